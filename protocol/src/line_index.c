@@ -1,0 +1,186 @@
+/* Line index: line starts plus one "ASCII only" bit per line, so that
+ * conversions on ASCII lines are arithmetic and others scan one line. */
+#include "copydesk/line_index.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct cd_line_index {
+  const char *text;
+  size_t len;
+  size_t *starts;     /* starts[i]: first byte of line i */
+  size_t *ends;       /* ends[i]: first byte of line i's terminator (or len) */
+  unsigned char *ascii; /* ascii[i]: line i's content is 7-bit only */
+  size_t n_lines;
+};
+
+const char *cd_encoding_name(cd_encoding enc) {
+  switch (enc) {
+  case CD_ENC_UTF8: return "utf-8";
+  case CD_ENC_UTF32: return "utf-32";
+  case CD_ENC_UTF16: break;
+  }
+  return "utf-16";
+}
+
+bool cd_encoding_parse(const char *name, cd_encoding *out) {
+  if (name == NULL) return false;
+  if (strcmp(name, "utf-8") == 0) { *out = CD_ENC_UTF8; return true; }
+  if (strcmp(name, "utf-16") == 0) { *out = CD_ENC_UTF16; return true; }
+  if (strcmp(name, "utf-32") == 0) { *out = CD_ENC_UTF32; return true; }
+  return false;
+}
+
+/* Well-formed UTF-8 per Unicode table 3-7; anything else is one bad byte. */
+size_t cd_utf8_decode(const char *text, size_t len, size_t i, uint32_t *cp) {
+  const unsigned char *s = (const unsigned char *)text + i;
+  size_t avail = len - i;
+  unsigned char c = s[0];
+  if (c < 0x80) { *cp = c; return 1; }
+  size_t need;
+  uint32_t v;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) { need = 1; v = c & 0x1F; }
+  else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2; v = c & 0x0F;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3; v = c & 0x07;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else { *cp = 0xFFFD; return 1; }
+  if (avail <= need) { *cp = 0xFFFD; return 1; }
+  for (size_t k = 1; k <= need; k++) {
+    unsigned char b = s[k];
+    unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
+    if (b < l || b > h) { *cp = 0xFFFD; return 1; }
+    v = (v << 6) | (b & 0x3F);
+  }
+  *cp = v;
+  return need + 1;
+}
+
+static size_t units_of(uint32_t cp, size_t nbytes, cd_encoding enc) {
+  switch (enc) {
+  case CD_ENC_UTF8: return nbytes;
+  case CD_ENC_UTF32: return 1;
+  case CD_ENC_UTF16: break;
+  }
+  return cp >= 0x10000 ? 2 : 1;
+}
+
+cd_line_index *cd_line_index_new(const char *text, size_t len) {
+  cd_line_index *ix = calloc(1, sizeof *ix);
+  size_t cap = 64;
+  if (ix == NULL) goto fail;
+  ix->text = text;
+  ix->len = len;
+  ix->starts = malloc(cap * sizeof *ix->starts);
+  ix->ends = malloc(cap * sizeof *ix->ends);
+  ix->ascii = malloc(cap);
+  if (ix->starts == NULL || ix->ends == NULL || ix->ascii == NULL) goto fail;
+  size_t line_start = 0;
+  unsigned char high = 0;
+  for (size_t i = 0;; i++) {
+    bool at_end = i >= len;
+    char c = at_end ? '\0' : text[i];
+    if (!at_end && c != '\n' && c != '\r') {
+      high |= (unsigned char)c & 0x80;
+      continue;
+    }
+    if (ix->n_lines == cap) {
+      cap *= 2;
+      size_t *ns = realloc(ix->starts, cap * sizeof *ns);
+      if (ns == NULL) goto fail;
+      ix->starts = ns;
+      size_t *ne = realloc(ix->ends, cap * sizeof *ne);
+      if (ne == NULL) goto fail;
+      ix->ends = ne;
+      unsigned char *na = realloc(ix->ascii, cap);
+      if (na == NULL) goto fail;
+      ix->ascii = na;
+    }
+    ix->starts[ix->n_lines] = line_start;
+    ix->ends[ix->n_lines] = i;
+    ix->ascii[ix->n_lines] = high == 0;
+    ix->n_lines++;
+    if (at_end) break;
+    if (c == '\r' && i + 1 < len && text[i + 1] == '\n') i++;
+    line_start = i + 1;
+    high = 0;
+  }
+  return ix;
+fail:
+  cd_line_index_free(ix);
+  return NULL;
+}
+
+void cd_line_index_free(cd_line_index *index) {
+  if (index == NULL) return;
+  free(index->starts);
+  free(index->ends);
+  free(index->ascii);
+  free(index);
+}
+
+size_t cd_line_index_line_count(const cd_line_index *index) { return index->n_lines; }
+
+size_t cd_line_index_line_start(const cd_line_index *index, size_t line) {
+  return line < index->n_lines ? index->starts[line] : index->len;
+}
+
+size_t cd_line_index_line_end(const cd_line_index *index, size_t line) {
+  return line < index->n_lines ? index->ends[line] : index->len;
+}
+
+size_t cd_line_index_line_of(const cd_line_index *index, size_t byte_off) {
+  size_t lo = 0, hi = index->n_lines; /* invariant: starts[lo] <= off < starts[hi] */
+  if (byte_off > index->len) byte_off = index->len;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (index->starts[mid] <= byte_off) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+cd_position cd_line_index_position(const cd_line_index *index, size_t byte_off, cd_encoding enc) {
+  size_t line = cd_line_index_line_of(index, byte_off);
+  size_t start = index->starts[line], end = index->ends[line];
+  cd_position pos = {(uint32_t)line, 0};
+  if (byte_off > end) byte_off = end; /* inside the terminator */
+  if (index->ascii[line]) {
+    pos.character = (uint32_t)(byte_off - start);
+    return pos;
+  }
+  size_t units = 0;
+  for (size_t i = start; i < byte_off;) {
+    uint32_t cp;
+    size_t n = cd_utf8_decode(index->text, end, i, &cp);
+    if (i + n > byte_off) break; /* offset inside this character: its start */
+    units += units_of(cp, n, enc);
+    i += n;
+  }
+  pos.character = (uint32_t)units;
+  return pos;
+}
+
+size_t cd_line_index_offset(const cd_line_index *index, cd_position pos, cd_encoding enc) {
+  if (pos.line >= index->n_lines) return index->len;
+  size_t start = index->starts[pos.line], end = index->ends[pos.line];
+  if (index->ascii[pos.line]) {
+    size_t width = end - start;
+    return start + (pos.character < width ? pos.character : width);
+  }
+  size_t units = 0, i = start;
+  while (i < end) {
+    uint32_t cp;
+    size_t n = cd_utf8_decode(index->text, end, i, &cp);
+    size_t u = units_of(cp, n, enc);
+    if (units + u > pos.character) break; /* target is inside this character */
+    units += u;
+    i += n;
+  }
+  return i;
+}

@@ -1,0 +1,97 @@
+/* Position conversions at the protocol edge. */
+#include "copydesk/lsp_json.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <string.h>
+
+cd_encoding cd_lsp_negotiate_encoding(const json_t *client_capabilities) {
+  json_t *list = cd_json_path(client_capabilities, "general", "positionEncodings", NULL);
+  bool utf8 = false, utf32 = false;
+  size_t i;
+  json_t *v;
+  if (!json_is_array(list)) return CD_ENC_UTF16;
+  json_array_foreach(list, i, v) {
+    const char *s = json_string_value(v);
+    if (s == NULL) continue;
+    if (strcmp(s, "utf-8") == 0) utf8 = true;
+    if (strcmp(s, "utf-32") == 0) utf32 = true;
+  }
+  /* utf-8 needs no conversion at all; utf-32 is still cheaper than utf-16. */
+  if (utf8) return CD_ENC_UTF8;
+  if (utf32) return CD_ENC_UTF32;
+  return CD_ENC_UTF16;
+}
+
+static bool read_uint(const json_t *v, uint32_t *out) {
+  if (!json_is_integer(v)) {
+    /* Some clients send 3.0 for 3; accept integral reals. */
+    if (!json_is_real(v)) return false;
+    double d = json_real_value(v);
+    if (d != d || d < 0 || d != (double)(long long)d) return false;
+    *out = d > (double)UINT32_MAX ? UINT32_MAX : (uint32_t)d;
+    return true;
+  }
+  json_int_t n = json_integer_value(v);
+  if (n < 0) return false;
+  *out = (unsigned long long)n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
+  return true;
+}
+
+bool cd_lsp_position_parse(const json_t *json, cd_position *out) {
+  if (!json_is_object(json)) return false;
+  return read_uint(json_object_get(json, "line"), &out->line) &&
+         read_uint(json_object_get(json, "character"), &out->character);
+}
+
+bool cd_lsp_range_parse(const json_t *json, const cd_line_index *index, cd_encoding enc,
+                        size_t *start, size_t *end) {
+  cd_position a, b;
+  if (!json_is_object(json) || !cd_lsp_position_parse(json_object_get(json, "start"), &a) ||
+      !cd_lsp_position_parse(json_object_get(json, "end"), &b)) {
+    return false;
+  }
+  size_t s = cd_line_index_offset(index, a, enc), e = cd_line_index_offset(index, b, enc);
+  if (e < s) {
+    size_t t = s;
+    s = e;
+    e = t;
+  }
+  *start = s;
+  *end = e;
+  return true;
+}
+
+json_t *cd_lsp_position_json(cd_position pos) {
+  return json_pack("{s:I,s:I}", "line", (json_int_t)pos.line, "character",
+                   (json_int_t)pos.character);
+}
+
+json_t *cd_lsp_range_json(const cd_line_index *index, size_t start, size_t end, cd_encoding enc) {
+  if (end < start) end = start;
+  return json_pack("{s:o,s:o}", "start",
+                   cd_lsp_position_json(cd_line_index_position(index, start, enc)), "end",
+                   cd_lsp_position_json(cd_line_index_position(index, end, enc)));
+}
+
+json_t *cd_json_path(const json_t *root, ...) {
+  va_list ap;
+  va_start(ap, root);
+  json_t *cur = (json_t *)root;
+  for (const char *key = va_arg(ap, const char *); key != NULL; key = va_arg(ap, const char *)) {
+    cur = json_is_object(cur) ? json_object_get(cur, key) : NULL;
+  }
+  va_end(ap);
+  return cur;
+}
+
+bool cd_json_path_true(const json_t *root, ...) {
+  va_list ap;
+  va_start(ap, root);
+  json_t *cur = (json_t *)root;
+  for (const char *key = va_arg(ap, const char *); key != NULL; key = va_arg(ap, const char *)) {
+    cur = json_is_object(cur) ? json_object_get(cur, key) : NULL;
+  }
+  va_end(ap);
+  return json_is_true(cur);
+}
