@@ -14,7 +14,7 @@ static void set_error(char *error, size_t size, const char *msg) {
 json_t *cd_jsonrpc_parse(const char *body, size_t len, char *error, size_t error_size) {
   json_error_t jerr;
   /* JSON_ALLOW_NUL: a document may legitimately contain U+0000. */
-  json_t *root = json_loadb(body, len, JSON_ALLOW_NUL, &jerr);
+  json_t *root = json_loadb(body, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &jerr);
   if (root == NULL && error != NULL && error_size > 0) {
     snprintf(error, error_size, "invalid JSON at line %d column %d: %s", jerr.line, jerr.column,
              jerr.text);
