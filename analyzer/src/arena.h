@@ -1,0 +1,19 @@
+/* A bump allocator: every string and array of one report lives in one arena, freed at once. */
+#ifndef CD_ARENA_H
+#define CD_ARENA_H
+#include <stddef.h>
+
+typedef struct cd_arena cd_arena;
+
+cd_arena *cd_arena_new(void);
+void cd_arena_free(cd_arena *arena);
+/* Zeroed memory, aligned for any type. NULL when memory runs out. */
+void *cd_arena_alloc(cd_arena *arena, size_t size);
+char *cd_arena_strndup(cd_arena *arena, const char *s, size_t n);
+char *cd_arena_strdup(cd_arena *arena, const char *s);
+/* printf into the arena. */
+char *cd_arena_printf(cd_arena *arena, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Copies `n` elements of `size` bytes. */
+void *cd_arena_memdup(cd_arena *arena, const void *p, size_t size);
+
+#endif

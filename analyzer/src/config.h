@@ -1,0 +1,44 @@
+/* The configuration's insides, for the passes that read it. */
+#ifndef CD_CONFIG_H
+#define CD_CONFIG_H
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+
+#include "copydesk/analyzer.h"
+
+typedef struct cd_strlist {
+  char **items;
+  size_t len, cap;
+} cd_strlist;
+
+typedef struct cd_name_entry {
+  char *canonical;
+  cd_strlist forms;
+} cd_name_entry;
+
+typedef struct cd_claim_phrase {
+  char *kind; /* "unattributed" | "anonymous-source" */
+  char *phrase;
+  bool is_pattern;
+} cd_claim_phrase;
+
+struct cd_config {
+  cd_severity *severity; /* one per rule, in cd_rules() order */
+  size_t n_rules;
+  cd_courtesy_style courtesy;
+  int title_period; /* -1 no preference, 0 "Mr", 1 "Mr." */
+  cd_strlist preferred_entity, preferred_form; /* parallel */
+  cd_name_entry *names;
+  size_t n_names, cap_names;
+  cd_strlist ignored_names;
+  cd_strlist speech_verbs;
+  cd_claim_phrase *claims;
+  size_t n_claims, cap_claims;
+  cd_strlist disabled_claims;
+  cd_strlist ignore_patterns;
+};
+
+bool cd_strlist_contains_ci(const cd_strlist *l, const char *s, size_t n);
+
+#endif

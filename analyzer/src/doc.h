@@ -1,0 +1,152 @@
+/* The analyzer's working state: one immutable text and the tables each pass adds.
+ *
+ * Passes run in order (source, tokens, sentences, quotes, mentions, entities, attribution,
+ * claims, controls, findings); each reads earlier tables and appends its own. Every span is a
+ * pair of byte offsets into `text`. The public cd_report is this struct. */
+#ifndef CD_DOC_H
+#define CD_DOC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "config.h"
+#include "copydesk/analyzer.h"
+#include "vec.h"
+
+/* ---- tokens ---- */
+typedef enum tok_kind { TOK_WORD, TOK_NUMBER, TOK_PUNCT, TOK_MARK } tok_kind;
+
+/* Quote-mark families; a closing mark must belong to the opener's family. */
+typedef enum mark_family {
+  MF_NONE = 0,
+  MF_DOUBLE,      /* " “ ” „ */
+  MF_SINGLE,      /* ' ‘ ’ ‚ */
+  MF_GUILLEMET,   /* « » */
+  MF_SGUILLEMET   /* ‹ › */
+} mark_family;
+
+/* What a mark can do, from its shape and its neighbours. */
+enum {
+  MR_OPEN = 1,  /* may open a quote */
+  MR_CLOSE = 2, /* may close a quote */
+  MR_APOS = 4   /* may be an apostrophe */
+};
+
+enum {
+  TF_CAP = 1,        /* first letter upper case */
+  TF_ALLCAPS = 2,    /* every letter upper case, at least two letters */
+  TF_SPACE_BEFORE = 4,
+  TF_LINE_BEFORE = 8, /* a line break between this token and the previous one */
+  TF_LOWER = 16,     /* first letter lower case */
+  TF_INVALID = 32    /* contains invalid UTF-8 */
+};
+
+typedef struct cd_token {
+  size_t start, end;
+  uint8_t kind;   /* tok_kind */
+  uint8_t flags;  /* TF_* */
+  uint8_t family; /* mark_family, for TOK_MARK */
+  uint8_t role;   /* MR_* candidates for TOK_MARK; after pairing: MR_OPEN, MR_CLOSE or MR_APOS */
+  uint32_t para;  /* paragraph index */
+  uint32_t sent;  /* sentence index */
+  uint32_t quote; /* innermost quote containing the token (UINT32_MAX: none); marks belong to their quote */
+} cd_token;
+
+#define NO_QUOTE UINT32_MAX
+
+/* ---- paragraphs and sentences ---- */
+typedef struct cd_para {
+  cd_span span;
+  bool headline;
+  uint32_t first_tok, end_tok; /* tokens [first, end) */
+} cd_para;
+
+typedef struct cd_sentence {
+  cd_span span;
+  uint32_t para;
+  uint32_t first_tok, end_tok;
+} cd_sentence;
+
+/* ---- quotes (public struct plus working fields) ---- */
+typedef struct cd_quote_work {
+  uint32_t open_tok, close_tok; /* close_tok == open_tok when unclosed */
+  uint32_t para;
+} cd_quote_work;
+
+/* ---- mentions ---- */
+typedef enum mention_kind {
+  MK_NAME,     /* a capitalised name: "Mr Vladimir Putin", "U.S.", "the Kremlin" */
+  MK_PRONOUN,  /* he, she, they, it */
+  MK_NOMINAL   /* a non-person source: "police", "the statement", "a spokesperson" */
+} mention_kind;
+
+typedef struct cd_name_mention {
+  cd_span span;        /* the whole mention, title included */
+  cd_span name;        /* without title: "Vladimir Putin" */
+  cd_span title;       /* courtesy or job title, or {CD_NONE, CD_NONE} */
+  cd_span surname;     /* last name part */
+  uint32_t first_tok, end_tok; /* tokens of the whole mention */
+  uint8_t kind;        /* mention_kind */
+  bool courtesy;       /* title is Mr/Mrs/Ms/Dr/... */
+  bool job_title;      /* title is President, Senator, ... */
+  bool in_quote;
+  bool headline;
+  bool acronym;        /* US, U.S., NATO */
+  bool possessive;     /* Putin's */
+  bool person_hint;    /* title, given name or pronoun context says: a person */
+  bool org_hint;       /* organisation word: Party, Ministry, Police, ... */
+  uint8_t n_parts;     /* name words, title excluded */
+  uint32_t sent;
+  size_t entity;       /* cluster index or CD_NONE */
+} cd_name_mention;
+
+/* ---- the document ---- */
+struct cd_report {
+  const char *text; /* borrowed during analysis only; NULL afterwards */
+  size_t len;
+  cd_format format;
+  const cd_config *config;
+  cd_arena *arena;
+
+  uint8_t *prose;   /* per byte: 1 when prose */
+  cd_span headline;
+  cd_vec paras;     /* cd_para */
+  cd_vec tokens;    /* cd_token */
+  cd_vec sentences; /* cd_sentence */
+  cd_vec quotes;    /* cd_quote */
+  cd_vec quote_work;/* cd_quote_work, parallel to quotes */
+  cd_vec mentions;  /* cd_name_mention */
+  cd_vec entities;  /* cd_entity */
+  cd_vec diags;     /* cd_diagnostic */
+  cd_vec invalid;   /* cd_span: invalid UTF-8 runs */
+
+  /* Public copies handed out by the accessors (arena-owned). */
+  cd_span *para_spans;
+};
+
+typedef struct cd_report cd_doc;
+
+/* Passes, in order. */
+void cd_pass_source(cd_doc *doc);
+void cd_pass_tokens(cd_doc *doc);
+void cd_pass_sentences(cd_doc *doc);
+void cd_pass_quotes(cd_doc *doc);
+void cd_pass_mentions(cd_doc *doc);
+void cd_pass_entities(cd_doc *doc);
+void cd_pass_attribution(cd_doc *doc);
+void cd_pass_names(cd_doc *doc);   /* name.* diagnostics */
+void cd_pass_claims(cd_doc *doc);  /* claim.* diagnostics */
+void cd_pass_findings(cd_doc *doc); /* quote.* diagnostics, severities, inline controls, sorting */
+
+/* Adds a diagnostic (severity from configuration later); returns it for related/fixes. */
+cd_diagnostic *cd_doc_add_diag(cd_doc *doc, const char *code, size_t start, size_t end, const char *message);
+void cd_diag_add_related(cd_doc *doc, cd_diagnostic *d, size_t start, size_t end, const char *message);
+/* Adds a fix with one edit; more edits with cd_fix_add_edit. */
+cd_fix *cd_diag_add_fix(cd_doc *doc, cd_diagnostic *d, const char *title, bool preferred);
+void cd_fix_add_edit(cd_doc *doc, cd_fix *f, size_t start, size_t end, const char *new_text);
+
+static inline const cd_token *doc_tok(const cd_doc *d, size_t i) { return CD_VEC_AT(&d->tokens, cd_token, i); }
+static inline size_t doc_ntok(const cd_doc *d) { return d->tokens.len; }
+
+#endif

@@ -1,0 +1,113 @@
+/* Findings pass: quote diagnostics, invalid UTF-8, inline controls, severities, order.
+ *
+ * A speech quote with no speaker is reported unless it is a short fragment (three words or fewer,
+ * no sentence punctuation): those are far more often scare quotes than speech, and a false alarm
+ * costs more than a miss. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "controls.h"
+#include "doc.h"
+#include "quotes_kind.h"
+
+/* The nearest name before a quote, to say why it was not taken. */
+static const cd_name_mention *nearest_name(const cd_doc *doc, size_t before) {
+  const cd_name_mention *best = NULL;
+  size_t lo = 0, hi = doc->mentions.len;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (CD_VEC_AT(&doc->mentions, cd_name_mention, mid)->span.end <= before)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t k = lo; k > 0 && !best; k--) {
+    const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
+    if (!m->in_quote && !m->headline && m->entity != CD_NONE &&
+        CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_PERSON)
+      best = m;
+  }
+  return best;
+}
+
+static void quote_findings(cd_doc *doc) {
+  for (size_t qi = 0; qi < doc->quotes.len; qi++) {
+    cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+    if (q->level > 0) continue;
+    if (q->speaker) {
+      if (q->kind != CD_QUOTE_SPEECH) continue;
+      cd_diagnostic *d = cd_doc_add_diag(
+          doc, "quote.attributed", q->span.start, q->span.end,
+          q->cue ? cd_arena_printf(doc->arena, "Quote attributed to %s (%s, %s).", q->speaker,
+                                   cd_attribution_method_name(q->method), q->cue)
+                 : cd_arena_printf(doc->arena, "Quote attributed to %s (%s).", q->speaker,
+                                   cd_attribution_method_name(q->method)));
+      d->quote = qi;
+      d->entity = q->entity;
+      if (q->speaker_span.start != CD_NONE)
+        cd_diag_add_related(doc, d, q->speaker_span.start, q->speaker_span.end, "the attributing words");
+      continue;
+    }
+    if (q->kind != CD_QUOTE_SPEECH || q->headline) continue;
+    if (cd_quote_word_count(doc, qi) <= 3 && !cd_quote_ends_sentence(doc, qi)) {
+      q->kind = CD_QUOTE_SCARE;
+      q->evidence = "A short fragment with no speaker: read as a scare quote, not reported.";
+      continue;
+    }
+    const cd_name_mention *near = nearest_name(doc, q->span.start);
+    const char *msg;
+    if (near) {
+      const cd_entity *e = CD_VEC_AT(&doc->entities, cd_entity, near->entity);
+      bool same_para = CD_VEC_AT(&doc->sentences, cd_sentence, near->sent)->para == w->para;
+      msg = cd_arena_printf(
+          doc->arena,
+          "Nobody is on record for this quote. Name the speaker with a verb of saying (\"...,\" %s said). "
+          "The nearest name, %s, %s, so it was not taken as the speaker.",
+          e->name, e->name,
+          same_para ? "is not the subject of a verb of saying beside the quote" : "is in an earlier paragraph");
+    } else {
+      msg = "Nobody is on record for this quote. Name the speaker with a verb of saying (\"...,\" Jane Smith "
+            "said); no person is named before it.";
+    }
+    q->evidence = msg;
+    cd_diagnostic *d = cd_doc_add_diag(doc, "quote.unattributed", q->span.start, q->span.end, msg);
+    d->quote = qi;
+    if (near) cd_diag_add_related(doc, d, near->span.start, near->span.end, "the nearest name, not taken as speaker");
+  }
+}
+
+static void invalid_utf8(cd_doc *doc) {
+  if (!doc->invalid.len) return;
+  const cd_span *first = CD_VEC_AT(&doc->invalid, cd_span, 0);
+  cd_doc_add_diag(doc, "text.invalid-utf8", first->start, first->end,
+                  doc->invalid.len == 1
+                      ? "This byte is not valid UTF-8 and is read as U+FFFD. Save the file as UTF-8."
+                      : cd_arena_printf(doc->arena,
+                                        "The text has %zu runs of bytes that are not valid UTF-8 (the first is "
+                                        "here); they are read as U+FFFD. Save the file as UTF-8.",
+                                        doc->invalid.len));
+}
+
+static int cmp_diag(const void *a, const void *b) {
+  const cd_diagnostic *x = a, *y = b;
+  if (x->span.start != y->span.start) return x->span.start < y->span.start ? -1 : 1;
+  if (x->span.end != y->span.end) return x->span.end < y->span.end ? -1 : 1;
+  return strcmp(x->code, y->code);
+}
+
+void cd_pass_findings(cd_doc *doc) {
+  quote_findings(doc);
+  invalid_utf8(doc);
+  cd_apply_controls(doc);
+  /* drop what configuration switched off */
+  size_t k = 0;
+  for (size_t i = 0; i < doc->diags.len; i++) {
+    cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, i);
+    if (d->severity == CD_SEVERITY_OFF) continue;
+    if (k != i) *CD_VEC_AT(&doc->diags, cd_diagnostic, k) = *d;
+    k++;
+  }
+  doc->diags.len = k;
+  qsort(doc->diags.data, doc->diags.len, sizeof(cd_diagnostic), cmp_diag);
+}

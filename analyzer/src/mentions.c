@@ -1,0 +1,281 @@
+/* Mention pass: capitalised name sequences with their titles, particles, initials and
+ * possessives ("Russian President Vladimir Putin's" -> title "President", name "Vladimir Putin").
+ * A capitalised common word at the start of a sentence ("However", "Former") is not a name unless
+ * the same word is capitalised in the middle of a sentence somewhere in the article ("Trump"). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "words.h"
+
+/* ---- a set of words seen capitalised mid-sentence (case-folded ASCII keys) ---- */
+typedef struct capset {
+  size_t *start, *len;
+  size_t cap;
+  const char *text;
+} capset;
+
+static size_t hash_ci(const char *s, size_t n) {
+  size_t h = 1469598103934665603u;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    h = (h ^ c) * 1099511628211u;
+  }
+  return h;
+}
+
+static bool eq_ci(const char *a, size_t an, const char *b, size_t bn) {
+  if (an != bn) return false;
+  for (size_t i = 0; i < an; i++) {
+    unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+    if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
+    if (y >= 'A' && y <= 'Z') y = (unsigned char)(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+static void capset_add(capset *s, size_t start, size_t n) {
+  size_t h = hash_ci(s->text + start, n) & (s->cap - 1);
+  while (s->len[h]) {
+    if (eq_ci(s->text + s->start[h], s->len[h], s->text + start, n)) return;
+    h = (h + 1) & (s->cap - 1);
+  }
+  s->start[h] = start;
+  s->len[h] = n;
+}
+
+static bool capset_has(const capset *s, const char *w, size_t n) {
+  size_t h = hash_ci(w, n) & (s->cap - 1);
+  while (s->len[h]) {
+    if (eq_ci(s->text + s->start[h], s->len[h], w, n)) return true;
+    h = (h + 1) & (s->cap - 1);
+  }
+  return false;
+}
+
+static const char *const STOP_STARTS[] = {
+    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "for", "and", "but", "or", "if",
+    "when", "while", "after", "before", "as", "by", "with", "from", "of", "to", "his", "her", "their", "its",
+    "our", "my", "your", "some", "many", "most", "all", "both", "each", "every", "no", "former", "new", "then",
+    "however", "meanwhile", "although", "though", "because", "since", "during", "under", "over", "according",
+    "speaking", "asked", "also", "even", "despite", "last", "next", "several", "other", "another", "such",
+    "following", "until", "unlike", "like", "among", "about", "into", "between", "earlier", "later", "late",
+    "yet", "so", "not", "now", "there", "here", "what", "who", "how", "why", "where", "we", "he", "she", "they",
+    "it", "i", "you", "one", "two", "three", "four", "five", "first", "second", "third", "only", "just",
+    "without", "within", "through", "against", "upon", "via", "per", "whether", "unless", "once", NULL};
+
+static const char *const PARTICLES[] = {"de", "van", "von", "bin", "bint", "ibn", "al", "da", "le", "la", "du",
+                                        "der", "den", "di", "del", "dos", "das", "do", "ter", "ten", "y", NULL};
+
+static const char *const ORG_WORDS[] = {
+    "party", "ministry", "department", "police", "court", "house", "council", "committee", "agency",
+    "university", "association", "union", "bank", "company", "inc", "corp", "news", "times", "post",
+    "service", "office", "commission", "institute", "organization", "organisation", "foundation", "group",
+    "team", "club", "army", "navy", "force", "forces", "government", "parliament", "senate", "congress",
+    "assembly", "church", "hospital", "school", "college", "network", "board", "authority", "bureau",
+    "centre", "center", "fund", "society", "federation", "corporation", "airlines", "times", "journal",
+    "tribune", "herald", "guardian", "telegraph", "press", "radio", "television", "tv", "channel",
+    "administration", "campaign", "coalition", "movement", "alliance", "league", "museum", "library",
+    "station", "airport", "railway", "railways", "reserve", "exchange", "ltd", "llc", "plc", "co", NULL};
+
+static bool is_word_tok(const cd_token *t) { return t->kind == TOK_WORD; }
+
+static const char *tstr(const cd_doc *doc, const cd_token *t) { return doc->text + t->start; }
+static size_t tlen(const cd_token *t) { return t->end - t->start; }
+
+/* Length of a word without a possessive 's / ’s. */
+static size_t strip_possessive(const cd_doc *doc, const cd_token *t, bool *poss) {
+  size_t n = tlen(t);
+  const char *s = tstr(doc, t);
+  *poss = false;
+  if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S')) {
+    *poss = true;
+    return n - 2;
+  }
+  if (n > 4 && (unsigned char)s[n - 4] == 0xE2 && (unsigned char)s[n - 3] == 0x80 &&
+      (unsigned char)s[n - 2] == 0x99 && s[n - 1] == 's') {
+    *poss = true;
+    return n - 4;
+  }
+  return n;
+}
+
+static bool sentence_initial(const cd_doc *doc, size_t i) {
+  const cd_token *t = doc_tok(doc, i);
+  const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, t->sent);
+  for (size_t k = s->first_tok; k < i; k++) {
+    const cd_token *u = doc_tok(doc, k);
+    if (u->kind == TOK_WORD || u->kind == TOK_NUMBER) return false;
+  }
+  return true;
+}
+
+/* After an opening quote or a colon, a capital is sentence-like too. */
+static bool clause_initial(const cd_doc *doc, size_t i) {
+  if (sentence_initial(doc, i)) return true;
+  if (i == 0) return true;
+  const cd_token *p = doc_tok(doc, i - 1);
+  if (p->kind == TOK_MARK && (p->role & MR_OPEN)) return true;
+  return p->kind == TOK_PUNCT && (doc->text[p->start] == ':' || doc->text[p->start] == ';');
+}
+
+static void build_capset(cd_doc *doc, capset *cs) {
+  for (size_t i = 0; i < doc_ntok(doc); i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (!is_word_tok(t) || !(t->flags & TF_CAP)) continue;
+    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, t->para);
+    if (p->headline || clause_initial(doc, i)) continue;
+    bool poss;
+    capset_add(cs, t->start, strip_possessive(doc, t, &poss));
+  }
+}
+
+typedef struct chain_word {
+  size_t tok;
+  bool title_word;
+} chain_word;
+
+/* Could this capitalised token be part of a name here? */
+static bool name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_chain) {
+  const cd_token *t = doc_tok(doc, i);
+  if (!is_word_tok(t) || !(t->flags & TF_CAP)) return false;
+  bool poss;
+  size_t n = strip_possessive(doc, t, &poss);
+  const char *s = tstr(doc, t);
+  if (cd_is_calendar_word(s, n) && !(in_chain && cd_word_eq(s, n, "may"))) return false;
+  if (!in_chain && clause_initial(doc, i)) {
+    if (cd_word_in(s, n, STOP_STARTS) || cd_is_pronoun(s, n)) return false;
+    if (cd_is_common_word(s, n) && !capset_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
+        !cd_is_job_title(s, n)) {
+      /* "Bill Gates": a common word that leads straight into a name */
+      if (i + 1 < doc_ntok(doc)) {
+        const cd_token *u = doc_tok(doc, i + 1);
+        bool p2;
+        if (is_word_tok(u) && (u->flags & TF_CAP) && u->start == t->end + 1 && !cd_is_common_word(tstr(doc, u), strip_possessive(doc, u, &p2)))
+          return true;
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+static bool is_title_word(const cd_doc *doc, const cd_token *t) {
+  return cd_is_courtesy_title(tstr(doc, t), tlen(t)) || cd_is_job_title(tstr(doc, t), tlen(t));
+}
+
+static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
+  /* title part: leading words up to the last title word, when a name follows it */
+  size_t name_from = 0;
+  for (size_t k = 0; k + 1 < n; k++)
+    if (w[k].title_word) name_from = k + 1;
+  if (name_from >= n) return;
+  /* words before the first title word that are no title ("US" in "US President Donald Trump") are a
+   * mention of their own */
+  size_t first_title = name_from;
+  for (size_t k = 0; k < name_from; k++)
+    if (w[k].title_word) {
+      first_title = k;
+      break;
+    }
+  if (first_title > 0 && first_title < name_from) emit(doc, w, first_title, false);
+  const cd_token *a = doc_tok(doc, w[first_title].tok), *z = doc_tok(doc, w[n - 1].tok);
+  const cd_token *na = doc_tok(doc, w[name_from].tok);
+  cd_name_mention *m = cd_vec_push(&doc->mentions);
+  bool poss = false;
+  size_t zlen = strip_possessive(doc, z, &poss);
+  m->kind = MK_NAME;
+  m->span.start = a->start;
+  m->span.end = z->start + zlen;
+  m->name.start = na->start;
+  m->name.end = m->span.end;
+  m->surname.start = z->start;
+  m->surname.end = z->start + zlen;
+  m->title.start = m->title.end = CD_NONE;
+  m->possessive = poss || possessive;
+  m->first_tok = (uint32_t)w[first_title].tok;
+  m->end_tok = (uint32_t)(w[n - 1].tok + 1);
+  m->sent = a->sent;
+  m->entity = CD_NONE;
+  m->n_parts = 0;
+  for (size_t k = name_from; k < n; k++) {
+    const cd_token *t = doc_tok(doc, w[k].tok);
+    if (t->flags & TF_CAP) m->n_parts++;
+    if (cd_word_in(tstr(doc, t), tlen(t), ORG_WORDS)) m->org_hint = true;
+  }
+  if (name_from > first_title) {
+    const cd_token *ta = doc_tok(doc, w[first_title].tok), *tz = doc_tok(doc, w[name_from - 1].tok);
+    m->title.start = ta->start;
+    m->title.end = tz->end;
+    /* a trailing full stop belongs to the title ("Mr.") */
+    if (w[name_from - 1].tok + 1 < doc_ntok(doc)) {
+      const cd_token *dot = doc_tok(doc, w[name_from - 1].tok + 1);
+      if (dot->kind == TOK_PUNCT && doc->text[dot->start] == '.' && dot->start == tz->end) m->title.end = dot->end;
+    }
+    m->courtesy = cd_is_courtesy_title(tstr(doc, tz), tlen(tz));
+    m->job_title = !m->courtesy;
+    m->person_hint = true;
+  }
+  if (n - name_from == 1) {
+    const cd_token *t = doc_tok(doc, w[name_from].tok);
+    m->acronym = (t->flags & TF_ALLCAPS) != 0;
+  }
+  if (!m->org_hint && !m->acronym && m->n_parts >= 2) m->person_hint = true;
+  m->in_quote = a->quote != NO_QUOTE;
+  m->headline = CD_VEC_AT(&doc->paras, cd_para, a->para)->headline;
+}
+
+void cd_pass_mentions(cd_doc *doc) {
+  capset cs = {0};
+  cs.text = doc->text;
+  cs.cap = 64;
+  while (cs.cap < doc_ntok(doc) * 2) cs.cap *= 2;
+  cs.start = calloc(cs.cap, sizeof *cs.start);
+  cs.len = calloc(cs.cap, sizeof *cs.len);
+  if (!cs.start || !cs.len) goto cleanup;
+  build_capset(doc, &cs);
+
+  chain_word w[16];
+  size_t n = 0;
+  for (size_t i = 0; i <= doc_ntok(doc); i++) {
+    bool extend = false, possessive = false;
+    if (i < doc_ntok(doc)) {
+      const cd_token *t = doc_tok(doc, i);
+      const cd_token *prev = n ? doc_tok(doc, w[n - 1].tok) : NULL;
+      bool adjacent = prev && t->sent == prev->sent && t->start <= prev->end + 2 && !(t->flags & TF_LINE_BEFORE);
+      bool prev_poss = false;
+      if (prev) strip_possessive(doc, prev, &prev_poss);
+      if (n == 0 || (adjacent && !prev_poss)) {
+        if (name_word(doc, &cs, i, n > 0)) {
+          extend = true;
+        } else if (n > 0 && is_word_tok(t) && cd_word_in(tstr(doc, t), tlen(t), PARTICLES) && i + 1 < doc_ntok(doc) &&
+                   name_word(doc, &cs, i + 1, true)) {
+          extend = true; /* Ludwig van Beethoven */
+        } else if (n > 0 && t->kind == TOK_PUNCT && doc->text[t->start] == '.' && t->start == prev->end &&
+                   tlen(prev) <= 4 && (tlen(prev) == 1 || is_title_word(doc, prev)) && i + 1 < doc_ntok(doc) &&
+                   name_word(doc, &cs, i + 1, true)) {
+          continue; /* J. R. R. Tolkien, Mr. Smith: the stop stays inside the chain */
+        }
+      }
+      if (extend && n < sizeof w / sizeof w[0]) {
+        w[n].tok = i;
+        w[n].title_word = is_title_word(doc, t) && (t->flags & TF_CAP);
+        n++;
+        continue;
+      }
+      /* Jones' : a possessive apostrophe right after the chain */
+      if (n > 0 && t->kind == TOK_MARK && t->role == MR_APOS && t->start == prev->end) possessive = true;
+    }
+    if (n > 0) {
+      /* a lone title ("President") or a chain of only titles is no name */
+      emit(doc, w, n, possessive);
+      n = 0;
+      if (i < doc_ntok(doc) && !possessive && name_word(doc, &cs, i, false)) i--; /* restart on this token */
+    }
+  }
+cleanup:
+  free(cs.start);
+  free(cs.len);
+}

@@ -1,0 +1,225 @@
+/* Quote pass: pairs quotation marks into quotes, one stack per paragraph, and classes each quote.
+ *
+ * A closing mark closes the nearest open mark of its family; single marks that never pair are
+ * apostrophes ('90s, Jones', runnin'). A paragraph that ends inside a quote continues only when
+ * the next paragraph opens with a mark of the same family (the news convention for quotes over
+ * several paragraphs); otherwise the quote is recovered at the paragraph end and reported as
+ * unclosed, so one stray mark never pairs wrongly with the rest of the document. */
+#include <string.h>
+
+#include "doc.h"
+#include "quotes_kind.h"
+#include "words.h"
+
+typedef struct open_mark {
+  size_t tok;
+  uint8_t family;
+} open_mark;
+
+static bool same_family(uint8_t a, uint8_t b) { return a == b; }
+
+static cd_token *tok(cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->tokens, cd_token, i); }
+
+static size_t add_quote(cd_doc *doc, size_t open, size_t close, uint32_t para, unsigned level, bool closed) {
+  cd_quote *q = cd_vec_push(&doc->quotes);
+  cd_quote_work *w = cd_vec_push(&doc->quote_work);
+  const cd_token *o = tok(doc, open);
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, para);
+  q->span.start = o->start;
+  q->inner.start = o->end;
+  if (closed) {
+    const cd_token *c = tok(doc, close);
+    q->span.end = c->end;
+    q->inner.end = c->start;
+  } else {
+    q->span.end = p->span.end;
+    q->inner.end = p->span.end;
+  }
+  q->kind = CD_QUOTE_SPEECH;
+  q->level = level;
+  q->headline = p->headline;
+  q->closed = closed;
+  q->paragraph_continues = CD_NONE;
+  q->speaker_span.start = q->speaker_span.end = CD_NONE;
+  q->cue_span.start = q->cue_span.end = CD_NONE;
+  q->entity = CD_NONE;
+  q->continues = CD_NONE;
+  w->open_tok = (uint32_t)open;
+  w->close_tok = (uint32_t)(closed ? close : open);
+  w->para = para;
+  return doc->quotes.len - 1;
+}
+
+/* rock 'n' roll: both marks around a lone n are apostrophes. */
+static void mark_elisions(cd_doc *doc, const cd_para *p) {
+  for (size_t i = p->first_tok; i + 2 < p->end_tok; i++) {
+    cd_token *a = tok(doc, i), *w = tok(doc, i + 1), *b = tok(doc, i + 2);
+    if (a->kind == TOK_MARK && a->family == MF_SINGLE && b->kind == TOK_MARK && b->family == MF_SINGLE &&
+        w->kind == TOK_WORD && w->end - w->start == 1 && (doc->text[w->start] | 0x20) == 'n' &&
+        a->end == w->start && w->end == b->start) {
+      a->role = MR_APOS;
+      b->role = MR_APOS;
+    }
+  }
+}
+
+/* Does paragraph `pi` open with a mark of `family`? */
+static bool para_opens_with(cd_doc *doc, size_t pi, uint8_t family) {
+  if (pi >= doc->paras.len) return false;
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  if (p->first_tok >= p->end_tok) return false;
+  const cd_token *t = tok(doc, p->first_tok);
+  return t->kind == TOK_MARK && (t->role & MR_OPEN) && same_family(t->family, family);
+}
+
+static void unclosed(cd_doc *doc, size_t open_tok) {
+  const cd_token *t = tok(doc, open_tok);
+  cd_diagnostic *d = cd_doc_add_diag(
+      doc, "quote.unclosed", t->start, t->end,
+      "This quotation mark is never closed in its paragraph. Close the quote, or, if the quote runs on into "
+      "the next paragraph, open that paragraph with a quotation mark.");
+  d->quote = doc->quotes.len - 1;
+}
+
+static void stray_close(cd_doc *doc, size_t close_tok) {
+  const cd_token *t = tok(doc, close_tok);
+  cd_doc_add_diag(doc, "quote.unclosed", t->start, t->end,
+                  "This closing quotation mark has no opening mark. Add the opening mark where the quote "
+                  "starts, or remove this one.");
+}
+
+static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue) {
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  open_mark stack[64];
+  size_t depth = 0;
+  mark_elisions(doc, p);
+  for (size_t i = p->first_tok; i < p->end_tok; i++) {
+    cd_token *t = tok(doc, i);
+    if (t->kind != TOK_MARK) continue;
+    if (t->role == MR_APOS) continue;
+    /* close the nearest open mark of this family, dropping single marks above it (apostrophes) */
+    if (t->role & MR_CLOSE) {
+      size_t k = depth;
+      while (k > 0 && !same_family(stack[k - 1].family, t->family)) k--;
+      bool opener_here = k > 0;
+      if (opener_here && (t->role & MR_OPEN) && k != depth && stack[depth - 1].family != MF_SINGLE)
+        opener_here = false; /* an ambiguous mark inside another family's quote opens a nested one */
+      if (opener_here) {
+        for (size_t m = depth; m > k; m--) {
+          cd_token *o = tok(doc, stack[m - 1].tok);
+          o->role = MR_APOS;
+        }
+        depth = k - 1;
+        cd_token *o = tok(doc, stack[depth].tok);
+        o->role = MR_OPEN;
+        t->role = MR_CLOSE;
+        size_t qi = add_quote(doc, stack[depth].tok, i, (uint32_t)pi, (unsigned)depth, true);
+        if (*pending_continue != CD_NONE && stack[depth].tok == p->first_tok && depth == 0) {
+          CD_VEC_AT(&doc->quotes, cd_quote, qi)->paragraph_continues = *pending_continue;
+          *pending_continue = CD_NONE;
+        }
+        continue;
+      }
+    }
+    if ((t->role & MR_OPEN) && depth < sizeof stack / sizeof stack[0]) {
+      stack[depth].tok = i;
+      stack[depth].family = t->family;
+      depth++;
+      continue;
+    }
+    if (t->role & MR_APOS) {
+      t->role = MR_APOS;
+      continue;
+    }
+    t->role = 0;
+    if (t->family != MF_SINGLE) stray_close(doc, i);
+  }
+  /* what is still open at the paragraph end */
+  size_t continued = CD_NONE;
+  for (size_t m = 0; m < depth; m++) {
+    cd_token *o = tok(doc, stack[m].tok);
+    if (o->family == MF_SINGLE && m > 0) {
+      o->role = MR_APOS; /* 'em, ’tis: an unpaired single mark inside a quote */
+      continue;
+    }
+    if (o->family == MF_SINGLE && (o->role & MR_APOS)) {
+      o->role = MR_APOS;
+      continue;
+    }
+    o->role = MR_OPEN;
+    bool continues = m == 0 && para_opens_with(doc, pi + 1, o->family);
+    size_t qi = add_quote(doc, stack[m].tok, stack[m].tok, (uint32_t)pi, (unsigned)m, false);
+    cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    if (m == 0 && *pending_continue != CD_NONE && stack[m].tok == p->first_tok) {
+      q->paragraph_continues = *pending_continue;
+      *pending_continue = CD_NONE;
+    }
+    if (continues) {
+      q->closed = true; /* legitimately runs on: not an error */
+      continued = qi;
+    } else {
+      unclosed(doc, stack[m].tok);
+    }
+  }
+  *pending_continue = continued;
+}
+
+/* Tokens learn their innermost quote; quotes were added in closing order, so sort them first. */
+static int cmp_quote(const void *a, const void *b) {
+  const cd_quote *x = a, *y = b;
+  return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
+}
+
+static void sort_quotes(cd_doc *doc) {
+  /* insertion sort of (quote, work) pairs by start; nearly sorted already */
+  size_t n = doc->quotes.len;
+  cd_quote *q = doc->quotes.data;
+  cd_quote_work *w = doc->quote_work.data;
+  size_t *map = cd_arena_alloc(doc->arena, (n + 1) * sizeof *map); /* old index -> new */
+  size_t *order = cd_arena_alloc(doc->arena, (n + 1) * sizeof *order);
+  if (!map || !order) return;
+  for (size_t i = 0; i < n; i++) order[i] = i;
+  for (size_t i = 1; i < n; i++) {
+    size_t k = order[i], j = i;
+    while (j > 0 && cmp_quote(&q[order[j - 1]], &q[k]) > 0) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = k;
+  }
+  cd_quote *qs = cd_arena_memdup(doc->arena, q, n * sizeof *q);
+  cd_quote_work *ws = cd_arena_memdup(doc->arena, w, n * sizeof *w);
+  if (n && (!qs || !ws)) return;
+  for (size_t i = 0; i < n; i++) map[order[i]] = i;
+  for (size_t i = 0; i < n; i++) {
+    q[i] = qs[order[i]];
+    w[i] = ws[order[i]];
+    if (q[i].paragraph_continues != CD_NONE) q[i].paragraph_continues = map[q[i].paragraph_continues];
+  }
+  for (size_t i = 0; i < doc->diags.len; i++) {
+    cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, i);
+    if (d->quote != CD_NONE) d->quote = map[d->quote];
+  }
+}
+
+static void assign_tokens(cd_doc *doc) {
+  for (size_t qi = 0; qi < doc->quotes.len; qi++) {
+    const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, w->para);
+    size_t end = q->closed && w->close_tok != w->open_tok ? (size_t)w->close_tok + 1 : p->end_tok;
+    for (size_t i = w->open_tok; i < end; i++) {
+      cd_token *t = tok(doc, i);
+      if (t->quote == NO_QUOTE || CD_VEC_AT(&doc->quotes, cd_quote, t->quote)->level < q->level)
+        t->quote = (uint32_t)qi;
+    }
+  }
+}
+
+void cd_pass_quotes(cd_doc *doc) {
+  size_t pending = CD_NONE;
+  for (size_t pi = 0; pi < doc->paras.len; pi++) pair_paragraph(doc, pi, &pending);
+  sort_quotes(doc);
+  assign_tokens(doc);
+  for (size_t qi = 0; qi < doc->quotes.len; qi++) cd_quote_classify(doc, qi);
+}

@@ -1,0 +1,105 @@
+#include "quotes_kind.h"
+
+#include "words.h"
+
+static const cd_token *tk(const cd_doc *doc, size_t i) { return doc_tok(doc, i); }
+
+static bool is_word(const cd_token *t) { return t->kind == TOK_WORD || t->kind == TOK_NUMBER; }
+
+size_t cd_quote_word_count(const cd_doc *doc, size_t qi) {
+  const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+  const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+  size_t n = 0;
+  for (size_t i = w->open_tok + 1; i < doc_ntok(doc) && tk(doc, i)->start < q->inner.end; i++)
+    if (is_word(tk(doc, i))) n++;
+  return n;
+}
+
+bool cd_quote_ends_sentence(const cd_doc *doc, size_t qi) {
+  const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+  size_t e = q->inner.end;
+  while (e > q->inner.start && (doc->text[e - 1] == ' ' || doc->text[e - 1] == '\n')) e--;
+  if (e <= q->inner.start) return false;
+  char c = doc->text[e - 1];
+  if (c == '.' || c == '!' || c == '?') return true;
+  return e - q->inner.start >= 3 && (unsigned char)doc->text[e - 3] == 0xE2 &&
+         (unsigned char)doc->text[e - 2] == 0x80 && (unsigned char)doc->text[e - 1] == 0xA6;
+}
+
+/* Title Case: at least two words, the first and every word of four or more letters capitalised. */
+static bool title_case(const cd_doc *doc, size_t open, size_t inner_end) {
+  size_t words = 0;
+  for (size_t i = open + 1; i < doc_ntok(doc) && tk(doc, i)->start < inner_end; i++) {
+    const cd_token *t = tk(doc, i);
+    if (t->kind == TOK_PUNCT) {
+      char c = doc->text[t->start];
+      if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';') return false;
+      continue;
+    }
+    if (t->kind != TOK_WORD) continue;
+    words++;
+    bool cap = (t->flags & TF_CAP) != 0;
+    if (words == 1 && !cap) return false;
+    if (!cap && t->end - t->start >= 4) return false;
+  }
+  return words >= 2;
+}
+
+/* The word tokens just before the open mark, nearest first (same sentence, no quote between). */
+static size_t words_before(const cd_doc *doc, size_t open, const cd_token **out, size_t max) {
+  size_t n = 0;
+  uint32_t sent = tk(doc, open)->sent;
+  for (size_t i = open; i > 0 && n < max; i--) {
+    const cd_token *t = tk(doc, i - 1);
+    if (t->sent != sent || t->kind == TOK_MARK) break;
+    if (t->kind == TOK_WORD) out[n++] = t;
+    else if (t->kind == TOK_PUNCT && doc->text[t->start] != ',' && doc->text[t->start] != '(') break;
+  }
+  return n;
+}
+
+static const char *const SCARE_CUES[] = {"so-called", "dubbed", "nicknamed", "nickname", "term", "word",
+                                         "phrase", "called", "styled", "self-styled", "branded", "labelled",
+                                         "labeled", "as", NULL};
+static const char *const TITLE_CUES[] = {"titled", "entitled", "slogan", "hashtag", "banner", "sign", "motto",
+                                         "headline", "caption", "book", "film", "movie", "song", "album",
+                                         "show", "series", "novel", "poem", "play", "programme", "program",
+                                         "campaign", "named", "called", "episode", "report", "documentary",
+                                         "exhibition", "operation", "initiative", "plan", "theme", NULL};
+
+void cd_quote_classify(cd_doc *doc, size_t qi) {
+  cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+  const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+  size_t words = cd_quote_word_count(doc, qi);
+  const cd_token *before[3];
+  size_t nb = words_before(doc, w->open_tok, before, 3);
+  bool ends = cd_quote_ends_sentence(doc, qi);
+  bool titled = title_case(doc, w->open_tok, q->inner.end);
+
+  /* partial: woven into the writer's sentence rather than introduced by a colon or comma */
+  const cd_token *first_inner = w->open_tok + 1 < doc_ntok(doc) ? tk(doc, w->open_tok + 1) : NULL;
+  bool starts_lower = first_inner && first_inner->kind == TOK_WORD && (first_inner->flags & TF_LOWER);
+  const cd_token *prev = w->open_tok > 0 ? tk(doc, w->open_tok - 1) : NULL;
+  bool woven = prev && prev->sent == tk(doc, w->open_tok)->sent && prev->kind == TOK_WORD;
+  q->partial = starts_lower || woven;
+
+  q->kind = CD_QUOTE_SPEECH;
+  if (nb > 0) {
+    const cd_token *b = before[0];
+    const char *s = doc->text + b->start;
+    size_t n = b->end - b->start;
+    bool known_as = nb > 1 && cd_word_eq(s, n, "as") &&
+                    (cd_word_eq(doc->text + before[1]->start, before[1]->end - before[1]->start, "known") ||
+                     cd_word_eq(doc->text + before[1]->start, before[1]->end - before[1]->start, "referred"));
+    if (titled && cd_word_in(s, n, TITLE_CUES)) q->kind = CD_QUOTE_TITLE;
+    else if (known_as || cd_word_eq(s, n, "so-called") || cd_word_eq(s, n, "dubbed") ||
+             cd_word_eq(s, n, "nicknamed") || cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") ||
+             cd_word_eq(s, n, "word") || cd_word_eq(s, n, "self-styled"))
+      q->kind = words <= 6 ? CD_QUOTE_SCARE : CD_QUOTE_SPEECH;
+    else if (cd_word_in(s, n, TITLE_CUES) && words <= 8 && !ends && cd_word_eq(s, n, "slogan"))
+      q->kind = CD_QUOTE_TITLE;
+  }
+  (void)SCARE_CUES;
+  /* Title Case fragments with no sentence punctuation name things ("Build Back Better") */
+  if (q->kind == CD_QUOTE_SPEECH && titled && !ends && words <= 8) q->kind = CD_QUOTE_TITLE;
+}

@@ -1,0 +1,13 @@
+/* Classing quotes: speech, scare quotes, titles; and whether a quote is a partial fragment. */
+#ifndef CD_QUOTES_KIND_H
+#define CD_QUOTES_KIND_H
+#include "doc.h"
+
+/* Sets kind and partial of quote `qi` from its words and the words just before it. */
+void cd_quote_classify(cd_doc *doc, size_t qi);
+/* Words (and numbers) inside quote `qi`. */
+size_t cd_quote_word_count(const cd_doc *doc, size_t qi);
+/* Does the quote's text end with . ! ? or …? */
+bool cd_quote_ends_sentence(const cd_doc *doc, size_t qi);
+
+#endif

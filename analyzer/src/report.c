@@ -1,0 +1,144 @@
+/* cd_analyze: runs the passes in order and hands out the tables. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_config *config) {
+  cd_doc *doc = calloc(1, sizeof *doc);
+  cd_config *defaults = NULL;
+  if (!doc) return NULL;
+  if (!config) {
+    defaults = cd_config_new();
+    if (!defaults) goto fail;
+    config = defaults;
+  }
+  doc->arena = cd_arena_new();
+  doc->prose = malloc(len + 1);
+  if (!doc->arena || !doc->prose) goto fail;
+  doc->text = text ? text : "";
+  doc->len = text ? len : 0;
+  doc->format = format;
+  doc->config = config;
+  doc->headline.start = doc->headline.end = CD_NONE;
+  cd_vec_init(&doc->paras, sizeof(cd_para));
+  cd_vec_init(&doc->tokens, sizeof(cd_token));
+  cd_vec_init(&doc->sentences, sizeof(cd_sentence));
+  cd_vec_init(&doc->quotes, sizeof(cd_quote));
+  cd_vec_init(&doc->quote_work, sizeof(cd_quote_work));
+  cd_vec_init(&doc->mentions, sizeof(cd_name_mention));
+  cd_vec_init(&doc->entities, sizeof(cd_entity));
+  cd_vec_init(&doc->diags, sizeof(cd_diagnostic));
+  cd_vec_init(&doc->invalid, sizeof(cd_span));
+
+  cd_pass_source(doc);
+  cd_pass_tokens(doc);
+  cd_pass_sentences(doc);
+  cd_pass_quotes(doc);
+  cd_pass_mentions(doc);
+  cd_pass_entities(doc);
+  cd_pass_attribution(doc);
+  cd_pass_names(doc);
+  cd_pass_claims(doc);
+  cd_pass_findings(doc);
+
+  /* The text and configuration were borrowed for the call only. */
+  doc->text = NULL;
+  doc->config = NULL;
+  cd_config_free(defaults);
+  return doc;
+fail:
+  cd_config_free(defaults);
+  if (doc) {
+    cd_arena_free(doc->arena);
+    free(doc->prose);
+    free(doc);
+  }
+  return NULL;
+}
+
+void cd_report_free(cd_report *doc) {
+  if (!doc) return;
+  cd_vec_free(&doc->paras);
+  cd_vec_free(&doc->tokens);
+  cd_vec_free(&doc->sentences);
+  cd_vec_free(&doc->quotes);
+  cd_vec_free(&doc->quote_work);
+  cd_vec_free(&doc->mentions);
+  cd_vec_free(&doc->entities);
+  cd_vec_free(&doc->diags);
+  cd_vec_free(&doc->invalid);
+  free(doc->prose);
+  cd_arena_free(doc->arena);
+  free(doc);
+}
+
+const cd_quote *cd_report_quotes(const cd_report *r, size_t *count) {
+  *count = r->quotes.len;
+  return r->quotes.data;
+}
+
+const cd_entity *cd_report_entities(const cd_report *r, size_t *count) {
+  *count = r->entities.len;
+  return r->entities.data;
+}
+
+const cd_diagnostic *cd_report_diagnostics(const cd_report *r, size_t *count) {
+  *count = r->diags.len;
+  return r->diags.data;
+}
+
+const cd_span *cd_report_paragraphs(const cd_report *r, size_t *count) {
+  *count = r->paras.len;
+  return r->para_spans;
+}
+
+cd_span cd_report_headline(const cd_report *r) { return r->headline; }
+
+cd_diagnostic *cd_doc_add_diag(cd_doc *doc, const char *code, size_t start, size_t end, const char *message) {
+  cd_diagnostic *d = cd_vec_push(&doc->diags);
+  d->code = code;
+  d->severity = cd_config_severity(doc->config, code);
+  d->span.start = start;
+  d->span.end = end;
+  d->message = message;
+  d->quote = CD_NONE;
+  d->entity = CD_NONE;
+  return d;
+}
+
+/* Arrays inside a diagnostic grow by copying into the arena: they stay tiny. */
+static void *grow(cd_doc *doc, const void *old, size_t n, size_t elem) {
+  void *p = cd_arena_alloc(doc->arena, (n + 1) * elem);
+  if (p && n) memcpy(p, old, n * elem);
+  return p;
+}
+
+void cd_diag_add_related(cd_doc *doc, cd_diagnostic *d, size_t start, size_t end, const char *message) {
+  cd_related *r = grow(doc, d->related, d->n_related, sizeof *r);
+  if (!r) return;
+  r[d->n_related].span.start = start;
+  r[d->n_related].span.end = end;
+  r[d->n_related].message = message;
+  d->related = r;
+  d->n_related++;
+}
+
+cd_fix *cd_diag_add_fix(cd_doc *doc, cd_diagnostic *d, const char *title, bool preferred) {
+  cd_fix *f = grow(doc, d->fixes, d->n_fixes, sizeof *f);
+  if (!f) return NULL;
+  f[d->n_fixes].title = title;
+  f[d->n_fixes].preferred = preferred;
+  d->fixes = f;
+  return &f[d->n_fixes++];
+}
+
+void cd_fix_add_edit(cd_doc *doc, cd_fix *f, size_t start, size_t end, const char *new_text) {
+  cd_edit *e = grow(doc, f->edits, f->n_edits, sizeof *e);
+  if (!e) return;
+  e[f->n_edits].span.start = start;
+  e[f->n_edits].span.end = end;
+  e[f->n_edits].new_text = new_text;
+  f->edits = e;
+  f->n_edits++;
+}

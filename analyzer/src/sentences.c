@@ -1,0 +1,68 @@
+/* Sentence pass: splits each paragraph after . ! ? … (and any closing marks or brackets after
+ * them) when what follows starts a sentence. Abbreviations and initials do not end a sentence,
+ * and a quote's closing mark followed by its attribution ("...," he said) does not either. */
+#include "doc.h"
+#include "words.h"
+
+static bool tok_is(const cd_doc *doc, const cd_token *t, char c) {
+  return t->kind == TOK_PUNCT && t->end - t->start == 1 && doc->text[t->start] == c;
+}
+
+static bool is_terminal(const cd_doc *doc, const cd_token *t) {
+  if (t->kind != TOK_PUNCT) return false;
+  if (tok_is(doc, t, '.') || tok_is(doc, t, '!') || tok_is(doc, t, '?')) return true;
+  return t->end - t->start == 3 && (unsigned char)doc->text[t->start] == 0xE2 &&
+         (unsigned char)doc->text[t->start + 1] == 0x80 && (unsigned char)doc->text[t->start + 2] == 0xA6;
+}
+
+static bool is_closer(const cd_doc *doc, const cd_token *t) {
+  return (t->kind == TOK_MARK && (t->role & MR_CLOSE)) || tok_is(doc, t, ')') || tok_is(doc, t, ']');
+}
+
+/* Does token `i` (the one after the terminal and its closers) start a new sentence? */
+static bool starts_sentence(const cd_doc *doc, size_t i, size_t end) {
+  if (i >= end) return true;
+  const cd_token *t = doc_tok(doc, i);
+  if (t->kind == TOK_MARK) return true;
+  if (t->kind == TOK_NUMBER) return true;
+  if (t->kind == TOK_WORD) return (t->flags & TF_CAP) != 0;
+  return tok_is(doc, t, '(') || tok_is(doc, t, '[');
+}
+
+static void add_sentence(cd_doc *doc, uint32_t para, size_t first, size_t end) {
+  if (first >= end) return;
+  cd_sentence *s = cd_vec_push(&doc->sentences);
+  s->para = para;
+  s->first_tok = (uint32_t)first;
+  s->end_tok = (uint32_t)end;
+  s->span.start = doc_tok(doc, first)->start;
+  s->span.end = doc_tok(doc, end - 1)->end;
+  uint32_t si = (uint32_t)(doc->sentences.len - 1);
+  for (size_t k = first; k < end; k++) CD_VEC_AT(&doc->tokens, cd_token, k)->sent = si;
+}
+
+void cd_pass_sentences(cd_doc *doc) {
+  for (size_t pi = 0; pi < doc->paras.len; pi++) {
+    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+    size_t first = p->first_tok;
+    for (size_t i = p->first_tok; i < p->end_tok; i++) {
+      const cd_token *t = doc_tok(doc, i);
+      if (!is_terminal(doc, t)) continue;
+      if (tok_is(doc, t, '.') && i > first) {
+        const cd_token *w = doc_tok(doc, i - 1);
+        size_t wn = w->end - w->start;
+        bool adjacent = w->end == t->start;
+        if (adjacent && w->kind == TOK_WORD &&
+            (cd_is_abbreviation(doc->text + w->start, wn) || (wn == 1 && (w->flags & TF_CAP))))
+          continue; /* Mr. Smith, J. R. R. Tolkien */
+      }
+      size_t j = i + 1;
+      while (j < p->end_tok && (is_terminal(doc, doc_tok(doc, j)) || is_closer(doc, doc_tok(doc, j)))) j++;
+      if (!starts_sentence(doc, j, p->end_tok)) continue;
+      add_sentence(doc, (uint32_t)pi, first, j);
+      first = j;
+      i = j - 1;
+    }
+    add_sentence(doc, (uint32_t)pi, first, p->end_tok);
+  }
+}

@@ -1,0 +1,235 @@
+/* Source pass: which bytes are prose, the paragraphs, the headline, invalid UTF-8.
+ *
+ * Plain text: paragraphs are separated by blank lines and the first line is the headline.
+ * Markdown: md4c's text callbacks point into our buffer, so normal text ranges are marked prose
+ * exactly; code, HTML, autolinks, entities and YAML front matter are not prose; headings are the
+ * headline. */
+#include <md4c.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "doc.h"
+
+static void add_para(cd_doc *doc, size_t start, size_t end, bool headline) {
+  /* trim white space so spans hold words only */
+  while (start < end && (doc->text[start] == ' ' || doc->text[start] == '\t' || doc->text[start] == '\r' ||
+                         doc->text[start] == '\n'))
+    start++;
+  while (end > start && (doc->text[end - 1] == ' ' || doc->text[end - 1] == '\t' || doc->text[end - 1] == '\r' ||
+                         doc->text[end - 1] == '\n'))
+    end--;
+  if (start >= end) return;
+  cd_para *p = cd_vec_push(&doc->paras);
+  p->span.start = start;
+  p->span.end = end;
+  p->headline = headline;
+  if (headline && doc->headline.start == CD_NONE) doc->headline = p->span;
+}
+
+static bool blank_line(const char *s, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return false;
+  return true;
+}
+
+/* An inline control line ("copydesk-disable-next-line quote.unattributed", also inside an HTML
+ * comment) is an instruction to us, not prose. */
+static bool control_line(const char *s, size_t a, size_t b) {
+  while (a < b && (s[a] == ' ' || s[a] == '\t')) a++;
+  if (b - a >= 4 && memcmp(s + a, "<!--", 4) == 0) {
+    a += 4;
+    while (a < b && (s[a] == ' ' || s[a] == '\t')) a++;
+  }
+  return b - a >= 9 && memcmp(s + a, "copydesk-", 9) == 0;
+}
+
+static size_t skip_bom(const cd_doc *doc) {
+  return doc->len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+static void source_plain(cd_doc *doc) {
+  const char *s = doc->text;
+  size_t pos = skip_bom(doc), para_start = CD_NONE;
+  bool seen_headline = false;
+  while (pos < doc->len) {
+    size_t eol = pos;
+    while (eol < doc->len && s[eol] != '\n') eol++;
+    bool blank = blank_line(s, pos, eol);
+    bool control = !blank && control_line(s, pos, eol);
+    if (!blank && !control) memset(doc->prose + pos, 1, eol - pos);
+    if (blank || control) {
+      if (para_start != CD_NONE) add_para(doc, para_start, pos, false);
+      para_start = CD_NONE;
+    } else if (!seen_headline) {
+      add_para(doc, pos, eol, true);
+      seen_headline = true;
+    } else if (para_start == CD_NONE) {
+      para_start = pos;
+    }
+    pos = eol < doc->len ? eol + 1 : eol;
+  }
+  if (para_start != CD_NONE) add_para(doc, para_start, doc->len, false);
+}
+
+/* ---- Markdown ---- */
+typedef struct md_state {
+  cd_doc *doc;
+  size_t base;        /* offset of the parsed buffer in doc->text */
+  size_t para_start, para_end;
+  bool in_heading;
+  const MD_CHAR *href; /* the link being read, to tell autolinks (text == address) */
+  MD_SIZE href_size;
+} md_state;
+
+static void md_flush(md_state *st) {
+  if (st->para_start != CD_NONE) add_para(st->doc, st->para_start, st->para_end, st->in_heading);
+  st->para_start = CD_NONE;
+}
+
+static int md_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata) {
+  md_state *st = userdata;
+  md_flush(st);
+  if (type == MD_BLOCK_H) st->in_heading = true;
+  return 0;
+}
+
+static int md_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata) {
+  md_state *st = userdata;
+  md_flush(st);
+  if (type == MD_BLOCK_H) st->in_heading = false;
+  return 0;
+}
+
+static int md_enter_span(MD_SPANTYPE type, void *detail, void *userdata) {
+  md_state *st = userdata;
+  if (type == MD_SPAN_A) {
+    st->href = ((MD_SPAN_A_DETAIL *)detail)->href.text;
+    st->href_size = ((MD_SPAN_A_DETAIL *)detail)->href.size;
+  }
+  return 0;
+}
+
+static int md_leave_span(MD_SPANTYPE type, void *detail, void *userdata) {
+  md_state *st = userdata;
+  if (type == MD_SPAN_A) st->href = NULL;
+  return 0;
+}
+
+static int md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata) {
+  md_state *st = userdata;
+  cd_doc *doc = st->doc;
+  /* only text that points into our buffer has an offset (md4c synthesises some newlines) */
+  if (text < doc->text || text + size > doc->text + doc->len) return 0;
+  size_t off = (size_t)(text - doc->text);
+  if (type != MD_TEXT_NORMAL) return 0;
+  /* an autolink's text is its address (md4c 0.4 has no autolink flag): the address ends with it */
+  if (st->href && st->href_size >= size && memcmp(st->href + st->href_size - size, text, size) == 0) return 0;
+  memset(doc->prose + off, 1, size);
+  if (st->para_start == CD_NONE) st->para_start = off;
+  st->para_end = off + size;
+  return 0;
+}
+
+/* YAML front matter: "---" on the first line up to the next "---" or "..." line. */
+static size_t front_matter_end(const cd_doc *doc, size_t start) {
+  const char *s = doc->text;
+  size_t len = doc->len;
+  if (len - start < 4 || memcmp(s + start, "---", 3) != 0) return start;
+  size_t pos = start + 3;
+  while (pos < len && (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\r')) pos++;
+  if (pos >= len || s[pos] != '\n') return start;
+  pos++;
+  while (pos < len) {
+    size_t eol = pos;
+    while (eol < len && s[eol] != '\n') eol++;
+    size_t n = eol - pos;
+    while (n > 0 && (s[pos + n - 1] == '\r' || s[pos + n - 1] == ' ')) n--;
+    if (n == 3 && (memcmp(s + pos, "---", 3) == 0 || memcmp(s + pos, "...", 3) == 0))
+      return eol < len ? eol + 1 : eol;
+    pos = eol + 1;
+  }
+  return start; /* never closed: not front matter */
+}
+
+static void source_markdown(cd_doc *doc) {
+  size_t start = front_matter_end(doc, skip_bom(doc));
+  md_state st = {.doc = doc, .base = start, .para_start = CD_NONE};
+  MD_PARSER parser;
+  memset(&parser, 0, sizeof parser);
+  parser.abi_version = 0;
+  parser.flags = MD_FLAG_PERMISSIVEAUTOLINKS | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
+  parser.enter_block = md_enter_block;
+  parser.leave_block = md_leave_block;
+  parser.enter_span = md_enter_span;
+  parser.leave_span = md_leave_span;
+  parser.text = md_text;
+  if (doc->len > start && doc->len - start <= (size_t)(MD_SIZE)-1)
+    md_parse(doc->text + start, (MD_SIZE)(doc->len - start), &parser, &st);
+  md_flush(&st);
+  /* control comments are HTML, hence already outside the prose */
+}
+
+/* Invalid UTF-8 runs, recorded once each; the tokenizer reads such bytes as U+FFFD. */
+static void find_invalid(cd_doc *doc) {
+  size_t pos = 0;
+  cd_span *run = NULL;
+  while (pos < doc->len) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)doc->text + pos,
+                                          (utf8proc_ssize_t)(doc->len - pos), &cp);
+    if (n < 0) {
+      if (run && run->end == pos) {
+        run->end = pos + 1;
+      } else {
+        run = cd_vec_push(&doc->invalid);
+        run->start = pos;
+        run->end = pos + 1;
+      }
+      pos++;
+    } else {
+      pos += (size_t)n;
+    }
+  }
+}
+
+/* Configured ignore patterns: matches are not prose. */
+static void apply_ignore_patterns(cd_doc *doc) {
+  const cd_strlist *pats = &doc->config->ignore_patterns;
+  for (size_t i = 0; i < pats->len; i++) {
+    int err;
+    PCRE2_SIZE eoff;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pats->items[i], PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_MULTILINE, &err, &eoff, NULL);
+    if (!re) continue;
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    if (md && mc) {
+      pcre2_set_match_limit(mc, 100000);
+      pcre2_set_depth_limit(mc, 1000);
+      size_t off = 0;
+      while (off <= doc->len) {
+        int rc = pcre2_match(re, (PCRE2_SPTR)doc->text, doc->len, off, 0, md, mc);
+        if (rc < 0) break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        if (ov[1] > ov[0]) memset(doc->prose + ov[0], 0, ov[1] - ov[0]);
+        off = ov[1] > off ? ov[1] : off + 1;
+      }
+    }
+    pcre2_match_context_free(mc);
+    pcre2_match_data_free(md);
+    pcre2_code_free(re);
+  }
+}
+
+void cd_pass_source(cd_doc *doc) {
+  memset(doc->prose, 0, doc->len + 1);
+  find_invalid(doc);
+  if (doc->format == CD_FORMAT_MARKDOWN)
+    source_markdown(doc);
+  else
+    source_plain(doc);
+  apply_ignore_patterns(doc);
+  doc->para_spans = cd_arena_alloc(doc->arena, (doc->paras.len + 1) * sizeof(cd_span));
+  for (size_t i = 0; doc->para_spans && i < doc->paras.len; i++)
+    doc->para_spans[i] = CD_VEC_AT(&doc->paras, cd_para, i)->span;
+}

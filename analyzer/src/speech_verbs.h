@@ -1,0 +1,16 @@
+/* Verbs of saying, and the stance verbs that attribute a woven-in fragment ("called it a 'hoax'"). */
+#ifndef CD_SPEECH_VERBS_H
+#define CD_SPEECH_VERBS_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+
+/* A verb that introduces someone's words: said, told, added, tweeted, ... (or a configured one). */
+bool cd_is_speech_verb(const cd_config *config, const char *s, size_t n);
+/* A participle that continues the subject's words: saying, adding, noting, calling ... */
+bool cd_is_speech_participle(const char *s, size_t n);
+/* A verb that attributes a short fragment to the subject: called, described, dismissed ... */
+bool cd_is_stance_verb(const char *s, size_t n);
+
+#endif

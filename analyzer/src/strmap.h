@@ -1,0 +1,22 @@
+/* A string -> index hash map whose keys live in an arena. */
+#ifndef CD_STRMAP_H
+#define CD_STRMAP_H
+#include <stddef.h>
+
+#include "arena.h"
+
+typedef struct cd_strmap {
+  const char **keys;
+  size_t *values;
+  size_t cap, len;
+  cd_arena *arena;
+} cd_strmap;
+
+void cd_strmap_init(cd_strmap *m, cd_arena *arena);
+void cd_strmap_free(cd_strmap *m);
+/* The value for key, or CD_NONE ((size_t)-1). */
+size_t cd_strmap_get(const cd_strmap *m, const char *key);
+/* Sets key (copied) to value. */
+void cd_strmap_put(cd_strmap *m, const char *key, size_t value);
+
+#endif

@@ -1,0 +1,204 @@
+/* Token pass: words, numbers, punctuation and quotation-mark candidates, per paragraph, over
+ * prose bytes only. A mark's possible roles (open, close, apostrophe) come from its shape and
+ * whether it is flanked by space on its left or right; the quotes pass picks one. */
+#include "chars.h"
+#include "doc.h"
+
+typedef struct scan {
+  const cd_doc *doc;
+  size_t lo, hi; /* the paragraph */
+} scan;
+
+/* The code point at pos, or -1 at the paragraph's edge and on non-prose bytes (they separate). */
+static int32_t at(const scan *sc, size_t pos, size_t *n) {
+  *n = 1;
+  if (pos < sc->lo || pos >= sc->hi || !sc->doc->prose[pos]) return -1;
+  return cd_decode(sc->doc->text, sc->doc->len, pos, n);
+}
+
+static int32_t before(const scan *sc, size_t pos) {
+  if (pos <= sc->lo || !sc->doc->prose[pos - 1]) return -1;
+  size_t start;
+  return cd_decode_prev(sc->doc->text, pos, &start);
+}
+
+static bool is_space_or_edge(int32_t c) { return c < 0 || cd_is_space(c); }
+
+static bool opens_context(int32_t c) {
+  return is_space_or_edge(c) || c == '(' || c == '[' || c == '{' || cd_is_dash(c) || c == '/' ||
+         cd_is_quote_char(c) || c == ':';
+}
+
+static bool closes_context(int32_t c) {
+  return is_space_or_edge(c) || c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
+         c == ')' || c == ']' || c == '}' || cd_is_dash(c) || c == '/' || c == 0x2026 || cd_is_quote_char(c);
+}
+
+static bool alnum(int32_t c) { return c >= 0 && (cd_is_letter(c) || cd_is_digit(c) || cd_is_mark(c)); }
+
+static void mark_roles(int32_t c, int32_t prev, int32_t next, uint8_t *family, uint8_t *role) {
+  bool lf = !is_space_or_edge(next) && opens_context(prev);
+  bool rf = !is_space_or_edge(prev) && closes_context(next);
+  switch (c) {
+  case '"':
+    *family = MF_DOUBLE;
+    *role = (uint8_t)((lf ? MR_OPEN : 0) | (rf ? MR_CLOSE : 0));
+    if (!*role) *role = MR_OPEN | MR_CLOSE;
+    break;
+  case 0x201C: /* “ opens; closes in German „…“ */
+    *family = MF_DOUBLE;
+    *role = (uint8_t)(MR_OPEN | (rf && !lf ? MR_CLOSE : 0));
+    break;
+  case 0x201D: /* ” closes; opens in Swedish ”…” */
+    *family = MF_DOUBLE;
+    *role = (uint8_t)(MR_CLOSE | (lf && !rf ? MR_OPEN : 0));
+    break;
+  case 0x201E:
+    *family = MF_DOUBLE;
+    *role = MR_OPEN;
+    break;
+  case 0x201A:
+    *family = MF_SINGLE;
+    *role = MR_OPEN;
+    break;
+  case 0x00AB:
+    *family = MF_GUILLEMET;
+    *role = (uint8_t)(MR_OPEN | (rf && !lf ? MR_CLOSE : 0));
+    break;
+  case 0x00BB:
+    *family = MF_GUILLEMET;
+    *role = (uint8_t)(MR_CLOSE | (lf && !rf ? MR_OPEN : 0));
+    break;
+  case 0x2039:
+    *family = MF_SGUILLEMET;
+    *role = (uint8_t)(MR_OPEN | (rf && !lf ? MR_CLOSE : 0));
+    break;
+  case 0x203A:
+    *family = MF_SGUILLEMET;
+    *role = (uint8_t)(MR_CLOSE | (lf && !rf ? MR_OPEN : 0));
+    break;
+  default: /* ' ‘ ’ */
+    *family = MF_SINGLE;
+    if (lf && cd_is_digit(next)) /* '90s */
+      *role = MR_APOS;
+    else
+      *role = (uint8_t)((lf ? MR_OPEN : 0) | (rf ? MR_CLOSE : 0) | MR_APOS);
+    if (c == 0x2019 && lf && !rf) *role = MR_APOS | MR_OPEN;
+    break;
+  }
+}
+
+static void push_token(cd_doc *doc, size_t start, size_t end, tok_kind kind, uint8_t flags, uint32_t para) {
+  cd_token *t = cd_vec_push(&doc->tokens);
+  t->start = start;
+  t->end = end;
+  t->kind = (uint8_t)kind;
+  t->flags = flags;
+  t->para = para;
+  t->quote = NO_QUOTE;
+}
+
+/* Scans one word or number starting at pos; returns its end and sets case flags. */
+static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number) {
+  size_t n, start = pos;
+  int32_t c = at(sc, pos, &n);
+  *number = cd_is_digit(c);
+  unsigned letters = 0, uppers = 0, lowers = 0;
+  bool first = true;
+  for (;;) {
+    c = at(sc, pos, &n);
+    if (alnum(c)) {
+      if (cd_is_letter(c)) {
+        letters++;
+        if (cd_is_upper(c)) uppers++;
+        if (cd_is_lower(c)) lowers++;
+        if (first) *flags |= cd_is_upper(c) ? TF_CAP : cd_is_lower(c) ? TF_LOWER : 0;
+        first = false;
+      } else if (first && cd_is_digit(c)) {
+        first = false;
+      }
+      pos += n;
+      continue;
+    }
+    size_t n2;
+    int32_t next = at(sc, pos + n, &n2);
+    int32_t prev = before(sc, pos);
+    if ((c == '\'' || c == 0x2019) && cd_is_letter(prev) && cd_is_letter(next)) { /* don't, Trump's */
+      pos += n;
+      continue;
+    }
+    if ((c == '-' || c == 0x2010 || c == 0x2011) && alnum(prev) && alnum(next)) { /* Jong-un */
+      pos += n;
+      continue;
+    }
+    if ((c == '.' || c == ',') && *number && cd_is_digit(prev) && cd_is_digit(next)) { /* 3.5, 1,000 */
+      pos += n;
+      continue;
+    }
+    if (c == '&' && cd_is_upper(prev) && cd_is_upper(next)) { /* AT&T */
+      pos += n;
+      continue;
+    }
+    if (c == '.' && cd_is_letter(prev) && (pos - start == 1 || (pos >= start + 3 && sc->doc->text[pos - 2] == '.'))) {
+      /* U.S., e.g.: single letters joined by full stops keep their last stop too */
+      size_t n3;
+      int32_t after_next = at(sc, pos + n + n2, &n3);
+      bool chain_continues = cd_is_letter(next) && after_next == '.';
+      bool chain_ends = pos >= start + 3 && sc->doc->text[pos - 2] == '.';
+      if (chain_continues) {
+        pos += n;
+        continue;
+      }
+      if (chain_ends) {
+        pos += n;
+        break;
+      }
+    }
+    break;
+  }
+  if (letters >= 2 && lowers == 0 && uppers >= 2) *flags |= TF_ALLCAPS;
+  return pos;
+}
+
+static void tokenize_para(cd_doc *doc, uint32_t pi) {
+  cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  scan sc = {doc, p->span.start, p->span.end};
+  p->first_tok = (uint32_t)doc->tokens.len;
+  size_t pos = p->span.start;
+  uint8_t pending = 0;
+  while (pos < p->span.end) {
+    size_t n;
+    int32_t c = at(&sc, pos, &n);
+    if (c < 0 || cd_is_space(c)) {
+      pending |= TF_SPACE_BEFORE;
+      if (doc->text[pos] == '\n') pending |= TF_LINE_BEFORE;
+      pos += n;
+      continue;
+    }
+    uint8_t flags = pending;
+    pending = 0;
+    if (alnum(c)) {
+      bool number;
+      size_t end = scan_word(&sc, pos, &flags, &number);
+      push_token(doc, pos, end, number ? TOK_NUMBER : TOK_WORD, flags, pi);
+      pos = end;
+    } else if (cd_is_quote_char(c)) {
+      size_t n2;
+      cd_token *t;
+      int32_t prev = before(&sc, pos), next = at(&sc, pos + n, &n2);
+      push_token(doc, pos, pos + n, TOK_MARK, flags, pi);
+      t = CD_VEC_AT(&doc->tokens, cd_token, doc->tokens.len - 1);
+      mark_roles(c, prev, next, &t->family, &t->role);
+      pos += n;
+    } else {
+      bool invalid = c == 0xFFFD && n == 1;
+      push_token(doc, pos, pos + n, TOK_PUNCT, (uint8_t)(flags | (invalid ? TF_INVALID : 0)), pi);
+      pos += n;
+    }
+  }
+  p->end_tok = (uint32_t)doc->tokens.len;
+}
+
+void cd_pass_tokens(cd_doc *doc) {
+  for (size_t i = 0; i < doc->paras.len; i++) tokenize_para(doc, (uint32_t)i);
+}

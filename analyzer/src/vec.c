@@ -1,0 +1,32 @@
+#include "vec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void cd_vec_init(cd_vec *v, size_t elem) {
+  v->data = NULL;
+  v->len = v->cap = 0;
+  v->elem = elem;
+}
+
+void cd_vec_free(cd_vec *v) {
+  free(v->data);
+  v->data = NULL;
+  v->len = v->cap = 0;
+}
+
+void *cd_vec_push(cd_vec *v) {
+  if (v->len == v->cap) {
+    size_t cap = v->cap ? v->cap * 2 : 16;
+    void *p = realloc(v->data, cap * v->elem);
+    if (!p) {
+      abort();
+    }
+    v->data = p;
+    v->cap = cap;
+  }
+  void *e = (char *)v->data + v->len * v->elem;
+  memset(e, 0, v->elem);
+  v->len++;
+  return e;
+}

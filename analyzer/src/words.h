@@ -1,0 +1,26 @@
+/* Word lists the passes share: case-insensitive lookups over small static tables and the
+ * generated common-English table. */
+#ifndef CD_WORDS_H
+#define CD_WORDS_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Compares a text slice with a NUL-terminated ASCII word, ignoring ASCII case. */
+bool cd_word_eq(const char *s, size_t n, const char *word);
+/* Slice in a NULL-terminated list of words (ASCII case-insensitive). */
+bool cd_word_in(const char *s, size_t n, const char *const *list);
+
+/* A common lower-case English word ("however", "trump"); slice of any case. */
+bool cd_is_common_word(const char *s, size_t n);
+/* Abbreviations after which a full stop does not end a sentence ("Mr", "Sen", "Jan"). */
+bool cd_is_abbreviation(const char *s, size_t n);
+/* Courtesy titles: Mr, Mrs, Ms, Miss, Dr, Mx (with or without a full stop handled by caller). */
+bool cd_is_courtesy_title(const char *s, size_t n);
+/* Job and rank titles that may precede a name: President, Senator, Gen, Chancellor ... */
+bool cd_is_job_title(const char *s, size_t n);
+/* Days, months, and other capitalised words that are never names. */
+bool cd_is_calendar_word(const char *s, size_t n);
+/* Pronouns that can be a speaker: he, she, they, it, we, I. */
+bool cd_is_pronoun(const char *s, size_t n);
+
+#endif
