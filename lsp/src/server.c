@@ -1,8 +1,426 @@
-/* Placeholder until the server loop lands: lets main.c link. */
+/* The server loop: read messages, queue them (so a $/cancelRequest can
+ * overtake the request it cancels), and dispatch them one at a time through
+ * a closed table. Lifecycle rules live here. */
+#define _POSIX_C_SOURCE 200809L
 #include "server.h"
+
+#include "copydesk/lsp_json.h"
+#include "server_internal.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define ERROR_SIZE 512
+
+void cd_server_log(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("copydesk: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+void cd_server_send(cd_server *server, const json_t *msg) {
+  if (msg == NULL) {
+    cd_server_log("out of memory building a message");
+    return;
+  }
+  if (cd_jsonrpc_send(server->out_fd, msg) != 0) {
+    /* The client is gone: nobody is left to talk to. */
+    server->input_ended = true;
+  }
+}
+
+void cd_server_notify(cd_server *server, const char *method, json_t *params) {
+  json_t *msg = cd_jsonrpc_notification(method, params);
+  cd_server_send(server, msg);
+  json_decref(msg);
+}
+
+void cd_server_show_message(cd_server *server, int type, const char *message) {
+  cd_server_notify(server, "window/showMessage",
+                   json_pack("{s:i,s:s}", "type", type, "message", message));
+}
+
+static void send_error(cd_server *server, json_t *id, int code, const char *message) {
+  json_t *msg = cd_jsonrpc_error(id, code, message);
+  cd_server_send(server, msg);
+  json_decref(msg);
+}
+
+cd_doc *cd_server_doc_param(cd_server *server, const json_t *params, bool *missing, char *error,
+                            size_t error_size) {
+  const char *uri = json_string_value(cd_json_path(params, "textDocument", "uri", NULL));
+  *missing = false;
+  if (uri == NULL) {
+    snprintf(error, error_size, "params.textDocument.uri must be a string");
+    return NULL;
+  }
+  cd_doc *doc = cd_doc_store_get(server->docs, uri);
+  if (doc == NULL) {
+    *missing = true;
+    snprintf(error, error_size, "document not open: %s", uri);
+  }
+  return doc;
+}
+
+const cd_report *cd_server_analysis(cd_server *server, cd_doc *doc) {
+  return cd_doc_analysis(doc, server->config);
+}
+
+bool cd_server_change_queued(const cd_server *server, const char *uri) {
+  for (size_t i = 0; i < server->queue_len; i++) {
+    const cd_message *m = &server->queue[i].msg;
+    if (m->kind != CD_MSG_NOTIFICATION) continue;
+    if (strcmp(m->method, "textDocument/didChange") != 0 &&
+        strcmp(m->method, "textDocument/didClose") != 0) {
+      continue;
+    }
+    const char *u = json_string_value(cd_json_path(m->params, "textDocument", "uri", NULL));
+    if (u != NULL && strcmp(u, uri) == 0) return true;
+  }
+  return false;
+}
+
+/* ---- queue ------------------------------------------------------------ */
+
+static bool same_id(const json_t *a, const json_t *b) {
+  return a != NULL && b != NULL && json_equal((json_t *)a, (json_t *)b);
+}
+
+/* Marks a queued request cancelled; true when found (else it already ran). */
+static bool cancel_queued(cd_server *server, const json_t *id) {
+  for (size_t i = 0; i < server->queue_len; i++) {
+    cd_pending *p = &server->queue[i];
+    if (p->msg.kind == CD_MSG_REQUEST && same_id(p->msg.id, id)) {
+      p->cancelled = true;
+      return true;
+    }
+  }
+  return false;
+}
+
+static void enqueue(cd_server *server, json_t *root, const cd_message *msg) {
+  if (server->queue_len == server->queue_cap) {
+    size_t ncap = server->queue_cap ? server->queue_cap * 2 : 16;
+    cd_pending *nq = realloc(server->queue, ncap * sizeof *nq);
+    if (nq == NULL) {
+      cd_server_log("out of memory queueing a message; dropped");
+      if (msg->kind == CD_MSG_REQUEST) send_error(server, msg->id, CD_RPC_INTERNAL_ERROR, "out of memory");
+      json_decref(root);
+      return;
+    }
+    server->queue = nq;
+    server->queue_cap = ncap;
+  }
+  cd_pending *p = &server->queue[server->queue_len++];
+  p->root = root;
+  p->msg = *msg;
+  p->cancelled = false;
+}
+
+/* Turns one frame into a queued message or an immediate error response. */
+static void take_frame(cd_server *server, cd_frame_status status, char *body, size_t len,
+                       const char *frame_error) {
+  char error[ERROR_SIZE];
+  json_t *root = NULL;
+  switch (status) {
+  case CD_FRAME_OK:
+    break;
+  case CD_FRAME_BAD_HEADER:
+    cd_server_log("malformed header: %s", frame_error);
+    snprintf(error, sizeof error, "malformed message header: %s", frame_error);
+    send_error(server, NULL, CD_RPC_PARSE_ERROR, error);
+    return;
+  case CD_FRAME_TOO_LARGE: {
+    json_t *id = cd_jsonrpc_id_from_prefix(body, len);
+    cd_server_log("%s", frame_error);
+    send_error(server, id, CD_RPC_INVALID_REQUEST, frame_error);
+    json_decref(id);
+    free(body);
+    return;
+  }
+  case CD_FRAME_EOF:
+    server->input_ended = true;
+    return;
+  case CD_FRAME_IO_ERROR:
+    cd_server_log("input failed: %s", frame_error);
+    server->input_ended = true;
+    return;
+  case CD_FRAME_AGAIN:
+    return;
+  }
+  root = cd_jsonrpc_parse(body, len, error, sizeof error);
+  free(body);
+  if (root == NULL) {
+    send_error(server, NULL, CD_RPC_PARSE_ERROR, error);
+    return;
+  }
+  cd_message msg;
+  if (cd_jsonrpc_classify(root, &msg, error, sizeof error) == CD_MSG_INVALID) {
+    send_error(server, msg.id, CD_RPC_INVALID_REQUEST, error);
+    json_decref(root);
+    return;
+  }
+  if (msg.kind == CD_MSG_NOTIFICATION && strcmp(msg.method, "$/cancelRequest") == 0) {
+    json_t *id = json_object_get(msg.params, "id");
+    if (id != NULL) cancel_queued(server, id);
+    json_decref(root);
+    return;
+  }
+  enqueue(server, root, &msg);
+}
+
+/* Reads everything available; blocks for one message when the queue is empty. */
+static void read_input(cd_server *server) {
+  char error[ERROR_SIZE];
+  bool block = server->queue_len == 0;
+  /* Bounded, so a client that never pauses still gets answers. */
+  while (!server->input_ended && server->queue_len < 4096) {
+    char *body;
+    size_t len;
+    error[0] = '\0';
+    cd_frame_status st = cd_frame_read(server->reader, block, &body, &len, error, sizeof error);
+    if (st == CD_FRAME_AGAIN) break;
+    take_frame(server, st, body, len, error);
+    if (server->queue_len > 0) block = false;
+  }
+}
+
+/* ---- lifecycle and dispatch -------------------------------------------- */
+
+static void read_client_caps(cd_server *server, const json_t *caps) {
+  cd_client_caps *c = &server->caps;
+  json_t *td = cd_json_path(caps, "textDocument", NULL);
+  c->related_information = cd_json_path_true(td, "publishDiagnostics", "relatedInformation", NULL);
+  c->pull_diagnostics = json_is_object(cd_json_path(td, "diagnostic", NULL));
+  c->hierarchical_symbols =
+      cd_json_path_true(td, "documentSymbol", "hierarchicalDocumentSymbolSupport", NULL);
+  c->document_changes = cd_json_path_true(caps, "workspace", "workspaceEdit", "documentChanges", NULL);
+  c->configuration = cd_json_path_true(caps, "workspace", "configuration", NULL);
+  c->code_action_literals = json_is_object(cd_json_path(td, "codeAction", "codeActionLiteralSupport", NULL));
+  c->inlay_refresh = cd_json_path_true(caps, "workspace", "inlayHint", "refreshSupport", NULL);
+  c->code_lens_refresh = cd_json_path_true(caps, "workspace", "codeLens", "refreshSupport", NULL);
+  c->diagnostic_refresh = cd_json_path_true(caps, "workspace", "diagnostics", "refreshSupport", NULL);
+  json_t *formats = cd_json_path(td, "hover", "contentFormat", NULL);
+  c->markdown_hover = true;
+  if (json_is_array(formats) && json_array_size(formats) > 0) {
+    c->markdown_hover = false;
+    size_t i;
+    json_t *f;
+    json_array_foreach(formats, i, f) {
+      const char *s = json_string_value(f);
+      if (s != NULL && strcmp(s, "markdown") == 0) c->markdown_hover = true;
+    }
+  }
+  server->enc = cd_lsp_negotiate_encoding(caps);
+}
+
+static int handle_initialize(cd_server *server, json_t *params, json_t **result, char *error,
+                             size_t error_size) {
+  if (!json_is_object(params)) {
+    snprintf(error, error_size, "initialize needs an object of params");
+    return CD_RPC_INVALID_PARAMS;
+  }
+  json_t *caps = json_object_get(params, "capabilities");
+  if (caps != NULL && !json_is_object(caps)) {
+    snprintf(error, error_size, "params.capabilities must be an object");
+    return CD_RPC_INVALID_PARAMS;
+  }
+  read_client_caps(server, caps);
+  server->state = CD_STATE_RUNNING;
+  json_t *options = json_object_get(params, "initializationOptions");
+  if (options != NULL && !json_is_null(options)) {
+    cd_server_apply_settings(server, options, "initializationOptions");
+  }
+  json_t *capabilities = json_pack(
+      "{s:s, s:{s:b,s:i,s:{s:b}}, s:b, s:b, s:b, s:{s:b}}", "positionEncoding",
+      cd_encoding_name(server->enc), "textDocumentSync", "openClose", 1, "change", 2, "save",
+      "includeText", 0, "hoverProvider", 1, "inlayHintProvider", 1, "documentSymbolProvider", 1,
+      "codeLensProvider", "resolveProvider", 0);
+  if (capabilities == NULL) return CD_RPC_INTERNAL_ERROR;
+  if (server->caps.code_action_literals) {
+    json_object_set_new(capabilities, "codeActionProvider",
+                        json_pack("{s:[s],s:b}", "codeActionKinds", "quickfix", "resolveProvider", 0));
+  } else {
+    json_object_set_new(capabilities, "codeActionProvider", json_true());
+  }
+  if (server->caps.pull_diagnostics) {
+    json_object_set_new(capabilities, "diagnosticProvider",
+                        json_pack("{s:s,s:b,s:b}", "identifier", "copydesk", "interFileDependencies",
+                                  0, "workspaceDiagnostics", 0));
+  }
+  *result = json_pack("{s:o,s:{s:s,s:s}}", "capabilities", capabilities, "serverInfo", "name",
+                      "copydesk", "version", "0.1.0");
+  return *result != NULL ? 0 : CD_RPC_INTERNAL_ERROR;
+}
+
+static void handle_initialized(cd_server *server, json_t *params) {
+  (void)params;
+  cd_server_request_configuration(server);
+}
+
+typedef struct request_entry {
+  const char *method;
+  cd_request_fn fn;
+} request_entry;
+
+typedef struct notification_entry {
+  const char *method;
+  cd_notification_fn fn;
+} notification_entry;
+
+static const request_entry requests[] = {
+    {"textDocument/hover", cd_lsp_hover},
+    {"textDocument/codeAction", cd_lsp_code_action},
+    {"textDocument/inlayHint", cd_lsp_inlay_hint},
+    {"textDocument/documentSymbol", cd_lsp_document_symbol},
+    {"textDocument/codeLens", cd_lsp_code_lens},
+    {"textDocument/diagnostic", cd_server_pull_diagnostics},
+};
+
+static const notification_entry notifications[] = {
+    {"initialized", handle_initialized},
+    {"textDocument/didOpen", cd_server_did_open},
+    {"textDocument/didChange", cd_server_did_change},
+    {"textDocument/didClose", cd_server_did_close},
+    {"textDocument/didSave", cd_server_did_save},
+    {"workspace/didChangeConfiguration", cd_server_did_change_configuration},
+};
+
+static void answer(cd_server *server, json_t *id, int code, json_t *result, const char *error) {
+  json_t *msg = code == 0 ? cd_jsonrpc_response(id, result) : cd_jsonrpc_error(id, code, error);
+  cd_server_send(server, msg);
+  json_decref(msg);
+}
+
+static void dispatch_request(cd_server *server, cd_pending *p) {
+  char error[ERROR_SIZE] = "";
+  const cd_message *m = &p->msg;
+  json_t *result = NULL;
+  int code;
+  if (p->cancelled) {
+    code = CD_RPC_REQUEST_CANCELLED;
+    snprintf(error, sizeof error, "request cancelled");
+  } else if (server->state == CD_STATE_UNINITIALIZED) {
+    if (strcmp(m->method, "initialize") == 0) {
+      code = handle_initialize(server, m->params, &result, error, sizeof error);
+    } else {
+      code = CD_RPC_SERVER_NOT_INITIALIZED;
+      snprintf(error, sizeof error, "the server is not initialized: send initialize first");
+    }
+  } else if (server->state == CD_STATE_SHUTDOWN) {
+    code = CD_RPC_INVALID_REQUEST;
+    snprintf(error, sizeof error, "the server is shut down: only exit is accepted");
+  } else if (strcmp(m->method, "initialize") == 0) {
+    code = CD_RPC_INVALID_REQUEST;
+    snprintf(error, sizeof error, "initialize was already received");
+  } else if (strcmp(m->method, "shutdown") == 0) {
+    server->state = CD_STATE_SHUTDOWN;
+    code = 0;
+  } else {
+    code = CD_RPC_METHOD_NOT_FOUND;
+    snprintf(error, sizeof error, "unknown method: %s", m->method);
+    for (size_t i = 0; i < sizeof requests / sizeof requests[0]; i++) {
+      if (strcmp(requests[i].method, m->method) == 0) {
+        error[0] = '\0';
+        code = requests[i].fn(server, m->params, &result, error, sizeof error);
+        break;
+      }
+    }
+  }
+  if (code != 0) {
+    json_decref(result);
+    result = NULL;
+  }
+  answer(server, m->id, code, result, error);
+}
+
+static void dispatch_notification(cd_server *server, cd_pending *p) {
+  const cd_message *m = &p->msg;
+  if (strcmp(m->method, "exit") == 0) {
+    server->exit_status = server->state == CD_STATE_SHUTDOWN ? 0 : 1;
+    return;
+  }
+  if (server->state != CD_STATE_RUNNING) return; /* dropped, as the spec says */
+  for (size_t i = 0; i < sizeof notifications / sizeof notifications[0]; i++) {
+    if (strcmp(notifications[i].method, m->method) == 0) {
+      notifications[i].fn(server, m->params);
+      return;
+    }
+  }
+  /* Unknown notifications ($/setTrace, ...) are ignored. */
+}
+
+static void dispatch_next(cd_server *server) {
+  cd_pending p = server->queue[0];
+  memmove(server->queue, server->queue + 1, (server->queue_len - 1) * sizeof *server->queue);
+  server->queue_len--;
+  switch (p.msg.kind) {
+  case CD_MSG_REQUEST:
+    dispatch_request(server, &p);
+    break;
+  case CD_MSG_NOTIFICATION:
+    dispatch_notification(server, &p);
+    break;
+  case CD_MSG_RESPONSE:
+    cd_server_configuration_response(server, &p.msg);
+    break;
+  case CD_MSG_INVALID:
+    break;
+  }
+  json_decref(p.root);
+}
+
+/* COPYDESK_LSP_MAX_MESSAGE (bytes) overrides the 64 MiB default, for tests and odd clients. */
+static size_t max_message_size(void) {
+  const char *env = getenv("COPYDESK_LSP_MAX_MESSAGE");
+  char *end;
+  if (env == NULL || *env == '\0') return 0;
+  unsigned long long v = strtoull(env, &end, 10);
+  return *end == '\0' && v > 0 ? (size_t)v : 0;
+}
 
 int cd_server_main(int argc, char **argv) {
   (void)argc;
   (void)argv;
-  return 1;
+  int status = 1;
+  cd_server server;
+  memset(&server, 0, sizeof server);
+  server.out_fd = STDOUT_FILENO;
+  server.exit_status = -1;
+  server.enc = CD_ENC_UTF16;
+  server.inlay_hints = true;
+  server.code_lens = true;
+  server.next_request_id = 1;
+  /* A vanished client must end the loop with EPIPE, not kill us mid-write. */
+  signal(SIGPIPE, SIG_IGN);
+  server.reader = cd_frame_reader_new(STDIN_FILENO, max_message_size());
+  server.docs = cd_doc_store_new();
+  server.config = cd_config_new();
+  if (server.reader == NULL || server.docs == NULL || server.config == NULL) {
+    cd_server_log("out of memory at start");
+    goto cleanup;
+  }
+  while (server.exit_status < 0) {
+    read_input(&server);
+    if (server.queue_len == 0) {
+      if (server.input_ended) break;
+      continue;
+    }
+    dispatch_next(&server);
+  }
+  status = server.exit_status >= 0 ? server.exit_status : 1;
+cleanup:
+  for (size_t i = 0; i < server.queue_len; i++) json_decref(server.queue[i].root);
+  free(server.queue);
+  cd_frame_reader_free(server.reader);
+  cd_doc_store_free(server.docs);
+  cd_config_free(server.config);
+  return status;
 }

@@ -1,0 +1,43 @@
+/* Inlay hints: "— John Kelly" after attributed quotes, "— ?" after the rest. */
+#include "copydesk/lsp_json.h"
+#include "lsp_sources.h"
+#include "server_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int cd_lsp_inlay_hint(cd_server *server, json_t *params, json_t **result, char *error,
+                      size_t error_size) {
+  bool missing;
+  size_t start, end, n;
+  cd_doc *doc = cd_server_doc_param(server, params, &missing, error, error_size);
+  if (doc == NULL) {
+    if (!missing) return CD_RPC_INVALID_PARAMS;
+    *result = json_array();
+    return 0;
+  }
+  if (!cd_lsp_range_parse(json_object_get(params, "range"), doc->lines, server->enc, &start, &end)) {
+    snprintf(error, error_size, "params.range must be a valid Range");
+    return CD_RPC_INVALID_PARAMS;
+  }
+  json_t *hints = json_array();
+  if (hints == NULL) return CD_RPC_INTERNAL_ERROR;
+  *result = hints;
+  if (!server->inlay_hints) return 0;
+  const cd_report *report = cd_server_analysis(server, doc);
+  if (report == NULL) return 0;
+  const cd_quote *qs = cd_report_quotes(report, &n);
+  for (size_t i = 0; i < n; i++) {
+    const cd_quote *q = &qs[i];
+    if (!cd_lsp_is_counted_quote(q) || q->span.end < start || q->span.end > end) continue;
+    const char *name = cd_lsp_speaker_name(report, q);
+    char label[512];
+    snprintf(label, sizeof label, "— %s", name != NULL ? name : "?");
+    json_t *tooltip = json_string(q->evidence != NULL ? q->evidence : "");
+    json_array_append_new(
+        hints, json_pack("{s:o,s:s,s:b,s:o}", "position",
+                         cd_lsp_position_json(cd_line_index_position(doc->lines, q->span.end, server->enc)),
+                         "label", label, "paddingLeft", 1, "tooltip", tooltip));
+  }
+  return 0;
+}

@@ -1,0 +1,30 @@
+/* A growable string for building hover and label text, with Markdown
+ * escaping for text taken from the article. */
+#ifndef COPYDESK_LSP_TEXT_H
+#define COPYDESK_LSP_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct cd_text {
+  char *data;    /* owned; NUL-terminated; NULL until something is added */
+  size_t len, cap;
+  bool oom;      /* an append failed: the text is incomplete */
+  bool markdown; /* cd_text_user() escapes Markdown */
+} cd_text;
+
+void cd_text_add(cd_text *t, const char *s);
+void cd_text_addn(cd_text *t, const char *s, size_t n);
+void cd_text_printf(cd_text *t, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Article text: escaped for Markdown when t->markdown; line breaks become spaces. */
+void cd_text_user(cd_text *t, const char *s, size_t n);
+/* Bold in Markdown, plain otherwise. */
+void cd_text_bold(cd_text *t, const char *s, size_t n);
+/* Frees the buffer. */
+void cd_text_free(cd_text *t);
+
+#endif

@@ -1,0 +1,116 @@
+/* The server's state and the helpers its handler files share. Not public:
+ * only lsp/src/server*.c and lsp_*.c include it. */
+#ifndef COPYDESK_SERVER_INTERNAL_H
+#define COPYDESK_SERVER_INTERNAL_H
+
+#include "copydesk/analyzer.h"
+#include "copydesk/framing.h"
+#include "copydesk/jsonrpc.h"
+#include "copydesk/line_index.h"
+#include "server_docs.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum cd_server_state {
+  CD_STATE_UNINITIALIZED = 0,
+  CD_STATE_RUNNING,
+  CD_STATE_SHUTDOWN
+} cd_server_state;
+
+/* What the client said it can do (from initialize). */
+typedef struct cd_client_caps {
+  bool related_information;  /* publishDiagnostics.relatedInformation */
+  bool pull_diagnostics;     /* textDocument.diagnostic present */
+  bool hierarchical_symbols; /* documentSymbol.hierarchicalDocumentSymbolSupport */
+  bool markdown_hover;       /* hover.contentFormat lists markdown (or is absent) */
+  bool document_changes;     /* workspaceEdit.documentChanges */
+  bool configuration;        /* workspace.configuration */
+  bool code_action_literals; /* codeActionLiteralSupport */
+  bool inlay_refresh;        /* workspace.inlayHint.refreshSupport */
+  bool code_lens_refresh;    /* workspace.codeLens.refreshSupport */
+  bool diagnostic_refresh;   /* workspace.diagnostics.refreshSupport */
+} cd_client_caps;
+
+/* One queued incoming message. */
+typedef struct cd_pending {
+  json_t *root;     /* owned */
+  cd_message msg;   /* borrowed from root */
+  bool cancelled;   /* $/cancelRequest arrived before we got to it */
+} cd_pending;
+
+typedef struct cd_server {
+  int out_fd;
+  cd_frame_reader *reader;
+  cd_server_state state;
+  bool input_ended;
+  int exit_status;      /* set by `exit`; -1 while running */
+  cd_encoding enc;
+  cd_client_caps caps;
+  cd_doc_store *docs;
+  cd_config *config;    /* owned; never NULL after start */
+  bool inlay_hints;     /* settings: inlayHints */
+  bool code_lens;       /* settings: codeLens */
+  unsigned long config_generation;
+  json_int_t next_request_id;
+  json_int_t config_request_id; /* pending workspace/configuration, or 0 */
+  cd_pending *queue;    /* messages read but not yet handled */
+  size_t queue_len, queue_cap;
+} cd_server;
+
+/* A request handler fills *result (new reference, NULL means json null) and
+ * returns 0, or returns a JSON-RPC error code and writes `error`. */
+typedef int (*cd_request_fn)(cd_server *server, json_t *params, json_t **result, char *error,
+                             size_t error_size);
+typedef void (*cd_notification_fn)(cd_server *server, json_t *params);
+
+/* Sends a message (borrowed) to the client. Failures end input (peer gone). */
+void cd_server_send(cd_server *server, const json_t *msg);
+/* Sends a notification; steals `params`. */
+void cd_server_notify(cd_server *server, const char *method, json_t *params);
+/* window/showMessage with type 1 error .. 4 log. */
+void cd_server_show_message(cd_server *server, int type, const char *message);
+/* A line to stderr (never stdout: it carries protocol only). */
+void cd_server_log(const char *fmt, ...);
+
+/* Looks up the open document named by params.textDocument.uri. On failure
+ * returns NULL and writes an InvalidParams message to `error`; *missing is
+ * set when the params were fine but the document is not open. */
+cd_doc *cd_server_doc_param(cd_server *server, const json_t *params, bool *missing, char *error,
+                            size_t error_size);
+/* The document's analysis under the current configuration. */
+const cd_report *cd_server_analysis(cd_server *server, cd_doc *doc);
+/* True when a later didChange/didClose for `uri` is already queued. */
+bool cd_server_change_queued(const cd_server *server, const char *uri);
+
+/* Document sync (server_sync.c). */
+void cd_server_did_open(cd_server *server, json_t *params);
+void cd_server_did_change(cd_server *server, json_t *params);
+void cd_server_did_close(cd_server *server, json_t *params);
+void cd_server_did_save(cd_server *server, json_t *params);
+void cd_server_publish(cd_server *server, cd_doc *doc);
+void cd_server_republish_all(cd_server *server);
+int cd_server_pull_diagnostics(cd_server *server, json_t *params, json_t **result, char *error,
+                               size_t error_size);
+
+/* Configuration (server_config.c). */
+void cd_server_apply_settings(cd_server *server, const json_t *settings, const char *origin);
+void cd_server_request_configuration(cd_server *server);
+void cd_server_configuration_response(cd_server *server, const cd_message *msg);
+void cd_server_did_change_configuration(cd_server *server, json_t *params);
+
+/* Features (lsp_*.c). */
+json_t *cd_lsp_diagnostics(const cd_server *server, const cd_doc *doc, const cd_report *report);
+json_t *cd_lsp_diagnostic(const cd_server *server, const cd_doc *doc, const cd_diagnostic *d);
+int cd_lsp_hover(cd_server *server, json_t *params, json_t **result, char *error, size_t error_size);
+int cd_lsp_code_action(cd_server *server, json_t *params, json_t **result, char *error,
+                       size_t error_size);
+int cd_lsp_inlay_hint(cd_server *server, json_t *params, json_t **result, char *error,
+                      size_t error_size);
+int cd_lsp_document_symbol(cd_server *server, json_t *params, json_t **result, char *error,
+                           size_t error_size);
+int cd_lsp_code_lens(cd_server *server, json_t *params, json_t **result, char *error,
+                     size_t error_size);
+
+#endif

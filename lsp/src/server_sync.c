@@ -1,0 +1,127 @@
+/* Document synchronisation and diagnostics delivery (push and pull). */
+#include "copydesk/lsp_json.h"
+#include "server_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* LSP versions are integers; some clients send null for "no version". */
+static bool read_version(const json_t *v, long long *out) {
+  if (json_is_integer(v)) {
+    *out = (long long)json_integer_value(v);
+    return true;
+  }
+  if (v == NULL || json_is_null(v)) {
+    *out = 0;
+    return true;
+  }
+  return false;
+}
+
+void cd_server_publish(cd_server *server, cd_doc *doc) {
+  /* A client that pulls must not also get pushes (it would show them twice). */
+  if (server->caps.pull_diagnostics) return;
+  const cd_report *report = cd_server_analysis(server, doc);
+  if (report == NULL) {
+    cd_server_log("out of memory analysing %s", doc->uri);
+    return;
+  }
+  json_t *items = cd_lsp_diagnostics(server, doc, report);
+  cd_server_notify(server, "textDocument/publishDiagnostics",
+                   json_pack("{s:s,s:I,s:o}", "uri", doc->uri, "version",
+                             (json_int_t)doc->version, "diagnostics", items));
+}
+
+void cd_server_republish_all(cd_server *server) {
+  for (size_t i = 0; i < cd_doc_store_count(server->docs); i++) {
+    cd_doc *doc = cd_doc_store_at(server->docs, i);
+    cd_doc_invalidate(doc);
+    cd_server_publish(server, doc);
+  }
+}
+
+void cd_server_did_open(cd_server *server, json_t *params) {
+  json_t *td = json_object_get(params, "textDocument");
+  const char *uri = json_string_value(json_object_get(td, "uri"));
+  json_t *text = json_object_get(td, "text");
+  const char *language = json_string_value(json_object_get(td, "languageId"));
+  long long version;
+  if (uri == NULL || !json_is_string(text) ||
+      !read_version(json_object_get(td, "version"), &version)) {
+    cd_server_log("didOpen ignored: textDocument needs uri, text and an integer version");
+    return;
+  }
+  cd_doc *doc = cd_doc_store_open(server->docs, uri, language, version, json_string_value(text),
+                                  json_string_length(text));
+  if (doc == NULL) {
+    cd_server_log("out of memory opening %s", uri);
+    return;
+  }
+  if (!cd_server_change_queued(server, uri)) cd_server_publish(server, doc);
+}
+
+void cd_server_did_change(cd_server *server, json_t *params) {
+  char error[256];
+  bool missing;
+  cd_doc *doc = cd_server_doc_param(server, params, &missing, error, sizeof error);
+  long long version;
+  if (doc == NULL) {
+    cd_server_log("didChange ignored: %s", error);
+    return;
+  }
+  if (!read_version(cd_json_path(params, "textDocument", "version", NULL), &version)) {
+    cd_server_log("didChange ignored: textDocument.version must be an integer");
+    return;
+  }
+  if (cd_doc_apply_changes(doc, json_object_get(params, "contentChanges"), server->enc, version,
+                           error, sizeof error) != 0) {
+    cd_server_log("didChange ignored for %s: %s", doc->uri, error);
+    return;
+  }
+  /* When the next change is already waiting, these diagnostics would be
+   * stale before the client drew them: publish once for the latest text. */
+  if (!cd_server_change_queued(server, doc->uri)) cd_server_publish(server, doc);
+}
+
+void cd_server_did_close(cd_server *server, json_t *params) {
+  const char *uri = json_string_value(cd_json_path(params, "textDocument", "uri", NULL));
+  if (uri == NULL || !cd_doc_store_close(server->docs, uri)) {
+    cd_server_log("didClose ignored: document not open");
+    return;
+  }
+  if (!server->caps.pull_diagnostics) {
+    cd_server_notify(server, "textDocument/publishDiagnostics",
+                     json_pack("{s:s,s:[]}", "uri", uri, "diagnostics"));
+  }
+}
+
+void cd_server_did_save(cd_server *server, json_t *params) {
+  (void)server;
+  (void)params; /* we analyse the editor's text, which didChange already gave us */
+}
+
+int cd_server_pull_diagnostics(cd_server *server, json_t *params, json_t **result, char *error,
+                               size_t error_size) {
+  bool missing;
+  cd_doc *doc = cd_server_doc_param(server, params, &missing, error, error_size);
+  char result_id[64];
+  if (doc == NULL) {
+    if (!missing) return CD_RPC_INVALID_PARAMS;
+    *result = json_pack("{s:s,s:[]}", "kind", "full", "items");
+    return 0;
+  }
+  snprintf(result_id, sizeof result_id, "%lu.%lu", doc->revision, server->config_generation);
+  const char *previous = json_string_value(json_object_get(params, "previousResultId"));
+  if (previous != NULL && strcmp(previous, result_id) == 0 && doc->report != NULL) {
+    *result = json_pack("{s:s,s:s}", "kind", "unchanged", "resultId", result_id);
+    return 0;
+  }
+  const cd_report *report = cd_server_analysis(server, doc);
+  if (report == NULL) {
+    snprintf(error, error_size, "out of memory");
+    return CD_RPC_INTERNAL_ERROR;
+  }
+  *result = json_pack("{s:s,s:s,s:o}", "kind", "full", "resultId", result_id, "items",
+                      cd_lsp_diagnostics(server, doc, report));
+  return 0;
+}
