@@ -1,5 +1,6 @@
 /* Hover: who said a quote and how we know; every form of a name. */
 #include "copydesk/lsp_json.h"
+#include "lsp_sources.h"
 #include "lsp_text.h"
 #include "server_internal.h"
 
@@ -27,16 +28,23 @@ static const char *speaker_name(const cd_report *report, const cd_quote *q) {
   return q->speaker != NULL ? q->speaker : "?";
 }
 
+/* Counted from the quotes themselves, so it always matches the outline. */
 static size_t speaker_quote_count(const cd_report *report, const cd_quote *q) {
-  size_t n_entities, n_quotes, count = 0;
-  const cd_entity *es = cd_report_entities(report, &n_entities);
-  if (q->entity != CD_NONE && q->entity < n_entities) return es[q->entity].n_quotes;
+  size_t n_quotes, count = 0;
+  const cd_quote *qs = cd_report_quotes(report, &n_quotes);
+  const char *name = cd_lsp_speaker_name(report, q);
+  for (size_t i = 0; i < n_quotes && name != NULL; i++) {
+    const char *other = cd_lsp_speaker_name(report, &qs[i]);
+    if (cd_lsp_is_counted_quote(&qs[i]) && other != NULL && strcmp(other, name) == 0) count++;
+  }
+  return count;
+}
+
+static size_t entity_quote_count(const cd_report *report, size_t entity) {
+  size_t n_quotes, count = 0;
   const cd_quote *qs = cd_report_quotes(report, &n_quotes);
   for (size_t i = 0; i < n_quotes; i++) {
-    if (qs[i].method != CD_ATTR_NONE && qs[i].speaker != NULL && q->speaker != NULL &&
-        strcmp(qs[i].speaker, q->speaker) == 0) {
-      count++;
-    }
+    if (cd_lsp_is_counted_quote(&qs[i]) && qs[i].method != CD_ATTR_NONE && qs[i].entity == entity) count++;
   }
   return count;
 }
@@ -103,7 +111,9 @@ static void hover_quote(cd_text *t, const cd_doc *doc, const cd_report *report, 
   }
 }
 
-static void hover_entity(cd_text *t, const cd_doc *doc, const cd_entity *e) {
+static void hover_entity(cd_text *t, const cd_doc *doc, const cd_report *report, size_t index) {
+  size_t n_entities;
+  const cd_entity *e = &cd_report_entities(report, &n_entities)[index];
   const char *br = t->markdown ? "\n\n" : "\n";
   cd_text_bold(t, e->name, strlen(e->name));
   cd_text_printf(t, " (%s)", cd_entity_kind_name(e->kind));
@@ -134,9 +144,10 @@ static void hover_entity(cd_text *t, const cd_doc *doc, const cd_entity *e) {
   } else {
     cd_text_add(t, "No full reference in this article.");
   }
-  if (e->n_quotes > 0) {
+  size_t quoted = entity_quote_count(report, index);
+  if (quoted > 0) {
     cd_text_add(t, br);
-    cd_text_printf(t, "Quoted %zu time%s.", e->n_quotes, e->n_quotes == 1 ? "" : "s");
+    cd_text_printf(t, "Quoted %zu time%s.", quoted, quoted == 1 ? "" : "s");
   }
 }
 
@@ -183,7 +194,7 @@ int cd_lsp_hover(cd_server *server, json_t *params, json_t **result, char *error
   }
   if (best_q == NULL && best_e == NULL) return 0; /* null: nothing here */
   cd_text t = {.markdown = server->caps.markdown_hover};
-  if (best_e != NULL) hover_entity(&t, doc, best_e);
+  if (best_e != NULL) hover_entity(&t, doc, report, (size_t)(best_e - es));
   else hover_quote(&t, doc, report, best_q);
   if (t.oom || t.data == NULL) {
     cd_text_free(&t);

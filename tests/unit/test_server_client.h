@@ -245,6 +245,32 @@ static inline size_t test_offset(const char *text, unsigned line, unsigned chara
   return i;
 }
 
+/* (line, character) of byte offset `off`, counting UTF-16 units (or bytes when utf8). */
+static inline void test_position(const char *text, size_t off, bool utf8, unsigned *line,
+                                 unsigned *character) {
+  unsigned l = 0, ch = 0;
+  for (size_t i = 0; i < off && text[i] != '\0';) {
+    if (text[i] == '\n') {
+      l++;
+      ch = 0;
+      i++;
+      continue;
+    }
+    unsigned char b = (unsigned char)text[i];
+    size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    ch += utf8 ? (unsigned)n : (n == 4 ? 2 : 1);
+    i += n;
+  }
+  *line = l;
+  *character = ch;
+}
+
+static inline json_t *test_position_json(const char *text, size_t off, bool utf8) {
+  unsigned l, ch;
+  test_position(text, off, utf8, &l, &ch);
+  return json_pack("{s:i,s:i}", "line", (int)l, "character", (int)ch);
+}
+
 static inline size_t test_range_offset(const char *text, const json_t *pos, bool utf8) {
   return test_offset(text, (unsigned)json_integer_value(json_object_get(pos, "line")),
                      (unsigned)json_integer_value(json_object_get(pos, "character")), utf8);
