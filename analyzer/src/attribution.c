@@ -27,6 +27,7 @@ typedef struct att {
 typedef struct speaker {
   bool found;
   size_t first_tok, end_tok; /* the attributing words */
+  size_t phrase_end;         /* past an affiliation ("of Boston University"); 0: end_tok */
   size_t mention;            /* name mention, or CD_NONE */
   size_t entity;
   const char *name;          /* reported speaker */
@@ -91,22 +92,73 @@ static const char *const SOURCE_NOUNS[] = {
     "website", "page", "platform", "band", "club", "school", "university", "hospital", "firefighters",
     "coroner", "mayor", "governor", "senator", "staff", "employees", "workers", "operator", "airline",
     "carrier", "manufacturer", "maker", "owner", "owners", "organization", "organisation", "association",
-    "institute", "foundation", "center", "centre", "service", "bureau", "unit", NULL};
+    "institute", "foundation", "center", "centre", "service", "bureau", "unit", "summary", "decision",
+    "judgment", "judgement", "verdict", "findings", "lawsuit", "indictment", "researchers", NULL};
 
 static bool source_noun(const att *a, size_t i) {
   return T(a, i)->kind == TOK_WORD && cd_word_in(S(a, i), N(a, i), SOURCE_NOUNS);
 }
 
+static const char *const PREPOSITIONS[] = {"in", "at", "on", "of", "for", "with", "by", "from", "to", "about",
+                                           "against", "under", "after", "before", "during", "between", "into",
+                                           "over", "like", "than", "toward", "towards", "among", "near",
+                                           "behind", "beside", "across", "through", "via", "without", NULL};
+
 static const char *const DETERMINERS[] = {"the", "a", "an", "its", "his", "her", "their", "our", "one",
-                                          "another", "this", "that", "some", "two", "three", "several",
+                                          "another", "this", "some", "two", "three", "several",
                                           "many", "local", "state", "federal", NULL};
 
 /* ---- pronoun resolution ---- */
 
+/* Words that make a two-part capitalised name a place or an organisation, not a person. */
+static const char *const NOT_PERSON_WORDS[] = {
+    "united", "states", "kingdom", "republic", "union", "county", "city", "island", "islands", "mountains",
+    "river", "sea", "ocean", "coast", "street", "square", "park", "hall", "north", "south", "east", "west",
+    "northern", "southern", "eastern", "western", "new", "national", "international", "federal", "royal",
+    "general", "supreme", "high", "central", "democratic", "republican", "labour", "conservative", "liberal",
+    "white", "air", "road", "avenue", "bay", "lake", "valley", "district", "province", "state", "region",
+    "saint", "st", "fort", "port", "mount", "cape", "gulf", "strait", "canal", "bridge", "tower", "palace",
+    "castle", "abbey", "cathedral", "temple", "stadium", "arena", "centre", "center", "airport", "station",
+    "news", "times", "post", "daily", "weekly", "herald", "journal", "today", "online", "media", "press",
+    "institute", "university", "college", "school", "academy", "museum", "gallery", "library", "council",
+    "committee", "court", "parliament", "assembly", "senate", "congress", "ministry", "department", "agency",
+    "office", "service", "force", "army", "navy", "police", "guard", "party", "league", "club", "team",
+    "association", "society", "foundation", "fund", "bank", "group", "company", "corporation", "inc",
+    "ltd", "fc", "city", "town", "village", "world", "global", "european", "american", "british", "african",
+    "asian", "pacific", "atlantic", "arctic", "antarctic", "channel", "network", "radio", "television",
+    "tv", "commission", "authority", "board", "organisation", "organization", "movement", "alliance",
+    "coalition", "forces", "embassy", "consulate", "prison", "hospital", "church", "mosque", "market",
+    "exchange", "summit", "games", "cup", "championship", "olympics", "festival", "day", "week", "year",
+    "house", "home", "secretary", "minister", "ministers", NULL};
+
+static bool looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
+  const cd_token *last = doc_tok(doc, m->end_tok - 1);
+  if (cd_is_job_title(doc->text + last->start, last->end - last->start)) return false;
+  for (size_t i = m->first_tok; i < m->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->start < m->name.start || t->kind != TOK_WORD) continue;
+    size_t n = t->end - t->start;
+    const char *w = doc->text + t->start;
+    if (n > 2 && (w[n - 2] == '\'' )) n -= 2; /* possessive */
+    if (cd_word_in(w, n, NOT_PERSON_WORDS)) return false;
+    if ((t->flags & TF_ALLCAPS) && !m->courtesy && !m->job_title) return false; /* RAF Croughton, BBC */
+  }
+  return true;
+}
+
 static bool person_mention(const cd_doc *doc, const cd_name_mention *m) {
   if (m->kind != MK_NAME || m->entity == CD_NONE || m->in_quote || m->headline || m->possessive) return false;
+  if (!looks_like_person_name(doc, m)) return false;
   const cd_entity *e = CD_VEC_AT(&doc->entities, cd_entity, m->entity);
   return e->kind == CD_ENTITY_PERSON || (m->person_hint && !m->org_hint);
+}
+
+static bool is_person_mention_idx(const cd_doc *doc, size_t mi) {
+  const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+  if (m->possessive || !looks_like_person_name(doc, m)) return false;
+  if (m->courtesy || m->job_title) return true;
+  const cd_entity *e = m->entity != CD_NONE ? CD_VEC_AT(&doc->entities, cd_entity, m->entity) : NULL;
+  return (e && e->kind == CD_ENTITY_PERSON) || (m->person_hint && !m->org_hint);
 }
 
 /* Nearest person before token `pos` in its sentence; else the first person (the subject) of the
@@ -144,6 +196,18 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
 
 /* ---- speakers ---- */
 
+/* "of the University of Essex", "from CU Boulder": an affiliation after a person's name. */
+static size_t skip_affiliation(const att *a, size_t j) {
+  for (int rounds = 0; rounds < 3; rounds++) {
+    if (!(is(a, j, "of") || is(a, j, "from") || is(a, j, "at"))) break;
+    size_t f = j + 1;
+    if (f < doc_ntok(a->doc) && is(a, f, "the")) f++;
+    if (f >= doc_ntok(a->doc) || a->mention_start[f] == CD_NONE) break;
+    j = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[f])->end_tok;
+  }
+  return j;
+}
+
 static void set_name(att *a, speaker *sp, size_t mi, cd_attribution_method method) {
   const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
   sp->found = true;
@@ -151,6 +215,7 @@ static void set_name(att *a, speaker *sp, size_t mi, cd_attribution_method metho
   sp->entity = m->entity;
   sp->first_tok = m->first_tok;
   sp->end_tok = m->end_tok;
+  sp->phrase_end = is_person_mention_idx(a->doc, mi) ? skip_affiliation(a, m->end_tok) : m->end_tok;
   sp->method = method;
   if (m->entity != CD_NONE)
     sp->name = CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->name;
@@ -158,69 +223,172 @@ static void set_name(att *a, speaker *sp, size_t mi, cd_attribution_method metho
     sp->name = cd_arena_strndup(a->doc->arena, a->doc->text + m->name.start, m->name.end - m->name.start);
 }
 
-/* A speaker phrase starting at token i: name, pronoun, or nominal source. Sets *end to the token
- * after it. */
+/* Person-role nouns: "the president", "the Wooster professor" refer back to a person. */
+static const char *const ROLE_NOUNS[] = {
+    "president", "governor", "professor", "coach", "minister", "senator", "mayor", "chancellor", "judge",
+    "leader", "chairman", "chairwoman", "premier", "king", "queen", "prince", "princess", "ambassador",
+    "general", "commissioner", "sheriff", "captain", "manager", "founder", "ceo", "actor", "actress",
+    "singer", "star", "player", "candidate", "nominee", "congressman", "congresswoman", "lawmaker", "pope",
+    "president-elect", "co-author", "author", "researcher", "scientist", "economist", "historian",
+    "director", "secretary", "chief", "rapper", "artist", "writer", "novelist", "striker", "senator-elect",
+    "prosecutor", "detective", "inspector", "superintendent", "archbishop", "bishop", "cardinal", NULL};
+
+/* Words that may describe a person before the name: "study co-author Karen Alley". */
+static bool descriptor_word(const att *a, size_t i) {
+  const cd_token *t = T(a, i);
+  if (t->kind != TOK_WORD || !outside_quotes(a, i)) return false;
+  if (a->mention_start[i] != CD_NONE) return true;
+  if (!(t->flags & TF_LOWER)) return false;
+  if (cd_word_in(S(a, i), N(a, i), PREPOSITIONS) || cd_word_in(S(a, i), N(a, i), DETERMINERS)) return false;
+  if (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || between_word(a, i)) return false;
+  return !cd_is_pronoun(S(a, i), N(a, i)) && !is(a, i, "who") && !is(a, i, "and") && !is(a, i, "or") &&
+         !is(a, i, "but") && !is(a, i, "that");
+}
+
+/* From token i, over descriptors and non-person names, to the first person name within a few
+ * words ("Santa Barbara County Sheriff Bill Brown", "former thinktank executive Ken Gude"). */
+static size_t person_after_descriptors(const att *a, size_t i) {
+  for (size_t k = i, steps = 0; k < doc_ntok(a->doc) && steps < 7; steps++) {
+    if (T(a, k)->sent != T(a, i)->sent || !descriptor_word(a, k)) return CD_NONE;
+    size_t mi = a->mention_start[k];
+    if (mi != CD_NONE) {
+      if (is_person_mention_idx(a->doc, mi)) return mi;
+      const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+      k = m->end_tok;
+      if (m->possessive) continue; /* "CU Boulder's" */
+      continue;
+    }
+    k++;
+  }
+  return CD_NONE;
+}
+
+static bool resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org, const char *word) {
+  size_t r = resolve_person(a, i, org);
+  sp->found = true;
+  sp->first_tok = i;
+  sp->end_tok = end;
+  sp->method = CD_ATTR_PRONOUN;
+  const char *written = cd_arena_strndup(a->doc->arena, a->doc->text + T(a, i)->start, T(a, end - 1)->end - T(a, i)->start);
+  if (r != CD_NONE) {
+    set_name(a, sp, r, CD_ATTR_PRONOUN);
+    sp->first_tok = i;
+    sp->end_tok = end;
+    sp->phrase_end = 0;
+    sp->how = cd_arena_printf(a->doc->arena, "\"%s\" refers to %s", written, sp->name);
+    return true;
+  }
+  if (!word) return false;
+  sp->entity = CD_NONE;
+  sp->mention = CD_NONE;
+  sp->name = written;
+  sp->how = cd_arena_printf(a->doc->arena, "\"%s\" (no earlier name to resolve it to)", written);
+  return true;
+}
+
+static bool sentence_subject_fn(att *a, uint32_t sent, size_t limit, speaker *sp);
+
+/* A speaker phrase starting at token i: a name, a pronoun, or a source. */
 static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
   size_t mi = a->mention_start[i];
   if (mi != CD_NONE) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+    if (!is_person_mention_idx(doc, mi)) {
+      size_t p = person_after_descriptors(a, i);
+      if (p != CD_NONE) {
+        set_name(a, sp, p, method);
+        sp->first_tok = i;
+        return true;
+      }
+    }
     if (m->possessive) return false;
     set_name(a, sp, mi, method);
     return true;
   }
-  if (cd_is_pronoun(S(a, i), N(a, i)) && !is(a, i, "it") && !is(a, i, "we") && !is(a, i, "i")) {
-    bool they = is(a, i, "they");
-    size_t r = resolve_person(a, i, they);
-    sp->found = true;
-    sp->first_tok = i;
-    sp->end_tok = i + 1;
-    sp->method = CD_ATTR_PRONOUN;
-    if (r != CD_NONE) {
-      set_name(a, sp, r, CD_ATTR_PRONOUN);
-      sp->first_tok = i;
-      sp->end_tok = i + 1;
-      sp->mention = r;
-      sp->how = cd_arena_printf(doc->arena, "\"%.*s\" refers to %s", (int)N(a, i), S(a, i), sp->name);
-    } else {
-      sp->entity = CD_NONE;
-      sp->mention = CD_NONE;
-      sp->name = cd_arena_strndup(doc->arena, S(a, i), N(a, i));
-      sp->how = cd_arena_printf(doc->arena, "\"%.*s\" (no earlier name to resolve it to)", (int)N(a, i), S(a, i));
+  if (T(a, i)->flags & TF_LOWER) {
+    if (is(a, i, "he") || is(a, i, "she")) return resolve_into(a, i, i + 1, sp, false, "pronoun");
+    if (is(a, i, "they")) {
+      if (resolve_into(a, i, i + 1, sp, true, NULL)) return true;
+      uint32_t cur = T(a, i)->sent;
+      if (cur > 0 && CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1)->para == T(a, i)->para) {
+        speaker prev = {0};
+        const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1);
+        if (sentence_subject_fn(a, cur - 1, ps->end_tok, &prev) && prev.method == CD_ATTR_SOURCE) {
+          *sp = prev;
+          sp->first_tok = i;
+          sp->end_tok = i + 1;
+          sp->phrase_end = 0;
+          sp->method = CD_ATTR_PRONOUN;
+          sp->how = cd_arena_printf(doc->arena, "\"they\" refers to %s", prev.name);
+          return true;
+        }
+      }
+      return resolve_into(a, i, i + 1, sp, true, "pronoun");
     }
-    return true;
+    if (is(a, i, "who")) return resolve_into(a, i, i + 1, sp, false, NULL);
+    size_t p = person_after_descriptors(a, i);
+    if (p != CD_NONE && !cd_word_in(S(a, i), N(a, i), DETERMINERS)) {
+      set_name(a, sp, p, method);
+      sp->first_tok = i;
+      return true;
+    }
+  } else if (cd_is_pronoun(S(a, i), N(a, i)) && !is(a, i, "it") && !is(a, i, "we") && !is(a, i, "i")) {
+    return resolve_into(a, i, i + 1, sp, is(a, i, "they"), "pronoun");
   }
   /* nominal: [determiner] [up to 3 modifiers] SOURCE-NOUN, or a bare plural source ("police") */
   size_t j = i;
   bool det = cd_word_in(S(a, j), N(a, j), DETERMINERS);
+  bool definite = is(a, j, "the");
   if (det) j++;
   for (size_t k = 0; k < 4 && j < doc_ntok(doc); k++, j++) {
     if (T(a, j)->kind != TOK_WORD || !outside_quotes(a, j)) return false;
+    if (definite && T(a, j)->flags & TF_LOWER && cd_word_in(S(a, j), N(a, j), ROLE_NOUNS) &&
+        !(j + 1 < doc_ntok(doc) && (source_noun(a, j + 1) || a->mention_start[j + 1] != CD_NONE))) {
+      /* "the president said": the person last named in that role, else the nearest person */
+      if (resolve_into(a, i, j + 1, sp, false, NULL)) return true;
+    }
     if (source_noun(a, j)) {
       /* take the longest run of source nouns: "the police spokesperson" */
       size_t e = j + 1;
       while (e < doc_ntok(doc) && source_noun(a, e) && T(a, e)->sent == T(a, j)->sent) e++;
-      if (!det && j == i && !(T(a, j)->flags & (TF_LOWER | TF_CAP))) return false;
       if (!det && k > 0) return false;
       if (!det && !is(a, j, "police") && !is(a, j, "officials") && !is(a, j, "authorities") &&
           !is(a, j, "prosecutors") && !is(a, j, "researchers") && !is(a, j, "scientists") && !is(a, j, "critics") &&
           !is(a, j, "witnesses") && !is(a, j, "experts") && !is(a, j, "analysts") && !is(a, j, "investigators") &&
           !is(a, j, "doctors") && !is(a, j, "organisers") && !is(a, j, "organizers") && !is(a, j, "sources"))
         return false;
+      /* "a spokesperson for the Kremlin": keep the organisation in the words as written */
+      if (is(a, e, "for") || is(a, e, "of") || is(a, e, "at")) {
+        size_t f = e + 1;
+        if (f < doc_ntok(doc) && is(a, f, "the")) f++;
+        if (f < doc_ntok(doc) && a->mention_start[f] != CD_NONE)
+          e = CD_VEC_AT(&doc->mentions, cd_name_mention, a->mention_start[f])->end_tok;
+      }
       sp->found = true;
       sp->first_tok = i;
       sp->end_tok = e;
       sp->mention = CD_NONE;
       sp->entity = CD_NONE;
       sp->method = CD_ATTR_SOURCE;
-      /* a name inside the phrase ("a spokesperson for the Kremlin") is kept in the words as written */
       sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, i)->start, T(a, e - 1)->end - T(a, i)->start);
       return true;
     }
     if (a->mention_start[j] != CD_NONE) {
       /* "the Kremlin", "the White House": a determiner before a name */
-      if (det && k == 0) return speaker_at(a, j, sp, method) && (sp->first_tok = i, true);
+      const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, a->mention_start[j]);
+      bool modifier = m->end_tok < doc_ntok(doc) && T(a, m->end_tok)->kind == TOK_WORD &&
+                      (T(a, m->end_tok)->flags & TF_LOWER) &&
+                      (cd_word_in(S(a, m->end_tok), N(a, m->end_tok), ROLE_NOUNS) || source_noun(a, m->end_tok));
+      if (det && (m->possessive || modifier)) { /* "the court's summary", "the Wooster professor" */
+        j = m->end_tok - 1;
+        continue;
+      }
+      if (det && k == 0 && speaker_at(a, j, sp, method)) {
+        sp->first_tok = i;
+        return true;
+      }
       return false;
     }
     if (!det) return false;
@@ -228,10 +396,12 @@ static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method meth
   return false;
 }
 
+static size_t phrase_end(const speaker *sp) { return sp->phrase_end ? sp->phrase_end : sp->end_tok; }
+
 /* The token after a speaker phrase, skipping an appositive (", a spokesman for X,") and one
  * relative clause (", who ..., "). */
 static size_t after_speaker(const att *a, const speaker *sp) {
-  size_t j = sp->end_tok;
+  size_t j = phrase_end(sp);
   if (punct(a, j, ',')) {
     size_t k = j + 1, lim = j + 25;
     while (k < doc_ntok(a->doc) && k < lim && !punct(a, k, ',') && T(a, k)->kind != TOK_MARK &&
@@ -240,15 +410,6 @@ static size_t after_speaker(const att *a, const speaker *sp) {
     if (punct(a, k, ',')) return k + 1;
   }
   return j;
-}
-
-/* Is there a speech verb right after the speaker (allowing adverbs)? Returns the verb or CD_NONE. */
-static size_t verb_after(const att *a, size_t j) {
-  for (size_t k = 0; k < 3 && j < doc_ntok(a->doc); k++, j++) {
-    if (speech_verb(a, j)) return j;
-    if (!between_word(a, j)) return CD_NONE;
-  }
-  return CD_NONE;
 }
 
 typedef struct quote_ctx {
@@ -271,40 +432,51 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   bool same_sentence = j < n && T(a, j)->sent == c->sent_close;
   while (j < n && (punct(a, j, ',') || dash(a, j) || punct(a, j, ':'))) j++;
   if (j >= n || T(a, j)->para != T(a, c->close)->para) return false;
-  if (!same_sentence) {
+  if (!same_sentence || T(a, j)->sent != c->sent_close) {
     /* "We will win." Smith said. -- only when the next sentence is a short attribution */
     const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, T(a, j)->sent);
     if (s->end_tok - s->first_tok > 14 || s->first_tok != j) return false;
     for (size_t k = s->first_tok; k < s->end_tok; k++)
       if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
   }
-  /* VERB SPEAKER: said Trump */
-  if (speech_verb(a, j) && speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT)) {
-    if (sp->method != CD_ATTR_PRONOUN || same_sentence) { /* "said he" is rare but fine */
+  uint32_t sent = T(a, j)->sent;
+  /* VERB SPEAKER: said Trump, tweeted former executive Ken Gude */
+  if (speech_verb(a, j)) {
+    if (speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT)) {
       *verb = j;
       return true;
     }
+    memset(sp, 0, sizeof *sp);
+    return false;
   }
-  memset(sp, 0, sizeof *sp);
-  /* SPEAKER [appositive] [adverbs] VERB */
-  if (speaker_at(a, j, sp, CD_ATTR_EXPLICIT)) {
-    size_t v = verb_after(a, after_speaker(a, sp));
-    if (v == CD_NONE) v = verb_after(a, sp->end_tok);
-    if (v != CD_NONE) {
-      *verb = v;
-      return true;
+  /* SPEAKER [, appositive,] [adverbs] VERB within a few words */
+  for (size_t v = j; v < n && v < j + 24 && T(a, v)->sent == sent; v++) {
+    if (T(a, v)->kind == TOK_MARK && T(a, v)->role != MR_APOS) break;
+    if (!speech_verb(a, v)) continue;
+    size_t e = v;
+    while (e > j && between_word(a, e - 1)) e--;
+    for (size_t st = j; st < e; st++) {
+      memset(sp, 0, sizeof *sp);
+      if (!speaker_at(a, st, sp, CD_ATTR_EXPLICIT)) continue;
+      if (sp->end_tok == e || phrase_end(sp) == e || after_speaker(a, sp) == e) {
+        *verb = v;
+        return true;
+      }
+      break; /* the first phrase must lead to the verb */
     }
+    break;
   }
   memset(sp, 0, sizeof *sp);
   return false;
 }
 
-/* Leftmost subject-like speaker of the sentence before token `limit`: not possessive, not right
- * after a preposition. */
-static const char *const PREPOSITIONS[] = {"in", "at", "on", "of", "for", "with", "by", "from", "to", "about",
-                                           "against", "under", "after", "before", "during", "between", "into",
-                                           "over", "like", "than", "toward", "towards", "among", "near",
-                                           "behind", "beside", "across", "through", "via", "without", NULL};
+/* The sentence's subject before token `limit`: its first speaker phrase that does not follow a
+ * preposition and is not possessive; a non-person name right before an appositive person
+ * ("a Republican, Mark Amodei,") yields to the person. */
+static bool sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp);
+static bool sentence_subject_fn(att *a, uint32_t sent, size_t limit, speaker *sp) {
+  return sentence_subject(a, sent, limit, sp);
+}
 
 static bool sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
@@ -312,17 +484,40 @@ static bool sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
     if (!outside_quotes(a, i) || T(a, i)->kind != TOK_WORD) continue;
     bool after_prep = (i > s->first_tok && T(a, i - 1)->kind == TOK_WORD &&
                        cd_word_in(S(a, i - 1), N(a, i - 1), PREPOSITIONS)) ||
-                      (i > s->first_tok + 1 && is(a, i - 1, "the") && T(a, i - 2)->kind == TOK_WORD &&
+                      (i > s->first_tok + 1 && T(a, i - 1)->kind == TOK_WORD &&
+                       cd_word_in(S(a, i - 1), N(a, i - 1), DETERMINERS) && T(a, i - 2)->kind == TOK_WORD &&
                        cd_word_in(S(a, i - 2), N(a, i - 2), PREPOSITIONS));
-    if (after_prep) continue;
-    speaker tmp = {0};
-    if (speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT)) {
-      if (tmp.method == CD_ATTR_SOURCE && tmp.end_tok > limit) continue;
-      *sp = tmp;
-      return true;
+    if (after_prep) {
+      /* skip the whole prepositional name */
+      if (a->mention_start[i] != CD_NONE)
+        i = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[i])->end_tok - 1;
+      continue;
     }
+    speaker tmp = {0};
+    if (!speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT)) continue;
+    if (tmp.end_tok > limit) continue;
+    if (tmp.mention == CD_NONE || !is_person_mention_idx(a->doc, tmp.mention) || tmp.method == CD_ATTR_PRONOUN) {
+      /* "The new governor of the region, Alexander Moor," / "a Republican, Mark Amodei," */
+      size_t c = phrase_end(&tmp);
+      while (c < limit && c < phrase_end(&tmp) + 6 && !punct(a, c, ',') && T(a, c)->kind == TOK_WORD) c++;
+      speaker app = {0};
+      if (punct(a, c, ',') && speaker_at(a, c + 1, &app, CD_ATTR_EXPLICIT) && app.mention != CD_NONE &&
+          app.method != CD_ATTR_PRONOUN && is_person_mention_idx(a->doc, app.mention) && app.end_tok <= limit &&
+          (punct(a, phrase_end(&app), ',') || punct(a, app.end_tok, ',')))
+        tmp = app;
+    }
+    *sp = tmp;
+    return true;
   }
   return false;
+}
+
+/* Is token v inside a dash-delimited aside that closes before `open`? ("— which the BBC noted —") */
+static bool inside_aside(const att *a, size_t first, size_t v, size_t open) {
+  size_t before = 0, after = 0;
+  for (size_t k = first; k < v; k++) if (dash(a, k) && T(a, k)->flags & TF_SPACE_BEFORE) before++;
+  for (size_t k = v + 1; k < open; k++) if (dash(a, k) && T(a, k)->flags & TF_SPACE_BEFORE) after++;
+  return before % 2 == 1 && after >= 1;
 }
 
 /* Sieve 2: before the opening mark, in the quote's sentence. */
@@ -332,6 +527,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
   for (size_t i = c->open; i > s->first_tok && c->open - i < window; i--) {
     size_t v = i - 1;
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
+    if (inside_aside(a, s->first_tok, v, c->open)) continue;
     bool say = cd_is_speech_verb(a->doc->config, S(a, v), N(a, v));
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
@@ -344,31 +540,47 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
       }
       continue;
     }
-    /* SPEAKER [adverbs] VERB: walk back over adverbs, then an appositive ending in a comma */
+    /* SPEAKER [, appositive,] [adverbs] VERB */
     size_t k = v;
     while (k > s->first_tok && between_word(a, k - 1)) k--;
-    size_t end = k;
-    if (end > s->first_tok && punct(a, end - 1, ',')) {
-      size_t m = end - 1;
-      while (m > s->first_tok && !punct(a, m - 1, ',') && end - m < 25) m--;
-      if (m > s->first_tok && punct(a, m - 1, ',')) end = m - 1; /* before ", a spokesman for X," */
-    }
-    /* the speaker phrase ends at `end`: find a phrase that starts within 6 tokens before it */
-    for (size_t st = end; st > s->first_tok && end - st < 6; st--) {
-      speaker tmp = {0};
-      if (speaker_at(a, st - 1, &tmp, CD_ATTR_EXPLICIT) && tmp.end_tok == end) {
-        *sp = tmp;
-        *verb = v;
-        return true;
+    size_t ends[1] = {k};
+    if (k > s->first_tok && punct(a, k - 1, ',')) {
+      /* ", Sadiq Khan, tweeted": the name in the appositive first, then what stands before it */
+      size_t m = k - 1;
+      while (m > s->first_tok && !punct(a, m - 1, ',') && k - m < 25) m--;
+      if (m > s->first_tok && punct(a, m - 1, ',')) {
+        speaker app = {0};
+        if (speaker_at(a, m, &app, CD_ATTR_EXPLICIT) && (app.end_tok == k - 1 || phrase_end(&app) == k - 1) && app.mention != CD_NONE &&
+            is_person_mention_idx(a->doc, app.mention)) {
+          *sp = app;
+          *verb = v;
+          return true;
+        }
+        ends[0] = m - 1;
       }
     }
-    /* VERB SPEAKER ... QUOTE: "said Trump, "..." is rare; a stance verb takes the subject */
-    if (stance || say) {
-      if (sentence_subject(a, c->sent_open, v, sp)) {
-        *verb = v;
-        return true;
+    {
+      size_t end = ends[0];
+      for (size_t st = end > 12 ? end - 12 : 0; st < end; st++) {
+        if (st < s->first_tok) continue;
+        speaker tmp = {0};
+        if (speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == end || phrase_end(&tmp) == end)) {
+          *sp = tmp;
+          *verb = v;
+          return true;
+        }
       }
     }
+    /* a stance verb, or a verb of saying whose subject stands further back, takes the subject */
+    if (sentence_subject(a, c->sent_open, v, sp)) {
+      *verb = v;
+      return true;
+    }
+  }
+  /* "X opposed the plan: QUOTE" -- a quote introduced by a colon belongs to the subject */
+  if (c->open > s->first_tok && punct(a, c->open - 1, ':') && sentence_subject(a, c->sent_open, c->open, sp)) {
+    *verb = CD_NONE;
+    return true;
   }
   return false;
 }
@@ -485,9 +697,14 @@ void cd_pass_attribution(cd_doc *doc) {
       if (pq->speaker && pq->kind == CD_QUOTE_SPEECH) {
         /* only when nothing but the attribution stands between them */
         size_t gap_words = 0;
-        for (size_t k = pw->close_tok + 1; k < w->open_tok; k++)
+        bool attribution_only = true;
+        uint32_t attr_sent = T(&a, pw->close_tok)->sent;
+        for (size_t k = pw->close_tok + 1; k < w->open_tok; k++) {
           if (T(&a, k)->kind == TOK_WORD && T(&a, k)->quote == NO_QUOTE) gap_words++;
-        if (gap_words <= 12) continue_from(&a, qi, p - 1, "a later quote in the same paragraph");
+          if (T(&a, k)->sent != attr_sent) attribution_only = false;
+        }
+        if (gap_words <= 12 || attribution_only)
+          continue_from(&a, qi, p - 1, "a later quote in the same paragraph");
       }
       break;
     }

@@ -21,7 +21,7 @@ static const char *const SPEECH[] = {
     "echoed", "echoes", "affirmed", "affirms", "proclaimed", "proclaims", "reasoned", "reckoned",
     "thundered", "snapped", "retorted", "interjected", "opined", "opines", "elaborated", "elaborates",
     "clarified", "clarifies", "pointed", "went", "asserted", "asserts", "predicted", "hoped", "hopes",
-    "wondered", "wonders", "speculated", "summarised", "summarized", "tweeting", NULL};
+    "wondered", "wonders", "underlined", "underlines", "reasserted", "reaffirmed", "speculated", "summarised", "summarized", "tweeting", NULL};
 
 static const char *const PARTICIPLES[] = {"saying", "adding", "noting", "calling", "telling", "arguing",
                                           "writing", "warning", "explaining", "insisting", "claiming",
@@ -43,8 +43,8 @@ static const char *const STANCE[] = {
     "hoped", "feared", "fears", "believed", "believes", "thought", "thinks", "felt", "feels", "blamed",
     "blames", "predicted", "sought", "seeks", "promised", "announced", "vowed", "urged", "argued", "noted",
     "warned", "insisted", "claimed", "denied", "stated", "wrote", "said", "told", "added", "asked",
-    "tweeted", "posted", "remained", "was", "is", "remains", "sees", "saw", "viewed", "views", "regarded",
-    "regards", "pointing", "pointed", "spoke", "speaks", "talked", "talks", NULL};
+    "tweeted", "posted", "sees", "saw", "viewed", "views", "regarded",
+    "regards", "lauded", "lauds", "found", "finds", "ruled", "rules", "concluded", "decided", "determined", "pointing", "pointed", "spoke", "speaks", "talked", "talks", NULL};
 
 bool cd_is_speech_verb(const cd_config *config, const char *s, size_t n) {
   if (cd_word_in(s, n, SPEECH)) return true;
