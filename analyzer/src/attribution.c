@@ -68,7 +68,9 @@ static const char *const BETWEEN[] = {"also", "later", "then", "has", "had", "ha
                                       "privately", "separately", "subsequently", "afterwards", "similarly",
                                       "likewise", "too", "immediately", "additionally", "himself", "herself",
                                       "reportedly", "apparently", "clearly", "bluntly", "angrily", "flatly",
-                                      "jokingly", "famously", "once", "elsewhere", "finally", "directly", NULL};
+                                      "jokingly", "famously", "once", "elsewhere", "finally", "directly", "yesterday", "today",
+                                      "tonight", "even", "just", "still", "never", "always", "often", "also",
+                                      "officially", "formally", "initially", "originally", NULL};
 
 static bool between_word(const att *a, size_t i) {
   return T(a, i)->kind == TOK_WORD && cd_word_in(S(a, i), N(a, i), BETWEEN);
@@ -93,7 +95,12 @@ static const char *const SOURCE_NOUNS[] = {
     "coroner", "mayor", "governor", "senator", "staff", "employees", "workers", "operator", "airline",
     "carrier", "manufacturer", "maker", "owner", "owners", "organization", "organisation", "association",
     "institute", "foundation", "center", "centre", "service", "bureau", "unit", "summary", "decision",
-    "judgment", "judgement", "verdict", "findings", "lawsuit", "indictment", "researchers", NULL};
+    "judgment", "judgement", "verdict", "findings", "lawsuit", "indictment", "researchers", "father", "mother",
+    "son", "daughter", "wife", "husband", "brother", "sister", "parent", "child", "children", "neighbour",
+    "neighbor", "neighbours", "neighbors", "friend", "friends", "relative", "relatives", "spokespeople",
+    "representative", "representatives", "executive", "executives", "resident", "witness", "eyewitness",
+    "passenger", "passengers", "patient", "patients", "nurse", "nurses", "paramedics", "rescuers",
+    "volunteers", "coordinator", "lawyers", "attorneys", "official's", NULL};
 
 static bool source_noun(const att *a, size_t i) {
   return T(a, i)->kind == TOK_WORD && cd_word_in(S(a, i), N(a, i), SOURCE_NOUNS);
@@ -303,7 +310,23 @@ static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method meth
         return true;
       }
     }
-    if (m->possessive) return false;
+    if (m->possessive) {
+      /* "Stardom's official statement": the organisation's document speaks */
+      size_t e = m->end_tok;
+      for (size_t k = 0; k < 3 && e < doc_ntok(doc) && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_LOWER); k++, e++) {
+        if (source_noun(a, e)) {
+          sp->found = true;
+          sp->first_tok = i;
+          sp->end_tok = e + 1;
+          sp->mention = mi;
+          sp->entity = m->entity;
+          sp->method = CD_ATTR_SOURCE;
+          sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, i)->start, T(a, e)->end - T(a, i)->start);
+          return true;
+        }
+      }
+      return false;
+    }
     set_name(a, sp, mi, method);
     return true;
   }
@@ -336,6 +359,26 @@ static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method meth
     }
   } else if (cd_is_pronoun(S(a, i), N(a, i)) && !is(a, i, "it") && !is(a, i, "we") && !is(a, i, "i")) {
     return resolve_into(a, i, i + 1, sp, is(a, i, "they"), "pronoun");
+  }
+  /* "One of the children", "one of them": a member of a group, reported as written */
+  if (is(a, i, "one") && is(a, i + 1, "of") && i + 2 < doc_ntok(doc)) {
+    size_t e = i + 2;
+    if (is(a, e, "them") || is(a, e, "those")) e++;
+    else {
+      if (cd_word_in(S(a, e), N(a, e), DETERMINERS)) e++;
+      while (e < doc_ntok(doc) && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_LOWER) && !speech_verb(a, e) &&
+             !between_word(a, e) && e < i + 7)
+        e++;
+    }
+    if (e > i + 2) {
+      sp->found = true;
+      sp->first_tok = i;
+      sp->end_tok = e;
+      sp->mention = sp->entity = CD_NONE;
+      sp->method = CD_ATTR_SOURCE;
+      sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, i)->start, T(a, e - 1)->end - T(a, i)->start);
+      return true;
+    }
   }
   /* nominal: [determiner] [up to 3 modifiers] SOURCE-NOUN, or a bare plural source ("police") */
   size_t j = i;
@@ -686,6 +729,17 @@ void cd_pass_attribution(cd_doc *doc) {
     memset(&sp, 0, sizeof sp);
     if (according_to(&a, &c, &sp, &verb)) {
       apply(&a, qi, &sp, verb, "attribute");
+      continue;
+    }
+    /* a fragment woven into a sentence whose subject is a named person (or he/she for one) is that
+     * person's: "Trump lauded Cain as a "powerful voice of freedom."" */
+    memset(&sp, 0, sizeof sp);
+    if (q->partial && sentence_subject(&a, c.sent_open, c.open, &sp) && sp.mention != CD_NONE &&
+        is_person_mention_idx(doc, sp.mention) &&
+        (sp.method != CD_ATTR_PRONOUN || is(&a, sp.first_tok, "he") || is(&a, sp.first_tok, "she"))) {
+      size_t v = phrase_end(&sp);
+      while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !between_word(&a, v))) v++;
+      apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "is the subject of the sentence that weaves in");
       continue;
     }
     /* a later quote in the same paragraph continues the last attributed one ("...," X said. "...") */

@@ -33,7 +33,8 @@ static bool title_case(const cd_doc *doc, size_t open, size_t inner_end) {
     const cd_token *t = tk(doc, i);
     if (t->kind == TOK_PUNCT) {
       char c = doc->text[t->start];
-      if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';') return false;
+      bool last = i + 1 < doc_ntok(doc) && tk(doc, i + 1)->start >= inner_end;
+      if ((c == '.' && !last) || c == '!' || c == '?' || c == ',' || c == ';') return false;
       continue;
     }
     if (t->kind != TOK_WORD) continue;
@@ -66,6 +67,15 @@ static const char *const TITLE_CUES[] = {"titled", "entitled", "slogan", "hashta
                                          "show", "series", "novel", "poem", "play", "programme", "program",
                                          "campaign", "named", "called", "episode", "report", "documentary",
                                          "exhibition", "operation", "initiative", "plan", "theme", NULL};
+
+static const char *const AFTER_CUES[] = {"sign", "signs", "poster", "posters", "banner", "banners",
+                                         "placard", "placards", "slogan", "model", "policy", "doctrine",
+                                         "hashtag", "campaign", "programme", "program", "initiative",
+                                         "plan", "strategy", "movement", "project", "principle", "rule",
+                                         "act", "bill", "law", "tour", "song", "album", "podcast", "series",
+                                         "show", "exhibition", "festival", "award", "prize", "category",
+                                         "panel", "session", "workshop", "event", "mission", "operation",
+                                         "scheme", "deal", "framework", "agreement", "accord", NULL};
 
 void cd_quote_classify(cd_doc *doc, size_t qi) {
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
@@ -100,6 +110,13 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
       q->kind = CD_QUOTE_TITLE;
   }
   (void)SCARE_CUES;
+  /* "... " sign", "..." model": the noun after the quote says it names a thing */
+  if (w->close_tok != w->open_tok && (size_t)w->close_tok + 1 < doc_ntok(doc)) {
+    const cd_token *after = tk(doc, w->close_tok + 1);
+    if (after->kind == TOK_WORD && (after->flags & TF_LOWER) &&
+        cd_word_in(doc->text + after->start, after->end - after->start, AFTER_CUES))
+      q->kind = CD_QUOTE_TITLE;
+  }
   /* Title Case fragments with no sentence punctuation name things ("Build Back Better") */
   if (q->kind == CD_QUOTE_SPEECH && titled && !ends && words <= 8) q->kind = CD_QUOTE_TITLE;
 }
