@@ -22,6 +22,8 @@ typedef struct att {
   cd_doc *doc;
   size_t *mention_start; /* token -> mention starting there, or CD_NONE */
   size_t *mention_end;   /* token -> mention ending there (last token), or CD_NONE */
+  size_t last_speaker;   /* mention of the latest quote's person speaker, or CD_NONE */
+  uint32_t last_speaker_sent;
 } att;
 
 typedef struct speaker {
@@ -111,6 +113,8 @@ static const char *const PREPOSITIONS[] = {"in", "at", "on", "of", "for", "with"
                                            "over", "like", "than", "toward", "towards", "among", "near",
                                            "behind", "beside", "across", "through", "via", "without", NULL};
 
+static bool after_preposition(const att *a, size_t tok, size_t sent_first);
+
 static const char *const DETERMINERS[] = {"the", "a", "an", "its", "his", "her", "their", "our", "one",
                                           "another", "this", "some", "two", "three", "several",
                                           "many", "local", "state", "federal", NULL};
@@ -136,7 +140,8 @@ static const char *const NOT_PERSON_WORDS[] = {
     "tv", "commission", "authority", "board", "organisation", "organization", "movement", "alliance",
     "coalition", "forces", "embassy", "consulate", "prison", "hospital", "church", "mosque", "market",
     "exchange", "summit", "games", "cup", "championship", "olympics", "festival", "day", "week", "year",
-    "house", "home", "secretary", "minister", "ministers", NULL};
+    "house", "home", "secretary", "minister", "ministers", "arabia", "korea", "africa", "america", "zealand",
+    "kong", "lanka", "rica", "leone", "guinea", "salvador", "emirates", "island", "coast", NULL};
 
 static bool looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
   const cd_token *last = doc_tok(doc, m->end_tok - 1);
@@ -168,8 +173,11 @@ static bool is_person_mention_idx(const cd_doc *doc, size_t mi) {
   return (e && e->kind == CD_ENTITY_PERSON) || (m->person_hint && !m->org_hint);
 }
 
-/* Nearest person before token `pos` in its sentence; else the first person (the subject) of the
- * nearest earlier sentence of the same or the previous two paragraphs that names one. */
+static bool after_preposition(const att *a, size_t tok, size_t sent_first);
+
+/* Who "he" or "she" at token `pos` is: the nearest person before it in its sentence; else the
+ * speaker of the previous sentence's quote; else the subject of the nearest earlier sentence
+ * (a sentence that itself opens with he/she continues the same person, so look further back). */
 static size_t resolve_person(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
@@ -183,22 +191,34 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
       hi = mid;
   }
   uint32_t cur_sent = t->sent;
-  size_t best = CD_NONE;
-  uint32_t best_sent = UINT32_MAX;
+  if (!org && a->last_speaker != CD_NONE && a->last_speaker_sent + 1 >= cur_sent && a->last_speaker_sent < cur_sent)
+    return a->last_speaker;
+  size_t fallback = CD_NONE;
+  uint32_t seen_sent = UINT32_MAX;
+  size_t subject = CD_NONE;
+  bool skip_sentence = false;
   for (size_t k = lo; k > 0; k--) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
     const cd_sentence *ms = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
-    if (ms->para + 2 < t->para) break;
+    if (ms->para + 2 < t->para || cur_sent - m->sent > 6) break;
+    if (m->sent != seen_sent) {
+      if (subject != CD_NONE) return subject; /* the subject of the nearest sentence that has one */
+      seen_sent = m->sent;
+      const cd_token *first = T(a, ms->first_tok);
+      skip_sentence = m->sent != cur_sent && first->kind == TOK_WORD &&
+                      (cd_word_eq(a->doc->text + first->start, first->end - first->start, "he") ||
+                       cd_word_eq(a->doc->text + first->start, first->end - first->start, "she"));
+    }
     bool fits = org ? (m->entity != CD_NONE && !m->in_quote && !m->headline &&
                        CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION)
                     : person_mention(doc, m);
     if (!fits) continue;
     if (m->sent == cur_sent) return k - 1; /* nearest in the same sentence */
-    if (best_sent == UINT32_MAX) best_sent = m->sent;
-    if (m->sent != best_sent) break;
-    best = k - 1; /* keep walking left: the first person of that sentence */
+    if (fallback == CD_NONE) fallback = k - 1;
+    if (skip_sentence || after_preposition(a, m->first_tok, ms->first_tok)) continue;
+    subject = k - 1; /* keep walking left: the first such person of that sentence */
   }
-  return best;
+  return subject != CD_NONE ? subject : fallback;
 }
 
 /* ---- speakers ---- */
@@ -240,6 +260,12 @@ static const char *const ROLE_NOUNS[] = {
     "director", "secretary", "chief", "rapper", "artist", "writer", "novelist", "striker", "senator-elect",
     "prosecutor", "detective", "inspector", "superintendent", "archbishop", "bishop", "cardinal", NULL};
 
+static bool after_preposition(const att *a, size_t i, size_t first) {
+  if (i > first && T(a, i - 1)->kind == TOK_WORD && cd_word_in(S(a, i - 1), N(a, i - 1), PREPOSITIONS)) return true;
+  return i > first + 1 && T(a, i - 1)->kind == TOK_WORD && cd_word_in(S(a, i - 1), N(a, i - 1), DETERMINERS) &&
+         T(a, i - 2)->kind == TOK_WORD && cd_word_in(S(a, i - 2), N(a, i - 2), PREPOSITIONS);
+}
+
 /* Words that may describe a person before the name: "study co-author Karen Alley". */
 static bool descriptor_word(const att *a, size_t i) {
   const cd_token *t = T(a, i);
@@ -256,6 +282,10 @@ static bool descriptor_word(const att *a, size_t i) {
  * words ("Santa Barbara County Sheriff Bill Brown", "former thinktank executive Ken Gude"). */
 static size_t person_after_descriptors(const att *a, size_t i) {
   for (size_t k = i, steps = 0; k < doc_ntok(a->doc) && steps < 7; steps++) {
+    if (k > i && (is(a, k, "of") || is(a, k, "for")) && k + 1 < doc_ntok(a->doc) && a->mention_start[k + 1] != CD_NONE) {
+      k++; /* "Mayor of London Sadiq Khan", "Special Representative for Iran Brian Hook" */
+      continue;
+    }
     if (T(a, k)->sent != T(a, i)->sent || !descriptor_word(a, k)) return CD_NONE;
     size_t mi = a->mention_start[k];
     if (mi != CD_NONE) {
@@ -387,6 +417,7 @@ static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method meth
   if (det) j++;
   for (size_t k = 0; k < 4 && j < doc_ntok(doc); k++, j++) {
     if (T(a, j)->kind != TOK_WORD || !outside_quotes(a, j)) return false;
+    if (between_word(a, j) || speech_verb(a, j) || cd_word_in(S(a, j), N(a, j), PREPOSITIONS)) return false;
     if (definite && T(a, j)->flags & TF_LOWER && cd_word_in(S(a, j), N(a, j), ROLE_NOUNS) &&
         !(j + 1 < doc_ntok(doc) && (source_noun(a, j + 1) || a->mention_start[j + 1] != CD_NONE))) {
       /* "the president said": the person last named in that role, else the nearest person */
@@ -498,14 +529,14 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
     if (!speech_verb(a, v)) continue;
     size_t e = v;
     while (e > j && between_word(a, e - 1)) e--;
-    for (size_t st = j; st < e; st++) {
+    for (size_t st = j; st < e && st == j; st++) { /* the phrase starts right after the quote */
       memset(sp, 0, sizeof *sp);
       if (!speaker_at(a, st, sp, CD_ATTR_EXPLICIT)) continue;
       if (sp->end_tok == e || phrase_end(sp) == e || after_speaker(a, sp) == e) {
         *verb = v;
         return true;
       }
-      break; /* the first phrase must lead to the verb */
+      break;
     }
     break;
   }
@@ -576,7 +607,16 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance) continue;
     if (part) {
-      /* ", saying QUOTE": the subject of the sentence */
+      /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
+      for (size_t st = v > 12 ? v - 12 : 0; st < v; st++) {
+        if (st < s->first_tok || !is(a, st - 1, "with")) continue;
+        speaker tmp = {0};
+        if (speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && phrase_end(&tmp) == v) {
+          *sp = tmp;
+          *verb = v;
+          return true;
+        }
+      }
       if (sentence_subject(a, c->sent_open, v, sp)) {
         *verb = v;
         return true;
@@ -607,6 +647,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
       for (size_t st = end > 12 ? end - 12 : 0; st < end; st++) {
         if (st < s->first_tok) continue;
         speaker tmp = {0};
+        if (after_preposition(a, st, s->first_tok)) continue;
         if (speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == end || phrase_end(&tmp) == end)) {
           *sp = tmp;
           *verb = v;
@@ -648,6 +689,10 @@ static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
 static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char *sieve) {
   cd_doc *doc = a->doc;
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+  if (sp->mention != CD_NONE && is_person_mention_idx(doc, sp->mention)) {
+    a->last_speaker = sp->mention;
+    a->last_speaker_sent = T(a, CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->close_tok)->sent;
+  }
   q->method = sp->method;
   q->speaker = sp->name;
   q->entity = sp->entity;
@@ -688,7 +733,7 @@ static void continue_from(att *a, size_t qi, size_t from, const char *why) {
 
 void cd_pass_attribution(cd_doc *doc) {
   size_t n = doc_ntok(doc);
-  att a = {doc, NULL, NULL};
+  att a = {doc, NULL, NULL, CD_NONE, 0};
   a.mention_start = cd_arena_alloc(doc->arena, (n + 1) * sizeof(size_t));
   a.mention_end = cd_arena_alloc(doc->arena, (n + 1) * sizeof(size_t));
   if (!a.mention_start || !a.mention_end) return;
