@@ -2,7 +2,8 @@
  * test. The article is analysed (format by extension, configuration from `config:` lines) and each
  * expectation line is checked as tests/fixtures/README.md describes. All failing lines of a fixture
  * are reported (fixture, line, what was found instead) before the test fails. Sub-directories
- * (tests/fixtures/pending/) are not read. */
+ * (tests/fixtures/pending/) are not read; CD_FIXTURE_DIR=DIR runs the fixtures of another directory
+ * (CD_FIXTURE_DIR=tests/fixtures/pending shows what the analyzer does not handle yet). */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,7 +20,7 @@
 #include "config_json.h"
 #include "copydesk/analyzer.h"
 
-#define FIXTURE_DIR CD_SOURCE_DIR "/tests/fixtures"
+static const char *fixture_dir = CD_SOURCE_DIR "/tests/fixtures";
 
 typedef struct fixture {
   char *name;        /* "quotes_basic.txt" */
@@ -362,12 +363,12 @@ static bool has_suffix(const char *s, const char *suffix) {
 }
 
 static size_t find_fixtures(fixture **out) {
-  DIR *dir = opendir(FIXTURE_DIR);
+  DIR *dir = opendir(fixture_dir);
   fixture *list = NULL;
   size_t n = 0, cap = 0;
   struct dirent *de;
   if (!dir) {
-    fprintf(stderr, "test_fixtures: cannot open %s\n", FIXTURE_DIR);
+    fprintf(stderr, "test_fixtures: cannot open %s\n", fixture_dir);
     *out = NULL;
     return 0;
   }
@@ -376,13 +377,13 @@ static size_t find_fixtures(fixture **out) {
     if (!has_suffix(name, ".txt") && !has_suffix(name, ".md")) continue;
     if (strcmp(name, "README.md") == 0) continue;
     size_t stem = strlen(name) - (has_suffix(name, ".md") ? 3 : 4);
-    size_t dl = strlen(FIXTURE_DIR);
+    size_t dl = strlen(fixture_dir);
     char *article = malloc(dl + strlen(name) + 2);
     char *expect = malloc(dl + stem + 9);
     struct stat st;
     if (!article || !expect) abort();
-    sprintf(article, "%s/%s", FIXTURE_DIR, name);
-    sprintf(expect, "%s/%.*s.expect", FIXTURE_DIR, (int)stem, name);
+    sprintf(article, "%s/%s", fixture_dir, name);
+    sprintf(expect, "%s/%.*s.expect", fixture_dir, (int)stem, name);
     if (stat(article, &st) != 0 || !S_ISREG(st.st_mode) || stat(expect, &st) != 0) {
       free(article);
       free(expect);
@@ -406,12 +407,14 @@ static size_t find_fixtures(fixture **out) {
 
 static void test_fixtures_present(void **state) {
   (void)state;
-  print_error("no fixtures found in %s\n", FIXTURE_DIR);
+  print_error("no fixtures found in %s\n", fixture_dir);
   fail();
 }
 
 int main(void) {
   fixture *fx = NULL;
+  const char *dir = getenv("CD_FIXTURE_DIR");
+  if (dir && *dir) fixture_dir = dir;
   size_t n = find_fixtures(&fx);
   struct CMUnitTest *tests = calloc(n ? n : 1, sizeof *tests);
   int rc;
