@@ -126,8 +126,21 @@ void cd_config_set_courtesy_style(cd_config *c, cd_courtesy_style style) { c->co
 void cd_config_set_title_period(cd_config *c, bool with_period) { c->title_period = with_period ? 1 : 0; }
 void cd_config_clear_title_period(cd_config *c) { c->title_period = -1; }
 
+/* A second form for the same entity replaces the first: later settings override earlier ones. */
 bool cd_config_add_preferred_form(cd_config *c, const char *entity, const char *form) {
-  return strlist_add(&c->preferred_entity, entity) && strlist_add(&c->preferred_form, form);
+  for (size_t i = 0; i < c->preferred_entity.len; i++) {
+    if (strcmp(c->preferred_entity.items[i], entity) == 0) {
+      char *copy = strdup(form);
+      if (!copy) return false;
+      free(c->preferred_form.items[i]);
+      c->preferred_form.items[i] = copy;
+      return true;
+    }
+  }
+  if (!strlist_add(&c->preferred_entity, entity)) return false;
+  if (strlist_add(&c->preferred_form, form)) return true;
+  free(c->preferred_entity.items[--c->preferred_entity.len]); /* keep the lists parallel */
+  return false;
 }
 
 bool cd_config_add_name(cd_config *c, const char *canonical, const char *const *forms, size_t n_forms) {
@@ -152,7 +165,25 @@ bool cd_config_add_ignored_name(cd_config *c, const char *name) { return strlist
 bool cd_config_add_speech_verb(cd_config *c, const char *verb) { return strlist_add(&c->speech_verbs, verb); }
 
 /* Compiles once to report a bad pattern where it is configured, not where it runs. */
+pcre2_match_context *cd_pattern_match_context(void) {
+  pcre2_match_context *mc = pcre2_match_context_create(NULL);
+  if (mc) {
+    pcre2_set_match_limit(mc, CD_PATTERN_MATCH_LIMIT);
+    pcre2_set_depth_limit(mc, CD_PATTERN_DEPTH_LIMIT);
+  }
+  return mc;
+}
+
 static bool pattern_ok(const char *pattern, char *error, size_t error_size) {
+  if (strlen(pattern) > CD_PATTERN_MAX_LEN) {
+    if (error && error_size)
+      snprintf(error, error_size, "pattern is longer than %u bytes", (unsigned)CD_PATTERN_MAX_LEN);
+    return false;
+  }
+  if (!*pattern) {
+    if (error && error_size) snprintf(error, error_size, "pattern is empty");
+    return false;
+  }
   int code;
   PCRE2_SIZE off;
   pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS, &code,

@@ -41,4 +41,15 @@ struct cd_config {
 
 bool cd_strlist_contains_ci(const cd_strlist *l, const char *s, size_t n);
 
+/* Every configured pattern (ignore patterns, claim patterns) runs under these limits
+ * (pcre2_set_match_limit, pcre2_set_depth_limit on its match context) so that no setting can make
+ * a match run away: a match that hits a limit counts as no match. */
+#define CD_PATTERN_MATCH_LIMIT 100000u
+#define CD_PATTERN_DEPTH_LIMIT 1000u
+/* The longest pattern accepted from configuration, in bytes. */
+#define CD_PATTERN_MAX_LEN 2000u
+
+/* A match context with the limits above (caller frees it), or NULL when out of memory. */
+pcre2_match_context *cd_pattern_match_context(void);
+
 #endif

@@ -1,19 +1,38 @@
+/* Inline controls.
+ *
+ * A control is a line of its own: in Markdown an HTML comment
+ *     <!-- copydesk-disable name.courtesy-title -->
+ * and in plain text the same comment or the bare words
+ *     copydesk-disable name.courtesy-title
+ * Kinds: copydesk-disable [CODE...], copydesk-enable [CODE...], copydesk-disable-next-line [CODE...].
+ * No code means every rule; "name.*" means every rule starting "name."; codes are separated by
+ * spaces or commas, and " -- " starts a free-text reason ("copydesk-disable quote.unattributed --
+ * checked with the desk"). In Markdown, lines inside fenced code blocks are never controls.
+ *
+ * disable/enable act from the control line onwards, in text order: a diagnostic is off when the
+ * last disable/enable before it that names its rule is a disable. disable-next-line switches its
+ * rules off for the next line with any text on it. A code that names no rule is reported
+ * (control.unknown-rule), with a fix when a rule code is close to it. */
 #include "controls.h"
 
 #include <string.h>
 
-typedef struct region {
-  const char *code; /* NULL: every rule */
-  size_t code_len;
-  size_t start, end;
-  bool open; /* a "disable" still waiting for its "enable" */
-} region;
+enum { CTL_DISABLE, CTL_ENABLE, CTL_NEXT_LINE };
+
+typedef struct control {
+  size_t pos;        /* disable/enable: where it takes effect; next-line: start of the line */
+  size_t end;        /* next-line: end of the line */
+  const char *code;  /* NULL: every rule */
+  size_t code_len;   /* for a prefix ("name.*"), the length of "name." */
+  bool prefix;
+  int kind;
+} control;
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 static size_t line_end(const cd_doc *doc, size_t pos) {
-  while (pos < doc->len && doc->text[pos] != '\n') pos++;
-  return pos;
+  const char *nl = memchr(doc->text + pos, '\n', doc->len - pos);
+  return nl ? (size_t)(nl - doc->text) : doc->len;
 }
 
 /* The span of the next line with any text after `pos`. */
@@ -32,88 +51,140 @@ static void next_text_line(const cd_doc *doc, size_t pos, size_t *start, size_t 
   *start = *end = doc->len;
 }
 
-static bool code_matches(const region *r, const char *code) {
-  return !r->code || (strlen(code) == r->code_len && memcmp(code, r->code, r->code_len) == 0);
+static bool control_matches(const control *c, const char *code) {
+  if (!c->code) return true;
+  if (c->prefix) return strncmp(code, c->code, c->code_len) == 0;
+  return strlen(code) == c->code_len && memcmp(code, c->code, c->code_len) == 0;
 }
 
-static void handle_line(cd_doc *doc, size_t a, size_t b, cd_vec *regions) {
+/* Is `code` (not NUL-terminated) a rule, or a "prefix.*" that covers at least one rule? */
+static bool known_code(const char *code, size_t n, bool *prefix) {
+  size_t count;
+  const cd_rule_info *rules = cd_rules(&count);
+  *prefix = n >= 2 && code[n - 1] == '*' && code[n - 2] == '.';
+  for (size_t i = 0; i < count; i++) {
+    if (*prefix ? strncmp(rules[i].code, code, n - 1) == 0
+                : strlen(rules[i].code) == n && memcmp(rules[i].code, code, n) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* Edit distance, capped: codes are short. */
+static size_t distance(const char *a, size_t na, const char *b, size_t nb) {
+  size_t row[65];
+  if (na > 64 || nb > 64) return (size_t)-1;
+  for (size_t j = 0; j <= nb; j++) row[j] = j;
+  for (size_t i = 1; i <= na; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= nb; j++) {
+      size_t up = row[j];
+      size_t best = diag + (a[i - 1] != b[j - 1]);
+      if (up + 1 < best) best = up + 1;
+      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[nb];
+}
+
+/* The rule code nearest to an unknown one, when it is plausibly a typo. */
+static const char *suggestion(const char *code, size_t n) {
+  size_t count, best = (size_t)-1;
+  const cd_rule_info *rules = cd_rules(&count);
+  const char *found = NULL;
+  for (size_t i = 0; i < count; i++) {
+    size_t d = distance(code, n, rules[i].code, strlen(rules[i].code));
+    if (d < best) {
+      best = d;
+      found = rules[i].code;
+    }
+  }
+  return best <= 3 ? found : NULL;
+}
+
+static void report_unknown(cd_doc *doc, size_t a, size_t c) {
+  const char *s = doc->text;
+  size_t n = c - a;
+  int shown = n > 64 ? 64 : (int)n;
+  const char *near = suggestion(s + a, n);
+  const char *msg =
+      near ? cd_arena_printf(doc->arena,
+                             "'%.*s' is not a copydesk rule, so this control does nothing. Did you mean %s?",
+                             shown, s + a, near)
+           : cd_arena_printf(doc->arena,
+                             "'%.*s' is not a copydesk rule, so this control does nothing. Use a rule code such "
+                             "as quote.unattributed or name.variant, or a group such as name.*.",
+                             shown, s + a);
+  cd_diagnostic *d = cd_doc_add_diag(doc, "control.unknown-rule", a, c, msg);
+  if (d && near) {
+    cd_fix *f = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change to %s", near), true);
+    if (f) cd_fix_add_edit(doc, f, a, c, near);
+  }
+}
+
+static bool at(const char *s, size_t a, size_t b, const char *word) {
+  size_t n = strlen(word);
+  return b - a >= n && memcmp(s + a, word, n) == 0;
+}
+
+/* Parses one line [a, b); adds its controls. */
+static void handle_line(cd_doc *doc, size_t a, size_t b, cd_vec *controls) {
   const char *s = doc->text;
   while (a < b && is_space(s[a])) a++;
-  bool comment = b - a >= 4 && memcmp(s + a, "<!--", 4) == 0;
+  bool comment = at(s, a, b, "<!--");
   if (comment) {
     a += 4;
     while (a < b && is_space(s[a])) a++;
   }
-  if (b - a < 9 || memcmp(s + a, "copydesk-", 9) != 0) return;
+  if (!at(s, a, b, "copydesk-")) return;
   if (doc->format == CD_FORMAT_MARKDOWN && !comment) return; /* in Markdown only comments are controls */
   a += 9;
-  enum { NEXT_LINE, DISABLE, ENABLE } kind;
-  if (b - a >= 17 && memcmp(s + a, "disable-next-line", 17) == 0) {
-    kind = NEXT_LINE;
+  int kind;
+  if (at(s, a, b, "disable-next-line")) {
+    kind = CTL_NEXT_LINE;
     a += 17;
-  } else if (b - a >= 7 && memcmp(s + a, "disable", 7) == 0) {
-    kind = DISABLE;
+  } else if (at(s, a, b, "disable")) {
+    kind = CTL_DISABLE;
     a += 7;
-  } else if (b - a >= 6 && memcmp(s + a, "enable", 6) == 0) {
-    kind = ENABLE;
+  } else if (at(s, a, b, "enable")) {
+    kind = CTL_ENABLE;
     a += 6;
   } else {
     return;
   }
-  if (a < b && !is_space(s[a]) && s[a] != '-') return;
-  size_t next_start, next_end;
-  next_text_line(doc, b + 1 <= doc->len ? b + 1 : b, &next_start, &next_end);
+  if (a < b && !is_space(s[a]) && !at(s, a, b, "-->")) return; /* "copydesk-disabled", ... */
+  size_t next_start = doc->len, next_end = doc->len;
+  if (kind == CTL_NEXT_LINE && b < doc->len) next_text_line(doc, b + 1, &next_start, &next_end);
   bool any_code = false;
   for (;;) {
     while (a < b && (is_space(s[a]) || s[a] == ',')) a++;
-    if (a >= b || (b - a >= 3 && memcmp(s + a, "-->", 3) == 0)) break;
+    if (a >= b || at(s, a, b, "-->")) break;
+    if (at(s, a, b, "--") && (a + 2 == b || is_space(s[a + 2]))) break; /* a reason follows */
     size_t c = a;
-    while (c < b && !is_space(s[c]) && s[c] != ',' && !(b - c >= 3 && memcmp(s + c, "-->", 3) == 0)) c++;
-    char code[64];
-    size_t n = c - a < sizeof code - 1 ? c - a : sizeof code - 1;
-    memcpy(code, s + a, n);
-    code[n] = 0;
+    while (c < b && !is_space(s[c]) && s[c] != ',' && !at(s, c, b, "-->")) c++;
     any_code = true;
-    if (!cd_rule_find(code)) {
-      cd_doc_add_diag(doc, "control.unknown-rule", a, c,
-                      cd_arena_printf(doc->arena,
-                                      "'%s' is not a copydesk rule, so this control does nothing. Use a rule "
-                                      "code such as quote.unattributed or name.variant.",
-                                      code));
-    } else if (kind == ENABLE) {
-      for (size_t i = regions->len; i > 0; i--) {
-        region *r = CD_VEC_AT(regions, region, i - 1);
-        if (r->open && r->code && r->code_len == c - a && memcmp(r->code, s + a, c - a) == 0) {
-          r->end = a;
-          r->open = false;
-        }
-      }
+    bool prefix;
+    if (!known_code(s + a, c - a, &prefix)) {
+      report_unknown(doc, a, c);
     } else {
-      region *r = cd_vec_push(regions);
-      r->code = s + a;
-      r->code_len = c - a;
-      r->start = kind == NEXT_LINE ? next_start : b;
-      r->end = kind == NEXT_LINE ? next_end : doc->len;
-      r->open = kind == DISABLE;
+      control *ctl = cd_vec_push(controls);
+      ctl->kind = kind;
+      ctl->code = s + a;
+      ctl->code_len = prefix ? c - a - 1 : c - a;
+      ctl->prefix = prefix;
+      ctl->pos = kind == CTL_NEXT_LINE ? next_start : b;
+      ctl->end = next_end;
     }
     a = c;
   }
   if (!any_code) {
-    if (kind == ENABLE) {
-      for (size_t i = 0; i < regions->len; i++) {
-        region *r = CD_VEC_AT(regions, region, i);
-        if (r->open) {
-          r->end = b;
-          r->open = false;
-        }
-      }
-    } else {
-      region *r = cd_vec_push(regions);
-      r->code = NULL;
-      r->start = kind == NEXT_LINE ? next_start : b;
-      r->end = kind == NEXT_LINE ? next_end : doc->len;
-      r->open = kind == DISABLE;
-    }
+    control *ctl = cd_vec_push(controls);
+    ctl->kind = kind;
+    ctl->pos = kind == CTL_NEXT_LINE ? next_start : b;
+    ctl->end = next_end;
   }
 }
 
@@ -127,26 +198,61 @@ static bool mentions_controls(const cd_doc *doc) {
   return false;
 }
 
+/* A Markdown code fence line (``` or ~~~, up to three spaces in): its character and length. */
+static size_t fence(const char *s, size_t a, size_t b, char *ch) {
+  size_t indent = 0;
+  while (a < b && s[a] == ' ' && indent < 4) a++, indent++;
+  if (indent > 3 || a >= b || (s[a] != '`' && s[a] != '~')) return 0;
+  size_t n = 0;
+  while (a + n < b && s[a + n] == s[a]) n++;
+  if (n < 3) return 0;
+  *ch = s[a];
+  return n;
+}
+
+static bool is_off(const cd_vec *controls, const cd_diagnostic *d) {
+  bool off = false;
+  for (size_t k = 0; k < controls->len; k++) {
+    const control *c = CD_VEC_AT(controls, control, k);
+    if (c->kind == CTL_NEXT_LINE) {
+      if (d->span.start >= c->pos && d->span.start < c->end && control_matches(c, d->code)) return true;
+    } else if (c->pos <= d->span.start && control_matches(c, d->code)) {
+      off = c->kind == CTL_DISABLE;
+    }
+  }
+  return off;
+}
+
 void cd_apply_controls(cd_doc *doc) {
   if (!mentions_controls(doc)) return; /* the common case: no controls at all */
-  cd_vec regions;
-  cd_vec_init(&regions, sizeof(region));
-  size_t pos = 0;
+  cd_vec controls;
+  cd_vec_init(&controls, sizeof(control));
+  size_t pos = 0, open_fence = 0;
+  char fence_ch = 0;
   while (pos < doc->len) {
     size_t e = line_end(doc, pos);
-    handle_line(doc, pos, e, &regions);
+    if (doc->format == CD_FORMAT_MARKDOWN) {
+      char ch = 0;
+      size_t n = fence(doc->text, pos, e, &ch);
+      if (open_fence) {
+        if (n >= open_fence && ch == fence_ch) open_fence = 0;
+        pos = e + 1;
+        continue;
+      }
+      if (n) {
+        open_fence = n;
+        fence_ch = ch;
+        pos = e + 1;
+        continue;
+      }
+    }
+    handle_line(doc, pos, e, &controls);
     pos = e + 1;
   }
   for (size_t i = 0; i < doc->diags.len; i++) {
     cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, i);
     if (strcmp(d->code, "control.unknown-rule") == 0) continue;
-    for (size_t k = 0; k < regions.len; k++) {
-      const region *r = CD_VEC_AT(&regions, region, k);
-      if (d->span.start >= r->start && d->span.start < r->end && code_matches(r, d->code)) {
-        d->severity = CD_SEVERITY_OFF;
-        break;
-      }
-    }
+    if (is_off(&controls, d)) d->severity = CD_SEVERITY_OFF;
   }
-  cd_vec_free(&regions);
+  cd_vec_free(&controls);
 }

@@ -1,7 +1,8 @@
-/* Inline controls: "copydesk-disable CODE ...", "copydesk-enable [CODE ...]" and
- * "copydesk-disable-next-line CODE ...", inside an HTML comment (Markdown) or on a line of
- * their own (plain text). No code means every rule. A control naming an unknown rule is
- * reported (control.unknown-rule). */
+/* Inline controls: "copydesk-disable [CODE ...]", "copydesk-enable [CODE ...]" and
+ * "copydesk-disable-next-line [CODE ...]", in an HTML comment on a line of its own (Markdown and
+ * plain text) or as a bare line (plain text). No code means every rule, "name.*" a group, and
+ * " -- " starts a reason. A control naming an unknown rule is reported (control.unknown-rule).
+ * The rules in full are at the top of controls.c and in docs/configuration.md. */
 #ifndef CD_CONTROLS_H
 #define CD_CONTROLS_H
 #include "doc.h"
