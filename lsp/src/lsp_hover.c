@@ -157,12 +157,13 @@ int cd_lsp_hover(cd_server *server, json_t *params, json_t **result, char *error
                  size_t error_size) {
   bool missing;
   cd_position pos;
-  cd_doc *doc = cd_server_doc_param(server, params, &missing, error, error_size);
-  if (doc == NULL) return missing ? 0 : CD_RPC_INVALID_PARAMS;
+  /* Malformed params are an error even for a document that is not open. */
   if (!cd_lsp_position_parse(json_object_get(params, "position"), &pos)) {
     snprintf(error, error_size, "params.position must be {line, character} of non-negative integers");
     return CD_RPC_INVALID_PARAMS;
   }
+  cd_doc *doc = cd_server_doc_param(server, params, &missing, error, error_size);
+  if (doc == NULL) return missing ? 0 : CD_RPC_INVALID_PARAMS;
   const cd_report *report = cd_server_analysis(server, doc);
   if (report == NULL) {
     snprintf(error, error_size, "out of memory");

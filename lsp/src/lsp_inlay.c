@@ -10,6 +10,10 @@ int cd_lsp_inlay_hint(cd_server *server, json_t *params, json_t **result, char *
                       size_t error_size) {
   bool missing;
   size_t start, end, n;
+  if (!cd_lsp_range_valid(json_object_get(params, "range"))) {
+    snprintf(error, error_size, "params.range must be a valid Range");
+    return CD_RPC_INVALID_PARAMS;
+  }
   cd_doc *doc = cd_server_doc_param(server, params, &missing, error, error_size);
   if (doc == NULL) {
     if (!missing) return CD_RPC_INVALID_PARAMS;

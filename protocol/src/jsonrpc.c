@@ -122,15 +122,10 @@ json_t *cd_jsonrpc_request(json_int_t id, const char *method, json_t *params) {
 }
 
 int cd_jsonrpc_send(int fd, const json_t *msg) {
-  int rc = -1;
-  size_t size = json_dumpb(msg, NULL, 0, JSON_COMPACT);
-  char *buf = NULL;
-  if (size == 0) goto cleanup;
-  buf = malloc(size);
-  if (buf == NULL) goto cleanup;
-  if (json_dumpb(msg, buf, size, JSON_COMPACT) != size) goto cleanup;
-  rc = cd_frame_write(fd, buf, size);
-cleanup:
+  /* One serialisation pass (json_dumpb would need two: size, then bytes). */
+  char *buf = json_dumps(msg, JSON_COMPACT);
+  if (buf == NULL) return -1;
+  int rc = cd_frame_write(fd, buf, strlen(buf));
   free(buf);
   return rc;
 }

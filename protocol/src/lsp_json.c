@@ -62,6 +62,12 @@ bool cd_lsp_range_parse(const json_t *json, const cd_line_index *index, cd_encod
   return true;
 }
 
+bool cd_lsp_range_valid(const json_t *json) {
+  cd_position a, b;
+  return json_is_object(json) && cd_lsp_position_parse(json_object_get(json, "start"), &a) &&
+         cd_lsp_position_parse(json_object_get(json, "end"), &b);
+}
+
 json_t *cd_lsp_position_json(cd_position pos) {
   return json_pack("{s:I,s:I}", "line", (json_int_t)pos.line, "character",
                    (json_int_t)pos.character);

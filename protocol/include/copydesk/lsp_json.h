@@ -29,6 +29,9 @@ bool cd_lsp_position_parse(const json_t *json, cd_position *out);
 bool cd_lsp_range_parse(const json_t *json, const cd_line_index *index, cd_encoding enc,
                         size_t *start, size_t *end);
 
+/* Whether `json` is a well-formed Range (two valid positions). */
+bool cd_lsp_range_valid(const json_t *json);
+
 json_t *cd_lsp_position_json(cd_position pos);
 /* The Range of bytes [start, end) of `index`'s text. */
 json_t *cd_lsp_range_json(const cd_line_index *index, size_t start, size_t end, cd_encoding enc);

@@ -1,0 +1,26 @@
+# Runs the Node LSP client test: installs the pinned npm packages (package-lock.json) into the
+# build tree once, then runs server.test.js against the built binary.
+# -DNPM= -DNODE= -DSRC=<this dir> -DWORK=<build dir for node_modules> -DBINARY=<copydesk>
+file(MAKE_DIRECTORY ${WORK})
+foreach(f package.json package-lock.json)
+  configure_file(${SRC}/${f} ${WORK}/${f} COPYONLY)
+endforeach()
+file(SHA256 ${SRC}/package-lock.json lock_hash)
+set(stamp ${WORK}/node_modules/.copydesk-stamp)
+set(have "")
+if(EXISTS ${stamp})
+  file(READ ${stamp} have)
+endif()
+if(NOT have STREQUAL lock_hash)
+  execute_process(COMMAND ${NPM} ci --no-audit --no-fund --loglevel=error
+                  WORKING_DIRECTORY ${WORK} RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "npm ci failed (${rc})")
+  endif()
+  file(WRITE ${stamp} ${lock_hash})
+endif()
+set(ENV{NODE_PATH} ${WORK}/node_modules)
+execute_process(COMMAND ${NODE} ${SRC}/server.test.js ${BINARY} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "Node LSP client test failed (${rc})")
+endif()
