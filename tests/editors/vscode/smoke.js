@@ -1,0 +1,135 @@
+'use strict';
+// Smoke test of the packaged extension: unpack the .vsix, check its manifest,
+// load its bundled script with a stub `vscode` module, activate it with
+// copydesk.serverPath pointing at the server under test, and play a short
+// session through it. The initialize request is recorded on its way into the
+// real server (a tee in front of it), so the test proves the server got it.
+//
+// usage: node smoke.js VSIX SERVER
+const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { unzip } = require('./unzip');
+const { createStub, installStub } = require('./vscode-stub');
+const { driveArticle, log } = require('./drive');
+
+const TIMEOUT_MS = 60000;
+
+/** The JSON-RPC messages in a byte stream of Content-Length frames (a partial last one is left). */
+function readFrames(buf) {
+  const out = [];
+  let pos = 0;
+  for (;;) {
+    const headerEnd = buf.indexOf('\r\n\r\n', pos);
+    if (headerEnd < 0) break;
+    const m = /Content-Length: *(\d+)/i.exec(buf.toString('latin1', pos, headerEnd));
+    if (!m) throw new Error(`frame without Content-Length at byte ${pos}`);
+    const start = headerEnd + 4, end = start + Number(m[1]);
+    if (end > buf.length) break;
+    out.push(JSON.parse(buf.toString('utf8', start, end)));
+    pos = end;
+  }
+  return out;
+}
+
+async function main() {
+  const [vsix, server] = process.argv.slice(2);
+  assert.ok(vsix && server, 'usage: node smoke.js VSIX SERVER');
+  assert.ok(fs.existsSync(vsix), `${vsix} exists (npm run package made it)`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-vsix-'));
+  try {
+    const names = unzip(vsix, dir);
+    log('vsix entries:', names.join(' '));
+    const ext = path.join(dir, 'extension');
+    const manifest = JSON.parse(fs.readFileSync(path.join(ext, 'package.json'), 'utf8'));
+    assert.ok(names.includes('extension.vsixmanifest'), 'vsix has extension.vsixmanifest');
+    assert.ok(names.some((n) => n.toLowerCase() === 'extension/readme.md'), 'vsix has the README for the extension page');
+    assert.ok(!names.some((n) => n.includes('node_modules/')), 'no node_modules: the client is bundled');
+    assert.ok(!names.some((n) => n.startsWith('extension/src/')), 'no TypeScript sources');
+    assert.deepStrictEqual([...manifest.activationEvents].sort(), ['onLanguage:markdown', 'onLanguage:plaintext']);
+    const props = manifest.contributes.configuration.properties;
+    for (const key of ['copydesk.serverPath', 'copydesk.rules', 'copydesk.style', 'copydesk.inlayHints',
+      'copydesk.codeLens', 'copydesk.trace.server']) {
+      assert.ok(props[key], `contributes setting ${key}`);
+    }
+    assert.strictEqual(props['copydesk.serverPath'].default, 'copydesk');
+    const validation = manifest.contributes.jsonValidation.find((v) => v.fileMatch === '.copydesk.json');
+    assert.ok(validation, 'contributes a JSON schema for .copydesk.json');
+    const schemaPath = path.join(ext, validation.url);
+    assert.ok(fs.existsSync(schemaPath), `the schema ${validation.url} is in the vsix`);
+    JSON.parse(fs.readFileSync(schemaPath, 'utf8'));
+    const main = path.join(ext, manifest.main.endsWith('.js') ? manifest.main : `${manifest.main}.js`);
+    assert.ok(fs.existsSync(main), `main script ${manifest.main} is in the vsix`);
+
+    // The server, behind a tee that records what the client sends it.
+    const wire = path.join(dir, 'to-server.log');
+    const wrapper = path.join(dir, 'copydesk-wrapper');
+    fs.writeFileSync(wrapper, `#!/bin/sh\ntee '${wire}' | exec '${path.resolve(server)}' "$@"\n`, { mode: 0o755 });
+
+    const settings = {
+      copydesk: {
+        serverPath: wrapper,
+        rules: { 'quote.attributed': 'info' },
+        inlayHints: true,
+        codeLens: true,
+        trace: { server: process.env.COPYDESK_TRACE || 'off' },
+      },
+    };
+    const { vscode, test } = createStub({ settings, workspaceFolder: dir });
+    installStub(vscode);
+    const extension = require(main);
+    assert.strictEqual(typeof extension.activate, 'function', 'the bundle exports activate');
+    const context = test.extensionContext(ext);
+    const api = await extension.activate(context);
+    const client = api.client();
+    assert.ok(client, 'activate started a language client');
+    const init = client.initializeResult;
+    log('initialize result:', JSON.stringify(init));
+    assert.strictEqual(init.serverInfo.name, 'copydesk', 'the server answered initialize');
+    assert.ok(init.capabilities.hoverProvider, 'hoverProvider');
+    assert.ok(test.commands.has('copydesk.restartServer'), 'registers copydesk.restartServer');
+
+    const frames = readFrames(fs.readFileSync(wire));
+    const initialize = frames.find((f) => f.method === 'initialize');
+    assert.ok(initialize, 'the server received initialize on its stdin');
+    assert.strictEqual(initialize.id, frames[0].id, 'initialize came first');
+    assert.deepStrictEqual(initialize.params.initializationOptions,
+      { rules: { 'quote.attributed': 'info' }, inlayHints: true, codeLens: true },
+      'initializationOptions are the server keys of the copydesk section');
+    assert.ok(frames.some((f) => f.method === 'initialized'), 'the server received initialized');
+
+    try {
+      await driveArticle({ vscode, test, dir, expectAttributedSeverity: vscode.DiagnosticSeverity.Information });
+    } catch (err) {
+      console.error('# client output:\n' + test.output.join(''));
+      console.error('# vscode API the stub lacks:', [...test.missing].join(' '));
+      throw err;
+    }
+
+    const toServer = readFrames(fs.readFileSync(wire));
+    const configReply = toServer.find((f) => f.result !== undefined && Array.isArray(f.result));
+    if (configReply) {
+      log('workspace/configuration answer:', JSON.stringify(configReply.result));
+      assert.ok(!('serverPath' in (configReply.result[0] || {})), 'workspace/configuration answers only server keys');
+    }
+
+    await extension.deactivate();
+    const end = readFrames(fs.readFileSync(wire)).map((f) => f.method).filter(Boolean);
+    assert.ok(end.includes('shutdown') && end.includes('exit'), 'deactivate shut the server down');
+    assert.deepStrictEqual([...test.missing], [], 'the extension used no vscode API the stub lacks');
+    console.log('vscode smoke: 1 passed, 0 failed');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const timer = setTimeout(() => {
+  console.error(`vscode smoke: timed out after ${TIMEOUT_MS} ms`);
+  process.exit(1);
+}, TIMEOUT_MS);
+main().then(() => { clearTimeout(timer); process.exit(0); }, (err) => {
+  console.error(err && err.stack ? err.stack : err);
+  console.error('vscode smoke: 0 passed, 1 failed');
+  process.exit(1);
+});
