@@ -191,8 +191,16 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
       hi = mid;
   }
   uint32_t cur_sent = t->sent;
-  if (!org && a->last_speaker != CD_NONE && a->last_speaker_sent + 1 >= cur_sent && a->last_speaker_sent < cur_sent)
-    return a->last_speaker;
+  if (!org && a->last_speaker != CD_NONE && a->last_speaker_sent + 1 >= cur_sent && a->last_speaker_sent < cur_sent) {
+    /* the last quote's speaker, unless someone else has been named since */
+    size_t ls = CD_VEC_AT(&doc->mentions, cd_name_mention, a->last_speaker)->entity;
+    for (size_t k = lo; k > 0; k--) {
+      const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
+      if (!person_mention(doc, m)) continue;
+      if (m->entity == ls) return a->last_speaker;
+      break;
+    }
+  }
   size_t fallback = CD_NONE;
   uint32_t seen_sent = UINT32_MAX;
   size_t subject = CD_NONE;
@@ -214,8 +222,9 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
                     : person_mention(doc, m);
     if (!fits) continue;
     if (m->sent == cur_sent) return k - 1; /* nearest in the same sentence */
+    if (skip_sentence) continue;
     if (fallback == CD_NONE) fallback = k - 1;
-    if (skip_sentence || after_preposition(a, m->first_tok, ms->first_tok)) continue;
+    if (after_preposition(a, m->first_tok, ms->first_tok)) continue;
     subject = k - 1; /* keep walking left: the first such person of that sentence */
   }
   return subject != CD_NONE ? subject : fallback;
@@ -258,9 +267,12 @@ static const char *const ROLE_NOUNS[] = {
     "singer", "star", "player", "candidate", "nominee", "congressman", "congresswoman", "lawmaker", "pope",
     "president-elect", "co-author", "author", "researcher", "scientist", "economist", "historian",
     "director", "secretary", "chief", "rapper", "artist", "writer", "novelist", "striker", "senator-elect",
-    "prosecutor", "detective", "inspector", "superintendent", "archbishop", "bishop", "cardinal", NULL};
+    "prosecutor", "detective", "inspector", "superintendent", "archbishop", "bishop", "cardinal", "editor",
+    "reporter", "correspondent", "columnist", "host", "anchor", "commentator", "analyst", "spokesman",
+    "spokeswoman", "spokesperson", "executive", "owner", "head", "lawyer", "attorney", "chair", NULL};
 
 static bool after_preposition(const att *a, size_t i, size_t first) {
+  if (i >= first + 2 && is(a, i - 1, "to") && is(a, i - 2, "according")) return false;
   if (i > first && T(a, i - 1)->kind == TOK_WORD && cd_word_in(S(a, i - 1), N(a, i - 1), PREPOSITIONS)) return true;
   return i > first + 1 && T(a, i - 1)->kind == TOK_WORD && cd_word_in(S(a, i - 1), N(a, i - 1), DETERMINERS) &&
          T(a, i - 2)->kind == TOK_WORD && cd_word_in(S(a, i - 2), N(a, i - 2), PREPOSITIONS);
@@ -274,8 +286,15 @@ static bool descriptor_word(const att *a, size_t i) {
   if (!(t->flags & TF_LOWER)) return false;
   if (cd_word_in(S(a, i), N(a, i), PREPOSITIONS) || cd_word_in(S(a, i), N(a, i), DETERMINERS)) return false;
   if (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || between_word(a, i)) return false;
-  return !cd_is_pronoun(S(a, i), N(a, i)) && !is(a, i, "who") && !is(a, i, "and") && !is(a, i, "or") &&
-         !is(a, i, "but") && !is(a, i, "that");
+  static const char *const FUNCTION_WORDS[] = {
+      "who", "whom", "whose", "which", "that", "and", "or", "but", "nor", "while", "whilst", "as", "when",
+      "whenever", "where", "after", "before", "because", "although", "though", "since", "whereas", "if",
+      "unless", "until", "so", "then", "than", "also", "not", "no", "yet", "however", "both", "either",
+      "neither", "each", "every", "all", "any", "some", "most", "many", "much", "more", "less", "few",
+      "other", "another", "such", "own", "same", "even", "only", "just", "there", "here", "now", "being",
+      "been", "be", "are", "were", "was", "is", "has", "have", "had", "do", "does", "did", "will", "would",
+      "can", "could", "may", "might", "must", "shall", "should", "himself", "herself", "themselves", NULL};
+  return !cd_is_pronoun(S(a, i), N(a, i)) && !cd_word_in(S(a, i), N(a, i), FUNCTION_WORDS);
 }
 
 /* From token i, over descriptors and non-person names, to the first person name within a few
@@ -284,6 +303,8 @@ static size_t person_after_descriptors(const att *a, size_t i) {
   for (size_t k = i, steps = 0; k < doc_ntok(a->doc) && steps < 7; steps++) {
     if (k > i && (is(a, k, "of") || is(a, k, "for")) && k + 1 < doc_ntok(a->doc) && a->mention_start[k + 1] != CD_NONE) {
       k++; /* "Mayor of London Sadiq Khan", "Special Representative for Iran Brian Hook" */
+      const cd_name_mention *obj = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[k]);
+      if (obj->n_parts < 3) k = obj->end_tok; /* "of Barmouth Publicity": an affiliation, not the person */
       continue;
     }
     if (T(a, k)->sent != T(a, i)->sent || !descriptor_word(a, k)) return CD_NONE;
@@ -332,6 +353,14 @@ static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method meth
   size_t mi = a->mention_start[i];
   if (mi != CD_NONE) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+    size_t role = m->end_tok;
+    if (role + 1 < doc_ntok(doc) && T(a, role)->kind == TOK_WORD && (T(a, role)->flags & TF_LOWER) &&
+        (cd_word_in(S(a, role), N(a, role), ROLE_NOUNS) || source_noun(a, role)) &&
+        a->mention_start[role + 1] != CD_NONE && is_person_mention_idx(doc, a->mention_start[role + 1])) {
+      set_name(a, sp, a->mention_start[role + 1], method); /* "Samoa Observer editor Keni Lesa" */
+      sp->first_tok = i;
+      return true;
+    }
     if (!is_person_mention_idx(doc, mi)) {
       size_t p = person_after_descriptors(a, i);
       if (p != CD_NONE) {
@@ -417,7 +446,8 @@ static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method meth
   if (det) j++;
   for (size_t k = 0; k < 4 && j < doc_ntok(doc); k++, j++) {
     if (T(a, j)->kind != TOK_WORD || !outside_quotes(a, j)) return false;
-    if (between_word(a, j) || speech_verb(a, j) || cd_word_in(S(a, j), N(a, j), PREPOSITIONS)) return false;
+    if (!source_noun(a, j) && (between_word(a, j) || speech_verb(a, j) || cd_word_in(S(a, j), N(a, j), PREPOSITIONS)))
+      return false;
     if (definite && T(a, j)->flags & TF_LOWER && cd_word_in(S(a, j), N(a, j), ROLE_NOUNS) &&
         !(j + 1 < doc_ntok(doc) && (source_noun(a, j + 1) || a->mention_start[j + 1] != CD_NONE))) {
       /* "the president said": the person last named in that role, else the nearest person */
@@ -573,7 +603,7 @@ static bool sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
     if (tmp.mention == CD_NONE || !is_person_mention_idx(a->doc, tmp.mention) || tmp.method == CD_ATTR_PRONOUN) {
       /* "The new governor of the region, Alexander Moor," / "a Republican, Mark Amodei," */
       size_t c = phrase_end(&tmp);
-      while (c < limit && c < phrase_end(&tmp) + 6 && !punct(a, c, ',') && T(a, c)->kind == TOK_WORD) c++;
+      while (c < limit && c < phrase_end(&tmp) + 12 && !punct(a, c, ',') && T(a, c)->kind == TOK_WORD) c++;
       speaker app = {0};
       if (punct(a, c, ',') && speaker_at(a, c + 1, &app, CD_ATTR_EXPLICIT) && app.mention != CD_NONE &&
           app.method != CD_ATTR_PRONOUN && is_person_mention_idx(a->doc, app.mention) && app.end_tok <= limit &&
@@ -609,9 +639,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     if (part) {
       /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
       for (size_t st = v > 12 ? v - 12 : 0; st < v; st++) {
-        if (st < s->first_tok || !is(a, st - 1, "with")) continue;
+        if (st < s->first_tok || st == 0) continue;
         speaker tmp = {0};
-        if (speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && phrase_end(&tmp) == v) {
+        if (speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && phrase_end(&tmp) == v && tmp.mention != CD_NONE &&
+            tmp.method != CD_ATTR_PRONOUN && is_person_mention_idx(a->doc, tmp.mention)) {
           *sp = tmp;
           *verb = v;
           return true;
