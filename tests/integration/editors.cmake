@@ -24,3 +24,21 @@ if(CD_NODE AND CD_NPM)
 else()
   message(STATUS "node/npm not found: the VS Code extension tests are not registered")
 endif()
+
+# An editor that is not installed: the test is reported as skipped, not passed.
+function(cd_editor_missing name what)
+  add_test(NAME ${name} COMMAND sh -c "echo '${what} is not installed (scripts/install-deps.sh installs it)'; exit 77")
+  set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE 77 LABELS editors)
+endfunction()
+
+# ---- Neovim ------------------------------------------------------------------
+find_program(CD_NVIM nvim)
+if(CD_NVIM)
+  add_test(NAME editors.nvim
+           COMMAND ${CD_NVIM} --headless --clean -u NONE -i NONE -n
+                   -c "luafile ${CD_EDITORS_DIR}/nvim/test.lua")
+  set_tests_properties(editors.nvim PROPERTIES TIMEOUT 120 LABELS editors
+    ENVIRONMENT "COPYDESK_SERVER=${CD_SERVER};COPYDESK_PLUGIN=${PROJECT_SOURCE_DIR}/editors/nvim;COPYDESK_ARTICLE=${CD_EDITORS_DIR}/article.md")
+else()
+  cd_editor_missing(editors.nvim "Neovim (nvim)")
+endif()

@@ -1,0 +1,256 @@
+-- Headless Neovim with only editors/nvim (and Neovim's own runtime) on the
+-- runtimepath: open tests/editors/article.md, get copydesk's diagnostics,
+-- hover a quote, edit, check positions on lines with emoji, :CopydeskSources.
+--
+--   COPYDESK_SERVER=build/copydesk COPYDESK_PLUGIN=editors/nvim \
+--   COPYDESK_ARTICLE=tests/editors/article.md \
+--   nvim --headless --clean -u NONE -i NONE -n -c 'luafile tests/editors/nvim/test.lua'
+--
+-- Prints one line per check and "nvim: N passed, M failed"; exits non-zero on
+-- any failure or after TIMEOUT_MS.
+local TIMEOUT_MS = 60000
+local WAIT_MS = 10000
+
+local passed, failed = 0, 0
+local function log(msg)
+  io.stdout:write(msg .. '\n')
+end
+
+local function finish()
+  log(string.format('nvim: %d passed, %d failed', passed, failed))
+  for _, client in pairs(vim.lsp.get_active_clients()) do
+    client.stop()
+  end
+  vim.wait(2000, function()
+    return #vim.lsp.get_active_clients() == 0
+  end, 50)
+  vim.cmd((failed == 0 and passed > 0) and 'qall!' or 'cquit! 1')
+end
+
+local function check(name, cond, detail)
+  if cond then
+    passed = passed + 1
+    log('ok - ' .. name)
+  else
+    failed = failed + 1
+    log('not ok - ' .. name .. (detail and (': ' .. detail) or ''))
+  end
+  return cond
+end
+
+local function fatal(msg)
+  failed = failed + 1
+  log('not ok - ' .. msg)
+  finish()
+end
+
+vim.defer_fn(function()
+  fatal('timed out after ' .. TIMEOUT_MS .. ' ms')
+end, TIMEOUT_MS)
+
+local function env(name)
+  local v = os.getenv(name)
+  if v == nil or v == '' then
+    fatal('environment variable ' .. name .. ' is not set')
+  end
+  return v
+end
+
+local function main()
+  local server = vim.fn.fnamemodify(env('COPYDESK_SERVER'), ':p')
+  local plugin = vim.fn.fnamemodify(env('COPYDESK_PLUGIN'), ':p'):gsub('/$', '')
+  local article = env('COPYDESK_ARTICLE')
+
+  -- Only our plugin and Neovim's runtime (for vim.lsp and filetype detection).
+  vim.o.runtimepath = plugin .. ',' .. vim.env.VIMRUNTIME
+  vim.o.packpath = ''
+  vim.cmd('filetype on')
+  local v = vim.version()
+  log(string.format('# Neovim %d.%d.%d', v.major, v.minor, v.patch))
+  log('# runtimepath=' .. vim.o.runtimepath)
+
+  local dir = vim.fn.tempname()
+  vim.fn.mkdir(dir, 'p')
+  local file = dir .. '/council.md'
+  vim.fn.writefile(vim.fn.readfile(article, 'b'), file, 'b')
+
+  local copydesk = require('copydesk')
+  check('require("copydesk") loads from the plugin directory',
+    vim.api.nvim_get_runtime_file('lua/copydesk/init.lua', false)[1] == plugin .. '/lua/copydesk/init.lua')
+  copydesk.setup({
+    cmd = { server, 'lsp' },
+    settings = { rules = { ['quote.attributed'] = 'info' } },
+  })
+  check(':CopydeskSources is defined', vim.fn.exists(':CopydeskSources') == 2)
+
+  vim.cmd('edit ' .. vim.fn.fnameescape(file))
+  local bufnr = vim.api.nvim_get_current_buf()
+  check('filetype is markdown', vim.bo[bufnr].filetype == 'markdown', vim.bo[bufnr].filetype)
+
+  local client
+  vim.wait(WAIT_MS, function()
+    client = copydesk.client(bufnr)
+    return client ~= nil and client.initialized
+  end, 20)
+  if not check('the copydesk client attached and initialized', client ~= nil and client.initialized) then
+    return
+  end
+  local caps = client.server_capabilities or client.resolved_capabilities
+  check('server answered initialize (hover capability)', caps.hoverProvider or caps.hover)
+  check('positions are UTF-16', client.offset_encoding == 'utf-16', client.offset_encoding)
+
+  local function diags()
+    return vim.diagnostic.get(bufnr)
+  end
+  local function by_code(list, code)
+    local out = {}
+    for _, d in ipairs(list) do
+      if d.code == code then
+        table.insert(out, d)
+      end
+    end
+    return out
+  end
+  local function show(list)
+    local parts = {}
+    for _, d in ipairs(list) do
+      table.insert(parts, string.format('%s@%d:%d sev=%d', tostring(d.code), d.lnum, d.col, d.severity))
+    end
+    return table.concat(parts, ', ')
+  end
+
+  vim.wait(WAIT_MS, function()
+    return #diags() >= 3
+  end, 20)
+  local d = diags()
+  log('# diagnostics: ' .. show(d))
+  local attributed, unattributed = by_code(d, 'quote.attributed'), by_code(d, 'quote.unattributed')
+  check('two quote.attributed diagnostics', #attributed == 2, show(d))
+  check('one quote.unattributed diagnostic', #unattributed == 1, show(d))
+  local S = vim.diagnostic.severity
+  if #unattributed == 1 then
+    local u = unattributed[1]
+    check('quote.unattributed is a warning', u.severity == S.WARN, tostring(u.severity))
+    -- line 7 (0-based 6) is '🎉 "Nobody asked us."': the quote starts after 4 bytes + a space.
+    check('quote.unattributed on line 6, byte column 5 (after an emoji)', u.lnum == 6 and u.col == 5,
+      u.lnum .. ':' .. u.col)
+    check('source is copydesk', u.source == nil or u.source:find('copydesk') ~= nil, tostring(u.source))
+  end
+  local ann
+  for _, a in ipairs(attributed) do
+    check('quote.attributed is info (settings reached the server)', a.severity == S.INFO, tostring(a.severity))
+    if a.lnum == 4 then
+      ann = a
+    end
+  end
+  -- line 4 is '🎉🎉 "The river is rising," said Ann Lee.': two emoji are 8 bytes.
+  check('quote.attributed on line 4 at byte column 9 (after two emoji)', ann ~= nil and ann.col == 9,
+    ann and (ann.lnum .. ':' .. ann.col) or 'missing')
+  check('quote.attributed on line 4 ends at byte column 31', ann ~= nil and ann.end_col == 9 + 22,
+    ann and tostring(ann.end_col) or 'missing')
+
+  -- Hover, as K does: the floating window must name the speaker.
+  local function hover_text(line, col)
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(w).relative ~= '' then
+        vim.api.nvim_win_close(w, true)
+      end
+    end
+    vim.api.nvim_win_set_cursor(0, { line + 1, col })
+    vim.lsp.buf.hover()
+    local text
+    vim.wait(WAIT_MS, function()
+      for _, w in ipairs(vim.api.nvim_list_wins()) do
+        if vim.api.nvim_win_get_config(w).relative ~= '' then
+          text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false), '\n')
+          return true
+        end
+      end
+      return false
+    end, 20)
+    for _, w in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(w).relative ~= '' then
+        vim.api.nvim_win_close(w, true)
+      end
+    end
+    return text or ''
+  end
+  local h = hover_text(2, 5)
+  log('# hover 2:5: ' .. vim.inspect(h))
+  check('hover on the first quote names Jane Doe', h:find('Jane Doe', 1, true) ~= nil, h)
+  h = hover_text(4, 12) -- byte 12 is inside "The river is rising," (UTF-16 column 8)
+  log('# hover 4:12: ' .. vim.inspect(h))
+  check('hover on the quote after two emoji names Ann Lee', h:find('Ann Lee', 1, true) ~= nil, h)
+  check('hover on line 4 is not about Jane Doe', h:find('Jane Doe', 1, true) == nil, h)
+
+  -- :CopydeskSources
+  vim.cmd('CopydeskSources')
+  local items = {}
+  vim.wait(WAIT_MS, function()
+    items = vim.fn.getloclist(0)
+    return #items >= 3
+  end, 20)
+  local texts = {}
+  for _, it in ipairs(items) do
+    table.insert(texts, string.format('%d:%d %s', it.lnum, it.col, it.text))
+  end
+  log('# location list: ' .. table.concat(texts, ' | '))
+  local function find_item(pattern)
+    for _, it in ipairs(items) do
+      if it.text:find(pattern, 1, true) then
+        return it
+      end
+    end
+  end
+  local jane, annitem = find_item('Jane Doe'), find_item('Ann Lee')
+  check(':CopydeskSources lists Jane Doe and her quote', jane ~= nil and jane.text:find('build the bridge', 1, true) ~= nil)
+  check(':CopydeskSources lists Ann Lee at line 5, column 10', annitem ~= nil and annitem.lnum == 5 and annitem.col == 10,
+    annitem and (annitem.lnum .. ':' .. annitem.col) or 'missing')
+  check(':CopydeskSources lists the unattributed quote', find_item('Nobody asked us') ~= nil)
+  if vim.fn.getloclist(0, { winid = 0 }).winid ~= 0 then
+    vim.cmd('lclose')
+  end
+  vim.api.nvim_set_current_buf(bufnr)
+
+  -- Edit: '"Nobody asked us."' (line 6, bytes 5..23) becomes '"Nobody asked us," said Bo Chen.'
+  local line6 = vim.api.nvim_buf_get_lines(bufnr, 6, 7, false)[1]
+  check('line 6 is as expected before the edit', line6:sub(6, 23) == '"Nobody asked us."', line6)
+  vim.api.nvim_buf_set_text(bufnr, 6, 5, 6, 23, { '"Nobody asked us," said Bo Chen.' })
+  vim.wait(WAIT_MS, function()
+    local now = diags()
+    return #by_code(now, 'quote.unattributed') == 0 and #by_code(now, 'quote.attributed') == 3
+  end, 20)
+  d = diags()
+  log('# diagnostics after the edit: ' .. show(d))
+  check('after the edit: no quote.unattributed', #by_code(d, 'quote.unattributed') == 0, show(d))
+  local bo
+  for _, a in ipairs(by_code(d, 'quote.attributed')) do
+    if a.lnum == 6 then
+      bo = a
+    end
+  end
+  check('after the edit: the fixed quote is attributed at line 6, byte column 5', bo ~= nil and bo.col == 5,
+    show(d))
+  h = hover_text(6, 8)
+  log('# hover 6:8: ' .. vim.inspect(h))
+  check('hover on the fixed quote names Bo Chen', h:find('Bo Chen', 1, true) ~= nil, h)
+
+  -- A plain-text buffer attaches to the same server.
+  local txt = dir .. '/notes.txt'
+  vim.fn.writefile({ '"It is late," said Ann Lee.', '', '"Who knows?"' }, txt)
+  vim.cmd('edit ' .. vim.fn.fnameescape(txt))
+  local tbuf = vim.api.nvim_get_current_buf()
+  vim.wait(WAIT_MS, function()
+    return #vim.diagnostic.get(tbuf) >= 2
+  end, 20)
+  local td = vim.diagnostic.get(tbuf)
+  log('# text diagnostics: ' .. show(td))
+  check('text buffer: attached to the same client', copydesk.client(tbuf) ~= nil and copydesk.client(tbuf).id == client.id)
+  check('text buffer: quote.unattributed reported', #by_code(td, 'quote.unattributed') == 1, show(td))
+end
+
+local ok, err = xpcall(main, debug.traceback)
+if not ok then
+  check('test script ran without error', false, err)
+end
+finish()
