@@ -124,7 +124,7 @@ static const char *const DETERMINERS[] = {"the", "a", "an", "its", "his", "her",
 /* Words that make a two-part capitalised name a place or an organisation, not a person. */
 static const char *const NOT_PERSON_WORDS[] = {
     "united", "states", "kingdom", "republic", "union", "county", "city", "island", "islands", "mountains",
-    "river", "sea", "ocean", "coast", "street", "square", "park", "hall", "north", "south", "east", "west",
+    "river", "sea", "ocean", "coast", "street", "square", "park", "hall", "partnership", "tourism", "trust",
     "northern", "southern", "eastern", "western", "new", "national", "international", "federal", "royal",
     "general", "supreme", "high", "central", "democratic", "republican", "labour", "conservative", "liberal",
     "white", "air", "road", "avenue", "bay", "lake", "valley", "district", "province", "state", "region",
@@ -154,6 +154,18 @@ static bool looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) 
     if (n > 2 && (w[n - 2] == '\'' )) n -= 2; /* possessive */
     if (cd_word_in(w, n, NOT_PERSON_WORDS)) return false;
     if ((t->flags & TF_ALLCAPS) && !m->courtesy && !m->job_title) return false; /* RAF Croughton, BBC */
+  }
+  return true;
+}
+
+/* "State Corey Stapleton": a title word glued to a name; the last two words decide. */
+static bool tail_looks_like_person(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->end_tok < m->first_tok + 2) return false;
+  for (size_t i = m->end_tok - 2; i < m->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    size_t n = t->end - t->start;
+    if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_ALLCAPS)) return false;
+    if (cd_word_in(doc->text + t->start, n, NOT_PERSON_WORDS) || cd_is_job_title(doc->text + t->start, n)) return false;
   }
   return true;
 }
@@ -305,6 +317,7 @@ static size_t person_after_descriptors(const att *a, size_t i) {
       k++; /* "Mayor of London Sadiq Khan", "Special Representative for Iran Brian Hook" */
       const cd_name_mention *obj = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[k]);
       if (obj->n_parts < 3) k = obj->end_tok; /* "of Barmouth Publicity": an affiliation, not the person */
+      else if (tail_looks_like_person(a->doc, obj)) return a->mention_start[k]; /* "of State Corey Stapleton" */
       continue;
     }
     if (T(a, k)->sent != T(a, i)->sent || !descriptor_word(a, k)) return CD_NONE;
@@ -653,6 +666,17 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         return true;
       }
       continue;
+    }
+    /* "has been described by the Daily Hive as": the agent speaks */
+    if (is(a, v + 1, "by") && v >= 1 && (is(a, v - 1, "been") || is(a, v - 1, "was") || is(a, v - 1, "were") ||
+                                          is(a, v - 1, "is") || is(a, v - 1, "being"))) {
+      speaker agent = {0};
+      size_t f = v + 2;
+      if (speaker_at(a, f, &agent, CD_ATTR_EXPLICIT)) {
+        *sp = agent;
+        *verb = v;
+        return true;
+      }
     }
     /* SPEAKER [, appositive,] [adverbs] VERB */
     size_t k = v;

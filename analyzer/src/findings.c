@@ -50,7 +50,11 @@ static void quote_findings(cd_doc *doc) {
       continue;
     }
     if (q->kind != CD_QUOTE_SPEECH || q->headline) continue;
-    if (cd_quote_word_count(doc, qi) <= 3 && !cd_quote_ends_sentence(doc, qi)) {
+    size_t words = cd_quote_word_count(doc, qi);
+    bool ends = cd_quote_ends_sentence(doc, qi);
+    bool lower = q->inner.start < q->inner.end && doc->text[q->inner.start] >= 'a' && doc->text[q->inner.start] <= 'z';
+    /* "furry fandom." keeps American punctuation inside the marks: still a fragment */
+    if ((words <= 3 && (!ends || lower)) || (q->partial && words <= 4 && !ends)) {
       q->kind = CD_QUOTE_SCARE;
       q->evidence = "A short fragment with no speaker: read as a scare quote, not reported.";
       continue;

@@ -118,5 +118,6 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
       q->kind = CD_QUOTE_TITLE;
   }
   /* Title Case fragments with no sentence punctuation name things ("Build Back Better") */
-  if (q->kind == CD_QUOTE_SPEECH && titled && !ends && words <= 8) q->kind = CD_QUOTE_TITLE;
+  if (q->kind == CD_QUOTE_SPEECH && titled && (!ends || doc->text[q->inner.end - 1] == '.') && words <= 8)
+    q->kind = CD_QUOTE_TITLE;
 }
