@@ -1,4 +1,493 @@
-/* Claims pass: claim.* diagnostics. */
-#include "doc.h"
+/* Claims pass: claim.unattributed and claim.anonymous-source.
+ *
+ * Every enabled phrase (the built-in rows of claims_table.c, minus the ones configuration switched
+ * off, plus configured literal phrases) becomes one branch of a single PCRE2 alternation:
+ *
+ *     (?:(*MARK:0)\b(?:reportedly)\b|(*MARK:1)\b(?:it(?: (?:is|was)...)\b|...)(?C1)
+ *
+ * compiled (with JIT when available) once per analysis and run once over each paragraph. The
+ * callout at the end sees which branch matched (its mark) and runs that row's context check on
+ * the tokens; returning "no" makes PCRE2 backtrack into the next branch or the next position, so
+ * a rejected phrase never hides another that starts at the same place. Configured PCRE2 patterns
+ * are combined the same way into a second alternation, run under match and heap limits.
+ *
+ * Only prose counts: a hit must line up with tokens outside quotation marks (the speaker's own
+ * words) and outside the headline. A speech quote whose only speaker is an unnamed source ("...,"
+ * a source said) gets claim.anonymous-source on that speaker too. */
+#include <stdlib.h>
+#include <string.h>
 
-void cd_pass_claims(cd_doc *doc) { (void)doc; }
+#include "claims.h"
+#include "config.h"
+#include "words.h"
+
+/* Limits for configured patterns, per paragraph. */
+#define USER_MATCH_LIMIT 1000000u
+#define USER_DEPTH_LIMIT 2000u
+#define USER_HEAP_LIMIT_KIB 20000u
+
+typedef struct row {
+  const claim_def *def;
+  bool relaxed; /* a configured pattern: may start or end inside a token */
+} row;
+
+typedef struct hit_rec {
+  size_t start, end;
+  size_t diag; /* index into doc->diags */
+} hit_rec;
+
+typedef struct scan_state {
+  cd_doc *doc;
+  const row *rows;
+  size_t n_rows;
+  size_t single;  /* the only row of this code, or CD_NONE to read the mark */
+  uint8_t *taken; /* bytes already inside a reported hit */
+  claim_hit hit;  /* the last accepted hit */
+  size_t hit_row;
+} scan_state;
+
+/* ---- pattern text ---- */
+
+typedef struct sbuf {
+  char *s;
+  size_t len, cap;
+  bool oom;
+} sbuf;
+
+static void sb_putn(sbuf *b, const char *s, size_t n) {
+  if (b->oom) return;
+  if (b->len + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + n + 1) cap *= 2;
+    char *p = realloc(b->s, cap);
+    if (!p) {
+      b->oom = true;
+      return;
+    }
+    b->s = p;
+    b->cap = cap;
+  }
+  memcpy(b->s + b->len, s, n);
+  b->len += n;
+  b->s[b->len] = 0;
+}
+static void sb_puts(sbuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
+
+/* A row's fragment: a space stands for any run of white space. */
+static void put_fragment(sbuf *b, const char *frag) {
+  for (const char *p = frag; *p; p++) {
+    if (*p == ' ')
+      sb_puts(b, "\\s+");
+    else
+      sb_putn(b, p, 1);
+  }
+}
+
+static bool word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+
+/* A configured literal phrase: escaped, white space runs match any white space, word boundaries
+ * at word-character ends. Returns false for a phrase with no visible characters. */
+static bool put_literal(sbuf *b, const char *phrase) {
+  size_t a = 0, z = strlen(phrase);
+  while (a < z && (phrase[a] == ' ' || phrase[a] == '\t' || phrase[a] == '\n' || phrase[a] == '\r')) a++;
+  while (z > a && (phrase[z - 1] == ' ' || phrase[z - 1] == '\t' || phrase[z - 1] == '\n' || phrase[z - 1] == '\r'))
+    z--;
+  if (a == z) return false;
+  if (word_byte((unsigned char)phrase[a])) sb_puts(b, "\\b");
+  for (size_t i = a; i < z; i++) {
+    unsigned char c = (unsigned char)phrase[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      while (i + 1 < z && (phrase[i + 1] == ' ' || phrase[i + 1] == '\t' || phrase[i + 1] == '\n' ||
+                           phrase[i + 1] == '\r'))
+        i++;
+      sb_puts(b, "\\s+");
+    } else if (word_byte(c)) {
+      sb_putn(b, (const char *)&c, 1);
+    } else {
+      char esc[2] = {'\\', (char)c};
+      sb_putn(b, esc, 2);
+    }
+  }
+  if (word_byte((unsigned char)phrase[z - 1])) sb_puts(b, "\\b");
+  return true;
+}
+
+static void put_mark(sbuf *b, size_t i) {
+  char m[32];
+  int n = 0;
+  char digits[24];
+  do {
+    digits[n++] = (char)('0' + i % 10);
+    i /= 10;
+  } while (i);
+  size_t k = 0;
+  memcpy(m, "(*MARK:", 7);
+  k = 7;
+  while (n) m[k++] = digits[--n];
+  m[k++] = ')';
+  sb_putn(b, m, k);
+}
+
+#define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF)
+
+static pcre2_code *compile(const char *pattern) {
+  int err;
+  PCRE2_SIZE off;
+  pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS, &err, &off, NULL);
+  if (code) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* the interpreter runs it otherwise */
+  return code;
+}
+
+/* ---- matching ---- */
+
+static size_t first_token_from(const cd_doc *doc, size_t offset) {
+  size_t lo = 0, hi = doc_ntok(doc);
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc_tok(doc, mid)->start < offset)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+static size_t first_token_ending_after(const cd_doc *doc, size_t offset) {
+  size_t lo = 0, hi = doc_ntok(doc);
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc_tok(doc, mid)->end <= offset)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+static bool in_prose(const cd_doc *doc, size_t f, size_t e) {
+  uint32_t para = doc_tok(doc, f)->para;
+  if (CD_VEC_AT(&doc->paras, cd_para, para)->headline) return false;
+  for (size_t k = f; k < e; k++) {
+    const cd_token *t = doc_tok(doc, k);
+    if (t->quote != NO_QUOTE || t->para != para || !doc->prose[t->start]) return false;
+  }
+  return true;
+}
+
+static bool accept(scan_state *st, size_t ri, size_t s, size_t e) {
+  const cd_doc *doc = st->doc;
+  const row *r = &st->rows[ri];
+  size_t f, last;
+  if (r->relaxed) {
+    f = first_token_ending_after(doc, s);
+    if (f >= doc_ntok(doc) || doc_tok(doc, f)->start >= e) return false;
+  } else {
+    f = first_token_from(doc, s);
+    if (f >= doc_ntok(doc) || doc_tok(doc, f)->start != s) return false;
+  }
+  last = f;
+  while (last + 1 < doc_ntok(doc) && doc_tok(doc, last + 1)->start < e) last++;
+  if (!r->relaxed && doc_tok(doc, last)->end != e) return false;
+  if (!in_prose(doc, f, last + 1)) return false;
+  for (size_t k = s; k < e; k++)
+    if (st->taken[k]) return false;
+  claim_hit hit = {s, e, r->def->kind, NULL};
+  if (!cd_claim_check(doc, r->def, f, last + 1, &hit)) return false;
+  for (size_t k = hit.start; k < hit.end; k++)
+    if (st->taken[k]) return false;
+  st->hit = hit;
+  st->hit_row = ri;
+  return true;
+}
+
+static int on_callout(pcre2_callout_block *cb, void *data) {
+  scan_state *st = data;
+  size_t ri = st->single;
+  if (ri == CD_NONE) {
+    if (!cb->mark) return 1;
+    char *endp;
+    unsigned long v = strtoul((const char *)cb->mark, &endp, 10);
+    if (*endp || v >= st->n_rows) return 1;
+    ri = (size_t)v;
+  }
+  size_t s = cb->start_match, e = cb->current_position;
+  if (e <= s) return 1; /* an empty match is no phrase */
+  return accept(st, ri, s, e) ? 0 : 1;
+}
+
+/* Writes `n` bytes of text as one line: white space runs become one space, long text is cut. */
+static const char *excerpt(cd_doc *doc, size_t s, size_t e) {
+  char buf[80];
+  size_t k = 0;
+  bool space = false;
+  for (size_t i = s; i < e && k < 60; i++) {
+    char c = doc->text[i];
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      space = true;
+      continue;
+    }
+    if (space && k) buf[k++] = ' ';
+    space = false;
+    buf[k++] = c;
+  }
+  if (k == 60) {
+    while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) k--; /* whole characters only */
+    if (k > 0 && (unsigned char)buf[k - 1] >= 0xC0) k--;
+    memcpy(buf + k, "...", 3);
+    k += 3;
+  }
+  return cd_arena_strndup(doc->arena, buf, k);
+}
+
+static const char *kind_code(claim_kind kind) {
+  return kind == CLAIM_ANONYMOUS ? "claim.anonymous-source" : "claim.unattributed";
+}
+
+static void report(scan_state *st, cd_vec *hits) {
+  cd_doc *doc = st->doc;
+  const claim_hit *h = &st->hit;
+  const claim_def *def = st->rows[st->hit_row].def;
+  const char *msg = h->message ? h->message : def->message;
+  cd_diagnostic *d = cd_doc_add_diag(doc, kind_code(h->kind), h->start, h->end,
+                                     cd_arena_printf(doc->arena, "\"%s\": %s", excerpt(doc, h->start, h->end), msg));
+  (void)d;
+  memset(st->taken + h->start, 1, h->end - h->start);
+  hit_rec *r = cd_vec_push(hits);
+  r->start = h->start;
+  r->end = h->end;
+  r->diag = doc->diags.len - 1;
+}
+
+/* Runs `code` over every prose paragraph; each accepted hit becomes a diagnostic. */
+static void scan(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_vec *hits) {
+  cd_doc *doc = st->doc;
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
+  if (!md) return;
+  for (size_t pi = 0; pi < doc->paras.len; pi++) {
+    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+    if (p->headline) continue;
+    size_t off = p->span.start;
+    while (off < p->span.end) {
+      int rc = pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, off, 0, md, mctx);
+      if (rc < 0) break; /* no more matches, or a limit was reached: go on with the next paragraph */
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+      if (st->single != CD_NONE && !(ov[1] > ov[0] && accept(st, st->single, ov[0], ov[1]))) {
+        /* a lone configured pattern runs without the callout: try again one character on */
+        size_t n = 1;
+        while (ov[0] + n < p->span.end && ((unsigned char)doc->text[ov[0] + n] & 0xC0) == 0x80) n++;
+        off = ov[0] + n > off ? ov[0] + n : off + 1;
+        continue;
+      }
+      report(st, hits);
+      size_t next = ov[1] > st->hit.end ? ov[1] : st->hit.end;
+      off = next > off ? next : off + 1;
+    }
+  }
+  pcre2_match_data_free(md);
+}
+
+static bool disabled(const cd_config *cfg, const claim_def *def) {
+  return cd_strlist_contains_ci(&cfg->disabled_claims, def->name, strlen(def->name)) ||
+         cd_strlist_contains_ci(&cfg->disabled_claims, def->family, strlen(def->family));
+}
+
+static const char *const CONFIGURED_UNATTRIBUTED =
+    "A configured claim phrase: say who makes this claim, or name the report it comes from.";
+static const char *const CONFIGURED_ANONYMOUS =
+    "A configured anonymous-source phrase: name the source, or say why they are anonymous and how they know.";
+
+static int cmp_hit(const void *a, const void *b) {
+  const hit_rec *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
+}
+
+/* The hit overlapping [s, e), or NULL (hits sorted by start, never overlapping each other). */
+static hit_rec *find_hit(cd_vec *hits, size_t s, size_t e) {
+  size_t lo = 0, hi = hits->len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (CD_VEC_AT(hits, hit_rec, mid)->end <= s)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < hits->len && CD_VEC_AT(hits, hit_rec, lo)->start < e) return CD_VEC_AT(hits, hit_rec, lo);
+  return NULL;
+}
+
+/* A speech quote whose only speaker is an unnamed source. */
+static void anonymous_quotes(cd_doc *doc, cd_vec *hits, const uint8_t *taken, bool sources_on, bool officials_on) {
+  for (size_t qi = 0; qi < doc->quotes.len; qi++) {
+    const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    if (q->level > 0 || q->headline || q->kind != CD_QUOTE_SPEECH || q->method != CD_ATTR_SOURCE) continue;
+    if (q->speaker_span.start == CD_NONE || q->speaker_span.end > doc->len) continue;
+    size_t f = first_token_from(doc, q->speaker_span.start);
+    size_t e = first_token_from(doc, q->speaker_span.end);
+    if (f >= e || !in_prose(doc, f, e) || !cd_claim_anonymous_speaker(doc, f, e)) continue;
+    const cd_token *head = doc_tok(doc, e - 1);
+    size_t hn = head->end - head->start;
+    const char *hs = doc->text + head->start;
+    bool official = cd_word_eq(hs, hn, "official") || cd_word_eq(hs, hn, "officials");
+    if (official ? !officials_on : !sources_on) continue;
+    hit_rec *h = find_hit(hits, q->speaker_span.start, q->speaker_span.end);
+    if (h) {
+      cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, h->diag);
+      if (d->quote == CD_NONE) d->quote = qi;
+      continue;
+    }
+    bool clash = false;
+    for (size_t k = q->speaker_span.start; k < q->speaker_span.end && !clash; k++) clash = taken[k];
+    if (clash) continue;
+    const char *words = excerpt(doc, q->speaker_span.start, q->speaker_span.end);
+    cd_diagnostic *d = cd_doc_add_diag(
+        doc, "claim.anonymous-source", q->speaker_span.start, q->speaker_span.end,
+        cd_arena_printf(doc->arena,
+                        "\"%s\": this quote's only speaker is an unnamed source. Name them, or say why they are "
+                        "anonymous and what puts them in a position to know.",
+                        words));
+    d->quote = qi;
+  }
+}
+
+void cd_pass_claims(cd_doc *doc) {
+  const cd_config *cfg = doc->config;
+  if (cd_config_severity(cfg, "claim.unattributed") == CD_SEVERITY_OFF &&
+      cd_config_severity(cfg, "claim.anonymous-source") == CD_SEVERITY_OFF)
+    return;
+  if (!doc->len || !doc_ntok(doc)) return;
+
+  size_t n_defs;
+  const claim_def *defs = cd_claim_defs(&n_defs);
+  size_t n_rows_max = n_defs + cfg->n_claims;
+  row *rows = calloc(n_rows_max ? n_rows_max : 1, sizeof *rows);
+  claim_def *user = calloc(cfg->n_claims ? cfg->n_claims : 1, sizeof *user);
+  uint8_t *taken = calloc(doc->len, 1);
+  pcre2_match_context *mctx = pcre2_match_context_create(NULL);
+  pcre2_match_context *umctx = pcre2_match_context_create(NULL);
+  pcre2_jit_stack *jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+  sbuf main_rx = {0}, user_rx = {0};
+  cd_vec hits;
+  cd_vec_init(&hits, sizeof(hit_rec));
+  pcre2_code *main_code = NULL, *user_code = NULL;
+  if (!rows || !user || !taken || !mctx || !umctx) goto done;
+  if (jit) {
+    pcre2_jit_stack_assign(mctx, NULL, jit);
+    pcre2_jit_stack_assign(umctx, NULL, jit);
+  }
+  pcre2_set_match_limit(umctx, USER_MATCH_LIMIT);
+  pcre2_set_depth_limit(umctx, USER_DEPTH_LIMIT);
+  pcre2_set_heap_limit(umctx, USER_HEAP_LIMIT_KIB);
+
+  /* rows: built-ins, then configured phrases; user patterns get their own code */
+  size_t n_rows = 0;
+  sb_puts(&main_rx, "(?:");
+  bool any = false;
+  for (size_t i = 0; i < n_defs; i++) {
+    if (disabled(cfg, &defs[i])) continue;
+    if (any) sb_puts(&main_rx, "|");
+    put_mark(&main_rx, n_rows);
+    sb_puts(&main_rx, "\\b(?:");
+    put_fragment(&main_rx, defs[i].pattern);
+    sb_puts(&main_rx, ")\\b");
+    rows[n_rows++] = (row){&defs[i], false};
+    any = true;
+  }
+  size_t n_user_patterns = 0;
+  for (size_t i = 0; i < cfg->n_claims; i++) {
+    const cd_claim_phrase *c = &cfg->claims[i];
+    claim_def *u = &user[i];
+    u->name = c->phrase;
+    u->family = "configured";
+    u->kind = strcmp(c->kind, "anonymous-source") == 0 ? CLAIM_ANONYMOUS : CLAIM_UNATTRIBUTED;
+    u->pattern = c->phrase;
+    u->check = CK_NONE;
+    u->message = u->kind == CLAIM_ANONYMOUS ? CONFIGURED_ANONYMOUS : CONFIGURED_UNATTRIBUTED;
+    if (disabled(cfg, u)) continue;
+    if (c->is_pattern) {
+      n_user_patterns++;
+      continue;
+    }
+    sbuf lit = {0};
+    bool ok = put_literal(&lit, c->phrase);
+    if (ok && !lit.oom) {
+      if (any) sb_puts(&main_rx, "|");
+      put_mark(&main_rx, n_rows);
+      sb_putn(&main_rx, lit.s, lit.len);
+      rows[n_rows++] = (row){u, false};
+      any = true;
+    }
+    free(lit.s);
+  }
+  sb_puts(&main_rx, ")(?C1)");
+  if (main_rx.oom) goto done;
+
+  scan_state st = {doc, rows, 0, CD_NONE, taken, {0}, 0};
+  if (any) {
+    main_code = compile(main_rx.s);
+    if (main_code) {
+      st.n_rows = n_rows;
+      pcre2_set_callout(mctx, on_callout, &st);
+      scan(&st, main_code, mctx, &hits);
+    }
+  }
+
+  /* configured patterns: one alternation when they combine, else one code each */
+  if (n_user_patterns) {
+    size_t base = n_rows;
+    bool uany = false, combinable = true;
+    sb_puts(&user_rx, "(?:");
+    for (size_t i = 0; i < cfg->n_claims; i++) {
+      if (!cfg->claims[i].is_pattern || disabled(cfg, &user[i])) continue;
+      /* a pattern with its own verbs ((*MARK), (*SKIP)...) or options could upset the marks */
+      if (strstr(cfg->claims[i].phrase, "(*") || strstr(cfg->claims[i].phrase, "(?")) combinable = false;
+      if (uany) sb_puts(&user_rx, "|");
+      put_mark(&user_rx, n_rows);
+      sb_puts(&user_rx, "(?:");
+      sb_puts(&user_rx, cfg->claims[i].phrase);
+      sb_puts(&user_rx, ")");
+      rows[n_rows++] = (row){&user[i], true};
+      uany = true;
+    }
+    sb_puts(&user_rx, ")(?C1)");
+    if (combinable && !user_rx.oom) user_code = compile(user_rx.s);
+    st.n_rows = n_rows;
+    if (user_code) {
+      pcre2_set_callout(umctx, on_callout, &st);
+      scan(&st, user_code, umctx, &hits);
+    } else {
+      pcre2_set_callout(umctx, NULL, NULL);
+      for (size_t ri = base; ri < n_rows; ri++) {
+        pcre2_code *code = compile(rows[ri].def->pattern);
+        if (!code) continue;
+        st.single = ri;
+        scan(&st, code, umctx, &hits);
+        st.single = CD_NONE;
+        pcre2_code_free(code);
+      }
+    }
+    qsort(hits.data, hits.len, sizeof(hit_rec), cmp_hit);
+  }
+
+  bool sources_on = false, officials_on = false;
+  for (size_t i = 0; i < n_defs; i++) {
+    if (disabled(cfg, &defs[i])) continue;
+    if (defs[i].check == CK_SOURCE) sources_on = true;
+    if (defs[i].check == CK_OFFICIALS) officials_on = true;
+  }
+  anonymous_quotes(doc, &hits, taken, sources_on, officials_on);
+
+done:
+  pcre2_code_free(main_code);
+  pcre2_code_free(user_code);
+  pcre2_match_context_free(mctx);
+  pcre2_match_context_free(umctx);
+  pcre2_jit_stack_free(jit);
+  free(main_rx.s);
+  free(user_rx.s);
+  cd_vec_free(&hits);
+  free(taken);
+  free(user);
+  free(rows);
+}

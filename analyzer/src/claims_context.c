@@ -1,0 +1,781 @@
+/* Context checks for claim phrases: a phrase hit is only a finding when the tokens around it show
+ * that nobody is named. Every check looks at a bounded window of tokens in the phrase's sentence,
+ * so the pass stays linear.
+ *
+ * The rules, in short:
+ *  - a group ("critics", "experts") is a finding when it is the subject of a verb of saying or
+ *    claiming and nothing names it: "the experts" refers back, "NASA scientists" and "experts at
+ *    Harvard" are named;
+ *  - "officials" are anonymous unless a body is attached ("Pentagon officials", "officials at the
+ *    ministry", "police officials"); a demonym does not name them ("Turkish officials");
+ *  - "sources" and single unnamed people ("an aide", "one MP") are anonymous whatever body they
+ *    belong to: the body is not the speaker;
+ *  - "reports", "studies" and "according to" are findings only when no outlet or author follows. */
+#include <string.h>
+
+#include "claims.h"
+#include "speech_verbs.h"
+#include "words.h"
+
+/* ---- token helpers ---- */
+
+static const cd_token *tk(const cd_doc *d, size_t i) { return doc_tok(d, i); }
+static const char *ts(const cd_doc *d, size_t i) { return d->text + tk(d, i)->start; }
+static size_t tn(const cd_doc *d, size_t i) { return tk(d, i)->end - tk(d, i)->start; }
+static bool word(const cd_doc *d, size_t i) { return i < doc_ntok(d) && tk(d, i)->kind == TOK_WORD; }
+static bool is(const cd_doc *d, size_t i, const char *w) { return word(d, i) && cd_word_eq(ts(d, i), tn(d, i), w); }
+static bool in(const cd_doc *d, size_t i, const char *const *list) {
+  return word(d, i) && cd_word_in(ts(d, i), tn(d, i), list);
+}
+static bool punct(const cd_doc *d, size_t i, char c) {
+  return i < doc_ntok(d) && tk(d, i)->kind == TOK_PUNCT && tn(d, i) == 1 && d->text[tk(d, i)->start] == c;
+}
+static bool capital(const cd_doc *d, size_t i) { return word(d, i) && (tk(d, i)->flags & (TF_CAP | TF_ALLCAPS)); }
+static bool lower(const cd_doc *d, size_t i) { return word(d, i) && (tk(d, i)->flags & TF_LOWER); }
+static const cd_sentence *sent_of(const cd_doc *d, size_t i) {
+  return CD_VEC_AT(&d->sentences, cd_sentence, tk(d, i)->sent);
+}
+static size_t sent_first(const cd_doc *d, size_t i) { return sent_of(d, i)->first_tok; }
+/* Usable context: prose outside quotation marks, in the same sentence as token `ref`. */
+static bool ctx(const cd_doc *d, size_t i, size_t ref) {
+  return i < doc_ntok(d) && tk(d, i)->quote == NO_QUOTE && tk(d, i)->sent == tk(d, ref)->sent;
+}
+/* The token before `i` in its sentence, or CD_NONE. */
+static size_t prev_tok(const cd_doc *d, size_t i) {
+  return i > sent_first(d, i) && ctx(d, i - 1, i) ? i - 1 : CD_NONE;
+}
+
+static bool ends_with(const cd_doc *d, size_t i, const char *suffix) {
+  size_t n = tn(d, i), m = strlen(suffix);
+  if (n < m) return false;
+  for (size_t k = 0; k < m; k++) {
+    char c = ts(d, i)[n - m + k];
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    if (c != suffix[k]) return false;
+  }
+  return true;
+}
+
+static bool possessive(const cd_doc *d, size_t i) {
+  return word(d, i) && tn(d, i) > 2 && (ends_with(d, i, "'s") || ends_with(d, i, "\xE2\x80\x99s"));
+}
+
+/* The first word of its sentence (after any opening marks or brackets). */
+static bool sentence_initial(const cd_doc *d, size_t i) {
+  for (size_t k = sent_first(d, i); k < i; k++)
+    if (tk(d, k)->kind == TOK_WORD || tk(d, k)->kind == TOK_NUMBER) return false;
+  return true;
+}
+
+static const char *const DEMONYMS[] = {
+    "american", "british", "chinese", "russian", "turkish", "iranian", "israeli", "palestinian", "saudi",
+    "syrian", "iraqi", "afghan", "pakistani", "indian", "japanese", "korean", "french", "german", "italian",
+    "spanish", "ukrainian", "polish", "european", "western", "eastern", "arab", "african", "egyptian",
+    "libyan", "greek", "cypriot", "mexican", "canadian", "australian", "brazilian", "dutch", "swiss",
+    "swedish", "norwegian", "danish", "finnish", "irish", "scottish", "welsh", "english", "belgian",
+    "austrian", "hungarian", "czech", "slovak", "romanian", "bulgarian", "serbian", "croatian", "bosnian",
+    "albanian", "portuguese", "kurdish", "yemeni", "qatari", "emirati", "kuwaiti", "bahraini", "omani",
+    "jordanian", "lebanese", "tunisian", "algerian", "moroccan", "sudanese", "ethiopian", "somali",
+    "kenyan", "nigerian", "ghanaian", "venezuelan", "colombian", "peruvian", "chilean", "argentine",
+    "argentinian", "cuban", "filipino", "indonesian", "malaysian", "thai", "vietnamese", "burmese",
+    "bangladeshi", "nepali", "sri", "taiwanese", "mongolian", "kazakh", "uzbek", "georgian", "armenian",
+    "azerbaijani", "belarusian", "lithuanian", "latvian", "estonian", "samoan", "fijian", "gulf",
+    "balkan", "asian", "latin", "nordic", "baltic", "us", "u.s.", "uk", "u.k.", "usa", NULL};
+
+bool cd_claim_demonym(const cd_doc *d, size_t i) {
+  if (!capital(d, i)) return false;
+  if (cd_word_in(ts(d, i), tn(d, i), DEMONYMS)) {
+    /* "US" must be written in capitals to be the country, not the pronoun */
+    if (tn(d, i) == 2 && !(tk(d, i)->flags & TF_ALLCAPS)) return false;
+    return true;
+  }
+  if (tn(d, i) >= 6 && (tk(d, i)->flags & TF_ALLCAPS) == 0 &&
+      (ends_with(d, i, "ian") || ends_with(d, i, "ese") || ends_with(d, i, "ish") || ends_with(d, i, "iot")))
+    return true;
+  return false;
+}
+
+/* A capitalised word that names something: not a demonym, not an ordinary word that is only
+ * capitalised because it starts the sentence. */
+static bool naming_word(const cd_doc *d, size_t i) {
+  if (!capital(d, i) || cd_claim_demonym(d, i) || cd_is_calendar_word(ts(d, i), tn(d, i))) return false;
+  if (sentence_initial(d, i) && cd_is_common_word(ts(d, i), tn(d, i))) return false;
+  return true;
+}
+
+/* ---- word lists ---- */
+
+static const char *const ANAPHORIC[] = {"the", "this", "that", "these", "those", "such", "our", "your", "my",
+                                        "its", "both", NULL};
+static const char *const PERSONAL_POSS[] = {"his", "her", "their", NULL};
+static const char *const INDEFINITE[] = {"a", "an", "one", "another", "two", "three", "four", "five", "six",
+                                         "several", "some", "many", "multiple", "numerous", "other", "various",
+                                         "few", "most", NULL};
+
+/* Verbs of opinion: what an unnamed group claims. */
+static const char *const OPINION[] = {
+    "believe", "believes", "believed", "think", "thinks", "argue", "argues", "argued", "claim", "claims",
+    "claimed", "contend", "contends", "contended", "suspect", "suspects", "suspected", "speculate",
+    "speculates", "speculated", "fear", "fears", "feared", "doubt", "doubts", "doubted", "insist", "insists",
+    "insisted", "maintain", "maintains", "maintained", "allege", "alleges", "alleged", "attribute",
+    "attributes", "attributed", "blame", "blames", "blamed", "question", "questions", "questioned", "warn",
+    "warns", "warned", "predict", "predicts", "predicted", "estimate", "estimates", "estimated", "worry",
+    "worries", "worried", "suggest", "suggests", "suggested", "agree", "agrees", "agreed", "accuse",
+    "accuses", "accused", "charge", "charges", "charged", "consider", "considers", "reckon", "reckons",
+    "feel", "feels", "felt", "assert", "asserts", "asserted", "dispute", "disputes", "disputed", NULL};
+
+/* Verbs of saying an anonymous source is quoted with, beyond the shared speech verbs. */
+static const char *const SAYING_EXTRA[] = {
+    "say", "reporting", "speaking", "quoted", "cited", "revealed", "reveals", "disclosed", "discloses",
+    "indicated", "indicates", "described", "estimated", "confirmed", "briefed", "called", "calls",
+    "dismissed", "criticised", "criticized", "condemned", "branded", "labelled", "labeled", "termed",
+    "decried", "characterised", "characterized", "expect", "expects", "expected", "see", "sees", "saw",
+    "acknowledge", "acknowledges", NULL};
+
+/* Words allowed between a subject and its verb: "have long argued", "were quoted". */
+static const char *const AUX[] = {
+    "have", "has", "had", "also", "long", "often", "repeatedly", "privately", "publicly", "reportedly",
+    "later", "previously", "earlier", "will", "would", "could", "may", "might", "can", "do", "does", "did",
+    "now", "still", "already", "widely", "generally", "increasingly", "quickly", "were", "was", "are", "is",
+    "been", "being", "then", "separately", "similarly", "too", "further", "openly", "initially", NULL};
+
+static bool opinion_verb(const cd_doc *d, size_t i) { return lower(d, i) && in(d, i, OPINION); }
+static bool saying_verb(const cd_doc *d, size_t i) {
+  return lower(d, i) && (cd_is_speech_verb(d->config, ts(d, i), tn(d, i)) ||
+                         cd_is_speech_participle(ts(d, i), tn(d, i)) || in(d, i, SAYING_EXTRA) ||
+                         in(d, i, OPINION));
+}
+
+/* Skips auxiliaries and adverbs (at most three) from `j`; returns the next token. */
+static size_t skip_aux(const cd_doc *d, size_t j, size_t ref) {
+  for (int k = 0; k < 3 && ctx(d, j, ref) && lower(d, j) && in(d, j, AUX); k++) j++;
+  return j;
+}
+
+/* Skips a comma-delimited appositive (", like Obama," / ", which include Greenpeace,") starting
+ * at a comma at `j`; returns the token after the closing comma, or `j` when there is none. */
+static size_t skip_appositive(const cd_doc *d, size_t j, size_t ref) {
+  if (!punct(d, j, ',')) return j;
+  for (size_t k = j + 1; k < j + 26 && ctx(d, k, ref); k++) {
+    if (punct(d, k, ',')) return k + 1;
+    if (tk(d, k)->kind == TOK_MARK && tk(d, k)->role != MR_APOS) return j;
+    if (punct(d, k, ';') || punct(d, k, ':') || punct(d, k, '(')) return j;
+  }
+  return j;
+}
+
+/* Skips a short modifier after a subject: a prepositional phrase ("from across the spectrum"),
+ * a participle phrase ("supporting the law") or a relative clause ("who studied it"), up to
+ * eight words, stopping before an auxiliary or a verb of saying. */
+static const char *const MOD_STARTS[] = {"from", "in", "at", "of", "on", "for", "with", "within", "inside", "across",
+                                         "among", "around", "to", "who", "that", "which", "close", "familiar",
+                                         "involved", "near", "outside", NULL};
+static size_t skip_modifier(const cd_doc *d, size_t j, size_t ref) {
+  if (!ctx(d, j, ref) || !lower(d, j)) return j;
+  if (saying_verb(d, j) || in(d, j, AUX)) return j;
+  if (!in(d, j, MOD_STARTS) && !ends_with(d, j, "ing")) return j;
+  bool relative = in(d, j, (const char *const[]){"who", "that", "which", NULL});
+  size_t k = j + 1;
+  /* "a whistleblower who revealed ...": that verb is the relative clause's, not the subject's */
+  if (relative && ctx(d, k, ref) && lower(d, k) && saying_verb(d, k)) return j;
+  for (; k < j + 9 && ctx(d, k, ref); k++) {
+    if (!word(d, k) && tk(d, k)->kind != TOK_NUMBER) return j;
+    if (lower(d, k) && (saying_verb(d, k) || (in(d, k, AUX) && !is(d, k, "long") && !is(d, k, "too"))))
+      return k;
+  }
+  return j;
+}
+
+/* Finds the verb that `subject_end` (the token after a subject phrase) leads to, through an
+ * appositive or a short modifier and auxiliaries. CD_NONE when there is none. */
+static size_t subject_verb(const cd_doc *d, size_t j, size_t ref, bool opinion_only) {
+  size_t k = skip_aux(d, j, ref);
+  bool (*fits)(const cd_doc *, size_t) = opinion_only ? opinion_verb : saying_verb;
+  if (ctx(d, k, ref) && fits(d, k)) return k;
+  k = skip_appositive(d, j, ref);
+  if (k == j) k = skip_modifier(d, j, ref);
+  if (k == j) return CD_NONE;
+  k = skip_aux(d, k, ref);
+  return ctx(d, k, ref) && fits(d, k) ? k : CD_NONE;
+}
+
+/* A name right after `j`: "at Harvard", "from the WHO", "in The Times". */
+static const char *const NAMING_PREPS[] = {"at", "from", "with", "in", "for", "of", "by", "on", "within", "inside",
+                                           NULL};
+static bool named_after(const cd_doc *d, size_t j, size_t ref, const char *const *preps) {
+  if (!ctx(d, j, ref) || !in(d, j, preps)) return false;
+  size_t k = j + 1;
+  if (is(d, k, "the")) k++;
+  return ctx(d, k, ref) && naming_word(d, k);
+}
+
+static void set_span(const cd_doc *d, claim_hit *hit, size_t first, size_t last) {
+  if (tk(d, first)->start < hit->start) hit->start = tk(d, first)->start;
+  if (tk(d, last)->end > hit->end) hit->end = tk(d, last)->end;
+}
+
+/* ---- checks ---- */
+
+static bool check_impersonal(const cd_doc *d, size_t f, size_t e) { return !is(d, e, "by"); }
+
+static bool check_known_for(const cd_doc *d, size_t f, size_t e) {
+  size_t p = prev_tok(d, f);
+  if (p == CD_NONE) return true;
+  return !capital(d, p) && !cd_is_pronoun(ts(d, p), tn(d, p));
+}
+
+static const char *const GROUP_QUANT[] = {"some", "many", "most", "several", "other", "numerous", "certain",
+                                          "leading", "independent", "outside", "prominent", "top", "few",
+                                          "various", "multiple", NULL};
+static const char *const GROUP_MODS[] = {"conservative", "liberal", "western", "foreign", "international",
+                                         "local", "political", "environmental", "legal", "medical", "industry",
+                                         "market", "financial", "economic", "defence", "defense", "security",
+                                         "military", "health", "climate", "human", "rights", "right-wing",
+                                         "left-wing", "democratic", "republican", "state", "federal", "senior",
+                                         "former", "independent", "outside", "prominent", "vocal", "fierce",
+                                         "longtime", "long-time", NULL};
+static const char *const POSS_GROUPS[] = {"critics", "opponents", "detractors", "sceptics", "skeptics", NULL};
+static const char *const NP_BOUNDARY[] = {"and", "but", "while", "although", "though", "as", "because", "since",
+                                          "so", "yet", "when", "whereas", "however", "meanwhile", "which", "that",
+                                          "where", "if", "now", "also", NULL};
+
+static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim_hit *hit) {
+  size_t h = e - 1, left = f;
+  bool quant = false;
+  for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
+    if (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS)) break;
+    if (in(d, p, GROUP_QUANT)) {
+      quant = quant || !in(d, p, GROUP_MODS);
+      left = p;
+    } else if (lower(d, p) && in(d, p, GROUP_MODS)) {
+      left = p;
+    } else if (cd_claim_demonym(d, p) || (capital(d, p) && !naming_word(d, p))) {
+      left = p;
+    } else {
+      break;
+    }
+  }
+  size_t p = prev_tok(d, left);
+  if (p != CD_NONE) {
+    if (in(d, p, ANAPHORIC)) return false;
+    if (possessive(d, p) || in(d, p, PERSONAL_POSS)) {
+      if (!in(d, h, POSS_GROUPS)) return false;
+      left = p;
+      if (possessive(d, p) && prev_tok(d, p) != CD_NONE && in(d, prev_tok(d, p), ANAPHORIC)) left = p - 1;
+    } else if (naming_word(d, p)) {
+      return false; /* "NASA scientists", "Harvard researchers" */
+    }
+  }
+  if (named_after(d, e, h, (const char *const[]){"at", "from", "with", "in", "for", "within", NULL})) return false;
+  bool opinion_only = strength == GROUP_WEAK && !quant;
+  size_t v = subject_verb(d, e, h, opinion_only);
+  if (v != CD_NONE) {
+    set_span(d, hit, left, v - e <= 3 ? v : h);
+    return true;
+  }
+  /* "Some experts were sceptical": a quantified group as the subject, no verb needed */
+  if (quant && strength == GROUP_STRONG) {
+    size_t b = prev_tok(d, left);
+    if (b == CD_NONE || tk(d, b)->kind == TOK_PUNCT || in(d, b, NP_BOUNDARY)) {
+      set_span(d, hit, left, h);
+      return true;
+    }
+  }
+  return false;
+}
+
+static bool check_some(const cd_doc *d, size_t f, size_t e) {
+  size_t p = prev_tok(d, f);
+  if (p == CD_NONE) return true;
+  if (in(d, p, ANAPHORIC) || is(d, p, "of") || tk(d, p)->kind == TOK_NUMBER) return false;
+  /* "some said they" after a named crowd is still unnamed; "the many" is not a pronoun */
+  return true;
+}
+
+static bool check_named_after(const cd_doc *d, size_t f, size_t e) {
+  return !named_after(d, e, e - 1, NAMING_PREPS);
+}
+
+static const char *const REPORT_LEAD_ADJ[] = {"initial", "early", "earlier", "first", "preliminary",
+                                              "unconfirmed", "conflicting", "media", "press", "local",
+                                              "news", NULL};
+static const char *const PUBLISH_VERBS[] = {"published", "carried", "aired", "broadcast", "released", "issued",
+                                            "compiled", "cited", NULL};
+
+/* After "reports": is the report named ("reports in The Times", "reports published by Reuters")? */
+static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
+  if (named_after(d, j, ref, NAMING_PREPS)) return true;
+  for (size_t k = j; k < j + 5 && ctx(d, k, ref); k++) {
+    if (in(d, k, PUBLISH_VERBS)) {
+      size_t m = k + 1;
+      if (ctx(d, m, ref) && in(d, m, (const char *const[]){"by", "in", "on", "from", NULL})) m++;
+      if (is(d, m, "the")) m++;
+      if (ctx(d, m, ref) && naming_word(d, m)) return true;
+    }
+    if (tk(d, k)->kind == TOK_PUNCT) break;
+  }
+  return false;
+}
+
+static const char *const REPORT_PREPS[] = {"amid", "after", "following", "despite", "citing", "by", "at", "over",
+                                           "from", "to", "on", "with", NULL};
+
+static bool check_reports(const cd_doc *d, size_t f, size_t e) {
+  size_t h = e - 1;
+  if (!in(d, f, REPORT_PREPS)) {
+    size_t p = prev_tok(d, f);
+    if (p != CD_NONE) {
+      if (possessive(d, p) || in(d, p, PERSONAL_POSS)) return false;
+      if (naming_word(d, p)) return false; /* "BBC news reports" */
+      if (in(d, p, ANAPHORIC) && !(is(d, p, "the") && in(d, f, REPORT_LEAD_ADJ))) return false;
+    }
+  }
+  return !report_named_after(d, e, h);
+}
+
+static const char *const REPORT_VERBS[] = {
+    "say", "said", "says", "suggest", "suggests", "suggested", "indicate", "indicates", "indicated", "claim",
+    "claimed", "claims", "show", "shows", "showed", "emerged", "surfaced", "vary", "varied", "differ",
+    "differed", "conflict", "state", "stated", "states", "circulated", "circulating", "allege", "alleged",
+    "alleges", "have", "had", "are", "were", NULL};
+static const char *const REPORT_SUBJ_PREV[] = {"and", "but", "while", "though", "although", "as", "that",
+                                               "because", "since", "yet", "so", "other", "some", "several",
+                                               "many", "multiple", "numerous", "recent", "earlier", "whereas",
+                                               NULL};
+
+static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
+  size_t h = f;
+  if (sentence_initial(d, h)) {
+    if (!capital(d, h)) return false;
+    if (ctx(d, e, h) && capital(d, e)) return false; /* "Reports Without Borders" */
+    return !report_named_after(d, e, h);
+  }
+  size_t p = prev_tok(d, h);
+  if (p == CD_NONE || !(punct(d, p, ',') || (lower(d, p) && in(d, p, REPORT_SUBJ_PREV)))) return false;
+  size_t v = skip_aux(d, e, h);
+  if (v == e && !(ctx(d, e, h) && in(d, e, REPORT_VERBS))) return false;
+  if (v != e && !(ctx(d, v, h) && (in(d, v, REPORT_VERBS) || in(d, v, OPINION)))) return false;
+  if (v == e && in(d, e, (const char *const[]){"have", "had", "are", "were", NULL})) return false;
+  return !report_named_after(d, e, h);
+}
+
+static const char *const MEDIA_MODS[] = {
+    "local", "national", "state", "state-run", "state-owned", "state-controlled", "official", "regional",
+    "foreign", "international", "western", "independent", "opposition", "mainstream", "news",
+    "pro-government", "government-controlled", "government-run", "government-owned", "private", "some",
+    "several", "many", "other", NULL};
+static const char *const MEDIA_VERBS[] = {
+    "reported", "reports", "reporting", "report", "said", "say", "says", "claimed", "claim", "claims",
+    "quoted", "quoting", "cited", "citing", "stated", "suggested", "speculated", "showed", "indicated",
+    "aired", "broadcast", "published", "carried", "revealed", "described", "alleged", "identified", "named",
+    NULL};
+
+static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+  size_t h = e - 1, left = f;
+  if (capital(d, h) && !sentence_initial(d, h)) return false; /* "Canadian Press" */
+  bool modified = false;
+  for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
+    if (lower(d, p) && in(d, p, MEDIA_MODS)) {
+      modified = true;
+      left = p;
+    } else if (cd_claim_demonym(d, p)) {
+      modified = true;
+      left = p;
+    } else {
+      break;
+    }
+  }
+  size_t p = prev_tok(d, left);
+  if (p != CD_NONE && is(d, p, "the")) {
+    modified = true;
+    left = p;
+    p = prev_tok(d, left);
+  }
+  if (!modified) return false;
+  if (p != CD_NONE && (naming_word(d, p) || possessive(d, p) || is(d, p, "social"))) return false;
+  bool source = false;
+  if (p != CD_NONE && is(d, p, "by")) source = true;
+  if (p != CD_NONE && is(d, p, "in")) {
+    size_t pp = prev_tok(d, p);
+    if (pp != CD_NONE && in(d, pp, (const char *const[]){"reported", "published", "quoted", "cited", "appeared",
+                                                          "carried", "aired", "reports", NULL}))
+      source = true;
+  }
+  size_t v = skip_aux(d, e, h);
+  if (ctx(d, v, h) && lower(d, v) && in(d, v, MEDIA_VERBS)) {
+    source = true;
+    if (v - e <= 2) set_span(d, hit, left, v);
+  }
+  if (!source) return false;
+  set_span(d, hit, left, h);
+  return true;
+}
+
+static const char *const STUDY_MODS[] = {"recent", "previous", "prior", "past", "earlier", "new", "several",
+                                         "numerous", "many", "some", "other", "multiple", "independent",
+                                         "scientific", "formal", "medical", "clinical", "more", "further",
+                                         "opinion", "most", "various", "academic", NULL};
+
+static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+  size_t left = f;
+  for (size_t p = prev_tok(d, left); p != CD_NONE && lower(d, p) && in(d, p, STUDY_MODS); p = prev_tok(d, left))
+    left = p;
+  size_t p = prev_tok(d, left);
+  if (p != CD_NONE) {
+    if (in(d, p, ANAPHORIC) || is(d, p, "a") || is(d, p, "an") || in(d, p, PERSONAL_POSS)) return false;
+    if (possessive(d, p) || naming_word(d, p)) return false;
+  }
+  set_span(d, hit, left, e - 1);
+  return true;
+}
+
+static bool check_there(const cd_doc *d, size_t f, size_t e) {
+  return !named_after(d, e, e - 1, (const char *const[]){"from", "by", "among", "within", NULL});
+}
+
+static bool check_agentless(const cd_doc *d, size_t f, size_t e) {
+  size_t p = prev_tok(d, f);
+  if (p != CD_NONE && (cd_is_pronoun(ts(d, p), tn(d, p)) || naming_word(d, p) || is(d, p, "who"))) return false;
+  for (size_t k = e; k < e + 10 && ctx(d, k, f); k++)
+    if (is(d, k, "by")) return false; /* "blamed on the storm by officials" */
+  return true;
+}
+
+/* ---- according to ---- */
+
+static const char *const ACC_DET_INDEF[] = {"a", "an", "one", "another", NULL};
+static const char *const REPORT_MODS_W[] = {"unconfirmed", "unverified", "initial", "early", "earlier",
+                                            "preliminary", "conflicting", "some", "several", "numerous", "many",
+                                            "multiple", "recent", "other", "local", "media", "news", "press",
+                                            "published", "widespread", "various", "online", "anecdotal",
+                                            "national", "state", "state-run", "foreign", "international",
+                                            "regional", "social", NULL};
+static const char *const STUDY_HEADS[] = {"study", "survey", "poll", "report", "analysis", "estimate",
+                                          "complaint", "document", "memo", "investigation", "paper", "review",
+                                          "assessment", "audit", "dossier", "tally", "count", NULL};
+static const char *const STUDY_PLURALS[] = {"studies", "research", "surveys", "polls", "estimates", NULL};
+static const char *const ANON_HEADS[] = {"sources", "source", "insiders", "insider", "whistleblower",
+                                         "whistle-blower", "whistleblowers", "whistle-blowers", "someone",
+                                         NULL};
+static const char *const OFFICIAL_HEADS[] = {"officials", "official", "diplomats", "diplomat", "aides", "aide",
+                                             NULL};
+static const char *const GROUP_HEADS[] = {"critics", "experts", "analysts", "observers", "commentators",
+                                          "opponents", "detractors", "sceptics", "skeptics", "pundits",
+                                          "some", "many", "others", NULL};
+static const char *const SOCIAL_HEADS[] = {"videos", "video", "posts", "post", "footage", "images", "photos",
+                                           "rumours", "rumors", "rumour", "rumor", "accounts", "messages",
+                                           "tweets", NULL};
+static const char *const OFFICIAL_MODS[] = {
+    "senior", "top", "high-ranking", "high-level", "unnamed", "anonymous", "government", "administration",
+    "state", "federal", "local", "military", "security", "intelligence", "diplomatic", "defence", "defense",
+    "health", "city", "county", "regional", "provincial", "foreign", "western", "former", "current", "other",
+    "some", "several", "many", "multiple", "numerous", "two", "three", "four", "five", "six", "knowledgeable",
+    "informed", "mid-level", "junior", "ranking", "one", "a", "an", "another", "election", "electoral",
+    "law", "enforcement", "law-enforcement", "public", "various", "unidentified", NULL};
+
+static bool all_lower_in(const cd_doc *d, size_t from, size_t to, const char *const *list) {
+  for (size_t k = from; k < to; k++)
+    if (!(lower(d, k) && in(d, k, list)) && !cd_claim_demonym(d, k)) return false;
+  return true;
+}
+
+static bool check_according(const cd_doc *d, size_t f, size_t e, int category, claim_hit *hit) {
+  size_t j = e, ref = f;
+  if (!ctx(d, j, ref) || !word(d, j)) return false;
+  bool indef = in(d, j, ACC_DET_INDEF), definite = in(d, j, ANAPHORIC) || in(d, j, PERSONAL_POSS);
+  size_t np = indef || definite ? j + 1 : j;
+  /* the noun phrase: up to a comma or other punctuation, twelve words at most */
+  size_t np_end = np;
+  while (np_end < np + 12 && ctx(d, np_end, ref) &&
+         (word(d, np_end) || tk(d, np_end)->kind == TOK_NUMBER))
+    np_end++;
+  if (np_end == np) return false;
+  /* the head: the first word of one of the lexicons */
+  size_t head = CD_NONE;
+  int head_cat = 0;
+  for (size_t k = np; k < np_end && head == CD_NONE; k++) {
+    if (!lower(d, k)) continue;
+    if (in(d, k, SOCIAL_HEADS)) head = k, head_cat = ACC_SOCIAL;
+    else if (in(d, k, STUDY_HEADS) && !is(d, k, "report")) head = k, head_cat = ACC_STUDY;
+    else if (is(d, k, "report")) head = k, head_cat = ACC_STUDY;
+    else if (in(d, k, STUDY_PLURALS)) head = k, head_cat = ACC_STUDY;
+    else if (is(d, k, "reports") || in(d, k, (const char *const[]){"media", "press", NULL}))
+      head = k, head_cat = ACC_REPORTS;
+    else if (in(d, k, ANON_HEADS) || in(d, k, OFFICIAL_HEADS)) head = k, head_cat = ACC_ANON;
+    else if (in(d, k, GROUP_HEADS)) head = k, head_cat = ACC_GROUP;
+  }
+  if (head == CD_NONE || head_cat != category) return false;
+  /* named anywhere in the phrase: "a report by Reuters", "a Twitter post by Amy Cook" */
+  bool social = false;
+  for (size_t k = np; k < np_end; k++) {
+    if (capital(d, k) && !possessive(d, k) && !cd_claim_demonym(d, k)) return false;
+    if (is(d, k, "social") && is(d, k + 1, "media")) social = true;
+    if (in(d, k, (const char *const[]){"online", "circulating", "unverified", "unconfirmed", NULL})) social = true;
+  }
+  /* a name in brackets or after a comma that continues the phrase: "according to a report in the
+   * Guardian" ends at the name, so the loop above sees it; "according to a study, Smith said" does not */
+  size_t mods_from = np;
+  switch (category) {
+  case ACC_SOCIAL:
+    if (!social) return false;
+    break;
+  case ACC_STUDY:
+    if (in(d, head, STUDY_PLURALS)) {
+      if (definite || !all_lower_in(d, np, head, STUDY_MODS)) return false;
+    } else if (!indef) {
+      return false; /* "according to the report": refers back to a named one */
+    }
+    break;
+  case ACC_REPORTS:
+    if (is(d, head, "reports")) {
+      if (definite || !all_lower_in(d, mods_from, head, REPORT_MODS_W)) return false;
+    } else { /* media, press */
+      if (head == np && !definite) return false; /* "according to media" is odd; "press" alone too */
+      if (!all_lower_in(d, mods_from, head, REPORT_MODS_W) && !is(d, j, "the")) return false;
+      if (is(d, head - 1, "social")) return false;
+    }
+    break;
+  case ACC_ANON:
+    if (definite) return false;
+    if (in(d, head, OFFICIAL_HEADS)) {
+      if (!all_lower_in(d, mods_from, head, OFFICIAL_MODS)) return false;
+      if (is(d, head, "official") || is(d, head, "diplomat") || is(d, head, "aide")) {
+        if (!indef) return false;
+      }
+      if (named_after(d, head + 1, ref, NAMING_PREPS)) return false;
+    } else if (is(d, head, "source") || is(d, head, "insider")) {
+      if (!indef && head != np) return false;
+    }
+    break;
+  case ACC_GROUP:
+    if (is(d, j, "the") || in(d, j, (const char *const[]){"these", "those", "this", "that", "its", "our", NULL}))
+      return false;
+    for (size_t k = np; k < head; k++)
+      if (!(possessive(d, k) || (lower(d, k) && (in(d, k, GROUP_QUANT) || in(d, k, GROUP_MODS))) ||
+            cd_claim_demonym(d, k)))
+        return false;
+    break;
+  default:
+    return false;
+  }
+  set_span(d, hit, f, head);
+  return true;
+}
+
+/* ---- anonymous sources ---- */
+
+static const char *const SOURCE_MODS[] = {
+    "unnamed", "anonymous", "senior", "informed", "reliable", "knowledgeable", "credible", "government",
+    "diplomatic", "military", "security", "intelligence", "official", "police", "industry", "party",
+    "western", "palace", "opposition", "trusted", "independent", "local", "two", "three", "four", "five",
+    "six", "several", "some", "many", "multiple", "other", "one", "a", "an", "another", "numerous", "various",
+    "high-level", "high-ranking", "top", "well-placed", "well-informed", "unidentified", "internal",
+    "administration", "campaign", "court", "legal", "judicial", "ministry", "family", "club", "team",
+    "company", "investigative", "insider", NULL};
+static const char *const SOURCE_RIGHT[] = {"close", "familiar", "within", "inside", "briefed", "involved",
+                                           "knowledgeable", NULL};
+static const char *const CITING[] = {"citing", "quoting", "cited", "quoted", "by", NULL};
+
+static size_t walk_left(const cd_doc *d, size_t left, const char *const *mods, bool allow_caps, bool *indef) {
+  for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
+    if (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS)) break;
+    if (lower(d, p) && in(d, p, mods)) {
+      if (in(d, p, INDEFINITE)) *indef = true;
+      left = p;
+    } else if (cd_claim_demonym(d, p) || (allow_caps && capital(d, p) && !possessive(d, p))) {
+      left = p;
+    } else if (capital(d, p) && sentence_initial(d, p) && in(d, p, INDEFINITE)) {
+      *indef = true; /* "One MP", "Two sources" */
+      left = p;
+    } else if (capital(d, p) && sentence_initial(d, p) && cd_word_in(ts(d, p), tn(d, p), mods)) {
+      left = p;
+    } else {
+      break;
+    }
+  }
+  return left;
+}
+
+static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+  size_t h = f;
+  bool singular = is(d, h, "source");
+  bool indef = false;
+  size_t left = walk_left(d, h, SOURCE_MODS, true, &indef);
+  size_t p = prev_tok(d, left);
+  if (p != CD_NONE && (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS))) return false;
+  if (is(d, e, "of") || is(d, e, "for")) return false; /* "a source of income", "sources for the story" */
+  if (singular && !indef && !(p != CD_NONE && in(d, p, CITING))) return false;
+  if (ctx(d, e, h) && in(d, e, SOURCE_RIGHT)) {
+    size_t r = e + 1;
+    if (ctx(d, r, h) && in(d, r, (const char *const[]){"to", "with", "on", "in", "about", NULL})) r++;
+    set_span(d, hit, left, r - 1);
+    return true;
+  }
+  if (ctx(d, e, h) && is(d, e, "with") && is(d, e + 1, "knowledge")) {
+    set_span(d, hit, left, e + 1);
+    return true;
+  }
+  if (p != CD_NONE && in(d, p, CITING) && !singular) {
+    set_span(d, hit, left, h);
+    return true;
+  }
+  size_t v = subject_verb(d, e, h, false);
+  if (v == CD_NONE) return false;
+  set_span(d, hit, left, v - e <= 3 ? v : h);
+  return true;
+}
+
+static const char *const FUNCTION_WORDS[] = {
+    "and", "but", "or", "nor", "with", "by", "from", "to", "as", "while", "that", "which", "because", "since",
+    "although", "though", "when", "whereas", "where", "after", "before", "until", "if", "yet", "so", "than",
+    "also", "among", "amongst", "told", "said", "say", "says", "meanwhile", "however", "quoting", "citing",
+    "according", "but", "even", "now", "then", "other", NULL};
+static const char *const ORG_NOUNS[] = {
+    "ministry", "department", "agency", "embassy", "office", "company", "police", "council", "commission",
+    "committee", "government", "administration", "authority", "authorities", "bureau", "service", "court",
+    "firm", "organisation", "organization", "club", "team", "party", "union", "university", "hospital",
+    "school", "city", "county", "state", "board", "league", "federation", "association", "institute",
+    "foundation", "army", "navy", "military", "palace", "parliament", "senate", "congress", "campaign",
+    "airline", "airport", "bank", "centre", "center", "prison", "trust", "regulator", NULL};
+
+static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+  size_t h = f;
+  bool singular = is(d, h, "official");
+  bool indef = false;
+  size_t left = walk_left(d, h, OFFICIAL_MODS, false, &indef);
+  size_t p = prev_tok(d, left);
+  if (p != CD_NONE) {
+    if (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS) || possessive(d, p)) return false;
+    if (naming_word(d, p)) return false; /* "Pentagon officials", "Health Ministry officials" */
+    if (lower(d, p) && !in(d, p, FUNCTION_WORDS)) return false; /* "police officials", "hospital officials" */
+  }
+  if (singular && !indef) return false;
+  if (ctx(d, e, h) && in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL})) {
+    set_span(d, hit, left, is(d, e + 1, "to") || is(d, e + 1, "with") || is(d, e + 1, "on") ? e + 1 : e);
+    return true;
+  }
+  /* "officials at the ministry", "officials from Turkey's foreign ministry": a body is named */
+  if (ctx(d, e, h) && in(d, e, NAMING_PREPS)) {
+    size_t k = e + 1;
+    if (is(d, k, "the")) k++;
+    for (; k < e + 6 && ctx(d, k, h) && word(d, k); k++) {
+      if (naming_word(d, k) || (lower(d, k) && in(d, k, ORG_NOUNS))) return false;
+      if (!possessive(d, k) && !lower(d, k)) break;
+    }
+  }
+  size_t v = subject_verb(d, e, h, false);
+  if (v == CD_NONE) return false;
+  set_span(d, hit, left, v - e <= 3 ? v : h);
+  return true;
+}
+
+static const char *const PERSON_MODS[] = {
+    "senior", "junior", "unnamed", "anonymous", "former", "one", "a", "an", "another", "two", "three", "four",
+    "five", "several", "some", "other", "backbench", "opposition", "government", "conservative", "liberal",
+    "western", "foreign", "european", "close", "top", "veteran", "longtime", "long-time", "ruling", "party",
+    "presidential", "white", "house", "campaign", "congressional", "trusted", "many", "multiple", "numerous",
+    "unidentified", "tory", "labour", NULL};
+
+static bool check_person(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+  size_t h = f;
+  bool plural = ends_with(d, h, "s");
+  bool indef = false;
+  size_t left = walk_left(d, h, PERSON_MODS, true, &indef);
+  size_t p = prev_tok(d, left);
+  if (p != CD_NONE && in(d, p, ANAPHORIC)) return false;
+  if (p != CD_NONE && (possessive(d, p) || in(d, p, PERSONAL_POSS))) {
+    left = p;
+    indef = true; /* "Johnson's aides", "her adviser": still nobody named */
+  }
+  if (!plural && !indef) return false;
+  /* a lone lower-case "mp" is not an MP */
+  if (tn(d, h) <= 3 && !(tk(d, h)->flags & TF_ALLCAPS) && (tk(d, h)->flags & TF_LOWER)) return false;
+  size_t v = subject_verb(d, e, h, false);
+  if (v == CD_NONE) return false;
+  set_span(d, hit, left, v - e <= 3 ? v : h);
+  return true;
+}
+
+static const char *const CLOSE_OBJECTS[] = {
+    "him", "her", "them", "his", "their", "its", "family", "president", "government", "administration",
+    "minister", "prime", "investigation", "negotiations", "talks", "matter", "campaign", "club", "team",
+    "company", "palace", "player", "singer", "star", "couple", "situation", "leadership", "board", "case",
+    "deal", "royal", "king", "queen", "prince", "princess", "chancellor", "premier", "leader", "party",
+    "decision", "discussions", "deliberations", "process", "planning", "probe", "plans", "inquiry",
+    "actor", "actress", "coach", "manager", "director", "chief", "ceo", "governor", "mayor", "senator", NULL};
+
+static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
+  size_t last = e - 1;
+  if (is(d, last, "to") || is(d, last, "in")) {
+    size_t k = e;
+    if (is(d, k, "the")) k++;
+    if (!ctx(d, k, f)) return false;
+    if (is(d, last, "to") && naming_word(d, k)) return true;
+    return lower(d, k) && in(d, k, CLOSE_OBJECTS);
+  }
+  return true;
+}
+
+static const char *const COMM_VERBS[] = {
+    "spoke", "speaking", "speak", "spoken", "talked", "talking", "talk", "briefed", "briefing", "brief", "told",
+    "telling", "said", "commented", "comment", "commenting", "agreed", "quoted", "interviewed", "provided",
+    "given", "gave", "cited", "confirmed", "leaked", "posted", "wrote", "written", "published", "reported",
+    "shared", "passed", "sent", "tipped", "contacted", "respond", "responded", "responding", NULL};
+
+static bool check_background(const cd_doc *d, size_t f, size_t e) {
+  for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 4; p = prev_tok(d, p), k++)
+    if (lower(d, p) && in(d, p, COMM_VERBS)) return true;
+  return false;
+}
+
+static bool check_anon_adv(const cd_doc *d, size_t f, size_t e) {
+  for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 3; p = prev_tok(d, p), k++)
+    if (lower(d, p) && in(d, p, COMM_VERBS)) return true;
+  if (is(d, e, "by") && ctx(d, e + 1, f) &&
+      in(d, e + 1, (const char *const[]){"officials", "sources", "a", "an", "one", "someone", "people", "insiders",
+                                         "staff", "employees", NULL}))
+    return true;
+  return false;
+}
+
+bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e, claim_hit *hit) {
+  switch (def->check) {
+  case CK_NONE: return true;
+  case CK_IMPERSONAL: return check_impersonal(doc, f, e);
+  case CK_KNOWN_FOR: return check_known_for(doc, f, e);
+  case CK_GROUP: return check_group(doc, f, e, def->arg, hit);
+  case CK_SOME: return check_some(doc, f, e);
+  case CK_NAMED_AFTER: return check_named_after(doc, f, e);
+  case CK_REPORTS: return check_reports(doc, f, e);
+  case CK_REPORTS_SUBJ: return check_reports_subj(doc, f, e);
+  case CK_MEDIA: return check_media(doc, f, e, hit);
+  case CK_STUDIES: return check_studies(doc, f, e, hit);
+  case CK_THERE: return check_there(doc, f, e);
+  case CK_AGENTLESS: return check_agentless(doc, f, e);
+  case CK_ACCORDING: return check_according(doc, f, e, def->arg, hit);
+  case CK_SOURCE: return check_source(doc, f, e, hit);
+  case CK_OFFICIALS: return check_officials(doc, f, e, hit);
+  case CK_PERSON: return check_person(doc, f, e, hit);
+  case CK_FAMILIAR: return check_familiar(doc, f, e);
+  case CK_BACKGROUND: return check_background(doc, f, e);
+  case CK_ANON_ADV: return check_anon_adv(doc, f, e);
+  }
+  return false;
+}
+
+/* ---- quote speakers ---- */
+
+bool cd_claim_anonymous_speaker(const cd_doc *d, size_t first, size_t end) {
+  if (first >= end || end > doc_ntok(d)) return false;
+  size_t h = end - 1;
+  if (!word(d, h)) return false;
+  if (in(d, h, (const char *const[]){"source", "sources", "insider", "insiders", NULL})) return true;
+  if (!in(d, h, (const char *const[]){"official", "officials", NULL})) return false;
+  for (size_t k = first; k < h; k++)
+    if (!(lower(d, k) && in(d, k, OFFICIAL_MODS)) && !cd_claim_demonym(d, k) &&
+        !(sentence_initial(d, k) && cd_word_in(ts(d, k), tn(d, k), OFFICIAL_MODS)))
+      return false;
+  size_t p = prev_tok(d, first);
+  if (p != CD_NONE && (naming_word(d, p) || possessive(d, p))) return false;
+  return true;
+}
