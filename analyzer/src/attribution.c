@@ -542,6 +542,18 @@ static void set_cue(att *a, cd_quote *q, size_t verb) {
   q->cue_span.end = t->end;
 }
 
+/* After a verb in a sentence of its own: only an attribution's tail ("said.", "told reporters.",
+ * "said on Tuesday.") -- not a clause with news of its own. */
+static bool short_tail(const att *a, size_t i) {
+  uint32_t sent = i > 0 ? T(a, i - 1)->sent : 0;
+  size_t words = 0;
+  for (; i < doc_ntok(a->doc) && T(a, i)->sent == sent; i++) {
+    if (T(a, i)->kind == TOK_WORD && ++words > 8) return false;
+    if (is(a, i, "that") || is(a, i, "would") || is(a, i, "will") || is(a, i, "was") || is(a, i, "is")) return false;
+  }
+  return true;
+}
+
 /* Sieve 1: after the closing mark. */
 static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   size_t j = c->close + 1;
@@ -557,6 +569,7 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
       if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
   }
   uint32_t sent = T(a, j)->sent;
+  bool next_sentence = T(a, j)->sent != c->sent_close;
   /* VERB SPEAKER: said Trump, tweeted former executive Ken Gude */
   if (speech_verb(a, j)) {
     if (speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT)) {
@@ -570,6 +583,7 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   for (size_t v = j; v < n && v < j + 24 && T(a, v)->sent == sent; v++) {
     if (T(a, v)->kind == TOK_MARK && T(a, v)->role != MR_APOS) break;
     if (!speech_verb(a, v)) continue;
+    if (next_sentence && !short_tail(a, v + 1)) break; /* "He hopes the tech would...": a new thought */
     size_t e = v;
     while (e > j && between_word(a, e - 1)) e--;
     for (size_t st = j; st < e && st == j; st++) { /* the phrase starts right after the quote */

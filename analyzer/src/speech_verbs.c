@@ -20,7 +20,7 @@ static const char *const SPEECH[] = {
     "recounted", "recounts", "described", "describes", "read", "reads", "messaged", "texted", "emailed",
     "echoed", "echoes", "affirmed", "affirms", "proclaimed", "proclaims", "reasoned", "reckoned",
     "thundered", "snapped", "retorted", "interjected", "opined", "opines", "elaborated", "elaborates",
-    "clarified", "clarifies", "pointed", "went", "asserted", "asserts", "predicted", "hoped", "hopes",
+    "clarified", "clarifies", "pointed", "went", "asserted", "asserts", "predicted",
     "wondered", "wonders", "underlined", "underlines", "reasserted", "reaffirmed", "speculated", "summarised", "summarized", "tweeting", NULL};
 
 static const char *const PARTICIPLES[] = {"saying", "adding", "noting", "calling", "telling", "arguing",
