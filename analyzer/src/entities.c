@@ -1,107 +1,415 @@
 /* Entity pass: clusters name mentions into entities.
  *
- * Keys are folded (namekey.c) and known aliases map to one key. A full name ("Vladimir Putin")
- * makes an entity; a lone surname ("Putin", "Mr Putin") joins the person whose last name it is,
- * the most recently mentioned one when two people share it. The canonical name is the fullest
- * form the article gives. */
+ * Keys are folded (namekey.c); configured names and built-in aliases map several keys to one.
+ * In order of certainty:
+ *  1. Multi-part names and acronyms with the same key are one entity; a person's full name also
+ *     joins one with the same given name and surname ("Donald Trump" = "Donald J. Trump").
+ *  2. A lone word joins, in this order: a configured or built-in alias; for an acronym, the name
+ *     whose initials it spells ("SWR" = "South West Railway"); the most recent person whose surname
+ *     it is (any person with that surname when none came before: "Putin ... Vladimir Putin"); the one
+ *     person already named in full whose given name it is ("Jon" after "Jon Huber").
+ *  3. Near-miss spellings, only when nothing else explains the pair: a lone word that is no
+ *     established name joins the person whose surname, or the lone word, it nearly spells
+ *     ("Macierewitz" -> "Antoni Macierewicz"). Two people who share a surname but not a given name
+ *     never merge: full names only join on the same given name.
+ * The canonical name is the fullest form the article gives. */
+#include <string.h>
+
 #include "doc.h"
 #include "namekey.h"
+#include "names_lex.h"
+#include "names_near.h"
 #include "strmap.h"
+#include "words.h"
 
-static size_t new_entity(cd_doc *doc) {
-  cd_entity *e = cd_vec_push(&doc->entities);
-  e->first_full = CD_NONE;
-  e->kind = CD_ENTITY_OTHER;
-  return doc->entities.len - 1;
+#define AMBIGUOUS ((size_t)-2)
+
+typedef struct mwork {
+  const char *key;  /* folded name key, aliases applied */
+  const char *skey; /* folded surname key */
+  const char *gkey; /* folded given-name key (first name word) for a person's full name, else NULL */
+  bool person_full; /* a person's full name: "Vladimir Putin" */
+  bool aliased;     /* the key came from a configured or built-in alias */
+} mwork;
+
+typedef struct cluster {
+  size_t parent;
+  size_t n_mentions;
+  size_t first_mention;
+  size_t first_full;    /* first multi-part mention, or CD_NONE */
+  bool has_full;        /* a multi-part or aliased mention */
+  bool person_full;
+} cluster;
+
+typedef struct ent_ctx {
+  cd_doc *doc;
+  cd_vec clusters; /* cluster */
+  mwork *mw;
+  cd_strmap cfg;   /* configured form key -> canonical key index into cfg_keys */
+  cd_vec cfg_keys; /* const char * */
+} ent_ctx;
+
+static size_t find(ent_ctx *c, size_t x) {
+  while (CD_VEC_AT(&c->clusters, cluster, x)->parent != x) {
+    cluster *k = CD_VEC_AT(&c->clusters, cluster, x);
+    k->parent = CD_VEC_AT(&c->clusters, cluster, k->parent)->parent;
+    x = k->parent;
+  }
+  return x;
 }
 
-typedef struct ent_work {
-  size_t n_mentions;
-  size_t best_mention; /* fullest */
-  size_t last_mention;
-  bool person, org;
-} ent_work;
+static size_t new_cluster(ent_ctx *c) {
+  cluster *k = cd_vec_push(&c->clusters);
+  k->parent = c->clusters.len - 1;
+  k->first_full = CD_NONE;
+  k->first_mention = CD_NONE;
+  return c->clusters.len - 1;
+}
+
+static void unite(ent_ctx *c, size_t into, size_t from) {
+  into = find(c, into);
+  from = find(c, from);
+  if (into != from) CD_VEC_AT(&c->clusters, cluster, from)->parent = into;
+}
+
+static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->mentions, cd_name_mention, i); }
+
+static char *key_of(cd_doc *doc, size_t start, size_t end) {
+  char *k = cd_name_key(doc->arena, doc->text + start, end - start);
+  return k ? k : "";
+}
+
+/* Does this multi-part mention look like a person's name (no place or organisation word)? */
+static bool person_like(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->kind != MK_NAME || m->acronym || m->org_hint || m->n_parts < 2) return false;
+  for (size_t i = m->first_tok; i < m->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->start < m->name.start || t->kind != TOK_WORD) continue;
+    size_t n = t->end - t->start;
+    const char *w = doc->text + t->start;
+    if (n > 2 && w[n - 2] == '\'') n -= 2;
+    if (cd_is_not_person_word(w, n)) return false;
+    if ((t->flags & TF_ALLCAPS) && n > 1) return false; /* "RAF Croughton", "KSR Bangalore" */
+  }
+  return true;
+}
+
+/* The end of the first name word (the given name) of a mention. */
+static size_t first_word_end(const cd_doc *doc, const cd_name_mention *m) {
+  for (size_t i = m->first_tok; i < m->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->start >= m->name.start && t->kind == TOK_WORD) return t->end;
+  }
+  return m->name.end;
+}
+
+static void load_config_names(ent_ctx *c) {
+  const cd_config *cfg = c->doc->config;
+  if (!cfg) return;
+  for (size_t i = 0; i < cfg->n_names; i++) {
+    const cd_name_entry *e = &cfg->names[i];
+    if (!e->canonical) continue;
+    const char *ck = cd_name_key(c->doc->arena, e->canonical, strlen(e->canonical));
+    if (!ck || !*ck) continue;
+    *(const char **)cd_vec_push(&c->cfg_keys) = ck;
+    size_t idx = c->cfg_keys.len - 1;
+    cd_strmap_put(&c->cfg, ck, idx);
+    for (size_t f = 0; f < e->forms.len; f++) {
+      const char *fk = cd_name_key(c->doc->arena, e->forms.items[f], strlen(e->forms.items[f]));
+      if (fk && *fk) cd_strmap_put(&c->cfg, fk, idx);
+    }
+  }
+}
+
+static const char *aliased_key(ent_ctx *c, const char *key, bool *aliased) {
+  size_t idx = cd_strmap_get(&c->cfg, key);
+  if (idx != CD_NONE) {
+    *aliased = true;
+    return *CD_VEC_AT(&c->cfg_keys, const char *, idx);
+  }
+  const char *a = cd_alias_key(key);
+  *aliased = a != key;
+  return a;
+}
+
+/* Initials of a non-person multi-part name: "South West Railway" -> "swr", "European Court of
+ * Justice" -> "ecj". `all` keeps the small words too ("dotc" is not wanted, so only capitalised
+ * words count either way; `skip_first` drops the first word: "United States Commission on
+ * Presidential Debates" -> "cpd"). */
+static const char *initials(cd_doc *doc, const cd_name_mention *m, size_t skip) {
+  char buf[16];
+  size_t n = 0, seen = 0;
+  for (size_t i = m->first_tok; i < m->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->start < m->name.start || t->kind != TOK_WORD || !(t->flags & TF_CAP)) continue;
+    if (seen++ < skip) continue;
+    if (n + 1 >= sizeof buf) return NULL;
+    char ch = doc->text[t->start];
+    if (ch >= 'A' && ch <= 'Z') ch = (char)(ch - 'A' + 'a');
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))) return NULL;
+    buf[n++] = ch;
+  }
+  if (n < 2) return NULL;
+  buf[n] = 0;
+  return cd_arena_strdup(doc->arena, buf);
+}
+
+static void put_unique(ent_ctx *c, cd_strmap *map, const char *key, size_t cl) {
+  size_t old = cd_strmap_get(map, key);
+  if (old == CD_NONE)
+    cd_strmap_put(map, key, cl);
+  else if (old != AMBIGUOUS && find(c, old) != find(c, cl))
+    cd_strmap_put(map, key, AMBIGUOUS);
+}
+
+static size_t get_unique(ent_ctx *c, const cd_strmap *map, const char *key) {
+  size_t v = cd_strmap_get(map, key);
+  return v == CD_NONE || v == AMBIGUOUS ? CD_NONE : find(c, v);
+}
+
+/* Near-miss spellings: a lone word that no earlier step placed, and that is no established name,
+ * joins the one person whose surname (or the one lone word) it nearly spells. */
+static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
+  cd_doc *doc = c->doc;
+  cd_near_index ix;
+  cd_near_init(&ix, doc->arena);
+  cd_vec keys; /* target id -> key */
+  cd_vec_init(&keys, sizeof(const char *));
+  cd_vec target_cl;
+  cd_vec_init(&target_cl, sizeof(size_t));
+  cd_strmap seen;
+  cd_strmap_init(&seen, doc->arena);
+  for (size_t i = 0; i < nm; i++) {
+    const cd_name_mention *m = M(doc, i);
+    if (mcl[i] == CD_NONE || m->acronym) continue;
+    size_t cl = find(c, mcl[i]);
+    const cluster *k = CD_VEC_AT(&c->clusters, cluster, cl);
+    const char *key = NULL;
+    if (c->mw[i].person_full)
+      key = c->mw[i].skey;
+    else if (m->n_parts == 1 && !k->has_full)
+      key = c->mw[i].key;
+    if (!key || strlen(key) < 5) continue;
+    char *sk = cd_arena_printf(doc->arena, "%s#%zu", key, cl);
+    if (!sk || cd_strmap_get(&seen, sk) != CD_NONE) continue;
+    cd_strmap_put(&seen, sk, 1);
+    *(const char **)cd_vec_push(&keys) = key;
+    *(size_t *)cd_vec_push(&target_cl) = cl;
+    cd_near_add(&ix, key, keys.len - 1);
+  }
+  cd_vec cand;
+  cd_vec_init(&cand, sizeof(size_t));
+  for (size_t t = 0; t < keys.len; t++) {
+    const char *key = *CD_VEC_AT(&keys, const char *, t);
+    size_t cl = find(c, *CD_VEC_AT(&target_cl, size_t, t));
+    const cluster *k = CD_VEC_AT(&c->clusters, cluster, cl);
+    if (k->has_full || cd_is_proper_word(key) || cd_is_common_word(key, strlen(key))) continue;
+    cand.len = 0;
+    cd_near_candidates(&ix, key, &cand);
+    size_t best = CD_NONE;
+    bool ambiguous = false;
+    for (size_t x = 0; x < cand.len; x++) {
+      size_t u = *CD_VEC_AT(&cand, size_t, x);
+      const char *other = *CD_VEC_AT(&keys, const char *, u);
+      size_t ocl = find(c, *CD_VEC_AT(&target_cl, size_t, u));
+      if (ocl == cl || !cd_near_miss(key, other) || cd_spelling_explained(key, other)) continue;
+      const cluster *o = CD_VEC_AT(&c->clusters, cluster, ocl);
+      /* a lone word joins another lone word only when that one is used more often */
+      if (!o->has_full && (o->n_mentions < k->n_mentions ||
+                           (o->n_mentions == k->n_mentions && o->first_mention > k->first_mention)))
+        continue;
+      if (best != CD_NONE && best != ocl) ambiguous = true;
+      best = ocl;
+    }
+    if (best != CD_NONE && !ambiguous) {
+      cluster *b = CD_VEC_AT(&c->clusters, cluster, best);
+      b->n_mentions += k->n_mentions;
+      unite(c, best, cl);
+    }
+  }
+  cd_vec_free(&cand);
+  cd_vec_free(&keys);
+  cd_vec_free(&target_cl);
+  cd_strmap_free(&seen);
+  cd_near_free(&ix);
+}
 
 void cd_pass_entities(cd_doc *doc) {
   size_t nm = doc->mentions.len;
-  cd_strmap full, surname, any_surname;
+  ent_ctx c = {.doc = doc};
+  cd_vec_init(&c.clusters, sizeof(cluster));
+  cd_vec_init(&c.cfg_keys, sizeof(const char *));
+  cd_strmap_init(&c.cfg, doc->arena);
+  cd_strmap full, given_sur, any_surname, surname, given, inits;
   cd_strmap_init(&full, doc->arena);
-  cd_strmap_init(&surname, doc->arena);
+  cd_strmap_init(&given_sur, doc->arena);
   cd_strmap_init(&any_surname, doc->arena);
-  cd_vec work;
-  cd_vec_init(&work, sizeof(ent_work));
+  cd_strmap_init(&surname, doc->arena);
+  cd_strmap_init(&given, doc->arena);
+  cd_strmap_init(&inits, doc->arena);
+  c.mw = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(mwork));
+  size_t *mcl = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(size_t));
+  if (!c.mw || !mcl) goto done;
+  load_config_names(&c);
 
-  /* pass 1: multi-part names and aliases make entities */
   for (size_t i = 0; i < nm; i++) {
-    cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, i);
-    if (m->n_parts < 2 && !m->acronym) continue;
-    const char *key = cd_alias_key(cd_name_key(doc->arena, doc->text + m->name.start, m->name.end - m->name.start));
-    if (!*key) continue;
-    size_t e = cd_strmap_get(&full, key);
-    if (e == CD_NONE) {
-      e = new_entity(doc);
-      cd_vec_push(&work);
-      cd_strmap_put(&full, key, e);
+    const cd_name_mention *m = M(doc, i);
+    mwork *w = &c.mw[i];
+    mcl[i] = CD_NONE;
+    if (m->kind != MK_NAME) continue;
+    w->key = aliased_key(&c, key_of(doc, m->name.start, m->name.end), &w->aliased);
+    w->skey = key_of(doc, m->surname.start, m->surname.end);
+    w->person_full = person_like(doc, m);
+    if (w->person_full) w->gkey = key_of(doc, m->name.start, first_word_end(doc, m));
+  }
+
+  /* 1. multi-part names, aliases and acronyms */
+  for (size_t i = 0; i < nm; i++) {
+    const cd_name_mention *m = M(doc, i);
+    mwork *w = &c.mw[i];
+    if (m->kind != MK_NAME || !*w->key) continue;
+    if (m->n_parts < 2 && !w->aliased) continue;
+    size_t cl = cd_strmap_get(&full, w->key);
+    char *gs = NULL;
+    if (w->person_full) {
+      gs = cd_arena_printf(doc->arena, "%s|%s", w->gkey, w->skey);
+      if (cl == CD_NONE && gs) cl = get_unique(&c, &given_sur, gs);
     }
-    m->entity = e;
-    if (m->n_parts >= 2 && m->person_hint && !m->org_hint) {
-      const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
-      if (cd_strmap_get(&any_surname, sk) == CD_NONE) cd_strmap_put(&any_surname, sk, e);
+    if (cl == CD_NONE) cl = new_cluster(&c);
+    cl = find(&c, cl);
+    if (cd_strmap_get(&full, w->key) == CD_NONE) cd_strmap_put(&full, w->key, cl);
+    mcl[i] = cl;
+    cluster *k = CD_VEC_AT(&c.clusters, cluster, cl);
+    k->has_full = true;
+    if (k->first_full == CD_NONE && m->n_parts >= 2) k->first_full = i;
+    if (w->person_full) {
+      k->person_full = true;
+      if (gs) put_unique(&c, &given_sur, gs, cl);
+      if (cd_strmap_get(&any_surname, w->skey) == CD_NONE) cd_strmap_put(&any_surname, w->skey, cl);
+      put_unique(&c, &given, w->gkey, cl);
+    } else if (m->n_parts >= 2) {
+      const char *in = initials(doc, m, 0);
+      if (in) put_unique(&c, &inits, in, cl);
+      if (m->n_parts >= 4 && (in = initials(doc, m, 1)) != NULL && strlen(in) >= 3) put_unique(&c, &inits, in, cl);
     }
   }
-  /* pass 2: single names join a full name by surname, by alias, or make their own entity. Walk in
-   * text order, keeping "most recent full name with this surname" current. */
+
+  /* 2. lone words, in text order, keeping "the most recent person with this surname" current */
   for (size_t i = 0; i < nm; i++) {
-    cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, i);
-    const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
-    if (m->entity != CD_NONE) {
-      if (m->n_parts >= 2 && m->person_hint && !m->org_hint) cd_strmap_put(&surname, sk, m->entity);
+    const cd_name_mention *m = M(doc, i);
+    mwork *w = &c.mw[i];
+    if (m->kind != MK_NAME || !*w->key) continue;
+    if (mcl[i] != CD_NONE) {
+      if (w->person_full) cd_strmap_put(&surname, w->skey, mcl[i]);
       continue;
     }
-    size_t e = cd_strmap_get(&surname, sk);
-    if (e == CD_NONE) e = cd_strmap_get(&any_surname, sk); /* "Putin ... Vladimir Putin" */
-    if (e == CD_NONE) {
-      const char *key = cd_alias_key(cd_name_key(doc->arena, doc->text + m->name.start, m->name.end - m->name.start));
-      if (!*key) continue;
-      e = cd_strmap_get(&full, key);
-      if (e == CD_NONE) {
-        e = new_entity(doc);
-        cd_vec_push(&work);
-        cd_strmap_put(&full, key, e);
+    size_t cl = CD_NONE;
+    if (m->acronym) {
+      cl = cd_strmap_get(&full, w->key);
+      if (cl == CD_NONE) cl = get_unique(&c, &inits, w->key);
+    } else if (m->n_parts == 1) {
+      cl = cd_strmap_get(&surname, w->skey);
+      if (cl == CD_NONE) cl = cd_strmap_get(&any_surname, w->skey);
+      if (cl == CD_NONE && !m->possessive) {
+        size_t g = get_unique(&c, &given, w->key);
+        if (g != CD_NONE) {
+          const cluster *k = CD_VEC_AT(&c.clusters, cluster, g);
+          if (k->first_full != CD_NONE && k->first_full < i && !m->courtesy) cl = g;
+        }
       }
     }
-    m->entity = e;
+    if (cl == CD_NONE) cl = cd_strmap_get(&full, w->key);
+    if (cl == CD_NONE) {
+      cl = new_cluster(&c);
+      cd_strmap_put(&full, w->key, cl);
+    }
+    mcl[i] = find(&c, cl);
   }
 
-  /* canonical names, kinds and mention arrays */
   for (size_t i = 0; i < nm; i++) {
-    const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, i);
+    if (mcl[i] == CD_NONE) continue;
+    cluster *k = CD_VEC_AT(&c.clusters, cluster, find(&c, mcl[i]));
+    k->n_mentions++;
+    if (k->first_mention == CD_NONE) k->first_mention = i;
+  }
+
+  /* 3. near-miss spellings */
+  near_miss_merge(&c, nm, mcl);
+
+  /* entities in order of first mention */
+  size_t *ent_of = cd_arena_alloc(doc->arena, (c.clusters.len + 1) * sizeof(size_t));
+  size_t *best = cd_arena_alloc(doc->arena, (c.clusters.len + 1) * sizeof(size_t));
+  size_t *count = cd_arena_alloc(doc->arena, (c.clusters.len + 1) * sizeof(size_t));
+  if (!ent_of || !best || !count) goto done;
+  for (size_t k = 0; k < c.clusters.len; k++) ent_of[k] = CD_NONE;
+  for (size_t i = 0; i < nm; i++) {
+    if (mcl[i] == CD_NONE) continue;
+    size_t r = find(&c, mcl[i]);
+    cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, i);
+    if (ent_of[r] == CD_NONE) {
+      ent_of[r] = doc->entities.len;
+      cd_entity *e = cd_vec_push(&doc->entities);
+      e->first_full = CD_NONE;
+      e->kind = CD_ENTITY_OTHER;
+      best[ent_of[r]] = i;
+      count[ent_of[r]] = 0;
+    }
+    size_t e = ent_of[r];
+    m->entity = e;
+    count[e]++;
+    const cd_name_mention *b = M(doc, best[e]);
+    /* the fullest form: more name parts, then a written-out name over an acronym, then body text over
+     * the headline and quotations, then the longer */
+    int score_m = (int)m->n_parts * 8 + (m->acronym ? 0 : 4) + (m->headline ? 0 : 2) + (m->in_quote ? 0 : 1);
+    int score_b = (int)b->n_parts * 8 + (b->acronym ? 0 : 4) + (b->headline ? 0 : 2) + (b->in_quote ? 0 : 1);
+    if (!m->acronym && b->acronym) score_m += 16;
+    if (score_m > score_b ||
+        (score_m == score_b && m->name.end - m->name.start > b->name.end - b->name.start))
+      best[e] = i;
+  }
+  bool *person = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(bool));
+  bool *org = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(bool));
+  bool *courtesy = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(bool));
+  if (!person || !org || !courtesy) goto done;
+  for (size_t i = 0; i < nm; i++) {
+    const cd_name_mention *m = M(doc, i);
     if (m->entity == CD_NONE) continue;
-    ent_work *w = CD_VEC_AT(&work, ent_work, m->entity);
-    if (w->n_mentions == 0) w->best_mention = i;
-    const cd_name_mention *b = CD_VEC_AT(&doc->mentions, cd_name_mention, w->best_mention);
-    bool fuller = m->n_parts > b->n_parts ||
-                  (m->n_parts == b->n_parts && m->name.end - m->name.start > b->name.end - b->name.start &&
-                   !m->acronym && b->acronym);
-    if (fuller && !m->headline) w->best_mention = i;
-    w->n_mentions++;
-    if (m->person_hint) w->person = true;
-    if (m->org_hint) w->org = true;
+    if (m->courtesy) courtesy[m->entity] = true;
+    if (c.mw[i].person_full || m->job_title) person[m->entity] = true;
+    if (m->org_hint) org[m->entity] = true;
+  }
+  /* an organisation the article mostly calls by its acronym ("AEW", after "All Elite Wrestling" once)
+   * goes by the acronym */
+  size_t *n_acr = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(size_t));
+  size_t *n_long = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(size_t));
+  size_t *acr = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(size_t));
+  if (!n_acr || !n_long || !acr) goto done;
+  for (size_t i = 0; i < nm; i++) {
+    const cd_name_mention *m = M(doc, i);
+    if (m->entity == CD_NONE || m->headline || m->in_quote) continue;
+    if (m->acronym) {
+      if (!n_acr[m->entity]++) acr[m->entity] = i;
+    } else {
+      n_long[m->entity]++;
+    }
   }
   for (size_t e = 0; e < doc->entities.len; e++) {
     cd_entity *ent = CD_VEC_AT(&doc->entities, cd_entity, e);
-    ent_work *w = CD_VEC_AT(&work, ent_work, e);
-    const cd_name_mention *b = CD_VEC_AT(&doc->mentions, cd_name_mention, w->best_mention);
-    ent->name = cd_arena_strndup(doc->arena, doc->text + b->name.start, b->name.end - b->name.start);
-    ent->kind = w->org ? CD_ENTITY_ORGANIZATION : w->person ? CD_ENTITY_PERSON : CD_ENTITY_OTHER;
-    ent->mentions = cd_arena_alloc(doc->arena, (w->n_mentions + 1) * sizeof(cd_mention));
+    if (!person[e] && !courtesy[e] && n_acr[e] > n_long[e] && n_long[e] > 0) best[e] = acr[e];
+    const cd_name_mention *b = M(doc, best[e]);
+    size_t end = b->name.end;
+    ent->name = cd_arena_strndup(doc->arena, doc->text + b->name.start, end - b->name.start);
+    ent->kind = courtesy[e] ? CD_ENTITY_PERSON
+                : org[e]    ? CD_ENTITY_ORGANIZATION
+                : person[e] ? CD_ENTITY_PERSON
+                            : CD_ENTITY_OTHER;
+    ent->mentions = cd_arena_alloc(doc->arena, (count[e] + 1) * sizeof(cd_mention));
     ent->n_mentions = 0;
   }
   for (size_t i = 0; i < nm; i++) {
-    const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, i);
+    const cd_name_mention *m = M(doc, i);
     if (m->entity == CD_NONE) continue;
     cd_entity *ent = CD_VEC_AT(&doc->entities, cd_entity, m->entity);
-    ent_work *w = CD_VEC_AT(&work, ent_work, m->entity);
     cd_mention *out = (cd_mention *)ent->mentions;
     if (!out) continue;
     cd_mention *x = &out[ent->n_mentions];
@@ -109,12 +417,20 @@ void cd_pass_entities(cd_doc *doc) {
     x->text = cd_arena_strndup(doc->arena, doc->text + m->span.start, m->span.end - m->span.start);
     x->in_quote = m->in_quote;
     x->headline = m->headline;
-    const cd_name_mention *b = CD_VEC_AT(&doc->mentions, cd_name_mention, w->best_mention);
-    if (ent->first_full == CD_NONE && !m->headline && m->n_parts == b->n_parts) ent->first_full = ent->n_mentions;
+    const cd_name_mention *b = M(doc, best[m->entity]);
+    if (ent->first_full == CD_NONE && !m->headline && m->n_parts == b->n_parts &&
+        (b->n_parts >= 2 || ent->kind != CD_ENTITY_PERSON))
+      ent->first_full = ent->n_mentions;
     ent->n_mentions++;
   }
-  cd_vec_free(&work);
+done:
+  cd_vec_free(&c.clusters);
+  cd_vec_free(&c.cfg_keys);
+  cd_strmap_free(&c.cfg);
   cd_strmap_free(&full);
-  cd_strmap_free(&surname);
+  cd_strmap_free(&given_sur);
   cd_strmap_free(&any_surname);
+  cd_strmap_free(&surname);
+  cd_strmap_free(&given);
+  cd_strmap_free(&inits);
 }

@@ -4,6 +4,22 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* Letters that utf8proc does not decompose into a base letter and a mark, folded by hand
+ * (after case folding, so only the lower-case forms appear). */
+static const struct {
+  const char *from, *to;
+} EXTRA_FOLDS[] = {
+    {"\xC5\x82", "l"},  /* ł */
+    {"\xC3\xB8", "o"},  /* ø */
+    {"\xC4\x91", "d"},  /* đ */
+    {"\xC3\xB0", "d"},  /* ð */
+    {"\xC3\xBE", "th"}, /* þ */
+    {"\xC3\xA6", "ae"}, /* æ */
+    {"\xC5\x93", "oe"}, /* œ */
+    {"\xC4\xB1", "i"},  /* dotless ı */
+    {"\xC4\xA7", "h"},  /* ħ */
+};
+
 char *cd_name_key(cd_arena *arena, const char *text, size_t n) {
   utf8proc_uint8_t *folded = NULL;
   utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)n, &folded,
@@ -14,15 +30,27 @@ char *cd_name_key(cd_arena *arena, const char *text, size_t n) {
     out = cd_arena_strndup(arena, text, n); /* invalid UTF-8: compare the bytes as they are */
     return out;
   }
-  out = cd_arena_alloc(arena, (size_t)r + 1);
+  out = cd_arena_alloc(arena, (size_t)r * 2 + 1);
   size_t k = 0;
   for (utf8proc_ssize_t i = 0; out && i < r; i++) {
     unsigned char c = folded[i];
     if (c == '.' || c == '-' || c == ' ' || c == '\'' || c == '\t' || c == '\n' || c == '\r') continue;
-    if (c == 0xE2 && i + 2 < r && folded[i + 1] == 0x80 && (folded[i + 2] == 0x99 || folded[i + 2] == 0x90 ||
-                                                           folded[i + 2] == 0x91)) {
-      i += 2; /* ’ and the Unicode hyphens */
+    if (c == 0xE2 && i + 2 < r && folded[i + 1] == 0x80 &&
+        (folded[i + 2] == 0x99 || folded[i + 2] == 0x90 || folded[i + 2] == 0x91 || folded[i + 2] == 0x98)) {
+      i += 2; /* ’ ‘ and the Unicode hyphens */
       continue;
+    }
+    if (c >= 0xC0 && i + 1 < r) {
+      bool done = false;
+      for (size_t x = 0; x < sizeof EXTRA_FOLDS / sizeof EXTRA_FOLDS[0]; x++) {
+        if ((unsigned char)EXTRA_FOLDS[x].from[0] == c && (unsigned char)EXTRA_FOLDS[x].from[1] == folded[i + 1]) {
+          for (const char *t = EXTRA_FOLDS[x].to; *t; t++) out[k++] = *t;
+          i++;
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
     }
     out[k++] = (char)c;
   }
@@ -40,10 +68,84 @@ static const char *const ALIASES[][2] = {
     {"drc", "democraticrepublicofthecongo"},                          {"prc", "china"},
     {"peoplesrepublicofchina", "china"},                              {"nato", "northatlantictreatyorganization"},
     {"who", "worldhealthorganization"},                               {"gop", "republicanparty"},
+    {"dprk", "northkorea"},         {"rok", "southkorea"},            {"imf", "internationalmonetaryfund"},
+    {"fbi", "federalbureauofinvestigation"},                          {"cia", "centralintelligenceagency"},
+    {"nasa", "nationalaeronauticsandspaceadministration"},            {"opec", "organizationofthepetroleumexportingcountries"},
+    {"wto", "worldtradeorganization"},                                {"unicef", "unitednationschildrensfund"},
+    {"unesco", "unitednationseducationalscientificandculturalorganization"},
+    {"nhs", "nationalhealthservice"},                                 {"bbc", "britishbroadcastingcorporation"},
+    {"dc", "districtofcolumbia"},   {"washingtondc", "districtofcolumbia"},
 };
 
 const char *cd_alias_key(const char *key) {
   for (size_t i = 0; i < sizeof ALIASES / sizeof ALIASES[0]; i++)
     if (strcmp(ALIASES[i][0], key) == 0) return ALIASES[i][1];
   return key;
+}
+
+bool cd_alias_known(const char *key) {
+  for (size_t i = 0; i < sizeof ALIASES / sizeof ALIASES[0]; i++)
+    if (strcmp(ALIASES[i][0], key) == 0 || strcmp(ALIASES[i][1], key) == 0) return true;
+  return false;
+}
+
+size_t cd_edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t limit) {
+  if (an > bn ? an - bn > limit : bn - an > limit) return limit + 1;
+  if (an > 63 || bn > 63) return limit + 1; /* names are short; longer strings are no near miss */
+  size_t d[64][64];
+  for (size_t i = 0; i <= an; i++) d[i][0] = i;
+  for (size_t j = 0; j <= bn; j++) d[0][j] = j;
+  for (size_t i = 1; i <= an; i++) {
+    size_t row_min = (size_t)-1;
+    for (size_t j = 1; j <= bn; j++) {
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      size_t v = d[i - 1][j] + 1;
+      if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
+      if (d[i - 1][j - 1] + cost < v) v = d[i - 1][j - 1] + cost;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+        v = d[i - 2][j - 2] + 1;
+      d[i][j] = v;
+      if (v < row_min) row_min = v;
+    }
+    if (row_min > limit) return limit + 1;
+  }
+  return d[an][bn] > limit ? limit + 1 : d[an][bn];
+}
+
+double cd_jaro_winkler(const char *a, size_t an, const char *b, size_t bn) {
+  if (an == 0 && bn == 0) return 1.0;
+  if (an == 0 || bn == 0 || an > 63 || bn > 63) return 0.0;
+  size_t window = (an > bn ? an : bn) / 2;
+  window = window > 0 ? window - 1 : 0;
+  bool am[64] = {false}, bm[64] = {false};
+  size_t matches = 0;
+  for (size_t i = 0; i < an; i++) {
+    size_t lo = i > window ? i - window : 0, hi = i + window + 1 < bn ? i + window + 1 : bn;
+    for (size_t j = lo; j < hi; j++) {
+      if (bm[j] || a[i] != b[j]) continue;
+      am[i] = bm[j] = true;
+      matches++;
+      break;
+    }
+  }
+  if (!matches) return 0.0;
+  size_t k = 0, trans = 0;
+  for (size_t i = 0; i < an; i++) {
+    if (!am[i]) continue;
+    while (!bm[k]) k++;
+    if (a[i] != b[k]) trans++;
+    k++;
+  }
+  double m = (double)matches;
+  double jaro = (m / (double)an + m / (double)bn + (m - (double)trans / 2.0) / m) / 3.0;
+  size_t prefix = 0;
+  while (prefix < 4 && prefix < an && prefix < bn && a[prefix] == b[prefix]) prefix++;
+  return jaro + (double)prefix * 0.1 * (1.0 - jaro);
+}
+
+bool cd_near_miss(const char *a, const char *b) {
+  size_t an = strlen(a), bn = strlen(b);
+  if (an < 5 || bn < 5 || (an == bn && memcmp(a, b, an) == 0)) return false;
+  if (a[0] == b[0] && cd_edit_distance(a, an, b, bn, 2) <= 2) return true;
+  return cd_jaro_winkler(a, an, b, bn) >= 0.92;
 }

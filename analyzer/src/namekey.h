@@ -1,14 +1,26 @@
 /* Comparison keys for names: case-folded, diacritics and punctuation dropped, so
- * "U.S." = "US", "Erdoğan" = "Erdogan", "Jong-un" = "Jong Un". */
+ * "U.S." = "US", "Erdoğan" = "Erdogan", "Jong-un" = "Jong Un", "Łukasz" = "Lukasz". */
 #ifndef CD_NAMEKEY_H
 #define CD_NAMEKEY_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "arena.h"
 
 /* The key of text[0..n) in the arena; "" when nothing is left. */
 char *cd_name_key(cd_arena *arena, const char *text, size_t n);
-/* The canonical key for a known alias ("usa" -> "unitedstates"), or the key itself. */
+/* The canonical key for a built-in alias ("usa" -> "unitedstates"), or the key itself. */
 const char *cd_alias_key(const char *key);
+/* True when the key is a built-in alias or canonical key of a country or organisation. */
+bool cd_alias_known(const char *key);
+
+/* Optimal-string-alignment distance (Damerau: adjacent transpositions count 1) between two byte
+ * strings; anything above `limit` is returned as limit + 1. */
+size_t cd_edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t limit);
+/* Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, up to four characters). */
+double cd_jaro_winkler(const char *a, size_t an, const char *b, size_t bn);
+/* A near-miss spelling pair: both keys 5+ bytes and either the same first letter and edit distance
+ * <= 2, or Jaro-Winkler >= 0.92. Identical keys are no near miss. */
+bool cd_near_miss(const char *a, const char *b);
 
 #endif

@@ -1,0 +1,20 @@
+/* Word lists for the mention, entity and names passes. */
+#ifndef CD_NAMES_LEX_H
+#define CD_NAMES_LEX_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A capitalised word of the system word list ("Australia", "Johnson"): an established name.
+ * `key` is a folded name key (lower case ASCII). */
+bool cd_is_proper_word(const char *key);
+/* Words that make a capitalised name a place or an organisation, not a person
+ * ("North Korea", "Supreme Court"); slice of any case. */
+bool cd_is_not_person_word(const char *s, size_t n);
+/* Titles that go with a given name or a style, not a surname: King, Pope, Prince, Sir, Lord... */
+bool cd_is_given_name_title(const char *s, size_t n);
+/* Generational suffixes that are not a surname: Jr, Sr, II, III. */
+bool cd_is_name_suffix(const char *s, size_t n);
+/* Nouns a surname modifies attributively ("the Trump administration", "the Biden campaign"). */
+bool cd_is_attributive_head(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,30 @@
+/* Near-miss spelling candidates in linear time: every key is indexed under itself and each string
+ * made by deleting one or two of its bytes (symmetric deletion), so two keys within edit distance
+ * two share an index entry and no pair of keys is ever compared blindly. */
+#ifndef CD_NAMES_NEAR_H
+#define CD_NAMES_NEAR_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "strmap.h"
+#include "vec.h"
+
+typedef struct cd_near_index {
+  cd_strmap heads; /* variant -> first link */
+  cd_vec links;    /* near_link */
+} cd_near_index;
+
+void cd_near_init(cd_near_index *ix, cd_arena *arena);
+void cd_near_free(cd_near_index *ix);
+/* Indexes `key` (5+ bytes, at most 32) under `id`. */
+void cd_near_add(cd_near_index *ix, const char *key, size_t id);
+/* Appends to `out` (a vec of size_t) the ids of keys that share a variant with `key`, each once. */
+void cd_near_candidates(const cd_near_index *ix, const char *key, cd_vec *out);
+
+/* Pairs of keys that are near in spelling but differ for a reason: a suffix ("Korea"/"Korean",
+ * "Railway"/"Railways", "Israel"/"Israeli") or a gendered surname ending ("Kowalski"/"Kowalska",
+ * "Ivanov"/"Ivanova"). */
+bool cd_spelling_explained(const char *a, const char *b);
+
+#endif
