@@ -402,35 +402,33 @@ static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method meth
     set_name(a, sp, mi, method);
     return true;
   }
-  if (T(a, i)->flags & TF_LOWER) {
-    if (is(a, i, "he") || is(a, i, "she")) return resolve_into(a, i, i + 1, sp, false, "pronoun");
-    if (is(a, i, "they")) {
-      if (resolve_into(a, i, i + 1, sp, true, NULL)) return true;
-      uint32_t cur = T(a, i)->sent;
-      if (cur > 0 && CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1)->para == T(a, i)->para) {
-        speaker prev = {0};
-        const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1);
-        if (sentence_subject_fn(a, cur - 1, ps->end_tok, &prev) && prev.method == CD_ATTR_SOURCE) {
-          *sp = prev;
-          sp->first_tok = i;
-          sp->end_tok = i + 1;
-          sp->phrase_end = 0;
-          sp->method = CD_ATTR_PRONOUN;
-          sp->how = cd_arena_printf(doc->arena, "\"they\" refers to %s", prev.name);
-          return true;
-        }
+  if (is(a, i, "he") || is(a, i, "she")) return resolve_into(a, i, i + 1, sp, false, "pronoun");
+  if (is(a, i, "they")) {
+    if (resolve_into(a, i, i + 1, sp, true, NULL)) return true;
+    uint32_t cur = T(a, i)->sent;
+    if (cur > 0 && CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1)->para == T(a, i)->para) {
+      speaker prev = {0};
+      const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1);
+      if (sentence_subject_fn(a, cur - 1, ps->end_tok, &prev) && prev.method == CD_ATTR_SOURCE) {
+        *sp = prev;
+        sp->first_tok = i;
+        sp->end_tok = i + 1;
+        sp->phrase_end = 0;
+        sp->method = CD_ATTR_PRONOUN;
+        sp->how = cd_arena_printf(doc->arena, "\"%.*s\" refers to %s", (int)N(a, i), S(a, i), prev.name);
+        return true;
       }
-      return resolve_into(a, i, i + 1, sp, true, "pronoun");
     }
-    if (is(a, i, "who")) return resolve_into(a, i, i + 1, sp, false, NULL);
+    return resolve_into(a, i, i + 1, sp, true, "pronoun");
+  }
+  if (is(a, i, "who")) return resolve_into(a, i, i + 1, sp, false, NULL);
+  if (T(a, i)->flags & TF_LOWER) {
     size_t p = person_after_descriptors(a, i);
     if (p != CD_NONE && !cd_word_in(S(a, i), N(a, i), DETERMINERS)) {
       set_name(a, sp, p, method);
       sp->first_tok = i;
       return true;
     }
-  } else if (cd_is_pronoun(S(a, i), N(a, i)) && !is(a, i, "it") && !is(a, i, "we") && !is(a, i, "i")) {
-    return resolve_into(a, i, i + 1, sp, is(a, i, "they"), "pronoun");
   }
   /* "One of the children", "one of them": a member of a group, reported as written */
   if (is(a, i, "one") && is(a, i + 1, "of") && i + 2 < doc_ntok(doc)) {
