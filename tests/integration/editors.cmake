@@ -42,3 +42,13 @@ if(CD_NVIM)
 else()
   cd_editor_missing(editors.nvim "Neovim (nvim)")
 endif()
+
+# ---- Emacs with eglot ------------------------------------------------------------
+find_program(CD_EMACS emacs)
+if(CD_EMACS)
+  add_test(NAME editors.emacs COMMAND ${CD_EMACS} -Q --batch -l ${CD_EDITORS_DIR}/emacs/test.el)
+  set_tests_properties(editors.emacs PROPERTIES TIMEOUT 120 LABELS editors
+    ENVIRONMENT "COPYDESK_SERVER=${CD_SERVER};COPYDESK_ARTICLE=${CD_EDITORS_DIR}/article.md")
+else()
+  cd_editor_missing(editors.emacs "Emacs (emacs-nox) with eglot (elpa-eglot)")
+endif()

@@ -226,14 +226,16 @@ function M.setup(opts)
     M.config.cmd = opts.cmd
   end
   local group = vim.api.nvim_create_augroup('copydesk', { clear = true })
-  vim.api.nvim_create_autocmd('FileType', {
-    group = group,
-    pattern = M.config.filetypes,
-    callback = function(args)
-      M.attach(args.buf)
-    end,
-    desc = 'copydesk: attach the language server',
-  })
+  if #M.config.filetypes > 0 then -- none: the server is started elsewhere (nvim-lspconfig)
+    vim.api.nvim_create_autocmd('FileType', {
+      group = group,
+      pattern = M.config.filetypes,
+      callback = function(args)
+        M.attach(args.buf)
+      end,
+      desc = 'copydesk: attach the language server',
+    })
+  end
   vim.api.nvim_create_user_command('CopydeskSources', function()
     M.sources_to_loclist(0)
   end, { desc = "copydesk: the article's sources and their quotes in the location list" })
