@@ -149,6 +149,7 @@ static void error_at(ctx *c, bool at_key, const char *fmt, ...) {
 }
 
 static const char *type_name(const json_t *v) {
+  if (!v) return "nothing";
   switch (json_typeof(v)) {
   case JSON_OBJECT: return "an object";
   case JSON_ARRAY: return "a list";
@@ -203,7 +204,7 @@ static const char *nearest(const char *key, const char *const *known, size_t n) 
     }
   }
   size_t len = strlen(key);
-  return best <= (len < 6 ? 1u : 3u) ? found : NULL;
+  return best <= (len <= 3 ? 1u : len < 8 ? 2u : 3u) ? found : NULL;
 }
 
 /* Reports an unknown key of an object whose keys are `known`. */
@@ -663,7 +664,7 @@ static void apply_markdown(ctx *c, const json_t *md) {
 /* ---- the server's switches and the client's own keys ------------------------- */
 
 static void apply_switch(ctx *c, const json_t *v, bool *out) {
-  if (json_is_null(v)) return;
+  if (!v || json_is_null(v)) return;
   const json_t *b = v;
   if (json_is_object(v)) {
     const char *key;
