@@ -21,6 +21,15 @@ if(CD_NODE AND CD_NPM)
            COMMAND ${CD_NODE} ${CD_EDITORS_DIR}/vscode/client.js ${CD_VSCODE_BUILD}/node_modules ${CD_SERVER})
   set_tests_properties(editors.vscode.client PROPERTIES
                        FIXTURES_REQUIRED cd_vscode_vsix TIMEOUT 120 LABELS editors)
+  add_test(NAME editors.vscode.smoke
+           COMMAND ${CD_NODE} ${CD_EDITORS_DIR}/vscode/smoke.js ${CD_VSCODE_BUILD}/copydesk.vsix ${CD_SERVER})
+  set_tests_properties(editors.vscode.smoke PROPERTIES
+                       FIXTURES_REQUIRED cd_vscode_vsix TIMEOUT 120 LABELS editors)
+  add_test(NAME editors.vscode.schema
+           COMMAND ${CD_NODE} ${CD_EDITORS_DIR}/vscode/schema.js ${CD_VSCODE_BUILD}/copydesk.vsix
+                   ${PROJECT_SOURCE_DIR}/editors/vscode)
+  set_tests_properties(editors.vscode.schema PROPERTIES
+                       FIXTURES_REQUIRED cd_vscode_vsix SKIP_RETURN_CODE 77 TIMEOUT 60 LABELS editors)
 else()
   message(STATUS "node/npm not found: the VS Code extension tests are not registered")
 endif()

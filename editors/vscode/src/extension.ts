@@ -16,7 +16,16 @@ import {
 export const SECTION = 'copydesk';
 
 /** The keys of the section that are the server's; the others belong to the extension. */
-export const SERVER_KEYS = ['rules', 'style', 'inlayHints', 'codeLens'] as const;
+export const SERVER_KEYS = [
+  'rules',
+  'style',
+  'names',
+  'attribution',
+  'claims',
+  'markdown',
+  'inlayHints',
+  'codeLens',
+] as const;
 
 /** The languages copydesk checks. */
 export const LANGUAGES = ['markdown', 'plaintext'];
