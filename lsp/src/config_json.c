@@ -227,6 +227,7 @@ static void unknown_key(ctx *c, const char *key, const char *const *known, size_
 /* Expects an object; false (with an error) for anything else but null. */
 static bool want_object(ctx *c, const json_t *v, const char *what) {
   if (json_is_object(v)) return true;
+  if (json_is_array(v) && json_array_size(v) == 0) return false; /* an empty Lua table: nothing */
   if (!json_is_null(v)) error_at(c, false, "expected %s, got %s", what, type_name(v));
   return false;
 }
@@ -699,8 +700,8 @@ static void apply_trace(ctx *c, const json_t *v) {
 
 /* ---- the document ------------------------------------------------------------ */
 
-static const char *const TOP_KEYS[] = {"$schema", "rules", "style", "names", "attribution", "claims",
-                                       "markdown", "inlayHints", "codeLens", "trace"};
+static const char *const TOP_KEYS[] = {"$schema", "rules",      "style",    "names", "attribution", "claims",
+                                       "markdown", "inlayHints", "codeLens", "trace", "serverPath"};
 
 bool cd_settings_apply_json(cd_config *config, cd_server_settings *server, const json_t *settings,
                             const char *source, bool file, cd_config_errors *errors) {
@@ -719,7 +720,9 @@ bool cd_settings_apply_json(cd_config *config, cd_server_settings *server, const
     free(c);
     return true;
   }
-  if (!json_is_object(settings)) {
+  if (json_is_array(settings) && json_array_size(settings) == 0) {
+    /* an empty Lua table arrives as [] */
+  } else if (!json_is_object(settings)) {
     error_at(c, false, "the settings must be a JSON object ({\"rules\": {...}, \"style\": {...}}), not %s",
              type_name(settings));
   } else {
@@ -738,6 +741,10 @@ bool cd_settings_apply_json(cd_config *config, cd_server_settings *server, const
       else if (strcmp(key, "inlayHints") == 0) apply_switch(c, v, server ? &server->inlay_hints : NULL);
       else if (strcmp(key, "codeLens") == 0) apply_switch(c, v, server ? &server->code_lens : NULL);
       else if (strcmp(key, "trace") == 0) apply_trace(c, v);
+      else if (strcmp(key, "serverPath") == 0) {
+        /* the VS Code extension's own setting (how to start the server); ignored here */
+        if (!json_is_string(v) && !json_is_null(v)) error_at(c, false, "expected a string, got %s", type_name(v));
+      }
       else {
         pop(c, m);
         unknown_key(c, key, TOP_KEYS, sizeof TOP_KEYS / sizeof TOP_KEYS[0]);

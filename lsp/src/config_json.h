@@ -16,10 +16,11 @@
  *                "disable": ["reportedly"]},
  *     "markdown": {"ignorePatterns": ["^\\[\\^\\d+\\]:.*$"]},
  *     "inlayHints": true, "codeLens": true,              the server's switches (bool or {"enabled": bool})
- *     "trace": {"server": "off"}                         the editor client's own; ignored
+ *     "trace": {"server": "off"}, "serverPath": "..."   the editor client's own; ignored
  *   }
  *
- * null anywhere means "not set". Unknown keys and wrong types are errors; every error names its key
+ * null anywhere means "not set" (and so does [] where an object is expected: Neovim sends an empty
+ * Lua table that way). Unknown keys and wrong types are errors; every error names its key
  * path and the rest of the settings still apply. */
 #ifndef CD_CONFIG_JSON_H
 #define CD_CONFIG_JSON_H

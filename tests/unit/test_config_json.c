@@ -284,6 +284,7 @@ static void test_bad_patterns(void **state) {
 static void test_unknown_and_wrong_top_level(void **state) {
   (void)state;
   expect_one_error("{\"colour\": \"red\"}", "/colour", "editor settings: unknown setting 'colour' (known: rules,",
+                   "codeLens, trace, serverPath)",
                    NULL);
   expect_one_error("{\"rule\": {}}", "/rule", "did you mean 'rules'", NULL);
   expect_one_error("[1, 2]", "", "the settings must be a JSON object", "not a list", NULL);
@@ -314,6 +315,11 @@ static void test_nulls_are_unset(void **state) {
   assert_int_equal(e.len, 0);
   assert_int_equal(c->courtesy, CD_COURTESY_ANY);
   cd_config_free(c);
+  /* Neovim sends an empty Lua table as [] */
+  e = apply("[]", NULL, NULL);
+  assert_int_equal(e.len, 0);
+  e = apply("{\"rules\": [], \"names\": []}", NULL, NULL);
+  assert_int_equal(e.len, 0);
 }
 
 static void test_server_switches(void **state) {
@@ -321,7 +327,7 @@ static void test_server_switches(void **state) {
   cd_server_settings s = CD_SERVER_SETTINGS_DEFAULT;
   assert_true(s.inlay_hints && s.code_lens);
   cd_config_errors e = apply("{\"inlayHints\": false, \"codeLens\": {\"enabled\": false}, \"trace\": {\"server\":"
-                             " \"verbose\"}}",
+                             " \"verbose\"}, \"serverPath\": \"~/bin/copydesk\", \"rules\": [], \"style\": {}}",
                              NULL, &s);
   assert_int_equal(e.len, 0);
   assert_false(s.inlay_hints);
