@@ -468,8 +468,9 @@ static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method meth
       /* take the longest run of source nouns: "the police spokesperson" */
       size_t e = j + 1;
       while (e < doc_ntok(doc) && source_noun(a, e) && T(a, e)->sent == T(a, j)->sent) e++;
-      if (!det && k > 0) return false;
-      if (!det && !is(a, j, "police") && !is(a, j, "officials") && !is(a, j, "authorities") &&
+      bool headline = CD_VEC_AT(&doc->paras, cd_para, T(a, i)->para)->headline;
+      if (!det && k > 0 && !headline) return false;
+      if (!det && !headline && !is(a, j, "police") && !is(a, j, "officials") && !is(a, j, "authorities") &&
           !is(a, j, "prosecutors") && !is(a, j, "researchers") && !is(a, j, "scientists") && !is(a, j, "critics") &&
           !is(a, j, "witnesses") && !is(a, j, "experts") && !is(a, j, "analysts") && !is(a, j, "investigators") &&
           !is(a, j, "doctors") && !is(a, j, "organisers") && !is(a, j, "organizers") && !is(a, j, "sources"))
@@ -506,7 +507,8 @@ static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method meth
       }
       return false;
     }
-    if (!det) return false;
+    if (!det && !(CD_VEC_AT(&doc->paras, cd_para, T(a, i)->para)->headline && (T(a, j)->flags & TF_LOWER)))
+      return false; /* headlines drop their articles: "says bakery owner" */
   }
   return false;
 }
@@ -729,7 +731,8 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     }
   }
   /* "X opposed the plan: QUOTE" -- a quote introduced by a colon belongs to the subject */
-  if (c->open > s->first_tok && punct(a, c->open - 1, ':') && sentence_subject(a, c->sent_open, c->open, sp)) {
+  if (c->open > s->first_tok && (punct(a, c->open - 1, ':') || dash(a, c->open - 1)) &&
+      sentence_subject(a, c->sent_open, c->open, sp)) {
     *verb = CD_NONE;
     return true;
   }
@@ -756,6 +759,7 @@ static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
 static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char *sieve) {
   cd_doc *doc = a->doc;
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+  q->kind = CD_QUOTE_SPEECH; /* a Title Case quote with a verb of saying is someone's words after all */
   if (sp->mention != CD_NONE && is_person_mention_idx(doc, sp->mention)) {
     a->last_speaker = sp->mention;
     a->last_speaker_sent = T(a, CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->close_tok)->sent;
@@ -818,6 +822,11 @@ void cd_pass_attribution(cd_doc *doc) {
       q->evidence = "A quote inside a quote: the words of whoever speaks the outer quote.";
       continue;
     }
+    if (q->kind != CD_QUOTE_SPEECH && !w->kind_from_case) {
+      q->evidence = q->kind == CD_QUOTE_TITLE ? "A title or the words on a sign: nobody's speech."
+                                              : "A nickname or a word as a word: nobody's speech.";
+      continue;
+    }
     quote_ctx c = {w->open_tok, w->close_tok, qi, T(&a, w->open_tok)->sent, T(&a, w->close_tok)->sent};
     speaker sp = {0};
     size_t verb = CD_NONE;
@@ -841,6 +850,10 @@ void cd_pass_attribution(cd_doc *doc) {
     memset(&sp, 0, sizeof sp);
     if (according_to(&a, &c, &sp, &verb)) {
       apply(&a, qi, &sp, verb, "attribute");
+      continue;
+    }
+    if (q->kind != CD_QUOTE_SPEECH) {
+      q->evidence = "Title Case words with no verb of saying beside them: the name of a thing.";
       continue;
     }
     /* a fragment woven into a sentence whose subject is a named person (or he/she for one) is that

@@ -72,6 +72,7 @@ typedef struct cd_sentence {
 typedef struct cd_quote_work {
   uint32_t open_tok, close_tok; /* close_tok == open_tok when unclosed */
   uint32_t para;
+  bool kind_from_case; /* classed a title only for its Title Case: a verb of saying may overrule */
 } cd_quote_work;
 
 /* ---- mentions ---- */

@@ -9,6 +9,7 @@
 
 #include "doc.h"
 #include "quotes_kind.h"
+#include "speech_verbs.h"
 #include "words.h"
 
 typedef struct open_mark {
@@ -88,8 +89,29 @@ static void stray_close(cd_doc *doc, size_t close_tok) {
                   "starts, or remove this one.");
 }
 
+/* ", said Beatrix Halloran" / ", Halloran said" inside an open quote: the writer's attribution,
+ * so the quote should have closed before that comma. Returns the comma, or CD_NONE. */
+static size_t attribution_inside(cd_doc *doc, size_t from, size_t end) {
+  for (size_t k = from; k + 2 < end; k++) {
+    const cd_token *c = tok(doc, k);
+    if (c->kind != TOK_PUNCT || doc->text[c->start] != ',') continue;
+    const cd_token *a = tok(doc, k + 1), *b = tok(doc, k + 2);
+    bool a_verb = a->kind == TOK_WORD && (a->flags & TF_LOWER) && cd_is_speech_verb(doc->config, doc->text + a->start, a->end - a->start);
+    bool b_verb = b->kind == TOK_WORD && (b->flags & TF_LOWER) && cd_is_speech_verb(doc->config, doc->text + b->start, b->end - b->start);
+    if (a_verb && b->kind == TOK_WORD && (b->flags & TF_CAP)) return k;
+    if (a->kind == TOK_WORD && (a->flags & TF_CAP) && b_verb) return k;
+    if (a->kind == TOK_WORD && (a->flags & TF_CAP) && k + 3 < end && b->kind == TOK_WORD && (b->flags & TF_CAP)) {
+      const cd_token *v = tok(doc, k + 3);
+      if (v->kind == TOK_WORD && (v->flags & TF_LOWER) && cd_is_speech_verb(doc->config, doc->text + v->start, v->end - v->start))
+        return k;
+    }
+  }
+  return CD_NONE;
+}
+
 static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue) {
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  size_t first_quote = doc->quotes.len;
   open_mark stack[64];
   size_t depth = 0;
   mark_elisions(doc, p);
@@ -137,6 +159,7 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue) {
   /* what is still open at the paragraph end */
   size_t continued = CD_NONE;
   for (size_t m = 0; m < depth; m++) {
+    size_t said = m == 0 ? attribution_inside(doc, stack[m].tok + 1, p->end_tok) : CD_NONE;
     cd_token *o = tok(doc, stack[m].tok);
     if (o->family == MF_SINGLE && m > 0) {
       o->role = MR_APOS; /* 'em, ’tis: an unpaired single mark inside a quote */
@@ -147,9 +170,27 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue) {
       continue;
     }
     o->role = MR_OPEN;
-    bool continues = m == 0 && para_opens_with(doc, pi + 1, o->family);
+    bool continues = m == 0 && said == CD_NONE && para_opens_with(doc, pi + 1, o->family);
     size_t qi = add_quote(doc, stack[m].tok, stack[m].tok, (uint32_t)pi, (unsigned)m, false);
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    if (!continues) {
+      /* recover where the error shows: at its own attribution (", said X"), or before the next
+       * opening mark of the family; the quotes after it are no longer inside it */
+      size_t stop = said;
+      for (size_t k = stack[m].tok + 1; stop == CD_NONE && k < p->end_tok; k++) {
+        const cd_token *t = tok(doc, k);
+        if (t->kind == TOK_MARK && t->role == MR_OPEN && same_family(t->family, o->family)) stop = k;
+      }
+      if (stop != CD_NONE) {
+        size_t end = stop;
+        while (end > stack[m].tok + 1 && tok(doc, end - 1)->kind == TOK_PUNCT && doc->text[tok(doc, end - 1)->start] == ',') end--;
+        q->span.end = q->inner.end = tok(doc, end - 1)->end;
+      }
+      for (size_t k = first_quote; k < qi; k++) {
+        cd_quote *inner = CD_VEC_AT(&doc->quotes, cd_quote, k);
+        if (inner->span.start > q->span.start && inner->level > m) inner->level--;
+      }
+    }
     if (m == 0 && *pending_continue != CD_NONE && stack[m].tok == p->first_tok) {
       q->paragraph_continues = *pending_continue;
       *pending_continue = CD_NONE;
@@ -208,7 +249,7 @@ static void assign_tokens(cd_doc *doc) {
     const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
     const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, w->para);
     size_t end = q->closed && w->close_tok != w->open_tok ? (size_t)w->close_tok + 1 : p->end_tok;
-    for (size_t i = w->open_tok; i < end; i++) {
+    for (size_t i = w->open_tok; i < end && tok(doc, i)->start < q->span.end; i++) {
       cd_token *t = tok(doc, i);
       if (t->quote == NO_QUOTE || CD_VEC_AT(&doc->quotes, cd_quote, t->quote)->level < q->level)
         t->quote = (uint32_t)qi;

@@ -47,6 +47,23 @@ static bool title_case(const cd_doc *doc, size_t open, size_t inner_end) {
 }
 
 /* The word tokens just before the open mark, nearest first (same sentence, no quote between). */
+/* Is there a word from `list` among the `max` words before the open mark (same sentence)? */
+static bool cue_within(const cd_doc *doc, size_t open, size_t max, const char *word) {
+  uint32_t sent = tk(doc, open)->sent;
+  for (size_t i = open, n = 0; i > 0 && n < max; i--) {
+    const cd_token *t = tk(doc, i - 1);
+    if (t->sent != sent || t->kind == TOK_MARK) break;
+    if (t->kind != TOK_WORD) continue;
+    n++;
+    if (cd_word_eq(doc->text + t->start, t->end - t->start, word)) return true;
+  }
+  return false;
+}
+
+static const char *const SIGN_NOUNS[] = {"banner", "banners", "sign", "signs", "placard", "placards", "poster",
+                                         "posters", "t-shirt", "t-shirts", "shirt", "shirts", "card", "cards",
+                                         "flag", "flags", "sticker", "stickers", "graffiti", "billboard", NULL};
+
 static size_t words_before(const cd_doc *doc, size_t open, const cd_token **out, size_t max) {
   size_t n = 0;
   uint32_t sent = tk(doc, open)->sent;
@@ -79,7 +96,7 @@ static const char *const AFTER_CUES[] = {"sign", "signs", "poster", "posters", "
 
 void cd_quote_classify(cd_doc *doc, size_t qi) {
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
-  const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+  cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
   size_t words = cd_quote_word_count(doc, qi);
   const cd_token *before[3];
   size_t nb = words_before(doc, w->open_tok, before, 3);
@@ -98,10 +115,16 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
     const cd_token *b = before[0];
     const char *s = doc->text + b->start;
     size_t n = b->end - b->start;
-    bool known_as = nb > 1 && cd_word_eq(s, n, "as") &&
-                    (cd_word_eq(doc->text + before[1]->start, before[1]->end - before[1]->start, "known") ||
-                     cd_word_eq(doc->text + before[1]->start, before[1]->end - before[1]->start, "referred"));
-    if (titled && cd_word_in(s, n, TITLE_CUES)) q->kind = CD_QUOTE_TITLE;
+    bool known_as = cd_word_eq(s, n, "as") &&
+                    (cue_within(doc, w->open_tok, 4, "known") || cue_within(doc, w->open_tok, 4, "nicknamed"));
+    /* "banners reading "...", "a sign saying "..."": words on a thing, not anyone's speech */
+    bool on_sign = (cd_word_eq(s, n, "reading") || cd_word_eq(s, n, "read") || cd_word_eq(s, n, "saying") ||
+                    cd_word_eq(s, n, "says") || cd_word_eq(s, n, "that")) &&
+                   nb > 1 && cd_word_in(doc->text + before[1]->start, before[1]->end - before[1]->start, SIGN_NOUNS);
+    if (on_sign) q->kind = CD_QUOTE_TITLE;
+    if (on_sign) {
+      /* classed above */
+    } else if (titled && cd_word_in(s, n, TITLE_CUES)) q->kind = CD_QUOTE_TITLE;
     else if (known_as || cd_word_eq(s, n, "so-called") || cd_word_eq(s, n, "dubbed") ||
              cd_word_eq(s, n, "nicknamed") || cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") ||
              cd_word_eq(s, n, "word") || cd_word_eq(s, n, "self-styled"))
@@ -118,6 +141,8 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
       q->kind = CD_QUOTE_TITLE;
   }
   /* Title Case fragments with no sentence punctuation name things ("Build Back Better") */
-  if (q->kind == CD_QUOTE_SPEECH && titled && (!ends || doc->text[q->inner.end - 1] == '.') && words <= 8)
+  if (q->kind == CD_QUOTE_SPEECH && titled && (!ends || doc->text[q->inner.end - 1] == '.') && words <= 8) {
     q->kind = CD_QUOTE_TITLE;
+    CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->kind_from_case = true;
+  }
 }
