@@ -103,6 +103,11 @@ void cd_server_did_change_configuration(cd_server *server, json_t *params);
 /* Features (lsp_*.c). */
 json_t *cd_lsp_diagnostics(const cd_server *server, const cd_doc *doc, const cd_report *report);
 json_t *cd_lsp_diagnostic(const cd_server *server, const cd_doc *doc, const cd_diagnostic *d);
+/* The whole publishDiagnostics notification as JSON text, built without
+ * jansson (it runs on every keystroke). malloc'd, *len bytes; NULL when out
+ * of memory. Equivalent to cd_lsp_diagnostics() in a notification. */
+char *cd_lsp_publish_text(const cd_server *server, const cd_doc *doc, const cd_report *report,
+                          size_t *len);
 int cd_lsp_hover(cd_server *server, json_t *params, json_t **result, char *error, size_t error_size);
 int cd_lsp_code_action(cd_server *server, json_t *params, json_t **result, char *error,
                        size_t error_size);

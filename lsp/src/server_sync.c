@@ -3,6 +3,7 @@
 #include "server_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* LSP versions are integers; some clients send null for "no version". */
@@ -26,10 +27,14 @@ void cd_server_publish(cd_server *server, cd_doc *doc) {
     cd_server_log("out of memory analysing %s", doc->uri);
     return;
   }
-  json_t *items = cd_lsp_diagnostics(server, doc, report);
-  cd_server_notify(server, "textDocument/publishDiagnostics",
-                   json_pack("{s:s,s:I,s:o}", "uri", doc->uri, "version",
-                             (json_int_t)doc->version, "diagnostics", items));
+  size_t len;
+  char *text = cd_lsp_publish_text(server, doc, report, &len);
+  if (text == NULL) {
+    cd_server_log("out of memory publishing diagnostics for %s", doc->uri);
+    return;
+  }
+  if (cd_frame_write(server->out_fd, text, len) != 0) server->input_ended = true;
+  free(text);
 }
 
 void cd_server_republish_all(cd_server *server) {

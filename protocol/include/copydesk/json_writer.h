@@ -1,0 +1,41 @@
+/* copydesk JSON writer: appends JSON text to a growable buffer without
+ * building a tree. For hot paths (publishDiagnostics on every keystroke)
+ * where jansson's object-per-value cost dominates; everything else uses
+ * jansson.
+ *
+ * Strings are written as JSON strings with the required escapes; invalid
+ * UTF-8 is replaced by U+FFFD so the output is always valid JSON.
+ * Ownership: the writer owns `data` until the caller takes it (then frees
+ * it with free()) or calls cd_jw_free().
+ */
+#ifndef COPYDESK_JSON_WRITER_H
+#define COPYDESK_JSON_WRITER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct cd_jw {
+  char *data;  /* NUL-terminated when len > 0 */
+  size_t len, cap;
+  bool oom;    /* an append failed; the text is incomplete */
+} cd_jw;
+
+/* Raw JSON text (punctuation, keys the caller knows are safe). */
+void cd_jw_raw(cd_jw *w, const char *s);
+void cd_jw_rawn(cd_jw *w, const char *s, size_t n);
+/* A JSON string of `n` bytes of `s` (quotes included). */
+void cd_jw_str(cd_jw *w, const char *s, size_t n);
+/* A NUL-terminated C string as a JSON string; NULL writes null. */
+void cd_jw_cstr(cd_jw *w, const char *s);
+void cd_jw_int(cd_jw *w, long long v);
+void cd_jw_free(cd_jw *w);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,102 @@
+/* Direct JSON text output. */
+#include "copydesk/json_writer.h"
+
+#include "copydesk/line_index.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool reserve(cd_jw *w, size_t extra) {
+  if (w->oom) return false;
+  if (w->len + extra + 1 <= w->cap) return true;
+  size_t cap = w->cap ? w->cap : 4096;
+  while (cap < w->len + extra + 1) cap *= 2;
+  char *d = realloc(w->data, cap);
+  if (d == NULL) {
+    w->oom = true;
+    return false;
+  }
+  w->data = d;
+  w->cap = cap;
+  return true;
+}
+
+void cd_jw_rawn(cd_jw *w, const char *s, size_t n) {
+  if (!reserve(w, n)) return;
+  memcpy(w->data + w->len, s, n);
+  w->len += n;
+  w->data[w->len] = '\0';
+}
+
+void cd_jw_raw(cd_jw *w, const char *s) { cd_jw_rawn(w, s, strlen(s)); }
+
+void cd_jw_str(cd_jw *w, const char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  /* Worst case: every byte becomes \u00XX or U+FFFD's escape (6 bytes). */
+  if (!reserve(w, n * 6 + 2)) return;
+  char *o = w->data + w->len;
+  *o++ = '"';
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80) {
+      uint32_t cp;
+      size_t k = cd_utf8_decode(s, n, i, &cp);
+      if (cp == 0xFFFD && k == 1) {
+        memcpy(o, "\\ufffd", 6);
+        o += 6;
+      } else {
+        memcpy(o, s + i, k);
+        o += k;
+      }
+      i += k;
+      continue;
+    }
+    i++;
+    if (c == '"' || c == '\\') {
+      *o++ = '\\';
+      *o++ = (char)c;
+    } else if (c == '\n') {
+      *o++ = '\\';
+      *o++ = 'n';
+    } else if (c == '\t') {
+      *o++ = '\\';
+      *o++ = 't';
+    } else if (c == '\r') {
+      *o++ = '\\';
+      *o++ = 'r';
+    } else if (c < 0x20 || c == 0x7f) {
+      memcpy(o, "\\u00", 4);
+      o[4] = hex[c >> 4];
+      o[5] = hex[c & 15];
+      o += 6;
+    } else {
+      *o++ = (char)c;
+    }
+  }
+  *o++ = '"';
+  w->len = (size_t)(o - w->data);
+  w->data[w->len] = '\0';
+}
+
+void cd_jw_cstr(cd_jw *w, const char *s) {
+  if (s == NULL) cd_jw_raw(w, "null");
+  else cd_jw_str(w, s, strlen(s));
+}
+
+void cd_jw_int(cd_jw *w, long long v) {
+  char buf[24];
+  char *p = buf + sizeof buf;
+  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  do {
+    *--p = (char)('0' + u % 10);
+    u /= 10;
+  } while (u > 0);
+  if (v < 0) *--p = '-';
+  cd_jw_rawn(w, p, (size_t)(buf + sizeof buf - p));
+}
+
+void cd_jw_free(cd_jw *w) {
+  free(w->data);
+  w->data = NULL;
+  w->len = w->cap = 0;
+}

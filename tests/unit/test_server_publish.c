@@ -1,0 +1,88 @@
+/* The hand-written publishDiagnostics text equals the jansson-built
+ * diagnostics (the ones pull diagnostics and code actions use), and the
+ * JSON writer escapes everything JSON requires. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "copydesk/json_writer.h"
+#include "server_internal.h"
+
+static const char ARTICLE[] =
+    "Headline with \\ backslash and \"quotes\"\n\n"
+    "\"We will win.\"\n\n"
+    "Zo\xC3\xAB Brandt \xF0\x9F\x98\x80 said: \"Fine.\" John Kelly agreed. \"Yes,\" he said.\n\n"
+    "Kelly, Mr Kelly and Mr. Kelly\ttab. \"Unclosed quote\n";
+
+static void check_equivalent(cd_encoding enc, bool related) {
+  cd_doc_store *store = cd_doc_store_new();
+  cd_doc *doc = cd_doc_store_open(store, "file:///tmp/a \"b\".md", "markdown", 42, ARTICLE, strlen(ARTICLE));
+  cd_server server;
+  memset(&server, 0, sizeof server);
+  server.enc = enc;
+  server.caps.related_information = related;
+  const cd_report *report = cd_doc_analysis(doc, NULL);
+  assert_non_null(report);
+  size_t len;
+  char *text = cd_lsp_publish_text(&server, doc, report, &len);
+  assert_non_null(text);
+  json_error_t jerr;
+  json_t *parsed = json_loadb(text, len, 0, &jerr);
+  if (parsed == NULL) fail_msg("invalid JSON: %s in %s", jerr.text, text);
+  json_t *params = json_object_get(parsed, "params");
+  assert_string_equal(json_string_value(json_object_get(parsed, "method")), "textDocument/publishDiagnostics");
+  assert_string_equal(json_string_value(json_object_get(params, "uri")), doc->uri);
+  assert_int_equal(json_integer_value(json_object_get(params, "version")), 42);
+  json_t *expected = cd_lsp_diagnostics(&server, doc, report);
+  assert_true(json_array_size(expected) > 0);
+  assert_true(json_equal(json_object_get(params, "diagnostics"), expected));
+  json_decref(expected);
+  json_decref(parsed);
+  free(text);
+  cd_doc_store_free(store);
+}
+
+static void test_publish_text_matches_jansson(void **state) {
+  (void)state;
+  check_equivalent(CD_ENC_UTF16, true);
+  check_equivalent(CD_ENC_UTF8, false);
+  check_equivalent(CD_ENC_UTF32, true);
+}
+
+static void test_writer_escapes(void **state) {
+  (void)state;
+  cd_jw w = {0};
+  const char raw[] = "a\"b\\c\n\t\x01\x7f \xC3\xA9 \xFF end";
+  cd_jw_raw(&w, "[");
+  cd_jw_str(&w, raw, sizeof raw - 1);
+  cd_jw_raw(&w, ",");
+  cd_jw_int(&w, -9223372036854775807LL - 1);
+  cd_jw_raw(&w, ",");
+  cd_jw_int(&w, 0);
+  cd_jw_raw(&w, ",");
+  cd_jw_cstr(&w, NULL);
+  cd_jw_raw(&w, "]");
+  json_error_t jerr;
+  json_t *v = json_loadb(w.data, w.len, 0, &jerr);
+  assert_non_null(v);
+  assert_string_equal(json_string_value(json_array_get(v, 0)),
+                      "a\"b\\c\n\t\x01\x7f \xC3\xA9 \xEF\xBF\xBD end");
+  assert_true(json_integer_value(json_array_get(v, 1)) == -9223372036854775807LL - 1);
+  assert_int_equal(json_integer_value(json_array_get(v, 2)), 0);
+  assert_true(json_is_null(json_array_get(v, 3)));
+  json_decref(v);
+  cd_jw_free(&w);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_publish_text_matches_jansson),
+      cmocka_unit_test(test_writer_escapes),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
