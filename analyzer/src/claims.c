@@ -132,11 +132,15 @@ static void put_mark(sbuf *b, size_t i) {
 
 #define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF)
 
-static pcre2_code *compile(const char *pattern) {
+/* JIT compiling the alternation costs about as much as interpreting it over 16 KB of text, so
+ * shorter documents (the usual article, every keystroke in the editor) are interpreted. */
+#define CLAIMS_JIT_MIN_BYTES 16384u
+
+static pcre2_code *compile(const char *pattern, bool jit) {
   int err;
   PCRE2_SIZE off;
   pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS, &err, &off, NULL);
-  if (code) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* the interpreter runs it otherwise */
+  if (code && jit) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* the interpreter runs it otherwise */
   return code;
 }
 
@@ -366,34 +370,33 @@ void cd_pass_claims(cd_doc *doc) {
   uint8_t *taken = calloc(doc->len, 1);
   pcre2_match_context *mctx = pcre2_match_context_create(NULL);
   pcre2_match_context *umctx = pcre2_match_context_create(NULL);
-  pcre2_jit_stack *jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+  pcre2_jit_stack *jit = NULL;
   sbuf main_rx = {0}, user_rx = {0};
   cd_vec hits;
   cd_vec_init(&hits, sizeof(hit_rec));
   pcre2_code *main_code = NULL, *user_code = NULL;
   if (!rows || !user || !taken || !mctx || !umctx) goto done;
-  if (jit) {
-    pcre2_jit_stack_assign(mctx, NULL, jit);
-    pcre2_jit_stack_assign(umctx, NULL, jit);
-  }
   pcre2_set_match_limit(umctx, USER_MATCH_LIMIT);
   pcre2_set_depth_limit(umctx, USER_DEPTH_LIMIT);
   pcre2_set_heap_limit(umctx, USER_HEAP_LIMIT_KIB);
 
-  /* rows: built-ins, then configured phrases; user patterns get their own code */
+  /* rows: built-ins, then configured phrases; user patterns get their own code. Each branch
+   * ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's start-of-match
+   * optimisation, so the one \b stands before the built-in group. */
   size_t n_rows = 0;
+  sbuf lits = {0};
   sb_puts(&main_rx, "(?:");
   bool any = false;
   for (size_t i = 0; i < n_defs; i++) {
     if (disabled(cfg, &defs[i])) continue;
-    if (any) sb_puts(&main_rx, "|");
-    put_mark(&main_rx, n_rows);
-    sb_puts(&main_rx, "\\b(?:");
+    sb_puts(&main_rx, any ? "|(?:" : "\\b(?:(?:");
     put_fragment(&main_rx, defs[i].pattern);
     sb_puts(&main_rx, ")\\b");
+    put_mark(&main_rx, n_rows);
     rows[n_rows++] = (row){&defs[i], false};
     any = true;
   }
+  if (any) sb_puts(&main_rx, ")");
   size_t n_user_patterns = 0;
   for (size_t i = 0; i < cfg->n_claims; i++) {
     const cd_claim_phrase *c = &cfg->claims[i];
@@ -409,23 +412,35 @@ void cd_pass_claims(cd_doc *doc) {
       n_user_patterns++;
       continue;
     }
-    sbuf lit = {0};
-    bool ok = put_literal(&lit, c->phrase);
-    if (ok && !lit.oom) {
-      if (any) sb_puts(&main_rx, "|");
-      put_mark(&main_rx, n_rows);
-      sb_putn(&main_rx, lit.s, lit.len);
+    size_t before = lits.len;
+    if (any) sb_puts(&lits, "|");
+    sb_puts(&lits, "(?:");
+    if (put_literal(&lits, c->phrase)) {
+      sb_puts(&lits, ")");
+      put_mark(&lits, n_rows);
       rows[n_rows++] = (row){u, false};
       any = true;
+    } else if (!lits.oom) {
+      lits.len = before;
+      lits.s[before] = 0;
     }
-    free(lit.s);
   }
+  if (lits.len) sb_putn(&main_rx, lits.s, lits.len);
+  free(lits.s);
   sb_puts(&main_rx, ")(?C1)");
-  if (main_rx.oom) goto done;
+  if (main_rx.oom || lits.oom) goto done;
+  bool use_jit = doc->len >= CLAIMS_JIT_MIN_BYTES;
+  if (use_jit) {
+    jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+    if (jit) {
+      pcre2_jit_stack_assign(mctx, NULL, jit);
+      pcre2_jit_stack_assign(umctx, NULL, jit);
+    }
+  }
 
   scan_state st = {doc, rows, 0, CD_NONE, taken, {0}, 0};
   if (any) {
-    main_code = compile(main_rx.s);
+    main_code = compile(main_rx.s, use_jit);
     if (main_code) {
       st.n_rows = n_rows;
       pcre2_set_callout(mctx, on_callout, &st);
@@ -443,15 +458,15 @@ void cd_pass_claims(cd_doc *doc) {
       /* a pattern with its own verbs ((*MARK), (*SKIP)...) or options could upset the marks */
       if (strstr(cfg->claims[i].phrase, "(*") || strstr(cfg->claims[i].phrase, "(?")) combinable = false;
       if (uany) sb_puts(&user_rx, "|");
-      put_mark(&user_rx, n_rows);
       sb_puts(&user_rx, "(?:");
       sb_puts(&user_rx, cfg->claims[i].phrase);
       sb_puts(&user_rx, ")");
+      put_mark(&user_rx, n_rows);
       rows[n_rows++] = (row){&user[i], true};
       uany = true;
     }
     sb_puts(&user_rx, ")(?C1)");
-    if (combinable && !user_rx.oom) user_code = compile(user_rx.s);
+    if (combinable && !user_rx.oom) user_code = compile(user_rx.s, use_jit);
     st.n_rows = n_rows;
     if (user_code) {
       pcre2_set_callout(umctx, on_callout, &st);
@@ -459,7 +474,7 @@ void cd_pass_claims(cd_doc *doc) {
     } else {
       pcre2_set_callout(umctx, NULL, NULL);
       for (size_t ri = base; ri < n_rows; ri++) {
-        pcre2_code *code = compile(rows[ri].def->pattern);
+        pcre2_code *code = compile(rows[ri].def->pattern, use_jit);
         if (!code) continue;
         st.single = ri;
         scan(&st, code, umctx, &hits);

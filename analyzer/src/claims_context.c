@@ -95,11 +95,26 @@ bool cd_claim_demonym(const cd_doc *d, size_t i) {
   return false;
 }
 
+/* Is token i inside a name mention found by the mentions pass? */
+static bool in_name_mention(const cd_doc *d, size_t i) {
+  size_t lo = 0, hi = d->mentions.len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (CD_VEC_AT(&d->mentions, cd_name_mention, mid)->end_tok <= i)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo >= d->mentions.len) return false;
+  const cd_name_mention *m = CD_VEC_AT(&d->mentions, cd_name_mention, lo);
+  return m->first_tok <= i && i < m->end_tok && m->kind == MK_NAME;
+}
+
 /* A capitalised word that names something: not a demonym, not an ordinary word that is only
- * capitalised because it starts the sentence. */
+ * capitalised because it starts the sentence (unless the mentions pass took it for a name). */
 static bool naming_word(const cd_doc *d, size_t i) {
   if (!capital(d, i) || cd_claim_demonym(d, i) || cd_is_calendar_word(ts(d, i), tn(d, i))) return false;
-  if (sentence_initial(d, i) && cd_is_common_word(ts(d, i), tn(d, i))) return false;
+  if (sentence_initial(d, i) && cd_is_common_word(ts(d, i), tn(d, i)) && !in_name_mention(d, i)) return false;
   return true;
 }
 
@@ -499,8 +514,9 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     else if (in(d, k, STUDY_HEADS) && !is(d, k, "report")) head = k, head_cat = ACC_STUDY;
     else if (is(d, k, "report")) head = k, head_cat = ACC_STUDY;
     else if (in(d, k, STUDY_PLURALS)) head = k, head_cat = ACC_STUDY;
-    else if (is(d, k, "reports") || in(d, k, (const char *const[]){"media", "press", NULL}))
-      head = k, head_cat = ACC_REPORTS;
+    else if (is(d, k, "reports")) head = k, head_cat = ACC_REPORTS;
+    else if (in(d, k, (const char *const[]){"media", "press", NULL}))
+      head = k + 1 < np_end && is(d, k + 1, "reports") ? k + 1 : k, head_cat = ACC_REPORTS;
     else if (in(d, k, ANON_HEADS) || in(d, k, OFFICIAL_HEADS)) head = k, head_cat = ACC_ANON;
     else if (in(d, k, GROUP_HEADS)) head = k, head_cat = ACC_GROUP;
   }
@@ -579,15 +595,10 @@ static const char *const CITING[] = {"citing", "quoting", "cited", "quoted", "by
 static size_t walk_left(const cd_doc *d, size_t left, const char *const *mods, bool allow_caps, bool *indef) {
   for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
     if (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS)) break;
-    if (lower(d, p) && in(d, p, mods)) {
-      if (in(d, p, INDEFINITE)) *indef = true;
+    if ((lower(d, p) || sentence_initial(d, p)) && in(d, p, mods)) {
+      if (in(d, p, INDEFINITE)) *indef = true; /* "One MP", "Two sources" */
       left = p;
     } else if (cd_claim_demonym(d, p) || (allow_caps && capital(d, p) && !possessive(d, p))) {
-      left = p;
-    } else if (capital(d, p) && sentence_initial(d, p) && in(d, p, INDEFINITE)) {
-      *indef = true; /* "One MP", "Two sources" */
-      left = p;
-    } else if (capital(d, p) && sentence_initial(d, p) && cd_word_in(ts(d, p), tn(d, p), mods)) {
       left = p;
     } else {
       break;
@@ -646,7 +657,8 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
   size_t p = prev_tok(d, left);
   if (p != CD_NONE) {
     if (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS) || possessive(d, p)) return false;
-    if (naming_word(d, p)) return false; /* "Pentagon officials", "Health Ministry officials" */
+    /* "Pentagon officials", "Health Ministry officials" (a capital that is no modifier names a body) */
+    if (capital(d, p) && !cd_claim_demonym(d, p)) return false;
     if (lower(d, p) && !in(d, p, FUNCTION_WORDS)) return false; /* "police officials", "hospital officials" */
   }
   if (singular && !indef) return false;
