@@ -481,6 +481,8 @@ static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method meth
         if (f < doc_ntok(doc) && is(a, f, "the")) f++;
         if (f < doc_ntok(doc) && a->mention_start[f] != CD_NONE)
           e = CD_VEC_AT(&doc->mentions, cd_name_mention, a->mention_start[f])->end_tok;
+        else if (f > e + 1 && f < doc_ntok(doc) && source_noun(a, f))
+          e = f + 1; /* "a spokesperson for the company" */
       }
       sp->found = true;
       sp->first_tok = i;
@@ -655,6 +657,7 @@ static bool inside_aside(const att *a, size_t first, size_t v, size_t open) {
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   size_t window = partial ? 60 : 30;
+  size_t stance_fallback = CD_NONE;
   for (size_t i = c->open; i > s->first_tok && c->open - i < window; i--) {
     size_t v = i - 1;
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
@@ -724,11 +727,17 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         }
       }
     }
-    /* a stance verb, or a verb of saying whose subject stands further back, takes the subject */
-    if (sentence_subject(a, c->sent_open, v, sp)) {
+    /* a verb of saying whose subject stands further back takes the sentence's subject; a stance
+     * verb only when no verb of saying stands further back ("..., saying only that makers saw "...") */
+    if (say && sentence_subject(a, c->sent_open, v, sp)) {
       *verb = v;
       return true;
     }
+    if (stance_fallback == CD_NONE) stance_fallback = v;
+  }
+  if (stance_fallback != CD_NONE && sentence_subject(a, c->sent_open, stance_fallback, sp)) {
+    *verb = stance_fallback;
+    return true;
   }
   /* "X opposed the plan: QUOTE" -- a quote introduced by a colon belongs to the subject */
   if (c->open > s->first_tok && (punct(a, c->open - 1, ':') || dash(a, c->open - 1)) &&
