@@ -39,6 +39,7 @@ typedef struct cluster {
   size_t first_full;    /* first multi-part mention, or CD_NONE */
   bool has_full;        /* a multi-part or aliased mention */
   bool person_full;
+  bool surname_used;    /* a person whose surname is also used alone */
 } cluster;
 
 typedef struct ent_ctx {
@@ -215,9 +216,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
       if (ocl == cl || !cd_near_miss(key, other) || cd_spelling_explained(key, other)) continue;
       const cluster *o = CD_VEC_AT(&c->clusters, cluster, ocl);
       /* a lone word joins another lone word only when that one is used more often */
-      if (!o->has_full && (o->n_mentions < k->n_mentions ||
-                           (o->n_mentions == k->n_mentions && o->first_mention > k->first_mention)))
-        continue;
+      if (!o->has_full && o->n_mentions <= k->n_mentions) continue;
       if (best != CD_NONE && best != ocl) ambiguous = true;
       best = ocl;
     }
@@ -270,6 +269,17 @@ void cd_pass_entities(cd_doc *doc) {
     if (m->kind != MK_NAME || !*w->key) continue;
     if (m->n_parts < 2 && !w->aliased) continue;
     size_t cl = cd_strmap_get(&full, w->key);
+    if (cl == CD_NONE && m->n_parts >= 2 && m->org_hint) {
+      /* "Indian Railway" and "Indian Railways": one organisation written in singular and plural */
+      size_t kn = strlen(w->key);
+      if (kn > 3 && w->key[kn - 1] == 's') {
+        char *sing = cd_arena_strndup(doc->arena, w->key, kn - 1);
+        if (sing) cl = cd_strmap_get(&full, sing);
+      } else {
+        char *plur = cd_arena_printf(doc->arena, "%ss", w->key);
+        if (plur) cl = cd_strmap_get(&full, plur);
+      }
+    }
     char *gs = NULL;
     if (w->person_full) {
       gs = cd_arena_printf(doc->arena, "%s|%s", w->gkey, w->skey);
@@ -294,6 +304,15 @@ void cd_pass_entities(cd_doc *doc) {
     }
   }
 
+  /* a person named in full whose surname is also used alone is certainly a person: only such a
+   * person's given name may stand for them ("Jon" for "Jon Huber"; not "Cyprus" for "Cyprus Mail") */
+  for (size_t i = 0; i < nm; i++) {
+    const cd_name_mention *m = M(doc, i);
+    if (m->kind != MK_NAME || m->n_parts != 1 || m->acronym || !*c.mw[i].skey) continue;
+    size_t cl = cd_strmap_get(&any_surname, c.mw[i].skey);
+    if (cl != CD_NONE) CD_VEC_AT(&c.clusters, cluster, find(&c, cl))->surname_used = true;
+  }
+
   /* 2. lone words, in text order, keeping "the most recent person with this surname" current */
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
@@ -314,7 +333,8 @@ void cd_pass_entities(cd_doc *doc) {
         size_t g = get_unique(&c, &given, w->key);
         if (g != CD_NONE) {
           const cluster *k = CD_VEC_AT(&c.clusters, cluster, g);
-          if (k->first_full != CD_NONE && k->first_full < i && !m->courtesy) cl = g;
+          /* "Mr Tong" for "Tong Yung-soo": a family name written first */
+          if (k->first_full != CD_NONE && k->first_full < i && (k->surname_used || m->courtesy)) cl = g;
         }
       }
     }

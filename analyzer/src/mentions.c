@@ -167,6 +167,16 @@ static bool is_title_word(const cd_doc *doc, const cd_token *t) {
 }
 
 static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
+  /* trailing title words name no one: "a sitting U.S. Senator" is a mention of "U.S." only, and a chain
+   * of titles alone ("Vice President") is no name */
+  if (n > 0 && w[n - 1].title_word && !possessive) {
+    bool poss_last;
+    strip_possessive(doc, doc_tok(doc, w[n - 1].tok), &poss_last);
+    if (!poss_last) {
+      while (n > 0 && w[n - 1].title_word) n--;
+      if (n == 0) return;
+    }
+  }
   /* title part: leading words up to the last title word, when a name follows it */
   size_t name_from = 0;
   for (size_t k = 0; k + 1 < n; k++)
@@ -182,6 +192,8 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
     }
   if (first_title > 0 && first_title < name_from) emit(doc, w, first_title, false);
   const cd_token *a = doc_tok(doc, w[first_title].tok), *z = doc_tok(doc, w[n - 1].tok);
+  /* a currency: "US$400", "HK$" */
+  if (n == 1 && z->end < doc->len && doc->text[z->end] == '$') return;
   const cd_token *na = doc_tok(doc, w[name_from].tok);
   cd_name_mention *m = cd_vec_push(&doc->mentions);
   bool poss = false;

@@ -44,6 +44,19 @@ static const char *const NOT_PERSON_WORDS[] = {
     "award", "awards", "prize", "series", "show", "film", "album", "book", "magazine", "review", "report",
     "index", "airlines", "airways", "motors", "technologies", "systems", "labs", "studios", "records",
     "entertainment", "wrestling", "football", "cricket", "rugby", "basketball", "baseball", "hockey",
+    /* nationalities and affiliations: "Turkish Cypriot", "Polish Catholic" */
+    "turkish", "cypriot", "greek", "russian", "british", "french", "german", "chinese", "japanese",
+    "indian", "polish", "ukrainian", "israeli", "palestinian", "iranian", "iraqi", "syrian", "saudi",
+    "egyptian", "canadian", "mexican", "brazilian", "australian", "italian", "spanish", "korean", "arab",
+    "muslim", "jewish", "catholic", "protestant", "democrat", "democrats", "republicans",
+    "kurdish", "afghan", "pakistani", "scottish", "welsh", "irish", "english", "dutch", "swedish",
+    "norwegian", "danish", "finnish", "swiss", "austrian", "belgian", "portuguese", "hungarian", "czech",
+    "slovak", "romanian", "bulgarian", "serbian", "croatian", "albanian", "lebanese", "jordanian",
+    "turkey", "cyprus", "samoan", "nigerian", "kenyan", "ethiopian", "somali", "sudanese", "libyan",
+    "tunisian", "moroccan", "algerian", "venezuelan", "colombian", "argentine", "argentinian", "chilean",
+    "peruvian", "cuban", "filipino", "vietnamese", "thai", "indonesian", "malaysian", "taiwanese",
+    "tibetan", "mongolian", "kazakh", "uzbek", "georgian", "armenian", "azerbaijani", "belarusian",
+    "lithuanian", "latvian", "estonian", "yemeni", "qatari", "emirati", "kuwaiti", "omani", "bahraini",
     NULL};
 
 bool cd_is_not_person_word(const char *s, size_t n) { return cd_word_in(s, n, NOT_PERSON_WORDS); }
@@ -55,6 +68,18 @@ static const char *const GIVEN_NAME_TITLES[] = {
     "baroness", "baron", "earl", "count", "countess", NULL};
 
 bool cd_is_given_name_title(const char *s, size_t n) { return cd_word_in(s, n, GIVEN_NAME_TITLES); }
+
+static const char *const PERSON_TITLES[] = {
+    "president", "senator", "sen", "representative", "rep", "congressman", "congresswoman", "governor",
+    "gov", "mayor", "chancellor", "minister", "secretary", "ambassador", "general", "gen", "admiral", "adm",
+    "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "major", "maj", "judge",
+    "justice", "professor", "prof", "chairman", "chairwoman", "commissioner", "inspector", "detective",
+    "sheriff", "premier", "speaker", "councillor", "councilor", "councilman", "councilwoman", "assemblyman",
+    "assemblywoman", "coach", "superintendent", "constable", "commander", "administrator", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "director", "officer", "chief", "mp", "mep", "dean",
+    "reverend", "rev", NULL};
+
+bool cd_is_person_title(const char *s, size_t n) { return cd_word_in(s, n, PERSON_TITLES); }
 
 static const char *const SUFFIXES[] = {"jr", "sr", "ii", "iii", "iv", "jnr", "snr", NULL};
 

@@ -12,6 +12,9 @@ bool cd_is_proper_word(const char *key);
 bool cd_is_not_person_word(const char *s, size_t n);
 /* Titles that go with a given name or a style, not a surname: King, Pope, Prince, Sir, Lord... */
 bool cd_is_given_name_title(const char *s, size_t n);
+/* Titles that stand before a surname and say the bearer is a person: President, Senator, Mayor, Gen.
+ * Not the adjectives that also begin titles (Foreign, Vice, Deputy, Former). */
+bool cd_is_person_title(const char *s, size_t n);
 /* Generational suffixes that are not a surname: Jr, Sr, II, III. */
 bool cd_is_name_suffix(const char *s, size_t n);
 /* Nouns a surname modifies attributively ("the Trump administration", "the Biden campaign"). */
