@@ -233,11 +233,13 @@ static int handle_initialize(cd_server *server, json_t *params, json_t **result,
     return CD_RPC_INVALID_PARAMS;
   }
   read_client_caps(server, caps);
-  server->state = CD_STATE_RUNNING;
+  /* Still uninitialised here, so applying settings sends no refresh requests:
+   * only showMessage may precede the initialize response. */
   json_t *options = json_object_get(params, "initializationOptions");
   if (options != NULL && !json_is_null(options)) {
     cd_server_apply_settings(server, options, "initializationOptions");
   }
+  server->state = CD_STATE_RUNNING;
   json_t *capabilities = json_pack(
       "{s:s, s:{s:b,s:i,s:{s:b}}, s:b, s:b, s:b, s:{s:b}}", "positionEncoding",
       cd_encoding_name(server->enc), "textDocumentSync", "openClose", 1, "change", 2, "save",

@@ -142,6 +142,36 @@ static void test_writer(void **state) {
   close(p.r);
 }
 
+/* Messages trickling in one byte at a time come out whole and in order. */
+static void test_byte_by_byte(void **state) {
+  (void)state;
+  pipe_pair p = open_pipe();
+  cd_frame_reader *r = cd_frame_reader_new(p.r, 0);
+  const char *stream = "Content-Length: 3\r\n\r\n[1]Content-Length: 5\r\nContent-Type: x\r\n\r\n[2,3]"
+                       "Content-Length: 2\r\n\r\n{}";
+  const char *want[] = {"[1]", "[2,3]", "{}"};
+  size_t got = 0;
+  for (size_t i = 0; stream[i] != '\0'; i++) {
+    assert_int_equal(write(p.w, stream + i, 1), 1);
+    char *body;
+    size_t len;
+    cd_frame_status st = cd_frame_read(r, false, &body, &len, NULL, 0);
+    if (st == CD_FRAME_OK) {
+      assert_true(got < 3);
+      assert_int_equal(len, strlen(want[got]));
+      assert_memory_equal(body, want[got], len);
+      got++;
+      free(body);
+    } else {
+      assert_int_equal(st, CD_FRAME_AGAIN);
+    }
+  }
+  assert_int_equal(got, 3);
+  cd_frame_reader_free(r);
+  close(p.w);
+  close(p.r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_two_messages_and_content_type),
@@ -150,6 +180,7 @@ int main(void) {
       cmocka_unit_test(test_non_blocking_and_partial),
       cmocka_unit_test(test_stray_newlines_and_bare_lf),
       cmocka_unit_test(test_writer),
+      cmocka_unit_test(test_byte_by_byte),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

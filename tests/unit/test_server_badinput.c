@@ -161,12 +161,42 @@ static void test_versions_and_uris(void **state) {
   client_shutdown(&c);
 }
 
+/* Random garbage (without the letter c, so no Content-Length can form)
+ * before a valid request: errors for the garbage, then the answer. */
+static void test_garbage_then_request(void **state) {
+  (void)state;
+  client c;
+  client_start(&c);
+  json_decref(client_initialize(&c, NULL, NULL));
+  srand(99);
+  char garbage[8192];
+  for (size_t i = 0; i < sizeof garbage; i++) {
+    char b = (char)(rand() % 256);
+    if (b == 'c' || b == 'C') b = '\n';
+    garbage[i] = b;
+  }
+  client_send_raw(&c, garbage, sizeof garbage);
+  client_send_raw(&c, "\r\n\r\n", 4); /* end any header block the garbage started */
+  json_t *r = client_request(&c, "textDocument/codeLens",
+                             json_pack("{s:{s:s}}", "textDocument", "uri", "untitled:none"));
+  assert_true(json_is_array(json_object_get(r, "result")));
+  json_decref(r);
+  /* Everything else the server said was an error without an id. */
+  size_t i;
+  json_t *m;
+  json_array_foreach(c.inbox, i, m) {
+    assert_int_equal(error_code(m), -32700);
+  }
+  client_shutdown(&c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_framing_and_json_errors),
       cmocka_unit_test(test_oversized_message),
       cmocka_unit_test(test_malformed_params),
       cmocka_unit_test(test_versions_and_uris),
+      cmocka_unit_test(test_garbage_then_request),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
