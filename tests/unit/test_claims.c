@@ -1,0 +1,251 @@
+/* Claims pass: phrase families, sourced forms, quotes with an anonymous speaker, configuration
+ * (disable by phrase or family, extra phrases and patterns, limits), bad input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "copydesk/analyzer.h"
+
+#define HEAD "Headline\n\n"
+
+/* How many claim.* diagnostics with `code` (NULL: either) have a span containing `needle`
+ * (NULL: any span). */
+static size_t count_in(const char *text, size_t len, cd_format fmt, const cd_config *cfg, const char *code,
+                       const char *needle) {
+  cd_report *r = cd_analyze(text, len, fmt, cfg);
+  assert_non_null(r);
+  size_t n, hits = 0;
+  const cd_diagnostic *d = cd_report_diagnostics(r, &n);
+  for (size_t i = 0; i < n; i++) {
+    if (strncmp(d[i].code, "claim.", 6) != 0) continue;
+    if (code && strcmp(d[i].code, code) != 0) continue;
+    assert_true(d[i].span.start < d[i].span.end && d[i].span.end <= len);
+    assert_non_null(d[i].message);
+    if (needle) {
+      size_t m = strlen(needle), w = d[i].span.end - d[i].span.start;
+      bool found = false;
+      for (size_t k = 0; k + m <= w && !found; k++) found = memcmp(text + d[i].span.start + k, needle, m) == 0;
+      if (!found) continue;
+    }
+    hits++;
+  }
+  cd_report_free(r);
+  return hits;
+}
+
+static size_t count(const char *text, const cd_config *cfg, const char *code, const char *needle) {
+  return count_in(text, strlen(text), CD_FORMAT_PLAINTEXT, cfg, code, needle);
+}
+
+#define UN "claim.unattributed"
+#define AN "claim.anonymous-source"
+
+static void test_hedges(void **state) {
+  (void)state;
+  assert_int_equal(count(HEAD "The mayor reportedly resigned on Friday.", NULL, UN, "reportedly"), 1);
+  assert_int_equal(count(HEAD "Reportedly, the mayor resigned.", NULL, UN, "Reportedly"), 1);
+  assert_int_equal(count(HEAD "The man allegedly stole a van.", NULL, UN, "allegedly"), 1);
+  /* the adjective is no attribution; the headline and quotes are not the writer's prose */
+  assert_int_equal(count(HEAD "The alleged thief was released.", NULL, NULL, NULL), 0);
+  assert_int_equal(count("Mayor reportedly resigns\n\nThe mayor left on Friday.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "\"He reportedly took the money and ran off,\" Jane Cole said.", NULL, NULL, NULL), 0);
+}
+
+static void test_impersonal(void **state) {
+  (void)state;
+  assert_int_equal(count(HEAD "It is believed the fire started in the kitchen.", NULL, UN, "It is believed"), 1);
+  assert_int_equal(count(HEAD "It's understood the talks failed.", NULL, UN, "It's understood"), 1);
+  assert_int_equal(count(HEAD "He is widely considered the favourite.", NULL, UN, "widely considered"), 1);
+  assert_int_equal(count(HEAD "The gang is thought to have fled.", NULL, UN, "thought to have"), 1);
+  assert_int_equal(count(HEAD "It was reported by the Gazette that the pier had closed.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "There has been growing speculation about the deal.", NULL, UN, "speculation"), 1);
+  assert_int_equal(count(HEAD "There have been complaints from Acme Water about the leak.", NULL, NULL, NULL), 0);
+}
+
+static void test_groups(void **state) {
+  (void)state;
+  assert_int_equal(count(HEAD "Critics say the plan is too expensive.", NULL, UN, "Critics say"), 1);
+  assert_int_equal(count(HEAD "The plan, critics argue, is too expensive.", NULL, UN, "critics argue"), 1);
+  assert_int_equal(count(HEAD "Some experts were sceptical of the figures.", NULL, UN, "Some experts"), 1);
+  assert_int_equal(count(HEAD "Many believe the vote was rigged.", NULL, UN, "Many believe"), 1);
+  assert_int_equal(count(HEAD "Experts at Hollins University said the data were sound.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "The experts said the data were sound.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "Researchers found the drug cut deaths by a fifth.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "Some scientists believe the comet broke up.", NULL, UN, "scientists believe"), 1);
+}
+
+static void test_reports_and_studies(void **state) {
+  (void)state;
+  assert_int_equal(count(HEAD "The shop closed, according to reports.", NULL, UN, "according to reports"), 1);
+  assert_int_equal(count(HEAD "The shop closed, according to reports in The Herald.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "The shop closed, according to the BBC.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "Shares fell amid reports of a takeover.", NULL, UN, "amid reports"), 1);
+  assert_int_equal(count(HEAD "Studies show that sleep improves memory.", NULL, UN, "Studies show"), 1);
+  assert_int_equal(count(HEAD "Ten people died, according to a 2019 study.", NULL, UN, "a 2019 study"), 1);
+  assert_int_equal(count(HEAD "Ten people died, according to a study by Oxford University.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "The study, published in Nature, found that sleep helps.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "The bridge was shut, local media reported.", NULL, UN, "local media reported"), 1);
+  assert_int_equal(count(HEAD "The mayor told local media that the bridge was shut.", NULL, NULL, NULL), 0);
+}
+
+static void test_anonymous_sources(void **state) {
+  (void)state;
+  assert_int_equal(count(HEAD "The deal is off, sources said.", NULL, AN, "sources said"), 1);
+  assert_int_equal(count(HEAD "A source close to the club said the deal was off.", NULL, AN, "A source close to"), 1);
+  assert_int_equal(count(HEAD "Officials said the road would reopen.", NULL, AN, "Officials said"), 1);
+  assert_int_equal(count(HEAD "People familiar with the matter said talks had stalled.", NULL, AN, "familiar with"), 1);
+  assert_int_equal(count(HEAD "He spoke on condition of anonymity.", NULL, AN, "anonymity"), 1);
+  /* a body attached, police, an anaphoric "the official", other senses of "source" */
+  assert_int_equal(count(HEAD "Pentagon officials said the road would reopen.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "Officials at the transport ministry said the road would reopen.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "Police said the road would reopen.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "The official said the road would reopen.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "The source of the leak was a cracked pipe.", NULL, NULL, NULL), 0);
+}
+
+static void test_quote_with_anonymous_speaker(void **state) {
+  (void)state;
+  const char *t = HEAD "\"The board will sack him on Monday and nobody can stop it,\" the source said.";
+  cd_report *r = cd_analyze(t, strlen(t), CD_FORMAT_PLAINTEXT, NULL);
+  assert_non_null(r);
+  size_t n, found = 0;
+  const cd_diagnostic *d = cd_report_diagnostics(r, &n);
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(d[i].code, AN) != 0) continue;
+    found++;
+    assert_int_not_equal(d[i].quote, CD_NONE);
+    assert_memory_equal(t + d[i].span.start, "the source", 10);
+  }
+  assert_int_equal(found, 1);
+  cd_report_free(r);
+}
+
+static void test_line_breaks(void **state) {
+  (void)state;
+  assert_int_equal(count(HEAD "It is\nwidely believed that the\nfire was arson.", NULL, UN, "widely"), 1);
+  assert_int_equal(count(HEAD "The sale, according\r\nto reports, fell through.", NULL, UN, "according"), 1);
+  /* not across a paragraph break */
+  assert_int_equal(count(HEAD "The vote was close. Critics\n\nsay nothing.", NULL, NULL, NULL), 0);
+}
+
+static void test_markdown(void **state) {
+  (void)state;
+  const char *md = "# Mayor reportedly quits\n\nThe mayor *reportedly* quit. Use `reportedly` sparingly.\n\n"
+                   "```\nsources said\n```\n";
+  assert_int_equal(count_in(md, strlen(md), CD_FORMAT_MARKDOWN, NULL, NULL, NULL), 1);
+}
+
+static void test_config_disable(void **state) {
+  (void)state;
+  const char *t = HEAD "The mayor reportedly quit and allegedly took the keys.";
+  cd_config *c = cd_config_new();
+  assert_true(cd_config_disable_claim_phrase(c, "REPORTEDLY"));
+  assert_int_equal(count(t, c, UN, "reportedly"), 0);
+  assert_int_equal(count(t, c, UN, "allegedly"), 1);
+  assert_true(cd_config_disable_claim_phrase(c, "hedge")); /* a whole family */
+  assert_int_equal(count(t, c, NULL, NULL), 0);
+  cd_config_free(c);
+
+  /* the rule switched off */
+  c = cd_config_new();
+  assert_true(cd_config_set_severity(c, UN, CD_SEVERITY_OFF));
+  assert_int_equal(count(t, c, NULL, NULL), 0);
+  assert_true(cd_config_set_severity(c, UN, CD_SEVERITY_WARNING));
+  cd_report *r = cd_analyze(t, strlen(t), CD_FORMAT_PLAINTEXT, c);
+  size_t n;
+  const cd_diagnostic *d = cd_report_diagnostics(r, &n);
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(d[i].code, UN) == 0) assert_int_equal(d[i].severity, CD_SEVERITY_WARNING);
+  cd_report_free(r);
+  cd_config_free(c);
+}
+
+static void test_config_add(void **state) {
+  (void)state;
+  cd_config *c = cd_config_new();
+  char err[256] = "";
+  assert_true(cd_config_add_claim_phrase(c, "unattributed", "insiders whisper", false, err, sizeof err));
+  assert_true(cd_config_add_claim_phrase(c, "anonymous-source", "\\bmoles? (?:say|said)\\b", true, err, sizeof err));
+  assert_true(cd_config_add_claim_phrase(c, "unattributed", "(*MARK:x)rumour\\w*", true, err, sizeof err));
+  assert_false(cd_config_add_claim_phrase(c, "unattributed", "(unclosed", true, err, sizeof err));
+  assert_true(strlen(err) > 0);
+  assert_false(cd_config_add_claim_phrase(c, "nonsense", "x", false, NULL, 0));
+  const char *t = HEAD "Insiders\nwhisper that the deal is dead. Moles say it is alive. Rumours abound.";
+  assert_int_equal(count(t, c, UN, "Insiders\nwhisper"), 1);
+  assert_int_equal(count(t, c, AN, "Moles say"), 1);
+  assert_int_equal(count(t, c, UN, "Rumours"), 1);
+  /* a clone behaves the same; disabling a configured phrase works too */
+  cd_config *k = cd_config_clone(c);
+  assert_non_null(k);
+  assert_int_equal(count(t, k, NULL, NULL), 3);
+  assert_true(cd_config_disable_claim_phrase(k, "insiders whisper"));
+  assert_int_equal(count(t, k, NULL, NULL), 2);
+  cd_config_free(k);
+  cd_config_free(c);
+}
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A catastrophic configured pattern is cut off by the match limits. */
+static void test_config_pattern_limits(void **state) {
+  (void)state;
+  cd_config *c = cd_config_new();
+  assert_true(cd_config_add_claim_phrase(c, "unattributed", "(\\w+\\s?)+!", true, NULL, 0));
+  size_t n = 20000;
+  char *t = malloc(n + 1);
+  memcpy(t, HEAD, strlen(HEAD));
+  for (size_t i = strlen(HEAD); i < n; i++) t[i] = (i % 7 == 0) ? ' ' : 'a';
+  t[n] = 0;
+  double t0 = now();
+  cd_report *r = cd_analyze(t, n, CD_FORMAT_PLAINTEXT, c);
+  assert_non_null(r);
+  assert_true(now() - t0 < 10.0);
+  cd_report_free(r);
+  free(t);
+  cd_config_free(c);
+}
+
+static void test_bad_input(void **state) {
+  (void)state;
+  const char bad[] = "Head\n\nThe \xff\xfe mayor reportedly\x00 quit \xe2\x80 sources said \xc3";
+  assert_int_equal(count_in(bad, sizeof bad - 1, CD_FORMAT_PLAINTEXT, NULL, NULL, NULL), 2);
+  assert_int_equal(count_in("", 0, CD_FORMAT_PLAINTEXT, NULL, NULL, NULL), 0);
+  assert_int_equal(count_in("reportedly", 10, CD_FORMAT_MARKDOWN, NULL, NULL, NULL), 1);
+  /* a long run of phrase-like words stays linear and terminates */
+  size_t n = 200000;
+  char *t = malloc(n);
+  for (size_t i = 0; i < n; i++) t[i] = "there was some "[i % 15];
+  cd_report *r = cd_analyze(t, n, CD_FORMAT_PLAINTEXT, NULL);
+  assert_non_null(r);
+  cd_report_free(r);
+  free(t);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_hedges),
+      cmocka_unit_test(test_impersonal),
+      cmocka_unit_test(test_groups),
+      cmocka_unit_test(test_reports_and_studies),
+      cmocka_unit_test(test_anonymous_sources),
+      cmocka_unit_test(test_quote_with_anonymous_speaker),
+      cmocka_unit_test(test_line_breaks),
+      cmocka_unit_test(test_markdown),
+      cmocka_unit_test(test_config_disable),
+      cmocka_unit_test(test_config_add),
+      cmocka_unit_test(test_config_pattern_limits),
+      cmocka_unit_test(test_bad_input),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
