@@ -177,7 +177,7 @@ static bool person_mention(const cd_doc *doc, const cd_name_mention *m) {
   return e->kind == CD_ENTITY_PERSON || (m->person_hint && !m->org_hint);
 }
 
-static bool is_person_mention_idx(const cd_doc *doc, size_t mi) {
+bool cd_mention_is_person(const cd_doc *doc, size_t mi) {
   const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
   if (m->possessive || !looks_like_person_name(doc, m)) return false;
   if (m->courtesy || m->job_title) return true;
@@ -263,7 +263,7 @@ static void set_name(att *a, speaker *sp, size_t mi, cd_attribution_method metho
   sp->entity = m->entity;
   sp->first_tok = m->first_tok;
   sp->end_tok = m->end_tok;
-  sp->phrase_end = is_person_mention_idx(a->doc, mi) ? skip_affiliation(a, m->end_tok) : m->end_tok;
+  sp->phrase_end = cd_mention_is_person(a->doc, mi) ? skip_affiliation(a, m->end_tok) : m->end_tok;
   sp->method = method;
   if (m->entity != CD_NONE)
     sp->name = CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->name;
@@ -323,7 +323,7 @@ static size_t person_after_descriptors(const att *a, size_t i) {
     if (T(a, k)->sent != T(a, i)->sent || !descriptor_word(a, k)) return CD_NONE;
     size_t mi = a->mention_start[k];
     if (mi != CD_NONE) {
-      if (is_person_mention_idx(a->doc, mi)) return mi;
+      if (cd_mention_is_person(a->doc, mi)) return mi;
       const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
       k = m->end_tok;
       if (m->possessive) continue; /* "CU Boulder's" */
@@ -369,12 +369,12 @@ static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method meth
     size_t role = m->end_tok;
     if (role + 1 < doc_ntok(doc) && T(a, role)->kind == TOK_WORD && (T(a, role)->flags & TF_LOWER) &&
         (cd_word_in(S(a, role), N(a, role), ROLE_NOUNS) || source_noun(a, role)) &&
-        a->mention_start[role + 1] != CD_NONE && is_person_mention_idx(doc, a->mention_start[role + 1])) {
+        a->mention_start[role + 1] != CD_NONE && cd_mention_is_person(doc, a->mention_start[role + 1])) {
       set_name(a, sp, a->mention_start[role + 1], method); /* "Samoa Observer editor Keni Lesa" */
       sp->first_tok = i;
       return true;
     }
-    if (!is_person_mention_idx(doc, mi)) {
+    if (!cd_mention_is_person(doc, mi)) {
       size_t p = person_after_descriptors(a, i);
       if (p != CD_NONE) {
         set_name(a, sp, p, method);
@@ -629,13 +629,13 @@ static bool sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
     speaker tmp = {0};
     if (!speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT)) continue;
     if (tmp.end_tok > limit) continue;
-    if (tmp.mention == CD_NONE || !is_person_mention_idx(a->doc, tmp.mention) || tmp.method == CD_ATTR_PRONOUN) {
+    if (tmp.mention == CD_NONE || !cd_mention_is_person(a->doc, tmp.mention) || tmp.method == CD_ATTR_PRONOUN) {
       /* "The new governor of the region, Alexander Moor," / "a Republican, Mark Amodei," */
       size_t c = phrase_end(&tmp);
       while (c < limit && c < phrase_end(&tmp) + 12 && !punct(a, c, ',') && T(a, c)->kind == TOK_WORD) c++;
       speaker app = {0};
       if (punct(a, c, ',') && speaker_at(a, c + 1, &app, CD_ATTR_EXPLICIT) && app.mention != CD_NONE &&
-          app.method != CD_ATTR_PRONOUN && is_person_mention_idx(a->doc, app.mention) && app.end_tok <= limit &&
+          app.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, app.mention) && app.end_tok <= limit &&
           (punct(a, phrase_end(&app), ',') || punct(a, app.end_tok, ',')))
         tmp = app;
     }
@@ -672,7 +672,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         if (st < s->first_tok || st == 0) continue;
         speaker tmp = {0};
         if (speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && phrase_end(&tmp) == v && tmp.mention != CD_NONE &&
-            tmp.method != CD_ATTR_PRONOUN && is_person_mention_idx(a->doc, tmp.mention)) {
+            tmp.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, tmp.mention)) {
           *sp = tmp;
           *verb = v;
           return true;
@@ -706,7 +706,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
       if (m > s->first_tok && punct(a, m - 1, ',')) {
         speaker app = {0};
         if (speaker_at(a, m, &app, CD_ATTR_EXPLICIT) && (app.end_tok == k - 1 || phrase_end(&app) == k - 1) && app.mention != CD_NONE &&
-            is_person_mention_idx(a->doc, app.mention)) {
+            cd_mention_is_person(a->doc, app.mention)) {
           *sp = app;
           *verb = v;
           return true;
@@ -769,7 +769,7 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
   cd_doc *doc = a->doc;
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
   q->kind = CD_QUOTE_SPEECH; /* a Title Case quote with a verb of saying is someone's words after all */
-  if (sp->mention != CD_NONE && is_person_mention_idx(doc, sp->mention)) {
+  if (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention)) {
     a->last_speaker = sp->mention;
     a->last_speaker_sent = T(a, CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->close_tok)->sent;
   }
@@ -869,7 +869,7 @@ void cd_pass_attribution(cd_doc *doc) {
      * person's: "Trump lauded Cain as a "powerful voice of freedom."" */
     memset(&sp, 0, sizeof sp);
     if (q->partial && sentence_subject(&a, c.sent_open, c.open, &sp) && sp.mention != CD_NONE &&
-        is_person_mention_idx(doc, sp.mention) &&
+        cd_mention_is_person(doc, sp.mention) &&
         (sp.method != CD_ATTR_PRONOUN || is(&a, sp.first_tok, "he") || is(&a, sp.first_tok, "she"))) {
       size_t v = phrase_end(&sp);
       while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !between_word(&a, v))) v++;

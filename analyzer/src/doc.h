@@ -140,6 +140,9 @@ void cd_pass_names(cd_doc *doc);   /* name.* diagnostics */
 void cd_pass_claims(cd_doc *doc);  /* claim.* diagnostics */
 void cd_pass_findings(cd_doc *doc); /* quote.* diagnostics, severities, inline controls, sorting */
 
+/* Does name mention `mi` look like a person (not a place or an organisation)? (attribution.c) */
+bool cd_mention_is_person(const cd_doc *doc, size_t mi);
+
 /* Adds a diagnostic (severity from configuration later); returns it for related/fixes. */
 cd_diagnostic *cd_doc_add_diag(cd_doc *doc, const char *code, size_t start, size_t end, const char *message);
 void cd_diag_add_related(cd_doc *doc, cd_diagnostic *d, size_t start, size_t end, const char *message);

@@ -23,9 +23,7 @@ static const cd_name_mention *nearest_name(const cd_doc *doc, size_t before) {
   }
   for (size_t k = lo; k > 0 && !best; k--) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
-    if (!m->in_quote && !m->headline && m->entity != CD_NONE &&
-        CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_PERSON)
-      best = m;
+    if (!m->in_quote && !m->headline && m->entity != CD_NONE && cd_mention_is_person(doc, k - 1)) best = m;
   }
   return best;
 }

@@ -15,8 +15,11 @@ bool cd_word_eq(const char *s, size_t n, const char *word) {
 }
 
 bool cd_word_in(const char *s, size_t n, const char *const *list) {
+  if (n == 0) return false;
+  /* the lists hold lower-case ASCII: a first-letter test skips almost every entry cheaply */
+  char c0 = s[0] >= 'A' && s[0] <= 'Z' ? (char)(s[0] - 'A' + 'a') : s[0];
   for (; *list; list++)
-    if (cd_word_eq(s, n, *list)) return true;
+    if ((*list)[0] == c0 && cd_word_eq(s, n, *list)) return true;
   return false;
 }
 
