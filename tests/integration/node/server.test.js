@@ -17,7 +17,7 @@ const ARTICLE = [
   '',
   'Zoë Brandt runs the café in Orléans 😀. "We will win," Jane Smith said.',
   '',
-  '— 😀 café, "We will win."',
+  '"We will win."',
   '',
   'John Kelly, the mayor, spoke first. "The budget is sound," he said. "We have no debt."',
   '',
@@ -138,6 +138,12 @@ test('negotiated utf-8 positions are bytes', async () => {
   assert.ok(un);
   const line = lines[un.range.start.line];
   assert.equal(line.subarray(un.range.start.character, un.range.end.character).toString('utf8'), '"We will win."');
+  // After the emoji and accents on line 2, characters are bytes.
+  const l2 = lines[2];
+  const col = l2.indexOf(Buffer.from('We will win,'));
+  const hover = await s.conn.sendRequest(proto.HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: col } });
+  assert.equal(hover.range.start.line, 2);
+  assert.equal(l2.subarray(hover.range.start.character, hover.range.end.character).toString('utf8'), '"We will win,"');
   await stop(s);
 });
 
@@ -209,7 +215,7 @@ test('hover, code actions applied, inlay hints, symbols, code lens', async () =>
   const ignore = actions.find((a) => a.diagnostics[0].code === 'quote.unattributed' && /Ignore/.test(a.title));
   assert.ok(ignore);
   const fixed = TextDocument.applyEdits(doc, ignore.edit.changes[uri]);
-  assert.ok(fixed.includes('<!-- copydesk-disable-next-line quote.unattributed -->\n— 😀 café, "We will win."'));
+  assert.ok(fixed.includes('<!-- copydesk-disable-next-line quote.unattributed -->\n"We will win."'));
   await s.conn.sendNotification(proto.DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 4 }, contentChanges: [{ text: fixed }] });
   const after = await s.diagnostics(uri, 4);
   assert.equal(after.filter((d) => d.code === 'quote.unattributed').length, un ? diags.filter((d) => d.code === 'quote.unattributed').length - 1 : 0);
