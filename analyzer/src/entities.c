@@ -128,7 +128,7 @@ static const char *aliased_key(ent_ctx *c, const char *key, bool *aliased) {
     *aliased = true;
     return *CD_VEC_AT(&c->cfg_keys, const char *, idx);
   }
-  const char *a = cd_alias_key(key);
+  const char *a = cd_rename_key(cd_alias_key(key));
   *aliased = a != key;
   return a;
 }

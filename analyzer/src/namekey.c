@@ -89,6 +89,36 @@ bool cd_alias_known(const char *key) {
   return false;
 }
 
+/* Places known by an old and a new name: one place, and writing both is a finding (the key of the
+ * current name is canonical). */
+static const char *const RENAMED[][2] = {
+    {"bombay", "mumbai"},           {"calcutta", "kolkata"},         {"madras", "chennai"},
+    {"bangalore", "bengaluru"},     {"mysore", "mysuru"},            {"poona", "pune"},
+    {"gurgaon", "gurugram"},        {"trivandrum", "thiruvananthapuram"}, {"benares", "varanasi"},
+    {"baroda", "vadodara"},         {"cawnpore", "kanpur"},          {"simla", "shimla"},
+    {"pondicherry", "puducherry"},  {"mangalore", "mangaluru"},      {"belgaum", "belagavi"},
+    {"allahabad", "prayagraj"},     {"peking", "beijing"},           {"canton", "guangzhou"},
+    {"burma", "myanmar"},           {"rangoon", "yangon"},           {"kiev", "kyiv"},
+    {"kharkov", "kharkiv"},         {"odessa", "odesa"},             {"ceylon", "srilanka"},
+    {"swaziland", "eswatini"},      {"saigon", "hochiminhcity"},     {"dacca", "dhaka"},
+    {"chittagong", "chattogram"},   {"astana", "nursultan"},         {"ivorycoast", "cotedivoire"},
+    {"czechrepublic", "czechia"},   {"zaire", "democraticrepublicofthecongo"}, {"bechuanaland", "botswana"},
+    {"salisbury", "harare"},        {"leningrad", "saintpetersburg"}, {"stalingrad", "volgograd"},
+    {"tiflis", "tbilisi"},          {"almaata", "almaty"},           {"frunze", "bishkek"},
+};
+
+const char *cd_rename_key(const char *key) {
+  for (size_t i = 0; i < sizeof RENAMED / sizeof RENAMED[0]; i++)
+    if (strcmp(RENAMED[i][0], key) == 0) return RENAMED[i][1];
+  return key;
+}
+
+bool cd_is_renamed(const char *key) {
+  for (size_t i = 0; i < sizeof RENAMED / sizeof RENAMED[0]; i++)
+    if (strcmp(RENAMED[i][0], key) == 0 || strcmp(RENAMED[i][1], key) == 0) return true;
+  return false;
+}
+
 size_t cd_edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t limit) {
   if (an > bn ? an - bn > limit : bn - an > limit) return limit + 1;
   if (an > 63 || bn > 63) return limit + 1; /* names are short; longer strings are no near miss */

@@ -14,6 +14,11 @@ const char *cd_alias_key(const char *key);
 /* True when the key is a built-in alias or canonical key of a country or organisation. */
 bool cd_alias_known(const char *key);
 
+/* A place's current name for a former one ("bangalore" -> "bengaluru", "kiev" -> "kyiv"), or the key. */
+const char *cd_rename_key(const char *key);
+/* True when the key is a former or current name in that table. */
+bool cd_is_renamed(const char *key);
+
 /* Optimal-string-alignment distance (Damerau: adjacent transpositions count 1) between two byte
  * strings; anything above `limit` is returned as limit + 1. */
 size_t cd_edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t limit);

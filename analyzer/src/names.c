@@ -542,6 +542,49 @@ static bool spelling_linked(const sword *a, const sword *b) {
   return false;
 }
 
+/* A place under its former and its current name ("Bangalore", "Bengaluru"): the name used less
+ * (the later one on a tie) is reported. */
+static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_word, const size_t *tok_mention) {
+  cd_doc *doc = c->doc;
+  cd_strmap best;
+  cd_strmap_init(&best, doc->arena);
+  for (size_t i = 0; i < words->len; i++) {
+    const sword *w = CD_VEC_AT(words, sword, i);
+    if (!w->count || w->ignored || !cd_is_renamed(w->key)) continue;
+    const char *r = cd_rename_key(w->key);
+    size_t b = cd_strmap_get(&best, r);
+    const sword *bw = b == CD_NONE ? NULL : CD_VEC_AT(words, sword, b);
+    if (!bw || w->count > bw->count || (w->count == bw->count && w->first < bw->first)) cd_strmap_put(&best, r, i);
+  }
+  if (!best.len) goto out;
+  for (size_t t = 0; t < doc_ntok(doc); t++) {
+    size_t id = tok_word[t];
+    if (id == CD_NONE) continue;
+    const sword *w = CD_VEC_AT(words, sword, id);
+    if (!cd_is_renamed(w->key)) continue;
+    size_t b = cd_strmap_get(&best, cd_rename_key(w->key));
+    if (b == CD_NONE || b == id) continue;
+    const sword *bw = CD_VEC_AT(words, sword, b);
+    const cd_token *tk = doc_tok(doc, t), *bt = doc_tok(doc, bw->first_tok);
+    const cd_name_mention *m = M(doc, tok_mention[t]), *bm = M(doc, bw->first);
+    size_t end = tk->end < m->name.end ? tk->end : m->name.end;
+    size_t bend = bt->end < bm->name.end ? bt->end : bm->name.end;
+    const char *form = slice(doc, tk->start, end), *other = slice(doc, bt->start, bend);
+    cd_diagnostic *d = cd_doc_add_diag(
+        doc, "name.variant", tk->start, end,
+        cd_arena_printf(doc->arena,
+                        "'%s' and '%s' are the former and current names of one place, and this article uses "
+                        "both. Write '%s' as elsewhere.",
+                        form, other, other));
+    d->entity = m->entity;
+    cd_diag_add_related(doc, d, bt->start, bend, cd_arena_printf(doc->arena, "'%s' is used here", other));
+    cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change '%s' to '%s'", form, other), true);
+    if (fx) cd_fix_add_edit(doc, fx, tk->start, end, other);
+  }
+out:
+  cd_strmap_free(&best);
+}
+
 static void spelling(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap ids;
@@ -563,7 +606,7 @@ static void spelling(names_ctx *c) {
       const char *key = cd_name_key(doc->arena, doc->text + tk->start, end - tk->start);
       bool is_given = first_word && m->n_parts >= 2;
       first_word = false;
-      if (!key || strlen(key) < 5) continue;
+      if (!key || (strlen(key) < 5 && !cd_is_renamed(key))) continue;
       size_t id = cd_strmap_get(&ids, key);
       if (id == CD_NONE) {
         sword *w = cd_vec_push(&words);
@@ -627,6 +670,7 @@ static void spelling(names_ctx *c) {
     }
     if (!ambiguous) majority[i] = best;
   }
+  renamed_places(c, &words, tok_word, tok_mention);
   for (size_t t = 0; t < doc_ntok(doc); t++) {
     size_t id = tok_word[t];
     if (id == CD_NONE || majority[id] == CD_NONE) continue;
@@ -655,6 +699,101 @@ out2:
 out:
   cd_vec_free(&words);
   cd_strmap_free(&ids);
+}
+
+/* ---- capitalisation variants outside the mentions ---------------------- */
+
+typedef struct cform {
+  size_t mention;
+  size_t next; /* next form with the same first word, or CD_NONE */
+} cform;
+
+/* The name's word tokens: the first, and how many (all words, none other between). */
+static bool form_words(const cd_doc *doc, const cd_name_mention *m, size_t *first, size_t *n) {
+  *first = CD_NONE;
+  *n = 0;
+  for (size_t t = m->first_tok; t < m->end_tok; t++) {
+    const cd_token *tk = doc_tok(doc, t);
+    if (tk->start < m->name.start) continue;
+    if (tk->kind != TOK_WORD) return false;
+    if (*first == CD_NONE) *first = t;
+    (*n)++;
+  }
+  return *n >= 2;
+}
+
+/* "European union" where the article writes "European Union": a multi-word name (not a person's)
+ * written with a word in lower case, mid-sentence. The chunker sees only "European" there, so the
+ * words after each name-initial word are compared with the names the article uses. */
+static void case_variants(names_ctx *c) {
+  cd_doc *doc = c->doc;
+  cd_strmap first_word, seen;
+  cd_strmap_init(&first_word, doc->arena);
+  cd_strmap_init(&seen, doc->arena);
+  cd_vec forms;
+  cd_vec_init(&forms, sizeof(cform));
+  for (size_t i = 0; i < doc->mentions.len; i++) {
+    const cd_name_mention *m = M(doc, i);
+    if (!body(m) || m->n_parts < 2 || m->entity == CD_NONE || c->ignored[m->entity]) continue;
+    if (E(doc, m->entity)->kind == CD_ENTITY_PERSON) continue;
+    size_t ft, nw;
+    if (!form_words(doc, m, &ft, &nw)) continue;
+    const char *key = cd_name_key(doc->arena, doc->text + m->name.start, m->name.end - m->name.start);
+    if (!key || cd_strmap_get(&seen, key) != CD_NONE) continue;
+    cd_strmap_put(&seen, key, 1);
+    const cd_token *f = doc_tok(doc, ft);
+    const char *fk = cd_name_key(doc->arena, doc->text + f->start, f->end - f->start);
+    if (!fk) continue;
+    cform *cf = cd_vec_push(&forms);
+    cf->mention = i;
+    cf->next = cd_strmap_get(&first_word, fk);
+    cd_strmap_put(&first_word, fk, forms.len - 1);
+  }
+  if (!forms.len) goto out;
+  for (size_t i = 0; i < doc_ntok(doc); i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || t->quote != NO_QUOTE) continue;
+    if (CD_VEC_AT(&doc->paras, cd_para, t->para)->headline) continue;
+    const char *tk = cd_name_key(doc->arena, doc->text + t->start, t->end - t->start);
+    if (!tk) continue;
+    for (size_t f = cd_strmap_get(&first_word, tk); f != CD_NONE; f = CD_VEC_AT(&forms, cform, f)->next) {
+      const cd_name_mention *m = M(doc, CD_VEC_AT(&forms, cform, f)->mention);
+      size_t ft, nw;
+      form_words(doc, m, &ft, &nw);
+      if (i + nw > doc_ntok(doc)) continue;
+      bool match = true, lowered = false;
+      for (size_t k = 0; k < nw && match; k++) {
+        const cd_token *a = doc_tok(doc, ft + k), *b = doc_tok(doc, i + k);
+        if (b->kind != TOK_WORD || b->sent != t->sent || b->quote != NO_QUOTE) {
+          match = false;
+          break;
+        }
+        const char *ak = cd_name_key(doc->arena, doc->text + a->start, a->end - a->start);
+        const char *bk = cd_name_key(doc->arena, doc->text + b->start, b->end - b->start);
+        match = ak && bk && strcmp(ak, bk) == 0;
+        if ((a->flags & TF_CAP) && (b->flags & TF_LOWER)) lowered = true;
+      }
+      if (!match || !lowered) continue;
+      /* the words after must not carry the name on ("European union law" is fine to report; a longer
+       * capitalised name is not this one) */
+      size_t end = doc_tok(doc, i + nw - 1)->end;
+      const char *form = slice(doc, t->start, end), *target = name_text(doc, m);
+      cd_diagnostic *d = cd_doc_add_diag(
+          doc, "name.variant", t->start, end,
+          cd_arena_printf(doc->arena, "'%s' is written '%s' elsewhere in this article. Write '%s' as elsewhere.",
+                          form, target, target));
+      d->entity = m->entity;
+      cd_diag_add_related(doc, d, m->name.start, m->name.end, cd_arena_printf(doc->arena, "'%s' is used here", target));
+      cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change '%s' to '%s'", form, target), true);
+      if (fx) cd_fix_add_edit(doc, fx, t->start, end, target);
+      i += nw - 1;
+      break;
+    }
+  }
+out:
+  cd_vec_free(&forms);
+  cd_strmap_free(&first_word);
+  cd_strmap_free(&seen);
 }
 
 /* ---- the pass -------------------------------------------------------- */
@@ -734,6 +873,7 @@ void cd_pass_names(cd_doc *doc) {
   }
   title_periods(&c);
   spelling(&c);
+  case_variants(&c);
   cd_strmap_free(&surnames);
   cd_strmap_free(&shared);
   cd_strmap_free(&multi_words);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "copydesk/analyzer.h"
+#include "namekey.h"
 
 typedef struct near_link {
   size_t id;
@@ -103,6 +104,7 @@ static const char *const GENDERED[][2] = {{"ski", "ska"}, {"cki", "cka"}, {"dzki
                                           {"ow", "owa"},   {"ovic", "ovica"}};
 
 bool cd_spelling_explained(const char *a, const char *b) {
+  if (strcmp(cd_rename_key(a), cd_rename_key(b)) == 0) return true; /* "Mysore", "Mysuru": a renaming */
   size_t an = strlen(a), bn = strlen(b);
   if (an > bn) {
     const char *t = a;
