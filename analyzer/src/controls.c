@@ -7,7 +7,8 @@
  * Kinds: copydesk-disable [CODE...], copydesk-enable [CODE...], copydesk-disable-next-line [CODE...].
  * No code means every rule; "name.*" means every rule starting "name."; codes are separated by
  * spaces or commas, and " -- " starts a free-text reason ("copydesk-disable quote.unattributed --
- * checked with the desk"). In Markdown, lines inside fenced code blocks are never controls.
+ * checked with the desk"). In Markdown, lines inside fenced code blocks are never controls, and a
+ * multi-line comment may hold bare control lines ("<!--", "copydesk-disable ...", "-->").
  *
  * disable/enable act from the control line onwards, in text order: a diagnostic is off when the
  * last disable/enable before it that names its rule is a disable. disable-next-line switches its
@@ -35,13 +36,23 @@ static size_t line_end(const cd_doc *doc, size_t pos) {
   return nl ? (size_t)(nl - doc->text) : doc->len;
 }
 
-/* The span of the next line with any text after `pos`. */
+static bool at(const char *s, size_t a, size_t b, const char *word) {
+  size_t n = strlen(word);
+  return b - a >= n && memcmp(s + a, word, n) == 0;
+}
+
+/* The span of the next line with any text after `pos` that is not itself a control, so that
+ * stacked disable-next-line controls all reach the line below them. */
 static void next_text_line(const cd_doc *doc, size_t pos, size_t *start, size_t *end) {
   while (pos < doc->len) {
     size_t e = line_end(doc, pos);
     size_t k = pos;
     while (k < e && is_space(doc->text[k])) k++;
-    if (k < e) {
+    size_t w = at(doc->text, k, e, "<!--") ? k + 4 : k;
+    while (w < e && is_space(doc->text[w])) w++;
+    bool is_control = at(doc->text, w, e, "copydesk-disable") || at(doc->text, w, e, "copydesk-enable");
+    if (is_control && doc->format == CD_FORMAT_MARKDOWN && w == k) is_control = false; /* bare: prose in Markdown */
+    if (k < e && !is_control) {
       *start = pos;
       *end = e;
       return;
@@ -125,17 +136,34 @@ static void report_unknown(cd_doc *doc, size_t a, size_t c) {
   }
 }
 
-static bool at(const char *s, size_t a, size_t b, const char *word) {
-  size_t n = strlen(word);
-  return b - a >= n && memcmp(s + a, word, n) == 0;
+
+/* The first "-->" at or after `from` (CD_NONE: none). The answer for one `from` holds for every
+ * later `from` up to it, so a run of unclosed comments stays linear. */
+typedef struct close_cache {
+  size_t from, at; /* searched from `from`, found at `at`; from == CD_NONE: nothing cached */
+} close_cache;
+
+static size_t comment_close(const cd_doc *doc, size_t from, close_cache *cache) {
+  if (cache->from != CD_NONE && from >= cache->from && (cache->at == CD_NONE || from <= cache->at)) return cache->at;
+  size_t at = CD_NONE;
+  for (size_t i = from; i + 3 <= doc->len; i++) {
+    if (doc->text[i] == '-' && memcmp(doc->text + i, "-->", 3) == 0) {
+      at = i;
+      break;
+    }
+  }
+  cache->from = from;
+  cache->at = at;
+  return at;
 }
 
-/* Parses one line [a, b); adds its controls. */
-static void handle_line(cd_doc *doc, size_t a, size_t b, cd_vec *controls) {
+/* Parses one line [a, b); adds its controls. `in_comment`: the line is inside a multi-line HTML
+ * comment, so a bare control counts in Markdown too. */
+static void handle_line(cd_doc *doc, size_t a, size_t b, cd_vec *controls, bool in_comment, close_cache *cache) {
   const char *s = doc->text;
   while (a < b && is_space(s[a])) a++;
-  bool comment = at(s, a, b, "<!--");
-  if (comment) {
+  bool comment = in_comment || at(s, a, b, "<!--");
+  if (at(s, a, b, "<!--")) {
     a += 4;
     while (a < b && is_space(s[a])) a++;
   }
@@ -157,7 +185,15 @@ static void handle_line(cd_doc *doc, size_t a, size_t b, cd_vec *controls) {
   }
   if (a < b && !is_space(s[a]) && !at(s, a, b, "-->")) return; /* "copydesk-disabled", ... */
   size_t next_start = doc->len, next_end = doc->len;
-  if (kind == CTL_NEXT_LINE && b < doc->len) next_text_line(doc, b + 1, &next_start, &next_end);
+  if (kind == CTL_NEXT_LINE) {
+    /* the next line after the comment that holds the control */
+    size_t from = b;
+    if (comment) {
+      size_t close = comment_close(doc, a, cache);
+      if (close != CD_NONE) from = line_end(doc, close);
+    }
+    if (from < doc->len) next_text_line(doc, from + 1, &next_start, &next_end);
+  }
   bool any_code = false;
   for (;;) {
     while (a < b && (is_space(s[a]) || s[a] == ',')) a++;
@@ -210,17 +246,69 @@ static size_t fence(const char *s, size_t a, size_t b, char *ch) {
   return n;
 }
 
-static bool is_off(const cd_vec *controls, const cd_diagnostic *d) {
-  bool off = false;
-  for (size_t k = 0; k < controls->len; k++) {
-    const control *c = CD_VEC_AT(controls, control, k);
-    if (c->kind == CTL_NEXT_LINE) {
-      if (d->span.start >= c->pos && d->span.start < c->end && control_matches(c, d->code)) return true;
-    } else if (c->pos <= d->span.start && control_matches(c, d->code)) {
-      off = c->kind == CTL_DISABLE;
+/* Is an HTML comment open at the end of line [a, b)? */
+static bool comment_open_after(const char *s, size_t a, size_t b, bool open) {
+  for (size_t i = a; i < b; i++) {
+    if (!open && at(s, i, b, "<!--")) {
+      open = true;
+      i += 3;
+    } else if (open && at(s, i, b, "-->")) {
+      open = false;
+      i += 2;
     }
   }
-  return off;
+  return open;
+}
+
+/* Per rule: where disable/enable switch it (in text order) and the lines disable-next-line covers,
+ * so each diagnostic is decided by two binary searches. */
+typedef struct switch_at {
+  size_t pos;
+  bool off;
+} switch_at;
+
+typedef struct rule_controls {
+  cd_vec switches; /* switch_at, pos non-decreasing */
+  cd_vec lines;    /* cd_span, start non-decreasing; equal starts have equal ends */
+} rule_controls;
+
+static void index_controls(const cd_vec *controls, rule_controls *per_rule, const cd_rule_info *rules, size_t n) {
+  for (size_t k = 0; k < controls->len; k++) {
+    const control *c = CD_VEC_AT(controls, control, k);
+    for (size_t r = 0; r < n; r++) {
+      if (!control_matches(c, rules[r].code)) continue;
+      if (c->kind == CTL_NEXT_LINE) {
+        if (c->pos >= c->end) continue;
+        cd_span *l = cd_vec_push(&per_rule[r].lines);
+        l->start = c->pos;
+        l->end = c->end;
+      } else {
+        switch_at *sw = cd_vec_push(&per_rule[r].switches);
+        sw->pos = c->pos;
+        sw->off = c->kind == CTL_DISABLE;
+      }
+    }
+  }
+}
+
+static bool is_off(const rule_controls *rc, size_t pos) {
+  /* the last switch at or before pos */
+  size_t lo = 0, hi = rc->switches.len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (CD_VEC_AT(&rc->switches, switch_at, mid)->pos <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0 && CD_VEC_AT(&rc->switches, switch_at, lo - 1)->off) return true;
+  /* the last next-line span starting at or before pos */
+  lo = 0;
+  hi = rc->lines.len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (CD_VEC_AT(&rc->lines, cd_span, mid)->start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && pos < CD_VEC_AT(&rc->lines, cd_span, lo - 1)->end;
 }
 
 void cd_apply_controls(cd_doc *doc) {
@@ -229,6 +317,8 @@ void cd_apply_controls(cd_doc *doc) {
   cd_vec_init(&controls, sizeof(control));
   size_t pos = 0, open_fence = 0;
   char fence_ch = 0;
+  bool in_comment = false;
+  close_cache cache = {CD_NONE, CD_NONE};
   while (pos < doc->len) {
     size_t e = line_end(doc, pos);
     if (doc->format == CD_FORMAT_MARKDOWN) {
@@ -246,13 +336,31 @@ void cd_apply_controls(cd_doc *doc) {
         continue;
       }
     }
-    handle_line(doc, pos, e, &controls);
+    handle_line(doc, pos, e, &controls, in_comment, &cache);
+    if (doc->format == CD_FORMAT_MARKDOWN) in_comment = comment_open_after(doc->text, pos, e, in_comment);
     pos = e + 1;
   }
-  for (size_t i = 0; i < doc->diags.len; i++) {
-    cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, i);
-    if (strcmp(d->code, "control.unknown-rule") == 0) continue;
-    if (is_off(&controls, d)) d->severity = CD_SEVERITY_OFF;
+  if (controls.len) {
+    size_t n;
+    const cd_rule_info *rules = cd_rules(&n);
+    rule_controls *per_rule = cd_arena_alloc(doc->arena, n * sizeof *per_rule);
+    if (per_rule) {
+      for (size_t r = 0; r < n; r++) {
+        cd_vec_init(&per_rule[r].switches, sizeof(switch_at));
+        cd_vec_init(&per_rule[r].lines, sizeof(cd_span));
+      }
+      index_controls(&controls, per_rule, rules, n);
+      for (size_t i = 0; i < doc->diags.len; i++) {
+        cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, i);
+        const cd_rule_info *rule = cd_rule_find(d->code);
+        if (!rule || strcmp(d->code, "control.unknown-rule") == 0) continue;
+        if (is_off(&per_rule[rule - rules], d->span.start)) d->severity = CD_SEVERITY_OFF;
+      }
+      for (size_t r = 0; r < n; r++) {
+        cd_vec_free(&per_rule[r].switches);
+        cd_vec_free(&per_rule[r].lines);
+      }
+    }
   }
   cd_vec_free(&controls);
 }

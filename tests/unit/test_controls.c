@@ -121,6 +121,19 @@ static void test_next_line(void **state) {
   assert_false(flagged(&f, "alpha"));
   assert_true(flagged(&f, "beta"));
   cd_report_free(f.r);
+  /* stacked next-line controls all reach the line below them */
+  f = analyze("# H\n\n<!-- copydesk-disable-next-line name.variant -->\n"
+              "<!-- copydesk-disable-next-line quote.unattributed -->\n" UQ("alpha") "\n" UQ("beta"),
+              CD_FORMAT_MARKDOWN);
+  assert_false(flagged(&f, "alpha"));
+  assert_true(flagged(&f, "beta"));
+  cd_report_free(f.r);
+  f = analyze("Headline here\n\ncopydesk-disable-next-line quote.unattributed\ncopydesk-disable-next-line name.variant\n"
+              UQ("alpha") "\n" UQ("beta"),
+              CD_FORMAT_PLAINTEXT);
+  assert_false(flagged(&f, "alpha"));
+  assert_true(flagged(&f, "beta"));
+  cd_report_free(f.r);
   /* a next-line control naming another rule */
   f = analyze("# H\n\n<!-- copydesk-disable-next-line name.variant -->\n" UQ("alpha"), CD_FORMAT_MARKDOWN);
   assert_true(flagged(&f, "alpha"));
@@ -215,6 +228,21 @@ static void test_unknown_rule_reported(void **state) {
   cd_config_free(c);
 }
 
+/* A multi-line HTML comment may hold bare control lines. */
+static void test_multiline_comment(void **state) {
+  (void)state;
+  found f = analyze("# H\n\n<!--\n  copydesk-disable-next-line quote.unattributed\n-->\n" UQ("alpha") "\n" UQ("beta"),
+                    CD_FORMAT_MARKDOWN);
+  assert_false(flagged(&f, "alpha"));
+  assert_true(flagged(&f, "beta"));
+  cd_report_free(f.r);
+  /* after the comment closes, bare lines are prose again */
+  f = analyze("# H\n\n<!-- a note -->\ncopydesk-disable-next-line quote.unattributed\n\n" UQ("alpha"),
+              CD_FORMAT_MARKDOWN);
+  assert_true(flagged(&f, "alpha"));
+  cd_report_free(f.r);
+}
+
 /* Lines that merely look like controls are not controls. */
 static void test_not_controls(void **state) {
   (void)state;
@@ -262,6 +290,7 @@ int main(void) {
       cmocka_unit_test(test_plain_text_form),
       cmocka_unit_test(test_groups_lists_reasons),
       cmocka_unit_test(test_unknown_rule_reported),
+      cmocka_unit_test(test_multiline_comment),
       cmocka_unit_test(test_not_controls),
       cmocka_unit_test(test_crlf),
   };
