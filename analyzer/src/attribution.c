@@ -295,6 +295,7 @@ static bool descriptor_word(const att *a, size_t i) {
   const cd_token *t = T(a, i);
   if (t->kind != TOK_WORD || !outside_quotes(a, i)) return false;
   if (a->mention_start[i] != CD_NONE) return true;
+  if ((t->flags & TF_CAP) && cd_is_job_title(S(a, i), N(a, i))) return true; /* "Mayor of London Sadiq Khan" */
   if (!(t->flags & TF_LOWER)) return false;
   if (cd_word_in(S(a, i), N(a, i), PREPOSITIONS) || cd_word_in(S(a, i), N(a, i), DETERMINERS)) return false;
   if (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || between_word(a, i)) return false;
@@ -422,7 +423,7 @@ static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method meth
     return resolve_into(a, i, i + 1, sp, true, "pronoun");
   }
   if (is(a, i, "who")) return resolve_into(a, i, i + 1, sp, false, NULL);
-  if (T(a, i)->flags & TF_LOWER) {
+  if ((T(a, i)->flags & TF_LOWER) || cd_is_job_title(S(a, i), N(a, i))) {
     size_t p = person_after_descriptors(a, i);
     if (p != CD_NONE && !cd_word_in(S(a, i), N(a, i), DETERMINERS)) {
       set_name(a, sp, p, method);
