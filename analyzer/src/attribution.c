@@ -102,7 +102,8 @@ static const char *const SOURCE_NOUNS[] = {
     "neighbor", "neighbours", "neighbors", "friend", "friends", "relative", "relatives", "spokespeople",
     "representative", "representatives", "executive", "executives", "resident", "witness", "eyewitness",
     "passenger", "passengers", "patient", "patients", "nurse", "nurses", "paramedics", "rescuers",
-    "volunteers", "coordinator", "lawyers", "attorneys", "official's", NULL};
+    "volunteers", "coordinator", "lawyers", "attorneys", "official's", "mp", "mps", "mep", "meps",
+    "legislator", "legislators", "councillor", "councillors", "diplomat", "diplomats", NULL};
 
 static bool source_noun(const att *a, size_t i) {
   return T(a, i)->kind == TOK_WORD && cd_word_in(S(a, i), N(a, i), SOURCE_NOUNS);
