@@ -33,7 +33,8 @@ typedef struct client {
   json_int_t next_id;
 } client;
 
-/* Starts `copydesk lsp`; with `env_name` non-NULL, that variable set to `env_value`. */
+/* Starts `copydesk lsp` (under $CD_TEST_SERVER_WRAPPER when set); with `env_name`
+ * non-NULL, that variable set to `env_value`. */
 static inline void client_start_env(client *c, const char *env_name, const char *env_value) {
   int in[2], out[2];
   assert_int_equal(pipe(in), 0);
@@ -49,6 +50,11 @@ static inline void client_start_env(client *c, const char *env_name, const char 
     close(out[0]);
     close(out[1]);
     if (env_name != NULL) setenv(env_name, env_value, 1);
+    /* CD_TEST_SERVER_WRAPPER runs the server under a tool: "valgrind -q --error-exitcode=99". */
+    const char *wrapper = getenv("CD_TEST_SERVER_WRAPPER");
+    if (wrapper != NULL && wrapper[0] != '\0') {
+      execl("/bin/sh", "sh", "-c", "exec $CD_TEST_SERVER_WRAPPER \"$0\" lsp", CD_BINARY, (char *)NULL);
+    }
     execl(CD_BINARY, CD_BINARY, "lsp", (char *)NULL);
     _exit(127);
   }
