@@ -30,6 +30,7 @@ typedef enum claim_check {
   CK_MEDIA,       /* "local media reported", "according to local media" */
   CK_STUDIES,     /* "studies show": not "the studies", not "Harvard studies" */
   CK_THERE,       /* "there has been speculation" */
+  CK_WIDELY,      /* "widely believed": not "commonly known as" */
   CK_AGENTLESS,   /* "an attack ascribed to the Taliban": not "which he blamed on" */
   CK_ACCORDING,   /* "according to" + an unnamed source; the row's arg says which category */
   CK_SOURCE,      /* "sources said", "a source close to" */

@@ -179,6 +179,11 @@ static size_t skip_appositive(const cd_doc *d, size_t j, size_t ref) {
   return j;
 }
 
+/* An appositive that names the subject: "an aide, Jane Cole, said". */
+static bool naming_appositive(const cd_doc *d, size_t j, size_t ref) {
+  return punct(d, j, ',') && ctx(d, j + 1, ref) && naming_word(d, j + 1) && skip_appositive(d, j, ref) != j;
+}
+
 /* Skips a short modifier after a subject: a prepositional phrase ("from across the spectrum"),
  * a participle phrase ("supporting the law") or a relative clause ("who studied it"), up to
  * eight words, stopping before an auxiliary or a verb of saying. */
@@ -222,6 +227,27 @@ static bool named_after(const cd_doc *d, size_t j, size_t ref, const char *const
   size_t k = j + 1;
   if (is(d, k, "the")) k++;
   return ctx(d, k, ref) && naming_word(d, k);
+}
+
+/* Verbs after which a noun phrase is their object ("he told officials that ..."). */
+static const char *const OBJECT_VERBS[] = {
+    "met", "meet", "meets", "meeting", "urged", "urge", "asked", "ask", "told", "tell", "tells", "informed",
+    "contacted", "briefed", "reassured", "warned", "answered", "criticised", "criticized", "accused",
+    "rejected", "dismissed", "attacked", "blamed", "slammed", "mocked", "defied", "ignored", "thanked",
+    "invited", "called", "hit", "lashed", "responded", "replied", "rebuffed", "silence", "silenced", NULL};
+static const char *const INVERSION_VERBS[] = {"said", "says", "say", "added", "wrote", "claimed", "argued",
+                                              "warned", "reported", NULL};
+enum { NOT_OBJECT = 0, OBJECT, INVERTED };
+
+/* Is the noun phrase [left, e) the object of the verb before it, or the subject of an inverted
+ * attribution (", said officials.")? */
+static int verb_before(const cd_doc *d, size_t left, size_t e, size_t ref) {
+  size_t p = prev_tok(d, left);
+  if (p == CD_NONE || !lower(d, p)) return NOT_OBJECT;
+  bool speech = cd_is_speech_verb(d->config, ts(d, p), tn(d, p));
+  if (!speech && !in(d, p, OBJECT_VERBS)) return NOT_OBJECT;
+  if (in(d, p, INVERSION_VERBS) && (!ctx(d, e, ref) || tk(d, e)->kind == TOK_PUNCT)) return INVERTED;
+  return OBJECT;
 }
 
 static void set_span(const cd_doc *d, claim_hit *hit, size_t first, size_t last) {
@@ -282,6 +308,12 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     }
   }
   if (named_after(d, e, h, (const char *const[]){"at", "from", "with", "in", "for", "within", NULL})) return false;
+  int vb = verb_before(d, left, e, h);
+  if (vb == OBJECT) return false;
+  if (vb == INVERTED) {
+    set_span(d, hit, left - 1, h);
+    return true;
+  }
   bool opinion_only = strength == GROUP_WEAK && !quant;
   size_t v = subject_verb(d, e, h, opinion_only);
   if (v != CD_NONE) {
@@ -315,7 +347,8 @@ static const char *const REPORT_LEAD_ADJ[] = {"initial", "early", "earlier", "fi
                                               "unconfirmed", "conflicting", "media", "press", "local",
                                               "news", NULL};
 static const char *const PUBLISH_VERBS[] = {"published", "carried", "aired", "broadcast", "released", "issued",
-                                            "compiled", "cited", NULL};
+                                            "compiled", "cited", "filed", "submitted", "prepared", "commissioned",
+                                            "written", "produced", NULL};
 
 /* After "reports": is the report named ("reports in The Times", "reports published by Reuters")? */
 static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
@@ -378,7 +411,7 @@ static const char *const MEDIA_MODS[] = {
     "local", "national", "state", "state-run", "state-owned", "state-controlled", "official", "regional",
     "foreign", "international", "western", "independent", "opposition", "mainstream", "news",
     "pro-government", "government-controlled", "government-run", "government-owned", "private", "some",
-    "several", "many", "other", NULL};
+    "several", "many", "other", "media", NULL};
 static const char *const MEDIA_VERBS[] = {
     "reported", "reports", "reporting", "report", "said", "say", "says", "claimed", "claim", "claims",
     "quoted", "quoting", "cited", "citing", "stated", "suggested", "speculated", "showed", "indicated",
@@ -445,7 +478,17 @@ static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
 }
 
 static bool check_there(const cd_doc *d, size_t f, size_t e) {
-  return !named_after(d, e, e - 1, (const char *const[]){"from", "by", "among", "within", NULL});
+  static const char *const preps[] = {"from", "by", "among", "within", NULL};
+  if (named_after(d, e, e - 1, preps)) return false;
+  /* "calls from the mayor", "complaints by its members": someone identified */
+  if (ctx(d, e, e - 1) && in(d, e, preps) && ctx(d, e + 1, e - 1) &&
+      (in(d, e + 1, ANAPHORIC) || in(d, e + 1, PERSONAL_POSS)))
+    return false;
+  return true;
+}
+
+static bool check_widely(const cd_doc *d, size_t f, size_t e) {
+  return !(is(d, e - 1, "known") && is(d, e, "as")); /* "commonly known as": a name, not a claim */
 }
 
 static bool check_agentless(const cd_doc *d, size_t f, size_t e) {
@@ -482,11 +525,11 @@ static const char *const SOCIAL_HEADS[] = {"videos", "video", "posts", "post", "
                                            "tweets", NULL};
 static const char *const OFFICIAL_MODS[] = {
     "senior", "top", "high-ranking", "high-level", "unnamed", "anonymous", "government", "administration",
-    "state", "federal", "local", "military", "security", "intelligence", "diplomatic", "defence", "defense",
-    "health", "city", "county", "regional", "provincial", "foreign", "western", "former", "current", "other",
+    "military", "security", "intelligence", "diplomatic", "defence", "defense", "foreign", "western",
+    "former", "current", "other",
     "some", "several", "many", "multiple", "numerous", "two", "three", "four", "five", "six", "knowledgeable",
-    "informed", "mid-level", "junior", "ranking", "one", "a", "an", "another", "election", "electoral",
-    "law", "enforcement", "law-enforcement", "public", "various", "unidentified", NULL};
+    "informed", "mid-level", "junior", "ranking", "one", "a", "an", "another", "law", "enforcement",
+    "law-enforcement", "various", "unidentified", NULL};
 
 static bool all_lower_in(const cd_doc *d, size_t from, size_t to, const char *const *list) {
   for (size_t k = from; k < to; k++)
@@ -541,6 +584,11 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     } else if (!indef) {
       return false; /* "according to the report": refers back to a named one */
     }
+    /* "a report by the agency", "a survey for its members": the author is identified */
+    for (size_t k = head + 1; k + 1 < np_end; k++)
+      if (in(d, k, (const char *const[]){"by", "from", "for", "of", "in", NULL}) &&
+          (in(d, k + 1, ANAPHORIC) || in(d, k + 1, PERSONAL_POSS)))
+        return false;
     break;
   case ACC_REPORTS:
     if (is(d, head, "reports")) {
@@ -587,7 +635,7 @@ static const char *const SOURCE_MODS[] = {
     "six", "several", "some", "many", "multiple", "other", "one", "a", "an", "another", "numerous", "various",
     "high-level", "high-ranking", "top", "well-placed", "well-informed", "unidentified", "internal",
     "administration", "campaign", "court", "legal", "judicial", "ministry", "family", "club", "team",
-    "company", "investigative", "insider", NULL};
+    "company", "investigative", "insider", "single", "second", "third", "separate", "further", "new", NULL};
 static const char *const SOURCE_RIGHT[] = {"close", "familiar", "within", "inside", "briefed", "involved",
                                            "knowledgeable", NULL};
 static const char *const CITING[] = {"citing", "quoting", "cited", "quoted", "by", NULL};
@@ -616,6 +664,13 @@ static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   if (p != CD_NONE && (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS))) return false;
   if (is(d, e, "of") || is(d, e, "for")) return false; /* "a source of income", "sources for the story" */
   if (singular && !indef && !(p != CD_NONE && in(d, p, CITING))) return false;
+  int vb = verb_before(d, left, e, h);
+  if (vb == INVERTED) {
+    set_span(d, hit, left - 1, h);
+    return true;
+  }
+  if (vb == OBJECT && !in(d, p, CITING)) return false;
+  if (naming_appositive(d, e, h)) return false;
   if (ctx(d, e, h) && in(d, e, SOURCE_RIGHT)) {
     size_t r = e + 1;
     if (ctx(d, r, h) && in(d, r, (const char *const[]){"to", "with", "on", "in", "about", NULL})) r++;
@@ -639,7 +694,7 @@ static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
 static const char *const FUNCTION_WORDS[] = {
     "and", "but", "or", "nor", "with", "by", "from", "to", "as", "while", "that", "which", "because", "since",
     "although", "though", "when", "whereas", "where", "after", "before", "until", "if", "yet", "so", "than",
-    "also", "among", "amongst", "told", "said", "say", "says", "meanwhile", "however", "quoting", "citing",
+    "also", "among", "amongst", "told", "said", "say", "says", "added", "meanwhile", "however", "quoting", "citing",
     "according", "but", "even", "now", "then", "other", NULL};
 static const char *const ORG_NOUNS[] = {
     "ministry", "department", "agency", "embassy", "office", "company", "police", "council", "commission",
@@ -662,6 +717,13 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     if (lower(d, p) && !in(d, p, FUNCTION_WORDS)) return false; /* "police officials", "hospital officials" */
   }
   if (singular && !indef) return false;
+  int vb = verb_before(d, left, e, h);
+  if (vb == OBJECT) return false;
+  if (vb == INVERTED) {
+    set_span(d, hit, left - 1, h);
+    return true;
+  }
+  if (naming_appositive(d, e, h)) return false;
   if (ctx(d, e, h) && in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL})) {
     set_span(d, hit, left, is(d, e + 1, "to") || is(d, e + 1, "with") || is(d, e + 1, "on") ? e + 1 : e);
     return true;
@@ -700,6 +762,13 @@ static bool check_person(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     indef = true; /* "Johnson's aides", "her adviser": still nobody named */
   }
   if (!plural && !indef) return false;
+  int vb = verb_before(d, left, e, h);
+  if (vb == OBJECT) return false;
+  if (vb == INVERTED) {
+    set_span(d, hit, left - 1, h);
+    return true;
+  }
+  if (naming_appositive(d, e, h)) return false;
   /* a lone lower-case "mp" is not an MP */
   if (tn(d, h) <= 3 && !(tk(d, h)->flags & TF_ALLCAPS) && (tk(d, h)->flags & TF_LOWER)) return false;
   size_t v = subject_verb(d, e, h, false);
@@ -714,10 +783,21 @@ static const char *const CLOSE_OBJECTS[] = {
     "company", "palace", "player", "singer", "star", "couple", "situation", "leadership", "board", "case",
     "deal", "royal", "king", "queen", "prince", "princess", "chancellor", "premier", "leader", "party",
     "decision", "discussions", "deliberations", "process", "planning", "probe", "plans", "inquiry",
-    "actor", "actress", "coach", "manager", "director", "chief", "ceo", "governor", "mayor", "senator", NULL};
+    "actor", "actress", "coach", "manager", "director", "chief", "ceo", "governor", "mayor", "senator",
+    "situation", "thinking", "details", "proposal", "plan", "negotiation", "matters", "investigations",
+    "discussion", "talk", "review", "decision-making", NULL};
 
 static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
   size_t last = e - 1;
+  if (is(d, last, "with") || is(d, last, "of") || is(d, last, "on")) {
+    /* "familiar with the matter": what they know about, or a verb of saying after it */
+    size_t k = e;
+    if (ctx(d, k, f) && (in(d, k, ANAPHORIC) || in(d, k, PERSONAL_POSS))) k++;
+    if (ctx(d, k, f) && ((lower(d, k) && in(d, k, CLOSE_OBJECTS)) || possessive(d, k))) return true;
+    for (size_t j = e; j < e + 14 && ctx(d, j, f); j++)
+      if (saying_verb(d, j)) return true;
+    return false;
+  }
   if (is(d, last, "to") || is(d, last, "in")) {
     size_t k = e;
     if (is(d, k, "the")) k++;
@@ -763,6 +843,7 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_MEDIA: return check_media(doc, f, e, hit);
   case CK_STUDIES: return check_studies(doc, f, e, hit);
   case CK_THERE: return check_there(doc, f, e);
+  case CK_WIDELY: return check_widely(doc, f, e);
   case CK_AGENTLESS: return check_agentless(doc, f, e);
   case CK_ACCORDING: return check_according(doc, f, e, def->arg, hit);
   case CK_SOURCE: return check_source(doc, f, e, hit);

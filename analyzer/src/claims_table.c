@@ -45,7 +45,7 @@ static const claim_def DEFS[] = {
      "(?:widely|generally|commonly|broadly|popularly) (?:believed|considered|suspected|regarded|thought|seen|"
      "viewed|held|accepted|acknowledged|known|reported|assumed|perceived|recogni[sz]ed|rumou?red|credited|"
      "blamed|expected|tipped)",
-     CK_NONE, 0, "Widely held by whom? Say who believes or considers it, or cite a source."},
+     CK_WIDELY, 0, "Widely held by whom? Say who believes or considers it, or cite a source."},
     {"is said to be", "impersonal-passive", U,
      "(?:is|are|was|were|been|be|being) (?:(?:also|now|still|long|often|variously) )?(?:said|known|reported|"
      "rumou?red|believed|thought|alleged|understood|suspected|claimed|reputed|presumed|feared|estimated) to "
