@@ -66,6 +66,21 @@ cd_config_error *cd_config_errors_add(cd_config_errors *e, const char *source, c
   return err;
 }
 
+size_t cd_config_errors_format(const cd_config_errors *e, char *buf, size_t size) {
+  size_t len = 0;
+  if (size) buf[0] = 0;
+  if (!e || !e->len) return 0;
+  char head[160];
+  snprintf(head, sizeof head, "copydesk: %zu problem%s in the configuration; %s skipped, the rest applies:", e->len,
+           e->len == 1 ? "" : "s", e->len == 1 ? "that setting is" : "those settings are");
+  for (size_t i = 0; i <= e->len; i++) {
+    const char *sep = i ? "\n" : "", *text = i ? e->items[i - 1].message : head;
+    if (len < size) snprintf(buf + len, size - len, "%s%s", sep, text);
+    len += strlen(sep) + strlen(text);
+  }
+  return len;
+}
+
 /* ---- walking the settings ------------------------------------------------ */
 
 typedef struct ctx {

@@ -56,6 +56,10 @@ cd_config_error *cd_config_errors_add(cd_config_errors *errors, const char *sour
                                       const char *pointer, bool at_key, const char *detail);
 /* Rebuilds `message` from `source`, the position (when known) and `detail`. */
 void cd_config_error_set_source(cd_config_error *error, const char *source);
+/* One text for window/showMessage: "copydesk: N problem(s) in the configuration; those settings
+ * are skipped:" and then each message on its own line. Cut (still terminated) to `size`; returns
+ * the length it wanted (as snprintf). Empty when there are no errors. */
+size_t cd_config_errors_format(const cd_config_errors *errors, char *buf, size_t size);
 
 /* ---- settings ------------------------------------------------------------ */
 

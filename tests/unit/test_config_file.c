@@ -214,6 +214,16 @@ static void test_positioned_errors(void **state) {
   assert_int_equal(cd_config_severity(c, "quote.unattributed"), CD_SEVERITY_ERROR); /* the rest applies */
   cd_config_errors_free(&e);
   cd_config_free(c);
+  /* checking an open buffer only (the server's diagnostics on .copydesk.json): no config at all */
+  cd_config_errors_init(&e);
+  assert_false(cd_config_apply_text(NULL, NULL, t, strlen(t), "/news/.copydesk.json", &e));
+  assert_int_equal(e.len, 4);
+  assert_memory_equal(t + e.items[1].start, "\"nope\"", e.items[1].end - e.items[1].start);
+  cd_config_errors_free(&e);
+  cd_config_errors_init(&e);
+  const char *ok = "{\"rules\": {\"name.*\": \"off\"}}";
+  assert_true(cd_config_apply_text(NULL, NULL, ok, strlen(ok), "x", &e));
+  assert_int_equal(e.len, 0);
 }
 
 static void test_file_errors(void **state) {

@@ -397,6 +397,25 @@ static void test_clone_keeps_everything(void **state) {
   cd_config_free(c);
 }
 
+static void test_errors_format(void **state) {
+  (void)state;
+  char buf[512];
+  cd_config_errors e = apply("{}", NULL, NULL);
+  assert_int_equal(cd_config_errors_format(&e, buf, sizeof buf), 0);
+  assert_string_equal(buf, "");
+  e = apply("{\"a\": 1, \"style\": 2}", NULL, NULL);
+  size_t want = cd_config_errors_format(&e, buf, sizeof buf);
+  assert_int_equal(want, strlen(buf));
+  assert_string_equal(buf, "copydesk: 2 problems in the configuration; those settings are skipped, the rest applies:\n"
+                           "editor settings: unknown setting 'a' (known: rules, style, names, attribution, claims, "
+                           "markdown, inlayHints, codeLens, trace, serverPath)\n"
+                           "editor settings: style: expected an object, got a number");
+  char small[20];
+  assert_int_equal(cd_config_errors_format(&e, small, sizeof small), want);
+  assert_int_equal(strlen(small), sizeof small - 1);
+  cd_config_errors_free(&e);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_defaults_and_empty),
@@ -413,6 +432,7 @@ int main(void) {
       cmocka_unit_test(test_server_switches),
       cmocka_unit_test(test_legacy_interface),
       cmocka_unit_test(test_clone_keeps_everything),
+      cmocka_unit_test(test_errors_format),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
