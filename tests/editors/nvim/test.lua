@@ -247,6 +247,30 @@ local function main()
   log('# text diagnostics: ' .. show(td))
   check('text buffer: attached to the same client', copydesk.client(tbuf) ~= nil and copydesk.client(tbuf).id == client.id)
   check('text buffer: quote.unattributed reported', #by_code(td, 'quote.unattributed') == 1, show(td))
+
+  -- Neovim 0.8+ has vim.lsp.start, which the plugin must use there. This
+  -- Neovim may not have it: stand one in that records the call, and check
+  -- what the plugin passes.
+  if vim.fn.has('nvim-0.8') == 0 then
+    local calls = {}
+    vim.lsp.start = function(config, opts)
+      table.insert(calls, { config = config, opts = opts })
+      return client.id
+    end
+    local other = dir .. '/other.md'
+    vim.fn.writefile({ '"Hello," said Ann Lee.' }, other)
+    vim.cmd('edit ' .. vim.fn.fnameescape(other))
+    local obuf = vim.api.nvim_get_current_buf()
+    vim.lsp.start = nil
+    local call = calls[1] or { config = {}, opts = {} }
+    check('0.8+ path: vim.lsp.start called once for a new Markdown buffer', #calls == 1, tostring(#calls))
+    check('0.8+ path: config has name, cmd, root_dir and the copydesk settings section',
+      call.config.name == 'copydesk' and call.config.cmd[1] == server and call.config.root_dir ~= nil
+        and call.config.settings.copydesk.rules['quote.attributed'] == 'info'
+        and call.config.init_options.rules['quote.attributed'] == 'info',
+      vim.inspect(call.config))
+    check('0.8+ path: the buffer is given', call.opts ~= nil and call.opts.bufnr == obuf)
+  end
 end
 
 local ok, err = xpcall(main, debug.traceback)
