@@ -415,7 +415,8 @@ void cd_pass_entities(cd_doc *doc) {
   }
   for (size_t e = 0; e < doc->entities.len; e++) {
     cd_entity *ent = CD_VEC_AT(&doc->entities, cd_entity, e);
-    if (!person[e] && !courtesy[e] && n_acr[e] > n_long[e] && n_long[e] > 0) best[e] = acr[e];
+    if (!person[e] && !courtesy[e] && n_acr[e] > n_long[e] && n_long[e] > 0 && !c.mw[acr[e]].aliased)
+      best[e] = acr[e];
     const cd_name_mention *b = M(doc, best[e]);
     size_t end = b->name.end;
     ent->name = cd_arena_strndup(doc->arena, doc->text + b->name.start, end - b->name.start);

@@ -211,6 +211,16 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
     pref_idx = f;
   }
   if (v.n < 2) return;
+  if (pref_idx != CD_NONE && !person) {
+    /* a configured house form: every other form of this name is written the house way */
+    for (size_t k = 0; k < n; k++) {
+      const cd_name_mention *m = M(doc, mentions[k]);
+      if (!body(m)) continue;
+      size_t f = form_index(&v, slice(doc, m->name.start, m->name.end));
+      if (f != CD_NONE && f != pref_idx) report_variant(doc, e, &v, f, pref_idx, true, m->name);
+    }
+    return;
+  }
   /* groups: forms linked by the variant relation (tiny sets: pairwise is fine) */
   bool linked = false;
   for (size_t a = 0; a < v.n; a++)
@@ -306,7 +316,7 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
     /* the majority is the article's style; a tie goes to the form used first */
     report_without = n_with > n_without || (n_with == n_without && first_with < first_without);
   } else {
-    if (!title || !n_without) return; /* no title known for this person: nothing to suggest */
+    if (!n_without) return;
     report_without = true;
   }
   for (size_t k = 0; k < n; k++) {
@@ -315,7 +325,21 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
     if (m->courtesy == report_without) continue;
     const char *name = name_text(doc, m);
     cd_diagnostic *d;
-    if (report_without) {
+    if (report_without && !title) {
+      /* the article never gives this person a title: offer the common ones */
+      d = cd_doc_add_diag(doc, "name.courtesy-title", m->span.start, m->span.end,
+                          cd_arena_printf(doc->arena,
+                                          "House style gives the courtesy title %s. Write 'Mr %s', 'Ms %s' "
+                                          "or 'Dr %s'.",
+                                          style == CD_COURTESY_ALWAYS ? "on every reference"
+                                                                      : "after the first reference",
+                                          name, name, name));
+      static const char *const TITLES[] = {"Mr", "Ms", "Mrs", "Dr"};
+      for (size_t x = 0; x < sizeof TITLES / sizeof TITLES[0]; x++) {
+        cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Add '%s'", TITLES[x]), false);
+        if (fx) cd_fix_add_edit(doc, fx, m->name.start, m->name.start, cd_arena_printf(doc->arena, "%s ", TITLES[x]));
+      }
+    } else if (report_without) {
       const char *with = cd_arena_printf(doc->arena, "%s %s", title, name);
       d = cd_doc_add_diag(
           doc, "name.courtesy-title", m->span.start, m->span.end,
@@ -324,8 +348,9 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
                                 "'%s' is '%s' %zu time%s elsewhere. Write '%s' as elsewhere, or drop the "
                                 "title everywhere.",
                                 name, with, n_with, n_with == 1 ? "" : "s", with)
-              : cd_arena_printf(doc->arena, "House style gives the courtesy title after the first reference. "
-                                            "Write '%s'.", with));
+              : cd_arena_printf(doc->arena, "House style gives the courtesy title %s. Write '%s'.",
+                                style == CD_COURTESY_ALWAYS ? "on every reference" : "after the first reference",
+                                with));
       if (first_with != CD_NONE) {
         const cd_name_mention *o = M(doc, first_with);
         cd_diag_add_related(doc, d, o->span.start, o->span.end, cd_arena_printf(doc->arena, "'%s' here", with));
@@ -380,7 +405,7 @@ static void title_periods(names_ctx *c) {
             ? cd_arena_printf(doc->arena, "'%s' here, '%s%s' elsewhere. Write '%s%s' as elsewhere.",
                               slice(doc, m->title.start, m->title.end), w, want ? "." : "", w, want ? "." : "")
             : cd_arena_printf(doc->arena, "House style writes '%s%s'.", w, want ? "." : "");
-    cd_diagnostic *d = cd_doc_add_diag(doc, "name.courtesy-title", m->title.start, m->title.end, msg);
+    cd_diagnostic *d = cd_doc_add_diag(doc, "name.courtesy-title", m->span.start, m->span.end, msg);
     d->entity = m->entity;
     if (other != CD_NONE) {
       const cd_name_mention *o = M(doc, other);
