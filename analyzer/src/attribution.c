@@ -224,6 +224,17 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
     if (ms->para + 2 < t->para || cur_sent - m->sent > 6) break;
     if (m->sent != seen_sent) {
       if (subject != CD_NONE) return subject; /* the subject of the nearest sentence that has one */
+      if (!org && m->sent != cur_sent) {
+        /* the last person in that sentence who says something ("..., while X wrote ...") */
+        for (size_t j = k; j > 0; j--) {
+          const cd_name_mention *x = CD_VEC_AT(&doc->mentions, cd_name_mention, j - 1);
+          if (x->sent != m->sent) break;
+          if (!person_mention(doc, x)) continue;
+          size_t v = x->end_tok;
+          while (v < doc_ntok(doc) && between_word(a, v)) v++;
+          if (v < doc_ntok(doc) && speech_verb(a, v)) return j - 1;
+        }
+      }
       seen_sent = m->sent;
       const cd_token *first = T(a, ms->first_tok);
       skip_sentence = m->sent != cur_sent && first->kind == TOK_WORD &&
