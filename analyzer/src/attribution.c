@@ -477,6 +477,17 @@ static bool speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method meth
       /* "the president said": the person last named in that role, else the nearest person */
       if (resolve_into(a, i, j + 1, sp, false, NULL)) return true;
     }
+    if (definite && (T(a, j)->flags & TF_LOWER) && N(a, j) > 3 && S(a, j)[N(a, j) - 1] == 's' &&
+        speech_verb(a, j + 1) && !source_noun(a, j)) {
+      /* "The wardens said": a plural group that speaks, reported as written */
+      sp->found = true;
+      sp->first_tok = i;
+      sp->end_tok = j + 1;
+      sp->mention = sp->entity = CD_NONE;
+      sp->method = CD_ATTR_SOURCE;
+      sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, i)->start, T(a, j)->end - T(a, i)->start);
+      return true;
+    }
     if (source_noun(a, j)) {
       /* take the longest run of source nouns: "the police spokesperson" */
       size_t e = j + 1;
@@ -782,7 +793,9 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
   cd_doc *doc = a->doc;
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
   q->kind = CD_QUOTE_SPEECH; /* a Title Case quote with a verb of saying is someone's words after all */
-  if (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention)) {
+  if (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention) && sp->method != CD_ATTR_PRONOUN &&
+      !after_preposition(a, sp->first_tok, CD_VEC_AT(&doc->sentences, cd_sentence, T(a, sp->first_tok)->sent)->first_tok)) {
+    /* the discourse subject "he" may refer back to; not someone "with X calling" */
     a->last_speaker = sp->mention;
     a->last_speaker_sent = T(a, CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->close_tok)->sent;
   }
