@@ -5,7 +5,8 @@
  *
  *     (?:(*MARK:0)\b(?:reportedly)\b|(*MARK:1)\b(?:it(?: (?:is|was)...)\b|...)(?C1)
  *
- * compiled (with JIT when available) once per analysis and run once over each paragraph. The
+ * compiled once per configuration (kept in it; JIT code once it has read 16 KB) and run once over
+ * each paragraph. The
  * callout at the end sees which branch matched (its mark) and runs that row's context check on
  * the tokens; returning "no" makes PCRE2 backtrack into the next branch or the next position, so
  * a rejected phrase never hides another that starts at the same place. Configured PCRE2 patterns
@@ -14,6 +15,7 @@
  * Only prose counts: a hit must line up with tokens outside quotation marks (the speaker's own
  * words) and outside the headline. A speech quote whose only speaker is an unnamed source ("...,"
  * a source said) gets claim.anonymous-source on that speaker too. */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,10 +133,6 @@ static void put_mark(sbuf *b, size_t i) {
 }
 
 #define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF)
-
-/* JIT compiling the alternation costs about as much as interpreting it over 16 KB of text, so
- * shorter documents (the usual article, every keystroke in the editor) are interpreted. */
-#define CLAIMS_JIT_MIN_BYTES 16384u
 
 static pcre2_code *compile(const char *pattern, bool jit) {
   int err;
@@ -302,6 +300,205 @@ static const char *const CONFIGURED_UNATTRIBUTED =
 static const char *const CONFIGURED_ANONYMOUS =
     "A configured anonymous-source phrase: name the source, or say why they are anonymous and how they know.";
 
+/* ---- the compiled phrases, cached in the configuration ---- */
+
+/* One compilation of the alternations: interpreted, or JIT-compiled. */
+typedef struct code_set {
+  pcre2_code *main;    /* built-ins and configured phrases; NULL when none is enabled */
+  pcre2_code *user;    /* configured patterns as one alternation, or NULL */
+  pcre2_code **single; /* configured patterns one by one when they do not combine, else NULL */
+} code_set;
+
+/* Built from a configuration on its first analysis and kept in it (cd_config.claims_cache)
+ * until the claim settings change or the configuration is freed. Read-only once published, so
+ * analyses may share it; only the JIT upgrade and the byte counter change, atomically. */
+struct cd_claims_cache {
+  row *rows;
+  size_t n_rows, first_pattern; /* rows [first_pattern, n_rows) are configured patterns */
+  claim_def *user;              /* rows for configured phrases (strings owned by the config) */
+  char *main_rx, *user_rx;      /* pattern texts, NULL when empty */
+  bool combinable;              /* user_rx compiles as one alternation */
+  bool sources_on, officials_on;
+  code_set interp;
+  _Atomic(code_set *) jit;      /* compiled once enough text has been read */
+  atomic_size_t scanned;        /* bytes analysed with the interpreter so far */
+};
+
+static void code_set_clear(code_set *cs, size_t n_rows) {
+  pcre2_code_free(cs->main);
+  pcre2_code_free(cs->user);
+  if (cs->single)
+    for (size_t i = 0; i < n_rows; i++) pcre2_code_free(cs->single[i]);
+  free(cs->single);
+  memset(cs, 0, sizeof *cs);
+}
+
+void cd_claims_cache_free(cd_claims_cache *c) {
+  if (!c) return;
+  code_set_clear(&c->interp, c->n_rows);
+  code_set *j = atomic_load(&c->jit);
+  if (j) {
+    code_set_clear(j, c->n_rows);
+    free(j);
+  }
+  free(c->rows);
+  free(c->user);
+  free(c->main_rx);
+  free(c->user_rx);
+  free(c);
+}
+
+static bool compile_set(const cd_claims_cache *c, code_set *cs, bool jit) {
+  memset(cs, 0, sizeof *cs);
+  if (c->main_rx && !(cs->main = compile(c->main_rx, jit))) return false;
+  if (c->user_rx && c->combinable) cs->user = compile(c->user_rx, jit);
+  if (c->first_pattern < c->n_rows && !cs->user) {
+    cs->single = calloc(c->n_rows, sizeof *cs->single);
+    if (!cs->single) return false;
+    for (size_t ri = c->first_pattern; ri < c->n_rows; ri++) cs->single[ri] = compile(c->rows[ri].def->pattern, jit);
+  }
+  return true;
+}
+
+static cd_claims_cache *build_cache(const cd_config *cfg) {
+  size_t n_defs;
+  const claim_def *defs = cd_claim_defs(&n_defs);
+  cd_claims_cache *c = calloc(1, sizeof *c);
+  if (!c) return NULL;
+  atomic_init(&c->jit, NULL);
+  atomic_init(&c->scanned, 0);
+  c->rows = calloc(n_defs + cfg->n_claims + 1, sizeof *c->rows);
+  c->user = calloc(cfg->n_claims + 1, sizeof *c->user);
+  sbuf main_rx = {0}, user_rx = {0}, lits = {0};
+  if (!c->rows || !c->user) goto fail;
+
+  /* Each branch ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's
+   * start-of-match optimisation, so the one \b stands before the built-in group. */
+  size_t n = 0;
+  bool any = false;
+  sb_puts(&main_rx, "(?:");
+  for (size_t i = 0; i < n_defs; i++) {
+    if (disabled(cfg, &defs[i])) continue;
+    sb_puts(&main_rx, any ? "|(?:" : "\\b(?:(?:");
+    put_fragment(&main_rx, defs[i].pattern);
+    sb_puts(&main_rx, ")\\b");
+    put_mark(&main_rx, n);
+    c->rows[n++] = (row){&defs[i], false};
+    if (defs[i].check == CK_SOURCE) c->sources_on = true;
+    if (defs[i].check == CK_OFFICIALS) c->officials_on = true;
+    any = true;
+  }
+  if (any) sb_puts(&main_rx, ")");
+  for (size_t i = 0; i < cfg->n_claims; i++) {
+    const cd_claim_phrase *cp = &cfg->claims[i];
+    claim_def *u = &c->user[i];
+    u->name = cp->phrase;
+    u->family = "configured";
+    u->kind = strcmp(cp->kind, "anonymous-source") == 0 ? CLAIM_ANONYMOUS : CLAIM_UNATTRIBUTED;
+    u->pattern = cp->phrase;
+    u->check = CK_NONE;
+    u->message = u->kind == CLAIM_ANONYMOUS ? CONFIGURED_ANONYMOUS : CONFIGURED_UNATTRIBUTED;
+    if (cp->is_pattern || disabled(cfg, u)) continue;
+    size_t before = lits.len;
+    if (any) sb_puts(&lits, "|");
+    sb_puts(&lits, "(?:");
+    if (put_literal(&lits, cp->phrase)) {
+      sb_puts(&lits, ")");
+      put_mark(&lits, n);
+      c->rows[n++] = (row){u, false};
+      any = true;
+    } else if (!lits.oom) {
+      lits.len = before;
+      lits.s[before] = 0;
+    }
+  }
+  if (lits.len) sb_putn(&main_rx, lits.s, lits.len);
+  sb_puts(&main_rx, ")(?C1)");
+
+  /* configured patterns: one alternation unless one of them carries its own verbs or options */
+  c->first_pattern = n;
+  c->combinable = true;
+  bool uany = false;
+  sb_puts(&user_rx, "(?:");
+  for (size_t i = 0; i < cfg->n_claims; i++) {
+    if (!cfg->claims[i].is_pattern || disabled(cfg, &c->user[i])) continue;
+    const char *pat = cfg->claims[i].phrase;
+    if (strstr(pat, "(*") || strstr(pat, "(?")) c->combinable = false;
+    if (uany) sb_puts(&user_rx, "|");
+    sb_puts(&user_rx, "(?:");
+    sb_puts(&user_rx, pat);
+    sb_puts(&user_rx, ")");
+    put_mark(&user_rx, n);
+    c->rows[n++] = (row){&c->user[i], true};
+    uany = true;
+  }
+  sb_puts(&user_rx, ")(?C1)");
+  c->n_rows = n;
+  if (main_rx.oom || user_rx.oom || lits.oom) goto fail;
+  if (any) {
+    c->main_rx = main_rx.s;
+    main_rx.s = NULL;
+  }
+  if (uany) {
+    c->user_rx = user_rx.s;
+    user_rx.s = NULL;
+  }
+  if (!compile_set(c, &c->interp, false)) goto fail;
+  free(main_rx.s);
+  free(user_rx.s);
+  free(lits.s);
+  return c;
+fail:
+  free(main_rx.s);
+  free(user_rx.s);
+  free(lits.s);
+  cd_claims_cache_free(c);
+  return NULL;
+}
+
+/* The configuration's cache, built on first use. The configuration is borrowed read-only; the
+ * cache is no setting, only a memo of them, published with one atomic compare-and-swap. */
+static cd_claims_cache *get_cache(const cd_config *cfg) {
+  cd_config *mut = (cd_config *)cfg;
+  cd_claims_cache *c = atomic_load_explicit(&mut->claims_cache, memory_order_acquire);
+  if (c) return c;
+  c = build_cache(cfg);
+  if (!c) return NULL;
+  cd_claims_cache *expected = NULL;
+  if (!atomic_compare_exchange_strong_explicit(&mut->claims_cache, &expected, c, memory_order_acq_rel,
+                                               memory_order_acquire)) {
+    cd_claims_cache_free(c);
+    return expected;
+  }
+  return c;
+}
+
+/* JIT compiling costs about as much as interpreting 16 KB of text: a configuration switches to
+ * JIT code once it has been used on that much (a long article, or a few edits in the editor). */
+#define CLAIMS_JIT_AFTER_BYTES 16384u
+
+static const code_set *codes_for(cd_claims_cache *c, size_t len) {
+  code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
+  if (j) return j;
+  uint32_t have_jit = 0;
+  if (pcre2_config(PCRE2_CONFIG_JIT, &have_jit) < 0 || !have_jit) return &c->interp;
+  size_t total = atomic_fetch_add(&c->scanned, len) + len;
+  if (total < CLAIMS_JIT_AFTER_BYTES) return &c->interp;
+  j = calloc(1, sizeof *j);
+  if (!j || !compile_set(c, j, true)) {
+    if (j) code_set_clear(j, c->n_rows);
+    free(j);
+    return &c->interp;
+  }
+  code_set *expected = NULL;
+  if (!atomic_compare_exchange_strong_explicit(&c->jit, &expected, j, memory_order_acq_rel, memory_order_acquire)) {
+    code_set_clear(j, c->n_rows);
+    free(j);
+    return expected;
+  }
+  return j;
+}
+
 static int cmp_hit(const void *a, const void *b) {
   const hit_rec *x = a, *y = b;
   return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
@@ -361,148 +558,49 @@ void cd_pass_claims(cd_doc *doc) {
       cd_config_severity(cfg, "claim.anonymous-source") == CD_SEVERITY_OFF)
     return;
   if (!doc->len || !doc_ntok(doc)) return;
+  cd_claims_cache *cache = get_cache(cfg);
+  if (!cache) return;
+  const code_set *cs = codes_for(cache, doc->len);
 
-  size_t n_defs;
-  const claim_def *defs = cd_claim_defs(&n_defs);
-  size_t n_rows_max = n_defs + cfg->n_claims;
-  row *rows = calloc(n_rows_max ? n_rows_max : 1, sizeof *rows);
-  claim_def *user = calloc(cfg->n_claims ? cfg->n_claims : 1, sizeof *user);
   uint8_t *taken = calloc(doc->len, 1);
   pcre2_match_context *mctx = pcre2_match_context_create(NULL);
   pcre2_match_context *umctx = pcre2_match_context_create(NULL);
   pcre2_jit_stack *jit = NULL;
-  sbuf main_rx = {0}, user_rx = {0};
   cd_vec hits;
   cd_vec_init(&hits, sizeof(hit_rec));
-  pcre2_code *main_code = NULL, *user_code = NULL;
-  if (!rows || !user || !taken || !mctx || !umctx) goto done;
+  if (!taken || !mctx || !umctx) goto done;
   pcre2_set_match_limit(umctx, USER_MATCH_LIMIT);
   pcre2_set_depth_limit(umctx, USER_DEPTH_LIMIT);
   pcre2_set_heap_limit(umctx, USER_HEAP_LIMIT_KIB);
-
-  /* rows: built-ins, then configured phrases; user patterns get their own code. Each branch
-   * ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's start-of-match
-   * optimisation, so the one \b stands before the built-in group. */
-  size_t n_rows = 0;
-  sbuf lits = {0};
-  sb_puts(&main_rx, "(?:");
-  bool any = false;
-  for (size_t i = 0; i < n_defs; i++) {
-    if (disabled(cfg, &defs[i])) continue;
-    sb_puts(&main_rx, any ? "|(?:" : "\\b(?:(?:");
-    put_fragment(&main_rx, defs[i].pattern);
-    sb_puts(&main_rx, ")\\b");
-    put_mark(&main_rx, n_rows);
-    rows[n_rows++] = (row){&defs[i], false};
-    any = true;
-  }
-  if (any) sb_puts(&main_rx, ")");
-  size_t n_user_patterns = 0;
-  for (size_t i = 0; i < cfg->n_claims; i++) {
-    const cd_claim_phrase *c = &cfg->claims[i];
-    claim_def *u = &user[i];
-    u->name = c->phrase;
-    u->family = "configured";
-    u->kind = strcmp(c->kind, "anonymous-source") == 0 ? CLAIM_ANONYMOUS : CLAIM_UNATTRIBUTED;
-    u->pattern = c->phrase;
-    u->check = CK_NONE;
-    u->message = u->kind == CLAIM_ANONYMOUS ? CONFIGURED_ANONYMOUS : CONFIGURED_UNATTRIBUTED;
-    if (disabled(cfg, u)) continue;
-    if (c->is_pattern) {
-      n_user_patterns++;
-      continue;
-    }
-    size_t before = lits.len;
-    if (any) sb_puts(&lits, "|");
-    sb_puts(&lits, "(?:");
-    if (put_literal(&lits, c->phrase)) {
-      sb_puts(&lits, ")");
-      put_mark(&lits, n_rows);
-      rows[n_rows++] = (row){u, false};
-      any = true;
-    } else if (!lits.oom) {
-      lits.len = before;
-      lits.s[before] = 0;
-    }
-  }
-  if (lits.len) sb_putn(&main_rx, lits.s, lits.len);
-  free(lits.s);
-  sb_puts(&main_rx, ")(?C1)");
-  if (main_rx.oom || lits.oom) goto done;
-  bool use_jit = doc->len >= CLAIMS_JIT_MIN_BYTES;
-  if (use_jit) {
+  if (cs != &cache->interp && cache->first_pattern < cache->n_rows) {
+    /* configured patterns may need more than the default 32 KB JIT stack */
     jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
-    if (jit) {
-      pcre2_jit_stack_assign(mctx, NULL, jit);
-      pcre2_jit_stack_assign(umctx, NULL, jit);
-    }
+    if (jit) pcre2_jit_stack_assign(umctx, NULL, jit);
   }
 
-  scan_state st = {doc, rows, 0, CD_NONE, taken, {0}, 0};
-  if (any) {
-    main_code = compile(main_rx.s, use_jit);
-    if (main_code) {
-      st.n_rows = n_rows;
-      pcre2_set_callout(mctx, on_callout, &st);
-      scan(&st, main_code, mctx, &hits);
-    }
+  scan_state st = {doc, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0};
+  if (cs->main) {
+    pcre2_set_callout(mctx, on_callout, &st);
+    scan(&st, cs->main, mctx, &hits);
   }
-
-  /* configured patterns: one alternation when they combine, else one code each */
-  if (n_user_patterns) {
-    size_t base = n_rows;
-    bool uany = false, combinable = true;
-    sb_puts(&user_rx, "(?:");
-    for (size_t i = 0; i < cfg->n_claims; i++) {
-      if (!cfg->claims[i].is_pattern || disabled(cfg, &user[i])) continue;
-      /* a pattern with its own verbs ((*MARK), (*SKIP)...) or options could upset the marks */
-      if (strstr(cfg->claims[i].phrase, "(*") || strstr(cfg->claims[i].phrase, "(?")) combinable = false;
-      if (uany) sb_puts(&user_rx, "|");
-      sb_puts(&user_rx, "(?:");
-      sb_puts(&user_rx, cfg->claims[i].phrase);
-      sb_puts(&user_rx, ")");
-      put_mark(&user_rx, n_rows);
-      rows[n_rows++] = (row){&user[i], true};
-      uany = true;
+  if (cs->user) {
+    pcre2_set_callout(umctx, on_callout, &st);
+    scan(&st, cs->user, umctx, &hits);
+  } else if (cs->single) {
+    for (size_t ri = cache->first_pattern; ri < cache->n_rows; ri++) {
+      if (!cs->single[ri]) continue;
+      st.single = ri;
+      scan(&st, cs->single[ri], umctx, &hits);
     }
-    sb_puts(&user_rx, ")(?C1)");
-    if (combinable && !user_rx.oom) user_code = compile(user_rx.s, use_jit);
-    st.n_rows = n_rows;
-    if (user_code) {
-      pcre2_set_callout(umctx, on_callout, &st);
-      scan(&st, user_code, umctx, &hits);
-    } else {
-      pcre2_set_callout(umctx, NULL, NULL);
-      for (size_t ri = base; ri < n_rows; ri++) {
-        pcre2_code *code = compile(rows[ri].def->pattern, use_jit);
-        if (!code) continue;
-        st.single = ri;
-        scan(&st, code, umctx, &hits);
-        st.single = CD_NONE;
-        pcre2_code_free(code);
-      }
-    }
-    qsort(hits.data, hits.len, sizeof(hit_rec), cmp_hit);
+    st.single = CD_NONE;
   }
-
-  bool sources_on = false, officials_on = false;
-  for (size_t i = 0; i < n_defs; i++) {
-    if (disabled(cfg, &defs[i])) continue;
-    if (defs[i].check == CK_SOURCE) sources_on = true;
-    if (defs[i].check == CK_OFFICIALS) officials_on = true;
-  }
-  anonymous_quotes(doc, &hits, taken, sources_on, officials_on);
+  if (cache->first_pattern < cache->n_rows) qsort(hits.data, hits.len, sizeof(hit_rec), cmp_hit);
+  anonymous_quotes(doc, &hits, taken, cache->sources_on, cache->officials_on);
 
 done:
-  pcre2_code_free(main_code);
-  pcre2_code_free(user_code);
   pcre2_match_context_free(mctx);
   pcre2_match_context_free(umctx);
   pcre2_jit_stack_free(jit);
-  free(main_rx.s);
-  free(user_rx.s);
   cd_vec_free(&hits);
   free(taken);
-  free(user);
-  free(rows);
 }

@@ -73,6 +73,7 @@ void cd_config_free(cd_config *c) {
   free(c->claims);
   strlist_free(&c->disabled_claims);
   strlist_free(&c->ignore_patterns);
+  cd_claims_cache_free(atomic_load(&c->claims_cache));
   free(c);
 }
 
@@ -208,6 +209,7 @@ bool cd_config_add_claim_phrase(cd_config *c, const char *kind, const char *phra
     return false;
   }
   if (is_pattern && !pattern_ok(phrase, error, error_size)) return false;
+  cd_claims_cache_free(atomic_exchange(&c->claims_cache, NULL));
   if (c->n_claims == c->cap_claims) {
     size_t cap = c->cap_claims ? c->cap_claims * 2 : 8;
     cd_claim_phrase *p = realloc(c->claims, cap * sizeof *p);
@@ -229,6 +231,7 @@ bool cd_config_add_claim_phrase(cd_config *c, const char *kind, const char *phra
 }
 
 bool cd_config_disable_claim_phrase(cd_config *c, const char *phrase) {
+  cd_claims_cache_free(atomic_exchange(&c->claims_cache, NULL));
   return strlist_add(&c->disabled_claims, phrase);
 }
 

@@ -3,6 +3,7 @@
 #define CD_CONFIG_H
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #include "copydesk/analyzer.h"
@@ -16,6 +17,10 @@ typedef struct cd_name_entry {
   char *canonical;
   cd_strlist forms;
 } cd_name_entry;
+
+/* The claims pass's compiled phrases (claims.c): a memo of the claim settings, not a setting. */
+typedef struct cd_claims_cache cd_claims_cache;
+void cd_claims_cache_free(cd_claims_cache *cache);
 
 typedef struct cd_claim_phrase {
   char *kind; /* "unattributed" | "anonymous-source" */
@@ -37,6 +42,7 @@ struct cd_config {
   size_t n_claims, cap_claims;
   cd_strlist disabled_claims;
   cd_strlist ignore_patterns;
+  _Atomic(cd_claims_cache *) claims_cache; /* built on first analysis; dropped when claims change */
 };
 
 bool cd_strlist_contains_ci(const cd_strlist *l, const char *s, size_t n);
