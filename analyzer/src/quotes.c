@@ -5,6 +5,7 @@
  * the next paragraph opens with a mark of the same family (the news convention for quotes over
  * several paragraphs); otherwise the quote is recovered at the paragraph end and reported as
  * unclosed, so one stray mark never pairs wrongly with the rest of the document. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -87,6 +88,33 @@ static void stray_close(cd_doc *doc, size_t close_tok) {
   cd_doc_add_diag(doc, "quote.unclosed", t->start, t->end,
                   "This closing quotation mark has no opening mark. Add the opening mark where the quote "
                   "starts, or remove this one.");
+}
+
+static int cmp_span(const void *a, const void *b) {
+  const cd_quote *x = *(const cd_quote *const *)a, *y = *(const cd_quote *const *)b;
+  if (x->span.start != y->span.start) return x->span.start < y->span.start ? -1 : 1;
+  return x->span.end > y->span.end ? -1 : x->span.end < y->span.end;
+}
+
+/* Nesting levels from containment among the paragraph's quotes, so a mark that turned out to be
+ * an apostrophe ('Tis) pushes no quote down a level. */
+static void relevel(cd_doc *doc, size_t first) {
+  size_t n = doc->quotes.len - first;
+  if (n < 2) {
+    if (n == 1) CD_VEC_AT(&doc->quotes, cd_quote, first)->level = 0;
+    return;
+  }
+  cd_quote **order = cd_arena_alloc(doc->arena, n * sizeof *order);
+  size_t *ends = cd_arena_alloc(doc->arena, n * sizeof *ends);
+  if (!order || !ends) return;
+  for (size_t i = 0; i < n; i++) order[i] = CD_VEC_AT(&doc->quotes, cd_quote, first + i);
+  qsort(order, n, sizeof *order, cmp_span);
+  size_t depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    while (depth > 0 && ends[depth - 1] <= order[i]->span.start) depth--;
+    order[i]->level = (unsigned)depth;
+    ends[depth++] = order[i]->span.end;
+  }
 }
 
 /* ", said Beatrix Halloran" / ", Halloran said" inside an open quote: the writer's attribution,
@@ -203,6 +231,7 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue) {
     }
   }
   *pending_continue = continued;
+  relevel(doc, first_quote);
 }
 
 /* Tokens learn their innermost quote; quotes were added in closing order, so sort them first. */
