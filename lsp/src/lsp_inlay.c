@@ -27,7 +27,8 @@ int cd_lsp_inlay_hint(cd_server *server, json_t *params, json_t **result, char *
   json_t *hints = json_array();
   if (hints == NULL) return CD_RPC_INTERNAL_ERROR;
   *result = hints;
-  if (!server->inlay_hints) return 0;
+  const cd_settings *settings = cd_server_settings_for(server, doc);
+  if (settings != NULL && !settings->server.inlay_hints) return 0;
   const cd_report *report = cd_server_analysis(server, doc);
   if (report == NULL) return 0;
   const cd_quote *qs = cd_report_quotes(report, &n);

@@ -18,7 +18,8 @@ int cd_lsp_code_lens(cd_server *server, json_t *params, json_t **result, char *e
   json_t *lenses = json_array();
   if (lenses == NULL) return CD_RPC_INTERNAL_ERROR;
   *result = lenses;
-  if (!server->code_lens) return 0;
+  const cd_settings *settings = cd_server_settings_for(server, doc);
+  if (settings != NULL && !settings->server.code_lens) return 0;
   const cd_report *report = cd_server_analysis(server, doc);
   if (report == NULL || !cd_sources_build(report, &sources)) return 0;
   char title[160];

@@ -70,7 +70,13 @@ cd_doc *cd_server_doc_param(cd_server *server, const json_t *params, bool *missi
 }
 
 const cd_report *cd_server_analysis(cd_server *server, cd_doc *doc) {
-  return cd_doc_analysis(doc, server->config);
+  if (cd_server_is_config_doc(doc)) {
+    /* A configuration buffer is no article: an empty analysis keeps every feature quiet. */
+    if (doc->report == NULL) doc->report = cd_analyze("", 0, CD_FORMAT_PLAINTEXT, NULL);
+    return doc->report;
+  }
+  const cd_settings *settings = cd_server_settings_for(server, doc);
+  return cd_doc_analysis(doc, settings != NULL ? settings->config : NULL);
 }
 
 bool cd_server_change_queued(const cd_server *server, const char *uri) {
@@ -221,6 +227,16 @@ static void read_client_caps(cd_server *server, const json_t *caps) {
   server->enc = cd_lsp_negotiate_encoding(caps);
 }
 
+/* The workspace folder: the first of workspaceFolders, else rootUri, else rootPath. */
+static void read_root(cd_server *server, const json_t *params) {
+  const char *uri = json_string_value(cd_json_path(json_array_get(json_object_get(params, "workspaceFolders"), 0), "uri", NULL));
+  if (uri == NULL) uri = json_string_value(json_object_get(params, "rootUri"));
+  free(server->root_dir);
+  server->root_dir = cd_lsp_uri_to_path(uri);
+  const char *path = json_string_value(json_object_get(params, "rootPath"));
+  if (server->root_dir == NULL && path != NULL && path[0] == '/') server->root_dir = strdup(path);
+}
+
 static int handle_initialize(cd_server *server, json_t *params, json_t **result, char *error,
                              size_t error_size) {
   if (!json_is_object(params)) {
@@ -233,6 +249,7 @@ static int handle_initialize(cd_server *server, json_t *params, json_t **result,
     return CD_RPC_INVALID_PARAMS;
   }
   read_client_caps(server, caps);
+  read_root(server, params);
   /* Still uninitialised here, so applying settings sends no refresh requests:
    * only showMessage may precede the initialize response. */
   json_t *options = json_object_get(params, "initializationOptions");
@@ -293,6 +310,7 @@ static const notification_entry notifications[] = {
     {"textDocument/didClose", cd_server_did_close},
     {"textDocument/didSave", cd_server_did_save},
     {"workspace/didChangeConfiguration", cd_server_did_change_configuration},
+    {"workspace/didChangeWatchedFiles", cd_server_did_change_watched_files},
 };
 
 static void answer(cd_server *server, json_t *id, int code, json_t *result, const char *error) {
@@ -397,15 +415,12 @@ int cd_server_main(int argc, char **argv) {
   server.out_fd = STDOUT_FILENO;
   server.exit_status = -1;
   server.enc = CD_ENC_UTF16;
-  server.inlay_hints = true;
-  server.code_lens = true;
   server.next_request_id = 1;
   /* A vanished client must end the loop with EPIPE, not kill us mid-write. */
   signal(SIGPIPE, SIG_IGN);
   server.reader = cd_frame_reader_new(STDIN_FILENO, max_message_size());
   server.docs = cd_doc_store_new();
-  server.config = cd_config_new();
-  if (server.reader == NULL || server.docs == NULL || server.config == NULL) {
+  if (server.reader == NULL || server.docs == NULL) {
     cd_server_log("out of memory at start");
     goto cleanup;
   }
@@ -423,6 +438,9 @@ cleanup:
   free(server.queue);
   cd_frame_reader_free(server.reader);
   cd_doc_store_free(server.docs);
-  cd_config_free(server.config);
+  cd_server_settings_clear(&server);
+  free(server.settings);
+  json_decref(server.editor_settings);
+  free(server.root_dir);
   return status;
 }

@@ -1,24 +1,16 @@
-/* Settings: initializationOptions, workspace/configuration (section
- * "copydesk") and didChangeConfiguration. Bad settings are shown to the
- * user and the rest keeps working. */
+/* Settings: defaults < the nearest `.copydesk.json` < the editor's settings
+ * (initializationOptions, workspace/configuration section "copydesk",
+ * didChangeConfiguration). Bad settings are shown to the user and skipped;
+ * everything else keeps working. */
+#define _POSIX_C_SOURCE 200809L
+#include "config_file.h"
 #include "config_json.h"
 #include "copydesk/lsp_json.h"
 #include "server_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-
-/* Reads a server switch: `true`/`false` or {"enabled": bool}. */
-static bool read_switch(const json_t *v, bool *out, const char *name, char *error, size_t size) {
-  if (v == NULL) return true;
-  if (json_is_object(v)) v = json_object_get(v, "enabled");
-  if (json_is_boolean(v)) {
-    *out = json_is_true(v);
-    return true;
-  }
-  snprintf(error, size, "%s must be true, false or {\"enabled\": bool}", name);
-  return false;
-}
 
 static void send_refresh(cd_server *server, const char *method) {
   json_t *msg = cd_jsonrpc_request(server->next_request_id++, method, NULL);
@@ -26,55 +18,158 @@ static void send_refresh(cd_server *server, const char *method) {
   json_decref(msg);
 }
 
+static bool same_file(const char *a, const char *b) {
+  return (a == NULL || b == NULL) ? a == b : strcmp(a, b) == 0;
+}
+
+void cd_server_settings_clear(cd_server *server) {
+  for (size_t i = 0; i < server->n_settings; i++) {
+    free(server->settings[i].file);
+    cd_settings_free(&server->settings[i].settings);
+  }
+  server->n_settings = 0;
+}
+
+static void show_errors(cd_server *server, const cd_config_errors *errors) {
+  if (errors->len == 0) return;
+  char message[2048];
+  cd_config_errors_format(errors, message, sizeof message);
+  cd_server_show_message(server, 2, message);
+}
+
+/* The settings built for configuration file `file` (NULL: none), building them when missing. */
+static const cd_settings *settings_for_file(cd_server *server, const char *file) {
+  for (size_t i = 0; i < server->n_settings; i++) {
+    if (same_file(server->settings[i].file, file)) return &server->settings[i].settings;
+  }
+  if (server->n_settings == server->cap_settings) {
+    size_t cap = server->cap_settings ? server->cap_settings * 2 : 4;
+    cd_settings_entry *ns = realloc(server->settings, cap * sizeof *ns);
+    if (ns == NULL) return NULL;
+    server->settings = ns;
+    server->cap_settings = cap;
+  }
+  cd_settings_entry *e = &server->settings[server->n_settings];
+  e->file = NULL;
+  if (file != NULL && (e->file = strdup(file)) == NULL) return NULL;
+  if (!cd_settings_build(&e->settings, file, server->editor_settings)) {
+    free(e->file);
+    return NULL;
+  }
+  server->n_settings++;
+  show_errors(server, &e->settings.errors);
+  return &e->settings;
+}
+
+/* The `.copydesk.json` for a document: beside or above a file, else in the workspace. */
+static void look_up_config_file(cd_server *server, cd_doc *doc) {
+  if (doc->config_looked_up) return;
+  char *path = cd_lsp_uri_to_path(doc->uri);
+  doc->config_file = path != NULL ? cd_config_find_for_file(path)
+                                  : (server->root_dir != NULL ? cd_config_find(server->root_dir) : NULL);
+  free(path);
+  doc->config_looked_up = true;
+}
+
+const cd_settings *cd_server_settings_for(cd_server *server, cd_doc *doc) {
+  look_up_config_file(server, doc);
+  return settings_for_file(server, doc->config_file);
+}
+
+/* Rebuilds everything after a change and re-analyses the open documents. */
+static void settings_changed(cd_server *server) {
+  cd_server_settings_clear(server);
+  server->config_generation++;
+  if (server->state != CD_STATE_RUNNING) {
+    /* During initialize: build the workspace's settings now so problems show at once. */
+    char *file = server->root_dir != NULL ? cd_config_find(server->root_dir) : NULL;
+    settings_for_file(server, file);
+    free(file);
+    return;
+  }
+  if (cd_doc_store_count(server->docs) == 0) {
+    char *file = server->root_dir != NULL ? cd_config_find(server->root_dir) : NULL;
+    settings_for_file(server, file);
+    free(file);
+  }
+  cd_server_republish_all(server);
+  if (server->caps.inlay_refresh) send_refresh(server, "workspace/inlayHint/refresh");
+  if (server->caps.code_lens_refresh) send_refresh(server, "workspace/codeLens/refresh");
+  if (server->caps.pull_diagnostics && server->caps.diagnostic_refresh) {
+    send_refresh(server, "workspace/diagnostic/refresh");
+  }
+}
+
 void cd_server_apply_settings(cd_server *server, const json_t *settings, const char *origin) {
-  char error[512] = "", message[700];
-  json_t *copy = NULL;
+  char message[512];
   if (json_is_object(settings) && json_is_object(json_object_get(settings, "copydesk"))) {
     settings = json_object_get(settings, "copydesk"); /* {"copydesk": {...}} as well as {...} */
   }
   if (!json_is_object(settings)) {
-    snprintf(message, sizeof message, "copydesk: settings from %s must be an object; defaults kept",
-             origin);
+    snprintf(message, sizeof message,
+             "copydesk: the settings from %s must be an object; the previous settings are kept", origin);
     cd_server_show_message(server, 2, message);
     return;
   }
-  bool inlay = server->inlay_hints, lens = server->code_lens;
-  if (!read_switch(json_object_get(settings, "inlayHints"), &inlay, "inlayHints", error, sizeof error) ||
-      !read_switch(json_object_get(settings, "codeLens"), &lens, "codeLens", error, sizeof error)) {
-    snprintf(message, sizeof message, "copydesk: bad setting from %s: %s", origin, error);
-    cd_server_show_message(server, 2, message);
-    error[0] = '\0';
+  json_decref(server->editor_settings);
+  server->editor_settings = json_incref((json_t *)settings);
+  settings_changed(server);
+}
+
+void cd_server_config_file_changed(cd_server *server) {
+  /* A file may have appeared or gone: look every document's file up again. */
+  for (size_t i = 0; i < cd_doc_store_count(server->docs); i++) {
+    cd_doc *doc = cd_doc_store_at(server->docs, i);
+    free(doc->config_file);
+    doc->config_file = NULL;
+    doc->config_looked_up = false;
   }
-  /* The analyzer's settings parser does not know the server's own switches. */
-  copy = json_copy((json_t *)settings);
-  if (copy == NULL) goto cleanup;
-  json_object_del(copy, "inlayHints");
-  json_object_del(copy, "codeLens");
-  cd_config *config = cd_config_from_json(copy, error, sizeof error);
-  if (error[0] != '\0') {
-    snprintf(message, sizeof message, "copydesk: bad settings from %s: %s (defaults used there)",
-             origin, error);
-    cd_server_show_message(server, 2, message);
-  }
-  if (config == NULL) {
-    cd_server_log("out of memory reading settings");
-    goto cleanup;
-  }
-  cd_config_free(server->config);
-  server->config = config;
-  server->inlay_hints = inlay;
-  server->code_lens = lens;
-  server->config_generation++;
-  if (server->state == CD_STATE_RUNNING) {
-    cd_server_republish_all(server);
-    if (server->caps.inlay_refresh) send_refresh(server, "workspace/inlayHint/refresh");
-    if (server->caps.code_lens_refresh) send_refresh(server, "workspace/codeLens/refresh");
-    if (server->caps.pull_diagnostics && server->caps.diagnostic_refresh) {
-      send_refresh(server, "workspace/diagnostic/refresh");
+  settings_changed(server);
+}
+
+static bool is_config_uri(const char *uri) {
+  size_t n = strlen(uri), k = strlen("/" CD_CONFIG_FILE_NAME);
+  return n >= k && strcmp(uri + n - k, "/" CD_CONFIG_FILE_NAME) == 0;
+}
+
+bool cd_server_is_config_doc(const cd_doc *doc) { return is_config_uri(doc->uri); }
+
+void cd_server_did_change_watched_files(cd_server *server, json_t *params) {
+  size_t i;
+  json_t *change;
+  json_array_foreach(json_object_get(params, "changes"), i, change) {
+    const char *uri = json_string_value(json_object_get(change, "uri"));
+    if (uri != NULL && is_config_uri(uri)) {
+      cd_server_config_file_changed(server);
+      return;
     }
   }
-cleanup:
-  json_decref(copy);
+}
+
+json_t *cd_server_config_diagnostics(cd_server *server, const cd_doc *doc) {
+  cd_config_errors errors;
+  cd_config_errors_init(&errors);
+  char *path = cd_lsp_uri_to_path(doc->uri);
+  cd_config_apply_text(NULL, NULL, doc->text, doc->len, path != NULL ? path : doc->uri, &errors);
+  free(path);
+  json_t *items = json_array();
+  for (size_t i = 0; items != NULL && i < errors.len; i++) {
+    const cd_config_error *e = &errors.items[i];
+    json_t *range;
+    if (e->start != CD_NONE && e->end != CD_NONE) {
+      range = cd_lsp_range_json(doc->lines, e->start, e->end, server->enc);
+    } else {
+      /* Only a line and a column (in characters) are known. */
+      cd_position pos = {e->line > 0 ? (uint32_t)e->line - 1 : 0, e->column > 0 ? (uint32_t)e->column - 1 : 0};
+      size_t off = cd_line_index_offset(doc->lines, pos, CD_ENC_UTF32);
+      range = cd_lsp_range_json(doc->lines, off, off, server->enc);
+    }
+    json_array_append_new(items, json_pack("{s:o,s:i,s:s,s:s,s:s}", "range", range, "severity", 1,
+                                           "code", "config", "source", "copydesk", "message",
+                                           e->detail != NULL ? e->detail : e->message));
+  }
+  cd_config_errors_free(&errors);
+  return items;
 }
 
 void cd_server_request_configuration(cd_server *server) {

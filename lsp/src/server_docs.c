@@ -25,6 +25,7 @@ static void doc_free(cd_doc *doc) {
   if (doc == NULL) return;
   free(doc->uri);
   free(doc->text);
+  free(doc->config_file);
   cd_line_index_free(doc->lines);
   cd_report_free(doc->report);
   free(doc);

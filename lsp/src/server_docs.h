@@ -22,6 +22,8 @@ typedef struct cd_doc {
   cd_line_index *lines;    /* owned; always matches `text` */
   cd_report *report;       /* owned; NULL until analysed or after a change */
   unsigned long revision;  /* bumped on every change; never reused */
+  char *config_file;       /* owned: the `.copydesk.json` that applies, or NULL */
+  bool config_looked_up;   /* config_file is known (the search touches the disk) */
 } cd_doc;
 
 typedef struct cd_doc_store cd_doc_store;

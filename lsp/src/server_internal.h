@@ -3,6 +3,7 @@
 #ifndef COPYDESK_SERVER_INTERNAL_H
 #define COPYDESK_SERVER_INTERNAL_H
 
+#include "config_file.h"
 #include "copydesk/analyzer.h"
 #include "copydesk/framing.h"
 #include "copydesk/jsonrpc.h"
@@ -49,9 +50,10 @@ typedef struct cd_server {
   cd_encoding enc;
   cd_client_caps caps;
   cd_doc_store *docs;
-  cd_config *config;    /* owned; never NULL after start */
-  bool inlay_hints;     /* settings: inlayHints */
-  bool code_lens;       /* settings: codeLens */
+  json_t *editor_settings; /* the editor's `copydesk` section (owned), or NULL */
+  char *root_dir;       /* the workspace folder's path (owned), or NULL */
+  struct cd_settings_entry *settings; /* built settings, one per configuration file */
+  size_t n_settings, cap_settings;
   unsigned long config_generation;
   json_int_t next_request_id;
   json_int_t config_request_id; /* pending workspace/configuration, or 0 */
@@ -94,7 +96,26 @@ void cd_server_republish_all(cd_server *server);
 int cd_server_pull_diagnostics(cd_server *server, json_t *params, json_t **result, char *error,
                                size_t error_size);
 
-/* Configuration (server_config.c). */
+/* Configuration (server_config.c): defaults < the nearest `.copydesk.json` < the
+ * editor's settings, built once per configuration file and cached until a change. */
+typedef struct cd_settings_entry {
+  char *file;           /* the configuration file (owned), or NULL for none */
+  cd_settings settings;
+} cd_settings_entry;
+
+/* The settings for `doc` (borrowed; valid until the next settings change), or
+ * NULL when out of memory (then defaults apply). Problems are shown to the
+ * user once, when the settings are built. */
+const cd_settings *cd_server_settings_for(cd_server *server, cd_doc *doc);
+/* Forgets every built setting (they are rebuilt on demand). */
+void cd_server_settings_clear(cd_server *server);
+/* A `.copydesk.json` was saved or changed on disk: reload and re-analyse. */
+void cd_server_config_file_changed(cd_server *server);
+void cd_server_did_change_watched_files(cd_server *server, json_t *params);
+/* True for a `.copydesk.json` buffer: checked as configuration, not as an article. */
+bool cd_server_is_config_doc(const cd_doc *doc);
+/* The configuration problems of a `.copydesk.json` buffer as LSP diagnostics. */
+json_t *cd_server_config_diagnostics(cd_server *server, const cd_doc *doc);
 void cd_server_apply_settings(cd_server *server, const json_t *settings, const char *origin);
 void cd_server_request_configuration(cd_server *server);
 void cd_server_configuration_response(cd_server *server, const cd_message *msg);

@@ -22,6 +22,12 @@ static bool read_version(const json_t *v, long long *out) {
 void cd_server_publish(cd_server *server, cd_doc *doc) {
   /* A client that pulls must not also get pushes (it would show them twice). */
   if (server->caps.pull_diagnostics) return;
+  if (cd_server_is_config_doc(doc)) {
+    cd_server_notify(server, "textDocument/publishDiagnostics",
+                     json_pack("{s:s,s:I,s:o}", "uri", doc->uri, "version", (json_int_t)doc->version,
+                               "diagnostics", cd_server_config_diagnostics(server, doc)));
+    return;
+  }
   const cd_report *report = cd_server_analysis(server, doc);
   if (report == NULL) {
     cd_server_log("out of memory analysing %s", doc->uri);
@@ -101,8 +107,12 @@ void cd_server_did_close(cd_server *server, json_t *params) {
 }
 
 void cd_server_did_save(cd_server *server, json_t *params) {
-  (void)server;
-  (void)params; /* we analyse the editor's text, which didChange already gave us */
+  /* Articles: we analyse the editor's text, which didChange already gave us.
+   * A saved `.copydesk.json` changes the settings of everything open. */
+  bool missing;
+  char error[256];
+  cd_doc *doc = cd_server_doc_param(server, params, &missing, error, sizeof error);
+  if (doc != NULL && cd_server_is_config_doc(doc)) cd_server_config_file_changed(server);
 }
 
 int cd_server_pull_diagnostics(cd_server *server, json_t *params, json_t **result, char *error,
@@ -126,7 +136,8 @@ int cd_server_pull_diagnostics(cd_server *server, json_t *params, json_t **resul
     snprintf(error, error_size, "out of memory");
     return CD_RPC_INTERNAL_ERROR;
   }
-  *result = json_pack("{s:s,s:s,s:o}", "kind", "full", "resultId", result_id, "items",
-                      cd_lsp_diagnostics(server, doc, report));
+  json_t *items = cd_server_is_config_doc(doc) ? cd_server_config_diagnostics(server, doc)
+                                               : cd_lsp_diagnostics(server, doc, report);
+  *result = json_pack("{s:s,s:s,s:o}", "kind", "full", "resultId", result_id, "items", items);
   return 0;
 }

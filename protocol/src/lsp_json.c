@@ -2,6 +2,7 @@
 #include "copydesk/lsp_json.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -100,4 +101,37 @@ bool cd_json_path_true(const json_t *root, ...) {
   }
   va_end(ap);
   return json_is_true(cur);
+}
+
+static int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+char *cd_lsp_uri_to_path(const char *uri) {
+  if (uri == NULL || strncmp(uri, "file://", 7) != 0) return NULL;
+  const char *p = uri + 7;
+  if (strncmp(p, "localhost/", 10) == 0) p += 9;
+  if (*p != '/') return NULL; /* file://host/share: not ours to open */
+  size_t n = strcspn(p, "?#");
+  char *out = malloc(n + 1);
+  size_t o = 0;
+  if (out == NULL) return NULL;
+  for (size_t i = 0; i < n; i++) {
+    int hi, lo;
+    if (p[i] == '%' && i + 2 < n && (hi = hex_digit(p[i + 1])) >= 0 && (lo = hex_digit(p[i + 2])) >= 0) {
+      out[o++] = (char)(hi * 16 + lo);
+      i += 2;
+    } else {
+      out[o++] = p[i];
+    }
+  }
+  out[o] = '\0';
+  if (strlen(out) != o) { /* %00 */
+    free(out);
+    return NULL;
+  }
+  return out;
 }

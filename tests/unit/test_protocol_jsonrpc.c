@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -111,11 +112,26 @@ static void test_negotiation_and_positions(void **state) {
   json_decref(pos);
 }
 
+static void test_uri_to_path(void **state) {
+  (void)state;
+  char *p = cd_lsp_uri_to_path("file:///tmp/a%20b/%C3%A9.md");
+  assert_string_equal(p, "/tmp/a b/\xC3\xA9.md");
+  free(p);
+  p = cd_lsp_uri_to_path("file://localhost/x.txt?q#f");
+  assert_string_equal(p, "/x.txt");
+  free(p);
+  assert_null(cd_lsp_uri_to_path("untitled:Untitled-1"));
+  assert_null(cd_lsp_uri_to_path("file://server/share/x"));
+  assert_null(cd_lsp_uri_to_path("file:///a%00b"));
+  assert_null(cd_lsp_uri_to_path(NULL));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_kinds),           cmocka_unit_test(test_invalid),
       cmocka_unit_test(test_error_shape),     cmocka_unit_test(test_id_from_prefix),
       cmocka_unit_test(test_negotiation_and_positions),
+      cmocka_unit_test(test_uri_to_path),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

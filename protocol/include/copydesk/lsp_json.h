@@ -36,6 +36,10 @@ json_t *cd_lsp_position_json(cd_position pos);
 /* The Range of bytes [start, end) of `index`'s text. */
 json_t *cd_lsp_range_json(const cd_line_index *index, size_t start, size_t end, cd_encoding enc);
 
+/* The local path of a file: URI ("file:///tmp/a%20b.md" -> "/tmp/a b.md"), percent-decoded;
+ * malloc'd, caller frees. NULL for other schemes, a remote host, or a NUL byte in the path. */
+char *cd_lsp_uri_to_path(const char *uri);
+
 /* Walks a path of object members ("capabilities", "textDocument", NULL):
  * the value or NULL. Borrowed. */
 json_t *cd_json_path(const json_t *root, ...);
