@@ -38,7 +38,10 @@ typedef enum claim_check {
   CK_PERSON,      /* "one MP told", "an aide said", "diplomats said" */
   CK_FAMILIAR,    /* "people familiar with", "people close to him" */
   CK_BACKGROUND,  /* "spoke on background" */
-  CK_ANON_ADV     /* "provided anonymously", "speaking anonymously" */
+  CK_ANON_ADV,    /* "provided anonymously", "speaking anonymously" */
+  CK_EMERGED,     /* "it emerged on Tuesday that" */
+  CK_INDEF_DOC,   /* "a recent study found": an unnamed study or report as a subject */
+  CK_UNNAMED      /* "an unnamed official said", "an anonymous post claimed" */
 } claim_check;
 
 /* Categories for CK_ACCORDING (the row's arg). */
@@ -53,7 +56,8 @@ enum {
 /* Strength of a CK_GROUP noun (the row's arg). */
 enum {
   GROUP_STRONG = 1, /* critics, experts, analysts: any verb of saying or claiming */
-  GROUP_WEAK        /* scientists, lawmakers: a verb of opinion, or a quantifier ("some") */
+  GROUP_WEAK,       /* scientists, lawmakers: a verb of opinion, or a quantifier ("some") */
+  GROUP_QUANT_ONLY  /* people: only with a quantifier ("many people believe") */
 };
 
 typedef struct claim_def {

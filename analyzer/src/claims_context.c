@@ -308,6 +308,12 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     }
   }
   if (named_after(d, e, h, (const char *const[]){"at", "from", "with", "in", "for", "within", NULL})) return false;
+  if (strength == GROUP_QUANT_ONLY) {
+    if (!quant) return false;
+    /* "some people familiar with the matter" are anonymous sources, another row */
+    if (ctx(d, e, h) && in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL})) return false;
+    if (is(d, e, "with") && is(d, e + 1, "knowledge")) return false;
+  }
   int vb = verb_before(d, left, e, h);
   if (vb == OBJECT) return false;
   if (vb == INVERTED) {
@@ -558,7 +564,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     else if (is(d, k, "report")) head = k, head_cat = ACC_STUDY;
     else if (in(d, k, STUDY_PLURALS)) head = k, head_cat = ACC_STUDY;
     else if (is(d, k, "reports")) head = k, head_cat = ACC_REPORTS;
-    else if (in(d, k, (const char *const[]){"media", "press", NULL}))
+    else if (in(d, k, (const char *const[]){"media", "press", "news", NULL}))
       head = k + 1 < np_end && is(d, k + 1, "reports") ? k + 1 : k, head_cat = ACC_REPORTS;
     else if (in(d, k, ANON_HEADS) || in(d, k, OFFICIAL_HEADS)) head = k, head_cat = ACC_ANON;
     else if (in(d, k, GROUP_HEADS)) head = k, head_cat = ACC_GROUP;
@@ -830,6 +836,84 @@ static bool check_anon_adv(const cd_doc *d, size_t f, size_t e) {
   return false;
 }
 
+/* "It emerged on Tuesday that ...": a disclosure with no discloser. */
+static bool check_emerged(const cd_doc *d, size_t f, size_t e) {
+  for (size_t k = e; k < e + 6 && ctx(d, k, f); k++) {
+    if (is(d, k, "that")) return true;
+    if (tk(d, k)->kind == TOK_PUNCT && !punct(d, k, ',')) return false;
+    if (in(d, k, (const char *const[]){"from", "by", "as", "in", "into", "out", NULL}) && k == e) return false;
+  }
+  return false;
+}
+
+static const char *const DOC_MODS[] = {"recent", "new", "leaked", "internal", "confidential", "separate",
+                                       "previous", "earlier", "secret", "draft", "preliminary", "unpublished",
+                                       "independent", "major", "large", "small", "landmark", "peer-reviewed",
+                                       "scientific", "medical", "academic", "detailed", "damning", "critical",
+                                       "follow-up", "annual", "long-term", "further", "second", "third", "first",
+                                       "latest", "online", "anonymous", "unsigned", NULL};
+static const char *const DOC_VERBS[] = {
+    "said", "says", "found", "finds", "showed", "shows", "suggested", "suggests", "concluded", "concludes",
+    "estimated", "estimates", "claimed", "claims", "warned", "warns", "revealed", "reveals", "indicated",
+    "indicates", "predicted", "predicts", "stated", "states", "noted", "notes", "argued", "argues",
+    "alleged", "alleges", "accused", "accuses", "recommended", "recommends", "described", "describes", NULL};
+static const char *const PREPOSITIONS[] = {"in", "on", "from", "with", "under", "by", "to", "of", "for", "at",
+                                           "into", "about", "after", "before", "behind", "over", "like", NULL};
+
+/* "A recent study found ...": an indefinite study or report, nothing naming its author. */
+static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+  size_t h = f, left = h;
+  bool indef = false;
+  for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
+    if ((lower(d, p) || sentence_initial(d, p)) && in(d, p, (const char *const[]){"a", "an", "one", "another", NULL})) {
+      indef = true;
+      left = p;
+      break;
+    }
+    if ((lower(d, p) && in(d, p, DOC_MODS)) || tk(d, p)->kind == TOK_NUMBER || cd_claim_demonym(d, p))
+      left = p;
+    else
+      break;
+  }
+  if (!indef) return false;
+  size_t p = prev_tok(d, left);
+  if (p != CD_NONE && (in(d, p, PREPOSITIONS) || verb_before(d, left, e, h) != NOT_OBJECT)) return false;
+  for (size_t k = e; k < e + 14 && ctx(d, k, h); k++) {
+    if (punct(d, k, ',')) {
+      if (skip_appositive(d, k, h) == k) return false;
+      continue;
+    }
+    if (tk(d, k)->kind == TOK_PUNCT || tk(d, k)->kind == TOK_MARK) return false;
+    if (naming_word(d, k) || possessive(d, k)) return false; /* "a study by Harvard", "a Met Office report" */
+    if (in(d, k, (const char *const[]){"by", "from", "for", "of", "at", "commissioned", NULL}) && ctx(d, k + 1, h) &&
+        (in(d, k + 1, ANAPHORIC) || in(d, k + 1, PERSONAL_POSS) || possessive(d, k + 1)))
+      return false; /* "a report by the agency" */
+    if (lower(d, k) && in(d, k, DOC_VERBS)) {
+      set_span(d, hit, left, k - e <= 3 ? k : h);
+      return true;
+    }
+  }
+  return false;
+}
+
+/* "An unnamed official said", "unidentified sources told": the phrase says itself that nobody is named. */
+static bool check_unnamed(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+  size_t p = prev_tok(d, f);
+  if (p != CD_NONE && (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS) || possessive(d, p))) return false;
+  size_t left = p != CD_NONE && in(d, p, INDEFINITE) ? p : f;
+  for (size_t n = 1; n <= 3; n++) {
+    size_t h = e + n - 1;
+    if (!ctx(d, h, f) || !(lower(d, h) || cd_claim_demonym(d, h))) return false;
+    if (verb_before(d, left, h + 1, f) == OBJECT) return false;
+    size_t v = subject_verb(d, h + 1, h, false);
+    if (v != CD_NONE) {
+      set_span(d, hit, left, v - h <= 4 ? v : h);
+      return true;
+    }
+  }
+  return false;
+}
+
 bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e, claim_hit *hit) {
   switch (def->check) {
   case CK_NONE: return true;
@@ -852,6 +936,9 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_FAMILIAR: return check_familiar(doc, f, e);
   case CK_BACKGROUND: return check_background(doc, f, e);
   case CK_ANON_ADV: return check_anon_adv(doc, f, e);
+  case CK_EMERGED: return check_emerged(doc, f, e);
+  case CK_INDEF_DOC: return check_indef_doc(doc, f, e, hit);
+  case CK_UNNAMED: return check_unnamed(doc, f, e, hit);
   }
   return false;
 }

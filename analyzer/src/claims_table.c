@@ -36,6 +36,8 @@ static const claim_def DEFS[] = {
      "largely|still|already|privately))? (?:believed|thought|understood|assumed|felt|held|suspected|feared|"
      "presumed)",
      CK_IMPERSONAL, 0, "Believed by whom? Say who holds this view, or give the evidence for it."},
+    {"it has emerged", "impersonal-passive", U, "it (?:has |had )?emerged", CK_EMERGED, 0,
+     "Emerged how? Say who disclosed it, or where it was reported."},
     {"it is said", "impersonal-passive", U,
      "it(?: (?:is|was|has been|had been)|['\u2019]s)(?: (?:widely|generally|commonly|now|also|often|long|increasingly|"
      "largely|still|already|privately))? (?:said|claimed|alleged|rumou?red|reported|suggested|intimated|"
@@ -87,10 +89,12 @@ static const claim_def DEFS[] = {
     {"lawmakers argue", "unnamed-group", U, "(?:lawmakers|legislators|politicians)", CK_GROUP, GROUP_WEAK,
      "Say which lawmakers: name at least one."},
     {"some say", "unnamed-group", U,
-     "(?:some|many|others) (?:say|said|says|believe|believed|argue|argued|claim|claimed|contend|contended|"
+     "(?:some|many|others) (?:(?:have|had|would|will|may|might|could|still|also) )?(?:say|said|says|believe|believed|argue|argued|claim|claimed|contend|contended|"
      "insist|insisted|maintain|maintained|fear|feared|speculate|speculated|allege|alleged|suggest|suggested|"
      "suspect|suspected|feel|felt|think|worry|worried)",
      CK_SOME, 0, "Who? Say who says or believes it."},
+    {"many people believe", "unnamed-group", U, "people", CK_GROUP, GROUP_QUANT_ONLY,
+     "Who? Say which people, or how their view was measured (a named poll or survey)."},
     {"scientific consensus", "unnamed-group", U,
      "(?:(?:scientific|expert|medical) consensus|consensus (?:among|of) (?:scientists|experts|researchers|"
      "economists|analysts|historians|scholars|doctors))",
@@ -114,8 +118,15 @@ static const claim_def DEFS[] = {
      "Name the report: which outlet or document, and when."},
     {"local media reported", "unnamed-report", U, "(?:media|press|newspapers|outlets|broadcasters)", CK_MEDIA, 0,
      "Name the outlet."},
+    {"a study found", "unnamed-report", U,
+     "(?:report|study|survey|poll|analysis|review|investigation|audit|assessment|dossier|memo)", CK_INDEF_DOC, 0,
+     "Name the study or report: who produced it, and where it was published."},
+    {"amid speculation", "unnamed-report", U,
+     "(?:amid|after|following|despite) (?:(?:growing|widespread|mounting|intense|renewed|fresh|media) )?"
+     "(?:speculation|rumou?rs)",
+     CK_NAMED_AFTER, 0, "Whose speculation? Say who is speculating, or name the report."},
     {"studies show", "unnamed-report", U,
-     "(?:studies|research|surveys|polls) (?:(?:have|has|had) )?(?:(?:also|consistently|repeatedly|long|"
+     "(?:studies|research|surveys|polls|estimates) (?:(?:have|has|had) )?(?:(?:also|consistently|repeatedly|long|"
      "previously) )?(?:show|shows|shown|showed|suggest|suggests|suggested|indicate|indicates|indicated|find|"
      "finds|found|prove|proves|proved|proven|demonstrate|demonstrates|demonstrated|confirm|confirms|confirmed)",
      CK_STUDIES, 0, "Name the study: who did it, and where it was published."},
@@ -146,6 +157,8 @@ static const claim_def DEFS[] = {
      CK_NONE, 0, "Say why the source is anonymous, and what puts them in a position to know."},
     {"spoke on background", "anonymous-source", A, "on (?:deep )?background", CK_BACKGROUND, 0,
      "Say why the source spoke only on background, and what puts them in a position to know."},
+    {"an unnamed official", "anonymous-source", A, "(?:unnamed|anonymous|unidentified)", CK_UNNAMED, 0,
+     "Name the source, or say why they are anonymous and what puts them in a position to know."},
     {"off the record", "anonymous-source", A, "off the record", CK_NONE, 0,
      "Say why the source would speak only off the record, and what puts them in a position to know."},
     {"anonymously", "anonymous-source", A, "anonymously", CK_ANON_ADV, 0,

@@ -95,6 +95,23 @@ static void test_reports_and_studies(void **state) {
   assert_int_equal(count(HEAD "The mayor told local media that the bridge was shut.", NULL, NULL, NULL), 0);
 }
 
+static void test_more_forms(void **state) {
+  (void)state;
+  assert_int_equal(count(HEAD "A recent study found that one in five bridges is unsafe.", NULL, UN, "study found"), 1);
+  assert_int_equal(count(HEAD "A study published in Nature found that sleep helps.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "In a report released on Tuesday, the agency said costs rose.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "She wrote a report that said costs rose.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "Shares rose amid speculation of a merger.", NULL, UN, "amid speculation"), 1);
+  assert_int_equal(count(HEAD "It emerged on Tuesday that the mayor had resigned.", NULL, UN, "It emerged"), 1);
+  assert_int_equal(count(HEAD "It emerged from the water after an hour.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "Some would argue the town deserved better.", NULL, UN, "Some would argue"), 1);
+  assert_int_equal(count(HEAD "Many people believe the mine should reopen.", NULL, UN, "Many people believe"), 1);
+  assert_int_equal(count(HEAD "Many people attended the funeral on Friday.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "An unnamed official told the paper the mine would close.", NULL, AN, "unnamed official"), 1);
+  assert_int_equal(count(HEAD "An anonymous donor gave the school a new roof.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "The mine will close, according to local news.", NULL, UN, "according to local news"), 1);
+}
+
 static void test_anonymous_sources(void **state) {
   (void)state;
   assert_int_equal(count(HEAD "The deal is off, sources said.", NULL, AN, "sources said"), 1);
@@ -238,6 +255,7 @@ int main(void) {
       cmocka_unit_test(test_impersonal),
       cmocka_unit_test(test_groups),
       cmocka_unit_test(test_reports_and_studies),
+      cmocka_unit_test(test_more_forms),
       cmocka_unit_test(test_anonymous_sources),
       cmocka_unit_test(test_quote_with_anonymous_speaker),
       cmocka_unit_test(test_line_breaks),
