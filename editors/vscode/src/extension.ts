@@ -66,12 +66,16 @@ export function resolveServerPath(setting: string | undefined): string {
   return command;
 }
 
+/** The configuration file; the server checks it when open and re-reads it when it changes. */
+export const CONFIG_FILE_GLOB = '**/.copydesk.json';
+
 function documentSelector(): LanguageClientOptions['documentSelector'] {
-  const selector: { scheme: string; language: string }[] = [];
+  const selector: ({ scheme: string; language: string } | { scheme: string; pattern: string })[] = [];
   for (const language of LANGUAGES) {
     selector.push({ scheme: 'file', language });
     selector.push({ scheme: 'untitled', language });
   }
+  selector.push({ scheme: 'file', pattern: CONFIG_FILE_GLOB });
   return selector;
 }
 
@@ -84,6 +88,8 @@ function createClient(): LanguageClient {
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     outputChannel: output,
+    // workspace/didChangeWatchedFiles when a .copydesk.json appears, changes or goes.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB) },
     initializationOptions: serverSettings(),
     middleware: {
       workspace: {

@@ -12,7 +12,7 @@ const os = require('os');
 const path = require('path');
 const { unzip } = require('./unzip');
 const { createStub, installStub } = require('./vscode-stub');
-const { driveArticle, log } = require('./drive');
+const { driveArticle, codeOf, describe, log } = require('./drive');
 
 const TIMEOUT_MS = 60000;
 
@@ -47,7 +47,8 @@ async function main() {
     assert.ok(names.some((n) => n.toLowerCase() === 'extension/readme.md'), 'vsix has the README for the extension page');
     assert.ok(!names.some((n) => n.includes('node_modules/')), 'no node_modules: the client is bundled');
     assert.ok(!names.some((n) => n.startsWith('extension/src/')), 'no TypeScript sources');
-    assert.deepStrictEqual([...manifest.activationEvents].sort(), ['onLanguage:markdown', 'onLanguage:plaintext']);
+    assert.deepStrictEqual([...manifest.activationEvents].sort(),
+      ['onLanguage:markdown', 'onLanguage:plaintext', 'workspaceContains:**/.copydesk.json']);
     const props = manifest.contributes.configuration.properties;
     for (const key of ['copydesk.serverPath', 'copydesk.rules', 'copydesk.style', 'copydesk.inlayHints',
       'copydesk.codeLens', 'copydesk.trace.server']) {
@@ -120,6 +121,22 @@ async function main() {
       log('workspace/configuration answer:', JSON.stringify(configReply.result));
       assert.ok(!('serverPath' in (configReply.result[0] || {})), 'workspace/configuration answers only server keys');
     }
+
+    // .copydesk.json: checked by the server while open, and re-read when the watcher says it changed.
+    const configPath = path.join(dir, '.copydesk.json');
+    const configDoc = test.openDocument(configPath, 'json', '{\n  "rules": { "quote.unattributed": "loud" }\n}\n');
+    const configDiags = await test.waitForDiagnostics(configDoc.uri, (d) => d.length > 0);
+    log('.copydesk.json diagnostics:', describe(configDiags));
+    assert.ok(configDiags.some((d) => /quote\.unattributed/.test(d.message) && d.range.start.line === 1),
+      'the open .copydesk.json gets a diagnostic on its bad severity, on line 1');
+    test.closeDocument(configDoc);
+    const second = test.openDocument(path.join(dir, 'second.md'), 'markdown', fs.readFileSync(path.join(__dirname, '..', 'article.md'), 'utf8'));
+    const isUnattributed = (d) => codeOf(d) === 'quote.unattributed';
+    await test.waitForDiagnostics(second.uri, (d) => d.some((x) => isUnattributed(x) && x.severity === vscode.DiagnosticSeverity.Warning));
+    fs.writeFileSync(configPath, '{ "rules": { "quote.unattributed": "error" } }\n');
+    assert.strictEqual(test.fileEvent('create', configPath), 1, 'the extension watches **/.copydesk.json');
+    const reread = await test.waitForDiagnostics(second.uri, (d) => d.some((x) => isUnattributed(x) && x.severity === vscode.DiagnosticSeverity.Error));
+    log('after .copydesk.json appeared:', describe(reread));
 
     const complaints = test.messages.filter((m) => m.type === 'warning' || m.type === 'error');
     assert.deepStrictEqual(complaints, [], 'the server took every setting the extension declares');

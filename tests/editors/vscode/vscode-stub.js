@@ -355,8 +355,32 @@ function createStub(options = {}) {
     if (filter.language && filter.language !== '*' && filter.language !== document.languageId) return 0;
     if (filter.scheme && filter.scheme !== '*' && filter.scheme !== document.uri.scheme) return 0;
     if (filter.notebookType) return 0;
+    if (filter.pattern) {
+      const pattern = typeof filter.pattern === 'string' ? filter.pattern : filter.pattern.pattern;
+      if (!globMatch(pattern, document.uri.fsPath)) return 0;
+    }
     return filter.language || filter.scheme || filter.pattern ? 10 : 0;
   }
+
+  /** A glob (`**`, `*`, `?`, `{a,b}`) against a path; a pattern without `/` matches any base name. */
+  function globMatch(glob, p) {
+    let re = '';
+    for (let i = 0; i < glob.length; i++) {
+      const c = glob[i];
+      if (c === '*' && glob[i + 1] === '*') {
+        if (glob[i + 2] === '/') { re += '(?:.*/)?'; i += 2; } else { re += '.*'; i += 1; }
+      } else if (c === '*') re += '[^/]*';
+      else if (c === '?') re += '[^/]';
+      else if (c === '{') re += '(?:';
+      else if (c === '}') re += ')';
+      else if (c === ',') re += '|';
+      else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+    }
+    const rx = new RegExp(`^${re}$`);
+    return rx.test(p) || (!glob.includes('/') && rx.test(path.basename(p))) || (glob.startsWith('**/') && rx.test(path.basename(p)));
+  }
+
+  const watchers = [];
 
   function match(selector, document) {
     const list = Array.isArray(selector) ? selector : [selector];
@@ -429,10 +453,16 @@ function createStub(options = {}) {
     name: folderPath ? path.basename(folderPath) : undefined,
     rootPath: folderPath,
     getWorkspaceFolder: (uri) => (workspaceFolders || []).find((f) => uri.fsPath.startsWith(f.uri.fsPath)),
-    createFileSystemWatcher: () => ({
-      onDidCreate: eventOf('watcher.create'), onDidChange: eventOf('watcher.change'),
-      onDidDelete: eventOf('watcher.delete'), dispose: () => {},
-    }),
+    createFileSystemWatcher: (glob) => {
+      const w = { glob: typeof glob === 'string' ? glob : glob.pattern, create: new EventEmitter(),
+        change: new EventEmitter(), delete: new EventEmitter(), disposed: false };
+      watchers.push(w);
+      return {
+        onDidCreate: w.create.event, onDidChange: w.change.event, onDidDelete: w.delete.event,
+        ignoreCreateEvents: false, ignoreChangeEvents: false, ignoreDeleteEvents: false,
+        dispose: () => { w.disposed = true; },
+      };
+    },
     applyEdit: (edit) => { messages.push({ kind: 'applyEdit', edit }); return Promise.resolve(true); },
     openTextDocument: () => Promise.reject(new Error('not in the stub')),
     fs: { stat: () => Promise.reject(new Error('not in the stub')) },
@@ -567,6 +597,15 @@ function createStub(options = {}) {
       events['workspace.onDidChangeConfiguration']?.fire({
         affectsConfiguration: (s) => section === s || section.startsWith(`${s}.`) || s.startsWith(`${section}.`),
       });
+    },
+    /** A file was created, changed or deleted on disk: tells the watchers whose glob matches. */
+    fileEvent(kind, filePath) {
+      const uri = Uri.file(filePath);
+      let told = 0;
+      for (const w of watchers) {
+        if (!w.disposed && globMatch(w.glob, uri.fsPath)) { w[kind].fire(uri); told++; }
+      }
+      return told;
     },
     provider(kind) { return providers.find((p) => p.kind === kind); },
     /** Diagnostics of a URI from whichever collection holds them. */

@@ -57,10 +57,13 @@ function M.client_config(root_dir)
   -- The server reads the `copydesk` section: from initializationOptions, and from
   -- workspace/configuration, which Neovim answers from `settings`.
   local section = vim.deepcopy(c.settings or {})
-  local init_options = vim.deepcopy(section)
-  if is_empty(init_options) then
-    init_options = vim.empty_dict()
+  if type(section.copydesk) == 'table' then
+    section = section.copydesk -- { copydesk = {...} }, as nvim-lspconfig users write it
   end
+  if is_empty(section) then
+    section = vim.empty_dict() -- {} and not [] on the wire
+  end
+  local init_options = vim.deepcopy(section)
   return {
     name = c.name,
     cmd = c.cmd,
