@@ -103,6 +103,7 @@ async function main() {
       d.some((x) => codeOf(x) === 'quote.unattributed' && x.severity === vscode.DiagnosticSeverity.Error));
     log('after the settings change:', describe(after));
 
+    if (process.env.COPYDESK_TRACE) console.log(test.output.join(''));
     await client.stop(5000);
     assert.strictEqual(client.state, State.Stopped, 'stopped');
     assert.deepStrictEqual([...test.missing], [], 'the client used no vscode API the stub lacks');

@@ -160,6 +160,21 @@ async function main() {
       if (end.includes('exit')) break;
     }
     assert.ok(end.includes('shutdown') && end.includes('exit'), 'deactivate shut the server down');
+
+    // A server that cannot be started: activation still succeeds, and the user is told what to set.
+    settings.copydesk.serverPath = path.join(dir, 'no-such-copydesk');
+    const before = test.messages.length;
+    const api2 = await extension.activate(test.extensionContext(ext));
+    assert.ok(api2, 'activate resolves even when the server cannot start');
+    const named = (m) => m.type === 'error' && /copydesk\.serverPath/.test(m.message);
+    for (const stop = Date.now() + 5000; Date.now() < stop && !test.messages.slice(before).some(named);) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    log('messages on a missing server:', JSON.stringify(test.messages.slice(before).map((m) => m.message)));
+    const startError = test.messages.slice(before).find(named);
+    assert.ok(startError && /copydesk\.serverPath/.test(startError.message), 'an error message names copydesk.serverPath');
+    await extension.deactivate();
+
     assert.deepStrictEqual([...test.missing], [], 'the extension used no vscode API the stub lacks');
     console.log('vscode smoke: 1 passed, 0 failed');
   } finally {
