@@ -69,16 +69,27 @@ void cd_near_add(cd_near_index *ix, const char *key, size_t id) {
   each_variant(key, add_one, &a);
 }
 
+/* A key with more near neighbours than this is in a crowd of similar names (a list of codes, a
+ * table): no single one of them is "the" intended spelling, and the work per key stays bounded. */
+enum { NEAR_CROWD = 16 };
+
 typedef struct find_ctx {
   const cd_near_index *ix;
   cd_vec *out;
   size_t from; /* ids collected by this call start here */
+  bool crowded;
 } find_ctx;
 
 static void find_one(void *ctx, const char *variant) {
   find_ctx *f = ctx;
+  if (f->crowded) return;
   for (size_t l = cd_strmap_get(&f->ix->heads, variant); l != CD_NONE;
        l = CD_VEC_AT(&f->ix->links, near_link, l)->next) {
+    if (f->out->len - f->from > NEAR_CROWD) {
+      f->crowded = true;
+      f->out->len = f->from;
+      return;
+    }
     size_t id = CD_VEC_AT(&f->ix->links, near_link, l)->id;
     bool seen = false;
     for (size_t k = f->from; k < f->out->len && !seen; k++) seen = *CD_VEC_AT(f->out, size_t, k) == id;
@@ -88,7 +99,7 @@ static void find_one(void *ctx, const char *variant) {
 
 void cd_near_candidates(const cd_near_index *ix, const char *key, cd_vec *out) {
   if (strlen(key) < 5) return;
-  find_ctx f = {ix, out, out->len};
+  find_ctx f = {ix, out, out->len, false};
   each_variant(key, find_one, &f);
 }
 

@@ -19,7 +19,8 @@ void cd_near_init(cd_near_index *ix, cd_arena *arena);
 void cd_near_free(cd_near_index *ix);
 /* Indexes `key` (5+ bytes, at most 32) under `id`. */
 void cd_near_add(cd_near_index *ix, const char *key, size_t id);
-/* Appends to `out` (a vec of size_t) the ids of keys that share a variant with `key`, each once. */
+/* Appends to `out` (a vec of size_t) the ids of keys that share a variant with `key`, each once;
+ * nothing when the key has more than a handful of such neighbours (a crowd of similar names). */
 void cd_near_candidates(const cd_near_index *ix, const char *key, cd_vec *out);
 
 /* Pairs of keys that are near in spelling but differ for a reason: a suffix ("Korea"/"Korean",

@@ -1,0 +1,199 @@
+/* Names: comparison keys, near-miss spelling, clustering and the name.* findings with their
+ * related spans and fix edits. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "arena.h"
+#include "copydesk/analyzer.h"
+#include "namekey.h"
+#include "names_near.h"
+
+static void test_keys(void **state) {
+  (void)state;
+  cd_arena *a = cd_arena_new();
+  assert_string_equal(cd_name_key(a, "U.S.", 4), "us");
+  assert_string_equal(cd_name_key(a, "US", 2), "us");
+  assert_string_equal(cd_name_key(a, "Erdo\xC4\x9F" "an", 8), "erdogan");
+  assert_string_equal(cd_name_key(a, "Jong-un", 7), "jongun");
+  assert_string_equal(cd_name_key(a, "Jong Un", 7), "jongun");
+  assert_string_equal(cd_name_key(a, "\xC5\x81ukasz", 7), "lukasz");
+  assert_string_equal(cd_alias_key("usa"), "unitedstates");
+  assert_string_equal(cd_rename_key("bangalore"), "bengaluru");
+  assert_string_equal(cd_rename_key("paris"), "paris");
+  cd_arena_free(a);
+}
+
+static void test_near_miss(void **state) {
+  (void)state;
+  assert_int_equal(cd_edit_distance("macierewicz", 11, "macierewitz", 11, 2), 1);
+  assert_int_equal(cd_edit_distance("abcdef", 6, "badcfe", 6, 2), 3);
+  assert_true(cd_near_miss("macierewicz", "macierewitz"));
+  assert_true(cd_near_miss("sacoolas", "socoolas"));
+  assert_false(cd_near_miss("smith", "smith"));
+  assert_false(cd_near_miss("iran", "iraq")); /* under five letters */
+  assert_true(cd_jaro_winkler("martha", 6, "marhta", 6) > 0.95);
+  assert_true(cd_spelling_explained("korea", "korean"));
+  assert_true(cd_spelling_explained("kowalski", "kowalska"));
+  assert_true(cd_spelling_explained("mysore", "mysuru"));
+  assert_false(cd_spelling_explained("sacoolas", "socoolas"));
+
+  cd_arena *a = cd_arena_new();
+  cd_near_index ix;
+  cd_near_init(&ix, a);
+  cd_near_add(&ix, "macierewicz", 0);
+  cd_near_add(&ix, "kowalczyk", 1);
+  cd_near_add(&ix, "wielgoszewska", 2);
+  cd_vec out;
+  cd_vec_init(&out, sizeof(size_t));
+  cd_near_candidates(&ix, "macierewitz", &out);
+  assert_int_equal(out.len, 1);
+  assert_int_equal(*CD_VEC_AT(&out, size_t, 0), 0);
+  out.len = 0;
+  cd_near_candidates(&ix, "wielgoszewksa", &out); /* a transposition: two deletions apart */
+  assert_int_equal(out.len, 1);
+  assert_int_equal(*CD_VEC_AT(&out, size_t, 0), 2);
+  out.len = 0;
+  cd_near_candidates(&ix, "zzzzzzzz", &out);
+  assert_int_equal(out.len, 0);
+  cd_vec_free(&out);
+  cd_near_free(&ix);
+  cd_arena_free(a);
+}
+
+static cd_report *run(const char *text, const cd_config *cfg) {
+  cd_report *r = cd_analyze(text, strlen(text), CD_FORMAT_PLAINTEXT, cfg);
+  assert_non_null(r);
+  return r;
+}
+
+static const cd_diagnostic *find_diag(const cd_report *r, const char *text, const char *code, const char *form) {
+  size_t n;
+  const cd_diagnostic *d = cd_report_diagnostics(r, &n);
+  size_t fl = strlen(form);
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(d[i].code, code) == 0 && d[i].span.end - d[i].span.start == fl &&
+        memcmp(text + d[i].span.start, form, fl) == 0)
+      return &d[i];
+  return NULL;
+}
+
+static size_t count_code(const cd_report *r, const char *prefix) {
+  size_t n, k = 0;
+  const cd_diagnostic *d = cd_report_diagnostics(r, &n);
+  for (size_t i = 0; i < n; i++)
+    if (strncmp(d[i].code, prefix, strlen(prefix)) == 0) k++;
+  return k;
+}
+
+static void test_variant_fix_and_related(void **state) {
+  (void)state;
+  const char *text = "Talks resume\n\nU.S. officials met on Monday. U.S. and British officials agreed. "
+                     "A US delegation will follow.\n";
+  cd_report *r = run(text, NULL);
+  const cd_diagnostic *d = find_diag(r, text, "name.variant", "US");
+  assert_non_null(d);
+  assert_int_equal(d->n_fixes, 1);
+  assert_int_equal(d->fixes[0].n_edits, 1);
+  assert_string_equal(d->fixes[0].edits[0].new_text, "U.S.");
+  assert_int_equal(d->n_related, 1);
+  assert_memory_equal(text + d->related[0].span.start, "U.S.", 4);
+  assert_non_null(strstr(d->message, "'U.S.'"));
+  assert_int_equal(count_code(r, "name.variant"), 1);
+  cd_report_free(r);
+}
+
+static void test_preferred_form(void **state) {
+  (void)state;
+  const char *text = "Talks resume\n\nThe US officials met on Monday. Later US and British officials agreed.\n";
+  cd_config *cfg = cd_config_new();
+  assert_true(cd_config_add_preferred_form(cfg, "United States", "U.S."));
+  cd_report *r = run(text, cfg);
+  assert_int_equal(count_code(r, "name.variant"), 2);
+  const cd_diagnostic *d = find_diag(r, text, "name.variant", "US");
+  assert_non_null(d);
+  assert_string_equal(d->fixes[0].edits[0].new_text, "U.S.");
+  cd_report_free(r);
+  cd_config_free(cfg);
+}
+
+static void test_shared_surname_never_merges(void **state) {
+  (void)state;
+  const char *text = "Court hears case\n\nDavid Turpin appeared in court on Friday. Louise Turpin appeared "
+                     "an hour later. Turpin said nothing.\n";
+  cd_report *r = run(text, NULL);
+  size_t n;
+  const cd_entity *e = cd_report_entities(r, &n);
+  size_t david = CD_NONE, louise = CD_NONE;
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(e[i].name, "David Turpin") == 0) david = i;
+    if (strcmp(e[i].name, "Louise Turpin") == 0) louise = i;
+  }
+  assert_true(david != CD_NONE && louise != CD_NONE && david != louise);
+  assert_int_equal(count_code(r, "name."), 0);
+  cd_report_free(r);
+}
+
+static void test_courtesy_styles(void **state) {
+  (void)state;
+  const char *text = "Mayor opens library\n\nTomasz Halberg opened the library on Saturday. Mr Halberg "
+                     "said it took six years.\n";
+  cd_config *cfg = cd_config_new();
+  cd_config_set_courtesy_style(cfg, CD_COURTESY_NONE);
+  cd_report *r = run(text, cfg);
+  const cd_diagnostic *d = find_diag(r, text, "name.courtesy-title", "Mr Halberg");
+  assert_non_null(d);
+  assert_string_equal(d->fixes[0].edits[0].new_text, "");
+  cd_report_free(r);
+  cd_config_set_courtesy_style(cfg, CD_COURTESY_AFTER_FIRST_REFERENCE);
+  r = run(text, cfg);
+  assert_int_equal(count_code(r, "name.courtesy-title"), 0);
+  cd_report_free(r);
+  cd_config_free(cfg);
+}
+
+static void test_spelling_in_quotes_and_headline_silent(void **state) {
+  (void)state;
+  const char *text = "Wielgoszewksa wins vote\n\nKatarzyna Wielgoszewska won the vote. Wielgoszewska "
+                     "thanked her party. \"Wielgoszewksa is wrong,\" the opposition leader Adam Nowicki said.\n";
+  cd_report *r = run(text, NULL);
+  assert_int_equal(count_code(r, "name."), 0);
+  cd_report_free(r);
+}
+
+static void test_long_input_is_fast(void **state) {
+  (void)state;
+  /* many distinct names: linear passes, no pairwise scans */
+  size_t cap = 1 << 20, len = 0;
+  char *buf = malloc(cap);
+  assert_non_null(buf);
+  len += (size_t)snprintf(buf, cap, "Headline\n\n");
+  for (int i = 0; len + 200 < cap; i++)
+    len += (size_t)snprintf(buf + len, cap - len, "Marta Kowal%cq%ci met Piotr Zaw%cd%cki in Ostr%cva. ",
+                            'a' + i % 26, 'a' + (i / 26) % 26, 'a' + (i / 7) % 26, 'a' + (i / 3) % 26,
+                            'a' + (i / 11) % 26);
+  cd_report *r = cd_analyze(buf, len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_non_null(r);
+  cd_report_free(r);
+  free(buf);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_keys),
+      cmocka_unit_test(test_near_miss),
+      cmocka_unit_test(test_variant_fix_and_related),
+      cmocka_unit_test(test_preferred_form),
+      cmocka_unit_test(test_shared_surname_never_merges),
+      cmocka_unit_test(test_courtesy_styles),
+      cmocka_unit_test(test_spelling_in_quotes_and_headline_silent),
+      cmocka_unit_test(test_long_input_is_fast),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
