@@ -103,6 +103,22 @@ async function main() {
       d.some((x) => codeOf(x) === 'quote.unattributed' && x.severity === vscode.DiagnosticSeverity.Error));
     log('after the settings change:', describe(after));
 
+    // The inlay hint and code lens switches.
+    settings.copydesk.inlayHints = false;
+    settings.copydesk.codeLens = false;
+    test.changeConfiguration('copydesk.inlayHints');
+    const inlay = test.provider('languages.registerInlayHintsProvider').args[1];
+    const lens = test.provider('languages.registerCodeLensProvider').args[1];
+    let offHints, offLenses;
+    for (const stop = Date.now() + 10000; Date.now() < stop; await new Promise((r) => setTimeout(r, 50))) {
+      offHints = await inlay.provideInlayHints(doc, new vscode.Range(0, 0, 7, 0), test.token());
+      offLenses = await lens.provideCodeLenses(doc, test.token());
+      if ((offHints || []).length === 0 && (offLenses || []).length === 0) break;
+    }
+    assert.strictEqual((offHints || []).length, 0, 'copydesk.inlayHints false: no inlay hints');
+    assert.strictEqual((offLenses || []).length, 0, 'copydesk.codeLens false: no code lens');
+    log('inlay hints and code lens switched off');
+
     if (process.env.COPYDESK_TRACE) console.log(test.output.join(''));
     await client.stop(5000);
     assert.strictEqual(client.state, State.Stopped, 'stopped');
