@@ -94,6 +94,7 @@ typedef struct ctx {
   char ptr[1024]; /* "/names/known/0/forms/1" */
   size_t ptr_len;
   bool ok;
+  size_t reported, dropped; /* errors added, and those left out past CD_CONFIG_MAX_ERRORS */
 } ctx;
 
 typedef struct mark {
@@ -160,7 +161,13 @@ static void error_at(ctx *c, bool at_key, const char *fmt, ...) {
   if (c->disp_len) snprintf(detail, sizeof detail, "%s: %s", c->disp, text);
   else snprintf(detail, sizeof detail, "%s", text);
   c->ok = false;
-  if (c->errors) cd_config_errors_add(c->errors, c->source, c->file, c->ptr, at_key, detail);
+  if (!c->errors) return;
+  if (c->reported >= CD_CONFIG_MAX_ERRORS) {
+    c->dropped++;
+    return;
+  }
+  c->reported++;
+  cd_config_errors_add(c->errors, c->source, c->file, c->ptr, at_key, detail);
 }
 
 static const char *type_name(const json_t *v) {
@@ -767,6 +774,11 @@ bool cd_settings_apply_json(cd_config *config, cd_server_settings *server, const
       }
       pop(c, m);
     }
+  }
+  if (c->dropped && c->errors) {
+    char detail[160];
+    snprintf(detail, sizeof detail, "%zu more problem%s not shown", c->dropped, c->dropped == 1 ? "" : "s");
+    cd_config_errors_add(c->errors, c->source, c->file, "", false, detail);
   }
   bool ok = c->ok;
   free(c);

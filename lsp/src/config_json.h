@@ -43,6 +43,9 @@ typedef struct cd_config_error {
   size_t start, end; /* byte span in the file's text, or CD_NONE when unknown */
 } cd_config_error;
 
+/* At most this many errors from one settings object; then one "N more problems not shown". */
+#define CD_CONFIG_MAX_ERRORS 100
+
 typedef struct cd_config_errors {
   cd_config_error *items;
   size_t len, cap;

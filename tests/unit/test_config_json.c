@@ -397,6 +397,24 @@ static void test_clone_keeps_everything(void **state) {
   cd_config_free(c);
 }
 
+/* A flood of bad keys gives CD_CONFIG_MAX_ERRORS messages and one that counts the rest. */
+static void test_error_cap(void **state) {
+  (void)state;
+  json_t *j = json_object();
+  for (int i = 0; i < 1000; i++) {
+    char key[32];
+    snprintf(key, sizeof key, "bad%d", i);
+    json_object_set_new(j, key, json_integer(i));
+  }
+  cd_config_errors e;
+  cd_config_errors_init(&e);
+  assert_false(cd_settings_apply_json(NULL, NULL, j, "x", false, &e));
+  json_decref(j);
+  assert_int_equal(e.len, CD_CONFIG_MAX_ERRORS + 1);
+  assert_string_equal(e.items[CD_CONFIG_MAX_ERRORS].message, "x: 900 more problems not shown");
+  cd_config_errors_free(&e);
+}
+
 static void test_errors_format(void **state) {
   (void)state;
   char buf[512];
@@ -433,6 +451,7 @@ int main(void) {
       cmocka_unit_test(test_legacy_interface),
       cmocka_unit_test(test_clone_keeps_everything),
       cmocka_unit_test(test_errors_format),
+      cmocka_unit_test(test_error_cap),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
