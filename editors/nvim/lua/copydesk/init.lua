@@ -30,6 +30,8 @@ M.config = vim.deepcopy(defaults)
 
 -- root_dir -> client id, for Neovim versions without vim.lsp.start.
 local clients_by_root = {}
+-- Server commands that failed to start (reported once).
+local failed_cmds = {}
 
 local function is_empty(t)
   return t == nil or next(t) == nil
@@ -111,9 +113,15 @@ function M.attach(bufnr)
   -- Neovim 0.7: one client per workspace, started once and attached to each buffer.
   local id = clients_by_root[root_dir]
   if id == nil or vim.lsp.get_client_by_id(id) == nil or vim.lsp.client_is_stopped(id) then
+    local key = table.concat(config.cmd, ' ')
+    if failed_cmds[key] then
+      return nil -- told once already
+    end
     id = vim.lsp.start_client(config)
     if id == nil then
-      vim.notify('copydesk: could not start ' .. table.concat(config.cmd, ' '), vim.log.levels.ERROR)
+      failed_cmds[key] = true
+      vim.notify('copydesk: could not start `' .. key .. "`: install copydesk or set `cmd` in require('copydesk').setup()",
+        vim.log.levels.WARN)
       return nil
     end
     clients_by_root[root_dir] = id
@@ -221,6 +229,7 @@ function M.sources_to_loclist(bufnr)
 end
 
 function M.setup(opts)
+  failed_cmds = {}
   M.config = vim.tbl_deep_extend('force', vim.deepcopy(defaults), opts or {})
   if opts ~= nil and opts.filetypes ~= nil then
     M.config.filetypes = opts.filetypes -- a list replaces the default, not merges into it
