@@ -535,7 +535,10 @@ static void anonymous_quotes(cd_doc *doc, cd_vec *hits, const uint8_t *taken, bo
     hit_rec *h = find_hit(hits, q->speaker_span.start, q->speaker_span.end);
     if (h) {
       cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, h->diag);
-      if (d->quote == CD_NONE) d->quote = qi;
+      if (d->quote == CD_NONE) {
+        d->quote = qi;
+        cd_diag_add_related(doc, d, q->span.start, q->span.end, "the quote this source is the only speaker of");
+      }
       continue;
     }
     bool clash = false;
@@ -549,6 +552,7 @@ static void anonymous_quotes(cd_doc *doc, cd_vec *hits, const uint8_t *taken, bo
                         "anonymous and what puts them in a position to know.",
                         words));
     d->quote = qi;
+    cd_diag_add_related(doc, d, q->span.start, q->span.end, "the quote");
   }
 }
 

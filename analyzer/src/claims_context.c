@@ -338,6 +338,11 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
 }
 
 static bool check_some(const cd_doc *d, size_t f, size_t e) {
+  /* "Of the 300 residents surveyed, many said ...": the group is a measured one */
+  for (size_t k = sent_first(d, f); k < f; k++)
+    if (in(d, k, (const char *const[]){"surveyed", "polled", "interviewed", "questioned", "asked", "respondents",
+                                       NULL}))
+      return false;
   size_t p = prev_tok(d, f);
   if (p == CD_NONE) return true;
   if (in(d, p, ANAPHORIC) || is(d, p, "of") || tk(d, p)->kind == TOK_NUMBER) return false;
@@ -445,6 +450,9 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     left = p;
     p = prev_tok(d, left);
   }
+  size_t v0 = skip_aux(d, e, h);
+  if (!modified && is(d, h, "media") && ctx(d, v0, h) && lower(d, v0) && in(d, v0, MEDIA_VERBS))
+    modified = true; /* "Media reported that ..." */
   if (!modified) return false;
   if (p != CD_NONE && (naming_word(d, p) || possessive(d, p) || is(d, p, "social"))) return false;
   bool source = false;
