@@ -5,6 +5,12 @@
 set(CD_EDITORS_DIR ${PROJECT_SOURCE_DIR}/tests/editors)
 set(CD_SERVER ${CMAKE_BINARY_DIR}/copydesk)
 
+# An editor that is not installed: the test is reported as skipped, not passed.
+function(cd_editor_missing name what)
+  add_test(NAME ${name} COMMAND sh -c "echo '${what} is not installed (scripts/install-deps.sh installs it)'; exit 77")
+  set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE 77 LABELS editors)
+endfunction()
+
 # ---- VS Code ---------------------------------------------------------------
 find_program(CD_NODE node)
 find_program(CD_NPM npm)
@@ -31,14 +37,8 @@ if(CD_NODE AND CD_NPM)
   set_tests_properties(editors.vscode.schema PROPERTIES
                        FIXTURES_REQUIRED cd_vscode_vsix SKIP_RETURN_CODE 77 TIMEOUT 60 LABELS editors)
 else()
-  message(STATUS "node/npm not found: the VS Code extension tests are not registered")
+  cd_editor_missing(editors.vscode "Node.js with npm")
 endif()
-
-# An editor that is not installed: the test is reported as skipped, not passed.
-function(cd_editor_missing name what)
-  add_test(NAME ${name} COMMAND sh -c "echo '${what} is not installed (scripts/install-deps.sh installs it)'; exit 77")
-  set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE 77 LABELS editors)
-endfunction()
 
 # ---- Neovim ------------------------------------------------------------------
 find_program(CD_NVIM nvim)
@@ -56,7 +56,8 @@ endif()
 find_program(CD_EMACS emacs)
 if(CD_EMACS)
   add_test(NAME editors.emacs COMMAND ${CD_EMACS} -Q --batch -l ${CD_EDITORS_DIR}/emacs/test.el)
-  set_tests_properties(editors.emacs PROPERTIES TIMEOUT 120 LABELS editors
+  # 77: Emacs without eglot (elpa-eglot on Emacs 28).
+  set_tests_properties(editors.emacs PROPERTIES TIMEOUT 120 LABELS editors SKIP_RETURN_CODE 77
     ENVIRONMENT "COPYDESK_SERVER=${CD_SERVER};COPYDESK_ARTICLE=${CD_EDITORS_DIR}/article.md")
 else()
   cd_editor_missing(editors.emacs "Emacs (emacs-nox) with eglot (elpa-eglot)")
