@@ -193,6 +193,14 @@ int cd_lsp_hover(cd_server *server, json_t *params, json_t **result, char *error
       }
     }
   }
+  /* On the attributing words ("he said"): the quote they attribute. */
+  for (size_t i = 0; best_q == NULL && best_e == NULL && i < n_quotes; i++) {
+    if (qs[i].method == CD_ATTR_NONE) continue;
+    if (contains(qs[i].speaker_span, off)) best = qs[i].speaker_span;
+    else if (qs[i].cue != NULL && contains(qs[i].cue_span, off)) best = qs[i].cue_span;
+    else continue;
+    best_q = &qs[i];
+  }
   if (best_q == NULL && best_e == NULL) return 0; /* null: nothing here */
   cd_text t = {.markdown = server->caps.markdown_hover};
   if (best_e != NULL) hover_entity(&t, doc, report, (size_t)(best_e - es));

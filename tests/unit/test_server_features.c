@@ -94,6 +94,15 @@ static void test_hover(void **state) {
   assert_non_null(strstr(value, "Jane Smith"));
   assert_string_equal(json_string_value(json_object_get(json_object_get(result, "contents"), "kind")), "markdown");
   json_decref(r);
+  /* On the verb of saying: the quote it attributes. */
+  at = (size_t)(strstr(ARTICLE, "Smith said") - ARTICLE) + 6;
+  r = client_request(&c, "textDocument/hover",
+                     json_pack("{s:{s:s},s:o}", "textDocument", "uri", URI, "position",
+                               test_position_json(ARTICLE, at, false)));
+  value = json_string_value(json_object_get(json_object_get(json_object_get(r, "result"), "contents"), "value"));
+  assert_non_null(value);
+  assert_non_null(strstr(value, "Said by **Jane Smith**"));
+  json_decref(r);
   /* On the unattributed quote: why nobody was found. */
   at = (size_t)(strstr(ARTICLE, "We will win.\"") - ARTICLE);
   r = client_request(&c, "textDocument/hover",
