@@ -326,7 +326,8 @@ bool cd_config_apply_text(cd_config *config, cd_server_settings *server, const c
                           const char *name, cd_config_errors *errors) {
   json_error_t jerr;
   const char *source = name ? name : CD_CONFIG_FILE_NAME;
-  json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+  size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* Windows editors write one */
+  json_t *root = json_loadb(text + bom, len - bom, JSON_REJECT_DUPLICATES, &jerr);
   if (!root) {
     if (!errors) return false;
     char detail[300];
@@ -334,7 +335,7 @@ bool cd_config_apply_text(cd_config *config, cd_server_settings *server, const c
     cd_config_error *e = cd_config_errors_add(errors, source, source, "", false, detail);
     if (e) {
       /* jansson's position is just past what it could not take */
-      size_t pos = jerr.position > 0 ? (size_t)jerr.position : 0;
+      size_t pos = (jerr.position > 0 ? (size_t)jerr.position : 0) + bom;
       if (pos > len) pos = len;
       e->start = pos > 0 ? pos - 1 : 0;
       e->end = pos > e->start ? pos : (e->start < len ? e->start + 1 : e->start);

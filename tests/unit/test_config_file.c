@@ -179,6 +179,21 @@ static void test_malformed_json(void **state) {
   assert_int_equal(e.len, 1);
   assert_non_null(strstr(e.items[0].message, "duplicate object key"));
   cd_config_errors_free(&e);
+  /* a byte order mark is skipped */
+  e = load_text("\xEF\xBB\xBF{\"rules\": {\"quote.attributed\": \"off\"}}", &c);
+  assert_int_equal(e.len, 0);
+  assert_int_equal(cd_config_severity(c, "quote.attributed"), CD_SEVERITY_OFF);
+  cd_config_free(c);
+  const char *bom = "\xEF\xBB\xBF{\"rules\": {\"quote.attributed\": \"of\"}}";
+  e = load_text(bom, NULL);
+  assert_int_equal(e.len, 1);
+  assert_memory_equal(bom + e.items[0].start, "\"of\"", 4);
+  cd_config_errors_free(&e);
+  /* comments are not JSON */
+  e = load_text("{\n  // the desk's style\n  \"rules\": {}\n}", NULL);
+  assert_int_equal(e.len, 1);
+  assert_int_equal(e.items[0].line, 2);
+  cd_config_errors_free(&e);
   /* line and column count characters, as jansson does */
   e = load_text("{\"names\": {\"ignore\": [\"Erdoğan\" \"x\"]}}", NULL);
   assert_int_equal(e.len, 1);
