@@ -86,6 +86,16 @@ async function main() {
     installStub(vscode);
     const extension = require(main);
     assert.strictEqual(typeof extension.activate, 'function', 'the bundle exports activate');
+    // copydesk.serverPath: a bare name is left to PATH; ~ and ${workspaceFolder} are expanded;
+    // a relative path is taken from the workspace folder.
+    assert.strictEqual(extension.resolveServerPath('copydesk'), 'copydesk');
+    assert.strictEqual(extension.resolveServerPath(''), 'copydesk');
+    assert.strictEqual(extension.resolveServerPath(undefined), 'copydesk');
+    assert.strictEqual(extension.resolveServerPath('~/bin/copydesk'), path.join(os.homedir(), 'bin/copydesk'));
+    assert.strictEqual(extension.resolveServerPath('${workspaceFolder}/build/copydesk'), path.join(dir, 'build/copydesk'));
+    assert.strictEqual(extension.resolveServerPath('build/copydesk'), path.join(dir, 'build/copydesk'));
+    assert.strictEqual(extension.resolveServerPath('/opt/copydesk/bin/copydesk'), '/opt/copydesk/bin/copydesk');
+
     const context = test.extensionContext(ext);
     const api = await extension.activate(context);
     const client = api.client();
