@@ -41,7 +41,8 @@ typedef enum claim_check {
   CK_ANON_ADV,    /* "provided anonymously", "speaking anonymously" */
   CK_EMERGED,     /* "it emerged on Tuesday that" */
   CK_INDEF_DOC,   /* "a recent study found": an unnamed study or report as a subject */
-  CK_UNNAMED      /* "an unnamed official said", "an anonymous post claimed" */
+  CK_UNNAMED,     /* "an unnamed official said", "an anonymous post claimed" */
+  CK_RAISING      /* "is said to be": not a casualty count ("are known to have died") */
 } claim_check;
 
 /* Categories for CK_ACCORDING (the row's arg). */

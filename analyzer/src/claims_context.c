@@ -154,7 +154,15 @@ static const char *const AUX[] = {
     "now", "still", "already", "widely", "generally", "increasingly", "quickly", "were", "was", "are", "is",
     "been", "being", "then", "separately", "similarly", "too", "further", "openly", "initially", NULL};
 
-static bool opinion_verb(const cd_doc *d, size_t i) { return lower(d, i) && in(d, i, OPINION); }
+/* Verbs of belief: what a bare "scientists" or "lawmakers" do when they are a weasel, not the
+ * authors of a study the article is about ("researchers suggest" usually is). */
+static const char *const BELIEF[] = {"believe", "believes", "believed", "think", "thinks", "suspect", "suspects",
+                                     "suspected", "speculate", "speculates", "speculated", "fear", "fears",
+                                     "feared", "doubt", "doubts", "doubted", "agree", "agrees", "agreed", "argue",
+                                     "argues", "argued", "contend", "contends", "contended", "insist", "insists",
+                                     "insisted", "maintain", "maintains", "maintained", "consider", "considers",
+                                     "reckon", "reckons", NULL};
+static bool belief_verb(const cd_doc *d, size_t i) { return lower(d, i) && in(d, i, BELIEF); }
 static bool saying_verb(const cd_doc *d, size_t i) {
   return lower(d, i) && (cd_is_speech_verb(d->config, ts(d, i), tn(d, i)) ||
                          cd_is_speech_participle(ts(d, i), tn(d, i)) || in(d, i, SAYING_EXTRA) ||
@@ -210,7 +218,7 @@ static size_t skip_modifier(const cd_doc *d, size_t j, size_t ref) {
  * appositive or a short modifier and auxiliaries. CD_NONE when there is none. */
 static size_t subject_verb(const cd_doc *d, size_t j, size_t ref, bool opinion_only) {
   size_t k = skip_aux(d, j, ref);
-  bool (*fits)(const cd_doc *, size_t) = opinion_only ? opinion_verb : saying_verb;
+  bool (*fits)(const cd_doc *, size_t) = opinion_only ? belief_verb : saying_verb;
   if (ctx(d, k, ref) && fits(d, k)) return k;
   k = skip_appositive(d, j, ref);
   if (k == j) k = skip_modifier(d, j, ref);
@@ -253,6 +261,19 @@ static int verb_before(const cd_doc *d, size_t left, size_t e, size_t ref) {
 static void set_span(const cd_doc *d, claim_hit *hit, size_t first, size_t last) {
   if (tk(d, first)->start < hit->start) hit->start = tk(d, first)->start;
   if (tk(d, last)->end > hit->end) hit->end = tk(d, last)->end;
+}
+
+/* "the panel of experts", "the bank's team of analysts": the group belongs to something named
+ * or already introduced. */
+static bool of_definite(const cd_doc *d, size_t left) {
+  size_t p = prev_tok(d, left);
+  if (p == CD_NONE || !is(d, p, "of")) return false;
+  size_t n = prev_tok(d, p);
+  if (n == CD_NONE) return false;
+  if (possessive(d, n) || naming_word(d, n)) return true;
+  size_t det = prev_tok(d, n);
+  if (det != CD_NONE && possessive(d, det)) return true;
+  return det != CD_NONE && (in(d, det, ANAPHORIC) || in(d, det, PERSONAL_POSS));
 }
 
 /* ---- checks ---- */
@@ -308,6 +329,7 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     }
   }
   if (named_after(d, e, h, (const char *const[]){"at", "from", "with", "in", "for", "within", NULL})) return false;
+  if (of_definite(d, left)) return false;
   if (strength == GROUP_QUANT_ONLY) {
     if (!quant) return false;
     /* "some people familiar with the matter" are anonymous sources, another row */
@@ -776,6 +798,7 @@ static bool check_person(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     indef = true; /* "Johnson's aides", "her adviser": still nobody named */
   }
   if (!plural && !indef) return false;
+  if (of_definite(d, left)) return false;
   int vb = verb_before(d, left, e, h);
   if (vb == OBJECT) return false;
   if (vb == INVERTED) {
@@ -842,6 +865,15 @@ static bool check_anon_adv(const cd_doc *d, size_t f, size_t e) {
                                          "staff", "employees", NULL}))
     return true;
   return false;
+}
+
+/* "is said to be", "are known to have": not the count of the dead ("are known to have died"). */
+static bool check_raising(const cd_doc *d, size_t f, size_t e) {
+  static const char *const COUNTS[] = {"dead", "died", "killed", "injured", "wounded", "infected", "missing",
+                                       "drowned", "survived", NULL};
+  size_t k = e;
+  if (is(d, k, "been")) k++;
+  return !(ctx(d, k, f) && in(d, k, COUNTS));
 }
 
 /* "It emerged on Tuesday that ...": a disclosure with no discloser. */
@@ -947,6 +979,7 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_EMERGED: return check_emerged(doc, f, e);
   case CK_INDEF_DOC: return check_indef_doc(doc, f, e, hit);
   case CK_UNNAMED: return check_unnamed(doc, f, e, hit);
+  case CK_RAISING: return check_raising(doc, f, e);
   }
   return false;
 }

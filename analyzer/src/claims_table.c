@@ -52,7 +52,7 @@ static const claim_def DEFS[] = {
      "(?:is|are|was|were|been|be|being) (?:(?:also|now|still|long|often|variously) )?(?:said|known|reported|"
      "rumou?red|believed|thought|alleged|understood|suspected|claimed|reputed|presumed|feared|estimated) to "
      "(?:be|have)",
-     CK_NONE, 0, "Said by whom? Name who says, reports or believes it."},
+     CK_RAISING, 0, "Said by whom? Name who says, reports or believes it."},
     {"believed to be", "impersonal-passive", U,
      "(?:believed|thought|rumou?red|reputed|alleged|understood|suspected|presumed) to (?:be|have)", CK_NONE, 0,
      "Believed by whom? Name who believes or alleges it."},
