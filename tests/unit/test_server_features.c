@@ -389,6 +389,44 @@ static void test_pull_diagnostics(void **state) {
   client_shutdown(&c);
 }
 
+/* CRLF line ends: ranges stay exact and the ignore line keeps the document's line ends. */
+static void test_crlf_and_flat_symbols(void **state) {
+  (void)state;
+  const char *text = "Headline\r\n\r\n\"We will win,\" Jane Smith said.\r\n\r\n\"We will win.\"\r\n";
+  client c;
+  client_start(&c);
+  json_decref(client_initialize(&c, NULL, NULL));
+  client_open(&c, URI, "plaintext", 0, text);
+  json_t *note = client_wait_note(&c, "textDocument/publishDiagnostics", URI, 0);
+  check_diagnostics_match(text, json_object_get(json_object_get(note, "params"), "diagnostics"), false);
+  json_decref(note);
+  json_t *r = client_request(&c, "textDocument/codeAction",
+                             json_pack("{s:{s:s},s:o,s:{s:[]}}", "textDocument", "uri", URI, "range",
+                                       whole_range(), "context", "diagnostics"));
+  json_t *x, *ignore = NULL;
+  size_t k;
+  json_array_foreach(json_object_get(r, "result"), k, x) {
+    if (strstr(json_string_value(json_object_get(x, "title")), "Ignore quote.unattributed") != NULL) ignore = x;
+  }
+  assert_non_null(ignore);
+  json_t *edit = json_array_get(json_object_get(json_object_get(json_object_get(ignore, "edit"), "changes"), URI), 0);
+  assert_string_equal(json_string_value(json_object_get(edit, "newText")),
+                      "copydesk-disable-next-line quote.unattributed\r\n");
+  json_decref(r);
+  /* Without hierarchical support: flat SymbolInformation naming its source. */
+  r = client_request(&c, "textDocument/documentSymbol", json_pack("{s:{s:s}}", "textDocument", "uri", URI));
+  bool quote_in_jane = false;
+  json_array_foreach(json_object_get(r, "result"), k, x) {
+    assert_null(json_object_get(x, "children"));
+    assert_non_null(json_object_get(json_object_get(x, "location"), "range"));
+    const char *container = json_string_value(json_object_get(x, "containerName"));
+    if (container != NULL && strcmp(container, "Jane Smith") == 0) quote_in_jane = true;
+  }
+  assert_true(quote_in_jane);
+  json_decref(r);
+  client_shutdown(&c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_diagnostics_utf16_and_close),
@@ -400,6 +438,7 @@ int main(void) {
       cmocka_unit_test(test_code_actions),
       cmocka_unit_test(test_markdown_ignore_and_documentchanges),
       cmocka_unit_test(test_pull_diagnostics),
+      cmocka_unit_test(test_crlf_and_flat_symbols),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
