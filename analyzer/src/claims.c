@@ -276,10 +276,14 @@ static void scan(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd
       if (rc < 0) break; /* no more matches, or a limit was reached: go on with the next paragraph */
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       if (st->single != CD_NONE && !(ov[1] > ov[0] && accept(st, st->single, ov[0], ov[1]))) {
-        /* a lone configured pattern runs without the callout: try again one character on */
-        size_t n = 1;
-        while (ov[0] + n < p->span.end && ((unsigned char)doc->text[ov[0] + n] & 0xC0) == 0x80) n++;
-        off = ov[0] + n > off ? ov[0] + n : off + 1;
+        /* a lone configured pattern runs without the callout: go on after the rejected match (one
+         * character on after an empty one), so a pattern that matches long spans stays linear */
+        size_t n = ov[1];
+        if (n <= ov[0]) {
+          n = ov[0] + 1;
+          while (n < p->span.end && ((unsigned char)doc->text[n] & 0xC0) == 0x80) n++;
+        }
+        off = n > off ? n : off + 1;
         continue;
       }
       report(st, hits);

@@ -60,9 +60,11 @@ static bool possessive(const cd_doc *d, size_t i) {
   return word(d, i) && tn(d, i) > 2 && (ends_with(d, i, "'s") || ends_with(d, i, "\xE2\x80\x99s"));
 }
 
-/* The first word of its sentence (after any opening marks or brackets). */
+/* The first word of its sentence (after at most a few opening marks or brackets). */
 static bool sentence_initial(const cd_doc *d, size_t i) {
-  for (size_t k = sent_first(d, i); k < i; k++)
+  size_t first = sent_first(d, i);
+  if (i - first > 4) return false;
+  for (size_t k = first; k < i; k++)
     if (tk(d, k)->kind == TOK_WORD || tk(d, k)->kind == TOK_NUMBER) return false;
   return true;
 }
@@ -361,7 +363,9 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
 
 static bool check_some(const cd_doc *d, size_t f, size_t e) {
   /* "Of the 300 residents surveyed, many said ...": the group is a measured one */
-  for (size_t k = sent_first(d, f); k < f; k++)
+  size_t from = sent_first(d, f);
+  if (f - from > 40) from = f - 40; /* a bounded look back keeps the pass linear */
+  for (size_t k = from; k < f; k++)
     if (in(d, k, (const char *const[]){"surveyed", "polled", "interviewed", "questioned", "asked", "respondents",
                                        NULL}))
       return false;
