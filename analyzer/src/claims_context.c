@@ -476,21 +476,22 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     left = p;
     p = prev_tok(d, left);
   }
-  size_t v0 = skip_aux(d, e, h);
-  if (!modified && is(d, h, "media") && ctx(d, v0, h) && lower(d, v0) && in(d, v0, MEDIA_VERBS))
-    modified = true; /* "Media reported that ..." */
+  size_t v = skip_aux(d, e, h);
+  bool verb_after = ctx(d, v, h) && lower(d, v) && in(d, v, MEDIA_VERBS);
+  if (!modified && is(d, h, "media") && verb_after) modified = true; /* "Media reported that ..." */
   if (!modified) return false;
   if (p != CD_NONE && (naming_word(d, p) || possessive(d, p) || is(d, p, "social"))) return false;
   bool source = false;
-  if (p != CD_NONE && is(d, p, "by")) source = true;
-  if (p != CD_NONE && is(d, p, "in")) {
+  /* "reported by local media", "quoted in the local press"; not "criticised by the media" */
+  if (p != CD_NONE && (is(d, p, "by") || is(d, p, "in"))) {
     size_t pp = prev_tok(d, p);
     if (pp != CD_NONE && in(d, pp, (const char *const[]){"reported", "published", "quoted", "cited", "appeared",
-                                                          "carried", "aired", "reports", NULL}))
+                                                          "carried", "aired", "broadcast", "described", "named",
+                                                          "identified", "revealed", "claimed", "alleged",
+                                                          "reports", NULL}))
       source = true;
   }
-  size_t v = skip_aux(d, e, h);
-  if (ctx(d, v, h) && lower(d, v) && in(d, v, MEDIA_VERBS)) {
+  if (verb_after) {
     source = true;
     if (v - e <= 2) set_span(d, hit, left, v);
   }
