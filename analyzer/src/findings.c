@@ -84,7 +84,9 @@ static void invalid_utf8(cd_doc *doc) {
   const cd_span *first = CD_VEC_AT(&doc->invalid, cd_span, 0);
   cd_doc_add_diag(doc, "text.invalid-utf8", first->start, first->end,
                   doc->invalid.len == 1
-                      ? "This byte is not valid UTF-8 and is read as U+FFFD. Save the file as UTF-8."
+                      ? (first->end - first->start == 1
+                             ? "This byte is not valid UTF-8 and is read as U+FFFD. Save the file as UTF-8."
+                             : "These bytes are not valid UTF-8 and are read as U+FFFD. Save the file as UTF-8.")
                       : cd_arena_printf(doc->arena,
                                         "The text has %zu runs of bytes that are not valid UTF-8 (the first is "
                                         "here); they are read as U+FFFD. Save the file as UTF-8.",
@@ -111,5 +113,5 @@ void cd_pass_findings(cd_doc *doc) {
     k++;
   }
   doc->diags.len = k;
-  qsort(doc->diags.data, doc->diags.len, sizeof(cd_diagnostic), cmp_diag);
+  if (doc->diags.len > 1) qsort(doc->diags.data, doc->diags.len, sizeof(cd_diagnostic), cmp_diag);
 }
