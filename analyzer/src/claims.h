@@ -42,7 +42,8 @@ typedef enum claim_check {
   CK_EMERGED,     /* "it emerged on Tuesday that" */
   CK_INDEF_DOC,   /* "a recent study found": an unnamed study or report as a subject */
   CK_UNNAMED,     /* "an unnamed official said", "an anonymous post claimed" */
-  CK_RAISING      /* "is said to be": not a casualty count ("are known to have died") */
+  CK_RAISING,     /* "is said to be": not a casualty count ("are known to have died") */
+  CK_PASSIVE      /* "is considered to be", "has been criticised": unless "by" names the agent */
 } claim_check;
 
 /* Categories for CK_ACCORDING (the row's arg). */

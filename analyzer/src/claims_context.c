@@ -959,7 +959,48 @@ static bool check_unnamed(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   return false;
 }
 
+/* "is considered one of the best": a passive with nobody behind it ("by" would name them). */
+static bool check_passive(const cd_doc *d, size_t f, size_t e) {
+  for (size_t k = e; k < e + 8 && ctx(d, k, f); k++) {
+    if (is(d, k, "by")) return false;
+    if (tk(d, k)->kind == TOK_PUNCT && !punct(d, k, ',')) break;
+  }
+  return true;
+}
+
+/* Does the sentence attribute itself: "according to the BBC", or a closing ", police said."? Then a
+ * hedge or an impersonal passive in it has a source. */
+static bool sentence_attributed(const cd_doc *d, size_t f, size_t e) {
+  const cd_sentence *s = sent_of(d, f);
+  size_t from = s->first_tok, to = s->end_tok;
+  if (f - from > 60) from = f - 60;
+  if (to - e > 60) to = e + 60;
+  for (size_t k = from; k + 2 < to; k++) {
+    if (k >= f && k < e) continue;
+    if (tk(d, k)->quote == NO_QUOTE && is(d, k, "according") && is(d, k + 1, "to") &&
+        (is(d, k + 2, "the") || is(d, k + 2, "police") || naming_word(d, k + 2)))
+      return true;
+  }
+  /* a trailing attribution: the last comma of the sentence, then a few words with a verb of saying */
+  size_t end = to;
+  while (end > e && tk(d, end - 1)->kind != TOK_WORD) end--;
+  static const char *const ATTRIBUTING[] = {"said", "says", "told", "tells", "reported", "reports", "added",
+                                             "stated", "confirmed", "explained", "noted", "wrote", "according",
+                                             NULL};
+  for (size_t k = end; k > e && end - k < 7; k--) {
+    if (!punct(d, k - 1, ',')) continue;
+    for (size_t j = k; j < end; j++)
+      if (tk(d, j)->quote == NO_QUOTE && lower(d, j) && in(d, j, ATTRIBUTING)) return true;
+    break;
+  }
+  return false;
+}
+
 bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e, claim_hit *hit) {
+  if ((strcmp(def->family, "hedge") == 0 || strcmp(def->family, "impersonal-passive") == 0 ||
+       strcmp(def->family, "impersonal-there") == 0) &&
+      sentence_attributed(doc, f, e))
+    return false;
   switch (def->check) {
   case CK_NONE: return true;
   case CK_IMPERSONAL: return check_impersonal(doc, f, e);
@@ -985,6 +1026,7 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_INDEF_DOC: return check_indef_doc(doc, f, e, hit);
   case CK_UNNAMED: return check_unnamed(doc, f, e, hit);
   case CK_RAISING: return check_raising(doc, f, e);
+  case CK_PASSIVE: return check_passive(doc, f, e);
   }
   return false;
 }

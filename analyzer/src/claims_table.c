@@ -61,6 +61,18 @@ static const claim_def DEFS[] = {
      "Known to whom? Give the evidence or a source for the reputation."},
     {"ascribed to", "impersonal-passive", U, "(?:ascribed to|blamed on)", CK_AGENTLESS, 0,
      "Ascribed by whom? Say who blames it on them (police, a group claiming it, officials on record)."},
+    {"is considered to be", "impersonal-passive", U,
+     "(?:is|are|was|were|been|being) (?:(?:also|often|generally|still|now|long|increasingly|largely) )?"
+     "(?:considered (?:to be|one of|among)|(?:regarded|seen|viewed|perceived) as|deemed to be)",
+     CK_PASSIVE, 0, "Considered so by whom? Say who holds this view, or give the evidence."},
+    {"questions have been raised", "impersonal-passive", U,
+     "(?:questions|concerns|doubts|fears|criticism|allegations|accusations|claims) (?:have|has|had) (?:also )?"
+     "been (?:raised|voiced|expressed|made|levelled|leveled)",
+     CK_PASSIVE, 0, "Raised by whom? Say who asked the questions or voiced the concerns."},
+    {"has been criticised", "impersonal-passive", U,
+     "(?:has|have|had|was|were|is|are|been) (?:(?:widely|heavily|strongly|sharply|also|repeatedly|roundly|"
+     "increasingly) )?(?:criticised|criticized|condemned|disputed)",
+     CK_PASSIVE, 0, "Criticised by whom? Name the critics, or at least one of them."},
 
     /* ---- there is speculation ---- */
     {"there has been speculation", "impersonal-there", U,
@@ -88,10 +100,13 @@ static const claim_def DEFS[] = {
      "Name the scientists or the study, or cite where they said it."},
     {"lawmakers argue", "unnamed-group", U, "(?:lawmakers|legislators|politicians)", CK_GROUP, GROUP_WEAK,
      "Say which lawmakers: name at least one."},
+    {"supporters argue", "unnamed-group", U, "(?:supporters|proponents|advocates|backers)", CK_GROUP, GROUP_WEAK,
+     "Say who the supporters are: name at least one."},
     {"some say", "unnamed-group", U,
      "(?:some|many|others) (?:(?:have|had|would|will|may|might|could|still|also) )?(?:say|said|says|believe|believed|argue|argued|claim|claimed|contend|contended|"
      "insist|insisted|maintain|maintained|fear|feared|speculate|speculated|allege|alleged|suggest|suggested|"
-     "suspect|suspected|feel|felt|think|worry|worried)",
+     "suspect|suspected|feel|felt|think|worry|worried|consider|considered|called|described|questioned|criticised|"
+     "criticized|warned|warn|accused|doubted|doubt|expressed|noted|complained|wondered)",
      CK_SOME, 0, "Who? Say who says or believes it."},
     {"many people believe", "unnamed-group", U, "people", CK_GROUP, GROUP_QUANT_ONLY,
      "Who? Say which people, or how their view was measured (a named poll or survey)."},

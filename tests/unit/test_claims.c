@@ -110,6 +110,17 @@ static void test_more_forms(void **state) {
   assert_int_equal(count(HEAD "An unnamed official told the paper the mine would close.", NULL, AN, "unnamed official"), 1);
   assert_int_equal(count(HEAD "An anonymous donor gave the school a new roof.", NULL, NULL, NULL), 0);
   assert_int_equal(count(HEAD "The mine will close, according to local news.", NULL, UN, "according to local news"), 1);
+  assert_int_equal(count(HEAD "He is considered one of the best surgeons alive.", NULL, UN, "considered one of"), 1);
+  assert_int_equal(count(HEAD "The route was considered as an alternative.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "Questions have been raised about the audit.", NULL, UN, "Questions have been raised"), 1);
+  assert_int_equal(count(HEAD "The plan has been widely criticised.", NULL, UN, "widely criticised"), 1);
+  assert_int_equal(count(HEAD "The plan has been criticised by the Green Party.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "Supporters argue the tax will pay for itself.", NULL, UN, "Supporters argue"), 1);
+  assert_int_equal(count(HEAD "Supporters shouted slogans outside.", NULL, NULL, NULL), 0);
+  /* the sentence names its source: a hedge or passive in it is attributed */
+  assert_int_equal(count(HEAD "The fire is believed to have started in the kitchen, police said.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "The mayor reportedly quit, according to the Gazette.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "It was suggested the deal had lapsed, though the firm denied it.", NULL, UN, "suggested"), 1);
 }
 
 static void test_anonymous_sources(void **state) {
