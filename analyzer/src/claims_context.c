@@ -996,7 +996,29 @@ static bool sentence_attributed(const cd_doc *d, size_t f, size_t e) {
   return false;
 }
 
+/* "Police said the man allegedly ...", "The court heard that he allegedly ...": a hedge inside
+ * words already attributed to a named source. */
+static bool leading_attribution(const cd_doc *d, size_t f) {
+  static const char *const VERBS[] = {"said", "says", "told", "reported", "reports", "heard", "stated", "claimed",
+                                      "alleged", "alleges", "confirmed", "announced", "testified", "wrote",
+                                      "alleging", "claiming", NULL};
+  static const char *const SUBJECTS[] = {"police", "court", "prosecutors", "prosecution", "jury", "judge",
+                                         "he", "she", "they", "investigators", "detectives", "indictment",
+                                         "statement", "complaint", NULL};
+  size_t first = sent_first(d, f);
+  for (size_t k = f, n = 0; k > first && n < 30; k--, n++) {
+    size_t v = k - 1;
+    if (!ctx(d, v, f)) break;
+    if (!(lower(d, v) && in(d, v, VERBS))) continue;
+    size_t p = prev_tok(d, v);
+    while (p != CD_NONE && lower(d, p) && in(d, p, AUX)) p = prev_tok(d, p);
+    if (p != CD_NONE && (naming_word(d, p) || in(d, p, SUBJECTS) || in_name_mention(d, p))) return true;
+  }
+  return false;
+}
+
 bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e, claim_hit *hit) {
+  if (strcmp(def->family, "hedge") == 0 && leading_attribution(doc, f)) return false;
   if ((strcmp(def->family, "hedge") == 0 || strcmp(def->family, "impersonal-passive") == 0 ||
        strcmp(def->family, "impersonal-there") == 0) &&
       sentence_attributed(doc, f, e))

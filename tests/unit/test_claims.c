@@ -120,6 +120,8 @@ static void test_more_forms(void **state) {
   /* the sentence names its source: a hedge or passive in it is attributed */
   assert_int_equal(count(HEAD "The fire is believed to have started in the kitchen, police said.", NULL, NULL, NULL), 0);
   assert_int_equal(count(HEAD "The mayor reportedly quit, according to the Gazette.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "Police said the man allegedly stole a van.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "The court heard that Grey allegedly paid the mayor.", NULL, NULL, NULL), 0);
   assert_int_equal(count(HEAD "It was suggested the deal had lapsed, though the firm denied it.", NULL, UN, "suggested"), 1);
 }
 
