@@ -1,0 +1,72 @@
+/* Attribution's shared working state and helpers: the pass (attribution.c) runs the sieves,
+ * speakers.c recognises speaker phrases and resolves pronouns, attribution_lexicon.c holds the
+ * word lists. Internal to the analyzer. */
+#ifndef CD_ATTRIBUTION_INTERNAL_H
+#define CD_ATTRIBUTION_INTERNAL_H
+
+#include "doc.h"
+#include "words.h"
+
+typedef struct att {
+  cd_doc *doc;
+  size_t *mention_start; /* token -> mention starting there, or CD_NONE */
+  size_t *mention_end;   /* token -> mention ending there (last token), or CD_NONE */
+  size_t last_speaker;   /* mention of the latest quote's person speaker, or CD_NONE */
+  uint32_t last_speaker_sent;
+} att;
+
+typedef struct speaker {
+  bool found;
+  size_t first_tok, end_tok; /* the attributing words */
+  size_t phrase_end;         /* past an affiliation ("of Boston University"); 0: end_tok */
+  size_t mention;            /* name mention, or CD_NONE */
+  size_t entity;
+  const char *name;          /* reported speaker */
+  cd_attribution_method method;
+  const char *how;           /* evidence detail */
+} speaker;
+
+
+static inline const cd_token *T(const att *a, size_t i) { return doc_tok(a->doc, i); }
+static inline const char *S(const att *a, size_t i) { return a->doc->text + T(a, i)->start; }
+static inline size_t N(const att *a, size_t i) { return T(a, i)->end - T(a, i)->start; }
+static inline bool is(const att *a, size_t i, const char *w) {
+  return i < doc_ntok(a->doc) && T(a, i)->kind == TOK_WORD && cd_word_eq(S(a, i), N(a, i), w);
+}
+static inline bool punct(const att *a, size_t i, char c) {
+  return i < doc_ntok(a->doc) && T(a, i)->kind == TOK_PUNCT && T(a, i)->end - T(a, i)->start == 1 &&
+         a->doc->text[T(a, i)->start] == c;
+}
+static inline bool dash(const att *a, size_t i) {
+  if (i >= doc_ntok(a->doc) || T(a, i)->kind != TOK_PUNCT) return false;
+  const unsigned char *s = (const unsigned char *)S(a, i);
+  return s[0] == '-' || (N(a, i) == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94));
+}
+static inline bool outside_quotes(const att *a, size_t i) { return T(a, i)->quote == NO_QUOTE; }
+
+/* ---- word classes (attribution_lexicon.c) ---- */
+bool att_speech_verb(const att *a, size_t i);      /* a lower-case verb of saying */
+bool att_between_word(const att *a, size_t i);     /* adverb or auxiliary between speaker and verb */
+bool att_source_noun(const att *a, size_t i);      /* statement, police, spokesperson ... */
+bool att_preposition(const att *a, size_t i);
+bool att_determiner(const att *a, size_t i);
+bool att_role_noun(const att *a, size_t i);        /* president, coach, professor ... */
+bool att_function_word(const att *a, size_t i);    /* who, and, while, was ... */
+bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m);
+bool att_tail_looks_like_person(const cd_doc *doc, const cd_name_mention *m);
+bool att_person_mention(const cd_doc *doc, const cd_name_mention *m);
+
+/* ---- speaker phrases (speakers.c) ---- */
+/* A speaker phrase starting at token i: a name, a pronoun (resolved), or a source. */
+bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method);
+/* The sentence's subject before token `limit`. */
+bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp);
+/* Who "he"/"she" (or, with `org`, "they"/"it") at token `pos` refers to: a mention index or CD_NONE. */
+size_t att_resolve_person(const att *a, size_t pos, bool org);
+/* Is token i right after a preposition ("in", "of the") within the sentence starting at `first`? */
+bool att_after_preposition(const att *a, size_t i, size_t first);
+/* The token after a speaker phrase, past an affiliation; and past an appositive too. */
+size_t att_phrase_end(const speaker *sp);
+size_t att_after_speaker(const att *a, const speaker *sp);
+
+#endif

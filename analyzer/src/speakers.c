@@ -1,0 +1,391 @@
+/* Speaker phrases: names (past titles, descriptors and affiliations), pronouns resolved to the
+ * person they refer to, and non-person sources ("police", "the statement"), reported as written. */
+#include <string.h>
+
+#include "attribution_internal.h"
+#include "speech_verbs.h"
+
+
+/* Who "he" or "she" at token `pos` is: the nearest person before it in its sentence; else the
+ * speaker of the previous sentence's quote; else the subject of the nearest earlier sentence
+ * (a sentence that itself opens with he/she continues the same person, so look further back). */
+size_t att_resolve_person(const att *a, size_t pos, bool org) {
+  const cd_doc *doc = a->doc;
+  const cd_token *t = T(a, pos);
+  /* mentions are in text order: find the last one before pos */
+  size_t lo = 0, hi = doc->mentions.len;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (CD_VEC_AT(&doc->mentions, cd_name_mention, mid)->span.start < t->start)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  uint32_t cur_sent = t->sent;
+  if (!org && a->last_speaker != CD_NONE && a->last_speaker_sent + 1 >= cur_sent && a->last_speaker_sent < cur_sent) {
+    /* the last quote's speaker, unless someone else has been named since */
+    size_t ls = CD_VEC_AT(&doc->mentions, cd_name_mention, a->last_speaker)->entity;
+    for (size_t k = lo; k > 0; k--) {
+      const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
+      if (!att_person_mention(doc, m)) continue;
+      if (m->entity == ls) return a->last_speaker;
+      break;
+    }
+  }
+  size_t fallback = CD_NONE;
+  uint32_t seen_sent = UINT32_MAX;
+  size_t subject = CD_NONE;
+  bool skip_sentence = false;
+  for (size_t k = lo; k > 0; k--) {
+    const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
+    const cd_sentence *ms = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
+    if (ms->para + 2 < t->para || cur_sent - m->sent > 6) break;
+    if (m->sent != seen_sent) {
+      if (subject != CD_NONE) return subject; /* the subject of the nearest sentence that has one */
+      if (!org && m->sent != cur_sent) {
+        /* the last person in that sentence who says something ("..., while X wrote ...") */
+        for (size_t j = k; j > 0; j--) {
+          const cd_name_mention *x = CD_VEC_AT(&doc->mentions, cd_name_mention, j - 1);
+          if (x->sent != m->sent) break;
+          if (!att_person_mention(doc, x)) continue;
+          size_t v = x->end_tok;
+          while (v < doc_ntok(doc) && att_between_word(a, v)) v++;
+          if (v < doc_ntok(doc) && att_speech_verb(a, v)) return j - 1;
+        }
+      }
+      seen_sent = m->sent;
+      const cd_token *first = T(a, ms->first_tok);
+      skip_sentence = m->sent != cur_sent && first->kind == TOK_WORD &&
+                      (cd_word_eq(a->doc->text + first->start, first->end - first->start, "he") ||
+                       cd_word_eq(a->doc->text + first->start, first->end - first->start, "she"));
+    }
+    bool fits = org ? (m->entity != CD_NONE && !m->in_quote && !m->headline &&
+                       CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION)
+                    : att_person_mention(doc, m);
+    if (!fits) continue;
+    if (m->sent == cur_sent) return k - 1; /* nearest in the same sentence */
+    if (skip_sentence) continue;
+    if (fallback == CD_NONE) fallback = k - 1;
+    if (att_after_preposition(a, m->first_tok, ms->first_tok)) continue;
+    subject = k - 1; /* keep walking left: the first such person of that sentence */
+  }
+  return subject != CD_NONE ? subject : fallback;
+}
+
+
+/* "of the University of Essex", "from CU Boulder": an affiliation after a person's name. */
+static size_t att_skip_affiliation(const att *a, size_t j) {
+  for (int rounds = 0; rounds < 3; rounds++) {
+    if (!(is(a, j, "of") || is(a, j, "from") || is(a, j, "at"))) break;
+    size_t f = j + 1;
+    if (f < doc_ntok(a->doc) && is(a, f, "the")) f++;
+    if (f >= doc_ntok(a->doc) || a->mention_start[f] == CD_NONE) break;
+    j = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[f])->end_tok;
+  }
+  return j;
+}
+
+static void att_set_name(att *a, speaker *sp, size_t mi, cd_attribution_method method) {
+  const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+  sp->found = true;
+  sp->mention = mi;
+  sp->entity = m->entity;
+  sp->first_tok = m->first_tok;
+  sp->end_tok = m->end_tok;
+  sp->phrase_end = cd_mention_is_person(a->doc, mi) ? att_skip_affiliation(a, m->end_tok) : m->end_tok;
+  sp->method = method;
+  if (m->entity != CD_NONE)
+    sp->name = CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->name;
+  else
+    sp->name = cd_arena_strndup(a->doc->arena, a->doc->text + m->name.start, m->name.end - m->name.start);
+}
+
+bool att_after_preposition(const att *a, size_t i, size_t first) {
+  if (i >= first + 2 && is(a, i - 1, "to") && is(a, i - 2, "according")) return false;
+  if (i > first && T(a, i - 1)->kind == TOK_WORD && att_preposition(a, i - 1)) return true;
+  return i > first + 1 && T(a, i - 1)->kind == TOK_WORD && att_determiner(a, i - 1) &&
+         T(a, i - 2)->kind == TOK_WORD && att_preposition(a, i - 2);
+}
+
+/* Words that may describe a person before the name: "study co-author Karen Alley". */
+static bool att_descriptor_word(const att *a, size_t i) {
+  const cd_token *t = T(a, i);
+  if (t->kind != TOK_WORD || !outside_quotes(a, i)) return false;
+  if (a->mention_start[i] != CD_NONE) return true;
+  if ((t->flags & TF_CAP) && cd_is_job_title(S(a, i), N(a, i))) return true; /* "Mayor of London Sadiq Khan" */
+  if (!(t->flags & TF_LOWER)) return false;
+  if (att_preposition(a, i) || att_determiner(a, i)) return false;
+  if (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_between_word(a, i)) return false;
+  return !cd_is_pronoun(S(a, i), N(a, i)) && !att_function_word(a, i);
+}
+
+/* From token i, over descriptors and non-person names, to the first person name within a few
+ * words ("Santa Barbara County Sheriff Bill Brown", "former thinktank executive Ken Gude"). */
+static size_t att_person_after_descriptors(const att *a, size_t i) {
+  for (size_t k = i, steps = 0; k < doc_ntok(a->doc) && steps < 7; steps++) {
+    if (k > i && (is(a, k, "of") || is(a, k, "for")) && k + 1 < doc_ntok(a->doc) && a->mention_start[k + 1] != CD_NONE) {
+      k++; /* "Mayor of London Sadiq Khan", "Special Representative for Iran Brian Hook" */
+      const cd_name_mention *obj = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[k]);
+      if (obj->n_parts < 3) k = obj->end_tok; /* "of Barmouth Publicity": an affiliation, not the person */
+      else if (att_tail_looks_like_person(a->doc, obj)) return a->mention_start[k]; /* "of State Corey Stapleton" */
+      continue;
+    }
+    if (T(a, k)->sent != T(a, i)->sent || !att_descriptor_word(a, k)) return CD_NONE;
+    size_t mi = a->mention_start[k];
+    if (mi != CD_NONE) {
+      if (cd_mention_is_person(a->doc, mi)) return mi;
+      const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+      k = m->end_tok;
+      if (m->possessive) continue; /* "CU Boulder's" */
+      continue;
+    }
+    k++;
+  }
+  return CD_NONE;
+}
+
+static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org, const char *word) {
+  size_t r = att_resolve_person(a, i, org);
+  sp->found = true;
+  sp->first_tok = i;
+  sp->end_tok = end;
+  sp->method = CD_ATTR_PRONOUN;
+  const char *written = cd_arena_strndup(a->doc->arena, a->doc->text + T(a, i)->start, T(a, end - 1)->end - T(a, i)->start);
+  if (r != CD_NONE) {
+    att_set_name(a, sp, r, CD_ATTR_PRONOUN);
+    sp->first_tok = i;
+    sp->end_tok = end;
+    sp->phrase_end = 0;
+    sp->how = cd_arena_printf(a->doc->arena, "\"%s\" refers to %s", written, sp->name);
+    return true;
+  }
+  if (!word) return false;
+  sp->entity = CD_NONE;
+  sp->mention = CD_NONE;
+  sp->name = written;
+  sp->how = cd_arena_printf(a->doc->arena, "\"%s\" (no earlier name to resolve it to)", written);
+  return true;
+}
+
+
+/* A speaker phrase starting at token i: a name, a pronoun, or a source. */
+bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
+  cd_doc *doc = a->doc;
+  if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
+  size_t mi = a->mention_start[i];
+  if (mi != CD_NONE) {
+    const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+    size_t role = m->end_tok;
+    if (role + 1 < doc_ntok(doc) && T(a, role)->kind == TOK_WORD && (T(a, role)->flags & TF_LOWER) &&
+        (att_role_noun(a, role) || att_source_noun(a, role)) &&
+        a->mention_start[role + 1] != CD_NONE && cd_mention_is_person(doc, a->mention_start[role + 1])) {
+      att_set_name(a, sp, a->mention_start[role + 1], method); /* "Samoa Observer editor Keni Lesa" */
+      sp->first_tok = i;
+      return true;
+    }
+    if (!cd_mention_is_person(doc, mi)) {
+      size_t p = att_person_after_descriptors(a, i);
+      if (p != CD_NONE) {
+        att_set_name(a, sp, p, method);
+        sp->first_tok = i;
+        return true;
+      }
+    }
+    if (m->possessive) {
+      /* "Stardom's official statement": the organisation's document speaks */
+      size_t e = m->end_tok;
+      for (size_t k = 0; k < 3 && e < doc_ntok(doc) && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_LOWER); k++, e++) {
+        if (att_source_noun(a, e)) {
+          sp->found = true;
+          sp->first_tok = i;
+          sp->end_tok = e + 1;
+          sp->mention = mi;
+          sp->entity = m->entity;
+          sp->method = CD_ATTR_SOURCE;
+          sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, i)->start, T(a, e)->end - T(a, i)->start);
+          return true;
+        }
+      }
+      return false;
+    }
+    att_set_name(a, sp, mi, method);
+    return true;
+  }
+  if (is(a, i, "he") || is(a, i, "she")) return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
+  if (is(a, i, "they")) {
+    if (att_resolve_into(a, i, i + 1, sp, true, NULL)) return true;
+    uint32_t cur = T(a, i)->sent;
+    if (cur > 0 && CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1)->para == T(a, i)->para) {
+      speaker prev = {0};
+      const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1);
+      if (att_sentence_subject(a, cur - 1, ps->end_tok, &prev) && prev.method == CD_ATTR_SOURCE) {
+        *sp = prev;
+        sp->first_tok = i;
+        sp->end_tok = i + 1;
+        sp->phrase_end = 0;
+        sp->method = CD_ATTR_PRONOUN;
+        sp->how = cd_arena_printf(doc->arena, "\"%.*s\" refers to %s", (int)N(a, i), S(a, i), prev.name);
+        return true;
+      }
+    }
+    return att_resolve_into(a, i, i + 1, sp, true, "pronoun");
+  }
+  if (is(a, i, "who")) return att_resolve_into(a, i, i + 1, sp, false, NULL);
+  if ((T(a, i)->flags & TF_LOWER) || cd_is_job_title(S(a, i), N(a, i))) {
+    size_t p = att_person_after_descriptors(a, i);
+    if (p != CD_NONE && !att_determiner(a, i)) {
+      att_set_name(a, sp, p, method);
+      sp->first_tok = i;
+      return true;
+    }
+  }
+  /* "One of the children", "one of them": a member of a group, reported as written */
+  if (is(a, i, "one") && is(a, i + 1, "of") && i + 2 < doc_ntok(doc)) {
+    size_t e = i + 2;
+    if (is(a, e, "them") || is(a, e, "those")) e++;
+    else {
+      if (att_determiner(a, e)) e++;
+      while (e < doc_ntok(doc) && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_LOWER) && !att_speech_verb(a, e) &&
+             !att_between_word(a, e) && e < i + 7)
+        e++;
+    }
+    if (e > i + 2) {
+      sp->found = true;
+      sp->first_tok = i;
+      sp->end_tok = e;
+      sp->mention = sp->entity = CD_NONE;
+      sp->method = CD_ATTR_SOURCE;
+      sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, i)->start, T(a, e - 1)->end - T(a, i)->start);
+      return true;
+    }
+  }
+  /* nominal: [determiner] [up to 3 modifiers] SOURCE-NOUN, or a bare plural source ("police") */
+  size_t j = i;
+  bool det = att_determiner(a, j);
+  bool definite = is(a, j, "the");
+  if (det) j++;
+  for (size_t k = 0; k < 4 && j < doc_ntok(doc); k++, j++) {
+    if (T(a, j)->kind != TOK_WORD || !outside_quotes(a, j)) return false;
+    if (!att_source_noun(a, j) && (att_between_word(a, j) || att_speech_verb(a, j) || att_preposition(a, j)))
+      return false;
+    if (definite && T(a, j)->flags & TF_LOWER && att_role_noun(a, j) &&
+        !(j + 1 < doc_ntok(doc) && (att_source_noun(a, j + 1) || a->mention_start[j + 1] != CD_NONE))) {
+      /* "the president said": the person last named in that role, else the nearest person */
+      if (att_resolve_into(a, i, j + 1, sp, false, NULL)) return true;
+    }
+    if (definite && (T(a, j)->flags & TF_LOWER) && N(a, j) > 3 && S(a, j)[N(a, j) - 1] == 's' &&
+        att_speech_verb(a, j + 1) && !att_source_noun(a, j)) {
+      /* "The wardens said": a plural group that speaks, reported as written */
+      sp->found = true;
+      sp->first_tok = i;
+      sp->end_tok = j + 1;
+      sp->mention = sp->entity = CD_NONE;
+      sp->method = CD_ATTR_SOURCE;
+      sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, i)->start, T(a, j)->end - T(a, i)->start);
+      return true;
+    }
+    if (att_source_noun(a, j)) {
+      /* take the longest run of source nouns: "the police spokesperson" */
+      size_t e = j + 1;
+      while (e < doc_ntok(doc) && att_source_noun(a, e) && T(a, e)->sent == T(a, j)->sent) e++;
+      bool headline = CD_VEC_AT(&doc->paras, cd_para, T(a, i)->para)->headline;
+      if (!det && k > 0 && !headline) return false;
+      if (!det && !headline && !is(a, j, "police") && !is(a, j, "officials") && !is(a, j, "authorities") &&
+          !is(a, j, "prosecutors") && !is(a, j, "researchers") && !is(a, j, "scientists") && !is(a, j, "critics") &&
+          !is(a, j, "witnesses") && !is(a, j, "experts") && !is(a, j, "analysts") && !is(a, j, "investigators") &&
+          !is(a, j, "doctors") && !is(a, j, "organisers") && !is(a, j, "organizers") && !is(a, j, "sources"))
+        return false;
+      /* "a spokesperson for the Kremlin": keep the organisation in the words as written */
+      if (is(a, e, "for") || is(a, e, "of") || is(a, e, "at")) {
+        size_t f = e + 1;
+        if (f < doc_ntok(doc) && is(a, f, "the")) f++;
+        if (f < doc_ntok(doc) && a->mention_start[f] != CD_NONE)
+          e = CD_VEC_AT(&doc->mentions, cd_name_mention, a->mention_start[f])->end_tok;
+        else if (f > e + 1 && f < doc_ntok(doc) && att_source_noun(a, f))
+          e = f + 1; /* "a spokesperson for the company" */
+      }
+      sp->found = true;
+      sp->first_tok = i;
+      sp->end_tok = e;
+      sp->mention = CD_NONE;
+      sp->entity = CD_NONE;
+      sp->method = CD_ATTR_SOURCE;
+      sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, i)->start, T(a, e - 1)->end - T(a, i)->start);
+      return true;
+    }
+    if (a->mention_start[j] != CD_NONE) {
+      /* "the Kremlin", "the White House": a determiner before a name */
+      const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, a->mention_start[j]);
+      bool modifier = m->end_tok < doc_ntok(doc) && T(a, m->end_tok)->kind == TOK_WORD &&
+                      (T(a, m->end_tok)->flags & TF_LOWER) &&
+                      (att_role_noun(a, m->end_tok) || att_source_noun(a, m->end_tok));
+      if (det && (m->possessive || modifier)) { /* "the court's summary", "the Wooster professor" */
+        j = m->end_tok - 1;
+        continue;
+      }
+      if (det && k == 0 && att_speaker_at(a, j, sp, method)) {
+        sp->first_tok = i;
+        return true;
+      }
+      return false;
+    }
+    if (!det && !(CD_VEC_AT(&doc->paras, cd_para, T(a, i)->para)->headline && (T(a, j)->flags & TF_LOWER)))
+      return false; /* headlines drop their articles: "says bakery owner" */
+  }
+  return false;
+}
+
+size_t att_phrase_end(const speaker *sp) { return sp->phrase_end ? sp->phrase_end : sp->end_tok; }
+
+/* The token after a speaker phrase, skipping an appositive (", a spokesman for X,") and one
+ * relative clause (", who ..., "). */
+size_t att_after_speaker(const att *a, const speaker *sp) {
+  size_t j = att_phrase_end(sp);
+  if (punct(a, j, ',')) {
+    size_t k = j + 1, lim = j + 25;
+    while (k < doc_ntok(a->doc) && k < lim && !punct(a, k, ',') && T(a, k)->kind != TOK_MARK &&
+           T(a, k)->sent == T(a, j)->sent)
+      k++;
+    if (punct(a, k, ',')) return k + 1;
+  }
+  return j;
+}
+
+/* The sentence's subject before token `limit`: its first speaker phrase that does not follow a
+ * preposition and is not possessive; a non-person name right before an appositive person
+ * ("a Republican, Mark Amodei,") yields to the person. */
+
+bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
+  for (size_t i = s->first_tok; i < limit && i < s->end_tok; i++) {
+    if (!outside_quotes(a, i) || T(a, i)->kind != TOK_WORD) continue;
+    bool after_prep = (i > s->first_tok && T(a, i - 1)->kind == TOK_WORD &&
+                       att_preposition(a, i - 1)) ||
+                      (i > s->first_tok + 1 && T(a, i - 1)->kind == TOK_WORD &&
+                       att_determiner(a, i - 1) && T(a, i - 2)->kind == TOK_WORD &&
+                       att_preposition(a, i - 2));
+    if (after_prep) {
+      /* skip the whole prepositional name */
+      if (a->mention_start[i] != CD_NONE)
+        i = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[i])->end_tok - 1;
+      continue;
+    }
+    speaker tmp = {0};
+    if (!att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT)) continue;
+    if (tmp.end_tok > limit) continue;
+    if (tmp.mention == CD_NONE || !cd_mention_is_person(a->doc, tmp.mention) || tmp.method == CD_ATTR_PRONOUN) {
+      /* "The new governor of the region, Alexander Moor," / "a Republican, Mark Amodei," */
+      size_t c = att_phrase_end(&tmp);
+      while (c < limit && c < att_phrase_end(&tmp) + 12 && !punct(a, c, ',') && T(a, c)->kind == TOK_WORD) c++;
+      speaker app = {0};
+      if (punct(a, c, ',') && att_speaker_at(a, c + 1, &app, CD_ATTR_EXPLICIT) && app.mention != CD_NONE &&
+          app.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, app.mention) && app.end_tok <= limit &&
+          (punct(a, att_phrase_end(&app), ',') || punct(a, app.end_tok, ',')))
+        tmp = app;
+    }
+    *sp = tmp;
+    return true;
+  }
+  return false;
+}
+
