@@ -114,7 +114,10 @@ int cd_lsp_code_action(cd_server *server, json_t *params, json_t **result, char 
       json_array_append_new(actions, action(fix->title, diagnostic, fix->preferred,
                                             workspace_edit(server, doc, edits)));
     }
-    json_array_append_new(actions, ignore_action(server, doc, d, diagnostic));
+    /* Hints (the list of attributed quotes) are information, not findings to silence. */
+    if (d->severity != CD_SEVERITY_HINT) {
+      json_array_append_new(actions, ignore_action(server, doc, d, diagnostic));
+    }
     json_decref(diagnostic);
   }
   *result = actions;
