@@ -118,12 +118,22 @@ async function main() {
     assert.ok(frames.some((f) => f.method === 'initialized'), 'the server received initialized');
 
     try {
-      await driveArticle({ vscode, test, dir, expectAttributedSeverity: vscode.DiagnosticSeverity.Information });
+      await session({ vscode, test, dir, ext, extension, settings, wire });
     } catch (err) {
       console.error('# client output:\n' + test.output.join(''));
       console.error('# vscode API the stub lacks:', [...test.missing].join(' '));
       throw err;
     }
+    console.log('vscode smoke: 1 passed, 0 failed');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Everything after activation. */
+async function session({ vscode, test, dir, ext, extension, settings, wire }) {
+  {
+    await driveArticle({ vscode, test, dir, expectAttributedSeverity: vscode.DiagnosticSeverity.Information });
 
     const toServer = readFrames(fs.readFileSync(wire));
     const configReply = toServer.find((f) => f.result !== undefined && Array.isArray(f.result));
@@ -186,9 +196,6 @@ async function main() {
     await extension.deactivate();
 
     assert.deepStrictEqual([...test.missing], [], 'the extension used no vscode API the stub lacks');
-    console.log('vscode smoke: 1 passed, 0 failed');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
