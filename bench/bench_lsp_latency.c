@@ -127,6 +127,15 @@ int main(int argc, char **argv) {
     if (dt < best) best = dt;
   }
   printf("article: %zu bytes\n", len);
+  /* Figures mean little on a busy machine: say how busy it was. */
+  FILE *load = fopen("/proc/loadavg", "r");
+  char loadavg[64] = "?";
+  if (load != NULL) {
+    if (fgets(loadavg, sizeof loadavg, load) == NULL) snprintf(loadavg, sizeof loadavg, "?");
+    fclose(load);
+    loadavg[strcspn(loadavg, "\n")] = '\0';
+  }
+  printf("load average: %s (%ld CPUs)\n", loadavg, sysconf(_SC_NPROCESSORS_ONLN));
   printf("cd_analyze in process: mean %.3f ms, best %.3f ms (50 runs)\n", total / 50, best);
 
   /* In-process server pipeline per keystroke: apply the edit, analyse, build
