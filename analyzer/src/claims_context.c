@@ -602,7 +602,9 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     else if (in(d, k, (const char *const[]){"media", "press", "news", NULL}))
       head = k + 1 < np_end && is(d, k + 1, "reports") ? k + 1 : k, head_cat = ACC_REPORTS;
     else if (in(d, k, ANON_HEADS) || in(d, k, OFFICIAL_HEADS)) head = k, head_cat = ACC_ANON;
-    else if (in(d, k, GROUP_HEADS)) head = k, head_cat = ACC_GROUP;
+    else if (in(d, k, GROUP_HEADS) &&
+             !(in(d, k, (const char *const[]){"some", "many", NULL}) && k + 1 < np_end)) /* "some estimates" */
+      head = k, head_cat = ACC_GROUP;
   }
   if (head == CD_NONE || head_cat != category) return false;
   /* named anywhere in the phrase: "a report by Reuters", "a Twitter post by Amy Cook" */
@@ -610,7 +612,9 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
   for (size_t k = np; k < np_end; k++) {
     if (capital(d, k) && !possessive(d, k) && !cd_claim_demonym(d, k)) return false;
     if (is(d, k, "social") && is(d, k + 1, "media")) social = true;
-    if (in(d, k, (const char *const[]){"online", "circulating", "unverified", "unconfirmed", NULL})) social = true;
+    if (in(d, k, (const char *const[]){"online", "circulating", "unverified", "unconfirmed", "rumours", "rumors",
+                                       "rumour", "rumor", NULL}))
+      social = true;
   }
   /* a name in brackets or after a comma that continues the phrase: "according to a report in the
    * Guardian" ends at the name, so the loop above sees it; "according to a study, Smith said" does not */

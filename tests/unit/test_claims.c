@@ -89,6 +89,8 @@ static void test_reports_and_studies(void **state) {
   assert_int_equal(count(HEAD "Shares fell amid reports of a takeover.", NULL, UN, "amid reports"), 1);
   assert_int_equal(count(HEAD "Studies show that sleep improves memory.", NULL, UN, "Studies show"), 1);
   assert_int_equal(count(HEAD "Ten people died, according to a 2019 study.", NULL, UN, "a 2019 study"), 1);
+  assert_int_equal(count(HEAD "Ten people died, according to some estimates.", NULL, UN, "some estimates"), 1);
+  assert_int_equal(count(HEAD "Ten people died, according to some.", NULL, UN, "according to some"), 1);
   assert_int_equal(count(HEAD "Ten people died, according to a study by Oxford University.", NULL, NULL, NULL), 0);
   assert_int_equal(count(HEAD "The study, published in Nature, found that sleep helps.", NULL, NULL, NULL), 0);
   assert_int_equal(count(HEAD "The bridge was shut, local media reported.", NULL, UN, "local media reported"), 1);
