@@ -234,13 +234,14 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
   const char *words = cd_arena_strndup(doc->arena, doc->text + q->speaker_span.start,
                                        q->speaker_span.end - q->speaker_span.start);
   if (sp->method == CD_ATTR_PRONOUN)
-    q->evidence = cd_arena_printf(doc->arena, "%s: %s, \"%s\" %s the quote.", sp->how ? sp->how : "pronoun",
-                                  q->cue ? q->cue : "", words, sieve);
+    q->evidence = cd_arena_printf(doc->arena, "%s; \"%s\" with \"%s\" %s.", sp->how ? sp->how : "a pronoun", words,
+                                  q->cue ? q->cue : "", sieve);
   else if (sp->method == CD_ATTR_SOURCE)
-    q->evidence = cd_arena_printf(doc->arena, "The source \"%s\" (not a named person) is on record: \"%s\" %s the quote.",
-                                  words, q->cue ? q->cue : "", sieve);
+    q->evidence = cd_arena_printf(doc->arena, "A source, not a named person: \"%s\" with \"%s\" %s.", words,
+                                  q->cue ? q->cue : "", sieve);
   else
-    q->evidence = cd_arena_printf(doc->arena, "\"%s\" with \"%s\" %s the quote.", words, q->cue ? q->cue : "", sieve);
+    q->evidence = q->cue ? cd_arena_printf(doc->arena, "Named: \"%s\" with \"%s\" %s.", words, q->cue, sieve)
+                         : cd_arena_printf(doc->arena, "Named: \"%s\" %s.", words, sieve);
 }
 
 static void continue_from(att *a, size_t qi, size_t from, const char *why) {
@@ -294,17 +295,17 @@ void cd_pass_attribution(cd_doc *doc) {
       }
     }
     if (q->closed && w->close_tok != w->open_tok && after_quote(&a, &c, &sp, &verb)) {
-      apply(&a, qi, &sp, verb, "follow");
+      apply(&a, qi, &sp, verb, "after the quote");
       continue;
     }
     memset(&sp, 0, sizeof sp);
     if (before_quote(&a, &c, q->partial, &sp, &verb)) {
-      apply(&a, qi, &sp, verb, "introduce");
+      apply(&a, qi, &sp, verb, "before the quote, in its sentence");
       continue;
     }
     memset(&sp, 0, sizeof sp);
     if (according_to(&a, &c, &sp, &verb)) {
-      apply(&a, qi, &sp, verb, "attribute");
+      apply(&a, qi, &sp, verb, "in the quote's sentence");
       continue;
     }
     if (q->kind != CD_QUOTE_SPEECH) {
@@ -319,7 +320,7 @@ void cd_pass_attribution(cd_doc *doc) {
         (sp.method != CD_ATTR_PRONOUN || is(&a, sp.first_tok, "he") || is(&a, sp.first_tok, "she"))) {
       size_t v = att_phrase_end(&sp);
       while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !att_between_word(&a, v))) v++;
-      apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "is the subject of the sentence that weaves in");
+      apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "as the subject of the sentence the quote is woven into");
       continue;
     }
     /* a later quote in the same paragraph continues the last attributed one ("...," X said. "...") */
