@@ -1,20 +1,22 @@
 /* Claims pass: claim.unattributed and claim.anonymous-source.
  *
  * Every enabled phrase (the built-in rows of claims_table.c, minus the ones configuration switched
- * off, plus configured literal phrases) becomes one branch of a single PCRE2 alternation:
+ * off by phrase or family, plus configured literal phrases) becomes one branch of a single PCRE2
+ * alternation, each branch ending in its mark:
  *
- *     (?:(*MARK:0)\b(?:reportedly)\b|(*MARK:1)\b(?:it(?: (?:is|was)...)\b|...)(?C1)
+ *     (?:\b(?:(?:reportedly)\b(*MARK:0)|(?:it(?: (?:is|was)...)\b(*MARK:1)|...)|(?:phrase)(*MARK:n))(?C1)
  *
- * compiled once per configuration (kept in it; JIT code once it has read 16 KB) and run once over
- * each paragraph. The
- * callout at the end sees which branch matched (its mark) and runs that row's context check on
- * the tokens; returning "no" makes PCRE2 backtrack into the next branch or the next position, so
- * a rejected phrase never hides another that starts at the same place. Configured PCRE2 patterns
- * are combined the same way into a second alternation, run under match and heap limits.
+ * compiled once per configuration (kept in it, see build_cache; JIT code once it has read 16 KB)
+ * and run once over each prose paragraph. The callout at the end reads the branch's mark and runs
+ * that row's context check on the tokens (claims_context.c); returning "no" makes PCRE2 backtrack
+ * into the next branch or the next position, so a rejected phrase never hides another that starts
+ * at the same place. Configured PCRE2 patterns are combined the same way into a second alternation
+ * and run under match, depth and heap limits.
  *
  * Only prose counts: a hit must line up with tokens outside quotation marks (the speaker's own
  * words) and outside the headline. A speech quote whose only speaker is an unnamed source ("...,"
- * a source said) gets claim.anonymous-source on that speaker too. */
+ * a source said) gets claim.anonymous-source on that speaker too, with the quote as related
+ * information. */
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
