@@ -53,6 +53,15 @@ static void drop(cd_frame_reader *r, size_t n) {
   if (n > r->used) n = r->used;
   memmove(r->buf, r->buf + n, r->used - n);
   r->used -= n;
+  /* After one huge message, give the memory back instead of keeping it for the session. */
+  if (r->cap > 16 * READ_CHUNK && r->used < r->cap / 8) {
+    size_t ncap = r->used * 2 > READ_CHUNK ? r->used * 2 : READ_CHUNK;
+    char *nb = realloc(r->buf, ncap);
+    if (nb != NULL) {
+      r->buf = nb;
+      r->cap = ncap;
+    }
+  }
 }
 
 /* Reads more bytes. 1: got some; 0: would block (non-blocking); -1: EOF; -2: error. */

@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -172,6 +174,48 @@ static void test_byte_by_byte(void **state) {
   close(p.r);
 }
 
+/* A big message (from a writer process, the pipe holds only 64 KiB) comes
+ * out whole, and small ones after it still work once the buffer shrinks. */
+static void test_big_then_small(void **state) {
+  (void)state;
+  pipe_pair p = open_pipe();
+  size_t big = 3 * 1024 * 1024;
+  pid_t pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0) {
+    close(p.r);
+    char header[64];
+    int n = snprintf(header, sizeof header, "Content-Length: %zu\r\n\r\n", big);
+    char *body = malloc(big);
+    memset(body, 'b', big);
+    if (write(p.w, header, (size_t)n) != n) _exit(1);
+    for (size_t off = 0; off < big;) {
+      ssize_t w = write(p.w, body + off, big - off);
+      if (w <= 0) _exit(1);
+      off += (size_t)w;
+    }
+    const char *small = "Content-Length: 2\r\n\r\n{}";
+    if (write(p.w, small, strlen(small)) != (ssize_t)strlen(small)) _exit(1);
+    free(body);
+    _exit(0);
+  }
+  close(p.w);
+  cd_frame_reader *r = cd_frame_reader_new(p.r, 0);
+  char *body;
+  size_t len;
+  assert_int_equal(cd_frame_read(r, true, &body, &len, NULL, 0), CD_FRAME_OK);
+  assert_int_equal(len, big);
+  assert_true(body[0] == 'b' && body[big - 1] == 'b');
+  free(body);
+  expect_body(r, true, "{}");
+  assert_int_equal(read_status(r, true, NULL, 0), CD_FRAME_EOF);
+  int status;
+  waitpid(pid, &status, 0);
+  assert_int_equal(WEXITSTATUS(status), 0);
+  cd_frame_reader_free(r);
+  close(p.r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_two_messages_and_content_type),
@@ -181,6 +225,7 @@ int main(void) {
       cmocka_unit_test(test_stray_newlines_and_bare_lf),
       cmocka_unit_test(test_writer),
       cmocka_unit_test(test_byte_by_byte),
+      cmocka_unit_test(test_big_then_small),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
