@@ -34,6 +34,54 @@ void cd_linecol(const char *text, size_t len, size_t off, cd_linecol_cursor *cur
   *col = cur->col;
 }
 
+void cd_text_index_init(cd_text_index *ix, const char *text, size_t len) {
+  memset(ix, 0, sizeof *ix);
+  ix->text = text;
+  ix->len = len;
+  size_t n = 1;
+  for (const char *p = text; (p = memchr(p, '\n', len - (size_t)(p - text))) != NULL; p++) n++;
+  ix->starts = malloc(n * sizeof *ix->starts);
+  if (!ix->starts) return;
+  ix->starts[0] = 0;
+  ix->n = 1;
+  for (const char *p = text; (p = memchr(p, '\n', len - (size_t)(p - text))) != NULL; p++)
+    ix->starts[ix->n++] = (size_t)(p - text) + 1;
+}
+
+void cd_text_index_free(cd_text_index *ix) {
+  free(ix->starts);
+  ix->starts = NULL;
+}
+
+void cd_text_index_pos(cd_text_index *ix, size_t off, size_t *line, size_t *col) {
+  if (off > ix->len) off = ix->len;
+  if (!ix->starts) {
+    cd_linecol_cursor cur = {0};
+    cd_linecol(ix->text, ix->len, off, &cur, line, col);
+    return;
+  }
+  size_t lo = 0, hi = ix->n; /* the last line starting at or before off */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ix->starts[mid] <= off) lo = mid + 1;
+    else hi = mid;
+  }
+  size_t l = lo - 1, pos = ix->starts[l], c = 1;
+  if (ix->last_line == l + 1 && ix->last_off <= off && ix->last_off >= pos) {
+    pos = ix->last_off;
+    c = ix->last_col;
+  }
+  while (pos < off) {
+    pos += char_len(ix->text, ix->len, pos);
+    c++;
+  }
+  ix->last_off = pos; /* a character boundary (off may fall inside a character) */
+  ix->last_line = l + 1;
+  ix->last_col = c;
+  *line = l + 1;
+  *col = c;
+}
+
 void cd_print_text(FILE *out, const cd_checked_file *f) {
   size_t n;
   const cd_diagnostic *d = cd_report_diagnostics(f->report, &n);
@@ -103,11 +151,12 @@ static json_t *diagnostics_json(const cd_checked_file *f) {
   size_t n;
   const cd_diagnostic *d = cd_report_diagnostics(f->report, &n);
   json_t *arr = json_array();
-  cd_linecol_cursor cur = {0}, cur_end = {0};
+  cd_text_index ix;
+  cd_text_index_init(&ix, f->text, f->len);
   for (size_t i = 0; i < n; i++) {
     size_t line, col, eline, ecol;
-    cd_linecol(f->text, f->len, d[i].span.start, &cur, &line, &col);
-    cd_linecol(f->text, f->len, d[i].span.end, &cur_end, &eline, &ecol);
+    cd_text_index_pos(&ix, d[i].span.start, &line, &col);
+    cd_text_index_pos(&ix, d[i].span.end, &eline, &ecol);
     json_t *o = json_object();
     json_object_set_new(o, "code", json_string(d[i].code));
     json_object_set_new(o, "severity", json_string(cd_severity_name(d[i].severity)));
@@ -145,6 +194,7 @@ static json_t *diagnostics_json(const cd_checked_file *f) {
     json_object_set_new(o, "fixes", fixes);
     json_array_append_new(arr, o);
   }
+  cd_text_index_free(&ix);
   return arr;
 }
 

@@ -90,21 +90,20 @@ static json_t *artifact_location(const char *path, size_t index) {
   return loc;
 }
 
-static json_t *region(const cd_checked_file *f, cd_span span) {
-  cd_linecol_cursor a = {0}, b = {0};
+static json_t *region(const cd_checked_file *f, cd_text_index *ix, cd_span span) {
   size_t line, col, eline, ecol;
   size_t start = span.start > f->len ? f->len : span.start;
   size_t end = span.end > f->len ? f->len : span.end < start ? start : span.end;
-  cd_linecol(f->text, f->len, start, &a, &line, &col);
-  cd_linecol(f->text, f->len, end, &b, &eline, &ecol);
+  cd_text_index_pos(ix, start, &line, &col);
+  cd_text_index_pos(ix, end, &eline, &ecol);
   return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "startLine", (json_int_t)line, "startColumn", (json_int_t)col,
                    "endLine", (json_int_t)eline, "endColumn", (json_int_t)ecol, "byteOffset", (json_int_t)start,
                    "byteLength", (json_int_t)(end - start));
 }
 
-static json_t *physical(const cd_checked_file *f, size_t artifact, cd_span span) {
+static json_t *physical(const cd_checked_file *f, cd_text_index *ix, size_t artifact, cd_span span) {
   return json_pack("{s:o, s:o}", "artifactLocation", artifact_location(f->path, artifact), "region",
-                   region(f, span));
+                   region(f, ix, span));
 }
 
 static size_t rule_index(const char *code) {
@@ -126,10 +125,12 @@ void cd_sarif_add_file(json_t *log, const cd_checked_file *f) {
   json_array_append_new(artifacts, artifact);
   size_t n;
   const cd_diagnostic *d = cd_report_diagnostics(f->report, &n);
+  cd_text_index ix;
+  cd_text_index_init(&ix, f->text, f->len);
   for (size_t i = 0; i < n; i++) {
     json_t *r = json_pack("{s:s, s:s, s:{s:s}, s:[{s:o}]}", "ruleId", d[i].code, "level", level_of(d[i].severity),
                           "message", "text", d[i].message, "locations", "physicalLocation",
-                          physical(f, index, d[i].span));
+                          physical(f, &ix, index, d[i].span));
     if (!r) continue;
     size_t ri = rule_index(d[i].code);
     if (ri != CD_NONE) json_object_set_new(r, "ruleIndex", json_integer((json_int_t)ri));
@@ -138,7 +139,7 @@ void cd_sarif_add_file(json_t *log, const cd_checked_file *f) {
       json_t *rel = json_array();
       for (size_t k = 0; k < d[i].n_related; k++)
         json_array_append_new(rel, json_pack("{s:I, s:o, s:{s:s}}", "id", (json_int_t)k, "physicalLocation",
-                                             physical(f, index, d[i].related[k].span), "message", "text",
+                                             physical(f, &ix, index, d[i].related[k].span), "message", "text",
                                              d[i].related[k].message));
       json_object_set_new(r, "relatedLocations", rel);
     }
@@ -148,7 +149,7 @@ void cd_sarif_add_file(json_t *log, const cd_checked_file *f) {
         const cd_fix *fx = &d[i].fixes[k];
         json_t *repl = json_array();
         for (size_t e = 0; e < fx->n_edits; e++)
-          json_array_append_new(repl, json_pack("{s:o, s:{s:s}}", "deletedRegion", region(f, fx->edits[e].span),
+          json_array_append_new(repl, json_pack("{s:o, s:{s:s}}", "deletedRegion", region(f, &ix, fx->edits[e].span),
                                                 "insertedContent", "text", fx->edits[e].new_text));
         json_array_append_new(fixes, json_pack("{s:{s:s}, s:[{s:o, s:o}]}", "description", "text", fx->title,
                                                "artifactChanges", "artifactLocation",
@@ -158,6 +159,7 @@ void cd_sarif_add_file(json_t *log, const cd_checked_file *f) {
     }
     json_array_append_new(results, r);
   }
+  cd_text_index_free(&ix);
 }
 
 static json_t *notifications(json_t *log) {

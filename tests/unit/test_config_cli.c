@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
+#include "cli_output.h"
 #include "copydesk/analyzer.h"
 
 static char root[256];
@@ -472,6 +473,26 @@ static void test_sarif(void **state) {
   result_free(&r);
 }
 
+/* The position index (SARIF and JSON regions) agrees with the plain line/column count for
+ * offsets in any order, through multi-byte characters, invalid bytes, CRLF and empty lines. */
+static void test_text_index(void **state) {
+  (void)state;
+  const char *t = "Zoë said\r\n\n\xff\xfe «quoted» 😀 x\nlast line, no newline";
+  size_t len = strlen(t);
+  cd_text_index ix;
+  cd_text_index_init(&ix, t, len);
+  srand(7);
+  for (int k = 0; k < 2000; k++) {
+    size_t off = (size_t)rand() % (len + 3); /* past the end is clamped */
+    size_t l1, c1, l2, c2;
+    cd_linecol_cursor cur = {0};
+    cd_linecol(t, len, off, &cur, &l1, &c1);
+    cd_text_index_pos(&ix, off, &l2, &c2);
+    if (l1 != l2 || c1 != c2) fail_msg("offset %zu: %zu:%zu != %zu:%zu", off, l1, c1, l2, c2);
+  }
+  cd_text_index_free(&ix);
+}
+
 static void test_usage(void **state) {
   (void)state;
   write_file("story.txt", STORY);
@@ -495,6 +516,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_json_backward_compatible, setup, teardown),
       cmocka_unit_test_setup_teardown(test_sarif, setup, teardown),
       cmocka_unit_test_setup_teardown(test_usage, setup, teardown),
+      cmocka_unit_test(test_text_index),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
