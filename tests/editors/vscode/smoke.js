@@ -33,6 +33,18 @@ function readFrames(buf) {
   return out;
 }
 
+/**
+ * The frames recorded on the way to the server once `pred` holds of them (tee
+ * passes data to the server before it writes the file, so the file may lag).
+ */
+async function wireFrames(wire, pred, timeoutMs = 5000) {
+  let frames = [];
+  for (const stop = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 20))) {
+    frames = readFrames(fs.readFileSync(wire));
+    if (pred(frames) || Date.now() > stop) return frames;
+  }
+}
+
 async function main() {
   const [vsix, server] = process.argv.slice(2);
   assert.ok(vsix && server, 'usage: node smoke.js VSIX SERVER');
@@ -106,7 +118,7 @@ async function main() {
     assert.ok(init.capabilities.hoverProvider, 'hoverProvider');
     assert.ok(test.commands.has('copydesk.restartServer'), 'registers copydesk.restartServer');
 
-    const frames = readFrames(fs.readFileSync(wire));
+    const frames = await wireFrames(wire, (f) => f.some((x) => x.method === 'initialized'));
     const initialize = frames.find((f) => f.method === 'initialize');
     assert.ok(initialize, 'the server received initialize on its stdin');
     assert.strictEqual(initialize.id, frames[0].id, 'initialize came first');
@@ -135,7 +147,7 @@ async function session({ vscode, test, dir, ext, extension, settings, wire }) {
   {
     await driveArticle({ vscode, test, dir, expectAttributedSeverity: vscode.DiagnosticSeverity.Information });
 
-    const toServer = readFrames(fs.readFileSync(wire));
+    const toServer = await wireFrames(wire, (f) => f.some((x) => x.result !== undefined && Array.isArray(x.result)));
     const configReply = toServer.find((f) => f.result !== undefined && Array.isArray(f.result));
     if (configReply) {
       log('workspace/configuration answer:', JSON.stringify(configReply.result));
@@ -173,12 +185,7 @@ async function session({ vscode, test, dir, ext, extension, settings, wire }) {
       'a bad rule severity is reported to the user');
 
     await extension.deactivate();
-    // The tee may still be passing the last messages on: give it a moment.
-    let end = [];
-    for (const stop = Date.now() + 5000; Date.now() < stop; await new Promise((r) => setTimeout(r, 50))) {
-      end = readFrames(fs.readFileSync(wire)).map((f) => f.method).filter(Boolean);
-      if (end.includes('exit')) break;
-    }
+    const end = (await wireFrames(wire, (f) => f.some((x) => x.method === 'exit'))).map((f) => f.method).filter(Boolean);
     assert.ok(end.includes('shutdown') && end.includes('exit'), 'deactivate shut the server down');
 
     // A server that cannot be started: activation still succeeds, and the user is told what to set.
