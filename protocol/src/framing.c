@@ -53,7 +53,11 @@ static void drop(cd_frame_reader *r, size_t n) {
   if (n > r->used) n = r->used;
   memmove(r->buf, r->buf + n, r->used - n);
   r->used -= n;
-  /* After one huge message, give the memory back instead of keeping it for the session. */
+}
+
+/* After one huge message, give the memory back instead of keeping it for the session.
+ * Called only when a message has just been taken (never while one is accumulating). */
+static void shrink(cd_frame_reader *r) {
   if (r->cap > 16 * READ_CHUNK && r->used < r->cap / 8) {
     size_t ncap = r->used * 2 > READ_CHUNK ? r->used * 2 : READ_CHUNK;
     char *nb = realloc(r->buf, ncap);
@@ -241,6 +245,7 @@ cd_frame_status cd_frame_read(cd_frame_reader *r, bool block, char **body, size_
           memcpy(p, r->buf + body_start, length);
           p[length] = '\0';
           drop(r, body_start + length);
+          shrink(r);
           *body = p;
           *len = length;
           return CD_FRAME_OK;
