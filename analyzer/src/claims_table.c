@@ -1,9 +1,15 @@
 /* The built-in claim phrases: data, one row per phrase a user can switch off by its name.
  *
+ * Configuration ("claims": {"disable": [...]}) switches a row off by its name ("reportedly",
+ * "officials said") or a whole family by the family's name: hedge, impersonal-passive,
+ * impersonal-there, unnamed-group, unnamed-report, anonymous-source. Names and families match
+ * case-insensitively.
+ *
  * Patterns are PCRE2 fragments matched case-insensitively with Unicode properties; a space stands
  * for any run of white space (line breaks included). Every row becomes one branch of a single
  * alternation (see claims.c), so the order matters only among rows that can match at the same
- * position: the first accepted branch wins there. */
+ * position: the first accepted branch wins there. The check (claims_context.c) decides from the
+ * tokens around a match whether it is a claim nobody stands behind. */
 #include "claims.h"
 
 /* Modifiers that leave "reports" unnamed: "unconfirmed media reports". */
