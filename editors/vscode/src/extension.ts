@@ -32,6 +32,7 @@ export const LANGUAGES = ['markdown', 'plaintext'];
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
+let watcher: vscode.FileSystemWatcher | undefined;
 
 /** The server's settings for one resource (or the window), without the extension's own keys. */
 export function serverSettings(scope?: vscode.Uri | null): Record<string, unknown> {
@@ -80,6 +81,8 @@ function documentSelector(): LanguageClientOptions['documentSelector'] {
 }
 
 function createClient(): LanguageClient {
+  watcher?.dispose();
+  watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
   const command = resolveServerPath(vscode.workspace.getConfiguration(SECTION).get<string>('serverPath'));
   const serverOptions: ServerOptions = {
     run: { command, args: ['lsp'] },
@@ -89,7 +92,7 @@ function createClient(): LanguageClient {
     documentSelector: documentSelector(),
     outputChannel: output,
     // workspace/didChangeWatchedFiles when a .copydesk.json appears, changes or goes.
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB) },
+    synchronize: { fileEvents: watcher },
     initializationOptions: serverSettings(),
     middleware: {
       workspace: {
@@ -136,7 +139,12 @@ async function startClient(): Promise<void> {
 async function stopClient(): Promise<void> {
   const c = client;
   client = undefined;
-  if (c !== undefined && c.state !== State.Stopped) await c.stop();
+  try {
+    if (c !== undefined && c.state !== State.Stopped) await c.stop();
+  } finally {
+    watcher?.dispose();
+    watcher = undefined;
+  }
 }
 
 async function restartClient(): Promise<void> {
