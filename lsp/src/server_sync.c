@@ -82,15 +82,14 @@ void cd_server_did_change(cd_server *server, json_t *params) {
   }
   if (!read_version(cd_json_path(params, "textDocument", "version", NULL), &version)) {
     cd_server_log("didChange ignored: textDocument.version must be an integer");
-    return;
-  }
-  if (cd_doc_apply_changes(doc, json_object_get(params, "contentChanges"), server->enc, version,
-                           error, sizeof error) != 0) {
+  } else if (cd_doc_apply_changes(doc, json_object_get(params, "contentChanges"), server->enc,
+                                  version, error, sizeof error) != 0) {
     cd_server_log("didChange ignored for %s: %s", doc->uri, error);
-    return;
   }
   /* When the next change is already waiting, these diagnostics would be
-   * stale before the client drew them: publish once for the latest text. */
+   * stale before the client drew them: publish once for the latest text.
+   * (Also after a rejected change: an earlier one may have skipped its publish
+   * counting on this one.) */
   if (!cd_server_change_queued(server, doc->uri)) cd_server_publish(server, doc);
 }
 

@@ -190,6 +190,29 @@ static void test_garbage_then_request(void **state) {
   client_shutdown(&c);
 }
 
+/* A good change and a rejected one arrive together: the good one's
+ * diagnostics are still published (the rejected change must not swallow them). */
+static void test_rejected_change_after_good(void **state) {
+  (void)state;
+  client c;
+  client_start(&c);
+  json_decref(client_initialize(&c, NULL, NULL));
+  client_open(&c, "untitled:r", "plaintext", 0, "Headline\n\nNothing.\n");
+  json_decref(client_wait_note(&c, "textDocument/publishDiagnostics", "untitled:r", 0));
+  const char *good = "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":"
+                     "{\"uri\":\"untitled:r\",\"version\":1},\"contentChanges\":[{\"text\":\"Headline\\n\\n\\\"We will win.\\\"\\n\"}]}}";
+  const char *bad = "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":"
+                    "{\"uri\":\"untitled:r\",\"version\":2},\"contentChanges\":[{\"text\":7}]}}";
+  char buf[1024];
+  int n = snprintf(buf, sizeof buf, "Content-Length: %zu\r\n\r\n%sContent-Length: %zu\r\n\r\n%s",
+                   strlen(good), good, strlen(bad), bad);
+  client_send_raw(&c, buf, (size_t)n);
+  json_t *note = client_wait_note(&c, "textDocument/publishDiagnostics", "untitled:r", 1);
+  assert_non_null(find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.unattributed"));
+  json_decref(note);
+  client_shutdown(&c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_framing_and_json_errors),
@@ -197,6 +220,7 @@ int main(void) {
       cmocka_unit_test(test_malformed_params),
       cmocka_unit_test(test_versions_and_uris),
       cmocka_unit_test(test_garbage_then_request),
+      cmocka_unit_test(test_rejected_change_after_good),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
