@@ -165,9 +165,12 @@ static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_
                           t->count ? " and elsewhere in this article" : "", t->text);
   else
     msg = cd_arena_printf(doc->arena,
-                          "'%s' and '%s' are the same name written two ways; '%s' is used %zu time%s "
-                          "elsewhere. Write '%s' as elsewhere.",
-                          txt, t->text, t->text, t->count, t->count == 1 ? "" : "s", t->text);
+                          "'%s' and '%s' are %s; '%s' is used %zu time%s elsewhere. Write '%s' as elsewhere.",
+                          txt, t->text,
+                          strcmp(v->f[f].key, t->key) != 0 && v->f[f].acronym && t->acronym
+                              ? "two abbreviations of one name"
+                              : "the same name written two ways",
+                          t->text, t->count, t->count == 1 ? "" : "s", t->text);
   cd_diagnostic *d = cd_doc_add_diag(doc, "name.variant", span.start, span.end, msg);
   d->entity = e;
   if (t->first != CD_NONE)
@@ -595,12 +598,13 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_
     size_t end = tk->end < m->name.end ? tk->end : m->name.end;
     size_t bend = bt->end < bm->name.end ? bt->end : bm->name.end;
     const char *form = slice(doc, tk->start, end), *other = slice(doc, bt->start, bend);
+    bool current = strcmp(cd_rename_key(w->key), w->key) == 0;
     cd_diagnostic *d = cd_doc_add_diag(
         doc, "name.variant", tk->start, end,
         cd_arena_printf(doc->arena,
-                        "'%s' and '%s' are the former and current names of one place, and this article uses "
-                        "both. Write '%s' as elsewhere.",
-                        form, other, other));
+                        "'%s' is the %s name of %s, and this article uses both. Write '%s' as elsewhere, or "
+                        "'%s' throughout.",
+                        form, current ? "current" : "former", other, other, form));
     d->entity = m->entity;
     cd_diag_add_related(doc, d, bt->start, bend, cd_arena_printf(doc->arena, "'%s' is used here", other));
     cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change '%s' to '%s'", form, other), true);
