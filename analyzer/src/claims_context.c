@@ -191,7 +191,8 @@ static size_t skip_appositive(const cd_doc *d, size_t j, size_t ref) {
 
 /* An appositive that names the subject: "an aide, Jane Cole, said". */
 static bool naming_appositive(const cd_doc *d, size_t j, size_t ref) {
-  return punct(d, j, ',') && ctx(d, j + 1, ref) && naming_word(d, j + 1) && skip_appositive(d, j, ref) != j;
+  return punct(d, j, ',') && ctx(d, j + 1, ref) && (naming_word(d, j + 1) || in_name_mention(d, j + 1)) &&
+         skip_appositive(d, j, ref) != j;
 }
 
 /* Skips a short modifier after a subject: a prepositional phrase ("from across the spectrum"),
@@ -529,7 +530,13 @@ static bool check_there(const cd_doc *d, size_t f, size_t e) {
 }
 
 static bool check_widely(const cd_doc *d, size_t f, size_t e) {
-  return !(is(d, e - 1, "known") && is(d, e, "as")); /* "commonly known as": a name, not a claim */
+  if (is(d, e - 1, "known") && is(d, e, "as")) return false; /* "commonly known as": a name, not a claim */
+  /* "the widely known actor", "a widely used drug": a description before a noun */
+  size_t p = prev_tok(d, f);
+  if (p != CD_NONE && (in(d, p, ANAPHORIC) || in(d, p, (const char *const[]){"a", "an", NULL})) &&
+      in(d, e - 1, (const char *const[]){"known", "reported", "recognised", "recognized", "accepted", NULL}))
+    return false;
+  return true;
 }
 
 static bool check_agentless(const cd_doc *d, size_t f, size_t e) {

@@ -63,6 +63,8 @@ static void test_impersonal(void **state) {
   assert_int_equal(count(HEAD "It is believed the fire started in the kitchen.", NULL, UN, "It is believed"), 1);
   assert_int_equal(count(HEAD "It's understood the talks failed.", NULL, UN, "It's understood"), 1);
   assert_int_equal(count(HEAD "He is widely considered the favourite.", NULL, UN, "widely considered"), 1);
+  assert_int_equal(count(HEAD "The widely known actor Tom Fenn will retire.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "It is a widely held belief that the pier is haunted.", NULL, UN, "widely held"), 1);
   assert_int_equal(count(HEAD "The gang is thought to have fled.", NULL, UN, "thought to have"), 1);
   assert_int_equal(count(HEAD "It was reported by the Gazette that the pier had closed.", NULL, NULL, NULL), 0);
   assert_int_equal(count(HEAD "There has been growing speculation about the deal.", NULL, UN, "speculation"), 1);
@@ -140,6 +142,9 @@ static void test_anonymous_sources(void **state) {
   assert_int_equal(count(HEAD "Police said the road would reopen.", NULL, NULL, NULL), 0);
   assert_int_equal(count(HEAD "The official said the road would reopen.", NULL, NULL, NULL), 0);
   assert_int_equal(count(HEAD "The source of the leak was a cracked pipe.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "Two officials, Piotr Kowal and Ewa Nowak, said the talks were useful.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "The minister told officials that he had said nothing.", NULL, NULL, NULL), 0);
+  assert_int_equal(count(HEAD "The talks were useful, said officials.", NULL, AN, "said officials"), 1);
 }
 
 static void test_quote_with_anonymous_speaker(void **state) {
