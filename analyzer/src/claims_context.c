@@ -388,9 +388,23 @@ static const char *const PUBLISH_VERBS[] = {"published", "carried", "aired", "br
                                             "compiled", "cited", "filed", "submitted", "prepared", "commissioned",
                                             "written", "produced", NULL};
 
+static const char *const MEDIA_MODS[] = {
+    "local", "national", "state", "state-run", "state-owned", "state-controlled", "official", "regional",
+    "foreign", "international", "western", "independent", "opposition", "mainstream", "news",
+    "pro-government", "government-controlled", "government-run", "government-owned", "private", "some",
+    "several", "many", "other", "media", NULL};
+
 /* After "reports": is the report named ("reports in The Times", "reports published by Reuters")? */
 static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
   if (named_after(d, j, ref, NAMING_PREPS)) return true;
+  /* "reports from the coastguard", "reports by its own staff": an author already introduced */
+  if (ctx(d, j, ref) && in(d, j, (const char *const[]){"from", "by", "of", "in", NULL}) && ctx(d, j + 1, ref) &&
+      (in(d, j + 1, ANAPHORIC) || in(d, j + 1, PERSONAL_POSS))) {
+    size_t k = j + 2;
+    while (ctx(d, k, ref) && lower(d, k) && in(d, k, MEDIA_MODS)) k++;
+    bool press = ctx(d, k, ref) && in(d, k, (const char *const[]){"press", "media", "news", NULL});
+    if (!press) return true;
+  }
   for (size_t k = j; k < j + 5 && ctx(d, k, ref); k++) {
     if (in(d, k, PUBLISH_VERBS)) {
       size_t m = k + 1;
@@ -445,11 +459,6 @@ static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
   return !report_named_after(d, e, h);
 }
 
-static const char *const MEDIA_MODS[] = {
-    "local", "national", "state", "state-run", "state-owned", "state-controlled", "official", "regional",
-    "foreign", "international", "western", "independent", "opposition", "mainstream", "news",
-    "pro-government", "government-controlled", "government-run", "government-owned", "private", "some",
-    "several", "many", "other", "media", NULL};
 static const char *const MEDIA_VERBS[] = {
     "reported", "reports", "reporting", "report", "said", "say", "says", "claimed", "claim", "claims",
     "quoted", "quoting", "cited", "citing", "stated", "suggested", "speculated", "showed", "indicated",
@@ -1029,7 +1038,7 @@ static bool leading_attribution(const cd_doc *d, size_t f) {
 }
 
 bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e, claim_hit *hit) {
-  if (strcmp(def->family, "hedge") == 0 && leading_attribution(doc, f)) return false;
+  if ((strcmp(def->family, "hedge") == 0 || def->check == CK_SOME) && leading_attribution(doc, f)) return false;
   if ((strcmp(def->family, "hedge") == 0 || strcmp(def->family, "impersonal-passive") == 0 ||
        strcmp(def->family, "impersonal-there") == 0) &&
       sentence_attributed(doc, f, e))
