@@ -60,7 +60,7 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   bool next_sentence = T(a, j)->sent != c->sent_close;
   /* VERB SPEAKER: said Trump, tweeted former executive Ken Gude */
   if (att_speech_verb(a, j)) {
-    if (att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT)) {
+    if (att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT) || att_bare_source(a, j + 1, sp)) {
       *verb = j;
       return true;
     }

@@ -59,6 +59,8 @@ bool att_person_mention(const cd_doc *doc, const cd_name_mention *m);
 /* ---- speaker phrases (speakers.c) ---- */
 /* A speaker phrase starting at token i: a name, a pronoun (resolved), or a source. */
 bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method);
+/* "says harbour master": a bare role or source after an inverted verb of saying. */
+bool att_bare_source(att *a, size_t i, speaker *sp);
 /* The sentence's subject before token `limit`. */
 bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp);
 /* Who "he"/"she" (or, with `org`, "they"/"it") at token `pos` refers to: a mention index or CD_NONE. */

@@ -389,3 +389,24 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
   return false;
 }
 
+
+/* "says harbour master", "said police spokesman": newswire drops the article after an inverted
+ * verb. Up to three lower-case words ending in a source or role noun, then the clause ends. */
+bool att_bare_source(att *a, size_t i, speaker *sp) {
+  size_t n = doc_ntok(a->doc), j = i;
+  for (; j < n && j < i + 3 && T(a, j)->kind == TOK_WORD && (T(a, j)->flags & TF_LOWER) && outside_quotes(a, j); j++) {
+    if (att_function_word(a, j) || att_preposition(a, j) || att_determiner(a, j)) return false;
+  }
+  if (j == i || (j < n && T(a, j)->sent == T(a, i)->sent && !punct(a, j, ',') && !punct(a, j, '.') &&
+                 !is(a, j, "on") && !is(a, j, "in") && !is(a, j, "at")))
+    return false;
+  if (!att_source_noun(a, j - 1) && !att_role_noun(a, j - 1) && !is(a, j - 1, "master")) return false;
+  memset(sp, 0, sizeof *sp);
+  sp->found = true;
+  sp->first_tok = i;
+  sp->end_tok = j;
+  sp->mention = sp->entity = CD_NONE;
+  sp->method = CD_ATTR_SOURCE;
+  sp->name = cd_arena_strndup(a->doc->arena, a->doc->text + T(a, i)->start, T(a, j - 1)->end - T(a, i)->start);
+  return true;
+}
