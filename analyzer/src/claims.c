@@ -604,7 +604,7 @@ void cd_pass_claims(cd_doc *doc) {
     }
     st.single = CD_NONE;
   }
-  if (cache->first_pattern < cache->n_rows) qsort(hits.data, hits.len, sizeof(hit_rec), cmp_hit);
+  if (cache->first_pattern < cache->n_rows && hits.len > 1) qsort(hits.data, hits.len, sizeof(hit_rec), cmp_hit);
   anonymous_quotes(doc, &hits, taken, cache->sources_on, cache->officials_on);
 
 done:
