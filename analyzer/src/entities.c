@@ -239,13 +239,14 @@ void cd_pass_entities(cd_doc *doc) {
   cd_vec_init(&c.clusters, sizeof(cluster));
   cd_vec_init(&c.cfg_keys, sizeof(const char *));
   cd_strmap_init(&c.cfg, doc->arena);
-  cd_strmap full, given_sur, any_surname, surname, given, inits;
+  cd_strmap full, given_sur, any_surname, surname, given, inits, styles;
   cd_strmap_init(&full, doc->arena);
   cd_strmap_init(&given_sur, doc->arena);
   cd_strmap_init(&any_surname, doc->arena);
   cd_strmap_init(&surname, doc->arena);
   cd_strmap_init(&given, doc->arena);
   cd_strmap_init(&inits, doc->arena);
+  cd_strmap_init(&styles, doc->arena);
   c.mw = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(mwork));
   size_t *mcl = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(size_t));
   if (!c.mw || !mcl) goto done;
@@ -292,6 +293,14 @@ void cd_pass_entities(cd_doc *doc) {
     cluster *k = CD_VEC_AT(&c.clusters, cluster, cl);
     k->has_full = true;
     if (k->first_full == CD_NONE && m->n_parts >= 2) k->first_full = i;
+    if (m->title.start != CD_NONE && m->n_parts >= 1) {
+      /* "Queen Elizabeth II" is "the Queen" later on */
+      size_t te = m->title.end, ts;
+      while (te > m->title.start && doc->text[te - 1] == '.') te--;
+      ts = te;
+      while (ts > m->title.start && doc->text[ts - 1] != ' ') ts--;
+      if (cd_is_given_name_title(doc->text + ts, te - ts)) put_unique(&c, &styles, key_of(doc, ts, te), cl);
+    }
     if (w->person_full) {
       k->person_full = true;
       if (gs) put_unique(&c, &given_sur, gs, cl);
@@ -326,10 +335,14 @@ void cd_pass_entities(cd_doc *doc) {
     if (m->acronym) {
       cl = cd_strmap_get(&full, w->key);
       if (cl == CD_NONE) cl = get_unique(&c, &inits, w->key);
+    } else if (m->n_parts == 1 && m->title.start == CD_NONE &&
+               cd_is_given_name_title(doc->text + m->name.start, m->name.end - m->name.start) &&
+               (cl = get_unique(&c, &styles, w->key)) != CD_NONE) {
+      /* "the Queen" */
     } else if (m->n_parts == 1) {
       cl = cd_strmap_get(&surname, w->skey);
       if (cl == CD_NONE) cl = cd_strmap_get(&any_surname, w->skey);
-      if (cl == CD_NONE && !m->possessive) {
+      if (cl == CD_NONE) {
         size_t g = get_unique(&c, &given, w->key);
         if (g != CD_NONE) {
           const cluster *k = CD_VEC_AT(&c.clusters, cluster, g);
@@ -454,4 +467,5 @@ done:
   cd_strmap_free(&surname);
   cd_strmap_free(&given);
   cd_strmap_free(&inits);
+  cd_strmap_free(&styles);
 }

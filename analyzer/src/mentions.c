@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "names_lex.h"
 #include "words.h"
 
 /* ---- a set of words seen capitalised mid-sentence (case-folded ASCII keys) ---- */
@@ -162,6 +163,26 @@ static bool name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_cha
   return true;
 }
 
+/* An organisation or state word that "of" may continue: "Court of Justice", "Republic of the Congo".
+ * Only once per chain, and never after a title ("Secretary of State" is a title, not a name). */
+static bool of_head(const cd_doc *doc, const chain_word *w, size_t n) {
+  static const char *const HEADS[] = {"court", "bank", "university", "department", "ministry", "institute",
+                                      "republic", "kingdom", "commission", "council", "museum", "college",
+                                      "school", "church", "academy", "federation", "association", "society",
+                                      "league", "union", "organization", "organisation", "board", "office",
+                                      "house", "chamber", "parliament", "assembly", "party", "state", NULL};
+  for (size_t k = 0; k < n; k++) {
+    const cd_token *t = doc_tok(doc, w[k].tok);
+    if (t->flags & TF_LOWER) return false; /* one "of" per chain */
+    if (w[k].title_word) return false;
+  }
+  const cd_token *last = doc_tok(doc, w[n - 1].tok);
+  size_t len = last->end - last->start;
+  if (!cd_word_in(doc->text + last->start, len, HEADS)) return false;
+  /* "Court of Justice", "Bank of England"; but a lone "State" or "Party" begins too many phrases */
+  return n >= 2 && !(cd_word_eq(doc->text + last->start, len, "state") || cd_word_eq(doc->text + last->start, len, "party"));
+}
+
 static bool is_title_word(const cd_doc *doc, const cd_token *t) {
   return cd_is_courtesy_title(tstr(doc, t), tlen(t)) || cd_is_job_title(tstr(doc, t), tlen(t));
 }
@@ -172,7 +193,9 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   if (n > 0 && w[n - 1].title_word && !possessive) {
     bool poss_last;
     strip_possessive(doc, doc_tok(doc, w[n - 1].tok), &poss_last);
-    if (!poss_last) {
+    const cd_token *only = doc_tok(doc, w[0].tok);
+    bool style = n == 1 && cd_is_given_name_title(tstr(doc, only), tlen(only)); /* "the Queen" */
+    if (!poss_last && !style) {
       while (n > 0 && w[n - 1].title_word) n--;
       if (n == 0) return;
     }
@@ -265,6 +288,26 @@ void cd_pass_mentions(cd_doc *doc) {
         } else if (n > 0 && is_word_tok(t) && cd_word_in(tstr(doc, t), tlen(t), PARTICLES) && i + 1 < doc_ntok(doc) &&
                    name_word(doc, &cs, i + 1, true)) {
           extend = true; /* Ludwig van Beethoven */
+        } else if (n > 0 && n + 3 < sizeof w / sizeof w[0] && is_word_tok(t) && (t->flags & TF_LOWER) &&
+                   cd_word_eq(tstr(doc, t), tlen(t), "of") && of_head(doc, w, n)) {
+          /* "European Court of Justice", "Bank of England", "Democratic Republic of the Congo" */
+          size_t j = i + 1;
+          bool the = j < doc_ntok(doc) && is_word_tok(doc_tok(doc, j)) &&
+                     cd_word_eq(tstr(doc, doc_tok(doc, j)), tlen(doc_tok(doc, j)), "the");
+          if (the) j++;
+          if (j < doc_ntok(doc) && name_word(doc, &cs, j, true) && !is_title_word(doc, doc_tok(doc, j)) &&
+              doc_tok(doc, j)->sent == t->sent) {
+            w[n].tok = i;
+            w[n].title_word = false;
+            n++;
+            if (the) {
+              w[n].tok = i + 1;
+              w[n].title_word = false;
+              n++;
+              i++;
+            }
+            continue;
+          }
         } else if (n > 0 && t->kind == TOK_PUNCT && doc->text[t->start] == '.' && t->start == prev->end &&
                    tlen(prev) <= 4 && (tlen(prev) == 1 || is_title_word(doc, prev)) && i + 1 < doc_ntok(doc) &&
                    name_word(doc, &cs, i + 1, true)) {
