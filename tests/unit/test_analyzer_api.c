@@ -85,6 +85,36 @@ static void assert_spans_sane(const cd_report *r, size_t len) {
 
 /* ---- empty and NULL ---- */
 
+static void test_empty_text(void **state) {
+  (void)state;
+  size_t n = 99;
+  cd_report *r = cd_analyze("", 0, CD_FORMAT_PLAINTEXT, NULL);
+  assert_non_null(r);
+  cd_report_quotes(r, &n);
+  assert_int_equal(n, 0);
+  cd_report_diagnostics(r, &n);
+  assert_int_equal(n, 0);
+  cd_report_entities(r, &n);
+  assert_int_equal(n, 0);
+  cd_report_paragraphs(r, &n);
+  assert_int_equal(n, 0);
+  assert_int_equal(cd_report_headline(r).start, CD_NONE);
+  assert_int_equal(cd_report_headline(r).end, CD_NONE);
+  cd_report_free(r);
+
+  /* NULL with length 0 is empty text too, in both formats; so is whitespace only. */
+  r = cd_analyze(NULL, 0, CD_FORMAT_MARKDOWN, NULL);
+  assert_non_null(r);
+  cd_report_quotes(r, &n);
+  assert_int_equal(n, 0);
+  cd_report_free(r);
+  r = cd_analyze(" \n\n\t\r\n", 6, CD_FORMAT_MARKDOWN, NULL);
+  assert_non_null(r);
+  cd_report_diagnostics(r, &n);
+  assert_int_equal(n, 0);
+  cd_report_free(r);
+}
+
 static void test_free_null(void **state) {
   (void)state;
   cd_report_free(NULL);
@@ -439,6 +469,7 @@ static void test_config_bad_pattern(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_empty_text),
       cmocka_unit_test(test_free_null),
       cmocka_unit_test(test_length_not_nul),
       cmocka_unit_test(test_invalid_utf8),
