@@ -611,9 +611,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
   for (size_t k = np; k < np_end && head == CD_NONE; k++) {
     if (!lower(d, k)) continue;
     if (in(d, k, SOCIAL_HEADS)) head = k, head_cat = ACC_SOCIAL;
-    else if (in(d, k, STUDY_HEADS) && !is(d, k, "report")) head = k, head_cat = ACC_STUDY;
-    else if (is(d, k, "report")) head = k, head_cat = ACC_STUDY;
-    else if (in(d, k, STUDY_PLURALS)) head = k, head_cat = ACC_STUDY;
+    else if (in(d, k, STUDY_HEADS) || in(d, k, STUDY_PLURALS)) head = k, head_cat = ACC_STUDY;
     else if (is(d, k, "reports")) head = k, head_cat = ACC_REPORTS;
     else if (in(d, k, (const char *const[]){"media", "press", "news", NULL}))
       head = k + 1 < np_end && is(d, k + 1, "reports") ? k + 1 : k, head_cat = ACC_REPORTS;
@@ -632,9 +630,6 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
                                        "rumour", "rumor", NULL}))
       social = true;
   }
-  /* a name in brackets or after a comma that continues the phrase: "according to a report in the
-   * Guardian" ends at the name, so the loop above sees it; "according to a study, Smith said" does not */
-  size_t mods_from = np;
   switch (category) {
   case ACC_SOCIAL:
     if (!social) return false;
@@ -653,17 +648,17 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     break;
   case ACC_REPORTS:
     if (is(d, head, "reports")) {
-      if (definite || !all_lower_in(d, mods_from, head, REPORT_MODS_W)) return false;
+      if (definite || !all_lower_in(d, np, head, REPORT_MODS_W)) return false;
     } else { /* media, press */
       if (head == np && !definite) return false; /* "according to media" is odd; "press" alone too */
-      if (!all_lower_in(d, mods_from, head, REPORT_MODS_W) && !is(d, j, "the")) return false;
+      if (!all_lower_in(d, np, head, REPORT_MODS_W) && !is(d, j, "the")) return false;
       if (is(d, head - 1, "social")) return false;
     }
     break;
   case ACC_ANON:
     if (definite) return false;
     if (in(d, head, OFFICIAL_HEADS)) {
-      if (!all_lower_in(d, mods_from, head, OFFICIAL_MODS)) return false;
+      if (!all_lower_in(d, np, head, OFFICIAL_MODS)) return false;
       if (is(d, head, "official") || is(d, head, "diplomat") || is(d, head, "aide")) {
         if (!indef) return false;
       }
