@@ -323,6 +323,54 @@ static void test_precedence(void **state) {
   json_decref(editor);
 }
 
+/* Mutated configuration texts never crash the loader or the locator, and every error it
+ * reports with a span has a span inside the text. */
+static void test_mutations(void **state) {
+  (void)state;
+  const char *base = "{\"rules\": {\"quote.unattributed\": \"error\", \"name.*\": \"off\"},\n"
+                     " \"style\": {\"courtesyTitles\": \"none\", \"titlePeriod\": \"Mr.\", \"preferredForms\": {\"US\": \"U.S.\"}},\n"
+                     " \"names\": {\"known\": [\"A B\", {\"name\": \"Erdo\\u011fan\", \"forms\": [\"x\"]}], \"ignore\": [\"R\"]},\n"
+                     " \"claims\": {\"add\": [{\"phrase\": \"(a|b)+\", \"pattern\": true}], \"disable\": [\"hedge\"]},\n"
+                     " \"markdown\": {\"ignorePatterns\": [\"^> \"]}, \"inlayHints\": {\"enabled\": false}}";
+  size_t n = strlen(base);
+  const char alphabet[] = "{}[]\":,\\ntrue01- \xc4\x9f/~*(";
+  char *buf = malloc(n + 64);
+  assert_non_null(buf);
+  srand(12345);
+  for (int iter = 0; iter < 3000; iter++) {
+    memcpy(buf, base, n);
+    size_t len = n;
+    int edits = 1 + rand() % 4;
+    for (int k = 0; k < edits; k++) {
+      size_t at = (size_t)rand() % len;
+      int op = rand() % 3;
+      char ch = alphabet[(size_t)rand() % (sizeof alphabet - 1)];
+      if (op == 0) buf[at] = ch;                                   /* replace */
+      else if (op == 1 && len > 1) memmove(buf + at, buf + at + 1, --len - at); /* delete */
+      else if (len < n + 60) {                                     /* insert */
+        memmove(buf + at + 1, buf + at, len - at);
+        buf[at] = ch;
+        len++;
+      }
+    }
+    cd_config *c = cd_config_new();
+    cd_server_settings sv = CD_SERVER_SETTINGS_DEFAULT;
+    cd_config_errors e;
+    cd_config_errors_init(&e);
+    cd_config_apply_text(c, &sv, buf, len, "m.json", &e);
+    for (size_t i = 0; i < e.len; i++) {
+      assert_non_null(e.items[i].message);
+      if (e.items[i].start != CD_NONE) assert_true(e.items[i].start <= e.items[i].end && e.items[i].end <= len);
+    }
+    cd_config_errors_free(&e);
+    cd_config_free(c);
+    size_t s0, e0;
+    (void)cd_json_locate(buf, len, "/names/known/1/forms/0", false, &s0, &e0);
+    (void)cd_json_locate(buf, len, "/style/preferredForms/US", true, &s0, &e0);
+  }
+  free(buf);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_find_walks_up_nearest_wins, setup, teardown),
@@ -332,6 +380,7 @@ int main(void) {
       cmocka_unit_test(test_positioned_errors),
       cmocka_unit_test_setup_teardown(test_file_errors, setup, teardown),
       cmocka_unit_test_setup_teardown(test_precedence, setup, teardown),
+      cmocka_unit_test(test_mutations),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
