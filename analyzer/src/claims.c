@@ -224,9 +224,9 @@ static int on_callout(pcre2_callout_block *cb, void *data) {
 /* Writes `n` bytes of text as one line: white space runs become one space, long text is cut. */
 static const char *excerpt(cd_doc *doc, size_t s, size_t e) {
   char buf[80];
-  size_t k = 0;
+  size_t k = 0, i = s;
   bool space = false;
-  for (size_t i = s; i < e && k < 60; i++) {
+  for (; i < e && k < 60; i++) {
     char c = doc->text[i];
     if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
       space = true;
@@ -236,8 +236,8 @@ static const char *excerpt(cd_doc *doc, size_t s, size_t e) {
     space = false;
     buf[k++] = c;
   }
-  if (k == 60) {
-    while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) k--; /* whole characters only */
+  if (i < e) { /* cut: whole characters only, then an ellipsis */
+    while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) k--;
     if (k > 0 && (unsigned char)buf[k - 1] >= 0xC0) k--;
     memcpy(buf + k, "...", 3);
     k += 3;
