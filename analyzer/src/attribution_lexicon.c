@@ -8,83 +8,86 @@ bool att_speech_verb(const att *a, size_t i) {
 }
 
 /* Adverbs and auxiliaries allowed between a speaker and the verb: "Kelly also said", "has told". */
-static const char *const BETWEEN[] = {"also", "later", "then", "has", "had", "have", "was", "is", "would",
-                                      "will", "further", "again", "previously", "earlier", "once", "recently",
-                                      "repeatedly", "simply", "had", "once", "first", "quickly", "publicly",
-                                      "privately", "separately", "subsequently", "afterwards", "similarly",
-                                      "likewise", "too", "immediately", "additionally", "himself", "herself",
-                                      "reportedly", "apparently", "clearly", "bluntly", "angrily", "flatly",
-                                      "jokingly", "famously", "once", "elsewhere", "finally", "directly", "yesterday", "today",
-                                      "tonight", "even", "just", "still", "never", "always", "often", "also",
-                                      "officially", "formally", "initially", "originally", NULL};
+/* sorted: looked up by binary search */
+static const char *const BETWEEN[] = {
+    "additionally", "afterwards", "again", "also", "always", "angrily", "apparently", "bluntly", "clearly",
+    "directly", "earlier", "elsewhere", "even", "famously", "finally", "first", "flatly", "formally",
+    "further", "had", "has", "have", "herself", "himself", "immediately", "initially", "is", "jokingly",
+    "just", "later", "likewise", "never", "officially", "often", "once", "originally", "previously",
+    "privately", "publicly", "quickly", "recently", "repeatedly", "reportedly", "separately", "similarly",
+    "simply", "still", "subsequently", "then", "today", "tonight", "too", "was", "will", "would", "yesterday", NULL};
 
 bool att_between_word(const att *a, size_t i) {
-  return T(a, i)->kind == TOK_WORD && cd_word_in(S(a, i), N(a, i), BETWEEN);
+  return T(a, i)->kind == TOK_WORD && CD_SORTED_IN(S(a, i), N(a, i), BETWEEN);
 }
 
 /* Source nouns: a non-person source that can "say" ("the statement said", "police said"). */
+/* sorted: looked up by binary search */
 static const char *const SOURCE_NOUNS[] = {
-    "statement", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "police", "officials",
-    "official", "ministry", "report", "agency", "company", "department", "government", "court", "ruling",
-    "study", "researchers", "authors", "scientists", "witnesses", "organisers", "organizers", "campaign",
-    "team", "release", "post", "tweet", "letter", "website", "filing", "complaint", "document", "sign",
-    "banner", "source", "sources", "people", "residents", "experts", "analysts", "critics", "judge", "lawyer",
-    "attorney", "prosecutors", "prosecutor", "authorities", "paper", "article", "survey", "poll", "memo",
-    "message", "caption", "announcement", "notice", "firm", "group", "office", "commission", "committee",
-    "council", "board", "union", "party", "administration", "military", "army", "spokesmen", "officers",
-    "officer", "doctors", "doctor", "investigators", "lawmakers", "minister", "president", "leader",
-    "chief", "director", "manager", "chairman", "author", "researcher", "scientist", "expert", "analyst",
-    "user", "users", "fans", "member", "members", "protesters", "demonstrators", "activists", "students",
-    "teacher", "teachers", "parents", "family", "victims", "victim", "survivors", "man", "woman", "newspaper",
-    "magazine", "outlet", "broadcaster", "comments", "account", "video", "emails", "email", "text",
-    "website", "page", "platform", "band", "club", "school", "university", "hospital", "firefighters",
-    "coroner", "mayor", "governor", "senator", "staff", "employees", "workers", "operator", "airline",
-    "carrier", "manufacturer", "maker", "owner", "owners", "organization", "organisation", "association",
-    "institute", "foundation", "center", "centre", "service", "bureau", "unit", "summary", "decision",
-    "judgment", "judgement", "verdict", "findings", "lawsuit", "indictment", "researchers", "father", "mother",
-    "son", "daughter", "wife", "husband", "brother", "sister", "parent", "child", "children", "neighbour",
-    "neighbor", "neighbours", "neighbors", "friend", "friends", "relative", "relatives", "spokespeople",
-    "representative", "representatives", "executive", "executives", "resident", "witness", "eyewitness",
-    "passenger", "passengers", "patient", "patients", "nurse", "nurses", "paramedics", "rescuers",
-    "volunteers", "coordinator", "lawyers", "attorneys", "official's", "mp", "mps", "mep", "meps",
-    "legislator", "legislators", "councillor", "councillors", "diplomat", "diplomats", NULL};
+    "account", "activists", "administration", "agency", "airline", "analyst", "analysts", "announcement",
+    "army", "article", "association", "attorney", "attorneys", "author", "authorities", "authors", "band",
+    "banner", "board", "broadcaster", "brother", "bureau", "campaign", "caption", "carrier", "center",
+    "centre", "chairman", "chief", "child", "children", "club", "comments", "commission", "committee",
+    "company", "complaint", "coordinator", "coroner", "council", "councillor", "councillors", "court",
+    "critics", "daughter", "decision", "demonstrators", "department", "diplomat", "diplomats", "director",
+    "doctor", "doctors", "document", "email", "emails", "employees", "executive", "executives", "expert",
+    "experts", "eyewitness", "family", "fans", "father", "filing", "findings", "firefighters", "firm",
+    "foundation", "friend", "friends", "government", "governor", "group", "hospital", "husband", "indictment",
+    "institute", "investigators", "judge", "judgement", "judgment", "lawmakers", "lawsuit", "lawyer",
+    "lawyers", "leader", "legislator", "legislators", "letter", "magazine", "maker", "man", "manager",
+    "manufacturer", "mayor", "member", "members", "memo", "mep", "meps", "message", "military", "minister",
+    "ministry", "mother", "mp", "mps", "neighbor", "neighbors", "neighbour", "neighbours", "newspaper",
+    "notice", "nurse", "nurses", "office", "officer", "officers", "official", "official's", "officials",
+    "operator", "organisation", "organisers", "organization", "organizers", "outlet", "owner", "owners",
+    "page", "paper", "paramedics", "parent", "parents", "party", "passenger", "passengers", "patient",
+    "patients", "people", "platform", "police", "poll", "post", "president", "prosecutor", "prosecutors",
+    "protesters", "relative", "relatives", "release", "report", "representative", "representatives",
+    "rescuers", "researcher", "researchers", "resident", "residents", "ruling", "school", "scientist",
+    "scientists", "senator", "service", "sign", "sister", "son", "source", "sources", "spokesman", "spokesmen",
+    "spokespeople", "spokesperson", "spokeswoman", "staff", "statement", "students", "study", "summary",
+    "survey", "survivors", "teacher", "teachers", "team", "text", "tweet", "union", "unit", "university",
+    "user", "users", "verdict", "victim", "victims", "video", "volunteers", "website", "wife", "witness",
+    "witnesses", "woman", "workers", NULL};
 
 bool att_source_noun(const att *a, size_t i) {
-  return T(a, i)->kind == TOK_WORD && cd_word_in(S(a, i), N(a, i), SOURCE_NOUNS);
+  return T(a, i)->kind == TOK_WORD && CD_SORTED_IN(S(a, i), N(a, i), SOURCE_NOUNS);
 }
 
-static const char *const PREPOSITIONS[] = {"in", "at", "on", "of", "for", "with", "by", "from", "to", "about",
-                                           "against", "under", "after", "before", "during", "between", "into",
-                                           "over", "like", "than", "toward", "towards", "among", "near",
-                                           "behind", "beside", "across", "through", "via", "without", NULL};
+/* sorted: looked up by binary search */
+static const char *const PREPOSITIONS[] = {
+    "about", "across", "after", "against", "among", "at", "before", "behind", "beside", "between", "by",
+    "during", "for", "from", "in", "into", "like", "near", "of", "on", "over", "than", "through", "to",
+    "toward", "towards", "under", "via", "with", "without", NULL};
 
 
-static const char *const DETERMINERS[] = {"the", "a", "an", "its", "his", "her", "their", "our", "one",
-                                          "another", "this", "some", "two", "three", "several",
-                                          "many", "local", "state", "federal", NULL};
+/* sorted: looked up by binary search */
+static const char *const DETERMINERS[] = {
+    "a", "an", "another", "federal", "her", "his", "its", "local", "many", "one", "our", "several", "some",
+    "state", "the", "their", "this", "three", "two", NULL};
 
 
 /* Words that make a two-part capitalised name a place or an organisation, not a person. */
+/* sorted: looked up by binary search */
 static const char *const NOT_PERSON_WORDS[] = {
-    "united", "states", "kingdom", "republic", "union", "county", "city", "island", "islands", "mountains",
-    "river", "sea", "ocean", "coast", "street", "square", "park", "hall", "partnership", "tourism", "trust",
-    "northern", "southern", "eastern", "western", "new", "national", "international", "federal", "royal",
-    "general", "supreme", "high", "central", "democratic", "republican", "labour", "conservative", "liberal",
-    "white", "air", "road", "avenue", "bay", "lake", "valley", "district", "province", "state", "region",
-    "saint", "st", "fort", "port", "mount", "cape", "gulf", "strait", "canal", "bridge", "tower", "palace",
-    "castle", "abbey", "cathedral", "temple", "stadium", "arena", "centre", "center", "airport", "station",
-    "news", "times", "post", "daily", "weekly", "herald", "journal", "today", "online", "media", "press",
-    "institute", "university", "college", "school", "academy", "museum", "gallery", "library", "council",
-    "committee", "court", "parliament", "assembly", "senate", "congress", "ministry", "department", "agency",
-    "office", "service", "force", "army", "navy", "police", "guard", "party", "league", "club", "team",
-    "association", "society", "foundation", "fund", "bank", "group", "company", "corporation", "inc",
-    "ltd", "fc", "city", "town", "village", "world", "global", "european", "american", "british", "african",
-    "asian", "pacific", "atlantic", "arctic", "antarctic", "channel", "network", "radio", "television",
-    "tv", "commission", "authority", "board", "organisation", "organization", "movement", "alliance",
-    "coalition", "forces", "embassy", "consulate", "prison", "hospital", "church", "mosque", "market",
-    "exchange", "summit", "games", "cup", "championship", "olympics", "festival", "day", "week", "year",
-    "house", "home", "secretary", "minister", "ministers", "arabia", "korea", "africa", "america", "zealand",
-    "kong", "lanka", "rica", "leone", "guinea", "salvador", "emirates", "island", "coast", NULL};
+    "abbey", "academy", "africa", "african", "agency", "air", "airport", "alliance", "america", "american",
+    "antarctic", "arabia", "arctic", "arena", "army", "asian", "assembly", "association", "atlantic",
+    "authority", "avenue", "bank", "bay", "board", "bridge", "british", "canal", "cape", "castle", "cathedral",
+    "center", "central", "centre", "championship", "channel", "church", "city", "club", "coalition", "coast",
+    "college", "commission", "committee", "company", "congress", "conservative", "consulate", "corporation",
+    "council", "county", "court", "cup", "daily", "day", "democratic", "department", "district", "eastern",
+    "embassy", "emirates", "european", "exchange", "fc", "federal", "festival", "force", "forces", "fort",
+    "foundation", "fund", "gallery", "games", "general", "global", "group", "guard", "guinea", "gulf", "hall",
+    "herald", "high", "home", "hospital", "house", "inc", "institute", "international", "island", "islands",
+    "journal", "kingdom", "kong", "korea", "labour", "lake", "lanka", "league", "leone", "liberal", "library",
+    "ltd", "market", "media", "minister", "ministers", "ministry", "mosque", "mount", "mountains", "movement",
+    "museum", "national", "navy", "network", "new", "news", "northern", "ocean", "office", "olympics",
+    "online", "organisation", "organization", "pacific", "palace", "park", "parliament", "partnership",
+    "party", "police", "port", "post", "press", "prison", "province", "radio", "region", "republic",
+    "republican", "rica", "river", "road", "royal", "saint", "salvador", "school", "sea", "secretary",
+    "senate", "service", "society", "southern", "square", "st", "stadium", "state", "states", "station",
+    "strait", "street", "summit", "supreme", "team", "television", "temple", "times", "today", "tourism",
+    "tower", "town", "trust", "tv", "union", "united", "university", "valley", "village", "week", "weekly",
+    "western", "white", "world", "year", "zealand", NULL};
 
 bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
   const cd_token *last = doc_tok(doc, m->end_tok - 1);
@@ -95,7 +98,7 @@ bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
     size_t n = t->end - t->start;
     const char *w = doc->text + t->start;
     if (n > 2 && (w[n - 2] == '\'' )) n -= 2; /* possessive */
-    if (cd_word_in(w, n, NOT_PERSON_WORDS)) return false;
+    if (CD_SORTED_IN(w, n, NOT_PERSON_WORDS)) return false;
     if ((t->flags & TF_ALLCAPS) && !m->courtesy && !m->job_title) return false; /* RAF Croughton, BBC */
   }
   return true;
@@ -108,7 +111,7 @@ bool att_tail_looks_like_person(const cd_doc *doc, const cd_name_mention *m) {
     const cd_token *t = doc_tok(doc, i);
     size_t n = t->end - t->start;
     if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_ALLCAPS)) return false;
-    if (cd_word_in(doc->text + t->start, n, NOT_PERSON_WORDS) || cd_is_job_title(doc->text + t->start, n)) return false;
+    if (CD_SORTED_IN(doc->text + t->start, n, NOT_PERSON_WORDS) || cd_is_job_title(doc->text + t->start, n)) return false;
   }
   return true;
 }
@@ -129,30 +132,32 @@ bool cd_mention_is_person(const cd_doc *doc, size_t mi) {
 }
 
 /* Person-role nouns: "the president", "the Wooster professor" refer back to a person. */
+/* sorted: looked up by binary search */
 static const char *const ROLE_NOUNS[] = {
-    "president", "governor", "professor", "coach", "minister", "senator", "mayor", "chancellor", "judge",
-    "leader", "chairman", "chairwoman", "premier", "king", "queen", "prince", "princess", "ambassador",
-    "general", "commissioner", "sheriff", "captain", "manager", "founder", "ceo", "actor", "actress",
-    "singer", "star", "player", "candidate", "nominee", "congressman", "congresswoman", "lawmaker", "pope",
-    "president-elect", "co-author", "author", "researcher", "scientist", "economist", "historian",
-    "director", "secretary", "chief", "rapper", "artist", "writer", "novelist", "striker", "senator-elect",
-    "prosecutor", "detective", "inspector", "superintendent", "archbishop", "bishop", "cardinal", "editor",
-    "reporter", "correspondent", "columnist", "host", "anchor", "commentator", "analyst", "spokesman",
-    "spokeswoman", "spokesperson", "executive", "owner", "head", "lawyer", "attorney", "chair", NULL};
+    "actor", "actress", "ambassador", "analyst", "anchor", "archbishop", "artist", "attorney", "author",
+    "bishop", "candidate", "captain", "cardinal", "ceo", "chair", "chairman", "chairwoman", "chancellor",
+    "chief", "co-author", "coach", "columnist", "commentator", "commissioner", "congressman", "congresswoman",
+    "correspondent", "detective", "director", "economist", "editor", "executive", "founder", "general",
+    "governor", "head", "historian", "host", "inspector", "judge", "king", "lawmaker", "lawyer", "leader",
+    "manager", "mayor", "minister", "nominee", "novelist", "owner", "player", "pope", "premier", "president",
+    "president-elect", "prince", "princess", "professor", "prosecutor", "queen", "rapper", "reporter",
+    "researcher", "scientist", "secretary", "senator", "senator-elect", "sheriff", "singer", "spokesman",
+    "spokesperson", "spokeswoman", "star", "striker", "superintendent", "writer", NULL};
 
-bool att_preposition(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_word_in(S(a, i), N(a, i), PREPOSITIONS); }
+bool att_preposition(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && CD_SORTED_IN(S(a, i), N(a, i), PREPOSITIONS); }
 
-bool att_determiner(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_word_in(S(a, i), N(a, i), DETERMINERS); }
+bool att_determiner(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && CD_SORTED_IN(S(a, i), N(a, i), DETERMINERS); }
 
-bool att_role_noun(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_word_in(S(a, i), N(a, i), ROLE_NOUNS); }
+bool att_role_noun(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && CD_SORTED_IN(S(a, i), N(a, i), ROLE_NOUNS); }
 
+/* sorted: looked up by binary search */
 static const char *const FUNCTION_WORDS[] = {
-    "who", "whom", "whose", "which", "that", "and", "or", "but", "nor", "while", "whilst", "as", "when",
-    "whenever", "where", "after", "before", "because", "although", "though", "since", "whereas", "if",
-    "unless", "until", "so", "then", "than", "also", "not", "no", "yet", "however", "both", "either",
-    "neither", "each", "every", "all", "any", "some", "most", "many", "much", "more", "less", "few",
-    "other", "another", "such", "own", "same", "even", "only", "just", "there", "here", "now", "being",
-    "been", "be", "are", "were", "was", "is", "has", "have", "had", "do", "does", "did", "will", "would",
-    "can", "could", "may", "might", "must", "shall", "should", "himself", "herself", "themselves", NULL};
+    "after", "all", "also", "although", "and", "another", "any", "are", "as", "be", "because", "been",
+    "before", "being", "both", "but", "can", "could", "did", "do", "does", "each", "either", "even", "every",
+    "few", "had", "has", "have", "here", "herself", "himself", "however", "if", "is", "just", "less", "many",
+    "may", "might", "more", "most", "much", "must", "neither", "no", "nor", "not", "now", "only", "or",
+    "other", "own", "same", "shall", "should", "since", "so", "some", "such", "than", "that", "themselves",
+    "then", "there", "though", "unless", "until", "was", "were", "when", "whenever", "where", "whereas",
+    "which", "while", "whilst", "who", "whom", "whose", "will", "would", "yet", NULL};
 
-bool att_function_word(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_word_in(S(a, i), N(a, i), FUNCTION_WORDS); }
+bool att_function_word(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && CD_SORTED_IN(S(a, i), N(a, i), FUNCTION_WORDS); }

@@ -60,9 +60,10 @@ static bool cue_within(const cd_doc *doc, size_t open, size_t max, const char *w
   return false;
 }
 
-static const char *const SIGN_NOUNS[] = {"banner", "banners", "sign", "signs", "placard", "placards", "poster",
-                                         "posters", "t-shirt", "t-shirts", "shirt", "shirts", "card", "cards",
-                                         "flag", "flags", "sticker", "stickers", "graffiti", "billboard", NULL};
+/* sorted: looked up by binary search */
+static const char *const SIGN_NOUNS[] = {
+    "banner", "banners", "billboard", "card", "cards", "flag", "flags", "graffiti", "placard", "placards",
+    "poster", "posters", "shirt", "shirts", "sign", "signs", "sticker", "stickers", "t-shirt", "t-shirts", NULL};
 
 static size_t words_before(const cd_doc *doc, size_t open, const cd_token **out, size_t max) {
   size_t n = 0;
@@ -79,20 +80,20 @@ static size_t words_before(const cd_doc *doc, size_t open, const cd_token **out,
 static const char *const SCARE_CUES[] = {"so-called", "dubbed", "nicknamed", "nickname", "term", "word",
                                          "phrase", "called", "styled", "self-styled", "branded", "labelled",
                                          "labeled", "as", NULL};
-static const char *const TITLE_CUES[] = {"titled", "entitled", "slogan", "hashtag", "banner", "sign", "motto",
-                                         "headline", "caption", "book", "film", "movie", "song", "album",
-                                         "show", "series", "novel", "poem", "play", "programme", "program",
-                                         "campaign", "named", "called", "episode", "report", "documentary",
-                                         "exhibition", "operation", "initiative", "plan", "theme", NULL};
+/* sorted: looked up by binary search */
+static const char *const TITLE_CUES[] = {
+    "album", "banner", "book", "called", "campaign", "caption", "documentary", "entitled", "episode",
+    "exhibition", "film", "hashtag", "headline", "initiative", "motto", "movie", "named", "novel", "operation",
+    "plan", "play", "poem", "program", "programme", "report", "series", "show", "sign", "slogan", "song",
+    "theme", "titled", NULL};
 
-static const char *const AFTER_CUES[] = {"sign", "signs", "poster", "posters", "banner", "banners",
-                                         "placard", "placards", "slogan", "model", "policy", "doctrine",
-                                         "hashtag", "campaign", "programme", "program", "initiative",
-                                         "plan", "strategy", "movement", "project", "principle", "rule",
-                                         "act", "bill", "law", "tour", "song", "album", "podcast", "series",
-                                         "show", "exhibition", "festival", "award", "prize", "category",
-                                         "panel", "session", "workshop", "event", "mission", "operation",
-                                         "scheme", "deal", "framework", "agreement", "accord", NULL};
+/* sorted: looked up by binary search */
+static const char *const AFTER_CUES[] = {
+    "accord", "act", "agreement", "album", "award", "banner", "banners", "bill", "campaign", "category",
+    "deal", "doctrine", "event", "exhibition", "festival", "framework", "hashtag", "initiative", "law",
+    "mission", "model", "movement", "operation", "panel", "placard", "placards", "plan", "podcast", "policy",
+    "poster", "posters", "principle", "prize", "program", "programme", "project", "rule", "scheme", "series",
+    "session", "show", "sign", "signs", "slogan", "song", "strategy", "tour", "workshop", NULL};
 
 void cd_quote_classify(cd_doc *doc, size_t qi) {
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
@@ -120,16 +121,16 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
     /* "banners reading "...", "a sign saying "..."": words on a thing, not anyone's speech */
     bool on_sign = (cd_word_eq(s, n, "reading") || cd_word_eq(s, n, "read") || cd_word_eq(s, n, "saying") ||
                     cd_word_eq(s, n, "says") || cd_word_eq(s, n, "that")) &&
-                   nb > 1 && cd_word_in(doc->text + before[1]->start, before[1]->end - before[1]->start, SIGN_NOUNS);
+                   nb > 1 && CD_SORTED_IN(doc->text + before[1]->start, before[1]->end - before[1]->start, SIGN_NOUNS);
     if (on_sign) q->kind = CD_QUOTE_TITLE;
     if (on_sign) {
       /* classed above */
-    } else if (titled && cd_word_in(s, n, TITLE_CUES)) q->kind = CD_QUOTE_TITLE;
+    } else if (titled && CD_SORTED_IN(s, n, TITLE_CUES)) q->kind = CD_QUOTE_TITLE;
     else if (known_as || cd_word_eq(s, n, "so-called") || cd_word_eq(s, n, "dubbed") ||
              cd_word_eq(s, n, "nicknamed") || cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") ||
              cd_word_eq(s, n, "word") || cd_word_eq(s, n, "self-styled"))
       q->kind = words <= 6 ? CD_QUOTE_SCARE : CD_QUOTE_SPEECH;
-    else if (cd_word_in(s, n, TITLE_CUES) && words <= 8 && !ends && cd_word_eq(s, n, "slogan"))
+    else if (CD_SORTED_IN(s, n, TITLE_CUES) && words <= 8 && !ends && cd_word_eq(s, n, "slogan"))
       q->kind = CD_QUOTE_TITLE;
   }
   (void)SCARE_CUES;
@@ -137,7 +138,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
   if (w->close_tok != w->open_tok && (size_t)w->close_tok + 1 < doc_ntok(doc)) {
     const cd_token *after = tk(doc, w->close_tok + 1);
     if (after->kind == TOK_WORD && (after->flags & TF_LOWER) &&
-        cd_word_in(doc->text + after->start, after->end - after->start, AFTER_CUES))
+        CD_SORTED_IN(doc->text + after->start, after->end - after->start, AFTER_CUES))
       q->kind = CD_QUOTE_TITLE;
   }
   /* Title Case fragments with no sentence punctuation name things ("Build Back Better") */

@@ -2,55 +2,58 @@
 
 #include "words.h"
 
+/* sorted: looked up by binary search */
 static const char *const SPEECH[] = {
-    "said", "says", "say", "told", "tells", "tell", "added", "adds", "asked", "asks", "wrote", "writes",
-    "tweeted", "tweets", "posted", "posts", "warned", "warns", "argued", "argues", "insisted", "insists",
-    "noted", "notes", "explained", "explains", "claimed", "claims", "denied", "denies", "stated", "states",
-    "replied", "replies", "responded", "responds", "remarked", "remarks", "commented", "comments",
-    "continued", "continues", "concluded", "concludes", "declared", "declares", "announced", "announces",
-    "acknowledged", "acknowledges", "admitted", "admits", "agreed", "agrees", "observed", "observes",
-    "recalled", "recalls", "suggested", "suggests", "urged", "urges", "vowed", "vows", "promised",
-    "promises", "predicted", "predicts", "stressed", "stresses", "emphasised", "emphasized", "emphasises",
-    "emphasizes", "maintained", "maintains", "conceded", "concedes", "confirmed", "confirms", "shouted",
-    "yelled", "whispered", "cried", "exclaimed", "joked", "jokes", "quipped", "quips", "boasted", "boasts",
-    "complained", "complains", "lamented", "laments", "answered", "answers", "countered", "counters",
-    "testified", "testifies", "reported", "reports", "announced", "informed", "informs", "assured",
-    "assures", "pleaded", "pleads", "begged", "demanded", "demands", "charged", "alleged", "alleges",
-    "contended", "contends", "reiterated", "reiterates", "mused", "muses", "marveled", "marvelled",
-    "recounted", "recounts", "described", "describes", "read", "reads", "messaged", "texted", "emailed",
-    "echoed", "echoes", "affirmed", "affirms", "proclaimed", "proclaims", "reasoned", "reckoned",
-    "thundered", "snapped", "retorted", "interjected", "opined", "opines", "elaborated", "elaborates",
-    "clarified", "clarifies", "pointed", "went", "asserted", "asserts", "predicted",
-    "wondered", "wonders", "underlined", "underlines", "reasserted", "reaffirmed", "speculated", "summarised", "summarized", "tweeting", NULL};
+    "acknowledged", "acknowledges", "added", "adds", "admits", "admitted", "affirmed", "affirms", "agreed",
+    "agrees", "alleged", "alleges", "announced", "announces", "answered", "answers", "argued", "argues",
+    "asked", "asks", "asserted", "asserts", "assured", "assures", "begged", "boasted", "boasts", "charged",
+    "claimed", "claims", "clarified", "clarifies", "commented", "comments", "complained", "complains",
+    "conceded", "concedes", "concluded", "concludes", "confirmed", "confirms", "contended", "contends",
+    "continued", "continues", "countered", "counters", "cried", "declared", "declares", "demanded", "demands",
+    "denied", "denies", "described", "describes", "echoed", "echoes", "elaborated", "elaborates", "emailed",
+    "emphasised", "emphasises", "emphasized", "emphasizes", "exclaimed", "explained", "explains", "informed",
+    "informs", "insisted", "insists", "interjected", "joked", "jokes", "lamented", "laments", "maintained",
+    "maintains", "marveled", "marvelled", "messaged", "mused", "muses", "noted", "notes", "observed",
+    "observes", "opined", "opines", "pleaded", "pleads", "pointed", "posted", "posts", "predicted", "predicts",
+    "proclaimed", "proclaims", "promised", "promises", "quipped", "quips", "read", "reads", "reaffirmed",
+    "reasoned", "reasserted", "recalled", "recalls", "reckoned", "recounted", "recounts", "reiterated",
+    "reiterates", "remarked", "remarks", "replied", "replies", "reported", "reports", "responded", "responds",
+    "retorted", "said", "say", "says", "shouted", "snapped", "speculated", "stated", "states", "stressed",
+    "stresses", "suggested", "suggests", "summarised", "summarized", "tell", "tells", "testified", "testifies",
+    "texted", "thundered", "told", "tweeted", "tweeting", "tweets", "underlined", "underlines", "urged",
+    "urges", "vowed", "vows", "warned", "warns", "went", "whispered", "wondered", "wonders", "writes", "wrote",
+    "yelled", NULL};
 
-static const char *const PARTICIPLES[] = {"saying", "adding", "noting", "calling", "telling", "arguing",
-                                          "writing", "warning", "explaining", "insisting", "claiming",
-                                          "stating", "declaring", "describing", "asking", "stressing",
-                                          "urging", "promising", "vowing", "tweeting", "posting", "citing",
-                                          "remarking", "commenting", "concluding", "suggesting", "reading",
-                                          "recalling", "acknowledging", "admitting", "replying", NULL};
+/* sorted: looked up by binary search */
+static const char *const PARTICIPLES[] = {
+    "acknowledging", "adding", "admitting", "arguing", "asking", "calling", "citing", "claiming", "commenting",
+    "concluding", "declaring", "describing", "explaining", "insisting", "noting", "posting", "promising",
+    "reading", "recalling", "remarking", "replying", "saying", "stating", "stressing", "suggesting", "telling",
+    "tweeting", "urging", "vowing", "warning", "writing", NULL};
 
+/* sorted: looked up by binary search */
 static const char *const STANCE[] = {
-    "called", "calls", "call", "calling", "described", "describes", "describing", "termed", "terms",
-    "dismissed", "dismisses", "welcomed", "welcomes", "praised", "praises", "criticised", "criticized",
-    "criticises", "criticizes", "accused", "accuses", "condemned", "condemns", "slammed", "slams", "blasted",
-    "blasts", "hailed", "hails", "labelled", "labeled", "labels", "branded", "brands", "characterised",
-    "characterized", "characterises", "characterizes", "referred", "refers", "held", "holds", "pledged",
-    "pledges", "expressed", "expresses", "gave", "gives", "offered", "offers", "opposed", "opposes",
-    "cited", "cites", "envisioned", "envisions", "envisaged", "rejected", "rejects", "decried", "decries",
-    "defended", "defends", "deemed", "deems", "considered", "considers", "questioned", "questions",
-    "thanked", "thanks", "attacked", "attacks", "mocked", "mocks", "derided", "derides", "invoked",
-    "hoped", "feared", "fears", "believed", "believes", "thought", "thinks", "felt", "feels", "blamed",
-    "blames", "predicted", "sought", "seeks", "promised", "announced", "vowed", "urged", "argued", "noted",
-    "warned", "insisted", "claimed", "denied", "stated", "wrote", "said", "told", "added", "asked",
-    "tweeted", "posted", "sees", "saw", "viewed", "views", "regarded",
-    "regards", "lauded", "lauds", "found", "finds", "ruled", "rules", "concluded", "decided", "determined", "pointing", "pointed", "spoke", "speaks", "talked", "talks", NULL};
+    "accused", "accuses", "added", "announced", "argued", "asked", "attacked", "attacks", "believed",
+    "believes", "blamed", "blames", "blasted", "blasts", "branded", "brands", "call", "called", "calling",
+    "calls", "characterised", "characterises", "characterized", "characterizes", "cited", "cites", "claimed",
+    "concluded", "condemned", "condemns", "considered", "considers", "criticised", "criticises", "criticized",
+    "criticizes", "decided", "decried", "decries", "deemed", "deems", "defended", "defends", "denied",
+    "derided", "derides", "described", "describes", "describing", "determined", "dismissed", "dismisses",
+    "envisaged", "envisioned", "envisions", "expressed", "expresses", "feared", "fears", "feels", "felt",
+    "finds", "found", "gave", "gives", "hailed", "hails", "held", "holds", "hoped", "insisted", "invoked",
+    "labeled", "labelled", "labels", "lauded", "lauds", "mocked", "mocks", "noted", "offered", "offers",
+    "opposed", "opposes", "pledged", "pledges", "pointed", "pointing", "posted", "praised", "praises",
+    "predicted", "promised", "questioned", "questions", "referred", "refers", "regarded", "regards",
+    "rejected", "rejects", "ruled", "rules", "said", "saw", "seeks", "sees", "slammed", "slams", "sought",
+    "speaks", "spoke", "stated", "talked", "talks", "termed", "terms", "thanked", "thanks", "thinks",
+    "thought", "told", "tweeted", "urged", "viewed", "views", "vowed", "warned", "welcomed", "welcomes",
+    "wrote", NULL};
 
 bool cd_is_speech_verb(const cd_config *config, const char *s, size_t n) {
-  if (cd_word_in(s, n, SPEECH)) return true;
+  if (CD_SORTED_IN(s, n, SPEECH)) return true;
   return config && cd_strlist_contains_ci(&config->speech_verbs, s, n);
 }
 
-bool cd_is_speech_participle(const char *s, size_t n) { return cd_word_in(s, n, PARTICIPLES); }
+bool cd_is_speech_participle(const char *s, size_t n) { return CD_SORTED_IN(s, n, PARTICIPLES); }
 
-bool cd_is_stance_verb(const char *s, size_t n) { return cd_word_in(s, n, STANCE); }
+bool cd_is_stance_verb(const char *s, size_t n) { return CD_SORTED_IN(s, n, STANCE); }

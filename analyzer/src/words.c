@@ -1,5 +1,6 @@
 #include "words.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,27 @@ bool cd_word_in(const char *s, size_t n, const char *const *list) {
   return false;
 }
 
+bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t count) {
+  char buf[48];
+#ifndef NDEBUG
+  for (size_t i = 1; i < count; i++) assert(strcmp(list[i - 1], list[i]) < 0 && "word list out of order");
+#endif
+  if (n == 0 || n >= sizeof buf) return false;
+  for (size_t i = 0; i < n; i++) buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+  buf[n] = 0;
+  size_t lo = 0, hi = count;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(buf, list[mid]);
+    if (c == 0) return true;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return false;
+}
+
 static const char *const COMMON_WORDS[] = {
 #include "common_words.inc"
 };
@@ -43,44 +65,52 @@ bool cd_is_common_word(const char *s, size_t n) {
                  cmp_word) != NULL;
 }
 
+/* sorted: looked up by binary search */
 static const char *const ABBREVIATIONS[] = {
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "gov", "rep", "gen", "lt", "col", "capt", "cpt", "sgt",
-    "maj", "adm", "cmdr", "prof", "rev", "fr", "mt", "ft", "no", "nos", "jan", "feb", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "vs", "v", "etc", "approx", "dept",
-    "est", "hon", "pres", "supt", "atty", "messrs", "mme", "mlle", "op", "vol", "pp", "cf", "al", NULL};
+    "adm", "al", "approx", "apr", "atty", "aug", "capt", "cf", "cmdr", "co", "col", "corp", "cpt", "dec",
+    "dept", "dr", "est", "etc", "feb", "fr", "ft", "gen", "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt",
+    "ltd", "maj", "messrs", "mlle", "mme", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op", "pp",
+    "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "v", "vol", "vs", NULL};
 
-bool cd_is_abbreviation(const char *s, size_t n) { return cd_word_in(s, n, ABBREVIATIONS); }
+bool cd_is_abbreviation(const char *s, size_t n) { return CD_SORTED_IN(s, n, ABBREVIATIONS); }
 
-static const char *const COURTESY[] = {"mr", "mrs", "ms", "miss", "dr", "mx", "messrs", "mme", "mlle", "m", NULL};
+/* sorted: looked up by binary search */
+static const char *const COURTESY[] = {
+    "dr", "m", "messrs", "miss", "mlle", "mme", "mr", "mrs", "ms", "mx", NULL};
 
 bool cd_is_courtesy_title(const char *s, size_t n) {
   if (n == 1) return false; /* "M" alone is an initial far more often than Monsieur */
-  return cd_word_in(s, n, COURTESY);
+  return CD_SORTED_IN(s, n, COURTESY);
 }
 
+/* sorted: looked up by binary search */
 static const char *const JOB_TITLES[] = {
-    "president", "senator", "sen", "representative", "rep", "congressman", "congresswoman", "governor", "gov",
-    "mayor", "chancellor", "minister", "secretary", "ambassador", "general", "gen", "admiral", "adm",
-    "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "major", "judge", "justice",
-    "king", "queen", "prince", "princess", "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam",
-    "reverend", "rev", "father", "sister", "brother", "professor", "prof", "chairman", "chairwoman", "chair",
-    "speaker", "commissioner", "inspector", "detective", "officer", "chief", "director", "sheriff", "premier",
-    "sir", "dame", "lord", "lady", "baroness", "baron", "sheikh", "emir", "sultan", "crown", "vice", "deputy",
-    "prime", "foreign", "defence", "defense", "interior", "finance", "attorney", "leader", "coach", "agent",
-    "spokesman", "spokeswoman", "spokesperson", "councillor", "councilor", "councilman", "councilwoman",
-    "assemblyman", "assemblywoman", "delegate", "chancellor", "treasurer", "candidate", "nominee", "former",
-    "then", "acting", "presidential", "first", "ceo", "mp", "mep", "dean", "superintendent", "constable", NULL};
+    "acting", "adm", "admiral", "agent", "ambassador", "archbishop", "assemblyman", "assemblywoman",
+    "attorney", "baron", "baroness", "bishop", "brother", "candidate", "capt", "captain", "cardinal", "ceo",
+    "chair", "chairman", "chairwoman", "chancellor", "chief", "coach", "col", "colonel", "commissioner",
+    "congressman", "congresswoman", "constable", "councillor", "councilman", "councilor", "councilwoman",
+    "crown", "dame", "dean", "defence", "defense", "delegate", "deputy", "detective", "director", "emir",
+    "father", "finance", "first", "foreign", "former", "gen", "general", "gov", "governor", "imam",
+    "inspector", "interior", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt", "major",
+    "mayor", "mep", "minister", "mp", "nominee", "officer", "pope", "premier", "president", "presidential",
+    "prime", "prince", "princess", "prof", "professor", "queen", "rabbi", "rep", "representative", "rev",
+    "reverend", "secretary", "sen", "senator", "sergeant", "sgt", "sheikh", "sheriff", "sir", "sister",
+    "speaker", "spokesman", "spokesperson", "spokeswoman", "sultan", "superintendent", "then", "treasurer",
+    "vice", NULL};
 
-bool cd_is_job_title(const char *s, size_t n) { return cd_word_in(s, n, JOB_TITLES); }
+bool cd_is_job_title(const char *s, size_t n) { return CD_SORTED_IN(s, n, JOB_TITLES); }
 
+/* sorted: looked up by binary search */
 static const char *const CALENDAR[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today",
-    "yesterday", "tomorrow", "christmas", "easter", NULL};
+    "apr", "april", "aug", "august", "christmas", "dec", "december", "easter", "feb", "february", "friday",
+    "jan", "january", "jul", "july", "jun", "june", "mar", "march", "may", "monday", "nov", "november", "oct",
+    "october", "saturday", "sep", "sept", "september", "sunday", "thursday", "today", "tomorrow", "tuesday",
+    "wednesday", "yesterday", NULL};
 
-bool cd_is_calendar_word(const char *s, size_t n) { return cd_word_in(s, n, CALENDAR); }
+bool cd_is_calendar_word(const char *s, size_t n) { return CD_SORTED_IN(s, n, CALENDAR); }
 
-static const char *const PRONOUNS[] = {"he", "she", "they", "it", "we", "i", NULL};
+/* sorted: looked up by binary search */
+static const char *const PRONOUNS[] = {
+    "he", "i", "it", "she", "they", "we", NULL};
 
-bool cd_is_pronoun(const char *s, size_t n) { return cd_word_in(s, n, PRONOUNS); }
+bool cd_is_pronoun(const char *s, size_t n) { return CD_SORTED_IN(s, n, PRONOUNS); }

@@ -10,6 +10,11 @@ bool cd_word_eq(const char *s, size_t n, const char *word);
 /* Slice in a NULL-terminated list of words (ASCII case-insensitive). */
 bool cd_word_in(const char *s, size_t n, const char *const *list);
 
+/* Slice in a NULL-terminated list of lower-case ASCII words sorted by strcmp (binary search).
+ * Builds without NDEBUG check the order on every call, so an unsorted list fails the tests. */
+bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t count);
+#define CD_SORTED_IN(s, n, list) cd_sorted_word_in((s), (n), (list), sizeof(list) / sizeof((list)[0]) - 1)
+
 /* A common lower-case English word ("however", "trump"); slice of any case. */
 bool cd_is_common_word(const char *s, size_t n);
 /* Abbreviations after which a full stop does not end a sentence ("Mr", "Sen", "Jan"). */
