@@ -312,8 +312,8 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     if (in(d, p, GROUP_QUANT)) {
       quant = quant || !in(d, p, GROUP_MODS);
       left = p;
-    } else if (lower(d, p) && in(d, p, GROUP_MODS)) {
-      left = p;
+    } else if ((lower(d, p) || sentence_initial(d, p)) && in(d, p, GROUP_MODS)) {
+      left = p; /* "State legislators": capitalised only because it starts the sentence */
     } else if (cd_claim_demonym(d, p) || (capital(d, p) && !naming_word(d, p))) {
       left = p;
     } else {

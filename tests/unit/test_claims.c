@@ -81,6 +81,9 @@ static void test_groups(void **state) {
   assert_int_equal(count(HEAD "The experts said the data were sound.", NULL, NULL, NULL), 0);
   assert_int_equal(count(HEAD "Researchers found the drug cut deaths by a fifth.", NULL, NULL, NULL), 0);
   assert_int_equal(count(HEAD "Some scientists believe the comet broke up.", NULL, UN, "scientists believe"), 1);
+  assert_int_equal(count(HEAD "State legislators backing the bill argued it would cut fraud. The State Secretary "
+                              "disagreed.", NULL, UN, "legislators"), 1);
+  assert_int_equal(count(HEAD "NASA scientists believe the comet broke up.", NULL, NULL, NULL), 0);
 }
 
 static void test_reports_and_studies(void **state) {
