@@ -295,8 +295,7 @@ void cd_pass_mentions(cd_doc *doc) {
           bool the = j < doc_ntok(doc) && is_word_tok(doc_tok(doc, j)) &&
                      cd_word_eq(tstr(doc, doc_tok(doc, j)), tlen(doc_tok(doc, j)), "the");
           if (the) j++;
-          if (j < doc_ntok(doc) && name_word(doc, &cs, j, true) && !is_title_word(doc, doc_tok(doc, j)) &&
-              doc_tok(doc, j)->sent == t->sent) {
+          if (j < doc_ntok(doc) && name_word(doc, &cs, j, true) && doc_tok(doc, j)->sent == t->sent) {
             w[n].tok = i;
             w[n].title_word = false;
             n++;
@@ -316,7 +315,10 @@ void cd_pass_mentions(cd_doc *doc) {
       }
       if (extend && n < sizeof w / sizeof w[0]) {
         w[n].tok = i;
-        w[n].title_word = is_title_word(doc, t) && (t->flags & TF_CAP);
+        /* after "of" a title word is part of the name: "Court of Justice" */
+        w[n].title_word = is_title_word(doc, t) && (t->flags & TF_CAP) &&
+                          !(n > 0 && (doc_tok(doc, w[n - 1].tok)->flags & TF_LOWER) &&
+                            !cd_word_in(tstr(doc, doc_tok(doc, w[n - 1].tok)), tlen(doc_tok(doc, w[n - 1].tok)), PARTICLES));
         n++;
         continue;
       }
