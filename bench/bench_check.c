@@ -3,7 +3,8 @@
  * The article is a set of paragraphs (attributed, partial, split, unattributed and nested quotes,
  * titles and courtesy titles, a pronoun, a source, name variants, weasel claims, curly marks and
  * accents) repeated to each size. For each size it prints the median, fastest and slowest time
- * of one analysis, and the median throughput; equal MB/s across sizes means linear time.
+ * of one analysis, and the median throughput; equal MB/s across sizes means linear time. The
+ * first rows, an empty text and 1 KB, show the fixed cost of one call.
  * Not a test: it reports figures, never pass/fail.
  *
  * usage: bench_check [runs] [--markdown]   (default 15 runs per size, plain text)
@@ -72,7 +73,7 @@ int main(int argc, char **argv) {
       return 2;
     }
   }
-  static const size_t sizes[] = {10 * 1024, 100 * 1024, 1024 * 1024};
+  static const size_t sizes[] = {0, 1024, 10 * 1024, 100 * 1024, 1024 * 1024};
   double *times = malloc((size_t)runs * sizeof *times);
   if (!times) return 1;
   printf("cd_analyze, %s, %d runs per size (after one warm-up run)\n",
@@ -99,8 +100,9 @@ int main(int argc, char **argv) {
     }
     qsort(times, (size_t)runs, sizeof *times, cmp_double);
     double median = runs % 2 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
-    printf("%10zu %8zu %8zu %12.3f %10.3f %10.3f %10.2f\n", len, nq, nd, median, times[0], times[runs - 1],
-           (double)len / (1024.0 * 1024.0) / (median / 1000.0));
+    printf("%10zu %8zu %8zu %12.3f %10.3f %10.3f", len, nq, nd, median, times[0], times[runs - 1]);
+    if (len) printf(" %10.2f\n", (double)len / (1024.0 * 1024.0) / (median / 1000.0));
+    else printf(" %10s\n", "-");
     free(text);
   }
   free(times);
