@@ -202,10 +202,8 @@ static void apply_ignore_patterns(cd_doc *doc) {
                                    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_MULTILINE, &err, &eoff, NULL);
     if (!re) continue;
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    pcre2_match_context *mc = cd_pattern_match_context(); /* one set of limits for every configured pattern */
     if (md && mc) {
-      pcre2_set_match_limit(mc, 100000);
-      pcre2_set_depth_limit(mc, 1000);
       size_t off = 0;
       while (off <= doc->len) {
         int rc = pcre2_match(re, (PCRE2_SPTR)doc->text, doc->len, off, 0, md, mc);

@@ -8,8 +8,8 @@
 static void usage(FILE *out) {
   fputs("copydesk: a copy editor's attribution pass on news articles\n"
         "\n"
-        "usage: copydesk check [--format text|json] [--lang markdown|plaintext]\n"
-        "                      [--fail-on error|warning|info|hint] [--config FILE] PATH...\n"
+        "usage: copydesk check [--format text|json|sarif] [--lang markdown|plaintext]\n"
+        "                      [--fail-on error|warning|info|hint] [--config FILE | --no-config] PATH...\n"
         "       copydesk lsp          run the language server on stdin/stdout (also: --stdio)\n"
         "       copydesk --version\n",
         out);
