@@ -42,3 +42,12 @@ cd_cli_test(cli.exit.bad-option ARGS check^^--frobnicate^^ferry.txt EXPECT_RC 2 
 cd_cli_test(cli.exit.bad-format ARGS check^^--format^^yaml^^ferry.txt EXPECT_RC 2 STDERR_MATCH "yaml")
 cd_cli_test(cli.exit.bad-fail-on ARGS check^^--fail-on^^sometimes^^ferry.txt EXPECT_RC 2 STDERR_MATCH "sometimes")
 cd_cli_test(cli.exit.no-files ARGS check EXPECT_RC 2 STDERR_MATCH "usage")
+
+# The README's first command: the example article checks with exit status 0 and shows each kind of
+# problem it was written to have, in text order.
+add_test(NAME cli.example
+         COMMAND ${CMAKE_COMMAND} -DBINARY=$<TARGET_FILE:copydesk> -DARGS=check^^--no-config^^examples/article.md
+                 -DWORKDIR=${PROJECT_SOURCE_DIR} -DEXPECT_RC=0
+                 "-DSTDOUT_MATCH=claim\\.unattributed.*name\\.variant.*name\\.spelling.*quote\\.unattributed.*1 file checked: 16 quotes \\(1 unattributed\\)"
+                 -P ${CD_CLI_DIR}/cli/run_check.cmake)
+set_tests_properties(cli.example PROPERTIES LABELS cli TIMEOUT 60)
