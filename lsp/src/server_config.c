@@ -105,14 +105,23 @@ void cd_server_apply_settings(cd_server *server, const json_t *settings, const c
   if (json_is_object(settings) && json_is_object(json_object_get(settings, "copydesk"))) {
     settings = json_object_get(settings, "copydesk"); /* {"copydesk": {...}} as well as {...} */
   }
+  json_t *empty = NULL;
+  if (json_is_null(settings) || (json_is_array(settings) && json_array_size(settings) == 0)) {
+    settings = empty = json_object(); /* Neovim sends an empty table as [] */
+  }
   if (!json_is_object(settings)) {
     snprintf(message, sizeof message,
              "copydesk: the settings from %s must be an object; the previous settings are kept", origin);
     cd_server_show_message(server, 2, message);
     return;
   }
+  if (server->editor_settings != NULL && json_equal(server->editor_settings, (json_t *)settings)) {
+    json_decref(empty); /* unchanged: no re-analysis and no refresh requests for the client to chase */
+    return;
+  }
   json_decref(server->editor_settings);
   server->editor_settings = json_incref((json_t *)settings);
+  json_decref(empty);
   settings_changed(server);
 }
 
