@@ -48,6 +48,6 @@ cd_cli_test(cli.exit.no-files ARGS check EXPECT_RC 2 STDERR_MATCH "usage")
 add_test(NAME cli.example
          COMMAND ${CMAKE_COMMAND} -DBINARY=$<TARGET_FILE:copydesk> -DARGS=check^^--no-config^^examples/article.md
                  -DWORKDIR=${PROJECT_SOURCE_DIR} -DEXPECT_RC=0
-                 "-DSTDOUT_MATCH=claim\\.unattributed.*name\\.variant.*name\\.spelling.*quote\\.unattributed.*1 file checked: 16 quotes \\(1 unattributed\\)"
+                 "-DSTDOUT_MATCH=claim\\.unattributed.*name\\.variant.*name\\.spelling.*quote\\.unattributed.*1 file checked: [0-9]+ quotes \\(1 unattributed\\)"
                  -P ${CD_CLI_DIR}/cli/run_check.cmake)
 set_tests_properties(cli.example PROPERTIES LABELS cli TIMEOUT 60)
