@@ -80,6 +80,7 @@ typedef struct vform {
   size_t group;
   bool acronym;
   bool org;
+  bool accepted;     /* a configured form of a known name */
   uint8_t n_parts;
 } vform;
 
@@ -92,8 +93,22 @@ static bool only_first_case_differs(const char *a, const char *b) {
   return x == y;
 }
 
+/* A form the desk lists for a known name (configuration names.known): accepted, never a finding. */
+static bool accepted_form(const cd_doc *doc, const char *s, size_t n) {
+  const cd_config *cfg = doc->config;
+  if (!cfg) return false;
+  for (size_t i = 0; i < cfg->n_names; i++) {
+    const cd_name_entry *e = &cfg->names[i];
+    if ((e->canonical && strlen(e->canonical) == n && memcmp(e->canonical, s, n) == 0) ||
+        cd_strlist_contains_ci(&e->forms, s, n))
+      return true;
+  }
+  return false;
+}
+
 static bool variant_pair(const vform *a, const vform *b) {
   if (strcmp(a->text, b->text) == 0) return false;
+  if (a->accepted && b->accepted) return false; /* two forms the desk accepts */
   if (strcmp(a->key, b->key) == 0) return !only_first_case_differs(a->text, b->text);
   if (a->acronym && b->acronym) return true; /* US / USA */
   if (a->n_parts >= 2 && b->n_parts >= 2 && a->org && b->org) {
@@ -149,6 +164,7 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
     x->first_span = span;
     x->acronym = m->acronym;
     x->org = m->org_hint;
+    x->accepted = accepted_form(doc, t, strlen(t));
     x->n_parts = parts;
     x->group = v->n;
     f = v->n++;
@@ -208,6 +224,7 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
         if (*p >= 'a' && *p <= 'z') x->acronym = false;
       x->n_parts = 1;
       x->org = false;
+      x->accepted = false;
       x->group = v.n;
       f = v.n++;
     }
@@ -711,6 +728,7 @@ static void spelling(names_ctx *c) {
     const cd_name_mention *bm = M(doc, b->first);
     size_t bend = bt->end < bm->name.end ? bt->end : bm->name.end;
     const char *form = slice(doc, tk->start, end), *other = slice(doc, bt->start, bend);
+    if (accepted_form(doc, form, strlen(form))) continue;
     cd_diagnostic *d = cd_doc_add_diag(
         doc, "name.spelling", tk->start, end,
         cd_arena_printf(doc->arena,
