@@ -137,6 +137,21 @@ static size_t attribution_inside(cd_doc *doc, size_t from, size_t end) {
   return CD_NONE;
 }
 
+/* Only a quote that opens its paragraph or a sentence, or is introduced (after ':' ',' a dash or
+ * a verb of saying), runs on into the next paragraph; a fragment woven into the writer's sentence
+ * ("would take “at least six weeks") that never closes is an unclosed mark. */
+static bool may_run_on(cd_doc *doc, const cd_para *p, size_t open) {
+  if (open == p->first_tok) return true;
+  const cd_token *prev = tok(doc, open - 1);
+  if (prev->kind == TOK_PUNCT) {
+    char c = doc->text[prev->start];
+    return c == ':' || c == ',' || c == '.' || c == '!' || c == '?' || c == ';' || (unsigned char)c == 0xE2 ||
+           c == '-'; /* introduced, or opening a sentence of its own */
+  }
+  return prev->kind == TOK_WORD && (prev->flags & TF_LOWER) &&
+         cd_is_speech_verb(doc->config, doc->text + prev->start, prev->end - prev->start);
+}
+
 static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue) {
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
   size_t first_quote = doc->quotes.len;
@@ -198,7 +213,8 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue) {
       continue;
     }
     o->role = MR_OPEN;
-    bool continues = m == 0 && said == CD_NONE && para_opens_with(doc, pi + 1, o->family);
+    bool continues = m == 0 && said == CD_NONE && para_opens_with(doc, pi + 1, o->family) &&
+                     may_run_on(doc, p, stack[m].tok);
     size_t qi = add_quote(doc, stack[m].tok, stack[m].tok, (uint32_t)pi, (unsigned)m, false);
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
     if (!continues) {

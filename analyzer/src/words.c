@@ -88,15 +88,15 @@ static const char *const JOB_TITLES[] = {
     "acting", "adm", "admiral", "agent", "ambassador", "archbishop", "assemblyman", "assemblywoman",
     "attorney", "baron", "baroness", "bishop", "brother", "candidate", "capt", "captain", "cardinal", "ceo",
     "chair", "chairman", "chairwoman", "chancellor", "chief", "coach", "col", "colonel", "commissioner",
-    "congressman", "congresswoman", "constable", "councillor", "councilman", "councilor", "councilwoman",
-    "crown", "dame", "dean", "defence", "defense", "delegate", "deputy", "detective", "director", "emir",
-    "father", "finance", "first", "foreign", "former", "gen", "general", "gov", "governor", "imam",
-    "inspector", "interior", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt", "major",
-    "mayor", "mep", "minister", "mp", "nominee", "officer", "pope", "premier", "president", "presidential",
-    "prime", "prince", "princess", "prof", "professor", "queen", "rabbi", "rep", "representative", "rev",
-    "reverend", "secretary", "sen", "senator", "sergeant", "sgt", "sheikh", "sheriff", "sir", "sister",
-    "speaker", "spokesman", "spokesperson", "spokeswoman", "sultan", "superintendent", "then", "treasurer",
-    "vice", NULL};
+    "congressman", "congresswoman", "constable", "corporal", "councillor", "councilman", "councilor",
+    "councilwoman", "crown", "dame", "dean", "defence", "defense", "delegate", "deputy", "detective",
+    "director", "emir", "father", "finance", "first", "foreign", "former", "gen", "general", "gov", "governor",
+    "imam", "inspector", "interior", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt",
+    "major", "mayor", "mep", "midwife", "minister", "mp", "nominee", "nurse", "officer", "pastor", "pope",
+    "premier", "president", "presidential", "prime", "prince", "princess", "prof", "professor", "queen",
+    "rabbi", "rep", "representative", "rev", "reverend", "secretary", "sen", "senator", "sergeant",
+    "sergeant-major", "sgt", "sheikh", "sheriff", "sir", "sister", "speaker", "spokesman", "spokesperson",
+    "spokeswoman", "sultan", "superintendent", "then", "treasurer", "vice", NULL};
 
 bool cd_is_job_title(const char *s, size_t n) { return CD_SORTED_IN(s, n, JOB_TITLES); }
 
