@@ -14,7 +14,7 @@ PACKAGES=(
   # tests
   libcmocka-dev valgrind
   # editor integration tests (Neovim, Emacs with Eglot)
-  neovim emacs-nox elpa-eglot
+  neovim emacs-nox elpa-eglot elpa-markdown-mode
 )
 
 SUDO=""
