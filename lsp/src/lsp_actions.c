@@ -65,26 +65,17 @@ static json_t *ignore_action(const cd_server *server, const cd_doc *doc, const c
 
 int cd_lsp_code_action(cd_server *server, json_t *params, json_t **result, char *error,
                        size_t error_size) {
-  bool missing;
   size_t start, end;
-  if (!cd_lsp_range_valid(json_object_get(params, "range"))) {
-    snprintf(error, error_size, "params.range must be a valid Range");
-    return CD_RPC_INVALID_PARAMS;
-  }
   json_t *context = json_object_get(params, "context");
   if (context != NULL && !json_is_object(context)) {
     snprintf(error, error_size, "params.context must be an object");
     return CD_RPC_INVALID_PARAMS;
   }
-  cd_doc *doc = cd_server_doc_param(server, params, &missing, error, error_size);
-  if (doc == NULL) {
-    if (!missing) return CD_RPC_INVALID_PARAMS;
-    *result = json_array();
-    return 0;
-  }
-  if (!cd_lsp_range_parse(json_object_get(params, "range"), doc->lines, server->enc, &start, &end)) {
-    snprintf(error, error_size, "params.range must be a valid Range");
-    return CD_RPC_INVALID_PARAMS;
+  cd_doc *doc = NULL;
+  int rc = cd_server_range_param(server, params, &doc, &start, &end, error, error_size);
+  if (rc != 0 || doc == NULL) {
+    if (rc == 0) *result = json_array();
+    return rc;
   }
   const cd_report *report = cd_server_analysis(server, doc);
   if (report == NULL) {

@@ -8,21 +8,12 @@
 
 int cd_lsp_inlay_hint(cd_server *server, json_t *params, json_t **result, char *error,
                       size_t error_size) {
-  bool missing;
   size_t start, end, n;
-  if (!cd_lsp_range_valid(json_object_get(params, "range"))) {
-    snprintf(error, error_size, "params.range must be a valid Range");
-    return CD_RPC_INVALID_PARAMS;
-  }
-  cd_doc *doc = cd_server_doc_param(server, params, &missing, error, error_size);
-  if (doc == NULL) {
-    if (!missing) return CD_RPC_INVALID_PARAMS;
-    *result = json_array();
-    return 0;
-  }
-  if (!cd_lsp_range_parse(json_object_get(params, "range"), doc->lines, server->enc, &start, &end)) {
-    snprintf(error, error_size, "params.range must be a valid Range");
-    return CD_RPC_INVALID_PARAMS;
+  cd_doc *doc = NULL;
+  int rc = cd_server_range_param(server, params, &doc, &start, &end, error, error_size);
+  if (rc != 0 || doc == NULL) {
+    if (rc == 0) *result = json_array();
+    return rc;
   }
   json_t *hints = json_array();
   if (hints == NULL) return CD_RPC_INTERNAL_ERROR;

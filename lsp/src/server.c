@@ -69,6 +69,22 @@ cd_doc *cd_server_doc_param(cd_server *server, const json_t *params, bool *missi
   return doc;
 }
 
+int cd_server_range_param(cd_server *server, const json_t *params, cd_doc **doc, size_t *start, size_t *end,
+                          char *error, size_t error_size) {
+  bool missing;
+  if (!cd_lsp_range_valid(json_object_get(params, "range"))) {
+    snprintf(error, error_size, "params.range must be a valid Range");
+    return CD_RPC_INVALID_PARAMS;
+  }
+  *doc = cd_server_doc_param(server, params, &missing, error, error_size);
+  if (*doc == NULL) return missing ? 0 : CD_RPC_INVALID_PARAMS;
+  if (!cd_lsp_range_parse(json_object_get(params, "range"), (*doc)->lines, server->enc, start, end)) {
+    snprintf(error, error_size, "params.range must be a valid Range");
+    return CD_RPC_INVALID_PARAMS;
+  }
+  return 0;
+}
+
 const cd_report *cd_server_analysis(cd_server *server, cd_doc *doc) {
   if (cd_server_is_config_doc(doc)) {
     /* A configuration buffer is no article: an empty analysis keeps every feature quiet. */

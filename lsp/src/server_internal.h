@@ -81,6 +81,11 @@ void cd_server_log(const char *fmt, ...);
  * set when the params were fine but the document is not open. */
 cd_doc *cd_server_doc_param(cd_server *server, const json_t *params, bool *missing, char *error,
                             size_t error_size);
+/* For requests on a range (code actions, inlay hints): checks params.range, looks the document
+ * up and converts the range to byte offsets. Returns 0 with *doc set (NULL when the document is
+ * not open: answer an empty array), or CD_RPC_INVALID_PARAMS with a message in `error`. */
+int cd_server_range_param(cd_server *server, const json_t *params, cd_doc **doc, size_t *start, size_t *end,
+                          char *error, size_t error_size);
 /* The document's analysis under the current configuration. */
 const cd_report *cd_server_analysis(cd_server *server, cd_doc *doc);
 /* True when a later didChange/didClose for `uri` is already queued. */
