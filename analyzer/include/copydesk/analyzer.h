@@ -66,7 +66,11 @@ CD_API const cd_rule_info *cd_rule_find(const char *code);
 
 /* ---- configuration ---------------------------------------------------- */
 
-/* House style and rule settings. Created with defaults; the caller owns it. */
+/* House style and rule settings. Created with defaults; the caller owns it.
+ * The first analysis with a configuration compiles its claim patterns and keeps them in it (a
+ * memo published atomically), so later analyses with the same configuration skip that work;
+ * changing the claim settings drops the memo. Analyses may share one configuration, but it must
+ * not be changed or freed while an analysis that borrowed it runs. */
 typedef struct cd_config cd_config;
 
 typedef enum cd_courtesy_style {
