@@ -3,6 +3,10 @@
 #include <utf8proc.h>
 
 int32_t cd_decode(const char *s, size_t len, size_t pos, size_t *n) {
+  if ((unsigned char)s[pos] < 0x80) { /* most text is ASCII: no call into utf8proc */
+    *n = 1;
+    return (unsigned char)s[pos];
+  }
   utf8proc_int32_t cp;
   utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + pos, (utf8proc_ssize_t)(len - pos), &cp);
   if (k <= 0) {
@@ -19,6 +23,10 @@ int32_t cd_decode_prev(const char *s, size_t pos, size_t *start) {
     return -1;
   }
   size_t p = pos - 1;
+  if ((unsigned char)s[p] < 0x80) {
+    *start = p;
+    return (unsigned char)s[p];
+  }
   /* walk back over at most three continuation bytes */
   while (p > 0 && pos - p < 4 && ((unsigned char)s[p] & 0xC0) == 0x80) p--;
   size_t n;

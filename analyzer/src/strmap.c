@@ -19,24 +19,27 @@ void cd_strmap_init(cd_strmap *m, cd_arena *arena) {
 void cd_strmap_free(cd_strmap *m) {
   free(m->keys);
   free(m->values);
+  free(m->hashes);
   memset(m, 0, sizeof *m);
 }
 
 size_t cd_strmap_get(const cd_strmap *m, const char *key) {
   if (!m->cap) return CD_NONE;
-  size_t h = hash(key) & (m->cap - 1);
+  size_t hk = hash(key), h = hk & (m->cap - 1);
   while (m->keys[h]) {
-    if (strcmp(m->keys[h], key) == 0) return m->values[h];
+    if (m->hashes[h] == hk && strcmp(m->keys[h], key) == 0) return m->values[h];
     h = (h + 1) & (m->cap - 1);
   }
   return CD_NONE;
 }
 
-static void insert(const char **keys, size_t *values, size_t cap, const char *key, size_t value) {
-  size_t h = hash(key) & (cap - 1);
-  while (keys[h] && strcmp(keys[h], key) != 0) h = (h + 1) & (cap - 1);
+static void insert(const char **keys, size_t *values, size_t *hashes, size_t cap, const char *key, size_t hk,
+                   size_t value) {
+  size_t h = hk & (cap - 1);
+  while (keys[h] && !(hashes[h] == hk && strcmp(keys[h], key) == 0)) h = (h + 1) & (cap - 1);
   keys[h] = key;
   values[h] = value;
+  hashes[h] = hk;
 }
 
 void cd_strmap_put(cd_strmap *m, const char *key, size_t value) {
@@ -44,20 +47,24 @@ void cd_strmap_put(cd_strmap *m, const char *key, size_t value) {
     size_t cap = m->cap ? m->cap * 2 : 64;
     const char **keys = calloc(cap, sizeof *keys);
     size_t *values = calloc(cap, sizeof *values);
-    if (!keys || !values) abort(); /* the library's out-of-memory policy inside a pass */
+    size_t *hashes = calloc(cap, sizeof *hashes);
+    if (!keys || !values || !hashes) abort(); /* the library's out-of-memory policy inside a pass */
     for (size_t i = 0; i < m->cap; i++)
-      if (m->keys[i]) insert(keys, values, cap, m->keys[i], m->values[i]);
+      if (m->keys[i]) insert(keys, values, hashes, cap, m->keys[i], m->hashes[i], m->values[i]);
     free(m->keys);
     free(m->values);
+    free(m->hashes);
     m->keys = keys;
     m->values = values;
+    m->hashes = hashes;
     m->cap = cap;
   }
-  size_t h = hash(key) & (m->cap - 1);
-  while (m->keys[h] && strcmp(m->keys[h], key) != 0) h = (h + 1) & (m->cap - 1);
+  size_t hk = hash(key), h = hk & (m->cap - 1);
+  while (m->keys[h] && !(m->hashes[h] == hk && strcmp(m->keys[h], key) == 0)) h = (h + 1) & (m->cap - 1);
   if (!m->keys[h]) {
     m->keys[h] = cd_arena_strdup(m->arena, key);
     if (!m->keys[h]) abort();
+    m->hashes[h] = hk;
     m->len++;
   }
   m->values[h] = value;

@@ -8,6 +8,7 @@
 typedef struct cd_strmap {
   const char **keys;
   size_t *values;
+  size_t *hashes; /* each key's hash: most probes are settled without a string compare */
   size_t cap, len;
   cd_arena *arena;
 } cd_strmap;
