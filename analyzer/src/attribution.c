@@ -260,15 +260,13 @@ static void continue_from(att *a, size_t qi, size_t from, const char *why) {
 
 void cd_pass_attribution(cd_doc *doc) {
   size_t n = doc_ntok(doc);
-  att a = {doc, NULL, NULL, CD_NONE, 0};
+  att a = {doc, NULL, CD_NONE, 0};
   a.mention_start = cd_arena_alloc(doc->arena, (n + 1) * sizeof(size_t));
-  a.mention_end = cd_arena_alloc(doc->arena, (n + 1) * sizeof(size_t));
-  if (!a.mention_start || !a.mention_end) return;
-  for (size_t i = 0; i <= n; i++) a.mention_start[i] = a.mention_end[i] = CD_NONE;
+  if (!a.mention_start) return;
+  for (size_t i = 0; i <= n; i++) a.mention_start[i] = CD_NONE;
   for (size_t mi = 0; mi < doc->mentions.len; mi++) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
     a.mention_start[m->first_tok] = mi;
-    a.mention_end[m->end_tok - 1] = mi;
   }
   for (size_t qi = 0; qi < doc->quotes.len; qi++) {
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);

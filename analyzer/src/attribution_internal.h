@@ -10,7 +10,6 @@
 typedef struct att {
   cd_doc *doc;
   size_t *mention_start; /* token -> mention starting there, or CD_NONE */
-  size_t *mention_end;   /* token -> mention ending there (last token), or CD_NONE */
   size_t last_speaker;   /* mention of the latest quote's person speaker, or CD_NONE */
   uint32_t last_speaker_sent;
 } att;

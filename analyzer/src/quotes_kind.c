@@ -77,9 +77,6 @@ static size_t words_before(const cd_doc *doc, size_t open, const cd_token **out,
   return n;
 }
 
-static const char *const SCARE_CUES[] = {"so-called", "dubbed", "nicknamed", "nickname", "term", "word",
-                                         "phrase", "called", "styled", "self-styled", "branded", "labelled",
-                                         "labeled", "as", NULL};
 /* sorted: looked up by binary search */
 static const char *const TITLE_CUES[] = {
     "album", "banner", "book", "called", "campaign", "caption", "documentary", "entitled", "episode",
@@ -133,7 +130,6 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
     else if (CD_SORTED_IN(s, n, TITLE_CUES) && words <= 8 && !ends && cd_word_eq(s, n, "slogan"))
       q->kind = CD_QUOTE_TITLE;
   }
-  (void)SCARE_CUES;
   /* "... " sign", "..." model": the noun after the quote says it names a thing */
   if (w->close_tok != w->open_tok && (size_t)w->close_tok + 1 < doc_ntok(doc)) {
     const cd_token *after = tk(doc, w->close_tok + 1);
