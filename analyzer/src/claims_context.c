@@ -266,6 +266,21 @@ static void set_span(const cd_doc *d, claim_hit *hit, size_t first, size_t last)
   if (tk(d, last)->end > hit->end) hit->end = tk(d, last)->end;
 }
 
+enum { GO_ON = -1 };
+
+/* The verb before a group decides most cases: "said officials" is an inverted attribution (the
+ * span takes the verb: 1), "told officials that" makes them an object, no source (0); anything
+ * else leaves the decision to the caller (GO_ON). */
+static int settle_by_verb_before(const cd_doc *d, size_t left, size_t e, size_t h, claim_hit *hit) {
+  int vb = verb_before(d, left, e, h);
+  if (vb == OBJECT) return 0;
+  if (vb == INVERTED) {
+    set_span(d, hit, left - 1, h);
+    return 1;
+  }
+  return GO_ON;
+}
+
 /* "the panel of experts", "the bank's team of analysts": the group belongs to something named
  * or already introduced. */
 static bool of_definite(const cd_doc *d, size_t left) {
@@ -339,12 +354,8 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     if (ctx(d, e, h) && in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL})) return false;
     if (is(d, e, "with") && is(d, e + 1, "knowledge")) return false;
   }
-  int vb = verb_before(d, left, e, h);
-  if (vb == OBJECT) return false;
-  if (vb == INVERTED) {
-    set_span(d, hit, left - 1, h);
-    return true;
-  }
+  int settled = settle_by_verb_before(d, left, e, h, hit);
+  if (settled != GO_ON) return settled;
   bool opinion_only = strength == GROUP_WEAK && !quant;
   size_t v = subject_verb(d, e, h, opinion_only);
   if (v != CD_NONE) {
@@ -773,12 +784,8 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     if (lower(d, p) && !in(d, p, FUNCTION_WORDS)) return false; /* "police officials", "hospital officials" */
   }
   if (singular && !indef) return false;
-  int vb = verb_before(d, left, e, h);
-  if (vb == OBJECT) return false;
-  if (vb == INVERTED) {
-    set_span(d, hit, left - 1, h);
-    return true;
-  }
+  int settled = settle_by_verb_before(d, left, e, h, hit);
+  if (settled != GO_ON) return settled;
   if (naming_appositive(d, e, h)) return false;
   if (ctx(d, e, h) && in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL})) {
     set_span(d, hit, left, is(d, e + 1, "to") || is(d, e + 1, "with") || is(d, e + 1, "on") ? e + 1 : e);
@@ -819,12 +826,8 @@ static bool check_person(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   }
   if (!plural && !indef) return false;
   if (of_definite(d, left)) return false;
-  int vb = verb_before(d, left, e, h);
-  if (vb == OBJECT) return false;
-  if (vb == INVERTED) {
-    set_span(d, hit, left - 1, h);
-    return true;
-  }
+  int settled = settle_by_verb_before(d, left, e, h, hit);
+  if (settled != GO_ON) return settled;
   if (naming_appositive(d, e, h)) return false;
   /* a lone lower-case "mp" is not an MP */
   if (tn(d, h) <= 3 && !(tk(d, h)->flags & TF_ALLCAPS) && (tk(d, h)->flags & TF_LOWER)) return false;
