@@ -81,13 +81,18 @@ json_t *cd_lsp_range_json(const cd_line_index *index, size_t start, size_t end, 
                    cd_lsp_position_json(cd_line_index_position(index, end, enc)));
 }
 
-json_t *cd_json_path(const json_t *root, ...) {
-  va_list ap;
-  va_start(ap, root);
+static json_t *json_path_v(const json_t *root, va_list ap) {
   json_t *cur = (json_t *)root;
   for (const char *key = va_arg(ap, const char *); key != NULL; key = va_arg(ap, const char *)) {
     cur = json_is_object(cur) ? json_object_get(cur, key) : NULL;
   }
+  return cur;
+}
+
+json_t *cd_json_path(const json_t *root, ...) {
+  va_list ap;
+  va_start(ap, root);
+  json_t *cur = json_path_v(root, ap);
   va_end(ap);
   return cur;
 }
@@ -95,10 +100,7 @@ json_t *cd_json_path(const json_t *root, ...) {
 bool cd_json_path_true(const json_t *root, ...) {
   va_list ap;
   va_start(ap, root);
-  json_t *cur = (json_t *)root;
-  for (const char *key = va_arg(ap, const char *); key != NULL; key = va_arg(ap, const char *)) {
-    cur = json_is_object(cur) ? json_object_get(cur, key) : NULL;
-  }
+  json_t *cur = json_path_v(root, ap);
   va_end(ap);
   return json_is_true(cur);
 }
