@@ -168,6 +168,17 @@ static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org
 }
 
 
+/* A non-person source reported as written: the words [first, end). */
+static bool source_phrase(att *a, speaker *sp, size_t first, size_t end) {
+  sp->found = true;
+  sp->first_tok = first;
+  sp->end_tok = end;
+  sp->mention = sp->entity = CD_NONE;
+  sp->method = CD_ATTR_SOURCE;
+  sp->name = cd_arena_strndup(a->doc->arena, a->doc->text + T(a, first)->start, T(a, end - 1)->end - T(a, first)->start);
+  return true;
+}
+
 /* A speaker phrase starting at token i: a name, a pronoun, or a source. */
 bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
@@ -196,13 +207,9 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
       size_t e = m->end_tok;
       for (size_t k = 0; k < 3 && e < doc_ntok(doc) && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_LOWER); k++, e++) {
         if (att_source_noun(a, e)) {
-          sp->found = true;
-          sp->first_tok = i;
-          sp->end_tok = e + 1;
+          source_phrase(a, sp, i, e + 1);
           sp->mention = mi;
           sp->entity = m->entity;
-          sp->method = CD_ATTR_SOURCE;
-          sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, i)->start, T(a, e)->end - T(a, i)->start);
           return true;
         }
       }
@@ -250,13 +257,7 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
         e++;
     }
     if (e > i + 2) {
-      sp->found = true;
-      sp->first_tok = i;
-      sp->end_tok = e;
-      sp->mention = sp->entity = CD_NONE;
-      sp->method = CD_ATTR_SOURCE;
-      sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, i)->start, T(a, e - 1)->end - T(a, i)->start);
-      return true;
+      return source_phrase(a, sp, i, e);
     }
   }
   /* nominal: [determiner] [up to 3 modifiers] SOURCE-NOUN, or a bare plural source ("police") */
@@ -276,13 +277,7 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
     if (definite && (T(a, j)->flags & TF_LOWER) && N(a, j) > 3 && S(a, j)[N(a, j) - 1] == 's' &&
         att_speech_verb(a, j + 1) && !att_source_noun(a, j)) {
       /* "The wardens said": a plural group that speaks, reported as written */
-      sp->found = true;
-      sp->first_tok = i;
-      sp->end_tok = j + 1;
-      sp->mention = sp->entity = CD_NONE;
-      sp->method = CD_ATTR_SOURCE;
-      sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, i)->start, T(a, j)->end - T(a, i)->start);
-      return true;
+      return source_phrase(a, sp, i, j + 1);
     }
     if (att_source_noun(a, j)) {
       /* take the longest run of source nouns: "the police spokesperson" */
@@ -304,14 +299,7 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
         else if (f > e + 1 && f < doc_ntok(doc) && att_source_noun(a, f))
           e = f + 1; /* "a spokesperson for the company" */
       }
-      sp->found = true;
-      sp->first_tok = i;
-      sp->end_tok = e;
-      sp->mention = CD_NONE;
-      sp->entity = CD_NONE;
-      sp->method = CD_ATTR_SOURCE;
-      sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, i)->start, T(a, e - 1)->end - T(a, i)->start);
-      return true;
+      return source_phrase(a, sp, i, e);
     }
     if (a->mention_start[j] != CD_NONE) {
       /* "the Kremlin", "the White House": a determiner before a name */
@@ -402,11 +390,5 @@ bool att_bare_source(att *a, size_t i, speaker *sp) {
     return false;
   if (!att_source_noun(a, j - 1) && !att_role_noun(a, j - 1) && !is(a, j - 1, "master")) return false;
   memset(sp, 0, sizeof *sp);
-  sp->found = true;
-  sp->first_tok = i;
-  sp->end_tok = j;
-  sp->mention = sp->entity = CD_NONE;
-  sp->method = CD_ATTR_SOURCE;
-  sp->name = cd_arena_strndup(a->doc->arena, a->doc->text + T(a, i)->start, T(a, j - 1)->end - T(a, i)->start);
-  return true;
+  return source_phrase(a, sp, i, j);
 }
