@@ -20,9 +20,11 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "claims.h"
 #include "config.h"
+#include "strmap.h"
 #include "words.h"
 
 /* Limits for configured patterns, per paragraph. */
@@ -141,6 +143,18 @@ static pcre2_code *compile(const char *pattern, bool jit) {
   PCRE2_SIZE off;
   pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS, &err, &off, NULL);
   if (code && jit) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* the interpreter runs it otherwise */
+  return code;
+}
+
+/* The built-in alternation runs anchored at token starts (see scan_tokens). Anchoring is a
+ * compile option because JIT code ignores it at match time; partial matching tells which tokens
+ * can start a phrase. */
+static pcre2_code *compile_anchored(const char *pattern, bool jit) {
+  int err;
+  PCRE2_SIZE off;
+  pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS | PCRE2_ANCHORED,
+                                   &err, &off, NULL);
+  if (code && jit) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
   return code;
 }
 
@@ -264,6 +278,51 @@ static void report(scan_state *st, cd_vec *hits) {
   r->diag = doc->diags.len - 1;
 }
 
+/* Whether a phrase of `code` (anchored) can start at token t: some branch reads all of its bytes
+ * and the character after it. A phrase accepted at t spans whole tokens, so it reads them too;
+ * PCRE2's partial matching on that short subject answers without the callout. The answer depends
+ * on those bytes only, so it is asked once per distinct spelling and kept in the configuration's
+ * memo: an editor re-analyses the same words on every keystroke. */
+static bool may_start(cd_doc *doc, pcre2_code *code, pcre2_match_data *md, cd_strmap *memo, const cd_token *t,
+                      size_t para_end) {
+  size_t end = t->end;
+  if (end < para_end) end++;
+  while (end < para_end && ((unsigned char)doc->text[end] & 0xC0) == 0x80) end++;
+  const char *key = doc->text + t->start;
+  size_t n = end - t->start;
+  if (memchr(key, 0, n)) return true; /* the memo's keys are C strings: ask nothing, scan */
+  size_t known = cd_strmap_getn(memo, key, n);
+  if (known != CD_NONE) return known != 0;
+  int rc = pcre2_match(code, (PCRE2_SPTR)doc->text, end, t->start, PCRE2_PARTIAL_HARD, md, NULL);
+  bool may = rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
+  cd_strmap_putn(memo, key, n, may);
+  return may;
+}
+
+/* Runs the anchored built-in alternation at each token start of every prose paragraph that can
+ * start a phrase: the same hits as a search from every position, since a hit must start at a token,
+ * for a fraction of the matching. */
+static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_strmap *memo,
+                        cd_vec *hits) {
+  cd_doc *doc = st->doc;
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
+  if (!md) return;
+  for (size_t pi = 0; pi < doc->paras.len; pi++) {
+    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+    if (p->headline) continue;
+    size_t off = p->span.start;
+    for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
+      const cd_token *t = doc_tok(doc, ti);
+      if (t->start < off || !may_start(doc, code, md, memo, t, p->span.end)) continue;
+      if (pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) < 0) continue;
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+      report(st, hits);
+      off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
+    }
+  }
+  pcre2_match_data_free(md);
+}
+
 /* Runs `code` over every prose paragraph; each accepted hit becomes a diagnostic. */
 static void scan(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_vec *hits) {
   cd_doc *doc = st->doc;
@@ -328,7 +387,16 @@ struct cd_claims_cache {
   code_set interp;
   _Atomic(code_set *) jit;      /* compiled once enough text has been read */
   atomic_size_t scanned;        /* bytes analysed with the interpreter so far */
+  /* may_start's answers, shared by the analyses of this configuration: one scan at a time holds
+   * the lock (a scan is short; analyses on other threads wait for it, they never see a torn map) */
+  mtx_t memo_lock;
+  bool memo_lock_ok;
+  cd_arena *memo_arena;
+  cd_strmap memo;
 };
+
+/* Past this many spellings the memo starts afresh: a server's memory stays bounded. */
+#define MEMO_MAX_ENTRIES 65536u
 
 static void code_set_clear(code_set *cs, size_t n_rows) {
   pcre2_code_free(cs->main);
@@ -351,12 +419,15 @@ void cd_claims_cache_free(cd_claims_cache *c) {
   free(c->user);
   free(c->main_rx);
   free(c->user_rx);
+  if (c->memo_lock_ok) mtx_destroy(&c->memo_lock);
+  cd_strmap_free(&c->memo);
+  cd_arena_free(c->memo_arena);
   free(c);
 }
 
 static bool compile_set(const cd_claims_cache *c, code_set *cs, bool jit) {
   memset(cs, 0, sizeof *cs);
-  if (c->main_rx && !(cs->main = compile(c->main_rx, jit))) return false;
+  if (c->main_rx && !(cs->main = compile_anchored(c->main_rx, jit))) return false;
   if (c->user_rx && c->combinable) cs->user = compile(c->user_rx, jit);
   if (c->first_pattern < c->n_rows && !cs->user) {
     cs->single = calloc(c->n_rows, sizeof *cs->single);
@@ -373,10 +444,13 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   if (!c) return NULL;
   atomic_init(&c->jit, NULL);
   atomic_init(&c->scanned, 0);
+  c->memo_arena = cd_arena_new();
+  c->memo_lock_ok = mtx_init(&c->memo_lock, mtx_plain) == thrd_success;
+  cd_strmap_init(&c->memo, c->memo_arena);
   c->rows = calloc(n_defs + cfg->n_claims + 1, sizeof *c->rows);
   c->user = calloc(cfg->n_claims + 1, sizeof *c->user);
   sbuf main_rx = {0}, user_rx = {0}, lits = {0};
-  if (!c->rows || !c->user) goto fail;
+  if (!c->rows || !c->user || !c->memo_arena || !c->memo_lock_ok) goto fail;
 
   /* Each branch ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's
    * start-of-match optimisation, so the one \b stands before the built-in group. */
@@ -591,7 +665,16 @@ void cd_pass_claims(cd_doc *doc) {
   scan_state st = {doc, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0};
   if (cs->main) {
     pcre2_set_callout(mctx, on_callout, &st);
-    scan(&st, cs->main, mctx, &hits);
+    mtx_lock(&cache->memo_lock);
+    if (cache->memo.len > MEMO_MAX_ENTRIES) {
+      cd_strmap_free(&cache->memo);
+      cd_arena_free(cache->memo_arena);
+      cache->memo_arena = cd_arena_new();
+      if (!cache->memo_arena) abort(); /* the library's out-of-memory policy inside a pass */
+      cd_strmap_init(&cache->memo, cache->memo_arena);
+    }
+    scan_tokens(&st, cs->main, mctx, &cache->memo, &hits);
+    mtx_unlock(&cache->memo_lock);
   }
   if (cs->user) {
     pcre2_set_callout(umctx, on_callout, &st);

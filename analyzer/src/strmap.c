@@ -1,15 +1,19 @@
 #include "strmap.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "copydesk/analyzer.h"
 
-static size_t hash(const char *s) {
+static size_t hash_n(const char *s, size_t n) {
   size_t h = 1469598103934665603u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
   return h;
 }
+
+/* A stored key equals the n bytes at s. */
+static bool key_eq(const char *key, const char *s, size_t n) { return strncmp(key, s, n) == 0 && key[n] == '\0'; }
 
 void cd_strmap_init(cd_strmap *m, cd_arena *arena) {
   memset(m, 0, sizeof *m);
@@ -23,15 +27,17 @@ void cd_strmap_free(cd_strmap *m) {
   memset(m, 0, sizeof *m);
 }
 
-size_t cd_strmap_get(const cd_strmap *m, const char *key) {
+size_t cd_strmap_getn(const cd_strmap *m, const char *key, size_t n) {
   if (!m->cap) return CD_NONE;
-  size_t hk = hash(key), h = hk & (m->cap - 1);
+  size_t hk = hash_n(key, n), h = hk & (m->cap - 1);
   while (m->keys[h]) {
-    if (m->hashes[h] == hk && strcmp(m->keys[h], key) == 0) return m->values[h];
+    if (m->hashes[h] == hk && key_eq(m->keys[h], key, n)) return m->values[h];
     h = (h + 1) & (m->cap - 1);
   }
   return CD_NONE;
 }
+
+size_t cd_strmap_get(const cd_strmap *m, const char *key) { return cd_strmap_getn(m, key, strlen(key)); }
 
 static void insert(const char **keys, size_t *values, size_t *hashes, size_t cap, const char *key, size_t hk,
                    size_t value) {
@@ -42,7 +48,7 @@ static void insert(const char **keys, size_t *values, size_t *hashes, size_t cap
   hashes[h] = hk;
 }
 
-void cd_strmap_put(cd_strmap *m, const char *key, size_t value) {
+void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value) {
   if ((m->len + 1) * 2 > m->cap) {
     size_t cap = m->cap ? m->cap * 2 : 64;
     const char **keys = calloc(cap, sizeof *keys);
@@ -59,13 +65,15 @@ void cd_strmap_put(cd_strmap *m, const char *key, size_t value) {
     m->hashes = hashes;
     m->cap = cap;
   }
-  size_t hk = hash(key), h = hk & (m->cap - 1);
-  while (m->keys[h] && !(m->hashes[h] == hk && strcmp(m->keys[h], key) == 0)) h = (h + 1) & (m->cap - 1);
+  size_t hk = hash_n(key, n), h = hk & (m->cap - 1);
+  while (m->keys[h] && !(m->hashes[h] == hk && key_eq(m->keys[h], key, n))) h = (h + 1) & (m->cap - 1);
   if (!m->keys[h]) {
-    m->keys[h] = cd_arena_strdup(m->arena, key);
+    m->keys[h] = cd_arena_strndup(m->arena, key, n);
     if (!m->keys[h]) abort();
     m->hashes[h] = hk;
     m->len++;
   }
   m->values[h] = value;
 }
+
+void cd_strmap_put(cd_strmap *m, const char *key, size_t value) { cd_strmap_putn(m, key, strlen(key), value); }

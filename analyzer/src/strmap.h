@@ -19,5 +19,8 @@ void cd_strmap_free(cd_strmap *m);
 size_t cd_strmap_get(const cd_strmap *m, const char *key);
 /* Sets key (copied) to value. */
 void cd_strmap_put(cd_strmap *m, const char *key, size_t value);
+/* The same for a key given as n bytes (no NUL inside), e.g. a slice of the text. */
+size_t cd_strmap_getn(const cd_strmap *m, const char *key, size_t n);
+void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value);
 
 #endif
