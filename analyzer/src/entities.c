@@ -173,7 +173,7 @@ static size_t get_unique(ent_ctx *c, const cd_strmap *map, const char *key) {
 static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
   cd_doc *doc = c->doc;
   cd_near_index ix;
-  cd_near_init(&ix, doc->arena);
+  cd_near_init(&ix);
   cd_vec keys; /* target id -> key */
   cd_vec_init(&keys, sizeof(const char *));
   cd_vec target_cl;

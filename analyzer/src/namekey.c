@@ -76,6 +76,10 @@ char *cd_name_key(cd_arena *arena, const char *text, size_t n) {
   return out;
 }
 
+/* The tables below are scanned for every name word: the first byte settles almost every entry
+ * without a call to strcmp. */
+static bool same(const char *entry, const char *key) { return entry[0] == key[0] && strcmp(entry, key) == 0; }
+
 /* Built-in aliases for common country and organisation forms; configuration adds more. */
 static const char *const ALIASES[][2] = {
     {"us", "unitedstates"},         {"usa", "unitedstates"},          {"america", "unitedstates"},
@@ -96,13 +100,13 @@ static const char *const ALIASES[][2] = {
 
 const char *cd_alias_key(const char *key) {
   for (size_t i = 0; i < sizeof ALIASES / sizeof ALIASES[0]; i++)
-    if (strcmp(ALIASES[i][0], key) == 0) return ALIASES[i][1];
+    if (same(ALIASES[i][0], key)) return ALIASES[i][1];
   return key;
 }
 
 bool cd_alias_known(const char *key) {
   for (size_t i = 0; i < sizeof ALIASES / sizeof ALIASES[0]; i++)
-    if (strcmp(ALIASES[i][0], key) == 0 || strcmp(ALIASES[i][1], key) == 0) return true;
+    if (same(ALIASES[i][0], key) || same(ALIASES[i][1], key)) return true;
   return false;
 }
 
@@ -126,13 +130,13 @@ static const char *const RENAMED[][2] = {
 
 const char *cd_rename_key(const char *key) {
   for (size_t i = 0; i < sizeof RENAMED / sizeof RENAMED[0]; i++)
-    if (strcmp(RENAMED[i][0], key) == 0) return RENAMED[i][1];
+    if (same(RENAMED[i][0], key)) return RENAMED[i][1];
   return key;
 }
 
 bool cd_is_renamed(const char *key) {
   for (size_t i = 0; i < sizeof RENAMED / sizeof RENAMED[0]; i++)
-    if (strcmp(RENAMED[i][0], key) == 0 || strcmp(RENAMED[i][1], key) == 0) return true;
+    if (same(RENAMED[i][0], key) || same(RENAMED[i][1], key)) return true;
   return false;
 }
 

@@ -1,5 +1,7 @@
 #include "names_near.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "copydesk/analyzer.h"
@@ -12,43 +14,92 @@ typedef struct near_link {
 
 enum { NEAR_MAX = 32 };
 
-void cd_near_init(cd_near_index *ix, cd_arena *arena) {
-  cd_strmap_init(&ix->heads, arena);
+void cd_near_init(cd_near_index *ix) {
+  memset(ix, 0, sizeof *ix);
   cd_vec_init(&ix->links, sizeof(near_link));
 }
 
 void cd_near_free(cd_near_index *ix) {
-  cd_strmap_free(&ix->heads);
+  free(ix->hashes);
+  free(ix->heads);
   cd_vec_free(&ix->links);
+  memset(ix, 0, sizeof *ix);
 }
 
-static void put(cd_near_index *ix, const char *variant, size_t id) {
-  size_t head = cd_strmap_get(&ix->heads, variant);
+/* FNV-1a, 64 bits. Variants are told apart by hash alone: a collision only adds a candidate,
+ * and callers check every candidate against the key itself. */
+enum { FNV_PRIME = 1099511628211u };
+static const uint64_t FNV_OFFSET = 1469598103934665603u;
+
+static uint64_t feed(uint64_t h, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+  return h;
+}
+
+/* The slot of `h`: where it is, or the empty one where it would go. */
+static size_t slot(const cd_near_index *ix, uint64_t h) {
+  size_t i = (size_t)h & (ix->cap - 1);
+  while (ix->heads[i] && ix->hashes[i] != h) i = (i + 1) & (ix->cap - 1);
+  return i;
+}
+
+static void grow(cd_near_index *ix) {
+  size_t cap = ix->cap ? ix->cap * 2 : 256;
+  uint64_t *hashes = calloc(cap, sizeof *hashes);
+  size_t *heads = calloc(cap, sizeof *heads);
+  if (!hashes || !heads) abort(); /* the library's out-of-memory policy inside a pass */
+  cd_near_index bigger = *ix;
+  bigger.hashes = hashes;
+  bigger.heads = heads;
+  bigger.cap = cap;
+  for (size_t i = 0; i < ix->cap; i++) {
+    if (!ix->heads[i]) continue;
+    size_t k = slot(&bigger, ix->hashes[i]);
+    hashes[k] = ix->hashes[i];
+    heads[k] = ix->heads[i];
+  }
+  free(ix->hashes);
+  free(ix->heads);
+  *ix = bigger;
+}
+
+static void put(cd_near_index *ix, uint64_t h, size_t id) {
+  if ((ix->used + 1) * 2 > ix->cap) grow(ix);
+  size_t k = slot(ix, h);
+  size_t head = ix->heads[k] ? ix->heads[k] - 1 : CD_NONE;
   /* the same key yields some variants twice ("anna" minus either n): keep one link */
   if (head != CD_NONE && CD_VEC_AT(&ix->links, near_link, head)->id == id) return;
   near_link *l = cd_vec_push(&ix->links);
   l->id = id;
   l->next = head;
-  cd_strmap_put(&ix->heads, variant, ix->links.len - 1);
+  if (!ix->heads[k]) ix->used++;
+  ix->hashes[k] = h;
+  ix->heads[k] = ix->links.len; /* the new link's index + 1; 0 marks an empty slot */
 }
 
-/* Calls put or collects for the key and every one- and two-byte deletion of it. */
-typedef void (*variant_fn)(void *ctx, const char *variant);
+static size_t first_link(const cd_near_index *ix, uint64_t h) {
+  if (!ix->cap) return CD_NONE;
+  size_t k = slot(ix, h);
+  return ix->heads[k] ? ix->heads[k] - 1 : CD_NONE;
+}
+
+/* Calls put or collects with the hash of the key and of every one- and two-byte deletion of it,
+ * each continued from the hash of the prefix it shares with the key. */
+typedef void (*variant_fn)(void *ctx, uint64_t hash);
 
 static void each_variant(const char *key, variant_fn fn, void *ctx) {
   size_t n = strlen(key);
-  char buf[NEAR_MAX + 1];
   if (n > NEAR_MAX) return;
-  fn(ctx, key);
+  uint64_t prefix[NEAR_MAX + 1];
+  prefix[0] = FNV_OFFSET;
+  for (size_t i = 0; i < n; i++) prefix[i + 1] = feed(prefix[i], key + i, 1);
+  fn(ctx, prefix[n]);
   for (size_t i = 0; i < n; i++) {
-    memcpy(buf, key, i);
-    memcpy(buf + i, key + i + 1, n - i); /* includes the NUL */
-    fn(ctx, buf);
-    for (size_t j = i; j + 1 < n; j++) {
-      char buf2[NEAR_MAX + 1];
-      memcpy(buf2, buf, j);
-      memcpy(buf2 + j, buf + j + 1, n - 1 - j);
-      fn(ctx, buf2);
+    fn(ctx, feed(prefix[i], key + i + 1, n - i - 1)); /* without byte i */
+    uint64_t h = prefix[i];                          /* key[0, i) then key(i, k) */
+    for (size_t k = i + 1; k < n; k++) {
+      fn(ctx, feed(h, key + k + 1, n - k - 1)); /* without bytes i and k */
+      h = feed(h, key + k, 1);
     }
   }
 }
@@ -58,9 +109,9 @@ typedef struct add_ctx {
   size_t id;
 } add_ctx;
 
-static void add_one(void *ctx, const char *variant) {
+static void add_one(void *ctx, uint64_t hash) {
   add_ctx *a = ctx;
-  put(a->ix, variant, a->id);
+  put(a->ix, hash, a->id);
 }
 
 void cd_near_add(cd_near_index *ix, const char *key, size_t id) {
@@ -80,10 +131,10 @@ typedef struct find_ctx {
   bool crowded;
 } find_ctx;
 
-static void find_one(void *ctx, const char *variant) {
+static void find_one(void *ctx, uint64_t hash) {
   find_ctx *f = ctx;
   if (f->crowded) return;
-  for (size_t l = cd_strmap_get(&f->ix->heads, variant); l != CD_NONE;
+  for (size_t l = first_link(f->ix, hash); l != CD_NONE;
        l = CD_VEC_AT(&f->ix->links, near_link, l)->next) {
     if (f->out->len - f->from > NEAR_CROWD) {
       f->crowded = true;

@@ -5,17 +5,18 @@
 #define CD_NAMES_NEAR_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
-#include "arena.h"
-#include "strmap.h"
 #include "vec.h"
 
 typedef struct cd_near_index {
-  cd_strmap heads; /* variant -> first link */
-  cd_vec links;    /* near_link */
+  uint64_t *hashes; /* open addressing: a variant's hash ... */
+  size_t *heads;    /* ... and its first link + 1 (0: an empty slot) */
+  size_t cap, used;
+  cd_vec links; /* near_link */
 } cd_near_index;
 
-void cd_near_init(cd_near_index *ix, cd_arena *arena);
+void cd_near_init(cd_near_index *ix);
 void cd_near_free(cd_near_index *ix);
 /* Indexes `key` (5+ bytes, at most 32) under `id`. */
 void cd_near_add(cd_near_index *ix, const char *key, size_t id);
