@@ -75,6 +75,8 @@ void cd_server_notify(cd_server *server, const char *method, json_t *params);
 void cd_server_show_message(cd_server *server, int type, const char *message);
 /* A line to stderr (never stdout: it carries protocol only). */
 void cd_server_log(const char *fmt, ...);
+/* Tunes the allocator for a long-running process that analyses the same documents again and again. */
+void cd_server_keep_memory(void);
 
 /* Looks up the open document named by params.textDocument.uri. On failure
  * returns NULL and writes an InvalidParams message to `error`; *missing is
