@@ -2,11 +2,7 @@
 
 #include <utf8proc.h>
 
-int32_t cd_decode(const char *s, size_t len, size_t pos, size_t *n) {
-  if ((unsigned char)s[pos] < 0x80) { /* most text is ASCII: no call into utf8proc */
-    *n = 1;
-    return (unsigned char)s[pos];
-  }
+int32_t cd_decode_slow(const char *s, size_t len, size_t pos, size_t *n) {
   utf8proc_int32_t cp;
   utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + pos, (utf8proc_ssize_t)(len - pos), &cp);
   if (k <= 0) {
@@ -41,36 +37,27 @@ int32_t cd_decode_prev(const char *s, size_t pos, size_t *start) {
 
 static utf8proc_category_t cat(int32_t c) { return utf8proc_category(c); }
 
-bool cd_is_letter(int32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+/* The non-ASCII halves of chars.h's inline tests (c >= 0x80, or >= 0x300 for marks). */
+bool cd_is_letter_slow(int32_t c) {
   utf8proc_category_t k = cat(c);
   return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
-bool cd_is_upper(int32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool cd_is_upper_slow(int32_t c) {
   utf8proc_category_t k = cat(c);
   return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
 
-bool cd_is_lower(int32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
-  return cat(c) == UTF8PROC_CATEGORY_LL;
-}
+bool cd_is_lower_slow(int32_t c) { return cat(c) == UTF8PROC_CATEGORY_LL; }
 
-bool cd_is_digit(int32_t c) {
-  if (c < 0x80) return c >= '0' && c <= '9';
-  return cat(c) == UTF8PROC_CATEGORY_ND;
-}
+bool cd_is_digit_slow(int32_t c) { return cat(c) == UTF8PROC_CATEGORY_ND; }
 
-bool cd_is_mark(int32_t c) {
-  if (c < 0x300) return false;
+bool cd_is_mark_slow(int32_t c) {
   utf8proc_category_t k = cat(c);
   return k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC || k == UTF8PROC_CATEGORY_ME;
 }
 
-bool cd_is_space(int32_t c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+bool cd_is_space_slow(int32_t c) {
   if (c == 0x200B || c == 0x200D || c == 0xFEFF) return true; /* zero-width characters separate nothing visible */
   utf8proc_category_t k = cat(c);
   return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
