@@ -686,6 +686,9 @@ static void spelling(names_ctx *c) {
   }
   cd_near_index ix;
   cd_near_init(&ix);
+  size_t variants = 0;
+  for (size_t i = 0; i < words.len; i++) variants += cd_near_variants(CD_VEC_AT(&words, sword, i)->key);
+  cd_near_reserve(&ix, variants);
   for (size_t i = 0; i < words.len; i++) cd_near_add(&ix, CD_VEC_AT(&words, sword, i)->key, i);
   /* minority[i]: the word it probably misspells, or CD_NONE */
   size_t *majority = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(size_t));

@@ -43,10 +43,10 @@ static size_t slot(const cd_near_index *ix, uint64_t h) {
   return i;
 }
 
-static void grow(cd_near_index *ix) {
-  size_t cap = ix->cap ? ix->cap * 2 : 256;
+/* Rehashes into a table of `cap` slots (a power of two). */
+static void resize(cd_near_index *ix, size_t cap) {
   uint64_t *hashes = calloc(cap, sizeof *hashes);
-  size_t *heads = calloc(cap, sizeof *heads);
+  uint32_t *heads = calloc(cap, sizeof *heads);
   if (!hashes || !heads) abort(); /* the library's out-of-memory policy inside a pass */
   cd_near_index bigger = *ix;
   bigger.hashes = hashes;
@@ -63,8 +63,19 @@ static void grow(cd_near_index *ix) {
   *ix = bigger;
 }
 
+size_t cd_near_variants(const char *key) {
+  size_t n = strlen(key);
+  return n < 5 || n > NEAR_MAX ? 0 : 1 + n + n * (n - 1) / 2;
+}
+
+void cd_near_reserve(cd_near_index *ix, size_t entries) {
+  size_t cap = ix->cap ? ix->cap : 256;
+  while ((ix->used + entries) * 2 > cap) cap *= 2;
+  if (cap != ix->cap) resize(ix, cap);
+}
+
 static void put(cd_near_index *ix, uint64_t h, size_t id) {
-  if ((ix->used + 1) * 2 > ix->cap) grow(ix);
+  if ((ix->used + 1) * 2 > ix->cap) resize(ix, ix->cap ? ix->cap * 2 : 256);
   size_t k = slot(ix, h);
   size_t head = ix->heads[k] ? ix->heads[k] - 1 : CD_NONE;
   /* the same key yields some variants twice ("anna" minus either n): keep one link */
@@ -73,8 +84,9 @@ static void put(cd_near_index *ix, uint64_t h, size_t id) {
   l->id = id;
   l->next = head;
   if (!ix->heads[k]) ix->used++;
+  if (ix->links.len >= UINT32_MAX) abort(); /* four billion variants: no document gets here */
   ix->hashes[k] = h;
-  ix->heads[k] = ix->links.len; /* the new link's index + 1; 0 marks an empty slot */
+  ix->heads[k] = (uint32_t)ix->links.len; /* the new link's index + 1; 0 marks an empty slot */
 }
 
 static size_t first_link(const cd_near_index *ix, uint64_t h) {
@@ -116,6 +128,7 @@ static void add_one(void *ctx, uint64_t hash) {
 
 void cd_near_add(cd_near_index *ix, const char *key, size_t id) {
   if (strlen(key) < 5) return;
+  cd_near_reserve(ix, cd_near_variants(key));
   add_ctx a = {ix, id};
   each_variant(key, add_one, &a);
 }

@@ -11,13 +11,17 @@
 
 typedef struct cd_near_index {
   uint64_t *hashes; /* open addressing: a variant's hash ... */
-  size_t *heads;    /* ... and its first link + 1 (0: an empty slot) */
+  uint32_t *heads;  /* ... and its first link + 1 (0: an empty slot) */
   size_t cap, used;
   cd_vec links; /* near_link */
 } cd_near_index;
 
 void cd_near_init(cd_near_index *ix);
 void cd_near_free(cd_near_index *ix);
+/* How many entries indexing `key` may add, and room for that many: a caller that reserves for all
+ * its keys first spares the table its rehashes. */
+size_t cd_near_variants(const char *key);
+void cd_near_reserve(cd_near_index *ix, size_t entries);
 /* Indexes `key` (5+ bytes, at most 32) under `id`. */
 void cd_near_add(cd_near_index *ix, const char *key, size_t id);
 /* Appends to `out` (a vec of size_t) the ids of keys that share a variant with `key`, each once;
