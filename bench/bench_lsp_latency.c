@@ -1,11 +1,13 @@
 /* Keystroke-to-diagnostics latency of `copydesk lsp` on a 60 KB article.
  *
  * Drives the real binary over pipes like an editor: one didChange per
- * keystroke (a one-character incremental edit in UTF-16 positions), then
- * waits for the publishDiagnostics of that version. Prints p50/p90/p99/max,
- * plus the in-process cost of one analysis for comparison. Not a test.
+ * keystroke (a one-character incremental edit in UTF-16 positions on a random
+ * line), then waits for the publishDiagnostics of that version. Prints
+ * p50/p90/p99/max, plus the in-process cost of one analysis for comparison.
+ * Runs on two invented articles (bench/articles.h): one at news density and a
+ * dense worst case; or on the article file given. Not a test.
  *
- * usage: bench_lsp_latency [path/to/copydesk] [keystrokes]
+ * usage: bench_lsp_latency [path/to/copydesk] [keystrokes] [article.txt]
  *        (default: the copydesk next to this build's bench/ directory, 2000)
  */
 #define _POSIX_C_SOURCE 200809L
@@ -20,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "articles.h"
 #include "copydesk/analyzer.h"
 #include "copydesk/framing.h"
 #include "copydesk/jsonrpc.h"
@@ -31,37 +34,6 @@ static double now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-/* A plausible article: attributed and unattributed quotes, pronouns, name
- * variants, claims, accents and an emoji, repeated to ~60 KB. */
-static char *make_article(size_t *len_out) {
-  static const char *const paras[] = {
-      "John Kelly, the mayor of Springfield, spoke first on Monday. \"The budget is sound,\" he said. "
-      "\"We have no debt, and we will not take on any.\"\n\n",
-      "\"We will win.\"\n\n",
-      "Council member Mar\xC3\xAD" "a L\xC3\xB3pez disagreed. \"That is simply not true,\" L\xC3\xB3pez told "
-      "reporters outside city hall, adding that the numbers \"do not add up\".\n\n",
-      "Critics say the plan will raise taxes. Some residents have questioned whether the city can "
-      "afford it, according to people familiar with the matter.\n\n",
-      "Mr Kelly later added that \"nothing is certain\" \xF0\x9F\x98\x80. Kelly declined further comment. "
-      "The U.S. Treasury and the US Congress were not involved.\n\n",
-      "\"We will keep the libraries open,\" said Jane Smith, who chairs the finance committee. "
-      "\"Every branch, every day.\"\n\n",
-  };
-  size_t cap = TARGET_BYTES + 4096, len = 0;
-  char *text = malloc(cap);
-  if (text == NULL) return NULL;
-  len += (size_t)sprintf(text, "City council passes budget after long debate\n\n");
-  for (size_t i = 0; len < TARGET_BYTES; i++) {
-    const char *p = paras[i % (sizeof paras / sizeof paras[0])];
-    size_t n = strlen(p);
-    memcpy(text + len, p, n);
-    len += n;
-  }
-  text[len] = '\0';
-  *len_out = len;
-  return text;
 }
 
 static int cmp_double(const void *a, const void *b) {
@@ -106,32 +78,49 @@ static json_t *wait_for(cd_frame_reader *r, const char *method, long long versio
   }
 }
 
-int main(int argc, char **argv) {
-  char binary[PATH_MAX];
-  if (argc > 1) {
-    snprintf(binary, sizeof binary, "%s", argv[1]);
-  } else {
-    char self[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n <= 0) return 2;
-    self[n] = '\0';
-    snprintf(binary, sizeof binary, "%s/../copydesk", dirname(self));
-  }
-  size_t keystrokes = argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 2000;
-  size_t len;
-  char *text = make_article(&len);
-  if (text == NULL || keystrokes == 0) return 2;
+/* Lines an edit may land on: ASCII only (so UTF-16 columns are byte columns) and 21+ bytes long. */
+typedef struct edit_lines {
+  int *line;
+  size_t n;
+} edit_lines;
 
-  /* In-process: one full analysis of the article, with a configuration kept between analyses as
-   * the server keeps its own (compiled patterns are cached in it), and with a fresh one each time
-   * as a one-shot check. */
-  cd_server_keep_memory(); /* as `copydesk lsp` does */
+static edit_lines find_edit_lines(const char *text, size_t len) {
+  edit_lines el = {malloc((len / 2 + 1) * sizeof(int)), 0};
+  int line = 0;
+  for (size_t i = 0; i < len && el.line != NULL; line++) {
+    size_t j = i;
+    int ascii = 1;
+    while (j < len && text[j] != '\n') ascii &= (unsigned char)text[j++] < 0x80;
+    if (ascii && j - i >= 21) el.line[el.n++] = line;
+    i = j + 1;
+  }
+  return el;
+}
+
+/* Keystroke k: type a letter at a random place, then delete it, alternately. */
+static json_t *keystroke(const edit_lines *el, size_t k, int *line, int *col) {
+  if (k % 2 == 0) {
+    *line = el->line[(size_t)rand() % el->n];
+    *col = rand() % 20;
+    return json_pack("{s:{s:{s:i,s:i},s:{s:i,s:i}},s:i,s:s}", "range", "start", "line", *line, "character", *col,
+                     "end", "line", *line, "character", *col, "rangeLength", 0, "text", "x");
+  }
+  return json_pack("{s:{s:{s:i,s:i},s:{s:i,s:i}},s:i,s:s}", "range", "start", "line", *line, "character", *col,
+                   "end", "line", *line, "character", *col + 1, "rangeLength", 1, "text", "");
+}
+
+/* In process: one analysis with a kept and with a fresh configuration, then the server's own
+ * per-keystroke work (apply the edit, analyse, serialise publishDiagnostics) without pipes. */
+static void run_in_process(const char *text, size_t len, size_t keystrokes, const edit_lines *el) {
   cd_config *config = cd_config_new();
   double best = 1e9, total = 0, fresh_total = 0;
+  size_t n_quotes = 0, n_diags = 0;
   for (int i = 0; i < 50; i++) {
     double t0 = now_ms();
     cd_report *rep = cd_analyze(text, len, CD_FORMAT_PLAINTEXT, config);
     double dt = now_ms() - t0;
+    cd_report_quotes(rep, &n_quotes);
+    cd_report_diagnostics(rep, &n_diags);
     cd_report_free(rep);
     total += dt;
     if (dt < best) best = dt;
@@ -140,61 +129,49 @@ int main(int argc, char **argv) {
     fresh_total += now_ms() - t0;
     cd_report_free(rep);
   }
-  printf("article: %zu bytes\n", len);
-  /* Figures mean little on a busy machine: say how busy it was. */
-  FILE *load = fopen("/proc/loadavg", "r");
-  char loadavg[64] = "?";
-  if (load != NULL) {
-    if (fgets(loadavg, sizeof loadavg, load) == NULL) snprintf(loadavg, sizeof loadavg, "?");
-    fclose(load);
-    loadavg[strcspn(loadavg, "\n")] = '\0';
-  }
-  printf("load average: %s (%ld CPUs)\n", loadavg, sysconf(_SC_NPROCESSORS_ONLN));
-  printf("cd_analyze in process: mean %.3f ms, best %.3f ms (50 runs; fresh configuration each time: mean %.3f ms)\n",
+  printf("  %zu bytes, %zu quotes, %zu diagnostics\n", len, n_quotes, n_diags);
+  printf("  cd_analyze in process: mean %.3f ms, best %.3f ms (50 runs; fresh configuration each time: mean %.3f ms)\n",
          total / 50, best, fresh_total / 50);
 
-  /* In-process server pipeline per keystroke: apply the edit, analyse, build
-   * and serialise the publishDiagnostics message (no pipes, no client). */
-  {
-    cd_doc_store *store = cd_doc_store_new();
-    cd_doc *doc = cd_doc_store_open(store, "file:///bench/a.txt", "plaintext", 0, text, len);
-    cd_server server;
-    memset(&server, 0, sizeof server);
-    server.enc = CD_ENC_UTF16;
-    size_t n = keystrokes < 500 ? keystrokes : 500;
-    double *t = malloc(n * sizeof *t), *ta = malloc(n * sizeof *ta);
-    for (size_t k = 0; k < n; k++) {
-      int ln = 2 + 2 * (int)(k % 200);
-      json_t *changes = k % 2 == 0
-          ? json_pack("[{s:{s:{s:i,s:i},s:{s:i,s:i}},s:s}]", "range", "start", "line", ln, "character", 5,
-                      "end", "line", ln, "character", 5, "text", "x")
-          : json_pack("[{s:{s:{s:i,s:i},s:{s:i,s:i}},s:s}]", "range", "start", "line", ln - 2, "character", 5,
-                      "end", "line", ln - 2, "character", 6, "text", "");
-      double t0 = now_ms();
-      cd_doc_apply_changes(doc, changes, CD_ENC_UTF16, (long long)k + 1, NULL, 0);
-      double t1 = now_ms();
-      const cd_report *rep = cd_doc_analysis(doc, config);
-      ta[k] = now_ms() - t1;
-      size_t out_len;
-      char *out = cd_lsp_publish_text(&server, doc, rep, &out_len);
-      t[k] = now_ms() - t0;
-      free(out);
-      json_decref(changes);
-    }
-    qsort(t, n, sizeof *t, cmp_double);
-    printf("server pipeline in process (edit + analyse + publishDiagnostics JSON), %zu keystrokes:\n", n);
-    printf("  p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms\n", pct(t, n, 50), pct(t, n, 90),
-           pct(t, n, 99), t[n - 1]);
-    qsort(ta, n, sizeof *ta, cmp_double);
-    printf("  of which cd_analyze: p50 %.3f ms  p99 %.3f ms\n", pct(ta, n, 50), pct(ta, n, 99));
-    free(t);
-    free(ta);
-    cd_doc_store_free(store);
+  cd_doc_store *store = cd_doc_store_new();
+  cd_doc *doc = cd_doc_store_open(store, "file:///bench/a.txt", "plaintext", 0, text, len);
+  cd_server server;
+  memset(&server, 0, sizeof server);
+  server.enc = CD_ENC_UTF16;
+  size_t n = keystrokes < 500 ? keystrokes : 500;
+  double *t = malloc(n * sizeof *t), *ta = malloc(n * sizeof *ta);
+  int line = 0, col = 0;
+  srand(2);
+  for (size_t k = 0; k < n; k++) {
+    json_t *changes = json_pack("[o]", keystroke(el, k, &line, &col));
+    double t0 = now_ms();
+    cd_doc_apply_changes(doc, changes, CD_ENC_UTF16, (long long)k + 1, NULL, 0);
+    double t1 = now_ms();
+    const cd_report *rep = cd_doc_analysis(doc, config);
+    ta[k] = now_ms() - t1;
+    size_t out_len;
+    char *out = cd_lsp_publish_text(&server, doc, rep, &out_len);
+    t[k] = now_ms() - t0;
+    free(out);
+    json_decref(changes);
   }
+  qsort(t, n, sizeof *t, cmp_double);
+  printf("  server pipeline in process (edit + analyse + publishDiagnostics JSON), %zu keystrokes:\n", n);
+  printf("    p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms\n", pct(t, n, 50), pct(t, n, 90), pct(t, n, 99),
+         t[n - 1]);
+  qsort(ta, n, sizeof *ta, cmp_double);
+  printf("    of which cd_analyze: p50 %.3f ms  p99 %.3f ms\n", pct(ta, n, 50), pct(ta, n, 99));
+  free(t);
+  free(ta);
+  cd_doc_store_free(store);
+  cd_config_free(config);
+}
 
+/* Over pipes: the real binary, an editor's keystrokes. Returns false when the server failed. */
+static bool run_over_pipes(const char *binary, const char *text, size_t len, size_t keystrokes,
+                           const edit_lines *el) {
   int in[2], out[2];
-  if (pipe(in) != 0 || pipe(out) != 0) return 2;
-  signal(SIGPIPE, SIG_IGN);
+  if (pipe(in) != 0 || pipe(out) != 0) return false;
   pid_t pid = fork();
   if (pid == 0) {
     dup2(in[0], 0);
@@ -211,7 +188,7 @@ int main(int argc, char **argv) {
   json_t *resp = wait_for(r, NULL, -1, 1, NULL, NULL);
   if (resp == NULL) {
     fprintf(stderr, "no answer from %s\n", binary);
-    return 1;
+    return false;
   }
   json_decref(resp);
   send_msg(in[1], cd_jsonrpc_notification("initialized", json_object()));
@@ -221,24 +198,12 @@ int main(int argc, char **argv) {
                                                     "languageId", "plaintext", "version", 0, "text", text, len)));
   json_decref(wait_for(r, "textDocument/publishDiagnostics", 0, 0, NULL, NULL));
 
-  /* Keystrokes at random ASCII-only lines: type a letter, then delete it, alternately. */
   double *lat = malloc(keystrokes * sizeof *lat), *parse = malloc(keystrokes * sizeof *parse);
-  size_t n_diags = 0;
-  srand(1);
+  size_t n_diags = 0, bytes = 0;
   int line = 0, col = 0;
+  srand(1);
   for (size_t k = 0; k < keystrokes; k++) {
-    json_t *change;
-    if (k % 2 == 0) {
-      line = 2 + 2 * (rand() % 200);
-      col = rand() % 20;
-      change = json_pack("{s:{s:{s:i,s:i},s:{s:i,s:i}},s:i,s:s}", "range", "start", "line", line,
-                         "character", col, "end", "line", line, "character", col, "rangeLength", 0,
-                         "text", "x");
-    } else {
-      change = json_pack("{s:{s:{s:i,s:i},s:{s:i,s:i}},s:i,s:s}", "range", "start", "line", line,
-                         "character", col, "end", "line", line, "character", col + 1, "rangeLength",
-                         1, "text", "");
-    }
+    json_t *change = keystroke(el, k, &line, &col);
     double t0 = now_ms();
     send_msg(in[1], cd_jsonrpc_notification(
                         "textDocument/didChange",
@@ -249,9 +214,12 @@ int main(int argc, char **argv) {
     lat[k] = received - t0;
     if (note == NULL) {
       fprintf(stderr, "server stopped answering\n");
-      return 1;
+      return false;
     }
     n_diags = json_array_size(json_object_get(json_object_get(note, "params"), "diagnostics"));
+    char *dump = json_dumps(note, JSON_COMPACT);
+    bytes = dump ? strlen(dump) : 0;
+    free(dump);
     json_decref(note);
   }
   send_msg(in[1], cd_jsonrpc_request(2, "shutdown", NULL));
@@ -264,20 +232,98 @@ int main(int argc, char **argv) {
   qsort(lat, keystrokes, sizeof *lat, cmp_double);
   double sum = 0;
   for (size_t k = 0; k < keystrokes; k++) sum += lat[k];
-  printf("keystroke -> publishDiagnostics over pipes (%zu keystrokes, %zu diagnostics each):\n",
-         keystrokes, n_diags);
-  printf("  mean %.3f ms  p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms\n", sum / (double)keystrokes,
+  printf("  keystroke -> publishDiagnostics over pipes (%zu keystrokes, %zu diagnostics, ~%zu KB each):\n",
+         keystrokes, n_diags, bytes / 1024);
+  printf("    mean %.3f ms  p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms\n", sum / (double)keystrokes,
          pct(lat, keystrokes, 50), pct(lat, keystrokes, 90), pct(lat, keystrokes, 99), lat[keystrokes - 1]);
-  printf("  goal p99 <= 5 ms: %s\n", pct(lat, keystrokes, 99) <= 5.0 ? "met" : "MISSED");
+  printf("    goal p99 <= 5 ms: %s\n", pct(lat, keystrokes, 99) <= 5.0 ? "met" : "MISSED");
   qsort(parse, keystrokes, sizeof *parse, cmp_double);
-  printf("then the client parses the message (jansson, not counted above): p50 %.3f ms  p99 %.3f ms\n",
+  printf("    then the client parses the message (jansson, not counted above): p50 %.3f ms  p99 %.3f ms\n",
          pct(parse, keystrokes, 50), pct(parse, keystrokes, 99));
-  printf("server exit status: %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+  printf("    server exit status: %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
   free(lat);
   free(parse);
-  cd_config_free(config);
-  free(text);
   cd_frame_reader_free(r);
   close(out[0]);
-  return 0;
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+static char *read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) return NULL;
+  size_t cap = 1 << 16, n = 0;
+  char *s = malloc(cap + 1);
+  size_t got;
+  while (s != NULL && (got = fread(s + n, 1, cap - n, f)) > 0) {
+    n += got;
+    if (n == cap) {
+      char *bigger = realloc(s, (cap *= 2) + 1);
+      if (bigger == NULL) free(s);
+      s = bigger;
+    }
+  }
+  fclose(f);
+  if (s != NULL) s[n] = '\0';
+  *len = n;
+  return s;
+}
+
+int main(int argc, char **argv) {
+  char binary[PATH_MAX];
+  if (argc > 1) {
+    snprintf(binary, sizeof binary, "%s", argv[1]);
+  } else {
+    char self[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) return 2;
+    self[n] = '\0';
+    snprintf(binary, sizeof binary, "%s/../copydesk", dirname(self));
+  }
+  size_t keystrokes = argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 2000;
+  if (keystrokes == 0) return 2;
+  signal(SIGPIPE, SIG_IGN);
+  cd_server_keep_memory(); /* as `copydesk lsp` does */
+
+  /* Figures mean little on a busy machine: say how busy it was. */
+  FILE *load = fopen("/proc/loadavg", "r");
+  char loadavg[64] = "?";
+  if (load != NULL) {
+    if (fgets(loadavg, sizeof loadavg, load) == NULL) snprintf(loadavg, sizeof loadavg, "?");
+    fclose(load);
+    loadavg[strcspn(loadavg, "\n")] = '\0';
+  }
+  printf("load average: %s (%ld CPUs)\n", loadavg, sysconf(_SC_NPROCESSORS_ONLN));
+
+  struct {
+    const char *name;
+    char *text;
+    size_t len;
+  } articles[2];
+  size_t n_articles = 0;
+  if (argc > 3) {
+    articles[0].name = argv[3];
+    articles[0].text = read_file(argv[3], &articles[0].len);
+    n_articles = 1;
+  } else {
+    articles[0].name = "news-density article (bench/articles.h)";
+    articles[0].text = bench_news_article(TARGET_BYTES, &articles[0].len);
+    articles[1].name = "dense worst case (bench/articles.h)";
+    articles[1].text = bench_dense_article(TARGET_BYTES, &articles[1].len);
+    n_articles = 2;
+  }
+  int status = 0;
+  for (size_t a = 0; a < n_articles; a++) {
+    if (articles[a].text == NULL) return 2;
+    edit_lines el = find_edit_lines(articles[a].text, articles[a].len);
+    if (el.n == 0) {
+      fprintf(stderr, "%s: no ASCII line of 21+ bytes to edit\n", articles[a].name);
+      return 2;
+    }
+    printf("%s:\n", articles[a].name);
+    run_in_process(articles[a].text, articles[a].len, keystrokes, &el);
+    if (!run_over_pipes(binary, articles[a].text, articles[a].len, keystrokes, &el)) status = 1;
+    free(el.line);
+    free(articles[a].text);
+  }
+  return status;
 }

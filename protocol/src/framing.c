@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 /* A header block longer than this without its blank line is garbage. */
@@ -282,9 +283,21 @@ static int write_all(int fd, const char *p, size_t n) {
   return 0;
 }
 
+/* Header and body leave in one writev, so the reader wakes once for a message, not first for its
+ * header alone; what a partial write leaves goes out with write_all. */
 int cd_frame_write(int fd, const char *body, size_t len) {
   char header[64];
   int hl = snprintf(header, sizeof header, "Content-Length: %zu\r\n\r\n", len);
-  if (write_all(fd, header, (size_t)hl) != 0) return -1;
-  return write_all(fd, body, len);
+  struct iovec iov[2] = {{header, (size_t)hl}, {(void *)body, len}};
+  ssize_t w;
+  do {
+    w = writev(fd, iov, 2);
+  } while (w < 0 && errno == EINTR);
+  if (w < 0) return -1;
+  size_t done = (size_t)w;
+  if (done < (size_t)hl) {
+    if (write_all(fd, header + done, (size_t)hl - done) != 0) return -1;
+    done = (size_t)hl;
+  }
+  return write_all(fd, body + (done - (size_t)hl), len - (done - (size_t)hl));
 }
