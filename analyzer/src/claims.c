@@ -278,25 +278,41 @@ static void report(scan_state *st, cd_vec *hits) {
   r->diag = doc->diags.len - 1;
 }
 
-/* Whether a phrase of `code` (anchored) can start at token t: some branch reads all of its bytes
- * and the character after it. A phrase accepted at t spans whole tokens, so it reads them too;
- * PCRE2's partial matching on that short subject answers without the callout. The answer depends
- * on those bytes only, so it is asked once per distinct spelling and kept in the configuration's
- * memo: an editor re-analyses the same words on every keystroke. */
-static bool may_start(cd_doc *doc, pcre2_code *code, pcre2_match_data *md, cd_strmap *memo, const cd_token *t,
-                      size_t para_end) {
-  size_t end = t->end;
-  if (end < para_end) end++;
-  while (end < para_end && ((unsigned char)doc->text[end] & 0xC0) == 0x80) end++;
-  const char *key = doc->text + t->start;
-  size_t n = end - t->start;
+/* The end of the character after `pos`, or `pos` at the paragraph's end. */
+static size_t after_next_char(const cd_doc *doc, size_t pos, size_t para_end) {
+  if (pos < para_end) pos++;
+  while (pos < para_end && ((unsigned char)doc->text[pos] & 0xC0) == 0x80) pos++;
+  return pos;
+}
+
+/* Whether some branch of `code` (anchored) gets through all of the text [s, e): PCRE2's partial
+ * matching on that subject alone, without the callout. The subject starts at s with nothing
+ * before it, so the answer is a function of those bytes only (a \b that the text before s would
+ * fail passes here: a yes too many, never a no); it is kept in the configuration's memo, since an
+ * editor re-analyses the same words on every keystroke. */
+static bool may_read(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md, cd_strmap *memo, size_t s,
+                     size_t e) {
+  const char *key = doc->text + s;
+  size_t n = e - s;
   if (memchr(key, 0, n)) return true; /* the memo's keys are C strings: ask nothing, scan */
   size_t known = cd_strmap_getn(memo, key, n);
   if (known != CD_NONE) return known != 0;
-  int rc = pcre2_match(code, (PCRE2_SPTR)doc->text, end, t->start, PCRE2_PARTIAL_HARD, md, NULL);
+  int rc = pcre2_match(code, (PCRE2_SPTR)key, n, 0, PCRE2_PARTIAL_HARD, md, NULL);
   bool may = rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
   cd_strmap_putn(memo, key, n, may);
   return may;
+}
+
+/* Whether a phrase can start at token ti. A phrase accepted there spans whole tokens, so it reads
+ * the token and the character after it, and the next token and the character after that when it
+ * goes on: any prefix of the text from the token start that no branch gets through rules the
+ * token out. One token settles most words; two settle the common ones ("is", "to", "on"). */
+static bool may_start(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md, cd_strmap *memo, size_t ti,
+                      const cd_para *p) {
+  const cd_token *t = doc_tok(doc, ti);
+  if (!may_read(doc, code, md, memo, t->start, after_next_char(doc, t->end, p->span.end))) return false;
+  if (ti + 1 >= p->end_tok) return true;
+  return may_read(doc, code, md, memo, t->start, after_next_char(doc, doc_tok(doc, ti + 1)->end, p->span.end));
 }
 
 /* Runs the anchored built-in alternation at each token start of every prose paragraph that can
@@ -313,7 +329,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
     size_t off = p->span.start;
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
       const cd_token *t = doc_tok(doc, ti);
-      if (t->start < off || !may_start(doc, code, md, memo, t, p->span.end)) continue;
+      if (t->start < off || !may_start(doc, code, md, memo, ti, p)) continue;
       if (pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) < 0) continue;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       report(st, hits);
