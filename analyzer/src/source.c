@@ -174,6 +174,10 @@ static void find_invalid(cd_doc *doc) {
   size_t pos = 0;
   cd_span *run = NULL;
   while (pos < doc->len) {
+    if ((unsigned char)doc->text[pos] < 0x80) { /* ASCII is always valid: no call per byte */
+      pos++;
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)doc->text + pos,
                                           (utf8proc_ssize_t)(doc->len - pos), &cp);
