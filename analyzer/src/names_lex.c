@@ -9,57 +9,53 @@ static const char *const PROPER_WORDS[] = {
 #include "proper_words.inc"
 };
 
-static int cmp_word(const void *key, const void *elem) { return strcmp(key, *(const char *const *)elem); }
-
 bool cd_is_proper_word(const char *key) {
   if (!key || !*key) return false;
-  return bsearch(key, PROPER_WORDS, sizeof PROPER_WORDS / sizeof PROPER_WORDS[0], sizeof PROPER_WORDS[0],
-                 cmp_word) != NULL;
+  return cd_generated_table_has(key, strlen(key), PROPER_WORDS, sizeof PROPER_WORDS / sizeof PROPER_WORDS[0]);
 }
 
 static const char *const NOT_PERSON_WORDS[] = {
-    "united", "states", "kingdom", "republic", "union", "county", "city", "island", "islands", "mountains",
-    "river", "sea", "ocean", "coast", "street", "square", "north", "south", "east", "west",
-    "northern", "southern", "eastern", "western", "new", "national", "international", "federal", "royal",
-    "general", "supreme", "high", "central", "democratic", "republican", "labour", "conservative", "liberal",
-    "air", "road", "avenue", "bay", "lake", "valley", "district", "province", "state", "region",
-    "saint", "st", "fort", "port", "mount", "cape", "gulf", "strait", "canal", "bridge", "tower", "palace",
-    "castle", "abbey", "cathedral", "temple", "stadium", "arena", "centre", "center", "airport", "station",
-    "news", "times", "post", "daily", "weekly", "herald", "journal", "today", "online", "media", "press",
-    "institute", "university", "college", "school", "academy", "museum", "gallery", "library", "council",
-    "committee", "court", "parliament", "assembly", "senate", "congress", "ministry", "department", "agency",
-    "office", "service", "force", "army", "navy", "police", "guard", "party", "league", "club", "team",
-    "association", "society", "foundation", "fund", "bank", "group", "company", "corporation", "inc",
-    "ltd", "fc", "town", "village", "world", "global", "european", "american", "british", "african",
-    "asian", "pacific", "atlantic", "arctic", "antarctic", "channel", "network", "radio", "television",
-    "tv", "commission", "authority", "board", "organisation", "organization", "movement", "alliance",
-    "coalition", "forces", "embassy", "consulate", "prison", "hospital", "church", "mosque", "market",
-    "exchange", "summit", "games", "cup", "championship", "olympics", "festival", "day", "week", "year",
-    "house", "home", "secretary", "minister", "ministers", "express", "railway", "railways", "junction",
-    "division", "celebration", "constitution", "independent", "holdings", "affairs", "korea", "america",
-    "africa", "europe", "asia", "zealand", "arabia", "emirates", "lanka", "rica", "york", "angeles",
-    "francisco", "jersey", "dakota", "hampshire", "mexico", "wales", "ireland",
-    "scotland", "england", "hong", "kong", "station", "space", "program", "programme", "project", "system",
-    "act", "treaty", "agreement", "accord", "plan", "war", "crisis", "storm", "hurricane",
-    "award", "awards", "prize", "series", "show", "film", "album", "book", "magazine", "review", "report",
-    "index", "airlines", "airways", "motors", "technologies", "systems", "labs", "studios", "records",
-    "entertainment", "wrestling", "football", "cricket", "rugby", "basketball", "baseball", "hockey",
-    /* nationalities and affiliations: "Turkish Cypriot", "Polish Catholic" */
-    "turkish", "cypriot", "greek", "russian", "british", "french", "german", "chinese", "japanese",
-    "indian", "polish", "ukrainian", "israeli", "palestinian", "iranian", "iraqi", "syrian", "saudi",
-    "egyptian", "canadian", "mexican", "brazilian", "australian", "italian", "spanish", "korean", "arab",
-    "muslim", "jewish", "catholic", "protestant", "democrat", "democrats", "republicans",
-    "kurdish", "afghan", "pakistani", "scottish", "welsh", "irish", "english", "dutch", "swedish",
-    "norwegian", "danish", "finnish", "swiss", "austrian", "belgian", "portuguese", "hungarian", "czech",
-    "slovak", "romanian", "bulgarian", "serbian", "croatian", "albanian", "lebanese", "jordanian",
-    "turkey", "cyprus", "samoan", "nigerian", "kenyan", "ethiopian", "somali", "sudanese", "libyan",
-    "tunisian", "moroccan", "algerian", "venezuelan", "colombian", "argentine", "argentinian", "chilean",
-    "peruvian", "cuban", "filipino", "vietnamese", "thai", "indonesian", "malaysian", "taiwanese",
-    "tibetan", "mongolian", "kazakh", "uzbek", "georgian", "armenian", "azerbaijani", "belarusian",
-    "lithuanian", "latvian", "estonian", "yemeni", "qatari", "emirati", "kuwaiti", "omani", "bahraini",
-    NULL};
+    /* sorted: looked up by binary search. Nationalities and affiliations are here too: "Turkish
+     * Cypriot", "Polish Catholic" */
+    "abbey", "academy", "accord", "act", "affairs", "afghan", "africa", "african", "agency", "agreement",
+    "air", "airlines", "airport", "airways", "albanian", "album", "algerian", "alliance", "america",
+    "american", "angeles", "antarctic", "arab", "arabia", "arctic", "arena", "argentine", "argentinian",
+    "armenian", "army", "asia", "asian", "assembly", "association", "atlantic", "australian", "austrian",
+    "authority", "avenue", "award", "awards", "azerbaijani", "bahraini", "bank", "baseball", "basketball",
+    "bay", "belarusian", "belgian", "board", "book", "brazilian", "bridge", "british", "bulgarian",
+    "canadian", "canal", "cape", "castle", "cathedral", "catholic", "celebration", "center", "central",
+    "centre", "championship", "channel", "chilean", "chinese", "church", "city", "club", "coalition", "coast",
+    "college", "colombian", "commission", "committee", "company", "congress", "conservative", "constitution",
+    "consulate", "corporation", "council", "county", "court", "cricket", "crisis", "croatian", "cuban", "cup",
+    "cypriot", "cyprus", "czech", "daily", "dakota", "danish", "day", "democrat", "democratic", "democrats",
+    "department", "district", "division", "dutch", "east", "eastern", "egyptian", "embassy", "emirates",
+    "emirati", "england", "english", "entertainment", "estonian", "ethiopian", "europe", "european",
+    "exchange", "express", "fc", "federal", "festival", "filipino", "film", "finnish", "football", "force",
+    "forces", "fort", "foundation", "francisco", "french", "fund", "gallery", "games", "general", "georgian",
+    "german", "global", "greek", "group", "guard", "gulf", "hampshire", "herald", "high", "hockey",
+    "holdings", "home", "hong", "hospital", "house", "hungarian", "hurricane", "inc", "independent", "index",
+    "indian", "indonesian", "institute", "international", "iranian", "iraqi", "ireland", "irish", "island",
+    "islands", "israeli", "italian", "japanese", "jersey", "jewish", "jordanian", "journal", "junction",
+    "kazakh", "kenyan", "kingdom", "kong", "korea", "korean", "kurdish", "kuwaiti", "labour", "labs", "lake",
+    "lanka", "latvian", "league", "lebanese", "liberal", "library", "libyan", "lithuanian", "ltd", "magazine",
+    "malaysian", "market", "media", "mexican", "mexico", "minister", "ministers", "ministry", "mongolian",
+    "moroccan", "mosque", "motors", "mount", "mountains", "movement", "museum", "muslim", "national", "navy",
+    "network", "new", "news", "nigerian", "north", "northern", "norwegian", "ocean", "office", "olympics",
+    "omani", "online", "organisation", "organization", "pacific", "pakistani", "palace", "palestinian",
+    "parliament", "party", "peruvian", "plan", "police", "polish", "port", "portuguese", "post", "press",
+    "prison", "prize", "program", "programme", "project", "protestant", "province", "qatari", "radio",
+    "railway", "railways", "records", "region", "report", "republic", "republican", "republicans", "review",
+    "rica", "river", "road", "romanian", "royal", "rugby", "russian", "saint", "samoan", "saudi", "school",
+    "scotland", "scottish", "sea", "secretary", "senate", "serbian", "series", "service", "show", "slovak",
+    "society", "somali", "south", "southern", "space", "spanish", "square", "st", "stadium", "state",
+    "states", "station", "storm", "strait", "street", "studios", "sudanese", "summit", "supreme", "swedish",
+    "swiss", "syrian", "system", "systems", "taiwanese", "team", "technologies", "television", "temple",
+    "thai", "tibetan", "times", "today", "tower", "town", "treaty", "tunisian", "turkey", "turkish", "tv",
+    "ukrainian", "union", "united", "university", "uzbek", "valley", "venezuelan", "vietnamese", "village",
+    "wales", "war", "week", "weekly", "welsh", "west", "western", "world", "wrestling", "year", "yemeni",
+    "york", "zealand", NULL};
 
-bool cd_is_not_person_word(const char *s, size_t n) { return cd_word_in(s, n, NOT_PERSON_WORDS); }
+bool cd_is_not_person_word(const char *s, size_t n) { return CD_SORTED_IN(s, n, NOT_PERSON_WORDS); }
 
 static const char *const GIVEN_NAME_TITLES[] = {
     "king", "queen", "prince", "princess", "pope", "sir", "dame", "lord", "lady", "sheikh", "emir",

@@ -24,18 +24,23 @@ bool cd_word_in(const char *s, size_t n, const char *const *list) {
   return false;
 }
 
-bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t count) {
-  char buf[48];
-#ifndef NDEBUG
-  for (size_t i = 1; i < count; i++) assert(strcmp(list[i - 1], list[i]) < 0 && "word list out of order");
-#endif
-  if (n == 0 || n >= sizeof buf) return false;
-  for (size_t i = 0; i < n; i++) buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
-  buf[n] = 0;
+/* strcmp(lower(s[0, n)), word) for ASCII case folding, without copying s. */
+static int cmp_folded(const char *s, size_t n, const char *word) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char a = (unsigned char)s[i], b = (unsigned char)word[i];
+    if (a >= 'A' && a <= 'Z') a = (unsigned char)(a - 'A' + 'a');
+    if (a != b) return a < b ? -1 : 1;
+    if (a == 0) return 0;
+  }
+  return word[n] ? -1 : 0;
+}
+
+/* Binary search with the comparison inline: most probes are settled by the first byte. */
+static bool sorted_find(const char *s, size_t n, const char *const *list, size_t count) {
   size_t lo = 0, hi = count;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    int c = strcmp(buf, list[mid]);
+    int c = cmp_folded(s, n, list[mid]);
     if (c == 0) return true;
     if (c < 0)
       hi = mid;
@@ -45,24 +50,30 @@ bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t 
   return false;
 }
 
+bool cd_generated_table_has(const char *s, size_t n, const char *const *table, size_t count) {
+  return n > 0 && sorted_find(s, n, table, count);
+}
+
+bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t count) {
+#ifndef NDEBUG
+  for (size_t i = 1; i < count; i++) assert(strcmp(list[i - 1], list[i]) < 0 && "word list out of order");
+#endif
+  if (n == 0 || n >= 48) return false;
+  return sorted_find(s, n, list, count);
+}
+
 static const char *const COMMON_WORDS[] = {
 #include "common_words.inc"
 };
 
-static int cmp_word(const void *key, const void *elem) { return strcmp(key, *(const char *const *)elem); }
-
 bool cd_is_common_word(const char *s, size_t n) {
-  char buf[48];
-  if (n == 0 || n >= sizeof buf) return false;
+  if (n == 0 || n >= 48) return false;
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
     if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
     if (c < 'a' || c > 'z') return false;
-    buf[i] = c;
   }
-  buf[n] = 0;
-  return bsearch(buf, COMMON_WORDS, sizeof COMMON_WORDS / sizeof COMMON_WORDS[0], sizeof COMMON_WORDS[0],
-                 cmp_word) != NULL;
+  return sorted_find(s, n, COMMON_WORDS, sizeof COMMON_WORDS / sizeof COMMON_WORDS[0]);
 }
 
 /* sorted: looked up by binary search */

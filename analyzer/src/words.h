@@ -15,6 +15,10 @@ bool cd_word_in(const char *s, size_t n, const char *const *list);
 bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t count);
 #define CD_SORTED_IN(s, n, list) cd_sorted_word_in((s), (n), (list), sizeof(list) / sizeof((list)[0]) - 1)
 
+/* The same search over a generated table (sorted by its generator at build time, so not checked
+ * here: the check would cost a pass over the table per call). */
+bool cd_generated_table_has(const char *s, size_t n, const char *const *table, size_t count);
+
 /* A common lower-case English word ("however", "trump"); slice of any case. */
 bool cd_is_common_word(const char *s, size_t n);
 /* Abbreviations after which a full stop does not end a sentence ("Mr", "Sen", "Jan"). */
