@@ -31,7 +31,8 @@ void cd_arena_free(cd_arena *arena) {
   free(arena);
 }
 
-void *cd_arena_alloc(cd_arena *arena, size_t size) {
+/* Memory the caller fills at once (strings, copies): not zeroed. */
+static void *alloc_raw(cd_arena *arena, size_t size) {
   const size_t align = _Alignof(max_align_t);
   size = (size + align - 1) & ~(align - 1);
   if (size == 0) size = align;
@@ -47,20 +48,27 @@ void *cd_arena_alloc(cd_arena *arena, size_t size) {
   }
   void *p = c->data + c->used;
   c->used += size;
-  memset(p, 0, size);
+  return p;
+}
+
+void *cd_arena_alloc(cd_arena *arena, size_t size) {
+  void *p = alloc_raw(arena, size);
+  if (p) memset(p, 0, size);
   return p;
 }
 
 char *cd_arena_strndup(cd_arena *arena, const char *s, size_t n) {
-  char *p = cd_arena_alloc(arena, n + 1);
-  if (p && n) memcpy(p, s, n);
+  char *p = alloc_raw(arena, n + 1);
+  if (!p) return NULL;
+  if (n) memcpy(p, s, n);
+  p[n] = '\0';
   return p;
 }
 
 char *cd_arena_strdup(cd_arena *arena, const char *s) { return cd_arena_strndup(arena, s, strlen(s)); }
 
 void *cd_arena_memdup(cd_arena *arena, const void *p, size_t size) {
-  void *q = cd_arena_alloc(arena, size);
+  void *q = alloc_raw(arena, size);
   if (q && size) memcpy(q, p, size);
   return q;
 }
@@ -128,8 +136,9 @@ char *cd_arena_printf(cd_arena *arena, const char *fmt, ...) {
   long n = simple ? format_simple(NULL, fmt, ap) : vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
   if (n < 0) return NULL;
-  char *p = cd_arena_alloc(arena, (size_t)n + 1);
+  char *p = alloc_raw(arena, (size_t)n + 1);
   if (!p) return NULL;
+  p[n] = '\0';
   va_start(ap, fmt);
   if (simple)
     format_simple(p, fmt, ap);

@@ -319,7 +319,7 @@ static bool may_start(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md,
  * start a phrase: the same hits as a search from every position, since a hit must start at a token,
  * for a fraction of the matching. */
 static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_strmap *memo,
-                        cd_vec *hits) {
+                        const bool *ascii_start, cd_vec *hits) {
   cd_doc *doc = st->doc;
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
   if (!md) return;
@@ -329,7 +329,8 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
     size_t off = p->span.start;
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
       const cd_token *t = doc_tok(doc, ti);
-      if (t->start < off || !may_start(doc, code, md, memo, ti, p)) continue;
+      unsigned char first = (unsigned char)doc->text[t->start];
+      if (t->start < off || (first < 0x80 && !ascii_start[first]) || !may_start(doc, code, md, memo, ti, p)) continue;
       if (pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) < 0) continue;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       report(st, hits);
@@ -400,6 +401,7 @@ struct cd_claims_cache {
   char *main_rx, *user_rx;      /* pattern texts, NULL when empty */
   bool combinable;              /* user_rx compiles as one alternation */
   bool sources_on, officials_on;
+  bool ascii_start[128]; /* a phrase can begin with this ASCII byte (find_ascii_starts) */
   code_set interp;
   _Atomic(code_set *) jit;      /* compiled once enough text has been read */
   atomic_size_t scanned;        /* bytes analysed with the interpreter so far */
@@ -450,6 +452,22 @@ static bool compile_set(const cd_claims_cache *c, code_set *cs, bool jit) {
     if (!cs->single) return false;
     for (size_t ri = c->first_pattern; ri < c->n_rows; ri++) cs->single[ri] = compile(c->rows[ri].def->pattern, jit);
   }
+  return true;
+}
+
+/* For each ASCII byte, whether some built-in or literal phrase can begin with it: the same partial
+ * match as may_read, on that byte alone. A token beginning with any other ASCII byte is passed
+ * over before its spelling is looked up in the memo. */
+static bool find_ascii_starts(cd_claims_cache *c) {
+  if (!c->interp.main) return true;
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(c->interp.main, NULL);
+  if (!md) return false;
+  for (unsigned b = 0; b < 128; b++) {
+    PCRE2_UCHAR one = (PCRE2_UCHAR)b;
+    int rc = pcre2_match(c->interp.main, &one, 1, 0, PCRE2_PARTIAL_HARD, md, NULL);
+    c->ascii_start[b] = rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
+  }
+  pcre2_match_data_free(md);
   return true;
 }
 
@@ -540,6 +558,7 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
     user_rx.s = NULL;
   }
   if (!compile_set(c, &c->interp, false)) goto fail;
+  if (!find_ascii_starts(c)) goto fail;
   free(main_rx.s);
   free(user_rx.s);
   free(lits.s);
@@ -689,7 +708,7 @@ void cd_pass_claims(cd_doc *doc) {
       if (!cache->memo_arena) abort(); /* the library's out-of-memory policy inside a pass */
       cd_strmap_init(&cache->memo, cache->memo_arena);
     }
-    scan_tokens(&st, cs->main, mctx, &cache->memo, &hits);
+    scan_tokens(&st, cs->main, mctx, &cache->memo, cache->ascii_start, &hits);
     mtx_unlock(&cache->memo_lock);
   }
   if (cs->user) {
