@@ -272,6 +272,36 @@ static void test_bad_input(void **state) {
   free(t);
 }
 
+/* The configuration keeps what it learnt about spellings between analyses: it must never change
+ * an answer. A spelling first met right after a word character ("_") cannot start a phrase there
+ * (no word boundary), and must still be found where it can. */
+static void test_memo_across_analyses(void **state) {
+  (void)state;
+  cd_config *c = cd_config_new();
+  const char *boundary = HEAD "See foo_reportedly here. The minister reportedly resigned.";
+  assert_int_equal(count(boundary, c, UN, "reportedly"), 1);
+  assert_int_equal(count(boundary, c, UN, "reportedly"), 1);
+  const char *mixed = HEAD "Critics say the plan failed. It is believed that he left, sources said. "
+                           "Officials said nothing. The mayor reportedly resigned.";
+  size_t fresh = count(mixed, NULL, NULL, NULL);
+  assert_true(fresh >= 3);
+  for (int i = 0; i < 3; i++) assert_int_equal(count(mixed, c, NULL, NULL), fresh);
+
+  /* more spellings than the memo keeps: it starts afresh, and answers stay the same */
+  size_t words = 70000, cap = words * 8 + 64, len = 0;
+  char *big = malloc(cap);
+  assert_non_null(big);
+  len += (size_t)snprintf(big, cap, "Head\n\n");
+  for (size_t i = 0; i < words; i++) len += (size_t)snprintf(big + len, cap - len, "w%05zu ", i);
+  cd_report *r = cd_analyze(big, len, CD_FORMAT_PLAINTEXT, c);
+  assert_non_null(r);
+  cd_report_free(r);
+  free(big);
+  assert_int_equal(count(mixed, c, NULL, NULL), fresh);
+  assert_int_equal(count(boundary, c, UN, "reportedly"), 1);
+  cd_config_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_hedges),
@@ -287,6 +317,7 @@ int main(void) {
       cmocka_unit_test(test_config_add),
       cmocka_unit_test(test_config_pattern_limits),
       cmocka_unit_test(test_bad_input),
+      cmocka_unit_test(test_memo_across_analyses),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
