@@ -6,12 +6,15 @@
  *
  *     (?:\b(?:(?:reportedly)\b(*MARK:0)|(?:it(?: (?:is|was)...)\b(*MARK:1)|...)|(?:phrase)(*MARK:n))(?C1)
  *
- * compiled once per configuration (kept in it, see build_cache; JIT code once it has read 16 KB)
- * and run once over each prose paragraph. The callout at the end reads the branch's mark and runs
- * that row's context check on the tokens (claims_context.c); returning "no" makes PCRE2 backtrack
- * into the next branch or the next position, so a rejected phrase never hides another that starts
- * at the same place. Configured PCRE2 patterns are combined the same way into a second alternation
- * and run under match, depth and heap limits.
+ * compiled once per configuration (kept in it, see build_cache; JIT code once it has read 16 KB).
+ * A hit must start at a token, so the alternation is compiled anchored and tried at token starts
+ * only, and only where a partial match on the token and the next one says some branch can get
+ * through them (scan_tokens, may_start; the answers are memoised per spelling in the
+ * configuration). The callout at the end reads the branch's mark and runs that row's context check
+ * on the tokens (claims_context.c); returning "no" makes PCRE2 backtrack into the next branch, so
+ * a rejected phrase never hides another that starts at the same place. Configured PCRE2 patterns
+ * may start or end inside a token: they are combined into a second alternation, searched from
+ * every position of each paragraph under match, depth and heap limits.
  *
  * Only prose counts: a hit must line up with tokens outside quotation marks (the speaker's own
  * words) and outside the headline. A speech quote whose only speaker is an unnamed source ("...,"

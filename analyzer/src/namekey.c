@@ -1,8 +1,12 @@
 #include "namekey.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+
+#include "copydesk/analyzer.h"
+#include "words.h"
 
 /* Letters that utf8proc does not decompose into a base letter and a mark, folded by hand
  * (after case folding, so only the lower-case forms appear). */
@@ -113,31 +117,58 @@ bool cd_alias_known(const char *key) {
 /* Places known by an old and a new name: one place, and writing both is a finding (the key of the
  * current name is canonical). */
 static const char *const RENAMED[][2] = {
-    {"bombay", "mumbai"},           {"calcutta", "kolkata"},         {"madras", "chennai"},
-    {"bangalore", "bengaluru"},     {"mysore", "mysuru"},            {"poona", "pune"},
-    {"gurgaon", "gurugram"},        {"trivandrum", "thiruvananthapuram"}, {"benares", "varanasi"},
-    {"baroda", "vadodara"},         {"cawnpore", "kanpur"},          {"simla", "shimla"},
-    {"pondicherry", "puducherry"},  {"mangalore", "mangaluru"},      {"belgaum", "belagavi"},
-    {"allahabad", "prayagraj"},     {"peking", "beijing"},           {"canton", "guangzhou"},
-    {"burma", "myanmar"},           {"rangoon", "yangon"},           {"kiev", "kyiv"},
-    {"kharkov", "kharkiv"},         {"odessa", "odesa"},             {"ceylon", "srilanka"},
-    {"swaziland", "eswatini"},      {"saigon", "hochiminhcity"},     {"dacca", "dhaka"},
-    {"chittagong", "chattogram"},   {"astana", "nursultan"},         {"ivorycoast", "cotedivoire"},
-    {"czechrepublic", "czechia"},   {"zaire", "democraticrepublicofthecongo"}, {"bechuanaland", "botswana"},
-    {"salisbury", "harare"},        {"leningrad", "saintpetersburg"}, {"stalingrad", "volgograd"},
-    {"tiflis", "tbilisi"},          {"almaata", "almaty"},           {"frunze", "bishkek"},
+    /* sorted by the old name: looked up by binary search */
+    {"allahabad", "prayagraj"}, {"almaata", "almaty"}, {"astana", "nursultan"}, {"bangalore", "bengaluru"},
+    {"baroda", "vadodara"}, {"bechuanaland", "botswana"}, {"belgaum", "belagavi"}, {"benares", "varanasi"},
+    {"bombay", "mumbai"}, {"burma", "myanmar"}, {"calcutta", "kolkata"}, {"canton", "guangzhou"},
+    {"cawnpore", "kanpur"}, {"ceylon", "srilanka"}, {"chittagong", "chattogram"},
+    {"czechrepublic", "czechia"}, {"dacca", "dhaka"}, {"frunze", "bishkek"}, {"gurgaon", "gurugram"},
+    {"ivorycoast", "cotedivoire"}, {"kharkov", "kharkiv"}, {"kiev", "kyiv"}, {"leningrad", "saintpetersburg"},
+    {"madras", "chennai"}, {"mangalore", "mangaluru"}, {"mysore", "mysuru"}, {"odessa", "odesa"},
+    {"peking", "beijing"}, {"pondicherry", "puducherry"}, {"poona", "pune"}, {"rangoon", "yangon"},
+    {"saigon", "hochiminhcity"}, {"salisbury", "harare"}, {"simla", "shimla"}, {"stalingrad", "volgograd"},
+    {"swaziland", "eswatini"}, {"tiflis", "tbilisi"}, {"trivandrum", "thiruvananthapuram"},
+    {"zaire", "democraticrepublicofthecongo"},
 };
 
+/* The current names of RENAMED, sorted (builds without NDEBUG check that the two agree). */
+static const char *const CURRENT_NAMES[] = {
+    "almaty", "beijing", "belagavi", "bengaluru", "bishkek", "botswana", "chattogram", "chennai",
+    "cotedivoire", "czechia", "democraticrepublicofthecongo", "dhaka", "eswatini", "guangzhou", "gurugram",
+    "harare", "hochiminhcity", "kanpur", "kharkiv", "kolkata", "kyiv", "mangaluru", "mumbai", "myanmar",
+    "mysuru", "nursultan", "odesa", "prayagraj", "puducherry", "pune", "saintpetersburg", "shimla",
+    "srilanka", "tbilisi", "thiruvananthapuram", "vadodara", "varanasi", "volgograd", "yangon", NULL};
+
+static size_t n_renamed(void) { return sizeof RENAMED / sizeof RENAMED[0]; }
+
+/* The RENAMED row whose old name is `key`, or CD_NONE. */
+static size_t find_old_name(const char *key) {
+  size_t lo = 0, hi = n_renamed();
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(key, RENAMED[mid][0]);
+    if (c == 0) return mid;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return CD_NONE;
+}
+
 const char *cd_rename_key(const char *key) {
-  for (size_t i = 0; i < sizeof RENAMED / sizeof RENAMED[0]; i++)
-    if (same(RENAMED[i][0], key)) return RENAMED[i][1];
-  return key;
+  size_t i = find_old_name(key);
+  return i == CD_NONE ? key : RENAMED[i][1];
 }
 
 bool cd_is_renamed(const char *key) {
-  for (size_t i = 0; i < sizeof RENAMED / sizeof RENAMED[0]; i++)
-    if (same(RENAMED[i][0], key) || same(RENAMED[i][1], key)) return true;
-  return false;
+#ifndef NDEBUG
+  for (size_t i = 0; i < n_renamed(); i++) {
+    assert((i == 0 || strcmp(RENAMED[i - 1][0], RENAMED[i][0]) < 0) && "RENAMED out of order");
+    assert(CD_SORTED_IN(RENAMED[i][1], strlen(RENAMED[i][1]), CURRENT_NAMES) && "a current name is missing");
+  }
+#endif
+  return find_old_name(key) != CD_NONE || CD_SORTED_IN(key, strlen(key), CURRENT_NAMES);
 }
 
 size_t cd_edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t limit) {

@@ -20,14 +20,13 @@ void cd_near_init(cd_near_index *ix) {
 }
 
 void cd_near_free(cd_near_index *ix) {
-  free(ix->hashes);
-  free(ix->heads);
+  free(ix->slots);
   cd_vec_free(&ix->links);
   memset(ix, 0, sizeof *ix);
 }
 
-/* FNV-1a, 64 bits. Variants are told apart by hash alone: a collision only adds a candidate,
- * and callers check every candidate against the key itself. */
+/* FNV-1a, folded to 32 bits. Variants are told apart by hash alone: a collision only adds a
+ * candidate, and callers check every candidate against the key itself. */
 enum { FNV_PRIME = 1099511628211u };
 static const uint64_t FNV_OFFSET = 1469598103934665603u;
 
@@ -36,30 +35,25 @@ static uint64_t feed(uint64_t h, const char *s, size_t n) {
   return h;
 }
 
+static uint32_t fold(uint64_t h) { return (uint32_t)(h ^ (h >> 32)); }
+
 /* The slot of `h`: where it is, or the empty one where it would go. */
-static size_t slot(const cd_near_index *ix, uint64_t h) {
-  size_t i = (size_t)h & (ix->cap - 1);
-  while (ix->heads[i] && ix->hashes[i] != h) i = (i + 1) & (ix->cap - 1);
+static size_t slot(const cd_near_index *ix, uint32_t h) {
+  size_t i = h & (ix->cap - 1);
+  while (ix->slots[i].head && ix->slots[i].hash != h) i = (i + 1) & (ix->cap - 1);
   return i;
 }
 
 /* Rehashes into a table of `cap` slots (a power of two). */
 static void resize(cd_near_index *ix, size_t cap) {
-  uint64_t *hashes = calloc(cap, sizeof *hashes);
-  uint32_t *heads = calloc(cap, sizeof *heads);
-  if (!hashes || !heads) abort(); /* the library's out-of-memory policy inside a pass */
+  cd_near_slot *slots = calloc(cap, sizeof *slots);
+  if (!slots) abort(); /* the library's out-of-memory policy inside a pass */
   cd_near_index bigger = *ix;
-  bigger.hashes = hashes;
-  bigger.heads = heads;
+  bigger.slots = slots;
   bigger.cap = cap;
-  for (size_t i = 0; i < ix->cap; i++) {
-    if (!ix->heads[i]) continue;
-    size_t k = slot(&bigger, ix->hashes[i]);
-    hashes[k] = ix->hashes[i];
-    heads[k] = ix->heads[i];
-  }
-  free(ix->hashes);
-  free(ix->heads);
+  for (size_t i = 0; i < ix->cap; i++)
+    if (ix->slots[i].head) slots[slot(&bigger, ix->slots[i].hash)] = ix->slots[i];
+  free(ix->slots);
   *ix = bigger;
 }
 
@@ -74,25 +68,26 @@ void cd_near_reserve(cd_near_index *ix, size_t entries) {
   if (cap != ix->cap) resize(ix, cap);
 }
 
-static void put(cd_near_index *ix, uint64_t h, size_t id) {
+static void put(cd_near_index *ix, uint64_t hash, size_t id) {
   if ((ix->used + 1) * 2 > ix->cap) resize(ix, ix->cap ? ix->cap * 2 : 256);
-  size_t k = slot(ix, h);
-  size_t head = ix->heads[k] ? ix->heads[k] - 1 : CD_NONE;
+  uint32_t h = fold(hash);
+  cd_near_slot *sl = &ix->slots[slot(ix, h)];
+  size_t head = sl->head ? sl->head - 1 : CD_NONE;
   /* the same key yields some variants twice ("anna" minus either n): keep one link */
   if (head != CD_NONE && CD_VEC_AT(&ix->links, near_link, head)->id == id) return;
   near_link *l = cd_vec_push(&ix->links);
   l->id = id;
   l->next = head;
-  if (!ix->heads[k]) ix->used++;
+  if (!sl->head) ix->used++;
   if (ix->links.len >= UINT32_MAX) abort(); /* four billion variants: no document gets here */
-  ix->hashes[k] = h;
-  ix->heads[k] = (uint32_t)ix->links.len; /* the new link's index + 1; 0 marks an empty slot */
+  sl->hash = h;
+  sl->head = (uint32_t)ix->links.len; /* the new link's index + 1; 0 marks an empty slot */
 }
 
-static size_t first_link(const cd_near_index *ix, uint64_t h) {
+static size_t first_link(const cd_near_index *ix, uint64_t hash) {
   if (!ix->cap) return CD_NONE;
-  size_t k = slot(ix, h);
-  return ix->heads[k] ? ix->heads[k] - 1 : CD_NONE;
+  const cd_near_slot *sl = &ix->slots[slot(ix, fold(hash))];
+  return sl->head ? sl->head - 1 : CD_NONE;
 }
 
 /* Calls put or collects with the hash of the key and of every one- and two-byte deletion of it,

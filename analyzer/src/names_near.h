@@ -9,9 +9,13 @@
 
 #include "vec.h"
 
+typedef struct cd_near_slot {
+  uint32_t hash; /* a variant's hash */
+  uint32_t head; /* its first link + 1 (0: an empty slot) */
+} cd_near_slot;
+
 typedef struct cd_near_index {
-  uint64_t *hashes; /* open addressing: a variant's hash ... */
-  uint32_t *heads;  /* ... and its first link + 1 (0: an empty slot) */
+  cd_near_slot *slots; /* open addressing, at most half full */
   size_t cap, used;
   cd_vec links; /* near_link */
 } cd_near_index;
