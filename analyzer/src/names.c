@@ -25,11 +25,22 @@
 
 typedef struct names_ctx {
   cd_doc *doc;
-  bool *speaker;    /* per entity: named as the speaker of a quote */
-  bool *ignored;    /* per entity: configuration says never to flag it */
+  bool *speaker;         /* per entity: named as the speaker of a quote */
+  bool *ignored;         /* per entity: configuration says never to flag it */
+  const char **tok_keys; /* per token: the name key of its whole text, once asked (tok_key) */
 } names_ctx;
 
 static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->mentions, cd_name_mention, i); }
+
+/* The name key of token i's text up to `end` (a mention may end inside it: "Kelly's"). The steps
+ * below ask for the same tokens' keys again and again: whole tokens are keyed once per pass. */
+static const char *tok_key(names_ctx *c, size_t i, size_t end) {
+  cd_doc *doc = c->doc;
+  const cd_token *t = doc_tok(doc, i);
+  if (end != t->end || !c->tok_keys) return cd_name_key(doc->arena, doc->text + t->start, end - t->start);
+  if (!c->tok_keys[i]) c->tok_keys[i] = cd_name_key(doc->arena, doc->text + t->start, end - t->start);
+  return c->tok_keys[i];
+}
 static const cd_entity *E(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->entities, cd_entity, i); }
 
 static bool body(const cd_name_mention *m) { return m->kind == MK_NAME && !m->headline && !m->in_quote; }
@@ -649,7 +660,7 @@ static void spelling(names_ctx *c) {
       const cd_token *tk = doc_tok(doc, t);
       if (tk->start < m->name.start || tk->kind != TOK_WORD || !(tk->flags & TF_CAP) || (tk->flags & TF_ALLCAPS)) continue;
       size_t end = tk->end < m->name.end ? tk->end : m->name.end;
-      const char *key = cd_name_key(doc->arena, doc->text + tk->start, end - tk->start);
+      const char *key = tok_key(c, t, end);
       bool is_given = first_word && m->n_parts >= 2;
       first_word = false;
       if (!key || (strlen(key) < 5 && !cd_is_renamed(key))) continue;
@@ -791,8 +802,7 @@ static void case_variants(names_ctx *c) {
     const char *key = cd_name_key(doc->arena, doc->text + m->name.start, m->name.end - m->name.start);
     if (!key || cd_strmap_get(&seen, key) != CD_NONE) continue;
     cd_strmap_put(&seen, key, 1);
-    const cd_token *f = doc_tok(doc, ft);
-    const char *fk = cd_name_key(doc->arena, doc->text + f->start, f->end - f->start);
+    const char *fk = tok_key(c, ft, doc_tok(doc, ft)->end);
     if (!fk) continue;
     cform *cf = cd_vec_push(&forms);
     cf->mention = i;
@@ -804,7 +814,7 @@ static void case_variants(names_ctx *c) {
     const cd_token *t = doc_tok(doc, i);
     if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || t->quote != NO_QUOTE) continue;
     if (CD_VEC_AT(&doc->paras, cd_para, t->para)->headline) continue;
-    const char *tk = cd_name_key(doc->arena, doc->text + t->start, t->end - t->start);
+    const char *tk = tok_key(c, i, t->end);
     if (!tk) continue;
     for (size_t f = cd_strmap_get(&first_word, tk); f != CD_NONE; f = CD_VEC_AT(&forms, cform, f)->next) {
       const cd_name_mention *m = M(doc, CD_VEC_AT(&forms, cform, f)->mention);
@@ -818,8 +828,8 @@ static void case_variants(names_ctx *c) {
           match = false;
           break;
         }
-        const char *ak = cd_name_key(doc->arena, doc->text + a->start, a->end - a->start);
-        const char *bk = cd_name_key(doc->arena, doc->text + b->start, b->end - b->start);
+        const char *ak = tok_key(c, ft + k, a->end);
+        const char *bk = tok_key(c, i + k, b->end);
         match = ak && bk && strcmp(ak, bk) == 0;
         if ((a->flags & TF_CAP) && (b->flags & TF_LOWER)) lowered = true;
       }
@@ -865,6 +875,7 @@ void cd_pass_names(cd_doc *doc) {
   if (!ne) return;
   names_ctx c = {.doc = doc};
   c.speaker = cd_arena_alloc(doc->arena, ne * sizeof(bool));
+  c.tok_keys = cd_arena_alloc(doc->arena, (doc_ntok(doc) + 1) * sizeof(const char *));
   c.ignored = cd_arena_alloc(doc->arena, ne * sizeof(bool));
   /* mention indexes grouped by entity (counting sort: mentions stay in text order) */
   size_t *start = cd_arena_alloc(doc->arena, (ne + 1) * sizeof(size_t));
@@ -899,7 +910,7 @@ void cd_pass_names(cd_doc *doc) {
         const cd_token *tk = doc_tok(doc, t);
         if (tk->kind != TOK_WORD || tk->start < m->name.start) continue;
         size_t end = tk->end < m->name.end ? tk->end : m->name.end;
-        const char *wk = cd_name_key(doc->arena, doc->text + tk->start, end - tk->start);
+        const char *wk = tok_key(&c, t, end);
         if (wk && *wk) cd_strmap_put(&multi_words, wk, 1);
       }
     }
