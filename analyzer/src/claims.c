@@ -141,23 +141,15 @@ static void put_mark(sbuf *b, size_t i) {
 
 #define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF)
 
-static pcre2_code *compile(const char *pattern, bool jit) {
+/* Compiles with `options` added to the common ones; with jit, JIT code for `jit_modes` too (the
+ * interpreter runs it otherwise). The built-in alternation is compiled anchored, since JIT code
+ * ignores anchoring at match time, and for partial matching as well (see scan_tokens). */
+static pcre2_code *compile(const char *pattern, uint32_t options, bool jit, uint32_t jit_modes) {
   int err;
   PCRE2_SIZE off;
-  pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS, &err, &off, NULL);
-  if (code && jit) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* the interpreter runs it otherwise */
-  return code;
-}
-
-/* The built-in alternation runs anchored at token starts (see scan_tokens). Anchoring is a
- * compile option because JIT code ignores it at match time; partial matching tells which tokens
- * can start a phrase. */
-static pcre2_code *compile_anchored(const char *pattern, bool jit) {
-  int err;
-  PCRE2_SIZE off;
-  pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS | PCRE2_ANCHORED,
-                                   &err, &off, NULL);
-  if (code && jit) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+  pcre2_code *code =
+      pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS | options, &err, &off, NULL);
+  if (code && jit) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | jit_modes);
   return code;
 }
 
@@ -197,6 +189,13 @@ static bool in_prose(const cd_doc *doc, size_t f, size_t e) {
   return true;
 }
 
+/* Some byte of [s, e) is already inside a reported hit. */
+static bool any_taken(const uint8_t *taken, size_t s, size_t e) {
+  for (size_t k = s; k < e; k++)
+    if (taken[k]) return true;
+  return false;
+}
+
 static bool accept(scan_state *st, size_t ri, size_t s, size_t e) {
   const cd_doc *doc = st->doc;
   const row *r = &st->rows[ri];
@@ -212,12 +211,9 @@ static bool accept(scan_state *st, size_t ri, size_t s, size_t e) {
   while (last + 1 < doc_ntok(doc) && doc_tok(doc, last + 1)->start < e) last++;
   if (!r->relaxed && doc_tok(doc, last)->end != e) return false;
   if (!in_prose(doc, f, last + 1)) return false;
-  for (size_t k = s; k < e; k++)
-    if (st->taken[k]) return false;
+  if (any_taken(st->taken, s, e)) return false;
   claim_hit hit = {s, e, r->def->kind, NULL};
-  if (!cd_claim_check(doc, r->def, f, last + 1, &hit)) return false;
-  for (size_t k = hit.start; k < hit.end; k++)
-    if (st->taken[k]) return false;
+  if (!cd_claim_check(doc, r->def, f, last + 1, &hit) || any_taken(st->taken, hit.start, hit.end)) return false;
   st->hit = hit;
   st->hit_row = ri;
   return true;
@@ -288,6 +284,13 @@ static size_t after_next_char(const cd_doc *doc, size_t pos, size_t para_end) {
   return pos;
 }
 
+/* Whether some branch of `code` (anchored) reads all of the n bytes at s, on that subject alone:
+ * a partial or whole match, without the callout. */
+static bool gets_through(pcre2_code *code, pcre2_match_data *md, const char *s, size_t n) {
+  int rc = pcre2_match(code, (PCRE2_SPTR)s, n, 0, PCRE2_PARTIAL_HARD, md, NULL);
+  return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
+}
+
 /* Whether some branch of `code` (anchored) gets through all of the text [s, e): PCRE2's partial
  * matching on that subject alone, without the callout. The subject starts at s with nothing
  * before it, so the answer is a function of those bytes only (a \b that the text before s would
@@ -300,8 +303,7 @@ static bool may_read(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md, 
   if (memchr(key, 0, n)) return true; /* the memo's keys are C strings: ask nothing, scan */
   size_t known = cd_strmap_getn(memo, key, n);
   if (known != CD_NONE) return known != 0;
-  int rc = pcre2_match(code, (PCRE2_SPTR)key, n, 0, PCRE2_PARTIAL_HARD, md, NULL);
-  bool may = rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
+  bool may = gets_through(code, md, key, n);
   cd_strmap_putn(memo, key, n, may);
   return may;
 }
@@ -448,12 +450,12 @@ void cd_claims_cache_free(cd_claims_cache *c) {
 
 static bool compile_set(const cd_claims_cache *c, code_set *cs, bool jit) {
   memset(cs, 0, sizeof *cs);
-  if (c->main_rx && !(cs->main = compile_anchored(c->main_rx, jit))) return false;
-  if (c->user_rx && c->combinable) cs->user = compile(c->user_rx, jit);
+  if (c->main_rx && !(cs->main = compile(c->main_rx, PCRE2_ANCHORED, jit, PCRE2_JIT_PARTIAL_HARD))) return false;
+  if (c->user_rx && c->combinable) cs->user = compile(c->user_rx, 0, jit, 0);
   if (c->first_pattern < c->n_rows && !cs->user) {
     cs->single = calloc(c->n_rows, sizeof *cs->single);
     if (!cs->single) return false;
-    for (size_t ri = c->first_pattern; ri < c->n_rows; ri++) cs->single[ri] = compile(c->rows[ri].def->pattern, jit);
+    for (size_t ri = c->first_pattern; ri < c->n_rows; ri++) cs->single[ri] = compile(c->rows[ri].def->pattern, 0, jit, 0);
   }
   return true;
 }
@@ -466,9 +468,8 @@ static bool find_ascii_starts(cd_claims_cache *c) {
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(c->interp.main, NULL);
   if (!md) return false;
   for (unsigned b = 0; b < 128; b++) {
-    PCRE2_UCHAR one = (PCRE2_UCHAR)b;
-    int rc = pcre2_match(c->interp.main, &one, 1, 0, PCRE2_PARTIAL_HARD, md, NULL);
-    c->ascii_start[b] = rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
+    char one = (char)b;
+    c->ascii_start[b] = gets_through(c->interp.main, md, &one, 1);
   }
   pcre2_match_data_free(md);
   return true;
@@ -617,6 +618,16 @@ static const code_set *codes_for(cd_claims_cache *c, size_t len) {
   return j;
 }
 
+/* Starts the memo afresh once it holds more than MEMO_MAX_ENTRIES spellings. Call with the lock. */
+static void bound_memo(cd_claims_cache *c) {
+  if (c->memo.len <= MEMO_MAX_ENTRIES) return;
+  cd_strmap_free(&c->memo);
+  cd_arena_free(c->memo_arena);
+  c->memo_arena = cd_arena_new();
+  if (!c->memo_arena) abort(); /* the library's out-of-memory policy inside a pass */
+  cd_strmap_init(&c->memo, c->memo_arena);
+}
+
 static int cmp_hit(const void *a, const void *b) {
   const hit_rec *x = a, *y = b;
   return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
@@ -659,9 +670,7 @@ static void anonymous_quotes(cd_doc *doc, cd_vec *hits, const uint8_t *taken, bo
       }
       continue;
     }
-    bool clash = false;
-    for (size_t k = q->speaker_span.start; k < q->speaker_span.end && !clash; k++) clash = taken[k];
-    if (clash) continue;
+    if (any_taken(taken, q->speaker_span.start, q->speaker_span.end)) continue;
     const char *words = excerpt(doc, q->speaker_span.start, q->speaker_span.end);
     cd_diagnostic *d = cd_doc_add_diag(
         doc, "claim.anonymous-source", q->speaker_span.start, q->speaker_span.end,
@@ -704,13 +713,7 @@ void cd_pass_claims(cd_doc *doc) {
   if (cs->main) {
     pcre2_set_callout(mctx, on_callout, &st);
     mtx_lock(&cache->memo_lock);
-    if (cache->memo.len > MEMO_MAX_ENTRIES) {
-      cd_strmap_free(&cache->memo);
-      cd_arena_free(cache->memo_arena);
-      cache->memo_arena = cd_arena_new();
-      if (!cache->memo_arena) abort(); /* the library's out-of-memory policy inside a pass */
-      cd_strmap_init(&cache->memo, cache->memo_arena);
-    }
+    bound_memo(cache);
     scan_tokens(&st, cs->main, mctx, &cache->memo, cache->ascii_start, &hits);
     mtx_unlock(&cache->memo_lock);
   }
