@@ -114,28 +114,18 @@ static long format_simple(char *out, const char *fmt, va_list ap) {
   return (long)n;
 }
 
-static bool simple_format(const char *fmt) {
-  for (const char *f = strchr(fmt, '%'); f; f = strchr(f + 1, '%')) {
-    if (f[1] == '%' || f[1] == 's') {
-      f++;
-    } else if (f[1] == '.' && f[2] == '*' && f[3] == 's') {
-      f += 3;
-    } else if (f[1] == 'z' && f[2] == 'u') {
-      f += 2;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
 char *cd_arena_printf(cd_arena *arena, const char *fmt, ...) {
   va_list ap;
-  bool simple = simple_format(fmt);
   va_start(ap, fmt);
-  long n = simple ? format_simple(NULL, fmt, ap) : vsnprintf(NULL, 0, fmt, ap);
+  long n = format_simple(NULL, fmt, ap); /* -1: a directive only vsnprintf knows */
   va_end(ap);
-  if (n < 0) return NULL;
+  bool simple = n >= 0;
+  if (!simple) {
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return NULL;
+  }
   char *p = alloc_raw(arena, (size_t)n + 1);
   if (!p) return NULL;
   p[n] = '\0';

@@ -142,19 +142,7 @@ static const char *const CURRENT_NAMES[] = {
 static size_t n_renamed(void) { return sizeof RENAMED / sizeof RENAMED[0]; }
 
 /* The RENAMED row whose old name is `key`, or CD_NONE. */
-static size_t find_old_name(const char *key) {
-  size_t lo = 0, hi = n_renamed();
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int c = strcmp(key, RENAMED[mid][0]);
-    if (c == 0) return mid;
-    if (c < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
-  }
-  return CD_NONE;
-}
+static size_t find_old_name(const char *key) { return cd_sorted_index(key, strlen(key), &RENAMED[0][0], n_renamed(), 2); }
 
 const char *cd_rename_key(const char *key) {
   size_t i = find_old_name(key);

@@ -1,5 +1,7 @@
 #include "words.h"
 
+#include "copydesk/analyzer.h"
+
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,9 @@ bool cd_word_in(const char *s, size_t n, const char *const *list) {
   return false;
 }
 
+/* No word of these lists is longer: a longer slice is not looked up. */
+enum { WORD_MAX = 47 };
+
 /* strcmp(lower(s[0, n)), word) for ASCII case folding, without copying s. */
 static int cmp_folded(const char *s, size_t n, const char *word) {
   for (size_t i = 0; i < n; i++) {
@@ -35,19 +40,24 @@ static int cmp_folded(const char *s, size_t n, const char *word) {
   return word[n] ? -1 : 0;
 }
 
-/* Binary search with the comparison inline: most probes are settled by the first byte. */
-static bool sorted_find(const char *s, size_t n, const char *const *list, size_t count) {
+/* Binary search with the comparison inline: most probes are settled by the first byte. Row i's
+ * word is table[i * stride]. */
+size_t cd_sorted_index(const char *s, size_t n, const char *const *table, size_t count, size_t stride) {
   size_t lo = 0, hi = count;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    int c = cmp_folded(s, n, list[mid]);
-    if (c == 0) return true;
+    int c = cmp_folded(s, n, table[mid * stride]);
+    if (c == 0) return mid;
     if (c < 0)
       hi = mid;
     else
       lo = mid + 1;
   }
-  return false;
+  return CD_NONE;
+}
+
+static bool sorted_find(const char *s, size_t n, const char *const *list, size_t count) {
+  return cd_sorted_index(s, n, list, count, 1) != CD_NONE;
 }
 
 bool cd_generated_table_has(const char *s, size_t n, const char *const *table, size_t count) {
@@ -58,7 +68,7 @@ bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t 
 #ifndef NDEBUG
   for (size_t i = 1; i < count; i++) assert(strcmp(list[i - 1], list[i]) < 0 && "word list out of order");
 #endif
-  if (n == 0 || n >= 48) return false;
+  if (n == 0 || n > WORD_MAX) return false;
   return sorted_find(s, n, list, count);
 }
 
@@ -67,7 +77,7 @@ static const char *const COMMON_WORDS[] = {
 };
 
 bool cd_is_common_word(const char *s, size_t n) {
-  if (n == 0 || n >= 48) return false;
+  if (n == 0 || n > WORD_MAX) return false;
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
     if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');

@@ -15,6 +15,10 @@ bool cd_word_in(const char *s, size_t n, const char *const *list);
 bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t count);
 #define CD_SORTED_IN(s, n, list) cd_sorted_word_in((s), (n), (list), sizeof(list) / sizeof((list)[0]) - 1)
 
+/* The row of a table sorted by its rows' words (row i's word is table[i * stride]) whose word is
+ * the slice, ASCII case folded; CD_NONE when none is. Not checked for order. */
+size_t cd_sorted_index(const char *s, size_t n, const char *const *table, size_t count, size_t stride);
+
 /* The same search over a generated table (sorted by its generator at build time, so not checked
  * here: the check would cost a pass over the table per call). */
 bool cd_generated_table_has(const char *s, size_t n, const char *const *table, size_t count);
