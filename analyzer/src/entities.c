@@ -197,10 +197,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     *(const char **)cd_vec_push(&keys) = key;
     *(size_t *)cd_vec_push(&target_cl) = cl;
   }
-  size_t variants = 0;
-  for (size_t t = 0; t < keys.len; t++) variants += cd_near_variants(*CD_VEC_AT(&keys, const char *, t));
-  cd_near_reserve(&ix, variants);
-  for (size_t t = 0; t < keys.len; t++) cd_near_add(&ix, *CD_VEC_AT(&keys, const char *, t), t);
+  cd_near_add_all(&ix, (const char *const *)keys.data, keys.len);
   cd_vec cand;
   cd_vec_init(&cand, sizeof(size_t));
   for (size_t t = 0; t < keys.len; t++) {

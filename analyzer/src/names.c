@@ -31,6 +31,7 @@ typedef struct names_ctx {
 } names_ctx;
 
 static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->mentions, cd_name_mention, i); }
+static const cd_entity *E(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->entities, cd_entity, i); }
 
 /* The name key of token i's text up to `end` (a mention may end inside it: "Kelly's"). The steps
  * below ask for the same tokens' keys again and again: whole tokens are keyed once per pass. */
@@ -41,7 +42,6 @@ static const char *tok_key(names_ctx *c, size_t i, size_t end) {
   if (!c->tok_keys[i]) c->tok_keys[i] = cd_name_key(doc->arena, doc->text + t->start, end - t->start);
   return c->tok_keys[i];
 }
-static const cd_entity *E(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->entities, cd_entity, i); }
 
 static bool body(const cd_name_mention *m) { return m->kind == MK_NAME && !m->headline && !m->in_quote; }
 
@@ -697,15 +697,14 @@ static void spelling(names_ctx *c) {
   }
   cd_near_index ix;
   cd_near_init(&ix);
-  size_t variants = 0;
-  for (size_t i = 0; i < words.len; i++) variants += cd_near_variants(CD_VEC_AT(&words, sword, i)->key);
-  cd_near_reserve(&ix, variants);
-  for (size_t i = 0; i < words.len; i++) cd_near_add(&ix, CD_VEC_AT(&words, sword, i)->key, i);
+  const char **keys = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(const char *));
   /* minority[i]: the word it probably misspells, or CD_NONE */
   size_t *majority = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(size_t));
   cd_vec cand;
   cd_vec_init(&cand, sizeof(size_t));
-  if (!majority) goto out2;
+  if (!keys || !majority) goto out2;
+  for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
+  cd_near_add_all(&ix, keys, words.len);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);

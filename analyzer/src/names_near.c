@@ -68,8 +68,8 @@ void cd_near_reserve(cd_near_index *ix, size_t entries) {
   if (cap != ix->cap) resize(ix, cap);
 }
 
+/* Links `id` under `hash`; the caller has reserved room (cd_near_add). */
 static void put(cd_near_index *ix, uint64_t hash, size_t id) {
-  if ((ix->used + 1) * 2 > ix->cap) resize(ix, ix->cap ? ix->cap * 2 : 256);
   uint32_t h = fold(hash);
   cd_near_slot *sl = &ix->slots[slot(ix, h)];
   size_t head = sl->head ? sl->head - 1 : CD_NONE;
@@ -126,6 +126,13 @@ void cd_near_add(cd_near_index *ix, const char *key, size_t id) {
   cd_near_reserve(ix, cd_near_variants(key));
   add_ctx a = {ix, id};
   each_variant(key, add_one, &a);
+}
+
+void cd_near_add_all(cd_near_index *ix, const char *const *keys, size_t n) {
+  size_t variants = 0;
+  for (size_t i = 0; i < n; i++) variants += cd_near_variants(keys[i]);
+  cd_near_reserve(ix, variants);
+  for (size_t i = 0; i < n; i++) cd_near_add(ix, keys[i], i);
 }
 
 /* A key with more near neighbours than this is in a crowd of similar names (a list of codes, a

@@ -28,6 +28,8 @@ size_t cd_near_variants(const char *key);
 void cd_near_reserve(cd_near_index *ix, size_t entries);
 /* Indexes `key` (5+ bytes, at most 32) under `id`. */
 void cd_near_add(cd_near_index *ix, const char *key, size_t id);
+/* Indexes keys[i] under i for all n, with room reserved once for all of them. */
+void cd_near_add_all(cd_near_index *ix, const char *const *keys, size_t n);
 /* Appends to `out` (a vec of size_t) the ids of keys that share a variant with `key`, each once;
  * nothing when the key has more than a handful of such neighbours (a crowd of similar names). */
 void cd_near_candidates(const cd_near_index *ix, const char *key, cd_vec *out);
