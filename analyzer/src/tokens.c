@@ -98,8 +98,6 @@ static void push_token(cd_doc *doc, size_t start, size_t end, tok_kind kind, uin
   t->quote = NO_QUOTE;
 }
 
-static bool ascii_letter(unsigned char b) { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'); }
-
 /* Scans one word or number starting at pos; returns its end and sets case flags. */
 static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number) {
   size_t n, start = pos;
@@ -111,11 +109,11 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number
   const uint8_t *prose = sc->doc->prose;
   for (;;) {
     /* ASCII letters and digits, the bulk of every word, without decoding */
-    unsigned char b;
-    while (pos < sc->hi && prose[pos] && (ascii_letter(b = (unsigned char)text[pos]) || (b >= '0' && b <= '9'))) {
-      if (ascii_letter(b)) {
+    int32_t b;
+    while (pos < sc->hi && prose[pos] && (b = (unsigned char)text[pos]) < 0x80 && (cd_is_letter(b) || cd_is_digit(b))) {
+      if (cd_is_letter(b)) {
         letters++;
-        bool up = b < 'a';
+        bool up = cd_is_upper(b);
         uppers += up;
         lowers += !up;
         if (first) *flags |= up ? TF_CAP : TF_LOWER;

@@ -426,9 +426,6 @@ static size_t max_message_size(void) {
   return *end == '\0' && v > 0 ? (size_t)v : 0;
 }
 
-/* Each analysis allocates a few MB and frees it all; by default glibc hands large blocks back to
- * the kernel and the next keystroke's analysis faults every page in again, which costs more than
- * the analysis itself. A server keeps them: its footprint stays at its largest document's. */
 /* A publishDiagnostics for a long article can run to a few hundred KB; with the default 64 KB pipe
  * the server would block on every 64 KB until the editor reads. A wider pipe (Linux; the limit
  * for unprivileged processes is 1 MB) lets it go in one write. Any other output is left as is. */
@@ -440,6 +437,9 @@ static void widen_output_pipe(int fd) {
 #endif
 }
 
+/* Each analysis allocates a few MB and frees it all; by default glibc hands large blocks back to
+ * the kernel and the next keystroke's analysis faults every page in again, which costs more than
+ * the analysis itself. A server keeps them: its footprint stays at its largest document's. */
 void cd_server_keep_memory(void) {
 #if defined(__GLIBC__)
   mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
