@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "copydesk/analyzer.h"
+#include "timing.h"
 
 static const char *const PARAS[] = {
     "Harbour council approves the \xE2\x80\x9C" "Gannet Bridge\xE2\x80\x9D plan\n\n",
@@ -49,17 +50,6 @@ static char *make_article(size_t target, size_t *len_out) {
   }
   *len_out = len;
   return buf;
-}
-
-static double now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
 }
 
 int main(int argc, char **argv) {

@@ -27,19 +27,9 @@
 #include "copydesk/framing.h"
 #include "copydesk/jsonrpc.h"
 #include "server_internal.h"
+#include "timing.h"
 
 #define TARGET_BYTES (60 * 1024)
-
-static double now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
 
 static double pct(const double *sorted, size_t n, double p) {
   size_t i = (size_t)(p / 100.0 * (double)(n - 1) + 0.5);
