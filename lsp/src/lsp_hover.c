@@ -205,13 +205,13 @@ int cd_lsp_hover(cd_server *server, json_t *params, json_t **result, char *error
   cd_text t = {.markdown = server->caps.markdown_hover};
   if (best_e != NULL) hover_entity(&t, doc, report, (size_t)(best_e - es));
   else hover_quote(&t, doc, report, best_q);
-  if (t.oom || t.data == NULL) {
+  if (t.buf.oom || t.buf.data == NULL) {
     cd_text_free(&t);
     snprintf(error, error_size, "out of memory");
     return CD_RPC_INTERNAL_ERROR;
   }
   *result = json_pack("{s:{s:s,s:s},s:o}", "contents", "kind",
-                      t.markdown ? "markdown" : "plaintext", "value", t.data, "range",
+                      t.markdown ? "markdown" : "plaintext", "value", t.buf.data, "range",
                       cd_lsp_range_json(doc->lines, best.start, best.end, server->enc));
   cd_text_free(&t);
   return 0;

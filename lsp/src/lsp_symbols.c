@@ -73,10 +73,10 @@ int cd_lsp_document_symbol(cd_server *server, json_t *params, json_t **result, c
                cd_attribution_method_name(q->method));
       json_t *sym;
       if (tree) {
-        sym = json_pack("{s:s,s:s,s:i,s:O,s:o}", "name", label.data ? label.data : "", "detail",
+        sym = json_pack("{s:s,s:s,s:i,s:O,s:o}", "name", label.buf.data ? label.buf.data : "", "detail",
                         detail, "kind", KIND_STRING, "range", range, "selectionRange", range);
       } else {
-        sym = json_pack("{s:s,s:i,s:{s:s,s:o},s:s}", "name", label.data ? label.data : "", "kind",
+        sym = json_pack("{s:s,s:i,s:{s:s,s:o},s:s}", "name", label.buf.data ? label.buf.data : "", "kind",
                         KIND_STRING, "location", "uri", doc->uri, "range", range, "containerName",
                         name);
       }

@@ -6,29 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool reserve(cd_text *t, size_t extra) {
-  if (t->oom) return false;
-  if (t->len + extra + 1 <= t->cap) return true;
-  size_t ncap = t->cap ? t->cap : 128;
-  while (ncap < t->len + extra + 1) ncap *= 2;
-  char *nd = realloc(t->data, ncap);
-  if (nd == NULL) {
-    t->oom = true;
-    return false;
-  }
-  t->data = nd;
-  t->cap = ncap;
-  return true;
-}
+void cd_text_addn(cd_text *t, const char *s, size_t n) { cd_jw_rawn(&t->buf, s, n); }
 
-void cd_text_addn(cd_text *t, const char *s, size_t n) {
-  if (!reserve(t, n)) return;
-  memcpy(t->data + t->len, s, n);
-  t->len += n;
-  t->data[t->len] = '\0';
-}
-
-void cd_text_add(cd_text *t, const char *s) { cd_text_addn(t, s, strlen(s)); }
+void cd_text_add(cd_text *t, const char *s) { cd_jw_raw(&t->buf, s); }
 
 void cd_text_printf(cd_text *t, const char *fmt, ...) {
   va_list ap;
@@ -41,11 +21,16 @@ void cd_text_printf(cd_text *t, const char *fmt, ...) {
     cd_text_addn(t, small, (size_t)n);
     return;
   }
-  if (!reserve(t, (size_t)n)) return;
+  char *big = malloc((size_t)n + 1);
+  if (big == NULL) {
+    t->buf.oom = true;
+    return;
+  }
   va_start(ap, fmt);
-  vsnprintf(t->data + t->len, (size_t)n + 1, fmt, ap);
+  vsnprintf(big, (size_t)n + 1, fmt, ap);
   va_end(ap);
-  t->len += (size_t)n;
+  cd_text_addn(t, big, (size_t)n);
+  free(big);
 }
 
 void cd_text_user(cd_text *t, const char *s, size_t n) {
@@ -64,8 +49,4 @@ void cd_text_bold(cd_text *t, const char *s, size_t n) {
   if (t->markdown) cd_text_add(t, "**");
 }
 
-void cd_text_free(cd_text *t) {
-  free(t->data);
-  t->data = NULL;
-  t->len = t->cap = 0;
-}
+void cd_text_free(cd_text *t) { cd_jw_free(&t->buf); }

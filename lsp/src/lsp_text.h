@@ -6,10 +6,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "copydesk/json_writer.h"
+
 typedef struct cd_text {
-  char *data;    /* owned; NUL-terminated; NULL until something is added */
-  size_t len, cap;
-  bool oom;      /* an append failed: the text is incomplete */
+  cd_jw buf;     /* the text, appended raw: buf.data is NUL-terminated, NULL until something is
+                  * added; buf.oom when an append failed and the text is incomplete */
   bool markdown; /* cd_text_user() escapes Markdown */
 } cd_text;
 
