@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "copydesk/analyzer.h"
+#include "test_report.h"
 
 /* ---- helpers ---- */
 
@@ -23,14 +24,6 @@ static const char ARTICLE[] =
     "\"The money is already in the budget,\" said Mayor Alice Brennan.\n"
     "\n"
     "\"This is the end of the ferry.\"\n";
-
-static size_t count_code(const cd_report *r, const char *code) {
-  size_t n, k = 0;
-  const cd_diagnostic *d = cd_report_diagnostics(r, &n);
-  for (size_t i = 0; i < n; i++)
-    if (strcmp(d[i].code, code) == 0) k++;
-  return k;
-}
 
 static const cd_quote *quote_starting(const cd_report *r, const char *text, const char *prefix) {
   size_t n;

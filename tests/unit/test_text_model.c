@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "copydesk/analyzer.h"
+#include "test_report.h"
 #include "doc.h"
 
 static cd_report *analyze(const char *text, cd_format format) {
@@ -23,14 +24,6 @@ static size_t offset_of(const char *text, const char *needle) {
   const char *p = strstr(text, needle);
   if (!p) fail_msg("test text lacks \"%s\"", needle);
   return (size_t)(p - text);
-}
-
-static size_t count_code(const cd_report *r, const char *code) {
-  size_t n, k = 0;
-  const cd_diagnostic *d = cd_report_diagnostics(r, &n);
-  for (size_t i = 0; i < n; i++)
-    if (strcmp(d[i].code, code) == 0) k++;
-  return k;
 }
 
 /* The inner text of every quote, in order, joined by "|". */
