@@ -77,6 +77,13 @@ static void test_negotiated_utf8(void **state) {
   client_shutdown(&c);
 }
 
+/* A hover request at byte offset `at` of ARTICLE (UTF-16 position). */
+static json_t *hover_at(client *c, size_t at) {
+  return client_request(c, "textDocument/hover",
+                        json_pack("{s:{s:s},s:o}", "textDocument", "uri", URI, "position",
+                                  test_position_json(ARTICLE, at, false)));
+}
+
 static void test_hover(void **state) {
   (void)state;
   client c;
@@ -85,9 +92,7 @@ static void test_hover(void **state) {
   client_open(&c, URI, "plaintext", 0, ARTICLE);
   /* On the attributed quote. */
   size_t at = (size_t)(strstr(ARTICLE, "We will win,") - ARTICLE);
-  json_t *r = client_request(&c, "textDocument/hover",
-                             json_pack("{s:{s:s},s:o}", "textDocument", "uri", URI, "position",
-                                       test_position_json(ARTICLE, at, false)));
+  json_t *r = hover_at(&c, at);
   json_t *result = json_object_get(r, "result");
   const char *value = json_string_value(json_object_get(json_object_get(result, "contents"), "value"));
   assert_non_null(value);
@@ -96,18 +101,14 @@ static void test_hover(void **state) {
   json_decref(r);
   /* On the verb of saying: the quote it attributes. */
   at = (size_t)(strstr(ARTICLE, "Smith said") - ARTICLE) + 6;
-  r = client_request(&c, "textDocument/hover",
-                     json_pack("{s:{s:s},s:o}", "textDocument", "uri", URI, "position",
-                               test_position_json(ARTICLE, at, false)));
+  r = hover_at(&c, at);
   value = json_string_value(json_object_get(json_object_get(json_object_get(r, "result"), "contents"), "value"));
   assert_non_null(value);
   assert_non_null(strstr(value, "Said by **Jane Smith**"));
   json_decref(r);
   /* On the unattributed quote: why nobody was found. */
   at = (size_t)(strstr(ARTICLE, "We will win.\"") - ARTICLE);
-  r = client_request(&c, "textDocument/hover",
-                     json_pack("{s:{s:s},s:o}", "textDocument", "uri", URI, "position",
-                               test_position_json(ARTICLE, at, false)));
+  r = hover_at(&c, at);
   value = json_string_value(json_object_get(json_object_get(json_object_get(r, "result"), "contents"), "value"));
   assert_non_null(value);
   assert_non_null(strstr(value, "No speaker found"));
@@ -121,9 +122,7 @@ static void test_hover(void **state) {
   for (size_t i = 0; i < nq; i++) {
     if (qs[i].span.start <= at && at < qs[i].span.end) q = &qs[i];
   }
-  r = client_request(&c, "textDocument/hover",
-                     json_pack("{s:{s:s},s:o}", "textDocument", "uri", URI, "position",
-                               test_position_json(ARTICLE, at, false)));
+  r = hover_at(&c, at);
   if (q != NULL) {
     size_t s, e;
     json_t *range = json_object_get(json_object_get(r, "result"), "range");
@@ -150,9 +149,7 @@ static void test_plaintext_hover_fallback(void **state) {
   json_decref(client_initialize(&c, "{\"textDocument\":{\"hover\":{\"contentFormat\":[\"plaintext\"]}}}", NULL));
   client_open(&c, URI, "plaintext", 0, ARTICLE);
   size_t at = (size_t)(strstr(ARTICLE, "We will win.\"") - ARTICLE);
-  json_t *r = client_request(&c, "textDocument/hover",
-                             json_pack("{s:{s:s},s:o}", "textDocument", "uri", URI, "position",
-                                       test_position_json(ARTICLE, at, false)));
+  json_t *r = hover_at(&c, at);
   json_t *contents = json_object_get(json_object_get(r, "result"), "contents");
   assert_string_equal(json_string_value(json_object_get(contents, "kind")), "plaintext");
   assert_null(strstr(json_string_value(json_object_get(contents, "value")), "**"));
