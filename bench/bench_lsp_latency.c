@@ -206,10 +206,12 @@ static bool run_over_pipes(const char *binary, const char *text, size_t len, siz
       fprintf(stderr, "server stopped answering\n");
       return false;
     }
-    n_diags = json_array_size(json_object_get(json_object_get(note, "params"), "diagnostics"));
-    char *dump = json_dumps(note, JSON_COMPACT);
-    bytes = dump ? strlen(dump) : 0;
-    free(dump);
+    if (k + 1 == keystrokes) { /* the message's size, once: re-serialising every one would add client work */
+      n_diags = json_array_size(json_object_get(json_object_get(note, "params"), "diagnostics"));
+      char *dump = json_dumps(note, JSON_COMPACT);
+      bytes = dump ? strlen(dump) : 0;
+      free(dump);
+    }
     json_decref(note);
   }
   send_msg(in[1], cd_jsonrpc_request(2, "shutdown", NULL));
