@@ -29,8 +29,7 @@ bool cd_word_in(const char *s, size_t n, const char *const *list) {
 /* No word of these lists is longer: a longer slice is not looked up. */
 enum { WORD_MAX = 47 };
 
-/* strcmp(lower(s[0, n)), word) for ASCII case folding, without copying s. */
-static int cmp_folded(const char *s, size_t n, const char *word) {
+int cd_word_cmp_folded(const char *s, size_t n, const char *word) {
   for (size_t i = 0; i < n; i++) {
     unsigned char a = (unsigned char)s[i], b = (unsigned char)word[i];
     if (a >= 'A' && a <= 'Z') a = (unsigned char)(a - 'A' + 'a');
@@ -46,7 +45,7 @@ size_t cd_sorted_index(const char *s, size_t n, const char *const *table, size_t
   size_t lo = 0, hi = count;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    int c = cmp_folded(s, n, table[mid * stride]);
+    int c = cd_word_cmp_folded(s, n, table[mid * stride]);
     if (c == 0) return mid;
     if (c < 0)
       hi = mid;

@@ -7,6 +7,8 @@
 
 /* Compares a text slice with a NUL-terminated ASCII word, ignoring ASCII case. */
 bool cd_word_eq(const char *s, size_t n, const char *word);
+/* strcmp(lower(s[0, n)), word) with ASCII case folding, without copying s. */
+int cd_word_cmp_folded(const char *s, size_t n, const char *word);
 /* Slice in a NULL-terminated list of words (ASCII case-insensitive). */
 bool cd_word_in(const char *s, size_t n, const char *const *list);
 
