@@ -70,9 +70,25 @@ size_t cd_config_errors_format(const cd_config_errors *e, char *buf, size_t size
   size_t len = 0;
   if (size) buf[0] = 0;
   if (!e || !e->len) return 0;
-  char head[160];
-  snprintf(head, sizeof head, "copydesk: %zu problem%s in the configuration; %s skipped, the rest applies:", e->len,
-           e->len == 1 ? "" : "s", e->len == 1 ? "that setting is" : "those settings are");
+  /* A file that cannot be read or parsed (pointer "": the whole document) applies not at all;
+   * the message must not promise that the rest of it does. */
+  size_t whole = 0;
+  for (size_t i = 0; i < e->len; i++) {
+    if (e->items[i].file != NULL && e->items[i].pointer != NULL && e->items[i].pointer[0] == '\0') whole++;
+  }
+  char head[200];
+  if (whole == e->len) {
+    snprintf(head, sizeof head,
+             "copydesk: the configuration file cannot be used, so none of it applies (defaults and "
+             "editor settings do) until it is fixed:");
+  } else if (whole > 0) {
+    snprintf(head, sizeof head,
+             "copydesk: %zu problems in the configuration; a file that cannot be used applies not at "
+             "all, and the other bad settings are skipped:", e->len);
+  } else {
+    snprintf(head, sizeof head, "copydesk: %zu problem%s in the configuration; %s skipped, the rest applies:",
+             e->len, e->len == 1 ? "" : "s", e->len == 1 ? "that setting is" : "those settings are");
+  }
   for (size_t i = 0; i <= e->len; i++) {
     const char *sep = i ? "\n" : "", *text = i ? e->items[i - 1].message : head;
     if (len < size) snprintf(buf + len, size - len, "%s%s", sep, text);

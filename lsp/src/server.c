@@ -233,6 +233,8 @@ static void read_client_caps(cd_server *server, const json_t *caps) {
   c->inlay_refresh = cd_json_path_true(caps, "workspace", "inlayHint", "refreshSupport", NULL);
   c->code_lens_refresh = cd_json_path_true(caps, "workspace", "codeLens", "refreshSupport", NULL);
   c->diagnostic_refresh = cd_json_path_true(caps, "workspace", "diagnostics", "refreshSupport", NULL);
+  c->watch_registration =
+      cd_json_path_true(caps, "workspace", "didChangeWatchedFiles", "dynamicRegistration", NULL);
   json_t *formats = cd_json_path(td, "hover", "contentFormat", NULL);
   c->markdown_hover = true;
   if (json_is_array(formats) && json_array_size(formats) > 0) {
@@ -301,6 +303,7 @@ static int handle_initialize(cd_server *server, json_t *params, json_t **result,
 
 static void handle_initialized(cd_server *server, json_t *params) {
   (void)params;
+  cd_server_watch_config_files(server);
   cd_server_request_configuration(server);
 }
 
@@ -401,6 +404,9 @@ static void dispatch_next(cd_server *server) {
   cd_pending p = server->queue[0];
   memmove(server->queue, server->queue + 1, (server->queue_len - 1) * sizeof *server->queue);
   server->queue_len--;
+  if (server->state == CD_STATE_RUNNING && p.msg.kind != CD_MSG_RESPONSE && !p.cancelled) {
+    cd_server_poll_config_files(server);
+  }
   switch (p.msg.kind) {
   case CD_MSG_REQUEST:
     dispatch_request(server, &p);

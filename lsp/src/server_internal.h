@@ -32,6 +32,7 @@ typedef struct cd_client_caps {
   bool inlay_refresh;        /* workspace.inlayHint.refreshSupport */
   bool code_lens_refresh;    /* workspace.codeLens.refreshSupport */
   bool diagnostic_refresh;   /* workspace.diagnostics.refreshSupport */
+  bool watch_registration;   /* workspace.didChangeWatchedFiles.dynamicRegistration */
 } cd_client_caps;
 
 /* One queued incoming message. */
@@ -105,8 +106,16 @@ int cd_server_pull_diagnostics(cd_server *server, json_t *params, json_t **resul
 
 /* Configuration (server_config.c): defaults < the nearest `.copydesk.json` < the
  * editor's settings, built once per configuration file and cached until a change. */
+/* What a configuration file was when it was read: a change to any of it means "read it again". */
+typedef struct cd_file_stamp {
+  bool exists;
+  unsigned long long dev, ino, size;
+  long long mtime_sec, mtime_nsec;
+} cd_file_stamp;
+
 typedef struct cd_settings_entry {
   char *file;           /* the configuration file (owned), or NULL for none */
+  cd_file_stamp stamp;  /* `file` as it was just before it was read */
   cd_settings settings;
 } cd_settings_entry;
 
@@ -119,6 +128,11 @@ void cd_server_settings_clear(cd_server *server);
 /* A `.copydesk.json` was saved or changed on disk: reload and re-analyse. */
 void cd_server_config_file_changed(cd_server *server);
 void cd_server_did_change_watched_files(cd_server *server, json_t *params);
+/* Asks the client to watch `.copydesk.json` files (client/registerCapability), when it lets us. */
+void cd_server_watch_config_files(cd_server *server);
+/* Clients that cannot watch files tell us nothing: before each message that may analyse, check
+ * whether a document's `.copydesk.json` appeared, went or changed (a few stat calls), and reload. */
+void cd_server_poll_config_files(cd_server *server);
 /* True for a `.copydesk.json` buffer: checked as configuration, not as an article. */
 bool cd_server_is_config_doc(const cd_doc *doc);
 /* The configuration problems of a `.copydesk.json` buffer as LSP diagnostics. */
