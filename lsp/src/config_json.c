@@ -724,6 +724,15 @@ static void apply_switch(ctx *c, const json_t *v, bool *out) {
   }
 }
 
+static void apply_count(ctx *c, const json_t *v, size_t limit, size_t *out) {
+  if (!v || json_is_null(v)) return;
+  if (!json_is_integer(v) || json_integer_value(v) < 0 || (unsigned long long)json_integer_value(v) > limit) {
+    error_at(c, false, "expected a whole number from 0 to %zu, got %s", limit, type_name(v));
+    return;
+  }
+  if (out) *out = (size_t)json_integer_value(v);
+}
+
 static void apply_trace(ctx *c, const json_t *v) {
   /* vscode-languageclient's own setting (copydesk.trace.server); the server ignores it */
   if (json_is_null(v) || json_is_string(v)) return;
@@ -739,7 +748,7 @@ static void apply_trace(ctx *c, const json_t *v) {
 /* ---- the document ------------------------------------------------------------ */
 
 static const char *const TOP_KEYS[] = {"$schema", "rules",      "style",    "names", "attribution", "claims",
-                                       "markdown", "inlayHints", "codeLens", "trace", "serverPath"};
+                                       "markdown", "inlayHints", "codeLens", "maxHints", "trace", "serverPath"};
 
 bool cd_settings_apply_json(cd_config *config, cd_server_settings *server, const json_t *settings,
                             const char *source, bool file, cd_config_errors *errors) {
@@ -778,6 +787,7 @@ bool cd_settings_apply_json(cd_config *config, cd_server_settings *server, const
       else if (strcmp(key, "markdown") == 0) apply_markdown(c, v);
       else if (strcmp(key, "inlayHints") == 0) apply_switch(c, v, server ? &server->inlay_hints : NULL);
       else if (strcmp(key, "codeLens") == 0) apply_switch(c, v, server ? &server->code_lens : NULL);
+      else if (strcmp(key, "maxHints") == 0) apply_count(c, v, CD_MAX_HINTS_LIMIT, server ? &server->max_hints : NULL);
       else if (strcmp(key, "trace") == 0) apply_trace(c, v);
       else if (strcmp(key, "serverPath") == 0) {
         /* the VS Code extension's own setting (how to start the server); ignored here */
@@ -807,6 +817,7 @@ cd_server_settings cd_server_settings_from_json(const json_t *settings) {
     ctx c = {.source = "settings", .ok = true};
     apply_switch(&c, json_object_get(settings, "inlayHints"), &s.inlay_hints);
     apply_switch(&c, json_object_get(settings, "codeLens"), &s.code_lens);
+    apply_count(&c, json_object_get(settings, "maxHints"), CD_MAX_HINTS_LIMIT, &s.max_hints);
   }
   return s;
 }

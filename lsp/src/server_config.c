@@ -139,6 +139,11 @@ const cd_settings *cd_server_settings_for(cd_server *server, cd_doc *doc) {
   return settings_for_file(server, doc->config_file);
 }
 
+size_t cd_server_max_hints(cd_server *server, cd_doc *doc) {
+  const cd_settings *settings = cd_server_settings_for(server, doc);
+  return settings != NULL ? settings->server.max_hints : CD_MAX_HINTS_DEFAULT;
+}
+
 /* Rebuilds everything after a change and re-analyses the open documents. */
 static void settings_changed(cd_server *server) {
   cd_server_settings_clear(server);

@@ -24,6 +24,7 @@ typedef struct cd_doc {
   unsigned long revision;  /* bumped on every change; never reused */
   char *config_file;       /* owned: the `.copydesk.json` that applies, or NULL */
   bool config_looked_up;   /* config_file is known (the search touches the disk) */
+  size_t edit_at;          /* byte offset of the latest edit (0 after open): where the writer is */
 } cd_doc;
 
 typedef struct cd_doc_store cd_doc_store;

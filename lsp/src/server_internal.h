@@ -143,13 +143,17 @@ void cd_server_configuration_response(cd_server *server, const cd_message *msg);
 void cd_server_did_change_configuration(cd_server *server, json_t *params);
 
 /* Features (lsp_*.c). */
-json_t *cd_lsp_diagnostics(const cd_server *server, const cd_doc *doc, const cd_report *report);
+/* The report's diagnostics, with at most `max_hints` hints: those nearest doc->edit_at. */
+json_t *cd_lsp_diagnostics(const cd_server *server, const cd_doc *doc, const cd_report *report,
+                           size_t max_hints);
 json_t *cd_lsp_diagnostic(const cd_server *server, const cd_doc *doc, const cd_diagnostic *d);
 /* The whole publishDiagnostics notification as JSON text, built without
  * jansson (it runs on every keystroke). malloc'd, *len bytes; NULL when out
  * of memory. Equivalent to cd_lsp_diagnostics() in a notification. */
 char *cd_lsp_publish_text(const cd_server *server, const cd_doc *doc, const cd_report *report,
-                          size_t *len);
+                          size_t max_hints, size_t *len);
+/* The hint cap ("maxHints") for a document's settings. */
+size_t cd_server_max_hints(cd_server *server, cd_doc *doc);
 int cd_lsp_hover(cd_server *server, json_t *params, json_t **result, char *error, size_t error_size);
 int cd_lsp_code_action(cd_server *server, json_t *params, json_t **result, char *error,
                        size_t error_size);

@@ -34,7 +34,7 @@ void cd_server_publish(cd_server *server, cd_doc *doc) {
     return;
   }
   size_t len;
-  char *text = cd_lsp_publish_text(server, doc, report, &len);
+  char *text = cd_lsp_publish_text(server, doc, report, cd_server_max_hints(server, doc), &len);
   if (text == NULL) {
     cd_server_log("out of memory publishing diagnostics for %s", doc->uri);
     return;
@@ -136,7 +136,7 @@ int cd_server_pull_diagnostics(cd_server *server, json_t *params, json_t **resul
     return CD_RPC_INTERNAL_ERROR;
   }
   json_t *items = cd_server_is_config_doc(doc) ? cd_server_config_diagnostics(server, doc)
-                                               : cd_lsp_diagnostics(server, doc, report);
+                                               : cd_lsp_diagnostics(server, doc, report, cd_server_max_hints(server, doc));
   *result = json_pack("{s:s,s:s,s:o}", "kind", "full", "resultId", result_id, "items", items);
   return 0;
 }
