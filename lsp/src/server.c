@@ -8,6 +8,7 @@
 #include "server_internal.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -202,10 +203,10 @@ static void take_frame(cd_server *server, cd_frame_status status, char *body, si
   enqueue(server, root, &msg);
 }
 
-/* Reads everything available; blocks for one message when the queue is empty. */
+/* Reads everything available; blocks for one message when the queue is empty and no publish is held. */
 static void read_input(cd_server *server) {
   char error[ERROR_SIZE];
-  bool block = server->queue_len == 0;
+  bool block = server->queue_len == 0 && cd_server_publish_due(server) == 0;
   /* Bounded, so a client that never pauses still gets answers. */
   while (!server->input_ended && server->queue_len < 4096) {
     char *body;
@@ -477,6 +478,13 @@ int cd_server_main(int argc, char **argv) {
     read_input(&server);
     if (server.queue_len == 0) {
       if (server.input_ended) break;
+      /* Idle with a publish held back: wait for more input until it is due, then send it. */
+      double due = cd_server_publish_due(&server);
+      if (due > 0) {
+        double wait = due - cd_server_now_ms();
+        struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+        if (wait <= 0 || poll(&pfd, 1, (int)wait + 1) == 0) cd_server_flush_publishes(&server, false);
+      }
       continue;
     }
     dispatch_next(&server);
