@@ -236,6 +236,9 @@ static void read_client_caps(cd_server *server, const json_t *caps) {
   c->diagnostic_refresh = cd_json_path_true(caps, "workspace", "diagnostics", "refreshSupport", NULL);
   c->watch_registration =
       cd_json_path_true(caps, "workspace", "didChangeWatchedFiles", "dynamicRegistration", NULL);
+  const char *snippet = json_string_value(cd_json_path(caps, "experimental", "copydesk", "insertSnippetCommand", NULL));
+  free(c->snippet_command);
+  c->snippet_command = snippet != NULL && snippet[0] != '\0' ? strdup(snippet) : NULL;
   json_t *formats = cd_json_path(td, "hover", "contentFormat", NULL);
   c->markdown_hover = true;
   if (json_is_array(formats) && json_array_size(formats) > 0) {
@@ -499,5 +502,6 @@ cleanup:
   free(server.settings);
   json_decref(server.editor_settings);
   free(server.root_dir);
+  free(server.caps.snippet_command);
   return status;
 }

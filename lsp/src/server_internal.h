@@ -33,6 +33,9 @@ typedef struct cd_client_caps {
   bool code_lens_refresh;    /* workspace.codeLens.refreshSupport */
   bool diagnostic_refresh;   /* workspace.diagnostics.refreshSupport */
   bool watch_registration;   /* workspace.didChangeWatchedFiles.dynamicRegistration */
+  /* experimental.copydesk.insertSnippetCommand: a client command taking (uri, version, range,
+   * snippet) that inserts a snippet (the VS Code extension); NULL: plain edits only. Owned. */
+  char *snippet_command;
 } cd_client_caps;
 
 /* One queued incoming message. */
