@@ -413,6 +413,17 @@ local function main()
     restarted ~= nil and restarted.id ~= first.id and #by_code(diags(), 'quote.attributed') == 3, show(diags()))
   check('the restarted server serves the text buffer too', copydesk.client(tbuf) ~= nil
     and restarted ~= nil and copydesk.client(tbuf).id == restarted.id)
+  -- A second crash is not looped on: the user is told, and :CopydeskRestart is theirs to run.
+  before = #notes
+  vim.loop.kill(pid_of(restarted), 'sigkill')
+  vim.wait(WAIT_MS, function()
+    return vim.lsp.get_client_by_id(restarted.id) == nil and #notes > before
+      and note_matching('stopped again') ~= nil
+  end, 20)
+  vim.wait(300, function() return false end, 50)
+  check('a second crash is reported and not restarted',
+    note_matching('stopped again') ~= nil and note_matching(':CopydeskRestart') ~= nil and copydesk.client(bufnr) == nil,
+    vim.inspect(notes))
   check(':CopydeskRestart is defined', vim.fn.exists(':CopydeskRestart') == 2)
   local old_id = restarted and restarted.id
   vim.cmd('CopydeskRestart')

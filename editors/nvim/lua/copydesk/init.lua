@@ -36,6 +36,8 @@ M.config = vim.deepcopy(defaults)
 -- workspace, known from the moment it is started. (Neovim's own lists miss a client whose
 -- initialize has not been answered yet, so buffers opened together would each start one.)
 local roots = {}
+-- Workspaces whose server crashed twice: left stopped until :CopydeskRestart.
+local dormant = {}
 -- Client ids being stopped on purpose (:CopydeskRestart, quitting Neovim): not a crash.
 local stopping = {}
 local exiting = false
@@ -159,6 +161,7 @@ function M.attach(bufnr)
   local root_dir = find_root(bufnr)
   local entry = roots[root_dir]
   if entry == nil or vim.lsp.get_client_by_id(entry.id) == nil then
+    dormant[root_dir] = nil -- a buffer opened there: start afresh
     local id = start(root_dir, bufnr)
     if id == nil then
       return nil
@@ -198,6 +201,7 @@ function M._on_exit(root_dir, code, signal, client_id)
   vim.schedule(function()
     local how = string.format('exit code %s, signal %s', tostring(code), tostring(signal))
     if entry.restarted then
+      dormant[root_dir] = entry
       vim.notify('copydesk: the language server stopped again (' .. how .. '); it is not restarted. '
         .. ':CopydeskRestart starts it again; the log is ' .. vim.lsp.get_log_path(), vim.log.levels.ERROR)
       return
@@ -219,6 +223,10 @@ function M.restart()
     stopping[entry.id] = true
     vim.lsp.stop_client(entry.id)
   end
+  for _, entry in pairs(dormant) do
+    table.insert(old, entry)
+  end
+  dormant = {}
   for _, entry in pairs(old) do
     reattach(entry.buffers)
   end
