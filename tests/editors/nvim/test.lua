@@ -309,20 +309,19 @@ local function main()
     vim.api.nvim_buf_set_lines(buf, -1, -1, false, { text })
   end
   local config = dir .. '/.copydesk.json'
-  vim.fn.writefile({ '{ "rules": { "quote.unattributed": "error" } }' }, config)
-  type_line(tbuf, 'More notes.')
-  vim.wait(WAIT_MS, function()
-    return severity_of(tbuf, 'quote.unattributed') == S.ERROR
-  end, 20)
-  check('a new .copydesk.json applies at the next change (quote.unattributed is an error)',
-    severity_of(tbuf, 'quote.unattributed') == S.ERROR, show(vim.diagnostic.get(tbuf)))
-  vim.fn.writefile({ '{ "rules": { "quote.unattributed": "info" } }' }, config)
-  type_line(tbuf, 'Even more notes.')
-  vim.wait(WAIT_MS, function()
-    return severity_of(tbuf, 'quote.unattributed') == S.INFO
-  end, 20)
-  check('a changed .copydesk.json applies at the next change (quote.unattributed is info)',
-    severity_of(tbuf, 'quote.unattributed') == S.INFO, show(vim.diagnostic.get(tbuf)))
+  -- Writes the file, types a line (the next change), and checks the severity it gives.
+  local function applies(name, json, line, severity)
+    vim.fn.writefile({ json }, config)
+    type_line(tbuf, line)
+    vim.wait(WAIT_MS, function()
+      return severity_of(tbuf, 'quote.unattributed') == severity
+    end, 20)
+    check(name, severity_of(tbuf, 'quote.unattributed') == severity, show(vim.diagnostic.get(tbuf)))
+  end
+  applies('a new .copydesk.json applies at the next change (quote.unattributed is an error)',
+    '{ "rules": { "quote.unattributed": "error" } }', 'More notes.', S.ERROR)
+  applies('a changed .copydesk.json applies at the next change (quote.unattributed is info)',
+    '{ "rules": { "quote.unattributed": "info" } }', 'Even more notes.', S.INFO)
 
   -- A file that is not JSON: none of it applies, and the message says so.
   vim.fn.writefile({ '{ "rules": { "quote.unattributed": "error" }' }, config)
