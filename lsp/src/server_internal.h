@@ -103,9 +103,10 @@ void cd_server_did_change(cd_server *server, json_t *params);
 void cd_server_did_close(cd_server *server, json_t *params);
 void cd_server_did_save(cd_server *server, json_t *params);
 void cd_server_publish(cd_server *server, cd_doc *doc);
-/* Publishing under bursts of changes: a document's first change publishes at once; changes that
- * follow within its interval (longer for longer texts) are held and published together when it
- * ends, so the client never draws more than one set per interval and always gets the last. */
+/* Publishing under bursts of changes: a long document's first change publishes at once; changes
+ * that follow within its interval (longer for longer texts; none under 256 KB) are held and
+ * published together when it ends, so the client never draws more than one set per interval and
+ * always gets the last. */
 double cd_server_now_ms(void);
 /* The earliest time a held publish is due (monotonic ms), or 0 when none is held. */
 double cd_server_publish_due(cd_server *server);

@@ -152,24 +152,35 @@ static void test_change_noticed_without_notice(void **state) {
   rmdir(dir);
 }
 
-/* Changes in a burst: whatever is held back, the last text's diagnostics always go out. */
+/* Changes in a burst on a long text (over 256 KB, where publishing is held back): whatever is
+ * held, the last text's diagnostics always go out. */
 static void test_burst_ends_with_last_text(void **state) {
   (void)state;
+  size_t cap = 400 * 1024, len = 0;
+  char *text = malloc(cap);
+  len += (size_t)snprintf(text, cap, "%s\n", STORY);
+  for (int i = 0; len < 300 * 1024; i++) {
+    len += (size_t)snprintf(text + len, cap - len, "A plain line of filler, number %d, with no quotes in it.\n", i);
+  }
   client c;
   client_start(&c);
   json_decref(client_initialize(&c, NULL, NULL));
-  client_open(&c, "untitled:burst", "plaintext", 1, STORY);
+  client_open(&c, "untitled:burst", "plaintext", 1, text);
   json_decref(client_wait_note(&c, "textDocument/publishDiagnostics", "untitled:burst", 1));
-  char text[256];
-  for (int v = 2; v <= 40; v++) {
-    snprintf(text, sizeof text, "%s\nLine %d.\n%s", STORY, v, v == 40 ? "\"Last words.\"\n" : "");
-    change_to(&c, "untitled:burst", v, text);
+  for (int v = 2; v <= 30; v++) {
+    /* after the headline: a paragraph of filler each time, then a quote nobody said */
+    const char *insert = v == 30 ? "\"Last words.\"\n\n" : "More filler.\n\n";
+    client_notify(&c, "textDocument/didChange",
+                  json_pack("{s:{s:s,s:i},s:[{s:{s:{s:i,s:i},s:{s:i,s:i}},s:s}]}", "textDocument", "uri",
+                            "untitled:burst", "version", v, "contentChanges", "range", "start", "line", 2,
+                            "character", 0, "end", "line", 2, "character", 0, "text", insert));
   }
-  json_t *note = client_wait_note(&c, "textDocument/publishDiagnostics", "untitled:burst", 40);
+  json_t *note = client_wait_note(&c, "textDocument/publishDiagnostics", "untitled:burst", 30);
   json_t *items = cd_json_path(note, "params", "diagnostics", NULL);
   assert_int_equal(json_array_size(items), 2); /* both quotes of the last text */
   json_decref(note);
   client_shutdown(&c);
+  free(text);
 }
 
 int main(void) {
