@@ -28,6 +28,7 @@ typedef struct names_ctx {
   bool *speaker;         /* per entity: named as the speaker of a quote */
   bool *ignored;         /* per entity: configuration says never to flag it */
   const char **tok_keys; /* per token: the name key of its whole text, once asked (tok_key) */
+  bool *aside;           /* per mention: not running body text (dateline, heading, handle, front matter) */
 } names_ctx;
 
 static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->mentions, cd_name_mention, i); }
@@ -43,7 +44,10 @@ static const char *tok_key(names_ctx *c, size_t i, size_t end) {
   return c->tok_keys[i];
 }
 
-static bool body(const cd_name_mention *m) { return m->kind == MK_NAME && !m->headline && !m->in_quote; }
+static bool body(const names_ctx *c, const cd_name_mention *m) {
+  const cd_name_mention *first = M(c->doc, 0);
+  return m->kind == MK_NAME && !m->headline && !m->in_quote && !(c->aside && c->aside[m - first]);
+}
 
 static const char *slice(cd_doc *doc, size_t start, size_t end) {
   const char *s = cd_arena_strndup(doc->arena, doc->text + start, end - start);
@@ -214,7 +218,7 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
   bool person = E(doc, e)->kind == CD_ENTITY_PERSON;
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
-    if (!body(m)) continue;
+    if (!body(c, m)) continue;
     add_form(doc, &v, m, mentions[k], m->name, m->n_parts);
     if (person && m->n_parts >= 2 && m->surname.start > m->name.start)
       add_form(doc, &v, m, mentions[k], m->surname, 1);
@@ -246,7 +250,7 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
     /* a configured house form: every other form of this name is written the house way */
     for (size_t k = 0; k < n; k++) {
       const cd_name_mention *m = M(doc, mentions[k]);
-      if (!body(m)) continue;
+      if (!body(c, m)) continue;
       size_t f = form_index(&v, slice(doc, m->name.start, m->name.end));
       if (f != CD_NONE && f != pref_idx) report_variant(doc, e, &v, f, pref_idx, true, m->name);
     }
@@ -282,7 +286,7 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
   }
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
-    if (!body(m)) continue;
+    if (!body(c, m)) continue;
     size_t f = form_index(&v, slice(doc, m->name.start, m->name.end));
     if (f != CD_NONE && target_of[v.f[f].group] != CD_NONE && target_of[v.f[f].group] != f) {
       size_t t = target_of[v.f[f].group];
@@ -322,7 +326,7 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->courtesy && !title) title = courtesy_word(doc, m);
-    if (!body(m) || m->job_title) continue;
+    if (!body(c, m) || m->job_title) continue;
     if (style == CD_COURTESY_NONE && m->courtesy) {
       cd_diagnostic *d = cd_doc_add_diag(
           doc, "name.courtesy-title", m->span.start, m->span.end,
@@ -352,7 +356,7 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
   }
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
-    if (!body(m) || m->job_title || m->n_parts != 1 || attributive(doc, m)) continue;
+    if (!body(c, m) || m->job_title || m->n_parts != 1 || attributive(doc, m)) continue;
     if (m->courtesy == report_without) continue;
     const char *name = name_text(doc, m);
     cd_diagnostic *d;
@@ -412,7 +416,7 @@ static void title_periods(names_ctx *c) {
   size_t n_dot = 0, n_plain = 0, first_dot = CD_NONE, first_plain = CD_NONE;
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
-    if (!body(m) || !m->courtesy) continue;
+    if (!body(c, m) || !m->courtesy) continue;
     if (m->entity != CD_NONE && c->ignored[m->entity]) continue;
     if (title_has_period(doc, m)) {
       if (!n_dot++) first_dot = i;
@@ -427,7 +431,7 @@ static void title_periods(names_ctx *c) {
   }
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
-    if (!body(m) || !m->courtesy || title_has_period(doc, m) == (want == 1)) continue;
+    if (!body(c, m) || !m->courtesy || title_has_period(doc, m) == (want == 1)) continue;
     if (m->entity != CD_NONE && c->ignored[m->entity]) continue;
     const char *w = courtesy_word(doc, m);
     size_t other = want == 1 ? first_dot : first_plain;
@@ -509,7 +513,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
   bool titled = false, given_style = false, acronym = false;
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
-    if (m->headline) continue;
+    if (m->headline || c->aside[mentions[k]]) continue;
     if (m->acronym) acronym = true;
     if (title_is_given_name_style(doc, m)) given_style = true;
     if (m->n_parts >= 2 && first_full == CD_NONE) first_full = mentions[k];
@@ -553,7 +557,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->span.start >= full->span.start) break;
-    if (!body(m) || m->n_parts != 1 || attributive(doc, m)) continue;
+    if (!body(c, m) || m->n_parts != 1 || attributive(doc, m)) continue;
     const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
     if (!sk || cd_strmap_get(shared, sk) != CD_NONE) continue; /* two people share this surname */
     const char *fullname = name_text(doc, full);
@@ -654,7 +658,7 @@ static void spelling(names_ctx *c) {
   for (size_t i = 0; i <= doc_ntok(doc); i++) tok_word[i] = tok_mention[i] = CD_NONE;
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
-    if (m->kind != MK_NAME || m->acronym || m->headline) continue;
+    if (m->kind != MK_NAME || m->acronym || m->headline || c->aside[i]) continue;
     bool first_word = true;
     for (size_t t = m->first_tok; t < m->end_tok; t++) {
       const cd_token *tk = doc_tok(doc, t);
@@ -794,7 +798,7 @@ static void case_variants(names_ctx *c) {
   cd_vec_init(&forms, sizeof(cform));
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
-    if (!body(m) || m->n_parts < 2 || m->entity == CD_NONE || c->ignored[m->entity]) continue;
+    if (!body(c, m) || m->n_parts < 2 || m->entity == CD_NONE || c->ignored[m->entity]) continue;
     if (E(doc, m->entity)->kind == CD_ENTITY_PERSON) continue;
     size_t ft, nw;
     if (!form_words(doc, m, &ft, &nw)) continue;
@@ -855,6 +859,88 @@ out:
   cd_strmap_free(&seen);
 }
 
+/* ---- text that is not running body copy -------------------------------- */
+
+static bool is_word(const cd_token *t) { return t->kind == TOK_WORD; }
+
+/* A short paragraph in capitals ending in a full stop or colon ("ABSTRACT.", "FULL TEXT."): a section
+ * label of an archive or wire export. */
+static bool label_para(const cd_doc *doc, const cd_para *p) {
+  size_t words = 0;
+  for (size_t i = p->first_tok; i < p->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (is_word(t)) {
+      if (!(t->flags & TF_ALLCAPS) || ++words > 3) return false;
+    } else if (t->kind != TOK_PUNCT) {
+      return false;
+    }
+  }
+  if (!words) return false;
+  char last = doc->text[doc_tok(doc, p->end_tok - 1)->end - 1];
+  return last == '.' || last == ':';
+}
+
+/* Where the front matter ends: everything up to the last section label among the first paragraphs
+ * (headline, deck, abstract) is written to its own style. 0 when the text has no such labels. */
+static size_t front_matter_end(const cd_doc *doc) {
+  enum { FRONT_PARAS = 8 };
+  size_t end = 0;
+  for (size_t i = 0; i < doc->paras.len && i < FRONT_PARAS; i++) {
+    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, i);
+    if (p->end_tok > p->first_tok && label_para(doc, p)) end = p->span.end;
+  }
+  return end;
+}
+
+/* A name in capitals that opens its paragraph before a dateline's punctuation ("RIVERTON (AP) -",
+ * "RIVERTON, Ore. -"), or that sits among other words in capitals (a heading, a shouted slogan). */
+static bool shouted(const cd_doc *doc, const cd_name_mention *m) {
+  size_t first = CD_NONE, last = CD_NONE;
+  for (size_t i = m->first_tok; i < m->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->start < m->name.start || !is_word(t)) continue;
+    if (!(t->flags & TF_ALLCAPS)) return false;
+    if (first == CD_NONE) first = i;
+    last = i;
+  }
+  if (first == CD_NONE) return false;
+  const cd_token *ft = doc_tok(doc, first);
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, ft->para);
+  bool opens = true;
+  for (size_t i = p->first_tok; i < first && opens; i++) opens = !is_word(doc_tok(doc, i));
+  if (opens && m->end_tok < p->end_tok) {
+    const cd_token *nx = doc_tok(doc, m->end_tok);
+    if (nx->kind == TOK_PUNCT && strchr(",(-\xE2", doc->text[nx->start])) return true;
+  }
+  /* the nearest words on either side, within the paragraph */
+  for (size_t i = first; i-- > p->first_tok;) {
+    const cd_token *t = doc_tok(doc, i);
+    if (!is_word(t)) continue;
+    if (t->flags & TF_ALLCAPS) return true;
+    break;
+  }
+  for (size_t i = last + 1; i < p->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (!is_word(t)) continue;
+    return (t->flags & TF_ALLCAPS) != 0;
+  }
+  return false;
+}
+
+/* "@HillaryClinton", "#SanBernardino": a handle or a hashtag, not the name written in the copy. */
+static bool handle(const cd_doc *doc, const cd_name_mention *m) {
+  return m->name.start > 0 && (doc->text[m->name.start - 1] == '@' || doc->text[m->name.start - 1] == '#');
+}
+
+static void mark_aside(names_ctx *c) {
+  cd_doc *doc = c->doc;
+  size_t front = front_matter_end(doc);
+  for (size_t i = 0; i < doc->mentions.len; i++) {
+    const cd_name_mention *m = M(doc, i);
+    c->aside[i] = m->span.end <= front || handle(doc, m) || shouted(doc, m);
+  }
+}
+
 /* ---- the pass -------------------------------------------------------- */
 
 static bool entity_ignored(const cd_doc *doc, const cd_entity *ent, const size_t *mentions, size_t n) {
@@ -876,11 +962,13 @@ void cd_pass_names(cd_doc *doc) {
   c.speaker = cd_arena_alloc(doc->arena, ne * sizeof(bool));
   c.tok_keys = cd_arena_alloc(doc->arena, (doc_ntok(doc) + 1) * sizeof(const char *));
   c.ignored = cd_arena_alloc(doc->arena, ne * sizeof(bool));
+  c.aside = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(bool));
   /* mention indexes grouped by entity (counting sort: mentions stay in text order) */
   size_t *start = cd_arena_alloc(doc->arena, (ne + 1) * sizeof(size_t));
   size_t *order = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(size_t));
   size_t *fill = cd_arena_alloc(doc->arena, (ne + 1) * sizeof(size_t));
-  if (!c.speaker || !c.ignored || !start || !order || !fill) return;
+  if (!c.speaker || !c.ignored || !c.aside || !start || !order || !fill) return;
+  mark_aside(&c);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->entity != CD_NONE) start[m->entity + 1]++;
