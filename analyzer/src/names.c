@@ -592,6 +592,16 @@ typedef struct sword {
   size_t n_ents;
 } sword;
 
+/* The slip of a typist: one letter dropped, added, changed or two swapped ("Brenan", "Brennnan",
+ * "Bernnan"), the first letter kept. Two such slips only in a long name ("Stephanopolous"): between
+ * short names two edits are as often two different names ("Trump", "Tripp", "Trumka"). */
+static bool typo_shaped(const char *a, const char *b) {
+  size_t an = strlen(a), bn = strlen(b);
+  if (a[0] != b[0]) return false;
+  size_t d = cd_edit_distance(a, an, b, bn, 2);
+  return d == 1 || (d == 2 && an >= 9 && bn >= 9);
+}
+
 /* The pair is tied by more than spelling: one entity holds both words, or both are people's
  * surnames ("Anne Sacoolas", "the Socoolas family"). Not "Polak" (a person) and "Poland". */
 static bool spelling_linked(const sword *a, const sword *b) {
@@ -721,7 +731,7 @@ static void spelling(names_ctx *c) {
       size_t j = *CD_VEC_AT(&cand, size_t, x);
       const sword *b = CD_VEC_AT(&words, sword, j);
       if (j == i || !b->count || b->ignored) continue;
-      if (!cd_near_miss(a->key, b->key) || cd_spelling_explained(a->key, b->key)) continue;
+      if (!typo_shaped(a->key, b->key) || cd_spelling_explained(a->key, b->key)) continue;
       /* a is the minority: b is used more often, and more than once (one use against one use says
        * nothing about which is right, and is as often two people: "Joe Schriner", "Pam Shriver") */
       if (b->count <= a->count || b->count < 2) continue;
