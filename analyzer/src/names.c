@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "lexicon.h"
 #include "namekey.h"
 #include "names_lex.h"
 #include "names_near.h"
@@ -28,6 +29,7 @@ typedef struct names_ctx {
   bool *speaker;         /* per entity: named as the speaker of a quote */
   bool *ignored;         /* per entity: configuration says never to flag it */
   const char **tok_keys; /* per token: the name key of its whole text, once asked (tok_key) */
+  const cd_strmap *multi_words; /* every word of a name of two or more words */
   bool *aside;           /* per mention: not running body text (dateline, heading, handle, front matter) */
 } names_ctx;
 
@@ -305,6 +307,8 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
 
 /* ---- name.courtesy-title --------------------------------------------- */
 
+static void title_word(const cd_doc *doc, const cd_name_mention *m, size_t *s, size_t *e);
+
 static bool title_has_period(const cd_doc *doc, const cd_name_mention *m) {
   return m->title.end > m->title.start && doc->text[m->title.end - 1] == '.';
 }
@@ -318,14 +322,77 @@ static const char *courtesy_word(cd_doc *doc, const cd_name_mention *m) {
   return slice(doc, s, e);
 }
 
-static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n) {
+/* The mention's one word is `key` (no key: any word). */
+static bool same_word(names_ctx *c, const cd_name_mention *m, const char *key) {
+  if (!key) return true;
+  const char *k = tok_key(c, m->end_tok - 1, m->name.end);
+  return k && strcmp(k, key) == 0;
+}
+
+static bool shared_word(names_ctx *c, const cd_name_mention *m, const cd_strmap *shared) {
+  const char *k = tok_key(c, m->end_tok - 1, m->name.end);
+  return k && cd_strmap_get(shared, k) != CD_NONE;
+}
+
+/* "Miss Universe": a courtesy title before an ordinary word names a thing, unless the article gives
+ * the word as part of someone's name ("Emmanuel Macron", "Mr Macron"). */
+static bool courtesy_on_name(const names_ctx *c, const cd_name_mention *m) {
+  if (!m->courtesy) return false;
+  cd_doc *doc = c->doc;
+  const char *w = doc->text + m->name.start;
+  size_t n = m->name.end - m->name.start;
+  const char *key = cd_name_key(doc->arena, w, n);
+  return key && (!cd_is_common_word(w, n) || cd_is_proper_word(key) ||
+                 (c->multi_words && cd_strmap_get(c->multi_words, key) != CD_NONE));
+}
+
+/* A word of a clause's frame or a verb of saying: "for Trump", "Trump said". */
+static bool clause_word(const cd_doc *doc, const cd_token *t) {
+  const char *w = doc->text + t->start;
+  size_t n = t->end - t->start;
+  return cd_lex_has(CD_LEX_CLAUSE_WORDS, w, n) || cd_lex_has(CD_LEX_SPEECH_VERBS, w, n) ||
+         cd_lex_has(CD_LEX_STANCE_VERBS, w, n) || (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd');
+}
+
+/* A lone word that refers to the person, in running text: not a modifier ("the Trump campaign",
+ * "a key Clinton supporter"), not the tail of a name the chunker split ("Billy Bush"), not a
+ * possessor's thing ("Brolin's Mannix"), not a number's label ("Bush 45"). */
+static bool lone_reference(const cd_doc *doc, const cd_name_mention *m) {
+  if (attributive(doc, m)) return false;
+  if (m->first_tok > 0) {
+    const cd_token *p = doc_tok(doc, m->first_tok - 1);
+    bool same_sent = p->sent == doc_tok(doc, m->first_tok)->sent;
+    if (same_sent && p->kind == TOK_WORD && (p->flags & TF_CAP) && p->end == m->span.start - 1) return false;
+    if (same_sent && p->kind == TOK_WORD && (p->flags & TF_LOWER) && m->first_tok > 1 && p->end - p->start == 1 &&
+        doc->text[p->start] == 's' && doc_tok(doc, m->first_tok - 2)->kind == TOK_MARK)
+      return false;
+  }
+  if (m->end_tok >= doc_ntok(doc) || m->possessive) return true;
+  const cd_token *nx = doc_tok(doc, m->end_tok);
+  if (nx->kind == TOK_NUMBER) return false;
+  /* "older Trump biographies", "the Francis versus Trump dynamic": a lower-case word after the
+   * surname must be one of a clause's frame or a verb, or the surname may be a modifier */
+  if (nx->kind == TOK_WORD && (nx->flags & TF_LOWER) && nx->sent == doc_tok(doc, m->first_tok)->sent)
+    return clause_word(doc, nx);
+  return true;
+}
+
+static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared) {
   cd_doc *doc = c->doc;
   cd_courtesy_style style = doc->config ? doc->config->courtesy : CD_COURTESY_ANY;
   size_t n_with = 0, n_without = 0, first_with = CD_NONE, first_without = CD_NONE;
   const char *title = NULL;
+  /* the titled word: only the same word without the title is compared ("Mr. Cruz" and "Cruz", not
+   * "Ted", nor "Mrs. Brennan" and the husband's "Brennan" when the wife's title differs) */
+  const char *tkey = NULL;
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
-    if (m->courtesy && !title) title = courtesy_word(doc, m);
+    if (m->courtesy && m->n_parts == 1 && courtesy_on_name(c, m) && body(c, m) && !tkey)
+      tkey = tok_key(c, m->end_tok - 1, m->name.end);
+  }
+  for (size_t k = 0; k < n; k++) {
+    const cd_name_mention *m = M(doc, mentions[k]);
+    if (m->courtesy && !title && courtesy_on_name(c, m)) title = courtesy_word(doc, m);
     if (!body(c, m) || m->job_title) continue;
     if (style == CD_COURTESY_NONE && m->courtesy) {
       cd_diagnostic *d = cd_doc_add_diag(
@@ -337,7 +404,10 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
       if (fx) cd_fix_add_edit(doc, fx, m->span.start, m->name.start, "");
       continue;
     }
-    if (m->n_parts != 1 || attributive(doc, m)) continue;
+    if (m->n_parts != 1 || !same_word(c, m, tkey) || !lone_reference(doc, m)) continue;
+    if (m->courtesy && !courtesy_on_name(c, m)) continue;
+    /* a surname two people named in full share: alone, it may be either of them */
+    if (!m->courtesy && shared_word(c, m, shared)) continue;
     if (m->courtesy) {
       if (!n_with++) first_with = mentions[k];
     } else {
@@ -356,8 +426,9 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
   }
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
-    if (!body(c, m) || m->job_title || m->n_parts != 1 || attributive(doc, m)) continue;
-    if (m->courtesy == report_without) continue;
+    if (!body(c, m) || m->job_title || m->n_parts != 1 || !same_word(c, m, tkey) || !lone_reference(doc, m)) continue;
+    if (m->courtesy == report_without || (m->courtesy && !courtesy_on_name(c, m))) continue;
+    if (!m->courtesy && shared_word(c, m, shared)) continue;
     const char *name = name_text(doc, m);
     cd_diagnostic *d;
     if (report_without && !title) {
@@ -410,13 +481,22 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
   }
 }
 
+/* A courtesy title that is written with or without a full stop by house style: not "Miss", which
+ * never takes one ("Miss." is Mississippi), nor a title before an ordinary word ("Miss Universe"). */
+static bool period_varies(const names_ctx *c, const cd_name_mention *m) {
+  const cd_doc *doc = c->doc;
+  size_t s, e;
+  title_word(doc, m, &s, &e);
+  return !cd_word_eq(doc->text + s, e - s, "miss") && courtesy_on_name(c, m);
+}
+
 /* "Mr" and "Mr." in one article. */
 static void title_periods(names_ctx *c) {
   cd_doc *doc = c->doc;
   size_t n_dot = 0, n_plain = 0, first_dot = CD_NONE, first_plain = CD_NONE;
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
-    if (!body(c, m) || !m->courtesy) continue;
+    if (!body(c, m) || !m->courtesy || !period_varies(c, m)) continue;
     if (m->entity != CD_NONE && c->ignored[m->entity]) continue;
     if (title_has_period(doc, m)) {
       if (!n_dot++) first_dot = i;
@@ -431,7 +511,7 @@ static void title_periods(names_ctx *c) {
   }
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
-    if (!body(c, m) || !m->courtesy || title_has_period(doc, m) == (want == 1)) continue;
+    if (!body(c, m) || !m->courtesy || !period_varies(c, m) || title_has_period(doc, m) == (want == 1)) continue;
     if (m->entity != CD_NONE && c->ignored[m->entity]) continue;
     const char *w = courtesy_word(doc, m);
     size_t other = want == 1 ? first_dot : first_plain;
@@ -1020,13 +1100,14 @@ void cd_pass_names(cd_doc *doc) {
     else if (prev != m->entity)
       cd_strmap_put(&shared, sk, 1);
   }
+  c.multi_words = &multi_words;
   for (size_t e = 0; e < ne; e++) c.ignored[e] = entity_ignored(doc, E(doc, e), order + start[e], start[e + 1] - start[e]);
   for (size_t e = 0; e < ne; e++) {
     if (c.ignored[e]) continue;
     const size_t *ms = order + start[e];
     size_t n = start[e + 1] - start[e];
     variant_entity(&c, e, ms, n);
-    if (E(doc, e)->kind == CD_ENTITY_PERSON) courtesy_entity(&c, e, ms, n);
+    if (E(doc, e)->kind == CD_ENTITY_PERSON) courtesy_entity(&c, e, ms, n, &shared);
     first_reference(&c, e, ms, n, &shared, &multi_words);
   }
   title_periods(&c);
