@@ -88,6 +88,8 @@ static bool title_is_given_name_style(const cd_doc *doc, const cd_name_mention *
 
 /* ---- name.variant ---------------------------------------------------- */
 
+enum { ROLE_NOUN = 1, ROLE_MODIFIER = 2 };
+
 typedef struct vform {
   const char *text;
   const char *key;   /* folded, no alias */
@@ -98,6 +100,7 @@ typedef struct vform {
   bool acronym;
   bool org;
   bool accepted;     /* a configured form of a known name */
+  uint8_t roles;     /* ROLE_NOUN, ROLE_MODIFIER: how the mentions of an abbreviation use it */
   uint8_t n_parts;
 } vform;
 
@@ -123,11 +126,45 @@ static bool accepted_form(const cd_doc *doc, const char *s, size_t n) {
   return false;
 }
 
+/* The length of a space (' ' or a no-break space) or an apostrophe (' or a typographic one) at s;
+ * `kind` says which of the two it is. */
+static size_t typo_char(const char *s, int *kind) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] == ' ') return *kind = 1, 1;
+  if (u[0] == 0xC2 && u[1] == 0xA0) return *kind = 1, 2;
+  if (u[0] == '\'') return *kind = 2, 1;
+  if (u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x99) return *kind = 2, 3;
+  return *kind = 0, 0;
+}
+
+/* The texts differ only in the kind of space or apostrophe ("O'Neill", "O’Neill"): typography a
+ * CMS or a keyboard chose, not two spellings of the name. */
+static bool same_but_typography(const char *a, const char *b) {
+  while (*a && *b) {
+    int ka, kb;
+    size_t na = typo_char(a, &ka), nb = typo_char(b, &kb);
+    if (na && nb && ka == kb) {
+      a += na;
+      b += nb;
+      continue;
+    }
+    if (*a != *b) return false;
+    a++;
+    b++;
+  }
+  return *a == *b;
+}
+
+/* Two abbreviations of one name in different roles are a style, not a variant: "the USA" as a noun
+ * and "U.S. troops" as a modifier. */
+static bool roles_overlap(const vform *a, const vform *b) { return (a->roles & b->roles) != 0; }
+
 static bool variant_pair(const vform *a, const vform *b) {
-  if (strcmp(a->text, b->text) == 0) return false;
+  if (strcmp(a->text, b->text) == 0 || same_but_typography(a->text, b->text)) return false;
+  if (strlen(a->key) < 2 || strlen(b->key) < 2) return false; /* a stray letter: "Ã" */
   if (a->accepted && b->accepted) return false; /* two forms the desk accepts */
   if (strcmp(a->key, b->key) == 0) return !only_first_case_differs(a->text, b->text);
-  if (a->acronym && b->acronym) return true; /* US / USA */
+  if (a->acronym && b->acronym) return roles_overlap(a, b); /* US / USA */
   if (a->n_parts >= 2 && b->n_parts >= 2 && a->org && b->org) {
     size_t an = strlen(a->key), bn = strlen(b->key);
     if (an + 1 == bn && b->key[an] == 's' && strncmp(a->key, b->key, an) == 0) return true;
@@ -167,6 +204,18 @@ static size_t form_index(const vset *v, const char *text) {
   return CD_NONE;
 }
 
+/* A name before a word or a hyphen modifies it ("U.S. troops", "U.S.-made"); otherwise it is a noun. */
+static uint8_t mention_role(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->end_tok >= doc_ntok(doc) || m->possessive) return ROLE_NOUN;
+  const cd_token *t = doc_tok(doc, m->end_tok);
+  bool same_sent = t->sent == doc_tok(doc, m->first_tok)->sent;
+  /* "USA Today", "U.S. Army Corps": the abbreviation begins a name of its own, in no role */
+  if (m->acronym && t->kind == TOK_WORD && (t->flags & TF_CAP) && same_sent) return 0;
+  if (t->kind == TOK_WORD && same_sent) return ROLE_MODIFIER;
+  if (t->kind == TOK_PUNCT && doc->text[t->start] == '-' && t->start == m->span.end) return ROLE_MODIFIER;
+  return ROLE_NOUN;
+}
+
 static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, cd_span span, uint8_t parts) {
   const char *t = slice(doc, span.start, span.end);
   size_t f = form_index(v, t);
@@ -183,10 +232,12 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
     x->org = m->org_hint;
     x->accepted = accepted_form(doc, t, strlen(t));
     x->n_parts = parts;
+    x->roles = 0;
     x->group = v->n;
     f = v->n++;
   }
   v->f[f].count++;
+  v->f[f].roles |= mention_role(doc, m);
 }
 
 static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_t target, bool house, cd_span span) {
@@ -242,6 +293,7 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
       x->n_parts = 1;
       x->org = false;
       x->accepted = false;
+      x->roles = ROLE_NOUN | ROLE_MODIFIER;
       x->group = v.n;
       f = v.n++;
     }
@@ -876,6 +928,40 @@ static bool form_words(const cd_doc *doc, const cd_name_mention *m, size_t *firs
   return *n >= 2;
 }
 
+/* The name runs on after the mention: "Senate Majority Leader Mitch McConnell", "U.S. District
+ * Judge", "Citizenship and Immigration Services". Its words in lower case are then a description
+ * ("the Senate majority", "a U.S. district judge"), not this name miswritten. */
+static bool begins_longer_name(const names_ctx *c, const cd_name_mention *m) {
+  const cd_doc *doc = c->doc;
+  size_t n = doc_ntok(doc), sent = doc_tok(doc, m->first_tok)->sent;
+  for (size_t i = m->end_tok; i < n && i < m->end_tok + 2; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->kind != TOK_WORD || t->sent != sent) return false;
+    if (t->flags & TF_CAP) return true;
+    const char *w = doc->text + t->start;
+    size_t len = t->end - t->start;
+    if (!(cd_word_eq(w, len, "of") || cd_word_eq(w, len, "on") || cd_word_eq(w, len, "and") ||
+          cd_word_eq(w, len, "for")))
+      return false;
+  }
+  return false;
+}
+
+/* "a Senate subcommittee", "the top British medical journal", "gain United States citizenship": an
+ * article or a describing word before the lower-case form makes it a common noun phrase. Only
+ * "the" (and a clause's frame) leave it the name. */
+static bool generic_use(const cd_doc *doc, size_t first) {
+  if (first == 0) return false;
+  const cd_token *p = doc_tok(doc, first - 1);
+  if (p->sent != doc_tok(doc, first)->sent) return false;
+  if (p->kind == TOK_NUMBER) return true;
+  if (p->kind != TOK_WORD) return false;
+  const char *w = doc->text + p->start;
+  size_t n = p->end - p->start;
+  if (cd_word_eq(w, n, "a") || cd_word_eq(w, n, "an")) return true;
+  return (p->flags & TF_LOWER) && !cd_word_eq(w, n, "the") && !clause_word(doc, p);
+}
+
 /* "European union" where the article writes "European Union": a multi-word name (not a person's)
  * written with a word in lower case, mid-sentence. The chunker sees only "European" there, so the
  * words after each name-initial word are compared with the names the article uses. */
@@ -926,7 +1012,7 @@ static void case_variants(names_ctx *c) {
         match = ak && bk && strcmp(ak, bk) == 0;
         if ((a->flags & TF_CAP) && (b->flags & TF_LOWER)) lowered = true;
       }
-      if (!match || !lowered) continue;
+      if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i)) continue;
       /* the words after must not carry the name on ("European union law" is fine to report; a longer
        * capitalised name is not this one) */
       size_t end = doc_tok(doc, i + nw - 1)->end;
@@ -994,10 +1080,13 @@ static bool shouted(const cd_doc *doc, const cd_name_mention *m) {
     last = i;
   }
   if (first == CD_NONE) return false;
+  if (last > first) return true; /* "STEALING AMERICA", "LOS ANGELES": set in capitals, not an acronym */
   const cd_token *ft = doc_tok(doc, first);
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, ft->para);
-  bool opens = true;
+  bool opens = true, alone = true;
   for (size_t i = p->first_tok; i < first && opens; i++) opens = !is_word(doc_tok(doc, i));
+  for (size_t i = last + 1; i < p->end_tok && alone; i++) alone = doc_tok(doc, i)->kind == TOK_PUNCT;
+  if (opens && alone) return true; /* a heading of one word: "SUPERDELEGATES." */
   if (opens && m->end_tok < p->end_tok) {
     const cd_token *nx = doc_tok(doc, m->end_tok);
     if (nx->kind == TOK_PUNCT && strchr(",(-\xE2", doc->text[nx->start])) return true;
@@ -1017,9 +1106,12 @@ static bool shouted(const cd_doc *doc, const cd_name_mention *m) {
   return false;
 }
 
-/* "@HillaryClinton", "#SanBernardino": a handle or a hashtag, not the name written in the copy. */
+/* "@HillaryClinton", "#SanBernardino": a handle or a hashtag; "Facebook/Ann Lee": a picture credit.
+ * Not the name as the copy writes it. */
 static bool handle(const cd_doc *doc, const cd_name_mention *m) {
-  return m->name.start > 0 && (doc->text[m->name.start - 1] == '@' || doc->text[m->name.start - 1] == '#');
+  if (m->span.start == 0) return false;
+  char p = doc->text[m->span.start - 1];
+  return p == '@' || p == '#' || p == '/';
 }
 
 static void mark_aside(names_ctx *c) {
