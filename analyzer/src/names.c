@@ -240,11 +240,36 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
   v->f[f].roles |= mention_role(doc, m);
 }
 
-static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_t target, bool house, cd_span span) {
+/* A form used this often against another is a mixed style: one finding at its first use names the
+ * others and fixes them all, instead of a warning at each. */
+enum { MIXED_USES = 3 };
+
+typedef struct mixed_state {
+  size_t diag[MAX_FORMS + 1]; /* per form: its one finding (index in doc->diags), or CD_NONE */
+  cd_fix *fix[MAX_FORMS + 1];
+} mixed_state;
+
+static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_t target, bool house, cd_span span,
+                           mixed_state *mx) {
   const vform *t = &v->f[target];
   const char *txt = v->f[f].text;
+  bool mixed = v->f[f].count >= MIXED_USES;
+  if (mixed && mx->diag[f] != CD_NONE) {
+    cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, mx->diag[f]);
+    cd_diag_add_related(doc, d, span.start, span.end, cd_arena_printf(doc->arena, "'%s' is used here too", txt));
+    if (mx->fix[f]) cd_fix_add_edit(doc, mx->fix[f], span.start, span.end, t->text);
+    return;
+  }
   const char *msg;
-  if (house)
+  if (mixed && !house)
+    msg = cd_arena_printf(doc->arena,
+                          "'%s' (%zu times) and '%s' (%zu times) are %s. Write '%s' throughout.", txt,
+                          v->f[f].count, t->text, t->count,
+                          strcmp(v->f[f].key, t->key) != 0 && v->f[f].acronym && t->acronym
+                              ? "two abbreviations of one name"
+                              : "the same name written two ways",
+                          t->text);
+  else if (house)
     msg = cd_arena_printf(doc->arena, "'%s' is written '%s' in house style%s. Write '%s'.", txt, t->text,
                           t->count ? " and elsewhere in this article" : "", t->text);
   else
@@ -260,8 +285,15 @@ static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_
   if (t->first != CD_NONE)
     cd_diag_add_related(doc, d, t->first_span.start, t->first_span.end,
                         cd_arena_printf(doc->arena, "'%s' is used here", t->text));
-  cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change '%s' to '%s'", txt, t->text), true);
+  cd_fix *fx = cd_diag_add_fix(doc, d,
+                               mixed ? cd_arena_printf(doc->arena, "Change every '%s' to '%s'", txt, t->text)
+                                     : cd_arena_printf(doc->arena, "Change '%s' to '%s'", txt, t->text),
+                               true);
   if (fx) cd_fix_add_edit(doc, fx, span.start, span.end, t->text);
+  if (mixed) {
+    mx->diag[f] = doc->diags.len - 1;
+    mx->fix[f] = fx;
+  }
 }
 
 static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n) {
@@ -300,13 +332,18 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
     pref_idx = f;
   }
   if (v.n < 2) return;
+  mixed_state mx;
+  for (size_t f = 0; f <= MAX_FORMS; f++) {
+    mx.diag[f] = CD_NONE;
+    mx.fix[f] = NULL;
+  }
   if (pref_idx != CD_NONE && !person) {
     /* a configured house form: every other form of this name is written the house way */
     for (size_t k = 0; k < n; k++) {
       const cd_name_mention *m = M(doc, mentions[k]);
       if (!body(c, m)) continue;
       size_t f = form_index(&v, slice(doc, m->name.start, m->name.end));
-      if (f != CD_NONE && f != pref_idx) report_variant(doc, e, &v, f, pref_idx, true, m->name);
+      if (f != CD_NONE && f != pref_idx) report_variant(doc, e, &v, f, pref_idx, true, m->name, &mx);
     }
     return;
   }
@@ -344,14 +381,14 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
     size_t f = form_index(&v, slice(doc, m->name.start, m->name.end));
     if (f != CD_NONE && target_of[v.f[f].group] != CD_NONE && target_of[v.f[f].group] != f) {
       size_t t = target_of[v.f[f].group];
-      report_variant(doc, e, &v, f, t, t == pref_idx, m->name);
+      report_variant(doc, e, &v, f, t, t == pref_idx, m->name, &mx);
       continue;
     }
     if (person && m->n_parts >= 2 && m->surname.start > m->name.start) {
       f = form_index(&v, slice(doc, m->surname.start, m->surname.end));
       if (f != CD_NONE && target_of[v.f[f].group] != CD_NONE && target_of[v.f[f].group] != f) {
         size_t t = target_of[v.f[f].group];
-        report_variant(doc, e, &v, f, t, t == pref_idx, m->surname);
+        report_variant(doc, e, &v, f, t, t == pref_idx, m->surname, &mx);
       }
     }
   }
