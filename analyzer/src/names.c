@@ -14,6 +14,7 @@
  *    count), or against the configured courtesy style; "Mr" and "Mr." mixed.
  *  - name.no-first-reference: a person (a title or a verb of saying says so) never named in full.
  *  - name.first-reference-late: the surname alone before the first full-name reference. */
+#include <stdio.h>
 #include <string.h>
 
 #include "doc.h"
@@ -30,6 +31,7 @@ typedef struct names_ctx {
   bool *ignored;         /* per entity: configuration says never to flag it */
   const char **tok_keys; /* per token: the name key of its whole text, once asked (tok_key) */
   const cd_strmap *multi_words; /* every word of a name of two or more words */
+  const cd_strmap *org_words;   /* every word of an organisation's name of two or more words */
   bool *aside;           /* per mention: not running body text (dateline, heading, handle, front matter) */
 } names_ctx;
 
@@ -159,11 +161,27 @@ static bool same_but_typography(const char *a, const char *b) {
  * and "U.S. troops" as a modifier. */
 static bool roles_overlap(const vform *a, const vform *b) { return (a->roles & b->roles) != 0; }
 
+/* "BEIJING" beside "Beijing": a word of five letters or more set in capitals where the article
+ * also writes it as a word is typesetting (a credit line, emphasis), not a second spelling. Short
+ * ones may be acronyms written two ways ("NASA", "Nasa"). */
+static bool capitals_of_word(const char *caps, const char *word) {
+  size_t n = 0;
+  for (const char *p = caps; *p; p++) {
+    if (*p >= 'a' && *p <= 'z') return false;
+    if (*p >= 'A' && *p <= 'Z') n++;
+  }
+  bool lower = false;
+  for (const char *p = word; *p; p++) lower |= *p >= 'a' && *p <= 'z';
+  return n >= 5 && lower;
+}
+
 static bool variant_pair(const vform *a, const vform *b) {
   if (strcmp(a->text, b->text) == 0 || same_but_typography(a->text, b->text)) return false;
   if (strlen(a->key) < 2 || strlen(b->key) < 2) return false; /* a stray letter: "Ã" */
   if (a->accepted && b->accepted) return false; /* two forms the desk accepts */
-  if (strcmp(a->key, b->key) == 0) return !only_first_case_differs(a->text, b->text);
+  if (strcmp(a->key, b->key) == 0)
+    return !only_first_case_differs(a->text, b->text) && !capitals_of_word(a->text, b->text) &&
+           !capitals_of_word(b->text, a->text);
   if (a->acronym && b->acronym) return roles_overlap(a, b); /* US / USA */
   if (a->n_parts >= 2 && b->n_parts >= 2 && a->org && b->org) {
     size_t an = strlen(a->key), bn = strlen(b->key);
@@ -418,9 +436,11 @@ static bool same_word(names_ctx *c, const cd_name_mention *m, const char *key) {
   return k && strcmp(k, key) == 0;
 }
 
+/* A lone surname that may name someone else: two people named in full share it, or it is a word of
+ * an organisation's name in the article ("Bloomberg L.P." beside "Mr. Bloomberg"). */
 static bool shared_word(names_ctx *c, const cd_name_mention *m, const cd_strmap *shared) {
   const char *k = tok_key(c, m->end_tok - 1, m->name.end);
-  return k && cd_strmap_get(shared, k) != CD_NONE;
+  return k && (cd_strmap_get(shared, k) != CD_NONE || cd_strmap_get(c->org_words, k) != CD_NONE);
 }
 
 /* "Miss Universe": a courtesy title before an ordinary word names a thing, unless the article gives
@@ -495,7 +515,7 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
     }
     if (m->n_parts != 1 || !same_word(c, m, tkey) || !lone_reference(doc, m)) continue;
     if (m->courtesy && !courtesy_on_name(c, m)) continue;
-    /* a surname two people named in full share: alone, it may be either of them */
+    /* alone, a surname two people named in full share may be either of them */
     if (!m->courtesy && shared_word(c, m, shared)) continue;
     if (m->courtesy) {
       if (!n_with++) first_with = mentions[k];
@@ -781,6 +801,24 @@ static bool spelling_linked(const sword *a, const sword *b) {
   return false;
 }
 
+/* The words just before token t introduce another name for something: "also known as", "formerly",
+ * "now called", "renamed", "or", an opening parenthesis. */
+static bool rename_explained(const cd_doc *doc, size_t t) {
+  size_t sent = doc_tok(doc, t)->sent;
+  for (size_t k = 1; k <= 3 && k <= t; k++) {
+    const cd_token *p = doc_tok(doc, t - k);
+    if (p->sent != sent) break;
+    const char *w = doc->text + p->start;
+    size_t n = p->end - p->start;
+    if (p->kind == TOK_PUNCT && *w == '(') return true;
+    if (p->kind == TOK_WORD &&
+        (cd_word_eq(w, n, "known") || cd_word_eq(w, n, "formerly") || cd_word_eq(w, n, "called") ||
+         cd_word_eq(w, n, "renamed") || cd_word_eq(w, n, "or") || cd_word_eq(w, n, "aka")))
+      return true;
+  }
+  return false;
+}
+
 /* A place under its former and its current name ("Bangalore", "Bengaluru"): the name used less
  * (the later one on a tie) is reported. */
 static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_word, const size_t *tok_mention) {
@@ -796,11 +834,20 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_
     if (!bw || w->count > bw->count || (w->count == bw->count && w->first < bw->first)) cd_strmap_put(&best, r, i);
   }
   if (!best.len) goto out;
+  /* "Burma, also known as Myanmar", "Mumbai (formerly Bombay)": the article explains the two names
+   * and uses both on purpose */
+  cd_strmap explained;
+  cd_strmap_init(&explained, doc->arena);
+  for (size_t t = 0; t < doc_ntok(doc); t++) {
+    size_t id = tok_word[t];
+    if (id == CD_NONE || !cd_is_renamed(CD_VEC_AT(words, sword, id)->key)) continue;
+    if (rename_explained(doc, t)) cd_strmap_put(&explained, cd_rename_key(CD_VEC_AT(words, sword, id)->key), 1);
+  }
   for (size_t t = 0; t < doc_ntok(doc); t++) {
     size_t id = tok_word[t];
     if (id == CD_NONE) continue;
     const sword *w = CD_VEC_AT(words, sword, id);
-    if (!cd_is_renamed(w->key)) continue;
+    if (!cd_is_renamed(w->key) || cd_strmap_get(&explained, cd_rename_key(w->key)) != CD_NONE) continue;
     size_t b = cd_strmap_get(&best, cd_rename_key(w->key));
     if (b == CD_NONE || b == id) continue;
     const sword *bw = CD_VEC_AT(words, sword, b);
@@ -821,6 +868,7 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_
     cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change '%s' to '%s'", form, other), true);
     if (fx) cd_fix_add_edit(doc, fx, tk->start, end, other);
   }
+  cd_strmap_free(&explained);
 out:
   cd_strmap_free(&best);
 }
@@ -1151,12 +1199,67 @@ static bool handle(const cd_doc *doc, const cd_name_mention *m) {
   return p == '@' || p == '#' || p == '/';
 }
 
+/* A paragraph that opens with the name and three more title-case words ("Cruz's Path to
+ * Nomination For ..."): a subheading in title case run into the text. */
+static bool title_case_opening(const cd_doc *doc, const cd_name_mention *m) {
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, doc_tok(doc, m->first_tok)->para);
+  if (m->first_tok != p->first_tok) return false;
+  size_t caps = 0, words = 0;
+  for (size_t i = m->end_tok; i < p->end_tok && words < 3; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (!is_word(t)) continue;
+    if (t->end - t->start == 1 && doc->text[t->start] == 's' && words == 0) continue; /* the possessive's s */
+    words++;
+    if (t->flags & TF_CAP) caps++;
+    else if (!cd_word_eq(doc->text + t->start, t->end - t->start, "to") &&
+             !cd_word_eq(doc->text + t->start, t->end - t->start, "of"))
+      return false;
+  }
+  return words == 3 && caps >= 2;
+}
+
+/* The end of an embedded post that starts at `at` ("<tweet ...>...</tweet>", "<blockquote>"): someone
+ * else's words pasted into the copy. CD_NONE when no such element starts there. */
+static size_t embed_end(const cd_doc *doc, size_t at) {
+  static const char *const TAGS[] = {"tweet", "blockquote"};
+  for (size_t k = 0; k < sizeof TAGS / sizeof TAGS[0]; k++) {
+    size_t n = strlen(TAGS[k]);
+    if (at + 1 + n > doc->len || strncmp(doc->text + at + 1, TAGS[k], n) != 0) continue;
+    char after = at + 1 + n < doc->len ? doc->text[at + 1 + n] : '\0';
+    if (after != ' ' && after != '>') continue;
+    char close[16];
+    snprintf(close, sizeof close, "</%s>", TAGS[k]);
+    size_t cn = strlen(close);
+    for (size_t i = at + 1 + n; i + cn <= doc->len; i++)
+      if (doc->text[i] == '<' && memcmp(doc->text + i, close, cn) == 0) return i + cn;
+    return doc->len;
+  }
+  return CD_NONE;
+}
+
 static void mark_aside(names_ctx *c) {
   cd_doc *doc = c->doc;
   size_t front = front_matter_end(doc);
+  size_t embed_start = CD_NONE, embed_stop = 0, scan = 0;
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
-    c->aside[i] = m->span.end <= front || handle(doc, m) || shouted(doc, m);
+    /* the embedded posts up to this mention, found in one forward scan of the text */
+    while (scan < m->span.start && (embed_start == CD_NONE || embed_stop <= m->span.start)) {
+      const char *lt = memchr(doc->text + scan, '<', m->span.start - scan);
+      if (!lt) {
+        scan = m->span.start;
+        break;
+      }
+      size_t at = (size_t)(lt - doc->text), end = embed_end(doc, at);
+      scan = at + 1;
+      if (end != CD_NONE) {
+        embed_start = at;
+        embed_stop = end;
+        scan = end;
+      }
+    }
+    bool embedded = embed_start != CD_NONE && m->span.start >= embed_start && m->span.end <= embed_stop;
+    c->aside[i] = m->span.end <= front || embedded || handle(doc, m) || shouted(doc, m) || title_case_opening(doc, m);
   }
 }
 
@@ -1205,7 +1308,8 @@ void cd_pass_names(cd_doc *doc) {
   }
   /* surnames that two people named in full share ("David Turpin", "Louise Turpin"); every word of a
    * multi-part name */
-  cd_strmap surnames, shared, multi_words;
+  cd_strmap surnames, shared, multi_words, org_words;
+  cd_strmap_init(&org_words, doc->arena);
   cd_strmap_init(&surnames, doc->arena);
   cd_strmap_init(&shared, doc->arena);
   cd_strmap_init(&multi_words, doc->arena);
@@ -1218,6 +1322,8 @@ void cd_pass_names(cd_doc *doc) {
         size_t end = tk->end < m->name.end ? tk->end : m->name.end;
         const char *wk = tok_key(&c, t, end);
         if (wk && *wk) cd_strmap_put(&multi_words, wk, 1);
+        if (wk && *wk && (m->org_hint || (m->entity != CD_NONE && E(doc, m->entity)->kind == CD_ENTITY_ORGANIZATION)))
+          cd_strmap_put(&org_words, wk, 1);
       }
     }
     if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE) continue;
@@ -1230,6 +1336,7 @@ void cd_pass_names(cd_doc *doc) {
       cd_strmap_put(&shared, sk, 1);
   }
   c.multi_words = &multi_words;
+  c.org_words = &org_words;
   for (size_t e = 0; e < ne; e++) c.ignored[e] = entity_ignored(doc, E(doc, e), order + start[e], start[e + 1] - start[e]);
   for (size_t e = 0; e < ne; e++) {
     if (c.ignored[e]) continue;
@@ -1245,4 +1352,5 @@ void cd_pass_names(cd_doc *doc) {
   cd_strmap_free(&surnames);
   cd_strmap_free(&shared);
   cd_strmap_free(&multi_words);
+  cd_strmap_free(&org_words);
 }
