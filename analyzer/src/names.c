@@ -314,6 +314,15 @@ static const char *courtesy_word(cd_doc *doc, const cd_name_mention *m) {
   return slice(doc, s, e);
 }
 
+/* The courtesy title as the article writes it ("Mr." where it has a full stop), for messages
+ * that quote the text. */
+static const char *courtesy_as_written(cd_doc *doc, const cd_name_mention *m) {
+  size_t s = m->title.end;
+  while (s > m->title.start && doc->text[s - 1] == '.') s--;
+  while (s > m->title.start && doc->text[s - 1] != ' ') s--;
+  return slice(doc, s, m->title.end);
+}
+
 static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n) {
   cd_doc *doc = c->doc;
   cd_courtesy_style style = doc->config ? doc->config->courtesy : CD_COURTESY_ANY;
@@ -321,7 +330,7 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
   const char *title = NULL;
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
-    if (m->courtesy && !title) title = courtesy_word(doc, m);
+    if (m->courtesy && !title) title = courtesy_as_written(doc, m);
     if (!body(m) || m->job_title) continue;
     if (style == CD_COURTESY_NONE && m->courtesy) {
       cd_diagnostic *d = cd_doc_add_diag(
@@ -389,7 +398,7 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
       cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Add '%s'", title), true);
       if (fx) cd_fix_add_edit(doc, fx, m->name.start, m->name.start, cd_arena_printf(doc->arena, "%s ", title));
     } else {
-      const char *cw = courtesy_word(doc, m);
+      const char *cw = courtesy_as_written(doc, m);
       d = cd_doc_add_diag(doc, "name.courtesy-title", m->span.start, m->span.end,
                           cd_arena_printf(doc->arena,
                                           "'%s %s' here, but plain '%s' %zu time%s elsewhere. Write '%s' as "
