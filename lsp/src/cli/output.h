@@ -30,6 +30,7 @@ struct cd_cli_output {
 /* Each returns NULL when out of memory. */
 cd_cli_output *cd_cli_text_output(FILE *out);
 cd_cli_output *cd_cli_json_output(FILE *out);
+cd_cli_output *cd_cli_jsonl_output(FILE *out);
 cd_cli_output *cd_cli_sarif_output(FILE *out);
 
 #endif
