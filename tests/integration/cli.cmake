@@ -51,3 +51,11 @@ add_test(NAME cli.example
                  "-DSTDOUT_MATCH=claim\\.unattributed.*name\\.variant.*name\\.spelling.*quote\\.unattributed.*1 file checked: [0-9]+ quotes \\(1 unattributed\\)"
                  -P ${CD_CLI_DIR}/cli/run_check.cmake)
 set_tests_properties(cli.example PROPERTIES LABELS cli TIMEOUT 60)
+
+# Many files at once: the same output whatever --jobs is, --format jsonl, --stdin-jsonl.
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_FOUND)
+  add_test(NAME cli.batch COMMAND ${Python3_EXECUTABLE} ${CD_CLI_DIR}/cli/batch_check.py $<TARGET_FILE:copydesk>
+                                  ${CMAKE_SOURCE_DIR}/tests/fixtures)
+  set_tests_properties(cli.batch PROPERTIES LABELS cli TIMEOUT 120)
+endif()

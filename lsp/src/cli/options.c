@@ -5,9 +5,13 @@
 #include <string.h>
 
 static void usage(FILE *out) {
-  fputs("usage: copydesk check [--format text|json|sarif] [--lang markdown|plaintext]\n"
-        "                      [--fail-on error|warning|info|hint] [--config FILE | --no-config] PATH...\n"
-        "       PATH may be - for standard input. Without --config, each file uses the nearest\n"
+  fputs("usage: copydesk check [--format text|json|jsonl|sarif] [--lang markdown|plaintext]\n"
+        "                      [--fail-on error|warning|info|hint] [--config FILE | --no-config]\n"
+        "                      [--jobs N] PATH... | --stdin-jsonl\n"
+        "       PATH may be - for standard input. --stdin-jsonl reads one {\"path\", \"text\"} object\n"
+        "       a line and writes one result line each (--format jsonl). --jobs: files analysed at\n"
+        "       once (default: the number of CPUs); output stays in the order given.\n"
+        "       Without --config, each file uses the nearest\n"
         "       .copydesk.json in its directory or above. Exit status: 0 clean, 1 findings at or\n"
         "       above --fail-on (default error), 2 usage, I/O or configuration error.\n",
         out);
@@ -35,9 +39,10 @@ int cd_cli_parse_options(int argc, char **argv, cd_cli_options *o) {
     } else if (strcmp(a, "--format") == 0 && val) {
       if (strcmp(val, "text") == 0) o->format = CD_CLI_TEXT;
       else if (strcmp(val, "json") == 0) o->format = CD_CLI_JSON;
+      else if (strcmp(val, "jsonl") == 0) o->format = CD_CLI_JSONL;
       else if (strcmp(val, "sarif") == 0) o->format = CD_CLI_SARIF;
       else {
-        fprintf(stderr, "copydesk: --format must be text, json or sarif, not '%s'\n", val);
+        fprintf(stderr, "copydesk: --format must be text, json, jsonl or sarif, not '%s'\n", val);
         return 2;
       }
       i++;
@@ -60,6 +65,17 @@ int cd_cli_parse_options(int argc, char **argv, cd_cli_options *o) {
       i++;
     } else if (strcmp(a, "--no-config") == 0) {
       o->no_config = true;
+    } else if (strcmp(a, "--stdin-jsonl") == 0) {
+      o->stdin_jsonl = true;
+    } else if (strcmp(a, "--jobs") == 0 && val) {
+      char *end;
+      long n = strtol(val, &end, 10);
+      if (*end || n < 1 || n > 256) {
+        fprintf(stderr, "copydesk: --jobs must be a number from 1 to 256, not '%s'\n", val);
+        return 2;
+      }
+      o->jobs = (int)n;
+      i++;
     } else {
       fprintf(stderr, "copydesk: unknown option or missing value: %s\n", a);
       usage(stderr);
@@ -69,6 +85,18 @@ int cd_cli_parse_options(int argc, char **argv, cd_cli_options *o) {
   if (o->config_path && o->no_config) {
     fprintf(stderr, "copydesk: --config and --no-config cannot be used together\n");
     return 2;
+  }
+  if (o->stdin_jsonl) {
+    if (i < argc) {
+      fprintf(stderr, "copydesk: --stdin-jsonl reads the articles from standard input: give no paths\n");
+      return 2;
+    }
+    if (o->format != CD_CLI_TEXT && o->format != CD_CLI_JSONL) {
+      fprintf(stderr, "copydesk: --stdin-jsonl writes --format jsonl\n");
+      return 2;
+    }
+    o->format = CD_CLI_JSONL;
+    return -1;
   }
   if (i >= argc) {
     fprintf(stderr, "copydesk: no files to check\n");

@@ -5,7 +5,7 @@
 
 #include "copydesk/analyzer.h"
 
-typedef enum cd_cli_format { CD_CLI_TEXT, CD_CLI_JSON, CD_CLI_SARIF } cd_cli_format;
+typedef enum cd_cli_format { CD_CLI_TEXT, CD_CLI_JSON, CD_CLI_JSONL, CD_CLI_SARIF } cd_cli_format;
 
 typedef struct cd_cli_options {
   cd_cli_format format;
@@ -13,6 +13,8 @@ typedef struct cd_cli_options {
   cd_severity fail_on;
   const char *config_path;
   bool no_config;
+  bool stdin_jsonl; /* articles come as {"path", "text"} lines on standard input */
+  int jobs;         /* files analysed at once; 0: the number of CPUs */
   const char **paths; /* the paths to check, in order (owned array, borrowed strings) */
   int n_paths;
 } cd_cli_options;
