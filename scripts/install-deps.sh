@@ -13,6 +13,8 @@ PACKAGES=(
   wamerican
   # tests
   libcmocka-dev valgrind
+  # the archive example (examples/archive) and its test: Dask distributed
+  python3-distributed
   # editor integration tests (Neovim, Emacs with Eglot)
   neovim emacs-nox elpa-eglot elpa-markdown-mode
 )
