@@ -186,6 +186,15 @@ static void flush(json_output *j) {
   j->buf.len = 0;
 }
 
+static void flush_hook(void *arg) { flush(arg); }
+
+/* A writer for the next record (jsonl) or the document (json), flushing as it goes. */
+static void start_writer(json_output *j, bool compact) {
+  cd_je_init(&j->e, &j->buf, compact);
+  j->e.flush = flush_hook;
+  j->e.flush_arg = j;
+}
+
 static void head(json_output *j) {
   if (j->started) return;
   j->started = true;
@@ -210,7 +219,7 @@ static void json_config_error(cd_cli_output *o, const cd_config_error *e) {
 static void json_file(cd_cli_output *o, cd_cli_file *f) {
   json_output *j = (json_output *)o;
   if (j->lines) {
-    cd_je_init(&j->e, &j->buf, true);
+    start_writer(j, true);
     file_json(&j->e, f);
     cd_jw_rawn(&j->buf, "\n", 1);
   } else {
@@ -224,7 +233,7 @@ static void json_file(cd_cli_output *o, cd_cli_file *f) {
 static void json_file_error(cd_cli_output *o, const char *path, const char *message) {
   json_output *j = (json_output *)o;
   if (!j->lines) return;
-  cd_je_init(&j->e, &j->buf, true);
+  start_writer(j, true);
   cd_je_open(&j->e, '{');
   cd_je_key_str(&j->e, "path", path);
   cd_je_key_str(&j->e, "error", message);
@@ -291,7 +300,7 @@ static cd_cli_output *json_output_new(FILE *out, bool lines) {
   if (!j) return NULL;
   j->base = (cd_cli_output){out, json_config_error, json_file, json_file_error, json_finish, json_free};
   j->lines = lines;
-  cd_je_init(&j->e, &j->buf, false);
+  start_writer(j, false);
   return &j->base;
 }
 

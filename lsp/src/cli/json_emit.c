@@ -17,6 +17,7 @@ static void newline(cd_je *e) {
 }
 
 void cd_je_item(cd_je *e) {
+  if (e->flush && e->w->len >= CD_JE_FLUSH_AT) e->flush(e->flush_arg);
   if (e->depth == 0) return;
   if (!e->empty[e->depth]) cd_jw_rawn(e->w, ",", 1);
   e->empty[e->depth] = false;

@@ -20,7 +20,13 @@ typedef struct cd_je {
   bool compact; /* one line, no spaces */
   int depth;
   bool empty[CD_JE_MAX_DEPTH]; /* no member written yet at this depth */
+  /* Optional: called between values once the buffer holds CD_JE_FLUSH_AT bytes, to write them out
+   * and empty it, so that a large file's output does not sit in memory. */
+  void (*flush)(void *arg);
+  void *flush_arg;
 } cd_je;
+
+enum { CD_JE_FLUSH_AT = 64 * 1024 };
 
 void cd_je_init(cd_je *e, cd_jw *w, bool compact);
 /* Starts a value in an array (or the top-level value): separator and indentation. */
