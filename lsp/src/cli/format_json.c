@@ -46,6 +46,12 @@ static void key_offset(cd_je *e, const char *key, size_t off) {
   else cd_je_int(e, (long long)off);
 }
 
+/* "start" and "end": a span's byte offsets. */
+static void key_span(cd_je *e, cd_span span) {
+  cd_je_key_int(e, "start", (long long)span.start);
+  cd_je_key_int(e, "end", (long long)span.end);
+}
+
 static void quotes_json(cd_je *e, const cd_cli_file *f) {
   size_t n;
   const cd_quote *q = cd_report_quotes(f->report, &n);
@@ -53,8 +59,7 @@ static void quotes_json(cd_je *e, const cd_cli_file *f) {
   for (size_t i = 0; i < n; i++) {
     cd_je_item(e);
     cd_je_open(e, '{');
-    cd_je_key_int(e, "start", (long long)q[i].span.start);
-    cd_je_key_int(e, "end", (long long)q[i].span.end);
+    key_span(e, q[i].span);
     cd_je_key(e, "text");
     text_slice(e, f->text, q[i].inner.start, q[i].inner.end);
     cd_je_key_str(e, "kind", cd_quote_kind_name(q[i].kind));
@@ -83,8 +88,7 @@ static void diagnostics_json(cd_je *e, const cd_cli_file *f) {
     cd_je_open(e, '{');
     if (d[i].code) cd_je_key_str(e, "code", d[i].code);
     cd_je_key_str(e, "severity", cd_severity_name(d[i].severity));
-    cd_je_key_int(e, "start", (long long)d[i].span.start);
-    cd_je_key_int(e, "end", (long long)d[i].span.end);
+    key_span(e, d[i].span);
     cd_je_key_int(e, "line", (long long)p->line);
     cd_je_key_int(e, "column", (long long)p->col);
     cd_je_key_int(e, "end_line", (long long)p->end_line);
@@ -95,8 +99,7 @@ static void diagnostics_json(cd_je *e, const cd_cli_file *f) {
     for (size_t k = 0; k < d[i].n_related; k++) {
       cd_je_item(e);
       cd_je_open(e, '{');
-      cd_je_key_int(e, "start", (long long)d[i].related[k].span.start);
-      cd_je_key_int(e, "end", (long long)d[i].related[k].span.end);
+      key_span(e, d[i].related[k].span);
       if (d[i].related[k].message) cd_je_key_str(e, "message", d[i].related[k].message);
       cd_je_close(e, '{');
     }
@@ -113,8 +116,7 @@ static void diagnostics_json(cd_je *e, const cd_cli_file *f) {
         const cd_edit *ed = &d[i].fixes[k].edits[x];
         cd_je_item(e);
         cd_je_open(e, '{');
-        cd_je_key_int(e, "start", (long long)ed->span.start);
-        cd_je_key_int(e, "end", (long long)ed->span.end);
+        key_span(e, ed->span);
         if (ed->new_text) cd_je_key_str(e, "new_text", ed->new_text);
         cd_je_close(e, '{');
       }
@@ -142,8 +144,7 @@ static void entities_json(cd_je *e, const cd_cli_file *f) {
       const cd_mention *m = &ent[i].mentions[k];
       cd_je_item(e);
       cd_je_open(e, '{');
-      cd_je_key_int(e, "start", (long long)m->span.start);
-      cd_je_key_int(e, "end", (long long)m->span.end);
+      key_span(e, m->span);
       cd_je_key(e, "text");
       text_slice(e, f->text, m->span.start, m->span.end);
       cd_je_key_bool(e, "in_quote", m->in_quote);
