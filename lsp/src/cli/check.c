@@ -1,6 +1,7 @@
-/* copydesk check [options] PATH... | --stdin-jsonl. The configuration of a file is --config FILE,
- * else the nearest .copydesk.json in the file's directory or above it (for stdin: the current
- * directory), else the defaults. A configuration problem is reported on stderr once per
+/* copydesk check|sources [options] PATH... | --stdin-jsonl ("-" reads standard input;
+ * directories and globs are expanded by walk.c; binary files are skipped with a note). The
+ * configuration of a file is --config FILE, else the nearest .copydesk.json in the file's
+ * directory or above it (for stdin: the current directory), else the defaults. A configuration problem is reported on stderr once per
  * configuration file, the bad settings are skipped (all of the file's when it is not valid JSON),
  * checking goes on, and the exit status is 2.
  *
@@ -21,15 +22,16 @@
 #include "input.h"
 #include "options.h"
 #include "output.h"
+#include "walk.h"
 
 /* One article on its way through: read (or received), analysed, then written and freed. */
 typedef struct job {
   char *path;             /* owned */
   char *text;             /* owned; NULL until read (paths) or when it could not be read */
   size_t len;
-  bool from_stdin_jsonl;  /* text came with the job: nothing to read */
   const char *why;        /* why there is no text (static, or `why_owned`) */
   char *why_owned;
+  bool binary;            /* skipped: not an article */
   const cd_settings *settings;
   cd_report *report;
   cd_cli_file file;
@@ -115,16 +117,16 @@ static void add_totals(cd_cli_totals *t, const cd_cli_file *f) {
   t->files++;
 }
 
-/* The work of a job that needs no output: reading, analysing, deriving positions. Any thread. */
+/* A NUL byte in the first 8000 bytes marks a binary file, as git decides. */
+static bool looks_binary(const char *text, size_t len) { return memchr(text, 0, len < 8000 ? len : 8000) != NULL; }
+
+/* The work of a job that needs no output: analysing, deriving positions. Any thread. */
 static void work(run *r, job *j) {
-  if (!j->from_stdin_jsonl && !j->why) {
-    j->text = cd_cli_read_file(j->path, &j->len, &j->why);
-    if (!j->text) return;
-  }
-  if (!j->text || !j->settings) return;
+  if (!j->text || !j->settings || j->binary) return;
   cd_format fmt = r->o.lang >= 0 ? (cd_format)r->o.lang : cd_format_from_path(j->path);
   j->report = cd_analyze(j->text, j->len, fmt, j->settings->config);
   j->file_ok = j->report && cd_cli_file_init(&j->file, j->path, j->text, j->len, fmt, j->report, j->settings->file);
+  if (j->file_ok) j->file.min_severity = cd_cli_min_severity(&r->o);
 }
 
 /* Writes a finished job's output and frees it. Main thread only, in order. */
@@ -132,7 +134,12 @@ static void finish_job(run *r, job *j) {
   if (!j->text && j->why) {
     fprintf(stderr, "copydesk: %s: %s\n", j->path, j->why);
     r->out->file_error(r->out, j->path, j->why);
+    r->totals.file_errors++;
     r->status = 2;
+  } else if (j->binary) {
+    if (!r->o.quiet) fprintf(stderr, "copydesk: %s: skipped, a binary file (not an article)\n", j->path);
+    r->out->skipped(r->out, j->path, "a binary file");
+    r->totals.skipped++;
   } else if (j->file_ok) {
     add_totals(&r->totals, &j->file);
     r->out->file(r->out, &j->file);
@@ -183,10 +190,12 @@ static void write_oldest(run *r, bool threaded) {
   }
 }
 
-/* Hands a job filled by the caller (path, text or why) to the workers, or does it at once. */
+/* Hands a job filled by the caller (path, and text or why) to the workers, or does it at once.
+ * Main thread only. */
 static void submit(run *r, job *filled, bool threaded) {
   if (r->produced - r->written == r->window) write_oldest(r, threaded);
-  filled->settings = filled->why ? NULL : settings_for(r, filled->path);
+  /* only for an article: a file that could not be read or is skipped uses no configuration */
+  filled->settings = filled->text && !filled->binary ? settings_for(r, filled->path) : NULL;
   job *slot = &r->slots[r->produced % r->window];
   if (!threaded) {
     *slot = *filled;
@@ -214,7 +223,6 @@ static char *format_new(const char *fmt, size_t a, const char *b) {
 static job job_from_line(const char *line, size_t len, size_t line_no) {
   job j;
   memset(&j, 0, sizeof j);
-  j.from_stdin_jsonl = true;
   json_error_t err;
   json_t *o = json_loadb(line, len, 0, &err);
   const char *path = json_string_value(json_object_get(o, "path"));
@@ -239,12 +247,15 @@ static job job_from_line(const char *line, size_t len, size_t line_no) {
   return j;
 }
 
-static void feed_paths(run *r, bool threaded) {
-  for (int i = 0; i < r->o.n_paths; i++) {
+static void feed_paths(run *r, const cd_cli_paths *paths, bool threaded) {
+  for (size_t i = 0; i < paths->len; i++) {
     job j;
     memset(&j, 0, sizeof j);
-    j.path = strdup(r->o.paths[i]);
+    j.path = strdup(paths->items[i]);
+    /* Read here, in order: reading is cheap beside analysis, and a file's configuration is then
+     * resolved only for an article, in the order a one-file-at-a-time run resolves it. */
     if (!j.path) j.why = "out of memory";
+    else if ((j.text = cd_cli_read_file(j.path, &j.len, &j.why)) != NULL) j.binary = looks_binary(j.text, j.len);
     submit(r, &j, threaded);
   }
 }
@@ -269,20 +280,24 @@ static void feed_stdin_jsonl(run *r, bool threaded) {
   free(line);
 }
 
-static cd_cli_output *output_for(cd_cli_format format) {
-  switch (format) {
-  case CD_CLI_JSON: return cd_cli_json_output(stdout);
-  case CD_CLI_JSONL: return cd_cli_jsonl_output(stdout);
-  case CD_CLI_SARIF: return cd_cli_sarif_output(stdout);
+static cd_cli_output *output_for(const cd_cli_options *o) {
+  if (strcmp(o->command, "sources") == 0)
+    return o->format == CD_CLI_JSON ? cd_cli_sources_json_output(stdout, o) : cd_cli_sources_text_output(stdout, o);
+  switch (o->format) {
+  case CD_CLI_JSON: return cd_cli_json_output(stdout, o);
+  case CD_CLI_JSONL: return cd_cli_jsonl_output(stdout, o);
+  case CD_CLI_SARIF: return cd_cli_sarif_output(stdout, o);
+  case CD_CLI_GITHUB: return cd_cli_github_output(stdout, o);
+  case CD_CLI_RDJSON: return cd_cli_rdjson_output(stdout, o);
   case CD_CLI_TEXT: break;
   }
-  return cd_cli_text_output(stdout);
+  return cd_cli_text_output(stdout, o);
 }
 
-static int jobs_for(const cd_cli_options *o) {
+static int jobs_for(const cd_cli_options *o, size_t n_paths) {
   long n = o->jobs > 0 ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
   if (n < 1) n = 1;
-  if (!o->stdin_jsonl && n > o->n_paths) n = o->n_paths;
+  if (!o->stdin_jsonl && (size_t)n > n_paths) n = (long)n_paths;
   return n < 1 ? 1 : (int)n;
 }
 
@@ -294,14 +309,17 @@ int cd_cli_check(int argc, char **argv) {
     cd_cli_options_free(&r.o);
     return rc;
   }
-  int jobs = jobs_for(&r.o);
+  r.out = output_for(&r.o);
+  cd_cli_paths paths = {0};
+  bool expanded = r.o.stdin_jsonl || cd_cli_expand(&paths, r.o.paths, (size_t)r.o.n_paths, r.o.quiet);
+  int jobs = jobs_for(&r.o, paths.len);
   r.window = (size_t)jobs * 2;
-  r.out = output_for(r.o.format);
   r.slots = calloc(r.window, sizeof *r.slots);
   pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
-  if (!r.out || !r.slots || !threads) {
+  if (!r.out || !expanded || !r.slots || !threads) {
     fprintf(stderr, "copydesk: out of memory\n");
     if (r.out) r.out->free(r.out);
+    cd_cli_paths_free(&paths);
     free(r.slots);
     free(threads);
     cd_cli_options_free(&r.o);
@@ -315,7 +333,7 @@ int cd_cli_check(int argc, char **argv) {
       if (pthread_create(&threads[started], NULL, worker, &r) != 0) break;
   bool threaded = started > 0;
   if (r.o.stdin_jsonl) feed_stdin_jsonl(&r, threaded);
-  else feed_paths(&r, threaded);
+  else feed_paths(&r, &paths, threaded);
   while (r.written < r.produced) write_oldest(&r, threaded);
   pthread_mutex_lock(&r.lock);
   r.closing = true;
@@ -329,6 +347,7 @@ int cd_cli_check(int argc, char **argv) {
   r.out->finish(r.out, &r.totals, r.status == 0);
   fflush(stdout);
   r.out->free(r.out);
+  cd_cli_paths_free(&paths);
   for (size_t i = 0; i < r.n_settings; i++) {
     cd_settings_free(r.settings[i]);
     free(r.settings[i]);

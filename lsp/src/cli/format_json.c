@@ -1,10 +1,11 @@
 /* JSON output, written directly and one file at a time (nothing of a file is kept once it is
  * written):
- * - json: one document, {"files": [...], "summary": {...}, "configuration_errors": [...]},
- *   described in the README; a public interface, changed only by adding fields. Its layout is
+ * - json: one document, {"files": [...], "summary": {...}, "configuration_errors": [...],
+ *   "errors": [...], "skipped": [...]}, described in the README; a public interface, changed only by adding fields. Its layout is
  *   jansson's JSON_INDENT(1), the writer it was first produced with (json_emit.h).
- * - jsonl: one line per path, the same file object on one line, or {"path", "error"} for a path
- *   that could not be checked; nothing else (configuration problems go to stderr). */
+ * - jsonl: one line per path, the same file object on one line, {"path", "error"} for a path
+ *   that could not be checked, or {"path", "skipped"} for a file not checked on purpose; nothing
+ *   else (configuration problems go to stderr). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,6 +84,7 @@ static void diagnostics_json(cd_je *e, const cd_cli_file *f) {
   const cd_diagnostic *d = f->diags;
   cd_je_open(e, '[');
   for (size_t i = 0; i < f->n_diags; i++) {
+    if (!cd_cli_file_shows(f, i)) continue;
     const cd_cli_range *p = &f->pos[i].span;
     cd_je_item(e);
     cd_je_open(e, '{');
@@ -177,8 +179,9 @@ typedef struct json_output {
   bool started; /* the document's head is written */
   cd_jw buf;    /* the text of the file being written */
   cd_je e;
-  const cd_config_error **errors; /* borrowed: the settings live until the run ends */
-  size_t n_errors, cap_errors;
+  const cd_config_error **config_errors; /* borrowed: the settings live until the run ends */
+  size_t n_config_errors, cap_config_errors;
+  cd_jw errors, skipped; /* the "errors" and "skipped" arrays' members, written at the end */
 } json_output;
 
 /* Writes out what the buffer holds and empties it. */
@@ -207,14 +210,14 @@ static void head(json_output *j) {
 static void json_config_error(cd_cli_output *o, const cd_config_error *e) {
   json_output *j = (json_output *)o;
   if (j->lines) return;
-  if (j->n_errors == j->cap_errors) {
-    size_t cap = j->cap_errors ? j->cap_errors * 2 : 8;
-    const cd_config_error **p = realloc(j->errors, cap * sizeof *p);
+  if (j->n_config_errors == j->cap_config_errors) {
+    size_t cap = j->cap_config_errors ? j->cap_config_errors * 2 : 8;
+    const cd_config_error **p = realloc(j->config_errors, cap * sizeof *p);
     if (!p) return;
-    j->errors = p;
-    j->cap_errors = cap;
+    j->config_errors = p;
+    j->cap_config_errors = cap;
   }
-  j->errors[j->n_errors++] = e;
+  j->config_errors[j->n_config_errors++] = e;
 }
 
 static void json_file(cd_cli_output *o, cd_cli_file *f) {
@@ -231,16 +234,50 @@ static void json_file(cd_cli_output *o, cd_cli_file *f) {
   flush(j);
 }
 
+/* {"path": ..., key: ...}: a path not checked. jsonl writes it as its line; json keeps it in
+ * `list` (one of the document's last arrays), written at the end at the depth of its members.
+ * jansson's json_pack refused a string that is not UTF-8, and the member was left out. */
+static void path_note(json_output *j, cd_jw *list, const char *path, const char *key, const char *value) {
+  if (!cd_je_utf8_ok(path, strlen(path)) || !cd_je_utf8_ok(value, strlen(value))) return;
+  cd_je e;
+  if (j->lines) start_writer(j, true);
+  else cd_je_init(&e, list, false);
+  cd_je *w = j->lines ? &j->e : &e;
+  if (!j->lines) {
+    w->depth = 2; /* an element of a top-level array */
+    w->empty[2] = list->len == 0;
+    cd_je_item(w);
+  }
+  cd_je_open(w, '{');
+  cd_je_key_str(w, "path", path);
+  cd_je_key_str(w, key, value);
+  cd_je_close(w, '{');
+  if (j->lines) {
+    cd_jw_rawn(&j->buf, "\n", 1);
+    flush(j);
+  }
+}
+
 static void json_file_error(cd_cli_output *o, const char *path, const char *message) {
   json_output *j = (json_output *)o;
-  if (!j->lines) return;
-  start_writer(j, true);
-  cd_je_open(&j->e, '{');
-  cd_je_key_str(&j->e, "path", path);
-  cd_je_key_str(&j->e, "error", message);
-  cd_je_close(&j->e, '{');
-  cd_jw_rawn(&j->buf, "\n", 1);
-  flush(j);
+  path_note(j, &j->errors, path, j->lines ? "error" : "message", message);
+}
+
+static void json_skipped(cd_cli_output *o, const char *path, const char *reason) {
+  json_output *j = (json_output *)o;
+  path_note(j, &j->skipped, path, j->lines ? "skipped" : "reason", reason);
+}
+
+/* One of the document's last arrays, from members written ahead (path_note). */
+static void note_array(json_output *j, const char *key, const cd_jw *members) {
+  cd_je_key(&j->e, key);
+  if (members->len == 0) {
+    cd_jw_rawn(&j->buf, "[]", 2);
+    return;
+  }
+  cd_jw_rawn(&j->buf, "[", 1);
+  cd_jw_rawn(&j->buf, members->data, members->len);
+  cd_jw_rawn(&j->buf, "\n ]", 3);
 }
 
 /* A configuration problem as jansson packed it: a string that is not UTF-8 dropped the entry. */
@@ -268,22 +305,27 @@ static void json_finish(cd_cli_output *o, const cd_cli_totals *t, bool successfu
   head(j);
   cd_je *e = &j->e;
   cd_je_close(e, '[');
-  static const char *const names[] = {"files", "quotes", "unattributed", "errors", "warnings", "infos", "hints"};
+  static const char *const names[] = {"files", "quotes", "unattributed", "errors", "warnings",
+                                      "infos", "hints", "file_errors", "skipped"};
   const size_t values[] = {t->files,
                            t->quotes,
                            t->unattributed,
                            t->counts[CD_SEVERITY_ERROR],
                            t->counts[CD_SEVERITY_WARNING],
                            t->counts[CD_SEVERITY_INFO],
-                           t->counts[CD_SEVERITY_HINT]};
+                           t->counts[CD_SEVERITY_HINT],
+                           t->file_errors,
+                           t->skipped};
   cd_je_key(e, "summary");
   cd_je_open(e, '{');
   for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) cd_je_key_int(e, names[i], (long long)values[i]);
   cd_je_close(e, '{');
   cd_je_key(e, "configuration_errors");
   cd_je_open(e, '[');
-  for (size_t i = 0; i < j->n_errors; i++) config_error_json(e, j->errors[i]);
+  for (size_t i = 0; i < j->n_config_errors; i++) config_error_json(e, j->config_errors[i]);
   cd_je_close(e, '[');
+  note_array(j, "errors", &j->errors);
+  note_array(j, "skipped", &j->skipped);
   cd_je_close(e, '{');
   cd_jw_rawn(&j->buf, "\n", 1);
   flush(j);
@@ -292,19 +334,27 @@ static void json_finish(cd_cli_output *o, const cd_cli_totals *t, bool successfu
 static void json_free(cd_cli_output *o) {
   json_output *j = (json_output *)o;
   cd_jw_free(&j->buf);
-  free(j->errors);
+  cd_jw_free(&j->errors);
+  cd_jw_free(&j->skipped);
+  free(j->config_errors);
   free(j);
 }
 
 static cd_cli_output *json_output_new(FILE *out, bool lines) {
   json_output *j = calloc(1, sizeof *j);
   if (!j) return NULL;
-  j->base = (cd_cli_output){out, json_config_error, json_file, json_file_error, json_finish, json_free};
+  j->base = (cd_cli_output){out, json_config_error, json_file, json_file_error, json_skipped, json_finish, json_free};
   j->lines = lines;
   start_writer(j, false);
   return &j->base;
 }
 
-cd_cli_output *cd_cli_json_output(FILE *out) { return json_output_new(out, false); }
+cd_cli_output *cd_cli_json_output(FILE *out, const cd_cli_options *opt) {
+  (void)opt;
+  return json_output_new(out, false);
+}
 
-cd_cli_output *cd_cli_jsonl_output(FILE *out) { return json_output_new(out, true); }
+cd_cli_output *cd_cli_jsonl_output(FILE *out, const cd_cli_options *opt) {
+  (void)opt;
+  return json_output_new(out, true);
+}
