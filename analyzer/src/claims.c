@@ -27,6 +27,7 @@
 
 #include "claims.h"
 #include "config.h"
+#include "lexicon.h"
 #include "strmap.h"
 #include "words.h"
 
@@ -45,14 +46,27 @@ typedef struct hit_rec {
   size_t diag; /* index into doc->diags */
 } hit_rec;
 
+/* An accepted hit waiting for the merge (one finding per claim, see emit). */
+typedef struct pending {
+  claim_hit hit;
+  const claim_def *def;
+  size_t merged_into; /* CD_NONE, or the pending hit this one is related information of */
+} pending;
+
+/* Heads of the last findings ("officials"), for "the officials" referring back to them. */
+#define RECENT_HEADS 16
+
 typedef struct scan_state {
   cd_doc *doc;
+  const cd_config *cfg;
   const row *rows;
   size_t n_rows;
   size_t single;  /* the only row of this code, or CD_NONE to read the mark */
   uint8_t *taken; /* bytes already inside a reported hit */
   claim_hit hit;  /* the last accepted hit */
   size_t hit_row;
+  size_t recent[RECENT_HEADS]; /* head tokens of recent findings, a ring */
+  size_t n_recent;
 } scan_state;
 
 /* ---- pattern text ---- */
@@ -82,14 +96,46 @@ static void sb_putn(sbuf *b, const char *s, size_t n) {
 }
 static void sb_puts(sbuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
 
-/* A row's fragment: a space stands for any run of white space. */
-static void put_fragment(sbuf *b, const char *frag) {
-  for (const char *p = frag; *p; p++) {
-    if (*p == ' ')
+/* A lexicon entry as a branch: white space between its words matches any run, other bytes that
+ * are not letters or digits literally. */
+static void put_entry(sbuf *b, const char *e) {
+  for (const char *p = e; *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c == ' ')
       sb_puts(b, "\\s+");
-    else
+    else if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
       sb_putn(b, p, 1);
+    else
+      sb_putn(b, (const char[]){'\\', (char)c}, 2);
   }
+}
+
+/* A row's fragment: a space stands for any run of white space, and "@name" for any entry of the
+ * lexicon list name.txt. Returns false for an unknown list. */
+static bool put_fragment(sbuf *b, const char *frag) {
+  for (const char *p = frag; *p; p++) {
+    if (*p == ' ') {
+      sb_puts(b, "\\s+");
+    } else if (*p == '@') {
+      size_t n = 0;
+      while ((p[1 + n] >= 'a' && p[1 + n] <= 'z') || p[1 + n] == '_') n++;
+      int id = 0;
+      while (id < CD_LEX_COUNT && !(strlen(cd_lex_name((cd_lex_id)id)) == n &&
+                                    memcmp(cd_lex_name((cd_lex_id)id), p + 1, n) == 0))
+        id++;
+      if (id == CD_LEX_COUNT) return false;
+      sb_puts(b, "(?:");
+      for (size_t i = 0; i < cd_lex_count((cd_lex_id)id); i++) {
+        if (i) sb_puts(b, "|");
+        put_entry(b, cd_lex_entry((cd_lex_id)id, i));
+      }
+      sb_puts(b, ")");
+      p += n;
+    } else {
+      sb_putn(b, p, 1);
+    }
+  }
+  return true;
 }
 
 static bool word_byte(unsigned char c) {
@@ -196,6 +242,46 @@ static bool any_taken(const uint8_t *taken, size_t s, size_t e) {
   return false;
 }
 
+/* Configuration switches off one word of a list by the words matched ("reportedly", "experts",
+ * or the older "experts say"). */
+static bool words_disabled(const cd_config *cfg, const cd_doc *doc, size_t f, size_t e) {
+  if (!cfg->disabled_claims.len) return false;
+  char buf[96];
+  size_t k = 0;
+  for (size_t i = f; i < e; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (k + (t->end - t->start) + 2 > sizeof buf - 5) return false;
+    if (k) buf[k++] = ' ';
+    memcpy(buf + k, doc->text + t->start, t->end - t->start);
+    k += t->end - t->start;
+  }
+  if (cd_strlist_contains_ci(&cfg->disabled_claims, buf, k)) return true;
+  memcpy(buf + k, " say", 4);
+  return cd_strlist_contains_ci(&cfg->disabled_claims, buf, k + 4);
+}
+
+/* Two head words name the same kind of people: "official" and "officials", any case. */
+static bool same_head(const cd_doc *doc, size_t a, size_t b) {
+  const cd_token *x = doc_tok(doc, a), *y = doc_tok(doc, b);
+  size_t n = x->end - x->start, m = y->end - y->start;
+  const char *p = doc->text + x->start, *q = doc->text + y->start;
+  if (n && (p[n - 1] == 's' || p[n - 1] == 'S')) n--;
+  if (m && (q[m - 1] == 's' || q[m - 1] == 'S')) m--;
+  if (n != m) return false;
+  for (size_t i = 0; i < n; i++)
+    if ((p[i] | 0x20) != (q[i] | 0x20)) return false;
+  return true;
+}
+
+/* "The experts said": an anaphor is a finding only when it refers back to an unnamed group,
+ * that is when a recent finding had the same head. */
+static bool refers_to_recent(const scan_state *st, size_t head) {
+  size_t n = st->n_recent < RECENT_HEADS ? st->n_recent : RECENT_HEADS;
+  for (size_t i = 0; i < n; i++)
+    if (same_head(st->doc, st->recent[i], head)) return true;
+  return false;
+}
+
 static bool accept(scan_state *st, size_t ri, size_t s, size_t e) {
   const cd_doc *doc = st->doc;
   const row *r = &st->rows[ri];
@@ -212,8 +298,10 @@ static bool accept(scan_state *st, size_t ri, size_t s, size_t e) {
   if (!r->relaxed && doc_tok(doc, last)->end != e) return false;
   if (!in_prose(doc, f, last + 1)) return false;
   if (any_taken(st->taken, s, e)) return false;
-  claim_hit hit = {s, e, r->def->kind, NULL};
+  if (!r->relaxed && words_disabled(st->cfg, doc, f, last + 1)) return false;
+  claim_hit hit = {s, e, r->def->kind, last, false};
   if (!cd_claim_check(doc, r->def, f, last + 1, &hit) || any_taken(st->taken, hit.start, hit.end)) return false;
+  if (hit.anaphoric && !refers_to_recent(st, hit.head)) return false;
   st->hit = hit;
   st->hit_row = ri;
   return true;
@@ -234,47 +322,92 @@ static int on_callout(pcre2_callout_block *cb, void *data) {
   return accept(st, ri, s, e) ? 0 : 1;
 }
 
-/* Writes `n` bytes of text as one line: white space runs become one space, long text is cut. */
-static const char *excerpt(cd_doc *doc, size_t s, size_t e) {
-  char buf[80];
-  size_t k = 0, i = s;
-  bool space = false;
-  for (; i < e && k < 60; i++) {
-    char c = doc->text[i];
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      space = true;
-      continue;
-    }
-    if (space && k) buf[k++] = ' ';
-    space = false;
-    buf[k++] = c;
-  }
-  if (i < e) { /* cut: whole characters only, then an ellipsis */
-    while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) k--;
-    if (k > 0 && (unsigned char)buf[k - 1] >= 0xC0) k--;
-    memcpy(buf + k, "...", 3);
-    k += 3;
-  }
-  return cd_arena_strndup(doc->arena, buf, k);
-}
-
 static const char *kind_code(claim_kind kind) {
   return kind == CLAIM_ANONYMOUS ? "claim.anonymous-source" : "claim.unattributed";
 }
 
-static void report(scan_state *st, cd_vec *hits) {
-  cd_doc *doc = st->doc;
+/* Keeps an accepted hit for emit, and its bytes from other phrases. */
+static void report(scan_state *st, cd_vec *found) {
   const claim_hit *h = &st->hit;
-  const claim_def *def = st->rows[st->hit_row].def;
-  const char *msg = h->message ? h->message : def->message;
-  cd_diagnostic *d = cd_doc_add_diag(doc, kind_code(h->kind), h->start, h->end,
-                                     cd_arena_printf(doc->arena, "\"%s\": %s", excerpt(doc, h->start, h->end), msg));
-  (void)d;
   memset(st->taken + h->start, 1, h->end - h->start);
-  hit_rec *r = cd_vec_push(hits);
-  r->start = h->start;
-  r->end = h->end;
-  r->diag = doc->diags.len - 1;
+  pending *p = cd_vec_push(found);
+  p->hit = *h;
+  p->def = st->rows[st->hit_row].def;
+  p->merged_into = CD_NONE;
+  st->recent[st->n_recent++ % RECENT_HEADS] = h->head;
+}
+
+/* The row's message with "{h}" / "{H}" replaced by the head word. */
+static const char *message(cd_doc *doc, const pending *p) {
+  const char *m = p->def->message;
+  const cd_token *t = doc_tok(doc, p->hit.head);
+  const char *w = doc->text + t->start;
+  int wn = (int)(t->end - t->start);
+  const char *at = strstr(m, "{h}");
+  bool cap = false;
+  if (!at) {
+    at = strstr(m, "{H}");
+    cap = true;
+  }
+  if (!at) return m;
+  char first = *w;
+  if (cap && first >= 'a' && first <= 'z') first = (char)(first - 'a' + 'A');
+  if (!cap && first >= 'A' && first <= 'Z' && wn > 1 && w[1] >= 'a' && w[1] <= 'z') first = (char)(first - 'A' + 'a');
+  return cd_arena_printf(doc->arena, "%.*s%c%.*s%s", (int)(at - m), m, first, wn - 1, w + 1, at + 3);
+}
+
+/* Part of another claim in its sentence: an explanation of why a source is unnamed ("on
+ * condition of anonymity") or a hedge beside an unnamed source. */
+static bool is_part(const pending *p) {
+  return p->def->check == CK_EXPLAINS || p->def->check == CK_BACKGROUND || p->def->check == CK_ANON_ADV ||
+         strcmp(p->def->family, "hedge") == 0;
+}
+static bool is_source_phrase(const pending *p) {
+  return !is_part(p) && (p->hit.kind == CLAIM_ANONYMOUS || strcmp(p->def->family, "unnamed-group") == 0);
+}
+
+/* One finding per claim: the parts of a sentence's unnamed-source claim become related information
+ * of the source phrase's finding. Then every finding goes into the report. */
+static void emit(cd_doc *doc, cd_vec *found, cd_vec *hits) {
+  for (size_t i = 0; i < found->len; i++) {
+    pending *p = CD_VEC_AT(found, pending, i);
+    if (!is_part(p)) continue;
+    uint32_t sent = doc_tok(doc, p->hit.head)->sent;
+    size_t best = CD_NONE;
+    for (size_t j = i; j-- > 0;) { /* the nearest source phrase before it, then after it */
+      pending *q = CD_VEC_AT(found, pending, j);
+      if (doc_tok(doc, q->hit.head)->sent != sent) break;
+      if (is_source_phrase(q)) {
+        best = j;
+        break;
+      }
+    }
+    for (size_t j = i + 1; best == CD_NONE && j < found->len; j++) {
+      pending *q = CD_VEC_AT(found, pending, j);
+      if (doc_tok(doc, q->hit.head)->sent != sent) break;
+      if (is_source_phrase(q)) best = j;
+    }
+    p->merged_into = best;
+  }
+  size_t *diag_of = calloc(found->len ? found->len : 1, sizeof *diag_of);
+  if (!diag_of) return;
+  for (size_t i = 0; i < found->len; i++) {
+    pending *p = CD_VEC_AT(found, pending, i);
+    if (p->merged_into != CD_NONE) continue;
+    cd_doc_add_diag(doc, kind_code(p->hit.kind), p->hit.start, p->hit.end, message(doc, p));
+    diag_of[i] = doc->diags.len - 1;
+    hit_rec *r = cd_vec_push(hits);
+    *r = (hit_rec){p->hit.start, p->hit.end, doc->diags.len - 1};
+  }
+  for (size_t i = 0; i < found->len; i++) {
+    pending *p = CD_VEC_AT(found, pending, i);
+    if (p->merged_into == CD_NONE) continue;
+    cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, diag_of[p->merged_into]);
+    cd_diag_add_related(doc, d, p->hit.start, p->hit.end,
+                        strcmp(p->def->family, "hedge") == 0 ? "the hedge that rests on this source"
+                                                              : "why the source is unnamed");
+  }
+  free(diag_of);
 }
 
 /* The end of the character after `pos`, or `pos` at the paragraph's end. */
@@ -324,7 +457,7 @@ static bool may_start(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md,
  * start a phrase: the same hits as a search from every position, since a hit must start at a token,
  * for a fraction of the matching. */
 static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_strmap *memo,
-                        const bool *ascii_start, cd_vec *hits) {
+                        const bool *ascii_start, cd_vec *found) {
   cd_doc *doc = st->doc;
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
   if (!md) return;
@@ -338,7 +471,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
       if (t->start < off || (first < 0x80 && !ascii_start[first]) || !may_start(doc, code, md, memo, ti, p)) continue;
       if (pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) < 0) continue;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-      report(st, hits);
+      report(st, found);
       off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
     }
   }
@@ -346,7 +479,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
 }
 
 /* Runs `code` over every prose paragraph; each accepted hit becomes a diagnostic. */
-static void scan(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_vec *hits) {
+static void scan(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_vec *found) {
   cd_doc *doc = st->doc;
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
   if (!md) return;
@@ -369,7 +502,7 @@ static void scan(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd
         off = n > off ? n : off + 1;
         continue;
       }
-      report(st, hits);
+      report(st, found);
       size_t next = ov[1] > st->hit.end ? ov[1] : st->hit.end;
       off = next > off ? next : off + 1;
     }
@@ -498,7 +631,7 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   for (size_t i = 0; i < n_defs; i++) {
     if (disabled(cfg, &defs[i])) continue;
     sb_puts(&main_rx, any ? "|(?:" : "\\b(?:(?:");
-    put_fragment(&main_rx, defs[i].pattern);
+    if (!put_fragment(&main_rx, defs[i].pattern)) goto fail;
     sb_puts(&main_rx, ")\\b");
     put_mark(&main_rx, n);
     c->rows[n++] = (row){&defs[i], false};
@@ -628,9 +761,9 @@ static void bound_memo(cd_claims_cache *c) {
   cd_strmap_init(&c->memo, c->memo_arena);
 }
 
-static int cmp_hit(const void *a, const void *b) {
-  const hit_rec *x = a, *y = b;
-  return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
+static int cmp_pending(const void *a, const void *b) {
+  const pending *x = a, *y = b;
+  return x->hit.start < y->hit.start ? -1 : x->hit.start > y->hit.start ? 1 : 0;
 }
 
 /* The hit overlapping [s, e), or NULL (hits sorted by start, never overlapping each other). */
@@ -671,13 +804,8 @@ static void anonymous_quotes(cd_doc *doc, cd_vec *hits, const uint8_t *taken, bo
       continue;
     }
     if (any_taken(taken, q->speaker_span.start, q->speaker_span.end)) continue;
-    const char *words = excerpt(doc, q->speaker_span.start, q->speaker_span.end);
-    cd_diagnostic *d = cd_doc_add_diag(
-        doc, "claim.anonymous-source", q->speaker_span.start, q->speaker_span.end,
-        cd_arena_printf(doc->arena,
-                        "\"%s\": this quote's only speaker is an unnamed source. Name them, or say why they are "
-                        "anonymous and what puts them in a position to know.",
-                        words));
+    cd_diagnostic *d = cd_doc_add_diag(doc, "claim.anonymous-source", q->speaker_span.start, q->speaker_span.end,
+                                       "Who is the source of this quote? Name them or say why they cannot be named.");
     d->quote = qi;
     cd_diag_add_related(doc, d, q->span.start, q->span.end, "the quote");
   }
@@ -699,6 +827,8 @@ void cd_pass_claims(cd_doc *doc) {
   pcre2_jit_stack *jit = NULL;
   cd_vec hits;
   cd_vec_init(&hits, sizeof(hit_rec));
+  cd_vec found;
+  cd_vec_init(&found, sizeof(pending));
   if (!taken || !mctx || !umctx) goto done;
   pcre2_set_match_limit(umctx, USER_MATCH_LIMIT);
   pcre2_set_depth_limit(umctx, USER_DEPTH_LIMIT);
@@ -709,26 +839,27 @@ void cd_pass_claims(cd_doc *doc) {
     if (jit) pcre2_jit_stack_assign(umctx, NULL, jit);
   }
 
-  scan_state st = {doc, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0};
+  scan_state st = {doc, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0};
   if (cs->main) {
     pcre2_set_callout(mctx, on_callout, &st);
     mtx_lock(&cache->memo_lock);
     bound_memo(cache);
-    scan_tokens(&st, cs->main, mctx, &cache->memo, cache->ascii_start, &hits);
+    scan_tokens(&st, cs->main, mctx, &cache->memo, cache->ascii_start, &found);
     mtx_unlock(&cache->memo_lock);
   }
   if (cs->user) {
     pcre2_set_callout(umctx, on_callout, &st);
-    scan(&st, cs->user, umctx, &hits);
+    scan(&st, cs->user, umctx, &found);
   } else if (cs->single) {
     for (size_t ri = cache->first_pattern; ri < cache->n_rows; ri++) {
       if (!cs->single[ri]) continue;
       st.single = ri;
-      scan(&st, cs->single[ri], umctx, &hits);
+      scan(&st, cs->single[ri], umctx, &found);
     }
     st.single = CD_NONE;
   }
-  if (cache->first_pattern < cache->n_rows && hits.len > 1) qsort(hits.data, hits.len, sizeof(hit_rec), cmp_hit);
+  if (found.len > 1) qsort(found.data, found.len, sizeof(pending), cmp_pending);
+  emit(doc, &found, &hits);
   anonymous_quotes(doc, &hits, taken, cache->sources_on, cache->officials_on);
 
 done:
@@ -736,5 +867,6 @@ done:
   pcre2_match_context_free(umctx);
   pcre2_jit_stack_free(jit);
   cd_vec_free(&hits);
+  cd_vec_free(&found);
   free(taken);
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "claims.h"
+#include "lexicon.h"
 #include "speech_verbs.h"
 #include "words.h"
 
@@ -69,31 +70,29 @@ static bool sentence_initial(const cd_doc *d, size_t i) {
   return true;
 }
 
-static const char *const DEMONYMS[] = {
-    "american", "british", "chinese", "russian", "turkish", "iranian", "israeli", "palestinian", "saudi",
-    "syrian", "iraqi", "afghan", "pakistani", "indian", "japanese", "korean", "french", "german", "italian",
-    "spanish", "ukrainian", "polish", "european", "western", "eastern", "arab", "african", "egyptian",
-    "libyan", "greek", "cypriot", "mexican", "canadian", "australian", "brazilian", "dutch", "swiss",
-    "swedish", "norwegian", "danish", "finnish", "irish", "scottish", "welsh", "english", "belgian",
-    "austrian", "hungarian", "czech", "slovak", "romanian", "bulgarian", "serbian", "croatian", "bosnian",
-    "albanian", "portuguese", "kurdish", "yemeni", "qatari", "emirati", "kuwaiti", "bahraini", "omani",
-    "jordanian", "lebanese", "tunisian", "algerian", "moroccan", "sudanese", "ethiopian", "somali",
-    "kenyan", "nigerian", "ghanaian", "venezuelan", "colombian", "peruvian", "chilean", "argentine",
-    "argentinian", "cuban", "filipino", "indonesian", "malaysian", "thai", "vietnamese", "burmese",
-    "bangladeshi", "nepali", "sri", "taiwanese", "mongolian", "kazakh", "uzbek", "georgian", "armenian",
-    "azerbaijani", "belarusian", "lithuanian", "latvian", "estonian", "samoan", "fijian", "gulf",
-    "balkan", "asian", "latin", "nordic", "baltic", "us", "u.s.", "uk", "u.k.", "usa", NULL};
-
-bool cd_claim_demonym(const cd_doc *d, size_t i) {
+/* A nationality or region (demonyms.txt, or a word in -ian, -ese, -ish, -iot), in the singular or
+ * the plural ("Mexicans"), or the last part of a compound ("African-Americans"). */
+static bool demonym(const cd_doc *d, size_t i) {
   if (!capital(d, i)) return false;
-  if (cd_word_in(ts(d, i), tn(d, i), DEMONYMS)) {
-    /* "US" must be written in capitals to be the country, not the pronoun */
-    if (tn(d, i) == 2 && !(tk(d, i)->flags & TF_ALLCAPS)) return false;
-    return true;
+  const char *w = ts(d, i);
+  size_t n = tn(d, i);
+  for (size_t k = n; k > 1; k--)
+    if (w[k - 1] == '-') {
+      w += k;
+      n -= k;
+      break;
+    }
+  if (n == 2 && !(tk(d, i)->flags & TF_ALLCAPS)) return false; /* "US" in capitals, not the pronoun */
+  for (int plural = 0; plural < 2; plural++) {
+    if (plural && !(n > 3 && w[n - 1] == 's')) break;
+    size_t m = n - (size_t)plural;
+    if (cd_lex_has(CD_LEX_DEMONYMS, w, m)) return true;
+    if (m >= 6 && (tk(d, i)->flags & TF_ALLCAPS) == 0) {
+      const char *e = w + m - 3;
+      if (!memcmp(e, "ian", 3) || !memcmp(e, "ese", 3) || !memcmp(e, "ish", 3) || !memcmp(e, "iot", 3))
+        return true;
+    }
   }
-  if (tn(d, i) >= 6 && (tk(d, i)->flags & TF_ALLCAPS) == 0 &&
-      (ends_with(d, i, "ian") || ends_with(d, i, "ese") || ends_with(d, i, "ish") || ends_with(d, i, "iot")))
-    return true;
   return false;
 }
 
@@ -115,7 +114,7 @@ static bool in_name_mention(const cd_doc *d, size_t i) {
 /* A capitalised word that names something: not a demonym, not an ordinary word that is only
  * capitalised because it starts the sentence (unless the mentions pass took it for a name). */
 static bool naming_word(const cd_doc *d, size_t i) {
-  if (!capital(d, i) || cd_claim_demonym(d, i) || cd_is_calendar_word(ts(d, i), tn(d, i))) return false;
+  if (!capital(d, i) || demonym(d, i) || cd_is_calendar_word(ts(d, i), tn(d, i))) return false;
   if (sentence_initial(d, i) && cd_is_common_word(ts(d, i), tn(d, i)) && !in_name_mention(d, i)) return false;
   return true;
 }
@@ -129,26 +128,6 @@ static const char *const INDEFINITE[] = {"a", "an", "one", "another", "two", "th
                                          "several", "some", "many", "multiple", "numerous", "other", "various",
                                          "few", "most", NULL};
 
-/* Verbs of opinion: what an unnamed group claims. */
-static const char *const OPINION[] = {
-    "believe", "believes", "believed", "think", "thinks", "argue", "argues", "argued", "claim", "claims",
-    "claimed", "contend", "contends", "contended", "suspect", "suspects", "suspected", "speculate",
-    "speculates", "speculated", "fear", "fears", "feared", "doubt", "doubts", "doubted", "insist", "insists",
-    "insisted", "maintain", "maintains", "maintained", "allege", "alleges", "alleged", "attribute",
-    "attributes", "attributed", "blame", "blames", "blamed", "question", "questions", "questioned", "warn",
-    "warns", "warned", "predict", "predicts", "predicted", "estimate", "estimates", "estimated", "worry",
-    "worries", "worried", "suggest", "suggests", "suggested", "agree", "agrees", "agreed", "accuse",
-    "accuses", "accused", "charge", "charges", "charged", "consider", "considers", "reckon", "reckons",
-    "feel", "feels", "felt", "assert", "asserts", "asserted", "dispute", "disputes", "disputed", NULL};
-
-/* Verbs of saying an anonymous source is quoted with, beyond the shared speech verbs. */
-static const char *const SAYING_EXTRA[] = {
-    "say", "reporting", "speaking", "quoted", "cited", "revealed", "reveals", "disclosed", "discloses",
-    "indicated", "indicates", "described", "estimated", "confirmed", "briefed", "called", "calls",
-    "dismissed", "criticised", "criticized", "condemned", "branded", "labelled", "labeled", "termed",
-    "decried", "characterised", "characterized", "expect", "expects", "expected", "see", "sees", "saw",
-    "acknowledge", "acknowledges", NULL};
-
 /* Words allowed between a subject and its verb: "have long argued", "were quoted". */
 static const char *const AUX[] = {
     "have", "has", "had", "also", "long", "often", "repeatedly", "privately", "publicly", "reportedly",
@@ -158,17 +137,13 @@ static const char *const AUX[] = {
 
 /* Verbs of belief: what a bare "scientists" or "lawmakers" do when they are a weasel, not the
  * authors of a study the article is about ("researchers suggest" usually is). */
-static const char *const BELIEF[] = {"believe", "believes", "believed", "think", "thinks", "suspect", "suspects",
-                                     "suspected", "speculate", "speculates", "speculated", "fear", "fears",
-                                     "feared", "doubt", "doubts", "doubted", "agree", "agrees", "agreed", "argue",
-                                     "argues", "argued", "contend", "contends", "contended", "insist", "insists",
-                                     "insisted", "maintain", "maintains", "maintained", "consider", "considers",
-                                     "reckon", "reckons", NULL};
-static bool belief_verb(const cd_doc *d, size_t i) { return lower(d, i) && in(d, i, BELIEF); }
+static bool belief_verb(const cd_doc *d, size_t i) {
+  return lower(d, i) && cd_lex_has(CD_LEX_CLAIM_BELIEF_VERBS, ts(d, i), tn(d, i));
+}
 static bool saying_verb(const cd_doc *d, size_t i) {
   return lower(d, i) && (cd_is_speech_verb(d->config, ts(d, i), tn(d, i)) ||
-                         cd_is_speech_participle(ts(d, i), tn(d, i)) || in(d, i, SAYING_EXTRA) ||
-                         in(d, i, OPINION));
+                         cd_is_speech_participle(ts(d, i), tn(d, i)) ||
+                         cd_lex_has(CD_LEX_CLAIM_REPORTING_VERBS, ts(d, i), tn(d, i)) || belief_verb(d, i));
 }
 
 /* Skips auxiliaries and adverbs (at most three) from `j`; returns the next token. */
@@ -319,6 +294,11 @@ static const char *const NP_BOUNDARY[] = {"and", "but", "while", "although", "th
                                           "so", "yet", "when", "whereas", "however", "meanwhile", "which", "that",
                                           "where", "if", "now", "also", NULL};
 
+/* "the", "these", "those": a determiner that refers back to a group already mentioned. */
+static bool referring(const cd_doc *d, size_t i) {
+  return in(d, i, (const char *const[]){"the", "these", "those", NULL});
+}
+
 static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim_hit *hit) {
   size_t h = e - 1, left = f;
   bool quant = false;
@@ -329,16 +309,21 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
       left = p;
     } else if ((lower(d, p) || sentence_initial(d, p)) && in(d, p, GROUP_MODS)) {
       left = p; /* "State legislators": capitalised only because it starts the sentence */
-    } else if (cd_claim_demonym(d, p) || (capital(d, p) && !naming_word(d, p))) {
+    } else if (demonym(d, p) || (capital(d, p) && !naming_word(d, p))) {
       left = p;
     } else {
       break;
     }
   }
   size_t p = prev_tok(d, left);
+  hit->head = h;
   if (p != CD_NONE) {
-    if (in(d, p, ANAPHORIC)) return false;
-    if (possessive(d, p) || in(d, p, PERSONAL_POSS)) {
+    if (referring(d, p)) {
+      hit->anaphoric = true; /* "the experts": a finding when it refers back to unnamed experts */
+      left = p;
+    } else if (in(d, p, ANAPHORIC)) {
+      return false;
+    } else if (possessive(d, p) || in(d, p, PERSONAL_POSS)) {
       if (!in(d, h, POSS_GROUPS)) return false;
       left = p;
       if (possessive(d, p) && prev_tok(d, p) != CD_NONE && in(d, prev_tok(d, p), ANAPHORIC)) left = p - 1;
@@ -348,12 +333,6 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   }
   if (named_after(d, e, h, (const char *const[]){"at", "from", "with", "in", "for", "within", NULL})) return false;
   if (of_definite(d, left)) return false;
-  if (strength == GROUP_QUANT_ONLY) {
-    if (!quant) return false;
-    /* "some people familiar with the matter" are anonymous sources, another row */
-    if (ctx(d, e, h) && in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL})) return false;
-    if (is(d, e, "with") && is(d, e + 1, "knowledge")) return false;
-  }
   int settled = settle_by_verb_before(d, left, e, h, hit);
   if (settled != GO_ON) return settled;
   bool opinion_only = strength == GROUP_WEAK && !quant;
@@ -385,6 +364,48 @@ static bool check_some(const cd_doc *d, size_t f, size_t e) {
   if (p == CD_NONE) return true;
   if (in(d, p, ANAPHORIC) || is(d, p, "of") || tk(d, p)->kind == TOK_NUMBER) return false;
   /* "some said they" after a named crowd is still unnamed; "the many" is not a pronoun */
+  return true;
+}
+
+static bool measured_group(const cd_doc *d, size_t f) {
+  size_t from = sent_first(d, f);
+  if (f - from > 40) from = f - 40; /* a bounded look back keeps the pass linear */
+  for (size_t k = from; k < f; k++)
+    if (in(d, k, (const char *const[]){"surveyed", "polled", "interviewed", "questioned", "asked", "respondents",
+                                       NULL}))
+      return true;
+  return false;
+}
+
+/* "Some residents say", "many Democrats fear", "a number of experts in the field argue": a
+ * quantifier, a plural noun phrase nothing names, and a verb of saying or belief. */
+static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+  size_t p = prev_tok(d, f);
+  if (p != CD_NONE && !(tk(d, p)->kind == TOK_PUNCT || in(d, p, NP_BOUNDARY))) return false;
+  if (measured_group(d, f)) return false;
+  size_t k = e;
+  if (is(d, k, "of")) { /* "many of his supporters", "some of the experts" */
+    k++;
+    if (!ctx(d, k, f) || !(in(d, k, ANAPHORIC) || in(d, k, PERSONAL_POSS) || possessive(d, k))) return false;
+    k++;
+  }
+  size_t head = CD_NONE;
+  for (size_t n = 0; n < 4 && ctx(d, k, f) && word(d, k); n++, k++) {
+    if (lower(d, k) && (saying_verb(d, k) || in(d, k, AUX) || in(d, k, MOD_STARTS))) break;
+    bool group = cd_lex_has(CD_LEX_CLAIM_BELIEF_GROUPS, ts(d, k), tn(d, k)) ||
+                 cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, ts(d, k), tn(d, k));
+    if (capital(d, k) && !group && !demonym(d, k) && !(sentence_initial(d, k) && !naming_word(d, k))) return false;
+    if (ends_with(d, k, "s") && !possessive(d, k)) head = k;
+  }
+  if (head == CD_NONE || head + 1 != k) return false;
+  if (in(d, head, (const char *const[]){"people", "those", "others", NULL}) && ctx(d, k, f) &&
+      in(d, k, (const char *const[]){"familiar", "close", "briefed", NULL}))
+    return false; /* "some people familiar with the matter": an anonymous source, another row */
+  if (cd_lex_has(CD_LEX_CLAIM_DOCUMENT_HEADS, ts(d, head), tn(d, head))) return false; /* "some studies" */
+  size_t v = subject_verb(d, k, head, false);
+  if (v == CD_NONE) return false;
+  hit->head = head;
+  set_span(d, hit, f, v - k <= 3 ? v : head);
   return true;
 }
 
@@ -465,7 +486,7 @@ static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
   if (p == CD_NONE || !(punct(d, p, ',') || (lower(d, p) && in(d, p, REPORT_SUBJ_PREV)))) return false;
   size_t v = skip_aux(d, e, h);
   if (v == e && !(ctx(d, e, h) && in(d, e, REPORT_VERBS))) return false;
-  if (v != e && !(ctx(d, v, h) && (in(d, v, REPORT_VERBS) || in(d, v, OPINION)))) return false;
+  if (v != e && !(ctx(d, v, h) && (in(d, v, REPORT_VERBS) || saying_verb(d, v)))) return false;
   if (v == e && in(d, e, (const char *const[]){"have", "had", "are", "were", NULL})) return false;
   return !report_named_after(d, e, h);
 }
@@ -484,7 +505,7 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     if (lower(d, p) && in(d, p, MEDIA_MODS)) {
       modified = true;
       left = p;
-    } else if (cd_claim_demonym(d, p)) {
+    } else if (demonym(d, p)) {
       modified = true;
       left = p;
     } else {
@@ -535,6 +556,7 @@ static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     if (in(d, p, ANAPHORIC) || is(d, p, "a") || is(d, p, "an") || in(d, p, PERSONAL_POSS)) return false;
     if (possessive(d, p) || naming_word(d, p)) return false;
   }
+  hit->head = f;
   set_span(d, hit, left, e - 1);
   return true;
 }
@@ -601,7 +623,7 @@ static const char *const OFFICIAL_MODS[] = {
 
 static bool all_lower_in(const cd_doc *d, size_t from, size_t to, const char *const *list) {
   for (size_t k = from; k < to; k++)
-    if (!(lower(d, k) && in(d, k, list)) && !cd_claim_demonym(d, k)) return false;
+    if (!(lower(d, k) && in(d, k, list)) && !demonym(d, k)) return false;
   return true;
 }
 
@@ -635,7 +657,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
   /* named anywhere in the phrase: "a report by Reuters", "a Twitter post by Amy Cook" */
   bool social = false;
   for (size_t k = np; k < np_end; k++) {
-    if (capital(d, k) && !possessive(d, k) && !cd_claim_demonym(d, k)) return false;
+    if (capital(d, k) && !possessive(d, k) && !demonym(d, k)) return false;
     if (is(d, k, "social") && is(d, k + 1, "media")) social = true;
     if (in(d, k, (const char *const[]){"online", "circulating", "unverified", "unconfirmed", "rumours", "rumors",
                                        "rumour", "rumor", NULL}))
@@ -683,12 +705,13 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
       return false;
     for (size_t k = np; k < head; k++)
       if (!(possessive(d, k) || (lower(d, k) && (in(d, k, GROUP_QUANT) || in(d, k, GROUP_MODS))) ||
-            cd_claim_demonym(d, k)))
+            demonym(d, k)))
         return false;
     break;
   default:
     return false;
   }
+  hit->head = head;
   set_span(d, hit, f, head);
   return true;
 }
@@ -713,7 +736,7 @@ static size_t walk_left(const cd_doc *d, size_t left, const char *const *mods, b
     if ((lower(d, p) || sentence_initial(d, p)) && in(d, p, mods)) {
       if (in(d, p, INDEFINITE)) *indef = true; /* "One MP", "Two sources" */
       left = p;
-    } else if (cd_claim_demonym(d, p) || (allow_caps && capital(d, p) && !possessive(d, p))) {
+    } else if (demonym(d, p) || (allow_caps && capital(d, p) && !possessive(d, p))) {
       left = p;
     } else {
       break;
@@ -728,9 +751,16 @@ static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   bool indef = false;
   size_t left = walk_left(d, h, SOURCE_MODS, true, &indef);
   size_t p = prev_tok(d, left);
-  if (p != CD_NONE && (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS))) return false;
+  hit->head = h;
+  if (p != CD_NONE && referring(d, p)) {
+    hit->anaphoric = true; /* "the source added": a finding when it refers back to an unnamed one */
+    left = p;
+    p = prev_tok(d, left);
+  } else if (p != CD_NONE && (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS))) {
+    return false;
+  }
   if (is(d, e, "of") || is(d, e, "for")) return false; /* "a source of income", "sources for the story" */
-  if (singular && !indef && !(p != CD_NONE && in(d, p, CITING))) return false;
+  if (singular && !indef && !hit->anaphoric && !(p != CD_NONE && in(d, p, CITING))) return false;
   int vb = verb_before(d, left, e, h);
   if (vb == INVERTED) {
     set_span(d, hit, left - 1, h);
@@ -777,13 +807,19 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
   bool indef = false;
   size_t left = walk_left(d, h, OFFICIAL_MODS, false, &indef);
   size_t p = prev_tok(d, left);
+  hit->head = h;
+  if (p != CD_NONE && referring(d, p)) {
+    hit->anaphoric = true;
+    left = p;
+    p = prev_tok(d, left);
+  }
   if (p != CD_NONE) {
     if (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS) || possessive(d, p)) return false;
     /* "Pentagon officials", "Health Ministry officials" (a capital that is no modifier names a body) */
-    if (capital(d, p) && !cd_claim_demonym(d, p)) return false;
+    if (capital(d, p) && !demonym(d, p)) return false;
     if (lower(d, p) && !in(d, p, FUNCTION_WORDS)) return false; /* "police officials", "hospital officials" */
   }
-  if (singular && !indef) return false;
+  if (singular && !indef && !hit->anaphoric) return false;
   int settled = settle_by_verb_before(d, left, e, h, hit);
   if (settled != GO_ON) return settled;
   if (naming_appositive(d, e, h)) return false;
@@ -819,6 +855,13 @@ static bool check_person(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   bool indef = false;
   size_t left = walk_left(d, h, PERSON_MODS, true, &indef);
   size_t p = prev_tok(d, left);
+  hit->head = h;
+  if (p != CD_NONE && referring(d, p)) {
+    hit->anaphoric = true;
+    indef = true;
+    left = p;
+    p = prev_tok(d, left);
+  }
   if (p != CD_NONE && in(d, p, ANAPHORIC)) return false;
   if (p != CD_NONE && (possessive(d, p) || in(d, p, PERSONAL_POSS))) {
     left = p;
@@ -933,7 +976,7 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
       left = p;
       break;
     }
-    if ((lower(d, p) && in(d, p, DOC_MODS)) || tk(d, p)->kind == TOK_NUMBER || cd_claim_demonym(d, p))
+    if ((lower(d, p) && in(d, p, DOC_MODS)) || tk(d, p)->kind == TOK_NUMBER || demonym(d, p))
       left = p;
     else
       break;
@@ -966,10 +1009,11 @@ static bool check_unnamed(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t left = p != CD_NONE && in(d, p, INDEFINITE) ? p : f;
   for (size_t n = 1; n <= 3; n++) {
     size_t h = e + n - 1;
-    if (!ctx(d, h, f) || !(lower(d, h) || cd_claim_demonym(d, h))) return false;
+    if (!ctx(d, h, f) || !(lower(d, h) || demonym(d, h))) return false;
     if (verb_before(d, left, h + 1, f) == OBJECT) return false;
     size_t v = subject_verb(d, h + 1, h, false);
     if (v != CD_NONE) {
+      hit->head = h;
       set_span(d, hit, left, v - h <= 4 ? v : h);
       return true;
     }
@@ -986,14 +1030,16 @@ static bool check_passive(const cd_doc *d, size_t f, size_t e) {
   return true;
 }
 
-/* Does the sentence attribute itself: "according to the BBC", or a closing ", police said."? Then a
- * hedge or an impersonal passive in it has a source. */
-static bool sentence_attributed(const cd_doc *d, size_t f, size_t e) {
+/* Does the sentence attribute itself: "according to the BBC", or a closing ", police said."? Then an
+ * impersonal passive in it has a source. A hedge keeps its finding beside "according to": the
+ * writer still distances the words from that source ("According to X, he reportedly ..."). */
+static bool sentence_attributed(const cd_doc *d, size_t f, size_t e, bool hedge) {
   const cd_sentence *s = sent_of(d, f);
   size_t from = s->first_tok, to = s->end_tok;
   if (f - from > 60) from = f - 60;
   if (to - e > 60) to = e + 60;
   for (size_t k = from; k + 2 < to; k++) {
+    if (hedge) break;
     if (k >= f && k < e) continue;
     if (tk(d, k)->quote == NO_QUOTE && is(d, k, "according") && is(d, k + 1, "to") &&
         (is(d, k + 2, "the") || is(d, k + 2, "police") || naming_word(d, k + 2)))
@@ -1039,7 +1085,7 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   if ((strcmp(def->family, "hedge") == 0 || def->check == CK_SOME) && leading_attribution(doc, f)) return false;
   if ((strcmp(def->family, "hedge") == 0 || strcmp(def->family, "impersonal-passive") == 0 ||
        strcmp(def->family, "impersonal-there") == 0) &&
-      sentence_attributed(doc, f, e))
+      sentence_attributed(doc, f, e, strcmp(def->family, "hedge") == 0))
     return false;
   switch (def->check) {
   case CK_NONE: return true;
@@ -1067,6 +1113,8 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_UNNAMED: return check_unnamed(doc, f, e, hit);
   case CK_RAISING: return check_raising(doc, f, e);
   case CK_PASSIVE: return check_passive(doc, f, e);
+  case CK_QUANT_GROUP: return check_quant_group(doc, f, e, hit);
+  case CK_EXPLAINS: return true;
   }
   return false;
 }
@@ -1080,7 +1128,7 @@ bool cd_claim_anonymous_speaker(const cd_doc *d, size_t first, size_t end) {
   if (in(d, h, (const char *const[]){"source", "sources", "insider", "insiders", NULL})) return true;
   if (!in(d, h, (const char *const[]){"official", "officials", NULL})) return false;
   for (size_t k = first; k < h; k++)
-    if (!(lower(d, k) && in(d, k, OFFICIAL_MODS)) && !cd_claim_demonym(d, k) &&
+    if (!(lower(d, k) && in(d, k, OFFICIAL_MODS)) && !demonym(d, k) &&
         !(sentence_initial(d, k) && cd_word_in(ts(d, k), tn(d, k), OFFICIAL_MODS)))
       return false;
   size_t p = prev_tok(d, first);
