@@ -332,7 +332,8 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     }
   }
   if (named_after(d, e, h, (const char *const[]){"at", "from", "with", "in", "for", "within", NULL})) return false;
-  if (of_definite(d, left)) return false;
+  p = prev_tok(d, left);
+  if (p != CD_NONE && is(d, p, "of")) return false; /* "a panel of experts", "62 percent of Republicans" */
   int settled = settle_by_verb_before(d, left, e, h, hit);
   if (settled != GO_ON) return settled;
   bool opinion_only = strength == GROUP_WEAK && !quant;
@@ -381,7 +382,10 @@ static bool measured_group(const cd_doc *d, size_t f) {
  * quantifier, a plural noun phrase nothing names, and a verb of saying or belief. */
 static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t p = prev_tok(d, f);
-  if (p != CD_NONE && !(tk(d, p)->kind == TOK_PUNCT || in(d, p, NP_BOUNDARY))) return false;
+  /* "there are some economists who argue": the relative clause is the claim */
+  bool there = p != CD_NONE && in(d, p, (const char *const[]){"are", "were", NULL}) && prev_tok(d, p) != CD_NONE &&
+               is(d, prev_tok(d, p), "there");
+  if (p != CD_NONE && !there && !(tk(d, p)->kind == TOK_PUNCT || in(d, p, NP_BOUNDARY))) return false;
   if (measured_group(d, f)) return false;
   size_t k = e;
   if (is(d, k, "of")) { /* "many of his supporters", "some of the experts" */
@@ -395,15 +399,16 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
     bool group = cd_lex_has(CD_LEX_CLAIM_BELIEF_GROUPS, ts(d, k), tn(d, k)) ||
                  cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, ts(d, k), tn(d, k));
     if (capital(d, k) && !group && !demonym(d, k) && !(sentence_initial(d, k) && !naming_word(d, k))) return false;
-    if (ends_with(d, k, "s") && !possessive(d, k)) head = k;
+    if ((ends_with(d, k, "s") && !possessive(d, k)) || in(d, k, (const char *const[]){"people", "men", "women", NULL}))
+      head = k;
   }
   if (head == CD_NONE || head + 1 != k) return false;
   if (in(d, head, (const char *const[]){"people", "those", "others", NULL}) && ctx(d, k, f) &&
       in(d, k, (const char *const[]){"familiar", "close", "briefed", NULL}))
     return false; /* "some people familiar with the matter": an anonymous source, another row */
   if (cd_lex_has(CD_LEX_CLAIM_DOCUMENT_HEADS, ts(d, head), tn(d, head))) return false; /* "some studies" */
-  size_t v = subject_verb(d, k, head, false);
-  if (v == CD_NONE) return false;
+  size_t v = there && is(d, k, "who") ? skip_aux(d, k + 1, head) : subject_verb(d, k, head, false);
+  if (v == CD_NONE || !(ctx(d, v, head) && saying_verb(d, v))) return false;
   hit->head = head;
   set_span(d, hit, f, v - k <= 3 ? v : head);
   return true;
@@ -616,7 +621,7 @@ static const char *const SOCIAL_HEADS[] = {"videos", "video", "posts", "post", "
 static const char *const OFFICIAL_MODS[] = {
     "senior", "top", "high-ranking", "high-level", "unnamed", "anonymous", "government", "administration",
     "military", "security", "intelligence", "diplomatic", "defence", "defense", "foreign", "western",
-    "former", "current", "other",
+    "former", "current", "other", "state", "federal", "provincial",
     "some", "several", "many", "multiple", "numerous", "two", "three", "four", "five", "six", "knowledgeable",
     "informed", "mid-level", "junior", "ranking", "one", "a", "an", "another", "law", "enforcement",
     "law-enforcement", "various", "unidentified", NULL};
@@ -668,8 +673,10 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     if (!social) return false;
     break;
   case ACC_STUDY:
-    if (in(d, head, STUDY_PLURALS)) {
-      if (definite || !all_lower_in(d, np, head, STUDY_MODS)) return false;
+    if (in(d, head, STUDY_PLURALS)) { /* "according to exit polls" */
+      if (definite) return false;
+      for (size_t k = np; k < head; k++)
+        if (!lower(d, k)) return false;
     } else if (!indef) {
       return false; /* "according to the report": refers back to a named one */
     }
@@ -1024,7 +1031,7 @@ static bool check_unnamed(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
 /* "is considered one of the best": a passive with nobody behind it ("by" would name them). */
 static bool check_passive(const cd_doc *d, size_t f, size_t e) {
   for (size_t k = e; k < e + 8 && ctx(d, k, f); k++) {
-    if (is(d, k, "by")) return false;
+    if (is(d, k, "by") || is(d, k, "from")) return false;
     if (tk(d, k)->kind == TOK_PUNCT && !punct(d, k, ',')) break;
   }
   return true;
@@ -1039,8 +1046,8 @@ static bool sentence_attributed(const cd_doc *d, size_t f, size_t e, bool hedge)
   if (f - from > 60) from = f - 60;
   if (to - e > 60) to = e + 60;
   for (size_t k = from; k + 2 < to; k++) {
-    if (hedge) break;
     if (k >= f && k < e) continue;
+    if (hedge && k == s->first_tok) continue; /* "According to X, he reportedly ...": still a hedge */
     if (tk(d, k)->quote == NO_QUOTE && is(d, k, "according") && is(d, k + 1, "to") &&
         (is(d, k + 2, "the") || is(d, k + 2, "police") || naming_word(d, k + 2)))
       return true;
@@ -1081,11 +1088,22 @@ static bool leading_attribution(const cd_doc *d, size_t f) {
   return false;
 }
 
+/* A question puts no claim forward ("Should voters expect ...?"). */
+static bool question(const cd_doc *d, size_t i) {
+  const cd_sentence *s = sent_of(d, i);
+  for (size_t k = s->end_tok, n = 0; k > s->first_tok && n < 3; k--, n++)
+    if (tk(d, k - 1)->kind != TOK_MARK) return punct(d, k - 1, '?');
+  return false;
+}
+
 bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e, claim_hit *hit) {
-  if ((strcmp(def->family, "hedge") == 0 || def->check == CK_SOME) && leading_attribution(doc, f)) return false;
-  if ((strcmp(def->family, "hedge") == 0 || strcmp(def->family, "impersonal-passive") == 0 ||
-       strcmp(def->family, "impersonal-there") == 0) &&
-      sentence_attributed(doc, f, e, strcmp(def->family, "hedge") == 0))
+  bool hedge = strcmp(def->family, "hedge") == 0, passive = strcmp(def->family, "impersonal-passive") == 0;
+  if (question(doc, f)) return false;
+  /* inside words credited to a named speaker ("He noted that she had been pilloried") the claim is
+   * theirs; a raising passive ("people believed to have been involved") stays the writer's */
+  if ((hedge || def->check == CK_PASSIVE || def->check == CK_SOME) && leading_attribution(doc, f)) return false;
+  if ((hedge || passive || strcmp(def->family, "impersonal-there") == 0 || def->check == CK_NAMED_AFTER) &&
+      sentence_attributed(doc, f, e, hedge))
     return false;
   switch (def->check) {
   case CK_NONE: return true;

@@ -34,9 +34,10 @@ static const claim_def DEFS[] = {
     {"it is believed", "impersonal-passive", U,
      "it(?: (?:is|was|has been|had been|will be|would be)|['\u2019]s)" SETTLED
      " (?:believed|thought|understood|assumed|felt|held|suspected|feared|presumed|said|claimed|alleged|"
-     "rumou?red|reported|suggested|intimated|speculated|argued|estimated|hinted|whispered|expected|"
-     "known|observed|noted)",
+     "rumou?red|reported|suggested|intimated|speculated|argued|estimated|hinted|whispered|observed|noted)",
      CK_IMPERSONAL, 0, "{H} by whom? Say who holds or reported this, or give the evidence."},
+    {"it appeared that", "impersonal-passive", U, "it (?:appeared|appears|seemed|seems) that", CK_IMPERSONAL, 0,
+     "Appeared to whom? Say who observed it, or give the evidence."},
     {"it has emerged", "impersonal-passive", U, "it (?:has |had )?emerged", CK_EMERGED, 0,
      "Emerged how? Say who disclosed it, or where it was reported."},
     {"is widely believed", "impersonal-passive", U,
@@ -48,8 +49,8 @@ static const claim_def DEFS[] = {
     {"is said to be", "impersonal-passive", U,
      "(?:is|are|was|were|been|be|being) (?:(?:also|now|still|long|often|variously|widely) )?(?:said|known|"
      "reported|rumou?red|believed|thought|alleged|understood|suspected|claimed|reputed|presumed|feared|"
-     "estimated) to (?:be|have)",
-     CK_RAISING, 0, "Said by whom? Name who says, reports or believes it."},
+     "estimated|expected) to (?:be|have)",
+     CK_RAISING, 0, "By whom? Name who says, expects or believes it."},
     {"believed to be", "impersonal-passive", U,
      "(?:believed|thought|rumou?red|reputed|alleged|understood|suspected|presumed) to (?:be|have)", CK_NONE, 0,
      "Believed by whom? Name who believes or alleges it."},
@@ -67,14 +68,16 @@ static const claim_def DEFS[] = {
      "been (?:raised|voiced|expressed|made|levelled|leveled)",
      CK_PASSIVE, 0, "Raised by whom? Say who asked the questions or voiced the concerns."},
     {"has been criticised", "impersonal-passive", U,
-     "(?:has|have|had) (?:(?:also|often|sometimes|repeatedly|long|previously) )?been (?:(?:widely|heavily|strongly|"
+     "(?:has|have|had|['’]s|['’]ve) (?:(?:also|often|sometimes|repeatedly|long|previously) )?been (?:(?:widely|heavily|strongly|"
      "sharply|also|repeatedly|roundly|increasingly|harshly|fiercely|often|sometimes|long) )?(?:criticised|"
      "criticized|condemned|disputed|blamed|ridiculed|pilloried|derided|panned|mocked|lambasted|"
      "denounced|questioned)",
      CK_PASSIVE, 0, "{H} by whom? Name the critics, or at least one of them."},
     {"came under criticism", "impersonal-passive", U,
      "(?:came|come|comes|coming|has come|have come) under (?:(?:withering|heavy|fierce|intense|sharp|growing|"
-     "mounting|renewed|widespread|increasing) )?(?:criticism|fire|attack|scrutiny)|(?:is|are|was|were|has been|"
+     "mounting|renewed|widespread|increasing) )?(?:criticism|fire|attack|scrutiny)|(?:faced|faces|facing|face|drew|"
+     "draws|drawing|drawn) (?:(?:growing|widespread|heavy|sharp|fierce|public|online|some) )?(?:criticism|ridicule|"
+     "backlash|derision|scorn)|(?:is|are|was|were|has been|"
      "have been) (?:drawing|facing|attracting) (?:(?:growing|widespread|heavy|sharp|fierce) )?(?:criticism|ridicule)",
      CK_PASSIVE, 0, "Criticism from whom? Name the critics, or at least one of them."},
 
