@@ -184,6 +184,12 @@ static size_t skip_modifier(const cd_doc *d, size_t j, size_t ref) {
   size_t k = j + 1;
   /* "a whistleblower who revealed ...": that verb is the relative clause's, not the subject's */
   if (relative && ctx(d, k, ref) && lower(d, k) && saying_verb(d, k)) return j;
+  if (relative) { /* "an official who was not authorised to speak publicly said" */
+    for (k = j + 2; k < j + 12 && ctx(d, k, ref) && word(d, k); k++)
+      if (lower(d, k) && saying_verb(d, k) && !is(d, k - 1, "to") && (!in(d, k - 1, AUX) || k - 1 > j + 1))
+        return k;
+    return j;
+  }
   for (; k < j + 9 && ctx(d, k, ref); k++) {
     if (!word(d, k) && tk(d, k)->kind != TOK_NUMBER) return j;
     if (lower(d, k) && (saying_verb(d, k) || (in(d, k, AUX) && !is(d, k, "long") && !is(d, k, "too"))))
@@ -233,6 +239,9 @@ static int verb_before(const cd_doc *d, size_t left, size_t e, size_t ref) {
   bool speech = cd_is_speech_verb(d->config, ts(d, p), tn(d, p));
   if (!speech && !in(d, p, OBJECT_VERBS)) return NOT_OBJECT;
   if (in(d, p, INVERSION_VERBS) && (!ctx(d, e, ref) || tk(d, e)->kind == TOK_PUNCT)) return INVERTED;
+  /* ", said sources close to the team": a tag after a comma, whatever follows the subject */
+  size_t c = prev_tok(d, p);
+  if (in(d, p, INVERSION_VERBS) && c != CD_NONE && punct(d, c, ',')) return INVERTED;
   return OBJECT;
 }
 
@@ -505,13 +514,14 @@ static const char *const MEDIA_VERBS[] = {
 static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t h = e - 1, left = f;
   if (capital(d, h) && !sentence_initial(d, h)) return false; /* "Canadian Press" */
-  bool modified = false;
+  bool modified = false, state = false, country = false;
   for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
-    if (lower(d, p) && in(d, p, MEDIA_MODS)) {
+    if ((lower(d, p) || sentence_initial(d, p)) && in(d, p, MEDIA_MODS)) {
       modified = true;
+      state = state || (tn(d, p) >= 5 && cd_word_eq(ts(d, p), 5, "state"));
       left = p;
     } else if (demonym(d, p)) {
-      modified = true;
+      modified = country = true;
       left = p;
     } else {
       break;
@@ -523,6 +533,7 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     left = p;
     p = prev_tok(d, left);
   }
+  if (state && country) return false; /* "Chinese state media": one country's state outlet is a source */
   size_t v = skip_aux(d, e, h);
   bool verb_after = ctx(d, v, h) && lower(d, v) && in(d, v, MEDIA_VERBS);
   if (!modified && is(d, h, "media") && verb_after) modified = true; /* "Media reported that ..." */
@@ -662,7 +673,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
   /* named anywhere in the phrase: "a report by Reuters", "a Twitter post by Amy Cook" */
   bool social = false;
   for (size_t k = np; k < np_end; k++) {
-    if (capital(d, k) && !possessive(d, k) && !demonym(d, k)) return false;
+    if (capital(d, k) && !possessive(d, k) && naming_word(d, k)) return false;
     if (is(d, k, "social") && is(d, k + 1, "media")) social = true;
     if (in(d, k, (const char *const[]){"online", "circulating", "unverified", "unconfirmed", "rumours", "rumors",
                                        "rumour", "rumor", NULL}))
@@ -824,7 +835,8 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     if (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS) || possessive(d, p)) return false;
     /* "Pentagon officials", "Health Ministry officials" (a capital that is no modifier names a body) */
     if (capital(d, p) && !demonym(d, p)) return false;
-    if (lower(d, p) && !in(d, p, FUNCTION_WORDS)) return false; /* "police officials", "hospital officials" */
+    if (lower(d, p) && !in(d, p, FUNCTION_WORDS) && !saying_verb(d, p))
+      return false; /* "police officials", "hospital officials" */
   }
   if (singular && !indef && !hit->anaphoric) return false;
   int settled = settle_by_verb_before(d, left, e, h, hit);

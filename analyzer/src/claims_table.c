@@ -59,6 +59,9 @@ static const claim_def DEFS[] = {
      "Known to whom? Give the evidence or a source for the reputation."},
     {"ascribed to", "impersonal-passive", U, "(?:ascribed to|blamed on)", CK_AGENTLESS, 0,
      "Ascribed by whom? Say who blames it on them."},
+    {"was observed", "impersonal-passive", U, "(?:is|are|was|were|been|being) (?:(?:also|later|first|reportedly) )?"
+     "(?:observed|spotted|sighted)",
+     CK_PASSIVE, 0, "{H} by whom? Name the witness, or the record it comes from."},
     {"is considered to be", "impersonal-passive", U,
      BE_PERFECT " (?:(?:also|often|generally|still|now|long|increasingly|largely) )?"
      "(?:considered (?:to be|one of|among)|(?:regarded|seen|viewed|perceived) as|deemed to be)",
