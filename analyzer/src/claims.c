@@ -110,6 +110,36 @@ static void put_entry(sbuf *b, const char *e) {
   }
 }
 
+/* The first two letters of a word, folded, as 0..675; -1 when they are not ASCII letters. */
+static int letter_pair(const char *w) {
+  int a = w[0] | 0x20, b = w[1] | 0x20;
+  if (a < 'a' || a > 'z' || b < 'a' || b > 'z') return -1;
+  return (a - 'a') * 26 + (b - 'a');
+}
+
+/* The lexicon list named by the n bytes at s ("claim_hedges"), or CD_LEX_COUNT. */
+static int find_list(const char *s, size_t n) {
+  int id = 0;
+  while (id < CD_LEX_COUNT &&
+         !(strlen(cd_lex_name((cd_lex_id)id)) == n && memcmp(cd_lex_name((cd_lex_id)id), s, n) == 0))
+    id++;
+  return id;
+}
+
+static size_t list_name_len(const char *s) {
+  size_t n = 0;
+  while ((s[n] >= 'a' && s[n] <= 'z') || s[n] == '_') n++;
+  return n;
+}
+
+/* A row that is one word of a list ("@claim_hedges"): looked up per token, not matched by PCRE2.
+ * Returns the list, or CD_LEX_COUNT for a row with a pattern. */
+static int word_row_list(const char *pattern) {
+  if (pattern[0] != '@') return CD_LEX_COUNT;
+  size_t n = list_name_len(pattern + 1);
+  return pattern[1 + n] ? CD_LEX_COUNT : find_list(pattern + 1, n);
+}
+
 /* A row's fragment: a space stands for any run of white space, and "@name" for any entry of the
  * lexicon list name.txt. Returns false for an unknown list. */
 static bool put_fragment(sbuf *b, const char *frag) {
@@ -117,12 +147,8 @@ static bool put_fragment(sbuf *b, const char *frag) {
     if (*p == ' ') {
       sb_puts(b, "\\s+");
     } else if (*p == '@') {
-      size_t n = 0;
-      while ((p[1 + n] >= 'a' && p[1 + n] <= 'z') || p[1 + n] == '_') n++;
-      int id = 0;
-      while (id < CD_LEX_COUNT && !(strlen(cd_lex_name((cd_lex_id)id)) == n &&
-                                    memcmp(cd_lex_name((cd_lex_id)id), p + 1, n) == 0))
-        id++;
+      size_t n = list_name_len(p + 1);
+      int id = find_list(p + 1, n);
       if (id == CD_LEX_COUNT) return false;
       sb_puts(b, "(?:");
       for (size_t i = 0; i < cd_lex_count((cd_lex_id)id); i++) {
@@ -456,11 +482,30 @@ static bool may_start(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md,
 /* Runs the anchored built-in alternation at each token start of every prose paragraph that can
  * start a phrase: the same hits as a search from every position, since a hit must start at a token,
  * for a fraction of the matching. */
+/* The one-word row whose list has token t (ASCII case folded), or CD_NONE. */
+static size_t word_row(const cd_strmap *words, const uint8_t *pairs, const cd_doc *doc, const cd_token *t) {
+  char key[32];
+  size_t n = t->end - t->start;
+  if (t->kind != TOK_WORD || !words->len || n < 2 || n >= sizeof key) return CD_NONE;
+  int pair = letter_pair(doc->text + t->start);
+  if (pair < 0 || !(pairs[pair / 8] & (1u << (pair % 8)))) return CD_NONE;
+  /* a whole word, as \b would have it: not "foo_reportedly" */
+  if ((t->start > 0 && word_byte((unsigned char)doc->text[t->start - 1])) ||
+      (t->end < doc->len && word_byte((unsigned char)doc->text[t->end])))
+    return CD_NONE;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)doc->text[t->start + i];
+    if (ch >= 0x80 || !ch) return CD_NONE;
+    key[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  }
+  return cd_strmap_getn(words, key, n);
+}
+
 static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_strmap *memo,
-                        const bool *ascii_start, cd_vec *found) {
+                        const bool *ascii_start, const cd_strmap *words, const uint8_t *pairs, cd_vec *found) {
   cd_doc *doc = st->doc;
-  pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
-  if (!md) return;
+  pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
+  if (code && !md) return;
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
     const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
     if (p->headline) continue;
@@ -468,11 +513,20 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
       const cd_token *t = doc_tok(doc, ti);
       unsigned char first = (unsigned char)doc->text[t->start];
-      if (t->start < off || (first < 0x80 && !ascii_start[first]) || !may_start(doc, code, md, memo, ti, p)) continue;
-      if (pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) < 0) continue;
-      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-      report(st, found);
-      off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
+      /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
+      if (t->start < off || t->quote != NO_QUOTE || !doc->prose[t->start]) continue;
+      if (code && (first >= 0x80 || ascii_start[first]) && may_start(doc, code, md, memo, ti, p) &&
+          pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) >= 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        report(st, found);
+        off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
+        continue;
+      }
+      size_t ri = word_row(words, pairs, doc, t);
+      if (ri != CD_NONE && accept(st, ri, t->start, t->end)) {
+        report(st, found);
+        off = st->hit.end;
+      }
     }
   }
   pcre2_match_data_free(md);
@@ -539,6 +593,9 @@ struct cd_claims_cache {
   char *main_rx, *user_rx;      /* pattern texts, NULL when empty */
   bool combinable;              /* user_rx compiles as one alternation */
   bool sources_on, officials_on;
+  cd_arena *words_arena;
+  cd_strmap words; /* a word of a one-word row's list (lower case) -> that row */
+  uint8_t word_pairs[26 * 26 / 8 + 1]; /* the first two letters of those words: most tokens are not */
   bool ascii_start[128]; /* a phrase can begin with this ASCII byte (find_ascii_starts) */
   code_set interp;
   _Atomic(code_set *) jit;      /* compiled once enough text has been read */
@@ -578,6 +635,8 @@ void cd_claims_cache_free(cd_claims_cache *c) {
   if (c->memo_lock_ok) mtx_destroy(&c->memo_lock);
   cd_strmap_free(&c->memo);
   cd_arena_free(c->memo_arena);
+  cd_strmap_free(&c->words);
+  cd_arena_free(c->words_arena);
   free(c);
 }
 
@@ -616,12 +675,14 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   atomic_init(&c->jit, NULL);
   atomic_init(&c->scanned, 0);
   c->memo_arena = cd_arena_new();
+  c->words_arena = cd_arena_new();
+  if (c->words_arena) cd_strmap_init(&c->words, c->words_arena);
   c->memo_lock_ok = mtx_init(&c->memo_lock, mtx_plain) == thrd_success;
   cd_strmap_init(&c->memo, c->memo_arena);
   c->rows = calloc(n_defs + cfg->n_claims + 1, sizeof *c->rows);
   c->user = calloc(cfg->n_claims + 1, sizeof *c->user);
   sbuf main_rx = {0}, user_rx = {0}, lits = {0};
-  if (!c->rows || !c->user || !c->memo_arena || !c->memo_lock_ok) goto fail;
+  if (!c->rows || !c->user || !c->memo_arena || !c->words_arena || !c->memo_lock_ok) goto fail;
 
   /* Each branch ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's
    * start-of-match optimisation, so the one \b stands before the built-in group. */
@@ -630,6 +691,18 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   sb_puts(&main_rx, "(?:");
   for (size_t i = 0; i < n_defs; i++) {
     if (disabled(cfg, &defs[i])) continue;
+    int list = word_row_list(defs[i].pattern);
+    if (list != CD_LEX_COUNT) { /* the first row listing a word takes it */
+      for (size_t k = 0; k < cd_lex_count((cd_lex_id)list); k++)
+        if (cd_strmap_get(&c->words, cd_lex_entry((cd_lex_id)list, k)) == CD_NONE) {
+          const char *w = cd_lex_entry((cd_lex_id)list, k);
+          cd_strmap_put(&c->words, w, n);
+          int pair = letter_pair(w);
+          if (pair >= 0) c->word_pairs[pair / 8] |= (uint8_t)(1u << (pair % 8));
+        }
+      c->rows[n++] = (row){&defs[i], false};
+      continue;
+    }
     sb_puts(&main_rx, any ? "|(?:" : "\\b(?:(?:");
     if (!put_fragment(&main_rx, defs[i].pattern)) goto fail;
     sb_puts(&main_rx, ")\\b");
@@ -840,11 +913,11 @@ void cd_pass_claims(cd_doc *doc) {
   }
 
   scan_state st = {doc, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0};
-  if (cs->main) {
+  if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
     mtx_lock(&cache->memo_lock);
     bound_memo(cache);
-    scan_tokens(&st, cs->main, mctx, &cache->memo, cache->ascii_start, &found);
+    scan_tokens(&st, cs->main, mctx, &cache->memo, cache->ascii_start, &cache->words, cache->word_pairs, &found);
     mtx_unlock(&cache->memo_lock);
   }
   if (cs->user) {

@@ -363,6 +363,14 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
 }
 
 static bool check_some(const cd_doc *d, size_t f, size_t e) {
+  /* the verb: not a plural noun ("some estimates", "many questions") */
+  size_t v = e - 1;
+  if (!saying_verb(d, v) || (ends_with(d, v, "s") && !is(d, v, "says"))) return false;
+  /* beyond belief and "say", a verb of saying needs its clause: "some warned that", not "some
+   * estimated death tolls" or "some reported wanting" */
+  if (!belief_verb(d, v) && !in(d, v, (const char *const[]){"say", "says", "said", NULL}) &&
+      !(ctx(d, e, f) && (is(d, e, "that") || punct(d, e, ',') || punct(d, e, ':'))))
+    return false;
   /* "Of the 300 residents surveyed, many said ...": the group is a measured one */
   size_t from = sent_first(d, f);
   if (f - from > 40) from = f - 40; /* a bounded look back keeps the pass linear */

@@ -100,9 +100,7 @@ static const claim_def DEFS[] = {
     {"scientists believe", "unnamed-group", U, "@claim_belief_groups", CK_GROUP, GROUP_WEAK,
      "Which {h}? Name at least one, or cite where they said it."},
     {"some say", "unnamed-group", U,
-     "(?:some|many|others|most|few) (?:(?:have|had|would|will|may|might|could|still|also) )?(?:@claim_belief_verbs|"
-     "says?|said|claim|claimed|allege|alleged|suggest|suggested|called|described|questioned|critici[sz]ed|warn|"
-     "warned|accused|expressed|noted|complained|wondered)",
+     "(?:some|many|others|most|few) (?:(?:have|had|would|will|may|might|could|still|also) )?\\pL+",
      CK_SOME, 0, "Who says so? Name them, or cite the poll or survey."},
     {"many people believe", "unnamed-group", U, "(?:some|many|most|several|numerous|multiple|countless|a number of)", CK_QUANT_GROUP, 0,
      "Which {h}? Name them, or say how their view was measured (a named poll or survey)."},
