@@ -21,6 +21,7 @@
  * a source said) gets claim.anonymous-source on that speaker too, with the quote as related
  * information. */
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
@@ -196,19 +197,8 @@ static bool put_literal(sbuf *b, const char *phrase) {
 }
 
 static void put_mark(sbuf *b, size_t i) {
-  char m[32];
-  int n = 0;
-  char digits[24];
-  do {
-    digits[n++] = (char)('0' + i % 10);
-    i /= 10;
-  } while (i);
-  size_t k = 0;
-  memcpy(m, "(*MARK:", 7);
-  k = 7;
-  while (n) m[k++] = digits[--n];
-  m[k++] = ')';
-  sb_putn(b, m, k);
+  char m[40];
+  sb_putn(b, m, (size_t)snprintf(m, sizeof m, "(*MARK:%zu)", i));
 }
 
 #define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF)
@@ -227,23 +217,12 @@ static pcre2_code *compile(const char *pattern, uint32_t options, bool jit, uint
 
 /* ---- matching ---- */
 
-static size_t first_token_from(const cd_doc *doc, size_t offset) {
+/* The first token that starts at or after `offset` (by its end: that ends after `offset`). */
+static size_t first_token(const cd_doc *doc, size_t offset, bool by_end) {
   size_t lo = 0, hi = doc_ntok(doc);
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (doc_tok(doc, mid)->start < offset)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
-static size_t first_token_ending_after(const cd_doc *doc, size_t offset) {
-  size_t lo = 0, hi = doc_ntok(doc);
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc_tok(doc, mid)->end <= offset)
+    if ((by_end ? doc_tok(doc, mid)->end : doc_tok(doc, mid)->start + 1) <= offset)
       lo = mid + 1;
     else
       hi = mid;
@@ -313,10 +292,10 @@ static bool accept(scan_state *st, size_t ri, size_t s, size_t e) {
   const row *r = &st->rows[ri];
   size_t f, last;
   if (r->relaxed) {
-    f = first_token_ending_after(doc, s);
+    f = first_token(doc, s, true);
     if (f >= doc_ntok(doc) || doc_tok(doc, f)->start >= e) return false;
   } else {
-    f = first_token_from(doc, s);
+    f = first_token(doc, s, false);
     if (f >= doc_ntok(doc) || doc_tok(doc, f)->start != s) return false;
   }
   last = f;
@@ -578,9 +557,8 @@ static const char *const CONFIGURED_ANONYMOUS =
 
 /* One compilation of the alternations: interpreted, or JIT-compiled. */
 typedef struct code_set {
-  pcre2_code *main;    /* built-ins and configured phrases; NULL when none is enabled */
-  pcre2_code *user;    /* configured patterns as one alternation, or NULL */
-  pcre2_code **single; /* configured patterns one by one when they do not combine, else NULL */
+  pcre2_code *main;    /* the built-in constructions; NULL when none is enabled */
+  pcre2_code **single; /* configured phrases and patterns, by row; NULL when there are none */
 } code_set;
 
 /* Built from a configuration on its first analysis and kept in it (cd_config.claims_cache)
@@ -588,10 +566,10 @@ typedef struct code_set {
  * analyses may share it; only the JIT upgrade and the byte counter change, atomically. */
 struct cd_claims_cache {
   row *rows;
-  size_t n_rows, first_pattern; /* rows [first_pattern, n_rows) are configured patterns */
+  size_t n_rows, first_user;    /* rows [first_user, n_rows) are configured phrases and patterns */
   claim_def *user;              /* rows for configured phrases (strings owned by the config) */
-  char *main_rx, *user_rx;      /* pattern texts, NULL when empty */
-  bool combinable;              /* user_rx compiles as one alternation */
+  char *main_rx;                /* the built-in alternation, NULL when empty */
+  char **user_rx;               /* each configured row's pattern, by row */
   bool sources_on, officials_on;
   cd_arena *words_arena;
   cd_strmap words; /* a word of a one-word row's list (lower case) -> that row */
@@ -613,7 +591,6 @@ struct cd_claims_cache {
 
 static void code_set_clear(code_set *cs, size_t n_rows) {
   pcre2_code_free(cs->main);
-  pcre2_code_free(cs->user);
   if (cs->single)
     for (size_t i = 0; i < n_rows; i++) pcre2_code_free(cs->single[i]);
   free(cs->single);
@@ -631,6 +608,8 @@ void cd_claims_cache_free(cd_claims_cache *c) {
   free(c->rows);
   free(c->user);
   free(c->main_rx);
+  if (c->user_rx)
+    for (size_t i = 0; i < c->n_rows; i++) free(c->user_rx[i]);
   free(c->user_rx);
   if (c->memo_lock_ok) mtx_destroy(&c->memo_lock);
   cd_strmap_free(&c->memo);
@@ -643,11 +622,10 @@ void cd_claims_cache_free(cd_claims_cache *c) {
 static bool compile_set(const cd_claims_cache *c, code_set *cs, bool jit) {
   memset(cs, 0, sizeof *cs);
   if (c->main_rx && !(cs->main = compile(c->main_rx, PCRE2_ANCHORED, jit, PCRE2_JIT_PARTIAL_HARD))) return false;
-  if (c->user_rx && c->combinable) cs->user = compile(c->user_rx, 0, jit, 0);
-  if (c->first_pattern < c->n_rows && !cs->user) {
+  if (c->first_user < c->n_rows) {
     cs->single = calloc(c->n_rows, sizeof *cs->single);
     if (!cs->single) return false;
-    for (size_t ri = c->first_pattern; ri < c->n_rows; ri++) cs->single[ri] = compile(c->rows[ri].def->pattern, 0, jit, 0);
+    for (size_t ri = c->first_user; ri < c->n_rows; ri++) cs->single[ri] = compile(c->user_rx[ri], 0, jit, 0);
   }
   return true;
 }
@@ -681,8 +659,9 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   cd_strmap_init(&c->memo, c->memo_arena);
   c->rows = calloc(n_defs + cfg->n_claims + 1, sizeof *c->rows);
   c->user = calloc(cfg->n_claims + 1, sizeof *c->user);
-  sbuf main_rx = {0}, user_rx = {0}, lits = {0};
-  if (!c->rows || !c->user || !c->memo_arena || !c->words_arena || !c->memo_lock_ok) goto fail;
+  c->user_rx = calloc(n_defs + cfg->n_claims + 1, sizeof *c->user_rx);
+  sbuf main_rx = {0};
+  if (!c->rows || !c->user || !c->user_rx || !c->memo_arena || !c->words_arena || !c->memo_lock_ok) goto fail;
 
   /* Each branch ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's
    * start-of-match optimisation, so the one \b stands before the built-in group. */
@@ -712,71 +691,40 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
     if (defs[i].check == CK_OFFICIALS) c->officials_on = true;
     any = true;
   }
-  if (any) sb_puts(&main_rx, ")");
+  sb_puts(&main_rx, any ? "))(?C1)" : ")");
+  /* configured phrases (whole words) and patterns (anywhere), each compiled on its own */
+  c->first_user = n;
   for (size_t i = 0; i < cfg->n_claims; i++) {
     const cd_claim_phrase *cp = &cfg->claims[i];
     claim_def *u = &c->user[i];
-    u->name = cp->phrase;
+    u->name = u->pattern = cp->phrase;
     u->family = "configured";
     u->kind = strcmp(cp->kind, "anonymous-source") == 0 ? CLAIM_ANONYMOUS : CLAIM_UNATTRIBUTED;
-    u->pattern = cp->phrase;
     u->check = CK_NONE;
     u->message = u->kind == CLAIM_ANONYMOUS ? CONFIGURED_ANONYMOUS : CONFIGURED_UNATTRIBUTED;
-    if (cp->is_pattern || disabled(cfg, u)) continue;
-    size_t before = lits.len;
-    if (any) sb_puts(&lits, "|");
-    sb_puts(&lits, "(?:");
-    if (put_literal(&lits, cp->phrase)) {
-      sb_puts(&lits, ")");
-      put_mark(&lits, n);
-      c->rows[n++] = (row){u, false};
-      any = true;
-    } else if (!lits.oom) {
-      lits.len = before;
-      lits.s[before] = 0;
+    sbuf rx = {0};
+    if (disabled(cfg, u) || (cp->is_pattern ? (sb_puts(&rx, cp->phrase), false) : !put_literal(&rx, cp->phrase)) ||
+        rx.oom) {
+      free(rx.s);
+      if (rx.oom) goto fail;
+      continue;
     }
+    sb_puts(&rx, "(?C1)");
+    c->user_rx[n] = rx.s;
+    c->rows[n++] = (row){u, cp->is_pattern};
   }
-  if (lits.len) sb_putn(&main_rx, lits.s, lits.len);
-  sb_puts(&main_rx, ")(?C1)");
-
-  /* configured patterns: one alternation unless one of them carries its own verbs or options */
-  c->first_pattern = n;
-  c->combinable = true;
-  bool uany = false;
-  sb_puts(&user_rx, "(?:");
-  for (size_t i = 0; i < cfg->n_claims; i++) {
-    if (!cfg->claims[i].is_pattern || disabled(cfg, &c->user[i])) continue;
-    const char *pat = cfg->claims[i].phrase;
-    if (strstr(pat, "(*") || strstr(pat, "(?")) c->combinable = false;
-    if (uany) sb_puts(&user_rx, "|");
-    sb_puts(&user_rx, "(?:");
-    sb_puts(&user_rx, pat);
-    sb_puts(&user_rx, ")");
-    put_mark(&user_rx, n);
-    c->rows[n++] = (row){&c->user[i], true};
-    uany = true;
-  }
-  sb_puts(&user_rx, ")(?C1)");
   c->n_rows = n;
-  if (main_rx.oom || user_rx.oom || lits.oom) goto fail;
+  if (main_rx.oom) goto fail;
   if (any) {
     c->main_rx = main_rx.s;
     main_rx.s = NULL;
   }
-  if (uany) {
-    c->user_rx = user_rx.s;
-    user_rx.s = NULL;
-  }
   if (!compile_set(c, &c->interp, false)) goto fail;
   if (!find_ascii_starts(c)) goto fail;
   free(main_rx.s);
-  free(user_rx.s);
-  free(lits.s);
   return c;
 fail:
   free(main_rx.s);
-  free(user_rx.s);
-  free(lits.s);
   cd_claims_cache_free(c);
   return NULL;
 }
@@ -859,8 +807,8 @@ static void anonymous_quotes(cd_doc *doc, cd_vec *hits, const uint8_t *taken, bo
     const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
     if (q->level > 0 || q->headline || q->kind != CD_QUOTE_SPEECH || q->method != CD_ATTR_SOURCE) continue;
     if (q->speaker_span.start == CD_NONE || q->speaker_span.end > doc->len) continue;
-    size_t f = first_token_from(doc, q->speaker_span.start);
-    size_t e = first_token_from(doc, q->speaker_span.end);
+    size_t f = first_token(doc, q->speaker_span.start, false);
+    size_t e = first_token(doc, q->speaker_span.end, false);
     if (f >= e || !in_prose(doc, f, e) || !cd_claim_anonymous_speaker(doc, f, e)) continue;
     const cd_token *head = doc_tok(doc, e - 1);
     size_t hn = head->end - head->start;
@@ -906,7 +854,7 @@ void cd_pass_claims(cd_doc *doc) {
   pcre2_set_match_limit(umctx, USER_MATCH_LIMIT);
   pcre2_set_depth_limit(umctx, USER_DEPTH_LIMIT);
   pcre2_set_heap_limit(umctx, USER_HEAP_LIMIT_KIB);
-  if (cs != &cache->interp && cache->first_pattern < cache->n_rows) {
+  if (cs != &cache->interp && cache->first_user < cache->n_rows) {
     /* configured patterns may need more than the default 32 KB JIT stack */
     jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
     if (jit) pcre2_jit_stack_assign(umctx, NULL, jit);
@@ -920,11 +868,9 @@ void cd_pass_claims(cd_doc *doc) {
     scan_tokens(&st, cs->main, mctx, &cache->memo, cache->ascii_start, &cache->words, cache->word_pairs, &found);
     mtx_unlock(&cache->memo_lock);
   }
-  if (cs->user) {
+  if (cs->single) {
     pcre2_set_callout(umctx, on_callout, &st);
-    scan(&st, cs->user, umctx, &found);
-  } else if (cs->single) {
-    for (size_t ri = cache->first_pattern; ri < cache->n_rows; ri++) {
+    for (size_t ri = cache->first_user; ri < cache->n_rows; ri++) {
       if (!cs->single[ri]) continue;
       st.single = ri;
       scan(&st, cs->single[ri], umctx, &found);

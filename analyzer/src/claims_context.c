@@ -25,6 +25,9 @@ static const char *ts(const cd_doc *d, size_t i) { return d->text + tk(d, i)->st
 static size_t tn(const cd_doc *d, size_t i) { return tk(d, i)->end - tk(d, i)->start; }
 static bool word(const cd_doc *d, size_t i) { return i < doc_ntok(d) && tk(d, i)->kind == TOK_WORD; }
 static bool is(const cd_doc *d, size_t i, const char *w) { return word(d, i) && cd_word_eq(ts(d, i), tn(d, i), w); }
+static bool lx(const cd_doc *d, size_t i, cd_lex_id list) {
+  return word(d, i) && cd_lex_has(list, ts(d, i), tn(d, i));
+}
 static bool in(const cd_doc *d, size_t i, const char *const *list) {
   return word(d, i) && cd_word_in(ts(d, i), tn(d, i), list);
 }
@@ -121,19 +124,8 @@ static bool naming_word(const cd_doc *d, size_t i) {
 
 /* ---- word lists ---- */
 
-static const char *const ANAPHORIC[] = {"the", "this", "that", "these", "those", "such", "our", "your", "my",
-                                        "its", "both", NULL};
-static const char *const PERSONAL_POSS[] = {"his", "her", "their", NULL};
-static const char *const INDEFINITE[] = {"a", "an", "one", "another", "two", "three", "four", "five", "six",
-                                         "several", "some", "many", "multiple", "numerous", "other", "various",
-                                         "few", "most", NULL};
 
 /* Words allowed between a subject and its verb: "have long argued", "were quoted". */
-static const char *const AUX[] = {
-    "have", "has", "had", "also", "long", "often", "repeatedly", "privately", "publicly", "reportedly",
-    "later", "previously", "earlier", "will", "would", "could", "may", "might", "can", "do", "does", "did",
-    "now", "still", "already", "widely", "generally", "increasingly", "quickly", "were", "was", "are", "is",
-    "been", "being", "then", "separately", "similarly", "too", "further", "openly", "initially", NULL};
 
 /* Verbs of belief: what a bare "scientists" or "lawmakers" do when they are a weasel, not the
  * authors of a study the article is about ("researchers suggest" usually is). */
@@ -148,7 +140,7 @@ static bool saying_verb(const cd_doc *d, size_t i) {
 
 /* Skips auxiliaries and adverbs (at most three) from `j`; returns the next token. */
 static size_t skip_aux(const cd_doc *d, size_t j, size_t ref) {
-  for (int k = 0; k < 3 && ctx(d, j, ref) && lower(d, j) && in(d, j, AUX); k++) j++;
+  for (int k = 0; k < 3 && ctx(d, j, ref) && lower(d, j) && lx(d, j, CD_LEX_CLAIM_AUXILIARIES); k++) j++;
   return j;
 }
 
@@ -173,26 +165,23 @@ static bool naming_appositive(const cd_doc *d, size_t j, size_t ref) {
 /* Skips a short modifier after a subject: a prepositional phrase ("from across the spectrum"),
  * a participle phrase ("supporting the law") or a relative clause ("who studied it"), up to
  * eight words, stopping before an auxiliary or a verb of saying. */
-static const char *const MOD_STARTS[] = {"from", "in", "at", "of", "on", "for", "with", "within", "inside", "across",
-                                         "among", "around", "to", "who", "that", "which", "close", "familiar",
-                                         "involved", "near", "outside", NULL};
 static size_t skip_modifier(const cd_doc *d, size_t j, size_t ref) {
   if (!ctx(d, j, ref) || !lower(d, j)) return j;
-  if (saying_verb(d, j) || in(d, j, AUX)) return j;
-  if (!in(d, j, MOD_STARTS) && !ends_with(d, j, "ing")) return j;
+  if (saying_verb(d, j) || lx(d, j, CD_LEX_CLAIM_AUXILIARIES)) return j;
+  if (!lx(d, j, CD_LEX_CLAIM_MODIFIER_STARTS) && !ends_with(d, j, "ing")) return j;
   bool relative = in(d, j, (const char *const[]){"who", "that", "which", NULL});
   size_t k = j + 1;
   /* "a whistleblower who revealed ...": that verb is the relative clause's, not the subject's */
   if (relative && ctx(d, k, ref) && lower(d, k) && saying_verb(d, k)) return j;
   if (relative) { /* "an official who was not authorised to speak publicly said" */
     for (k = j + 2; k < j + 12 && ctx(d, k, ref) && word(d, k); k++)
-      if (lower(d, k) && saying_verb(d, k) && !is(d, k - 1, "to") && (!in(d, k - 1, AUX) || k - 1 > j + 1))
+      if (lower(d, k) && saying_verb(d, k) && !is(d, k - 1, "to") && (!lx(d, k - 1, CD_LEX_CLAIM_AUXILIARIES) || k - 1 > j + 1))
         return k;
     return j;
   }
   for (; k < j + 9 && ctx(d, k, ref); k++) {
     if (!word(d, k) && tk(d, k)->kind != TOK_NUMBER) return j;
-    if (lower(d, k) && (saying_verb(d, k) || (in(d, k, AUX) && !is(d, k, "long") && !is(d, k, "too"))))
+    if (lower(d, k) && (saying_verb(d, k) || (lx(d, k, CD_LEX_CLAIM_AUXILIARIES) && !is(d, k, "long") && !is(d, k, "too"))))
       return k;
   }
   return j;
@@ -212,23 +201,14 @@ static size_t subject_verb(const cd_doc *d, size_t j, size_t ref, bool opinion_o
 }
 
 /* A name right after `j`: "at Harvard", "from the WHO", "in The Times". */
-static const char *const NAMING_PREPS[] = {"at", "from", "with", "in", "for", "of", "by", "on", "within", "inside",
-                                           NULL};
-static bool named_after(const cd_doc *d, size_t j, size_t ref, const char *const *preps) {
-  if (!ctx(d, j, ref) || !in(d, j, preps)) return false;
+static bool named_after(const cd_doc *d, size_t j, size_t ref, cd_lex_id preps) {
+  if (!ctx(d, j, ref) || !lx(d, j, preps)) return false;
   size_t k = j + 1;
   if (is(d, k, "the")) k++;
   return ctx(d, k, ref) && naming_word(d, k);
 }
 
 /* Verbs after which a noun phrase is their object ("he told officials that ..."). */
-static const char *const OBJECT_VERBS[] = {
-    "met", "meet", "meets", "meeting", "urged", "urge", "asked", "ask", "told", "tell", "tells", "informed",
-    "contacted", "briefed", "reassured", "warned", "answered", "criticised", "criticized", "accused",
-    "rejected", "dismissed", "attacked", "blamed", "slammed", "mocked", "defied", "ignored", "thanked",
-    "invited", "called", "hit", "lashed", "responded", "replied", "rebuffed", "silence", "silenced", NULL};
-static const char *const INVERSION_VERBS[] = {"said", "says", "say", "added", "wrote", "claimed", "argued",
-                                              "warned", "reported", NULL};
 enum { NOT_OBJECT = 0, OBJECT, INVERTED };
 
 /* Is the noun phrase [left, e) the object of the verb before it, or the subject of an inverted
@@ -237,11 +217,11 @@ static int verb_before(const cd_doc *d, size_t left, size_t e, size_t ref) {
   size_t p = prev_tok(d, left);
   if (p == CD_NONE || !lower(d, p)) return NOT_OBJECT;
   bool speech = cd_is_speech_verb(d->config, ts(d, p), tn(d, p));
-  if (!speech && !in(d, p, OBJECT_VERBS)) return NOT_OBJECT;
-  if (in(d, p, INVERSION_VERBS) && (!ctx(d, e, ref) || tk(d, e)->kind == TOK_PUNCT)) return INVERTED;
+  if (!speech && !lx(d, p, CD_LEX_CLAIM_OBJECT_VERBS)) return NOT_OBJECT;
+  if (lx(d, p, CD_LEX_CLAIM_INVERSION_VERBS) && (!ctx(d, e, ref) || tk(d, e)->kind == TOK_PUNCT)) return INVERTED;
   /* ", said sources close to the team": a tag after a comma, whatever follows the subject */
   size_t c = prev_tok(d, p);
-  if (in(d, p, INVERSION_VERBS) && c != CD_NONE && punct(d, c, ',')) return INVERTED;
+  if (lx(d, p, CD_LEX_CLAIM_INVERSION_VERBS) && c != CD_NONE && punct(d, c, ',')) return INVERTED;
   return OBJECT;
 }
 
@@ -275,7 +255,7 @@ static bool of_definite(const cd_doc *d, size_t left) {
   if (possessive(d, n) || naming_word(d, n)) return true;
   size_t det = prev_tok(d, n);
   if (det != CD_NONE && possessive(d, det)) return true;
-  return det != CD_NONE && (in(d, det, ANAPHORIC) || in(d, det, PERSONAL_POSS));
+  return det != CD_NONE && (lx(d, det, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, det, CD_LEX_CLAIM_PERSONAL_POSSESSIVES));
 }
 
 /* ---- checks ---- */
@@ -288,20 +268,6 @@ static bool check_known_for(const cd_doc *d, size_t f, size_t e) {
   return !capital(d, p) && !cd_is_pronoun(ts(d, p), tn(d, p));
 }
 
-static const char *const GROUP_QUANT[] = {"some", "many", "most", "several", "other", "numerous", "certain",
-                                          "leading", "independent", "outside", "prominent", "top", "few",
-                                          "various", "multiple", NULL};
-static const char *const GROUP_MODS[] = {"conservative", "liberal", "western", "foreign", "international",
-                                         "local", "political", "environmental", "legal", "medical", "industry",
-                                         "market", "financial", "economic", "defence", "defense", "security",
-                                         "military", "health", "climate", "human", "rights", "right-wing",
-                                         "left-wing", "democratic", "republican", "state", "federal", "senior",
-                                         "former", "independent", "outside", "prominent", "vocal", "fierce",
-                                         "longtime", "long-time", NULL};
-static const char *const POSS_GROUPS[] = {"critics", "opponents", "detractors", "sceptics", "skeptics", NULL};
-static const char *const NP_BOUNDARY[] = {"and", "but", "while", "although", "though", "as", "because", "since",
-                                          "so", "yet", "when", "whereas", "however", "meanwhile", "which", "that",
-                                          "where", "if", "now", "also", NULL};
 
 /* "the", "these", "those": a determiner that refers back to a group already mentioned. */
 static bool referring(const cd_doc *d, size_t i) {
@@ -312,11 +278,11 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   size_t h = e - 1, left = f;
   bool quant = false;
   for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
-    if (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS)) break;
-    if (in(d, p, GROUP_QUANT)) {
-      quant = quant || !in(d, p, GROUP_MODS);
+    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) break;
+    if (lx(d, p, CD_LEX_CLAIM_GROUP_QUANTIFIERS)) {
+      quant = quant || !lx(d, p, CD_LEX_CLAIM_GROUP_MODIFIERS);
       left = p;
-    } else if ((lower(d, p) || sentence_initial(d, p)) && in(d, p, GROUP_MODS)) {
+    } else if ((lower(d, p) || sentence_initial(d, p)) && lx(d, p, CD_LEX_CLAIM_GROUP_MODIFIERS)) {
       left = p; /* "State legislators": capitalised only because it starts the sentence */
     } else if (demonym(d, p) || (capital(d, p) && !naming_word(d, p))) {
       left = p;
@@ -330,17 +296,19 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     if (referring(d, p)) {
       hit->anaphoric = true; /* "the experts": a finding when it refers back to unnamed experts */
       left = p;
-    } else if (in(d, p, ANAPHORIC)) {
+    } else if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) {
       return false;
-    } else if (possessive(d, p) || in(d, p, PERSONAL_POSS)) {
-      if (!in(d, h, POSS_GROUPS)) return false;
+    } else if (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) {
+      if (!lx(d, h, CD_LEX_CLAIM_POSSESSED_GROUPS)) return false;
       left = p;
-      if (possessive(d, p) && prev_tok(d, p) != CD_NONE && in(d, prev_tok(d, p), ANAPHORIC)) left = p - 1;
+      if (possessive(d, p) && prev_tok(d, p) != CD_NONE && lx(d, prev_tok(d, p), CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) left = p - 1;
     } else if (naming_word(d, p)) {
       return false; /* "NASA scientists", "Harvard researchers" */
     }
   }
-  if (named_after(d, e, h, (const char *const[]){"at", "from", "with", "in", "for", "within", NULL})) return false;
+  /* "experts at Harvard"; not "critics of Trump", whose critics they are */
+  if (!is(d, e, "of") && !is(d, e, "by") && !is(d, e, "on") && named_after(d, e, h, CD_LEX_CLAIM_NAMING_PREPOSITIONS))
+    return false;
   p = prev_tok(d, left);
   if (p != CD_NONE && is(d, p, "of")) return false; /* "a panel of experts", "62 percent of Republicans" */
   int settled = settle_by_verb_before(d, left, e, h, hit);
@@ -354,11 +322,22 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   /* "Some experts were sceptical": a quantified group as the subject, no verb needed */
   if (quant && strength == GROUP_STRONG) {
     size_t b = prev_tok(d, left);
-    if (b == CD_NONE || tk(d, b)->kind == TOK_PUNCT || in(d, b, NP_BOUNDARY)) {
+    if (b == CD_NONE || tk(d, b)->kind == TOK_PUNCT || lx(d, b, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)) {
       set_span(d, hit, left, h);
       return true;
     }
   }
+  return false;
+}
+
+/* "Of the 300 residents surveyed, many said ...": the group is a measured one. */
+static bool measured_group(const cd_doc *d, size_t f) {
+  size_t from = sent_first(d, f);
+  if (f - from > 40) from = f - 40; /* a bounded look back keeps the pass linear */
+  for (size_t k = from; k < f; k++)
+    if (in(d, k, (const char *const[]){"surveyed", "polled", "interviewed", "questioned", "asked", "respondents",
+                                       NULL}))
+      return true;
   return false;
 }
 
@@ -371,29 +350,13 @@ static bool check_some(const cd_doc *d, size_t f, size_t e) {
   if (!belief_verb(d, v) && !in(d, v, (const char *const[]){"say", "says", "said", NULL}) &&
       !(ctx(d, e, f) && (is(d, e, "that") || punct(d, e, ',') || punct(d, e, ':'))))
     return false;
-  /* "Of the 300 residents surveyed, many said ...": the group is a measured one */
-  size_t from = sent_first(d, f);
-  if (f - from > 40) from = f - 40; /* a bounded look back keeps the pass linear */
-  for (size_t k = from; k < f; k++)
-    if (in(d, k, (const char *const[]){"surveyed", "polled", "interviewed", "questioned", "asked", "respondents",
-                                       NULL}))
-      return false;
-  size_t p = prev_tok(d, f);
-  if (p == CD_NONE) return true;
-  if (in(d, p, ANAPHORIC) || is(d, p, "of") || tk(d, p)->kind == TOK_NUMBER) return false;
+  if (measured_group(d, f)) return false;
   /* "some said they" after a named crowd is still unnamed; "the many" is not a pronoun */
-  return true;
+  size_t p = prev_tok(d, f);
+  return p == CD_NONE ||
+         !(lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "of") || tk(d, p)->kind == TOK_NUMBER);
 }
 
-static bool measured_group(const cd_doc *d, size_t f) {
-  size_t from = sent_first(d, f);
-  if (f - from > 40) from = f - 40; /* a bounded look back keeps the pass linear */
-  for (size_t k = from; k < f; k++)
-    if (in(d, k, (const char *const[]){"surveyed", "polled", "interviewed", "questioned", "asked", "respondents",
-                                       NULL}))
-      return true;
-  return false;
-}
 
 /* "Some residents say", "many Democrats fear", "a number of experts in the field argue": a
  * quantifier, a plural noun phrase nothing names, and a verb of saying or belief. */
@@ -402,17 +365,17 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   /* "there are some economists who argue": the relative clause is the claim */
   bool there = p != CD_NONE && in(d, p, (const char *const[]){"are", "were", NULL}) && prev_tok(d, p) != CD_NONE &&
                is(d, prev_tok(d, p), "there");
-  if (p != CD_NONE && !there && !(tk(d, p)->kind == TOK_PUNCT || in(d, p, NP_BOUNDARY))) return false;
+  if (p != CD_NONE && !there && !(tk(d, p)->kind == TOK_PUNCT || lx(d, p, CD_LEX_CLAIM_CLAUSE_BOUNDARIES))) return false;
   if (measured_group(d, f)) return false;
   size_t k = e;
   if (is(d, k, "of")) { /* "many of his supporters", "some of the experts" */
     k++;
-    if (!ctx(d, k, f) || !(in(d, k, ANAPHORIC) || in(d, k, PERSONAL_POSS) || possessive(d, k))) return false;
+    if (!ctx(d, k, f) || !(lx(d, k, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, k, CD_LEX_CLAIM_PERSONAL_POSSESSIVES) || possessive(d, k))) return false;
     k++;
   }
   size_t head = CD_NONE;
   for (size_t n = 0; n < 4 && ctx(d, k, f) && word(d, k); n++, k++) {
-    if (lower(d, k) && (saying_verb(d, k) || in(d, k, AUX) || in(d, k, MOD_STARTS))) break;
+    if (lower(d, k) && (saying_verb(d, k) || lx(d, k, CD_LEX_CLAIM_AUXILIARIES) || lx(d, k, CD_LEX_CLAIM_MODIFIER_STARTS))) break;
     bool group = cd_lex_has(CD_LEX_CLAIM_BELIEF_GROUPS, ts(d, k), tn(d, k)) ||
                  cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, ts(d, k), tn(d, k));
     if (capital(d, k) && !group && !demonym(d, k) && !(sentence_initial(d, k) && !naming_word(d, k))) return false;
@@ -432,35 +395,24 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
 }
 
 static bool check_named_after(const cd_doc *d, size_t f, size_t e) {
-  return !named_after(d, e, e - 1, NAMING_PREPS);
+  return !named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS);
 }
 
-static const char *const REPORT_LEAD_ADJ[] = {"initial", "early", "earlier", "first", "preliminary",
-                                              "unconfirmed", "conflicting", "media", "press", "local",
-                                              "news", NULL};
-static const char *const PUBLISH_VERBS[] = {"published", "carried", "aired", "broadcast", "released", "issued",
-                                            "compiled", "cited", "filed", "submitted", "prepared", "commissioned",
-                                            "written", "produced", NULL};
 
-static const char *const MEDIA_MODS[] = {
-    "local", "national", "state", "state-run", "state-owned", "state-controlled", "official", "regional",
-    "foreign", "international", "western", "independent", "opposition", "mainstream", "news",
-    "pro-government", "government-controlled", "government-run", "government-owned", "private", "some",
-    "several", "many", "other", "media", NULL};
 
 /* After "reports": is the report named ("reports in The Times", "reports published by Reuters")? */
 static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
-  if (named_after(d, j, ref, NAMING_PREPS)) return true;
+  if (named_after(d, j, ref, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return true;
   /* "reports from the coastguard", "reports by its own staff": an author already introduced */
   if (ctx(d, j, ref) && in(d, j, (const char *const[]){"from", "by", "of", "in", NULL}) && ctx(d, j + 1, ref) &&
-      (in(d, j + 1, ANAPHORIC) || in(d, j + 1, PERSONAL_POSS))) {
+      (lx(d, j + 1, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, j + 1, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))) {
     size_t k = j + 2;
-    while (ctx(d, k, ref) && lower(d, k) && in(d, k, MEDIA_MODS)) k++;
+    while (ctx(d, k, ref) && lower(d, k) && lx(d, k, CD_LEX_CLAIM_MEDIA_MODIFIERS)) k++;
     bool press = ctx(d, k, ref) && in(d, k, (const char *const[]){"press", "media", "news", NULL});
     if (!press) return true;
   }
   for (size_t k = j; k < j + 5 && ctx(d, k, ref); k++) {
-    if (in(d, k, PUBLISH_VERBS)) {
+    if (lx(d, k, CD_LEX_CLAIM_PUBLISH_VERBS)) {
       size_t m = k + 1;
       if (ctx(d, m, ref) && in(d, m, (const char *const[]){"by", "in", "on", "from", NULL})) m++;
       if (is(d, m, "the")) m++;
@@ -471,31 +423,20 @@ static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
   return false;
 }
 
-static const char *const REPORT_PREPS[] = {"amid", "after", "following", "despite", "citing", "by", "at", "over",
-                                           "from", "to", "on", "with", NULL};
 
 static bool check_reports(const cd_doc *d, size_t f, size_t e) {
   size_t h = e - 1;
-  if (!in(d, f, REPORT_PREPS)) {
+  if (!lx(d, f, CD_LEX_CLAIM_REPORT_PREPOSITIONS)) {
     size_t p = prev_tok(d, f);
     if (p != CD_NONE) {
-      if (possessive(d, p) || in(d, p, PERSONAL_POSS)) return false;
+      if (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) return false;
       if (naming_word(d, p)) return false; /* "BBC news reports" */
-      if (in(d, p, ANAPHORIC) && !(is(d, p, "the") && in(d, f, REPORT_LEAD_ADJ))) return false;
+      if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) && !(is(d, p, "the") && lx(d, f, CD_LEX_CLAIM_REPORT_LEAD_ADJECTIVES))) return false;
     }
   }
   return !report_named_after(d, e, h);
 }
 
-static const char *const REPORT_VERBS[] = {
-    "say", "said", "says", "suggest", "suggests", "suggested", "indicate", "indicates", "indicated", "claim",
-    "claimed", "claims", "show", "shows", "showed", "emerged", "surfaced", "vary", "varied", "differ",
-    "differed", "conflict", "state", "stated", "states", "circulated", "circulating", "allege", "alleged",
-    "alleges", "have", "had", "are", "were", NULL};
-static const char *const REPORT_SUBJ_PREV[] = {"and", "but", "while", "though", "although", "as", "that",
-                                               "because", "since", "yet", "so", "other", "some", "several",
-                                               "many", "multiple", "numerous", "recent", "earlier", "whereas",
-                                               NULL};
 
 static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
   size_t h = f;
@@ -505,26 +446,21 @@ static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
     return !report_named_after(d, e, h);
   }
   size_t p = prev_tok(d, h);
-  if (p == CD_NONE || !(punct(d, p, ',') || (lower(d, p) && in(d, p, REPORT_SUBJ_PREV)))) return false;
+  if (p == CD_NONE || !(punct(d, p, ',') || (lower(d, p) && lx(d, p, CD_LEX_CLAIM_REPORT_SUBJECT_OPENERS)))) return false;
   size_t v = skip_aux(d, e, h);
-  if (v == e && !(ctx(d, e, h) && in(d, e, REPORT_VERBS))) return false;
-  if (v != e && !(ctx(d, v, h) && (in(d, v, REPORT_VERBS) || saying_verb(d, v)))) return false;
+  if (v == e && !(ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS))) return false;
+  if (v != e && !(ctx(d, v, h) && (lx(d, v, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS) || saying_verb(d, v)))) return false;
   if (v == e && in(d, e, (const char *const[]){"have", "had", "are", "were", NULL})) return false;
   return !report_named_after(d, e, h);
 }
 
-static const char *const MEDIA_VERBS[] = {
-    "reported", "reports", "reporting", "report", "said", "say", "says", "claimed", "claim", "claims",
-    "quoted", "quoting", "cited", "citing", "stated", "suggested", "speculated", "showed", "indicated",
-    "aired", "broadcast", "published", "carried", "revealed", "described", "alleged", "identified", "named",
-    NULL};
 
 static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t h = e - 1, left = f;
   if (capital(d, h) && !sentence_initial(d, h)) return false; /* "Canadian Press" */
   bool modified = false, state = false, country = false;
   for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
-    if ((lower(d, p) || sentence_initial(d, p)) && in(d, p, MEDIA_MODS)) {
+    if ((lower(d, p) || sentence_initial(d, p)) && lx(d, p, CD_LEX_CLAIM_MEDIA_MODIFIERS)) {
       modified = true;
       state = state || (tn(d, p) >= 5 && cd_word_eq(ts(d, p), 5, "state"));
       left = p;
@@ -543,7 +479,7 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   }
   if (state && country) return false; /* "Chinese state media": one country's state outlet is a source */
   size_t v = skip_aux(d, e, h);
-  bool verb_after = ctx(d, v, h) && lower(d, v) && in(d, v, MEDIA_VERBS);
+  bool verb_after = ctx(d, v, h) && lower(d, v) && lx(d, v, CD_LEX_CLAIM_MEDIA_VERBS);
   if (!modified && is(d, h, "media") && verb_after) modified = true; /* "Media reported that ..." */
   if (!modified) return false;
   if (p != CD_NONE && (naming_word(d, p) || possessive(d, p) || is(d, p, "social"))) return false;
@@ -566,18 +502,14 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   return true;
 }
 
-static const char *const STUDY_MODS[] = {"recent", "previous", "prior", "past", "earlier", "new", "several",
-                                         "numerous", "many", "some", "other", "multiple", "independent",
-                                         "scientific", "formal", "medical", "clinical", "more", "further",
-                                         "opinion", "most", "various", "academic", NULL};
 
 static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t left = f;
-  for (size_t p = prev_tok(d, left); p != CD_NONE && lower(d, p) && in(d, p, STUDY_MODS); p = prev_tok(d, left))
+  for (size_t p = prev_tok(d, left); p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_CLAIM_STUDY_MODIFIERS); p = prev_tok(d, left))
     left = p;
   size_t p = prev_tok(d, left);
   if (p != CD_NONE) {
-    if (in(d, p, ANAPHORIC) || is(d, p, "a") || is(d, p, "an") || in(d, p, PERSONAL_POSS)) return false;
+    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "a") || is(d, p, "an") || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) return false;
     if (possessive(d, p) || naming_word(d, p)) return false;
   }
   hit->head = f;
@@ -586,11 +518,11 @@ static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
 }
 
 static bool check_there(const cd_doc *d, size_t f, size_t e) {
-  static const char *const preps[] = {"from", "by", "among", "within", NULL};
-  if (named_after(d, e, e - 1, preps)) return false;
-  /* "calls from the mayor", "complaints by its members": someone identified */
-  if (ctx(d, e, e - 1) && in(d, e, preps) && ctx(d, e + 1, e - 1) &&
-      (in(d, e + 1, ANAPHORIC) || in(d, e + 1, PERSONAL_POSS)))
+  /* "complaints from Apple", "calls from the mayor", "complaints by its members": someone identified */
+  bool whose = ctx(d, e, e - 1) && (is(d, e, "from") || is(d, e, "by") || is(d, e, "among") || is(d, e, "within"));
+  if (whose && named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return false;
+  if (whose && ctx(d, e + 1, e - 1) &&
+      (lx(d, e + 1, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, e + 1, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)))
     return false;
   return true;
 }
@@ -599,7 +531,7 @@ static bool check_widely(const cd_doc *d, size_t f, size_t e) {
   if (is(d, e - 1, "known") && is(d, e, "as")) return false; /* "commonly known as": a name, not a claim */
   /* "the widely known actor", "a widely used drug": a description before a noun */
   size_t p = prev_tok(d, f);
-  if (p != CD_NONE && (in(d, p, ANAPHORIC) || in(d, p, (const char *const[]){"a", "an", NULL})) &&
+  if (p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || in(d, p, (const char *const[]){"a", "an", NULL})) &&
       in(d, e - 1, (const char *const[]){"known", "reported", "recognised", "recognized", "accepted", NULL}))
     return false;
   return true;
@@ -615,46 +547,17 @@ static bool check_agentless(const cd_doc *d, size_t f, size_t e) {
 
 /* ---- according to ---- */
 
-static const char *const ACC_DET_INDEF[] = {"a", "an", "one", "another", NULL};
-static const char *const REPORT_MODS_W[] = {"unconfirmed", "unverified", "initial", "early", "earlier",
-                                            "preliminary", "conflicting", "some", "several", "numerous", "many",
-                                            "multiple", "recent", "other", "local", "media", "news", "press",
-                                            "published", "widespread", "various", "online", "anecdotal",
-                                            "national", "state", "state-run", "foreign", "international",
-                                            "regional", "social", NULL};
-static const char *const STUDY_HEADS[] = {"study", "survey", "poll", "report", "analysis", "estimate",
-                                          "complaint", "document", "memo", "investigation", "paper", "review",
-                                          "assessment", "audit", "dossier", "tally", "count", NULL};
-static const char *const STUDY_PLURALS[] = {"studies", "research", "surveys", "polls", "estimates", NULL};
-static const char *const ANON_HEADS[] = {"sources", "source", "insiders", "insider", "whistleblower",
-                                         "whistle-blower", "whistleblowers", "whistle-blowers", "someone",
-                                         NULL};
-static const char *const OFFICIAL_HEADS[] = {"officials", "official", "diplomats", "diplomat", "aides", "aide",
-                                             NULL};
-static const char *const GROUP_HEADS[] = {"critics", "experts", "analysts", "observers", "commentators",
-                                          "opponents", "detractors", "sceptics", "skeptics", "pundits",
-                                          "some", "many", "others", NULL};
-static const char *const SOCIAL_HEADS[] = {"videos", "video", "posts", "post", "footage", "images", "photos",
-                                           "rumours", "rumors", "rumour", "rumor", "accounts", "messages",
-                                           "tweets", NULL};
-static const char *const OFFICIAL_MODS[] = {
-    "senior", "top", "high-ranking", "high-level", "unnamed", "anonymous", "government", "administration",
-    "military", "security", "intelligence", "diplomatic", "defence", "defense", "foreign", "western",
-    "former", "current", "other", "state", "federal", "provincial",
-    "some", "several", "many", "multiple", "numerous", "two", "three", "four", "five", "six", "knowledgeable",
-    "informed", "mid-level", "junior", "ranking", "one", "a", "an", "another", "law", "enforcement",
-    "law-enforcement", "various", "unidentified", NULL};
 
-static bool all_lower_in(const cd_doc *d, size_t from, size_t to, const char *const *list) {
+static bool all_lower_in(const cd_doc *d, size_t from, size_t to, cd_lex_id list) {
   for (size_t k = from; k < to; k++)
-    if (!(lower(d, k) && in(d, k, list)) && !demonym(d, k)) return false;
+    if (!(lower(d, k) && lx(d, k, list)) && !demonym(d, k)) return false;
   return true;
 }
 
 static bool check_according(const cd_doc *d, size_t f, size_t e, int category, claim_hit *hit) {
   size_t j = e, ref = f;
   if (!ctx(d, j, ref) || !word(d, j)) return false;
-  bool indef = in(d, j, ACC_DET_INDEF), definite = in(d, j, ANAPHORIC) || in(d, j, PERSONAL_POSS);
+  bool indef = lx(d, j, CD_LEX_CLAIM_SINGLE_INDEFINITES), definite = lx(d, j, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, j, CD_LEX_CLAIM_PERSONAL_POSSESSIVES);
   size_t np = indef || definite ? j + 1 : j;
   /* the noun phrase: up to a comma or other punctuation, twelve words at most */
   size_t np_end = np;
@@ -667,14 +570,14 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
   int head_cat = 0;
   for (size_t k = np; k < np_end && head == CD_NONE; k++) {
     if (!lower(d, k)) continue;
-    if (in(d, k, SOCIAL_HEADS)) head = k, head_cat = ACC_SOCIAL;
-    else if (in(d, k, STUDY_HEADS) || in(d, k, STUDY_PLURALS)) head = k, head_cat = ACC_STUDY;
+    if (lx(d, k, CD_LEX_CLAIM_SOCIAL_HEADS)) head = k, head_cat = ACC_SOCIAL;
+    else if (lx(d, k, CD_LEX_CLAIM_DOCUMENT_HEADS)) head = k, head_cat = ACC_STUDY;
     else if (is(d, k, "reports")) head = k, head_cat = ACC_REPORTS;
     else if (in(d, k, (const char *const[]){"media", "press", "news", NULL}))
       head = k + 1 < np_end && is(d, k + 1, "reports") ? k + 1 : k, head_cat = ACC_REPORTS;
-    else if (in(d, k, ANON_HEADS) || in(d, k, OFFICIAL_HEADS)) head = k, head_cat = ACC_ANON;
-    else if (in(d, k, GROUP_HEADS) &&
-             !(in(d, k, (const char *const[]){"some", "many", NULL}) && k + 1 < np_end)) /* "some estimates" */
+    else if (lx(d, k, CD_LEX_CLAIM_SOURCE_HEADS) || lx(d, k, CD_LEX_CLAIM_OFFICIAL_HEADS)) head = k, head_cat = ACC_ANON;
+    else if (lx(d, k, CD_LEX_CLAIM_GROUP_HEADS) || is(d, k, "others") ||
+             ((is(d, k, "some") || is(d, k, "many")) && k + 1 == np_end)) /* not "some estimates" */
       head = k, head_cat = ACC_GROUP;
   }
   if (head == CD_NONE || head_cat != category) return false;
@@ -692,7 +595,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     if (!social) return false;
     break;
   case ACC_STUDY:
-    if (in(d, head, STUDY_PLURALS)) { /* "according to exit polls" */
+    if (ends_with(d, head, "s") || is(d, head, "research")) { /* "according to exit polls" */
       if (definite) return false;
       for (size_t k = np; k < head; k++)
         if (!lower(d, k)) return false;
@@ -702,26 +605,26 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     /* "a report by the agency", "a survey for its members": the author is identified */
     for (size_t k = head + 1; k + 1 < np_end; k++)
       if (in(d, k, (const char *const[]){"by", "from", "for", "of", "in", NULL}) &&
-          (in(d, k + 1, ANAPHORIC) || in(d, k + 1, PERSONAL_POSS)))
+          (lx(d, k + 1, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, k + 1, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)))
         return false;
     break;
   case ACC_REPORTS:
     if (is(d, head, "reports")) {
-      if (definite || !all_lower_in(d, np, head, REPORT_MODS_W)) return false;
+      if (definite || !all_lower_in(d, np, head, CD_LEX_CLAIM_REPORT_MODIFIERS)) return false;
     } else { /* media, press */
       if (head == np && !definite) return false; /* "according to media" is odd; "press" alone too */
-      if (!all_lower_in(d, np, head, REPORT_MODS_W) && !is(d, j, "the")) return false;
+      if (!all_lower_in(d, np, head, CD_LEX_CLAIM_REPORT_MODIFIERS) && !is(d, j, "the")) return false;
       if (is(d, head - 1, "social")) return false;
     }
     break;
   case ACC_ANON:
     if (definite) return false;
-    if (in(d, head, OFFICIAL_HEADS)) {
-      if (!all_lower_in(d, np, head, OFFICIAL_MODS)) return false;
+    if (lx(d, head, CD_LEX_CLAIM_OFFICIAL_HEADS)) {
+      if (!all_lower_in(d, np, head, CD_LEX_CLAIM_OFFICIAL_MODIFIERS)) return false;
       if (is(d, head, "official") || is(d, head, "diplomat") || is(d, head, "aide")) {
         if (!indef) return false;
       }
-      if (named_after(d, head + 1, ref, NAMING_PREPS)) return false;
+      if (named_after(d, head + 1, ref, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return false;
     } else if (is(d, head, "source") || is(d, head, "insider")) {
       if (!indef && head != np) return false;
     }
@@ -730,7 +633,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     if (is(d, j, "the") || in(d, j, (const char *const[]){"these", "those", "this", "that", "its", "our", NULL}))
       return false;
     for (size_t k = np; k < head; k++)
-      if (!(possessive(d, k) || (lower(d, k) && (in(d, k, GROUP_QUANT) || in(d, k, GROUP_MODS))) ||
+      if (!(possessive(d, k) || (lower(d, k) && (lx(d, k, CD_LEX_CLAIM_GROUP_QUANTIFIERS) || lx(d, k, CD_LEX_CLAIM_GROUP_MODIFIERS))) ||
             demonym(d, k)))
         return false;
     break;
@@ -744,23 +647,12 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
 
 /* ---- anonymous sources ---- */
 
-static const char *const SOURCE_MODS[] = {
-    "unnamed", "anonymous", "senior", "informed", "reliable", "knowledgeable", "credible", "government",
-    "diplomatic", "military", "security", "intelligence", "official", "police", "industry", "party",
-    "western", "palace", "opposition", "trusted", "independent", "local", "two", "three", "four", "five",
-    "six", "several", "some", "many", "multiple", "other", "one", "a", "an", "another", "numerous", "various",
-    "high-level", "high-ranking", "top", "well-placed", "well-informed", "unidentified", "internal",
-    "administration", "campaign", "court", "legal", "judicial", "ministry", "family", "club", "team",
-    "company", "investigative", "insider", "single", "second", "third", "separate", "further", "new", NULL};
-static const char *const SOURCE_RIGHT[] = {"close", "familiar", "within", "inside", "briefed", "involved",
-                                           "knowledgeable", NULL};
-static const char *const CITING[] = {"citing", "quoting", "cited", "quoted", "by", NULL};
 
-static size_t walk_left(const cd_doc *d, size_t left, const char *const *mods, bool allow_caps, bool *indef) {
+static size_t walk_left(const cd_doc *d, size_t left, cd_lex_id mods, bool allow_caps, bool *indef) {
   for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
-    if (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS)) break;
-    if ((lower(d, p) || sentence_initial(d, p)) && in(d, p, mods)) {
-      if (in(d, p, INDEFINITE)) *indef = true; /* "One MP", "Two sources" */
+    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) break;
+    if ((lower(d, p) || sentence_initial(d, p)) && lx(d, p, mods)) {
+      if (lx(d, p, CD_LEX_CLAIM_INDEFINITE_DETERMINERS)) *indef = true; /* "One MP", "Two sources" */
       left = p;
     } else if (demonym(d, p) || (allow_caps && capital(d, p) && !possessive(d, p))) {
       left = p;
@@ -775,26 +667,26 @@ static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t h = f;
   bool singular = is(d, h, "source");
   bool indef = false;
-  size_t left = walk_left(d, h, SOURCE_MODS, true, &indef);
+  size_t left = walk_left(d, h, CD_LEX_CLAIM_SOURCE_MODIFIERS, true, &indef);
   size_t p = prev_tok(d, left);
   hit->head = h;
   if (p != CD_NONE && referring(d, p)) {
     hit->anaphoric = true; /* "the source added": a finding when it refers back to an unnamed one */
     left = p;
     p = prev_tok(d, left);
-  } else if (p != CD_NONE && (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS))) {
+  } else if (p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))) {
     return false;
   }
   if (is(d, e, "of") || is(d, e, "for")) return false; /* "a source of income", "sources for the story" */
-  if (singular && !indef && !hit->anaphoric && !(p != CD_NONE && in(d, p, CITING))) return false;
+  if (singular && !indef && !hit->anaphoric && !(p != CD_NONE && lx(d, p, CD_LEX_CLAIM_CITING_WORDS))) return false;
   int vb = verb_before(d, left, e, h);
   if (vb == INVERTED) {
     set_span(d, hit, left - 1, h);
     return true;
   }
-  if (vb == OBJECT && !in(d, p, CITING)) return false;
+  if (vb == OBJECT && !lx(d, p, CD_LEX_CLAIM_CITING_WORDS)) return false;
   if (naming_appositive(d, e, h)) return false;
-  if (ctx(d, e, h) && in(d, e, SOURCE_RIGHT)) {
+  if (ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_SOURCE_CLOSENESS)) {
     size_t r = e + 1;
     if (ctx(d, r, h) && in(d, r, (const char *const[]){"to", "with", "on", "in", "about", NULL})) r++;
     set_span(d, hit, left, r - 1);
@@ -804,7 +696,7 @@ static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     set_span(d, hit, left, e + 1);
     return true;
   }
-  if (p != CD_NONE && in(d, p, CITING) && !singular) {
+  if (p != CD_NONE && lx(d, p, CD_LEX_CLAIM_CITING_WORDS) && !singular) {
     set_span(d, hit, left, h);
     return true;
   }
@@ -814,24 +706,12 @@ static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   return true;
 }
 
-static const char *const FUNCTION_WORDS[] = {
-    "and", "but", "or", "nor", "with", "by", "from", "to", "as", "while", "that", "which", "because", "since",
-    "although", "though", "when", "whereas", "where", "after", "before", "until", "if", "yet", "so", "than",
-    "also", "among", "amongst", "told", "said", "say", "says", "added", "meanwhile", "however", "quoting", "citing",
-    "according", "but", "even", "now", "then", "other", NULL};
-static const char *const ORG_NOUNS[] = {
-    "ministry", "department", "agency", "embassy", "office", "company", "police", "council", "commission",
-    "committee", "government", "administration", "authority", "authorities", "bureau", "service", "court",
-    "firm", "organisation", "organization", "club", "team", "party", "union", "university", "hospital",
-    "school", "city", "county", "state", "board", "league", "federation", "association", "institute",
-    "foundation", "army", "navy", "military", "palace", "parliament", "senate", "congress", "campaign",
-    "airline", "airport", "bank", "centre", "center", "prison", "trust", "regulator", NULL};
 
 static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t h = f;
   bool singular = is(d, h, "official");
   bool indef = false;
-  size_t left = walk_left(d, h, OFFICIAL_MODS, false, &indef);
+  size_t left = walk_left(d, h, CD_LEX_CLAIM_OFFICIAL_MODIFIERS, false, &indef);
   size_t p = prev_tok(d, left);
   hit->head = h;
   if (p != CD_NONE && referring(d, p)) {
@@ -840,10 +720,10 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     p = prev_tok(d, left);
   }
   if (p != CD_NONE) {
-    if (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS) || possessive(d, p)) return false;
+    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES) || possessive(d, p)) return false;
     /* "Pentagon officials", "Health Ministry officials" (a capital that is no modifier names a body) */
     if (capital(d, p) && !demonym(d, p)) return false;
-    if (lower(d, p) && !in(d, p, FUNCTION_WORDS) && !saying_verb(d, p))
+    if (lower(d, p) && !lx(d, p, CD_LEX_CLAIM_FUNCTION_WORDS) && !saying_verb(d, p))
       return false; /* "police officials", "hospital officials" */
   }
   if (singular && !indef && !hit->anaphoric) return false;
@@ -855,11 +735,11 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     return true;
   }
   /* "officials at the ministry", "officials from Turkey's foreign ministry": a body is named */
-  if (ctx(d, e, h) && in(d, e, NAMING_PREPS)) {
+  if (ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) {
     size_t k = e + 1;
     if (is(d, k, "the")) k++;
     for (; k < e + 6 && ctx(d, k, h) && word(d, k); k++) {
-      if (naming_word(d, k) || (lower(d, k) && in(d, k, ORG_NOUNS))) return false;
+      if (naming_word(d, k) || (lower(d, k) && lx(d, k, CD_LEX_CLAIM_BODY_NOUNS))) return false;
       if (!possessive(d, k) && !lower(d, k)) break;
     }
   }
@@ -869,18 +749,12 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
   return true;
 }
 
-static const char *const PERSON_MODS[] = {
-    "senior", "junior", "unnamed", "anonymous", "former", "one", "a", "an", "another", "two", "three", "four",
-    "five", "several", "some", "other", "backbench", "opposition", "government", "conservative", "liberal",
-    "western", "foreign", "european", "close", "top", "veteran", "longtime", "long-time", "ruling", "party",
-    "presidential", "white", "house", "campaign", "congressional", "trusted", "many", "multiple", "numerous",
-    "unidentified", "tory", "labour", NULL};
 
 static bool check_person(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t h = f;
   bool plural = ends_with(d, h, "s");
   bool indef = false;
-  size_t left = walk_left(d, h, PERSON_MODS, true, &indef);
+  size_t left = walk_left(d, h, CD_LEX_CLAIM_PERSON_MODIFIERS, true, &indef);
   size_t p = prev_tok(d, left);
   hit->head = h;
   if (p != CD_NONE && referring(d, p)) {
@@ -889,8 +763,8 @@ static bool check_person(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     left = p;
     p = prev_tok(d, left);
   }
-  if (p != CD_NONE && in(d, p, ANAPHORIC)) return false;
-  if (p != CD_NONE && (possessive(d, p) || in(d, p, PERSONAL_POSS))) {
+  if (p != CD_NONE && lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) return false;
+  if (p != CD_NONE && (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))) {
     left = p;
     indef = true; /* "Johnson's aides", "her adviser": still nobody named */
   }
@@ -907,23 +781,14 @@ static bool check_person(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   return true;
 }
 
-static const char *const CLOSE_OBJECTS[] = {
-    "him", "her", "them", "his", "their", "its", "family", "president", "government", "administration",
-    "minister", "prime", "investigation", "negotiations", "talks", "matter", "campaign", "club", "team",
-    "company", "palace", "player", "singer", "star", "couple", "situation", "leadership", "board", "case",
-    "deal", "royal", "king", "queen", "prince", "princess", "chancellor", "premier", "leader", "party",
-    "decision", "discussions", "deliberations", "process", "planning", "probe", "plans", "inquiry",
-    "actor", "actress", "coach", "manager", "director", "chief", "ceo", "governor", "mayor", "senator",
-    "situation", "thinking", "details", "proposal", "plan", "negotiation", "matters", "investigations",
-    "discussion", "talk", "review", "decision-making", NULL};
 
 static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
   size_t last = e - 1;
   if (is(d, last, "with") || is(d, last, "of") || is(d, last, "on")) {
     /* "familiar with the matter": what they know about, or a verb of saying after it */
     size_t k = e;
-    if (ctx(d, k, f) && (in(d, k, ANAPHORIC) || in(d, k, PERSONAL_POSS))) k++;
-    if (ctx(d, k, f) && ((lower(d, k) && in(d, k, CLOSE_OBJECTS)) || possessive(d, k))) return true;
+    if (ctx(d, k, f) && (lx(d, k, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, k, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))) k++;
+    if (ctx(d, k, f) && ((lower(d, k) && lx(d, k, CD_LEX_CLAIM_CLOSE_OBJECTS)) || possessive(d, k))) return true;
     for (size_t j = e; j < e + 14 && ctx(d, j, f); j++)
       if (saying_verb(d, j)) return true;
     return false;
@@ -933,26 +798,21 @@ static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
     if (is(d, k, "the")) k++;
     if (!ctx(d, k, f)) return false;
     if (is(d, last, "to") && naming_word(d, k)) return true;
-    return lower(d, k) && in(d, k, CLOSE_OBJECTS);
+    return lower(d, k) && lx(d, k, CD_LEX_CLAIM_CLOSE_OBJECTS);
   }
   return true;
 }
 
-static const char *const COMM_VERBS[] = {
-    "spoke", "speaking", "speak", "spoken", "talked", "talking", "talk", "briefed", "briefing", "brief", "told",
-    "telling", "said", "commented", "comment", "commenting", "agreed", "quoted", "interviewed", "provided",
-    "given", "gave", "cited", "confirmed", "leaked", "posted", "wrote", "written", "published", "reported",
-    "shared", "passed", "sent", "tipped", "contacted", "respond", "responded", "responding", NULL};
 
 static bool check_background(const cd_doc *d, size_t f, size_t e) {
   for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 4; p = prev_tok(d, p), k++)
-    if (lower(d, p) && in(d, p, COMM_VERBS)) return true;
+    if (lower(d, p) && lx(d, p, CD_LEX_CLAIM_COMMUNICATION_VERBS)) return true;
   return false;
 }
 
 static bool check_anon_adv(const cd_doc *d, size_t f, size_t e) {
   for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 3; p = prev_tok(d, p), k++)
-    if (lower(d, p) && in(d, p, COMM_VERBS)) return true;
+    if (lower(d, p) && lx(d, p, CD_LEX_CLAIM_COMMUNICATION_VERBS)) return true;
   if (is(d, e, "by") && ctx(d, e + 1, f) &&
       in(d, e + 1, (const char *const[]){"officials", "sources", "a", "an", "one", "someone", "people", "insiders",
                                          "staff", "employees", NULL}))
@@ -962,11 +822,9 @@ static bool check_anon_adv(const cd_doc *d, size_t f, size_t e) {
 
 /* "is said to be", "are known to have": not the count of the dead ("are known to have died"). */
 static bool check_raising(const cd_doc *d, size_t f, size_t e) {
-  static const char *const COUNTS[] = {"dead", "died", "killed", "injured", "wounded", "infected", "missing",
-                                       "drowned", "survived", NULL};
   size_t k = e;
   if (is(d, k, "been")) k++;
-  return !(ctx(d, k, f) && in(d, k, COUNTS));
+  return !(ctx(d, k, f) && lx(d, k, CD_LEX_CLAIM_CASUALTY_WORDS));
 }
 
 /* "It emerged on Tuesday that ...": a disclosure with no discloser. */
@@ -979,19 +837,6 @@ static bool check_emerged(const cd_doc *d, size_t f, size_t e) {
   return false;
 }
 
-static const char *const DOC_MODS[] = {"recent", "new", "leaked", "internal", "confidential", "separate",
-                                       "previous", "earlier", "secret", "draft", "preliminary", "unpublished",
-                                       "independent", "major", "large", "small", "landmark", "peer-reviewed",
-                                       "scientific", "medical", "academic", "detailed", "damning", "critical",
-                                       "follow-up", "annual", "long-term", "further", "second", "third", "first",
-                                       "latest", "online", "anonymous", "unsigned", NULL};
-static const char *const DOC_VERBS[] = {
-    "said", "says", "found", "finds", "showed", "shows", "suggested", "suggests", "concluded", "concludes",
-    "estimated", "estimates", "claimed", "claims", "warned", "warns", "revealed", "reveals", "indicated",
-    "indicates", "predicted", "predicts", "stated", "states", "noted", "notes", "argued", "argues",
-    "alleged", "alleges", "accused", "accuses", "recommended", "recommends", "described", "describes", NULL};
-static const char *const PREPOSITIONS[] = {"in", "on", "from", "with", "under", "by", "to", "of", "for", "at",
-                                           "into", "about", "after", "before", "behind", "over", "like", NULL};
 
 /* "A recent study found ...": an indefinite study or report, nothing naming its author. */
 static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
@@ -1003,14 +848,14 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
       left = p;
       break;
     }
-    if ((lower(d, p) && in(d, p, DOC_MODS)) || tk(d, p)->kind == TOK_NUMBER || demonym(d, p))
+    if ((lower(d, p) && lx(d, p, CD_LEX_CLAIM_DOCUMENT_MODIFIERS)) || tk(d, p)->kind == TOK_NUMBER || demonym(d, p))
       left = p;
     else
       break;
   }
   if (!indef) return false;
   size_t p = prev_tok(d, left);
-  if (p != CD_NONE && (in(d, p, PREPOSITIONS) || verb_before(d, left, e, h) != NOT_OBJECT)) return false;
+  if (p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_PREPOSITIONS) || verb_before(d, left, e, h) != NOT_OBJECT)) return false;
   for (size_t k = e; k < e + 14 && ctx(d, k, h); k++) {
     if (punct(d, k, ',')) {
       if (skip_appositive(d, k, h) == k) return false;
@@ -1019,9 +864,9 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     if (tk(d, k)->kind == TOK_PUNCT || tk(d, k)->kind == TOK_MARK) return false;
     if (naming_word(d, k) || possessive(d, k)) return false; /* "a study by Harvard", "a Met Office report" */
     if (in(d, k, (const char *const[]){"by", "from", "for", "of", "at", "commissioned", NULL}) && ctx(d, k + 1, h) &&
-        (in(d, k + 1, ANAPHORIC) || in(d, k + 1, PERSONAL_POSS) || possessive(d, k + 1)))
+        (lx(d, k + 1, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, k + 1, CD_LEX_CLAIM_PERSONAL_POSSESSIVES) || possessive(d, k + 1)))
       return false; /* "a report by the agency" */
-    if (lower(d, k) && in(d, k, DOC_VERBS)) {
+    if (lower(d, k) && lx(d, k, CD_LEX_CLAIM_DOCUMENT_VERBS)) {
       set_span(d, hit, left, k - e <= 3 ? k : h);
       return true;
     }
@@ -1032,8 +877,8 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
 /* "An unnamed official said", "unidentified sources told": the phrase says itself that nobody is named. */
 static bool check_unnamed(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t p = prev_tok(d, f);
-  if (p != CD_NONE && (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS) || possessive(d, p))) return false;
-  size_t left = p != CD_NONE && in(d, p, INDEFINITE) ? p : f;
+  if (p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES) || possessive(d, p))) return false;
+  size_t left = p != CD_NONE && lx(d, p, CD_LEX_CLAIM_INDEFINITE_DETERMINERS) ? p : f;
   for (size_t n = 1; n <= 3; n++) {
     size_t h = e + n - 1;
     if (!ctx(d, h, f) || !(lower(d, h) || demonym(d, h))) return false;
@@ -1075,13 +920,10 @@ static bool sentence_attributed(const cd_doc *d, size_t f, size_t e, bool hedge)
   /* a trailing attribution: the last comma of the sentence, then a few words with a verb of saying */
   size_t end = to;
   while (end > e && tk(d, end - 1)->kind != TOK_WORD) end--;
-  static const char *const ATTRIBUTING[] = {"said", "says", "told", "tells", "reported", "reports", "added",
-                                             "stated", "confirmed", "explained", "noted", "wrote", "according",
-                                             NULL};
   for (size_t k = end; k > e && end - k < 7; k--) {
     if (!punct(d, k - 1, ',')) continue;
     for (size_t j = k; j < end; j++)
-      if (tk(d, j)->quote == NO_QUOTE && lower(d, j) && in(d, j, ATTRIBUTING)) return true;
+      if (tk(d, j)->quote == NO_QUOTE && lower(d, j) && lx(d, j, CD_LEX_CLAIM_TRAILING_TAG_VERBS)) return true;
     break;
   }
   return false;
@@ -1090,20 +932,14 @@ static bool sentence_attributed(const cd_doc *d, size_t f, size_t e, bool hedge)
 /* "Police said the man allegedly ...", "The court heard that he allegedly ...": a hedge inside
  * words already attributed to a named source. */
 static bool leading_attribution(const cd_doc *d, size_t f) {
-  static const char *const VERBS[] = {"said", "says", "told", "reported", "reports", "heard", "stated", "claimed",
-                                      "alleged", "alleges", "confirmed", "announced", "testified", "wrote",
-                                      "alleging", "claiming", NULL};
-  static const char *const SUBJECTS[] = {"police", "court", "prosecutors", "prosecution", "jury", "judge",
-                                         "he", "she", "they", "investigators", "detectives", "indictment",
-                                         "statement", "complaint", NULL};
   size_t first = sent_first(d, f);
   for (size_t k = f, n = 0; k > first && n < 30; k--, n++) {
     size_t v = k - 1;
     if (!ctx(d, v, f)) break;
-    if (!(lower(d, v) && in(d, v, VERBS))) continue;
+    if (!(lower(d, v) && lx(d, v, CD_LEX_CLAIM_LEADING_TAG_VERBS))) continue;
     size_t p = prev_tok(d, v);
-    while (p != CD_NONE && lower(d, p) && in(d, p, AUX)) p = prev_tok(d, p);
-    if (p != CD_NONE && (naming_word(d, p) || in(d, p, SUBJECTS) || in_name_mention(d, p))) return true;
+    while (p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_CLAIM_AUXILIARIES)) p = prev_tok(d, p);
+    if (p != CD_NONE && (naming_word(d, p) || lx(d, p, CD_LEX_CLAIM_SOURCE_SUBJECTS) || in_name_mention(d, p))) return true;
   }
   return false;
 }
@@ -1166,8 +1002,8 @@ bool cd_claim_anonymous_speaker(const cd_doc *d, size_t first, size_t end) {
   if (in(d, h, (const char *const[]){"source", "sources", "insider", "insiders", NULL})) return true;
   if (!in(d, h, (const char *const[]){"official", "officials", NULL})) return false;
   for (size_t k = first; k < h; k++)
-    if (!(lower(d, k) && in(d, k, OFFICIAL_MODS)) && !demonym(d, k) &&
-        !(sentence_initial(d, k) && cd_word_in(ts(d, k), tn(d, k), OFFICIAL_MODS)))
+    if (!(lower(d, k) && lx(d, k, CD_LEX_CLAIM_OFFICIAL_MODIFIERS)) && !demonym(d, k) &&
+        !(sentence_initial(d, k) && cd_lex_has(CD_LEX_CLAIM_OFFICIAL_MODIFIERS, ts(d, k), tn(d, k))))
       return false;
   size_t p = prev_tok(d, first);
   if (p != CD_NONE && (naming_word(d, p) || possessive(d, p))) return false;
