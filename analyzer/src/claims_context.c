@@ -28,6 +28,11 @@ static bool is(const cd_doc *d, size_t i, const char *w) { return word(d, i) && 
 static bool lx(const cd_doc *d, size_t i, cd_lex_id list) {
   return word(d, i) && cd_lex_has(list, ts(d, i), tn(d, i));
 }
+/* A determiner that refers back or says whose ("the", "this", "his", "their"). */
+static bool determined(const cd_doc *d, size_t i) {
+  return lx(d, i, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, i, CD_LEX_CLAIM_PERSONAL_POSSESSIVES);
+}
+
 static bool in(const cd_doc *d, size_t i, const char *const *list) {
   return word(d, i) && cd_word_in(ts(d, i), tn(d, i), list);
 }
@@ -175,13 +180,15 @@ static size_t skip_modifier(const cd_doc *d, size_t j, size_t ref) {
   if (relative && ctx(d, k, ref) && lower(d, k) && saying_verb(d, k)) return j;
   if (relative) { /* "an official who was not authorised to speak publicly said" */
     for (k = j + 2; k < j + 12 && ctx(d, k, ref) && word(d, k); k++)
-      if (lower(d, k) && saying_verb(d, k) && !is(d, k - 1, "to") && (!lx(d, k - 1, CD_LEX_CLAIM_AUXILIARIES) || k - 1 > j + 1))
+      if (lower(d, k) && saying_verb(d, k) && !is(d, k - 1, "to") &&
+          (!lx(d, k - 1, CD_LEX_CLAIM_AUXILIARIES) || k - 1 > j + 1))
         return k;
     return j;
   }
   for (; k < j + 9 && ctx(d, k, ref); k++) {
     if (!word(d, k) && tk(d, k)->kind != TOK_NUMBER) return j;
-    if (lower(d, k) && (saying_verb(d, k) || (lx(d, k, CD_LEX_CLAIM_AUXILIARIES) && !is(d, k, "long") && !is(d, k, "too"))))
+    if (lower(d, k) &&
+        (saying_verb(d, k) || (lx(d, k, CD_LEX_CLAIM_AUXILIARIES) && !is(d, k, "long") && !is(d, k, "too"))))
       return k;
   }
   return j;
@@ -255,7 +262,7 @@ static bool of_definite(const cd_doc *d, size_t left) {
   if (possessive(d, n) || naming_word(d, n)) return true;
   size_t det = prev_tok(d, n);
   if (det != CD_NONE && possessive(d, det)) return true;
-  return det != CD_NONE && (lx(d, det, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, det, CD_LEX_CLAIM_PERSONAL_POSSESSIVES));
+  return det != CD_NONE && determined(d, det);
 }
 
 /* ---- checks ---- */
@@ -278,7 +285,7 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   size_t h = e - 1, left = f;
   bool quant = false;
   for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
-    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) break;
+    if (determined(d, p)) break;
     if (lx(d, p, CD_LEX_CLAIM_GROUP_QUANTIFIERS)) {
       quant = quant || !lx(d, p, CD_LEX_CLAIM_GROUP_MODIFIERS);
       left = p;
@@ -301,7 +308,8 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     } else if (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) {
       if (!lx(d, h, CD_LEX_CLAIM_POSSESSED_GROUPS)) return false;
       left = p;
-      if (possessive(d, p) && prev_tok(d, p) != CD_NONE && lx(d, prev_tok(d, p), CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) left = p - 1;
+      if (possessive(d, p) && prev_tok(d, p) != CD_NONE && lx(d, prev_tok(d, p), CD_LEX_CLAIM_ANAPHORIC_DETERMINERS))
+        left = p - 1;
     } else if (naming_word(d, p)) {
       return false; /* "NASA scientists", "Harvard researchers" */
     }
@@ -365,17 +373,20 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   /* "there are some economists who argue": the relative clause is the claim */
   bool there = p != CD_NONE && in(d, p, (const char *const[]){"are", "were", NULL}) && prev_tok(d, p) != CD_NONE &&
                is(d, prev_tok(d, p), "there");
-  if (p != CD_NONE && !there && !(tk(d, p)->kind == TOK_PUNCT || lx(d, p, CD_LEX_CLAIM_CLAUSE_BOUNDARIES))) return false;
+  if (p != CD_NONE && !there && !(tk(d, p)->kind == TOK_PUNCT || lx(d, p, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)))
+    return false;
   if (measured_group(d, f)) return false;
   size_t k = e;
   if (is(d, k, "of")) { /* "many of his supporters", "some of the experts" */
     k++;
-    if (!ctx(d, k, f) || !(lx(d, k, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, k, CD_LEX_CLAIM_PERSONAL_POSSESSIVES) || possessive(d, k))) return false;
+    if (!ctx(d, k, f) || !(determined(d, k) || possessive(d, k))) return false;
     k++;
   }
   size_t head = CD_NONE;
   for (size_t n = 0; n < 4 && ctx(d, k, f) && word(d, k); n++, k++) {
-    if (lower(d, k) && (saying_verb(d, k) || lx(d, k, CD_LEX_CLAIM_AUXILIARIES) || lx(d, k, CD_LEX_CLAIM_MODIFIER_STARTS))) break;
+    if (lower(d, k) &&
+        (saying_verb(d, k) || lx(d, k, CD_LEX_CLAIM_AUXILIARIES) || lx(d, k, CD_LEX_CLAIM_MODIFIER_STARTS)))
+      break;
     bool group = cd_lex_has(CD_LEX_CLAIM_BELIEF_GROUPS, ts(d, k), tn(d, k)) ||
                  cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, ts(d, k), tn(d, k));
     if (capital(d, k) && !group && !demonym(d, k) && !(sentence_initial(d, k) && !naming_word(d, k))) return false;
@@ -405,7 +416,7 @@ static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
   if (named_after(d, j, ref, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return true;
   /* "reports from the coastguard", "reports by its own staff": an author already introduced */
   if (ctx(d, j, ref) && in(d, j, (const char *const[]){"from", "by", "of", "in", NULL}) && ctx(d, j + 1, ref) &&
-      (lx(d, j + 1, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, j + 1, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))) {
+      determined(d, j + 1)) {
     size_t k = j + 2;
     while (ctx(d, k, ref) && lower(d, k) && lx(d, k, CD_LEX_CLAIM_MEDIA_MODIFIERS)) k++;
     bool press = ctx(d, k, ref) && in(d, k, (const char *const[]){"press", "media", "news", NULL});
@@ -431,7 +442,9 @@ static bool check_reports(const cd_doc *d, size_t f, size_t e) {
     if (p != CD_NONE) {
       if (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) return false;
       if (naming_word(d, p)) return false; /* "BBC news reports" */
-      if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) && !(is(d, p, "the") && lx(d, f, CD_LEX_CLAIM_REPORT_LEAD_ADJECTIVES))) return false;
+      if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) &&
+          !(is(d, p, "the") && lx(d, f, CD_LEX_CLAIM_REPORT_LEAD_ADJECTIVES)))
+        return false;
     }
   }
   return !report_named_after(d, e, h);
@@ -446,7 +459,8 @@ static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
     return !report_named_after(d, e, h);
   }
   size_t p = prev_tok(d, h);
-  if (p == CD_NONE || !(punct(d, p, ',') || (lower(d, p) && lx(d, p, CD_LEX_CLAIM_REPORT_SUBJECT_OPENERS)))) return false;
+  if (p == CD_NONE || !(punct(d, p, ',') || (lower(d, p) && lx(d, p, CD_LEX_CLAIM_REPORT_SUBJECT_OPENERS))))
+    return false;
   size_t v = skip_aux(d, e, h);
   if (v == e && !(ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS))) return false;
   if (v != e && !(ctx(d, v, h) && (lx(d, v, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS) || saying_verb(d, v)))) return false;
@@ -505,11 +519,14 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
 
 static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t left = f;
-  for (size_t p = prev_tok(d, left); p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_CLAIM_STUDY_MODIFIERS); p = prev_tok(d, left))
+  for (size_t p = prev_tok(d, left); p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_CLAIM_STUDY_MODIFIERS);
+       p = prev_tok(d, left))
     left = p;
   size_t p = prev_tok(d, left);
   if (p != CD_NONE) {
-    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "a") || is(d, p, "an") || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) return false;
+    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "a") || is(d, p, "an") ||
+        lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))
+      return false;
     if (possessive(d, p) || naming_word(d, p)) return false;
   }
   hit->head = f;
@@ -522,7 +539,7 @@ static bool check_there(const cd_doc *d, size_t f, size_t e) {
   bool whose = ctx(d, e, e - 1) && (is(d, e, "from") || is(d, e, "by") || is(d, e, "among") || is(d, e, "within"));
   if (whose && named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return false;
   if (whose && ctx(d, e + 1, e - 1) &&
-      (lx(d, e + 1, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, e + 1, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)))
+      determined(d, e + 1))
     return false;
   return true;
 }
@@ -531,7 +548,8 @@ static bool check_widely(const cd_doc *d, size_t f, size_t e) {
   if (is(d, e - 1, "known") && is(d, e, "as")) return false; /* "commonly known as": a name, not a claim */
   /* "the widely known actor", "a widely used drug": a description before a noun */
   size_t p = prev_tok(d, f);
-  if (p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || in(d, p, (const char *const[]){"a", "an", NULL})) &&
+  if (p != CD_NONE &&
+      (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || in(d, p, (const char *const[]){"a", "an", NULL})) &&
       in(d, e - 1, (const char *const[]){"known", "reported", "recognised", "recognized", "accepted", NULL}))
     return false;
   return true;
@@ -557,7 +575,7 @@ static bool all_lower_in(const cd_doc *d, size_t from, size_t to, cd_lex_id list
 static bool check_according(const cd_doc *d, size_t f, size_t e, int category, claim_hit *hit) {
   size_t j = e, ref = f;
   if (!ctx(d, j, ref) || !word(d, j)) return false;
-  bool indef = lx(d, j, CD_LEX_CLAIM_SINGLE_INDEFINITES), definite = lx(d, j, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, j, CD_LEX_CLAIM_PERSONAL_POSSESSIVES);
+  bool indef = lx(d, j, CD_LEX_CLAIM_SINGLE_INDEFINITES), definite = determined(d, j);
   size_t np = indef || definite ? j + 1 : j;
   /* the noun phrase: up to a comma or other punctuation, twelve words at most */
   size_t np_end = np;
@@ -575,7 +593,8 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     else if (is(d, k, "reports")) head = k, head_cat = ACC_REPORTS;
     else if (in(d, k, (const char *const[]){"media", "press", "news", NULL}))
       head = k + 1 < np_end && is(d, k + 1, "reports") ? k + 1 : k, head_cat = ACC_REPORTS;
-    else if (lx(d, k, CD_LEX_CLAIM_SOURCE_HEADS) || lx(d, k, CD_LEX_CLAIM_OFFICIAL_HEADS)) head = k, head_cat = ACC_ANON;
+    else if (lx(d, k, CD_LEX_CLAIM_SOURCE_HEADS) || lx(d, k, CD_LEX_CLAIM_OFFICIAL_HEADS))
+      head = k, head_cat = ACC_ANON;
     else if (lx(d, k, CD_LEX_CLAIM_GROUP_HEADS) || is(d, k, "others") ||
              ((is(d, k, "some") || is(d, k, "many")) && k + 1 == np_end)) /* not "some estimates" */
       head = k, head_cat = ACC_GROUP;
@@ -605,7 +624,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     /* "a report by the agency", "a survey for its members": the author is identified */
     for (size_t k = head + 1; k + 1 < np_end; k++)
       if (in(d, k, (const char *const[]){"by", "from", "for", "of", "in", NULL}) &&
-          (lx(d, k + 1, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, k + 1, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)))
+          determined(d, k + 1))
         return false;
     break;
   case ACC_REPORTS:
@@ -633,7 +652,8 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     if (is(d, j, "the") || in(d, j, (const char *const[]){"these", "those", "this", "that", "its", "our", NULL}))
       return false;
     for (size_t k = np; k < head; k++)
-      if (!(possessive(d, k) || (lower(d, k) && (lx(d, k, CD_LEX_CLAIM_GROUP_QUANTIFIERS) || lx(d, k, CD_LEX_CLAIM_GROUP_MODIFIERS))) ||
+      if (!(possessive(d, k) ||
+            (lower(d, k) && (lx(d, k, CD_LEX_CLAIM_GROUP_QUANTIFIERS) || lx(d, k, CD_LEX_CLAIM_GROUP_MODIFIERS))) ||
             demonym(d, k)))
         return false;
     break;
@@ -650,7 +670,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
 
 static size_t walk_left(const cd_doc *d, size_t left, cd_lex_id mods, bool allow_caps, bool *indef) {
   for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
-    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) break;
+    if (determined(d, p)) break;
     if ((lower(d, p) || sentence_initial(d, p)) && lx(d, p, mods)) {
       if (lx(d, p, CD_LEX_CLAIM_INDEFINITE_DETERMINERS)) *indef = true; /* "One MP", "Two sources" */
       left = p;
@@ -674,7 +694,7 @@ static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     hit->anaphoric = true; /* "the source added": a finding when it refers back to an unnamed one */
     left = p;
     p = prev_tok(d, left);
-  } else if (p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))) {
+  } else if (p != CD_NONE && determined(d, p)) {
     return false;
   }
   if (is(d, e, "of") || is(d, e, "for")) return false; /* "a source of income", "sources for the story" */
@@ -720,7 +740,7 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     p = prev_tok(d, left);
   }
   if (p != CD_NONE) {
-    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES) || possessive(d, p)) return false;
+    if (determined(d, p) || possessive(d, p)) return false;
     /* "Pentagon officials", "Health Ministry officials" (a capital that is no modifier names a body) */
     if (capital(d, p) && !demonym(d, p)) return false;
     if (lower(d, p) && !lx(d, p, CD_LEX_CLAIM_FUNCTION_WORDS) && !saying_verb(d, p))
@@ -787,7 +807,7 @@ static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
   if (is(d, last, "with") || is(d, last, "of") || is(d, last, "on")) {
     /* "familiar with the matter": what they know about, or a verb of saying after it */
     size_t k = e;
-    if (ctx(d, k, f) && (lx(d, k, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, k, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))) k++;
+    if (ctx(d, k, f) && determined(d, k)) k++;
     if (ctx(d, k, f) && ((lower(d, k) && lx(d, k, CD_LEX_CLAIM_CLOSE_OBJECTS)) || possessive(d, k))) return true;
     for (size_t j = e; j < e + 14 && ctx(d, j, f); j++)
       if (saying_verb(d, j)) return true;
@@ -864,7 +884,7 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     if (tk(d, k)->kind == TOK_PUNCT || tk(d, k)->kind == TOK_MARK) return false;
     if (naming_word(d, k) || possessive(d, k)) return false; /* "a study by Harvard", "a Met Office report" */
     if (in(d, k, (const char *const[]){"by", "from", "for", "of", "at", "commissioned", NULL}) && ctx(d, k + 1, h) &&
-        (lx(d, k + 1, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, k + 1, CD_LEX_CLAIM_PERSONAL_POSSESSIVES) || possessive(d, k + 1)))
+        (determined(d, k + 1) || possessive(d, k + 1)))
       return false; /* "a report by the agency" */
     if (lower(d, k) && lx(d, k, CD_LEX_CLAIM_DOCUMENT_VERBS)) {
       set_span(d, hit, left, k - e <= 3 ? k : h);
@@ -877,7 +897,7 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
 /* "An unnamed official said", "unidentified sources told": the phrase says itself that nobody is named. */
 static bool check_unnamed(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t p = prev_tok(d, f);
-  if (p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES) || possessive(d, p))) return false;
+  if (p != CD_NONE && (determined(d, p) || possessive(d, p))) return false;
   size_t left = p != CD_NONE && lx(d, p, CD_LEX_CLAIM_INDEFINITE_DETERMINERS) ? p : f;
   for (size_t n = 1; n <= 3; n++) {
     size_t h = e + n - 1;
@@ -939,7 +959,8 @@ static bool leading_attribution(const cd_doc *d, size_t f) {
     if (!(lower(d, v) && lx(d, v, CD_LEX_CLAIM_LEADING_TAG_VERBS))) continue;
     size_t p = prev_tok(d, v);
     while (p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_CLAIM_AUXILIARIES)) p = prev_tok(d, p);
-    if (p != CD_NONE && (naming_word(d, p) || lx(d, p, CD_LEX_CLAIM_SOURCE_SUBJECTS) || in_name_mention(d, p))) return true;
+    if (p != CD_NONE && (naming_word(d, p) || lx(d, p, CD_LEX_CLAIM_SOURCE_SUBJECTS) || in_name_mention(d, p)))
+      return true;
   }
   return false;
 }

@@ -59,19 +59,21 @@ static const claim_def DEFS[] = {
      "Known to whom? Give the evidence or a source for the reputation."},
     {"ascribed to", "impersonal-passive", U, "(?:ascribed to|blamed on)", CK_AGENTLESS, 0,
      "Ascribed by whom? Say who blames it on them."},
-    {"was observed", "impersonal-passive", U, "(?:is|are|was|were|been|being) (?:(?:also|later|first|reportedly) )?"
+    {"was observed", "impersonal-passive", U,
+     "(?:is|are|was|were|been|being) (?:(?:also|later|first|reportedly) )?"
      "(?:observed|spotted|sighted)",
      CK_PASSIVE, 0, "{H} by whom? Name the witness, or the record it comes from."},
     {"is considered to be", "impersonal-passive", U,
      BE_PERFECT " (?:(?:also|often|generally|still|now|long|increasingly|largely) )?"
-     "(?:considered (?:to be|one of|among)|(?:regarded|seen|viewed|perceived) as|deemed to be)",
+                "(?:considered (?:to be|one of|among)|(?:regarded|seen|viewed|perceived) as|deemed to be)",
      CK_PASSIVE, 0, "Considered so by whom? Say who holds this view, or give the evidence."},
     {"questions have been raised", "impersonal-passive", U,
      "(?:questions|concerns|doubts|fears|criticism|allegations|accusations|claims) (?:have|has|had) (?:also )?"
      "been (?:raised|voiced|expressed|made|levelled|leveled)",
      CK_PASSIVE, 0, "Raised by whom? Say who asked the questions or voiced the concerns."},
     {"has been criticised", "impersonal-passive", U,
-     "(?:has|have|had|['’]s|['’]ve) (?:(?:also|often|sometimes|repeatedly|long|previously) )?been (?:(?:widely|heavily|strongly|"
+     "(?:has|have|had|['’]s|['’]ve) (?:(?:also|often|sometimes|repeatedly|long|previously) )?been "
+     "(?:(?:widely|heavily|strongly|"
      "sharply|also|repeatedly|roundly|increasingly|harshly|fiercely|often|sometimes|long) )?(?:criticised|"
      "criticized|condemned|disputed|blamed|ridiculed|pilloried|derided|panned|mocked|lambasted|"
      "denounced|questioned)",
@@ -100,10 +102,10 @@ static const claim_def DEFS[] = {
     {"scientists believe", "unnamed-group", U, "@claim_belief_groups", CK_GROUP, GROUP_WEAK,
      "Which {h}? Name at least one, or cite where they said it."},
     {"some say", "unnamed-group", U,
-     "(?:some|many|others|most|few) (?:(?:have|had|would|will|may|might|could|still|also) )?\\pL+",
-     CK_SOME, 0, "Who says so? Name them, or cite the poll or survey."},
-    {"many people believe", "unnamed-group", U, "(?:some|many|most|several|numerous|multiple|countless|a number of)", CK_QUANT_GROUP, 0,
-     "Which {h}? Name them, or say how their view was measured (a named poll or survey)."},
+     "(?:some|many|others|most|few) (?:(?:have|had|would|will|may|might|could|still|also) )?\\pL+", CK_SOME, 0,
+     "Who says so? Name them, or cite the poll or survey."},
+    {"many people believe", "unnamed-group", U, "(?:some|many|most|several|numerous|multiple|countless|a number of)",
+     CK_QUANT_GROUP, 0, "Which {h}? Name them, or say how their view was measured (a named poll or survey)."},
     {"scientific consensus", "unnamed-group", U,
      "(?:(?:scientific|expert|medical) consensus|consensus (?:among|of) (?:scientists|experts|researchers|"
      "economists|analysts|historians|scholars|doctors))",
@@ -119,7 +121,8 @@ static const claim_def DEFS[] = {
      "(?:(?:amid|after|following|despite|citing|by|at|over|from) (?:@claim_report_modifiers )*reports|(?:to|on|with) "
      "(?:@claim_report_modifiers )*reports (?:that|of))",
      CK_REPORTS, 0, NAME_REPORT},
-    {"media reports", "unnamed-report", U, "(?:media|press|news|local|unconfirmed|unverified|initial|early|"
+    {"media reports", "unnamed-report", U,
+     "(?:media|press|news|local|unconfirmed|unverified|initial|early|"
      "preliminary|conflicting|anecdotal) reports",
      CK_REPORTS, 0, NAME_REPORT},
     {"reports say", "unnamed-report", U, "reports", CK_REPORTS_SUBJ, 0, NAME_REPORT},
@@ -136,7 +139,8 @@ static const claim_def DEFS[] = {
      "previously) )?(?:show|shows|shown|showed|suggest|suggests|suggested|indicate|indicates|indicated|find|"
      "finds|found|prove|proves|proved|proven|demonstrate|demonstrates|demonstrated|confirm|confirms|confirmed)",
      CK_STUDIES, 0, "Which {h}? Say who did them and where they were published."},
-    {"by one estimate", "unnamed-report", U, "by (?:one|some|other|several|many|most) (?:estimates?|accounts?|counts?|"
+    {"by one estimate", "unnamed-report", U,
+     "by (?:one|some|other|several|many|most) (?:estimates?|accounts?|counts?|"
      "measures?|reckonings?)",
      CK_NAMED_AFTER, 0, "Whose {h}? Name who made it."},
 
