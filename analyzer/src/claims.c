@@ -42,16 +42,12 @@ typedef struct row {
   bool relaxed; /* a configured pattern: may start or end inside a token */
 } row;
 
-typedef struct hit_rec {
-  size_t start, end;
-  size_t diag; /* index into doc->diags */
-} hit_rec;
-
 /* An accepted hit waiting for the merge (one finding per claim, see emit). */
 typedef struct pending {
   claim_hit hit;
   const claim_def *def;
   size_t merged_into; /* CD_NONE, or the pending hit this one is related information of */
+  size_t diag;        /* index into doc->diags of its finding (or of the one it is merged into) */
 } pending;
 
 /* Heads of the last findings ("officials"), for "the officials" referring back to them. */
@@ -97,17 +93,22 @@ static void sb_putn(sbuf *b, const char *s, size_t n) {
 }
 static void sb_puts(sbuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
 
-/* A lexicon entry as a branch: white space between its words matches any run, other bytes that
- * are not letters or digits literally. */
-static void put_entry(sbuf *b, const char *e) {
-  for (const char *p = e; *p; p++) {
-    unsigned char c = (unsigned char)*p;
-    if (c == ' ')
+static bool word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+
+/* Words as a literal: a run of white space matches any run, bytes other than letters, digits
+ * and "_" stand for themselves. */
+static void put_words(sbuf *b, const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)w[i];
+    if (strchr(" \t\r\n", c)) {
+      while (i + 1 < n && strchr(" \t\r\n", w[i + 1])) i++;
       sb_puts(b, "\\s+");
-    else if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-      sb_putn(b, p, 1);
-    else
-      sb_putn(b, (const char[]){'\\', (char)c}, 2);
+    } else {
+      if (!word_byte(c)) sb_putn(b, "\\", 1);
+      sb_putn(b, w + i, 1);
+    }
   }
 }
 
@@ -154,7 +155,7 @@ static bool put_fragment(sbuf *b, const char *frag) {
       sb_puts(b, "(?:");
       for (size_t i = 0; i < cd_lex_count((cd_lex_id)id); i++) {
         if (i) sb_puts(b, "|");
-        put_entry(b, cd_lex_entry((cd_lex_id)id, i));
+        put_words(b, cd_lex_entry((cd_lex_id)id, i), strlen(cd_lex_entry((cd_lex_id)id, i)));
       }
       sb_puts(b, ")");
       p += n;
@@ -165,33 +166,15 @@ static bool put_fragment(sbuf *b, const char *frag) {
   return true;
 }
 
-static bool word_byte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-}
 
 /* A configured literal phrase: escaped, white space runs match any white space, word boundaries
  * at word-character ends. Returns false for a phrase with no visible characters. */
 static bool put_literal(sbuf *b, const char *phrase) {
-  size_t a = 0, z = strlen(phrase);
-  while (a < z && (phrase[a] == ' ' || phrase[a] == '\t' || phrase[a] == '\n' || phrase[a] == '\r')) a++;
-  while (z > a && (phrase[z - 1] == ' ' || phrase[z - 1] == '\t' || phrase[z - 1] == '\n' || phrase[z - 1] == '\r'))
-    z--;
+  size_t a = strspn(phrase, " \t\r\n"), z = strlen(phrase);
+  while (z > a && strchr(" \t\r\n", phrase[z - 1])) z--;
   if (a == z) return false;
   if (word_byte((unsigned char)phrase[a])) sb_puts(b, "\\b");
-  for (size_t i = a; i < z; i++) {
-    unsigned char c = (unsigned char)phrase[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      while (i + 1 < z && (phrase[i + 1] == ' ' || phrase[i + 1] == '\t' || phrase[i + 1] == '\n' ||
-                           phrase[i + 1] == '\r'))
-        i++;
-      sb_puts(b, "\\s+");
-    } else if (word_byte(c)) {
-      sb_putn(b, (const char *)&c, 1);
-    } else {
-      char esc[2] = {'\\', (char)c};
-      sb_putn(b, esc, 2);
-    }
-  }
+  put_words(b, phrase + a, z - a);
   if (word_byte((unsigned char)phrase[z - 1])) sb_puts(b, "\\b");
   return true;
 }
@@ -373,7 +356,7 @@ static bool is_source_phrase(const pending *p) {
 
 /* One finding per claim: the parts of a sentence's unnamed-source claim become related information
  * of the source phrase's finding. Then every finding goes into the report. */
-static void emit(cd_doc *doc, cd_vec *found, cd_vec *hits) {
+static void emit(cd_doc *doc, cd_vec *found) {
   for (size_t i = 0; i < found->len; i++) {
     pending *p = CD_VEC_AT(found, pending, i);
     if (!is_part(p)) continue;
@@ -394,25 +377,21 @@ static void emit(cd_doc *doc, cd_vec *found, cd_vec *hits) {
     }
     p->merged_into = best;
   }
-  size_t *diag_of = calloc(found->len ? found->len : 1, sizeof *diag_of);
-  if (!diag_of) return;
   for (size_t i = 0; i < found->len; i++) {
     pending *p = CD_VEC_AT(found, pending, i);
     if (p->merged_into != CD_NONE) continue;
     cd_doc_add_diag(doc, kind_code(p->hit.kind), p->hit.start, p->hit.end, message(doc, p));
-    diag_of[i] = doc->diags.len - 1;
-    hit_rec *r = cd_vec_push(hits);
-    *r = (hit_rec){p->hit.start, p->hit.end, doc->diags.len - 1};
+    p->diag = doc->diags.len - 1;
   }
   for (size_t i = 0; i < found->len; i++) {
     pending *p = CD_VEC_AT(found, pending, i);
     if (p->merged_into == CD_NONE) continue;
-    cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, diag_of[p->merged_into]);
+    p->diag = CD_VEC_AT(found, pending, p->merged_into)->diag;
+    cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, p->diag);
     cd_diag_add_related(doc, d, p->hit.start, p->hit.end,
                         strcmp(p->def->family, "hedge") == 0 ? "the hedge that rests on this source"
                                                               : "why the source is unnamed");
   }
-  free(diag_of);
 }
 
 /* The end of the character after `pos`, or `pos` at the paragraph's end. */
@@ -788,16 +767,16 @@ static int cmp_pending(const void *a, const void *b) {
 }
 
 /* The hit overlapping [s, e), or NULL (hits sorted by start, never overlapping each other). */
-static hit_rec *find_hit(cd_vec *hits, size_t s, size_t e) {
+static pending *find_hit(cd_vec *hits, size_t s, size_t e) {
   size_t lo = 0, hi = hits->len;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (CD_VEC_AT(hits, hit_rec, mid)->end <= s)
+    if (CD_VEC_AT(hits, pending, mid)->hit.end <= s)
       lo = mid + 1;
     else
       hi = mid;
   }
-  if (lo < hits->len && CD_VEC_AT(hits, hit_rec, lo)->start < e) return CD_VEC_AT(hits, hit_rec, lo);
+  if (lo < hits->len && CD_VEC_AT(hits, pending, lo)->hit.start < e) return CD_VEC_AT(hits, pending, lo);
   return NULL;
 }
 
@@ -815,7 +794,7 @@ static void anonymous_quotes(cd_doc *doc, cd_vec *hits, const uint8_t *taken, bo
     const char *hs = doc->text + head->start;
     bool official = cd_word_eq(hs, hn, "official") || cd_word_eq(hs, hn, "officials");
     if (official ? !officials_on : !sources_on) continue;
-    hit_rec *h = find_hit(hits, q->speaker_span.start, q->speaker_span.end);
+    pending *h = find_hit(hits, q->speaker_span.start, q->speaker_span.end);
     if (h) {
       cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, h->diag);
       if (d->quote == CD_NONE) {
@@ -846,8 +825,6 @@ void cd_pass_claims(cd_doc *doc) {
   pcre2_match_context *mctx = pcre2_match_context_create(NULL);
   pcre2_match_context *umctx = pcre2_match_context_create(NULL);
   pcre2_jit_stack *jit = NULL;
-  cd_vec hits;
-  cd_vec_init(&hits, sizeof(hit_rec));
   cd_vec found;
   cd_vec_init(&found, sizeof(pending));
   if (!taken || !mctx || !umctx) goto done;
@@ -878,14 +855,13 @@ void cd_pass_claims(cd_doc *doc) {
     st.single = CD_NONE;
   }
   if (found.len > 1) qsort(found.data, found.len, sizeof(pending), cmp_pending);
-  emit(doc, &found, &hits);
-  anonymous_quotes(doc, &hits, taken, cache->sources_on, cache->officials_on);
+  emit(doc, &found);
+  anonymous_quotes(doc, &found, taken, cache->sources_on, cache->officials_on);
 
 done:
   pcre2_match_context_free(mctx);
   pcre2_match_context_free(umctx);
   pcre2_jit_stack_free(jit);
-  cd_vec_free(&hits);
   cd_vec_free(&found);
   free(taken);
 }

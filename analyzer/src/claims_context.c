@@ -281,6 +281,18 @@ static bool referring(const cd_doc *d, size_t i) {
   return in(d, i, (const char *const[]){"the", "these", "those", NULL});
 }
 
+/* Sets the head of the source phrase [*left, ...]; takes a referring determiner before it into the
+ * phrase ("the officials", a finding only when they refer back to unnamed ones) and returns the
+ * token before the phrase, or CD_NONE. */
+static size_t take_anaphor(const cd_doc *d, size_t head, size_t *left, claim_hit *hit) {
+  size_t p = prev_tok(d, *left);
+  hit->head = head;
+  if (p == CD_NONE || !referring(d, p)) return p;
+  hit->anaphoric = true;
+  *left = p;
+  return prev_tok(d, p);
+}
+
 static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim_hit *hit) {
   size_t h = e - 1, left = f;
   bool quant = false;
@@ -688,15 +700,8 @@ static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   bool singular = is(d, h, "source");
   bool indef = false;
   size_t left = walk_left(d, h, CD_LEX_CLAIM_SOURCE_MODIFIERS, true, &indef);
-  size_t p = prev_tok(d, left);
-  hit->head = h;
-  if (p != CD_NONE && referring(d, p)) {
-    hit->anaphoric = true; /* "the source added": a finding when it refers back to an unnamed one */
-    left = p;
-    p = prev_tok(d, left);
-  } else if (p != CD_NONE && determined(d, p)) {
-    return false;
-  }
+  size_t p = take_anaphor(d, h, &left, hit); /* "the source added" */
+  if (!hit->anaphoric && p != CD_NONE && determined(d, p)) return false;
   if (is(d, e, "of") || is(d, e, "for")) return false; /* "a source of income", "sources for the story" */
   if (singular && !indef && !hit->anaphoric && !(p != CD_NONE && lx(d, p, CD_LEX_CLAIM_CITING_WORDS))) return false;
   int vb = verb_before(d, left, e, h);
@@ -732,13 +737,7 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
   bool singular = is(d, h, "official");
   bool indef = false;
   size_t left = walk_left(d, h, CD_LEX_CLAIM_OFFICIAL_MODIFIERS, false, &indef);
-  size_t p = prev_tok(d, left);
-  hit->head = h;
-  if (p != CD_NONE && referring(d, p)) {
-    hit->anaphoric = true;
-    left = p;
-    p = prev_tok(d, left);
-  }
+  size_t p = take_anaphor(d, h, &left, hit);
   if (p != CD_NONE) {
     if (determined(d, p) || possessive(d, p)) return false;
     /* "Pentagon officials", "Health Ministry officials" (a capital that is no modifier names a body) */
@@ -775,14 +774,8 @@ static bool check_person(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   bool plural = ends_with(d, h, "s");
   bool indef = false;
   size_t left = walk_left(d, h, CD_LEX_CLAIM_PERSON_MODIFIERS, true, &indef);
-  size_t p = prev_tok(d, left);
-  hit->head = h;
-  if (p != CD_NONE && referring(d, p)) {
-    hit->anaphoric = true;
-    indef = true;
-    left = p;
-    p = prev_tok(d, left);
-  }
+  size_t p = take_anaphor(d, h, &left, hit);
+  indef = indef || hit->anaphoric;
   if (p != CD_NONE && lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) return false;
   if (p != CD_NONE && (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))) {
     left = p;
