@@ -1,10 +1,11 @@
 /* Claims pass: claim.unattributed and claim.anonymous-source.
  *
- * Every enabled phrase (the built-in rows of claims_table.c, minus the ones configuration switched
- * off by phrase or family, plus configured literal phrases) becomes one branch of a single PCRE2
- * alternation, each branch ending in its mark:
+ * The grammar (claims_table.c) has two kinds of rows. A row that is one word of a lexicon list
+ * ("@claim_hedges", "@claim_group_heads") is looked up per token in a word map. Every other
+ * enabled row becomes one branch of a single PCRE2 alternation, its "@list" references spelled
+ * out, each branch ending in its mark:
  *
- *     (?:\b(?:(?:reportedly)\b(*MARK:0)|(?:it(?: (?:is|was)...)\b(*MARK:1)|...)|(?:phrase)(*MARK:n))(?C1)
+ *     (?:\b(?:(?:it(?: (?:is|was)...)\b(*MARK:1)|...|(?:according to)\b(*MARK:n)))(?C1)
  *
  * compiled once per configuration (kept in it, see build_cache; JIT code once it has read 16 KB).
  * A hit must start at a token, so the alternation is compiled anchored and tried at token starts
@@ -12,9 +13,13 @@
  * through them (scan_tokens, may_start; the answers are memoised per spelling in the
  * configuration). The callout at the end reads the branch's mark and runs that row's context check
  * on the tokens (claims_context.c); returning "no" makes PCRE2 backtrack into the next branch, so
- * a rejected phrase never hides another that starts at the same place. Configured PCRE2 patterns
- * may start or end inside a token: they are combined into a second alternation, searched from
- * every position of each paragraph under match, depth and heap limits.
+ * a rejected phrase never hides another that starts at the same place. Configured phrases and
+ * patterns are compiled one by one and searched from every position of each paragraph under
+ * match, depth and heap limits (a pattern may start or end inside a token).
+ *
+ * One finding per claim: accepted hits wait until the scan is over; an explanation of why a
+ * source is unnamed ("on condition of anonymity") or a hedge in the sentence of an unnamed source
+ * becomes related information of that source's finding (emit).
  *
  * Only prose counts: a hit must line up with tokens outside quotation marks (the speaker's own
  * words) and outside the headline. A speech quote whose only speaker is an unnamed source ("...,"

@@ -1,10 +1,12 @@
-/* Claims pass internals: the built-in phrase table (data) and the context checks that decide,
- * from the tokens around a phrase, whether it really presents a claim nobody stands behind.
+/* Claims pass internals: the grammar of claims (data) and the context checks that decide, from
+ * the tokens around a construction, whether it presents a claim nobody stands behind.
  *
- * claims_table.c  the phrases: one row each, with its family, kind, PCRE2 fragment and message
- * claims_context.c the checks (CK_*) a row names
- * claims.c         compiles every enabled row into one alternation, runs it once over the text
- *                  and turns accepted hits into claim.* diagnostics */
+ * claims_table.c   the constructions: one row each, with its family, kind, pattern over lexicon
+ *                  lists (analyzer/lexicon/claim_*.txt) and message
+ * claims_context.c the checks (CK_*) a row names: where the source phrase is, what its head is,
+ *                  and whether anything names it
+ * claims.c         runs every enabled row once over the text and turns accepted hits into one
+ *                  claim.* finding per claim */
 #ifndef CD_CLAIMS_H
 #define CD_CLAIMS_H
 #include <stdbool.h>
