@@ -186,6 +186,7 @@ static size_t skip_modifier(const cd_doc *d, size_t j, size_t ref) {
     return j;
   }
   for (; k < j + 9 && ctx(d, k, ref); k++) {
+    if (punct(d, k, '.') && capital(d, k - 1) && tn(d, k - 1) <= 3) continue; /* "advisers to Mr. Obama say" */
     if (!word(d, k) && tk(d, k)->kind != TOK_NUMBER) return j;
     if (lower(d, k) &&
         (saying_verb(d, k) || (lx(d, k, CD_LEX_CLAIM_AUXILIARIES) && !is(d, k, "long") && !is(d, k, "too"))))
@@ -326,8 +327,9 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
       return false; /* "NASA scientists", "Harvard researchers" */
     }
   }
-  /* "experts at Harvard"; not "critics of Trump", whose critics they are */
-  if (!is(d, e, "of") && !is(d, e, "by") && !is(d, e, "on") && named_after(d, e, h, CD_LEX_CLAIM_NAMING_PREPOSITIONS))
+  /* "experts at Harvard"; not "critics of Trump", whose critics they are, nor "experts in Britain" */
+  if (!is(d, e, "of") && !is(d, e, "by") && !is(d, e, "on") && !is(d, e, "in") &&
+      named_after(d, e, h, CD_LEX_CLAIM_NAMING_PREPOSITIONS))
     return false;
   p = prev_tok(d, left);
   if (p != CD_NONE && is(d, p, "of")) return false; /* "a panel of experts", "62 percent of Republicans" */

@@ -72,7 +72,7 @@ static const claim_def DEFS[] = {
      "been (?:raised|voiced|expressed|made|levelled|leveled)",
      CK_PASSIVE, 0, "Raised by whom? Say who asked the questions or voiced the concerns."},
     {"has been criticised", "impersonal-passive", U,
-     "(?:has|have|had|['’]s|['’]ve) (?:(?:also|often|sometimes|repeatedly|long|previously) )?been "
+     "(?:(?:has|have|had) (?:(?:also|often|sometimes|repeatedly|long|previously) )?)?been "
      "(?:(?:widely|heavily|strongly|"
      "sharply|also|repeatedly|roundly|increasingly|harshly|fiercely|often|sometimes|long) )?(?:criticised|"
      "criticized|condemned|disputed|blamed|ridiculed|pilloried|derided|panned|mocked|lambasted|"
