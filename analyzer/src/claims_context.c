@@ -198,9 +198,25 @@ static size_t skip_modifier(const cd_doc *d, size_t j, size_t ref) {
 /* Finds the verb that `subject_end` (the token after a subject phrase) leads to, through an
  * appositive or a short modifier and auxiliaries. CD_NONE when there is none. */
 static size_t subject_verb(const cd_doc *d, size_t j, size_t ref, bool opinion_only) {
+  /* a second subject nothing names: "regulators and environmental groups worried" */
+  if (is(d, j, "and"))
+    for (size_t k = j + 1; k < j + 4 && ctx(d, k, ref) && lower(d, k) && !determined(d, k); k++)
+      if (ends_with(d, k, "s") && !saying_verb(d, k)) {
+        j = k + 1;
+        break;
+      }
   size_t k = skip_aux(d, j, ref);
   bool (*fits)(const cd_doc *, size_t) = opinion_only ? belief_verb : saying_verb;
   if (ctx(d, k, ref) && fits(d, k)) return k;
+  /* a clause about the group: "Democrats on Capitol Hill, who have argued that ..." */
+  for (size_t w = j; w < j + 6 && ctx(d, w + 2, ref); w++)
+    if (punct(d, w, ',') && is(d, w + 1, "who")) {
+      size_t v = skip_aux(d, w + 2, ref);
+      if (ctx(d, v, ref) && fits(d, v)) return v;
+      break;
+    } else if (!word(d, w)) {
+      break;
+    }
   k = skip_appositive(d, j, ref);
   if (k == j) k = skip_modifier(d, j, ref);
   if (k == j) return CD_NONE;
@@ -387,7 +403,9 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   /* "there are some economists who argue": the relative clause is the claim */
   bool there = p != CD_NONE && in(d, p, (const char *const[]){"are", "were", NULL}) && prev_tok(d, p) != CD_NONE &&
                is(d, prev_tok(d, p), "there");
-  if (p != CD_NONE && !there && !(tk(d, p)->kind == TOK_PUNCT || lx(d, p, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)))
+  /* "echoed by a number of tax experts": the unnamed agent of a verb of saying */
+  bool agent = p != CD_NONE && is(d, p, "by") && prev_tok(d, p) != CD_NONE && saying_verb(d, prev_tok(d, p));
+  if (p != CD_NONE && !there && !agent && !(tk(d, p)->kind == TOK_PUNCT || lx(d, p, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)))
     return false;
   if (measured_group(d, f)) return false;
   size_t k = e;
@@ -412,6 +430,11 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
       in(d, k, (const char *const[]){"familiar", "close", "briefed", NULL}))
     return false; /* "some people familiar with the matter": an anonymous source, another row */
   if (cd_lex_has(CD_LEX_CLAIM_DOCUMENT_HEADS, ts(d, head), tn(d, head))) return false; /* "some studies" */
+  if (agent) {
+    hit->head = head;
+    set_span(d, hit, prev_tok(d, p), head);
+    return true;
+  }
   size_t v = there && is(d, k, "who") ? skip_aux(d, k + 1, head) : subject_verb(d, k, head, false);
   if (v == CD_NONE || !(ctx(d, v, head) && saying_verb(d, v))) return false;
   hit->head = head;
