@@ -801,6 +801,12 @@ static bool ending_differs(const char *a, const char *b) {
   return same + 2 >= n;
 }
 
+/* One use against one: the form a first name introduces ("Hillary Clinton") is the spelling, and a
+ * later lone form ("Clitnon said") that is no introduction itself is the slip. */
+static bool introduction_decides(const sword *a, const sword *b) {
+  return a->count == 1 && b->count == 1 && b->introduced && !a->introduced && !a->given;
+}
+
 static bool shares_entity(const sword *a, const sword *b) {
   for (size_t i = 0; i < a->n_ents; i++)
     for (size_t j = 0; j < b->n_ents; j++)
@@ -969,8 +975,9 @@ static void spelling(names_ctx *c) {
       if (j == i || !b->count || b->ignored) continue;
       if (!typo_shaped(a->key, b->key) || cd_spelling_explained(a->key, b->key)) continue;
       /* a is the minority: b is used more often, and more than once (one use against one use says
-       * nothing about which is right, and is as often two people: "Joe Schriner", "Pam Shriver") */
-      if (b->count <= a->count || b->count < 2) continue;
+       * nothing about which is right, and is as often two people: "Joe Schriner", "Pam Shriver"),
+       * unless b is given with a first name and a is not */
+      if ((b->count <= a->count || b->count < 2) && !introduction_decides(a, b)) continue;
       /* two people's given names ("Maria Lopez", "Mario Rossi") */
       if (a->given && b->given && a->given_surname_entity != b->given_surname_entity) continue;
       /* two people, each introduced in full, whose surnames differ at the end ("Ana Kessel",
@@ -1118,7 +1125,12 @@ static void case_variants(names_ctx *c) {
         const char *ak = tok_key(c, ft + k, a->end);
         const char *bk = tok_key(c, i + k, b->end);
         match = ak && bk && strcmp(ak, bk) == 0;
-        if ((a->flags & TF_CAP) && (b->flags & TF_LOWER)) lowered = true;
+        /* "the Obama administration", "the Clinton foundation": a name before a common noun it
+         * modifies, the usual description, not the organisation's title miswritten */
+        if ((a->flags & TF_CAP) && (b->flags & TF_LOWER) && !cd_is_attributive_head(doc->text + b->start, b->end - b->start))
+          lowered = true;
+        else if ((a->flags & TF_CAP) && (b->flags & TF_LOWER))
+          match = false;
       }
       if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i)) continue;
       /* the words after must not carry the name on ("European union law" is fine to report; a longer
