@@ -11,8 +11,9 @@ written anywhere else (the articles are others' copyrighted work).
 Kinds of plant, each into running text outside quotation marks and after the headline:
   misspell     one mention of a surname that the article uses at least twice: one letter
                dropped, doubled, or swapped with its neighbour (never the first letter)
-  courtesy     one lone mention of a surname used alone at least twice, with no courtesy title
-               anywhere in the article, gets "Mr."
+  courtesy     one lone reference to a person (before a verb or punctuation) whose surname is used
+               alone at least twice, in an article with no courtesy titles and no second person of
+               that surname, gets "Mr."
   us-swap      one "U.S." becomes "US" where the article writes "U.S." at least twice, or one
                "US" becomes "U.S." where it writes "US" at least twice
   diacritics   one mention of a name with accented letters, used at least twice, loses them
@@ -125,6 +126,19 @@ def people(text, quotes):
     return out
 
 
+# what follows a surname used as a reference: punctuation, a possessive, or a verb
+REFERENCE_AFTER = re.compile(r"(?:[,.;:!?)]|['\u2019]s\b|\s+(?:said|says|told|added|was|is|has|had|would|will|"
+                             r"did|does|also|then|wrote|argued|called|noted|insisted|explained|announced|"
+                             r"asked|answered|replied|described|declined|spoke)\b)")
+
+
+def shared_surname(text, sur):
+    """Two different given names before the surname: two people share it."""
+    givens = set(m.group(1) for m in re.finditer(r'(' + NAME_WORD + r')\s+' + re.escape(sur) + r'\b', text)
+                 if m.group(1) not in NOT_GIVEN)
+    return len(givens) > 1
+
+
 def misspellings(word, rng):
     """A typist's slip inside the word, never on the first letter."""
     i = rng.randrange(1, len(word) - 1)
@@ -158,10 +172,16 @@ def plants(text, kind, rng, limit):
     elif kind == 'courtesy':
         if re.search(r'\b(Mr|Mrs|Ms|Dr)\.?\s+[A-Z]', text):
             return []
-        for sur, (m, lone, occ) in people(text, quotes).items():
-            if len(lone) < 2:
+        ppl = people(text, quotes)
+        for sur, (m, lone, occ) in ppl.items():
+            if len(lone) < 2 or shared_surname(text, sur):
                 continue
-            pos = rng.choice(lone[1:])
+            # a reference to the person, where a title can stand: before a verb or punctuation,
+            # not a modifier ("a Clinton surrogate")
+            refs = [p for p in lone[1:] if REFERENCE_AFTER.match(text, p + len(sur))]
+            if not refs:
+                continue
+            pos = rng.choice(refs)
             new = text[:pos] + 'Mr. ' + text[pos:]
             found.append((new, (pos, pos + 4 + len(sur))))
     elif kind == 'us-swap':

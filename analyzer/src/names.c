@@ -31,7 +31,7 @@ typedef struct names_ctx {
   bool *ignored;         /* per entity: configuration says never to flag it */
   const char **tok_keys; /* per token: the name key of its whole text, once asked (tok_key) */
   const cd_strmap *multi_words; /* every word of a name of two or more words */
-  const cd_strmap *org_words;   /* every word of an organisation's name of two or more words */
+  const cd_strmap *org_words;   /* first words of companies named after someone ("Bloomberg L.P.") */
   bool *aside;           /* per mention: not running body text (dateline, heading, handle, front matter) */
 } names_ctx;
 
@@ -436,8 +436,8 @@ static bool same_word(names_ctx *c, const cd_name_mention *m, const char *key) {
   return k && strcmp(k, key) == 0;
 }
 
-/* A lone surname that may name someone else: two people named in full share it, or it is a word of
- * an organisation's name in the article ("Bloomberg L.P." beside "Mr. Bloomberg"). */
+/* A lone surname that may name someone else: two people named in full share it, or a company is
+ * named after it in the article ("Bloomberg L.P." beside "Mr. Bloomberg"). */
 static bool shared_word(names_ctx *c, const cd_name_mention *m, const cd_strmap *shared) {
   const char *k = tok_key(c, m->end_tok - 1, m->name.end);
   return k && (cd_strmap_get(shared, k) != CD_NONE || cd_strmap_get(c->org_words, k) != CD_NONE);
@@ -1298,6 +1298,20 @@ static void mark_aside(names_ctx *c) {
   }
 }
 
+/* "Bloomberg L.P.", "Koch Industries": a name that ends in a company's designator. */
+static bool company_name(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->n_parts < 2) return false;
+  size_t e = m->name.end, s;
+  while (e > m->name.start && doc->text[e - 1] == '.') e--;
+  s = e;
+  while (s > m->name.start && doc->text[s - 1] != ' ') s--;
+  char buf[16];
+  size_t n = 0;
+  for (size_t i = s; i < e && n + 1 < sizeof buf; i++)
+    if (doc->text[i] != '.') buf[n++] = doc->text[i];
+  return n && cd_lex_has(CD_LEX_COMPANY_DESIGNATORS, buf, n);
+}
+
 /* ---- the pass -------------------------------------------------------- */
 
 static bool entity_ignored(const cd_doc *doc, const cd_entity *ent, const size_t *mentions, size_t n) {
@@ -1357,8 +1371,7 @@ void cd_pass_names(cd_doc *doc) {
         size_t end = tk->end < m->name.end ? tk->end : m->name.end;
         const char *wk = tok_key(&c, t, end);
         if (wk && *wk) cd_strmap_put(&multi_words, wk, 1);
-        if (wk && *wk && (m->org_hint || (m->entity != CD_NONE && E(doc, m->entity)->kind == CD_ENTITY_ORGANIZATION)))
-          cd_strmap_put(&org_words, wk, 1);
+        if (wk && *wk && t == m->first_tok && company_name(doc, m)) cd_strmap_put(&org_words, wk, 1);
       }
     }
     if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE) continue;
