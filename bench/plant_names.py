@@ -76,12 +76,12 @@ PROPER, COMMON = load_dictionary()
 def personal(given, sur):
     """A given name and a surname, as far as a word list tells: the given name is a proper noun and
     no common word ("Donald", not "White" of "White House"); the surname is no common word
-    ("Foundation", "Party") unless it is also a proper noun."""
+    ("Foundation", "Party", "Union"; this also passes over surnames such as "Trump")."""
     if not PROPER:
         return True
     if given not in PROPER or given.lower() in COMMON:
         return False
-    return sur.lower() not in COMMON or sur in PROPER
+    return sur.lower() not in COMMON
 
 
 def quote_spans(text):
