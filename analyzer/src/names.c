@@ -486,6 +486,15 @@ static bool lone_reference(const cd_doc *doc, const cd_name_mention *m) {
   return true;
 }
 
+/* The courtesy title as the article writes it ("Mr." where it has a full stop), for messages
+ * that quote the text. */
+static const char *courtesy_as_written(cd_doc *doc, const cd_name_mention *m) {
+  size_t s = m->title.end;
+  while (s > m->title.start && doc->text[s - 1] == '.') s--;
+  while (s > m->title.start && doc->text[s - 1] != ' ') s--;
+  return slice(doc, s, m->title.end);
+}
+
 static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared) {
   cd_doc *doc = c->doc;
   cd_courtesy_style style = doc->config ? doc->config->courtesy : CD_COURTESY_ANY;
@@ -501,7 +510,7 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
   }
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
-    if (m->courtesy && !title && courtesy_on_name(c, m)) title = courtesy_word(doc, m);
+    if (m->courtesy && !title && courtesy_on_name(c, m)) title = courtesy_as_written(doc, m);
     if (!body(c, m) || m->job_title) continue;
     if (style == CD_COURTESY_NONE && m->courtesy) {
       cd_diagnostic *d = cd_doc_add_diag(
@@ -573,7 +582,7 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
       cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Add '%s'", title), true);
       if (fx) cd_fix_add_edit(doc, fx, m->name.start, m->name.start, cd_arena_printf(doc->arena, "%s ", title));
     } else {
-      const char *cw = courtesy_word(doc, m);
+      const char *cw = courtesy_as_written(doc, m);
       d = cd_doc_add_diag(doc, "name.courtesy-title", m->span.start, m->span.end,
                           cd_arena_printf(doc->arena,
                                           "'%s %s' here, but plain '%s' %zu time%s elsewhere. Write '%s' as "
