@@ -13,6 +13,8 @@ PACKAGES=(
   wamerican
   # tests
   libcmocka-dev valgrind
+  # fuzzing (tests/fuzz): clang, and libFuzzer's runtime, which clang only recommends
+  clang libclang-rt-14-dev
   # editor integration tests (Neovim, Emacs with Eglot)
   neovim emacs-nox elpa-eglot elpa-markdown-mode
 )
