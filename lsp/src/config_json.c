@@ -747,8 +747,9 @@ static void apply_trace(ctx *c, const json_t *v) {
 
 /* ---- the document ------------------------------------------------------------ */
 
-static const char *const TOP_KEYS[] = {"$schema", "rules",      "style",    "names", "attribution", "claims",
-                                       "markdown", "inlayHints", "codeLens", "maxHints", "trace", "serverPath"};
+static const char *const TOP_KEYS[] = {"$schema",  "$comment",   "rules",    "style",    "names",    "attribution",
+                                       "claims",   "markdown",   "inlayHints", "codeLens", "maxHints", "trace",
+                                       "serverPath"};
 
 bool cd_settings_apply_json(cd_config *config, cd_server_settings *server, const json_t *settings,
                             const char *source, bool file, cd_config_errors *errors) {
@@ -779,6 +780,8 @@ bool cd_settings_apply_json(cd_config *config, cd_server_settings *server, const
       mark m = push_key(c, key);
       if (strcmp(key, "$schema") == 0) {
         if (!json_is_string(v) && !json_is_null(v)) error_at(c, false, "expected a string, got %s", type_name(v));
+      } else if (strcmp(key, "$comment") == 0) {
+        /* notes for people (copydesk init writes some); ignored */
       } else if (strcmp(key, "rules") == 0) apply_rules(c, v);
       else if (strcmp(key, "style") == 0) apply_style(c, v);
       else if (strcmp(key, "names") == 0) apply_names(c, v);
