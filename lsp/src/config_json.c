@@ -747,9 +747,8 @@ static void apply_trace(ctx *c, const json_t *v) {
 
 /* ---- the document ------------------------------------------------------------ */
 
-static const char *const TOP_KEYS[] = {"$schema",  "$comment",   "rules",    "style",    "names",    "attribution",
-                                       "claims",   "markdown",   "inlayHints", "codeLens", "maxHints", "trace",
-                                       "serverPath"};
+static const char *const TOP_KEYS[] = {"$schema",  "$comment",   "rules",    "style",    "names",    "attribution", "claims",
+                                       "markdown", "inlayHints", "codeLens", "maxHints", "trace",    "serverPath"};
 
 bool cd_settings_apply_json(cd_config *config, cd_server_settings *server, const json_t *settings,
                             const char *source, bool file, cd_config_errors *errors) {
