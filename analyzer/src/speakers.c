@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "attribution_internal.h"
+#include "lexicon.h"
 #include "speech_verbs.h"
 
 
@@ -285,10 +286,7 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
       while (e < doc_ntok(doc) && att_source_noun(a, e) && T(a, e)->sent == T(a, j)->sent) e++;
       bool headline = CD_VEC_AT(&doc->paras, cd_para, T(a, i)->para)->headline;
       if (!det && k > 0 && !headline) return false;
-      if (!det && !headline && !is(a, j, "police") && !is(a, j, "officials") && !is(a, j, "authorities") &&
-          !is(a, j, "prosecutors") && !is(a, j, "researchers") && !is(a, j, "scientists") && !is(a, j, "critics") &&
-          !is(a, j, "witnesses") && !is(a, j, "experts") && !is(a, j, "analysts") && !is(a, j, "investigators") &&
-          !is(a, j, "doctors") && !is(a, j, "organisers") && !is(a, j, "organizers") && !is(a, j, "sources"))
+      if (!det && !headline && !cd_lex_has(CD_LEX_BARE_SOURCES, S(a, j), N(a, j)))
         return false;
       /* "a spokesperson for the Kremlin": keep the organisation in the words as written */
       if (is(a, e, "for") || is(a, e, "of") || is(a, e, "at")) {
