@@ -68,7 +68,7 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
     return false;
   }
   /* SPEAKER [, appositive,] [adverbs] VERB within a few words */
-  for (size_t v = j; v < n && v < j + 24 && T(a, v)->sent == sent; v++) {
+  for (size_t v = j; v < n && v < j + 45 && T(a, v)->sent == sent; v++) {
     if (T(a, v)->kind == TOK_MARK && T(a, v)->role != MR_APOS) break;
     if (!att_speech_verb(a, v)) continue;
     if (next_sentence && !short_tail(a, v + 1)) break; /* "He hopes the tech would...": a new thought */

@@ -76,6 +76,12 @@ size_t att_resolve_person(const att *a, size_t pos, bool org) {
 
 /* "of the University of Essex", "from CU Boulder": an affiliation after a person's name. */
 static size_t att_skip_affiliation(const att *a, size_t j) {
+  if (punct(a, j, '(')) {
+    /* a party-and-state tag: "Rep. Ana Bell (D-Ore.)" */
+    size_t k = j + 1;
+    while (k < doc_ntok(a->doc) && k < j + 8 && !punct(a, k, ')') && T(a, k)->kind != TOK_MARK) k++;
+    if (punct(a, k, ')')) j = k + 1;
+  }
   for (int rounds = 0; rounds < 3; rounds++) {
     if (!(is(a, j, "of") || is(a, j, "from") || is(a, j, "at"))) break;
     size_t f = j + 1;
@@ -180,8 +186,8 @@ static bool source_phrase(att *a, speaker *sp, size_t first, size_t end) {
   return true;
 }
 
-/* A speaker phrase starting at token i: a name, a pronoun, or a source. */
-bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
+/* The speaker phrases with a known shape: a name, a pronoun, or a source noun. */
+static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
   size_t mi = a->mention_start[i];
@@ -321,6 +327,105 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
   return false;
 }
 
+/* The token after a possessive name ("Lind's", "Greaves'"), or CD_NONE when it is not one. */
+static size_t att_possessive_end(const att *a, size_t mi) {
+  const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+  if (m->possessive) return m->end_tok;
+  size_t e = m->end_tok;
+  if (e < doc_ntok(a->doc) && T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_APOS && !(T(a, e)->flags & TF_SPACE_BEFORE) &&
+      a->doc->text[T(a, e - 1)->end - 1] == 's')
+    return e + 1;
+  return CD_NONE;
+}
+
+/* Can a generic speaker phrase end before token e, after an inverted verb ("said the designer,",
+ * "said a former official who ...")? The clause must end there, or a relative clause or a
+ * prepositional phrase begin. */
+static bool clause_ends(const att *a, size_t e, uint32_t sent) {
+  if (e >= doc_ntok(a->doc) || T(a, e)->sent != sent || T(a, e)->kind != TOK_WORD) return true;
+  return is(a, e, "who") || is(a, e, "whose") || is(a, e, "which") || att_preposition(a, e);
+}
+
+/* A noun phrase that speaks, whatever its noun: "the designer", "one unaligned Florida Republican
+ * strategist", "Sanders' campaign manager", "another" -- reported as written; or a person it names
+ * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
+ * nothing but a speaker can stand: right before a verb of saying ("the designer said") or right
+ * after one where the clause ends ("said the designer, who ..."). At most nine words. */
+static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
+  cd_doc *doc = a->doc;
+  size_t n = doc_ntok(doc);
+  if (i >= n || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
+  uint32_t sent = T(a, i)->sent;
+  bool inverted = i > 0 && att_speech_verb(a, i - 1);
+  size_t j = i, head = CD_NONE, person = CD_NONE;
+  if (cd_lex_has(CD_LEX_GROUP_WORDS, S(a, i), N(a, i))) {
+    head = i; /* "another said", "one protester said" */
+    j++;
+  } else if (att_determiner(a, i) && (T(a, i)->flags & TF_LOWER || i == CD_VEC_AT(&doc->sentences, cd_sentence, sent)->first_tok)) {
+    j++;
+  } else if (a->mention_start[i] != CD_NONE && att_possessive_end(a, a->mention_start[i]) != CD_NONE) {
+    j = att_possessive_end(a, a->mention_start[i]); /* "Sanders' campaign manager" */
+  } else {
+    return false;
+  }
+  for (; j < n && j < i + 9 && T(a, j)->sent == sent; j++) {
+    if (T(a, j)->kind != TOK_WORD || !outside_quotes(a, j)) break;
+    size_t mi = a->mention_start[j];
+    if (mi != CD_NONE) {
+      const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+      if (att_possessive_end(a, mi) == CD_NONE && cd_mention_is_person(doc, mi)) {
+        person = mi; /* "her aide Rosa Lind", "the party's Ana Bell" */
+        j = m->end_tok;
+        break;
+      }
+      head = CD_NONE; /* a name modifies the noun that follows: "a senior Cruz adviser" */
+      j = att_possessive_end(a, mi) != CD_NONE ? att_possessive_end(a, mi) - 1 : m->end_tok - 1;
+      continue;
+    }
+    if (!(T(a, j)->flags & TF_LOWER)) {
+      head = CD_NONE;
+      continue;
+    }
+    if (is(a, j, "and") && head != CD_NONE) { /* "the senator and candidate" */
+      head = CD_NONE;
+      continue;
+    }
+    if (att_speech_verb(a, j) || att_between_word(a, j) || att_function_word(a, j) || att_preposition(a, j) ||
+        att_determiner(a, j) || cd_is_pronoun(S(a, j), N(a, j)))
+      break;
+    head = j;
+  }
+  if (person == CD_NONE && (head == CD_NONE || cd_lex_has(CD_LEX_NOBODY_NOUNS, S(a, head), N(a, head)))) return false;
+  size_t e = person != CD_NONE ? j : head + 1;
+  if (inverted) {
+    if (!clause_ends(a, e, sent)) return false;
+  } else {
+    size_t k = e;
+    while (k < n && k < e + 3 && att_between_word(a, k)) k++;
+    if (!att_speech_verb(a, k)) return false;
+  }
+  if (person != CD_NONE) {
+    att_set_name(a, sp, person, method);
+    sp->first_tok = i;
+    return true;
+  }
+  return source_phrase(a, sp, i, e);
+}
+
+/* A speaker phrase starting at token i: a name, a pronoun, a source, or a generic noun phrase
+ * beside a verb of saying. */
+bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
+  if (known_speaker_at(a, i, sp, method)) {
+    if (sp->mention != CD_NONE && cd_mention_is_person(a->doc, sp->mention)) return true;
+    /* "the Republican county commissioner said": not "the Republican" when a longer phrase speaks */
+    speaker longer = {0};
+    if (generic_speaker_at(a, i, &longer, method) && longer.end_tok > sp->end_tok) *sp = longer;
+    return true;
+  }
+  memset(sp, 0, sizeof *sp);
+  return generic_speaker_at(a, i, sp, method);
+}
+
 size_t att_phrase_end(const speaker *sp) { return sp->phrase_end ? sp->phrase_end : sp->end_tok; }
 
 /* The token after a speaker phrase, skipping an appositive (", a spokesman for X,") and one
@@ -328,9 +433,9 @@ size_t att_phrase_end(const speaker *sp) { return sp->phrase_end ? sp->phrase_en
 size_t att_after_speaker(const att *a, const speaker *sp) {
   size_t j = att_phrase_end(sp);
   if (punct(a, j, ',')) {
-    size_t k = j + 1, lim = j + 25;
-    while (k < doc_ntok(a->doc) && k < lim && !punct(a, k, ',') && T(a, k)->kind != TOK_MARK &&
-           T(a, k)->sent == T(a, j)->sent)
+    size_t k = j + 1, lim = j + 40;
+    while (k < doc_ntok(a->doc) && k < lim && !punct(a, k, ',') &&
+           (T(a, k)->kind != TOK_MARK || T(a, k)->role == MR_APOS) && T(a, k)->sent == T(a, j)->sent)
       k++;
     if (punct(a, k, ',')) return k + 1;
   }
