@@ -15,7 +15,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
-#include "cli_output.h"
+#include "cli/positions.h"
 #include "copydesk/analyzer.h"
 
 static char root[256];

@@ -1,98 +1,11 @@
-#include "cli_output.h"
-
+/* JSON output: one document, {"files": [...], "summary": {...}, "configuration_errors": [...]},
+ * described in the README; a public interface, changed only by adding fields. */
 #include <stdlib.h>
 #include <string.h>
 
-/* Characters are counted as code points; an invalid byte is one character. */
-static size_t char_len(const char *s, size_t len, size_t i) {
-  unsigned char c = (unsigned char)s[i];
-  size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-  if (i + n > len) return 1;
-  for (size_t k = 1; k < n; k++)
-    if (((unsigned char)s[i + k] & 0xC0) != 0x80) return 1;
-  return n;
-}
+#include <jansson.h>
 
-void cd_linecol(const char *text, size_t len, size_t off, cd_linecol_cursor *cur, size_t *line, size_t *col) {
-  if (off > len) off = len;
-  if (cur->line == 0 || off < cur->off) {
-    cur->off = 0;
-    cur->line = 1;
-    cur->col = 1;
-  }
-  while (cur->off < off) {
-    if (text[cur->off] == '\n') {
-      cur->line++;
-      cur->col = 1;
-      cur->off++;
-    } else {
-      cur->off += char_len(text, len, cur->off);
-      cur->col++;
-    }
-  }
-  *line = cur->line;
-  *col = cur->col;
-}
-
-void cd_text_index_init(cd_text_index *ix, const char *text, size_t len) {
-  memset(ix, 0, sizeof *ix);
-  ix->text = text;
-  ix->len = len;
-  size_t n = 1;
-  for (const char *p = text; (p = memchr(p, '\n', len - (size_t)(p - text))) != NULL; p++) n++;
-  ix->starts = malloc(n * sizeof *ix->starts);
-  if (!ix->starts) return;
-  ix->starts[0] = 0;
-  ix->n = 1;
-  for (const char *p = text; (p = memchr(p, '\n', len - (size_t)(p - text))) != NULL; p++)
-    ix->starts[ix->n++] = (size_t)(p - text) + 1;
-}
-
-void cd_text_index_free(cd_text_index *ix) {
-  free(ix->starts);
-  ix->starts = NULL;
-}
-
-void cd_text_index_pos(cd_text_index *ix, size_t off, size_t *line, size_t *col) {
-  if (off > ix->len) off = ix->len;
-  if (!ix->starts) {
-    cd_linecol_cursor cur = {0};
-    cd_linecol(ix->text, ix->len, off, &cur, line, col);
-    return;
-  }
-  size_t lo = 0, hi = ix->n; /* the last line starting at or before off */
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (ix->starts[mid] <= off) lo = mid + 1;
-    else hi = mid;
-  }
-  size_t l = lo - 1, pos = ix->starts[l], c = 1;
-  if (ix->last_line == l + 1 && ix->last_off <= off && ix->last_off >= pos) {
-    pos = ix->last_off;
-    c = ix->last_col;
-  }
-  while (pos < off) {
-    pos += char_len(ix->text, ix->len, pos);
-    c++;
-  }
-  ix->last_off = pos; /* a character boundary (off may fall inside a character) */
-  ix->last_line = l + 1;
-  ix->last_col = c;
-  *line = l + 1;
-  *col = c;
-}
-
-void cd_print_text(FILE *out, const cd_checked_file *f) {
-  size_t n;
-  const cd_diagnostic *d = cd_report_diagnostics(f->report, &n);
-  cd_linecol_cursor cur = {0};
-  for (size_t i = 0; i < n; i++) {
-    size_t line, col;
-    cd_linecol(f->text, f->len, d[i].span.start, &cur, &line, &col);
-    fprintf(out, "%s:%zu:%zu: %s: %s [%s]\n", f->path, line, col, cd_severity_name(d[i].severity), d[i].message,
-            d[i].code);
-  }
-}
+#include "output.h"
 
 static json_t *offset_or_null(size_t off) { return off == CD_NONE ? json_null() : json_integer((json_int_t)off); }
 
@@ -106,7 +19,7 @@ static json_t *text_slice(const char *text, size_t start, size_t end) {
   size_t k = 0;
   if (!buf) return json_null();
   for (size_t i = start; i < end;) {
-    size_t n = char_len(text, end, i);
+    size_t n = cd_char_len(text, end, i);
     if (n == 1 && (unsigned char)text[i] >= 0x80) {
       memcpy(buf + k, "\xEF\xBF\xBD", 3);
       k += 3;
@@ -121,7 +34,7 @@ static json_t *text_slice(const char *text, size_t start, size_t end) {
   return j ? j : json_null();
 }
 
-static json_t *quotes_json(const cd_checked_file *f) {
+static json_t *quotes_json(const cd_cli_file *f) {
   size_t n;
   const cd_quote *q = cd_report_quotes(f->report, &n);
   json_t *arr = json_array();
@@ -147,25 +60,21 @@ static json_t *quotes_json(const cd_checked_file *f) {
   return arr;
 }
 
-static json_t *diagnostics_json(const cd_checked_file *f) {
-  size_t n;
-  const cd_diagnostic *d = cd_report_diagnostics(f->report, &n);
+static json_t *diagnostics_json(const cd_cli_file *f) {
+  size_t n = f->n_diags;
+  const cd_diagnostic *d = f->diags;
   json_t *arr = json_array();
-  cd_text_index ix;
-  cd_text_index_init(&ix, f->text, f->len);
   for (size_t i = 0; i < n; i++) {
-    size_t line, col, eline, ecol;
-    cd_text_index_pos(&ix, d[i].span.start, &line, &col);
-    cd_text_index_pos(&ix, d[i].span.end, &eline, &ecol);
+    const cd_cli_range *p = &f->pos[i].span;
     json_t *o = json_object();
     json_object_set_new(o, "code", json_string(d[i].code));
     json_object_set_new(o, "severity", json_string(cd_severity_name(d[i].severity)));
     json_object_set_new(o, "start", json_integer((json_int_t)d[i].span.start));
     json_object_set_new(o, "end", json_integer((json_int_t)d[i].span.end));
-    json_object_set_new(o, "line", json_integer((json_int_t)line));
-    json_object_set_new(o, "column", json_integer((json_int_t)col));
-    json_object_set_new(o, "end_line", json_integer((json_int_t)eline));
-    json_object_set_new(o, "end_column", json_integer((json_int_t)ecol));
+    json_object_set_new(o, "line", json_integer((json_int_t)p->line));
+    json_object_set_new(o, "column", json_integer((json_int_t)p->col));
+    json_object_set_new(o, "end_line", json_integer((json_int_t)p->end_line));
+    json_object_set_new(o, "end_column", json_integer((json_int_t)p->end_col));
     json_object_set_new(o, "message", json_string(d[i].message));
     json_t *rel = json_array();
     for (size_t k = 0; k < d[i].n_related; k++) {
@@ -194,11 +103,10 @@ static json_t *diagnostics_json(const cd_checked_file *f) {
     json_object_set_new(o, "fixes", fixes);
     json_array_append_new(arr, o);
   }
-  cd_text_index_free(&ix);
   return arr;
 }
 
-static json_t *entities_json(const cd_checked_file *f) {
+static json_t *entities_json(const cd_cli_file *f) {
   size_t n;
   const cd_entity *e = cd_report_entities(f->report, &n);
   json_t *arr = json_array();
@@ -221,12 +129,77 @@ static json_t *entities_json(const cd_checked_file *f) {
   return arr;
 }
 
-json_t *cd_file_json(const cd_checked_file *f) {
+static json_t *file_json(const cd_cli_file *f) {
   json_t *o = json_object();
   json_object_set_new(o, "path", json_string(f->path));
   json_object_set_new(o, "format", json_string(f->format == CD_FORMAT_MARKDOWN ? "markdown" : "plaintext"));
   json_object_set_new(o, "quotes", quotes_json(f));
   json_object_set_new(o, "diagnostics", diagnostics_json(f));
   json_object_set_new(o, "entities", entities_json(f));
+  json_object_set_new(o, "config", str_or_null(f->config_file));
   return o;
+}
+
+typedef struct json_output {
+  cd_cli_output base;
+  json_t *files, *config_errors;
+} json_output;
+
+static void json_config_error(cd_cli_output *o, const cd_config_error *e) {
+  json_output *j = (json_output *)o;
+  json_t *err = json_pack("{s:s, s:s, s:s?, s:s}", "message", e->message, "detail", e->detail, "file", e->file,
+                          "pointer", e->pointer);
+  if (err && e->line > 0) {
+    json_object_set_new(err, "line", json_integer(e->line));
+    json_object_set_new(err, "column", json_integer(e->column));
+  }
+  json_array_append_new(j->config_errors, err);
+}
+
+static void json_file(cd_cli_output *o, cd_cli_file *f) {
+  json_output *j = (json_output *)o;
+  json_array_append_new(j->files, file_json(f));
+}
+
+static void json_file_error(cd_cli_output *o, const char *path, const char *message) {
+  (void)o;
+  (void)path;
+  (void)message;
+}
+
+static void json_finish(cd_cli_output *o, const cd_cli_totals *t, bool successful) {
+  (void)successful;
+  json_output *j = (json_output *)o;
+  const size_t *c = t->counts;
+  json_t *summary = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "files", (json_int_t)t->files, "quotes",
+                              (json_int_t)t->quotes, "unattributed", (json_int_t)t->unattributed, "errors",
+                              (json_int_t)c[CD_SEVERITY_ERROR], "warnings", (json_int_t)c[CD_SEVERITY_WARNING],
+                              "infos", (json_int_t)c[CD_SEVERITY_INFO], "hints", (json_int_t)c[CD_SEVERITY_HINT]);
+  json_t *doc = json_pack("{s:O, s:o, s:O}", "files", j->files, "summary", summary, "configuration_errors",
+                          j->config_errors);
+  if (doc) {
+    json_dumpf(doc, o->out, JSON_INDENT(1));
+    fputc('\n', o->out);
+  }
+  json_decref(doc);
+}
+
+static void json_free(cd_cli_output *o) {
+  json_output *j = (json_output *)o;
+  json_decref(j->files);
+  json_decref(j->config_errors);
+  free(j);
+}
+
+cd_cli_output *cd_cli_json_output(FILE *out) {
+  json_output *j = calloc(1, sizeof *j);
+  if (!j) return NULL;
+  j->base = (cd_cli_output){out, json_config_error, json_file, json_file_error, json_finish, json_free};
+  j->files = json_array();
+  j->config_errors = json_array();
+  if (!j->files || !j->config_errors) {
+    json_free(&j->base);
+    return NULL;
+  }
+  return &j->base;
 }

@@ -1,20 +1,10 @@
-/* Rendering one checked file for the CLI: text lines or a JSON object. */
-#ifndef CD_CLI_OUTPUT_H
-#define CD_CLI_OUTPUT_H
-#include <jansson.h>
-#include <stdio.h>
+/* Lines and columns of byte offsets in an article, for the CLI's output. Lines and columns are
+ * 1-based; columns count characters (code points; an invalid UTF-8 byte is one character). */
+#ifndef CD_CLI_POSITIONS_H
+#define CD_CLI_POSITIONS_H
+#include <stddef.h>
 
-#include "copydesk/analyzer.h"
-
-typedef struct cd_checked_file {
-  const char *path;
-  const char *text;
-  size_t len;
-  cd_format format;
-  const cd_report *report;
-} cd_checked_file;
-
-/* 1-based line and column (in characters) of a byte offset; `hint` speeds up calls in
+/* 1-based line and column (in characters) of a byte offset; `cur` speeds up calls in
  * increasing offset order (pass the same struct each time, zeroed at first). */
 typedef struct cd_linecol_cursor {
   size_t off, line, col;
@@ -34,9 +24,7 @@ void cd_text_index_init(cd_text_index *ix, const char *text, size_t len);
 void cd_text_index_free(cd_text_index *ix);
 void cd_text_index_pos(cd_text_index *ix, size_t off, size_t *line, size_t *col);
 
-/* `path:line:col: severity: message [code]` for every diagnostic. */
-void cd_print_text(FILE *out, const cd_checked_file *f);
-/* The file's JSON object (new reference): path, quotes, diagnostics, entities. */
-json_t *cd_file_json(const cd_checked_file *f);
+/* The byte length of the character at `i` (1 for an invalid byte). */
+size_t cd_char_len(const char *s, size_t len, size_t i);
 
 #endif

@@ -1,9 +1,17 @@
-#include "cli_sarif.h"
+/* SARIF 2.1.0 output for `copydesk check --format sarif`: one run, the rule table from cd_rules(),
+ * one result per diagnostic. Regions carry 1-based lines and columns counted in Unicode code points
+ * (run.columnKind "unicodeCodePoints"; an invalid UTF-8 byte counts as one) and the byte offset and
+ * length of the span. Levels: error -> "error", warning -> "warning", info and hint -> "note" (the
+ * copydesk severity is kept in result.properties.copydeskSeverity). Relative paths are relative to
+ * %SRCROOT%, the current directory. Configuration problems are
+ * invocations[0].toolConfigurationNotifications. */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "output.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define SRCROOT "%SRCROOT%"
@@ -22,7 +30,7 @@ static const char *level_of(cd_severity s) {
   return "none";
 }
 
-char *cd_sarif_uri(const char *path) {
+static char *sarif_uri(const char *path) {
   if (strcmp(path, "-") == 0) return strdup("stdin");
   bool absolute = path[0] == '/';
   size_t n = strlen(path);
@@ -48,7 +56,7 @@ char *cd_sarif_uri(const char *path) {
   return out;
 }
 
-json_t *cd_sarif_new(void) {
+static json_t *sarif_new(void) {
   size_t n;
   const cd_rule_info *rules = cd_rules(&n);
   json_t *jrules = json_array();
@@ -69,7 +77,7 @@ json_t *cd_sarif_new(void) {
     char *dir = malloc(len + 2);
     if (dir) {
       snprintf(dir, len + 2, "%s%s", cwd, len && cwd[len - 1] == '/' ? "" : "/");
-      char *uri = cd_sarif_uri(dir);
+      char *uri = sarif_uri(dir);
       if (uri) json_object_set_new(run, "originalUriBaseIds", json_pack("{s:{s:s}}", SRCROOT, "uri", uri));
       free(uri);
       free(dir);
@@ -82,7 +90,7 @@ json_t *cd_sarif_new(void) {
 static json_t *run_of(json_t *log) { return json_array_get(json_object_get(log, "runs"), 0); }
 
 static json_t *artifact_location(const char *path, size_t index) {
-  char *uri = cd_sarif_uri(path);
+  char *uri = sarif_uri(path);
   json_t *loc = json_pack("{s:s}", "uri", uri ? uri : "");
   free(uri);
   if (path[0] != '/' && strcmp(path, "-") != 0) json_object_set_new(loc, "uriBaseId", json_string(SRCROOT));
@@ -90,20 +98,14 @@ static json_t *artifact_location(const char *path, size_t index) {
   return loc;
 }
 
-static json_t *region(const cd_checked_file *f, cd_text_index *ix, cd_span span) {
-  size_t line, col, eline, ecol;
-  size_t start = span.start > f->len ? f->len : span.start;
-  size_t end = span.end > f->len ? f->len : span.end < start ? start : span.end;
-  cd_text_index_pos(ix, start, &line, &col);
-  cd_text_index_pos(ix, end, &eline, &ecol);
-  return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "startLine", (json_int_t)line, "startColumn", (json_int_t)col,
-                   "endLine", (json_int_t)eline, "endColumn", (json_int_t)ecol, "byteOffset", (json_int_t)start,
-                   "byteLength", (json_int_t)(end - start));
+static json_t *region(const cd_cli_range *r) {
+  return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "startLine", (json_int_t)r->line, "startColumn",
+                   (json_int_t)r->col, "endLine", (json_int_t)r->end_line, "endColumn", (json_int_t)r->end_col,
+                   "byteOffset", (json_int_t)r->start, "byteLength", (json_int_t)(r->end - r->start));
 }
 
-static json_t *physical(const cd_checked_file *f, cd_text_index *ix, size_t artifact, cd_span span) {
-  return json_pack("{s:o, s:o}", "artifactLocation", artifact_location(f->path, artifact), "region",
-                   region(f, ix, span));
+static json_t *physical(const cd_cli_file *f, size_t artifact, const cd_cli_range *r) {
+  return json_pack("{s:o, s:o}", "artifactLocation", artifact_location(f->path, artifact), "region", region(r));
 }
 
 static size_t rule_index(const char *code) {
@@ -113,7 +115,7 @@ static size_t rule_index(const char *code) {
   return r ? (size_t)(r - rules) : CD_NONE;
 }
 
-void cd_sarif_add_file(json_t *log, const cd_checked_file *f) {
+static void sarif_add_file(json_t *log, const cd_cli_file *f) {
   json_t *run = run_of(log);
   json_t *artifacts = json_object_get(run, "artifacts"), *results = json_object_get(run, "results");
   if (!artifacts || !results) return;
@@ -123,14 +125,12 @@ void cd_sarif_add_file(json_t *log, const cd_checked_file *f) {
                                (json_int_t)f->len);
   json_object_set_new(artifact, "mimeType", json_string(f->format == CD_FORMAT_MARKDOWN ? "text/markdown" : "text/plain"));
   json_array_append_new(artifacts, artifact);
-  size_t n;
-  const cd_diagnostic *d = cd_report_diagnostics(f->report, &n);
-  cd_text_index ix;
-  cd_text_index_init(&ix, f->text, f->len);
+  size_t n = f->n_diags;
+  const cd_diagnostic *d = f->diags;
   for (size_t i = 0; i < n; i++) {
     json_t *r = json_pack("{s:s, s:s, s:{s:s}, s:[{s:o}]}", "ruleId", d[i].code, "level", level_of(d[i].severity),
                           "message", "text", d[i].message, "locations", "physicalLocation",
-                          physical(f, &ix, index, d[i].span));
+                          physical(f, index, &f->pos[i].span));
     if (!r) continue;
     size_t ri = rule_index(d[i].code);
     if (ri != CD_NONE) json_object_set_new(r, "ruleIndex", json_integer((json_int_t)ri));
@@ -139,17 +139,18 @@ void cd_sarif_add_file(json_t *log, const cd_checked_file *f) {
       json_t *rel = json_array();
       for (size_t k = 0; k < d[i].n_related; k++)
         json_array_append_new(rel, json_pack("{s:I, s:o, s:{s:s}}", "id", (json_int_t)k, "physicalLocation",
-                                             physical(f, &ix, index, d[i].related[k].span), "message", "text",
+                                             physical(f, index, &f->pos[i].related[k]), "message", "text",
                                              d[i].related[k].message));
       json_object_set_new(r, "relatedLocations", rel);
     }
     if (d[i].n_fixes) {
       json_t *fixes = json_array();
+      const cd_cli_range *edit = f->pos[i].edits;
       for (size_t k = 0; k < d[i].n_fixes; k++) {
         const cd_fix *fx = &d[i].fixes[k];
         json_t *repl = json_array();
         for (size_t e = 0; e < fx->n_edits; e++)
-          json_array_append_new(repl, json_pack("{s:o, s:{s:s}}", "deletedRegion", region(f, &ix, fx->edits[e].span),
+          json_array_append_new(repl, json_pack("{s:o, s:{s:s}}", "deletedRegion", region(edit++),
                                                 "insertedContent", "text", fx->edits[e].new_text));
         json_array_append_new(fixes, json_pack("{s:{s:s}, s:[{s:o, s:o}]}", "description", "text", fx->title,
                                                "artifactChanges", "artifactLocation",
@@ -159,7 +160,6 @@ void cd_sarif_add_file(json_t *log, const cd_checked_file *f) {
     }
     json_array_append_new(results, r);
   }
-  cd_text_index_free(&ix);
 }
 
 static json_t *notifications(json_t *log) {
@@ -167,7 +167,7 @@ static json_t *notifications(json_t *log) {
   return json_object_get(inv, "toolConfigurationNotifications");
 }
 
-void cd_sarif_add_config_error(json_t *log, const cd_config_error *e) {
+static void sarif_add_config_error(json_t *log, const cd_config_error *e) {
   json_t *list = notifications(log);
   if (!list) return;
   json_t *n = json_pack("{s:s, s:{s:s}, s:{s:s}}", "level", "error", "message", "text", e->message, "descriptor",
@@ -181,7 +181,7 @@ void cd_sarif_add_config_error(json_t *log, const cd_config_error *e) {
   json_array_append_new(list, n);
 }
 
-void cd_sarif_add_tool_error(json_t *log, const char *path, const char *message) {
+static void sarif_add_tool_error(json_t *log, const char *path, const char *message) {
   json_t *inv = json_array_get(json_object_get(run_of(log), "invocations"), 0);
   if (!inv) return;
   json_t *list = json_object_get(inv, "toolExecutionNotifications");
@@ -194,7 +194,48 @@ void cd_sarif_add_tool_error(json_t *log, const char *path, const char *message)
                                         artifact_location(path, CD_NONE)));
 }
 
-void cd_sarif_finish(json_t *log, bool successful) {
+static void sarif_finish(json_t *log, bool successful) {
   json_t *inv = json_array_get(json_object_get(run_of(log), "invocations"), 0);
   if (inv) json_object_set_new(inv, "executionSuccessful", json_boolean(successful));
+}
+
+typedef struct sarif_output {
+  cd_cli_output base;
+  json_t *log;
+} sarif_output;
+
+static void sarif_config_error(cd_cli_output *o, const cd_config_error *e) {
+  sarif_add_config_error(((sarif_output *)o)->log, e);
+}
+
+static void sarif_file(cd_cli_output *o, cd_cli_file *f) { sarif_add_file(((sarif_output *)o)->log, f); }
+
+static void sarif_file_error(cd_cli_output *o, const char *path, const char *message) {
+  (void)message;
+  sarif_add_tool_error(((sarif_output *)o)->log, path, "The file could not be read.");
+}
+
+static void sarif_write(cd_cli_output *o, const cd_cli_totals *t, bool successful) {
+  (void)t;
+  json_t *log = ((sarif_output *)o)->log;
+  sarif_finish(log, successful);
+  json_dumpf(log, o->out, JSON_INDENT(1));
+  fputc('\n', o->out);
+}
+
+static void sarif_free(cd_cli_output *o) {
+  json_decref(((sarif_output *)o)->log);
+  free(o);
+}
+
+cd_cli_output *cd_cli_sarif_output(FILE *out) {
+  sarif_output *s = calloc(1, sizeof *s);
+  if (!s) return NULL;
+  s->base = (cd_cli_output){out, sarif_config_error, sarif_file, sarif_file_error, sarif_write, sarif_free};
+  s->log = sarif_new();
+  if (!s->log) {
+    free(s);
+    return NULL;
+  }
+  return &s->base;
 }
