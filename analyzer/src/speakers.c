@@ -245,6 +245,14 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     return att_resolve_into(a, i, i + 1, sp, true, "pronoun");
   }
   if (is(a, i, "who")) return att_resolve_into(a, i, i + 1, sp, false, NULL);
+  if (is(a, i, "it") && (att_speech_verb(a, i + 1) || (i > 0 && att_speech_verb(a, i - 1))))
+  {
+    /* "it said": an organisation or a document, too often not the nearest one to guess: as written */
+    source_phrase(a, sp, i, i + 1);
+    sp->method = CD_ATTR_PRONOUN;
+    sp->how = "\"it\" (an organisation or a document named earlier; not resolved)";
+    return true;
+  }
   if ((T(a, i)->flags & TF_LOWER) || cd_is_job_title(S(a, i), N(a, i))) {
     size_t p = att_person_after_descriptors(a, i);
     if (p != CD_NONE && !att_determiner(a, i)) {
@@ -316,6 +324,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         continue;
       }
       if (det && k == 0 && att_speaker_at(a, j, sp, method)) {
+        if (sp->method == CD_ATTR_SOURCE) return source_phrase(a, sp, i, sp->end_tok); /* with its article */
         sp->first_tok = i;
         return true;
       }
@@ -363,9 +372,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     j++;
   } else if (att_determiner(a, i) && (T(a, i)->flags & TF_LOWER || i == CD_VEC_AT(&doc->sentences, cd_sentence, sent)->first_tok)) {
     j++;
-  } else if (a->mention_start[i] != CD_NONE && att_possessive_end(a, a->mention_start[i]) != CD_NONE) {
-    j = att_possessive_end(a, a->mention_start[i]); /* "Sanders' campaign manager" */
-  } else {
+  } else if (a->mention_start[i] == CD_NONE) {
     return false;
   }
   for (; j < n && j < i + 9 && T(a, j)->sent == sent; j++) {
@@ -374,9 +381,15 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     if (mi != CD_NONE) {
       const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
       if (att_possessive_end(a, mi) == CD_NONE && cd_mention_is_person(doc, mi)) {
-        person = mi; /* "her aide Rosa Lind", "the party's Ana Bell" */
-        j = m->end_tok;
-        break;
+        /* "her aide Rosa Lind", "the party's Ana Bell"; but "Acme campaign spokeswoman Ana Bell" and
+         * a place read as a person ("Homeland Security Deputy Secretary X") go on to the next name */
+        size_t after = att_skip_affiliation(a, m->end_tok), k = after;
+        while (k < n && k < after + 3 && att_between_word(a, k)) k++;
+        if (att_speech_verb(a, k) || (inverted && clause_ends(a, after, sent)) || punct(a, after, ',')) {
+          person = mi;
+          j = after;
+          break;
+        }
       }
       head = CD_NONE; /* a name modifies the noun that follows: "a senior Cruz adviser" */
       j = att_possessive_end(a, mi) != CD_NONE ? att_possessive_end(a, mi) - 1 : m->end_tok - 1;
@@ -416,8 +429,8 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
  * beside a verb of saying. */
 bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   if (known_speaker_at(a, i, sp, method)) {
-    if (sp->mention != CD_NONE && cd_mention_is_person(a->doc, sp->mention)) return true;
-    /* "the Republican county commissioner said": not "the Republican" when a longer phrase speaks */
+    /* "the Republican county commissioner said": not "the Republican" when a longer phrase speaks;
+     * "Acme campaign spokeswoman Ana Bell said": not "Acme" */
     speaker longer = {0};
     if (generic_speaker_at(a, i, &longer, method) && longer.end_tok > sp->end_tok) *sp = longer;
     return true;
