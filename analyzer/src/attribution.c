@@ -89,11 +89,25 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   return false;
 }
 
-/* Is token v inside a dash-delimited aside that closes before `open`? ("— which the BBC noted —") */
+/* How many of the ascending positions pos[0..n) are below x. */
+static size_t count_below(const size_t *pos, size_t n, size_t x) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (pos[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* Is token v inside a dash-delimited aside that closes before `open`? ("— which the BBC noted —")
+ * Counts the spaced dashes by position, not by scanning from the sentence's start. */
 static bool inside_aside(const att *a, size_t first, size_t v, size_t open) {
-  size_t before = 0, after = 0;
-  for (size_t k = first; k < v; k++) if (dash(a, k) && T(a, k)->flags & TF_SPACE_BEFORE) before++;
-  for (size_t k = v + 1; k < open; k++) if (dash(a, k) && T(a, k)->flags & TF_SPACE_BEFORE) after++;
+  size_t before = count_below(a->spaced_dashes, a->n_spaced_dashes, v) -
+                  count_below(a->spaced_dashes, a->n_spaced_dashes, first);
+  size_t after = open > v + 1 ? count_below(a->spaced_dashes, a->n_spaced_dashes, open) -
+                                    count_below(a->spaced_dashes, a->n_spaced_dashes, v + 1)
+                              : 0;
   return before % 2 == 1 && after >= 1;
 }
 
@@ -192,13 +206,19 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
   return false;
 }
 
-/* Sieve 3: "according to SPEAKER" in the sentence. */
+/* Sieve 3: "according to SPEAKER" in the sentence (up to ACCORDING_WINDOW tokens from the quote). */
+enum { ACCORDING_WINDOW = 200 };
 static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   uint32_t sents[2] = {c->sent_open, c->sent_close};
   for (int si = 0; si < 2; si++) {
     const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sents[si]);
-    for (size_t i = s->first_tok; i + 2 < s->end_tok; i++) {
-      if (!is(a, i, "according") || !is(a, i + 1, "to") || !outside_quotes(a, i)) continue;
+    /* within a window of the quote, so that a run-on sentence full of quotes stays linear */
+    size_t from = s->first_tok, to = s->end_tok;
+    if (c->open > from + ACCORDING_WINDOW) from = c->open - ACCORDING_WINDOW;
+    if (c->close + ACCORDING_WINDOW < to) to = c->close + ACCORDING_WINDOW;
+    for (size_t k = count_below(a->according, a->n_according, from); k < a->n_according; k++) {
+      size_t i = a->according[k];
+      if (i >= to || i + 2 >= s->end_tok) break;
       if (att_speaker_at(a, i + 2, sp, CD_ATTR_ACCORDING_TO)) {
         if (sp->method == CD_ATTR_EXPLICIT) sp->method = CD_ATTR_ACCORDING_TO;
         *verb = i;
@@ -258,9 +278,34 @@ static void continue_from(att *a, size_t qi, size_t from, const char *why) {
   q->evidence = cd_arena_printf(doc->arena, "Continues %s's words (%s).", p->speaker, why);
 }
 
+/* The positions the sieves look up instead of rescanning sentences: spaced dashes and "according to". */
+static bool index_positions(att *a) {
+  size_t n = doc_ntok(a->doc), nd = 0, na = 0;
+  for (int fill = 0; fill < 2; fill++) {
+    nd = na = 0;
+    for (size_t i = 0; i < n; i++) {
+      if (dash(a, i) && T(a, i)->flags & TF_SPACE_BEFORE) {
+        if (fill) a->spaced_dashes[nd] = i;
+        nd++;
+      }
+      if (is(a, i, "according") && is(a, i + 1, "to") && outside_quotes(a, i)) {
+        if (fill) a->according[na] = i;
+        na++;
+      }
+    }
+    if (fill) break;
+    a->spaced_dashes = cd_arena_alloc(a->doc->arena, (nd + 1) * sizeof(size_t));
+    a->according = cd_arena_alloc(a->doc->arena, (na + 1) * sizeof(size_t));
+    if (!a->spaced_dashes || !a->according) return false;
+  }
+  a->n_spaced_dashes = nd;
+  a->n_according = na;
+  return true;
+}
+
 void cd_pass_attribution(cd_doc *doc) {
   size_t n = doc_ntok(doc);
-  att a = {doc, NULL, CD_NONE, 0};
+  att a = {doc, NULL, CD_NONE, 0, NULL, 0, NULL, 0};
   a.mention_start = cd_arena_alloc(doc->arena, (n + 1) * sizeof(size_t));
   if (!a.mention_start) return;
   for (size_t i = 0; i <= n; i++) a.mention_start[i] = CD_NONE;
@@ -268,6 +313,7 @@ void cd_pass_attribution(cd_doc *doc) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
     a.mention_start[m->first_tok] = mi;
   }
+  if (!index_positions(&a)) return;
   for (size_t qi = 0; qi < doc->quotes.len; qi++) {
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
     const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);

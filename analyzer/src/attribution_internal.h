@@ -12,6 +12,9 @@ typedef struct att {
   size_t *mention_start; /* token -> mention starting there, or CD_NONE */
   size_t last_speaker;   /* mention of the latest quote's person speaker, or CD_NONE */
   uint32_t last_speaker_sent;
+  /* token positions computed once, ascending, so that no sieve rescans a sentence per quote */
+  size_t *spaced_dashes, n_spaced_dashes; /* " - " / " — ": dashes with a space before */
+  size_t *according, n_according;         /* "according to" outside quotes */
 } att;
 
 typedef struct speaker {

@@ -14,6 +14,8 @@
 /* A header block longer than this without its blank line is garbage. */
 #define HEADER_MAX 8192
 #define READ_CHUNK 65536
+/* How long an oversized message's answer waits for the start of its body (to find its id). */
+#define PREFIX_WAIT_MS 50
 
 struct cd_frame_reader {
   int fd;
@@ -21,7 +23,6 @@ struct cd_frame_reader {
   char *buf;
   size_t used;   /* bytes in buf */
   size_t cap;
-  size_t skip;   /* bytes of an oversized body still to discard */
   bool resync;   /* discarding up to the next Content-Length header */
   bool eof;
 };
@@ -189,12 +190,7 @@ cd_frame_status cd_frame_read(cd_frame_reader *r, bool block, char **body, size_
   *len = 0;
   for (;;) {
     size_t want = 0;
-    if (r->skip > 0) {
-      size_t n = r->skip < r->used ? r->skip : r->used;
-      drop(r, n);
-      r->skip -= n;
-    }
-    if (r->skip == 0 && r->resync) {
+    if (r->resync) {
       size_t at = find_content_length(r, 0);
       if (at != (size_t)-1) {
         drop(r, at);
@@ -203,7 +199,7 @@ cd_frame_status cd_frame_read(cd_frame_reader *r, bool block, char **body, size_
         drop(r, r->used - 16); /* keep a possible partial "Content-Length" */
       }
     }
-    if (r->skip == 0 && !r->resync) {
+    if (!r->resync) {
       size_t lead = 0; /* stray line breaks between messages are harmless */
       while (lead < r->used && (r->buf[lead] == '\r' || r->buf[lead] == '\n')) lead++;
       drop(r, lead);
@@ -215,28 +211,32 @@ cd_frame_status cd_frame_read(cd_frame_reader *r, bool block, char **body, size_
           return CD_FRAME_BAD_HEADER;
         }
         if (length > r->max_body) {
-          size_t prefix = length < CD_FRAME_PREFIX_MAX ? length : CD_FRAME_PREFIX_MAX;
-          if (r->used - body_start >= prefix || r->eof) {
-            if (prefix > r->used - body_start) prefix = r->used - body_start;
-            char *p = malloc(prefix + 1);
-            if (p == NULL) {
-              set_error(error, error_size, "out of memory");
-              return CD_FRAME_IO_ERROR;
-            }
-            memcpy(p, r->buf + body_start, prefix);
-            p[prefix] = '\0';
-            drop(r, body_start);
-            r->skip = length;
-            *body = p;
-            *len = prefix;
-            if (error != NULL && error_size > 0) {
-              snprintf(error, error_size,
-                       "message of %zu bytes refused: the limit is %zu bytes", length,
-                       r->max_body);
-            }
-            return CD_FRAME_TOO_LARGE;
+          /* Answer at once with what has arrived (to find the id), then resynchronise on the
+           * next Content-Length header: a declared length is not trusted to skip by, since a
+           * client that lied about it would have the rest of its session swallowed. */
+          if (r->used - body_start < CD_FRAME_PREFIX_MAX && !r->eof) {
+            struct pollfd pf = {.fd = r->fd, .events = POLLIN}; /* a moment for the body's start */
+            if (poll(&pf, 1, PREFIX_WAIT_MS) > 0) (void)fill(r, false, 0);
           }
-          want = body_start + prefix;
+          size_t prefix = r->used - body_start;
+          if (prefix > length) prefix = length;
+          if (prefix > CD_FRAME_PREFIX_MAX) prefix = CD_FRAME_PREFIX_MAX;
+          char *p = malloc(prefix + 1);
+          if (p == NULL) {
+            set_error(error, error_size, "out of memory");
+            return CD_FRAME_IO_ERROR;
+          }
+          memcpy(p, r->buf + body_start, prefix);
+          p[prefix] = '\0';
+          drop(r, body_start);
+          r->resync = true;
+          *body = p;
+          *len = prefix;
+          if (error != NULL && error_size > 0) {
+            snprintf(error, error_size, "message of %zu bytes refused: the limit is %zu bytes", length,
+                     r->max_body);
+          }
+          return CD_FRAME_TOO_LARGE;
         } else if (r->used - body_start >= length) {
           char *p = malloc(length + 1);
           if (p == NULL) {

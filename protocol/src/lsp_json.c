@@ -29,8 +29,11 @@ static bool read_uint(const json_t *v, uint32_t *out) {
     /* Some clients send 3.0 for 3; accept integral reals. */
     if (!json_is_real(v)) return false;
     double d = json_real_value(v);
-    if (d != d || d < 0 || d != (double)(long long)d) return false;
-    *out = d > (double)UINT32_MAX ? UINT32_MAX : (uint32_t)d;
+    /* the range first: casting a double the target cannot hold (1e300, NaN) is undefined */
+    if (!(d >= 0 && d <= (double)UINT32_MAX)) return false;
+    uint32_t u = (uint32_t)d;
+    if ((double)u != d) return false; /* 2.5 */
+    *out = u;
     return true;
   }
   json_int_t n = json_integer_value(v);

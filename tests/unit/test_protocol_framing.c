@@ -105,6 +105,36 @@ static void test_too_large_is_skipped(void **state) {
   close(p.r);
 }
 
+/* A declared length far past the limit and far past what is sent: the refusal comes at once,
+ * without waiting for the body, and the next message is read, not swallowed as its body. */
+static void test_huge_length_answers_at_once(void **state) {
+  (void)state;
+  char err[128];
+  pipe_pair p = open_pipe();
+  cd_frame_reader *r = cd_frame_reader_new(p.r, 4096);
+  put(p, "Content-Length: 99999999999\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":3}");
+  char *body;
+  size_t len;
+  assert_int_equal(cd_frame_read(r, false, &body, &len, err, sizeof err), CD_FRAME_TOO_LARGE); /* pipe still open */
+  assert_non_null(strstr(err, "99999999999 bytes"));
+  assert_int_equal(len, strlen("{\"jsonrpc\":\"2.0\",\"id\":3}"));
+  free(body);
+  assert_int_equal(read_status(r, false, NULL, 0), CD_FRAME_AGAIN);
+  put(p, "Content-Length: 2\r\n\r\n{}");
+  expect_body(r, false, "{}");
+  /* with no body at all yet: refused with an empty prefix, then the next message */
+  put(p, "Content-Length: 99999999999999\r\n\r\n");
+  assert_int_equal(cd_frame_read(r, true, &body, &len, err, sizeof err), CD_FRAME_TOO_LARGE);
+  assert_int_equal(len, 0);
+  free(body);
+  put(p, "Content-Length: 3\r\n\r\n[4]");
+  expect_body(r, true, "[4]");
+  close(p.w);
+  assert_int_equal(read_status(r, true, NULL, 0), CD_FRAME_EOF);
+  cd_frame_reader_free(r);
+  close(p.r);
+}
+
 static void test_non_blocking_and_partial(void **state) {
   (void)state;
   pipe_pair p = open_pipe();
@@ -221,6 +251,7 @@ int main(void) {
       cmocka_unit_test(test_two_messages_and_content_type),
       cmocka_unit_test(test_bad_headers_resync),
       cmocka_unit_test(test_too_large_is_skipped),
+      cmocka_unit_test(test_huge_length_answers_at_once),
       cmocka_unit_test(test_non_blocking_and_partial),
       cmocka_unit_test(test_stray_newlines_and_bare_lf),
       cmocka_unit_test(test_writer),

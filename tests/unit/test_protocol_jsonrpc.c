@@ -110,6 +110,21 @@ static void test_negotiation_and_positions(void **state) {
   assert_true(cd_lsp_position_parse(pos, &p));
   assert_int_equal(p.line, UINT32_MAX);
   json_decref(pos);
+  /* reals: an integral one in range is that integer; others are refused, never cast */
+  static const char *const refused[] = {"{\"line\":1e300,\"character\":0}", "{\"line\":-1e300,\"character\":0}",
+                                        "{\"line\":0,\"character\":2.5}", "{\"line\":4294967296.0,\"character\":0}",
+                                        "{\"line\":-0.5,\"character\":0}"};
+  for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+    pos = json_loads(refused[i], 0, NULL);
+    assert_non_null(pos);
+    assert_false(cd_lsp_position_parse(pos, &p));
+    json_decref(pos);
+  }
+  pos = json_loads("{\"line\":3.0,\"character\":4294967295.0}", 0, NULL);
+  assert_true(cd_lsp_position_parse(pos, &p));
+  assert_int_equal(p.line, 3);
+  assert_int_equal(p.character, UINT32_MAX);
+  json_decref(pos);
 }
 
 static void test_uri_to_path(void **state) {

@@ -3,11 +3,15 @@
  * server answers each and keeps serving. */
 #include "test_server_client.h"
 
+/* Header and body in one write, as clients send them. */
 static void send_body(client *c, const char *body) {
-  char header[64];
-  int n = snprintf(header, sizeof header, "Content-Length: %zu\r\n\r\n", strlen(body));
-  client_send_raw(c, header, (size_t)n);
-  client_send_raw(c, body, strlen(body));
+  size_t len = strlen(body);
+  char *msg = malloc(len + 64);
+  assert_non_null(msg);
+  int n = snprintf(msg, 64, "Content-Length: %zu\r\n\r\n", len);
+  memcpy(msg + n, body, len);
+  client_send_raw(c, msg, (size_t)n + len);
+  free(msg);
 }
 
 /* The server still works: a request gets its normal answer. */
@@ -92,6 +96,25 @@ static void test_oversized_message(void **state) {
   client_shutdown(&c);
 }
 
+/* A declared length far beyond what is sent: refused at once (with the id), and the next
+ * message is served instead of being swallowed as the rest of that body. */
+static void test_huge_content_length(void **state) {
+  (void)state;
+  client c;
+  client_start(&c);
+  json_decref(client_initialize(&c, NULL, NULL));
+  const char *lie = "Content-Length: 99999999999\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":41,\"method\":\"shutdown\"}";
+  client_send_raw(&c, lie, strlen(lie));
+  json_t *e = client_wait_response(&c, 41);
+  assert_int_equal(error_code(e), -32600);
+  assert_non_null(strstr(json_string_value(json_object_get(json_object_get(e, "error"), "message")), "99999999999"));
+  json_decref(e);
+  still_serving(&c);
+  client_open(&c, "untitled:after", "plaintext", 1, "\"We will win.\"\n");
+  json_decref(client_wait_note(&c, "textDocument/publishDiagnostics", "untitled:after", 1));
+  client_shutdown(&c);
+}
+
 static void test_malformed_params(void **state) {
   (void)state;
   client c;
@@ -103,6 +126,15 @@ static void test_malformed_params(void **state) {
   json_decref(r);
   r = client_request(&c, "textDocument/hover",
                      json_pack("{s:{s:s},s:{s:i,s:i}}", "textDocument", "uri", "untitled:a", "position", "line", -1, "character", 0));
+  assert_int_equal(error_code(r), -32602);
+  json_decref(r);
+  /* real numbers out of range or with a fraction: refused before any conversion */
+  r = client_request(&c, "textDocument/hover", json_pack("{s:{s:s},s:{s:f,s:i}}", "textDocument", "uri", "untitled:a",
+                                                         "position", "line", 1e300, "character", 0));
+  assert_int_equal(error_code(r), -32602);
+  json_decref(r);
+  r = client_request(&c, "textDocument/hover", json_pack("{s:{s:s},s:{s:i,s:f}}", "textDocument", "uri", "untitled:a",
+                                                         "position", "line", 0, "character", 1.5));
   assert_int_equal(error_code(r), -32602);
   json_decref(r);
   r = client_request(&c, "textDocument/hover", json_pack("{s:{s:i}}", "textDocument", "uri", 3));
@@ -217,6 +249,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_framing_and_json_errors),
       cmocka_unit_test(test_oversized_message),
+      cmocka_unit_test(test_huge_content_length),
       cmocka_unit_test(test_malformed_params),
       cmocka_unit_test(test_versions_and_uris),
       cmocka_unit_test(test_garbage_then_request),

@@ -5,7 +5,8 @@
  * blank line, then N bytes of body. The reader never gives up on a bad
  * stream: a malformed header is reported once and the reader resynchronises
  * on the next "Content-Length" header; a body over the size limit is
- * reported once and skipped without being buffered.
+ * reported at once (with the part of it already arrived) and the reader
+ * resynchronises the same way, never buffering it nor trusting its length.
  */
 #ifndef COPYDESK_FRAMING_H
 #define COPYDESK_FRAMING_H
@@ -27,7 +28,7 @@ typedef enum cd_frame_status {
   CD_FRAME_AGAIN,       /* non-blocking read: no complete message yet */
   CD_FRAME_EOF,         /* end of input (a partial message at the end is dropped) */
   CD_FRAME_BAD_HEADER,  /* malformed header; error says why; resynchronising */
-  CD_FRAME_TOO_LARGE,   /* body over the limit; *body holds its first bytes; skipping it */
+  CD_FRAME_TOO_LARGE,   /* body over the limit; *body holds its first bytes (maybe none); resynchronising */
   CD_FRAME_IO_ERROR     /* read() failed (not EINTR/EAGAIN) or out of memory */
 } cd_frame_status;
 

@@ -1,0 +1,160 @@
+/* Pathological inputs: cd_analyze on texts built to hit worst cases, at 64 KB, 256 KB and 1 MB.
+ *
+ * Each case is made of one repeated unit: straight marks only, curly marks only, quotes nested
+ * inside quotes, one run-on sentence full of quotes and no full stop, ordinary copy on a single
+ * line (also at 10 MB), and distinct capitalised names. Time per MB should not grow with the size
+ * (linear analysis); the last columns compare 1 MB with 64 KB (a ratio of 16 is linear).
+ * Not a test: it reports figures, never pass/fail. Timings on a shared machine are noisy.
+ *
+ * usage: bench_pathological [runs] [--markdown]   (default 3 runs per size, median reported)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "copydesk/analyzer.h"
+#include "timing.h"
+
+typedef struct buf {
+  char *p;
+  size_t len, cap;
+} buf;
+
+static void put(buf *b, const char *s) {
+  size_t n = strlen(s);
+  if (b->len + n > b->cap) return;
+  memcpy(b->p + b->len, s, n);
+  b->len += n;
+}
+
+/* A distinct capitalised word for each number: Ba, Be, ..., Baba, ... */
+static void put_name(buf *b, size_t n) {
+  static const char *const SYL[] = {"ba", "ke", "lo", "mi", "nu", "ra", "se", "to", "vi", "zu"};
+  char word[64];
+  size_t len = 0;
+  do {
+    const char *s = SYL[n % 10];
+    word[len++] = s[0];
+    word[len++] = s[1];
+    n /= 10;
+  } while (n && len < sizeof word - 3);
+  word[0] = (char)(word[0] - 'a' + 'A');
+  word[len] = '\0';
+  put(b, word);
+}
+
+static void straight_marks(buf *b, size_t i) {
+  (void)i;
+  put(b, "\"");
+}
+static void curly_marks(buf *b, size_t i) { put(b, i % 2 ? "\xE2\x80\x9D" : "\xE2\x80\x9C"); }
+/* Opens deeper and deeper, alternating double and single marks, closing every 64 levels. */
+static void nested_quotes(buf *b, size_t i) {
+  size_t depth = i % 128;
+  if (depth < 64) put(b, depth % 2 ? "Ortiz said 'the mayor told us " : "Lund said \"we heard ");
+  else put(b, depth % 2 ? "end\" " : "end' ");
+}
+static void run_on(buf *b, size_t i) {
+  put(b, i % 3 ? "and Ortiz said \"we will build it\" while " : "and the mayor, according to Lund, called it a \"plan\" ");
+}
+static void one_line(buf *b, size_t i) {
+  static const char *const S[] = {
+      "Senator Ingrid Solberg opened the debate on Tuesday. \"We have waited long enough,\" Solberg said. ",
+      "\xE2\x80\x9CThe money is in the budget,\xE2\x80\x9D said Mayor Rafael Duarte, who has led the council. ",
+      "Critics say the cost will double, according to people familiar with the matter. ",
+      "Mr. Duarte later told reporters: \"Nobody wants another delay.\" "};
+  put(b, S[i % 4]);
+}
+static void names(buf *b, size_t i) {
+  put_name(b, i);
+  put(b, " ");
+  put_name(b, i * 7 + 3);
+  put(b, i % 2 ? " said so. " : " met ");
+}
+
+typedef struct pcase {
+  const char *name;
+  void (*unit)(buf *, size_t);
+  size_t extra_size; /* a further size to time, 0 for none */
+} pcase;
+
+static const pcase CASES[] = {
+    {"straight \" marks", straight_marks, 0},
+    {"curly marks", curly_marks, 0},
+    {"nested quotes", nested_quotes, 0},
+    {"run-on with quotes", run_on, 0},
+    {"one long line", one_line, 10u << 20},
+    {"distinct names", names, 0},
+};
+
+static char *make(const pcase *c, size_t size, size_t *len) {
+  buf b = {malloc(size), 0, size};
+  if (!b.p) return NULL;
+  for (size_t i = 0; b.len < size; i++) {
+    size_t before = b.len;
+    c->unit(&b, i);
+    if (b.len == before) break; /* the next unit does not fit */
+  }
+  *len = b.len;
+  return b.p;
+}
+
+static double time_one(const char *text, size_t len, cd_format format, int runs, size_t *nquotes) {
+  double *t = malloc((size_t)runs * sizeof *t);
+  if (!t) exit(1);
+  for (int r = 0; r < runs; r++) {
+    double t0 = now_ms();
+    cd_report *rep = cd_analyze(text, len, format, NULL);
+    t[r] = now_ms() - t0;
+    if (!rep) exit(1);
+    cd_report_quotes(rep, nquotes);
+    cd_report_free(rep);
+  }
+  qsort(t, (size_t)runs, sizeof *t, cmp_double);
+  double median = t[runs / 2];
+  free(t);
+  return median;
+}
+
+int main(int argc, char **argv) {
+  int runs = 3;
+  cd_format format = CD_FORMAT_PLAINTEXT;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--markdown") == 0) format = CD_FORMAT_MARKDOWN;
+    else if (atoi(argv[i]) > 0) runs = atoi(argv[i]);
+    else {
+      fprintf(stderr, "usage: %s [runs] [--markdown]\n", argv[0]);
+      return 2;
+    }
+  }
+  static const size_t SIZES[] = {64u << 10, 256u << 10, 1u << 20};
+  enum { NSIZES = sizeof SIZES / sizeof SIZES[0] };
+  printf("cd_analyze on pathological input, %s, median of %d runs; ms per MB at each size\n",
+         format == CD_FORMAT_MARKDOWN ? "markdown" : "plain text", runs);
+  printf("%-20s %10s %10s %10s %10s %9s %9s\n", "input", "64 KB", "256 KB", "1 MB", "1 MB ms", "1MB/64KB", "quotes");
+  for (size_t ci = 0; ci < sizeof CASES / sizeof CASES[0]; ci++) {
+    const pcase *c = &CASES[ci];
+    double ms[NSIZES];
+    size_t nq = 0;
+    for (size_t s = 0; s < NSIZES; s++) {
+      size_t len;
+      char *text = make(c, SIZES[s], &len);
+      if (!text) return 1;
+      ms[s] = time_one(text, len, format, runs, &nq);
+      free(text);
+    }
+    printf("%-20s", c->name);
+    for (size_t s = 0; s < NSIZES; s++) printf(" %10.1f", ms[s] / ((double)SIZES[s] / (1u << 20)));
+    printf(" %10.1f %9.1f %9zu\n", ms[NSIZES - 1], ms[NSIZES - 1] / ms[0], nq);
+    if (c->extra_size) {
+      size_t len;
+      char *text = make(c, c->extra_size, &len);
+      if (!text) return 1;
+      double t = time_one(text, len, format, 1, &nq);
+      printf("%-20s %zu MB: %.1f ms, %.1f ms per MB, %zu quotes\n", "", c->extra_size >> 20, t,
+             t / ((double)len / (1u << 20)), nq);
+      free(text);
+    }
+  }
+  return 0;
+}
