@@ -53,7 +53,16 @@ bool att_tail_looks_like_person(const cd_doc *doc, const cd_name_mention *m) {
   return true;
 }
 
+/* A name set in emphasis ("*The Last Timetable*", "_Hamlet_"): the title of a work, not a person. */
+static bool emphasised_title(const cd_doc *doc, const cd_name_mention *m) {
+  size_t s = m->span.start, e = m->span.end;
+  if (s == 0 || e >= doc->len) return false;
+  char open = doc->text[s - 1], close = doc->text[e];
+  return (open == '*' || open == '_') && close == open;
+}
+
 bool att_person_mention(const cd_doc *doc, const cd_name_mention *m) {
+  if (emphasised_title(doc, m)) return false;
   if (m->kind != MK_NAME || m->entity == CD_NONE || m->in_quote || m->headline || m->possessive) return false;
   if (!att_looks_like_person_name(doc, m)) return false;
   const cd_entity *e = CD_VEC_AT(&doc->entities, cd_entity, m->entity);
@@ -62,7 +71,7 @@ bool att_person_mention(const cd_doc *doc, const cd_name_mention *m) {
 
 bool cd_mention_is_person(const cd_doc *doc, size_t mi) {
   const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
-  if (m->possessive || !att_looks_like_person_name(doc, m)) return false;
+  if (m->possessive || emphasised_title(doc, m) || !att_looks_like_person_name(doc, m)) return false;
   if (m->courtesy || m->job_title) return true;
   const cd_entity *e = m->entity != CD_NONE ? CD_VEC_AT(&doc->entities, cd_entity, m->entity) : NULL;
   return (e && e->kind == CD_ENTITY_PERSON) || (m->person_hint && !m->org_hint);
