@@ -64,7 +64,16 @@ size_t att_resolve_person(const att *a, size_t pos, bool org) {
                        CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION)
                     : att_person_mention(doc, m);
     if (!fits) continue;
-    if (m->sent == cur_sent) return k - 1; /* nearest in the same sentence */
+    if (m->sent == cur_sent) {
+      /* in the same sentence: its subject ("Rubio said ... Trump, whom he called ..."), else the nearest */
+      size_t subj = CD_NONE;
+      for (size_t j = k; !org && j > 0 && k - j < 16; j--) {
+        const cd_name_mention *x = CD_VEC_AT(&doc->mentions, cd_name_mention, j - 1);
+        if (x->sent != cur_sent) break;
+        if (att_person_mention(doc, x) && !att_after_preposition(a, x->first_tok, ms->first_tok)) subj = j - 1;
+      }
+      return subj != CD_NONE ? subj : k - 1;
+    }
     if (skip_sentence) continue;
     if (fallback == CD_NONE) fallback = k - 1;
     if (att_after_preposition(a, m->first_tok, ms->first_tok)) continue;
