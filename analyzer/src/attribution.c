@@ -50,8 +50,9 @@ static bool tag_at(att *a, size_t j, bool must_end, speaker *sp, size_t *verb) {
   uint32_t sent = T(a, j)->sent;
   /* VERB SPEAKER: said Trump, tweeted former executive Ken Gude */
   if (att_speech_verb(a, j)) {
+    /* with must_end, the speaker may keep an appositive to the end: "said Ana Bell, a pollster at X." */
     if ((att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT) || att_bare_source(a, j + 1, sp)) &&
-        (!must_end || short_tail(a, att_after_speaker(a, sp)))) {
+        (!must_end || short_tail(a, att_after_speaker(a, sp)) || punct(a, att_phrase_end(sp), ','))) {
       *verb = j;
       return true;
     }
