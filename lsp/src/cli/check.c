@@ -1,4 +1,5 @@
-/* copydesk check [options] PATH... ("-" reads standard input). The configuration of a file is
+/* copydesk check|sources [options] PATH... ("-" reads standard input; directories and globs are
+ * expanded by walk.c; binary files are skipped with a note). The configuration of a file is
  * --config FILE, else the nearest .copydesk.json in the file's directory or above it (for stdin:
  * the current directory), else the defaults. A configuration problem is reported on stderr once
  * per configuration file, the bad settings are skipped (all of the file's when it is not valid
@@ -13,6 +14,7 @@
 #include "input.h"
 #include "options.h"
 #include "output.h"
+#include "walk.h"
 
 /* Settings already built, one per configuration file (file NULL: the defaults). */
 typedef struct config_cache {
@@ -86,6 +88,9 @@ static void add_totals(cd_cli_totals *t, const cd_cli_file *f) {
   t->files++;
 }
 
+/* A NUL byte in the first 8000 bytes marks a binary file, as git decides. */
+static bool looks_binary(const char *text, size_t len) { return memchr(text, 0, len < 8000 ? len : 8000) != NULL; }
+
 /* Reads, analyses and outputs one file. */
 static void check_one(run *r, const char *path) {
   size_t len = 0;
@@ -94,7 +99,15 @@ static void check_one(run *r, const char *path) {
   if (!text) {
     fprintf(stderr, "copydesk: %s: %s\n", path, why);
     r->out->file_error(r->out, path, why);
+    r->totals.file_errors++;
     r->status = 2;
+    return;
+  }
+  if (looks_binary(text, len)) {
+    if (!r->o.quiet) fprintf(stderr, "copydesk: %s: skipped, a binary file (not an article)\n", path);
+    r->out->skipped(r->out, path, "a binary file");
+    r->totals.skipped++;
+    free(text);
     return;
   }
   const cd_settings *settings = settings_for(r, path);
@@ -102,6 +115,7 @@ static void check_one(run *r, const char *path) {
   cd_report *report = settings ? cd_analyze(text, len, fmt, settings->config) : NULL;
   cd_cli_file f;
   if (report && cd_cli_file_init(&f, path, text, len, fmt, report, settings->file)) {
+    f.min_severity = cd_cli_min_severity(&r->o);
     add_totals(&r->totals, &f);
     r->out->file(r->out, &f);
     cd_cli_file_free(&f);
@@ -113,13 +127,17 @@ static void check_one(run *r, const char *path) {
   free(text);
 }
 
-static cd_cli_output *output_for(cd_cli_format format) {
-  switch (format) {
-  case CD_CLI_JSON: return cd_cli_json_output(stdout);
-  case CD_CLI_SARIF: return cd_cli_sarif_output(stdout);
+static cd_cli_output *output_for(const cd_cli_options *o) {
+  if (strcmp(o->command, "sources") == 0)
+    return o->format == CD_CLI_JSON ? cd_cli_sources_json_output(stdout, o) : cd_cli_sources_text_output(stdout, o);
+  switch (o->format) {
+  case CD_CLI_JSON: return cd_cli_json_output(stdout, o);
+  case CD_CLI_SARIF: return cd_cli_sarif_output(stdout, o);
+  case CD_CLI_GITHUB: return cd_cli_github_output(stdout, o);
+  case CD_CLI_RDJSON: return cd_cli_rdjson_output(stdout, o);
   case CD_CLI_TEXT: break;
   }
-  return cd_cli_text_output(stdout);
+  return cd_cli_text_output(stdout, o);
 }
 
 int cd_cli_check(int argc, char **argv) {
@@ -130,19 +148,23 @@ int cd_cli_check(int argc, char **argv) {
     cd_cli_options_free(&r.o);
     return rc;
   }
-  r.out = output_for(r.o.format);
-  if (!r.out) {
+  r.out = output_for(&r.o);
+  cd_cli_paths paths = {0};
+  if (!r.out || !cd_cli_expand(&paths, r.o.paths, (size_t)r.o.n_paths, r.o.quiet)) {
     fprintf(stderr, "copydesk: out of memory\n");
+    if (r.out) r.out->free(r.out);
+    cd_cli_paths_free(&paths);
     cd_cli_options_free(&r.o);
     return 2;
   }
-  for (int i = 0; i < r.o.n_paths; i++) check_one(&r, r.o.paths[i]);
+  for (size_t i = 0; i < paths.len; i++) check_one(&r, paths.items[i]);
   bool failing = false;
   for (int s = r.o.fail_on; s <= CD_SEVERITY_ERROR; s++)
     if (r.totals.counts[s]) failing = true;
   r.out->finish(r.out, &r.totals, r.status == 0);
   fflush(stdout);
   r.out->free(r.out);
+  cd_cli_paths_free(&paths);
   for (size_t i = 0; i < r.cache.len; i++) cd_settings_free(&r.cache.items[i]);
   free(r.cache.items);
   cd_cli_options_free(&r.o);

@@ -53,3 +53,13 @@ void cd_cli_file_free(cd_cli_file *f) {
   free(f->ranges);
   cd_text_index_free(&f->index);
 }
+
+void cd_cli_file_line(const cd_cli_file *f, size_t off, size_t *start, size_t *end) {
+  if (off > f->len) off = f->len;
+  size_t a = off, b = off;
+  while (a > 0 && f->text[a - 1] != '\n') a--;
+  while (b < f->len && f->text[b] != '\n') b++;
+  if (b > a && f->text[b - 1] == '\r') b--;
+  *start = a;
+  *end = b;
+}

@@ -35,7 +35,16 @@ typedef struct cd_cli_file {
   cd_cli_diag_pos *pos; /* n_diags, owned */
   cd_cli_range *ranges; /* storage for pos[].related and pos[].edits, owned */
   cd_text_index index;  /* line starts, owned */
+  cd_severity min_severity; /* diagnostics below it are not shown (the driver sets it) */
 } cd_cli_file;
+
+/* Whether diagnostic i is shown (at or above min_severity). */
+static inline bool cd_cli_file_shows(const cd_cli_file *f, size_t i) {
+  return f->diags[i].severity >= f->min_severity;
+}
+
+/* The line holding byte offset `off`: its start and end (before the newline), byte offsets. */
+void cd_cli_file_line(const cd_cli_file *f, size_t off, size_t *start, size_t *end);
 
 /* Fills `f` (borrowing path, text, report and config_file) and derives the positions.
  * False when out of memory (then nothing needs freeing). */

@@ -65,6 +65,7 @@ static json_t *diagnostics_json(const cd_cli_file *f) {
   const cd_diagnostic *d = f->diags;
   json_t *arr = json_array();
   for (size_t i = 0; i < n; i++) {
+    if (!cd_cli_file_shows(f, i)) continue;
     const cd_cli_range *p = &f->pos[i].span;
     json_t *o = json_object();
     json_object_set_new(o, "code", json_string(d[i].code));
@@ -142,7 +143,7 @@ static json_t *file_json(const cd_cli_file *f) {
 
 typedef struct json_output {
   cd_cli_output base;
-  json_t *files, *config_errors;
+  json_t *files, *config_errors, *errors, *skipped;
 } json_output;
 
 static void json_config_error(cd_cli_output *o, const cd_config_error *e) {
@@ -162,9 +163,11 @@ static void json_file(cd_cli_output *o, cd_cli_file *f) {
 }
 
 static void json_file_error(cd_cli_output *o, const char *path, const char *message) {
-  (void)o;
-  (void)path;
-  (void)message;
+  json_array_append_new(((json_output *)o)->errors, json_pack("{s:s, s:s}", "path", path, "message", message));
+}
+
+static void json_skipped(cd_cli_output *o, const char *path, const char *reason) {
+  json_array_append_new(((json_output *)o)->skipped, json_pack("{s:s, s:s}", "path", path, "reason", reason));
 }
 
 static void json_finish(cd_cli_output *o, const cd_cli_totals *t, bool successful) {
@@ -175,8 +178,12 @@ static void json_finish(cd_cli_output *o, const cd_cli_totals *t, bool successfu
                               (json_int_t)t->quotes, "unattributed", (json_int_t)t->unattributed, "errors",
                               (json_int_t)c[CD_SEVERITY_ERROR], "warnings", (json_int_t)c[CD_SEVERITY_WARNING],
                               "infos", (json_int_t)c[CD_SEVERITY_INFO], "hints", (json_int_t)c[CD_SEVERITY_HINT]);
-  json_t *doc = json_pack("{s:O, s:o, s:O}", "files", j->files, "summary", summary, "configuration_errors",
-                          j->config_errors);
+  if (summary) {
+    json_object_set_new(summary, "file_errors", json_integer((json_int_t)t->file_errors));
+    json_object_set_new(summary, "skipped", json_integer((json_int_t)t->skipped));
+  }
+  json_t *doc = json_pack("{s:O, s:o, s:O, s:O, s:O}", "files", j->files, "summary", summary, "configuration_errors",
+                          j->config_errors, "errors", j->errors, "skipped", j->skipped);
   if (doc) {
     json_dumpf(doc, o->out, JSON_INDENT(1));
     fputc('\n', o->out);
@@ -188,16 +195,21 @@ static void json_free(cd_cli_output *o) {
   json_output *j = (json_output *)o;
   json_decref(j->files);
   json_decref(j->config_errors);
+  json_decref(j->errors);
+  json_decref(j->skipped);
   free(j);
 }
 
-cd_cli_output *cd_cli_json_output(FILE *out) {
+cd_cli_output *cd_cli_json_output(FILE *out, const cd_cli_options *opt) {
+  (void)opt;
   json_output *j = calloc(1, sizeof *j);
   if (!j) return NULL;
-  j->base = (cd_cli_output){out, json_config_error, json_file, json_file_error, json_finish, json_free};
+  j->base = (cd_cli_output){out, json_config_error, json_file, json_file_error, json_skipped, json_finish, json_free};
   j->files = json_array();
   j->config_errors = json_array();
-  if (!j->files || !j->config_errors) {
+  j->errors = json_array();
+  j->skipped = json_array();
+  if (!j->files || !j->config_errors || !j->errors || !j->skipped) {
     json_free(&j->base);
     return NULL;
   }

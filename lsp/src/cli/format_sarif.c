@@ -6,12 +6,14 @@
  * %SRCROOT%, the current directory. Configuration problems are
  * invocations[0].toolConfigurationNotifications. */
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "output.h"
+#include "rule_docs.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define SRCROOT "%SRCROOT%"
@@ -61,11 +63,17 @@ static json_t *sarif_new(void) {
   const cd_rule_info *rules = cd_rules(&n);
   json_t *jrules = json_array();
   for (size_t i = 0; i < n; i++) {
-    json_array_append_new(
-        jrules, json_pack("{s:s, s:{s:s}, s:{s:s, s:b}, s:{s:s}}", "id", rules[i].code, "shortDescription", "text",
-                          rules[i].summary, "defaultConfiguration", "level", level_of(rules[i].default_severity),
-                          "enabled", rules[i].default_severity != CD_SEVERITY_OFF, "properties",
-                          "copydeskSeverity", cd_severity_name(rules[i].default_severity)));
+    json_t *rule = json_pack("{s:s, s:{s:s}, s:{s:s, s:b}, s:{s:s}}", "id", rules[i].code, "shortDescription", "text",
+                             rules[i].summary, "defaultConfiguration", "level", level_of(rules[i].default_severity),
+                             "enabled", rules[i].default_severity != CD_SEVERITY_OFF, "properties",
+                             "copydeskSeverity", cd_severity_name(rules[i].default_severity));
+    char url[512];
+    const char *doc = cd_rule_doc(rules[i].code);
+    if (rule && cd_rule_doc_url(rules[i].code, url, sizeof url))
+      json_object_set_new(rule, "helpUri", json_string(url));
+    if (rule && doc)
+      json_object_set_new(rule, "help", json_pack("{s:s, s:s}", "text", rules[i].summary, "markdown", doc));
+    json_array_append_new(jrules, rule);
   }
   json_t *run = json_pack("{s:{s:{s:s, s:s, s:o}}, s:s, s:[], s:[], s:[{s:b, s:[]}]}", "tool", "driver",
                           "name", "copydesk", "version", CD_VERSION_STRING, "rules", jrules, "columnKind",
@@ -115,6 +123,30 @@ static size_t rule_index(const char *code) {
   return r ? (size_t)(r - rules) : CD_NONE;
 }
 
+/* A fingerprint that survives edits elsewhere in the file: a hash of the rule, the text under
+ * the finding, and how many earlier findings of the same rule cover the same text. */
+static uint64_t fnv1a(uint64_t h, const void *data, size_t n) {
+  const unsigned char *p = data;
+  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ULL;
+  return h;
+}
+
+static const char *fingerprint(const cd_cli_file *f, size_t i) {
+  static char buf[40];
+  const cd_cli_range *r = &f->pos[i].span;
+  uint64_t h = fnv1a(14695981039346656037ULL, f->diags[i].code, strlen(f->diags[i].code) + 1);
+  h = fnv1a(h, f->text + r->start, r->end - r->start);
+  size_t seen = 0;
+  for (size_t k = 0; k < i; k++) {
+    const cd_cli_range *q = &f->pos[k].span;
+    if (strcmp(f->diags[k].code, f->diags[i].code) == 0 && q->end - q->start == r->end - r->start &&
+        memcmp(f->text + q->start, f->text + r->start, r->end - r->start) == 0)
+      seen++;
+  }
+  snprintf(buf, sizeof buf, "%016llx:%zu", (unsigned long long)h, seen);
+  return buf;
+}
+
 static void sarif_add_file(json_t *log, const cd_cli_file *f) {
   json_t *run = run_of(log);
   json_t *artifacts = json_object_get(run, "artifacts"), *results = json_object_get(run, "results");
@@ -128,10 +160,12 @@ static void sarif_add_file(json_t *log, const cd_cli_file *f) {
   size_t n = f->n_diags;
   const cd_diagnostic *d = f->diags;
   for (size_t i = 0; i < n; i++) {
+    if (!cd_cli_file_shows(f, i)) continue;
     json_t *r = json_pack("{s:s, s:s, s:{s:s}, s:[{s:o}]}", "ruleId", d[i].code, "level", level_of(d[i].severity),
                           "message", "text", d[i].message, "locations", "physicalLocation",
                           physical(f, index, &f->pos[i].span));
     if (!r) continue;
+    json_object_set_new(r, "partialFingerprints", json_pack("{s:s}", "copydesk/v1", fingerprint(f, i)));
     size_t ri = rule_index(d[i].code);
     if (ri != CD_NONE) json_object_set_new(r, "ruleIndex", json_integer((json_int_t)ri));
     json_object_set_new(r, "properties", json_pack("{s:s}", "copydeskSeverity", cd_severity_name(d[i].severity)));
@@ -181,7 +215,7 @@ static void sarif_add_config_error(json_t *log, const cd_config_error *e) {
   json_array_append_new(list, n);
 }
 
-static void sarif_add_tool_error(json_t *log, const char *path, const char *message) {
+static void sarif_add_tool_error(json_t *log, const char *path, const char *level, const char *message) {
   json_t *inv = json_array_get(json_object_get(run_of(log), "invocations"), 0);
   if (!inv) return;
   json_t *list = json_object_get(inv, "toolExecutionNotifications");
@@ -189,7 +223,7 @@ static void sarif_add_tool_error(json_t *log, const char *path, const char *mess
     list = json_array();
     json_object_set_new(inv, "toolExecutionNotifications", list);
   }
-  json_array_append_new(list, json_pack("{s:s, s:{s:s}, s:[{s:{s:o}}]}", "level", "error", "message", "text", message,
+  json_array_append_new(list, json_pack("{s:s, s:{s:s}, s:[{s:{s:o}}]}", "level", level, "message", "text", message,
                                         "locations", "physicalLocation", "artifactLocation",
                                         artifact_location(path, CD_NONE)));
 }
@@ -212,7 +246,11 @@ static void sarif_file(cd_cli_output *o, cd_cli_file *f) { sarif_add_file(((sari
 
 static void sarif_file_error(cd_cli_output *o, const char *path, const char *message) {
   (void)message;
-  sarif_add_tool_error(((sarif_output *)o)->log, path, "The file could not be read.");
+  sarif_add_tool_error(((sarif_output *)o)->log, path, "error", "The file could not be read.");
+}
+
+static void sarif_skipped(cd_cli_output *o, const char *path, const char *reason) {
+  sarif_add_tool_error(((sarif_output *)o)->log, path, "note", reason);
 }
 
 static void sarif_write(cd_cli_output *o, const cd_cli_totals *t, bool successful) {
@@ -228,10 +266,12 @@ static void sarif_free(cd_cli_output *o) {
   free(o);
 }
 
-cd_cli_output *cd_cli_sarif_output(FILE *out) {
+cd_cli_output *cd_cli_sarif_output(FILE *out, const cd_cli_options *opt) {
+  (void)opt;
   sarif_output *s = calloc(1, sizeof *s);
   if (!s) return NULL;
-  s->base = (cd_cli_output){out, sarif_config_error, sarif_file, sarif_file_error, sarif_write, sarif_free};
+  s->base = (cd_cli_output){out, sarif_config_error, sarif_file, sarif_file_error, sarif_skipped, sarif_write,
+                            sarif_free};
   s->log = sarif_new();
   if (!s->log) {
     free(s);
