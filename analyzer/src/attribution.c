@@ -99,7 +99,19 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
     for (size_t k = s->first_tok; k < s->end_tok; k++)
       if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
   }
-  return tag_at(a, j, next_sentence, sp, verb);
+  if (tag_at(a, j, next_sentence, sp, verb)) return true;
+  /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph */
+  if (j > c->close + 1 && dash(a, j - 1) && a->mention_start[j] != CD_NONE &&
+      cd_mention_is_person(a->doc, a->mention_start[j])) {
+    size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[j])->end_tok;
+    if (e >= n || T(a, e)->para != T(a, j)->para || punct(a, e, '.') || punct(a, e, ',') ||
+        (T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_OPEN)) {
+      att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT);
+      *verb = CD_NONE;
+      return sp->found;
+    }
+  }
+  return false;
 }
 
 /* Sieve 1b: a tag that ends the quote's sentence after more words: ""We must act" and pass the
