@@ -100,6 +100,8 @@ static const claim_def DEFS[] = {
      "Which {h}? Name at least one, or cite where they said it."},
     {"scientists believe", "unnamed-group", U, "@claim_belief_groups", CK_GROUP, GROUP_WEAK,
      "Which {h}? Name at least one, or cite where they said it."},
+    {"party members believe", "unnamed-group", U, "@claim_party_groups", CK_GROUP, GROUP_WEAK,
+     "Which {h}? Name at least one, or cite where they said it."},
     {"some say", "unnamed-group", U,
      "(?:some|many|others|most|few) (?:(?:have|had|would|will|may|might|could|still|also) )?\\pL+", CK_SOME, 0,
      "Who says so? Name them, or cite the poll or survey."},
