@@ -290,8 +290,11 @@ void cd_pass_mentions(cd_doc *doc) {
         if (name_word(doc, &cs, i, n > 0)) {
           extend = true;
         } else if (n > 0 && is_word_tok(t) && cd_word_in(tstr(doc, t), tlen(t), PARTICLES) && i + 1 < doc_ntok(doc) &&
-                   name_word(doc, &cs, i + 1, true)) {
-          extend = true; /* Ludwig van Beethoven */
+                   (name_word(doc, &cs, i + 1, true) ||
+                    (i + 2 < doc_ntok(doc) && is_word_tok(doc_tok(doc, i + 1)) &&
+                     cd_word_in(tstr(doc, doc_tok(doc, i + 1)), tlen(doc_tok(doc, i + 1)), PARTICLES) &&
+                     name_word(doc, &cs, i + 2, true)))) {
+          extend = true; /* Ludwig van Beethoven; Lucia de la Fuente, Rafael van der Vaart */
         } else if (n > 0 && n + 3 < sizeof w / sizeof w[0] && is_word_tok(t) && (t->flags & TF_LOWER) &&
                    cd_word_eq(tstr(doc, t), tlen(t), "of") && of_head(doc, w, n)) {
           /* "European Court of Justice", "Bank of England", "Democratic Republic of the Congo" */

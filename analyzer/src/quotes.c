@@ -268,6 +268,9 @@ static void sort_quotes(cd_doc *doc) {
   size_t n = doc->quotes.len;
   cd_quote *q = doc->quotes.data;
   cd_quote_work *w = doc->quote_work.data;
+  size_t sorted = 1;
+  while (sorted < n && cmp_quote(&q[sorted - 1], &q[sorted]) <= 0) sorted++;
+  if (sorted >= n) return; /* no nesting: nothing to move, nothing to copy */
   /* scratch, freed here: arena memory would stay until the report is freed */
   size_t *map = malloc((n + 1) * sizeof *map); /* old index -> new */
   size_t *order = malloc((n + 1) * sizeof *order);
