@@ -156,6 +156,15 @@ def strip_accents(s):
     return ''.join(c for c in unicodedata.normalize('NFD', s) if not unicodedata.combining(c))
 
 
+def replace_one_later(text, quotes, old, new, rng):
+    """[(text, span)] with one use of `old` after its first written `new`, when it is used twice."""
+    occ = [p for p in occurrences(text, old) if usable(text, p, quotes)]
+    if len(occ) < 2:
+        return []
+    pos = rng.choice(occ[1:])
+    return [(text[:pos] + new + text[pos + len(old):], (pos, pos + len(new)))]
+
+
 def plants(text, kind, rng, limit):
     """Yields (planted text, planted span) for one kind, at most `limit` per article."""
     quotes = quote_spans(text)
@@ -186,11 +195,7 @@ def plants(text, kind, rng, limit):
             found.append((new, (pos, pos + 4 + len(sur))))
     elif kind == 'us-swap':
         for old, new_form in (('U.S.', 'US'), ('US', 'U.S.')):
-            occ = [p for p in occurrences(text, old) if usable(text, p, quotes)]
-            if len(occ) < 2:
-                continue
-            pos = rng.choice(occ[1:])
-            found.append((text[:pos] + new_form + text[pos + len(old):], (pos, pos + len(new_form))))
+            found += replace_one_later(text, quotes, old, new_form, rng)
     elif kind == 'diacritics':
         seen = set()
         for m in re.finditer(NAME_WORD, text):
@@ -199,11 +204,7 @@ def plants(text, kind, rng, limit):
             if plain == w or w in seen:
                 continue
             seen.add(w)
-            occ = [p for p in occurrences(text, w) if usable(text, p, quotes)]
-            if len(occ) < 2:
-                continue
-            pos = rng.choice(occ[1:])
-            found.append((text[:pos] + plain + text[pos + len(w):], (pos, pos + len(plain))))
+            found += replace_one_later(text, quotes, w, plain, rng)
     elif kind == 'late-first':
         for sur, (m, lone, occ) in people(text, quotes).items():
             if not lone:
