@@ -265,8 +265,12 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
 void cd_pass_mentions(cd_doc *doc) {
   capset cs = {0};
   cs.text = doc->text;
+  /* Room for every capitalised word at half load: sized by all tokens, the table was several
+   * times larger than needed, and its probes touched every page of it. */
+  size_t capitalised = 0;
+  for (size_t i = 0; i < doc_ntok(doc); i++) capitalised += (doc_tok(doc, i)->flags & TF_CAP) != 0;
   cs.cap = 64;
-  while (cs.cap < doc_ntok(doc) * 2) cs.cap *= 2;
+  while (cs.cap < capitalised * 2) cs.cap *= 2;
   cs.start = calloc(cs.cap, sizeof *cs.start);
   cs.len = calloc(cs.cap, sizeof *cs.len);
   if (!cs.start || !cs.len) goto cleanup;
