@@ -1,6 +1,7 @@
 /* Analyzer diagnostics -> LSP Diagnostic objects. */
 #include "copydesk/json_writer.h"
 #include "copydesk/lsp_json.h"
+#include "rule_docs.h"
 #include "server_internal.h"
 
 #include <stdlib.h>
@@ -21,6 +22,9 @@ json_t *cd_lsp_diagnostic(const cd_server *server, const cd_doc *doc, const cd_d
                            cd_lsp_range_json(doc->lines, d->span.start, d->span.end, server->enc),
                            "severity", lsp_severity(d->severity), "code", d->code, "source",
                            "copydesk", "message", d->message);
+  char href[512];
+  if (json && server->caps.code_description && cd_rule_doc_url(d->code, href, sizeof href))
+    json_object_set_new(json, "codeDescription", json_pack("{s:s}", "href", href));
   if (json == NULL || !server->caps.related_information || d->n_related == 0) return json;
   json_t *related = json_array();
   for (size_t i = 0; i < d->n_related; i++) {
@@ -132,6 +136,14 @@ char *cd_lsp_publish_text(const cd_server *server, const cd_doc *doc, const cd_r
     cd_jw_int(&w, lsp_severity(d->severity));
     cd_jw_raw(&w, ",\"code\":");
     cd_jw_cstr(&w, d->code);
+    if (server->caps.code_description) {
+      char href[512];
+      if (cd_rule_doc_url(d->code, href, sizeof href)) {
+        cd_jw_raw(&w, ",\"codeDescription\":{\"href\":");
+        cd_jw_cstr(&w, href);
+        cd_jw_raw(&w, "}");
+      }
+    }
     cd_jw_raw(&w, ",\"source\":\"copydesk\",\"message\":");
     cd_jw_cstr(&w, d->message);
     if (server->caps.related_information && d->n_related > 0) {

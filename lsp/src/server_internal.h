@@ -23,6 +23,7 @@ typedef enum cd_server_state {
 /* What the client said it can do (from initialize). */
 typedef struct cd_client_caps {
   bool related_information;  /* publishDiagnostics.relatedInformation */
+  bool code_description;     /* publishDiagnostics.codeDescriptionSupport: link rule pages */
   bool pull_diagnostics;     /* textDocument.diagnostic present */
   bool hierarchical_symbols; /* documentSymbol.hierarchicalDocumentSymbolSupport */
   bool markdown_hover;       /* hover.contentFormat lists markdown (or is absent) */

@@ -134,3 +134,11 @@ cd_cli_test(cli.walk.glob ARGS check^^--no-config^^-q^^walk/*.md^^walk/sub/*.mar
 cd_cli_test(cli.rules ARGS rules EXPECT_RC 0 STDOUT_MATCH "quote\\.unattributed +warning")
 cd_cli_test(cli.explain ARGS explain^^quote.unattributed EXPECT_RC 0 STDOUT_MATCH "^# quote\\.unattributed\n.*## Silencing")
 cd_cli_test(cli.explain.unknown ARGS explain^^quote.nope EXPECT_RC 2 STDERR_MATCH "no rule 'quote\\.nope'")
+
+# Many files at once: the same output whatever --jobs is, --format jsonl, --stdin-jsonl.
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_FOUND)
+  add_test(NAME cli.batch COMMAND ${Python3_EXECUTABLE} ${CD_CLI_DIR}/cli/batch_check.py $<TARGET_FILE:copydesk>
+                                  ${CMAKE_SOURCE_DIR}/tests/fixtures)
+  set_tests_properties(cli.batch PROPERTIES LABELS cli TIMEOUT 120)
+endif()

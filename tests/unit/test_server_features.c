@@ -56,6 +56,7 @@ static void test_diagnostics_utf16_and_close(void **state) {
   json_t *un = find_code(items, "quote.unattributed");
   assert_non_null(un); /* "We will win." alone in its paragraph */
   assert_int_equal(json_integer_value(json_object_get(json_object_get(json_object_get(un, "range"), "start"), "line")), 4);
+  assert_null(json_object_get(un, "codeDescription")); /* the client did not declare codeDescriptionSupport */
   json_decref(note);
   client_notify(&c, "textDocument/didClose", json_pack("{s:{s:s}}", "textDocument", "uri", URI));
   note = client_wait_note(&c, "textDocument/publishDiagnostics", URI, -1);
@@ -68,12 +69,26 @@ static void test_negotiated_utf8(void **state) {
   (void)state;
   client c;
   client_start(&c);
-  json_t *r = client_initialize(&c, "{\"general\":{\"positionEncodings\":[\"utf-16\",\"utf-8\"]}}", NULL);
+  json_t *r = client_initialize(&c,
+                                "{\"general\":{\"positionEncodings\":[\"utf-16\",\"utf-8\"]},"
+                                "\"textDocument\":{\"publishDiagnostics\":{\"codeDescriptionSupport\":true}}}",
+                                NULL);
   assert_string_equal(json_string_value(json_object_get(json_object_get(json_object_get(r, "result"), "capabilities"), "positionEncoding")), "utf-8");
   json_decref(r);
   client_open(&c, URI, "plaintext", 7, ARTICLE);
   json_t *note = client_wait_note(&c, "textDocument/publishDiagnostics", URI, 7);
-  check_diagnostics_match(ARTICLE, json_object_get(json_object_get(note, "params"), "diagnostics"), true);
+  json_t *items = json_object_get(json_object_get(note, "params"), "diagnostics");
+  check_diagnostics_match(ARTICLE, items, true);
+  /* Each diagnostic links its rule's page, docs/rules/<code>.md. */
+  assert_true(json_array_size(items) > 0);
+  for (size_t i = 0; i < json_array_size(items); i++) {
+    json_t *d = json_array_get(items, i);
+    const char *href = json_string_value(json_object_get(json_object_get(d, "codeDescription"), "href"));
+    assert_non_null(href);
+    char tail[128];
+    snprintf(tail, sizeof tail, "/%s.md", json_string_value(json_object_get(d, "code")));
+    assert_true(strlen(href) > strlen(tail) && strcmp(href + strlen(href) - strlen(tail), tail) == 0);
+  }
   json_decref(note);
   client_shutdown(&c);
 }

@@ -85,8 +85,11 @@ static void print_source(text_output *t, const cd_cli_file *f, const cd_cli_rang
   size_t ls, le;
   cd_cli_file_line(f, r->start, &ls, &le);
   size_t end = r->end < le ? r->end : le; /* underline to the end of the first line */
-  size_t a = step_chars(f->text, f->len, r->start, BEFORE, -1, ls, le);
-  size_t b = step_chars(f->text, f->len, a, WINDOW, 1, ls, le);
+  size_t a = ls, b = step_chars(f->text, f->len, ls, WINDOW + 1, 1, ls, le);
+  if (b < le) { /* longer than the window: a window around the finding */
+    a = step_chars(f->text, f->len, r->start, BEFORE, -1, ls, le);
+    b = step_chars(f->text, f->len, a, WINDOW, 1, ls, le);
+  }
   if (b < end) end = b;
   char num[24];
   int gutter = snprintf(num, sizeof num, "%zu", r->line);
