@@ -460,7 +460,8 @@ static bool clause_word(const cd_doc *doc, const cd_token *t) {
   const char *w = doc->text + t->start;
   size_t n = t->end - t->start;
   return cd_lex_has(CD_LEX_CLAUSE_WORDS, w, n) || cd_lex_has(CD_LEX_SPEECH_VERBS, w, n) ||
-         cd_lex_has(CD_LEX_STANCE_VERBS, w, n) || (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd');
+         cd_lex_has(CD_LEX_SPEECH_PARTICIPLES, w, n) || cd_lex_has(CD_LEX_STANCE_VERBS, w, n) ||
+         (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd');
 }
 
 /* A lone word that refers to the person, in running text: not a modifier ("the Trump campaign",
@@ -480,8 +481,9 @@ static bool lone_reference(const cd_doc *doc, const cd_name_mention *m) {
   const cd_token *nx = doc_tok(doc, m->end_tok);
   if (nx->kind == TOK_NUMBER) return false;
   /* "older Trump biographies", "the Francis versus Trump dynamic": a lower-case word after the
-   * surname must be one of a clause's frame or a verb, or the surname may be a modifier */
-  if (nx->kind == TOK_WORD && (nx->flags & TF_LOWER) && nx->sent == doc_tok(doc, m->first_tok)->sent)
+   * surname must be one of a clause's frame or a verb, or the surname may be a modifier. A courtesy
+   * title says a person is meant ("Mr Putin warning"), whatever follows. */
+  if (!m->courtesy && nx->kind == TOK_WORD && (nx->flags & TF_LOWER) && nx->sent == doc_tok(doc, m->first_tok)->sent)
     return clause_word(doc, nx);
   return true;
 }
@@ -1254,6 +1256,18 @@ static bool shouted(const cd_doc *doc, const cd_name_mention *m) {
   return false;
 }
 
+/* "GETTY BOMBSHELL Putin": words in capitals glued before a name in ordinary case are a credit or a
+ * caption's kicker, not a given name, so the mention introduces nobody in full. */
+static bool capitals_glued(const cd_doc *doc, const cd_name_mention *m) {
+  for (size_t i = m->first_tok; i + 1 < m->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->start < m->name.start || !is_word(t) || !(t->flags & TF_ALLCAPS) || t->end - t->start < 3) continue;
+    const cd_token *nx = doc_tok(doc, i + 1);
+    if (is_word(nx) && (nx->flags & TF_CAP) && !(nx->flags & TF_ALLCAPS)) return true;
+  }
+  return false;
+}
+
 /* "@HillaryClinton", "#SanBernardino": a handle or a hashtag; "Facebook/Ann Lee": a picture credit.
  * Not the name as the copy writes it. */
 static bool handle(const cd_doc *doc, const cd_name_mention *m) {
@@ -1402,7 +1416,7 @@ void cd_pass_names(cd_doc *doc) {
         if (wk && *wk && t == m->first_tok && company_name(doc, m)) cd_strmap_put(&org_words, wk, 1);
       }
     }
-    if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE) continue;
+    if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || capitals_glued(doc, m)) continue;
     const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
     if (!sk) continue;
     size_t prev = cd_strmap_get(&surnames, sk);
