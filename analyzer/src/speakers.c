@@ -10,6 +10,19 @@
 /* Who "he" or "she" at token `pos` is: the nearest person before it in its sentence; else the
  * speaker of the previous sentence's quote; else the subject of the nearest earlier sentence
  * (a sentence that itself opens with he/she continues the same person, so look further back). */
+/* A new clause starts in tokens [from, to): "; ..." or ", and yet / but / while ...". Bounded by the
+ * caller's window of mentions; a long gap is not searched. */
+static bool clause_break(const att *a, size_t from, size_t to) {
+  if (to > from + 60) from = to - 60;
+  for (size_t i = from; i < to; i++) {
+    if (punct(a, i, ';')) return true;
+    if (i > from && punct(a, i - 1, ',') &&
+        (is(a, i, "and") || is(a, i, "but") || is(a, i, "yet") || is(a, i, "while") || is(a, i, "whereas")))
+      return true;
+  }
+  return false;
+}
+
 size_t att_resolve_person(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
@@ -65,12 +78,18 @@ size_t att_resolve_person(const att *a, size_t pos, bool org) {
                     : att_person_mention(doc, m);
     if (!fits) continue;
     if (m->sent == cur_sent) {
-      /* in the same sentence: its subject ("Rubio said ... Trump, whom he called ..."), else the nearest */
+      /* in the same sentence: the subject of the clause the pronoun is in ("Rubio said ... Trump, whom
+       * he called ..."; "X held that ..., and yet Y ignores them: '...,' he said" gives Y), never a
+       * possessor ("Trump's chief of staff"); else the nearest */
       size_t subj = CD_NONE;
       for (size_t j = k; !org && j > 0 && k - j < 16; j--) {
         const cd_name_mention *x = CD_VEC_AT(&doc->mentions, cd_name_mention, j - 1);
         if (x->sent != cur_sent) break;
-        if (att_person_mention(doc, x) && !att_after_preposition(a, x->first_tok, ms->first_tok)) subj = j - 1;
+        if (subj != CD_NONE &&
+            clause_break(a, x->end_tok, CD_VEC_AT(&doc->mentions, cd_name_mention, subj)->first_tok))
+          break;
+        if (att_person_mention(doc, x) && !x->possessive && !att_after_preposition(a, x->first_tok, ms->first_tok))
+          subj = j - 1;
       }
       return subj != CD_NONE ? subj : k - 1;
     }
