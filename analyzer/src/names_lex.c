@@ -1,18 +1,18 @@
 #include "names_lex.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
 #include "words.h"
 
-static const char *const PROPER_WORDS[] = {
 #include "proper_words.inc"
-};
 
 bool cd_is_proper_word(const char *key) {
   if (!key || !*key) return false;
-  return cd_generated_table_has(key, strlen(key), PROPER_WORDS, sizeof PROPER_WORDS / sizeof PROPER_WORDS[0]);
+  return cd_offset_table_has(key, strlen(key), PROPER_WORDS_CHARS, PROPER_WORDS_OFFSETS,
+                             sizeof PROPER_WORDS_OFFSETS / sizeof PROPER_WORDS_OFFSETS[0]);
 }
 
 static const char *const NOT_PERSON_WORDS[] = {

@@ -59,10 +59,6 @@ static bool sorted_find(const char *s, size_t n, const char *const *list, size_t
   return cd_sorted_index(s, n, list, count, 1) != CD_NONE;
 }
 
-bool cd_generated_table_has(const char *s, size_t n, const char *const *table, size_t count) {
-  return n > 0 && sorted_find(s, n, table, count);
-}
-
 bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t count) {
 #ifndef NDEBUG
   for (size_t i = 1; i < count; i++) assert(strcmp(list[i - 1], list[i]) < 0 && "word list out of order");

@@ -22,11 +22,9 @@ bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t 
  * the slice, ASCII case folded; CD_NONE when none is. Not checked for order. */
 size_t cd_sorted_index(const char *s, size_t n, const char *const *table, size_t count, size_t stride);
 
-/* The same search over a generated table (sorted by its generator at build time, so not checked
- * here: the check would cost a pass over the table per call). */
-bool cd_generated_table_has(const char *s, size_t n, const char *const *table, size_t count);
 /* The same search over a relocation-free generated table: entry i is the NUL-terminated string at
- * chars + offsets[i] (gen_lexicon.cmake, gen_common_words.cmake). */
+ * chars + offsets[i] (gen_lexicon.cmake, gen_word_table.cmake), sorted by its generator at build
+ * time, so not checked here. */
 bool cd_offset_table_has(const char *s, size_t n, const char *chars, const uint32_t *offsets, size_t count);
 
 /* A common lower-case English word ("however", "trump"); slice of any case. */

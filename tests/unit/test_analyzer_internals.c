@@ -71,8 +71,12 @@ static void test_word_lists(void **state) {
   assert_false(CD_SORTED_IN("m", 1, SORTED));
   assert_false(CD_SORTED_IN("", 0, SORTED));
   assert_false(CD_SORTED_IN("m\0r", 3, SORTED)); /* a NUL inside the slice ends no word */
-  assert_true(cd_generated_table_has("MS", 2, SORTED, 5));
-  assert_false(cd_generated_table_has("zebra", 5, SORTED, 5));
+  static const char CHARS[] = "abbey\0mayor\0mr\0ms\0senator";
+  static const uint32_t OFFSETS[] = {0, 6, 12, 15, 18};
+  assert_true(cd_offset_table_has("MS", 2, CHARS, OFFSETS, 5));
+  assert_true(cd_offset_table_has("Senator", 7, CHARS, OFFSETS, 5));
+  assert_false(cd_offset_table_has("zebra", 5, CHARS, OFFSETS, 5));
+  assert_false(cd_offset_table_has("m", 1, CHARS, OFFSETS, 5));
   assert_true(cd_is_common_word("However", 7));
   assert_true(cd_is_common_word("the", 3));
   assert_false(cd_is_common_word("Macierewicz", 11));
