@@ -13,10 +13,12 @@ PACKAGES=(
   wamerican
   # tests
   libcmocka-dev valgrind
+  # the archive example (examples/archive) and its test: Dask distributed
+  python3-distributed
   # fuzzing (tests/fuzz): clang, and libFuzzer's runtime, which clang only recommends
   clang libclang-rt-14-dev
-  # editor integration tests (Neovim, Emacs with Eglot)
-  neovim emacs-nox elpa-eglot elpa-markdown-mode
+  # editor integration tests (Neovim, Emacs with Eglot; Python 3.11's tomllib for the Helix snippet)
+  neovim emacs-nox elpa-eglot elpa-markdown-mode python3
 )
 
 SUDO=""

@@ -1,6 +1,7 @@
 /* Source pass: which bytes are prose, the paragraphs, the headline, invalid UTF-8.
  *
- * Plain text: paragraphs are separated by blank lines and the first line is the headline.
+ * Plain text: paragraphs are separated by blank lines. The first line is the headline only when
+ * it looks like one (see looks_like_headline); otherwise it is body text like the rest.
  * Markdown: md4c's text callbacks point into our buffer, so normal text ranges are marked prose
  * exactly; code, HTML, autolinks, entities and YAML front matter are not prose; headings are the
  * headline. */
@@ -47,10 +48,53 @@ static size_t skip_bom(const cd_doc *doc) {
   return doc->len >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
+/* Headline test for plain text: the first line is a headline when more text follows it, it is
+ * short (at most HEADLINE_MAX_WORDS words), and it either does not end as a sentence does, with a
+ * full stop (closing quotation marks and brackets aside; an ellipsis is not one), or stands as a
+ * paragraph of its own. So a one-line text ('"We will win," she said.'), a long first paragraph
+ * (a lede) and a first sentence that runs on into its paragraph are body text and are checked.
+ * A line with a full stop and a blank line after it stays a headline because collections of real
+ * articles end headlines with full stops; a dateline may follow a headline directly. */
+#define HEADLINE_MAX_WORDS 20
+
+/* Headline test for plain text: the first line is a headline when more text follows it, it is
+ * short (at most HEADLINE_MAX_WORDS words) and it does not end as a sentence does, with a full
+ * stop (closing quotation marks and brackets aside; an ellipsis is not a full stop), unless it is
+ * in title case, which sentences are not. A text of one
+ * line, or a first line that is a sentence ('"We will win," she said.'), is body text, so its
+ * quotes and names are checked. A dateline may follow the headline directly. */
+#define HEADLINE_MAX_WORDS 20
+
+static bool looks_like_headline(const char *s, size_t a, size_t b, size_t len) {
+  size_t words = 0;
+  for (size_t i = a; i < b; i++)
+    if (s[i] != ' ' && s[i] != '\t' && (i == a || s[i - 1] == ' ' || s[i - 1] == '\t')) words++;
+  if (words == 0 || words > HEADLINE_MAX_WORDS) return false;
+  size_t end = b; /* the last character, past closing quotes and brackets */
+  while (end > a) {
+    unsigned char c = (unsigned char)s[end - 1];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '"' || c == '\'' || c == ')' || c == ']') {
+      end--;
+    } else if (end - a >= 3 && c >= 0x80 && memcmp(s + end - 3, "\xE2\x80", 2) == 0 &&
+               (s[end - 1] == '\x9D' || s[end - 1] == '\x99')) { /* ” ’ */
+      end -= 3;
+    } else {
+      break;
+    }
+  }
+  bool full_stop = end > a && s[end - 1] == '.' && !(end - a >= 3 && memcmp(s + end - 3, "...", 3) == 0);
+  size_t next = b < len ? b + 1 : b, next_end = next;
+  while (next_end < len && s[next_end] != '\n') next_end++;
+  if (full_stop && !blank_line(s, next, next_end)) return false;
+  for (size_t i = b; i < len; i++) /* more text after it */
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') return true;
+  return false;
+}
+
 static void source_plain(cd_doc *doc) {
   const char *s = doc->text;
   size_t pos = skip_bom(doc), para_start = CD_NONE;
-  bool seen_headline = false;
+  bool seen_first = false;
   while (pos < doc->len) {
     size_t eol = pos;
     while (eol < doc->len && s[eol] != '\n') eol++;
@@ -60,9 +104,10 @@ static void source_plain(cd_doc *doc) {
     if (blank || control) {
       if (para_start != CD_NONE) add_para(doc, para_start, pos, false);
       para_start = CD_NONE;
-    } else if (!seen_headline) {
-      add_para(doc, pos, eol, true);
-      seen_headline = true;
+    } else if (!seen_first) {
+      seen_first = true;
+      if (looks_like_headline(s, pos, eol, doc->len)) add_para(doc, pos, eol, true);
+      else para_start = pos;
     } else if (para_start == CD_NONE) {
       para_start = pos;
     }

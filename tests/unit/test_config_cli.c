@@ -15,7 +15,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
-#include "cli_output.h"
+#include "cli/positions.h"
 #include "copydesk/analyzer.h"
 
 static char root[256];
@@ -66,10 +66,10 @@ static char *slurp(const char *path) {
   return buf;
 }
 
-/* Runs `copydesk check ARGS` in `dir` (relative to root). */
+/* Runs `copydesk check ARGS` in `dir` (relative to root), every finding shown (hints too). */
 static result check(const char *dir, const char *args) {
   char cmd[2048];
-  snprintf(cmd, sizeof cmd, "cd '%s/%s' && '%s' check %s >'%s/.out' 2>'%s/.err'", root, dir, CD_BINARY, args, root,
+  snprintf(cmd, sizeof cmd, "cd '%s/%s' && '%s' check --min-severity hint %s >'%s/.out' 2>'%s/.err'", root, dir, CD_BINARY, args, root,
            root);
   int rc = system(cmd);
   result r;
@@ -498,12 +498,14 @@ static void test_usage(void **state) {
   write_file("story.txt", STORY);
   result r = check(".", "--format xml story.txt");
   assert_int_equal(r.status, 2);
-  contains(r.err, "--format must be text, json or sarif");
+  contains(r.err, "--format must be text, json, jsonl, sarif, github or rdjson");
   result_free(&r);
   r = check(".", "--help");
   assert_int_equal(r.status, 0);
-  contains(r.out, "--format text|json|sarif");
+  contains(r.out, "--format FORMAT");
   contains(r.out, "--no-config");
+  contains(r.out, "--jobs N");
+  contains(r.out, "--stdin-jsonl");
   result_free(&r);
 }
 

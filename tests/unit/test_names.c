@@ -156,6 +156,20 @@ static void test_courtesy_styles(void **state) {
   cd_config_free(cfg);
 }
 
+/* Messages quote the title as the article writes it: 'Mr. Adeyemi', not 'Mr Adeyemi'. */
+static void test_courtesy_message_quotes_text(void **state) {
+  (void)state;
+  const char *text = "Talks resume\n\nKofi Adeyemi opened the talks. Mr. Adeyemi said the deal was close, "
+                     "and Adeyemi said he would return.\n";
+  cd_report *r = run(text, NULL);
+  const cd_diagnostic *d = find_diag(r, text, "name.courtesy-title", "Adeyemi");
+  assert_non_null(d);
+  assert_non_null(strstr(d->message, "'Mr. Adeyemi'"));
+  assert_null(strstr(d->message, "'Mr Adeyemi'"));
+  assert_true(strlen(d->message) <= 120);
+  cd_report_free(r);
+}
+
 static void test_spelling_in_quotes_and_headline_silent(void **state) {
   (void)state;
   const char *text = "Wielgoszewksa wins vote\n\nKatarzyna Wielgoszewska won the vote. Wielgoszewska "
@@ -190,6 +204,7 @@ int main(void) {
       cmocka_unit_test(test_preferred_form),
       cmocka_unit_test(test_shared_surname_never_merges),
       cmocka_unit_test(test_courtesy_styles),
+      cmocka_unit_test(test_courtesy_message_quotes_text),
       cmocka_unit_test(test_spelling_in_quotes_and_headline_silent),
       cmocka_unit_test(test_long_input_is_fast),
   };

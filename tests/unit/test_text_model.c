@@ -194,6 +194,38 @@ static void test_plaintext_first_line(void **state) {
   cd_report_free(r);
 }
 
+/* The first line is a headline only when it looks like one: not a one-line text, not a long
+ * lede, not a sentence that runs on into its paragraph. */
+static void test_plaintext_headline_rule(void **state) {
+  (void)state;
+  const char *one = "\"We will win,\" she said.\n";
+  cd_report *r = analyze(one, CD_FORMAT_PLAINTEXT);
+  assert_int_equal(cd_report_headline(r).start, CD_NONE);
+  size_t n;
+  const cd_quote *q = cd_report_quotes(r, &n);
+  assert_int_equal(n, 1);
+  assert_false(q[0].headline);
+  assert_int_equal(q[0].method, CD_ATTR_PRONOUN);
+  cd_report_free(r);
+  const char *runs_on = "\"We will win,\" she said.\nThe vote is on Sunday.\n";
+  r = analyze(runs_on, CD_FORMAT_PLAINTEXT);
+  assert_int_equal(cd_report_headline(r).start, CD_NONE);
+  cd_report_free(r);
+  const char *lede = "The harbour board voted on Tuesday night to close the old ferry pier for good after two "
+                     "winters of storm damage.\n\nRepairs were too costly.\n";
+  r = analyze(lede, CD_FORMAT_PLAINTEXT);
+  assert_int_equal(cd_report_headline(r).start, CD_NONE);
+  cd_report_free(r);
+  const char *headline = "Harbour pier to close for good\n\nThe harbour board voted on Tuesday.\n";
+  r = analyze(headline, CD_FORMAT_PLAINTEXT);
+  assert_int_equal(cd_report_headline(r).start, 0);
+  cd_report_free(r);
+  const char *stop_blank = "Harbour pier to close for good.\n\nThe harbour board voted on Tuesday.\n";
+  r = analyze(stop_blank, CD_FORMAT_PLAINTEXT);
+  assert_int_equal(cd_report_headline(r).start, 0);
+  cd_report_free(r);
+}
+
 /* ---- sentences ---- */
 
 static void assert_sentences(const char *text, cd_format format, const char *const *expected, size_t n_expected) {
@@ -324,6 +356,7 @@ int main(void) {
       cmocka_unit_test(test_plaintext_is_all_prose),
       cmocka_unit_test(test_markdown_headings),
       cmocka_unit_test(test_plaintext_first_line),
+      cmocka_unit_test(test_plaintext_headline_rule),
       cmocka_unit_test(test_sentence_abbreviations),
       cmocka_unit_test(test_sentences_and_quotes),
       cmocka_unit_test(test_tables_consistent),

@@ -1,12 +1,16 @@
 # Runs `copydesk check` once and checks what it did. Invoked by tests/integration/cli.cmake as
 #   cmake -DBINARY=... -DARGS=a^^b^^c -DWORKDIR=... [-DINPUT=file] -DEXPECT_RC=n
-#         [-DGOLDEN=file -DMODE=text|json] [-DSTDOUT_MATCH=regex] [-DSTDERR_MATCH=regex]
+#         [-DGOLDEN=file -DMODE=text|json|sarif|rdjson|github|raw] [-DSTDOUT_MATCH=regex] [-DSTDOUT_NOMATCH=regex]
+#         [-DSTDERR_MATCH=regex] [-DSTDOUT_EMPTY=1] [-DENV=NAME=value^^NAME=value]
 #         -P run_check.cmake
 # ARGS separates arguments with ^^ (a ; would be split by add_test).
 # Golden comparisons keep only what should stay stable when messages are reworded:
 #   text: "path:line:col: severity [code]" per finding, and the summary line;
 #   json: per quote its offsets, text, kind, speaker, cue, method and flags; per diagnostic its
-#         code, severity, offsets and position; the summary. Messages and evidence are left out.
+#         code, severity, offsets and position; the summary and the file errors. Messages and
+#         evidence are left out.
+#   sarif, rdjson: per result its rule, level, positions (and SARIF's fingerprint); github: each
+#         workflow command without its message; raw: the output as is.
 # With the environment variable CD_UPDATE_GOLDEN=1 the golden file is rewritten instead.
 cmake_minimum_required(VERSION 3.19)
 
@@ -15,7 +19,12 @@ set(input_opt)
 if(INPUT)
   set(input_opt INPUT_FILE ${INPUT})
 endif()
-execute_process(COMMAND ${BINARY} ${args}
+set(env_cmd)
+if(ENV)
+  string(REPLACE "^^" ";" env_list "${ENV}")
+  set(env_cmd ${CMAKE_COMMAND} -E env ${env_list})
+endif()
+execute_process(COMMAND ${env_cmd} ${BINARY} ${args}
                 WORKING_DIRECTORY ${WORKDIR}
                 ${input_opt}
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -33,8 +42,14 @@ endif()
 if(DEFINED STDOUT_MATCH AND NOT out MATCHES "${STDOUT_MATCH}")
   problem("${shown}: standard output does not match '${STDOUT_MATCH}'")
 endif()
+if(DEFINED STDOUT_NOMATCH AND out MATCHES "${STDOUT_NOMATCH}")
+  problem("${shown}: standard output matches '${STDOUT_NOMATCH}'")
+endif()
 if(DEFINED STDERR_MATCH AND NOT err MATCHES "${STDERR_MATCH}")
   problem("${shown}: standard error does not match '${STDERR_MATCH}'")
+endif()
+if(DEFINED STDOUT_EMPTY AND NOT out STREQUAL "")
+  problem("${shown}: unexpected standard output:\n${out}")
 endif()
 if(DEFINED STDERR_EMPTY AND NOT err STREQUAL "")
   problem("${shown}: unexpected standard error")
@@ -98,11 +113,82 @@ function(project_json out_var json)
     endif()
   endforeach()
   set(line "summary")
-  foreach(key files quotes unattributed errors warnings infos hints)
+  foreach(key files quotes unattributed errors warnings infos hints file_errors skipped)
     json_get(v "${json}" summary ${key})
     string(APPEND line " ${key}=${v}")
   endforeach()
   string(APPEND lines "${line}\n")
+  foreach(list errors skipped)
+    string(JSON n ERROR_VARIABLE e LENGTH "${json}" ${list})
+    if(NOT e AND n GREATER 0)
+      math(EXPR last "${n} - 1")
+      foreach(i RANGE ${last})
+        json_get(v "${json}" ${list} ${i} path)
+        string(APPEND lines "${list} ${v}\n")
+      endforeach()
+    endif()
+  endforeach()
+  set(${out_var} "${lines}" PARENT_SCOPE)
+endfunction()
+
+# Appends "<prefix> k=v ..." for each element of the array at PATH, reading each KEYS entry
+# (a key path with "." between keys).
+function(project_array out_var json prefix array_path)
+  set(lines "${${out_var}}")
+  string(JSON n ERROR_VARIABLE e LENGTH "${json}" ${array_path})
+  if(e)
+    set(${out_var} "${lines}no ${array_path}: ${e}\n" PARENT_SCOPE)
+    return()
+  endif()
+  if(n GREATER 0)
+    math(EXPR last "${n} - 1")
+    foreach(i RANGE ${last})
+      set(line "${prefix}")
+      foreach(key ${ARGN})
+        string(REPLACE "." ";" kp "${key}")
+        json_get(v "${json}" ${array_path} ${i} ${kp})
+        string(APPEND line " ${key}=${v}")
+      endforeach()
+      string(APPEND lines "${line}\n")
+    endforeach()
+  endif()
+  set(${out_var} "${lines}" PARENT_SCOPE)
+endfunction()
+
+function(project_sarif out_var json)
+  set(lines "")
+  json_get(v "${json}" version)
+  string(APPEND lines "version ${v}\n")
+  project_array(lines "${json}" "rule" "runs;0;tool;driver;rules" id defaultConfiguration.level)
+  project_array(lines "${json}" "result" "runs;0;results" ruleId level
+                locations.0.physicalLocation.region.startLine locations.0.physicalLocation.region.startColumn
+                locations.0.physicalLocation.region.endLine locations.0.physicalLocation.region.endColumn
+                locations.0.physicalLocation.region.byteOffset partialFingerprints.copydesk/v1)
+  set(${out_var} "${lines}" PARENT_SCOPE)
+endfunction()
+
+function(project_rdjson out_var json)
+  set(lines "")
+  json_get(v "${json}" source name)
+  string(APPEND lines "source ${v}\n")
+  project_array(lines "${json}" "diagnostic" "diagnostics" code.value severity location.path
+                location.range.start.line location.range.start.column location.range.end.line
+                location.range.end.column suggestions.0.text)
+  set(${out_var} "${lines}" PARENT_SCOPE)
+endfunction()
+
+# "::warning file=...,title=CODE::message" -> the command and its properties.
+function(project_github out_var text)
+  set(lines "")
+  string(REPLACE ";" "<semicolon>" text "${text}")
+  string(REPLACE "\n" ";" raw "${text}")
+  foreach(l IN LISTS raw)
+    if(l MATCHES "^(::[a-z]+ [^:]*)::")
+      string(APPEND lines "${CMAKE_MATCH_1}\n")
+    elseif(NOT l STREQUAL "")
+      string(APPEND lines "unexpected: ${l}\n")
+    endif()
+  endforeach()
   set(${out_var} "${lines}" PARENT_SCOPE)
 endfunction()
 
@@ -126,6 +212,14 @@ endfunction()
 if(GOLDEN)
   if(MODE STREQUAL "json")
     project_json(got "${out}")
+  elseif(MODE STREQUAL "sarif")
+    project_sarif(got "${out}")
+  elseif(MODE STREQUAL "rdjson")
+    project_rdjson(got "${out}")
+  elseif(MODE STREQUAL "github")
+    project_github(got "${out}")
+  elseif(MODE STREQUAL "raw")
+    set(got "${out}")
   else()
     project_text(got "${out}")
   endif()

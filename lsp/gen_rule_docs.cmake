@@ -1,0 +1,21 @@
+# Writes OUT, a C header holding every docs/rules/<code>.md page as a string, for
+# rule_docs.c:  cmake -DDIR=<docs/rules> -DOUT=<header> -P gen_rule_docs.cmake
+file(GLOB pages ${DIR}/*.md)
+list(SORT pages)
+set(body "/* Generated from docs/rules/ by lsp/gen_rule_docs.cmake: do not edit. */\n")
+string(APPEND body "static const struct { const char *code; const char *text; } CD_RULE_DOCS[] = {\n")
+foreach(page ${pages})
+  get_filename_component(code ${page} NAME_WLE)
+  if(code STREQUAL "README")
+    continue()
+  endif()
+  file(READ ${page} text)
+  string(REPLACE "\\" "\\\\" text "${text}")
+  string(REPLACE "\"" "\\\"" text "${text}")
+  string(REPLACE "?" "\\?" text "${text}") # no trigraphs
+  string(REPLACE "\n" "\\n\"\n    \"" text "${text}")
+  string(APPEND body "  {\"${code}\",\n    \"${text}\"},\n")
+endforeach()
+string(APPEND body "};\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,27 @@
+# cmake -DBUILD=<build dir> -DWORK=<scratch dir> -P check_install.cmake
+file(REMOVE_RECURSE ${WORK})
+execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD} --prefix ${WORK} RESULT_VARIABLE rc OUTPUT_QUIET)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "cmake --install failed (${rc})")
+endif()
+foreach(f bin/copydesk share/man/man1/copydesk.1 share/bash-completion/completions/copydesk
+          share/zsh/vendor-completions/_copydesk share/doc/copydesk/rules/quote.unattributed.md
+          share/doc/copydesk/LICENSE)
+  if(NOT EXISTS ${WORK}/${f})
+    message(FATAL_ERROR "not installed: ${f}")
+  endif()
+endforeach()
+file(GLOB pages ${WORK}/share/doc/copydesk/rules/*.md)
+execute_process(COMMAND ${WORK}/bin/copydesk rules OUTPUT_VARIABLE rules RESULT_VARIABLE rc)
+string(REGEX MATCHALL "\n[a-z]+\\.[a-z0-9-]+ " codes "\n${rules}")
+list(LENGTH pages n_pages)
+list(LENGTH codes n_codes)
+if(NOT rc EQUAL 0 OR n_codes EQUAL 0 OR NOT n_pages EQUAL n_codes)
+  message(FATAL_ERROR "installed rule pages (${n_pages}) do not match the rules (${n_codes}):\n${rules}")
+endif()
+execute_process(COMMAND man -l ${WORK}/share/man/man1/copydesk.1 OUTPUT_VARIABLE page ERROR_VARIABLE err
+                RESULT_VARIABLE rc)
+if(rc EQUAL 0 AND NOT page MATCHES "min-severity")
+  message(FATAL_ERROR "the man page does not render the options:\n${page}${err}")
+endif()
+message(STATUS "installed into ${WORK}: ${n_pages} rule pages")
