@@ -30,7 +30,10 @@ with open(os.path.join(work, "input.jsonl"), "w") as f:
         paras = ["Harbour plan %d goes to a vote" % i,
                  "%s %s, the council's treasurer, spoke on Tuesday. \"The numbers add up,\" %s said." % (g, s, s)]
         if i % 3 == 0:
-            paras.append("\"It will be finished when it is finished.\"")  # nobody on record
+            # nobody on record: a narrative paragraph stands between it and the last speaker, whose
+            # words a quote-only paragraph straight after would continue
+            paras.append("The vote is set for May.")
+            paras.append("\"It will be finished when it is finished.\"")
         if i % 5 == 0:
             paras.append("Later %s said the vote was \"long overdue\"." % (s[:-1] + "u" + s[-1]))  # misspelt
         if i % 7 == 0:
