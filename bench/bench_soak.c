@@ -31,6 +31,7 @@
 #include "articles.h"
 #include "copydesk/framing.h"
 #include "copydesk/jsonrpc.h"
+#include "spawn.h"
 #include "timing.h"
 
 enum { MAX_DOCS = 8 };
@@ -101,21 +102,8 @@ static void send_msg(server *s, json_t *msg) {
 
 static bool start(server *s, const char *binary) {
   memset(s, 0, sizeof *s);
-  int in[2], out[2];
-  if (pipe(in) != 0 || pipe(out) != 0) return false;
-  s->pid = fork();
-  if (s->pid == 0) {
-    dup2(in[0], 0);
-    dup2(out[1], 1);
-    close(in[1]);
-    close(out[0]);
-    execl(binary, binary, "lsp", (char *)NULL);
-    _exit(127);
-  }
-  close(in[0]);
-  close(out[1]);
-  s->in = in[1];
-  s->out = out[0];
+  s->pid = bench_spawn_server(binary, &s->in, &s->out);
+  if (s->pid < 0) return false;
   pthread_mutex_init(&s->lock, NULL);
   pthread_cond_init(&s->changed, NULL);
   pthread_create(&s->reader, NULL, read_all, s);
