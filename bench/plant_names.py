@@ -15,7 +15,8 @@ Kinds of plant, each into running text outside quotation marks and after the hea
                alone at least twice, in an article with no courtesy titles and no second person of
                that surname, gets "Mr."
   us-swap      one "U.S." becomes "US" where the article writes "U.S." at least twice, or one
-               "US" becomes "U.S." where it writes "US" at least twice
+               "US" becomes "U.S." where it writes "US" at least twice; not where the abbreviation
+               begins a name of its own ("U.S. Army Corps", "US Airways")
   diacritics   one mention of a name with accented letters, used at least twice, loses them
   late-first   the first full-name reference "Given Surname" and the first later lone "Surname"
                trade places, so that the surname alone comes first
@@ -156,6 +157,17 @@ def strip_accents(s):
     return ''.join(c for c in unicodedata.normalize('NFD', s) if not unicodedata.combining(c))
 
 
+def replace_one_later(text, quotes, old, new, rng, keep=lambda p, n: True):
+    """[(text, span)] with one use of `old` after its first written `new`, when it is used twice;
+    `keep(position, length)` says which uses may be changed."""
+    occ = [p for p in occurrences(text, old) if usable(text, p, quotes)]
+    later = [p for p in occ[1:] if keep(p, len(old))]
+    if len(occ) < 2 or not later:
+        return []
+    pos = rng.choice(later)
+    return [(text[:pos] + new + text[pos + len(old):], (pos, pos + len(new)))]
+
+
 def plants(text, kind, rng, limit):
     """Yields (planted text, planted span) for one kind, at most `limit` per article."""
     quotes = quote_spans(text)
@@ -186,11 +198,9 @@ def plants(text, kind, rng, limit):
             found.append((new, (pos, pos + 4 + len(sur))))
     elif kind == 'us-swap':
         for old, new_form in (('U.S.', 'US'), ('US', 'U.S.')):
-            occ = [p for p in occurrences(text, old) if usable(text, p, quotes)]
-            if len(occ) < 2:
-                continue
-            pos = rng.choice(occ[1:])
-            found.append((text[:pos] + new_form + text[pos + len(old):], (pos, pos + len(new_form))))
+            # not where the abbreviation begins a name of its own ("U.S. Army Corps", "US Airways")
+            found += replace_one_later(text, quotes, old, new_form, rng,
+                                       keep=lambda p, n: not re.match(r'\s+[A-Z]', text[p + n:p + n + 2]))
     elif kind == 'diacritics':
         seen = set()
         for m in re.finditer(NAME_WORD, text):
@@ -199,11 +209,7 @@ def plants(text, kind, rng, limit):
             if plain == w or w in seen:
                 continue
             seen.add(w)
-            occ = [p for p in occurrences(text, w) if usable(text, p, quotes)]
-            if len(occ) < 2:
-                continue
-            pos = rng.choice(occ[1:])
-            found.append((text[:pos] + plain + text[pos + len(w):], (pos, pos + len(plain))))
+            found += replace_one_later(text, quotes, w, plain, rng)
     elif kind == 'late-first':
         for sur, (m, lone, occ) in people(text, quotes).items():
             if not lone:

@@ -345,7 +345,11 @@ static const char *message(cd_doc *doc, const pending *p) {
   if (!at) return m;
   char first = *w;
   if (cap && first >= 'a' && first <= 'z') first = (char)(first - 'a' + 'A');
-  if (!cap && first >= 'A' && first <= 'Z' && wn > 1 && w[1] >= 'a' && w[1] <= 'z') first = (char)(first - 'A' + 'a');
+  /* "Officials said" asks "Which officials?"; "Democrats" and words inside a sentence stay as written */
+  bool initial = CD_VEC_AT(&doc->sentences, cd_sentence, t->sent)->first_tok == p->hit.head;
+  if (!cap && initial && first >= 'A' && first <= 'Z' && wn > 1 && w[1] >= 'a' && w[1] <= 'z' &&
+      !cd_lex_has(CD_LEX_CLAIM_PARTY_GROUPS, w, (size_t)wn))
+    first = (char)(first - 'A' + 'a');
   return cd_arena_printf(doc->arena, "%.*s%c%.*s%s", (int)(at - m), m, first, wn - 1, w + 1, at + 3);
 }
 

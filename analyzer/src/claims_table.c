@@ -20,7 +20,6 @@
 
 /* "widely", "generally": adverbs that make a passive sound settled without saying by whom */
 #define SETTLED "(?: (?:widely|generally|commonly|now|also|often|long|increasingly|largely|still|already|privately))?"
-#define BE_PERFECT "(?:is|are|was|were|has been|have been|had been|been|being|be)"
 
 static const char *const NAME_THEM = "Which {h}? Name them or say why they cannot be named.";
 static const char *const NAME_REPORT = "Which report? Name the outlet or document it comes from.";
@@ -64,8 +63,8 @@ static const claim_def DEFS[] = {
      "(?:observed|spotted|sighted)",
      CK_PASSIVE, 0, "{H} by whom? Name the witness, or the record it comes from."},
     {"is considered to be", "impersonal-passive", U,
-     BE_PERFECT " (?:(?:also|often|generally|still|now|long|increasingly|largely) )?"
-                "(?:considered (?:to be|one of|among)|(?:regarded|seen|viewed|perceived) as|deemed to be)",
+     "(?:is|are|was|were|been|being) (?:(?:also|often|generally|still|now|long|increasingly|largely) )?"
+     "(?:considered (?:to be|one of|among)|(?:regarded|seen|viewed|perceived) as|deemed to be)",
      CK_PASSIVE, 0, "Considered so by whom? Say who holds this view, or give the evidence."},
     {"questions have been raised", "impersonal-passive", U,
      "(?:questions|concerns|doubts|fears|criticism|allegations|accusations|claims) (?:have|has|had) (?:also )?"
@@ -100,6 +99,8 @@ static const claim_def DEFS[] = {
     {"critics say", "unnamed-group", U, "@claim_group_heads", CK_GROUP, GROUP_STRONG,
      "Which {h}? Name at least one, or cite where they said it."},
     {"scientists believe", "unnamed-group", U, "@claim_belief_groups", CK_GROUP, GROUP_WEAK,
+     "Which {h}? Name at least one, or cite where they said it."},
+    {"party members believe", "unnamed-group", U, "@claim_party_groups", CK_GROUP, GROUP_WEAK,
      "Which {h}? Name at least one, or cite where they said it."},
     {"some say", "unnamed-group", U,
      "(?:some|many|others|most|few) (?:(?:have|had|would|will|may|might|could|still|also) )?\\pL+", CK_SOME, 0,

@@ -704,6 +704,25 @@ static bool strong_title(const cd_doc *doc, const cd_name_mention *m) {
          !cd_is_not_person_word(w, n) && !cd_is_calendar_word(w, n);
 }
 
+/* "professor Hale", "senator Okafor": a role in lower case right before a lone capitalised word
+ * says a person is meant, as a capitalised title would. */
+static bool role_before(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->title.start != CD_NONE || m->n_parts != 1 || m->acronym || m->org_hint || m->first_tok == 0) return false;
+  const cd_token *p = doc_tok(doc, m->first_tok - 1), *t = doc_tok(doc, m->first_tok);
+  if (p->kind != TOK_WORD || !(p->flags & TF_LOWER) || p->sent != t->sent || (t->flags & TF_ALLCAPS)) return false;
+  if (!cd_is_person_title(doc->text + p->start, p->end - p->start)) return false;
+  /* "prime minister John Major": the name runs on past the mention */
+  if (m->end_tok < doc_ntok(doc)) {
+    const cd_token *nx = doc_tok(doc, m->end_tok);
+    if (nx->kind == TOK_WORD && (nx->flags & TF_CAP) && nx->sent == t->sent) return false;
+  }
+  const char *w = doc->text + m->name.start;
+  size_t n = m->name.end - m->name.start;
+  /* a capitalised word after a lower-case role is a name even when it is also a word ("Hale") */
+  return !cd_is_job_title(w, n) && !cd_is_person_title(w, n) && !cd_is_not_person_word(w, n) &&
+         !cd_is_calendar_word(w, n);
+}
+
 static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared,
                             const cd_strmap *multi_words) {
   cd_doc *doc = c->doc;
@@ -718,7 +737,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (m->n_parts >= 2 && first_person_full == CD_NONE && !m->org_hint) first_person_full = mentions[k];
     if (m->in_quote) continue;
     if (first_body == CD_NONE) first_body = mentions[k];
-    if (strong_title(doc, m)) titled = true;
+    if (strong_title(doc, m) || role_before(doc, m)) titled = true;
   }
   if (first_body == CD_NONE || acronym || given_style) return;
   const cd_entity *ent = E(doc, e);

@@ -196,12 +196,21 @@ static bool source_phrase(att *a, speaker *sp, size_t first, size_t end) {
 }
 
 /* The speaker phrases with a known shape: a name, a pronoun, or a source noun. */
+/* A run of capitals ("HIGHER TURNOUT IN IOWA", "PENCE:") is a heading or a transcript label, never
+ * a speaker phrase. */
+static bool all_capitals(const att *a, const cd_name_mention *m) {
+  for (size_t k = m->first_tok; k < m->end_tok; k++)
+    if (T(a, k)->kind == TOK_WORD && !(T(a, k)->flags & TF_ALLCAPS)) return false;
+  return m->end_tok > m->first_tok + 1 || T(a, m->first_tok)->flags & TF_LINE_BEFORE;
+}
+
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
   size_t mi = a->mention_start[i];
   if (mi != CD_NONE) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+    if (all_capitals(a, m) && !m->acronym) return false;
     size_t role = m->end_tok;
     if (role + 1 < doc_ntok(doc) && T(a, role)->kind == TOK_WORD && (T(a, role)->flags & TF_LOWER) &&
         (att_role_noun(a, role) || att_source_noun(a, role)) &&
@@ -478,9 +487,13 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
                        att_determiner(a, i - 1) && T(a, i - 2)->kind == TOK_WORD &&
                        att_preposition(a, i - 2));
     if (after_prep) {
-      /* skip the whole prepositional name */
-      if (a->mention_start[i] != CD_NONE)
-        i = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[i])->end_tok - 1;
+      /* skip the whole prepositional name, and what a possessive one owns ("to MSNBC's Morning Joe") */
+      if (a->mention_start[i] != CD_NONE) {
+        const cd_name_mention *pm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[i]);
+        i = pm->end_tok - 1;
+        if (pm->possessive && i + 1 < limit && a->mention_start[i + 1] != CD_NONE)
+          i = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[i + 1])->end_tok - 1;
+      }
       continue;
     }
     speaker tmp = {0};
