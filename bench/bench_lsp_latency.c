@@ -27,6 +27,7 @@
 #include "copydesk/framing.h"
 #include "copydesk/jsonrpc.h"
 #include "server_internal.h"
+#include "spawn.h"
 #include "timing.h"
 
 #define TARGET_BYTES (60 * 1024)
@@ -161,18 +162,8 @@ static void run_in_process(const char *text, size_t len, size_t keystrokes, cons
 static bool run_over_pipes(const char *binary, const char *text, size_t len, size_t keystrokes,
                            const edit_lines *el) {
   int in[2], out[2];
-  if (pipe(in) != 0 || pipe(out) != 0) return false;
-  pid_t pid = fork();
-  if (pid == 0) {
-    dup2(in[0], 0);
-    dup2(out[1], 1);
-    close(in[1]);
-    close(out[0]);
-    execl(binary, binary, "lsp", (char *)NULL);
-    _exit(127);
-  }
-  close(in[0]);
-  close(out[1]);
+  pid_t pid = bench_spawn_server(binary, &in[1], &out[0]);
+  if (pid < 0) return false;
   cd_frame_reader *r = cd_frame_reader_new(out[0], 0);
   send_msg(in[1], cd_jsonrpc_request(1, "initialize", json_pack("{s:{}}", "capabilities")));
   json_t *resp = wait_for(r, NULL, -1, 1, NULL, NULL);

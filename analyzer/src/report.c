@@ -43,6 +43,11 @@ cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_c
   cd_pass_claims(doc);
   cd_pass_findings(doc);
 
+  /* A report may be kept for long (a server holds one per open document): no spare capacity. */
+  cd_vec *tables[] = {&doc->paras, &doc->tokens, &doc->sentences, &doc->quotes, &doc->quote_work,
+                      &doc->mentions, &doc->entities, &doc->diags, &doc->invalid};
+  for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) cd_vec_shrink(tables[i]);
+
   /* The text and configuration were borrowed for the call only. */
   doc->text = NULL;
   doc->config = NULL;

@@ -30,3 +30,15 @@ void *cd_vec_push(cd_vec *v) {
   v->len++;
   return e;
 }
+
+void cd_vec_shrink(cd_vec *v) {
+  if (v->cap == v->len) return;
+  if (v->len == 0) {
+    cd_vec_free(v);
+    return;
+  }
+  void *p = realloc(v->data, v->len * v->elem);
+  if (!p) return; /* keeping the larger block is fine */
+  v->data = p;
+  v->cap = v->len;
+}

@@ -16,6 +16,8 @@ void cd_vec_free(cd_vec *v);
 void cd_vec_reserve(cd_vec *v, size_t n);
 /* Appends one zeroed element and returns it. */
 void *cd_vec_push(cd_vec *v);
+/* Gives back the spare capacity (a kept report holds no room to grow). */
+void cd_vec_shrink(cd_vec *v);
 #define CD_VEC_AT(v, T, i) (&((T *)(v)->data)[i])
 
 #endif
