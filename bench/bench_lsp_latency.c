@@ -140,7 +140,7 @@ static void run_in_process(const char *text, size_t len, size_t keystrokes, cons
     const cd_report *rep = cd_doc_analysis(doc, config);
     ta[k] = now_ms() - t1;
     size_t out_len;
-    char *out = cd_lsp_publish_text(&server, doc, rep, &out_len);
+    char *out = cd_lsp_publish_text(&server, doc, rep, CD_MAX_HINTS_DEFAULT, &out_len);
     t[k] = now_ms() - t0;
     free(out);
     json_decref(changes);

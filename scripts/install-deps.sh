@@ -13,8 +13,8 @@ PACKAGES=(
   wamerican
   # tests
   libcmocka-dev valgrind
-  # editor integration tests (Neovim, Emacs with Eglot)
-  neovim emacs-nox elpa-eglot elpa-markdown-mode
+  # editor integration tests (Neovim, Emacs with Eglot; Python 3.11's tomllib for the Helix snippet)
+  neovim emacs-nox elpa-eglot elpa-markdown-mode python3
 )
 
 SUDO=""

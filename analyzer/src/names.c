@@ -14,9 +14,11 @@
  *    count), or against the configured courtesy style; "Mr" and "Mr." mixed.
  *  - name.no-first-reference: a person (a title or a verb of saying says so) never named in full.
  *  - name.first-reference-late: the surname alone before the first full-name reference. */
+#include <stdio.h>
 #include <string.h>
 
 #include "doc.h"
+#include "lexicon.h"
 #include "namekey.h"
 #include "names_lex.h"
 #include "names_near.h"
@@ -28,6 +30,9 @@ typedef struct names_ctx {
   bool *speaker;         /* per entity: named as the speaker of a quote */
   bool *ignored;         /* per entity: configuration says never to flag it */
   const char **tok_keys; /* per token: the name key of its whole text, once asked (tok_key) */
+  const cd_strmap *multi_words; /* every word of a name of two or more words */
+  const cd_strmap *org_words;   /* every word of an organisation's name of two or more words */
+  bool *aside;           /* per mention: not running body text (dateline, heading, handle, front matter) */
 } names_ctx;
 
 static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->mentions, cd_name_mention, i); }
@@ -43,7 +48,10 @@ static const char *tok_key(names_ctx *c, size_t i, size_t end) {
   return c->tok_keys[i];
 }
 
-static bool body(const cd_name_mention *m) { return m->kind == MK_NAME && !m->headline && !m->in_quote; }
+static bool body(const names_ctx *c, const cd_name_mention *m) {
+  const cd_name_mention *first = M(c->doc, 0);
+  return m->kind == MK_NAME && !m->headline && !m->in_quote && !(c->aside && c->aside[m - first]);
+}
 
 static const char *slice(cd_doc *doc, size_t start, size_t end) {
   const char *s = cd_arena_strndup(doc->arena, doc->text + start, end - start);
@@ -82,6 +90,8 @@ static bool title_is_given_name_style(const cd_doc *doc, const cd_name_mention *
 
 /* ---- name.variant ---------------------------------------------------- */
 
+enum { ROLE_NOUN = 1, ROLE_MODIFIER = 2 };
+
 typedef struct vform {
   const char *text;
   const char *key;   /* folded, no alias */
@@ -92,6 +102,7 @@ typedef struct vform {
   bool acronym;
   bool org;
   bool accepted;     /* a configured form of a known name */
+  uint8_t roles;     /* ROLE_NOUN, ROLE_MODIFIER: how the mentions of an abbreviation use it */
   uint8_t n_parts;
 } vform;
 
@@ -117,11 +128,61 @@ static bool accepted_form(const cd_doc *doc, const char *s, size_t n) {
   return false;
 }
 
+/* The length of a space (' ' or a no-break space) or an apostrophe (' or a typographic one) at s;
+ * `kind` says which of the two it is. */
+static size_t typo_char(const char *s, int *kind) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] == ' ') return *kind = 1, 1;
+  if (u[0] == 0xC2 && u[1] == 0xA0) return *kind = 1, 2;
+  if (u[0] == '\'') return *kind = 2, 1;
+  if (u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x99) return *kind = 2, 3;
+  return *kind = 0, 0;
+}
+
+/* The texts differ only in the kind of space or apostrophe ("O'Neill", "O’Neill"): typography a
+ * CMS or a keyboard chose, not two spellings of the name. */
+static bool same_but_typography(const char *a, const char *b) {
+  while (*a && *b) {
+    int ka, kb;
+    size_t na = typo_char(a, &ka), nb = typo_char(b, &kb);
+    if (na && nb && ka == kb) {
+      a += na;
+      b += nb;
+      continue;
+    }
+    if (*a != *b) return false;
+    a++;
+    b++;
+  }
+  return *a == *b;
+}
+
+/* Two abbreviations of one name in different roles are a style, not a variant: "the USA" as a noun
+ * and "U.S. troops" as a modifier. */
+static bool roles_overlap(const vform *a, const vform *b) { return (a->roles & b->roles) != 0; }
+
+/* "BEIJING" beside "Beijing": a word of five letters or more set in capitals where the article
+ * also writes it as a word is typesetting (a credit line, emphasis), not a second spelling. Short
+ * ones may be acronyms written two ways ("NASA", "Nasa"). */
+static bool capitals_of_word(const char *caps, const char *word) {
+  size_t n = 0;
+  for (const char *p = caps; *p; p++) {
+    if (*p >= 'a' && *p <= 'z') return false;
+    if (*p >= 'A' && *p <= 'Z') n++;
+  }
+  bool lower = false;
+  for (const char *p = word; *p; p++) lower |= *p >= 'a' && *p <= 'z';
+  return n >= 5 && lower;
+}
+
 static bool variant_pair(const vform *a, const vform *b) {
-  if (strcmp(a->text, b->text) == 0) return false;
+  if (strcmp(a->text, b->text) == 0 || same_but_typography(a->text, b->text)) return false;
+  if (strlen(a->key) < 2 || strlen(b->key) < 2) return false; /* a stray letter: "Ã" */
   if (a->accepted && b->accepted) return false; /* two forms the desk accepts */
-  if (strcmp(a->key, b->key) == 0) return !only_first_case_differs(a->text, b->text);
-  if (a->acronym && b->acronym) return true; /* US / USA */
+  if (strcmp(a->key, b->key) == 0)
+    return !only_first_case_differs(a->text, b->text) && !capitals_of_word(a->text, b->text) &&
+           !capitals_of_word(b->text, a->text);
+  if (a->acronym && b->acronym) return roles_overlap(a, b); /* US / USA */
   if (a->n_parts >= 2 && b->n_parts >= 2 && a->org && b->org) {
     size_t an = strlen(a->key), bn = strlen(b->key);
     if (an + 1 == bn && b->key[an] == 's' && strncmp(a->key, b->key, an) == 0) return true;
@@ -161,6 +222,18 @@ static size_t form_index(const vset *v, const char *text) {
   return CD_NONE;
 }
 
+/* A name before a word or a hyphen modifies it ("U.S. troops", "U.S.-made"); otherwise it is a noun. */
+static uint8_t mention_role(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->end_tok >= doc_ntok(doc) || m->possessive) return ROLE_NOUN;
+  const cd_token *t = doc_tok(doc, m->end_tok);
+  bool same_sent = t->sent == doc_tok(doc, m->first_tok)->sent;
+  /* "USA Today", "U.S. Army Corps": the abbreviation begins a name of its own, in no role */
+  if (m->acronym && t->kind == TOK_WORD && (t->flags & TF_CAP) && same_sent) return 0;
+  if (t->kind == TOK_WORD && same_sent) return ROLE_MODIFIER;
+  if (t->kind == TOK_PUNCT && doc->text[t->start] == '-' && t->start == m->span.end) return ROLE_MODIFIER;
+  return ROLE_NOUN;
+}
+
 static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, cd_span span, uint8_t parts) {
   const char *t = slice(doc, span.start, span.end);
   size_t f = form_index(v, t);
@@ -177,17 +250,44 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
     x->org = m->org_hint;
     x->accepted = accepted_form(doc, t, strlen(t));
     x->n_parts = parts;
+    x->roles = 0;
     x->group = v->n;
     f = v->n++;
   }
   v->f[f].count++;
+  v->f[f].roles |= mention_role(doc, m);
 }
 
-static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_t target, bool house, cd_span span) {
+/* A form used this often against another is a mixed style: one finding at its first use names the
+ * others and fixes them all, instead of a warning at each. */
+enum { MIXED_USES = 3 };
+
+typedef struct mixed_state {
+  size_t diag[MAX_FORMS + 1]; /* per form: its one finding (index in doc->diags), or CD_NONE */
+  cd_fix *fix[MAX_FORMS + 1];
+} mixed_state;
+
+static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_t target, bool house, cd_span span,
+                           mixed_state *mx) {
   const vform *t = &v->f[target];
   const char *txt = v->f[f].text;
+  bool mixed = v->f[f].count >= MIXED_USES;
+  if (mixed && mx->diag[f] != CD_NONE) {
+    cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, mx->diag[f]);
+    cd_diag_add_related(doc, d, span.start, span.end, cd_arena_printf(doc->arena, "'%s' is used here too", txt));
+    if (mx->fix[f]) cd_fix_add_edit(doc, mx->fix[f], span.start, span.end, t->text);
+    return;
+  }
   const char *msg;
-  if (house)
+  if (mixed && !house)
+    msg = cd_arena_printf(doc->arena,
+                          "'%s' (%zu times) and '%s' (%zu times) are %s. Write '%s' throughout.", txt,
+                          v->f[f].count, t->text, t->count,
+                          strcmp(v->f[f].key, t->key) != 0 && v->f[f].acronym && t->acronym
+                              ? "two abbreviations of one name"
+                              : "the same name written two ways",
+                          t->text);
+  else if (house)
     msg = cd_arena_printf(doc->arena, "'%s' is written '%s' in house style%s. Write '%s'.", txt, t->text,
                           t->count ? " and elsewhere in this article" : "", t->text);
   else
@@ -203,8 +303,15 @@ static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_
   if (t->first != CD_NONE)
     cd_diag_add_related(doc, d, t->first_span.start, t->first_span.end,
                         cd_arena_printf(doc->arena, "'%s' is used here", t->text));
-  cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change '%s' to '%s'", txt, t->text), true);
+  cd_fix *fx = cd_diag_add_fix(doc, d,
+                               mixed ? cd_arena_printf(doc->arena, "Change every '%s' to '%s'", txt, t->text)
+                                     : cd_arena_printf(doc->arena, "Change '%s' to '%s'", txt, t->text),
+                               true);
   if (fx) cd_fix_add_edit(doc, fx, span.start, span.end, t->text);
+  if (mixed) {
+    mx->diag[f] = doc->diags.len - 1;
+    mx->fix[f] = fx;
+  }
 }
 
 static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n) {
@@ -214,7 +321,7 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
   bool person = E(doc, e)->kind == CD_ENTITY_PERSON;
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
-    if (!body(m)) continue;
+    if (!body(c, m)) continue;
     add_form(doc, &v, m, mentions[k], m->name, m->n_parts);
     if (person && m->n_parts >= 2 && m->surname.start > m->name.start)
       add_form(doc, &v, m, mentions[k], m->surname, 1);
@@ -236,19 +343,25 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
       x->n_parts = 1;
       x->org = false;
       x->accepted = false;
+      x->roles = ROLE_NOUN | ROLE_MODIFIER;
       x->group = v.n;
       f = v.n++;
     }
     pref_idx = f;
   }
   if (v.n < 2) return;
+  mixed_state mx;
+  for (size_t f = 0; f <= MAX_FORMS; f++) {
+    mx.diag[f] = CD_NONE;
+    mx.fix[f] = NULL;
+  }
   if (pref_idx != CD_NONE && !person) {
     /* a configured house form: every other form of this name is written the house way */
     for (size_t k = 0; k < n; k++) {
       const cd_name_mention *m = M(doc, mentions[k]);
-      if (!body(m)) continue;
+      if (!body(c, m)) continue;
       size_t f = form_index(&v, slice(doc, m->name.start, m->name.end));
-      if (f != CD_NONE && f != pref_idx) report_variant(doc, e, &v, f, pref_idx, true, m->name);
+      if (f != CD_NONE && f != pref_idx) report_variant(doc, e, &v, f, pref_idx, true, m->name, &mx);
     }
     return;
   }
@@ -282,24 +395,26 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
   }
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
-    if (!body(m)) continue;
+    if (!body(c, m)) continue;
     size_t f = form_index(&v, slice(doc, m->name.start, m->name.end));
     if (f != CD_NONE && target_of[v.f[f].group] != CD_NONE && target_of[v.f[f].group] != f) {
       size_t t = target_of[v.f[f].group];
-      report_variant(doc, e, &v, f, t, t == pref_idx, m->name);
+      report_variant(doc, e, &v, f, t, t == pref_idx, m->name, &mx);
       continue;
     }
     if (person && m->n_parts >= 2 && m->surname.start > m->name.start) {
       f = form_index(&v, slice(doc, m->surname.start, m->surname.end));
       if (f != CD_NONE && target_of[v.f[f].group] != CD_NONE && target_of[v.f[f].group] != f) {
         size_t t = target_of[v.f[f].group];
-        report_variant(doc, e, &v, f, t, t == pref_idx, m->surname);
+        report_variant(doc, e, &v, f, t, t == pref_idx, m->surname, &mx);
       }
     }
   }
 }
 
 /* ---- name.courtesy-title --------------------------------------------- */
+
+static void title_word(const cd_doc *doc, const cd_name_mention *m, size_t *s, size_t *e);
 
 static bool title_has_period(const cd_doc *doc, const cd_name_mention *m) {
   return m->title.end > m->title.start && doc->text[m->title.end - 1] == '.';
@@ -314,6 +429,63 @@ static const char *courtesy_word(cd_doc *doc, const cd_name_mention *m) {
   return slice(doc, s, e);
 }
 
+/* The mention's one word is `key` (no key: any word). */
+static bool same_word(names_ctx *c, const cd_name_mention *m, const char *key) {
+  if (!key) return true;
+  const char *k = tok_key(c, m->end_tok - 1, m->name.end);
+  return k && strcmp(k, key) == 0;
+}
+
+/* A lone surname that may name someone else: two people named in full share it, or it is a word of
+ * an organisation's name in the article ("Bloomberg L.P." beside "Mr. Bloomberg"). */
+static bool shared_word(names_ctx *c, const cd_name_mention *m, const cd_strmap *shared) {
+  const char *k = tok_key(c, m->end_tok - 1, m->name.end);
+  return k && (cd_strmap_get(shared, k) != CD_NONE || cd_strmap_get(c->org_words, k) != CD_NONE);
+}
+
+/* "Miss Universe": a courtesy title before an ordinary word names a thing, unless the article gives
+ * the word as part of someone's name ("Emmanuel Macron", "Mr Macron"). */
+static bool courtesy_on_name(const names_ctx *c, const cd_name_mention *m) {
+  if (!m->courtesy) return false;
+  cd_doc *doc = c->doc;
+  const char *w = doc->text + m->name.start;
+  size_t n = m->name.end - m->name.start;
+  const char *key = cd_name_key(doc->arena, w, n);
+  return key && (!cd_is_common_word(w, n) || cd_is_proper_word(key) ||
+                 (c->multi_words && cd_strmap_get(c->multi_words, key) != CD_NONE));
+}
+
+/* A word of a clause's frame or a verb of saying: "for Trump", "Trump said". */
+static bool clause_word(const cd_doc *doc, const cd_token *t) {
+  const char *w = doc->text + t->start;
+  size_t n = t->end - t->start;
+  return cd_lex_has(CD_LEX_CLAUSE_WORDS, w, n) || cd_lex_has(CD_LEX_SPEECH_VERBS, w, n) ||
+         cd_lex_has(CD_LEX_STANCE_VERBS, w, n) || (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd');
+}
+
+/* A lone word that refers to the person, in running text: not a modifier ("the Trump campaign",
+ * "a key Clinton supporter"), not the tail of a name the chunker split ("Billy Bush"), not a
+ * possessor's thing ("Brolin's Mannix"), not a number's label ("Bush 45"). */
+static bool lone_reference(const cd_doc *doc, const cd_name_mention *m) {
+  if (attributive(doc, m)) return false;
+  if (m->first_tok > 0) {
+    const cd_token *p = doc_tok(doc, m->first_tok - 1);
+    bool same_sent = p->sent == doc_tok(doc, m->first_tok)->sent;
+    if (same_sent && p->kind == TOK_WORD && (p->flags & TF_CAP) && p->end == m->span.start - 1) return false;
+    if (same_sent && p->kind == TOK_WORD && (p->flags & TF_LOWER) && m->first_tok > 1 && p->end - p->start == 1 &&
+        doc->text[p->start] == 's' && doc_tok(doc, m->first_tok - 2)->kind == TOK_MARK)
+      return false;
+  }
+  if (m->end_tok >= doc_ntok(doc) || m->possessive) return true;
+  const cd_token *nx = doc_tok(doc, m->end_tok);
+  if (nx->kind == TOK_NUMBER) return false;
+  /* "older Trump biographies", "the Francis versus Trump dynamic": a lower-case word after the
+   * surname must be one of a clause's frame or a verb, or the surname may be a modifier */
+  if (nx->kind == TOK_WORD && (nx->flags & TF_LOWER) && nx->sent == doc_tok(doc, m->first_tok)->sent)
+    return clause_word(doc, nx);
+  return true;
+}
+
 /* The courtesy title as the article writes it ("Mr." where it has a full stop), for messages
  * that quote the text. */
 static const char *courtesy_as_written(cd_doc *doc, const cd_name_mention *m) {
@@ -323,15 +495,23 @@ static const char *courtesy_as_written(cd_doc *doc, const cd_name_mention *m) {
   return slice(doc, s, m->title.end);
 }
 
-static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n) {
+static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared) {
   cd_doc *doc = c->doc;
   cd_courtesy_style style = doc->config ? doc->config->courtesy : CD_COURTESY_ANY;
   size_t n_with = 0, n_without = 0, first_with = CD_NONE, first_without = CD_NONE;
   const char *title = NULL;
+  /* the titled word: only the same word without the title is compared ("Mr. Cruz" and "Cruz", not
+   * "Ted", nor "Mrs. Brennan" and the husband's "Brennan" when the wife's title differs) */
+  const char *tkey = NULL;
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
-    if (m->courtesy && !title) title = courtesy_as_written(doc, m);
-    if (!body(m) || m->job_title) continue;
+    if (m->courtesy && m->n_parts == 1 && courtesy_on_name(c, m) && body(c, m) && !tkey)
+      tkey = tok_key(c, m->end_tok - 1, m->name.end);
+  }
+  for (size_t k = 0; k < n; k++) {
+    const cd_name_mention *m = M(doc, mentions[k]);
+    if (m->courtesy && !title && courtesy_on_name(c, m)) title = courtesy_as_written(doc, m);
+    if (!body(c, m) || m->job_title) continue;
     if (style == CD_COURTESY_NONE && m->courtesy) {
       cd_diagnostic *d = cd_doc_add_diag(
           doc, "name.courtesy-title", m->span.start, m->span.end,
@@ -342,7 +522,10 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
       if (fx) cd_fix_add_edit(doc, fx, m->span.start, m->name.start, "");
       continue;
     }
-    if (m->n_parts != 1 || attributive(doc, m)) continue;
+    if (m->n_parts != 1 || !same_word(c, m, tkey) || !lone_reference(doc, m)) continue;
+    if (m->courtesy && !courtesy_on_name(c, m)) continue;
+    /* alone, a surname two people named in full share may be either of them */
+    if (!m->courtesy && shared_word(c, m, shared)) continue;
     if (m->courtesy) {
       if (!n_with++) first_with = mentions[k];
     } else {
@@ -361,8 +544,9 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
   }
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
-    if (!body(m) || m->job_title || m->n_parts != 1 || attributive(doc, m)) continue;
-    if (m->courtesy == report_without) continue;
+    if (!body(c, m) || m->job_title || m->n_parts != 1 || !same_word(c, m, tkey) || !lone_reference(doc, m)) continue;
+    if (m->courtesy == report_without || (m->courtesy && !courtesy_on_name(c, m))) continue;
+    if (!m->courtesy && shared_word(c, m, shared)) continue;
     const char *name = name_text(doc, m);
     cd_diagnostic *d;
     if (report_without && !title) {
@@ -415,13 +599,22 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
   }
 }
 
+/* A courtesy title that is written with or without a full stop by house style: not "Miss", which
+ * never takes one ("Miss." is Mississippi), nor a title before an ordinary word ("Miss Universe"). */
+static bool period_varies(const names_ctx *c, const cd_name_mention *m) {
+  const cd_doc *doc = c->doc;
+  size_t s, e;
+  title_word(doc, m, &s, &e);
+  return !cd_word_eq(doc->text + s, e - s, "miss") && courtesy_on_name(c, m);
+}
+
 /* "Mr" and "Mr." in one article. */
 static void title_periods(names_ctx *c) {
   cd_doc *doc = c->doc;
   size_t n_dot = 0, n_plain = 0, first_dot = CD_NONE, first_plain = CD_NONE;
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
-    if (!body(m) || !m->courtesy) continue;
+    if (!body(c, m) || !m->courtesy || !period_varies(c, m)) continue;
     if (m->entity != CD_NONE && c->ignored[m->entity]) continue;
     if (title_has_period(doc, m)) {
       if (!n_dot++) first_dot = i;
@@ -436,7 +629,7 @@ static void title_periods(names_ctx *c) {
   }
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
-    if (!body(m) || !m->courtesy || title_has_period(doc, m) == (want == 1)) continue;
+    if (!body(c, m) || !m->courtesy || !period_varies(c, m) || title_has_period(doc, m) == (want == 1)) continue;
     if (m->entity != CD_NONE && c->ignored[m->entity]) continue;
     const char *w = courtesy_word(doc, m);
     size_t other = want == 1 ? first_dot : first_plain;
@@ -518,7 +711,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
   bool titled = false, given_style = false, acronym = false;
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
-    if (m->headline) continue;
+    if (m->headline || c->aside[mentions[k]]) continue;
     if (m->acronym) acronym = true;
     if (title_is_given_name_style(doc, m)) given_style = true;
     if (m->n_parts >= 2 && first_full == CD_NONE) first_full = mentions[k];
@@ -562,7 +755,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->span.start >= full->span.start) break;
-    if (!body(m) || m->n_parts != 1 || attributive(doc, m)) continue;
+    if (!body(c, m) || m->n_parts != 1 || attributive(doc, m)) continue;
     const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
     if (!sk || cd_strmap_get(shared, sk) != CD_NONE) continue; /* two people share this surname */
     const char *fullname = name_text(doc, full);
@@ -597,6 +790,16 @@ typedef struct sword {
   size_t n_ents;
 } sword;
 
+/* The slip of a typist: one letter dropped, added, changed or two swapped ("Brenan", "Brennnan",
+ * "Bernnan"), the first letter kept. Two such slips only in a long name ("Stephanopolous"): between
+ * short names two edits are as often two different names ("Trump", "Tripp", "Trumka"). */
+static bool typo_shaped(const char *a, const char *b) {
+  size_t an = strlen(a), bn = strlen(b);
+  if (a[0] != b[0]) return false;
+  size_t d = cd_edit_distance(a, an, b, bn, 2);
+  return d == 1 || (d == 2 && an >= 9 && bn >= 9);
+}
+
 /* The pair is tied by more than spelling: one entity holds both words, or both are people's
  * surnames ("Anne Sacoolas", "the Socoolas family"). Not "Polak" (a person) and "Poland". */
 static bool spelling_linked(const sword *a, const sword *b) {
@@ -604,6 +807,24 @@ static bool spelling_linked(const sword *a, const sword *b) {
   for (size_t i = 0; i < a->n_ents; i++)
     for (size_t j = 0; j < b->n_ents; j++)
       if (a->ents[i] == b->ents[j]) return true;
+  return false;
+}
+
+/* The words just before token t introduce another name for something: "also known as", "formerly",
+ * "now called", "renamed", "or", an opening parenthesis. */
+static bool rename_explained(const cd_doc *doc, size_t t) {
+  size_t sent = doc_tok(doc, t)->sent;
+  for (size_t k = 1; k <= 3 && k <= t; k++) {
+    const cd_token *p = doc_tok(doc, t - k);
+    if (p->sent != sent) break;
+    const char *w = doc->text + p->start;
+    size_t n = p->end - p->start;
+    if (p->kind == TOK_PUNCT && *w == '(') return true;
+    if (p->kind == TOK_WORD &&
+        (cd_word_eq(w, n, "known") || cd_word_eq(w, n, "formerly") || cd_word_eq(w, n, "called") ||
+         cd_word_eq(w, n, "renamed") || cd_word_eq(w, n, "or") || cd_word_eq(w, n, "aka")))
+      return true;
+  }
   return false;
 }
 
@@ -622,11 +843,20 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_
     if (!bw || w->count > bw->count || (w->count == bw->count && w->first < bw->first)) cd_strmap_put(&best, r, i);
   }
   if (!best.len) goto out;
+  /* "Burma, also known as Myanmar", "Mumbai (formerly Bombay)": the article explains the two names
+   * and uses both on purpose */
+  cd_strmap explained;
+  cd_strmap_init(&explained, doc->arena);
+  for (size_t t = 0; t < doc_ntok(doc); t++) {
+    size_t id = tok_word[t];
+    if (id == CD_NONE || !cd_is_renamed(CD_VEC_AT(words, sword, id)->key)) continue;
+    if (rename_explained(doc, t)) cd_strmap_put(&explained, cd_rename_key(CD_VEC_AT(words, sword, id)->key), 1);
+  }
   for (size_t t = 0; t < doc_ntok(doc); t++) {
     size_t id = tok_word[t];
     if (id == CD_NONE) continue;
     const sword *w = CD_VEC_AT(words, sword, id);
-    if (!cd_is_renamed(w->key)) continue;
+    if (!cd_is_renamed(w->key) || cd_strmap_get(&explained, cd_rename_key(w->key)) != CD_NONE) continue;
     size_t b = cd_strmap_get(&best, cd_rename_key(w->key));
     if (b == CD_NONE || b == id) continue;
     const sword *bw = CD_VEC_AT(words, sword, b);
@@ -647,6 +877,7 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_
     cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change '%s' to '%s'", form, other), true);
     if (fx) cd_fix_add_edit(doc, fx, tk->start, end, other);
   }
+  cd_strmap_free(&explained);
 out:
   cd_strmap_free(&best);
 }
@@ -663,7 +894,7 @@ static void spelling(names_ctx *c) {
   for (size_t i = 0; i <= doc_ntok(doc); i++) tok_word[i] = tok_mention[i] = CD_NONE;
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
-    if (m->kind != MK_NAME || m->acronym || m->headline) continue;
+    if (m->kind != MK_NAME || m->acronym || m->headline || c->aside[i]) continue;
     bool first_word = true;
     for (size_t t = m->first_tok; t < m->end_tok; t++) {
       const cd_token *tk = doc_tok(doc, t);
@@ -726,7 +957,7 @@ static void spelling(names_ctx *c) {
       size_t j = *CD_VEC_AT(&cand, size_t, x);
       const sword *b = CD_VEC_AT(&words, sword, j);
       if (j == i || !b->count || b->ignored) continue;
-      if (!cd_near_miss(a->key, b->key) || cd_spelling_explained(a->key, b->key)) continue;
+      if (!typo_shaped(a->key, b->key) || cd_spelling_explained(a->key, b->key)) continue;
       /* a is the minority: b is used more often, and more than once (one use against one use says
        * nothing about which is right, and is as often two people: "Joe Schriner", "Pam Shriver") */
       if (b->count <= a->count || b->count < 2) continue;
@@ -791,6 +1022,40 @@ static bool form_words(const cd_doc *doc, const cd_name_mention *m, size_t *firs
   return *n >= 2;
 }
 
+/* The name runs on after the mention: "Senate Majority Leader Mitch McConnell", "U.S. District
+ * Judge", "Citizenship and Immigration Services". Its words in lower case are then a description
+ * ("the Senate majority", "a U.S. district judge"), not this name miswritten. */
+static bool begins_longer_name(const names_ctx *c, const cd_name_mention *m) {
+  const cd_doc *doc = c->doc;
+  size_t n = doc_ntok(doc), sent = doc_tok(doc, m->first_tok)->sent;
+  for (size_t i = m->end_tok; i < n && i < m->end_tok + 2; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->kind != TOK_WORD || t->sent != sent) return false;
+    if (t->flags & TF_CAP) return true;
+    const char *w = doc->text + t->start;
+    size_t len = t->end - t->start;
+    if (!(cd_word_eq(w, len, "of") || cd_word_eq(w, len, "on") || cd_word_eq(w, len, "and") ||
+          cd_word_eq(w, len, "for")))
+      return false;
+  }
+  return false;
+}
+
+/* "a Senate subcommittee", "the top British medical journal", "gain United States citizenship": an
+ * article or a describing word before the lower-case form makes it a common noun phrase. Only
+ * "the" (and a clause's frame) leave it the name. */
+static bool generic_use(const cd_doc *doc, size_t first) {
+  if (first == 0) return false;
+  const cd_token *p = doc_tok(doc, first - 1);
+  if (p->sent != doc_tok(doc, first)->sent) return false;
+  if (p->kind == TOK_NUMBER) return true;
+  if (p->kind != TOK_WORD) return false;
+  const char *w = doc->text + p->start;
+  size_t n = p->end - p->start;
+  if (cd_word_eq(w, n, "a") || cd_word_eq(w, n, "an")) return true;
+  return (p->flags & TF_LOWER) && !cd_word_eq(w, n, "the") && !clause_word(doc, p);
+}
+
 /* "European union" where the article writes "European Union": a multi-word name (not a person's)
  * written with a word in lower case, mid-sentence. The chunker sees only "European" there, so the
  * words after each name-initial word are compared with the names the article uses. */
@@ -803,7 +1068,7 @@ static void case_variants(names_ctx *c) {
   cd_vec_init(&forms, sizeof(cform));
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
-    if (!body(m) || m->n_parts < 2 || m->entity == CD_NONE || c->ignored[m->entity]) continue;
+    if (!body(c, m) || m->n_parts < 2 || m->entity == CD_NONE || c->ignored[m->entity]) continue;
     if (E(doc, m->entity)->kind == CD_ENTITY_PERSON) continue;
     size_t ft, nw;
     if (!form_words(doc, m, &ft, &nw)) continue;
@@ -841,7 +1106,7 @@ static void case_variants(names_ctx *c) {
         match = ak && bk && strcmp(ak, bk) == 0;
         if ((a->flags & TF_CAP) && (b->flags & TF_LOWER)) lowered = true;
       }
-      if (!match || !lowered) continue;
+      if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i)) continue;
       /* the words after must not carry the name on ("European union law" is fine to report; a longer
        * capitalised name is not this one) */
       size_t end = doc_tok(doc, i + nw - 1)->end;
@@ -862,6 +1127,149 @@ out:
   cd_vec_free(&forms);
   cd_strmap_free(&first_word);
   cd_strmap_free(&seen);
+}
+
+/* ---- text that is not running body copy -------------------------------- */
+
+static bool is_word(const cd_token *t) { return t->kind == TOK_WORD; }
+
+/* A short paragraph in capitals ending in a full stop or colon ("ABSTRACT.", "FULL TEXT."): a section
+ * label of an archive or wire export. */
+static bool label_para(const cd_doc *doc, const cd_para *p) {
+  size_t words = 0;
+  for (size_t i = p->first_tok; i < p->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (is_word(t)) {
+      if (!(t->flags & TF_ALLCAPS) || ++words > 3) return false;
+    } else if (t->kind != TOK_PUNCT) {
+      return false;
+    }
+  }
+  if (!words) return false;
+  char last = doc->text[doc_tok(doc, p->end_tok - 1)->end - 1];
+  return last == '.' || last == ':';
+}
+
+/* Where the front matter ends: everything up to the last section label among the first paragraphs
+ * (headline, deck, abstract) is written to its own style. 0 when the text has no such labels. */
+static size_t front_matter_end(const cd_doc *doc) {
+  enum { FRONT_PARAS = 8 };
+  size_t end = 0;
+  for (size_t i = 0; i < doc->paras.len && i < FRONT_PARAS; i++) {
+    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, i);
+    if (p->end_tok > p->first_tok && label_para(doc, p)) end = p->span.end;
+  }
+  return end;
+}
+
+/* A name in capitals that opens its paragraph before a dateline's punctuation ("RIVERTON (AP) -",
+ * "RIVERTON, Ore. -"), or that sits among other words in capitals (a heading, a shouted slogan). */
+static bool shouted(const cd_doc *doc, const cd_name_mention *m) {
+  size_t first = CD_NONE, last = CD_NONE;
+  for (size_t i = m->first_tok; i < m->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->start < m->name.start || !is_word(t)) continue;
+    if (!(t->flags & TF_ALLCAPS)) return false;
+    if (first == CD_NONE) first = i;
+    last = i;
+  }
+  if (first == CD_NONE) return false;
+  if (last > first) return true; /* "STEALING AMERICA", "LOS ANGELES": set in capitals, not an acronym */
+  const cd_token *ft = doc_tok(doc, first);
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, ft->para);
+  bool opens = true, alone = true;
+  for (size_t i = p->first_tok; i < first && opens; i++) opens = !is_word(doc_tok(doc, i));
+  for (size_t i = last + 1; i < p->end_tok && alone; i++) alone = doc_tok(doc, i)->kind == TOK_PUNCT;
+  if (opens && alone) return true; /* a heading of one word: "SUPERDELEGATES." */
+  if (opens && m->end_tok < p->end_tok) {
+    const cd_token *nx = doc_tok(doc, m->end_tok);
+    if (nx->kind == TOK_PUNCT && strchr(",(-\xE2", doc->text[nx->start])) return true;
+  }
+  /* the nearest words on either side, within the paragraph */
+  for (size_t i = first; i-- > p->first_tok;) {
+    const cd_token *t = doc_tok(doc, i);
+    if (!is_word(t)) continue;
+    if (t->flags & TF_ALLCAPS) return true;
+    break;
+  }
+  for (size_t i = last + 1; i < p->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (!is_word(t)) continue;
+    return (t->flags & TF_ALLCAPS) != 0;
+  }
+  return false;
+}
+
+/* "@HillaryClinton", "#SanBernardino": a handle or a hashtag; "Facebook/Ann Lee": a picture credit.
+ * Not the name as the copy writes it. */
+static bool handle(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->span.start == 0) return false;
+  char p = doc->text[m->span.start - 1];
+  return p == '@' || p == '#' || p == '/';
+}
+
+/* A paragraph that opens with the name and three more title-case words ("Cruz's Path to
+ * Nomination For ..."): a subheading in title case run into the text. */
+static bool title_case_opening(const cd_doc *doc, const cd_name_mention *m) {
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, doc_tok(doc, m->first_tok)->para);
+  if (m->first_tok != p->first_tok) return false;
+  size_t caps = 0, words = 0;
+  for (size_t i = m->end_tok; i < p->end_tok && words < 3; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (!is_word(t)) continue;
+    if (t->end - t->start == 1 && doc->text[t->start] == 's' && words == 0) continue; /* the possessive's s */
+    words++;
+    if (t->flags & TF_CAP) caps++;
+    else if (!cd_word_eq(doc->text + t->start, t->end - t->start, "to") &&
+             !cd_word_eq(doc->text + t->start, t->end - t->start, "of"))
+      return false;
+  }
+  return words == 3 && caps >= 2;
+}
+
+/* The end of an embedded post that starts at `at` ("<tweet ...>...</tweet>", "<blockquote>"): someone
+ * else's words pasted into the copy. CD_NONE when no such element starts there. */
+static size_t embed_end(const cd_doc *doc, size_t at) {
+  static const char *const TAGS[] = {"tweet", "blockquote"};
+  for (size_t k = 0; k < sizeof TAGS / sizeof TAGS[0]; k++) {
+    size_t n = strlen(TAGS[k]);
+    if (at + 1 + n > doc->len || strncmp(doc->text + at + 1, TAGS[k], n) != 0) continue;
+    char after = at + 1 + n < doc->len ? doc->text[at + 1 + n] : '\0';
+    if (after != ' ' && after != '>') continue;
+    char close[16];
+    snprintf(close, sizeof close, "</%s>", TAGS[k]);
+    size_t cn = strlen(close);
+    for (size_t i = at + 1 + n; i + cn <= doc->len; i++)
+      if (doc->text[i] == '<' && memcmp(doc->text + i, close, cn) == 0) return i + cn;
+    return doc->len;
+  }
+  return CD_NONE;
+}
+
+static void mark_aside(names_ctx *c) {
+  cd_doc *doc = c->doc;
+  size_t front = front_matter_end(doc);
+  size_t embed_start = CD_NONE, embed_stop = 0, scan = 0;
+  for (size_t i = 0; i < doc->mentions.len; i++) {
+    const cd_name_mention *m = M(doc, i);
+    /* the embedded posts up to this mention, found in one forward scan of the text */
+    while (scan < m->span.start && (embed_start == CD_NONE || embed_stop <= m->span.start)) {
+      const char *lt = memchr(doc->text + scan, '<', m->span.start - scan);
+      if (!lt) {
+        scan = m->span.start;
+        break;
+      }
+      size_t at = (size_t)(lt - doc->text), end = embed_end(doc, at);
+      scan = at + 1;
+      if (end != CD_NONE) {
+        embed_start = at;
+        embed_stop = end;
+        scan = end;
+      }
+    }
+    bool embedded = embed_start != CD_NONE && m->span.start >= embed_start && m->span.end <= embed_stop;
+    c->aside[i] = m->span.end <= front || embedded || handle(doc, m) || shouted(doc, m) || title_case_opening(doc, m);
+  }
 }
 
 /* ---- the pass -------------------------------------------------------- */
@@ -885,11 +1293,13 @@ void cd_pass_names(cd_doc *doc) {
   c.speaker = cd_arena_alloc(doc->arena, ne * sizeof(bool));
   c.tok_keys = cd_arena_alloc(doc->arena, (doc_ntok(doc) + 1) * sizeof(const char *));
   c.ignored = cd_arena_alloc(doc->arena, ne * sizeof(bool));
+  c.aside = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(bool));
   /* mention indexes grouped by entity (counting sort: mentions stay in text order) */
   size_t *start = cd_arena_alloc(doc->arena, (ne + 1) * sizeof(size_t));
   size_t *order = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(size_t));
   size_t *fill = cd_arena_alloc(doc->arena, (ne + 1) * sizeof(size_t));
-  if (!c.speaker || !c.ignored || !start || !order || !fill) return;
+  if (!c.speaker || !c.ignored || !c.aside || !start || !order || !fill) return;
+  mark_aside(&c);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->entity != CD_NONE) start[m->entity + 1]++;
@@ -907,7 +1317,8 @@ void cd_pass_names(cd_doc *doc) {
   }
   /* surnames that two people named in full share ("David Turpin", "Louise Turpin"); every word of a
    * multi-part name */
-  cd_strmap surnames, shared, multi_words;
+  cd_strmap surnames, shared, multi_words, org_words;
+  cd_strmap_init(&org_words, doc->arena);
   cd_strmap_init(&surnames, doc->arena);
   cd_strmap_init(&shared, doc->arena);
   cd_strmap_init(&multi_words, doc->arena);
@@ -920,6 +1331,8 @@ void cd_pass_names(cd_doc *doc) {
         size_t end = tk->end < m->name.end ? tk->end : m->name.end;
         const char *wk = tok_key(&c, t, end);
         if (wk && *wk) cd_strmap_put(&multi_words, wk, 1);
+        if (wk && *wk && (m->org_hint || (m->entity != CD_NONE && E(doc, m->entity)->kind == CD_ENTITY_ORGANIZATION)))
+          cd_strmap_put(&org_words, wk, 1);
       }
     }
     if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE) continue;
@@ -931,13 +1344,15 @@ void cd_pass_names(cd_doc *doc) {
     else if (prev != m->entity)
       cd_strmap_put(&shared, sk, 1);
   }
+  c.multi_words = &multi_words;
+  c.org_words = &org_words;
   for (size_t e = 0; e < ne; e++) c.ignored[e] = entity_ignored(doc, E(doc, e), order + start[e], start[e + 1] - start[e]);
   for (size_t e = 0; e < ne; e++) {
     if (c.ignored[e]) continue;
     const size_t *ms = order + start[e];
     size_t n = start[e + 1] - start[e];
     variant_entity(&c, e, ms, n);
-    if (E(doc, e)->kind == CD_ENTITY_PERSON) courtesy_entity(&c, e, ms, n);
+    if (E(doc, e)->kind == CD_ENTITY_PERSON) courtesy_entity(&c, e, ms, n, &shared);
     first_reference(&c, e, ms, n, &shared, &multi_words);
   }
   title_periods(&c);
@@ -946,4 +1361,5 @@ void cd_pass_names(cd_doc *doc) {
   cd_strmap_free(&surnames);
   cd_strmap_free(&shared);
   cd_strmap_free(&multi_words);
+  cd_strmap_free(&org_words);
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "words.h"
 
 static const char *const PROPER_WORDS[] = {
@@ -81,12 +82,4 @@ static const char *const SUFFIXES[] = {"jr", "sr", "ii", "iii", "iv", "jnr", "sn
 
 bool cd_is_name_suffix(const char *s, size_t n) { return cd_word_in(s, n, SUFFIXES); }
 
-static const char *const ATTRIBUTIVE_HEADS[] = {
-    "administration", "campaign", "family", "government", "presidency", "era", "camp", "team", "case",
-    "supporters", "doctrine", "years", "regime", "cabinet", "foundation", "organization", "organisation",
-    "tower", "hotel", "brand", "children", "household", "estate", "trial", "inquiry", "impeachment",
-    "investigation", "probe", "scandal", "affair", "white", "aides", "allies", "loyalists", "base",
-    "voters", "rally", "rallies", "tweets", "tweet", "policy", "policies", "plan", "deal", "government's",
-    "administration's", "campaign's", "family's", NULL};
-
-bool cd_is_attributive_head(const char *s, size_t n) { return cd_word_in(s, n, ATTRIBUTIVE_HEADS); }
+bool cd_is_attributive_head(const char *s, size_t n) { return cd_lex_has(CD_LEX_ATTRIBUTIVE_HEADS, s, n); }

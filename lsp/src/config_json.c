@@ -70,9 +70,25 @@ size_t cd_config_errors_format(const cd_config_errors *e, char *buf, size_t size
   size_t len = 0;
   if (size) buf[0] = 0;
   if (!e || !e->len) return 0;
-  char head[160];
-  snprintf(head, sizeof head, "copydesk: %zu problem%s in the configuration; %s skipped, the rest applies:", e->len,
-           e->len == 1 ? "" : "s", e->len == 1 ? "that setting is" : "those settings are");
+  /* A file that cannot be read or parsed (pointer "": the whole document) applies not at all;
+   * the message must not promise that the rest of it does. */
+  size_t whole = 0;
+  for (size_t i = 0; i < e->len; i++) {
+    if (e->items[i].file != NULL && e->items[i].pointer != NULL && e->items[i].pointer[0] == '\0') whole++;
+  }
+  char head[200];
+  if (whole == e->len) {
+    snprintf(head, sizeof head,
+             "copydesk: the configuration file cannot be used, so none of it applies (defaults and "
+             "editor settings do) until it is fixed:");
+  } else if (whole > 0) {
+    snprintf(head, sizeof head,
+             "copydesk: %zu problems in the configuration; a file that cannot be used applies not at "
+             "all, and the other bad settings are skipped:", e->len);
+  } else {
+    snprintf(head, sizeof head, "copydesk: %zu problem%s in the configuration; %s skipped, the rest applies:",
+             e->len, e->len == 1 ? "" : "s", e->len == 1 ? "that setting is" : "those settings are");
+  }
   for (size_t i = 0; i <= e->len; i++) {
     const char *sep = i ? "\n" : "", *text = i ? e->items[i - 1].message : head;
     if (len < size) snprintf(buf + len, size - len, "%s%s", sep, text);
@@ -708,6 +724,15 @@ static void apply_switch(ctx *c, const json_t *v, bool *out) {
   }
 }
 
+static void apply_count(ctx *c, const json_t *v, size_t limit, size_t *out) {
+  if (!v || json_is_null(v)) return;
+  if (!json_is_integer(v) || json_integer_value(v) < 0 || (unsigned long long)json_integer_value(v) > limit) {
+    error_at(c, false, "expected a whole number from 0 to %zu, got %s", limit, type_name(v));
+    return;
+  }
+  if (out) *out = (size_t)json_integer_value(v);
+}
+
 static void apply_trace(ctx *c, const json_t *v) {
   /* vscode-languageclient's own setting (copydesk.trace.server); the server ignores it */
   if (json_is_null(v) || json_is_string(v)) return;
@@ -722,8 +747,8 @@ static void apply_trace(ctx *c, const json_t *v) {
 
 /* ---- the document ------------------------------------------------------------ */
 
-static const char *const TOP_KEYS[] = {"$schema",  "$comment",   "rules",    "style", "names",     "attribution",
-                                       "claims",   "markdown",   "inlayHints", "codeLens", "trace", "serverPath"};
+static const char *const TOP_KEYS[] = {"$schema",  "$comment",   "rules",    "style",    "names",    "attribution", "claims",
+                                       "markdown", "inlayHints", "codeLens", "maxHints", "trace",    "serverPath"};
 
 bool cd_settings_apply_json(cd_config *config, cd_server_settings *server, const json_t *settings,
                             const char *source, bool file, cd_config_errors *errors) {
@@ -764,6 +789,7 @@ bool cd_settings_apply_json(cd_config *config, cd_server_settings *server, const
       else if (strcmp(key, "markdown") == 0) apply_markdown(c, v);
       else if (strcmp(key, "inlayHints") == 0) apply_switch(c, v, server ? &server->inlay_hints : NULL);
       else if (strcmp(key, "codeLens") == 0) apply_switch(c, v, server ? &server->code_lens : NULL);
+      else if (strcmp(key, "maxHints") == 0) apply_count(c, v, CD_MAX_HINTS_LIMIT, server ? &server->max_hints : NULL);
       else if (strcmp(key, "trace") == 0) apply_trace(c, v);
       else if (strcmp(key, "serverPath") == 0) {
         /* the VS Code extension's own setting (how to start the server); ignored here */
@@ -793,6 +819,7 @@ cd_server_settings cd_server_settings_from_json(const json_t *settings) {
     ctx c = {.source = "settings", .ok = true};
     apply_switch(&c, json_object_get(settings, "inlayHints"), &s.inlay_hints);
     apply_switch(&c, json_object_get(settings, "codeLens"), &s.code_lens);
+    apply_count(&c, json_object_get(settings, "maxHints"), CD_MAX_HINTS_LIMIT, &s.max_hints);
   }
   return s;
 }

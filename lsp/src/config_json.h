@@ -16,6 +16,7 @@
  *                "disable": ["reportedly"]},
  *     "markdown": {"ignorePatterns": ["^\\[\\^\\d+\\]:.*$"]},
  *     "inlayHints": true, "codeLens": true,              the server's switches (bool or {"enabled": bool})
+ *     "maxHints": 300,                                   hint diagnostics per document at most
  *     "trace": {"server": "off"}, "serverPath": "..."   the editor client's own; ignored
  *   }
  *
@@ -70,9 +71,15 @@ size_t cd_config_errors_format(const cd_config_errors *errors, char *buf, size_t
 typedef struct cd_server_settings {
   bool inlay_hints;
   bool code_lens;
+  size_t max_hints; /* hint diagnostics published per document at most ("maxHints") */
 } cd_server_settings;
 
-#define CD_SERVER_SETTINGS_DEFAULT ((cd_server_settings){true, true})
+/* A few hundred hints are the list of quotes an editor reads; thousands (a 1 MB article) only
+ * freeze the editor that draws them. */
+#define CD_MAX_HINTS_DEFAULT 300
+#define CD_MAX_HINTS_LIMIT 100000
+
+#define CD_SERVER_SETTINGS_DEFAULT ((cd_server_settings){true, true, CD_MAX_HINTS_DEFAULT})
 
 /* Applies a settings object onto `config` and `server` (either may be NULL to skip its part).
  * Later settings override earlier ones: scalars and map entries are replaced, lists add to what is

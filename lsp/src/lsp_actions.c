@@ -1,4 +1,5 @@
-/* Code actions: the analyzer's fixes as quick fixes, plus "ignore here". */
+/* Code actions: the analyzer's fixes as quick fixes, "add an attribution" on an unattributed
+ * quote, plus "ignore here". */
 #include "copydesk/lsp_json.h"
 #include "server_internal.h"
 
@@ -41,6 +42,66 @@ static json_t *workspace_edit(const cd_server *server, const cd_doc *doc, json_t
 static json_t *action(const char *title, const json_t *diagnostic, bool preferred, json_t *edit) {
   return json_pack("{s:s,s:s,s:[O],s:b,s:o}", "title", title, "kind", "quickfix", "diagnostics",
                    diagnostic, "isPreferred", preferred, "edit", edit);
+}
+
+/* ---- add an attribution ------------------------------------------------------ */
+
+/* The placeholder the writer replaces with the speaker's name. */
+#define SPEAKER "SPEAKER"
+
+/* Where the attribution goes and what it says, in news style, for a quote ending at `end`
+ * (just past its closing mark): "Nobody asked us." -> "Nobody asked us," SPEAKER said.
+ * The replacement of [from, to) is lead + SPEAKER + tail. False when the quote does not end a
+ * sentence, where no one phrasing fits. */
+static bool attribution_edit(const cd_doc *doc, size_t start, size_t end, size_t *from, size_t *to,
+                             char *lead, size_t lead_size, const char **tail) {
+  const char *t = doc->text;
+  size_t mark = end;
+  if (end <= start + 1) return false;
+  do mark--; while (mark > start && ((unsigned char)t[mark] & 0xC0) == 0x80); /* the closing mark */
+  if (mark <= start) return false;
+  char last = t[mark - 1], next = end < doc->len ? t[end] : '\0';
+  *from = *to = end;
+  if (next == '.') { /* "Not us". -> "Not us", SPEAKER said. */
+    snprintf(lead, lead_size, ", ");
+    *tail = " said";
+  } else if (last == '.') { /* the full stop inside the mark becomes a comma */
+    *from = mark - 1;
+    snprintf(lead, lead_size, ",%.*s ", (int)(end - mark), t + mark);
+    *tail = " said.";
+  } else if (last == '?' || last == '!') {
+    snprintf(lead, lead_size, " ");
+    *tail = " said.";
+  } else if (last == ',') {
+    snprintf(lead, lead_size, " ");
+    *tail = " said";
+  } else {
+    return false;
+  }
+  return true;
+}
+
+/* A quick fix that adds "SPEAKER said" after an unattributed quote. Clients that can insert a
+ * snippet (the VS Code extension, through its command) get SPEAKER as a placeholder to type over;
+ * others get the word itself to replace. */
+static json_t *attribution_action(const cd_server *server, const cd_doc *doc, const cd_diagnostic *d,
+                                  const json_t *diagnostic) {
+  size_t from, to;
+  char lead[16], text[64];
+  const char *tail;
+  if (!attribution_edit(doc, d->span.start, d->span.end, &from, &to, lead, sizeof lead, &tail)) return NULL;
+  const char *title = "Add an attribution (SPEAKER said)";
+  if (server->caps.snippet_command != NULL) {
+    /* Nothing but the placeholder needs escaping: lead and tail hold no $, } or \. */
+    snprintf(text, sizeof text, "%s${1:" SPEAKER "}%s", lead, tail);
+    return json_pack("{s:s,s:s,s:[O],s:b,s:{s:s,s:s,s:[s,I,o,s]}}", "title", title, "kind", "quickfix",
+                     "diagnostics", diagnostic, "isPreferred", 1, "command", "title", title, "command",
+                     server->caps.snippet_command, "arguments", doc->uri, (json_int_t)doc->version,
+                     cd_lsp_range_json(doc->lines, from, to, server->enc), text);
+  }
+  snprintf(text, sizeof text, "%s" SPEAKER "%s", lead, tail);
+  json_t *edits = json_pack("[o]", text_edit(server, doc, from, to, text));
+  return action(title, diagnostic, true, workspace_edit(server, doc, edits));
 }
 
 /* Inserts the inline control that silences `code` on the diagnostic's line. */
@@ -104,6 +165,10 @@ int cd_lsp_code_action(cd_server *server, json_t *params, json_t **result, char 
       }
       json_array_append_new(actions, action(fix->title, diagnostic, fix->preferred,
                                             workspace_edit(server, doc, edits)));
+    }
+    if (strcmp(d->code, "quote.unattributed") == 0) {
+      json_t *add = attribution_action(server, doc, d, diagnostic);
+      if (add != NULL) json_array_append_new(actions, add);
     }
     /* Hints (the list of attributed quotes) are information, not findings to silence. */
     if (d->severity != CD_SEVERITY_HINT) {

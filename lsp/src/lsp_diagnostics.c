@@ -4,6 +4,8 @@
 #include "rule_docs.h"
 #include "server_internal.h"
 
+#include <stdlib.h>
+
 static int lsp_severity(cd_severity s) {
   switch (s) {
   case CD_SEVERITY_ERROR: return 1;
@@ -36,13 +38,61 @@ json_t *cd_lsp_diagnostic(const cd_server *server, const cd_doc *doc, const cd_d
   return json;
 }
 
-json_t *cd_lsp_diagnostics(const cd_server *server, const cd_doc *doc, const cd_report *report) {
-  size_t n;
-  const cd_diagnostic *ds = cd_report_diagnostics(report, &n);
-  json_t *items = json_array();
-  for (size_t i = 0; items != NULL && i < n; i++) {
-    json_array_append_new(items, cd_lsp_diagnostic(server, doc, &ds[i]));
+/* ---- at most max_hints hints, the ones nearest the writer ---------------- */
+
+typedef struct hint_rank {
+  size_t distance, index;
+} hint_rank;
+
+static int by_distance(const void *a, const void *b) {
+  const hint_rank *x = a, *y = b;
+  if (x->distance != y->distance) return x->distance < y->distance ? -1 : 1;
+  return x->index < y->index ? -1 : (x->index > y->index);
+}
+
+static size_t distance_to(const cd_span *span, size_t at) {
+  if (at < span->start) return span->start - at;
+  return at > span->end ? at - span->end : 0;
+}
+
+/* NULL when every diagnostic goes out; else which ones do (malloc'd, one flag each): all but
+ * the hints beyond `max_hints`, dropping those farthest from the latest edit. *failed on OOM. */
+static bool *select_diagnostics(const cd_doc *doc, const cd_diagnostic *ds, size_t n, size_t max_hints,
+                                bool *failed) {
+  size_t hints = 0;
+  *failed = false;
+  for (size_t i = 0; i < n; i++) hints += ds[i].severity == CD_SEVERITY_HINT;
+  if (hints <= max_hints) return NULL;
+  bool *keep = malloc(n * sizeof *keep + 1);
+  hint_rank *ranks = malloc(hints * sizeof *ranks);
+  if (keep == NULL || ranks == NULL) {
+    free(keep);
+    free(ranks);
+    *failed = true;
+    return NULL;
   }
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    keep[i] = ds[i].severity != CD_SEVERITY_HINT;
+    if (!keep[i]) ranks[k++] = (hint_rank){distance_to(&ds[i].span, doc->edit_at), i};
+  }
+  qsort(ranks, hints, sizeof *ranks, by_distance);
+  for (size_t i = 0; i < max_hints; i++) keep[ranks[i].index] = true;
+  free(ranks);
+  return keep;
+}
+
+json_t *cd_lsp_diagnostics(const cd_server *server, const cd_doc *doc, const cd_report *report,
+                           size_t max_hints) {
+  size_t n;
+  bool failed;
+  const cd_diagnostic *ds = cd_report_diagnostics(report, &n);
+  bool *keep = select_diagnostics(doc, ds, n, max_hints, &failed);
+  json_t *items = failed ? NULL : json_array();
+  for (size_t i = 0; items != NULL && i < n; i++) {
+    if (keep == NULL || keep[i]) json_array_append_new(items, cd_lsp_diagnostic(server, doc, &ds[i]));
+  }
+  free(keep);
   return items;
 }
 
@@ -64,10 +114,13 @@ static void jw_range(cd_jw *w, const cd_doc *doc, size_t start, size_t end, cd_e
 }
 
 char *cd_lsp_publish_text(const cd_server *server, const cd_doc *doc, const cd_report *report,
-                          size_t *len) {
+                          size_t max_hints, size_t *len) {
   cd_jw w = {0};
   size_t n;
+  bool failed, first = true;
   const cd_diagnostic *ds = cd_report_diagnostics(report, &n);
+  bool *keep = select_diagnostics(doc, ds, n, max_hints, &failed);
+  if (failed) return NULL;
   cd_jw_raw(&w, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/publishDiagnostics\",\"params\":{\"uri\":");
   cd_jw_cstr(&w, doc->uri);
   cd_jw_raw(&w, ",\"version\":");
@@ -75,7 +128,9 @@ char *cd_lsp_publish_text(const cd_server *server, const cd_doc *doc, const cd_r
   cd_jw_raw(&w, ",\"diagnostics\":[");
   for (size_t i = 0; i < n; i++) {
     const cd_diagnostic *d = &ds[i];
-    cd_jw_raw(&w, i == 0 ? "{\"range\":" : ",{\"range\":");
+    if (keep != NULL && !keep[i]) continue;
+    cd_jw_raw(&w, first ? "{\"range\":" : ",{\"range\":");
+    first = false;
     jw_range(&w, doc, d->span.start, d->span.end, server->enc);
     cd_jw_raw(&w, ",\"severity\":");
     cd_jw_int(&w, lsp_severity(d->severity));
@@ -107,6 +162,7 @@ char *cd_lsp_publish_text(const cd_server *server, const cd_doc *doc, const cd_r
     cd_jw_raw(&w, "}");
   }
   cd_jw_raw(&w, "]}}");
+  free(keep);
   if (w.oom) {
     cd_jw_free(&w);
     return NULL;

@@ -1,4 +1,4 @@
-/* Inlay hints: "— John Kelly" after attributed quotes, "— ?" after the rest. */
+/* Inlay hints: "— John Kelly" after attributed quotes, "— no speaker" after the rest. */
 #include "copydesk/lsp_json.h"
 #include "lsp_sources.h"
 #include "server_internal.h"
@@ -28,7 +28,7 @@ int cd_lsp_inlay_hint(cd_server *server, json_t *params, json_t **result, char *
     if (!cd_lsp_is_counted_quote(q) || q->span.end < start || q->span.end > end) continue;
     const char *name = cd_lsp_speaker_name(report, q);
     char label[512];
-    snprintf(label, sizeof label, "— %s", name != NULL ? name : "?");
+    snprintf(label, sizeof label, "— %s", name != NULL ? name : "no speaker");
     json_t *tooltip = json_string(q->evidence != NULL ? q->evidence : "");
     json_array_append_new(
         hints, json_pack("{s:o,s:s,s:b,s:o}", "position",

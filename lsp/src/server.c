@@ -8,6 +8,7 @@
 #include "server_internal.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -202,10 +203,10 @@ static void take_frame(cd_server *server, cd_frame_status status, char *body, si
   enqueue(server, root, &msg);
 }
 
-/* Reads everything available; blocks for one message when the queue is empty. */
+/* Reads everything available; blocks for one message when the queue is empty and no publish is held. */
 static void read_input(cd_server *server) {
   char error[ERROR_SIZE];
-  bool block = server->queue_len == 0;
+  bool block = server->queue_len == 0 && cd_server_publish_due(server) == 0;
   /* Bounded, so a client that never pauses still gets answers. */
   while (!server->input_ended && server->queue_len < 4096) {
     char *body;
@@ -234,6 +235,11 @@ static void read_client_caps(cd_server *server, const json_t *caps) {
   c->inlay_refresh = cd_json_path_true(caps, "workspace", "inlayHint", "refreshSupport", NULL);
   c->code_lens_refresh = cd_json_path_true(caps, "workspace", "codeLens", "refreshSupport", NULL);
   c->diagnostic_refresh = cd_json_path_true(caps, "workspace", "diagnostics", "refreshSupport", NULL);
+  c->watch_registration =
+      cd_json_path_true(caps, "workspace", "didChangeWatchedFiles", "dynamicRegistration", NULL);
+  const char *snippet = json_string_value(cd_json_path(caps, "experimental", "copydesk", "insertSnippetCommand", NULL));
+  free(c->snippet_command);
+  c->snippet_command = snippet != NULL && snippet[0] != '\0' ? strdup(snippet) : NULL;
   json_t *formats = cd_json_path(td, "hover", "contentFormat", NULL);
   c->markdown_hover = true;
   if (json_is_array(formats) && json_array_size(formats) > 0) {
@@ -302,6 +308,7 @@ static int handle_initialize(cd_server *server, json_t *params, json_t **result,
 
 static void handle_initialized(cd_server *server, json_t *params) {
   (void)params;
+  cd_server_watch_config_files(server);
   cd_server_request_configuration(server);
 }
 
@@ -402,6 +409,9 @@ static void dispatch_next(cd_server *server) {
   cd_pending p = server->queue[0];
   memmove(server->queue, server->queue + 1, (server->queue_len - 1) * sizeof *server->queue);
   server->queue_len--;
+  if (server->state == CD_STATE_RUNNING && p.msg.kind != CD_MSG_RESPONSE && !p.cancelled) {
+    cd_server_poll_config_files(server);
+  }
   switch (p.msg.kind) {
   case CD_MSG_REQUEST:
     dispatch_request(server, &p);
@@ -472,6 +482,13 @@ int cd_server_main(int argc, char **argv) {
     read_input(&server);
     if (server.queue_len == 0) {
       if (server.input_ended) break;
+      /* Idle with a publish held back: wait for more input until it is due, then send it. */
+      double due = cd_server_publish_due(&server);
+      if (due > 0) {
+        double wait = due - cd_server_now_ms();
+        struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+        if (wait <= 0 || poll(&pfd, 1, (int)wait + 1) == 0) cd_server_flush_publishes(&server, false);
+      }
       continue;
     }
     dispatch_next(&server);
@@ -486,5 +503,6 @@ cleanup:
   free(server.settings);
   json_decref(server.editor_settings);
   free(server.root_dir);
+  free(server.caps.snippet_command);
   return status;
 }

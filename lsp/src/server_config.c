@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void send_refresh(cd_server *server, const char *method) {
   json_t *msg = cd_jsonrpc_request(server->next_request_id++, method, NULL);
@@ -20,6 +21,25 @@ static void send_refresh(cd_server *server, const char *method) {
 
 static bool same_file(const char *a, const char *b) {
   return (a == NULL || b == NULL) ? a == b : strcmp(a, b) == 0;
+}
+
+/* Device, inode, size and nanosecond mtime: an editor that saves twice in one second, or replaces
+ * the file by renaming a new one over it, still shows a change. */
+static void stamp_file(const char *path, cd_file_stamp *out) {
+  struct stat st;
+  memset(out, 0, sizeof *out);
+  if (path == NULL || stat(path, &st) != 0) return;
+  out->exists = true;
+  out->dev = (unsigned long long)st.st_dev;
+  out->ino = (unsigned long long)st.st_ino;
+  out->size = (unsigned long long)st.st_size;
+  out->mtime_sec = (long long)st.st_mtim.tv_sec;
+  out->mtime_nsec = (long long)st.st_mtim.tv_nsec;
+}
+
+static bool same_stamp(const cd_file_stamp *a, const cd_file_stamp *b) {
+  return a->exists == b->exists && a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+         a->mtime_sec == b->mtime_sec && a->mtime_nsec == b->mtime_nsec;
 }
 
 void cd_server_settings_clear(cd_server *server) {
@@ -37,11 +57,17 @@ static void show_errors(cd_server *server, const cd_config_errors *errors) {
   cd_server_show_message(server, 2, message);
 }
 
+static cd_settings_entry *find_entry(cd_server *server, const char *file) {
+  for (size_t i = 0; i < server->n_settings; i++) {
+    if (same_file(server->settings[i].file, file)) return &server->settings[i];
+  }
+  return NULL;
+}
+
 /* The settings built for configuration file `file` (NULL: none), building them when missing. */
 static const cd_settings *settings_for_file(cd_server *server, const char *file) {
-  for (size_t i = 0; i < server->n_settings; i++) {
-    if (same_file(server->settings[i].file, file)) return &server->settings[i].settings;
-  }
+  cd_settings_entry *found = find_entry(server, file);
+  if (found != NULL) return &found->settings;
   if (server->n_settings == server->cap_settings) {
     size_t cap = server->cap_settings ? server->cap_settings * 2 : 4;
     cd_settings_entry *ns = realloc(server->settings, cap * sizeof *ns);
@@ -52,6 +78,7 @@ static const cd_settings *settings_for_file(cd_server *server, const char *file)
   cd_settings_entry *e = &server->settings[server->n_settings];
   e->file = NULL;
   if (file != NULL && (e->file = strdup(file)) == NULL) return NULL;
+  stamp_file(file, &e->stamp); /* before reading: a change while we read shows at the next poll */
   if (!cd_settings_build(&e->settings, file, server->editor_settings)) {
     free(e->file);
     return NULL;
@@ -62,18 +89,59 @@ static const cd_settings *settings_for_file(cd_server *server, const char *file)
 }
 
 /* The `.copydesk.json` for a document: beside or above a file, else in the workspace. */
+static char *config_path_for(const cd_server *server, const cd_doc *doc) {
+  char *path = cd_lsp_uri_to_path(doc->uri);
+  char *found = path != NULL ? cd_config_find_for_file(path)
+                             : (server->root_dir != NULL ? cd_config_find(server->root_dir) : NULL);
+  free(path);
+  return found;
+}
+
 static void look_up_config_file(cd_server *server, cd_doc *doc) {
   if (doc->config_looked_up) return;
-  char *path = cd_lsp_uri_to_path(doc->uri);
-  doc->config_file = path != NULL ? cd_config_find_for_file(path)
-                                  : (server->root_dir != NULL ? cd_config_find(server->root_dir) : NULL);
-  free(path);
+  doc->config_file = config_path_for(server, doc);
   doc->config_looked_up = true;
+}
+
+void cd_server_poll_config_files(cd_server *server) {
+  for (size_t i = 0; i < cd_doc_store_count(server->docs); i++) {
+    const cd_doc *doc = cd_doc_store_at(server->docs, i);
+    if (!doc->config_looked_up) continue; /* not analysed yet: it will look when it is */
+    char *path = config_path_for(server, doc);
+    bool changed = !same_file(path, doc->config_file);
+    const cd_settings_entry *entry = changed || path == NULL ? NULL : find_entry(server, path);
+    if (entry != NULL) {
+      cd_file_stamp now;
+      stamp_file(path, &now);
+      changed = !same_stamp(&now, &entry->stamp);
+    }
+    free(path);
+    if (changed) {
+      cd_server_config_file_changed(server);
+      return;
+    }
+  }
+}
+
+void cd_server_watch_config_files(cd_server *server) {
+  if (!server->caps.watch_registration) return;
+  json_t *msg = cd_jsonrpc_request(
+      server->next_request_id++, "client/registerCapability",
+      json_pack("{s:[{s:s,s:s,s:{s:[{s:s}]}}]}", "registrations", "id", "copydesk.configFiles", "method",
+                "workspace/didChangeWatchedFiles", "registerOptions", "watchers", "globPattern",
+                "**/" CD_CONFIG_FILE_NAME));
+  cd_server_send(server, msg);
+  json_decref(msg);
 }
 
 const cd_settings *cd_server_settings_for(cd_server *server, cd_doc *doc) {
   look_up_config_file(server, doc);
   return settings_for_file(server, doc->config_file);
+}
+
+size_t cd_server_max_hints(cd_server *server, cd_doc *doc) {
+  const cd_settings *settings = cd_server_settings_for(server, doc);
+  return settings != NULL ? settings->server.max_hints : CD_MAX_HINTS_DEFAULT;
 }
 
 /* Rebuilds everything after a change and re-analyses the open documents. */

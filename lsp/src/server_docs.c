@@ -207,7 +207,9 @@ int cd_doc_apply_changes(cd_doc *doc, const json_t *changes, cd_encoding enc, lo
         e = t;
       }
       rc = cd_doc_replace(doc, s, e, json_string_value(text), json_string_length(text));
+      doc->edit_at = s;
     }
+    if (doc->edit_at > doc->len) doc->edit_at = doc->len;
     if (rc != 0) {
       set_error(error, error_size, "out of memory");
       return rc;

@@ -24,6 +24,9 @@ typedef struct cd_doc {
   unsigned long revision;  /* bumped on every change; never reused */
   char *config_file;       /* owned: the `.copydesk.json` that applies, or NULL */
   bool config_looked_up;   /* config_file is known (the search touches the disk) */
+  size_t edit_at;          /* byte offset of the latest edit (0 after open): where the writer is */
+  double published_ms;     /* when diagnostics last went out (monotonic ms), 0: never */
+  double publish_due_ms;   /* a publish held back under a burst of changes is due then; 0: none */
 } cd_doc;
 
 typedef struct cd_doc_store cd_doc_store;

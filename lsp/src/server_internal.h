@@ -33,6 +33,10 @@ typedef struct cd_client_caps {
   bool inlay_refresh;        /* workspace.inlayHint.refreshSupport */
   bool code_lens_refresh;    /* workspace.codeLens.refreshSupport */
   bool diagnostic_refresh;   /* workspace.diagnostics.refreshSupport */
+  bool watch_registration;   /* workspace.didChangeWatchedFiles.dynamicRegistration */
+  /* experimental.copydesk.insertSnippetCommand: a client command taking (uri, version, range,
+   * snippet) that inserts a snippet (the VS Code extension); NULL: plain edits only. Owned. */
+  char *snippet_command;
 } cd_client_caps;
 
 /* One queued incoming message. */
@@ -100,14 +104,31 @@ void cd_server_did_change(cd_server *server, json_t *params);
 void cd_server_did_close(cd_server *server, json_t *params);
 void cd_server_did_save(cd_server *server, json_t *params);
 void cd_server_publish(cd_server *server, cd_doc *doc);
+/* Publishing under bursts of changes: a long document's first change publishes at once; changes
+ * that follow within its interval (longer for longer texts; none under 256 KB) are held and
+ * published together when it ends, so the client never draws more than one set per interval and
+ * always gets the last. */
+double cd_server_now_ms(void);
+/* The earliest time a held publish is due (monotonic ms), or 0 when none is held. */
+double cd_server_publish_due(cd_server *server);
+/* Publishes every held document whose time has come (all of them with `all`). */
+void cd_server_flush_publishes(cd_server *server, bool all);
 void cd_server_republish_all(cd_server *server);
 int cd_server_pull_diagnostics(cd_server *server, json_t *params, json_t **result, char *error,
                                size_t error_size);
 
 /* Configuration (server_config.c): defaults < the nearest `.copydesk.json` < the
  * editor's settings, built once per configuration file and cached until a change. */
+/* What a configuration file was when it was read: a change to any of it means "read it again". */
+typedef struct cd_file_stamp {
+  bool exists;
+  unsigned long long dev, ino, size;
+  long long mtime_sec, mtime_nsec;
+} cd_file_stamp;
+
 typedef struct cd_settings_entry {
   char *file;           /* the configuration file (owned), or NULL for none */
+  cd_file_stamp stamp;  /* `file` as it was just before it was read */
   cd_settings settings;
 } cd_settings_entry;
 
@@ -120,6 +141,11 @@ void cd_server_settings_clear(cd_server *server);
 /* A `.copydesk.json` was saved or changed on disk: reload and re-analyse. */
 void cd_server_config_file_changed(cd_server *server);
 void cd_server_did_change_watched_files(cd_server *server, json_t *params);
+/* Asks the client to watch `.copydesk.json` files (client/registerCapability), when it lets us. */
+void cd_server_watch_config_files(cd_server *server);
+/* Clients that cannot watch files tell us nothing: before each message that may analyse, check
+ * whether a document's `.copydesk.json` appeared, went or changed (a few stat calls), and reload. */
+void cd_server_poll_config_files(cd_server *server);
 /* True for a `.copydesk.json` buffer: checked as configuration, not as an article. */
 bool cd_server_is_config_doc(const cd_doc *doc);
 /* The configuration problems of a `.copydesk.json` buffer as LSP diagnostics. */
@@ -130,13 +156,17 @@ void cd_server_configuration_response(cd_server *server, const cd_message *msg);
 void cd_server_did_change_configuration(cd_server *server, json_t *params);
 
 /* Features (lsp_*.c). */
-json_t *cd_lsp_diagnostics(const cd_server *server, const cd_doc *doc, const cd_report *report);
+/* The report's diagnostics, with at most `max_hints` hints: those nearest doc->edit_at. */
+json_t *cd_lsp_diagnostics(const cd_server *server, const cd_doc *doc, const cd_report *report,
+                           size_t max_hints);
 json_t *cd_lsp_diagnostic(const cd_server *server, const cd_doc *doc, const cd_diagnostic *d);
 /* The whole publishDiagnostics notification as JSON text, built without
  * jansson (it runs on every keystroke). malloc'd, *len bytes; NULL when out
  * of memory. Equivalent to cd_lsp_diagnostics() in a notification. */
 char *cd_lsp_publish_text(const cd_server *server, const cd_doc *doc, const cd_report *report,
-                          size_t *len);
+                          size_t max_hints, size_t *len);
+/* The hint cap ("maxHints") for a document's settings. */
+size_t cd_server_max_hints(cd_server *server, cd_doc *doc);
 int cd_lsp_hover(cd_server *server, json_t *params, json_t **result, char *error, size_t error_size);
 int cd_lsp_code_action(cd_server *server, json_t *params, json_t **result, char *error,
                        size_t error_size);

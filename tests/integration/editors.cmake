@@ -62,3 +62,15 @@ if(CD_EMACS)
 else()
   cd_editor_missing(editors.emacs "Emacs (emacs-nox) with eglot (elpa-eglot)")
 endif()
+
+# ---- Helix (not installed: its languages.toml snippet against Helix's documented shape) ----
+find_program(CD_PYTHON3 python3)
+if(CD_PYTHON3)
+  add_test(NAME editors.helix.config
+           COMMAND ${CD_PYTHON3} ${CD_EDITORS_DIR}/helix/languages_toml.py
+                   ${PROJECT_SOURCE_DIR}/editors/README.md ${CD_SERVER})
+  # 77: a Python without tomllib (before 3.11).
+  set_tests_properties(editors.helix.config PROPERTIES TIMEOUT 60 LABELS editors SKIP_RETURN_CODE 77)
+else()
+  cd_editor_missing(editors.helix.config "Python 3 (python3)")
+endif()

@@ -163,6 +163,11 @@ static void test_malformed_json(void **state) {
   assert_true(e.items[0].start < strlen(t) && e.items[0].end > e.items[0].start);
   assert_int_equal(t[e.items[0].start], '}');
   assert_int_equal(cd_config_severity(c, "quote.unattributed"), CD_SEVERITY_WARNING); /* defaults */
+  /* and the message shown says so, not "the rest applies" */
+  char shown[512];
+  cd_config_errors_format(&e, shown, sizeof shown);
+  assert_non_null(strstr(shown, "none of it applies"));
+  assert_null(strstr(shown, "the rest applies"));
   cd_config_errors_free(&e);
   cd_config_free(c);
   /* empty file, trailing garbage, duplicate keys */
@@ -298,7 +303,7 @@ static void test_precedence(void **state) {
   assert_non_null(s.errors.items[0].file);
   assert_string_equal(s.errors.items[1].message,
                       "editor settings: unknown setting 'nope' (known: rules, style, names, attribution, claims, "
-                      "markdown, inlayHints, codeLens, trace, serverPath)");
+                      "markdown, inlayHints, codeLens, maxHints, trace, serverPath)");
   assert_null(s.errors.items[1].file);
   cd_settings_free(&s);
   /* no editor settings; no file */

@@ -284,7 +284,7 @@ static void test_bad_patterns(void **state) {
 static void test_unknown_and_wrong_top_level(void **state) {
   (void)state;
   expect_one_error("{\"colour\": \"red\"}", "/colour", "editor settings: unknown setting 'colour' (known: rules,",
-                   "codeLens, trace, serverPath)",
+                   "codeLens, maxHints, trace, serverPath)",
                    NULL);
   expect_one_error("{\"rule\": {}}", "/rule", "did you mean 'rules'", NULL);
   expect_one_error("[1, 2]", "", "the settings must be a JSON object", "not a list", NULL);
@@ -344,6 +344,23 @@ static void test_server_switches(void **state) {
   s = cd_server_settings_from_json(j);
   assert_false(s.inlay_hints);
   assert_true(s.code_lens);
+  json_decref(j);
+  /* maxHints: a whole number; anything else is reported and the default kept */
+  s = CD_SERVER_SETTINGS_DEFAULT;
+  assert_int_equal(s.max_hints, CD_MAX_HINTS_DEFAULT);
+  e = apply("{\"maxHints\": 25}", NULL, &s);
+  assert_int_equal(e.len, 0);
+  assert_int_equal(s.max_hints, 25);
+  cd_config_errors_free(&e);
+  s = CD_SERVER_SETTINGS_DEFAULT;
+  e = apply("{\"maxHints\": -1}", NULL, &s);
+  assert_int_equal(e.len, 1);
+  assert_non_null(strstr(e.items[0].message, "maxHints: expected a whole number from 0 to 100000, got"));
+  assert_int_equal(s.max_hints, CD_MAX_HINTS_DEFAULT);
+  cd_config_errors_free(&e);
+  j = parse("{\"maxHints\": 0}");
+  s = cd_server_settings_from_json(j);
+  assert_int_equal(s.max_hints, 0);
   json_decref(j);
 }
 
@@ -426,7 +443,7 @@ static void test_errors_format(void **state) {
   assert_int_equal(want, strlen(buf));
   assert_string_equal(buf, "copydesk: 2 problems in the configuration; those settings are skipped, the rest applies:\n"
                            "editor settings: unknown setting 'a' (known: rules, style, names, attribution, claims, "
-                           "markdown, inlayHints, codeLens, trace, serverPath)\n"
+                           "markdown, inlayHints, codeLens, maxHints, trace, serverPath)\n"
                            "editor settings: style: expected an object, got a number");
   char small[20];
   assert_int_equal(cd_config_errors_format(&e, small, sizeof small), want);

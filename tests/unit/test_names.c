@@ -160,7 +160,7 @@ static void test_courtesy_styles(void **state) {
 static void test_courtesy_message_quotes_text(void **state) {
   (void)state;
   const char *text = "Talks resume\n\nKofi Adeyemi opened the talks. Mr. Adeyemi said the deal was close, "
-                     "and Adeyemi left.\n";
+                     "and Adeyemi said he would return.\n";
   cd_report *r = run(text, NULL);
   const cd_diagnostic *d = find_diag(r, text, "name.courtesy-title", "Adeyemi");
   assert_non_null(d);

@@ -3,6 +3,8 @@
  * diagnostics; saving it reloads. */
 #include "test_server_client.h"
 
+#include "copydesk/lsp_json.h"
+
 #include <sys/stat.h>
 
 static const char STORY[] = "Headline\n\n\"We will win.\"\n";
@@ -96,7 +98,94 @@ static void test_precedence_and_reload(void **state) {
   rmdir(dir);
 }
 
+static void change_to(client *c, const char *uri, long long version, const char *text) {
+  client_notify(c, "textDocument/didChange",
+                json_pack("{s:{s:s,s:I},s:[{s:s}]}", "textDocument", "uri", uri, "version", (json_int_t)version,
+                          "contentChanges", "text", text));
+}
+
+/* A client that tells the server nothing (Neovim 0.7): a file that appears, changes or goes
+ * applies at the next message. One that can watch files is asked to. */
+static void test_change_noticed_without_notice(void **state) {
+  (void)state;
+  char dir[] = "/tmp/cd poll.XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char cfg[256], story[256], uri_story[512];
+  snprintf(cfg, sizeof cfg, "%s/.copydesk.json", dir);
+  snprintf(story, sizeof story, "%s/story.txt", dir);
+  to_uri(uri_story, sizeof uri_story, story);
+
+  client c;
+  client_start(&c);
+  json_decref(client_initialize(&c, NULL, NULL));
+  client_open(&c, uri_story, "plaintext", 1, STORY);
+  json_t *sev = severity_of(&c, uri_story, 1, "quote.unattributed");
+  assert_int_equal(json_integer_value(sev), 2);
+  json_decref(sev);
+  write_file(cfg, "{\"rules\": {\"quote.unattributed\": \"error\"}}\n"); /* appears */
+  change_to(&c, uri_story, 2, STORY);
+  sev = severity_of(&c, uri_story, 2, "quote.unattributed");
+  assert_int_equal(json_integer_value(sev), 1);
+  json_decref(sev);
+  write_file(cfg, "{\"rules\": {\"quote.unattributed\": \"info\"}}\n"); /* changes, same second */
+  change_to(&c, uri_story, 3, STORY);
+  sev = severity_of(&c, uri_story, 3, "quote.unattributed");
+  assert_int_equal(json_integer_value(sev), 3);
+  json_decref(sev);
+  unlink(cfg); /* goes */
+  change_to(&c, uri_story, 4, STORY);
+  sev = severity_of(&c, uri_story, 4, "quote.unattributed");
+  assert_int_equal(json_integer_value(sev), 2);
+  json_decref(sev);
+  assert_false(client_inbox_has(&c, "client/registerCapability"));
+  client_shutdown(&c);
+
+  client_start(&c);
+  json_decref(client_initialize(&c, "{\"workspace\":{\"didChangeWatchedFiles\":{\"dynamicRegistration\":true}}}", NULL));
+  json_t *reg = client_wait_note(&c, "client/registerCapability", NULL, -1);
+  json_t *r0 = json_array_get(cd_json_path(reg, "params", "registrations", NULL), 0);
+  assert_string_equal(json_string_value(json_object_get(r0, "method")), "workspace/didChangeWatchedFiles");
+  json_t *w0 = json_array_get(cd_json_path(r0, "registerOptions", "watchers", NULL), 0);
+  assert_string_equal(json_string_value(json_object_get(w0, "globPattern")), "**/.copydesk.json");
+  json_decref(reg);
+  client_shutdown(&c);
+  rmdir(dir);
+}
+
+/* Changes in a burst on a long text (over 256 KB, where publishing is held back): whatever is
+ * held, the last text's diagnostics always go out. */
+static void test_burst_ends_with_last_text(void **state) {
+  (void)state;
+  size_t cap = 400 * 1024, len = 0;
+  char *text = malloc(cap);
+  len += (size_t)snprintf(text, cap, "%s\n", STORY);
+  for (int i = 0; len < 300 * 1024; i++) {
+    len += (size_t)snprintf(text + len, cap - len, "A plain line of filler, number %d, with no quotes in it.\n", i);
+  }
+  client c;
+  client_start(&c);
+  json_decref(client_initialize(&c, NULL, NULL));
+  client_open(&c, "untitled:burst", "plaintext", 1, text);
+  json_decref(client_wait_note(&c, "textDocument/publishDiagnostics", "untitled:burst", 1));
+  for (int v = 2; v <= 30; v++) {
+    /* after the headline: a paragraph of filler each time, then a quote nobody said */
+    const char *insert = v == 30 ? "\"Last words.\"\n\n" : "More filler.\n\n";
+    client_notify(&c, "textDocument/didChange",
+                  json_pack("{s:{s:s,s:i},s:[{s:{s:{s:i,s:i},s:{s:i,s:i}},s:s}]}", "textDocument", "uri",
+                            "untitled:burst", "version", v, "contentChanges", "range", "start", "line", 2,
+                            "character", 0, "end", "line", 2, "character", 0, "text", insert));
+  }
+  json_t *note = client_wait_note(&c, "textDocument/publishDiagnostics", "untitled:burst", 30);
+  json_t *items = cd_json_path(note, "params", "diagnostics", NULL);
+  assert_int_equal(json_array_size(items), 2); /* both quotes of the last text */
+  json_decref(note);
+  client_shutdown(&c);
+  free(text);
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(test_precedence_and_reload)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_precedence_and_reload),
+                                     cmocka_unit_test(test_change_noticed_without_notice),
+                                     cmocka_unit_test(test_burst_ends_with_last_text)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,6 +5,7 @@
 #include "test_server_client.h"
 
 #include "copydesk/analyzer.h"
+#include "copydesk/lsp_json.h"
 
 static const char ARTICLE[] =
     "Zo\xC3\xAB Brandt \xF0\x9F\x98\x80 runs the caf\xC3\xA9 in Orl\xC3\xA9" "ans.\n"
@@ -193,7 +194,7 @@ static void test_inlay_symbols_lens(void **state) {
     const char *label = json_string_value(json_object_get(h, "label"));
     unsigned line = (unsigned)json_integer_value(json_object_get(json_object_get(h, "position"), "line"));
     if (strcmp(label, "— Jane Smith") == 0 && line == 2) saw_jane = true;
-    if (strcmp(label, "— ?") == 0 && line == 4) saw_unknown = true;
+    if (strcmp(label, "— no speaker") == 0 && line == 4) saw_unknown = true;
   }
   assert_true(saw_jane);
   assert_true(saw_unknown);
@@ -351,6 +352,56 @@ static void test_code_actions(void **state) {
   client_shutdown(&c);
 }
 
+/* "Add an attribution" in news style, one per kind of quote ending; as a plain edit, and as the
+ * client's snippet command when it declares one. */
+static void test_add_attribution(void **state) {
+  (void)state;
+  const char *text = "The council met.\n\n\"We will win the vote.\"\n\n\"Who knows what comes next?\"\n\n"
+                     "\"We lost it all to the river\".\n\n\"Stop this now!\"\n";
+  const char *want[] = {"\"We will win the vote,\" SPEAKER said.", "\"Who knows what comes next?\" SPEAKER said.",
+                        "\"We lost it all to the river\", SPEAKER said.", "\"Stop this now!\" SPEAKER said."};
+  for (int snippet = 0; snippet < 2; snippet++) {
+    client c;
+    client_start(&c);
+    json_decref(client_initialize(&c, snippet ? "{\"experimental\":{\"copydesk\":{\"insertSnippetCommand\":\"x.insert\"}}}" : "{}", NULL));
+    client_open(&c, URI, "plaintext", 0, text);
+    json_t *r = client_request(&c, "textDocument/codeAction",
+                               json_pack("{s:{s:s},s:o,s:{s:[]}}", "textDocument", "uri", URI, "range",
+                                         whole_range(), "context", "diagnostics"));
+    size_t k, found = 0;
+    json_t *x;
+    json_array_foreach(json_object_get(r, "result"), k, x) {
+      if (strstr(json_string_value(json_object_get(x, "title")), "Add an attribution") == NULL) continue;
+      json_t *edits;
+      if (snippet) {
+        json_t *args = cd_json_path(x, "command", "arguments", NULL);
+        assert_string_equal(json_string_value(cd_json_path(x, "command", "command", NULL)), "x.insert");
+        assert_string_equal(json_string_value(json_array_get(args, 0)), URI);
+        const char *s = json_string_value(json_array_get(args, 3));
+        assert_non_null(strstr(s, "${1:SPEAKER}"));
+        /* The snippet with its placeholder's default, as the editor shows it. */
+        char plain[128];
+        size_t at = (size_t)(strstr(s, "${1:") - s);
+        snprintf(plain, sizeof plain, "%.*sSPEAKER%s", (int)at, s, s + at + strlen("${1:SPEAKER}"));
+        edits = json_pack("[{s:O,s:s}]", "range", json_array_get(args, 2), "newText", plain);
+      } else {
+        edits = json_incref(cd_json_path(x, "edit", "changes", URI, NULL));
+        assert_true(json_is_true(json_object_get(x, "isPreferred")));
+      }
+      char *fixed = test_apply_edits(text, edits, false);
+      bool matched = false;
+      for (size_t w = 0; w < sizeof want / sizeof want[0]; w++) matched |= strstr(fixed, want[w]) != NULL;
+      if (!matched) fail_msg("unexpected result: %s", fixed);
+      found++;
+      free(fixed);
+      json_decref(edits);
+    }
+    assert_int_equal(found, 4);
+    json_decref(r);
+    client_shutdown(&c);
+  }
+}
+
 static void test_markdown_ignore_and_documentchanges(void **state) {
   (void)state;
   const char *text = "# Title\n\n\"We will win.\"\n";
@@ -448,6 +499,7 @@ int main(void) {
       cmocka_unit_test(test_inlay_symbols_lens),
       cmocka_unit_test(test_switches_and_settings),
       cmocka_unit_test(test_code_actions),
+      cmocka_unit_test(test_add_attribution),
       cmocka_unit_test(test_markdown_ignore_and_documentchanges),
       cmocka_unit_test(test_pull_diagnostics),
       cmocka_unit_test(test_crlf_and_flat_symbols),

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "copydesk/json_writer.h"
+#include "copydesk/lsp_json.h"
 #include "server_internal.h"
 
 static const char ARTICLE[] =
@@ -29,7 +30,7 @@ static void check_equivalent(cd_encoding enc, bool related) {
   const cd_report *report = cd_doc_analysis(doc, NULL);
   assert_non_null(report);
   size_t len;
-  char *text = cd_lsp_publish_text(&server, doc, report, &len);
+  char *text = cd_lsp_publish_text(&server, doc, report, SIZE_MAX, &len);
   assert_non_null(text);
   json_error_t jerr;
   json_t *parsed = json_loadb(text, len, 0, &jerr);
@@ -38,7 +39,7 @@ static void check_equivalent(cd_encoding enc, bool related) {
   assert_string_equal(json_string_value(json_object_get(parsed, "method")), "textDocument/publishDiagnostics");
   assert_string_equal(json_string_value(json_object_get(params, "uri")), doc->uri);
   assert_int_equal(json_integer_value(json_object_get(params, "version")), 42);
-  json_t *expected = cd_lsp_diagnostics(&server, doc, report);
+  json_t *expected = cd_lsp_diagnostics(&server, doc, report, SIZE_MAX);
   assert_true(json_array_size(expected) > 0);
   assert_true(json_equal(json_object_get(params, "diagnostics"), expected));
   json_decref(expected);
@@ -52,6 +53,61 @@ static void test_publish_text_matches_jansson(void **state) {
   check_equivalent(CD_ENC_UTF16, true);
   check_equivalent(CD_ENC_UTF8, false);
   check_equivalent(CD_ENC_UTF32, true);
+}
+
+/* Twenty attributed quotes (hints) and one unattributed (a warning), one paragraph each. */
+static char *many_quotes(void) {
+  char *text = malloc(4096);
+  size_t len = 0;
+  len += (size_t)sprintf(text + len, "\"Nobody told us.\"\n\n");
+  for (int i = 0; i < 20; i++) len += (size_t)sprintf(text + len, "\"Point %d stands,\" said Ann Lee.\n\n", i);
+  return text;
+}
+
+static size_t count_severity(const json_t *items, int severity) {
+  size_t n = 0, i;
+  json_t *d;
+  json_array_foreach(items, i, d) n += json_integer_value(json_object_get(d, "severity")) == severity;
+  return n;
+}
+
+/* With more hints than maxHints, the ones nearest the latest edit go out, and every other finding. */
+static void test_hint_cap(void **state) {
+  (void)state;
+  char *text = many_quotes();
+  cd_doc_store *store = cd_doc_store_new();
+  cd_doc *doc = cd_doc_store_open(store, "file:///tmp/many.md", "markdown", 1, text, strlen(text));
+  cd_server server;
+  memset(&server, 0, sizeof server);
+  server.enc = CD_ENC_UTF16;
+  const cd_report *report = cd_doc_analysis(doc, NULL);
+  json_t *all = cd_lsp_diagnostics(&server, doc, report, SIZE_MAX);
+  assert_int_equal(count_severity(all, 4), 20);
+  assert_int_equal(count_severity(all, 2), 1);
+  doc->edit_at = strlen(text); /* the writer is at the end */
+  json_t *some = cd_lsp_diagnostics(&server, doc, report, 5);
+  assert_int_equal(count_severity(some, 4), 5);
+  assert_int_equal(count_severity(some, 2), 1); /* the warning is never dropped */
+  size_t i;
+  json_t *d;
+  json_array_foreach(some, i, d) {
+    if (json_integer_value(json_object_get(d, "severity")) != 4) continue;
+    /* the last five quotes: lines 32..40 of 42 (0-based, one blank line between) */
+    assert_true(json_integer_value(cd_json_path(d, "range", "start", "line", NULL)) >= 32);
+  }
+  size_t len;
+  char *published = cd_lsp_publish_text(&server, doc, report, 5, &len);
+  json_t *parsed = json_loadb(published, len, 0, NULL);
+  assert_true(json_equal(cd_json_path(parsed, "params", "diagnostics", NULL), some));
+  json_t *none = cd_lsp_diagnostics(&server, doc, report, 0);
+  assert_int_equal(json_array_size(none), 1);
+  json_decref(none);
+  json_decref(parsed);
+  free(published);
+  json_decref(some);
+  json_decref(all);
+  cd_doc_store_free(store);
+  free(text);
 }
 
 static void test_writer_escapes(void **state) {
@@ -83,6 +139,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_publish_text_matches_jansson),
       cmocka_unit_test(test_writer_escapes),
+      cmocka_unit_test(test_hint_cap),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

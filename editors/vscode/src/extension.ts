@@ -25,6 +25,7 @@ export const SERVER_KEYS = [
   'markdown',
   'inlayHints',
   'codeLens',
+  'maxHints',
 ] as const;
 
 /** The languages copydesk checks. */
@@ -32,7 +33,13 @@ export const LANGUAGES = ['markdown', 'plaintext'];
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
-let watcher: vscode.FileSystemWatcher | undefined;
+
+/**
+ * The client command the server's "Add an attribution" quick fix runs: (uri, version, range,
+ * snippet). vscode-languageclient applies no snippet edits, so the extension inserts the snippet
+ * itself and the writer types the speaker over the SPEAKER placeholder.
+ */
+export const INSERT_SNIPPET_COMMAND = 'copydesk.insertSnippet';
 
 /** The server's settings for one resource (or the window), without the extension's own keys. */
 export function serverSettings(scope?: vscode.Uri | null): Record<string, unknown> {
@@ -67,32 +74,75 @@ export function resolveServerPath(setting: string | undefined): string {
   return command;
 }
 
-/** The configuration file; the server checks it when open and re-reads it when it changes. */
+/**
+ * The configuration file; the server checks it when open, and asks VS Code to watch it
+ * (client/registerCapability) so that a change applies at once.
+ */
 export const CONFIG_FILE_GLOB = '**/.copydesk.json';
 
-function documentSelector(): LanguageClientOptions['documentSelector'] {
-  const selector: ({ scheme: string; language: string } | { scheme: string; pattern: string })[] = [];
-  for (const language of LANGUAGES) {
-    selector.push({ scheme: 'file', language });
-    selector.push({ scheme: 'untitled', language });
+type Filter = { scheme: string; language: string } | { scheme: string; pattern: string };
+
+/**
+ * Which documents the server checks. `copydesk.files` (globs) when set; otherwise Markdown
+ * (files and untitled), and `.txt` files only in a workspace with a `.copydesk.json`: elsewhere
+ * plain text is logs and requirements files, not articles.
+ */
+export function documentSelector(files: readonly string[] | undefined, deskWorkspace: boolean): Filter[] {
+  const selector: Filter[] = [];
+  if (files !== undefined && files.length > 0) {
+    for (const pattern of files) selector.push({ scheme: 'file', pattern });
+  } else {
+    selector.push({ scheme: 'file', language: 'markdown' }, { scheme: 'untitled', language: 'markdown' });
+    if (deskWorkspace) selector.push({ scheme: 'file', pattern: '**/*.txt' });
   }
   selector.push({ scheme: 'file', pattern: CONFIG_FILE_GLOB });
   return selector;
 }
 
-function createClient(): LanguageClient {
-  watcher?.dispose();
-  watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
+async function hasConfigFile(): Promise<boolean> {
+  try {
+    return (await vscode.workspace.findFiles(CONFIG_FILE_GLOB, '**/node_modules/**', 1)).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Says "this client can insert snippets through INSERT_SNIPPET_COMMAND" in the capabilities. */
+const snippetFeature = {
+  fillClientCapabilities(capabilities: { experimental?: unknown }): void {
+    const experimental = (capabilities.experimental ?? {}) as Record<string, unknown>;
+    experimental.copydesk = { insertSnippetCommand: INSERT_SNIPPET_COMMAND };
+    capabilities.experimental = experimental;
+  },
+  initialize(): void {},
+  getState(): { kind: 'static' } {
+    return { kind: 'static' };
+  },
+  clear(): void {},
+};
+
+async function insertSnippet(uri: string, version: number, range: unknown, snippet: string): Promise<void> {
+  const c = client;
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  if (c === undefined || doc === undefined || doc.version !== version) {
+    void vscode.window.showWarningMessage('copydesk: the article changed since the quick fix was offered; try it again.');
+    return;
+  }
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.insertSnippet(new vscode.SnippetString(snippet), c.protocol2CodeConverter.asRange(range as never));
+}
+
+async function createClient(): Promise<LanguageClient> {
+  const files = vscode.workspace.getConfiguration(SECTION).get<string[]>('files');
+  const selector = documentSelector(files, await hasConfigFile());
   const command = resolveServerPath(vscode.workspace.getConfiguration(SECTION).get<string>('serverPath'));
   const serverOptions: ServerOptions = {
     run: { command, args: ['lsp'] },
     debug: { command, args: ['lsp'] },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelector(),
+    documentSelector: selector,
     outputChannel: output,
-    // workspace/didChangeWatchedFiles when a .copydesk.json appears, changes or goes.
-    synchronize: { fileEvents: watcher },
     initializationOptions: serverSettings(),
     middleware: {
       workspace: {
@@ -110,11 +160,13 @@ function createClient(): LanguageClient {
       },
     },
   };
-  return new LanguageClient(SECTION, 'copydesk', serverOptions, clientOptions);
+  const c = new LanguageClient(SECTION, 'copydesk', serverOptions, clientOptions);
+  c.registerFeature(snippetFeature);
+  return c;
 }
 
 async function startClient(): Promise<void> {
-  const c = createClient();
+  const c = await createClient();
   client = c;
   try {
     await c.start();
@@ -139,12 +191,7 @@ async function startClient(): Promise<void> {
 async function stopClient(): Promise<void> {
   const c = client;
   client = undefined;
-  try {
-    if (c !== undefined && c.state !== State.Stopped) await c.stop();
-  } finally {
-    watcher?.dispose();
-    watcher = undefined;
-  }
+  if (c !== undefined && c.state !== State.Stopped) await c.stop();
 }
 
 async function restartClient(): Promise<void> {
@@ -164,9 +211,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Copyde
   context.subscriptions.push(
     vscode.commands.registerCommand('copydesk.restartServer', () => restartClient()),
     vscode.commands.registerCommand('copydesk.showOutput', () => output?.show(true)),
+    vscode.commands.registerCommand(INSERT_SNIPPET_COMMAND, insertSnippet),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!event.affectsConfiguration(SECTION)) return;
-      if (event.affectsConfiguration(`${SECTION}.serverPath`)) {
+      if (event.affectsConfiguration(`${SECTION}.serverPath`) || event.affectsConfiguration(`${SECTION}.files`)) {
         await restartClient();
         return;
       }

@@ -62,12 +62,31 @@
     v))
 
 ;; ---- the configuration from editors/README.md ---------------------------------
+;; Evaluated from the README itself (its first elisp block under "Emacs"), so
+;; the test and what users copy cannot drift apart.
+(defconst copydesk-test-readme
+  (expand-file-name "../../../editors/README.md" (file-name-directory (or load-file-name buffer-file-name))))
+
+(defun copydesk-test-readme-snippet ()
+  (with-temp-buffer
+    (insert-file-contents copydesk-test-readme)
+    (re-search-forward "^## Emacs")
+    (re-search-forward "^```elisp\n")
+    (buffer-substring-no-properties (point) (progn (re-search-forward "^```$") (match-beginning 0)))))
+
+;; A stand-in for the Markdown server a user already has (marksman), listed the
+;; way eglot lists its own: articles must go to copydesk, the rest stay with it.
 (with-eval-after-load 'eglot
-  (add-to-list 'eglot-server-programs
-               '((markdown-mode gfm-mode text-mode) . ("copydesk" "lsp"))))
-(add-hook 'markdown-mode-hook #'eglot-ensure)
-(add-hook 'text-mode-hook #'eglot-ensure)
+  (add-to-list 'eglot-server-programs '((markdown-mode gfm-mode) . ("marksman"))))
+(with-temp-buffer
+  (insert (copydesk-test-readme-snippet))
+  (eval-buffer))
 ;; ---------------------------------------------------------------------------------
+
+(defun copydesk-test-contact ()
+  "The program eglot would start for the current buffer, or nil."
+  (let ((guess (ignore-errors (eglot--guess-contact))))
+    (car-safe (nth 3 guess))))
 
 (defun copydesk-test-diags ()
   "The flymake diagnostics of the buffer, as plists with the LSP diagnostic."
@@ -114,6 +133,8 @@
     (copydesk-test-check "\"copydesk\" on PATH is the server under test"
                          (equal (executable-find "copydesk") server) (executable-find "copydesk"))
     (copy-file article file t)
+    ;; The desk's configuration marks the directory as one of articles.
+    (with-temp-file (expand-file-name ".copydesk.json" dir) (insert "{}\n"))
     (unless (fboundp 'markdown-mode)
       ;; Without markdown-mode (Debian: elpa-markdown-mode), .md files are plain text here.
       (add-to-list 'auto-mode-alist '("\\.md\\'" . text-mode)))
@@ -165,6 +186,26 @@
       (copydesk-test-log "# hover 4:6: %S" h)
       (copydesk-test-check "hover on the quote after two emoji names Ann Lee" (string-match-p "Ann Lee" h) h)
       (copydesk-test-check "hover on line 4 is not about Jane Doe" (not (string-match-p "Jane Doe" h)) h))
+    ;; eglot watches files for the server: it must have been asked to watch .copydesk.json,
+    ;; and a changed file must apply without a restart.
+    (let ((server-obj (eglot-current-server)))
+      (copydesk-test-check "the server asked eglot to watch .copydesk.json (client/registerCapability)"
+                           (> (hash-table-count (eglot--file-watches server-obj)) 0))
+      (with-temp-file (expand-file-name ".copydesk.json" dir)
+        (insert "{ \"rules\": { \"quote.unattributed\": \"error\" } }\n"))
+      (let* ((error-now (lambda ()
+                          (flymake-start)
+                          (accept-process-output nil 0.05)
+                          (eq (plist-get (car (copydesk-test-by-code (copydesk-test-diags) "quote.unattributed")) :type)
+                              'eglot-error)))
+             (watched (copydesk-test-wait-for error-now 3)))
+        ;; Batch Emacs may not deliver file-notify events (they come through the command loop);
+        ;; then the next message the server gets (a hover, as moving point would send) must do.
+        (copydesk-test-log "# change seen through the file watch: %s" (if watched "yes" "no"))
+        (unless watched (copydesk-test-hover 0 0))
+        (copydesk-test-check "a changed .copydesk.json applies without a restart (quote.unattributed is an error)"
+                             (or watched (copydesk-test-wait-for error-now))
+                             (copydesk-test-show (copydesk-test-diags)))))
     ;; Edit: '"Nobody asked us."' -> '"Nobody asked us," said Bo Chen.'
     (goto-char (point-min))
     (forward-line 6)
@@ -205,6 +246,32 @@
       (copydesk-test-check "eglot-workspace-configuration reaches the server (quote.attributed as warning)"
                            diags (copydesk-test-show (copydesk-test-diags))))
     (set-buffer-modified-p nil)
+    ;; Only the buffers picked get copydesk: not modes derived from text-mode,
+    ;; and not Markdown outside a directory of articles.
+    (dolist (name '("notes.tex" "notes.org" "notes.rst"))
+      (let ((path (expand-file-name name dir)))
+        (with-temp-file path (insert "\"We will see,\" the mayor said.\n"))
+        (with-current-buffer (find-file-noselect path)
+          (run-hooks 'post-command-hook)
+          (accept-process-output nil 0.1)
+          (copydesk-test-check (format "%s (%s): copydesk not started" name major-mode)
+                               (and (not (bound-and-true-p eglot--managed-mode))
+                                    (not (equal (copydesk-test-contact) "copydesk")))
+                               (format "managed=%s contact=%s" (bound-and-true-p eglot--managed-mode)
+                                       (copydesk-test-contact)))
+          (set-buffer-modified-p nil)
+          (kill-buffer))))
+    (let* ((elsewhere (make-temp-file "copydesk-emacs-other-" t))
+           (path (expand-file-name "readme.md" elsewhere)))
+      (with-temp-file path (insert "# Notes\n"))
+      (with-current-buffer (find-file-noselect path)
+        (when (fboundp 'markdown-mode)
+          (copydesk-test-check "Markdown outside an article directory keeps its own server (marksman)"
+                               (equal (copydesk-test-contact) "marksman") (copydesk-test-contact)))
+        (copydesk-test-check "Markdown outside an article directory: copydesk not started"
+                             (not (equal (copydesk-test-contact) "copydesk")) (copydesk-test-contact))
+        (kill-buffer))
+      (delete-directory elsewhere t))
     (delete-directory dir t)))
 
 (condition-case err

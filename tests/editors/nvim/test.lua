@@ -69,6 +69,40 @@ local function main()
   log(string.format('# Neovim %d.%d.%d', v.major, v.minor, v.patch))
   log('# runtimepath=' .. vim.o.runtimepath)
 
+  -- What the user is told: vim.notify (the plugin) and window/showMessage (the server).
+  local notes = {}
+  local notify = vim.notify
+  vim.notify = function(msg, level, opts)
+    table.insert(notes, msg)
+    return notify(msg, level, opts)
+  end
+  local show_message = vim.lsp.handlers['window/showMessage']
+  vim.lsp.handlers['window/showMessage'] = function(err, result, ctx, cfg)
+    table.insert(notes, result and result.message or '')
+    return show_message(err, result, ctx, cfg)
+  end
+  local function note_matching(pattern)
+    for _, n in ipairs(notes) do
+      if n:find(pattern, 1, true) then
+        return n
+      end
+    end
+  end
+
+  -- :help copydesk right after a native-package install: the help tags ship with the plugin.
+  local help_ok = pcall(vim.cmd, 'help copydesk')
+  check(':help copydesk finds the shipped help tags', help_ok)
+  if help_ok then
+    vim.cmd('helpclose')
+  end
+  local tagdir = vim.fn.tempname()
+  vim.fn.mkdir(tagdir, 'p')
+  vim.fn.writefile(vim.fn.readfile(plugin .. '/doc/copydesk.txt', 'b'), tagdir .. '/copydesk.txt', 'b')
+  vim.cmd('helptags ' .. vim.fn.fnameescape(tagdir))
+  local shipped = vim.fn.filereadable(plugin .. '/doc/tags') == 1 and vim.fn.readfile(plugin .. '/doc/tags') or {}
+  check('doc/tags is what :helptags makes of doc/copydesk.txt (run :helptags editors/nvim/doc)',
+    vim.deep_equal(vim.fn.readfile(tagdir .. '/tags'), shipped))
+
   local dir = vim.fn.tempname()
   vim.fn.mkdir(dir, 'p')
   local file = dir .. '/council.md'
@@ -124,6 +158,18 @@ local function main()
   end, 20)
   local d = diags()
   log('# diagnostics: ' .. show(d))
+  local function lens_text(buf)
+    local titles = {}
+    for _, lens in ipairs(vim.lsp.codelens.get(buf)) do
+      table.insert(titles, lens.command and lens.command.title or '')
+    end
+    return table.concat(titles, ' | ')
+  end
+  vim.wait(WAIT_MS, function()
+    return lens_text(bufnr):find('1 unattributed', 1, true) ~= nil
+  end, 20)
+  check('code lens drawn on attach (3 quotes, 1 unattributed)', lens_text(bufnr):find('3 quotes · 1 unattributed', 1, true) ~= nil,
+    lens_text(bufnr))
   local attributed, unattributed = by_code(d, 'quote.attributed'), by_code(d, 'quote.unattributed')
   check('two quote.attributed diagnostics', #attributed == 2, show(d))
   check('one quote.unattributed diagnostic', #unattributed == 1, show(d))
@@ -231,6 +277,11 @@ local function main()
   end
   check('after the edit: the fixed quote is attributed at line 6, byte column 5', bo ~= nil and bo.col == 5,
     show(d))
+  vim.wait(WAIT_MS, function()
+    return lens_text(bufnr):find('0 unattributed', 1, true) ~= nil
+  end, 20)
+  check('code lens refreshed after the edit (0 unattributed)', lens_text(bufnr):find('0 unattributed', 1, true) ~= nil,
+    lens_text(bufnr))
   h = hover_text(6, 8)
   log('# hover 6:8: ' .. vim.inspect(h))
   check('hover on the fixed quote names Bo Chen', h:find('Bo Chen', 1, true) ~= nil, h)
@@ -248,6 +299,145 @@ local function main()
   check('text buffer: attached to the same client', copydesk.client(tbuf) ~= nil and copydesk.client(tbuf).id == client.id)
   check('text buffer: quote.unattributed reported', #by_code(td, 'quote.unattributed') == 1, show(td))
 
+  -- A .copydesk.json written beside the articles (say by `git pull`) applies at the next change,
+  -- without a restart: Neovim 0.7 cannot watch files for the server.
+  local function severity_of(buf, code)
+    local found = by_code(vim.diagnostic.get(buf), code)
+    return #found > 0 and found[1].severity or nil
+  end
+  local function type_line(buf, text)
+    vim.api.nvim_buf_set_lines(buf, -1, -1, false, { text })
+  end
+  local config = dir .. '/.copydesk.json'
+  -- Writes the file, types a line (the next change), and checks the severity it gives.
+  local function applies(name, json, line, severity)
+    vim.fn.writefile({ json }, config)
+    type_line(tbuf, line)
+    vim.wait(WAIT_MS, function()
+      return severity_of(tbuf, 'quote.unattributed') == severity
+    end, 20)
+    check(name, severity_of(tbuf, 'quote.unattributed') == severity, show(vim.diagnostic.get(tbuf)))
+  end
+  applies('a new .copydesk.json applies at the next change (quote.unattributed is an error)',
+    '{ "rules": { "quote.unattributed": "error" } }', 'More notes.', S.ERROR)
+  applies('a changed .copydesk.json applies at the next change (quote.unattributed is info)',
+    '{ "rules": { "quote.unattributed": "info" } }', 'Even more notes.', S.INFO)
+
+  -- A file that is not JSON: none of it applies, and the message says so.
+  vim.fn.writefile({ '{ "rules": { "quote.unattributed": "error" }' }, config)
+  type_line(tbuf, 'Last notes.')
+  vim.wait(WAIT_MS, function()
+    return note_matching('none of it applies') ~= nil and severity_of(tbuf, 'quote.unattributed') == S.WARN
+  end, 20)
+  check('malformed .copydesk.json: none of it applies (quote.unattributed back to a warning)',
+    severity_of(tbuf, 'quote.unattributed') == S.WARN, show(vim.diagnostic.get(tbuf)))
+  local malformed = note_matching('invalid JSON')
+  check('malformed .copydesk.json: the message says none of the file applies',
+    malformed ~= nil and malformed:find('none of it applies', 1, true) ~= nil
+      and malformed:find('the rest applies', 1, true) == nil, malformed)
+
+  -- The configuration file itself gets diagnostics.
+  vim.fn.writefile({ '{', '  "rules": { "quote.unatributed": "error" }', '}' }, config)
+  vim.cmd('edit ' .. vim.fn.fnameescape(config))
+  local cbuf = vim.api.nvim_get_current_buf()
+  vim.wait(WAIT_MS, function()
+    return #vim.diagnostic.get(cbuf) > 0
+  end, 20)
+  local cd = vim.diagnostic.get(cbuf)
+  log('# .copydesk.json diagnostics: ' .. show(cd))
+  check('.copydesk.json: attached to the copydesk client', copydesk.client(cbuf) ~= nil)
+  check('.copydesk.json: the unknown rule is underlined on line 1',
+    #cd == 1 and cd[1].lnum == 1 and (cd[1].message or ''):find('did you mean', 1, true) ~= nil, show(cd))
+  vim.api.nvim_set_current_buf(bufnr)
+
+  -- Several buffers opened at once (`nvim -p a.md b.md c.md`): one server for their workspace,
+  -- although none has finished initializing when the next one asks.
+  local multi = vim.fn.tempname() -- outside `dir`, whose .copydesk.json would make it the root
+  vim.fn.mkdir(multi .. '/.git', 'p')
+  for _, name in ipairs({ 'a', 'b', 'c' }) do
+    vim.fn.writefile({ '"We are ready," said Ann Lee.' }, multi .. '/' .. name .. '.md')
+  end
+  vim.cmd('tabedit ' .. multi .. '/a.md | tabedit ' .. multi .. '/b.md | tabedit ' .. multi .. '/c.md')
+  local function clients_for(root)
+    local ids = {}
+    for _, c in pairs(vim.lsp.get_active_clients()) do
+      if c.name == 'copydesk' and c.config.root_dir == root then
+        table.insert(ids, c.id)
+      end
+    end
+    return ids
+  end
+  local multi_bufs = {}
+  for _, name in ipairs({ 'a', 'b', 'c' }) do
+    table.insert(multi_bufs, vim.fn.bufnr(multi .. '/' .. name .. '.md'))
+  end
+  vim.wait(WAIT_MS, function()
+    for _, b in ipairs(multi_bufs) do
+      if #vim.diagnostic.get(b) == 0 then
+        return false
+      end
+    end
+    return true
+  end, 20)
+  vim.wait(500, function() return false end, 50) -- let any extra server come up
+  local ids = clients_for(multi)
+  check('three buffers opened together share one server', #ids == 1, vim.inspect(ids))
+  check('each of the three buffers is checked',
+    #vim.diagnostic.get(multi_bufs[1]) == 1 and #vim.diagnostic.get(multi_bufs[2]) == 1
+      and #vim.diagnostic.get(multi_bufs[3]) == 1)
+  vim.cmd('tabonly')
+  vim.api.nvim_set_current_buf(bufnr)
+
+  -- A crashed server: restarted once, with a message that names copydesk.
+  local function pid_of(c)
+    return c.rpc and c.rpc.pid
+  end
+  local first = copydesk.client(bufnr)
+  local before = #notes
+  vim.loop.kill(pid_of(first), 'sigkill')
+  local restarted
+  vim.wait(WAIT_MS, function()
+    restarted = copydesk.client(bufnr)
+    return restarted ~= nil and restarted.id ~= first.id and restarted.initialized
+      and #by_code(diags(), 'quote.attributed') == 3
+  end, 20)
+  local said = nil
+  for i = before + 1, #notes do
+    if notes[i]:find('copydesk', 1, true) and notes[i]:find('restart', 1, true) then
+      said = notes[i]
+    end
+  end
+  check('a killed server is reported by name', said ~= nil, vim.inspect(notes))
+  check('a killed server is restarted and checks the buffer again',
+    restarted ~= nil and restarted.id ~= first.id and #by_code(diags(), 'quote.attributed') == 3, show(diags()))
+  check('the restarted server serves the text buffer too', copydesk.client(tbuf) ~= nil
+    and restarted ~= nil and copydesk.client(tbuf).id == restarted.id)
+  -- A second crash is not looped on: the user is told, and :CopydeskRestart is theirs to run.
+  before = #notes
+  vim.loop.kill(pid_of(restarted), 'sigkill')
+  vim.wait(WAIT_MS, function()
+    return vim.lsp.get_client_by_id(restarted.id) == nil and #notes > before
+      and note_matching('stopped again') ~= nil
+  end, 20)
+  vim.wait(300, function() return false end, 50)
+  check('a second crash is reported and not restarted',
+    note_matching('stopped again') ~= nil and note_matching(':CopydeskRestart') ~= nil and copydesk.client(bufnr) == nil,
+    vim.inspect(notes))
+  check(':CopydeskRestart is defined', vim.fn.exists(':CopydeskRestart') == 2)
+  local old_id = restarted and restarted.id
+  vim.cmd('CopydeskRestart')
+  local again
+  vim.wait(WAIT_MS, function()
+    again = copydesk.client(bufnr)
+    return again ~= nil and again.id ~= old_id and again.initialized and #by_code(diags(), 'quote.attributed') == 3
+  end, 20)
+  check(':CopydeskRestart starts a new server for the buffer', again ~= nil and again.id ~= old_id, show(diags()))
+  vim.wait(WAIT_MS, function()
+    return vim.lsp.get_client_by_id(old_id) == nil
+  end, 20)
+  check(':CopydeskRestart stops the old server', vim.lsp.get_client_by_id(old_id) == nil)
+  client = again or client
+
   -- Neovim 0.8+ has vim.lsp.start, which the plugin must use there. This
   -- Neovim may not have it: stand one in that records the call, and check
   -- what the plugin passes.
@@ -257,7 +447,9 @@ local function main()
       table.insert(calls, { config = config, opts = opts })
       return client.id
     end
-    local other = dir .. '/other.md'
+    local other_root = vim.fn.tempname()
+    vim.fn.mkdir(other_root .. '/.git', 'p')
+    local other = other_root .. '/other.md'
     vim.fn.writefile({ '"Hello," said Ann Lee.' }, other)
     vim.cmd('edit ' .. vim.fn.fnameescape(other))
     local obuf = vim.api.nvim_get_current_buf()

@@ -74,6 +74,9 @@ async function main() {
     log('code actions:', JSON.stringify((actions || []).map((a) => ({ title: a.title, kind: a.kind && a.kind.value }))));
     assert.ok(actions && actions.length > 0, 'a code action for the unattributed quote');
     assert.ok(actions.some((a) => a.kind && a.kind.value.startsWith('quickfix')), 'it is a quickfix');
+    // Without the extension's snippet command, "Add an attribution" is a plain edit.
+    const add = actions.find((a) => /Add an attribution/.test(a.title));
+    assert.ok(add && add.edit && !add.command, 'a plain client gets "Add an attribution" as an edit');
 
     const hints = await test.provider('languages.registerInlayHintsProvider').args[1].provideInlayHints(
       doc, new vscode.Range(0, 0, 7, 0), test.token());

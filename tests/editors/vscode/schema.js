@@ -28,7 +28,7 @@ try {
   const props = schema.properties || {};
   const declared = Object.keys(pkg.contributes.configuration.properties)
     .map((k) => k.replace(/^copydesk\./, ''))
-    .filter((k) => k !== 'serverPath' && k !== 'trace.server');
+    .filter((k) => k !== 'serverPath' && k !== 'trace.server' && k !== 'files'); // the extension's own
   for (const key of declared) {
     assert.ok(props[key], `the schema knows "${key}", which the extension declares as copydesk.${key}`);
   }

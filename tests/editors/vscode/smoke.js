@@ -67,6 +67,17 @@ async function main() {
       assert.ok(props[key], `contributes setting ${key}`);
     }
     assert.strictEqual(props['copydesk.serverPath'].default, 'copydesk');
+    // The manifest a marketplace listing needs, and what VS Code asks of an extension.
+    assert.strictEqual(manifest.license, 'MIT', 'licence');
+    assert.ok(manifest.icon && names.includes(`extension/${manifest.icon}`), `the icon ${manifest.icon} is in the vsix`);
+    assert.ok(names.some((n) => n.toLowerCase() === 'extension/changelog.md'), 'vsix has the CHANGELOG');
+    const trust = manifest.capabilities && manifest.capabilities.untrustedWorkspaces;
+    assert.ok(trust && trust.supported === 'limited' && trust.restrictedConfigurations.includes('copydesk.serverPath'),
+      'untrusted workspaces: supported, with serverPath from user settings only');
+    // VS Code 1.82 (the oldest the manifest accepts) runs extensions on Node 18.
+    assert.match(manifest.engines.node, /^>=18(\.|$)/, 'engines.node admits the Node of VS Code 1.82');
+    assert.strictEqual(props['copydesk.maxHints'].default, 300, 'copydesk.maxHints');
+    assert.deepStrictEqual(props['copydesk.files'].default, [], 'copydesk.files');
     const validation = manifest.contributes.jsonValidation.find((v) => v.fileMatch === '.copydesk.json');
     assert.ok(validation, 'contributes a JSON schema for .copydesk.json');
     // That the schema itself is packaged is editors.vscode.schema's check (schema.js).
@@ -107,6 +118,16 @@ async function main() {
     assert.strictEqual(extension.resolveServerPath('${workspaceFolder}/build/copydesk'), path.join(dir, 'build/copydesk'));
     assert.strictEqual(extension.resolveServerPath('build/copydesk'), path.join(dir, 'build/copydesk'));
     assert.strictEqual(extension.resolveServerPath('/opt/copydesk/bin/copydesk'), '/opt/copydesk/bin/copydesk');
+    // Which files are checked: Markdown; .txt only in a workspace with a .copydesk.json;
+    // copydesk.files replaces both. No untitled plain text (scratch files) in any case.
+    const filters = (files, desk) => JSON.stringify(extension.documentSelector(files, desk));
+    assert.ok(/"language":"markdown"/.test(filters([], false)), 'Markdown by default');
+    assert.ok(!/txt|plaintext/.test(filters([], false)), 'no plain text outside a desk workspace');
+    assert.ok(/\*\*\/\*\.txt/.test(filters([], true)), '.txt in a workspace with a .copydesk.json');
+    assert.ok(!/plaintext/.test(filters([], true)), 'not every plain-text document (untitled scratch files)');
+    assert.strictEqual(filters(['articles/**/*.txt'], true),
+      JSON.stringify([{ scheme: 'file', pattern: 'articles/**/*.txt' }, { scheme: 'file', pattern: '**/.copydesk.json' }]),
+      'copydesk.files replaces the default');
 
     const context = test.extensionContext(ext);
     const api = await extension.activate(context);
@@ -147,6 +168,28 @@ async function session({ vscode, test, dir, ext, extension, settings, wire }) {
   {
     await driveArticle({ vscode, test, dir, expectAttributedSeverity: vscode.DiagnosticSeverity.Information });
 
+    // The quick fix the README promises: "Add an attribution" inserts SPEAKER said as a snippet
+    // whose placeholder the writer types over.
+    const fixFile = path.join(dir, 'fix.md');
+    const fixText = 'The council met on Monday.\n\n"Nobody asked us."\n';
+    fs.writeFileSync(fixFile, fixText);
+    const fixDoc = test.openDocument(fixFile, 'markdown', fixText);
+    const fixDiags = await test.waitForDiagnostics(fixDoc.uri, (d) => d.some((x) => codeOf(x) === 'quote.unattributed'));
+    const lone = fixDiags.find((x) => codeOf(x) === 'quote.unattributed');
+    const fixes = await test.provider('languages.registerCodeActionsProvider').args[1].provideCodeActions(
+      fixDoc, lone.range, { diagnostics: [lone], only: undefined, triggerKind: 1 }, test.token());
+    log('code actions on the lone quote:', JSON.stringify((fixes || []).map((a) => a.title)));
+    const add = (fixes || []).find((a) => /Add an attribution/.test(a.title));
+    assert.ok(add && add.command, 'an "Add an attribution" quick fix, run through the extension\'s command');
+    assert.ok(add.isPreferred, 'it is the preferred fix');
+    await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments || []));
+    log('snippets inserted:', JSON.stringify(test.snippets.map((s) => s.snippet)));
+    assert.deepStrictEqual(test.snippets.map((s) => s.snippet), ['," ${1:SPEAKER} said.'],
+      'the snippet has SPEAKER as its placeholder');
+    assert.strictEqual(fixDoc.getText().split('\n')[2], '"Nobody asked us," SPEAKER said.',
+      'the quote now ends with a comma and is followed by SPEAKER said.');
+    test.closeDocument(fixDoc);
+
     const toServer = await wireFrames(wire, (f) => f.some((x) => x.result !== undefined && Array.isArray(x.result)));
     const configReply = toServer.find((f) => f.result !== undefined && Array.isArray(f.result));
     if (configReply) {
@@ -166,7 +209,8 @@ async function session({ vscode, test, dir, ext, extension, settings, wire }) {
     const isUnattributed = (d) => codeOf(d) === 'quote.unattributed';
     await test.waitForDiagnostics(second.uri, (d) => d.some((x) => isUnattributed(x) && x.severity === vscode.DiagnosticSeverity.Warning));
     fs.writeFileSync(configPath, '{ "rules": { "quote.unattributed": "error" } }\n');
-    assert.strictEqual(test.fileEvent('create', configPath), 1, 'the extension watches **/.copydesk.json');
+    assert.strictEqual(test.fileEvent('create', configPath), 1,
+      'VS Code watches **/.copydesk.json once (the server registered the watch; the extension adds none)');
     const reread = await test.waitForDiagnostics(second.uri, (d) => d.some((x) => isUnattributed(x) && x.severity === vscode.DiagnosticSeverity.Error));
     log('after .copydesk.json appeared:', describe(reread));
 

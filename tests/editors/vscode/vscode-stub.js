@@ -8,6 +8,7 @@
 // `test` lets the test open and edit documents and call the providers the
 // extension registered, as the editor would.
 
+const fs = require('fs');
 const path = require('path');
 const Module = require('module');
 
@@ -149,6 +150,10 @@ function createStub(options = {}) {
       this.contents = Array.isArray(contents) ? contents : [contents];
       this.range = range;
     }
+  }
+
+  class SnippetString {
+    constructor(value) { this.value = value || ''; }
   }
 
   class TextEdit {
@@ -341,6 +346,7 @@ function createStub(options = {}) {
   const commandsTable = new Map();
   const collections = [];
   const messages = [];
+  const snippets = [];
   const textDocuments = [];
   const output = [];
 
@@ -464,6 +470,20 @@ function createStub(options = {}) {
       };
     },
     applyEdit: (edit) => { messages.push({ kind: 'applyEdit', edit }); return Promise.resolve(true); },
+    // Files on disk under the workspace folder whose path matches the glob (exclusions ignored).
+    findFiles: (glob, exclude, max) => {
+      const found = [];
+      const walk = (dir) => {
+        for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+          if (max !== undefined && found.length >= max) return;
+          const p = path.join(dir, e.name);
+          if (e.isDirectory() && e.name !== 'node_modules') walk(p);
+          else if (e.isFile() && globMatch(typeof glob === 'string' ? glob : glob.pattern, p)) found.push(Uri.file(p));
+        }
+      };
+      if (folderPath) walk(folderPath);
+      return Promise.resolve(found);
+    },
     openTextDocument: () => Promise.reject(new Error('not in the stub')),
     fs: { stat: () => Promise.reject(new Error('not in the stub')) },
     isTrusted: true,
@@ -486,7 +506,16 @@ function createStub(options = {}) {
     visibleTextEditors: [],
     tabGroups: { all: [tabGroup], onDidChangeTabs: eventOf('tabGroups.onDidChangeTabs'),
       onDidChangeTabGroups: eventOf('tabGroups.onDidChangeTabGroups') },
-    showTextDocument: () => Promise.resolve(undefined),
+    // An editor whose insertSnippet records the snippet and types its text, each placeholder
+    // replaced by its default, as VS Code shows it before the writer types over it.
+    showTextDocument: (doc) => Promise.resolve({
+      document: doc,
+      insertSnippet: (snippet, where) => {
+        snippets.push({ uri: doc.uri.toString(), snippet: snippet.value, range: where });
+        test.editDocument(doc, where, snippet.value.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, ''));
+        return Promise.resolve(true);
+      },
+    }),
     createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
   });
 
@@ -524,7 +553,7 @@ function createStub(options = {}) {
     version: '1.82.0',
     Disposable, EventEmitter, CancellationError, CancellationTokenSource, Uri, Position, Range,
     Selection, Location, Diagnostic, DiagnosticSeverity, DiagnosticTag, DiagnosticRelatedInformation,
-    MarkdownString, Hover, TextEdit, WorkspaceEdit, CodeActionKind, CodeAction, CodeLens, InlayHint,
+    MarkdownString, Hover, SnippetString, TextEdit, WorkspaceEdit, CodeActionKind, CodeAction, CodeLens, InlayHint,
     InlayHintLabelPart, DocumentSymbol, SymbolInformation, SymbolKind, CompletionItem,
     CompletionItemKind, CompletionList, DocumentLink, CallHierarchyItem, TypeHierarchyItem,
     RelativePattern, TabInputText, TabInputTextDiff, TabInputCustom,
@@ -551,6 +580,7 @@ function createStub(options = {}) {
 
   let docCounter = 0;
   const test = {
+    snippets,
     missing,
     providers,
     commands: commandsTable,

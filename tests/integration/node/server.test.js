@@ -225,7 +225,7 @@ test('hover, code actions applied, inlay hints, symbols, code lens', async () =>
   const hints = await s.conn.sendRequest(proto.InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } } });
   const labels = hints.map((h) => `${h.position.line}:${h.label}`);
   assert.ok(labels.includes('2:— Jane Smith'), labels.join(', '));
-  assert.ok(labels.includes('4:— ?'), labels.join(', '));
+  assert.ok(labels.includes('4:— no speaker'), labels.join(', '));
   const janeHint = hints.find((h) => h.label === '— Jane Smith');
   assert.equal(doc.getText({ start: { line: 2, character: 0 }, end: janeHint.position }).endsWith('"We will win,"'), true);
 

@@ -24,12 +24,23 @@ local defaults = {
   capabilities = nil,
   -- Open the location list after :CopydeskSources.
   open_loclist = true,
+  -- Attach to `.copydesk.json` buffers too (the server reports what it would skip).
+  config_files = true,
+  -- Redraw the code lens (quote counts) on attach and after each check.
+  code_lens = true,
 }
 
 M.config = vim.deepcopy(defaults)
 
--- root_dir -> client id, for Neovim versions without vim.lsp.start.
-local clients_by_root = {}
+-- root_dir -> { id = client id, buffers = { [bufnr] = true }, restarted = bool }: one client per
+-- workspace, known from the moment it is started. (Neovim's own lists miss a client whose
+-- initialize has not been answered yet, so buffers opened together would each start one.)
+local roots = {}
+-- Workspaces whose server crashed twice: left stopped until :CopydeskRestart.
+local dormant = {}
+-- Client ids being stopped on purpose (:CopydeskRestart, quitting Neovim): not a crash.
+local stopping = {}
+local exiting = false
 -- Server commands that failed to start (reported once).
 local failed_cmds = {}
 
@@ -76,7 +87,24 @@ function M.client_config(root_dir)
     init_options = init_options,
     settings = { copydesk = section },
     capabilities = c.capabilities,
-    on_attach = c.on_attach,
+    on_attach = function(client, bufnr)
+      M.refresh_code_lens(bufnr)
+      if c.on_attach ~= nil then
+        c.on_attach(client, bufnr)
+      end
+    end,
+    handlers = {
+      -- The code lens counts quotes: redraw it whenever the findings change.
+      ['textDocument/publishDiagnostics'] = function(err, result, ctx, cfg)
+        vim.lsp.handlers['textDocument/publishDiagnostics'](err, result, ctx, cfg)
+        if result ~= nil and result.uri ~= nil then
+          M.refresh_code_lens(vim.uri_to_bufnr(result.uri))
+        end
+      end,
+    },
+    on_exit = function(code, signal, client_id)
+      M._on_exit(root_dir, code, signal, client_id)
+    end,
     flags = { debounce_text_changes = 150 },
   }
 end
@@ -98,6 +126,31 @@ local function attached(bufnr, client_id)
   return false
 end
 
+local function is_config_file(bufnr)
+  return vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':t') == '.copydesk.json'
+end
+
+-- Starts the client for a workspace; its id, or nil (told once) when the command fails.
+local function start(root_dir, bufnr)
+  local config = M.client_config(root_dir)
+  local key = table.concat(config.cmd, ' ')
+  if failed_cmds[key] then
+    return nil
+  end
+  local id
+  if vim.lsp.start ~= nil then
+    id = vim.lsp.start(config, { bufnr = bufnr })
+  else
+    id = vim.lsp.start_client(config) -- Neovim 0.7
+  end
+  if id == nil then
+    failed_cmds[key] = true
+    vim.notify('copydesk: could not start `' .. key .. "`: install copydesk or set `cmd` in require('copydesk').setup()",
+      vim.log.levels.WARN)
+  end
+  return id
+end
+
 --- Attaches the server to a buffer, starting it for the buffer's workspace if needed.
 --- Returns the client id.
 function M.attach(bufnr)
@@ -106,35 +159,100 @@ function M.attach(bufnr)
     return nil
   end
   local root_dir = find_root(bufnr)
-  local config = M.client_config(root_dir)
-  if vim.lsp.start ~= nil then
-    return vim.lsp.start(config, { bufnr = bufnr })
-  end
-  -- Neovim 0.7: one client per workspace, started once and attached to each buffer.
-  local id = clients_by_root[root_dir]
-  if id == nil or vim.lsp.get_client_by_id(id) == nil or vim.lsp.client_is_stopped(id) then
-    local key = table.concat(config.cmd, ' ')
-    if failed_cmds[key] then
-      return nil -- told once already
-    end
-    id = vim.lsp.start_client(config)
+  local entry = roots[root_dir]
+  if entry == nil or vim.lsp.get_client_by_id(entry.id) == nil then
+    dormant[root_dir] = nil -- a buffer opened there: start afresh
+    local id = start(root_dir, bufnr)
     if id == nil then
-      failed_cmds[key] = true
-      vim.notify('copydesk: could not start `' .. key .. "`: install copydesk or set `cmd` in require('copydesk').setup()",
-        vim.log.levels.WARN)
       return nil
     end
-    clients_by_root[root_dir] = id
+    entry = { id = id, buffers = {}, restarted = entry ~= nil and entry.restarted or false }
+    roots[root_dir] = entry
   end
-  if not attached(bufnr, id) then
-    vim.lsp.buf_attach_client(bufnr, id)
+  entry.buffers[bufnr] = true
+  if not attached(bufnr, entry.id) then
+    vim.lsp.buf_attach_client(bufnr, entry.id)
   end
-  return id
+  return entry.id
+end
+
+-- Attaches every still-loaded buffer of a set again (after a restart).
+local function reattach(buffers)
+  for bufnr in pairs(buffers) do
+    if vim.api.nvim_buf_is_loaded(bufnr) then
+      M.attach(bufnr)
+    end
+  end
+end
+
+-- A client ended. Stopped on purpose: nothing to do. Crashed: say so, naming copydesk, and start
+-- it again once; a second crash is left for the user (:CopydeskRestart), not looped on.
+function M._on_exit(root_dir, code, signal, client_id)
+  local entry = roots[root_dir]
+  local intended = stopping[client_id] or exiting
+  stopping[client_id] = nil
+  if entry == nil or entry.id ~= client_id then
+    return
+  end
+  roots[root_dir] = nil
+  if intended or (code == 0 and (signal == 0 or signal == 15)) then
+    return
+  end
+  vim.schedule(function()
+    local how = string.format('exit code %s, signal %s', tostring(code), tostring(signal))
+    if entry.restarted then
+      dormant[root_dir] = entry
+      vim.notify('copydesk: the language server stopped again (' .. how .. '); it is not restarted. '
+        .. ':CopydeskRestart starts it again; the log is ' .. vim.lsp.get_log_path(), vim.log.levels.ERROR)
+      return
+    end
+    vim.notify('copydesk: the language server stopped unexpectedly (' .. how .. '); restarting it.',
+      vim.log.levels.WARN)
+    reattach(entry.buffers)
+    if roots[root_dir] ~= nil then
+      roots[root_dir].restarted = true
+    end
+  end)
+end
+
+--- :CopydeskRestart: stops every copydesk client and starts them again for the same buffers.
+function M.restart()
+  local old = roots
+  roots = {}
+  for _, entry in pairs(old) do
+    stopping[entry.id] = true
+    vim.lsp.stop_client(entry.id)
+  end
+  for _, entry in pairs(dormant) do
+    table.insert(old, entry)
+  end
+  dormant = {}
+  for _, entry in pairs(old) do
+    reattach(entry.buffers)
+  end
+end
+
+--- Redraws the code lens of a buffer (the quote counts), where the client can.
+function M.refresh_code_lens(bufnr)
+  if M.config.code_lens == false or bufnr == nil or not vim.api.nvim_buf_is_loaded(bufnr)
+    or is_config_file(bufnr) then
+    return
+  end
+  if vim.fn.has('nvim-0.10') == 1 then
+    vim.lsp.codelens.refresh({ bufnr = bufnr })
+  elseif bufnr == vim.api.nvim_get_current_buf() then
+    vim.lsp.codelens.refresh() -- before 0.10 it refreshes the current buffer only
+  end
 end
 
 --- The copydesk client attached to a buffer, or nil.
 function M.client(bufnr)
   bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  for _, entry in pairs(roots) do -- the current one first, not one still shutting down
+    if entry.buffers[bufnr] and attached(bufnr, entry.id) then
+      return vim.lsp.get_client_by_id(entry.id)
+    end
+  end
   for _, client in pairs(buf_clients(bufnr)) do
     if client.name == M.config.name then
       return client
@@ -247,14 +365,35 @@ function M.setup(opts)
       end,
       desc = 'copydesk: attach the language server',
     })
+    if M.config.config_files then
+      -- The server checks `.copydesk.json` itself: what it would skip, underlined as you type.
+      vim.api.nvim_create_autocmd({ 'BufReadPost', 'BufNewFile' }, {
+        group = group,
+        pattern = '.copydesk.json',
+        callback = function(args)
+          M.attach(args.buf)
+        end,
+        desc = 'copydesk: check the configuration file',
+      })
+    end
   end
+  vim.api.nvim_create_autocmd('VimLeavePre', {
+    group = group,
+    callback = function()
+      exiting = true
+    end,
+  })
   vim.api.nvim_create_user_command('CopydeskSources', function()
     M.sources_to_loclist(0)
   end, { desc = "copydesk: the article's sources and their quotes in the location list" })
+  vim.api.nvim_create_user_command('CopydeskRestart', function()
+    M.restart()
+  end, { desc = 'copydesk: restart the language server' })
   -- Buffers that already have their filetype.
   for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
-    if vim.api.nvim_buf_is_loaded(bufnr)
-      and vim.tbl_contains(M.config.filetypes, vim.bo[bufnr].filetype) then
+    if vim.api.nvim_buf_is_loaded(bufnr) and #M.config.filetypes > 0
+      and (vim.tbl_contains(M.config.filetypes, vim.bo[bufnr].filetype)
+        or (M.config.config_files and is_config_file(bufnr))) then
       M.attach(bufnr)
     end
   end
