@@ -13,6 +13,8 @@ PACKAGES=(
   wamerican
   # tests
   libcmocka-dev valgrind
+  # the .deb (cpack -G DEB reads library dependencies with file and dpkg-shlibdeps)
+  file
   # editor integration tests (Neovim, Emacs with Eglot; Python 3.11's tomllib for the Helix snippet)
   neovim emacs-nox elpa-eglot elpa-markdown-mode python3
 )
