@@ -15,6 +15,10 @@ PACKAGES=(
   libcmocka-dev valgrind
   # the .deb (cpack -G DEB reads library dependencies with file and dpkg-shlibdeps)
   file
+  # the archive example (examples/archive) and its test: Dask distributed
+  python3-distributed
+  # fuzzing (tests/fuzz): clang, and libFuzzer's runtime, which clang only recommends
+  clang libclang-rt-14-dev
   # editor integration tests (Neovim, Emacs with Eglot; Python 3.11's tomllib for the Helix snippet)
   neovim emacs-nox elpa-eglot elpa-markdown-mode python3
 )

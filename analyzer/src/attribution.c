@@ -42,25 +42,17 @@ static bool short_tail(const att *a, size_t i) {
   return true;
 }
 
-/* Sieve 1: after the closing mark. */
-static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
-  size_t j = c->close + 1;
+/* An attribution tag starting at token j: "VERB SPEAKER" or "SPEAKER [, appositive,] [adverbs] VERB".
+ * With `must_end`, only when the tag ends its sentence (a short tail such as "on Tuesday" at
+ * most): "He hopes the tech would..." is a new thought, not a tag. */
+static bool tag_at(att *a, size_t j, bool must_end, speaker *sp, size_t *verb) {
   size_t n = doc_ntok(a->doc);
-  bool same_sentence = j < n && T(a, j)->sent == c->sent_close;
-  while (j < n && (punct(a, j, ',') || dash(a, j) || punct(a, j, ':'))) j++;
-  if (j >= n || T(a, j)->para != T(a, c->close)->para) return false;
-  if (!same_sentence || T(a, j)->sent != c->sent_close) {
-    /* "We will win." Smith said. -- only when the next sentence is a short attribution */
-    const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, T(a, j)->sent);
-    if (s->end_tok - s->first_tok > 14 || s->first_tok != j) return false;
-    for (size_t k = s->first_tok; k < s->end_tok; k++)
-      if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
-  }
   uint32_t sent = T(a, j)->sent;
-  bool next_sentence = T(a, j)->sent != c->sent_close;
   /* VERB SPEAKER: said Trump, tweeted former executive Ken Gude */
   if (att_speech_verb(a, j)) {
-    if (att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT) || att_bare_source(a, j + 1, sp)) {
+    /* with must_end, the speaker may keep an appositive to the end: "said Ana Bell, a pollster at X." */
+    if ((att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT) || att_bare_source(a, j + 1, sp)) &&
+        (!must_end || short_tail(a, att_after_speaker(a, sp)) || punct(a, att_phrase_end(sp), ','))) {
       *verb = j;
       return true;
     }
@@ -68,24 +60,129 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
     return false;
   }
   /* SPEAKER [, appositive,] [adverbs] VERB within a few words */
-  for (size_t v = j; v < n && v < j + 24 && T(a, v)->sent == sent; v++) {
+  for (size_t v = j; v < n && v < j + 45 && T(a, v)->sent == sent; v++) {
     if (T(a, v)->kind == TOK_MARK && T(a, v)->role != MR_APOS) break;
     if (!att_speech_verb(a, v)) continue;
-    if (next_sentence && !short_tail(a, v + 1)) break; /* "He hopes the tech would...": a new thought */
+    if (must_end && !short_tail(a, v + 1)) break;
     size_t e = v;
     while (e > j && att_between_word(a, e - 1)) e--;
-    for (size_t st = j; st < e && st == j; st++) { /* the phrase starts right after the quote */
-      memset(sp, 0, sizeof *sp);
-      if (!att_speaker_at(a, st, sp, CD_ATTR_EXPLICIT)) continue;
-      if (sp->end_tok == e || att_phrase_end(sp) == e || att_after_speaker(a, sp) == e) {
-        *verb = v;
-        return true;
-      }
-      break;
+    memset(sp, 0, sizeof *sp);
+    if (att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT) &&
+        (sp->end_tok == e || att_phrase_end(sp) == e || att_after_speaker(a, sp) == e)) {
+      *verb = v;
+      return true;
     }
     break;
   }
   memset(sp, 0, sizeof *sp);
+  return false;
+}
+
+/* Does the quote's own text end with a question or an exclamation ("...who knows?" Trump told)?
+ * Then the sentence goes on after the closing mark, whatever the sentence splitter decided. */
+static bool ends_in_question(const att *a, const quote_ctx *c) {
+  return c->close > c->open + 1 && (punct(a, c->close - 1, '?') || punct(a, c->close - 1, '!'));
+}
+
+/* Sieve 1: after the closing mark. */
+static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  size_t j = c->close + 1;
+  size_t n = doc_ntok(a->doc);
+  bool same_sentence = j < n && T(a, j)->sent == c->sent_close;
+  while (j < n && (punct(a, j, ',') || dash(a, j) || punct(a, j, ':'))) j++;
+  if (j >= n || T(a, j)->para != T(a, c->close)->para) return false;
+  bool next_sentence = (!same_sentence || T(a, j)->sent != c->sent_close) && !ends_in_question(a, c);
+  if (next_sentence) {
+    /* "We will win." Smith said. -- only when the next sentence is a short attribution */
+    const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, T(a, j)->sent);
+    if (s->end_tok - s->first_tok > 14 || s->first_tok != j) return false;
+    for (size_t k = s->first_tok; k < s->end_tok; k++)
+      if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
+  }
+  if (tag_at(a, j, next_sentence, sp, verb)) return true;
+  /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph */
+  if (j > c->close + 1 && dash(a, j - 1) && a->mention_start[j] != CD_NONE &&
+      cd_mention_is_person(a->doc, a->mention_start[j])) {
+    size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[j])->end_tok;
+    if (e >= n || T(a, e)->para != T(a, j)->para || punct(a, e, '.') || punct(a, e, ',') ||
+        (T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_OPEN)) {
+      att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT);
+      *verb = CD_NONE;
+      return sp->found;
+    }
+  }
+  return false;
+}
+
+/* Sieve 1b: a tag that ends the quote's sentence after more words: ""We must act" and pass the
+ * bill, Kane said", ""...," as the crowd cheered, she said". The tag follows a comma, a dash or
+ * the closing mark of a later quote, and nothing but a short tail follows it. */
+static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  size_t n = doc_ntok(a->doc);
+  for (size_t k = c->close + 1; k < n && k < c->close + 60 && T(a, k)->sent == c->sent_close; k++) {
+    bool later_close = T(a, k)->kind == TOK_MARK && T(a, k)->role == MR_CLOSE;
+    if (!later_close && !((punct(a, k, ',') || dash(a, k)) && outside_quotes(a, k))) continue;
+    size_t j = k + 1;
+    while (j < n && (punct(a, j, ',') || dash(a, j))) j++;
+    if (j >= n || T(a, j)->sent != c->sent_close || T(a, j)->kind != TOK_WORD) continue;
+    if (tag_at(a, j, true, sp, verb)) return true;
+  }
+  return false;
+}
+
+/* Sieve 5: a quote that opens its sentence with no tag of its own belongs to the sentence before
+ * it (in its paragraph; or the last of the previous paragraph when the quote opens a paragraph):
+ * to the speaker of the quote that ends that sentence ("...," Lind said. ¶ "QUOTE"), else to the
+ * subject that speaks in it ("Greene added that ... . "QUOTE"", "He said: ¶ "QUOTE"").
+ * Returns the quote to continue in *from, or the speaker in *sp. */
+static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb);
+static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *verb, size_t *from) {
+  const cd_doc *doc = a->doc;
+  const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
+  if (s->first_tok != c->open || c->sent_open == 0) return false;
+  const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open - 1);
+  if (ps->para != s->para) {
+    /* the quote opens a paragraph: the previous paragraph must be the one just before, not a headline */
+    const cd_para *pp = CD_VEC_AT(&doc->paras, cd_para, ps->para);
+    if (ps->para + 1 != s->para || pp->headline || CD_VEC_AT(&doc->paras, cd_para, s->para)->first_tok != c->open)
+      return false;
+  }
+  /* the last quote closing in that sentence */
+  for (size_t p = c->qi; p > 0; p--) {
+    const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
+    const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
+    uint32_t psent = T(a, pw->close_tok)->sent;
+    if (psent < c->sent_open - 1) break;
+    if (psent != c->sent_open - 1 || pq->level > 0) continue;
+    if (pq->speaker && pq->kind == CD_QUOTE_SPEECH &&
+        (ps->para == s->para || (pq->entity != CD_NONE &&
+                                 CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind == CD_ENTITY_PERSON))) {
+      *from = p - 1;
+      return true;
+    }
+    break;
+  }
+  if (ps->end_tok <= ps->first_tok) return false;
+  quote_ctx prev = {ps->end_tok, ps->end_tok, c->qi, c->sent_open - 1, c->sent_open - 1};
+  /* the sentence's final stop is not a word: look back from it */
+  bool colon = punct(a, ps->end_tok - 1, ':');
+  if (T(a, ps->end_tok - 1)->kind == TOK_PUNCT && !colon) prev.open = ps->end_tok - 1;
+  if (!before_quote(a, &prev, false, sp, verb)) return false;
+  /* across a paragraph break, only a person carries on ("Police said ... ¶ "QUOTE"" may be anyone's),
+   * unless the sentence introduces the quote with a colon */
+  return ps->para == s->para || colon ||
+         (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention));
+}
+
+/* Does the quote have a tag of its own that no sieve took ("...!" a voice shouted)? A verb of
+ * saying within a few words after it, in its paragraph. */
+static bool own_tag(const att *a, const quote_ctx *c) {
+  size_t n = doc_ntok(a->doc);
+  for (size_t k = c->close + 1; k < n && k < c->close + 10 && T(a, k)->para == T(a, c->close)->para; k++) {
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) break;
+    if (att_speech_verb(a, k)) return true;
+    if (T(a, k)->sent != c->sent_close && !ends_in_question(a, c)) break;
+  }
   return false;
 }
 
@@ -348,6 +445,11 @@ void cd_pass_attribution(cd_doc *doc) {
       continue;
     }
     memset(&sp, 0, sizeof sp);
+    if (q->closed && w->close_tok != w->open_tok && sentence_tag(&a, &c, &sp, &verb)) {
+      apply(&a, qi, &sp, verb, "at the end of the quote's sentence");
+      continue;
+    }
+    memset(&sp, 0, sizeof sp);
     if (according_to(&a, &c, &sp, &verb)) {
       apply(&a, qi, &sp, verb, "in the quote's sentence");
       continue;
@@ -386,6 +488,15 @@ void cd_pass_attribution(cd_doc *doc) {
           continue_from(&a, qi, p - 1, "a later quote in the same paragraph");
       }
       break;
+    }
+    if (q->speaker) continue;
+    memset(&sp, 0, sizeof sp);
+    size_t from = CD_NONE;
+    if (!own_tag(&a, &c) && previous_sentence(&a, &c, &sp, &verb, &from)) {
+      if (from != CD_NONE)
+        continue_from(&a, qi, from, "the quote follows the sentence that quotes them");
+      else
+        apply(&a, qi, &sp, verb, "in the sentence before the quote");
     }
   }
 }

@@ -42,7 +42,8 @@ static inline bool punct(const att *a, size_t i, char c) {
 static inline bool dash(const att *a, size_t i) {
   if (i >= doc_ntok(a->doc) || T(a, i)->kind != TOK_PUNCT) return false;
   const unsigned char *s = (const unsigned char *)S(a, i);
-  return s[0] == '-' || (N(a, i) == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94));
+  /* hyphen, en dash, em dash, horizontal bar (the sign-off dash: "..." ― Ana Bell) */
+  return s[0] == '-' || (N(a, i) == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94 || s[2] == 0x95));
 }
 static inline bool outside_quotes(const att *a, size_t i) { return T(a, i)->quote == NO_QUOTE; }
 

@@ -1,10 +1,11 @@
 /* Claims pass: claim.unattributed and claim.anonymous-source.
  *
- * Every enabled phrase (the built-in rows of claims_table.c, minus the ones configuration switched
- * off by phrase or family, plus configured literal phrases) becomes one branch of a single PCRE2
- * alternation, each branch ending in its mark:
+ * The grammar (claims_table.c) has two kinds of rows. A row that is one word of a lexicon list
+ * ("@claim_hedges", "@claim_group_heads") is looked up per token in a word map. Every other
+ * enabled row becomes one branch of a single PCRE2 alternation, its "@list" references spelled
+ * out, each branch ending in its mark:
  *
- *     (?:\b(?:(?:reportedly)\b(*MARK:0)|(?:it(?: (?:is|was)...)\b(*MARK:1)|...)|(?:phrase)(*MARK:n))(?C1)
+ *     (?:\b(?:(?:it(?: (?:is|was)...)\b(*MARK:1)|...|(?:according to)\b(*MARK:n)))(?C1)
  *
  * compiled once per configuration (kept in it, see build_cache; JIT code once it has read 16 KB).
  * A hit must start at a token, so the alternation is compiled anchored and tried at token starts
@@ -12,21 +13,27 @@
  * through them (scan_tokens, may_start; the answers are memoised per spelling in the
  * configuration). The callout at the end reads the branch's mark and runs that row's context check
  * on the tokens (claims_context.c); returning "no" makes PCRE2 backtrack into the next branch, so
- * a rejected phrase never hides another that starts at the same place. Configured PCRE2 patterns
- * may start or end inside a token: they are combined into a second alternation, searched from
- * every position of each paragraph under match, depth and heap limits.
+ * a rejected phrase never hides another that starts at the same place. Configured phrases and
+ * patterns are compiled one by one and searched from every position of each paragraph under
+ * match, depth and heap limits (a pattern may start or end inside a token).
+ *
+ * One finding per claim: accepted hits wait until the scan is over; an explanation of why a
+ * source is unnamed ("on condition of anonymity") or a hedge in the sentence of an unnamed source
+ * becomes related information of that source's finding (emit).
  *
  * Only prose counts: a hit must line up with tokens outside quotation marks (the speaker's own
  * words) and outside the headline. A speech quote whose only speaker is an unnamed source ("...,"
  * a source said) gets claim.anonymous-source on that speaker too, with the quote as related
  * information. */
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
 
 #include "claims.h"
 #include "config.h"
+#include "lexicon.h"
 #include "strmap.h"
 #include "words.h"
 
@@ -40,19 +47,28 @@ typedef struct row {
   bool relaxed; /* a configured pattern: may start or end inside a token */
 } row;
 
-typedef struct hit_rec {
-  size_t start, end;
-  size_t diag; /* index into doc->diags */
-} hit_rec;
+/* An accepted hit waiting for the merge (one finding per claim, see emit). */
+typedef struct pending {
+  claim_hit hit;
+  const claim_def *def;
+  size_t merged_into; /* CD_NONE, or the pending hit this one is related information of */
+  size_t diag;        /* index into doc->diags of its finding (or of the one it is merged into) */
+} pending;
+
+/* Heads of the last findings ("officials"), for "the officials" referring back to them. */
+#define RECENT_HEADS 16
 
 typedef struct scan_state {
   cd_doc *doc;
+  const cd_config *cfg;
   const row *rows;
   size_t n_rows;
   size_t single;  /* the only row of this code, or CD_NONE to read the mark */
   uint8_t *taken; /* bytes already inside a reported hit */
   claim_hit hit;  /* the last accepted hit */
   size_t hit_row;
+  size_t recent[RECENT_HEADS]; /* head tokens of recent findings, a ring */
+  size_t n_recent;
 } scan_state;
 
 /* ---- pattern text ---- */
@@ -82,61 +98,95 @@ static void sb_putn(sbuf *b, const char *s, size_t n) {
 }
 static void sb_puts(sbuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
 
-/* A row's fragment: a space stands for any run of white space. */
-static void put_fragment(sbuf *b, const char *frag) {
-  for (const char *p = frag; *p; p++) {
-    if (*p == ' ')
-      sb_puts(b, "\\s+");
-    else
-      sb_putn(b, p, 1);
-  }
-}
-
 static bool word_byte(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 }
 
+/* Words as a literal: a run of white space matches any run, bytes other than letters, digits
+ * and "_" stand for themselves. */
+static void put_words(sbuf *b, const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)w[i];
+    if (strchr(" \t\r\n", c)) {
+      while (i + 1 < n && strchr(" \t\r\n", w[i + 1])) i++;
+      sb_puts(b, "\\s+");
+    } else {
+      if (!word_byte(c)) sb_putn(b, "\\", 1);
+      sb_putn(b, w + i, 1);
+    }
+  }
+}
+
+/* The first two letters of a word, folded, as 0..675; -1 when they are not ASCII letters. */
+static int letter_pair(const char *w) {
+  int a = w[0] | 0x20, b = w[1] | 0x20;
+  if (a < 'a' || a > 'z' || b < 'a' || b > 'z') return -1;
+  return (a - 'a') * 26 + (b - 'a');
+}
+
+/* The lexicon list named by the n bytes at s ("claim_hedges"), or CD_LEX_COUNT. */
+static int find_list(const char *s, size_t n) {
+  int id = 0;
+  while (id < CD_LEX_COUNT &&
+         !(strlen(cd_lex_name((cd_lex_id)id)) == n && memcmp(cd_lex_name((cd_lex_id)id), s, n) == 0))
+    id++;
+  return id;
+}
+
+static size_t list_name_len(const char *s) {
+  size_t n = 0;
+  while ((s[n] >= 'a' && s[n] <= 'z') || s[n] == '_') n++;
+  return n;
+}
+
+/* A row that is one word of a list ("@claim_hedges"): looked up per token, not matched by PCRE2.
+ * Returns the list, or CD_LEX_COUNT for a row with a pattern. */
+static int word_row_list(const char *pattern) {
+  if (pattern[0] != '@') return CD_LEX_COUNT;
+  size_t n = list_name_len(pattern + 1);
+  return pattern[1 + n] ? CD_LEX_COUNT : find_list(pattern + 1, n);
+}
+
+/* A row's fragment: a space stands for any run of white space, and "@name" for any entry of the
+ * lexicon list name.txt. Returns false for an unknown list. */
+static bool put_fragment(sbuf *b, const char *frag) {
+  for (const char *p = frag; *p; p++) {
+    if (*p == ' ') {
+      sb_puts(b, "\\s+");
+    } else if (*p == '@') {
+      size_t n = list_name_len(p + 1);
+      int id = find_list(p + 1, n);
+      if (id == CD_LEX_COUNT) return false;
+      sb_puts(b, "(?:");
+      for (size_t i = 0; i < cd_lex_count((cd_lex_id)id); i++) {
+        if (i) sb_puts(b, "|");
+        put_words(b, cd_lex_entry((cd_lex_id)id, i), strlen(cd_lex_entry((cd_lex_id)id, i)));
+      }
+      sb_puts(b, ")");
+      p += n;
+    } else {
+      sb_putn(b, p, 1);
+    }
+  }
+  return true;
+}
+
+
 /* A configured literal phrase: escaped, white space runs match any white space, word boundaries
  * at word-character ends. Returns false for a phrase with no visible characters. */
 static bool put_literal(sbuf *b, const char *phrase) {
-  size_t a = 0, z = strlen(phrase);
-  while (a < z && (phrase[a] == ' ' || phrase[a] == '\t' || phrase[a] == '\n' || phrase[a] == '\r')) a++;
-  while (z > a && (phrase[z - 1] == ' ' || phrase[z - 1] == '\t' || phrase[z - 1] == '\n' || phrase[z - 1] == '\r'))
-    z--;
+  size_t a = strspn(phrase, " \t\r\n"), z = strlen(phrase);
+  while (z > a && strchr(" \t\r\n", phrase[z - 1])) z--;
   if (a == z) return false;
   if (word_byte((unsigned char)phrase[a])) sb_puts(b, "\\b");
-  for (size_t i = a; i < z; i++) {
-    unsigned char c = (unsigned char)phrase[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      while (i + 1 < z && (phrase[i + 1] == ' ' || phrase[i + 1] == '\t' || phrase[i + 1] == '\n' ||
-                           phrase[i + 1] == '\r'))
-        i++;
-      sb_puts(b, "\\s+");
-    } else if (word_byte(c)) {
-      sb_putn(b, (const char *)&c, 1);
-    } else {
-      char esc[2] = {'\\', (char)c};
-      sb_putn(b, esc, 2);
-    }
-  }
+  put_words(b, phrase + a, z - a);
   if (word_byte((unsigned char)phrase[z - 1])) sb_puts(b, "\\b");
   return true;
 }
 
 static void put_mark(sbuf *b, size_t i) {
-  char m[32];
-  int n = 0;
-  char digits[24];
-  do {
-    digits[n++] = (char)('0' + i % 10);
-    i /= 10;
-  } while (i);
-  size_t k = 0;
-  memcpy(m, "(*MARK:", 7);
-  k = 7;
-  while (n) m[k++] = digits[--n];
-  m[k++] = ')';
-  sb_putn(b, m, k);
+  char m[40];
+  sb_putn(b, m, (size_t)snprintf(m, sizeof m, "(*MARK:%zu)", i));
 }
 
 #define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF)
@@ -155,23 +205,12 @@ static pcre2_code *compile(const char *pattern, uint32_t options, bool jit, uint
 
 /* ---- matching ---- */
 
-static size_t first_token_from(const cd_doc *doc, size_t offset) {
+/* The first token that starts at or after `offset` (by its end: that ends after `offset`). */
+static size_t first_token(const cd_doc *doc, size_t offset, bool by_end) {
   size_t lo = 0, hi = doc_ntok(doc);
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (doc_tok(doc, mid)->start < offset)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
-}
-
-static size_t first_token_ending_after(const cd_doc *doc, size_t offset) {
-  size_t lo = 0, hi = doc_ntok(doc);
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc_tok(doc, mid)->end <= offset)
+    if ((by_end ? doc_tok(doc, mid)->end : doc_tok(doc, mid)->start + 1) <= offset)
       lo = mid + 1;
     else
       hi = mid;
@@ -196,15 +235,55 @@ static bool any_taken(const uint8_t *taken, size_t s, size_t e) {
   return false;
 }
 
+/* Configuration switches off one word of a list by the words matched ("reportedly", "experts",
+ * or the older "experts say"). */
+static bool words_disabled(const cd_config *cfg, const cd_doc *doc, size_t f, size_t e) {
+  if (!cfg->disabled_claims.len) return false;
+  char buf[96];
+  size_t k = 0;
+  for (size_t i = f; i < e; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (k + (t->end - t->start) + 2 > sizeof buf - 5) return false;
+    if (k) buf[k++] = ' ';
+    memcpy(buf + k, doc->text + t->start, t->end - t->start);
+    k += t->end - t->start;
+  }
+  if (cd_strlist_contains_ci(&cfg->disabled_claims, buf, k)) return true;
+  memcpy(buf + k, " say", 4);
+  return cd_strlist_contains_ci(&cfg->disabled_claims, buf, k + 4);
+}
+
+/* Two head words name the same kind of people: "official" and "officials", any case. */
+static bool same_head(const cd_doc *doc, size_t a, size_t b) {
+  const cd_token *x = doc_tok(doc, a), *y = doc_tok(doc, b);
+  size_t n = x->end - x->start, m = y->end - y->start;
+  const char *p = doc->text + x->start, *q = doc->text + y->start;
+  if (n && (p[n - 1] == 's' || p[n - 1] == 'S')) n--;
+  if (m && (q[m - 1] == 's' || q[m - 1] == 'S')) m--;
+  if (n != m) return false;
+  for (size_t i = 0; i < n; i++)
+    if ((p[i] | 0x20) != (q[i] | 0x20)) return false;
+  return true;
+}
+
+/* "The experts said": an anaphor is a finding only when it refers back to an unnamed group,
+ * that is when a recent finding had the same head. */
+static bool refers_to_recent(const scan_state *st, size_t head) {
+  size_t n = st->n_recent < RECENT_HEADS ? st->n_recent : RECENT_HEADS;
+  for (size_t i = 0; i < n; i++)
+    if (same_head(st->doc, st->recent[i], head)) return true;
+  return false;
+}
+
 static bool accept(scan_state *st, size_t ri, size_t s, size_t e) {
   const cd_doc *doc = st->doc;
   const row *r = &st->rows[ri];
   size_t f, last;
   if (r->relaxed) {
-    f = first_token_ending_after(doc, s);
+    f = first_token(doc, s, true);
     if (f >= doc_ntok(doc) || doc_tok(doc, f)->start >= e) return false;
   } else {
-    f = first_token_from(doc, s);
+    f = first_token(doc, s, false);
     if (f >= doc_ntok(doc) || doc_tok(doc, f)->start != s) return false;
   }
   last = f;
@@ -212,8 +291,10 @@ static bool accept(scan_state *st, size_t ri, size_t s, size_t e) {
   if (!r->relaxed && doc_tok(doc, last)->end != e) return false;
   if (!in_prose(doc, f, last + 1)) return false;
   if (any_taken(st->taken, s, e)) return false;
-  claim_hit hit = {s, e, r->def->kind, NULL};
+  if (!r->relaxed && words_disabled(st->cfg, doc, f, last + 1)) return false;
+  claim_hit hit = {s, e, r->def->kind, last, false};
   if (!cd_claim_check(doc, r->def, f, last + 1, &hit) || any_taken(st->taken, hit.start, hit.end)) return false;
+  if (hit.anaphoric && !refers_to_recent(st, hit.head)) return false;
   st->hit = hit;
   st->hit_row = ri;
   return true;
@@ -234,47 +315,92 @@ static int on_callout(pcre2_callout_block *cb, void *data) {
   return accept(st, ri, s, e) ? 0 : 1;
 }
 
-/* Writes `n` bytes of text as one line: white space runs become one space, long text is cut. */
-static const char *excerpt(cd_doc *doc, size_t s, size_t e) {
-  char buf[80];
-  size_t k = 0, i = s;
-  bool space = false;
-  for (; i < e && k < 60; i++) {
-    char c = doc->text[i];
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      space = true;
-      continue;
-    }
-    if (space && k) buf[k++] = ' ';
-    space = false;
-    buf[k++] = c;
-  }
-  if (i < e) { /* cut: whole characters only, then an ellipsis */
-    while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) k--;
-    if (k > 0 && (unsigned char)buf[k - 1] >= 0xC0) k--;
-    memcpy(buf + k, "...", 3);
-    k += 3;
-  }
-  return cd_arena_strndup(doc->arena, buf, k);
-}
-
 static const char *kind_code(claim_kind kind) {
   return kind == CLAIM_ANONYMOUS ? "claim.anonymous-source" : "claim.unattributed";
 }
 
-static void report(scan_state *st, cd_vec *hits) {
-  cd_doc *doc = st->doc;
+/* Keeps an accepted hit for emit, and its bytes from other phrases. */
+static void report(scan_state *st, cd_vec *found) {
   const claim_hit *h = &st->hit;
-  const claim_def *def = st->rows[st->hit_row].def;
-  const char *msg = h->message ? h->message : def->message;
-  cd_diagnostic *d = cd_doc_add_diag(doc, kind_code(h->kind), h->start, h->end,
-                                     cd_arena_printf(doc->arena, "\"%s\": %s", excerpt(doc, h->start, h->end), msg));
-  (void)d;
   memset(st->taken + h->start, 1, h->end - h->start);
-  hit_rec *r = cd_vec_push(hits);
-  r->start = h->start;
-  r->end = h->end;
-  r->diag = doc->diags.len - 1;
+  pending *p = cd_vec_push(found);
+  p->hit = *h;
+  p->def = st->rows[st->hit_row].def;
+  p->merged_into = CD_NONE;
+  st->recent[st->n_recent++ % RECENT_HEADS] = h->head;
+}
+
+/* The row's message with "{h}" / "{H}" replaced by the head word. */
+static const char *message(cd_doc *doc, const pending *p) {
+  const char *m = p->def->message;
+  const cd_token *t = doc_tok(doc, p->hit.head);
+  const char *w = doc->text + t->start;
+  int wn = (int)(t->end - t->start);
+  const char *at = strstr(m, "{h}");
+  bool cap = false;
+  if (!at) {
+    at = strstr(m, "{H}");
+    cap = true;
+  }
+  if (!at) return m;
+  char first = *w;
+  if (cap && first >= 'a' && first <= 'z') first = (char)(first - 'a' + 'A');
+  /* "Officials said" asks "Which officials?"; "Democrats" and words inside a sentence stay as written */
+  bool initial = CD_VEC_AT(&doc->sentences, cd_sentence, t->sent)->first_tok == p->hit.head;
+  if (!cap && initial && first >= 'A' && first <= 'Z' && wn > 1 && w[1] >= 'a' && w[1] <= 'z' &&
+      !cd_lex_has(CD_LEX_CLAIM_PARTY_GROUPS, w, (size_t)wn))
+    first = (char)(first - 'A' + 'a');
+  return cd_arena_printf(doc->arena, "%.*s%c%.*s%s", (int)(at - m), m, first, wn - 1, w + 1, at + 3);
+}
+
+/* Part of another claim in its sentence: an explanation of why a source is unnamed ("on
+ * condition of anonymity") or a hedge beside an unnamed source. */
+static bool is_part(const pending *p) {
+  return p->def->check == CK_EXPLAINS || p->def->check == CK_BACKGROUND || p->def->check == CK_ANON_ADV ||
+         strcmp(p->def->family, "hedge") == 0;
+}
+static bool is_source_phrase(const pending *p) {
+  return !is_part(p) && (p->hit.kind == CLAIM_ANONYMOUS || strcmp(p->def->family, "unnamed-group") == 0);
+}
+
+/* One finding per claim: the parts of a sentence's unnamed-source claim become related information
+ * of the source phrase's finding. Then every finding goes into the report. */
+static void emit(cd_doc *doc, cd_vec *found) {
+  for (size_t i = 0; i < found->len; i++) {
+    pending *p = CD_VEC_AT(found, pending, i);
+    if (!is_part(p)) continue;
+    uint32_t sent = doc_tok(doc, p->hit.head)->sent;
+    size_t best = CD_NONE;
+    for (size_t j = i; j-- > 0;) { /* the nearest source phrase before it, then after it */
+      pending *q = CD_VEC_AT(found, pending, j);
+      if (doc_tok(doc, q->hit.head)->sent != sent) break;
+      if (is_source_phrase(q)) {
+        best = j;
+        break;
+      }
+    }
+    for (size_t j = i + 1; best == CD_NONE && j < found->len; j++) {
+      pending *q = CD_VEC_AT(found, pending, j);
+      if (doc_tok(doc, q->hit.head)->sent != sent) break;
+      if (is_source_phrase(q)) best = j;
+    }
+    p->merged_into = best;
+  }
+  for (size_t i = 0; i < found->len; i++) {
+    pending *p = CD_VEC_AT(found, pending, i);
+    if (p->merged_into != CD_NONE) continue;
+    cd_doc_add_diag(doc, kind_code(p->hit.kind), p->hit.start, p->hit.end, message(doc, p));
+    p->diag = doc->diags.len - 1;
+  }
+  for (size_t i = 0; i < found->len; i++) {
+    pending *p = CD_VEC_AT(found, pending, i);
+    if (p->merged_into == CD_NONE) continue;
+    p->diag = CD_VEC_AT(found, pending, p->merged_into)->diag;
+    cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, p->diag);
+    cd_diag_add_related(doc, d, p->hit.start, p->hit.end,
+                        strcmp(p->def->family, "hedge") == 0 ? "the hedge that rests on this source"
+                                                              : "why the source is unnamed");
+  }
 }
 
 /* The end of the character after `pos`, or `pos` at the paragraph's end. */
@@ -323,11 +449,30 @@ static bool may_start(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md,
 /* Runs the anchored built-in alternation at each token start of every prose paragraph that can
  * start a phrase: the same hits as a search from every position, since a hit must start at a token,
  * for a fraction of the matching. */
+/* The one-word row whose list has token t (ASCII case folded), or CD_NONE. */
+static size_t word_row(const cd_strmap *words, const uint8_t *pairs, const cd_doc *doc, const cd_token *t) {
+  char key[32];
+  size_t n = t->end - t->start;
+  if (t->kind != TOK_WORD || !words->len || n < 2 || n >= sizeof key) return CD_NONE;
+  int pair = letter_pair(doc->text + t->start);
+  if (pair < 0 || !(pairs[pair / 8] & (1u << (pair % 8)))) return CD_NONE;
+  /* a whole word, as \b would have it: not "foo_reportedly" */
+  if ((t->start > 0 && word_byte((unsigned char)doc->text[t->start - 1])) ||
+      (t->end < doc->len && word_byte((unsigned char)doc->text[t->end])))
+    return CD_NONE;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)doc->text[t->start + i];
+    if (ch >= 0x80 || !ch) return CD_NONE;
+    key[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  }
+  return cd_strmap_getn(words, key, n);
+}
+
 static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_strmap *memo,
-                        const bool *ascii_start, cd_vec *hits) {
+                        const bool *ascii_start, const cd_strmap *words, const uint8_t *pairs, cd_vec *found) {
   cd_doc *doc = st->doc;
-  pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
-  if (!md) return;
+  pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
+  if (code && !md) return;
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
     const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
     if (p->headline) continue;
@@ -335,18 +480,27 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
       const cd_token *t = doc_tok(doc, ti);
       unsigned char first = (unsigned char)doc->text[t->start];
-      if (t->start < off || (first < 0x80 && !ascii_start[first]) || !may_start(doc, code, md, memo, ti, p)) continue;
-      if (pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) < 0) continue;
-      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-      report(st, hits);
-      off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
+      /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
+      if (t->start < off || t->quote != NO_QUOTE || !doc->prose[t->start]) continue;
+      if (code && (first >= 0x80 || ascii_start[first]) && may_start(doc, code, md, memo, ti, p) &&
+          pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) >= 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        report(st, found);
+        off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
+        continue;
+      }
+      size_t ri = word_row(words, pairs, doc, t);
+      if (ri != CD_NONE && accept(st, ri, t->start, t->end)) {
+        report(st, found);
+        off = st->hit.end;
+      }
     }
   }
   pcre2_match_data_free(md);
 }
 
 /* Runs `code` over every prose paragraph; each accepted hit becomes a diagnostic. */
-static void scan(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_vec *hits) {
+static void scan(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_vec *found) {
   cd_doc *doc = st->doc;
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
   if (!md) return;
@@ -369,7 +523,7 @@ static void scan(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd
         off = n > off ? n : off + 1;
         continue;
       }
-      report(st, hits);
+      report(st, found);
       size_t next = ov[1] > st->hit.end ? ov[1] : st->hit.end;
       off = next > off ? next : off + 1;
     }
@@ -391,9 +545,8 @@ static const char *const CONFIGURED_ANONYMOUS =
 
 /* One compilation of the alternations: interpreted, or JIT-compiled. */
 typedef struct code_set {
-  pcre2_code *main;    /* built-ins and configured phrases; NULL when none is enabled */
-  pcre2_code *user;    /* configured patterns as one alternation, or NULL */
-  pcre2_code **single; /* configured patterns one by one when they do not combine, else NULL */
+  pcre2_code *main;    /* the built-in constructions; NULL when none is enabled */
+  pcre2_code **single; /* configured phrases and patterns, by row; NULL when there are none */
 } code_set;
 
 /* Built from a configuration on its first analysis and kept in it (cd_config.claims_cache)
@@ -401,11 +554,14 @@ typedef struct code_set {
  * analyses may share it; only the JIT upgrade and the byte counter change, atomically. */
 struct cd_claims_cache {
   row *rows;
-  size_t n_rows, first_pattern; /* rows [first_pattern, n_rows) are configured patterns */
+  size_t n_rows, first_user;    /* rows [first_user, n_rows) are configured phrases and patterns */
   claim_def *user;              /* rows for configured phrases (strings owned by the config) */
-  char *main_rx, *user_rx;      /* pattern texts, NULL when empty */
-  bool combinable;              /* user_rx compiles as one alternation */
+  char *main_rx;                /* the built-in alternation, NULL when empty */
+  char **user_rx;               /* each configured row's pattern, by row */
   bool sources_on, officials_on;
+  cd_arena *words_arena;
+  cd_strmap words; /* a word of a one-word row's list (lower case) -> that row */
+  uint8_t word_pairs[26 * 26 / 8 + 1]; /* the first two letters of those words: most tokens are not */
   bool ascii_start[128]; /* a phrase can begin with this ASCII byte (find_ascii_starts) */
   code_set interp;
   _Atomic(code_set *) jit;      /* compiled once enough text has been read */
@@ -423,7 +579,6 @@ struct cd_claims_cache {
 
 static void code_set_clear(code_set *cs, size_t n_rows) {
   pcre2_code_free(cs->main);
-  pcre2_code_free(cs->user);
   if (cs->single)
     for (size_t i = 0; i < n_rows; i++) pcre2_code_free(cs->single[i]);
   free(cs->single);
@@ -441,21 +596,24 @@ void cd_claims_cache_free(cd_claims_cache *c) {
   free(c->rows);
   free(c->user);
   free(c->main_rx);
+  if (c->user_rx)
+    for (size_t i = 0; i < c->n_rows; i++) free(c->user_rx[i]);
   free(c->user_rx);
   if (c->memo_lock_ok) mtx_destroy(&c->memo_lock);
   cd_strmap_free(&c->memo);
   cd_arena_free(c->memo_arena);
+  cd_strmap_free(&c->words);
+  cd_arena_free(c->words_arena);
   free(c);
 }
 
 static bool compile_set(const cd_claims_cache *c, code_set *cs, bool jit) {
   memset(cs, 0, sizeof *cs);
   if (c->main_rx && !(cs->main = compile(c->main_rx, PCRE2_ANCHORED, jit, PCRE2_JIT_PARTIAL_HARD))) return false;
-  if (c->user_rx && c->combinable) cs->user = compile(c->user_rx, 0, jit, 0);
-  if (c->first_pattern < c->n_rows && !cs->user) {
+  if (c->first_user < c->n_rows) {
     cs->single = calloc(c->n_rows, sizeof *cs->single);
     if (!cs->single) return false;
-    for (size_t ri = c->first_pattern; ri < c->n_rows; ri++) cs->single[ri] = compile(c->rows[ri].def->pattern, 0, jit, 0);
+    for (size_t ri = c->first_user; ri < c->n_rows; ri++) cs->single[ri] = compile(c->user_rx[ri], 0, jit, 0);
   }
   return true;
 }
@@ -483,12 +641,15 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   atomic_init(&c->jit, NULL);
   atomic_init(&c->scanned, 0);
   c->memo_arena = cd_arena_new();
+  c->words_arena = cd_arena_new();
+  if (c->words_arena) cd_strmap_init(&c->words, c->words_arena);
   c->memo_lock_ok = mtx_init(&c->memo_lock, mtx_plain) == thrd_success;
   cd_strmap_init(&c->memo, c->memo_arena);
   c->rows = calloc(n_defs + cfg->n_claims + 1, sizeof *c->rows);
   c->user = calloc(cfg->n_claims + 1, sizeof *c->user);
-  sbuf main_rx = {0}, user_rx = {0}, lits = {0};
-  if (!c->rows || !c->user || !c->memo_arena || !c->memo_lock_ok) goto fail;
+  c->user_rx = calloc(n_defs + cfg->n_claims + 1, sizeof *c->user_rx);
+  sbuf main_rx = {0};
+  if (!c->rows || !c->user || !c->user_rx || !c->memo_arena || !c->words_arena || !c->memo_lock_ok) goto fail;
 
   /* Each branch ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's
    * start-of-match optimisation, so the one \b stands before the built-in group. */
@@ -497,8 +658,20 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   sb_puts(&main_rx, "(?:");
   for (size_t i = 0; i < n_defs; i++) {
     if (disabled(cfg, &defs[i])) continue;
+    int list = word_row_list(defs[i].pattern);
+    if (list != CD_LEX_COUNT) { /* the first row listing a word takes it */
+      for (size_t k = 0; k < cd_lex_count((cd_lex_id)list); k++)
+        if (cd_strmap_get(&c->words, cd_lex_entry((cd_lex_id)list, k)) == CD_NONE) {
+          const char *w = cd_lex_entry((cd_lex_id)list, k);
+          cd_strmap_put(&c->words, w, n);
+          int pair = letter_pair(w);
+          if (pair >= 0) c->word_pairs[pair / 8] |= (uint8_t)(1u << (pair % 8));
+        }
+      c->rows[n++] = (row){&defs[i], false};
+      continue;
+    }
     sb_puts(&main_rx, any ? "|(?:" : "\\b(?:(?:");
-    put_fragment(&main_rx, defs[i].pattern);
+    if (!put_fragment(&main_rx, defs[i].pattern)) goto fail;
     sb_puts(&main_rx, ")\\b");
     put_mark(&main_rx, n);
     c->rows[n++] = (row){&defs[i], false};
@@ -506,71 +679,40 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
     if (defs[i].check == CK_OFFICIALS) c->officials_on = true;
     any = true;
   }
-  if (any) sb_puts(&main_rx, ")");
+  sb_puts(&main_rx, any ? "))(?C1)" : ")");
+  /* configured phrases (whole words) and patterns (anywhere), each compiled on its own */
+  c->first_user = n;
   for (size_t i = 0; i < cfg->n_claims; i++) {
     const cd_claim_phrase *cp = &cfg->claims[i];
     claim_def *u = &c->user[i];
-    u->name = cp->phrase;
+    u->name = u->pattern = cp->phrase;
     u->family = "configured";
     u->kind = strcmp(cp->kind, "anonymous-source") == 0 ? CLAIM_ANONYMOUS : CLAIM_UNATTRIBUTED;
-    u->pattern = cp->phrase;
     u->check = CK_NONE;
     u->message = u->kind == CLAIM_ANONYMOUS ? CONFIGURED_ANONYMOUS : CONFIGURED_UNATTRIBUTED;
-    if (cp->is_pattern || disabled(cfg, u)) continue;
-    size_t before = lits.len;
-    if (any) sb_puts(&lits, "|");
-    sb_puts(&lits, "(?:");
-    if (put_literal(&lits, cp->phrase)) {
-      sb_puts(&lits, ")");
-      put_mark(&lits, n);
-      c->rows[n++] = (row){u, false};
-      any = true;
-    } else if (!lits.oom) {
-      lits.len = before;
-      lits.s[before] = 0;
+    sbuf rx = {0};
+    if (disabled(cfg, u) || (cp->is_pattern ? (sb_puts(&rx, cp->phrase), false) : !put_literal(&rx, cp->phrase)) ||
+        rx.oom) {
+      free(rx.s);
+      if (rx.oom) goto fail;
+      continue;
     }
+    sb_puts(&rx, "(?C1)");
+    c->user_rx[n] = rx.s;
+    c->rows[n++] = (row){u, cp->is_pattern};
   }
-  if (lits.len) sb_putn(&main_rx, lits.s, lits.len);
-  sb_puts(&main_rx, ")(?C1)");
-
-  /* configured patterns: one alternation unless one of them carries its own verbs or options */
-  c->first_pattern = n;
-  c->combinable = true;
-  bool uany = false;
-  sb_puts(&user_rx, "(?:");
-  for (size_t i = 0; i < cfg->n_claims; i++) {
-    if (!cfg->claims[i].is_pattern || disabled(cfg, &c->user[i])) continue;
-    const char *pat = cfg->claims[i].phrase;
-    if (strstr(pat, "(*") || strstr(pat, "(?")) c->combinable = false;
-    if (uany) sb_puts(&user_rx, "|");
-    sb_puts(&user_rx, "(?:");
-    sb_puts(&user_rx, pat);
-    sb_puts(&user_rx, ")");
-    put_mark(&user_rx, n);
-    c->rows[n++] = (row){&c->user[i], true};
-    uany = true;
-  }
-  sb_puts(&user_rx, ")(?C1)");
   c->n_rows = n;
-  if (main_rx.oom || user_rx.oom || lits.oom) goto fail;
+  if (main_rx.oom) goto fail;
   if (any) {
     c->main_rx = main_rx.s;
     main_rx.s = NULL;
   }
-  if (uany) {
-    c->user_rx = user_rx.s;
-    user_rx.s = NULL;
-  }
   if (!compile_set(c, &c->interp, false)) goto fail;
   if (!find_ascii_starts(c)) goto fail;
   free(main_rx.s);
-  free(user_rx.s);
-  free(lits.s);
   return c;
 fail:
   free(main_rx.s);
-  free(user_rx.s);
-  free(lits.s);
   cd_claims_cache_free(c);
   return NULL;
 }
@@ -628,22 +770,22 @@ static void bound_memo(cd_claims_cache *c) {
   cd_strmap_init(&c->memo, c->memo_arena);
 }
 
-static int cmp_hit(const void *a, const void *b) {
-  const hit_rec *x = a, *y = b;
-  return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
+static int cmp_pending(const void *a, const void *b) {
+  const pending *x = a, *y = b;
+  return x->hit.start < y->hit.start ? -1 : x->hit.start > y->hit.start ? 1 : 0;
 }
 
 /* The hit overlapping [s, e), or NULL (hits sorted by start, never overlapping each other). */
-static hit_rec *find_hit(cd_vec *hits, size_t s, size_t e) {
+static pending *find_hit(cd_vec *hits, size_t s, size_t e) {
   size_t lo = 0, hi = hits->len;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (CD_VEC_AT(hits, hit_rec, mid)->end <= s)
+    if (CD_VEC_AT(hits, pending, mid)->hit.end <= s)
       lo = mid + 1;
     else
       hi = mid;
   }
-  if (lo < hits->len && CD_VEC_AT(hits, hit_rec, lo)->start < e) return CD_VEC_AT(hits, hit_rec, lo);
+  if (lo < hits->len && CD_VEC_AT(hits, pending, lo)->hit.start < e) return CD_VEC_AT(hits, pending, lo);
   return NULL;
 }
 
@@ -653,15 +795,15 @@ static void anonymous_quotes(cd_doc *doc, cd_vec *hits, const uint8_t *taken, bo
     const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
     if (q->level > 0 || q->headline || q->kind != CD_QUOTE_SPEECH || q->method != CD_ATTR_SOURCE) continue;
     if (q->speaker_span.start == CD_NONE || q->speaker_span.end > doc->len) continue;
-    size_t f = first_token_from(doc, q->speaker_span.start);
-    size_t e = first_token_from(doc, q->speaker_span.end);
+    size_t f = first_token(doc, q->speaker_span.start, false);
+    size_t e = first_token(doc, q->speaker_span.end, false);
     if (f >= e || !in_prose(doc, f, e) || !cd_claim_anonymous_speaker(doc, f, e)) continue;
     const cd_token *head = doc_tok(doc, e - 1);
     size_t hn = head->end - head->start;
     const char *hs = doc->text + head->start;
     bool official = cd_word_eq(hs, hn, "official") || cd_word_eq(hs, hn, "officials");
     if (official ? !officials_on : !sources_on) continue;
-    hit_rec *h = find_hit(hits, q->speaker_span.start, q->speaker_span.end);
+    pending *h = find_hit(hits, q->speaker_span.start, q->speaker_span.end);
     if (h) {
       cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, h->diag);
       if (d->quote == CD_NONE) {
@@ -671,13 +813,8 @@ static void anonymous_quotes(cd_doc *doc, cd_vec *hits, const uint8_t *taken, bo
       continue;
     }
     if (any_taken(taken, q->speaker_span.start, q->speaker_span.end)) continue;
-    const char *words = excerpt(doc, q->speaker_span.start, q->speaker_span.end);
-    cd_diagnostic *d = cd_doc_add_diag(
-        doc, "claim.anonymous-source", q->speaker_span.start, q->speaker_span.end,
-        cd_arena_printf(doc->arena,
-                        "\"%s\": this quote's only speaker is an unnamed source. Name them, or say why they are "
-                        "anonymous and what puts them in a position to know.",
-                        words));
+    cd_diagnostic *d = cd_doc_add_diag(doc, "claim.anonymous-source", q->speaker_span.start, q->speaker_span.end,
+                                       "Who is the source of this quote? Name them or say why they cannot be named.");
     d->quote = qi;
     cd_diag_add_related(doc, d, q->span.start, q->span.end, "the quote");
   }
@@ -697,44 +834,43 @@ void cd_pass_claims(cd_doc *doc) {
   pcre2_match_context *mctx = pcre2_match_context_create(NULL);
   pcre2_match_context *umctx = pcre2_match_context_create(NULL);
   pcre2_jit_stack *jit = NULL;
-  cd_vec hits;
-  cd_vec_init(&hits, sizeof(hit_rec));
+  cd_vec found;
+  cd_vec_init(&found, sizeof(pending));
   if (!taken || !mctx || !umctx) goto done;
   pcre2_set_match_limit(umctx, USER_MATCH_LIMIT);
   pcre2_set_depth_limit(umctx, USER_DEPTH_LIMIT);
   pcre2_set_heap_limit(umctx, USER_HEAP_LIMIT_KIB);
-  if (cs != &cache->interp && cache->first_pattern < cache->n_rows) {
+  if (cs != &cache->interp && cache->first_user < cache->n_rows) {
     /* configured patterns may need more than the default 32 KB JIT stack */
     jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
     if (jit) pcre2_jit_stack_assign(umctx, NULL, jit);
   }
 
-  scan_state st = {doc, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0};
-  if (cs->main) {
+  scan_state st = {doc, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0};
+  if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
     mtx_lock(&cache->memo_lock);
     bound_memo(cache);
-    scan_tokens(&st, cs->main, mctx, &cache->memo, cache->ascii_start, &hits);
+    scan_tokens(&st, cs->main, mctx, &cache->memo, cache->ascii_start, &cache->words, cache->word_pairs, &found);
     mtx_unlock(&cache->memo_lock);
   }
-  if (cs->user) {
+  if (cs->single) {
     pcre2_set_callout(umctx, on_callout, &st);
-    scan(&st, cs->user, umctx, &hits);
-  } else if (cs->single) {
-    for (size_t ri = cache->first_pattern; ri < cache->n_rows; ri++) {
+    for (size_t ri = cache->first_user; ri < cache->n_rows; ri++) {
       if (!cs->single[ri]) continue;
       st.single = ri;
-      scan(&st, cs->single[ri], umctx, &hits);
+      scan(&st, cs->single[ri], umctx, &found);
     }
     st.single = CD_NONE;
   }
-  if (cache->first_pattern < cache->n_rows && hits.len > 1) qsort(hits.data, hits.len, sizeof(hit_rec), cmp_hit);
-  anonymous_quotes(doc, &hits, taken, cache->sources_on, cache->officials_on);
+  if (found.len > 1) qsort(found.data, found.len, sizeof(pending), cmp_pending);
+  emit(doc, &found);
+  anonymous_quotes(doc, &found, taken, cache->sources_on, cache->officials_on);
 
 done:
   pcre2_match_context_free(mctx);
   pcre2_match_context_free(umctx);
   pcre2_jit_stack_free(jit);
-  cd_vec_free(&hits);
+  cd_vec_free(&found);
   free(taken);
 }

@@ -1,10 +1,12 @@
-/* Claims pass internals: the built-in phrase table (data) and the context checks that decide,
- * from the tokens around a phrase, whether it really presents a claim nobody stands behind.
+/* Claims pass internals: the grammar of claims (data) and the context checks that decide, from
+ * the tokens around a construction, whether it presents a claim nobody stands behind.
  *
- * claims_table.c  the phrases: one row each, with its family, kind, PCRE2 fragment and message
- * claims_context.c the checks (CK_*) a row names
- * claims.c         compiles every enabled row into one alternation, runs it once over the text
- *                  and turns accepted hits into claim.* diagnostics */
+ * claims_table.c   the constructions: one row each, with its family, kind, pattern over lexicon
+ *                  lists (analyzer/lexicon/claim_*.txt) and message
+ * claims_context.c the checks (CK_*) a row names: where the source phrase is, what its head is,
+ *                  and whether anything names it
+ * claims.c         runs every enabled row once over the text and turns accepted hits into one
+ *                  claim.* finding per claim */
 #ifndef CD_CLAIMS_H
 #define CD_CLAIMS_H
 #include <stdbool.h>
@@ -43,7 +45,9 @@ typedef enum claim_check {
   CK_INDEF_DOC,   /* "a recent study found": an unnamed study or report as a subject */
   CK_UNNAMED,     /* "an unnamed official said", "an anonymous post claimed" */
   CK_RAISING,     /* "is said to be": not a casualty count ("are known to have died") */
-  CK_PASSIVE      /* "is considered to be", "has been criticised": unless "by" names the agent */
+  CK_PASSIVE,     /* "is considered to be", "has been criticised": unless "by" names the agent */
+  CK_QUANT_GROUP, /* "some residents say", "many Democrats fear": a quantified group of any noun */
+  CK_EXPLAINS     /* "on condition of anonymity": why a source is unnamed, part of that source's claim */
 } claim_check;
 
 /* Categories for CK_ACCORDING (the row's arg). */
@@ -58,8 +62,7 @@ enum {
 /* Strength of a CK_GROUP noun (the row's arg). */
 enum {
   GROUP_STRONG = 1, /* critics, experts, analysts: any verb of saying or claiming */
-  GROUP_WEAK,       /* scientists, lawmakers: a verb of opinion, or a quantifier ("some") */
-  GROUP_QUANT_ONLY  /* people: only with a quantifier ("many people believe") */
+  GROUP_WEAK        /* scientists, lawmakers: a verb of opinion, or a quantifier ("some") */
 };
 
 typedef struct claim_def {
@@ -69,26 +72,27 @@ typedef struct claim_def {
   const char *pattern; /* PCRE2 fragment, lower case; a space stands for any run of white space */
   claim_check check;
   int arg;             /* check parameter (ACC_*, GROUP_*), 0 when unused */
-  const char *message; /* says what is missing */
+  const char *message; /* says who is missing; "{h}" is the head word as written, "{H}" capitalised */
 } claim_def;
 
 /* The built-in rows, static storage. */
 const claim_def *cd_claim_defs(size_t *count);
 
-/* An accepted hit: the span to report, and an optional message overriding the row's. */
+/* An accepted hit: the span to report and the token of its head word (the noun of the source
+ * phrase, or the word the message names). A check that accepts a phrase only because an
+ * anaphoric determiner ("the experts") may refer back to an unnamed group sets `anaphoric`: the
+ * pass then reports it only when an earlier finding had the same head. */
 typedef struct claim_hit {
   size_t start, end;
   claim_kind kind;
-  const char *message;
+  size_t head;
+  bool anaphoric;
 } claim_hit;
 
 /* Runs a row's check on a match of bytes [start, end) that is aligned to tokens
  * [first_tok, end_tok). Fills *hit (its span defaults to the match) and says whether to report. */
 bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t first_tok, size_t end_tok, claim_hit *hit);
 
-/* Token helpers shared by the checks and the quote speakers. */
-/* Is token i a demonym or a country abbreviation ("Turkish", "U.S.", "Western")? */
-bool cd_claim_demonym(const cd_doc *doc, size_t i);
 /* Is a quote speaker phrase (tokens [first, end)) an unnamed source ("a source", "officials")? */
 bool cd_claim_anonymous_speaker(const cd_doc *doc, size_t first, size_t end);
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "claims.h"
+#include "lexicon.h"
 #include "speech_verbs.h"
 #include "words.h"
 
@@ -24,6 +25,14 @@ static const char *ts(const cd_doc *d, size_t i) { return d->text + tk(d, i)->st
 static size_t tn(const cd_doc *d, size_t i) { return tk(d, i)->end - tk(d, i)->start; }
 static bool word(const cd_doc *d, size_t i) { return i < doc_ntok(d) && tk(d, i)->kind == TOK_WORD; }
 static bool is(const cd_doc *d, size_t i, const char *w) { return word(d, i) && cd_word_eq(ts(d, i), tn(d, i), w); }
+static bool lx(const cd_doc *d, size_t i, cd_lex_id list) {
+  return word(d, i) && cd_lex_has(list, ts(d, i), tn(d, i));
+}
+/* A determiner that refers back or says whose ("the", "this", "his", "their"). */
+static bool determined(const cd_doc *d, size_t i) {
+  return lx(d, i, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || lx(d, i, CD_LEX_CLAIM_PERSONAL_POSSESSIVES);
+}
+
 static bool in(const cd_doc *d, size_t i, const char *const *list) {
   return word(d, i) && cd_word_in(ts(d, i), tn(d, i), list);
 }
@@ -69,31 +78,29 @@ static bool sentence_initial(const cd_doc *d, size_t i) {
   return true;
 }
 
-static const char *const DEMONYMS[] = {
-    "american", "british", "chinese", "russian", "turkish", "iranian", "israeli", "palestinian", "saudi",
-    "syrian", "iraqi", "afghan", "pakistani", "indian", "japanese", "korean", "french", "german", "italian",
-    "spanish", "ukrainian", "polish", "european", "western", "eastern", "arab", "african", "egyptian",
-    "libyan", "greek", "cypriot", "mexican", "canadian", "australian", "brazilian", "dutch", "swiss",
-    "swedish", "norwegian", "danish", "finnish", "irish", "scottish", "welsh", "english", "belgian",
-    "austrian", "hungarian", "czech", "slovak", "romanian", "bulgarian", "serbian", "croatian", "bosnian",
-    "albanian", "portuguese", "kurdish", "yemeni", "qatari", "emirati", "kuwaiti", "bahraini", "omani",
-    "jordanian", "lebanese", "tunisian", "algerian", "moroccan", "sudanese", "ethiopian", "somali",
-    "kenyan", "nigerian", "ghanaian", "venezuelan", "colombian", "peruvian", "chilean", "argentine",
-    "argentinian", "cuban", "filipino", "indonesian", "malaysian", "thai", "vietnamese", "burmese",
-    "bangladeshi", "nepali", "sri", "taiwanese", "mongolian", "kazakh", "uzbek", "georgian", "armenian",
-    "azerbaijani", "belarusian", "lithuanian", "latvian", "estonian", "samoan", "fijian", "gulf",
-    "balkan", "asian", "latin", "nordic", "baltic", "us", "u.s.", "uk", "u.k.", "usa", NULL};
-
-bool cd_claim_demonym(const cd_doc *d, size_t i) {
+/* A nationality or region (demonyms.txt, or a word in -ian, -ese, -ish, -iot), in the singular or
+ * the plural ("Mexicans"), or the last part of a compound ("African-Americans"). */
+static bool demonym(const cd_doc *d, size_t i) {
   if (!capital(d, i)) return false;
-  if (cd_word_in(ts(d, i), tn(d, i), DEMONYMS)) {
-    /* "US" must be written in capitals to be the country, not the pronoun */
-    if (tn(d, i) == 2 && !(tk(d, i)->flags & TF_ALLCAPS)) return false;
-    return true;
+  const char *w = ts(d, i);
+  size_t n = tn(d, i);
+  for (size_t k = n; k > 1; k--)
+    if (w[k - 1] == '-') {
+      w += k;
+      n -= k;
+      break;
+    }
+  if (n == 2 && !(tk(d, i)->flags & TF_ALLCAPS)) return false; /* "US" in capitals, not the pronoun */
+  for (int plural = 0; plural < 2; plural++) {
+    if (plural && !(n > 3 && w[n - 1] == 's')) break;
+    size_t m = n - (size_t)plural;
+    if (cd_lex_has(CD_LEX_DEMONYMS, w, m)) return true;
+    if (m >= 6 && (tk(d, i)->flags & TF_ALLCAPS) == 0) {
+      const char *e = w + m - 3;
+      if (!memcmp(e, "ian", 3) || !memcmp(e, "ese", 3) || !memcmp(e, "ish", 3) || !memcmp(e, "iot", 3))
+        return true;
+    }
   }
-  if (tn(d, i) >= 6 && (tk(d, i)->flags & TF_ALLCAPS) == 0 &&
-      (ends_with(d, i, "ian") || ends_with(d, i, "ese") || ends_with(d, i, "ish") || ends_with(d, i, "iot")))
-    return true;
   return false;
 }
 
@@ -115,65 +122,30 @@ static bool in_name_mention(const cd_doc *d, size_t i) {
 /* A capitalised word that names something: not a demonym, not an ordinary word that is only
  * capitalised because it starts the sentence (unless the mentions pass took it for a name). */
 static bool naming_word(const cd_doc *d, size_t i) {
-  if (!capital(d, i) || cd_claim_demonym(d, i) || cd_is_calendar_word(ts(d, i), tn(d, i))) return false;
+  if (!capital(d, i) || demonym(d, i) || cd_is_calendar_word(ts(d, i), tn(d, i))) return false;
   if (sentence_initial(d, i) && cd_is_common_word(ts(d, i), tn(d, i)) && !in_name_mention(d, i)) return false;
   return true;
 }
 
 /* ---- word lists ---- */
 
-static const char *const ANAPHORIC[] = {"the", "this", "that", "these", "those", "such", "our", "your", "my",
-                                        "its", "both", NULL};
-static const char *const PERSONAL_POSS[] = {"his", "her", "their", NULL};
-static const char *const INDEFINITE[] = {"a", "an", "one", "another", "two", "three", "four", "five", "six",
-                                         "several", "some", "many", "multiple", "numerous", "other", "various",
-                                         "few", "most", NULL};
-
-/* Verbs of opinion: what an unnamed group claims. */
-static const char *const OPINION[] = {
-    "believe", "believes", "believed", "think", "thinks", "argue", "argues", "argued", "claim", "claims",
-    "claimed", "contend", "contends", "contended", "suspect", "suspects", "suspected", "speculate",
-    "speculates", "speculated", "fear", "fears", "feared", "doubt", "doubts", "doubted", "insist", "insists",
-    "insisted", "maintain", "maintains", "maintained", "allege", "alleges", "alleged", "attribute",
-    "attributes", "attributed", "blame", "blames", "blamed", "question", "questions", "questioned", "warn",
-    "warns", "warned", "predict", "predicts", "predicted", "estimate", "estimates", "estimated", "worry",
-    "worries", "worried", "suggest", "suggests", "suggested", "agree", "agrees", "agreed", "accuse",
-    "accuses", "accused", "charge", "charges", "charged", "consider", "considers", "reckon", "reckons",
-    "feel", "feels", "felt", "assert", "asserts", "asserted", "dispute", "disputes", "disputed", NULL};
-
-/* Verbs of saying an anonymous source is quoted with, beyond the shared speech verbs. */
-static const char *const SAYING_EXTRA[] = {
-    "say", "reporting", "speaking", "quoted", "cited", "revealed", "reveals", "disclosed", "discloses",
-    "indicated", "indicates", "described", "estimated", "confirmed", "briefed", "called", "calls",
-    "dismissed", "criticised", "criticized", "condemned", "branded", "labelled", "labeled", "termed",
-    "decried", "characterised", "characterized", "expect", "expects", "expected", "see", "sees", "saw",
-    "acknowledge", "acknowledges", NULL};
 
 /* Words allowed between a subject and its verb: "have long argued", "were quoted". */
-static const char *const AUX[] = {
-    "have", "has", "had", "also", "long", "often", "repeatedly", "privately", "publicly", "reportedly",
-    "later", "previously", "earlier", "will", "would", "could", "may", "might", "can", "do", "does", "did",
-    "now", "still", "already", "widely", "generally", "increasingly", "quickly", "were", "was", "are", "is",
-    "been", "being", "then", "separately", "similarly", "too", "further", "openly", "initially", NULL};
 
 /* Verbs of belief: what a bare "scientists" or "lawmakers" do when they are a weasel, not the
  * authors of a study the article is about ("researchers suggest" usually is). */
-static const char *const BELIEF[] = {"believe", "believes", "believed", "think", "thinks", "suspect", "suspects",
-                                     "suspected", "speculate", "speculates", "speculated", "fear", "fears",
-                                     "feared", "doubt", "doubts", "doubted", "agree", "agrees", "agreed", "argue",
-                                     "argues", "argued", "contend", "contends", "contended", "insist", "insists",
-                                     "insisted", "maintain", "maintains", "maintained", "consider", "considers",
-                                     "reckon", "reckons", NULL};
-static bool belief_verb(const cd_doc *d, size_t i) { return lower(d, i) && in(d, i, BELIEF); }
+static bool belief_verb(const cd_doc *d, size_t i) {
+  return lower(d, i) && cd_lex_has(CD_LEX_CLAIM_BELIEF_VERBS, ts(d, i), tn(d, i));
+}
 static bool saying_verb(const cd_doc *d, size_t i) {
   return lower(d, i) && (cd_is_speech_verb(d->config, ts(d, i), tn(d, i)) ||
-                         cd_is_speech_participle(ts(d, i), tn(d, i)) || in(d, i, SAYING_EXTRA) ||
-                         in(d, i, OPINION));
+                         cd_is_speech_participle(ts(d, i), tn(d, i)) ||
+                         cd_lex_has(CD_LEX_CLAIM_REPORTING_VERBS, ts(d, i), tn(d, i)) || belief_verb(d, i));
 }
 
 /* Skips auxiliaries and adverbs (at most three) from `j`; returns the next token. */
 static size_t skip_aux(const cd_doc *d, size_t j, size_t ref) {
-  for (int k = 0; k < 3 && ctx(d, j, ref) && lower(d, j) && in(d, j, AUX); k++) j++;
+  for (int k = 0; k < 3 && ctx(d, j, ref) && lower(d, j) && lx(d, j, CD_LEX_CLAIM_AUXILIARIES); k++) j++;
   return j;
 }
 
@@ -198,20 +170,26 @@ static bool naming_appositive(const cd_doc *d, size_t j, size_t ref) {
 /* Skips a short modifier after a subject: a prepositional phrase ("from across the spectrum"),
  * a participle phrase ("supporting the law") or a relative clause ("who studied it"), up to
  * eight words, stopping before an auxiliary or a verb of saying. */
-static const char *const MOD_STARTS[] = {"from", "in", "at", "of", "on", "for", "with", "within", "inside", "across",
-                                         "among", "around", "to", "who", "that", "which", "close", "familiar",
-                                         "involved", "near", "outside", NULL};
 static size_t skip_modifier(const cd_doc *d, size_t j, size_t ref) {
   if (!ctx(d, j, ref) || !lower(d, j)) return j;
-  if (saying_verb(d, j) || in(d, j, AUX)) return j;
-  if (!in(d, j, MOD_STARTS) && !ends_with(d, j, "ing")) return j;
+  if (saying_verb(d, j) || lx(d, j, CD_LEX_CLAIM_AUXILIARIES)) return j;
+  if (!lx(d, j, CD_LEX_CLAIM_MODIFIER_STARTS) && !ends_with(d, j, "ing")) return j;
   bool relative = in(d, j, (const char *const[]){"who", "that", "which", NULL});
   size_t k = j + 1;
   /* "a whistleblower who revealed ...": that verb is the relative clause's, not the subject's */
   if (relative && ctx(d, k, ref) && lower(d, k) && saying_verb(d, k)) return j;
+  if (relative) { /* "an official who was not authorised to speak publicly said" */
+    for (k = j + 2; k < j + 12 && ctx(d, k, ref) && word(d, k); k++)
+      if (lower(d, k) && saying_verb(d, k) && !is(d, k - 1, "to") &&
+          (!lx(d, k - 1, CD_LEX_CLAIM_AUXILIARIES) || k - 1 > j + 1))
+        return k;
+    return j;
+  }
   for (; k < j + 9 && ctx(d, k, ref); k++) {
+    if (punct(d, k, '.') && capital(d, k - 1) && tn(d, k - 1) <= 3) continue; /* "advisers to Mr. Obama say" */
     if (!word(d, k) && tk(d, k)->kind != TOK_NUMBER) return j;
-    if (lower(d, k) && (saying_verb(d, k) || (in(d, k, AUX) && !is(d, k, "long") && !is(d, k, "too"))))
+    if (lower(d, k) &&
+        (saying_verb(d, k) || (lx(d, k, CD_LEX_CLAIM_AUXILIARIES) && !is(d, k, "long") && !is(d, k, "too"))))
       return k;
   }
   return j;
@@ -220,9 +198,25 @@ static size_t skip_modifier(const cd_doc *d, size_t j, size_t ref) {
 /* Finds the verb that `subject_end` (the token after a subject phrase) leads to, through an
  * appositive or a short modifier and auxiliaries. CD_NONE when there is none. */
 static size_t subject_verb(const cd_doc *d, size_t j, size_t ref, bool opinion_only) {
+  /* a second subject nothing names: "regulators and environmental groups worried" */
+  if (is(d, j, "and"))
+    for (size_t k = j + 1; k < j + 4 && ctx(d, k, ref) && lower(d, k) && !determined(d, k); k++)
+      if (ends_with(d, k, "s") && !saying_verb(d, k)) {
+        j = k + 1;
+        break;
+      }
   size_t k = skip_aux(d, j, ref);
   bool (*fits)(const cd_doc *, size_t) = opinion_only ? belief_verb : saying_verb;
   if (ctx(d, k, ref) && fits(d, k)) return k;
+  /* a clause about the group: "Democrats on Capitol Hill, who have argued that ..." */
+  for (size_t w = j; w < j + 6 && ctx(d, w + 2, ref); w++)
+    if (punct(d, w, ',') && is(d, w + 1, "who")) {
+      size_t v = skip_aux(d, w + 2, ref);
+      if (ctx(d, v, ref) && fits(d, v)) return v;
+      break;
+    } else if (!word(d, w)) {
+      break;
+    }
   k = skip_appositive(d, j, ref);
   if (k == j) k = skip_modifier(d, j, ref);
   if (k == j) return CD_NONE;
@@ -231,23 +225,14 @@ static size_t subject_verb(const cd_doc *d, size_t j, size_t ref, bool opinion_o
 }
 
 /* A name right after `j`: "at Harvard", "from the WHO", "in The Times". */
-static const char *const NAMING_PREPS[] = {"at", "from", "with", "in", "for", "of", "by", "on", "within", "inside",
-                                           NULL};
-static bool named_after(const cd_doc *d, size_t j, size_t ref, const char *const *preps) {
-  if (!ctx(d, j, ref) || !in(d, j, preps)) return false;
+static bool named_after(const cd_doc *d, size_t j, size_t ref, cd_lex_id preps) {
+  if (!ctx(d, j, ref) || !lx(d, j, preps)) return false;
   size_t k = j + 1;
   if (is(d, k, "the")) k++;
   return ctx(d, k, ref) && naming_word(d, k);
 }
 
 /* Verbs after which a noun phrase is their object ("he told officials that ..."). */
-static const char *const OBJECT_VERBS[] = {
-    "met", "meet", "meets", "meeting", "urged", "urge", "asked", "ask", "told", "tell", "tells", "informed",
-    "contacted", "briefed", "reassured", "warned", "answered", "criticised", "criticized", "accused",
-    "rejected", "dismissed", "attacked", "blamed", "slammed", "mocked", "defied", "ignored", "thanked",
-    "invited", "called", "hit", "lashed", "responded", "replied", "rebuffed", "silence", "silenced", NULL};
-static const char *const INVERSION_VERBS[] = {"said", "says", "say", "added", "wrote", "claimed", "argued",
-                                              "warned", "reported", NULL};
 enum { NOT_OBJECT = 0, OBJECT, INVERTED };
 
 /* Is the noun phrase [left, e) the object of the verb before it, or the subject of an inverted
@@ -256,8 +241,11 @@ static int verb_before(const cd_doc *d, size_t left, size_t e, size_t ref) {
   size_t p = prev_tok(d, left);
   if (p == CD_NONE || !lower(d, p)) return NOT_OBJECT;
   bool speech = cd_is_speech_verb(d->config, ts(d, p), tn(d, p));
-  if (!speech && !in(d, p, OBJECT_VERBS)) return NOT_OBJECT;
-  if (in(d, p, INVERSION_VERBS) && (!ctx(d, e, ref) || tk(d, e)->kind == TOK_PUNCT)) return INVERTED;
+  if (!speech && !lx(d, p, CD_LEX_CLAIM_OBJECT_VERBS)) return NOT_OBJECT;
+  if (lx(d, p, CD_LEX_CLAIM_INVERSION_VERBS) && (!ctx(d, e, ref) || tk(d, e)->kind == TOK_PUNCT)) return INVERTED;
+  /* ", said sources close to the team": a tag after a comma, whatever follows the subject */
+  size_t c = prev_tok(d, p);
+  if (lx(d, p, CD_LEX_CLAIM_INVERSION_VERBS) && c != CD_NONE && punct(d, c, ',')) return INVERTED;
   return OBJECT;
 }
 
@@ -291,7 +279,7 @@ static bool of_definite(const cd_doc *d, size_t left) {
   if (possessive(d, n) || naming_word(d, n)) return true;
   size_t det = prev_tok(d, n);
   if (det != CD_NONE && possessive(d, det)) return true;
-  return det != CD_NONE && (in(d, det, ANAPHORIC) || in(d, det, PERSONAL_POSS));
+  return det != CD_NONE && determined(d, det);
 }
 
 /* ---- checks ---- */
@@ -304,56 +292,63 @@ static bool check_known_for(const cd_doc *d, size_t f, size_t e) {
   return !capital(d, p) && !cd_is_pronoun(ts(d, p), tn(d, p));
 }
 
-static const char *const GROUP_QUANT[] = {"some", "many", "most", "several", "other", "numerous", "certain",
-                                          "leading", "independent", "outside", "prominent", "top", "few",
-                                          "various", "multiple", NULL};
-static const char *const GROUP_MODS[] = {"conservative", "liberal", "western", "foreign", "international",
-                                         "local", "political", "environmental", "legal", "medical", "industry",
-                                         "market", "financial", "economic", "defence", "defense", "security",
-                                         "military", "health", "climate", "human", "rights", "right-wing",
-                                         "left-wing", "democratic", "republican", "state", "federal", "senior",
-                                         "former", "independent", "outside", "prominent", "vocal", "fierce",
-                                         "longtime", "long-time", NULL};
-static const char *const POSS_GROUPS[] = {"critics", "opponents", "detractors", "sceptics", "skeptics", NULL};
-static const char *const NP_BOUNDARY[] = {"and", "but", "while", "although", "though", "as", "because", "since",
-                                          "so", "yet", "when", "whereas", "however", "meanwhile", "which", "that",
-                                          "where", "if", "now", "also", NULL};
+
+/* "the", "these", "those": a determiner that refers back to a group already mentioned. */
+static bool referring(const cd_doc *d, size_t i) {
+  return in(d, i, (const char *const[]){"the", "these", "those", NULL});
+}
+
+/* Sets the head of the source phrase [*left, ...]; takes a referring determiner before it into the
+ * phrase ("the officials", a finding only when they refer back to unnamed ones) and returns the
+ * token before the phrase, or CD_NONE. */
+static size_t take_anaphor(const cd_doc *d, size_t head, size_t *left, claim_hit *hit) {
+  size_t p = prev_tok(d, *left);
+  hit->head = head;
+  if (p == CD_NONE || !referring(d, p)) return p;
+  hit->anaphoric = true;
+  *left = p;
+  return prev_tok(d, p);
+}
 
 static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim_hit *hit) {
   size_t h = e - 1, left = f;
   bool quant = false;
   for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
-    if (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS)) break;
-    if (in(d, p, GROUP_QUANT)) {
-      quant = quant || !in(d, p, GROUP_MODS);
+    if (determined(d, p)) break;
+    if (lx(d, p, CD_LEX_CLAIM_GROUP_QUANTIFIERS)) {
+      quant = quant || !lx(d, p, CD_LEX_CLAIM_GROUP_MODIFIERS);
       left = p;
-    } else if ((lower(d, p) || sentence_initial(d, p)) && in(d, p, GROUP_MODS)) {
+    } else if ((lower(d, p) || sentence_initial(d, p)) && lx(d, p, CD_LEX_CLAIM_GROUP_MODIFIERS)) {
       left = p; /* "State legislators": capitalised only because it starts the sentence */
-    } else if (cd_claim_demonym(d, p) || (capital(d, p) && !naming_word(d, p))) {
+    } else if (demonym(d, p) || (capital(d, p) && !naming_word(d, p))) {
       left = p;
     } else {
       break;
     }
   }
   size_t p = prev_tok(d, left);
+  hit->head = h;
   if (p != CD_NONE) {
-    if (in(d, p, ANAPHORIC)) return false;
-    if (possessive(d, p) || in(d, p, PERSONAL_POSS)) {
-      if (!in(d, h, POSS_GROUPS)) return false;
+    if (referring(d, p)) {
+      hit->anaphoric = true; /* "the experts": a finding when it refers back to unnamed experts */
       left = p;
-      if (possessive(d, p) && prev_tok(d, p) != CD_NONE && in(d, prev_tok(d, p), ANAPHORIC)) left = p - 1;
+    } else if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) {
+      return false;
+    } else if (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) {
+      if (!lx(d, h, CD_LEX_CLAIM_POSSESSED_GROUPS)) return false;
+      left = p;
+      if (possessive(d, p) && prev_tok(d, p) != CD_NONE && lx(d, prev_tok(d, p), CD_LEX_CLAIM_ANAPHORIC_DETERMINERS))
+        left = p - 1;
     } else if (naming_word(d, p)) {
       return false; /* "NASA scientists", "Harvard researchers" */
     }
   }
-  if (named_after(d, e, h, (const char *const[]){"at", "from", "with", "in", "for", "within", NULL})) return false;
-  if (of_definite(d, left)) return false;
-  if (strength == GROUP_QUANT_ONLY) {
-    if (!quant) return false;
-    /* "some people familiar with the matter" are anonymous sources, another row */
-    if (ctx(d, e, h) && in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL})) return false;
-    if (is(d, e, "with") && is(d, e + 1, "knowledge")) return false;
-  }
+  /* "experts at Harvard"; not "critics of Trump", whose critics they are, nor "experts in Britain" */
+  if (!is(d, e, "of") && !is(d, e, "by") && !is(d, e, "on") && !is(d, e, "in") &&
+      named_after(d, e, h, CD_LEX_CLAIM_NAMING_PREPOSITIONS))
+    return false;
+  p = prev_tok(d, left);
+  if (p != CD_NONE && is(d, p, "of")) return false; /* "a panel of experts", "62 percent of Republicans" */
   int settled = settle_by_verb_before(d, left, e, h, hit);
   if (settled != GO_ON) return settled;
   bool opinion_only = strength == GROUP_WEAK && !quant;
@@ -365,7 +360,7 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   /* "Some experts were sceptical": a quantified group as the subject, no verb needed */
   if (quant && strength == GROUP_STRONG) {
     size_t b = prev_tok(d, left);
-    if (b == CD_NONE || tk(d, b)->kind == TOK_PUNCT || in(d, b, NP_BOUNDARY)) {
+    if (b == CD_NONE || tk(d, b)->kind == TOK_PUNCT || lx(d, b, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)) {
       set_span(d, hit, left, h);
       return true;
     }
@@ -373,51 +368,100 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   return false;
 }
 
-static bool check_some(const cd_doc *d, size_t f, size_t e) {
-  /* "Of the 300 residents surveyed, many said ...": the group is a measured one */
+/* "Of the 300 residents surveyed, many said ...": the group is a measured one. */
+static bool measured_group(const cd_doc *d, size_t f) {
   size_t from = sent_first(d, f);
   if (f - from > 40) from = f - 40; /* a bounded look back keeps the pass linear */
   for (size_t k = from; k < f; k++)
     if (in(d, k, (const char *const[]){"surveyed", "polled", "interviewed", "questioned", "asked", "respondents",
                                        NULL}))
-      return false;
-  size_t p = prev_tok(d, f);
-  if (p == CD_NONE) return true;
-  if (in(d, p, ANAPHORIC) || is(d, p, "of") || tk(d, p)->kind == TOK_NUMBER) return false;
+      return true;
+  return false;
+}
+
+static bool check_some(const cd_doc *d, size_t f, size_t e) {
+  /* the verb: not a plural noun ("some estimates", "many questions") */
+  size_t v = e - 1;
+  if (!saying_verb(d, v) || (ends_with(d, v, "s") && !is(d, v, "says"))) return false;
+  /* beyond belief and "say", a verb of saying needs its clause: "some warned that", not "some
+   * estimated death tolls" or "some reported wanting" */
+  if (!belief_verb(d, v) && !in(d, v, (const char *const[]){"say", "says", "said", NULL}) &&
+      !(ctx(d, e, f) && (is(d, e, "that") || punct(d, e, ',') || punct(d, e, ':'))))
+    return false;
+  if (measured_group(d, f)) return false;
   /* "some said they" after a named crowd is still unnamed; "the many" is not a pronoun */
+  size_t p = prev_tok(d, f);
+  return p == CD_NONE ||
+         !(lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "of") || tk(d, p)->kind == TOK_NUMBER);
+}
+
+
+/* "Some residents say", "many Democrats fear", "a number of experts in the field argue": a
+ * quantifier, a plural noun phrase nothing names, and a verb of saying or belief. */
+static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+  size_t p = prev_tok(d, f);
+  /* "there are some economists who argue": the relative clause is the claim */
+  bool there = p != CD_NONE && in(d, p, (const char *const[]){"are", "were", NULL}) && prev_tok(d, p) != CD_NONE &&
+               is(d, prev_tok(d, p), "there");
+  /* "echoed by a number of tax experts": the unnamed agent of a verb of saying */
+  bool agent = p != CD_NONE && is(d, p, "by") && prev_tok(d, p) != CD_NONE && saying_verb(d, prev_tok(d, p));
+  if (p != CD_NONE && !there && !agent && !(tk(d, p)->kind == TOK_PUNCT || lx(d, p, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)))
+    return false;
+  if (measured_group(d, f)) return false;
+  size_t k = e;
+  if (is(d, k, "of")) { /* "many of his supporters", "some of the experts" */
+    k++;
+    if (!ctx(d, k, f) || !(determined(d, k) || possessive(d, k))) return false;
+    k++;
+  }
+  size_t head = CD_NONE;
+  for (size_t n = 0; n < 4 && ctx(d, k, f) && word(d, k); n++, k++) {
+    if (lower(d, k) &&
+        (saying_verb(d, k) || lx(d, k, CD_LEX_CLAIM_AUXILIARIES) || lx(d, k, CD_LEX_CLAIM_MODIFIER_STARTS)))
+      break;
+    bool group = cd_lex_has(CD_LEX_CLAIM_BELIEF_GROUPS, ts(d, k), tn(d, k)) ||
+                 cd_lex_has(CD_LEX_CLAIM_PARTY_GROUPS, ts(d, k), tn(d, k)) ||
+                 cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, ts(d, k), tn(d, k));
+    if (capital(d, k) && !group && !demonym(d, k) && !(sentence_initial(d, k) && !naming_word(d, k))) return false;
+    if ((ends_with(d, k, "s") && !possessive(d, k)) || in(d, k, (const char *const[]){"people", "men", "women", NULL}))
+      head = k;
+  }
+  if (head == CD_NONE || head + 1 != k) return false;
+  if (in(d, head, (const char *const[]){"people", "those", "others", NULL}) && ctx(d, k, f) &&
+      in(d, k, (const char *const[]){"familiar", "close", "briefed", NULL}))
+    return false; /* "some people familiar with the matter": an anonymous source, another row */
+  if (cd_lex_has(CD_LEX_CLAIM_DOCUMENT_HEADS, ts(d, head), tn(d, head))) return false; /* "some studies" */
+  if (agent) {
+    hit->head = head;
+    set_span(d, hit, prev_tok(d, p), head);
+    return true;
+  }
+  size_t v = there && is(d, k, "who") ? skip_aux(d, k + 1, head) : subject_verb(d, k, head, false);
+  if (v == CD_NONE || !(ctx(d, v, head) && saying_verb(d, v))) return false;
+  hit->head = head;
+  set_span(d, hit, f, v - k <= 3 ? v : head);
   return true;
 }
 
 static bool check_named_after(const cd_doc *d, size_t f, size_t e) {
-  return !named_after(d, e, e - 1, NAMING_PREPS);
+  return !named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS);
 }
 
-static const char *const REPORT_LEAD_ADJ[] = {"initial", "early", "earlier", "first", "preliminary",
-                                              "unconfirmed", "conflicting", "media", "press", "local",
-                                              "news", NULL};
-static const char *const PUBLISH_VERBS[] = {"published", "carried", "aired", "broadcast", "released", "issued",
-                                            "compiled", "cited", "filed", "submitted", "prepared", "commissioned",
-                                            "written", "produced", NULL};
 
-static const char *const MEDIA_MODS[] = {
-    "local", "national", "state", "state-run", "state-owned", "state-controlled", "official", "regional",
-    "foreign", "international", "western", "independent", "opposition", "mainstream", "news",
-    "pro-government", "government-controlled", "government-run", "government-owned", "private", "some",
-    "several", "many", "other", "media", NULL};
 
 /* After "reports": is the report named ("reports in The Times", "reports published by Reuters")? */
 static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
-  if (named_after(d, j, ref, NAMING_PREPS)) return true;
+  if (named_after(d, j, ref, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return true;
   /* "reports from the coastguard", "reports by its own staff": an author already introduced */
   if (ctx(d, j, ref) && in(d, j, (const char *const[]){"from", "by", "of", "in", NULL}) && ctx(d, j + 1, ref) &&
-      (in(d, j + 1, ANAPHORIC) || in(d, j + 1, PERSONAL_POSS))) {
+      determined(d, j + 1)) {
     size_t k = j + 2;
-    while (ctx(d, k, ref) && lower(d, k) && in(d, k, MEDIA_MODS)) k++;
+    while (ctx(d, k, ref) && lower(d, k) && lx(d, k, CD_LEX_CLAIM_MEDIA_MODIFIERS)) k++;
     bool press = ctx(d, k, ref) && in(d, k, (const char *const[]){"press", "media", "news", NULL});
     if (!press) return true;
   }
   for (size_t k = j; k < j + 5 && ctx(d, k, ref); k++) {
-    if (in(d, k, PUBLISH_VERBS)) {
+    if (lx(d, k, CD_LEX_CLAIM_PUBLISH_VERBS)) {
       size_t m = k + 1;
       if (ctx(d, m, ref) && in(d, m, (const char *const[]){"by", "in", "on", "from", NULL})) m++;
       if (is(d, m, "the")) m++;
@@ -428,31 +472,22 @@ static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
   return false;
 }
 
-static const char *const REPORT_PREPS[] = {"amid", "after", "following", "despite", "citing", "by", "at", "over",
-                                           "from", "to", "on", "with", NULL};
 
 static bool check_reports(const cd_doc *d, size_t f, size_t e) {
   size_t h = e - 1;
-  if (!in(d, f, REPORT_PREPS)) {
+  if (!lx(d, f, CD_LEX_CLAIM_REPORT_PREPOSITIONS)) {
     size_t p = prev_tok(d, f);
     if (p != CD_NONE) {
-      if (possessive(d, p) || in(d, p, PERSONAL_POSS)) return false;
+      if (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) return false;
       if (naming_word(d, p)) return false; /* "BBC news reports" */
-      if (in(d, p, ANAPHORIC) && !(is(d, p, "the") && in(d, f, REPORT_LEAD_ADJ))) return false;
+      if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) &&
+          !(is(d, p, "the") && lx(d, f, CD_LEX_CLAIM_REPORT_LEAD_ADJECTIVES)))
+        return false;
     }
   }
   return !report_named_after(d, e, h);
 }
 
-static const char *const REPORT_VERBS[] = {
-    "say", "said", "says", "suggest", "suggests", "suggested", "indicate", "indicates", "indicated", "claim",
-    "claimed", "claims", "show", "shows", "showed", "emerged", "surfaced", "vary", "varied", "differ",
-    "differed", "conflict", "state", "stated", "states", "circulated", "circulating", "allege", "alleged",
-    "alleges", "have", "had", "are", "were", NULL};
-static const char *const REPORT_SUBJ_PREV[] = {"and", "but", "while", "though", "although", "as", "that",
-                                               "because", "since", "yet", "so", "other", "some", "several",
-                                               "many", "multiple", "numerous", "recent", "earlier", "whereas",
-                                               NULL};
 
 static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
   size_t h = f;
@@ -462,30 +497,27 @@ static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
     return !report_named_after(d, e, h);
   }
   size_t p = prev_tok(d, h);
-  if (p == CD_NONE || !(punct(d, p, ',') || (lower(d, p) && in(d, p, REPORT_SUBJ_PREV)))) return false;
+  if (p == CD_NONE || !(punct(d, p, ',') || (lower(d, p) && lx(d, p, CD_LEX_CLAIM_REPORT_SUBJECT_OPENERS))))
+    return false;
   size_t v = skip_aux(d, e, h);
-  if (v == e && !(ctx(d, e, h) && in(d, e, REPORT_VERBS))) return false;
-  if (v != e && !(ctx(d, v, h) && (in(d, v, REPORT_VERBS) || in(d, v, OPINION)))) return false;
+  if (v == e && !(ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS))) return false;
+  if (v != e && !(ctx(d, v, h) && (lx(d, v, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS) || saying_verb(d, v)))) return false;
   if (v == e && in(d, e, (const char *const[]){"have", "had", "are", "were", NULL})) return false;
   return !report_named_after(d, e, h);
 }
 
-static const char *const MEDIA_VERBS[] = {
-    "reported", "reports", "reporting", "report", "said", "say", "says", "claimed", "claim", "claims",
-    "quoted", "quoting", "cited", "citing", "stated", "suggested", "speculated", "showed", "indicated",
-    "aired", "broadcast", "published", "carried", "revealed", "described", "alleged", "identified", "named",
-    NULL};
 
 static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t h = e - 1, left = f;
   if (capital(d, h) && !sentence_initial(d, h)) return false; /* "Canadian Press" */
-  bool modified = false;
+  bool modified = false, state = false, country = false;
   for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
-    if (lower(d, p) && in(d, p, MEDIA_MODS)) {
+    if ((lower(d, p) || sentence_initial(d, p)) && lx(d, p, CD_LEX_CLAIM_MEDIA_MODIFIERS)) {
       modified = true;
+      state = state || (tn(d, p) >= 5 && cd_word_eq(ts(d, p), 5, "state"));
       left = p;
-    } else if (cd_claim_demonym(d, p)) {
-      modified = true;
+    } else if (demonym(d, p)) {
+      modified = country = true;
       left = p;
     } else {
       break;
@@ -497,8 +529,9 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     left = p;
     p = prev_tok(d, left);
   }
+  if (state && country) return false; /* "Chinese state media": one country's state outlet is a source */
   size_t v = skip_aux(d, e, h);
-  bool verb_after = ctx(d, v, h) && lower(d, v) && in(d, v, MEDIA_VERBS);
+  bool verb_after = ctx(d, v, h) && lower(d, v) && lx(d, v, CD_LEX_CLAIM_MEDIA_VERBS);
   if (!modified && is(d, h, "media") && verb_after) modified = true; /* "Media reported that ..." */
   if (!modified) return false;
   if (p != CD_NONE && (naming_word(d, p) || possessive(d, p) || is(d, p, "social"))) return false;
@@ -521,30 +554,30 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   return true;
 }
 
-static const char *const STUDY_MODS[] = {"recent", "previous", "prior", "past", "earlier", "new", "several",
-                                         "numerous", "many", "some", "other", "multiple", "independent",
-                                         "scientific", "formal", "medical", "clinical", "more", "further",
-                                         "opinion", "most", "various", "academic", NULL};
 
 static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t left = f;
-  for (size_t p = prev_tok(d, left); p != CD_NONE && lower(d, p) && in(d, p, STUDY_MODS); p = prev_tok(d, left))
+  for (size_t p = prev_tok(d, left); p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_CLAIM_STUDY_MODIFIERS);
+       p = prev_tok(d, left))
     left = p;
   size_t p = prev_tok(d, left);
   if (p != CD_NONE) {
-    if (in(d, p, ANAPHORIC) || is(d, p, "a") || is(d, p, "an") || in(d, p, PERSONAL_POSS)) return false;
+    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "a") || is(d, p, "an") ||
+        lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))
+      return false;
     if (possessive(d, p) || naming_word(d, p)) return false;
   }
+  hit->head = f;
   set_span(d, hit, left, e - 1);
   return true;
 }
 
 static bool check_there(const cd_doc *d, size_t f, size_t e) {
-  static const char *const preps[] = {"from", "by", "among", "within", NULL};
-  if (named_after(d, e, e - 1, preps)) return false;
-  /* "calls from the mayor", "complaints by its members": someone identified */
-  if (ctx(d, e, e - 1) && in(d, e, preps) && ctx(d, e + 1, e - 1) &&
-      (in(d, e + 1, ANAPHORIC) || in(d, e + 1, PERSONAL_POSS)))
+  /* "complaints from Apple", "calls from the mayor", "complaints by its members": someone identified */
+  bool whose = ctx(d, e, e - 1) && (is(d, e, "from") || is(d, e, "by") || is(d, e, "among") || is(d, e, "within"));
+  if (whose && named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return false;
+  if (whose && ctx(d, e + 1, e - 1) &&
+      determined(d, e + 1))
     return false;
   return true;
 }
@@ -553,7 +586,8 @@ static bool check_widely(const cd_doc *d, size_t f, size_t e) {
   if (is(d, e - 1, "known") && is(d, e, "as")) return false; /* "commonly known as": a name, not a claim */
   /* "the widely known actor", "a widely used drug": a description before a noun */
   size_t p = prev_tok(d, f);
-  if (p != CD_NONE && (in(d, p, ANAPHORIC) || in(d, p, (const char *const[]){"a", "an", NULL})) &&
+  if (p != CD_NONE &&
+      (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || in(d, p, (const char *const[]){"a", "an", NULL})) &&
       in(d, e - 1, (const char *const[]){"known", "reported", "recognised", "recognized", "accepted", NULL}))
     return false;
   return true;
@@ -569,46 +603,17 @@ static bool check_agentless(const cd_doc *d, size_t f, size_t e) {
 
 /* ---- according to ---- */
 
-static const char *const ACC_DET_INDEF[] = {"a", "an", "one", "another", NULL};
-static const char *const REPORT_MODS_W[] = {"unconfirmed", "unverified", "initial", "early", "earlier",
-                                            "preliminary", "conflicting", "some", "several", "numerous", "many",
-                                            "multiple", "recent", "other", "local", "media", "news", "press",
-                                            "published", "widespread", "various", "online", "anecdotal",
-                                            "national", "state", "state-run", "foreign", "international",
-                                            "regional", "social", NULL};
-static const char *const STUDY_HEADS[] = {"study", "survey", "poll", "report", "analysis", "estimate",
-                                          "complaint", "document", "memo", "investigation", "paper", "review",
-                                          "assessment", "audit", "dossier", "tally", "count", NULL};
-static const char *const STUDY_PLURALS[] = {"studies", "research", "surveys", "polls", "estimates", NULL};
-static const char *const ANON_HEADS[] = {"sources", "source", "insiders", "insider", "whistleblower",
-                                         "whistle-blower", "whistleblowers", "whistle-blowers", "someone",
-                                         NULL};
-static const char *const OFFICIAL_HEADS[] = {"officials", "official", "diplomats", "diplomat", "aides", "aide",
-                                             NULL};
-static const char *const GROUP_HEADS[] = {"critics", "experts", "analysts", "observers", "commentators",
-                                          "opponents", "detractors", "sceptics", "skeptics", "pundits",
-                                          "some", "many", "others", NULL};
-static const char *const SOCIAL_HEADS[] = {"videos", "video", "posts", "post", "footage", "images", "photos",
-                                           "rumours", "rumors", "rumour", "rumor", "accounts", "messages",
-                                           "tweets", NULL};
-static const char *const OFFICIAL_MODS[] = {
-    "senior", "top", "high-ranking", "high-level", "unnamed", "anonymous", "government", "administration",
-    "military", "security", "intelligence", "diplomatic", "defence", "defense", "foreign", "western",
-    "former", "current", "other",
-    "some", "several", "many", "multiple", "numerous", "two", "three", "four", "five", "six", "knowledgeable",
-    "informed", "mid-level", "junior", "ranking", "one", "a", "an", "another", "law", "enforcement",
-    "law-enforcement", "various", "unidentified", NULL};
 
-static bool all_lower_in(const cd_doc *d, size_t from, size_t to, const char *const *list) {
+static bool all_lower_in(const cd_doc *d, size_t from, size_t to, cd_lex_id list) {
   for (size_t k = from; k < to; k++)
-    if (!(lower(d, k) && in(d, k, list)) && !cd_claim_demonym(d, k)) return false;
+    if (!(lower(d, k) && lx(d, k, list)) && !demonym(d, k)) return false;
   return true;
 }
 
 static bool check_according(const cd_doc *d, size_t f, size_t e, int category, claim_hit *hit) {
   size_t j = e, ref = f;
   if (!ctx(d, j, ref) || !word(d, j)) return false;
-  bool indef = in(d, j, ACC_DET_INDEF), definite = in(d, j, ANAPHORIC) || in(d, j, PERSONAL_POSS);
+  bool indef = lx(d, j, CD_LEX_CLAIM_SINGLE_INDEFINITES), definite = determined(d, j);
   size_t np = indef || definite ? j + 1 : j;
   /* the noun phrase: up to a comma or other punctuation, twelve words at most */
   size_t np_end = np;
@@ -621,21 +626,22 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
   int head_cat = 0;
   for (size_t k = np; k < np_end && head == CD_NONE; k++) {
     if (!lower(d, k)) continue;
-    if (in(d, k, SOCIAL_HEADS)) head = k, head_cat = ACC_SOCIAL;
-    else if (in(d, k, STUDY_HEADS) || in(d, k, STUDY_PLURALS)) head = k, head_cat = ACC_STUDY;
+    if (lx(d, k, CD_LEX_CLAIM_SOCIAL_HEADS)) head = k, head_cat = ACC_SOCIAL;
+    else if (lx(d, k, CD_LEX_CLAIM_DOCUMENT_HEADS)) head = k, head_cat = ACC_STUDY;
     else if (is(d, k, "reports")) head = k, head_cat = ACC_REPORTS;
     else if (in(d, k, (const char *const[]){"media", "press", "news", NULL}))
       head = k + 1 < np_end && is(d, k + 1, "reports") ? k + 1 : k, head_cat = ACC_REPORTS;
-    else if (in(d, k, ANON_HEADS) || in(d, k, OFFICIAL_HEADS)) head = k, head_cat = ACC_ANON;
-    else if (in(d, k, GROUP_HEADS) &&
-             !(in(d, k, (const char *const[]){"some", "many", NULL}) && k + 1 < np_end)) /* "some estimates" */
+    else if (lx(d, k, CD_LEX_CLAIM_SOURCE_HEADS) || lx(d, k, CD_LEX_CLAIM_OFFICIAL_HEADS))
+      head = k, head_cat = ACC_ANON;
+    else if (lx(d, k, CD_LEX_CLAIM_GROUP_HEADS) || is(d, k, "others") ||
+             ((is(d, k, "some") || is(d, k, "many")) && k + 1 == np_end)) /* not "some estimates" */
       head = k, head_cat = ACC_GROUP;
   }
   if (head == CD_NONE || head_cat != category) return false;
   /* named anywhere in the phrase: "a report by Reuters", "a Twitter post by Amy Cook" */
   bool social = false;
   for (size_t k = np; k < np_end; k++) {
-    if (capital(d, k) && !possessive(d, k) && !cd_claim_demonym(d, k)) return false;
+    if (capital(d, k) && !possessive(d, k) && naming_word(d, k)) return false;
     if (is(d, k, "social") && is(d, k + 1, "media")) social = true;
     if (in(d, k, (const char *const[]){"online", "circulating", "unverified", "unconfirmed", "rumours", "rumors",
                                        "rumour", "rumor", NULL}))
@@ -646,34 +652,36 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     if (!social) return false;
     break;
   case ACC_STUDY:
-    if (in(d, head, STUDY_PLURALS)) {
-      if (definite || !all_lower_in(d, np, head, STUDY_MODS)) return false;
+    if (ends_with(d, head, "s") || is(d, head, "research")) { /* "according to exit polls" */
+      if (definite) return false;
+      for (size_t k = np; k < head; k++)
+        if (!lower(d, k)) return false;
     } else if (!indef) {
       return false; /* "according to the report": refers back to a named one */
     }
     /* "a report by the agency", "a survey for its members": the author is identified */
     for (size_t k = head + 1; k + 1 < np_end; k++)
       if (in(d, k, (const char *const[]){"by", "from", "for", "of", "in", NULL}) &&
-          (in(d, k + 1, ANAPHORIC) || in(d, k + 1, PERSONAL_POSS)))
+          determined(d, k + 1))
         return false;
     break;
   case ACC_REPORTS:
     if (is(d, head, "reports")) {
-      if (definite || !all_lower_in(d, np, head, REPORT_MODS_W)) return false;
+      if (definite || !all_lower_in(d, np, head, CD_LEX_CLAIM_REPORT_MODIFIERS)) return false;
     } else { /* media, press */
       if (head == np && !definite) return false; /* "according to media" is odd; "press" alone too */
-      if (!all_lower_in(d, np, head, REPORT_MODS_W) && !is(d, j, "the")) return false;
+      if (!all_lower_in(d, np, head, CD_LEX_CLAIM_REPORT_MODIFIERS) && !is(d, j, "the")) return false;
       if (is(d, head - 1, "social")) return false;
     }
     break;
   case ACC_ANON:
     if (definite) return false;
-    if (in(d, head, OFFICIAL_HEADS)) {
-      if (!all_lower_in(d, np, head, OFFICIAL_MODS)) return false;
+    if (lx(d, head, CD_LEX_CLAIM_OFFICIAL_HEADS)) {
+      if (!all_lower_in(d, np, head, CD_LEX_CLAIM_OFFICIAL_MODIFIERS)) return false;
       if (is(d, head, "official") || is(d, head, "diplomat") || is(d, head, "aide")) {
         if (!indef) return false;
       }
-      if (named_after(d, head + 1, ref, NAMING_PREPS)) return false;
+      if (named_after(d, head + 1, ref, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return false;
     } else if (is(d, head, "source") || is(d, head, "insider")) {
       if (!indef && head != np) return false;
     }
@@ -682,38 +690,29 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     if (is(d, j, "the") || in(d, j, (const char *const[]){"these", "those", "this", "that", "its", "our", NULL}))
       return false;
     for (size_t k = np; k < head; k++)
-      if (!(possessive(d, k) || (lower(d, k) && (in(d, k, GROUP_QUANT) || in(d, k, GROUP_MODS))) ||
-            cd_claim_demonym(d, k)))
+      if (!(possessive(d, k) ||
+            (lower(d, k) && (lx(d, k, CD_LEX_CLAIM_GROUP_QUANTIFIERS) || lx(d, k, CD_LEX_CLAIM_GROUP_MODIFIERS))) ||
+            demonym(d, k)))
         return false;
     break;
   default:
     return false;
   }
+  hit->head = head;
   set_span(d, hit, f, head);
   return true;
 }
 
 /* ---- anonymous sources ---- */
 
-static const char *const SOURCE_MODS[] = {
-    "unnamed", "anonymous", "senior", "informed", "reliable", "knowledgeable", "credible", "government",
-    "diplomatic", "military", "security", "intelligence", "official", "police", "industry", "party",
-    "western", "palace", "opposition", "trusted", "independent", "local", "two", "three", "four", "five",
-    "six", "several", "some", "many", "multiple", "other", "one", "a", "an", "another", "numerous", "various",
-    "high-level", "high-ranking", "top", "well-placed", "well-informed", "unidentified", "internal",
-    "administration", "campaign", "court", "legal", "judicial", "ministry", "family", "club", "team",
-    "company", "investigative", "insider", "single", "second", "third", "separate", "further", "new", NULL};
-static const char *const SOURCE_RIGHT[] = {"close", "familiar", "within", "inside", "briefed", "involved",
-                                           "knowledgeable", NULL};
-static const char *const CITING[] = {"citing", "quoting", "cited", "quoted", "by", NULL};
 
-static size_t walk_left(const cd_doc *d, size_t left, const char *const *mods, bool allow_caps, bool *indef) {
+static size_t walk_left(const cd_doc *d, size_t left, cd_lex_id mods, bool allow_caps, bool *indef) {
   for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
-    if (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS)) break;
-    if ((lower(d, p) || sentence_initial(d, p)) && in(d, p, mods)) {
-      if (in(d, p, INDEFINITE)) *indef = true; /* "One MP", "Two sources" */
+    if (determined(d, p)) break;
+    if ((lower(d, p) || sentence_initial(d, p)) && lx(d, p, mods)) {
+      if (lx(d, p, CD_LEX_CLAIM_INDEFINITE_DETERMINERS)) *indef = true; /* "One MP", "Two sources" */
       left = p;
-    } else if (cd_claim_demonym(d, p) || (allow_caps && capital(d, p) && !possessive(d, p))) {
+    } else if (demonym(d, p) || (allow_caps && capital(d, p) && !possessive(d, p))) {
       left = p;
     } else {
       break;
@@ -726,19 +725,19 @@ static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t h = f;
   bool singular = is(d, h, "source");
   bool indef = false;
-  size_t left = walk_left(d, h, SOURCE_MODS, true, &indef);
-  size_t p = prev_tok(d, left);
-  if (p != CD_NONE && (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS))) return false;
+  size_t left = walk_left(d, h, CD_LEX_CLAIM_SOURCE_MODIFIERS, true, &indef);
+  size_t p = take_anaphor(d, h, &left, hit); /* "the source added" */
+  if (!hit->anaphoric && p != CD_NONE && determined(d, p)) return false;
   if (is(d, e, "of") || is(d, e, "for")) return false; /* "a source of income", "sources for the story" */
-  if (singular && !indef && !(p != CD_NONE && in(d, p, CITING))) return false;
+  if (singular && !indef && !hit->anaphoric && !(p != CD_NONE && lx(d, p, CD_LEX_CLAIM_CITING_WORDS))) return false;
   int vb = verb_before(d, left, e, h);
   if (vb == INVERTED) {
     set_span(d, hit, left - 1, h);
     return true;
   }
-  if (vb == OBJECT && !in(d, p, CITING)) return false;
+  if (vb == OBJECT && !lx(d, p, CD_LEX_CLAIM_CITING_WORDS)) return false;
   if (naming_appositive(d, e, h)) return false;
-  if (ctx(d, e, h) && in(d, e, SOURCE_RIGHT)) {
+  if (ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_SOURCE_CLOSENESS)) {
     size_t r = e + 1;
     if (ctx(d, r, h) && in(d, r, (const char *const[]){"to", "with", "on", "in", "about", NULL})) r++;
     set_span(d, hit, left, r - 1);
@@ -748,7 +747,7 @@ static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     set_span(d, hit, left, e + 1);
     return true;
   }
-  if (p != CD_NONE && in(d, p, CITING) && !singular) {
+  if (p != CD_NONE && lx(d, p, CD_LEX_CLAIM_CITING_WORDS) && !singular) {
     set_span(d, hit, left, h);
     return true;
   }
@@ -758,32 +757,21 @@ static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   return true;
 }
 
-static const char *const FUNCTION_WORDS[] = {
-    "and", "but", "or", "nor", "with", "by", "from", "to", "as", "while", "that", "which", "because", "since",
-    "although", "though", "when", "whereas", "where", "after", "before", "until", "if", "yet", "so", "than",
-    "also", "among", "amongst", "told", "said", "say", "says", "added", "meanwhile", "however", "quoting", "citing",
-    "according", "but", "even", "now", "then", "other", NULL};
-static const char *const ORG_NOUNS[] = {
-    "ministry", "department", "agency", "embassy", "office", "company", "police", "council", "commission",
-    "committee", "government", "administration", "authority", "authorities", "bureau", "service", "court",
-    "firm", "organisation", "organization", "club", "team", "party", "union", "university", "hospital",
-    "school", "city", "county", "state", "board", "league", "federation", "association", "institute",
-    "foundation", "army", "navy", "military", "palace", "parliament", "senate", "congress", "campaign",
-    "airline", "airport", "bank", "centre", "center", "prison", "trust", "regulator", NULL};
 
 static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t h = f;
   bool singular = is(d, h, "official");
   bool indef = false;
-  size_t left = walk_left(d, h, OFFICIAL_MODS, false, &indef);
-  size_t p = prev_tok(d, left);
+  size_t left = walk_left(d, h, CD_LEX_CLAIM_OFFICIAL_MODIFIERS, false, &indef);
+  size_t p = take_anaphor(d, h, &left, hit);
   if (p != CD_NONE) {
-    if (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS) || possessive(d, p)) return false;
+    if (determined(d, p) || possessive(d, p)) return false;
     /* "Pentagon officials", "Health Ministry officials" (a capital that is no modifier names a body) */
-    if (capital(d, p) && !cd_claim_demonym(d, p)) return false;
-    if (lower(d, p) && !in(d, p, FUNCTION_WORDS)) return false; /* "police officials", "hospital officials" */
+    if (capital(d, p) && !demonym(d, p)) return false;
+    if (lower(d, p) && !lx(d, p, CD_LEX_CLAIM_FUNCTION_WORDS) && !saying_verb(d, p))
+      return false; /* "police officials", "hospital officials" */
   }
-  if (singular && !indef) return false;
+  if (singular && !indef && !hit->anaphoric) return false;
   int settled = settle_by_verb_before(d, left, e, h, hit);
   if (settled != GO_ON) return settled;
   if (naming_appositive(d, e, h)) return false;
@@ -792,11 +780,11 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     return true;
   }
   /* "officials at the ministry", "officials from Turkey's foreign ministry": a body is named */
-  if (ctx(d, e, h) && in(d, e, NAMING_PREPS)) {
+  if (ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) {
     size_t k = e + 1;
     if (is(d, k, "the")) k++;
     for (; k < e + 6 && ctx(d, k, h) && word(d, k); k++) {
-      if (naming_word(d, k) || (lower(d, k) && in(d, k, ORG_NOUNS))) return false;
+      if (naming_word(d, k) || (lower(d, k) && lx(d, k, CD_LEX_CLAIM_BODY_NOUNS))) return false;
       if (!possessive(d, k) && !lower(d, k)) break;
     }
   }
@@ -806,21 +794,16 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
   return true;
 }
 
-static const char *const PERSON_MODS[] = {
-    "senior", "junior", "unnamed", "anonymous", "former", "one", "a", "an", "another", "two", "three", "four",
-    "five", "several", "some", "other", "backbench", "opposition", "government", "conservative", "liberal",
-    "western", "foreign", "european", "close", "top", "veteran", "longtime", "long-time", "ruling", "party",
-    "presidential", "white", "house", "campaign", "congressional", "trusted", "many", "multiple", "numerous",
-    "unidentified", "tory", "labour", NULL};
 
 static bool check_person(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t h = f;
   bool plural = ends_with(d, h, "s");
   bool indef = false;
-  size_t left = walk_left(d, h, PERSON_MODS, true, &indef);
-  size_t p = prev_tok(d, left);
-  if (p != CD_NONE && in(d, p, ANAPHORIC)) return false;
-  if (p != CD_NONE && (possessive(d, p) || in(d, p, PERSONAL_POSS))) {
+  size_t left = walk_left(d, h, CD_LEX_CLAIM_PERSON_MODIFIERS, true, &indef);
+  size_t p = take_anaphor(d, h, &left, hit);
+  indef = indef || hit->anaphoric;
+  if (p != CD_NONE && lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) return false;
+  if (p != CD_NONE && (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))) {
     left = p;
     indef = true; /* "Johnson's aides", "her adviser": still nobody named */
   }
@@ -837,23 +820,14 @@ static bool check_person(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   return true;
 }
 
-static const char *const CLOSE_OBJECTS[] = {
-    "him", "her", "them", "his", "their", "its", "family", "president", "government", "administration",
-    "minister", "prime", "investigation", "negotiations", "talks", "matter", "campaign", "club", "team",
-    "company", "palace", "player", "singer", "star", "couple", "situation", "leadership", "board", "case",
-    "deal", "royal", "king", "queen", "prince", "princess", "chancellor", "premier", "leader", "party",
-    "decision", "discussions", "deliberations", "process", "planning", "probe", "plans", "inquiry",
-    "actor", "actress", "coach", "manager", "director", "chief", "ceo", "governor", "mayor", "senator",
-    "situation", "thinking", "details", "proposal", "plan", "negotiation", "matters", "investigations",
-    "discussion", "talk", "review", "decision-making", NULL};
 
 static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
   size_t last = e - 1;
   if (is(d, last, "with") || is(d, last, "of") || is(d, last, "on")) {
     /* "familiar with the matter": what they know about, or a verb of saying after it */
     size_t k = e;
-    if (ctx(d, k, f) && (in(d, k, ANAPHORIC) || in(d, k, PERSONAL_POSS))) k++;
-    if (ctx(d, k, f) && ((lower(d, k) && in(d, k, CLOSE_OBJECTS)) || possessive(d, k))) return true;
+    if (ctx(d, k, f) && determined(d, k)) k++;
+    if (ctx(d, k, f) && ((lower(d, k) && lx(d, k, CD_LEX_CLAIM_CLOSE_OBJECTS)) || possessive(d, k))) return true;
     for (size_t j = e; j < e + 14 && ctx(d, j, f); j++)
       if (saying_verb(d, j)) return true;
     return false;
@@ -863,26 +837,21 @@ static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
     if (is(d, k, "the")) k++;
     if (!ctx(d, k, f)) return false;
     if (is(d, last, "to") && naming_word(d, k)) return true;
-    return lower(d, k) && in(d, k, CLOSE_OBJECTS);
+    return lower(d, k) && lx(d, k, CD_LEX_CLAIM_CLOSE_OBJECTS);
   }
   return true;
 }
 
-static const char *const COMM_VERBS[] = {
-    "spoke", "speaking", "speak", "spoken", "talked", "talking", "talk", "briefed", "briefing", "brief", "told",
-    "telling", "said", "commented", "comment", "commenting", "agreed", "quoted", "interviewed", "provided",
-    "given", "gave", "cited", "confirmed", "leaked", "posted", "wrote", "written", "published", "reported",
-    "shared", "passed", "sent", "tipped", "contacted", "respond", "responded", "responding", NULL};
 
 static bool check_background(const cd_doc *d, size_t f, size_t e) {
   for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 4; p = prev_tok(d, p), k++)
-    if (lower(d, p) && in(d, p, COMM_VERBS)) return true;
+    if (lower(d, p) && lx(d, p, CD_LEX_CLAIM_COMMUNICATION_VERBS)) return true;
   return false;
 }
 
 static bool check_anon_adv(const cd_doc *d, size_t f, size_t e) {
   for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 3; p = prev_tok(d, p), k++)
-    if (lower(d, p) && in(d, p, COMM_VERBS)) return true;
+    if (lower(d, p) && lx(d, p, CD_LEX_CLAIM_COMMUNICATION_VERBS)) return true;
   if (is(d, e, "by") && ctx(d, e + 1, f) &&
       in(d, e + 1, (const char *const[]){"officials", "sources", "a", "an", "one", "someone", "people", "insiders",
                                          "staff", "employees", NULL}))
@@ -892,11 +861,9 @@ static bool check_anon_adv(const cd_doc *d, size_t f, size_t e) {
 
 /* "is said to be", "are known to have": not the count of the dead ("are known to have died"). */
 static bool check_raising(const cd_doc *d, size_t f, size_t e) {
-  static const char *const COUNTS[] = {"dead", "died", "killed", "injured", "wounded", "infected", "missing",
-                                       "drowned", "survived", NULL};
   size_t k = e;
   if (is(d, k, "been")) k++;
-  return !(ctx(d, k, f) && in(d, k, COUNTS));
+  return !(ctx(d, k, f) && lx(d, k, CD_LEX_CLAIM_CASUALTY_WORDS));
 }
 
 /* "It emerged on Tuesday that ...": a disclosure with no discloser. */
@@ -909,19 +876,6 @@ static bool check_emerged(const cd_doc *d, size_t f, size_t e) {
   return false;
 }
 
-static const char *const DOC_MODS[] = {"recent", "new", "leaked", "internal", "confidential", "separate",
-                                       "previous", "earlier", "secret", "draft", "preliminary", "unpublished",
-                                       "independent", "major", "large", "small", "landmark", "peer-reviewed",
-                                       "scientific", "medical", "academic", "detailed", "damning", "critical",
-                                       "follow-up", "annual", "long-term", "further", "second", "third", "first",
-                                       "latest", "online", "anonymous", "unsigned", NULL};
-static const char *const DOC_VERBS[] = {
-    "said", "says", "found", "finds", "showed", "shows", "suggested", "suggests", "concluded", "concludes",
-    "estimated", "estimates", "claimed", "claims", "warned", "warns", "revealed", "reveals", "indicated",
-    "indicates", "predicted", "predicts", "stated", "states", "noted", "notes", "argued", "argues",
-    "alleged", "alleges", "accused", "accuses", "recommended", "recommends", "described", "describes", NULL};
-static const char *const PREPOSITIONS[] = {"in", "on", "from", "with", "under", "by", "to", "of", "for", "at",
-                                           "into", "about", "after", "before", "behind", "over", "like", NULL};
 
 /* "A recent study found ...": an indefinite study or report, nothing naming its author. */
 static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
@@ -933,14 +887,14 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
       left = p;
       break;
     }
-    if ((lower(d, p) && in(d, p, DOC_MODS)) || tk(d, p)->kind == TOK_NUMBER || cd_claim_demonym(d, p))
+    if ((lower(d, p) && lx(d, p, CD_LEX_CLAIM_DOCUMENT_MODIFIERS)) || tk(d, p)->kind == TOK_NUMBER || demonym(d, p))
       left = p;
     else
       break;
   }
   if (!indef) return false;
   size_t p = prev_tok(d, left);
-  if (p != CD_NONE && (in(d, p, PREPOSITIONS) || verb_before(d, left, e, h) != NOT_OBJECT)) return false;
+  if (p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_PREPOSITIONS) || verb_before(d, left, e, h) != NOT_OBJECT)) return false;
   for (size_t k = e; k < e + 14 && ctx(d, k, h); k++) {
     if (punct(d, k, ',')) {
       if (skip_appositive(d, k, h) == k) return false;
@@ -949,9 +903,9 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     if (tk(d, k)->kind == TOK_PUNCT || tk(d, k)->kind == TOK_MARK) return false;
     if (naming_word(d, k) || possessive(d, k)) return false; /* "a study by Harvard", "a Met Office report" */
     if (in(d, k, (const char *const[]){"by", "from", "for", "of", "at", "commissioned", NULL}) && ctx(d, k + 1, h) &&
-        (in(d, k + 1, ANAPHORIC) || in(d, k + 1, PERSONAL_POSS) || possessive(d, k + 1)))
+        (determined(d, k + 1) || possessive(d, k + 1)))
       return false; /* "a report by the agency" */
-    if (lower(d, k) && in(d, k, DOC_VERBS)) {
+    if (lower(d, k) && lx(d, k, CD_LEX_CLAIM_DOCUMENT_VERBS)) {
       set_span(d, hit, left, k - e <= 3 ? k : h);
       return true;
     }
@@ -962,14 +916,15 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
 /* "An unnamed official said", "unidentified sources told": the phrase says itself that nobody is named. */
 static bool check_unnamed(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t p = prev_tok(d, f);
-  if (p != CD_NONE && (in(d, p, ANAPHORIC) || in(d, p, PERSONAL_POSS) || possessive(d, p))) return false;
-  size_t left = p != CD_NONE && in(d, p, INDEFINITE) ? p : f;
+  if (p != CD_NONE && (determined(d, p) || possessive(d, p))) return false;
+  size_t left = p != CD_NONE && lx(d, p, CD_LEX_CLAIM_INDEFINITE_DETERMINERS) ? p : f;
   for (size_t n = 1; n <= 3; n++) {
     size_t h = e + n - 1;
-    if (!ctx(d, h, f) || !(lower(d, h) || cd_claim_demonym(d, h))) return false;
+    if (!ctx(d, h, f) || !(lower(d, h) || demonym(d, h))) return false;
     if (verb_before(d, left, h + 1, f) == OBJECT) return false;
     size_t v = subject_verb(d, h + 1, h, false);
     if (v != CD_NONE) {
+      hit->head = h;
       set_span(d, hit, left, v - h <= 4 ? v : h);
       return true;
     }
@@ -980,21 +935,23 @@ static bool check_unnamed(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
 /* "is considered one of the best": a passive with nobody behind it ("by" would name them). */
 static bool check_passive(const cd_doc *d, size_t f, size_t e) {
   for (size_t k = e; k < e + 8 && ctx(d, k, f); k++) {
-    if (is(d, k, "by")) return false;
+    if (is(d, k, "by") || is(d, k, "from")) return false;
     if (tk(d, k)->kind == TOK_PUNCT && !punct(d, k, ',')) break;
   }
   return true;
 }
 
-/* Does the sentence attribute itself: "according to the BBC", or a closing ", police said."? Then a
- * hedge or an impersonal passive in it has a source. */
-static bool sentence_attributed(const cd_doc *d, size_t f, size_t e) {
+/* Does the sentence attribute itself: "according to the BBC", or a closing ", police said."? Then an
+ * impersonal passive in it has a source. A hedge keeps its finding beside "according to": the
+ * writer still distances the words from that source ("According to X, he reportedly ..."). */
+static bool sentence_attributed(const cd_doc *d, size_t f, size_t e, bool hedge) {
   const cd_sentence *s = sent_of(d, f);
   size_t from = s->first_tok, to = s->end_tok;
   if (f - from > 60) from = f - 60;
   if (to - e > 60) to = e + 60;
   for (size_t k = from; k + 2 < to; k++) {
     if (k >= f && k < e) continue;
+    if (hedge && k == s->first_tok) continue; /* "According to X, he reportedly ...": still a hedge */
     if (tk(d, k)->quote == NO_QUOTE && is(d, k, "according") && is(d, k + 1, "to") &&
         (is(d, k + 2, "the") || is(d, k + 2, "police") || naming_word(d, k + 2)))
       return true;
@@ -1002,13 +959,10 @@ static bool sentence_attributed(const cd_doc *d, size_t f, size_t e) {
   /* a trailing attribution: the last comma of the sentence, then a few words with a verb of saying */
   size_t end = to;
   while (end > e && tk(d, end - 1)->kind != TOK_WORD) end--;
-  static const char *const ATTRIBUTING[] = {"said", "says", "told", "tells", "reported", "reports", "added",
-                                             "stated", "confirmed", "explained", "noted", "wrote", "according",
-                                             NULL};
   for (size_t k = end; k > e && end - k < 7; k--) {
     if (!punct(d, k - 1, ',')) continue;
     for (size_t j = k; j < end; j++)
-      if (tk(d, j)->quote == NO_QUOTE && lower(d, j) && in(d, j, ATTRIBUTING)) return true;
+      if (tk(d, j)->quote == NO_QUOTE && lower(d, j) && lx(d, j, CD_LEX_CLAIM_TRAILING_TAG_VERBS)) return true;
     break;
   }
   return false;
@@ -1017,29 +971,35 @@ static bool sentence_attributed(const cd_doc *d, size_t f, size_t e) {
 /* "Police said the man allegedly ...", "The court heard that he allegedly ...": a hedge inside
  * words already attributed to a named source. */
 static bool leading_attribution(const cd_doc *d, size_t f) {
-  static const char *const VERBS[] = {"said", "says", "told", "reported", "reports", "heard", "stated", "claimed",
-                                      "alleged", "alleges", "confirmed", "announced", "testified", "wrote",
-                                      "alleging", "claiming", NULL};
-  static const char *const SUBJECTS[] = {"police", "court", "prosecutors", "prosecution", "jury", "judge",
-                                         "he", "she", "they", "investigators", "detectives", "indictment",
-                                         "statement", "complaint", NULL};
   size_t first = sent_first(d, f);
   for (size_t k = f, n = 0; k > first && n < 30; k--, n++) {
     size_t v = k - 1;
     if (!ctx(d, v, f)) break;
-    if (!(lower(d, v) && in(d, v, VERBS))) continue;
+    if (!(lower(d, v) && lx(d, v, CD_LEX_CLAIM_LEADING_TAG_VERBS))) continue;
     size_t p = prev_tok(d, v);
-    while (p != CD_NONE && lower(d, p) && in(d, p, AUX)) p = prev_tok(d, p);
-    if (p != CD_NONE && (naming_word(d, p) || in(d, p, SUBJECTS) || in_name_mention(d, p))) return true;
+    while (p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_CLAIM_AUXILIARIES)) p = prev_tok(d, p);
+    if (p != CD_NONE && (naming_word(d, p) || lx(d, p, CD_LEX_CLAIM_SOURCE_SUBJECTS) || in_name_mention(d, p)))
+      return true;
   }
   return false;
 }
 
+/* A question puts no claim forward ("Should voters expect ...?"). */
+static bool question(const cd_doc *d, size_t i) {
+  const cd_sentence *s = sent_of(d, i);
+  for (size_t k = s->end_tok, n = 0; k > s->first_tok && n < 3; k--, n++)
+    if (tk(d, k - 1)->kind != TOK_MARK) return punct(d, k - 1, '?');
+  return false;
+}
+
 bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e, claim_hit *hit) {
-  if ((strcmp(def->family, "hedge") == 0 || def->check == CK_SOME) && leading_attribution(doc, f)) return false;
-  if ((strcmp(def->family, "hedge") == 0 || strcmp(def->family, "impersonal-passive") == 0 ||
-       strcmp(def->family, "impersonal-there") == 0) &&
-      sentence_attributed(doc, f, e))
+  bool hedge = strcmp(def->family, "hedge") == 0, passive = strcmp(def->family, "impersonal-passive") == 0;
+  if (question(doc, f)) return false;
+  /* inside words credited to a named speaker ("He noted that she had been pilloried") the claim is
+   * theirs; a raising passive ("people believed to have been involved") stays the writer's */
+  if ((hedge || def->check == CK_PASSIVE || def->check == CK_SOME) && leading_attribution(doc, f)) return false;
+  if ((hedge || passive || strcmp(def->family, "impersonal-there") == 0 || def->check == CK_NAMED_AFTER) &&
+      sentence_attributed(doc, f, e, hedge))
     return false;
   switch (def->check) {
   case CK_NONE: return true;
@@ -1067,6 +1027,8 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_UNNAMED: return check_unnamed(doc, f, e, hit);
   case CK_RAISING: return check_raising(doc, f, e);
   case CK_PASSIVE: return check_passive(doc, f, e);
+  case CK_QUANT_GROUP: return check_quant_group(doc, f, e, hit);
+  case CK_EXPLAINS: return true;
   }
   return false;
 }
@@ -1080,8 +1042,8 @@ bool cd_claim_anonymous_speaker(const cd_doc *d, size_t first, size_t end) {
   if (in(d, h, (const char *const[]){"source", "sources", "insider", "insiders", NULL})) return true;
   if (!in(d, h, (const char *const[]){"official", "officials", NULL})) return false;
   for (size_t k = first; k < h; k++)
-    if (!(lower(d, k) && in(d, k, OFFICIAL_MODS)) && !cd_claim_demonym(d, k) &&
-        !(sentence_initial(d, k) && cd_word_in(ts(d, k), tn(d, k), OFFICIAL_MODS)))
+    if (!(lower(d, k) && lx(d, k, CD_LEX_CLAIM_OFFICIAL_MODIFIERS)) && !demonym(d, k) &&
+        !(sentence_initial(d, k) && cd_lex_has(CD_LEX_CLAIM_OFFICIAL_MODIFIERS, ts(d, k), tn(d, k))))
       return false;
   size_t p = prev_tok(d, first);
   if (p != CD_NONE && (naming_word(d, p) || possessive(d, p))) return false;

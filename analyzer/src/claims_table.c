@@ -1,64 +1,55 @@
-/* The built-in claim phrases: data, one row per phrase a user can switch off by its name.
+/* The claim grammar: one row per construction, its words drawn from the lexicon.
  *
- * Configuration ("claims": {"disable": [...]}) switches a row off by its name ("reportedly",
- * "officials said") or a whole family by the family's name: hedge, impersonal-passive,
- * impersonal-there, unnamed-group, unnamed-report, anonymous-source. Names and families match
- * case-insensitively.
+ * A row's pattern is a PCRE2 fragment matched case-insensitively with Unicode properties; a space
+ * stands for any run of white space (line breaks included) and "@name" for any entry of
+ * analyzer/lexicon/name.txt. Every row becomes one branch of a single alternation (claims.c), so
+ * order matters only among rows that can match at the same position: the first accepted branch
+ * wins there. The check (claims_context.c) decides from the tokens around a match whether the
+ * construction presents a claim nobody stands behind, and where its source phrase is.
  *
- * Patterns are PCRE2 fragments matched case-insensitively with Unicode properties; a space stands
- * for any run of white space (line breaks included). Every row becomes one branch of a single
- * alternation (see claims.c), so the order matters only among rows that can match at the same
- * position: the first accepted branch wins there. The check (claims_context.c) decides from the
- * tokens around a match whether it is a claim nobody stands behind. */
+ * Configuration ("claims": {"disable": [...]}) switches off a row by its name, a whole family by
+ * the family's name (hedge, impersonal-passive, impersonal-there, unnamed-group, unnamed-report,
+ * anonymous-source), or one word of a list by the words matched ("reportedly", "experts").
+ *
+ * Messages say who is missing; "{h}" stands for the head word of the source phrase as written
+ * ("Which officials?"), "{H}" for the same with a capital. */
 #include "claims.h"
-
-/* Modifiers that leave "reports" unnamed: "unconfirmed media reports". */
-#define REPORT_MODS                                                                                        \
-  "(?:(?:unconfirmed|unverified|initial|early|earlier|preliminary|conflicting|some|several|numerous|many|" \
-  "multiple|recent|other|local|media|news|press|published|widespread|various|online|anecdotal) )*"
 
 #define U CLAIM_UNATTRIBUTED
 #define A CLAIM_ANONYMOUS
 
+/* "widely", "generally": adverbs that make a passive sound settled without saying by whom */
+#define SETTLED "(?: (?:widely|generally|commonly|now|also|often|long|increasingly|largely|still|already|privately))?"
+
+static const char *const NAME_THEM = "Which {h}? Name them or say why they cannot be named.";
+static const char *const NAME_REPORT = "Which report? Name the outlet or document it comes from.";
+
 static const claim_def DEFS[] = {
     /* ---- hedging adverbs ---- */
-    {"reportedly", "hedge", U, "reportedly", CK_NONE, 0,
-     "Reported by whom? Name the outlet or document the report comes from, or attribute the claim to "
-     "someone on record."},
-    {"allegedly", "hedge", U, "allegedly", CK_NONE, 0,
-     "Alleged by whom? Say who makes the allegation (police, prosecutors, a named accuser)."},
-    {"purportedly", "hedge", U, "purportedly", CK_NONE, 0,
-     "Purported by whom? Say who makes the claim, or how it was established."},
-    {"supposedly", "hedge", U, "supposedly", CK_NONE, 0,
-     "Supposed by whom? Say who makes the claim, or how it was established."},
-    {"reputedly", "hedge", U, "reputedly", CK_NONE, 0,
-     "Reputed by whom? Say who makes the claim, or how it was established."},
-    {"apparently", "hedge", U, "apparently", CK_NONE, 0,
-     "Apparent to whom? Say who says so, or what the evidence is."},
+    {"hedging adverb", "hedge", U, "@claim_hedges", CK_NONE, 0,
+     "Says who? Name the source behind \"{h}\", or give the evidence."},
 
-    /* ---- impersonal passives: it is believed / it was said ---- */
+    /* ---- agentless passives of reporting and belief verbs ---- */
     {"it is believed", "impersonal-passive", U,
-     "it(?: (?:is|was|has been|had been)|['\u2019]s)(?: (?:widely|generally|commonly|now|also|often|long|increasingly|"
-     "largely|still|already|privately))? (?:believed|thought|understood|assumed|felt|held|suspected|feared|"
-     "presumed)",
-     CK_IMPERSONAL, 0, "Believed by whom? Say who holds this view, or give the evidence for it."},
+     "it(?: (?:is|was|has been|had been|will be|would be)|['\u2019]s)" SETTLED
+     " (?:believed|thought|understood|assumed|felt|held|suspected|feared|presumed|said|claimed|alleged|"
+     "rumou?red|reported|suggested|intimated|speculated|argued|estimated|hinted|whispered|observed|noted)",
+     CK_IMPERSONAL, 0, "{H} by whom? Say who holds or reported this, or give the evidence."},
+    {"it appeared that", "impersonal-passive", U, "it (?:appeared|appears|seemed|seems) that", CK_IMPERSONAL, 0,
+     "Appeared to whom? Say who observed it, or give the evidence."},
     {"it has emerged", "impersonal-passive", U, "it (?:has |had )?emerged", CK_EMERGED, 0,
      "Emerged how? Say who disclosed it, or where it was reported."},
-    {"it is said", "impersonal-passive", U,
-     "it(?: (?:is|was|has been|had been)|['\u2019]s)(?: (?:widely|generally|commonly|now|also|often|long|increasingly|"
-     "largely|still|already|privately))? (?:said|claimed|alleged|rumou?red|reported|suggested|intimated|"
-     "speculated|argued|estimated|hinted|whispered)",
-     CK_IMPERSONAL, 0, "Said by whom? Name who said, reported or suggested it."},
     {"is widely believed", "impersonal-passive", U,
      "(?:widely|generally|commonly|broadly|popularly) (?:believed|considered|suspected|regarded|thought|seen|"
      "viewed|held|accepted|acknowledged|known|reported|assumed|perceived|recogni[sz]ed|rumou?red|credited|"
-     "blamed|expected|tipped)",
-     CK_WIDELY, 0, "Widely held by whom? Say who believes or considers it, or cite a source."},
+     "blamed|expected|tipped|panned|ridiculed|critici[sz]ed|condemned|derided|mocked|repudiated|praised|"
+     "disputed|discredited|debunked)",
+     CK_WIDELY, 0, "{H} by whom? Name who holds this view, or cite a source."},
     {"is said to be", "impersonal-passive", U,
-     "(?:is|are|was|were|been|be|being) (?:(?:also|now|still|long|often|variously) )?(?:said|known|reported|"
-     "rumou?red|believed|thought|alleged|understood|suspected|claimed|reputed|presumed|feared|estimated) to "
-     "(?:be|have)",
-     CK_RAISING, 0, "Said by whom? Name who says, reports or believes it."},
+     "(?:is|are|was|were|been|be|being) (?:(?:also|now|still|long|often|variously|widely) )?(?:said|known|"
+     "reported|rumou?red|believed|thought|alleged|understood|suspected|claimed|reputed|presumed|feared|"
+     "estimated|expected) to (?:be|have)",
+     CK_RAISING, 0, "By whom? Name who says, expects or believes it."},
     {"believed to be", "impersonal-passive", U,
      "(?:believed|thought|rumou?red|reputed|alleged|understood|suspected|presumed) to (?:be|have)", CK_NONE, 0,
      "Believed by whom? Name who believes or alleges it."},
@@ -66,7 +57,11 @@ static const claim_def DEFS[] = {
      "(?:is|are|was|were) (?:(?:also|now|long) )?(?:well-known|well known|widely known) for", CK_KNOWN_FOR, 0,
      "Known to whom? Give the evidence or a source for the reputation."},
     {"ascribed to", "impersonal-passive", U, "(?:ascribed to|blamed on)", CK_AGENTLESS, 0,
-     "Ascribed by whom? Say who blames it on them (police, a group claiming it, officials on record)."},
+     "Ascribed by whom? Say who blames it on them."},
+    {"was observed", "impersonal-passive", U,
+     "(?:is|are|was|were|been|being) (?:(?:also|later|first|reportedly) )?"
+     "(?:observed|spotted|sighted)",
+     CK_PASSIVE, 0, "{H} by whom? Name the witness, or the record it comes from."},
     {"is considered to be", "impersonal-passive", U,
      "(?:is|are|was|were|been|being) (?:(?:also|often|generally|still|now|long|increasingly|largely) )?"
      "(?:considered (?:to be|one of|among)|(?:regarded|seen|viewed|perceived) as|deemed to be)",
@@ -76,9 +71,19 @@ static const claim_def DEFS[] = {
      "been (?:raised|voiced|expressed|made|levelled|leveled)",
      CK_PASSIVE, 0, "Raised by whom? Say who asked the questions or voiced the concerns."},
     {"has been criticised", "impersonal-passive", U,
-     "(?:has|have|had|was|were|is|are|been) (?:(?:widely|heavily|strongly|sharply|also|repeatedly|roundly|"
-     "increasingly) )?(?:criticised|criticized|condemned|disputed)",
-     CK_PASSIVE, 0, "Criticised by whom? Name the critics, or at least one of them."},
+     "(?:(?:has|have|had) (?:(?:also|often|sometimes|repeatedly|long|previously) )?)?been "
+     "(?:(?:widely|heavily|strongly|"
+     "sharply|also|repeatedly|roundly|increasingly|harshly|fiercely|often|sometimes|long) )?(?:criticised|"
+     "criticized|condemned|disputed|blamed|ridiculed|pilloried|derided|panned|mocked|lambasted|"
+     "denounced|questioned)",
+     CK_PASSIVE, 0, "{H} by whom? Name the critics, or at least one of them."},
+    {"came under criticism", "impersonal-passive", U,
+     "(?:came|come|comes|coming|has come|have come) under (?:(?:withering|heavy|fierce|intense|sharp|growing|"
+     "mounting|renewed|widespread|increasing) )?(?:criticism|fire|attack|scrutiny)|(?:faced|faces|facing|face|drew|"
+     "draws|drawing|drawn) (?:(?:growing|widespread|heavy|sharp|fierce|public|online|some) )?(?:criticism|ridicule|"
+     "backlash|derision|scorn)|(?:is|are|was|were|has been|"
+     "have been) (?:drawing|facing|attracting) (?:(?:growing|widespread|heavy|sharp|fierce) )?(?:criticism|ridicule)",
+     CK_PASSIVE, 0, "Criticism from whom? Name the critics, or at least one of them."},
 
     /* ---- there is speculation ---- */
     {"there has been speculation", "impersonal-there", U,
@@ -86,104 +91,85 @@ static const claim_def DEFS[] = {
      "increasing|numerous|many|considerable|mounting|persistent|several|also|now|long|been|repeated|frequent|"
      "recent))* (?:speculation|discussion|talk|concerns?|criticism|complaints|suggestions|rumou?rs|claims|"
      "reports|fears|allegations|doubts|accusations|calls)",
-     CK_THERE, 0, "Whose? Say who is speculating, complaining or discussing it."},
+     CK_THERE, 0, "Whose {h}? Say who is speculating, complaining or discussing it."},
 
     /* ---- unnamed groups ---- */
     {"according to critics", "unnamed-group", U, "according to", CK_ACCORDING, ACC_GROUP,
-     "According to whom? Name the people, or at least one of them."},
-    {"critics say", "unnamed-group", U, "critics", CK_GROUP, GROUP_STRONG,
-     "Say who the critics are: name at least one, or cite where the criticism was made."},
-    {"experts say", "unnamed-group", U, "experts", CK_GROUP, GROUP_STRONG,
-     "Name the experts, or cite where they said it."},
-    {"analysts say", "unnamed-group", U, "analysts", CK_GROUP, GROUP_STRONG,
-     "Name the analysts, or cite where they said it."},
-    {"observers say", "unnamed-group", U, "(?:observers|commentators|pundits)", CK_GROUP, GROUP_STRONG,
-     "Say who the observers are: name them, or cite where they said it."},
-    {"opponents say", "unnamed-group", U, "(?:opponents|detractors|sceptics|skeptics)", CK_GROUP, GROUP_STRONG,
-     "Say who the opponents are: name at least one."},
-    {"scientists believe", "unnamed-group", U,
-     "(?:scientists|researchers|scholars|academics|economists|historians)", CK_GROUP, GROUP_WEAK,
-     "Name the scientists or the study, or cite where they said it."},
-    {"lawmakers argue", "unnamed-group", U, "(?:lawmakers|legislators|politicians)", CK_GROUP, GROUP_WEAK,
-     "Say which lawmakers: name at least one."},
-    {"supporters argue", "unnamed-group", U, "(?:supporters|proponents|advocates|backers)", CK_GROUP, GROUP_WEAK,
-     "Say who the supporters are: name at least one."},
+     "According to which {h}? Name them, or at least one of them."},
+    {"critics say", "unnamed-group", U, "@claim_group_heads", CK_GROUP, GROUP_STRONG,
+     "Which {h}? Name at least one, or cite where they said it."},
+    {"scientists believe", "unnamed-group", U, "@claim_belief_groups", CK_GROUP, GROUP_WEAK,
+     "Which {h}? Name at least one, or cite where they said it."},
+    {"party members believe", "unnamed-group", U, "@claim_party_groups", CK_GROUP, GROUP_WEAK,
+     "Which {h}? Name at least one, or cite where they said it."},
     {"some say", "unnamed-group", U,
-     "(?:some|many|others) (?:(?:have|had|would|will|may|might|could|still|also) )?(?:say|said|says|believe|believed|argue|argued|claim|claimed|contend|contended|"
-     "insist|insisted|maintain|maintained|fear|feared|speculate|speculated|allege|alleged|suggest|suggested|"
-     "suspect|suspected|feel|felt|think|worry|worried|consider|considered|called|described|questioned|criticised|"
-     "criticized|warned|warn|accused|doubted|doubt|expressed|noted|complained|wondered)",
-     CK_SOME, 0, "Who? Say who says or believes it."},
-    {"many people believe", "unnamed-group", U, "people", CK_GROUP, GROUP_QUANT_ONLY,
-     "Who? Say which people, or how their view was measured (a named poll or survey)."},
+     "(?:some|many|others|most|few) (?:(?:have|had|would|will|may|might|could|still|also) )?\\pL+", CK_SOME, 0,
+     "Who says so? Name them, or cite the poll or survey."},
+    {"many people believe", "unnamed-group", U, "(?:some|many|most|several|numerous|multiple|countless|a number of)",
+     CK_QUANT_GROUP, 0, "Which {h}? Name them, or say how their view was measured (a named poll or survey)."},
     {"scientific consensus", "unnamed-group", U,
      "(?:(?:scientific|expert|medical) consensus|consensus (?:among|of) (?:scientists|experts|researchers|"
      "economists|analysts|historians|scholars|doctors))",
-     CK_NAMED_AFTER, 0, "Cite the consensus: name a review, body or survey that states it."},
+     CK_NAMED_AFTER, 0, "Whose consensus? Cite a review, body or survey that states it."},
 
     /* ---- reports, media and studies with no name ---- */
-    {"according to reports", "unnamed-report", U, "according to", CK_ACCORDING, ACC_REPORTS,
-     "Name the report: which outlet or document, and when."},
+    {"according to reports", "unnamed-report", U, "according to", CK_ACCORDING, ACC_REPORTS, NAME_REPORT},
     {"according to a study", "unnamed-report", U, "according to", CK_ACCORDING, ACC_STUDY,
-     "Name the study: who did it, and where it was published."},
+     "Which {h}? Say who produced it and where it was published."},
     {"according to social media", "unnamed-report", U, "according to", CK_ACCORDING, ACC_SOCIAL,
-     "Name the account or the post, and say whether it was verified."},
+     "Which {h}? Name the account or post, and say whether it was verified."},
     {"amid reports", "unnamed-report", U,
-     "(?:(?:amid|after|following|despite|citing|by|at|over|from) " REPORT_MODS "reports|(?:to|on|with) " REPORT_MODS
-     "reports (?:that|of))",
-     CK_REPORTS, 0, "Name the report: which outlet or document, and when."},
+     "(?:(?:amid|after|following|despite|citing|by|at|over|from) (?:@claim_report_modifiers )*reports|(?:to|on|with) "
+     "(?:@claim_report_modifiers )*reports (?:that|of))",
+     CK_REPORTS, 0, NAME_REPORT},
     {"media reports", "unnamed-report", U,
-     "(?:media|press|news|local|unconfirmed|unverified|initial|early|preliminary|conflicting|anecdotal) reports",
-     CK_REPORTS, 0, "Name the report: which outlet or document, and when."},
-    {"reports say", "unnamed-report", U, "reports", CK_REPORTS_SUBJ, 0,
-     "Name the report: which outlet or document, and when."},
-    {"local media reported", "unnamed-report", U, "(?:media|press|newspapers|outlets|broadcasters)", CK_MEDIA, 0,
-     "Name the outlet."},
-    {"a study found", "unnamed-report", U,
-     "(?:report|study|survey|poll|analysis|review|investigation|audit|assessment|dossier|memo)", CK_INDEF_DOC, 0,
-     "Name the study or report: who produced it, and where it was published."},
+     "(?:media|press|news|local|unconfirmed|unverified|initial|early|"
+     "preliminary|conflicting|anecdotal) reports",
+     CK_REPORTS, 0, NAME_REPORT},
+    {"reports say", "unnamed-report", U, "reports", CK_REPORTS_SUBJ, 0, NAME_REPORT},
+    {"local media reported", "unnamed-report", U, "@claim_media_heads", CK_MEDIA, 0,
+     "Which outlet? Name it: \"{h}\" without a name or country is no source."},
+    {"a study found", "unnamed-report", U, "@claim_document_heads", CK_INDEF_DOC, 0,
+     "Which {h}? Say who produced it and where it was published."},
     {"amid speculation", "unnamed-report", U,
      "(?:amid|after|following|despite) (?:(?:growing|widespread|mounting|intense|renewed|fresh|media) )?"
      "(?:speculation|rumou?rs)",
-     CK_NAMED_AFTER, 0, "Whose speculation? Say who is speculating, or name the report."},
+     CK_NAMED_AFTER, 0, "Whose {h}? Say who is speculating, or name the report."},
     {"studies show", "unnamed-report", U,
      "(?:studies|research|surveys|polls|estimates) (?:(?:have|has|had) )?(?:(?:also|consistently|repeatedly|long|"
      "previously) )?(?:show|shows|shown|showed|suggest|suggests|suggested|indicate|indicates|indicated|find|"
      "finds|found|prove|proves|proved|proven|demonstrate|demonstrates|demonstrated|confirm|confirms|confirmed)",
-     CK_STUDIES, 0, "Name the study: who did it, and where it was published."},
+     CK_STUDIES, 0, "Which {h}? Say who did them and where they were published."},
+    {"by one estimate", "unnamed-report", U,
+     "by (?:one|some|other|several|many|most) (?:estimates?|accounts?|counts?|"
+     "measures?|reckonings?)",
+     CK_NAMED_AFTER, 0, "Whose {h}? Name who made it."},
 
     /* ---- anonymous sources ---- */
-    {"according to sources", "anonymous-source", A, "according to", CK_ACCORDING, ACC_ANON,
-     "According to whom? Name the source, or say why they are anonymous and how they know."},
-    {"sources said", "anonymous-source", A, "sources?", CK_SOURCE, 0,
-     "Say why the source is anonymous, and what puts them in a position to know."},
-    {"officials said", "anonymous-source", A, "officials?", CK_OFFICIALS, 0,
-     "Name the officials or the body they speak for, or say why they are anonymous."},
-    {"an aide said", "anonymous-source", A,
-     "(?:mps?|meps?|lawmaker|legislator|diplomats?|insiders?|aides?|advisers?|advisors?|staffers?|"
-     "whistle-?blowers?)",
-     CK_PERSON, 0, "Name the person, or say why they are anonymous and how they know."},
+    {"according to sources", "anonymous-source", A, "according to", CK_ACCORDING, ACC_ANON, NAME_THEM},
+    {"sources said", "anonymous-source", A, "sources?", CK_SOURCE, 0, NAME_THEM},
+    {"officials said", "anonymous-source", A, "(?:officials?|authorities)", CK_OFFICIALS, 0, NAME_THEM},
+    {"an aide said", "anonymous-source", A, "@claim_anonymous_heads", CK_PERSON, 0, NAME_THEM},
     {"people familiar with the matter", "anonymous-source", A,
      "(?:people|persons?|someone|individuals|those|one person|two people|three people) (?:familiar with|with "
      "(?:direct |first-hand |firsthand |personal )?knowledge of|briefed on|close to|involved in)",
-     CK_FAMILIAR, 0, "Name them, or say why they are anonymous and how they know."},
+     CK_FAMILIAR, 0, "Who are they? Name them or say why they cannot be named."},
     {"on condition of anonymity", "anonymous-source", A,
      "(?:(?:on|under) (?:the )?condition (?:of anonymity|that (?:he|she|they|his|her|their|its|it|the) (?:\\S+ )?"
      "(?:not be|would not be|remain|was not|were not|not) (?:named|identified|quoted|disclosed))|(?:requested|"
      "request|requesting|asked for|granted|given|demanded|insisted on|in exchange for) anonymity)",
-     CK_NONE, 0, "Say why the source is anonymous, and what puts them in a position to know."},
+     CK_EXPLAINS, 0, "Who is the unnamed source? Name them, or say what puts them in a position to know."},
     {"asked not to be named", "anonymous-source", A,
      "(?:(?:asked|asking|requested|wished|preferred|wanted) not to be (?:named|identified)|(?:declined|refused|"
      "declining|refusing) to be (?:named|identified)|not authori[sz]ed to (?:speak|talk|comment|discuss))",
-     CK_NONE, 0, "Say why the source is anonymous, and what puts them in a position to know."},
+     CK_EXPLAINS, 0, "Who is the unnamed source? Name them, or say what puts them in a position to know."},
     {"spoke on background", "anonymous-source", A, "on (?:deep )?background", CK_BACKGROUND, 0,
-     "Say why the source spoke only on background, and what puts them in a position to know."},
-    {"an unnamed official", "anonymous-source", A, "(?:unnamed|anonymous|unidentified)", CK_UNNAMED, 0,
-     "Name the source, or say why they are anonymous and what puts them in a position to know."},
-    {"off the record", "anonymous-source", A, "off the record", CK_NONE, 0,
-     "Say why the source would speak only off the record, and what puts them in a position to know."},
+     "Who spoke on background? Name them, or say what puts them in a position to know."},
+    {"an unnamed official", "anonymous-source", A, "(?:unnamed|anonymous|unidentified)", CK_UNNAMED, 0, NAME_THEM},
+    {"off the record", "anonymous-source", A, "off the record", CK_EXPLAINS, 0,
+     "Who spoke off the record? Name them, or say what puts them in a position to know."},
     {"anonymously", "anonymous-source", A, "anonymously", CK_ANON_ADV, 0,
-     "Say why the source is anonymous, and what puts them in a position to know."},
+     "Who is the anonymous source? Name them, or say what puts them in a position to know."},
 };
 
 const claim_def *cd_claim_defs(size_t *count) {

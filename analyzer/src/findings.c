@@ -57,20 +57,21 @@ static void quote_findings(cd_doc *doc) {
       q->evidence = "A short fragment with no speaker: read as a scare quote, not reported.";
       continue;
     }
+    /* never propose a person: the nearest name is often not the speaker, and a suggested
+     * attribution is easy to accept on deadline. Say what is missing; name the nearest person only
+     * as such, with why it was not taken. */
     const cd_name_mention *near = nearest_name(doc, q->span.start);
     const char *msg;
+    const char *missing = "Nobody is on record for this quote: no speaker with a verb of saying stands beside it. "
+                          "Add who said it (\"...,\" SPEAKER said).";
     if (near) {
       const cd_entity *e = CD_VEC_AT(&doc->entities, cd_entity, near->entity);
       bool same_para = CD_VEC_AT(&doc->sentences, cd_sentence, near->sent)->para == w->para;
-      msg = cd_arena_printf(
-          doc->arena,
-          "Nobody is on record for this quote. Name the speaker with a verb of saying (\"...,\" %s said). "
-          "The nearest name, %s, %s, so it was not taken as the speaker.",
-          e->name, e->name,
-          same_para ? "is not the subject of a verb of saying beside the quote" : "is in an earlier paragraph");
+      msg = cd_arena_printf(doc->arena, "%s Nearest name: %s (not taken because %s).", missing, e->name,
+                            same_para ? "it is not the subject of a verb of saying beside the quote"
+                                      : "it is in an earlier paragraph");
     } else {
-      msg = "Nobody is on record for this quote. Name the speaker with a verb of saying (\"...,\" Jane Smith "
-            "said); no person is named before it.";
+      msg = cd_arena_printf(doc->arena, "%s No person is named before it.", missing);
     }
     q->evidence = msg;
     cd_diagnostic *d = cd_doc_add_diag(doc, "quote.unattributed", q->span.start, q->span.end, msg);

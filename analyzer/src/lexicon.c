@@ -15,18 +15,7 @@ typedef struct {
 
 bool cd_lex_has(cd_lex_id list, const char *s, size_t n) {
   const cd_lex_table *t = &LEX_TABLES[list];
-  if (n == 0) return false;
-  size_t lo = 0, hi = t->count;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = cd_word_cmp_folded(s, n, t->chars + t->offsets[mid]);
-    if (c == 0) return true;
-    if (c < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
-  }
-  return false;
+  return cd_offset_table_has(s, n, t->chars, t->offsets, t->count);
 }
 
 size_t cd_lex_count(cd_lex_id list) { return LEX_TABLES[list].count; }

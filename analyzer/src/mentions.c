@@ -265,8 +265,12 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
 void cd_pass_mentions(cd_doc *doc) {
   capset cs = {0};
   cs.text = doc->text;
+  /* Room for every capitalised word at half load: sized by all tokens, the table was several
+   * times larger than needed, and its probes touched every page of it. */
+  size_t capitalised = 0;
+  for (size_t i = 0; i < doc_ntok(doc); i++) capitalised += (doc_tok(doc, i)->flags & TF_CAP) != 0;
   cs.cap = 64;
-  while (cs.cap < doc_ntok(doc) * 2) cs.cap *= 2;
+  while (cs.cap < capitalised * 2) cs.cap *= 2;
   cs.start = calloc(cs.cap, sizeof *cs.start);
   cs.len = calloc(cs.cap, sizeof *cs.len);
   if (!cs.start || !cs.len) goto cleanup;
@@ -286,8 +290,11 @@ void cd_pass_mentions(cd_doc *doc) {
         if (name_word(doc, &cs, i, n > 0)) {
           extend = true;
         } else if (n > 0 && is_word_tok(t) && cd_word_in(tstr(doc, t), tlen(t), PARTICLES) && i + 1 < doc_ntok(doc) &&
-                   name_word(doc, &cs, i + 1, true)) {
-          extend = true; /* Ludwig van Beethoven */
+                   (name_word(doc, &cs, i + 1, true) ||
+                    (i + 2 < doc_ntok(doc) && is_word_tok(doc_tok(doc, i + 1)) &&
+                     cd_word_in(tstr(doc, doc_tok(doc, i + 1)), tlen(doc_tok(doc, i + 1)), PARTICLES) &&
+                     name_word(doc, &cs, i + 2, true)))) {
+          extend = true; /* Ludwig van Beethoven; Lucia de la Fuente, Rafael van der Vaart */
         } else if (n > 0 && n + 3 < sizeof w / sizeof w[0] && is_word_tok(t) && (t->flags & TF_LOWER) &&
                    cd_word_eq(tstr(doc, t), tlen(t), "of") && of_head(doc, w, n)) {
           /* "European Court of Justice", "Bank of England", "Democratic Republic of the Congo" */

@@ -31,7 +31,7 @@ typedef struct names_ctx {
   bool *ignored;         /* per entity: configuration says never to flag it */
   const char **tok_keys; /* per token: the name key of its whole text, once asked (tok_key) */
   const cd_strmap *multi_words; /* every word of a name of two or more words */
-  const cd_strmap *org_words;   /* every word of an organisation's name of two or more words */
+  const cd_strmap *org_words;   /* first words of companies named after someone ("Bloomberg L.P.") */
   bool *aside;           /* per mention: not running body text (dateline, heading, handle, front matter) */
 } names_ctx;
 
@@ -436,8 +436,8 @@ static bool same_word(names_ctx *c, const cd_name_mention *m, const char *key) {
   return k && strcmp(k, key) == 0;
 }
 
-/* A lone surname that may name someone else: two people named in full share it, or it is a word of
- * an organisation's name in the article ("Bloomberg L.P." beside "Mr. Bloomberg"). */
+/* A lone surname that may name someone else: two people named in full share it, or a company is
+ * named after it in the article ("Bloomberg L.P." beside "Mr. Bloomberg"). */
 static bool shared_word(names_ctx *c, const cd_name_mention *m, const cd_strmap *shared) {
   const char *k = tok_key(c, m->end_tok - 1, m->name.end);
   return k && (cd_strmap_get(shared, k) != CD_NONE || cd_strmap_get(c->org_words, k) != CD_NONE);
@@ -704,6 +704,25 @@ static bool strong_title(const cd_doc *doc, const cd_name_mention *m) {
          !cd_is_not_person_word(w, n) && !cd_is_calendar_word(w, n);
 }
 
+/* "professor Hale", "senator Okafor": a role in lower case right before a lone capitalised word
+ * says a person is meant, as a capitalised title would. */
+static bool role_before(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->title.start != CD_NONE || m->n_parts != 1 || m->acronym || m->org_hint || m->first_tok == 0) return false;
+  const cd_token *p = doc_tok(doc, m->first_tok - 1), *t = doc_tok(doc, m->first_tok);
+  if (p->kind != TOK_WORD || !(p->flags & TF_LOWER) || p->sent != t->sent || (t->flags & TF_ALLCAPS)) return false;
+  if (!cd_is_person_title(doc->text + p->start, p->end - p->start)) return false;
+  /* "prime minister John Major": the name runs on past the mention */
+  if (m->end_tok < doc_ntok(doc)) {
+    const cd_token *nx = doc_tok(doc, m->end_tok);
+    if (nx->kind == TOK_WORD && (nx->flags & TF_CAP) && nx->sent == t->sent) return false;
+  }
+  const char *w = doc->text + m->name.start;
+  size_t n = m->name.end - m->name.start;
+  /* a capitalised word after a lower-case role is a name even when it is also a word ("Hale") */
+  return !cd_is_job_title(w, n) && !cd_is_person_title(w, n) && !cd_is_not_person_word(w, n) &&
+         !cd_is_calendar_word(w, n);
+}
+
 static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared,
                             const cd_strmap *multi_words) {
   cd_doc *doc = c->doc;
@@ -718,7 +737,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (m->n_parts >= 2 && first_person_full == CD_NONE && !m->org_hint) first_person_full = mentions[k];
     if (m->in_quote) continue;
     if (first_body == CD_NONE) first_body = mentions[k];
-    if (strong_title(doc, m)) titled = true;
+    if (strong_title(doc, m) || role_before(doc, m)) titled = true;
   }
   if (first_body == CD_NONE || acronym || given_style) return;
   const cd_entity *ent = E(doc, e);
@@ -786,6 +805,7 @@ typedef struct sword {
   size_t given_surname_entity;
   bool ignored;
   bool person_surname; /* the surname of a person */
+  bool introduced;     /* the last word of a name given in full ("Ana Kessel") */
   size_t ents[4];      /* entities of the mentions it is in (the first four) */
   size_t n_ents;
 } sword;
@@ -802,12 +822,28 @@ static bool typo_shaped(const char *a, const char *b) {
 
 /* The pair is tied by more than spelling: one entity holds both words, or both are people's
  * surnames ("Anne Sacoolas", "the Socoolas family"). Not "Polak" (a person) and "Poland". */
-static bool spelling_linked(const sword *a, const sword *b) {
-  if (a->person_surname && b->person_surname) return true;
+/* The two keys agree but for their last two letters. */
+static bool ending_differs(const char *a, const char *b) {
+  size_t an = strlen(a), bn = strlen(b), n = an < bn ? an : bn, same = 0;
+  while (same < n && a[same] == b[same]) same++;
+  return same + 2 >= n;
+}
+
+/* One use against one: the form a first name introduces ("Hillary Clinton") is the spelling, and a
+ * later lone form ("Clitnon said") that is no introduction itself is the slip. */
+static bool introduction_decides(const sword *a, const sword *b) {
+  return a->count == 1 && b->count == 1 && b->introduced && !a->introduced && !a->given;
+}
+
+static bool shares_entity(const sword *a, const sword *b) {
   for (size_t i = 0; i < a->n_ents; i++)
     for (size_t j = 0; j < b->n_ents; j++)
       if (a->ents[i] == b->ents[j]) return true;
   return false;
+}
+
+static bool spelling_linked(const sword *a, const sword *b) {
+  return (a->person_surname && b->person_surname) || shares_entity(a, b);
 }
 
 /* The words just before token t introduce another name for something: "also known as", "formerly",
@@ -826,6 +862,13 @@ static bool rename_explained(const cd_doc *doc, size_t t) {
       return true;
   }
   return false;
+}
+
+/* A word used once, never given with a first name or inside a longer name: no introduction says
+ * it is someone else ("Clintn" beside "Hillary Clinton", "Clinton"), so a typist's slip of a
+ * person's surname that the article uses far more often is the likely story. */
+static bool lone_slip(const names_ctx *c, const sword *a) {
+  return a->count == 1 && !a->given && !a->person_surname && cd_strmap_get(c->multi_words, a->key) == CD_NONE;
 }
 
 /* A place under its former and its current name ("Bangalore", "Bengaluru"): the name used less
@@ -903,7 +946,7 @@ static void spelling(names_ctx *c) {
       const char *key = tok_key(c, t, end);
       bool is_given = first_word && m->n_parts >= 2;
       first_word = false;
-      if (!key || (strlen(key) < 5 && !cd_is_renamed(key))) continue;
+      if (!key || (strlen(key) < 4 && !cd_is_renamed(key))) continue;
       size_t id = cd_strmap_get(&ids, key);
       if (id == CD_NONE) {
         sword *w = cd_vec_push(&words);
@@ -920,6 +963,7 @@ static void spelling(names_ctx *c) {
         for (size_t x = 0; x < w->n_ents && !have; x++) have = w->ents[x] == m->entity;
         if (!have && w->n_ents < 4) w->ents[w->n_ents++] = m->entity;
         if (t + 1 == m->end_tok && E(doc, m->entity)->kind == CD_ENTITY_PERSON) w->person_surname = true;
+        if (t + 1 == m->end_tok && m->n_parts >= 2 && !m->org_hint) w->introduced = true;
       }
       if (is_given) {
         if (w->given && w->given_surname_entity != m->entity) w->given_surname_entity = CD_NONE - 1;
@@ -950,7 +994,7 @@ static void spelling(names_ctx *c) {
     const sword *a = CD_VEC_AT(&words, sword, i);
     if (!a->count || a->ignored || cd_is_proper_word(a->key) || cd_is_common_word(a->key, strlen(a->key))) continue;
     cand.len = 0;
-    cd_near_candidates(&ix, a->key, &cand);
+    cd_near_candidates_min(&ix, a->key, 4, &cand);
     size_t best = CD_NONE;
     bool ambiguous = false;
     for (size_t x = 0; x < cand.len; x++) {
@@ -959,11 +1003,16 @@ static void spelling(names_ctx *c) {
       if (j == i || !b->count || b->ignored) continue;
       if (!typo_shaped(a->key, b->key) || cd_spelling_explained(a->key, b->key)) continue;
       /* a is the minority: b is used more often, and more than once (one use against one use says
-       * nothing about which is right, and is as often two people: "Joe Schriner", "Pam Shriver") */
-      if (b->count <= a->count || b->count < 2) continue;
+       * nothing about which is right, and is as often two people: "Joe Schriner", "Pam Shriver"),
+       * unless b is given with a first name and a is not */
+      if ((b->count <= a->count || b->count < 2) && !introduction_decides(a, b)) continue;
       /* two people's given names ("Maria Lopez", "Mario Rossi") */
       if (a->given && b->given && a->given_surname_entity != b->given_surname_entity) continue;
-      if (!spelling_linked(a, b)) continue;
+      /* two people, each introduced in full, whose surnames differ at the end ("Ana Kessel",
+       * "Tom Kessler"; "Hansen", "Hanson"): surnames of a stem differ there. A slip inside the
+       * word ("Anne Sacoolas", "Jonathan Socoolas") is still reported. */
+      if (a->introduced && b->introduced && !shares_entity(a, b) && ending_differs(a->key, b->key)) continue;
+      if (!spelling_linked(a, b) && !(lone_slip(c, a) && b->person_surname && b->count >= 2 * a->count)) continue;
       if (best != CD_NONE) ambiguous = true;
       best = j;
     }
@@ -1104,7 +1153,12 @@ static void case_variants(names_ctx *c) {
         const char *ak = tok_key(c, ft + k, a->end);
         const char *bk = tok_key(c, i + k, b->end);
         match = ak && bk && strcmp(ak, bk) == 0;
-        if ((a->flags & TF_CAP) && (b->flags & TF_LOWER)) lowered = true;
+        /* "the Obama administration", "the Clinton foundation": a name before a common noun it
+         * modifies, the usual description, not the organisation's title miswritten */
+        if ((a->flags & TF_CAP) && (b->flags & TF_LOWER) && !cd_is_attributive_head(doc->text + b->start, b->end - b->start))
+          lowered = true;
+        else if ((a->flags & TF_CAP) && (b->flags & TF_LOWER))
+          match = false;
       }
       if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i)) continue;
       /* the words after must not carry the name on ("European union law" is fine to report; a longer
@@ -1272,6 +1326,20 @@ static void mark_aside(names_ctx *c) {
   }
 }
 
+/* "Bloomberg L.P.", "Koch Industries": a name that ends in a company's designator. */
+static bool company_name(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->n_parts < 2) return false;
+  size_t e = m->name.end, s;
+  while (e > m->name.start && doc->text[e - 1] == '.') e--;
+  s = e;
+  while (s > m->name.start && doc->text[s - 1] != ' ') s--;
+  char buf[16];
+  size_t n = 0;
+  for (size_t i = s; i < e && n + 1 < sizeof buf; i++)
+    if (doc->text[i] != '.') buf[n++] = doc->text[i];
+  return n && cd_lex_has(CD_LEX_COMPANY_DESIGNATORS, buf, n);
+}
+
 /* ---- the pass -------------------------------------------------------- */
 
 static bool entity_ignored(const cd_doc *doc, const cd_entity *ent, const size_t *mentions, size_t n) {
@@ -1331,8 +1399,7 @@ void cd_pass_names(cd_doc *doc) {
         size_t end = tk->end < m->name.end ? tk->end : m->name.end;
         const char *wk = tok_key(&c, t, end);
         if (wk && *wk) cd_strmap_put(&multi_words, wk, 1);
-        if (wk && *wk && (m->org_hint || (m->entity != CD_NONE && E(doc, m->entity)->kind == CD_ENTITY_ORGANIZATION)))
-          cd_strmap_put(&org_words, wk, 1);
+        if (wk && *wk && t == m->first_tok && company_name(doc, m)) cd_strmap_put(&org_words, wk, 1);
       }
     }
     if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE) continue;

@@ -163,8 +163,10 @@ static void find_one(void *ctx, uint64_t hash) {
   }
 }
 
-void cd_near_candidates(const cd_near_index *ix, const char *key, cd_vec *out) {
-  if (strlen(key) < 5) return;
+void cd_near_candidates(const cd_near_index *ix, const char *key, cd_vec *out) { cd_near_candidates_min(ix, key, 5, out); }
+
+void cd_near_candidates_min(const cd_near_index *ix, const char *key, size_t min_len, cd_vec *out) {
+  if (strlen(key) < min_len) return;
   find_ctx f = {ix, out, out->len, false};
   each_variant(key, find_one, &f);
 }

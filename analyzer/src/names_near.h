@@ -33,6 +33,9 @@ void cd_near_add_all(cd_near_index *ix, const char *const *keys, size_t n);
 /* Appends to `out` (a vec of size_t) the ids of keys that share a variant with `key`, each once;
  * nothing when the key has more than a handful of such neighbours (a crowd of similar names). */
 void cd_near_candidates(const cd_near_index *ix, const char *key, cd_vec *out);
+/* The same for a key of at least `min_len` bytes (at least 4): a shorter key finds the indexed keys
+ * one byte longer ("Tump" finds "Trump"); keys under 5 bytes are never indexed themselves. */
+void cd_near_candidates_min(const cd_near_index *ix, const char *key, size_t min_len, cd_vec *out);
 
 /* Pairs of keys that are near in spelling but differ for a reason: a suffix ("Korea"/"Korean",
  * "Railway"/"Railways", "Israel"/"Israeli") or a gendered surname ending ("Kowalski"/"Kowalska",

@@ -104,9 +104,14 @@ static void relevel(cd_doc *doc, size_t first) {
     if (n == 1) CD_VEC_AT(&doc->quotes, cd_quote, first)->level = 0;
     return;
   }
-  cd_quote **order = cd_arena_alloc(doc->arena, n * sizeof *order);
-  size_t *ends = cd_arena_alloc(doc->arena, n * sizeof *ends);
-  if (!order || !ends) return;
+  /* scratch, freed here: arena memory would stay until the report is freed */
+  cd_quote **order = malloc(n * sizeof *order);
+  size_t *ends = malloc(n * sizeof *ends);
+  if (!order || !ends) {
+    free(order);
+    free(ends);
+    return;
+  }
   for (size_t i = 0; i < n; i++) order[i] = CD_VEC_AT(&doc->quotes, cd_quote, first + i);
   qsort(order, n, sizeof *order, cmp_span);
   size_t depth = 0;
@@ -115,6 +120,8 @@ static void relevel(cd_doc *doc, size_t first) {
     order[i]->level = (unsigned)depth;
     ends[depth++] = order[i]->span.end;
   }
+  free(order);
+  free(ends);
 }
 
 /* ", said Beatrix Halloran" / ", Halloran said" inside an open quote: the writer's attribution,
@@ -261,9 +268,15 @@ static void sort_quotes(cd_doc *doc) {
   size_t n = doc->quotes.len;
   cd_quote *q = doc->quotes.data;
   cd_quote_work *w = doc->quote_work.data;
-  size_t *map = cd_arena_alloc(doc->arena, (n + 1) * sizeof *map); /* old index -> new */
-  size_t *order = cd_arena_alloc(doc->arena, (n + 1) * sizeof *order);
-  if (!map || !order) return;
+  size_t sorted = 1;
+  while (sorted < n && cmp_quote(&q[sorted - 1], &q[sorted]) <= 0) sorted++;
+  if (sorted >= n) return; /* no nesting: nothing to move, nothing to copy */
+  /* scratch, freed here: arena memory would stay until the report is freed */
+  size_t *map = malloc((n + 1) * sizeof *map); /* old index -> new */
+  size_t *order = malloc((n + 1) * sizeof *order);
+  cd_quote *qs = malloc((n + 1) * sizeof *q);
+  cd_quote_work *ws = malloc((n + 1) * sizeof *w);
+  if (!map || !order || !qs || !ws) goto done;
   for (size_t i = 0; i < n; i++) order[i] = i;
   for (size_t i = 1; i < n; i++) {
     size_t k = order[i], j = i;
@@ -273,9 +286,10 @@ static void sort_quotes(cd_doc *doc) {
     }
     order[j] = k;
   }
-  cd_quote *qs = cd_arena_memdup(doc->arena, q, n * sizeof *q);
-  cd_quote_work *ws = cd_arena_memdup(doc->arena, w, n * sizeof *w);
-  if (n && (!qs || !ws)) return;
+  if (n) {
+    memcpy(qs, q, n * sizeof *q);
+    memcpy(ws, w, n * sizeof *w);
+  }
   for (size_t i = 0; i < n; i++) map[order[i]] = i;
   for (size_t i = 0; i < n; i++) {
     q[i] = qs[order[i]];
@@ -286,6 +300,11 @@ static void sort_quotes(cd_doc *doc) {
     cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, i);
     if (d->quote != CD_NONE) d->quote = map[d->quote];
   }
+done:
+  free(map);
+  free(order);
+  free(qs);
+  free(ws);
 }
 
 static void assign_tokens(cd_doc *doc) {

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "attribution_internal.h"
+#include "lexicon.h"
 #include "speech_verbs.h"
 
 
@@ -63,7 +64,16 @@ size_t att_resolve_person(const att *a, size_t pos, bool org) {
                        CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION)
                     : att_person_mention(doc, m);
     if (!fits) continue;
-    if (m->sent == cur_sent) return k - 1; /* nearest in the same sentence */
+    if (m->sent == cur_sent) {
+      /* in the same sentence: its subject ("Rubio said ... Trump, whom he called ..."), else the nearest */
+      size_t subj = CD_NONE;
+      for (size_t j = k; !org && j > 0 && k - j < 16; j--) {
+        const cd_name_mention *x = CD_VEC_AT(&doc->mentions, cd_name_mention, j - 1);
+        if (x->sent != cur_sent) break;
+        if (att_person_mention(doc, x) && !att_after_preposition(a, x->first_tok, ms->first_tok)) subj = j - 1;
+      }
+      return subj != CD_NONE ? subj : k - 1;
+    }
     if (skip_sentence) continue;
     if (fallback == CD_NONE) fallback = k - 1;
     if (att_after_preposition(a, m->first_tok, ms->first_tok)) continue;
@@ -75,6 +85,12 @@ size_t att_resolve_person(const att *a, size_t pos, bool org) {
 
 /* "of the University of Essex", "from CU Boulder": an affiliation after a person's name. */
 static size_t att_skip_affiliation(const att *a, size_t j) {
+  if (punct(a, j, '(')) {
+    /* a party-and-state tag: "Rep. Ana Bell (D-Ore.)" */
+    size_t k = j + 1;
+    while (k < doc_ntok(a->doc) && k < j + 8 && !punct(a, k, ')') && T(a, k)->kind != TOK_MARK) k++;
+    if (punct(a, k, ')')) j = k + 1;
+  }
   for (int rounds = 0; rounds < 3; rounds++) {
     if (!(is(a, j, "of") || is(a, j, "from") || is(a, j, "at"))) break;
     size_t f = j + 1;
@@ -179,13 +195,22 @@ static bool source_phrase(att *a, speaker *sp, size_t first, size_t end) {
   return true;
 }
 
-/* A speaker phrase starting at token i: a name, a pronoun, or a source. */
-bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
+/* The speaker phrases with a known shape: a name, a pronoun, or a source noun. */
+/* A run of capitals ("HIGHER TURNOUT IN IOWA", "PENCE:") is a heading or a transcript label, never
+ * a speaker phrase. */
+static bool all_capitals(const att *a, const cd_name_mention *m) {
+  for (size_t k = m->first_tok; k < m->end_tok; k++)
+    if (T(a, k)->kind == TOK_WORD && !(T(a, k)->flags & TF_ALLCAPS)) return false;
+  return m->end_tok > m->first_tok + 1 || T(a, m->first_tok)->flags & TF_LINE_BEFORE;
+}
+
+static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
   size_t mi = a->mention_start[i];
   if (mi != CD_NONE) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+    if (all_capitals(a, m) && !m->acronym) return false;
     size_t role = m->end_tok;
     if (role + 1 < doc_ntok(doc) && T(a, role)->kind == TOK_WORD && (T(a, role)->flags & TF_LOWER) &&
         (att_role_noun(a, role) || att_source_noun(a, role)) &&
@@ -238,6 +263,14 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
     return att_resolve_into(a, i, i + 1, sp, true, "pronoun");
   }
   if (is(a, i, "who")) return att_resolve_into(a, i, i + 1, sp, false, NULL);
+  if (is(a, i, "it") && (att_speech_verb(a, i + 1) || (i > 0 && att_speech_verb(a, i - 1))))
+  {
+    /* "it said": an organisation or a document, too often not the nearest one to guess: as written */
+    source_phrase(a, sp, i, i + 1);
+    sp->method = CD_ATTR_PRONOUN;
+    sp->how = "\"it\" (an organisation or a document named earlier; not resolved)";
+    return true;
+  }
   if ((T(a, i)->flags & TF_LOWER) || cd_is_job_title(S(a, i), N(a, i))) {
     size_t p = att_person_after_descriptors(a, i);
     if (p != CD_NONE && !att_determiner(a, i)) {
@@ -285,10 +318,7 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
       while (e < doc_ntok(doc) && att_source_noun(a, e) && T(a, e)->sent == T(a, j)->sent) e++;
       bool headline = CD_VEC_AT(&doc->paras, cd_para, T(a, i)->para)->headline;
       if (!det && k > 0 && !headline) return false;
-      if (!det && !headline && !is(a, j, "police") && !is(a, j, "officials") && !is(a, j, "authorities") &&
-          !is(a, j, "prosecutors") && !is(a, j, "researchers") && !is(a, j, "scientists") && !is(a, j, "critics") &&
-          !is(a, j, "witnesses") && !is(a, j, "experts") && !is(a, j, "analysts") && !is(a, j, "investigators") &&
-          !is(a, j, "doctors") && !is(a, j, "organisers") && !is(a, j, "organizers") && !is(a, j, "sources"))
+      if (!det && !headline && !cd_lex_has(CD_LEX_BARE_SOURCES, S(a, j), N(a, j)))
         return false;
       /* "a spokesperson for the Kremlin": keep the organisation in the words as written */
       if (is(a, e, "for") || is(a, e, "of") || is(a, e, "at")) {
@@ -312,6 +342,7 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
         continue;
       }
       if (det && k == 0 && att_speaker_at(a, j, sp, method)) {
+        if (sp->method == CD_ATTR_SOURCE) return source_phrase(a, sp, i, sp->end_tok); /* with its article */
         sp->first_tok = i;
         return true;
       }
@@ -323,6 +354,109 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
   return false;
 }
 
+/* The token after a possessive name ("Lind's", "Greaves'"), or CD_NONE when it is not one. */
+static size_t att_possessive_end(const att *a, size_t mi) {
+  const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+  if (m->possessive) return m->end_tok;
+  size_t e = m->end_tok;
+  if (e < doc_ntok(a->doc) && T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_APOS && !(T(a, e)->flags & TF_SPACE_BEFORE) &&
+      a->doc->text[T(a, e - 1)->end - 1] == 's')
+    return e + 1;
+  return CD_NONE;
+}
+
+/* Can a generic speaker phrase end before token e, after an inverted verb ("said the designer,",
+ * "said a former official who ...")? The clause must end there, or a relative clause or a
+ * prepositional phrase begin. */
+static bool clause_ends(const att *a, size_t e, uint32_t sent) {
+  if (e >= doc_ntok(a->doc) || T(a, e)->sent != sent || T(a, e)->kind != TOK_WORD) return true;
+  return is(a, e, "who") || is(a, e, "whose") || is(a, e, "which") || att_preposition(a, e);
+}
+
+/* A noun phrase that speaks, whatever its noun: "the designer", "one unaligned Florida Republican
+ * strategist", "Sanders' campaign manager", "another" -- reported as written; or a person it names
+ * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
+ * nothing but a speaker can stand: right before a verb of saying ("the designer said") or right
+ * after one where the clause ends ("said the designer, who ..."). At most nine words. */
+static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
+  cd_doc *doc = a->doc;
+  size_t n = doc_ntok(doc);
+  if (i >= n || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
+  uint32_t sent = T(a, i)->sent;
+  bool inverted = i > 0 && att_speech_verb(a, i - 1);
+  size_t j = i, head = CD_NONE, person = CD_NONE;
+  if (cd_lex_has(CD_LEX_GROUP_WORDS, S(a, i), N(a, i))) {
+    head = i; /* "another said", "one protester said" */
+    j++;
+  } else if (att_determiner(a, i) && (T(a, i)->flags & TF_LOWER || i == CD_VEC_AT(&doc->sentences, cd_sentence, sent)->first_tok)) {
+    j++;
+  } else if (a->mention_start[i] == CD_NONE) {
+    return false;
+  }
+  for (; j < n && j < i + 9 && T(a, j)->sent == sent; j++) {
+    if (T(a, j)->kind != TOK_WORD || !outside_quotes(a, j)) break;
+    size_t mi = a->mention_start[j];
+    if (mi != CD_NONE) {
+      const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+      if (att_possessive_end(a, mi) == CD_NONE && cd_mention_is_person(doc, mi)) {
+        /* "her aide Rosa Lind", "the party's Ana Bell"; but "Acme campaign spokeswoman Ana Bell" and
+         * a place read as a person ("Homeland Security Deputy Secretary X") go on to the next name */
+        size_t after = att_skip_affiliation(a, m->end_tok), k = after;
+        while (k < n && k < after + 3 && att_between_word(a, k)) k++;
+        if (att_speech_verb(a, k) || (inverted && clause_ends(a, after, sent)) || punct(a, after, ',')) {
+          person = mi;
+          j = after;
+          break;
+        }
+      }
+      head = CD_NONE; /* a name modifies the noun that follows: "a senior Cruz adviser" */
+      j = att_possessive_end(a, mi) != CD_NONE ? att_possessive_end(a, mi) - 1 : m->end_tok - 1;
+      continue;
+    }
+    if (!(T(a, j)->flags & TF_LOWER)) {
+      head = CD_NONE;
+      continue;
+    }
+    if (is(a, j, "and") && head != CD_NONE) { /* "the senator and candidate" */
+      head = CD_NONE;
+      continue;
+    }
+    if (att_speech_verb(a, j) || att_between_word(a, j) || att_function_word(a, j) || att_preposition(a, j) ||
+        att_determiner(a, j) || cd_is_pronoun(S(a, j), N(a, j)))
+      break;
+    head = j;
+  }
+  if (person == CD_NONE && (head == CD_NONE || cd_lex_has(CD_LEX_NOBODY_NOUNS, S(a, head), N(a, head)))) return false;
+  size_t e = person != CD_NONE ? j : head + 1;
+  if (inverted) {
+    if (!clause_ends(a, e, sent)) return false;
+  } else {
+    size_t k = e;
+    while (k < n && k < e + 3 && att_between_word(a, k)) k++;
+    if (!att_speech_verb(a, k)) return false;
+  }
+  if (person != CD_NONE) {
+    att_set_name(a, sp, person, method);
+    sp->first_tok = i;
+    return true;
+  }
+  return source_phrase(a, sp, i, e);
+}
+
+/* A speaker phrase starting at token i: a name, a pronoun, a source, or a generic noun phrase
+ * beside a verb of saying. */
+bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
+  if (known_speaker_at(a, i, sp, method)) {
+    /* "the Republican county commissioner said": not "the Republican" when a longer phrase speaks;
+     * "Acme campaign spokeswoman Ana Bell said": not "Acme" */
+    speaker longer = {0};
+    if (generic_speaker_at(a, i, &longer, method) && longer.end_tok > sp->end_tok) *sp = longer;
+    return true;
+  }
+  memset(sp, 0, sizeof *sp);
+  return generic_speaker_at(a, i, sp, method);
+}
+
 size_t att_phrase_end(const speaker *sp) { return sp->phrase_end ? sp->phrase_end : sp->end_tok; }
 
 /* The token after a speaker phrase, skipping an appositive (", a spokesman for X,") and one
@@ -330,9 +464,9 @@ size_t att_phrase_end(const speaker *sp) { return sp->phrase_end ? sp->phrase_en
 size_t att_after_speaker(const att *a, const speaker *sp) {
   size_t j = att_phrase_end(sp);
   if (punct(a, j, ',')) {
-    size_t k = j + 1, lim = j + 25;
-    while (k < doc_ntok(a->doc) && k < lim && !punct(a, k, ',') && T(a, k)->kind != TOK_MARK &&
-           T(a, k)->sent == T(a, j)->sent)
+    size_t k = j + 1, lim = j + 40;
+    while (k < doc_ntok(a->doc) && k < lim && !punct(a, k, ',') &&
+           (T(a, k)->kind != TOK_MARK || T(a, k)->role == MR_APOS) && T(a, k)->sent == T(a, j)->sent)
       k++;
     if (punct(a, k, ',')) return k + 1;
   }
@@ -353,9 +487,13 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
                        att_determiner(a, i - 1) && T(a, i - 2)->kind == TOK_WORD &&
                        att_preposition(a, i - 2));
     if (after_prep) {
-      /* skip the whole prepositional name */
-      if (a->mention_start[i] != CD_NONE)
-        i = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[i])->end_tok - 1;
+      /* skip the whole prepositional name, and what a possessive one owns ("to MSNBC's Morning Joe") */
+      if (a->mention_start[i] != CD_NONE) {
+        const cd_name_mention *pm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[i]);
+        i = pm->end_tok - 1;
+        if (pm->possessive && i + 1 < limit && a->mention_start[i + 1] != CD_NONE)
+          i = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[i + 1])->end_tok - 1;
+      }
       continue;
     }
     speaker tmp = {0};

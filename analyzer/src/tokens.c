@@ -215,5 +215,8 @@ static void tokenize_para(cd_doc *doc, uint32_t pi) {
 }
 
 void cd_pass_tokens(cd_doc *doc) {
+  /* News copy has about one token per five bytes: room for one per four is reserved at once, so
+   * the table is not copied while it doubles (each copy touches fresh pages). */
+  cd_vec_reserve(&doc->tokens, doc->len / 4 + 16);
   for (size_t i = 0; i < doc->paras.len; i++) tokenize_para(doc, (uint32_t)i);
 }

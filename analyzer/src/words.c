@@ -71,9 +71,22 @@ bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t 
   return sorted_find(s, n, list, count);
 }
 
-static const char *const COMMON_WORDS[] = {
+bool cd_offset_table_has(const char *s, size_t n, const char *chars, const uint32_t *offsets, size_t count) {
+  if (n == 0) return false;
+  size_t lo = 0, hi = count;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = cd_word_cmp_folded(s, n, chars + offsets[mid]);
+    if (c == 0) return true;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return false;
+}
+
 #include "common_words.inc"
-};
 
 bool cd_is_common_word(const char *s, size_t n) {
   if (n == 0 || n > WORD_MAX) return false;
@@ -82,7 +95,8 @@ bool cd_is_common_word(const char *s, size_t n) {
     if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
     if (c < 'a' || c > 'z') return false;
   }
-  return sorted_find(s, n, COMMON_WORDS, sizeof COMMON_WORDS / sizeof COMMON_WORDS[0]);
+  return cd_offset_table_has(s, n, COMMON_WORDS_CHARS, COMMON_WORDS_OFFSETS,
+                             sizeof COMMON_WORDS_OFFSETS / sizeof COMMON_WORDS_OFFSETS[0]);
 }
 
 /* sorted: looked up by binary search */

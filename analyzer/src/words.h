@@ -4,6 +4,7 @@
 #define CD_WORDS_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Compares a text slice with a NUL-terminated ASCII word, ignoring ASCII case. */
 bool cd_word_eq(const char *s, size_t n, const char *word);
@@ -24,6 +25,9 @@ size_t cd_sorted_index(const char *s, size_t n, const char *const *table, size_t
 /* The same search over a generated table (sorted by its generator at build time, so not checked
  * here: the check would cost a pass over the table per call). */
 bool cd_generated_table_has(const char *s, size_t n, const char *const *table, size_t count);
+/* The same search over a relocation-free generated table: entry i is the NUL-terminated string at
+ * chars + offsets[i] (gen_lexicon.cmake, gen_common_words.cmake). */
+bool cd_offset_table_has(const char *s, size_t n, const char *chars, const uint32_t *offsets, size_t count);
 
 /* A common lower-case English word ("however", "trump"); slice of any case. */
 bool cd_is_common_word(const char *s, size_t n);

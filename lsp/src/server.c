@@ -461,10 +461,14 @@ void cd_server_keep_memory(void) {
 int cd_server_main(int argc, char **argv) {
   (void)argc;
   (void)argv;
+  return cd_server_run(STDIN_FILENO, STDOUT_FILENO);
+}
+
+int cd_server_run(int in_fd, int out_fd) {
   int status = 1;
   cd_server server;
   memset(&server, 0, sizeof server);
-  server.out_fd = STDOUT_FILENO;
+  server.out_fd = out_fd;
   server.exit_status = -1;
   server.enc = CD_ENC_UTF16;
   server.next_request_id = 1;
@@ -472,7 +476,7 @@ int cd_server_main(int argc, char **argv) {
   widen_output_pipe(server.out_fd);
   /* A vanished client must end the loop with EPIPE, not kill us mid-write. */
   signal(SIGPIPE, SIG_IGN);
-  server.reader = cd_frame_reader_new(STDIN_FILENO, max_message_size());
+  server.reader = cd_frame_reader_new(in_fd, max_message_size());
   server.docs = cd_doc_store_new();
   if (server.reader == NULL || server.docs == NULL) {
     cd_server_log("out of memory at start");

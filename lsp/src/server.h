@@ -14,4 +14,8 @@
  * without shutdown or end of input. */
 int cd_server_main(int argc, char **argv);
 
+/* The same on other descriptors (borrowed, never closed): a session read from `in_fd` with
+ * answers written to `out_fd`. Used by cd_server_main and by the session fuzzer. */
+int cd_server_run(int in_fd, int out_fd);
+
 #endif

@@ -144,3 +144,11 @@ add_test(NAME cli.init
 ! '$<TARGET_FILE:copydesk>' init 2>/dev/null && echo init-ok")
 set_tests_properties(cli.init PROPERTIES LABELS cli TIMEOUT 60 PASS_REGULAR_EXPRESSION "init-ok"
                      FAIL_REGULAR_EXPRESSION "configuration error")
+
+# Many files at once: the same output whatever --jobs is, --format jsonl, --stdin-jsonl.
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_FOUND)
+  add_test(NAME cli.batch COMMAND ${Python3_EXECUTABLE} ${CD_CLI_DIR}/cli/batch_check.py $<TARGET_FILE:copydesk>
+                                  ${CMAKE_SOURCE_DIR}/tests/fixtures)
+  set_tests_properties(cli.batch PROPERTIES LABELS cli TIMEOUT 120)
+endif()

@@ -21,7 +21,7 @@ static const char ARTICLE[] =
     "Senator Ted Cruz visited the harbour town of Millbrook on Tuesday. \"We will build the bridge "
     "by spring,\" Cruz said.\n"
     "\n"
-    "\"The money is already in the budget,\" said Mayor Alice Brennan.\n"
+    "\"The money is already in the budget,\" said Mayor Alice Brennan. The vote is on Monday.\n"
     "\n"
     "\"This is the end of the ferry.\"\n";
 

@@ -259,7 +259,8 @@ static void test_config_pattern_limits(void **state) {
 static void test_bad_input(void **state) {
   (void)state;
   const char bad[] = "Head\n\nThe \xff\xfe mayor reportedly\x00 quit \xe2\x80 sources said \xc3";
-  assert_int_equal(count_in(bad, sizeof bad - 1, CD_FORMAT_PLAINTEXT, NULL, NULL, NULL), 2);
+  /* one claim: the hedge is related information of the unnamed source in its sentence */
+  assert_int_equal(count_in(bad, sizeof bad - 1, CD_FORMAT_PLAINTEXT, NULL, NULL, NULL), 1);
   assert_int_equal(count_in("", 0, CD_FORMAT_PLAINTEXT, NULL, NULL, NULL), 0);
   assert_int_equal(count_in("reportedly", 10, CD_FORMAT_MARKDOWN, NULL, NULL, NULL), 1);
   /* a long run of phrase-like words stays linear and terminates */

@@ -498,12 +498,14 @@ static void test_usage(void **state) {
   write_file("story.txt", STORY);
   result r = check(".", "--format xml story.txt");
   assert_int_equal(r.status, 2);
-  contains(r.err, "--format must be text, json, sarif, github or rdjson");
+  contains(r.err, "--format must be text, json, jsonl, sarif, github or rdjson");
   result_free(&r);
   r = check(".", "--help");
   assert_int_equal(r.status, 0);
   contains(r.out, "--format FORMAT");
   contains(r.out, "--no-config");
+  contains(r.out, "--jobs N");
+  contains(r.out, "--stdin-jsonl");
   result_free(&r);
 }
 

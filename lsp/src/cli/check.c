@@ -1,14 +1,22 @@
-/* copydesk check|sources [options] PATH... ("-" reads standard input; directories and globs are
- * expanded by walk.c; binary files are skipped with a note). The configuration of a file is
- * --config FILE, else the nearest .copydesk.json in the file's directory or above it (for stdin:
- * the current directory), else the defaults. A configuration problem is reported on stderr once
- * per configuration file, the bad settings are skipped (all of the file's when it is not valid
- * JSON), checking goes on, and the exit status is 2. */
+/* copydesk check|sources [options] PATH... | --stdin-jsonl ("-" reads standard input;
+ * directories and globs are expanded by walk.c; binary files are skipped with a note). The
+ * configuration of a file is --config FILE, else the nearest .copydesk.json in the file's
+ * directory or above it (for stdin: the current directory), else the defaults. A configuration problem is reported on stderr once per
+ * configuration file, the bad settings are skipped (all of the file's when it is not valid JSON),
+ * checking goes on, and the exit status is 2.
+ *
+ * Files are analysed by --jobs threads sharing one configuration per configuration file (a
+ * cd_config is safe to share). The main thread reads the list (or standard input's lines),
+ * resolves configurations and writes every output in the order given; at most two files per
+ * thread are in flight, so memory stays flat over any number of files. */
 #include "cli.h"
 
+#include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config_file.h"
 #include "input.h"
@@ -16,18 +24,36 @@
 #include "output.h"
 #include "walk.h"
 
-/* Settings already built, one per configuration file (file NULL: the defaults). */
-typedef struct config_cache {
-  cd_settings *items;
-  size_t len, cap;
-} config_cache;
+/* One article on its way through: read (or received), analysed, then written and freed. */
+typedef struct job {
+  char *path;             /* owned */
+  char *text;             /* owned; NULL until read (paths) or when it could not be read */
+  size_t len;
+  const char *why;        /* why there is no text (static, or `why_owned`) */
+  char *why_owned;
+  bool binary;            /* skipped: not an article */
+  const cd_settings *settings;
+  cd_report *report;
+  cd_cli_file file;
+  bool file_ok;
+  bool done;
+} job;
 
 typedef struct run {
   cd_cli_options o;
-  config_cache cache;
+  cd_settings **settings; /* one per configuration file (file NULL: the defaults); stable addresses */
+  size_t n_settings, cap_settings;
   cd_cli_output *out;
   cd_cli_totals totals;
   int status;
+
+  /* The window of jobs in flight: job k lives in slots[k % window]. */
+  job *slots;
+  size_t window;
+  size_t produced, started, written; /* counters of jobs */
+  bool closing;
+  pthread_mutex_t lock;
+  pthread_cond_t changed;
 } run;
 
 static void report_config_errors(run *r, const cd_settings *s) {
@@ -50,28 +76,31 @@ static const cd_settings *settings_for(run *r, const char *path) {
   char *file = NULL;
   if (r->o.config_path) file = strdup(r->o.config_path);
   else if (!r->o.no_config) file = cd_config_find_for_file(path);
-  for (size_t i = 0; i < r->cache.len; i++) {
-    const char *f = r->cache.items[i].file;
+  for (size_t i = 0; i < r->n_settings; i++) {
+    const char *f = r->settings[i]->file;
     if ((!f && !file) || (f && file && strcmp(f, file) == 0)) {
       free(file);
-      return &r->cache.items[i];
+      return r->settings[i];
     }
   }
-  if (r->cache.len == r->cache.cap) {
-    size_t cap = r->cache.cap ? r->cache.cap * 2 : 4;
-    cd_settings *p = realloc(r->cache.items, cap * sizeof *p);
+  if (r->n_settings == r->cap_settings) {
+    size_t cap = r->cap_settings ? r->cap_settings * 2 : 4;
+    cd_settings **p = realloc(r->settings, cap * sizeof *p);
     if (!p) {
       free(file);
       return NULL;
     }
-    r->cache.items = p;
-    r->cache.cap = cap;
+    r->settings = p;
+    r->cap_settings = cap;
   }
-  cd_settings *s = &r->cache.items[r->cache.len];
-  bool ok = cd_settings_build(s, file, NULL);
+  cd_settings *s = malloc(sizeof *s);
+  bool ok = s && cd_settings_build(s, file, NULL);
   free(file);
-  if (!ok) return NULL;
-  r->cache.len++;
+  if (!ok) {
+    free(s);
+    return NULL;
+  }
+  r->settings[r->n_settings++] = s;
   report_config_errors(r, s);
   return s;
 }
@@ -91,40 +120,164 @@ static void add_totals(cd_cli_totals *t, const cd_cli_file *f) {
 /* A NUL byte in the first 8000 bytes marks a binary file, as git decides. */
 static bool looks_binary(const char *text, size_t len) { return memchr(text, 0, len < 8000 ? len : 8000) != NULL; }
 
-/* Reads, analyses and outputs one file. */
-static void check_one(run *r, const char *path) {
-  size_t len = 0;
-  const char *why = NULL;
-  char *text = cd_cli_read_file(path, &len, &why);
-  if (!text) {
-    fprintf(stderr, "copydesk: %s: %s\n", path, why);
-    r->out->file_error(r->out, path, why);
+/* The work of a job that needs no output: analysing, deriving positions. Any thread. */
+static void work(run *r, job *j) {
+  if (!j->text || !j->settings || j->binary) return;
+  cd_format fmt = r->o.lang >= 0 ? (cd_format)r->o.lang : cd_format_from_path(j->path);
+  j->report = cd_analyze(j->text, j->len, fmt, j->settings->config);
+  j->file_ok = j->report && cd_cli_file_init(&j->file, j->path, j->text, j->len, fmt, j->report, j->settings->file);
+  if (j->file_ok) j->file.min_severity = cd_cli_min_severity(&r->o);
+}
+
+/* Writes a finished job's output and frees it. Main thread only, in order. */
+static void finish_job(run *r, job *j) {
+  if (!j->text && j->why) {
+    fprintf(stderr, "copydesk: %s: %s\n", j->path, j->why);
+    r->out->file_error(r->out, j->path, j->why);
     r->totals.file_errors++;
     r->status = 2;
-    return;
-  }
-  if (looks_binary(text, len)) {
-    if (!r->o.quiet) fprintf(stderr, "copydesk: %s: skipped, a binary file (not an article)\n", path);
-    r->out->skipped(r->out, path, "a binary file");
+  } else if (j->binary) {
+    if (!r->o.quiet) fprintf(stderr, "copydesk: %s: skipped, a binary file (not an article)\n", j->path);
+    r->out->skipped(r->out, j->path, "a binary file");
     r->totals.skipped++;
-    free(text);
-    return;
-  }
-  const cd_settings *settings = settings_for(r, path);
-  cd_format fmt = r->o.lang >= 0 ? (cd_format)r->o.lang : cd_format_from_path(path);
-  cd_report *report = settings ? cd_analyze(text, len, fmt, settings->config) : NULL;
-  cd_cli_file f;
-  if (report && cd_cli_file_init(&f, path, text, len, fmt, report, settings->file)) {
-    f.min_severity = cd_cli_min_severity(&r->o);
-    add_totals(&r->totals, &f);
-    r->out->file(r->out, &f);
-    cd_cli_file_free(&f);
+  } else if (j->file_ok) {
+    add_totals(&r->totals, &j->file);
+    r->out->file(r->out, &j->file);
+    cd_cli_file_free(&j->file);
   } else {
-    fprintf(stderr, "copydesk: %s: out of memory\n", path);
+    fprintf(stderr, "copydesk: %s: out of memory\n", j->path);
+    r->out->file_error(r->out, j->path, "out of memory");
     r->status = 2;
   }
-  cd_report_free(report);
-  free(text);
+  cd_report_free(j->report);
+  free(j->text);
+  free(j->path);
+  free(j->why_owned);
+  memset(j, 0, sizeof *j);
+}
+
+static void *worker(void *arg) {
+  run *r = arg;
+  pthread_mutex_lock(&r->lock);
+  for (;;) {
+    while (r->started == r->produced && !r->closing) pthread_cond_wait(&r->changed, &r->lock);
+    if (r->started == r->produced) break;
+    job *j = &r->slots[r->started++ % r->window];
+    pthread_mutex_unlock(&r->lock);
+    work(r, j);
+    pthread_mutex_lock(&r->lock);
+    j->done = true;
+    pthread_cond_broadcast(&r->changed);
+  }
+  pthread_mutex_unlock(&r->lock);
+  return NULL;
+}
+
+/* Writes out the oldest job once it is done. */
+static void write_oldest(run *r, bool threaded) {
+  job *j = &r->slots[r->written % r->window];
+  if (threaded) {
+    pthread_mutex_lock(&r->lock);
+    while (!j->done) pthread_cond_wait(&r->changed, &r->lock);
+    pthread_mutex_unlock(&r->lock);
+  }
+  finish_job(r, j);
+  if (threaded) pthread_mutex_lock(&r->lock);
+  r->written++;
+  if (threaded) {
+    pthread_cond_broadcast(&r->changed);
+    pthread_mutex_unlock(&r->lock);
+  }
+}
+
+/* Hands a job filled by the caller (path, and text or why) to the workers, or does it at once.
+ * Main thread only. */
+static void submit(run *r, job *filled, bool threaded) {
+  if (r->produced - r->written == r->window) write_oldest(r, threaded);
+  /* only for an article: a file that could not be read or is skipped uses no configuration */
+  filled->settings = filled->text && !filled->binary ? settings_for(r, filled->path) : NULL;
+  job *slot = &r->slots[r->produced % r->window];
+  if (!threaded) {
+    *slot = *filled;
+    r->produced++;
+    work(r, slot);
+    write_oldest(r, false);
+    return;
+  }
+  pthread_mutex_lock(&r->lock);
+  *slot = *filled;
+  r->produced++;
+  pthread_cond_broadcast(&r->changed);
+  pthread_mutex_unlock(&r->lock);
+}
+
+/* snprintf into a new buffer (free()); NULL when out of memory. */
+static char *format_new(const char *fmt, size_t a, const char *b) {
+  int n = snprintf(NULL, 0, fmt, a, b);
+  char *p = n < 0 ? NULL : malloc((size_t)n + 1);
+  if (p) snprintf(p, (size_t)n + 1, fmt, a, b);
+  return p;
+}
+
+/* One line of --stdin-jsonl as a job: {"path": "...", "text": "..."}. */
+static job job_from_line(const char *line, size_t len, size_t line_no) {
+  job j;
+  memset(&j, 0, sizeof j);
+  json_error_t err;
+  json_t *o = json_loadb(line, len, 0, &err);
+  const char *path = json_string_value(json_object_get(o, "path"));
+  json_t *text = json_object_get(o, "text");
+  if (path) j.path = strdup(path);
+  else j.path = format_new("<stdin line %zu>%s", line_no, "");
+  if (!o) {
+    j.why_owned = format_new("line %zu is not JSON: %s", line_no, err.text);
+  } else if (!path || !json_is_string(text)) {
+    j.why = "each line must be an object with a \"path\" string and a \"text\" string";
+  } else {
+    size_t n = json_string_length(text);
+    j.text = malloc(n + 1);
+    if (j.text) {
+      memcpy(j.text, json_string_value(text), n + 1);
+      j.len = n;
+    }
+  }
+  if (j.why_owned) j.why = j.why_owned;
+  if (!j.text && !j.why) j.why = "out of memory";
+  json_decref(o);
+  return j;
+}
+
+static void feed_paths(run *r, const cd_cli_paths *paths, bool threaded) {
+  for (size_t i = 0; i < paths->len; i++) {
+    job j;
+    memset(&j, 0, sizeof j);
+    j.path = strdup(paths->items[i]);
+    /* Read here, in order: reading is cheap beside analysis, and a file's configuration is then
+     * resolved only for an article, in the order a one-file-at-a-time run resolves it. */
+    if (!j.path) j.why = "out of memory";
+    else if ((j.text = cd_cli_read_file(j.path, &j.len, &j.why)) != NULL) j.binary = looks_binary(j.text, j.len);
+    submit(r, &j, threaded);
+  }
+}
+
+static void feed_stdin_jsonl(run *r, bool threaded) {
+  char *line = NULL;
+  size_t cap = 0, line_no = 0;
+  ssize_t n;
+  while ((n = getline(&line, &cap, stdin)) >= 0) {
+    line_no++;
+    size_t len = (size_t)n;
+    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' ')) len--;
+    if (len == 0) continue;
+    job j = job_from_line(line, len, line_no);
+    if (!j.path) {
+      free(j.text);
+      free(j.why_owned);
+      continue; /* out of memory for the name itself */
+    }
+    submit(r, &j, threaded);
+  }
+  free(line);
 }
 
 static cd_cli_output *output_for(const cd_cli_options *o) {
@@ -132,12 +285,20 @@ static cd_cli_output *output_for(const cd_cli_options *o) {
     return o->format == CD_CLI_JSON ? cd_cli_sources_json_output(stdout, o) : cd_cli_sources_text_output(stdout, o);
   switch (o->format) {
   case CD_CLI_JSON: return cd_cli_json_output(stdout, o);
+  case CD_CLI_JSONL: return cd_cli_jsonl_output(stdout, o);
   case CD_CLI_SARIF: return cd_cli_sarif_output(stdout, o);
   case CD_CLI_GITHUB: return cd_cli_github_output(stdout, o);
   case CD_CLI_RDJSON: return cd_cli_rdjson_output(stdout, o);
   case CD_CLI_TEXT: break;
   }
   return cd_cli_text_output(stdout, o);
+}
+
+static int jobs_for(const cd_cli_options *o, size_t n_paths) {
+  long n = o->jobs > 0 ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+  if (n < 1) n = 1;
+  if (!o->stdin_jsonl && (size_t)n > n_paths) n = (long)n_paths;
+  return n < 1 ? 1 : (int)n;
 }
 
 int cd_cli_check(int argc, char **argv) {
@@ -150,14 +311,36 @@ int cd_cli_check(int argc, char **argv) {
   }
   r.out = output_for(&r.o);
   cd_cli_paths paths = {0};
-  if (!r.out || !cd_cli_expand(&paths, r.o.paths, (size_t)r.o.n_paths, r.o.quiet)) {
+  bool expanded = r.o.stdin_jsonl || cd_cli_expand(&paths, r.o.paths, (size_t)r.o.n_paths, r.o.quiet);
+  int jobs = jobs_for(&r.o, paths.len);
+  r.window = (size_t)jobs * 2;
+  r.slots = calloc(r.window, sizeof *r.slots);
+  pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
+  if (!r.out || !expanded || !r.slots || !threads) {
     fprintf(stderr, "copydesk: out of memory\n");
     if (r.out) r.out->free(r.out);
     cd_cli_paths_free(&paths);
+    free(r.slots);
+    free(threads);
     cd_cli_options_free(&r.o);
     return 2;
   }
-  for (size_t i = 0; i < paths.len; i++) check_one(&r, paths.items[i]);
+  pthread_mutex_init(&r.lock, NULL);
+  pthread_cond_init(&r.changed, NULL);
+  int started = 0;
+  if (jobs > 1)
+    for (; started < jobs; started++)
+      if (pthread_create(&threads[started], NULL, worker, &r) != 0) break;
+  bool threaded = started > 0;
+  if (r.o.stdin_jsonl) feed_stdin_jsonl(&r, threaded);
+  else feed_paths(&r, &paths, threaded);
+  while (r.written < r.produced) write_oldest(&r, threaded);
+  pthread_mutex_lock(&r.lock);
+  r.closing = true;
+  pthread_cond_broadcast(&r.changed);
+  pthread_mutex_unlock(&r.lock);
+  for (int i = 0; i < started; i++) pthread_join(threads[i], NULL);
+
   bool failing = false;
   for (int s = r.o.fail_on; s <= CD_SEVERITY_ERROR; s++)
     if (r.totals.counts[s]) failing = true;
@@ -165,8 +348,15 @@ int cd_cli_check(int argc, char **argv) {
   fflush(stdout);
   r.out->free(r.out);
   cd_cli_paths_free(&paths);
-  for (size_t i = 0; i < r.cache.len; i++) cd_settings_free(&r.cache.items[i]);
-  free(r.cache.items);
+  for (size_t i = 0; i < r.n_settings; i++) {
+    cd_settings_free(r.settings[i]);
+    free(r.settings[i]);
+  }
+  free(r.settings);
+  free(r.slots);
+  free(threads);
+  pthread_mutex_destroy(&r.lock);
+  pthread_cond_destroy(&r.changed);
   cd_cli_options_free(&r.o);
   if (r.status) return r.status;
   return failing ? 1 : 0;

@@ -9,7 +9,7 @@
 char *cd_cli_read_file(const char *path, size_t *len, const char **error) {
   FILE *f = stdin;
   char *buf = NULL;
-  size_t cap = 0, n = 0;
+  size_t cap = 0, n = 0, hint = 65536; /* a regular file's size: one buffer of the right size */
   if (strcmp(path, "-") != 0) {
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -20,6 +20,7 @@ char *cd_cli_read_file(const char *path, size_t *len, const char **error) {
       *error = "is a directory; give the article files to check";
       return NULL;
     }
+    if (S_ISREG(st.st_mode) && st.st_size > 0) hint = (size_t)st.st_size + 1;
     f = fopen(path, "rb");
     if (!f) {
       *error = strerror(errno);
@@ -28,7 +29,7 @@ char *cd_cli_read_file(const char *path, size_t *len, const char **error) {
   }
   for (;;) {
     if (n == cap) {
-      cap = cap ? cap * 2 : 65536;
+      cap = cap ? cap * 2 : hint; /* + 1 above: reading to the end needs one read past the size */
       char *p = realloc(buf, cap + 1);
       if (!p) {
         *error = "out of memory";

@@ -20,16 +20,20 @@ static void usage(FILE *out, const char *command) {
           out);
     return;
   }
-  fputs("usage: copydesk check [options] PATH...\n"
+  fputs("usage: copydesk check [options] PATH... | --stdin-jsonl\n"
         "  PATH                a file, a directory (its .md, .markdown and .txt files, minus those a\n"
         "                      .copydeskignore names), a glob, or - for standard input\n"
-        "  --format FORMAT     text (default), json, sarif, github or rdjson\n"
+        "  --format FORMAT     text (default), json, jsonl (a line per file), sarif, github or rdjson\n"
         "  --lang LANG         markdown or plaintext (default: from the file's extension)\n"
         "  --fail-on SEVERITY  the least severe finding that makes the exit status 1 (default error)\n"
         "  --min-severity SEV  the least severe finding shown (text and github: info; others: hint)\n"
         "  --config FILE       the configuration to use (default: the nearest .copydesk.json)\n"
         "  --no-config         use the defaults\n"
         "  --color WHEN        auto (default: on a terminal without NO_COLOR), always or never\n"
+        "  --jobs N            files analysed at once (default: the number of CPUs); output keeps\n"
+        "                      the order given\n"
+        "  --stdin-jsonl       read {\"path\", \"text\"} lines from standard input and write one\n"
+        "                      jsonl result line for each\n"
         "  -q, --quiet         only the findings: no summary and no notes\n"
         "  -V, --version       print the version\n"
         "  -h, --help          print this help\n"
@@ -40,8 +44,8 @@ static void usage(FILE *out, const char *command) {
 
 /* Options that take a value, then flags. */
 static const char *const VALUE_OPTIONS[] = {"--format", "--lang", "--fail-on", "--min-severity", "--config",
-                                            "--color"};
-static const char *const FLAG_OPTIONS[] = {"--no-config", "--quiet", "--version", "--help"};
+                                            "--color", "--jobs"};
+static const char *const FLAG_OPTIONS[] = {"--no-config", "--quiet", "--version", "--help", "--stdin-jsonl"};
 
 const char *cd_cli_suggest_option(const char *arg) {
   static const char *const ALL[] = {"--format", "--lang",      "--fail-on", "--min-severity", "--config",
@@ -74,14 +78,14 @@ static int bad_value(const char *option, const char *allowed, const char *value)
 /* Applies one option with its value (NULL for flags). -1: go on; else an exit status. */
 static int apply(cd_cli_options *o, const char *name, const char *val) {
   if (strcmp(name, "--format") == 0) {
-    static const char *const names[] = {"text", "json", "sarif", "github", "rdjson"};
-    for (int k = 0; k < 5; k++)
+    static const char *const names[] = {"text", "json", "sarif", "github", "rdjson", "jsonl"}; /* cd_cli_format */
+    for (int k = 0; k < 6; k++)
       if (strcmp(val, names[k]) == 0) {
         o->format = (cd_cli_format)k;
         if (strcmp(o->command, "sources") == 0 && k > CD_CLI_JSON) break;
         return -1;
       }
-    return bad_value(name, strcmp(o->command, "sources") == 0 ? "text or json" : "text, json, sarif, github or rdjson",
+    return bad_value(name, strcmp(o->command, "sources") == 0 ? "text or json" : "text, json, jsonl, sarif, github or rdjson",
                      val);
   }
   if (strcmp(name, "--lang") == 0) {
@@ -108,7 +112,15 @@ static int apply(cd_cli_options *o, const char *name, const char *val) {
     else return bad_value(name, "auto, always or never", val);
     return -1;
   }
+  if (strcmp(name, "--jobs") == 0) {
+    char *end;
+    long n = strtol(val, &end, 10);
+    if (*end || end == val || n < 1 || n > 256) return bad_value(name, "a number from 1 to 256", val);
+    o->jobs = (int)n;
+    return -1;
+  }
   if (strcmp(name, "--no-config") == 0) o->no_config = true;
+  else if (strcmp(name, "--stdin-jsonl") == 0) o->stdin_jsonl = true;
   else if (strcmp(name, "--quiet") == 0 || strcmp(name, "-q") == 0) o->quiet = true;
   else if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
     puts(cd_cli_version());
@@ -175,6 +187,18 @@ int cd_cli_parse_options(int argc, char **argv, cd_cli_options *o) {
   if (o->config_path && o->no_config) {
     fprintf(stderr, "copydesk: --config and --no-config cannot be used together\n");
     return 2;
+  }
+  if (o->stdin_jsonl) {
+    if (o->n_paths > 0) {
+      fprintf(stderr, "copydesk: --stdin-jsonl reads the articles from standard input: give no paths\n");
+      return 2;
+    }
+    if (strcmp(o->command, "check") != 0 || (o->format != CD_CLI_TEXT && o->format != CD_CLI_JSONL)) {
+      fprintf(stderr, "copydesk: --stdin-jsonl is for copydesk check, and writes --format jsonl\n");
+      return 2;
+    }
+    o->format = CD_CLI_JSONL;
+    return -1;
   }
   if (o->n_paths == 0) {
     fprintf(stderr, "copydesk: no files to check (give files, directories, globs, or - for standard input)\n");

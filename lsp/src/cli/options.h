@@ -11,7 +11,8 @@ typedef enum cd_cli_format {
   CD_CLI_JSON,
   CD_CLI_SARIF,
   CD_CLI_GITHUB, /* GitHub Actions workflow commands */
-  CD_CLI_RDJSON  /* reviewdog's diagnostic format */
+  CD_CLI_RDJSON, /* reviewdog's diagnostic format */
+  CD_CLI_JSONL   /* one JSON object per file, a line each */
 } cd_cli_format;
 
 typedef enum cd_cli_color { CD_CLI_COLOR_AUTO, CD_CLI_COLOR_ALWAYS, CD_CLI_COLOR_NEVER } cd_cli_color;
@@ -26,6 +27,8 @@ typedef struct cd_cli_options {
   bool quiet;
   const char *config_path;
   bool no_config;
+  bool stdin_jsonl; /* articles come as {"path", "text"} lines on standard input */
+  int jobs;         /* files analysed at once; 0: the number of CPUs */
   const char **paths; /* the paths to check, in order (owned array, borrowed strings) */
   int n_paths;
 } cd_cli_options;

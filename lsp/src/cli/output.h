@@ -1,6 +1,7 @@
 /* The output formats of `copydesk check`. The driver feeds every format the same events in
  * order: each configuration problem, each checked file, each file that could not be read, then
- * the totals; a format writes as it goes (text) or at the end (one JSON document). */
+ * the totals; a format writes each file as it comes (the JSON document too: its last arrays are
+ * kept and written at the end). */
 #ifndef CD_CLI_OUTPUT_H
 #define CD_CLI_OUTPUT_H
 #include <stdbool.h>
@@ -34,6 +35,8 @@ struct cd_cli_output {
 /* Each returns NULL when out of memory. The options are borrowed for the output's life. */
 cd_cli_output *cd_cli_text_output(FILE *out, const cd_cli_options *opt);
 cd_cli_output *cd_cli_json_output(FILE *out, const cd_cli_options *opt);
+/* One line per path: the json format's file object, or {"path", "error"|"skipped"}. */
+cd_cli_output *cd_cli_jsonl_output(FILE *out, const cd_cli_options *opt);
 cd_cli_output *cd_cli_sarif_output(FILE *out, const cd_cli_options *opt);
 cd_cli_output *cd_cli_github_output(FILE *out, const cd_cli_options *opt);
 cd_cli_output *cd_cli_rdjson_output(FILE *out, const cd_cli_options *opt);

@@ -9,7 +9,7 @@
 --   })
 --
 -- :CopydeskSources puts the article's sources and their quotes into the
--- location list of the current window.
+-- location list of the current window; :CopydeskRestart restarts the server.
 local M = {}
 
 local defaults = {

@@ -1,0 +1,144 @@
+/* The CLI's direct JSON writer (lsp/src/cli/json_emit.c) against jansson, whose layout the
+ * CLI's JSON output had first: random trees with awkward strings are dumped by jansson
+ * (JSON_INDENT(1) and JSON_COMPACT) and written by cd_je; the texts must be equal byte for byte.
+ * Strings jansson refuses (invalid UTF-8) must be refused by cd_je_utf8_ok too. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "cli/json_emit.h"
+
+static unsigned rng_state = 12345;
+static unsigned rnd(unsigned n) {
+  rng_state = rng_state * 1103515245u + 12345u;
+  return (rng_state >> 16) % n;
+}
+
+/* Awkward pieces: escapes, control characters, DEL, slashes, multi-byte characters, U+2028. */
+static const char *const PIECES[] = {"a", "Mr", " ", "\"", "\\", "/", "\n", "\t", "\r", "\b", "\f", "\x01", "\x1f",
+                                     "\x7f", "\xC3\xA9", "\xE2\x80\x9C", "\xE2\x80\xA8", "\xF0\x9F\x98\x80", "said"};
+
+static void random_string(char *buf, size_t *n) {
+  size_t len = 0, parts = rnd(8);
+  for (size_t i = 0; i < parts; i++) {
+    const char *p = PIECES[rnd(sizeof PIECES / sizeof PIECES[0])];
+    memcpy(buf + len, p, strlen(p));
+    len += strlen(p);
+  }
+  *n = len;
+}
+
+/* A random value, built both as a jansson tree and written with cd_je. */
+static json_t *random_value(cd_je *e, int depth) {
+  unsigned kind = depth > 4 ? rnd(5) : rnd(7);
+  char buf[128];
+  size_t n;
+  switch (kind) {
+  case 0: cd_je_null(e); return json_null();
+  case 1: {
+    bool b = rnd(2);
+    cd_je_bool(e, b);
+    return json_boolean(b);
+  }
+  case 2: {
+    long long v = (long long)rnd(100000) - 50000;
+    cd_je_int(e, v);
+    return json_integer(v);
+  }
+  case 3:
+  case 4:
+    random_string(buf, &n);
+    cd_je_strn(e, buf, n);
+    return json_stringn(buf, n);
+  case 5: {
+    json_t *a = json_array();
+    cd_je_open(e, '[');
+    for (unsigned i = rnd(4); i > 0; i--) {
+      cd_je_item(e);
+      json_array_append_new(a, random_value(e, depth + 1));
+    }
+    cd_je_close(e, '[');
+    return a;
+  }
+  default: {
+    json_t *o = json_object();
+    cd_je_open(e, '{');
+    for (unsigned i = rnd(4); i > 0; i--) {
+      char key[16];
+      snprintf(key, sizeof key, "k%u", i); /* distinct keys: jansson keeps one value per key */
+      cd_je_key(e, key);
+      json_object_set_new(o, key, random_value(e, depth + 1));
+    }
+    cd_je_close(e, '{');
+    return o;
+  }
+  }
+}
+
+static void same_as_jansson(bool compact) {
+  for (int t = 0; t < 500; t++) {
+    cd_jw w = {0};
+    cd_je e;
+    cd_je_init(&e, &w, compact);
+    json_t *tree = random_value(&e, rnd(2) ? 0 : 5 /* sometimes a scalar at the top */);
+    char *want = json_dumps(tree, (compact ? JSON_COMPACT : JSON_INDENT(1)) | JSON_ENCODE_ANY);
+    assert_non_null(want);
+    assert_string_equal(w.len ? w.data : "", want);
+    free(want);
+    json_decref(tree);
+    cd_jw_free(&w);
+  }
+}
+
+static void test_indented_layout(void **state) {
+  (void)state;
+  same_as_jansson(false);
+}
+
+static void test_compact_layout(void **state) {
+  (void)state;
+  same_as_jansson(true);
+}
+
+static void test_utf8_rules_match_jansson(void **state) {
+  (void)state;
+  static const char *const samples[] = {
+      "plain", "\xC3\xA9", "\xFF", "\xC3", "\xC0\xAF" /* overlong */, "\xE0\x80\x80" /* overlong */,
+      "\xED\xA0\x80" /* surrogate */, "\xF4\x90\x80\x80" /* past U+10FFFF */, "\xF0\x9F\x98\x80",
+      "\xE2\x80", "a\x80z", "\xF5\x80\x80\x80", "\xEF\xBF\xBD"};
+  for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+    json_t *j = json_string(samples[i]);
+    assert_int_equal(cd_je_utf8_ok(samples[i], strlen(samples[i])), j != NULL);
+    json_decref(j);
+  }
+}
+
+static void test_members_jansson_leaves_out(void **state) {
+  (void)state;
+  cd_jw w = {0};
+  cd_je e;
+  cd_je_init(&e, &w, true);
+  cd_je_open(&e, '{');
+  cd_je_key_str(&e, "a", "ok");
+  cd_je_key_str(&e, "b", "bad \xFF byte"); /* left out, as json_object_set_new(o, k, NULL) does */
+  cd_je_key_str(&e, "c", NULL);            /* null */
+  cd_je_close(&e, '{');
+  assert_string_equal(w.data, "{\"a\":\"ok\",\"c\":null}");
+  cd_jw_free(&w);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_indented_layout),
+      cmocka_unit_test(test_compact_layout),
+      cmocka_unit_test(test_utf8_rules_match_jansson),
+      cmocka_unit_test(test_members_jansson_leaves_out),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
