@@ -13,6 +13,8 @@ PACKAGES=(
   wamerican
   # tests
   libcmocka-dev valgrind
+  # the .deb (cpack -G DEB reads library dependencies with file and dpkg-shlibdeps)
+  file
   # the archive example (examples/archive) and its test: Dask distributed
   python3-distributed
   # fuzzing (tests/fuzz): clang, and libFuzzer's runtime, which clang only recommends

@@ -231,7 +231,7 @@ static size_t distance(const char *a, const char *b) {
   return row[nb];
 }
 
-static const char *nearest(const char *key, const char *const *known, size_t n) {
+const char *cd_nearest_name(const char *key, const char *const *known, size_t n) {
   size_t best = (size_t)-1;
   const char *found = NULL;
   for (size_t i = 0; i < n; i++) {
@@ -249,7 +249,7 @@ static const char *nearest(const char *key, const char *const *known, size_t n) 
 static void unknown_key(ctx *c, const char *key, const char *const *known, size_t n) {
   mark m = push_key(c, key);
   pop(c, (mark){m.disp, c->ptr_len}); /* the message names the parent; the pointer, the key */
-  const char *near = nearest(key, known, n);
+  const char *near = cd_nearest_name(key, known, n);
   char list[512] = "";
   size_t len = 0;
   for (size_t i = 0; i < n; i++) {
@@ -350,7 +350,7 @@ static void apply_rules(ctx *c, const json_t *rules) {
       if (!rule_key_known(code)) {
         mark m = push_key(c, code);
         pop(c, (mark){m.disp, c->ptr_len});
-        const char *near = nearest(code, codes, nc);
+        const char *near = cd_nearest_name(code, codes, nc);
         if (near) error_at(c, true, "unknown rule '%s' (did you mean '%s'?)", code, near);
         else error_at(c, true, "unknown rule '%s' (the rules are listed in docs/configuration.md)", code);
         pop(c, m);

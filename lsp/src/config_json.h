@@ -104,4 +104,8 @@ bool cd_config_apply_json(cd_config *config, const json_t *settings, char *error
  * setting, `error` says what and the config holds the defaults plus the good settings. */
 cd_config *cd_config_from_json(const json_t *settings, char *error, size_t error_size);
 
+/* The name in `known` nearest to `key` (edit distance, case-insensitive) when it is plausibly a
+ * typo of it (1 edit for names of up to 3 characters, 2 up to 7, else 3), or NULL. */
+const char *cd_nearest_name(const char *key, const char *const *known, size_t n);
+
 #endif

@@ -134,6 +134,16 @@ cd_cli_test(cli.walk.glob ARGS check^^--no-config^^-q^^walk/*.md^^walk/sub/*.mar
 cd_cli_test(cli.rules ARGS rules EXPECT_RC 0 STDOUT_MATCH "quote\\.unattributed +warning")
 cd_cli_test(cli.explain ARGS explain^^quote.unattributed EXPECT_RC 0 STDOUT_MATCH "^# quote\\.unattributed\n.*## Silencing")
 cd_cli_test(cli.explain.unknown ARGS explain^^quote.nope EXPECT_RC 2 STDERR_MATCH "no rule 'quote\\.nope'")
+# copydesk init writes a starter configuration that copydesk reads without a complaint, and
+# refuses to overwrite it.
+set(CD_INIT_DIR ${CMAKE_BINARY_DIR}/init-test)
+add_test(NAME cli.init
+         COMMAND sh -c "rm -rf '${CD_INIT_DIR}' && mkdir -p '${CD_INIT_DIR}' && cd '${CD_INIT_DIR}' && \
+'$<TARGET_FILE:copydesk>' init && test -s .copydesk.json && \
+'$<TARGET_FILE:copydesk>' check --config .copydesk.json '${CD_GOLDEN_DIR}/ferry.txt' && \
+! '$<TARGET_FILE:copydesk>' init 2>/dev/null && echo init-ok")
+set_tests_properties(cli.init PROPERTIES LABELS cli TIMEOUT 60 PASS_REGULAR_EXPRESSION "init-ok"
+                     FAIL_REGULAR_EXPRESSION "configuration error")
 
 # Many files at once: the same output whatever --jobs is, --format jsonl, --stdin-jsonl.
 find_package(Python3 COMPONENTS Interpreter)

@@ -1,5 +1,5 @@
 /* reviewdog's Diagnostic Format (rdjson): {"source": {...}, "diagnostics": [...]}, one diagnostic
- * per shown finding, with the rule's code and page, the first fix as suggestions, and positions
+ * per shown finding, with the rule's code (and page, when the pages are on the web), the first fix as suggestions, and positions
  * whose columns count UTF-8 bytes from 1 (as the format defines them; end exclusive). */
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +36,9 @@ static void rdjson_file(cd_cli_output *o, cd_cli_file *f) {
     const cd_diagnostic *d = &f->diags[i];
     json_t *code = json_pack("{s:s}", "value", d->code);
     char url[512];
-    if (code && cd_rule_doc_url(d->code, url, sizeof url)) json_object_set_new(code, "url", json_string(url));
+    /* reviewdog links code.url on the pull request: only a web address makes sense there */
+    if (code && cd_rule_doc_url(d->code, url, sizeof url) && strncmp(url, "http", 4) == 0)
+      json_object_set_new(code, "url", json_string(url));
     json_t *diag = json_pack("{s:s, s:{s:s, s:o}, s:s, s:o}", "message", d->message, "location", "path", f->path,
                              "range", range(f, &f->pos[i].span), "severity", severity_of(d->severity), "code", code);
     if (!diag) continue;

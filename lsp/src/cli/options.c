@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config_json.h"
+
 #ifndef CD_VERSION_STRING
 #define CD_VERSION_STRING "0.1.0"
 #endif
@@ -45,46 +47,15 @@ static const char *const VALUE_OPTIONS[] = {"--format", "--lang", "--fail-on", "
                                             "--color", "--jobs"};
 static const char *const FLAG_OPTIONS[] = {"--no-config", "--quiet", "--version", "--help", "--stdin-jsonl"};
 
-static size_t edit_distance(const char *a, const char *b) {
-  size_t la = strlen(a), lb = strlen(b);
-  if (la > 40 || lb > 40) return 99;
-  size_t row[41];
-  for (size_t j = 0; j <= lb; j++) row[j] = j;
-  for (size_t i = 1; i <= la; i++) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= lb; j++) {
-      size_t up = row[j];
-      size_t best = diag + (a[i - 1] != b[j - 1]);
-      if (up + 1 < best) best = up + 1;
-      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-      row[j] = best;
-      diag = up;
-    }
-  }
-  return row[lb];
-}
-
 const char *cd_cli_suggest_option(const char *arg) {
+  static const char *const ALL[] = {"--format", "--lang",      "--fail-on", "--min-severity", "--config",
+                                    "--color",  "--no-config", "--quiet",   "--version",      "--help"};
   char name[64];
   size_t n = strcspn(arg, "=");
   if (n >= sizeof name) return NULL;
   memcpy(name, arg, n);
   name[n] = 0;
-  const char *best = NULL;
-  size_t best_d = 3; /* at most two edits away */
-  for (int pass = 0; pass < 2; pass++) {
-    const char *const *list = pass ? FLAG_OPTIONS : VALUE_OPTIONS;
-    size_t count = pass ? sizeof FLAG_OPTIONS / sizeof *FLAG_OPTIONS : sizeof VALUE_OPTIONS / sizeof *VALUE_OPTIONS;
-    for (size_t i = 0; i < count; i++) {
-      size_t d = edit_distance(name, list[i]);
-      if (d < best_d) {
-        best_d = d;
-        best = list[i];
-      }
-    }
-  }
-  return best;
+  return cd_nearest_name(name, ALL, sizeof ALL / sizeof *ALL);
 }
 
 static bool takes_value(const char *name) {

@@ -1,6 +1,7 @@
-# Runs the Node LSP client test: installs the pinned npm packages (package-lock.json) into the
-# build tree once, then runs server.test.js against the built binary.
-# -DNPM= -DNODE= -DSRC=<this dir> -DWORK=<build dir for node_modules> -DBINARY=<copydesk>
+# Runs a Node test: installs the pinned npm packages (SRC/package-lock.json) into the build tree
+# once, then runs SRC/SCRIPT (default server.test.js) with the built binary and ARGS.
+# -DNPM= -DNODE= -DSRC=<test dir> -DWORK=<build dir for node_modules> -DBINARY=<copydesk>
+# [-DSCRIPT=<file in SRC>] [-DARGS=a^^b]
 file(MAKE_DIRECTORY ${WORK})
 foreach(f package.json package-lock.json)
   configure_file(${SRC}/${f} ${WORK}/${f} COPYONLY)
@@ -19,8 +20,12 @@ if(NOT have STREQUAL lock_hash)
   endif()
   file(WRITE ${stamp} ${lock_hash})
 endif()
+if(NOT SCRIPT)
+  set(SCRIPT server.test.js)
+endif()
+string(REPLACE "^^" ";" args "${ARGS}")
 set(ENV{NODE_PATH} ${WORK}/node_modules)
-execute_process(COMMAND ${NODE} ${SRC}/server.test.js ${BINARY} RESULT_VARIABLE rc)
+execute_process(COMMAND ${NODE} ${SRC}/${SCRIPT} ${BINARY} ${args} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "Node LSP client test failed (${rc})")
+  message(FATAL_ERROR "Node test ${SCRIPT} failed (${rc})")
 endif()
