@@ -7,9 +7,6 @@
 #include "speech_verbs.h"
 
 
-/* Who "he" or "she" at token `pos` is: the nearest person before it in its sentence; else the
- * speaker of the previous sentence's quote; else the subject of the nearest earlier sentence
- * (a sentence that itself opens with he/she continues the same person, so look further back). */
 /* A new clause starts in tokens [from, to): "; ..." or ", and yet / but / while ...". Bounded by the
  * caller's window of mentions; a long gap is not searched. */
 static bool clause_break(const att *a, size_t from, size_t to) {
@@ -22,6 +19,13 @@ static bool clause_break(const att *a, size_t from, size_t to) {
   }
   return false;
 }
+
+/* Who "he" or "she" at token `pos` is: the nearest person before it in its sentence; else the
+ * speaker of the previous sentence's quote; else the subject of the nearest earlier sentence
+ * (a sentence that itself opens with he/she continues the same person, so look further back).
+ * Every walk back is bounded (RESOLVE_MENTIONS mentions, RESOLVE_TOKENS tokens), so a run-on text
+ * full of quoted names costs linear time. */
+enum { RESOLVE_MENTIONS = 48, RESOLVE_TOKENS = 400 };
 
 size_t att_resolve_person(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
@@ -39,7 +43,7 @@ size_t att_resolve_person(const att *a, size_t pos, bool org) {
   if (!org && a->last_speaker != CD_NONE && a->last_speaker_sent + 1 >= cur_sent && a->last_speaker_sent < cur_sent) {
     /* the last quote's speaker, unless someone else has been named since */
     size_t ls = CD_VEC_AT(&doc->mentions, cd_name_mention, a->last_speaker)->entity;
-    for (size_t k = lo; k > 0; k--) {
+    for (size_t k = lo; k > 0 && lo - k < RESOLVE_MENTIONS; k--) {
       const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
       if (!att_person_mention(doc, m)) continue;
       if (m->entity == ls) return a->last_speaker;
@@ -50,15 +54,15 @@ size_t att_resolve_person(const att *a, size_t pos, bool org) {
   uint32_t seen_sent = UINT32_MAX;
   size_t subject = CD_NONE;
   bool skip_sentence = false;
-  for (size_t k = lo; k > 0; k--) {
+  for (size_t k = lo; k > 0 && lo - k < RESOLVE_MENTIONS; k--) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
     const cd_sentence *ms = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
-    if (ms->para + 2 < t->para || cur_sent - m->sent > 6) break;
+    if (ms->para + 2 < t->para || cur_sent - m->sent > 6 || m->first_tok + RESOLVE_TOKENS < pos) break;
     if (m->sent != seen_sent) {
       if (subject != CD_NONE) return subject; /* the subject of the nearest sentence that has one */
       if (!org && m->sent != cur_sent) {
         /* the last person in that sentence who says something ("..., while X wrote ...") */
-        for (size_t j = k; j > 0; j--) {
+        for (size_t j = k; j > 0 && k - j < RESOLVE_MENTIONS; j--) {
           const cd_name_mention *x = CD_VEC_AT(&doc->mentions, cd_name_mention, j - 1);
           if (x->sent != m->sent) break;
           if (!att_person_mention(doc, x)) continue;
