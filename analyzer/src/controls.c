@@ -126,8 +126,8 @@ static void report_unknown(cd_doc *doc, size_t a, size_t c) {
                              "'%.*s' is not a copydesk rule, so this control does nothing. Did you mean %s?",
                              shown, s + a, near)
            : cd_arena_printf(doc->arena,
-                             "'%.*s' is not a copydesk rule, so this control does nothing. Use a rule code such "
-                             "as quote.unattributed or name.variant, or a group such as name.*.",
+                             "'%.*s' is not a copydesk rule; this control does nothing. Use a code such as "
+                             "quote.unattributed or name.*.",
                              shown, s + a);
   cd_diagnostic *d = cd_doc_add_diag(doc, "control.unknown-rule", a, c, msg);
   if (d && near) {

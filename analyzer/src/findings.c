@@ -62,14 +62,14 @@ static void quote_findings(cd_doc *doc) {
      * as such, with why it was not taken. */
     const cd_name_mention *near = nearest_name(doc, q->span.start);
     const char *msg;
-    const char *missing = "Nobody is on record for this quote: no speaker with a verb of saying stands beside it. "
-                          "Add who said it (\"...,\" SPEAKER said).";
+    /* messages stay near 120 characters: what is missing, what to write, and a nearby name only as
+     * the one not taken */
+    const char *missing = "Nobody is on record for this quote. Add \"...,\" SPEAKER said.";
     if (near) {
       const cd_entity *e = CD_VEC_AT(&doc->entities, cd_entity, near->entity);
       bool same_para = CD_VEC_AT(&doc->sentences, cd_sentence, near->sent)->para == w->para;
-      msg = cd_arena_printf(doc->arena, "%s Nearest name: %s (not taken because %s).", missing, e->name,
-                            same_para ? "it is not the subject of a verb of saying beside the quote"
-                                      : "it is in an earlier paragraph");
+      msg = cd_arena_printf(doc->arena, "%s Nearest name: %s (not taken: %s).", missing, e->name,
+                            same_para ? "no verb of saying" : "earlier paragraph");
     } else {
       msg = cd_arena_printf(doc->arena, "%s No person is named before it.", missing);
     }

@@ -292,12 +292,11 @@ static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_
                           t->count ? " and elsewhere in this article" : "", t->text);
   else
     msg = cd_arena_printf(doc->arena,
-                          "'%s' and '%s' are %s; '%s' is used %zu time%s elsewhere. Write '%s' as elsewhere.",
-                          txt, t->text,
+                          "'%s' and '%s' are %s. Write '%s' as elsewhere (used %zu time%s).", txt, t->text,
                           strcmp(v->f[f].key, t->key) != 0 && v->f[f].acronym && t->acronym
                               ? "two abbreviations of one name"
                               : "the same name written two ways",
-                          t->text, t->count, t->count == 1 ? "" : "s", t->text);
+                          t->text, t->count, t->count == 1 ? "" : "s");
   cd_diagnostic *d = cd_doc_add_diag(doc, "name.variant", span.start, span.end, msg);
   d->entity = e;
   if (t->first != CD_NONE)
@@ -764,8 +763,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     cd_diagnostic *d = cd_doc_add_diag(
         doc, "name.no-first-reference", m->span.start, m->span.end,
         cd_arena_printf(doc->arena,
-                        "'%s' is the only name this person is given. Give the full name (given name and "
-                        "surname) on first reference.",
+                        "'%s' is the only name given for this person. Give the full name on first reference.",
                         form));
     d->entity = e;
     return;
@@ -784,8 +782,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     cd_diagnostic *d = cd_doc_add_diag(
         doc, "name.first-reference-late", m->name.start, m->name.end,
         cd_arena_printf(doc->arena,
-                        "'%s' is used before the full name '%s' is given. Give the full name here, at the "
-                        "first reference, and the surname after it.",
+                        "'%s' comes before the full name '%s'. Give the full name here and the surname after.",
                         form, fullname));
     d->entity = e;
     cd_diag_add_related(doc, d, full->name.start, full->name.end,
@@ -914,8 +911,7 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_
     cd_diagnostic *d = cd_doc_add_diag(
         doc, "name.variant", tk->start, end,
         cd_arena_printf(doc->arena,
-                        "'%s' is the %s name of %s, and this article uses both. Write '%s' as elsewhere, or "
-                        "'%s' throughout.",
+                        "'%s' is the %s name of %s; both are used. Write '%s' as elsewhere, or '%s' throughout.",
                         form, current ? "current" : "former", other, other, form));
     d->entity = m->entity;
     cd_diag_add_related(doc, d, bt->start, bend, cd_arena_printf(doc->arena, "'%s' is used here", other));

@@ -78,8 +78,8 @@ static void unclosed(cd_doc *doc, size_t open_tok) {
   const cd_token *t = tok(doc, open_tok);
   cd_diagnostic *d = cd_doc_add_diag(
       doc, "quote.unclosed", t->start, t->end,
-      "This quotation mark is never closed in its paragraph. Close the quote, or, if the quote runs on into "
-      "the next paragraph, open that paragraph with a quotation mark.");
+      "This quotation mark is never closed in its paragraph. Close it, or open the next paragraph with one "
+      "if the quote runs on.");
   d->quote = doc->quotes.len - 1;
 }
 
