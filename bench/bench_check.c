@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "copydesk/analyzer.h"
+#include "bench_args.h"
 #include "timing.h"
 
 static const char *const PARAS[] = {
@@ -57,14 +58,7 @@ static char *make_article(size_t target, size_t *len_out) {
 int main(int argc, char **argv) {
   int runs = 15;
   cd_format format = CD_FORMAT_PLAINTEXT;
-  for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--markdown") == 0) format = CD_FORMAT_MARKDOWN;
-    else if (atoi(argv[i]) > 0) runs = atoi(argv[i]);
-    else {
-      fprintf(stderr, "usage: %s [runs] [--markdown]\n", argv[0]);
-      return 2;
-    }
-  }
+  if (!bench_runs_and_format(argc, argv, &runs, &format)) return 2;
   static const size_t sizes[] = {0, 1024, 10 * 1024, 100 * 1024, 1024 * 1024};
   double *times = malloc((size_t)runs * sizeof *times);
   if (!times) return 1;

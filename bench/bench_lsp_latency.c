@@ -12,7 +12,6 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <jansson.h>
-#include <libgen.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -253,15 +252,7 @@ static char *read_file(const char *path, size_t *len) {
 
 int main(int argc, char **argv) {
   char binary[PATH_MAX];
-  if (argc > 1) {
-    snprintf(binary, sizeof binary, "%s", argv[1]);
-  } else {
-    char self[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n <= 0) return 2;
-    self[n] = '\0';
-    snprintf(binary, sizeof binary, "%s/../copydesk", dirname(self));
-  }
+  if (!bench_server_binary(argc, argv, binary)) return 2;
   size_t keystrokes = argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 2000;
   if (keystrokes == 0) return 2;
   signal(SIGPIPE, SIG_IGN);

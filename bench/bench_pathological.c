@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "copydesk/analyzer.h"
+#include "bench_args.h"
 #include "timing.h"
 
 typedef struct buf {
@@ -120,14 +121,7 @@ static double time_one(const char *text, size_t len, cd_format format, int runs,
 int main(int argc, char **argv) {
   int runs = 3;
   cd_format format = CD_FORMAT_PLAINTEXT;
-  for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--markdown") == 0) format = CD_FORMAT_MARKDOWN;
-    else if (atoi(argv[i]) > 0) runs = atoi(argv[i]);
-    else {
-      fprintf(stderr, "usage: %s [runs] [--markdown]\n", argv[0]);
-      return 2;
-    }
-  }
+  if (!bench_runs_and_format(argc, argv, &runs, &format)) return 2;
   static const size_t SIZES[] = {64u << 10, 256u << 10, 1u << 20};
   enum { NSIZES = sizeof SIZES / sizeof SIZES[0] };
   printf("cd_analyze on pathological input, %s, median of %d runs; CPU ms per MB at each size\n",

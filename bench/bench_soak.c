@@ -18,7 +18,6 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <jansson.h>
-#include <libgen.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -286,13 +285,7 @@ static void per_document_memory(const char *binary, size_t n) {
 
 int main(int argc, char **argv) {
   char binary[PATH_MAX];
-  if (argc > 1) {
-    snprintf(binary, sizeof binary, "%s", argv[1]);
-  } else {
-    char self[PATH_MAX];
-    snprintf(self, sizeof self, "%s", argv[0]);
-    snprintf(binary, sizeof binary, "%s/../copydesk", dirname(self));
-  }
+  if (!bench_server_binary(argc, argv, binary)) return 2;
   long edits = argc > 2 ? strtol(argv[2], NULL, 10) : 100000;
   srand(argc > 3 ? (unsigned)strtoul(argv[3], NULL, 10) : 1u);
   signal(SIGPIPE, SIG_IGN);
