@@ -3,6 +3,7 @@
 # it, so the tables need no relocations at start-up. Entries are folded to lower case, sorted and
 # de-duplicated here; a list entry may be a phrase of several words separated by single spaces.
 # Usage: cmake -DDIR=lexicon -DOUT_C=... -DOUT_H=... -P gen_lexicon.cmake
+include(${CMAKE_CURRENT_LIST_DIR}/offset_table.cmake)
 file(GLOB list_files "${DIR}/*.txt")
 list(SORT list_files)
 set(ids "")
@@ -31,18 +32,8 @@ foreach(path IN LISTS list_files)
   if(count EQUAL 0)
     message(FATAL_ERROR "${path}: the list is empty")
   endif()
-  set(chars "")
-  set(offsets "")
-  set(at 0)
-  foreach(e IN LISTS entries)
-    string(APPEND chars "\n  \"${e}\\0\"")
-    string(APPEND offsets "${at},")
-    string(LENGTH "${e}" len)
-    math(EXPR at "${at} + ${len} + 1")
-  endforeach()
   string(APPEND ids "  CD_LEX_${id},\n")
-  string(APPEND tables "static const char LEX_${id}_CHARS[] =${chars};\n")
-  string(APPEND tables "static const uint32_t LEX_${id}_OFFSETS[] = {${offsets}};\n")
+  cd_offset_table(tables LEX_${id} ${entries})
   string(APPEND rows "    {LEX_${id}_CHARS, LEX_${id}_OFFSETS, ${count}, \"${stem}\"},\n")
 endforeach()
 file(WRITE "${OUT_H}.tmp"

@@ -3,9 +3,9 @@
 #                lower case; capitalised entries and possessives are left out);
 #   KIND=proper  capitalised entries ("Australia", "Johnson", "Reuters"): established proper names,
 #                which the names pass reads to tell a name from a probable misspelling of another.
-# Like gen_lexicon.cmake, the table is a block of characters (words separated by NUL) and an array of
-# offsets into it, so the tens of thousands of words need no relocations at start-up (a table of
-# pointers needed one per word, on every run).
+# Like gen_lexicon.cmake, it writes the table with cd_offset_table (offset_table.cmake), so the tens
+# of thousands of words need no relocations at start-up (a table of pointers needed one per word,
+# on every run).
 # Usage: cmake -DWORDLIST=... -DOUT=... -DKIND=common|proper -P gen_word_table.cmake
 if(KIND STREQUAL "common")
   file(STRINGS "${WORDLIST}" words REGEX "^[a-z]+$")
@@ -20,16 +20,7 @@ endif()
 list(REMOVE_DUPLICATES words)
 list(SORT words)
 list(LENGTH words n)
-set(chars "")
-set(offsets "")
-set(at 0)
-foreach(w IN LISTS words)
-  string(APPEND chars "\"${w}\\0\"\n")
-  string(APPEND offsets "${at},\n")
-  string(LENGTH "${w}" len)
-  math(EXPR at "${at} + ${len} + 1")
-endforeach()
-file(WRITE "${OUT}"
-  "/* generated from ${WORDLIST}: ${n} words */\n"
-  "static const char ${NAME}_CHARS[] =\n${chars};\n"
-  "static const uint32_t ${NAME}_OFFSETS[] = {\n${offsets}};\n")
+include(${CMAKE_CURRENT_LIST_DIR}/offset_table.cmake)
+set(table "/* generated from ${WORDLIST}: ${n} words */\n")
+cd_offset_table(table ${NAME} ${words})
+file(WRITE "${OUT}" "${table}")
