@@ -197,7 +197,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     *(const char **)cd_vec_push(&keys) = key;
     *(size_t *)cd_vec_push(&target_cl) = cl;
   }
-  cd_near_add_all(&ix, (const char *const *)keys.data, keys.len);
+  cd_near_build(&ix, (const char *const *)keys.data, keys.len, 5);
   cd_vec cand;
   cd_vec_init(&cand, sizeof(size_t));
   for (size_t t = 0; t < keys.len; t++) {
@@ -206,7 +206,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     const cluster *k = CD_VEC_AT(&c->clusters, cluster, cl);
     if (k->has_full || cd_is_proper_word(key) || cd_is_common_word(key, strlen(key))) continue;
     cand.len = 0;
-    cd_near_candidates(&ix, key, &cand);
+    cd_near_candidates(&ix, t, &cand);
     size_t best = CD_NONE;
     bool ambiguous = false;
     for (size_t x = 0; x < cand.len; x++) {

@@ -986,13 +986,13 @@ static void spelling(names_ctx *c) {
   cd_vec_init(&cand, sizeof(size_t));
   if (!keys || !majority) goto out2;
   for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
-  cd_near_add_all(&ix, keys, words.len);
+  cd_near_build(&ix, keys, words.len, 4);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
     if (!a->count || a->ignored || cd_is_proper_word(a->key) || cd_is_common_word(a->key, strlen(a->key))) continue;
     cand.len = 0;
-    cd_near_candidates_min(&ix, a->key, 4, &cand);
+    cd_near_candidates(&ix, i, &cand);
     size_t best = CD_NONE;
     bool ambiguous = false;
     for (size_t x = 0; x < cand.len; x++) {

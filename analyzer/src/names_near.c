@@ -7,21 +7,20 @@
 #include "copydesk/analyzer.h"
 #include "namekey.h"
 
-typedef struct near_link {
-  size_t id;
-  size_t next; /* CD_NONE at the end */
-} near_link;
+/* One variant of one key. `id` has Q_ONLY set for a key that is asked but not indexed. */
+typedef struct near_entry {
+  uint32_t hash;
+  uint32_t id;
+} near_entry;
 
-enum { NEAR_MAX = 32 };
+enum { NEAR_MAX = 32, NEAR_MIN = 5 };
+static const uint32_t Q_ONLY = 0x80000000u;
 
-void cd_near_init(cd_near_index *ix) {
-  memset(ix, 0, sizeof *ix);
-  cd_vec_init(&ix->links, sizeof(near_link));
-}
+void cd_near_init(cd_near_index *ix) { memset(ix, 0, sizeof *ix); }
 
 void cd_near_free(cd_near_index *ix) {
-  free(ix->slots);
-  cd_vec_free(&ix->links);
+  free(ix->near);
+  free(ix->count);
   memset(ix, 0, sizeof *ix);
 }
 
@@ -37,138 +36,109 @@ static uint64_t feed(uint64_t h, const char *s, size_t n) {
 
 static uint32_t fold(uint64_t h) { return (uint32_t)(h ^ (h >> 32)); }
 
-/* The slot of `h`: where it is, or the empty one where it would go. */
-static size_t slot(const cd_near_index *ix, uint32_t h) {
-  size_t i = h & (ix->cap - 1);
-  while (ix->slots[i].head && ix->slots[i].hash != h) i = (i + 1) & (ix->cap - 1);
-  return i;
-}
-
-/* Rehashes into a table of `cap` slots (a power of two). */
-static void resize(cd_near_index *ix, size_t cap) {
-  cd_near_slot *slots = calloc(cap, sizeof *slots);
-  if (!slots) abort(); /* the library's out-of-memory policy inside a pass */
-  cd_near_index bigger = *ix;
-  bigger.slots = slots;
-  bigger.cap = cap;
-  for (size_t i = 0; i < ix->cap; i++)
-    if (ix->slots[i].head) slots[slot(&bigger, ix->slots[i].hash)] = ix->slots[i];
-  free(ix->slots);
-  *ix = bigger;
-}
+static size_t variants_of_len(size_t n) { return 1 + n + n * (n - 1) / 2; }
 
 size_t cd_near_variants(const char *key) {
   size_t n = strlen(key);
-  return n < 5 || n > NEAR_MAX ? 0 : 1 + n + n * (n - 1) / 2;
+  return n < NEAR_MIN || n > NEAR_MAX ? 0 : variants_of_len(n);
 }
 
-void cd_near_reserve(cd_near_index *ix, size_t entries) {
-  size_t cap = ix->cap ? ix->cap : 256;
-  while ((ix->used + entries) * 2 > cap) cap *= 2;
-  if (cap != ix->cap) resize(ix, cap);
-}
-
-/* Links `id` under `hash`; the caller has reserved room (cd_near_add). */
-static void put(cd_near_index *ix, uint64_t hash, size_t id) {
-  uint32_t h = fold(hash);
-  cd_near_slot *sl = &ix->slots[slot(ix, h)];
-  size_t head = sl->head ? sl->head - 1 : CD_NONE;
-  /* the same key yields some variants twice ("anna" minus either n): keep one link */
-  if (head != CD_NONE && CD_VEC_AT(&ix->links, near_link, head)->id == id) return;
-  near_link *l = cd_vec_push(&ix->links);
-  l->id = id;
-  l->next = head;
-  if (!sl->head) ix->used++;
-  if (ix->links.len >= UINT32_MAX) abort(); /* four billion variants: no document gets here */
-  sl->hash = h;
-  sl->head = (uint32_t)ix->links.len; /* the new link's index + 1; 0 marks an empty slot */
-}
-
-static size_t first_link(const cd_near_index *ix, uint64_t hash) {
-  if (!ix->cap) return CD_NONE;
-  const cd_near_slot *sl = &ix->slots[slot(ix, fold(hash))];
-  return sl->head ? sl->head - 1 : CD_NONE;
-}
-
-/* Calls put or collects with the hash of the key and of every one- and two-byte deletion of it,
- * each continued from the hash of the prefix it shares with the key. */
-typedef void (*variant_fn)(void *ctx, uint64_t hash);
-
-static void each_variant(const char *key, variant_fn fn, void *ctx) {
-  size_t n = strlen(key);
-  if (n > NEAR_MAX) return;
+/* Appends the hash of the key and of every one- and two-byte deletion of it, each continued from
+ * the hash of the prefix it shares with the key. */
+static near_entry *put_variants(near_entry *e, const char *key, size_t n, uint32_t id) {
   uint64_t prefix[NEAR_MAX + 1];
   prefix[0] = FNV_OFFSET;
   for (size_t i = 0; i < n; i++) prefix[i + 1] = feed(prefix[i], key + i, 1);
-  fn(ctx, prefix[n]);
+  *e++ = (near_entry){fold(prefix[n]), id};
   for (size_t i = 0; i < n; i++) {
-    fn(ctx, feed(prefix[i], key + i + 1, n - i - 1)); /* without byte i */
-    uint64_t h = prefix[i];                          /* key[0, i) then key(i, k) */
+    *e++ = (near_entry){fold(feed(prefix[i], key + i + 1, n - i - 1)), id}; /* without byte i */
+    uint64_t h = prefix[i];                                                /* key[0, i) then key(i, k) */
     for (size_t k = i + 1; k < n; k++) {
-      fn(ctx, feed(h, key + k + 1, n - k - 1)); /* without bytes i and k */
+      *e++ = (near_entry){fold(feed(h, key + k + 1, n - k - 1)), id}; /* without bytes i and k */
       h = feed(h, key + k, 1);
     }
   }
+  return e;
 }
 
-typedef struct add_ctx {
-  cd_near_index *ix;
-  size_t id;
-} add_ctx;
-
-static void add_one(void *ctx, uint64_t hash) {
-  add_ctx *a = ctx;
-  put(a->ix, hash, a->id);
+static void *alloc_or_abort(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size);
+  if (!p) abort(); /* the library's out-of-memory policy inside a pass */
+  return p;
 }
 
-void cd_near_add(cd_near_index *ix, const char *key, size_t id) {
-  if (strlen(key) < 5) return;
-  cd_near_reserve(ix, cd_near_variants(key));
-  add_ctx a = {ix, id};
-  each_variant(key, add_one, &a);
+/* Sorts by hash, keeping the order of equal hashes (so each key's entries stay together and in id
+ * order): four passes of a byte each. */
+static void sort_by_hash(near_entry *e, size_t n) {
+  near_entry *src = e, *dst = alloc_or_abort(n, sizeof *dst);
+  for (unsigned shift = 0; shift < 32; shift += 8) {
+    size_t at[257] = {0};
+    for (size_t i = 0; i < n; i++) at[((src[i].hash >> shift) & 0xFF) + 1]++;
+    for (size_t b = 1; b <= 256; b++) at[b] += at[b - 1];
+    for (size_t i = 0; i < n; i++) dst[at[(src[i].hash >> shift) & 0xFF]++] = src[i];
+    near_entry *t = src;
+    src = dst;
+    dst = t;
+  }
+  free(dst); /* an even number of passes: the sorted entries are back in e */
 }
 
-void cd_near_add_all(cd_near_index *ix, const char *const *keys, size_t n) {
-  size_t variants = 0;
-  for (size_t i = 0; i < n; i++) variants += cd_near_variants(keys[i]);
-  cd_near_reserve(ix, variants);
-  for (size_t i = 0; i < n; i++) cd_near_add(ix, keys[i], i);
-}
-
-/* A key with more near neighbours than this is in a crowd of similar names (a list of codes, a
- * table): no single one of them is "the" intended spelling, and the work per key stays bounded. */
-enum { NEAR_CROWD = 16 };
-
-typedef struct find_ctx {
-  const cd_near_index *ix;
-  cd_vec *out;
-  size_t from; /* ids collected by this call start here */
-  bool crowded;
-} find_ctx;
-
-static void find_one(void *ctx, uint64_t hash) {
-  find_ctx *f = ctx;
-  if (f->crowded) return;
-  for (size_t l = first_link(f->ix, hash); l != CD_NONE;
-       l = CD_VEC_AT(&f->ix->links, near_link, l)->next) {
-    if (f->out->len - f->from > NEAR_CROWD) {
-      f->crowded = true;
-      f->out->len = f->from;
-      return;
+/* Adds the indexed ids of one hash group to the lists of every key in it. */
+static void meet(cd_near_index *ix, const near_entry *g, size_t gn) {
+  uint32_t ids[CD_NEAR_CROWD];
+  size_t d = 0;
+  bool crowd = false;
+  for (size_t i = 0; i < gn && !crowd; i++) {
+    if (g[i].id & Q_ONLY || (i && g[i].id == g[i - 1].id)) continue;
+    if (d == CD_NEAR_CROWD) crowd = true;
+    else ids[d++] = g[i].id;
+  }
+  if (!d) return;
+  for (size_t i = 0; i < gn; i++) {
+    if (i && g[i].id == g[i - 1].id) continue;
+    size_t q = g[i].id & ~Q_ONLY;
+    uint8_t *c = &ix->count[q];
+    if (crowd) *c = CD_NEAR_CROWDED;
+    uint32_t *list = &ix->near[q * CD_NEAR_CROWD];
+    for (size_t k = 0; k < d && *c != CD_NEAR_CROWDED; k++) {
+      bool have = false;
+      for (size_t x = 0; x < *c && !have; x++) have = list[x] == ids[k];
+      if (have) continue;
+      if (*c == CD_NEAR_CROWD) *c = CD_NEAR_CROWDED;
+      else list[(*c)++] = ids[k];
     }
-    size_t id = CD_VEC_AT(&f->ix->links, near_link, l)->id;
-    bool seen = false;
-    for (size_t k = f->from; k < f->out->len && !seen; k++) seen = *CD_VEC_AT(f->out, size_t, k) == id;
-    if (!seen) *(size_t *)cd_vec_push(f->out) = id;
   }
 }
 
-void cd_near_candidates(const cd_near_index *ix, const char *key, cd_vec *out) { cd_near_candidates_min(ix, key, 5, out); }
+void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min) {
+  cd_near_free(ix);
+  if (n >= Q_ONLY) abort(); /* two billion names: no document gets here */
+  size_t total = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(keys[i]);
+    if (len >= query_min && len <= NEAR_MAX) total += variants_of_len(len);
+  }
+  ix->n = n;
+  ix->near = alloc_or_abort(n * CD_NEAR_CROWD, sizeof *ix->near);
+  ix->count = alloc_or_abort(n, sizeof *ix->count);
+  near_entry *e = alloc_or_abort(total, sizeof *e), *end = e;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(keys[i]);
+    if (len >= query_min && len <= NEAR_MAX) end = put_variants(end, keys[i], len, (uint32_t)i | (len < NEAR_MIN ? Q_ONLY : 0));
+  }
+  sort_by_hash(e, total);
+  for (size_t g = 0; g < total;) {
+    size_t h = g + 1;
+    while (h < total && e[h].hash == e[g].hash) h++;
+    meet(ix, e + g, h - g);
+    g = h;
+  }
+  free(e);
+}
 
-void cd_near_candidates_min(const cd_near_index *ix, const char *key, size_t min_len, cd_vec *out) {
-  if (strlen(key) < min_len) return;
-  find_ctx f = {ix, out, out->len, false};
-  each_variant(key, find_one, &f);
+void cd_near_candidates(const cd_near_index *ix, size_t id, cd_vec *out) {
+  if (id >= ix->n || ix->count[id] == CD_NEAR_CROWDED) return;
+  for (size_t x = 0; x < ix->count[id]; x++) *(size_t *)cd_vec_push(out) = ix->near[id * CD_NEAR_CROWD + x];
 }
 
 static bool ends_with(const char *s, size_t n, const char *suffix) {

@@ -9,33 +9,30 @@
 
 #include "vec.h"
 
-typedef struct cd_near_slot {
-  uint32_t hash; /* a variant's hash */
-  uint32_t head; /* its first link + 1 (0: an empty slot) */
-} cd_near_slot;
-
+/* Built once for a whole set of keys, then asked per key. The build sorts every key's variants by
+ * hash, so its cost is one pass over the variants and no table is probed at random. */
 typedef struct cd_near_index {
-  cd_near_slot *slots; /* open addressing, at most half full */
-  size_t cap, used;
-  cd_vec links; /* near_link */
+  size_t n;          /* keys */
+  uint32_t *near;    /* per key: up to CD_NEAR_CROWD ids, in the order they were met */
+  uint8_t *count;    /* per key: how many of them are used, or CD_NEAR_CROWDED */
 } cd_near_index;
+
+/* A key with more near keys than this (itself included) is in a crowd of similar names (a list of
+ * codes, a table): no single one of them is "the" intended spelling. */
+enum { CD_NEAR_CROWD = 16, CD_NEAR_CROWDED = 0xFF };
 
 void cd_near_init(cd_near_index *ix);
 void cd_near_free(cd_near_index *ix);
-/* How many entries indexing `key` may add, and room for that many: a caller that reserves for all
- * its keys first spares the table its rehashes. */
+/* How many variants a key of 5 to 32 bytes has: itself and its one- and two-byte deletions. */
 size_t cd_near_variants(const char *key);
-void cd_near_reserve(cd_near_index *ix, size_t entries);
-/* Indexes `key` (5+ bytes, at most 32) under `id`. */
-void cd_near_add(cd_near_index *ix, const char *key, size_t id);
-/* Indexes keys[i] under i for all n, with room reserved once for all of them. */
-void cd_near_add_all(cd_near_index *ix, const char *const *keys, size_t n);
-/* Appends to `out` (a vec of size_t) the ids of keys that share a variant with `key`, each once;
- * nothing when the key has more than a handful of such neighbours (a crowd of similar names). */
-void cd_near_candidates(const cd_near_index *ix, const char *key, cd_vec *out);
-/* The same for a key of at least `min_len` bytes (at least 4): a shorter key finds the indexed keys
- * one byte longer ("Tump" finds "Trump"); keys under 5 bytes are never indexed themselves. */
-void cd_near_candidates_min(const cd_near_index *ix, const char *key, size_t min_len, cd_vec *out);
+/* Indexes keys[i] (5 to 32 bytes) under i, and finds for every key of at least `query_min` bytes
+ * (4 or 5; at most 32) the indexed keys that share a variant with it. A 4-byte key is asked only,
+ * never indexed: it finds the keys one byte longer ("Tump" finds "Trump"). */
+void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min);
+/* Appends to `out` (a vec of size_t) the ids of the keys near keys[id], each once, its own id
+ * among them when it is indexed; nothing when it has more than a handful of such neighbours (a
+ * crowd of similar names). */
+void cd_near_candidates(const cd_near_index *ix, size_t id, cd_vec *out);
 
 /* Pairs of keys that are near in spelling but differ for a reason: a suffix ("Korea"/"Korean",
  * "Railway"/"Railways", "Israel"/"Israeli") or a gendered surname ending ("Kowalski"/"Kowalska",

@@ -83,32 +83,71 @@ static void test_word_lists(void **state) {
   assert_false(cd_is_common_word("don't", 5));
 }
 
-static void test_near_reserved(void **state) {
+static bool near_has(const cd_vec *out, size_t id) {
+  for (size_t i = 0; i < out->len; i++)
+    if (*CD_VEC_AT(out, size_t, i) == id) return true;
+  return false;
+}
+
+static void test_near_build(void **state) {
   (void)state;
-  const char *keys[] = {"macierewicz", "kowalczyk", "wielgoszewska", "sacoolas", "anna"};
-  cd_near_index ix;
-  cd_near_init(&ix);
-  size_t variants = 0;
-  for (size_t i = 0; i < 5; i++) variants += cd_near_variants(keys[i]);
+  const char *keys[] = {"sacoolas", "kowalczyk", "anna", "socoolas", "kowalczykowa", "sacoo"};
   assert_int_equal(cd_near_variants("anna"), 0); /* under five letters: not indexed */
   assert_int_equal(cd_near_variants("sacoolas"), 1 + 8 + 28);
-  cd_near_reserve(&ix, variants);
-  size_t cap = ix.cap;
-  for (size_t i = 0; i < 5; i++) cd_near_add(&ix, keys[i], i);
-  assert_int_equal(ix.cap, cap); /* no rehash once reserved */
+  cd_near_index ix;
+  cd_near_init(&ix);
+  cd_near_build(&ix, keys, 6, 5);
   cd_vec out;
   cd_vec_init(&out, sizeof(size_t));
-  cd_near_candidates(&ix, "socoolas", &out);
-  assert_int_equal(out.len, 1);
-  assert_int_equal(*CD_VEC_AT(&out, size_t, 0), 3);
+  cd_near_candidates(&ix, 0, &out); /* itself and one substitution away; not three letters shorter */
+  assert_int_equal(out.len, 2);
+  assert_true(near_has(&out, 0) && near_has(&out, 3));
   out.len = 0;
-  cd_near_candidates(&ix, "sacoola", &out); /* a deletion */
+  cd_near_candidates(&ix, 4, &out); /* three letters more than kowalczyk: too far */
   assert_int_equal(out.len, 1);
+  assert_true(near_has(&out, 4));
   out.len = 0;
-  cd_near_candidates(&ix, "kowalczykowa", &out); /* three letters more: too far */
+  cd_near_candidates(&ix, 2, &out); /* too short to be asked */
   assert_int_equal(out.len, 0);
-  cd_vec_free(&out);
   cd_near_free(&ix);
+
+  const char *short_keys[] = {"trump", "tump"};
+  cd_near_build(&ix, short_keys, 2, 4);
+  out.len = 0;
+  cd_near_candidates(&ix, 1, &out); /* a four-letter key is asked: it finds the one a letter longer */
+  assert_int_equal(out.len, 1);
+  assert_true(near_has(&out, 0));
+  out.len = 0;
+  cd_near_candidates(&ix, 0, &out); /* but is not indexed */
+  assert_int_equal(out.len, 1);
+  assert_true(near_has(&out, 0));
+  cd_near_free(&ix);
+  cd_vec_free(&out);
+}
+
+/* Keys that differ only in their last letter are all near each other: sixteen are a group, the
+ * seventeenth makes a crowd in which nobody has candidates. */
+static void test_near_crowd(void **state) {
+  (void)state;
+  char names[CD_NEAR_CROWD + 1][8];
+  const char *keys[CD_NEAR_CROWD + 1];
+  for (size_t i = 0; i <= CD_NEAR_CROWD; i++) {
+    snprintf(names[i], sizeof names[i], "kessel%c", (char)('a' + i));
+    keys[i] = names[i];
+  }
+  cd_near_index ix;
+  cd_near_init(&ix);
+  cd_vec out;
+  cd_vec_init(&out, sizeof(size_t));
+  cd_near_build(&ix, keys, CD_NEAR_CROWD, 5);
+  cd_near_candidates(&ix, 3, &out);
+  assert_int_equal(out.len, CD_NEAR_CROWD);
+  cd_near_build(&ix, keys, CD_NEAR_CROWD + 1, 5);
+  out.len = 0;
+  cd_near_candidates(&ix, 3, &out);
+  assert_int_equal(out.len, 0);
+  cd_near_free(&ix);
+  cd_vec_free(&out);
 }
 
 int main(void) {
@@ -116,7 +155,8 @@ int main(void) {
       cmocka_unit_test(test_strmap_slices),
       cmocka_unit_test(test_arena_printf),
       cmocka_unit_test(test_word_lists),
-      cmocka_unit_test(test_near_reserved),
+      cmocka_unit_test(test_near_build),
+      cmocka_unit_test(test_near_crowd),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
