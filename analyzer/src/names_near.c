@@ -43,35 +43,54 @@ size_t cd_near_variants(const char *key) {
   return n < NEAR_MIN || n > NEAR_MAX ? 0 : variants_of_len(n);
 }
 
-/* Appends the hash of the key and of every one- and two-byte deletion of it, each continued from
- * the hash of the prefix it shares with the key. */
-static near_entry *put_variants(near_entry *e, const char *key, size_t n, uint32_t id) {
+enum { VARIANTS_MAX = 1 + NEAR_MAX + NEAR_MAX * (NEAR_MAX - 1) / 2 };
+
+/* Writes the hash of the key and of every one- and two-byte deletion of it, each continued from
+ * the hash of the prefix it shares with the key; returns how many. */
+static size_t hash_variants(const char *key, size_t n, uint32_t out[VARIANTS_MAX]) {
   uint64_t prefix[NEAR_MAX + 1];
   prefix[0] = FNV_OFFSET;
   for (size_t i = 0; i < n; i++) prefix[i + 1] = feed(prefix[i], key + i, 1);
-  *e++ = (near_entry){fold(prefix[n]), id};
+  size_t k = 0;
+  out[k++] = fold(prefix[n]);
   for (size_t i = 0; i < n; i++) {
-    *e++ = (near_entry){fold(feed(prefix[i], key + i + 1, n - i - 1)), id}; /* without byte i */
-    uint64_t h = prefix[i];                                                /* key[0, i) then key(i, k) */
-    for (size_t k = i + 1; k < n; k++) {
-      *e++ = (near_entry){fold(feed(h, key + k + 1, n - k - 1)), id}; /* without bytes i and k */
-      h = feed(h, key + k, 1);
+    out[k++] = fold(feed(prefix[i], key + i + 1, n - i - 1)); /* without byte i */
+    uint64_t h = prefix[i];                                  /* key[0, i) then key(i, j) */
+    for (size_t j = i + 1; j < n; j++) {
+      out[k++] = fold(feed(h, key + j + 1, n - j - 1)); /* without bytes i and j */
+      h = feed(h, key + j, 1);
     }
   }
-  return e;
+  return k;
 }
 
 static void *alloc_or_abort(size_t n, size_t size) {
-  void *p = calloc(n ? n : 1, size);
+  void *p = malloc((n ? n : 1) * size);
   if (!p) abort(); /* the library's out-of-memory policy inside a pass */
   return p;
 }
 
-/* Sorts by hash, keeping the order of equal hashes (so each key's entries stay together and in id
- * order): four passes of a byte each. */
-static void sort_by_hash(near_entry *e, size_t n) {
-  near_entry *src = e, *dst = alloc_or_abort(n, sizeof *dst);
-  for (unsigned shift = 0; shift < 32; shift += 8) {
+/* The variants of every key that is asked, bucketed by the top byte of their hash, each bucket in
+ * key order. With `e` NULL only counts them: at[b + 1] is then bucket b's size. */
+static void bucket_variants(const char *const *keys, size_t n, size_t query_min, near_entry *e, size_t at[257]) {
+  uint32_t hv[VARIANTS_MAX];
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(keys[i]);
+    if (len < query_min || len > NEAR_MAX) continue;
+    uint32_t id = (uint32_t)i | (len < NEAR_MIN ? Q_ONLY : 0);
+    size_t k = hash_variants(keys[i], len, hv);
+    for (size_t v = 0; v < k; v++) {
+      if (e) e[at[hv[v] >> 24]++] = (near_entry){hv[v], id};
+      else at[(hv[v] >> 24) + 1]++;
+    }
+  }
+}
+
+/* Sorts a bucket by the low three bytes of the hash, keeping the order of equal hashes (so each
+ * key's entries stay together and in id order). A bucket is small enough to stay in cache. */
+static void sort_bucket(near_entry *e, size_t n, near_entry *tmp) {
+  near_entry *src = e, *dst = tmp;
+  for (unsigned shift = 0; shift < 24; shift += 8) {
     size_t at[257] = {0};
     for (size_t i = 0; i < n; i++) at[((src[i].hash >> shift) & 0xFF) + 1]++;
     for (size_t b = 1; b <= 256; b++) at[b] += at[b - 1];
@@ -80,7 +99,7 @@ static void sort_by_hash(near_entry *e, size_t n) {
     src = dst;
     dst = t;
   }
-  free(dst); /* an even number of passes: the sorted entries are back in e */
+  if (src != e) memcpy(e, src, n * sizeof *e);
 }
 
 /* Adds the indexed ids of one hash group to the lists of every key in it. */
@@ -113,26 +132,34 @@ static void meet(cd_near_index *ix, const near_entry *g, size_t gn) {
 void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min) {
   cd_near_free(ix);
   if (n >= Q_ONLY) abort(); /* two billion names: no document gets here */
-  size_t total = 0;
-  for (size_t i = 0; i < n; i++) {
-    size_t len = strlen(keys[i]);
-    if (len >= query_min && len <= NEAR_MAX) total += variants_of_len(len);
-  }
   ix->n = n;
   ix->near = alloc_or_abort(n * CD_NEAR_CROWD, sizeof *ix->near);
-  ix->count = alloc_or_abort(n, sizeof *ix->count);
-  near_entry *e = alloc_or_abort(total, sizeof *e), *end = e;
-  for (size_t i = 0; i < n; i++) {
-    size_t len = strlen(keys[i]);
-    if (len >= query_min && len <= NEAR_MAX) end = put_variants(end, keys[i], len, (uint32_t)i | (len < NEAR_MIN ? Q_ONLY : 0));
+  ix->count = calloc(n ? n : 1, sizeof *ix->count);
+  if (!ix->count) abort();
+  /* the variants are made twice (counted, then placed) rather than stored twice */
+  size_t at[257] = {0}, biggest = 0;
+  bucket_variants(keys, n, query_min, NULL, at);
+  for (size_t b = 1; b <= 256; b++) {
+    if (at[b] > biggest) biggest = at[b];
+    at[b] += at[b - 1];
   }
-  sort_by_hash(e, total);
-  for (size_t g = 0; g < total;) {
-    size_t h = g + 1;
-    while (h < total && e[h].hash == e[g].hash) h++;
-    meet(ix, e + g, h - g);
-    g = h;
+  size_t total = at[256];
+  near_entry *e = alloc_or_abort(total, sizeof *e), *tmp = alloc_or_abort(biggest, sizeof *tmp);
+  size_t start[257];
+  memcpy(start, at, sizeof start);
+  bucket_variants(keys, n, query_min, e, at);
+  for (size_t b = 0; b < 256; b++) {
+    near_entry *be = e + start[b];
+    size_t bn = start[b + 1] - start[b];
+    sort_bucket(be, bn, tmp);
+    for (size_t g = 0; g < bn;) {
+      size_t h = g + 1;
+      while (h < bn && be[h].hash == be[g].hash) h++;
+      meet(ix, be + g, h - g);
+      g = h;
+    }
   }
+  free(tmp);
   free(e);
 }
 
