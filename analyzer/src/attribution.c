@@ -11,6 +11,7 @@
  *     that runs on from the previous paragraph.
  * A SPEAKER is a name (reported as its entity's fullest name), a pronoun (resolved to the person
  * it refers to) or a non-person source ("police", "the statement"), reported as written. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "attribution_internal.h"
@@ -400,11 +401,10 @@ static bool index_positions(att *a) {
   return true;
 }
 
-void cd_pass_attribution(cd_doc *doc) {
+/* `mention_start` has room for every token and one more. */
+static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
   size_t n = doc_ntok(doc);
-  att a = {doc, NULL, CD_NONE, 0, NULL, 0, NULL, 0};
-  a.mention_start = cd_arena_alloc(doc->arena, (n + 1) * sizeof(size_t));
-  if (!a.mention_start) return;
+  att a = {doc, mention_start, CD_NONE, 0, NULL, 0, NULL, 0};
   for (size_t i = 0; i <= n; i++) a.mention_start[i] = CD_NONE;
   for (size_t mi = 0; mi < doc->mentions.len; mi++) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
@@ -501,3 +501,10 @@ void cd_pass_attribution(cd_doc *doc) {
   }
 }
 
+void cd_pass_attribution(cd_doc *doc) {
+  /* a working table of a word per token: freed here, not kept in the report's arena */
+  size_t *mention_start = malloc((doc_ntok(doc) + 1) * sizeof *mention_start);
+  if (!mention_start) return;
+  attribute_quotes(doc, mention_start);
+  free(mention_start);
+}

@@ -15,6 +15,7 @@
  *  - name.no-first-reference: a person (a title or a verb of saying says so) never named in full.
  *  - name.first-reference-late: the surname alone before the first full-name reference. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -929,8 +930,9 @@ static void spelling(names_ctx *c) {
   cd_strmap_init(&ids, doc->arena);
   cd_vec words;
   cd_vec_init(&words, sizeof(sword));
-  size_t *tok_word = cd_arena_alloc(doc->arena, (doc_ntok(doc) + 1) * sizeof(size_t));
-  size_t *tok_mention = cd_arena_alloc(doc->arena, (doc_ntok(doc) + 1) * sizeof(size_t));
+  /* working tables of a word per token: freed below, not kept in the report's arena */
+  size_t *tok_word = malloc((doc_ntok(doc) + 1) * sizeof(size_t));
+  size_t *tok_mention = malloc((doc_ntok(doc) + 1) * sizeof(size_t));
   if (!tok_word || !tok_mention) goto out;
   for (size_t i = 0; i <= doc_ntok(doc); i++) tok_word[i] = tok_mention[i] = CD_NONE;
   for (size_t i = 0; i < doc->mentions.len; i++) {
@@ -1044,6 +1046,8 @@ out2:
   cd_vec_free(&cand);
   cd_near_free(&ix);
 out:
+  free(tok_word);
+  free(tok_mention);
   cd_vec_free(&words);
   cd_strmap_free(&ids);
 }
@@ -1369,14 +1373,17 @@ void cd_pass_names(cd_doc *doc) {
   if (!ne) return;
   names_ctx c = {.doc = doc};
   c.speaker = cd_arena_alloc(doc->arena, ne * sizeof(bool));
-  c.tok_keys = cd_arena_alloc(doc->arena, (doc_ntok(doc) + 1) * sizeof(const char *));
+  c.tok_keys = calloc(doc_ntok(doc) + 1, sizeof(const char *)); /* freed at the end of the pass */
   c.ignored = cd_arena_alloc(doc->arena, ne * sizeof(bool));
   c.aside = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(bool));
   /* mention indexes grouped by entity (counting sort: mentions stay in text order) */
   size_t *start = cd_arena_alloc(doc->arena, (ne + 1) * sizeof(size_t));
   size_t *order = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(size_t));
   size_t *fill = cd_arena_alloc(doc->arena, (ne + 1) * sizeof(size_t));
-  if (!c.speaker || !c.ignored || !c.aside || !start || !order || !fill) return;
+  if (!c.speaker || !c.ignored || !c.aside || !start || !order || !fill) {
+    free(c.tok_keys);
+    return;
+  }
   mark_aside(&c);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
@@ -1439,4 +1446,5 @@ void cd_pass_names(cd_doc *doc) {
   cd_strmap_free(&shared);
   cd_strmap_free(&multi_words);
   cd_strmap_free(&org_words);
+  free(c.tok_keys);
 }
