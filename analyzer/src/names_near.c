@@ -24,17 +24,20 @@ void cd_near_free(cd_near_index *ix) {
   memset(ix, 0, sizeof *ix);
 }
 
-/* FNV-1a, folded to 32 bits. Variants are told apart by hash alone: a collision only adds a
- * candidate, and callers check every candidate against the key itself. */
-enum { FNV_PRIME = 1099511628211u };
-static const uint64_t FNV_OFFSET = 1469598103934665603u;
+/* A polynomial hash, so that the hash of a key without one or two of its bytes is a few products
+ * of its prefix's and suffix's hashes, then mixed and folded to 32 bits. Variants are told apart by
+ * hash alone: a collision only adds a candidate, and callers check every candidate against the key
+ * itself. */
+static const uint64_t POLY = 1099511628211u;
 
-static uint64_t feed(uint64_t h, const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
-  return h;
+static uint32_t mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdu;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53u;
+  h ^= h >> 33;
+  return (uint32_t)(h ^ (h >> 32));
 }
-
-static uint32_t fold(uint64_t h) { return (uint32_t)(h ^ (h >> 32)); }
 
 static size_t variants_of_len(size_t n) { return 1 + n + n * (n - 1) / 2; }
 
@@ -45,20 +48,27 @@ size_t cd_near_variants(const char *key) {
 
 enum { VARIANTS_MAX = 1 + NEAR_MAX + NEAR_MAX * (NEAR_MAX - 1) / 2 };
 
-/* Writes the hash of the key and of every one- and two-byte deletion of it, each continued from
- * the hash of the prefix it shares with the key; returns how many. */
+/* Writes the hash of the key and of every one- and two-byte deletion of it; returns how many.
+ * Each is the hash of what precedes the gap, shifted past what follows it, plus the hash of what
+ * follows: H(x y) = H(x) * POLY^|y| + H(y). */
 static size_t hash_variants(const char *key, size_t n, uint32_t out[VARIANTS_MAX]) {
-  uint64_t prefix[NEAR_MAX + 1];
-  prefix[0] = FNV_OFFSET;
-  for (size_t i = 0; i < n; i++) prefix[i + 1] = feed(prefix[i], key + i, 1);
-  size_t k = 0;
-  out[k++] = fold(prefix[n]);
+  uint64_t prefix[NEAR_MAX + 1], suffix[NEAR_MAX + 2], power[NEAR_MAX + 1];
+  prefix[0] = 0;
+  power[0] = 1;
   for (size_t i = 0; i < n; i++) {
-    out[k++] = fold(feed(prefix[i], key + i + 1, n - i - 1)); /* without byte i */
-    uint64_t h = prefix[i];                                  /* key[0, i) then key(i, j) */
+    prefix[i + 1] = prefix[i] * POLY + (unsigned char)key[i];
+    power[i + 1] = power[i] * POLY;
+  }
+  suffix[n] = suffix[n + 1] = 0; /* suffix[i]: key[i, n) */
+  for (size_t i = n; i-- > 0;) suffix[i] = (unsigned char)key[i] * power[n - 1 - i] + suffix[i + 1];
+  size_t k = 0;
+  out[k++] = mix(prefix[n]);
+  for (size_t i = 0; i < n; i++) {
+    out[k++] = mix(prefix[i] * power[n - i - 1] + suffix[i + 1]); /* without byte i */
+    uint64_t h = prefix[i];                                      /* key[0, i) then key(i, j) */
     for (size_t j = i + 1; j < n; j++) {
-      out[k++] = fold(feed(h, key + j + 1, n - j - 1)); /* without bytes i and j */
-      h = feed(h, key + j, 1);
+      out[k++] = mix(h * power[n - j - 1] + suffix[j + 1]); /* without bytes i and j */
+      h = h * POLY + (unsigned char)key[j];
     }
   }
   return k;
@@ -104,6 +114,7 @@ static void sort_bucket(near_entry *e, size_t n, near_entry *tmp) {
 
 /* Adds the indexed ids of one hash group to the lists of every key in it. */
 static void meet(cd_near_index *ix, const near_entry *g, size_t gn) {
+  if (g[0].id == g[gn - 1].id) return; /* one key's own variants (ids ascend): it has itself already */
   uint32_t ids[CD_NEAR_CROWD];
   size_t d = 0;
   bool crowd = false;
@@ -136,6 +147,12 @@ void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t 
   ix->near = alloc_or_abort(n * CD_NEAR_CROWD, sizeof *ix->near);
   ix->count = calloc(n ? n : 1, sizeof *ix->count);
   if (!ix->count) abort();
+  for (size_t i = 0; i < n; i++) { /* every indexed key is near itself */
+    size_t len = strlen(keys[i]);
+    if (len < NEAR_MIN || len > NEAR_MAX) continue;
+    ix->near[i * CD_NEAR_CROWD] = (uint32_t)i;
+    ix->count[i] = 1;
+  }
   /* the variants are made twice (counted, then placed) rather than stored twice */
   size_t at[257] = {0}, biggest = 0;
   bucket_variants(keys, n, query_min, NULL, at);
