@@ -35,6 +35,7 @@
 #include "config.h"
 #include "lexicon.h"
 #include "strmap.h"
+#include "strmemo.h"
 #include "words.h"
 
 /* Limits for configured patterns, per paragraph. */
@@ -422,15 +423,15 @@ static bool gets_through(pcre2_code *code, pcre2_match_data *md, const char *s, 
  * before it, so the answer is a function of those bytes only (a \b that the text before s would
  * fail passes here: a yes too many, never a no); it is kept in the configuration's memo, since an
  * editor re-analyses the same words on every keystroke. */
-static bool may_read(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md, cd_strmap *memo, size_t s,
+static bool may_read(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md, cd_strmemo *memo, size_t s,
                      size_t e) {
   const char *key = doc->text + s;
   size_t n = e - s;
   if (memchr(key, 0, n)) return true; /* the memo's keys are C strings: ask nothing, scan */
-  size_t known = cd_strmap_getn(memo, key, n);
+  size_t known = cd_strmemo_get(memo, key, n);
   if (known != CD_NONE) return known != 0;
   bool may = gets_through(code, md, key, n);
-  cd_strmap_putn(memo, key, n, may);
+  cd_strmemo_put(memo, key, n, may);
   return may;
 }
 
@@ -438,7 +439,7 @@ static bool may_read(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md, 
  * the token and the character after it, and the next token and the character after that when it
  * goes on: any prefix of the text from the token start that no branch gets through rules the
  * token out. One token settles most words; two settle the common ones ("is", "to", "on"). */
-static bool may_start(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md, cd_strmap *memo, size_t ti,
+static bool may_start(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md, cd_strmemo *memo, size_t ti,
                       const cd_para *p) {
   const cd_token *t = doc_tok(doc, ti);
   if (!may_read(doc, code, md, memo, t->start, after_next_char(doc, t->end, p->span.end))) return false;
@@ -468,7 +469,7 @@ static size_t word_row(const cd_strmap *words, const uint8_t *pairs, const cd_do
   return cd_strmap_getn(words, key, n);
 }
 
-static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_strmap *memo,
+static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_strmemo *memo,
                         const bool *ascii_start, const cd_strmap *words, const uint8_t *pairs, cd_vec *found) {
   cd_doc *doc = st->doc;
   pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
@@ -570,12 +571,13 @@ struct cd_claims_cache {
    * the lock (a scan is short; analyses on other threads wait for it, they never see a torn map) */
   mtx_t memo_lock;
   bool memo_lock_ok;
-  cd_arena *memo_arena;
-  cd_strmap memo;
+  cd_strmemo memo;
+  bool memo_ok;
 };
 
-/* Past this many spellings the memo starts afresh: a server's memory stays bounded. */
-#define MEMO_MAX_ENTRIES 65536u
+/* Spellings in one generation of the memo: a long article's (a 60 KB one has about 4,000) with
+ * room for what typing adds, and a server's memory bounded at about 1 MB for them. */
+#define MEMO_GENERATION 8192u
 
 static void code_set_clear(code_set *cs, size_t n_rows) {
   pcre2_code_free(cs->main);
@@ -600,8 +602,7 @@ void cd_claims_cache_free(cd_claims_cache *c) {
     for (size_t i = 0; i < c->n_rows; i++) free(c->user_rx[i]);
   free(c->user_rx);
   if (c->memo_lock_ok) mtx_destroy(&c->memo_lock);
-  cd_strmap_free(&c->memo);
-  cd_arena_free(c->memo_arena);
+  cd_strmemo_free(&c->memo);
   cd_strmap_free(&c->words);
   cd_arena_free(c->words_arena);
   free(c);
@@ -640,16 +641,15 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   if (!c) return NULL;
   atomic_init(&c->jit, NULL);
   atomic_init(&c->scanned, 0);
-  c->memo_arena = cd_arena_new();
   c->words_arena = cd_arena_new();
   if (c->words_arena) cd_strmap_init(&c->words, c->words_arena);
   c->memo_lock_ok = mtx_init(&c->memo_lock, mtx_plain) == thrd_success;
-  cd_strmap_init(&c->memo, c->memo_arena);
+  c->memo_ok = cd_strmemo_init(&c->memo, MEMO_GENERATION);
   c->rows = calloc(n_defs + cfg->n_claims + 1, sizeof *c->rows);
   c->user = calloc(cfg->n_claims + 1, sizeof *c->user);
   c->user_rx = calloc(n_defs + cfg->n_claims + 1, sizeof *c->user_rx);
   sbuf main_rx = {0};
-  if (!c->rows || !c->user || !c->user_rx || !c->memo_arena || !c->words_arena || !c->memo_lock_ok) goto fail;
+  if (!c->rows || !c->user || !c->user_rx || !c->memo_ok || !c->words_arena || !c->memo_lock_ok) goto fail;
 
   /* Each branch ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's
    * start-of-match optimisation, so the one \b stands before the built-in group. */
@@ -760,16 +760,6 @@ static const code_set *codes_for(cd_claims_cache *c, size_t len) {
   return j;
 }
 
-/* Starts the memo afresh once it holds more than MEMO_MAX_ENTRIES spellings. Call with the lock. */
-static void bound_memo(cd_claims_cache *c) {
-  if (c->memo.len <= MEMO_MAX_ENTRIES) return;
-  cd_strmap_free(&c->memo);
-  cd_arena_free(c->memo_arena);
-  c->memo_arena = cd_arena_new();
-  if (!c->memo_arena) abort(); /* the library's out-of-memory policy inside a pass */
-  cd_strmap_init(&c->memo, c->memo_arena);
-}
-
 static int cmp_pending(const void *a, const void *b) {
   const pending *x = a, *y = b;
   return x->hit.start < y->hit.start ? -1 : x->hit.start > y->hit.start ? 1 : 0;
@@ -850,7 +840,6 @@ void cd_pass_claims(cd_doc *doc) {
   if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
     mtx_lock(&cache->memo_lock);
-    bound_memo(cache);
     scan_tokens(&st, cs->main, mctx, &cache->memo, cache->ascii_start, &cache->words, cache->word_pairs, &found);
     mtx_unlock(&cache->memo_lock);
   }

@@ -14,6 +14,7 @@
 #include "copydesk/analyzer.h"
 #include "names_near.h"
 #include "strmap.h"
+#include "strmemo.h"
 #include "words.h"
 
 static void test_strmap_slices(void **state) {
@@ -150,6 +151,29 @@ static void test_near_crowd(void **state) {
   cd_vec_free(&out);
 }
 
+/* The memo keeps at most two generations; what was asked lately survives a turnover. */
+static void test_strmemo_generations(void **state) {
+  (void)state;
+  cd_strmemo m;
+  assert_true(cd_strmemo_init(&m, 4));
+  char key[16];
+  for (size_t i = 0; i < 3; i++) { /* "k0" "k1" "k2": the first generation is full */
+    snprintf(key, sizeof key, "k%zu", i);
+    cd_strmemo_put(&m, key, strlen(key), i);
+  }
+  cd_strmemo_put(&m, "a", 1, 10); /* turns over: k0..k2 are the older generation */
+  assert_int_equal(cd_strmemo_get(&m, "k1", 2), 1); /* asked: copied into the newer */
+  cd_strmemo_put(&m, "b", 1, 11);
+  cd_strmemo_put(&m, "c", 1, 12); /* turns over again: k0 and k2, never asked, are gone */
+  assert_int_equal(cd_strmemo_get(&m, "k0", 2), CD_NONE);
+  assert_int_equal(cd_strmemo_get(&m, "k2", 2), CD_NONE);
+  assert_int_equal(cd_strmemo_get(&m, "k1", 2), 1);
+  assert_int_equal(cd_strmemo_get(&m, "a", 1), 10);
+  assert_int_equal(cd_strmemo_get(&m, "c", 1), 12);
+  assert_true(m.map[0].len + m.map[1].len <= 2 * m.limit);
+  cd_strmemo_free(&m);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_strmap_slices),
@@ -157,6 +181,7 @@ int main(void) {
       cmocka_unit_test(test_word_lists),
       cmocka_unit_test(test_near_build),
       cmocka_unit_test(test_near_crowd),
+      cmocka_unit_test(test_strmemo_generations),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

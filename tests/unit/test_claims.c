@@ -288,7 +288,7 @@ static void test_memo_across_analyses(void **state) {
   assert_true(fresh >= 3);
   for (int i = 0; i < 3; i++) assert_int_equal(count(mixed, c, NULL, NULL), fresh);
 
-  /* more spellings than the memo keeps: it starts afresh, and answers stay the same */
+  /* more spellings than the memo keeps: it turns over, and answers stay the same */
   size_t words = 70000, cap = words * 8 + 64, len = 0;
   char *big = malloc(cap);
   assert_non_null(big);
