@@ -304,15 +304,15 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
 }
 
 /* Sieve 3: "according to SPEAKER" in the sentence (up to ACCORDING_WINDOW tokens from the quote). */
-enum { ACCORDING_WINDOW = 200 };
-static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+enum { ACCORDING_WINDOW = 200, RELAYED_WINDOW = 30 };
+static bool according_within(att *a, const quote_ctx *c, size_t window, speaker *sp, size_t *verb) {
   uint32_t sents[2] = {c->sent_open, c->sent_close};
   for (int si = 0; si < 2; si++) {
     const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sents[si]);
     /* within a window of the quote, so that a run-on sentence full of quotes stays linear */
     size_t from = s->first_tok, to = s->end_tok;
-    if (c->open > from + ACCORDING_WINDOW) from = c->open - ACCORDING_WINDOW;
-    if (c->close + ACCORDING_WINDOW < to) to = c->close + ACCORDING_WINDOW;
+    if (c->open > from + window) from = c->open - window;
+    if (c->close + window < to) to = c->close + window;
     for (size_t k = count_below(a->according, a->n_according, from); k < a->n_according; k++) {
       size_t i = a->according[k];
       if (i >= to || i + 2 >= s->end_tok) break;
@@ -324,6 +324,22 @@ static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
     }
   }
   return false;
+}
+
+static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  return according_within(a, c, ACCORDING_WINDOW, sp, verb);
+}
+
+/* ""...," Lind said, according to the Post": the words are on record through the Post, which the
+ * reader has to take them from; an "according to" close after the quote in its sentence names
+ * the source over the tag. */
+static bool relayed_by(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  speaker via = {0};
+  size_t v = CD_NONE;
+  if (!according_within(a, c, RELAYED_WINDOW, &via, &v) || v < c->close) return false;
+  *sp = via;
+  *verb = v;
+  return true;
 }
 
 static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char *sieve) {
@@ -435,18 +451,20 @@ void cd_pass_attribution(cd_doc *doc) {
         continue;
       }
     }
-    if (q->closed && w->close_tok != w->open_tok && after_quote(&a, &c, &sp, &verb)) {
-      apply(&a, qi, &sp, verb, "after the quote");
-      continue;
+    const char *sieve = NULL;
+    if (q->closed && w->close_tok != w->open_tok && after_quote(&a, &c, &sp, &verb)) sieve = "after the quote";
+    if (!sieve) {
+      memset(&sp, 0, sizeof sp);
+      if (before_quote(&a, &c, q->partial, &sp, &verb)) sieve = "before the quote, in its sentence";
     }
-    memset(&sp, 0, sizeof sp);
-    if (before_quote(&a, &c, q->partial, &sp, &verb)) {
-      apply(&a, qi, &sp, verb, "before the quote, in its sentence");
-      continue;
+    if (!sieve) {
+      memset(&sp, 0, sizeof sp);
+      if (q->closed && w->close_tok != w->open_tok && sentence_tag(&a, &c, &sp, &verb))
+        sieve = "at the end of the quote's sentence";
     }
-    memset(&sp, 0, sizeof sp);
-    if (q->closed && w->close_tok != w->open_tok && sentence_tag(&a, &c, &sp, &verb)) {
-      apply(&a, qi, &sp, verb, "at the end of the quote's sentence");
+    if (sieve) {
+      if (relayed_by(&a, &c, &sp, &verb)) sieve = "beside the quote's tag, which it relays";
+      apply(&a, qi, &sp, verb, sieve);
       continue;
     }
     memset(&sp, 0, sizeof sp);
