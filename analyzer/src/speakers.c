@@ -396,6 +396,26 @@ static bool clause_ends(const att *a, size_t e, uint32_t sent) {
   return is(a, e, "who") || is(a, e, "whose") || is(a, e, "which") || att_preposition(a, e);
 }
 
+/* Past a short prepositional phrase after a speaker noun, when a verb of saying follows it: "a
+ * narrator in the Clinton ad asks", "a spokesman for committee Democrats said". Returns e when there
+ * is none. */
+static size_t past_short_pp(const att *a, size_t e, uint32_t sent) {
+  size_t n = doc_ntok(a->doc);
+  if (e >= n || !att_preposition(a, e) || is(a, e, "to")) return e;
+  for (size_t k = e + 1; k < n && k < e + 8 && T(a, k)->sent == sent; k++) {
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role == MR_APOS) continue; /* "the council's video" */
+    if (T(a, k)->kind != TOK_WORD || !outside_quotes(a, k)) return e;
+    if (k > e + 1 && att_speech_verb(a, k)) return k;
+    if (att_between_word(a, k) && k > e + 1) {
+      size_t v = k;
+      while (v < n && v < k + 3 && att_between_word(a, v)) v++;
+      return att_speech_verb(a, v) ? k : e;
+    }
+    if (att_function_word(a, k) || att_preposition(a, k) || cd_is_pronoun(S(a, k), N(a, k))) return e;
+  }
+  return e;
+}
+
 /* A noun phrase that speaks, whatever its noun: "the designer", "one unaligned Florida Republican
  * strategist", "Sanders' campaign manager", "another" -- reported as written; or a person it names
  * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
@@ -417,6 +437,12 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     return false;
   }
   for (; j < n && j < i + 9 && T(a, j)->sent == sent; j++) {
+    if (T(a, j)->kind == TOK_NUMBER && outside_quotes(a, j)) {
+      /* "the 46-year-old" heads the phrase; "a 2008 Clinton veteran", "9/11 widow X" modify it */
+      char last = (char)(S(a, j)[N(a, j) - 1] | 0x20);
+      head = memchr(S(a, j), '-', N(a, j)) && last >= 'a' && last <= 'z' ? j : CD_NONE;
+      continue;
+    }
     if (T(a, j)->kind != TOK_WORD || !outside_quotes(a, j)) break;
     size_t mi = a->mention_start[j];
     if (mi != CD_NONE) {
@@ -432,12 +458,18 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
           break;
         }
       }
-      head = CD_NONE; /* a name modifies the noun that follows: "a senior Cruz adviser" */
+      /* a name modifies the noun that follows ("a senior Cruz adviser"), unless it is the noun: "a
+       * senior Democrat" */
+      head = m->end_tok == j + 1 && cd_lex_has(CD_LEX_MEMBER_NOUNS, S(a, j), N(a, j)) ? j : CD_NONE;
       j = att_possessive_end(a, mi) != CD_NONE ? att_possessive_end(a, mi) - 1 : m->end_tok - 1;
       continue;
     }
     if (!(T(a, j)->flags & TF_LOWER)) {
-      head = CD_NONE;
+      head = cd_lex_has(CD_LEX_MEMBER_NOUNS, S(a, j), N(a, j)) ? j : CD_NONE;
+      continue;
+    }
+    if (j == i + 1 && att_determiner(a, i) && cd_lex_has(CD_LEX_GROUP_WORDS, S(a, j), N(a, j))) {
+      head = j; /* "the two wrote" */
       continue;
     }
     if (is(a, j, "and") && head != CD_NONE) { /* "the senator and candidate" */
@@ -454,6 +486,8 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
   if (inverted) {
     if (!clause_ends(a, e, sent)) return false;
   } else {
+    if (person == CD_NONE && (att_source_noun(a, head) || att_role_noun(a, head)))
+      e = past_short_pp(a, e, sent); /* "a narrator in the ad asked" */
     size_t k = e;
     while (k < n && k < e + 3 && att_between_word(a, k)) k++;
     if (!att_speech_verb(a, k)) return false;
