@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "attribution_internal.h"
+#include "lexicon.h"
 #include "speech_verbs.h"
 #include "quotes_kind.h"
 
@@ -42,6 +43,23 @@ static bool short_tail(const att *a, size_t i) {
   return true;
 }
 
+/* Do tokens [from, to) read as an appositive or a relative clause between a speaker and its verb,
+ * with or without its closing comma (", the polling guru who founded the site tweeted", ", one of
+ * the states suing the agency, said")? A comma opens it; no quotation mark, semicolon or new
+ * sentence inside, at most 30 tokens. */
+static bool appositive_gap(att *a, size_t from, size_t to) {
+  if (!punct(a, from, ',') || to <= from || to > from + 30) return false;
+  for (size_t k = from + 1; k < to; k++)
+    if ((T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) || punct(a, k, ';') ||
+        T(a, k)->sent != T(a, from)->sent)
+      return false;
+  /* "Lazar, Song wrote": a speaker of its own after the comma is the verb's subject */
+  speaker own = {0};
+  size_t k = to;
+  while (k > from + 1 && att_between_word(a, k - 1)) k--;
+  return !(att_speaker_at(a, from + 1, &own, CD_ATTR_EXPLICIT) && (own.end_tok == k || att_phrase_end(&own) == k));
+}
+
 /* An attribution tag starting at token j: "VERB SPEAKER" or "SPEAKER [, appositive,] [adverbs] VERB".
  * With `must_end`, only when the tag ends its sentence (a short tail such as "on Tuesday" at
  * most): "He hopes the tech would..." is a new thought, not a tag. */
@@ -62,13 +80,15 @@ static bool tag_at(att *a, size_t j, bool must_end, speaker *sp, size_t *verb) {
   /* SPEAKER [, appositive,] [adverbs] VERB within a few words */
   for (size_t v = j; v < n && v < j + 45 && T(a, v)->sent == sent; v++) {
     if (T(a, v)->kind == TOK_MARK && T(a, v)->role != MR_APOS) break;
-    if (!att_speech_verb(a, v)) continue;
+    if (!att_speech_verb(a, v) || (att_determiner(a, v - 1) && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
+      continue; /* "one of the states suing"; but "the two write" */
     if (must_end && !short_tail(a, v + 1)) break;
     size_t e = v;
     while (e > j && att_between_word(a, e - 1)) e--;
     memset(sp, 0, sizeof *sp);
     if (att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT) &&
-        (sp->end_tok == e || att_phrase_end(sp) == e || att_after_speaker(a, sp) == e)) {
+        (sp->end_tok == e || att_phrase_end(sp) == e || att_after_speaker(a, sp) == e ||
+         appositive_gap(a, att_phrase_end(sp), e))) {
       *verb = v;
       return true;
     }
@@ -100,6 +120,8 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
       if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
   }
   if (tag_at(a, j, next_sentence, sp, verb)) return true;
+  /* "...," as Lind put it. */
+  if (is(a, j, "as") && !next_sentence && tag_at(a, j + 1, true, sp, verb)) return true;
   /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph */
   if (j > c->close + 1 && dash(a, j - 1) && a->mention_start[j] != CD_NONE &&
       cd_mention_is_person(a->doc, a->mention_start[j])) {
@@ -217,7 +239,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     size_t v = i - 1;
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
     if (inside_aside(a, s->first_tok, v, c->open)) continue;
-    bool say = cd_is_speech_verb(a->doc->config, S(a, v), N(a, v));
+    bool say = cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_put_it(a, v);
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance) continue;
