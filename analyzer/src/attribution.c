@@ -32,12 +32,13 @@ static void set_cue(att *a, cd_quote *q, size_t verb) {
 }
 
 /* After a verb in a sentence of its own: only an attribution's tail ("said.", "told reporters.",
- * "said on Tuesday.") -- not a clause with news of its own. */
+ * "said on Tuesday.", "proclaimed to a cheering crowd at the convention on Tuesday.") -- not a
+ * clause with news of its own. */
 static bool short_tail(const att *a, size_t i) {
   uint32_t sent = i > 0 ? T(a, i - 1)->sent : 0;
   size_t words = 0;
   for (; i < doc_ntok(a->doc) && T(a, i)->sent == sent; i++) {
-    if (T(a, i)->kind == TOK_WORD && ++words > 8) return false;
+    if (T(a, i)->kind == TOK_WORD && ++words > 12) return false;
     if (is(a, i, "that") || is(a, i, "would") || is(a, i, "will") || is(a, i, "was") || is(a, i, "is")) return false;
   }
   return true;

@@ -461,6 +461,11 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
       head = memchr(S(a, j), '-', N(a, j)) && last >= 'a' && last <= 'z' ? j : CD_NONE;
       continue;
     }
+    if (punct(a, j, ',') && !inverted && head != CD_NONE && j + 1 < n && T(a, j + 1)->kind != TOK_PUNCT &&
+        T(a, j + 1)->kind != TOK_MARK && (T(a, j + 1)->flags & TF_LOWER || T(a, j + 1)->kind == TOK_NUMBER) &&
+        !att_function_word(a, j + 1) && !att_determiner(a, j + 1) && !att_preposition(a, j + 1) &&
+        !att_speech_verb(a, j + 1) && !att_between_word(a, j + 1) && !cd_is_pronoun(S(a, j + 1), N(a, j + 1)))
+      continue; /* adjectives in a list: "the bespectacled, 71-year-old diplomat said" */
     if (T(a, j)->kind != TOK_WORD || !outside_quotes(a, j)) break;
     size_t mi = a->mention_start[j];
     if (mi != CD_NONE) {
