@@ -504,7 +504,7 @@ void cd_pass_attribution(cd_doc *doc) {
     memset(&sp, 0, sizeof sp);
     if (q->partial && att_sentence_subject(&a, c.sent_open, c.open, &sp) && sp.mention != CD_NONE &&
         cd_mention_is_person(doc, sp.mention) &&
-        (sp.method != CD_ATTR_PRONOUN || is(&a, sp.first_tok, "he") || is(&a, sp.first_tok, "she"))) {
+        (sp.method != CD_ATTR_PRONOUN || pronoun_is(&a, sp.first_tok, "he") || pronoun_is(&a, sp.first_tok, "she"))) {
       size_t v = att_phrase_end(&sp);
       while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !att_between_word(&a, v))) v++;
       apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "as the subject of the sentence the quote is woven into");

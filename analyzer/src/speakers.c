@@ -266,7 +266,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     att_set_name(a, sp, mi, method);
     return true;
   }
-  if (is(a, i, "he") || is(a, i, "she")) return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
+  if (pronoun_is(a, i, "he") || pronoun_is(a, i, "she")) return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
   if (is(a, i, "they")) {
     if (att_resolve_into(a, i, i + 1, sp, true, NULL)) return true;
     uint32_t cur = T(a, i)->sent;
