@@ -172,7 +172,16 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
     if (T(a, k)->sent != T(a, i)->sent || !att_descriptor_word(a, k)) return CD_NONE;
     size_t mi = a->mention_start[k];
     if (mi != CD_NONE) {
-      if (cd_mention_is_person(a->doc, mi)) return mi;
+      if (cd_mention_is_person(a->doc, mi)) {
+        /* "former George W. Bush speechwriter Noam Neusner": a person who modifies a role before the name */
+        const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+        size_t e = m->end_tok;
+        while (e < doc_ntok(a->doc) && e < m->end_tok + 3 && (T(a, e)->flags & TF_LOWER) && att_descriptor_word(a, e)) e++;
+        if (e > m->end_tok && (att_role_noun(a, e - 1) || att_source_noun(a, e - 1)) && e < doc_ntok(a->doc) &&
+            a->mention_start[e] != CD_NONE && cd_mention_is_person(a->doc, a->mention_start[e]))
+          return a->mention_start[e];
+        return mi;
+      }
       const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
       k = m->end_tok;
       if (m->possessive) continue; /* "CU Boulder's" */
