@@ -105,12 +105,31 @@ static bool ends_in_question(const att *a, const quote_ctx *c) {
   return c->close > c->open + 1 && (punct(a, c->close - 1, '?') || punct(a, c->close - 1, '!'));
 }
 
+/* A quote that is its paragraph, signed in the next one: ""..." ¶ - Ana Bell." or "— Ana Bell,
+ * tweeting after the vote." The sign-off paragraph opens with a dash and a person's name. */
+static bool sign_off_paragraph(att *a, const quote_ctx *c, size_t j, speaker *sp) {
+  const cd_para *qp = CD_VEC_AT(&a->doc->paras, cd_para, T(a, c->close)->para);
+  const cd_para *np = CD_VEC_AT(&a->doc->paras, cd_para, T(a, j)->para);
+  if (qp->first_tok != c->open || np->first_tok + 1 != j || !dash(a, np->first_tok)) return false;
+  for (size_t k = c->close + 1; k < qp->end_tok; k++)
+    if (!punct(a, k, '.')) return false; /* nothing but a stop after the closing mark */
+  if (a->mention_start[j] == CD_NONE || !cd_mention_is_person(a->doc, a->mention_start[j])) return false;
+  size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[j])->end_tok;
+  if (e < np->end_tok && !punct(a, e, '.') && !punct(a, e, ',')) return false;
+  att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT);
+  return sp->found;
+}
+
 /* Sieve 1: after the closing mark. */
 static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   size_t j = c->close + 1;
   size_t n = doc_ntok(a->doc);
   bool same_sentence = j < n && T(a, j)->sent == c->sent_close;
   while (j < n && (punct(a, j, ',') || dash(a, j) || punct(a, j, ':'))) j++;
+  if (j < n && T(a, j)->para == T(a, c->close)->para + 1 && sign_off_paragraph(a, c, j, sp)) {
+    *verb = CD_NONE;
+    return true;
+  }
   if (j >= n || T(a, j)->para != T(a, c->close)->para) return false;
   bool next_sentence = (!same_sentence || T(a, j)->sent != c->sent_close) && !ends_in_question(a, c);
   if (next_sentence) {
