@@ -979,6 +979,7 @@ static void spelling(names_ctx *c) {
   }
   cd_near_index ix;
   cd_near_init(&ix);
+  ix.four_letter = true; /* "Holt" misspelled "Hlot" */
   const char **keys = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(const char *));
   /* minority[i]: the word it probably misspells, or CD_NONE */
   size_t *majority = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(size_t));
@@ -1010,7 +1011,9 @@ static void spelling(names_ctx *c) {
        * "Tom Kessler"; "Hansen", "Hanson"): surnames of a stem differ there. A slip inside the
        * word ("Anne Sacoolas", "Jonathan Socoolas") is still reported. */
       if (a->introduced && b->introduced && !shares_entity(a, b) && ending_differs(a->key, b->key)) continue;
-      if (!spelling_linked(a, b) && !(lone_slip(c, a) && b->person_surname && b->count >= 2 * a->count)) continue;
+      if (!spelling_linked(a, b) &&
+          !(lone_slip(c, a) && b->person_surname && (b->count >= 2 * a->count || introduction_decides(a, b))))
+        continue;
       if (best != CD_NONE) ambiguous = true;
       best = j;
     }
