@@ -797,9 +797,11 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
 
 typedef struct sword {
   const char *key;
-  size_t count;      /* body occurrences */
-  size_t first;      /* first body occurrence: mention index */
+  size_t count;      /* body occurrences outside quotations */
+  size_t quoted;     /* body occurrences inside them */
+  size_t first;      /* first body occurrence outside quotations (inside them if none): mention index */
   size_t first_tok;  /* its token */
+  size_t seen_tok;   /* the first body occurrence's token */
   bool given;        /* the given name of a person named in full */
   size_t given_surname_entity;
   bool ignored;
@@ -807,6 +809,10 @@ typedef struct sword {
   bool introduced;     /* the last word of a name given in full ("Ana Kessel") */
   size_t ents[4];      /* entities of the mentions it is in (the first four) */
   size_t n_ents;
+  /* the name words next to it inside a name ("<hillary" in "Hillary Clinton", ">sturgeon" in
+   * "Nicola Sturgeon"), the first four */
+  const char *beside[4];
+  size_t n_beside;
 } sword;
 
 /* The slip of a typist: one letter dropped, added, changed or two swapped ("Brenan", "Brennnan",
@@ -839,6 +845,50 @@ static bool shares_entity(const sword *a, const sword *b) {
     for (size_t j = 0; j < b->n_ents; j++)
       if (a->ents[i] == b->ents[j]) return true;
   return false;
+}
+
+/* The side the two words share a neighbour on: '<' (the same word before both: "Hillary Clinton",
+ * "Hillary Clnton"), '>' (the same word after both: "Nicola Sturgeon", "Nicoola Sturgeon"), or 0. */
+static char shared_neighbour(const sword *a, const sword *b) {
+  char side = 0;
+  for (size_t i = 0; i < a->n_beside; i++)
+    for (size_t j = 0; j < b->n_beside; j++)
+      if (strcmp(a->beside[i], b->beside[j]) == 0 && side != '<') side = a->beside[i][0];
+  return side;
+}
+
+static void add_neighbour(cd_doc *doc, sword *w, char side, const char *key) {
+  if (w->n_beside >= 4) return;
+  const char *n = cd_arena_printf(doc->arena, "%c%s", side, key);
+  for (size_t i = 0; i < w->n_beside; i++)
+    if (strcmp(w->beside[i], n) == 0) return;
+  w->beside[w->n_beside++] = n;
+}
+
+/* The longer word is the shorter with one letter doubled ("Nicoola", "Nicola"). */
+static bool doubled_letter(const char *a, const char *b) {
+  size_t an = strlen(a), bn = strlen(b);
+  if (an < bn) return doubled_letter(b, a);
+  if (an != bn + 1) return false;
+  size_t i = 0;
+  while (i < bn && a[i] == b[i]) i++;
+  return i > 0 && a[i] == a[i - 1] && strcmp(a + i + 1, b + i) == 0;
+}
+
+/* Two forms of one name written beside the same word, one a slip of the other: "Hillary Clnton"
+ * beside "Hillary Clinton", "Saudi Araba" beside "Saudi Arabia". The same neighbour is the
+ * evidence that one thing is meant, so a single use of each is enough; a is the slip when b is
+ * used more, or as often and first; one letter apart. Given names that differ at the end are two people's ("Maria
+ * Lopez", "Mario Lopez"; "Ivana Trump", "Ivanka Trump"), unless a letter is doubled. */
+static bool neighbour_slip(const sword *a, const sword *b) {
+  char side = shared_neighbour(a, b);
+  if (!side) return false;
+  size_t at = a->count + a->quoted, bt = b->count + b->quoted;
+  if (bt < at || (bt == at && b->seen_tok > a->seen_tok)) return false;
+  if (side == '>' && ending_differs(a->key, b->key) && !doubled_letter(a->key, b->key)) return false;
+  /* one slip only: two differences between long words beside one word are as often two handles
+   * glued to a byline's words */
+  return cd_edit_distance(a->key, strlen(a->key), b->key, strlen(b->key), 1) == 1;
 }
 
 static bool spelling_linked(const sword *a, const sword *b) {
@@ -896,7 +946,7 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_
   }
   for (size_t t = 0; t < doc_ntok(doc); t++) {
     size_t id = tok_word[t];
-    if (id == CD_NONE) continue;
+    if (id == CD_NONE || M(doc, tok_mention[t])->in_quote) continue;
     const sword *w = CD_VEC_AT(words, sword, id);
     if (!cd_is_renamed(w->key) || cd_strmap_get(&explained, cd_rename_key(w->key)) != CD_NONE) continue;
     size_t b = cd_strmap_get(&best, cd_rename_key(w->key));
@@ -937,19 +987,27 @@ static void spelling(names_ctx *c) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind != MK_NAME || m->acronym || m->headline || c->aside[i]) continue;
     bool first_word = true;
+    size_t prev = CD_NONE; /* the word just before, inside this name */
     for (size_t t = m->first_tok; t < m->end_tok; t++) {
       const cd_token *tk = doc_tok(doc, t);
-      if (tk->start < m->name.start || tk->kind != TOK_WORD || !(tk->flags & TF_CAP) || (tk->flags & TF_ALLCAPS)) continue;
+      if (tk->start < m->name.start || tk->kind != TOK_WORD || !(tk->flags & TF_CAP) || (tk->flags & TF_ALLCAPS)) {
+        if (tk->start >= m->name.start) prev = CD_NONE;
+        continue;
+      }
       size_t end = tk->end < m->name.end ? tk->end : m->name.end;
       const char *key = tok_key(c, t, end);
       bool is_given = first_word && m->n_parts >= 2;
       first_word = false;
-      if (!key || (strlen(key) < 4 && !cd_is_renamed(key))) continue;
+      if (!key || (strlen(key) < 4 && !cd_is_renamed(key))) {
+        prev = CD_NONE;
+        continue;
+      }
       size_t id = cd_strmap_get(&ids, key);
       if (id == CD_NONE) {
         sword *w = cd_vec_push(&words);
         w->key = key;
         w->first = CD_NONE;
+        w->seen_tok = CD_NONE;
         w->given_surname_entity = CD_NONE;
         id = words.len - 1;
         cd_strmap_put(&ids, key, id);
@@ -968,9 +1026,23 @@ static void spelling(names_ctx *c) {
         else w->given_surname_entity = m->entity;
         w->given = true;
       }
-      if (m->in_quote) continue;
+      if (prev != CD_NONE) {
+        sword *p = CD_VEC_AT(&words, sword, prev);
+        add_neighbour(doc, p, '>', key);
+        add_neighbour(doc, w, '<', p->key);
+      }
+      prev = id;
       tok_word[t] = id;
       tok_mention[t] = i;
+      if (w->seen_tok == CD_NONE) {
+        w->seen_tok = t;
+        w->first = i;
+        w->first_tok = t;
+      }
+      if (m->in_quote) {
+        w->quoted++;
+        continue;
+      }
       if (!w->count++) {
         w->first = i;
         w->first_tok = t;
@@ -981,26 +1053,36 @@ static void spelling(names_ctx *c) {
   cd_near_init(&ix);
   ix.four_letter = true; /* "Holt" misspelled "Hlot" */
   const char **keys = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(const char *));
-  /* minority[i]: the word it probably misspells, or CD_NONE */
+  /* majority[i]: the word it probably misspells, or CD_NONE; by_neighbour[i]: a shared neighbour
+   * said so, and its uses inside quotations are reported too */
   size_t *majority = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(size_t));
+  bool *by_neighbour = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(bool));
   cd_vec cand;
   cd_vec_init(&cand, sizeof(size_t));
-  if (!keys || !majority) goto out2;
+  if (!keys || !majority || !by_neighbour) goto out2;
   for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
   cd_near_add_all(&ix, keys, words.len);
-  for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE;
+  for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
-    if (!a->count || a->ignored || cd_is_proper_word(a->key) || cd_is_common_word(a->key, strlen(a->key))) continue;
+    if (!(a->count + a->quoted) || a->ignored || cd_is_proper_word(a->key) || cd_is_common_word(a->key, strlen(a->key)))
+      continue;
     cand.len = 0;
     cd_near_candidates_min(&ix, a->key, 4, &cand);
     size_t best = CD_NONE;
-    bool ambiguous = false;
+    bool ambiguous = false, neighbour = false;
     for (size_t x = 0; x < cand.len; x++) {
       size_t j = *CD_VEC_AT(&cand, size_t, x);
       const sword *b = CD_VEC_AT(&words, sword, j);
-      if (j == i || !b->count || b->ignored) continue;
+      if (j == i || b->ignored) continue;
       if (!typo_shaped(a->key, b->key) || cd_spelling_explained(a->key, b->key)) continue;
+      if (neighbour_slip(a, b)) {
+        if (best != CD_NONE) ambiguous = true;
+        best = j;
+        neighbour = true;
+        continue;
+      }
+      if (!a->count || !b->count) continue;
       /* a is the minority: b is used more often, and more than once (one use against one use says
        * nothing about which is right, and is as often two people: "Joe Schriner", "Pam Shriver"),
        * unless b is given with a first name and a is not */
@@ -1017,7 +1099,7 @@ static void spelling(names_ctx *c) {
       if (best != CD_NONE) ambiguous = true;
       best = j;
     }
-    if (!ambiguous) majority[i] = best;
+    if (!ambiguous) majority[i] = best, by_neighbour[i] = neighbour;
   }
   renamed_places(c, &words, tok_word, tok_mention);
   for (size_t t = 0; t < doc_ntok(doc); t++) {
@@ -1026,18 +1108,20 @@ static void spelling(names_ctx *c) {
     const sword *b = CD_VEC_AT(&words, sword, majority[id]);
     const cd_token *tk = doc_tok(doc, t);
     const cd_name_mention *m = M(doc, tok_mention[t]);
+    if (m->in_quote && !by_neighbour[id]) continue;
     size_t end = tk->end < m->name.end ? tk->end : m->name.end;
     const cd_token *bt = doc_tok(doc, b->first_tok);
     const cd_name_mention *bm = M(doc, b->first);
     size_t bend = bt->end < bm->name.end ? bt->end : bm->name.end;
     const char *form = slice(doc, tk->start, end), *other = slice(doc, bt->start, bend);
     if (accepted_form(doc, form, strlen(form))) continue;
+    size_t uses = by_neighbour[id] ? b->count + b->quoted : b->count;
     cd_diagnostic *d = cd_doc_add_diag(
         doc, "name.spelling", tk->start, end,
         cd_arena_printf(doc->arena,
                         "'%s' is probably a misspelling of '%s', used %zu time%s elsewhere. Check the name "
                         "and use one spelling.",
-                        form, other, b->count, b->count == 1 ? "" : "s"));
+                        form, other, uses, uses == 1 ? "" : "s"));
     d->entity = m->entity;
     cd_diag_add_related(doc, d, bt->start, bend, cd_arena_printf(doc->arena, "'%s' is spelled so here", other));
     cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change '%s' to '%s'", form, other), true);
