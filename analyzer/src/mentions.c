@@ -149,6 +149,11 @@ static bool name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_cha
   const char *s = tstr(doc, t);
   if (cd_is_calendar_word(s, n) && !(in_chain && cd_word_eq(s, n, "may"))) return false;
   if (!in_chain && clause_initial(doc, i)) {
+    /* "US voice actor ...": capitals before lower-case words are an abbreviation, not a shouted
+     * pronoun or function word */
+    if ((t->flags & TF_ALLCAPS) && i + 1 < doc_ntok(doc) && (doc_tok(doc, i + 1)->flags & TF_LOWER) &&
+        is_word_tok(doc_tok(doc, i + 1)))
+      return true;
     if (cd_word_in(s, n, STOP_STARTS) || cd_is_pronoun(s, n)) return false;
     if (cd_is_common_word(s, n) && !capset_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
         !cd_is_job_title(s, n)) {

@@ -104,6 +104,7 @@ typedef struct vform {
   bool accepted;     /* a configured form of a known name */
   uint8_t roles;     /* ROLE_NOUN, ROLE_MODIFIER: how the mentions of an abbreviation use it */
   uint8_t n_parts;
+  size_t by_role[4]; /* body mentions per role (0: none, the start of a name of its own) */
 } vform;
 
 static bool only_first_case_differs(const char *a, const char *b) {
@@ -229,6 +230,11 @@ static uint8_t mention_role(const cd_doc *doc, const cd_name_mention *m) {
   bool same_sent = t->sent == doc_tok(doc, m->first_tok)->sent;
   /* "USA Today", "U.S. Army Corps": the abbreviation begins a name of its own, in no role */
   if (m->acronym && t->kind == TOK_WORD && (t->flags & TF_CAP) && same_sent) return 0;
+  /* "Florida, US with ...", "the US and ...": a function word after it, so a noun */
+  if (t->kind == TOK_WORD && same_sent &&
+      (cd_lex_has(CD_LEX_FUNCTION_WORDS, doc->text + t->start, t->end - t->start) ||
+       cd_lex_has(CD_LEX_PREPOSITIONS, doc->text + t->start, t->end - t->start)))
+    return ROLE_NOUN;
   if (t->kind == TOK_WORD && same_sent) return ROLE_MODIFIER;
   if (t->kind == TOK_PUNCT && doc->text[t->start] == '-' && t->start == m->span.end) return ROLE_MODIFIER;
   return ROLE_NOUN;
@@ -251,11 +257,14 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
     x->accepted = accepted_form(doc, t, strlen(t));
     x->n_parts = parts;
     x->roles = 0;
+    memset(x->by_role, 0, sizeof x->by_role);
     x->group = v->n;
     f = v->n++;
   }
+  uint8_t role = mention_role(doc, m);
   v->f[f].count++;
-  v->f[f].roles |= mention_role(doc, m);
+  v->f[f].roles |= role;
+  v->f[f].by_role[role]++;
 }
 
 /* A form used this often against another is a mixed style: one finding at its first use names the
@@ -313,6 +322,25 @@ static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_
   }
 }
 
+/* How often form f is used in a role another form of its group is used in too: two abbreviations
+ * clash only there ("the US" as a noun beside "U.S. troops" is a style), so the form written more
+ * often in the shared role is the one to keep. Other forms: all their uses. */
+static size_t shared_role_uses(const vset *v, size_t f) {
+  const vform *x = &v->f[f];
+  uint8_t others = 0;
+  bool abbreviated = false; /* another abbreviation in the group */
+  for (size_t k = 0; k < v->n; k++) {
+    if (k == f || v->f[k].group != x->group || !v->f[k].acronym) continue;
+    others |= v->f[k].roles;
+    abbreviated = true;
+  }
+  if (!x->acronym || !abbreviated) return x->count;
+  size_t n = 0;
+  for (uint8_t r = 1; r < 4; r++)
+    if (r & others) n += x->by_role[r];
+  return n;
+}
+
 static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n) {
   cd_doc *doc = c->doc;
   vset v;
@@ -343,6 +371,7 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
       x->org = false;
       x->accepted = false;
       x->roles = ROLE_NOUN | ROLE_MODIFIER;
+      memset(x->by_role, 0, sizeof x->by_role);
       x->group = v.n;
       f = v.n++;
     }
@@ -376,7 +405,8 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
           if (v.f[x].group == gb) v.f[x].group = ga;
       }
   if (!linked) return;
-  size_t target_of[MAX_FORMS + 1];
+  size_t target_of[MAX_FORMS + 1], weight[MAX_FORMS + 1];
+  for (size_t f = 0; f < v.n; f++) weight[f] = shared_role_uses(&v, f);
   for (size_t g = 0; g < v.n; g++) {
     size_t members = 0, target = CD_NONE;
     for (size_t f = 0; f < v.n; f++) {
@@ -385,8 +415,10 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
       if (pref_idx == f) {
         target = f;
       } else if (target == CD_NONE ||
-                 (pref_idx != target && (v.f[f].count > v.f[target].count ||
-                                         (v.f[f].count == v.f[target].count && v.f[f].first < v.f[target].first)))) {
+                 (pref_idx != target &&
+                  (weight[f] > weight[target] ||
+                   (weight[f] == weight[target] && (v.f[f].count > v.f[target].count ||
+                                                    (v.f[f].count == v.f[target].count && v.f[f].first < v.f[target].first)))))) {
         target = f;
       }
     }
@@ -398,6 +430,10 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
     size_t f = form_index(&v, slice(doc, m->name.start, m->name.end));
     if (f != CD_NONE && target_of[v.f[f].group] != CD_NONE && target_of[v.f[f].group] != f) {
       size_t t = target_of[v.f[f].group];
+      /* "Florida, US" beside "U.S. troops" and "US space program": only the modifier clashes */
+      if (v.f[f].acronym && v.f[t].acronym && strcmp(v.f[f].key, v.f[t].key) != 0 &&
+          !(mention_role(doc, m) & v.f[t].roles))
+        continue;
       report_variant(doc, e, &v, f, t, t == pref_idx, m->name, &mx);
       continue;
     }
