@@ -32,6 +32,7 @@ typedef struct names_ctx {
   const char **tok_keys; /* per token: the name key of its whole text, once asked (tok_key) */
   const cd_strmap *multi_words; /* every word of a name of two or more words */
   const cd_strmap *org_words;   /* first words of companies named after someone ("Bloomberg L.P.") */
+  size_t titled_refs, plain_refs; /* lone references to people with and without a courtesy title */
   bool *aside;           /* per mention: not running body text (dateline, heading, handle, front matter) */
 } names_ctx;
 
@@ -532,19 +533,49 @@ static const char *courtesy_as_written(cd_doc *doc, const cd_name_mention *m) {
   return slice(doc, s, m->title.end);
 }
 
+/* The titled word of one person: only the same word without the title is compared ("Mr. Cruz" and
+ * "Cruz", not "Ted", nor "Mrs. Brennan" and the husband's "Brennan" when the wife's title differs). */
+static const char *titled_key(names_ctx *c, const size_t *mentions, size_t n) {
+  const char *tkey = NULL;
+  for (size_t k = 0; k < n && !tkey; k++) {
+    const cd_name_mention *m = M(c->doc, mentions[k]);
+    if (m->courtesy && m->n_parts == 1 && courtesy_on_name(c, m) && body(c, m)) tkey = tok_key(c, m->end_tok - 1, m->name.end);
+  }
+  return tkey;
+}
+
+/* A lone reference to the person that counts for the courtesy-title finding: with a title on a
+ * name, or plainly by a surname nobody else shares. */
+static bool courtesy_counted(names_ctx *c, const cd_name_mention *m, const char *tkey, const cd_strmap *shared) {
+  if (!body(c, m) || m->job_title || m->n_parts != 1 || !same_word(c, m, tkey) || !lone_reference(c->doc, m))
+    return false;
+  if (m->courtesy) return courtesy_on_name(c, m);
+  return !shared_word(c, m, shared);
+}
+
+/* The article's own style, from every person's lone references: titled and plain ones. */
+static void courtesy_totals(names_ctx *c, const size_t *order, const size_t *start, const cd_strmap *shared) {
+  cd_doc *doc = c->doc;
+  for (size_t e = 0; e < doc->entities.len; e++) {
+    if (c->ignored[e] || E(doc, e)->kind != CD_ENTITY_PERSON) continue;
+    const size_t *ms = order + start[e];
+    size_t n = start[e + 1] - start[e];
+    const char *tkey = titled_key(c, ms, n);
+    for (size_t k = 0; k < n; k++) {
+      const cd_name_mention *m = M(doc, ms[k]);
+      if (!courtesy_counted(c, m, tkey, shared)) continue;
+      if (m->courtesy) c->titled_refs++;
+      else c->plain_refs++;
+    }
+  }
+}
+
 static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared) {
   cd_doc *doc = c->doc;
   cd_courtesy_style style = doc->config ? doc->config->courtesy : CD_COURTESY_ANY;
   size_t n_with = 0, n_without = 0, first_with = CD_NONE, first_without = CD_NONE;
   const char *title = NULL;
-  /* the titled word: only the same word without the title is compared ("Mr. Cruz" and "Cruz", not
-   * "Ted", nor "Mrs. Brennan" and the husband's "Brennan" when the wife's title differs) */
-  const char *tkey = NULL;
-  for (size_t k = 0; k < n; k++) {
-    const cd_name_mention *m = M(doc, mentions[k]);
-    if (m->courtesy && m->n_parts == 1 && courtesy_on_name(c, m) && body(c, m) && !tkey)
-      tkey = tok_key(c, m->end_tok - 1, m->name.end);
-  }
+  const char *tkey = titled_key(c, mentions, n);
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->courtesy && !title && courtesy_on_name(c, m)) title = courtesy_as_written(doc, m);
@@ -559,10 +590,8 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
       if (fx) cd_fix_add_edit(doc, fx, m->span.start, m->name.start, "");
       continue;
     }
-    if (m->n_parts != 1 || !same_word(c, m, tkey) || !lone_reference(doc, m)) continue;
-    if (m->courtesy && !courtesy_on_name(c, m)) continue;
     /* alone, a surname two people named in full share may be either of them */
-    if (!m->courtesy && shared_word(c, m, shared)) continue;
+    if (!courtesy_counted(c, m, tkey, shared)) continue;
     if (m->courtesy) {
       if (!n_with++) first_with = mentions[k];
     } else {
@@ -573,8 +602,12 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
   bool report_without;
   if (style == CD_COURTESY_ANY) {
     if (!n_with || !n_without) return;
-    /* the majority is the article's style; a tie goes to the form used first */
-    report_without = n_with > n_without || (n_with == n_without && first_with < first_without);
+    /* the majority is the person's style; on a tie, the article's with everyone else ("Mr. Hale"
+     * once beside "Hale" once, where nobody else has a title), then the form used first */
+    size_t others_with = c->titled_refs - n_with, others_without = c->plain_refs - n_without;
+    report_without = n_with > n_without ||
+                     (n_with == n_without && (others_with > others_without ||
+                                              (others_with == others_without && first_with < first_without)));
   } else {
     if (!n_without) return;
     report_without = true;
@@ -1535,7 +1568,8 @@ void cd_pass_names(cd_doc *doc) {
         if (wk && *wk && t == m->first_tok && company_name(doc, m)) cd_strmap_put(&org_words, wk, 1);
       }
     }
-    if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || capitals_glued(doc, m)) continue;
+    /* a headline's chunks ("Christie Calls Hillary Clinton") name nobody new */
+    if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || m->headline || capitals_glued(doc, m)) continue;
     const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
     if (!sk) continue;
     size_t prev = cd_strmap_get(&surnames, sk);
@@ -1547,6 +1581,7 @@ void cd_pass_names(cd_doc *doc) {
   c.multi_words = &multi_words;
   c.org_words = &org_words;
   for (size_t e = 0; e < ne; e++) c.ignored[e] = entity_ignored(doc, E(doc, e), order + start[e], start[e + 1] - start[e]);
+  courtesy_totals(&c, order, start, &shared);
   for (size_t e = 0; e < ne; e++) {
     if (c.ignored[e]) continue;
     const size_t *ms = order + start[e];
