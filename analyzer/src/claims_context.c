@@ -137,10 +137,29 @@ static bool naming_word(const cd_doc *d, size_t i) {
 static bool belief_verb(const cd_doc *d, size_t i) {
   return lower(d, i) && cd_lex_has(CD_LEX_CLAIM_BELIEF_VERBS, ts(d, i), tn(d, i));
 }
+/* A belief stated as an object: "expressed misgivings", "share these concerns". */
+static bool opinion_verb(const cd_doc *d, size_t i) {
+  return belief_verb(d, i) || (lower(d, i) && lx(d, i, CD_LEX_CLAIM_EXPRESSING_VERBS) &&
+                               (lx(d, i + 1, CD_LEX_CLAIM_BELIEF_NOUNS) || lx(d, i + 2, CD_LEX_CLAIM_BELIEF_NOUNS)));
+}
 static bool saying_verb(const cd_doc *d, size_t i) {
   return lower(d, i) && (cd_is_speech_verb(d->config, ts(d, i), tn(d, i)) ||
                          cd_is_speech_participle(ts(d, i), tn(d, i)) ||
-                         cd_lex_has(CD_LEX_CLAIM_REPORTING_VERBS, ts(d, i), tn(d, i)) || belief_verb(d, i));
+                         cd_lex_has(CD_LEX_CLAIM_REPORTING_VERBS, ts(d, i), tn(d, i)) || opinion_verb(d, i) ||
+                         (lx(d, i, CD_LEX_CLAIM_FINDING_VERBS) && is(d, i + 1, "that")));
+}
+
+/* "the experts I interviewed said": skips the writer's contact clause at k, if any. */
+static size_t skip_contact(const cd_doc *d, size_t k, size_t ref) {
+  char buf[40];
+  size_t n = 0;
+  for (size_t j = k; j < k + 3 && ctx(d, j, ref) && word(d, j) && n + tn(d, j) + 1 < sizeof buf; j++) {
+    if (n) buf[n++] = ' ';
+    memcpy(buf + n, ts(d, j), tn(d, j));
+    n += tn(d, j);
+    if (j > k && cd_lex_has(CD_LEX_CLAIM_CONTACT_CLAUSES, buf, n)) return j + 1;
+  }
+  return k;
 }
 
 /* Skips auxiliaries and adverbs (at most three) from `j`; returns the next token. */
@@ -206,7 +225,7 @@ static size_t subject_verb(const cd_doc *d, size_t j, size_t ref, bool opinion_o
         break;
       }
   size_t k = skip_aux(d, j, ref);
-  bool (*fits)(const cd_doc *, size_t) = opinion_only ? belief_verb : saying_verb;
+  bool (*fits)(const cd_doc *, size_t) = opinion_only ? opinion_verb : saying_verb;
   if (ctx(d, k, ref) && fits(d, k)) return k;
   /* a clause about the group: "Democrats on Capitol Hill, who have argued that ..." */
   for (size_t w = j; w < j + 6 && ctx(d, w + 2, ref); w++)
@@ -222,6 +241,13 @@ static size_t subject_verb(const cd_doc *d, size_t j, size_t ref, bool opinion_o
   if (k == j) return CD_NONE;
   k = skip_aux(d, k, ref);
   return ctx(d, k, ref) && fits(d, k) ? k : CD_NONE;
+}
+
+/* "voters could have considered": a counterfactual claims nothing. */
+static size_t asserted(const cd_doc *d, size_t v) {
+  bool unreal = v != CD_NONE && v > 1 && is(d, v - 1, "have") &&
+                in(d, v - 2, (const char *const[]){"could", "would", "might", "should", NULL});
+  return unreal ? CD_NONE : v;
 }
 
 /* A name right after `j`: "at Harvard", "from the WHO", "in The Times". */
@@ -318,9 +344,10 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     if (lx(d, p, CD_LEX_CLAIM_GROUP_QUANTIFIERS)) {
       quant = quant || !lx(d, p, CD_LEX_CLAIM_GROUP_MODIFIERS);
       left = p;
-    } else if ((lower(d, p) || sentence_initial(d, p)) && lx(d, p, CD_LEX_CLAIM_GROUP_MODIFIERS)) {
-      left = p; /* "State legislators": capitalised only because it starts the sentence */
-    } else if (demonym(d, p) || (capital(d, p) && !naming_word(d, p))) {
+    } else if (lx(d, p, CD_LEX_CLAIM_GROUP_MODIFIERS)) {
+      left = p; /* "State legislators", "Democratic leaders": a kind, not a name */
+    } else if (demonym(d, p) || (capital(d, p) && (!naming_word(d, p) || lx(d, h, CD_LEX_CLAIM_POSSESSED_GROUPS)))) {
+      /* "Clinton supporters": whose supporters is not who they are */
       left = p;
     } else {
       break;
@@ -351,8 +378,13 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   if (p != CD_NONE && is(d, p, "of")) return false; /* "a panel of experts", "62 percent of Republicans" */
   int settled = settle_by_verb_before(d, left, e, h, hit);
   if (settled != GO_ON) return settled;
+  if (naming_appositive(d, e, h)) return false;
+  p = prev_tok(d, left);
+  size_t pp = p != CD_NONE && is(d, p, "and") ? prev_tok(d, p) : CD_NONE;
+  if (pp != CD_NONE && naming_word(d, pp) && !lx(d, pp, CD_LEX_CLAIM_PARTY_GROUPS))
+    return false; /* "Sanders and his supporters argue": the named one speaks for them */
   bool opinion_only = strength == GROUP_WEAK && !quant;
-  size_t v = subject_verb(d, e, h, opinion_only);
+  size_t v = asserted(d, subject_verb(d, e, h, opinion_only));
   if (v != CD_NONE) {
     set_span(d, hit, left, v - e <= 3 ? v : h);
     return true;
@@ -374,7 +406,8 @@ static bool measured_group(const cd_doc *d, size_t f) {
   if (f - from > 40) from = f - 40; /* a bounded look back keeps the pass linear */
   for (size_t k = from; k < f; k++)
     if (in(d, k, (const char *const[]){"surveyed", "polled", "interviewed", "questioned", "asked", "respondents",
-                                       NULL}))
+                                       NULL}) &&
+        skip_contact(d, k - 1, f) != k + 1)
       return true;
   return false;
 }
@@ -386,11 +419,15 @@ static bool check_some(const cd_doc *d, size_t f, size_t e) {
   /* beyond belief and "say", a verb of saying needs its clause: "some warned that", not "some
    * estimated death tolls" or "some reported wanting" */
   if (!belief_verb(d, v) && !in(d, v, (const char *const[]){"say", "says", "said", NULL}) &&
-      !(ctx(d, e, f) && (is(d, e, "that") || punct(d, e, ',') || punct(d, e, ':'))))
+      !(ctx(d, e, f) && (is(d, e, "that") || is(d, e, "as") || punct(d, e, ',') || punct(d, e, ':'))))
     return false;
   if (measured_group(d, f)) return false;
-  /* "some said they" after a named crowd is still unnamed; "the many" is not a pronoun */
+  /* "some said they" after a named crowd is still unnamed; "the many" is not a pronoun; "they all" refers back */
   size_t p = prev_tok(d, f);
+  if (is(d, f, "all") && ((p != CD_NONE && !punct(d, p, ',') && !lx(d, p, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)) ||
+                          is(d, v, "told")))
+    return false; /* "they all said", "All told" */
+  if (p != CD_NONE && is(d, p, "not")) return false; /* "not everyone agreed" reports a split, not a claim */
   return p == CD_NONE ||
          !(lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "of") || tk(d, p)->kind == TOK_NUMBER);
 }
@@ -403,9 +440,7 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   /* "there are some economists who argue": the relative clause is the claim */
   bool there = p != CD_NONE && in(d, p, (const char *const[]){"are", "were", NULL}) && prev_tok(d, p) != CD_NONE &&
                is(d, prev_tok(d, p), "there");
-  /* "echoed by a number of tax experts": the unnamed agent of a verb of saying */
-  bool agent = p != CD_NONE && is(d, p, "by") && prev_tok(d, p) != CD_NONE && saying_verb(d, prev_tok(d, p));
-  if (p != CD_NONE && !there && !agent && !(tk(d, p)->kind == TOK_PUNCT || lx(d, p, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)))
+  if (p != CD_NONE && !there && !(tk(d, p)->kind == TOK_PUNCT || lx(d, p, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)))
     return false;
   if (measured_group(d, f)) return false;
   size_t k = e;
@@ -415,14 +450,16 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
     k++;
   }
   size_t head = CD_NONE;
-  for (size_t n = 0; n < 4 && ctx(d, k, f) && word(d, k); n++, k++) {
+  for (size_t n = 0; n < 4 && ctx(d, k, f) && word(d, k) && skip_contact(d, k, f) == k; n++, k++) {
     if (lower(d, k) &&
         (saying_verb(d, k) || lx(d, k, CD_LEX_CLAIM_AUXILIARIES) || lx(d, k, CD_LEX_CLAIM_MODIFIER_STARTS)))
       break;
     bool group = cd_lex_has(CD_LEX_CLAIM_BELIEF_GROUPS, ts(d, k), tn(d, k)) ||
                  cd_lex_has(CD_LEX_CLAIM_PARTY_GROUPS, ts(d, k), tn(d, k)) ||
                  cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, ts(d, k), tn(d, k));
-    if (capital(d, k) && !group && !demonym(d, k) && !(sentence_initial(d, k) && !naming_word(d, k))) return false;
+    /* "several former RT journalists": their employer is named, they are not */
+    if (capital(d, k) && !group && !demonym(d, k) && !(sentence_initial(d, k) && !naming_word(d, k)) && k == e)
+      return false;
     if ((ends_with(d, k, "s") && !possessive(d, k)) || in(d, k, (const char *const[]){"people", "men", "women", NULL}))
       head = k;
   }
@@ -431,15 +468,52 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
       in(d, k, (const char *const[]){"familiar", "close", "briefed", NULL}))
     return false; /* "some people familiar with the matter": an anonymous source, another row */
   if (cd_lex_has(CD_LEX_CLAIM_DOCUMENT_HEADS, ts(d, head), tn(d, head))) return false; /* "some studies" */
-  if (agent) {
-    hit->head = head;
-    set_span(d, hit, prev_tok(d, p), head);
-    return true;
-  }
+  bool contact = skip_contact(d, k, f) != k;
+  /* "all the experts I interviewed"; not "all three candidates", "all signs" */
+  if (is(d, f, "all") && !contact && (tk(d, e)->kind == TOK_NUMBER || lx(d, e, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) ||
+                                      !(lx(d, head, CD_LEX_CLAIM_GROUP_HEADS) || lx(d, head, CD_LEX_CLAIM_BELIEF_GROUPS) ||
+                                        lx(d, head, CD_LEX_CLAIM_PARTY_GROUPS))))
+    return false;
+  k = skip_contact(d, k, f);
   size_t v = there && is(d, k, "who") ? skip_aux(d, k + 1, head) : subject_verb(d, k, head, false);
   if (v == CD_NONE || !(ctx(d, v, head) && saying_verb(d, v))) return false;
   hit->head = head;
   set_span(d, hit, f, v - k <= 3 ? v : head);
+  return true;
+}
+
+/* "echoed by a number of tax experts", "called a charlatan by fellow physicians": a verb of saying
+ * whose agent is an unnamed group. */
+static bool check_by_group(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+  /* the verb, or the verb and its complement: "called a charlatan by" */
+  size_t v = prev_tok(d, f);
+  if (v != CD_NONE && !lx(d, v, CD_LEX_CLAIM_REPORTING_VERBS) && prev_tok(d, v) != CD_NONE)
+    v = in(d, prev_tok(d, v), (const char *const[]){"a", "an", NULL}) ? prev_tok(d, prev_tok(d, v)) : CD_NONE;
+  if (v == CD_NONE || !lower(d, v) || !ends_with(d, v, "ed") ||
+      !(lx(d, v, CD_LEX_CLAIM_REPORTING_VERBS) || lx(d, v, CD_LEX_CLAIM_BELIEF_VERBS)))
+    return false;
+  size_t k = e;
+  bool quant = is(d, k, "a") && is(d, k + 1, "number") && is(d, k + 2, "of");
+  if (quant) k += 3;
+  /* "by some of his rivals" */
+  if (lx(d, k, CD_LEX_CLAIM_GROUP_QUANTIFIERS) && is(d, k + 1, "of") && determined(d, k + 2)) k += 3, quant = true;
+  if (!(ctx(d, k, f) && in(d, k, (const char *const[]){"everyone", "everybody", NULL}))) {
+    /* quantifiers and modifiers, and one other noun ("tax experts", "gun advocates") */
+    for (int other = 0; ctx(d, k, f) && lower(d, k) && k < e + 5 && !lx(d, k, CD_LEX_CLAIM_GROUP_HEADS); k++) {
+      bool mod = lx(d, k, CD_LEX_CLAIM_GROUP_QUANTIFIERS) || lx(d, k, CD_LEX_CLAIM_GROUP_MODIFIERS);
+      if (!mod && ends_with(d, k, "s")) break;
+      if (!mod && (other++ || lx(d, k, CD_LEX_CLAIM_FUNCTION_WORDS) || determined(d, k) || is(d, k, "a"))) return false;
+      quant = quant || mod;
+    }
+    /* a group noun, or any plural after a quantifier ("by fellow surgeons", "by some voters") */
+    bool group = lx(d, k, CD_LEX_CLAIM_GROUP_HEADS) || lx(d, k, CD_LEX_CLAIM_BELIEF_GROUPS) ||
+                 lx(d, k, CD_LEX_CLAIM_PARTY_GROUPS) || (quant && lower(d, k) && ends_with(d, k, "s"));
+    if (!ctx(d, k, f) || !group || named_after(d, k + 1, k, CD_LEX_CLAIM_NAMING_PREPOSITIONS) ||
+        naming_appositive(d, k + 1, k))
+      return false;
+  }
+  hit->head = v; /* "Echoed by whom?" */
+  set_span(d, hit, v, k);
   return true;
 }
 
@@ -766,8 +840,19 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
   size_t p = take_anaphor(d, h, &left, hit);
   if (p != CD_NONE) {
     if (determined(d, p) || possessive(d, p)) return false;
-    /* "Pentagon officials", "Health Ministry officials" (a capital that is no modifier names a body) */
-    if (capital(d, p) && !demonym(d, p)) return false;
+    /* "Pentagon officials", "Health Ministry officials" (a capital that is no modifier names a body);
+     * "one Pentagon official" is a person of that body, and unnamed */
+    if (capital(d, p) && !demonym(d, p)) {
+      size_t q = p;
+      while (q != CD_NONE && capital(d, q) && !possessive(d, q) && !is(d, q, "one")) {
+        if (lx(d, q, CD_LEX_CLAIM_BODY_NOUNS)) return false; /* "one Homeland Security Department official" */
+        q = prev_tok(d, q);
+      }
+      if (q == CD_NONE || !is(d, q, "one")) return false; /* "a Freedom Partners official": the body speaks */
+      left = q;
+      indef = true;
+      p = prev_tok(d, q);
+    }
     if (lower(d, p) && !lx(d, p, CD_LEX_CLAIM_FUNCTION_WORDS) && !saying_verb(d, p))
       return false; /* "police officials", "hospital officials" */
   }
@@ -1028,6 +1113,7 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_RAISING: return check_raising(doc, f, e);
   case CK_PASSIVE: return check_passive(doc, f, e);
   case CK_QUANT_GROUP: return check_quant_group(doc, f, e, hit);
+  case CK_BY_GROUP: return check_by_group(doc, f, e, hit);
   case CK_EXPLAINS: return true;
   }
   return false;

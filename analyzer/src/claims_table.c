@@ -64,7 +64,7 @@ static const claim_def DEFS[] = {
      CK_PASSIVE, 0, "{H} by whom? Name the witness, or the record it comes from."},
     {"is considered to be", "impersonal-passive", U,
      "(?:is|are|was|were|been|being) (?:(?:also|often|generally|still|now|long|increasingly|largely) )?"
-     "(?:considered (?:to be|one of|among)|(?:regarded|seen|viewed|perceived) as|deemed to be)",
+     "(?:considered (?:to be|one of|among)|(?:regarded|seen|viewed|perceived|mentioned|floated|touted) as|deemed to be)",
      CK_PASSIVE, 0, "Considered so by whom? Say who holds this view, or give the evidence."},
     {"questions have been raised", "impersonal-passive", U,
      "(?:questions|concerns|doubts|fears|criticism|allegations|accusations|claims) (?:have|has|had) (?:also )?"
@@ -75,7 +75,7 @@ static const claim_def DEFS[] = {
      "(?:(?:widely|heavily|strongly|"
      "sharply|also|repeatedly|roundly|increasingly|harshly|fiercely|often|sometimes|long) )?(?:criticised|"
      "criticized|condemned|disputed|blamed|ridiculed|pilloried|derided|panned|mocked|lambasted|"
-     "denounced|questioned)",
+     "denounced|questioned|accused)",
      CK_PASSIVE, 0, "{H} by whom? Name the critics, or at least one of them."},
     {"came under criticism", "impersonal-passive", U,
      "(?:came|come|comes|coming|has come|have come) under (?:(?:withering|heavy|fierce|intense|sharp|growing|"
@@ -84,6 +84,10 @@ static const claim_def DEFS[] = {
      "backlash|derision|scorn)|(?:is|are|was|were|has been|"
      "have been) (?:drawing|facing|attracting) (?:(?:growing|widespread|heavy|sharp|fierce) )?(?:criticism|ridicule)",
      CK_PASSIVE, 0, "Criticism from whom? Name the critics, or at least one of them."},
+    {"dogged by allegations", "impersonal-passive", U,
+     "(?:dogged|plagued|hounded|haunted|beset|shadowed|followed) by (?:(?:persistent|repeated|long-standing|"
+     "growing|new) )?(?:allegations|accusations|charges|claims|complaints|criticism|questions|rumou?rs|suspicions)",
+     CK_THERE, 0, "Whose {h}? Say who makes them, or name the report."},
 
     /* ---- there is speculation ---- */
     {"there has been speculation", "impersonal-there", U,
@@ -103,10 +107,12 @@ static const claim_def DEFS[] = {
     {"party members believe", "unnamed-group", U, "@claim_party_groups", CK_GROUP, GROUP_WEAK,
      "Which {h}? Name at least one, or cite where they said it."},
     {"some say", "unnamed-group", U,
-     "(?:some|many|others|most|few) (?:(?:have|had|would|will|may|might|could|still|also) )?\\pL+", CK_SOME, 0,
+     "(?:some|many|others|most|few|all|everyone|everybody)(?: @claim_contact_clauses)? (?:(?:have|had|would|will|may|might|could|still|also) )?\\pL+", CK_SOME, 0,
      "Who says so? Name them, or cite the poll or survey."},
-    {"many people believe", "unnamed-group", U, "(?:some|many|most|several|numerous|multiple|countless|a number of)",
+    {"many people believe", "unnamed-group", U, "(?:some|many|most|several|numerous|multiple|countless|a number of|all)",
      CK_QUANT_GROUP, 0, "Which {h}? Name them, or say how their view was measured (a named poll or survey)."},
+    {"criticised by experts", "unnamed-group", U, "by", CK_BY_GROUP, 0,
+     "{H} by whom? Name at least one of them, or cite where they said it."},
     {"scientific consensus", "unnamed-group", U,
      "(?:(?:scientific|expert|medical) consensus|consensus (?:among|of) (?:scientists|experts|researchers|"
      "economists|analysts|historians|scholars|doctors))",
@@ -148,7 +154,7 @@ static const claim_def DEFS[] = {
     /* ---- anonymous sources ---- */
     {"according to sources", "anonymous-source", A, "according to", CK_ACCORDING, ACC_ANON, NAME_THEM},
     {"sources said", "anonymous-source", A, "sources?", CK_SOURCE, 0, NAME_THEM},
-    {"officials said", "anonymous-source", A, "(?:officials?|authorities)", CK_OFFICIALS, 0, NAME_THEM},
+    {"officials said", "anonymous-source", A, "(?:officials?|authorities|investigators)", CK_OFFICIALS, 0, NAME_THEM},
     {"an aide said", "anonymous-source", A, "@claim_anonymous_heads", CK_PERSON, 0, NAME_THEM},
     {"people familiar with the matter", "anonymous-source", A,
      "(?:people|persons?|someone|individuals|those|one person|two people|three people) (?:familiar with|with "
