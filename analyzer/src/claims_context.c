@@ -380,9 +380,12 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   if (settled != GO_ON) return settled;
   if (naming_appositive(d, e, h)) return false;
   p = prev_tok(d, left);
-  size_t pp = p != CD_NONE && is(d, p, "and") ? prev_tok(d, p) : CD_NONE;
-  if (pp != CD_NONE && naming_word(d, pp) && !lx(d, pp, CD_LEX_CLAIM_PARTY_GROUPS))
+  size_t pp = p != CD_NONE ? prev_tok(d, p) : CD_NONE;
+  if (pp != CD_NONE && is(d, p, "and") && naming_word(d, pp) && !lx(d, pp, CD_LEX_CLAIM_PARTY_GROUPS))
     return false; /* "Sanders and his supporters argue": the named one speaks for them */
+  if (pp != CD_NONE && (tk(d, p)->kind == TOK_NUMBER || lx(d, p, CD_LEX_CLAIM_INDEFINITE_DETERMINERS)) &&
+      in(d, pp, (const char *const[]){"all", "the", "both", NULL}))
+    return false; /* "all three analysts": a set already named */
   bool opinion_only = strength == GROUP_WEAK && !quant;
   size_t v = asserted(d, subject_verb(d, e, h, opinion_only));
   if (v != CD_NONE) {
@@ -470,7 +473,7 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   if (cd_lex_has(CD_LEX_CLAIM_DOCUMENT_HEADS, ts(d, head), tn(d, head))) return false; /* "some studies" */
   bool contact = skip_contact(d, k, f) != k;
   /* "all the experts I interviewed"; not "all three candidates", "all signs" */
-  if (is(d, f, "all") && !contact && (tk(d, e)->kind == TOK_NUMBER || lx(d, e, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) ||
+  if (is(d, f, "all") && !contact && (tk(d, e)->kind == TOK_NUMBER || determined(d, e) || lx(d, e, CD_LEX_CLAIM_INDEFINITE_DETERMINERS) ||
                                       !(lx(d, head, CD_LEX_CLAIM_GROUP_HEADS) || lx(d, head, CD_LEX_CLAIM_BELIEF_GROUPS) ||
                                         lx(d, head, CD_LEX_CLAIM_PARTY_GROUPS))))
     return false;
