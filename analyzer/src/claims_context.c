@@ -798,53 +798,28 @@ static size_t walk_left(const cd_doc *d, size_t left, cd_lex_id mods, bool allow
   return left;
 }
 
-static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
-  size_t h = f;
-  bool singular = is(d, h, "source");
-  bool indef = false;
-  size_t left = walk_left(d, h, CD_LEX_CLAIM_SOURCE_MODIFIERS, true, &indef);
-  size_t p = take_anaphor(d, h, &left, hit); /* "the source added" */
-  if (!hit->anaphoric && p != CD_NONE && determined(d, p)) return false;
-  if (is(d, e, "of") || is(d, e, "for")) return false; /* "a source of income", "sources for the story" */
-  if (singular && !indef && !hit->anaphoric && !(p != CD_NONE && lx(d, p, CD_LEX_CLAIM_CITING_WORDS))) return false;
-  int vb = verb_before(d, left, e, h);
-  if (vb == INVERTED) {
-    set_span(d, hit, left - 1, h);
-    return true;
-  }
-  if (vb == OBJECT && !lx(d, p, CD_LEX_CLAIM_CITING_WORDS)) return false;
-  if (naming_appositive(d, e, h)) return false;
-  if (ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_SOURCE_CLOSENESS)) {
-    size_t r = e + 1;
-    if (ctx(d, r, h) && in(d, r, (const char *const[]){"to", "with", "on", "in", "about", NULL})) r++;
-    set_span(d, hit, left, r - 1);
-    return true;
-  }
-  if (ctx(d, e, h) && is(d, e, "with") && is(d, e + 1, "knowledge")) {
-    set_span(d, hit, left, e + 1);
-    return true;
-  }
-  if (p != CD_NONE && lx(d, p, CD_LEX_CLAIM_CITING_WORDS) && !singular) {
-    set_span(d, hit, left, h);
-    return true;
-  }
-  size_t v = subject_verb(d, e, h, false);
+/* The verb a subject [left, h] leads to from e: the span takes it when it is near. */
+static bool span_to_verb(const cd_doc *d, claim_hit *hit, size_t left, size_t e, size_t h, size_t v) {
   if (v == CD_NONE) return false;
   set_span(d, hit, left, v - e <= 3 ? v : h);
   return true;
 }
 
-
-static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+/* Unnamed people as the source (the row's check says which): "sources" whatever body they belong
+ * to ("a source at the ministry"), "officials" unless a body names them ("Pentagon officials",
+ * "officials at the ministry"), and single unnamed people ("an aide", "one MP", "her aides"). */
+static bool check_people(const cd_doc *d, size_t f, size_t e, claim_check who, claim_hit *hit) {
   size_t h = f;
-  bool singular = is(d, h, "official");
-  bool indef = false;
-  size_t left = walk_left(d, h, CD_LEX_CLAIM_OFFICIAL_MODIFIERS, false, &indef);
-  size_t p = take_anaphor(d, h, &left, hit);
-  if (p != CD_NONE) {
+  bool source = who == CK_SOURCE, official = who == CK_OFFICIALS, indef = false;
+  cd_lex_id mods = source ? CD_LEX_CLAIM_SOURCE_MODIFIERS
+                          : official ? CD_LEX_CLAIM_OFFICIAL_MODIFIERS : CD_LEX_CLAIM_PERSON_MODIFIERS;
+  size_t left = walk_left(d, h, mods, !official, &indef);
+  size_t p = take_anaphor(d, h, &left, hit); /* "the source added" */
+  bool citing = source && p != CD_NONE && lx(d, p, CD_LEX_CLAIM_CITING_WORDS); /* "citing sources" */
+  if (p != CD_NONE && official) {
     if (determined(d, p) || possessive(d, p)) return false;
     /* "Pentagon officials", "Health Ministry officials" (a capital that is no modifier names a body);
-     * "one Pentagon official" is a person of that body, and unnamed */
+     * "one Orrin Island official" is a person of that place, and unnamed */
     if (capital(d, p) && !demonym(d, p)) {
       size_t q = p;
       while (q != CD_NONE && capital(d, q) && !possessive(d, q) && !is(d, q, "one")) {
@@ -858,17 +833,41 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     }
     if (lower(d, p) && !lx(d, p, CD_LEX_CLAIM_FUNCTION_WORDS) && !saying_verb(d, p))
       return false; /* "police officials", "hospital officials" */
+  } else if (p != CD_NONE && source) {
+    if (!hit->anaphoric && determined(d, p)) return false;
+  } else if (p != CD_NONE) {
+    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) return false;
+    if (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) {
+      left = p;
+      indef = true; /* "Johnson's aides", "her adviser": still nobody named */
+    }
   }
-  if (singular && !indef && !hit->anaphoric) return false;
-  int settled = settle_by_verb_before(d, left, e, h, hit);
-  if (settled != GO_ON) return settled;
-  if (naming_appositive(d, e, h)) return false;
-  if (ctx(d, e, h) && in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL})) {
-    set_span(d, hit, left, is(d, e + 1, "to") || is(d, e + 1, "with") || is(d, e + 1, "on") ? e + 1 : e);
+  if (source && (is(d, e, "of") || is(d, e, "for"))) return false; /* "a source of income", "sources for the story" */
+  if (!ends_with(d, h, "s") && !indef && !hit->anaphoric && !citing) return false;
+  if (!source && !official && of_definite(d, left)) return false;
+  int vb = verb_before(d, left, e, h);
+  if (vb == INVERTED) {
+    set_span(d, hit, left - 1, h);
+    return true;
+  }
+  if ((vb == OBJECT && !citing) || naming_appositive(d, e, h)) return false;
+  if ((source || official) && ctx(d, e, h) &&
+      (source ? lx(d, e, CD_LEX_CLAIM_SOURCE_CLOSENESS) : in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL}))) {
+    size_t r = e + 1;
+    if (ctx(d, r, h) && in(d, r, (const char *const[]){"to", "with", "on", "in", "about", NULL})) r++;
+    set_span(d, hit, left, r - 1);
+    return true;
+  }
+  if (source && ctx(d, e, h) && is(d, e, "with") && is(d, e + 1, "knowledge")) {
+    set_span(d, hit, left, e + 1);
+    return true;
+  }
+  if (citing && ends_with(d, h, "s")) {
+    set_span(d, hit, left, h);
     return true;
   }
   /* "officials at the ministry", "officials from Turkey's foreign ministry": a body is named */
-  if (ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) {
+  if (official && ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) {
     size_t k = e + 1;
     if (is(d, k, "the")) k++;
     for (; k < e + 6 && ctx(d, k, h) && word(d, k); k++) {
@@ -876,38 +875,11 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
       if (!possessive(d, k) && !lower(d, k)) break;
     }
   }
-  size_t v = subject_verb(d, e, h, false);
-  if (v == CD_NONE) return false;
-  set_span(d, hit, left, v - e <= 3 ? v : h);
-  return true;
-}
-
-
-static bool check_person(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
-  size_t h = f;
-  bool plural = ends_with(d, h, "s");
-  bool indef = false;
-  size_t left = walk_left(d, h, CD_LEX_CLAIM_PERSON_MODIFIERS, true, &indef);
-  size_t p = take_anaphor(d, h, &left, hit);
-  indef = indef || hit->anaphoric;
-  if (p != CD_NONE && lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) return false;
-  if (p != CD_NONE && (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))) {
-    left = p;
-    indef = true; /* "Johnson's aides", "her adviser": still nobody named */
-  }
-  if (!plural && !indef) return false;
-  if (of_definite(d, left)) return false;
-  int settled = settle_by_verb_before(d, left, e, h, hit);
-  if (settled != GO_ON) return settled;
-  if (naming_appositive(d, e, h)) return false;
   /* a lone lower-case "mp" is not an MP */
-  if (tn(d, h) <= 3 && !(tk(d, h)->flags & TF_ALLCAPS) && (tk(d, h)->flags & TF_LOWER)) return false;
-  size_t v = subject_verb(d, e, h, false);
-  if (v == CD_NONE) return false;
-  set_span(d, hit, left, v - e <= 3 ? v : h);
-  return true;
+  if (!source && !official && tn(d, h) <= 3 && !(tk(d, h)->flags & TF_ALLCAPS) && (tk(d, h)->flags & TF_LOWER))
+    return false;
+  return span_to_verb(d, hit, left, e, h, subject_verb(d, e, h, false));
 }
-
 
 static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
   size_t last = e - 1;
@@ -1104,9 +1076,9 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_WIDELY: return check_widely(doc, f, e);
   case CK_AGENTLESS: return check_agentless(doc, f, e);
   case CK_ACCORDING: return check_according(doc, f, e, def->arg, hit);
-  case CK_SOURCE: return check_source(doc, f, e, hit);
-  case CK_OFFICIALS: return check_officials(doc, f, e, hit);
-  case CK_PERSON: return check_person(doc, f, e, hit);
+  case CK_SOURCE:
+  case CK_OFFICIALS:
+  case CK_PERSON: return check_people(doc, f, e, def->check, hit);
   case CK_FAMILIAR: return check_familiar(doc, f, e);
   case CK_BACKGROUND: return check_background(doc, f, e);
   case CK_ANON_ADV: return check_anon_adv(doc, f, e);
