@@ -127,9 +127,6 @@ static bool naming_word(const cd_doc *d, size_t i) {
   return true;
 }
 
-/* ---- word lists ---- */
-
-
 /* Words allowed between a subject and its verb: "have long argued", "were quoted". */
 
 /* Verbs of belief: what a bare "scientists" or "lawmakers" do when they are a weasel, not the
@@ -280,6 +277,13 @@ static void set_span(const cd_doc *d, claim_hit *hit, size_t first, size_t last)
   if (tk(d, last)->end > hit->end) hit->end = tk(d, last)->end;
 }
 
+/* The verb a subject [left, h] leads to from e: the span takes it when it is near. */
+static bool span_to_verb(const cd_doc *d, claim_hit *hit, size_t left, size_t e, size_t h, size_t v) {
+  if (v == CD_NONE) return false;
+  set_span(d, hit, left, v - e <= 3 ? v : h);
+  return true;
+}
+
 enum { GO_ON = -1 };
 
 /* The verb before a group decides most cases: "said officials" is an inverted attribution (the
@@ -317,7 +321,6 @@ static bool check_known_for(const cd_doc *d, size_t f, size_t e) {
   if (p == CD_NONE) return true;
   return !capital(d, p) && !cd_is_pronoun(ts(d, p), tn(d, p));
 }
-
 
 /* "the", "these", "those": a determiner that refers back to a group already mentioned. */
 static bool referring(const cd_doc *d, size_t i) {
@@ -387,11 +390,7 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
       in(d, pp, (const char *const[]){"all", "the", "both", NULL}))
     return false; /* "all three analysts": a set already named */
   bool opinion_only = strength == GROUP_WEAK && !quant;
-  size_t v = asserted(d, subject_verb(d, e, h, opinion_only));
-  if (v != CD_NONE) {
-    set_span(d, hit, left, v - e <= 3 ? v : h);
-    return true;
-  }
+  if (span_to_verb(d, hit, left, e, h, asserted(d, subject_verb(d, e, h, opinion_only)))) return true;
   /* "Some experts were sceptical": a quantified group as the subject, no verb needed */
   if (quant && strength == GROUP_STRONG) {
     size_t b = prev_tok(d, left);
@@ -434,7 +433,6 @@ static bool check_some(const cd_doc *d, size_t f, size_t e) {
   return p == CD_NONE ||
          !(lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "of") || tk(d, p)->kind == TOK_NUMBER);
 }
-
 
 /* "Some residents say", "many Democrats fear", "a number of experts in the field argue": a
  * quantifier, a plural noun phrase nothing names, and a verb of saying or belief. */
@@ -481,8 +479,7 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   size_t v = there && is(d, k, "who") ? skip_aux(d, k + 1, head) : subject_verb(d, k, head, false);
   if (v == CD_NONE || !(ctx(d, v, head) && saying_verb(d, v))) return false;
   hit->head = head;
-  set_span(d, hit, f, v - k <= 3 ? v : head);
-  return true;
+  return span_to_verb(d, hit, f, k, head, v);
 }
 
 /* "echoed by a number of tax experts", "called a charlatan by fellow physicians": a verb of saying
@@ -524,8 +521,6 @@ static bool check_named_after(const cd_doc *d, size_t f, size_t e) {
   return !named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS);
 }
 
-
-
 /* After "reports": is the report named ("reports in The Times", "reports published by Reuters")? */
 static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
   if (named_after(d, j, ref, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return true;
@@ -549,7 +544,6 @@ static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
   return false;
 }
 
-
 static bool check_reports(const cd_doc *d, size_t f, size_t e) {
   size_t h = e - 1;
   if (!lx(d, f, CD_LEX_CLAIM_REPORT_PREPOSITIONS)) {
@@ -564,7 +558,6 @@ static bool check_reports(const cd_doc *d, size_t f, size_t e) {
   }
   return !report_named_after(d, e, h);
 }
-
 
 static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
   size_t h = f;
@@ -582,7 +575,6 @@ static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
   if (v == e && in(d, e, (const char *const[]){"have", "had", "are", "were", NULL})) return false;
   return !report_named_after(d, e, h);
 }
-
 
 static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t h = e - 1, left = f;
@@ -631,7 +623,6 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   return true;
 }
 
-
 static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t left = f;
   for (size_t p = prev_tok(d, left); p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_CLAIM_STUDY_MODIFIERS);
@@ -679,7 +670,6 @@ static bool check_agentless(const cd_doc *d, size_t f, size_t e) {
 }
 
 /* ---- according to ---- */
-
 
 static bool all_lower_in(const cd_doc *d, size_t from, size_t to, cd_lex_id list) {
   for (size_t k = from; k < to; k++)
@@ -782,7 +772,6 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
 
 /* ---- anonymous sources ---- */
 
-
 static size_t walk_left(const cd_doc *d, size_t left, cd_lex_id mods, bool allow_caps, bool *indef) {
   for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
     if (determined(d, p)) break;
@@ -796,13 +785,6 @@ static size_t walk_left(const cd_doc *d, size_t left, cd_lex_id mods, bool allow
     }
   }
   return left;
-}
-
-/* The verb a subject [left, h] leads to from e: the span takes it when it is near. */
-static bool span_to_verb(const cd_doc *d, claim_hit *hit, size_t left, size_t e, size_t h, size_t v) {
-  if (v == CD_NONE) return false;
-  set_span(d, hit, left, v - e <= 3 ? v : h);
-  return true;
 }
 
 /* Unnamed people as the source (the row's check says which): "sources" whatever body they belong
@@ -902,7 +884,6 @@ static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
   return true;
 }
 
-
 static bool check_background(const cd_doc *d, size_t f, size_t e) {
   for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 4; p = prev_tok(d, p), k++)
     if (lower(d, p) && lx(d, p, CD_LEX_CLAIM_COMMUNICATION_VERBS)) return true;
@@ -935,7 +916,6 @@ static bool check_emerged(const cd_doc *d, size_t f, size_t e) {
   }
   return false;
 }
-
 
 /* "A recent study found ...": an indefinite study or report, nothing naming its author. */
 static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
