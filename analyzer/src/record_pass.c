@@ -57,8 +57,10 @@ static const char *credited_person(const cd_doc *doc, const cd_quote *q) {
   if (q->method != CD_ATTR_EXPLICIT && q->method != CD_ATTR_ACCORDING_TO && q->method != CD_ATTR_PRONOUN &&
       q->method != CD_ATTR_CONTINUATION)
     return NULL;
-  if (q->entity != CD_NONE && CD_VEC_AT(&doc->entities, cd_entity, q->entity)->kind != CD_ENTITY_PERSON) return NULL;
-  return q->speaker;
+  if (q->entity == CD_NONE) return NULL; /* an unresolved "she" names nobody */
+  const cd_entity *e = CD_VEC_AT(&doc->entities, cd_entity, q->entity);
+  if (e->kind == CD_ENTITY_ORGANIZATION || e->kind == CD_ENTITY_PLACE) return NULL;
+  return e->name ? e->name : q->speaker;
 }
 
 /* 1: the turn's speaker is the credited person; -1: someone else; 0: cannot tell. */
