@@ -16,6 +16,7 @@
 #define MAX_POSTINGS 2000  /* positions read per key: common words vote no more than that */
 #define MAX_WINDOW 3000    /* record words aligned per candidate at most */
 #define MAX_ITEMS 400      /* quote words and gaps aligned at most */
+#define REC_REGIONS 6      /* candidate stretches aligned per source: near-duplicates need a few */
 
 enum { D_DIAG, D_UP, D_LEFT, D_GAPLEFT, D_GAPUP };
 
@@ -57,7 +58,8 @@ static int cmp_hit(const void *a, const void *b) {
   return (x->pos > y->pos) - (x->pos < y->pos);
 }
 
-/* The best two non-overlapping windows of hits in one source. */
+/* The best few non-overlapping windows of hits in one source (at least half as good as the
+ * best). The exclusion is against the padded regions already taken. */
 static size_t find_regions(const cd_record_source *s, const rec_item *items, size_t n_items, size_t words,
                            size_t ellipses, rec_scratch *sc, region *out) {
   key_use uses[2 * MAX_ITEMS];
@@ -92,17 +94,17 @@ static size_t find_regions(const cd_record_source *s, const rec_item *items, siz
 
   size_t width = 2 * words + 20 + 80 * ellipses;
   size_t found = 0;
-  size_t taken_lo = SIZE_MAX, taken_hi = 0;
-  for (int round = 0; round < 2; round++) {
+  for (int round = 0; round < REC_REGIONS; round++) {
     unsigned in_window[MAX_KEYS] = {0};
     size_t distinct = 0, best = 0, best_a = 0, best_b = 0, a = 0;
     for (size_t b = 0; b < h; b++) {
-      bool clash = hits[b].pos + width >= taken_lo && hits[b].pos <= taken_hi + width;
-      if (round == 1 && clash) {
-        while (a <= b) {
-          if (a < b && --in_window[hits[a].key] == 0) distinct--;
-          a++;
-        }
+      bool taken = false;
+      for (size_t t = 0; t < found && !taken; t++)
+        taken = hits[b].pos + width >= out[t].lo && hits[b].pos <= out[t].hi + width;
+      if (taken) { /* the window starts again after a region already taken */
+        for (; a < b; a++)
+          if (--in_window[hits[a].key] == 0) distinct--;
+        a = b + 1;
         continue;
       }
       if (in_window[hits[b].key]++ == 0) distinct++;
@@ -110,16 +112,20 @@ static size_t find_regions(const cd_record_source *s, const rec_item *items, siz
         if (--in_window[hits[a].key] == 0) distinct--;
         a++;
       }
-      if (distinct > best) {
+      /* an earlier hit of a key seen again later adds nothing: the tightest window wins ties,
+       * which is where an ellipsis left out the fewest words */
+      while (a < b && in_window[hits[a].key] > 1) {
+        in_window[hits[a].key]--;
+        a++;
+      }
+      if (distinct > best || (distinct == best && hits[b].pos - hits[a].pos < hits[best_b].pos - hits[best_a].pos)) {
         best = distinct;
         best_a = a;
         best_b = b;
       }
     }
-    if (best < 2 && !(best == 1 && words <= 2)) break;
+    if (best < 2 || (found > 0 && best * 2 < out[0].score)) break;
     size_t lo = hits[best_a].pos, hi = hits[best_b].pos + 2;
-    taken_lo = lo;
-    taken_hi = hi;
     size_t pad = words + 4;
     out[found].lo = lo > pad ? lo - pad : 0;
     out[found].hi = hi + pad < s->n_words ? hi + pad : s->n_words;
@@ -232,7 +238,7 @@ size_t rec_align(const cd_record_source *const *sources, size_t n_sources, const
   }
   size_t n_out = 0;
   for (size_t si = 0; si < n_sources; si++) {
-    region regions[2];
+    region regions[REC_REGIONS];
     size_t nr = find_regions(sources[si], items, n_items, words, ellipses, sc, regions);
     for (size_t r = 0; r < nr; r++) {
       rec_alignment a = {si, NULL, 0, 0, 0, 0, 0};

@@ -50,7 +50,7 @@ typedef struct rec_scratch {
 void rec_scratch_free(rec_scratch *sc);
 void rec_alignment_free(rec_alignment *a);
 
-#define REC_MAX_CANDIDATES 4
+#define REC_MAX_CANDIDATES 8
 
 /* The best alignments of the quote's items against the sources (at most REC_MAX_CANDIDATES,
  * lowest cost first, then most matched words). Returns how many; 0 when no passage shares
