@@ -253,13 +253,25 @@ static bool inside_aside(const att *a, size_t first, size_t v, size_t open) {
 /* Sieve 2: before the opening mark, in the quote's sentence. */
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
+  size_t s0 = s->first_tok;
+  if (c->open > s0 + 2 && T(a, s0)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, s0) &&
+      cd_is_speech_verb(a->doc->config, S(a, s0), N(a, s0)) && (punct(a, c->open - 1, ',') || punct(a, c->open - 1, ':'))) {
+    speaker inv = {0};
+    if (att_speaker_at(a, s0 + 1, &inv, CD_ATTR_EXPLICIT) &&
+        (att_phrase_end(&inv) == c->open - 1 || att_after_speaker(a, &inv) == c->open)) {
+      *sp = inv;
+      *verb = s0;
+      return true;
+    }
+  }
   size_t window = partial ? 60 : 30;
   size_t stance_fallback = CD_NONE;
   for (size_t i = c->open; i > s->first_tok && c->open - i < window; i--) {
     size_t v = i - 1;
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
     if (inside_aside(a, s->first_tok, v, c->open)) continue;
-    bool say = cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_put_it(a, v);
+    bool say = cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v);
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance) continue;
