@@ -198,7 +198,10 @@ static bool is_title_word(const cd_doc *doc, const cd_token *t) {
 static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   /* trailing title words name no one: "a sitting U.S. Senator" is a mention of "U.S." only, and a chain
    * of titles alone ("Vice President") is no name */
-  if (n > 0 && w[n - 1].title_word && !possessive) {
+  /* but a courtesy title names the surname after it, even one that is a title word: "Mr. King" */
+  bool courtesy_surname = n >= 2 && w[n - 2].title_word && !cd_is_courtesy_title(tstr(doc, doc_tok(doc, w[n - 1].tok)), tlen(doc_tok(doc, w[n - 1].tok))) &&
+                          cd_is_courtesy_title(tstr(doc, doc_tok(doc, w[n - 2].tok)), tlen(doc_tok(doc, w[n - 2].tok)));
+  if (n > 0 && w[n - 1].title_word && !possessive && !courtesy_surname) {
     bool poss_last;
     strip_possessive(doc, doc_tok(doc, w[n - 1].tok), &poss_last);
     const cd_token *only = doc_tok(doc, w[0].tok);

@@ -451,11 +451,13 @@ static size_t past_short_pp(const att *a, size_t e, uint32_t sent) {
 static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   size_t n = doc_ntok(doc);
-  if (i >= n || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
+  if (i >= n || (T(a, i)->kind != TOK_WORD && T(a, i)->kind != TOK_NUMBER) || !outside_quotes(a, i)) return false;
   uint32_t sent = T(a, i)->sent;
   bool inverted = i > 0 && att_speech_verb(a, i - 1);
   size_t j = i, head = CD_NONE, person = CD_NONE;
-  if (cd_lex_has(CD_LEX_GROUP_WORDS, S(a, i), N(a, i))) {
+  if (T(a, i)->kind == TOK_NUMBER) {
+    /* "said 9/11 widow Terry Strada", "the 46-year-old": the loop reads the number */
+  } else if (cd_lex_has(CD_LEX_GROUP_WORDS, S(a, i), N(a, i))) {
     head = i; /* "another said", "one protester said" */
     j++;
   } else if (att_determiner(a, i) && (T(a, i)->flags & TF_LOWER || i == CD_VEC_AT(&doc->sentences, cd_sentence, sent)->first_tok)) {
@@ -464,6 +466,8 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     return false;
   }
   for (; j < n && j < i + 9 && T(a, j)->sent == sent; j++) {
+    if (punct(a, j, '/') && j > i && T(a, j - 1)->kind == TOK_NUMBER && j + 1 < n && T(a, j + 1)->kind == TOK_NUMBER)
+      continue; /* "9/11 widow" */
     if (T(a, j)->kind == TOK_NUMBER && outside_quotes(a, j)) {
       /* "the 46-year-old" heads the phrase; "a 2008 Clinton veteran", "9/11 widow X" modify it */
       char last = (char)(S(a, j)[N(a, j) - 1] | 0x20);
