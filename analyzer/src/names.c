@@ -1568,8 +1568,11 @@ void cd_pass_names(cd_doc *doc) {
         if (wk && *wk && t == m->first_tok && company_name(doc, m)) cd_strmap_put(&org_words, wk, 1);
       }
     }
-    /* a headline's chunks ("Christie Calls Hillary Clinton") name nobody new */
-    if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || m->headline || capitals_glued(doc, m)) continue;
+    /* a headline's chunks ("Christie Calls Hillary Clinton") and things ("Democrat Hillary Clinton"
+     * chunked as one) name nobody new */
+    if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || m->headline || capitals_glued(doc, m) ||
+        E(doc, m->entity)->kind != CD_ENTITY_PERSON)
+      continue;
     const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
     if (!sk) continue;
     size_t prev = cd_strmap_get(&surnames, sk);
