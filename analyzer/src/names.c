@@ -342,6 +342,22 @@ static size_t shared_role_uses(const vset *v, size_t f) {
   return n;
 }
 
+static size_t accented_letters(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += (*s & 0xC0) == 0xC0; /* a multi-byte character's first byte */
+  return n;
+}
+
+/* Of two forms used equally often, the one to keep: the one with its accents ("Peña" beside
+ * "Pena": accents are lost by keyboards and systems, never added by chance), else the first used. */
+static bool better_tie(const vform *a, const vform *b) {
+  if (strcmp(a->key, b->key) == 0) {
+    size_t aa = accented_letters(a->text), ba = accented_letters(b->text);
+    if (aa != ba) return aa > ba;
+  }
+  return a->first < b->first;
+}
+
 static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n) {
   cd_doc *doc = c->doc;
   vset v;
@@ -418,8 +434,9 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
       } else if (target == CD_NONE ||
                  (pref_idx != target &&
                   (weight[f] > weight[target] ||
-                   (weight[f] == weight[target] && (v.f[f].count > v.f[target].count ||
-                                                    (v.f[f].count == v.f[target].count && v.f[f].first < v.f[target].first)))))) {
+                   (weight[f] == weight[target] &&
+                    (v.f[f].count > v.f[target].count ||
+                     (v.f[f].count == v.f[target].count && better_tie(&v.f[f], &v.f[target]))))))) {
         target = f;
       }
     }
