@@ -323,9 +323,10 @@ static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_
   }
 }
 
-/* How often form f is used in a role another form of its group is used in too: two abbreviations
- * clash only there ("the US" as a noun beside "U.S. troops" is a style), so the form written more
- * often in the shared role is the one to keep. Other forms: all their uses. */
+/* How often form f is used in a role another form of its group is used in too. Between two
+ * abbreviations used equally often, the one written more often where they clash is the one to keep
+ * ("US space program" beside two "U.S. flag", with "Florida, US" as a noun). Other forms: all
+ * their uses. */
 static size_t shared_role_uses(const vset *v, size_t f) {
   const vform *x = &v->f[f];
   uint8_t others = 0;
@@ -433,10 +434,9 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
         target = f;
       } else if (target == CD_NONE ||
                  (pref_idx != target &&
-                  (weight[f] > weight[target] ||
-                   (weight[f] == weight[target] &&
-                    (v.f[f].count > v.f[target].count ||
-                     (v.f[f].count == v.f[target].count && better_tie(&v.f[f], &v.f[target]))))))) {
+                  (v.f[f].count > v.f[target].count ||
+                   (v.f[f].count == v.f[target].count &&
+                    (weight[f] > weight[target] || (weight[f] == weight[target] && better_tie(&v.f[f], &v.f[target]))))))) {
         target = f;
       }
     }
