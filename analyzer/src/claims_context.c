@@ -284,21 +284,6 @@ static bool span_to_verb(const cd_doc *d, claim_hit *hit, size_t left, size_t e,
   return true;
 }
 
-enum { GO_ON = -1 };
-
-/* The verb before a group decides most cases: "said officials" is an inverted attribution (the
- * span takes the verb: 1), "told officials that" makes them an object, no source (0); anything
- * else leaves the decision to the caller (GO_ON). */
-static int settle_by_verb_before(const cd_doc *d, size_t left, size_t e, size_t h, claim_hit *hit) {
-  int vb = verb_before(d, left, e, h);
-  if (vb == OBJECT) return 0;
-  if (vb == INVERTED) {
-    set_span(d, hit, left - 1, h);
-    return 1;
-  }
-  return GO_ON;
-}
-
 /* "the panel of experts", "the bank's team of analysts": the group belongs to something named
  * or already introduced. */
 static bool of_definite(const cd_doc *d, size_t left) {
@@ -379,9 +364,13 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     return false;
   p = prev_tok(d, left);
   if (p != CD_NONE && is(d, p, "of")) return false; /* "a panel of experts", "62 percent of Republicans" */
-  int settled = settle_by_verb_before(d, left, e, h, hit);
-  if (settled != GO_ON) return settled;
-  if (naming_appositive(d, e, h)) return false;
+  /* "said critics" is an inverted attribution (the span takes the verb), "told critics that" an object */
+  int vb = verb_before(d, left, e, h);
+  if (vb == INVERTED) {
+    set_span(d, hit, left - 1, h);
+    return true;
+  }
+  if (vb == OBJECT || naming_appositive(d, e, h)) return false;
   p = prev_tok(d, left);
   size_t pp = p != CD_NONE ? prev_tok(d, p) : CD_NONE;
   if (pp != CD_NONE && is(d, p, "and") && naming_word(d, pp) && !lx(d, pp, CD_LEX_CLAIM_PARTY_GROUPS))
@@ -407,9 +396,7 @@ static bool measured_group(const cd_doc *d, size_t f) {
   size_t from = sent_first(d, f);
   if (f - from > 40) from = f - 40; /* a bounded look back keeps the pass linear */
   for (size_t k = from; k < f; k++)
-    if (in(d, k, (const char *const[]){"surveyed", "polled", "interviewed", "questioned", "asked", "respondents",
-                                       NULL}) &&
-        skip_contact(d, k - 1, f) != k + 1)
+    if (lx(d, k, CD_LEX_CLAIM_MEASURING_WORDS) && skip_contact(d, k - 1, f) != k + 1)
       return true;
   return false;
 }
@@ -608,11 +595,7 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   /* "reported by local media", "quoted in the local press"; not "criticised by the media" */
   if (p != CD_NONE && (is(d, p, "by") || is(d, p, "in"))) {
     size_t pp = prev_tok(d, p);
-    if (pp != CD_NONE && in(d, pp, (const char *const[]){"reported", "published", "quoted", "cited", "appeared",
-                                                          "carried", "aired", "broadcast", "described", "named",
-                                                          "identified", "revealed", "claimed", "alleged",
-                                                          "reports", NULL}))
-      source = true;
+    if (pp != CD_NONE && lx(d, pp, CD_LEX_CLAIM_MEDIA_CARRYING_VERBS)) source = true;
   }
   if (verb_after) {
     source = true;
@@ -710,9 +693,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
   for (size_t k = np; k < np_end; k++) {
     if (capital(d, k) && !possessive(d, k) && naming_word(d, k)) return false;
     if (is(d, k, "social") && is(d, k + 1, "media")) social = true;
-    if (in(d, k, (const char *const[]){"online", "circulating", "unverified", "unconfirmed", "rumours", "rumors",
-                                       "rumour", "rumor", NULL}))
-      social = true;
+    if (lx(d, k, CD_LEX_CLAIM_UNVERIFIED_WORDS)) social = true;
   }
   switch (category) {
   case ACC_SOCIAL:
@@ -893,11 +874,7 @@ static bool check_background(const cd_doc *d, size_t f, size_t e) {
 static bool check_anon_adv(const cd_doc *d, size_t f, size_t e) {
   for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 3; p = prev_tok(d, p), k++)
     if (lower(d, p) && lx(d, p, CD_LEX_CLAIM_COMMUNICATION_VERBS)) return true;
-  if (is(d, e, "by") && ctx(d, e + 1, f) &&
-      in(d, e + 1, (const char *const[]){"officials", "sources", "a", "an", "one", "someone", "people", "insiders",
-                                         "staff", "employees", NULL}))
-    return true;
-  return false;
+  return is(d, e, "by") && ctx(d, e + 1, f) && lx(d, e + 1, CD_LEX_CLAIM_ANONYMOUS_AGENTS);
 }
 
 /* "is said to be", "are known to have": not the count of the dead ("are known to have died"). */
@@ -934,7 +911,7 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
   }
   if (!indef) return false;
   size_t p = prev_tok(d, left);
-  if (p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_PREPOSITIONS) || verb_before(d, left, e, h) != NOT_OBJECT)) return false;
+  if (p != CD_NONE && (lx(d, p, CD_LEX_PREPOSITIONS) || verb_before(d, left, e, h) != NOT_OBJECT)) return false;
   for (size_t k = e; k < e + 14 && ctx(d, k, h); k++) {
     if (punct(d, k, ',')) {
       if (skip_appositive(d, k, h) == k) return false;
