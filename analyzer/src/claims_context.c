@@ -299,17 +299,9 @@ static bool of_definite(const cd_doc *d, size_t left) {
 
 /* ---- checks ---- */
 
-static bool check_impersonal(const cd_doc *d, size_t f, size_t e) { return !is(d, e, "by"); }
-
-static bool check_known_for(const cd_doc *d, size_t f, size_t e) {
+static bool check_known_for(const cd_doc *d, size_t f) {
   size_t p = prev_tok(d, f);
-  if (p == CD_NONE) return true;
-  return !capital(d, p) && !cd_is_pronoun(ts(d, p), tn(d, p));
-}
-
-/* "the", "these", "those": a determiner that refers back to a group already mentioned. */
-static bool referring(const cd_doc *d, size_t i) {
-  return in(d, i, (const char *const[]){"the", "these", "those", NULL});
+  return p == CD_NONE || (!capital(d, p) && !cd_is_pronoun(ts(d, p), tn(d, p)));
 }
 
 /* Sets the head of the source phrase [*left, ...]; takes a referring determiner before it into the
@@ -318,7 +310,7 @@ static bool referring(const cd_doc *d, size_t i) {
 static size_t take_anaphor(const cd_doc *d, size_t head, size_t *left, claim_hit *hit) {
   size_t p = prev_tok(d, *left);
   hit->head = head;
-  if (p == CD_NONE || !referring(d, p)) return p;
+  if (p == CD_NONE || !in(d, p, (const char *const[]){"the", "these", "those", NULL})) return p;
   hit->anaphoric = true;
   *left = p;
   return prev_tok(d, p);
@@ -341,13 +333,9 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
       break;
     }
   }
-  size_t p = prev_tok(d, left);
-  hit->head = h;
-  if (p != CD_NONE) {
-    if (referring(d, p)) {
-      hit->anaphoric = true; /* "the experts": a finding when it refers back to unnamed experts */
-      left = p;
-    } else if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) {
+  size_t p = take_anaphor(d, h, &left, hit); /* "the experts": a finding when they refer back to unnamed ones */
+  if (p != CD_NONE && !hit->anaphoric) {
+    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) {
       return false;
     } else if (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) {
       if (!lx(d, h, CD_LEX_CLAIM_POSSESSED_GROUPS)) return false;
@@ -504,10 +492,6 @@ static bool check_by_group(const cd_doc *d, size_t f, size_t e, claim_hit *hit) 
   return true;
 }
 
-static bool check_named_after(const cd_doc *d, size_t f, size_t e) {
-  return !named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS);
-}
-
 /* After "reports": is the report named ("reports in The Times", "reports published by Reuters")? */
 static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
   if (named_after(d, j, ref, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return true;
@@ -626,11 +610,8 @@ static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
 static bool check_there(const cd_doc *d, size_t f, size_t e) {
   /* "complaints from Apple", "calls from the mayor", "complaints by its members": someone identified */
   bool whose = ctx(d, e, e - 1) && (is(d, e, "from") || is(d, e, "by") || is(d, e, "among") || is(d, e, "within"));
-  if (whose && named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return false;
-  if (whose && ctx(d, e + 1, e - 1) &&
-      determined(d, e + 1))
-    return false;
-  return true;
+  return !(whose && (named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS) ||
+                     (ctx(d, e + 1, e - 1) && determined(d, e + 1))));
 }
 
 static bool check_widely(const cd_doc *d, size_t f, size_t e) {
@@ -865,23 +846,15 @@ static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
   return true;
 }
 
-static bool check_background(const cd_doc *d, size_t f, size_t e) {
-  for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 4; p = prev_tok(d, p), k++)
+/* "spoke on background", "told reporters anonymously": a verb of communicating at most n words before. */
+static bool communicated(const cd_doc *d, size_t f, size_t n) {
+  for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < n; p = prev_tok(d, p), k++)
     if (lower(d, p) && lx(d, p, CD_LEX_CLAIM_COMMUNICATION_VERBS)) return true;
   return false;
 }
 
 static bool check_anon_adv(const cd_doc *d, size_t f, size_t e) {
-  for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 3; p = prev_tok(d, p), k++)
-    if (lower(d, p) && lx(d, p, CD_LEX_CLAIM_COMMUNICATION_VERBS)) return true;
-  return is(d, e, "by") && ctx(d, e + 1, f) && lx(d, e + 1, CD_LEX_CLAIM_ANONYMOUS_AGENTS);
-}
-
-/* "is said to be", "are known to have": not the count of the dead ("are known to have died"). */
-static bool check_raising(const cd_doc *d, size_t f, size_t e) {
-  size_t k = e;
-  if (is(d, k, "been")) k++;
-  return !(ctx(d, k, f) && lx(d, k, CD_LEX_CLAIM_CASUALTY_WORDS));
+  return communicated(d, f, 3) || (is(d, e, "by") && ctx(d, e + 1, f) && lx(d, e + 1, CD_LEX_CLAIM_ANONYMOUS_AGENTS));
 }
 
 /* "It emerged on Tuesday that ...": a disclosure with no discloser. */
@@ -1020,11 +993,11 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
     return false;
   switch (def->check) {
   case CK_NONE: return true;
-  case CK_IMPERSONAL: return check_impersonal(doc, f, e);
-  case CK_KNOWN_FOR: return check_known_for(doc, f, e);
+  case CK_IMPERSONAL: return !is(doc, e, "by"); /* not "it was reported by the BBC" */
+  case CK_KNOWN_FOR: return check_known_for(doc, f);
   case CK_GROUP: return check_group(doc, f, e, def->arg, hit);
   case CK_SOME: return check_some(doc, f, e);
-  case CK_NAMED_AFTER: return check_named_after(doc, f, e);
+  case CK_NAMED_AFTER: return !named_after(doc, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS);
   case CK_REPORTS: return check_reports(doc, f, e);
   case CK_REPORTS_SUBJ: return check_reports_subj(doc, f, e);
   case CK_MEDIA: return check_media(doc, f, e, hit);
@@ -1037,12 +1010,13 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_OFFICIALS:
   case CK_PERSON: return check_people(doc, f, e, def->check, hit);
   case CK_FAMILIAR: return check_familiar(doc, f, e);
-  case CK_BACKGROUND: return check_background(doc, f, e);
+  case CK_BACKGROUND: return communicated(doc, f, 4);
   case CK_ANON_ADV: return check_anon_adv(doc, f, e);
   case CK_EMERGED: return check_emerged(doc, f, e);
   case CK_INDEF_DOC: return check_indef_doc(doc, f, e, hit);
   case CK_UNNAMED: return check_unnamed(doc, f, e, hit);
-  case CK_RAISING: return check_raising(doc, f, e);
+  case CK_RAISING: /* "is said to be"; not the count of the dead ("are known to have died") */
+    return !(ctx(doc, e + is(doc, e, "been"), f) && lx(doc, e + is(doc, e, "been"), CD_LEX_CLAIM_CASUALTY_WORDS));
   case CK_PASSIVE: return check_passive(doc, f, e);
   case CK_QUANT_GROUP: return check_quant_group(doc, f, e, hit);
   case CK_BY_GROUP: return check_by_group(doc, f, e, hit);
