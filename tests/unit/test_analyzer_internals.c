@@ -123,6 +123,19 @@ static void test_near_build(void **state) {
   assert_int_equal(out.len, 1);
   assert_true(near_has(&out, 0));
   cd_near_free(&ix);
+
+  /* four-letter keys in a table of their own: one edit away, "Hlot" finds "Holt", "Kal" "Kall" */
+  const char *four[] = {"holt", "hlot", "kall", "kal", "bolt"};
+  ix.four_letter = true;
+  cd_near_build(&ix, four, 5, 3);
+  out.len = 0;
+  cd_near_candidates(&ix, 1, &out);
+  assert_true(near_has(&out, 0) && near_has(&out, 1) && !near_has(&out, 4));
+  out.len = 0;
+  cd_near_candidates(&ix, 3, &out);
+  assert_int_equal(out.len, 1);
+  assert_true(near_has(&out, 2));
+  cd_near_free(&ix);
   cd_vec_free(&out);
 }
 
