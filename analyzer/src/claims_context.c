@@ -284,21 +284,6 @@ static bool span_to_verb(const cd_doc *d, claim_hit *hit, size_t left, size_t e,
   return true;
 }
 
-enum { GO_ON = -1 };
-
-/* The verb before a group decides most cases: "said officials" is an inverted attribution (the
- * span takes the verb: 1), "told officials that" makes them an object, no source (0); anything
- * else leaves the decision to the caller (GO_ON). */
-static int settle_by_verb_before(const cd_doc *d, size_t left, size_t e, size_t h, claim_hit *hit) {
-  int vb = verb_before(d, left, e, h);
-  if (vb == OBJECT) return 0;
-  if (vb == INVERTED) {
-    set_span(d, hit, left - 1, h);
-    return 1;
-  }
-  return GO_ON;
-}
-
 /* "the panel of experts", "the bank's team of analysts": the group belongs to something named
  * or already introduced. */
 static bool of_definite(const cd_doc *d, size_t left) {
@@ -314,17 +299,9 @@ static bool of_definite(const cd_doc *d, size_t left) {
 
 /* ---- checks ---- */
 
-static bool check_impersonal(const cd_doc *d, size_t f, size_t e) { return !is(d, e, "by"); }
-
-static bool check_known_for(const cd_doc *d, size_t f, size_t e) {
+static bool check_known_for(const cd_doc *d, size_t f) {
   size_t p = prev_tok(d, f);
-  if (p == CD_NONE) return true;
-  return !capital(d, p) && !cd_is_pronoun(ts(d, p), tn(d, p));
-}
-
-/* "the", "these", "those": a determiner that refers back to a group already mentioned. */
-static bool referring(const cd_doc *d, size_t i) {
-  return in(d, i, (const char *const[]){"the", "these", "those", NULL});
+  return p == CD_NONE || (!capital(d, p) && !cd_is_pronoun(ts(d, p), tn(d, p)));
 }
 
 /* Sets the head of the source phrase [*left, ...]; takes a referring determiner before it into the
@@ -333,7 +310,7 @@ static bool referring(const cd_doc *d, size_t i) {
 static size_t take_anaphor(const cd_doc *d, size_t head, size_t *left, claim_hit *hit) {
   size_t p = prev_tok(d, *left);
   hit->head = head;
-  if (p == CD_NONE || !referring(d, p)) return p;
+  if (p == CD_NONE || !in(d, p, (const char *const[]){"the", "these", "those", NULL})) return p;
   hit->anaphoric = true;
   *left = p;
   return prev_tok(d, p);
@@ -356,13 +333,9 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
       break;
     }
   }
-  size_t p = prev_tok(d, left);
-  hit->head = h;
-  if (p != CD_NONE) {
-    if (referring(d, p)) {
-      hit->anaphoric = true; /* "the experts": a finding when it refers back to unnamed experts */
-      left = p;
-    } else if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) {
+  size_t p = take_anaphor(d, h, &left, hit); /* "the experts": a finding when they refer back to unnamed ones */
+  if (p != CD_NONE && !hit->anaphoric) {
+    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) {
       return false;
     } else if (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) {
       if (!lx(d, h, CD_LEX_CLAIM_POSSESSED_GROUPS)) return false;
@@ -379,9 +352,13 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     return false;
   p = prev_tok(d, left);
   if (p != CD_NONE && is(d, p, "of")) return false; /* "a panel of experts", "62 percent of Republicans" */
-  int settled = settle_by_verb_before(d, left, e, h, hit);
-  if (settled != GO_ON) return settled;
-  if (naming_appositive(d, e, h)) return false;
+  /* "said critics" is an inverted attribution (the span takes the verb), "told critics that" an object */
+  int vb = verb_before(d, left, e, h);
+  if (vb == INVERTED) {
+    set_span(d, hit, left - 1, h);
+    return true;
+  }
+  if (vb == OBJECT || naming_appositive(d, e, h)) return false;
   p = prev_tok(d, left);
   size_t pp = p != CD_NONE ? prev_tok(d, p) : CD_NONE;
   if (pp != CD_NONE && is(d, p, "and") && naming_word(d, pp) && !lx(d, pp, CD_LEX_CLAIM_PARTY_GROUPS))
@@ -407,9 +384,7 @@ static bool measured_group(const cd_doc *d, size_t f) {
   size_t from = sent_first(d, f);
   if (f - from > 40) from = f - 40; /* a bounded look back keeps the pass linear */
   for (size_t k = from; k < f; k++)
-    if (in(d, k, (const char *const[]){"surveyed", "polled", "interviewed", "questioned", "asked", "respondents",
-                                       NULL}) &&
-        skip_contact(d, k - 1, f) != k + 1)
+    if (lx(d, k, CD_LEX_CLAIM_MEASURING_WORDS) && skip_contact(d, k - 1, f) != k + 1)
       return true;
   return false;
 }
@@ -517,10 +492,6 @@ static bool check_by_group(const cd_doc *d, size_t f, size_t e, claim_hit *hit) 
   return true;
 }
 
-static bool check_named_after(const cd_doc *d, size_t f, size_t e) {
-  return !named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS);
-}
-
 /* After "reports": is the report named ("reports in The Times", "reports published by Reuters")? */
 static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
   if (named_after(d, j, ref, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return true;
@@ -608,11 +579,7 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   /* "reported by local media", "quoted in the local press"; not "criticised by the media" */
   if (p != CD_NONE && (is(d, p, "by") || is(d, p, "in"))) {
     size_t pp = prev_tok(d, p);
-    if (pp != CD_NONE && in(d, pp, (const char *const[]){"reported", "published", "quoted", "cited", "appeared",
-                                                          "carried", "aired", "broadcast", "described", "named",
-                                                          "identified", "revealed", "claimed", "alleged",
-                                                          "reports", NULL}))
-      source = true;
+    if (pp != CD_NONE && lx(d, pp, CD_LEX_CLAIM_MEDIA_CARRYING_VERBS)) source = true;
   }
   if (verb_after) {
     source = true;
@@ -643,11 +610,8 @@ static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
 static bool check_there(const cd_doc *d, size_t f, size_t e) {
   /* "complaints from Apple", "calls from the mayor", "complaints by its members": someone identified */
   bool whose = ctx(d, e, e - 1) && (is(d, e, "from") || is(d, e, "by") || is(d, e, "among") || is(d, e, "within"));
-  if (whose && named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return false;
-  if (whose && ctx(d, e + 1, e - 1) &&
-      determined(d, e + 1))
-    return false;
-  return true;
+  return !(whose && (named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS) ||
+                     (ctx(d, e + 1, e - 1) && determined(d, e + 1))));
 }
 
 static bool check_widely(const cd_doc *d, size_t f, size_t e) {
@@ -710,9 +674,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
   for (size_t k = np; k < np_end; k++) {
     if (capital(d, k) && !possessive(d, k) && naming_word(d, k)) return false;
     if (is(d, k, "social") && is(d, k + 1, "media")) social = true;
-    if (in(d, k, (const char *const[]){"online", "circulating", "unverified", "unconfirmed", "rumours", "rumors",
-                                       "rumour", "rumor", NULL}))
-      social = true;
+    if (lx(d, k, CD_LEX_CLAIM_UNVERIFIED_WORDS)) social = true;
   }
   switch (category) {
   case ACC_SOCIAL:
@@ -884,27 +846,15 @@ static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
   return true;
 }
 
-static bool check_background(const cd_doc *d, size_t f, size_t e) {
-  for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 4; p = prev_tok(d, p), k++)
+/* "spoke on background", "told reporters anonymously": a verb of communicating at most n words before. */
+static bool communicated(const cd_doc *d, size_t f, size_t n) {
+  for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < n; p = prev_tok(d, p), k++)
     if (lower(d, p) && lx(d, p, CD_LEX_CLAIM_COMMUNICATION_VERBS)) return true;
   return false;
 }
 
 static bool check_anon_adv(const cd_doc *d, size_t f, size_t e) {
-  for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 3; p = prev_tok(d, p), k++)
-    if (lower(d, p) && lx(d, p, CD_LEX_CLAIM_COMMUNICATION_VERBS)) return true;
-  if (is(d, e, "by") && ctx(d, e + 1, f) &&
-      in(d, e + 1, (const char *const[]){"officials", "sources", "a", "an", "one", "someone", "people", "insiders",
-                                         "staff", "employees", NULL}))
-    return true;
-  return false;
-}
-
-/* "is said to be", "are known to have": not the count of the dead ("are known to have died"). */
-static bool check_raising(const cd_doc *d, size_t f, size_t e) {
-  size_t k = e;
-  if (is(d, k, "been")) k++;
-  return !(ctx(d, k, f) && lx(d, k, CD_LEX_CLAIM_CASUALTY_WORDS));
+  return communicated(d, f, 3) || (is(d, e, "by") && ctx(d, e + 1, f) && lx(d, e + 1, CD_LEX_CLAIM_ANONYMOUS_AGENTS));
 }
 
 /* "It emerged on Tuesday that ...": a disclosure with no discloser. */
@@ -934,7 +884,7 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
   }
   if (!indef) return false;
   size_t p = prev_tok(d, left);
-  if (p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_PREPOSITIONS) || verb_before(d, left, e, h) != NOT_OBJECT)) return false;
+  if (p != CD_NONE && (lx(d, p, CD_LEX_PREPOSITIONS) || verb_before(d, left, e, h) != NOT_OBJECT)) return false;
   for (size_t k = e; k < e + 14 && ctx(d, k, h); k++) {
     if (punct(d, k, ',')) {
       if (skip_appositive(d, k, h) == k) return false;
@@ -1043,11 +993,11 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
     return false;
   switch (def->check) {
   case CK_NONE: return true;
-  case CK_IMPERSONAL: return check_impersonal(doc, f, e);
-  case CK_KNOWN_FOR: return check_known_for(doc, f, e);
+  case CK_IMPERSONAL: return !is(doc, e, "by"); /* not "it was reported by the BBC" */
+  case CK_KNOWN_FOR: return check_known_for(doc, f);
   case CK_GROUP: return check_group(doc, f, e, def->arg, hit);
   case CK_SOME: return check_some(doc, f, e);
-  case CK_NAMED_AFTER: return check_named_after(doc, f, e);
+  case CK_NAMED_AFTER: return !named_after(doc, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS);
   case CK_REPORTS: return check_reports(doc, f, e);
   case CK_REPORTS_SUBJ: return check_reports_subj(doc, f, e);
   case CK_MEDIA: return check_media(doc, f, e, hit);
@@ -1060,12 +1010,13 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_OFFICIALS:
   case CK_PERSON: return check_people(doc, f, e, def->check, hit);
   case CK_FAMILIAR: return check_familiar(doc, f, e);
-  case CK_BACKGROUND: return check_background(doc, f, e);
+  case CK_BACKGROUND: return communicated(doc, f, 4);
   case CK_ANON_ADV: return check_anon_adv(doc, f, e);
   case CK_EMERGED: return check_emerged(doc, f, e);
   case CK_INDEF_DOC: return check_indef_doc(doc, f, e, hit);
   case CK_UNNAMED: return check_unnamed(doc, f, e, hit);
-  case CK_RAISING: return check_raising(doc, f, e);
+  case CK_RAISING: /* "is said to be"; not the count of the dead ("are known to have died") */
+    return !(ctx(doc, e + is(doc, e, "been"), f) && lx(doc, e + is(doc, e, "been"), CD_LEX_CLAIM_CASUALTY_WORDS));
   case CK_PASSIVE: return check_passive(doc, f, e);
   case CK_QUANT_GROUP: return check_quant_group(doc, f, e, hit);
   case CK_BY_GROUP: return check_by_group(doc, f, e, hit);

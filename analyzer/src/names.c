@@ -323,9 +323,10 @@ static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_
   }
 }
 
-/* How often form f is used in a role another form of its group is used in too: two abbreviations
- * clash only there ("the US" as a noun beside "U.S. troops" is a style), so the form written more
- * often in the shared role is the one to keep. Other forms: all their uses. */
+/* How often form f is used in a role another form of its group is used in too. Between two
+ * abbreviations used equally often, the one written more often where they clash is the one to keep
+ * ("US space program" beside two "U.S. flag", with "Florida, US" as a noun). Other forms: all
+ * their uses. */
 static size_t shared_role_uses(const vset *v, size_t f) {
   const vform *x = &v->f[f];
   uint8_t others = 0;
@@ -340,6 +341,22 @@ static size_t shared_role_uses(const vset *v, size_t f) {
   for (uint8_t r = 1; r < 4; r++)
     if (r & others) n += x->by_role[r];
   return n;
+}
+
+static size_t accented_letters(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += (*s & 0xC0) == 0xC0; /* a multi-byte character's first byte */
+  return n;
+}
+
+/* Of two forms used equally often, the one to keep: the one with its accents ("Peña" beside
+ * "Pena": accents are lost by keyboards and systems, never added by chance), else the first used. */
+static bool better_tie(const vform *a, const vform *b) {
+  if (strcmp(a->key, b->key) == 0) {
+    size_t aa = accented_letters(a->text), ba = accented_letters(b->text);
+    if (aa != ba) return aa > ba;
+  }
+  return a->first < b->first;
 }
 
 static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n) {
@@ -417,9 +434,9 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
         target = f;
       } else if (target == CD_NONE ||
                  (pref_idx != target &&
-                  (weight[f] > weight[target] ||
-                   (weight[f] == weight[target] && (v.f[f].count > v.f[target].count ||
-                                                    (v.f[f].count == v.f[target].count && v.f[f].first < v.f[target].first)))))) {
+                  (v.f[f].count > v.f[target].count ||
+                   (v.f[f].count == v.f[target].count &&
+                    (weight[f] > weight[target] || (weight[f] == weight[target] && better_tie(&v.f[f], &v.f[target]))))))) {
         target = f;
       }
     }
@@ -1568,8 +1585,11 @@ void cd_pass_names(cd_doc *doc) {
         if (wk && *wk && t == m->first_tok && company_name(doc, m)) cd_strmap_put(&org_words, wk, 1);
       }
     }
-    /* a headline's chunks ("Christie Calls Hillary Clinton") name nobody new */
-    if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || m->headline || capitals_glued(doc, m)) continue;
+    /* a headline's chunks ("Christie Calls Hillary Clinton") and things ("Democrat Hillary Clinton"
+     * chunked as one) name nobody new */
+    if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || m->headline || capitals_glued(doc, m) ||
+        E(doc, m->entity)->kind != CD_ENTITY_PERSON)
+      continue;
     const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
     if (!sk) continue;
     size_t prev = cd_strmap_get(&surnames, sk);
