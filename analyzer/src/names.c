@@ -1276,6 +1276,16 @@ static bool generic_use(const cd_doc *doc, size_t first) {
   return (p->flags & TF_LOWER) && !cd_word_eq(w, n, "the") && !clause_word(doc, p);
 }
 
+/* "Muslim advocates hailed the nomination" beside the group "Muslim Advocates": a nationality or
+ * faith before a group of people in lower case ("advocates", "analysts") describes people, it does
+ * not miswrite the name ("Indian railways" still does). */
+static bool described_group(const cd_doc *doc, size_t first, size_t n) {
+  const cd_token *t = doc_tok(doc, first);
+  if (n != 2 || !cd_is_demonym(doc->text + t->start, t->end - t->start, (t->flags & TF_ALLCAPS) != 0)) return false;
+  const cd_token *w = doc_tok(doc, first + 1);
+  return (w->flags & TF_LOWER) && cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, doc->text + w->start, w->end - w->start);
+}
+
 /* "European union" where the article writes "European Union": a multi-word name (not a person's)
  * written with a word in lower case, mid-sentence. The chunker sees only "European" there, so the
  * words after each name-initial word are compared with the names the article uses. */
@@ -1331,7 +1341,7 @@ static void case_variants(names_ctx *c) {
         else if ((a->flags & TF_CAP) && (b->flags & TF_LOWER))
           match = false;
       }
-      if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i)) continue;
+      if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i) || described_group(doc, i, nw)) continue;
       /* the words after must not carry the name on ("European union law" is fine to report; a longer
        * capitalised name is not this one) */
       size_t end = doc_tok(doc, i + nw - 1)->end;
