@@ -520,8 +520,21 @@ static bool clause_word(const cd_doc *doc, const cd_token *t) {
 /* A lone word that refers to the person, in running text: not a modifier ("the Trump campaign",
  * "a key Clinton supporter"), not the tail of a name the chunker split ("Billy Bush"), not a
  * possessor's thing ("Brolin's Mannix"), not a number's label ("Bush 45"). */
+/* The word before the mention, back to the space, begins with a capital and ends in a letter:
+ * the mention is the tail of a longer name, whatever the tokens made of that word ("TomÃ¡s
+ * Regalado", a given name whose accent was garbled by a wrong encoding). */
+static bool after_capital_word(const cd_doc *doc, const cd_name_mention *m) {
+  size_t e = m->span.start;
+  if (e < 2 || doc->text[e - 1] != ' ') return false;
+  unsigned char last = (unsigned char)doc->text[e - 2];
+  if (!((last >= 'a' && last <= 'z') || last >= 0x80)) return false;
+  size_t s = e - 1;
+  while (s > 0 && doc->text[s - 1] != ' ' && doc->text[s - 1] != '\n' && doc->text[s - 1] != '\t') s--;
+  return doc->text[s] >= 'A' && doc->text[s] <= 'Z' && s + 1 < e - 1;
+}
+
 static bool lone_reference(const cd_doc *doc, const cd_name_mention *m) {
-  if (attributive(doc, m)) return false;
+  if (attributive(doc, m) || after_capital_word(doc, m)) return false;
   if (m->first_tok > 0) {
     const cd_token *p = doc_tok(doc, m->first_tok - 1);
     bool same_sent = p->sent == doc_tok(doc, m->first_tok)->sent;
