@@ -516,18 +516,12 @@ static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
 }
 
 static bool check_reports(const cd_doc *d, size_t f, size_t e) {
-  size_t h = e - 1;
-  if (!lx(d, f, CD_LEX_CLAIM_REPORT_PREPOSITIONS)) {
-    size_t p = prev_tok(d, f);
-    if (p != CD_NONE) {
-      if (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) return false;
-      if (naming_word(d, p)) return false; /* "BBC news reports" */
-      if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) &&
-          !(is(d, p, "the") && lx(d, f, CD_LEX_CLAIM_REPORT_LEAD_ADJECTIVES)))
-        return false;
-    }
-  }
-  return !report_named_after(d, e, h);
+  size_t p = prev_tok(d, f); /* not "his reports", "BBC news reports", "these reports"; "the early reports" */
+  if (!lx(d, f, CD_LEX_CLAIM_REPORT_PREPOSITIONS) && p != CD_NONE &&
+      (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES) || naming_word(d, p) ||
+       (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) && !(is(d, p, "the") && lx(d, f, CD_LEX_CLAIM_REPORT_LEAD_ADJECTIVES)))))
+    return false;
+  return !report_named_after(d, e, e - 1);
 }
 
 static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
@@ -541,9 +535,10 @@ static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
   if (p == CD_NONE || !(punct(d, p, ',') || (lower(d, p) && lx(d, p, CD_LEX_CLAIM_REPORT_SUBJECT_OPENERS))))
     return false;
   size_t v = skip_aux(d, e, h);
-  if (v == e && !(ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS))) return false;
-  if (v != e && !(ctx(d, v, h) && (lx(d, v, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS) || saying_verb(d, v)))) return false;
-  if (v == e && in(d, e, (const char *const[]){"have", "had", "are", "were", NULL})) return false;
+  if (v == e ? !(ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS)) ||
+                   in(d, e, (const char *const[]){"have", "had", "are", "were", NULL})
+             : !(ctx(d, v, h) && (lx(d, v, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS) || saying_verb(d, v))))
+    return false;
   return !report_named_after(d, e, h);
 }
 
@@ -575,18 +570,11 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   if (!modified && is(d, h, "media") && verb_after) modified = true; /* "Media reported that ..." */
   if (!modified) return false;
   if (p != CD_NONE && (naming_word(d, p) || possessive(d, p) || is(d, p, "social"))) return false;
-  bool source = false;
-  /* "reported by local media", "quoted in the local press"; not "criticised by the media" */
-  if (p != CD_NONE && (is(d, p, "by") || is(d, p, "in"))) {
-    size_t pp = prev_tok(d, p);
-    if (pp != CD_NONE && lx(d, pp, CD_LEX_CLAIM_MEDIA_CARRYING_VERBS)) source = true;
-  }
-  if (verb_after) {
-    source = true;
-    if (v - e <= 2) set_span(d, hit, left, v);
-  }
-  if (!source) return false;
-  set_span(d, hit, left, h);
+  /* "local media reported"; "reported by local media", "quoted in the local press"; not "criticised by the media" */
+  if (!verb_after && !(p != CD_NONE && (is(d, p, "by") || is(d, p, "in")) &&
+                       lx(d, prev_tok(d, p), CD_LEX_CLAIM_MEDIA_CARRYING_VERBS)))
+    return false;
+  set_span(d, hit, left, verb_after && v - e <= 2 ? v : h);
   return true;
 }
 
@@ -595,13 +583,9 @@ static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   for (size_t p = prev_tok(d, left); p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_CLAIM_STUDY_MODIFIERS);
        p = prev_tok(d, left))
     left = p;
-  size_t p = prev_tok(d, left);
-  if (p != CD_NONE) {
-    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "a") || is(d, p, "an") ||
-        lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))
-      return false;
-    if (possessive(d, p) || naming_word(d, p)) return false;
-  }
+  size_t p = prev_tok(d, left); /* not "the studies", "a survey", "her polls", "Harvard studies" */
+  if (p != CD_NONE && (determined(d, p) || is(d, p, "a") || is(d, p, "an") || possessive(d, p) || naming_word(d, p)))
+    return false;
   hit->head = f;
   set_span(d, hit, left, e - 1);
   return true;
@@ -895,10 +879,7 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     if (in(d, k, (const char *const[]){"by", "from", "for", "of", "at", "commissioned", NULL}) && ctx(d, k + 1, h) &&
         (determined(d, k + 1) || possessive(d, k + 1)))
       return false; /* "a report by the agency" */
-    if (lower(d, k) && lx(d, k, CD_LEX_CLAIM_DOCUMENT_VERBS)) {
-      set_span(d, hit, left, k - e <= 3 ? k : h);
-      return true;
-    }
+    if (lower(d, k) && lx(d, k, CD_LEX_CLAIM_DOCUMENT_VERBS)) return span_to_verb(d, hit, left, e, h, k);
   }
   return false;
 }
@@ -912,12 +893,8 @@ static bool check_unnamed(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     size_t h = e + n - 1;
     if (!ctx(d, h, f) || !(lower(d, h) || demonym(d, h))) return false;
     if (verb_before(d, left, h + 1, f) == OBJECT) return false;
-    size_t v = subject_verb(d, h + 1, h, false);
-    if (v != CD_NONE) {
-      hit->head = h;
-      set_span(d, hit, left, v - h <= 4 ? v : h);
-      return true;
-    }
+    hit->head = h;
+    if (span_to_verb(d, hit, left, h + 1, h, subject_verb(d, h + 1, h, false))) return true;
   }
   return false;
 }
