@@ -12,6 +12,7 @@
  *    belong to: the body is not the speaker;
  *  - "reports", "studies" and "according to" are findings only when no outlet or author follows. */
 #include <string.h>
+#include <strings.h>
 
 #include "claims.h"
 #include "lexicon.h"
@@ -56,13 +57,7 @@ static size_t prev_tok(const cd_doc *d, size_t i) {
 
 static bool ends_with(const cd_doc *d, size_t i, const char *suffix) {
   size_t n = tn(d, i), m = strlen(suffix);
-  if (n < m) return false;
-  for (size_t k = 0; k < m; k++) {
-    char c = ts(d, i)[n - m + k];
-    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-    if (c != suffix[k]) return false;
-  }
-  return true;
+  return n >= m && strncasecmp(ts(d, i) + n - m, suffix, m) == 0;
 }
 
 static bool possessive(const cd_doc *d, size_t i) {
@@ -691,12 +686,10 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     if (definite) return false;
     if (lx(d, head, CD_LEX_CLAIM_OFFICIAL_HEADS)) {
       if (!all_lower_in(d, np, head, CD_LEX_CLAIM_OFFICIAL_MODIFIERS)) return false;
-      if (is(d, head, "official") || is(d, head, "diplomat") || is(d, head, "aide")) {
-        if (!indef) return false;
-      }
+      if (!indef && in(d, head, (const char *const[]){"official", "diplomat", "aide", NULL})) return false;
       if (named_after(d, head + 1, ref, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return false;
-    } else if (is(d, head, "source") || is(d, head, "insider")) {
-      if (!indef && head != np) return false;
+    } else if ((is(d, head, "source") || is(d, head, "insider")) && !indef && head != np) {
+      return false;
     }
     break;
   case ACC_GROUP:
@@ -820,14 +813,9 @@ static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
       if (saying_verb(d, j)) return true;
     return false;
   }
-  if (is(d, last, "to") || is(d, last, "in")) {
-    size_t k = e;
-    if (is(d, k, "the")) k++;
-    if (!ctx(d, k, f)) return false;
-    if (is(d, last, "to") && naming_word(d, k)) return true;
-    return lower(d, k) && lx(d, k, CD_LEX_CLAIM_CLOSE_OBJECTS);
-  }
-  return true;
+  size_t k = e + is(d, e, "the"); /* "close to the investigation", "close to Downing Street" */
+  return !(is(d, last, "to") || is(d, last, "in")) ||
+         (ctx(d, k, f) && ((is(d, last, "to") && naming_word(d, k)) || (lower(d, k) && lx(d, k, CD_LEX_CLAIM_CLOSE_OBJECTS))));
 }
 
 /* "spoke on background", "told reporters anonymously": a verb of communicating at most n words before. */
@@ -969,7 +957,8 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
       sentence_attributed(doc, f, e, hedge))
     return false;
   switch (def->check) {
-  case CK_NONE: return true;
+  case CK_NONE:
+  case CK_EXPLAINS: return true;
   case CK_IMPERSONAL: return !is(doc, e, "by"); /* not "it was reported by the BBC" */
   case CK_KNOWN_FOR: return check_known_for(doc, f);
   case CK_GROUP: return check_group(doc, f, e, def->arg, hit);
@@ -997,7 +986,6 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_PASSIVE: return check_passive(doc, f, e);
   case CK_QUANT_GROUP: return check_quant_group(doc, f, e, hit);
   case CK_BY_GROUP: return check_by_group(doc, f, e, hit);
-  case CK_EXPLAINS: return true;
   }
   return false;
 }
@@ -1007,7 +995,6 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
 bool cd_claim_anonymous_speaker(const cd_doc *d, size_t first, size_t end) {
   if (first >= end || end > doc_ntok(d)) return false;
   size_t h = end - 1;
-  if (!word(d, h)) return false;
   if (in(d, h, (const char *const[]){"source", "sources", "insider", "insiders", NULL})) return true;
   if (!in(d, h, (const char *const[]){"official", "officials", NULL})) return false;
   for (size_t k = first; k < h; k++)
@@ -1015,6 +1002,5 @@ bool cd_claim_anonymous_speaker(const cd_doc *d, size_t first, size_t end) {
         !(sentence_initial(d, k) && cd_lex_has(CD_LEX_CLAIM_OFFICIAL_MODIFIERS, ts(d, k), tn(d, k))))
       return false;
   size_t p = prev_tok(d, first);
-  if (p != CD_NONE && (naming_word(d, p) || possessive(d, p))) return false;
-  return true;
+  return p == CD_NONE || !(naming_word(d, p) || possessive(d, p));
 }
