@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "claims.h"
 #include "config.h"
@@ -247,10 +248,7 @@ static bool same_head(const cd_doc *doc, size_t a, size_t b) {
   const char *p = doc->text + x->start, *q = doc->text + y->start;
   if (n && (p[n - 1] == 's' || p[n - 1] == 'S')) n--;
   if (m && (q[m - 1] == 's' || q[m - 1] == 'S')) m--;
-  if (n != m) return false;
-  for (size_t i = 0; i < n; i++)
-    if ((p[i] | 0x20) != (q[i] | 0x20)) return false;
-  return true;
+  return n == m && strncasecmp(p, q, n) == 0;
 }
 
 /* "The experts said": an anaphor is a finding only when it refers back to an unnamed group,

@@ -129,6 +129,12 @@ static bool naming_word(const cd_doc *d, size_t i) {
 static bool belief_verb(const cd_doc *d, size_t i) {
   return lower(d, i) && cd_lex_has(CD_LEX_CLAIM_BELIEF_VERBS, ts(d, i), tn(d, i));
 }
+/* A noun of the group lists: "critics", "scientists", "Democrats". */
+static bool group_noun(const cd_doc *d, size_t i) {
+  return lx(d, i, CD_LEX_CLAIM_GROUP_HEADS) || lx(d, i, CD_LEX_CLAIM_BELIEF_GROUPS) ||
+         lx(d, i, CD_LEX_CLAIM_PARTY_GROUPS);
+}
+
 /* A belief stated as an object: "expressed misgivings", "share these concerns". */
 static bool opinion_verb(const cd_doc *d, size_t i) {
   return belief_verb(d, i) || (lower(d, i) && lx(d, i, CD_LEX_CLAIM_EXPRESSING_VERBS) &&
@@ -286,10 +292,8 @@ static bool of_definite(const cd_doc *d, size_t left) {
   if (p == CD_NONE || !is(d, p, "of")) return false;
   size_t n = prev_tok(d, p);
   if (n == CD_NONE) return false;
-  if (possessive(d, n) || naming_word(d, n)) return true;
   size_t det = prev_tok(d, n);
-  if (det != CD_NONE && possessive(d, det)) return true;
-  return det != CD_NONE && determined(d, det);
+  return possessive(d, n) || naming_word(d, n) || (det != CD_NONE && (possessive(d, det) || determined(d, det)));
 }
 
 /* ---- checks ---- */
@@ -364,14 +368,12 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   bool opinion_only = strength == GROUP_WEAK && !quant;
   if (span_to_verb(d, hit, left, e, h, asserted(d, subject_verb(d, e, h, opinion_only)))) return true;
   /* "Some experts were sceptical": a quantified group as the subject, no verb needed */
-  if (quant && strength == GROUP_STRONG) {
-    size_t b = prev_tok(d, left);
-    if (b == CD_NONE || tk(d, b)->kind == TOK_PUNCT || lx(d, b, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)) {
-      set_span(d, hit, left, h);
-      return true;
-    }
-  }
-  return false;
+  size_t b = prev_tok(d, left);
+  if (!(quant && strength == GROUP_STRONG &&
+        (b == CD_NONE || tk(d, b)->kind == TOK_PUNCT || lx(d, b, CD_LEX_CLAIM_CLAUSE_BOUNDARIES))))
+    return false;
+  set_span(d, hit, left, h);
+  return true;
 }
 
 /* "Of the 300 residents surveyed, many said ...": the group is a measured one. */
@@ -416,20 +418,17 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   if (measured_group(d, f)) return false;
   size_t k = e;
   if (is(d, k, "of")) { /* "many of his supporters", "some of the experts" */
-    k++;
-    if (!ctx(d, k, f) || !(determined(d, k) || possessive(d, k))) return false;
-    k++;
+    if (!ctx(d, k + 1, f) || !(determined(d, k + 1) || possessive(d, k + 1))) return false;
+    k += 2;
   }
   size_t head = CD_NONE;
   for (size_t n = 0; n < 4 && ctx(d, k, f) && word(d, k) && skip_contact(d, k, f) == k; n++, k++) {
     if (lower(d, k) &&
         (saying_verb(d, k) || lx(d, k, CD_LEX_CLAIM_AUXILIARIES) || lx(d, k, CD_LEX_CLAIM_MODIFIER_STARTS)))
       break;
-    bool group = cd_lex_has(CD_LEX_CLAIM_BELIEF_GROUPS, ts(d, k), tn(d, k)) ||
-                 cd_lex_has(CD_LEX_CLAIM_PARTY_GROUPS, ts(d, k), tn(d, k)) ||
-                 cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, ts(d, k), tn(d, k));
     /* "several former RT journalists": their employer is named, they are not */
-    if (capital(d, k) && !group && !demonym(d, k) && !(sentence_initial(d, k) && !naming_word(d, k)) && k == e)
+    if (capital(d, k) && !group_noun(d, k) && !demonym(d, k) && !(sentence_initial(d, k) && !naming_word(d, k)) &&
+        k == e)
       return false;
     if ((ends_with(d, k, "s") && !possessive(d, k)) || in(d, k, (const char *const[]){"people", "men", "women", NULL}))
       head = k;
@@ -441,9 +440,9 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   if (cd_lex_has(CD_LEX_CLAIM_DOCUMENT_HEADS, ts(d, head), tn(d, head))) return false; /* "some studies" */
   bool contact = skip_contact(d, k, f) != k;
   /* "all the experts I interviewed"; not "all three candidates", "all signs" */
-  if (is(d, f, "all") && !contact && (tk(d, e)->kind == TOK_NUMBER || determined(d, e) || lx(d, e, CD_LEX_CLAIM_INDEFINITE_DETERMINERS) ||
-                                      !(lx(d, head, CD_LEX_CLAIM_GROUP_HEADS) || lx(d, head, CD_LEX_CLAIM_BELIEF_GROUPS) ||
-                                        lx(d, head, CD_LEX_CLAIM_PARTY_GROUPS))))
+  if (is(d, f, "all") && !contact &&
+      (tk(d, e)->kind == TOK_NUMBER || determined(d, e) || lx(d, e, CD_LEX_CLAIM_INDEFINITE_DETERMINERS) ||
+       !group_noun(d, head)))
     return false;
   k = skip_contact(d, k, f);
   size_t v = there && is(d, k, "who") ? skip_aux(d, k + 1, head) : subject_verb(d, k, head, false);
@@ -476,8 +475,7 @@ static bool check_by_group(const cd_doc *d, size_t f, size_t e, claim_hit *hit) 
       quant = quant || mod;
     }
     /* a group noun, or any plural after a quantifier ("by fellow surgeons", "by some voters") */
-    bool group = lx(d, k, CD_LEX_CLAIM_GROUP_HEADS) || lx(d, k, CD_LEX_CLAIM_BELIEF_GROUPS) ||
-                 lx(d, k, CD_LEX_CLAIM_PARTY_GROUPS) || (quant && lower(d, k) && ends_with(d, k, "s"));
+    bool group = group_noun(d, k) || (quant && lower(d, k) && ends_with(d, k, "s"));
     if (!ctx(d, k, f) || !group || named_after(d, k + 1, k, CD_LEX_CLAIM_NAMING_PREPOSITIONS) ||
         naming_appositive(d, k + 1, k))
       return false;
@@ -514,7 +512,8 @@ static bool check_reports(const cd_doc *d, size_t f, size_t e) {
   size_t p = prev_tok(d, f); /* not "his reports", "BBC news reports", "these reports"; "the early reports" */
   if (!lx(d, f, CD_LEX_CLAIM_REPORT_PREPOSITIONS) && p != CD_NONE &&
       (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES) || naming_word(d, p) ||
-       (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) && !(is(d, p, "the") && lx(d, f, CD_LEX_CLAIM_REPORT_LEAD_ADJECTIVES)))))
+       (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) &&
+        !(is(d, p, "the") && lx(d, f, CD_LEX_CLAIM_REPORT_LEAD_ADJECTIVES)))))
     return false;
   return !report_named_after(d, e, e - 1);
 }
@@ -597,11 +596,8 @@ static bool check_widely(const cd_doc *d, size_t f, size_t e) {
   if (is(d, e - 1, "known") && is(d, e, "as")) return false; /* "commonly known as": a name, not a claim */
   /* "the widely known actor", "a widely used drug": a description before a noun */
   size_t p = prev_tok(d, f);
-  if (p != CD_NONE &&
-      (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || in(d, p, (const char *const[]){"a", "an", NULL})) &&
-      in(d, e - 1, (const char *const[]){"known", "reported", "recognised", "recognized", "accepted", NULL}))
-    return false;
-  return true;
+  return !(p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "a") || is(d, p, "an")) &&
+           in(d, e - 1, (const char *const[]){"known", "reported", "recognised", "recognized", "accepted", NULL}));
 }
 
 static bool check_agentless(const cd_doc *d, size_t f, size_t e) {
@@ -772,11 +768,11 @@ static bool check_people(const cd_doc *d, size_t f, size_t e, claim_check who, c
     return true;
   }
   if ((vb == OBJECT && !citing) || naming_appositive(d, e, h)) return false;
-  if ((source || official) && ctx(d, e, h) &&
-      (source ? lx(d, e, CD_LEX_CLAIM_SOURCE_CLOSENESS) : in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL}))) {
-    size_t r = e + 1;
-    if (ctx(d, r, h) && in(d, r, (const char *const[]){"to", "with", "on", "in", "about", NULL})) r++;
-    set_span(d, hit, left, r - 1);
+  /* "sources close to the team", "officials familiar with the talks" */
+  if (ctx(d, e, h) && (source ? lx(d, e, CD_LEX_CLAIM_SOURCE_CLOSENESS)
+                              : official && in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL}))) {
+    bool to = ctx(d, e + 1, h) && in(d, e + 1, (const char *const[]){"to", "with", "on", "in", "about", NULL});
+    set_span(d, hit, left, e + to);
     return true;
   }
   if (source && ctx(d, e, h) && is(d, e, "with") && is(d, e + 1, "knowledge")) {
@@ -815,7 +811,8 @@ static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
   }
   size_t k = e + is(d, e, "the"); /* "close to the investigation", "close to Downing Street" */
   return !(is(d, last, "to") || is(d, last, "in")) ||
-         (ctx(d, k, f) && ((is(d, last, "to") && naming_word(d, k)) || (lower(d, k) && lx(d, k, CD_LEX_CLAIM_CLOSE_OBJECTS))));
+         (ctx(d, k, f) &&
+          ((is(d, last, "to") && naming_word(d, k)) || (lower(d, k) && lx(d, k, CD_LEX_CLAIM_CLOSE_OBJECTS))));
 }
 
 /* "spoke on background", "told reporters anonymously": a verb of communicating at most n words before. */
