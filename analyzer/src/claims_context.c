@@ -273,16 +273,17 @@ static int verb_before(const cd_doc *d, size_t left, size_t e, size_t ref) {
   return OBJECT;
 }
 
-static void set_span(const cd_doc *d, claim_hit *hit, size_t first, size_t last) {
+/* Widens the hit to tokens [first, last]; true, for the checks that accept with it. */
+static bool set_span(const cd_doc *d, claim_hit *hit, size_t first, size_t last) {
   if (tk(d, first)->start < hit->start) hit->start = tk(d, first)->start;
   if (tk(d, last)->end > hit->end) hit->end = tk(d, last)->end;
+  return true;
 }
 
 /* The verb a subject [left, h] leads to from e: the span takes it when it is near. */
 static bool span_to_verb(const cd_doc *d, claim_hit *hit, size_t left, size_t e, size_t h, size_t v) {
   if (v == CD_NONE) return false;
-  set_span(d, hit, left, v - e <= 3 ? v : h);
-  return true;
+  return set_span(d, hit, left, v - e <= 3 ? v : h);
 }
 
 /* "the panel of experts", "the bank's team of analysts": the group belongs to something named
@@ -353,12 +354,8 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   if (p != CD_NONE && is(d, p, "of")) return false; /* "a panel of experts", "62 percent of Republicans" */
   /* "said critics" is an inverted attribution (the span takes the verb), "told critics that" an object */
   int vb = verb_before(d, left, e, h);
-  if (vb == INVERTED) {
-    set_span(d, hit, left - 1, h);
-    return true;
-  }
+  if (vb == INVERTED) return set_span(d, hit, left - 1, h);
   if (vb == OBJECT || naming_appositive(d, e, h)) return false;
-  p = prev_tok(d, left);
   size_t pp = p != CD_NONE ? prev_tok(d, p) : CD_NONE;
   if (pp != CD_NONE && is(d, p, "and") && naming_word(d, pp) && !lx(d, pp, CD_LEX_CLAIM_PARTY_GROUPS))
     return false; /* "Sanders and his supporters argue": the named one speaks for them */
@@ -372,8 +369,7 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   if (!(quant && strength == GROUP_STRONG &&
         (b == CD_NONE || tk(d, b)->kind == TOK_PUNCT || lx(d, b, CD_LEX_CLAIM_CLAUSE_BOUNDARIES))))
     return false;
-  set_span(d, hit, left, h);
-  return true;
+  return set_span(d, hit, left, h);
 }
 
 /* "Of the 300 residents surveyed, many said ...": the group is a measured one. */
@@ -481,8 +477,7 @@ static bool check_by_group(const cd_doc *d, size_t f, size_t e, claim_hit *hit) 
       return false;
   }
   hit->head = v; /* "Echoed by whom?" */
-  set_span(d, hit, v, k);
-  return true;
+  return set_span(d, hit, v, k);
 }
 
 /* After "reports": is the report named ("reports in The Times", "reports published by Reuters")? */
@@ -568,8 +563,7 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   if (!verb_after && !(p != CD_NONE && (is(d, p, "by") || is(d, p, "in")) &&
                        lx(d, prev_tok(d, p), CD_LEX_CLAIM_MEDIA_CARRYING_VERBS)))
     return false;
-  set_span(d, hit, left, verb_after && v - e <= 2 ? v : h);
-  return true;
+  return set_span(d, hit, left, verb_after && v - e <= 2 ? v : h);
 }
 
 static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
@@ -581,8 +575,7 @@ static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   if (p != CD_NONE && (determined(d, p) || is(d, p, "a") || is(d, p, "an") || possessive(d, p) || naming_word(d, p)))
     return false;
   hit->head = f;
-  set_span(d, hit, left, e - 1);
-  return true;
+  return set_span(d, hit, left, e - 1);
 }
 
 static bool check_there(const cd_doc *d, size_t f, size_t e) {
@@ -701,8 +694,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     return false;
   }
   hit->head = head;
-  set_span(d, hit, f, head);
-  return true;
+  return set_span(d, hit, f, head);
 }
 
 /* ---- anonymous sources ---- */
@@ -763,26 +755,16 @@ static bool check_people(const cd_doc *d, size_t f, size_t e, claim_check who, c
   if (!ends_with(d, h, "s") && !indef && !hit->anaphoric && !citing) return false;
   if (!source && !official && of_definite(d, left)) return false;
   int vb = verb_before(d, left, e, h);
-  if (vb == INVERTED) {
-    set_span(d, hit, left - 1, h);
-    return true;
-  }
+  if (vb == INVERTED) return set_span(d, hit, left - 1, h);
   if ((vb == OBJECT && !citing) || naming_appositive(d, e, h)) return false;
   /* "sources close to the team", "officials familiar with the talks" */
   if (ctx(d, e, h) && (source ? lx(d, e, CD_LEX_CLAIM_SOURCE_CLOSENESS)
                               : official && in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL}))) {
     bool to = ctx(d, e + 1, h) && in(d, e + 1, (const char *const[]){"to", "with", "on", "in", "about", NULL});
-    set_span(d, hit, left, e + to);
-    return true;
+    return set_span(d, hit, left, e + to);
   }
-  if (source && ctx(d, e, h) && is(d, e, "with") && is(d, e + 1, "knowledge")) {
-    set_span(d, hit, left, e + 1);
-    return true;
-  }
-  if (citing && ends_with(d, h, "s")) {
-    set_span(d, hit, left, h);
-    return true;
-  }
+  if (source && ctx(d, e, h) && is(d, e, "with") && is(d, e + 1, "knowledge")) return set_span(d, hit, left, e + 1);
+  if (citing && ends_with(d, h, "s")) return set_span(d, hit, left, h);
   /* "officials at the ministry", "officials from Turkey's foreign ministry": a body is named */
   if (official && ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) {
     size_t k = e + 1;
