@@ -67,6 +67,7 @@ cd_record_source *cd_record_source_new(const char *name, const char *bytes, size
   if (len) memcpy(s->text, bytes, len);
   s->text[len] = 0;
   s->len = len;
+  s->memo_lock_ok = mtx_init(&s->memo_lock, mtx_plain) == thrd_success;
   if (!rec_parse(s) || !build_index(s)) goto fail;
   /* kept for as long as the source: no spare capacity */
   if (s->n_words) {
@@ -90,6 +91,8 @@ void cd_record_source_free(cd_record_source *s) {
   free(s->words);
   free(s->turns);
   free(s->index);
+  rec_memo_free(s->memo);
+  if (s->memo_lock_ok) mtx_destroy(&s->memo_lock);
   free(s);
 }
 
