@@ -4,8 +4,14 @@
 #include <string.h>
 
 #include "doc.h"
+#include "incremental.h"
 
 cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_config *config) {
+  return cd_doc_analyze(text, len, format, config, NULL);
+}
+
+cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const cd_config *config,
+                          cd_analysis *incr) {
   cd_doc *doc = calloc(1, sizeof *doc);
   cd_config *defaults = NULL;
   if (!doc) return NULL;
@@ -33,8 +39,12 @@ cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_c
   cd_vec_init(&doc->invalid, sizeof(cd_span));
 
   cd_pass_source(doc);
+  doc->incr = incr;
+  if (incr) cd_incr_match(incr, doc);
   cd_pass_tokens(doc);
   cd_pass_sentences(doc);
+  if (incr) cd_incr_keep(incr, doc);
+  doc->incr = NULL;
   cd_pass_quotes(doc);
   cd_pass_mentions(doc);
   cd_pass_entities(doc);

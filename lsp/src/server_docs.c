@@ -28,6 +28,7 @@ static void doc_free(cd_doc *doc) {
   free(doc->config_file);
   cd_line_index_free(doc->lines);
   cd_report_free(doc->report);
+  cd_analysis_free(doc->analysis);
   free(doc);
 }
 
@@ -220,7 +221,10 @@ int cd_doc_apply_changes(cd_doc *doc, const json_t *changes, cd_encoding enc, lo
 }
 
 const cd_report *cd_doc_analysis(cd_doc *doc, const cd_config *config) {
-  if (doc->report == NULL) doc->report = cd_analyze(doc->text, doc->len, doc->format, config);
+  if (doc->report != NULL) return doc->report;
+  if (doc->analysis == NULL) doc->analysis = cd_analysis_new();
+  doc->report = doc->analysis != NULL ? cd_analysis_update(doc->analysis, doc->text, doc->len, doc->format, config)
+                                      : cd_analyze(doc->text, doc->len, doc->format, config);
   return doc->report;
 }
 
