@@ -2,10 +2,12 @@
  * paragraphs of a new version may take them over.
  *
  * A paragraph's tokens and sentences depend only on its own bytes and which of them are prose, so
- * a paragraph whose bytes lie wholly inside the text the two versions share at their start or at
- * their end, with the same prose bytes and the same span in the old version, takes the old tables
- * shifted by the length change. The passes ask cd_incr_* per paragraph; a NULL doc->incr (plain
- * cd_analyze) means every paragraph is analysed afresh. */
+ * a paragraph whose bytes (and the byte after them) lie wholly inside the text the two versions
+ * share at their start or at their end, with the same prose bytes and the same span in the old
+ * version, takes the old tables shifted by the change in length. Its name mentions depend also on
+ * the roles quote pairing gave its marks, on the next paragraph's first words, and on which words
+ * the whole text capitalises mid-sentence: the mentions pass checks those too. The passes ask per
+ * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh. */
 #ifndef CD_INCREMENTAL_H
 #define CD_INCREMENTAL_H
 
@@ -18,8 +20,23 @@ bool cd_incr_tokens(cd_doc *doc, uint32_t pi);
 /* Sentences pass: appends the old sentences of paragraph `pi` when its tokens were reused. */
 bool cd_incr_sentences(cd_doc *doc, uint32_t pi);
 /* After the sentences pass: keeps this version's text and tables for the next one. */
-void cd_incr_keep(cd_analysis *a, const cd_doc *doc);
+void cd_incr_keep_tokens(cd_analysis *a, const cd_doc *doc);
+
+/* Mentions pass: the previous version's capitalised words (each ending in NUL, `*size` bytes in
+ * all; NULL when there is none). */
+const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size);
+/* May paragraph `pi` take its old mentions, as far as tokens, marks and neighbours go? */
+bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi);
+/* Appends the old mentions of paragraph `pi` (cd_incr_mentions_may_reuse said yes). */
+void cd_incr_mentions(cd_doc *doc, uint32_t pi);
+/* Keeps one of this version's capitalised words. */
+void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n);
+/* After the mentions pass: keeps the marks' roles and the mentions; this version becomes the old. */
+void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc);
+
 /* How many paragraphs of the latest version took the previous version's tables (for tests). */
 size_t cd_incr_reused(const cd_analysis *a);
+/* How many of them took their old mentions too. */
+size_t cd_incr_reused_mentions(const cd_analysis *a);
 
 #endif

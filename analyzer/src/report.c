@@ -43,10 +43,11 @@ cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const 
   if (incr) cd_incr_match(incr, doc);
   cd_pass_tokens(doc);
   cd_pass_sentences(doc);
-  if (incr) cd_incr_keep(incr, doc);
-  doc->incr = NULL;
+  if (incr) cd_incr_keep_tokens(incr, doc);
   cd_pass_quotes(doc);
   cd_pass_mentions(doc);
+  if (incr) cd_incr_keep_mentions(incr, doc);
+  doc->incr = NULL;
   cd_pass_entities(doc);
   cd_pass_attribution(doc);
   cd_pass_names(doc);

@@ -208,7 +208,8 @@ static size_t paragraphs(const cd_report *r) {
   return n;
 }
 
-/* One letter typed into the third paragraph: every other paragraph takes its old tables. */
+/* One letter typed into the third paragraph: every other paragraph takes its old tables, and all
+ * but the one before it (whose last name may read on into the edited one) its old mentions. */
 static void test_untouched_paragraphs_are_reused(void **state) {
   (void)state;
   cd_analysis *a = cd_analysis_new();
@@ -223,6 +224,19 @@ static void test_untouched_paragraphs_are_reused(void **state) {
   text_edit(&t, (size_t)(at - t.s), 0, "x", 1);
   r = cd_analysis_update(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
   assert_int_equal(cd_incr_reused(a), np - 1);
+  assert_int_equal(cd_incr_reused_mentions(a), np - 2);
+  cd_report_free(r);
+  /* a capitalised word typed mid-sentence in the second paragraph changes what "Critics" at a
+   * sentence's start in the fourth may be: that one finds its mentions afresh too */
+  at = strstr(t.s, "on Tuesday");
+  text_edit(&t, (size_t)(at - t.s), 0, "Critics ", 8);
+  r = cd_analysis_update(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_int_equal(cd_incr_reused(a), np - 1);
+  assert_int_equal(cd_incr_reused_mentions(a), np - 3);
+  cd_report_free(r);
+  at = strstr(t.s, "Critics on");
+  text_edit(&t, (size_t)(at - t.s), 8, "", 0);
+  r = cd_analysis_update(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
   cd_report_free(r);
   /* a paragraph break typed inside a paragraph: the two halves are new, the rest is kept */
   at = strstr(t.s, " \"It is");
@@ -234,6 +248,7 @@ static void test_untouched_paragraphs_are_reused(void **state) {
   /* the same text again: all of it is kept */
   r = cd_analysis_update(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
   assert_int_equal(cd_incr_reused(a), np + 1);
+  assert_int_equal(cd_incr_reused_mentions(a), np + 1);
   cd_report_free(r);
   cd_analysis_free(a);
   free(t.s);
