@@ -19,6 +19,14 @@ typedef struct version {
   cd_vec capwords;  /* char: the mentions pass's capitalised words, each ending in NUL */
 } version;
 
+/* A near-miss index and the keys it was built over (copied: NUL-ended, one after another). */
+typedef struct kept_near {
+  bool have;
+  cd_near_index ix;
+  size_t n;
+  cd_vec keys; /* char */
+} kept_near;
+
 struct cd_analysis {
   bool have;    /* `old` holds the previous version */
   version old;  /* read while a new version is analysed */
@@ -26,6 +34,7 @@ struct cd_analysis {
   cd_vec from;  /* size_t per paragraph of the new version: the old paragraph it matches, or CD_NONE */
   size_t reused; /* how many paragraphs match */
   size_t reused_mentions; /* how many of them took their old mentions */
+  kept_near near[CD_INCR_NEAR_SLOTS];
 };
 
 static void version_init(version *v) {
@@ -55,6 +64,10 @@ cd_analysis *cd_analysis_new(void) {
   version_init(&a->old);
   version_init(&a->next);
   cd_vec_init(&a->from, sizeof(size_t));
+  for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++) {
+    cd_near_init(&a->near[i].ix);
+    cd_vec_init(&a->near[i].keys, 1);
+  }
   return a;
 }
 
@@ -63,6 +76,10 @@ void cd_analysis_free(cd_analysis *a) {
   version_free(&a->old);
   version_free(&a->next);
   cd_vec_free(&a->from);
+  for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++) {
+    cd_near_free(&a->near[i].ix);
+    cd_vec_free(&a->near[i].keys);
+  }
   free(a);
 }
 
@@ -280,4 +297,39 @@ void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc) {
   a->old = a->next;
   a->next = t;
   a->have = true;
+}
+
+const cd_near_index *cd_incr_near_kept(const cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n) {
+  if (!doc->incr) return NULL;
+  const kept_near *k = &doc->incr->near[slot];
+  if (!k->have || k->n != n) return NULL;
+  const char *kept = k->keys.data;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(keys[i]);
+    if (memcmp(kept, keys[i], len + 1) != 0) return NULL;
+    kept += len + 1;
+  }
+  return &k->ix;
+}
+
+const cd_near_index *cd_incr_near_keep(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
+                                       cd_near_index *built) {
+  if (!doc->incr) return built;
+  kept_near *k = &doc->incr->near[slot];
+  size_t size = 0;
+  for (size_t i = 0; i < n; i++) size += strlen(keys[i]) + 1;
+  cd_vec_reserve(&k->keys, size + 1);
+  char *to = k->keys.data;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(keys[i]);
+    memcpy(to, keys[i], len + 1);
+    to += len + 1;
+  }
+  k->keys.len = size;
+  k->n = n;
+  cd_near_free(&k->ix);
+  k->ix = *built;
+  cd_near_init(built);
+  k->have = true;
+  return &k->ix;
 }

@@ -7,11 +7,14 @@
  * version, takes the old tables shifted by the change in length. Its name mentions depend also on
  * the roles quote pairing gave its marks, on the next paragraph's first words, and on which words
  * the whole text capitalises mid-sentence: the mentions pass checks those too. The passes ask per
- * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh. */
+ * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh.
+ * The document-wide passes run on every version; their near-miss name indexes are kept while
+ * their keys stay the same. */
 #ifndef CD_INCREMENTAL_H
 #define CD_INCREMENTAL_H
 
 #include "doc.h"
+#include "names_near.h"
 
 /* After the source pass: matches the new version's paragraphs with the previous version's. */
 void cd_incr_match(cd_analysis *a, const cd_doc *doc);
@@ -33,6 +36,18 @@ void cd_incr_mentions(cd_doc *doc, uint32_t pi);
 void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n);
 /* After the mentions pass: keeps the marks' roles and the mentions; this version becomes the old. */
 void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc);
+
+/* The near-miss name indexes of the document-wide passes. Each is a function of its list of keys
+ * alone, and a keystroke seldom changes that list, so the handle keeps the last one built. */
+typedef enum cd_incr_near_slot { CD_INCR_NEAR_ENTITIES, CD_INCR_NEAR_SPELLING, CD_INCR_NEAR_SLOTS } cd_incr_near_slot;
+/* The index an earlier version built over the very same keys[0, n), in the same order; NULL when
+ * there is none (or no handle). Owned by the handle: never freed by the caller. */
+const cd_near_index *cd_incr_near_kept(const cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n);
+/* Hands the index just built over keys[0, n) to the handle, which keeps it (and a copy of the keys)
+ * for the next version and leaves `built` empty, and returns where it now is; without a handle,
+ * returns `built` itself. Either way the caller frees `built` as usual. */
+const cd_near_index *cd_incr_near_keep(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
+                                       cd_near_index *built);
 
 /* How many paragraphs of the latest version took the previous version's tables (for tests). */
 size_t cd_incr_reused(const cd_analysis *a);

@@ -47,12 +47,12 @@ cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const 
   cd_pass_quotes(doc);
   cd_pass_mentions(doc);
   if (incr) cd_incr_keep_mentions(incr, doc);
-  doc->incr = NULL;
   cd_pass_entities(doc);
   cd_pass_attribution(doc);
   cd_pass_names(doc);
   cd_pass_claims(doc);
   cd_pass_findings(doc);
+  doc->incr = NULL;
 
   /* A report may be kept for long (a server holds one per open document): no spare capacity. */
   cd_vec *tables[] = {&doc->paras, &doc->tokens, &doc->sentences, &doc->quotes, &doc->quote_work,
