@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "attribution_internal.h"
+#include "lexicon.h"
 #include "speech_verbs.h"
 #include "quotes_kind.h"
 
@@ -31,15 +32,33 @@ static void set_cue(att *a, cd_quote *q, size_t verb) {
 }
 
 /* After a verb in a sentence of its own: only an attribution's tail ("said.", "told reporters.",
- * "said on Tuesday.") -- not a clause with news of its own. */
+ * "said on Tuesday.", "proclaimed to a cheering crowd at the convention on Tuesday.") -- not a
+ * clause with news of its own. */
 static bool short_tail(const att *a, size_t i) {
   uint32_t sent = i > 0 ? T(a, i - 1)->sent : 0;
   size_t words = 0;
   for (; i < doc_ntok(a->doc) && T(a, i)->sent == sent; i++) {
-    if (T(a, i)->kind == TOK_WORD && ++words > 8) return false;
+    if (T(a, i)->kind == TOK_WORD && ++words > 12) return false;
     if (is(a, i, "that") || is(a, i, "would") || is(a, i, "will") || is(a, i, "was") || is(a, i, "is")) return false;
   }
   return true;
+}
+
+/* Do tokens [from, to) read as an appositive or a relative clause between a speaker and its verb,
+ * with or without its closing comma (", the polling guru who founded the site tweeted", ", one of
+ * the states suing the agency, said")? A comma opens it; no quotation mark, semicolon or new
+ * sentence inside, at most 30 tokens. */
+static bool appositive_gap(att *a, size_t from, size_t to) {
+  if (!punct(a, from, ',') || to <= from || to > from + 30) return false;
+  for (size_t k = from + 1; k < to; k++)
+    if ((T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) || punct(a, k, ';') ||
+        T(a, k)->sent != T(a, from)->sent)
+      return false;
+  /* "Lazar, Song wrote": a speaker of its own after the comma is the verb's subject */
+  speaker own = {0};
+  size_t k = to;
+  while (k > from + 1 && att_between_word(a, k - 1)) k--;
+  return !(att_speaker_at(a, from + 1, &own, CD_ATTR_EXPLICIT) && (own.end_tok == k || att_phrase_end(&own) == k));
 }
 
 /* An attribution tag starting at token j: "VERB SPEAKER" or "SPEAKER [, appositive,] [adverbs] VERB".
@@ -62,13 +81,15 @@ static bool tag_at(att *a, size_t j, bool must_end, speaker *sp, size_t *verb) {
   /* SPEAKER [, appositive,] [adverbs] VERB within a few words */
   for (size_t v = j; v < n && v < j + 45 && T(a, v)->sent == sent; v++) {
     if (T(a, v)->kind == TOK_MARK && T(a, v)->role != MR_APOS) break;
-    if (!att_speech_verb(a, v)) continue;
+    if (!att_speech_verb(a, v) || (att_determiner(a, v - 1) && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
+      continue; /* "one of the states suing"; but "the two write" */
     if (must_end && !short_tail(a, v + 1)) break;
     size_t e = v;
     while (e > j && att_between_word(a, e - 1)) e--;
     memset(sp, 0, sizeof *sp);
     if (att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT) &&
-        (sp->end_tok == e || att_phrase_end(sp) == e || att_after_speaker(a, sp) == e)) {
+        (sp->end_tok == e || att_phrase_end(sp) == e || att_after_speaker(a, sp) == e ||
+         appositive_gap(a, att_phrase_end(sp), e))) {
       *verb = v;
       return true;
     }
@@ -100,6 +121,8 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
       if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
   }
   if (tag_at(a, j, next_sentence, sp, verb)) return true;
+  /* "...," as Lind put it. */
+  if (is(a, j, "as") && !next_sentence && tag_at(a, j + 1, true, sp, verb)) return true;
   /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph */
   if (j > c->close + 1 && dash(a, j - 1) && a->mention_start[j] != CD_NONE &&
       cd_mention_is_person(a->doc, a->mention_start[j])) {
@@ -217,7 +240,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     size_t v = i - 1;
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
     if (inside_aside(a, s->first_tok, v, c->open)) continue;
-    bool say = cd_is_speech_verb(a->doc->config, S(a, v), N(a, v));
+    bool say = cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_put_it(a, v);
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance) continue;
@@ -304,15 +327,15 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
 }
 
 /* Sieve 3: "according to SPEAKER" in the sentence (up to ACCORDING_WINDOW tokens from the quote). */
-enum { ACCORDING_WINDOW = 200 };
-static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+enum { ACCORDING_WINDOW = 200, RELAYED_WINDOW = 30 };
+static bool according_within(att *a, const quote_ctx *c, size_t window, speaker *sp, size_t *verb) {
   uint32_t sents[2] = {c->sent_open, c->sent_close};
   for (int si = 0; si < 2; si++) {
     const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sents[si]);
     /* within a window of the quote, so that a run-on sentence full of quotes stays linear */
     size_t from = s->first_tok, to = s->end_tok;
-    if (c->open > from + ACCORDING_WINDOW) from = c->open - ACCORDING_WINDOW;
-    if (c->close + ACCORDING_WINDOW < to) to = c->close + ACCORDING_WINDOW;
+    if (c->open > from + window) from = c->open - window;
+    if (c->close + window < to) to = c->close + window;
     for (size_t k = count_below(a->according, a->n_according, from); k < a->n_according; k++) {
       size_t i = a->according[k];
       if (i >= to || i + 2 >= s->end_tok) break;
@@ -324,6 +347,22 @@ static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
     }
   }
   return false;
+}
+
+static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  return according_within(a, c, ACCORDING_WINDOW, sp, verb);
+}
+
+/* ""...," Lind said, according to the Post": the words are on record through the Post, which the
+ * reader has to take them from; an "according to" close after the quote in its sentence names
+ * the source over the tag. */
+static bool relayed_by(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  speaker via = {0};
+  size_t v = CD_NONE;
+  if (!according_within(a, c, RELAYED_WINDOW, &via, &v) || v < c->close) return false;
+  *sp = via;
+  *verb = v;
+  return true;
 }
 
 static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char *sieve) {
@@ -435,18 +474,20 @@ void cd_pass_attribution(cd_doc *doc) {
         continue;
       }
     }
-    if (q->closed && w->close_tok != w->open_tok && after_quote(&a, &c, &sp, &verb)) {
-      apply(&a, qi, &sp, verb, "after the quote");
-      continue;
+    const char *sieve = NULL;
+    if (q->closed && w->close_tok != w->open_tok && after_quote(&a, &c, &sp, &verb)) sieve = "after the quote";
+    if (!sieve) {
+      memset(&sp, 0, sizeof sp);
+      if (before_quote(&a, &c, q->partial, &sp, &verb)) sieve = "before the quote, in its sentence";
     }
-    memset(&sp, 0, sizeof sp);
-    if (before_quote(&a, &c, q->partial, &sp, &verb)) {
-      apply(&a, qi, &sp, verb, "before the quote, in its sentence");
-      continue;
+    if (!sieve) {
+      memset(&sp, 0, sizeof sp);
+      if (q->closed && w->close_tok != w->open_tok && sentence_tag(&a, &c, &sp, &verb))
+        sieve = "at the end of the quote's sentence";
     }
-    memset(&sp, 0, sizeof sp);
-    if (q->closed && w->close_tok != w->open_tok && sentence_tag(&a, &c, &sp, &verb)) {
-      apply(&a, qi, &sp, verb, "at the end of the quote's sentence");
+    if (sieve) {
+      if (relayed_by(&a, &c, &sp, &verb)) sieve = "beside the quote's tag, which it relays";
+      apply(&a, qi, &sp, verb, sieve);
       continue;
     }
     memset(&sp, 0, sizeof sp);

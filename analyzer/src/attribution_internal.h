@@ -49,6 +49,7 @@ static inline bool outside_quotes(const att *a, size_t i) { return T(a, i)->quot
 
 /* ---- word classes (attribution_lexicon.c) ---- */
 bool att_speech_verb(const att *a, size_t i);      /* a lower-case verb of saying */
+bool att_put_it(const att *a, size_t i);           /* "put it" / "puts it" */
 bool att_between_word(const att *a, size_t i);     /* adverb or auxiliary between speaker and verb */
 bool att_source_noun(const att *a, size_t i);      /* statement, police, spokesperson ... */
 bool att_preposition(const att *a, size_t i);

@@ -5,7 +5,12 @@
 
 bool att_speech_verb(const att *a, size_t i) {
   return i < doc_ntok(a->doc) && T(a, i)->kind == TOK_WORD && (T(a, i)->flags & TF_LOWER) &&
-         cd_is_speech_verb(a->doc->config, S(a, i), N(a, i));
+         (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_put_it(a, i));
+}
+
+/* "as Lind put it", "as a memo puts it": "put" says something only with "it" after it. */
+bool att_put_it(const att *a, size_t i) {
+  return (is(a, i, "put") || is(a, i, "puts")) && is(a, i + 1, "it");
 }
 
 /* Adverbs and auxiliaries allowed between a speaker and the verb: "Kelly also said", "has told". */

@@ -85,7 +85,13 @@ void cd_analysis_free(cd_analysis *a) {
 
 cd_report *cd_analysis_update(cd_analysis *a, const char *text, size_t len, cd_format format,
                               const cd_config *config) {
-  cd_report *r = cd_doc_analyze(text, len, format, config, a);
+  return cd_analysis_update_with_record(a, text, len, format, config, NULL, 0);
+}
+
+cd_report *cd_analysis_update_with_record(cd_analysis *a, const char *text, size_t len, cd_format format,
+                                          const cd_config *config, const cd_record_source *const *sources,
+                                          size_t n_sources) {
+  cd_report *r = cd_doc_analyze(text, len, format, config, sources, n_sources, a);
   if (!r) a->have = false; /* the kept tables may be half written */
   return r;
 }

@@ -7,7 +7,9 @@
 
 #include "doc.h"
 #include "incremental.h"
+#include "lexicon.h"
 #include "names_lex.h"
+#include "speech_verbs.h"
 #include "words.h"
 
 /* ---- a set of words seen capitalised mid-sentence (case-folded ASCII keys) ---- */
@@ -148,11 +150,17 @@ static bool name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_cha
   const char *s = tstr(doc, t);
   if (cd_is_calendar_word(s, n) && !(in_chain && cd_word_eq(s, n, "may"))) return false;
   if (!in_chain && clause_initial(doc, i)) {
+    /* "US voice actor ...": capitals before lower-case words are an abbreviation, not a shouted
+     * pronoun or function word */
+    if ((t->flags & TF_ALLCAPS) && i + 1 < doc_ntok(doc) && (doc_tok(doc, i + 1)->flags & TF_LOWER) &&
+        is_word_tok(doc_tok(doc, i + 1)))
+      return true;
     if (cd_word_in(s, n, STOP_STARTS) || cd_is_pronoun(s, n)) return false;
     if (cd_is_common_word(s, n) && !capset_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
         !cd_is_job_title(s, n)) {
-      /* "Bill Gates": a common word that leads straight into a name */
-      if (i + 1 < doc_ntok(doc)) {
+      /* "Bill Gates": a common word that leads straight into a name; not a role ("Historian Ann
+       * Hale") or a verb of saying ("Said Hale:") before the name */
+      if (i + 1 < doc_ntok(doc) && !cd_lex_has(CD_LEX_ROLE_NOUNS, s, n) && !cd_is_speech_verb(doc->config, s, n)) {
         const cd_token *u = doc_tok(doc, i + 1);
         bool p2;
         if (is_word_tok(u) && (u->flags & TF_CAP) && u->start == t->end + 1 && !cd_is_common_word(tstr(doc, u), strip_possessive(doc, u, &p2)))

@@ -7,11 +7,16 @@
 #include "incremental.h"
 
 cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_config *config) {
-  return cd_doc_analyze(text, len, format, config, NULL);
+  return cd_doc_analyze(text, len, format, config, NULL, 0, NULL);
+}
+
+cd_report *cd_analyze_with_record(const char *text, size_t len, cd_format format, const cd_config *config,
+                                  const cd_record_source *const *sources, size_t n_sources) {
+  return cd_doc_analyze(text, len, format, config, sources, n_sources, NULL);
 }
 
 cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const cd_config *config,
-                          cd_analysis *incr) {
+                          const cd_record_source *const *sources, size_t n_sources, cd_analysis *incr) {
   cd_doc *doc = calloc(1, sizeof *doc);
   cd_config *defaults = NULL;
   if (!doc) return NULL;
@@ -27,6 +32,8 @@ cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const 
   doc->len = text ? len : 0;
   doc->format = format;
   doc->config = config;
+  doc->record = sources;
+  doc->n_record = sources ? n_sources : 0;
   doc->headline.start = doc->headline.end = CD_NONE;
   cd_vec_init(&doc->paras, sizeof(cd_para));
   cd_vec_init(&doc->tokens, sizeof(cd_token));
@@ -37,6 +44,7 @@ cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const 
   cd_vec_init(&doc->entities, sizeof(cd_entity));
   cd_vec_init(&doc->diags, sizeof(cd_diagnostic));
   cd_vec_init(&doc->invalid, sizeof(cd_span));
+  cd_vec_init(&doc->record_matches, sizeof(cd_record_match));
 
   cd_pass_source(doc);
   doc->incr = incr;
@@ -51,17 +59,19 @@ cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const 
   cd_pass_attribution(doc);
   cd_pass_names(doc);
   cd_pass_claims(doc);
+  cd_pass_record(doc);
   cd_pass_findings(doc);
   doc->incr = NULL;
 
   /* A report may be kept for long (a server holds one per open document): no spare capacity. */
   cd_vec *tables[] = {&doc->paras, &doc->tokens, &doc->sentences, &doc->quotes, &doc->quote_work,
-                      &doc->mentions, &doc->entities, &doc->diags, &doc->invalid};
+                      &doc->mentions, &doc->entities, &doc->diags, &doc->invalid, &doc->record_matches};
   for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) cd_vec_shrink(tables[i]);
 
   /* The text and configuration were borrowed for the call only. */
   doc->text = NULL;
   doc->config = NULL;
+  doc->record = NULL;
   cd_config_free(defaults);
   return doc;
 fail:
@@ -85,6 +95,7 @@ void cd_report_free(cd_report *doc) {
   cd_vec_free(&doc->entities);
   cd_vec_free(&doc->diags);
   cd_vec_free(&doc->invalid);
+  cd_vec_free(&doc->record_matches);
   free(doc->prose);
   cd_arena_free(doc->arena);
   free(doc);
