@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "copydesk/analyzer.h"
+#include "copydesk/record.h"
 #include "incremental.h"
 #include "report_equal.h"
 
@@ -297,6 +298,41 @@ static void test_reports_outlive_the_handle(void **state) {
   cd_analysis_free(NULL);
 }
 
+/* With the record: the same comparison, record matches included, as the quotes change. */
+static void test_record_matches_equal_fresh_analysis(void **state) {
+  (void)state;
+  static const char TRANSCRIPT[] = "BRENNAN: The money is already in the budget, and the bridge opens in spring.\n"
+                                   "REYES: It is a vanity project.\n";
+  cd_record_source *src = cd_record_source_new("council.txt", TRANSCRIPT, sizeof TRANSCRIPT - 1);
+  assert_non_null(src);
+  const cd_record_source *sources[] = {src};
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, ARTICLE, sizeof ARTICLE - 1);
+  rng_state = 7;
+  for (size_t step = 0; step <= 30; step++) {
+    if (step) random_edit(&t);
+    cd_report *inc = cd_analysis_update_with_record(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL, sources, 1);
+    cd_report *fresh = cd_analyze_with_record(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL, sources, 1);
+    const char *diff = report_difference(inc, fresh);
+    if (diff) fail_msg("with the record, after edit %zu: the incremental report differs in %s", step, diff);
+    size_t ni, nf;
+    const cd_record_match *mi = cd_report_record_matches(inc, &ni), *mf = cd_report_record_matches(fresh, &nf);
+    assert_int_equal(ni, nf);
+    if (step == 0) assert_true(ni > 0); /* the quote is found in the record */
+    for (size_t i = 0; i < ni; i++) {
+      assert_int_equal(mi[i].quote, mf[i].quote);
+      assert_true(span_same(mi[i].passage, mf[i].passage));
+      assert_int_equal(mi[i].exact, mf[i].exact);
+    }
+    cd_report_free(inc);
+    cd_report_free(fresh);
+  }
+  cd_analysis_free(a);
+  cd_record_source_free(src);
+  free(t.s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_random_edits_equal_fresh_analysis),
@@ -304,6 +340,7 @@ int main(void) {
       cmocka_unit_test(test_untouched_paragraphs_are_reused),
       cmocka_unit_test(test_format_and_configuration_changes),
       cmocka_unit_test(test_reports_outlive_the_handle),
+      cmocka_unit_test(test_record_matches_equal_fresh_analysis),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
