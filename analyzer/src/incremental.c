@@ -310,10 +310,9 @@ const cd_near_index *cd_incr_near_kept(const cd_doc *doc, cd_incr_near_slot slot
   const kept_near *k = &doc->incr->near[slot];
   if (!k->have || k->n != n) return NULL;
   const char *kept = k->keys.data;
-  for (size_t i = 0; i < n; i++) {
-    size_t len = strlen(keys[i]);
-    if (memcmp(kept, keys[i], len + 1) != 0) return NULL;
-    kept += len + 1;
+  for (size_t i = 0; i < n; i++) { /* the buffer holds exactly n strings */
+    if (strcmp(kept, keys[i]) != 0) return NULL;
+    kept += strlen(kept) + 1;
   }
   return &k->ix;
 }
