@@ -39,8 +39,9 @@ static inline bool is(const att *a, size_t i, const char *w) {
 }
 /* The pronoun w, or w with a contracted verb glued on: "he", "he's", "he’s", "he'd", "he’ll". */
 static inline bool pronoun_is(const att *a, size_t i, const char *w) {
+  if (i >= doc_ntok(a->doc)) return false;
   if (is(a, i, w)) return true;
-  size_t wn = strlen(w), n = i < doc_ntok(a->doc) ? N(a, i) : 0;
+  size_t wn = strlen(w), n = N(a, i);
   if (T(a, i)->kind != TOK_WORD || n <= wn || !cd_word_eq(S(a, i), wn, w)) return false;
   const char *r = S(a, i) + wn;
   size_t rn = n - wn, ap = r[0] == '\'' ? 1 : (rn >= 3 && !memcmp(r, "\xE2\x80\x99", 3)) ? 3 : 0;
