@@ -73,30 +73,9 @@ static bool sentence_initial(const cd_doc *d, size_t i) {
   return true;
 }
 
-/* A nationality or region (demonyms.txt, or a word in -ian, -ese, -ish, -iot), in the singular or
- * the plural ("Mexicans"), or the last part of a compound ("African-Americans"). */
+/* A nationality, region or faith in capitals: cd_is_demonym. */
 static bool demonym(const cd_doc *d, size_t i) {
-  if (!capital(d, i)) return false;
-  const char *w = ts(d, i);
-  size_t n = tn(d, i);
-  for (size_t k = n; k > 1; k--)
-    if (w[k - 1] == '-') {
-      w += k;
-      n -= k;
-      break;
-    }
-  if (n == 2 && !(tk(d, i)->flags & TF_ALLCAPS)) return false; /* "US" in capitals, not the pronoun */
-  for (int plural = 0; plural < 2; plural++) {
-    if (plural && !(n > 3 && w[n - 1] == 's')) break;
-    size_t m = n - (size_t)plural;
-    if (cd_lex_has(CD_LEX_DEMONYMS, w, m)) return true;
-    if (m >= 6 && (tk(d, i)->flags & TF_ALLCAPS) == 0) {
-      const char *e = w + m - 3;
-      if (!memcmp(e, "ian", 3) || !memcmp(e, "ese", 3) || !memcmp(e, "ish", 3) || !memcmp(e, "iot", 3))
-        return true;
-    }
-  }
-  return false;
+  return capital(d, i) && cd_is_demonym(ts(d, i), tn(d, i), (tk(d, i)->flags & TF_ALLCAPS) != 0);
 }
 
 /* Is token i inside a name mention found by the mentions pass? */

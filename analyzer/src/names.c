@@ -323,9 +323,10 @@ static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_
   }
 }
 
-/* How often form f is used in a role another form of its group is used in too: two abbreviations
- * clash only there ("the US" as a noun beside "U.S. troops" is a style), so the form written more
- * often in the shared role is the one to keep. Other forms: all their uses. */
+/* How often form f is used in a role another form of its group is used in too. Between two
+ * abbreviations used equally often, the one written more often where they clash is the one to keep
+ * ("US space program" beside two "U.S. flag", with "Florida, US" as a noun). Other forms: all
+ * their uses. */
 static size_t shared_role_uses(const vset *v, size_t f) {
   const vform *x = &v->f[f];
   uint8_t others = 0;
@@ -340,6 +341,22 @@ static size_t shared_role_uses(const vset *v, size_t f) {
   for (uint8_t r = 1; r < 4; r++)
     if (r & others) n += x->by_role[r];
   return n;
+}
+
+static size_t accented_letters(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += (*s & 0xC0) == 0xC0; /* a multi-byte character's first byte */
+  return n;
+}
+
+/* Of two forms used equally often, the one to keep: the one with its accents ("Peña" beside
+ * "Pena": accents are lost by keyboards and systems, never added by chance), else the first used. */
+static bool better_tie(const vform *a, const vform *b) {
+  if (strcmp(a->key, b->key) == 0) {
+    size_t aa = accented_letters(a->text), ba = accented_letters(b->text);
+    if (aa != ba) return aa > ba;
+  }
+  return a->first < b->first;
 }
 
 static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n) {
@@ -417,9 +434,9 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
         target = f;
       } else if (target == CD_NONE ||
                  (pref_idx != target &&
-                  (weight[f] > weight[target] ||
-                   (weight[f] == weight[target] && (v.f[f].count > v.f[target].count ||
-                                                    (v.f[f].count == v.f[target].count && v.f[f].first < v.f[target].first)))))) {
+                  (v.f[f].count > v.f[target].count ||
+                   (v.f[f].count == v.f[target].count &&
+                    (weight[f] > weight[target] || (weight[f] == weight[target] && better_tie(&v.f[f], &v.f[target]))))))) {
         target = f;
       }
     }
@@ -503,8 +520,21 @@ static bool clause_word(const cd_doc *doc, const cd_token *t) {
 /* A lone word that refers to the person, in running text: not a modifier ("the Trump campaign",
  * "a key Clinton supporter"), not the tail of a name the chunker split ("Billy Bush"), not a
  * possessor's thing ("Brolin's Mannix"), not a number's label ("Bush 45"). */
+/* The word before the mention, back to the space, begins with a capital and ends in a letter:
+ * the mention is the tail of a longer name, whatever the tokens made of that word ("TomÃ¡s
+ * Regalado", a given name whose accent was garbled by a wrong encoding). */
+static bool after_capital_word(const cd_doc *doc, const cd_name_mention *m) {
+  size_t e = m->span.start;
+  if (e < 2 || doc->text[e - 1] != ' ') return false;
+  unsigned char last = (unsigned char)doc->text[e - 2];
+  if (!((last >= 'a' && last <= 'z') || last >= 0x80)) return false;
+  size_t s = e - 1;
+  while (s > 0 && doc->text[s - 1] != ' ' && doc->text[s - 1] != '\n' && doc->text[s - 1] != '\t') s--;
+  return doc->text[s] >= 'A' && doc->text[s] <= 'Z' && s + 1 < e - 1;
+}
+
 static bool lone_reference(const cd_doc *doc, const cd_name_mention *m) {
-  if (attributive(doc, m)) return false;
+  if (attributive(doc, m) || after_capital_word(doc, m)) return false;
   if (m->first_tok > 0) {
     const cd_token *p = doc_tok(doc, m->first_tok - 1);
     bool same_sent = p->sent == doc_tok(doc, m->first_tok)->sent;
@@ -1259,6 +1289,16 @@ static bool generic_use(const cd_doc *doc, size_t first) {
   return (p->flags & TF_LOWER) && !cd_word_eq(w, n, "the") && !clause_word(doc, p);
 }
 
+/* "Muslim advocates hailed the nomination" beside the group "Muslim Advocates": a nationality or
+ * faith before a group of people in lower case ("advocates", "analysts") describes people, it does
+ * not miswrite the name ("Indian railways" still does). */
+static bool described_group(const cd_doc *doc, size_t first, size_t n) {
+  const cd_token *t = doc_tok(doc, first);
+  if (n != 2 || !cd_is_demonym(doc->text + t->start, t->end - t->start, (t->flags & TF_ALLCAPS) != 0)) return false;
+  const cd_token *w = doc_tok(doc, first + 1);
+  return (w->flags & TF_LOWER) && cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, doc->text + w->start, w->end - w->start);
+}
+
 /* "European union" where the article writes "European Union": a multi-word name (not a person's)
  * written with a word in lower case, mid-sentence. The chunker sees only "European" there, so the
  * words after each name-initial word are compared with the names the article uses. */
@@ -1314,7 +1354,7 @@ static void case_variants(names_ctx *c) {
         else if ((a->flags & TF_CAP) && (b->flags & TF_LOWER))
           match = false;
       }
-      if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i)) continue;
+      if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i) || described_group(doc, i, nw)) continue;
       /* the words after must not carry the name on ("European union law" is fine to report; a longer
        * capitalised name is not this one) */
       size_t end = doc_tok(doc, i + nw - 1)->end;
@@ -1568,8 +1608,11 @@ void cd_pass_names(cd_doc *doc) {
         if (wk && *wk && t == m->first_tok && company_name(doc, m)) cd_strmap_put(&org_words, wk, 1);
       }
     }
-    /* a headline's chunks ("Christie Calls Hillary Clinton") name nobody new */
-    if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || m->headline || capitals_glued(doc, m)) continue;
+    /* a headline's chunks ("Christie Calls Hillary Clinton") and things ("Democrat Hillary Clinton"
+     * chunked as one) name nobody new */
+    if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || m->headline || capitals_glued(doc, m) ||
+        E(doc, m->entity)->kind != CD_ENTITY_PERSON)
+      continue;
     const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
     if (!sk) continue;
     size_t prev = cd_strmap_get(&surnames, sk);
