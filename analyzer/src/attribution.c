@@ -130,6 +130,41 @@ static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
   return false;
 }
 
+/* Is the quote the whole of its paragraph (nothing but closing punctuation after its mark)? */
+static bool quote_is_paragraph(const att *a, const quote_ctx *c) {
+  if (c->close == c->open) return false;
+  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, T(a, c->open)->para);
+  if (p->first_tok != c->open) return false;
+  for (size_t k = c->close + 1; k < p->end_tok; k++)
+    if (T(a, k)->kind != TOK_PUNCT) return false;
+  return true;
+}
+
+/* The person a sentence is about, as its subject: a name that is not the subject of a passive ("Lind was arrested"): a paragraph that is only a quote, after a paragraph
+ * about that person, is that person's ("Lind is upbeat about the plan. ¶ "It will pass.""). */
+static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
+  if (!att_sentence_subject(a, sent, s->end_tok, sp) || sp->mention == CD_NONE ||
+      !cd_mention_is_person(a->doc, sp->mention))
+    return false;
+  /* a name, not a pronoun: ""...," Smith said. She left. ¶ "QUOTE"" stays unattributed */
+  if (sp->method == CD_ATTR_PRONOUN) return false;
+  *verb = CD_NONE;
+  /* "was arrested", "had been taken": a form of "be", then a participle */
+  bool be = false;
+  size_t v = att_after_speaker(a, sp);
+  for (; v < s->end_tok && T(a, v)->kind == TOK_WORD && v < att_after_speaker(a, sp) + 4; v++) {
+    if (is(a, v, "was") || is(a, v, "were") || is(a, v, "is") || is(a, v, "are") || is(a, v, "been") || is(a, v, "be"))
+      be = true;
+    else if (!att_between_word(a, v))
+      break;
+  }
+  if (v >= s->end_tok || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) return !be;
+  if (be && N(a, v) > 2 && (cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed") || cd_word_eq(S(a, v) + N(a, v) - 2, 2, "en")))
+    return false;
+  return true;
+}
+
 /* Sieve 5: a quote that opens its sentence with no tag of its own belongs to the sentence before
  * it (in its paragraph; or the last of the previous paragraph when the quote opens a paragraph):
  * to the speaker of the quote that ends that sentence ("...," Lind said. ¶ "QUOTE"), else to the
@@ -167,11 +202,12 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   /* the sentence's final stop is not a word: look back from it */
   bool colon = punct(a, ps->end_tok - 1, ':');
   if (T(a, ps->end_tok - 1)->kind == TOK_PUNCT && !colon) prev.open = ps->end_tok - 1;
-  if (!before_quote(a, &prev, false, sp, verb)) return false;
-  /* across a paragraph break, only a person carries on ("Police said ... ¶ "QUOTE"" may be anyone's),
-   * unless the sentence introduces the quote with a colon */
-  return ps->para == s->para || colon ||
-         (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention));
+  if (before_quote(a, &prev, false, sp, verb))
+    /* across a paragraph break, only a person carries on ("Police said ... ¶ "QUOTE"" may be anyone's),
+     * unless the sentence introduces the quote with a colon */
+    return ps->para == s->para || colon || (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention));
+  memset(sp, 0, sizeof *sp);
+  return ps->para != s->para && quote_is_paragraph(a, c) && person_subject(a, c->sent_open - 1, sp, verb);
 }
 
 /* Does the quote have a tag of its own that no sieve took ("...!" a voice shouted)? A verb of
@@ -209,6 +245,30 @@ static bool inside_aside(const att *a, size_t first, size_t v, size_t open) {
 }
 
 /* Sieve 2: before the opening mark, in the quote's sentence. */
+static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb);
+
+/* A verb of stance whose clause reports someone's saying: "he did say he found it 'charming'",
+ * "She added that she thinks ...", "X told reporters he feels ...": the one who says speaks, so the
+ * speaker phrase is the subject of that verb of saying. Looks back a few words from the stance
+ * verb's subject, within the clause; keeps *sp when there is no such verb. */
+enum { OUTER_SAYING_WINDOW = 8 };
+static void outer_saying(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  for (size_t j = sp->first_tok; j > s->first_tok && sp->first_tok - j < OUTER_SAYING_WINDOW; j--) {
+    size_t u = j - 1;
+    if (T(a, u)->kind != TOK_WORD || !outside_quotes(a, u)) return;
+    if (!(T(a, u)->flags & TF_LOWER) || !cd_is_speech_verb(a->doc->config, S(a, u), N(a, u))) continue;
+    quote_ctx outer = {u + 1, u + 1, c->qi, c->sent_open, c->sent_open};
+    speaker os = {0};
+    size_t ov = CD_NONE;
+    if (before_quote(a, &outer, false, &os, &ov) && ov == u && os.first_tok < u) {
+      *sp = os;
+      *verb = ov;
+    }
+    return;
+  }
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   size_t window = partial ? 60 : 30;
@@ -278,6 +338,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == end || att_phrase_end(&tmp) == end)) {
           *sp = tmp;
           *verb = v;
+          if (stance && !say) outer_saying(a, c, sp, verb);
           return true;
         }
       }
