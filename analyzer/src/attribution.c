@@ -30,49 +30,59 @@ static void set_cue(att *a, cd_quote *q, size_t verb) {
   q->cue_span.end = t->end;
 }
 
-/* After a verb in a sentence of its own: only an attribution's tail ("said.", "told reporters.",
- * "said on Tuesday.") -- not a clause with news of its own. */
-static bool short_tail(const att *a, size_t i) {
+/* Where a tag must end its sentence: not at all, in a sentence of its own after the quote, or in
+ * the quote's own sentence after more words. */
+typedef enum { TAIL_ANY, TAIL_OWN_SENTENCE, TAIL_QUOTE_SENTENCE } tail_rule;
+
+/* After a verb: only an attribution's tail ("said.", "told reporters.", "said on Tuesday.") -- not a
+ * clause with news of its own. */
+static bool short_tail(const att *a, size_t i, tail_rule rule) {
   uint32_t sent = i > 0 ? T(a, i - 1)->sent : 0;
   size_t words = 0;
   for (; i < doc_ntok(a->doc) && T(a, i)->sent == sent; i++) {
-    if (T(a, i)->kind == TOK_WORD && ++words > 8) return false;
+    /* in the quote's own sentence, prepositions, articles and names do not count: "to a cheering
+     * crowd at the Democratic National Convention on Tuesday" is still only where and when */
+    bool counts = rule == TAIL_OWN_SENTENCE || ((T(a, i)->flags & TF_LOWER) && !att_preposition(a, i) && !att_determiner(a, i));
+    if (T(a, i)->kind == TOK_WORD && counts && ++words > 8) return false;
     if (is(a, i, "that") || is(a, i, "would") || is(a, i, "will") || is(a, i, "was") || is(a, i, "is")) return false;
   }
   return true;
 }
 
 /* An attribution tag starting at token j: "VERB SPEAKER" or "SPEAKER [, appositive,] [adverbs] VERB".
- * With `must_end`, only when the tag ends its sentence (a short tail such as "on Tuesday" at
- * most): "He hopes the tech would..." is a new thought, not a tag. */
-static bool tag_at(att *a, size_t j, bool must_end, speaker *sp, size_t *verb) {
+ * With `must_end` other than TAIL_ANY, only when the tag ends its sentence (a short tail such as
+ * "on Tuesday" at most): "He hopes the tech would..." is a new thought, not a tag. */
+static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *verb) {
   size_t n = doc_ntok(a->doc);
   uint32_t sent = T(a, j)->sent;
   /* VERB SPEAKER: said Trump, tweeted former executive Ken Gude */
   if (att_speech_verb(a, j)) {
     /* with must_end, the speaker may keep an appositive to the end: "said Ana Bell, a pollster at X." */
     if ((att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT) || att_bare_source(a, j + 1, sp)) &&
-        (!must_end || short_tail(a, att_after_speaker(a, sp)) || punct(a, att_phrase_end(sp), ','))) {
+        (!must_end || short_tail(a, att_after_speaker(a, sp), must_end) || punct(a, att_phrase_end(sp), ','))) {
       *verb = j;
       return true;
     }
     memset(sp, 0, sizeof *sp);
     return false;
   }
-  /* SPEAKER [, appositive,] [adverbs] VERB within a few words */
+  /* SPEAKER [, appositive,] [adverbs] VERB within a few words; a word that can be a verb of saying
+   * inside the appositive ("one of the states suing") is passed over */
+  speaker who = {0};
+  bool have = false;
   for (size_t v = j; v < n && v < j + 45 && T(a, v)->sent == sent; v++) {
     if (T(a, v)->kind == TOK_MARK && T(a, v)->role != MR_APOS) break;
     if (!att_speech_verb(a, v)) continue;
-    if (must_end && !short_tail(a, v + 1)) break;
+    if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT))) break;
     size_t e = v;
     while (e > j && att_between_word(a, e - 1)) e--;
-    memset(sp, 0, sizeof *sp);
-    if (att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT) &&
-        (sp->end_tok == e || att_phrase_end(sp) == e || att_after_speaker(a, sp) == e)) {
+    size_t after = att_after_speaker(a, &who);
+    if ((who.end_tok == e || att_phrase_end(&who) == e || after == e) && (!must_end || short_tail(a, v + 1, must_end))) {
+      *sp = who;
       *verb = v;
       return true;
     }
-    break;
+    if (v >= after) break;
   }
   memset(sp, 0, sizeof *sp);
   return false;
@@ -99,7 +109,7 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
     for (size_t k = s->first_tok; k < s->end_tok; k++)
       if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
   }
-  if (tag_at(a, j, next_sentence, sp, verb)) return true;
+  if (tag_at(a, j, next_sentence ? TAIL_OWN_SENTENCE : TAIL_ANY, sp, verb)) return true;
   /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph */
   if (j > c->close + 1 && dash(a, j - 1) && a->mention_start[j] != CD_NONE &&
       cd_mention_is_person(a->doc, a->mention_start[j])) {
@@ -125,7 +135,7 @@ static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
     size_t j = k + 1;
     while (j < n && (punct(a, j, ',') || dash(a, j))) j++;
     if (j >= n || T(a, j)->sent != c->sent_close || T(a, j)->kind != TOK_WORD) continue;
-    if (tag_at(a, j, true, sp, verb)) return true;
+    if (tag_at(a, j, TAIL_QUOTE_SENTENCE, sp, verb)) return true;
   }
   return false;
 }

@@ -483,17 +483,22 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
 size_t att_phrase_end(const speaker *sp) { return sp->phrase_end ? sp->phrase_end : sp->end_tok; }
 
 /* The token after a speaker phrase, skipping an appositive (", a spokesman for X,") and one
- * relative clause (", who ..., "). */
+ * relative clause (", who ..., "). An appositive may hold commas of its own (", assistant
+ * secretary for population, refugees and migration, said"; ", the attorney general of Oklahoma,
+ * one of the states suing, said"): then the comma that a verb of saying follows ends it. */
 size_t att_after_speaker(const att *a, const speaker *sp) {
   size_t j = att_phrase_end(sp);
-  if (punct(a, j, ',')) {
-    size_t k = j + 1, lim = j + 40;
-    while (k < doc_ntok(a->doc) && k < lim && !punct(a, k, ',') &&
-           (T(a, k)->kind != TOK_MARK || T(a, k)->role == MR_APOS) && T(a, k)->sent == T(a, j)->sent)
-      k++;
-    if (punct(a, k, ',')) return k + 1;
+  if (!punct(a, j, ',')) return j;
+  size_t first = CD_NONE, lim = j + 40;
+  for (size_t k = j + 1; k < doc_ntok(a->doc) && k < lim && T(a, k)->sent == T(a, j)->sent; k++) {
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) break;
+    if (!punct(a, k, ',')) continue;
+    if (first == CD_NONE) first = k + 1;
+    size_t v = k + 1;
+    while (v < lim && att_between_word(a, v)) v++;
+    if (att_speech_verb(a, v)) return k + 1;
   }
-  return j;
+  return first != CD_NONE ? first : j;
 }
 
 /* The sentence's subject before token `limit`: its first speaker phrase that does not follow a
