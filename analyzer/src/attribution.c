@@ -150,29 +150,29 @@ static bool quote_is_paragraph(const att *a, const quote_ctx *c) {
   return true;
 }
 
-/* The person a sentence is about, as its subject: a name that is not the subject of a passive ("Lind was arrested"): a paragraph that is only a quote, after a paragraph
- * about that person, is that person's ("Lind is upbeat about the plan. ¶ "It will pass.""). */
-static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
-  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
-  if (!att_sentence_subject(a, sent, s->end_tok, sp) || sp->mention == CD_NONE ||
-      !cd_mention_is_person(a->doc, sp->mention))
-    return false;
-  /* a name, not a pronoun: ""...," Smith said. She left. ¶ "QUOTE"" stays unattributed */
-  if (sp->method == CD_ATTR_PRONOUN) return false;
-  *verb = CD_NONE;
-  /* "was arrested", "had been taken": a form of "be", then a participle */
+/* Does the subject phrase act, rather than undergo ("Lind was arrested", "had been taken")? A
+ * form of "be" among the words after it, then a participle, makes it a passive's subject. */
+static bool active_subject(const att *a, const speaker *sp, size_t end) {
   bool be = false;
-  size_t v = att_after_speaker(a, sp);
-  for (; v < s->end_tok && T(a, v)->kind == TOK_WORD && v < att_after_speaker(a, sp) + 4; v++) {
+  size_t first = att_after_speaker(a, sp), v = first;
+  for (; v < end && T(a, v)->kind == TOK_WORD && v < first + 4; v++) {
     if (is(a, v, "was") || is(a, v, "were") || is(a, v, "is") || is(a, v, "are") || is(a, v, "been") || is(a, v, "be"))
       be = true;
     else if (!att_between_word(a, v))
       break;
   }
-  if (v >= s->end_tok || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) return !be;
-  if (be && N(a, v) > 2 && (cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed") || cd_word_eq(S(a, v) + N(a, v) - 2, 2, "en")))
-    return false;
-  return true;
+  if (v >= end || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) return !be;
+  return !(be && N(a, v) > 2 && (cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed") || cd_word_eq(S(a, v) + N(a, v) - 2, 2, "en")));
+}
+
+/* The person a sentence is about, as its subject: a name (not a pronoun: ""...," Smith said. She
+ * left. ¶ "QUOTE"" stays unattributed) that acts. A paragraph that is only a quote, after a
+ * paragraph about that person, is that person's ("Lind is upbeat about the plan. ¶ "It will pass.""). */
+static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
+  *verb = CD_NONE;
+  return att_sentence_subject(a, sent, s->end_tok, sp) && sp->mention != CD_NONE &&
+         cd_mention_is_person(a->doc, sp->mention) && sp->method != CD_ATTR_PRONOUN && active_subject(a, sp, s->end_tok);
 }
 
 /* Sieve 5: a quote that opens its sentence with no tag of its own belongs to the sentence before
@@ -322,7 +322,12 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     }
     /* SPEAKER [, appositive,] [adverbs] VERB */
     size_t k = v;
-    while (k > s->first_tok && att_between_word(a, k - 1)) k--;
+    bool be = false;
+    while (k > s->first_tok && att_between_word(a, k - 1)) {
+      k--;
+      be = be || is(a, k, "was") || is(a, k, "were") || is(a, k, "is") || is(a, k, "are") || is(a, k, "been");
+    }
+    if (be && !say && N(a, v) > 2 && cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed")) continue; /* "was accused of a "..."" */
     size_t ends[1] = {k};
     if (k > s->first_tok && punct(a, k - 1, ',')) {
       /* ", Sadiq Khan, tweeted": the name in the appositive first, then what stands before it */
@@ -446,6 +451,21 @@ static void continue_from(att *a, size_t qi, size_t from, const char *why) {
   q->evidence = cd_arena_printf(doc->arena, "Continues %s's words (%s).", p->speaker, why);
 }
 
+/* Can the subject of the sentence a fragment is woven into be its speaker? A person (a name, or
+ * he/she), an organisation's name or a source phrase, acting, not undergoing. */
+static bool woven_subject(const att *a, const speaker *sp, size_t open) {
+  const cd_doc *doc = a->doc;
+  bool person = sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention) &&
+                (sp->method != CD_ATTR_PRONOUN || is(a, sp->first_tok, "he") || is(a, sp->first_tok, "she"));
+  if (person) return true;
+  bool org = sp->method != CD_ATTR_PRONOUN && sp->entity != CD_NONE &&
+             CD_VEC_AT(&doc->entities, cd_entity, sp->entity)->kind == CD_ENTITY_ORGANIZATION;
+  /* only the main clause's subject, the words that open the sentence: not "..., saying in court
+   * files that her email account ..." */
+  const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, T(a, sp->first_tok)->sent);
+  return (org || sp->method == CD_ATTR_SOURCE) && sp->first_tok == s->first_tok && active_subject(a, sp, open);
+}
+
 /* The positions the sieves look up instead of rescanning sentences: spaced dashes and "according to". */
 static bool index_positions(att *a) {
   size_t n = doc_ntok(a->doc), nd = 0, na = 0;
@@ -530,11 +550,11 @@ void cd_pass_attribution(cd_doc *doc) {
       continue;
     }
     /* a fragment woven into a sentence whose subject is a named person (or he/she for one) is that
-     * person's: "Trump lauded Cain as a "powerful voice of freedom."" */
+     * person's: "Trump lauded Cain as a "powerful voice of freedom.""; so is one woven into what an
+     * organisation or a document does ("The ad targets a "rigged economy"", "The court's order
+     * calls it "speculative"") */
     memset(&sp, 0, sizeof sp);
-    if (q->partial && att_sentence_subject(&a, c.sent_open, c.open, &sp) && sp.mention != CD_NONE &&
-        cd_mention_is_person(doc, sp.mention) &&
-        (sp.method != CD_ATTR_PRONOUN || is(&a, sp.first_tok, "he") || is(&a, sp.first_tok, "she"))) {
+    if (q->partial && att_sentence_subject(&a, c.sent_open, c.open, &sp) && woven_subject(&a, &sp, c.open)) {
       size_t v = att_phrase_end(&sp);
       while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !att_between_word(&a, v))) v++;
       apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "as the subject of the sentence the quote is woven into");
