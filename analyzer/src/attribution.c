@@ -259,10 +259,12 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
 
 /* A verb of stance whose clause reports someone's saying: "he did say he found it 'charming'",
  * "She added that she thinks ...", "X told reporters he feels ...": the one who says speaks, so the
- * speaker phrase is the subject of that verb of saying. Looks back a few words from the stance
- * verb's subject, within the clause; keeps *sp when there is no such verb. */
+ * speaker phrase is the subject of that verb of saying. A verb of saying inside another keeps its
+ * own speaker ("prosecutors say he told an officer "..."") unless both are the same person ("She
+ * said she speaks of it because "...""): then the outer one is the attribution. Looks back a few
+ * words from the inner verb's subject, within the clause; keeps *sp when there is no such verb. */
 enum { OUTER_SAYING_WINDOW = 8 };
-static void outer_saying(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   for (size_t j = sp->first_tok; j > s->first_tok && sp->first_tok - j < OUTER_SAYING_WINDOW; j--) {
     size_t u = j - 1;
@@ -271,7 +273,8 @@ static void outer_saying(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
     quote_ctx outer = {u + 1, u + 1, c->qi, c->sent_open, c->sent_open};
     speaker os = {0};
     size_t ov = CD_NONE;
-    if (before_quote(a, &outer, false, &os, &ov) && ov == u && os.first_tok < u) {
+    if (before_quote(a, &outer, false, &os, &ov) && ov == u && os.first_tok < u &&
+        (stance || (sp->entity != CD_NONE && os.entity == sp->entity))) {
       *sp = os;
       *verb = ov;
     }
@@ -353,7 +356,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == end || att_phrase_end(&tmp) == end)) {
           *sp = tmp;
           *verb = v;
-          if (stance && !say) outer_saying(a, c, sp, verb);
+          outer_saying(a, c, stance && !say, sp, verb);
           return true;
         }
       }
@@ -493,7 +496,7 @@ static bool index_positions(att *a) {
 
 void cd_pass_attribution(cd_doc *doc) {
   size_t n = doc_ntok(doc);
-  att a = {doc, NULL, CD_NONE, 0, NULL, 0, NULL, 0};
+  att a = {doc, NULL, CD_NONE, 0, NULL, 0, NULL, 0, NULL};
   a.mention_start = cd_arena_alloc(doc->arena, (n + 1) * sizeof(size_t));
   if (!a.mention_start) return;
   for (size_t i = 0; i <= n; i++) a.mention_start[i] = CD_NONE;
@@ -501,7 +504,7 @@ void cd_pass_attribution(cd_doc *doc) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
     a.mention_start[m->first_tok] = mi;
   }
-  if (!index_positions(&a)) return;
+  if (!index_positions(&a) || !att_index_gender(&a)) return;
   for (size_t qi = 0; qi < doc->quotes.len; qi++) {
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
     const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
