@@ -55,8 +55,10 @@ static bool short_tail(const att *a, size_t i, tail_rule rule) {
 static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *verb) {
   size_t n = doc_ntok(a->doc);
   uint32_t sent = T(a, j)->sent;
-  /* VERB SPEAKER: said Trump, tweeted former executive Ken Gude */
+  /* VERB SPEAKER: said Trump, tweeted former executive Ken Gude; never "told X", whose X is the
+   * one spoken to */
   if (att_speech_verb(a, j)) {
+    if (is(a, j, "told") || is(a, j, "tells") || is(a, j, "tell")) return false;
     /* with must_end, the speaker may keep an appositive to the end: "said Ana Bell, a pollster at X." */
     if ((att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT) || att_bare_source(a, j + 1, sp)) &&
         (!must_end || short_tail(a, att_after_speaker(a, sp), must_end) || punct(a, att_phrase_end(sp), ','))) {

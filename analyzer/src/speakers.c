@@ -282,6 +282,20 @@ static bool all_capitals(const att *a, const cd_name_mention *m) {
   return m->end_tok > m->first_tok + 1 || T(a, m->first_tok)->flags & TF_LINE_BEFORE;
 }
 
+/* Is the mention part of a dateline ("WASHINGTON —", "OSLO (AP) —", "PHILADELPHIA, July 25 (UPI) —")?
+ * A paragraph that opens with a word in capitals and reaches a dash within a few tokens: what
+ * stands before the dash is where and by whom the story was filed, never a speaker. */
+enum { DATELINE_TOKENS = 12 };
+static bool dateline(const att *a, const cd_name_mention *m) {
+  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, T(a, m->first_tok)->para);
+  if (m->first_tok > p->first_tok + DATELINE_TOKENS) return false;
+  if (T(a, p->first_tok)->kind != TOK_WORD || !(T(a, p->first_tok)->flags & TF_ALLCAPS) || N(a, p->first_tok) < 3)
+    return false;
+  for (size_t k = p->first_tok + 1; k < p->end_tok && k <= p->first_tok + DATELINE_TOKENS; k++)
+    if (dash(a, k)) return m->first_tok < k;
+  return false;
+}
+
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
@@ -289,6 +303,11 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
   if (mi != CD_NONE) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
     if (all_capitals(a, m) && !m->acronym) return false;
+    if (dateline(a, m)) return false;
+    /* a capitalised function word read as a name after a dateline's dash ("— In response to ...") */
+    if (m->end_tok == m->first_tok + 1 &&
+        (att_preposition(a, i) || att_determiner(a, i) || (att_function_word(a, i) && !cd_mention_is_person(doc, mi))))
+      return false; /* but "Will" may be George Will */
     size_t role = m->end_tok;
     if (role + 1 < doc_ntok(doc) && T(a, role)->kind == TOK_WORD && (T(a, role)->flags & TF_LOWER) &&
         (att_role_noun(a, role) || att_source_noun(a, role)) &&
