@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "attribution_internal.h"
+#include "lexicon.h"
 #include "speech_verbs.h"
 #include "quotes_kind.h"
 
@@ -34,8 +35,9 @@ static void set_cue(att *a, cd_quote *q, size_t verb) {
  * the quote's own sentence after more words. */
 typedef enum { TAIL_ANY, TAIL_OWN_SENTENCE, TAIL_QUOTE_SENTENCE } tail_rule;
 
-/* After a verb: only an attribution's tail ("said.", "told reporters.", "said on Tuesday.") -- not a
- * clause with news of its own. */
+/* After a verb: only an attribution's tail ("said.", "told reporters.", "said on Tuesday.",
+ * "proclaimed to a cheering crowd at the convention on Tuesday.") -- not a clause with news of its
+ * own. */
 static bool short_tail(const att *a, size_t i, tail_rule rule) {
   uint32_t sent = i > 0 ? T(a, i - 1)->sent : 0;
   size_t words = 0;
@@ -43,10 +45,27 @@ static bool short_tail(const att *a, size_t i, tail_rule rule) {
     /* in the quote's own sentence, prepositions, articles and names do not count: "to a cheering
      * crowd at the Democratic National Convention on Tuesday" is still only where and when */
     bool counts = rule == TAIL_OWN_SENTENCE || ((T(a, i)->flags & TF_LOWER) && !att_preposition(a, i) && !att_determiner(a, i));
-    if (T(a, i)->kind == TOK_WORD && counts && ++words > 8) return false;
+    if (T(a, i)->kind == TOK_WORD && counts && ++words > 12) return false;
     if (is(a, i, "that") || is(a, i, "would") || is(a, i, "will") || is(a, i, "was") || is(a, i, "is")) return false;
   }
   return true;
+}
+
+/* Do tokens [from, to) read as an appositive or a relative clause between a speaker and its verb,
+ * with or without its closing comma (", the polling guru who founded the site tweeted", ", one of
+ * the states suing the agency, said")? A comma opens it; no quotation mark, semicolon or new
+ * sentence inside, at most 30 tokens. */
+static bool appositive_gap(att *a, size_t from, size_t to) {
+  if (!punct(a, from, ',') || to <= from || to > from + 30) return false;
+  for (size_t k = from + 1; k < to; k++)
+    if ((T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) || punct(a, k, ';') ||
+        T(a, k)->sent != T(a, from)->sent)
+      return false;
+  /* "Lazar, Song wrote": a speaker of its own after the comma is the verb's subject */
+  speaker own = {0};
+  size_t k = to;
+  while (k > from + 1 && att_between_word(a, k - 1)) k--;
+  return !(att_speaker_at(a, from + 1, &own, CD_ATTR_EXPLICIT) && (own.end_tok == k || att_phrase_end(&own) == k));
 }
 
 /* An attribution tag starting at token j: "VERB SPEAKER" or "SPEAKER [, appositive,] [adverbs] VERB".
@@ -74,12 +93,14 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
   bool have = false;
   for (size_t v = j; v < n && v < j + 45 && T(a, v)->sent == sent; v++) {
     if (T(a, v)->kind == TOK_MARK && T(a, v)->role != MR_APOS) break;
-    if (!att_speech_verb(a, v)) continue;
+    if (!att_speech_verb(a, v) || (att_determiner(a, v - 1) && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
+      continue; /* "one of the states suing"; but "the two write" */
     if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT))) break;
     size_t e = v;
     while (e > j && att_between_word(a, e - 1)) e--;
     size_t after = att_after_speaker(a, &who);
-    if ((who.end_tok == e || att_phrase_end(&who) == e || after == e) && (!must_end || short_tail(a, v + 1, must_end))) {
+    if ((who.end_tok == e || att_phrase_end(&who) == e || after == e || appositive_gap(a, att_phrase_end(&who), e)) &&
+        (!must_end || short_tail(a, v + 1, must_end))) {
       *sp = who;
       *verb = v;
       return true;
@@ -96,12 +117,31 @@ static bool ends_in_question(const att *a, const quote_ctx *c) {
   return c->close > c->open + 1 && (punct(a, c->close - 1, '?') || punct(a, c->close - 1, '!'));
 }
 
+/* A quote that is its paragraph, signed in the next one: ""..." ¶ - Ana Bell." or "— Ana Bell,
+ * tweeting after the vote." The sign-off paragraph opens with a dash and a person's name. */
+static bool sign_off_paragraph(att *a, const quote_ctx *c, size_t j, speaker *sp) {
+  const cd_para *qp = CD_VEC_AT(&a->doc->paras, cd_para, T(a, c->close)->para);
+  const cd_para *np = CD_VEC_AT(&a->doc->paras, cd_para, T(a, j)->para);
+  if (qp->first_tok != c->open || np->first_tok + 1 != j || !dash(a, np->first_tok)) return false;
+  for (size_t k = c->close + 1; k < qp->end_tok; k++)
+    if (!punct(a, k, '.')) return false; /* nothing but a stop after the closing mark */
+  if (a->mention_start[j] == CD_NONE || !cd_mention_is_person(a->doc, a->mention_start[j])) return false;
+  size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[j])->end_tok;
+  if (e < np->end_tok && !punct(a, e, '.') && !punct(a, e, ',')) return false;
+  att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT);
+  return sp->found;
+}
+
 /* Sieve 1: after the closing mark. */
 static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   size_t j = c->close + 1;
   size_t n = doc_ntok(a->doc);
   bool same_sentence = j < n && T(a, j)->sent == c->sent_close;
   while (j < n && (punct(a, j, ',') || dash(a, j) || punct(a, j, ':'))) j++;
+  if (j < n && T(a, j)->para == T(a, c->close)->para + 1 && sign_off_paragraph(a, c, j, sp)) {
+    *verb = CD_NONE;
+    return true;
+  }
   if (j >= n || T(a, j)->para != T(a, c->close)->para) return false;
   bool next_sentence = (!same_sentence || T(a, j)->sent != c->sent_close) && !ends_in_question(a, c);
   if (next_sentence) {
@@ -112,6 +152,8 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
       if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
   }
   if (tag_at(a, j, next_sentence ? TAIL_OWN_SENTENCE : TAIL_ANY, sp, verb)) return true;
+  /* "...," as Lind put it. */
+  if (is(a, j, "as") && !next_sentence && tag_at(a, j + 1, TAIL_QUOTE_SENTENCE, sp, verb)) return true;
   /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph */
   if (j > c->close + 1 && dash(a, j - 1) && a->mention_start[j] != CD_NONE &&
       cd_mention_is_person(a->doc, a->mention_start[j])) {
@@ -286,13 +328,25 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
 
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
+  size_t s0 = s->first_tok;
+  if (c->open > s0 + 2 && T(a, s0)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, s0) &&
+      cd_is_speech_verb(a->doc->config, S(a, s0), N(a, s0)) && (punct(a, c->open - 1, ',') || punct(a, c->open - 1, ':'))) {
+    speaker inv = {0};
+    if (att_speaker_at(a, s0 + 1, &inv, CD_ATTR_EXPLICIT) &&
+        (att_phrase_end(&inv) == c->open - 1 || att_after_speaker(a, &inv) == c->open)) {
+      *sp = inv;
+      *verb = s0;
+      return true;
+    }
+  }
   size_t window = partial ? 60 : 30;
   size_t stance_fallback = CD_NONE;
   for (size_t i = c->open; i > s->first_tok && c->open - i < window; i--) {
     size_t v = i - 1;
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
     if (inside_aside(a, s->first_tok, v, c->open)) continue;
-    bool say = cd_is_speech_verb(a->doc->config, S(a, v), N(a, v));
+    bool say = cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v);
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance) continue;
@@ -385,15 +439,15 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
 }
 
 /* Sieve 3: "according to SPEAKER" in the sentence (up to ACCORDING_WINDOW tokens from the quote). */
-enum { ACCORDING_WINDOW = 200 };
-static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+enum { ACCORDING_WINDOW = 200, RELAYED_WINDOW = 30 };
+static bool according_within(att *a, const quote_ctx *c, size_t window, speaker *sp, size_t *verb) {
   uint32_t sents[2] = {c->sent_open, c->sent_close};
   for (int si = 0; si < 2; si++) {
     const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sents[si]);
     /* within a window of the quote, so that a run-on sentence full of quotes stays linear */
     size_t from = s->first_tok, to = s->end_tok;
-    if (c->open > from + ACCORDING_WINDOW) from = c->open - ACCORDING_WINDOW;
-    if (c->close + ACCORDING_WINDOW < to) to = c->close + ACCORDING_WINDOW;
+    if (c->open > from + window) from = c->open - window;
+    if (c->close + window < to) to = c->close + window;
     for (size_t k = count_below(a->according, a->n_according, from); k < a->n_according; k++) {
       size_t i = a->according[k];
       if (i >= to || i + 2 >= s->end_tok) break;
@@ -405,6 +459,22 @@ static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
     }
   }
   return false;
+}
+
+static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  return according_within(a, c, ACCORDING_WINDOW, sp, verb);
+}
+
+/* ""...," Lind said, according to the Post": the words are on record through the Post, which the
+ * reader has to take them from; an "according to" close after the quote in its sentence names
+ * the source over the tag. */
+static bool relayed_by(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  speaker via = {0};
+  size_t v = CD_NONE;
+  if (!according_within(a, c, RELAYED_WINDOW, &via, &v) || v < c->close) return false;
+  *sp = via;
+  *verb = v;
+  return true;
 }
 
 static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char *sieve) {
@@ -461,7 +531,7 @@ static void continue_from(att *a, size_t qi, size_t from, const char *why) {
 static bool woven_subject(const att *a, const speaker *sp, size_t open) {
   const cd_doc *doc = a->doc;
   bool person = sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention) &&
-                (sp->method != CD_ATTR_PRONOUN || is(a, sp->first_tok, "he") || is(a, sp->first_tok, "she"));
+                (sp->method != CD_ATTR_PRONOUN || pronoun_is(a, sp->first_tok, "he") || pronoun_is(a, sp->first_tok, "she"));
   if (person) return true;
   bool org = sp->method != CD_ATTR_PRONOUN && sp->entity != CD_NONE &&
              CD_VEC_AT(&doc->entities, cd_entity, sp->entity)->kind == CD_ENTITY_ORGANIZATION;
@@ -531,18 +601,20 @@ void cd_pass_attribution(cd_doc *doc) {
         continue;
       }
     }
-    if (q->closed && w->close_tok != w->open_tok && after_quote(&a, &c, &sp, &verb)) {
-      apply(&a, qi, &sp, verb, "after the quote");
-      continue;
+    const char *sieve = NULL;
+    if (q->closed && w->close_tok != w->open_tok && after_quote(&a, &c, &sp, &verb)) sieve = "after the quote";
+    if (!sieve) {
+      memset(&sp, 0, sizeof sp);
+      if (before_quote(&a, &c, q->partial, &sp, &verb)) sieve = "before the quote, in its sentence";
     }
-    memset(&sp, 0, sizeof sp);
-    if (before_quote(&a, &c, q->partial, &sp, &verb)) {
-      apply(&a, qi, &sp, verb, "before the quote, in its sentence");
-      continue;
+    if (!sieve) {
+      memset(&sp, 0, sizeof sp);
+      if (q->closed && w->close_tok != w->open_tok && sentence_tag(&a, &c, &sp, &verb))
+        sieve = "at the end of the quote's sentence";
     }
-    memset(&sp, 0, sizeof sp);
-    if (q->closed && w->close_tok != w->open_tok && sentence_tag(&a, &c, &sp, &verb)) {
-      apply(&a, qi, &sp, verb, "at the end of the quote's sentence");
+    if (sieve) {
+      if (relayed_by(&a, &c, &sp, &verb)) sieve = "beside the quote's tag, which it relays";
+      apply(&a, qi, &sp, verb, sieve);
       continue;
     }
     memset(&sp, 0, sizeof sp);

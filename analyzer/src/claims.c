@@ -25,11 +25,11 @@
  * words) and outside the headline. A speech quote whose only speaker is an unnamed source ("...,"
  * a source said) gets claim.anonymous-source on that speaker too, with the quote as related
  * information. */
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 
 #include "claims.h"
 #include "config.h"
@@ -73,28 +73,15 @@ typedef struct scan_state {
 
 /* ---- pattern text ---- */
 
-typedef struct sbuf {
-  char *s;
-  size_t len, cap;
-  bool oom;
-} sbuf;
+/* Pattern text grows in a vector of bytes, kept NUL-terminated (out of memory aborts, as in a pass). */
+typedef cd_vec sbuf;
+#define SBUF_INIT {NULL, 0, 0, 1}
 
 static void sb_putn(sbuf *b, const char *s, size_t n) {
-  if (b->oom) return;
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + n + 1) cap *= 2;
-    char *p = realloc(b->s, cap);
-    if (!p) {
-      b->oom = true;
-      return;
-    }
-    b->s = p;
-    b->cap = cap;
-  }
-  memcpy(b->s + b->len, s, n);
+  cd_vec_reserve(b, b->len + n + 1 > b->cap ? 2 * b->cap + n + 1 : b->cap);
+  memcpy((char *)b->data + b->len, s, n);
   b->len += n;
-  b->s[b->len] = 0;
+  ((char *)b->data)[b->len] = 0;
 }
 static void sb_puts(sbuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
 
@@ -567,8 +554,9 @@ struct cd_claims_cache {
   _Atomic(code_set *) jit;      /* compiled once enough text has been read */
   atomic_size_t scanned;        /* bytes analysed with the interpreter so far */
   /* may_start's answers, shared by the analyses of this configuration: one scan at a time holds
-   * the lock (a scan is short; analyses on other threads wait for it, they never see a torn map) */
-  mtx_t memo_lock;
+   * the lock (a scan is short; analyses on other threads wait for it, they never see a torn map).
+   * A POSIX mutex, which thread sanitizers understand (C11 mtx_t gives false reports). */
+  pthread_mutex_t memo_lock;
   bool memo_lock_ok;
   cd_arena *memo_arena;
   cd_strmap memo;
@@ -599,7 +587,7 @@ void cd_claims_cache_free(cd_claims_cache *c) {
   if (c->user_rx)
     for (size_t i = 0; i < c->n_rows; i++) free(c->user_rx[i]);
   free(c->user_rx);
-  if (c->memo_lock_ok) mtx_destroy(&c->memo_lock);
+  if (c->memo_lock_ok) pthread_mutex_destroy(&c->memo_lock);
   cd_strmap_free(&c->memo);
   cd_arena_free(c->memo_arena);
   cd_strmap_free(&c->words);
@@ -643,12 +631,12 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   c->memo_arena = cd_arena_new();
   c->words_arena = cd_arena_new();
   if (c->words_arena) cd_strmap_init(&c->words, c->words_arena);
-  c->memo_lock_ok = mtx_init(&c->memo_lock, mtx_plain) == thrd_success;
+  c->memo_lock_ok = pthread_mutex_init(&c->memo_lock, NULL) == 0;
   cd_strmap_init(&c->memo, c->memo_arena);
   c->rows = calloc(n_defs + cfg->n_claims + 1, sizeof *c->rows);
   c->user = calloc(cfg->n_claims + 1, sizeof *c->user);
   c->user_rx = calloc(n_defs + cfg->n_claims + 1, sizeof *c->user_rx);
-  sbuf main_rx = {0};
+  sbuf main_rx = SBUF_INIT;
   if (!c->rows || !c->user || !c->user_rx || !c->memo_arena || !c->words_arena || !c->memo_lock_ok) goto fail;
 
   /* Each branch ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's
@@ -690,29 +678,26 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
     u->kind = strcmp(cp->kind, "anonymous-source") == 0 ? CLAIM_ANONYMOUS : CLAIM_UNATTRIBUTED;
     u->check = CK_NONE;
     u->message = u->kind == CLAIM_ANONYMOUS ? CONFIGURED_ANONYMOUS : CONFIGURED_UNATTRIBUTED;
-    sbuf rx = {0};
-    if (disabled(cfg, u) || (cp->is_pattern ? (sb_puts(&rx, cp->phrase), false) : !put_literal(&rx, cp->phrase)) ||
-        rx.oom) {
-      free(rx.s);
-      if (rx.oom) goto fail;
+    sbuf rx = SBUF_INIT;
+    if (disabled(cfg, u) || (cp->is_pattern ? (sb_puts(&rx, cp->phrase), false) : !put_literal(&rx, cp->phrase))) {
+      cd_vec_free(&rx);
       continue;
     }
     sb_puts(&rx, "(?C1)");
-    c->user_rx[n] = rx.s;
+    c->user_rx[n] = rx.data;
     c->rows[n++] = (row){u, cp->is_pattern};
   }
   c->n_rows = n;
-  if (main_rx.oom) goto fail;
   if (any) {
-    c->main_rx = main_rx.s;
-    main_rx.s = NULL;
+    c->main_rx = main_rx.data;
+    main_rx.data = NULL;
   }
   if (!compile_set(c, &c->interp, false)) goto fail;
   if (!find_ascii_starts(c)) goto fail;
-  free(main_rx.s);
+  free(main_rx.data);
   return c;
 fail:
-  free(main_rx.s);
+  free(main_rx.data);
   cd_claims_cache_free(c);
   return NULL;
 }
@@ -849,10 +834,10 @@ void cd_pass_claims(cd_doc *doc) {
   scan_state st = {doc, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0};
   if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
-    mtx_lock(&cache->memo_lock);
+    pthread_mutex_lock(&cache->memo_lock);
     bound_memo(cache);
     scan_tokens(&st, cs->main, mctx, &cache->memo, cache->ascii_start, &cache->words, cache->word_pairs, &found);
-    mtx_unlock(&cache->memo_lock);
+    pthread_mutex_unlock(&cache->memo_lock);
   }
   if (cs->single) {
     pcre2_set_callout(umctx, on_callout, &st);

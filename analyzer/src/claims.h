@@ -47,6 +47,7 @@ typedef enum claim_check {
   CK_RAISING,     /* "is said to be": not a casualty count ("are known to have died") */
   CK_PASSIVE,     /* "is considered to be", "has been criticised": unless "by" names the agent */
   CK_QUANT_GROUP, /* "some residents say", "many Democrats fear": a quantified group of any noun */
+  CK_BY_GROUP,    /* "echoed by a number of experts": an unnamed group as the agent of a verb of saying */
   CK_EXPLAINS     /* "on condition of anonymity": why a source is unnamed, part of that source's claim */
 } claim_check;
 

@@ -127,9 +127,6 @@ static bool naming_word(const cd_doc *d, size_t i) {
   return true;
 }
 
-/* ---- word lists ---- */
-
-
 /* Words allowed between a subject and its verb: "have long argued", "were quoted". */
 
 /* Verbs of belief: what a bare "scientists" or "lawmakers" do when they are a weasel, not the
@@ -137,10 +134,29 @@ static bool naming_word(const cd_doc *d, size_t i) {
 static bool belief_verb(const cd_doc *d, size_t i) {
   return lower(d, i) && cd_lex_has(CD_LEX_CLAIM_BELIEF_VERBS, ts(d, i), tn(d, i));
 }
+/* A belief stated as an object: "expressed misgivings", "share these concerns". */
+static bool opinion_verb(const cd_doc *d, size_t i) {
+  return belief_verb(d, i) || (lower(d, i) && lx(d, i, CD_LEX_CLAIM_EXPRESSING_VERBS) &&
+                               (lx(d, i + 1, CD_LEX_CLAIM_BELIEF_NOUNS) || lx(d, i + 2, CD_LEX_CLAIM_BELIEF_NOUNS)));
+}
 static bool saying_verb(const cd_doc *d, size_t i) {
   return lower(d, i) && (cd_is_speech_verb(d->config, ts(d, i), tn(d, i)) ||
                          cd_is_speech_participle(ts(d, i), tn(d, i)) ||
-                         cd_lex_has(CD_LEX_CLAIM_REPORTING_VERBS, ts(d, i), tn(d, i)) || belief_verb(d, i));
+                         cd_lex_has(CD_LEX_CLAIM_REPORTING_VERBS, ts(d, i), tn(d, i)) || opinion_verb(d, i) ||
+                         (lx(d, i, CD_LEX_CLAIM_FINDING_VERBS) && is(d, i + 1, "that")));
+}
+
+/* "the experts I interviewed said": skips the writer's contact clause at k, if any. */
+static size_t skip_contact(const cd_doc *d, size_t k, size_t ref) {
+  char buf[40];
+  size_t n = 0;
+  for (size_t j = k; j < k + 3 && ctx(d, j, ref) && word(d, j) && n + tn(d, j) + 1 < sizeof buf; j++) {
+    if (n) buf[n++] = ' ';
+    memcpy(buf + n, ts(d, j), tn(d, j));
+    n += tn(d, j);
+    if (j > k && cd_lex_has(CD_LEX_CLAIM_CONTACT_CLAUSES, buf, n)) return j + 1;
+  }
+  return k;
 }
 
 /* Skips auxiliaries and adverbs (at most three) from `j`; returns the next token. */
@@ -206,7 +222,7 @@ static size_t subject_verb(const cd_doc *d, size_t j, size_t ref, bool opinion_o
         break;
       }
   size_t k = skip_aux(d, j, ref);
-  bool (*fits)(const cd_doc *, size_t) = opinion_only ? belief_verb : saying_verb;
+  bool (*fits)(const cd_doc *, size_t) = opinion_only ? opinion_verb : saying_verb;
   if (ctx(d, k, ref) && fits(d, k)) return k;
   /* a clause about the group: "Democrats on Capitol Hill, who have argued that ..." */
   for (size_t w = j; w < j + 6 && ctx(d, w + 2, ref); w++)
@@ -222,6 +238,13 @@ static size_t subject_verb(const cd_doc *d, size_t j, size_t ref, bool opinion_o
   if (k == j) return CD_NONE;
   k = skip_aux(d, k, ref);
   return ctx(d, k, ref) && fits(d, k) ? k : CD_NONE;
+}
+
+/* "voters could have considered": a counterfactual claims nothing. */
+static size_t asserted(const cd_doc *d, size_t v) {
+  bool unreal = v != CD_NONE && v > 1 && is(d, v - 1, "have") &&
+                in(d, v - 2, (const char *const[]){"could", "would", "might", "should", NULL});
+  return unreal ? CD_NONE : v;
 }
 
 /* A name right after `j`: "at Harvard", "from the WHO", "in The Times". */
@@ -254,19 +277,11 @@ static void set_span(const cd_doc *d, claim_hit *hit, size_t first, size_t last)
   if (tk(d, last)->end > hit->end) hit->end = tk(d, last)->end;
 }
 
-enum { GO_ON = -1 };
-
-/* The verb before a group decides most cases: "said officials" is an inverted attribution (the
- * span takes the verb: 1), "told officials that" makes them an object, no source (0); anything
- * else leaves the decision to the caller (GO_ON). */
-static int settle_by_verb_before(const cd_doc *d, size_t left, size_t e, size_t h, claim_hit *hit) {
-  int vb = verb_before(d, left, e, h);
-  if (vb == OBJECT) return 0;
-  if (vb == INVERTED) {
-    set_span(d, hit, left - 1, h);
-    return 1;
-  }
-  return GO_ON;
+/* The verb a subject [left, h] leads to from e: the span takes it when it is near. */
+static bool span_to_verb(const cd_doc *d, claim_hit *hit, size_t left, size_t e, size_t h, size_t v) {
+  if (v == CD_NONE) return false;
+  set_span(d, hit, left, v - e <= 3 ? v : h);
+  return true;
 }
 
 /* "the panel of experts", "the bank's team of analysts": the group belongs to something named
@@ -284,18 +299,9 @@ static bool of_definite(const cd_doc *d, size_t left) {
 
 /* ---- checks ---- */
 
-static bool check_impersonal(const cd_doc *d, size_t f, size_t e) { return !is(d, e, "by"); }
-
-static bool check_known_for(const cd_doc *d, size_t f, size_t e) {
+static bool check_known_for(const cd_doc *d, size_t f) {
   size_t p = prev_tok(d, f);
-  if (p == CD_NONE) return true;
-  return !capital(d, p) && !cd_is_pronoun(ts(d, p), tn(d, p));
-}
-
-
-/* "the", "these", "those": a determiner that refers back to a group already mentioned. */
-static bool referring(const cd_doc *d, size_t i) {
-  return in(d, i, (const char *const[]){"the", "these", "those", NULL});
+  return p == CD_NONE || (!capital(d, p) && !cd_is_pronoun(ts(d, p), tn(d, p)));
 }
 
 /* Sets the head of the source phrase [*left, ...]; takes a referring determiner before it into the
@@ -304,7 +310,7 @@ static bool referring(const cd_doc *d, size_t i) {
 static size_t take_anaphor(const cd_doc *d, size_t head, size_t *left, claim_hit *hit) {
   size_t p = prev_tok(d, *left);
   hit->head = head;
-  if (p == CD_NONE || !referring(d, p)) return p;
+  if (p == CD_NONE || !in(d, p, (const char *const[]){"the", "these", "those", NULL})) return p;
   hit->anaphoric = true;
   *left = p;
   return prev_tok(d, p);
@@ -318,21 +324,18 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     if (lx(d, p, CD_LEX_CLAIM_GROUP_QUANTIFIERS)) {
       quant = quant || !lx(d, p, CD_LEX_CLAIM_GROUP_MODIFIERS);
       left = p;
-    } else if ((lower(d, p) || sentence_initial(d, p)) && lx(d, p, CD_LEX_CLAIM_GROUP_MODIFIERS)) {
-      left = p; /* "State legislators": capitalised only because it starts the sentence */
-    } else if (demonym(d, p) || (capital(d, p) && !naming_word(d, p))) {
+    } else if (lx(d, p, CD_LEX_CLAIM_GROUP_MODIFIERS)) {
+      left = p; /* "State legislators", "Democratic leaders": a kind, not a name */
+    } else if (demonym(d, p) || (capital(d, p) && (!naming_word(d, p) || lx(d, h, CD_LEX_CLAIM_POSSESSED_GROUPS)))) {
+      /* "Clinton supporters": whose supporters is not who they are */
       left = p;
     } else {
       break;
     }
   }
-  size_t p = prev_tok(d, left);
-  hit->head = h;
-  if (p != CD_NONE) {
-    if (referring(d, p)) {
-      hit->anaphoric = true; /* "the experts": a finding when it refers back to unnamed experts */
-      left = p;
-    } else if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) {
+  size_t p = take_anaphor(d, h, &left, hit); /* "the experts": a finding when they refer back to unnamed ones */
+  if (p != CD_NONE && !hit->anaphoric) {
+    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) {
       return false;
     } else if (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) {
       if (!lx(d, h, CD_LEX_CLAIM_POSSESSED_GROUPS)) return false;
@@ -349,14 +352,22 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     return false;
   p = prev_tok(d, left);
   if (p != CD_NONE && is(d, p, "of")) return false; /* "a panel of experts", "62 percent of Republicans" */
-  int settled = settle_by_verb_before(d, left, e, h, hit);
-  if (settled != GO_ON) return settled;
-  bool opinion_only = strength == GROUP_WEAK && !quant;
-  size_t v = subject_verb(d, e, h, opinion_only);
-  if (v != CD_NONE) {
-    set_span(d, hit, left, v - e <= 3 ? v : h);
+  /* "said critics" is an inverted attribution (the span takes the verb), "told critics that" an object */
+  int vb = verb_before(d, left, e, h);
+  if (vb == INVERTED) {
+    set_span(d, hit, left - 1, h);
     return true;
   }
+  if (vb == OBJECT || naming_appositive(d, e, h)) return false;
+  p = prev_tok(d, left);
+  size_t pp = p != CD_NONE ? prev_tok(d, p) : CD_NONE;
+  if (pp != CD_NONE && is(d, p, "and") && naming_word(d, pp) && !lx(d, pp, CD_LEX_CLAIM_PARTY_GROUPS))
+    return false; /* "Sanders and his supporters argue": the named one speaks for them */
+  if (pp != CD_NONE && (tk(d, p)->kind == TOK_NUMBER || lx(d, p, CD_LEX_CLAIM_INDEFINITE_DETERMINERS)) &&
+      in(d, pp, (const char *const[]){"all", "the", "both", NULL}))
+    return false; /* "all three analysts": a set already named */
+  bool opinion_only = strength == GROUP_WEAK && !quant;
+  if (span_to_verb(d, hit, left, e, h, asserted(d, subject_verb(d, e, h, opinion_only)))) return true;
   /* "Some experts were sceptical": a quantified group as the subject, no verb needed */
   if (quant && strength == GROUP_STRONG) {
     size_t b = prev_tok(d, left);
@@ -373,8 +384,7 @@ static bool measured_group(const cd_doc *d, size_t f) {
   size_t from = sent_first(d, f);
   if (f - from > 40) from = f - 40; /* a bounded look back keeps the pass linear */
   for (size_t k = from; k < f; k++)
-    if (in(d, k, (const char *const[]){"surveyed", "polled", "interviewed", "questioned", "asked", "respondents",
-                                       NULL}))
+    if (lx(d, k, CD_LEX_CLAIM_MEASURING_WORDS) && skip_contact(d, k - 1, f) != k + 1)
       return true;
   return false;
 }
@@ -386,15 +396,18 @@ static bool check_some(const cd_doc *d, size_t f, size_t e) {
   /* beyond belief and "say", a verb of saying needs its clause: "some warned that", not "some
    * estimated death tolls" or "some reported wanting" */
   if (!belief_verb(d, v) && !in(d, v, (const char *const[]){"say", "says", "said", NULL}) &&
-      !(ctx(d, e, f) && (is(d, e, "that") || punct(d, e, ',') || punct(d, e, ':'))))
+      !(ctx(d, e, f) && (is(d, e, "that") || is(d, e, "as") || punct(d, e, ',') || punct(d, e, ':'))))
     return false;
   if (measured_group(d, f)) return false;
-  /* "some said they" after a named crowd is still unnamed; "the many" is not a pronoun */
+  /* "some said they" after a named crowd is still unnamed; "the many" is not a pronoun; "they all" refers back */
   size_t p = prev_tok(d, f);
+  if (is(d, f, "all") && ((p != CD_NONE && !punct(d, p, ',') && !lx(d, p, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)) ||
+                          is(d, v, "told")))
+    return false; /* "they all said", "All told" */
+  if (p != CD_NONE && is(d, p, "not")) return false; /* "not everyone agreed" reports a split, not a claim */
   return p == CD_NONE ||
          !(lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "of") || tk(d, p)->kind == TOK_NUMBER);
 }
-
 
 /* "Some residents say", "many Democrats fear", "a number of experts in the field argue": a
  * quantifier, a plural noun phrase nothing names, and a verb of saying or belief. */
@@ -403,9 +416,7 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   /* "there are some economists who argue": the relative clause is the claim */
   bool there = p != CD_NONE && in(d, p, (const char *const[]){"are", "were", NULL}) && prev_tok(d, p) != CD_NONE &&
                is(d, prev_tok(d, p), "there");
-  /* "echoed by a number of tax experts": the unnamed agent of a verb of saying */
-  bool agent = p != CD_NONE && is(d, p, "by") && prev_tok(d, p) != CD_NONE && saying_verb(d, prev_tok(d, p));
-  if (p != CD_NONE && !there && !agent && !(tk(d, p)->kind == TOK_PUNCT || lx(d, p, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)))
+  if (p != CD_NONE && !there && !(tk(d, p)->kind == TOK_PUNCT || lx(d, p, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)))
     return false;
   if (measured_group(d, f)) return false;
   size_t k = e;
@@ -415,14 +426,16 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
     k++;
   }
   size_t head = CD_NONE;
-  for (size_t n = 0; n < 4 && ctx(d, k, f) && word(d, k); n++, k++) {
+  for (size_t n = 0; n < 4 && ctx(d, k, f) && word(d, k) && skip_contact(d, k, f) == k; n++, k++) {
     if (lower(d, k) &&
         (saying_verb(d, k) || lx(d, k, CD_LEX_CLAIM_AUXILIARIES) || lx(d, k, CD_LEX_CLAIM_MODIFIER_STARTS)))
       break;
     bool group = cd_lex_has(CD_LEX_CLAIM_BELIEF_GROUPS, ts(d, k), tn(d, k)) ||
                  cd_lex_has(CD_LEX_CLAIM_PARTY_GROUPS, ts(d, k), tn(d, k)) ||
                  cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, ts(d, k), tn(d, k));
-    if (capital(d, k) && !group && !demonym(d, k) && !(sentence_initial(d, k) && !naming_word(d, k))) return false;
+    /* "several former RT journalists": their employer is named, they are not */
+    if (capital(d, k) && !group && !demonym(d, k) && !(sentence_initial(d, k) && !naming_word(d, k)) && k == e)
+      return false;
     if ((ends_with(d, k, "s") && !possessive(d, k)) || in(d, k, (const char *const[]){"people", "men", "women", NULL}))
       head = k;
   }
@@ -431,23 +444,53 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
       in(d, k, (const char *const[]){"familiar", "close", "briefed", NULL}))
     return false; /* "some people familiar with the matter": an anonymous source, another row */
   if (cd_lex_has(CD_LEX_CLAIM_DOCUMENT_HEADS, ts(d, head), tn(d, head))) return false; /* "some studies" */
-  if (agent) {
-    hit->head = head;
-    set_span(d, hit, prev_tok(d, p), head);
-    return true;
-  }
+  bool contact = skip_contact(d, k, f) != k;
+  /* "all the experts I interviewed"; not "all three candidates", "all signs" */
+  if (is(d, f, "all") && !contact && (tk(d, e)->kind == TOK_NUMBER || determined(d, e) || lx(d, e, CD_LEX_CLAIM_INDEFINITE_DETERMINERS) ||
+                                      !(lx(d, head, CD_LEX_CLAIM_GROUP_HEADS) || lx(d, head, CD_LEX_CLAIM_BELIEF_GROUPS) ||
+                                        lx(d, head, CD_LEX_CLAIM_PARTY_GROUPS))))
+    return false;
+  k = skip_contact(d, k, f);
   size_t v = there && is(d, k, "who") ? skip_aux(d, k + 1, head) : subject_verb(d, k, head, false);
   if (v == CD_NONE || !(ctx(d, v, head) && saying_verb(d, v))) return false;
   hit->head = head;
-  set_span(d, hit, f, v - k <= 3 ? v : head);
+  return span_to_verb(d, hit, f, k, head, v);
+}
+
+/* "echoed by a number of tax experts", "called a charlatan by fellow physicians": a verb of saying
+ * whose agent is an unnamed group. */
+static bool check_by_group(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+  /* the verb, or the verb and its complement: "called a charlatan by" */
+  size_t v = prev_tok(d, f);
+  if (v != CD_NONE && !lx(d, v, CD_LEX_CLAIM_REPORTING_VERBS) && prev_tok(d, v) != CD_NONE)
+    v = in(d, prev_tok(d, v), (const char *const[]){"a", "an", NULL}) ? prev_tok(d, prev_tok(d, v)) : CD_NONE;
+  if (v == CD_NONE || !lower(d, v) || !ends_with(d, v, "ed") ||
+      !(lx(d, v, CD_LEX_CLAIM_REPORTING_VERBS) || lx(d, v, CD_LEX_CLAIM_BELIEF_VERBS)))
+    return false;
+  size_t k = e;
+  bool quant = is(d, k, "a") && is(d, k + 1, "number") && is(d, k + 2, "of");
+  if (quant) k += 3;
+  /* "by some of his rivals" */
+  if (lx(d, k, CD_LEX_CLAIM_GROUP_QUANTIFIERS) && is(d, k + 1, "of") && determined(d, k + 2)) k += 3, quant = true;
+  if (!(ctx(d, k, f) && in(d, k, (const char *const[]){"everyone", "everybody", NULL}))) {
+    /* quantifiers and modifiers, and one other noun ("tax experts", "gun advocates") */
+    for (int other = 0; ctx(d, k, f) && lower(d, k) && k < e + 5 && !lx(d, k, CD_LEX_CLAIM_GROUP_HEADS); k++) {
+      bool mod = lx(d, k, CD_LEX_CLAIM_GROUP_QUANTIFIERS) || lx(d, k, CD_LEX_CLAIM_GROUP_MODIFIERS);
+      if (!mod && ends_with(d, k, "s")) break;
+      if (!mod && (other++ || lx(d, k, CD_LEX_CLAIM_FUNCTION_WORDS) || determined(d, k) || is(d, k, "a"))) return false;
+      quant = quant || mod;
+    }
+    /* a group noun, or any plural after a quantifier ("by fellow surgeons", "by some voters") */
+    bool group = lx(d, k, CD_LEX_CLAIM_GROUP_HEADS) || lx(d, k, CD_LEX_CLAIM_BELIEF_GROUPS) ||
+                 lx(d, k, CD_LEX_CLAIM_PARTY_GROUPS) || (quant && lower(d, k) && ends_with(d, k, "s"));
+    if (!ctx(d, k, f) || !group || named_after(d, k + 1, k, CD_LEX_CLAIM_NAMING_PREPOSITIONS) ||
+        naming_appositive(d, k + 1, k))
+      return false;
+  }
+  hit->head = v; /* "Echoed by whom?" */
+  set_span(d, hit, v, k);
   return true;
 }
-
-static bool check_named_after(const cd_doc *d, size_t f, size_t e) {
-  return !named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS);
-}
-
-
 
 /* After "reports": is the report named ("reports in The Times", "reports published by Reuters")? */
 static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
@@ -472,7 +515,6 @@ static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
   return false;
 }
 
-
 static bool check_reports(const cd_doc *d, size_t f, size_t e) {
   size_t h = e - 1;
   if (!lx(d, f, CD_LEX_CLAIM_REPORT_PREPOSITIONS)) {
@@ -487,7 +529,6 @@ static bool check_reports(const cd_doc *d, size_t f, size_t e) {
   }
   return !report_named_after(d, e, h);
 }
-
 
 static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
   size_t h = f;
@@ -505,7 +546,6 @@ static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
   if (v == e && in(d, e, (const char *const[]){"have", "had", "are", "were", NULL})) return false;
   return !report_named_after(d, e, h);
 }
-
 
 static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t h = e - 1, left = f;
@@ -539,11 +579,7 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   /* "reported by local media", "quoted in the local press"; not "criticised by the media" */
   if (p != CD_NONE && (is(d, p, "by") || is(d, p, "in"))) {
     size_t pp = prev_tok(d, p);
-    if (pp != CD_NONE && in(d, pp, (const char *const[]){"reported", "published", "quoted", "cited", "appeared",
-                                                          "carried", "aired", "broadcast", "described", "named",
-                                                          "identified", "revealed", "claimed", "alleged",
-                                                          "reports", NULL}))
-      source = true;
+    if (pp != CD_NONE && lx(d, pp, CD_LEX_CLAIM_MEDIA_CARRYING_VERBS)) source = true;
   }
   if (verb_after) {
     source = true;
@@ -553,7 +589,6 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   set_span(d, hit, left, h);
   return true;
 }
-
 
 static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t left = f;
@@ -575,11 +610,8 @@ static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
 static bool check_there(const cd_doc *d, size_t f, size_t e) {
   /* "complaints from Apple", "calls from the mayor", "complaints by its members": someone identified */
   bool whose = ctx(d, e, e - 1) && (is(d, e, "from") || is(d, e, "by") || is(d, e, "among") || is(d, e, "within"));
-  if (whose && named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return false;
-  if (whose && ctx(d, e + 1, e - 1) &&
-      determined(d, e + 1))
-    return false;
-  return true;
+  return !(whose && (named_after(d, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS) ||
+                     (ctx(d, e + 1, e - 1) && determined(d, e + 1))));
 }
 
 static bool check_widely(const cd_doc *d, size_t f, size_t e) {
@@ -602,7 +634,6 @@ static bool check_agentless(const cd_doc *d, size_t f, size_t e) {
 }
 
 /* ---- according to ---- */
-
 
 static bool all_lower_in(const cd_doc *d, size_t from, size_t to, cd_lex_id list) {
   for (size_t k = from; k < to; k++)
@@ -643,9 +674,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
   for (size_t k = np; k < np_end; k++) {
     if (capital(d, k) && !possessive(d, k) && naming_word(d, k)) return false;
     if (is(d, k, "social") && is(d, k + 1, "media")) social = true;
-    if (in(d, k, (const char *const[]){"online", "circulating", "unverified", "unconfirmed", "rumours", "rumors",
-                                       "rumour", "rumor", NULL}))
-      social = true;
+    if (lx(d, k, CD_LEX_CLAIM_UNVERIFIED_WORDS)) social = true;
   }
   switch (category) {
   case ACC_SOCIAL:
@@ -705,7 +734,6 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
 
 /* ---- anonymous sources ---- */
 
-
 static size_t walk_left(const cd_doc *d, size_t left, cd_lex_id mods, bool allow_caps, bool *indef) {
   for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
     if (determined(d, p)) break;
@@ -721,66 +749,69 @@ static size_t walk_left(const cd_doc *d, size_t left, cd_lex_id mods, bool allow
   return left;
 }
 
-static bool check_source(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+/* Unnamed people as the source (the row's check says which): "sources" whatever body they belong
+ * to ("a source at the ministry"), "officials" unless a body names them ("Pentagon officials",
+ * "officials at the ministry"), and single unnamed people ("an aide", "one MP", "her aides"). */
+static bool check_people(const cd_doc *d, size_t f, size_t e, claim_check who, claim_hit *hit) {
   size_t h = f;
-  bool singular = is(d, h, "source");
-  bool indef = false;
-  size_t left = walk_left(d, h, CD_LEX_CLAIM_SOURCE_MODIFIERS, true, &indef);
+  bool source = who == CK_SOURCE, official = who == CK_OFFICIALS, indef = false;
+  cd_lex_id mods = source ? CD_LEX_CLAIM_SOURCE_MODIFIERS
+                          : official ? CD_LEX_CLAIM_OFFICIAL_MODIFIERS : CD_LEX_CLAIM_PERSON_MODIFIERS;
+  size_t left = walk_left(d, h, mods, !official, &indef);
   size_t p = take_anaphor(d, h, &left, hit); /* "the source added" */
-  if (!hit->anaphoric && p != CD_NONE && determined(d, p)) return false;
-  if (is(d, e, "of") || is(d, e, "for")) return false; /* "a source of income", "sources for the story" */
-  if (singular && !indef && !hit->anaphoric && !(p != CD_NONE && lx(d, p, CD_LEX_CLAIM_CITING_WORDS))) return false;
+  bool citing = source && p != CD_NONE && lx(d, p, CD_LEX_CLAIM_CITING_WORDS); /* "citing sources" */
+  if (p != CD_NONE && official) {
+    if (determined(d, p) || possessive(d, p)) return false;
+    /* "Pentagon officials", "Health Ministry officials" (a capital that is no modifier names a body);
+     * "one Orrin Island official" is a person of that place, and unnamed */
+    if (capital(d, p) && !demonym(d, p)) {
+      size_t q = p;
+      while (q != CD_NONE && capital(d, q) && !possessive(d, q) && !is(d, q, "one")) {
+        if (lx(d, q, CD_LEX_CLAIM_BODY_NOUNS)) return false; /* "one Homeland Security Department official" */
+        q = prev_tok(d, q);
+      }
+      if (q == CD_NONE || !is(d, q, "one")) return false; /* "a Freedom Partners official": the body speaks */
+      left = q;
+      indef = true;
+      p = prev_tok(d, q);
+    }
+    if (lower(d, p) && !lx(d, p, CD_LEX_CLAIM_FUNCTION_WORDS) && !saying_verb(d, p))
+      return false; /* "police officials", "hospital officials" */
+  } else if (p != CD_NONE && source) {
+    if (!hit->anaphoric && determined(d, p)) return false;
+  } else if (p != CD_NONE) {
+    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) return false;
+    if (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) {
+      left = p;
+      indef = true; /* "Johnson's aides", "her adviser": still nobody named */
+    }
+  }
+  if (source && (is(d, e, "of") || is(d, e, "for"))) return false; /* "a source of income", "sources for the story" */
+  if (!ends_with(d, h, "s") && !indef && !hit->anaphoric && !citing) return false;
+  if (!source && !official && of_definite(d, left)) return false;
   int vb = verb_before(d, left, e, h);
   if (vb == INVERTED) {
     set_span(d, hit, left - 1, h);
     return true;
   }
-  if (vb == OBJECT && !lx(d, p, CD_LEX_CLAIM_CITING_WORDS)) return false;
-  if (naming_appositive(d, e, h)) return false;
-  if (ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_SOURCE_CLOSENESS)) {
+  if ((vb == OBJECT && !citing) || naming_appositive(d, e, h)) return false;
+  if ((source || official) && ctx(d, e, h) &&
+      (source ? lx(d, e, CD_LEX_CLAIM_SOURCE_CLOSENESS) : in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL}))) {
     size_t r = e + 1;
     if (ctx(d, r, h) && in(d, r, (const char *const[]){"to", "with", "on", "in", "about", NULL})) r++;
     set_span(d, hit, left, r - 1);
     return true;
   }
-  if (ctx(d, e, h) && is(d, e, "with") && is(d, e + 1, "knowledge")) {
+  if (source && ctx(d, e, h) && is(d, e, "with") && is(d, e + 1, "knowledge")) {
     set_span(d, hit, left, e + 1);
     return true;
   }
-  if (p != CD_NONE && lx(d, p, CD_LEX_CLAIM_CITING_WORDS) && !singular) {
+  if (citing && ends_with(d, h, "s")) {
     set_span(d, hit, left, h);
     return true;
   }
-  size_t v = subject_verb(d, e, h, false);
-  if (v == CD_NONE) return false;
-  set_span(d, hit, left, v - e <= 3 ? v : h);
-  return true;
-}
-
-
-static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
-  size_t h = f;
-  bool singular = is(d, h, "official");
-  bool indef = false;
-  size_t left = walk_left(d, h, CD_LEX_CLAIM_OFFICIAL_MODIFIERS, false, &indef);
-  size_t p = take_anaphor(d, h, &left, hit);
-  if (p != CD_NONE) {
-    if (determined(d, p) || possessive(d, p)) return false;
-    /* "Pentagon officials", "Health Ministry officials" (a capital that is no modifier names a body) */
-    if (capital(d, p) && !demonym(d, p)) return false;
-    if (lower(d, p) && !lx(d, p, CD_LEX_CLAIM_FUNCTION_WORDS) && !saying_verb(d, p))
-      return false; /* "police officials", "hospital officials" */
-  }
-  if (singular && !indef && !hit->anaphoric) return false;
-  int settled = settle_by_verb_before(d, left, e, h, hit);
-  if (settled != GO_ON) return settled;
-  if (naming_appositive(d, e, h)) return false;
-  if (ctx(d, e, h) && in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL})) {
-    set_span(d, hit, left, is(d, e + 1, "to") || is(d, e + 1, "with") || is(d, e + 1, "on") ? e + 1 : e);
-    return true;
-  }
   /* "officials at the ministry", "officials from Turkey's foreign ministry": a body is named */
-  if (ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) {
+  if (official && ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) {
     size_t k = e + 1;
     if (is(d, k, "the")) k++;
     for (; k < e + 6 && ctx(d, k, h) && word(d, k); k++) {
@@ -788,38 +819,11 @@ static bool check_officials(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
       if (!possessive(d, k) && !lower(d, k)) break;
     }
   }
-  size_t v = subject_verb(d, e, h, false);
-  if (v == CD_NONE) return false;
-  set_span(d, hit, left, v - e <= 3 ? v : h);
-  return true;
-}
-
-
-static bool check_person(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
-  size_t h = f;
-  bool plural = ends_with(d, h, "s");
-  bool indef = false;
-  size_t left = walk_left(d, h, CD_LEX_CLAIM_PERSON_MODIFIERS, true, &indef);
-  size_t p = take_anaphor(d, h, &left, hit);
-  indef = indef || hit->anaphoric;
-  if (p != CD_NONE && lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS)) return false;
-  if (p != CD_NONE && (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))) {
-    left = p;
-    indef = true; /* "Johnson's aides", "her adviser": still nobody named */
-  }
-  if (!plural && !indef) return false;
-  if (of_definite(d, left)) return false;
-  int settled = settle_by_verb_before(d, left, e, h, hit);
-  if (settled != GO_ON) return settled;
-  if (naming_appositive(d, e, h)) return false;
   /* a lone lower-case "mp" is not an MP */
-  if (tn(d, h) <= 3 && !(tk(d, h)->flags & TF_ALLCAPS) && (tk(d, h)->flags & TF_LOWER)) return false;
-  size_t v = subject_verb(d, e, h, false);
-  if (v == CD_NONE) return false;
-  set_span(d, hit, left, v - e <= 3 ? v : h);
-  return true;
+  if (!source && !official && tn(d, h) <= 3 && !(tk(d, h)->flags & TF_ALLCAPS) && (tk(d, h)->flags & TF_LOWER))
+    return false;
+  return span_to_verb(d, hit, left, e, h, subject_verb(d, e, h, false));
 }
-
 
 static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
   size_t last = e - 1;
@@ -842,28 +846,15 @@ static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
   return true;
 }
 
-
-static bool check_background(const cd_doc *d, size_t f, size_t e) {
-  for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 4; p = prev_tok(d, p), k++)
+/* "spoke on background", "told reporters anonymously": a verb of communicating at most n words before. */
+static bool communicated(const cd_doc *d, size_t f, size_t n) {
+  for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < n; p = prev_tok(d, p), k++)
     if (lower(d, p) && lx(d, p, CD_LEX_CLAIM_COMMUNICATION_VERBS)) return true;
   return false;
 }
 
 static bool check_anon_adv(const cd_doc *d, size_t f, size_t e) {
-  for (size_t p = prev_tok(d, f), k = 0; p != CD_NONE && k < 3; p = prev_tok(d, p), k++)
-    if (lower(d, p) && lx(d, p, CD_LEX_CLAIM_COMMUNICATION_VERBS)) return true;
-  if (is(d, e, "by") && ctx(d, e + 1, f) &&
-      in(d, e + 1, (const char *const[]){"officials", "sources", "a", "an", "one", "someone", "people", "insiders",
-                                         "staff", "employees", NULL}))
-    return true;
-  return false;
-}
-
-/* "is said to be", "are known to have": not the count of the dead ("are known to have died"). */
-static bool check_raising(const cd_doc *d, size_t f, size_t e) {
-  size_t k = e;
-  if (is(d, k, "been")) k++;
-  return !(ctx(d, k, f) && lx(d, k, CD_LEX_CLAIM_CASUALTY_WORDS));
+  return communicated(d, f, 3) || (is(d, e, "by") && ctx(d, e + 1, f) && lx(d, e + 1, CD_LEX_CLAIM_ANONYMOUS_AGENTS));
 }
 
 /* "It emerged on Tuesday that ...": a disclosure with no discloser. */
@@ -875,7 +866,6 @@ static bool check_emerged(const cd_doc *d, size_t f, size_t e) {
   }
   return false;
 }
-
 
 /* "A recent study found ...": an indefinite study or report, nothing naming its author. */
 static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
@@ -894,7 +884,7 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
   }
   if (!indef) return false;
   size_t p = prev_tok(d, left);
-  if (p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_PREPOSITIONS) || verb_before(d, left, e, h) != NOT_OBJECT)) return false;
+  if (p != CD_NONE && (lx(d, p, CD_LEX_PREPOSITIONS) || verb_before(d, left, e, h) != NOT_OBJECT)) return false;
   for (size_t k = e; k < e + 14 && ctx(d, k, h); k++) {
     if (punct(d, k, ',')) {
       if (skip_appositive(d, k, h) == k) return false;
@@ -1003,11 +993,11 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
     return false;
   switch (def->check) {
   case CK_NONE: return true;
-  case CK_IMPERSONAL: return check_impersonal(doc, f, e);
-  case CK_KNOWN_FOR: return check_known_for(doc, f, e);
+  case CK_IMPERSONAL: return !is(doc, e, "by"); /* not "it was reported by the BBC" */
+  case CK_KNOWN_FOR: return check_known_for(doc, f);
   case CK_GROUP: return check_group(doc, f, e, def->arg, hit);
   case CK_SOME: return check_some(doc, f, e);
-  case CK_NAMED_AFTER: return check_named_after(doc, f, e);
+  case CK_NAMED_AFTER: return !named_after(doc, e, e - 1, CD_LEX_CLAIM_NAMING_PREPOSITIONS);
   case CK_REPORTS: return check_reports(doc, f, e);
   case CK_REPORTS_SUBJ: return check_reports_subj(doc, f, e);
   case CK_MEDIA: return check_media(doc, f, e, hit);
@@ -1016,18 +1006,20 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_WIDELY: return check_widely(doc, f, e);
   case CK_AGENTLESS: return check_agentless(doc, f, e);
   case CK_ACCORDING: return check_according(doc, f, e, def->arg, hit);
-  case CK_SOURCE: return check_source(doc, f, e, hit);
-  case CK_OFFICIALS: return check_officials(doc, f, e, hit);
-  case CK_PERSON: return check_person(doc, f, e, hit);
+  case CK_SOURCE:
+  case CK_OFFICIALS:
+  case CK_PERSON: return check_people(doc, f, e, def->check, hit);
   case CK_FAMILIAR: return check_familiar(doc, f, e);
-  case CK_BACKGROUND: return check_background(doc, f, e);
+  case CK_BACKGROUND: return communicated(doc, f, 4);
   case CK_ANON_ADV: return check_anon_adv(doc, f, e);
   case CK_EMERGED: return check_emerged(doc, f, e);
   case CK_INDEF_DOC: return check_indef_doc(doc, f, e, hit);
   case CK_UNNAMED: return check_unnamed(doc, f, e, hit);
-  case CK_RAISING: return check_raising(doc, f, e);
+  case CK_RAISING: /* "is said to be"; not the count of the dead ("are known to have died") */
+    return !(ctx(doc, e + is(doc, e, "been"), f) && lx(doc, e + is(doc, e, "been"), CD_LEX_CLAIM_CASUALTY_WORDS));
   case CK_PASSIVE: return check_passive(doc, f, e);
   case CK_QUANT_GROUP: return check_quant_group(doc, f, e, hit);
+  case CK_BY_GROUP: return check_by_group(doc, f, e, hit);
   case CK_EXPLAINS: return true;
   }
   return false;

@@ -32,23 +32,18 @@ static const claim_def DEFS[] = {
     /* ---- agentless passives of reporting and belief verbs ---- */
     {"it is believed", "impersonal-passive", U,
      "it(?: (?:is|was|has been|had been|will be|would be)|['\u2019]s)" SETTLED
-     " (?:believed|thought|understood|assumed|felt|held|suspected|feared|presumed|said|claimed|alleged|"
-     "rumou?red|reported|suggested|intimated|speculated|argued|estimated|hinted|whispered|observed|noted)",
+     " @claim_impersonal_participles",
      CK_IMPERSONAL, 0, "{H} by whom? Say who holds or reported this, or give the evidence."},
     {"it appeared that", "impersonal-passive", U, "it (?:appeared|appears|seemed|seems) that", CK_IMPERSONAL, 0,
      "Appeared to whom? Say who observed it, or give the evidence."},
     {"it has emerged", "impersonal-passive", U, "it (?:has |had )?emerged", CK_EMERGED, 0,
      "Emerged how? Say who disclosed it, or where it was reported."},
     {"is widely believed", "impersonal-passive", U,
-     "(?:widely|generally|commonly|broadly|popularly) (?:believed|considered|suspected|regarded|thought|seen|"
-     "viewed|held|accepted|acknowledged|known|reported|assumed|perceived|recogni[sz]ed|rumou?red|credited|"
-     "blamed|expected|tipped|panned|ridiculed|critici[sz]ed|condemned|derided|mocked|repudiated|praised|"
-     "disputed|discredited|debunked)",
+     "(?:widely|generally|commonly|broadly|popularly) @claim_widely_participles",
      CK_WIDELY, 0, "{H} by whom? Name who holds this view, or cite a source."},
     {"is said to be", "impersonal-passive", U,
-     "(?:is|are|was|were|been|be|being) (?:(?:also|now|still|long|often|variously|widely) )?(?:said|known|"
-     "reported|rumou?red|believed|thought|alleged|understood|suspected|claimed|reputed|presumed|feared|"
-     "estimated|expected) to (?:be|have)",
+     "(?:is|are|was|were|been|be|being) (?:(?:also|now|still|long|often|variously|widely) )?"
+     "@claim_raising_participles to (?:be|have)",
      CK_RAISING, 0, "By whom? Name who says, expects or believes it."},
     {"believed to be", "impersonal-passive", U,
      "(?:believed|thought|rumou?red|reputed|alleged|understood|suspected|presumed) to (?:be|have)", CK_NONE, 0,
@@ -64,7 +59,7 @@ static const claim_def DEFS[] = {
      CK_PASSIVE, 0, "{H} by whom? Name the witness, or the record it comes from."},
     {"is considered to be", "impersonal-passive", U,
      "(?:is|are|was|were|been|being) (?:(?:also|often|generally|still|now|long|increasingly|largely) )?"
-     "(?:considered (?:to be|one of|among)|(?:regarded|seen|viewed|perceived) as|deemed to be)",
+     "(?:considered (?:to be|one of|among)|(?:regarded|seen|viewed|perceived|mentioned|floated|touted) as|deemed to be)",
      CK_PASSIVE, 0, "Considered so by whom? Say who holds this view, or give the evidence."},
     {"questions have been raised", "impersonal-passive", U,
      "(?:questions|concerns|doubts|fears|criticism|allegations|accusations|claims) (?:have|has|had) (?:also )?"
@@ -72,25 +67,22 @@ static const claim_def DEFS[] = {
      CK_PASSIVE, 0, "Raised by whom? Say who asked the questions or voiced the concerns."},
     {"has been criticised", "impersonal-passive", U,
      "(?:(?:has|have|had) (?:(?:also|often|sometimes|repeatedly|long|previously) )?)?been "
-     "(?:(?:widely|heavily|strongly|"
-     "sharply|also|repeatedly|roundly|increasingly|harshly|fiercely|often|sometimes|long) )?(?:criticised|"
-     "criticized|condemned|disputed|blamed|ridiculed|pilloried|derided|panned|mocked|lambasted|"
-     "denounced|questioned)",
+     "(?:@claim_criticism_intensifiers )?@claim_critical_participles",
      CK_PASSIVE, 0, "{H} by whom? Name the critics, or at least one of them."},
     {"came under criticism", "impersonal-passive", U,
-     "(?:came|come|comes|coming|has come|have come) under (?:(?:withering|heavy|fierce|intense|sharp|growing|"
-     "mounting|renewed|widespread|increasing) )?(?:criticism|fire|attack|scrutiny)|(?:faced|faces|facing|face|drew|"
-     "draws|drawing|drawn) (?:(?:growing|widespread|heavy|sharp|fierce|public|online|some) )?(?:criticism|ridicule|"
-     "backlash|derision|scorn)|(?:is|are|was|were|has been|"
-     "have been) (?:drawing|facing|attracting) (?:(?:growing|widespread|heavy|sharp|fierce) )?(?:criticism|ridicule)",
+     "(?:came|come|comes|coming|has come|have come) under (?:@claim_criticism_adjectives )?(?:criticism|fire|attack|"
+     "scrutiny)|(?:(?:is|are|was|were|has been|have been) (?:drawing|facing|attracting)|faced|faces|facing|face|drew|"
+     "draws|drawing|drawn) (?:@claim_criticism_adjectives )?(?:criticism|ridicule|backlash|derision|scorn)",
      CK_PASSIVE, 0, "Criticism from whom? Name the critics, or at least one of them."},
+    {"dogged by allegations", "impersonal-passive", U,
+     "(?:dogged|plagued|hounded|haunted|beset|shadowed|followed) by (?:@claim_criticism_adjectives )?"
+     "@claim_speculation_nouns",
+     CK_THERE, 0, "Whose {h}? Say who makes them, or name the report."},
 
     /* ---- there is speculation ---- */
     {"there has been speculation", "impersonal-there", U,
-     "there(?: (?:is|are|was|were|has been|have been|had been|remains?)|['\u2019]s)(?: (?:some|much|widespread|growing|"
-     "increasing|numerous|many|considerable|mounting|persistent|several|also|now|long|been|repeated|frequent|"
-     "recent))* (?:speculation|discussion|talk|concerns?|criticism|complaints|suggestions|rumou?rs|claims|"
-     "reports|fears|allegations|doubts|accusations|calls)",
+     "there(?: (?:is|are|was|were|has been|have been|had been|remains?)|['\u2019]s)"
+     "(?: (?:@claim_criticism_adjectives|also|now|long|been))* @claim_speculation_nouns",
      CK_THERE, 0, "Whose {h}? Say who is speculating, complaining or discussing it."},
 
     /* ---- unnamed groups ---- */
@@ -103,10 +95,12 @@ static const claim_def DEFS[] = {
     {"party members believe", "unnamed-group", U, "@claim_party_groups", CK_GROUP, GROUP_WEAK,
      "Which {h}? Name at least one, or cite where they said it."},
     {"some say", "unnamed-group", U,
-     "(?:some|many|others|most|few) (?:(?:have|had|would|will|may|might|could|still|also) )?\\pL+", CK_SOME, 0,
+     "(?:some|many|others|most|few|all|everyone|everybody)(?: @claim_contact_clauses)? (?:(?:have|had|would|will|may|might|could|still|also) )?\\pL+", CK_SOME, 0,
      "Who says so? Name them, or cite the poll or survey."},
-    {"many people believe", "unnamed-group", U, "(?:some|many|most|several|numerous|multiple|countless|a number of)",
+    {"many people believe", "unnamed-group", U, "(?:some|many|most|several|numerous|multiple|countless|a number of|all)",
      CK_QUANT_GROUP, 0, "Which {h}? Name them, or say how their view was measured (a named poll or survey)."},
+    {"criticised by experts", "unnamed-group", U, "by", CK_BY_GROUP, 0,
+     "{H} by whom? Name at least one of them, or cite where they said it."},
     {"scientific consensus", "unnamed-group", U,
      "(?:(?:scientific|expert|medical) consensus|consensus (?:among|of) (?:scientists|experts|researchers|"
      "economists|analysts|historians|scholars|doctors))",
@@ -148,7 +142,7 @@ static const claim_def DEFS[] = {
     /* ---- anonymous sources ---- */
     {"according to sources", "anonymous-source", A, "according to", CK_ACCORDING, ACC_ANON, NAME_THEM},
     {"sources said", "anonymous-source", A, "sources?", CK_SOURCE, 0, NAME_THEM},
-    {"officials said", "anonymous-source", A, "(?:officials?|authorities)", CK_OFFICIALS, 0, NAME_THEM},
+    {"officials said", "anonymous-source", A, "(?:officials?|authorities|investigators)", CK_OFFICIALS, 0, NAME_THEM},
     {"an aide said", "anonymous-source", A, "@claim_anonymous_heads", CK_PERSON, 0, NAME_THEM},
     {"people familiar with the matter", "anonymous-source", A,
      "(?:people|persons?|someone|individuals|those|one person|two people|three people) (?:familiar with|with "

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "config.h"
 #include "copydesk/analyzer.h"
+#include "copydesk/record.h"
 #include "vec.h"
 
 /* ---- tokens ---- */
@@ -121,6 +122,9 @@ struct cd_report {
   cd_vec entities;  /* cd_entity */
   cd_vec diags;     /* cd_diagnostic */
   cd_vec invalid;   /* cd_span: invalid UTF-8 runs */
+  const cd_record_source *const *record; /* the sources to check quotes against (borrowed) */
+  size_t n_record;
+  cd_vec record_matches; /* cd_record_match, in quote order */
 
   /* Public copies handed out by the accessors (arena-owned). */
   cd_span *para_spans;
@@ -138,6 +142,7 @@ void cd_pass_entities(cd_doc *doc);
 void cd_pass_attribution(cd_doc *doc);
 void cd_pass_names(cd_doc *doc);   /* name.* diagnostics */
 void cd_pass_claims(cd_doc *doc);  /* claim.* diagnostics */
+void cd_pass_record(cd_doc *doc);  /* quotes against the record: quote.altered, ... (record_pass.c) */
 void cd_pass_findings(cd_doc *doc); /* quote.* diagnostics, severities, inline controls, sorting */
 
 /* Does name mention `mi` look like a person (not a place or an organisation)? (attribution.c) */

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "doc.h"
+#include "lexicon.h"
 #include "names_lex.h"
+#include "speech_verbs.h"
 #include "words.h"
 
 /* ---- a set of words seen capitalised mid-sentence (case-folded ASCII keys) ---- */
@@ -147,11 +149,17 @@ static bool name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_cha
   const char *s = tstr(doc, t);
   if (cd_is_calendar_word(s, n) && !(in_chain && cd_word_eq(s, n, "may"))) return false;
   if (!in_chain && clause_initial(doc, i)) {
+    /* "US voice actor ...": capitals before lower-case words are an abbreviation, not a shouted
+     * pronoun or function word */
+    if ((t->flags & TF_ALLCAPS) && i + 1 < doc_ntok(doc) && (doc_tok(doc, i + 1)->flags & TF_LOWER) &&
+        is_word_tok(doc_tok(doc, i + 1)))
+      return true;
     if (cd_word_in(s, n, STOP_STARTS) || cd_is_pronoun(s, n)) return false;
     if (cd_is_common_word(s, n) && !capset_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
         !cd_is_job_title(s, n)) {
-      /* "Bill Gates": a common word that leads straight into a name */
-      if (i + 1 < doc_ntok(doc)) {
+      /* "Bill Gates": a common word that leads straight into a name; not a role ("Historian Ann
+       * Hale") or a verb of saying ("Said Hale:") before the name */
+      if (i + 1 < doc_ntok(doc) && !cd_lex_has(CD_LEX_ROLE_NOUNS, s, n) && !cd_is_speech_verb(doc->config, s, n)) {
         const cd_token *u = doc_tok(doc, i + 1);
         bool p2;
         if (is_word_tok(u) && (u->flags & TF_CAP) && u->start == t->end + 1 && !cd_is_common_word(tstr(doc, u), strip_possessive(doc, u, &p2)))
@@ -190,7 +198,10 @@ static bool is_title_word(const cd_doc *doc, const cd_token *t) {
 static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   /* trailing title words name no one: "a sitting U.S. Senator" is a mention of "U.S." only, and a chain
    * of titles alone ("Vice President") is no name */
-  if (n > 0 && w[n - 1].title_word && !possessive) {
+  /* but a courtesy title names the surname after it, even one that is a title word: "Mr. King" */
+  bool courtesy_surname = n >= 2 && w[n - 2].title_word && !cd_is_courtesy_title(tstr(doc, doc_tok(doc, w[n - 1].tok)), tlen(doc_tok(doc, w[n - 1].tok))) &&
+                          cd_is_courtesy_title(tstr(doc, doc_tok(doc, w[n - 2].tok)), tlen(doc_tok(doc, w[n - 2].tok)));
+  if (n > 0 && w[n - 1].title_word && !possessive && !courtesy_surname) {
     bool poss_last;
     strip_possessive(doc, doc_tok(doc, w[n - 1].tok), &poss_last);
     const cd_token *only = doc_tok(doc, w[0].tok);
@@ -262,6 +273,15 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   m->headline = CD_VEC_AT(&doc->paras, cd_para, a->para)->headline;
 }
 
+/* Do only a stop and one space (a no-break space too: "Sen.\u00a0Bernie Sanders") separate two
+ * words of a name? */
+static bool near_gap(const cd_doc *doc, size_t from, size_t to) {
+  if (to <= from + 2) return true;
+  if (to > from + 3) return false;
+  const unsigned char *g = (const unsigned char *)doc->text + from;
+  return g[0] == '.' && g[1] == 0xC2 && g[2] == 0xA0;
+}
+
 void cd_pass_mentions(cd_doc *doc) {
   capset cs = {0};
   cs.text = doc->text;
@@ -283,7 +303,7 @@ void cd_pass_mentions(cd_doc *doc) {
     if (i < doc_ntok(doc)) {
       const cd_token *t = doc_tok(doc, i);
       const cd_token *prev = n ? doc_tok(doc, w[n - 1].tok) : NULL;
-      bool adjacent = prev && t->sent == prev->sent && t->start <= prev->end + 2 && !(t->flags & TF_LINE_BEFORE);
+      bool adjacent = prev && t->sent == prev->sent && near_gap(doc, prev->end, t->start) && !(t->flags & TF_LINE_BEFORE);
       bool prev_poss = false;
       if (prev) strip_possessive(doc, prev, &prev_poss);
       if (n == 0 || (adjacent && !prev_poss)) {

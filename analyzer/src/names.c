@@ -32,6 +32,7 @@ typedef struct names_ctx {
   const char **tok_keys; /* per token: the name key of its whole text, once asked (tok_key) */
   const cd_strmap *multi_words; /* every word of a name of two or more words */
   const cd_strmap *org_words;   /* first words of companies named after someone ("Bloomberg L.P.") */
+  size_t titled_refs, plain_refs; /* lone references to people with and without a courtesy title */
   bool *aside;           /* per mention: not running body text (dateline, heading, handle, front matter) */
 } names_ctx;
 
@@ -104,6 +105,7 @@ typedef struct vform {
   bool accepted;     /* a configured form of a known name */
   uint8_t roles;     /* ROLE_NOUN, ROLE_MODIFIER: how the mentions of an abbreviation use it */
   uint8_t n_parts;
+  size_t by_role[4]; /* body mentions per role (0: none, the start of a name of its own) */
 } vform;
 
 static bool only_first_case_differs(const char *a, const char *b) {
@@ -229,6 +231,11 @@ static uint8_t mention_role(const cd_doc *doc, const cd_name_mention *m) {
   bool same_sent = t->sent == doc_tok(doc, m->first_tok)->sent;
   /* "USA Today", "U.S. Army Corps": the abbreviation begins a name of its own, in no role */
   if (m->acronym && t->kind == TOK_WORD && (t->flags & TF_CAP) && same_sent) return 0;
+  /* "Florida, US with ...", "the US and ...": a function word after it, so a noun */
+  if (t->kind == TOK_WORD && same_sent &&
+      (cd_lex_has(CD_LEX_FUNCTION_WORDS, doc->text + t->start, t->end - t->start) ||
+       cd_lex_has(CD_LEX_PREPOSITIONS, doc->text + t->start, t->end - t->start)))
+    return ROLE_NOUN;
   if (t->kind == TOK_WORD && same_sent) return ROLE_MODIFIER;
   if (t->kind == TOK_PUNCT && doc->text[t->start] == '-' && t->start == m->span.end) return ROLE_MODIFIER;
   return ROLE_NOUN;
@@ -251,11 +258,14 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
     x->accepted = accepted_form(doc, t, strlen(t));
     x->n_parts = parts;
     x->roles = 0;
+    memset(x->by_role, 0, sizeof x->by_role);
     x->group = v->n;
     f = v->n++;
   }
+  uint8_t role = mention_role(doc, m);
   v->f[f].count++;
-  v->f[f].roles |= mention_role(doc, m);
+  v->f[f].roles |= role;
+  v->f[f].by_role[role]++;
 }
 
 /* A form used this often against another is a mixed style: one finding at its first use names the
@@ -313,6 +323,42 @@ static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_
   }
 }
 
+/* How often form f is used in a role another form of its group is used in too. Between two
+ * abbreviations used equally often, the one written more often where they clash is the one to keep
+ * ("US space program" beside two "U.S. flag", with "Florida, US" as a noun). Other forms: all
+ * their uses. */
+static size_t shared_role_uses(const vset *v, size_t f) {
+  const vform *x = &v->f[f];
+  uint8_t others = 0;
+  bool abbreviated = false; /* another abbreviation in the group */
+  for (size_t k = 0; k < v->n; k++) {
+    if (k == f || v->f[k].group != x->group || !v->f[k].acronym) continue;
+    others |= v->f[k].roles;
+    abbreviated = true;
+  }
+  if (!x->acronym || !abbreviated) return x->count;
+  size_t n = 0;
+  for (uint8_t r = 1; r < 4; r++)
+    if (r & others) n += x->by_role[r];
+  return n;
+}
+
+static size_t accented_letters(const char *s) {
+  size_t n = 0;
+  for (; *s; s++) n += (*s & 0xC0) == 0xC0; /* a multi-byte character's first byte */
+  return n;
+}
+
+/* Of two forms used equally often, the one to keep: the one with its accents ("Peña" beside
+ * "Pena": accents are lost by keyboards and systems, never added by chance), else the first used. */
+static bool better_tie(const vform *a, const vform *b) {
+  if (strcmp(a->key, b->key) == 0) {
+    size_t aa = accented_letters(a->text), ba = accented_letters(b->text);
+    if (aa != ba) return aa > ba;
+  }
+  return a->first < b->first;
+}
+
 static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n) {
   cd_doc *doc = c->doc;
   vset v;
@@ -343,6 +389,7 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
       x->org = false;
       x->accepted = false;
       x->roles = ROLE_NOUN | ROLE_MODIFIER;
+      memset(x->by_role, 0, sizeof x->by_role);
       x->group = v.n;
       f = v.n++;
     }
@@ -376,7 +423,8 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
           if (v.f[x].group == gb) v.f[x].group = ga;
       }
   if (!linked) return;
-  size_t target_of[MAX_FORMS + 1];
+  size_t target_of[MAX_FORMS + 1], weight[MAX_FORMS + 1];
+  for (size_t f = 0; f < v.n; f++) weight[f] = shared_role_uses(&v, f);
   for (size_t g = 0; g < v.n; g++) {
     size_t members = 0, target = CD_NONE;
     for (size_t f = 0; f < v.n; f++) {
@@ -385,8 +433,10 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
       if (pref_idx == f) {
         target = f;
       } else if (target == CD_NONE ||
-                 (pref_idx != target && (v.f[f].count > v.f[target].count ||
-                                         (v.f[f].count == v.f[target].count && v.f[f].first < v.f[target].first)))) {
+                 (pref_idx != target &&
+                  (v.f[f].count > v.f[target].count ||
+                   (v.f[f].count == v.f[target].count &&
+                    (weight[f] > weight[target] || (weight[f] == weight[target] && better_tie(&v.f[f], &v.f[target]))))))) {
         target = f;
       }
     }
@@ -398,6 +448,10 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
     size_t f = form_index(&v, slice(doc, m->name.start, m->name.end));
     if (f != CD_NONE && target_of[v.f[f].group] != CD_NONE && target_of[v.f[f].group] != f) {
       size_t t = target_of[v.f[f].group];
+      /* "Florida, US" beside "U.S. troops" and "US space program": only the modifier clashes */
+      if (v.f[f].acronym && v.f[t].acronym && strcmp(v.f[f].key, v.f[t].key) != 0 &&
+          !(mention_role(doc, m) & v.f[t].roles))
+        continue;
       report_variant(doc, e, &v, f, t, t == pref_idx, m->name, &mx);
       continue;
     }
@@ -496,19 +550,49 @@ static const char *courtesy_as_written(cd_doc *doc, const cd_name_mention *m) {
   return slice(doc, s, m->title.end);
 }
 
+/* The titled word of one person: only the same word without the title is compared ("Mr. Cruz" and
+ * "Cruz", not "Ted", nor "Mrs. Brennan" and the husband's "Brennan" when the wife's title differs). */
+static const char *titled_key(names_ctx *c, const size_t *mentions, size_t n) {
+  const char *tkey = NULL;
+  for (size_t k = 0; k < n && !tkey; k++) {
+    const cd_name_mention *m = M(c->doc, mentions[k]);
+    if (m->courtesy && m->n_parts == 1 && courtesy_on_name(c, m) && body(c, m)) tkey = tok_key(c, m->end_tok - 1, m->name.end);
+  }
+  return tkey;
+}
+
+/* A lone reference to the person that counts for the courtesy-title finding: with a title on a
+ * name, or plainly by a surname nobody else shares. */
+static bool courtesy_counted(names_ctx *c, const cd_name_mention *m, const char *tkey, const cd_strmap *shared) {
+  if (!body(c, m) || m->job_title || m->n_parts != 1 || !same_word(c, m, tkey) || !lone_reference(c->doc, m))
+    return false;
+  if (m->courtesy) return courtesy_on_name(c, m);
+  return !shared_word(c, m, shared);
+}
+
+/* The article's own style, from every person's lone references: titled and plain ones. */
+static void courtesy_totals(names_ctx *c, const size_t *order, const size_t *start, const cd_strmap *shared) {
+  cd_doc *doc = c->doc;
+  for (size_t e = 0; e < doc->entities.len; e++) {
+    if (c->ignored[e] || E(doc, e)->kind != CD_ENTITY_PERSON) continue;
+    const size_t *ms = order + start[e];
+    size_t n = start[e + 1] - start[e];
+    const char *tkey = titled_key(c, ms, n);
+    for (size_t k = 0; k < n; k++) {
+      const cd_name_mention *m = M(doc, ms[k]);
+      if (!courtesy_counted(c, m, tkey, shared)) continue;
+      if (m->courtesy) c->titled_refs++;
+      else c->plain_refs++;
+    }
+  }
+}
+
 static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared) {
   cd_doc *doc = c->doc;
   cd_courtesy_style style = doc->config ? doc->config->courtesy : CD_COURTESY_ANY;
   size_t n_with = 0, n_without = 0, first_with = CD_NONE, first_without = CD_NONE;
   const char *title = NULL;
-  /* the titled word: only the same word without the title is compared ("Mr. Cruz" and "Cruz", not
-   * "Ted", nor "Mrs. Brennan" and the husband's "Brennan" when the wife's title differs) */
-  const char *tkey = NULL;
-  for (size_t k = 0; k < n; k++) {
-    const cd_name_mention *m = M(doc, mentions[k]);
-    if (m->courtesy && m->n_parts == 1 && courtesy_on_name(c, m) && body(c, m) && !tkey)
-      tkey = tok_key(c, m->end_tok - 1, m->name.end);
-  }
+  const char *tkey = titled_key(c, mentions, n);
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->courtesy && !title && courtesy_on_name(c, m)) title = courtesy_as_written(doc, m);
@@ -523,10 +607,8 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
       if (fx) cd_fix_add_edit(doc, fx, m->span.start, m->name.start, "");
       continue;
     }
-    if (m->n_parts != 1 || !same_word(c, m, tkey) || !lone_reference(doc, m)) continue;
-    if (m->courtesy && !courtesy_on_name(c, m)) continue;
     /* alone, a surname two people named in full share may be either of them */
-    if (!m->courtesy && shared_word(c, m, shared)) continue;
+    if (!courtesy_counted(c, m, tkey, shared)) continue;
     if (m->courtesy) {
       if (!n_with++) first_with = mentions[k];
     } else {
@@ -537,8 +619,12 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
   bool report_without;
   if (style == CD_COURTESY_ANY) {
     if (!n_with || !n_without) return;
-    /* the majority is the article's style; a tie goes to the form used first */
-    report_without = n_with > n_without || (n_with == n_without && first_with < first_without);
+    /* the majority is the person's style; on a tie, the article's with everyone else ("Mr. Hale"
+     * once beside "Hale" once, where nobody else has a title), then the form used first */
+    size_t others_with = c->titled_refs - n_with, others_without = c->plain_refs - n_without;
+    report_without = n_with > n_without ||
+                     (n_with == n_without && (others_with > others_without ||
+                                              (others_with == others_without && first_with < first_without)));
   } else {
     if (!n_without) return;
     report_without = true;
@@ -797,9 +883,11 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
 
 typedef struct sword {
   const char *key;
-  size_t count;      /* body occurrences */
-  size_t first;      /* first body occurrence: mention index */
+  size_t count;      /* body occurrences outside quotations */
+  size_t quoted;     /* body occurrences inside them */
+  size_t first;      /* first body occurrence outside quotations (inside them if none): mention index */
   size_t first_tok;  /* its token */
+  size_t seen_tok;   /* the first body occurrence's token */
   bool given;        /* the given name of a person named in full */
   size_t given_surname_entity;
   bool ignored;
@@ -807,6 +895,10 @@ typedef struct sword {
   bool introduced;     /* the last word of a name given in full ("Ana Kessel") */
   size_t ents[4];      /* entities of the mentions it is in (the first four) */
   size_t n_ents;
+  /* the name words next to it inside a name ("<hillary" in "Hillary Clinton", ">sturgeon" in
+   * "Nicola Sturgeon"), the first four */
+  const char *beside[4];
+  size_t n_beside;
 } sword;
 
 /* The slip of a typist: one letter dropped, added, changed or two swapped ("Brenan", "Brennnan",
@@ -839,6 +931,50 @@ static bool shares_entity(const sword *a, const sword *b) {
     for (size_t j = 0; j < b->n_ents; j++)
       if (a->ents[i] == b->ents[j]) return true;
   return false;
+}
+
+/* The side the two words share a neighbour on: '<' (the same word before both: "Hillary Clinton",
+ * "Hillary Clnton"), '>' (the same word after both: "Nicola Sturgeon", "Nicoola Sturgeon"), or 0. */
+static char shared_neighbour(const sword *a, const sword *b) {
+  char side = 0;
+  for (size_t i = 0; i < a->n_beside; i++)
+    for (size_t j = 0; j < b->n_beside; j++)
+      if (strcmp(a->beside[i], b->beside[j]) == 0 && side != '<') side = a->beside[i][0];
+  return side;
+}
+
+static void add_neighbour(cd_doc *doc, sword *w, char side, const char *key) {
+  if (w->n_beside >= 4) return;
+  const char *n = cd_arena_printf(doc->arena, "%c%s", side, key);
+  for (size_t i = 0; i < w->n_beside; i++)
+    if (strcmp(w->beside[i], n) == 0) return;
+  w->beside[w->n_beside++] = n;
+}
+
+/* The longer word is the shorter with one letter doubled ("Nicoola", "Nicola"). */
+static bool doubled_letter(const char *a, const char *b) {
+  size_t an = strlen(a), bn = strlen(b);
+  if (an < bn) return doubled_letter(b, a);
+  if (an != bn + 1) return false;
+  size_t i = 0;
+  while (i < bn && a[i] == b[i]) i++;
+  return i > 0 && a[i] == a[i - 1] && strcmp(a + i + 1, b + i) == 0;
+}
+
+/* Two forms of one name written beside the same word, one a slip of the other: "Hillary Clnton"
+ * beside "Hillary Clinton", "Saudi Araba" beside "Saudi Arabia". The same neighbour is the
+ * evidence that one thing is meant, so a single use of each is enough; a is the slip when b is
+ * used more, or as often and first; one letter apart. Given names that differ at the end are two people's ("Maria
+ * Lopez", "Mario Lopez"; "Ivana Trump", "Ivanka Trump"), unless a letter is doubled. */
+static bool neighbour_slip(const sword *a, const sword *b) {
+  char side = shared_neighbour(a, b);
+  if (!side) return false;
+  size_t at = a->count + a->quoted, bt = b->count + b->quoted;
+  if (bt < at || (bt == at && b->seen_tok > a->seen_tok)) return false;
+  if (side == '>' && ending_differs(a->key, b->key) && !doubled_letter(a->key, b->key)) return false;
+  /* one slip only: two differences between long words beside one word are as often two handles
+   * glued to a byline's words */
+  return cd_edit_distance(a->key, strlen(a->key), b->key, strlen(b->key), 1) == 1;
 }
 
 static bool spelling_linked(const sword *a, const sword *b) {
@@ -896,7 +1032,7 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_
   }
   for (size_t t = 0; t < doc_ntok(doc); t++) {
     size_t id = tok_word[t];
-    if (id == CD_NONE) continue;
+    if (id == CD_NONE || M(doc, tok_mention[t])->in_quote) continue;
     const sword *w = CD_VEC_AT(words, sword, id);
     if (!cd_is_renamed(w->key) || cd_strmap_get(&explained, cd_rename_key(w->key)) != CD_NONE) continue;
     size_t b = cd_strmap_get(&best, cd_rename_key(w->key));
@@ -937,19 +1073,27 @@ static void spelling(names_ctx *c) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind != MK_NAME || m->acronym || m->headline || c->aside[i]) continue;
     bool first_word = true;
+    size_t prev = CD_NONE; /* the word just before, inside this name */
     for (size_t t = m->first_tok; t < m->end_tok; t++) {
       const cd_token *tk = doc_tok(doc, t);
-      if (tk->start < m->name.start || tk->kind != TOK_WORD || !(tk->flags & TF_CAP) || (tk->flags & TF_ALLCAPS)) continue;
+      if (tk->start < m->name.start || tk->kind != TOK_WORD || !(tk->flags & TF_CAP) || (tk->flags & TF_ALLCAPS)) {
+        if (tk->start >= m->name.start) prev = CD_NONE;
+        continue;
+      }
       size_t end = tk->end < m->name.end ? tk->end : m->name.end;
       const char *key = tok_key(c, t, end);
       bool is_given = first_word && m->n_parts >= 2;
       first_word = false;
-      if (!key || (strlen(key) < 4 && !cd_is_renamed(key))) continue;
+      if (!key || (strlen(key) < 4 && !cd_is_renamed(key))) {
+        prev = CD_NONE;
+        continue;
+      }
       size_t id = cd_strmap_get(&ids, key);
       if (id == CD_NONE) {
         sword *w = cd_vec_push(&words);
         w->key = key;
         w->first = CD_NONE;
+        w->seen_tok = CD_NONE;
         w->given_surname_entity = CD_NONE;
         id = words.len - 1;
         cd_strmap_put(&ids, key, id);
@@ -968,9 +1112,23 @@ static void spelling(names_ctx *c) {
         else w->given_surname_entity = m->entity;
         w->given = true;
       }
-      if (m->in_quote) continue;
+      if (prev != CD_NONE) {
+        sword *p = CD_VEC_AT(&words, sword, prev);
+        add_neighbour(doc, p, '>', key);
+        add_neighbour(doc, w, '<', p->key);
+      }
+      prev = id;
       tok_word[t] = id;
       tok_mention[t] = i;
+      if (w->seen_tok == CD_NONE) {
+        w->seen_tok = t;
+        w->first = i;
+        w->first_tok = t;
+      }
+      if (m->in_quote) {
+        w->quoted++;
+        continue;
+      }
       if (!w->count++) {
         w->first = i;
         w->first_tok = t;
@@ -979,27 +1137,38 @@ static void spelling(names_ctx *c) {
   }
   cd_near_index ix;
   cd_near_init(&ix);
+  ix.four_letter = true; /* "Holt" misspelled "Hlot" */
   const char **keys = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(const char *));
-  /* minority[i]: the word it probably misspells, or CD_NONE */
+  /* majority[i]: the word it probably misspells, or CD_NONE; by_neighbour[i]: a shared neighbour
+   * said so, and its uses inside quotations are reported too */
   size_t *majority = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(size_t));
+  bool *by_neighbour = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(bool));
   cd_vec cand;
   cd_vec_init(&cand, sizeof(size_t));
-  if (!keys || !majority) goto out2;
+  if (!keys || !majority || !by_neighbour) goto out2;
   for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
   cd_near_add_all(&ix, keys, words.len);
-  for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE;
+  for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
-    if (!a->count || a->ignored || cd_is_proper_word(a->key) || cd_is_common_word(a->key, strlen(a->key))) continue;
+    if (!(a->count + a->quoted) || a->ignored || cd_is_proper_word(a->key) || cd_is_common_word(a->key, strlen(a->key)))
+      continue;
     cand.len = 0;
     cd_near_candidates_min(&ix, a->key, 4, &cand);
     size_t best = CD_NONE;
-    bool ambiguous = false;
+    bool ambiguous = false, neighbour = false;
     for (size_t x = 0; x < cand.len; x++) {
       size_t j = *CD_VEC_AT(&cand, size_t, x);
       const sword *b = CD_VEC_AT(&words, sword, j);
-      if (j == i || !b->count || b->ignored) continue;
+      if (j == i || b->ignored) continue;
       if (!typo_shaped(a->key, b->key) || cd_spelling_explained(a->key, b->key)) continue;
+      if (neighbour_slip(a, b)) {
+        if (best != CD_NONE) ambiguous = true;
+        best = j;
+        neighbour = true;
+        continue;
+      }
+      if (!a->count || !b->count) continue;
       /* a is the minority: b is used more often, and more than once (one use against one use says
        * nothing about which is right, and is as often two people: "Joe Schriner", "Pam Shriver"),
        * unless b is given with a first name and a is not */
@@ -1010,11 +1179,13 @@ static void spelling(names_ctx *c) {
        * "Tom Kessler"; "Hansen", "Hanson"): surnames of a stem differ there. A slip inside the
        * word ("Anne Sacoolas", "Jonathan Socoolas") is still reported. */
       if (a->introduced && b->introduced && !shares_entity(a, b) && ending_differs(a->key, b->key)) continue;
-      if (!spelling_linked(a, b) && !(lone_slip(c, a) && b->person_surname && b->count >= 2 * a->count)) continue;
+      if (!spelling_linked(a, b) &&
+          !(lone_slip(c, a) && b->person_surname && (b->count >= 2 * a->count || introduction_decides(a, b))))
+        continue;
       if (best != CD_NONE) ambiguous = true;
       best = j;
     }
-    if (!ambiguous) majority[i] = best;
+    if (!ambiguous) majority[i] = best, by_neighbour[i] = neighbour;
   }
   renamed_places(c, &words, tok_word, tok_mention);
   for (size_t t = 0; t < doc_ntok(doc); t++) {
@@ -1023,18 +1194,20 @@ static void spelling(names_ctx *c) {
     const sword *b = CD_VEC_AT(&words, sword, majority[id]);
     const cd_token *tk = doc_tok(doc, t);
     const cd_name_mention *m = M(doc, tok_mention[t]);
+    if (m->in_quote && !by_neighbour[id]) continue;
     size_t end = tk->end < m->name.end ? tk->end : m->name.end;
     const cd_token *bt = doc_tok(doc, b->first_tok);
     const cd_name_mention *bm = M(doc, b->first);
     size_t bend = bt->end < bm->name.end ? bt->end : bm->name.end;
     const char *form = slice(doc, tk->start, end), *other = slice(doc, bt->start, bend);
     if (accepted_form(doc, form, strlen(form))) continue;
+    size_t uses = by_neighbour[id] ? b->count + b->quoted : b->count;
     cd_diagnostic *d = cd_doc_add_diag(
         doc, "name.spelling", tk->start, end,
         cd_arena_printf(doc->arena,
                         "'%s' is probably a misspelling of '%s', used %zu time%s elsewhere. Check the name "
                         "and use one spelling.",
-                        form, other, b->count, b->count == 1 ? "" : "s"));
+                        form, other, uses, uses == 1 ? "" : "s"));
     d->entity = m->entity;
     cd_diag_add_related(doc, d, bt->start, bend, cd_arena_printf(doc->arena, "'%s' is spelled so here", other));
     cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change '%s' to '%s'", form, other), true);
@@ -1412,7 +1585,11 @@ void cd_pass_names(cd_doc *doc) {
         if (wk && *wk && t == m->first_tok && company_name(doc, m)) cd_strmap_put(&org_words, wk, 1);
       }
     }
-    if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || capitals_glued(doc, m)) continue;
+    /* a headline's chunks ("Christie Calls Hillary Clinton") and things ("Democrat Hillary Clinton"
+     * chunked as one) name nobody new */
+    if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || m->headline || capitals_glued(doc, m) ||
+        E(doc, m->entity)->kind != CD_ENTITY_PERSON)
+      continue;
     const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
     if (!sk) continue;
     size_t prev = cd_strmap_get(&surnames, sk);
@@ -1424,6 +1601,7 @@ void cd_pass_names(cd_doc *doc) {
   c.multi_words = &multi_words;
   c.org_words = &org_words;
   for (size_t e = 0; e < ne; e++) c.ignored[e] = entity_ignored(doc, E(doc, e), order + start[e], start[e + 1] - start[e]);
+  courtesy_totals(&c, order, start, &shared);
   for (size_t e = 0; e < ne; e++) {
     if (c.ignored[e]) continue;
     const size_t *ms = order + start[e];

@@ -130,8 +130,11 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
     else if (CD_SORTED_IN(s, n, TITLE_CUES) && words <= 8 && !ends && cd_word_eq(s, n, "slogan"))
       q->kind = CD_QUOTE_TITLE;
   }
-  /* "... " sign", "..." model": the noun after the quote says it names a thing */
-  if (w->close_tok != w->open_tok && (size_t)w->close_tok + 1 < doc_ntok(doc)) {
+  /* "... " sign", "..." model": the noun after the quote says it names a thing; not after a
+   * quote that ends in a comma, "?" or "!" (""...," campaign manager Ana Bell said") */
+  char last = q->inner.end > q->inner.start ? doc->text[q->inner.end - 1] : 0;
+  if (w->close_tok != w->open_tok && (size_t)w->close_tok + 1 < doc_ntok(doc) && last != ',' && last != '?' &&
+      last != '!') {
     const cd_token *after = tk(doc, w->close_tok + 1);
     if (after->kind == TOK_WORD && (after->flags & TF_LOWER) &&
         CD_SORTED_IN(doc->text + after->start, after->end - after->start, AFTER_CUES))

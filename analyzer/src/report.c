@@ -6,6 +6,11 @@
 #include "doc.h"
 
 cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_config *config) {
+  return cd_analyze_with_record(text, len, format, config, NULL, 0);
+}
+
+cd_report *cd_analyze_with_record(const char *text, size_t len, cd_format format, const cd_config *config,
+                                  const cd_record_source *const *sources, size_t n_sources) {
   cd_doc *doc = calloc(1, sizeof *doc);
   cd_config *defaults = NULL;
   if (!doc) return NULL;
@@ -21,6 +26,8 @@ cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_c
   doc->len = text ? len : 0;
   doc->format = format;
   doc->config = config;
+  doc->record = sources;
+  doc->n_record = sources ? n_sources : 0;
   doc->headline.start = doc->headline.end = CD_NONE;
   cd_vec_init(&doc->paras, sizeof(cd_para));
   cd_vec_init(&doc->tokens, sizeof(cd_token));
@@ -31,6 +38,7 @@ cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_c
   cd_vec_init(&doc->entities, sizeof(cd_entity));
   cd_vec_init(&doc->diags, sizeof(cd_diagnostic));
   cd_vec_init(&doc->invalid, sizeof(cd_span));
+  cd_vec_init(&doc->record_matches, sizeof(cd_record_match));
 
   cd_pass_source(doc);
   cd_pass_tokens(doc);
@@ -41,16 +49,18 @@ cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_c
   cd_pass_attribution(doc);
   cd_pass_names(doc);
   cd_pass_claims(doc);
+  cd_pass_record(doc);
   cd_pass_findings(doc);
 
   /* A report may be kept for long (a server holds one per open document): no spare capacity. */
   cd_vec *tables[] = {&doc->paras, &doc->tokens, &doc->sentences, &doc->quotes, &doc->quote_work,
-                      &doc->mentions, &doc->entities, &doc->diags, &doc->invalid};
+                      &doc->mentions, &doc->entities, &doc->diags, &doc->invalid, &doc->record_matches};
   for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) cd_vec_shrink(tables[i]);
 
   /* The text and configuration were borrowed for the call only. */
   doc->text = NULL;
   doc->config = NULL;
+  doc->record = NULL;
   cd_config_free(defaults);
   return doc;
 fail:
@@ -74,6 +84,7 @@ void cd_report_free(cd_report *doc) {
   cd_vec_free(&doc->entities);
   cd_vec_free(&doc->diags);
   cd_vec_free(&doc->invalid);
+  cd_vec_free(&doc->record_matches);
   free(doc->prose);
   cd_arena_free(doc->arena);
   free(doc);

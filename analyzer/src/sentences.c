@@ -55,6 +55,10 @@ void cd_pass_sentences(cd_doc *doc) {
         if (adjacent && w->kind == TOK_WORD &&
             (cd_is_abbreviation(doc->text + w->start, wn) || (wn == 1 && (w->flags & TF_CAP))))
           continue; /* Mr. Smith, J. R. R. Tolkien */
+        /* a stop with a word glued after it is inside an abbreviation: "(D-N.Y.)", "U.S.-led" */
+        if (i + 1 < p->end_tok && doc_tok(doc, i + 1)->kind == TOK_WORD && !(doc_tok(doc, i + 1)->flags & TF_SPACE_BEFORE) &&
+            !(doc_tok(doc, i + 1)->flags & TF_LINE_BEFORE))
+          continue;
       }
       size_t j = i + 1;
       while (j < p->end_tok && (is_terminal(doc, doc_tok(doc, j)) || is_closer(doc, doc_tok(doc, j)))) j++;

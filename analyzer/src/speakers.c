@@ -227,7 +227,16 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
     if (T(a, k)->sent != T(a, i)->sent || !att_descriptor_word(a, k)) return CD_NONE;
     size_t mi = a->mention_start[k];
     if (mi != CD_NONE) {
-      if (cd_mention_is_person(a->doc, mi)) return mi;
+      if (cd_mention_is_person(a->doc, mi)) {
+        /* "former George W. Bush speechwriter Noam Neusner": a person who modifies a role before the name */
+        const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+        size_t e = m->end_tok;
+        while (e < doc_ntok(a->doc) && e < m->end_tok + 3 && (T(a, e)->flags & TF_LOWER) && att_descriptor_word(a, e)) e++;
+        if (e > m->end_tok && (att_role_noun(a, e - 1) || att_source_noun(a, e - 1)) && e < doc_ntok(a->doc) &&
+            a->mention_start[e] != CD_NONE && cd_mention_is_person(a->doc, a->mention_start[e]))
+          return a->mention_start[e];
+        return mi;
+      }
       const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
       k = m->end_tok;
       if (m->possessive) continue; /* "CU Boulder's" */
@@ -340,7 +349,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     att_set_name(a, sp, mi, method);
     return true;
   }
-  if (is(a, i, "he") || is(a, i, "she")) return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
+  if (pronoun_is(a, i, "he") || pronoun_is(a, i, "she")) return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
   if (is(a, i, "they")) {
     if (att_resolve_into(a, i, i + 1, sp, true, NULL)) return true;
     uint32_t cur = T(a, i)->sent;
@@ -360,7 +369,9 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     return att_resolve_into(a, i, i + 1, sp, true, "pronoun");
   }
   if (is(a, i, "who")) return att_resolve_into(a, i, i + 1, sp, false, NULL);
-  if (is(a, i, "it") && (att_speech_verb(a, i + 1) || (i > 0 && att_speech_verb(a, i - 1))))
+  size_t after_it = i + 1;
+  while (after_it < doc_ntok(doc) && after_it < i + 4 && att_between_word(a, after_it)) after_it++;
+  if (is(a, i, "it") && (att_speech_verb(a, after_it) || (i > 0 && att_speech_verb(a, i - 1))))
   {
     /* "it said": an organisation or a document, too often not the nearest one to guess: as written */
     source_phrase(a, sp, i, i + 1);
@@ -386,7 +397,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
              !att_between_word(a, e) && e < i + 7)
         e++;
     }
-    if (e > i + 2) {
+    if (e > i + 2 && !att_determiner(a, e - 1)) { /* "one of the states suing": no phrase ends at "the" */
       return source_phrase(a, sp, i, e);
     }
   }
@@ -470,6 +481,42 @@ static bool clause_ends(const att *a, size_t e, uint32_t sent) {
   return is(a, e, "who") || is(a, e, "whose") || is(a, e, "which") || att_preposition(a, e);
 }
 
+/* A person named in an appositive at token e (", Omar Haddad"), closing the clause after an
+ * inverted verb or followed by ", VERB" before one; the mention, or CD_NONE. */
+static size_t appositive_person(const att *a, size_t e, bool inverted, uint32_t sent) {
+  size_t n = doc_ntok(a->doc);
+  if (!punct(a, e, ',') || e + 1 >= n || a->mention_start[e + 1] == CD_NONE) return CD_NONE;
+  size_t mi = a->mention_start[e + 1];
+  const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+  if (!cd_mention_is_person(a->doc, mi) || att_possessive_end(a, mi) != CD_NONE) return CD_NONE;
+  size_t me = att_skip_affiliation(a, m->end_tok);
+  if (inverted) return clause_ends(a, me, sent) || punct(a, me, ',') ? mi : CD_NONE;
+  if (!punct(a, me, ',')) return CD_NONE;
+  size_t k = me + 1;
+  while (k < n && k < me + 4 && att_between_word(a, k)) k++;
+  return att_speech_verb(a, k) ? mi : CD_NONE;
+}
+
+/* Past a short prepositional phrase after a speaker noun, when a verb of saying follows it: "a
+ * narrator in the Clinton ad asks", "a spokesman for committee Democrats said". Returns e when there
+ * is none. */
+static size_t past_short_pp(const att *a, size_t e, uint32_t sent) {
+  size_t n = doc_ntok(a->doc);
+  if (e >= n || !att_preposition(a, e) || is(a, e, "to")) return e;
+  for (size_t k = e + 1; k < n && k < e + 8 && T(a, k)->sent == sent; k++) {
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role == MR_APOS) continue; /* "the council's video" */
+    if (T(a, k)->kind != TOK_WORD || !outside_quotes(a, k)) return e;
+    if (k > e + 1 && att_speech_verb(a, k)) return k;
+    if (att_between_word(a, k) && k > e + 1) {
+      size_t v = k;
+      while (v < n && v < k + 3 && att_between_word(a, v)) v++;
+      return att_speech_verb(a, v) ? k : e;
+    }
+    if (att_function_word(a, k) || att_preposition(a, k) || cd_is_pronoun(S(a, k), N(a, k))) return e;
+  }
+  return e;
+}
+
 /* A noun phrase that speaks, whatever its noun: "the designer", "one unaligned Florida Republican
  * strategist", "Sanders' campaign manager", "another" -- reported as written; or a person it names
  * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
@@ -478,11 +525,13 @@ static bool clause_ends(const att *a, size_t e, uint32_t sent) {
 static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   size_t n = doc_ntok(doc);
-  if (i >= n || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
+  if (i >= n || (T(a, i)->kind != TOK_WORD && T(a, i)->kind != TOK_NUMBER) || !outside_quotes(a, i)) return false;
   uint32_t sent = T(a, i)->sent;
   bool inverted = i > 0 && att_speech_verb(a, i - 1);
   size_t j = i, head = CD_NONE, person = CD_NONE;
-  if (cd_lex_has(CD_LEX_GROUP_WORDS, S(a, i), N(a, i))) {
+  if (T(a, i)->kind == TOK_NUMBER) {
+    /* "said 9/11 widow Terry Strada", "the 46-year-old": the loop reads the number */
+  } else if (cd_lex_has(CD_LEX_GROUP_WORDS, S(a, i), N(a, i))) {
     head = i; /* "another said", "one protester said" */
     j++;
   } else if (att_determiner(a, i) && (T(a, i)->flags & TF_LOWER || i == CD_VEC_AT(&doc->sentences, cd_sentence, sent)->first_tok)) {
@@ -491,6 +540,19 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     return false;
   }
   for (; j < n && j < i + 9 && T(a, j)->sent == sent; j++) {
+    if (punct(a, j, '/') && j > i && T(a, j - 1)->kind == TOK_NUMBER && j + 1 < n && T(a, j + 1)->kind == TOK_NUMBER)
+      continue; /* "9/11 widow" */
+    if (T(a, j)->kind == TOK_NUMBER && outside_quotes(a, j)) {
+      /* "the 46-year-old" heads the phrase; "a 2008 Clinton veteran", "9/11 widow X" modify it */
+      char last = (char)(S(a, j)[N(a, j) - 1] | 0x20);
+      head = memchr(S(a, j), '-', N(a, j)) && last >= 'a' && last <= 'z' ? j : CD_NONE;
+      continue;
+    }
+    if (punct(a, j, ',') && !inverted && head != CD_NONE && j + 1 < n && T(a, j + 1)->kind != TOK_PUNCT &&
+        T(a, j + 1)->kind != TOK_MARK && (T(a, j + 1)->flags & TF_LOWER || T(a, j + 1)->kind == TOK_NUMBER) &&
+        !att_function_word(a, j + 1) && !att_determiner(a, j + 1) && !att_preposition(a, j + 1) &&
+        !att_speech_verb(a, j + 1) && !att_between_word(a, j + 1) && !cd_is_pronoun(S(a, j + 1), N(a, j + 1)))
+      continue; /* adjectives in a list: "the bespectacled, 71-year-old diplomat said" */
     if (T(a, j)->kind != TOK_WORD || !outside_quotes(a, j)) break;
     size_t mi = a->mention_start[j];
     if (mi != CD_NONE) {
@@ -506,12 +568,18 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
           break;
         }
       }
-      head = CD_NONE; /* a name modifies the noun that follows: "a senior Cruz adviser" */
+      /* a name modifies the noun that follows ("a senior Cruz adviser"), unless it is the noun: "a
+       * senior Democrat" */
+      head = m->end_tok == j + 1 && cd_lex_has(CD_LEX_MEMBER_NOUNS, S(a, j), N(a, j)) ? j : CD_NONE;
       j = att_possessive_end(a, mi) != CD_NONE ? att_possessive_end(a, mi) - 1 : m->end_tok - 1;
       continue;
     }
     if (!(T(a, j)->flags & TF_LOWER)) {
-      head = CD_NONE;
+      head = cd_lex_has(CD_LEX_MEMBER_NOUNS, S(a, j), N(a, j)) ? j : CD_NONE;
+      continue;
+    }
+    if (j == i + 1 && att_determiner(a, i) && cd_lex_has(CD_LEX_GROUP_WORDS, S(a, j), N(a, j))) {
+      head = j; /* "the two wrote" */
       continue;
     }
     if (is(a, j, "and") && head != CD_NONE) { /* "the senator and candidate" */
@@ -525,9 +593,21 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
   }
   if (person == CD_NONE && (head == CD_NONE || cd_lex_has(CD_LEX_NOBODY_NOUNS, S(a, head), N(a, head)))) return false;
   size_t e = person != CD_NONE ? j : head + 1;
+  if (person == CD_NONE) {
+    /* the person the phrase names in an appositive: "said her brother, Omar Haddad", "the
+     * presumptive nominee, Donald Trump, tweeted" */
+    size_t app = appositive_person(a, e, inverted, sent);
+    if (app != CD_NONE) {
+      att_set_name(a, sp, app, method);
+      sp->first_tok = i;
+      return true;
+    }
+  }
   if (inverted) {
     if (!clause_ends(a, e, sent)) return false;
   } else {
+    if (person == CD_NONE && (att_source_noun(a, head) || att_role_noun(a, head)))
+      e = past_short_pp(a, e, sent); /* "a narrator in the ad asked" */
     size_t k = e;
     while (k < n && k < e + 3 && att_between_word(a, k)) k++;
     if (!att_speech_verb(a, k)) return false;
@@ -542,7 +622,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
 
 /* A speaker phrase starting at token i: a name, a pronoun, a source, or a generic noun phrase
  * beside a verb of saying. */
-bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
+static bool one_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   if (known_speaker_at(a, i, sp, method)) {
     /* "the Republican county commissioner said": not "the Republican" when a longer phrase speaks;
      * "Acme campaign spokeswoman Ana Bell said": not "Acme" */
@@ -552,6 +632,33 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
   }
   memset(sp, 0, sizeof *sp);
   return generic_speaker_at(a, i, sp, method);
+}
+
+/* Two speakers joined by "and" that speak together: "Rosa Lind and Omar Haddad wrote", "said Lind
+ * and Haddad." Both names are on record: reported as written, over both. */
+static void join_second_speaker(att *a, speaker *sp, cd_attribution_method method) {
+  size_t n = doc_ntok(a->doc), e = att_phrase_end(sp);
+  if (sp->method == CD_ATTR_PRONOUN || !is(a, e, "and") || e + 1 >= n) return;
+  speaker second = {0};
+  if (!one_speaker_at(a, e + 1, &second, method) || second.method == CD_ATTR_PRONOUN ||
+      (sp->mention == CD_NONE) != (second.mention == CD_NONE))
+    return;
+  size_t after = att_phrase_end(&second), k = after;
+  while (k < n && k < after + 3 && att_between_word(a, k)) k++;
+  bool inverted = sp->first_tok > 0 && att_speech_verb(a, sp->first_tok - 1);
+  if (!(inverted ? clause_ends(a, after, T(a, e)->sent) || punct(a, after, ',') : att_speech_verb(a, k))) return;
+  sp->end_tok = second.end_tok;
+  sp->phrase_end = second.phrase_end ? second.phrase_end : second.end_tok;
+  sp->entity = CD_NONE;
+  sp->mention = CD_NONE;
+  sp->name = cd_arena_strndup(a->doc->arena, a->doc->text + T(a, sp->first_tok)->start,
+                              T(a, second.end_tok - 1)->end - T(a, sp->first_tok)->start);
+}
+
+bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
+  if (!one_speaker_at(a, i, sp, method)) return false;
+  join_second_speaker(a, sp, method);
+  return true;
 }
 
 size_t att_phrase_end(const speaker *sp) { return sp->phrase_end ? sp->phrase_end : sp->end_tok; }

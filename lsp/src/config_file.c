@@ -1,5 +1,6 @@
 /* `.copydesk.json`: discovery, loading with positioned errors, precedence. */
 #include "config_file.h"
+#include "record_files.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -442,6 +443,7 @@ void cd_settings_free(cd_settings *s) {
   if (!s) return;
   cd_config_free(s->config);
   free(s->file);
+  cd_record_globs_free(s->record_globs, s->n_record_globs);
   cd_config_errors_free(&s->errors);
   memset(s, 0, sizeof *s);
 }
@@ -459,6 +461,7 @@ bool cd_settings_build(cd_settings *out, const char *file, const json_t *editor)
       return false;
     }
     cd_config_apply_file(out->config, &out->server, file, &out->errors);
+    cd_record_globs_from_file(file, &out->record_globs, &out->n_record_globs);
   }
   if (json_is_object(editor) && json_is_object(json_object_get(editor, "copydesk")))
     editor = json_object_get(editor, "copydesk"); /* {"copydesk": {...}} as well as {...} */

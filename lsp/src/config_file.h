@@ -46,6 +46,8 @@ typedef struct cd_settings {
   cd_server_settings server; /* inlayHints, codeLens */
   char *file;                /* the configuration file used (absolute when found by search), or NULL */
   cd_config_errors errors;   /* every problem, file first; `message` is ready to show */
+  char **record_globs;       /* the file's "sources", absolute (record_files.h); owned */
+  size_t n_record_globs;
 } cd_settings;
 
 /* Defaults, then `file` (NULL: none), then `editor` (the editor's `copydesk` settings object,

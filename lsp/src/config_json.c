@@ -474,6 +474,12 @@ static bool add_disabled_claim(ctx *c, const char *s) {
   return true;
 }
 
+/* "sources": globs of the record's files, read by the layer that loads them (record_files.c). */
+static bool check_source_glob(ctx *c, const char *s) {
+  if (!*s) error_at(c, false, "a source is a path or a glob (\"transcripts\", \"notes/a.txt\"), not an empty string");
+  return true;
+}
+
 static bool add_ignore_pattern(ctx *c, const char *s) {
   char err[512];
   cd_config *target = c->config ? c->config : cd_config_new();
@@ -748,7 +754,7 @@ static void apply_trace(ctx *c, const json_t *v) {
 /* ---- the document ------------------------------------------------------------ */
 
 static const char *const TOP_KEYS[] = {"$schema",  "$comment",   "rules",    "style",    "names",    "attribution", "claims",
-                                       "markdown", "inlayHints", "codeLens", "maxHints", "trace",    "serverPath"};
+                                       "markdown", "inlayHints", "codeLens", "maxHints", "trace",    "serverPath", "sources"};
 
 bool cd_settings_apply_json(cd_config *config, cd_server_settings *server, const json_t *settings,
                             const char *source, bool file, cd_config_errors *errors) {
@@ -791,6 +797,7 @@ bool cd_settings_apply_json(cd_config *config, cd_server_settings *server, const
       else if (strcmp(key, "codeLens") == 0) apply_switch(c, v, server ? &server->code_lens : NULL);
       else if (strcmp(key, "maxHints") == 0) apply_count(c, v, CD_MAX_HINTS_LIMIT, server ? &server->max_hints : NULL);
       else if (strcmp(key, "trace") == 0) apply_trace(c, v);
+      else if (strcmp(key, "sources") == 0) apply_string_list(c, v, "a path or glob as a string", check_source_glob);
       else if (strcmp(key, "serverPath") == 0) {
         /* the VS Code extension's own setting (how to start the server); ignored here */
         if (!json_is_string(v) && !json_is_null(v)) error_at(c, false, "expected a string, got %s", type_name(v));

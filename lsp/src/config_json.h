@@ -17,6 +17,8 @@
  *     "markdown": {"ignorePatterns": ["^\\[\\^\\d+\\]:.*$"]},
  *     "inlayHints": true, "codeLens": true,              the server's switches (bool or {"enabled": bool})
  *     "maxHints": 300,                                   hint diagnostics per document at most
+ *     "sources": ["transcripts", "notes/ruiz.txt"],      the record quotes are checked against: paths
+ *                                                        and globs relative to the file (record_files.h)
  *     "trace": {"server": "off"}, "serverPath": "..."   the editor client's own; ignored
  *   }
  *

@@ -1,5 +1,6 @@
 /* Hover: who said a quote and how we know; every form of a name. */
 #include "copydesk/lsp_json.h"
+#include "lsp_record.h"
 #include "lsp_sources.h"
 #include "lsp_text.h"
 #include "server_internal.h"
@@ -204,7 +205,10 @@ int cd_lsp_hover(cd_server *server, json_t *params, json_t **result, char *error
   if (best_q == NULL && best_e == NULL) return 0; /* null: nothing here */
   cd_text t = {.markdown = server->caps.markdown_hover};
   if (best_e != NULL) hover_entity(&t, doc, report, (size_t)(best_e - es));
-  else hover_quote(&t, doc, report, best_q);
+  else {
+    hover_quote(&t, doc, report, best_q);
+    cd_lsp_record_hover(&t, server, report, (size_t)(best_q - qs));
+  }
   if (t.buf.oom || t.buf.data == NULL) {
     cd_text_free(&t);
     snprintf(error, error_size, "out of memory");

@@ -5,6 +5,7 @@
 #include "server.h"
 
 #include "copydesk/lsp_json.h"
+#include "lsp_record.h"
 #include "server_internal.h"
 
 #include <fcntl.h>
@@ -97,6 +98,12 @@ const cd_report *cd_server_analysis(cd_server *server, cd_doc *doc) {
     return doc->report;
   }
   const cd_settings *settings = cd_server_settings_for(server, doc);
+  if (doc->report == NULL) {
+    const cd_record_source **record;
+    size_t n = cd_server_record_for(server, doc, settings, &record);
+    cd_doc_analysis_with_record(doc, settings != NULL ? settings->config : NULL, record, n);
+    free(record);
+  }
   return cd_doc_analysis(doc, settings != NULL ? settings->config : NULL);
 }
 
@@ -290,6 +297,7 @@ static int handle_initialize(cd_server *server, json_t *params, json_t **result,
       "includeText", 0, "hoverProvider", 1, "inlayHintProvider", 1, "documentSymbolProvider", 1,
       "codeLensProvider", "resolveProvider", 0);
   if (capabilities == NULL) return CD_RPC_INTERNAL_ERROR;
+  json_object_set_new(capabilities, "definitionProvider", json_true()); /* a quote to its passage of the record */
   if (server->caps.code_action_literals) {
     json_object_set_new(capabilities, "codeActionProvider",
                         json_pack("{s:[s],s:b}", "codeActionKinds", "quickfix", "resolveProvider", 0));
@@ -309,6 +317,7 @@ static int handle_initialize(cd_server *server, json_t *params, json_t **result,
 static void handle_initialized(cd_server *server, json_t *params) {
   (void)params;
   cd_server_watch_config_files(server);
+  cd_server_watch_record_files(server);
   cd_server_request_configuration(server);
 }
 
@@ -324,6 +333,7 @@ typedef struct notification_entry {
 
 static const request_entry requests[] = {
     {"textDocument/hover", cd_lsp_hover},
+    {"textDocument/definition", cd_lsp_definition},
     {"textDocument/codeAction", cd_lsp_code_action},
     {"textDocument/inlayHint", cd_lsp_inlay_hint},
     {"textDocument/documentSymbol", cd_lsp_document_symbol},
@@ -411,6 +421,7 @@ static void dispatch_next(cd_server *server) {
   server->queue_len--;
   if (server->state == CD_STATE_RUNNING && p.msg.kind != CD_MSG_RESPONSE && !p.cancelled) {
     cd_server_poll_config_files(server);
+    cd_server_poll_record(server);
   }
   switch (p.msg.kind) {
   case CD_MSG_REQUEST:
@@ -516,6 +527,7 @@ cleanup:
   free(server.queue);
   cd_frame_reader_free(server.reader);
   cd_doc_store_free(server.docs);
+  cd_server_record_free(&server);
   cd_server_settings_clear(&server);
   free(server.settings);
   json_decref(server.editor_settings);

@@ -220,7 +220,13 @@ int cd_doc_apply_changes(cd_doc *doc, const json_t *changes, cd_encoding enc, lo
 }
 
 const cd_report *cd_doc_analysis(cd_doc *doc, const cd_config *config) {
-  if (doc->report == NULL) doc->report = cd_analyze(doc->text, doc->len, doc->format, config);
+  return cd_doc_analysis_with_record(doc, config, NULL, 0);
+}
+
+const cd_report *cd_doc_analysis_with_record(cd_doc *doc, const cd_config *config,
+                                             const cd_record_source *const *sources, size_t n_sources) {
+  if (doc->report == NULL)
+    doc->report = cd_analyze_with_record(doc->text, doc->len, doc->format, config, sources, n_sources);
   return doc->report;
 }
 

@@ -7,6 +7,7 @@
 #define COPYDESK_SERVER_DOCS_H
 
 #include "copydesk/analyzer.h"
+#include "copydesk/record.h"
 #include "copydesk/line_index.h"
 
 #include <jansson.h>
@@ -65,6 +66,9 @@ int cd_doc_replace(cd_doc *doc, size_t start, size_t end, const char *text, size
 /* The document's analysis under `config` (may be NULL), computed when
  * missing. Borrowed; NULL only when out of memory. */
 const cd_report *cd_doc_analysis(cd_doc *doc, const cd_config *config);
+/* The same, checking the quotes against `sources` (borrowed during the call). */
+const cd_report *cd_doc_analysis_with_record(cd_doc *doc, const cd_config *config,
+                                             const cd_record_source *const *sources, size_t n_sources);
 /* Drops the cached analysis (after a configuration change). */
 void cd_doc_invalidate(cd_doc *doc);
 

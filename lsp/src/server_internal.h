@@ -58,6 +58,7 @@ typedef struct cd_server {
   json_t *editor_settings; /* the editor's `copydesk` section (owned), or NULL */
   char *root_dir;       /* the workspace folder's path (owned), or NULL */
   struct cd_settings_entry *settings; /* built settings, one per configuration file */
+  struct cd_record_cache *record; /* the record's files, read once per version (lsp_record.c) */
   size_t n_settings, cap_settings;
   unsigned long config_generation;
   json_int_t next_request_id;

@@ -303,7 +303,7 @@ static void test_precedence(void **state) {
   assert_non_null(s.errors.items[0].file);
   assert_string_equal(s.errors.items[1].message,
                       "editor settings: unknown setting 'nope' (known: rules, style, names, attribution, claims, "
-                      "markdown, inlayHints, codeLens, maxHints, trace, serverPath)");
+                      "markdown, inlayHints, codeLens, maxHints, trace, serverPath, sources)");
   assert_null(s.errors.items[1].file);
   cd_settings_free(&s);
   /* no editor settings; no file */

@@ -284,7 +284,7 @@ static void test_bad_patterns(void **state) {
 static void test_unknown_and_wrong_top_level(void **state) {
   (void)state;
   expect_one_error("{\"colour\": \"red\"}", "/colour", "editor settings: unknown setting 'colour' (known: rules,",
-                   "codeLens, maxHints, trace, serverPath)",
+                   "codeLens, maxHints, trace, serverPath, sources)",
                    NULL);
   expect_one_error("{\"rule\": {}}", "/rule", "did you mean 'rules'", NULL);
   expect_one_error("[1, 2]", "", "the settings must be a JSON object", "not a list", NULL);
@@ -443,7 +443,7 @@ static void test_errors_format(void **state) {
   assert_int_equal(want, strlen(buf));
   assert_string_equal(buf, "copydesk: 2 problems in the configuration; those settings are skipped, the rest applies:\n"
                            "editor settings: unknown setting 'a' (known: rules, style, names, attribution, claims, "
-                           "markdown, inlayHints, codeLens, maxHints, trace, serverPath)\n"
+                           "markdown, inlayHints, codeLens, maxHints, trace, serverPath, sources)\n"
                            "editor settings: style: expected an object, got a number");
   char small[20];
   assert_int_equal(cd_config_errors_format(&e, small, sizeof small), want);

@@ -22,6 +22,7 @@
 #include "input.h"
 #include "options.h"
 #include "output.h"
+#include "record_files.h"
 #include "walk.h"
 
 /* One article on its way through: read (or received), analysed, then written and freed. */
@@ -33,6 +34,8 @@ typedef struct job {
   char *why_owned;
   bool binary;            /* skipped: not an article */
   const cd_settings *settings;
+  const cd_record_source **record; /* the sources its quotes are checked against (owned array) */
+  size_t n_record;
   cd_report *report;
   cd_cli_file file;
   bool file_ok;
@@ -44,6 +47,7 @@ typedef struct run {
   cd_settings **settings; /* one per configuration file (file NULL: the defaults); stable addresses */
   size_t n_settings, cap_settings;
   cd_cli_output *out;
+  cd_record_cache *record; /* the record's files, read once per run */
   cd_cli_totals totals;
   int status;
 
@@ -124,9 +128,13 @@ static bool looks_binary(const char *text, size_t len) { return memchr(text, 0, 
 static void work(run *r, job *j) {
   if (!j->text || !j->settings || j->binary) return;
   cd_format fmt = r->o.lang >= 0 ? (cd_format)r->o.lang : cd_format_from_path(j->path);
-  j->report = cd_analyze(j->text, j->len, fmt, j->settings->config);
+  j->report = cd_analyze_with_record(j->text, j->len, fmt, j->settings->config, j->record, j->n_record);
   j->file_ok = j->report && cd_cli_file_init(&j->file, j->path, j->text, j->len, fmt, j->report, j->settings->file);
-  if (j->file_ok) j->file.min_severity = cd_cli_min_severity(&r->o);
+  if (j->file_ok) {
+    j->file.min_severity = cd_cli_min_severity(&r->o);
+    j->file.record = j->record;
+    j->file.n_record = j->n_record;
+  }
 }
 
 /* Writes a finished job's output and frees it. Main thread only, in order. */
@@ -150,6 +158,7 @@ static void finish_job(run *r, job *j) {
     r->status = 2;
   }
   cd_report_free(j->report);
+  free(j->record);
   free(j->text);
   free(j->path);
   free(j->why_owned);
@@ -190,12 +199,22 @@ static void write_oldest(run *r, bool threaded) {
   }
 }
 
+/* A source of the record that could not be read: said once, and its quotes go unchecked. */
+static void warn_source(void *arg, const char *path, const char *why) {
+  run *r = arg;
+  if (!r->o.quiet) fprintf(stderr, "copydesk: %s: %s (left out of the record)\n", path, why);
+}
+
 /* Hands a job filled by the caller (path, and text or why) to the workers, or does it at once.
  * Main thread only. */
 static void submit(run *r, job *filled, bool threaded) {
   if (r->produced - r->written == r->window) write_oldest(r, threaded);
   /* only for an article: a file that could not be read or is skipped uses no configuration */
   filled->settings = filled->text && !filled->binary ? settings_for(r, filled->path) : NULL;
+  if (filled->settings && r->record)
+    filled->n_record = cd_record_cache_sources(r->record, filled->settings, filled->path, filled->text, filled->len,
+                                               r->o.source_globs, (size_t)r->o.n_source_globs, &filled->record,
+                                               warn_source, r);
   job *slot = &r->slots[r->produced % r->window];
   if (!threaded) {
     *slot = *filled;
@@ -310,15 +329,17 @@ int cd_cli_check(int argc, char **argv) {
     return rc;
   }
   r.out = output_for(&r.o);
+  r.record = cd_record_cache_new();
   cd_cli_paths paths = {0};
   bool expanded = r.o.stdin_jsonl || cd_cli_expand(&paths, r.o.paths, (size_t)r.o.n_paths, r.o.quiet);
   int jobs = jobs_for(&r.o, paths.len);
   r.window = (size_t)jobs * 2;
   r.slots = calloc(r.window, sizeof *r.slots);
   pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
-  if (!r.out || !expanded || !r.slots || !threads) {
+  if (!r.out || !expanded || !r.slots || !threads || !r.record) {
     fprintf(stderr, "copydesk: out of memory\n");
     if (r.out) r.out->free(r.out);
+    cd_record_cache_free(r.record);
     cd_cli_paths_free(&paths);
     free(r.slots);
     free(threads);
@@ -353,6 +374,7 @@ int cd_cli_check(int argc, char **argv) {
     free(r.settings[i]);
   }
   free(r.settings);
+  cd_record_cache_free(r.record);
   free(r.slots);
   free(threads);
   pthread_mutex_destroy(&r.lock);

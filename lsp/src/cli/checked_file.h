@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "copydesk/analyzer.h"
+#include "copydesk/record.h"
 #include "positions.h"
 
 /* A span with its positions; start/end are clamped to the text and end >= start. */
@@ -36,6 +37,8 @@ typedef struct cd_cli_file {
   cd_cli_range *ranges; /* storage for pos[].related and pos[].edits, owned */
   cd_text_index index;  /* line starts, owned */
   cd_severity min_severity; /* diagnostics below it are not shown (the driver sets it) */
+  const cd_record_source *const *record; /* the sources the quotes were checked against (borrowed) */
+  size_t n_record;
 } cd_cli_file;
 
 /* Whether diagnostic i is shown (at or above min_severity). */

@@ -11,6 +11,7 @@
 
 #include "json_emit.h"
 #include "output.h"
+#include "record_ref.h"
 
 /* A slice of the article as a string. Bytes that are not UTF-8 become U+FFFD, character by
  * character; if that still is not valid (a surrogate, an overlong form), null. */
@@ -53,6 +54,27 @@ static void key_span(cd_je *e, cd_span span) {
   cd_je_key_int(e, "end", (long long)span.end);
 }
 
+/* The passage of the record a quote was found at: {"path", "start", "end", "line", "column",
+ * "end_line", "end_column", and "speaker", "timestamp", "exact" (a quote's) or "message" (a
+ * related entry's)}. */
+static void record_json(cd_je *e, const cd_cli_record_ref *ref, bool related) {
+  cd_je_open(e, '{');
+  cd_je_key_str(e, "path", ref->path);
+  key_span(e, (cd_span){ref->range.start, ref->range.end});
+  cd_je_key_int(e, "line", (long long)ref->range.line);
+  cd_je_key_int(e, "column", (long long)ref->range.col);
+  cd_je_key_int(e, "end_line", (long long)ref->range.end_line);
+  cd_je_key_int(e, "end_column", (long long)ref->range.end_col);
+  if (related) {
+    cd_je_key_str(e, "message", ref->message);
+  } else {
+    cd_je_key_str(e, "speaker", ref->match->speaker);
+    cd_je_key_str(e, "timestamp", ref->match->timestamp);
+    cd_je_key_bool(e, "exact", ref->match->exact);
+  }
+  cd_je_close(e, '{');
+}
+
 static void quotes_json(cd_je *e, const cd_cli_file *f) {
   size_t n;
   const cd_quote *q = cd_report_quotes(f->report, &n);
@@ -75,6 +97,11 @@ static void quotes_json(cd_je *e, const cd_cli_file *f) {
     cd_je_key_bool(e, "closed", q[i].closed);
     cd_je_key_int(e, "level", q[i].level);
     key_offset(e, "entity", q[i].entity);
+    cd_cli_record_ref ref;
+    if (cd_cli_record_ref_of(f, i, &ref)) {
+      cd_je_key(e, "record");
+      record_json(e, &ref, false);
+    }
     cd_je_close(e, '{');
   }
   cd_je_close(e, '[');
@@ -104,6 +131,11 @@ static void diagnostics_json(cd_je *e, const cd_cli_file *f) {
       key_span(e, d[i].related[k].span);
       if (d[i].related[k].message) cd_je_key_str(e, "message", d[i].related[k].message);
       cd_je_close(e, '{');
+    }
+    cd_cli_record_ref ref;
+    if (cd_cli_record_ref_of(f, d[i].quote, &ref)) {
+      cd_je_item(e);
+      record_json(e, &ref, true);
     }
     cd_je_close(e, '[');
     cd_je_key(e, "fixes");

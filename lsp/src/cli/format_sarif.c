@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "output.h"
+#include "record_ref.h"
 #include "rule_docs.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
@@ -169,12 +170,19 @@ static void sarif_add_file(json_t *log, const cd_cli_file *f) {
     size_t ri = rule_index(d[i].code);
     if (ri != CD_NONE) json_object_set_new(r, "ruleIndex", json_integer((json_int_t)ri));
     json_object_set_new(r, "properties", json_pack("{s:s}", "copydeskSeverity", cd_severity_name(d[i].severity)));
-    if (d[i].n_related) {
+    cd_cli_record_ref ref;
+    bool in_record = cd_cli_record_ref_of(f, d[i].quote, &ref);
+    if (d[i].n_related || in_record) {
       json_t *rel = json_array();
       for (size_t k = 0; k < d[i].n_related; k++)
         json_array_append_new(rel, json_pack("{s:I, s:o, s:{s:s}}", "id", (json_int_t)k, "physicalLocation",
                                              physical(f, index, &f->pos[i].related[k]), "message", "text",
                                              d[i].related[k].message));
+      if (in_record) /* the passage of the record, in its own file */
+        json_array_append_new(rel, json_pack("{s:I, s:{s:o, s:o}, s:{s:s}}", "id", (json_int_t)d[i].n_related,
+                                             "physicalLocation", "artifactLocation",
+                                             artifact_location(ref.path, CD_NONE), "region", region(&ref.range),
+                                             "message", "text", ref.message));
       json_object_set_new(r, "relatedLocations", rel);
     }
     if (d[i].n_fixes) {

@@ -28,6 +28,9 @@ static void usage(FILE *out, const char *command) {
         "  --fail-on SEVERITY  the least severe finding that makes the exit status 1 (default error)\n"
         "  --min-severity SEV  the least severe finding shown (text and github: info; others: hint)\n"
         "  --config FILE       the configuration to use (default: the nearest .copydesk.json)\n"
+        "  --sources GLOB      check quotes against these transcripts and documents (a file, a\n"
+        "                      directory or a quoted glob; repeatable), besides the configuration's\n"
+        "                      \"sources\" and a Markdown front matter's sources: list\n"
         "  --no-config         use the defaults\n"
         "  --color WHEN        auto (default: on a terminal without NO_COLOR), always or never\n"
         "  --jobs N            files analysed at once (default: the number of CPUs); output keeps\n"
@@ -44,12 +47,12 @@ static void usage(FILE *out, const char *command) {
 
 /* Options that take a value, then flags. */
 static const char *const VALUE_OPTIONS[] = {"--format", "--lang", "--fail-on", "--min-severity", "--config",
-                                            "--color", "--jobs"};
+                                            "--color", "--jobs", "--sources"};
 static const char *const FLAG_OPTIONS[] = {"--no-config", "--quiet", "--version", "--help", "--stdin-jsonl"};
 
 const char *cd_cli_suggest_option(const char *arg) {
   static const char *const ALL[] = {"--format", "--lang",      "--fail-on", "--min-severity", "--config",
-                                    "--color",  "--no-config", "--quiet",   "--version",      "--help"};
+                                    "--color",  "--no-config", "--quiet",   "--version",      "--help", "--sources"};
   char name[64];
   size_t n = strcspn(arg, "=");
   if (n >= sizeof name) return NULL;
@@ -105,6 +108,10 @@ static int apply(cd_cli_options *o, const char *name, const char *val) {
     o->config_path = val;
     return -1;
   }
+  if (strcmp(name, "--sources") == 0) {
+    o->source_globs[o->n_source_globs++] = val;
+    return -1;
+  }
   if (strcmp(name, "--color") == 0 || strcmp(name, "--colour") == 0) {
     if (strcmp(val, "auto") == 0) o->color = CD_CLI_COLOR_AUTO;
     else if (strcmp(val, "always") == 0) o->color = CD_CLI_COLOR_ALWAYS;
@@ -146,7 +153,8 @@ int cd_cli_parse_options(int argc, char **argv, cd_cli_options *o) {
   o->fail_on = CD_SEVERITY_ERROR;
   o->min_severity = CD_SEVERITY_OFF;
   o->paths = malloc((size_t)(argc > 1 ? argc : 1) * sizeof *o->paths);
-  if (!o->paths) {
+  o->source_globs = malloc((size_t)(argc > 1 ? argc : 1) * sizeof *o->source_globs);
+  if (!o->paths || !o->source_globs) {
     fprintf(stderr, "copydesk: out of memory\n");
     return 2;
   }
@@ -211,4 +219,6 @@ int cd_cli_parse_options(int argc, char **argv, cd_cli_options *o) {
 void cd_cli_options_free(cd_cli_options *o) {
   free(o->paths);
   o->paths = NULL;
+  free(o->source_globs);
+  o->source_globs = NULL;
 }

@@ -30,6 +30,8 @@ typedef struct cd_cli_options {
   bool stdin_jsonl; /* articles come as {"path", "text"} lines on standard input */
   int jobs;         /* files analysed at once; 0: the number of CPUs */
   const char **paths; /* the paths to check, in order (owned array, borrowed strings) */
+  const char **source_globs; /* --sources: files of the record to check quotes against (as paths) */
+  int n_source_globs;
   int n_paths;
 } cd_cli_options;
 

@@ -1,0 +1,260 @@
+/* Where a quote comes from, and how it differs from the record.
+ *
+ * Candidates: the quote's rarest words and word pairs are looked up in each source's index; the
+ * stretch of the source where most of them fall (a window a little longer than the quote, longer
+ * for each ellipsis) is a candidate passage. Alignment: an edit distance over words, not
+ * characters, between the quote and the candidate stretch (plus the quote's length on each side):
+ * a different, missing or added word costs 1, the record's words before and after the quote are
+ * free, and so are the record's words an ellipsis or a bracket stands for. Work per quote is
+ * bounded by the quote's length, not the sources'. */
+#include "record_align.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_KEYS 12        /* rare words and pairs looked up per quote and source */
+#define MAX_POSTINGS 2000  /* positions read per key: common words vote no more than that */
+#define MAX_WINDOW 3000    /* record words aligned per candidate at most */
+#define MAX_ITEMS 400      /* quote words and gaps aligned at most */
+#define REC_REGIONS 6      /* candidate stretches aligned per source: near-duplicates need a few */
+
+enum { D_DIAG, D_UP, D_LEFT, D_GAPLEFT, D_GAPUP };
+
+typedef struct key_use {
+  size_t count, first;
+  uint32_t item;
+} key_use;
+
+typedef struct hit {
+  uint32_t pos;
+  uint32_t key; /* index into the chosen keys */
+} hit;
+
+typedef struct region {
+  size_t lo, hi;  /* record words [lo, hi) to align against */
+  size_t score;   /* distinct keys that fell in it */
+} region;
+
+void rec_scratch_free(rec_scratch *sc) {
+  free(sc->cost);
+  free(sc->dir);
+  free(sc->hits);
+  memset(sc, 0, sizeof *sc);
+}
+
+void rec_alignment_free(rec_alignment *a) {
+  free(a->ops);
+  a->ops = NULL;
+  a->n_ops = 0;
+}
+
+static int cmp_key_use(const void *a, const void *b) {
+  const key_use *x = a, *y = b;
+  return (x->count > y->count) - (x->count < y->count);
+}
+
+static int cmp_hit(const void *a, const void *b) {
+  const hit *x = a, *y = b;
+  return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* The best few non-overlapping windows of hits in one source (at least half as good as the
+ * best). The exclusion is against the padded regions already taken. */
+static size_t find_regions(const cd_record_source *s, const rec_item *items, size_t n_items, size_t words,
+                           size_t ellipses, rec_scratch *sc, region *out) {
+  key_use uses[2 * MAX_ITEMS];
+  size_t n_uses = 0;
+  for (size_t i = 0; i < n_items; i++) {
+    if (items[i].kind != RT_WORD) continue;
+    size_t first, n = rec_lookup(s, items[i].key, &first);
+    if (n) uses[n_uses++] = (key_use){n, first, (uint32_t)i};
+    if (i + 1 < n_items && items[i + 1].kind == RT_WORD) {
+      n = rec_lookup(s, rec_pair_key(items[i].key, items[i + 1].key), &first);
+      if (n) uses[n_uses++] = (key_use){n, first, (uint32_t)i};
+    }
+  }
+  if (n_uses < 2) return 0;
+  qsort(uses, n_uses, sizeof *uses, cmp_key_use);
+  if (n_uses > MAX_KEYS) n_uses = MAX_KEYS;
+  size_t n_hits = 0;
+  for (size_t k = 0; k < n_uses; k++) n_hits += uses[k].count < MAX_POSTINGS ? uses[k].count : MAX_POSTINGS;
+  if (n_hits > sc->cap_hits) {
+    hit *h = realloc(sc->hits, n_hits * sizeof *h);
+    if (!h) return 0;
+    sc->hits = h;
+    sc->cap_hits = n_hits;
+  }
+  hit *hits = sc->hits;
+  size_t h = 0;
+  for (size_t k = 0; k < n_uses; k++) {
+    size_t n = uses[k].count < MAX_POSTINGS ? uses[k].count : MAX_POSTINGS;
+    for (size_t x = 0; x < n; x++) hits[h++] = (hit){s->index[uses[k].first + x].pos, (uint32_t)k};
+  }
+  qsort(hits, h, sizeof *hits, cmp_hit);
+
+  size_t width = 2 * words + 20 + 80 * ellipses;
+  size_t found = 0;
+  for (int round = 0; round < REC_REGIONS; round++) {
+    unsigned in_window[MAX_KEYS] = {0};
+    size_t distinct = 0, best = 0, best_a = 0, best_b = 0, a = 0;
+    for (size_t b = 0; b < h; b++) {
+      bool taken = false;
+      for (size_t t = 0; t < found && !taken; t++)
+        taken = hits[b].pos + width >= out[t].lo && hits[b].pos <= out[t].hi + width;
+      if (taken) { /* the window starts again after a region already taken */
+        for (; a < b; a++)
+          if (--in_window[hits[a].key] == 0) distinct--;
+        a = b + 1;
+        continue;
+      }
+      if (in_window[hits[b].key]++ == 0) distinct++;
+      while (hits[b].pos - hits[a].pos > width) {
+        if (--in_window[hits[a].key] == 0) distinct--;
+        a++;
+      }
+      /* an earlier hit of a key seen again later adds nothing: the tightest window wins ties,
+       * which is where an ellipsis left out the fewest words */
+      while (a < b && in_window[hits[a].key] > 1) {
+        in_window[hits[a].key]--;
+        a++;
+      }
+      if (distinct > best || (distinct == best && hits[b].pos - hits[a].pos < hits[best_b].pos - hits[best_a].pos)) {
+        best = distinct;
+        best_a = a;
+        best_b = b;
+      }
+    }
+    if (best < 2 || (found > 0 && best * 2 < out[0].score)) break;
+    size_t lo = hits[best_a].pos, hi = hits[best_b].pos + 2;
+    size_t pad = words + 4;
+    out[found].lo = lo > pad ? lo - pad : 0;
+    out[found].hi = hi + pad < s->n_words ? hi + pad : s->n_words;
+    if (out[found].hi - out[found].lo > MAX_WINDOW) out[found].hi = out[found].lo + MAX_WINDOW;
+    out[found].score = best;
+    found++;
+  }
+  return found;
+}
+
+/* Word-level alignment of the items against record words [lo, hi). */
+static bool align_region(const cd_record_source *s, const rec_item *items, size_t m, size_t lo, size_t hi,
+                         rec_scratch *sc, rec_alignment *out) {
+  size_t n = hi - lo, w = n + 1, cells = (m + 1) * w;
+  if (cells > sc->cells) {
+    uint32_t *c = realloc(sc->cost, cells * sizeof *c);
+    if (!c) return false;
+    sc->cost = c;
+    uint8_t *d = realloc(sc->dir, cells);
+    if (!d) return false;
+    sc->dir = d;
+    sc->cells = cells;
+  }
+  uint32_t *D = sc->cost;
+  uint8_t *dir = sc->dir;
+  for (size_t j = 0; j <= n; j++) D[j] = 0;
+  for (size_t i = 1; i <= m; i++) {
+    const rec_item *it = &items[i - 1];
+    uint32_t *row = D + i * w, *up = D + (i - 1) * w;
+    uint8_t *drow = dir + i * w;
+    bool gap = it->kind != RT_WORD;
+    row[0] = gap ? up[0] : up[0] + 1;
+    drow[0] = gap ? D_GAPUP : D_UP;
+    for (size_t j = 1; j <= n; j++) {
+      if (gap) {
+        bool left = row[j - 1] < up[j];
+        row[j] = left ? row[j - 1] : up[j];
+        drow[j] = left ? D_GAPLEFT : D_GAPUP;
+        continue;
+      }
+      uint32_t diag = up[j - 1] + (s->words[lo + j - 1].key == it->key ? 0 : 1);
+      uint32_t del = row[j - 1] + 1, ins = up[j] + 1;
+      uint32_t best = diag;
+      uint8_t d = D_DIAG;
+      if (del < best) best = del, d = D_LEFT;
+      if (ins < best) best = ins, d = D_UP;
+      row[j] = best;
+      drow[j] = d;
+    }
+  }
+  size_t end = 0;
+  const uint32_t *last = D + m * w;
+  for (size_t j = 1; j <= n; j++)
+    if (last[j] < last[end]) end = j;
+  /* walk back */
+  size_t cap = m + n + 1, k = cap;
+  rec_op *ops = malloc(cap * sizeof *ops);
+  if (!ops) return false;
+  size_t i = m, j = end, cost = 0, matched = 0, first = SIZE_MAX, lastw = 0;
+  while (i > 0) {
+    uint8_t d = dir[i * w + j];
+    rec_op op = {0, (uint32_t)(i - 1), (uint32_t)(lo + (j ? j - 1 : 0))};
+    if (d == D_DIAG) {
+      bool same = s->words[lo + j - 1].key == items[i - 1].key;
+      op.kind = same ? OP_MATCH : OP_SUB;
+      cost += !same;
+      matched += same;
+      if (first == SIZE_MAX) lastw = lo + j - 1;
+      first = lo + j - 1;
+      i--, j--;
+    } else if (d == D_LEFT) {
+      op.kind = OP_DEL;
+      cost++;
+      j--;
+    } else if (d == D_UP) {
+      op.kind = OP_INS;
+      cost++;
+      i--;
+    } else if (d == D_GAPLEFT) {
+      j--;
+      continue; /* a record word the gap stands for */
+    } else {
+      op.kind = OP_GAP;
+      i--;
+    }
+    ops[--k] = op;
+  }
+  memmove(ops, ops + k, (cap - k) * sizeof *ops);
+  out->ops = ops;
+  out->n_ops = cap - k;
+  out->cost = cost;
+  out->matched = matched;
+  out->first = first == SIZE_MAX ? lo : first;
+  out->last = first == SIZE_MAX ? lo : lastw;
+  return true;
+}
+
+static bool better(const rec_alignment *a, const rec_alignment *b) {
+  if (a->cost != b->cost) return a->cost < b->cost;
+  return a->matched > b->matched;
+}
+
+size_t rec_align(const cd_record_source *const *sources, size_t n_sources, const rec_item *items, size_t n_items,
+                 rec_scratch *sc, rec_alignment *out) {
+  if (n_items > MAX_ITEMS) n_items = MAX_ITEMS;
+  size_t words = 0, ellipses = 0;
+  for (size_t i = 0; i < n_items; i++) {
+    if (items[i].kind == RT_WORD) words++;
+    else ellipses++;
+  }
+  size_t n_out = 0;
+  for (size_t si = 0; si < n_sources; si++) {
+    region regions[REC_REGIONS];
+    size_t nr = find_regions(sources[si], items, n_items, words, ellipses, sc, regions);
+    for (size_t r = 0; r < nr; r++) {
+      rec_alignment a = {si, NULL, 0, 0, 0, 0, 0};
+      if (!align_region(sources[si], items, n_items, regions[r].lo, regions[r].hi, sc, &a)) continue;
+      /* keep the best REC_MAX_CANDIDATES, sorted */
+      size_t at = n_out;
+      while (at > 0 && better(&a, &out[at - 1])) at--;
+      if (at >= REC_MAX_CANDIDATES) {
+        rec_alignment_free(&a);
+        continue;
+      }
+      if (n_out == REC_MAX_CANDIDATES) rec_alignment_free(&out[--n_out]);
+      memmove(out + at + 1, out + at, (n_out - at) * sizeof *out);
+      out[at] = a;
+      n_out++;
+    }
+  }
+  return n_out;
+}

@@ -1,0 +1,104 @@
+/* The record in the server, over real pipes: an article whose front matter names an interview
+ * transcript gets quote.altered, go-to-definition on a quote opens the transcript at the
+ * passage, hover shows the passage, and a change to the transcript on disk re-checks the
+ * article. */
+#include "test_server_client.h"
+
+#include <sys/stat.h>
+
+static const char TRANSCRIPT[] =
+    "[00:00:05] Q: Where does the plan stand?\n"
+    "\n"
+    "[00:00:12] RUIZ: Well, um, we signed the contract on Friday. The dredging will start in May.\n"
+    "\n"
+    "[00:02:24] RUIZ: We will not raise mooring fees to pay for it, I can promise that.\n";
+
+static const char ARTICLE[] =
+    "---\n"
+    "sources:\n"
+    "  - interview.txt\n"
+    "---\n"
+    "\n"
+    "Ana Ruiz said the dredging would start soon.\n"
+    "\n"
+    "\"We signed the contract on Friday,\" Ruiz said. \"We will not raise mooring fees to pay for it, I can "
+    "guarantee that,\" she said.\n";
+
+static void write_file(const char *path, const char *text) {
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+}
+
+static json_t *at_quote(const char *uri, const char *needle) {
+  size_t at = (size_t)(strstr(ARTICLE, needle) - ARTICLE);
+  return json_pack("{s:{s:s},s:o}", "textDocument", "uri", uri, "position", test_position_json(ARTICLE, at, false));
+}
+
+static void test_record_features(void **state) {
+  (void)state;
+  char dir[] = "/tmp/copydesk-record-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char transcript[256], article[256], uri[300], transcript_uri[300];
+  snprintf(transcript, sizeof transcript, "%s/interview.txt", dir);
+  snprintf(article, sizeof article, "%s/article.md", dir);
+  snprintf(uri, sizeof uri, "file://%s", article);
+  snprintf(transcript_uri, sizeof transcript_uri, "file://%s", transcript);
+  write_file(transcript, TRANSCRIPT);
+  write_file(article, ARTICLE);
+
+  client c;
+  client_start(&c);
+  json_t *init = client_initialize(&c, "{\"textDocument\":{\"hover\":{\"contentFormat\":[\"markdown\"]}}}", NULL);
+  assert_true(json_is_true(json_object_get(json_object_get(json_object_get(init, "result"), "capabilities"),
+                                           "definitionProvider")));
+  json_decref(init);
+  client_open(&c, uri, "markdown", 1, ARTICLE);
+  json_t *note = client_wait_note(&c, "textDocument/publishDiagnostics", uri, -1);
+  json_t *d = find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.altered");
+  assert_non_null(d);
+  assert_non_null(strstr(json_string_value(json_object_get(d, "message")), "'guarantee' here, 'promise'"));
+  json_decref(note);
+
+  /* go-to-definition on a quote: the transcript at the passage (line 3, after the label) */
+  json_t *r = client_request(&c, "textDocument/definition", at_quote(uri, "We signed"));
+  json_t *loc = json_object_get(r, "result");
+  assert_string_equal(json_string_value(json_object_get(loc, "uri")), transcript_uri);
+  json_t *start = json_object_get(json_object_get(loc, "range"), "start");
+  assert_int_equal(json_integer_value(json_object_get(start, "line")), 2);
+  assert_int_equal(json_integer_value(json_object_get(start, "character")),
+                   (json_int_t)(strstr(TRANSCRIPT, "we signed") - strstr(TRANSCRIPT, "[00:00:12]")));
+  json_decref(r);
+  /* nowhere to go from outside a quote */
+  r = client_request(&c, "textDocument/definition", at_quote(uri, "dredging would"));
+  assert_true(json_is_null(json_object_get(r, "result")));
+  json_decref(r);
+
+  /* hover: the passage, its place and speaker */
+  r = client_request(&c, "textDocument/hover", at_quote(uri, "We signed"));
+  const char *value = json_string_value(json_object_get(json_object_get(json_object_get(r, "result"), "contents"), "value"));
+  assert_non_null(value);
+  assert_non_null(strstr(value, "In the record:"));
+  assert_non_null(strstr(value, "interview.txt line 3, RUIZ at 00:00:12"));
+  assert_non_null(strstr(value, "**we signed the contract on Friday**"));
+  json_decref(r);
+
+  /* the transcript changes on disk: the article is checked again */
+  write_file(transcript, "[00:02:24] RUIZ: We will not raise mooring fees to pay for it, I can guarantee that.\n"
+                         "[00:00:12] RUIZ: We signed the contract on Friday.\n");
+  client_notify(&c, "workspace/didChangeWatchedFiles",
+                json_pack("{s:[{s:s,s:i}]}", "changes", "uri", transcript_uri, "type", 2));
+  note = client_wait_note(&c, "textDocument/publishDiagnostics", uri, -1);
+  assert_null(find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.altered"));
+  json_decref(note);
+  client_shutdown(&c);
+  unlink(transcript);
+  unlink(article);
+  rmdir(dir);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_record_features)};
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
