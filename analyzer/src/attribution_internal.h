@@ -17,7 +17,10 @@ typedef struct att {
   /* token positions computed once, ascending, so that no sieve rescans a sentence per quote */
   size_t *spaced_dashes, n_spaced_dashes; /* " - " / " — ": dashes with a space before */
   size_t *according, n_according;         /* "according to" outside quotes */
+  uint8_t *gender;                        /* per entity: GENDER_* from titles and he/she beside the name */
 } att;
+
+enum { GENDER_UNKNOWN = 0, GENDER_MALE = 1, GENDER_FEMALE = 2, GENDER_MIXED = 3 };
 
 typedef struct speaker {
   bool found;
@@ -80,6 +83,9 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
 bool att_bare_source(att *a, size_t i, speaker *sp);
 /* The sentence's subject before token `limit`. */
 bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp);
+/* Gender evidence per entity, in one pass over the text: "Mr"/"Ms" titles, and "he"/"she" in a
+ * sentence that names only that person before it. False when out of memory. */
+bool att_index_gender(att *a);
 /* Who "he"/"she" (or, with `org`, "they"/"it") at token `pos` refers to: a mention index or CD_NONE. */
 size_t att_resolve_person(const att *a, size_t pos, bool org);
 /* Is token i right after a preposition ("in", "of the") within the sentence starting at `first`? */
