@@ -216,6 +216,12 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   for (size_t k = 0; k + 1 < n; k++)
     if (w[k].title_word) name_from = k + 1;
   if (name_from >= n) return;
+  /* "Miss Universe Alicia Machado", "Mr. Justice Anthony Kennedy": a courtesy title before an
+   * ordinary word and then a full name makes a title of the two words */
+  if (name_from > 0 && n - name_from >= 3) {
+    const cd_token *ct = doc_tok(doc, w[name_from - 1].tok), *ot = doc_tok(doc, w[name_from].tok);
+    if (cd_is_courtesy_title(tstr(doc, ct), tlen(ct)) && cd_is_common_word(tstr(doc, ot), tlen(ot))) name_from++;
+  }
   /* words before the first title word that are no title ("US" in "US President Donald Trump") are a
    * mention of their own */
   size_t first_title = name_from;

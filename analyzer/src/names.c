@@ -520,8 +520,21 @@ static bool clause_word(const cd_doc *doc, const cd_token *t) {
 /* A lone word that refers to the person, in running text: not a modifier ("the Trump campaign",
  * "a key Clinton supporter"), not the tail of a name the chunker split ("Billy Bush"), not a
  * possessor's thing ("Brolin's Mannix"), not a number's label ("Bush 45"). */
+/* The word before the mention, back to the space, begins with a capital and ends in a letter:
+ * the mention is the tail of a longer name, whatever the tokens made of that word ("TomÃ¡s
+ * Regalado", a given name whose accent was garbled by a wrong encoding). */
+static bool after_capital_word(const cd_doc *doc, const cd_name_mention *m) {
+  size_t e = m->span.start;
+  if (e < 2 || doc->text[e - 1] != ' ') return false;
+  unsigned char last = (unsigned char)doc->text[e - 2];
+  if (!((last >= 'a' && last <= 'z') || last >= 0x80)) return false;
+  size_t s = e - 1;
+  while (s > 0 && doc->text[s - 1] != ' ' && doc->text[s - 1] != '\n' && doc->text[s - 1] != '\t') s--;
+  return doc->text[s] >= 'A' && doc->text[s] <= 'Z' && s + 1 < e - 1;
+}
+
 static bool lone_reference(const cd_doc *doc, const cd_name_mention *m) {
-  if (attributive(doc, m)) return false;
+  if (attributive(doc, m) || after_capital_word(doc, m)) return false;
   if (m->first_tok > 0) {
     const cd_token *p = doc_tok(doc, m->first_tok - 1);
     bool same_sent = p->sent == doc_tok(doc, m->first_tok)->sent;
@@ -1276,6 +1289,16 @@ static bool generic_use(const cd_doc *doc, size_t first) {
   return (p->flags & TF_LOWER) && !cd_word_eq(w, n, "the") && !clause_word(doc, p);
 }
 
+/* "Muslim advocates hailed the nomination" beside the group "Muslim Advocates": a nationality or
+ * faith before a group of people in lower case ("advocates", "analysts") describes people, it does
+ * not miswrite the name ("Indian railways" still does). */
+static bool described_group(const cd_doc *doc, size_t first, size_t n) {
+  const cd_token *t = doc_tok(doc, first);
+  if (n != 2 || !cd_is_demonym(doc->text + t->start, t->end - t->start, (t->flags & TF_ALLCAPS) != 0)) return false;
+  const cd_token *w = doc_tok(doc, first + 1);
+  return (w->flags & TF_LOWER) && cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, doc->text + w->start, w->end - w->start);
+}
+
 /* "European union" where the article writes "European Union": a multi-word name (not a person's)
  * written with a word in lower case, mid-sentence. The chunker sees only "European" there, so the
  * words after each name-initial word are compared with the names the article uses. */
@@ -1331,7 +1354,7 @@ static void case_variants(names_ctx *c) {
         else if ((a->flags & TF_CAP) && (b->flags & TF_LOWER))
           match = false;
       }
-      if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i)) continue;
+      if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i) || described_group(doc, i, nw)) continue;
       /* the words after must not carry the name on ("European union law" is fine to report; a longer
        * capitalised name is not this one) */
       size_t end = doc_tok(doc, i + nw - 1)->end;

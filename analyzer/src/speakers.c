@@ -354,6 +354,11 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       if (!det && k > 0 && !headline) return false;
       if (!det && !headline && !cd_lex_has(CD_LEX_BARE_SOURCES, S(a, j), N(a, j)))
         return false;
+      /* a bare plural is its whole phrase: not the end of "young black voters", not a heading "VOTERS" */
+      if (!det && !headline &&
+          ((T(a, j)->flags & TF_ALLCAPS) || (i > 0 && T(a, i - 1)->kind == TOK_WORD && (T(a, i - 1)->flags & TF_LOWER) &&
+                                             T(a, i - 1)->sent == T(a, i)->sent && att_descriptor_word(a, i - 1))))
+        return false;
       /* "a spokesperson for the Kremlin": keep the organisation in the words as written */
       if (is(a, e, "for") || is(a, e, "of") || is(a, e, "at")) {
         size_t f = e + 1;
