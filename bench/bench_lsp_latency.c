@@ -8,7 +8,8 @@
  * dense worst case; or on the article file given. Not a test.
  *
  * usage: bench_lsp_latency [path/to/copydesk] [keystrokes] [article.txt]
- *        (default: the copydesk next to this build's bench/ directory, 2000)
+ *        (default: the copydesk next to this build's bench/ directory, 2000). An article given is
+ *        opened under its own path, so its .copydesk.json (and the sources it names) apply.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <jansson.h>
@@ -158,7 +159,7 @@ static void run_in_process(const char *text, size_t len, size_t keystrokes, cons
 }
 
 /* Over pipes: the real binary, an editor's keystrokes. Returns false when the server failed. */
-static bool run_over_pipes(const char *binary, const char *text, size_t len, size_t keystrokes,
+static bool run_over_pipes(const char *binary, const char *uri, const char *text, size_t len, size_t keystrokes,
                            const edit_lines *el) {
   int in[2], out[2];
   pid_t pid = bench_spawn_server(binary, &in[1], &out[0]);
@@ -172,7 +173,6 @@ static bool run_over_pipes(const char *binary, const char *text, size_t len, siz
   }
   json_decref(resp);
   send_msg(in[1], cd_jsonrpc_notification("initialized", json_object()));
-  const char *uri = "file:///bench/article.txt";
   send_msg(in[1], cd_jsonrpc_notification("textDocument/didOpen",
                                           json_pack("{s:{s:s,s:s,s:i,s:s%}}", "textDocument", "uri", uri,
                                                     "languageId", "plaintext", "version", 0, "text", text, len)));
@@ -295,7 +295,10 @@ int main(int argc, char **argv) {
     }
     printf("%s:\n", articles[a].name);
     run_in_process(articles[a].text, articles[a].len, keystrokes, &el);
-    if (!run_over_pipes(binary, articles[a].text, articles[a].len, keystrokes, &el)) status = 1;
+    char uri[PATH_MAX + 8] = "file:///bench/article.txt";
+    char real[PATH_MAX];
+    if (argc > 3 && realpath(argv[3], real) != NULL) snprintf(uri, sizeof uri, "file://%s", real);
+    if (!run_over_pipes(binary, uri, articles[a].text, articles[a].len, keystrokes, &el)) status = 1;
     free(el.line);
     free(articles[a].text);
   }

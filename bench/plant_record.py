@@ -2,6 +2,11 @@
 """Quotes against the record: plant alterations into quotes whose record we wrote, count.
 
 Usage: bench/plant_record.py COPYDESK [--quotes N] [--seed S] [--record-kb K] [--details]
+       bench/plant_record.py --write DIR [--record-kb K] [--altered-every N]
+
+--write DIR writes the invented record (DIR/transcripts/interview.txt), a .copydesk.json naming it
+and DIR/article.txt (about 60 KB quoting it, every Nth quote altered, default 4) for the keystroke
+latency bench: bench_lsp_latency COPYDESK 500 DIR/article.txt.
 
 Everything is invented here, from word lists below: an interview transcript with four labelled
 speakers, fillers ("um", "uh") and timestamps, and articles that quote it. Each quote is a whole
@@ -143,11 +148,40 @@ def editorial(rng, words):
     return written(w)
 
 
+def write_bench_dir(out, pad, every):
+    """The record, its configuration and a 60 KB article quoting it, for the latency bench."""
+    rng = random.Random(18)
+    record, quoted, seen = build_record(rng, 2000, pad)
+    os.makedirs(os.path.join(out, 'transcripts'), exist_ok=True)
+    with open(os.path.join(out, 'transcripts', 'interview.txt'), 'w') as f:
+        f.write(record)
+    with open(os.path.join(out, '.copydesk.json'), 'w') as f:
+        f.write('{ "sources": ["transcripts"] }\n')
+    paras, size = ['Harbour works planned', ''], 0
+    for i, (who, words) in enumerate(quoted):
+        if size > 60 * 1024:
+            break
+        w = alter(rng, 'replaced', words, seen) if i % every == 0 else None
+        text = written(w or words)[:-1] + ','
+        para = ('The plans were discussed at length at the meeting on Tuesday evening, where residents '
+                'asked about costs. \u201c%s\u201d %s said.' % (text, SPEAKERS[who][0]))
+        paras += [para, '']
+        size += len(para.encode()) + 2
+    with open(os.path.join(out, 'article.txt'), 'w') as f:
+        f.write('\n'.join(paras))
+    print('wrote %s: record %d KB, article %d KB' % (out, len(record) // 1024, size // 1024))
+    return 0
+
+
 def main():
     args = sys.argv[1:]
     if not args:
         print(__doc__)
         return 2
+    if args[0] == '--write':
+        return write_bench_dir(args[1], int(args[args.index('--record-kb') + 1]) * 1024
+                               if '--record-kb' in args else 1024 * 1024,
+                               int(args[args.index('--altered-every') + 1]) if '--altered-every' in args else 4)
     copydesk = args[0]
     n = int(args[args.index('--quotes') + 1]) if '--quotes' in args else 200
     seed = int(args[args.index('--seed') + 1]) if '--seed' in args else 18

@@ -105,12 +105,31 @@ static bool ends_in_question(const att *a, const quote_ctx *c) {
   return c->close > c->open + 1 && (punct(a, c->close - 1, '?') || punct(a, c->close - 1, '!'));
 }
 
+/* A quote that is its paragraph, signed in the next one: ""..." ¶ - Ana Bell." or "— Ana Bell,
+ * tweeting after the vote." The sign-off paragraph opens with a dash and a person's name. */
+static bool sign_off_paragraph(att *a, const quote_ctx *c, size_t j, speaker *sp) {
+  const cd_para *qp = CD_VEC_AT(&a->doc->paras, cd_para, T(a, c->close)->para);
+  const cd_para *np = CD_VEC_AT(&a->doc->paras, cd_para, T(a, j)->para);
+  if (qp->first_tok != c->open || np->first_tok + 1 != j || !dash(a, np->first_tok)) return false;
+  for (size_t k = c->close + 1; k < qp->end_tok; k++)
+    if (!punct(a, k, '.')) return false; /* nothing but a stop after the closing mark */
+  if (a->mention_start[j] == CD_NONE || !cd_mention_is_person(a->doc, a->mention_start[j])) return false;
+  size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[j])->end_tok;
+  if (e < np->end_tok && !punct(a, e, '.') && !punct(a, e, ',')) return false;
+  att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT);
+  return sp->found;
+}
+
 /* Sieve 1: after the closing mark. */
 static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   size_t j = c->close + 1;
   size_t n = doc_ntok(a->doc);
   bool same_sentence = j < n && T(a, j)->sent == c->sent_close;
   while (j < n && (punct(a, j, ',') || dash(a, j) || punct(a, j, ':'))) j++;
+  if (j < n && T(a, j)->para == T(a, c->close)->para + 1 && sign_off_paragraph(a, c, j, sp)) {
+    *verb = CD_NONE;
+    return true;
+  }
   if (j >= n || T(a, j)->para != T(a, c->close)->para) return false;
   bool next_sentence = (!same_sentence || T(a, j)->sent != c->sent_close) && !ends_in_question(a, c);
   if (next_sentence) {
@@ -234,13 +253,25 @@ static bool inside_aside(const att *a, size_t first, size_t v, size_t open) {
 /* Sieve 2: before the opening mark, in the quote's sentence. */
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
+  size_t s0 = s->first_tok;
+  if (c->open > s0 + 2 && T(a, s0)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, s0) &&
+      cd_is_speech_verb(a->doc->config, S(a, s0), N(a, s0)) && (punct(a, c->open - 1, ',') || punct(a, c->open - 1, ':'))) {
+    speaker inv = {0};
+    if (att_speaker_at(a, s0 + 1, &inv, CD_ATTR_EXPLICIT) &&
+        (att_phrase_end(&inv) == c->open - 1 || att_after_speaker(a, &inv) == c->open)) {
+      *sp = inv;
+      *verb = s0;
+      return true;
+    }
+  }
   size_t window = partial ? 60 : 30;
   size_t stance_fallback = CD_NONE;
   for (size_t i = c->open; i > s->first_tok && c->open - i < window; i--) {
     size_t v = i - 1;
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
     if (inside_aside(a, s->first_tok, v, c->open)) continue;
-    bool say = cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_put_it(a, v);
+    bool say = cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v);
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance) continue;
@@ -504,7 +535,7 @@ void cd_pass_attribution(cd_doc *doc) {
     memset(&sp, 0, sizeof sp);
     if (q->partial && att_sentence_subject(&a, c.sent_open, c.open, &sp) && sp.mention != CD_NONE &&
         cd_mention_is_person(doc, sp.mention) &&
-        (sp.method != CD_ATTR_PRONOUN || is(&a, sp.first_tok, "he") || is(&a, sp.first_tok, "she"))) {
+        (sp.method != CD_ATTR_PRONOUN || pronoun_is(&a, sp.first_tok, "he") || pronoun_is(&a, sp.first_tok, "she"))) {
       size_t v = att_phrase_end(&sp);
       while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !att_between_word(&a, v))) v++;
       apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "as the subject of the sentence the quote is woven into");

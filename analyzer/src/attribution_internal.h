@@ -4,6 +4,8 @@
 #ifndef CD_ATTRIBUTION_INTERNAL_H
 #define CD_ATTRIBUTION_INTERNAL_H
 
+#include <string.h>
+
 #include "doc.h"
 #include "words.h"
 
@@ -35,6 +37,16 @@ static inline size_t N(const att *a, size_t i) { return T(a, i)->end - T(a, i)->
 static inline bool is(const att *a, size_t i, const char *w) {
   return i < doc_ntok(a->doc) && T(a, i)->kind == TOK_WORD && cd_word_eq(S(a, i), N(a, i), w);
 }
+/* The pronoun w, or w with a contracted verb glued on: "he", "he's", "he’s", "he'd", "he’ll". */
+static inline bool pronoun_is(const att *a, size_t i, const char *w) {
+  if (is(a, i, w)) return true;
+  size_t wn = strlen(w), n = i < doc_ntok(a->doc) ? N(a, i) : 0;
+  if (T(a, i)->kind != TOK_WORD || n <= wn || !cd_word_eq(S(a, i), wn, w)) return false;
+  const char *r = S(a, i) + wn;
+  size_t rn = n - wn, ap = r[0] == '\'' ? 1 : (rn >= 3 && !memcmp(r, "\xE2\x80\x99", 3)) ? 3 : 0;
+  if (!ap) return false;
+  return cd_word_eq(r + ap, rn - ap, "s") || cd_word_eq(r + ap, rn - ap, "d") || cd_word_eq(r + ap, rn - ap, "ll");
+}
 static inline bool punct(const att *a, size_t i, char c) {
   return i < doc_ntok(a->doc) && T(a, i)->kind == TOK_PUNCT && T(a, i)->end - T(a, i)->start == 1 &&
          a->doc->text[T(a, i)->start] == c;
@@ -49,7 +61,7 @@ static inline bool outside_quotes(const att *a, size_t i) { return T(a, i)->quot
 
 /* ---- word classes (attribution_lexicon.c) ---- */
 bool att_speech_verb(const att *a, size_t i);      /* a lower-case verb of saying */
-bool att_put_it(const att *a, size_t i);           /* "put it" / "puts it" */
+bool att_speech_phrase(const att *a, size_t i);     /* "put it", "shot back" (speech_phrases.txt) */
 bool att_between_word(const att *a, size_t i);     /* adverb or auxiliary between speaker and verb */
 bool att_source_noun(const att *a, size_t i);      /* statement, police, spokesperson ... */
 bool att_preposition(const att *a, size_t i);

@@ -198,7 +198,10 @@ static bool is_title_word(const cd_doc *doc, const cd_token *t) {
 static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   /* trailing title words name no one: "a sitting U.S. Senator" is a mention of "U.S." only, and a chain
    * of titles alone ("Vice President") is no name */
-  if (n > 0 && w[n - 1].title_word && !possessive) {
+  /* but a courtesy title names the surname after it, even one that is a title word: "Mr. King" */
+  bool courtesy_surname = n >= 2 && w[n - 2].title_word && !cd_is_courtesy_title(tstr(doc, doc_tok(doc, w[n - 1].tok)), tlen(doc_tok(doc, w[n - 1].tok))) &&
+                          cd_is_courtesy_title(tstr(doc, doc_tok(doc, w[n - 2].tok)), tlen(doc_tok(doc, w[n - 2].tok)));
+  if (n > 0 && w[n - 1].title_word && !possessive && !courtesy_surname) {
     bool poss_last;
     strip_possessive(doc, doc_tok(doc, w[n - 1].tok), &poss_last);
     const cd_token *only = doc_tok(doc, w[0].tok);
@@ -276,6 +279,15 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   m->headline = CD_VEC_AT(&doc->paras, cd_para, a->para)->headline;
 }
 
+/* Do only a stop and one space (a no-break space too: "Sen.\u00a0Bernie Sanders") separate two
+ * words of a name? */
+static bool near_gap(const cd_doc *doc, size_t from, size_t to) {
+  if (to <= from + 2) return true;
+  if (to > from + 3) return false;
+  const unsigned char *g = (const unsigned char *)doc->text + from;
+  return g[0] == '.' && g[1] == 0xC2 && g[2] == 0xA0;
+}
+
 void cd_pass_mentions(cd_doc *doc) {
   capset cs = {0};
   cs.text = doc->text;
@@ -297,7 +309,7 @@ void cd_pass_mentions(cd_doc *doc) {
     if (i < doc_ntok(doc)) {
       const cd_token *t = doc_tok(doc, i);
       const cd_token *prev = n ? doc_tok(doc, w[n - 1].tok) : NULL;
-      bool adjacent = prev && t->sent == prev->sent && t->start <= prev->end + 2 && !(t->flags & TF_LINE_BEFORE);
+      bool adjacent = prev && t->sent == prev->sent && near_gap(doc, prev->end, t->start) && !(t->flags & TF_LINE_BEFORE);
       bool prev_poss = false;
       if (prev) strip_possessive(doc, prev, &prev_poss);
       if (n == 0 || (adjacent && !prev_poss)) {

@@ -8,8 +8,8 @@
  * - quote.altered when any of its words differ from the passage's (a word changed, added, left out
  *   without an ellipsis, two words swapped); case, marks, punctuation, ellipses, brackets and
  *   fillers never count;
- * - quote.speaker-mismatch when the passage's speaker label names someone else, or is the
- *   interviewer's ("Q:"), while the article credits a person;
+ * - quote.speaker-mismatch when the quote is the passage word for word and the passage's speaker
+ *   label names someone else, or is the interviewer's ("Q:"), while the article credits a person;
  * - quote.not-in-record (five words or more) when no passage comes close. */
 #include <stdlib.h>
 #include <string.h>
@@ -312,7 +312,9 @@ static void check_quote(cd_doc *doc, size_t qi, rec_item *items, rec_scratch *sc
     const cd_record_source *s = doc->record[a->source];
     add_match(doc, qi, s, a);
     if (a->cost) report_altered(doc, qi, items, s, a);
-    if (best_agree < 0) report_speaker(doc, qi, person, s, a);
+    /* only for a quote that is the passage word for word: an altered quote may come from another
+     * passage that the index did not offer, and the altered finding already points at the one found */
+    if (best_agree < 0 && a->cost == 0) report_speaker(doc, qi, person, s, a);
   }
   for (size_t c = 0; c < nc; c++) rec_alignment_free(&cands[c]);
 }

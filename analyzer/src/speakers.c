@@ -172,7 +172,16 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
     if (T(a, k)->sent != T(a, i)->sent || !att_descriptor_word(a, k)) return CD_NONE;
     size_t mi = a->mention_start[k];
     if (mi != CD_NONE) {
-      if (cd_mention_is_person(a->doc, mi)) return mi;
+      if (cd_mention_is_person(a->doc, mi)) {
+        /* "former George W. Bush speechwriter Noam Neusner": a person who modifies a role before the name */
+        const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+        size_t e = m->end_tok;
+        while (e < doc_ntok(a->doc) && e < m->end_tok + 3 && (T(a, e)->flags & TF_LOWER) && att_descriptor_word(a, e)) e++;
+        if (e > m->end_tok && (att_role_noun(a, e - 1) || att_source_noun(a, e - 1)) && e < doc_ntok(a->doc) &&
+            a->mention_start[e] != CD_NONE && cd_mention_is_person(a->doc, a->mention_start[e]))
+          return a->mention_start[e];
+        return mi;
+      }
       const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
       k = m->end_tok;
       if (m->possessive) continue; /* "CU Boulder's" */
@@ -266,7 +275,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     att_set_name(a, sp, mi, method);
     return true;
   }
-  if (is(a, i, "he") || is(a, i, "she")) return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
+  if (pronoun_is(a, i, "he") || pronoun_is(a, i, "she")) return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
   if (is(a, i, "they")) {
     if (att_resolve_into(a, i, i + 1, sp, true, NULL)) return true;
     uint32_t cur = T(a, i)->sent;
@@ -344,6 +353,11 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       bool headline = CD_VEC_AT(&doc->paras, cd_para, T(a, i)->para)->headline;
       if (!det && k > 0 && !headline) return false;
       if (!det && !headline && !cd_lex_has(CD_LEX_BARE_SOURCES, S(a, j), N(a, j)))
+        return false;
+      /* a bare plural is its whole phrase: not the end of "young black voters", not a heading "VOTERS" */
+      if (!det && !headline &&
+          ((T(a, j)->flags & TF_ALLCAPS) || (i > 0 && T(a, i - 1)->kind == TOK_WORD && (T(a, i - 1)->flags & TF_LOWER) &&
+                                             T(a, i - 1)->sent == T(a, i)->sent && att_descriptor_word(a, i - 1))))
         return false;
       /* "a spokesperson for the Kremlin": keep the organisation in the words as written */
       if (is(a, e, "for") || is(a, e, "of") || is(a, e, "at")) {
@@ -442,11 +456,13 @@ static size_t past_short_pp(const att *a, size_t e, uint32_t sent) {
 static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   size_t n = doc_ntok(doc);
-  if (i >= n || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
+  if (i >= n || (T(a, i)->kind != TOK_WORD && T(a, i)->kind != TOK_NUMBER) || !outside_quotes(a, i)) return false;
   uint32_t sent = T(a, i)->sent;
   bool inverted = i > 0 && att_speech_verb(a, i - 1);
   size_t j = i, head = CD_NONE, person = CD_NONE;
-  if (cd_lex_has(CD_LEX_GROUP_WORDS, S(a, i), N(a, i))) {
+  if (T(a, i)->kind == TOK_NUMBER) {
+    /* "said 9/11 widow Terry Strada", "the 46-year-old": the loop reads the number */
+  } else if (cd_lex_has(CD_LEX_GROUP_WORDS, S(a, i), N(a, i))) {
     head = i; /* "another said", "one protester said" */
     j++;
   } else if (att_determiner(a, i) && (T(a, i)->flags & TF_LOWER || i == CD_VEC_AT(&doc->sentences, cd_sentence, sent)->first_tok)) {
@@ -455,6 +471,8 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     return false;
   }
   for (; j < n && j < i + 9 && T(a, j)->sent == sent; j++) {
+    if (punct(a, j, '/') && j > i && T(a, j - 1)->kind == TOK_NUMBER && j + 1 < n && T(a, j + 1)->kind == TOK_NUMBER)
+      continue; /* "9/11 widow" */
     if (T(a, j)->kind == TOK_NUMBER && outside_quotes(a, j)) {
       /* "the 46-year-old" heads the phrase; "a 2008 Clinton veteran", "9/11 widow X" modify it */
       char last = (char)(S(a, j)[N(a, j) - 1] | 0x20);
