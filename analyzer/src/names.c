@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "incremental.h"
 #include "lexicon.h"
 #include "namekey.h"
 #include "names_lex.h"
@@ -1097,7 +1098,8 @@ static void spelling(names_ctx *c) {
       const char *key = tok_key(c, t, end);
       bool is_given = first_word && m->n_parts >= 2;
       first_word = false;
-      if (!key || (strlen(key) < 4 && !cd_is_renamed(key))) {
+      /* three letters: only ever the slip of a longer name ("Cuz" for "Cruz"), see below */
+      if (!key || (strlen(key) < 3 && !cd_is_renamed(key))) {
         prev = CD_NONE;
         continue;
       }
@@ -1160,14 +1162,18 @@ static void spelling(names_ctx *c) {
   cd_vec_init(&cand, sizeof(size_t));
   if (!keys || !majority || !by_neighbour) goto out2;
   for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
-  cd_near_add_all(&ix, keys, words.len);
+  const cd_near_index *near = cd_incr_near_kept(doc, CD_INCR_NEAR_SPELLING, keys, words.len);
+  if (!near) {
+    cd_near_add_all(&ix, keys, words.len);
+    near = cd_incr_near_keep(doc, CD_INCR_NEAR_SPELLING, keys, words.len, &ix);
+  }
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
     if (!(a->count + a->quoted) || a->ignored || cd_is_proper_word(a->key) || cd_is_common_word(a->key, strlen(a->key)))
       continue;
     cand.len = 0;
-    cd_near_candidates_min(&ix, a->key, 4, &cand);
+    cd_near_candidates_min(near, a->key, 3, &cand);
     size_t best = CD_NONE;
     bool ambiguous = false, neighbour = false;
     for (size_t x = 0; x < cand.len; x++) {
@@ -1182,6 +1188,9 @@ static void spelling(names_ctx *c) {
         continue;
       }
       if (!a->count || !b->count) continue;
+      /* three letters are a name only as the single, lone slip of a person's surname used more
+       * ("Cuz said" where "Ted Cruz" and "Cruz" are written) */
+      if (strlen(a->key) < 4 && !(lone_slip(c, a) && b->person_surname && b->count >= 2)) continue;
       /* a is the minority: b is used more often, and more than once (one use against one use says
        * nothing about which is right, and is as often two people: "Joe Schriner", "Pam Shriver"),
        * unless b is given with a first name and a is not */

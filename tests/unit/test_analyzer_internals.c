@@ -111,12 +111,46 @@ static void test_near_reserved(void **state) {
   cd_near_free(&ix);
 }
 
+/* Four-letter keys are indexed only on request, in a table of their own: their slips of three to
+ * five letters find them, and the longer keys' candidates are untouched. */
+static void test_near_four_letter(void **state) {
+  (void)state;
+  const char *keys[] = {"holt", "kall", "trump", "cruz"};
+  for (int on = 0; on < 2; on++) {
+    cd_near_index ix;
+    cd_near_init(&ix);
+    ix.four_letter = on;
+    cd_near_add_all(&ix, keys, 4);
+    cd_vec out;
+    cd_vec_init(&out, sizeof(size_t));
+    const char *slips[] = {"hlot", "hollt", "kal", "cuz"};
+    const size_t want[] = {0, 0, 1, 3};
+    for (size_t i = 0; i < 4; i++) {
+      out.len = 0;
+      cd_near_candidates_min(&ix, slips[i], 3, &out);
+      if (on) {
+        assert_int_equal(out.len, 1);
+        assert_int_equal(*CD_VEC_AT(&out, size_t, 0), want[i]);
+      } else {
+        assert_int_equal(out.len, 0);
+      }
+    }
+    out.len = 0;
+    cd_near_candidates_min(&ix, "tump", 4, &out); /* the five-letter key, as before */
+    assert_int_equal(out.len, 1);
+    assert_int_equal(*CD_VEC_AT(&out, size_t, 0), 2);
+    cd_vec_free(&out);
+    cd_near_free(&ix);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_strmap_slices),
       cmocka_unit_test(test_arena_printf),
       cmocka_unit_test(test_word_lists),
       cmocka_unit_test(test_near_reserved),
+      cmocka_unit_test(test_near_four_letter),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
