@@ -22,6 +22,7 @@
 #include "namekey.h"
 #include "names_lex.h"
 #include "names_near.h"
+#include "names_short.h"
 #include "strmap.h"
 #include "words.h"
 
@@ -1151,7 +1152,8 @@ static void spelling(names_ctx *c) {
   }
   cd_near_index ix;
   cd_near_init(&ix);
-  ix.four_letter = true; /* "Holt" misspelled "Hlot" */
+  cd_short_index sx; /* "Holt" misspelled "Hlot" */
+  cd_short_init(&sx, doc->arena);
   const char **keys = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(const char *));
   /* majority[i]: the word it probably misspells, or CD_NONE; by_neighbour[i]: a shared neighbour
    * said so, and its uses inside quotations are reported too */
@@ -1162,13 +1164,15 @@ static void spelling(names_ctx *c) {
   if (!keys || !majority || !by_neighbour) goto out2;
   for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
   cd_near_add_all(&ix, keys, words.len);
+  for (size_t i = 0; i < words.len; i++) cd_short_add(&sx, keys[i], i);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
     if (!(a->count + a->quoted) || a->ignored || cd_is_proper_word(a->key) || cd_is_common_word(a->key, strlen(a->key)))
       continue;
     cand.len = 0;
-    cd_near_candidates_min(&ix, a->key, 3, &cand);
+    cd_near_candidates_min(&ix, a->key, 4, &cand);
+    cd_short_candidates(&sx, a->key, &cand);
     size_t best = CD_NONE;
     bool ambiguous = false, neighbour = false;
     for (size_t x = 0; x < cand.len; x++) {
@@ -1233,6 +1237,7 @@ static void spelling(names_ctx *c) {
 out2:
   cd_vec_free(&cand);
   cd_near_free(&ix);
+  cd_short_free(&sx);
 out:
   cd_vec_free(&words);
   cd_strmap_free(&ids);
