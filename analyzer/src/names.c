@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "incremental.h"
 #include "lexicon.h"
 #include "namekey.h"
 #include "names_lex.h"
@@ -1163,7 +1164,11 @@ static void spelling(names_ctx *c) {
   cd_vec_init(&cand, sizeof(size_t));
   if (!keys || !majority || !by_neighbour) goto out2;
   for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
-  cd_near_add_all(&ix, keys, words.len);
+  const cd_near_index *near = cd_incr_near_kept(doc, CD_INCR_NEAR_SPELLING, keys, words.len);
+  if (!near) {
+    cd_near_add_all(&ix, keys, words.len);
+    near = cd_incr_near_keep(doc, CD_INCR_NEAR_SPELLING, keys, words.len, &ix);
+  }
   for (size_t i = 0; i < words.len; i++) cd_short_add(&sx, keys[i], i);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {
@@ -1171,7 +1176,7 @@ static void spelling(names_ctx *c) {
     if (!(a->count + a->quoted) || a->ignored || cd_is_proper_word(a->key) || cd_is_common_word(a->key, strlen(a->key)))
       continue;
     cand.len = 0;
-    cd_near_candidates_min(&ix, a->key, 4, &cand);
+    cd_near_candidates_min(near, a->key, 4, &cand);
     cd_short_candidates(&sx, a->key, &cand);
     size_t best = CD_NONE;
     bool ambiguous = false, neighbour = false;
