@@ -194,13 +194,18 @@ static bool quote_is_paragraph(const att *a, const quote_ctx *c) {
   return true;
 }
 
+/* A form of "be" that makes a passive with a participle after it. */
+static bool be_form(const att *a, size_t i) {
+  return is(a, i, "was") || is(a, i, "were") || is(a, i, "is") || is(a, i, "are") || is(a, i, "been") || is(a, i, "be");
+}
+
 /* Does the subject phrase act, rather than undergo ("Lind was arrested", "had been taken")? A
  * form of "be" among the words after it, then a participle, makes it a passive's subject. */
 static bool active_subject(const att *a, const speaker *sp, size_t end) {
   bool be = false;
   size_t first = att_after_speaker(a, sp), v = first;
   for (; v < end && T(a, v)->kind == TOK_WORD && v < first + 4; v++) {
-    if (is(a, v, "was") || is(a, v, "were") || is(a, v, "is") || is(a, v, "are") || is(a, v, "been") || is(a, v, "be"))
+    if (be_form(a, v))
       be = true;
     else if (!att_between_word(a, v))
       break;
@@ -384,7 +389,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     bool be = false;
     while (k > s->first_tok && att_between_word(a, k - 1)) {
       k--;
-      be = be || is(a, k, "was") || is(a, k, "were") || is(a, k, "is") || is(a, k, "are") || is(a, k, "been");
+      be = be || be_form(a, k);
     }
     if (be && !say && N(a, v) > 2 && cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed")) continue; /* "was accused of a "..."" */
     size_t ends[1] = {k};
