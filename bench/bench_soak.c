@@ -30,6 +30,7 @@
 #include "articles.h"
 #include "copydesk/framing.h"
 #include "copydesk/jsonrpc.h"
+#include "config_json.h"
 #include "spawn.h"
 #include "timing.h"
 
@@ -106,7 +107,12 @@ static bool start(server *s, const char *binary) {
   pthread_mutex_init(&s->lock, NULL);
   pthread_cond_init(&s->changed, NULL);
   pthread_create(&s->reader, NULL, read_all, s);
-  send_msg(s, cd_jsonrpc_request(1, "initialize", json_pack("{s:{}}", "capabilities")));
+  /* Every hint goes out: a server publishes the maxHints hints nearest the latest edit, and a fresh
+   * server has seen no edit, so with the default cap the two would publish different hints of
+   * one and the same analysis. */
+  send_msg(s, cd_jsonrpc_request(1, "initialize",
+                                 json_pack("{s:{},s:{s:i}}", "capabilities", "initializationOptions", "maxHints",
+                                           CD_MAX_HINTS_LIMIT)));
   pthread_mutex_lock(&s->lock);
   while (s->last_response != 1 && !s->ended) pthread_cond_wait(&s->changed, &s->lock);
   bool ok = !s->ended;

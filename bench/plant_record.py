@@ -2,10 +2,10 @@
 """Quotes against the record: plant alterations into quotes whose record we wrote, count.
 
 Usage: bench/plant_record.py COPYDESK [--quotes N] [--seed S] [--record-kb K] [--details]
-       bench/plant_record.py --write DIR [--record-kb K]
+       bench/plant_record.py --write DIR [--record-kb K] [--altered-every N]
 
 --write DIR writes the invented record (DIR/transcripts/interview.txt), a .copydesk.json naming it
-and DIR/article.txt (about 60 KB quoting it, a quarter of the quotes altered) for the keystroke
+and DIR/article.txt (about 60 KB quoting it, every Nth quote altered, default 4) for the keystroke
 latency bench: bench_lsp_latency COPYDESK 500 DIR/article.txt.
 
 Everything is invented here, from word lists below: an interview transcript with four labelled
@@ -148,7 +148,7 @@ def editorial(rng, words):
     return written(w)
 
 
-def write_bench_dir(out, pad):
+def write_bench_dir(out, pad, every):
     """The record, its configuration and a 60 KB article quoting it, for the latency bench."""
     rng = random.Random(18)
     record, quoted, seen = build_record(rng, 2000, pad)
@@ -161,7 +161,7 @@ def write_bench_dir(out, pad):
     for i, (who, words) in enumerate(quoted):
         if size > 60 * 1024:
             break
-        w = alter(rng, 'replaced', words, seen) if i % 4 == 0 else None
+        w = alter(rng, 'replaced', words, seen) if i % every == 0 else None
         text = written(w or words)[:-1] + ','
         para = ('The plans were discussed at length at the meeting on Tuesday evening, where residents '
                 'asked about costs. \u201c%s\u201d %s said.' % (text, SPEAKERS[who][0]))
@@ -180,7 +180,8 @@ def main():
         return 2
     if args[0] == '--write':
         return write_bench_dir(args[1], int(args[args.index('--record-kb') + 1]) * 1024
-                               if '--record-kb' in args else 1024 * 1024)
+                               if '--record-kb' in args else 1024 * 1024,
+                               int(args[args.index('--altered-every') + 1]) if '--altered-every' in args else 4)
     copydesk = args[0]
     n = int(args[args.index('--quotes') + 1]) if '--quotes' in args else 200
     seed = int(args[args.index('--seed') + 1]) if '--seed' in args else 18

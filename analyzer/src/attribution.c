@@ -32,14 +32,21 @@ static void set_cue(att *a, cd_quote *q, size_t verb) {
   q->cue_span.end = t->end;
 }
 
-/* After a verb in a sentence of its own: only an attribution's tail ("said.", "told reporters.",
- * "said on Tuesday.", "proclaimed to a cheering crowd at the convention on Tuesday.") -- not a
- * clause with news of its own. */
-static bool short_tail(const att *a, size_t i) {
+/* Where a tag must end its sentence: not at all, in a sentence of its own after the quote, or in
+ * the quote's own sentence after more words. */
+typedef enum { TAIL_ANY, TAIL_OWN_SENTENCE, TAIL_QUOTE_SENTENCE } tail_rule;
+
+/* After a verb: only an attribution's tail ("said.", "told reporters.", "said on Tuesday.",
+ * "proclaimed to a cheering crowd at the convention on Tuesday.") -- not a clause with news of its
+ * own. */
+static bool short_tail(const att *a, size_t i, tail_rule rule) {
   uint32_t sent = i > 0 ? T(a, i - 1)->sent : 0;
   size_t words = 0;
   for (; i < doc_ntok(a->doc) && T(a, i)->sent == sent; i++) {
-    if (T(a, i)->kind == TOK_WORD && ++words > 12) return false;
+    /* in the quote's own sentence, prepositions, articles and names do not count: "to a cheering
+     * crowd at the Democratic National Convention on Tuesday" is still only where and when */
+    bool counts = rule == TAIL_OWN_SENTENCE || ((T(a, i)->flags & TF_LOWER) && !att_preposition(a, i) && !att_determiner(a, i));
+    if (T(a, i)->kind == TOK_WORD && counts && ++words > 8) return false;
     if (is(a, i, "that") || is(a, i, "would") || is(a, i, "will") || is(a, i, "was") || is(a, i, "is")) return false;
   }
   return true;
@@ -63,38 +70,43 @@ static bool appositive_gap(att *a, size_t from, size_t to) {
 }
 
 /* An attribution tag starting at token j: "VERB SPEAKER" or "SPEAKER [, appositive,] [adverbs] VERB".
- * With `must_end`, only when the tag ends its sentence (a short tail such as "on Tuesday" at
- * most): "He hopes the tech would..." is a new thought, not a tag. */
-static bool tag_at(att *a, size_t j, bool must_end, speaker *sp, size_t *verb) {
+ * With `must_end` other than TAIL_ANY, only when the tag ends its sentence (a short tail such as
+ * "on Tuesday" at most): "He hopes the tech would..." is a new thought, not a tag. */
+static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *verb) {
   size_t n = doc_ntok(a->doc);
   uint32_t sent = T(a, j)->sent;
-  /* VERB SPEAKER: said Trump, tweeted former executive Ken Gude */
+  /* VERB SPEAKER: said Trump, tweeted former executive Ken Gude; never "told X", whose X is the
+   * one spoken to */
   if (att_speech_verb(a, j)) {
+    if (is(a, j, "told") || is(a, j, "tells") || is(a, j, "tell")) return false;
     /* with must_end, the speaker may keep an appositive to the end: "said Ana Bell, a pollster at X." */
     if ((att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT) || att_bare_source(a, j + 1, sp)) &&
-        (!must_end || short_tail(a, att_after_speaker(a, sp)) || punct(a, att_phrase_end(sp), ','))) {
+        (!must_end || short_tail(a, att_after_speaker(a, sp), must_end) || punct(a, att_phrase_end(sp), ','))) {
       *verb = j;
       return true;
     }
     memset(sp, 0, sizeof *sp);
     return false;
   }
-  /* SPEAKER [, appositive,] [adverbs] VERB within a few words */
+  /* SPEAKER [, appositive,] [adverbs] VERB within a few words; a word that can be a verb of saying
+   * inside the appositive ("one of the states suing") is passed over */
+  speaker who = {0};
+  bool have = false;
   for (size_t v = j; v < n && v < j + 45 && T(a, v)->sent == sent; v++) {
     if (T(a, v)->kind == TOK_MARK && T(a, v)->role != MR_APOS) break;
     if (!att_speech_verb(a, v) || (att_determiner(a, v - 1) && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
       continue; /* "one of the states suing"; but "the two write" */
-    if (must_end && !short_tail(a, v + 1)) break;
+    if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT))) break;
     size_t e = v;
     while (e > j && att_between_word(a, e - 1)) e--;
-    memset(sp, 0, sizeof *sp);
-    if (att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT) &&
-        (sp->end_tok == e || att_phrase_end(sp) == e || att_after_speaker(a, sp) == e ||
-         appositive_gap(a, att_phrase_end(sp), e))) {
+    size_t after = att_after_speaker(a, &who);
+    if ((who.end_tok == e || att_phrase_end(&who) == e || after == e || appositive_gap(a, att_phrase_end(&who), e)) &&
+        (!must_end || short_tail(a, v + 1, must_end))) {
+      *sp = who;
       *verb = v;
       return true;
     }
-    break;
+    if (v >= after) break;
   }
   memset(sp, 0, sizeof *sp);
   return false;
@@ -140,9 +152,9 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
     for (size_t k = s->first_tok; k < s->end_tok; k++)
       if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
   }
-  if (tag_at(a, j, next_sentence, sp, verb)) return true;
+  if (tag_at(a, j, next_sentence ? TAIL_OWN_SENTENCE : TAIL_ANY, sp, verb)) return true;
   /* "...," as Lind put it. */
-  if (is(a, j, "as") && !next_sentence && tag_at(a, j + 1, true, sp, verb)) return true;
+  if (is(a, j, "as") && !next_sentence && tag_at(a, j + 1, TAIL_QUOTE_SENTENCE, sp, verb)) return true;
   /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph */
   if (j > c->close + 1 && dash(a, j - 1) && a->mention_start[j] != CD_NONE &&
       cd_mention_is_person(a->doc, a->mention_start[j])) {
@@ -168,9 +180,49 @@ static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
     size_t j = k + 1;
     while (j < n && (punct(a, j, ',') || dash(a, j))) j++;
     if (j >= n || T(a, j)->sent != c->sent_close || T(a, j)->kind != TOK_WORD) continue;
-    if (tag_at(a, j, true, sp, verb)) return true;
+    if (tag_at(a, j, TAIL_QUOTE_SENTENCE, sp, verb)) return true;
   }
   return false;
+}
+
+/* Is the quote the whole of its paragraph (nothing but closing punctuation after its mark)? */
+static bool quote_is_paragraph(const att *a, const quote_ctx *c) {
+  if (c->close == c->open) return false;
+  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, T(a, c->open)->para);
+  if (p->first_tok != c->open) return false;
+  for (size_t k = c->close + 1; k < p->end_tok; k++)
+    if (T(a, k)->kind != TOK_PUNCT) return false;
+  return true;
+}
+
+/* A form of "be" that makes a passive with a participle after it. */
+static bool be_form(const att *a, size_t i) {
+  return is(a, i, "was") || is(a, i, "were") || is(a, i, "is") || is(a, i, "are") || is(a, i, "been") || is(a, i, "be");
+}
+
+/* Does the subject phrase act, rather than undergo ("Lind was arrested", "had been taken")? A
+ * form of "be" among the words after it, then a participle, makes it a passive's subject. */
+static bool active_subject(const att *a, const speaker *sp, size_t end) {
+  bool be = false;
+  size_t first = att_after_speaker(a, sp), v = first;
+  for (; v < end && T(a, v)->kind == TOK_WORD && v < first + 4; v++) {
+    if (be_form(a, v))
+      be = true;
+    else if (!att_between_word(a, v))
+      break;
+  }
+  if (v >= end || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) return !be;
+  return !(be && N(a, v) > 2 && (cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed") || cd_word_eq(S(a, v) + N(a, v) - 2, 2, "en")));
+}
+
+/* The person a sentence is about, as its subject: a name (not a pronoun: ""...," Smith said. She
+ * left. ¶ "QUOTE"" stays unattributed) that acts. A paragraph that is only a quote, after a
+ * paragraph about that person, is that person's ("Lind is upbeat about the plan. ¶ "It will pass.""). */
+static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
+  *verb = CD_NONE;
+  return att_sentence_subject(a, sent, s->end_tok, sp) && sp->mention != CD_NONE &&
+         cd_mention_is_person(a->doc, sp->mention) && sp->method != CD_ATTR_PRONOUN && active_subject(a, sp, s->end_tok);
 }
 
 /* Sieve 5: a quote that opens its sentence with no tag of its own belongs to the sentence before
@@ -210,11 +262,12 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   /* the sentence's final stop is not a word: look back from it */
   bool colon = punct(a, ps->end_tok - 1, ':');
   if (T(a, ps->end_tok - 1)->kind == TOK_PUNCT && !colon) prev.open = ps->end_tok - 1;
-  if (!before_quote(a, &prev, false, sp, verb)) return false;
-  /* across a paragraph break, only a person carries on ("Police said ... ¶ "QUOTE"" may be anyone's),
-   * unless the sentence introduces the quote with a colon */
-  return ps->para == s->para || colon ||
-         (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention));
+  if (before_quote(a, &prev, false, sp, verb))
+    /* across a paragraph break, only a person carries on ("Police said ... ¶ "QUOTE"" may be anyone's),
+     * unless the sentence introduces the quote with a colon */
+    return ps->para == s->para || colon || (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention));
+  memset(sp, 0, sizeof *sp);
+  return ps->para != s->para && quote_is_paragraph(a, c) && person_subject(a, c->sent_open - 1, sp, verb);
 }
 
 /* Does the quote have a tag of its own that no sieve took ("...!" a voice shouted)? A verb of
@@ -252,6 +305,33 @@ static bool inside_aside(const att *a, size_t first, size_t v, size_t open) {
 }
 
 /* Sieve 2: before the opening mark, in the quote's sentence. */
+static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb);
+
+/* A verb of stance whose clause reports someone's saying: "he did say he found it 'charming'",
+ * "She added that she thinks ...", "X told reporters he feels ...": the one who says speaks, so the
+ * speaker phrase is the subject of that verb of saying. A verb of saying inside another keeps its
+ * own speaker ("prosecutors say he told an officer "..."") unless both are the same person ("She
+ * said she speaks of it because "...""): then the outer one is the attribution. Looks back a few
+ * words from the inner verb's subject, within the clause; keeps *sp when there is no such verb. */
+enum { OUTER_SAYING_WINDOW = 8 };
+static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, size_t *verb) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  for (size_t j = sp->first_tok; j > s->first_tok && sp->first_tok - j < OUTER_SAYING_WINDOW; j--) {
+    size_t u = j - 1;
+    if (T(a, u)->kind != TOK_WORD || !outside_quotes(a, u)) return;
+    if (!(T(a, u)->flags & TF_LOWER) || !cd_is_speech_verb(a->doc->config, S(a, u), N(a, u))) continue;
+    quote_ctx outer = {u + 1, u + 1, c->qi, c->sent_open, c->sent_open};
+    speaker os = {0};
+    size_t ov = CD_NONE;
+    if (before_quote(a, &outer, false, &os, &ov) && ov == u && os.first_tok < u &&
+        (stance || (sp->entity != CD_NONE && os.entity == sp->entity))) {
+      *sp = os;
+      *verb = ov;
+    }
+    return;
+  }
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
@@ -307,7 +387,12 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     }
     /* SPEAKER [, appositive,] [adverbs] VERB */
     size_t k = v;
-    while (k > s->first_tok && att_between_word(a, k - 1)) k--;
+    bool be = false;
+    while (k > s->first_tok && att_between_word(a, k - 1)) {
+      k--;
+      be = be || be_form(a, k);
+    }
+    if (be && !say && N(a, v) > 2 && cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed")) continue; /* "was accused of a "..."" */
     size_t ends[1] = {k};
     if (k > s->first_tok && punct(a, k - 1, ',')) {
       /* ", Sadiq Khan, tweeted": the name in the appositive first, then what stands before it */
@@ -333,6 +418,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == end || att_phrase_end(&tmp) == end)) {
           *sp = tmp;
           *verb = v;
+          outer_saying(a, c, stance && !say, sp, verb);
           return true;
         }
       }
@@ -446,6 +532,21 @@ static void continue_from(att *a, size_t qi, size_t from, const char *why) {
   q->evidence = cd_arena_printf(doc->arena, "Continues %s's words (%s).", p->speaker, why);
 }
 
+/* Can the subject of the sentence a fragment is woven into be its speaker? A person (a name, or
+ * he/she), an organisation's name or a source phrase, acting, not undergoing. */
+static bool woven_subject(const att *a, const speaker *sp, size_t open) {
+  const cd_doc *doc = a->doc;
+  bool person = sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention) &&
+                (sp->method != CD_ATTR_PRONOUN || pronoun_is(a, sp->first_tok, "he") || pronoun_is(a, sp->first_tok, "she"));
+  if (person) return true;
+  bool org = sp->method != CD_ATTR_PRONOUN && sp->entity != CD_NONE &&
+             CD_VEC_AT(&doc->entities, cd_entity, sp->entity)->kind == CD_ENTITY_ORGANIZATION;
+  /* only the main clause's subject, the words that open the sentence: not "..., saying in court
+   * files that her email account ..." */
+  const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, T(a, sp->first_tok)->sent);
+  return (org || sp->method == CD_ATTR_SOURCE) && sp->first_tok == s->first_tok && active_subject(a, sp, open);
+}
+
 /* The positions the sieves look up instead of rescanning sentences: spaced dashes and "according to". */
 static bool index_positions(att *a) {
   size_t n = doc_ntok(a->doc), nd = 0, na = 0;
@@ -474,13 +575,13 @@ static bool index_positions(att *a) {
 /* `mention_start` has room for every token and one more. */
 static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
   size_t n = doc_ntok(doc);
-  att a = {doc, mention_start, CD_NONE, 0, NULL, 0, NULL, 0};
+  att a = {doc, mention_start, CD_NONE, 0, NULL, 0, NULL, 0, NULL};
   for (size_t i = 0; i <= n; i++) a.mention_start[i] = CD_NONE;
   for (size_t mi = 0; mi < doc->mentions.len; mi++) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
     a.mention_start[m->first_tok] = mi;
   }
-  if (!index_positions(&a)) return;
+  if (!index_positions(&a) || !att_index_gender(&a)) return;
   for (size_t qi = 0; qi < doc->quotes.len; qi++) {
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
     const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
@@ -531,11 +632,11 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
       continue;
     }
     /* a fragment woven into a sentence whose subject is a named person (or he/she for one) is that
-     * person's: "Trump lauded Cain as a "powerful voice of freedom."" */
+     * person's: "Trump lauded Cain as a "powerful voice of freedom.""; so is one woven into what an
+     * organisation or a document does ("The ad targets a "rigged economy"", "The court's order
+     * calls it "speculative"") */
     memset(&sp, 0, sizeof sp);
-    if (q->partial && att_sentence_subject(&a, c.sent_open, c.open, &sp) && sp.mention != CD_NONE &&
-        cd_mention_is_person(doc, sp.mention) &&
-        (sp.method != CD_ATTR_PRONOUN || pronoun_is(&a, sp.first_tok, "he") || pronoun_is(&a, sp.first_tok, "she"))) {
+    if (q->partial && att_sentence_subject(&a, c.sent_open, c.open, &sp) && woven_subject(&a, &sp, c.open)) {
       size_t v = att_phrase_end(&sp);
       while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !att_between_word(&a, v))) v++;
       apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "as the subject of the sentence the quote is woven into");

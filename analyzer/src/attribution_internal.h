@@ -17,7 +17,10 @@ typedef struct att {
   /* token positions computed once, ascending, so that no sieve rescans a sentence per quote */
   size_t *spaced_dashes, n_spaced_dashes; /* " - " / " — ": dashes with a space before */
   size_t *according, n_according;         /* "according to" outside quotes */
+  uint8_t *gender;                        /* per entity: GENDER_* from titles and he/she beside the name */
 } att;
+
+enum { GENDER_UNKNOWN = 0, GENDER_MALE = 1, GENDER_FEMALE = 2, GENDER_MIXED = 3 };
 
 typedef struct speaker {
   bool found;
@@ -39,8 +42,9 @@ static inline bool is(const att *a, size_t i, const char *w) {
 }
 /* The pronoun w, or w with a contracted verb glued on: "he", "he's", "he’s", "he'd", "he’ll". */
 static inline bool pronoun_is(const att *a, size_t i, const char *w) {
+  if (i >= doc_ntok(a->doc)) return false;
   if (is(a, i, w)) return true;
-  size_t wn = strlen(w), n = i < doc_ntok(a->doc) ? N(a, i) : 0;
+  size_t wn = strlen(w), n = N(a, i);
   if (T(a, i)->kind != TOK_WORD || n <= wn || !cd_word_eq(S(a, i), wn, w)) return false;
   const char *r = S(a, i) + wn;
   size_t rn = n - wn, ap = r[0] == '\'' ? 1 : (rn >= 3 && !memcmp(r, "\xE2\x80\x99", 3)) ? 3 : 0;
@@ -79,6 +83,9 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
 bool att_bare_source(att *a, size_t i, speaker *sp);
 /* The sentence's subject before token `limit`. */
 bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp);
+/* Gender evidence per entity, in one pass over the text: "Mr"/"Ms" titles, and "he"/"she" in a
+ * sentence that names only that person before it. False when out of memory. */
+bool att_index_gender(att *a);
 /* Who "he"/"she" (or, with `org`, "they"/"it") at token `pos` refers to: a mention index or CD_NONE. */
 size_t att_resolve_person(const att *a, size_t pos, bool org);
 /* Is token i right after a preposition ("in", "of the") within the sentence starting at `first`? */

@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "claims.h"
 #include "config.h"
@@ -248,10 +249,7 @@ static bool same_head(const cd_doc *doc, size_t a, size_t b) {
   const char *p = doc->text + x->start, *q = doc->text + y->start;
   if (n && (p[n - 1] == 's' || p[n - 1] == 'S')) n--;
   if (m && (q[m - 1] == 's' || q[m - 1] == 'S')) m--;
-  if (n != m) return false;
-  for (size_t i = 0; i < n; i++)
-    if ((p[i] | 0x20) != (q[i] | 0x20)) return false;
-  return true;
+  return n == m && strncasecmp(p, q, n) == 0;
 }
 
 /* "The experts said": an anaphor is a finding only when it refers back to an unnamed group,
@@ -325,11 +323,8 @@ static const char *message(cd_doc *doc, const pending *p) {
   const char *w = doc->text + t->start;
   int wn = (int)(t->end - t->start);
   const char *at = strstr(m, "{h}");
-  bool cap = false;
-  if (!at) {
-    at = strstr(m, "{H}");
-    cap = true;
-  }
+  bool cap = !at;
+  if (cap) at = strstr(m, "{H}");
   if (!at) return m;
   char first = *w;
   if (cap && first >= 'a' && first <= 'z') first = (char)(first - 'a' + 'A');
@@ -773,10 +768,8 @@ static void anonymous_quotes(cd_doc *doc, cd_vec *hits, const uint8_t *taken, bo
     size_t f = first_token(doc, q->speaker_span.start, false);
     size_t e = first_token(doc, q->speaker_span.end, false);
     if (f >= e || !in_prose(doc, f, e) || !cd_claim_anonymous_speaker(doc, f, e)) continue;
-    const cd_token *head = doc_tok(doc, e - 1);
-    size_t hn = head->end - head->start;
-    const char *hs = doc->text + head->start;
-    bool official = cd_word_eq(hs, hn, "official") || cd_word_eq(hs, hn, "officials");
+    /* the head is "source(s)", "insider(s)" or "official(s)" (cd_claim_anonymous_speaker) */
+    bool official = strncasecmp(doc->text + doc_tok(doc, e - 1)->start, "official", 8) == 0;
     if (official ? !officials_on : !sources_on) continue;
     pending *h = find_hit(hits, q->speaker_span.start, q->speaker_span.end);
     if (h) {

@@ -12,6 +12,7 @@
  *    belong to: the body is not the speaker;
  *  - "reports", "studies" and "according to" are findings only when no outlet or author follows. */
 #include <string.h>
+#include <strings.h>
 
 #include "claims.h"
 #include "lexicon.h"
@@ -56,13 +57,7 @@ static size_t prev_tok(const cd_doc *d, size_t i) {
 
 static bool ends_with(const cd_doc *d, size_t i, const char *suffix) {
   size_t n = tn(d, i), m = strlen(suffix);
-  if (n < m) return false;
-  for (size_t k = 0; k < m; k++) {
-    char c = ts(d, i)[n - m + k];
-    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-    if (c != suffix[k]) return false;
-  }
-  return true;
+  return n >= m && strncasecmp(ts(d, i) + n - m, suffix, m) == 0;
 }
 
 static bool possessive(const cd_doc *d, size_t i) {
@@ -78,30 +73,9 @@ static bool sentence_initial(const cd_doc *d, size_t i) {
   return true;
 }
 
-/* A nationality or region (demonyms.txt, or a word in -ian, -ese, -ish, -iot), in the singular or
- * the plural ("Mexicans"), or the last part of a compound ("African-Americans"). */
+/* A nationality, region or faith in capitals: cd_is_demonym. */
 static bool demonym(const cd_doc *d, size_t i) {
-  if (!capital(d, i)) return false;
-  const char *w = ts(d, i);
-  size_t n = tn(d, i);
-  for (size_t k = n; k > 1; k--)
-    if (w[k - 1] == '-') {
-      w += k;
-      n -= k;
-      break;
-    }
-  if (n == 2 && !(tk(d, i)->flags & TF_ALLCAPS)) return false; /* "US" in capitals, not the pronoun */
-  for (int plural = 0; plural < 2; plural++) {
-    if (plural && !(n > 3 && w[n - 1] == 's')) break;
-    size_t m = n - (size_t)plural;
-    if (cd_lex_has(CD_LEX_DEMONYMS, w, m)) return true;
-    if (m >= 6 && (tk(d, i)->flags & TF_ALLCAPS) == 0) {
-      const char *e = w + m - 3;
-      if (!memcmp(e, "ian", 3) || !memcmp(e, "ese", 3) || !memcmp(e, "ish", 3) || !memcmp(e, "iot", 3))
-        return true;
-    }
-  }
-  return false;
+  return capital(d, i) && cd_is_demonym(ts(d, i), tn(d, i), (tk(d, i)->flags & TF_ALLCAPS) != 0);
 }
 
 /* Is token i inside a name mention found by the mentions pass? */
@@ -134,6 +108,12 @@ static bool naming_word(const cd_doc *d, size_t i) {
 static bool belief_verb(const cd_doc *d, size_t i) {
   return lower(d, i) && cd_lex_has(CD_LEX_CLAIM_BELIEF_VERBS, ts(d, i), tn(d, i));
 }
+/* A noun of the group lists: "critics", "scientists", "Democrats". */
+static bool group_noun(const cd_doc *d, size_t i) {
+  return lx(d, i, CD_LEX_CLAIM_GROUP_HEADS) || lx(d, i, CD_LEX_CLAIM_BELIEF_GROUPS) ||
+         lx(d, i, CD_LEX_CLAIM_PARTY_GROUPS);
+}
+
 /* A belief stated as an object: "expressed misgivings", "share these concerns". */
 static bool opinion_verb(const cd_doc *d, size_t i) {
   return belief_verb(d, i) || (lower(d, i) && lx(d, i, CD_LEX_CLAIM_EXPRESSING_VERBS) &&
@@ -272,16 +252,17 @@ static int verb_before(const cd_doc *d, size_t left, size_t e, size_t ref) {
   return OBJECT;
 }
 
-static void set_span(const cd_doc *d, claim_hit *hit, size_t first, size_t last) {
+/* Widens the hit to tokens [first, last]; true, for the checks that accept with it. */
+static bool set_span(const cd_doc *d, claim_hit *hit, size_t first, size_t last) {
   if (tk(d, first)->start < hit->start) hit->start = tk(d, first)->start;
   if (tk(d, last)->end > hit->end) hit->end = tk(d, last)->end;
+  return true;
 }
 
 /* The verb a subject [left, h] leads to from e: the span takes it when it is near. */
 static bool span_to_verb(const cd_doc *d, claim_hit *hit, size_t left, size_t e, size_t h, size_t v) {
   if (v == CD_NONE) return false;
-  set_span(d, hit, left, v - e <= 3 ? v : h);
-  return true;
+  return set_span(d, hit, left, v - e <= 3 ? v : h);
 }
 
 /* "the panel of experts", "the bank's team of analysts": the group belongs to something named
@@ -291,10 +272,8 @@ static bool of_definite(const cd_doc *d, size_t left) {
   if (p == CD_NONE || !is(d, p, "of")) return false;
   size_t n = prev_tok(d, p);
   if (n == CD_NONE) return false;
-  if (possessive(d, n) || naming_word(d, n)) return true;
   size_t det = prev_tok(d, n);
-  if (det != CD_NONE && possessive(d, det)) return true;
-  return det != CD_NONE && determined(d, det);
+  return possessive(d, n) || naming_word(d, n) || (det != CD_NONE && (possessive(d, det) || determined(d, det)));
 }
 
 /* ---- checks ---- */
@@ -354,12 +333,8 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   if (p != CD_NONE && is(d, p, "of")) return false; /* "a panel of experts", "62 percent of Republicans" */
   /* "said critics" is an inverted attribution (the span takes the verb), "told critics that" an object */
   int vb = verb_before(d, left, e, h);
-  if (vb == INVERTED) {
-    set_span(d, hit, left - 1, h);
-    return true;
-  }
+  if (vb == INVERTED) return set_span(d, hit, left - 1, h);
   if (vb == OBJECT || naming_appositive(d, e, h)) return false;
-  p = prev_tok(d, left);
   size_t pp = p != CD_NONE ? prev_tok(d, p) : CD_NONE;
   if (pp != CD_NONE && is(d, p, "and") && naming_word(d, pp) && !lx(d, pp, CD_LEX_CLAIM_PARTY_GROUPS))
     return false; /* "Sanders and his supporters argue": the named one speaks for them */
@@ -369,14 +344,11 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   bool opinion_only = strength == GROUP_WEAK && !quant;
   if (span_to_verb(d, hit, left, e, h, asserted(d, subject_verb(d, e, h, opinion_only)))) return true;
   /* "Some experts were sceptical": a quantified group as the subject, no verb needed */
-  if (quant && strength == GROUP_STRONG) {
-    size_t b = prev_tok(d, left);
-    if (b == CD_NONE || tk(d, b)->kind == TOK_PUNCT || lx(d, b, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)) {
-      set_span(d, hit, left, h);
-      return true;
-    }
-  }
-  return false;
+  size_t b = prev_tok(d, left);
+  if (!(quant && strength == GROUP_STRONG &&
+        (b == CD_NONE || tk(d, b)->kind == TOK_PUNCT || lx(d, b, CD_LEX_CLAIM_CLAUSE_BOUNDARIES))))
+    return false;
+  return set_span(d, hit, left, h);
 }
 
 /* "Of the 300 residents surveyed, many said ...": the group is a measured one. */
@@ -421,20 +393,17 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   if (measured_group(d, f)) return false;
   size_t k = e;
   if (is(d, k, "of")) { /* "many of his supporters", "some of the experts" */
-    k++;
-    if (!ctx(d, k, f) || !(determined(d, k) || possessive(d, k))) return false;
-    k++;
+    if (!ctx(d, k + 1, f) || !(determined(d, k + 1) || possessive(d, k + 1))) return false;
+    k += 2;
   }
   size_t head = CD_NONE;
   for (size_t n = 0; n < 4 && ctx(d, k, f) && word(d, k) && skip_contact(d, k, f) == k; n++, k++) {
     if (lower(d, k) &&
         (saying_verb(d, k) || lx(d, k, CD_LEX_CLAIM_AUXILIARIES) || lx(d, k, CD_LEX_CLAIM_MODIFIER_STARTS)))
       break;
-    bool group = cd_lex_has(CD_LEX_CLAIM_BELIEF_GROUPS, ts(d, k), tn(d, k)) ||
-                 cd_lex_has(CD_LEX_CLAIM_PARTY_GROUPS, ts(d, k), tn(d, k)) ||
-                 cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, ts(d, k), tn(d, k));
     /* "several former RT journalists": their employer is named, they are not */
-    if (capital(d, k) && !group && !demonym(d, k) && !(sentence_initial(d, k) && !naming_word(d, k)) && k == e)
+    if (capital(d, k) && !group_noun(d, k) && !demonym(d, k) && !(sentence_initial(d, k) && !naming_word(d, k)) &&
+        k == e)
       return false;
     if ((ends_with(d, k, "s") && !possessive(d, k)) || in(d, k, (const char *const[]){"people", "men", "women", NULL}))
       head = k;
@@ -446,9 +415,9 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   if (cd_lex_has(CD_LEX_CLAIM_DOCUMENT_HEADS, ts(d, head), tn(d, head))) return false; /* "some studies" */
   bool contact = skip_contact(d, k, f) != k;
   /* "all the experts I interviewed"; not "all three candidates", "all signs" */
-  if (is(d, f, "all") && !contact && (tk(d, e)->kind == TOK_NUMBER || determined(d, e) || lx(d, e, CD_LEX_CLAIM_INDEFINITE_DETERMINERS) ||
-                                      !(lx(d, head, CD_LEX_CLAIM_GROUP_HEADS) || lx(d, head, CD_LEX_CLAIM_BELIEF_GROUPS) ||
-                                        lx(d, head, CD_LEX_CLAIM_PARTY_GROUPS))))
+  if (is(d, f, "all") && !contact &&
+      (tk(d, e)->kind == TOK_NUMBER || determined(d, e) || lx(d, e, CD_LEX_CLAIM_INDEFINITE_DETERMINERS) ||
+       !group_noun(d, head)))
     return false;
   k = skip_contact(d, k, f);
   size_t v = there && is(d, k, "who") ? skip_aux(d, k + 1, head) : subject_verb(d, k, head, false);
@@ -481,15 +450,13 @@ static bool check_by_group(const cd_doc *d, size_t f, size_t e, claim_hit *hit) 
       quant = quant || mod;
     }
     /* a group noun, or any plural after a quantifier ("by fellow surgeons", "by some voters") */
-    bool group = lx(d, k, CD_LEX_CLAIM_GROUP_HEADS) || lx(d, k, CD_LEX_CLAIM_BELIEF_GROUPS) ||
-                 lx(d, k, CD_LEX_CLAIM_PARTY_GROUPS) || (quant && lower(d, k) && ends_with(d, k, "s"));
+    bool group = group_noun(d, k) || (quant && lower(d, k) && ends_with(d, k, "s"));
     if (!ctx(d, k, f) || !group || named_after(d, k + 1, k, CD_LEX_CLAIM_NAMING_PREPOSITIONS) ||
         naming_appositive(d, k + 1, k))
       return false;
   }
   hit->head = v; /* "Echoed by whom?" */
-  set_span(d, hit, v, k);
-  return true;
+  return set_span(d, hit, v, k);
 }
 
 /* After "reports": is the report named ("reports in The Times", "reports published by Reuters")? */
@@ -516,18 +483,13 @@ static bool report_named_after(const cd_doc *d, size_t j, size_t ref) {
 }
 
 static bool check_reports(const cd_doc *d, size_t f, size_t e) {
-  size_t h = e - 1;
-  if (!lx(d, f, CD_LEX_CLAIM_REPORT_PREPOSITIONS)) {
-    size_t p = prev_tok(d, f);
-    if (p != CD_NONE) {
-      if (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES)) return false;
-      if (naming_word(d, p)) return false; /* "BBC news reports" */
-      if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) &&
-          !(is(d, p, "the") && lx(d, f, CD_LEX_CLAIM_REPORT_LEAD_ADJECTIVES)))
-        return false;
-    }
-  }
-  return !report_named_after(d, e, h);
+  size_t p = prev_tok(d, f); /* not "his reports", "BBC news reports", "these reports"; "the early reports" */
+  if (!lx(d, f, CD_LEX_CLAIM_REPORT_PREPOSITIONS) && p != CD_NONE &&
+      (possessive(d, p) || lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES) || naming_word(d, p) ||
+       (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) &&
+        !(is(d, p, "the") && lx(d, f, CD_LEX_CLAIM_REPORT_LEAD_ADJECTIVES)))))
+    return false;
+  return !report_named_after(d, e, e - 1);
 }
 
 static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
@@ -541,9 +503,10 @@ static bool check_reports_subj(const cd_doc *d, size_t f, size_t e) {
   if (p == CD_NONE || !(punct(d, p, ',') || (lower(d, p) && lx(d, p, CD_LEX_CLAIM_REPORT_SUBJECT_OPENERS))))
     return false;
   size_t v = skip_aux(d, e, h);
-  if (v == e && !(ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS))) return false;
-  if (v != e && !(ctx(d, v, h) && (lx(d, v, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS) || saying_verb(d, v)))) return false;
-  if (v == e && in(d, e, (const char *const[]){"have", "had", "are", "were", NULL})) return false;
+  if (v == e ? !(ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS)) ||
+                   in(d, e, (const char *const[]){"have", "had", "are", "were", NULL})
+             : !(ctx(d, v, h) && (lx(d, v, CD_LEX_CLAIM_REPORT_SUBJECT_VERBS) || saying_verb(d, v))))
+    return false;
   return !report_named_after(d, e, h);
 }
 
@@ -575,19 +538,11 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   if (!modified && is(d, h, "media") && verb_after) modified = true; /* "Media reported that ..." */
   if (!modified) return false;
   if (p != CD_NONE && (naming_word(d, p) || possessive(d, p) || is(d, p, "social"))) return false;
-  bool source = false;
-  /* "reported by local media", "quoted in the local press"; not "criticised by the media" */
-  if (p != CD_NONE && (is(d, p, "by") || is(d, p, "in"))) {
-    size_t pp = prev_tok(d, p);
-    if (pp != CD_NONE && lx(d, pp, CD_LEX_CLAIM_MEDIA_CARRYING_VERBS)) source = true;
-  }
-  if (verb_after) {
-    source = true;
-    if (v - e <= 2) set_span(d, hit, left, v);
-  }
-  if (!source) return false;
-  set_span(d, hit, left, h);
-  return true;
+  /* "local media reported"; "reported by local media", "quoted in the local press"; not "criticised by the media" */
+  if (!verb_after && !(p != CD_NONE && (is(d, p, "by") || is(d, p, "in")) &&
+                       lx(d, prev_tok(d, p), CD_LEX_CLAIM_MEDIA_CARRYING_VERBS)))
+    return false;
+  return set_span(d, hit, left, verb_after && v - e <= 2 ? v : h);
 }
 
 static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
@@ -595,16 +550,11 @@ static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   for (size_t p = prev_tok(d, left); p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_CLAIM_STUDY_MODIFIERS);
        p = prev_tok(d, left))
     left = p;
-  size_t p = prev_tok(d, left);
-  if (p != CD_NONE) {
-    if (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "a") || is(d, p, "an") ||
-        lx(d, p, CD_LEX_CLAIM_PERSONAL_POSSESSIVES))
-      return false;
-    if (possessive(d, p) || naming_word(d, p)) return false;
-  }
+  size_t p = prev_tok(d, left); /* not "the studies", "a survey", "her polls", "Harvard studies" */
+  if (p != CD_NONE && (determined(d, p) || is(d, p, "a") || is(d, p, "an") || possessive(d, p) || naming_word(d, p)))
+    return false;
   hit->head = f;
-  set_span(d, hit, left, e - 1);
-  return true;
+  return set_span(d, hit, left, e - 1);
 }
 
 static bool check_there(const cd_doc *d, size_t f, size_t e) {
@@ -618,11 +568,8 @@ static bool check_widely(const cd_doc *d, size_t f, size_t e) {
   if (is(d, e - 1, "known") && is(d, e, "as")) return false; /* "commonly known as": a name, not a claim */
   /* "the widely known actor", "a widely used drug": a description before a noun */
   size_t p = prev_tok(d, f);
-  if (p != CD_NONE &&
-      (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || in(d, p, (const char *const[]){"a", "an", NULL})) &&
-      in(d, e - 1, (const char *const[]){"known", "reported", "recognised", "recognized", "accepted", NULL}))
-    return false;
-  return true;
+  return !(p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "a") || is(d, p, "an")) &&
+           in(d, e - 1, (const char *const[]){"known", "reported", "recognised", "recognized", "accepted", NULL}));
 }
 
 static bool check_agentless(const cd_doc *d, size_t f, size_t e) {
@@ -707,12 +654,10 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     if (definite) return false;
     if (lx(d, head, CD_LEX_CLAIM_OFFICIAL_HEADS)) {
       if (!all_lower_in(d, np, head, CD_LEX_CLAIM_OFFICIAL_MODIFIERS)) return false;
-      if (is(d, head, "official") || is(d, head, "diplomat") || is(d, head, "aide")) {
-        if (!indef) return false;
-      }
+      if (!indef && in(d, head, (const char *const[]){"official", "diplomat", "aide", NULL})) return false;
       if (named_after(d, head + 1, ref, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) return false;
-    } else if (is(d, head, "source") || is(d, head, "insider")) {
-      if (!indef && head != np) return false;
+    } else if ((is(d, head, "source") || is(d, head, "insider")) && !indef && head != np) {
+      return false;
     }
     break;
   case ACC_GROUP:
@@ -728,8 +673,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     return false;
   }
   hit->head = head;
-  set_span(d, hit, f, head);
-  return true;
+  return set_span(d, hit, f, head);
 }
 
 /* ---- anonymous sources ---- */
@@ -790,26 +734,16 @@ static bool check_people(const cd_doc *d, size_t f, size_t e, claim_check who, c
   if (!ends_with(d, h, "s") && !indef && !hit->anaphoric && !citing) return false;
   if (!source && !official && of_definite(d, left)) return false;
   int vb = verb_before(d, left, e, h);
-  if (vb == INVERTED) {
-    set_span(d, hit, left - 1, h);
-    return true;
-  }
+  if (vb == INVERTED) return set_span(d, hit, left - 1, h);
   if ((vb == OBJECT && !citing) || naming_appositive(d, e, h)) return false;
-  if ((source || official) && ctx(d, e, h) &&
-      (source ? lx(d, e, CD_LEX_CLAIM_SOURCE_CLOSENESS) : in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL}))) {
-    size_t r = e + 1;
-    if (ctx(d, r, h) && in(d, r, (const char *const[]){"to", "with", "on", "in", "about", NULL})) r++;
-    set_span(d, hit, left, r - 1);
-    return true;
+  /* "sources close to the team", "officials familiar with the talks" */
+  if (ctx(d, e, h) && (source ? lx(d, e, CD_LEX_CLAIM_SOURCE_CLOSENESS)
+                              : official && in(d, e, (const char *const[]){"familiar", "close", "briefed", NULL}))) {
+    bool to = ctx(d, e + 1, h) && in(d, e + 1, (const char *const[]){"to", "with", "on", "in", "about", NULL});
+    return set_span(d, hit, left, e + to);
   }
-  if (source && ctx(d, e, h) && is(d, e, "with") && is(d, e + 1, "knowledge")) {
-    set_span(d, hit, left, e + 1);
-    return true;
-  }
-  if (citing && ends_with(d, h, "s")) {
-    set_span(d, hit, left, h);
-    return true;
-  }
+  if (source && ctx(d, e, h) && is(d, e, "with") && is(d, e + 1, "knowledge")) return set_span(d, hit, left, e + 1);
+  if (citing && ends_with(d, h, "s")) return set_span(d, hit, left, h);
   /* "officials at the ministry", "officials from Turkey's foreign ministry": a body is named */
   if (official && ctx(d, e, h) && lx(d, e, CD_LEX_CLAIM_NAMING_PREPOSITIONS)) {
     size_t k = e + 1;
@@ -836,14 +770,10 @@ static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
       if (saying_verb(d, j)) return true;
     return false;
   }
-  if (is(d, last, "to") || is(d, last, "in")) {
-    size_t k = e;
-    if (is(d, k, "the")) k++;
-    if (!ctx(d, k, f)) return false;
-    if (is(d, last, "to") && naming_word(d, k)) return true;
-    return lower(d, k) && lx(d, k, CD_LEX_CLAIM_CLOSE_OBJECTS);
-  }
-  return true;
+  size_t k = e + is(d, e, "the"); /* "close to the investigation", "close to Downing Street" */
+  return !(is(d, last, "to") || is(d, last, "in")) ||
+         (ctx(d, k, f) &&
+          ((is(d, last, "to") && naming_word(d, k)) || (lower(d, k) && lx(d, k, CD_LEX_CLAIM_CLOSE_OBJECTS))));
 }
 
 /* "spoke on background", "told reporters anonymously": a verb of communicating at most n words before. */
@@ -895,10 +825,7 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     if (in(d, k, (const char *const[]){"by", "from", "for", "of", "at", "commissioned", NULL}) && ctx(d, k + 1, h) &&
         (determined(d, k + 1) || possessive(d, k + 1)))
       return false; /* "a report by the agency" */
-    if (lower(d, k) && lx(d, k, CD_LEX_CLAIM_DOCUMENT_VERBS)) {
-      set_span(d, hit, left, k - e <= 3 ? k : h);
-      return true;
-    }
+    if (lower(d, k) && lx(d, k, CD_LEX_CLAIM_DOCUMENT_VERBS)) return span_to_verb(d, hit, left, e, h, k);
   }
   return false;
 }
@@ -912,12 +839,8 @@ static bool check_unnamed(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
     size_t h = e + n - 1;
     if (!ctx(d, h, f) || !(lower(d, h) || demonym(d, h))) return false;
     if (verb_before(d, left, h + 1, f) == OBJECT) return false;
-    size_t v = subject_verb(d, h + 1, h, false);
-    if (v != CD_NONE) {
-      hit->head = h;
-      set_span(d, hit, left, v - h <= 4 ? v : h);
-      return true;
-    }
+    hit->head = h;
+    if (span_to_verb(d, hit, left, h + 1, h, subject_verb(d, h + 1, h, false))) return true;
   }
   return false;
 }
@@ -992,7 +915,8 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
       sentence_attributed(doc, f, e, hedge))
     return false;
   switch (def->check) {
-  case CK_NONE: return true;
+  case CK_NONE:
+  case CK_EXPLAINS: return true;
   case CK_IMPERSONAL: return !is(doc, e, "by"); /* not "it was reported by the BBC" */
   case CK_KNOWN_FOR: return check_known_for(doc, f);
   case CK_GROUP: return check_group(doc, f, e, def->arg, hit);
@@ -1020,7 +944,6 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_PASSIVE: return check_passive(doc, f, e);
   case CK_QUANT_GROUP: return check_quant_group(doc, f, e, hit);
   case CK_BY_GROUP: return check_by_group(doc, f, e, hit);
-  case CK_EXPLAINS: return true;
   }
   return false;
 }
@@ -1030,7 +953,6 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
 bool cd_claim_anonymous_speaker(const cd_doc *d, size_t first, size_t end) {
   if (first >= end || end > doc_ntok(d)) return false;
   size_t h = end - 1;
-  if (!word(d, h)) return false;
   if (in(d, h, (const char *const[]){"source", "sources", "insider", "insiders", NULL})) return true;
   if (!in(d, h, (const char *const[]){"official", "officials", NULL})) return false;
   for (size_t k = first; k < h; k++)
@@ -1038,6 +960,5 @@ bool cd_claim_anonymous_speaker(const cd_doc *d, size_t first, size_t end) {
         !(sentence_initial(d, k) && cd_lex_has(CD_LEX_CLAIM_OFFICIAL_MODIFIERS, ts(d, k), tn(d, k))))
       return false;
   size_t p = prev_tok(d, first);
-  if (p != CD_NONE && (naming_word(d, p) || possessive(d, p))) return false;
-  return true;
+  return p == CD_NONE || !(naming_word(d, p) || possessive(d, p));
 }

@@ -59,7 +59,8 @@ static const claim_def DEFS[] = {
      CK_PASSIVE, 0, "{H} by whom? Name the witness, or the record it comes from."},
     {"is considered to be", "impersonal-passive", U,
      "(?:is|are|was|were|been|being) (?:(?:also|often|generally|still|now|long|increasingly|largely) )?"
-     "(?:considered (?:to be|one of|among)|(?:regarded|seen|viewed|perceived|mentioned|floated|touted) as|deemed to be)",
+     "(?:considered (?:to be|one of|among)|(?:regarded|seen|viewed|perceived|mentioned|floated|touted) as|"
+     "deemed to be)",
      CK_PASSIVE, 0, "Considered so by whom? Say who holds this view, or give the evidence."},
     {"questions have been raised", "impersonal-passive", U,
      "(?:questions|concerns|doubts|fears|criticism|allegations|accusations|claims) (?:have|has|had) (?:also )?"
@@ -95,9 +96,12 @@ static const claim_def DEFS[] = {
     {"party members believe", "unnamed-group", U, "@claim_party_groups", CK_GROUP, GROUP_WEAK,
      "Which {h}? Name at least one, or cite where they said it."},
     {"some say", "unnamed-group", U,
-     "(?:some|many|others|most|few|all|everyone|everybody)(?: @claim_contact_clauses)? (?:(?:have|had|would|will|may|might|could|still|also) )?\\pL+", CK_SOME, 0,
+     "(?:some|many|others|most|few|all|everyone|everybody)(?: @claim_contact_clauses)? "
+     "(?:(?:have|had|would|will|may|might|could|still|also) )?\\pL+",
+     CK_SOME, 0,
      "Who says so? Name them, or cite the poll or survey."},
-    {"many people believe", "unnamed-group", U, "(?:some|many|most|several|numerous|multiple|countless|a number of|all)",
+    {"many people believe", "unnamed-group", U,
+     "(?:some|many|most|several|numerous|multiple|countless|a number of|all)",
      CK_QUANT_GROUP, 0, "Which {h}? Name them, or say how their view was measured (a named poll or survey)."},
     {"criticised by experts", "unnamed-group", U, "by", CK_BY_GROUP, 0,
      "{H} by whom? Name at least one of them, or cite where they said it."},

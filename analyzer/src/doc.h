@@ -128,9 +128,18 @@ struct cd_report {
 
   /* Public copies handed out by the accessors (arena-owned). */
   cd_span *para_spans;
+
+  /* The previous version's tables when analysed through a cd_analysis (incremental.h), else
+   * NULL; borrowed during analysis only. */
+  cd_analysis *incr;
 };
 
 typedef struct cd_report cd_doc;
+
+/* cd_analyze_with_record, reusing the previous version's per-paragraph tables when `incr` is not
+ * NULL. */
+cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const cd_config *config,
+                          const cd_record_source *const *sources, size_t n_sources, cd_analysis *incr);
 
 /* Passes, in order. */
 void cd_pass_source(cd_doc *doc);

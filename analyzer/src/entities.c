@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "incremental.h"
 #include "namekey.h"
 #include "names_lex.h"
 #include "names_near.h"
@@ -197,7 +198,11 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     *(const char **)cd_vec_push(&keys) = key;
     *(size_t *)cd_vec_push(&target_cl) = cl;
   }
-  cd_near_build(&ix, (const char *const *)keys.data, keys.len, 5);
+  const cd_near_index *near = cd_incr_near_kept(doc, CD_INCR_NEAR_ENTITIES, keys.data, keys.len);
+  if (!near) {
+    cd_near_build(&ix, keys.data, keys.len, 5);
+    near = cd_incr_near_keep(doc, CD_INCR_NEAR_ENTITIES, keys.data, keys.len, &ix);
+  }
   cd_vec cand;
   cd_vec_init(&cand, sizeof(size_t));
   for (size_t t = 0; t < keys.len; t++) {
@@ -206,7 +211,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     const cluster *k = CD_VEC_AT(&c->clusters, cluster, cl);
     if (k->has_full || cd_is_proper_word(key) || cd_is_common_word(key, strlen(key))) continue;
     cand.len = 0;
-    cd_near_candidates(&ix, t, &cand);
+    cd_near_candidates(near, t, &cand);
     size_t best = CD_NONE;
     bool ambiguous = false;
     for (size_t x = 0; x < cand.len; x++) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "incremental.h"
 #include "lexicon.h"
 #include "names_lex.h"
 #include "speech_verbs.h"
@@ -216,6 +217,12 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   for (size_t k = 0; k + 1 < n; k++)
     if (w[k].title_word) name_from = k + 1;
   if (name_from >= n) return;
+  /* "Miss Universe Alicia Machado", "Mr. Justice Anthony Kennedy": a courtesy title before an
+   * ordinary word and then a full name makes a title of the two words */
+  if (name_from > 0 && n - name_from >= 3) {
+    const cd_token *ct = doc_tok(doc, w[name_from - 1].tok), *ot = doc_tok(doc, w[name_from].tok);
+    if (cd_is_courtesy_title(tstr(doc, ct), tlen(ct)) && cd_is_common_word(tstr(doc, ot), tlen(ot))) name_from++;
+  }
   /* words before the first title word that are no title ("US" in "US President Donald Trump") are a
    * mention of their own */
   size_t first_title = name_from;
@@ -282,6 +289,72 @@ static bool near_gap(const cd_doc *doc, size_t from, size_t to) {
   return g[0] == '.' && g[1] == 0xC2 && g[2] == 0xA0;
 }
 
+/* ---- incremental analysis: paragraphs whose mentions the previous version already found ---- */
+
+/* Does paragraph `pi` have a capitalised word among `changed` (words whose place in the capset
+ * differs from the previous version's)? */
+static bool uses_changed(const cd_doc *doc, uint32_t pi, const char *const *changed, const size_t *clen, size_t nc) {
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  for (size_t i = p->first_tok; i < p->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (!is_word_tok(t) || !(t->flags & TF_CAP)) continue;
+    bool poss;
+    size_t n = strip_possessive(doc, t, &poss);
+    for (size_t k = 0; k < nc; k++)
+      if (eq_ci(tstr(doc, t), n, changed[k], clen[k])) return true;
+  }
+  return false;
+}
+
+/* Per paragraph: may it take the previous version's mentions? Keeps this version's capitalised
+ * words for the next. NULL (none may) when memory runs out or many words changed. */
+static bool *reusable_paragraphs(cd_doc *doc, const capset *cs) {
+  for (size_t h = 0; h < cs->cap; h++)
+    if (cs->len[h]) cd_incr_keep_capword(doc, cs->text + cs->start[h], cs->len[h]);
+  size_t size;
+  const char *old = cd_incr_old_capwords(doc, &size);
+  enum { MAX_CHANGED = 8 }; /* more than a keystroke changes: analyse afresh */
+  const char *changed[MAX_CHANGED];
+  size_t clen[MAX_CHANGED], nc = 0;
+  /* the old words as a capset of their own, to find the new words it lacks */
+  capset was = {0};
+  was.text = old;
+  was.cap = 64;
+  for (size_t i = 0; i < size; i++) was.cap += old[i] == 0 ? 2 : 0;
+  while (was.cap & (was.cap - 1)) was.cap &= was.cap - 1;
+  was.cap *= 2;
+  was.start = calloc(was.cap, sizeof *was.start);
+  was.len = calloc(was.cap, sizeof *was.len);
+  bool *reuse = calloc(doc->paras.len + 1, sizeof *reuse);
+  if (!was.start || !was.len || !reuse) goto fail;
+  for (size_t i = 0; i < size;) {
+    size_t n = strlen(old + i);
+    capset_add(&was, i, n);
+    if (!capset_has(cs, old + i, n)) {
+      if (nc == MAX_CHANGED) goto fail;
+      changed[nc] = old + i;
+      clen[nc++] = n;
+    }
+    i += n + 1;
+  }
+  for (size_t h = 0; h < cs->cap; h++) {
+    if (!cs->len[h] || capset_has(&was, cs->text + cs->start[h], cs->len[h])) continue;
+    if (nc == MAX_CHANGED) goto fail;
+    changed[nc] = cs->text + cs->start[h];
+    clen[nc++] = cs->len[h];
+  }
+  for (uint32_t pi = 0; pi < doc->paras.len; pi++)
+    reuse[pi] = cd_incr_mentions_may_reuse(doc, pi) && !(nc && uses_changed(doc, pi, changed, clen, nc));
+  free(was.start);
+  free(was.len);
+  return reuse;
+fail:
+  free(was.start);
+  free(was.len);
+  free(reuse);
+  return NULL;
+}
+
 void cd_pass_mentions(cd_doc *doc) {
   capset cs = {0};
   cs.text = doc->text;
@@ -295,6 +368,7 @@ void cd_pass_mentions(cd_doc *doc) {
   cs.len = calloc(cs.cap, sizeof *cs.len);
   if (!cs.start || !cs.len) goto cleanup;
   build_capset(doc, &cs);
+  bool *reuse = doc->incr ? reusable_paragraphs(doc, &cs) : NULL;
 
   chain_word w[16];
   size_t n = 0;
@@ -302,6 +376,15 @@ void cd_pass_mentions(cd_doc *doc) {
     bool extend = false, possessive = false;
     if (i < doc_ntok(doc)) {
       const cd_token *t = doc_tok(doc, i);
+      const cd_para *para = CD_VEC_AT(&doc->paras, cd_para, t->para);
+      if (reuse && reuse[t->para] && i == para->first_tok) {
+        /* the previous version's mentions of this paragraph; a chain never runs across paragraphs */
+        if (n > 0) emit(doc, w, n, false);
+        n = 0;
+        cd_incr_mentions(doc, t->para);
+        i = para->end_tok - 1;
+        continue;
+      }
       const cd_token *prev = n ? doc_tok(doc, w[n - 1].tok) : NULL;
       bool adjacent = prev && t->sent == prev->sent && near_gap(doc, prev->end, t->start) && !(t->flags & TF_LINE_BEFORE);
       bool prev_poss = false;
@@ -359,6 +442,7 @@ void cd_pass_mentions(cd_doc *doc) {
       if (i < doc_ntok(doc) && !possessive && name_word(doc, &cs, i, false)) i--; /* restart on this token */
     }
   }
+  free(reuse);
 cleanup:
   free(cs.start);
   free(cs.len);

@@ -19,10 +19,12 @@
 #include <string.h>
 
 #include "doc.h"
+#include "incremental.h"
 #include "lexicon.h"
 #include "namekey.h"
 #include "names_lex.h"
 #include "names_near.h"
+#include "names_short.h"
 #include "strmap.h"
 #include "words.h"
 
@@ -521,8 +523,21 @@ static bool clause_word(const cd_doc *doc, const cd_token *t) {
 /* A lone word that refers to the person, in running text: not a modifier ("the Trump campaign",
  * "a key Clinton supporter"), not the tail of a name the chunker split ("Billy Bush"), not a
  * possessor's thing ("Brolin's Mannix"), not a number's label ("Bush 45"). */
+/* The word before the mention, back to the space, begins with a capital and ends in a letter:
+ * the mention is the tail of a longer name, whatever the tokens made of that word ("TomÃ¡s
+ * Regalado", a given name whose accent was garbled by a wrong encoding). */
+static bool after_capital_word(const cd_doc *doc, const cd_name_mention *m) {
+  size_t e = m->span.start;
+  if (e < 2 || doc->text[e - 1] != ' ') return false;
+  unsigned char last = (unsigned char)doc->text[e - 2];
+  if (!((last >= 'a' && last <= 'z') || last >= 0x80)) return false;
+  size_t s = e - 1;
+  while (s > 0 && doc->text[s - 1] != ' ' && doc->text[s - 1] != '\n' && doc->text[s - 1] != '\t') s--;
+  return doc->text[s] >= 'A' && doc->text[s] <= 'Z' && s + 1 < e - 1;
+}
+
 static bool lone_reference(const cd_doc *doc, const cd_name_mention *m) {
-  if (attributive(doc, m)) return false;
+  if (attributive(doc, m) || after_capital_word(doc, m)) return false;
   if (m->first_tok > 0) {
     const cd_token *p = doc_tok(doc, m->first_tok - 1);
     bool same_sent = p->sent == doc_tok(doc, m->first_tok)->sent;
@@ -1086,7 +1101,8 @@ static void spelling(names_ctx *c) {
       const char *key = tok_key(c, t, end);
       bool is_given = first_word && m->n_parts >= 2;
       first_word = false;
-      if (!key || (strlen(key) < 4 && !cd_is_renamed(key))) {
+      /* three letters: only ever the slip of a longer name ("Cuz" for "Cruz"), see below */
+      if (!key || (strlen(key) < 3 && !cd_is_renamed(key))) {
         prev = CD_NONE;
         continue;
       }
@@ -1139,7 +1155,8 @@ static void spelling(names_ctx *c) {
   }
   cd_near_index ix;
   cd_near_init(&ix);
-  ix.four_letter = true; /* "Holt" misspelled "Hlot" */
+  cd_short_index sx; /* "Holt" misspelled "Hlot" */
+  cd_short_init(&sx, doc->arena);
   const char **keys = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(const char *));
   /* majority[i]: the word it probably misspells, or CD_NONE; by_neighbour[i]: a shared neighbour
    * said so, and its uses inside quotations are reported too */
@@ -1149,14 +1166,20 @@ static void spelling(names_ctx *c) {
   cd_vec_init(&cand, sizeof(size_t));
   if (!keys || !majority || !by_neighbour) goto out2;
   for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
-  cd_near_build(&ix, keys, words.len, 4);
+  const cd_near_index *near = cd_incr_near_kept(doc, CD_INCR_NEAR_SPELLING, keys, words.len);
+  if (!near) {
+    cd_near_build(&ix, keys, words.len, 4);
+    near = cd_incr_near_keep(doc, CD_INCR_NEAR_SPELLING, keys, words.len, &ix);
+  }
+  for (size_t i = 0; i < words.len; i++) cd_short_add(&sx, keys[i], i);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
     if (!(a->count + a->quoted) || a->ignored || cd_is_proper_word(a->key) || cd_is_common_word(a->key, strlen(a->key)))
       continue;
     cand.len = 0;
-    cd_near_candidates(&ix, i, &cand);
+    cd_near_candidates(near, i, &cand);
+    cd_short_candidates(&sx, a->key, &cand);
     size_t best = CD_NONE;
     bool ambiguous = false, neighbour = false;
     for (size_t x = 0; x < cand.len; x++) {
@@ -1171,6 +1194,9 @@ static void spelling(names_ctx *c) {
         continue;
       }
       if (!a->count || !b->count) continue;
+      /* three letters are a name only as the single, lone slip of a person's surname used more
+       * ("Cuz said" where "Ted Cruz" and "Cruz" are written) */
+      if (strlen(a->key) < 4 && !(lone_slip(c, a) && b->person_surname && b->count >= 2)) continue;
       /* a is the minority: b is used more often, and more than once (one use against one use says
        * nothing about which is right, and is as often two people: "Joe Schriner", "Pam Shriver"),
        * unless b is given with a first name and a is not */
@@ -1218,6 +1244,7 @@ static void spelling(names_ctx *c) {
 out2:
   cd_vec_free(&cand);
   cd_near_free(&ix);
+  cd_short_free(&sx);
 out:
   free(tok_word);
   free(tok_mention);
@@ -1280,6 +1307,16 @@ static bool generic_use(const cd_doc *doc, size_t first) {
   return (p->flags & TF_LOWER) && !cd_word_eq(w, n, "the") && !clause_word(doc, p);
 }
 
+/* "Muslim advocates hailed the nomination" beside the group "Muslim Advocates": a nationality or
+ * faith before a group of people in lower case ("advocates", "analysts") describes people, it does
+ * not miswrite the name ("Indian railways" still does). */
+static bool described_group(const cd_doc *doc, size_t first, size_t n) {
+  const cd_token *t = doc_tok(doc, first);
+  if (n != 2 || !cd_is_demonym(doc->text + t->start, t->end - t->start, (t->flags & TF_ALLCAPS) != 0)) return false;
+  const cd_token *w = doc_tok(doc, first + 1);
+  return (w->flags & TF_LOWER) && cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, doc->text + w->start, w->end - w->start);
+}
+
 /* "European union" where the article writes "European Union": a multi-word name (not a person's)
  * written with a word in lower case, mid-sentence. The chunker sees only "European" there, so the
  * words after each name-initial word are compared with the names the article uses. */
@@ -1335,7 +1372,7 @@ static void case_variants(names_ctx *c) {
         else if ((a->flags & TF_CAP) && (b->flags & TF_LOWER))
           match = false;
       }
-      if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i)) continue;
+      if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i) || described_group(doc, i, nw)) continue;
       /* the words after must not carry the name on ("European union law" is fine to report; a longer
        * capitalised name is not this one) */
       size_t end = doc_tok(doc, i + nw - 1)->end;

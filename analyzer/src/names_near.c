@@ -48,13 +48,12 @@ size_t cd_near_variants(const char *key) {
 
 enum { VARIANTS_MAX = 1 + NEAR_MAX + NEAR_MAX * (NEAR_MAX - 1) / 2 };
 
-/* Writes the hash of the key and of every one-byte deletion of it, and of every two-byte deletion
- * when `two`, each after the byte `seed` (0: none); returns how many. Each is the hash of what
- * precedes the gap, shifted past what follows it, plus the hash of what follows:
- * H(x y) = H(x) * POLY^|y| + H(y). */
-static size_t hash_variants(const char *key, size_t n, uint8_t seed, bool two, uint32_t *out) {
+/* Writes the hash of the key and of every one- and two-byte deletion of it; returns how many.
+ * Each is the hash of what precedes the gap, shifted past what follows it, plus the hash of what
+ * follows: H(x y) = H(x) * POLY^|y| + H(y). */
+static size_t hash_variants(const char *key, size_t n, uint32_t out[VARIANTS_MAX]) {
   uint64_t prefix[NEAR_MAX + 1], suffix[NEAR_MAX + 2], power[NEAR_MAX + 1];
-  prefix[0] = seed;
+  prefix[0] = 0;
   power[0] = 1;
   for (size_t i = 0; i < n; i++) {
     prefix[i + 1] = prefix[i] * POLY + (unsigned char)key[i];
@@ -67,40 +66,10 @@ static size_t hash_variants(const char *key, size_t n, uint8_t seed, bool two, u
   for (size_t i = 0; i < n; i++) {
     out[k++] = mix(prefix[i] * power[n - i - 1] + suffix[i + 1]); /* without byte i */
     uint64_t h = prefix[i];                                      /* key[0, i) then key(i, j) */
-    for (size_t j = i + 1; j < n && two; j++) {
+    for (size_t j = i + 1; j < n; j++) {
       out[k++] = mix(h * power[n - j - 1] + suffix[j + 1]); /* without bytes i and j */
       h = h * POLY + (unsigned char)key[j];
     }
-  }
-  return k;
-}
-
-/* The four-byte keys' own table is hashed after a byte of its own, so that the many three-byte
- * strings never crowd the longer keys' candidates. */
-enum { SHORT_SEED = 1, SHORT_MIN = 3, SHORT_LEN = 4, SHORT_MAX = 5 };
-
-static bool indexed(const cd_near_index *ix, size_t len) {
-  return (len >= NEAR_MIN && len <= NEAR_MAX) || (ix->four_letter && len == SHORT_LEN);
-}
-
-static bool asked(size_t len, size_t query_min) { return len >= query_min && len >= SHORT_MIN && len <= NEAR_MAX; }
-
-/* A key's entries: the variants it is indexed under (id), and those it only asks (id | Q_ONLY). */
-static size_t key_entries(const cd_near_index *ix, const char *key, size_t len, size_t query_min, uint32_t hv[],
-                          uint32_t qf[]) {
-  size_t k = 0, was;
-  bool ask = asked(len, query_min);
-  if (len >= NEAR_MIN && len <= NEAR_MAX) { /* indexed under its variants, and asks with them */
-    k = hash_variants(key, len, 0, true, hv);
-    for (size_t v = 0; v < k; v++) qf[v] = 0;
-  } else if (ask && len == SHORT_LEN) { /* asks the longer keys */
-    k = hash_variants(key, len, 0, true, hv);
-    for (size_t v = 0; v < k; v++) qf[v] = Q_ONLY;
-  }
-  if (ix->four_letter && len >= SHORT_MIN && len <= SHORT_MAX && (ask || len == SHORT_LEN)) {
-    was = k;
-    k += hash_variants(key, len, SHORT_SEED, false, hv + k);
-    for (size_t v = was; v < k; v++) qf[v] = len == SHORT_LEN ? 0 : Q_ONLY;
   }
   return k;
 }
@@ -111,15 +80,17 @@ static void *alloc_or_abort(size_t n, size_t size) {
   return p;
 }
 
-/* The entries of every key, bucketed by the top byte of their hash, each bucket in key order.
- * With `e` NULL only counts them: at[b + 1] is then bucket b's size. */
-static void bucket_variants(const cd_near_index *ix, const char *const *keys, size_t n, size_t query_min,
-                            near_entry *e, size_t at[257]) {
-  uint32_t hv[VARIANTS_MAX + SHORT_MAX + 1], qf[VARIANTS_MAX + SHORT_MAX + 1];
+/* The variants of every key that is asked, bucketed by the top byte of their hash, each bucket in
+ * key order. With `e` NULL only counts them: at[b + 1] is then bucket b's size. */
+static void bucket_variants(const char *const *keys, size_t n, size_t query_min, near_entry *e, size_t at[257]) {
+  uint32_t hv[VARIANTS_MAX];
   for (size_t i = 0; i < n; i++) {
-    size_t k = key_entries(ix, keys[i], strlen(keys[i]), query_min, hv, qf);
+    size_t len = strlen(keys[i]);
+    if (len < query_min || len > NEAR_MAX) continue;
+    uint32_t id = (uint32_t)i | (len < NEAR_MIN ? Q_ONLY : 0);
+    size_t k = hash_variants(keys[i], len, hv);
     for (size_t v = 0; v < k; v++) {
-      if (e) e[at[hv[v] >> 24]++] = (near_entry){hv[v], (uint32_t)i | qf[v]};
+      if (e) e[at[hv[v] >> 24]++] = (near_entry){hv[v], id};
       else at[(hv[v] >> 24) + 1]++;
     }
   }
@@ -143,19 +114,19 @@ static void sort_bucket(near_entry *e, size_t n, near_entry *tmp) {
 
 /* Adds the indexed ids of one hash group to the lists of every key in it. */
 static void meet(cd_near_index *ix, const near_entry *g, size_t gn) {
-  if ((g[0].id & ~Q_ONLY) == (g[gn - 1].id & ~Q_ONLY)) return; /* one key's own (ids ascend) */
+  if (g[0].id == g[gn - 1].id) return; /* one key's own variants (ids ascend): it has itself already */
   uint32_t ids[CD_NEAR_CROWD];
   size_t d = 0;
   bool crowd = false;
   for (size_t i = 0; i < gn && !crowd; i++) {
-    if (g[i].id & Q_ONLY || (d && g[i].id == ids[d - 1])) continue; /* a key's entries are together */
+    if (g[i].id & Q_ONLY || (i && g[i].id == g[i - 1].id)) continue;
     if (d == CD_NEAR_CROWD) crowd = true;
     else ids[d++] = g[i].id;
   }
   if (!d) return;
   for (size_t i = 0; i < gn; i++) {
+    if (i && g[i].id == g[i - 1].id) continue;
     size_t q = g[i].id & ~Q_ONLY;
-    if (i && q == (g[i - 1].id & ~Q_ONLY)) continue;
     uint8_t *c = &ix->count[q];
     if (crowd) *c = CD_NEAR_CROWDED;
     uint32_t *list = &ix->near[q * CD_NEAR_CROWD];
@@ -170,26 +141,21 @@ static void meet(cd_near_index *ix, const near_entry *g, size_t gn) {
 }
 
 void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min) {
-  bool four_letter = ix->four_letter;
   cd_near_free(ix);
-  ix->four_letter = four_letter;
   if (n >= Q_ONLY) abort(); /* two billion names: no document gets here */
   ix->n = n;
   ix->near = alloc_or_abort(n * CD_NEAR_CROWD, sizeof *ix->near);
   ix->count = calloc(n ? n : 1, sizeof *ix->count);
   if (!ix->count) abort();
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n; i++) { /* every indexed key is near itself */
     size_t len = strlen(keys[i]);
-    if (!asked(len, query_min)) {
-      ix->count[i] = CD_NEAR_CROWDED; /* indexed, perhaps, but never answered */
-    } else if (indexed(ix, len)) { /* every indexed key is near itself */
-      ix->near[i * CD_NEAR_CROWD] = (uint32_t)i;
-      ix->count[i] = 1;
-    }
+    if (len < NEAR_MIN || len > NEAR_MAX) continue;
+    ix->near[i * CD_NEAR_CROWD] = (uint32_t)i;
+    ix->count[i] = 1;
   }
   /* the variants are made twice (counted, then placed) rather than stored twice */
   size_t at[257] = {0}, biggest = 0;
-  bucket_variants(ix, keys, n, query_min, NULL, at);
+  bucket_variants(keys, n, query_min, NULL, at);
   for (size_t b = 1; b <= 256; b++) {
     if (at[b] > biggest) biggest = at[b];
     at[b] += at[b - 1];
@@ -198,7 +164,7 @@ void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t 
   near_entry *e = alloc_or_abort(total, sizeof *e), *tmp = alloc_or_abort(biggest, sizeof *tmp);
   size_t start[257];
   memcpy(start, at, sizeof start);
-  bucket_variants(ix, keys, n, query_min, e, at);
+  bucket_variants(keys, n, query_min, e, at);
   for (size_t b = 0; b < 256; b++) {
     near_entry *be = e + start[b];
     size_t bn = start[b + 1] - start[b];

@@ -15,9 +15,6 @@ typedef struct cd_near_index {
   size_t n;          /* keys */
   uint32_t *near;    /* per key: up to CD_NEAR_CROWD ids, in the order they were met */
   uint8_t *count;    /* per key: how many of them are used, or CD_NEAR_CROWDED */
-  /* Also index four-byte keys, under themselves and each one-byte deletion, apart from the longer
-   * keys' variants: a slip of "Holt" ("Hlot", "Hollt") then finds it. Set before the build. */
-  bool four_letter;
 } cd_near_index;
 
 /* A key with more near keys than this (itself included) is in a crowd of similar names (a list of
@@ -28,10 +25,9 @@ void cd_near_init(cd_near_index *ix);
 void cd_near_free(cd_near_index *ix);
 /* How many variants a key of 5 to 32 bytes has: itself and its one- and two-byte deletions. */
 size_t cd_near_variants(const char *key);
-/* Indexes keys[i] (5 to 32 bytes; 4 too with four_letter) under i, and finds for every key of at
- * least `query_min` bytes (3 to 5; at most 32) the indexed keys that share a variant with it. A
- * shorter key finds the keys one byte longer ("Tump" finds "Trump"); with four_letter, keys of 3
- * to 5 bytes also find the four-byte keys one edit away ("Kal" finds "Kall"). */
+/* Indexes keys[i] (5 to 32 bytes) under i, and finds for every key of at least `query_min` bytes
+ * (4 or 5; at most 32) the indexed keys that share a variant with it. A 4-byte key is asked only,
+ * never indexed: it finds the keys one byte longer ("Tump" finds "Trump"). */
 void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min);
 /* Appends to `out` (a vec of size_t) the ids of the keys near keys[id], each once, its own id
  * among them when it is indexed; nothing when it has more than a handful of such neighbours (a

@@ -14,6 +14,7 @@
 
 #define MAX_KEYS 12        /* rare words and pairs looked up per quote and source */
 #define MAX_POSTINGS 2000  /* positions read per key: common words vote no more than that */
+#define HIT_BUDGET 6000    /* positions read per quote and source */
 #define MAX_WINDOW 3000    /* record words aligned per candidate at most */
 #define MAX_ITEMS 400      /* quote words and gaps aligned at most */
 #define REC_REGIONS 6      /* candidate stretches aligned per source: near-duplicates need a few */
@@ -34,6 +35,69 @@ typedef struct region {
   size_t lo, hi;  /* record words [lo, hi) to align against */
   size_t score;   /* distinct keys that fell in it */
 } region;
+
+/* ---- the memo of lookups (record_internal.h) ---- */
+
+#define MEMO_SLOTS 4096 /* quotes remembered per source; the table starts again when 3/4 full */
+
+#define MEMO_EXACT 4       /* places a quote stands word for word, remembered; more: scan again */
+#define MEMO_EXACT_MANY 255
+
+typedef struct memo_entry {
+  uint64_t key; /* 0: empty */
+  uint8_t n;
+  uint8_t n_exact; /* MEMO_EXACT_MANY: more than MEMO_EXACT */
+  region r[REC_REGIONS];
+  uint32_t exact[MEMO_EXACT]; /* record words where the quote starts word for word */
+} memo_entry;
+
+struct rec_memo {
+  memo_entry slots[MEMO_SLOTS];
+  size_t used;
+};
+
+void rec_memo_free(struct rec_memo *memo) { free(memo); }
+
+/* The key of a quote's items: its words' keys and its gaps, in order. */
+static uint64_t items_key(const rec_item *items, size_t n) {
+  uint64_t h = 0x51ED270B27A1E5A3ull ^ n;
+  for (size_t i = 0; i < n; i++) h = rec_pair_key(h, items[i].kind == RT_WORD ? items[i].key : items[i].kind);
+  return h ? h : 1;
+}
+
+static bool memo_get(cd_record_source *s, uint64_t key, memo_entry *out) {
+  if (!s->memo_lock_ok) return false;
+  bool found = false;
+  mtx_lock(&s->memo_lock);
+  if (s->memo) {
+    for (size_t i = key % MEMO_SLOTS;; i = (i + 1) % MEMO_SLOTS) {
+      const memo_entry *e = &s->memo->slots[i];
+      if (e->key == 0) break;
+      if (e->key == key) {
+        *out = *e;
+        found = true;
+        break;
+      }
+    }
+  }
+  mtx_unlock(&s->memo_lock);
+  return found;
+}
+
+static void memo_put(cd_record_source *s, const memo_entry *entry) {
+  if (!s->memo_lock_ok) return;
+  mtx_lock(&s->memo_lock);
+  if (!s->memo) s->memo = calloc(1, sizeof *s->memo);
+  if (s->memo) {
+    if (s->memo->used >= MEMO_SLOTS / 4 * 3) memset(s->memo, 0, sizeof *s->memo);
+    size_t i = entry->key % MEMO_SLOTS;
+    while (s->memo->slots[i].key != 0 && s->memo->slots[i].key != entry->key) i = (i + 1) % MEMO_SLOTS;
+    memo_entry *e = &s->memo->slots[i];
+    if (e->key == 0) s->memo->used++;
+    *e = *entry;
+  }
+  mtx_unlock(&s->memo_lock);
+}
 
 void rec_scratch_free(rec_scratch *sc) {
   free(sc->cost);
@@ -58,7 +122,7 @@ static int cmp_hit(const void *a, const void *b) {
   return (x->pos > y->pos) - (x->pos < y->pos);
 }
 
-/* The best few non-overlapping windows of hits in one source (at least half as good as the
+/* The best few non-overlapping windows of hits in one source (at least 3/4 as good as the
  * best). The exclusion is against the padded regions already taken. */
 static size_t find_regions(const cd_record_source *s, const rec_item *items, size_t n_items, size_t words,
                            size_t ellipses, rec_scratch *sc, region *out) {
@@ -76,11 +140,20 @@ static size_t find_regions(const cd_record_source *s, const rec_item *items, siz
   if (n_uses < 2) return 0;
   qsort(uses, n_uses, sizeof *uses, cmp_key_use);
   if (n_uses > MAX_KEYS) n_uses = MAX_KEYS;
-  size_t n_hits = 0;
-  for (size_t k = 0; k < n_uses; k++) n_hits += uses[k].count < MAX_POSTINGS ? uses[k].count : MAX_POSTINGS;
+  /* the rarest keys first, until the budget of positions is spent (but never fewer than three) */
+  size_t n_hits = 0, kept = 0;
+  for (; kept < n_uses; kept++) {
+    size_t c = uses[kept].count < MAX_POSTINGS ? uses[kept].count : MAX_POSTINGS;
+    if (kept >= 3 && n_hits + c > HIT_BUDGET) break;
+    n_hits += c;
+  }
+  n_uses = kept;
   if (n_hits > sc->cap_hits) {
     hit *h = realloc(sc->hits, n_hits * sizeof *h);
-    if (!h) return 0;
+    if (!h) {
+      sc->oom = true;
+      return 0;
+    }
     sc->hits = h;
     sc->cap_hits = n_hits;
   }
@@ -124,7 +197,7 @@ static size_t find_regions(const cd_record_source *s, const rec_item *items, siz
         best_b = b;
       }
     }
-    if (best < 2 || (found > 0 && best * 2 < out[0].score)) break;
+    if (best < 2 || (found > 0 && best * 4 < out[0].score * 3)) break;
     size_t lo = hits[best_a].pos, hi = hits[best_b].pos + 2;
     size_t pad = words + 4;
     out[found].lo = lo > pad ? lo - pad : 0;
@@ -228,33 +301,106 @@ static bool better(const rec_alignment *a, const rec_alignment *b) {
   return a->matched > b->matched;
 }
 
+/* Keeps `a` among the best REC_MAX_CANDIDATES of out[0, *n), sorted; frees it otherwise. */
+static void keep(rec_alignment *out, size_t *n, rec_alignment *a) {
+  size_t at = *n;
+  while (at > 0 && better(a, &out[at - 1])) at--;
+  if (at >= REC_MAX_CANDIDATES) {
+    rec_alignment_free(a);
+    return;
+  }
+  if (*n == REC_MAX_CANDIDATES) rec_alignment_free(&out[--*n]);
+  memmove(out + at + 1, out + at, (*n - at) * sizeof *out);
+  out[at] = *a;
+  (*n)++;
+}
+
+/* Where in record words [lo, hi) the quote's words (a quote without gaps) stand word for word,
+ * from `from` on; SIZE_MAX when nowhere. Most quotes are exact: this spares them the alignment. */
+static size_t exact_at(const cd_record_source *s, const rec_item *items, size_t m, size_t from, size_t hi) {
+  for (size_t j = from; j + m <= hi; j++) {
+    size_t i = 0;
+    while (i < m && s->words[j + i].key == items[i].key) i++;
+    if (i == m) return j;
+  }
+  return SIZE_MAX;
+}
+
+/* An alignment of every item with the record's words from `at` on. */
+static bool exact_alignment(size_t source, const rec_item *items, size_t m, size_t at, rec_alignment *a) {
+  (void)items;
+  rec_op *ops = malloc(m * sizeof *ops);
+  if (!ops) return false;
+  for (size_t i = 0; i < m; i++) ops[i] = (rec_op){OP_MATCH, (uint32_t)i, (uint32_t)(at + i)};
+  *a = (rec_alignment){source, ops, m, 0, m, at, at + m - 1};
+  return true;
+}
+
 size_t rec_align(const cd_record_source *const *sources, size_t n_sources, const rec_item *items, size_t n_items,
                  rec_scratch *sc, rec_alignment *out) {
+  uint64_t key = 0;
   if (n_items > MAX_ITEMS) n_items = MAX_ITEMS;
   size_t words = 0, ellipses = 0;
   for (size_t i = 0; i < n_items; i++) {
     if (items[i].kind == RT_WORD) words++;
     else ellipses++;
   }
+  region *regions = malloc(n_sources * REC_REGIONS * sizeof *regions);
+  size_t *nr = malloc(n_sources * sizeof *nr);
+  if (!regions || !nr) {
+    free(regions);
+    free(nr);
+    return 0;
+  }
   size_t n_out = 0;
   for (size_t si = 0; si < n_sources; si++) {
-    region regions[REC_REGIONS];
-    size_t nr = find_regions(sources[si], items, n_items, words, ellipses, sc, regions);
-    for (size_t r = 0; r < nr; r++) {
-      rec_alignment a = {si, NULL, 0, 0, 0, 0, 0};
-      if (!align_region(sources[si], items, n_items, regions[r].lo, regions[r].hi, sc, &a)) continue;
-      /* keep the best REC_MAX_CANDIDATES, sorted */
-      size_t at = n_out;
-      while (at > 0 && better(&a, &out[at - 1])) at--;
-      if (at >= REC_MAX_CANDIDATES) {
-        rec_alignment_free(&a);
-        continue;
+    region *r = regions + si * REC_REGIONS;
+    /* the memo is a cache inside an immutable source: writing it changes no answer */
+    cd_record_source *memo_owner = (cd_record_source *)sources[si];
+    if (!key) key = items_key(items, n_items);
+    memo_entry e;
+    if (!memo_get(memo_owner, key, &e)) {
+      memset(&e, 0, sizeof e);
+      sc->oom = false;
+      e.key = key;
+      e.n = (uint8_t)find_regions(sources[si], items, n_items, words, ellipses, sc, e.r);
+      /* every place a quote with no gap stands word for word */
+      for (size_t k = 0; ellipses == 0 && k < e.n && e.n_exact != MEMO_EXACT_MANY; k++)
+        for (size_t j = e.r[k].lo; (j = exact_at(sources[si], items, n_items, j, e.r[k].hi)) != SIZE_MAX; j++) {
+          if (e.n_exact == MEMO_EXACT) {
+            e.n_exact = MEMO_EXACT_MANY;
+            break;
+          }
+          e.exact[e.n_exact++] = (uint32_t)j;
+        }
+      if (!sc->oom) memo_put(memo_owner, &e);
+    }
+    nr[si] = e.n;
+    memcpy(r, e.r, e.n * sizeof *r);
+    /* found word for word: nothing can do better than that (every place it stands is kept, for
+     * the speakers to choose) */
+    if (e.n_exact == MEMO_EXACT_MANY) {
+      for (size_t k = 0; k < e.n; k++)
+        for (size_t j = r[k].lo; (j = exact_at(sources[si], items, n_items, j, r[k].hi)) != SIZE_MAX; j++) {
+          rec_alignment a;
+          if (exact_alignment(si, items, n_items, j, &a)) keep(out, &n_out, &a);
+        }
+    } else {
+      for (size_t x = 0; x < e.n_exact; x++) {
+        rec_alignment a;
+        if (exact_alignment(si, items, n_items, e.exact[x], &a)) keep(out, &n_out, &a);
       }
-      if (n_out == REC_MAX_CANDIDATES) rec_alignment_free(&out[--n_out]);
-      memmove(out + at + 1, out + at, (n_out - at) * sizeof *out);
-      out[at] = a;
-      n_out++;
     }
   }
+  bool exact = n_out > 0;
+  for (size_t si = 0; !exact && si < n_sources; si++) {
+    for (size_t k = 0; k < nr[si]; k++) {
+      rec_alignment a = {si, NULL, 0, 0, 0, 0, 0};
+      const region *r = regions + si * REC_REGIONS + k;
+      if (align_region(sources[si], items, n_items, r->lo, r->hi, sc, &a)) keep(out, &n_out, &a);
+    }
+  }
+  free(regions);
+  free(nr);
   return n_out;
 }

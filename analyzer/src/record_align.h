@@ -2,6 +2,7 @@
  * alignment of the quote against each (record_align.c). */
 #ifndef CD_RECORD_ALIGN_H
 #define CD_RECORD_ALIGN_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -45,6 +46,7 @@ typedef struct rec_scratch {
   size_t cells;
   void *hits;
   size_t cap_hits;
+  bool oom; /* a lookup ran out of memory: its empty answer is not remembered */
 } rec_scratch;
 
 void rec_scratch_free(rec_scratch *sc);

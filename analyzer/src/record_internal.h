@@ -3,6 +3,7 @@
 #ifndef CD_RECORD_INTERNAL_H
 #define CD_RECORD_INTERNAL_H
 #include <stdint.h>
+#include <threads.h>
 
 #include "copydesk/record.h"
 #include "record_words.h"
@@ -47,7 +48,16 @@ struct cd_record_source {
   size_t n_turns;
   rec_posting *index;
   size_t n_index;
+  /* A memo of lookups: for a quote's word sequence, the stretches of this source worth aligning
+   * (record_align.c). Only the index's answer for those words, so a memo hit gives exactly what
+   * a fresh lookup would; it spares an editor's server the lookups of every unchanged quote at
+   * each keystroke. Guarded: analyses on several threads share a source. */
+  struct rec_memo *memo;
+  mtx_t memo_lock;
+  bool memo_lock_ok;
 };
+
+void rec_memo_free(struct rec_memo *memo);
 
 /* The postings of `key`: *first and the count. */
 size_t rec_lookup(const cd_record_source *s, uint64_t key, size_t *first);

@@ -241,7 +241,8 @@ static void parse_text(parser *p) {
     if (blank_line(s, a, b)) {
       para_open = false;
     } else {
-      size_t st = a, se = a, from = line_stamp(s, a, b, &st, &se);
+      /* a leading time is a transcript's timestamp; in prose ("10:30 a.m. ...") it is words */
+      size_t st = a, se = a, from = p->labels ? line_stamp(s, a, b, &st, &se) : 0;
       size_t words_from = from ? from : a;
       label lb;
       if (p->labels && label_at(s, words_from, b, &lb)) {

@@ -224,6 +224,9 @@ static void report_altered(cd_doc *doc, size_t qi, const rec_item *items, const 
   const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
   dg->entity = q->entity;
   cd_diag_add_related(doc, dg, q->span.start, q->span.end, "the whole quote");
+  /* edits must not overlap (two differences widened onto one shared word): then no fix */
+  for (size_t k = 1; k < n; k++)
+    if (items[diffs[k].qa].start < items[diffs[k - 1].qb].end) return;
   cd_fix *f = cd_diag_add_fix(doc, dg, "Use the record's wording", true);
   if (!f) return;
   for (size_t k = 0; k < n; k++) {

@@ -17,10 +17,35 @@ const char *cd_record_kind_name(cd_record_kind kind) {
   return (unsigned)kind < sizeof KIND_NAMES / sizeof KIND_NAMES[0] ? KIND_NAMES[kind] : "text";
 }
 
-static int cmp_posting(const void *a, const void *b) {
-  const rec_posting *x = a, *y = b;
-  if (x->key != y->key) return x->key < y->key ? -1 : 1;
-  return (x->pos > y->pos) - (x->pos < y->pos);
+/* Sorts by key, keeping the order of equal keys (positions arrive in order): an LSD radix sort
+ * over 16-bit digits, linear in the postings where a comparison sort was most of the indexing. */
+static bool sort_postings(rec_posting *p, size_t n) {
+  rec_posting *tmp = malloc(n * sizeof *tmp);
+  size_t *count = malloc(65536 * sizeof *count);
+  if (!tmp || !count) {
+    free(tmp);
+    free(count);
+    return false;
+  }
+  rec_posting *from = p, *to = tmp;
+  for (unsigned shift = 0; shift < 64; shift += 16) {
+    memset(count, 0, 65536 * sizeof *count);
+    for (size_t i = 0; i < n; i++) count[(from[i].key >> shift) & 0xFFFF]++;
+    size_t sum = 0;
+    for (size_t d = 0; d < 65536; d++) {
+      size_t c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (size_t i = 0; i < n; i++) to[count[(from[i].key >> shift) & 0xFFFF]++] = from[i];
+    rec_posting *t = from;
+    from = to;
+    to = t;
+  }
+  /* four passes: the result is back in p */
+  free(tmp);
+  free(count);
+  return true;
 }
 
 static bool build_index(cd_record_source *s) {
@@ -33,8 +58,7 @@ static bool build_index(cd_record_source *s) {
     if (i + 1 < s->n_words) s->index[k++] = (rec_posting){rec_pair_key(s->words[i].key, s->words[i + 1].key), (uint32_t)i};
   }
   s->n_index = k;
-  qsort(s->index, k, sizeof *s->index, cmp_posting);
-  return true;
+  return sort_postings(s->index, k);
 }
 
 size_t rec_lookup(const cd_record_source *s, uint64_t key, size_t *first) {
@@ -67,6 +91,7 @@ cd_record_source *cd_record_source_new(const char *name, const char *bytes, size
   if (len) memcpy(s->text, bytes, len);
   s->text[len] = 0;
   s->len = len;
+  s->memo_lock_ok = mtx_init(&s->memo_lock, mtx_plain) == thrd_success;
   if (!rec_parse(s) || !build_index(s)) goto fail;
   /* kept for as long as the source: no spare capacity */
   if (s->n_words) {
@@ -90,6 +115,8 @@ void cd_record_source_free(cd_record_source *s) {
   free(s->words);
   free(s->turns);
   free(s->index);
+  rec_memo_free(s->memo);
+  if (s->memo_lock_ok) mtx_destroy(&s->memo_lock);
   free(s);
 }
 

@@ -4,13 +4,19 @@
 #include <string.h>
 
 #include "doc.h"
+#include "incremental.h"
 
 cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_config *config) {
-  return cd_analyze_with_record(text, len, format, config, NULL, 0);
+  return cd_doc_analyze(text, len, format, config, NULL, 0, NULL);
 }
 
 cd_report *cd_analyze_with_record(const char *text, size_t len, cd_format format, const cd_config *config,
                                   const cd_record_source *const *sources, size_t n_sources) {
+  return cd_doc_analyze(text, len, format, config, sources, n_sources, NULL);
+}
+
+cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const cd_config *config,
+                          const cd_record_source *const *sources, size_t n_sources, cd_analysis *incr) {
   cd_doc *doc = calloc(1, sizeof *doc);
   cd_config *defaults = NULL;
   if (!doc) return NULL;
@@ -41,16 +47,21 @@ cd_report *cd_analyze_with_record(const char *text, size_t len, cd_format format
   cd_vec_init(&doc->record_matches, sizeof(cd_record_match));
 
   cd_pass_source(doc);
+  doc->incr = incr;
+  if (incr) cd_incr_match(incr, doc);
   cd_pass_tokens(doc);
   cd_pass_sentences(doc);
+  if (incr) cd_incr_keep_tokens(incr, doc);
   cd_pass_quotes(doc);
   cd_pass_mentions(doc);
+  if (incr) cd_incr_keep_mentions(incr, doc);
   cd_pass_entities(doc);
   cd_pass_attribution(doc);
   cd_pass_names(doc);
   cd_pass_claims(doc);
   cd_pass_record(doc);
   cd_pass_findings(doc);
+  doc->incr = NULL;
 
   /* A report may be kept for long (a server holds one per open document): no spare capacity. */
   cd_vec *tables[] = {&doc->paras, &doc->tokens, &doc->sentences, &doc->quotes, &doc->quote_work,

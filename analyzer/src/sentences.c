@@ -2,6 +2,7 @@
  * them) when what follows starts a sentence. Abbreviations and initials do not end a sentence,
  * and a quote's closing mark followed by its attribution ("...," he said) does not either. */
 #include "doc.h"
+#include "incremental.h"
 #include "words.h"
 
 static bool tok_is(const cd_doc *doc, const cd_token *t, char c) {
@@ -43,6 +44,7 @@ static void add_sentence(cd_doc *doc, uint32_t para, size_t first, size_t end) {
 
 void cd_pass_sentences(cd_doc *doc) {
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
+    if (doc->incr && cd_incr_sentences(doc, (uint32_t)pi)) continue;
     const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
     size_t first = p->first_tok;
     for (size_t i = p->first_tok; i < p->end_tok; i++) {

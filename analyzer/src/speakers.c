@@ -20,6 +20,58 @@ static bool clause_break(const att *a, size_t from, size_t to) {
   return false;
 }
 
+/* The gender a pronoun or a courtesy title gives, from its word. */
+static uint8_t word_gender(const char *w, size_t n) {
+  static const char *const male[] = {"he", "him", "his", "mr", "mr.", "himself"};
+  static const char *const female[] = {"she", "her", "hers", "ms", "ms.", "mrs", "mrs.", "miss", "herself"};
+  for (size_t k = 0; k < sizeof male / sizeof male[0]; k++)
+    if (cd_word_eq(w, n, male[k])) return GENDER_MALE;
+  for (size_t k = 0; k < sizeof female / sizeof female[0]; k++)
+    if (cd_word_eq(w, n, female[k])) return GENDER_FEMALE;
+  return GENDER_UNKNOWN;
+}
+
+static void note_gender(att *a, size_t entity, uint8_t g) {
+  if (entity == CD_NONE || g == GENDER_UNKNOWN) return;
+  a->gender[entity] |= g; /* both seen: GENDER_MIXED, no evidence */
+}
+
+bool att_index_gender(att *a) {
+  const cd_doc *doc = a->doc;
+  a->gender = cd_arena_alloc(doc->arena, doc->entities.len + 1);
+  if (!a->gender) return false;
+  memset(a->gender, 0, doc->entities.len + 1);
+  /* titles first: "Ms. Lind" */
+  for (size_t mi = 0; mi < doc->mentions.len; mi++) {
+    const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+    if (m->courtesy && m->title.start != CD_NONE && m->entity != CD_NONE)
+      note_gender(a, m->entity, word_gender(doc->text + m->title.start, m->title.end - m->title.start));
+  }
+  /* then "Lind said she ...", "Lind told reporters that he ...": the pronoun that opens what the
+   * person says is that person */
+  for (size_t mi = 0; mi < doc->mentions.len; mi++) {
+    const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+    if (m->entity == CD_NONE || !att_person_mention(doc, m)) continue;
+    size_t v = m->end_tok;
+    while (v < doc_ntok(doc) && v < m->end_tok + 3 && att_between_word(a, v)) v++;
+    if (!att_speech_verb(a, v)) continue;
+    size_t p = v + 1;
+    if (is(a, p, "that")) p++;
+    if ((is(a, p, "he") || is(a, p, "she")) && T(a, p)->sent == m->sent) note_gender(a, m->entity, word_gender(S(a, p), N(a, p)));
+  }
+  return true;
+}
+
+/* Can mention m be what the pronoun at token pos stands for? Not when the article's evidence gives
+ * the person the other gender. (Preferring a person of known gender over a nearer one of unknown
+ * gender was tried and is wrong more often than right: the most-named person wins too often.) */
+static bool gender_fits(const att *a, const cd_name_mention *m, size_t pos) {
+  uint8_t want = word_gender(S(a, pos), N(a, pos));
+  if (want == GENDER_UNKNOWN || m->entity == CD_NONE) return true;
+  uint8_t have = a->gender[m->entity];
+  return have == GENDER_UNKNOWN || have == GENDER_MIXED || have == want;
+}
+
 /* Who "he" or "she" at token `pos` is: the nearest person before it in its sentence; else the
  * speaker of the previous sentence's quote; else the subject of the nearest earlier sentence
  * (a sentence that itself opens with he/she continues the same person, so look further back).
@@ -27,7 +79,7 @@ static bool clause_break(const att *a, size_t from, size_t to) {
  * full of quoted names costs linear time. */
 enum { RESOLVE_MENTIONS = 48, RESOLVE_TOKENS = 400 };
 
-size_t att_resolve_person(const att *a, size_t pos, bool org) {
+static size_t resolve_person(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
   /* mentions are in text order: find the last one before pos */
@@ -46,7 +98,7 @@ size_t att_resolve_person(const att *a, size_t pos, bool org) {
     for (size_t k = lo; k > 0 && lo - k < RESOLVE_MENTIONS; k--) {
       const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
       if (!att_person_mention(doc, m)) continue;
-      if (m->entity == ls) return a->last_speaker;
+      if (m->entity == ls && gender_fits(a, m, pos)) return a->last_speaker;
       break;
     }
   }
@@ -65,7 +117,7 @@ size_t att_resolve_person(const att *a, size_t pos, bool org) {
         for (size_t j = k; j > 0 && k - j < RESOLVE_MENTIONS; j--) {
           const cd_name_mention *x = CD_VEC_AT(&doc->mentions, cd_name_mention, j - 1);
           if (x->sent != m->sent) break;
-          if (!att_person_mention(doc, x)) continue;
+          if (!att_person_mention(doc, x) || !gender_fits(a, x, pos)) continue;
           size_t v = x->end_tok;
           while (v < doc_ntok(doc) && att_between_word(a, v)) v++;
           if (v < doc_ntok(doc) && att_speech_verb(a, v)) return j - 1;
@@ -79,7 +131,7 @@ size_t att_resolve_person(const att *a, size_t pos, bool org) {
     }
     bool fits = org ? (m->entity != CD_NONE && !m->in_quote && !m->headline &&
                        CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION)
-                    : att_person_mention(doc, m);
+                    : att_person_mention(doc, m) && gender_fits(a, m, pos);
     if (!fits) continue;
     if (m->sent == cur_sent) {
       /* in the same sentence: the subject of the clause the pronoun is in ("Rubio said ... Trump, whom
@@ -92,7 +144,8 @@ size_t att_resolve_person(const att *a, size_t pos, bool org) {
         if (subj != CD_NONE &&
             clause_break(a, x->end_tok, CD_VEC_AT(&doc->mentions, cd_name_mention, subj)->first_tok))
           break;
-        if (att_person_mention(doc, x) && !x->possessive && !att_after_preposition(a, x->first_tok, ms->first_tok))
+        if (att_person_mention(doc, x) && !x->possessive && gender_fits(a, x, pos) &&
+            !att_after_preposition(a, x->first_tok, ms->first_tok))
           subj = j - 1;
       }
       return subj != CD_NONE ? subj : k - 1;
@@ -104,6 +157,8 @@ size_t att_resolve_person(const att *a, size_t pos, bool org) {
   }
   return subject != CD_NONE ? subject : fallback;
 }
+
+size_t att_resolve_person(const att *a, size_t pos, bool org) { return resolve_person(a, pos, org); }
 
 
 /* "of the University of Essex", "from CU Boulder": an affiliation after a person's name. */
@@ -236,6 +291,20 @@ static bool all_capitals(const att *a, const cd_name_mention *m) {
   return m->end_tok > m->first_tok + 1 || T(a, m->first_tok)->flags & TF_LINE_BEFORE;
 }
 
+/* Is the mention part of a dateline ("WASHINGTON —", "OSLO (AP) —", "PHILADELPHIA, July 25 (UPI) —")?
+ * A paragraph that opens with a word in capitals and reaches a dash within a few tokens: what
+ * stands before the dash is where and by whom the story was filed, never a speaker. */
+enum { DATELINE_TOKENS = 12 };
+static bool dateline(const att *a, const cd_name_mention *m) {
+  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, T(a, m->first_tok)->para);
+  if (m->first_tok > p->first_tok + DATELINE_TOKENS) return false;
+  if (T(a, p->first_tok)->kind != TOK_WORD || !(T(a, p->first_tok)->flags & TF_ALLCAPS) || N(a, p->first_tok) < 3)
+    return false;
+  for (size_t k = p->first_tok + 1; k < p->end_tok && k <= p->first_tok + DATELINE_TOKENS; k++)
+    if (dash(a, k)) return m->first_tok < k;
+  return false;
+}
+
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
@@ -243,6 +312,11 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
   if (mi != CD_NONE) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
     if (all_capitals(a, m) && !m->acronym) return false;
+    if (dateline(a, m)) return false;
+    /* a capitalised function word read as a name after a dateline's dash ("— In response to ...") */
+    if (m->end_tok == m->first_tok + 1 &&
+        (att_preposition(a, i) || att_determiner(a, i) || (att_function_word(a, i) && !cd_mention_is_person(doc, mi))))
+      return false; /* but "Will" may be George Will */
     size_t role = m->end_tok;
     if (role + 1 < doc_ntok(doc) && T(a, role)->kind == TOK_WORD && (T(a, role)->flags & TF_LOWER) &&
         (att_role_noun(a, role) || att_source_noun(a, role)) &&
@@ -353,6 +427,11 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       bool headline = CD_VEC_AT(&doc->paras, cd_para, T(a, i)->para)->headline;
       if (!det && k > 0 && !headline) return false;
       if (!det && !headline && !cd_lex_has(CD_LEX_BARE_SOURCES, S(a, j), N(a, j)))
+        return false;
+      /* a bare plural is its whole phrase: not the end of "young black voters", not a heading "VOTERS" */
+      if (!det && !headline &&
+          ((T(a, j)->flags & TF_ALLCAPS) || (i > 0 && T(a, i - 1)->kind == TOK_WORD && (T(a, i - 1)->flags & TF_LOWER) &&
+                                             T(a, i - 1)->sent == T(a, i)->sent && att_descriptor_word(a, i - 1))))
         return false;
       /* "a spokesperson for the Kremlin": keep the organisation in the words as written */
       if (is(a, e, "for") || is(a, e, "of") || is(a, e, "at")) {
@@ -590,17 +669,22 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
 size_t att_phrase_end(const speaker *sp) { return sp->phrase_end ? sp->phrase_end : sp->end_tok; }
 
 /* The token after a speaker phrase, skipping an appositive (", a spokesman for X,") and one
- * relative clause (", who ..., "). */
+ * relative clause (", who ..., "). An appositive may hold commas of its own (", assistant
+ * secretary for population, refugees and migration, said"; ", the attorney general of Oklahoma,
+ * one of the states suing, said"): then the comma that a verb of saying follows ends it. */
 size_t att_after_speaker(const att *a, const speaker *sp) {
   size_t j = att_phrase_end(sp);
-  if (punct(a, j, ',')) {
-    size_t k = j + 1, lim = j + 40;
-    while (k < doc_ntok(a->doc) && k < lim && !punct(a, k, ',') &&
-           (T(a, k)->kind != TOK_MARK || T(a, k)->role == MR_APOS) && T(a, k)->sent == T(a, j)->sent)
-      k++;
-    if (punct(a, k, ',')) return k + 1;
+  if (!punct(a, j, ',')) return j;
+  size_t first = CD_NONE, lim = j + 40;
+  for (size_t k = j + 1; k < doc_ntok(a->doc) && k < lim && T(a, k)->sent == T(a, j)->sent; k++) {
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) break;
+    if (!punct(a, k, ',')) continue;
+    if (first == CD_NONE) first = k + 1;
+    size_t v = k + 1;
+    while (v < lim && att_between_word(a, v)) v++;
+    if (att_speech_verb(a, v)) return k + 1;
   }
-  return j;
+  return first != CD_NONE ? first : j;
 }
 
 /* The sentence's subject before token `limit`: its first speaker phrase that does not follow a

@@ -3,6 +3,7 @@
  * whether it is flanked by space on its left or right; the quotes pass picks one. */
 #include "chars.h"
 #include "doc.h"
+#include "incremental.h"
 
 typedef struct scan {
   const cd_doc *doc;
@@ -218,5 +219,6 @@ void cd_pass_tokens(cd_doc *doc) {
   /* News copy has about one token per five bytes: room for one per four is reserved at once, so
    * the table is not copied while it doubles (each copy touches fresh pages). */
   cd_vec_reserve(&doc->tokens, doc->len / 4 + 16);
-  for (size_t i = 0; i < doc->paras.len; i++) tokenize_para(doc, (uint32_t)i);
+  for (size_t i = 0; i < doc->paras.len; i++)
+    if (!doc->incr || !cd_incr_tokens(doc, (uint32_t)i)) tokenize_para(doc, (uint32_t)i);
 }

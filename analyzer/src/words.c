@@ -1,6 +1,7 @@
 #include "words.h"
 
 #include "copydesk/analyzer.h"
+#include "lexicon.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -138,6 +139,27 @@ static const char *const CALENDAR[] = {
     "wednesday", "yesterday", NULL};
 
 bool cd_is_calendar_word(const char *s, size_t n) { return CD_SORTED_IN(s, n, CALENDAR); }
+
+bool cd_is_demonym(const char *w, size_t n, bool allcaps) {
+  for (size_t k = n; k > 1; k--)
+    if (w[k - 1] == '-') {
+      w += k;
+      n -= k;
+      break;
+    }
+  if (n == 2 && !allcaps) return false; /* "US" in capitals, not the pronoun */
+  for (int plural = 0; plural < 2; plural++) {
+    if (plural && !(n > 3 && w[n - 1] == 's')) break;
+    size_t m = n - (size_t)plural;
+    if (cd_lex_has(CD_LEX_DEMONYMS, w, m)) return true;
+    if (m >= 6 && !allcaps) {
+      const char *e = w + m - 3;
+      if (!memcmp(e, "ian", 3) || !memcmp(e, "ese", 3) || !memcmp(e, "ish", 3) || !memcmp(e, "iot", 3))
+        return true;
+    }
+  }
+  return false;
+}
 
 /* sorted: looked up by binary search */
 static const char *const PRONOUNS[] = {

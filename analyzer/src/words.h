@@ -37,6 +37,10 @@ bool cd_is_courtesy_title(const char *s, size_t n);
 bool cd_is_job_title(const char *s, size_t n);
 /* Days, months, and other capitalised words that are never names. */
 bool cd_is_calendar_word(const char *s, size_t n);
+/* A nationality, region or faith (demonyms.txt, or a word in -ian, -ese, -ish, -iot), singular or
+ * plural ("Mexicans"), or the last part of a compound ("African-Americans"). `allcaps`: the word
+ * is set in capitals (then only the list counts, and "US" may be one). */
+bool cd_is_demonym(const char *s, size_t n, bool allcaps);
 /* Pronouns that can be a speaker: he, she, they, it, we, I. */
 bool cd_is_pronoun(const char *s, size_t n);
 

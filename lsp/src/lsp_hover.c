@@ -156,21 +156,11 @@ static bool contains(cd_span s, size_t off) { return s.start <= off && off < s.e
 
 int cd_lsp_hover(cd_server *server, json_t *params, json_t **result, char *error,
                  size_t error_size) {
-  bool missing;
-  cd_position pos;
-  /* Malformed params are an error even for a document that is not open. */
-  if (!cd_lsp_position_parse(json_object_get(params, "position"), &pos)) {
-    snprintf(error, error_size, "params.position must be {line, character} of non-negative integers");
-    return CD_RPC_INVALID_PARAMS;
-  }
-  cd_doc *doc = cd_server_doc_param(server, params, &missing, error, error_size);
-  if (doc == NULL) return missing ? 0 : CD_RPC_INVALID_PARAMS;
-  const cd_report *report = cd_server_analysis(server, doc);
-  if (report == NULL) {
-    snprintf(error, error_size, "out of memory");
-    return CD_RPC_INTERNAL_ERROR;
-  }
-  size_t off = cd_line_index_offset(doc->lines, pos, server->enc);
+  cd_doc *doc;
+  const cd_report *report;
+  size_t off;
+  int rc = cd_server_position_param(server, params, &doc, &report, &off, error, error_size);
+  if (rc != 0 || doc == NULL) return rc;
   size_t n_quotes, n_entities;
   const cd_quote *qs = cd_report_quotes(report, &n_quotes);
   const cd_entity *es = cd_report_entities(report, &n_entities);

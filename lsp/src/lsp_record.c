@@ -39,14 +39,7 @@ void cd_server_poll_record(cd_server *server) {
 }
 
 void cd_server_watch_record_files(cd_server *server) {
-  if (!server->caps.watch_registration) return;
-  json_t *msg = cd_jsonrpc_request(
-      server->next_request_id++, "client/registerCapability",
-      json_pack("{s:[{s:s,s:s,s:{s:[{s:s}]}}]}", "registrations", "id", "copydesk.recordFiles", "method",
-                "workspace/didChangeWatchedFiles", "registerOptions", "watchers", "globPattern",
-                "**/*.{txt,md,markdown,vtt,srt}"));
-  cd_server_send(server, msg);
-  json_decref(msg);
+  cd_server_watch_files(server, "copydesk.recordFiles", "**/*.{txt,md,markdown,vtt,srt}");
 }
 
 /* The source a match came from, if it is still the version the analysis saw. */
@@ -115,20 +108,11 @@ static char *file_uri(const char *path) {
 }
 
 int cd_lsp_definition(cd_server *server, json_t *params, json_t **result, char *error, size_t error_size) {
-  bool missing;
-  cd_position pos;
-  if (!cd_lsp_position_parse(json_object_get(params, "position"), &pos)) {
-    snprintf(error, error_size, "params.position must be {line, character} of non-negative integers");
-    return CD_RPC_INVALID_PARAMS;
-  }
-  cd_doc *doc = cd_server_doc_param(server, params, &missing, error, error_size);
-  if (doc == NULL) return missing ? 0 : CD_RPC_INVALID_PARAMS;
-  const cd_report *report = cd_server_analysis(server, doc);
-  if (report == NULL) {
-    snprintf(error, error_size, "out of memory");
-    return CD_RPC_INTERNAL_ERROR;
-  }
-  size_t off = cd_line_index_offset(doc->lines, pos, server->enc);
+  cd_doc *doc;
+  const cd_report *report;
+  size_t off;
+  int rc = cd_server_position_param(server, params, &doc, &report, &off, error, error_size);
+  if (rc != 0 || doc == NULL) return rc;
   size_t n;
   const cd_quote *qs = cd_report_quotes(report, &n);
   const cd_record_match *m = NULL;

@@ -180,6 +180,8 @@ void cd_record_expand(const char *pattern, char ***paths, size_t *n, size_t *cap
         else if (S_ISREG(st.st_mode)) push(paths, n, cap, strdup(g.gl_pathv[i]));
       }
       globfree(&g);
+    } else if (!strpbrk(pattern, "*?[")) {
+      push(paths, n, cap, strdup(pattern)); /* a plain path that is not there: reading it says so */
     }
   }
   qsort(*paths + first, *n - first, sizeof **paths, cmp_str);

@@ -91,6 +91,27 @@ int cd_server_range_param(cd_server *server, const json_t *params, cd_doc **doc,
   return 0;
 }
 
+int cd_server_position_param(cd_server *server, const json_t *params, cd_doc **doc, const cd_report **report,
+                             size_t *off, char *error, size_t error_size) {
+  bool missing;
+  cd_position pos;
+  *doc = NULL;
+  /* Malformed params are an error even for a document that is not open. */
+  if (!cd_lsp_position_parse(json_object_get(params, "position"), &pos)) {
+    snprintf(error, error_size, "params.position must be {line, character} of non-negative integers");
+    return CD_RPC_INVALID_PARAMS;
+  }
+  *doc = cd_server_doc_param(server, params, &missing, error, error_size);
+  if (*doc == NULL) return missing ? 0 : CD_RPC_INVALID_PARAMS;
+  *report = cd_server_analysis(server, *doc);
+  if (*report == NULL) {
+    snprintf(error, error_size, "out of memory");
+    return CD_RPC_INTERNAL_ERROR;
+  }
+  *off = cd_line_index_offset((*doc)->lines, pos, server->enc);
+  return 0;
+}
+
 const cd_report *cd_server_analysis(cd_server *server, cd_doc *doc) {
   if (cd_server_is_config_doc(doc)) {
     /* A configuration buffer is no article: an empty analysis keeps every feature quiet. */

@@ -123,15 +123,18 @@ void cd_server_poll_config_files(cd_server *server) {
   }
 }
 
-void cd_server_watch_config_files(cd_server *server) {
+void cd_server_watch_files(cd_server *server, const char *id, const char *glob) {
   if (!server->caps.watch_registration) return;
   json_t *msg = cd_jsonrpc_request(
       server->next_request_id++, "client/registerCapability",
-      json_pack("{s:[{s:s,s:s,s:{s:[{s:s}]}}]}", "registrations", "id", "copydesk.configFiles", "method",
-                "workspace/didChangeWatchedFiles", "registerOptions", "watchers", "globPattern",
-                "**/" CD_CONFIG_FILE_NAME));
+      json_pack("{s:[{s:s,s:s,s:{s:[{s:s}]}}]}", "registrations", "id", id, "method",
+                "workspace/didChangeWatchedFiles", "registerOptions", "watchers", "globPattern", glob));
   cd_server_send(server, msg);
   json_decref(msg);
+}
+
+void cd_server_watch_config_files(cd_server *server) {
+  cd_server_watch_files(server, "copydesk.configFiles", "**/" CD_CONFIG_FILE_NAME);
 }
 
 const cd_settings *cd_server_settings_for(cd_server *server, cd_doc *doc) {

@@ -28,6 +28,7 @@ static void doc_free(cd_doc *doc) {
   free(doc->config_file);
   cd_line_index_free(doc->lines);
   cd_report_free(doc->report);
+  cd_analysis_free(doc->analysis);
   free(doc);
 }
 
@@ -225,8 +226,12 @@ const cd_report *cd_doc_analysis(cd_doc *doc, const cd_config *config) {
 
 const cd_report *cd_doc_analysis_with_record(cd_doc *doc, const cd_config *config,
                                              const cd_record_source *const *sources, size_t n_sources) {
-  if (doc->report == NULL)
-    doc->report = cd_analyze_with_record(doc->text, doc->len, doc->format, config, sources, n_sources);
+  if (doc->report != NULL) return doc->report;
+  if (doc->analysis == NULL) doc->analysis = cd_analysis_new();
+  doc->report = doc->analysis != NULL
+                    ? cd_analysis_update_with_record(doc->analysis, doc->text, doc->len, doc->format, config,
+                                                     sources, n_sources)
+                    : cd_analyze_with_record(doc->text, doc->len, doc->format, config, sources, n_sources);
   return doc->report;
 }
 

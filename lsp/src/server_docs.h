@@ -22,6 +22,7 @@ typedef struct cd_doc {
   cd_format format;
   cd_line_index *lines;    /* owned; always matches `text` */
   cd_report *report;       /* owned; NULL until analysed or after a change */
+  cd_analysis *analysis;   /* owned; the previous version's per-paragraph work, NULL until analysed */
   unsigned long revision;  /* bumped on every change; never reused */
   char *config_file;       /* owned: the `.copydesk.json` that applies, or NULL */
   bool config_looked_up;   /* config_file is known (the search touches the disk) */
@@ -64,7 +65,8 @@ int cd_doc_apply_changes(cd_doc *doc, const json_t *changes, cd_encoding enc, lo
 int cd_doc_replace(cd_doc *doc, size_t start, size_t end, const char *text, size_t len);
 
 /* The document's analysis under `config` (may be NULL), computed when
- * missing. Borrowed; NULL only when out of memory. */
+ * missing, reusing what the previous version's analysis found in the
+ * paragraphs a change did not touch. Borrowed; NULL only when out of memory. */
 const cd_report *cd_doc_analysis(cd_doc *doc, const cd_config *config);
 /* The same, checking the quotes against `sources` (borrowed during the call). */
 const cd_report *cd_doc_analysis_with_record(cd_doc *doc, const cd_config *config,

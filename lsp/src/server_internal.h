@@ -94,6 +94,12 @@ cd_doc *cd_server_doc_param(cd_server *server, const json_t *params, bool *missi
  * not open: answer an empty array), or CD_RPC_INVALID_PARAMS with a message in `error`. */
 int cd_server_range_param(cd_server *server, const json_t *params, cd_doc **doc, size_t *start, size_t *end,
                           char *error, size_t error_size);
+/* For requests at a position (hover, definition): checks params.position, looks the document up,
+ * analyses it and converts the position to a byte offset. Returns 0 with *doc and *report set
+ * (*doc NULL when the document is not open: answer null), or a JSON-RPC error code with a
+ * message in `error`. */
+int cd_server_position_param(cd_server *server, const json_t *params, cd_doc **doc, const cd_report **report,
+                             size_t *off, char *error, size_t error_size);
 /* The document's analysis under the current configuration. */
 const cd_report *cd_server_analysis(cd_server *server, cd_doc *doc);
 /* True when a later didChange/didClose for `uri` is already queued. */
@@ -144,6 +150,8 @@ void cd_server_config_file_changed(cd_server *server);
 void cd_server_did_change_watched_files(cd_server *server, json_t *params);
 /* Asks the client to watch `.copydesk.json` files (client/registerCapability), when it lets us. */
 void cd_server_watch_config_files(cd_server *server);
+/* Asks the client to watch the files matching `glob`, as registration `id`, when it lets us. */
+void cd_server_watch_files(cd_server *server, const char *id, const char *glob);
 /* Clients that cannot watch files tell us nothing: before each message that may analyse, check
  * whether a document's `.copydesk.json` appeared, went or changed (a few stat calls), and reload. */
 void cd_server_poll_config_files(cd_server *server);

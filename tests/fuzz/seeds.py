@@ -88,3 +88,12 @@ for i, (md, text) in enumerate(articles):
     s = session(uri, "markdown" if md else "plaintext", t, i % 2 == 0)
     put("fuzz_server", s)
     put("fuzz_protocol", s)
+
+# the record: a source, a NUL byte, an article; our record fixtures against their article and
+# against every fixture article
+record_dir = f"{repo}/tests/fixtures/record"
+for src in sorted(glob.glob(f"{record_dir}/*.txt")):
+    with open(src, "rb") as f:
+        source = f.read()
+    for _, text in articles[:20] + [(False, open(f"{record_dir}/dredging.txt", "rb").read())]:
+        put("fuzz_record", source + b"\0" + text)

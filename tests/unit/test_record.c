@@ -273,9 +273,14 @@ static void test_press_release_headings_are_not_speakers(void **state) {
   (void)state;
   cd_record_source *s;
   cd_report *r = check("\"The pier reopens on Monday for all visitors,\" Lena Brooks said.",
-                       "Date: 13 March\nContact: Press office\n\nThe pier reopens on Monday for all visitors.\n", &s);
+                       "Date: 13 March\nContact: Press office\n\n10:30 The pier reopens on Monday for all visitors.\n", &s);
   assert_int_equal(cd_record_source_kind(s), CD_RECORD_TEXT);
   assert_int_equal(record_findings(r), 0);
+  size_t n;
+  const cd_record_match *m = cd_report_record_matches(r, &n);
+  assert_int_equal(n, 1);
+  assert_null(m[0].speaker);
+  assert_null(m[0].timestamp); /* a time at the start of prose is words, not a timestamp */
   cd_report_free(r);
   cd_record_source_free(s);
 }

@@ -50,7 +50,11 @@ static void test_record_features(void **state) {
 
   client c;
   client_start(&c);
-  json_t *init = client_initialize(&c, "{\"textDocument\":{\"hover\":{\"contentFormat\":[\"markdown\"]}}}", NULL);
+  json_t *init = client_initialize(&c,
+                                   "{\"textDocument\":{\"hover\":{\"contentFormat\":[\"markdown\"]},"
+                                   "\"codeAction\":{\"codeActionLiteralSupport\":{\"codeActionKind\":"
+                                   "{\"valueSet\":[\"quickfix\"]}}}}}",
+                                   NULL);
   assert_true(json_is_true(json_object_get(json_object_get(json_object_get(init, "result"), "capabilities"),
                                            "definitionProvider")));
   json_decref(init);
@@ -61,8 +65,26 @@ static void test_record_features(void **state) {
   assert_non_null(strstr(json_string_value(json_object_get(d, "message")), "'guarantee' here, 'promise'"));
   json_decref(note);
 
+  /* the quick fix puts the record's word back */
+  size_t at = (size_t)(strstr(ARTICLE, "guarantee") - ARTICLE);
+  json_t *range = json_pack("{s:o,s:o}", "start", test_position_json(ARTICLE, at, false), "end",
+                            test_position_json(ARTICLE, at + 9, false));
+  json_t *r = client_request(&c, "textDocument/codeAction",
+                             json_pack("{s:{s:s},s:o,s:{s:[]}}", "textDocument", "uri", uri, "range", range,
+                                       "context", "diagnostics"));
+  json_t *action, *fix = NULL;
+  size_t k;
+  json_array_foreach(json_object_get(r, "result"), k, action)
+    if (strcmp(json_string_value(json_object_get(action, "title")), "Use the record's wording") == 0) fix = action;
+  assert_non_null(fix);
+  json_t *edits = json_object_get(json_object_get(json_object_get(fix, "edit"), "changes"), uri);
+  char *fixed_article = test_apply_edits(ARTICLE, edits, false);
+  assert_non_null(strstr(fixed_article, "I can promise that,\" she said."));
+  free(fixed_article);
+  json_decref(r);
+
   /* go-to-definition on a quote: the transcript at the passage (line 3, after the label) */
-  json_t *r = client_request(&c, "textDocument/definition", at_quote(uri, "We signed"));
+  r = client_request(&c, "textDocument/definition", at_quote(uri, "We signed"));
   json_t *loc = json_object_get(r, "result");
   assert_string_equal(json_string_value(json_object_get(loc, "uri")), transcript_uri);
   json_t *start = json_object_get(json_object_get(loc, "range"), "start");

@@ -125,6 +125,28 @@ CD_API cd_report *cd_analyze(const char *text, size_t len, cd_format format,
                              const cd_config *config);
 CD_API void cd_report_free(cd_report *report);
 
+/* ---- incremental analysis ------------------------------------------------ */
+
+/* One document analysed version after version (an editor's open file). Each new version reuses
+ * the per-paragraph work (tokens, sentences, name mentions) of the paragraphs an edit did not
+ * touch, and redoes the rest; what changed is found by comparing with the previous version, so
+ * the caller passes only the new text. A report from cd_analysis_update() equals, byte for byte,
+ * the one cd_analyze() gives for the same text, format and configuration.
+ *
+ * Ownership: the handle owns a copy of the last text it analysed and that version's
+ * per-paragraph tables, nothing the caller passed; cd_analysis_free() frees them. Each report
+ * it returns belongs to the caller (cd_report_free), exactly as from cd_analyze, and stays valid
+ * after later updates and after the handle is freed. A handle is used by one thread at a time. */
+typedef struct cd_analysis cd_analysis;
+
+/* NULL when out of memory. */
+CD_API cd_analysis *cd_analysis_new(void);
+CD_API void cd_analysis_free(cd_analysis *analysis);
+/* Analyses the document's new version; arguments as for cd_analyze. Returns NULL only when
+ * memory runs out (the handle then forgets the previous version and starts afresh next time). */
+CD_API cd_report *cd_analysis_update(cd_analysis *analysis, const char *text, size_t len,
+                                     cd_format format, const cd_config *config);
+
 /* ---- quotes ----------------------------------------------------------- */
 
 typedef enum cd_quote_kind {

@@ -51,6 +51,11 @@ CD_API size_t cd_record_source_words(const cd_record_source *source);
 CD_API cd_report *cd_analyze_with_record(const char *text, size_t len, cd_format format, const cd_config *config,
                                          const cd_record_source *const *sources, size_t n_sources);
 
+/* cd_analysis_update() with the record, as cd_analyze_with_record() is cd_analyze() with it. */
+CD_API cd_report *cd_analysis_update_with_record(cd_analysis *analysis, const char *text, size_t len,
+                                                 cd_format format, const cd_config *config,
+                                                 const cd_record_source *const *sources, size_t n_sources);
+
 /* A quote found in the record. Spans index the source's bytes (cd_record_source_text), so they
  * are only meaningful while the caller keeps that source; the strings belong to the report. */
 typedef struct cd_record_match {

@@ -32,6 +32,10 @@ const runs = [
   ['directory with a binary file', ['--no-config', path.join(dir, 'tests/integration/golden/walk')]],
   ['missing file', ['--no-config', 'no-such-article.md', path.join(dir, 'tests/integration/golden/ferry.txt')]],
   ['configuration error', [path.join(desk, 'article.md')]],
+  ['the record (related locations in other files)',
+   ['--no-config', '--sources', path.join(dir, 'tests/fixtures/record/interview-ruiz.txt'),
+    '--sources', path.join(dir, 'tests/fixtures/record/press-release.txt'),
+    path.join(dir, 'tests/fixtures/record/dredging.txt')]],
 ];
 
 let failed = 0;

@@ -1,0 +1,358 @@
+/* cd_analysis: a document analysed version after version, reusing the tokens, sentences and name
+ * mentions of the paragraphs an edit left alone (see incremental.h for when a paragraph
+ * qualifies). */
+#include "incremental.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One version's text and per-paragraph tables. */
+typedef struct version {
+  char *text;
+  size_t len;
+  uint8_t *prose;
+  cd_vec paras;     /* cd_para */
+  cd_vec tokens;    /* cd_token as the sentences pass left them (before quote pairing) */
+  cd_vec sentences; /* cd_sentence */
+  cd_vec roles;     /* uint8_t per token: its role after quote pairing */
+  cd_vec mentions;  /* cd_name_mention as the mentions pass left them */
+  cd_vec capwords;  /* char: the mentions pass's capitalised words, each ending in NUL */
+} version;
+
+/* A near-miss index and the keys it was built over (copied: NUL-ended, one after another). */
+typedef struct kept_near {
+  bool have;
+  unsigned long used; /* when it was last built or handed out: the older of two is replaced */
+  cd_near_index ix;
+  size_t n;
+  cd_vec keys; /* char */
+} kept_near;
+
+struct cd_analysis {
+  bool have;    /* `old` holds the previous version */
+  version old;  /* read while a new version is analysed */
+  version next; /* written while it is; the two swap at the end */
+  cd_vec from;  /* size_t per paragraph of the new version: the old paragraph it matches, or CD_NONE */
+  size_t reused; /* how many paragraphs match */
+  size_t reused_mentions; /* how many of them took their old mentions */
+  /* the two latest of each: a letter typed into a name and deleted again brings the first back */
+  kept_near near[CD_INCR_NEAR_SLOTS][2];
+  unsigned long clock;
+};
+
+static void version_init(version *v) {
+  memset(v, 0, sizeof *v);
+  cd_vec_init(&v->paras, sizeof(cd_para));
+  cd_vec_init(&v->tokens, sizeof(cd_token));
+  cd_vec_init(&v->sentences, sizeof(cd_sentence));
+  cd_vec_init(&v->roles, 1);
+  cd_vec_init(&v->mentions, sizeof(cd_name_mention));
+  cd_vec_init(&v->capwords, 1);
+}
+
+static void version_free(version *v) {
+  free(v->text);
+  free(v->prose);
+  cd_vec_free(&v->paras);
+  cd_vec_free(&v->tokens);
+  cd_vec_free(&v->sentences);
+  cd_vec_free(&v->roles);
+  cd_vec_free(&v->mentions);
+  cd_vec_free(&v->capwords);
+}
+
+cd_analysis *cd_analysis_new(void) {
+  cd_analysis *a = calloc(1, sizeof *a);
+  if (!a) return NULL;
+  version_init(&a->old);
+  version_init(&a->next);
+  cd_vec_init(&a->from, sizeof(size_t));
+  for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++)
+    for (size_t j = 0; j < 2; j++) {
+      cd_near_init(&a->near[i][j].ix);
+      cd_vec_init(&a->near[i][j].keys, 1);
+    }
+  return a;
+}
+
+void cd_analysis_free(cd_analysis *a) {
+  if (!a) return;
+  version_free(&a->old);
+  version_free(&a->next);
+  cd_vec_free(&a->from);
+  for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++)
+    for (size_t j = 0; j < 2; j++) {
+      cd_near_free(&a->near[i][j].ix);
+      cd_vec_free(&a->near[i][j].keys);
+    }
+  free(a);
+}
+
+cd_report *cd_analysis_update(cd_analysis *a, const char *text, size_t len, cd_format format,
+                              const cd_config *config) {
+  return cd_analysis_update_with_record(a, text, len, format, config, NULL, 0);
+}
+
+cd_report *cd_analysis_update_with_record(cd_analysis *a, const char *text, size_t len, cd_format format,
+                                          const cd_config *config, const cd_record_source *const *sources,
+                                          size_t n_sources) {
+  cd_report *r = cd_doc_analyze(text, len, format, config, sources, n_sources, a);
+  if (!r) a->have = false; /* the kept tables may be half written */
+  return r;
+}
+
+size_t cd_incr_reused(const cd_analysis *a) { return a->reused; }
+size_t cd_incr_reused_mentions(const cd_analysis *a) { return a->reused_mentions; }
+
+/* Length of the common start of a and b (n bytes each at most), a block at a time. */
+static size_t common_prefix(const char *a, const char *b, size_t n) {
+  size_t i = 0;
+  while (i + 64 <= n && memcmp(a + i, b + i, 64) == 0) i += 64;
+  while (i < n && a[i] == b[i]) i++;
+  return i;
+}
+
+/* Length of the common end of a[0, an) and b[0, bn), at most `limit` bytes. */
+static size_t common_suffix(const char *a, size_t an, const char *b, size_t bn, size_t limit) {
+  size_t i = 0;
+  while (i + 64 <= limit && memcmp(a + an - i - 64, b + bn - i - 64, 64) == 0) i += 64;
+  while (i < limit && a[an - 1 - i] == b[bn - 1 - i]) i++;
+  return i;
+}
+
+static const cd_para *old_para(const cd_analysis *a, size_t i) { return CD_VEC_AT(&a->old.paras, cd_para, i); }
+static size_t from(const cd_doc *doc, size_t pi) { return *CD_VEC_AT(&doc->incr->from, size_t, pi); }
+
+void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
+  size_t np = doc->paras.len;
+  cd_vec_reserve(&a->from, np + 1);
+  a->from.len = np;
+  size_t *to = a->from.data;
+  for (size_t i = 0; i < np; i++) to[i] = CD_NONE;
+  a->reused = a->reused_mentions = 0;
+  if (!a->have) return;
+  const version *o = &a->old;
+  size_t n = o->len < doc->len ? o->len : doc->len;
+  size_t prefix = common_prefix(o->text, doc->text, n);
+  size_t suffix = common_suffix(o->text, o->len, doc->text, doc->len, n - prefix);
+  /* Old paragraphs are met in order: those before the edit at the same offsets, those after it
+   * shifted by the change in length. The byte after a paragraph must be shared too (a name at a
+   * paragraph's end is read with the byte that follows it: "US$"). */
+  size_t oi = 0;
+  for (size_t pi = 0; pi < np; pi++) {
+    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+    size_t s = p->span.start, e = p->span.end, os;
+    if (e < prefix)
+      os = s;
+    else if (s >= doc->len - suffix)
+      os = s - doc->len + o->len;
+    else
+      continue;
+    while (oi < o->paras.len && old_para(a, oi)->span.start < os) oi++;
+    if (oi == o->paras.len) break;
+    const cd_para *op = old_para(a, oi);
+    if (op->span.start != os || op->span.end - os != e - s) continue;
+    if (memcmp(o->prose + os, doc->prose + s, e - s) != 0) continue;
+    to[pi] = oi;
+    a->reused++;
+  }
+}
+
+bool cd_incr_tokens(cd_doc *doc, uint32_t pi) {
+  cd_analysis *a = doc->incr;
+  size_t oi = from(doc, pi);
+  if (oi == CD_NONE) return false;
+  const cd_para *o = old_para(a, oi);
+  cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  size_t n = o->end_tok - o->first_tok;
+  cd_vec_reserve(&doc->tokens, doc->tokens.len + n);
+  cd_token *t = CD_VEC_AT(&doc->tokens, cd_token, doc->tokens.len);
+  memcpy(t, CD_VEC_AT(&a->old.tokens, cd_token, o->first_tok), n * sizeof *t);
+  for (size_t k = 0; k < n; k++) {
+    t[k].start = t[k].start - o->span.start + p->span.start;
+    t[k].end = t[k].end - o->span.start + p->span.start;
+    t[k].para = pi;
+  }
+  p->first_tok = (uint32_t)doc->tokens.len;
+  doc->tokens.len += n;
+  p->end_tok = (uint32_t)doc->tokens.len;
+  return true;
+}
+
+bool cd_incr_sentences(cd_doc *doc, uint32_t pi) {
+  cd_analysis *a = doc->incr;
+  size_t oi = from(doc, pi);
+  if (oi == CD_NONE) return false;
+  const cd_para *o = old_para(a, oi);
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  /* the old paragraph's sentences: the first whose paragraph is not before it, onwards */
+  const cd_vec *old = &a->old.sentences;
+  size_t lo = 0, hi = old->len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (CD_VEC_AT(old, cd_sentence, mid)->para < oi)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t si = lo; si < old->len; si++) {
+    const cd_sentence *os = CD_VEC_AT(old, cd_sentence, si);
+    if (os->para != oi) break;
+    cd_sentence *s = cd_vec_push(&doc->sentences);
+    s->span.start = os->span.start - o->span.start + p->span.start;
+    s->span.end = os->span.end - o->span.start + p->span.start;
+    s->para = pi;
+    s->first_tok = os->first_tok - o->first_tok + p->first_tok;
+    s->end_tok = os->end_tok - o->first_tok + p->first_tok;
+    uint32_t index = (uint32_t)(doc->sentences.len - 1);
+    for (size_t k = s->first_tok; k < s->end_tok; k++) CD_VEC_AT(&doc->tokens, cd_token, k)->sent = index;
+  }
+  return true;
+}
+
+const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size) {
+  const cd_analysis *a = doc->incr;
+  *size = a->have ? a->old.capwords.len : 0;
+  return *size ? a->old.capwords.data : NULL;
+}
+
+bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi) {
+  const cd_analysis *a = doc->incr;
+  size_t oi = from(doc, pi);
+  if (oi == CD_NONE) return false;
+  /* a name at the paragraph's end may look at the next paragraph's first words */
+  if (pi + 1 < doc->paras.len ? from(doc, pi + 1) != oi + 1 : oi + 1 != a->old.paras.len) return false;
+  /* quote pairing, which may reach across paragraphs, must have given every mark its old role */
+  const cd_para *o = old_para(a, oi), *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  const uint8_t *roles = CD_VEC_AT(&a->old.roles, uint8_t, o->first_tok);
+  for (size_t k = p->first_tok; k < p->end_tok; k++) {
+    const cd_token *t = doc_tok(doc, k);
+    if (t->kind == TOK_MARK && t->role != roles[k - p->first_tok]) return false;
+  }
+  return true;
+}
+
+void cd_incr_mentions(cd_doc *doc, uint32_t pi) {
+  cd_analysis *a = doc->incr;
+  a->reused_mentions++;
+  const cd_para *o = old_para(a, from(doc, pi)), *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  const cd_vec *old = &a->old.mentions;
+  size_t lo = 0, hi = old->len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (CD_VEC_AT(old, cd_name_mention, mid)->first_tok < o->first_tok)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t shift_tok = p->first_tok - o->first_tok;
+  size_t shift = p->span.start - o->span.start;
+  for (size_t i = lo; i < old->len; i++) {
+    const cd_name_mention *om = CD_VEC_AT(old, cd_name_mention, i);
+    if (om->first_tok >= o->end_tok) break;
+    cd_name_mention *m = cd_vec_push(&doc->mentions);
+    *m = *om;
+    cd_span *spans[] = {&m->span, &m->name, &m->title, &m->surname};
+    for (size_t k = 0; k < sizeof spans / sizeof spans[0]; k++) {
+      if (spans[k]->start == CD_NONE) continue;
+      spans[k]->start += shift;
+      spans[k]->end += shift;
+    }
+    m->first_tok = (uint32_t)(m->first_tok + shift_tok);
+    m->end_tok = (uint32_t)(m->end_tok + shift_tok);
+    const cd_token *first = doc_tok(doc, m->first_tok);
+    m->sent = first->sent;
+    m->in_quote = first->quote != NO_QUOTE;
+    m->headline = p->headline;
+  }
+}
+
+static void copy_vec(cd_vec *to, const cd_vec *from) {
+  cd_vec_reserve(to, from->len + 1);
+  if (from->len) memcpy(to->data, from->data, from->len * from->elem);
+  to->len = from->len;
+}
+
+void cd_incr_keep_tokens(cd_analysis *a, const cd_doc *doc) {
+  version *v = &a->next;
+  char *text = realloc(v->text, doc->len + 1);
+  if (!text) abort(); /* the library's out-of-memory policy inside a pass */
+  v->text = text;
+  uint8_t *prose = realloc(v->prose, doc->len + 1);
+  if (!prose) abort();
+  v->prose = prose;
+  memcpy(v->text, doc->text, doc->len);
+  memcpy(v->prose, doc->prose, doc->len);
+  v->len = doc->len;
+  copy_vec(&v->paras, &doc->paras);
+  copy_vec(&v->tokens, &doc->tokens);
+  copy_vec(&v->sentences, &doc->sentences);
+  v->capwords.len = 0;
+}
+
+void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n) {
+  cd_vec *w = &doc->incr->next.capwords;
+  if (w->len + n + 1 > w->cap) cd_vec_reserve(w, w->len + n + 1 > 2 * w->cap ? w->len + n + 1 : 2 * w->cap);
+  memcpy((char *)w->data + w->len, word, n);
+  ((char *)w->data)[w->len + n] = 0;
+  w->len += n + 1;
+}
+
+void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc) {
+  version *v = &a->next;
+  cd_vec_reserve(&v->roles, doc_ntok(doc) + 1);
+  v->roles.len = doc_ntok(doc);
+  for (size_t i = 0; i < doc_ntok(doc); i++) ((uint8_t *)v->roles.data)[i] = doc_tok(doc, i)->role;
+  copy_vec(&v->mentions, &doc->mentions);
+  version t = a->old;
+  a->old = a->next;
+  a->next = t;
+  a->have = true;
+}
+
+static bool same_keys(const kept_near *k, const char *const *keys, size_t n) {
+  if (!k->have || k->n != n) return false;
+  const char *kept = k->keys.data;
+  for (size_t i = 0; i < n; i++) { /* the buffer holds exactly n strings */
+    if (strcmp(kept, keys[i]) != 0) return false;
+    kept += strlen(kept) + 1;
+  }
+  return true;
+}
+
+const cd_near_index *cd_incr_near_kept(const cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n) {
+  cd_analysis *a = doc->incr;
+  if (!a) return NULL;
+  for (size_t j = 0; j < 2; j++) {
+    kept_near *k = &a->near[slot][j];
+    if (!same_keys(k, keys, n)) continue;
+    k->used = ++a->clock;
+    return &k->ix;
+  }
+  return NULL;
+}
+
+const cd_near_index *cd_incr_near_keep(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
+                                       cd_near_index *built) {
+  cd_analysis *a = doc->incr;
+  if (!a) return built;
+  kept_near *k = &a->near[slot][0];
+  if (a->near[slot][1].used < k->used) k = &a->near[slot][1];
+  size_t size = 0;
+  for (size_t i = 0; i < n; i++) size += strlen(keys[i]) + 1;
+  cd_vec_reserve(&k->keys, size + 1);
+  char *to = k->keys.data;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(keys[i]);
+    memcpy(to, keys[i], len + 1);
+    to += len + 1;
+  }
+  k->keys.len = size;
+  k->n = n;
+  cd_near_free(&k->ix);
+  k->ix = *built;
+  cd_near_init(built);
+  k->have = true;
+  k->used = ++a->clock;
+  return &k->ix;
+}

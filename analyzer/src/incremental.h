@@ -1,0 +1,58 @@
+/* Incremental analysis (cd_analysis): the previous version's per-paragraph tables, and which
+ * paragraphs of a new version may take them over.
+ *
+ * A paragraph's tokens and sentences depend only on its own bytes and which of them are prose, so
+ * a paragraph whose bytes (and the byte after them) lie wholly inside the text the two versions
+ * share at their start or at their end, with the same prose bytes and the same span in the old
+ * version, takes the old tables shifted by the change in length. Its name mentions depend also on
+ * the roles quote pairing gave its marks, on the next paragraph's first words, and on which words
+ * the whole text capitalises mid-sentence: the mentions pass checks those too. The passes ask per
+ * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh.
+ * The document-wide passes run on every version; their near-miss name indexes are kept while
+ * their keys stay the same. */
+#ifndef CD_INCREMENTAL_H
+#define CD_INCREMENTAL_H
+
+#include "doc.h"
+#include "names_near.h"
+
+/* After the source pass: matches the new version's paragraphs with the previous version's. */
+void cd_incr_match(cd_analysis *a, const cd_doc *doc);
+/* Tokens pass: appends the old tokens of paragraph `pi` when it is unchanged; false otherwise. */
+bool cd_incr_tokens(cd_doc *doc, uint32_t pi);
+/* Sentences pass: appends the old sentences of paragraph `pi` when its tokens were reused. */
+bool cd_incr_sentences(cd_doc *doc, uint32_t pi);
+/* After the sentences pass: keeps this version's text and tables for the next one. */
+void cd_incr_keep_tokens(cd_analysis *a, const cd_doc *doc);
+
+/* Mentions pass: the previous version's capitalised words (each ending in NUL, `*size` bytes in
+ * all; NULL when there is none). */
+const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size);
+/* May paragraph `pi` take its old mentions, as far as tokens, marks and neighbours go? */
+bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi);
+/* Appends the old mentions of paragraph `pi` (cd_incr_mentions_may_reuse said yes). */
+void cd_incr_mentions(cd_doc *doc, uint32_t pi);
+/* Keeps one of this version's capitalised words. */
+void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n);
+/* After the mentions pass: keeps the marks' roles and the mentions; this version becomes the old. */
+void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc);
+
+/* The near-miss name indexes of the document-wide passes. Each is a function of its list of keys
+ * alone, and a keystroke seldom changes that list, so the handle keeps the last two of each (a
+ * letter typed into a name and deleted again brings the list before it back). */
+typedef enum cd_incr_near_slot { CD_INCR_NEAR_ENTITIES, CD_INCR_NEAR_SPELLING, CD_INCR_NEAR_SLOTS } cd_incr_near_slot;
+/* The index an earlier version built over the very same keys[0, n), in the same order; NULL when
+ * there is none (or no handle). Owned by the handle: never freed by the caller. */
+const cd_near_index *cd_incr_near_kept(const cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n);
+/* Hands the index just built over keys[0, n) to the handle, which keeps it (and a copy of the keys)
+ * for the next version and leaves `built` empty, and returns where it now is; without a handle,
+ * returns `built` itself. Either way the caller frees `built` as usual. */
+const cd_near_index *cd_incr_near_keep(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
+                                       cd_near_index *built);
+
+/* How many paragraphs of the latest version took the previous version's tables (for tests). */
+size_t cd_incr_reused(const cd_analysis *a);
+/* How many of them took their old mentions too. */
+size_t cd_incr_reused_mentions(const cd_analysis *a);
+
+#endif

@@ -1,0 +1,346 @@
+/* Incremental analysis (cd_analysis): after random edits to every fixture article, the report of
+ * the handle that saw each earlier version equals a fresh cd_analyze of the same text, field by
+ * field; unchanged paragraphs really are taken over; reports outlive the handle. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "copydesk/analyzer.h"
+#include "copydesk/record.h"
+#include "incremental.h"
+#include "report_equal.h"
+
+typedef struct text {
+  char *s;
+  size_t len, cap;
+} text;
+
+static void text_set(text *t, const char *s, size_t n) {
+  if (n + 1 > t->cap) {
+    t->cap = 2 * (n + 1);
+    t->s = realloc(t->s, t->cap);
+    assert_non_null(t->s);
+  }
+  memcpy(t->s, s, n);
+  t->len = n;
+  t->s[n] = 0;
+}
+
+/* Replaces [at, at + del) with `ins`. */
+static void text_edit(text *t, size_t at, size_t del, const char *ins, size_t n) {
+  if (t->len + n + 1 > t->cap) {
+    t->cap = 2 * (t->len + n + 1);
+    t->s = realloc(t->s, t->cap);
+    assert_non_null(t->s);
+  }
+  memmove(t->s + at + n, t->s + at + del, t->len - at - del);
+  memcpy(t->s + at, ins, n);
+  t->len = t->len - del + n;
+  t->s[t->len] = 0;
+}
+
+static char *read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *s = malloc((size_t)n + 1);
+  *len = s ? fread(s, 1, (size_t)n, f) : 0;
+  fclose(f);
+  return s;
+}
+
+/* A small deterministic generator: the same edits on every run and machine. */
+static uint64_t rng_state;
+static size_t rnd(size_t n) {
+  rng_state = rng_state * 6364136223846793005u + 1442695040888963407u;
+  return n ? (size_t)(rng_state >> 33) % n : 0;
+}
+
+/* What writers type: letters, capitals, spaces, line and paragraph breaks, quotation marks of
+ * every family, attributions, Markdown structure. */
+static const char *const SNIPPETS[] = {"x", "K", " ", "\n", "\n\n", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "'",
+                                       "\xE2\x80\x99", ".", ",", ", she said.", " Mr Hollis", "# ", "```\n",
+                                       "\xC2\xAB", "According to officials, ", "Ms. ", "\xFF"};
+
+/* One random edit: type a snippet, delete a few bytes, or move a stretch of the text. */
+static void random_edit(text *t) {
+  size_t at = rnd(t->len + 1);
+  size_t kind = rnd(10);
+  if (kind < 6 || t->len == 0) {
+    const char *s = SNIPPETS[rnd(sizeof SNIPPETS / sizeof SNIPPETS[0])];
+    text_edit(t, at, 0, s, strlen(s));
+  } else if (kind < 9) {
+    size_t del = 1 + rnd(6);
+    if (at + del > t->len) del = t->len - at;
+    text_edit(t, at, del, "", 0);
+  } else { /* cut a stretch and paste it elsewhere */
+    size_t n = rnd(200);
+    if (at + n > t->len) n = t->len - at;
+    char *cut = malloc(n + 1);
+    memcpy(cut, t->s + at, n);
+    text_edit(t, at, n, "", 0);
+    text_edit(t, rnd(t->len + 1), 0, cut, n);
+    free(cut);
+  }
+}
+
+static void check_same(cd_analysis *a, const text *t, cd_format format, const cd_config *config, const char *what,
+                       size_t step) {
+  cd_report *inc = cd_analysis_update(a, t->s, t->len, format, config);
+  cd_report *fresh = cd_analyze(t->s, t->len, format, config);
+  assert_non_null(inc);
+  assert_non_null(fresh);
+  const char *diff = report_difference(inc, fresh);
+  if (diff) fail_msg("%s, after edit %zu: the incremental report differs in %s", what, step, diff);
+  cd_report_free(inc);
+  cd_report_free(fresh);
+}
+
+typedef struct article {
+  char *name;
+  char *s;
+  size_t len;
+  cd_format format;
+} article;
+
+static size_t load_fixtures(article **out) {
+  DIR *d = opendir(CD_SOURCE_DIR "/tests/fixtures");
+  assert_non_null(d);
+  size_t n = 0, cap = 0;
+  article *v = NULL;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    const char *dot = strrchr(e->d_name, '.');
+    if (!dot || (strcmp(dot, ".txt") != 0 && strcmp(dot, ".md") != 0)) continue;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/fixtures/%s", CD_SOURCE_DIR, e->d_name);
+    if (n == cap) v = realloc(v, (cap = cap ? 2 * cap : 64) * sizeof *v);
+    v[n].s = read_file(path, &v[n].len);
+    if (!v[n].s) continue;
+    v[n].name = strdup(e->d_name);
+    v[n].format = cd_format_from_path(e->d_name);
+    n++;
+  }
+  closedir(d);
+  *out = v;
+  return n;
+}
+
+static void free_fixtures(article *v, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(v[i].name);
+    free(v[i].s);
+  }
+  free(v);
+}
+
+/* Every fixture, 40 random edits each, compared with a fresh analysis after every edit. */
+static void test_random_edits_equal_fresh_analysis(void **state) {
+  (void)state;
+  article *v;
+  size_t n = load_fixtures(&v);
+  assert_true(n > 10);
+  cd_config *config = cd_config_new();
+  text t = {0};
+  rng_state = 15;
+  for (size_t i = 0; i < n; i++) {
+    cd_analysis *a = cd_analysis_new();
+    assert_non_null(a);
+    text_set(&t, v[i].s, v[i].len);
+    check_same(a, &t, v[i].format, config, v[i].name, 0);
+    for (size_t step = 1; step <= 40; step++) {
+      random_edit(&t);
+      check_same(a, &t, v[i].format, config, v[i].name, step);
+    }
+    cd_analysis_free(a);
+  }
+  free(t.s);
+  cd_config_free(config);
+  free_fixtures(v, n);
+}
+
+/* A long article (all fixtures of one format end to end): edits far apart, and whole paragraphs
+ * pasted from elsewhere, keep the report equal to a fresh one. */
+static void test_long_article_edits(void **state) {
+  (void)state;
+  article *v;
+  size_t n = load_fixtures(&v);
+  text t = {0};
+  for (size_t i = 0; i < n; i++) {
+    if (v[i].format != CD_FORMAT_PLAINTEXT) continue;
+    text_edit(&t, t.len, 0, v[i].s, v[i].len);
+    text_edit(&t, t.len, 0, "\n\n", 2);
+  }
+  cd_analysis *a = cd_analysis_new();
+  rng_state = 1515;
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "long article", 0);
+  for (size_t step = 1; step <= 60; step++) {
+    random_edit(&t);
+    check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "long article", step);
+  }
+  cd_analysis_free(a);
+  free(t.s);
+  free_fixtures(v, n);
+}
+
+static const char ARTICLE[] =
+    "Harbour council backs new footbridge\n"
+    "\n"
+    "Mayor Alice Brennan said on Tuesday the bridge would open by spring.\n"
+    "\n"
+    "\"The money is already in the budget,\" Brennan said.\n"
+    "\n"
+    "Critics say the cost will double. \"It is a vanity project,\" said Tom Reyes, a councillor.\n"
+    "\n"
+    "The vote is on Monday.\n";
+
+static size_t paragraphs(const cd_report *r) {
+  size_t n;
+  cd_report_paragraphs(r, &n);
+  return n;
+}
+
+/* One letter typed into the third paragraph: every other paragraph takes its old tables, and all
+ * but the one before it (whose last name may read on into the edited one) its old mentions. */
+static void test_untouched_paragraphs_are_reused(void **state) {
+  (void)state;
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, ARTICLE, sizeof ARTICLE - 1);
+  cd_report *r = cd_analysis_update(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_int_equal(cd_incr_reused(a), 0); /* nothing to reuse the first time */
+  size_t np = paragraphs(r);
+  assert_int_equal(np, 5);
+  cd_report_free(r);
+  const char *at = strstr(t.s, "already");
+  text_edit(&t, (size_t)(at - t.s), 0, "x", 1);
+  r = cd_analysis_update(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_int_equal(cd_incr_reused(a), np - 1);
+  assert_int_equal(cd_incr_reused_mentions(a), np - 2);
+  cd_report_free(r);
+  /* a capitalised word typed mid-sentence in the second paragraph changes what "Critics" at a
+   * sentence's start in the fourth may be: that one finds its mentions afresh too */
+  at = strstr(t.s, "on Tuesday");
+  text_edit(&t, (size_t)(at - t.s), 0, "Critics ", 8);
+  r = cd_analysis_update(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_int_equal(cd_incr_reused(a), np - 1);
+  assert_int_equal(cd_incr_reused_mentions(a), np - 3);
+  cd_report_free(r);
+  at = strstr(t.s, "Critics on");
+  text_edit(&t, (size_t)(at - t.s), 8, "", 0);
+  r = cd_analysis_update(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  cd_report_free(r);
+  /* a paragraph break typed inside a paragraph: the two halves are new, the rest is kept */
+  at = strstr(t.s, " \"It is");
+  text_edit(&t, (size_t)(at - t.s), 1, "\n\n", 2);
+  r = cd_analysis_update(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_int_equal(paragraphs(r), np + 1);
+  assert_int_equal(cd_incr_reused(a), np - 1);
+  cd_report_free(r);
+  /* the same text again: all of it is kept */
+  r = cd_analysis_update(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_int_equal(cd_incr_reused(a), np + 1);
+  assert_int_equal(cd_incr_reused_mentions(a), np + 1);
+  cd_report_free(r);
+  cd_analysis_free(a);
+  free(t.s);
+}
+
+/* Between versions the format and the configuration change what is prose: a paragraph whose
+ * prose bytes differ is analysed afresh, and the reports still equal fresh ones. */
+static void test_format_and_configuration_changes(void **state) {
+  (void)state;
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, ARTICLE, sizeof ARTICLE - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "plain text", 0);
+  check_same(a, &t, CD_FORMAT_MARKDOWN, NULL, "as Markdown", 0);
+  cd_config *config = cd_config_new();
+  char err[128];
+  assert_true(cd_config_add_ignore_pattern(config, "Brennan", err, sizeof err));
+  check_same(a, &t, CD_FORMAT_MARKDOWN, config, "with an ignore pattern", 0);
+  check_same(a, &t, CD_FORMAT_MARKDOWN, NULL, "without it again", 0);
+  text_set(&t, "", 0);
+  check_same(a, &t, CD_FORMAT_MARKDOWN, NULL, "emptied", 0);
+  text_set(&t, ARTICLE, sizeof ARTICLE - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "refilled", 0);
+  cd_config_free(config);
+  cd_analysis_free(a);
+  free(t.s);
+}
+
+/* Reports belong to the caller: they stay readable after later updates and after the handle is
+ * freed (ASan and valgrind check the reads). */
+static void test_reports_outlive_the_handle(void **state) {
+  (void)state;
+  cd_analysis *a = cd_analysis_new();
+  cd_report *first = cd_analysis_update(a, ARTICLE, sizeof ARTICLE - 1, CD_FORMAT_PLAINTEXT, NULL);
+  cd_report *second = cd_analysis_update(a, ARTICLE, sizeof ARTICLE - 1, CD_FORMAT_PLAINTEXT, NULL);
+  cd_analysis_free(a);
+  cd_report *fresh = cd_analyze(ARTICLE, sizeof ARTICLE - 1, CD_FORMAT_PLAINTEXT, NULL);
+  assert_null(report_difference(first, fresh));
+  assert_null(report_difference(second, fresh));
+  size_t nq;
+  cd_report_quotes(second, &nq);
+  assert_int_equal(nq, 2);
+  cd_report_free(first);
+  cd_report_free(second);
+  cd_report_free(fresh);
+  cd_analysis_free(NULL);
+}
+
+/* With the record: the same comparison, record matches included, as the quotes change. */
+static void test_record_matches_equal_fresh_analysis(void **state) {
+  (void)state;
+  static const char TRANSCRIPT[] = "BRENNAN: The money is already in the budget, and the bridge opens in spring.\n"
+                                   "REYES: It is a vanity project.\n";
+  cd_record_source *src = cd_record_source_new("council.txt", TRANSCRIPT, sizeof TRANSCRIPT - 1);
+  assert_non_null(src);
+  const cd_record_source *sources[] = {src};
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, ARTICLE, sizeof ARTICLE - 1);
+  rng_state = 7;
+  for (size_t step = 0; step <= 30; step++) {
+    if (step) random_edit(&t);
+    cd_report *inc = cd_analysis_update_with_record(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL, sources, 1);
+    cd_report *fresh = cd_analyze_with_record(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL, sources, 1);
+    const char *diff = report_difference(inc, fresh);
+    if (diff) fail_msg("with the record, after edit %zu: the incremental report differs in %s", step, diff);
+    size_t ni, nf;
+    const cd_record_match *mi = cd_report_record_matches(inc, &ni), *mf = cd_report_record_matches(fresh, &nf);
+    assert_int_equal(ni, nf);
+    if (step == 0) assert_true(ni > 0); /* the quote is found in the record */
+    for (size_t i = 0; i < ni; i++) {
+      assert_int_equal(mi[i].quote, mf[i].quote);
+      assert_true(span_same(mi[i].passage, mf[i].passage));
+      assert_int_equal(mi[i].exact, mf[i].exact);
+    }
+    cd_report_free(inc);
+    cd_report_free(fresh);
+  }
+  cd_analysis_free(a);
+  cd_record_source_free(src);
+  free(t.s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_random_edits_equal_fresh_analysis),
+      cmocka_unit_test(test_long_article_edits),
+      cmocka_unit_test(test_untouched_paragraphs_are_reused),
+      cmocka_unit_test(test_format_and_configuration_changes),
+      cmocka_unit_test(test_reports_outlive_the_handle),
+      cmocka_unit_test(test_record_matches_equal_fresh_analysis),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
