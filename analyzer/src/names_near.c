@@ -99,6 +99,18 @@ static void bucket_variants(const char *const *keys, size_t n, size_t query_min,
 /* Sorts a bucket by the low three bytes of the hash, keeping the order of equal hashes (so each
  * key's entries stay together and in id order). A bucket is small enough to stay in cache. */
 static void sort_bucket(near_entry *e, size_t n, near_entry *tmp) {
+  /* A short text leaves most of the 256 buckets empty or nearly so: three counting passes over
+   * 257 counters each would cost more than the text's whole analysis. A stable insertion sort
+   * keeps equal hashes in their order, as the radix passes do. */
+  if (n <= 32) {
+    for (size_t i = 1; i < n; i++) {
+      near_entry x = e[i];
+      size_t j = i;
+      for (; j > 0 && e[j - 1].hash > x.hash; j--) e[j] = e[j - 1];
+      e[j] = x;
+    }
+    return;
+  }
   near_entry *src = e, *dst = tmp;
   for (unsigned shift = 0; shift < 24; shift += 8) {
     size_t at[257] = {0};
