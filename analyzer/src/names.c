@@ -23,6 +23,7 @@
 #include "namekey.h"
 #include "names_lex.h"
 #include "names_near.h"
+#include "names_short.h"
 #include "strmap.h"
 #include "words.h"
 
@@ -1152,7 +1153,8 @@ static void spelling(names_ctx *c) {
   }
   cd_near_index ix;
   cd_near_init(&ix);
-  ix.four_letter = true; /* "Holt" misspelled "Hlot" */
+  cd_short_index sx; /* "Holt" misspelled "Hlot" */
+  cd_short_init(&sx, doc->arena);
   const char **keys = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(const char *));
   /* majority[i]: the word it probably misspells, or CD_NONE; by_neighbour[i]: a shared neighbour
    * said so, and its uses inside quotations are reported too */
@@ -1167,13 +1169,15 @@ static void spelling(names_ctx *c) {
     cd_near_add_all(&ix, keys, words.len);
     near = cd_incr_near_keep(doc, CD_INCR_NEAR_SPELLING, keys, words.len, &ix);
   }
+  for (size_t i = 0; i < words.len; i++) cd_short_add(&sx, keys[i], i);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
     if (!(a->count + a->quoted) || a->ignored || cd_is_proper_word(a->key) || cd_is_common_word(a->key, strlen(a->key)))
       continue;
     cand.len = 0;
-    cd_near_candidates_min(near, a->key, 3, &cand);
+    cd_near_candidates_min(near, a->key, 4, &cand);
+    cd_short_candidates(&sx, a->key, &cand);
     size_t best = CD_NONE;
     bool ambiguous = false, neighbour = false;
     for (size_t x = 0; x < cand.len; x++) {
@@ -1238,6 +1242,7 @@ static void spelling(names_ctx *c) {
 out2:
   cd_vec_free(&cand);
   cd_near_free(&ix);
+  cd_short_free(&sx);
 out:
   cd_vec_free(&words);
   cd_strmap_free(&ids);

@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "copydesk/analyzer.h"
 #include "names_near.h"
+#include "names_short.h"
 #include "strmap.h"
 #include "words.h"
 
@@ -111,37 +112,39 @@ static void test_near_reserved(void **state) {
   cd_near_free(&ix);
 }
 
-/* Four-letter keys are indexed only on request, in a table of their own: their slips of three to
- * five letters find them, and the longer keys' candidates are untouched. */
-static void test_near_four_letter(void **state) {
+/* The four-letter keys' index: their slips of three to five letters find them, once each, and
+ * keys of other lengths are not indexed. */
+static void test_short_index(void **state) {
   (void)state;
+  cd_arena *arena = cd_arena_new();
+  assert_non_null(arena);
   const char *keys[] = {"holt", "kall", "trump", "cruz"};
-  for (int on = 0; on < 2; on++) {
-    cd_near_index ix;
-    cd_near_init(&ix);
-    ix.four_letter = on;
-    cd_near_add_all(&ix, keys, 4);
-    cd_vec out;
-    cd_vec_init(&out, sizeof(size_t));
-    const char *slips[] = {"hlot", "hollt", "kal", "cuz"};
-    const size_t want[] = {0, 0, 1, 3};
-    for (size_t i = 0; i < 4; i++) {
-      out.len = 0;
-      cd_near_candidates_min(&ix, slips[i], 3, &out);
-      if (on) {
-        assert_int_equal(out.len, 1);
-        assert_int_equal(*CD_VEC_AT(&out, size_t, 0), want[i]);
-      } else {
-        assert_int_equal(out.len, 0);
-      }
-    }
+  cd_short_index sx;
+  cd_short_init(&sx, arena);
+  for (size_t i = 0; i < 4; i++) cd_short_add(&sx, keys[i], i);
+  cd_vec out;
+  cd_vec_init(&out, sizeof(size_t));
+  const char *slips[] = {"hlot", "hollt", "kal", "cuz", "hol"};
+  const size_t want[] = {0, 0, 1, 3, 0};
+  for (size_t i = 0; i < 5; i++) {
     out.len = 0;
-    cd_near_candidates_min(&ix, "tump", 4, &out); /* the five-letter key, as before */
+    cd_short_candidates(&sx, slips[i], &out);
     assert_int_equal(out.len, 1);
-    assert_int_equal(*CD_VEC_AT(&out, size_t, 0), 2);
-    cd_vec_free(&out);
-    cd_near_free(&ix);
+    assert_int_equal(*CD_VEC_AT(&out, size_t, 0), want[i]);
   }
+  out.len = 0;
+  cd_short_candidates(&sx, "tump", &out); /* "trump" has five letters: not here */
+  assert_int_equal(out.len, 0);
+  out.len = 0;
+  *(size_t *)cd_vec_push(&out) = 0; /* already a candidate: not added twice */
+  cd_short_candidates(&sx, "hotl", &out);
+  assert_int_equal(out.len, 1);
+  out.len = 0;
+  cd_short_candidates(&sx, "hxyz", &out); /* two edits away */
+  assert_int_equal(out.len, 0);
+  cd_vec_free(&out);
+  cd_short_free(&sx);
+  cd_arena_free(arena);
 }
 
 int main(void) {
@@ -150,7 +153,7 @@ int main(void) {
       cmocka_unit_test(test_arena_printf),
       cmocka_unit_test(test_word_lists),
       cmocka_unit_test(test_near_reserved),
-      cmocka_unit_test(test_near_four_letter),
+      cmocka_unit_test(test_short_index),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
