@@ -45,7 +45,7 @@ static bool short_tail(const att *a, size_t i, tail_rule rule) {
     /* in the quote's own sentence, prepositions, articles and names do not count: "to a cheering
      * crowd at the Democratic National Convention on Tuesday" is still only where and when */
     bool counts = rule == TAIL_OWN_SENTENCE || ((T(a, i)->flags & TF_LOWER) && !att_preposition(a, i) && !att_determiner(a, i));
-    if (T(a, i)->kind == TOK_WORD && counts && ++words > 12) return false;
+    if (T(a, i)->kind == TOK_WORD && counts && ++words > 8) return false;
     if (is(a, i, "that") || is(a, i, "would") || is(a, i, "will") || is(a, i, "was") || is(a, i, "is")) return false;
   }
   return true;

@@ -22,6 +22,7 @@ typedef struct version {
 /* A near-miss index and the keys it was built over (copied: NUL-ended, one after another). */
 typedef struct kept_near {
   bool have;
+  unsigned long used; /* when it was last built or handed out: the older of two is replaced */
   cd_near_index ix;
   size_t n;
   cd_vec keys; /* char */
@@ -34,7 +35,9 @@ struct cd_analysis {
   cd_vec from;  /* size_t per paragraph of the new version: the old paragraph it matches, or CD_NONE */
   size_t reused; /* how many paragraphs match */
   size_t reused_mentions; /* how many of them took their old mentions */
-  kept_near near[CD_INCR_NEAR_SLOTS];
+  /* the two latest of each: a letter typed into a name and deleted again brings the first back */
+  kept_near near[CD_INCR_NEAR_SLOTS][2];
+  unsigned long clock;
 };
 
 static void version_init(version *v) {
@@ -64,10 +67,11 @@ cd_analysis *cd_analysis_new(void) {
   version_init(&a->old);
   version_init(&a->next);
   cd_vec_init(&a->from, sizeof(size_t));
-  for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++) {
-    cd_near_init(&a->near[i].ix);
-    cd_vec_init(&a->near[i].keys, 1);
-  }
+  for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++)
+    for (size_t j = 0; j < 2; j++) {
+      cd_near_init(&a->near[i][j].ix);
+      cd_vec_init(&a->near[i][j].keys, 1);
+    }
   return a;
 }
 
@@ -76,10 +80,11 @@ void cd_analysis_free(cd_analysis *a) {
   version_free(&a->old);
   version_free(&a->next);
   cd_vec_free(&a->from);
-  for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++) {
-    cd_near_free(&a->near[i].ix);
-    cd_vec_free(&a->near[i].keys);
-  }
+  for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++)
+    for (size_t j = 0; j < 2; j++) {
+      cd_near_free(&a->near[i][j].ix);
+      cd_vec_free(&a->near[i][j].keys);
+    }
   free(a);
 }
 
@@ -305,22 +310,34 @@ void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc) {
   a->have = true;
 }
 
-const cd_near_index *cd_incr_near_kept(const cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n) {
-  if (!doc->incr) return NULL;
-  const kept_near *k = &doc->incr->near[slot];
-  if (!k->have || k->n != n) return NULL;
+static bool same_keys(const kept_near *k, const char *const *keys, size_t n) {
+  if (!k->have || k->n != n) return false;
   const char *kept = k->keys.data;
   for (size_t i = 0; i < n; i++) { /* the buffer holds exactly n strings */
-    if (strcmp(kept, keys[i]) != 0) return NULL;
+    if (strcmp(kept, keys[i]) != 0) return false;
     kept += strlen(kept) + 1;
   }
-  return &k->ix;
+  return true;
+}
+
+const cd_near_index *cd_incr_near_kept(const cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n) {
+  cd_analysis *a = doc->incr;
+  if (!a) return NULL;
+  for (size_t j = 0; j < 2; j++) {
+    kept_near *k = &a->near[slot][j];
+    if (!same_keys(k, keys, n)) continue;
+    k->used = ++a->clock;
+    return &k->ix;
+  }
+  return NULL;
 }
 
 const cd_near_index *cd_incr_near_keep(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
                                        cd_near_index *built) {
-  if (!doc->incr) return built;
-  kept_near *k = &doc->incr->near[slot];
+  cd_analysis *a = doc->incr;
+  if (!a) return built;
+  kept_near *k = &a->near[slot][0];
+  if (a->near[slot][1].used < k->used) k = &a->near[slot][1];
   size_t size = 0;
   for (size_t i = 0; i < n; i++) size += strlen(keys[i]) + 1;
   cd_vec_reserve(&k->keys, size + 1);
@@ -336,5 +353,6 @@ const cd_near_index *cd_incr_near_keep(cd_doc *doc, cd_incr_near_slot slot, cons
   k->ix = *built;
   cd_near_init(built);
   k->have = true;
+  k->used = ++a->clock;
   return &k->ix;
 }

@@ -38,7 +38,8 @@ void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n);
 void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc);
 
 /* The near-miss name indexes of the document-wide passes. Each is a function of its list of keys
- * alone, and a keystroke seldom changes that list, so the handle keeps the last one built. */
+ * alone, and a keystroke seldom changes that list, so the handle keeps the last two of each (a
+ * letter typed into a name and deleted again brings the list before it back). */
 typedef enum cd_incr_near_slot { CD_INCR_NEAR_ENTITIES, CD_INCR_NEAR_SPELLING, CD_INCR_NEAR_SLOTS } cd_incr_near_slot;
 /* The index an earlier version built over the very same keys[0, n), in the same order; NULL when
  * there is none (or no handle). Owned by the handle: never freed by the caller. */

@@ -23,6 +23,7 @@
 #include "namekey.h"
 #include "names_lex.h"
 #include "names_near.h"
+#include "names_short.h"
 #include "strmap.h"
 #include "words.h"
 
@@ -1098,7 +1099,8 @@ static void spelling(names_ctx *c) {
       const char *key = tok_key(c, t, end);
       bool is_given = first_word && m->n_parts >= 2;
       first_word = false;
-      if (!key || (strlen(key) < 4 && !cd_is_renamed(key))) {
+      /* three letters: only ever the slip of a longer name ("Cuz" for "Cruz"), see below */
+      if (!key || (strlen(key) < 3 && !cd_is_renamed(key))) {
         prev = CD_NONE;
         continue;
       }
@@ -1151,7 +1153,8 @@ static void spelling(names_ctx *c) {
   }
   cd_near_index ix;
   cd_near_init(&ix);
-  ix.four_letter = true; /* "Holt" misspelled "Hlot" */
+  cd_short_index sx; /* "Holt" misspelled "Hlot" */
+  cd_short_init(&sx, doc->arena);
   const char **keys = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(const char *));
   /* majority[i]: the word it probably misspells, or CD_NONE; by_neighbour[i]: a shared neighbour
    * said so, and its uses inside quotations are reported too */
@@ -1166,6 +1169,7 @@ static void spelling(names_ctx *c) {
     cd_near_add_all(&ix, keys, words.len);
     near = cd_incr_near_keep(doc, CD_INCR_NEAR_SPELLING, keys, words.len, &ix);
   }
+  for (size_t i = 0; i < words.len; i++) cd_short_add(&sx, keys[i], i);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
@@ -1173,6 +1177,7 @@ static void spelling(names_ctx *c) {
       continue;
     cand.len = 0;
     cd_near_candidates_min(near, a->key, 4, &cand);
+    cd_short_candidates(&sx, a->key, &cand);
     size_t best = CD_NONE;
     bool ambiguous = false, neighbour = false;
     for (size_t x = 0; x < cand.len; x++) {
@@ -1187,6 +1192,9 @@ static void spelling(names_ctx *c) {
         continue;
       }
       if (!a->count || !b->count) continue;
+      /* three letters are a name only as the single, lone slip of a person's surname used more
+       * ("Cuz said" where "Ted Cruz" and "Cruz" are written) */
+      if (strlen(a->key) < 4 && !(lone_slip(c, a) && b->person_surname && b->count >= 2)) continue;
       /* a is the minority: b is used more often, and more than once (one use against one use says
        * nothing about which is right, and is as often two people: "Joe Schriner", "Pam Shriver"),
        * unless b is given with a first name and a is not */
@@ -1234,6 +1242,7 @@ static void spelling(names_ctx *c) {
 out2:
   cd_vec_free(&cand);
   cd_near_free(&ix);
+  cd_short_free(&sx);
 out:
   cd_vec_free(&words);
   cd_strmap_free(&ids);

@@ -111,18 +111,6 @@ static void each_variant(const char *key, variant_fn fn, void *ctx) {
   }
 }
 
-/* The four-byte keys' own table: the key and its one-byte deletions, hashed from a seed of their
- * own, so that the many three-byte strings never crowd the longer keys' candidates. */
-static void each_short_variant(const char *key, variant_fn fn, void *ctx) {
-  size_t n = strlen(key);
-  if (n < 3 || n > 5) return;
-  uint64_t prefix[6];
-  prefix[0] = feed(FNV_OFFSET, "\x01", 1);
-  for (size_t i = 0; i < n; i++) prefix[i + 1] = feed(prefix[i], key + i, 1);
-  fn(ctx, prefix[n]);
-  for (size_t i = 0; i < n; i++) fn(ctx, feed(prefix[i], key + i + 1, n - i - 1));
-}
-
 typedef struct add_ctx {
   cd_near_index *ix;
   size_t id;
@@ -133,23 +121,16 @@ static void add_one(void *ctx, uint64_t hash) {
   put(a->ix, hash, a->id);
 }
 
-/* What indexing `key` adds to this index. */
-static size_t index_variants(const cd_near_index *ix, const char *key) {
-  return ix->four_letter && strlen(key) == 4 ? 1 + 4 : cd_near_variants(key);
-}
-
 void cd_near_add(cd_near_index *ix, const char *key, size_t id) {
-  size_t n = strlen(key);
-  if (n < 4 || (n == 4 && !ix->four_letter)) return;
-  cd_near_reserve(ix, index_variants(ix, key));
+  if (strlen(key) < 5) return;
+  cd_near_reserve(ix, cd_near_variants(key));
   add_ctx a = {ix, id};
-  if (n == 4) each_short_variant(key, add_one, &a);
-  else each_variant(key, add_one, &a);
+  each_variant(key, add_one, &a);
 }
 
 void cd_near_add_all(cd_near_index *ix, const char *const *keys, size_t n) {
   size_t variants = 0;
-  for (size_t i = 0; i < n; i++) variants += index_variants(ix, keys[i]);
+  for (size_t i = 0; i < n; i++) variants += cd_near_variants(keys[i]);
   cd_near_reserve(ix, variants);
   for (size_t i = 0; i < n; i++) cd_near_add(ix, keys[i], i);
 }
@@ -185,11 +166,9 @@ static void find_one(void *ctx, uint64_t hash) {
 void cd_near_candidates(const cd_near_index *ix, const char *key, cd_vec *out) { cd_near_candidates_min(ix, key, 5, out); }
 
 void cd_near_candidates_min(const cd_near_index *ix, const char *key, size_t min_len, cd_vec *out) {
-  size_t n = strlen(key);
-  if (n < min_len || n < 3) return;
+  if (strlen(key) < min_len) return;
   find_ctx f = {ix, out, out->len, false};
-  if (n >= 4) each_variant(key, find_one, &f);
-  if (ix->four_letter) each_short_variant(key, find_one, &f);
+  each_variant(key, find_one, &f);
 }
 
 static bool ends_with(const char *s, size_t n, const char *suffix) {

@@ -18,9 +18,6 @@ typedef struct cd_near_index {
   cd_near_slot *slots; /* open addressing, at most half full */
   size_t cap, used;
   cd_vec links; /* near_link */
-  /* Also index four-byte keys, under themselves and each one-byte deletion, apart from the longer
-   * keys' variants: a slip of "Holt" ("Hlot", "Hollt") then finds it. Set before adding keys. */
-  bool four_letter;
 } cd_near_index;
 
 void cd_near_init(cd_near_index *ix);
@@ -36,9 +33,8 @@ void cd_near_add_all(cd_near_index *ix, const char *const *keys, size_t n);
 /* Appends to `out` (a vec of size_t) the ids of keys that share a variant with `key`, each once;
  * nothing when the key has more than a handful of such neighbours (a crowd of similar names). */
 void cd_near_candidates(const cd_near_index *ix, const char *key, cd_vec *out);
-/* The same for a key of at least `min_len` bytes (at least 3): a shorter key finds the indexed keys
- * one byte longer ("Tump" finds "Trump"); keys under 5 bytes are indexed only with four_letter,
- * and then keys of 3 to 5 bytes also find the four-byte keys one edit away ("Kal" finds "Kall"). */
+/* The same for a key of at least `min_len` bytes (at least 4): a shorter key finds the indexed keys
+ * one byte longer ("Tump" finds "Trump"); keys under 5 bytes are never indexed themselves. */
 void cd_near_candidates_min(const cd_near_index *ix, const char *key, size_t min_len, cd_vec *out);
 
 /* Pairs of keys that are near in spelling but differ for a reason: a suffix ("Korea"/"Korean",

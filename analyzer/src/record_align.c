@@ -40,10 +40,15 @@ typedef struct region {
 
 #define MEMO_SLOTS 4096 /* quotes remembered per source; the table starts again when 3/4 full */
 
+#define MEMO_EXACT 4       /* places a quote stands word for word, remembered; more: scan again */
+#define MEMO_EXACT_MANY 255
+
 typedef struct memo_entry {
   uint64_t key; /* 0: empty */
   uint8_t n;
+  uint8_t n_exact; /* MEMO_EXACT_MANY: more than MEMO_EXACT */
   region r[REC_REGIONS];
+  uint32_t exact[MEMO_EXACT]; /* record words where the quote starts word for word */
 } memo_entry;
 
 struct rec_memo {
@@ -60,7 +65,7 @@ static uint64_t items_key(const rec_item *items, size_t n) {
   return h ? h : 1;
 }
 
-static bool memo_get(cd_record_source *s, uint64_t key, region *out, size_t *n) {
+static bool memo_get(cd_record_source *s, uint64_t key, memo_entry *out) {
   if (!s->memo_lock_ok) return false;
   bool found = false;
   mtx_lock(&s->memo_lock);
@@ -69,8 +74,7 @@ static bool memo_get(cd_record_source *s, uint64_t key, region *out, size_t *n) 
       const memo_entry *e = &s->memo->slots[i];
       if (e->key == 0) break;
       if (e->key == key) {
-        *n = e->n;
-        memcpy(out, e->r, e->n * sizeof *out);
+        *out = *e;
         found = true;
         break;
       }
@@ -80,19 +84,17 @@ static bool memo_get(cd_record_source *s, uint64_t key, region *out, size_t *n) 
   return found;
 }
 
-static void memo_put(cd_record_source *s, uint64_t key, const region *r, size_t n) {
+static void memo_put(cd_record_source *s, const memo_entry *entry) {
   if (!s->memo_lock_ok) return;
   mtx_lock(&s->memo_lock);
   if (!s->memo) s->memo = calloc(1, sizeof *s->memo);
   if (s->memo) {
     if (s->memo->used >= MEMO_SLOTS / 4 * 3) memset(s->memo, 0, sizeof *s->memo);
-    size_t i = key % MEMO_SLOTS;
-    while (s->memo->slots[i].key != 0 && s->memo->slots[i].key != key) i = (i + 1) % MEMO_SLOTS;
+    size_t i = entry->key % MEMO_SLOTS;
+    while (s->memo->slots[i].key != 0 && s->memo->slots[i].key != entry->key) i = (i + 1) % MEMO_SLOTS;
     memo_entry *e = &s->memo->slots[i];
     if (e->key == 0) s->memo->used++;
-    e->key = key;
-    e->n = (uint8_t)n;
-    memcpy(e->r, r, n * sizeof *r);
+    *e = *entry;
   }
   mtx_unlock(&s->memo_lock);
 }
@@ -356,17 +358,37 @@ size_t rec_align(const cd_record_source *const *sources, size_t n_sources, const
     /* the memo is a cache inside an immutable source: writing it changes no answer */
     cd_record_source *memo_owner = (cd_record_source *)sources[si];
     if (!key) key = items_key(items, n_items);
-    if (!memo_get(memo_owner, key, r, &nr[si])) {
+    memo_entry e;
+    if (!memo_get(memo_owner, key, &e)) {
+      memset(&e, 0, sizeof e);
       sc->oom = false;
-      nr[si] = find_regions(sources[si], items, n_items, words, ellipses, sc, r);
-      if (!sc->oom) memo_put(memo_owner, key, r, nr[si]);
+      e.key = key;
+      e.n = (uint8_t)find_regions(sources[si], items, n_items, words, ellipses, sc, e.r);
+      /* every place a quote with no gap stands word for word */
+      for (size_t k = 0; ellipses == 0 && k < e.n && e.n_exact != MEMO_EXACT_MANY; k++)
+        for (size_t j = e.r[k].lo; (j = exact_at(sources[si], items, n_items, j, e.r[k].hi)) != SIZE_MAX; j++) {
+          if (e.n_exact == MEMO_EXACT) {
+            e.n_exact = MEMO_EXACT_MANY;
+            break;
+          }
+          e.exact[e.n_exact++] = (uint32_t)j;
+        }
+      if (!sc->oom) memo_put(memo_owner, &e);
     }
-    /* a quote with no gap found word for word: nothing can do better than that (every place it
-     * stands is kept, for the speakers to choose) */
-    for (size_t k = 0; ellipses == 0 && k < nr[si]; k++) {
-      for (size_t j = r[k].lo; (j = exact_at(sources[si], items, n_items, j, r[k].hi)) != SIZE_MAX; j++) {
+    nr[si] = e.n;
+    memcpy(r, e.r, e.n * sizeof *r);
+    /* found word for word: nothing can do better than that (every place it stands is kept, for
+     * the speakers to choose) */
+    if (e.n_exact == MEMO_EXACT_MANY) {
+      for (size_t k = 0; k < e.n; k++)
+        for (size_t j = r[k].lo; (j = exact_at(sources[si], items, n_items, j, r[k].hi)) != SIZE_MAX; j++) {
+          rec_alignment a;
+          if (exact_alignment(si, items, n_items, j, &a)) keep(out, &n_out, &a);
+        }
+    } else {
+      for (size_t x = 0; x < e.n_exact; x++) {
         rec_alignment a;
-        if (exact_alignment(si, items, n_items, j, &a)) keep(out, &n_out, &a);
+        if (exact_alignment(si, items, n_items, e.exact[x], &a)) keep(out, &n_out, &a);
       }
     }
   }

@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "copydesk/analyzer.h"
 #include "names_near.h"
+#include "names_short.h"
 #include "strmap.h"
 #include "words.h"
 
@@ -111,12 +112,48 @@ static void test_near_reserved(void **state) {
   cd_near_free(&ix);
 }
 
+/* The four-letter keys' index: their slips of three to five letters find them, once each, and
+ * keys of other lengths are not indexed. */
+static void test_short_index(void **state) {
+  (void)state;
+  cd_arena *arena = cd_arena_new();
+  assert_non_null(arena);
+  const char *keys[] = {"holt", "kall", "trump", "cruz"};
+  cd_short_index sx;
+  cd_short_init(&sx, arena);
+  for (size_t i = 0; i < 4; i++) cd_short_add(&sx, keys[i], i);
+  cd_vec out;
+  cd_vec_init(&out, sizeof(size_t));
+  const char *slips[] = {"hlot", "hollt", "kal", "cuz", "hol"};
+  const size_t want[] = {0, 0, 1, 3, 0};
+  for (size_t i = 0; i < 5; i++) {
+    out.len = 0;
+    cd_short_candidates(&sx, slips[i], &out);
+    assert_int_equal(out.len, 1);
+    assert_int_equal(*CD_VEC_AT(&out, size_t, 0), want[i]);
+  }
+  out.len = 0;
+  cd_short_candidates(&sx, "tump", &out); /* "trump" has five letters: not here */
+  assert_int_equal(out.len, 0);
+  out.len = 0;
+  *(size_t *)cd_vec_push(&out) = 0; /* already a candidate: not added twice */
+  cd_short_candidates(&sx, "hotl", &out);
+  assert_int_equal(out.len, 1);
+  out.len = 0;
+  cd_short_candidates(&sx, "hxyz", &out); /* two edits away */
+  assert_int_equal(out.len, 0);
+  cd_vec_free(&out);
+  cd_short_free(&sx);
+  cd_arena_free(arena);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_strmap_slices),
       cmocka_unit_test(test_arena_printf),
       cmocka_unit_test(test_word_lists),
       cmocka_unit_test(test_near_reserved),
+      cmocka_unit_test(test_short_index),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
