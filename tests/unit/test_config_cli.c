@@ -17,6 +17,7 @@
 
 #include "cli/positions.h"
 #include "copydesk/analyzer.h"
+#include "test_files.h"
 
 static char root[256];
 
@@ -53,16 +54,9 @@ static void write_file(const char *rel, const char *text) {
 }
 
 static char *slurp(const char *path) {
-  FILE *f = fopen(path, "rb");
-  assert_non_null(f);
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = malloc((size_t)n + 1);
+  size_t len;
+  char *buf = read_file(path, &len);
   assert_non_null(buf);
-  size_t k = fread(buf, 1, (size_t)n, f);
-  buf[k] = 0;
-  fclose(f);
   return buf;
 }
 

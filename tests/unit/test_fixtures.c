@@ -19,6 +19,7 @@
 
 #include "config_json.h"
 #include "copydesk/analyzer.h"
+#include "test_files.h"
 
 static const char *fixture_dir = CD_SOURCE_DIR "/tests/fixtures";
 
@@ -35,32 +36,6 @@ static char *xstrdup(const char *s) {
   char *p = malloc(n);
   if (p) memcpy(p, s, n);
   return p;
-}
-
-static char *read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *buf = NULL;
-  size_t cap = 0, n = 0;
-  if (!f) return NULL;
-  for (;;) {
-    if (n == cap) {
-      cap = cap ? cap * 2 : 4096;
-      char *p = realloc(buf, cap + 1);
-      if (!p) {
-        free(buf);
-        fclose(f);
-        return NULL;
-      }
-      buf = p;
-    }
-    size_t k = fread(buf + n, 1, cap - n, f);
-    n += k;
-    if (k == 0) break;
-  }
-  fclose(f);
-  buf[n] = 0;
-  *len = n;
-  return buf;
 }
 
 static bool span_contains(const char *text, cd_span s, const char *needle) {

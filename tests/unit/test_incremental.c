@@ -16,6 +16,7 @@
 #include "copydesk/record.h"
 #include "incremental.h"
 #include "report_equal.h"
+#include "test_files.h"
 
 typedef struct text {
   char *s;
@@ -44,18 +45,6 @@ static void text_edit(text *t, size_t at, size_t del, const char *ins, size_t n)
   memcpy(t->s + at, ins, n);
   t->len = t->len - del + n;
   t->s[t->len] = 0;
-}
-
-static char *read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *s = malloc((size_t)n + 1);
-  *len = s ? fread(s, 1, (size_t)n, f) : 0;
-  fclose(f);
-  return s;
 }
 
 /* A small deterministic generator: the same edits on every run and machine. */

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "copydesk/record.h"
+#include "test_files.h"
 #include "test_report.h"
 
 #define FIXTURES CD_SOURCE_DIR "/tests/fixtures/record/"
@@ -19,17 +20,8 @@
 static char *slurp(const char *name, size_t *len) {
   char path[512];
   snprintf(path, sizeof path, "%s%s", FIXTURES, name);
-  FILE *f = fopen(path, "rb");
-  assert_non_null(f);
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = malloc((size_t)n + 1);
+  char *buf = read_file(path, len);
   assert_non_null(buf);
-  assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-  buf[n] = 0;
-  fclose(f);
-  *len = (size_t)n;
   return buf;
 }
 
