@@ -547,6 +547,36 @@ static bool woven_subject(const att *a, const speaker *sp, size_t open) {
   return (org || sp->method == CD_ATTR_SOURCE) && sp->first_tok == s->first_tok && active_subject(a, sp, open);
 }
 
+/* May sentences stand between a speaker's quote (closing at `close`) and a later quote of the
+ * paragraph, and the later quote still be theirs? ("...," Lind said. The plant closed in May. "It
+ * hurt us all.") Only when no sentence between has another name as its subject (a person or an
+ * organisation: "... Reyes disagreed. "It did not."") or a verb of saying. */
+static bool gap_keeps_speaker(att *a, size_t close, const quote_ctx *c, size_t entity) {
+  const cd_doc *doc = a->doc;
+  for (uint32_t st = T(a, close)->sent + 1; st < c->sent_open; st++) {
+    const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, st);
+    speaker sp = {0};
+    bool subject = att_sentence_subject(a, st, s->end_tok, &sp);
+    bool same = subject && sp.entity != CD_NONE && sp.entity == entity;
+    /* a name that opens the sentence (after a word or two: "But Reyes ...") is its subject; one
+     * further on is more often an object ("And it threw Lind for a loop.") */
+    if (subject && !same && sp.method != CD_ATTR_PRONOUN && sp.mention != CD_NONE &&
+        CD_VEC_AT(&doc->mentions, cd_name_mention, sp.mention)->first_tok <= s->first_tok + 2)
+      return false;
+    for (size_t k = s->first_tok; k < s->end_tok && !same; k++)
+      if (outside_quotes(a, k) && att_speech_verb(a, k)) return false;
+  }
+  return true;
+}
+
+/* More than a few words between: only for a quote that opens its sentence, within
+ * CONTINUATION_GAP tokens (a bounded look, so that a long paragraph stays linear). */
+enum { CONTINUATION_GAP = 80 };
+static bool long_gap_fits(const att *a, size_t close, const quote_ctx *c) {
+  return CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open)->first_tok == c->open &&
+         c->open <= close + CONTINUATION_GAP;
+}
+
 /* The positions the sieves look up instead of rescanning sentences: spaced dashes and "according to". */
 static bool index_positions(att *a) {
   size_t n = doc_ntok(a->doc), nd = 0, na = 0;
@@ -648,8 +678,11 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
       const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
       if (pw->para != w->para) break;
       if (pq->level > 0) continue;
+      /* a title or a nickname between them is nobody's words: look past it */
+      if (!pq->speaker && pq->kind != CD_QUOTE_SPEECH) continue;
       if (pq->speaker && pq->kind == CD_QUOTE_SPEECH) {
-        /* only when nothing but the attribution stands between them */
+        /* only when nothing but the attribution stands between them, or sentences about
+         * something else whose subject is no other person */
         size_t gap_words = 0;
         bool attribution_only = true;
         uint32_t attr_sent = T(&a, pw->close_tok)->sent;
@@ -657,7 +690,8 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
           if (T(&a, k)->kind == TOK_WORD && T(&a, k)->quote == NO_QUOTE) gap_words++;
           if (T(&a, k)->sent != attr_sent) attribution_only = false;
         }
-        if (gap_words <= 12 || attribution_only)
+        if (attribution_only || ((gap_words <= 12 || long_gap_fits(&a, pw->close_tok, &c)) &&
+                                 gap_keeps_speaker(&a, pw->close_tok, &c, pq->entity)))
           continue_from(&a, qi, p - 1, "a later quote in the same paragraph");
       }
       break;
