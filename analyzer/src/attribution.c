@@ -185,14 +185,18 @@ static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
   return false;
 }
 
-/* Is the quote the whole of its paragraph (nothing but closing punctuation after its mark)? */
-static bool quote_is_paragraph(const att *a, const quote_ctx *c) {
+/* Does the quote end its paragraph (nothing but closing punctuation after its mark)? */
+static bool quote_ends_paragraph(const att *a, const quote_ctx *c) {
   if (c->close == c->open) return false;
   const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, T(a, c->open)->para);
-  if (p->first_tok != c->open) return false;
   for (size_t k = c->close + 1; k < p->end_tok; k++)
     if (T(a, k)->kind != TOK_PUNCT) return false;
   return true;
+}
+
+/* Is the quote the whole of its paragraph? */
+static bool quote_is_paragraph(const att *a, const quote_ctx *c) {
+  return quote_ends_paragraph(a, c) && CD_VEC_AT(&a->doc->paras, cd_para, T(a, c->open)->para)->first_tok == c->open;
 }
 
 /* A form of "be" that makes a passive with a participle after it. */
@@ -267,7 +271,10 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
      * unless the sentence introduces the quote with a colon */
     return ps->para == s->para || colon || (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention));
   memset(sp, 0, sizeof *sp);
-  return ps->para != s->para && quote_is_paragraph(a, c) && person_subject(a, c->sent_open - 1, sp, verb);
+  /* a quote that closes the paragraph after a sentence about a person is theirs ("Lind praised
+   * the plan. "It will pass.""); so is a quote-only paragraph after a paragraph about them */
+  return (ps->para != s->para ? quote_is_paragraph(a, c) : quote_ends_paragraph(a, c)) &&
+         person_subject(a, c->sent_open - 1, sp, verb);
 }
 
 /* Does the quote have a tag of its own that no sieve took ("...!" a voice shouted)? A verb of
