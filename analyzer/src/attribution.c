@@ -609,6 +609,35 @@ static bool index_positions(att *a) {
   return true;
 }
 
+/* The earlier quote of the same paragraph whose speaker a later quote continues ("...," X said.
+ * "..."), or CD_NONE: the last attributed speech quote before it, when nothing but the
+ * attribution stands between them, or sentences about something else (gap_keeps_speaker). */
+static size_t paragraph_continuation(att *a, const quote_ctx *c) {
+  const cd_doc *doc = a->doc;
+  const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, c->qi);
+  for (size_t p = c->qi; p > 0; p--) {
+    const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
+    const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
+    if (pw->para != w->para) break;
+    if (pq->level > 0) continue;
+    /* a title or a nickname between them is nobody's words: look past it */
+    if (!pq->speaker && pq->kind != CD_QUOTE_SPEECH) continue;
+    if (!pq->speaker || pq->kind != CD_QUOTE_SPEECH) break;
+    size_t gap_words = 0;
+    bool attribution_only = true;
+    uint32_t attr_sent = T(a, pw->close_tok)->sent;
+    for (size_t k = pw->close_tok + 1; k < w->open_tok; k++) {
+      if (T(a, k)->kind == TOK_WORD && T(a, k)->quote == NO_QUOTE) gap_words++;
+      if (T(a, k)->sent != attr_sent) attribution_only = false;
+    }
+    if (attribution_only || ((gap_words <= 12 || long_gap_fits(a, pw->close_tok, c)) &&
+                             gap_keeps_speaker(a, pw->close_tok, c, pq->entity)))
+      return p - 1;
+    break;
+  }
+  return CD_NONE;
+}
+
 /* `mention_start` has room for every token and one more. */
 static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
   size_t n = doc_ntok(doc);
@@ -665,7 +694,17 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
       continue;
     }
     if (q->kind != CD_QUOTE_SPEECH) {
-      q->evidence = "Title Case words with no verb of saying beside them: the name of a thing.";
+      /* a Title Case sentence of its own right after a speaker's quote is still theirs ("...,"
+       * Burton said. "Donald Trump.") */
+      bool own_sentence = CD_VEC_AT(&doc->sentences, cd_sentence, c.sent_open)->first_tok == c.open &&
+                          cd_quote_ends_sentence(doc, qi);
+      size_t before = own_sentence ? paragraph_continuation(&a, &c) : CD_NONE;
+      if (before != CD_NONE) {
+        q->kind = CD_QUOTE_SPEECH;
+        continue_from(&a, qi, before, "a later quote in the same paragraph");
+      } else {
+        q->evidence = "Title Case words with no verb of saying beside them: the name of a thing.";
+      }
       continue;
     }
     /* a fragment woven into a sentence whose subject is a named person (or he/she for one) is that
@@ -680,29 +719,8 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
       continue;
     }
     /* a later quote in the same paragraph continues the last attributed one ("...," X said. "...") */
-    for (size_t p = qi; p > 0; p--) {
-      const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
-      const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
-      if (pw->para != w->para) break;
-      if (pq->level > 0) continue;
-      /* a title or a nickname between them is nobody's words: look past it */
-      if (!pq->speaker && pq->kind != CD_QUOTE_SPEECH) continue;
-      if (pq->speaker && pq->kind == CD_QUOTE_SPEECH) {
-        /* only when nothing but the attribution stands between them, or sentences about
-         * something else whose subject is no other person */
-        size_t gap_words = 0;
-        bool attribution_only = true;
-        uint32_t attr_sent = T(&a, pw->close_tok)->sent;
-        for (size_t k = pw->close_tok + 1; k < w->open_tok; k++) {
-          if (T(&a, k)->kind == TOK_WORD && T(&a, k)->quote == NO_QUOTE) gap_words++;
-          if (T(&a, k)->sent != attr_sent) attribution_only = false;
-        }
-        if (attribution_only || ((gap_words <= 12 || long_gap_fits(&a, pw->close_tok, &c)) &&
-                                 gap_keeps_speaker(&a, pw->close_tok, &c, pq->entity)))
-          continue_from(&a, qi, p - 1, "a later quote in the same paragraph");
-      }
-      break;
-    }
+    size_t before = paragraph_continuation(&a, &c);
+    if (before != CD_NONE) continue_from(&a, qi, before, "a later quote in the same paragraph");
     if (q->speaker) continue;
     memset(&sp, 0, sizeof sp);
     size_t from = CD_NONE;
