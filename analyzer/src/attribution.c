@@ -638,6 +638,58 @@ static size_t paragraph_continuation(att *a, const quote_ctx *c) {
   return CD_NONE;
 }
 
+/* A transcript label opening the quote ("CLINTON: I feel ...", "MODERATOR: ..."): one to three
+ * words in capitals and a colon. The speaker is the person named earlier whose last name the
+ * label is (looked for among the last LABEL_MENTIONS name mentions), else the label as written. */
+enum { LABEL_MENTIONS = 400 };
+static bool same_word(const char *x, size_t xn, const char *y, size_t yn) {
+  if (xn != yn) return false;
+  for (size_t i = 0; i < xn; i++) {
+    char p = x[i], q = y[i];
+    if (p >= 'A' && p <= 'Z') p = (char)(p - 'A' + 'a');
+    if (q >= 'A' && q <= 'Z') q = (char)(q - 'A' + 'a');
+    if (p != q) return false;
+  }
+  return true;
+}
+
+static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
+  const cd_doc *doc = a->doc;
+  size_t first = c->open + 1, k = first;
+  while (k < doc_ntok(doc) && k < first + 3 && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_ALLCAPS)) k++;
+  if (k == first || !punct(a, k, ':') || (c->close != c->open && k >= c->close)) return false;
+  size_t last = k - 1;
+  size_t lo = 0, hi = doc->mentions.len;
+  while (lo < hi) { /* the mentions that start before the quote */
+    size_t mid = lo + (hi - lo) / 2;
+    if (CD_VEC_AT(&doc->mentions, cd_name_mention, mid)->first_tok < c->open) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t m = lo; m > 0 && lo - m < LABEL_MENTIONS; m--) {
+    const cd_name_mention *nm = CD_VEC_AT(&doc->mentions, cd_name_mention, m - 1);
+    size_t e = nm->end_tok - 1;
+    if (!cd_mention_is_person(doc, m - 1) || !same_word(S(a, e), N(a, e), S(a, last), N(a, last))) continue;
+    memset(sp, 0, sizeof *sp);
+    sp->found = true;
+    sp->mention = m - 1;
+    sp->entity = nm->entity;
+    sp->name = nm->entity != CD_NONE ? CD_VEC_AT(&doc->entities, cd_entity, nm->entity)->name
+                                     : cd_arena_strndup(doc->arena, S(a, nm->first_tok), T(a, e)->end - T(a, nm->first_tok)->start);
+    sp->first_tok = first;
+    sp->end_tok = k;
+    sp->method = CD_ATTR_EXPLICIT;
+    return true;
+  }
+  memset(sp, 0, sizeof *sp);
+  sp->found = true;
+  sp->mention = sp->entity = CD_NONE;
+  sp->name = cd_arena_strndup(doc->arena, S(a, first), T(a, last)->end - T(a, first)->start);
+  sp->first_tok = first;
+  sp->end_tok = k;
+  sp->method = CD_ATTR_EXPLICIT;
+  return true;
+}
+
 /* `mention_start` has room for every token and one more. */
 static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
   size_t n = doc_ntok(doc);
@@ -664,6 +716,11 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
     quote_ctx c = {w->open_tok, w->close_tok, qi, T(&a, w->open_tok)->sent, T(&a, w->close_tok)->sent};
     speaker sp = {0};
     size_t verb = CD_NONE;
+    /* a label names the speaker of its paragraph, also in a transcript run over several paragraphs */
+    if (transcript_label(&a, &c, &sp)) {
+      apply(&a, qi, &sp, CD_NONE, "from the transcript label that opens the quote");
+      continue;
+    }
     if (q->paragraph_continues != CD_NONE && q->paragraph_continues < qi &&
         CD_VEC_AT(&doc->quotes, cd_quote, q->paragraph_continues)->speaker) {
       /* the run-on quote's speaker, unless this paragraph names its own */
