@@ -311,6 +311,30 @@ static bool inside_aside(const att *a, size_t first, size_t v, size_t open) {
   return before % 2 == 1 && after >= 1;
 }
 
+/* A label that introduces a document's words with a colon: "From the report: QUOTE", "From
+ * Lind's statement: QUOTE", "Transcript as follows: QUOTE". The document is the source, as
+ * written; tokens [first, colon) must be nothing but the label. */
+static bool document_label(att *a, size_t first, size_t colon, speaker *sp) {
+  size_t from = first, to = colon;
+  if (is(a, first, "from")) from = first + 1;
+  else if (colon >= first + 3 && is(a, colon - 2, "as") && is(a, colon - 1, "follows")) to = colon - 2;
+  else return false;
+  if (to <= from || to > from + 6 || !att_source_noun(a, to - 1)) return false;
+  speaker doc_sp = {0};
+  if (!att_speaker_at(a, from, &doc_sp, CD_ATTR_SOURCE) || att_phrase_end(&doc_sp) != to) {
+    /* a bare label ("Transcript as follows:") or a name's document ("Lind's statement") */
+    memset(&doc_sp, 0, sizeof doc_sp);
+    doc_sp.found = true;
+    doc_sp.first_tok = from;
+    doc_sp.end_tok = to;
+    doc_sp.mention = doc_sp.entity = CD_NONE;
+    doc_sp.name = cd_arena_strndup(a->doc->arena, S(a, from), T(a, to - 1)->end - T(a, from)->start);
+  }
+  doc_sp.method = CD_ATTR_SOURCE;
+  *sp = doc_sp;
+  return true;
+}
+
 /* Sieve 2: before the opening mark, in the quote's sentence. */
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb);
 
@@ -448,6 +472,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     *verb = CD_NONE;
     return true;
   }
+  if (c->open > s->first_tok && punct(a, c->open - 1, ':') && document_label(a, s->first_tok, c->open - 1, sp)) {
+    *verb = CD_NONE;
+    return true;
+  }
   return false;
 }
 
@@ -518,8 +546,9 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
     q->evidence = cd_arena_printf(doc->arena, "%s; \"%s\" with \"%s\" %s.", sp->how ? sp->how : "a pronoun", words,
                                   q->cue ? q->cue : "", sieve);
   else if (sp->method == CD_ATTR_SOURCE)
-    q->evidence = cd_arena_printf(doc->arena, "A source, not a named person: \"%s\" with \"%s\" %s.", words,
-                                  q->cue ? q->cue : "", sieve);
+    q->evidence = q->cue ? cd_arena_printf(doc->arena, "A source, not a named person: \"%s\" with \"%s\" %s.", words,
+                                           q->cue, sieve)
+                         : cd_arena_printf(doc->arena, "A source, not a named person: \"%s\" %s.", words, sieve);
   else
     q->evidence = q->cue ? cd_arena_printf(doc->arena, "Named: \"%s\" with \"%s\" %s.", words, q->cue, sieve)
                          : cd_arena_printf(doc->arena, "Named: \"%s\" %s.", words, sieve);
