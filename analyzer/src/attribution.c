@@ -69,6 +69,32 @@ static bool appositive_gap(att *a, size_t from, size_t to) {
   return !(att_speaker_at(a, from + 1, &own, CD_ATTR_EXPLICIT) && (own.end_tok == k || att_phrase_end(&own) == k));
 }
 
+/* "said former secretary of state Ana Lind, ...", "said master of ceremonies Omar Haddad.": after
+ * a verb of saying, a few words that describe a person (no punctuation, no clause words, not
+ * opening with a preposition: "said of Lind" is about her) and then a person's name that ends
+ * the phrase (a comma, a stop, a party tag or the end of the sentence follows). */
+enum { DESCRIPTOR_WORDS = 6 };
+static bool described_speaker(att *a, size_t j, speaker *sp) {
+  size_t n = doc_ntok(a->doc);
+  if (j >= n || T(a, j)->kind != TOK_WORD || att_preposition(a, j)) return false;
+  uint32_t sent = T(a, j)->sent;
+  for (size_t k = j + 1; k < n && k <= j + DESCRIPTOR_WORDS && T(a, k)->sent == sent; k++) {
+    if (T(a, k - 1)->kind != TOK_WORD || !outside_quotes(a, k - 1) ||
+        (att_function_word(a, k - 1) && !is(a, k - 1, "of")))
+      return false;
+    size_t mi = a->mention_start[k];
+    if (mi == CD_NONE || !cd_mention_is_person(a->doc, mi)) continue;
+    speaker who = {0};
+    if (!att_speaker_at(a, k, &who, CD_ATTR_EXPLICIT) || who.mention != mi) return false;
+    size_t e = att_phrase_end(&who);
+    if (e < n && T(a, e)->sent == sent && !punct(a, e, ',') && !punct(a, e, '.') && !punct(a, e, '(')) return false;
+    *sp = who;
+    sp->first_tok = j;
+    return true;
+  }
+  return false;
+}
+
 /* An attribution tag starting at token j: "VERB SPEAKER" or "SPEAKER [, appositive,] [adverbs] VERB".
  * With `must_end` other than TAIL_ANY, only when the tag ends its sentence (a short tail such as
  * "on Tuesday" at most): "He hopes the tech would..." is a new thought, not a tag. */
@@ -80,7 +106,8 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
   if (att_speech_verb(a, j)) {
     if (is(a, j, "told") || is(a, j, "tells") || is(a, j, "tell")) return false;
     /* with must_end, the speaker may keep an appositive to the end: "said Ana Bell, a pollster at X." */
-    if ((att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT) || att_bare_source(a, j + 1, sp)) &&
+    if ((att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT) || att_bare_source(a, j + 1, sp) ||
+         (!must_end && described_speaker(a, j + 1, sp))) &&
         (!must_end || short_tail(a, att_after_speaker(a, sp), must_end) || punct(a, att_phrase_end(sp), ','))) {
       *verb = j;
       return true;
