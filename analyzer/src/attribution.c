@@ -506,6 +506,91 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
   return false;
 }
 
+/* "his"/"her" resolved to the person it refers to (as "he"/"she" are). */
+static bool pronoun_owner(att *a, size_t p, speaker *sp) {
+  size_t r = att_resolve_person(a, p, false);
+  if (r == CD_NONE) return false;
+  const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, r);
+  if (m->entity == CD_NONE) return false;
+  memset(sp, 0, sizeof *sp);
+  sp->found = true;
+  sp->mention = r;
+  sp->entity = m->entity;
+  sp->name = CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->name;
+  sp->first_tok = p;
+  sp->end_tok = p + 1;
+  sp->method = CD_ATTR_PRONOUN;
+  sp->how = cd_arena_printf(a->doc->arena, "\"%.*s\" refers to %s", (int)N(a, p), S(a, p), sp->name);
+  return true;
+}
+
+/* The person who owns a noun of speech ending at token `noun`: "Lind's comment", "her March
+ * remark", "Bill Clinton's stock answer" (up to two describing words between). */
+static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp) {
+  size_t k = noun;
+  for (int skip = 0; skip < 3 && k > first; skip++) {
+    size_t p = k - 1;
+    if (T(a, p)->kind != TOK_WORD || !outside_quotes(a, p)) return false;
+    if (is(a, p, "his") || is(a, p, "her")) {
+      speaker who = {0};
+      if (!pronoun_owner(a, p, &who)) return false;
+      *sp = who;
+      return true;
+    }
+    {
+      /* a name ending here: find where it starts (a mention starts at most a few tokens back) */
+      for (size_t m = p + 1; m + 4 > p + 1 && m > first; m--) {
+        size_t mi = a->mention_start[m - 1];
+        if (mi == CD_NONE) continue;
+        const cd_name_mention *nm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+        if (nm->end_tok != p + 1 || !nm->possessive || nm->entity == CD_NONE ||
+            CD_VEC_AT(&a->doc->entities, cd_entity, nm->entity)->kind != CD_ENTITY_PERSON)
+          break;
+        memset(sp, 0, sizeof *sp);
+        sp->found = true;
+        sp->mention = mi;
+        sp->entity = nm->entity;
+        sp->name = CD_VEC_AT(&a->doc->entities, cd_entity, nm->entity)->name;
+        sp->first_tok = nm->first_tok;
+        sp->end_tok = p + 1;
+        sp->method = CD_ATTR_EXPLICIT;
+        return true;
+      }
+    }
+    if (att_function_word(a, p) || att_determiner(a, p) || att_preposition(a, p)) return false;
+    k = p;
+  }
+  return false;
+}
+
+/* Sieve 3b: words given as someone's remark: "her comment that, "..."", "Barrett's dictum
+ * ... was, "..."" (a noun of speech in the quote's sentence, up to SPEECH_NOUN_WINDOW words
+ * before the quote, nothing quoted between), or "Lind's "..." promise". */
+enum { SPEECH_NOUN_WINDOW = 12 };
+static bool speech_noun(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  size_t after = c->close + 1;
+  if (c->close != c->open && after < doc_ntok(a->doc) && T(a, after)->kind == TOK_WORD &&
+      (T(a, after)->flags & TF_LOWER) && cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, after), N(a, after)) &&
+      speech_noun_owner(a, c->open, s->first_tok, sp)) {
+    *verb = after;
+    return true;
+  }
+  for (size_t v = c->open; v > s->first_tok && c->open - v < SPEECH_NOUN_WINDOW; v--) {
+    size_t i = v - 1;
+    if (T(a, i)->kind == TOK_MARK && T(a, i)->role != MR_APOS) return false;
+    if (T(a, i)->kind != TOK_WORD || !(T(a, i)->flags & TF_LOWER) || !outside_quotes(a, i)) continue;
+    if (att_speech_verb(a, i)) return false; /* a verb of saying has its own subject */
+    if (!cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, i), N(a, i))) continue;
+    if (speech_noun_owner(a, i, s->first_tok, sp)) {
+      *verb = i;
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 /* Sieve 3: "according to SPEAKER" in the sentence (up to ACCORDING_WINDOW tokens from the quote). */
 enum { ACCORDING_WINDOW = 200, RELAYED_WINDOW = 30 };
 static bool according_within(att *a, const quote_ctx *c, size_t window, speaker *sp, size_t *verb) {
@@ -804,6 +889,11 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
     memset(&sp, 0, sizeof sp);
     if (according_to(&a, &c, &sp, &verb)) {
       apply(&a, qi, &sp, verb, "in the quote's sentence");
+      continue;
+    }
+    memset(&sp, 0, sizeof sp);
+    if (speech_noun(&a, &c, &sp, &verb)) {
+      apply(&a, qi, &sp, verb, "as the owner of the remark that gives the quote");
       continue;
     }
     if (q->kind != CD_QUOTE_SPEECH) {
