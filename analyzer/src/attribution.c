@@ -280,9 +280,11 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
     uint32_t psent = T(a, pw->close_tok)->sent;
     if (psent < c->sent_open - 1) break;
     if (psent != c->sent_open - 1 || pq->level > 0) continue;
+    /* across a paragraph break: a person's words, or any speaker's when the new paragraph is only
+     * the quote ("...," the company said in a statement. ¶ "QUOTE") */
     if (pq->speaker && pq->kind == CD_QUOTE_SPEECH &&
-        (ps->para == s->para || (pq->entity != CD_NONE &&
-                                 CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind == CD_ENTITY_PERSON))) {
+        (ps->para == s->para || quote_is_paragraph(a, c) ||
+         (pq->entity != CD_NONE && CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind == CD_ENTITY_PERSON))) {
       *from = p - 1;
       return true;
     }
@@ -390,6 +392,21 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
   }
 }
 
+/* Is the verb at v negated ("has not replied", "never said", "didn't say")? Who did not speak
+ * is no speaker. */
+static bool negated(const att *a, size_t v) {
+  for (size_t k = v; k > 0 && v - k < 3; k--) {
+    size_t u = k - 1;
+    if (T(a, u)->kind != TOK_WORD) return false;
+    if (is(a, u, "not") || is(a, u, "never")) return true;
+    size_t n = N(a, u);
+    if ((n > 3 && cd_word_eq(S(a, u) + n - 3, 3, "n't")) || (n > 5 && !memcmp(S(a, u) + n - 5, "n\xE2\x80\x99t", 5)))
+      return true;
+    if (!att_between_word(a, u)) return false;
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
@@ -410,7 +427,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     size_t v = i - 1;
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
     if (inside_aside(a, s->first_tok, v, c->open)) continue;
-    bool say = cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v);
+    bool say = (cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v)) && !negated(a, v);
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance) continue;
