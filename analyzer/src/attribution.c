@@ -160,6 +160,41 @@ static bool sign_off_paragraph(att *a, const quote_ctx *c, size_t j, speaker *sp
   return sp->found;
 }
 
+/* A credit in brackets right after the quote, as newsletters and digests give their sources:
+ * ""..." [AP.]", ""..." [Harbour Times]". The words in the brackets, as written (up to
+ * BRACKET_WORDS), are the source. */
+enum { BRACKET_WORDS = 4 };
+static bool bracket_credit(att *a, const quote_ctx *c, speaker *sp) {
+  size_t n = doc_ntok(a->doc), j = c->close + 1;
+  if (c->close == c->open) return false;
+  if (j < n && punct(a, j, '.')) j++;
+  if (j >= n || !punct(a, j, '[') || T(a, j)->para != T(a, c->close)->para) return false;
+  size_t first = j + 1, k = first, words = 0;
+  for (; k < n && !punct(a, k, ']') && k < first + 2 * BRACKET_WORDS; k++) {
+    if (T(a, k)->kind == TOK_WORD && ++words > BRACKET_WORDS) return false;
+    if (T(a, k)->kind == TOK_MARK || (T(a, k)->kind == TOK_PUNCT && !punct(a, k, '.'))) return false;
+  }
+  if (!punct(a, k, ']') || words == 0 || !(T(a, first)->flags & TF_CAP)) return false;
+  size_t last = k;
+  while (last > first && punct(a, last - 1, '.')) last--;
+  memset(sp, 0, sizeof *sp);
+  sp->found = true;
+  sp->first_tok = first;
+  sp->end_tok = last;
+  sp->mention = sp->entity = CD_NONE;
+  if (a->mention_start[first] != CD_NONE) {
+    const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[first]);
+    if (m->end_tok == last) {
+      sp->mention = a->mention_start[first];
+      sp->entity = m->entity;
+    }
+  }
+  sp->name = sp->entity != CD_NONE ? CD_VEC_AT(&a->doc->entities, cd_entity, sp->entity)->name
+                                   : cd_arena_strndup(a->doc->arena, S(a, first), T(a, last - 1)->end - T(a, first)->start);
+  sp->method = CD_ATTR_SOURCE;
+  return true;
+}
+
 /* Sieve 1: after the closing mark. */
 static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   size_t j = c->close + 1;
@@ -897,6 +932,11 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
       memset(&sp, 0, sizeof sp);
       if (q->closed && w->close_tok != w->open_tok && sentence_tag(&a, &c, &sp, &verb))
         sieve = "at the end of the quote's sentence";
+    }
+    if (!sieve) {
+      memset(&sp, 0, sizeof sp);
+      verb = CD_NONE;
+      if (q->closed && bracket_credit(&a, &c, &sp)) sieve = "in the brackets after the quote";
     }
     if (sieve) {
       if (relayed_by(&a, &c, &sp, &verb)) sieve = "beside the quote's tag, which it relays";
