@@ -633,8 +633,17 @@ static bool speech_noun(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
     if (T(a, i)->kind == TOK_MARK && T(a, i)->role != MR_APOS) return false;
     if (T(a, i)->kind != TOK_WORD || !(T(a, i)->flags & TF_LOWER) || !outside_quotes(a, i)) continue;
     if (att_speech_verb(a, i)) return false; /* a verb of saying has its own subject */
-    if (!cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, i), N(a, i))) continue;
-    if (speech_noun_owner(a, i, s->first_tok, sp)) {
+    bool doc_noun = att_source_noun(a, i) && !att_role_noun(a, i);
+    if (!cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, i), N(a, i)) && !(doc_noun && i + 2 == c->open)) continue;
+    if (cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, i), N(a, i)) && speech_noun_owner(a, i, s->first_tok, sp)) {
+      *verb = i;
+      return true;
+    }
+    /* "Lind issued a statement, "..."", "When Lind used the words, "..."": the noun right
+     * before the quote (a comma or colon between) gives the words to the clause's subject */
+    if (i + 2 == c->open && (punct(a, i + 1, ',') || punct(a, i + 1, ':')) &&
+        att_sentence_subject(a, c->sent_open, i, sp) && sp->mention != CD_NONE && sp->method != CD_ATTR_PRONOUN &&
+        cd_mention_is_person(a->doc, sp->mention) && active_subject(a, sp, i)) {
       *verb = i;
       return true;
     }
