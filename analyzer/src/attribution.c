@@ -43,6 +43,9 @@ static bool short_tail(const att *a, size_t i, tail_rule rule) {
   uint32_t sent = i > 0 ? T(a, i - 1)->sent : 0;
   size_t words = 0;
   for (; i < doc_ntok(a->doc) && T(a, i)->sent == sent; i++) {
+    /* the quote resumes (""...," Lind said on Monday, "..."): the tag ends there */
+    if (rule == TAIL_QUOTE_SENTENCE && T(a, i)->kind == TOK_MARK && T(a, i)->role == MR_OPEN && i > 0 && punct(a, i - 1, ','))
+      return true;
     /* in the quote's own sentence, prepositions, articles and names do not count: "to a cheering
      * crowd at the Democratic National Convention on Tuesday" is still only where and when */
     bool counts = rule == TAIL_OWN_SENTENCE || ((T(a, i)->flags & TF_LOWER) && !att_preposition(a, i) && !att_determiner(a, i));
