@@ -332,6 +332,40 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
   }
 }
 
+/* ", adding QUOTE" right after a tag carries the tag on: ""...," Law said, adding that donors feel
+ * "..."", "..., said Law on Monday, noting "..."". The tag starts after a closing mark or a comma
+ * and ends at the comma before the participle `v` (a short tail such as "on Monday" at most). */
+enum { PARTICIPLE_TAG_WINDOW = 12, PARTICIPLE_TAIL_WORDS = 3 };
+static bool tag_before_participle(att *a, size_t v, speaker *sp, size_t *verb) {
+  if (v < 2 || !punct(a, v - 1, ',')) return false;
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, T(a, v)->sent);
+  for (size_t j = v - 1; j > s->first_tok && v - j < PARTICIPLE_TAG_WINDOW; j--) {
+    size_t st = j - 1;
+    if (!outside_quotes(a, st)) break;
+    /* a tag follows the quote ("...," said Law) or opens a clause ("..., Law said") */
+    bool after_quote = st > 0 && ((T(a, st - 1)->kind == TOK_MARK && T(a, st - 1)->role == MR_CLOSE) ||
+                                  (st > 1 && punct(a, st - 1, ',') && T(a, st - 2)->kind == TOK_MARK && T(a, st - 2)->role == MR_CLOSE));
+    bool starts = after_quote || st == s->first_tok || punct(a, st - 1, ',');
+    if (!starts || T(a, st)->kind != TOK_WORD || (!after_quote && att_speech_verb(a, st))) continue;
+    speaker tmp = {0};
+    size_t tv = CD_NONE;
+    if (!tag_at(a, st, TAIL_ANY, &tmp, &tv)) continue;
+    size_t end = tv == st ? att_after_speaker(a, &tmp) : tv + 1;
+    if (tv == st && punct(a, att_phrase_end(&tmp), ',')) end = att_phrase_end(&tmp);
+    size_t words = 0;
+    for (size_t k = end; k < v - 1; k++)
+      if (punct(a, k, ',') || T(a, k)->kind == TOK_MARK || ++words > PARTICIPLE_TAIL_WORDS || is(a, k, "that")) {
+        words = PARTICIPLE_TAIL_WORDS + 1;
+        break;
+      }
+    if (words > PARTICIPLE_TAIL_WORDS || end > v - 1) continue;
+    *sp = tmp;
+    *verb = tv;
+    return true;
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
@@ -357,6 +391,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance) continue;
     if (part) {
+      if (tag_before_participle(a, v, sp, verb)) return true;
       /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
       for (size_t st = v > 12 ? v - 12 : 0; st < v; st++) {
         if (st < s->first_tok || st == 0) continue;
