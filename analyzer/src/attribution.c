@@ -395,6 +395,11 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
       /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
       for (size_t st = v > 12 ? v - 12 : 0; st < v; st++) {
         if (st < s->first_tok || st == 0) continue;
+        /* the phrase opens its clause ("with X calling", "footage of X saying", "and X calling"),
+         * it is not a verb's object ("It credited Lind with ..., noting") */
+        if (st > s->first_tok && T(a, st - 1)->kind == TOK_WORD && !att_preposition(a, st - 1) && !is(a, st - 1, "and") &&
+            !is(a, st - 1, "or") && !is(a, st - 1, "as") && !is(a, st - 1, "while"))
+          continue;
         speaker tmp = {0};
         if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && att_phrase_end(&tmp) == v && tmp.mention != CD_NONE &&
             tmp.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, tmp.mention)) {

@@ -802,6 +802,11 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
       continue;
     }
     speaker tmp = {0};
+    if (is(a, i, "it") && (i == s->first_tok || punct(a, i - 1, ',')) && !att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT)) {
+      /* "It also credited Lind with ..., noting": "it" is the subject, the name after its verb an
+       * object; an organisation named before, else "it" as written */
+      return att_resolve_into(a, i, i + 1, sp, true, "pronoun");
+    }
     if (!att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT)) continue;
     if (tmp.end_tok > limit) continue;
     appositive_person_instead(a, &tmp, limit);
