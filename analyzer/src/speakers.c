@@ -20,8 +20,13 @@ static bool clause_break(const att *a, size_t from, size_t to) {
   return false;
 }
 
-/* The gender a pronoun or a courtesy title gives, from its word. */
+/* The gender a pronoun or a courtesy title gives, from its word ("he's" and "she'd" as "he", "she"). */
 static uint8_t word_gender(const char *w, size_t n) {
+  for (size_t k = 1; k < n; k++)
+    if (w[k] == '\'' || (k + 3 <= n && !memcmp(w + k, "\xE2\x80\x99", 3))) {
+      n = k; /* a contraction: the pronoun before the apostrophe */
+      break;
+    }
   static const char *const male[] = {"he", "him", "his", "mr", "mr.", "himself"};
   static const char *const female[] = {"she", "her", "hers", "ms", "ms.", "mrs", "mrs.", "miss", "herself"};
   for (size_t k = 0; k < sizeof male / sizeof male[0]; k++)
@@ -62,6 +67,18 @@ bool att_index_gender(att *a) {
   return true;
 }
 
+/* The gender a mention's own given name gives (given_names_*.txt): "Anne Sacoolas". Only a mention
+ * that carries the given name: a bare "Clinton" may be either of two people. */
+static uint8_t given_name_gender(const att *a, const cd_name_mention *m) {
+  if (m->n_parts < 2) return GENDER_UNKNOWN;
+  size_t f = m->first_tok;
+  while (f < m->end_tok && T(a, f)->start < m->name.start) f++;
+  if (f >= m->end_tok) return GENDER_UNKNOWN;
+  if (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, S(a, f), N(a, f))) return GENDER_MALE;
+  if (cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, S(a, f), N(a, f))) return GENDER_FEMALE;
+  return GENDER_UNKNOWN;
+}
+
 /* Can mention m be what the pronoun at token pos stands for? Not when the article's evidence gives
  * the person the other gender. (Preferring a person of known gender over a nearer one of unknown
  * gender was tried and is wrong more often than right: the most-named person wins too often.) */
@@ -69,6 +86,7 @@ static bool gender_fits(const att *a, const cd_name_mention *m, size_t pos) {
   uint8_t want = word_gender(S(a, pos), N(a, pos));
   if (want == GENDER_UNKNOWN || m->entity == CD_NONE) return true;
   uint8_t have = a->gender[m->entity];
+  if (have == GENDER_UNKNOWN) have = given_name_gender(a, m);
   return have == GENDER_UNKNOWN || have == GENDER_MIXED || have == want;
 }
 
