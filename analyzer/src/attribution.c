@@ -332,6 +332,18 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
   }
 }
 
+/* The start of a short prepositional phrase ending right before token k ("in 2010", "in the past",
+ * "on Tuesday"), or k when there is none. */
+static size_t short_pp_before(const att *a, size_t k, size_t first) {
+  for (size_t p = k - 1; p > first && k - p <= 4; p--) {
+    const cd_token *t = T(a, p);
+    if (t->kind != TOK_WORD && t->kind != TOK_NUMBER) return k;
+    if (att_preposition(a, p) && p + 1 < k) return p;
+    if (att_speech_verb(a, p) || !outside_quotes(a, p)) return k;
+  }
+  return k;
+}
+
 /* ", adding QUOTE" right after a tag carries the tag on: ""...," Law said, adding that donors feel
  * "..."", "..., said Law on Monday, noting "..."". The tag starts after a closing mark or a comma
  * and ends at the comma before the participle `v` (a short tail such as "on Monday" at most). */
@@ -431,6 +443,14 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     while (k > s->first_tok && att_between_word(a, k - 1)) {
       k--;
       be = be || be_form(a, k);
+    }
+    /* "who in 2010 said", "who has in the past described": a short time phrase after a relative
+     * pronoun */
+    size_t pp = short_pp_before(a, k, s->first_tok);
+    if (pp != k) {
+      size_t r = pp;
+      while (r > s->first_tok && att_between_word(a, r - 1)) r--;
+      if (r > s->first_tok && (is(a, r - 1, "who") || is(a, r - 1, "which"))) k = r;
     }
     if (be && !say && N(a, v) > 2 && cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed")) continue; /* "was accused of a "..."" */
     size_t ends[1] = {k};

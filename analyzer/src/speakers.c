@@ -328,6 +328,37 @@ static bool dateline(const att *a, const cd_name_mention *m) {
   return k != CD_NONE && m->first_tok < k;
 }
 
+/* The mention a relative pronoun at i hangs on: the name right before it, or before an appositive
+ * between them ("McConnell, now the majority leader, who"). "who" takes a person, "which" an
+ * organisation. CD_NONE when there is none. */
+enum { APPOSITIVE_TOKENS = 12 };
+static size_t relative_antecedent(const att *a, size_t i) {
+  bool person = is(a, i, "who");
+  size_t e = i;
+  if (e > 0 && punct(a, e - 1, ',')) e--;
+  for (int round = 0; round < 2 && e > 0; round++) {
+    for (size_t k = e; k > 0 && k + 6 > e; k--) {
+      size_t mi = a->mention_start[k - 1];
+      if (mi == CD_NONE) continue;
+      const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+      if (m->end_tok != e || m->possessive || m->in_quote) break;
+      bool fits = person ? cd_mention_is_person(a->doc, mi)
+                         : m->entity != CD_NONE &&
+                               CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION;
+      return fits ? mi : CD_NONE;
+    }
+    /* an appositive: back to the comma that opens it */
+    if (e == i || !punct(a, e, ',')) return CD_NONE;
+    size_t c = e;
+    while (c > 0 && e - c < APPOSITIVE_TOKENS && !punct(a, c - 1, ',') && T(a, c - 1)->kind != TOK_MARK &&
+           T(a, c - 1)->sent == T(a, i)->sent)
+      c--;
+    if (c == 0 || !punct(a, c - 1, ',')) return CD_NONE;
+    e = c - 1;
+  }
+  return CD_NONE;
+}
+
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
@@ -391,7 +422,20 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     }
     return att_resolve_into(a, i, i + 1, sp, true, "pronoun");
   }
-  if (is(a, i, "who")) return att_resolve_into(a, i, i + 1, sp, false, NULL);
+  if (is(a, i, "who") || is(a, i, "which")) {
+    /* "McConnell, now the majority leader, who said": the name the relative clause hangs on */
+    size_t ante = relative_antecedent(a, i);
+    if (ante != CD_NONE) {
+      att_set_name(a, sp, ante, CD_ATTR_PRONOUN);
+      sp->first_tok = i;
+      sp->end_tok = i + 1;
+      sp->phrase_end = 0;
+      sp->how = cd_arena_printf(doc->arena, "\"%.*s\" refers to %s", (int)N(a, i), S(a, i), sp->name);
+      return true;
+    }
+    if (is(a, i, "which")) return false;
+    return att_resolve_into(a, i, i + 1, sp, false, NULL);
+  }
   size_t after_it = i + 1;
   while (after_it < doc_ntok(doc) && after_it < i + 4 && att_between_word(a, after_it)) after_it++;
   if (is(a, i, "it") && (att_speech_verb(a, after_it) || (i > 0 && att_speech_verb(a, i - 1))))
