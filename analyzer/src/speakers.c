@@ -314,10 +314,15 @@ static bool all_capitals(const att *a, const cd_name_mention *m) {
  * stands before the dash is where and by whom the story was filed, never a speaker. */
 enum { DATELINE_TOKENS = 12 };
 static size_t dateline_dash(const att *a, const cd_para *p) {
-  if (T(a, p->first_tok)->kind != TOK_WORD || !(T(a, p->first_tok)->flags & TF_ALLCAPS) || N(a, p->first_tok) < 3)
-    return CD_NONE;
-  for (size_t k = p->first_tok + 1; k < p->end_tok && k <= p->first_tok + DATELINE_TOKENS; k++)
-    if (dash(a, k)) return k;
+  size_t f = p->first_tok;
+  if (T(a, f)->kind != TOK_WORD || !(T(a, f)->flags & TF_CAP)) return CD_NONE;
+  /* "WASHINGTON", "LA CROSSE, Wis."; or any place before an agency's tag: "Washington (AFP) —" */
+  bool capitals = (T(a, f)->flags & TF_ALLCAPS) && (N(a, f) >= 3 || (f + 1 < p->end_tok && T(a, f + 1)->flags & TF_ALLCAPS));
+  bool agency = false;
+  for (size_t k = f + 1; k < p->end_tok && k <= f + DATELINE_TOKENS; k++) {
+    if (punct(a, k, '(') && k + 2 < p->end_tok && (T(a, k + 1)->flags & TF_ALLCAPS) && punct(a, k + 2, ')')) agency = true;
+    if (dash(a, k)) return capitals || (agency && punct(a, k - 1, ')')) ? k : CD_NONE;
+  }
   return CD_NONE;
 }
 
