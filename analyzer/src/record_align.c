@@ -239,7 +239,7 @@ static bool align_region(const cd_record_source *s, const rec_item *items, size_
         drow[j] = left ? D_GAPLEFT : D_GAPUP;
         continue;
       }
-      uint32_t diag = up[j - 1] + (s->words[lo + j - 1].key == it->key ? 0 : 1);
+      uint32_t diag = up[j - 1] + !rec_same_word(s->words[lo + j - 1].key, it->key);
       uint32_t del = row[j - 1] + 1, ins = up[j] + 1;
       uint32_t best = diag;
       uint8_t d = D_DIAG;
@@ -262,7 +262,7 @@ static bool align_region(const cd_record_source *s, const rec_item *items, size_
     uint8_t d = dir[i * w + j];
     rec_op op = {0, (uint32_t)(i - 1), (uint32_t)(lo + (j ? j - 1 : 0))};
     if (d == D_DIAG) {
-      bool same = s->words[lo + j - 1].key == items[i - 1].key;
+      bool same = rec_same_word(s->words[lo + j - 1].key, items[i - 1].key);
       op.kind = same ? OP_MATCH : OP_SUB;
       cost += !same;
       matched += same;
@@ -320,7 +320,7 @@ static void keep(rec_alignment *out, size_t *n, rec_alignment *a) {
 static size_t exact_at(const cd_record_source *s, const rec_item *items, size_t m, size_t from, size_t hi) {
   for (size_t j = from; j + m <= hi; j++) {
     size_t i = 0;
-    while (i < m && s->words[j + i].key == items[i].key) i++;
+    while (i < m && rec_same_word(s->words[j + i].key, items[i].key)) i++;
     if (i == m) return j;
   }
   return SIZE_MAX;
