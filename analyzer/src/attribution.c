@@ -430,6 +430,52 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
   }
 }
 
+/* The start of a short prepositional phrase ending right before token k ("in 2010", "in the past",
+ * "on Tuesday"), or k when there is none. */
+static size_t short_pp_before(const att *a, size_t k, size_t first) {
+  for (size_t p = k - 1; p > first && k - p <= 4; p--) {
+    const cd_token *t = T(a, p);
+    if (t->kind != TOK_WORD && t->kind != TOK_NUMBER) return k;
+    if (att_preposition(a, p) && p + 1 < k) return p;
+    if (att_speech_verb(a, p) || !outside_quotes(a, p)) return k;
+  }
+  return k;
+}
+
+/* ", adding QUOTE" right after a tag carries the tag on: ""...," Law said, adding that donors feel
+ * "..."", "..., said Law on Monday, noting "..."". The tag starts after a closing mark or a comma
+ * and ends at the comma before the participle `v` (a short tail such as "on Monday" at most). */
+enum { PARTICIPLE_TAG_WINDOW = 12, PARTICIPLE_TAIL_WORDS = 3 };
+static bool tag_before_participle(att *a, size_t v, speaker *sp, size_t *verb) {
+  if (v < 2 || !punct(a, v - 1, ',')) return false;
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, T(a, v)->sent);
+  for (size_t j = v - 1; j > s->first_tok && v - j < PARTICIPLE_TAG_WINDOW; j--) {
+    size_t st = j - 1;
+    if (!outside_quotes(a, st)) break;
+    /* a tag follows the quote ("...," said Law) or opens a clause ("..., Law said") */
+    bool after_quote = st > 0 && ((T(a, st - 1)->kind == TOK_MARK && T(a, st - 1)->role == MR_CLOSE) ||
+                                  (st > 1 && punct(a, st - 1, ',') && T(a, st - 2)->kind == TOK_MARK && T(a, st - 2)->role == MR_CLOSE));
+    bool starts = after_quote || st == s->first_tok || punct(a, st - 1, ',');
+    if (!starts || T(a, st)->kind != TOK_WORD || (!after_quote && att_speech_verb(a, st))) continue;
+    speaker tmp = {0};
+    size_t tv = CD_NONE;
+    if (!tag_at(a, st, TAIL_ANY, &tmp, &tv)) continue;
+    size_t end = tv == st ? att_after_speaker(a, &tmp) : tv + 1;
+    if (tv == st && punct(a, att_phrase_end(&tmp), ',')) end = att_phrase_end(&tmp);
+    size_t words = 0;
+    for (size_t k = end; k < v - 1; k++)
+      if (punct(a, k, ',') || T(a, k)->kind == TOK_MARK || ++words > PARTICIPLE_TAIL_WORDS || is(a, k, "that")) {
+        words = PARTICIPLE_TAIL_WORDS + 1;
+        break;
+      }
+    if (words > PARTICIPLE_TAIL_WORDS || end > v - 1) continue;
+    *sp = tmp;
+    *verb = tv;
+    return true;
+  }
+  return false;
+}
+
 /* Is the verb at v negated ("has not replied", "never said", "didn't say")? Who did not speak
  * is no speaker. */
 static bool negated(const att *a, size_t v) {
@@ -470,9 +516,15 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance) continue;
     if (part) {
+      if (tag_before_participle(a, v, sp, verb)) return true;
       /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
       for (size_t st = v > 12 ? v - 12 : 0; st < v; st++) {
         if (st < s->first_tok || st == 0) continue;
+        /* the phrase opens its clause ("with X calling", "footage of X saying", "and X calling"),
+         * it is not a verb's object ("It credited Lind with ..., noting") */
+        if (st > s->first_tok && T(a, st - 1)->kind == TOK_WORD && !att_preposition(a, st - 1) && !is(a, st - 1, "and") &&
+            !is(a, st - 1, "or") && !is(a, st - 1, "as") && !is(a, st - 1, "while"))
+          continue;
         speaker tmp = {0};
         if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && att_phrase_end(&tmp) == v && tmp.mention != CD_NONE &&
             tmp.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, tmp.mention)) {
@@ -504,6 +556,14 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     while (k > s->first_tok && att_between_word(a, k - 1)) {
       k--;
       be = be || be_form(a, k);
+    }
+    /* "who in 2010 said", "who has in the past described": a short time phrase after a relative
+     * pronoun */
+    size_t pp = short_pp_before(a, k, s->first_tok);
+    if (pp != k) {
+      size_t r = pp;
+      while (r > s->first_tok && att_between_word(a, r - 1)) r--;
+      if (r > s->first_tok && (is(a, r - 1, "who") || is(a, r - 1, "which"))) k = r;
     }
     if (be && !say && N(a, v) > 2 && cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed")) continue; /* "was accused of a "..."" */
     size_t ends[1] = {k};
