@@ -402,6 +402,33 @@ static bool document_label(att *a, size_t first, size_t colon, speaker *sp) {
   return true;
 }
 
+/* A group that opens the sentence as its subject: "Small groups of protesters marched ...,
+ * chanting "..."", "Hundreds of striking nurses ...". Its head, a source noun ("protesters",
+ * "nurses"), stands within GROUP_WORDS words of the start with nothing but words before it; the
+ * phrase is the source, as written. */
+enum { GROUP_WORDS = 5 };
+static bool group_subject(att *a, const cd_sentence *s, size_t limit, speaker *sp) {
+  for (size_t k = s->first_tok; k < limit && k < s->first_tok + GROUP_WORDS; k++) {
+    if (T(a, k)->kind != TOK_WORD || !outside_quotes(a, k) || att_between_word(a, k) || att_speech_verb(a, k))
+      return false;
+    if (!(T(a, k)->flags & TF_LOWER) || !att_source_noun(a, k) || att_role_noun(a, k)) continue;
+    /* the head is followed by the sentence's verb (or an aside's comma), not by more of the phrase */
+    size_t nx = k + 1;
+    if (!(nx < s->end_tok && ((T(a, nx)->kind == TOK_WORD && (T(a, nx)->flags & TF_LOWER) && !att_preposition(a, nx)) ||
+                              punct(a, nx, ','))))
+      return false;
+    memset(sp, 0, sizeof *sp);
+    sp->found = true;
+    sp->first_tok = s->first_tok;
+    sp->end_tok = k + 1;
+    sp->mention = sp->entity = CD_NONE;
+    sp->method = CD_ATTR_SOURCE;
+    sp->name = cd_arena_strndup(a->doc->arena, S(a, s->first_tok), T(a, k)->end - T(a, s->first_tok)->start);
+    return true;
+  }
+  return false;
+}
+
 /* Sieve 2: before the opening mark, in the quote's sentence. */
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb);
 
@@ -513,8 +540,9 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     if (inside_aside(a, s->first_tok, v, c->open)) continue;
     bool say = (cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v)) && !negated(a, v);
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
+    bool crowd = cd_lex_has(CD_LEX_CROWD_PARTICIPLES, S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
-    if (!say && !part && !stance) continue;
+    if (!say && !part && !stance && !crowd) continue;
     if (part) {
       if (tag_before_participle(a, v, sp, verb)) return true;
       /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
@@ -534,6 +562,20 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         }
       }
       if (att_sentence_subject(a, c->sent_open, v, sp)) {
+        *verb = v;
+        return true;
+      }
+      continue;
+    }
+    if (crowd) {
+      /* "with marchers chanting "..."", or the group the sentence opens with; never just any name */
+      speaker tmp = {0};
+      if (v > s->first_tok && att_bare_source(a, v - 1 > s->first_tok + 2 ? v - 2 : s->first_tok, &tmp) && tmp.end_tok == v) {
+        *sp = tmp;
+        *verb = v;
+        return true;
+      }
+      if (group_subject(a, s, v, sp)) {
         *verb = v;
         return true;
       }
