@@ -1,8 +1,9 @@
 /* Findings pass: quote diagnostics, invalid UTF-8, inline controls, severities, order.
  *
  * A speech quote with no speaker is reported unless it is a short fragment (three words or fewer,
- * no sentence punctuation): those are far more often scare quotes than speech, and a false alarm
- * costs more than a miss. */
+ * no sentence punctuation; or up to five words woven into the writer's sentence, with or without
+ * its stop): those are far more often scare quotes, or a phrase whose source the story gives
+ * elsewhere, than unsourced speech, and a false alarm costs more than a miss. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,8 +52,9 @@ static void quote_findings(cd_doc *doc) {
     size_t words = cd_quote_word_count(doc, qi);
     bool ends = cd_quote_ends_sentence(doc, qi);
     bool lower = q->inner.start < q->inner.end && doc->text[q->inner.start] >= 'a' && doc->text[q->inner.start] <= 'z';
-    /* "furry fandom." keeps American punctuation inside the marks: still a fragment */
-    if ((words <= 3 && (!ends || lower)) || (q->partial && words <= 4 && !ends)) {
+    /* "furry fandom." keeps American punctuation inside the marks: still a fragment; so is
+     * "cheaper than getting candy." woven into the writer's sentence */
+    if ((words <= 3 && (!ends || lower)) || (q->partial && words <= 5)) {
       q->kind = CD_QUOTE_SCARE;
       q->evidence = "A short fragment with no speaker: read as a scare quote, not reported.";
       continue;
