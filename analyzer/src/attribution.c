@@ -987,6 +987,9 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
     sp->method = CD_ATTR_EXPLICIT;
     return true;
   }
+  /* a label of nobody named ("MODERATOR:") only where a transcript stands: a quote that opens its
+   * paragraph, not a sign's "WARNING: ..." woven into a sentence */
+  if (CD_VEC_AT(&doc->paras, cd_para, T(a, c->open)->para)->first_tok != c->open) return false;
   memset(sp, 0, sizeof *sp);
   sp->found = true;
   sp->mention = sp->entity = CD_NONE;
