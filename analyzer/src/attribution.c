@@ -32,6 +32,29 @@ static void set_cue(att *a, cd_quote *q, size_t verb) {
   q->cue_span.end = t->end;
 }
 
+/* A speaker phrase reported as written: tokens [first, end), no name behind it. */
+static void as_written(att *a, speaker *sp, size_t first, size_t end, cd_attribution_method method) {
+  memset(sp, 0, sizeof *sp);
+  sp->found = true;
+  sp->first_tok = first;
+  sp->end_tok = end;
+  sp->mention = sp->entity = CD_NONE;
+  sp->method = method;
+  sp->name = cd_arena_strndup(a->doc->arena, S(a, first), T(a, end - 1)->end - T(a, first)->start);
+}
+
+/* A speaker phrase for the person of name mention `mi`, written as tokens [first, end): reported
+ * as the mention's entity's name (the mention's own words when it has none). */
+static void for_mention(att *a, speaker *sp, size_t mi, size_t first, size_t end, cd_attribution_method method) {
+  const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+  as_written(a, sp, m->first_tok, m->end_tok, method);
+  sp->mention = mi;
+  sp->entity = m->entity;
+  if (m->entity != CD_NONE) sp->name = CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->name;
+  sp->first_tok = first;
+  sp->end_tok = end;
+}
+
 /* Where a tag must end its sentence: not at all, in a sentence of its own after the quote, or in
  * the quote's own sentence after more words. */
 typedef enum { TAIL_ANY, TAIL_OWN_SENTENCE, TAIL_QUOTE_SENTENCE } tail_rule;
@@ -180,21 +203,15 @@ static bool bracket_credit(att *a, const quote_ctx *c, speaker *sp) {
   if (!punct(a, k, ']') || words == 0 || !(T(a, first)->flags & TF_CAP)) return false;
   size_t last = k;
   while (last > first && punct(a, last - 1, '.')) last--;
-  memset(sp, 0, sizeof *sp);
-  sp->found = true;
-  sp->first_tok = first;
-  sp->end_tok = last;
-  sp->mention = sp->entity = CD_NONE;
+  as_written(a, sp, first, last, CD_ATTR_SOURCE);
   if (a->mention_start[first] != CD_NONE) {
     const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[first]);
-    if (m->end_tok == last) {
+    if (m->end_tok == last && m->entity != CD_NONE) {
       sp->mention = a->mention_start[first];
       sp->entity = m->entity;
+      sp->name = CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->name;
     }
   }
-  sp->name = sp->entity != CD_NONE ? CD_VEC_AT(&a->doc->entities, cd_entity, sp->entity)->name
-                                   : cd_arena_strndup(a->doc->arena, S(a, first), T(a, last - 1)->end - T(a, first)->start);
-  sp->method = CD_ATTR_SOURCE;
   return true;
 }
 
@@ -390,12 +407,7 @@ static bool document_label(att *a, size_t first, size_t colon, speaker *sp) {
   speaker doc_sp = {0};
   if (!att_speaker_at(a, from, &doc_sp, CD_ATTR_SOURCE) || att_phrase_end(&doc_sp) != to) {
     /* a bare label ("Transcript as follows:") or a name's document ("Lind's statement") */
-    memset(&doc_sp, 0, sizeof doc_sp);
-    doc_sp.found = true;
-    doc_sp.first_tok = from;
-    doc_sp.end_tok = to;
-    doc_sp.mention = doc_sp.entity = CD_NONE;
-    doc_sp.name = cd_arena_strndup(a->doc->arena, S(a, from), T(a, to - 1)->end - T(a, from)->start);
+    as_written(a, &doc_sp, from, to, CD_ATTR_SOURCE);
   }
   doc_sp.method = CD_ATTR_SOURCE;
   *sp = doc_sp;
@@ -417,13 +429,7 @@ static bool group_subject(att *a, const cd_sentence *s, size_t limit, speaker *s
     if (!(nx < s->end_tok && ((T(a, nx)->kind == TOK_WORD && (T(a, nx)->flags & TF_LOWER) && !att_preposition(a, nx)) ||
                               punct(a, nx, ','))))
       return false;
-    memset(sp, 0, sizeof *sp);
-    sp->found = true;
-    sp->first_tok = s->first_tok;
-    sp->end_tok = k + 1;
-    sp->mention = sp->entity = CD_NONE;
-    sp->method = CD_ATTR_SOURCE;
-    sp->name = cd_arena_strndup(a->doc->arena, S(a, s->first_tok), T(a, k)->end - T(a, s->first_tok)->start);
+    as_written(a, sp, s->first_tok, k + 1, CD_ATTR_SOURCE);
     return true;
   }
   return false;
@@ -669,14 +675,7 @@ static bool pronoun_owner(att *a, size_t p, speaker *sp) {
   if (r == CD_NONE) return false;
   const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, r);
   if (m->entity == CD_NONE) return false;
-  memset(sp, 0, sizeof *sp);
-  sp->found = true;
-  sp->mention = r;
-  sp->entity = m->entity;
-  sp->name = CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->name;
-  sp->first_tok = p;
-  sp->end_tok = p + 1;
-  sp->method = CD_ATTR_PRONOUN;
+  for_mention(a, sp, r, p, p + 1, CD_ATTR_PRONOUN);
   sp->how = cd_arena_printf(a->doc->arena, "\"%.*s\" refers to %s", (int)N(a, p), S(a, p), sp->name);
   return true;
 }
@@ -703,14 +702,7 @@ static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp) {
         if (nm->end_tok != p + 1 || !nm->possessive || nm->entity == CD_NONE ||
             CD_VEC_AT(&a->doc->entities, cd_entity, nm->entity)->kind != CD_ENTITY_PERSON)
           break;
-        memset(sp, 0, sizeof *sp);
-        sp->found = true;
-        sp->mention = mi;
-        sp->entity = nm->entity;
-        sp->name = CD_VEC_AT(&a->doc->entities, cd_entity, nm->entity)->name;
-        sp->first_tok = nm->first_tok;
-        sp->end_tok = p + 1;
-        sp->method = CD_ATTR_EXPLICIT;
+        for_mention(a, sp, mi, nm->first_tok, p + 1, CD_ATTR_EXPLICIT);
         return true;
       }
     }
@@ -976,27 +968,14 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
     const cd_name_mention *nm = CD_VEC_AT(&doc->mentions, cd_name_mention, m - 1);
     size_t e = nm->end_tok - 1;
     if (!cd_mention_is_person(doc, m - 1) || !same_word(S(a, e), N(a, e), S(a, last), N(a, last))) continue;
-    memset(sp, 0, sizeof *sp);
-    sp->found = true;
-    sp->mention = m - 1;
-    sp->entity = nm->entity;
-    sp->name = nm->entity != CD_NONE ? CD_VEC_AT(&doc->entities, cd_entity, nm->entity)->name
-                                     : cd_arena_strndup(doc->arena, S(a, nm->first_tok), T(a, e)->end - T(a, nm->first_tok)->start);
-    sp->first_tok = first;
-    sp->end_tok = k;
-    sp->method = CD_ATTR_EXPLICIT;
+    for_mention(a, sp, m - 1, first, k, CD_ATTR_EXPLICIT);
     return true;
   }
   /* a label of nobody named ("MODERATOR:") only where a transcript stands: a quote that opens its
    * paragraph, not a sign's "WARNING: ..." woven into a sentence */
   if (CD_VEC_AT(&doc->paras, cd_para, T(a, c->open)->para)->first_tok != c->open) return false;
-  memset(sp, 0, sizeof *sp);
-  sp->found = true;
-  sp->mention = sp->entity = CD_NONE;
-  sp->name = cd_arena_strndup(doc->arena, S(a, first), T(a, last)->end - T(a, first)->start);
-  sp->first_tok = first;
+  as_written(a, sp, first, last + 1, CD_ATTR_EXPLICIT);
   sp->end_tok = k;
-  sp->method = CD_ATTR_EXPLICIT;
   return true;
 }
 
