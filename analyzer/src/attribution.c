@@ -635,8 +635,16 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
       for (size_t st = end > 12 ? end - 12 : 0; st < end; st++) {
         if (st < s->first_tok) continue;
         speaker tmp = {0};
-        if (att_after_preposition(a, st, s->first_tok)) continue;
-        if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == end || att_phrase_end(&tmp) == end)) {
+        /* a name after a preposition is no subject ("to Lind", "with Lind"), unless the word
+         * also opens clauses and a verb of saying follows the name right away ("days after Lind
+         * told the paper she was "..."") */
+        bool after_prep = att_after_preposition(a, st, s->first_tok);
+        if (after_prep && !(say && end == v && st > s->first_tok && T(a, st - 1)->kind == TOK_WORD &&
+                            cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, st - 1), N(a, st - 1)) &&
+                            a->mention_start[st] != CD_NONE && cd_mention_is_person(a->doc, a->mention_start[st])))
+          continue;
+        if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == end || att_phrase_end(&tmp) == end) &&
+            (!after_prep || tmp.end_tok == end)) {
           *sp = tmp;
           *verb = v;
           outer_saying(a, c, stance && !say, sp, verb);
