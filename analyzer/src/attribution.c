@@ -6,7 +6,7 @@
  *  2. before the quote, in its sentence: "SPEAKER VERB[:] (that) ...QUOTE"; a participle
  *     ("..., saying QUOTE") takes the sentence's subject; a woven-in fragment takes the subject
  *     of a stance verb ("Trump called it a "hoax"").
- *  3. "according to SPEAKER" anywhere in the sentence.
+ *  3. "according to SPEAKER" (or ", per SPEAKER") anywhere in the sentence.
  *  4. continuation: a later quote of the same paragraph after an attributed one, or a quote
  *     that runs on from the previous paragraph.
  * A SPEAKER is a name (reported as its entity's fullest name), a pronoun (resolved to the person
@@ -515,9 +515,9 @@ static bool according_within(att *a, const quote_ctx *c, size_t window, speaker 
     if (c->open > from + window) from = c->open - window;
     if (c->close + window < to) to = c->close + window;
     for (size_t k = count_below(a->according, a->n_according, from); k < a->n_according; k++) {
-      size_t i = a->according[k];
-      if (i >= to || i + 2 >= s->end_tok) break;
-      if (att_speaker_at(a, i + 2, sp, CD_ATTR_ACCORDING_TO)) {
+      size_t i = a->according[k], first = is(a, i, "according") ? i + 2 : i + 1;
+      if (i >= to || first >= s->end_tok) break;
+      if (att_speaker_at(a, first, sp, CD_ATTR_ACCORDING_TO)) {
         if (sp->method == CD_ATTR_EXPLICIT) sp->method = CD_ATTR_ACCORDING_TO;
         *verb = i;
         return true;
@@ -617,7 +617,11 @@ static bool index_positions(att *a) {
         if (fill) a->spaced_dashes[nd] = i;
         nd++;
       }
-      if (is(a, i, "according") && is(a, i + 1, "to") && outside_quotes(a, i)) {
+      /* "according to X", and ", per X" that opens a phrase of its own (not "$5 per hour") */
+      bool per = is(a, i, "per") && i > 0 &&
+                 (punct(a, i - 1, ',') || T(a, i - 1)->sent != T(a, i)->sent ||
+                  (T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE));
+      if (((is(a, i, "according") && is(a, i + 1, "to")) || per) && outside_quotes(a, i)) {
         if (fill) a->according[na] = i;
         na++;
       }
