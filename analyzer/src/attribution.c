@@ -43,6 +43,10 @@ static bool short_tail(const att *a, size_t i, tail_rule rule) {
   uint32_t sent = i > 0 ? T(a, i - 1)->sent : 0;
   size_t words = 0;
   for (; i < doc_ntok(a->doc) && T(a, i)->sent == sent; i++) {
+    /* ", referring to ...": a participle's clause after the tag only says what the words were about */
+    if (punct(a, i, ',') && i + 1 < doc_ntok(a->doc) && T(a, i + 1)->kind == TOK_WORD && (T(a, i + 1)->flags & TF_LOWER) &&
+        N(a, i + 1) > 5 && cd_word_eq(S(a, i + 1) + N(a, i + 1) - 3, 3, "ing"))
+      return true;
     /* in the quote's own sentence, prepositions, articles and names do not count: "to a cheering
      * crowd at the Democratic National Convention on Tuesday" is still only where and when */
     bool counts = rule == TAIL_OWN_SENTENCE || ((T(a, i)->flags & TF_LOWER) && !att_preposition(a, i) && !att_determiner(a, i));
