@@ -188,7 +188,8 @@ static size_t att_skip_affiliation(const att *a, size_t j) {
     if (punct(a, k, ')')) j = k + 1;
   }
   for (int rounds = 0; rounds < 3; rounds++) {
-    if (!(is(a, j, "of") || is(a, j, "from") || is(a, j, "at"))) break;
+    /* "of the Lake Institute for Water Studies": "for" goes on a name already begun */
+    if (!(is(a, j, "of") || is(a, j, "from") || is(a, j, "at") || (rounds > 0 && is(a, j, "for")))) break;
     size_t f = j + 1;
     if (f < doc_ntok(a->doc) && is(a, f, "the")) f++;
     if (f >= doc_ntok(a->doc) || a->mention_start[f] == CD_NONE) break;
