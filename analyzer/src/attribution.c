@@ -506,6 +506,19 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
       return true;
     }
   }
+  /* "Calling it "just another apology", Lind told ...": a quote inside a fronted participle's clause
+   * is the words of the subject after that clause */
+  if (c->open > s0 && T(a, s0)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, s0) &&
+      cd_is_speech_participle(S(a, s0), N(a, s0))) {
+    bool inside = true;
+    for (size_t k = s0 + 1; k < c->open && inside; k++) inside = !(punct(a, k, ',') && outside_quotes(a, k));
+    speaker subj = {0};
+    if (inside && att_sentence_subject(a, c->sent_open, s->end_tok, &subj) && subj.first_tok > c->close) {
+      *sp = subj;
+      *verb = s0;
+      return true;
+    }
+  }
   size_t window = partial ? 60 : 30;
   size_t stance_fallback = CD_NONE;
   for (size_t i = c->open; i > s->first_tok && c->open - i < window; i--) {
