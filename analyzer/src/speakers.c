@@ -365,6 +365,28 @@ static size_t relative_antecedent(const att *a, size_t i) {
   return CD_NONE;
 }
 
+/* "An Interpol spokesperson said ... The spokesperson added": the start of an indefinite phrase
+ * ("a"/"an" and up to two modifiers) ending in the same noun as token j, outside quotes, in the
+ * sentence of token i or the two before it, and not followed by a name (not "a spokesperson, Ana
+ * Bell,"); CD_NONE when there is none. Looks back a bounded number of tokens. */
+enum { INTRODUCED_TOKENS = 120 };
+static size_t introduced_with(const att *a, size_t i, size_t j, size_t *head) {
+  uint32_t sent = T(a, i)->sent;
+  for (size_t k = i; k > 0 && i - k < INTRODUCED_TOKENS; k--) {
+    size_t h = k - 1;
+    if (T(a, h)->sent + 2 < sent) break;
+    /* the same lower-case word: byte for byte */
+    if (T(a, h)->kind != TOK_WORD || !outside_quotes(a, h) || N(a, h) != N(a, j) || memcmp(S(a, h), S(a, j), N(a, j)))
+      continue;
+    if (punct(a, h + 1, ',') && h + 2 < doc_ntok(a->doc) && a->mention_start[h + 2] != CD_NONE) return CD_NONE;
+    *head = h;
+    for (size_t d = h; d > 0 && h - d < 3; d--)
+      if (is(a, d - 1, "a") || is(a, d - 1, "an")) return d - 1;
+    return CD_NONE;
+  }
+  return CD_NONE;
+}
+
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
@@ -485,6 +507,13 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       return false;
     if (definite && T(a, j)->flags & TF_LOWER && att_role_noun(a, j) &&
         !(j + 1 < doc_ntok(doc) && (att_source_noun(a, j + 1) || a->mention_start[j + 1] != CD_NONE))) {
+      /* "An Interpol spokesperson said ... The spokesperson added": the one introduced with that noun */
+      size_t head = CD_NONE, intro = introduced_with(a, i, j, &head);
+      if (intro != CD_NONE) {
+        source_phrase(a, sp, i, j + 1);
+        sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, intro)->start, T(a, head)->end - T(a, intro)->start);
+        return true;
+      }
       /* "the president said": the person last named in that role, else the nearest person */
       if (att_resolve_into(a, i, j + 1, sp, false, NULL)) return true;
     }
