@@ -1054,6 +1054,12 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
      * calls it "speculative"") */
     memset(&sp, 0, sizeof sp);
     if (q->partial && att_sentence_subject(&a, c.sent_open, c.open, &sp) && woven_subject(&a, &sp, c.open)) {
+      /* "Ivanka Trump, who called him "...": the relative pronoun is the words that speak */
+      size_t rel = att_phrase_end(&sp) + 1;
+      speaker who = {0};
+      if (punct(&a, rel - 1, ',') && is(&a, rel, "who") && rel < c.open && att_speaker_at(&a, rel, &who, CD_ATTR_EXPLICIT) &&
+          who.entity == sp.entity)
+        sp = who;
       size_t v = att_phrase_end(&sp);
       while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !att_between_word(&a, v))) v++;
       apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "as the subject of the sentence the quote is woven into");
