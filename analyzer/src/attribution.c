@@ -1054,12 +1054,17 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
      * calls it "speculative"") */
     memset(&sp, 0, sizeof sp);
     if (q->partial && att_sentence_subject(&a, c.sent_open, c.open, &sp) && woven_subject(&a, &sp, c.open)) {
-      /* "Ivanka Trump, who called him "...": the relative pronoun is the words that speak */
+      /* "Lena Brandvold, who hailed him as "...": a fragment inside the subject's relative clause has
+       * the relative pronoun for the words that speak */
       size_t rel = att_phrase_end(&sp) + 1;
       speaker who = {0};
-      if (punct(&a, rel - 1, ',') && is(&a, rel, "who") && rel < c.open && att_speaker_at(&a, rel, &who, CD_ATTR_EXPLICIT) &&
-          who.entity == sp.entity)
-        sp = who;
+      bool in_clause = punct(&a, rel - 1, ',') && is(&a, rel, "who") && rel < c.open;
+      /* the clause closes at a comma before the main verb (", said", ", also", ", praised") */
+      for (size_t k = rel + 1; in_clause && k + 1 < c.open; k++)
+        in_clause = !(punct(&a, k, ',') && outside_quotes(&a, k) &&
+                      (att_speech_verb(&a, k + 1) || att_between_word(&a, k + 1) ||
+                       (N(&a, k + 1) > 3 && cd_word_eq(S(&a, k + 1) + N(&a, k + 1) - 2, 2, "ed"))));
+      if (in_clause && att_speaker_at(&a, rel, &who, CD_ATTR_EXPLICIT) && who.entity == sp.entity) sp = who;
       size_t v = att_phrase_end(&sp);
       while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !att_between_word(&a, v))) v++;
       apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "as the subject of the sentence the quote is woven into");
