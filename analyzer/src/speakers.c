@@ -97,6 +97,13 @@ static bool gender_fits(const att *a, const cd_name_mention *m, size_t pos) {
  * full of quoted names costs linear time. */
 enum { RESOLVE_MENTIONS = 48, RESOLVE_TOKENS = 400 };
 
+/* A person's name as a possessor ("Oz's advice"): what "he" may refer to when nobody else in its
+ * sentence is named. */
+static bool possessive_person(const cd_doc *doc, const cd_name_mention *m) {
+  return m->possessive && !m->in_quote && !m->headline && m->entity != CD_NONE &&
+         CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_PERSON;
+}
+
 static size_t resolve_person(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
@@ -115,12 +122,13 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
     size_t ls = CD_VEC_AT(&doc->mentions, cd_name_mention, a->last_speaker)->entity;
     for (size_t k = lo; k > 0 && lo - k < RESOLVE_MENTIONS; k--) {
       const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
+      if (m->sent == cur_sent && possessive_person(doc, m) && gender_fits(a, m, pos)) break; /* "Oz's advice earned him" */
       if (!att_person_mention(doc, m)) continue;
       if (m->entity == ls && gender_fits(a, m, pos)) return a->last_speaker;
       break;
     }
   }
-  size_t fallback = CD_NONE;
+  size_t fallback = CD_NONE, owner = CD_NONE;
   uint32_t seen_sent = UINT32_MAX;
   size_t subject = CD_NONE;
   bool skip_sentence = false;
@@ -128,6 +136,7 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
     const cd_sentence *ms = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
     if (ms->para + 2 < t->para || cur_sent - m->sent > 6 || m->first_tok + RESOLVE_TOKENS < pos) break;
+    if (!org && m->sent != cur_sent && owner != CD_NONE) return owner; /* nobody else in its sentence */
     if (m->sent != seen_sent) {
       if (subject != CD_NONE) return subject; /* the subject of the nearest sentence that has one */
       if (!org && m->sent != cur_sent) {
@@ -147,6 +156,8 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
                       (cd_word_eq(a->doc->text + first->start, first->end - first->start, "he") ||
                        cd_word_eq(a->doc->text + first->start, first->end - first->start, "she"));
     }
+    if (!org && m->sent == cur_sent && owner == CD_NONE && possessive_person(doc, m) && gender_fits(a, m, pos))
+      owner = k - 1;
     bool fits = org ? (m->entity != CD_NONE && !m->in_quote && !m->headline &&
                        CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION)
                     : att_person_mention(doc, m) && gender_fits(a, m, pos);
@@ -173,6 +184,7 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
     if (att_after_preposition(a, m->first_tok, ms->first_tok)) continue;
     subject = k - 1; /* keep walking left: the first such person of that sentence */
   }
+  if (owner != CD_NONE) return owner;
   return subject != CD_NONE ? subject : fallback;
 }
 
