@@ -492,6 +492,30 @@ static bool negated(const att *a, size_t v) {
   return false;
 }
 
+/* ", saying QUOTE" after a clause whose subject is "he" or "she" ("Obama was criticized, though
+ * last week he used stronger words, saying ..."): that pronoun, not the sentence's first name. The
+ * clause runs back from the comma before the participle `v` to the comma or semicolon before it. */
+enum { PARTICIPLE_CLAUSE_TOKENS = 20 };
+static bool clause_pronoun_before(att *a, size_t v, speaker *sp, size_t *verb) {
+  if (v < 2 || !punct(a, v - 1, ',')) return false;
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, T(a, v)->sent);
+  size_t from = v - 1;
+  while (from > s->first_tok && v - from < PARTICIPLE_CLAUSE_TOKENS && !punct(a, from - 1, ',') && !punct(a, from - 1, ';') &&
+         T(a, from - 1)->kind != TOK_MARK)
+    from--;
+  if (from > s->first_tok && !punct(a, from - 1, ',') && !punct(a, from - 1, ';')) return false;
+  for (size_t k = from; k + 1 < v - 1; k++) {
+    if (!(is(a, k, "he") || is(a, k, "she")) || !(T(a, k + 1)->flags & TF_LOWER) || T(a, k + 1)->kind != TOK_WORD) continue;
+    if (k == s->first_tok) return false; /* the sentence's own subject: the usual way finds it */
+    speaker tmp = {0};
+    if (!att_speaker_at(a, k, &tmp, CD_ATTR_EXPLICIT)) return false;
+    *sp = tmp;
+    *verb = v;
+    return true;
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
@@ -530,7 +554,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance) continue;
     if (part) {
-      if (tag_before_participle(a, v, sp, verb)) return true;
+      if (tag_before_participle(a, v, sp, verb) || clause_pronoun_before(a, v, sp, verb)) return true;
       /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
       for (size_t st = v > 12 ? v - 12 : 0; st < v; st++) {
         if (st < s->first_tok || st == 0) continue;
