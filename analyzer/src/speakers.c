@@ -129,6 +129,7 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
     }
   }
   size_t fallback = CD_NONE, owner = CD_NONE;
+  bool it = is(a, pos, "it"); /* "it" may be an agency known by its initials: "NASA ... It also noted" */
   uint32_t seen_sent = UINT32_MAX;
   size_t subject = CD_NONE;
   bool skip_sentence = false;
@@ -159,7 +160,8 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
     if (!org && m->sent == cur_sent && owner == CD_NONE && possessive_person(doc, m) && gender_fits(a, m, pos))
       owner = k - 1;
     bool fits = org ? (m->entity != CD_NONE && !m->in_quote && !m->headline &&
-                       CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION)
+                       (CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION ||
+                        (it && m->acronym && CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_PERSON)))
                     : att_person_mention(doc, m) && gender_fits(a, m, pos);
     if (!fits) continue;
     if (m->sent == cur_sent) {
