@@ -497,15 +497,18 @@ static bool negated(const att *a, size_t v) {
  * clause runs back from the comma before the participle `v` to the comma or semicolon before it. */
 enum { PARTICIPLE_CLAUSE_TOKENS = 20 };
 static bool clause_pronoun_before(att *a, size_t v, speaker *sp, size_t *verb) {
-  if (v < 2 || !punct(a, v - 1, ',')) return false;
+  bool colon = v >= 2 && (punct(a, v - 1, ':') || dash(a, v - 1));
+  if (v < 2 || !(punct(a, v - 1, ',') || colon)) return false;
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, T(a, v)->sent);
   size_t from = v - 1;
   while (from > s->first_tok && v - from < PARTICIPLE_CLAUSE_TOKENS && !punct(a, from - 1, ',') && !punct(a, from - 1, ';') &&
-         T(a, from - 1)->kind != TOK_MARK)
+         T(a, from - 1)->kind != TOK_MARK && !(colon && is(a, from - 1, "that")))
     from--;
-  if (from > s->first_tok && !punct(a, from - 1, ',') && !punct(a, from - 1, ';')) return false;
+  if (from > s->first_tok && !punct(a, from - 1, ',') && !punct(a, from - 1, ';') && !(colon && is(a, from - 1, "that")))
+    return false;
   for (size_t k = from; k + 1 < v - 1; k++) {
-    if (!(is(a, k, "he") || is(a, k, "she")) || !(T(a, k + 1)->flags & TF_LOWER) || T(a, k + 1)->kind != TOK_WORD) continue;
+    bool pronoun = is(a, k, "he") || is(a, k, "she") || (colon && T(a, k)->kind == TOK_WORD && N(a, k) == 1 && S(a, k)[0] == 'I');
+    if (!pronoun || !(T(a, k + 1)->flags & TF_LOWER) || T(a, k + 1)->kind != TOK_WORD) continue;
     if (k == s->first_tok) return false; /* the sentence's own subject: the usual way finds it */
     speaker tmp = {0};
     if (!att_speaker_at(a, k, &tmp, CD_ATTR_EXPLICIT)) return false;
@@ -646,9 +649,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     *verb = stance_fallback;
     return true;
   }
-  /* "X opposed the plan: QUOTE" -- a quote introduced by a colon belongs to the subject */
+  /* "X opposed the plan: QUOTE" -- a quote introduced by a colon belongs to the subject, the one
+   * of the clause the colon ends when that is he/she/I ("..., so that I had to answer: QUOTE") */
   if (c->open > s->first_tok && (punct(a, c->open - 1, ':') || dash(a, c->open - 1)) &&
-      att_sentence_subject(a, c->sent_open, c->open, sp)) {
+      (clause_pronoun_before(a, c->open, sp, verb) || att_sentence_subject(a, c->sent_open, c->open, sp))) {
     *verb = CD_NONE;
     return true;
   }
