@@ -6,7 +6,7 @@
  *  2. before the quote, in its sentence: "SPEAKER VERB[:] (that) ...QUOTE"; a participle
  *     ("..., saying QUOTE") takes the sentence's subject; a woven-in fragment takes the subject
  *     of a stance verb ("Trump called it a "hoax"").
- *  3. "according to SPEAKER" anywhere in the sentence.
+ *  3. "according to SPEAKER" (or ", per SPEAKER") anywhere in the sentence.
  *  4. continuation: a later quote of the same paragraph after an attributed one, or a quote
  *     that runs on from the previous paragraph.
  * A SPEAKER is a name (reported as its entity's fullest name), a pronoun (resolved to the person
@@ -68,6 +68,10 @@ static bool short_tail(const att *a, size_t i, tail_rule rule) {
   for (; i < doc_ntok(a->doc) && T(a, i)->sent == sent; i++) {
     /* the quote resumes (""...," Lind said on Monday, "..."): the tag ends there */
     if (rule == TAIL_QUOTE_SENTENCE && T(a, i)->kind == TOK_MARK && T(a, i)->role == MR_OPEN && i > 0 && punct(a, i - 1, ','))
+      return true;
+    /* ", referring to ...": a participle's clause after the tag only says what the words were about */
+    if (punct(a, i, ',') && i + 1 < doc_ntok(a->doc) && T(a, i + 1)->kind == TOK_WORD && (T(a, i + 1)->flags & TF_LOWER) &&
+        N(a, i + 1) > 5 && cd_word_eq(S(a, i + 1) + N(a, i + 1) - 3, 3, "ing"))
       return true;
     /* in the quote's own sentence, prepositions, articles and names do not count: "to a cheering
      * crowd at the Democratic National Convention on Tuesday" is still only where and when */
@@ -524,6 +528,33 @@ static bool negated(const att *a, size_t v) {
   return false;
 }
 
+/* ", saying QUOTE" after a clause whose subject is "he" or "she" ("Obama was criticized, though
+ * last week he used stronger words, saying ..."): that pronoun, not the sentence's first name. The
+ * clause runs back from the comma before the participle `v` to the comma or semicolon before it. */
+enum { PARTICIPLE_CLAUSE_TOKENS = 20 };
+static bool clause_pronoun_before(att *a, size_t v, speaker *sp, size_t *verb) {
+  bool colon = v >= 2 && (punct(a, v - 1, ':') || dash(a, v - 1));
+  if (v < 2 || !(punct(a, v - 1, ',') || colon)) return false;
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, T(a, v)->sent);
+  size_t from = v - 1;
+  while (from > s->first_tok && v - from < PARTICIPLE_CLAUSE_TOKENS && !punct(a, from - 1, ',') && !punct(a, from - 1, ';') &&
+         T(a, from - 1)->kind != TOK_MARK && !(colon && is(a, from - 1, "that")))
+    from--;
+  if (from > s->first_tok && !punct(a, from - 1, ',') && !punct(a, from - 1, ';') && !(colon && is(a, from - 1, "that")))
+    return false;
+  for (size_t k = from; k + 1 < v - 1; k++) {
+    bool pronoun = is(a, k, "he") || is(a, k, "she") || (colon && T(a, k)->kind == TOK_WORD && N(a, k) == 1 && S(a, k)[0] == 'I');
+    if (!pronoun || !(T(a, k + 1)->flags & TF_LOWER) || T(a, k + 1)->kind != TOK_WORD) continue;
+    if (k == s->first_tok) return false; /* the sentence's own subject: the usual way finds it */
+    speaker tmp = {0};
+    if (!att_speaker_at(a, k, &tmp, CD_ATTR_EXPLICIT)) return false;
+    *sp = tmp;
+    *verb = v;
+    return true;
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
@@ -534,6 +565,19 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     if (att_speaker_at(a, s0 + 1, &inv, CD_ATTR_EXPLICIT) &&
         (att_phrase_end(&inv) == c->open - 1 || att_after_speaker(a, &inv) == c->open)) {
       *sp = inv;
+      *verb = s0;
+      return true;
+    }
+  }
+  /* "Calling it "just another apology", Lind told ...": a quote inside a fronted participle's clause
+   * is the words of the subject after that clause */
+  if (c->open > s0 && T(a, s0)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, s0) &&
+      cd_is_speech_participle(S(a, s0), N(a, s0))) {
+    bool inside = true;
+    for (size_t k = s0 + 1; k < c->open && inside; k++) inside = !(punct(a, k, ',') && outside_quotes(a, k));
+    speaker subj = {0};
+    if (inside && att_sentence_subject(a, c->sent_open, s->end_tok, &subj) && subj.first_tok > c->close) {
+      *sp = subj;
       *verb = s0;
       return true;
     }
@@ -550,7 +594,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance && !crowd) continue;
     if (part) {
-      if (tag_before_participle(a, v, sp, verb)) return true;
+      if (tag_before_participle(a, v, sp, verb) || clause_pronoun_before(a, v, sp, verb)) return true;
       /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
       for (size_t st = v > 12 ? v - 12 : 0; st < v; st++) {
         if (st < s->first_tok || st == 0) continue;
@@ -664,9 +708,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     *verb = stance_fallback;
     return true;
   }
-  /* "X opposed the plan: QUOTE" -- a quote introduced by a colon belongs to the subject */
+  /* "X opposed the plan: QUOTE" -- a quote introduced by a colon belongs to the subject, the one
+   * of the clause the colon ends when that is he/she/I ("..., so that I had to answer: QUOTE") */
   if (c->open > s->first_tok && (punct(a, c->open - 1, ':') || dash(a, c->open - 1)) &&
-      att_sentence_subject(a, c->sent_open, c->open, sp)) {
+      (clause_pronoun_before(a, c->open, sp, verb) || att_sentence_subject(a, c->sent_open, c->open, sp))) {
     *verb = CD_NONE;
     return true;
   }
@@ -768,9 +813,9 @@ static bool according_within(att *a, const quote_ctx *c, size_t window, speaker 
     if (c->open > from + window) from = c->open - window;
     if (c->close + window < to) to = c->close + window;
     for (size_t k = count_below(a->according, a->n_according, from); k < a->n_according; k++) {
-      size_t i = a->according[k];
-      if (i >= to || i + 2 >= s->end_tok) break;
-      if (att_speaker_at(a, i + 2, sp, CD_ATTR_ACCORDING_TO)) {
+      size_t i = a->according[k], first = is(a, i, "according") ? i + 2 : i + 1;
+      if (i >= to || first >= s->end_tok) break;
+      if (att_speaker_at(a, first, sp, CD_ATTR_ACCORDING_TO)) {
         if (sp->method == CD_ATTR_EXPLICIT) sp->method = CD_ATTR_ACCORDING_TO;
         *verb = i;
         return true;
@@ -901,7 +946,11 @@ static bool index_positions(att *a) {
         if (fill) a->spaced_dashes[nd] = i;
         nd++;
       }
-      if (is(a, i, "according") && is(a, i + 1, "to") && outside_quotes(a, i)) {
+      /* "according to X", and ", per X" that opens a phrase of its own (not "$5 per hour") */
+      bool per = is(a, i, "per") && i > 0 &&
+                 (punct(a, i - 1, ',') || T(a, i - 1)->sent != T(a, i)->sent ||
+                  (T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE));
+      if (((is(a, i, "according") && is(a, i + 1, "to")) || per) && outside_quotes(a, i)) {
         if (fill) a->according[na] = i;
         na++;
       }
@@ -1077,6 +1126,17 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
      * calls it "speculative"") */
     memset(&sp, 0, sizeof sp);
     if (q->partial && att_sentence_subject(&a, c.sent_open, c.open, &sp) && woven_subject(&a, &sp, c.open)) {
+      /* "Lena Brandvold, who hailed him as "...": a fragment inside the subject's relative clause has
+       * the relative pronoun for the words that speak */
+      size_t rel = att_phrase_end(&sp) + 1;
+      speaker who = {0};
+      bool in_clause = punct(&a, rel - 1, ',') && is(&a, rel, "who") && rel < c.open;
+      /* the clause closes at a comma before the main verb (", said", ", also", ", praised") */
+      for (size_t k = rel + 1; in_clause && k + 1 < c.open; k++)
+        in_clause = !(punct(&a, k, ',') && outside_quotes(&a, k) &&
+                      (att_speech_verb(&a, k + 1) || att_between_word(&a, k + 1) ||
+                       (N(&a, k + 1) > 3 && cd_word_eq(S(&a, k + 1) + N(&a, k + 1) - 2, 2, "ed"))));
+      if (in_clause && att_speaker_at(&a, rel, &who, CD_ATTR_EXPLICIT) && who.entity == sp.entity) sp = who;
       size_t v = att_phrase_end(&sp);
       while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !att_between_word(&a, v))) v++;
       apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "as the subject of the sentence the quote is woven into");

@@ -202,7 +202,14 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   /* but a courtesy title names the surname after it, even one that is a title word: "Mr. King" */
   bool courtesy_surname = n >= 2 && w[n - 2].title_word && !cd_is_courtesy_title(tstr(doc, doc_tok(doc, w[n - 1].tok)), tlen(doc_tok(doc, w[n - 1].tok))) &&
                           cd_is_courtesy_title(tstr(doc, doc_tok(doc, w[n - 2].tok)), tlen(doc_tok(doc, w[n - 2].tok)));
-  if (n > 0 && w[n - 1].title_word && !possessive && !courtesy_surname) {
+  /* and a given name before a title word makes it a surname: "Amy Pope", "Marc Bishop" */
+  bool given_surname = false;
+  if (n >= 2 && w[n - 1].title_word && !w[n - 2].title_word) {
+    const cd_token *g = doc_tok(doc, w[n - 2].tok);
+    given_surname = cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, tstr(doc, g), tlen(g)) ||
+                    cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, tstr(doc, g), tlen(g));
+  }
+  if (n > 0 && w[n - 1].title_word && !possessive && !courtesy_surname && !given_surname) {
     bool poss_last;
     strip_possessive(doc, doc_tok(doc, w[n - 1].tok), &poss_last);
     const cd_token *only = doc_tok(doc, w[0].tok);

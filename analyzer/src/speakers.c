@@ -97,6 +97,13 @@ static bool gender_fits(const att *a, const cd_name_mention *m, size_t pos) {
  * full of quoted names costs linear time. */
 enum { RESOLVE_MENTIONS = 48, RESOLVE_TOKENS = 400 };
 
+/* A person's name as a possessor ("Oz's advice"): what "he" may refer to when nobody else in its
+ * sentence is named. */
+static bool possessive_person(const cd_doc *doc, const cd_name_mention *m) {
+  return m->possessive && !m->in_quote && !m->headline && m->entity != CD_NONE &&
+         CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_PERSON;
+}
+
 static size_t resolve_person(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
@@ -115,12 +122,14 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
     size_t ls = CD_VEC_AT(&doc->mentions, cd_name_mention, a->last_speaker)->entity;
     for (size_t k = lo; k > 0 && lo - k < RESOLVE_MENTIONS; k--) {
       const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
+      if (m->sent == cur_sent && possessive_person(doc, m) && gender_fits(a, m, pos)) break; /* "Oz's advice earned him" */
       if (!att_person_mention(doc, m)) continue;
       if (m->entity == ls && gender_fits(a, m, pos)) return a->last_speaker;
       break;
     }
   }
-  size_t fallback = CD_NONE;
+  size_t fallback = CD_NONE, owner = CD_NONE;
+  bool it = is(a, pos, "it"); /* "it" may be an agency known by its initials: "NASA ... It also noted" */
   uint32_t seen_sent = UINT32_MAX;
   size_t subject = CD_NONE;
   bool skip_sentence = false;
@@ -128,6 +137,7 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
     const cd_sentence *ms = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
     if (ms->para + 2 < t->para || cur_sent - m->sent > 6 || m->first_tok + RESOLVE_TOKENS < pos) break;
+    if (!org && m->sent != cur_sent && owner != CD_NONE) return owner; /* nobody else in its sentence */
     if (m->sent != seen_sent) {
       if (subject != CD_NONE) return subject; /* the subject of the nearest sentence that has one */
       if (!org && m->sent != cur_sent) {
@@ -147,8 +157,11 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
                       (cd_word_eq(a->doc->text + first->start, first->end - first->start, "he") ||
                        cd_word_eq(a->doc->text + first->start, first->end - first->start, "she"));
     }
+    if (!org && m->sent == cur_sent && owner == CD_NONE && possessive_person(doc, m) && gender_fits(a, m, pos))
+      owner = k - 1;
     bool fits = org ? (m->entity != CD_NONE && !m->in_quote && !m->headline &&
-                       CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION)
+                       (CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION ||
+                        (it && m->acronym && CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_PERSON)))
                     : att_person_mention(doc, m) && gender_fits(a, m, pos);
     if (!fits) continue;
     if (m->sent == cur_sent) {
@@ -173,6 +186,7 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
     if (att_after_preposition(a, m->first_tok, ms->first_tok)) continue;
     subject = k - 1; /* keep walking left: the first such person of that sentence */
   }
+  if (owner != CD_NONE) return owner;
   return subject != CD_NONE ? subject : fallback;
 }
 
@@ -365,6 +379,28 @@ static size_t relative_antecedent(const att *a, size_t i) {
   return CD_NONE;
 }
 
+/* "An Interpol spokesperson said ... The spokesperson added": the start of an indefinite phrase
+ * ("a"/"an" and up to two modifiers) ending in the same noun as token j, outside quotes, in the
+ * sentence of token i or the two before it, and not followed by a name (not "a spokesperson, Ana
+ * Bell,"); CD_NONE when there is none. Looks back a bounded number of tokens. */
+enum { INTRODUCED_TOKENS = 120 };
+static size_t introduced_with(const att *a, size_t i, size_t j, size_t *head) {
+  uint32_t sent = T(a, i)->sent;
+  for (size_t k = i; k > 0 && i - k < INTRODUCED_TOKENS; k--) {
+    size_t h = k - 1;
+    if (T(a, h)->sent + 2 < sent) break;
+    /* the same lower-case word: byte for byte */
+    if (T(a, h)->kind != TOK_WORD || !outside_quotes(a, h) || N(a, h) != N(a, j) || memcmp(S(a, h), S(a, j), N(a, j)))
+      continue;
+    if (punct(a, h + 1, ',') && h + 2 < doc_ntok(a->doc) && a->mention_start[h + 2] != CD_NONE) return CD_NONE;
+    *head = h;
+    for (size_t d = h; d > 0 && h - d < 3; d--)
+      if (is(a, d - 1, "a") || is(a, d - 1, "an")) return d - 1;
+    return CD_NONE;
+  }
+  return CD_NONE;
+}
+
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
@@ -485,6 +521,13 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       return false;
     if (definite && T(a, j)->flags & TF_LOWER && att_role_noun(a, j) &&
         !(j + 1 < doc_ntok(doc) && (att_source_noun(a, j + 1) || a->mention_start[j + 1] != CD_NONE))) {
+      /* "An Interpol spokesperson said ... The spokesperson added": the one introduced with that noun */
+      size_t head = CD_NONE, intro = introduced_with(a, i, j, &head);
+      if (intro != CD_NONE) {
+        source_phrase(a, sp, i, j + 1);
+        sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, intro)->start, T(a, head)->end - T(a, intro)->start);
+        return true;
+      }
       /* "the president said": the person last named in that role, else the nearest person */
       if (att_resolve_into(a, i, j + 1, sp, false, NULL)) return true;
     }
