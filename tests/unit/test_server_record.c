@@ -206,7 +206,78 @@ static void test_related_passage(void **state) {
   rmdir(dir);
 }
 
+/* Does the article's latest publishDiagnostics have quote.altered? */
+static bool altered_now(client *c, const char *uri) {
+  json_t *note = client_wait_note(c, "textDocument/publishDiagnostics", uri, -1);
+  bool found = find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.altered") != NULL;
+  json_decref(note);
+  return found;
+}
+
+static void set_sources(client *c, const char *globs_json) {
+  json_error_t jerr;
+  client_notify(c, "workspace/didChangeConfiguration",
+                json_pack("{s:{s:{s:o}}}", "settings", "copydesk", "sources", json_loads(globs_json, 0, &jerr)));
+}
+
+/* The editor's "sources" setting (initializationOptions, then didChangeConfiguration), relative
+ * to the workspace folder; a transcript created in a listed directory joins when the client
+ * says it was created; a closed article's sources are dropped and read afresh when reopened. */
+static void test_editor_sources(void **state) {
+  (void)state;
+  char dir[] = "/tmp/copydesk-editor-sources-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char notes[256], transcript[300], extra[300], article[256], uri[300], dir_uri[300], extra_uri[320];
+  snprintf(notes, sizeof notes, "%s/notes", dir);
+  assert_int_equal(mkdir(notes, 0700), 0);
+  snprintf(transcript, sizeof transcript, "%s/interview.txt", notes);
+  snprintf(extra, sizeof extra, "%s/call.txt", notes);
+  snprintf(article, sizeof article, "%s/article.md", dir);
+  snprintf(uri, sizeof uri, "file://%s", article);
+  snprintf(dir_uri, sizeof dir_uri, "file://%s", dir);
+  snprintf(extra_uri, sizeof extra_uri, "file://%s", extra);
+  const char *text = strstr(ARTICLE, "---\n\n") + 5; /* no front matter: the editor names the sources */
+  write_file(transcript, TRANSCRIPT);
+  write_file(article, text);
+
+  client c;
+  client_start(&c);
+  json_error_t jerr;
+  json_decref(client_request(&c, "initialize",
+                             json_pack("{s:o,s:[{s:s,s:s}],s:o}", "capabilities", json_object(), "workspaceFolders",
+                                       "uri", dir_uri, "name", "desk", "initializationOptions",
+                                       json_loads("{\"sources\": [\"notes\"]}", 0, &jerr))));
+  client_notify(&c, "initialized", json_object());
+  client_open(&c, uri, "markdown", 1, text);
+  assert_true(altered_now(&c, uri));
+
+  set_sources(&c, "[]");
+  assert_false(altered_now(&c, uri));
+  set_sources(&c, "[\"notes/*.txt\"]");
+  assert_true(altered_now(&c, uri));
+
+  /* a transcript where Ruiz says "guarantee" appears in notes/: the quote is in the record */
+  write_file(extra, "[00:09:00] RUIZ: We will not raise mooring fees to pay for it, I can guarantee that.\n"
+                    "[00:09:30] Q: Thank you.\n");
+  client_notify(&c, "workspace/didChangeWatchedFiles",
+                json_pack("{s:[{s:s,s:i}]}", "changes", "uri", extra_uri, "type", 1));
+  assert_false(altered_now(&c, uri));
+
+  /* closed, the transcripts change, opened again: checked against them as they are now */
+  client_notify(&c, "textDocument/didClose", json_pack("{s:{s:s}}", "textDocument", "uri", uri));
+  json_decref(client_wait_note(&c, "textDocument/publishDiagnostics", uri, -1));
+  unlink(extra);
+  client_open(&c, uri, "markdown", 2, text);
+  assert_true(altered_now(&c, uri));
+  client_shutdown(&c);
+  unlink(transcript);
+  unlink(article);
+  rmdir(notes);
+  rmdir(dir);
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(test_record_features), cmocka_unit_test(test_related_passage)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_record_features), cmocka_unit_test(test_related_passage),
+                                     cmocka_unit_test(test_editor_sources)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
