@@ -31,6 +31,28 @@ static void write_file(const char *path, const char *text) {
   fclose(f);
 }
 
+/* A directory with a transcript and an article that names it. */
+typedef struct desk {
+  char dir[64], transcript[256], article[256], uri[300], transcript_uri[300];
+} desk;
+
+static void desk_make(desk *d, const char *transcript_text) {
+  snprintf(d->dir, sizeof d->dir, "/tmp/copydesk-record-XXXXXX");
+  assert_non_null(mkdtemp(d->dir));
+  snprintf(d->transcript, sizeof d->transcript, "%s/interview.txt", d->dir);
+  snprintf(d->article, sizeof d->article, "%s/article.md", d->dir);
+  snprintf(d->uri, sizeof d->uri, "file://%s", d->article);
+  snprintf(d->transcript_uri, sizeof d->transcript_uri, "file://%s", d->transcript);
+  write_file(d->transcript, transcript_text);
+  write_file(d->article, ARTICLE);
+}
+
+static void desk_remove(const desk *d) {
+  unlink(d->transcript);
+  unlink(d->article);
+  rmdir(d->dir);
+}
+
 static json_t *at_quote(const char *uri, const char *needle) {
   size_t at = (size_t)(strstr(ARTICLE, needle) - ARTICLE);
   return json_pack("{s:{s:s},s:o}", "textDocument", "uri", uri, "position", test_position_json(ARTICLE, at, false));
@@ -38,15 +60,9 @@ static json_t *at_quote(const char *uri, const char *needle) {
 
 static void test_record_features(void **state) {
   (void)state;
-  char dir[] = "/tmp/copydesk-record-XXXXXX";
-  assert_non_null(mkdtemp(dir));
-  char transcript[256], article[256], uri[300], transcript_uri[300];
-  snprintf(transcript, sizeof transcript, "%s/interview.txt", dir);
-  snprintf(article, sizeof article, "%s/article.md", dir);
-  snprintf(uri, sizeof uri, "file://%s", article);
-  snprintf(transcript_uri, sizeof transcript_uri, "file://%s", transcript);
-  write_file(transcript, TRANSCRIPT);
-  write_file(article, ARTICLE);
+  desk dk;
+  desk_make(&dk, TRANSCRIPT);
+  const char *uri = dk.uri, *transcript = dk.transcript, *transcript_uri = dk.transcript_uri;
 
   client c;
   client_start(&c);
@@ -115,9 +131,7 @@ static void test_record_features(void **state) {
   assert_null(find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.altered"));
   json_decref(note);
   client_shutdown(&c);
-  unlink(transcript);
-  unlink(article);
-  rmdir(dir);
+  desk_remove(&dk);
 }
 
 /* The related entry of a finding of the record that points at the passage in the source's file. */
@@ -152,15 +166,9 @@ static void test_related_passage(void **state) {
       "[00:00:12] RUIZ: Well, um, we signed the contract on Friday. The dredging will start in May.\n"
       "\n"
       "[00:02:24] RUIZ: Fees \xE2\x80\x94 we will not raise mooring fees to pay for it, I can promise that.\n";
-  char dir[] = "/tmp/copydesk-related-XXXXXX";
-  assert_non_null(mkdtemp(dir));
-  char transcript[256], article[256], uri[300], transcript_uri[300];
-  snprintf(transcript, sizeof transcript, "%s/interview.txt", dir);
-  snprintf(article, sizeof article, "%s/article.md", dir);
-  snprintf(uri, sizeof uri, "file://%s", article);
-  snprintf(transcript_uri, sizeof transcript_uri, "file://%s", transcript);
-  write_file(transcript, transcript_text);
-  write_file(article, ARTICLE);
+  desk dk;
+  desk_make(&dk, transcript_text);
+  const char *uri = dk.uri, *transcript_uri = dk.transcript_uri;
   /* "we will not ... promise that" on line 4 (0-based), after the 22 units of
    * "[00:02:24] RUIZ: Fees ", the dash (one unit) and a space */
   json_int_t from = 24, to = from + (json_int_t)strlen("we will not raise mooring fees to pay for it, I can promise that");
@@ -201,9 +209,7 @@ static void test_related_passage(void **state) {
     json_decref(r);
     client_shutdown(&c);
   }
-  unlink(transcript);
-  unlink(article);
-  rmdir(dir);
+  desk_remove(&dk);
 }
 
 /* Does the article's latest publishDiagnostics have quote.altered? */
