@@ -59,7 +59,7 @@ typedef struct memo_entry {
   uint8_t n_al;
   region r[REC_REGIONS];
   uint32_t exact[MEMO_EXACT]; /* record words where the quote starts word for word */
-  memo_alignment al[REC_REGIONS];
+  memo_alignment *al;         /* malloc'd (only quotes that differ have any): the slots stay small */
 } memo_entry;
 
 struct rec_memo {
@@ -71,6 +71,8 @@ struct rec_memo {
 
 static void entry_clear_alignments(memo_entry *e) {
   for (size_t i = 0; i < e->n_al; i++) free(e->al[i].ops);
+  free(e->al);
+  e->al = NULL;
   e->n_al = 0;
   e->aligned = false;
 }
@@ -112,6 +114,7 @@ static bool memo_get(cd_record_source *s, uint64_t key, memo_entry *out) {
     memcpy(out, e, offsetof(memo_entry, al));
     out->aligned = false;
     out->n_al = 0;
+    out->al = NULL;
   }
   mtx_unlock(&s->memo_lock);
   return e != NULL;
@@ -145,7 +148,7 @@ static void memo_put_alignments(cd_record_source *s, uint64_t key, const rec_ali
   mtx_lock(&s->memo_lock);
   memo_entry *e = memo_find(s->memo, key);
   if (e && !e->aligned) {
-    bool ok = true;
+    bool ok = n == 0 || (e->al = malloc(n * sizeof *e->al)) != NULL;
     for (size_t i = 0; i < n && ok; i++) {
       rec_op *ops = malloc(a[i].n_ops * sizeof *ops + 1);
       if (!ops) {
