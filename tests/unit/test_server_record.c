@@ -155,6 +155,28 @@ static void assert_passage(json_t *rel, json_int_t line, json_int_t character, j
                          "the record: RUIZ at 00:02:24 (differs), interview.txt line 5"));
 }
 
+/* The pushed diagnostics: quote.altered with the passage after the analyzer's own related span
+ * when the client `supports` related information, none otherwise; never on other findings. */
+static void check_pushed(client *c, const char *uri, const char *transcript_uri, bool supports, json_int_t from,
+                         json_int_t to) {
+  json_t *note = client_wait_note(c, "textDocument/publishDiagnostics", uri, -1);
+  json_t *d = find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.altered");
+  assert_non_null(d);
+  if (supports) {
+    assert_passage(passage_entry(d, transcript_uri), 4, from, to);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(json_array_get(json_object_get(d, "relatedInformation"), 0), "location"),
+                            "uri")),
+                        uri);
+  } else {
+    assert_null(json_object_get(d, "relatedInformation"));
+  }
+  json_t *attributed = find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.attributed");
+  assert_non_null(attributed);
+  assert_null(passage_entry(attributed, transcript_uri));
+  json_decref(note);
+}
+
 /* A finding of the record points at its passage (relatedInformation: the transcript's URI and
  * the passage's range, in UTF-16 units after a dash of three bytes), in pushed and pulled
  * diagnostics, but only for a client that says it shows related information. */
@@ -173,36 +195,24 @@ static void test_related_passage(void **state) {
    * "[00:02:24] RUIZ: Fees ", the dash (one unit) and a space */
   json_int_t from = 24, to = from + (json_int_t)strlen("we will not raise mooring fees to pay for it, I can promise that");
 
-  for (int supports = 0; supports < 2; supports++) {
+  /* 0: no related information; 1: pushed, publishDiagnostics.relatedInformation; 2: pulled only,
+   * textDocument.diagnostic.relatedInformation (LSP 3.18) */
+  static const char *const caps[] = {
+      "{\"textDocument\":{\"publishDiagnostics\":{}}}",
+      "{\"textDocument\":{\"publishDiagnostics\":{\"relatedInformation\":true}}}",
+      "{\"textDocument\":{\"diagnostic\":{\"relatedInformation\":true}}}",
+  };
+  for (int variant = 0; variant < 3; variant++) {
+    bool supports = variant > 0;
     client c;
     client_start(&c);
-    json_decref(client_initialize(&c,
-                                  supports ? "{\"textDocument\":{\"publishDiagnostics\":{\"relatedInformation\":true}}}"
-                                           : "{\"textDocument\":{\"publishDiagnostics\":{}}}",
-                                  NULL));
+    json_decref(client_initialize(&c, caps[variant], NULL));
     client_open(&c, uri, "markdown", 1, ARTICLE);
-    json_t *note = client_wait_note(&c, "textDocument/publishDiagnostics", uri, -1);
-    json_t *d = find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.altered");
-    assert_non_null(d);
-    if (supports) {
-      assert_passage(passage_entry(d, transcript_uri), 4, from, to);
-      /* the analyzer's own related span (the whole quote) stays first */
-      assert_string_equal(json_string_value(json_object_get(
-                              json_object_get(json_array_get(json_object_get(d, "relatedInformation"), 0), "location"),
-                              "uri")),
-                          uri);
-    } else {
-      assert_null(json_object_get(d, "relatedInformation"));
-    }
-    /* a finding that is not the record's has no passage */
-    json_t *attributed = find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.attributed");
-    assert_non_null(attributed);
-    assert_null(passage_entry(attributed, transcript_uri));
-    json_decref(note);
+    if (variant < 2) check_pushed(&c, uri, transcript_uri, supports, from, to);
 
     /* pulled diagnostics say the same */
     json_t *r = client_request(&c, "textDocument/diagnostic", json_pack("{s:{s:s}}", "textDocument", "uri", uri));
-    d = find_code(json_object_get(json_object_get(r, "result"), "items"), "quote.altered");
+    json_t *d = find_code(json_object_get(json_object_get(r, "result"), "items"), "quote.altered");
     assert_non_null(d);
     if (supports) assert_passage(passage_entry(d, transcript_uri), 4, from, to);
     else assert_null(json_object_get(d, "relatedInformation"));
