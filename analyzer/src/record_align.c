@@ -59,16 +59,20 @@ typedef struct memo_entry {
   uint8_t n_al;
   region r[REC_REGIONS];
   uint32_t exact[MEMO_EXACT]; /* record words where the quote starts word for word */
-  memo_alignment al[REC_REGIONS];
+  memo_alignment *al;         /* malloc'd (only quotes that differ have any): the slots stay small */
 } memo_entry;
 
 struct rec_memo {
   memo_entry slots[MEMO_SLOTS];
   size_t used;
+  rec_shape shapes[MEMO_SLOTS]; /* raw 0: empty */
+  size_t shapes_used;
 };
 
 static void entry_clear_alignments(memo_entry *e) {
   for (size_t i = 0; i < e->n_al; i++) free(e->al[i].ops);
+  free(e->al);
+  e->al = NULL;
   e->n_al = 0;
   e->aligned = false;
 }
@@ -84,7 +88,8 @@ void rec_memo_free(struct rec_memo *memo) {
 }
 
 /* The key of a quote's items: its words' keys and its gaps, in order. */
-static uint64_t items_key(const rec_item *items, size_t n) {
+uint64_t rec_items_key(const rec_item *items, size_t n) {
+  if (n > MAX_ITEMS) n = MAX_ITEMS;
   uint64_t h = 0x51ED270B27A1E5A3ull ^ n;
   for (size_t i = 0; i < n; i++) h = rec_pair_key(h, items[i].kind == RT_WORD ? items[i].key : items[i].kind);
   return h ? h : 1;
@@ -109,6 +114,7 @@ static bool memo_get(cd_record_source *s, uint64_t key, memo_entry *out) {
     memcpy(out, e, offsetof(memo_entry, al));
     out->aligned = false;
     out->n_al = 0;
+    out->al = NULL;
   }
   mtx_unlock(&s->memo_lock);
   return e != NULL;
@@ -142,7 +148,7 @@ static void memo_put_alignments(cd_record_source *s, uint64_t key, const rec_ali
   mtx_lock(&s->memo_lock);
   memo_entry *e = memo_find(s->memo, key);
   if (e && !e->aligned) {
-    bool ok = true;
+    bool ok = n == 0 || (e->al = malloc(n * sizeof *e->al)) != NULL;
     for (size_t i = 0; i < n && ok; i++) {
       rec_op *ops = malloc(a[i].n_ops * sizeof *ops + 1);
       if (!ops) {
@@ -155,6 +161,42 @@ static void memo_put_alignments(cd_record_source *s, uint64_t key, const rec_ali
     }
     if (ok) e->aligned = true;
     else entry_clear_alignments(e);
+  }
+  mtx_unlock(&s->memo_lock);
+}
+
+bool rec_shape_get(const cd_record_source *source, uint64_t raw, rec_shape *out) {
+  cd_record_source *s = (cd_record_source *)source; /* the memo is a cache: it changes no answer */
+  if (!s->memo_lock_ok || raw == 0) return false;
+  bool found = false;
+  mtx_lock(&s->memo_lock);
+  for (size_t i = raw % MEMO_SLOTS; s->memo; i = (i + 1) % MEMO_SLOTS) {
+    const rec_shape *e = &s->memo->shapes[i];
+    if (e->raw == 0) break;
+    if (e->raw == raw) {
+      *out = *e;
+      found = true;
+      break;
+    }
+  }
+  mtx_unlock(&s->memo_lock);
+  return found;
+}
+
+void rec_shape_put(const cd_record_source *source, const rec_shape *shape) {
+  cd_record_source *s = (cd_record_source *)source;
+  if (!s->memo_lock_ok || shape->raw == 0) return;
+  mtx_lock(&s->memo_lock);
+  if (!s->memo) s->memo = calloc(1, sizeof *s->memo);
+  if (s->memo) {
+    if (s->memo->shapes_used >= MEMO_SLOTS / 4 * 3) {
+      memset(s->memo->shapes, 0, sizeof s->memo->shapes);
+      s->memo->shapes_used = 0;
+    }
+    size_t i = shape->raw % MEMO_SLOTS;
+    while (s->memo->shapes[i].raw != 0 && s->memo->shapes[i].raw != shape->raw) i = (i + 1) % MEMO_SLOTS;
+    if (s->memo->shapes[i].raw == 0) s->memo->shapes_used++;
+    s->memo->shapes[i] = *shape;
   }
   mtx_unlock(&s->memo_lock);
 }
@@ -424,6 +466,26 @@ static bool exact_alignment(size_t source, const rec_item *items, size_t m, size
   return true;
 }
 
+size_t rec_align_known(const cd_record_source *const *sources, size_t n_sources, uint64_t key, size_t n_items,
+                       rec_alignment *out) {
+  if (n_items > MAX_ITEMS) n_items = MAX_ITEMS;
+  memo_entry e[8];
+  if (n_sources == 0 || n_sources > 8) return 0;
+  bool exact = false;
+  for (size_t si = 0; si < n_sources; si++) {
+    if (!memo_get((cd_record_source *)sources[si], key, &e[si]) || e[si].n_exact == MEMO_EXACT_MANY) return 0;
+    exact |= e[si].n_exact > 0;
+  }
+  if (!exact) return 0; /* aligned, or in no source: the caller needs the quote's words */
+  size_t n_out = 0;
+  for (size_t si = 0; si < n_sources; si++)
+    for (size_t x = 0; x < e[si].n_exact; x++) {
+      rec_alignment a;
+      if (exact_alignment(si, NULL, n_items, e[si].exact[x], &a)) keep(out, &n_out, &a);
+    }
+  return n_out;
+}
+
 size_t rec_align(const cd_record_source *const *sources, size_t n_sources, const rec_item *items, size_t n_items,
                  rec_scratch *sc, rec_alignment *out) {
   uint64_t key = 0;
@@ -445,7 +507,7 @@ size_t rec_align(const cd_record_source *const *sources, size_t n_sources, const
     region *r = regions + si * REC_REGIONS;
     /* the memo is a cache inside an immutable source: writing it changes no answer */
     cd_record_source *memo_owner = (cd_record_source *)sources[si];
-    if (!key) key = items_key(items, n_items);
+    if (!key) key = rec_items_key(items, n_items);
     memo_entry e;
     if (!memo_get(memo_owner, key, &e)) {
       memset(&e, 0, sizeof e);

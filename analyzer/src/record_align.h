@@ -54,6 +54,26 @@ void rec_alignment_free(rec_alignment *a);
 
 #define REC_MAX_CANDIDATES 8
 
+/* What a quote's bytes come to, remembered (in the first source's memo) so that an unchanged
+ * quote is not read word by word again: its items' key and counts. */
+typedef struct rec_shape {
+  uint64_t raw;           /* a hash of the quote's inner bytes; 0: none */
+  uint64_t key;           /* rec_items_key of its items */
+  uint32_t n_items, words;
+} rec_shape;
+
+bool rec_shape_get(const cd_record_source *source, uint64_t raw, rec_shape *out);
+void rec_shape_put(const cd_record_source *source, const rec_shape *shape);
+
+/* The key the memo knows a quote's items by. */
+uint64_t rec_items_key(const rec_item *items, size_t n);
+
+/* rec_align() for a quote known only by its key and length: the answer when every source
+ * remembers the quote and it stands word for word in some source (most quotes); 0 otherwise,
+ * and then the caller reads the quote's items and calls rec_align(). */
+size_t rec_align_known(const cd_record_source *const *sources, size_t n_sources, uint64_t key, size_t n_items,
+                       rec_alignment *out);
+
 /* The best alignments of the quote's items against the sources (at most REC_MAX_CANDIDATES,
  * lowest cost first, then most matched words). Returns how many; 0 when no passage shares
  * enough of the quote's words, or when memory runs out. */

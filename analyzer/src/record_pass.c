@@ -42,6 +42,23 @@ static size_t quote_items(const cd_doc *doc, const cd_quote *q, rec_item *items,
   return n;
 }
 
+/* A hash of a quote's bytes, eight at a time (the key of its remembered shape; never 0). */
+static uint64_t raw_key(const char *p, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 31;
+  }
+  uint64_t tail = 0;
+  memcpy(&tail, p + i, n - i);
+  h = (h ^ tail) * 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  return h ? h : 1;
+}
+
 /* ---- speakers ---- */
 
 /* Do the words of a[0..an) and b[0..bn) share a name word (titles aside)? */
@@ -293,10 +310,25 @@ static bool close_enough(const rec_alignment *a, size_t words) {
 static void check_quote(cd_doc *doc, size_t qi, rec_item *items, rec_scratch *sc) {
   const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
   if (q->level > 0 || q->kind != CD_QUOTE_SPEECH || q->headline || !q->closed) return;
-  size_t words, n = quote_items(doc, q, items, 400, &words);
-  if (words < MIN_WORDS) return;
+  /* a quote the sources have seen, word for word in one of them, needs no reading: its shape
+   * (items' key and counts) is remembered by its bytes */
+  rec_shape shape = {raw_key(doc->text + q->inner.start, q->inner.end - q->inner.start), 0, 0, 0};
   rec_alignment cands[REC_MAX_CANDIDATES];
-  size_t nc = rec_align(doc->record, doc->n_record, items, n, sc, cands);
+  size_t nc = 0;
+  bool have_items = false;
+  if (rec_shape_get(doc->record[0], shape.raw, &shape)) {
+    if (shape.words < MIN_WORDS) return;
+    nc = rec_align_known(doc->record, doc->n_record, shape.key, shape.n_items, cands);
+  }
+  size_t words = shape.words, n = shape.n_items;
+  if (nc == 0) {
+    n = quote_items(doc, q, items, 400, &words);
+    have_items = true;
+    shape = (rec_shape){shape.raw, rec_items_key(items, n), (uint32_t)n, (uint32_t)words};
+    rec_shape_put(doc->record[0], &shape);
+    if (words < MIN_WORDS) return;
+    nc = rec_align(doc->record, doc->n_record, items, n, sc, cands);
+  }
   const char *person = credited_person(doc, q);
   /* the best fit; among equal fits, one whose speaker agrees */
   size_t best = SIZE_MAX;
@@ -327,7 +359,7 @@ static void check_quote(cd_doc *doc, size_t qi, rec_item *items, rec_scratch *sc
     const rec_alignment *a = &cands[best];
     const cd_record_source *s = doc->record[a->source];
     add_match(doc, qi, s, a);
-    if (a->cost) report_altered(doc, qi, items, s, a);
+    if (a->cost && have_items) report_altered(doc, qi, items, s, a); /* (rec_align_known gives exact ones only) */
     /* only for a quote that is the passage word for word: an altered quote may come from another
      * passage that the index did not offer, and the altered finding already points at the one found */
     if (best_agree < 0 && a->cost == 0) report_speaker(doc, qi, person, s, a);

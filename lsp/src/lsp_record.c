@@ -22,16 +22,61 @@ void cd_server_record_free(cd_server *server) {
   server->record = NULL;
 }
 
+/* The editor's "sources" (the `copydesk` settings), joined to the workspace folder, or to the
+ * article's directory when there is none (new strings). */
+static size_t editor_globs(const cd_server *server, const char *article_path, char ***out) {
+  *out = NULL;
+  json_t *list = json_object_get(server->editor_settings, "sources");
+  size_t n = 0, i;
+  json_t *v;
+  if (!json_is_array(list) || json_array_size(list) == 0) return 0;
+  *out = calloc(json_array_size(list), sizeof **out);
+  if (!*out) return 0;
+  const char *base = server->root_dir;
+  size_t base_len = base ? strlen(base) : 0;
+  if (!base && article_path) {
+    const char *slash = strrchr(article_path, '/');
+    base = article_path;
+    base_len = slash ? (size_t)(slash - article_path) : 0;
+  }
+  json_array_foreach(list, i, v) {
+    const char *g = json_string_value(v);
+    if (!g || !*g) continue;
+    char *joined = NULL;
+    if (g[0] == '/' || !base_len) joined = strdup(g);
+    else if ((joined = malloc(base_len + strlen(g) + 2)) != NULL) sprintf(joined, "%.*s/%s", (int)base_len, base, g);
+    if (joined) (*out)[n++] = joined;
+  }
+  return n;
+}
+
 size_t cd_server_record_for(cd_server *server, cd_doc *doc, const cd_settings *settings,
                             const cd_record_source ***out) {
   *out = NULL;
   cd_record_cache *cache = cache_of(server);
   if (!cache) return 0;
   char *path = cd_lsp_uri_to_path(doc->uri);
+  char **editor;
+  size_t n_editor = editor_globs(server, path, &editor);
   /* an untitled buffer has no directory: only the configuration's sources apply */
-  size_t n = cd_record_cache_sources(cache, settings, path, doc->text, doc->len, NULL, 0, out, NULL, NULL);
+  size_t n = cd_record_cache_user_sources(cache, doc->uri, settings, (const char *const *)editor, n_editor, path,
+                                          doc->text, doc->len, out);
+  cd_record_globs_free(editor, n_editor);
   free(path);
   return n;
+}
+
+void cd_server_record_closed(cd_server *server, const char *uri) {
+  cd_record_cache_release(server->record, uri);
+}
+
+void cd_server_record_files_changed(cd_server *server) {
+  if (!server->record) return;
+  /* a file created or deleted may join or leave a glob's files: list them again, and check
+   * every open article against what the record is now */
+  cd_record_cache_relist(server->record);
+  cd_record_cache_refresh(server->record);
+  cd_server_config_file_changed(server);
 }
 
 void cd_server_poll_record(cd_server *server) {

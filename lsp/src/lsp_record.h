@@ -15,9 +15,16 @@ struct cd_server;
 struct cd_doc;
 struct cd_settings;
 
-/* The sources of an open article (new array in *out, free(); the sources stay the cache's). */
+/* The sources of an open article (new array in *out, free(); the sources stay the cache's): its
+ * configuration's, its front matter's and the editor's "sources" setting (relative to the
+ * workspace folder). */
 size_t cd_server_record_for(struct cd_server *server, struct cd_doc *doc, const struct cd_settings *settings,
                             const cd_record_source ***out);
+/* An article was closed: the sources only it used are dropped (their indexes freed). */
+void cd_server_record_closed(struct cd_server *server, const char *uri);
+/* The client says a file of the record (or one that may be) was created, changed or deleted:
+ * the globs are listed again and every open article re-checked. */
+void cd_server_record_files_changed(struct cd_server *server);
 /* Before each message: re-reads sources that changed on disk and, when any did, re-checks
  * every open article (a stat per source). */
 void cd_server_poll_record(struct cd_server *server);

@@ -11,12 +11,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "config_file.h"
 
 /* Larger files are not transcripts or releases: they are left out with a note. */
 #define RECORD_FILE_MAX (64u * 1024u * 1024u)
+/* How long a document's list of files stands without a look at the directories (ms). */
+#define RECORD_RELIST_MS 2000.0
 
 /* ---- small string lists ---- */
 
@@ -205,12 +209,30 @@ typedef struct entry {
   bool present;             /* the file existed when last looked at */
 } entry;
 
+/* A document of the server and the files it was last checked against. */
+typedef struct user {
+  char *id;          /* the document's URI */
+  char **paths;      /* distinct */
+  size_t n;
+  uint64_t inputs;   /* a hash of the globs the paths were expanded from */
+  unsigned long gen; /* the cache's generation of directory listings they were expanded in */
+  double when;       /* when (monotonic ms) */
+} user;
+
 struct cd_record_cache {
   entry *items;
   size_t n, cap;
+  user *users;
+  size_t n_users, cap_users;
+  unsigned long gen; /* bumped when files may have appeared or gone */
 };
 
 cd_record_cache *cd_record_cache_new(void) { return calloc(1, sizeof(cd_record_cache)); }
+
+static void user_free(user *u) {
+  free(u->id);
+  cd_record_globs_free(u->paths, u->n);
+}
 
 void cd_record_cache_free(cd_record_cache *c) {
   if (!c) return;
@@ -218,6 +240,8 @@ void cd_record_cache_free(cd_record_cache *c) {
     free(c->items[i].path);
     cd_record_source_free(c->items[i].source);
   }
+  for (size_t i = 0; i < c->n_users; i++) user_free(&c->users[i]);
+  free(c->users);
   free(c->items);
   free(c);
 }
@@ -297,33 +321,162 @@ static const cd_record_source *get(cd_record_cache *c, const char *path,
   return e->source;
 }
 
-size_t cd_record_cache_sources(cd_record_cache *c, const cd_settings *settings, const char *article_path,
-                               const char *text, size_t len, const char *const *extra, size_t n_extra,
-                               const cd_record_source ***out,
-                               void (*warn)(void *arg, const char *path, const char *why), void *warn_arg) {
+/* Every path the globs name, in their order and each once, the article itself left out (new
+ * strings). */
+static size_t expand_all(const cd_settings *settings, const char *const *editor, size_t n_editor, const char *article_path,
+                         char **front, size_t nf, const char *const *extra, size_t n_extra, char ***out) {
   char **paths = NULL;
   size_t n = 0, cap = 0;
   if (settings)
     for (size_t i = 0; i < settings->n_record_globs; i++) cd_record_expand(settings->record_globs[i], &paths, &n, &cap);
-  char **front = NULL;
-  size_t nf = text ? cd_record_front_matter(text, len, &front) : 0;
+  for (size_t i = 0; i < n_editor; i++) cd_record_expand(editor[i], &paths, &n, &cap);
   for (size_t i = 0; i < nf; i++) {
     char *g = join_to_dir_of(article_path && strcmp(article_path, "-") != 0 ? article_path : NULL, front[i],
                              strlen(front[i]));
     if (g) cd_record_expand(g, &paths, &n, &cap);
     free(g);
   }
-  cd_record_globs_free(front, nf);
   for (size_t i = 0; i < n_extra; i++) cd_record_expand(extra[i], &paths, &n, &cap);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    bool dup = article_path && strcmp(paths[i], article_path) == 0; /* never the article itself */
+    for (size_t j = 0; j < k && !dup; j++) dup = strcmp(paths[i], paths[j]) == 0;
+    if (dup) free(paths[i]);
+    else paths[k++] = paths[i];
+  }
+  *out = paths;
+  return k;
+}
+
+/* The sources of `paths`, read when new. */
+static size_t sources_of(cd_record_cache *c, char *const *paths, size_t n, const cd_record_source ***out,
+                         void (*warn)(void *, const char *, const char *), void *warn_arg) {
   *out = n ? malloc(n * sizeof **out) : NULL;
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
-    bool dup = false;
-    for (size_t j = 0; j < i && !dup; j++) dup = strcmp(paths[i], paths[j]) == 0;
-    if (dup || (article_path && strcmp(paths[i], article_path) == 0)) continue; /* never the article itself */
     const cd_record_source *s = get(c, paths[i], warn, warn_arg);
     if (s && *out) (*out)[k++] = s;
   }
+  return k;
+}
+
+size_t cd_record_cache_sources(cd_record_cache *c, const cd_settings *settings, const char *article_path,
+                               const char *text, size_t len, const char *const *extra, size_t n_extra,
+                               const cd_record_source ***out,
+                               void (*warn)(void *arg, const char *path, const char *why), void *warn_arg) {
+  char **front = NULL;
+  size_t nf = text ? cd_record_front_matter(text, len, &front) : 0;
+  char **paths;
+  size_t n = expand_all(settings, NULL, 0, article_path, front, nf, extra, n_extra, &paths);
+  cd_record_globs_free(front, nf);
+  size_t k = sources_of(c, paths, n, out, warn, warn_arg);
   cd_record_globs_free(paths, n);
   return k;
+}
+
+/* ---- the server's documents ---- */
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static uint64_t hash_str(uint64_t h, const char *s) {
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+  return (h ^ 0xFF) * 0x100000001b3ull; /* the end of a string */
+}
+
+static user *find_user(cd_record_cache *c, const char *id) {
+  for (size_t i = 0; i < c->n_users; i++)
+    if (strcmp(c->users[i].id, id) == 0) return &c->users[i];
+  return NULL;
+}
+
+/* Frees every file no document names any more. */
+static void evict_unused(cd_record_cache *c) {
+  size_t k = 0;
+  for (size_t i = 0; i < c->n; i++) {
+    entry *e = &c->items[i];
+    bool used = false;
+    for (size_t u = 0; u < c->n_users && !used; u++)
+      for (size_t p = 0; p < c->users[u].n && !used; p++) used = strcmp(c->users[u].paths[p], e->path) == 0;
+    if (used) {
+      c->items[k++] = *e;
+    } else {
+      free(e->path);
+      cd_record_source_free(e->source);
+    }
+  }
+  c->n = k;
+}
+
+size_t cd_record_cache_user_sources(cd_record_cache *c, const char *id, const cd_settings *settings,
+                                    const char *const *editor, size_t n_editor, const char *article_path,
+                                    const char *text, size_t len, const cd_record_source ***out) {
+  *out = NULL;
+  char **front = NULL;
+  size_t nf = text ? cd_record_front_matter(text, len, &front) : 0;
+  uint64_t inputs = hash_str(0xcbf29ce484222325ull, article_path ? article_path : "");
+  for (size_t i = 0; settings && i < settings->n_record_globs; i++) inputs = hash_str(inputs, settings->record_globs[i]);
+  for (size_t i = 0; i < n_editor; i++) inputs = hash_str(inputs ^ 1, editor[i]);
+  for (size_t i = 0; i < nf; i++) inputs = hash_str(inputs ^ 2, front[i]);
+  user *u = find_user(c, id);
+  double now = now_ms();
+  /* a keystroke names the same globs as the one before: the listing is looked at again only
+   * when files may have come or gone, and at most every RECORD_RELIST_MS otherwise */
+  if (u && u->inputs == inputs && u->gen == c->gen && now - u->when < RECORD_RELIST_MS) {
+    cd_record_globs_free(front, nf);
+    return sources_of(c, u->paths, u->n, out, NULL, NULL);
+  }
+  char **paths;
+  size_t n = expand_all(settings, editor, n_editor, article_path, front, nf, NULL, 0, &paths);
+  cd_record_globs_free(front, nf);
+  if (!u) {
+    if (c->n_users == c->cap_users) {
+      size_t cap = c->cap_users ? c->cap_users * 2 : 8;
+      user *p = realloc(c->users, cap * sizeof *p);
+      if (!p) {
+        cd_record_globs_free(paths, n);
+        return 0;
+      }
+      c->users = p;
+      c->cap_users = cap;
+    }
+    char *dup = strdup(id);
+    if (!dup) {
+      cd_record_globs_free(paths, n);
+      return 0;
+    }
+    u = &c->users[c->n_users++];
+    *u = (user){dup, NULL, 0, 0, 0, 0};
+  }
+  bool same = u->n == n;
+  for (size_t i = 0; same && i < n; i++) same = strcmp(u->paths[i], paths[i]) == 0;
+  cd_record_globs_free(u->paths, u->n);
+  u->paths = paths;
+  u->n = n;
+  u->inputs = inputs;
+  u->gen = c->gen;
+  u->when = now;
+  if (!same) evict_unused(c);
+  return sources_of(c, u->paths, u->n, out, NULL, NULL);
+}
+
+void cd_record_cache_release(cd_record_cache *c, const char *id) {
+  user *u = c ? find_user(c, id) : NULL;
+  if (!u) return;
+  user_free(u);
+  *u = c->users[--c->n_users];
+  evict_unused(c);
+}
+
+void cd_record_cache_relist(cd_record_cache *c) {
+  if (c) c->gen++;
+}
+
+size_t cd_record_cache_loaded(const cd_record_cache *c) {
+  size_t n = 0;
+  for (size_t i = 0; c && i < c->n; i++) n += c->items[i].source != NULL;
+  return n;
 }

@@ -49,6 +49,21 @@ size_t cd_record_cache_sources(cd_record_cache *cache, const struct cd_settings 
                                const cd_record_source ***out,
                                void (*warn)(void *arg, const char *path, const char *why), void *warn_arg);
 
+/* The server's way: the sources of open document `id` (its URI), from its settings' globs,
+ * `editor` globs (the editor's "sources", already absolute) and its front matter. The list of
+ * files is kept per document and looked at again (the directories listed) only when the globs
+ * change, after cd_record_cache_relist(), or two seconds later. A file that no open document
+ * names any more is dropped, its index freed; it is read again when a document names it. */
+size_t cd_record_cache_user_sources(cd_record_cache *cache, const char *id, const struct cd_settings *settings,
+                                    const char *const *editor, size_t n_editor, const char *article_path,
+                                    const char *text, size_t len, const cd_record_source ***out);
+/* Document `id` is closed: the files only it named are dropped. */
+void cd_record_cache_release(cd_record_cache *cache, const char *id);
+/* Files may have appeared or gone: every document's globs are expanded again when next used. */
+void cd_record_cache_relist(cd_record_cache *cache);
+/* How many sources are loaded (for tests). */
+size_t cd_record_cache_loaded(const cd_record_cache *cache);
+
 /* Checks every file read so far; reloads those that changed and forgets those that are gone.
  * True when anything changed (then sources handed out before are no longer valid). */
 bool cd_record_cache_refresh(cd_record_cache *cache);

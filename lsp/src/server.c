@@ -252,7 +252,10 @@ static void read_input(cd_server *server) {
 static void read_client_caps(cd_server *server, const json_t *caps) {
   cd_client_caps *c = &server->caps;
   json_t *td = cd_json_path(caps, "textDocument", NULL);
-  c->related_information = cd_json_path_true(td, "publishDiagnostics", "relatedInformation", NULL);
+  /* publishDiagnostics says it for pushed diagnostics; LSP 3.18 lets a pulling client say it in
+   * textDocument.diagnostic */
+  c->related_information = cd_json_path_true(td, "publishDiagnostics", "relatedInformation", NULL) ||
+                           cd_json_path_true(td, "diagnostic", "relatedInformation", NULL);
   c->code_description = cd_json_path_true(td, "publishDiagnostics", "codeDescriptionSupport", NULL);
   c->pull_diagnostics = json_is_object(cd_json_path(td, "diagnostic", NULL));
   c->hierarchical_symbols =

@@ -6,6 +6,7 @@
 #include "config_file.h"
 #include "config_json.h"
 #include "copydesk/lsp_json.h"
+#include "lsp_record.h"
 #include "server_internal.h"
 
 #include <stdio.h>
@@ -217,13 +218,18 @@ bool cd_server_is_config_doc(const cd_doc *doc) { return is_config_uri(doc->uri)
 void cd_server_did_change_watched_files(cd_server *server, json_t *params) {
   size_t i;
   json_t *change;
+  bool came_or_went = false;
   json_array_foreach(json_object_get(params, "changes"), i, change) {
     const char *uri = json_string_value(json_object_get(change, "uri"));
     if (uri != NULL && is_config_uri(uri)) {
       cd_server_config_file_changed(server);
       return;
     }
+    json_int_t type = json_integer_value(json_object_get(change, "type"));
+    came_or_went |= type == 1 || type == 3; /* Created, Deleted: a glob of the record may name it */
   }
+  /* a changed source is seen by the poll before each message; new and deleted ones need a new listing */
+  if (came_or_went) cd_server_record_files_changed(server);
 }
 
 json_t *cd_server_config_diagnostics(cd_server *server, const cd_doc *doc) {

@@ -1,5 +1,6 @@
 /* Document synchronisation and diagnostics delivery (push and pull). */
 #include "copydesk/lsp_json.h"
+#include "lsp_record.h"
 #include "server_internal.h"
 
 #include <stdio.h>
@@ -147,6 +148,7 @@ void cd_server_did_close(cd_server *server, json_t *params) {
     cd_server_log("didClose ignored: document not open");
     return;
   }
+  cd_server_record_closed(server, uri);
   if (!server->caps.pull_diagnostics) {
     cd_server_notify(server, "textDocument/publishDiagnostics",
                      json_pack("{s:s,s:[]}", "uri", uri, "diagnostics"));

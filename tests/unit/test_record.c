@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "copydesk/record.h"
+#include "report_equal.h"
 #include "test_files.h"
 #include "test_report.h"
 
@@ -320,6 +321,57 @@ static void test_bad_input(void **state) {
   cd_record_source_free(empty);
 }
 
+/* NULL when the two reports found the same passages; else what differs. */
+static const char *matches_difference(const cd_report *a, const cd_report *b) {
+  size_t na, nb;
+  const cd_record_match *x = cd_report_record_matches(a, &na), *y = cd_report_record_matches(b, &nb);
+  if (na != nb) return "number of matches";
+  for (size_t i = 0; i < na; i++)
+    if (x[i].quote != y[i].quote || x[i].source != y[i].source || !span_same(x[i].passage, y[i].passage) ||
+        x[i].exact != y[i].exact || x[i].line != y[i].line)
+      return "a match";
+  return report_difference(a, b);
+}
+
+/* The sources remember what they have seen (lookups, alignments, the shape of each quote's
+ * bytes): an article checked again, after an edit and back, is checked exactly as by fresh
+ * sources. */
+static void test_remembered_quotes_same_answer(void **state) {
+  (void)state;
+  size_t len;
+  char *article = slurp("dredging.txt", &len);
+  char *edited = strdup(article);
+  char *at = strstr(edited, "open the entire time");
+  memcpy(at, "shut", 4); /* "open" -> "shut": an altered quote, same length */
+  cd_record_source *warm[2] = {load("interview-ruiz.txt"), load("press-release.txt")};
+  const cd_record_source *const *w = (const cd_record_source *const *)warm;
+  cd_report *first = cd_analyze_with_record(article, len, CD_FORMAT_PLAINTEXT, NULL, w, 2);
+  cd_report *changed = cd_analyze_with_record(edited, len, CD_FORMAT_PLAINTEXT, NULL, w, 2);
+  cd_report *again = cd_analyze_with_record(article, len, CD_FORMAT_PLAINTEXT, NULL, w, 2);
+  cd_report *changed_again = cd_analyze_with_record(edited, len, CD_FORMAT_PLAINTEXT, NULL, w, 2);
+  cd_record_source *fresh[2] = {load("interview-ruiz.txt"), load("press-release.txt")};
+  cd_report *fresh_changed =
+      cd_analyze_with_record(edited, len, CD_FORMAT_PLAINTEXT, NULL, (const cd_record_source *const *)fresh, 2);
+  assert_non_null(find_diag(changed, edited, "quote.altered", "shut"));
+  const char *why = matches_difference(first, again);
+  if (why) fail_msg("checked again: %s differs", why);
+  why = matches_difference(changed, changed_again);
+  if (why) fail_msg("the edit checked again: %s differs", why);
+  why = matches_difference(changed_again, fresh_changed);
+  if (why) fail_msg("warm and fresh sources: %s differs", why);
+  cd_report_free(first);
+  cd_report_free(changed);
+  cd_report_free(again);
+  cd_report_free(changed_again);
+  cd_report_free(fresh_changed);
+  for (int i = 0; i < 2; i++) {
+    cd_record_source_free(warm[i]);
+    cd_record_source_free(fresh[i]);
+  }
+  free(edited);
+  free(article);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_fixture_article),
@@ -329,6 +381,7 @@ int main(void) {
       cmocka_unit_test(test_subtitles),
       cmocka_unit_test(test_press_release_headings_are_not_speakers),
       cmocka_unit_test(test_bad_input),
+      cmocka_unit_test(test_remembered_quotes_same_answer),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

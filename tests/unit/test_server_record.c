@@ -31,6 +31,28 @@ static void write_file(const char *path, const char *text) {
   fclose(f);
 }
 
+/* A directory with a transcript and an article that names it. */
+typedef struct desk {
+  char dir[64], transcript[256], article[256], uri[300], transcript_uri[300];
+} desk;
+
+static void desk_make(desk *d, const char *transcript_text) {
+  snprintf(d->dir, sizeof d->dir, "/tmp/copydesk-record-XXXXXX");
+  assert_non_null(mkdtemp(d->dir));
+  snprintf(d->transcript, sizeof d->transcript, "%s/interview.txt", d->dir);
+  snprintf(d->article, sizeof d->article, "%s/article.md", d->dir);
+  snprintf(d->uri, sizeof d->uri, "file://%s", d->article);
+  snprintf(d->transcript_uri, sizeof d->transcript_uri, "file://%s", d->transcript);
+  write_file(d->transcript, transcript_text);
+  write_file(d->article, ARTICLE);
+}
+
+static void desk_remove(const desk *d) {
+  unlink(d->transcript);
+  unlink(d->article);
+  rmdir(d->dir);
+}
+
 static json_t *at_quote(const char *uri, const char *needle) {
   size_t at = (size_t)(strstr(ARTICLE, needle) - ARTICLE);
   return json_pack("{s:{s:s},s:o}", "textDocument", "uri", uri, "position", test_position_json(ARTICLE, at, false));
@@ -38,15 +60,9 @@ static json_t *at_quote(const char *uri, const char *needle) {
 
 static void test_record_features(void **state) {
   (void)state;
-  char dir[] = "/tmp/copydesk-record-XXXXXX";
-  assert_non_null(mkdtemp(dir));
-  char transcript[256], article[256], uri[300], transcript_uri[300];
-  snprintf(transcript, sizeof transcript, "%s/interview.txt", dir);
-  snprintf(article, sizeof article, "%s/article.md", dir);
-  snprintf(uri, sizeof uri, "file://%s", article);
-  snprintf(transcript_uri, sizeof transcript_uri, "file://%s", transcript);
-  write_file(transcript, TRANSCRIPT);
-  write_file(article, ARTICLE);
+  desk dk;
+  desk_make(&dk, TRANSCRIPT);
+  const char *uri = dk.uri, *transcript = dk.transcript, *transcript_uri = dk.transcript_uri;
 
   client c;
   client_start(&c);
@@ -115,9 +131,7 @@ static void test_record_features(void **state) {
   assert_null(find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.altered"));
   json_decref(note);
   client_shutdown(&c);
-  unlink(transcript);
-  unlink(article);
-  rmdir(dir);
+  desk_remove(&dk);
 }
 
 /* The related entry of a finding of the record that points at the passage in the source's file. */
@@ -141,6 +155,28 @@ static void assert_passage(json_t *rel, json_int_t line, json_int_t character, j
                          "the record: RUIZ at 00:02:24 (differs), interview.txt line 5"));
 }
 
+/* The pushed diagnostics: quote.altered with the passage after the analyzer's own related span
+ * when the client `supports` related information, none otherwise; never on other findings. */
+static void check_pushed(client *c, const char *uri, const char *transcript_uri, bool supports, json_int_t from,
+                         json_int_t to) {
+  json_t *note = client_wait_note(c, "textDocument/publishDiagnostics", uri, -1);
+  json_t *d = find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.altered");
+  assert_non_null(d);
+  if (supports) {
+    assert_passage(passage_entry(d, transcript_uri), 4, from, to);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(json_array_get(json_object_get(d, "relatedInformation"), 0), "location"),
+                            "uri")),
+                        uri);
+  } else {
+    assert_null(json_object_get(d, "relatedInformation"));
+  }
+  json_t *attributed = find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.attributed");
+  assert_non_null(attributed);
+  assert_null(passage_entry(attributed, transcript_uri));
+  json_decref(note);
+}
+
 /* A finding of the record points at its passage (relatedInformation: the transcript's URI and
  * the passage's range, in UTF-16 units after a dash of three bytes), in pushed and pulled
  * diagnostics, but only for a client that says it shows related information. */
@@ -152,61 +188,112 @@ static void test_related_passage(void **state) {
       "[00:00:12] RUIZ: Well, um, we signed the contract on Friday. The dredging will start in May.\n"
       "\n"
       "[00:02:24] RUIZ: Fees \xE2\x80\x94 we will not raise mooring fees to pay for it, I can promise that.\n";
-  char dir[] = "/tmp/copydesk-related-XXXXXX";
-  assert_non_null(mkdtemp(dir));
-  char transcript[256], article[256], uri[300], transcript_uri[300];
-  snprintf(transcript, sizeof transcript, "%s/interview.txt", dir);
-  snprintf(article, sizeof article, "%s/article.md", dir);
-  snprintf(uri, sizeof uri, "file://%s", article);
-  snprintf(transcript_uri, sizeof transcript_uri, "file://%s", transcript);
-  write_file(transcript, transcript_text);
-  write_file(article, ARTICLE);
+  desk dk;
+  desk_make(&dk, transcript_text);
+  const char *uri = dk.uri, *transcript_uri = dk.transcript_uri;
   /* "we will not ... promise that" on line 4 (0-based), after the 22 units of
    * "[00:02:24] RUIZ: Fees ", the dash (one unit) and a space */
   json_int_t from = 24, to = from + (json_int_t)strlen("we will not raise mooring fees to pay for it, I can promise that");
 
-  for (int supports = 0; supports < 2; supports++) {
+  /* 0: no related information; 1: pushed, publishDiagnostics.relatedInformation; 2: pulled only,
+   * textDocument.diagnostic.relatedInformation (LSP 3.18) */
+  static const char *const caps[] = {
+      "{\"textDocument\":{\"publishDiagnostics\":{}}}",
+      "{\"textDocument\":{\"publishDiagnostics\":{\"relatedInformation\":true}}}",
+      "{\"textDocument\":{\"diagnostic\":{\"relatedInformation\":true}}}",
+  };
+  for (int variant = 0; variant < 3; variant++) {
+    bool supports = variant > 0;
     client c;
     client_start(&c);
-    json_decref(client_initialize(&c,
-                                  supports ? "{\"textDocument\":{\"publishDiagnostics\":{\"relatedInformation\":true}}}"
-                                           : "{\"textDocument\":{\"publishDiagnostics\":{}}}",
-                                  NULL));
+    json_decref(client_initialize(&c, caps[variant], NULL));
     client_open(&c, uri, "markdown", 1, ARTICLE);
-    json_t *note = client_wait_note(&c, "textDocument/publishDiagnostics", uri, -1);
-    json_t *d = find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.altered");
-    assert_non_null(d);
-    if (supports) {
-      assert_passage(passage_entry(d, transcript_uri), 4, from, to);
-      /* the analyzer's own related span (the whole quote) stays first */
-      assert_string_equal(json_string_value(json_object_get(
-                              json_object_get(json_array_get(json_object_get(d, "relatedInformation"), 0), "location"),
-                              "uri")),
-                          uri);
-    } else {
-      assert_null(json_object_get(d, "relatedInformation"));
-    }
-    /* a finding that is not the record's has no passage */
-    json_t *attributed = find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.attributed");
-    assert_non_null(attributed);
-    assert_null(passage_entry(attributed, transcript_uri));
-    json_decref(note);
+    if (variant < 2) check_pushed(&c, uri, transcript_uri, supports, from, to);
 
     /* pulled diagnostics say the same */
     json_t *r = client_request(&c, "textDocument/diagnostic", json_pack("{s:{s:s}}", "textDocument", "uri", uri));
-    d = find_code(json_object_get(json_object_get(r, "result"), "items"), "quote.altered");
+    json_t *d = find_code(json_object_get(json_object_get(r, "result"), "items"), "quote.altered");
     assert_non_null(d);
     if (supports) assert_passage(passage_entry(d, transcript_uri), 4, from, to);
     else assert_null(json_object_get(d, "relatedInformation"));
     json_decref(r);
     client_shutdown(&c);
   }
+  desk_remove(&dk);
+}
+
+/* Does the article's latest publishDiagnostics have quote.altered? */
+static bool altered_now(client *c, const char *uri) {
+  json_t *note = client_wait_note(c, "textDocument/publishDiagnostics", uri, -1);
+  bool found = find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.altered") != NULL;
+  json_decref(note);
+  return found;
+}
+
+static void set_sources(client *c, const char *globs_json) {
+  json_error_t jerr;
+  client_notify(c, "workspace/didChangeConfiguration",
+                json_pack("{s:{s:{s:o}}}", "settings", "copydesk", "sources", json_loads(globs_json, 0, &jerr)));
+}
+
+/* The editor's "sources" setting (initializationOptions, then didChangeConfiguration), relative
+ * to the workspace folder; a transcript created in a listed directory joins when the client
+ * says it was created; a closed article's sources are dropped and read afresh when reopened. */
+static void test_editor_sources(void **state) {
+  (void)state;
+  char dir[] = "/tmp/copydesk-editor-sources-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char notes[256], transcript[300], extra[300], article[256], uri[300], dir_uri[300], extra_uri[320];
+  snprintf(notes, sizeof notes, "%s/notes", dir);
+  assert_int_equal(mkdir(notes, 0700), 0);
+  snprintf(transcript, sizeof transcript, "%s/interview.txt", notes);
+  snprintf(extra, sizeof extra, "%s/call.txt", notes);
+  snprintf(article, sizeof article, "%s/article.md", dir);
+  snprintf(uri, sizeof uri, "file://%s", article);
+  snprintf(dir_uri, sizeof dir_uri, "file://%s", dir);
+  snprintf(extra_uri, sizeof extra_uri, "file://%s", extra);
+  const char *text = strstr(ARTICLE, "---\n\n") + 5; /* no front matter: the editor names the sources */
+  write_file(transcript, TRANSCRIPT);
+  write_file(article, text);
+
+  client c;
+  client_start(&c);
+  json_error_t jerr;
+  json_decref(client_request(&c, "initialize",
+                             json_pack("{s:o,s:[{s:s,s:s}],s:o}", "capabilities", json_object(), "workspaceFolders",
+                                       "uri", dir_uri, "name", "desk", "initializationOptions",
+                                       json_loads("{\"sources\": [\"notes\"]}", 0, &jerr))));
+  client_notify(&c, "initialized", json_object());
+  client_open(&c, uri, "markdown", 1, text);
+  assert_true(altered_now(&c, uri));
+
+  set_sources(&c, "[]");
+  assert_false(altered_now(&c, uri));
+  set_sources(&c, "[\"notes/*.txt\"]");
+  assert_true(altered_now(&c, uri));
+
+  /* a transcript where Ruiz says "guarantee" appears in notes/: the quote is in the record */
+  write_file(extra, "[00:09:00] RUIZ: We will not raise mooring fees to pay for it, I can guarantee that.\n"
+                    "[00:09:30] Q: Thank you.\n");
+  client_notify(&c, "workspace/didChangeWatchedFiles",
+                json_pack("{s:[{s:s,s:i}]}", "changes", "uri", extra_uri, "type", 1));
+  assert_false(altered_now(&c, uri));
+
+  /* closed, the transcripts change, opened again: checked against them as they are now */
+  client_notify(&c, "textDocument/didClose", json_pack("{s:{s:s}}", "textDocument", "uri", uri));
+  json_decref(client_wait_note(&c, "textDocument/publishDiagnostics", uri, -1));
+  unlink(extra);
+  client_open(&c, uri, "markdown", 2, text);
+  assert_true(altered_now(&c, uri));
+  client_shutdown(&c);
   unlink(transcript);
   unlink(article);
+  rmdir(notes);
   rmdir(dir);
 }
 
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(test_record_features), cmocka_unit_test(test_related_passage)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_record_features), cmocka_unit_test(test_related_passage),
+                                     cmocka_unit_test(test_editor_sources)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,6 +26,7 @@ export const SERVER_KEYS = [
   'inlayHints',
   'codeLens',
   'maxHints',
+  'sources',
 ] as const;
 
 /** The languages copydesk checks. */

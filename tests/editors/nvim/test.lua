@@ -299,6 +299,49 @@ local function main()
   check('text buffer: attached to the same client', copydesk.client(tbuf) ~= nil and copydesk.client(tbuf).id == client.id)
   check('text buffer: quote.unattributed reported', #by_code(td, 'quote.unattributed') == 1, show(td))
 
+  -- The record: `sources` in the settings (relative to the workspace root), changed with
+  -- set_settings (workspace/didChangeConfiguration); go to definition on a quote opens the
+  -- transcript at the passage.
+  vim.fn.mkdir(dir .. '/transcripts', 'p')
+  local transcript = dir .. '/transcripts/ruiz.txt'
+  vim.fn.writefile({ '[00:00:12] RUIZ: We will not raise mooring fees to pay for it, I can promise that.',
+    '[00:00:40] Q: Thank you.' }, transcript)
+  copydesk.set_settings({ rules = { ['quote.attributed'] = 'info' }, sources = { 'transcripts' } })
+  local fees = dir .. '/fees.md'
+  vim.fn.writefile({ 'Fees stay', '',
+    '"We will not raise mooring fees to pay for it, I can guarantee that," Ana Ruiz said.' }, fees)
+  vim.cmd('edit ' .. vim.fn.fnameescape(fees))
+  local fbuf = vim.api.nvim_get_current_buf()
+  local function altered()
+    return by_code(vim.diagnostic.get(fbuf), 'quote.altered')
+  end
+  vim.wait(WAIT_MS, function()
+    return #altered() == 1
+  end, 20)
+  local alt = altered()
+  check("sources in the settings: quote.altered says 'guarantee' here, 'promise' in the transcript",
+    #alt == 1 and alt[1].message:find("'guarantee' here, 'promise' in ruiz.txt", 1, true) ~= nil,
+    show(vim.diagnostic.get(fbuf)))
+  local answers = vim.lsp.buf_request_sync(fbuf, 'textDocument/definition',
+    { textDocument = { uri = vim.uri_from_bufnr(fbuf) }, position = { line = 2, character = 5 } }, WAIT_MS)
+  local loc
+  for _, answer in pairs(answers or {}) do
+    loc = answer.result or loc
+  end
+  if loc ~= nil and loc.uri == nil then
+    loc = loc[1] -- a list of locations
+  end
+  check('go to definition on the quote: the transcript, after "[00:00:12] RUIZ: "',
+    loc ~= nil and loc.uri == vim.uri_from_fname(vim.fn.resolve(transcript)) and loc.range.start.line == 0
+      and loc.range.start.character == 17, vim.inspect(loc))
+  copydesk.set_settings({ rules = { ['quote.attributed'] = 'info' } })
+  vim.wait(WAIT_MS, function()
+    return #altered() == 0 and #vim.diagnostic.get(fbuf) > 0
+  end, 20)
+  check('sources dropped from the settings: no quote.altered', #altered() == 0 and #vim.diagnostic.get(fbuf) > 0,
+    show(vim.diagnostic.get(fbuf)))
+  vim.cmd('buffer ' .. tbuf)
+
   -- A .copydesk.json written beside the articles (say by `git pull`) applies at the next change,
   -- without a restart: Neovim 0.7 cannot watch files for the server.
   local function severity_of(buf, code)

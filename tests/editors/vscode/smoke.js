@@ -102,9 +102,15 @@ async function main() {
         markdown: { ignorePatterns: ['^>.*$'] },
         inlayHints: true,
         codeLens: true,
+        sources: ['transcripts'],
         trace: { server: process.env.COPYDESK_TRACE || 'off' },
       },
     };
+    // The record copydesk.sources names, relative to the workspace folder.
+    fs.mkdirSync(path.join(dir, 'transcripts'));
+    fs.writeFileSync(path.join(dir, 'transcripts', 'ruiz.txt'),
+      '[00:00:12] RUIZ: We will not raise mooring fees to pay for it, I can promise that.\n' +
+      '[00:00:40] Q: Thank you.\n');
     const { vscode, test } = createStub({ settings, workspaceFolder: dir });
     installStub(vscode);
     const extension = require(main);
@@ -196,6 +202,22 @@ async function session({ vscode, test, dir, ext, extension, settings, wire }) {
       log('workspace/configuration answer:', JSON.stringify(configReply.result));
       assert.ok(!('serverPath' in (configReply.result[0] || {})), 'workspace/configuration answers only server keys');
     }
+
+    // copydesk.sources: the quote is checked against the transcript it names; emptied, it is not.
+    const recordFile = path.join(dir, 'fees.md');
+    const recordText = 'Fees stay\n\n"We will not raise mooring fees to pay for it, I can guarantee that," Ana Ruiz said.\n';
+    fs.writeFileSync(recordFile, recordText);
+    const recordDoc = test.openDocument(recordFile, 'markdown', recordText);
+    const isAltered = (d) => codeOf(d) === 'quote.altered';
+    const altered = await test.waitForDiagnostics(recordDoc.uri, (d) => d.some(isAltered));
+    log('with copydesk.sources:', describe(altered));
+    assert.ok(/'guarantee' here, 'promise' in ruiz\.txt/.test(altered.find(isAltered).message),
+      'quote.altered names the word and the transcript');
+    settings.copydesk.sources = [];
+    test.changeConfiguration('copydesk.sources');
+    const unsourced = await test.waitForDiagnostics(recordDoc.uri, (d) => d.length > 0 && !d.some(isAltered));
+    log('copydesk.sources emptied:', describe(unsourced));
+    test.closeDocument(recordDoc);
 
     // .copydesk.json: checked by the server while open, and re-read when the watcher says it changed.
     const configPath = path.join(dir, '.copydesk.json');

@@ -64,18 +64,24 @@ local function find_root(bufnr)
   return dir
 end
 
--- The client configuration for a buffer's workspace.
-function M.client_config(root_dir)
-  local c = M.config
-  -- The server reads the `copydesk` section: from initializationOptions, and from
-  -- workspace/configuration, which Neovim answers from `settings`.
-  local section = vim.deepcopy(c.settings or {})
+-- The `copydesk` section the server reads, from the configured settings.
+local function settings_section()
+  local section = vim.deepcopy(M.config.settings or {})
   if type(section.copydesk) == 'table' then
     section = section.copydesk -- { copydesk = {...} }, as nvim-lspconfig users write it
   end
   if is_empty(section) then
     section = vim.empty_dict() -- {} and not [] on the wire
   end
+  return section
+end
+
+-- The client configuration for a buffer's workspace.
+function M.client_config(root_dir)
+  local c = M.config
+  -- The server reads the `copydesk` section: from initializationOptions, and from
+  -- workspace/configuration, which Neovim answers from `settings`.
+  local section = settings_section()
   local init_options = vim.deepcopy(section)
   return {
     name = c.name,
@@ -320,6 +326,26 @@ function M.sources(bufnr, on_done)
     client:request('textDocument/documentSymbol', params, handler, bufnr)
   else
     client.request('textDocument/documentSymbol', params, handler, bufnr)
+  end
+end
+
+--- Replaces the `copydesk` settings section (the shape `setup` takes) and sends it to the
+--- running servers (workspace/didChangeConfiguration), which check the open articles again:
+--- say, `sources` pointed at another story's transcripts.
+function M.set_settings(settings)
+  M.config.settings = settings or {}
+  local section = settings_section()
+  for _, entry in pairs(roots) do
+    local client = vim.lsp.get_client_by_id(entry.id)
+    if client ~= nil then
+      client.config.settings = { copydesk = section } -- what workspace/configuration answers
+      local params = { settings = { copydesk = vim.deepcopy(section) } }
+      if vim.fn.has('nvim-0.11') == 1 then
+        client:notify('workspace/didChangeConfiguration', params)
+      else
+        client.notify('workspace/didChangeConfiguration', params)
+      end
+    end
   end
 end
 
