@@ -11,8 +11,8 @@
 
 bool cd_is_proper_word(const char *key) {
   if (!key || !*key) return false;
-  return cd_offset_table_has(key, strlen(key), PROPER_WORDS_CHARS, PROPER_WORDS_OFFSETS,
-                             sizeof PROPER_WORDS_OFFSETS / sizeof PROPER_WORDS_OFFSETS[0]);
+  static const cd_word_table proper = PROPER_WORDS_TABLE;
+  return cd_word_table_has(&proper, key, strlen(key));
 }
 
 static const char *const NOT_PERSON_WORDS[] = {

@@ -2,6 +2,7 @@
 
 #include "copydesk/analyzer.h"
 #include "lexicon.h"
+#include "word_hash.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -68,19 +69,22 @@ bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t 
   return sorted_find(s, n, list, count);
 }
 
-bool cd_offset_table_has(const char *s, size_t n, const char *chars, const uint32_t *offsets, size_t count) {
+bool cd_word_table_has(const cd_word_table *t, const char *s, size_t n) {
   if (n == 0) return false;
-  size_t lo = 0, hi = count;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = cd_word_cmp_folded(s, n, chars + offsets[mid]);
-    if (c == 0) return true;
-    if (c < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
+  uint32_t h = cd_word_hash(s, n), tag = cd_word_slot_tag(h);
+  for (uint32_t k = h & t->mask;; k = (k + 1) & t->mask) {
+    uint32_t slot = t->slots[k];
+    if (slot == 0) return false;
+    if ((slot & ~CD_WORD_SLOT_OFFSET_MASK) != tag) continue;
+    const char *e = t->chars + (slot & CD_WORD_SLOT_OFFSET_MASK) - 1;
+    size_t i = 0;
+    for (; i < n; i++) {
+      uint32_t c = (unsigned char)s[i];
+      if (c - 'A' < 26u) c |= 0x20u;
+      if (c != (unsigned char)e[i] || c == 0) break; /* a NUL in the slice ends no entry */
+    }
+    if (i == n && e[n] == 0) return true;
   }
-  return false;
 }
 
 #include "common_words.inc"
@@ -92,8 +96,8 @@ bool cd_is_common_word(const char *s, size_t n) {
     if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
     if (c < 'a' || c > 'z') return false;
   }
-  return cd_offset_table_has(s, n, COMMON_WORDS_CHARS, COMMON_WORDS_OFFSETS,
-                             sizeof COMMON_WORDS_OFFSETS / sizeof COMMON_WORDS_OFFSETS[0]);
+  static const cd_word_table common = COMMON_WORDS_TABLE;
+  return cd_word_table_has(&common, s, n);
 }
 
 /* sorted: looked up by binary search */
