@@ -50,6 +50,16 @@ const cd_near_index *cd_incr_near_kept(const cd_doc *doc, cd_incr_near_slot slot
 const cd_near_index *cd_incr_near_keep(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
                                        cd_near_index *built);
 
+/* The claims pass's answers, per token, to whether a phrase of its alternation can start there
+ * (0: not asked, 1: no, 2: yes). They are a function of the alternation and of the paragraph's
+ * bytes from the token on, so a paragraph that took the old tables takes them too.
+ * cd_incr_claim_starts: where this version's go (zeroed, one byte per token; NULL without a
+ * handle), for the alternation `rx`; called once per version, before cd_incr_old_claim_starts.
+ * cd_incr_old_claim_starts: the previous version's for the tokens of paragraph `pi`, or NULL when
+ * the paragraph is new or the alternation was another. */
+uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx);
+const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi);
+
 /* How many paragraphs of the latest version took the previous version's tables (for tests). */
 size_t cd_incr_reused(const cd_analysis *a);
 /* How many of them took their old mentions too. */
