@@ -100,49 +100,16 @@ bool cd_is_common_word(const char *s, size_t n) {
   return cd_word_table_has(&common, s, n);
 }
 
-/* sorted: looked up by binary search */
-static const char *const ABBREVIATIONS[] = {
-    "adm", "al", "approx", "apr", "atty", "aug", "capt", "cf", "cmdr", "co", "col", "corp", "cpt", "dec",
-    "dept", "dr", "est", "etc", "feb", "fr", "ft", "gen", "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt",
-    "ltd", "maj", "messrs", "mlle", "mme", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op", "pp",
-    "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "v", "vol", "vs", NULL};
-
-bool cd_is_abbreviation(const char *s, size_t n) { return CD_SORTED_IN(s, n, ABBREVIATIONS); }
-
-/* sorted: looked up by binary search */
-static const char *const COURTESY[] = {
-    "dr", "m", "messrs", "miss", "mlle", "mme", "mr", "mrs", "ms", "mx", NULL};
+bool cd_is_abbreviation(const char *s, size_t n) { return cd_lex_has(CD_LEX_ABBREVIATIONS, s, n); }
 
 bool cd_is_courtesy_title(const char *s, size_t n) {
   if (n == 1) return false; /* "M" alone is an initial far more often than Monsieur */
-  return CD_SORTED_IN(s, n, COURTESY);
+  return cd_lex_has(CD_LEX_COURTESY_TITLES, s, n);
 }
 
-/* sorted: looked up by binary search */
-static const char *const JOB_TITLES[] = {
-    "acting", "adm", "admiral", "agent", "ambassador", "archbishop", "assemblyman", "assemblywoman",
-    "attorney", "baron", "baroness", "bishop", "brother", "candidate", "capt", "captain", "cardinal", "ceo",
-    "chair", "chairman", "chairwoman", "chancellor", "chief", "coach", "col", "colonel", "commissioner",
-    "congressman", "congresswoman", "constable", "corporal", "councillor", "councilman", "councilor",
-    "councilwoman", "crown", "dame", "dean", "defence", "defense", "delegate", "deputy", "detective",
-    "director", "emir", "father", "finance", "first", "foreign", "former", "gen", "general", "gov", "governor",
-    "imam", "inspector", "interior", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt",
-    "major", "mayor", "mep", "midwife", "minister", "mp", "nominee", "nurse", "officer", "pastor", "pope",
-    "premier", "president", "presidential", "prime", "prince", "princess", "prof", "professor", "queen",
-    "rabbi", "rep", "representative", "rev", "reverend", "secretary", "sen", "senator", "sergeant",
-    "sergeant-major", "sgt", "sheikh", "sheriff", "sir", "sister", "speaker", "spokesman", "spokesperson",
-    "spokeswoman", "sultan", "superintendent", "then", "treasurer", "vice", NULL};
+bool cd_is_job_title(const char *s, size_t n) { return cd_lex_has(CD_LEX_JOB_TITLES, s, n); }
 
-bool cd_is_job_title(const char *s, size_t n) { return CD_SORTED_IN(s, n, JOB_TITLES); }
-
-/* sorted: looked up by binary search */
-static const char *const CALENDAR[] = {
-    "apr", "april", "aug", "august", "christmas", "dec", "december", "easter", "feb", "february", "friday",
-    "jan", "january", "jul", "july", "jun", "june", "mar", "march", "may", "monday", "nov", "november", "oct",
-    "october", "saturday", "sep", "sept", "september", "sunday", "thursday", "today", "tomorrow", "tuesday",
-    "wednesday", "yesterday", NULL};
-
-bool cd_is_calendar_word(const char *s, size_t n) { return CD_SORTED_IN(s, n, CALENDAR); }
+bool cd_is_calendar_word(const char *s, size_t n) { return cd_lex_has(CD_LEX_CALENDAR_WORDS, s, n); }
 
 bool cd_is_demonym(const char *w, size_t n, bool allcaps) {
   for (size_t k = n; k > 1; k--)
@@ -165,8 +132,4 @@ bool cd_is_demonym(const char *w, size_t n, bool allcaps) {
   return false;
 }
 
-/* sorted: looked up by binary search */
-static const char *const PRONOUNS[] = {
-    "he", "i", "it", "she", "they", "we", NULL};
-
-bool cd_is_pronoun(const char *s, size_t n) { return CD_SORTED_IN(s, n, PRONOUNS); }
+bool cd_is_pronoun(const char *s, size_t n) { return cd_lex_has(CD_LEX_SPEAKER_PRONOUNS, s, n); }
