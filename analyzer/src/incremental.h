@@ -7,7 +7,9 @@
  * version, takes the old tables shifted by the change in length. Its name mentions depend also on
  * the roles quote pairing gave its marks, on the next paragraph's first words, and on which words
  * the whole text capitalises mid-sentence: the mentions pass checks those too. The passes ask per
- * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh.
+ * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh. The
+ * claims pass keeps, per token, whether a phrase can start there (a function of the paragraph's
+ * bytes), for the paragraphs that take the old tables.
  * The document-wide passes run on every version; their near-miss name indexes are kept while
  * their keys stay the same. */
 #ifndef CD_INCREMENTAL_H
