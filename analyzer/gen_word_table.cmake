@@ -5,8 +5,9 @@
 #                which the names pass reads to tell a name from a probable misspelling of another.
 # Like gen_lexicon.cmake, it writes the table with cd_offset_table (offset_table.cmake), so the tens
 # of thousands of words need no relocations at start-up (a table of pointers needed one per word,
-# on every run).
-# Usage: cmake -DWORDLIST=... -DOUT=... -DKIND=common|proper -P gen_word_table.cmake
+# on every run), and a lookup is a hash probe.
+# Usage: cmake -DWORDLIST=... -DOUT=... -DKIND=common|proper -DWORD_INDEX=path/to/gen_word_index
+#        -P gen_word_table.cmake
 if(KIND STREQUAL "common")
   file(STRINGS "${WORDLIST}" words REGEX "^[a-z]+$")
   set(NAME COMMON_WORDS)

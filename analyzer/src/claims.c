@@ -34,6 +34,7 @@
 
 #include "claims.h"
 #include "config.h"
+#include "incremental.h"
 #include "lexicon.h"
 #include "strmap.h"
 #include "strmemo.h"
@@ -451,22 +452,31 @@ static size_t word_row(const cd_strmap *words, const uint8_t *pairs, const cd_do
   return cd_strmap_getn(words, key, n);
 }
 
-static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_strmemo *memo,
-                        const bool *ascii_start, const cd_strmap *words, const uint8_t *pairs, cd_vec *found) {
+static void scan_tokens(scan_state *st, pcre2_code *code, const char *rx, pcre2_match_context *mctx,
+                        cd_strmemo *memo, const bool *ascii_start, const cd_strmap *words, const uint8_t *pairs,
+                        cd_vec *found) {
   cd_doc *doc = st->doc;
   pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
   if (code && !md) return;
+  /* a document analysed version after version keeps may_start's answers per paragraph */
+  uint8_t *starts = code ? cd_incr_claim_starts(doc, rx) : NULL;
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
     const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
     if (p->headline) continue;
+    const uint8_t *old = starts ? cd_incr_old_claim_starts(doc, (uint32_t)pi) : NULL;
     size_t off = p->span.start;
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
       const cd_token *t = doc_tok(doc, ti);
       unsigned char first = (unsigned char)doc->text[t->start];
       /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
       if (t->start < off || t->quote != NO_QUOTE || !doc->prose[t->start]) continue;
-      if (code && (first >= 0x80 || ascii_start[first]) && may_start(doc, code, md, memo, ti, p) &&
-          pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) >= 0) {
+      bool may = false;
+      if (code && (first >= 0x80 || ascii_start[first])) {
+        uint8_t known = old ? old[ti - p->first_tok] : 0;
+        may = known ? known == 2 : may_start(doc, code, md, memo, ti, p);
+        if (starts) starts[ti] = may ? 2 : 1;
+      }
+      if (may && pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) >= 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         report(st, found);
         off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
@@ -818,7 +828,8 @@ void cd_pass_claims(cd_doc *doc) {
   if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
     pthread_mutex_lock(&cache->memo_lock);
-    scan_tokens(&st, cs->main, mctx, &cache->memo, cache->ascii_start, &cache->words, cache->word_pairs, &found);
+    scan_tokens(&st, cs->main, cache->main_rx, mctx, &cache->memo, cache->ascii_start, &cache->words,
+                cache->word_pairs, &found);
     pthread_mutex_unlock(&cache->memo_lock);
   }
   if (cs->single) {

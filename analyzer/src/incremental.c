@@ -28,11 +28,23 @@ typedef struct kept_near {
   cd_vec keys; /* char */
 } kept_near;
 
+/* The claims pass's answers per token of one version (cd_incr_claim_starts), and the alternation
+ * they were found with. */
+typedef struct claim_starts {
+  bool valid;
+  cd_vec answers; /* uint8_t per token */
+  cd_vec rx;      /* char: the alternation, NUL-ended */
+} claim_starts;
+
 struct cd_analysis {
   bool have;    /* `old` holds the previous version */
   version old;  /* read while a new version is analysed */
   version next; /* written while it is; the two swap at the end */
   cd_vec from;  /* size_t per paragraph of the new version: the old paragraph it matches, or CD_NONE */
+  cd_vec from_tok; /* size_t per paragraph of the new version: that old paragraph's first token */
+  claim_starts starts[2]; /* the previous version's and this one's, alternately */
+  size_t starts_cur;      /* this version's */
+  bool starts_old_ok;     /* the previous version's answers hold for this version's alternation */
   size_t reused; /* how many paragraphs match */
   size_t reused_mentions; /* how many of them took their old mentions */
   /* the two latest of each: a letter typed into a name and deleted again brings the first back */
@@ -67,6 +79,11 @@ cd_analysis *cd_analysis_new(void) {
   version_init(&a->old);
   version_init(&a->next);
   cd_vec_init(&a->from, sizeof(size_t));
+  cd_vec_init(&a->from_tok, sizeof(size_t));
+  for (size_t i = 0; i < 2; i++) {
+    cd_vec_init(&a->starts[i].answers, 1);
+    cd_vec_init(&a->starts[i].rx, 1);
+  }
   for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++)
     for (size_t j = 0; j < 2; j++) {
       cd_near_init(&a->near[i][j].ix);
@@ -80,6 +97,11 @@ void cd_analysis_free(cd_analysis *a) {
   version_free(&a->old);
   version_free(&a->next);
   cd_vec_free(&a->from);
+  cd_vec_free(&a->from_tok);
+  for (size_t i = 0; i < 2; i++) {
+    cd_vec_free(&a->starts[i].answers);
+    cd_vec_free(&a->starts[i].rx);
+  }
   for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++)
     for (size_t j = 0; j < 2; j++) {
       cd_near_free(&a->near[i][j].ix);
@@ -127,10 +149,19 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   size_t np = doc->paras.len;
   cd_vec_reserve(&a->from, np + 1);
   a->from.len = np;
-  size_t *to = a->from.data;
+  cd_vec_reserve(&a->from_tok, np + 1);
+  a->from_tok.len = np;
+  size_t *to = a->from.data, *to_tok = a->from_tok.data;
   for (size_t i = 0; i < np; i++) to[i] = CD_NONE;
   a->reused = a->reused_mentions = 0;
-  if (!a->have) return;
+  /* this version's claim answers go where the version before last kept its own */
+  a->starts_cur ^= 1;
+  a->starts[a->starts_cur].valid = false;
+  a->starts_old_ok = false;
+  if (!a->have) {
+    a->starts[a->starts_cur ^ 1].valid = false;
+    return;
+  }
   const version *o = &a->old;
   size_t n = o->len < doc->len ? o->len : doc->len;
   size_t prefix = common_prefix(o->text, doc->text, n);
@@ -154,6 +185,7 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
     if (op->span.start != os || op->span.end - os != e - s) continue;
     if (memcmp(o->prose + os, doc->prose + s, e - s) != 0) continue;
     to[pi] = oi;
+    to_tok[pi] = op->first_tok;
     a->reused++;
   }
 }
@@ -355,4 +387,26 @@ const cd_near_index *cd_incr_near_keep(cd_doc *doc, cd_incr_near_slot slot, cons
   k->have = true;
   k->used = ++a->clock;
   return &k->ix;
+}
+
+uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx) {
+  cd_analysis *a = doc->incr;
+  if (!a) return NULL;
+  claim_starts *now = &a->starts[a->starts_cur], *before = &a->starts[a->starts_cur ^ 1];
+  size_t n = strlen(rx);
+  a->starts_old_ok = before->valid && before->rx.len == n + 1 && memcmp(before->rx.data, rx, n) == 0;
+  cd_vec_reserve(&now->rx, n + 1);
+  memcpy(now->rx.data, rx, n + 1);
+  now->rx.len = n + 1;
+  cd_vec_reserve(&now->answers, doc_ntok(doc) + 1);
+  now->answers.len = doc_ntok(doc);
+  memset(now->answers.data, 0, doc_ntok(doc));
+  now->valid = true;
+  return now->answers.data;
+}
+
+const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi) {
+  const cd_analysis *a = doc->incr;
+  if (!a || !a->starts_old_ok || from(doc, pi) == CD_NONE) return NULL;
+  return (const uint8_t *)a->starts[a->starts_cur ^ 1].answers.data + *CD_VEC_AT(&a->from_tok, size_t, pi);
 }

@@ -7,7 +7,9 @@
  * version, takes the old tables shifted by the change in length. Its name mentions depend also on
  * the roles quote pairing gave its marks, on the next paragraph's first words, and on which words
  * the whole text capitalises mid-sentence: the mentions pass checks those too. The passes ask per
- * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh.
+ * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh. The
+ * claims pass keeps, per token, whether a phrase can start there (a function of the paragraph's
+ * bytes), for the paragraphs that take the old tables.
  * The document-wide passes run on every version; their near-miss name indexes are kept while
  * their keys stay the same. */
 #ifndef CD_INCREMENTAL_H
@@ -49,6 +51,16 @@ const cd_near_index *cd_incr_near_kept(const cd_doc *doc, cd_incr_near_slot slot
  * returns `built` itself. Either way the caller frees `built` as usual. */
 const cd_near_index *cd_incr_near_keep(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
                                        cd_near_index *built);
+
+/* The claims pass's answers, per token, to whether a phrase of its alternation can start there
+ * (0: not asked, 1: no, 2: yes). They are a function of the alternation and of the paragraph's
+ * bytes from the token on, so a paragraph that took the old tables takes them too.
+ * cd_incr_claim_starts: where this version's go (zeroed, one byte per token; NULL without a
+ * handle), for the alternation `rx`; called once per version, before cd_incr_old_claim_starts.
+ * cd_incr_old_claim_starts: the previous version's for the tokens of paragraph `pi`, or NULL when
+ * the paragraph is new or the alternation was another. */
+uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx);
+const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi);
 
 /* How many paragraphs of the latest version took the previous version's tables (for tests). */
 size_t cd_incr_reused(const cd_analysis *a);

@@ -5,17 +5,14 @@
 #include "words.h"
 
 typedef struct {
-  const char *chars;        /* entries, each ended by NUL */
-  const uint32_t *offsets;  /* where entry i starts in chars */
-  size_t count;
+  cd_word_table words;
   const char *name;
 } cd_lex_table;
 
 #include "lexicon_tables.inc"
 
 bool cd_lex_has(cd_lex_id list, const char *s, size_t n) {
-  const cd_lex_table *t = &LEX_TABLES[list];
-  return cd_offset_table_has(s, n, t->chars, t->offsets, t->count);
+  return cd_word_table_has(&LEX_TABLES[list].words, s, n);
 }
 
 /* The slice followed by a space, against an entry: <0, 0 (the entry's first word) or >0. */
@@ -30,7 +27,7 @@ static int cmp_first_word(const char *s, size_t n, const char *entry) {
 }
 
 const char *cd_lex_value(cd_lex_id list, const char *s, size_t n) {
-  const cd_lex_table *t = &LEX_TABLES[list];
+  const cd_word_table *t = &LEX_TABLES[list].words;
   size_t lo = 0, hi = t->count;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -43,10 +40,11 @@ const char *cd_lex_value(cd_lex_id list, const char *s, size_t n) {
   return NULL;
 }
 
-size_t cd_lex_count(cd_lex_id list) { return LEX_TABLES[list].count; }
+size_t cd_lex_count(cd_lex_id list) { return LEX_TABLES[list].words.count; }
 
 const char *cd_lex_entry(cd_lex_id list, size_t i) {
-  return i < LEX_TABLES[list].count ? LEX_TABLES[list].chars + LEX_TABLES[list].offsets[i] : NULL;
+  const cd_word_table *t = &LEX_TABLES[list].words;
+  return i < t->count ? t->chars + t->offsets[i] : NULL;
 }
 
 const char *cd_lex_name(cd_lex_id list) { return LEX_TABLES[list].name; }

@@ -909,6 +909,7 @@ typedef struct sword {
   bool ignored;
   bool person_surname; /* the surname of a person */
   bool introduced;     /* the last word of a name given in full ("Ana Kessel") */
+  bool renamed;        /* a place's former or current name (cd_is_renamed), asked once per word */
   size_t ents[4];      /* entities of the mentions it is in (the first four) */
   size_t n_ents;
   /* the name words next to it inside a name ("<hillary" in "Hillary Clinton", ">sturgeon" in
@@ -961,9 +962,13 @@ static char shared_neighbour(const sword *a, const sword *b) {
 
 static void add_neighbour(cd_doc *doc, sword *w, char side, const char *key) {
   if (w->n_beside >= 4) return;
-  const char *n = cd_arena_printf(doc->arena, "%c%s", side, key);
-  for (size_t i = 0; i < w->n_beside; i++)
-    if (strcmp(w->beside[i], n) == 0) return;
+  for (size_t i = 0; i < w->n_beside; i++) /* most pairs recur: compare before copying */
+    if (w->beside[i][0] == side && strcmp(w->beside[i] + 1, key) == 0) return;
+  size_t len = strlen(key);
+  char *n = cd_arena_alloc(doc->arena, len + 2);
+  if (!n) return;
+  n[0] = side;
+  memcpy(n + 1, key, len + 1);
   w->beside[w->n_beside++] = n;
 }
 
@@ -1030,7 +1035,7 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_
   cd_strmap_init(&best, doc->arena);
   for (size_t i = 0; i < words->len; i++) {
     const sword *w = CD_VEC_AT(words, sword, i);
-    if (!w->count || w->ignored || !cd_is_renamed(w->key)) continue;
+    if (!w->count || w->ignored || !w->renamed) continue;
     const char *r = cd_rename_key(w->key);
     size_t b = cd_strmap_get(&best, r);
     const sword *bw = b == CD_NONE ? NULL : CD_VEC_AT(words, sword, b);
@@ -1043,14 +1048,14 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_
   cd_strmap_init(&explained, doc->arena);
   for (size_t t = 0; t < doc_ntok(doc); t++) {
     size_t id = tok_word[t];
-    if (id == CD_NONE || !cd_is_renamed(CD_VEC_AT(words, sword, id)->key)) continue;
+    if (id == CD_NONE || !CD_VEC_AT(words, sword, id)->renamed) continue;
     if (rename_explained(doc, t)) cd_strmap_put(&explained, cd_rename_key(CD_VEC_AT(words, sword, id)->key), 1);
   }
   for (size_t t = 0; t < doc_ntok(doc); t++) {
     size_t id = tok_word[t];
     if (id == CD_NONE || M(doc, tok_mention[t])->in_quote) continue;
     const sword *w = CD_VEC_AT(words, sword, id);
-    if (!cd_is_renamed(w->key) || cd_strmap_get(&explained, cd_rename_key(w->key)) != CD_NONE) continue;
+    if (!w->renamed || cd_strmap_get(&explained, cd_rename_key(w->key)) != CD_NONE) continue;
     size_t b = cd_strmap_get(&best, cd_rename_key(w->key));
     if (b == CD_NONE || b == id) continue;
     const sword *bw = CD_VEC_AT(words, sword, b);
@@ -1113,6 +1118,7 @@ static void spelling(names_ctx *c) {
         w->first = CD_NONE;
         w->seen_tok = CD_NONE;
         w->given_surname_entity = CD_NONE;
+        w->renamed = cd_is_renamed(key);
         id = words.len - 1;
         cd_strmap_put(&ids, key, id);
       }

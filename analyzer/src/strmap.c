@@ -6,14 +6,27 @@
 
 #include "copydesk/analyzer.h"
 
-static size_t hash_n(const char *s, size_t n) {
-  size_t h = 1469598103934665603u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-  return h;
+/* Eight bytes at a time: keys are names and words, most of them one or two such blocks. */
+static uint32_t hash_n(const char *s, size_t n) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  uint64_t x = 0;
+  for (size_t k = n; k-- > i;) x = (x << 8) | (unsigned char)s[k];
+  h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 29;
+  return (uint32_t)(h ^ (h >> 32));
 }
 
 /* A stored key equals the n bytes at s. */
-static bool key_eq(const char *key, const char *s, size_t n) { return strncmp(key, s, n) == 0 && key[n] == '\0'; }
+static bool key_eq(const cd_strmap_slot *e, uint32_t hash, const char *s, size_t n) {
+  return e->hash == hash && e->len == n && memcmp(e->key, s, n) == 0;
+}
 
 void cd_strmap_init(cd_strmap *m, cd_arena *arena) {
   memset(m, 0, sizeof *m);
@@ -21,59 +34,49 @@ void cd_strmap_init(cd_strmap *m, cd_arena *arena) {
 }
 
 void cd_strmap_free(cd_strmap *m) {
-  free(m->keys);
-  free(m->values);
-  free(m->hashes);
+  free(m->slots);
   memset(m, 0, sizeof *m);
 }
 
 size_t cd_strmap_getn(const cd_strmap *m, const char *key, size_t n) {
   if (!m->cap) return CD_NONE;
-  size_t hk = hash_n(key, n), h = hk & (m->cap - 1);
-  while (m->keys[h]) {
-    if (m->hashes[h] == hk && key_eq(m->keys[h], key, n)) return m->values[h];
-    h = (h + 1) & (m->cap - 1);
-  }
+  uint32_t hk = hash_n(key, n);
+  for (size_t h = hk & (m->cap - 1); m->slots[h].key; h = (h + 1) & (m->cap - 1))
+    if (key_eq(&m->slots[h], hk, key, n)) return m->slots[h].value;
   return CD_NONE;
 }
 
 size_t cd_strmap_get(const cd_strmap *m, const char *key) { return cd_strmap_getn(m, key, strlen(key)); }
 
-static void insert(const char **keys, size_t *values, size_t *hashes, size_t cap, const char *key, size_t hk,
-                   size_t value) {
-  size_t h = hk & (cap - 1);
-  while (keys[h] && !(hashes[h] == hk && strcmp(keys[h], key) == 0)) h = (h + 1) & (cap - 1);
-  keys[h] = key;
-  values[h] = value;
-  hashes[h] = hk;
-}
-
 void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value) {
+  if (n > UINT32_MAX) abort(); /* keys are words and names */
+  uint32_t hk = hash_n(key, n);
   if ((m->len + 1) * 2 > m->cap) {
     size_t cap = m->cap ? m->cap * 2 : 64;
-    const char **keys = calloc(cap, sizeof *keys);
-    size_t *values = calloc(cap, sizeof *values);
-    size_t *hashes = calloc(cap, sizeof *hashes);
-    if (!keys || !values || !hashes) abort(); /* the library's out-of-memory policy inside a pass */
-    for (size_t i = 0; i < m->cap; i++)
-      if (m->keys[i]) insert(keys, values, hashes, cap, m->keys[i], m->hashes[i], m->values[i]);
-    free(m->keys);
-    free(m->values);
-    free(m->hashes);
-    m->keys = keys;
-    m->values = values;
-    m->hashes = hashes;
+    cd_strmap_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots) abort(); /* the library's out-of-memory policy inside a pass */
+    for (size_t i = 0; i < m->cap; i++) { /* the stored hash places the key again */
+      const cd_strmap_slot *e = &m->slots[i];
+      if (!e->key) continue;
+      size_t h = e->hash & (cap - 1);
+      while (slots[h].key) h = (h + 1) & (cap - 1);
+      slots[h] = *e;
+    }
+    free(m->slots);
+    m->slots = slots;
     m->cap = cap;
   }
-  size_t hk = hash_n(key, n), h = hk & (m->cap - 1);
-  while (m->keys[h] && !(m->hashes[h] == hk && key_eq(m->keys[h], key, n))) h = (h + 1) & (m->cap - 1);
-  if (!m->keys[h]) {
-    m->keys[h] = cd_arena_strndup(m->arena, key, n);
-    if (!m->keys[h]) abort();
-    m->hashes[h] = hk;
+  size_t h = hk & (m->cap - 1);
+  while (m->slots[h].key && !key_eq(&m->slots[h], hk, key, n)) h = (h + 1) & (m->cap - 1);
+  cd_strmap_slot *e = &m->slots[h];
+  if (!e->key) {
+    e->key = cd_arena_strndup(m->arena, key, n);
+    if (!e->key) abort();
+    e->hash = hk;
+    e->len = (uint32_t)n;
     m->len++;
   }
-  m->values[h] = value;
+  e->value = value;
 }
 
 void cd_strmap_put(cd_strmap *m, const char *key, size_t value) { cd_strmap_putn(m, key, strlen(key), value); }

@@ -2,13 +2,21 @@
 #ifndef CD_STRMAP_H
 #define CD_STRMAP_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 
+/* One slot: a probe reads one cache line, and the hash and length settle most probes without a
+ * string compare. */
+typedef struct cd_strmap_slot {
+  const char *key; /* NULL: empty */
+  size_t value;
+  uint32_t hash;
+  uint32_t len;
+} cd_strmap_slot;
+
 typedef struct cd_strmap {
-  const char **keys;
-  size_t *values;
-  size_t *hashes; /* each key's hash: most probes are settled without a string compare */
+  cd_strmap_slot *slots;
   size_t cap, len;
   cd_arena *arena;
 } cd_strmap;

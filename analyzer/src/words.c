@@ -2,6 +2,7 @@
 
 #include "copydesk/analyzer.h"
 #include "lexicon.h"
+#include "word_hash.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -68,19 +69,22 @@ bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t 
   return sorted_find(s, n, list, count);
 }
 
-bool cd_offset_table_has(const char *s, size_t n, const char *chars, const uint32_t *offsets, size_t count) {
+bool cd_word_table_has(const cd_word_table *t, const char *s, size_t n) {
   if (n == 0) return false;
-  size_t lo = 0, hi = count;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = cd_word_cmp_folded(s, n, chars + offsets[mid]);
-    if (c == 0) return true;
-    if (c < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
+  uint32_t h = cd_word_hash(s, n), tag = cd_word_slot_tag(h);
+  for (uint32_t k = h & t->mask;; k = (k + 1) & t->mask) {
+    uint32_t slot = t->slots[k];
+    if (slot == 0) return false;
+    if ((slot & ~CD_WORD_SLOT_OFFSET_MASK) != tag) continue;
+    const char *e = t->chars + (slot & CD_WORD_SLOT_OFFSET_MASK) - 1;
+    size_t i = 0;
+    for (; i < n; i++) {
+      uint32_t c = (unsigned char)s[i];
+      if (c - 'A' < 26u) c |= 0x20u;
+      if (c != (unsigned char)e[i] || c == 0) break; /* a NUL in the slice ends no entry */
+    }
+    if (i == n && e[n] == 0) return true;
   }
-  return false;
 }
 
 #include "common_words.inc"
@@ -92,53 +96,20 @@ bool cd_is_common_word(const char *s, size_t n) {
     if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
     if (c < 'a' || c > 'z') return false;
   }
-  return cd_offset_table_has(s, n, COMMON_WORDS_CHARS, COMMON_WORDS_OFFSETS,
-                             sizeof COMMON_WORDS_OFFSETS / sizeof COMMON_WORDS_OFFSETS[0]);
+  static const cd_word_table common = COMMON_WORDS_TABLE;
+  return cd_word_table_has(&common, s, n);
 }
 
-/* sorted: looked up by binary search */
-static const char *const ABBREVIATIONS[] = {
-    "adm", "al", "approx", "apr", "atty", "aug", "capt", "cf", "cmdr", "co", "col", "corp", "cpt", "dec",
-    "dept", "dr", "est", "etc", "feb", "fr", "ft", "gen", "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt",
-    "ltd", "maj", "messrs", "mlle", "mme", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op", "pp",
-    "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "v", "vol", "vs", NULL};
-
-bool cd_is_abbreviation(const char *s, size_t n) { return CD_SORTED_IN(s, n, ABBREVIATIONS); }
-
-/* sorted: looked up by binary search */
-static const char *const COURTESY[] = {
-    "dr", "m", "messrs", "miss", "mlle", "mme", "mr", "mrs", "ms", "mx", NULL};
+bool cd_is_abbreviation(const char *s, size_t n) { return cd_lex_has(CD_LEX_ABBREVIATIONS, s, n); }
 
 bool cd_is_courtesy_title(const char *s, size_t n) {
   if (n == 1) return false; /* "M" alone is an initial far more often than Monsieur */
-  return CD_SORTED_IN(s, n, COURTESY);
+  return cd_lex_has(CD_LEX_COURTESY_TITLES, s, n);
 }
 
-/* sorted: looked up by binary search */
-static const char *const JOB_TITLES[] = {
-    "acting", "adm", "admiral", "agent", "ambassador", "archbishop", "assemblyman", "assemblywoman",
-    "attorney", "baron", "baroness", "bishop", "brother", "candidate", "capt", "captain", "cardinal", "ceo",
-    "chair", "chairman", "chairwoman", "chancellor", "chief", "coach", "col", "colonel", "commissioner",
-    "congressman", "congresswoman", "constable", "corporal", "councillor", "councilman", "councilor",
-    "councilwoman", "crown", "dame", "dean", "defence", "defense", "delegate", "deputy", "detective",
-    "director", "emir", "father", "finance", "first", "foreign", "former", "gen", "general", "gov", "governor",
-    "imam", "inspector", "interior", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt",
-    "major", "mayor", "mep", "midwife", "minister", "mp", "nominee", "nurse", "officer", "pastor", "pope",
-    "premier", "president", "presidential", "prime", "prince", "princess", "prof", "professor", "queen",
-    "rabbi", "rep", "representative", "rev", "reverend", "secretary", "sen", "senator", "sergeant",
-    "sergeant-major", "sgt", "sheikh", "sheriff", "sir", "sister", "speaker", "spokesman", "spokesperson",
-    "spokeswoman", "sultan", "superintendent", "then", "treasurer", "vice", NULL};
+bool cd_is_job_title(const char *s, size_t n) { return cd_lex_has(CD_LEX_JOB_TITLES, s, n); }
 
-bool cd_is_job_title(const char *s, size_t n) { return CD_SORTED_IN(s, n, JOB_TITLES); }
-
-/* sorted: looked up by binary search */
-static const char *const CALENDAR[] = {
-    "apr", "april", "aug", "august", "christmas", "dec", "december", "easter", "feb", "february", "friday",
-    "jan", "january", "jul", "july", "jun", "june", "mar", "march", "may", "monday", "nov", "november", "oct",
-    "october", "saturday", "sep", "sept", "september", "sunday", "thursday", "today", "tomorrow", "tuesday",
-    "wednesday", "yesterday", NULL};
-
-bool cd_is_calendar_word(const char *s, size_t n) { return CD_SORTED_IN(s, n, CALENDAR); }
+bool cd_is_calendar_word(const char *s, size_t n) { return cd_lex_has(CD_LEX_CALENDAR_WORDS, s, n); }
 
 bool cd_is_demonym(const char *w, size_t n, bool allcaps) {
   for (size_t k = n; k > 1; k--)
@@ -161,11 +132,7 @@ bool cd_is_demonym(const char *w, size_t n, bool allcaps) {
   return false;
 }
 
-/* sorted: looked up by binary search */
-static const char *const PRONOUNS[] = {
-    "he", "i", "it", "she", "they", "we", NULL};
-
-bool cd_is_pronoun(const char *s, size_t n) { return CD_SORTED_IN(s, n, PRONOUNS); }
+bool cd_is_pronoun(const char *s, size_t n) { return cd_lex_has(CD_LEX_SPEAKER_PRONOUNS, s, n); }
 
 bool cd_is_contracted_pronoun(const char *s, size_t n) {
   static const char *const tails[] = {"d", "ll", "m", "re", "s", "ve"};

@@ -22,10 +22,19 @@ bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t 
  * the slice, ASCII case folded; CD_NONE when none is. Not checked for order. */
 size_t cd_sorted_index(const char *s, size_t n, const char *const *table, size_t count, size_t stride);
 
-/* The same search over a relocation-free generated table: entry i is the NUL-terminated string at
- * chars + offsets[i] (gen_lexicon.cmake, gen_word_table.cmake), sorted by its generator at build
- * time, so not checked here. */
-bool cd_offset_table_has(const char *s, size_t n, const char *chars, const uint32_t *offsets, size_t count);
+/* A relocation-free generated word table (offset_table.cmake, tools/gen_word_index.c): entry i,
+ * in sorted order, is the NUL-terminated lower-case string at chars + offsets[i]; `slots` (mask + 1
+ * of them) is a hash table over the entries, built with word_hash.h. */
+typedef struct cd_word_table {
+  const char *chars;
+  const uint32_t *offsets;
+  const uint32_t *slots;
+  uint32_t count;
+  uint32_t mask;
+} cd_word_table;
+
+/* The slice is an entry of the table, ASCII case folded. */
+bool cd_word_table_has(const cd_word_table *t, const char *s, size_t n);
 
 /* A common lower-case English word ("however", "trump"); slice of any case. */
 bool cd_is_common_word(const char *s, size_t n);
