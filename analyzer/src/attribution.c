@@ -121,8 +121,8 @@ static bool ends_in_question(const att *a, const quote_ctx *c) {
 /* A quote that is its paragraph, signed in the next one: ""..." ¶ - Ana Bell." or "— Ana Bell,
  * tweeting after the vote." The sign-off paragraph opens with a dash and a person's name. */
 static bool sign_off_paragraph(att *a, const quote_ctx *c, size_t j, speaker *sp) {
-  const cd_para *qp = CD_VEC_AT(&a->doc->paras, cd_para, T(a, c->close)->para);
-  const cd_para *np = CD_VEC_AT(&a->doc->paras, cd_para, T(a, j)->para);
+  const cd_para *qp = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, c->close));
+  const cd_para *np = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, j));
   if (qp->first_tok != c->open || np->first_tok + 1 != j || !dash(a, np->first_tok)) return false;
   for (size_t k = c->close + 1; k < qp->end_tok; k++)
     if (!punct(a, k, '.')) return false; /* nothing but a stop after the closing mark */
@@ -139,11 +139,11 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   size_t n = doc_ntok(a->doc);
   bool same_sentence = j < n && T(a, j)->sent == c->sent_close;
   while (j < n && (punct(a, j, ',') || dash(a, j) || punct(a, j, ':'))) j++;
-  if (j < n && T(a, j)->para == T(a, c->close)->para + 1 && sign_off_paragraph(a, c, j, sp)) {
+  if (j < n && para_of(a, j) == para_of(a, c->close) + 1 && sign_off_paragraph(a, c, j, sp)) {
     *verb = CD_NONE;
     return true;
   }
-  if (j >= n || T(a, j)->para != T(a, c->close)->para) return false;
+  if (j >= n || para_of(a, j) != para_of(a, c->close)) return false;
   bool next_sentence = (!same_sentence || T(a, j)->sent != c->sent_close) && !ends_in_question(a, c);
   if (next_sentence) {
     /* "We will win." Smith said. -- only when the next sentence is a short attribution */
@@ -159,7 +159,7 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   if (j > c->close + 1 && dash(a, j - 1) && a->mention_start[j] != CD_NONE &&
       cd_mention_is_person(a->doc, a->mention_start[j])) {
     size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[j])->end_tok;
-    if (e >= n || T(a, e)->para != T(a, j)->para || punct(a, e, '.') || punct(a, e, ',') ||
+    if (e >= n || para_of(a, e) != para_of(a, j) || punct(a, e, '.') || punct(a, e, ',') ||
         (T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_OPEN)) {
       att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT);
       *verb = CD_NONE;
@@ -188,7 +188,7 @@ static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
 /* Is the quote the whole of its paragraph (nothing but closing punctuation after its mark)? */
 static bool quote_is_paragraph(const att *a, const quote_ctx *c) {
   if (c->close == c->open) return false;
-  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, T(a, c->open)->para);
+  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, c->open));
   if (p->first_tok != c->open) return false;
   for (size_t k = c->close + 1; k < p->end_tok; k++)
     if (T(a, k)->kind != TOK_PUNCT) return false;
@@ -274,7 +274,7 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
  * saying within a few words after it, in its paragraph. */
 static bool own_tag(const att *a, const quote_ctx *c) {
   size_t n = doc_ntok(a->doc);
-  for (size_t k = c->close + 1; k < n && k < c->close + 10 && T(a, k)->para == T(a, c->close)->para; k++) {
+  for (size_t k = c->close + 1; k < n && k < c->close + 10 && para_of(a, k) == para_of(a, c->close); k++) {
     if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) break;
     if (att_speech_verb(a, k)) return true;
     if (T(a, k)->sent != c->sent_close && !ends_in_question(a, c)) break;
@@ -654,7 +654,7 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
         bool attribution_only = true;
         uint32_t attr_sent = T(&a, pw->close_tok)->sent;
         for (size_t k = pw->close_tok + 1; k < w->open_tok; k++) {
-          if (T(&a, k)->kind == TOK_WORD && T(&a, k)->quote == NO_QUOTE) gap_words++;
+          if (T(&a, k)->kind == TOK_WORD && !(T(&a, k)->flags & TF_QUOTED)) gap_words++;
           if (T(&a, k)->sent != attr_sent) attribution_only = false;
         }
         if (gap_words <= 12 || attribution_only)

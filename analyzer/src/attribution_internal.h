@@ -37,6 +37,7 @@ typedef struct speaker {
 static inline const cd_token *T(const att *a, size_t i) { return doc_tok(a->doc, i); }
 static inline const char *S(const att *a, size_t i) { return a->doc->text + T(a, i)->start; }
 static inline size_t N(const att *a, size_t i) { return T(a, i)->end - T(a, i)->start; }
+static inline uint32_t para_of(const att *a, size_t i) { return doc_tok_para(a->doc, T(a, i)); }
 static inline bool is(const att *a, size_t i, const char *w) {
   return i < doc_ntok(a->doc) && T(a, i)->kind == TOK_WORD && cd_word_eq(S(a, i), N(a, i), w);
 }
@@ -61,7 +62,7 @@ static inline bool dash(const att *a, size_t i) {
   /* hyphen, en dash, em dash, horizontal bar (the sign-off dash: "..." ― Ana Bell) */
   return s[0] == '-' || (N(a, i) == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94 || s[2] == 0x95));
 }
-static inline bool outside_quotes(const att *a, size_t i) { return T(a, i)->quote == NO_QUOTE; }
+static inline bool outside_quotes(const att *a, size_t i) { return !(T(a, i)->flags & TF_QUOTED); }
 
 /* ---- word classes (attribution_lexicon.c) ---- */
 bool att_speech_verb(const att *a, size_t i);      /* a lower-case verb of saying */

@@ -40,21 +40,22 @@ enum {
   TF_SPACE_BEFORE = 4,
   TF_LINE_BEFORE = 8, /* a line break between this token and the previous one */
   TF_LOWER = 16,     /* first letter lower case */
-  TF_INVALID = 32    /* contains invalid UTF-8 */
+  TF_INVALID = 32,   /* contains invalid UTF-8 */
+  TF_QUOTED = 64     /* inside a quotation (its marks included), set by the quotes pass */
 };
 
+/* 16 bytes: a text has about one token per five bytes, and this table is the largest of an
+ * analysis. Offsets fit 32 bits because cd_doc_analyze reads at most CD_MAX_TEXT_LEN bytes; the
+ * paragraph is the sentence's (doc_tok_para), and whether a token is quoted is a flag. */
 typedef struct cd_token {
-  size_t start, end;
+  uint32_t start, end;
   uint8_t kind;   /* tok_kind */
   uint8_t flags;  /* TF_* */
   uint8_t family; /* mark_family, for TOK_MARK */
   uint8_t role;   /* MR_* candidates for TOK_MARK; after pairing: MR_OPEN, MR_CLOSE or MR_APOS */
-  uint32_t para;  /* paragraph index */
-  uint32_t sent;  /* sentence index */
-  uint32_t quote; /* innermost quote containing the token (UINT32_MAX: none); marks belong to their quote */
+  uint32_t sent;  /* sentence index (set by the sentences pass; every token is in one) */
 } cd_token;
 
-#define NO_QUOTE UINT32_MAX
 
 /* ---- paragraphs and sentences ---- */
 typedef struct cd_para {
@@ -166,5 +167,9 @@ void cd_fix_add_edit(cd_doc *doc, cd_fix *f, size_t start, size_t end, const cha
 
 static inline const cd_token *doc_tok(const cd_doc *d, size_t i) { return CD_VEC_AT(&d->tokens, cd_token, i); }
 static inline size_t doc_ntok(const cd_doc *d) { return d->tokens.len; }
+/* The paragraph of a token (after the sentences pass). */
+static inline uint32_t doc_tok_para(const cd_doc *d, const cd_token *t) {
+  return CD_VEC_AT(&d->sentences, cd_sentence, t->sent)->para;
+}
 
 #endif

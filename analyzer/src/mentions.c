@@ -129,7 +129,7 @@ static void build_capset(cd_doc *doc, capset *cs) {
   for (size_t i = 0; i < doc_ntok(doc); i++) {
     const cd_token *t = doc_tok(doc, i);
     if (!is_word_tok(t) || !(t->flags & TF_CAP)) continue;
-    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, t->para);
+    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, t));
     if (p->headline || clause_initial(doc, i)) continue;
     bool poss;
     capset_add(cs, t->start, strip_possessive(doc, t, &poss));
@@ -276,8 +276,8 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
     m->acronym = (t->flags & TF_ALLCAPS) != 0;
   }
   if (!m->org_hint && !m->acronym && m->n_parts >= 2) m->person_hint = true;
-  m->in_quote = a->quote != NO_QUOTE;
-  m->headline = CD_VEC_AT(&doc->paras, cd_para, a->para)->headline;
+  m->in_quote = (a->flags & TF_QUOTED);
+  m->headline = CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, a))->headline;
 }
 
 /* Do only a stop and one space (a no-break space too: "Sen.\u00a0Bernie Sanders") separate two
@@ -376,12 +376,13 @@ void cd_pass_mentions(cd_doc *doc) {
     bool extend = false, possessive = false;
     if (i < doc_ntok(doc)) {
       const cd_token *t = doc_tok(doc, i);
-      const cd_para *para = CD_VEC_AT(&doc->paras, cd_para, t->para);
-      if (reuse && reuse[t->para] && i == para->first_tok) {
+      uint32_t pi = doc_tok_para(doc, t);
+      const cd_para *para = CD_VEC_AT(&doc->paras, cd_para, pi);
+      if (reuse && reuse[pi] && i == para->first_tok) {
         /* the previous version's mentions of this paragraph; a chain never runs across paragraphs */
         if (n > 0) emit(doc, w, n, false);
         n = 0;
-        cd_incr_mentions(doc, t->para);
+        cd_incr_mentions(doc, pi);
         i = para->end_tok - 1;
         continue;
       }

@@ -1346,8 +1346,8 @@ static void case_variants(names_ctx *c) {
   if (!forms.len) goto out;
   for (size_t i = 0; i < doc_ntok(doc); i++) {
     const cd_token *t = doc_tok(doc, i);
-    if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || t->quote != NO_QUOTE) continue;
-    if (CD_VEC_AT(&doc->paras, cd_para, t->para)->headline) continue;
+    if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_QUOTED)) continue;
+    if (CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, t))->headline) continue;
     const char *tk = tok_key(c, i, t->end);
     if (!tk) continue;
     for (size_t f = cd_strmap_get(&first_word, tk); f != CD_NONE; f = CD_VEC_AT(&forms, cform, f)->next) {
@@ -1358,7 +1358,7 @@ static void case_variants(names_ctx *c) {
       bool match = true, lowered = false;
       for (size_t k = 0; k < nw && match; k++) {
         const cd_token *a = doc_tok(doc, ft + k), *b = doc_tok(doc, i + k);
-        if (b->kind != TOK_WORD || b->sent != t->sent || b->quote != NO_QUOTE) {
+        if (b->kind != TOK_WORD || b->sent != t->sent || (b->flags & TF_QUOTED)) {
           match = false;
           break;
         }
@@ -1442,7 +1442,7 @@ static bool shouted(const cd_doc *doc, const cd_name_mention *m) {
   if (first == CD_NONE) return false;
   if (last > first) return true; /* "STEALING AMERICA", "LOS ANGELES": set in capitals, not an acronym */
   const cd_token *ft = doc_tok(doc, first);
-  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, ft->para);
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, ft));
   bool opens = true, alone = true;
   for (size_t i = p->first_tok; i < first && opens; i++) opens = !is_word(doc_tok(doc, i));
   for (size_t i = last + 1; i < p->end_tok && alone; i++) alone = doc_tok(doc, i)->kind == TOK_PUNCT;
@@ -1489,7 +1489,7 @@ static bool handle(const cd_doc *doc, const cd_name_mention *m) {
 /* A paragraph that opens with the name and three more title-case words ("Cruz's Path to
  * Nomination For ..."): a subheading in title case run into the text. */
 static bool title_case_opening(const cd_doc *doc, const cd_name_mention *m) {
-  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, doc_tok(doc, m->first_tok)->para);
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, doc_tok(doc, m->first_tok)));
   if (m->first_tok != p->first_tok) return false;
   size_t caps = 0, words = 0;
   for (size_t i = m->end_tok; i < p->end_tok && words < 3; i++) {

@@ -20,6 +20,7 @@ cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const 
   cd_doc *doc = calloc(1, sizeof *doc);
   cd_config *defaults = NULL;
   if (!doc) return NULL;
+  if (len > CD_MAX_TEXT_LEN) len = CD_MAX_TEXT_LEN; /* token offsets are 32-bit */
   if (!config) {
     defaults = cd_config_new();
     if (!defaults) goto fail;

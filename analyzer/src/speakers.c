@@ -109,7 +109,7 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
   for (size_t k = lo; k > 0 && lo - k < RESOLVE_MENTIONS; k--) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
     const cd_sentence *ms = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
-    if (ms->para + 2 < t->para || cur_sent - m->sent > 6 || m->first_tok + RESOLVE_TOKENS < pos) break;
+    if (ms->para + 2 < doc_tok_para(doc, t) || cur_sent - m->sent > 6 || m->first_tok + RESOLVE_TOKENS < pos) break;
     if (m->sent != seen_sent) {
       if (subject != CD_NONE) return subject; /* the subject of the nearest sentence that has one */
       if (!org && m->sent != cur_sent) {
@@ -296,7 +296,7 @@ static bool all_capitals(const att *a, const cd_name_mention *m) {
  * stands before the dash is where and by whom the story was filed, never a speaker. */
 enum { DATELINE_TOKENS = 12 };
 static bool dateline(const att *a, const cd_name_mention *m) {
-  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, T(a, m->first_tok)->para);
+  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, m->first_tok));
   if (m->first_tok > p->first_tok + DATELINE_TOKENS) return false;
   if (T(a, p->first_tok)->kind != TOK_WORD || !(T(a, p->first_tok)->flags & TF_ALLCAPS) || N(a, p->first_tok) < 3)
     return false;
@@ -353,7 +353,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
   if (is(a, i, "they")) {
     if (att_resolve_into(a, i, i + 1, sp, true, NULL)) return true;
     uint32_t cur = T(a, i)->sent;
-    if (cur > 0 && CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1)->para == T(a, i)->para) {
+    if (cur > 0 && CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1)->para == para_of(a, i)) {
       speaker prev = {0};
       const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1);
       if (att_sentence_subject(a, cur - 1, ps->end_tok, &prev) && prev.method == CD_ATTR_SOURCE) {
@@ -424,7 +424,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       /* take the longest run of source nouns: "the police spokesperson" */
       size_t e = j + 1;
       while (e < doc_ntok(doc) && att_source_noun(a, e) && T(a, e)->sent == T(a, j)->sent) e++;
-      bool headline = CD_VEC_AT(&doc->paras, cd_para, T(a, i)->para)->headline;
+      bool headline = CD_VEC_AT(&doc->paras, cd_para, para_of(a, i))->headline;
       if (!det && k > 0 && !headline) return false;
       if (!det && !headline && !cd_lex_has(CD_LEX_BARE_SOURCES, S(a, j), N(a, j)))
         return false;
@@ -461,7 +461,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       }
       return false;
     }
-    if (!det && !(CD_VEC_AT(&doc->paras, cd_para, T(a, i)->para)->headline && (T(a, j)->flags & TF_LOWER)))
+    if (!det && !(CD_VEC_AT(&doc->paras, cd_para, para_of(a, i))->headline && (T(a, j)->flags & TF_LOWER)))
       return false; /* headlines drop their articles: "says bakery owner" */
   }
   return false;

@@ -293,7 +293,7 @@ static void test_tables_consistent(void **state) {
     assert_true(k->start < k->end && k->end <= len);
     if (i) assert_true(doc_tok(r, i - 1)->end <= k->start);
     for (size_t b = k->start; b < k->end; b++) assert_true(r->prose[b]);
-    const cd_para *p = CD_VEC_AT(&r->paras, cd_para, k->para);
+    const cd_para *p = CD_VEC_AT(&r->paras, cd_para, doc_tok_para(r, k));
     assert_true(p->span.start <= k->start && k->end <= p->span.end);
   }
   for (size_t i = 0; i < r->sentences.len; i++) {
