@@ -32,7 +32,8 @@ typedef struct names_ctx {
   cd_doc *doc;
   bool *speaker;         /* per entity: named as the speaker of a quote */
   bool *ignored;         /* per entity: configuration says never to flag it */
-  const char **tok_keys; /* per token: the name key of its whole text, once asked (tok_key) */
+  uint32_t *tok_key_ix;  /* per token: 1 + its whole text's name key's index in keys, once asked (tok_key) */
+  cd_vec keys;           /* const char *: the keys tok_key_ix points at */
   const cd_strmap *multi_words; /* every word of a name of two or more words */
   const cd_strmap *org_words;   /* first words of companies named after someone ("Bloomberg L.P.") */
   size_t titled_refs, plain_refs; /* lone references to people with and without a courtesy title */
@@ -47,9 +48,14 @@ static const cd_entity *E(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->
 static const char *tok_key(names_ctx *c, size_t i, size_t end) {
   cd_doc *doc = c->doc;
   const cd_token *t = doc_tok(doc, i);
-  if (end != t->end || !c->tok_keys) return cd_name_key(doc->arena, doc->text + t->start, end - t->start);
-  if (!c->tok_keys[i]) c->tok_keys[i] = cd_name_key(doc->arena, doc->text + t->start, end - t->start);
-  return c->tok_keys[i];
+  if (end != t->end || !c->tok_key_ix) return cd_name_key(doc->arena, doc->text + t->start, end - t->start);
+  if (!c->tok_key_ix[i]) {
+    const char *key = cd_name_key(doc->arena, doc->text + t->start, end - t->start);
+    if (!key) return NULL; /* asked again next time, as before */
+    *(const char **)cd_vec_push(&c->keys) = key;
+    c->tok_key_ix[i] = (uint32_t)c->keys.len;
+  }
+  return *CD_VEC_AT(&c->keys, const char *, c->tok_key_ix[i] - 1);
 }
 
 static bool body(const names_ctx *c, const cd_name_mention *m) {
@@ -1022,9 +1028,30 @@ static bool lone_slip(const names_ctx *c, const sword *a) {
   return a->count == 1 && !a->given && !a->person_surname && cd_strmap_get(c->multi_words, a->key) == CD_NONE;
 }
 
+/* A token of a name keyed as a word of the spelling check: which word, in which mention. */
+typedef struct word_use {
+  uint32_t tok, word, mention;
+} word_use;
+
+/* Records that token t is word `word` of mention `mention`, keeping `uses` in token order with
+ * one entry a token (a later mention over the same token takes it over). */
+static void note_use(cd_vec *uses, size_t t, size_t word, size_t mention) {
+  size_t at = uses->len;
+  while (at > 0 && CD_VEC_AT(uses, word_use, at - 1)->tok >= t) at--;
+  if (at < uses->len && CD_VEC_AT(uses, word_use, at)->tok == t) {
+    CD_VEC_AT(uses, word_use, at)->word = (uint32_t)word;
+    CD_VEC_AT(uses, word_use, at)->mention = (uint32_t)mention;
+    return;
+  }
+  cd_vec_push(uses);
+  word_use *w = CD_VEC_AT(uses, word_use, at);
+  memmove(w + 1, w, (uses->len - 1 - at) * sizeof *w);
+  *w = (word_use){(uint32_t)t, (uint32_t)word, (uint32_t)mention};
+}
+
 /* A place under its former and its current name ("Bangalore", "Bengaluru"): the name used less
  * (the later one on a tie) is reported. */
-static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_word, const size_t *tok_mention) {
+static void renamed_places(names_ctx *c, const cd_vec *words, const cd_vec *uses) {
   cd_doc *doc = c->doc;
   cd_strmap best;
   cd_strmap_init(&best, doc->arena);
@@ -1041,21 +1068,23 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_
    * and uses both on purpose */
   cd_strmap explained;
   cd_strmap_init(&explained, doc->arena);
-  for (size_t t = 0; t < doc_ntok(doc); t++) {
-    size_t id = tok_word[t];
-    if (id == CD_NONE || !cd_is_renamed(CD_VEC_AT(words, sword, id)->key)) continue;
+  for (size_t u = 0; u < uses->len; u++) {
+    const word_use *wu = CD_VEC_AT(uses, word_use, u);
+    size_t id = wu->word, t = wu->tok;
+    if (!cd_is_renamed(CD_VEC_AT(words, sword, id)->key)) continue;
     if (rename_explained(doc, t)) cd_strmap_put(&explained, cd_rename_key(CD_VEC_AT(words, sword, id)->key), 1);
   }
-  for (size_t t = 0; t < doc_ntok(doc); t++) {
-    size_t id = tok_word[t];
-    if (id == CD_NONE || M(doc, tok_mention[t])->in_quote) continue;
+  for (size_t u = 0; u < uses->len; u++) {
+    const word_use *wu = CD_VEC_AT(uses, word_use, u);
+    size_t id = wu->word, t = wu->tok;
+    if (M(doc, wu->mention)->in_quote) continue;
     const sword *w = CD_VEC_AT(words, sword, id);
     if (!cd_is_renamed(w->key) || cd_strmap_get(&explained, cd_rename_key(w->key)) != CD_NONE) continue;
     size_t b = cd_strmap_get(&best, cd_rename_key(w->key));
     if (b == CD_NONE || b == id) continue;
     const sword *bw = CD_VEC_AT(words, sword, b);
     const cd_token *tk = doc_tok(doc, t), *bt = doc_tok(doc, bw->first_tok);
-    const cd_name_mention *m = M(doc, tok_mention[t]), *bm = M(doc, bw->first);
+    const cd_name_mention *m = M(doc, wu->mention), *bm = M(doc, bw->first);
     size_t end = tk->end < m->name.end ? tk->end : m->name.end;
     size_t bend = bt->end < bm->name.end ? bt->end : bm->name.end;
     const char *form = slice(doc, tk->start, end), *other = slice(doc, bt->start, bend);
@@ -1081,11 +1110,9 @@ static void spelling(names_ctx *c) {
   cd_strmap_init(&ids, doc->arena);
   cd_vec words;
   cd_vec_init(&words, sizeof(sword));
-  /* working tables of a word per token: freed below, not kept in the report's arena */
-  size_t *tok_word = malloc((doc_ntok(doc) + 1) * sizeof(size_t));
-  size_t *tok_mention = malloc((doc_ntok(doc) + 1) * sizeof(size_t));
-  if (!tok_word || !tok_mention) goto out;
-  for (size_t i = 0; i <= doc_ntok(doc); i++) tok_word[i] = tok_mention[i] = CD_NONE;
+  /* each token of a name that is a word here, in token order (freed below) */
+  cd_vec name_uses;
+  cd_vec_init(&name_uses, sizeof(word_use));
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind != MK_NAME || m->acronym || m->headline || c->aside[i]) continue;
@@ -1136,8 +1163,7 @@ static void spelling(names_ctx *c) {
         add_neighbour(doc, w, '<', p->key);
       }
       prev = id;
-      tok_word[t] = id;
-      tok_mention[t] = i;
+      note_use(&name_uses, t, id, i);
       if (w->seen_tok == CD_NONE) {
         w->seen_tok = t;
         w->first = i;
@@ -1215,13 +1241,14 @@ static void spelling(names_ctx *c) {
     }
     if (!ambiguous) majority[i] = best, by_neighbour[i] = neighbour;
   }
-  renamed_places(c, &words, tok_word, tok_mention);
-  for (size_t t = 0; t < doc_ntok(doc); t++) {
-    size_t id = tok_word[t];
-    if (id == CD_NONE || majority[id] == CD_NONE) continue;
+  renamed_places(c, &words, &name_uses);
+  for (size_t u = 0; u < name_uses.len; u++) {
+    const word_use *wu = CD_VEC_AT(&name_uses, word_use, u);
+    size_t id = wu->word, t = wu->tok;
+    if (majority[id] == CD_NONE) continue;
     const sword *b = CD_VEC_AT(&words, sword, majority[id]);
     const cd_token *tk = doc_tok(doc, t);
-    const cd_name_mention *m = M(doc, tok_mention[t]);
+    const cd_name_mention *m = M(doc, wu->mention);
     if (m->in_quote && !by_neighbour[id]) continue;
     size_t end = tk->end < m->name.end ? tk->end : m->name.end;
     const cd_token *bt = doc_tok(doc, b->first_tok);
@@ -1245,9 +1272,7 @@ out2:
   cd_vec_free(&cand);
   cd_near_free(&ix);
   cd_short_free(&sx);
-out:
-  free(tok_word);
-  free(tok_mention);
+  cd_vec_free(&name_uses);
   cd_vec_free(&words);
   cd_strmap_free(&ids);
 }
@@ -1583,7 +1608,8 @@ void cd_pass_names(cd_doc *doc) {
   if (!ne) return;
   names_ctx c = {.doc = doc};
   c.speaker = cd_arena_alloc(doc->arena, ne * sizeof(bool));
-  c.tok_keys = calloc(doc_ntok(doc) + 1, sizeof(const char *)); /* freed at the end of the pass */
+  c.tok_key_ix = calloc(doc_ntok(doc) + 1, sizeof(uint32_t)); /* freed at the end of the pass */
+  cd_vec_init(&c.keys, sizeof(const char *));
   c.ignored = cd_arena_alloc(doc->arena, ne * sizeof(bool));
   c.aside = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(bool));
   /* mention indexes grouped by entity (counting sort: mentions stay in text order) */
@@ -1591,7 +1617,7 @@ void cd_pass_names(cd_doc *doc) {
   size_t *order = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(size_t));
   size_t *fill = cd_arena_alloc(doc->arena, (ne + 1) * sizeof(size_t));
   if (!c.speaker || !c.ignored || !c.aside || !start || !order || !fill) {
-    free(c.tok_keys);
+    free(c.tok_key_ix);
     return;
   }
   mark_aside(&c);
@@ -1661,5 +1687,6 @@ void cd_pass_names(cd_doc *doc) {
   cd_strmap_free(&shared);
   cd_strmap_free(&multi_words);
   cd_strmap_free(&org_words);
-  free(c.tok_keys);
+  free(c.tok_key_ix);
+  cd_vec_free(&c.keys);
 }
