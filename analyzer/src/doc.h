@@ -13,6 +13,7 @@
 #include "config.h"
 #include "copydesk/analyzer.h"
 #include "copydesk/record.h"
+#include "strmap.h"
 #include "vec.h"
 
 /* ---- tokens ---- */
@@ -127,6 +128,10 @@ struct cd_report {
   size_t n_record;
   cd_vec record_matches; /* cd_record_match, in quote order */
 
+  /* The name keys the passes asked for, one copy each in the arena (cd_doc_name_key); the table
+   * is freed when the analysis ends. */
+  cd_strmap name_keys;
+
   /* Public copies handed out by the accessors (arena-owned). */
   cd_span *para_spans;
 
@@ -154,6 +159,9 @@ void cd_pass_names(cd_doc *doc);   /* name.* diagnostics */
 void cd_pass_claims(cd_doc *doc);  /* claim.* diagnostics */
 void cd_pass_record(cd_doc *doc);  /* quotes against the record: quote.altered, ... (record_pass.c) */
 void cd_pass_findings(cd_doc *doc); /* quote.* diagnostics, severities, inline controls, sorting */
+
+/* The name key of text[0..n) (namekey.h), one shared copy per key. */
+const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n);
 
 /* Does name mention `mi` look like a person (not a place or an organisation)? (attribution.c) */
 bool cd_mention_is_person(const cd_doc *doc, size_t mi);

@@ -48,9 +48,9 @@ static const cd_entity *E(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->
 static const char *tok_key(names_ctx *c, size_t i, size_t end) {
   cd_doc *doc = c->doc;
   const cd_token *t = doc_tok(doc, i);
-  if (end != t->end || !c->tok_key_ix) return cd_name_key(doc->arena, doc->text + t->start, end - t->start);
+  if (end != t->end || !c->tok_key_ix) return cd_doc_name_key(doc, doc->text + t->start, end - t->start);
   if (!c->tok_key_ix[i]) {
-    const char *key = cd_name_key(doc->arena, doc->text + t->start, end - t->start);
+    const char *key = cd_doc_name_key(doc, doc->text + t->start, end - t->start);
     if (!key) return NULL; /* asked again next time, as before */
     *(const char **)cd_vec_push(&c->keys) = key;
     c->tok_key_ix[i] = (uint32_t)c->keys.len;
@@ -257,7 +257,7 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
     if (v->n == MAX_FORMS) return;
     vform *x = &v->f[v->n];
     x->text = t;
-    x->key = cd_name_key(doc->arena, t, strlen(t));
+    x->key = cd_doc_name_key(doc, t, strlen(t));
     if (!x->key) return;
     x->count = 0;
     x->first = mi;
@@ -387,7 +387,7 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
     if (f == CD_NONE) { /* the house form, not used in the article: a virtual form */
       vform *x = &v.f[v.n];
       x->text = pref;
-      x->key = cd_name_key(doc->arena, pref, strlen(pref));
+      x->key = cd_doc_name_key(doc, pref, strlen(pref));
       if (!x->key) return;
       x->count = 0;
       x->first = CD_NONE;
@@ -512,7 +512,7 @@ static bool courtesy_on_name(const names_ctx *c, const cd_name_mention *m) {
   cd_doc *doc = c->doc;
   const char *w = doc->text + m->name.start;
   size_t n = m->name.end - m->name.start;
-  const char *key = cd_name_key(doc->arena, w, n);
+  const char *key = cd_doc_name_key(doc, w, n);
   return key && (!cd_is_common_word(w, n) || cd_is_proper_word(key) ||
                  (c->multi_words && cd_strmap_get(c->multi_words, key) != CD_NONE));
 }
@@ -853,7 +853,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
   if (first_full == CD_NONE) {
     /* name.no-first-reference: a person never named in full */
     const cd_name_mention *m = M(doc, first_body);
-    const char *key = cd_name_key(doc->arena, doc->text + m->name.start, m->name.end - m->name.start);
+    const char *key = cd_doc_name_key(doc, doc->text + m->name.start, m->name.end - m->name.start);
     if (!key || strlen(key) < 2 || ent->kind == CD_ENTITY_ORGANIZATION) return;
     /* the word is part of a longer name somewhere ("Senate Minority Whip Dick Durbin", "Tong Yung-soo"):
      * the full name was given, in a form the clustering did not tie to this one */
@@ -883,7 +883,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->span.start >= full->span.start) break;
     if (!body(c, m) || m->n_parts != 1 || attributive(doc, m)) continue;
-    const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
+    const char *sk = cd_doc_name_key(doc, doc->text + m->surname.start, m->surname.end - m->surname.start);
     if (!sk || cd_strmap_get(shared, sk) != CD_NONE) continue; /* two people share this surname */
     const char *fullname = name_text(doc, full);
     const char *form = name_text(doc, m);
@@ -1054,7 +1054,7 @@ static void note_use(cd_vec *uses, size_t t, size_t word, size_t mention) {
 static void renamed_places(names_ctx *c, const cd_vec *words, const cd_vec *uses) {
   cd_doc *doc = c->doc;
   cd_strmap best;
-  cd_strmap_init(&best, doc->arena);
+  cd_strmap_init(&best, NULL);
   for (size_t i = 0; i < words->len; i++) {
     const sword *w = CD_VEC_AT(words, sword, i);
     if (!w->count || w->ignored || !cd_is_renamed(w->key)) continue;
@@ -1067,7 +1067,7 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const cd_vec *uses
   /* "Burma, also known as Myanmar", "Mumbai (formerly Bombay)": the article explains the two names
    * and uses both on purpose */
   cd_strmap explained;
-  cd_strmap_init(&explained, doc->arena);
+  cd_strmap_init(&explained, NULL);
   for (size_t u = 0; u < uses->len; u++) {
     const word_use *wu = CD_VEC_AT(uses, word_use, u);
     size_t id = wu->word, t = wu->tok;
@@ -1107,7 +1107,7 @@ out:
 static void spelling(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap ids;
-  cd_strmap_init(&ids, doc->arena);
+  cd_strmap_init(&ids, NULL);
   cd_vec words;
   cd_vec_init(&words, sizeof(sword));
   /* each token of a name that is a word here, in token order (freed below) */
@@ -1182,7 +1182,7 @@ static void spelling(names_ctx *c) {
   cd_near_index ix;
   cd_near_init(&ix);
   cd_short_index sx; /* "Holt" misspelled "Hlot" */
-  cd_short_init(&sx, doc->arena);
+  cd_short_init(&sx, NULL);
   const char **keys = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(const char *));
   /* majority[i]: the word it probably misspells, or CD_NONE; by_neighbour[i]: a shared neighbour
    * said so, and its uses inside quotations are reported too */
@@ -1348,8 +1348,8 @@ static bool described_group(const cd_doc *doc, size_t first, size_t n) {
 static void case_variants(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap first_word, seen;
-  cd_strmap_init(&first_word, doc->arena);
-  cd_strmap_init(&seen, doc->arena);
+  cd_strmap_init(&first_word, NULL);
+  cd_strmap_init(&seen, NULL);
   cd_vec forms;
   cd_vec_init(&forms, sizeof(cform));
   for (size_t i = 0; i < doc->mentions.len; i++) {
@@ -1358,7 +1358,7 @@ static void case_variants(names_ctx *c) {
     if (E(doc, m->entity)->kind == CD_ENTITY_PERSON) continue;
     size_t ft, nw;
     if (!form_words(doc, m, &ft, &nw)) continue;
-    const char *key = cd_name_key(doc->arena, doc->text + m->name.start, m->name.end - m->name.start);
+    const char *key = cd_doc_name_key(doc, doc->text + m->name.start, m->name.end - m->name.start);
     if (!key || cd_strmap_get(&seen, key) != CD_NONE) continue;
     cd_strmap_put(&seen, key, 1);
     const char *fk = tok_key(c, ft, doc_tok(doc, ft)->end);
@@ -1639,10 +1639,10 @@ void cd_pass_names(cd_doc *doc) {
   /* surnames that two people named in full share ("David Turpin", "Louise Turpin"); every word of a
    * multi-part name */
   cd_strmap surnames, shared, multi_words, org_words;
-  cd_strmap_init(&org_words, doc->arena);
-  cd_strmap_init(&surnames, doc->arena);
-  cd_strmap_init(&shared, doc->arena);
-  cd_strmap_init(&multi_words, doc->arena);
+  cd_strmap_init(&org_words, NULL);
+  cd_strmap_init(&surnames, NULL);
+  cd_strmap_init(&shared, NULL);
+  cd_strmap_init(&multi_words, NULL);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind == MK_NAME && m->n_parts >= 2 && !m->headline) {
@@ -1660,7 +1660,7 @@ void cd_pass_names(cd_doc *doc) {
     if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || m->headline || capitals_glued(doc, m) ||
         E(doc, m->entity)->kind != CD_ENTITY_PERSON)
       continue;
-    const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
+    const char *sk = cd_doc_name_key(doc, doc->text + m->surname.start, m->surname.end - m->surname.start);
     if (!sk) continue;
     size_t prev = cd_strmap_get(&surnames, sk);
     if (prev == CD_NONE)

@@ -5,6 +5,7 @@
 
 #include "doc.h"
 #include "incremental.h"
+#include "namekey.h"
 
 cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_config *config) {
   return cd_doc_analyze(text, len, format, config, NULL, 0, NULL);
@@ -36,6 +37,7 @@ cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const 
   doc->record = sources;
   doc->n_record = sources ? n_sources : 0;
   doc->headline.start = doc->headline.end = CD_NONE;
+  cd_strmap_init(&doc->name_keys, doc->arena);
   cd_vec_init(&doc->paras, sizeof(cd_para));
   cd_vec_init(&doc->tokens, sizeof(cd_token));
   cd_vec_init(&doc->sentences, sizeof(cd_sentence));
@@ -63,6 +65,7 @@ cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const 
   cd_pass_record(doc);
   cd_pass_findings(doc);
   doc->incr = NULL;
+  cd_strmap_free(&doc->name_keys); /* the keys stay in the arena */
 
   /* A report may be kept for long (a server holds one per open document): no spare capacity. */
   cd_vec *tables[] = {&doc->paras, &doc->tokens, &doc->sentences, &doc->quotes, &doc->quote_work,
@@ -123,6 +126,10 @@ const cd_span *cd_report_paragraphs(const cd_report *r, size_t *count) {
 }
 
 cd_span cd_report_headline(const cd_report *r) { return r->headline; }
+
+const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n) {
+  return cd_name_key_in(&doc->name_keys, text, n);
+}
 
 cd_diagnostic *cd_doc_add_diag(cd_doc *doc, const char *code, size_t start, size_t end, const char *message) {
   cd_diagnostic *d = cd_vec_push(&doc->diags);

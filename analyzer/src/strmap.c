@@ -21,6 +21,7 @@ void cd_strmap_init(cd_strmap *m, cd_arena *arena) {
 }
 
 void cd_strmap_free(cd_strmap *m) {
+  cd_arena_free(m->own);
   free(m->keys);
   free(m->values);
   free(m->hashes);
@@ -48,7 +49,8 @@ static void insert(const char **keys, size_t *values, size_t *hashes, size_t cap
   hashes[h] = hk;
 }
 
-void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value) {
+/* The slot holding the key, inserted (with value CD_NONE) when absent. */
+static size_t slot_for(cd_strmap *m, const char *key, size_t n) {
   if ((m->len + 1) * 2 > m->cap) {
     size_t cap = m->cap ? m->cap * 2 : 64;
     const char **keys = calloc(cap, sizeof *keys);
@@ -68,12 +70,24 @@ void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value) {
   size_t hk = hash_n(key, n), h = hk & (m->cap - 1);
   while (m->keys[h] && !(m->hashes[h] == hk && key_eq(m->keys[h], key, n))) h = (h + 1) & (m->cap - 1);
   if (!m->keys[h]) {
+    if (!m->arena && !(m->arena = m->own = cd_arena_new())) abort();
     m->keys[h] = cd_arena_strndup(m->arena, key, n);
     if (!m->keys[h]) abort();
     m->hashes[h] = hk;
+    m->values[h] = CD_NONE;
     m->len++;
   }
+  return h;
+}
+
+void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value) {
+  size_t h = slot_for(m, key, n); /* before reading m->values: it may move */
   m->values[h] = value;
+}
+
+const char *cd_strmap_intern(cd_strmap *m, const char *key, size_t n) {
+  size_t h = slot_for(m, key, n);
+  return m->keys[h];
 }
 
 void cd_strmap_put(cd_strmap *m, const char *key, size_t value) { cd_strmap_putn(m, key, strlen(key), value); }
