@@ -207,12 +207,13 @@ static size_t first_token(const cd_doc *doc, size_t offset, bool by_end) {
   return lo;
 }
 
+/* Tokens outside quotation marks in one body paragraph (tokens hold prose bytes only). */
 static bool in_prose(const cd_doc *doc, size_t f, size_t e) {
   uint32_t para = doc_tok_para(doc, doc_tok(doc, f));
   if (CD_VEC_AT(&doc->paras, cd_para, para)->headline) return false;
   for (size_t k = f; k < e; k++) {
     const cd_token *t = doc_tok(doc, k);
-    if ((t->flags & TF_QUOTED) || doc_tok_para(doc, t) != para || !doc->prose[t->start]) return false;
+    if ((t->flags & TF_QUOTED) || doc_tok_para(doc, t) != para) return false;
   }
   return true;
 }
@@ -464,7 +465,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
       const cd_token *t = doc_tok(doc, ti);
       unsigned char first = (unsigned char)doc->text[t->start];
       /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
-      if (t->start < off || (t->flags & TF_QUOTED) || !doc->prose[t->start]) continue;
+      if (t->start < off || (t->flags & TF_QUOTED)) continue;
       if (code && (first >= 0x80 || ascii_start[first]) && may_start(doc, code, md, memo, ti, p) &&
           pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) >= 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);

@@ -113,7 +113,7 @@ struct cd_report {
   const cd_config *config;
   cd_arena *arena;
 
-  uint8_t *prose;   /* per byte: 1 when prose */
+  uint8_t *prose;   /* per byte: 1 when prose; freed after the sentences pass unless keep_tables */
   cd_span headline;
   cd_vec paras;     /* cd_para */
   cd_vec tokens;    /* cd_token */
@@ -138,6 +138,9 @@ struct cd_report {
   /* The previous version's tables when analysed through a cd_analysis (incremental.h), else
    * NULL; borrowed during analysis only. */
   cd_analysis *incr;
+  /* Keep the working tables (prose, tokens, sentences, mentions) in the finished report, for tests
+   * that read them; otherwise each goes as soon as no pass needs it. */
+  bool keep_tables;
 };
 
 typedef struct cd_report cd_doc;
@@ -146,6 +149,8 @@ typedef struct cd_report cd_doc;
  * NULL. */
 cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const cd_config *config,
                           const cd_record_source *const *sources, size_t n_sources, cd_analysis *incr);
+/* cd_analyze, with the working tables kept in the report (doc->keep_tables), for tests. */
+cd_report *cd_doc_analyze_keep_tables(const char *text, size_t len, cd_format format, const cd_config *config);
 
 /* Passes, in order. */
 void cd_pass_source(cd_doc *doc);

@@ -1,5 +1,6 @@
 /* The text model: what is prose in Markdown, headlines, paragraphs, sentence splitting and
- * apostrophes. Reads the report's internal tables (doc.h) for sentences, tokens and the prose mask. */
+ * apostrophes. Reads the report's internal tables (doc.h) for sentences, tokens and the prose mask, which
+ * cd_doc_analyze_keep_tables keeps. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,7 +16,7 @@
 #include "doc.h"
 
 static cd_report *analyze(const char *text, cd_format format) {
-  cd_report *r = cd_analyze(text, strlen(text), format, NULL);
+  cd_report *r = cd_doc_analyze_keep_tables(text, strlen(text), format, NULL);
   assert_non_null(r);
   return r;
 }
