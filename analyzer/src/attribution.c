@@ -126,8 +126,8 @@ static bool sign_off_paragraph(att *a, const quote_ctx *c, size_t j, speaker *sp
   if (qp->first_tok != c->open || np->first_tok + 1 != j || !dash(a, np->first_tok)) return false;
   for (size_t k = c->close + 1; k < qp->end_tok; k++)
     if (!punct(a, k, '.')) return false; /* nothing but a stop after the closing mark */
-  if (a->mention_start[j] == CD_NONE || !cd_mention_is_person(a->doc, a->mention_start[j])) return false;
-  size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[j])->end_tok;
+  if (mention_at(a, j) == CD_NONE || !cd_mention_is_person(a->doc, mention_at(a, j))) return false;
+  size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, j))->end_tok;
   if (e < np->end_tok && !punct(a, e, '.') && !punct(a, e, ',')) return false;
   att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT);
   return sp->found;
@@ -156,9 +156,9 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   /* "...," as Lind put it. */
   if (is(a, j, "as") && !next_sentence && tag_at(a, j + 1, TAIL_QUOTE_SENTENCE, sp, verb)) return true;
   /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph */
-  if (j > c->close + 1 && dash(a, j - 1) && a->mention_start[j] != CD_NONE &&
-      cd_mention_is_person(a->doc, a->mention_start[j])) {
-    size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[j])->end_tok;
+  if (j > c->close + 1 && dash(a, j - 1) && mention_at(a, j) != CD_NONE &&
+      cd_mention_is_person(a->doc, mention_at(a, j))) {
+    size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, j))->end_tok;
     if (e >= n || para_of(a, e) != para_of(a, j) || punct(a, e, '.') || punct(a, e, ',') ||
         (T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_OPEN)) {
       att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT);
@@ -573,13 +573,13 @@ static bool index_positions(att *a) {
 }
 
 /* `mention_start` has room for every token and one more. */
-static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
+static void attribute_quotes(cd_doc *doc, uint32_t *mention_start) {
   size_t n = doc_ntok(doc);
   att a = {doc, mention_start, CD_NONE, 0, NULL, 0, NULL, 0, NULL};
-  for (size_t i = 0; i <= n; i++) a.mention_start[i] = CD_NONE;
+  for (size_t i = 0; i <= n; i++) a.mention_start[i] = UINT32_MAX;
   for (size_t mi = 0; mi < doc->mentions.len; mi++) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
-    a.mention_start[m->first_tok] = mi;
+    a.mention_start[m->first_tok] = (uint32_t)mi;
   }
   if (!index_positions(&a) || !att_index_gender(&a)) return;
   for (size_t qi = 0; qi < doc->quotes.len; qi++) {
@@ -676,7 +676,7 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
 
 void cd_pass_attribution(cd_doc *doc) {
   /* a working table of a word per token: freed here, not kept in the report's arena */
-  size_t *mention_start = malloc((doc_ntok(doc) + 1) * sizeof *mention_start);
+  uint32_t *mention_start = malloc((doc_ntok(doc) + 1) * sizeof *mention_start);
   if (!mention_start) return;
   attribute_quotes(doc, mention_start);
   free(mention_start);

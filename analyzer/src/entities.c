@@ -252,8 +252,11 @@ void cd_pass_entities(cd_doc *doc) {
   cd_strmap_init(&given, NULL);
   cd_strmap_init(&inits, NULL);
   cd_strmap_init(&styles, NULL);
-  c.mw = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(mwork));
-  size_t *mcl = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(size_t));
+  /* working tables, freed at the end of the pass (not kept in the report's arena) */
+  size_t *mcl = NULL, *ent_of = NULL, *best = NULL, *count = NULL, *n_acr = NULL, *n_long = NULL, *acr = NULL;
+  bool *person = NULL, *org = NULL, *courtesy = NULL;
+  c.mw = calloc(nm + 1, sizeof(mwork));
+  mcl = calloc(nm + 1, sizeof(size_t));
   if (!c.mw || !mcl) goto done;
   load_config_names(&c);
 
@@ -375,9 +378,9 @@ void cd_pass_entities(cd_doc *doc) {
   near_miss_merge(&c, nm, mcl);
 
   /* entities in order of first mention */
-  size_t *ent_of = cd_arena_alloc(doc->arena, (c.clusters.len + 1) * sizeof(size_t));
-  size_t *best = cd_arena_alloc(doc->arena, (c.clusters.len + 1) * sizeof(size_t));
-  size_t *count = cd_arena_alloc(doc->arena, (c.clusters.len + 1) * sizeof(size_t));
+  ent_of = calloc(c.clusters.len + 1, sizeof(size_t));
+  best = calloc(c.clusters.len + 1, sizeof(size_t));
+  count = calloc(c.clusters.len + 1, sizeof(size_t));
   if (!ent_of || !best || !count) goto done;
   for (size_t k = 0; k < c.clusters.len; k++) ent_of[k] = CD_NONE;
   for (size_t i = 0; i < nm; i++) {
@@ -405,9 +408,9 @@ void cd_pass_entities(cd_doc *doc) {
         (score_m == score_b && m->name.end - m->name.start > b->name.end - b->name.start))
       best[e] = i;
   }
-  bool *person = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(bool));
-  bool *org = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(bool));
-  bool *courtesy = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(bool));
+  person = calloc(doc->entities.len + 1, sizeof(bool));
+  org = calloc(doc->entities.len + 1, sizeof(bool));
+  courtesy = calloc(doc->entities.len + 1, sizeof(bool));
   if (!person || !org || !courtesy) goto done;
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
@@ -418,9 +421,9 @@ void cd_pass_entities(cd_doc *doc) {
   }
   /* an organisation the article mostly calls by its acronym ("AEW", after "All Elite Wrestling" once)
    * goes by the acronym */
-  size_t *n_acr = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(size_t));
-  size_t *n_long = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(size_t));
-  size_t *acr = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(size_t));
+  n_acr = calloc(doc->entities.len + 1, sizeof(size_t));
+  n_long = calloc(doc->entities.len + 1, sizeof(size_t));
+  acr = calloc(doc->entities.len + 1, sizeof(size_t));
   if (!n_acr || !n_long || !acr) goto done;
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
@@ -463,6 +466,17 @@ void cd_pass_entities(cd_doc *doc) {
     ent->n_mentions++;
   }
 done:
+  free(c.mw);
+  free(mcl);
+  free(ent_of);
+  free(best);
+  free(count);
+  free(person);
+  free(org);
+  free(courtesy);
+  free(n_acr);
+  free(n_long);
+  free(acr);
   cd_vec_free(&c.clusters);
   cd_vec_free(&c.cfg_keys);
   cd_strmap_free(&c.cfg);

@@ -1183,11 +1183,11 @@ static void spelling(names_ctx *c) {
   cd_near_init(&ix);
   cd_short_index sx; /* "Holt" misspelled "Hlot" */
   cd_short_init(&sx, NULL);
-  const char **keys = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(const char *));
+  const char **keys = calloc(words.len + 1, sizeof(const char *)); /* these three: freed below */
   /* majority[i]: the word it probably misspells, or CD_NONE; by_neighbour[i]: a shared neighbour
    * said so, and its uses inside quotations are reported too */
-  size_t *majority = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(size_t));
-  bool *by_neighbour = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(bool));
+  size_t *majority = calloc(words.len + 1, sizeof(size_t));
+  bool *by_neighbour = calloc(words.len + 1, sizeof(bool));
   cd_vec cand;
   cd_vec_init(&cand, sizeof(size_t));
   if (!keys || !majority || !by_neighbour) goto out2;
@@ -1269,6 +1269,9 @@ static void spelling(names_ctx *c) {
     if (fx) cd_fix_add_edit(doc, fx, tk->start, end, other);
   }
 out2:
+  free(keys);
+  free(majority);
+  free(by_neighbour);
   cd_vec_free(&cand);
   cd_near_free(&ix);
   cd_short_free(&sx);
@@ -1607,19 +1610,17 @@ void cd_pass_names(cd_doc *doc) {
   size_t ne = doc->entities.len, nm = doc->mentions.len;
   if (!ne) return;
   names_ctx c = {.doc = doc};
-  c.speaker = cd_arena_alloc(doc->arena, ne * sizeof(bool));
-  c.tok_key_ix = calloc(doc_ntok(doc) + 1, sizeof(uint32_t)); /* freed at the end of the pass */
+  /* working tables, all freed at the end of the pass (not kept in the report's arena) */
+  c.speaker = calloc(ne, sizeof(bool));
+  c.tok_key_ix = calloc(doc_ntok(doc) + 1, sizeof(uint32_t));
   cd_vec_init(&c.keys, sizeof(const char *));
-  c.ignored = cd_arena_alloc(doc->arena, ne * sizeof(bool));
-  c.aside = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(bool));
+  c.ignored = calloc(ne, sizeof(bool));
+  c.aside = calloc(nm + 1, sizeof(bool));
   /* mention indexes grouped by entity (counting sort: mentions stay in text order) */
-  size_t *start = cd_arena_alloc(doc->arena, (ne + 1) * sizeof(size_t));
-  size_t *order = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(size_t));
-  size_t *fill = cd_arena_alloc(doc->arena, (ne + 1) * sizeof(size_t));
-  if (!c.speaker || !c.ignored || !c.aside || !start || !order || !fill) {
-    free(c.tok_key_ix);
-    return;
-  }
+  size_t *start = calloc(ne + 1, sizeof(size_t));
+  size_t *order = calloc(nm + 1, sizeof(size_t));
+  size_t *fill = calloc(ne + 1, sizeof(size_t));
+  if (!c.speaker || !c.ignored || !c.aside || !start || !order || !fill) goto out;
   mark_aside(&c);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
@@ -1687,6 +1688,13 @@ void cd_pass_names(cd_doc *doc) {
   cd_strmap_free(&shared);
   cd_strmap_free(&multi_words);
   cd_strmap_free(&org_words);
+out:
+  free(c.speaker);
   free(c.tok_key_ix);
   cd_vec_free(&c.keys);
+  free(c.ignored);
+  free(c.aside);
+  free(start);
+  free(order);
+  free(fill);
 }

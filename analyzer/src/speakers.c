@@ -173,8 +173,8 @@ static size_t att_skip_affiliation(const att *a, size_t j) {
     if (!(is(a, j, "of") || is(a, j, "from") || is(a, j, "at"))) break;
     size_t f = j + 1;
     if (f < doc_ntok(a->doc) && is(a, f, "the")) f++;
-    if (f >= doc_ntok(a->doc) || a->mention_start[f] == CD_NONE) break;
-    j = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[f])->end_tok;
+    if (f >= doc_ntok(a->doc) || mention_at(a, f) == CD_NONE) break;
+    j = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, f))->end_tok;
   }
   return j;
 }
@@ -205,7 +205,7 @@ bool att_after_preposition(const att *a, size_t i, size_t first) {
 static bool att_descriptor_word(const att *a, size_t i) {
   const cd_token *t = T(a, i);
   if (t->kind != TOK_WORD || !outside_quotes(a, i)) return false;
-  if (a->mention_start[i] != CD_NONE) return true;
+  if (mention_at(a, i) != CD_NONE) return true;
   if ((t->flags & TF_CAP) && cd_is_job_title(S(a, i), N(a, i))) return true; /* "Mayor of London Sadiq Khan" */
   if (!(t->flags & TF_LOWER)) return false;
   if (att_preposition(a, i) || att_determiner(a, i)) return false;
@@ -217,15 +217,15 @@ static bool att_descriptor_word(const att *a, size_t i) {
  * words ("Santa Barbara County Sheriff Bill Brown", "former thinktank executive Ken Gude"). */
 static size_t att_person_after_descriptors(const att *a, size_t i) {
   for (size_t k = i, steps = 0; k < doc_ntok(a->doc) && steps < 7; steps++) {
-    if (k > i && (is(a, k, "of") || is(a, k, "for")) && k + 1 < doc_ntok(a->doc) && a->mention_start[k + 1] != CD_NONE) {
+    if (k > i && (is(a, k, "of") || is(a, k, "for")) && k + 1 < doc_ntok(a->doc) && mention_at(a, k + 1) != CD_NONE) {
       k++; /* "Mayor of London Sadiq Khan", "Special Representative for Iran Brian Hook" */
-      const cd_name_mention *obj = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[k]);
+      const cd_name_mention *obj = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, k));
       if (obj->n_parts < 3) k = obj->end_tok; /* "of Barmouth Publicity": an affiliation, not the person */
-      else if (att_tail_looks_like_person(a->doc, obj)) return a->mention_start[k]; /* "of State Corey Stapleton" */
+      else if (att_tail_looks_like_person(a->doc, obj)) return mention_at(a, k); /* "of State Corey Stapleton" */
       continue;
     }
     if (T(a, k)->sent != T(a, i)->sent || !att_descriptor_word(a, k)) return CD_NONE;
-    size_t mi = a->mention_start[k];
+    size_t mi = mention_at(a, k);
     if (mi != CD_NONE) {
       if (cd_mention_is_person(a->doc, mi)) {
         /* "former George W. Bush speechwriter Noam Neusner": a person who modifies a role before the name */
@@ -233,8 +233,8 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
         size_t e = m->end_tok;
         while (e < doc_ntok(a->doc) && e < m->end_tok + 3 && (T(a, e)->flags & TF_LOWER) && att_descriptor_word(a, e)) e++;
         if (e > m->end_tok && (att_role_noun(a, e - 1) || att_source_noun(a, e - 1)) && e < doc_ntok(a->doc) &&
-            a->mention_start[e] != CD_NONE && cd_mention_is_person(a->doc, a->mention_start[e]))
-          return a->mention_start[e];
+            mention_at(a, e) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, e)))
+          return mention_at(a, e);
         return mi;
       }
       const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
@@ -308,7 +308,7 @@ static bool dateline(const att *a, const cd_name_mention *m) {
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
-  size_t mi = a->mention_start[i];
+  size_t mi = mention_at(a, i);
   if (mi != CD_NONE) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
     if (all_capitals(a, m) && !m->acronym) return false;
@@ -320,8 +320,8 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     size_t role = m->end_tok;
     if (role + 1 < doc_ntok(doc) && T(a, role)->kind == TOK_WORD && (T(a, role)->flags & TF_LOWER) &&
         (att_role_noun(a, role) || att_source_noun(a, role)) &&
-        a->mention_start[role + 1] != CD_NONE && cd_mention_is_person(doc, a->mention_start[role + 1])) {
-      att_set_name(a, sp, a->mention_start[role + 1], method); /* "Samoa Observer editor Keni Lesa" */
+        mention_at(a, role + 1) != CD_NONE && cd_mention_is_person(doc, mention_at(a, role + 1))) {
+      att_set_name(a, sp, mention_at(a, role + 1), method); /* "Samoa Observer editor Keni Lesa" */
       sp->first_tok = i;
       return true;
     }
@@ -411,7 +411,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     if (!att_source_noun(a, j) && (att_between_word(a, j) || att_speech_verb(a, j) || att_preposition(a, j)))
       return false;
     if (definite && T(a, j)->flags & TF_LOWER && att_role_noun(a, j) &&
-        !(j + 1 < doc_ntok(doc) && (att_source_noun(a, j + 1) || a->mention_start[j + 1] != CD_NONE))) {
+        !(j + 1 < doc_ntok(doc) && (att_source_noun(a, j + 1) || mention_at(a, j + 1) != CD_NONE))) {
       /* "the president said": the person last named in that role, else the nearest person */
       if (att_resolve_into(a, i, j + 1, sp, false, NULL)) return true;
     }
@@ -437,16 +437,16 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       if (is(a, e, "for") || is(a, e, "of") || is(a, e, "at")) {
         size_t f = e + 1;
         if (f < doc_ntok(doc) && is(a, f, "the")) f++;
-        if (f < doc_ntok(doc) && a->mention_start[f] != CD_NONE)
-          e = CD_VEC_AT(&doc->mentions, cd_name_mention, a->mention_start[f])->end_tok;
+        if (f < doc_ntok(doc) && mention_at(a, f) != CD_NONE)
+          e = CD_VEC_AT(&doc->mentions, cd_name_mention, mention_at(a, f))->end_tok;
         else if (f > e + 1 && f < doc_ntok(doc) && att_source_noun(a, f))
           e = f + 1; /* "a spokesperson for the company" */
       }
       return source_phrase(a, sp, i, e);
     }
-    if (a->mention_start[j] != CD_NONE) {
+    if (mention_at(a, j) != CD_NONE) {
       /* "the Kremlin", "the White House": a determiner before a name */
-      const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, a->mention_start[j]);
+      const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mention_at(a, j));
       bool modifier = m->end_tok < doc_ntok(doc) && T(a, m->end_tok)->kind == TOK_WORD &&
                       (T(a, m->end_tok)->flags & TF_LOWER) &&
                       (att_role_noun(a, m->end_tok) || att_source_noun(a, m->end_tok));
@@ -490,8 +490,8 @@ static bool clause_ends(const att *a, size_t e, uint32_t sent) {
  * inverted verb or followed by ", VERB" before one; the mention, or CD_NONE. */
 static size_t appositive_person(const att *a, size_t e, bool inverted, uint32_t sent) {
   size_t n = doc_ntok(a->doc);
-  if (!punct(a, e, ',') || e + 1 >= n || a->mention_start[e + 1] == CD_NONE) return CD_NONE;
-  size_t mi = a->mention_start[e + 1];
+  if (!punct(a, e, ',') || e + 1 >= n || mention_at(a, e + 1) == CD_NONE) return CD_NONE;
+  size_t mi = mention_at(a, e + 1);
   const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
   if (!cd_mention_is_person(a->doc, mi) || att_possessive_end(a, mi) != CD_NONE) return CD_NONE;
   size_t me = att_skip_affiliation(a, m->end_tok);
@@ -541,7 +541,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     j++;
   } else if (att_determiner(a, i) && (T(a, i)->flags & TF_LOWER || i == CD_VEC_AT(&doc->sentences, cd_sentence, sent)->first_tok)) {
     j++;
-  } else if (a->mention_start[i] == CD_NONE) {
+  } else if (mention_at(a, i) == CD_NONE) {
     return false;
   }
   for (; j < n && j < i + 9 && T(a, j)->sent == sent; j++) {
@@ -559,7 +559,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
         !att_speech_verb(a, j + 1) && !att_between_word(a, j + 1) && !cd_is_pronoun(S(a, j + 1), N(a, j + 1)))
       continue; /* adjectives in a list: "the bespectacled, 71-year-old diplomat said" */
     if (T(a, j)->kind != TOK_WORD || !outside_quotes(a, j)) break;
-    size_t mi = a->mention_start[j];
+    size_t mi = mention_at(a, j);
     if (mi != CD_NONE) {
       const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
       if (att_possessive_end(a, mi) == CD_NONE && cd_mention_is_person(doc, mi)) {
@@ -702,11 +702,11 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
                        att_preposition(a, i - 2));
     if (after_prep) {
       /* skip the whole prepositional name, and what a possessive one owns ("to MSNBC's Morning Joe") */
-      if (a->mention_start[i] != CD_NONE) {
-        const cd_name_mention *pm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[i]);
+      if (mention_at(a, i) != CD_NONE) {
+        const cd_name_mention *pm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, i));
         i = pm->end_tok - 1;
-        if (pm->possessive && i + 1 < limit && a->mention_start[i + 1] != CD_NONE)
-          i = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[i + 1])->end_tok - 1;
+        if (pm->possessive && i + 1 < limit && mention_at(a, i + 1) != CD_NONE)
+          i = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, i + 1))->end_tok - 1;
       }
       continue;
     }
