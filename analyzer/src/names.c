@@ -32,8 +32,6 @@ typedef struct names_ctx {
   cd_doc *doc;
   bool *speaker;         /* per entity: named as the speaker of a quote */
   bool *ignored;         /* per entity: configuration says never to flag it */
-  uint32_t *tok_key_ix;  /* per token: 1 + its whole text's name key's index in keys, once asked (tok_key) */
-  cd_vec keys;           /* const char *: the keys tok_key_ix points at */
   const cd_strmap *multi_words; /* every word of a name of two or more words */
   const cd_strmap *org_words;   /* first words of companies named after someone ("Bloomberg L.P.") */
   size_t titled_refs, plain_refs; /* lone references to people with and without a courtesy title */
@@ -44,18 +42,12 @@ static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(
 static const cd_entity *E(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->entities, cd_entity, i); }
 
 /* The name key of token i's text up to `end` (a mention may end inside it: "Kelly's"). The steps
- * below ask for the same tokens' keys again and again: whole tokens are keyed once per pass. */
+ * below ask for the same tokens' keys again and again; keys are interned (cd_doc_name_key), so
+ * asking again costs a fold and a lookup, and no per-token table is kept. */
 static const char *tok_key(names_ctx *c, size_t i, size_t end) {
   cd_doc *doc = c->doc;
   const cd_token *t = doc_tok(doc, i);
-  if (end != t->end || !c->tok_key_ix) return cd_doc_name_key(doc, doc->text + t->start, end - t->start);
-  if (!c->tok_key_ix[i]) {
-    const char *key = cd_doc_name_key(doc, doc->text + t->start, end - t->start);
-    if (!key) return NULL; /* asked again next time, as before */
-    *(const char **)cd_vec_push(&c->keys) = key;
-    c->tok_key_ix[i] = (uint32_t)c->keys.len;
-  }
-  return *CD_VEC_AT(&c->keys, const char *, c->tok_key_ix[i] - 1);
+  return cd_doc_name_key(doc, doc->text + t->start, end - t->start);
 }
 
 static bool body(const names_ctx *c, const cd_name_mention *m) {
@@ -1612,8 +1604,6 @@ void cd_pass_names(cd_doc *doc) {
   names_ctx c = {.doc = doc};
   /* working tables, all freed at the end of the pass (not kept in the report's arena) */
   c.speaker = calloc(ne, sizeof(bool));
-  c.tok_key_ix = calloc(doc_ntok(doc) + 1, sizeof(uint32_t));
-  cd_vec_init(&c.keys, sizeof(const char *));
   c.ignored = calloc(ne, sizeof(bool));
   c.aside = calloc(nm + 1, sizeof(bool));
   /* mention indexes grouped by entity (counting sort: mentions stay in text order) */
@@ -1690,8 +1680,6 @@ void cd_pass_names(cd_doc *doc) {
   cd_strmap_free(&org_words);
 out:
   free(c.speaker);
-  free(c.tok_key_ix);
-  cd_vec_free(&c.keys);
   free(c.ignored);
   free(c.aside);
   free(start);
