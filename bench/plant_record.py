@@ -18,7 +18,10 @@ Kinds of quote (N of each altered kind, N/4 each by default 50, and N unaltered)
   swapped     two adjacent different words trade places
   speaker     the quote credited to another of the transcript's speakers
   unaltered   the record's words with editorial changes only: an ellipsis for words left out, a
-              [bracketed] stand-in for the subject, fillers dropped, case and marks changed
+              [bracketed] stand-in for the subject, fillers dropped, case and marks changed, words
+              contracted ("will not" as "won't", "we will" as "we'll"), numbers as figures
+
+A replaced word may be a number ("five" for "two"), written as a word or a figure.
 
 An altered quote is caught when copydesk reports quote.altered (quote.speaker-mismatch for
 `speaker`) on it; an unaltered quote raises a false alarm when any record finding is on it.
@@ -44,11 +47,17 @@ OBJECTS = ['the pier', 'the north road', 'the school roof', 'the library', 'the 
            'the ferry ramp', 'the bus shelter', 'the sea defences', 'the fish market', 'the lighthouse steps',
            'the car park', 'the swimming pool', 'the town hall clock']
 TIMES = ['this spring', 'before the winter', 'by next June', 'within two years', 'after the vote',
-         'this autumn', 'before the storms', 'next month', 'by the summer', 'over the holidays']
+         'this autumn', 'before the storms', 'next month', 'by the summer', 'over the holidays',
+         'in three weeks', 'within ten days', 'for twelve months', 'in five years']
 REASONS = ['because the tide keeps rising', 'if the budget allows it', 'so that families can use it again',
            'since the last survey found cracks', 'unless the grant falls through', 'while traffic is light',
            'as the residents asked', 'once the engineers sign off', 'so nobody gets hurt', 'for the fishermen']
 FILLERS = ['um', 'uh']
+NUMBERS = {'two': '2', 'three': '3', 'five': '5', 'six': '6', 'ten': '10', 'twelve': '12'}
+# a modal and "not" as one word, and a subject and a modal as one
+NEGATED = {'will': "won't", 'can': "can't", 'must': "mustn't", 'should': "shouldn't", 'would': "wouldn't",
+           'could': "couldn't"}
+SUBJECT_MODAL = {('we', 'will'): "we'll", ('we', 'would'): "we'd"}
 NEGATIONS = ['not', 'never']
 
 
@@ -111,12 +120,14 @@ def alter(rng, kind, words, seen):
     """The altered words, or None when this sentence cannot take this kind of alteration."""
     w = list(words)
     if kind == 'replaced':
-        pools = [MODALS, VERBS]
+        pools = [MODALS, VERBS, list(NUMBERS)]
         for _ in range(10):
             i = rng.randrange(len(w))
             pool = next((p for p in pools if w[i] in p), None)
             if pool:
                 w[i] = rng.choice([x for x in pool if x != w[i]])
+                if w[i] in NUMBERS and rng.random() < 0.5:
+                    w[i] = NUMBERS[w[i]]  # another number, as a figure
                 break
         else:
             return None
@@ -137,7 +148,7 @@ def alter(rng, kind, words, seen):
 def editorial(rng, words):
     """The record's words as an editor may legitimately quote them."""
     w = list(words)
-    change = rng.choice(['ellipsis', 'bracket', 'case', 'plain'])
+    change = rng.choice(['ellipsis', 'bracket', 'case', 'plain', 'contracted', 'figures'])
     if change == 'ellipsis' and len(w) > 9:
         a = rng.randint(3, len(w) - 5)
         w[a:a + 2] = ['...']
@@ -145,6 +156,16 @@ def editorial(rng, words):
         w[0] = '[the council]'
     elif change == 'case':
         w = [x.upper() if i == 0 else x for i, x in enumerate(w)]
+    elif change == 'contracted':
+        for i in range(len(w) - 1):
+            if w[i] in NEGATED and w[i + 1] == 'not':
+                w[i:i + 2] = [NEGATED[w[i]]]
+                break
+            if (w[i], w[i + 1]) in SUBJECT_MODAL:
+                w[i:i + 2] = [SUBJECT_MODAL[(w[i], w[i + 1])]]
+                break
+    elif change == 'figures':
+        w = [NUMBERS.get(x, x) for x in w]
     return written(w)
 
 

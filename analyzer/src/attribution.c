@@ -69,6 +69,32 @@ static bool appositive_gap(att *a, size_t from, size_t to) {
   return !(att_speaker_at(a, from + 1, &own, CD_ATTR_EXPLICIT) && (own.end_tok == k || att_phrase_end(&own) == k));
 }
 
+/* "said former secretary of state Ana Lind, ...", "said master of ceremonies Omar Haddad.": after
+ * a verb of saying, a few words that describe a person (no punctuation, no clause words, not
+ * opening with a preposition: "said of Lind" is about her) and then a person's name that ends
+ * the phrase (a comma, a stop, a party tag or the end of the sentence follows). */
+enum { DESCRIPTOR_WORDS = 6 };
+static bool described_speaker(att *a, size_t j, speaker *sp) {
+  size_t n = doc_ntok(a->doc);
+  if (j >= n || T(a, j)->kind != TOK_WORD || att_preposition(a, j)) return false;
+  uint32_t sent = T(a, j)->sent;
+  for (size_t k = j + 1; k < n && k <= j + DESCRIPTOR_WORDS && T(a, k)->sent == sent; k++) {
+    if (T(a, k - 1)->kind != TOK_WORD || !outside_quotes(a, k - 1) ||
+        (att_function_word(a, k - 1) && !is(a, k - 1, "of")))
+      return false;
+    size_t mi = mention_at(a, k);
+    if (mi == CD_NONE || !cd_mention_is_person(a->doc, mi)) continue;
+    speaker who = {0};
+    if (!att_speaker_at(a, k, &who, CD_ATTR_EXPLICIT) || who.mention != mi) return false;
+    size_t e = att_phrase_end(&who);
+    if (e < n && T(a, e)->sent == sent && !punct(a, e, ',') && !punct(a, e, '.') && !punct(a, e, '(')) return false;
+    *sp = who;
+    sp->first_tok = j;
+    return true;
+  }
+  return false;
+}
+
 /* An attribution tag starting at token j: "VERB SPEAKER" or "SPEAKER [, appositive,] [adverbs] VERB".
  * With `must_end` other than TAIL_ANY, only when the tag ends its sentence (a short tail such as
  * "on Tuesday" at most): "He hopes the tech would..." is a new thought, not a tag. */
@@ -80,7 +106,8 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
   if (att_speech_verb(a, j)) {
     if (is(a, j, "told") || is(a, j, "tells") || is(a, j, "tell")) return false;
     /* with must_end, the speaker may keep an appositive to the end: "said Ana Bell, a pollster at X." */
-    if ((att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT) || att_bare_source(a, j + 1, sp)) &&
+    if ((att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT) || att_bare_source(a, j + 1, sp) ||
+         (!must_end && described_speaker(a, j + 1, sp))) &&
         (!must_end || short_tail(a, att_after_speaker(a, sp), must_end) || punct(a, att_phrase_end(sp), ','))) {
       *verb = j;
       return true;
@@ -131,6 +158,41 @@ static bool sign_off_paragraph(att *a, const quote_ctx *c, size_t j, speaker *sp
   if (e < np->end_tok && !punct(a, e, '.') && !punct(a, e, ',')) return false;
   att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT);
   return sp->found;
+}
+
+/* A credit in brackets right after the quote, as newsletters and digests give their sources:
+ * ""..." [AP.]", ""..." [Harbour Times]". The words in the brackets, as written (up to
+ * BRACKET_WORDS), are the source. */
+enum { BRACKET_WORDS = 4 };
+static bool bracket_credit(att *a, const quote_ctx *c, speaker *sp) {
+  size_t n = doc_ntok(a->doc), j = c->close + 1;
+  if (c->close == c->open) return false;
+  if (j < n && punct(a, j, '.')) j++;
+  if (j >= n || !punct(a, j, '[') || para_of(a, j) != para_of(a, c->close)) return false;
+  size_t first = j + 1, k = first, words = 0;
+  for (; k < n && !punct(a, k, ']') && k < first + 2 * BRACKET_WORDS; k++) {
+    if (T(a, k)->kind == TOK_WORD && ++words > BRACKET_WORDS) return false;
+    if (T(a, k)->kind == TOK_MARK || (T(a, k)->kind == TOK_PUNCT && !punct(a, k, '.'))) return false;
+  }
+  if (!punct(a, k, ']') || words == 0 || !(T(a, first)->flags & TF_CAP)) return false;
+  size_t last = k;
+  while (last > first && punct(a, last - 1, '.')) last--;
+  memset(sp, 0, sizeof *sp);
+  sp->found = true;
+  sp->first_tok = first;
+  sp->end_tok = last;
+  sp->mention = sp->entity = CD_NONE;
+  if (mention_at(a, first) != CD_NONE) {
+    const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, first));
+    if (m->end_tok == last) {
+      sp->mention = mention_at(a, first);
+      sp->entity = m->entity;
+    }
+  }
+  sp->name = sp->entity != CD_NONE ? CD_VEC_AT(&a->doc->entities, cd_entity, sp->entity)->name
+                                   : cd_arena_strndup(a->doc->arena, S(a, first), T(a, last - 1)->end - T(a, first)->start);
+  sp->method = CD_ATTR_SOURCE;
+  return true;
 }
 
 /* Sieve 1: after the closing mark. */
@@ -185,14 +247,18 @@ static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
   return false;
 }
 
-/* Is the quote the whole of its paragraph (nothing but closing punctuation after its mark)? */
-static bool quote_is_paragraph(const att *a, const quote_ctx *c) {
+/* Does the quote end its paragraph (nothing but closing punctuation after its mark)? */
+static bool quote_ends_paragraph(const att *a, const quote_ctx *c) {
   if (c->close == c->open) return false;
   const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, c->open));
-  if (p->first_tok != c->open) return false;
   for (size_t k = c->close + 1; k < p->end_tok; k++)
     if (T(a, k)->kind != TOK_PUNCT) return false;
   return true;
+}
+
+/* Is the quote the whole of its paragraph? */
+static bool quote_is_paragraph(const att *a, const quote_ctx *c) {
+  return quote_ends_paragraph(a, c) && CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, c->open))->first_tok == c->open;
 }
 
 /* A form of "be" that makes a passive with a participle after it. */
@@ -249,9 +315,11 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
     uint32_t psent = T(a, pw->close_tok)->sent;
     if (psent < c->sent_open - 1) break;
     if (psent != c->sent_open - 1 || pq->level > 0) continue;
+    /* across a paragraph break: a person's words, or any speaker's when the new paragraph is only
+     * the quote ("...," the company said in a statement. ¶ "QUOTE") */
     if (pq->speaker && pq->kind == CD_QUOTE_SPEECH &&
-        (ps->para == s->para || (pq->entity != CD_NONE &&
-                                 CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind == CD_ENTITY_PERSON))) {
+        (ps->para == s->para || quote_is_paragraph(a, c) ||
+         (pq->entity != CD_NONE && CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind == CD_ENTITY_PERSON))) {
       *from = p - 1;
       return true;
     }
@@ -267,7 +335,10 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
      * unless the sentence introduces the quote with a colon */
     return ps->para == s->para || colon || (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention));
   memset(sp, 0, sizeof *sp);
-  return ps->para != s->para && quote_is_paragraph(a, c) && person_subject(a, c->sent_open - 1, sp, verb);
+  /* a quote that closes the paragraph after a sentence about a person is theirs ("Lind praised
+   * the plan. "It will pass.""); so is a quote-only paragraph after a paragraph about them */
+  return (ps->para != s->para ? quote_is_paragraph(a, c) : quote_ends_paragraph(a, c)) &&
+         person_subject(a, c->sent_open - 1, sp, verb);
 }
 
 /* Does the quote have a tag of its own that no sieve took ("...!" a voice shouted)? A verb of
@@ -304,6 +375,30 @@ static bool inside_aside(const att *a, size_t first, size_t v, size_t open) {
   return before % 2 == 1 && after >= 1;
 }
 
+/* A label that introduces a document's words with a colon: "From the report: QUOTE", "From
+ * Lind's statement: QUOTE", "Transcript as follows: QUOTE". The document is the source, as
+ * written; tokens [first, colon) must be nothing but the label. */
+static bool document_label(att *a, size_t first, size_t colon, speaker *sp) {
+  size_t from = first, to = colon;
+  if (is(a, first, "from")) from = first + 1;
+  else if (colon >= first + 3 && is(a, colon - 2, "as") && is(a, colon - 1, "follows")) to = colon - 2;
+  else return false;
+  if (to <= from || to > from + 6 || !att_source_noun(a, to - 1)) return false;
+  speaker doc_sp = {0};
+  if (!att_speaker_at(a, from, &doc_sp, CD_ATTR_SOURCE) || att_phrase_end(&doc_sp) != to) {
+    /* a bare label ("Transcript as follows:") or a name's document ("Lind's statement") */
+    memset(&doc_sp, 0, sizeof doc_sp);
+    doc_sp.found = true;
+    doc_sp.first_tok = from;
+    doc_sp.end_tok = to;
+    doc_sp.mention = doc_sp.entity = CD_NONE;
+    doc_sp.name = cd_arena_strndup(a->doc->arena, S(a, from), T(a, to - 1)->end - T(a, from)->start);
+  }
+  doc_sp.method = CD_ATTR_SOURCE;
+  *sp = doc_sp;
+  return true;
+}
+
 /* Sieve 2: before the opening mark, in the quote's sentence. */
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb);
 
@@ -332,6 +427,67 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
   }
 }
 
+/* The start of a short prepositional phrase ending right before token k ("in 2010", "in the past",
+ * "on Tuesday"), or k when there is none. */
+static size_t short_pp_before(const att *a, size_t k, size_t first) {
+  for (size_t p = k - 1; p > first && k - p <= 4; p--) {
+    const cd_token *t = T(a, p);
+    if (t->kind != TOK_WORD && t->kind != TOK_NUMBER) return k;
+    if (att_preposition(a, p) && p + 1 < k) return p;
+    if (att_speech_verb(a, p) || !outside_quotes(a, p)) return k;
+  }
+  return k;
+}
+
+/* ", adding QUOTE" right after a tag carries the tag on: ""...," Law said, adding that donors feel
+ * "..."", "..., said Law on Monday, noting "..."". The tag starts after a closing mark or a comma
+ * and ends at the comma before the participle `v` (a short tail such as "on Monday" at most). */
+enum { PARTICIPLE_TAG_WINDOW = 12, PARTICIPLE_TAIL_WORDS = 3 };
+static bool tag_before_participle(att *a, size_t v, speaker *sp, size_t *verb) {
+  if (v < 2 || !punct(a, v - 1, ',')) return false;
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, T(a, v)->sent);
+  for (size_t j = v - 1; j > s->first_tok && v - j < PARTICIPLE_TAG_WINDOW; j--) {
+    size_t st = j - 1;
+    if (!outside_quotes(a, st)) break;
+    /* a tag follows the quote ("...," said Law) or opens a clause ("..., Law said") */
+    bool after_quote = st > 0 && ((T(a, st - 1)->kind == TOK_MARK && T(a, st - 1)->role == MR_CLOSE) ||
+                                  (st > 1 && punct(a, st - 1, ',') && T(a, st - 2)->kind == TOK_MARK && T(a, st - 2)->role == MR_CLOSE));
+    bool starts = after_quote || st == s->first_tok || punct(a, st - 1, ',');
+    if (!starts || T(a, st)->kind != TOK_WORD || (!after_quote && att_speech_verb(a, st))) continue;
+    speaker tmp = {0};
+    size_t tv = CD_NONE;
+    if (!tag_at(a, st, TAIL_ANY, &tmp, &tv)) continue;
+    size_t end = tv == st ? att_after_speaker(a, &tmp) : tv + 1;
+    if (tv == st && punct(a, att_phrase_end(&tmp), ',')) end = att_phrase_end(&tmp);
+    size_t words = 0;
+    for (size_t k = end; k < v - 1; k++)
+      if (punct(a, k, ',') || T(a, k)->kind == TOK_MARK || ++words > PARTICIPLE_TAIL_WORDS || is(a, k, "that")) {
+        words = PARTICIPLE_TAIL_WORDS + 1;
+        break;
+      }
+    if (words > PARTICIPLE_TAIL_WORDS || end > v - 1) continue;
+    *sp = tmp;
+    *verb = tv;
+    return true;
+  }
+  return false;
+}
+
+/* Is the verb at v negated ("has not replied", "never said", "didn't say")? Who did not speak
+ * is no speaker. */
+static bool negated(const att *a, size_t v) {
+  for (size_t k = v; k > 0 && v - k < 3; k--) {
+    size_t u = k - 1;
+    if (T(a, u)->kind != TOK_WORD) return false;
+    if (is(a, u, "not") || is(a, u, "never")) return true;
+    size_t n = N(a, u);
+    if ((n > 3 && cd_word_eq(S(a, u) + n - 3, 3, "n't")) || (n > 5 && !memcmp(S(a, u) + n - 5, "n\xE2\x80\x99t", 5)))
+      return true;
+    if (!att_between_word(a, u)) return false;
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
@@ -352,14 +508,20 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     size_t v = i - 1;
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
     if (inside_aside(a, s->first_tok, v, c->open)) continue;
-    bool say = cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v);
+    bool say = (cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v)) && !negated(a, v);
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance) continue;
     if (part) {
+      if (tag_before_participle(a, v, sp, verb)) return true;
       /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
       for (size_t st = v > 12 ? v - 12 : 0; st < v; st++) {
         if (st < s->first_tok || st == 0) continue;
+        /* the phrase opens its clause ("with X calling", "footage of X saying", "and X calling"),
+         * it is not a verb's object ("It credited Lind with ..., noting") */
+        if (st > s->first_tok && T(a, st - 1)->kind == TOK_WORD && !att_preposition(a, st - 1) && !is(a, st - 1, "and") &&
+            !is(a, st - 1, "or") && !is(a, st - 1, "as") && !is(a, st - 1, "while"))
+          continue;
         speaker tmp = {0};
         if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && att_phrase_end(&tmp) == v && tmp.mention != CD_NONE &&
             tmp.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, tmp.mention)) {
@@ -391,6 +553,14 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     while (k > s->first_tok && att_between_word(a, k - 1)) {
       k--;
       be = be || be_form(a, k);
+    }
+    /* "who in 2010 said", "who has in the past described": a short time phrase after a relative
+     * pronoun */
+    size_t pp = short_pp_before(a, k, s->first_tok);
+    if (pp != k) {
+      size_t r = pp;
+      while (r > s->first_tok && att_between_word(a, r - 1)) r--;
+      if (r > s->first_tok && (is(a, r - 1, "who") || is(a, r - 1, "which"))) k = r;
     }
     if (be && !say && N(a, v) > 2 && cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed")) continue; /* "was accused of a "..."" */
     size_t ends[1] = {k};
@@ -440,6 +610,95 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
       att_sentence_subject(a, c->sent_open, c->open, sp)) {
     *verb = CD_NONE;
     return true;
+  }
+  if (c->open > s->first_tok && punct(a, c->open - 1, ':') && document_label(a, s->first_tok, c->open - 1, sp)) {
+    *verb = CD_NONE;
+    return true;
+  }
+  return false;
+}
+
+/* "his"/"her" resolved to the person it refers to (as "he"/"she" are). */
+static bool pronoun_owner(att *a, size_t p, speaker *sp) {
+  size_t r = att_resolve_person(a, p, false);
+  if (r == CD_NONE) return false;
+  const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, r);
+  if (m->entity == CD_NONE) return false;
+  memset(sp, 0, sizeof *sp);
+  sp->found = true;
+  sp->mention = r;
+  sp->entity = m->entity;
+  sp->name = CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->name;
+  sp->first_tok = p;
+  sp->end_tok = p + 1;
+  sp->method = CD_ATTR_PRONOUN;
+  sp->how = cd_arena_printf(a->doc->arena, "\"%.*s\" refers to %s", (int)N(a, p), S(a, p), sp->name);
+  return true;
+}
+
+/* The person who owns a noun of speech ending at token `noun`: "Lind's comment", "her March
+ * remark", "Bill Clinton's stock answer" (up to two describing words between). */
+static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp) {
+  size_t k = noun;
+  for (int skip = 0; skip < 3 && k > first; skip++) {
+    size_t p = k - 1;
+    if (T(a, p)->kind != TOK_WORD || !outside_quotes(a, p)) return false;
+    if (is(a, p, "his") || is(a, p, "her")) {
+      speaker who = {0};
+      if (!pronoun_owner(a, p, &who)) return false;
+      *sp = who;
+      return true;
+    }
+    {
+      /* a name ending here: find where it starts (a mention starts at most a few tokens back) */
+      for (size_t m = p + 1; m + 4 > p + 1 && m > first; m--) {
+        size_t mi = mention_at(a, m - 1);
+        if (mi == CD_NONE) continue;
+        const cd_name_mention *nm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+        if (nm->end_tok != p + 1 || !nm->possessive || nm->entity == CD_NONE ||
+            CD_VEC_AT(&a->doc->entities, cd_entity, nm->entity)->kind != CD_ENTITY_PERSON)
+          break;
+        memset(sp, 0, sizeof *sp);
+        sp->found = true;
+        sp->mention = mi;
+        sp->entity = nm->entity;
+        sp->name = CD_VEC_AT(&a->doc->entities, cd_entity, nm->entity)->name;
+        sp->first_tok = nm->first_tok;
+        sp->end_tok = p + 1;
+        sp->method = CD_ATTR_EXPLICIT;
+        return true;
+      }
+    }
+    if (att_function_word(a, p) || att_determiner(a, p) || att_preposition(a, p)) return false;
+    k = p;
+  }
+  return false;
+}
+
+/* Sieve 3b: words given as someone's remark: "her comment that, "..."", "Barrett's dictum
+ * ... was, "..."" (a noun of speech in the quote's sentence, up to SPEECH_NOUN_WINDOW words
+ * before the quote, nothing quoted between), or "Lind's "..." promise". */
+enum { SPEECH_NOUN_WINDOW = 12 };
+static bool speech_noun(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  size_t after = c->close + 1;
+  if (c->close != c->open && after < doc_ntok(a->doc) && T(a, after)->kind == TOK_WORD &&
+      (T(a, after)->flags & TF_LOWER) && cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, after), N(a, after)) &&
+      speech_noun_owner(a, c->open, s->first_tok, sp)) {
+    *verb = after;
+    return true;
+  }
+  for (size_t v = c->open; v > s->first_tok && c->open - v < SPEECH_NOUN_WINDOW; v--) {
+    size_t i = v - 1;
+    if (T(a, i)->kind == TOK_MARK && T(a, i)->role != MR_APOS) return false;
+    if (T(a, i)->kind != TOK_WORD || !(T(a, i)->flags & TF_LOWER) || !outside_quotes(a, i)) continue;
+    if (att_speech_verb(a, i)) return false; /* a verb of saying has its own subject */
+    if (!cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, i), N(a, i))) continue;
+    if (speech_noun_owner(a, i, s->first_tok, sp)) {
+      *verb = i;
+      return true;
+    }
+    return false;
   }
   return false;
 }
@@ -511,8 +770,9 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
     q->evidence = cd_arena_printf(doc->arena, "%s; \"%s\" with \"%s\" %s.", sp->how ? sp->how : "a pronoun", words,
                                   q->cue ? q->cue : "", sieve);
   else if (sp->method == CD_ATTR_SOURCE)
-    q->evidence = cd_arena_printf(doc->arena, "A source, not a named person: \"%s\" with \"%s\" %s.", words,
-                                  q->cue ? q->cue : "", sieve);
+    q->evidence = q->cue ? cd_arena_printf(doc->arena, "A source, not a named person: \"%s\" with \"%s\" %s.", words,
+                                           q->cue, sieve)
+                         : cd_arena_printf(doc->arena, "A source, not a named person: \"%s\" %s.", words, sieve);
   else
     q->evidence = q->cue ? cd_arena_printf(doc->arena, "Named: \"%s\" with \"%s\" %s.", words, q->cue, sieve)
                          : cd_arena_printf(doc->arena, "Named: \"%s\" %s.", words, sieve);
@@ -547,6 +807,36 @@ static bool woven_subject(const att *a, const speaker *sp, size_t open) {
   return (org || sp->method == CD_ATTR_SOURCE) && sp->first_tok == s->first_tok && active_subject(a, sp, open);
 }
 
+/* May sentences stand between a speaker's quote (closing at `close`) and a later quote of the
+ * paragraph, and the later quote still be theirs? ("...," Lind said. The plant closed in May. "It
+ * hurt us all.") Only when no sentence between has another name as its subject (a person or an
+ * organisation: "... Reyes disagreed. "It did not."") or a verb of saying. */
+static bool gap_keeps_speaker(att *a, size_t close, const quote_ctx *c, size_t entity) {
+  const cd_doc *doc = a->doc;
+  for (uint32_t st = T(a, close)->sent + 1; st < c->sent_open; st++) {
+    const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, st);
+    speaker sp = {0};
+    bool subject = att_sentence_subject(a, st, s->end_tok, &sp);
+    bool same = subject && sp.entity != CD_NONE && sp.entity == entity;
+    /* a name that opens the sentence (after a word or two: "But Reyes ...") is its subject; one
+     * further on is more often an object ("And it threw Lind for a loop.") */
+    if (subject && !same && sp.method != CD_ATTR_PRONOUN && sp.mention != CD_NONE &&
+        CD_VEC_AT(&doc->mentions, cd_name_mention, sp.mention)->first_tok <= s->first_tok + 2)
+      return false;
+    for (size_t k = s->first_tok; k < s->end_tok && !same; k++)
+      if (outside_quotes(a, k) && att_speech_verb(a, k)) return false;
+  }
+  return true;
+}
+
+/* More than a few words between: only for a quote that opens its sentence, within
+ * CONTINUATION_GAP tokens (a bounded look, so that a long paragraph stays linear). */
+enum { CONTINUATION_GAP = 80 };
+static bool long_gap_fits(const att *a, size_t close, const quote_ctx *c) {
+  return CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open)->first_tok == c->open &&
+         c->open <= close + CONTINUATION_GAP;
+}
+
 /* The positions the sieves look up instead of rescanning sentences: spaced dashes and "according to". */
 static bool index_positions(att *a) {
   size_t n = doc_ntok(a->doc), nd = 0, na = 0;
@@ -569,6 +859,87 @@ static bool index_positions(att *a) {
   }
   a->n_spaced_dashes = nd;
   a->n_according = na;
+  return true;
+}
+
+/* The earlier quote of the same paragraph whose speaker a later quote continues ("...," X said.
+ * "..."), or CD_NONE: the last attributed speech quote before it, when nothing but the
+ * attribution stands between them, or sentences about something else (gap_keeps_speaker). */
+static size_t paragraph_continuation(att *a, const quote_ctx *c) {
+  const cd_doc *doc = a->doc;
+  const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, c->qi);
+  for (size_t p = c->qi; p > 0; p--) {
+    const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
+    const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
+    if (pw->para != w->para) break;
+    if (pq->level > 0) continue;
+    /* a title or a nickname between them is nobody's words: look past it */
+    if (!pq->speaker && pq->kind != CD_QUOTE_SPEECH) continue;
+    if (!pq->speaker || pq->kind != CD_QUOTE_SPEECH) break;
+    size_t gap_words = 0;
+    bool attribution_only = true;
+    uint32_t attr_sent = T(a, pw->close_tok)->sent;
+    for (size_t k = pw->close_tok + 1; k < w->open_tok; k++) {
+      if (T(a, k)->kind == TOK_WORD && !(T(a, k)->flags & TF_QUOTED)) gap_words++;
+      if (T(a, k)->sent != attr_sent) attribution_only = false;
+    }
+    if (attribution_only || ((gap_words <= 12 || long_gap_fits(a, pw->close_tok, c)) &&
+                             gap_keeps_speaker(a, pw->close_tok, c, pq->entity)))
+      return p - 1;
+    break;
+  }
+  return CD_NONE;
+}
+
+/* A transcript label opening the quote ("CLINTON: I feel ...", "MODERATOR: ..."): one to three
+ * words in capitals and a colon. The speaker is the person named earlier whose last name the
+ * label is (looked for among the last LABEL_MENTIONS name mentions), else the label as written. */
+enum { LABEL_MENTIONS = 400 };
+static bool same_word(const char *x, size_t xn, const char *y, size_t yn) {
+  if (xn != yn) return false;
+  for (size_t i = 0; i < xn; i++) {
+    char p = x[i], q = y[i];
+    if (p >= 'A' && p <= 'Z') p = (char)(p - 'A' + 'a');
+    if (q >= 'A' && q <= 'Z') q = (char)(q - 'A' + 'a');
+    if (p != q) return false;
+  }
+  return true;
+}
+
+static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
+  const cd_doc *doc = a->doc;
+  size_t first = c->open + 1, k = first;
+  while (k < doc_ntok(doc) && k < first + 3 && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_ALLCAPS)) k++;
+  if (k == first || !punct(a, k, ':') || (c->close != c->open && k >= c->close)) return false;
+  size_t last = k - 1;
+  size_t lo = 0, hi = doc->mentions.len;
+  while (lo < hi) { /* the mentions that start before the quote */
+    size_t mid = lo + (hi - lo) / 2;
+    if (CD_VEC_AT(&doc->mentions, cd_name_mention, mid)->first_tok < c->open) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t m = lo; m > 0 && lo - m < LABEL_MENTIONS; m--) {
+    const cd_name_mention *nm = CD_VEC_AT(&doc->mentions, cd_name_mention, m - 1);
+    size_t e = nm->end_tok - 1;
+    if (!cd_mention_is_person(doc, m - 1) || !same_word(S(a, e), N(a, e), S(a, last), N(a, last))) continue;
+    memset(sp, 0, sizeof *sp);
+    sp->found = true;
+    sp->mention = m - 1;
+    sp->entity = nm->entity;
+    sp->name = nm->entity != CD_NONE ? CD_VEC_AT(&doc->entities, cd_entity, nm->entity)->name
+                                     : cd_arena_strndup(doc->arena, S(a, nm->first_tok), T(a, e)->end - T(a, nm->first_tok)->start);
+    sp->first_tok = first;
+    sp->end_tok = k;
+    sp->method = CD_ATTR_EXPLICIT;
+    return true;
+  }
+  memset(sp, 0, sizeof *sp);
+  sp->found = true;
+  sp->mention = sp->entity = CD_NONE;
+  sp->name = cd_arena_strndup(doc->arena, S(a, first), T(a, last)->end - T(a, first)->start);
+  sp->first_tok = first;
+  sp->end_tok = k;
+  sp->method = CD_ATTR_EXPLICIT;
   return true;
 }
 
@@ -598,6 +969,11 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start) {
     quote_ctx c = {w->open_tok, w->close_tok, qi, T(&a, w->open_tok)->sent, T(&a, w->close_tok)->sent};
     speaker sp = {0};
     size_t verb = CD_NONE;
+    /* a label names the speaker of its paragraph, also in a transcript run over several paragraphs */
+    if (transcript_label(&a, &c, &sp)) {
+      apply(&a, qi, &sp, CD_NONE, "from the transcript label that opens the quote");
+      continue;
+    }
     if (q->paragraph_continues != CD_NONE && q->paragraph_continues < qi &&
         CD_VEC_AT(&doc->quotes, cd_quote, q->paragraph_continues)->speaker) {
       /* the run-on quote's speaker, unless this paragraph names its own */
@@ -617,6 +993,11 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start) {
       if (q->closed && w->close_tok != w->open_tok && sentence_tag(&a, &c, &sp, &verb))
         sieve = "at the end of the quote's sentence";
     }
+    if (!sieve) {
+      memset(&sp, 0, sizeof sp);
+      verb = CD_NONE;
+      if (q->closed && bracket_credit(&a, &c, &sp)) sieve = "in the brackets after the quote";
+    }
     if (sieve) {
       if (relayed_by(&a, &c, &sp, &verb)) sieve = "beside the quote's tag, which it relays";
       apply(&a, qi, &sp, verb, sieve);
@@ -627,8 +1008,23 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start) {
       apply(&a, qi, &sp, verb, "in the quote's sentence");
       continue;
     }
+    memset(&sp, 0, sizeof sp);
+    if (speech_noun(&a, &c, &sp, &verb)) {
+      apply(&a, qi, &sp, verb, "as the owner of the remark that gives the quote");
+      continue;
+    }
     if (q->kind != CD_QUOTE_SPEECH) {
-      q->evidence = "Title Case words with no verb of saying beside them: the name of a thing.";
+      /* a Title Case sentence of its own right after a speaker's quote is still theirs ("...,"
+       * Burton said. "Donald Trump.") */
+      bool own_sentence = CD_VEC_AT(&doc->sentences, cd_sentence, c.sent_open)->first_tok == c.open &&
+                          cd_quote_ends_sentence(doc, qi);
+      size_t before = own_sentence ? paragraph_continuation(&a, &c) : CD_NONE;
+      if (before != CD_NONE) {
+        q->kind = CD_QUOTE_SPEECH;
+        continue_from(&a, qi, before, "a later quote in the same paragraph");
+      } else {
+        q->evidence = "Title Case words with no verb of saying beside them: the name of a thing.";
+      }
       continue;
     }
     /* a fragment woven into a sentence whose subject is a named person (or he/she for one) is that
@@ -643,25 +1039,8 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start) {
       continue;
     }
     /* a later quote in the same paragraph continues the last attributed one ("...," X said. "...") */
-    for (size_t p = qi; p > 0; p--) {
-      const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
-      const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
-      if (pw->para != w->para) break;
-      if (pq->level > 0) continue;
-      if (pq->speaker && pq->kind == CD_QUOTE_SPEECH) {
-        /* only when nothing but the attribution stands between them */
-        size_t gap_words = 0;
-        bool attribution_only = true;
-        uint32_t attr_sent = T(&a, pw->close_tok)->sent;
-        for (size_t k = pw->close_tok + 1; k < w->open_tok; k++) {
-          if (T(&a, k)->kind == TOK_WORD && !(T(&a, k)->flags & TF_QUOTED)) gap_words++;
-          if (T(&a, k)->sent != attr_sent) attribution_only = false;
-        }
-        if (gap_words <= 12 || attribution_only)
-          continue_from(&a, qi, p - 1, "a later quote in the same paragraph");
-      }
-      break;
-    }
+    size_t before = paragraph_continuation(&a, &c);
+    if (before != CD_NONE) continue_from(&a, qi, before, "a later quote in the same paragraph");
     if (q->speaker) continue;
     memset(&sp, 0, sizeof sp);
     size_t from = CD_NONE;

@@ -10,6 +10,9 @@
 
 /* The slice is an entry of the list (ASCII case-insensitive). */
 bool cd_lex_has(cd_lex_id list, const char *s, size_t n);
+/* For a list of rows "WORD VALUE...": the VALUE of the row whose first word is the slice (ASCII
+ * case-insensitive), NUL-terminated and static; NULL when no row starts with it. */
+const char *cd_lex_value(cd_lex_id list, const char *s, size_t n);
 /* How many entries the list has, and entry i (lower case, NUL-terminated, static). */
 size_t cd_lex_count(cd_lex_id list);
 const char *cd_lex_entry(cd_lex_id list, size_t i);

@@ -190,7 +190,7 @@ static bool name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_cha
     if ((t->flags & TF_ALLCAPS) && i + 1 < doc_ntok(doc) && (doc_tok(doc, i + 1)->flags & TF_LOWER) &&
         is_word_tok(doc_tok(doc, i + 1)))
       return true;
-    if (cd_word_in(s, n, STOP_STARTS) || cd_is_pronoun(s, n)) return false;
+    if (cd_word_in(s, n, STOP_STARTS) || cd_is_pronoun(s, n) || cd_is_contracted_pronoun(s, tlen(t))) return false;
     if (cd_is_common_word(s, n) && !capset_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
         !cd_is_job_title(s, n)) {
       /* "Bill Gates": a common word that leads straight into a name; not a role ("Historian Ann

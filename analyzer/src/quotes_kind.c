@@ -26,9 +26,11 @@ bool cd_quote_ends_sentence(const cd_doc *doc, size_t qi) {
          (unsigned char)doc->text[e - 2] == 0x80 && (unsigned char)doc->text[e - 1] == 0xA6;
 }
 
-/* Title Case: at least two words, the first and every word of four or more letters capitalised. */
+/* Title Case: at least two words, the first and every word of four or more letters capitalised, and
+ * a capital beyond the first word other than "I": "It is not an end." and "Neither do I." are
+ * sentences whose short words happen to be lowercase. */
 static bool title_case(const cd_doc *doc, size_t open, size_t inner_end) {
-  size_t words = 0;
+  size_t words = 0, later_caps = 0;
   for (size_t i = open + 1; i < doc_ntok(doc) && tk(doc, i)->start < inner_end; i++) {
     const cd_token *t = tk(doc, i);
     if (t->kind == TOK_PUNCT) {
@@ -42,8 +44,9 @@ static bool title_case(const cd_doc *doc, size_t open, size_t inner_end) {
     bool cap = (t->flags & TF_CAP) != 0;
     if (words == 1 && !cap) return false;
     if (!cap && t->end - t->start >= 4) return false;
+    if (words > 1 && cap && !cd_word_eq(doc->text + t->start, t->end - t->start, "I")) later_caps++;
   }
-  return words >= 2;
+  return words >= 2 && later_caps > 0;
 }
 
 /* The word tokens just before the open mark, nearest first (same sentence, no quote between). */

@@ -9,6 +9,7 @@
  * bounded by the quote's length, not the sources'. */
 #include "record_align.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,12 +44,22 @@ typedef struct region {
 #define MEMO_EXACT 4       /* places a quote stands word for word, remembered; more: scan again */
 #define MEMO_EXACT_MANY 255
 
+/* An alignment remembered: a quote that is not word for word in the record is aligned once per
+ * source version, not at every keystroke. */
+typedef struct memo_alignment {
+  rec_op *ops; /* owned by the memo */
+  uint32_t n_ops, cost, matched, first, last;
+} memo_alignment;
+
 typedef struct memo_entry {
   uint64_t key; /* 0: empty */
   uint8_t n;
   uint8_t n_exact; /* MEMO_EXACT_MANY: more than MEMO_EXACT */
+  bool aligned;    /* al[0, n_al) are this source's alignments of the quote */
+  uint8_t n_al;
   region r[REC_REGIONS];
   uint32_t exact[MEMO_EXACT]; /* record words where the quote starts word for word */
+  memo_alignment al[REC_REGIONS];
 } memo_entry;
 
 struct rec_memo {
@@ -56,7 +67,21 @@ struct rec_memo {
   size_t used;
 };
 
-void rec_memo_free(struct rec_memo *memo) { free(memo); }
+static void entry_clear_alignments(memo_entry *e) {
+  for (size_t i = 0; i < e->n_al; i++) free(e->al[i].ops);
+  e->n_al = 0;
+  e->aligned = false;
+}
+
+static void memo_clear(struct rec_memo *memo) {
+  for (size_t i = 0; i < MEMO_SLOTS; i++) entry_clear_alignments(&memo->slots[i]);
+  memset(memo, 0, sizeof *memo);
+}
+
+void rec_memo_free(struct rec_memo *memo) {
+  if (memo) memo_clear(memo);
+  free(memo);
+}
 
 /* The key of a quote's items: its words' keys and its gaps, in order. */
 static uint64_t items_key(const rec_item *items, size_t n) {
@@ -65,23 +90,28 @@ static uint64_t items_key(const rec_item *items, size_t n) {
   return h ? h : 1;
 }
 
+/* The slot of `key`, or NULL (under the lock). */
+static memo_entry *memo_find(struct rec_memo *memo, uint64_t key) {
+  for (size_t i = key % MEMO_SLOTS; memo; i = (i + 1) % MEMO_SLOTS) {
+    memo_entry *e = &memo->slots[i];
+    if (e->key == 0) break;
+    if (e->key == key) return e;
+  }
+  return NULL;
+}
+
+/* The entry of `key`, without its alignments (out->aligned false: see memo_alignments). */
 static bool memo_get(cd_record_source *s, uint64_t key, memo_entry *out) {
   if (!s->memo_lock_ok) return false;
-  bool found = false;
   mtx_lock(&s->memo_lock);
-  if (s->memo) {
-    for (size_t i = key % MEMO_SLOTS;; i = (i + 1) % MEMO_SLOTS) {
-      const memo_entry *e = &s->memo->slots[i];
-      if (e->key == 0) break;
-      if (e->key == key) {
-        *out = *e;
-        found = true;
-        break;
-      }
-    }
+  const memo_entry *e = memo_find(s->memo, key);
+  if (e) {
+    memcpy(out, e, offsetof(memo_entry, al));
+    out->aligned = false;
+    out->n_al = 0;
   }
   mtx_unlock(&s->memo_lock);
-  return found;
+  return e != NULL;
 }
 
 static void memo_put(cd_record_source *s, const memo_entry *entry) {
@@ -89,12 +119,42 @@ static void memo_put(cd_record_source *s, const memo_entry *entry) {
   mtx_lock(&s->memo_lock);
   if (!s->memo) s->memo = calloc(1, sizeof *s->memo);
   if (s->memo) {
-    if (s->memo->used >= MEMO_SLOTS / 4 * 3) memset(s->memo, 0, sizeof *s->memo);
+    if (s->memo->used >= MEMO_SLOTS / 4 * 3) memo_clear(s->memo);
     size_t i = entry->key % MEMO_SLOTS;
     while (s->memo->slots[i].key != 0 && s->memo->slots[i].key != entry->key) i = (i + 1) % MEMO_SLOTS;
     memo_entry *e = &s->memo->slots[i];
     if (e->key == 0) s->memo->used++;
-    *e = *entry;
+    entry_clear_alignments(e);
+    memcpy(e, entry, offsetof(memo_entry, al));
+    e->aligned = false;
+    e->n_al = 0;
+  }
+  mtx_unlock(&s->memo_lock);
+}
+
+/* Copies of the remembered alignments of `key` appended to out (keep): false when the source
+ * has not aligned the quote yet (or memory ran out: then the caller aligns). */
+static bool memo_alignments(cd_record_source *s, uint64_t key, size_t source, rec_alignment *out, size_t *n_out);
+
+/* Remembers `a` (n of them, this source's alignments of the quote `key`); takes nothing. */
+static void memo_put_alignments(cd_record_source *s, uint64_t key, const rec_alignment *a, size_t n) {
+  if (!s->memo_lock_ok) return;
+  mtx_lock(&s->memo_lock);
+  memo_entry *e = memo_find(s->memo, key);
+  if (e && !e->aligned) {
+    bool ok = true;
+    for (size_t i = 0; i < n && ok; i++) {
+      rec_op *ops = malloc(a[i].n_ops * sizeof *ops + 1);
+      if (!ops) {
+        ok = false;
+        break;
+      }
+      memcpy(ops, a[i].ops, a[i].n_ops * sizeof *ops);
+      e->al[e->n_al++] = (memo_alignment){ops, (uint32_t)a[i].n_ops, (uint32_t)a[i].cost, (uint32_t)a[i].matched,
+                                          (uint32_t)a[i].first, (uint32_t)a[i].last};
+    }
+    if (ok) e->aligned = true;
+    else entry_clear_alignments(e);
   }
   mtx_unlock(&s->memo_lock);
 }
@@ -239,7 +299,7 @@ static bool align_region(const cd_record_source *s, const rec_item *items, size_
         drow[j] = left ? D_GAPLEFT : D_GAPUP;
         continue;
       }
-      uint32_t diag = up[j - 1] + (s->words[lo + j - 1].key == it->key ? 0 : 1);
+      uint32_t diag = up[j - 1] + !rec_same_word(s->words[lo + j - 1].key, it->key);
       uint32_t del = row[j - 1] + 1, ins = up[j] + 1;
       uint32_t best = diag;
       uint8_t d = D_DIAG;
@@ -262,7 +322,7 @@ static bool align_region(const cd_record_source *s, const rec_item *items, size_
     uint8_t d = dir[i * w + j];
     rec_op op = {0, (uint32_t)(i - 1), (uint32_t)(lo + (j ? j - 1 : 0))};
     if (d == D_DIAG) {
-      bool same = s->words[lo + j - 1].key == items[i - 1].key;
+      bool same = rec_same_word(s->words[lo + j - 1].key, items[i - 1].key);
       op.kind = same ? OP_MATCH : OP_SUB;
       cost += !same;
       matched += same;
@@ -315,12 +375,40 @@ static void keep(rec_alignment *out, size_t *n, rec_alignment *a) {
   (*n)++;
 }
 
+static bool memo_alignments(cd_record_source *s, uint64_t key, size_t source, rec_alignment *out, size_t *n_out) {
+  if (!s->memo_lock_ok) return false;
+  rec_alignment copies[REC_REGIONS];
+  size_t n = 0;
+  bool found = false;
+  mtx_lock(&s->memo_lock);
+  const memo_entry *e = memo_find(s->memo, key);
+  if (e && e->aligned) {
+    found = true;
+    for (size_t i = 0; i < e->n_al && found; i++) {
+      const memo_alignment *m = &e->al[i];
+      rec_op *ops = malloc(m->n_ops * sizeof *ops + 1);
+      if (!ops) {
+        found = false;
+        break;
+      }
+      memcpy(ops, m->ops, m->n_ops * sizeof *ops);
+      copies[n++] = (rec_alignment){source, ops, m->n_ops, m->cost, m->matched, m->first, m->last};
+    }
+  }
+  mtx_unlock(&s->memo_lock);
+  for (size_t i = 0; i < n; i++) {
+    if (found) keep(out, n_out, &copies[i]);
+    else rec_alignment_free(&copies[i]);
+  }
+  return found;
+}
+
 /* Where in record words [lo, hi) the quote's words (a quote without gaps) stand word for word,
  * from `from` on; SIZE_MAX when nowhere. Most quotes are exact: this spares them the alignment. */
 static size_t exact_at(const cd_record_source *s, const rec_item *items, size_t m, size_t from, size_t hi) {
   for (size_t j = from; j + m <= hi; j++) {
     size_t i = 0;
-    while (i < m && s->words[j + i].key == items[i].key) i++;
+    while (i < m && rec_same_word(s->words[j + i].key, items[i].key)) i++;
     if (i == m) return j;
   }
   return SIZE_MAX;
@@ -394,11 +482,19 @@ size_t rec_align(const cd_record_source *const *sources, size_t n_sources, const
   }
   bool exact = n_out > 0;
   for (size_t si = 0; !exact && si < n_sources; si++) {
+    cd_record_source *memo_owner = (cd_record_source *)sources[si];
+    if (memo_alignments(memo_owner, key, si, out, &n_out)) continue;
+    rec_alignment mine[REC_REGIONS];
+    size_t n_mine = 0;
+    bool complete = true;
     for (size_t k = 0; k < nr[si]; k++) {
-      rec_alignment a = {si, NULL, 0, 0, 0, 0, 0};
+      mine[n_mine] = (rec_alignment){si, NULL, 0, 0, 0, 0, 0};
       const region *r = regions + si * REC_REGIONS + k;
-      if (align_region(sources[si], items, n_items, r->lo, r->hi, sc, &a)) keep(out, &n_out, &a);
+      if (align_region(sources[si], items, n_items, r->lo, r->hi, sc, &mine[n_mine])) n_mine++;
+      else complete = false; /* out of memory: not remembered */
     }
+    if (complete) memo_put_alignments(memo_owner, key, mine, n_mine);
+    for (size_t k = 0; k < n_mine; k++) keep(out, &n_out, &mine[k]);
   }
   free(regions);
   free(nr);

@@ -87,7 +87,13 @@ static void add_word(parser *p, const rec_tok *t) {
 static void add_words(parser *p, size_t a, size_t b) {
   rec_tok t;
   while (a < b && rec_next_token(p->s->text, b, a, REC_SOURCE, &t)) {
-    if (t.kind == RT_WORD) add_word(p, &t);
+    if (t.kind == RT_WORD) {
+      add_word(p, &t);
+      if (t.key2) { /* "don't": "do", then "not", both over the same bytes */
+        t.key = t.key2;
+        add_word(p, &t);
+      }
+    }
     a = t.end;
   }
 }

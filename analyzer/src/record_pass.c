@@ -34,6 +34,10 @@ static size_t quote_items(const cd_doc *doc, const cd_quote *q, rec_item *items,
     if (t.kind != RT_WORD && n > 0 && items[n - 1].kind != RT_WORD) continue; /* one gap is enough */
     items[n++] = (rec_item){t.key, t.start, t.end, (uint8_t)t.kind};
     if (t.kind == RT_WORD) (*words)++;
+    if (t.key2 && n < cap) { /* "don't": "do", then "not", both over the same bytes */
+      items[n++] = (rec_item){t.key2, t.start, t.end, RT_WORD};
+      (*words)++;
+    }
   }
   return n;
 }
@@ -129,6 +133,7 @@ static char *record_words(cd_doc *doc, const cd_record_source *s, size_t first, 
   size_t k = 0;
   for (size_t j = first; j <= last; j++) {
     const rec_word *w = &s->words[j];
+    if (j > first && w->start == s->words[j - 1].start) continue; /* the second word of "don't" */
     if (j > first) {
       size_t a = s->words[j - 1].end, b = w->start;
       bool plain = b - a <= 8;
@@ -154,12 +159,20 @@ static char *record_words(cd_doc *doc, const cd_record_source *s, size_t first, 
  * qa > qb or ja > jb). */
 typedef struct diff {
   size_t qa, qb, ja, jb;
-  bool q_empty, r_empty;
 } diff;
 
 /* The runs of differing operations, each widened by a matching word on each empty side so that
  * both sides show something ("'will raise' here, 'will not raise' in ..."). */
-static size_t diffs_of(const rec_alignment *a, diff *out, size_t cap) {
+/* Do two neighbouring operations touch one token of the quote or of the record ("don't" is the
+ * two words "do not": a difference in one is shown, and fixed, with the other)? */
+static bool one_token(const rec_item *items, const cd_record_source *s, const rec_op *x, const rec_op *y) {
+  if (x->kind == OP_GAP || y->kind == OP_GAP) return false;
+  if (x->kind != OP_DEL && y->kind != OP_DEL && items[x->item].start == items[y->item].start) return true;
+  return x->kind != OP_INS && y->kind != OP_INS && s->words[x->word].start == s->words[y->word].start;
+}
+
+static size_t diffs_of(const rec_alignment *a, const rec_item *items, const cd_record_source *s, diff *out,
+                       size_t cap) {
   size_t n = 0;
   for (size_t k = 0; k < a->n_ops && n < cap;) {
     uint8_t kind = a->ops[k].kind;
@@ -168,37 +181,37 @@ static size_t diffs_of(const rec_alignment *a, diff *out, size_t cap) {
       continue;
     }
     size_t e = k;
-    while (e < a->n_ops && a->ops[e].kind != OP_MATCH && a->ops[e].kind != OP_GAP) e++;
-    diff d = {SIZE_MAX, 0, SIZE_MAX, 0, true, true};
-    for (size_t x = k; x < e; x++) {
-      const rec_op *op = &a->ops[x];
-      if (op->kind != OP_DEL) {
-        if (d.q_empty) d.qa = op->item;
-        d.qb = op->item;
-        d.q_empty = false;
-      }
-      if (op->kind != OP_INS) {
-        if (d.r_empty) d.ja = op->word;
-        d.jb = op->word;
-        d.r_empty = false;
-      }
+    bool q_side = false, r_side = false;
+    for (; e < a->n_ops && a->ops[e].kind != OP_MATCH && a->ops[e].kind != OP_GAP; e++) {
+      q_side |= a->ops[e].kind != OP_DEL;
+      r_side |= a->ops[e].kind != OP_INS;
     }
-    if (d.q_empty || d.r_empty) {
-      /* a neighbouring match gives both sides a word */
-      const rec_op *prev = k > 0 && a->ops[k - 1].kind == OP_MATCH ? &a->ops[k - 1] : NULL;
-      const rec_op *next = e < a->n_ops && a->ops[e].kind == OP_MATCH ? &a->ops[e] : NULL;
-      const rec_op *ctx = prev ? prev : next;
-      if (!ctx) {
+    if (!q_side || !r_side) {
+      /* a neighbouring match gives both sides a word ("'will raise' here, 'will not raise'") */
+      if (k > 0 && a->ops[k - 1].kind == OP_MATCH) k--;
+      else if (e < a->n_ops && a->ops[e].kind == OP_MATCH) e++;
+      else {
         k = e;
         continue; /* nothing to anchor the difference to: a lone word at a gap */
       }
-      bool before = prev != NULL;
-      if (d.q_empty) d.qa = d.qb = ctx->item;
-      else if (before) d.qa = ctx->item;
-      else d.qb = ctx->item;
-      if (d.r_empty) d.ja = d.jb = ctx->word;
-      else if (before) d.ja = ctx->word;
-      else d.jb = ctx->word;
+    }
+    /* whole tokens: the matching half of a contraction goes with the differing half */
+    while (k > 0 && one_token(items, s, &a->ops[k - 1], &a->ops[k])) k--;
+    while (e < a->n_ops && one_token(items, s, &a->ops[e - 1], &a->ops[e])) e++;
+    diff d = {SIZE_MAX, 0, SIZE_MAX, 0};
+    bool q_empty = true, r_empty = true;
+    for (size_t x = k; x < e; x++) {
+      const rec_op *op = &a->ops[x];
+      if (op->kind != OP_DEL) {
+        if (q_empty) d.qa = op->item;
+        d.qb = op->item;
+        q_empty = false;
+      }
+      if (op->kind != OP_INS) {
+        if (r_empty) d.ja = op->word;
+        d.jb = op->word;
+        r_empty = false;
+      }
     }
     out[n++] = d;
     k = e;
@@ -209,7 +222,7 @@ static size_t diffs_of(const rec_alignment *a, diff *out, size_t cap) {
 static void report_altered(cd_doc *doc, size_t qi, const rec_item *items, const cd_record_source *s,
                            const rec_alignment *a) {
   diff diffs[16];
-  size_t n = diffs_of(a, diffs, 16);
+  size_t n = diffs_of(a, items, s, diffs, 16);
   if (n == 0) return;
   const diff *d = &diffs[0];
   size_t qs = items[d->qa].start, qe = items[d->qb].end;

@@ -1,6 +1,8 @@
 /* Words of the record and of quotes, as the comparison sees them: case folded, diacritics and
  * curly marks made plain, punctuation and hyphens dropped ("Long-term" = "long term"), numbers
- * without thousands separators ("5,000" = "5000"). Each word is reduced to a 64-bit key. */
+ * without thousands separators ("5,000" = "5000"). Editorial style is no difference either: a
+ * number word is its figure ("five" = "5"), "%" is "percent", and a contraction is the words it
+ * stands for ("don't" = "do not"). Each word is reduced to a 64-bit key. */
 #ifndef CD_RECORD_WORDS_H
 #define CD_RECORD_WORDS_H
 #include <stdbool.h>
@@ -17,6 +19,8 @@ typedef enum rec_tok_kind {
 typedef struct rec_tok {
   size_t start, end; /* bytes of the word (or of the whole ellipsis or bracket) */
   uint64_t key;      /* RT_WORD and RT_FILLER */
+  uint64_t key2;     /* a second word the token stands for ("don't": "do", "not"; "10%": "10",
+                        "percent"), or 0; both words have the token's bytes */
   rec_tok_kind kind;
 } rec_tok;
 
@@ -26,6 +30,13 @@ typedef enum rec_mode { REC_QUOTE, REC_SOURCE } rec_mode;
 
 /* The next token in s[pos, end) at or after `pos`; false at the end. `out->end` is where to go on. */
 bool rec_next_token(const char *s, size_t end, size_t pos, rec_mode mode, rec_tok *out);
+
+/* Two words' keys compare equal, or one is either of two words ("it's": "it", "is|has") and the
+ * other one of them. */
+bool rec_alternative_match(uint64_t a, uint64_t b);
+static inline bool rec_same_word(uint64_t a, uint64_t b) {
+  return a == b || ((a | b) >> 63 && rec_alternative_match(a, b));
+}
 
 /* The key of a bigram (two keys in order). */
 static inline uint64_t rec_pair_key(uint64_t a, uint64_t b) {

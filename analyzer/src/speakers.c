@@ -20,8 +20,13 @@ static bool clause_break(const att *a, size_t from, size_t to) {
   return false;
 }
 
-/* The gender a pronoun or a courtesy title gives, from its word. */
+/* The gender a pronoun or a courtesy title gives, from its word ("he's" and "she'd" as "he", "she"). */
 static uint8_t word_gender(const char *w, size_t n) {
+  for (size_t k = 1; k < n; k++)
+    if (w[k] == '\'' || (k + 3 <= n && !memcmp(w + k, "\xE2\x80\x99", 3))) {
+      n = k; /* a contraction: the pronoun before the apostrophe */
+      break;
+    }
   static const char *const male[] = {"he", "him", "his", "mr", "mr.", "himself"};
   static const char *const female[] = {"she", "her", "hers", "ms", "ms.", "mrs", "mrs.", "miss", "herself"};
   for (size_t k = 0; k < sizeof male / sizeof male[0]; k++)
@@ -62,6 +67,18 @@ bool att_index_gender(att *a) {
   return true;
 }
 
+/* The gender a mention's own given name gives (given_names_*.txt): "Anne Sacoolas". Only a mention
+ * that carries the given name: a bare "Clinton" may be either of two people. */
+static uint8_t given_name_gender(const att *a, const cd_name_mention *m) {
+  if (m->n_parts < 2) return GENDER_UNKNOWN;
+  size_t f = m->first_tok;
+  while (f < m->end_tok && T(a, f)->start < m->name.start) f++;
+  if (f >= m->end_tok) return GENDER_UNKNOWN;
+  if (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, S(a, f), N(a, f))) return GENDER_MALE;
+  if (cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, S(a, f), N(a, f))) return GENDER_FEMALE;
+  return GENDER_UNKNOWN;
+}
+
 /* Can mention m be what the pronoun at token pos stands for? Not when the article's evidence gives
  * the person the other gender. (Preferring a person of known gender over a nearer one of unknown
  * gender was tried and is wrong more often than right: the most-named person wins too often.) */
@@ -69,6 +86,7 @@ static bool gender_fits(const att *a, const cd_name_mention *m, size_t pos) {
   uint8_t want = word_gender(S(a, pos), N(a, pos));
   if (want == GENDER_UNKNOWN || m->entity == CD_NONE) return true;
   uint8_t have = a->gender[m->entity];
+  if (have == GENDER_UNKNOWN) have = given_name_gender(a, m);
   return have == GENDER_UNKNOWN || have == GENDER_MIXED || have == want;
 }
 
@@ -170,7 +188,8 @@ static size_t att_skip_affiliation(const att *a, size_t j) {
     if (punct(a, k, ')')) j = k + 1;
   }
   for (int rounds = 0; rounds < 3; rounds++) {
-    if (!(is(a, j, "of") || is(a, j, "from") || is(a, j, "at"))) break;
+    /* "of the Lake Institute for Water Studies": "for" goes on a name already begun */
+    if (!(is(a, j, "of") || is(a, j, "from") || is(a, j, "at") || (rounds > 0 && is(a, j, "for")))) break;
     size_t f = j + 1;
     if (f < doc_ntok(a->doc) && is(a, f, "the")) f++;
     if (f >= doc_ntok(a->doc) || mention_at(a, f) == CD_NONE) break;
@@ -295,14 +314,55 @@ static bool all_capitals(const att *a, const cd_name_mention *m) {
  * A paragraph that opens with a word in capitals and reaches a dash within a few tokens: what
  * stands before the dash is where and by whom the story was filed, never a speaker. */
 enum { DATELINE_TOKENS = 12 };
+static size_t dateline_dash(const att *a, const cd_para *p) {
+  size_t f = p->first_tok;
+  if (T(a, f)->kind != TOK_WORD || !(T(a, f)->flags & TF_CAP)) return CD_NONE;
+  /* "WASHINGTON", "LA CROSSE, Wis."; or any place before an agency's tag: "Washington (AFP) —" */
+  bool capitals = (T(a, f)->flags & TF_ALLCAPS) && (N(a, f) >= 3 || (f + 1 < p->end_tok && T(a, f + 1)->flags & TF_ALLCAPS));
+  bool agency = false;
+  for (size_t k = f + 1; k < p->end_tok && k <= f + DATELINE_TOKENS; k++) {
+    if (punct(a, k, '(') && k + 2 < p->end_tok && (T(a, k + 1)->flags & TF_ALLCAPS) && punct(a, k + 2, ')')) agency = true;
+    if (dash(a, k)) return capitals || (agency && punct(a, k - 1, ')')) ? k : CD_NONE;
+  }
+  return CD_NONE;
+}
+
 static bool dateline(const att *a, const cd_name_mention *m) {
   const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, m->first_tok));
   if (m->first_tok > p->first_tok + DATELINE_TOKENS) return false;
-  if (T(a, p->first_tok)->kind != TOK_WORD || !(T(a, p->first_tok)->flags & TF_ALLCAPS) || N(a, p->first_tok) < 3)
-    return false;
-  for (size_t k = p->first_tok + 1; k < p->end_tok && k <= p->first_tok + DATELINE_TOKENS; k++)
-    if (dash(a, k)) return m->first_tok < k;
-  return false;
+  size_t k = dateline_dash(a, p);
+  return k != CD_NONE && m->first_tok < k;
+}
+
+/* The mention a relative pronoun at i hangs on: the name right before it, or before an appositive
+ * between them ("McConnell, now the majority leader, who"). "who" takes a person, "which" an
+ * organisation. CD_NONE when there is none. */
+enum { APPOSITIVE_TOKENS = 12 };
+static size_t relative_antecedent(const att *a, size_t i) {
+  bool person = is(a, i, "who");
+  size_t e = i;
+  if (e > 0 && punct(a, e - 1, ',')) e--;
+  for (int round = 0; round < 2 && e > 0; round++) {
+    for (size_t k = e; k > 0 && k + 6 > e; k--) {
+      size_t mi = mention_at(a, k - 1);
+      if (mi == CD_NONE) continue;
+      const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+      if (m->end_tok != e || m->possessive || m->in_quote) break;
+      bool fits = person ? cd_mention_is_person(a->doc, mi)
+                         : m->entity != CD_NONE &&
+                               CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION;
+      return fits ? mi : CD_NONE;
+    }
+    /* an appositive: back to the comma that opens it */
+    if (e == i || !punct(a, e, ',')) return CD_NONE;
+    size_t c = e;
+    while (c > 0 && e - c < APPOSITIVE_TOKENS && !punct(a, c - 1, ',') && T(a, c - 1)->kind != TOK_MARK &&
+           T(a, c - 1)->sent == T(a, i)->sent)
+      c--;
+    if (c == 0 || !punct(a, c - 1, ',')) return CD_NONE;
+    e = c - 1;
+  }
+  return CD_NONE;
 }
 
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
@@ -368,7 +428,20 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     }
     return att_resolve_into(a, i, i + 1, sp, true, "pronoun");
   }
-  if (is(a, i, "who")) return att_resolve_into(a, i, i + 1, sp, false, NULL);
+  if (is(a, i, "who") || is(a, i, "which")) {
+    /* "McConnell, now the majority leader, who said": the name the relative clause hangs on */
+    size_t ante = relative_antecedent(a, i);
+    if (ante != CD_NONE) {
+      att_set_name(a, sp, ante, CD_ATTR_PRONOUN);
+      sp->first_tok = i;
+      sp->end_tok = i + 1;
+      sp->phrase_end = 0;
+      sp->how = cd_arena_printf(doc->arena, "\"%.*s\" refers to %s", (int)N(a, i), S(a, i), sp->name);
+      return true;
+    }
+    if (is(a, i, "which")) return false;
+    return att_resolve_into(a, i, i + 1, sp, false, NULL);
+  }
   size_t after_it = i + 1;
   while (after_it < doc_ntok(doc) && after_it < i + 4 && att_between_word(a, after_it)) after_it++;
   if (is(a, i, "it") && (att_speech_verb(a, after_it) || (i > 0 && att_speech_verb(a, i - 1))))
@@ -691,8 +764,94 @@ size_t att_after_speaker(const att *a, const speaker *sp) {
  * preposition and is not possessive; a non-person name right before an appositive person
  * ("a Republican, Mark Amodei,") yields to the person. */
 
+/* Where a sentence's own words start: past a dateline ("WASHINGTON (AP) — "). */
+static size_t past_dateline(const att *a, const cd_sentence *s) {
+  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, s->para);
+  if (p->first_tok != s->first_tok) return s->first_tok;
+  size_t k = dateline_dash(a, p);
+  return k != CD_NONE && k < s->end_tok ? k + 1 : s->first_tok;
+}
+
+/* Does the sentence open with a fronted clause or phrase ("After the vote,", "Speaking in Salem,",
+ * "In a statement,")? Its first word is a subordinator, a preposition, or a participle in -ing
+ * that is not a name. */
+static bool fronted(const att *a, size_t f) {
+  if (f >= doc_ntok(a->doc) || T(a, f)->kind != TOK_WORD || !(T(a, f)->flags & TF_CAP) || !outside_quotes(a, f))
+    return false;
+  if (is(a, f, "according")) return false; /* "According to X, ...": X is on record */
+  if (cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, f), N(a, f)) || att_preposition(a, f)) return true;
+  return mention_at(a, f) == CD_NONE && N(a, f) > 5 && cd_word_eq(S(a, f) + N(a, f) - 3, 3, "ing");
+}
+
+/* A subject that is not a named person yields to the person an appositive names: "The new
+ * governor of the region, Alexander Moor," / "a Republican, Mark Amodei,". */
+static void appositive_person_instead(att *a, speaker *sp, size_t limit) {
+  if (sp->mention != CD_NONE && cd_mention_is_person(a->doc, sp->mention) && sp->method != CD_ATTR_PRONOUN) return;
+  size_t c = att_phrase_end(sp);
+  while (c < limit && c < att_phrase_end(sp) + 12 && !punct(a, c, ',') && T(a, c)->kind == TOK_WORD) c++;
+  speaker app = {0};
+  if (punct(a, c, ',') && att_speaker_at(a, c + 1, &app, CD_ATTR_EXPLICIT) && app.mention != CD_NONE &&
+      app.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, app.mention) && app.end_tok <= limit &&
+      (punct(a, att_phrase_end(&app), ',') || punct(a, app.end_tok, ',')))
+    *sp = app;
+}
+
+/* The token after the name at i: its mention's end, or the end of its run of capitalised words. */
+static size_t capitalised_run_end(const att *a, size_t i) {
+  if (mention_at(a, i) != CD_NONE) return CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, i))->end_tok;
+  size_t e = i + 1;
+  while (e < doc_ntok(a->doc) && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_CAP) && T(a, e)->sent == T(a, i)->sent) e++;
+  return e;
+}
+
+/* Does a person's name end right before token i? */
+static bool person_before(const att *a, size_t i) {
+  for (size_t k = i; k > 0 && k + 6 > i; k--) {
+    size_t mi = mention_at(a, k - 1);
+    if (mi == CD_NONE) continue;
+    return CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->end_tok == i && cd_mention_is_person(a->doc, mi);
+  }
+  return false;
+}
+
+/* The subject of a sentence that opens with a fronted part: the first speaker phrase right after a
+ * comma (the one that closes the fronted part) that is not the rest of a place ("in Salem, New
+ * Hampshire, Trump said": not New Hampshire). */
+static bool subject_after_fronted(att *a, const cd_sentence *s, size_t f, size_t limit, speaker *sp) {
+  size_t place_end = CD_NONE; /* the token after the last name that followed a preposition */
+  for (size_t i = f + 1; i < limit && i < s->end_tok; i++) {
+    if (!outside_quotes(a, i) || T(a, i)->kind != TOK_WORD) continue;
+    if (T(a, i)->flags & TF_CAP) {
+      /* a capitalised name after a preposition, and the one a comma joins to it and closes
+       * ("in Birmingham, Alabama, on Friday") */
+      size_t e = capitalised_run_end(a, i);
+      if (att_after_preposition(a, i, f) || (punct(a, i - 1, ',') && place_end == i - 1 && punct(a, e, ','))) {
+        place_end = e;
+        i = e - 1;
+        continue;
+      }
+    }
+    if (!punct(a, i - 1, ',') || person_before(a, i - 1)) continue; /* not "When Rob Marsh, the mayor's aide," */
+    speaker tmp = {0};
+    if (!att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT) || tmp.end_tok > limit) continue;
+    /* a subject has its verb next (past an appositive), not a preposition: not "Joni Ernst in Iowa" */
+    size_t v = att_after_speaker(a, &tmp);
+    if (v < limit && (T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER) || is(a, v, "and") || is(a, v, "or") ||
+                      (att_preposition(a, v) && !is(a, v, "of")))) {
+      appositive_person_instead(a, &tmp, limit);
+      if (tmp.mention == CD_NONE || tmp.first_tok == i) continue;
+    }
+    appositive_person_instead(a, &tmp, limit);
+    *sp = tmp;
+    return true;
+  }
+  return false;
+}
+
 bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
+  size_t f = past_dateline(a, s);
+  if (fronted(a, f) && subject_after_fronted(a, s, f, limit, sp)) return true;
   for (size_t i = s->first_tok; i < limit && i < s->end_tok; i++) {
     if (!outside_quotes(a, i) || T(a, i)->kind != TOK_WORD) continue;
     bool after_prep = (i > s->first_tok && T(a, i - 1)->kind == TOK_WORD &&
@@ -711,18 +870,14 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
       continue;
     }
     speaker tmp = {0};
+    if (is(a, i, "it") && (i == s->first_tok || punct(a, i - 1, ',')) && !att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT)) {
+      /* "It also credited Lind with ..., noting": "it" is the subject, the name after its verb an
+       * object; an organisation named before, else "it" as written */
+      return att_resolve_into(a, i, i + 1, sp, true, "pronoun");
+    }
     if (!att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT)) continue;
     if (tmp.end_tok > limit) continue;
-    if (tmp.mention == CD_NONE || !cd_mention_is_person(a->doc, tmp.mention) || tmp.method == CD_ATTR_PRONOUN) {
-      /* "The new governor of the region, Alexander Moor," / "a Republican, Mark Amodei," */
-      size_t c = att_phrase_end(&tmp);
-      while (c < limit && c < att_phrase_end(&tmp) + 12 && !punct(a, c, ',') && T(a, c)->kind == TOK_WORD) c++;
-      speaker app = {0};
-      if (punct(a, c, ',') && att_speaker_at(a, c + 1, &app, CD_ATTR_EXPLICIT) && app.mention != CD_NONE &&
-          app.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, app.mention) && app.end_tok <= limit &&
-          (punct(a, att_phrase_end(&app), ',') || punct(a, app.end_tok, ',')))
-        tmp = app;
-    }
+    appositive_person_instead(a, &tmp, limit);
     *sp = tmp;
     return true;
   }

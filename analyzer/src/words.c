@@ -166,3 +166,16 @@ static const char *const PRONOUNS[] = {
     "he", "i", "it", "she", "they", "we", NULL};
 
 bool cd_is_pronoun(const char *s, size_t n) { return CD_SORTED_IN(s, n, PRONOUNS); }
+
+bool cd_is_contracted_pronoun(const char *s, size_t n) {
+  static const char *const tails[] = {"d", "ll", "m", "re", "s", "ve"};
+  for (size_t k = 1; k < n; k++) {
+    size_t ap = s[k] == '\'' ? 1 : (k + 3 <= n && !memcmp(s + k, "\xE2\x80\x99", 3)) ? 3 : 0;
+    if (!ap) continue;
+    if (!cd_is_pronoun(s, k)) return false;
+    for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++)
+      if (cd_word_eq(s + k + ap, n - k - ap, tails[t])) return true;
+    return false;
+  }
+  return false;
+}

@@ -43,5 +43,7 @@ bool cd_is_calendar_word(const char *s, size_t n);
 bool cd_is_demonym(const char *s, size_t n, bool allcaps);
 /* Pronouns that can be a speaker: he, she, they, it, we, I. */
 bool cd_is_pronoun(const char *s, size_t n);
+/* A pronoun with a verb glued on: "He'd", "she’ll", "They're". */
+bool cd_is_contracted_pronoun(const char *s, size_t n);
 
 #endif

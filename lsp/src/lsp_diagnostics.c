@@ -1,6 +1,7 @@
 /* Analyzer diagnostics -> LSP Diagnostic objects. */
 #include "copydesk/json_writer.h"
 #include "copydesk/lsp_json.h"
+#include "lsp_record.h"
 #include "rule_docs.h"
 #include "server_internal.h"
 
@@ -25,7 +26,10 @@ json_t *cd_lsp_diagnostic(const cd_server *server, const cd_doc *doc, const cd_d
   char href[512];
   if (json && server->caps.code_description && cd_rule_doc_url(d->code, href, sizeof href))
     json_object_set_new(json, "codeDescription", json_pack("{s:s}", "href", href));
-  if (json == NULL || !server->caps.related_information || d->n_related == 0) return json;
+  if (json == NULL || !server->caps.related_information) return json;
+  cd_lsp_passage passage;
+  bool in_record = cd_lsp_record_passage(server, doc->report, d, &passage);
+  if (d->n_related == 0 && !in_record) return json;
   json_t *related = json_array();
   for (size_t i = 0; i < d->n_related; i++) {
     const cd_related *r = &d->related[i];
@@ -33,6 +37,12 @@ json_t *cd_lsp_diagnostic(const cd_server *server, const cd_doc *doc, const cd_d
         related, json_pack("{s:{s:s,s:o},s:s}", "location", "uri", doc->uri, "range",
                            cd_lsp_range_json(doc->lines, r->span.start, r->span.end, server->enc),
                            "message", r->message));
+  }
+  if (in_record) { /* the passage of the record, in its own file */
+    json_array_append_new(related, json_pack("{s:{s:s,s:{s:o,s:o}},s:s}", "location", "uri", passage.uri, "range",
+                                             "start", cd_lsp_position_json(passage.start), "end",
+                                             cd_lsp_position_json(passage.end), "message", passage.message));
+    cd_lsp_passage_free(&passage);
   }
   json_object_set_new(json, "relatedInformation", related);
   return json;
@@ -98,10 +108,7 @@ json_t *cd_lsp_diagnostics(const cd_server *server, const cd_doc *doc, const cd_
 
 /* ---- the hot path: publishDiagnostics written straight to text ---------- */
 
-static void jw_range(cd_jw *w, const cd_doc *doc, size_t start, size_t end, cd_encoding enc) {
-  if (end < start) end = start;
-  cd_position a = cd_line_index_position(doc->lines, start, enc);
-  cd_position b = cd_line_index_position(doc->lines, end, enc);
+static void jw_positions(cd_jw *w, cd_position a, cd_position b) {
   cd_jw_raw(w, "{\"start\":{\"line\":");
   cd_jw_int(w, a.line);
   cd_jw_raw(w, ",\"character\":");
@@ -111,6 +118,11 @@ static void jw_range(cd_jw *w, const cd_doc *doc, size_t start, size_t end, cd_e
   cd_jw_raw(w, ",\"character\":");
   cd_jw_int(w, b.character);
   cd_jw_raw(w, "}}");
+}
+
+static void jw_range(cd_jw *w, const cd_doc *doc, size_t start, size_t end, cd_encoding enc) {
+  if (end < start) end = start;
+  jw_positions(w, cd_line_index_position(doc->lines, start, enc), cd_line_index_position(doc->lines, end, enc));
 }
 
 char *cd_lsp_publish_text(const cd_server *server, const cd_doc *doc, const cd_report *report,
@@ -146,7 +158,9 @@ char *cd_lsp_publish_text(const cd_server *server, const cd_doc *doc, const cd_r
     }
     cd_jw_raw(&w, ",\"source\":\"copydesk\",\"message\":");
     cd_jw_cstr(&w, d->message);
-    if (server->caps.related_information && d->n_related > 0) {
+    cd_lsp_passage passage;
+    bool in_record = server->caps.related_information && cd_lsp_record_passage(server, report, d, &passage);
+    if (server->caps.related_information && (d->n_related > 0 || in_record)) {
       cd_jw_raw(&w, ",\"relatedInformation\":[");
       for (size_t k = 0; k < d->n_related; k++) {
         cd_jw_raw(&w, k == 0 ? "{\"location\":{\"uri\":" : ",{\"location\":{\"uri\":");
@@ -156,6 +170,16 @@ char *cd_lsp_publish_text(const cd_server *server, const cd_doc *doc, const cd_r
         cd_jw_raw(&w, "},\"message\":");
         cd_jw_cstr(&w, d->related[k].message);
         cd_jw_raw(&w, "}");
+      }
+      if (in_record) { /* the passage of the record, in its own file */
+        cd_jw_raw(&w, d->n_related == 0 ? "{\"location\":{\"uri\":" : ",{\"location\":{\"uri\":");
+        cd_jw_cstr(&w, passage.uri);
+        cd_jw_raw(&w, ",\"range\":");
+        jw_positions(&w, passage.start, passage.end);
+        cd_jw_raw(&w, "},\"message\":");
+        cd_jw_cstr(&w, passage.message);
+        cd_jw_raw(&w, "}");
+        cd_lsp_passage_free(&passage);
       }
       cd_jw_raw(&w, "]");
     }

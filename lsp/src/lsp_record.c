@@ -43,7 +43,7 @@ void cd_server_watch_record_files(cd_server *server) {
 }
 
 /* The source a match came from, if it is still the version the analysis saw. */
-static const cd_record_source *source_of(cd_server *server, const cd_record_match *m, size_t *len) {
+static const cd_record_source *source_of(const cd_server *server, const cd_record_match *m, size_t *len) {
   const cd_record_source *s = server->record ? cd_record_cache_find(server->record, m->source_name) : NULL;
   if (!s) return NULL;
   cd_record_source_text(s, len);
@@ -107,6 +107,49 @@ static char *file_uri(const char *path) {
   return uri;
 }
 
+/* The passage's range: the match knows its first line, so only the lines from there to the
+ * passage's end are indexed, never the whole source. */
+static bool passage_of(const cd_server *server, const cd_record_match *m, cd_lsp_passage *out) {
+  memset(out, 0, sizeof *out);
+  size_t len;
+  const cd_record_source *s = source_of(server, m, &len);
+  if (!s || m->source_name[0] != '/' || m->line == 0) return false; /* no file to point at */
+  const char *text = cd_record_source_text(s, NULL);
+  size_t from = m->passage.start;
+  while (from > 0 && text[from - 1] != '\n') from--; /* m->line counts \n as the parser does */
+  cd_line_index *lines = cd_line_index_new(text + from, m->passage.end - from);
+  out->uri = file_uri(m->source_name);
+  if (!lines || !out->uri) {
+    cd_line_index_free(lines);
+    cd_lsp_passage_free(out);
+    return false;
+  }
+  out->start = cd_line_index_position(lines, m->passage.start - from, server->enc);
+  out->end = cd_line_index_position(lines, m->passage.end - from, server->enc);
+  out->start.line += (uint32_t)(m->line - 1);
+  out->end.line += (uint32_t)(m->line - 1);
+  cd_line_index_free(lines);
+  cd_record_match_label(m, out->message, sizeof out->message);
+  return true;
+}
+
+void cd_lsp_passage_free(cd_lsp_passage *p) {
+  free(p->uri);
+  p->uri = NULL;
+}
+
+bool cd_lsp_record_passage(const cd_server *server, const cd_report *report, const cd_diagnostic *d,
+                           cd_lsp_passage *out) {
+  if (!report || d->quote == CD_NONE || !server->record) return false;
+  if (strcmp(d->code, "quote.altered") != 0 && strcmp(d->code, "quote.speaker-mismatch") != 0) return false;
+  const cd_record_match *m = cd_report_record_match(report, d->quote);
+  return m && passage_of(server, m, out);
+}
+
+static json_t *position_json(cd_position p) {
+  return json_pack("{s:I,s:I}", "line", (json_int_t)p.line, "character", (json_int_t)p.character);
+}
+
 int cd_lsp_definition(cd_server *server, json_t *params, json_t **result, char *error, size_t error_size) {
   cd_doc *doc;
   const cd_report *report;
@@ -119,16 +162,11 @@ int cd_lsp_definition(cd_server *server, json_t *params, json_t **result, char *
   for (size_t i = 0; i < n; i++) /* the innermost quote under the cursor that is in the record */
     if (qs[i].span.start <= off && off < qs[i].span.end && cd_report_record_match(report, i))
       m = cd_report_record_match(report, i);
-  size_t len;
-  const cd_record_source *s = m ? source_of(server, m, &len) : NULL;
-  if (!s || m->source_name[0] != '/') return 0; /* null: nowhere to go */
-  cd_line_index *lines = cd_line_index_new(cd_record_source_text(s, NULL), len);
-  char *uri = file_uri(m->source_name);
-  if (lines && uri)
-    *result = json_pack("{s:s,s:o}", "uri", uri,
-                        "range", cd_lsp_range_json(lines, m->passage.start, m->passage.end, server->enc));
-  free(uri);
-  cd_line_index_free(lines);
+  cd_lsp_passage p;
+  if (!m || !passage_of(server, m, &p)) return 0; /* null: nowhere to go */
+  *result = json_pack("{s:s,s:{s:o,s:o}}", "uri", p.uri, "range", "start", position_json(p.start), "end",
+                      position_json(p.end));
+  cd_lsp_passage_free(&p);
   if (*result == NULL) {
     snprintf(error, error_size, "out of memory");
     return CD_RPC_INTERNAL_ERROR;

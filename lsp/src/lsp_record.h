@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "copydesk/record.h"
+#include "copydesk/line_index.h"
 #include "lsp_text.h"
 
 struct cd_server;
@@ -27,6 +28,20 @@ void cd_server_record_free(struct cd_server *server);
 /* Appends the passage of quote `quote` (with a little context) to a hover; nothing when the
  * quote was not found in the record. */
 void cd_lsp_record_hover(cd_text *t, struct cd_server *server, const cd_report *report, size_t quote);
+/* Where a match's passage is, as LSP gives a location: the source's file URI and the passage's
+ * range in the negotiated encoding, and a label for it ("the record: RUIZ at 00:02:24,
+ * interview-ruiz.txt line 14"). */
+typedef struct cd_lsp_passage {
+  char *uri; /* malloc'd: cd_lsp_passage_free */
+  cd_position start, end;
+  char message[192];
+} cd_lsp_passage;
+void cd_lsp_passage_free(cd_lsp_passage *p);
+/* The passage a finding of the record (quote.altered, quote.speaker-mismatch) is about, for its
+ * relatedInformation. False for other diagnostics, for a source that is no longer the version
+ * the analysis saw, and when memory runs out. */
+bool cd_lsp_record_passage(const struct cd_server *server, const cd_report *report, const cd_diagnostic *d,
+                           cd_lsp_passage *out);
 /* textDocument/definition: from a quote to its passage in the record (a Location), or null. */
 int cd_lsp_definition(struct cd_server *server, json_t *params, json_t **result, char *error, size_t error_size);
 

@@ -187,6 +187,13 @@ void cd_record_expand(const char *pattern, char ***paths, size_t *n, size_t *cap
   qsort(*paths + first, *n - first, sizeof **paths, cmp_str);
 }
 
+void cd_record_match_label(const cd_record_match *m, char *buf, size_t size) {
+  const char *base = strrchr(m->source_name, '/');
+  base = base && base[1] ? base + 1 : m->source_name;
+  snprintf(buf, size, "the record: %s%s%s%s, %s line %zu", m->speaker ? m->speaker : "the passage",
+           m->timestamp ? " at " : "", m->timestamp ? m->timestamp : "", m->exact ? "" : " (differs)", base, m->line);
+}
+
 /* ---- the cache ---- */
 
 typedef struct entry {

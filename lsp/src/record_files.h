@@ -28,6 +28,11 @@ size_t cd_record_front_matter(const char *text, size_t len, char ***out);
 /* Files a glob names, sorted, appended to *paths (new strings). */
 void cd_record_expand(const char *glob, char ***paths, size_t *n, size_t *cap);
 
+/* How output names the passage of a match: "the record: RUIZ at 00:02:24 (differs),
+ * interview-ruiz.txt line 14" (the speaker label or "the passage"; the timestamp and "(differs)"
+ * when they apply; the source's file name). */
+void cd_record_match_label(const cd_record_match *m, char *buf, size_t size);
+
 typedef struct cd_record_cache cd_record_cache;
 
 /* NULL when out of memory. */

@@ -94,7 +94,11 @@ static void test_fixture_article(void **state) {
   assert_int_equal(d->n_fixes, 1);
   assert_int_equal(d->fixes[0].n_edits, 1);
   assert_string_equal(d->fixes[0].edits[0].new_text, "promise");
-  assert_int_equal(count_code(r, "quote.altered"), 1);
+  /* a number changed, spelled out where the record has it as a word */
+  d = find_diag(r, article, "quote.altered", "Twelve");
+  assert_non_null(d);
+  assert_non_null(strstr(d->message, "'Twelve' here, 'ten' in interview-ruiz.txt line 22 at 00:05:10"));
+  assert_int_equal(count_code(r, "quote.altered"), 2);
 
   /* Okafor's words given to Ruiz */
   d = find_diag(r, article, "quote.speaker-mismatch", "eleven weeks is optimistic");
@@ -116,6 +120,9 @@ static void test_fixture_article(void **state) {
   assert_silent_match(r, article, "The harbour has waited", "interview-ruiz.txt", 18);
   assert_silent_match(r, article, "Tom has been", "interview-ruiz.txt", 20);
   assert_silent_match(r, article, "secures the harbour", "press-release.txt", 7);
+  /* style, not the speaker's words: contractions, figures for number words, "%" for "percent" */
+  assert_silent_match(r, article, "We\xE2\x80\x99re going to hire 5 extra pilots", "interview-ruiz.txt", 22);
+  assert_silent_match(r, article, "We don\xE2\x80\x99t want anyone", "interview-ruiz.txt", 22);
 
   /* the matched passage, its turn and speaker */
   const cd_record_match *m = cd_report_record_match(r, find_quote(r, article, "The dredging will start"));
@@ -156,7 +163,10 @@ static void test_editorial_changes_never_count(void **state) {
   (void)state;
   const char *record = "MS OSEI: Um, the ferry is, uh, going to run every hour from June - and the fares won't go up.\n"
                        "Q: Anything else?\n"
-                       "MS OSEI: We owe it to the islanders [laughs] who waited so long.\n";
+                       "MS OSEI: We owe it to the islanders [laughs] who waited so long.\n"
+                       "MS OSEI: It is going to cost five pounds, about 20% more.\n"
+                       "MS OSEI: They are building a new pier for the island.\n"
+                       "MS OSEI: We are paying 25 pounds and it has been three years, I can not wait.\n";
   const char *articles[] = {
       "\"The ferry is going to run every hour from June,\" Amara Osei said.",
       "\"the FERRY is going to run every hour from june,\" Amara Osei said.",
@@ -165,6 +175,14 @@ static void test_editorial_changes_never_count(void **state) {
       "\"[The service] is going to run every hour from June,\" Amara Osei said.",
       "\"We owe it to the islanders who waited so long,\" Amara Osei said.",
       "\"Um, the ferry is, uh, going to run every hour from June,\" Amara Osei said.",
+      /* contracted or written out, numbers as words or figures: house style, not alterations */
+      "\"The ferry is going to run every hour from June - and the fares will not go up,\" Amara Osei said.",
+      "\"The ferry's going to run every hour from June,\" Amara Osei said.",
+      "\"They're building a new pier for the island,\" Amara Osei said.",
+      "\"It's going to cost 5 pounds, about 20 percent more,\" Amara Osei said.",
+      "\"It is going to cost five pounds, about twenty per cent more,\" Amara Osei said.",
+      "\"We're paying twenty-five pounds and it's been 3 years, I cannot wait,\" Amara Osei said.",
+      "\"We are paying 25 pounds and it has been three years, I can't wait,\" Amara Osei said.",
   };
   for (size_t i = 0; i < sizeof articles / sizeof *articles; i++) {
     cd_record_source *s;
@@ -180,7 +198,8 @@ static void test_editorial_changes_never_count(void **state) {
 static void test_alterations_always_count(void **state) {
   (void)state;
   const char *record = "OSEI: We will not raise the fares this year, and the ferry will run every hour.\n"
-                       "BRANDT: The council has not seen the figures yet.\n";
+                       "BRANDT: The council has not seen the figures yet.\n"
+                       "BRANDT: We counted twelve boats and 40% of them were late.\n";
   struct {
     const char *article, *code, *message;
   } cases[] = {
@@ -190,6 +209,14 @@ static void test_alterations_always_count(void **state) {
       {"\"We will not raise the fares this year, and the ferry will every hour run,\" Osei said.", "quote.altered", NULL},
       {"\"The council has not seen the figures yet,\" Osei said.", "quote.speaker-mismatch", "BRANDT's, not Osei's"},
       {"\"Our council has never once seen a single page,\" Osei said.", "quote.not-in-record", NULL},
+      /* style changes aside, a different number or a negation is still a difference */
+      {"\"We won't raise the fares this year,\" Osei said.", NULL, NULL},
+      {"\"We'll raise the fares this year,\" Osei said.", "quote.altered", "'We'll' here, 'We will not'"},
+      {"\"The council hasn't seen the figures yet,\" Brandt said.", NULL, NULL},
+      {"\"The council has seen the figures yet,\" Brandt said.", "quote.altered", NULL},
+      {"\"We counted 12 boats and 40 percent of them were late,\" Brandt said.", NULL, NULL},
+      {"\"We counted 13 boats and forty percent of them were late,\" Brandt said.", "quote.altered", "'13' here, 'twelve'"},
+      {"\"We counted twelve boats and 50% of them were late,\" Brandt said.", "quote.altered", "'50%' here, '40%'"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     cd_record_source *s;

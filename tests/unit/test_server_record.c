@@ -120,7 +120,93 @@ static void test_record_features(void **state) {
   rmdir(dir);
 }
 
+/* The related entry of a finding of the record that points at the passage in the source's file. */
+static json_t *passage_entry(json_t *diagnostic, const char *source_uri) {
+  json_t *rel;
+  size_t i;
+  json_array_foreach(json_object_get(diagnostic, "relatedInformation"), i, rel)
+    if (strcmp(json_string_value(json_object_get(json_object_get(rel, "location"), "uri")), source_uri) == 0) return rel;
+  return NULL;
+}
+
+static void assert_passage(json_t *rel, json_int_t line, json_int_t character, json_int_t end_character) {
+  assert_non_null(rel);
+  json_t *range = json_object_get(json_object_get(rel, "location"), "range");
+  json_t *start = json_object_get(range, "start"), *end = json_object_get(range, "end");
+  assert_int_equal(json_integer_value(json_object_get(start, "line")), line);
+  assert_int_equal(json_integer_value(json_object_get(start, "character")), character);
+  assert_int_equal(json_integer_value(json_object_get(end, "line")), line);
+  assert_int_equal(json_integer_value(json_object_get(end, "character")), end_character);
+  assert_non_null(strstr(json_string_value(json_object_get(rel, "message")),
+                         "the record: RUIZ at 00:02:24 (differs), interview.txt line 5"));
+}
+
+/* A finding of the record points at its passage (relatedInformation: the transcript's URI and
+ * the passage's range, in UTF-16 units after a dash of three bytes), in pushed and pulled
+ * diagnostics, but only for a client that says it shows related information. */
+static void test_related_passage(void **state) {
+  (void)state;
+  static const char transcript_text[] =
+      "[00:00:05] Q: Where does the plan stand?\n"
+      "\n"
+      "[00:00:12] RUIZ: Well, um, we signed the contract on Friday. The dredging will start in May.\n"
+      "\n"
+      "[00:02:24] RUIZ: Fees \xE2\x80\x94 we will not raise mooring fees to pay for it, I can promise that.\n";
+  char dir[] = "/tmp/copydesk-related-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char transcript[256], article[256], uri[300], transcript_uri[300];
+  snprintf(transcript, sizeof transcript, "%s/interview.txt", dir);
+  snprintf(article, sizeof article, "%s/article.md", dir);
+  snprintf(uri, sizeof uri, "file://%s", article);
+  snprintf(transcript_uri, sizeof transcript_uri, "file://%s", transcript);
+  write_file(transcript, transcript_text);
+  write_file(article, ARTICLE);
+  /* "we will not ... promise that" on line 4 (0-based), after the 22 units of
+   * "[00:02:24] RUIZ: Fees ", the dash (one unit) and a space */
+  json_int_t from = 24, to = from + (json_int_t)strlen("we will not raise mooring fees to pay for it, I can promise that");
+
+  for (int supports = 0; supports < 2; supports++) {
+    client c;
+    client_start(&c);
+    json_decref(client_initialize(&c,
+                                  supports ? "{\"textDocument\":{\"publishDiagnostics\":{\"relatedInformation\":true}}}"
+                                           : "{\"textDocument\":{\"publishDiagnostics\":{}}}",
+                                  NULL));
+    client_open(&c, uri, "markdown", 1, ARTICLE);
+    json_t *note = client_wait_note(&c, "textDocument/publishDiagnostics", uri, -1);
+    json_t *d = find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.altered");
+    assert_non_null(d);
+    if (supports) {
+      assert_passage(passage_entry(d, transcript_uri), 4, from, to);
+      /* the analyzer's own related span (the whole quote) stays first */
+      assert_string_equal(json_string_value(json_object_get(
+                              json_object_get(json_array_get(json_object_get(d, "relatedInformation"), 0), "location"),
+                              "uri")),
+                          uri);
+    } else {
+      assert_null(json_object_get(d, "relatedInformation"));
+    }
+    /* a finding that is not the record's has no passage */
+    json_t *attributed = find_code(json_object_get(json_object_get(note, "params"), "diagnostics"), "quote.attributed");
+    assert_non_null(attributed);
+    assert_null(passage_entry(attributed, transcript_uri));
+    json_decref(note);
+
+    /* pulled diagnostics say the same */
+    json_t *r = client_request(&c, "textDocument/diagnostic", json_pack("{s:{s:s}}", "textDocument", "uri", uri));
+    d = find_code(json_object_get(json_object_get(r, "result"), "items"), "quote.altered");
+    assert_non_null(d);
+    if (supports) assert_passage(passage_entry(d, transcript_uri), 4, from, to);
+    else assert_null(json_object_get(d, "relatedInformation"));
+    json_decref(r);
+    client_shutdown(&c);
+  }
+  unlink(transcript);
+  unlink(article);
+  rmdir(dir);
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(test_record_features)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_record_features), cmocka_unit_test(test_related_passage)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "positions.h"
+#include "record_files.h"
 
 /* Line and column of `off`, knowing the line of `from` (<= off). */
 static void advance(const char *text, size_t len, size_t from, size_t from_line, size_t off, size_t *line,
@@ -37,9 +38,6 @@ bool cd_cli_record_ref_of(const cd_cli_file *f, size_t quote, cd_cli_record_ref 
   r->end = m->passage.end;
   advance(text, len, m->passage.start, m->line, m->passage.start, &r->line, &r->col);
   advance(text, len, m->passage.start, m->line, m->passage.end, &r->end_line, &r->end_col);
-  const char *base = strrchr(m->source_name, '/');
-  base = base ? base + 1 : m->source_name;
-  snprintf(out->message, sizeof out->message, "the record: %s%s%s%s, %s line %zu", m->speaker ? m->speaker : "the passage",
-           m->timestamp ? " at " : "", m->timestamp ? m->timestamp : "", m->exact ? "" : " (differs)", base, m->line);
+  cd_record_match_label(m, out->message, sizeof out->message);
   return true;
 }
