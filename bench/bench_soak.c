@@ -8,7 +8,10 @@
  * versions are analysed rather than skipped). A thread reads every message the server sends.
  *
  * Every 5,000 edits, once the server has published diagnostics for the latest version of every
- * document, it prints the server's resident memory (VmRSS) and its peak (VmHWM). Every 20,000
+ * document and the typist has paused (REST_MS, as an editor at rest between bursts of typing), it
+ * prints the server's resident memory (VmRSS) and its peak (VmHWM). A reading taken the instant
+ * the last diagnostics arrive catches whatever the heap's free pages hold at that moment, which
+ * varies by a tenth from one checkpoint to the next; at rest the server has given them back. Every 20,000
  * edits it checks that those diagnostics equal what a fresh server publishes for the same texts.
  * At the end it prints the RSS growth from 20,000 edits to the last checkpoint. First, it prints
  * what one open document costs: the RSS of a server holding 10,000 short documents.
@@ -34,7 +37,7 @@
 #include "spawn.h"
 #include "timing.h"
 
-enum { MAX_DOCS = 8 };
+enum { MAX_DOCS = 8, REST_MS = 300 };
 
 /* ---- a server over pipes, with a thread that reads everything it sends ---- */
 
@@ -341,6 +344,7 @@ int main(int argc, char **argv) {
     if (e % 4 == 0) json_decref(wait_published(&s, d->uri, d->version));
     if (e % 5000 != 0 && e != edits) continue;
     for (size_t i = 0; i < n_docs; i++) json_decref(wait_published(&s, docs[i].uri, docs[i].version));
+    nanosleep(&(struct timespec){.tv_sec = 0, .tv_nsec = REST_MS * 1000000L}, NULL);
     long rss = proc_kb(s.pid, "VmRSS");
     printf("%10ld %10ld %10ld %10.1f", e, rss, proc_kb(s.pid, "VmHWM"), (now_ms() - t0) / 1000.0);
     if (e % 20000 == 0 || e == edits) {

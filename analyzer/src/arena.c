@@ -34,13 +34,13 @@ void cd_arena_free(cd_arena *arena) {
   free(arena);
 }
 
-/* Memory the caller fills at once (strings, copies): not zeroed. */
-static void *alloc_raw(cd_arena *arena, size_t size) {
-  const size_t align = _Alignof(max_align_t);
-  size = (size + align - 1) & ~(align - 1);
-  if (size == 0) size = align;
+/* Memory the caller fills at once (strings, copies): not zeroed. `align` is a power of two up to
+ * max_align_t's: strings take 1, so a report's many short texts are not each padded to 16 bytes. */
+static void *alloc_aligned(cd_arena *arena, size_t size, size_t align) {
+  if (size == 0) size = 1;
   chunk *c = arena->head;
-  if (!c || c->cap - c->used < size) {
+  size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+  if (!c || at > c->cap || c->cap - at < size) {
     size_t step = arena->next_cap ? arena->next_cap : CHUNK_FIRST;
     if (step < CHUNK_MAX) arena->next_cap = step * 2;
     size_t cap = size > step ? size : step;
@@ -50,11 +50,14 @@ static void *alloc_raw(cd_arena *arena, size_t size) {
     c->cap = cap;
     c->next = arena->head;
     arena->head = c;
+    at = 0;
   }
-  void *p = c->data + c->used;
-  c->used += size;
+  void *p = c->data + at;
+  c->used = at + size;
   return p;
 }
+
+static void *alloc_raw(cd_arena *arena, size_t size) { return alloc_aligned(arena, size, _Alignof(max_align_t)); }
 
 void *cd_arena_alloc(cd_arena *arena, size_t size) {
   void *p = alloc_raw(arena, size);
@@ -63,7 +66,7 @@ void *cd_arena_alloc(cd_arena *arena, size_t size) {
 }
 
 char *cd_arena_strndup(cd_arena *arena, const char *s, size_t n) {
-  char *p = alloc_raw(arena, n + 1);
+  char *p = alloc_aligned(arena, n + 1, 1);
   if (!p) return NULL;
   if (n) memcpy(p, s, n);
   p[n] = '\0';
@@ -131,7 +134,7 @@ char *cd_arena_printf(cd_arena *arena, const char *fmt, ...) {
     va_end(ap);
     if (n < 0) return NULL;
   }
-  char *p = alloc_raw(arena, (size_t)n + 1);
+  char *p = alloc_aligned(arena, (size_t)n + 1, 1);
   if (!p) return NULL;
   p[n] = '\0';
   va_start(ap, fmt);

@@ -112,7 +112,7 @@ static bool described_speaker(att *a, size_t j, speaker *sp) {
     if (T(a, k - 1)->kind != TOK_WORD || !outside_quotes(a, k - 1) ||
         (att_function_word(a, k - 1) && !is(a, k - 1, "of")))
       return false;
-    size_t mi = a->mention_start[k];
+    size_t mi = mention_at(a, k);
     if (mi == CD_NONE || !cd_mention_is_person(a->doc, mi)) continue;
     speaker who = {0};
     if (!att_speaker_at(a, k, &who, CD_ATTR_EXPLICIT) || who.mention != mi) return false;
@@ -178,13 +178,13 @@ static bool ends_in_question(const att *a, const quote_ctx *c) {
 /* A quote that is its paragraph, signed in the next one: ""..." ¶ - Ana Bell." or "— Ana Bell,
  * tweeting after the vote." The sign-off paragraph opens with a dash and a person's name. */
 static bool sign_off_paragraph(att *a, const quote_ctx *c, size_t j, speaker *sp) {
-  const cd_para *qp = CD_VEC_AT(&a->doc->paras, cd_para, T(a, c->close)->para);
-  const cd_para *np = CD_VEC_AT(&a->doc->paras, cd_para, T(a, j)->para);
+  const cd_para *qp = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, c->close));
+  const cd_para *np = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, j));
   if (qp->first_tok != c->open || np->first_tok + 1 != j || !dash(a, np->first_tok)) return false;
   for (size_t k = c->close + 1; k < qp->end_tok; k++)
     if (!punct(a, k, '.')) return false; /* nothing but a stop after the closing mark */
-  if (a->mention_start[j] == CD_NONE || !cd_mention_is_person(a->doc, a->mention_start[j])) return false;
-  size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[j])->end_tok;
+  if (mention_at(a, j) == CD_NONE || !cd_mention_is_person(a->doc, mention_at(a, j))) return false;
+  size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, j))->end_tok;
   if (e < np->end_tok && !punct(a, e, '.') && !punct(a, e, ',')) return false;
   att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT);
   return sp->found;
@@ -198,7 +198,7 @@ static bool bracket_credit(att *a, const quote_ctx *c, speaker *sp) {
   size_t n = doc_ntok(a->doc), j = c->close + 1;
   if (c->close == c->open) return false;
   if (j < n && punct(a, j, '.')) j++;
-  if (j >= n || !punct(a, j, '[') || T(a, j)->para != T(a, c->close)->para) return false;
+  if (j >= n || !punct(a, j, '[') || para_of(a, j) != para_of(a, c->close)) return false;
   size_t first = j + 1, k = first, words = 0;
   for (; k < n && !punct(a, k, ']') && k < first + 2 * BRACKET_WORDS; k++) {
     if (T(a, k)->kind == TOK_WORD && ++words > BRACKET_WORDS) return false;
@@ -208,10 +208,10 @@ static bool bracket_credit(att *a, const quote_ctx *c, speaker *sp) {
   size_t last = k;
   while (last > first && punct(a, last - 1, '.')) last--;
   as_written(a, sp, first, last, CD_ATTR_SOURCE);
-  if (a->mention_start[first] != CD_NONE) {
-    const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[first]);
+  if (mention_at(a, first) != CD_NONE) {
+    const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, first));
     if (m->end_tok == last && m->entity != CD_NONE) {
-      sp->mention = a->mention_start[first];
+      sp->mention = mention_at(a, first);
       sp->entity = m->entity;
       sp->name = CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->name;
     }
@@ -225,11 +225,11 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   size_t n = doc_ntok(a->doc);
   bool same_sentence = j < n && T(a, j)->sent == c->sent_close;
   while (j < n && (punct(a, j, ',') || dash(a, j) || punct(a, j, ':'))) j++;
-  if (j < n && T(a, j)->para == T(a, c->close)->para + 1 && sign_off_paragraph(a, c, j, sp)) {
+  if (j < n && para_of(a, j) == para_of(a, c->close) + 1 && sign_off_paragraph(a, c, j, sp)) {
     *verb = CD_NONE;
     return true;
   }
-  if (j >= n || T(a, j)->para != T(a, c->close)->para) return false;
+  if (j >= n || para_of(a, j) != para_of(a, c->close)) return false;
   bool next_sentence = (!same_sentence || T(a, j)->sent != c->sent_close) && !ends_in_question(a, c);
   if (next_sentence) {
     /* "We will win." Smith said. -- only when the next sentence is a short attribution */
@@ -242,10 +242,10 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   /* "...," as Lind put it. */
   if (is(a, j, "as") && !next_sentence && tag_at(a, j + 1, TAIL_QUOTE_SENTENCE, sp, verb)) return true;
   /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph */
-  if (j > c->close + 1 && dash(a, j - 1) && a->mention_start[j] != CD_NONE &&
-      cd_mention_is_person(a->doc, a->mention_start[j])) {
-    size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[j])->end_tok;
-    if (e >= n || T(a, e)->para != T(a, j)->para || punct(a, e, '.') || punct(a, e, ',') ||
+  if (j > c->close + 1 && dash(a, j - 1) && mention_at(a, j) != CD_NONE &&
+      cd_mention_is_person(a->doc, mention_at(a, j))) {
+    size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, j))->end_tok;
+    if (e >= n || para_of(a, e) != para_of(a, j) || punct(a, e, '.') || punct(a, e, ',') ||
         (T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_OPEN)) {
       att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT);
       *verb = CD_NONE;
@@ -274,7 +274,7 @@ static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
 /* Does the quote end its paragraph (nothing but closing punctuation after its mark)? */
 static bool quote_ends_paragraph(const att *a, const quote_ctx *c) {
   if (c->close == c->open) return false;
-  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, T(a, c->open)->para);
+  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, c->open));
   for (size_t k = c->close + 1; k < p->end_tok; k++)
     if (T(a, k)->kind != TOK_PUNCT) return false;
   return true;
@@ -282,7 +282,7 @@ static bool quote_ends_paragraph(const att *a, const quote_ctx *c) {
 
 /* Is the quote the whole of its paragraph? */
 static bool quote_is_paragraph(const att *a, const quote_ctx *c) {
-  return quote_ends_paragraph(a, c) && CD_VEC_AT(&a->doc->paras, cd_para, T(a, c->open)->para)->first_tok == c->open;
+  return quote_ends_paragraph(a, c) && CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, c->open))->first_tok == c->open;
 }
 
 /* A form of "be" that makes a passive with a participle after it. */
@@ -369,7 +369,7 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
  * saying within a few words after it, in its paragraph. */
 static bool own_tag(const att *a, const quote_ctx *c) {
   size_t n = doc_ntok(a->doc);
-  for (size_t k = c->close + 1; k < n && k < c->close + 10 && T(a, k)->para == T(a, c->close)->para; k++) {
+  for (size_t k = c->close + 1; k < n && k < c->close + 10 && para_of(a, k) == para_of(a, c->close); k++) {
     if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) break;
     if (att_speech_verb(a, k)) return true;
     if (T(a, k)->sent != c->sent_close && !ends_in_question(a, c)) break;
@@ -685,7 +685,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         bool after_prep = att_after_preposition(a, st, s->first_tok);
         if (after_prep && !(say && end == v && st > s->first_tok && T(a, st - 1)->kind == TOK_WORD &&
                             cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, st - 1), N(a, st - 1)) &&
-                            a->mention_start[st] != CD_NONE && cd_mention_is_person(a->doc, a->mention_start[st])))
+                            mention_at(a, st) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, st))))
           continue;
         if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == end || att_phrase_end(&tmp) == end) &&
             (!after_prep || tmp.end_tok == end)) {
@@ -749,7 +749,7 @@ static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp) {
     {
       /* a name ending here: find where it starts (a mention starts at most a few tokens back) */
       for (size_t m = p + 1; m + 4 > p + 1 && m > first; m--) {
-        size_t mi = a->mention_start[m - 1];
+        size_t mi = mention_at(a, m - 1);
         if (mi == CD_NONE) continue;
         const cd_name_mention *nm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
         if (nm->end_tok != p + 1 || !nm->possessive || nm->entity == CD_NONE ||
@@ -983,7 +983,7 @@ static size_t paragraph_continuation(att *a, const quote_ctx *c) {
     bool attribution_only = true;
     uint32_t attr_sent = T(a, pw->close_tok)->sent;
     for (size_t k = pw->close_tok + 1; k < w->open_tok; k++) {
-      if (T(a, k)->kind == TOK_WORD && T(a, k)->quote == NO_QUOTE) gap_words++;
+      if (T(a, k)->kind == TOK_WORD && !(T(a, k)->flags & TF_QUOTED)) gap_words++;
       if (T(a, k)->sent != attr_sent) attribution_only = false;
     }
     if (attribution_only || ((gap_words <= 12 || long_gap_fits(a, pw->close_tok, c)) &&
@@ -1030,20 +1030,20 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
   }
   /* a label of nobody named ("MODERATOR:") only where a transcript stands: a quote that opens its
    * paragraph, not a sign's "WARNING: ..." woven into a sentence */
-  if (CD_VEC_AT(&doc->paras, cd_para, T(a, c->open)->para)->first_tok != c->open) return false;
+  if (CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(a->doc, T(a, c->open)))->first_tok != c->open) return false;
   as_written(a, sp, first, last + 1, CD_ATTR_EXPLICIT);
   sp->end_tok = k;
   return true;
 }
 
 /* `mention_start` has room for every token and one more. */
-static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
+static void attribute_quotes(cd_doc *doc, uint32_t *mention_start) {
   size_t n = doc_ntok(doc);
   att a = {doc, mention_start, CD_NONE, 0, NULL, 0, NULL, 0, NULL};
-  for (size_t i = 0; i <= n; i++) a.mention_start[i] = CD_NONE;
+  for (size_t i = 0; i <= n; i++) a.mention_start[i] = UINT32_MAX;
   for (size_t mi = 0; mi < doc->mentions.len; mi++) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
-    a.mention_start[m->first_tok] = mi;
+    a.mention_start[m->first_tok] = (uint32_t)mi;
   }
   if (!index_positions(&a) || !att_index_gender(&a)) return;
   for (size_t qi = 0; qi < doc->quotes.len; qi++) {
@@ -1159,7 +1159,7 @@ static void attribute_quotes(cd_doc *doc, size_t *mention_start) {
 
 void cd_pass_attribution(cd_doc *doc) {
   /* a working table of a word per token: freed here, not kept in the report's arena */
-  size_t *mention_start = malloc((doc_ntok(doc) + 1) * sizeof *mention_start);
+  uint32_t *mention_start = malloc((doc_ntok(doc) + 1) * sizeof *mention_start);
   if (!mention_start) return;
   attribute_quotes(doc, mention_start);
   free(mention_start);

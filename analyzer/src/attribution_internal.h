@@ -11,7 +11,7 @@
 
 typedef struct att {
   cd_doc *doc;
-  size_t *mention_start; /* token -> mention starting there, or CD_NONE */
+  uint32_t *mention_start; /* token -> mention starting there, or UINT32_MAX (see mention_at) */
   size_t last_speaker;   /* mention of the latest quote's person speaker, or CD_NONE */
   uint32_t last_speaker_sent;
   /* token positions computed once, ascending, so that no sieve rescans a sentence per quote */
@@ -37,6 +37,11 @@ typedef struct speaker {
 static inline const cd_token *T(const att *a, size_t i) { return doc_tok(a->doc, i); }
 static inline const char *S(const att *a, size_t i) { return a->doc->text + T(a, i)->start; }
 static inline size_t N(const att *a, size_t i) { return T(a, i)->end - T(a, i)->start; }
+/* The mention starting at token i, or CD_NONE. */
+static inline size_t mention_at(const att *a, size_t i) {
+  return a->mention_start[i] == UINT32_MAX ? CD_NONE : a->mention_start[i];
+}
+static inline uint32_t para_of(const att *a, size_t i) { return doc_tok_para(a->doc, T(a, i)); }
 static inline bool is(const att *a, size_t i, const char *w) {
   return i < doc_ntok(a->doc) && T(a, i)->kind == TOK_WORD && cd_word_eq(S(a, i), N(a, i), w);
 }
@@ -61,7 +66,7 @@ static inline bool dash(const att *a, size_t i) {
   /* hyphen, en dash, em dash, horizontal bar (the sign-off dash: "..." ― Ana Bell) */
   return s[0] == '-' || (N(a, i) == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94 || s[2] == 0x95));
 }
-static inline bool outside_quotes(const att *a, size_t i) { return T(a, i)->quote == NO_QUOTE; }
+static inline bool outside_quotes(const att *a, size_t i) { return !(T(a, i)->flags & TF_QUOTED); }
 
 /* ---- word classes (attribution_lexicon.c) ---- */
 bool att_speech_verb(const att *a, size_t i);      /* a lower-case verb of saying */

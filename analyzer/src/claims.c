@@ -67,7 +67,7 @@ typedef struct scan_state {
   const row *rows;
   size_t n_rows;
   size_t single;  /* the only row of this code, or CD_NONE to read the mark */
-  uint8_t *taken; /* bytes already inside a reported hit */
+  uint8_t *taken; /* bytes already inside a reported hit: one bit a byte */
   claim_hit hit;  /* the last accepted hit */
   size_t hit_row;
   size_t recent[RECENT_HEADS]; /* head tokens of recent findings, a ring */
@@ -208,12 +208,13 @@ static size_t first_token(const cd_doc *doc, size_t offset, bool by_end) {
   return lo;
 }
 
+/* Tokens outside quotation marks in one body paragraph (tokens hold prose bytes only). */
 static bool in_prose(const cd_doc *doc, size_t f, size_t e) {
-  uint32_t para = doc_tok(doc, f)->para;
+  uint32_t para = doc_tok_para(doc, doc_tok(doc, f));
   if (CD_VEC_AT(&doc->paras, cd_para, para)->headline) return false;
   for (size_t k = f; k < e; k++) {
     const cd_token *t = doc_tok(doc, k);
-    if (t->quote != NO_QUOTE || t->para != para || !doc->prose[t->start]) return false;
+    if ((t->flags & TF_QUOTED) || doc_tok_para(doc, t) != para) return false;
   }
   return true;
 }
@@ -221,8 +222,12 @@ static bool in_prose(const cd_doc *doc, size_t f, size_t e) {
 /* Some byte of [s, e) is already inside a reported hit. */
 static bool any_taken(const uint8_t *taken, size_t s, size_t e) {
   for (size_t k = s; k < e; k++)
-    if (taken[k]) return true;
+    if (taken[k / 8] & (1u << (k % 8))) return true;
   return false;
+}
+
+static void set_taken(uint8_t *taken, size_t s, size_t e) {
+  for (size_t k = s; k < e; k++) taken[k / 8] |= (uint8_t)(1u << (k % 8));
 }
 
 /* Configuration switches off one word of a list by the words matched ("reportedly", "experts",
@@ -309,7 +314,7 @@ static const char *kind_code(claim_kind kind) {
 /* Keeps an accepted hit for emit, and its bytes from other phrases. */
 static void report(scan_state *st, cd_vec *found) {
   const claim_hit *h = &st->hit;
-  memset(st->taken + h->start, 1, h->end - h->start);
+  set_taken(st->taken, h->start, h->end);
   pending *p = cd_vec_push(found);
   p->hit = *h;
   p->def = st->rows[st->hit_row].def;
@@ -469,7 +474,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, const char *rx, pcre2_
       const cd_token *t = doc_tok(doc, ti);
       unsigned char first = (unsigned char)doc->text[t->start];
       /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
-      if (t->start < off || t->quote != NO_QUOTE || !doc->prose[t->start]) continue;
+      if (t->start < off || (t->flags & TF_QUOTED)) continue;
       bool may = false;
       if (code && (first >= 0x80 || ascii_start[first])) {
         uint8_t known = old ? old[ti - p->first_tok] : 0;
@@ -808,7 +813,7 @@ void cd_pass_claims(cd_doc *doc) {
   if (!cache) return;
   const code_set *cs = codes_for(cache, doc->len);
 
-  uint8_t *taken = calloc(doc->len, 1);
+  uint8_t *taken = calloc(doc->len / 8 + 1, 1); /* a bit a byte: a long text's hits touch every page */
   pcre2_match_context *mctx = pcre2_match_context_create(NULL);
   pcre2_match_context *umctx = pcre2_match_context_create(NULL);
   pcre2_jit_stack *jit = NULL;

@@ -48,7 +48,7 @@ static const cd_sentence *sent_of(const cd_doc *d, size_t i) {
 static size_t sent_first(const cd_doc *d, size_t i) { return sent_of(d, i)->first_tok; }
 /* Usable context: prose outside quotation marks, in the same sentence as token `ref`. */
 static bool ctx(const cd_doc *d, size_t i, size_t ref) {
-  return i < doc_ntok(d) && tk(d, i)->quote == NO_QUOTE && tk(d, i)->sent == tk(d, ref)->sent;
+  return i < doc_ntok(d) && !(tk(d, i)->flags & TF_QUOTED) && tk(d, i)->sent == tk(d, ref)->sent;
 }
 /* The token before `i` in its sentence, or CD_NONE. */
 static size_t prev_tok(const cd_doc *d, size_t i) {
@@ -865,7 +865,7 @@ static bool sentence_attributed(const cd_doc *d, size_t f, size_t e, bool hedge)
   for (size_t k = from; k + 2 < to; k++) {
     if (k >= f && k < e) continue;
     if (hedge && k == s->first_tok) continue; /* "According to X, he reportedly ...": still a hedge */
-    if (tk(d, k)->quote == NO_QUOTE && is(d, k, "according") && is(d, k + 1, "to") &&
+    if (!(tk(d, k)->flags & TF_QUOTED) && is(d, k, "according") && is(d, k + 1, "to") &&
         (is(d, k + 2, "the") || is(d, k + 2, "police") || naming_word(d, k + 2)))
       return true;
   }
@@ -875,7 +875,7 @@ static bool sentence_attributed(const cd_doc *d, size_t f, size_t e, bool hedge)
   for (size_t k = end; k > e && end - k < 7; k--) {
     if (!punct(d, k - 1, ',')) continue;
     for (size_t j = k; j < end; j++)
-      if (tk(d, j)->quote == NO_QUOTE && lower(d, j) && lx(d, j, CD_LEX_CLAIM_TRAILING_TAG_VERBS)) return true;
+      if (!(tk(d, j)->flags & TF_QUOTED) && lower(d, j) && lx(d, j, CD_LEX_CLAIM_TRAILING_TAG_VERBS)) return true;
     break;
   }
   return false;

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "copydesk/analyzer.h"
 #include "copydesk/record.h"
+#include "strmap.h"
 #include "vec.h"
 
 /* ---- tokens ---- */
@@ -40,21 +41,22 @@ enum {
   TF_SPACE_BEFORE = 4,
   TF_LINE_BEFORE = 8, /* a line break between this token and the previous one */
   TF_LOWER = 16,     /* first letter lower case */
-  TF_INVALID = 32    /* contains invalid UTF-8 */
+  TF_INVALID = 32,   /* contains invalid UTF-8 */
+  TF_QUOTED = 64     /* inside a quotation (its marks included), set by the quotes pass */
 };
 
+/* 16 bytes: a text has about one token per five bytes, and this table is the largest of an
+ * analysis. Offsets fit 32 bits because cd_doc_analyze reads at most CD_MAX_TEXT_LEN bytes; the
+ * paragraph is the sentence's (doc_tok_para), and whether a token is quoted is a flag. */
 typedef struct cd_token {
-  size_t start, end;
+  uint32_t start, end;
   uint8_t kind;   /* tok_kind */
   uint8_t flags;  /* TF_* */
   uint8_t family; /* mark_family, for TOK_MARK */
   uint8_t role;   /* MR_* candidates for TOK_MARK; after pairing: MR_OPEN, MR_CLOSE or MR_APOS */
-  uint32_t para;  /* paragraph index */
-  uint32_t sent;  /* sentence index */
-  uint32_t quote; /* innermost quote containing the token (UINT32_MAX: none); marks belong to their quote */
+  uint32_t sent;  /* sentence index (set by the sentences pass; every token is in one) */
 } cd_token;
 
-#define NO_QUOTE UINT32_MAX
 
 /* ---- paragraphs and sentences ---- */
 typedef struct cd_para {
@@ -111,7 +113,7 @@ struct cd_report {
   const cd_config *config;
   cd_arena *arena;
 
-  uint8_t *prose;   /* per byte: 1 when prose */
+  uint8_t *prose;   /* per byte: 1 when prose; freed after the sentences pass unless keep_tables */
   cd_span headline;
   cd_vec paras;     /* cd_para */
   cd_vec tokens;    /* cd_token */
@@ -126,12 +128,19 @@ struct cd_report {
   size_t n_record;
   cd_vec record_matches; /* cd_record_match, in quote order */
 
+  /* The name keys the passes asked for, one copy each in the arena (cd_doc_name_key); the table
+   * is freed when the analysis ends. */
+  cd_strmap name_keys;
+
   /* Public copies handed out by the accessors (arena-owned). */
   cd_span *para_spans;
 
   /* The previous version's tables when analysed through a cd_analysis (incremental.h), else
    * NULL; borrowed during analysis only. */
   cd_analysis *incr;
+  /* Keep the working tables (prose, tokens, sentences, mentions) in the finished report, for tests
+   * that read them; otherwise each goes as soon as no pass needs it. */
+  bool keep_tables;
 };
 
 typedef struct cd_report cd_doc;
@@ -140,6 +149,8 @@ typedef struct cd_report cd_doc;
  * NULL. */
 cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const cd_config *config,
                           const cd_record_source *const *sources, size_t n_sources, cd_analysis *incr);
+/* cd_analyze, with the working tables kept in the report (doc->keep_tables), for tests. */
+cd_report *cd_doc_analyze_keep_tables(const char *text, size_t len, cd_format format, const cd_config *config);
 
 /* Passes, in order. */
 void cd_pass_source(cd_doc *doc);
@@ -154,6 +165,9 @@ void cd_pass_claims(cd_doc *doc);  /* claim.* diagnostics */
 void cd_pass_record(cd_doc *doc);  /* quotes against the record: quote.altered, ... (record_pass.c) */
 void cd_pass_findings(cd_doc *doc); /* quote.* diagnostics, severities, inline controls, sorting */
 
+/* The name key of text[0..n) (namekey.h), one shared copy per key. */
+const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n);
+
 /* Does name mention `mi` look like a person (not a place or an organisation)? (attribution.c) */
 bool cd_mention_is_person(const cd_doc *doc, size_t mi);
 
@@ -166,5 +180,9 @@ void cd_fix_add_edit(cd_doc *doc, cd_fix *f, size_t start, size_t end, const cha
 
 static inline const cd_token *doc_tok(const cd_doc *d, size_t i) { return CD_VEC_AT(&d->tokens, cd_token, i); }
 static inline size_t doc_ntok(const cd_doc *d) { return d->tokens.len; }
+/* The paragraph of a token (after the sentences pass). */
+static inline uint32_t doc_tok_para(const cd_doc *d, const cd_token *t) {
+  return CD_VEC_AT(&d->sentences, cd_sentence, t->sent)->para;
+}
 
 #endif

@@ -76,8 +76,8 @@ static void unite(ent_ctx *c, size_t into, size_t from) {
 
 static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->mentions, cd_name_mention, i); }
 
-static char *key_of(cd_doc *doc, size_t start, size_t end) {
-  char *k = cd_name_key(doc->arena, doc->text + start, end - start);
+static const char *key_of(cd_doc *doc, size_t start, size_t end) {
+  const char *k = cd_doc_name_key(doc, doc->text + start, end - start);
   return k ? k : "";
 }
 
@@ -111,13 +111,13 @@ static void load_config_names(ent_ctx *c) {
   for (size_t i = 0; i < cfg->n_names; i++) {
     const cd_name_entry *e = &cfg->names[i];
     if (!e->canonical) continue;
-    const char *ck = cd_name_key(c->doc->arena, e->canonical, strlen(e->canonical));
+    const char *ck = cd_doc_name_key(c->doc, e->canonical, strlen(e->canonical));
     if (!ck || !*ck) continue;
     *(const char **)cd_vec_push(&c->cfg_keys) = ck;
     size_t idx = c->cfg_keys.len - 1;
     cd_strmap_put(&c->cfg, ck, idx);
     for (size_t f = 0; f < e->forms.len; f++) {
-      const char *fk = cd_name_key(c->doc->arena, e->forms.items[f], strlen(e->forms.items[f]));
+      const char *fk = cd_doc_name_key(c->doc, e->forms.items[f], strlen(e->forms.items[f]));
       if (fk && *fk) cd_strmap_put(&c->cfg, fk, idx);
     }
   }
@@ -180,7 +180,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
   cd_vec target_cl;
   cd_vec_init(&target_cl, sizeof(size_t));
   cd_strmap seen;
-  cd_strmap_init(&seen, doc->arena);
+  cd_strmap_init(&seen, NULL);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (mcl[i] == CD_NONE || m->acronym) continue;
@@ -243,17 +243,20 @@ void cd_pass_entities(cd_doc *doc) {
   ent_ctx c = {.doc = doc};
   cd_vec_init(&c.clusters, sizeof(cluster));
   cd_vec_init(&c.cfg_keys, sizeof(const char *));
-  cd_strmap_init(&c.cfg, doc->arena);
+  cd_strmap_init(&c.cfg, NULL);
   cd_strmap full, given_sur, any_surname, surname, given, inits, styles;
-  cd_strmap_init(&full, doc->arena);
-  cd_strmap_init(&given_sur, doc->arena);
-  cd_strmap_init(&any_surname, doc->arena);
-  cd_strmap_init(&surname, doc->arena);
-  cd_strmap_init(&given, doc->arena);
-  cd_strmap_init(&inits, doc->arena);
-  cd_strmap_init(&styles, doc->arena);
-  c.mw = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(mwork));
-  size_t *mcl = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(size_t));
+  cd_strmap_init(&full, NULL);
+  cd_strmap_init(&given_sur, NULL);
+  cd_strmap_init(&any_surname, NULL);
+  cd_strmap_init(&surname, NULL);
+  cd_strmap_init(&given, NULL);
+  cd_strmap_init(&inits, NULL);
+  cd_strmap_init(&styles, NULL);
+  /* working tables, freed at the end of the pass (not kept in the report's arena) */
+  size_t *mcl = NULL, *ent_of = NULL, *best = NULL, *count = NULL, *n_acr = NULL, *n_long = NULL, *acr = NULL;
+  bool *person = NULL, *org = NULL, *courtesy = NULL;
+  c.mw = calloc(nm + 1, sizeof(mwork));
+  mcl = calloc(nm + 1, sizeof(size_t));
   if (!c.mw || !mcl) goto done;
   load_config_names(&c);
 
@@ -375,9 +378,9 @@ void cd_pass_entities(cd_doc *doc) {
   near_miss_merge(&c, nm, mcl);
 
   /* entities in order of first mention */
-  size_t *ent_of = cd_arena_alloc(doc->arena, (c.clusters.len + 1) * sizeof(size_t));
-  size_t *best = cd_arena_alloc(doc->arena, (c.clusters.len + 1) * sizeof(size_t));
-  size_t *count = cd_arena_alloc(doc->arena, (c.clusters.len + 1) * sizeof(size_t));
+  ent_of = calloc(c.clusters.len + 1, sizeof(size_t));
+  best = calloc(c.clusters.len + 1, sizeof(size_t));
+  count = calloc(c.clusters.len + 1, sizeof(size_t));
   if (!ent_of || !best || !count) goto done;
   for (size_t k = 0; k < c.clusters.len; k++) ent_of[k] = CD_NONE;
   for (size_t i = 0; i < nm; i++) {
@@ -405,9 +408,9 @@ void cd_pass_entities(cd_doc *doc) {
         (score_m == score_b && m->name.end - m->name.start > b->name.end - b->name.start))
       best[e] = i;
   }
-  bool *person = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(bool));
-  bool *org = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(bool));
-  bool *courtesy = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(bool));
+  person = calloc(doc->entities.len + 1, sizeof(bool));
+  org = calloc(doc->entities.len + 1, sizeof(bool));
+  courtesy = calloc(doc->entities.len + 1, sizeof(bool));
   if (!person || !org || !courtesy) goto done;
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
@@ -418,9 +421,9 @@ void cd_pass_entities(cd_doc *doc) {
   }
   /* an organisation the article mostly calls by its acronym ("AEW", after "All Elite Wrestling" once)
    * goes by the acronym */
-  size_t *n_acr = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(size_t));
-  size_t *n_long = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(size_t));
-  size_t *acr = cd_arena_alloc(doc->arena, (doc->entities.len + 1) * sizeof(size_t));
+  n_acr = calloc(doc->entities.len + 1, sizeof(size_t));
+  n_long = calloc(doc->entities.len + 1, sizeof(size_t));
+  acr = calloc(doc->entities.len + 1, sizeof(size_t));
   if (!n_acr || !n_long || !acr) goto done;
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
@@ -463,6 +466,17 @@ void cd_pass_entities(cd_doc *doc) {
     ent->n_mentions++;
   }
 done:
+  free(c.mw);
+  free(mcl);
+  free(ent_of);
+  free(best);
+  free(count);
+  free(person);
+  free(org);
+  free(courtesy);
+  free(n_acr);
+  free(n_long);
+  free(acr);
   cd_vec_free(&c.clusters);
   cd_vec_free(&c.cfg_keys);
   cd_strmap_free(&c.cfg);

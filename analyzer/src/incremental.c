@@ -201,9 +201,8 @@ bool cd_incr_tokens(cd_doc *doc, uint32_t pi) {
   cd_token *t = CD_VEC_AT(&doc->tokens, cd_token, doc->tokens.len);
   memcpy(t, CD_VEC_AT(&a->old.tokens, cd_token, o->first_tok), n * sizeof *t);
   for (size_t k = 0; k < n; k++) {
-    t[k].start = t[k].start - o->span.start + p->span.start;
-    t[k].end = t[k].end - o->span.start + p->span.start;
-    t[k].para = pi;
+    t[k].start = (uint32_t)(t[k].start - o->span.start + p->span.start);
+    t[k].end = (uint32_t)(t[k].end - o->span.start + p->span.start);
   }
   p->first_tok = (uint32_t)doc->tokens.len;
   doc->tokens.len += n;
@@ -294,7 +293,7 @@ void cd_incr_mentions(cd_doc *doc, uint32_t pi) {
     m->end_tok = (uint32_t)(m->end_tok + shift_tok);
     const cd_token *first = doc_tok(doc, m->first_tok);
     m->sent = first->sent;
-    m->in_quote = first->quote != NO_QUOTE;
+    m->in_quote = (first->flags & TF_QUOTED);
     m->headline = p->headline;
   }
 }

@@ -13,9 +13,11 @@
 #include "words.h"
 
 /* ---- a set of words seen capitalised mid-sentence (case-folded ASCII keys) ---- */
+/* A case-insensitive set of words (slices of `text`), open addressing, grown at half load: a
+ * text repeats its capitalised words, so the set stays far smaller than their count. */
 typedef struct capset {
-  size_t *start, *len;
-  size_t cap;
+  uint32_t *start, *len; /* len 0: an empty slot */
+  size_t cap, count;
   const char *text;
 } capset;
 
@@ -40,14 +42,47 @@ static bool eq_ci(const char *a, size_t an, const char *b, size_t bn) {
   return true;
 }
 
-static void capset_add(capset *s, size_t start, size_t n) {
+static void capset_put(capset *s, size_t start, size_t n) {
   size_t h = hash_ci(s->text + start, n) & (s->cap - 1);
   while (s->len[h]) {
     if (eq_ci(s->text + s->start[h], s->len[h], s->text + start, n)) return;
     h = (h + 1) & (s->cap - 1);
   }
-  s->start[h] = start;
-  s->len[h] = n;
+  s->start[h] = (uint32_t)start;
+  s->len[h] = (uint32_t)n;
+  s->count++;
+}
+
+/* False when out of memory. */
+static bool capset_init(capset *s, const char *text) {
+  s->text = text;
+  s->cap = 64;
+  s->count = 0;
+  s->start = calloc(s->cap, sizeof *s->start);
+  s->len = calloc(s->cap, sizeof *s->len);
+  return s->start && s->len;
+}
+
+static void capset_free(capset *s) {
+  free(s->start);
+  free(s->len);
+}
+
+/* Adds the n bytes at text + start. */
+static void capset_add(capset *s, size_t start, size_t n) {
+  if ((s->count + 1) * 2 > s->cap) {
+    capset bigger = *s;
+    bigger.cap = s->cap * 2;
+    bigger.count = 0;
+    bigger.start = calloc(bigger.cap, sizeof *bigger.start);
+    bigger.len = calloc(bigger.cap, sizeof *bigger.len);
+    if (!bigger.start || !bigger.len) abort(); /* the library's out-of-memory policy inside a pass */
+    for (size_t h = 0; h < s->cap; h++)
+      if (s->len[h]) capset_put(&bigger, s->start[h], s->len[h]);
+    capset_free(s);
+    *s = bigger;
+  }
+  capset_put(s, start, n);
 }
 
 static bool capset_has(const capset *s, const char *w, size_t n) {
@@ -129,7 +164,7 @@ static void build_capset(cd_doc *doc, capset *cs) {
   for (size_t i = 0; i < doc_ntok(doc); i++) {
     const cd_token *t = doc_tok(doc, i);
     if (!is_word_tok(t) || !(t->flags & TF_CAP)) continue;
-    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, t->para);
+    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, t));
     if (p->headline || clause_initial(doc, i)) continue;
     bool poss;
     capset_add(cs, t->start, strip_possessive(doc, t, &poss));
@@ -283,8 +318,8 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
     m->acronym = (t->flags & TF_ALLCAPS) != 0;
   }
   if (!m->org_hint && !m->acronym && m->n_parts >= 2) m->person_hint = true;
-  m->in_quote = a->quote != NO_QUOTE;
-  m->headline = CD_VEC_AT(&doc->paras, cd_para, a->para)->headline;
+  m->in_quote = (a->flags & TF_QUOTED);
+  m->headline = CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, a))->headline;
 }
 
 /* Do only a stop and one space (a no-break space too: "Sen.\u00a0Bernie Sanders") separate two
@@ -325,15 +360,8 @@ static bool *reusable_paragraphs(cd_doc *doc, const capset *cs) {
   size_t clen[MAX_CHANGED], nc = 0;
   /* the old words as a capset of their own, to find the new words it lacks */
   capset was = {0};
-  was.text = old;
-  was.cap = 64;
-  for (size_t i = 0; i < size; i++) was.cap += old[i] == 0 ? 2 : 0;
-  while (was.cap & (was.cap - 1)) was.cap &= was.cap - 1;
-  was.cap *= 2;
-  was.start = calloc(was.cap, sizeof *was.start);
-  was.len = calloc(was.cap, sizeof *was.len);
   bool *reuse = calloc(doc->paras.len + 1, sizeof *reuse);
-  if (!was.start || !was.len || !reuse) goto fail;
+  if (!capset_init(&was, old) || !reuse) goto fail;
   for (size_t i = 0; i < size;) {
     size_t n = strlen(old + i);
     capset_add(&was, i, n);
@@ -352,28 +380,17 @@ static bool *reusable_paragraphs(cd_doc *doc, const capset *cs) {
   }
   for (uint32_t pi = 0; pi < doc->paras.len; pi++)
     reuse[pi] = cd_incr_mentions_may_reuse(doc, pi) && !(nc && uses_changed(doc, pi, changed, clen, nc));
-  free(was.start);
-  free(was.len);
+  capset_free(&was);
   return reuse;
 fail:
-  free(was.start);
-  free(was.len);
+  capset_free(&was);
   free(reuse);
   return NULL;
 }
 
 void cd_pass_mentions(cd_doc *doc) {
   capset cs = {0};
-  cs.text = doc->text;
-  /* Room for every capitalised word at half load: sized by all tokens, the table was several
-   * times larger than needed, and its probes touched every page of it. */
-  size_t capitalised = 0;
-  for (size_t i = 0; i < doc_ntok(doc); i++) capitalised += (doc_tok(doc, i)->flags & TF_CAP) != 0;
-  cs.cap = 64;
-  while (cs.cap < capitalised * 2) cs.cap *= 2;
-  cs.start = calloc(cs.cap, sizeof *cs.start);
-  cs.len = calloc(cs.cap, sizeof *cs.len);
-  if (!cs.start || !cs.len) goto cleanup;
+  if (!capset_init(&cs, doc->text)) goto cleanup;
   build_capset(doc, &cs);
   bool *reuse = doc->incr ? reusable_paragraphs(doc, &cs) : NULL;
 
@@ -383,12 +400,13 @@ void cd_pass_mentions(cd_doc *doc) {
     bool extend = false, possessive = false;
     if (i < doc_ntok(doc)) {
       const cd_token *t = doc_tok(doc, i);
-      const cd_para *para = CD_VEC_AT(&doc->paras, cd_para, t->para);
-      if (reuse && reuse[t->para] && i == para->first_tok) {
+      uint32_t pi = doc_tok_para(doc, t);
+      const cd_para *para = CD_VEC_AT(&doc->paras, cd_para, pi);
+      if (reuse && reuse[pi] && i == para->first_tok) {
         /* the previous version's mentions of this paragraph; a chain never runs across paragraphs */
         if (n > 0) emit(doc, w, n, false);
         n = 0;
-        cd_incr_mentions(doc, t->para);
+        cd_incr_mentions(doc, pi);
         i = para->end_tok - 1;
         continue;
       }
@@ -451,6 +469,5 @@ void cd_pass_mentions(cd_doc *doc) {
   }
   free(reuse);
 cleanup:
-  free(cs.start);
-  free(cs.len);
+  capset_free(&cs);
 }

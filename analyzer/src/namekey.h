@@ -6,9 +6,13 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "strmap.h"
 
 /* The key of text[0..n) in the arena; "" when nothing is left. */
 char *cd_name_key(cd_arena *arena, const char *text, size_t n);
+/* The same key, interned in `keys` (its copy lives in the map's arena; never to be written):
+ * an article names the same people again and again, and one copy a key keeps that small. */
+const char *cd_name_key_in(cd_strmap *keys, const char *text, size_t n);
 /* The canonical key for a built-in alias ("usa" -> "unitedstates"), or the key itself. */
 const char *cd_alias_key(const char *key);
 /* True when the key is a built-in alias or canonical key of a country or organisation. */

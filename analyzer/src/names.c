@@ -32,7 +32,6 @@ typedef struct names_ctx {
   cd_doc *doc;
   bool *speaker;         /* per entity: named as the speaker of a quote */
   bool *ignored;         /* per entity: configuration says never to flag it */
-  const char **tok_keys; /* per token: the name key of its whole text, once asked (tok_key) */
   const cd_strmap *multi_words; /* every word of a name of two or more words */
   const cd_strmap *org_words;   /* first words of companies named after someone ("Bloomberg L.P.") */
   size_t titled_refs, plain_refs; /* lone references to people with and without a courtesy title */
@@ -43,13 +42,12 @@ static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(
 static const cd_entity *E(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->entities, cd_entity, i); }
 
 /* The name key of token i's text up to `end` (a mention may end inside it: "Kelly's"). The steps
- * below ask for the same tokens' keys again and again: whole tokens are keyed once per pass. */
+ * below ask for the same tokens' keys again and again; keys are interned (cd_doc_name_key), so
+ * asking again costs a fold and a lookup, and no per-token table is kept. */
 static const char *tok_key(names_ctx *c, size_t i, size_t end) {
   cd_doc *doc = c->doc;
   const cd_token *t = doc_tok(doc, i);
-  if (end != t->end || !c->tok_keys) return cd_name_key(doc->arena, doc->text + t->start, end - t->start);
-  if (!c->tok_keys[i]) c->tok_keys[i] = cd_name_key(doc->arena, doc->text + t->start, end - t->start);
-  return c->tok_keys[i];
+  return cd_doc_name_key(doc, doc->text + t->start, end - t->start);
 }
 
 static bool body(const names_ctx *c, const cd_name_mention *m) {
@@ -251,7 +249,7 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
     if (v->n == MAX_FORMS) return;
     vform *x = &v->f[v->n];
     x->text = t;
-    x->key = cd_name_key(doc->arena, t, strlen(t));
+    x->key = cd_doc_name_key(doc, t, strlen(t));
     if (!x->key) return;
     x->count = 0;
     x->first = mi;
@@ -381,7 +379,7 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
     if (f == CD_NONE) { /* the house form, not used in the article: a virtual form */
       vform *x = &v.f[v.n];
       x->text = pref;
-      x->key = cd_name_key(doc->arena, pref, strlen(pref));
+      x->key = cd_doc_name_key(doc, pref, strlen(pref));
       if (!x->key) return;
       x->count = 0;
       x->first = CD_NONE;
@@ -506,7 +504,7 @@ static bool courtesy_on_name(const names_ctx *c, const cd_name_mention *m) {
   cd_doc *doc = c->doc;
   const char *w = doc->text + m->name.start;
   size_t n = m->name.end - m->name.start;
-  const char *key = cd_name_key(doc->arena, w, n);
+  const char *key = cd_doc_name_key(doc, w, n);
   return key && (!cd_is_common_word(w, n) || cd_is_proper_word(key) ||
                  (c->multi_words && cd_strmap_get(c->multi_words, key) != CD_NONE));
 }
@@ -847,7 +845,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
   if (first_full == CD_NONE) {
     /* name.no-first-reference: a person never named in full */
     const cd_name_mention *m = M(doc, first_body);
-    const char *key = cd_name_key(doc->arena, doc->text + m->name.start, m->name.end - m->name.start);
+    const char *key = cd_doc_name_key(doc, doc->text + m->name.start, m->name.end - m->name.start);
     if (!key || strlen(key) < 2 || ent->kind == CD_ENTITY_ORGANIZATION) return;
     /* the word is part of a longer name somewhere ("Senate Minority Whip Dick Durbin", "Tong Yung-soo"):
      * the full name was given, in a form the clustering did not tie to this one */
@@ -877,7 +875,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->span.start >= full->span.start) break;
     if (!body(c, m) || m->n_parts != 1 || attributive(doc, m)) continue;
-    const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
+    const char *sk = cd_doc_name_key(doc, doc->text + m->surname.start, m->surname.end - m->surname.start);
     if (!sk || cd_strmap_get(shared, sk) != CD_NONE) continue; /* two people share this surname */
     const char *fullname = name_text(doc, full);
     const char *form = name_text(doc, m);
@@ -1027,12 +1025,33 @@ static bool lone_slip(const names_ctx *c, const sword *a) {
   return a->count == 1 && !a->given && !a->person_surname && cd_strmap_get(c->multi_words, a->key) == CD_NONE;
 }
 
+/* A token of a name keyed as a word of the spelling check: which word, in which mention. */
+typedef struct word_use {
+  uint32_t tok, word, mention;
+} word_use;
+
+/* Records that token t is word `word` of mention `mention`, keeping `uses` in token order with
+ * one entry a token (a later mention over the same token takes it over). */
+static void note_use(cd_vec *uses, size_t t, size_t word, size_t mention) {
+  size_t at = uses->len;
+  while (at > 0 && CD_VEC_AT(uses, word_use, at - 1)->tok >= t) at--;
+  if (at < uses->len && CD_VEC_AT(uses, word_use, at)->tok == t) {
+    CD_VEC_AT(uses, word_use, at)->word = (uint32_t)word;
+    CD_VEC_AT(uses, word_use, at)->mention = (uint32_t)mention;
+    return;
+  }
+  cd_vec_push(uses);
+  word_use *w = CD_VEC_AT(uses, word_use, at);
+  memmove(w + 1, w, (uses->len - 1 - at) * sizeof *w);
+  *w = (word_use){(uint32_t)t, (uint32_t)word, (uint32_t)mention};
+}
+
 /* A place under its former and its current name ("Bangalore", "Bengaluru"): the name used less
  * (the later one on a tie) is reported. */
-static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_word, const size_t *tok_mention) {
+static void renamed_places(names_ctx *c, const cd_vec *words, const cd_vec *uses) {
   cd_doc *doc = c->doc;
   cd_strmap best;
-  cd_strmap_init(&best, doc->arena);
+  cd_strmap_init(&best, NULL);
   for (size_t i = 0; i < words->len; i++) {
     const sword *w = CD_VEC_AT(words, sword, i);
     if (!w->count || w->ignored || !w->renamed) continue;
@@ -1045,22 +1064,24 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const size_t *tok_
   /* "Burma, also known as Myanmar", "Mumbai (formerly Bombay)": the article explains the two names
    * and uses both on purpose */
   cd_strmap explained;
-  cd_strmap_init(&explained, doc->arena);
-  for (size_t t = 0; t < doc_ntok(doc); t++) {
-    size_t id = tok_word[t];
-    if (id == CD_NONE || !CD_VEC_AT(words, sword, id)->renamed) continue;
+  cd_strmap_init(&explained, NULL);
+  for (size_t u = 0; u < uses->len; u++) {
+    const word_use *wu = CD_VEC_AT(uses, word_use, u);
+    size_t id = wu->word, t = wu->tok;
+    if (!CD_VEC_AT(words, sword, id)->renamed) continue;
     if (rename_explained(doc, t)) cd_strmap_put(&explained, cd_rename_key(CD_VEC_AT(words, sword, id)->key), 1);
   }
-  for (size_t t = 0; t < doc_ntok(doc); t++) {
-    size_t id = tok_word[t];
-    if (id == CD_NONE || M(doc, tok_mention[t])->in_quote) continue;
+  for (size_t u = 0; u < uses->len; u++) {
+    const word_use *wu = CD_VEC_AT(uses, word_use, u);
+    size_t id = wu->word, t = wu->tok;
+    if (M(doc, wu->mention)->in_quote) continue;
     const sword *w = CD_VEC_AT(words, sword, id);
     if (!w->renamed || cd_strmap_get(&explained, cd_rename_key(w->key)) != CD_NONE) continue;
     size_t b = cd_strmap_get(&best, cd_rename_key(w->key));
     if (b == CD_NONE || b == id) continue;
     const sword *bw = CD_VEC_AT(words, sword, b);
     const cd_token *tk = doc_tok(doc, t), *bt = doc_tok(doc, bw->first_tok);
-    const cd_name_mention *m = M(doc, tok_mention[t]), *bm = M(doc, bw->first);
+    const cd_name_mention *m = M(doc, wu->mention), *bm = M(doc, bw->first);
     size_t end = tk->end < m->name.end ? tk->end : m->name.end;
     size_t bend = bt->end < bm->name.end ? bt->end : bm->name.end;
     const char *form = slice(doc, tk->start, end), *other = slice(doc, bt->start, bend);
@@ -1083,14 +1104,12 @@ out:
 static void spelling(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap ids;
-  cd_strmap_init(&ids, doc->arena);
+  cd_strmap_init(&ids, NULL);
   cd_vec words;
   cd_vec_init(&words, sizeof(sword));
-  /* working tables of a word per token: freed below, not kept in the report's arena */
-  size_t *tok_word = malloc((doc_ntok(doc) + 1) * sizeof(size_t));
-  size_t *tok_mention = malloc((doc_ntok(doc) + 1) * sizeof(size_t));
-  if (!tok_word || !tok_mention) goto out;
-  for (size_t i = 0; i <= doc_ntok(doc); i++) tok_word[i] = tok_mention[i] = CD_NONE;
+  /* each token of a name that is a word here, in token order (freed below) */
+  cd_vec name_uses;
+  cd_vec_init(&name_uses, sizeof(word_use));
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind != MK_NAME || m->acronym || m->headline || c->aside[i]) continue;
@@ -1142,8 +1161,7 @@ static void spelling(names_ctx *c) {
         add_neighbour(doc, w, '<', p->key);
       }
       prev = id;
-      tok_word[t] = id;
-      tok_mention[t] = i;
+      note_use(&name_uses, t, id, i);
       if (w->seen_tok == CD_NONE) {
         w->seen_tok = t;
         w->first = i;
@@ -1162,12 +1180,12 @@ static void spelling(names_ctx *c) {
   cd_near_index ix;
   cd_near_init(&ix);
   cd_short_index sx; /* "Holt" misspelled "Hlot" */
-  cd_short_init(&sx, doc->arena);
-  const char **keys = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(const char *));
+  cd_short_init(&sx, NULL);
+  const char **keys = calloc(words.len + 1, sizeof(const char *)); /* these three: freed below */
   /* majority[i]: the word it probably misspells, or CD_NONE; by_neighbour[i]: a shared neighbour
    * said so, and its uses inside quotations are reported too */
-  size_t *majority = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(size_t));
-  bool *by_neighbour = cd_arena_alloc(doc->arena, (words.len + 1) * sizeof(bool));
+  size_t *majority = calloc(words.len + 1, sizeof(size_t));
+  bool *by_neighbour = calloc(words.len + 1, sizeof(bool));
   cd_vec cand;
   cd_vec_init(&cand, sizeof(size_t));
   if (!keys || !majority || !by_neighbour) goto out2;
@@ -1221,13 +1239,14 @@ static void spelling(names_ctx *c) {
     }
     if (!ambiguous) majority[i] = best, by_neighbour[i] = neighbour;
   }
-  renamed_places(c, &words, tok_word, tok_mention);
-  for (size_t t = 0; t < doc_ntok(doc); t++) {
-    size_t id = tok_word[t];
-    if (id == CD_NONE || majority[id] == CD_NONE) continue;
+  renamed_places(c, &words, &name_uses);
+  for (size_t u = 0; u < name_uses.len; u++) {
+    const word_use *wu = CD_VEC_AT(&name_uses, word_use, u);
+    size_t id = wu->word, t = wu->tok;
+    if (majority[id] == CD_NONE) continue;
     const sword *b = CD_VEC_AT(&words, sword, majority[id]);
     const cd_token *tk = doc_tok(doc, t);
-    const cd_name_mention *m = M(doc, tok_mention[t]);
+    const cd_name_mention *m = M(doc, wu->mention);
     if (m->in_quote && !by_neighbour[id]) continue;
     size_t end = tk->end < m->name.end ? tk->end : m->name.end;
     const cd_token *bt = doc_tok(doc, b->first_tok);
@@ -1248,12 +1267,13 @@ static void spelling(names_ctx *c) {
     if (fx) cd_fix_add_edit(doc, fx, tk->start, end, other);
   }
 out2:
+  free(keys);
+  free(majority);
+  free(by_neighbour);
   cd_vec_free(&cand);
   cd_near_free(&ix);
   cd_short_free(&sx);
-out:
-  free(tok_word);
-  free(tok_mention);
+  cd_vec_free(&name_uses);
   cd_vec_free(&words);
   cd_strmap_free(&ids);
 }
@@ -1329,8 +1349,8 @@ static bool described_group(const cd_doc *doc, size_t first, size_t n) {
 static void case_variants(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap first_word, seen;
-  cd_strmap_init(&first_word, doc->arena);
-  cd_strmap_init(&seen, doc->arena);
+  cd_strmap_init(&first_word, NULL);
+  cd_strmap_init(&seen, NULL);
   cd_vec forms;
   cd_vec_init(&forms, sizeof(cform));
   for (size_t i = 0; i < doc->mentions.len; i++) {
@@ -1339,7 +1359,7 @@ static void case_variants(names_ctx *c) {
     if (E(doc, m->entity)->kind == CD_ENTITY_PERSON) continue;
     size_t ft, nw;
     if (!form_words(doc, m, &ft, &nw)) continue;
-    const char *key = cd_name_key(doc->arena, doc->text + m->name.start, m->name.end - m->name.start);
+    const char *key = cd_doc_name_key(doc, doc->text + m->name.start, m->name.end - m->name.start);
     if (!key || cd_strmap_get(&seen, key) != CD_NONE) continue;
     cd_strmap_put(&seen, key, 1);
     const char *fk = tok_key(c, ft, doc_tok(doc, ft)->end);
@@ -1352,8 +1372,8 @@ static void case_variants(names_ctx *c) {
   if (!forms.len) goto out;
   for (size_t i = 0; i < doc_ntok(doc); i++) {
     const cd_token *t = doc_tok(doc, i);
-    if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || t->quote != NO_QUOTE) continue;
-    if (CD_VEC_AT(&doc->paras, cd_para, t->para)->headline) continue;
+    if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_QUOTED)) continue;
+    if (CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, t))->headline) continue;
     const char *tk = tok_key(c, i, t->end);
     if (!tk) continue;
     for (size_t f = cd_strmap_get(&first_word, tk); f != CD_NONE; f = CD_VEC_AT(&forms, cform, f)->next) {
@@ -1364,7 +1384,7 @@ static void case_variants(names_ctx *c) {
       bool match = true, lowered = false;
       for (size_t k = 0; k < nw && match; k++) {
         const cd_token *a = doc_tok(doc, ft + k), *b = doc_tok(doc, i + k);
-        if (b->kind != TOK_WORD || b->sent != t->sent || b->quote != NO_QUOTE) {
+        if (b->kind != TOK_WORD || b->sent != t->sent || (b->flags & TF_QUOTED)) {
           match = false;
           break;
         }
@@ -1448,7 +1468,7 @@ static bool shouted(const cd_doc *doc, const cd_name_mention *m) {
   if (first == CD_NONE) return false;
   if (last > first) return true; /* "STEALING AMERICA", "LOS ANGELES": set in capitals, not an acronym */
   const cd_token *ft = doc_tok(doc, first);
-  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, ft->para);
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, ft));
   bool opens = true, alone = true;
   for (size_t i = p->first_tok; i < first && opens; i++) opens = !is_word(doc_tok(doc, i));
   for (size_t i = last + 1; i < p->end_tok && alone; i++) alone = doc_tok(doc, i)->kind == TOK_PUNCT;
@@ -1495,7 +1515,7 @@ static bool handle(const cd_doc *doc, const cd_name_mention *m) {
 /* A paragraph that opens with the name and three more title-case words ("Cruz's Path to
  * Nomination For ..."): a subheading in title case run into the text. */
 static bool title_case_opening(const cd_doc *doc, const cd_name_mention *m) {
-  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, doc_tok(doc, m->first_tok)->para);
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, doc_tok(doc, m->first_tok)));
   if (m->first_tok != p->first_tok) return false;
   size_t caps = 0, words = 0;
   for (size_t i = m->end_tok; i < p->end_tok && words < 3; i++) {
@@ -1588,18 +1608,15 @@ void cd_pass_names(cd_doc *doc) {
   size_t ne = doc->entities.len, nm = doc->mentions.len;
   if (!ne) return;
   names_ctx c = {.doc = doc};
-  c.speaker = cd_arena_alloc(doc->arena, ne * sizeof(bool));
-  c.tok_keys = calloc(doc_ntok(doc) + 1, sizeof(const char *)); /* freed at the end of the pass */
-  c.ignored = cd_arena_alloc(doc->arena, ne * sizeof(bool));
-  c.aside = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(bool));
+  /* working tables, all freed at the end of the pass (not kept in the report's arena) */
+  c.speaker = calloc(ne, sizeof(bool));
+  c.ignored = calloc(ne, sizeof(bool));
+  c.aside = calloc(nm + 1, sizeof(bool));
   /* mention indexes grouped by entity (counting sort: mentions stay in text order) */
-  size_t *start = cd_arena_alloc(doc->arena, (ne + 1) * sizeof(size_t));
-  size_t *order = cd_arena_alloc(doc->arena, (nm + 1) * sizeof(size_t));
-  size_t *fill = cd_arena_alloc(doc->arena, (ne + 1) * sizeof(size_t));
-  if (!c.speaker || !c.ignored || !c.aside || !start || !order || !fill) {
-    free(c.tok_keys);
-    return;
-  }
+  size_t *start = calloc(ne + 1, sizeof(size_t));
+  size_t *order = calloc(nm + 1, sizeof(size_t));
+  size_t *fill = calloc(ne + 1, sizeof(size_t));
+  if (!c.speaker || !c.ignored || !c.aside || !start || !order || !fill) goto out;
   mark_aside(&c);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
@@ -1619,10 +1636,10 @@ void cd_pass_names(cd_doc *doc) {
   /* surnames that two people named in full share ("David Turpin", "Louise Turpin"); every word of a
    * multi-part name */
   cd_strmap surnames, shared, multi_words, org_words;
-  cd_strmap_init(&org_words, doc->arena);
-  cd_strmap_init(&surnames, doc->arena);
-  cd_strmap_init(&shared, doc->arena);
-  cd_strmap_init(&multi_words, doc->arena);
+  cd_strmap_init(&org_words, NULL);
+  cd_strmap_init(&surnames, NULL);
+  cd_strmap_init(&shared, NULL);
+  cd_strmap_init(&multi_words, NULL);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind == MK_NAME && m->n_parts >= 2 && !m->headline) {
@@ -1640,7 +1657,7 @@ void cd_pass_names(cd_doc *doc) {
     if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || m->headline || capitals_glued(doc, m) ||
         E(doc, m->entity)->kind != CD_ENTITY_PERSON)
       continue;
-    const char *sk = cd_name_key(doc->arena, doc->text + m->surname.start, m->surname.end - m->surname.start);
+    const char *sk = cd_doc_name_key(doc, doc->text + m->surname.start, m->surname.end - m->surname.start);
     if (!sk) continue;
     size_t prev = cd_strmap_get(&surnames, sk);
     if (prev == CD_NONE)
@@ -1667,5 +1684,11 @@ void cd_pass_names(cd_doc *doc) {
   cd_strmap_free(&shared);
   cd_strmap_free(&multi_words);
   cd_strmap_free(&org_words);
-  free(c.tok_keys);
+out:
+  free(c.speaker);
+  free(c.ignored);
+  free(c.aside);
+  free(start);
+  free(order);
+  free(fill);
 }

@@ -80,9 +80,26 @@ static void *alloc_or_abort(size_t n, size_t size) {
   return p;
 }
 
-/* The variants of every key that is asked, bucketed by the top byte of their hash, each bucket in
- * key order. With `e` NULL only counts them: at[b + 1] is then bucket b's size. */
-static void bucket_variants(const char *const *keys, size_t n, size_t query_min, near_entry *e, size_t at[257]) {
+/* Which variant hashes are met more than once. A hash met once is a group of one entry, which
+ * meets nobody: most variants are such (a name's deletions seldom spell another's), so they are
+ * not stored at all. Two bit sets over the hash folded to `mask`: `once` marks a slot met, `twice`
+ * one met again. A fold that merges two hashes only keeps an entry that meets nobody; it never
+ * drops one that does, so the index is the same. */
+typedef struct repeats {
+  uint64_t *once, *twice;
+  uint32_t mask;
+} repeats;
+
+static bool repeated(const repeats *r, uint32_t h) {
+  uint32_t b = h & r->mask;
+  return (r->twice[b / 64] >> (b % 64)) & 1u;
+}
+
+/* The variants of every key that is asked and whose hash `r` says is repeated, bucketed by the top
+ * byte of their hash, each bucket in key order. With `e` NULL only counts them: at[b + 1] is then
+ * bucket b's size. With `r->twice` NULL, marks `r` instead. */
+static void bucket_variants(const char *const *keys, size_t n, size_t query_min, const repeats *r, near_entry *e,
+                            size_t at[257]) {
   uint32_t hv[VARIANTS_MAX];
   for (size_t i = 0; i < n; i++) {
     size_t len = strlen(keys[i]);
@@ -90,8 +107,18 @@ static void bucket_variants(const char *const *keys, size_t n, size_t query_min,
     uint32_t id = (uint32_t)i | (len < NEAR_MIN ? Q_ONLY : 0);
     size_t k = hash_variants(keys[i], len, hv);
     for (size_t v = 0; v < k; v++) {
-      if (e) e[at[hv[v] >> 24]++] = (near_entry){hv[v], id};
-      else at[(hv[v] >> 24) + 1]++;
+      if (!at) { /* marking */
+        uint32_t b = hv[v] & r->mask;
+        uint64_t bit = (uint64_t)1 << (b % 64);
+        if (r->once[b / 64] & bit) r->twice[b / 64] |= bit;
+        r->once[b / 64] |= bit;
+      } else if (!repeated(r, hv[v])) {
+        continue;
+      } else if (e) {
+        e[at[hv[v] >> 24]++] = (near_entry){hv[v], id};
+      } else {
+        at[(hv[v] >> 24) + 1]++;
+      }
     }
   }
 }
@@ -165,9 +192,25 @@ void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t 
     ix->near[i * CD_NEAR_CROWD] = (uint32_t)i;
     ix->count[i] = 1;
   }
-  /* the variants are made twice (counted, then placed) rather than stored twice */
+  /* the variants are made three times (marked, counted, placed) rather than stored: a text with
+   * many names has millions of them */
+  size_t variants = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(keys[i]);
+    if (len >= query_min && len <= NEAR_MAX) variants += variants_of_len(len);
+  }
+  repeats r;
+  size_t bits = 64;
+  while (bits < 2 * variants && bits < ((size_t)1 << 32)) bits *= 2;
+  r.mask = (uint32_t)(bits - 1);
+  r.once = calloc(bits / 64, sizeof(uint64_t));
+  r.twice = calloc(bits / 64, sizeof(uint64_t));
+  if (!r.once || !r.twice) abort(); /* the library's out-of-memory policy inside a pass */
+  bucket_variants(keys, n, query_min, &r, NULL, NULL);
+  free(r.once);
+  r.once = NULL;
   size_t at[257] = {0}, biggest = 0;
-  bucket_variants(keys, n, query_min, NULL, at);
+  bucket_variants(keys, n, query_min, &r, NULL, at);
   for (size_t b = 1; b <= 256; b++) {
     if (at[b] > biggest) biggest = at[b];
     at[b] += at[b - 1];
@@ -176,7 +219,8 @@ void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t 
   near_entry *e = alloc_or_abort(total, sizeof *e), *tmp = alloc_or_abort(biggest, sizeof *tmp);
   size_t start[257];
   memcpy(start, at, sizeof start);
-  bucket_variants(keys, n, query_min, e, at);
+  bucket_variants(keys, n, query_min, &r, e, at);
+  free(r.twice);
   for (size_t b = 0; b < 256; b++) {
     near_entry *be = e + start[b];
     size_t bn = start[b + 1] - start[b];

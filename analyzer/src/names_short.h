@@ -15,7 +15,7 @@ typedef struct cd_short_index {
   cd_vec links;    /* short_link */
 } cd_short_index;
 
-/* Variants are copied into `arena`, which must outlive the index. */
+/* Variants are copied into `arena`, which must outlive the index, or into the index's own (NULL). */
 void cd_short_init(cd_short_index *ix, cd_arena *arena);
 void cd_short_free(cd_short_index *ix);
 /* Indexes `key` under `id` when it has four bytes; other keys are ignored. */

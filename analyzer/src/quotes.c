@@ -314,9 +314,7 @@ static void assign_tokens(cd_doc *doc) {
     const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, w->para);
     size_t end = q->closed && w->close_tok != w->open_tok ? (size_t)w->close_tok + 1 : p->end_tok;
     for (size_t i = w->open_tok; i < end && tok(doc, i)->start < q->span.end; i++) {
-      cd_token *t = tok(doc, i);
-      if (t->quote == NO_QUOTE || CD_VEC_AT(&doc->quotes, cd_quote, t->quote)->level < q->level)
-        t->quote = (uint32_t)qi;
+      tok(doc, i)->flags |= TF_QUOTED;
     }
   }
 }

@@ -5,6 +5,7 @@
 
 #include "doc.h"
 #include "incremental.h"
+#include "namekey.h"
 
 cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_config *config) {
   return cd_doc_analyze(text, len, format, config, NULL, 0, NULL);
@@ -15,11 +16,26 @@ cd_report *cd_analyze_with_record(const char *text, size_t len, cd_format format
   return cd_doc_analyze(text, len, format, config, sources, n_sources, NULL);
 }
 
+static cd_report *analyze(const char *text, size_t len, cd_format format, const cd_config *config,
+                          const cd_record_source *const *sources, size_t n_sources, cd_analysis *incr,
+                          bool keep_tables);
+
 cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const cd_config *config,
                           const cd_record_source *const *sources, size_t n_sources, cd_analysis *incr) {
+  return analyze(text, len, format, config, sources, n_sources, incr, false);
+}
+
+cd_report *cd_doc_analyze_keep_tables(const char *text, size_t len, cd_format format, const cd_config *config) {
+  return analyze(text, len, format, config, NULL, 0, NULL, true);
+}
+
+static cd_report *analyze(const char *text, size_t len, cd_format format, const cd_config *config,
+                          const cd_record_source *const *sources, size_t n_sources, cd_analysis *incr,
+                          bool keep_tables) {
   cd_doc *doc = calloc(1, sizeof *doc);
   cd_config *defaults = NULL;
   if (!doc) return NULL;
+  if (len > CD_MAX_TEXT_LEN) len = CD_MAX_TEXT_LEN; /* token offsets are 32-bit */
   if (!config) {
     defaults = cd_config_new();
     if (!defaults) goto fail;
@@ -32,9 +48,11 @@ cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const 
   doc->len = text ? len : 0;
   doc->format = format;
   doc->config = config;
+  doc->keep_tables = keep_tables;
   doc->record = sources;
   doc->n_record = sources ? n_sources : 0;
   doc->headline.start = doc->headline.end = CD_NONE;
+  cd_strmap_init(&doc->name_keys, doc->arena);
   cd_vec_init(&doc->paras, sizeof(cd_para));
   cd_vec_init(&doc->tokens, sizeof(cd_token));
   cd_vec_init(&doc->sentences, sizeof(cd_sentence));
@@ -52,6 +70,10 @@ cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const 
   cd_pass_tokens(doc);
   cd_pass_sentences(doc);
   if (incr) cd_incr_keep_tokens(incr, doc);
+  if (!keep_tables) { /* tokens hold prose bytes only: no later pass asks */
+    free(doc->prose);
+    doc->prose = NULL;
+  }
   cd_pass_quotes(doc);
   cd_pass_mentions(doc);
   if (incr) cd_incr_keep_mentions(incr, doc);
@@ -62,7 +84,14 @@ cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const 
   cd_pass_record(doc);
   cd_pass_findings(doc);
   doc->incr = NULL;
+  cd_strmap_free(&doc->name_keys); /* the keys stay in the arena */
 
+  /* The public tables are all that is left to read: the working ones go (a long text's tokens
+   * alone are three bytes per byte of text). */
+  if (!keep_tables) {
+    cd_vec *work[] = {&doc->tokens, &doc->sentences, &doc->mentions, &doc->quote_work};
+    for (size_t i = 0; i < sizeof work / sizeof work[0]; i++) cd_vec_free(work[i]);
+  }
   /* A report may be kept for long (a server holds one per open document): no spare capacity. */
   cd_vec *tables[] = {&doc->paras, &doc->tokens, &doc->sentences, &doc->quotes, &doc->quote_work,
                       &doc->mentions, &doc->entities, &doc->diags, &doc->invalid, &doc->record_matches};
@@ -122,6 +151,10 @@ const cd_span *cd_report_paragraphs(const cd_report *r, size_t *count) {
 }
 
 cd_span cd_report_headline(const cd_report *r) { return r->headline; }
+
+const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n) {
+  return cd_name_key_in(&doc->name_keys, text, n);
+}
 
 cd_diagnostic *cd_doc_add_diag(cd_doc *doc, const char *code, size_t start, size_t end, const char *message) {
   cd_diagnostic *d = cd_vec_push(&doc->diags);

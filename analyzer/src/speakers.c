@@ -136,7 +136,7 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
   for (size_t k = lo; k > 0 && lo - k < RESOLVE_MENTIONS; k--) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
     const cd_sentence *ms = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
-    if (ms->para + 2 < t->para || cur_sent - m->sent > 6 || m->first_tok + RESOLVE_TOKENS < pos) break;
+    if (ms->para + 2 < doc_tok_para(doc, t) || cur_sent - m->sent > 6 || m->first_tok + RESOLVE_TOKENS < pos) break;
     if (!org && m->sent != cur_sent && owner != CD_NONE) return owner; /* nobody else in its sentence */
     if (m->sent != seen_sent) {
       if (subject != CD_NONE) return subject; /* the subject of the nearest sentence that has one */
@@ -206,8 +206,8 @@ static size_t att_skip_affiliation(const att *a, size_t j) {
     if (!(is(a, j, "of") || is(a, j, "from") || is(a, j, "at") || (rounds > 0 && is(a, j, "for")))) break;
     size_t f = j + 1;
     if (f < doc_ntok(a->doc) && is(a, f, "the")) f++;
-    if (f >= doc_ntok(a->doc) || a->mention_start[f] == CD_NONE) break;
-    j = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[f])->end_tok;
+    if (f >= doc_ntok(a->doc) || mention_at(a, f) == CD_NONE) break;
+    j = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, f))->end_tok;
   }
   return j;
 }
@@ -238,7 +238,7 @@ bool att_after_preposition(const att *a, size_t i, size_t first) {
 static bool att_descriptor_word(const att *a, size_t i) {
   const cd_token *t = T(a, i);
   if (t->kind != TOK_WORD || !outside_quotes(a, i)) return false;
-  if (a->mention_start[i] != CD_NONE) return true;
+  if (mention_at(a, i) != CD_NONE) return true;
   if ((t->flags & TF_CAP) && cd_is_job_title(S(a, i), N(a, i))) return true; /* "Mayor of London Sadiq Khan" */
   if (!(t->flags & TF_LOWER)) return false;
   if (att_preposition(a, i) || att_determiner(a, i)) return false;
@@ -250,15 +250,15 @@ static bool att_descriptor_word(const att *a, size_t i) {
  * words ("Santa Barbara County Sheriff Bill Brown", "former thinktank executive Ken Gude"). */
 static size_t att_person_after_descriptors(const att *a, size_t i) {
   for (size_t k = i, steps = 0; k < doc_ntok(a->doc) && steps < 7; steps++) {
-    if (k > i && (is(a, k, "of") || is(a, k, "for")) && k + 1 < doc_ntok(a->doc) && a->mention_start[k + 1] != CD_NONE) {
+    if (k > i && (is(a, k, "of") || is(a, k, "for")) && k + 1 < doc_ntok(a->doc) && mention_at(a, k + 1) != CD_NONE) {
       k++; /* "Mayor of London Sadiq Khan", "Special Representative for Iran Brian Hook" */
-      const cd_name_mention *obj = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[k]);
+      const cd_name_mention *obj = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, k));
       if (obj->n_parts < 3) k = obj->end_tok; /* "of Barmouth Publicity": an affiliation, not the person */
-      else if (att_tail_looks_like_person(a->doc, obj)) return a->mention_start[k]; /* "of State Corey Stapleton" */
+      else if (att_tail_looks_like_person(a->doc, obj)) return mention_at(a, k); /* "of State Corey Stapleton" */
       continue;
     }
     if (T(a, k)->sent != T(a, i)->sent || !att_descriptor_word(a, k)) return CD_NONE;
-    size_t mi = a->mention_start[k];
+    size_t mi = mention_at(a, k);
     if (mi != CD_NONE) {
       if (cd_mention_is_person(a->doc, mi)) {
         /* "former George W. Bush speechwriter Noam Neusner": a person who modifies a role before the name */
@@ -266,8 +266,8 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
         size_t e = m->end_tok;
         while (e < doc_ntok(a->doc) && e < m->end_tok + 3 && (T(a, e)->flags & TF_LOWER) && att_descriptor_word(a, e)) e++;
         if (e > m->end_tok && (att_role_noun(a, e - 1) || att_source_noun(a, e - 1)) && e < doc_ntok(a->doc) &&
-            a->mention_start[e] != CD_NONE && cd_mention_is_person(a->doc, a->mention_start[e]))
-          return a->mention_start[e];
+            mention_at(a, e) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, e)))
+          return mention_at(a, e);
         return mi;
       }
       const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
@@ -342,7 +342,7 @@ static size_t dateline_dash(const att *a, const cd_para *p) {
 }
 
 static bool dateline(const att *a, const cd_name_mention *m) {
-  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, T(a, m->first_tok)->para);
+  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, m->first_tok));
   if (m->first_tok > p->first_tok + DATELINE_TOKENS) return false;
   size_t k = dateline_dash(a, p);
   return k != CD_NONE && m->first_tok < k;
@@ -358,7 +358,7 @@ static size_t relative_antecedent(const att *a, size_t i) {
   if (e > 0 && punct(a, e - 1, ',')) e--;
   for (int round = 0; round < 2 && e > 0; round++) {
     for (size_t k = e; k > 0 && k + 6 > e; k--) {
-      size_t mi = a->mention_start[k - 1];
+      size_t mi = mention_at(a, k - 1);
       if (mi == CD_NONE) continue;
       const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
       if (m->end_tok != e || m->possessive || m->in_quote) break;
@@ -392,7 +392,7 @@ static size_t introduced_with(const att *a, size_t i, size_t j, size_t *head) {
     /* the same lower-case word: byte for byte */
     if (T(a, h)->kind != TOK_WORD || !outside_quotes(a, h) || N(a, h) != N(a, j) || memcmp(S(a, h), S(a, j), N(a, j)))
       continue;
-    if (punct(a, h + 1, ',') && h + 2 < doc_ntok(a->doc) && a->mention_start[h + 2] != CD_NONE) return CD_NONE;
+    if (punct(a, h + 1, ',') && h + 2 < doc_ntok(a->doc) && mention_at(a, h + 2) != CD_NONE) return CD_NONE;
     *head = h;
     for (size_t d = h; d > 0 && h - d < 3; d--)
       if (is(a, d - 1, "a") || is(a, d - 1, "an")) return d - 1;
@@ -404,7 +404,7 @@ static size_t introduced_with(const att *a, size_t i, size_t j, size_t *head) {
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
-  size_t mi = a->mention_start[i];
+  size_t mi = mention_at(a, i);
   if (mi != CD_NONE) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
     if (all_capitals(a, m) && !m->acronym) return false;
@@ -416,8 +416,8 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     size_t role = m->end_tok;
     if (role + 1 < doc_ntok(doc) && T(a, role)->kind == TOK_WORD && (T(a, role)->flags & TF_LOWER) &&
         (att_role_noun(a, role) || att_source_noun(a, role)) &&
-        a->mention_start[role + 1] != CD_NONE && cd_mention_is_person(doc, a->mention_start[role + 1])) {
-      att_set_name(a, sp, a->mention_start[role + 1], method); /* "Samoa Observer editor Keni Lesa" */
+        mention_at(a, role + 1) != CD_NONE && cd_mention_is_person(doc, mention_at(a, role + 1))) {
+      att_set_name(a, sp, mention_at(a, role + 1), method); /* "Samoa Observer editor Keni Lesa" */
       sp->first_tok = i;
       return true;
     }
@@ -449,7 +449,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
   if (is(a, i, "they")) {
     if (att_resolve_into(a, i, i + 1, sp, true, NULL)) return true;
     uint32_t cur = T(a, i)->sent;
-    if (cur > 0 && CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1)->para == T(a, i)->para) {
+    if (cur > 0 && CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1)->para == para_of(a, i)) {
       speaker prev = {0};
       const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1);
       if (att_sentence_subject(a, cur - 1, ps->end_tok, &prev) && prev.method == CD_ATTR_SOURCE) {
@@ -520,7 +520,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     if (!att_source_noun(a, j) && (att_between_word(a, j) || att_speech_verb(a, j) || att_preposition(a, j)))
       return false;
     if (definite && T(a, j)->flags & TF_LOWER && att_role_noun(a, j) &&
-        !(j + 1 < doc_ntok(doc) && (att_source_noun(a, j + 1) || a->mention_start[j + 1] != CD_NONE))) {
+        !(j + 1 < doc_ntok(doc) && (att_source_noun(a, j + 1) || mention_at(a, j + 1) != CD_NONE))) {
       /* "An Interpol spokesperson said ... The spokesperson added": the one introduced with that noun */
       size_t head = CD_NONE, intro = introduced_with(a, i, j, &head);
       if (intro != CD_NONE) {
@@ -540,7 +540,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       /* take the longest run of source nouns: "the police spokesperson" */
       size_t e = j + 1;
       while (e < doc_ntok(doc) && att_source_noun(a, e) && T(a, e)->sent == T(a, j)->sent) e++;
-      bool headline = CD_VEC_AT(&doc->paras, cd_para, T(a, i)->para)->headline;
+      bool headline = CD_VEC_AT(&doc->paras, cd_para, para_of(a, i))->headline;
       if (!det && k > 0 && !headline) return false;
       if (!det && !headline && !cd_lex_has(CD_LEX_BARE_SOURCES, S(a, j), N(a, j)))
         return false;
@@ -553,16 +553,16 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       if (is(a, e, "for") || is(a, e, "of") || is(a, e, "at")) {
         size_t f = e + 1;
         if (f < doc_ntok(doc) && is(a, f, "the")) f++;
-        if (f < doc_ntok(doc) && a->mention_start[f] != CD_NONE)
-          e = CD_VEC_AT(&doc->mentions, cd_name_mention, a->mention_start[f])->end_tok;
+        if (f < doc_ntok(doc) && mention_at(a, f) != CD_NONE)
+          e = CD_VEC_AT(&doc->mentions, cd_name_mention, mention_at(a, f))->end_tok;
         else if (f > e + 1 && f < doc_ntok(doc) && att_source_noun(a, f))
           e = f + 1; /* "a spokesperson for the company" */
       }
       return source_phrase(a, sp, i, e);
     }
-    if (a->mention_start[j] != CD_NONE) {
+    if (mention_at(a, j) != CD_NONE) {
       /* "the Kremlin", "the White House": a determiner before a name */
-      const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, a->mention_start[j]);
+      const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mention_at(a, j));
       bool modifier = m->end_tok < doc_ntok(doc) && T(a, m->end_tok)->kind == TOK_WORD &&
                       (T(a, m->end_tok)->flags & TF_LOWER) &&
                       (att_role_noun(a, m->end_tok) || att_source_noun(a, m->end_tok));
@@ -577,7 +577,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       }
       return false;
     }
-    if (!det && !(CD_VEC_AT(&doc->paras, cd_para, T(a, i)->para)->headline && (T(a, j)->flags & TF_LOWER)))
+    if (!det && !(CD_VEC_AT(&doc->paras, cd_para, para_of(a, i))->headline && (T(a, j)->flags & TF_LOWER)))
       return false; /* headlines drop their articles: "says bakery owner" */
   }
   return false;
@@ -606,8 +606,8 @@ static bool clause_ends(const att *a, size_t e, uint32_t sent) {
  * inverted verb or followed by ", VERB" before one; the mention, or CD_NONE. */
 static size_t appositive_person(const att *a, size_t e, bool inverted, uint32_t sent) {
   size_t n = doc_ntok(a->doc);
-  if (!punct(a, e, ',') || e + 1 >= n || a->mention_start[e + 1] == CD_NONE) return CD_NONE;
-  size_t mi = a->mention_start[e + 1];
+  if (!punct(a, e, ',') || e + 1 >= n || mention_at(a, e + 1) == CD_NONE) return CD_NONE;
+  size_t mi = mention_at(a, e + 1);
   const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
   if (!cd_mention_is_person(a->doc, mi) || att_possessive_end(a, mi) != CD_NONE) return CD_NONE;
   size_t me = att_skip_affiliation(a, m->end_tok);
@@ -657,7 +657,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     j++;
   } else if (att_determiner(a, i) && (T(a, i)->flags & TF_LOWER || i == CD_VEC_AT(&doc->sentences, cd_sentence, sent)->first_tok)) {
     j++;
-  } else if (a->mention_start[i] == CD_NONE) {
+  } else if (mention_at(a, i) == CD_NONE) {
     return false;
   }
   for (; j < n && j < i + 9 && T(a, j)->sent == sent; j++) {
@@ -675,7 +675,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
         !att_speech_verb(a, j + 1) && !att_between_word(a, j + 1) && !cd_is_pronoun(S(a, j + 1), N(a, j + 1)))
       continue; /* adjectives in a list: "the bespectacled, 71-year-old diplomat said" */
     if (T(a, j)->kind != TOK_WORD || !outside_quotes(a, j)) break;
-    size_t mi = a->mention_start[j];
+    size_t mi = mention_at(a, j);
     if (mi != CD_NONE) {
       const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
       if (att_possessive_end(a, mi) == CD_NONE && cd_mention_is_person(doc, mi)) {
@@ -823,7 +823,7 @@ static bool fronted(const att *a, size_t f) {
     return false;
   if (is(a, f, "according")) return false; /* "According to X, ...": X is on record */
   if (cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, f), N(a, f)) || att_preposition(a, f)) return true;
-  return a->mention_start[f] == CD_NONE && N(a, f) > 5 && cd_word_eq(S(a, f) + N(a, f) - 3, 3, "ing");
+  return mention_at(a, f) == CD_NONE && N(a, f) > 5 && cd_word_eq(S(a, f) + N(a, f) - 3, 3, "ing");
 }
 
 /* A subject that is not a named person yields to the person an appositive names: "The new
@@ -841,7 +841,7 @@ static void appositive_person_instead(att *a, speaker *sp, size_t limit) {
 
 /* The token after the name at i: its mention's end, or the end of its run of capitalised words. */
 static size_t capitalised_run_end(const att *a, size_t i) {
-  if (a->mention_start[i] != CD_NONE) return CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[i])->end_tok;
+  if (mention_at(a, i) != CD_NONE) return CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, i))->end_tok;
   size_t e = i + 1;
   while (e < doc_ntok(a->doc) && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_CAP) && T(a, e)->sent == T(a, i)->sent) e++;
   return e;
@@ -850,7 +850,7 @@ static size_t capitalised_run_end(const att *a, size_t i) {
 /* Does a person's name end right before token i? */
 static bool person_before(const att *a, size_t i) {
   for (size_t k = i; k > 0 && k + 6 > i; k--) {
-    size_t mi = a->mention_start[k - 1];
+    size_t mi = mention_at(a, k - 1);
     if (mi == CD_NONE) continue;
     return CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->end_tok == i && cd_mention_is_person(a->doc, mi);
   }
@@ -904,11 +904,11 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
                        att_preposition(a, i - 2));
     if (after_prep) {
       /* skip the whole prepositional name, and what a possessive one owns ("to MSNBC's Morning Joe") */
-      if (a->mention_start[i] != CD_NONE) {
-        const cd_name_mention *pm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[i]);
+      if (mention_at(a, i) != CD_NONE) {
+        const cd_name_mention *pm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, i));
         i = pm->end_tok - 1;
-        if (pm->possessive && i + 1 < limit && a->mention_start[i + 1] != CD_NONE)
-          i = CD_VEC_AT(&a->doc->mentions, cd_name_mention, a->mention_start[i + 1])->end_tok - 1;
+        if (pm->possessive && i + 1 < limit && mention_at(a, i + 1) != CD_NONE)
+          i = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, i + 1))->end_tok - 1;
       }
       continue;
     }

@@ -34,6 +34,7 @@ void cd_strmap_init(cd_strmap *m, cd_arena *arena) {
 }
 
 void cd_strmap_free(cd_strmap *m) {
+  cd_arena_free(m->own);
   free(m->slots);
   memset(m, 0, sizeof *m);
 }
@@ -48,7 +49,8 @@ size_t cd_strmap_getn(const cd_strmap *m, const char *key, size_t n) {
 
 size_t cd_strmap_get(const cd_strmap *m, const char *key) { return cd_strmap_getn(m, key, strlen(key)); }
 
-void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value) {
+/* The slot holding the key, inserted (with value CD_NONE) when absent. */
+static cd_strmap_slot *slot_for(cd_strmap *m, const char *key, size_t n) {
   if (n > UINT32_MAX) abort(); /* keys are words and names */
   uint32_t hk = hash_n(key, n);
   if ((m->len + 1) * 2 > m->cap) {
@@ -70,13 +72,19 @@ void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value) {
   while (m->slots[h].key && !key_eq(&m->slots[h], hk, key, n)) h = (h + 1) & (m->cap - 1);
   cd_strmap_slot *e = &m->slots[h];
   if (!e->key) {
+    if (!m->arena && !(m->arena = m->own = cd_arena_new())) abort();
     e->key = cd_arena_strndup(m->arena, key, n);
     if (!e->key) abort();
     e->hash = hk;
     e->len = (uint32_t)n;
+    e->value = CD_NONE;
     m->len++;
   }
-  e->value = value;
+  return e;
 }
+
+void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value) { slot_for(m, key, n)->value = value; }
+
+const char *cd_strmap_intern(cd_strmap *m, const char *key, size_t n) { return slot_for(m, key, n)->key; }
 
 void cd_strmap_put(cd_strmap *m, const char *key, size_t value) { cd_strmap_putn(m, key, strlen(key), value); }

@@ -89,14 +89,12 @@ static void mark_roles(int32_t c, int32_t prev, int32_t next, uint8_t *family, u
   }
 }
 
-static void push_token(cd_doc *doc, size_t start, size_t end, tok_kind kind, uint8_t flags, uint32_t para) {
+static void push_token(cd_doc *doc, size_t start, size_t end, tok_kind kind, uint8_t flags) {
   cd_token *t = cd_vec_push(&doc->tokens);
-  t->start = start;
-  t->end = end;
+  t->start = (uint32_t)start;
+  t->end = (uint32_t)end;
   t->kind = (uint8_t)kind;
   t->flags = flags;
-  t->para = para;
-  t->quote = NO_QUOTE;
 }
 
 /* Scans one word or number starting at pos; returns its end and sets case flags. */
@@ -196,19 +194,19 @@ static void tokenize_para(cd_doc *doc, uint32_t pi) {
     if (alnum(c)) {
       bool number;
       size_t end = scan_word(&sc, pos, &flags, &number);
-      push_token(doc, pos, end, number ? TOK_NUMBER : TOK_WORD, flags, pi);
+      push_token(doc, pos, end, number ? TOK_NUMBER : TOK_WORD, flags);
       pos = end;
     } else if (cd_is_quote_char(c)) {
       size_t n2;
       cd_token *t;
       int32_t prev = before(&sc, pos), next = at(&sc, pos + n, &n2);
-      push_token(doc, pos, pos + n, TOK_MARK, flags, pi);
+      push_token(doc, pos, pos + n, TOK_MARK, flags);
       t = CD_VEC_AT(&doc->tokens, cd_token, doc->tokens.len - 1);
       mark_roles(c, prev, next, &t->family, &t->role);
       pos += n;
     } else {
       bool invalid = c == 0xFFFD && n == 1;
-      push_token(doc, pos, pos + n, TOK_PUNCT, (uint8_t)(flags | (invalid ? TF_INVALID : 0)), pi);
+      push_token(doc, pos, pos + n, TOK_PUNCT, (uint8_t)(flags | (invalid ? TF_INVALID : 0)));
       pos += n;
     }
   }

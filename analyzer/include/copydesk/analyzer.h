@@ -118,9 +118,13 @@ CD_API bool cd_config_add_ignore_pattern(cd_config *config, const char *pattern,
 
 typedef struct cd_report cd_report;
 
-/* Analyses `len` bytes of `text` (need not be NUL-terminated, may contain anything).
- * `config` may be NULL for defaults; it is only borrowed during the call.
- * Returns NULL only when memory runs out. */
+/* The most bytes of one text an analysis reads (4 GiB - 2: offsets are 32-bit inside, which
+ * halves the memory an analysis takes). Bytes past it are not analysed. */
+#define CD_MAX_TEXT_LEN ((size_t)0xFFFFFFFEu)
+
+/* Analyses `len` bytes of `text` (need not be NUL-terminated, may contain anything; at most
+ * CD_MAX_TEXT_LEN of them are read). `config` may be NULL for defaults; it is only borrowed
+ * during the call. Returns NULL only when memory runs out. */
 CD_API cd_report *cd_analyze(const char *text, size_t len, cd_format format,
                              const cd_config *config);
 CD_API void cd_report_free(cd_report *report);

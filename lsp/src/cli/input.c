@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "copydesk/analyzer.h"
+
 char *cd_cli_read_file(const char *path, size_t *len, const char **error) {
   FILE *f = stdin;
   char *buf = NULL;
@@ -18,6 +20,10 @@ char *cd_cli_read_file(const char *path, size_t *len, const char **error) {
     }
     if (S_ISDIR(st.st_mode)) {
       *error = "is a directory; give the article files to check";
+      return NULL;
+    }
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > CD_MAX_TEXT_LEN) {
+      *error = "too large to check (the limit is 4 GiB)";
       return NULL;
     }
     if (S_ISREG(st.st_mode) && st.st_size > 0) hint = (size_t)st.st_size + 1;
@@ -45,6 +51,12 @@ char *cd_cli_read_file(const char *path, size_t *len, const char **error) {
   }
   if (ferror(f)) {
     *error = "read error";
+    free(buf);
+    buf = NULL;
+    goto done;
+  }
+  if (n > CD_MAX_TEXT_LEN) {
+    *error = "too large to check (the limit is 4 GiB)";
     free(buf);
     buf = NULL;
     goto done;
