@@ -1051,7 +1051,7 @@ static void note_use(cd_vec *uses, size_t t, size_t word, size_t mention) {
 static void renamed_places(names_ctx *c, const cd_vec *words, const cd_vec *uses) {
   cd_doc *doc = c->doc;
   cd_strmap best;
-  cd_strmap_init(&best, NULL);
+  cd_strmap_init_borrowed(&best);
   for (size_t i = 0; i < words->len; i++) {
     const sword *w = CD_VEC_AT(words, sword, i);
     if (!w->count || w->ignored || !w->renamed) continue;
@@ -1064,7 +1064,7 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const cd_vec *uses
   /* "Burma, also known as Myanmar", "Mumbai (formerly Bombay)": the article explains the two names
    * and uses both on purpose */
   cd_strmap explained;
-  cd_strmap_init(&explained, NULL);
+  cd_strmap_init_borrowed(&explained);
   for (size_t u = 0; u < uses->len; u++) {
     const word_use *wu = CD_VEC_AT(uses, word_use, u);
     size_t id = wu->word, t = wu->tok;
@@ -1104,7 +1104,7 @@ out:
 static void spelling(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap ids;
-  cd_strmap_init(&ids, NULL);
+  cd_strmap_init_borrowed(&ids);
   cd_vec words;
   cd_vec_init(&words, sizeof(sword));
   /* each token of a name that is a word here, in token order (freed below) */
@@ -1349,8 +1349,8 @@ static bool described_group(const cd_doc *doc, size_t first, size_t n) {
 static void case_variants(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap first_word, seen;
-  cd_strmap_init(&first_word, NULL);
-  cd_strmap_init(&seen, NULL);
+  cd_strmap_init_borrowed(&first_word);
+  cd_strmap_init_borrowed(&seen);
   cd_vec forms;
   cd_vec_init(&forms, sizeof(cform));
   for (size_t i = 0; i < doc->mentions.len; i++) {
@@ -1636,10 +1636,10 @@ void cd_pass_names(cd_doc *doc) {
   /* surnames that two people named in full share ("David Turpin", "Louise Turpin"); every word of a
    * multi-part name */
   cd_strmap surnames, shared, multi_words, org_words;
-  cd_strmap_init(&org_words, NULL);
-  cd_strmap_init(&surnames, NULL);
-  cd_strmap_init(&shared, NULL);
-  cd_strmap_init(&multi_words, NULL);
+  cd_strmap_init_borrowed(&org_words);
+  cd_strmap_init_borrowed(&surnames);
+  cd_strmap_init_borrowed(&shared);
+  cd_strmap_init_borrowed(&multi_words);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind == MK_NAME && m->n_parts >= 2 && !m->headline) {
