@@ -307,7 +307,7 @@ void cd_pass_entities(cd_doc *doc) {
     cluster *k = CD_VEC_AT(&c.clusters, cluster, cl);
     k->has_full = true;
     if (k->first_full == CD_NONE && m->n_parts >= 2) k->first_full = i;
-    if (m->title.start != CD_NONE && m->n_parts >= 1) {
+    if (m->title.start != CD_NONE32 && m->n_parts >= 1) {
       /* "Queen Elizabeth II" is "the Queen" later on */
       size_t te = m->title.end, ts;
       while (te > m->title.start && doc->text[te - 1] == '.') te--;
@@ -349,7 +349,7 @@ void cd_pass_entities(cd_doc *doc) {
     if (m->acronym) {
       cl = cd_strmap_get(&full, w->key);
       if (cl == CD_NONE) cl = get_unique(&c, &inits, w->key);
-    } else if (m->n_parts == 1 && m->title.start == CD_NONE &&
+    } else if (m->n_parts == 1 && m->title.start == CD_NONE32 &&
                cd_is_given_name_title(doc->text + m->name.start, m->name.end - m->name.start) &&
                (cl = get_unique(&c, &styles, w->key)) != CD_NONE) {
       /* "the Queen" */
@@ -461,7 +461,7 @@ void cd_pass_entities(cd_doc *doc) {
     cd_mention *out = (cd_mention *)ent->mentions;
     if (!out) continue;
     cd_mention *x = &out[ent->n_mentions];
-    x->span = m->span;
+    x->span = (cd_span){m->span.start, m->span.end};
     x->text = cd_strmap_intern(&texts, doc->text + m->span.start, m->span.end - m->span.start);
     x->in_quote = m->in_quote;
     x->headline = m->headline;

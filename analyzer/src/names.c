@@ -81,7 +81,7 @@ static bool attributive(const cd_doc *doc, const cd_name_mention *m) {
 }
 
 static bool title_is_given_name_style(const cd_doc *doc, const cd_name_mention *m) {
-  if (m->title.start == CD_NONE) return false;
+  if (m->title.start == CD_NONE32) return false;
   /* the last word of the title decides: "Crown Prince", "Pope" */
   size_t e = m->title.end;
   while (e > m->title.start && doc->text[e - 1] == '.') e--;
@@ -242,7 +242,7 @@ static uint8_t mention_role(const cd_doc *doc, const cd_name_mention *m) {
   return ROLE_NOUN;
 }
 
-static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, cd_span span, uint8_t parts) {
+static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, cd_span32 span, uint8_t parts) {
   const char *t = slice(doc, span.start, span.end);
   size_t f = form_index(v, t);
   if (f == CD_NONE) {
@@ -253,7 +253,7 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
     if (!x->key) return;
     x->count = 0;
     x->first = mi;
-    x->first_span = span;
+    x->first_span = (cd_span){span.start, span.end};
     x->acronym = m->acronym;
     x->org = m->org_hint;
     x->accepted = accepted_form(doc, t, strlen(t));
@@ -278,7 +278,7 @@ typedef struct mixed_state {
   cd_fix *fix[MAX_FORMS + 1];
 } mixed_state;
 
-static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_t target, bool house, cd_span span,
+static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_t target, bool house, cd_span32 span,
                            mixed_state *mx) {
   const vform *t = &v->f[target];
   const char *txt = v->f[f].text;
@@ -787,7 +787,7 @@ static void title_word(const cd_doc *doc, const cd_name_mention *m, size_t *s, s
 /* "Mr Macierewicz", "President Trump": a title that says a surname follows. Not "MS Although",
  * "General Assembly", "Foreign Affairs", "Captain America". */
 static bool strong_title(const cd_doc *doc, const cd_name_mention *m) {
-  if (m->title.start == CD_NONE || m->n_parts != 1 || m->acronym || m->org_hint) return false;
+  if (m->title.start == CD_NONE32 || m->n_parts != 1 || m->acronym || m->org_hint) return false;
   size_t s, e;
   title_word(doc, m, &s, &e);
   if (e <= s) return false;
@@ -808,7 +808,7 @@ static bool strong_title(const cd_doc *doc, const cd_name_mention *m) {
 /* "professor Hale", "senator Okafor": a role in lower case right before a lone capitalised word
  * says a person is meant, as a capitalised title would. */
 static bool role_before(const cd_doc *doc, const cd_name_mention *m) {
-  if (m->title.start != CD_NONE || m->n_parts != 1 || m->acronym || m->org_hint || m->first_tok == 0) return false;
+  if (m->title.start != CD_NONE32 || m->n_parts != 1 || m->acronym || m->org_hint || m->first_tok == 0) return false;
   const cd_token *p = doc_tok(doc, m->first_tok - 1), *t = doc_tok(doc, m->first_tok);
   if (p->kind != TOK_WORD || !(p->flags & TF_LOWER) || p->sent != t->sent || (t->flags & TF_ALLCAPS)) return false;
   if (!cd_is_person_title(doc->text + p->start, p->end - p->start)) return false;
