@@ -96,6 +96,7 @@ enum { ROLE_NOUN = 1, ROLE_MODIFIER = 2 };
 
 typedef struct vform {
   const char *text;
+  size_t len;        /* strlen(text) */
   const char *key;   /* folded, no alias */
   size_t count;      /* body mentions */
   size_t first;      /* first body mention */
@@ -219,10 +220,17 @@ typedef struct vset {
   size_t n;
 } vset;
 
-static size_t form_index(const vset *v, const char *text) {
+/* The form written as the n bytes at s, or CD_NONE. */
+static size_t find_form(const vset *v, const char *s, size_t n) {
   for (size_t i = 0; i < v->n; i++)
-    if (strcmp(v->f[i].text, text) == 0) return i;
+    if (v->f[i].len == n && memcmp(v->f[i].text, s, n) == 0) return i;
   return CD_NONE;
+}
+
+/* The form written text[start, end). Asked once per mention: the text is compared in place, and
+ * copied into the report only when it is a new form. */
+static size_t form_index(const cd_doc *doc, const vset *v, size_t start, size_t end) {
+  return find_form(v, doc->text + start, end - start);
 }
 
 /* A name before a word or a hyphen modifies it ("U.S. troops", "U.S.-made"); otherwise it is a noun. */
@@ -243,12 +251,13 @@ static uint8_t mention_role(const cd_doc *doc, const cd_name_mention *m) {
 }
 
 static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, cd_span32 span, uint8_t parts) {
-  const char *t = slice(doc, span.start, span.end);
-  size_t f = form_index(v, t);
+  size_t f = form_index(doc, v, span.start, span.end);
   if (f == CD_NONE) {
     if (v->n == MAX_FORMS) return;
     vform *x = &v->f[v->n];
+    const char *t = slice(doc, span.start, span.end);
     x->text = t;
+    x->len = strlen(t);
     x->key = cd_doc_name_key(doc, t, strlen(t));
     if (!x->key) return;
     x->count = 0;
@@ -375,10 +384,11 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
   const char *pref = preferred_form(doc, e, v.f, v.n);
   size_t pref_idx = CD_NONE;
   if (pref) {
-    size_t f = form_index(&v, pref);
+    size_t f = find_form(&v, pref, strlen(pref));
     if (f == CD_NONE) { /* the house form, not used in the article: a virtual form */
       vform *x = &v.f[v.n];
       x->text = pref;
+      x->len = strlen(pref);
       x->key = cd_doc_name_key(doc, pref, strlen(pref));
       if (!x->key) return;
       x->count = 0;
@@ -407,7 +417,7 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
     for (size_t k = 0; k < n; k++) {
       const cd_name_mention *m = M(doc, mentions[k]);
       if (!body(c, m)) continue;
-      size_t f = form_index(&v, slice(doc, m->name.start, m->name.end));
+      size_t f = form_index(doc, &v, m->name.start, m->name.end);
       if (f != CD_NONE && f != pref_idx) report_variant(doc, e, &v, f, pref_idx, true, m->name, &mx);
     }
     return;
@@ -446,7 +456,7 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
     if (!body(c, m)) continue;
-    size_t f = form_index(&v, slice(doc, m->name.start, m->name.end));
+    size_t f = form_index(doc, &v, m->name.start, m->name.end);
     if (f != CD_NONE && target_of[v.f[f].group] != CD_NONE && target_of[v.f[f].group] != f) {
       size_t t = target_of[v.f[f].group];
       /* "Florida, US" beside "U.S. troops" and "US space program": only the modifier clashes */
@@ -457,7 +467,7 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
       continue;
     }
     if (person && m->n_parts >= 2 && m->surname.start > m->name.start) {
-      f = form_index(&v, slice(doc, m->surname.start, m->surname.end));
+      f = form_index(doc, &v, m->surname.start, m->surname.end);
       if (f != CD_NONE && target_of[v.f[f].group] != CD_NONE && target_of[v.f[f].group] != f) {
         size_t t = target_of[v.f[f].group];
         report_variant(doc, e, &v, f, t, t == pref_idx, m->surname, &mx);
