@@ -905,25 +905,25 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
 
 /* ---- name.spelling --------------------------------------------------- */
 
-typedef struct sword {
+typedef struct sword { /* one per distinct name word: a text full of new names has many */
   const char *key;
-  size_t count;      /* body occurrences outside quotations */
-  size_t quoted;     /* body occurrences inside them */
+  uint32_t count;    /* body occurrences outside quotations */
+  uint32_t quoted;   /* body occurrences inside them */
   size_t first;      /* first body occurrence outside quotations (inside them if none): mention index */
   size_t first_tok;  /* its token */
   size_t seen_tok;   /* the first body occurrence's token */
-  bool given;        /* the given name of a person named in full */
   size_t given_surname_entity;
+  size_t ents[4];    /* entities of the mentions it is in (the first four) */
+  /* the name words next to it inside a name ("<hillary" in "Hillary Clinton", ">sturgeon" in
+   * "Nicola Sturgeon"), the first four */
+  const char *beside[4];
+  uint8_t n_ents;
+  uint8_t n_beside;
+  bool given;          /* the given name of a person named in full */
   bool ignored;
   bool person_surname; /* the surname of a person */
   bool introduced;     /* the last word of a name given in full ("Ana Kessel") */
   bool renamed;        /* a place's former or current name (cd_is_renamed), asked once per word */
-  size_t ents[4];      /* entities of the mentions it is in (the first four) */
-  size_t n_ents;
-  /* the name words next to it inside a name ("<hillary" in "Hillary Clinton", ">sturgeon" in
-   * "Nicola Sturgeon"), the first four */
-  const char *beside[4];
-  size_t n_beside;
 } sword;
 
 /* The slip of a typist: one letter dropped, added, changed or two swapped ("Brenan", "Brennnan",
