@@ -136,7 +136,7 @@ struct cd_report {
   cd_vec record_matches; /* cd_record_match, in quote order */
 
   /* The name keys the passes asked for, one copy each in the arena (cd_doc_name_key); the table
-   * is freed when the analysis ends. */
+   * is freed after the names pass, the last to ask. */
   cd_strmap name_keys;
 
   /* Public copies handed out by the accessors (arena-owned). */

@@ -80,11 +80,13 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
   cd_pass_entities(doc);
   cd_pass_attribution(doc);
   cd_pass_names(doc);
+  /* the last pass to ask for name keys: the table goes before the claims and findings passes add
+   * their diagnostics (the keys stay in the arena) */
+  cd_strmap_free(&doc->name_keys);
   cd_pass_claims(doc);
   cd_pass_record(doc);
   cd_pass_findings(doc);
   doc->incr = NULL;
-  cd_strmap_free(&doc->name_keys); /* the keys stay in the arena */
 
   /* The public tables are all that is left to read: the working ones go (a long text's tokens
    * alone are three bytes per byte of text). */
