@@ -4,22 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "byte_hash.h"
 #include "copydesk/analyzer.h"
 
-/* Eight bytes at a time: keys are names and words, most of them one or two such blocks. */
 static uint32_t hash_n(const char *s, size_t n) {
-  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x;
-    memcpy(&x, s + i, 8);
-    h = (h ^ x) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  uint64_t x = 0;
-  for (size_t k = n; k-- > i;) x = (x << 8) | (unsigned char)s[k];
-  h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 29;
+  uint64_t h = cd_hash_bytes(s, n);
   return (uint32_t)(h ^ (h >> 32));
 }
 
