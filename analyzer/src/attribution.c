@@ -155,7 +155,8 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
       continue; /* "one of the states suing"; but "the two write" */
     if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT))) break;
     size_t e = v;
-    while (e > j && att_between_word(a, e - 1)) e--;
+    /* "Kelly also said"; but a capitalised "Will" before the verb is a name ("George Will wrote") */
+    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) e--;
     size_t after = att_after_speaker(a, &who);
     if ((who.end_tok == e || att_phrase_end(&who) == e || after == e || appositive_gap(a, att_phrase_end(&who), e)) &&
         (!must_end || short_tail(a, v + 1, must_end))) {

@@ -410,9 +410,13 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     if (all_capitals(a, m) && !m->acronym) return false;
     if (dateline(a, m)) return false;
     /* a capitalised function word read as a name after a dateline's dash ("— In response to ...") */
+    /* but "Will" may be George Will: a capitalised word between a closing mark and a verb of
+     * saying (""...," Will wrote") can only be a name */
+    bool tag_name = i > 0 && T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE && att_speech_verb(a, i + 1);
     if (m->end_tok == m->first_tok + 1 &&
-        (att_preposition(a, i) || att_determiner(a, i) || (att_function_word(a, i) && !cd_mention_is_person(doc, mi))))
-      return false; /* but "Will" may be George Will */
+        (att_preposition(a, i) || att_determiner(a, i) ||
+         (att_function_word(a, i) && !cd_mention_is_person(doc, mi) && !tag_name)))
+      return false;
     size_t role = m->end_tok;
     if (role + 1 < doc_ntok(doc) && T(a, role)->kind == TOK_WORD && (T(a, role)->flags & TF_LOWER) &&
         (att_role_noun(a, role) || att_source_noun(a, role)) &&
