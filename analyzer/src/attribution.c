@@ -470,6 +470,8 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
 /* The start of a short prepositional phrase ending right before token k ("in 2010", "in the past",
  * "on Tuesday"), or k when there is none. */
 static size_t short_pp_before(const att *a, size_t k, size_t first) {
+  /* k == first == 0 (a verb that opens the text): k - 1 would wrap and read before the tokens */
+  if (k <= first + 1) return k;
   for (size_t p = k - 1; p > first && k - p <= 4; p--) {
     const cd_token *t = T(a, p);
     if (t->kind != TOK_WORD && t->kind != TOK_NUMBER) return k;
