@@ -890,12 +890,33 @@ static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
   return according_within(a, c, ACCORDING_WINDOW, sp, verb);
 }
 
-/* ""...," Lind said, according to the Post": the words are on record through the Post, which the
- * reader has to take them from; an "according to" after the quote, in its sentence or in the
+/* ""...," Lind said, according to the Post" (or ", the Post reported"): the words are on record
+ * through the Post, which the reader has to take them from; an "according to" after the quote, in its sentence or in the
  * tag's (after a quote that ends in a question: ""...?" Lind asked, according to the Post"), names
  * the source over the tag. One that opens the sentence ("According to the Post, Lind said "..."")
  * leaves the tag's speaker on record: the house style credits the one who spoke. */
+/* ""...," Lind said, the Gazette reported.", "..., reports the Gazette.": a tag with a verb of
+ * passing on (relay_verbs.txt) that ends the sentence after the quote and after the speaker's own
+ * tag (its verb at `tag`). */
+enum { RELAY_TAG_WINDOW = 60 };
+static bool relay_tag(att *a, const quote_ctx *c, size_t tag, speaker *sp, size_t *verb) {
+  if (tag == CD_NONE) return false;
+  size_t from = (tag > c->close ? tag : c->close) + 1, n = doc_ntok(a->doc);
+  uint32_t sent = tag > c->close ? T(a, tag)->sent : c->sent_close;
+  for (size_t k = from; k < n && k < from + RELAY_TAG_WINDOW && T(a, k)->sent == sent; k++) {
+    if (!punct(a, k, ',') || !outside_quotes(a, k)) continue;
+    speaker via = {0};
+    size_t v = CD_NONE;
+    if (!tag_at(a, k + 1, TAIL_QUOTE_SENTENCE, &via, &v) || !cd_lex_has(CD_LEX_RELAY_VERBS, S(a, v), N(a, v))) continue;
+    *sp = via;
+    *verb = v;
+    return true;
+  }
+  return false;
+}
+
 static bool relayed_by(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  if (relay_tag(a, c, *verb, sp, verb)) return true;
   uint32_t last_sent = c->sent_close;
   if (*verb != CD_NONE && T(a, *verb)->sent > last_sent) last_sent = T(a, *verb)->sent;
   size_t to = CD_VEC_AT(&a->doc->sentences, cd_sentence, last_sent)->end_tok;
