@@ -557,6 +557,16 @@ static bool clause_pronoun_before(att *a, size_t v, speaker *sp, size_t *verb) {
   return false;
 }
 
+/* Does the word at v read as a finite verb after the phrase whose last word is `head`? A past
+ * ("called") or present ("calls") form, or a plain one after a plural ("critics call"): not the
+ * noun in "a simple call to the office". */
+static bool finite_after(const att *a, size_t head, size_t v) {
+  const char *w = S(a, v);
+  size_t n = N(a, v);
+  bool inflected = n > 3 && (cd_word_eq(w + n - 2, 2, "ed") || w[n - 1] == 's');
+  return inflected || (T(a, head)->kind == TOK_WORD && N(a, head) > 3 && S(a, head)[N(a, head) - 1] == 's');
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
@@ -696,6 +706,15 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
           outer_saying(a, c, stance && !say, sp, verb);
           return true;
         }
+      }
+      /* a noun phrase that opens the sentence right before a stance verb ("A reporter for the
+       * Ledger called it "chaos"", "Someone called it a "quiet revolution"") */
+      speaker np = {0};
+      if (stance && !say && end == v && !be && att_stance_subject_at(a, s->first_tok, &np) && np.end_tok == end &&
+          finite_after(a, np.end_tok - 1, v)) {
+        *sp = np;
+        *verb = v;
+        return true;
       }
     }
     /* a verb of saying whose subject stands further back takes the sentence's subject; a stance
