@@ -321,14 +321,15 @@ void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc) {
   a->have = true;
 }
 
-void cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n, size_t query_min,
-                        cd_near_index *ix) {
+const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
+                                        size_t query_min, cd_near_index *ix) {
   cd_analysis *a = doc->incr;
-  if (a && !a->near[slot] && !(a->near[slot] = cd_near_kept_new(query_min))) abort(); /* out of memory */
-  if (a)
-    cd_near_kept_update(a->near[slot], keys, n, ix);
-  else
+  if (!a) {
     cd_near_build(ix, keys, n, query_min);
+    return ix;
+  }
+  if (!a->near[slot] && !(a->near[slot] = cd_near_kept_new(query_min))) abort(); /* out of memory */
+  return cd_near_kept_update(a->near[slot], keys, n);
 }
 
 uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx) {

@@ -44,11 +44,12 @@ void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc);
  * their list of keys by more than a name, so the handle keeps each (names_near_kept.h) and brings
  * it to the new list. */
 typedef enum cd_incr_near_slot { CD_INCR_NEAR_ENTITIES, CD_INCR_NEAR_SPELLING, CD_INCR_NEAR_SLOTS } cd_incr_near_slot;
-/* Writes into `ix` the index of keys[0, n) that cd_near_build(ix, keys, n, query_min) gives (the
- * candidates of a key may come in another order); without a handle, builds it so. A slot is always
- * asked with the same query_min. The caller frees `ix` with cd_near_free. */
-void cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n, size_t query_min,
-                        cd_near_index *ix);
+/* The index of keys[0, n) that cd_near_build(ix, keys, n, query_min) gives (the candidates of a
+ * key may come in another order): the handle's, valid until the next version, or, without a handle,
+ * `ix` built so (the caller frees `ix` with cd_near_free either way). A slot is always asked with
+ * the same query_min. */
+const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
+                                        size_t query_min, cd_near_index *ix);
 
 /* The claims pass's answers, per token, to whether a phrase of its alternation can start there
  * (0: not asked, 1: no, 2: yes). They are a function of the alternation and of the paragraph's

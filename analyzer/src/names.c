@@ -1190,8 +1190,7 @@ static void spelling(names_ctx *c) {
   cd_vec_init(&cand, sizeof(size_t));
   if (!keys || !majority || !by_neighbour) goto out2;
   for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
-  cd_incr_near_index(doc, CD_INCR_NEAR_SPELLING, keys, words.len, 4, &ix);
-  const cd_near_index *near = &ix;
+  const cd_near_index *near = cd_incr_near_index(doc, CD_INCR_NEAR_SPELLING, keys, words.len, 4, &ix);
   for (size_t i = 0; i < words.len; i++) cd_short_add(&sx, keys[i], i);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {

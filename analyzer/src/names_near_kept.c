@@ -44,6 +44,9 @@ struct cd_near_kept {
   size_t cap, used;
   cd_vec links; /* link */
   uint32_t free_link;
+  cd_near_index ix; /* the latest list's index */
+  cd_vec last;      /* char: the latest list, each key NUL-ended */
+  size_t last_n;
 };
 
 static void *or_abort(void *p) {
@@ -67,6 +70,8 @@ cd_near_kept *cd_near_kept_new(size_t query_min) {
   cd_vec_init(&k->next_id, sizeof(uint32_t));
   cd_vec_init(&k->links, sizeof(link));
   k->free_link = NIL;
+  cd_near_init(&k->ix);
+  cd_vec_init(&k->last, 1);
   return k;
 }
 
@@ -81,6 +86,8 @@ void cd_near_kept_free(cd_near_kept *k) {
   cd_vec_free(&k->links);
   free(k->hash);
   free(k->head);
+  cd_near_free(&k->ix);
+  cd_vec_free(&k->last);
   free(k);
 }
 
@@ -248,8 +255,32 @@ static void take_list(cd_near_kept *k, const char *const *keys, size_t n) {
   }
 }
 
-void cd_near_kept_update(cd_near_kept *k, const char *const *keys, size_t n, cd_near_index *ix) {
+/* Is keys[0, n) the latest list? Remembers it when not. */
+static bool same_list(cd_near_kept *k, const char *const *keys, size_t n) {
+  if (k->version && k->last_n == n) {
+    const char *kept = k->last.data;
+    size_t i = 0;
+    for (; i < n; i++) { /* the buffer holds exactly n strings */
+      size_t len = strlen(keys[i]);
+      if (memcmp(kept, keys[i], len + 1) != 0) break;
+      kept += len + 1;
+    }
+    if (i == n) return true;
+  }
+  k->last.len = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(keys[i]);
+    if (k->last.len + len + 1 > k->last.cap) cd_vec_reserve(&k->last, 2 * (k->last.len + len + 1));
+    memcpy((char *)k->last.data + k->last.len, keys[i], len + 1);
+    k->last.len += len + 1;
+  }
+  k->last_n = n;
+  return false;
+}
+
+const cd_near_index *cd_near_kept_update(cd_near_kept *k, const char *const *keys, size_t n) {
   if (n >= EMPTIED) abort(); /* four billion names: no document gets here */
+  if (same_list(k, keys, n)) return &k->ix;
   if (k->keys.len > 4 * n + 256) reset(k);
   if (++k->version == 0) { /* wrapped: no key may look counted by this version already */
     for (size_t i = 0; i < k->keys.len; i++) K(k, (uint32_t)i)->seen = 0;
@@ -277,6 +308,7 @@ void cd_near_kept_update(cd_near_kept *k, const char *const *keys, size_t n, cd_
   k->live = k->now;
   k->now = t;
 
+  cd_near_index *ix = &k->ix;
   cd_near_free(ix);
   ix->n = n;
   ix->near = or_abort(malloc((n ? n : 1) * CD_NEAR_CROWD * sizeof *ix->near));
@@ -301,4 +333,5 @@ void cd_near_kept_update(cd_near_kept *k, const char *const *keys, size_t n, cd_
         list[(*c)++] = j;
       }
   }
+  return ix;
 }

@@ -19,8 +19,8 @@ typedef struct cd_near_kept cd_near_kept;
  * cd_near_build. NULL when out of memory. Freed with cd_near_kept_free. */
 cd_near_kept *cd_near_kept_new(size_t query_min);
 void cd_near_kept_free(cd_near_kept *k);
-/* Brings `k` to keys[0, n) and writes into `ix` (freed first, then owned by the caller, freed with
- * cd_near_free) the index cd_near_build(ix, keys, n, query_min) would give. */
-void cd_near_kept_update(cd_near_kept *k, const char *const *keys, size_t n, cd_near_index *ix);
+/* Brings `k` to keys[0, n) and returns the index cd_near_build(ix, keys, n, query_min) would give,
+ * owned by `k` and valid until its next update. The same list as the last time costs a comparison. */
+const cd_near_index *cd_near_kept_update(cd_near_kept *k, const char *const *keys, size_t n);
 
 #endif
