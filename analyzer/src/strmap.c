@@ -28,12 +28,23 @@ void cd_strmap_free(cd_strmap *m) {
   memset(m, 0, sizeof *m);
 }
 
-size_t cd_strmap_getn(const cd_strmap *m, const char *key, size_t n) {
-  if (!m->cap) return CD_NONE;
+/* The slot holding the n bytes at key, or NULL. */
+static const cd_strmap_slot *find(const cd_strmap *m, const char *key, size_t n) {
+  if (!m->cap) return NULL;
   uint32_t hk = hash_n(key, n);
   for (size_t h = hk & (m->cap - 1); m->slots[h].key; h = (h + 1) & (m->cap - 1))
-    if (key_eq(&m->slots[h], hk, key, n)) return m->slots[h].value;
-  return CD_NONE;
+    if (key_eq(&m->slots[h], hk, key, n)) return &m->slots[h];
+  return NULL;
+}
+
+size_t cd_strmap_getn(const cd_strmap *m, const char *key, size_t n) {
+  const cd_strmap_slot *e = find(m, key, n);
+  return e ? e->value : CD_NONE;
+}
+
+const char *cd_strmap_key(const cd_strmap *m, const char *key, size_t n) {
+  const cd_strmap_slot *e = find(m, key, n);
+  return e ? e->key : NULL;
 }
 
 size_t cd_strmap_get(const cd_strmap *m, const char *key) { return cd_strmap_getn(m, key, strlen(key)); }
