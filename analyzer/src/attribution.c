@@ -337,9 +337,12 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   for (size_t p = c->qi; p > 0; p--) {
     const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
     const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
+    /* a quote inside an earlier sentence of the outer one ("She said 'yes.' And she knew it.") is
+     * passed over, not taken for the end of the search */
+    if (pq->level > 0) continue;
     uint32_t psent = T(a, pw->close_tok)->sent;
     if (psent < c->sent_open - 1) break;
-    if (psent != c->sent_open - 1 || pq->level > 0) continue;
+    if (psent != c->sent_open - 1) continue;
     /* across a paragraph break: a person's words, or any speaker's when the new paragraph is only
      * the quote ("...," the company said in a statement. ¶ "QUOTE") */
     if (pq->speaker && pq->kind == CD_QUOTE_SPEECH &&
