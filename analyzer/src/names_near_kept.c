@@ -258,11 +258,12 @@ static void take_list(cd_near_kept *k, const char *const *keys, size_t n) {
 /* Is keys[0, n) the latest list? Remembers it when not. */
 static bool same_list(cd_near_kept *k, const char *const *keys, size_t n) {
   if (k->version && k->last_n == n) {
-    const char *kept = k->last.data;
+    const char *kept = k->last.data, *end = kept + k->last.len;
     size_t i = 0;
     for (; i < n; i++) { /* the buffer holds exactly n strings */
       size_t len = strlen(keys[i]);
-      if (memcmp(kept, keys[i], len + 1) != 0) break;
+      /* a key longer than what is left of the buffer differs; never read past its end */
+      if ((size_t)(end - kept) < len + 1 || memcmp(kept, keys[i], len + 1) != 0) break;
       kept += len + 1;
     }
     if (i == n) return true;
