@@ -453,6 +453,8 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   for (size_t j = sp->first_tok; j > s->first_tok && sp->first_tok - j < OUTER_SAYING_WINDOW; j--) {
     size_t u = j - 1;
+    /* "Lind said, the media called him "..."": the verb of saying right before the comma */
+    if (j == sp->first_tok && punct(a, u, ',') && u > s->first_tok && att_speech_verb(a, u - 1)) continue;
     if (T(a, u)->kind != TOK_WORD || !outside_quotes(a, u)) return;
     if (!(T(a, u)->flags & TF_LOWER) || !cd_is_speech_verb(a->doc->config, S(a, u), N(a, u))) continue;
     quote_ctx outer = {u + 1, u + 1, c->qi, c->sent_open, c->sent_open};

@@ -638,6 +638,24 @@ static size_t past_short_pp(const att *a, size_t e, uint32_t sent) {
   return e;
 }
 
+/* A verb of stance in the past or present tense ("called", "calls"), which a fragment's speaker
+ * may stand before as well as a verb of saying ("one lawmaker called it "..."). */
+static bool stance_verb_at(const att *a, size_t i) {
+  if (i >= doc_ntok(a->doc) || T(a, i)->kind != TOK_WORD || !(T(a, i)->flags & TF_LOWER)) return false;
+  size_t n = N(a, i);
+  return cd_is_stance_verb(S(a, i), n) && n > 3 && (cd_word_eq(S(a, i) + n - 2, 2, "ed") || S(a, i)[n - 1] == 's');
+}
+
+/* Does a clause open at token i: the sentence's start, after punctuation, or after a conjunction
+ * ("and", "but", "that", or a word that fronts a clause: "when", "while")? A noun phrase there is a
+ * subject; one after a verb is its object ("performing a play called "..."). */
+static bool clause_opens_at(const att *a, size_t i) {
+  if (i == 0 || T(a, i - 1)->sent != T(a, i)->sent || T(a, i - 1)->kind != TOK_WORD) return true;
+  size_t p = i - 1;
+  return is(a, p, "and") || is(a, p, "but") || is(a, p, "that") || is(a, p, "so") ||
+         cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, p), N(a, p));
+}
+
 /* A noun phrase that speaks, whatever its noun: "the designer", "one unaligned Florida Republican
  * strategist", "Sanders' campaign manager", "another" -- reported as written; or a person it names
  * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
@@ -708,7 +726,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
       continue;
     }
     if (att_speech_verb(a, j) || att_between_word(a, j) || att_function_word(a, j) || att_preposition(a, j) ||
-        att_determiner(a, j) || cd_is_pronoun(S(a, j), N(a, j)))
+        att_determiner(a, j) || cd_is_pronoun(S(a, j), N(a, j)) || (head != CD_NONE && stance_verb_at(a, j)))
       break;
     head = j;
   }
@@ -731,7 +749,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
       e = past_short_pp(a, e, sent); /* "a narrator in the ad asked" */
     size_t k = e;
     while (k < n && k < e + 3 && att_between_word(a, k)) k++;
-    if (!att_speech_verb(a, k)) return false;
+    if (!att_speech_verb(a, k) && !(stance_verb_at(a, k) && clause_opens_at(a, i))) return false;
   }
   if (person != CD_NONE) {
     att_set_name(a, sp, person, method);
