@@ -472,6 +472,8 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
 /* The start of a short prepositional phrase ending right before token k ("in 2010", "in the past",
  * "on Tuesday"), or k when there is none. */
 static size_t short_pp_before(const att *a, size_t k, size_t first) {
+  /* k == first == 0 (a verb that opens the text): k - 1 would wrap and read before the tokens */
+  if (k <= first + 1) return k;
   for (size_t p = k - 1; p > first && k - p <= 4; p--) {
     const cd_token *t = T(a, p);
     if (t->kind != TOK_WORD && t->kind != TOK_NUMBER) return k;
@@ -555,6 +557,26 @@ static bool clause_pronoun_before(att *a, size_t v, speaker *sp, size_t *verb) {
     return true;
   }
   return false;
+}
+
+/* Does a clause open at token i: the sentence's start, after punctuation, or after a conjunction
+ * ("and", "but", "that", or a word that fronts a clause: "when", "while")? A noun phrase there is a
+ * subject; one after a verb is its object ("performing a play called "..."). */
+static bool clause_opens_at(const att *a, size_t i) {
+  if (i == 0 || T(a, i - 1)->sent != T(a, i)->sent || T(a, i - 1)->kind != TOK_WORD) return true;
+  size_t p = i - 1;
+  return is(a, p, "and") || is(a, p, "but") || is(a, p, "that") || is(a, p, "so") ||
+         cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, p), N(a, p));
+}
+
+/* Does the word at v read as a finite verb after the phrase whose last word is `head`? A past
+ * ("called") or present ("calls") form, or a plain one after a plural ("critics call"): not the
+ * noun in "a simple call to the office". */
+static bool finite_after(const att *a, size_t head, size_t v) {
+  const char *w = S(a, v);
+  size_t n = N(a, v);
+  bool inflected = n > 3 && (cd_word_eq(w + n - 2, 2, "ed") || w[n - 1] == 's');
+  return inflected || (T(a, head)->kind == TOK_WORD && N(a, head) > 3 && S(a, head)[N(a, head) - 1] == 's');
 }
 
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
@@ -696,6 +718,19 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
           outer_saying(a, c, stance && !say, sp, verb);
           return true;
         }
+      }
+      /* a noun phrase that opens the sentence or a clause right before a stance verb ("A reporter for
+       * the Ledger called it "chaos"", "...; one lawmaker called him "...", "..., when many
+       * commentators called him "..."") */
+      for (size_t st = end > 12 ? end - 12 : 0; stance && !say && end == v && !be && st < end; st++) {
+        speaker np = {0};
+        if (st < s->first_tok || !clause_opens_at(a, st) || !att_stance_subject_at(a, st, &np) || np.end_tok != end ||
+            !finite_after(a, np.end_tok - 1, v))
+          continue;
+        *sp = np;
+        *verb = v;
+        outer_saying(a, c, true, sp, verb);
+        return true;
       }
     }
     /* a verb of saying whose subject stands further back takes the sentence's subject; a stance
