@@ -105,7 +105,7 @@ static const char *const STOP_STARTS[] = {
     "it", "i", "you", "one", "two", "three", "four", "five", "first", "second", "third", "only", "just",
     "without", "within", "through", "against", "upon", "via", "per", "whether", "unless", "once", NULL};
 
-static const char *const PARTICLES[] = {"de", "van", "von", "bin", "bint", "ibn", "al", "da", "le", "la", "du",
+static const char *const PARTICLES[] = {"de", "van", "von", "bin", "bint", "ibn", "al", "el", "da", "le", "la", "du",
                                         "der", "den", "di", "del", "dos", "das", "do", "ter", "ten", "y", NULL};
 
 static const char *const ORG_WORDS[] = {
