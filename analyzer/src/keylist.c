@@ -13,10 +13,9 @@ void cd_keylist_free(cd_keylist *l) { cd_vec_free(&l->bytes); }
 bool cd_keylist_same(const cd_keylist *l, const char *const *keys, size_t n) {
   if (!l->have || l->n != n) return false;
   const char *kept = l->bytes.data;
-  for (size_t i = 0; i < n; i++) { /* the buffer holds exactly n strings */
-    size_t len = strlen(keys[i]);
-    if (memcmp(kept, keys[i], len + 1) != 0) return false;
-    kept += len + 1;
+  for (size_t i = 0; i < n; i++) { /* the buffer holds exactly n strings, each NUL-ended */
+    if (strcmp(kept, keys[i]) != 0) return false;
+    kept += strlen(kept) + 1;
   }
   return true;
 }
