@@ -1290,7 +1290,9 @@ out2:
 
 typedef struct cform {
   size_t mention;
-  size_t next; /* next form with the same first word, or CD_NONE */
+  size_t next;     /* next form with the same first word, or CD_NONE */
+  size_t first, n; /* its word tokens (form_words) */
+  size_t keys;     /* where the keys of its words after the first start in case_variants' keys */
 } cform;
 
 /* The name's word tokens: the first, and how many (all words, none other between). */
@@ -1359,8 +1361,9 @@ static void case_variants(names_ctx *c) {
   cd_strmap first_word, seen;
   cd_strmap_init(&first_word, NULL);
   cd_strmap_init(&seen, NULL);
-  cd_vec forms;
+  cd_vec forms, keys; /* keys: const char *, the interned keys of each form's words after the first */
   cd_vec_init(&forms, sizeof(cform));
+  cd_vec_init(&keys, sizeof(const char *));
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
     if (!body(c, m) || m->n_parts < 2 || m->entity == CD_NONE || c->ignored[m->entity]) continue;
@@ -1374,20 +1377,32 @@ static void case_variants(names_ctx *c) {
     if (!fk) continue;
     cform *cf = cd_vec_push(&forms);
     cf->mention = i;
+    cf->first = ft;
+    cf->n = nw;
+    cf->keys = keys.len;
+    for (size_t k = 1; k < nw; k++)
+      *(const char **)cd_vec_push(&keys) = tok_key(c, ft + k, doc_tok(doc, ft + k)->end);
     cf->next = cd_strmap_get(&first_word, fk);
     cd_strmap_put(&first_word, fk, forms.len - 1);
   }
   if (!forms.len) goto out;
+  /* Every capitalised word of the text is a candidate: its key, and those of the words after it,
+   * are only looked up among the interned keys (a key never interned is no form's word), and
+   * interned keys are equal when their pointers are. */
+  enum { NEXT_KEYS = 8 };
+  const char *next_keys[NEXT_KEYS]; /* keys of the words after token i, once asked (NULL: none) */
+  bool next_asked[NEXT_KEYS];
   for (size_t i = 0; i < doc_ntok(doc); i++) {
     const cd_token *t = doc_tok(doc, i);
     if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_QUOTED)) continue;
     if (CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, t))->headline) continue;
-    const char *tk = tok_key(c, i, t->end);
+    const char *tk = cd_name_key_known(&doc->name_keys, doc->text + t->start, t->end - t->start);
     if (!tk) continue;
+    memset(next_asked, 0, sizeof next_asked);
     for (size_t f = cd_strmap_get(&first_word, tk); f != CD_NONE; f = CD_VEC_AT(&forms, cform, f)->next) {
-      const cd_name_mention *m = M(doc, CD_VEC_AT(&forms, cform, f)->mention);
-      size_t ft, nw;
-      form_words(doc, m, &ft, &nw);
+      const cform *cf = CD_VEC_AT(&forms, cform, f);
+      const cd_name_mention *m = M(doc, cf->mention);
+      size_t ft = cf->first, nw = cf->n;
       if (i + nw > doc_ntok(doc)) continue;
       bool match = true, lowered = false;
       for (size_t k = 0; k < nw && match; k++) {
@@ -1396,9 +1411,19 @@ static void case_variants(names_ctx *c) {
           match = false;
           break;
         }
-        const char *ak = tok_key(c, ft + k, a->end);
-        const char *bk = tok_key(c, i + k, b->end);
-        match = ak && bk && strcmp(ak, bk) == 0;
+        if (k > 0) { /* the first words' keys are equal: the form was found by them */
+          const char *ak = *CD_VEC_AT(&keys, const char *, cf->keys + k - 1), *bk;
+          if (k <= NEXT_KEYS && next_asked[k - 1]) {
+            bk = next_keys[k - 1];
+          } else {
+            bk = cd_name_key_known(&doc->name_keys, doc->text + b->start, b->end - b->start);
+            if (k <= NEXT_KEYS) {
+              next_keys[k - 1] = bk;
+              next_asked[k - 1] = true;
+            }
+          }
+          match = ak && ak == bk;
+        }
         /* "the Obama administration", "the Clinton foundation": a name before a common noun it
          * modifies, the usual description, not the organisation's title miswritten */
         if ((a->flags & TF_CAP) && (b->flags & TF_LOWER) && !cd_is_attributive_head(doc->text + b->start, b->end - b->start))
@@ -1425,6 +1450,7 @@ static void case_variants(names_ctx *c) {
   }
 out:
   cd_vec_free(&forms);
+  cd_vec_free(&keys);
   cd_strmap_free(&first_word);
   cd_strmap_free(&seen);
 }
