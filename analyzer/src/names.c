@@ -1181,17 +1181,23 @@ static void spelling(names_ctx *c) {
   cd_near_init(&ix);
   cd_short_index sx; /* "Holt" misspelled "Hlot" */
   cd_short_init(&sx, NULL);
-  const char **keys = calloc(words.len + 1, sizeof(const char *)); /* these three: freed below */
+  const char **keys = calloc(words.len + 1, sizeof(const char *)); /* these five: freed below */
+  /* the four-letter keys, which the short index holds under their place in this list */
+  const char **four = calloc(words.len + 1, sizeof(const char *));
+  size_t *four_id = calloc(words.len + 1, sizeof(size_t)), n_four = 0;
   /* majority[i]: the word it probably misspells, or CD_NONE; by_neighbour[i]: a shared neighbour
    * said so, and its uses inside quotations are reported too */
   size_t *majority = calloc(words.len + 1, sizeof(size_t));
   bool *by_neighbour = calloc(words.len + 1, sizeof(bool));
-  cd_vec cand;
+  cd_vec cand, short_cand;
   cd_vec_init(&cand, sizeof(size_t));
-  if (!keys || !majority || !by_neighbour) goto out2;
+  cd_vec_init(&short_cand, sizeof(size_t));
+  if (!keys || !majority || !by_neighbour || !four || !four_id) goto out2;
   for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
   const cd_near_index *near = cd_incr_near_index(doc, CD_INCR_NEAR_SPELLING, keys, words.len, 4, &ix);
-  for (size_t i = 0; i < words.len; i++) cd_short_add(&sx, keys[i], i);
+  for (size_t i = 0; i < words.len; i++)
+    if (strlen(keys[i]) == 4) four_id[n_four] = i, four[n_four++] = keys[i];
+  const cd_short_index *shorts = cd_incr_short_index(doc, four, n_four, &sx);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
@@ -1199,7 +1205,10 @@ static void spelling(names_ctx *c) {
       continue;
     cand.len = 0;
     cd_near_candidates(near, i, &cand);
-    cd_short_candidates(&sx, a->key, &cand);
+    short_cand.len = 0; /* the short index's ids never are the near index's: four bytes, not five or more */
+    cd_short_candidates(shorts, a->key, &short_cand);
+    for (size_t x = 0; x < short_cand.len; x++)
+      *(size_t *)cd_vec_push(&cand) = four_id[*CD_VEC_AT(&short_cand, size_t, x)];
     size_t best = CD_NONE;
     bool ambiguous = false, neighbour = false;
     for (size_t x = 0; x < cand.len; x++) {
@@ -1264,6 +1273,9 @@ static void spelling(names_ctx *c) {
   }
 out2:
   free(keys);
+  free(four);
+  free(four_id);
+  cd_vec_free(&short_cand);
   free(majority);
   free(by_neighbour);
   cd_vec_free(&cand);
