@@ -85,6 +85,9 @@ bool att_person_mention(const cd_doc *doc, const cd_name_mention *m);
 /* ---- speaker phrases (speakers.c) ---- */
 /* A speaker phrase starting at token i: a name, a pronoun (resolved), or a source. */
 bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method);
+/* A noun phrase of any noun right before a stance verb ("a reporter for the Ledger called it",
+ * "someone called it"), as att_speaker_at takes one before a verb of saying. */
+bool att_stance_subject_at(att *a, size_t i, speaker *sp);
 /* "says harbour master": a bare role or source after an inverted verb of saying. */
 bool att_bare_source(att *a, size_t i, speaker *sp);
 /* The sentence's subject before token `limit`. */

@@ -201,6 +201,27 @@ static bool is_title_word(const cd_doc *doc, const cd_token *t) {
   return cd_is_courtesy_title(tstr(doc, t), tlen(t)) || cd_is_job_title(tstr(doc, t), tlen(t));
 }
 
+/* The office a title's "of" names, opening the chain after it: "Secretary of State John F. Kerry",
+ * "Secretary of Homeland Security Ana Lind". Its common words ("State", "Homeland", "Security")
+ * belong to the title, up to the first given name or word that is no common word: the name. */
+static bool office_word(const cd_doc *doc, const chain_word *w, size_t n, size_t i) {
+  size_t first = n ? w[0].tok + 2 : i; /* past the title and "of" once they lead the chain */
+  if (n && !(w[0].title_word && n >= 2 && w[1].tok == w[0].tok + 1 && (doc_tok(doc, w[1].tok)->flags & TF_LOWER)))
+    return false;
+  if (first < 2) return false;
+  const cd_token *of = doc_tok(doc, first - 1), *title = doc_tok(doc, first - 2), *t = doc_tok(doc, i);
+  if (!is_word_tok(of) || !cd_word_eq(tstr(doc, of), tlen(of), "of") || of->sent != t->sent ||
+      !is_word_tok(title) || !(title->flags & TF_CAP) || !is_title_word(doc, title))
+    return false;
+  for (size_t k = 0; k < n; k++)
+    if (!w[k].title_word) return false; /* the name has begun */
+  bool poss;
+  size_t len = strip_possessive(doc, t, &poss);
+  const char *s = tstr(doc, t);
+  return !poss && cd_is_common_word(s, len) && !cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, s, len) &&
+         !cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, s, len);
+}
+
 static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   /* trailing title words name no one: "a sitting U.S. Senator" is a mention of "U.S." only, and a chain
    * of titles alone ("Vice President") is no name */
@@ -424,6 +445,16 @@ void cd_pass_mentions(cd_doc *doc) {
         w[n].title_word = is_title_word(doc, t) && (t->flags & TF_CAP) &&
                           !(n > 0 && (doc_tok(doc, w[n - 1].tok)->flags & TF_LOWER) &&
                             !cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, doc_tok(doc, w[n - 1].tok)), tlen(doc_tok(doc, w[n - 1].tok))));
+        if (office_word(doc, w, n, i)) {
+          if (n == 0) { /* the title and its "of" open the mention: "Secretary of State" */
+            w[0].tok = i - 2;
+            w[1].tok = i - 1;
+            w[0].title_word = w[1].title_word = true;
+            n = 2;
+            w[n].tok = i;
+          }
+          w[n].title_word = true;
+        }
         n++;
         continue;
       }

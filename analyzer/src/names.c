@@ -1190,11 +1190,7 @@ static void spelling(names_ctx *c) {
   cd_vec_init(&cand, sizeof(size_t));
   if (!keys || !majority || !by_neighbour) goto out2;
   for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
-  const cd_near_index *near = cd_incr_near_kept(doc, CD_INCR_NEAR_SPELLING, keys, words.len);
-  if (!near) {
-    cd_near_build(&ix, keys, words.len, 4);
-    near = cd_incr_near_keep(doc, CD_INCR_NEAR_SPELLING, keys, words.len, &ix);
-  }
+  const cd_near_index *near = cd_incr_near_index(doc, CD_INCR_NEAR_SPELLING, keys, words.len, 4, &ix);
   for (size_t i = 0; i < words.len; i++) cd_short_add(&sx, keys[i], i);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {

@@ -309,6 +309,23 @@ static void test_garbage(void **state) {
   free(text);
 }
 
+/* A verb of saying as the very first token: the attribution pass looks back from it for a time
+ * phrase ("who in 2010 said") and once read before the start of the token table (the server
+ * crashed on an edit that left "said" at the top of an article). */
+static void test_verb_opens_text(void **state) {
+  (void)state;
+  static const char *const texts[] = {"said \"We will go.\"\n", "said, \"We will go.\"\n", "Said \"We will go.\"\n"};
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+    for (int f = 0; f < 2; f++) {
+      cd_report *r = cd_analyze(texts[i], strlen(texts[i]), f ? CD_FORMAT_MARKDOWN : CD_FORMAT_PLAINTEXT, NULL);
+      assert_non_null(r);
+      assert_spans_sane(r, strlen(texts[i]));
+      assert_speaker(r, texts[i], "We will go.", NULL);
+      cd_report_free(r);
+    }
+  }
+}
+
 /* ---- ownership ---- */
 
 /* The report owns its strings: they outlive the caller's text and configuration. */
@@ -471,6 +488,7 @@ int main(void) {
       cmocka_unit_test(test_bom),
       cmocka_unit_test(test_huge_input),
       cmocka_unit_test(test_garbage),
+      cmocka_unit_test(test_verb_opens_text),
       cmocka_unit_test(test_report_ownership),
       cmocka_unit_test(test_reports_independent),
       cmocka_unit_test(test_rule_table),
