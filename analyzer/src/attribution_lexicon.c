@@ -8,17 +8,20 @@ bool att_speech_verb(const att *a, size_t i) {
          (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_speech_phrase(a, i));
 }
 
-/* "as Lind put it", "Bell shot back": a verb that says something only with the word after it
- * (speech_phrases.txt). */
+/* "as Lind put it", "Bell shot back", "the ad goes on to": a verb that says something only with
+ * the word or two after it (speech_phrases.txt). */
 bool att_speech_phrase(const att *a, size_t i) {
-  if (i + 1 >= doc_ntok(a->doc) || T(a, i)->kind != TOK_WORD || T(a, i + 1)->kind != TOK_WORD) return false;
-  char phrase[48];
-  size_t n1 = N(a, i), n2 = N(a, i + 1);
-  if (n1 + n2 + 1 >= sizeof phrase) return false;
-  memcpy(phrase, S(a, i), n1);
-  phrase[n1] = ' ';
-  memcpy(phrase + n1 + 1, S(a, i + 1), n2);
-  return cd_lex_has(CD_LEX_SPEECH_PHRASES, phrase, n1 + n2 + 1);
+  char phrase[64];
+  size_t len = 0;
+  for (size_t k = i; k < i + 3 && k < doc_ntok(a->doc) && T(a, k)->kind == TOK_WORD; k++) {
+    size_t n = N(a, k);
+    if (len + n + 1 >= sizeof phrase) return false;
+    if (k > i) phrase[len++] = ' ';
+    memcpy(phrase + len, S(a, k), n);
+    len += n;
+    if (k > i && cd_lex_has(CD_LEX_SPEECH_PHRASES, phrase, len)) return true;
+  }
+  return false;
 }
 
 /* Adverbs and auxiliaries allowed between a speaker and the verb: "Kelly also said", "has told". */

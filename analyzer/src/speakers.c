@@ -49,7 +49,7 @@ bool att_index_gender(att *a) {
   /* titles first: "Ms. Lind" */
   for (size_t mi = 0; mi < doc->mentions.len; mi++) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
-    if (m->courtesy && m->title.start != CD_NONE && m->entity != CD_NONE)
+    if (m->courtesy && m->title.start != CD_NONE32 && m->entity != CD_NONE)
       note_gender(a, m->entity, word_gender(doc->text + m->title.start, m->title.end - m->title.start));
   }
   /* then "Lind said she ...", "Lind told reporters that he ...": the pronoun that opens what the
