@@ -155,7 +155,8 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
       continue; /* "one of the states suing"; but "the two write" */
     if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT))) break;
     size_t e = v;
-    while (e > j && att_between_word(a, e - 1)) e--;
+    /* "Kelly also said"; but a capitalised "Will" before the verb is a name ("George Will wrote") */
+    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) e--;
     size_t after = att_after_speaker(a, &who);
     if ((who.end_tok == e || att_phrase_end(&who) == e || after == e || appositive_gap(a, att_phrase_end(&who), e)) &&
         (!must_end || short_tail(a, v + 1, must_end))) {
@@ -336,9 +337,12 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   for (size_t p = c->qi; p > 0; p--) {
     const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
     const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
+    /* a quote inside an earlier sentence of the outer one ("She said 'yes.' And she knew it.") is
+     * passed over, not taken for the end of the search */
+    if (pq->level > 0) continue;
     uint32_t psent = T(a, pw->close_tok)->sent;
     if (psent < c->sent_open - 1) break;
-    if (psent != c->sent_open - 1 || pq->level > 0) continue;
+    if (psent != c->sent_open - 1) continue;
     /* across a paragraph break: a person's words, or any speaker's when the new paragraph is only
      * the quote ("...," the company said in a statement. ¶ "QUOTE") */
     if (pq->speaker && pq->kind == CD_QUOTE_SPEECH &&
@@ -453,6 +457,8 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   for (size_t j = sp->first_tok; j > s->first_tok && sp->first_tok - j < OUTER_SAYING_WINDOW; j--) {
     size_t u = j - 1;
+    /* "Lind said, the media called him "..."": the verb of saying right before the comma */
+    if (j == sp->first_tok && punct(a, u, ',') && u > s->first_tok && att_speech_verb(a, u - 1)) continue;
     if (T(a, u)->kind != TOK_WORD || !outside_quotes(a, u)) return;
     if (!(T(a, u)->flags & TF_LOWER) || !cd_is_speech_verb(a->doc->config, S(a, u), N(a, u))) continue;
     quote_ctx outer = {u + 1, u + 1, c->qi, c->sent_open, c->sent_open};
@@ -555,6 +561,26 @@ static bool clause_pronoun_before(att *a, size_t v, speaker *sp, size_t *verb) {
     return true;
   }
   return false;
+}
+
+/* Does a clause open at token i: the sentence's start, after punctuation, or after a conjunction
+ * ("and", "but", "that", or a word that fronts a clause: "when", "while")? A noun phrase there is a
+ * subject; one after a verb is its object ("performing a play called "..."). */
+static bool clause_opens_at(const att *a, size_t i) {
+  if (i == 0 || T(a, i - 1)->sent != T(a, i)->sent || T(a, i - 1)->kind != TOK_WORD) return true;
+  size_t p = i - 1;
+  return is(a, p, "and") || is(a, p, "but") || is(a, p, "that") || is(a, p, "so") ||
+         cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, p), N(a, p));
+}
+
+/* Does the word at v read as a finite verb after the phrase whose last word is `head`? A past
+ * ("called") or present ("calls") form, or a plain one after a plural ("critics call"): not the
+ * noun in "a simple call to the office". */
+static bool finite_after(const att *a, size_t head, size_t v) {
+  const char *w = S(a, v);
+  size_t n = N(a, v);
+  bool inflected = n > 3 && (cd_word_eq(w + n - 2, 2, "ed") || w[n - 1] == 's');
+  return inflected || (T(a, head)->kind == TOK_WORD && N(a, head) > 3 && S(a, head)[N(a, head) - 1] == 's');
 }
 
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
@@ -697,6 +723,19 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
           return true;
         }
       }
+      /* a noun phrase that opens the sentence or a clause right before a stance verb ("A reporter for
+       * the Ledger called it "chaos"", "...; one lawmaker called him "...", "..., when many
+       * commentators called him "..."") */
+      for (size_t st = end > 12 ? end - 12 : 0; stance && !say && end == v && !be && st < end; st++) {
+        speaker np = {0};
+        if (st < s->first_tok || !clause_opens_at(a, st) || !att_stance_subject_at(a, st, &np) || np.end_tok != end ||
+            !finite_after(a, np.end_tok - 1, v))
+          continue;
+        *sp = np;
+        *verb = v;
+        outer_saying(a, c, true, sp, verb);
+        return true;
+      }
     }
     /* a verb of saying whose subject stands further back takes the sentence's subject; a stance
      * verb only when no verb of saying stands further back ("..., saying only that makers saw "...") */
@@ -804,6 +843,68 @@ static bool speech_noun(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   return false;
 }
 
+/* Is the word at i a plural or a source noun ("members", "officials", "audio")? */
+static bool source_head(const att *a, size_t i) {
+  if (T(a, i)->kind != TOK_WORD) return false;
+  size_t n = N(a, i);
+  return att_source_noun(a, i) || (n > 3 && S(a, i)[n - 1] == 's' && S(a, i)[n - 2] != 's' && S(a, i)[n - 2] != '\'');
+}
+
+/* "according to excerpts of her speech released by the city", "according to multiple council
+ * members who were there": after "according to" a noun phrase of any head is the source, as
+ * written up to the next punctuation, quotation mark or relative word (at most ACCORDING_WORDS
+ * words). Without an article it must read as a source (a plural or a source noun at either end, a
+ * name or a number in it), not "according to plan"; "him" and "her" are resolved as "he" and "she"
+ * are. A person the phrase names after "by" ("a study by economists Ana Ruiz") is its entity. */
+enum { ACCORDING_WORDS = 14 };
+static bool according_phrase(att *a, size_t first, speaker *sp) {
+  size_t n = doc_ntok(a->doc);
+  if (first >= n || T(a, first)->kind != TOK_WORD || !outside_quotes(a, first)) return false;
+  bool owner = is(a, first, "his") || is(a, first, "her") || is(a, first, "their") || is(a, first, "its");
+  bool object = is(a, first, "him") || (is(a, first, "her") && (first + 1 >= n || T(a, first + 1)->kind != TOK_WORD));
+  if (object) return pronoun_owner(a, first, sp);
+  if (!owner && cd_is_pronoun(S(a, first), N(a, first))) return false;
+  uint32_t sent = T(a, first)->sent;
+  bool source_like = owner || att_determiner(a, first) || source_head(a, first);
+  size_t e = first, person = CD_NONE;
+  for (; e < n && e < first + 2 * ACCORDING_WORDS && T(a, e)->sent == sent; e++) {
+    const cd_token *t = T(a, e);
+    if (t->kind == TOK_MARK && t->role == MR_APOS) continue;
+    if ((t->kind != TOK_WORD && t->kind != TOK_NUMBER) || !outside_quotes(a, e)) break;
+    /* "and" goes on only to a second name: "by Ana Ruiz and Paul Tan" */
+    if (e > first && (is(a, e, "who") || is(a, e, "which") || is(a, e, "that") || is(a, e, "when") || is(a, e, "where") ||
+                      is(a, e, "as") || att_speech_verb(a, e) ||
+                      (is(a, e, "and") && !(e + 1 < n && mention_at(a, e + 1) != CD_NONE))))
+      break;
+    if (e >= first + ACCORDING_WORDS) return false;
+    if (t->kind == TOK_NUMBER || (t->flags & TF_CAP)) source_like = true;
+    size_t mi = mention_at(a, e);
+    if (person == CD_NONE && mi != CD_NONE && cd_mention_is_person(a->doc, mi) && e > first &&
+        (is(a, e - 1, "by") || (T(a, e - 1)->flags & TF_LOWER)))
+      person = mi;
+  }
+  /* the phrase ends on a word that can head it, not on "of" or "the" */
+  while (e > first && T(a, e - 1)->kind == TOK_WORD && (att_preposition(a, e - 1) || att_determiner(a, e - 1))) e--;
+  if (e == first || !(source_like || source_head(a, e - 1))) return false;
+  as_written(a, sp, first, e, CD_ATTR_SOURCE);
+  if (person != CD_NONE) {
+    sp->mention = person;
+    sp->entity = CD_VEC_AT(&a->doc->mentions, cd_name_mention, person)->entity;
+  }
+  return true;
+}
+
+/* The speaker of the "according to" at token i: a speaker phrase, else the noun phrase after it. */
+static bool according_speaker(att *a, size_t i, speaker *sp) {
+  size_t first = is(a, i, "according") ? i + 2 : i + 1;
+  if (att_speaker_at(a, first, sp, CD_ATTR_ACCORDING_TO)) {
+    if (sp->method == CD_ATTR_EXPLICIT) sp->method = CD_ATTR_ACCORDING_TO;
+    return true;
+  }
+  memset(sp, 0, sizeof *sp);
+  return !is(a, i, "per") && according_phrase(a, first, sp);
+}
+
 /* Sieve 3: "according to SPEAKER" in the sentence (up to ACCORDING_WINDOW tokens from the quote). */
 enum { ACCORDING_WINDOW = 200, RELAYED_WINDOW = 30 };
 static bool according_within(att *a, const quote_ctx *c, size_t window, speaker *sp, size_t *verb) {
@@ -817,8 +918,7 @@ static bool according_within(att *a, const quote_ctx *c, size_t window, speaker 
     for (size_t k = count_below(a->according, a->n_according, from); k < a->n_according; k++) {
       size_t i = a->according[k], first = is(a, i, "according") ? i + 2 : i + 1;
       if (i >= to || first >= s->end_tok) break;
-      if (att_speaker_at(a, first, sp, CD_ATTR_ACCORDING_TO)) {
-        if (sp->method == CD_ATTR_EXPLICIT) sp->method = CD_ATTR_ACCORDING_TO;
+      if (according_speaker(a, i, sp)) {
         *verb = i;
         return true;
       }
@@ -831,16 +931,47 @@ static bool according_to(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
   return according_within(a, c, ACCORDING_WINDOW, sp, verb);
 }
 
-/* ""...," Lind said, according to the Post": the words are on record through the Post, which the
- * reader has to take them from; an "according to" close after the quote in its sentence names
- * the source over the tag. */
+/* ""...," Lind said, according to the Post" (or ", the Post reported"): the words are on record
+ * through the Post, which the reader has to take them from; an "according to" after the quote, in its sentence or in the
+ * tag's (after a quote that ends in a question: ""...?" Lind asked, according to the Post"), names
+ * the source over the tag. One that opens the sentence ("According to the Post, Lind said "..."")
+ * leaves the tag's speaker on record: the house style credits the one who spoke. */
+/* ""...," Lind said, the Gazette reported.", "..., reports the Gazette.": a tag with a verb of
+ * passing on (relay_verbs.txt) that ends the sentence after the quote and after the speaker's own
+ * tag (its verb at `tag`). */
+enum { RELAY_TAG_WINDOW = 60 };
+static bool relay_tag(att *a, const quote_ctx *c, size_t tag, speaker *sp, size_t *verb) {
+  if (tag == CD_NONE) return false;
+  size_t from = (tag > c->close ? tag : c->close) + 1, n = doc_ntok(a->doc);
+  uint32_t sent = tag > c->close ? T(a, tag)->sent : c->sent_close;
+  for (size_t k = from; k < n && k < from + RELAY_TAG_WINDOW && T(a, k)->sent == sent; k++) {
+    if (!punct(a, k, ',') || !outside_quotes(a, k)) continue;
+    speaker via = {0};
+    size_t v = CD_NONE;
+    if (!tag_at(a, k + 1, TAIL_QUOTE_SENTENCE, &via, &v) || !cd_lex_has(CD_LEX_RELAY_VERBS, S(a, v), N(a, v))) continue;
+    *sp = via;
+    *verb = v;
+    return true;
+  }
+  return false;
+}
+
 static bool relayed_by(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
-  speaker via = {0};
-  size_t v = CD_NONE;
-  if (!according_within(a, c, RELAYED_WINDOW, &via, &v) || v < c->close) return false;
-  *sp = via;
-  *verb = v;
-  return true;
+  if (relay_tag(a, c, *verb, sp, verb)) return true;
+  uint32_t last_sent = c->sent_close;
+  if (*verb != CD_NONE && T(a, *verb)->sent > last_sent) last_sent = T(a, *verb)->sent;
+  size_t to = CD_VEC_AT(&a->doc->sentences, cd_sentence, last_sent)->end_tok;
+  if (to > c->close + RELAYED_WINDOW) to = c->close + RELAYED_WINDOW;
+  for (size_t k = count_below(a->according, a->n_according, c->close + 1); k < a->n_according; k++) {
+    size_t i = a->according[k];
+    if (i >= to) break;
+    speaker via = {0};
+    if (!according_speaker(a, i, &via)) continue;
+    *sp = via;
+    *verb = i;
+    return true;
+  }
+  return false;
 }
 
 static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char *sieve) {

@@ -10,7 +10,7 @@
  * compiled once per configuration (kept in it, see build_cache; JIT code once it has read 16 KB).
  * A hit must start at a token, so the alternation is compiled anchored and tried at token starts
  * only, and only where a partial match on the token and the next one says some branch can get
- * through them (scan_tokens, may_start; the answers are memoised per spelling in the
+ * through them (scan_tokens, may_start; the answers are memoised per prefix in the
  * configuration). The callout at the end reads the branch's mark and runs that row's context check
  * on the tokens (claims_context.c); returning "no" makes PCRE2 backtrack into the next branch, so
  * a rejected phrase never hides another that starts at the same place. Configured phrases and
@@ -37,7 +37,7 @@
 #include "incremental.h"
 #include "lexicon.h"
 #include "strmap.h"
-#include "strmemo.h"
+#include "prefix_memo.h"
 #include "words.h"
 
 /* Limits for configured patterns, per paragraph. */
@@ -406,33 +406,33 @@ static bool gets_through(pcre2_code *code, pcre2_match_data *md, const char *s, 
   return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
 }
 
-/* Whether some branch of `code` (anchored) gets through all of the text [s, e): PCRE2's partial
- * matching on that subject alone, without the callout. The subject starts at s with nothing
- * before it, so the answer is a function of those bytes only (a \b that the text before s would
- * fail passes here: a yes too many, never a no); it is kept in the configuration's memo, since an
- * editor re-analyses the same words on every keystroke. */
-static bool may_read(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md, cd_strmemo *memo, size_t s,
-                     size_t e) {
-  const char *key = doc->text + s;
-  size_t n = e - s;
-  if (memchr(key, 0, n)) return true; /* the memo's keys are C strings: ask nothing, scan */
-  size_t known = cd_strmemo_get(memo, key, n);
-  if (known != CD_NONE) return known != 0;
-  bool may = gets_through(code, md, key, n);
-  cd_strmemo_put(memo, key, n, may);
-  return may;
+/* gets_through for the prefix memo. */
+typedef struct through_ctx {
+  pcre2_code *code;
+  pcre2_match_data *md;
+} through_ctx;
+
+static bool through(void *ctx, const char *s, size_t n) {
+  through_ctx *t = ctx;
+  return gets_through(t->code, t->md, s, n);
 }
 
 /* Whether a phrase can start at token ti. A phrase accepted there spans whole tokens, so it reads
  * the token and the character after it, and the next token and the character after that when it
- * goes on: any prefix of the text from the token start that no branch gets through rules the
- * token out. One token settles most words; two settle the common ones ("is", "to", "on"). */
-static bool may_start(const cd_doc *doc, pcre2_code *code, pcre2_match_data *md, cd_strmemo *memo, size_t ti,
-                      const cd_para *p) {
+ * goes on: if no branch of `code` (anchored) gets through those bytes, the token is ruled out.
+ * PCRE2's partial matching answers on the bytes alone, without the callout (a \b that the text
+ * before would fail passes here: a yes too many, never a no). A branch that gets through bytes
+ * gets through every prefix of them, so the answers are kept per prefix in the configuration's
+ * memo: the first letters settle most words, and an editor's re-analyses ask nothing again. */
+static bool may_start(const cd_doc *doc, through_ctx *tc, cd_prefix_memo *memo, size_t ti, const cd_para *p) {
   const cd_token *t = doc_tok(doc, ti);
-  if (!may_read(doc, code, md, memo, t->start, after_next_char(doc, t->end, p->span.end))) return false;
-  if (ti + 1 >= p->end_tok) return true;
-  return may_read(doc, code, md, memo, t->start, after_next_char(doc, doc_tok(doc, ti + 1)->end, p->span.end));
+  const char *s = doc->text + t->start;
+  size_t one = after_next_char(doc, t->end, p->span.end) - t->start, two = one;
+  if (ti + 1 < p->end_tok) two = after_next_char(doc, doc_tok(doc, ti + 1)->end, p->span.end) - t->start;
+  /* a NUL byte: ask nothing, scan (when it is in the first token's bytes; else they are asked) */
+  const char *nul = memchr(s, 0, two);
+  if (nul) return (size_t)(nul - s) < one || cd_prefix_memo_test(memo, s, one, through, tc);
+  return cd_prefix_memo_test(memo, s, two, through, tc);
 }
 
 /* Runs the anchored built-in alternation at each token start of every prose paragraph that can
@@ -458,30 +458,47 @@ static size_t word_row(const cd_strmap *words, const uint8_t *pairs, const cd_do
 }
 
 static void scan_tokens(scan_state *st, pcre2_code *code, const char *rx, pcre2_match_context *mctx,
-                        cd_strmemo *memo, const bool *ascii_start, const cd_strmap *words, const uint8_t *pairs,
-                        cd_vec *found) {
+                        cd_prefix_memo *memo, pthread_mutex_t *memo_lock, const bool *ascii_start,
+                        const cd_strmap *words, const uint8_t *pairs, cd_vec *found) {
   cd_doc *doc = st->doc;
   pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
   if (code && !md) return;
+  through_ctx tc = {code, md};
   /* a document analysed version after version keeps may_start's answers per paragraph */
   uint8_t *starts = code ? cd_incr_claim_starts(doc, rx) : NULL;
+  cd_vec may_here; /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked */
+  cd_vec_init(&may_here, 1);
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
     const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
     if (p->headline) continue;
     const uint8_t *old = starts ? cd_incr_old_claim_starts(doc, (uint32_t)pi) : NULL;
+    uint8_t *may = NULL;
+    if (code) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
+      cd_vec_reserve(&may_here, p->end_tok - p->first_tok);
+      may = may_here.data;
+      pthread_mutex_lock(memo_lock);
+      for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
+        const cd_token *t = doc_tok(doc, ti);
+        unsigned char first = (unsigned char)doc->text[t->start];
+        uint8_t known = old ? old[ti - p->first_tok] : 0;
+        /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
+        if (!known && t->start >= p->span.start && !(t->flags & TF_QUOTED) && (first >= 0x80 || ascii_start[first]))
+          known = may_start(doc, &tc, memo, ti, p) ? 2 : 1;
+        may[ti - p->first_tok] = known;
+      }
+      pthread_mutex_unlock(memo_lock);
+    }
     size_t off = p->span.start;
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
       const cd_token *t = doc_tok(doc, ti);
       unsigned char first = (unsigned char)doc->text[t->start];
-      /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
       if (t->start < off || (t->flags & TF_QUOTED)) continue;
-      bool may = false;
+      bool here = false;
       if (code && (first >= 0x80 || ascii_start[first])) {
-        uint8_t known = old ? old[ti - p->first_tok] : 0;
-        may = known ? known == 2 : may_start(doc, code, md, memo, ti, p);
-        if (starts) starts[ti] = may ? 2 : 1;
+        here = may[ti - p->first_tok] == 2;
+        if (starts) starts[ti] = here ? 2 : 1;
       }
-      if (may && pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) >= 0) {
+      if (here && pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) >= 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         report(st, found);
         off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
@@ -494,6 +511,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, const char *rx, pcre2_
       }
     }
   }
+  cd_vec_free(&may_here);
   pcre2_match_data_free(md);
 }
 
@@ -564,18 +582,18 @@ struct cd_claims_cache {
   code_set interp;
   _Atomic(code_set *) jit;      /* compiled once enough text has been read */
   atomic_size_t scanned;        /* bytes analysed with the interpreter so far */
-  /* may_start's answers, shared by the analyses of this configuration: one scan at a time holds
-   * the lock (a scan is short; analyses on other threads wait for it, they never see a torn map).
+  /* may_start's answers, shared by the analyses of this configuration: the lock is held while one
+   * paragraph's answers are read (the matching runs outside it, so analyses on other threads seldom
+   * wait, and never see a torn memo).
    * A POSIX mutex, which thread sanitizers understand (C11 mtx_t gives false reports). */
   pthread_mutex_t memo_lock;
   bool memo_lock_ok;
-  cd_strmemo memo;
-  bool memo_ok;
+  cd_prefix_memo memo;
 };
 
-/* Spellings in one generation of the memo: a long article's (a 60 KB one has about 4,000) with
- * room for what typing adds, and a server's memory bounded at about 1 MB for them. */
-#define MEMO_GENERATION 8192u
+/* Prefixes the memo keeps: what the built-in phrases let through of a long text with room to spare,
+ * and a server's memory bounded at about 1 MB for them. */
+#define MEMO_NODES 65536u
 
 static void code_set_clear(code_set *cs, size_t n_rows) {
   pcre2_code_free(cs->main);
@@ -600,7 +618,7 @@ void cd_claims_cache_free(cd_claims_cache *c) {
     for (size_t i = 0; i < c->n_rows; i++) free(c->user_rx[i]);
   free(c->user_rx);
   if (c->memo_lock_ok) pthread_mutex_destroy(&c->memo_lock);
-  cd_strmemo_free(&c->memo);
+  cd_prefix_memo_free(&c->memo);
   cd_strmap_free(&c->words);
   cd_arena_free(c->words_arena);
   free(c);
@@ -642,12 +660,12 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   c->words_arena = cd_arena_new();
   if (c->words_arena) cd_strmap_init(&c->words, c->words_arena);
   c->memo_lock_ok = pthread_mutex_init(&c->memo_lock, NULL) == 0;
-  c->memo_ok = cd_strmemo_init(&c->memo, MEMO_GENERATION);
+  cd_prefix_memo_init(&c->memo, MEMO_NODES);
   c->rows = calloc(n_defs + cfg->n_claims + 1, sizeof *c->rows);
   c->user = calloc(cfg->n_claims + 1, sizeof *c->user);
   c->user_rx = calloc(n_defs + cfg->n_claims + 1, sizeof *c->user_rx);
   sbuf main_rx = SBUF_INIT;
-  if (!c->rows || !c->user || !c->user_rx || !c->memo_ok || !c->words_arena || !c->memo_lock_ok) goto fail;
+  if (!c->rows || !c->user || !c->user_rx || !c->words_arena || !c->memo_lock_ok) goto fail;
 
   /* Each branch ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's
    * start-of-match optimisation, so the one \b stands before the built-in group. */
@@ -832,10 +850,8 @@ void cd_pass_claims(cd_doc *doc) {
   scan_state st = {doc, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0};
   if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
-    pthread_mutex_lock(&cache->memo_lock);
-    scan_tokens(&st, cs->main, cache->main_rx, mctx, &cache->memo, cache->ascii_start, &cache->words,
-                cache->word_pairs, &found);
-    pthread_mutex_unlock(&cache->memo_lock);
+    scan_tokens(&st, cs->main, cache->main_rx, mctx, &cache->memo, &cache->memo_lock, cache->ascii_start,
+                &cache->words, cache->word_pairs, &found);
   }
   if (cs->single) {
     pcre2_set_callout(umctx, on_callout, &st);

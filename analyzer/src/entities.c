@@ -199,11 +199,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     *(const char **)cd_vec_push(&keys) = key;
     *(size_t *)cd_vec_push(&target_cl) = cl;
   }
-  const cd_near_index *near = cd_incr_near_kept(doc, CD_INCR_NEAR_ENTITIES, keys.data, keys.len);
-  if (!near) {
-    cd_near_build(&ix, keys.data, keys.len, 5);
-    near = cd_incr_near_keep(doc, CD_INCR_NEAR_ENTITIES, keys.data, keys.len, &ix);
-  }
+  const cd_near_index *near = cd_incr_near_index(doc, CD_INCR_NEAR_ENTITIES, keys.data, keys.len, 5, &ix);
   cd_vec cand;
   cd_vec_init(&cand, sizeof(size_t));
   for (size_t t = 0; t < keys.len; t++) {

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keylist.h"
+
 /* One version's text and per-paragraph tables. */
 typedef struct version {
   char *text;
@@ -18,15 +20,6 @@ typedef struct version {
   cd_vec mentions;  /* cd_name_mention as the mentions pass left them */
   cd_vec capwords;  /* char: the mentions pass's capitalised words, each ending in NUL */
 } version;
-
-/* A near-miss index and the keys it was built over (copied: NUL-ended, one after another). */
-typedef struct kept_near {
-  bool have;
-  unsigned long used; /* when it was last built or handed out: the older of two is replaced */
-  cd_near_index ix;
-  size_t n;
-  cd_vec keys; /* char */
-} kept_near;
 
 /* The claims pass's answers per token of one version (cd_incr_claim_starts), and the alternation
  * they were found with. */
@@ -47,9 +40,9 @@ struct cd_analysis {
   bool starts_old_ok;     /* the previous version's answers hold for this version's alternation */
   size_t reused; /* how many paragraphs match */
   size_t reused_mentions; /* how many of them took their old mentions */
-  /* the two latest of each: a letter typed into a name and deleted again brings the first back */
-  kept_near near[CD_INCR_NEAR_SLOTS][2];
-  unsigned long clock;
+  cd_near_kept *near[CD_INCR_NEAR_SLOTS]; /* made on first use */
+  cd_short_index short_ix; /* the spelling check's four-letter names ... */
+  cd_keylist short_keys;   /* ... made from these keys */
 };
 
 static void version_init(version *v) {
@@ -84,11 +77,8 @@ cd_analysis *cd_analysis_new(void) {
     cd_vec_init(&a->starts[i].answers, 1);
     cd_vec_init(&a->starts[i].rx, 1);
   }
-  for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++)
-    for (size_t j = 0; j < 2; j++) {
-      cd_near_init(&a->near[i][j].ix);
-      cd_vec_init(&a->near[i][j].keys, 1);
-    }
+  cd_short_init(&a->short_ix, NULL);
+  cd_keylist_init(&a->short_keys);
   return a;
 }
 
@@ -102,11 +92,9 @@ void cd_analysis_free(cd_analysis *a) {
     cd_vec_free(&a->starts[i].answers);
     cd_vec_free(&a->starts[i].rx);
   }
-  for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++)
-    for (size_t j = 0; j < 2; j++) {
-      cd_near_free(&a->near[i][j].ix);
-      cd_vec_free(&a->near[i][j].keys);
-    }
+  for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++) cd_near_kept_free(a->near[i]);
+  cd_short_free(&a->short_ix);
+  cd_keylist_free(&a->short_keys);
   free(a);
 }
 
@@ -341,51 +329,28 @@ void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc) {
   a->have = true;
 }
 
-static bool same_keys(const kept_near *k, const char *const *keys, size_t n) {
-  if (!k->have || k->n != n) return false;
-  const char *kept = k->keys.data;
-  for (size_t i = 0; i < n; i++) { /* the buffer holds exactly n strings */
-    if (strcmp(kept, keys[i]) != 0) return false;
-    kept += strlen(kept) + 1;
+const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
+                                        size_t query_min, cd_near_index *ix) {
+  cd_analysis *a = doc->incr;
+  if (!a) {
+    cd_near_build(ix, keys, n, query_min);
+    return ix;
   }
-  return true;
+  if (!a->near[slot] && !(a->near[slot] = cd_near_kept_new(query_min))) abort(); /* out of memory */
+  return cd_near_kept_update(a->near[slot], keys, n);
 }
 
-const cd_near_index *cd_incr_near_kept(const cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n) {
+const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, size_t n, cd_short_index *scratch) {
   cd_analysis *a = doc->incr;
-  if (!a) return NULL;
-  for (size_t j = 0; j < 2; j++) {
-    kept_near *k = &a->near[slot][j];
-    if (!same_keys(k, keys, n)) continue;
-    k->used = ++a->clock;
-    return &k->ix;
+  cd_short_index *ix = a ? &a->short_ix : scratch;
+  if (a && cd_keylist_same(&a->short_keys, keys, n)) return ix;
+  if (a) {
+    cd_short_free(ix);
+    cd_short_init(ix, NULL);
+    cd_keylist_set(&a->short_keys, keys, n);
   }
-  return NULL;
-}
-
-const cd_near_index *cd_incr_near_keep(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
-                                       cd_near_index *built) {
-  cd_analysis *a = doc->incr;
-  if (!a) return built;
-  kept_near *k = &a->near[slot][0];
-  if (a->near[slot][1].used < k->used) k = &a->near[slot][1];
-  size_t size = 0;
-  for (size_t i = 0; i < n; i++) size += strlen(keys[i]) + 1;
-  cd_vec_reserve(&k->keys, size + 1);
-  char *to = k->keys.data;
-  for (size_t i = 0; i < n; i++) {
-    size_t len = strlen(keys[i]);
-    memcpy(to, keys[i], len + 1);
-    to += len + 1;
-  }
-  k->keys.len = size;
-  k->n = n;
-  cd_near_free(&k->ix);
-  k->ix = *built;
-  cd_near_init(built);
-  k->have = true;
-  k->used = ++a->clock;
-  return &k->ix;
+  for (size_t i = 0; i < n; i++) cd_short_add(ix, keys[i], i);
+  return ix;
 }
 
 uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx) {

@@ -10,13 +10,15 @@
  * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh. The
  * claims pass keeps, per token, whether a phrase can start there (a function of the paragraph's
  * bytes), for the paragraphs that take the old tables.
- * The document-wide passes run on every version; their near-miss name indexes are kept while
- * their keys stay the same. */
+ * The document-wide passes run on every version; their near-miss name indexes are kept and
+ * brought to each version's keys. */
 #ifndef CD_INCREMENTAL_H
 #define CD_INCREMENTAL_H
 
 #include "doc.h"
 #include "names_near.h"
+#include "names_near_kept.h"
+#include "names_short.h"
 
 /* After the source pass: matches the new version's paragraphs with the previous version's. */
 void cd_incr_match(cd_analysis *a, const cd_doc *doc);
@@ -39,18 +41,21 @@ void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n);
 /* After the mentions pass: keeps the marks' roles and the mentions; this version becomes the old. */
 void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc);
 
-/* The near-miss name indexes of the document-wide passes. Each is a function of its list of keys
- * alone, and a keystroke seldom changes that list, so the handle keeps the last two of each (a
- * letter typed into a name and deleted again brings the list before it back). */
+/* The near-miss name indexes of the document-wide passes, one per slot. A keystroke seldom changes
+ * their list of keys by more than a name, so the handle keeps each (names_near_kept.h) and brings
+ * it to the new list. */
 typedef enum cd_incr_near_slot { CD_INCR_NEAR_ENTITIES, CD_INCR_NEAR_SPELLING, CD_INCR_NEAR_SLOTS } cd_incr_near_slot;
-/* The index an earlier version built over the very same keys[0, n), in the same order; NULL when
- * there is none (or no handle). Owned by the handle: never freed by the caller. */
-const cd_near_index *cd_incr_near_kept(const cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n);
-/* Hands the index just built over keys[0, n) to the handle, which keeps it (and a copy of the keys)
- * for the next version and leaves `built` empty, and returns where it now is; without a handle,
- * returns `built` itself. Either way the caller frees `built` as usual. */
-const cd_near_index *cd_incr_near_keep(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
-                                       cd_near_index *built);
+/* The index of keys[0, n) that cd_near_build(ix, keys, n, query_min) gives (the candidates of a
+ * key may come in another order): the handle's, valid until the next version, or, without a handle,
+ * `ix` built so (the caller frees `ix` with cd_near_free either way). A slot is always asked with
+ * the same query_min. */
+const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
+                                        size_t query_min, cd_near_index *ix);
+
+/* The index of four-letter names (names_short.h) of keys[0, n), each added under its place in
+ * the list: the handle's, kept while the list stays the same (valid until the next version), or,
+ * without a handle, `scratch` (cd_short_init'ed; the caller frees it either way) built so. */
+const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, size_t n, cd_short_index *scratch);
 
 /* The claims pass's answers, per token, to whether a phrase of its alternation can start there
  * (0: not asked, 1: no, 2: yes). They are a function of the alternation and of the paragraph's

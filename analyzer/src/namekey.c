@@ -54,6 +54,14 @@ const char *cd_name_key_in(cd_strmap *keys, const char *text, size_t n) {
   return key ? cd_strmap_intern(keys, key, strlen(key)) : NULL;
 }
 
+const char *cd_name_key_known(cd_strmap *keys, const char *text, size_t n) {
+  char buf[128];
+  bool ascii = n < sizeof buf;
+  for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)text[i] < 0x80;
+  if (ascii) return cd_strmap_key(keys, buf, fold_ascii(buf, text, n));
+  return cd_name_key_in(keys, text, n);
+}
+
 char *cd_name_key(cd_arena *arena, const char *text, size_t n) {
   bool ascii = true;
   for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)text[i] < 0x80;

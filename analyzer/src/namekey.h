@@ -13,6 +13,10 @@ char *cd_name_key(cd_arena *arena, const char *text, size_t n);
 /* The same key, interned in `keys` (its copy lives in the map's arena; never to be written):
  * an article names the same people again and again, and one copy a key keeps that small. */
 const char *cd_name_key_in(cd_strmap *keys, const char *text, size_t n);
+/* The key of text[0..n) as interned in `keys`, or NULL when it is not: a text whose key was never
+ * interned names nothing asked about so far. An ASCII text is looked up without adding its key
+ * (the common case: every capitalised word of an article is asked about); another is interned. */
+const char *cd_name_key_known(cd_strmap *keys, const char *text, size_t n);
 /* The canonical key for a built-in alias ("usa" -> "unitedstates"), or the key itself. */
 const char *cd_alias_key(const char *key);
 /* True when the key is a built-in alias or canonical key of a country or organisation. */

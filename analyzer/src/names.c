@@ -1191,21 +1191,23 @@ static void spelling(names_ctx *c) {
   cd_near_init(&ix);
   cd_short_index sx; /* "Holt" misspelled "Hlot" */
   cd_short_init(&sx, NULL);
-  const char **keys = calloc(words.len + 1, sizeof(const char *)); /* these three: freed below */
+  const char **keys = calloc(words.len + 1, sizeof(const char *)); /* these five: freed below */
+  /* the four-letter keys, which the short index holds under their place in this list */
+  const char **four = calloc(words.len + 1, sizeof(const char *));
+  size_t *four_id = calloc(words.len + 1, sizeof(size_t)), n_four = 0;
   /* majority[i]: the word it probably misspells, or CD_NONE; by_neighbour[i]: a shared neighbour
    * said so, and its uses inside quotations are reported too */
   size_t *majority = calloc(words.len + 1, sizeof(size_t));
   bool *by_neighbour = calloc(words.len + 1, sizeof(bool));
-  cd_vec cand;
+  cd_vec cand, short_cand;
   cd_vec_init(&cand, sizeof(size_t));
-  if (!keys || !majority || !by_neighbour) goto out2;
+  cd_vec_init(&short_cand, sizeof(size_t));
+  if (!keys || !majority || !by_neighbour || !four || !four_id) goto out2;
   for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
-  const cd_near_index *near = cd_incr_near_kept(doc, CD_INCR_NEAR_SPELLING, keys, words.len);
-  if (!near) {
-    cd_near_build(&ix, keys, words.len, 4);
-    near = cd_incr_near_keep(doc, CD_INCR_NEAR_SPELLING, keys, words.len, &ix);
-  }
-  for (size_t i = 0; i < words.len; i++) cd_short_add(&sx, keys[i], i);
+  const cd_near_index *near = cd_incr_near_index(doc, CD_INCR_NEAR_SPELLING, keys, words.len, 4, &ix);
+  for (size_t i = 0; i < words.len; i++)
+    if (strlen(keys[i]) == 4) four_id[n_four] = i, four[n_four++] = keys[i];
+  const cd_short_index *shorts = cd_incr_short_index(doc, four, n_four, &sx);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
@@ -1213,7 +1215,10 @@ static void spelling(names_ctx *c) {
       continue;
     cand.len = 0;
     cd_near_candidates(near, i, &cand);
-    cd_short_candidates(&sx, a->key, &cand);
+    short_cand.len = 0; /* the short index's ids never are the near index's: four bytes, not five or more */
+    cd_short_candidates(shorts, a->key, &short_cand);
+    for (size_t x = 0; x < short_cand.len; x++)
+      *(size_t *)cd_vec_push(&cand) = four_id[*CD_VEC_AT(&short_cand, size_t, x)];
     size_t best = CD_NONE;
     bool ambiguous = false, neighbour = false;
     for (size_t x = 0; x < cand.len; x++) {
@@ -1278,6 +1283,9 @@ static void spelling(names_ctx *c) {
   }
 out2:
   free(keys);
+  free(four);
+  free(four_id);
+  cd_vec_free(&short_cand);
   free(majority);
   free(by_neighbour);
   cd_vec_free(&cand);
@@ -1292,7 +1300,9 @@ out2:
 
 typedef struct cform {
   size_t mention;
-  size_t next; /* next form with the same first word, or CD_NONE */
+  size_t next;     /* next form with the same first word, or CD_NONE */
+  size_t first, n; /* its word tokens (form_words) */
+  size_t keys;     /* where the keys of its words after the first start in case_variants' keys */
 } cform;
 
 /* The name's word tokens: the first, and how many (all words, none other between). */
@@ -1361,8 +1371,9 @@ static void case_variants(names_ctx *c) {
   cd_strmap first_word, seen;
   cd_strmap_init_borrowed(&first_word);
   cd_strmap_init_borrowed(&seen);
-  cd_vec forms;
+  cd_vec forms, keys; /* keys: const char *, the interned keys of each form's words after the first */
   cd_vec_init(&forms, sizeof(cform));
+  cd_vec_init(&keys, sizeof(const char *));
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
     if (!body(c, m) || m->n_parts < 2 || m->entity == CD_NONE || c->ignored[m->entity]) continue;
@@ -1376,20 +1387,32 @@ static void case_variants(names_ctx *c) {
     if (!fk) continue;
     cform *cf = cd_vec_push(&forms);
     cf->mention = i;
+    cf->first = ft;
+    cf->n = nw;
+    cf->keys = keys.len;
+    for (size_t k = 1; k < nw; k++)
+      *(const char **)cd_vec_push(&keys) = tok_key(c, ft + k, doc_tok(doc, ft + k)->end);
     cf->next = cd_strmap_get(&first_word, fk);
     cd_strmap_put(&first_word, fk, forms.len - 1);
   }
   if (!forms.len) goto out;
+  /* Every capitalised word of the text is a candidate: its key, and those of the words after it,
+   * are only looked up among the interned keys (a key never interned is no form's word), and
+   * interned keys are equal when their pointers are. */
+  enum { NEXT_KEYS = 8 };
+  const char *next_keys[NEXT_KEYS]; /* keys of the words after token i, once asked (NULL: none) */
+  bool next_asked[NEXT_KEYS];
   for (size_t i = 0; i < doc_ntok(doc); i++) {
     const cd_token *t = doc_tok(doc, i);
     if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_QUOTED)) continue;
     if (CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, t))->headline) continue;
-    const char *tk = tok_key(c, i, t->end);
+    const char *tk = cd_name_key_known(&doc->name_keys, doc->text + t->start, t->end - t->start);
     if (!tk) continue;
+    memset(next_asked, 0, sizeof next_asked);
     for (size_t f = cd_strmap_get(&first_word, tk); f != CD_NONE; f = CD_VEC_AT(&forms, cform, f)->next) {
-      const cd_name_mention *m = M(doc, CD_VEC_AT(&forms, cform, f)->mention);
-      size_t ft, nw;
-      form_words(doc, m, &ft, &nw);
+      const cform *cf = CD_VEC_AT(&forms, cform, f);
+      const cd_name_mention *m = M(doc, cf->mention);
+      size_t ft = cf->first, nw = cf->n;
       if (i + nw > doc_ntok(doc)) continue;
       bool match = true, lowered = false;
       for (size_t k = 0; k < nw && match; k++) {
@@ -1398,9 +1421,19 @@ static void case_variants(names_ctx *c) {
           match = false;
           break;
         }
-        const char *ak = tok_key(c, ft + k, a->end);
-        const char *bk = tok_key(c, i + k, b->end);
-        match = ak && bk && strcmp(ak, bk) == 0;
+        if (k > 0) { /* the first words' keys are equal: the form was found by them */
+          const char *ak = *CD_VEC_AT(&keys, const char *, cf->keys + k - 1), *bk;
+          if (k <= NEXT_KEYS && next_asked[k - 1]) {
+            bk = next_keys[k - 1];
+          } else {
+            bk = cd_name_key_known(&doc->name_keys, doc->text + b->start, b->end - b->start);
+            if (k <= NEXT_KEYS) {
+              next_keys[k - 1] = bk;
+              next_asked[k - 1] = true;
+            }
+          }
+          match = ak && ak == bk;
+        }
         /* "the Obama administration", "the Clinton foundation": a name before a common noun it
          * modifies, the usual description, not the organisation's title miswritten */
         if ((a->flags & TF_CAP) && (b->flags & TF_LOWER) && !cd_is_attributive_head(doc->text + b->start, b->end - b->start))
@@ -1427,6 +1460,7 @@ static void case_variants(names_ctx *c) {
   }
 out:
   cd_vec_free(&forms);
+  cd_vec_free(&keys);
   cd_strmap_free(&first_word);
   cd_strmap_free(&seen);
 }

@@ -13,7 +13,7 @@ typedef struct near_entry {
   uint32_t id;
 } near_entry;
 
-enum { NEAR_MAX = 32, NEAR_MIN = 5 };
+enum { NEAR_MAX = CD_NEAR_MAX_KEY, NEAR_MIN = CD_NEAR_MIN_KEY };
 static const uint32_t Q_ONLY = 0x80000000u;
 
 void cd_near_init(cd_near_index *ix) { memset(ix, 0, sizeof *ix); }
@@ -46,12 +46,11 @@ size_t cd_near_variants(const char *key) {
   return n < NEAR_MIN || n > NEAR_MAX ? 0 : variants_of_len(n);
 }
 
-enum { VARIANTS_MAX = 1 + NEAR_MAX + NEAR_MAX * (NEAR_MAX - 1) / 2 };
+enum { VARIANTS_MAX = CD_NEAR_VARIANTS_MAX };
 
-/* Writes the hash of the key and of every one- and two-byte deletion of it; returns how many.
- * Each is the hash of what precedes the gap, shifted past what follows it, plus the hash of what
- * follows: H(x y) = H(x) * POLY^|y| + H(y). */
-static size_t hash_variants(const char *key, size_t n, uint32_t out[VARIANTS_MAX]) {
+/* Each variant's hash is the hash of what precedes the gap, shifted past what follows it, plus the
+ * hash of what follows: H(x y) = H(x) * POLY^|y| + H(y). */
+size_t cd_near_hash_variants(const char *key, size_t n, uint32_t out[CD_NEAR_VARIANTS_MAX]) {
   uint64_t prefix[NEAR_MAX + 1], suffix[NEAR_MAX + 2], power[NEAR_MAX + 1];
   prefix[0] = 0;
   power[0] = 1;
@@ -108,7 +107,7 @@ static void bucket_variants(const char *const *keys, size_t n, size_t query_min,
     size_t len = strlen(keys[i]);
     if (len < query_min || len > NEAR_MAX) continue;
     uint32_t id = (uint32_t)i | (len < NEAR_MIN ? Q_ONLY : 0);
-    size_t k = hash_variants(keys[i], len, hv);
+    size_t k = cd_near_hash_variants(keys[i], len, hv);
     for (size_t v = 0; v < k; v++) {
       if (!at) { /* marking */
         uint32_t b = hv[v] & r->mask;

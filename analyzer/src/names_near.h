@@ -21,6 +21,9 @@ typedef struct cd_near_index {
  * codes, a table): no single one of them is "the" intended spelling. */
 enum { CD_NEAR_CROWD = 16, CD_NEAR_CROWDED = 0xFF };
 
+/* Keys of 5 to 32 bytes are indexed; a key has at most CD_NEAR_VARIANTS_MAX variants. */
+enum { CD_NEAR_MIN_KEY = 5, CD_NEAR_MAX_KEY = 32, CD_NEAR_VARIANTS_MAX = 1 + 32 + 32 * 31 / 2 };
+
 void cd_near_init(cd_near_index *ix);
 void cd_near_free(cd_near_index *ix);
 /* How many variants a key of 5 to 32 bytes has: itself and its one- and two-byte deletions. */
@@ -33,6 +36,11 @@ void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t 
  * among them when it is indexed; nothing when it has more than a handful of such neighbours (a
  * crowd of similar names). */
 void cd_near_candidates(const cd_near_index *ix, size_t id, cd_vec *out);
+
+/* Writes the hashes of key[0, n) (n at most CD_NEAR_MAX_KEY) and of each of its one- and two-byte
+ * deletions, the strings two keys must share to be near; returns how many. A hash stands for its
+ * string: two keys that share one are candidates (a rare collision only adds one). */
+size_t cd_near_hash_variants(const char *key, size_t n, uint32_t out[CD_NEAR_VARIANTS_MAX]);
 
 /* Pairs of keys that are near in spelling but differ for a reason: a suffix ("Korea"/"Korean",
  * "Railway"/"Railways", "Israel"/"Israeli") or a gendered surname ending ("Kowalski"/"Kowalska",

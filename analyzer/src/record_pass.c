@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "byte_hash.h"
 #include "doc.h"
 #include "lexicon.h"
 #include "record_align.h"
@@ -42,20 +43,9 @@ static size_t quote_items(const cd_doc *doc, const cd_quote *q, rec_item *items,
   return n;
 }
 
-/* A hash of a quote's bytes, eight at a time (the key of its remembered shape; never 0). */
+/* A hash of a quote's bytes (the key of its remembered shape; never 0). */
 static uint64_t raw_key(const char *p, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    memcpy(&w, p + i, 8);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 31;
-  }
-  uint64_t tail = 0;
-  memcpy(&tail, p + i, n - i);
-  h = (h ^ tail) * 0xFF51AFD7ED558CCDull;
-  h ^= h >> 33;
+  uint64_t h = cd_hash_bytes(p, n);
   return h ? h : 1;
 }
 

@@ -401,6 +401,8 @@ static size_t introduced_with(const att *a, size_t i, size_t j, size_t *head) {
   return CD_NONE;
 }
 
+static size_t att_possessive_end(const att *a, size_t mi);
+
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
@@ -410,9 +412,13 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     if (all_capitals(a, m) && !m->acronym) return false;
     if (dateline(a, m)) return false;
     /* a capitalised function word read as a name after a dateline's dash ("— In response to ...") */
+    /* but "Will" may be George Will: a capitalised word between a closing mark and a verb of
+     * saying (""...," Will wrote") can only be a name */
+    bool tag_name = i > 0 && T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE && att_speech_verb(a, i + 1);
     if (m->end_tok == m->first_tok + 1 &&
-        (att_preposition(a, i) || att_determiner(a, i) || (att_function_word(a, i) && !cd_mention_is_person(doc, mi))))
-      return false; /* but "Will" may be George Will */
+        (att_preposition(a, i) || att_determiner(a, i) ||
+         (att_function_word(a, i) && !cd_mention_is_person(doc, mi) && !tag_name)))
+      return false;
     size_t role = m->end_tok;
     if (role + 1 < doc_ntok(doc) && T(a, role)->kind == TOK_WORD && (T(a, role)->flags & TF_LOWER) &&
         (att_role_noun(a, role) || att_source_noun(a, role)) &&
@@ -429,9 +435,10 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         return true;
       }
     }
-    if (m->possessive) {
-      /* "Stardom's official statement": the organisation's document speaks */
-      size_t e = m->end_tok;
+    size_t owner_end = att_possessive_end(a, mi);
+    if (owner_end != CD_NONE) {
+      /* "Stardom's official statement", "Reyes' campaign": the organisation's document speaks */
+      size_t e = owner_end;
       for (size_t k = 0; k < 3 && e < doc_ntok(doc) && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_LOWER); k++, e++) {
         if (att_source_noun(a, e)) {
           source_phrase(a, sp, i, e + 1);
@@ -586,12 +593,12 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
 /* The token after a possessive name ("Lind's", "Greaves'"), or CD_NONE when it is not one. */
 static size_t att_possessive_end(const att *a, size_t mi) {
   const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
-  if (m->possessive) return m->end_tok;
   size_t e = m->end_tok;
-  if (e < doc_ntok(a->doc) && T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_APOS && !(T(a, e)->flags & TF_SPACE_BEFORE) &&
-      a->doc->text[T(a, e - 1)->end - 1] == 's')
-    return e + 1;
-  return CD_NONE;
+  /* "Reyes' ": the bare apostrophe is a token of its own, also when the mention is marked possessive */
+  bool apostrophe = e < doc_ntok(a->doc) && T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_APOS &&
+                    !(T(a, e)->flags & TF_SPACE_BEFORE) && a->doc->text[T(a, e - 1)->end - 1] == 's';
+  if (apostrophe) return e + 1;
+  return m->possessive ? e : CD_NONE;
 }
 
 /* Can a generic speaker phrase end before token e, after an inverted verb ("said the designer,",
@@ -621,17 +628,25 @@ static size_t appositive_person(const att *a, size_t e, bool inverted, uint32_t 
 /* Past a short prepositional phrase after a speaker noun, when a verb of saying follows it: "a
  * narrator in the Clinton ad asks", "a spokesman for committee Democrats said". Returns e when there
  * is none. */
-static size_t past_short_pp(const att *a, size_t e, uint32_t sent) {
+/* The verb a generic phrase must stand before: a verb of saying, or with `stance` also a stance
+ * verb ("a reporter called it "...""). */
+static bool phrase_verb(const att *a, size_t k, bool stance) {
+  return att_speech_verb(a, k) ||
+         (stance && k < doc_ntok(a->doc) && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER) &&
+          cd_is_stance_verb(S(a, k), N(a, k)) && !att_determiner(a, k - 1)); /* not "the rules" */
+}
+
+static size_t past_short_pp(const att *a, size_t e, uint32_t sent, bool stance) {
   size_t n = doc_ntok(a->doc);
   if (e >= n || !att_preposition(a, e) || is(a, e, "to")) return e;
   for (size_t k = e + 1; k < n && k < e + 8 && T(a, k)->sent == sent; k++) {
     if (T(a, k)->kind == TOK_MARK && T(a, k)->role == MR_APOS) continue; /* "the council's video" */
     if (T(a, k)->kind != TOK_WORD || !outside_quotes(a, k)) return e;
-    if (k > e + 1 && att_speech_verb(a, k)) return k;
+    if (k > e + 1 && phrase_verb(a, k, stance)) return k;
     if (att_between_word(a, k) && k > e + 1) {
       size_t v = k;
       while (v < n && v < k + 3 && att_between_word(a, v)) v++;
-      return att_speech_verb(a, v) ? k : e;
+      return phrase_verb(a, v, stance) ? k : e;
     }
     if (att_function_word(a, k) || att_preposition(a, k) || cd_is_pronoun(S(a, k), N(a, k))) return e;
   }
@@ -643,7 +658,7 @@ static size_t past_short_pp(const att *a, size_t e, uint32_t sent) {
  * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
  * nothing but a speaker can stand: right before a verb of saying ("the designer said") or right
  * after one where the clause ends ("said the designer, who ..."). At most nine words. */
-static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
+static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method, bool stance) {
   cd_doc *doc = a->doc;
   size_t n = doc_ntok(doc);
   if (i >= n || (T(a, i)->kind != TOK_WORD && T(a, i)->kind != TOK_NUMBER) || !outside_quotes(a, i)) return false;
@@ -707,7 +722,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
       head = CD_NONE;
       continue;
     }
-    if (att_speech_verb(a, j) || att_between_word(a, j) || att_function_word(a, j) || att_preposition(a, j) ||
+    if (phrase_verb(a, j, stance) || att_between_word(a, j) || att_function_word(a, j) || att_preposition(a, j) ||
         att_determiner(a, j) || cd_is_pronoun(S(a, j), N(a, j)))
       break;
     head = j;
@@ -728,10 +743,10 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     if (!clause_ends(a, e, sent)) return false;
   } else {
     if (person == CD_NONE && (att_source_noun(a, head) || att_role_noun(a, head)))
-      e = past_short_pp(a, e, sent); /* "a narrator in the ad asked" */
+      e = past_short_pp(a, e, sent, stance); /* "a narrator in the ad asked" */
     size_t k = e;
     while (k < n && k < e + 3 && att_between_word(a, k)) k++;
-    if (!att_speech_verb(a, k)) return false;
+    if (!phrase_verb(a, k, stance)) return false;
   }
   if (person != CD_NONE) {
     att_set_name(a, sp, person, method);
@@ -748,11 +763,11 @@ static bool one_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method 
     /* "the Republican county commissioner said": not "the Republican" when a longer phrase speaks;
      * "Acme campaign spokeswoman Ana Bell said": not "Acme" */
     speaker longer = {0};
-    if (generic_speaker_at(a, i, &longer, method) && longer.end_tok > sp->end_tok) *sp = longer;
+    if (generic_speaker_at(a, i, &longer, method, false) && longer.end_tok > sp->end_tok) *sp = longer;
     return true;
   }
   memset(sp, 0, sizeof *sp);
-  return generic_speaker_at(a, i, sp, method);
+  return generic_speaker_at(a, i, sp, method, false);
 }
 
 /* Two speakers joined by "and" that speak together: "Rosa Lind and Omar Haddad wrote", "said Lind
@@ -780,6 +795,11 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
   if (!one_speaker_at(a, i, sp, method)) return false;
   join_second_speaker(a, sp, method);
   return true;
+}
+
+bool att_stance_subject_at(att *a, size_t i, speaker *sp) {
+  memset(sp, 0, sizeof *sp);
+  return generic_speaker_at(a, i, sp, CD_ATTR_EXPLICIT, true);
 }
 
 size_t att_phrase_end(const speaker *sp) { return sp->phrase_end ? sp->phrase_end : sp->end_tok; }

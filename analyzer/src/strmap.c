@@ -4,22 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "byte_hash.h"
 #include "copydesk/analyzer.h"
 
-/* Eight bytes at a time: keys are names and words, most of them one or two such blocks. */
 static uint32_t hash_n(const char *s, size_t n) {
-  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x;
-    memcpy(&x, s + i, 8);
-    h = (h ^ x) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  uint64_t x = 0;
-  for (size_t k = n; k-- > i;) x = (x << 8) | (unsigned char)s[k];
-  h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 29;
+  uint64_t h = cd_hash_bytes(s, n);
   return (uint32_t)(h ^ (h >> 32));
 }
 
@@ -58,12 +47,23 @@ void cd_strmap_free(cd_strmap *m) {
   memset(m, 0, sizeof *m);
 }
 
-size_t cd_strmap_getn(const cd_strmap *m, const char *key, size_t n) {
-  if (!m->cap) return CD_NONE;
+/* The slot holding the n bytes at key, or NULL. */
+static const cd_strmap_slot *find(const cd_strmap *m, const char *key, size_t n) {
+  if (!m->cap) return NULL;
   uint32_t hk = hash_n(key, n);
   for (size_t h = hk & (m->cap - 1); m->slots[h].key; h = (h + 1) & (m->cap - 1))
-    if (key_eq(&m->slots[h], hk, key, n)) return unpack_value(m->slots[h].value);
-  return CD_NONE;
+    if (key_eq(&m->slots[h], hk, key, n)) return &m->slots[h];
+  return NULL;
+}
+
+size_t cd_strmap_getn(const cd_strmap *m, const char *key, size_t n) {
+  const cd_strmap_slot *e = find(m, key, n);
+  return e ? unpack_value(e->value) : CD_NONE;
+}
+
+const char *cd_strmap_key(const cd_strmap *m, const char *key, size_t n) {
+  const cd_strmap_slot *e = find(m, key, n);
+  return e ? e->key : NULL;
 }
 
 size_t cd_strmap_get(const cd_strmap *m, const char *key) { return cd_strmap_getn(m, key, strlen(key)); }

@@ -38,6 +38,8 @@ void cd_strmap_put(cd_strmap *m, const char *key, size_t value);
 /* The same for a key given as n bytes (no NUL inside), e.g. a slice of the text. */
 size_t cd_strmap_getn(const cd_strmap *m, const char *key, size_t n);
 void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value);
+/* The map's own copy of the n bytes at key, or NULL when absent (nothing is added). */
+const char *cd_strmap_key(const cd_strmap *m, const char *key, size_t n);
 /* The map's own copy of the key (added, with no value, when absent): equal keys share one copy. */
 const char *cd_strmap_intern(cd_strmap *m, const char *key, size_t n);
 

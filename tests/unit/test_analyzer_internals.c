@@ -1,6 +1,6 @@
 /* The analyzer's small tools that the fast paths lean on: the string map's slice keys, the
  * arena's own formatting of the message directives, the word-list searches, the near-miss index
- * when its room is reserved first. */
+ * when its room is reserved first, the claims pass's memo of prefixes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,8 +14,8 @@
 #include "copydesk/analyzer.h"
 #include "names_near.h"
 #include "names_short.h"
+#include "prefix_memo.h"
 #include "strmap.h"
-#include "strmemo.h"
 #include "lexicon.h"
 #include "word_hash.h"
 #include "words.h"
@@ -206,27 +206,76 @@ static void test_short_index(void **state) {
   cd_arena_free(arena);
 }
 
-/* The memo keeps at most two generations; what was asked lately survives a turnover. */
-static void test_strmemo_generations(void **state) {
+/* A test closed under prefixes: the bytes begin one of these phrases (or are one). */
+typedef struct prefix_probe {
+  size_t asked;
+} prefix_probe;
+
+static bool begins_phrase(void *ctx, const char *s, size_t n) {
+  static const char *const PHRASES[] = {"said ", "say ", "some \xC3\xA9lus ", "some people "};
+  ((prefix_probe *)ctx)->asked++;
+  for (size_t i = 0; i < sizeof PHRASES / sizeof PHRASES[0]; i++)
+    if (n <= strlen(PHRASES[i]) && memcmp(PHRASES[i], s, n) == 0) return true;
+  return false;
+}
+
+/* The memo gives the test's answers, asks it once per prefix, and settles a string by a prefix
+ * that failed before. */
+static void test_prefix_memo_answers(void **state) {
   (void)state;
-  cd_strmemo m;
-  assert_true(cd_strmemo_init(&m, 4));
-  char key[16];
-  for (size_t i = 0; i < 3; i++) { /* "k0" "k1" "k2": the first generation is full */
-    snprintf(key, sizeof key, "k%zu", i);
-    cd_strmemo_put(&m, key, strlen(key), i);
+  cd_prefix_memo m;
+  cd_prefix_memo_init(&m, 1000);
+  prefix_probe p = {0};
+  const char *const ASK[] = {"said ", "sa", "sad ", "sx", "some people ", "some peoples", "x", "say "};
+  for (size_t i = 0; i < sizeof ASK / sizeof ASK[0]; i++) {
+    prefix_probe direct = {0};
+    assert_int_equal(cd_prefix_memo_test(&m, ASK[i], strlen(ASK[i]), begins_phrase, &p),
+                     begins_phrase(&direct, ASK[i], strlen(ASK[i])));
   }
-  cd_strmemo_put(&m, "a", 1, 10); /* turns over: k0..k2 are the older generation */
-  assert_int_equal(cd_strmemo_get(&m, "k1", 2), 1); /* asked: copied into the newer */
-  cd_strmemo_put(&m, "b", 1, 11);
-  cd_strmemo_put(&m, "c", 1, 12); /* turns over again: k0 and k2, never asked, are gone */
-  assert_int_equal(cd_strmemo_get(&m, "k0", 2), CD_NONE);
-  assert_int_equal(cd_strmemo_get(&m, "k2", 2), CD_NONE);
-  assert_int_equal(cd_strmemo_get(&m, "k1", 2), 1);
-  assert_int_equal(cd_strmemo_get(&m, "a", 1), 10);
-  assert_int_equal(cd_strmemo_get(&m, "c", 1), 12);
-  assert_true(m.map[0].len + m.map[1].len <= 2 * m.limit);
-  cd_strmemo_free(&m);
+  size_t asked = p.asked;
+  for (size_t i = 0; i < sizeof ASK / sizeof ASK[0]; i++) cd_prefix_memo_test(&m, ASK[i], strlen(ASK[i]), begins_phrase, &p);
+  assert_int_equal(p.asked, asked); /* all known now */
+  assert_false(cd_prefix_memo_test(&m, "sxyz", 4, begins_phrase, &p)); /* "sx" failed: not asked */
+  assert_false(cd_prefix_memo_test(&m, "sadly", 5, begins_phrase, &p)); /* "sad" failed */
+  assert_int_equal(p.asked, asked);
+  cd_prefix_memo_free(&m);
+}
+
+/* A prefix that ends inside a UTF-8 character is asked, never kept; the whole character is. */
+static void test_prefix_memo_characters(void **state) {
+  (void)state;
+  cd_prefix_memo m;
+  cd_prefix_memo_init(&m, 1000);
+  prefix_probe p = {0};
+  const char *cut = "some \xC3"; /* the first byte of "\xC3\xA9" alone */
+  assert_true(cd_prefix_memo_test(&m, cut, strlen(cut), begins_phrase, &p));
+  size_t asked = p.asked;
+  assert_true(cd_prefix_memo_test(&m, cut, strlen(cut), begins_phrase, &p));
+  assert_int_equal(p.asked, asked + 1); /* asked again */
+  const char *whole = "some \xC3\xA9";
+  assert_true(cd_prefix_memo_test(&m, whole, strlen(whole), begins_phrase, &p));
+  asked = p.asked;
+  assert_true(cd_prefix_memo_test(&m, whole, strlen(whole), begins_phrase, &p));
+  assert_int_equal(p.asked, asked); /* kept */
+  const char *other = "some \xC3\xA8"; /* the same first byte, another letter */
+  assert_false(cd_prefix_memo_test(&m, other, strlen(other), begins_phrase, &p));
+  cd_prefix_memo_free(&m);
+}
+
+/* Past its node limit the memo starts again, and still answers as the test does. */
+static void test_prefix_memo_limit(void **state) {
+  (void)state;
+  cd_prefix_memo m;
+  cd_prefix_memo_init(&m, 16);
+  prefix_probe p = {0};
+  for (int round = 0; round < 3; round++) {
+    assert_true(cd_prefix_memo_test(&m, "some people ", 12, begins_phrase, &p));
+    assert_true(cd_prefix_memo_test(&m, "said ", 5, begins_phrase, &p));
+    assert_false(cd_prefix_memo_test(&m, "some peach", 10, begins_phrase, &p));
+    assert_true(m.nodes <= 16);
+  }
+  assert_true(cd_prefix_memo_test(&m, "some people and more than sixteen bytes", 39, begins_phrase, &p) == false);
+  cd_prefix_memo_free(&m);
 }
 
 int main(void) {
@@ -237,7 +286,9 @@ int main(void) {
       cmocka_unit_test(test_near_build),
       cmocka_unit_test(test_near_crowd),
       cmocka_unit_test(test_short_index),
-      cmocka_unit_test(test_strmemo_generations),
+      cmocka_unit_test(test_prefix_memo_answers),
+      cmocka_unit_test(test_prefix_memo_characters),
+      cmocka_unit_test(test_prefix_memo_limit),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 #include "copydesk/analyzer.h"
 #include "namekey.h"
 #include "names_near.h"
+#include "names_near_kept.h"
 
 static void test_keys(void **state) {
   (void)state;
@@ -69,6 +70,103 @@ static void test_near_miss(void **state) {
   assert_int_equal(*CD_VEC_AT(&out, size_t, 0), 5);
   cd_vec_free(&out);
   cd_near_free(&ix);
+}
+
+/* A small deterministic generator: the same lists on every run. */
+static uint64_t rng_state;
+static size_t rnd(size_t n) {
+  rng_state = rng_state * 6364136223846793005u + 1442695040888963407u;
+  return (size_t)(rng_state >> 33) % n;
+}
+
+enum { KEY_CAP = 48 };
+
+/* A key of three to ten letters from a four-letter alphabet (many near pairs and crowds), now and
+ * then one too long to index. */
+static void random_key(char *k) {
+  size_t n = rnd(20) == 0 ? 33 + rnd(5) : 3 + rnd(8);
+  for (size_t i = 0; i < n; i++) k[i] = "abcd"[rnd(4)];
+  k[n] = 0;
+}
+
+/* The candidates of every id, as a sorted list per id, or one CD_NONE for a crowd. */
+static void candidate_sets(const cd_near_index *ix, size_t n, cd_vec *out) {
+  out->len = 0;
+  cd_vec one;
+  cd_vec_init(&one, sizeof(size_t));
+  for (size_t i = 0; i < n; i++) {
+    one.len = 0;
+    cd_near_candidates(ix, i, &one);
+    size_t *v = one.data;
+    for (size_t a = 1; a < one.len; a++) /* insertion sort: a handful each */
+      for (size_t b = a; b > 0 && v[b - 1] > v[b]; b--) {
+        size_t t = v[b];
+        v[b] = v[b - 1];
+        v[b - 1] = t;
+      }
+    *(size_t *)cd_vec_push(out) = i < ix->n && ix->count[i] == CD_NEAR_CROWDED ? CD_NONE : one.len;
+    for (size_t x = 0; x < one.len; x++) *(size_t *)cd_vec_push(out) = v[x];
+  }
+  cd_vec_free(&one);
+}
+
+/* The kept index, after every change to its list of keys (a letter typed or deleted in a key, keys
+ * added, removed, repeated, a new list), answers as an index built afresh on the same list. */
+static void test_kept_near_index_equals_fresh(void **state) {
+  (void)state;
+  for (size_t query_min = 4; query_min <= 5; query_min++) {
+    rng_state = 1500 + query_min;
+    cd_near_kept *kept = cd_near_kept_new(query_min);
+    assert_non_null(kept);
+    static char store[200][KEY_CAP];
+    const char *keys[200];
+    size_t n = 60;
+    for (size_t i = 0; i < n; i++) random_key(store[i]);
+    cd_near_index fresh;
+    cd_near_init(&fresh);
+    cd_vec a, b;
+    cd_vec_init(&a, sizeof(size_t));
+    cd_vec_init(&b, sizeof(size_t));
+    size_t crowded = 0, near = 0;
+    for (size_t step = 0; step < 3000; step++) {
+      size_t what = rnd(10), i = rnd(n);
+      size_t len = strlen(store[i]);
+      if (what < 4 && len + 1 < KEY_CAP) { /* type a letter */
+        size_t at = rnd(len + 1);
+        memmove(store[i] + at + 1, store[i] + at, len - at + 1);
+        store[i][at] = "abcde"[rnd(5)];
+      } else if (what < 7 && len > 0) { /* delete one */
+        size_t at = rnd(len);
+        memmove(store[i] + at, store[i] + at + 1, len - at);
+      } else if (what == 7 && n < 200) { /* a new key, or a repeated one, somewhere */
+        memmove(store[i + 1], store[i], (n - i) * KEY_CAP);
+        if (rnd(2)) random_key(store[i]);
+        else memcpy(store[i], store[rnd(n + 1)], KEY_CAP);
+        n++;
+      } else if (what == 8 && n > 1) { /* a key removed */
+        memmove(store[i], store[i + 1], (n - i - 1) * KEY_CAP);
+        n--;
+      } else if (rnd(20) == 0) { /* another list altogether */
+        n = 1 + rnd(200);
+        for (size_t k = 0; k < n; k++) random_key(store[k]);
+      }
+      for (size_t k = 0; k < n; k++) keys[k] = store[k];
+      cd_near_build(&fresh, keys, n, query_min);
+      candidate_sets(&fresh, n, &a);
+      candidate_sets(cd_near_kept_update(kept, keys, n), n, &b);
+      if (a.len != b.len || memcmp(a.data, b.data, a.len * sizeof(size_t)) != 0)
+        fail_msg("query_min %zu, step %zu: the kept index differs from a fresh one", query_min, step);
+      for (size_t k = 0; k < n; k++) {
+        crowded += fresh.count[k] == CD_NEAR_CROWDED;
+        near += fresh.count[k] >= 2 && fresh.count[k] != CD_NEAR_CROWDED;
+      }
+    }
+    assert_true(crowded > 100 && near > 1000); /* the lists had crowds and near pairs to keep */
+    cd_vec_free(&a);
+    cd_vec_free(&b);
+    cd_near_free(&fresh);
+    cd_near_kept_free(kept);
+  }
 }
 
 static cd_report *run(const char *text, const cd_config *cfg) {
@@ -206,6 +304,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_keys),
       cmocka_unit_test(test_near_miss),
+      cmocka_unit_test(test_kept_near_index_equals_fresh),
       cmocka_unit_test(test_variant_fix_and_related),
       cmocka_unit_test(test_preferred_form),
       cmocka_unit_test(test_shared_surname_never_merges),
