@@ -579,8 +579,28 @@ static bool finite_after(const att *a, size_t head, size_t v) {
   return inflected || (T(a, head)->kind == TOK_WORD && N(a, head) > 3 && S(a, head)[N(a, head) - 1] == 's');
 }
 
+static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp);
+
+/* A noun of speech that introduces the quote, with its owner: "citing the Chuck Lind quote that
+ * "..."", "criticised Lind's remark that "..."": the owner's words, not those of the verb's subject. */
+static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker *sp, size_t *verb) {
+  size_t i = c->open;
+  /* the noun's content follows it ("the quote that", "his remark:"); a quote right after the noun
+   * says what someone thinks of the remark ("Ryan said Lind's comments "show bias"") */
+  if (!(i > first && (is(a, i - 1, "that") || punct(a, i - 1, ',') || punct(a, i - 1, ':')))) return false;
+  i--;
+  if (i <= first) return false;
+  size_t noun = i - 1;
+  if (T(a, noun)->kind != TOK_WORD || !(T(a, noun)->flags & TF_LOWER) || !outside_quotes(a, noun) ||
+      !cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, noun), N(a, noun)) || !speech_noun_owner(a, noun, first, sp))
+    return false;
+  *verb = noun;
+  return true;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  if (owned_noun_before(a, c, s->first_tok, sp, verb)) return true;
   /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
   size_t s0 = s->first_tok;
   if (c->open > s0 + 2 && T(a, s0)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, s0) &&
@@ -789,7 +809,9 @@ static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp) {
         size_t mi = mention_at(a, m - 1);
         if (mi == CD_NONE) continue;
         const cd_name_mention *nm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
-        if (nm->end_tok != p + 1 || !nm->possessive || nm->entity == CD_NONE ||
+        /* "Lind's remark", or a name that modifies the noun after an article: "the Chuck Lind quote" */
+        bool modifier = !nm->possessive && nm->first_tok > first && att_determiner(a, nm->first_tok - 1);
+        if (nm->end_tok != p + 1 || !(nm->possessive || modifier) || nm->entity == CD_NONE ||
             CD_VEC_AT(&a->doc->entities, cd_entity, nm->entity)->kind != CD_ENTITY_PERSON)
           break;
         for_mention(a, sp, mi, nm->first_tok, p + 1, CD_ATTR_EXPLICIT);
