@@ -696,6 +696,11 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     /* "who in 2010 said", "who has in the past described": a short time phrase after a relative
      * pronoun */
     size_t pp = short_pp_before(a, k, s->first_tok);
+    /* "who Beck on Wednesday called": a name, then a short time phrase, then the verb */
+    size_t pp_start = pp != k ? pp : CD_NONE;
+    for (size_t q = pp + 1; pp_start != CD_NONE && q < k; q++) /* "on Wednesday", not "over Clinton and" */
+      if (att_function_word(a, q) || (mention_at(a, q) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, q))))
+        pp_start = CD_NONE;
     if (pp != k) {
       size_t r = pp;
       while (r > s->first_tok && att_between_word(a, r - 1)) r--;
@@ -731,8 +736,11 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
                             cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, st - 1), N(a, st - 1)) &&
                             mention_at(a, st) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, st))))
           continue;
-        if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == end || att_phrase_end(&tmp) == end) &&
-            (!after_prep || tmp.end_tok == end)) {
+        if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) &&
+            (tmp.end_tok == end || att_phrase_end(&tmp) == end ||
+             (end == k && pp_start != CD_NONE && tmp.mention != CD_NONE && tmp.method != CD_ATTR_PRONOUN &&
+              (tmp.end_tok == pp_start || att_phrase_end(&tmp) == pp_start))) &&
+            (!after_prep || tmp.end_tok == end || tmp.end_tok == pp_start)) {
           *sp = tmp;
           *verb = v;
           outer_saying(a, c, stance && !say, sp, verb);
