@@ -321,6 +321,7 @@ static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
  * subject that speaks in it ("Greene added that ... . "QUOTE"", "He said: ¶ "QUOTE"").
  * Returns the quote to continue in *from, or the speaker in *sp. */
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb);
+static bool second_speaker(att *a, size_t from, size_t to, const cd_quote *pq);
 static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *verb, size_t *from) {
   const cd_doc *doc = a->doc;
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
@@ -341,6 +342,7 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
     if (psent != c->sent_open - 1 || pq->level > 0) continue;
     /* across a paragraph break: a person's words, or any speaker's when the new paragraph is only
      * the quote ("...," the company said in a statement. ¶ "QUOTE") */
+    if (second_speaker(a, pw->close_tok + 1, ps->end_tok, pq)) break; /* "..., and her husband cut in." */
     if (pq->speaker && pq->kind == CD_QUOTE_SPEECH &&
         (ps->para == s->para || quote_is_paragraph(a, c) ||
          (pq->entity != CD_NONE && CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind == CD_ENTITY_PERSON))) {
@@ -1124,6 +1126,21 @@ static bool index_positions(att *a) {
   return true;
 }
 
+/* Does a clause joined to the tag in tokens [from, to) give the word to someone else (""...,"
+ * Lind said, and her husband cut in. "..."")? A tag after ", and", ", but" or ";" whose speaker
+ * is not the earlier quote's `pq`. */
+static bool second_speaker(att *a, size_t from, size_t to, const cd_quote *pq) {
+  for (size_t k = from; k + 1 < to; k++) {
+    size_t j = punct(a, k, ';') ? k + 1 : punct(a, k, ',') && (is(a, k + 1, "and") || is(a, k + 1, "but")) ? k + 2 : CD_NONE;
+    if (j == CD_NONE || j >= to) continue;
+    speaker sp = {0};
+    size_t v = CD_NONE;
+    if (!tag_at(a, j, TAIL_ANY, &sp, &v) || v >= to) continue;
+    if (sp.method == CD_ATTR_PRONOUN ? sp.entity != pq->entity : sp.entity != pq->entity || sp.entity == CD_NONE) return true;
+  }
+  return false;
+}
+
 /* The earlier quote of the same paragraph whose speaker a later quote continues ("...," X said.
  * "..."), or CD_NONE: the last attributed speech quote before it, when nothing but the
  * attribution stands between them, or sentences about something else (gap_keeps_speaker). */
@@ -1145,6 +1162,7 @@ static size_t paragraph_continuation(att *a, const quote_ctx *c) {
       if (T(a, k)->kind == TOK_WORD && !(T(a, k)->flags & TF_QUOTED)) gap_words++;
       if (T(a, k)->sent != attr_sent) attribution_only = false;
     }
+    if (attribution_only && second_speaker(a, pw->close_tok + 1, w->open_tok, pq)) break;
     if (attribution_only || ((gap_words <= 12 || long_gap_fits(a, pw->close_tok, c)) &&
                              gap_keeps_speaker(a, pw->close_tok, c, pq->entity)))
       return p - 1;
