@@ -155,7 +155,8 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
       continue; /* "one of the states suing"; but "the two write" */
     if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT))) break;
     size_t e = v;
-    while (e > j && att_between_word(a, e - 1)) e--;
+    /* "Kelly also said"; but a capitalised "Will" before the verb is a name ("George Will wrote") */
+    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) e--;
     size_t after = att_after_speaker(a, &who);
     if ((who.end_tok == e || att_phrase_end(&who) == e || after == e || appositive_gap(a, att_phrase_end(&who), e)) &&
         (!must_end || short_tail(a, v + 1, must_end))) {
@@ -337,9 +338,12 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   for (size_t p = c->qi; p > 0; p--) {
     const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
     const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
+    /* a quote inside an earlier sentence of the outer one ("She said 'yes.' And she knew it.") is
+     * passed over, not taken for the end of the search */
+    if (pq->level > 0) continue;
     uint32_t psent = T(a, pw->close_tok)->sent;
     if (psent < c->sent_open - 1) break;
-    if (psent != c->sent_open - 1 || pq->level > 0) continue;
+    if (psent != c->sent_open - 1) continue;
     /* across a paragraph break: a person's words, or any speaker's when the new paragraph is only
      * the quote ("...," the company said in a statement. ¶ "QUOTE") */
     if (second_speaker(a, pw->close_tok + 1, ps->end_tok, pq)) break; /* "..., and her husband cut in." */
