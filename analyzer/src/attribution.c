@@ -638,6 +638,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     size_t v = i - 1;
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
     if (inside_aside(a, s->first_tok, v, c->open)) continue;
+    /* after "his", "her", "their": a noun ("his call for", "her comments"), not a verb */
+    if (v > s->first_tok && (is(a, v - 1, "his") || is(a, v - 1, "their") || is(a, v - 1, "its") || is(a, v - 1, "my") ||
+                             is(a, v - 1, "our") || (is(a, v - 1, "her") && N(a, v) > 3 && S(a, v)[N(a, v) - 1] == 's')))
+      continue;
     bool say = (cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v)) && !negated(a, v);
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool crowd = cd_lex_has(CD_LEX_CROWD_PARTICIPLES, S(a, v), N(a, v));
