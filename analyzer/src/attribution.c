@@ -322,6 +322,7 @@ static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
  * subject that speaks in it ("Greene added that ... . "QUOTE"", "He said: ¶ "QUOTE"").
  * Returns the quote to continue in *from, or the speaker in *sp. */
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb);
+static bool second_speaker(att *a, size_t from, size_t to, const cd_quote *pq);
 static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *verb, size_t *from) {
   const cd_doc *doc = a->doc;
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
@@ -345,6 +346,7 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
     if (psent != c->sent_open - 1) continue;
     /* across a paragraph break: a person's words, or any speaker's when the new paragraph is only
      * the quote ("...," the company said in a statement. ¶ "QUOTE") */
+    if (second_speaker(a, pw->close_tok + 1, ps->end_tok, pq)) break; /* "..., and her husband cut in." */
     if (pq->speaker && pq->kind == CD_QUOTE_SPEECH &&
         (ps->para == s->para || quote_is_paragraph(a, c) ||
          (pq->entity != CD_NONE && CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind == CD_ENTITY_PERSON))) {
@@ -583,8 +585,28 @@ static bool finite_after(const att *a, size_t head, size_t v) {
   return inflected || (T(a, head)->kind == TOK_WORD && N(a, head) > 3 && S(a, head)[N(a, head) - 1] == 's');
 }
 
+static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp);
+
+/* A noun of speech that introduces the quote, with its owner: "citing the Chuck Lind quote that
+ * "..."", "criticised Lind's remark that "..."": the owner's words, not those of the verb's subject. */
+static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker *sp, size_t *verb) {
+  size_t i = c->open;
+  /* the noun's content follows it ("the quote that", "his remark:"); a quote right after the noun
+   * says what someone thinks of the remark ("Ryan said Lind's comments "show bias"") */
+  if (!(i > first && (is(a, i - 1, "that") || punct(a, i - 1, ',') || punct(a, i - 1, ':')))) return false;
+  i--;
+  if (i <= first) return false;
+  size_t noun = i - 1;
+  if (T(a, noun)->kind != TOK_WORD || !(T(a, noun)->flags & TF_LOWER) || !outside_quotes(a, noun) ||
+      !cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, noun), N(a, noun)) || !speech_noun_owner(a, noun, first, sp))
+    return false;
+  *verb = noun;
+  return true;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  if (owned_noun_before(a, c, s->first_tok, sp, verb)) return true;
   /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
   size_t s0 = s->first_tok;
   if (c->open > s0 + 2 && T(a, s0)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, s0) &&
@@ -616,6 +638,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     size_t v = i - 1;
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
     if (inside_aside(a, s->first_tok, v, c->open)) continue;
+    /* after "his", "her", "their": a noun ("his call for", "her comments"), not a verb */
+    if (v > s->first_tok && (is(a, v - 1, "his") || is(a, v - 1, "their") || is(a, v - 1, "its") || is(a, v - 1, "my") ||
+                             is(a, v - 1, "our") || (is(a, v - 1, "her") && N(a, v) > 3 && S(a, v)[N(a, v) - 1] == 's')))
+      continue;
     bool say = (cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v)) && !negated(a, v);
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool crowd = cd_lex_has(CD_LEX_CROWD_PARTICIPLES, S(a, v), N(a, v));
@@ -680,6 +706,11 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     /* "who in 2010 said", "who has in the past described": a short time phrase after a relative
      * pronoun */
     size_t pp = short_pp_before(a, k, s->first_tok);
+    /* "who Beck on Wednesday called": a name, then a short time phrase, then the verb */
+    size_t pp_start = pp != k ? pp : CD_NONE;
+    for (size_t q = pp + 1; pp_start != CD_NONE && q < k; q++) /* "on Wednesday", not "over Clinton and" */
+      if (att_function_word(a, q) || (mention_at(a, q) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, q))))
+        pp_start = CD_NONE;
     if (pp != k) {
       size_t r = pp;
       while (r > s->first_tok && att_between_word(a, r - 1)) r--;
@@ -715,8 +746,11 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
                             cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, st - 1), N(a, st - 1)) &&
                             mention_at(a, st) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, st))))
           continue;
-        if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == end || att_phrase_end(&tmp) == end) &&
-            (!after_prep || tmp.end_tok == end)) {
+        if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) &&
+            (tmp.end_tok == end || att_phrase_end(&tmp) == end ||
+             (end == k && pp_start != CD_NONE && tmp.mention != CD_NONE && tmp.method != CD_ATTR_PRONOUN &&
+              (tmp.end_tok == pp_start || att_phrase_end(&tmp) == pp_start))) &&
+            (!after_prep || tmp.end_tok == end || tmp.end_tok == pp_start)) {
           *sp = tmp;
           *verb = v;
           outer_saying(a, c, stance && !say, sp, verb);
@@ -793,7 +827,9 @@ static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp) {
         size_t mi = mention_at(a, m - 1);
         if (mi == CD_NONE) continue;
         const cd_name_mention *nm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
-        if (nm->end_tok != p + 1 || !nm->possessive || nm->entity == CD_NONE ||
+        /* "Lind's remark", or a name that modifies the noun after an article: "the Chuck Lind quote" */
+        bool modifier = !nm->possessive && nm->first_tok > first && att_determiner(a, nm->first_tok - 1);
+        if (nm->end_tok != p + 1 || !(nm->possessive || modifier) || nm->entity == CD_NONE ||
             CD_VEC_AT(&a->doc->entities, cd_entity, nm->entity)->kind != CD_ENTITY_PERSON)
           break;
         for_mention(a, sp, mi, nm->first_tok, p + 1, CD_ATTR_EXPLICIT);
@@ -1098,6 +1134,21 @@ static bool index_positions(att *a) {
   return true;
 }
 
+/* Does a clause joined to the tag in tokens [from, to) give the word to someone else (""...,"
+ * Lind said, and her husband cut in. "..."")? A tag after ", and", ", but" or ";" whose speaker
+ * is not the earlier quote's `pq`. */
+static bool second_speaker(att *a, size_t from, size_t to, const cd_quote *pq) {
+  for (size_t k = from; k + 1 < to; k++) {
+    size_t j = punct(a, k, ';') ? k + 1 : punct(a, k, ',') && (is(a, k + 1, "and") || is(a, k + 1, "but")) ? k + 2 : CD_NONE;
+    if (j == CD_NONE || j >= to) continue;
+    speaker sp = {0};
+    size_t v = CD_NONE;
+    if (!tag_at(a, j, TAIL_ANY, &sp, &v) || v >= to) continue;
+    if (sp.method == CD_ATTR_PRONOUN ? sp.entity != pq->entity : sp.entity != pq->entity || sp.entity == CD_NONE) return true;
+  }
+  return false;
+}
+
 /* The earlier quote of the same paragraph whose speaker a later quote continues ("...," X said.
  * "..."), or CD_NONE: the last attributed speech quote before it, when nothing but the
  * attribution stands between them, or sentences about something else (gap_keeps_speaker). */
@@ -1119,6 +1170,7 @@ static size_t paragraph_continuation(att *a, const quote_ctx *c) {
       if (T(a, k)->kind == TOK_WORD && !(T(a, k)->flags & TF_QUOTED)) gap_words++;
       if (T(a, k)->sent != attr_sent) attribution_only = false;
     }
+    if (attribution_only && second_speaker(a, pw->close_tok + 1, w->open_tok, pq)) break;
     if (attribution_only || ((gap_words <= 12 || long_gap_fits(a, pw->close_tok, c)) &&
                              gap_keeps_speaker(a, pw->close_tok, c, pq->entity)))
       return p - 1;
