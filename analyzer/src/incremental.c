@@ -271,11 +271,11 @@ void cd_incr_mentions(cd_doc *doc, uint32_t pi) {
     if (om->first_tok >= o->end_tok) break;
     cd_name_mention *m = cd_vec_push(&doc->mentions);
     *m = *om;
-    cd_span *spans[] = {&m->span, &m->name, &m->title, &m->surname};
+    cd_span32 *spans[] = {&m->span, &m->name, &m->title, &m->surname};
     for (size_t k = 0; k < sizeof spans / sizeof spans[0]; k++) {
-      if (spans[k]->start == CD_NONE) continue;
-      spans[k]->start += shift;
-      spans[k]->end += shift;
+      if (spans[k]->start == CD_NONE32) continue;
+      spans[k]->start = (uint32_t)(spans[k]->start + shift);
+      spans[k]->end = (uint32_t)(spans[k]->end + shift);
     }
     m->first_tok = (uint32_t)(m->first_tok + shift_tok);
     m->end_tok = (uint32_t)(m->end_tok + shift_tok);

@@ -94,31 +94,6 @@ static bool capset_has(const capset *s, const char *w, size_t n) {
   return false;
 }
 
-static const char *const STOP_STARTS[] = {
-    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "for", "and", "but", "or", "if",
-    "when", "while", "after", "before", "as", "by", "with", "from", "of", "to", "his", "her", "their", "its",
-    "our", "my", "your", "some", "many", "most", "all", "both", "each", "every", "no", "former", "new", "then",
-    "however", "meanwhile", "although", "though", "because", "since", "during", "under", "over", "according",
-    "speaking", "asked", "also", "even", "despite", "last", "next", "several", "other", "another", "such",
-    "following", "until", "unlike", "like", "among", "about", "into", "between", "earlier", "later", "late",
-    "yet", "so", "not", "now", "there", "here", "what", "who", "how", "why", "where", "we", "he", "she", "they",
-    "it", "i", "you", "one", "two", "three", "four", "five", "first", "second", "third", "only", "just",
-    "without", "within", "through", "against", "upon", "via", "per", "whether", "unless", "once", NULL};
-
-static const char *const PARTICLES[] = {"de", "van", "von", "bin", "bint", "ibn", "al", "da", "le", "la", "du",
-                                        "der", "den", "di", "del", "dos", "das", "do", "ter", "ten", "y", NULL};
-
-static const char *const ORG_WORDS[] = {
-    "party", "ministry", "department", "police", "court", "house", "council", "committee", "agency",
-    "university", "association", "union", "bank", "company", "inc", "corp", "news", "times", "post",
-    "service", "office", "commission", "institute", "organization", "organisation", "foundation", "group",
-    "team", "club", "army", "navy", "force", "forces", "government", "parliament", "senate", "congress",
-    "assembly", "church", "hospital", "school", "college", "network", "board", "authority", "bureau",
-    "centre", "center", "fund", "society", "federation", "corporation", "airlines", "times", "journal",
-    "tribune", "herald", "guardian", "telegraph", "press", "radio", "television", "tv", "channel",
-    "administration", "campaign", "coalition", "movement", "alliance", "league", "museum", "library",
-    "station", "airport", "railway", "railways", "reserve", "exchange", "ltd", "llc", "plc", "co", NULL};
-
 static bool is_word_tok(const cd_token *t) { return t->kind == TOK_WORD; }
 
 static const char *tstr(const cd_doc *doc, const cd_token *t) { return doc->text + t->start; }
@@ -190,7 +165,7 @@ static bool name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_cha
     if ((t->flags & TF_ALLCAPS) && i + 1 < doc_ntok(doc) && (doc_tok(doc, i + 1)->flags & TF_LOWER) &&
         is_word_tok(doc_tok(doc, i + 1)))
       return true;
-    if (cd_word_in(s, n, STOP_STARTS) || cd_is_pronoun(s, n) || cd_is_contracted_pronoun(s, tlen(t))) return false;
+    if (cd_lex_has(CD_LEX_NAME_STOP_STARTS, s, n) || cd_is_pronoun(s, n) || cd_is_contracted_pronoun(s, tlen(t))) return false;
     if (cd_is_common_word(s, n) && !capset_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
         !cd_is_job_title(s, n)) {
       /* "Bill Gates": a common word that leads straight into a name; not a role ("Historian Ann
@@ -210,11 +185,6 @@ static bool name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_cha
 /* An organisation or state word that "of" may continue: "Court of Justice", "Republic of the Congo".
  * Only once per chain, and never after a title ("Secretary of State" is a title, not a name). */
 static bool of_head(const cd_doc *doc, const chain_word *w, size_t n) {
-  static const char *const HEADS[] = {"court", "bank", "university", "department", "ministry", "institute",
-                                      "republic", "kingdom", "commission", "council", "museum", "college",
-                                      "school", "church", "academy", "federation", "association", "society",
-                                      "league", "union", "organization", "organisation", "board", "office",
-                                      "house", "chamber", "parliament", "assembly", "party", "state", NULL};
   for (size_t k = 0; k < n; k++) {
     const cd_token *t = doc_tok(doc, w[k].tok);
     if (t->flags & TF_LOWER) return false; /* one "of" per chain */
@@ -222,7 +192,7 @@ static bool of_head(const cd_doc *doc, const chain_word *w, size_t n) {
   }
   const cd_token *last = doc_tok(doc, w[n - 1].tok);
   size_t len = last->end - last->start;
-  if (!cd_word_in(doc->text + last->start, len, HEADS)) return false;
+  if (!cd_lex_has(CD_LEX_OF_HEADS, doc->text + last->start, len)) return false;
   /* "Court of Justice", "Bank of England"; but a lone "State" or "Party" begins too many phrases */
   return n >= 2 && !(cd_word_eq(doc->text + last->start, len, "state") || cd_word_eq(doc->text + last->start, len, "party"));
 }
@@ -309,7 +279,7 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   m->name.end = m->span.end;
   m->surname.start = z->start;
   m->surname.end = z->start + zlen;
-  m->title.start = m->title.end = CD_NONE;
+  m->title.start = m->title.end = CD_NONE32;
   m->possessive = poss || possessive;
   m->first_tok = (uint32_t)w[first_title].tok;
   m->end_tok = (uint32_t)(w[n - 1].tok + 1);
@@ -319,7 +289,7 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   for (size_t k = name_from; k < n; k++) {
     const cd_token *t = doc_tok(doc, w[k].tok);
     if (t->flags & TF_CAP) m->n_parts++;
-    if (cd_word_in(tstr(doc, t), tlen(t), ORG_WORDS)) m->org_hint = true;
+    if (cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, t), tlen(t))) m->org_hint = true;
   }
   if (name_from > first_title) {
     const cd_token *ta = doc_tok(doc, w[first_title].tok), *tz = doc_tok(doc, w[name_from - 1].tok);
@@ -438,10 +408,10 @@ void cd_pass_mentions(cd_doc *doc) {
       if (n == 0 || (adjacent && !prev_poss)) {
         if (name_word(doc, &cs, i, n > 0)) {
           extend = true;
-        } else if (n > 0 && is_word_tok(t) && cd_word_in(tstr(doc, t), tlen(t), PARTICLES) && i + 1 < doc_ntok(doc) &&
+        } else if (n > 0 && is_word_tok(t) && cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, t), tlen(t)) && i + 1 < doc_ntok(doc) &&
                    (name_word(doc, &cs, i + 1, true) ||
                     (i + 2 < doc_ntok(doc) && is_word_tok(doc_tok(doc, i + 1)) &&
-                     cd_word_in(tstr(doc, doc_tok(doc, i + 1)), tlen(doc_tok(doc, i + 1)), PARTICLES) &&
+                     cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, doc_tok(doc, i + 1)), tlen(doc_tok(doc, i + 1))) &&
                      name_word(doc, &cs, i + 2, true)))) {
           extend = true; /* Ludwig van Beethoven; Lucia de la Fuente, Rafael van der Vaart */
         } else if (n > 0 && n + 3 < sizeof w / sizeof w[0] && is_word_tok(t) && (t->flags & TF_LOWER) &&
@@ -474,7 +444,7 @@ void cd_pass_mentions(cd_doc *doc) {
         /* after "of" a title word is part of the name: "Court of Justice" */
         w[n].title_word = is_title_word(doc, t) && (t->flags & TF_CAP) &&
                           !(n > 0 && (doc_tok(doc, w[n - 1].tok)->flags & TF_LOWER) &&
-                            !cd_word_in(tstr(doc, doc_tok(doc, w[n - 1].tok)), tlen(doc_tok(doc, w[n - 1].tok)), PARTICLES));
+                            !cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, doc_tok(doc, w[n - 1].tok)), tlen(doc_tok(doc, w[n - 1].tok))));
         if (office_word(doc, w, n, i)) {
           if (n == 0) { /* the title and its "of" open the mention: "Secretary of State" */
             w[0].tok = i - 2;

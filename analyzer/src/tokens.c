@@ -134,6 +134,8 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number
       pos += n;
       continue;
     }
+    /* only these join what is on either side of them into one word */
+    if (c != '\'' && c != 0x2019 && c != '-' && c != 0x2010 && c != 0x2011 && c != '.' && c != ',' && c != '&') break;
     size_t n2;
     int32_t next = at(sc, pos + n, &n2);
     int32_t prev = before(sc, pos);
@@ -180,7 +182,14 @@ static void tokenize_para(cd_doc *doc, uint32_t pi) {
   p->first_tok = (uint32_t)doc->tokens.len;
   size_t pos = p->span.start;
   uint8_t pending = 0;
+  const uint8_t *prose = doc->prose;
   while (pos < p->span.end) {
+    unsigned char b = (unsigned char)doc->text[pos];
+    if (prose[pos] && (b == ' ' || b == '\n')) { /* most separators, without decoding */
+      pending |= b == '\n' ? TF_SPACE_BEFORE | TF_LINE_BEFORE : TF_SPACE_BEFORE;
+      pos++;
+      continue;
+    }
     size_t n;
     int32_t c = at(&sc, pos, &n);
     if (c < 0 || cd_is_space(c)) {

@@ -21,6 +21,8 @@ static bool reserve(cd_jw *w, size_t extra) {
   return true;
 }
 
+char *cd_jw_reserve(cd_jw *w, size_t n) { return reserve(w, n) ? w->data + w->len : NULL; }
+
 void cd_jw_rawn(cd_jw *w, const char *s, size_t n) {
   if (!reserve(w, n)) return;
   memcpy(w->data + w->len, s, n);

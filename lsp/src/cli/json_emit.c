@@ -1,5 +1,6 @@
 #include "json_emit.h"
 
+#include <stdint.h>
 #include <string.h>
 
 void cd_je_init(cd_je *e, cd_jw *w, bool compact) {
@@ -9,30 +10,63 @@ void cd_je_init(cd_je *e, cd_jw *w, bool compact) {
   e->empty[0] = true;
 }
 
-/* jansson's dump_indent: a new line and one space per level, or nothing when compact. */
-static void newline(cd_je *e) {
-  if (e->compact) return;
-  static const char spaces[] = "\n                ";
-  cd_jw_rawn(e->w, spaces, 1 + (size_t)(e->depth < CD_JE_MAX_DEPTH ? e->depth : CD_JE_MAX_DEPTH));
+/* Each call reserves room for all it writes and writes straight into the buffer: a file's JSON
+ * is several times the size of its text, written a few bytes at a time. */
+static char *room(cd_je *e, size_t n) {
+  cd_jw *w = e->w;
+  return !w->oom && w->len + n + 1 <= w->cap ? w->data + w->len : cd_jw_reserve(w, n);
 }
+
+static void wrote(cd_je *e, char *end) {
+  e->w->len = (size_t)(end - e->w->data);
+  *end = '\0';
+}
+
+/* jansson's dump_indent: a new line and one space per level, or nothing when compact. */
+static char *newline(const cd_je *e, char *o) {
+  if (e->compact) return o;
+  int n = e->depth < CD_JE_MAX_DEPTH ? e->depth : CD_JE_MAX_DEPTH;
+  *o++ = '\n';
+  memset(o, ' ', (size_t)n);
+  return o + n;
+}
+
+/* The separator and indentation before a value at the current depth. */
+static char *item(cd_je *e, char *o) {
+  if (!e->empty[e->depth]) *o++ = ',';
+  e->empty[e->depth] = false;
+  return newline(e, o);
+}
+
+enum { ITEM_ROOM = 2 + CD_JE_MAX_DEPTH };
 
 void cd_je_item(cd_je *e) {
   if (e->flush && e->w->len >= CD_JE_FLUSH_AT) e->flush(e->flush_arg);
   if (e->depth == 0) return;
-  if (!e->empty[e->depth]) cd_jw_rawn(e->w, ",", 1);
-  e->empty[e->depth] = false;
-  newline(e);
+  char *o = room(e, ITEM_ROOM);
+  if (o) wrote(e, item(e, o));
 }
 
 void cd_je_key(cd_je *e, const char *key) {
-  cd_je_item(e);
-  cd_jw_rawn(e->w, "\"", 1);
-  cd_jw_raw(e->w, key);
-  cd_jw_raw(e->w, e->compact ? "\":" : "\": ");
+  if (e->flush && e->w->len >= CD_JE_FLUSH_AT) e->flush(e->flush_arg);
+  size_t n = strlen(key);
+  char *o = room(e, ITEM_ROOM + n + 4);
+  if (!o) return;
+  if (e->depth > 0) o = item(e, o);
+  *o++ = '"';
+  memcpy(o, key, n);
+  o += n;
+  *o++ = '"';
+  *o++ = ':';
+  if (!e->compact) *o++ = ' ';
+  wrote(e, o);
 }
 
 void cd_je_open(cd_je *e, char bracket) {
-  cd_jw_rawn(e->w, &bracket, 1);
+  char *o = room(e, 1);
+  if (!o) return;
+  *o++ = bracket;
+  wrote(e, o);
   if (e->depth + 1 < CD_JE_MAX_DEPTH) e->depth++;
   e->empty[e->depth] = true;
 }
@@ -40,50 +74,78 @@ void cd_je_open(cd_je *e, char bracket) {
 void cd_je_close(cd_je *e, char bracket) {
   bool was_empty = e->empty[e->depth];
   if (e->depth > 0) e->depth--;
-  if (!was_empty) newline(e);
-  char c = bracket == '{' ? '}' : ']';
-  cd_jw_rawn(e->w, &c, 1);
+  char *o = room(e, ITEM_ROOM);
+  if (!o) return;
+  if (!was_empty) o = newline(e, o);
+  *o++ = bracket == '{' ? '}' : ']';
+  wrote(e, o);
 }
 
-void cd_je_int(cd_je *e, long long v) { cd_jw_int(e->w, v); }
+void cd_je_int(cd_je *e, long long v) {
+  char buf[24];
+  char *p = buf + sizeof buf;
+  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  do {
+    *--p = (char)('0' + u % 10);
+    u /= 10;
+  } while (u > 0);
+  if (v < 0) *--p = '-';
+  size_t n = (size_t)(buf + sizeof buf - p);
+  char *o = room(e, n);
+  if (!o) return;
+  memcpy(o, p, n);
+  wrote(e, o + n);
+}
 
-void cd_je_bool(cd_je *e, bool v) { cd_jw_raw(e->w, v ? "true" : "false"); }
+static void literal(cd_je *e, const char *s, size_t n) {
+  char *o = room(e, n);
+  if (!o) return;
+  memcpy(o, s, n);
+  wrote(e, o + n);
+}
 
-void cd_je_null(cd_je *e) { cd_jw_rawn(e->w, "null", 4); }
+void cd_je_bool(cd_je *e, bool v) { literal(e, v ? "true" : "false", v ? 4 : 5); }
+
+void cd_je_null(cd_je *e) { literal(e, "null", 4); }
 
 void cd_je_strn(cd_je *e, const char *s, size_t n) {
   static const char hex[] = "0123456789ABCDEF";
-  cd_jw_rawn(e->w, "\"", 1);
-  size_t run = 0; /* bytes copied as they are, written in one call */
+  char *o = room(e, 6 * n + 2); /* every byte escaped as \u00XX at worst */
+  if (!o) return;
+  *o++ = '"';
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    cd_jw_rawn(e->w, s + run, i - run);
-    run = i + 1;
-    char seq[7] = {'\\', 0};
-    size_t k = 2;
-    switch (c) {
-    case '"': seq[1] = '"'; break;
-    case '\\': seq[1] = '\\'; break;
-    case '\b': seq[1] = 'b'; break;
-    case '\f': seq[1] = 'f'; break;
-    case '\n': seq[1] = 'n'; break;
-    case '\r': seq[1] = 'r'; break;
-    case '\t': seq[1] = 't'; break;
-    default:
-      memcpy(seq + 1, "u00", 3);
-      seq[4] = hex[c >> 4];
-      seq[5] = hex[c & 15];
-      k = 6;
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      *o++ = (char)c;
+      continue;
     }
-    cd_jw_rawn(e->w, seq, k);
+    *o++ = '\\';
+    switch (c) {
+    case '"': *o++ = '"'; break;
+    case '\\': *o++ = '\\'; break;
+    case '\b': *o++ = 'b'; break;
+    case '\f': *o++ = 'f'; break;
+    case '\n': *o++ = 'n'; break;
+    case '\r': *o++ = 'r'; break;
+    case '\t': *o++ = 't'; break;
+    default:
+      memcpy(o, "u00", 3);
+      o[3] = hex[c >> 4];
+      o[4] = hex[c & 15];
+      o += 5;
+    }
   }
-  cd_jw_rawn(e->w, s + run, n - run);
-  cd_jw_rawn(e->w, "\"", 1);
+  *o++ = '"';
+  wrote(e, o);
 }
 
 bool cd_je_utf8_ok(const char *s, size_t n) {
   for (size_t i = 0; i < n;) {
+    uint64_t eight;
+    if (i + 8 <= n && (memcpy(&eight, s + i, 8), (eight & 0x8080808080808080ull) == 0)) {
+      i += 8; /* eight ASCII bytes */
+      continue;
+    }
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
       i++;
