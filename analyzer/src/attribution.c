@@ -155,7 +155,8 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
       continue; /* "one of the states suing"; but "the two write" */
     if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT))) break;
     size_t e = v;
-    while (e > j && att_between_word(a, e - 1)) e--;
+    /* "Kelly also said"; but a capitalised "Will" before the verb is a name ("George Will wrote") */
+    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) e--;
     size_t after = att_after_speaker(a, &who);
     if ((who.end_tok == e || att_phrase_end(&who) == e || after == e || appositive_gap(a, att_phrase_end(&who), e)) &&
         (!must_end || short_tail(a, v + 1, must_end))) {
@@ -336,9 +337,12 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   for (size_t p = c->qi; p > 0; p--) {
     const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
     const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
+    /* a quote inside an earlier sentence of the outer one ("She said 'yes.' And she knew it.") is
+     * passed over, not taken for the end of the search */
+    if (pq->level > 0) continue;
     uint32_t psent = T(a, pw->close_tok)->sent;
     if (psent < c->sent_open - 1) break;
-    if (psent != c->sent_open - 1 || pq->level > 0) continue;
+    if (psent != c->sent_open - 1) continue;
     /* across a paragraph break: a person's words, or any speaker's when the new paragraph is only
      * the quote ("...," the company said in a statement. ¶ "QUOTE") */
     if (pq->speaker && pq->kind == CD_QUOTE_SPEECH &&
@@ -453,6 +457,8 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   for (size_t j = sp->first_tok; j > s->first_tok && sp->first_tok - j < OUTER_SAYING_WINDOW; j--) {
     size_t u = j - 1;
+    /* "Lind said, the media called him "..."": the verb of saying right before the comma */
+    if (j == sp->first_tok && punct(a, u, ',') && u > s->first_tok && att_speech_verb(a, u - 1)) continue;
     if (T(a, u)->kind != TOK_WORD || !outside_quotes(a, u)) return;
     if (!(T(a, u)->flags & TF_LOWER) || !cd_is_speech_verb(a->doc->config, S(a, u), N(a, u))) continue;
     quote_ctx outer = {u + 1, u + 1, c->qi, c->sent_open, c->sent_open};
@@ -555,6 +561,16 @@ static bool clause_pronoun_before(att *a, size_t v, speaker *sp, size_t *verb) {
     return true;
   }
   return false;
+}
+
+/* Does a clause open at token i: the sentence's start, after punctuation, or after a conjunction
+ * ("and", "but", "that", or a word that fronts a clause: "when", "while")? A noun phrase there is a
+ * subject; one after a verb is its object ("performing a play called "..."). */
+static bool clause_opens_at(const att *a, size_t i) {
+  if (i == 0 || T(a, i - 1)->sent != T(a, i)->sent || T(a, i - 1)->kind != TOK_WORD) return true;
+  size_t p = i - 1;
+  return is(a, p, "and") || is(a, p, "but") || is(a, p, "that") || is(a, p, "so") ||
+         cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, p), N(a, p));
 }
 
 /* Does the word at v read as a finite verb after the phrase whose last word is `head`? A past
@@ -707,13 +723,17 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
           return true;
         }
       }
-      /* a noun phrase that opens the sentence right before a stance verb ("A reporter for the
-       * Ledger called it "chaos"", "Someone called it a "quiet revolution"") */
-      speaker np = {0};
-      if (stance && !say && end == v && !be && att_stance_subject_at(a, s->first_tok, &np) && np.end_tok == end &&
-          finite_after(a, np.end_tok - 1, v)) {
+      /* a noun phrase that opens the sentence or a clause right before a stance verb ("A reporter for
+       * the Ledger called it "chaos"", "...; one lawmaker called him "...", "..., when many
+       * commentators called him "..."") */
+      for (size_t st = end > 12 ? end - 12 : 0; stance && !say && end == v && !be && st < end; st++) {
+        speaker np = {0};
+        if (st < s->first_tok || !clause_opens_at(a, st) || !att_stance_subject_at(a, st, &np) || np.end_tok != end ||
+            !finite_after(a, np.end_tok - 1, v))
+          continue;
         *sp = np;
         *verb = v;
+        outer_saying(a, c, true, sp, verb);
         return true;
       }
     }

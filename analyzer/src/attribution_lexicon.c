@@ -8,17 +8,20 @@ bool att_speech_verb(const att *a, size_t i) {
          (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_speech_phrase(a, i));
 }
 
-/* "as Lind put it", "Bell shot back": a verb that says something only with the word after it
- * (speech_phrases.txt). */
+/* "as Lind put it", "Bell shot back", "the ad goes on to": a verb that says something only with
+ * the word or two after it (speech_phrases.txt). */
 bool att_speech_phrase(const att *a, size_t i) {
-  if (i + 1 >= doc_ntok(a->doc) || T(a, i)->kind != TOK_WORD || T(a, i + 1)->kind != TOK_WORD) return false;
-  char phrase[48];
-  size_t n1 = N(a, i), n2 = N(a, i + 1);
-  if (n1 + n2 + 1 >= sizeof phrase) return false;
-  memcpy(phrase, S(a, i), n1);
-  phrase[n1] = ' ';
-  memcpy(phrase + n1 + 1, S(a, i + 1), n2);
-  return cd_lex_has(CD_LEX_SPEECH_PHRASES, phrase, n1 + n2 + 1);
+  char phrase[64];
+  size_t len = 0;
+  for (size_t k = i; k < i + 3 && k < doc_ntok(a->doc) && T(a, k)->kind == TOK_WORD; k++) {
+    size_t n = N(a, k);
+    if (len + n + 1 >= sizeof phrase) return false;
+    if (k > i) phrase[len++] = ' ';
+    memcpy(phrase + len, S(a, k), n);
+    len += n;
+    if (k > i && cd_lex_has(CD_LEX_SPEECH_PHRASES, phrase, len)) return true;
+  }
+  return false;
 }
 
 /* Adverbs and auxiliaries allowed between a speaker and the verb: "Kelly also said", "has told". */
@@ -41,7 +44,13 @@ bool att_source_noun(const att *a, size_t i) {
 
 bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
   const cd_token *last = doc_tok(doc, m->end_tok - 1);
-  if (cd_is_job_title(doc->text + last->start, last->end - last->start)) return false;
+  /* a title word ends no person's name ("Vermont Governor"), unless a given name comes before it
+   * and makes it a surname ("Howard Dean", "Amy Pope"), as the mentions pass reads it */
+  const cd_token *given = m->end_tok >= m->first_tok + 2 ? doc_tok(doc, m->end_tok - 2) : NULL;
+  bool surname = given && given->kind == TOK_WORD &&
+                 (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, doc->text + given->start, given->end - given->start) ||
+                  cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, doc->text + given->start, given->end - given->start));
+  if (cd_is_job_title(doc->text + last->start, last->end - last->start) && !surname) return false;
   for (size_t i = m->first_tok; i < m->end_tok; i++) {
     const cd_token *t = doc_tok(doc, i);
     if (t->start < m->name.start || t->kind != TOK_WORD) continue;

@@ -85,11 +85,18 @@ typedef enum mention_kind {
   MK_NOMINAL   /* a non-person source: "police", "the statement", "a spokesperson" */
 } mention_kind;
 
+/* A span inside the text in 32 bits (texts are under 4 GB, CD_MAX_TEXT_LEN): a long text has a
+ * name mention every 60 bytes or so, and each holds four spans. */
+typedef struct cd_span32 {
+  uint32_t start, end;
+} cd_span32;
+#define CD_NONE32 UINT32_MAX
+
 typedef struct cd_name_mention {
-  cd_span span;        /* the whole mention, title included */
-  cd_span name;        /* without title: "Vladimir Putin" */
-  cd_span title;       /* courtesy or job title, or {CD_NONE, CD_NONE} */
-  cd_span surname;     /* last name part */
+  cd_span32 span;      /* the whole mention, title included */
+  cd_span32 name;      /* without title: "Vladimir Putin" */
+  cd_span32 title;     /* courtesy or job title, or {CD_NONE32, CD_NONE32} */
+  cd_span32 surname;   /* last name part */
   uint32_t first_tok, end_tok; /* tokens of the whole mention */
   uint8_t kind;        /* mention_kind */
   bool courtesy;       /* title is Mr/Mrs/Ms/Dr/... */

@@ -48,6 +48,7 @@ typedef struct ent_ctx {
   cd_vec clusters; /* cluster */
   mwork *mw;
   cd_strmap cfg;   /* configured form key -> canonical key index into cfg_keys */
+  cd_arena *scratch; /* the pass's own strings (initials, "given|surname" keys), freed with it */
   cd_vec cfg_keys; /* const char * */
 } ent_ctx;
 
@@ -138,7 +139,7 @@ static const char *aliased_key(ent_ctx *c, const char *key, bool *aliased) {
  * Justice" -> "ecj". `all` keeps the small words too ("dotc" is not wanted, so only capitalised
  * words count either way; `skip_first` drops the first word: "United States Commission on
  * Presidential Debates" -> "cpd"). */
-static const char *initials(cd_doc *doc, const cd_name_mention *m, size_t skip) {
+static const char *initials(const cd_doc *doc, cd_arena *scratch, const cd_name_mention *m, size_t skip) {
   char buf[16];
   size_t n = 0, seen = 0;
   for (size_t i = m->first_tok; i < m->end_tok; i++) {
@@ -153,7 +154,7 @@ static const char *initials(cd_doc *doc, const cd_name_mention *m, size_t skip) 
   }
   if (n < 2) return NULL;
   buf[n] = 0;
-  return cd_arena_strdup(doc->arena, buf);
+  return cd_arena_strdup(scratch, buf);
 }
 
 static void put_unique(ent_ctx *c, cd_strmap *map, const char *key, size_t cl) {
@@ -180,7 +181,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
   cd_vec target_cl;
   cd_vec_init(&target_cl, sizeof(size_t));
   cd_strmap seen;
-  cd_strmap_init(&seen, NULL);
+  cd_strmap_init_borrowed(&seen);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (mcl[i] == CD_NONE || m->acronym) continue;
@@ -192,7 +193,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     else if (m->n_parts == 1 && !k->has_full)
       key = c->mw[i].key;
     if (!key || strlen(key) < 5) continue;
-    char *sk = cd_arena_printf(doc->arena, "%s#%zu", key, cl);
+    char *sk = cd_arena_printf(c->scratch, "%s#%zu", key, cl);
     if (!sk || cd_strmap_get(&seen, sk) != CD_NONE) continue;
     cd_strmap_put(&seen, sk, 1);
     *(const char **)cd_vec_push(&keys) = key;
@@ -239,21 +240,26 @@ void cd_pass_entities(cd_doc *doc) {
   ent_ctx c = {.doc = doc};
   cd_vec_init(&c.clusters, sizeof(cluster));
   cd_vec_init(&c.cfg_keys, sizeof(const char *));
-  cd_strmap_init(&c.cfg, NULL);
+  /* every key below is an interned name key (cd_doc_name_key) or a string of c.scratch */
+  cd_strmap_init_borrowed(&c.cfg);
   cd_strmap full, given_sur, any_surname, surname, given, inits, styles;
-  cd_strmap_init(&full, NULL);
-  cd_strmap_init(&given_sur, NULL);
-  cd_strmap_init(&any_surname, NULL);
-  cd_strmap_init(&surname, NULL);
-  cd_strmap_init(&given, NULL);
-  cd_strmap_init(&inits, NULL);
-  cd_strmap_init(&styles, NULL);
+  cd_strmap_init_borrowed(&full);
+  cd_strmap_init_borrowed(&given_sur);
+  cd_strmap_init_borrowed(&any_surname);
+  cd_strmap_init_borrowed(&surname);
+  cd_strmap_init_borrowed(&given);
+  cd_strmap_init_borrowed(&inits);
+  cd_strmap_init_borrowed(&styles);
+  /* each mention's text, one copy per distinct text */
+  cd_strmap texts;
+  cd_strmap_init(&texts, doc->arena);
   /* working tables, freed at the end of the pass (not kept in the report's arena) */
   size_t *mcl = NULL, *ent_of = NULL, *best = NULL, *count = NULL, *n_acr = NULL, *n_long = NULL, *acr = NULL;
   bool *person = NULL, *org = NULL, *courtesy = NULL;
   c.mw = calloc(nm + 1, sizeof(mwork));
   mcl = calloc(nm + 1, sizeof(size_t));
-  if (!c.mw || !mcl) goto done;
+  c.scratch = cd_arena_new();
+  if (!c.mw || !mcl || !c.scratch) goto done;
   load_config_names(&c);
 
   for (size_t i = 0; i < nm; i++) {
@@ -278,16 +284,16 @@ void cd_pass_entities(cd_doc *doc) {
       /* "Indian Railway" and "Indian Railways": one organisation written in singular and plural */
       size_t kn = strlen(w->key);
       if (kn > 3 && w->key[kn - 1] == 's') {
-        char *sing = cd_arena_strndup(doc->arena, w->key, kn - 1);
+        char *sing = cd_arena_strndup(c.scratch, w->key, kn - 1);
         if (sing) cl = cd_strmap_get(&full, sing);
       } else {
-        char *plur = cd_arena_printf(doc->arena, "%ss", w->key);
+        char *plur = cd_arena_printf(c.scratch, "%ss", w->key);
         if (plur) cl = cd_strmap_get(&full, plur);
       }
     }
     char *gs = NULL;
     if (w->person_full) {
-      gs = cd_arena_printf(doc->arena, "%s|%s", w->gkey, w->skey);
+      gs = cd_arena_printf(c.scratch, "%s|%s", w->gkey, w->skey);
       if (cl == CD_NONE && gs) cl = get_unique(&c, &given_sur, gs);
     }
     if (cl == CD_NONE) cl = new_cluster(&c);
@@ -297,7 +303,7 @@ void cd_pass_entities(cd_doc *doc) {
     cluster *k = CD_VEC_AT(&c.clusters, cluster, cl);
     k->has_full = true;
     if (k->first_full == CD_NONE && m->n_parts >= 2) k->first_full = i;
-    if (m->title.start != CD_NONE && m->n_parts >= 1) {
+    if (m->title.start != CD_NONE32 && m->n_parts >= 1) {
       /* "Queen Elizabeth II" is "the Queen" later on */
       size_t te = m->title.end, ts;
       while (te > m->title.start && doc->text[te - 1] == '.') te--;
@@ -311,9 +317,9 @@ void cd_pass_entities(cd_doc *doc) {
       if (cd_strmap_get(&any_surname, w->skey) == CD_NONE) cd_strmap_put(&any_surname, w->skey, cl);
       put_unique(&c, &given, w->gkey, cl);
     } else if (m->n_parts >= 2) {
-      const char *in = initials(doc, m, 0);
+      const char *in = initials(doc, c.scratch, m, 0);
       if (in) put_unique(&c, &inits, in, cl);
-      if (m->n_parts >= 4 && (in = initials(doc, m, 1)) != NULL && strlen(in) >= 3) put_unique(&c, &inits, in, cl);
+      if (m->n_parts >= 4 && (in = initials(doc, c.scratch, m, 1)) != NULL && strlen(in) >= 3) put_unique(&c, &inits, in, cl);
     }
   }
 
@@ -339,7 +345,7 @@ void cd_pass_entities(cd_doc *doc) {
     if (m->acronym) {
       cl = cd_strmap_get(&full, w->key);
       if (cl == CD_NONE) cl = get_unique(&c, &inits, w->key);
-    } else if (m->n_parts == 1 && m->title.start == CD_NONE &&
+    } else if (m->n_parts == 1 && m->title.start == CD_NONE32 &&
                cd_is_given_name_title(doc->text + m->name.start, m->name.end - m->name.start) &&
                (cl = get_unique(&c, &styles, w->key)) != CD_NONE) {
       /* "the Queen" */
@@ -451,8 +457,8 @@ void cd_pass_entities(cd_doc *doc) {
     cd_mention *out = (cd_mention *)ent->mentions;
     if (!out) continue;
     cd_mention *x = &out[ent->n_mentions];
-    x->span = m->span;
-    x->text = cd_arena_strndup(doc->arena, doc->text + m->span.start, m->span.end - m->span.start);
+    x->span = (cd_span){m->span.start, m->span.end};
+    x->text = cd_strmap_intern(&texts, doc->text + m->span.start, m->span.end - m->span.start);
     x->in_quote = m->in_quote;
     x->headline = m->headline;
     const cd_name_mention *b = M(doc, best[m->entity]);
@@ -483,4 +489,6 @@ done:
   cd_strmap_free(&given);
   cd_strmap_free(&inits);
   cd_strmap_free(&styles);
+  cd_strmap_free(&texts); /* the texts stay in the arena */
+  cd_arena_free(c.scratch);
 }

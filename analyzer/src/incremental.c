@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keylist.h"
+
 /* One version's text and per-paragraph tables. */
 typedef struct version {
   char *text;
@@ -39,6 +41,8 @@ struct cd_analysis {
   size_t reused; /* how many paragraphs match */
   size_t reused_mentions; /* how many of them took their old mentions */
   cd_near_kept *near[CD_INCR_NEAR_SLOTS]; /* made on first use */
+  cd_short_index short_ix; /* the spelling check's four-letter names ... */
+  cd_keylist short_keys;   /* ... made from these keys */
 };
 
 static void version_init(version *v) {
@@ -73,6 +77,8 @@ cd_analysis *cd_analysis_new(void) {
     cd_vec_init(&a->starts[i].answers, 1);
     cd_vec_init(&a->starts[i].rx, 1);
   }
+  cd_short_init(&a->short_ix, NULL);
+  cd_keylist_init(&a->short_keys);
   return a;
 }
 
@@ -87,6 +93,8 @@ void cd_analysis_free(cd_analysis *a) {
     cd_vec_free(&a->starts[i].rx);
   }
   for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++) cd_near_kept_free(a->near[i]);
+  cd_short_free(&a->short_ix);
+  cd_keylist_free(&a->short_keys);
   free(a);
 }
 
@@ -263,11 +271,11 @@ void cd_incr_mentions(cd_doc *doc, uint32_t pi) {
     if (om->first_tok >= o->end_tok) break;
     cd_name_mention *m = cd_vec_push(&doc->mentions);
     *m = *om;
-    cd_span *spans[] = {&m->span, &m->name, &m->title, &m->surname};
+    cd_span32 *spans[] = {&m->span, &m->name, &m->title, &m->surname};
     for (size_t k = 0; k < sizeof spans / sizeof spans[0]; k++) {
-      if (spans[k]->start == CD_NONE) continue;
-      spans[k]->start += shift;
-      spans[k]->end += shift;
+      if (spans[k]->start == CD_NONE32) continue;
+      spans[k]->start = (uint32_t)(spans[k]->start + shift);
+      spans[k]->end = (uint32_t)(spans[k]->end + shift);
     }
     m->first_tok = (uint32_t)(m->first_tok + shift_tok);
     m->end_tok = (uint32_t)(m->end_tok + shift_tok);
@@ -330,6 +338,19 @@ const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, con
   }
   if (!a->near[slot] && !(a->near[slot] = cd_near_kept_new(query_min))) abort(); /* out of memory */
   return cd_near_kept_update(a->near[slot], keys, n);
+}
+
+const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, size_t n, cd_short_index *scratch) {
+  cd_analysis *a = doc->incr;
+  cd_short_index *ix = a ? &a->short_ix : scratch;
+  if (a && cd_keylist_same(&a->short_keys, keys, n)) return ix;
+  if (a) {
+    cd_short_free(ix);
+    cd_short_init(ix, NULL);
+    cd_keylist_set(&a->short_keys, keys, n);
+  }
+  for (size_t i = 0; i < n; i++) cd_short_add(ix, keys[i], i);
+  return ix;
 }
 
 uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx) {

@@ -18,6 +18,7 @@
 #include "doc.h"
 #include "names_near.h"
 #include "names_near_kept.h"
+#include "names_short.h"
 
 /* After the source pass: matches the new version's paragraphs with the previous version's. */
 void cd_incr_match(cd_analysis *a, const cd_doc *doc);
@@ -50,6 +51,11 @@ typedef enum cd_incr_near_slot { CD_INCR_NEAR_ENTITIES, CD_INCR_NEAR_SPELLING, C
  * the same query_min. */
 const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
                                         size_t query_min, cd_near_index *ix);
+
+/* The index of four-letter names (names_short.h) of keys[0, n), each added under its place in
+ * the list: the handle's, kept while the list stays the same (valid until the next version), or,
+ * without a handle, `scratch` (cd_short_init'ed; the caller frees it either way) built so. */
+const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, size_t n, cd_short_index *scratch);
 
 /* The claims pass's answers, per token, to whether a phrase of its alternation can start there
  * (0: not asked, 1: no, 2: yes). They are a function of the alternation and of the paragraph's

@@ -279,7 +279,7 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   m->name.end = m->span.end;
   m->surname.start = z->start;
   m->surname.end = z->start + zlen;
-  m->title.start = m->title.end = CD_NONE;
+  m->title.start = m->title.end = CD_NONE32;
   m->possessive = poss || possessive;
   m->first_tok = (uint32_t)w[first_title].tok;
   m->end_tok = (uint32_t)(w[n - 1].tok + 1);

@@ -81,7 +81,7 @@ static bool attributive(const cd_doc *doc, const cd_name_mention *m) {
 }
 
 static bool title_is_given_name_style(const cd_doc *doc, const cd_name_mention *m) {
-  if (m->title.start == CD_NONE) return false;
+  if (m->title.start == CD_NONE32) return false;
   /* the last word of the title decides: "Crown Prince", "Pope" */
   size_t e = m->title.end;
   while (e > m->title.start && doc->text[e - 1] == '.') e--;
@@ -242,7 +242,7 @@ static uint8_t mention_role(const cd_doc *doc, const cd_name_mention *m) {
   return ROLE_NOUN;
 }
 
-static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, cd_span span, uint8_t parts) {
+static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, cd_span32 span, uint8_t parts) {
   const char *t = slice(doc, span.start, span.end);
   size_t f = form_index(v, t);
   if (f == CD_NONE) {
@@ -253,7 +253,7 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
     if (!x->key) return;
     x->count = 0;
     x->first = mi;
-    x->first_span = span;
+    x->first_span = (cd_span){span.start, span.end};
     x->acronym = m->acronym;
     x->org = m->org_hint;
     x->accepted = accepted_form(doc, t, strlen(t));
@@ -278,7 +278,7 @@ typedef struct mixed_state {
   cd_fix *fix[MAX_FORMS + 1];
 } mixed_state;
 
-static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_t target, bool house, cd_span span,
+static void report_variant(cd_doc *doc, size_t e, const vset *v, size_t f, size_t target, bool house, cd_span32 span,
                            mixed_state *mx) {
   const vform *t = &v->f[target];
   const char *txt = v->f[f].text;
@@ -787,7 +787,7 @@ static void title_word(const cd_doc *doc, const cd_name_mention *m, size_t *s, s
 /* "Mr Macierewicz", "President Trump": a title that says a surname follows. Not "MS Although",
  * "General Assembly", "Foreign Affairs", "Captain America". */
 static bool strong_title(const cd_doc *doc, const cd_name_mention *m) {
-  if (m->title.start == CD_NONE || m->n_parts != 1 || m->acronym || m->org_hint) return false;
+  if (m->title.start == CD_NONE32 || m->n_parts != 1 || m->acronym || m->org_hint) return false;
   size_t s, e;
   title_word(doc, m, &s, &e);
   if (e <= s) return false;
@@ -808,7 +808,7 @@ static bool strong_title(const cd_doc *doc, const cd_name_mention *m) {
 /* "professor Hale", "senator Okafor": a role in lower case right before a lone capitalised word
  * says a person is meant, as a capitalised title would. */
 static bool role_before(const cd_doc *doc, const cd_name_mention *m) {
-  if (m->title.start != CD_NONE || m->n_parts != 1 || m->acronym || m->org_hint || m->first_tok == 0) return false;
+  if (m->title.start != CD_NONE32 || m->n_parts != 1 || m->acronym || m->org_hint || m->first_tok == 0) return false;
   const cd_token *p = doc_tok(doc, m->first_tok - 1), *t = doc_tok(doc, m->first_tok);
   if (p->kind != TOK_WORD || !(p->flags & TF_LOWER) || p->sent != t->sent || (t->flags & TF_ALLCAPS)) return false;
   if (!cd_is_person_title(doc->text + p->start, p->end - p->start)) return false;
@@ -1051,7 +1051,7 @@ static void note_use(cd_vec *uses, size_t t, size_t word, size_t mention) {
 static void renamed_places(names_ctx *c, const cd_vec *words, const cd_vec *uses) {
   cd_doc *doc = c->doc;
   cd_strmap best;
-  cd_strmap_init(&best, NULL);
+  cd_strmap_init_borrowed(&best);
   for (size_t i = 0; i < words->len; i++) {
     const sword *w = CD_VEC_AT(words, sword, i);
     if (!w->count || w->ignored || !w->renamed) continue;
@@ -1064,7 +1064,7 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const cd_vec *uses
   /* "Burma, also known as Myanmar", "Mumbai (formerly Bombay)": the article explains the two names
    * and uses both on purpose */
   cd_strmap explained;
-  cd_strmap_init(&explained, NULL);
+  cd_strmap_init_borrowed(&explained);
   for (size_t u = 0; u < uses->len; u++) {
     const word_use *wu = CD_VEC_AT(uses, word_use, u);
     size_t id = wu->word, t = wu->tok;
@@ -1104,7 +1104,7 @@ out:
 static void spelling(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap ids;
-  cd_strmap_init(&ids, NULL);
+  cd_strmap_init_borrowed(&ids);
   cd_vec words;
   cd_vec_init(&words, sizeof(sword));
   /* each token of a name that is a word here, in token order (freed below) */
@@ -1181,17 +1181,23 @@ static void spelling(names_ctx *c) {
   cd_near_init(&ix);
   cd_short_index sx; /* "Holt" misspelled "Hlot" */
   cd_short_init(&sx, NULL);
-  const char **keys = calloc(words.len + 1, sizeof(const char *)); /* these three: freed below */
+  const char **keys = calloc(words.len + 1, sizeof(const char *)); /* these five: freed below */
+  /* the four-letter keys, which the short index holds under their place in this list */
+  const char **four = calloc(words.len + 1, sizeof(const char *));
+  size_t *four_id = calloc(words.len + 1, sizeof(size_t)), n_four = 0;
   /* majority[i]: the word it probably misspells, or CD_NONE; by_neighbour[i]: a shared neighbour
    * said so, and its uses inside quotations are reported too */
   size_t *majority = calloc(words.len + 1, sizeof(size_t));
   bool *by_neighbour = calloc(words.len + 1, sizeof(bool));
-  cd_vec cand;
+  cd_vec cand, short_cand;
   cd_vec_init(&cand, sizeof(size_t));
-  if (!keys || !majority || !by_neighbour) goto out2;
+  cd_vec_init(&short_cand, sizeof(size_t));
+  if (!keys || !majority || !by_neighbour || !four || !four_id) goto out2;
   for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
   const cd_near_index *near = cd_incr_near_index(doc, CD_INCR_NEAR_SPELLING, keys, words.len, 4, &ix);
-  for (size_t i = 0; i < words.len; i++) cd_short_add(&sx, keys[i], i);
+  for (size_t i = 0; i < words.len; i++)
+    if (strlen(keys[i]) == 4) four_id[n_four] = i, four[n_four++] = keys[i];
+  const cd_short_index *shorts = cd_incr_short_index(doc, four, n_four, &sx);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
@@ -1199,7 +1205,10 @@ static void spelling(names_ctx *c) {
       continue;
     cand.len = 0;
     cd_near_candidates(near, i, &cand);
-    cd_short_candidates(&sx, a->key, &cand);
+    short_cand.len = 0; /* the short index's ids never are the near index's: four bytes, not five or more */
+    cd_short_candidates(shorts, a->key, &short_cand);
+    for (size_t x = 0; x < short_cand.len; x++)
+      *(size_t *)cd_vec_push(&cand) = four_id[*CD_VEC_AT(&short_cand, size_t, x)];
     size_t best = CD_NONE;
     bool ambiguous = false, neighbour = false;
     for (size_t x = 0; x < cand.len; x++) {
@@ -1264,6 +1273,9 @@ static void spelling(names_ctx *c) {
   }
 out2:
   free(keys);
+  free(four);
+  free(four_id);
+  cd_vec_free(&short_cand);
   free(majority);
   free(by_neighbour);
   cd_vec_free(&cand);
@@ -1347,8 +1359,8 @@ static bool described_group(const cd_doc *doc, size_t first, size_t n) {
 static void case_variants(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap first_word, seen;
-  cd_strmap_init(&first_word, NULL);
-  cd_strmap_init(&seen, NULL);
+  cd_strmap_init_borrowed(&first_word);
+  cd_strmap_init_borrowed(&seen);
   cd_vec forms, keys; /* keys: const char *, the interned keys of each form's words after the first */
   cd_vec_init(&forms, sizeof(cform));
   cd_vec_init(&keys, sizeof(const char *));
@@ -1658,10 +1670,10 @@ void cd_pass_names(cd_doc *doc) {
   /* surnames that two people named in full share ("David Turpin", "Louise Turpin"); every word of a
    * multi-part name */
   cd_strmap surnames, shared, multi_words, org_words;
-  cd_strmap_init(&org_words, NULL);
-  cd_strmap_init(&surnames, NULL);
-  cd_strmap_init(&shared, NULL);
-  cd_strmap_init(&multi_words, NULL);
+  cd_strmap_init_borrowed(&org_words);
+  cd_strmap_init_borrowed(&surnames);
+  cd_strmap_init_borrowed(&shared);
+  cd_strmap_init_borrowed(&multi_words);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind == MK_NAME && m->n_parts >= 2 && !m->headline) {

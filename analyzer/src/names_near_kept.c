@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "copydesk/analyzer.h"
+#include "keylist.h"
 #include "strmap.h"
 #include "vec.h"
 
@@ -45,8 +46,7 @@ struct cd_near_kept {
   cd_vec links; /* link */
   uint32_t free_link;
   cd_near_index ix; /* the latest list's index */
-  cd_vec last;      /* char: the latest list, each key NUL-ended */
-  size_t last_n;
+  cd_keylist last;  /* the list it was made from */
 };
 
 static void *or_abort(void *p) {
@@ -71,7 +71,7 @@ cd_near_kept *cd_near_kept_new(size_t query_min) {
   cd_vec_init(&k->links, sizeof(link));
   k->free_link = NIL;
   cd_near_init(&k->ix);
-  cd_vec_init(&k->last, 1);
+  cd_keylist_init(&k->last);
   return k;
 }
 
@@ -87,7 +87,7 @@ void cd_near_kept_free(cd_near_kept *k) {
   free(k->hash);
   free(k->head);
   cd_near_free(&k->ix);
-  cd_vec_free(&k->last);
+  cd_keylist_free(&k->last);
   free(k);
 }
 
@@ -255,32 +255,10 @@ static void take_list(cd_near_kept *k, const char *const *keys, size_t n) {
   }
 }
 
-/* Is keys[0, n) the latest list? Remembers it when not. */
-static bool same_list(cd_near_kept *k, const char *const *keys, size_t n) {
-  if (k->version && k->last_n == n) {
-    const char *kept = k->last.data;
-    size_t i = 0;
-    for (; i < n; i++) { /* the buffer holds exactly n strings */
-      size_t len = strlen(keys[i]);
-      if (memcmp(kept, keys[i], len + 1) != 0) break;
-      kept += len + 1;
-    }
-    if (i == n) return true;
-  }
-  k->last.len = 0;
-  for (size_t i = 0; i < n; i++) {
-    size_t len = strlen(keys[i]);
-    if (k->last.len + len + 1 > k->last.cap) cd_vec_reserve(&k->last, 2 * (k->last.len + len + 1));
-    memcpy((char *)k->last.data + k->last.len, keys[i], len + 1);
-    k->last.len += len + 1;
-  }
-  k->last_n = n;
-  return false;
-}
-
 const cd_near_index *cd_near_kept_update(cd_near_kept *k, const char *const *keys, size_t n) {
   if (n >= EMPTIED) abort(); /* four billion names: no document gets here */
-  if (same_list(k, keys, n)) return &k->ix;
+  if (cd_keylist_same(&k->last, keys, n)) return &k->ix;
+  cd_keylist_set(&k->last, keys, n);
   if (k->keys.len > 4 * n + 256) reset(k);
   if (++k->version == 0) { /* wrapped: no key may look counted by this version already */
     for (size_t i = 0; i < k->keys.len; i++) K(k, (uint32_t)i)->seen = 0;

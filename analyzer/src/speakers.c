@@ -49,7 +49,7 @@ bool att_index_gender(att *a) {
   /* titles first: "Ms. Lind" */
   for (size_t mi = 0; mi < doc->mentions.len; mi++) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
-    if (m->courtesy && m->title.start != CD_NONE && m->entity != CD_NONE)
+    if (m->courtesy && m->title.start != CD_NONE32 && m->entity != CD_NONE)
       note_gender(a, m->entity, word_gender(doc->text + m->title.start, m->title.end - m->title.start));
   }
   /* then "Lind said she ...", "Lind told reporters that he ...": the pronoun that opens what the
@@ -401,6 +401,8 @@ static size_t introduced_with(const att *a, size_t i, size_t j, size_t *head) {
   return CD_NONE;
 }
 
+static size_t att_possessive_end(const att *a, size_t mi);
+
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
@@ -410,9 +412,13 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     if (all_capitals(a, m) && !m->acronym) return false;
     if (dateline(a, m)) return false;
     /* a capitalised function word read as a name after a dateline's dash ("— In response to ...") */
+    /* but "Will" may be George Will: a capitalised word between a closing mark and a verb of
+     * saying (""...," Will wrote") can only be a name */
+    bool tag_name = i > 0 && T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE && att_speech_verb(a, i + 1);
     if (m->end_tok == m->first_tok + 1 &&
-        (att_preposition(a, i) || att_determiner(a, i) || (att_function_word(a, i) && !cd_mention_is_person(doc, mi))))
-      return false; /* but "Will" may be George Will */
+        (att_preposition(a, i) || att_determiner(a, i) ||
+         (att_function_word(a, i) && !cd_mention_is_person(doc, mi) && !tag_name)))
+      return false;
     size_t role = m->end_tok;
     if (role + 1 < doc_ntok(doc) && T(a, role)->kind == TOK_WORD && (T(a, role)->flags & TF_LOWER) &&
         (att_role_noun(a, role) || att_source_noun(a, role)) &&
@@ -429,9 +435,10 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         return true;
       }
     }
-    if (m->possessive) {
-      /* "Stardom's official statement": the organisation's document speaks */
-      size_t e = m->end_tok;
+    size_t owner_end = att_possessive_end(a, mi);
+    if (owner_end != CD_NONE) {
+      /* "Stardom's official statement", "Reyes' campaign": the organisation's document speaks */
+      size_t e = owner_end;
       for (size_t k = 0; k < 3 && e < doc_ntok(doc) && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_LOWER); k++, e++) {
         if (att_source_noun(a, e)) {
           source_phrase(a, sp, i, e + 1);
@@ -586,12 +593,12 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
 /* The token after a possessive name ("Lind's", "Greaves'"), or CD_NONE when it is not one. */
 static size_t att_possessive_end(const att *a, size_t mi) {
   const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
-  if (m->possessive) return m->end_tok;
   size_t e = m->end_tok;
-  if (e < doc_ntok(a->doc) && T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_APOS && !(T(a, e)->flags & TF_SPACE_BEFORE) &&
-      a->doc->text[T(a, e - 1)->end - 1] == 's')
-    return e + 1;
-  return CD_NONE;
+  /* "Reyes' ": the bare apostrophe is a token of its own, also when the mention is marked possessive */
+  bool apostrophe = e < doc_ntok(a->doc) && T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_APOS &&
+                    !(T(a, e)->flags & TF_SPACE_BEFORE) && a->doc->text[T(a, e - 1)->end - 1] == 's';
+  if (apostrophe) return e + 1;
+  return m->possessive ? e : CD_NONE;
 }
 
 /* Can a generic speaker phrase end before token e, after an inverted verb ("said the designer,",

@@ -12,14 +12,33 @@ static uint32_t hash_n(const char *s, size_t n) {
   return (uint32_t)(h ^ (h >> 32));
 }
 
-/* A stored key equals the n bytes at s. */
+/* A stored key equals the n bytes at s (stored keys are NUL-terminated; s has no NUL inside). */
 static bool key_eq(const cd_strmap_slot *e, uint32_t hash, const char *s, size_t n) {
-  return e->hash == hash && e->len == n && memcmp(e->key, s, n) == 0;
+  if (e->hash != hash) return false;
+  for (size_t i = 0; i < n; i++) /* stops at the stored key's end: no read past it */
+    if (e->key[i] != s[i] || e->key[i] == '\0') return false;
+  return e->key[n] == '\0';
+}
+
+/* Values near SIZE_MAX (CD_NONE and the like) keep their distance from the top. */
+enum { TOP_VALUES = 16 };
+static uint32_t pack_value(size_t v) {
+  if (v >= (size_t)-TOP_VALUES) return (uint32_t)(UINT32_MAX - ((size_t)-1 - v));
+  if (v >= (size_t)UINT32_MAX - TOP_VALUES + 1) abort(); /* values are indexes into tables */
+  return (uint32_t)v;
+}
+static size_t unpack_value(uint32_t v) {
+  return v > UINT32_MAX - TOP_VALUES ? (size_t)-1 - (UINT32_MAX - v) : v;
 }
 
 void cd_strmap_init(cd_strmap *m, cd_arena *arena) {
   memset(m, 0, sizeof *m);
   m->arena = arena;
+}
+
+void cd_strmap_init_borrowed(cd_strmap *m) {
+  memset(m, 0, sizeof *m);
+  m->borrow_keys = true;
 }
 
 void cd_strmap_free(cd_strmap *m) {
@@ -39,7 +58,7 @@ static const cd_strmap_slot *find(const cd_strmap *m, const char *key, size_t n)
 
 size_t cd_strmap_getn(const cd_strmap *m, const char *key, size_t n) {
   const cd_strmap_slot *e = find(m, key, n);
-  return e ? e->value : CD_NONE;
+  return e ? unpack_value(e->value) : CD_NONE;
 }
 
 const char *cd_strmap_key(const cd_strmap *m, const char *key, size_t n) {
@@ -51,7 +70,6 @@ size_t cd_strmap_get(const cd_strmap *m, const char *key) { return cd_strmap_get
 
 /* The slot holding the key, inserted (with value CD_NONE) when absent. */
 static cd_strmap_slot *slot_for(cd_strmap *m, const char *key, size_t n) {
-  if (n > UINT32_MAX) abort(); /* keys are words and names */
   uint32_t hk = hash_n(key, n);
   if ((m->len + 1) * 2 > m->cap) {
     size_t cap = m->cap ? m->cap * 2 : 64;
@@ -72,18 +90,21 @@ static cd_strmap_slot *slot_for(cd_strmap *m, const char *key, size_t n) {
   while (m->slots[h].key && !key_eq(&m->slots[h], hk, key, n)) h = (h + 1) & (m->cap - 1);
   cd_strmap_slot *e = &m->slots[h];
   if (!e->key) {
-    if (!m->arena && !(m->arena = m->own = cd_arena_new())) abort();
-    e->key = cd_arena_strndup(m->arena, key, n);
-    if (!e->key) abort();
+    if (m->borrow_keys) {
+      e->key = key;
+    } else {
+      if (!m->arena && !(m->arena = m->own = cd_arena_new())) abort();
+      e->key = cd_arena_strndup(m->arena, key, n);
+      if (!e->key) abort();
+    }
     e->hash = hk;
-    e->len = (uint32_t)n;
-    e->value = CD_NONE;
+    e->value = pack_value(CD_NONE);
     m->len++;
   }
   return e;
 }
 
-void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value) { slot_for(m, key, n)->value = value; }
+void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value) { slot_for(m, key, n)->value = pack_value(value); }
 
 const char *cd_strmap_intern(cd_strmap *m, const char *key, size_t n) { return slot_for(m, key, n)->key; }
 

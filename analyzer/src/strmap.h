@@ -2,29 +2,34 @@
  * with the map (a pass's scratch map then leaves nothing behind in the report's arena). */
 #ifndef CD_STRMAP_H
 #define CD_STRMAP_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
 
-/* One slot: a probe reads one cache line, and the hash and length settle most probes without a
- * string compare. */
+/* One slot, 16 bytes: four to a cache line. The hash settles most probes without a string
+ * compare. Values are indexes and small flags below 2^32 - 16, or one of the sixteen largest
+ * size_t values (CD_NONE, ...), which are stored as the sixteen largest uint32_t. */
 typedef struct cd_strmap_slot {
-  const char *key; /* NULL: empty */
-  size_t value;
+  const char *key; /* NULL: empty; NUL-terminated */
   uint32_t hash;
-  uint32_t len;
+  uint32_t value;
 } cd_strmap_slot;
 
 typedef struct cd_strmap {
   cd_strmap_slot *slots;
   size_t cap, len;
   cd_arena *arena;
-  cd_arena *own; /* the map's own arena for the keys (arena NULL at init), made on first use */
+  cd_arena *own;     /* the map's own arena for the keys (arena NULL at init), made on first use */
+  bool borrow_keys;  /* keys are the caller's (cd_strmap_init_borrowed) */
 } cd_strmap;
 
 /* Keys are copied into `arena`, or into the map's own when it is NULL. */
 void cd_strmap_init(cd_strmap *m, cd_arena *arena);
+/* A map that stores the key pointers it is given, not copies: for keys that outlive the map
+ * (interned name keys, the report's strings); put and intern take NUL-terminated keys only. */
+void cd_strmap_init_borrowed(cd_strmap *m);
 void cd_strmap_free(cd_strmap *m);
 /* The value for key, or CD_NONE ((size_t)-1). */
 size_t cd_strmap_get(const cd_strmap *m, const char *key);
