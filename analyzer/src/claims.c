@@ -184,11 +184,16 @@ static void put_mark(sbuf *b, size_t i) {
 /* Compiles with `options` added to the common ones; with jit, JIT code for `jit_modes` too (the
  * interpreter runs it otherwise). The built-in alternation is compiled anchored, since JIT code
  * ignores anchoring at match time, and for partial matching as well (see scan_tokens). */
-static pcre2_code *compile(const char *pattern, uint32_t options, bool jit, uint32_t jit_modes) {
+/* `pattern` compiled, or a copy of `compiled` (the same pattern, already compiled for the
+ * interpreter: copying costs a fraction of compiling again) when there is one; JIT code added when
+ * asked. The interpreter's code is never given JIT code itself: other analyses may be reading it. */
+static pcre2_code *compile(const char *pattern, const pcre2_code *compiled, uint32_t options, bool jit,
+                           uint32_t jit_modes) {
   int err;
   PCRE2_SIZE off;
-  pcre2_code *code =
-      pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS | options, &err, &off, NULL);
+  pcre2_code *code = compiled ? pcre2_code_copy(compiled)
+                              : pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS | options,
+                                              &err, &off, NULL);
   if (code && jit) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | jit_modes);
   return code;
 }
@@ -626,11 +631,15 @@ void cd_claims_cache_free(cd_claims_cache *c) {
 
 static bool compile_set(const cd_claims_cache *c, code_set *cs, bool jit) {
   memset(cs, 0, sizeof *cs);
-  if (c->main_rx && !(cs->main = compile(c->main_rx, PCRE2_ANCHORED, jit, PCRE2_JIT_PARTIAL_HARD))) return false;
+  const code_set *interp = jit ? &c->interp : NULL;
+  if (c->main_rx && !(cs->main = compile(c->main_rx, interp ? interp->main : NULL, PCRE2_ANCHORED, jit,
+                                         PCRE2_JIT_PARTIAL_HARD)))
+    return false;
   if (c->first_user < c->n_rows) {
     cs->single = calloc(c->n_rows, sizeof *cs->single);
     if (!cs->single) return false;
-    for (size_t ri = c->first_user; ri < c->n_rows; ri++) cs->single[ri] = compile(c->user_rx[ri], 0, jit, 0);
+    for (size_t ri = c->first_user; ri < c->n_rows; ri++)
+      cs->single[ri] = compile(c->user_rx[ri], interp && interp->single ? interp->single[ri] : NULL, 0, jit, 0);
   }
   return true;
 }

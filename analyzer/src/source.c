@@ -6,6 +6,7 @@
  * exactly; code, HTML, autolinks, entities and YAML front matter are not prose; headings are the
  * headline. */
 #include <md4c.h>
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -96,8 +97,8 @@ static void source_plain(cd_doc *doc) {
   size_t pos = skip_bom(doc), para_start = CD_NONE;
   bool seen_first = false;
   while (pos < doc->len) {
-    size_t eol = pos;
-    while (eol < doc->len && s[eol] != '\n') eol++;
+    const char *nl = memchr(s + pos, '\n', doc->len - pos);
+    size_t eol = nl ? (size_t)(nl - s) : doc->len;
     bool blank = blank_line(s, pos, eol);
     bool control = !blank && control_line(s, pos, eol);
     if (!blank && !control) memset(doc->prose + pos, 1, eol - pos);
@@ -219,7 +220,12 @@ static void find_invalid(cd_doc *doc) {
   size_t pos = 0;
   cd_span *run = NULL;
   while (pos < doc->len) {
-    if ((unsigned char)doc->text[pos] < 0x80) { /* ASCII is always valid: no call per byte */
+    uint64_t eight;
+    if (pos + 8 <= doc->len && (memcpy(&eight, doc->text + pos, 8), (eight & 0x8080808080808080ull) == 0)) {
+      pos += 8; /* ASCII is always valid: eight bytes at a time */
+      continue;
+    }
+    if ((unsigned char)doc->text[pos] < 0x80) {
       pos++;
       continue;
     }

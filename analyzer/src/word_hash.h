@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "byte_hash.h"
+
 /* Eight bytes with their ASCII capitals in lower case, other bytes as they are: a capital is a
  * byte whose low seven bits reach 'A' but not past 'Z' and whose top bit is clear, and setting
  * its 0x20 bit makes it the small letter. */
@@ -17,36 +19,10 @@ static inline uint64_t cd_word_fold8(uint64_t x) {
   return x | ((from_a & ~past_z & ~x & high) >> 2);
 }
 
-/* The r < 8 bytes at s as the low bytes of a number (the first lowest), the rest zero: two
- * overlapping loads, whose common bytes agree, instead of one a byte. */
-static inline uint64_t cd_word_tail(const char *s, size_t r) {
-  if (r >= 4) {
-    uint32_t lo, hi;
-    memcpy(&lo, s, 4);
-    memcpy(&hi, s + r - 4, 4);
-    return lo | (uint64_t)hi << (8 * (r - 4));
-  }
-  if (r == 0) return 0;
-  const unsigned char *u = (const unsigned char *)s;
-  return u[0] | (uint64_t)u[r / 2] << (8 * (r / 2)) | (uint64_t)u[r - 1] << (8 * (r - 1));
-}
-
 static inline uint32_t cd_word_hash(const char *s, size_t n) {
-  /* eight folded bytes at a time (a word list's lookups hash every word the passes ask about),
-   * the last block padded with zero bytes, then a final mix */
-  uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x;
-    memcpy(&x, s + i, 8);
-    h = (h ^ cd_word_fold8(x)) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  h = (h ^ cd_word_fold8(cd_word_tail(s + i, n - i))) * 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 29;
-  h *= 0x2c1b3c6dull;
-  h ^= h >> 32;
-  return (uint32_t)h;
+  /* eight folded bytes at a time: a word list's lookups hash every word the passes ask about */
+  uint64_t h = cd_hash_blocks(s, n, cd_word_fold8) * 0x2c1b3c6dull;
+  return (uint32_t)(h ^ h >> 32);
 }
 
 /* A table slot holds the entry's offset in the characters plus one (0: empty) in its low bits and

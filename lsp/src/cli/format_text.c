@@ -54,6 +54,14 @@ static int char_width(const char *s, size_t len, size_t i, size_t *n) {
 static size_t put_span(FILE *out, const char *s, size_t len, size_t a, size_t b) {
   size_t width = 0;
   for (size_t i = a; i < b;) {
+    size_t run = i; /* printable ASCII, one column a byte, written in one piece */
+    while (run < b && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7f) run++;
+    if (run > i) {
+      fwrite(s + i, 1, run - i, out);
+      width += run - i;
+      i = run;
+      continue;
+    }
     size_t n;
     int w = char_width(s, len, i, &n);
     if ((unsigned char)s[i] < 0x20 || (n == 1 && (unsigned char)s[i] >= 0x80)) fputc(' ', out);

@@ -81,21 +81,7 @@ void cd_je_close(cd_je *e, char bracket) {
   wrote(e, o);
 }
 
-void cd_je_int(cd_je *e, long long v) {
-  char buf[24];
-  char *p = buf + sizeof buf;
-  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-  do {
-    *--p = (char)('0' + u % 10);
-    u /= 10;
-  } while (u > 0);
-  if (v < 0) *--p = '-';
-  size_t n = (size_t)(buf + sizeof buf - p);
-  char *o = room(e, n);
-  if (!o) return;
-  memcpy(o, p, n);
-  wrote(e, o + n);
-}
+void cd_je_int(cd_je *e, long long v) { cd_jw_int(e->w, v); }
 
 static void literal(cd_je *e, const char *s, size_t n) {
   char *o = room(e, n);

@@ -72,7 +72,8 @@ void cd_text_index_pos(cd_text_index *ix, size_t off, size_t *line, size_t *col)
     c = ix->last_col;
   }
   while (pos < off) {
-    pos += cd_char_len(ix->text, ix->len, pos);
+    /* an ASCII byte is a character: no call for each */
+    pos += (unsigned char)ix->text[pos] < 0x80 ? 1 : cd_char_len(ix->text, ix->len, pos);
     c++;
   }
   ix->last_off = pos; /* a character boundary (off may fall inside a character) */
