@@ -43,6 +43,11 @@ struct cd_analysis {
   cd_near_kept *near[CD_INCR_NEAR_SLOTS]; /* made on first use */
   cd_short_index short_ix; /* the spelling check's four-letter names ... */
   cd_keylist short_keys;   /* ... made from these keys */
+  /* Name mentions depend on the configured verbs of saying too ("Smiled Brennan" is a name until
+   * "smiled" is one): those the previous version's were found with, and whether they are this
+   * version's. */
+  cd_keylist mention_verbs;
+  bool mentions_ok;
 };
 
 static void version_init(version *v) {
@@ -79,6 +84,7 @@ cd_analysis *cd_analysis_new(void) {
   }
   cd_short_init(&a->short_ix, NULL);
   cd_keylist_init(&a->short_keys);
+  cd_keylist_init(&a->mention_verbs);
   return a;
 }
 
@@ -95,6 +101,7 @@ void cd_analysis_free(cd_analysis *a) {
   for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++) cd_near_kept_free(a->near[i]);
   cd_short_free(&a->short_ix);
   cd_keylist_free(&a->short_keys);
+  cd_keylist_free(&a->mention_verbs);
   free(a);
 }
 
@@ -146,6 +153,9 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   a->starts_cur ^= 1;
   a->starts[a->starts_cur].valid = false;
   a->starts_old_ok = false;
+  const cd_strlist *verbs = &doc->config->speech_verbs;
+  a->mentions_ok = a->have && cd_keylist_same(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
+  if (!a->mentions_ok) cd_keylist_set(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
   if (!a->have) {
     a->starts[a->starts_cur ^ 1].valid = false;
     return;
@@ -238,7 +248,7 @@ const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size) {
 bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi) {
   const cd_analysis *a = doc->incr;
   size_t oi = from(doc, pi);
-  if (oi == CD_NONE) return false;
+  if (oi == CD_NONE || !a->mentions_ok) return false;
   /* a name at the paragraph's end may look at the next paragraph's first words */
   if (pi + 1 < doc->paras.len ? from(doc, pi + 1) != oi + 1 : oi + 1 != a->old.paras.len) return false;
   /* quote pairing, which may reach across paragraphs, must have given every mark its old role */

@@ -267,6 +267,26 @@ static void test_format_and_configuration_changes(void **state) {
   free(t.s);
 }
 
+/* A verb of saying added to the settings changes which capitalised words start a name ("Smiled
+ * Brennan" is a name until "smiled" is a verb of saying): the paragraphs the text leaves alone do not
+ * keep the mentions the earlier settings found. */
+static void test_speech_verb_setting_changes_mentions(void **state) {
+  (void)state;
+  static const char TEXT[] = "Council vote\n\nThe council met on Tuesday.\n\nSmiled Brennan and Hale left.\n\n"
+                             "Brennan has led the council since March.\n";
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, TEXT, sizeof TEXT - 1);
+  cd_config *config = cd_config_new();
+  assert_true(cd_config_add_speech_verb(config, "smiled"));
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "default settings", 0);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, config, "with the verb", 0);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "without it again", 0);
+  cd_config_free(config);
+  cd_analysis_free(a);
+  free(t.s);
+}
+
 /* Reports belong to the caller: they stay readable after later updates and after the handle is
  * freed (ASan and valgrind check the reads). */
 static void test_reports_outlive_the_handle(void **state) {
@@ -328,6 +348,7 @@ int main(void) {
       cmocka_unit_test(test_long_article_edits),
       cmocka_unit_test(test_untouched_paragraphs_are_reused),
       cmocka_unit_test(test_format_and_configuration_changes),
+      cmocka_unit_test(test_speech_verb_setting_changes_mentions),
       cmocka_unit_test(test_reports_outlive_the_handle),
       cmocka_unit_test(test_record_matches_equal_fresh_analysis),
   };

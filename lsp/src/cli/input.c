@@ -9,6 +9,10 @@
 #include "copydesk/analyzer.h"
 
 char *cd_cli_read_file(const char *path, size_t *len, const char **error) {
+  return cd_cli_read_file_max(path, CD_MAX_TEXT_LEN, len, error);
+}
+
+char *cd_cli_read_file_max(const char *path, size_t max, size_t *len, const char **error) {
   FILE *f = stdin;
   char *buf = NULL;
   size_t cap = 0, n = 0, hint = 65536; /* a regular file's size: one buffer of the right size */
@@ -22,7 +26,7 @@ char *cd_cli_read_file(const char *path, size_t *len, const char **error) {
       *error = "is a directory; give the article files to check";
       return NULL;
     }
-    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > CD_MAX_TEXT_LEN) {
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
       *error = "too large to check (the limit is 4 GiB)";
       return NULL;
     }
@@ -35,7 +39,9 @@ char *cd_cli_read_file(const char *path, size_t *len, const char **error) {
   }
   for (;;) {
     if (n == cap) {
+      if (n > max) break; /* a byte past the limit: too large, whatever follows (a pipe may never end) */
       cap = cap ? cap * 2 : hint; /* + 1 above: reading to the end needs one read past the size */
+      if (cap > max + 1) cap = max + 1;
       char *p = realloc(buf, cap + 1);
       if (!p) {
         *error = "out of memory";
@@ -55,7 +61,7 @@ char *cd_cli_read_file(const char *path, size_t *len, const char **error) {
     buf = NULL;
     goto done;
   }
-  if (n > CD_MAX_TEXT_LEN) {
+  if (n > max) {
     *error = "too large to check (the limit is 4 GiB)";
     free(buf);
     buf = NULL;
