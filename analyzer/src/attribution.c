@@ -262,6 +262,9 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
 static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   size_t n = doc_ntok(a->doc);
   for (size_t k = c->close + 1; k < n && k < c->close + 60 && T(a, k)->sent == c->sent_close; k++) {
+    /* a mark followed by a mark tags nothing: go to the run's last mark (sentences only grow with k) */
+    if (T(a, k)->kind == TOK_MARK) k = a->mark_run_last[k];
+    if (k >= c->close + 60 || T(a, k)->sent != c->sent_close) break;
     bool later_close = T(a, k)->kind == TOK_MARK && T(a, k)->role == MR_CLOSE;
     if (!later_close && !((punct(a, k, ',') || dash(a, k)) && outside_quotes(a, k))) continue;
     size_t j = k + 1;
@@ -636,6 +639,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
   size_t stance_fallback = CD_NONE;
   for (size_t i = c->open; i > s->first_tok && c->open - i < window; i--) {
     size_t v = i - 1;
+    if (T(a, v)->kind == TOK_MARK) { /* a run of marks holds no verb: skip it whole */
+      i = a->mark_run_first[v] + 1;
+      continue;
+    }
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
     if (inside_aside(a, s->first_tok, v, c->open)) continue;
     /* after "his", "her", "their": a noun ("his call for", "her comments"), not a verb */
@@ -1221,11 +1228,15 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
   return true;
 }
 
-/* `mention_start` has room for every token and one more. */
-static void attribute_quotes(cd_doc *doc, uint32_t *mention_start) {
+/* Each of `mention_start`, `mark_run_first`, `mark_run_last` has room for every token and one more. */
+static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mark_run_first, uint32_t *mark_run_last) {
   size_t n = doc_ntok(doc);
-  att a = {doc, mention_start, CD_NONE, 0, NULL, 0, NULL, 0, NULL};
+  att a = {doc, mention_start, mark_run_first, mark_run_last, CD_NONE, 0, NULL, 0, NULL, 0, NULL};
   for (size_t i = 0; i <= n; i++) a.mention_start[i] = UINT32_MAX;
+  for (size_t i = 0; i < n; i++)
+    a.mark_run_first[i] = i > 0 && T(&a, i)->kind == TOK_MARK && T(&a, i - 1)->kind == TOK_MARK ? a.mark_run_first[i - 1] : (uint32_t)i;
+  for (size_t i = n; i-- > 0;)
+    a.mark_run_last[i] = i + 1 < n && T(&a, i)->kind == TOK_MARK && T(&a, i + 1)->kind == TOK_MARK ? a.mark_run_last[i + 1] : (uint32_t)i;
   for (size_t mi = 0; mi < doc->mentions.len; mi++) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
     a.mention_start[m->first_tok] = (uint32_t)mi;
@@ -1343,9 +1354,10 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start) {
 }
 
 void cd_pass_attribution(cd_doc *doc) {
-  /* a working table of a word per token: freed here, not kept in the report's arena */
-  uint32_t *mention_start = malloc((doc_ntok(doc) + 1) * sizeof *mention_start);
-  if (!mention_start) return;
-  attribute_quotes(doc, mention_start);
-  free(mention_start);
+  /* working tables of a word per token: freed here, not kept in the report's arena */
+  size_t len = doc_ntok(doc) + 1;
+  uint32_t *tables = malloc(3 * len * sizeof *tables);
+  if (!tables) return;
+  attribute_quotes(doc, tables, tables + len, tables + 2 * len);
+  free(tables);
 }
