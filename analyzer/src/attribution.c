@@ -604,6 +604,28 @@ static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker 
   return true;
 }
 
+/* "with X calling QUOTE", "and X reportedly yelling QUOTE": a named person whose phrase opens its
+ * clause and stands right before the participle v (adverbs such as "reportedly" between). */
+static bool person_before_participle(att *a, const cd_sentence *s, size_t v, speaker *sp) {
+  size_t end = v;
+  while (end > s->first_tok && att_between_word(a, end - 1)) end--;
+  for (size_t st = end > 12 ? end - 12 : 0; st < end; st++) {
+    if (st < s->first_tok || st == 0) continue;
+    /* the phrase opens its clause ("with X calling", "footage of X saying", "and X calling"),
+     * it is not a verb's object ("It credited Lind with ..., noting") */
+    if (st > s->first_tok && T(a, st - 1)->kind == TOK_WORD && !att_preposition(a, st - 1) && !is(a, st - 1, "and") &&
+        !is(a, st - 1, "or") && !is(a, st - 1, "as") && !is(a, st - 1, "while"))
+      continue;
+    speaker tmp = {0};
+    if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && att_phrase_end(&tmp) == end && tmp.mention != CD_NONE &&
+        tmp.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, tmp.mention)) {
+      *sp = tmp;
+      return true;
+    }
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb)) return true;
@@ -650,20 +672,9 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     if (part) {
       if (tag_before_participle(a, v, sp, verb) || clause_pronoun_before(a, v, sp, verb)) return true;
       /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
-      for (size_t st = v > 12 ? v - 12 : 0; st < v; st++) {
-        if (st < s->first_tok || st == 0) continue;
-        /* the phrase opens its clause ("with X calling", "footage of X saying", "and X calling"),
-         * it is not a verb's object ("It credited Lind with ..., noting") */
-        if (st > s->first_tok && T(a, st - 1)->kind == TOK_WORD && !att_preposition(a, st - 1) && !is(a, st - 1, "and") &&
-            !is(a, st - 1, "or") && !is(a, st - 1, "as") && !is(a, st - 1, "while"))
-          continue;
-        speaker tmp = {0};
-        if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && att_phrase_end(&tmp) == v && tmp.mention != CD_NONE &&
-            tmp.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, tmp.mention)) {
-          *sp = tmp;
-          *verb = v;
-          return true;
-        }
+      if (person_before_participle(a, s, v, sp)) {
+        *verb = v;
+        return true;
       }
       if (att_sentence_subject(a, c->sent_open, v, sp)) {
         *verb = v;
@@ -674,6 +685,11 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     if (crowd) {
       /* "with marchers chanting "..."", or the group the sentence opens with; never just any name */
       speaker tmp = {0};
+      /* one named person calling out is that person: "with Lind reportedly yelling" */
+      if (person_before_participle(a, s, v, sp)) {
+        *verb = v;
+        return true;
+      }
       if (v > s->first_tok && att_bare_source(a, v - 1 > s->first_tok + 2 ? v - 2 : s->first_tok, &tmp) && tmp.end_tok == v) {
         *sp = tmp;
         *verb = v;
