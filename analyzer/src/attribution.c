@@ -303,7 +303,9 @@ static bool active_subject(const att *a, const speaker *sp, size_t end) {
       break;
   }
   if (v >= end || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) return !be;
-  return !(be && N(a, v) > 2 && (cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed") || cd_word_eq(S(a, v) + N(a, v) - 2, 2, "en")));
+  /* "was accused", "was taken", and irregular participles of stance verbs: "was held", "was found" */
+  return !(be && N(a, v) > 2 && (cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed") || cd_word_eq(S(a, v) + N(a, v) - 2, 2, "en") ||
+                                 (cd_is_stance_verb(S(a, v), N(a, v)) && !cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))));
 }
 
 /* The person a sentence is about, as its subject: a name (not a pronoun: ""...," Smith said. She
@@ -589,6 +591,14 @@ static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp);
 
 /* A noun of speech that introduces the quote, with its owner: "citing the Chuck Lind quote that
  * "..."", "criticised Lind's remark that "..."": the owner's words, not those of the verb's subject. */
+/* An apostrophe glued to a word ending in s: the possessive of "the Harbour Times'", "Forbes'". */
+static bool plural_apostrophe(const att *a, size_t i) {
+  const cd_token *t = T(a, i), *w = T(a, i - 1);
+  size_t n = t->end - t->start;
+  bool apos = (n == 1 && S(a, i)[0] == '\'') || (n == 3 && memcmp(S(a, i), "\xE2\x80\x99", 3) == 0);
+  return apos && w->kind == TOK_WORD && w->end == t->start && (S(a, i - 1)[N(a, i - 1) - 1] == 's');
+}
+
 static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker *sp, size_t *verb) {
   size_t i = c->open;
   /* the noun's content follows it ("the quote that", "his remark:"); a quote right after the noun
@@ -597,6 +607,35 @@ static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker 
   i--;
   if (i <= first) return false;
   size_t noun = i - 1;
+  /* "in the words of Ana Bell, "..."": the noun's owner after "of", the phrase ending at the comma */
+  if (punct(a, i, ',')) {
+    for (size_t of = i - 1; of > first + 1 && i - of < 8; of--) {
+      if (!is(a, of, "of") || !outside_quotes(a, of)) continue;
+      size_t n = of - 1;
+      speaker tmp = {0};
+      if ((T(a, n)->flags & TF_LOWER) && cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, n), N(a, n)) &&
+          att_speaker_at(a, of + 1, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == i || att_phrase_end(&tmp) == i) &&
+          tmp.method != CD_ATTR_PRONOUN) {
+        *sp = tmp;
+        *verb = n;
+        return true;
+      }
+      break;
+    }
+  }
+  /* "in the Harbour Times' words, "..."": the frame credits any named source, not only a person */
+  size_t owner_end = noun > first + 1 && plural_apostrophe(a, noun - 1) ? noun - 1 : noun; /* "Times' words" */
+  if (punct(a, i, ',') && is(a, noun, "words") && owner_end > first + 1 && mention_at(a, owner_end - 1) != CD_NONE) {
+    size_t mi = mention_at(a, owner_end - 1);
+    const cd_name_mention *nm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+    size_t f = nm->first_tok;
+    if (f > first && att_determiner(a, f - 1)) f--;
+    if ((nm->possessive || owner_end < noun) && nm->end_tok == owner_end && f > first && is(a, f - 1, "in")) {
+      for_mention(a, sp, mi, nm->first_tok, owner_end, CD_ATTR_EXPLICIT);
+      *verb = noun;
+      return true;
+    }
+  }
   if (T(a, noun)->kind != TOK_WORD || !(T(a, noun)->flags & TF_LOWER) || !outside_quotes(a, noun) ||
       !cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, noun), N(a, noun)) || !speech_noun_owner(a, noun, first, sp))
     return false;
@@ -732,7 +771,9 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
       while (r > s->first_tok && att_between_word(a, r - 1)) r--;
       if (r > s->first_tok && (is(a, r - 1, "who") || is(a, r - 1, "which"))) k = r;
     }
-    if (be && !say && N(a, v) > 2 && cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed")) continue; /* "was accused of a "..."" */
+    /* a passive stance verb's subject is not the speaker: "was accused of a "..."", "was held in",
+     * "was found guilty of"; a progressive ("was calling it") is active */
+    if (be && !say && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) continue;
     size_t ends[1] = {k};
     if (k > s->first_tok && punct(a, k - 1, ',')) {
       /* ", Sadiq Khan, tweeted": the name in the appositive first, then what stands before it */
