@@ -306,7 +306,9 @@ static bool active_subject(const att *a, const speaker *sp, size_t end) {
       break;
   }
   if (v >= end || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) return !be;
-  return !(be && N(a, v) > 2 && (cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed") || cd_word_eq(S(a, v) + N(a, v) - 2, 2, "en")));
+  /* "was accused", "was taken", and irregular participles of stance verbs: "was held", "was found" */
+  return !(be && N(a, v) > 2 && (cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed") || cd_word_eq(S(a, v) + N(a, v) - 2, 2, "en") ||
+                                 (cd_is_stance_verb(S(a, v), N(a, v)) && !cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))));
 }
 
 /* The person a sentence is about, as its subject: a name (not a pronoun: ""...," Smith said. She
@@ -592,6 +594,14 @@ static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp);
 
 /* A noun of speech that introduces the quote, with its owner: "citing the Chuck Lind quote that
  * "..."", "criticised Lind's remark that "..."": the owner's words, not those of the verb's subject. */
+/* An apostrophe glued to a word ending in s: the possessive of "the Harbour Times'", "Forbes'". */
+static bool plural_apostrophe(const att *a, size_t i) {
+  const cd_token *t = T(a, i), *w = T(a, i - 1);
+  size_t n = t->end - t->start;
+  bool apos = (n == 1 && S(a, i)[0] == '\'') || (n == 3 && memcmp(S(a, i), "\xE2\x80\x99", 3) == 0);
+  return apos && w->kind == TOK_WORD && w->end == t->start && (S(a, i - 1)[N(a, i - 1) - 1] == 's');
+}
+
 static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker *sp, size_t *verb) {
   size_t i = c->open;
   /* the noun's content follows it ("the quote that", "his remark:"); a quote right after the noun
@@ -600,11 +610,62 @@ static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker 
   i--;
   if (i <= first) return false;
   size_t noun = i - 1;
+  /* "in the words of Ana Bell, "..."": the noun's owner after "of", the phrase ending at the comma */
+  if (punct(a, i, ',')) {
+    for (size_t of = i - 1; of > first + 1 && i - of < 8; of--) {
+      if (!is(a, of, "of") || !outside_quotes(a, of)) continue;
+      size_t n = of - 1;
+      speaker tmp = {0};
+      if ((T(a, n)->flags & TF_LOWER) && cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, n), N(a, n)) &&
+          att_speaker_at(a, of + 1, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == i || att_phrase_end(&tmp) == i) &&
+          tmp.method != CD_ATTR_PRONOUN) {
+        *sp = tmp;
+        *verb = n;
+        return true;
+      }
+      break;
+    }
+  }
+  /* "in the Harbour Times' words, "..."": the frame credits any named source, not only a person */
+  size_t owner_end = noun > first + 1 && plural_apostrophe(a, noun - 1) ? noun - 1 : noun; /* "Times' words" */
+  if (punct(a, i, ',') && is(a, noun, "words") && owner_end > first + 1 && mention_at(a, owner_end - 1) != CD_NONE) {
+    size_t mi = mention_at(a, owner_end - 1);
+    const cd_name_mention *nm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+    size_t f = nm->first_tok;
+    if (f > first && att_determiner(a, f - 1)) f--;
+    if ((nm->possessive || owner_end < noun) && nm->end_tok == owner_end && f > first && is(a, f - 1, "in")) {
+      for_mention(a, sp, mi, nm->first_tok, owner_end, CD_ATTR_EXPLICIT);
+      *verb = noun;
+      return true;
+    }
+  }
   if (T(a, noun)->kind != TOK_WORD || !(T(a, noun)->flags & TF_LOWER) || !outside_quotes(a, noun) ||
       !cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, noun), N(a, noun)) || !speech_noun_owner(a, noun, first, sp))
     return false;
   *verb = noun;
   return true;
+}
+
+/* "with X calling QUOTE", "and X reportedly yelling QUOTE": a named person whose phrase opens its
+ * clause and stands right before the participle v (adverbs such as "reportedly" between). */
+static bool person_before_participle(att *a, const cd_sentence *s, size_t v, speaker *sp) {
+  size_t end = v;
+  while (end > s->first_tok && att_between_word(a, end - 1)) end--;
+  for (size_t st = end > 12 ? end - 12 : 0; st < end; st++) {
+    if (st < s->first_tok || st == 0) continue;
+    /* the phrase opens its clause ("with X calling", "footage of X saying", "and X calling"),
+     * it is not a verb's object ("It credited Lind with ..., noting") */
+    if (st > s->first_tok && T(a, st - 1)->kind == TOK_WORD && !att_preposition(a, st - 1) && !is(a, st - 1, "and") &&
+        !is(a, st - 1, "or") && !is(a, st - 1, "as") && !is(a, st - 1, "while"))
+      continue;
+    speaker tmp = {0};
+    if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && att_phrase_end(&tmp) == end && tmp.mention != CD_NONE &&
+        tmp.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, tmp.mention)) {
+      *sp = tmp;
+      return true;
+    }
+  }
+  return false;
 }
 
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
@@ -657,20 +718,9 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     if (part) {
       if (tag_before_participle(a, v, sp, verb) || clause_pronoun_before(a, v, sp, verb)) return true;
       /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
-      for (size_t st = v > 12 ? v - 12 : 0; st < v; st++) {
-        if (st < s->first_tok || st == 0) continue;
-        /* the phrase opens its clause ("with X calling", "footage of X saying", "and X calling"),
-         * it is not a verb's object ("It credited Lind with ..., noting") */
-        if (st > s->first_tok && T(a, st - 1)->kind == TOK_WORD && !att_preposition(a, st - 1) && !is(a, st - 1, "and") &&
-            !is(a, st - 1, "or") && !is(a, st - 1, "as") && !is(a, st - 1, "while"))
-          continue;
-        speaker tmp = {0};
-        if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && att_phrase_end(&tmp) == v && tmp.mention != CD_NONE &&
-            tmp.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, tmp.mention)) {
-          *sp = tmp;
-          *verb = v;
-          return true;
-        }
+      if (person_before_participle(a, s, v, sp)) {
+        *verb = v;
+        return true;
       }
       if (att_sentence_subject(a, c->sent_open, v, sp)) {
         *verb = v;
@@ -681,6 +731,11 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     if (crowd) {
       /* "with marchers chanting "..."", or the group the sentence opens with; never just any name */
       speaker tmp = {0};
+      /* one named person calling out is that person: "with Lind reportedly yelling" */
+      if (person_before_participle(a, s, v, sp)) {
+        *verb = v;
+        return true;
+      }
       if (v > s->first_tok && att_bare_source(a, v - 1 > s->first_tok + 2 ? v - 2 : s->first_tok, &tmp) && tmp.end_tok == v) {
         *sp = tmp;
         *verb = v;
@@ -723,7 +778,9 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
       while (r > s->first_tok && att_between_word(a, r - 1)) r--;
       if (r > s->first_tok && (is(a, r - 1, "who") || is(a, r - 1, "which"))) k = r;
     }
-    if (be && !say && N(a, v) > 2 && cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed")) continue; /* "was accused of a "..."" */
+    /* a passive stance verb's subject is not the speaker: "was accused of a "..."", "was held in",
+     * "was found guilty of"; a progressive ("was calling it") is active */
+    if (be && !say && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) continue;
     size_t ends[1] = {k};
     if (k > s->first_tok && punct(a, k - 1, ',')) {
       /* ", Sadiq Khan, tweeted": the name in the appositive first, then what stands before it */

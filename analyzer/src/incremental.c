@@ -339,10 +339,21 @@ void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc) {
   a->have = true;
 }
 
+/* Fewer names than this: the name indexes are built afresh on every version rather than kept, so
+ * that each small open document holds no index between versions (a fresh build of so few keys is
+ * cheaper than a keystroke's other work). */
+enum { KEEP_INDEX_MIN_KEYS = 64 };
+
 const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
                                         size_t query_min, cd_near_index *ix) {
   cd_analysis *a = doc->incr;
   if (!a) {
+    cd_near_build(ix, keys, n, query_min);
+    return ix;
+  }
+  if (n < KEEP_INDEX_MIN_KEYS) { /* a short note: a fresh build costs less than what keeping holds */
+    cd_near_kept_free(a->near[slot]);
+    a->near[slot] = NULL;
     cd_near_build(ix, keys, n, query_min);
     return ix;
   }
@@ -352,6 +363,13 @@ const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, con
 
 const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, size_t n, cd_short_index *scratch) {
   cd_analysis *a = doc->incr;
+  if (a && n < KEEP_INDEX_MIN_KEYS && a->short_keys.have) { /* became short: hold nothing */
+    cd_short_free(&a->short_ix);
+    cd_short_init(&a->short_ix, NULL);
+    cd_keylist_free(&a->short_keys);
+    cd_keylist_init(&a->short_keys);
+  }
+  if (n < KEEP_INDEX_MIN_KEYS) a = NULL;
   cd_short_index *ix = a ? &a->short_ix : scratch;
   if (a && cd_keylist_same(&a->short_keys, keys, n)) return ix;
   if (a) {

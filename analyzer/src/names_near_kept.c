@@ -259,7 +259,7 @@ const cd_near_index *cd_near_kept_update(cd_near_kept *k, const char *const *key
   if (n >= EMPTIED) abort(); /* four billion names: no document gets here */
   if (cd_keylist_same(&k->last, keys, n)) return &k->ix;
   cd_keylist_set(&k->last, keys, n);
-  if (k->keys.len > 4 * n + 256) reset(k);
+  if (k->keys.len > 2 * n + 64) reset(k);
   if (++k->version == 0) { /* wrapped: no key may look counted by this version already */
     for (size_t i = 0; i < k->keys.len; i++) K(k, (uint32_t)i)->seen = 0;
     k->version = 1;
