@@ -91,14 +91,20 @@ void cd_near_kept_free(cd_near_kept *k) {
   free(k);
 }
 
-/* Forgets every key (the keys of earlier versions pile up as names are typed letter by letter). */
+/* Forgets every key (the keys of earlier versions pile up as names are typed letter by letter),
+ * and the room they took: the table and the vectors are sized again for the keys that come next,
+ * so a long session holds what its documents' latest keys need, not the most they ever needed. */
 static void reset(cd_near_kept *k) {
   cd_strmap_free(&k->ids);
   cd_strmap_init(&k->ids, NULL);
-  k->keys.len = k->live.len = k->links.len = 0;
+  cd_vec_free(&k->keys);
+  cd_vec_free(&k->live);
+  cd_vec_free(&k->links);
   k->free_link = NIL;
-  for (size_t i = 0; i < k->cap; i++) k->head[i] = NIL;
-  k->used = 0;
+  free(k->hash);
+  free(k->head);
+  k->hash = k->head = NULL;
+  k->cap = k->used = 0;
 }
 
 /* The slot of hash h: where it is, or the unused slot where it would go. */
@@ -153,6 +159,7 @@ static void group_add(cd_near_kept *k, uint32_t h, uint32_t kid) {
 }
 
 static void group_remove(cd_near_kept *k, uint32_t h, uint32_t kid) {
+  if (!k->cap) return;
   size_t s = slot_of(k, h);
   if (k->head[s] == NIL || k->head[s] == EMPTIED) return;
   for (uint32_t *at = &k->head[s]; *at != NIL;) {
