@@ -114,12 +114,14 @@ static size_t slot_of(const cd_near_kept *k, uint32_t h) {
   return i;
 }
 
-/* Rehashes into a table with room for twice the groups that still have keys. */
+/* Rehashes into a table at most half full with the groups that still have keys; it grows again
+ * at three quarters (EMPTIED slots count), so a rehash comes after a quarter of the table's adds.
+ * The table is the kept index's largest part: more room would only hold more memory. */
 static void grow(cd_near_kept *k) {
   size_t groups = 0;
   for (size_t i = 0; i < k->cap; i++) groups += k->head[i] != NIL && k->head[i] != EMPTIED;
   size_t cap = 64;
-  while (cap < 4 * (groups + 1)) cap *= 2;
+  while (cap < 2 * (groups + 1)) cap *= 2;
   uint32_t *oh = k->hash, *ohead = k->head;
   size_t ocap = k->cap;
   k->hash = or_abort(malloc(cap * sizeof *k->hash));
@@ -138,7 +140,7 @@ static void grow(cd_near_kept *k) {
 }
 
 static void group_add(cd_near_kept *k, uint32_t h, uint32_t kid) {
-  if (2 * (k->used + 1) > k->cap) grow(k);
+  if (4 * (k->used + 1) > 3 * k->cap) grow(k);
   size_t s = slot_of(k, h);
   if (k->head[s] == NIL) {
     k->hash[s] = h;
