@@ -7,13 +7,15 @@
  * Not a test: it reports figures, never pass/fail. Times are the process's CPU time, which a
  * shared machine disturbs less than the wall clock (caches and memory bandwidth still vary).
  *
- * Memory is kept between analyses as `copydesk lsp` keeps it (cd_server_keep_memory), since the
- * server is where a slow pathological article hurts: a keystroke re-analyses it. With glibc's
- * defaults (--fresh-memory) a run on 1 MB of curly marks maps its 35 MB of quotes afresh and
- * faults every page in, while the smaller sizes reuse the heap of the run before; that difference
- * is the allocator's, not the analysis's (callgrind counts 3.6x the instructions for 4x the text).
+ * --server-memory keeps freed memory between analyses as `copydesk lsp` does
+ * (cd_server_keep_memory), to see what a keystroke on such an article costs in the server. The
+ * allocator then decides much of the ratio: a run whose quote array is above the kept mmap
+ * threshold (1 MB of straight marks: 71 MB) maps and faults it in afresh while the smaller sizes
+ * reuse warm memory; with glibc's defaults (the figures in the README) 1 MB of curly marks is the
+ * one whose array (35 MB) is above glibc's largest dynamic threshold. callgrind counts 3.6x the
+ * instructions for 4x the text on curly marks: the rest is page faults.
  *
- * usage: bench_pathological [runs] [--markdown] [--fresh-memory]
+ * usage: bench_pathological [runs] [--markdown] [--server-memory]
  *        (default 3 runs per size, median reported)
  */
 #include <stdio.h>
@@ -129,14 +131,14 @@ static double time_one(const char *text, size_t len, cd_format format, int runs,
 int main(int argc, char **argv) {
   int runs = 3;
   cd_format format = CD_FORMAT_PLAINTEXT;
-  bool fresh_memory = argc > 1 && strcmp(argv[argc - 1], "--fresh-memory") == 0;
-  if (!bench_runs_and_format(argc - fresh_memory, argv, &runs, &format)) return 2;
-  if (!fresh_memory) cd_server_keep_memory();
+  bool server_memory = argc > 1 && strcmp(argv[argc - 1], "--server-memory") == 0;
+  if (!bench_runs_and_format(argc - server_memory, argv, &runs, &format)) return 2;
+  if (server_memory) cd_server_keep_memory();
   static const size_t SIZES[] = {64u << 10, 256u << 10, 1u << 20};
   enum { NSIZES = sizeof SIZES / sizeof SIZES[0] };
   printf("cd_analyze on pathological input, %s, median of %d runs; CPU ms per MB at each size; %s\n",
          format == CD_FORMAT_MARKDOWN ? "markdown" : "plain text", runs,
-         fresh_memory ? "glibc's default allocator settings" : "memory kept between analyses as the server keeps it");
+         server_memory ? "memory kept between analyses as the server keeps it" : "glibc's default allocator settings");
   printf("%-20s %10s %10s %10s %10s %9s %9s\n", "input", "64 KB", "256 KB", "1 MB", "1 MB ms", "1MB/64KB", "quotes");
   for (size_t ci = 0; ci < sizeof CASES / sizeof CASES[0]; ci++) {
     const pcase *c = &CASES[ci];
