@@ -668,6 +668,41 @@ static bool person_before_participle(att *a, const cd_sentence *s, size_t v, spe
   return false;
 }
 
+/* The subject of a later clause of the sentence, nearest before token `limit` and after token
+ * `from` (the end of the sentence's own subject): "..., and he pronounced it "a friend"", "...,
+ * while Ana Lind proposed we "...", "... as a guard walked in, saying "..."". The clause opens
+ * after a word of clause_openers.txt ("and"/"but" after a comma, or after a semicolon); its
+ * subject is a named person, he/she, or a source phrase, with a verb of its own right after it
+ * (past an appositive) and acting, not undergoing. Looks back at most CLAUSE_SUBJECT_WINDOW tokens. */
+enum { CLAUSE_SUBJECT_WINDOW = 30 };
+static bool later_clause_subject(att *a, size_t from, size_t limit, speaker *sp) {
+  for (size_t st = limit; st > from + 1 && limit - st < CLAUSE_SUBJECT_WINDOW; st--) {
+    size_t i = st - 1, p = i - 1;
+    if (T(a, i)->kind == TOK_MARK && T(a, i)->role != MR_APOS) break; /* not back across another quote */
+    if (T(a, p)->kind != TOK_WORD || !(T(a, p)->flags & TF_LOWER) || !outside_quotes(a, p) ||
+        !cd_lex_has(CD_LEX_CLAUSE_OPENERS, S(a, p), N(a, p)))
+      continue;
+    /* the comma may close a quote before the conjunction: "... Mexico," and he pronounced" */
+    bool comma = p > from && (punct(a, p - 1, ',') || punct(a, p - 1, ';') ||
+                              (p > from + 1 && T(a, p - 1)->kind == TOK_MARK && T(a, p - 1)->role == MR_CLOSE &&
+                               punct(a, p - 2, ',')));
+    if ((is(a, p, "and") || is(a, p, "but")) && !comma) continue;
+    speaker tmp = {0};
+    if (!att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT) || tmp.end_tok > limit) continue;
+    bool person = tmp.mention != CD_NONE && cd_mention_is_person(a->doc, tmp.mention) &&
+                  (tmp.method != CD_ATTR_PRONOUN || pronoun_is(a, i, "he") || pronoun_is(a, i, "she"));
+    if (!person && tmp.method != CD_ATTR_SOURCE) continue;
+    size_t v = att_after_speaker(a, &tmp);
+    while (v < limit && att_between_word(a, v) && !be_form(a, v)) v++;
+    if (v >= limit || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER) || att_preposition(a, v) ||
+        att_determiner(a, v) || att_function_word(a, v) || !active_subject(a, &tmp, limit))
+      continue;
+    *sp = tmp;
+    return true;
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb)) return true;
@@ -723,6 +758,9 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         return true;
       }
       if (att_sentence_subject(a, c->sent_open, v, sp)) {
+        /* the participle goes with the nearest clause: "Lind spoke as a guard walked in, saying "..."" */
+        speaker later = {0};
+        if (punct(a, v - 1, ',') && later_clause_subject(a, att_phrase_end(sp), v - 1, &later)) *sp = later;
         *verb = v;
         return true;
       }
@@ -780,7 +818,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     }
     /* a passive stance verb's subject is not the speaker: "was accused of a "..."", "was held in",
      * "was found guilty of"; a progressive ("was calling it") is active */
-    if (be && !say && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) continue;
+    if (be && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) continue;
     size_t ends[1] = {k};
     if (k > s->first_tok && punct(a, k - 1, ',')) {
       /* ", Sadiq Khan, tweeted": the name in the appositive first, then what stands before it */
@@ -1379,6 +1417,10 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
      * calls it "speculative"") */
     memset(&sp, 0, sizeof sp);
     if (q->partial && att_sentence_subject(&a, c.sent_open, c.open, &sp) && woven_subject(&a, &sp, c.open)) {
+      /* a later clause's own subject is nearer the fragment: "He voiced a wish for ..., and he
+       * pronounced Lind "a friend"" */
+      speaker later = {0};
+      if (later_clause_subject(&a, att_phrase_end(&sp), c.open, &later) && woven_subject(&a, &later, c.open)) sp = later;
       /* "Lena Brandvold, who hailed him as "...": a fragment inside the subject's relative clause has
        * the relative pronoun for the words that speak */
       size_t rel = att_phrase_end(&sp) + 1;
@@ -1390,7 +1432,7 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
                       (att_speech_verb(&a, k + 1) || att_between_word(&a, k + 1) ||
                        (N(&a, k + 1) > 3 && cd_word_eq(S(&a, k + 1) + N(&a, k + 1) - 2, 2, "ed"))));
       if (in_clause && att_speaker_at(&a, rel, &who, CD_ATTR_EXPLICIT) && who.entity == sp.entity) sp = who;
-      size_t v = att_phrase_end(&sp);
+      size_t v = att_after_speaker(&a, &sp); /* the verb: past an appositive (", the port director,") */
       while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !att_between_word(&a, v))) v++;
       apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "as the subject of the sentence the quote is woven into");
       continue;
