@@ -1439,7 +1439,20 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
     }
     /* a later quote in the same paragraph continues the last attributed one ("...," X said. "...") */
     size_t before = paragraph_continuation(&a, &c);
-    if (before != CD_NONE) continue_from(&a, qi, before, "a later quote in the same paragraph");
+    if (before != CD_NONE) {
+      /* a sentence between that says who speaks, the same person ("...," Lind said. She added that
+       * ... . "QUOTE"): the nearer words are the quote's tag */
+      const cd_quote *bq = CD_VEC_AT(&doc->quotes, cd_quote, before);
+      const cd_quote_work *bw = CD_VEC_AT(&doc->quote_work, cd_quote_work, before);
+      speaker near = {0};
+      size_t nv = CD_NONE, nfrom = CD_NONE;
+      if (bq->entity != CD_NONE && T(&a, bw->close_tok)->sent + 1 < c.sent_open && !own_tag(&a, &c) &&
+          previous_sentence(&a, &c, &near, &nv, &nfrom) && nfrom == CD_NONE && nv != CD_NONE && near.entity == bq->entity) {
+        apply(&a, qi, &near, nv, "in the sentence before the quote");
+        continue;
+      }
+      continue_from(&a, qi, before, "a later quote in the same paragraph");
+    }
     if (q->speaker) continue;
     memset(&sp, 0, sizeof sp);
     size_t from = CD_NONE;
