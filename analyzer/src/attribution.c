@@ -872,6 +872,19 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         outer_saying(a, c, true, sp, verb);
         return true;
       }
+      /* "what it calls "..."": the organisation "it" stands for, else "it" as written */
+      if (stance && !say && end == v && !be && end > s->first_tok + 1 && is(a, end - 1, "it") && is(a, end - 2, "what")) {
+        size_t r = att_resolve_person(a, end - 1, true);
+        if (r != CD_NONE && CD_VEC_AT(&a->doc->mentions, cd_name_mention, r)->entity != CD_NONE) {
+          for_mention(a, sp, r, end - 1, end, CD_ATTR_PRONOUN);
+          sp->how = cd_arena_printf(a->doc->arena, "\"it\" refers to %s", sp->name);
+        } else {
+          as_written(a, sp, end - 1, end, CD_ATTR_PRONOUN);
+          sp->how = "\"it\" (no earlier name to resolve it to)";
+        }
+        *verb = v;
+        return true;
+      }
     }
     /* a verb of saying whose subject stands further back takes the sentence's subject; a stance
      * verb only when no verb of saying stands further back ("..., saying only that makers saw "...") */
