@@ -646,6 +646,33 @@ static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker 
   return true;
 }
 
+/* "Lind's claim that the mayor "broke the law"", "his accusation that she is playing the "...": a
+ * quote inside the that-clause of a noun of speech belongs to the noun's owner, not to the
+ * clause's subject nor to a verb further back. The "that" stands right after the noun; no verb of
+ * saying and no other quote between it and the quote (at most CLAIM_CLAUSE_WINDOW tokens). */
+enum { CLAIM_CLAUSE_WINDOW = 14 };
+static bool owned_claim_before(att *a, const quote_ctx *c, size_t first, speaker *sp, size_t *verb) {
+  for (size_t i = c->open; i > first + 1 && c->open - i < CLAIM_CLAUSE_WINDOW; i--) {
+    size_t t = i - 1;
+    if (T(a, t)->kind == TOK_MARK && T(a, t)->role != MR_APOS) return false;
+    if (T(a, t)->kind != TOK_WORD || !outside_quotes(a, t)) continue;
+    if (att_speech_verb(a, t)) return false;
+    if (!is(a, t, "that")) continue;
+    size_t noun = t - 1;
+    if (T(a, noun)->kind != TOK_WORD || !(T(a, noun)->flags & TF_LOWER) || !outside_quotes(a, noun) ||
+        !cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, noun), N(a, noun)))
+      return false;
+    /* "Bell said that Lind's claim that ... is "not true"": the noun is what a verb of saying
+     * reports on, and the quote may well be that verb's: left to the usual way */
+    for (size_t k = noun; k > first && noun - k < CLAIM_CLAUSE_WINDOW; k--)
+      if (outside_quotes(a, k - 1) && att_speech_verb(a, k - 1)) return false;
+    if (!speech_noun_owner(a, noun, first, sp)) return false;
+    *verb = noun;
+    return true;
+  }
+  return false;
+}
+
 /* "with X calling QUOTE", "and X reportedly yelling QUOTE": a named person whose phrase opens its
  * clause and stands right before the participle v (adverbs such as "reportedly" between). */
 static bool person_before_participle(att *a, const cd_sentence *s, size_t v, speaker *sp) {
@@ -705,7 +732,7 @@ static bool later_clause_subject(att *a, size_t from, size_t limit, speaker *sp)
 
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
-  if (owned_noun_before(a, c, s->first_tok, sp, verb)) return true;
+  if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
   /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
   size_t s0 = s->first_tok;
   if (c->open > s0 + 2 && T(a, s0)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, s0) &&
