@@ -461,6 +461,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
  * words from the inner verb's subject, within the clause; keeps *sp when there is no such verb. */
 enum { OUTER_SAYING_WINDOW = 8 };
 static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, size_t *verb) {
+  bool partial = c->qi < a->doc->quotes.len && CD_VEC_AT(&a->doc->quotes, cd_quote, c->qi)->partial;
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   for (size_t j = sp->first_tok; j > s->first_tok && sp->first_tok - j < OUTER_SAYING_WINDOW; j--) {
     size_t u = j - 1;
@@ -472,7 +473,10 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
     speaker os = {0};
     size_t ov = CD_NONE;
     if (before_quote(a, &outer, false, &os, &ov) && ov == u && os.first_tok < u &&
-        (stance || (sp->entity != CD_NONE && os.entity == sp->entity))) {
+        (stance || (sp->entity != CD_NONE && os.entity == sp->entity) ||
+         /* a fragment in a reported clause right after the verb ("Trump said that Lind begged him
+          * and "...""): the outer speaker's paraphrase, not after "and", "after", ... */
+         (partial && (u + 1 == sp->first_tok || (u + 2 == sp->first_tok && is(a, u + 1, "that")))))) {
       *sp = os;
       *verb = ov;
     }
