@@ -920,6 +920,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     /* a verb of saying whose subject stands further back takes the sentence's subject; a stance
      * verb only when no verb of saying stands further back ("..., saying only that makers saw "...") */
     if (say && att_sentence_subject(a, c->sent_open, v, sp)) {
+      /* the verb's own clause may have a subject of its own: "Lind spoke first, and when Baker
+       * took the floor he later said "..."" */
+      speaker later = {0};
+      if (later_clause_subject(a, att_phrase_end(sp), v, &later)) *sp = later;
       *verb = v;
       return true;
     }
