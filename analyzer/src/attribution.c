@@ -877,7 +877,8 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         bool after_prep = att_after_preposition(a, st, s->first_tok);
         if (after_prep && !(say && end == v && st > s->first_tok && T(a, st - 1)->kind == TOK_WORD &&
                             cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, st - 1), N(a, st - 1)) &&
-                            mention_at(a, st) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, st))))
+                            ((mention_at(a, st) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, st))) ||
+                             att_determiner(a, st))))
           continue;
         if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) &&
             (tmp.end_tok == end || att_phrase_end(&tmp) == end ||

@@ -638,7 +638,9 @@ static bool phrase_verb(const att *a, size_t k, bool stance) {
 
 static size_t past_short_pp(const att *a, size_t e, uint32_t sent, bool stance) {
   size_t n = doc_ntok(a->doc);
-  if (e >= n || !att_preposition(a, e) || is(a, e, "to")) return e;
+  /* not "the staff before its chief said": a word that opens a clause of its own */
+  if (e >= n || !att_preposition(a, e) || is(a, e, "to") || cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, e), N(a, e)))
+    return e;
   for (size_t k = e + 1; k < n && k < e + 8 && T(a, k)->sent == sent; k++) {
     if (T(a, k)->kind == TOK_MARK && T(a, k)->role == MR_APOS) continue; /* "the council's video" */
     if (T(a, k)->kind != TOK_WORD || !outside_quotes(a, k)) return e;
