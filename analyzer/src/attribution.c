@@ -1375,7 +1375,7 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
 /* Each of `mention_start`, `mark_run_first`, `mark_run_last` has room for every token and one more. */
 static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mark_run_first, uint32_t *mark_run_last) {
   size_t n = doc_ntok(doc);
-  att a = {doc, mention_start, mark_run_first, mark_run_last, CD_NONE, 0, NULL, 0, NULL, 0, NULL};
+  att a = {doc, mention_start, mark_run_first, mark_run_last, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false};
   for (size_t i = 0; i <= n; i++) a.mention_start[i] = UINT32_MAX;
   for (size_t i = 0; i < n; i++)
     a.mark_run_first[i] = i > 0 && T(&a, i)->kind == TOK_MARK && T(&a, i - 1)->kind == TOK_MARK ? a.mark_run_first[i - 1] : (uint32_t)i;

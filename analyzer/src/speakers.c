@@ -454,8 +454,29 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
   }
   if (pronoun_is(a, i, "he") || pronoun_is(a, i, "she")) return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
   if (is(a, i, "they")) {
-    if (att_resolve_into(a, i, i + 1, sp, true, NULL)) return true;
     uint32_t cur = T(a, i)->sent;
+    {
+      /* "The campaign is seeking ... with what they call "..."": a group or document that is the
+       * subject of the pronoun's own sentence */
+      speaker subj = {0};
+      const cd_sentence *cs = CD_VEC_AT(&doc->sentences, cd_sentence, cur);
+      bool found = false;
+      if (!a->in_they && i > cs->first_tok + 1) {
+        a->in_they = true;
+        found = att_sentence_subject(a, cur, i, &subj) && subj.method == CD_ATTR_SOURCE && att_phrase_end(&subj) < i;
+        a->in_they = false;
+      }
+      if (found) {
+        *sp = subj;
+        sp->first_tok = i;
+        sp->end_tok = i + 1;
+        sp->phrase_end = 0;
+        sp->method = CD_ATTR_PRONOUN;
+        sp->how = cd_arena_printf(doc->arena, "\"%.*s\" refers to %s", (int)N(a, i), S(a, i), subj.name);
+        return true;
+      }
+    }
+    if (att_resolve_into(a, i, i + 1, sp, true, NULL)) return true;
     if (cur > 0 && CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1)->para == para_of(a, i)) {
       speaker prev = {0};
       const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1);
