@@ -403,6 +403,7 @@ static size_t introduced_with(const att *a, size_t i, size_t j, size_t *head) {
 
 static size_t att_possessive_end(const att *a, size_t mi);
 
+enum { THEY_SUBJECT_TOKENS = 60 };
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
@@ -457,11 +458,12 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     uint32_t cur = T(a, i)->sent;
     {
       /* "The campaign is seeking ... with what they call "..."": a group or document that is the
-       * subject of the pronoun's own sentence */
+       * subject of the pronoun's own sentence (looked for only near the sentence's start, so that a
+       * run-on sentence full of "they" stays linear) */
       speaker subj = {0};
       const cd_sentence *cs = CD_VEC_AT(&doc->sentences, cd_sentence, cur);
       bool found = false;
-      if (!a->in_they && i > cs->first_tok + 1) {
+      if (!a->in_they && i > cs->first_tok + 1 && i < cs->first_tok + THEY_SUBJECT_TOKENS) {
         a->in_they = true;
         found = att_sentence_subject(a, cur, i, &subj) && subj.method == CD_ATTR_SOURCE && att_phrase_end(&subj) < i;
         a->in_they = false;
