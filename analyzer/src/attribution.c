@@ -690,8 +690,12 @@ static bool person_before_participle(att *a, const cd_sentence *s, size_t v, spe
         !is(a, st - 1, "or") && !is(a, st - 1, "as") && !is(a, st - 1, "while"))
       continue;
     speaker tmp = {0};
-    if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && att_phrase_end(&tmp) == end && tmp.mention != CD_NONE &&
-        tmp.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, tmp.mention)) {
+    /* a document or a group right before the participle speaks too ("after the paper's editorial
+     * telling him", "with one of her ads asking"), not one the clause sends something to */
+    bool source_ok = st > s->first_tok && !is(a, st - 1, "to") && !is(a, st - 1, "for") && att_determiner(a, st);
+    if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && att_phrase_end(&tmp) == end &&
+        ((tmp.mention != CD_NONE && tmp.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, tmp.mention)) ||
+         (source_ok && tmp.method == CD_ATTR_SOURCE))) {
       *sp = tmp;
       return true;
     }
