@@ -463,10 +463,24 @@ enum { OUTER_SAYING_WINDOW = 8 };
 static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, size_t *verb) {
   bool partial = c->qi < a->doc->quotes.len && CD_VEC_AT(&a->doc->quotes, cd_quote, c->qi)->partial;
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
-  for (size_t j = sp->first_tok; j > s->first_tok && sp->first_tok - j < OUTER_SAYING_WINDOW; j--) {
+  size_t skipped = 0; /* tokens of a short quoted title passed over ("told ABC's "Good Morning America" that") */
+  for (size_t j = sp->first_tok; j > s->first_tok && sp->first_tok - j < OUTER_SAYING_WINDOW + skipped; j--) {
     size_t u = j - 1;
     /* "Lind said, the media called him "..."": the verb of saying right before the comma */
     if (j == sp->first_tok && punct(a, u, ',') && u > s->first_tok && att_speech_verb(a, u - 1)) continue;
+    if (T(a, u)->kind == TOK_MARK && T(a, u)->role == MR_CLOSE && u != c->open) {
+      size_t o = u;
+      while (o > s->first_tok && u - o < OUTER_SAYING_WINDOW && !(T(a, o)->kind == TOK_MARK && T(a, o)->role == MR_OPEN)) o--;
+      const cd_token *ot = T(a, o);
+      if (!(ot->kind == TOK_MARK && ot->role == MR_OPEN) || o == u) return;
+      bool title = true; /* capitalised words only: a name of a show or a paper, nobody's words */
+      for (size_t k = o + 1; k < u && title; k++)
+        title = T(a, k)->kind != TOK_WORD || (T(a, k)->flags & TF_CAP);
+      if (!title) return;
+      skipped += u - o + 1;
+      j = o + 1;
+      continue;
+    }
     if (T(a, u)->kind != TOK_WORD || !outside_quotes(a, u)) return;
     if (!(T(a, u)->flags & TF_LOWER) || !cd_is_speech_verb(a->doc->config, S(a, u), N(a, u))) continue;
     quote_ctx outer = {u + 1, u + 1, c->qi, c->sent_open, c->sent_open};
