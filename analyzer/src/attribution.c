@@ -482,7 +482,9 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
       continue;
     }
     if (T(a, u)->kind != TOK_WORD || !outside_quotes(a, u)) return;
-    if (!(T(a, u)->flags & TF_LOWER) || !cd_is_speech_verb(a->doc->config, S(a, u), N(a, u))) continue;
+    if (!(T(a, u)->flags & TF_LOWER) ||
+        !(cd_is_speech_verb(a->doc->config, S(a, u), N(a, u)) || cd_is_speech_participle(S(a, u), N(a, u))))
+      continue;
     quote_ctx outer = {u + 1, u + 1, c->qi, c->sent_open, c->sent_open};
     speaker os = {0};
     size_t ov = CD_NONE;
