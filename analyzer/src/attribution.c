@@ -797,6 +797,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
                              is(a, v - 1, "our") || (is(a, v - 1, "her") && N(a, v) > 3 && S(a, v)[N(a, v) - 1] == 's')))
       continue;
     bool say = (cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v)) && !negated(a, v);
+    /* "when asked", "if pressed": a passive with its subject left out; the one asked does not ask */
+    if (say && v > s->first_tok && (is(a, v - 1, "when") || is(a, v - 1, "if") || is(a, v - 1, "unless")) &&
+        N(a, v) > 2 && cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed"))
+      continue;
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool crowd = cd_lex_has(CD_LEX_CROWD_PARTICIPLES, S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
