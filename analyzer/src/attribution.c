@@ -461,18 +461,38 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
  * words from the inner verb's subject, within the clause; keeps *sp when there is no such verb. */
 enum { OUTER_SAYING_WINDOW = 8 };
 static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, size_t *verb) {
+  bool partial = c->qi < a->doc->quotes.len && CD_VEC_AT(&a->doc->quotes, cd_quote, c->qi)->partial;
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
-  for (size_t j = sp->first_tok; j > s->first_tok && sp->first_tok - j < OUTER_SAYING_WINDOW; j--) {
+  size_t skipped = 0; /* tokens of a short quoted title passed over ("told ABC's "Good Morning America" that") */
+  for (size_t j = sp->first_tok; j > s->first_tok && sp->first_tok - j < OUTER_SAYING_WINDOW + skipped; j--) {
     size_t u = j - 1;
     /* "Lind said, the media called him "..."": the verb of saying right before the comma */
     if (j == sp->first_tok && punct(a, u, ',') && u > s->first_tok && att_speech_verb(a, u - 1)) continue;
+    if (T(a, u)->kind == TOK_MARK && T(a, u)->role == MR_CLOSE && u != c->open) {
+      size_t o = u;
+      while (o > s->first_tok && u - o < OUTER_SAYING_WINDOW && !(T(a, o)->kind == TOK_MARK && T(a, o)->role == MR_OPEN)) o--;
+      const cd_token *ot = T(a, o);
+      if (!(ot->kind == TOK_MARK && ot->role == MR_OPEN) || o == u) return;
+      bool title = true; /* capitalised words only: a name of a show or a paper, nobody's words */
+      for (size_t k = o + 1; k < u && title; k++)
+        title = T(a, k)->kind != TOK_WORD || (T(a, k)->flags & TF_CAP);
+      if (!title) return;
+      skipped += u - o + 1;
+      j = o + 1;
+      continue;
+    }
     if (T(a, u)->kind != TOK_WORD || !outside_quotes(a, u)) return;
-    if (!(T(a, u)->flags & TF_LOWER) || !cd_is_speech_verb(a->doc->config, S(a, u), N(a, u))) continue;
+    if (!(T(a, u)->flags & TF_LOWER) ||
+        !(cd_is_speech_verb(a->doc->config, S(a, u), N(a, u)) || cd_is_speech_participle(S(a, u), N(a, u))))
+      continue;
     quote_ctx outer = {u + 1, u + 1, c->qi, c->sent_open, c->sent_open};
     speaker os = {0};
     size_t ov = CD_NONE;
     if (before_quote(a, &outer, false, &os, &ov) && ov == u && os.first_tok < u &&
-        (stance || (sp->entity != CD_NONE && os.entity == sp->entity))) {
+        (stance || (sp->entity != CD_NONE && os.entity == sp->entity) ||
+         /* a fragment in a reported clause right after the verb ("Trump said that Lind begged him
+          * and "...""): the outer speaker's paraphrase, not after "and", "after", ... */
+         (partial && (u + 1 == sp->first_tok || (u + 2 == sp->first_tok && is(a, u + 1, "that")))))) {
       *sp = os;
       *verb = ov;
     }
@@ -646,6 +666,33 @@ static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker 
   return true;
 }
 
+/* "Lind's claim that the mayor "broke the law"", "his accusation that she is playing the "...": a
+ * quote inside the that-clause of a noun of speech belongs to the noun's owner, not to the
+ * clause's subject nor to a verb further back. The "that" stands right after the noun; no verb of
+ * saying and no other quote between it and the quote (at most CLAIM_CLAUSE_WINDOW tokens). */
+enum { CLAIM_CLAUSE_WINDOW = 14 };
+static bool owned_claim_before(att *a, const quote_ctx *c, size_t first, speaker *sp, size_t *verb) {
+  for (size_t i = c->open; i > first + 1 && c->open - i < CLAIM_CLAUSE_WINDOW; i--) {
+    size_t t = i - 1;
+    if (T(a, t)->kind == TOK_MARK && T(a, t)->role != MR_APOS) return false;
+    if (T(a, t)->kind != TOK_WORD || !outside_quotes(a, t)) continue;
+    if (att_speech_verb(a, t)) return false;
+    if (!is(a, t, "that")) continue;
+    size_t noun = t - 1;
+    if (T(a, noun)->kind != TOK_WORD || !(T(a, noun)->flags & TF_LOWER) || !outside_quotes(a, noun) ||
+        !cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, noun), N(a, noun)))
+      return false;
+    /* "Bell said that Lind's claim that ... is "not true"": the noun is what a verb of saying
+     * reports on, and the quote may well be that verb's: left to the usual way */
+    for (size_t k = noun; k > first && noun - k < CLAIM_CLAUSE_WINDOW; k--)
+      if (outside_quotes(a, k - 1) && att_speech_verb(a, k - 1)) return false;
+    if (!speech_noun_owner(a, noun, first, sp)) return false;
+    *verb = noun;
+    return true;
+  }
+  return false;
+}
+
 /* "with X calling QUOTE", "and X reportedly yelling QUOTE": a named person whose phrase opens its
  * clause and stands right before the participle v (adverbs such as "reportedly" between). */
 static bool person_before_participle(att *a, const cd_sentence *s, size_t v, speaker *sp) {
@@ -659,8 +706,12 @@ static bool person_before_participle(att *a, const cd_sentence *s, size_t v, spe
         !is(a, st - 1, "or") && !is(a, st - 1, "as") && !is(a, st - 1, "while"))
       continue;
     speaker tmp = {0};
-    if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && att_phrase_end(&tmp) == end && tmp.mention != CD_NONE &&
-        tmp.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, tmp.mention)) {
+    /* a document or a group right before the participle speaks too ("after the paper's editorial
+     * telling him", "with one of her ads asking"), not one the clause sends something to */
+    bool source_ok = st > s->first_tok && !is(a, st - 1, "to") && !is(a, st - 1, "for") && att_determiner(a, st);
+    if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && att_phrase_end(&tmp) == end &&
+        ((tmp.mention != CD_NONE && tmp.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, tmp.mention)) ||
+         (source_ok && tmp.method == CD_ATTR_SOURCE))) {
       *sp = tmp;
       return true;
     }
@@ -668,9 +719,44 @@ static bool person_before_participle(att *a, const cd_sentence *s, size_t v, spe
   return false;
 }
 
+/* The subject of a later clause of the sentence, nearest before token `limit` and after token
+ * `from` (the end of the sentence's own subject): "..., and he pronounced it "a friend"", "...,
+ * while Ana Lind proposed we "...", "... as a guard walked in, saying "..."". The clause opens
+ * after a word of clause_openers.txt ("and"/"but" after a comma, or after a semicolon); its
+ * subject is a named person, he/she, or a source phrase, with a verb of its own right after it
+ * (past an appositive) and acting, not undergoing. Looks back at most CLAUSE_SUBJECT_WINDOW tokens. */
+enum { CLAUSE_SUBJECT_WINDOW = 30 };
+static bool later_clause_subject(att *a, size_t from, size_t limit, speaker *sp) {
+  for (size_t st = limit; st > from + 1 && limit - st < CLAUSE_SUBJECT_WINDOW; st--) {
+    size_t i = st - 1, p = i - 1;
+    if (T(a, i)->kind == TOK_MARK && T(a, i)->role != MR_APOS) break; /* not back across another quote */
+    if (T(a, p)->kind != TOK_WORD || !(T(a, p)->flags & TF_LOWER) || !outside_quotes(a, p) ||
+        !cd_lex_has(CD_LEX_CLAUSE_OPENERS, S(a, p), N(a, p)))
+      continue;
+    /* the comma may close a quote before the conjunction: "... Mexico," and he pronounced" */
+    bool comma = p > from && (punct(a, p - 1, ',') || punct(a, p - 1, ';') ||
+                              (p > from + 1 && T(a, p - 1)->kind == TOK_MARK && T(a, p - 1)->role == MR_CLOSE &&
+                               punct(a, p - 2, ',')));
+    if ((is(a, p, "and") || is(a, p, "but")) && !comma) continue;
+    speaker tmp = {0};
+    if (!att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT) || tmp.end_tok > limit) continue;
+    bool person = tmp.mention != CD_NONE && cd_mention_is_person(a->doc, tmp.mention) &&
+                  (tmp.method != CD_ATTR_PRONOUN || pronoun_is(a, i, "he") || pronoun_is(a, i, "she"));
+    if (!person && tmp.method != CD_ATTR_SOURCE) continue;
+    size_t v = att_after_speaker(a, &tmp);
+    while (v < limit && att_between_word(a, v) && !be_form(a, v)) v++;
+    if (v >= limit || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER) || att_preposition(a, v) ||
+        att_determiner(a, v) || att_function_word(a, v) || !active_subject(a, &tmp, limit))
+      continue;
+    *sp = tmp;
+    return true;
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
-  if (owned_noun_before(a, c, s->first_tok, sp, verb)) return true;
+  if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
   /* "Said Ana Bell, who runs the cafe, "..."": a sentence that opens with the verb */
   size_t s0 = s->first_tok;
   if (c->open > s0 + 2 && T(a, s0)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, s0) &&
@@ -711,6 +797,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
                              is(a, v - 1, "our") || (is(a, v - 1, "her") && N(a, v) > 3 && S(a, v)[N(a, v) - 1] == 's')))
       continue;
     bool say = (cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v)) && !negated(a, v);
+    /* "when asked", "if pressed": a passive with its subject left out; the one asked does not ask */
+    if (say && v > s->first_tok && (is(a, v - 1, "when") || is(a, v - 1, "if") || is(a, v - 1, "unless")) &&
+        N(a, v) > 2 && cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed"))
+      continue;
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool crowd = cd_lex_has(CD_LEX_CROWD_PARTICIPLES, S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
@@ -723,6 +813,9 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         return true;
       }
       if (att_sentence_subject(a, c->sent_open, v, sp)) {
+        /* the participle goes with the nearest clause: "Lind spoke as a guard walked in, saying "..."" */
+        speaker later = {0};
+        if (punct(a, v - 1, ',') && later_clause_subject(a, att_phrase_end(sp), v - 1, &later)) *sp = later;
         *verb = v;
         return true;
       }
@@ -780,7 +873,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     }
     /* a passive stance verb's subject is not the speaker: "was accused of a "..."", "was held in",
      * "was found guilty of"; a progressive ("was calling it") is active */
-    if (be && !say && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) continue;
+    if (be && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) continue;
     size_t ends[1] = {k};
     if (k > s->first_tok && punct(a, k - 1, ',')) {
       /* ", Sadiq Khan, tweeted": the name in the appositive first, then what stands before it */
@@ -808,7 +901,8 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         bool after_prep = att_after_preposition(a, st, s->first_tok);
         if (after_prep && !(say && end == v && st > s->first_tok && T(a, st - 1)->kind == TOK_WORD &&
                             cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, st - 1), N(a, st - 1)) &&
-                            mention_at(a, st) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, st))))
+                            ((mention_at(a, st) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, st))) ||
+                             att_determiner(a, st))))
           continue;
         if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) &&
             (tmp.end_tok == end || att_phrase_end(&tmp) == end ||
@@ -834,10 +928,27 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         outer_saying(a, c, true, sp, verb);
         return true;
       }
+      /* "what it calls "..."": the organisation "it" stands for, else "it" as written */
+      if (stance && !say && end == v && !be && end > s->first_tok + 1 && is(a, end - 1, "it") && is(a, end - 2, "what")) {
+        size_t r = att_resolve_person(a, end - 1, true);
+        if (r != CD_NONE && CD_VEC_AT(&a->doc->mentions, cd_name_mention, r)->entity != CD_NONE) {
+          for_mention(a, sp, r, end - 1, end, CD_ATTR_PRONOUN);
+          sp->how = cd_arena_printf(a->doc->arena, "\"it\" refers to %s", sp->name);
+        } else {
+          as_written(a, sp, end - 1, end, CD_ATTR_PRONOUN);
+          sp->how = "\"it\" (no earlier name to resolve it to)";
+        }
+        *verb = v;
+        return true;
+      }
     }
     /* a verb of saying whose subject stands further back takes the sentence's subject; a stance
      * verb only when no verb of saying stands further back ("..., saying only that makers saw "...") */
     if (say && att_sentence_subject(a, c->sent_open, v, sp)) {
+      /* the verb's own clause may have a subject of its own: "Lind spoke first, and when Baker
+       * took the floor he later said "..."" */
+      speaker later = {0};
+      if (later_clause_subject(a, att_phrase_end(sp), v, &later)) *sp = later;
       *verb = v;
       return true;
     }
@@ -1288,7 +1399,7 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
 /* Each of `mention_start`, `mark_run_first`, `mark_run_last` has room for every token and one more. */
 static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mark_run_first, uint32_t *mark_run_last) {
   size_t n = doc_ntok(doc);
-  att a = {doc, mention_start, mark_run_first, mark_run_last, CD_NONE, 0, NULL, 0, NULL, 0, NULL};
+  att a = {doc, mention_start, mark_run_first, mark_run_last, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false};
   for (size_t i = 0; i <= n; i++) a.mention_start[i] = UINT32_MAX;
   for (size_t i = 0; i < n; i++)
     a.mark_run_first[i] = i > 0 && T(&a, i)->kind == TOK_MARK && T(&a, i - 1)->kind == TOK_MARK ? a.mark_run_first[i - 1] : (uint32_t)i;
@@ -1379,6 +1490,10 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
      * calls it "speculative"") */
     memset(&sp, 0, sizeof sp);
     if (q->partial && att_sentence_subject(&a, c.sent_open, c.open, &sp) && woven_subject(&a, &sp, c.open)) {
+      /* a later clause's own subject is nearer the fragment: "He voiced a wish for ..., and he
+       * pronounced Lind "a friend"" */
+      speaker later = {0};
+      if (later_clause_subject(&a, att_phrase_end(&sp), c.open, &later) && woven_subject(&a, &later, c.open)) sp = later;
       /* "Lena Brandvold, who hailed him as "...": a fragment inside the subject's relative clause has
        * the relative pronoun for the words that speak */
       size_t rel = att_phrase_end(&sp) + 1;
@@ -1390,14 +1505,27 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
                       (att_speech_verb(&a, k + 1) || att_between_word(&a, k + 1) ||
                        (N(&a, k + 1) > 3 && cd_word_eq(S(&a, k + 1) + N(&a, k + 1) - 2, 2, "ed"))));
       if (in_clause && att_speaker_at(&a, rel, &who, CD_ATTR_EXPLICIT) && who.entity == sp.entity) sp = who;
-      size_t v = att_phrase_end(&sp);
+      size_t v = att_after_speaker(&a, &sp); /* the verb: past an appositive (", the port director,") */
       while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !att_between_word(&a, v))) v++;
       apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "as the subject of the sentence the quote is woven into");
       continue;
     }
     /* a later quote in the same paragraph continues the last attributed one ("...," X said. "...") */
     size_t before = paragraph_continuation(&a, &c);
-    if (before != CD_NONE) continue_from(&a, qi, before, "a later quote in the same paragraph");
+    if (before != CD_NONE) {
+      /* a sentence between that says who speaks, the same person ("...," Lind said. She added that
+       * ... . "QUOTE"): the nearer words are the quote's tag */
+      const cd_quote *bq = CD_VEC_AT(&doc->quotes, cd_quote, before);
+      const cd_quote_work *bw = CD_VEC_AT(&doc->quote_work, cd_quote_work, before);
+      speaker near = {0};
+      size_t nv = CD_NONE, nfrom = CD_NONE;
+      if (bq->entity != CD_NONE && T(&a, bw->close_tok)->sent + 1 < c.sent_open && !own_tag(&a, &c) &&
+          previous_sentence(&a, &c, &near, &nv, &nfrom) && nfrom == CD_NONE && nv != CD_NONE && near.entity == bq->entity) {
+        apply(&a, qi, &near, nv, "in the sentence before the quote");
+        continue;
+      }
+      continue_from(&a, qi, before, "a later quote in the same paragraph");
+    }
     if (q->speaker) continue;
     memset(&sp, 0, sizeof sp);
     size_t from = CD_NONE;

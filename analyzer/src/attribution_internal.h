@@ -21,6 +21,7 @@ typedef struct att {
   size_t *spaced_dashes, n_spaced_dashes; /* " - " / " — ": dashes with a space before */
   size_t *according, n_according;         /* "according to" outside quotes */
   uint8_t *gender;                        /* per entity: GENDER_* from titles and he/she beside the name */
+  bool in_they;                           /* resolving a "they" by its sentence's subject (no recursion) */
 } att;
 
 enum { GENDER_UNKNOWN = 0, GENDER_MALE = 1, GENDER_FEMALE = 2, GENDER_MIXED = 3 };

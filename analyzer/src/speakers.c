@@ -403,6 +403,7 @@ static size_t introduced_with(const att *a, size_t i, size_t j, size_t *head) {
 
 static size_t att_possessive_end(const att *a, size_t mi);
 
+enum { THEY_SUBJECT_TOKENS = 60 };
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
@@ -454,8 +455,30 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
   }
   if (pronoun_is(a, i, "he") || pronoun_is(a, i, "she")) return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
   if (is(a, i, "they")) {
-    if (att_resolve_into(a, i, i + 1, sp, true, NULL)) return true;
     uint32_t cur = T(a, i)->sent;
+    {
+      /* "The campaign is seeking ... with what they call "..."": a group or document that is the
+       * subject of the pronoun's own sentence (looked for only near the sentence's start, so that a
+       * run-on sentence full of "they" stays linear) */
+      speaker subj = {0};
+      const cd_sentence *cs = CD_VEC_AT(&doc->sentences, cd_sentence, cur);
+      bool found = false;
+      if (!a->in_they && i > cs->first_tok + 1 && i < cs->first_tok + THEY_SUBJECT_TOKENS) {
+        a->in_they = true;
+        found = att_sentence_subject(a, cur, i, &subj) && subj.method == CD_ATTR_SOURCE && att_phrase_end(&subj) < i;
+        a->in_they = false;
+      }
+      if (found) {
+        *sp = subj;
+        sp->first_tok = i;
+        sp->end_tok = i + 1;
+        sp->phrase_end = 0;
+        sp->method = CD_ATTR_PRONOUN;
+        sp->how = cd_arena_printf(doc->arena, "\"%.*s\" refers to %s", (int)N(a, i), S(a, i), subj.name);
+        return true;
+      }
+    }
+    if (att_resolve_into(a, i, i + 1, sp, true, NULL)) return true;
     if (cur > 0 && CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1)->para == para_of(a, i)) {
       speaker prev = {0};
       const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1);
@@ -638,7 +661,9 @@ static bool phrase_verb(const att *a, size_t k, bool stance) {
 
 static size_t past_short_pp(const att *a, size_t e, uint32_t sent, bool stance) {
   size_t n = doc_ntok(a->doc);
-  if (e >= n || !att_preposition(a, e) || is(a, e, "to")) return e;
+  /* not "the staff before its chief said": a word that opens a clause of its own */
+  if (e >= n || !att_preposition(a, e) || is(a, e, "to") || cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, e), N(a, e)))
+    return e;
   for (size_t k = e + 1; k < n && k < e + 8 && T(a, k)->sent == sent; k++) {
     if (T(a, k)->kind == TOK_MARK && T(a, k)->role == MR_APOS) continue; /* "the council's video" */
     if (T(a, k)->kind != TOK_WORD || !outside_quotes(a, k)) return e;
