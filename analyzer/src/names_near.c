@@ -143,6 +143,22 @@ static void sort_bucket(near_entry *e, size_t n, near_entry *tmp) {
     }
     return;
   }
+  /* A bucket of a text with many names: two passes of twelve bits, both counted in one read, leave
+   * it back in `e`. Their 4096 counters each would cost more than the entries of a small bucket. */
+  if (n >= 4096) {
+    uint32_t lo[4097] = {0}, hi[4097] = {0};
+    for (size_t i = 0; i < n; i++) {
+      lo[(e[i].hash & 0xFFF) + 1]++;
+      hi[((e[i].hash >> 12) & 0xFFF) + 1]++;
+    }
+    for (size_t b = 1; b <= 4096; b++) {
+      lo[b] += lo[b - 1];
+      hi[b] += hi[b - 1];
+    }
+    for (size_t i = 0; i < n; i++) tmp[lo[e[i].hash & 0xFFF]++] = e[i];
+    for (size_t i = 0; i < n; i++) e[hi[(tmp[i].hash >> 12) & 0xFFF]++] = tmp[i];
+    return;
+  }
   near_entry *src = e, *dst = tmp;
   for (unsigned shift = 0; shift < 24; shift += 8) {
     size_t at[257] = {0};
