@@ -49,9 +49,14 @@ size_t cd_near_variants(const char *key) {
 enum { VARIANTS_MAX = CD_NEAR_VARIANTS_MAX };
 
 /* Each variant's hash is the hash of what precedes the gap, shifted past what follows it, plus the
- * hash of what follows: H(x y) = H(x) * POLY^|y| + H(y). */
+ * hash of what follows: H(x y) = H(x) * POLY^|y| + H(y). Without byte j that is
+ *   A[j] = H(key[0, j)) * POLY^(n-j-1) + H(key(j, n)),
+ * and without bytes i < j too, since H(key[0, i) key(i, j)) = H(key[0, j)) - (H(key[0, i]) -
+ * H(key[0, i))) * POLY^(j-i-1), it is A[j] - B[i] with
+ *   B[i] = (H(key[0, i]) - H(key[0, i))) * POLY^(n-i-2):
+ * one subtraction each (modulo 2^64, as every product here), no product chained to the one before. */
 size_t cd_near_hash_variants(const char *key, size_t n, uint32_t out[CD_NEAR_VARIANTS_MAX]) {
-  uint64_t prefix[NEAR_MAX + 1], suffix[NEAR_MAX + 2], power[NEAR_MAX + 1];
+  uint64_t prefix[NEAR_MAX + 1], suffix[NEAR_MAX + 2], power[NEAR_MAX + 1], a[NEAR_MAX], b[NEAR_MAX];
   prefix[0] = 0;
   power[0] = 1;
   for (size_t i = 0; i < n; i++) {
@@ -60,15 +65,13 @@ size_t cd_near_hash_variants(const char *key, size_t n, uint32_t out[CD_NEAR_VAR
   }
   suffix[n] = suffix[n + 1] = 0; /* suffix[i]: key[i, n) */
   for (size_t i = n; i-- > 0;) suffix[i] = (unsigned char)key[i] * power[n - 1 - i] + suffix[i + 1];
+  for (size_t j = 0; j < n; j++) a[j] = prefix[j] * power[n - j - 1] + suffix[j + 1];
+  for (size_t i = 0; i + 1 < n; i++) b[i] = (prefix[i + 1] - prefix[i]) * power[n - i - 2];
   size_t k = 0;
   out[k++] = mix(prefix[n]);
   for (size_t i = 0; i < n; i++) {
-    out[k++] = mix(prefix[i] * power[n - i - 1] + suffix[i + 1]); /* without byte i */
-    uint64_t h = prefix[i];                                      /* key[0, i) then key(i, j) */
-    for (size_t j = i + 1; j < n; j++) {
-      out[k++] = mix(h * power[n - j - 1] + suffix[j + 1]); /* without bytes i and j */
-      h = h * POLY + (unsigned char)key[j];
-    }
+    out[k++] = mix(a[i]); /* without byte i */
+    for (size_t j = i + 1; j < n; j++) out[k++] = mix(a[j] - b[i]); /* without bytes i and j */
   }
   return k;
 }
