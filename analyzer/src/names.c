@@ -905,18 +905,24 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
 
 /* ---- name.spelling --------------------------------------------------- */
 
-typedef struct sword { /* one per distinct name word: a text full of new names has many */
+/* Indexes of mentions, tokens, entities and words are below 2^32 - 2 (token offsets are 32-bit):
+ * a word keeps them in 32 bits, CD_NONE and CD_NONE - 1 as the two largest values. */
+static uint32_t index32(size_t v) {
+  return v == CD_NONE ? CD_NONE32 : v == CD_NONE - 1 ? CD_NONE32 - 1 : (uint32_t)v;
+}
+
+typedef struct sword { /* one per distinct name word: a text full of new names has many (72 bytes) */
   const char *key;
   uint32_t count;    /* body occurrences outside quotations */
   uint32_t quoted;   /* body occurrences inside them */
-  size_t first;      /* first body occurrence outside quotations (inside them if none): mention index */
-  size_t first_tok;  /* its token */
-  size_t seen_tok;   /* the first body occurrence's token */
-  size_t given_surname_entity;
-  size_t ents[4];    /* entities of the mentions it is in (the first four) */
-  /* the name words next to it inside a name ("<hillary" in "Hillary Clinton", ">sturgeon" in
-   * "Nicola Sturgeon"), the first four */
-  const char *beside[4];
+  uint32_t first;    /* first body occurrence outside quotations (inside them if none): mention index */
+  uint32_t first_tok; /* its token */
+  uint32_t seen_tok;  /* the first body occurrence's token */
+  uint32_t given_surname_entity; /* index32 */
+  uint32_t ents[4];  /* entities of the mentions it is in (the first four) */
+  /* the name words next to it inside a name, the first four: word ids, BESIDE_AFTER set for a word
+   * after it ("Sturgeon" beside "Nicola" in "Nicola Sturgeon"), clear for one before */
+  uint32_t beside[4];
   uint8_t n_ents;
   uint8_t n_beside;
   bool given;          /* the given name of a person named in full */
@@ -925,6 +931,7 @@ typedef struct sword { /* one per distinct name word: a text full of new names h
   bool introduced;     /* the last word of a name given in full ("Ana Kessel") */
   bool renamed;        /* a place's former or current name (cd_is_renamed), asked once per word */
 } sword;
+_Static_assert(sizeof(sword) <= 72, "a word of name.spelling stays small");
 
 /* The slip of a typist: one letter dropped, added, changed or two swapped ("Brenan", "Brennnan",
  * "Bernnan"), the first letter kept. Two such slips only in a long name ("Stephanopolous"): between
@@ -960,24 +967,23 @@ static bool shares_entity(const sword *a, const sword *b) {
 
 /* The side the two words share a neighbour on: '<' (the same word before both: "Hillary Clinton",
  * "Hillary Clnton"), '>' (the same word after both: "Nicola Sturgeon", "Nicoola Sturgeon"), or 0. */
+static const uint32_t BESIDE_AFTER = 0x80000000u;
+
 static char shared_neighbour(const sword *a, const sword *b) {
   char side = 0;
   for (size_t i = 0; i < a->n_beside; i++)
     for (size_t j = 0; j < b->n_beside; j++)
-      if (strcmp(a->beside[i], b->beside[j]) == 0 && side != '<') side = a->beside[i][0];
+      if (a->beside[i] == b->beside[j] && side != '<') side = a->beside[i] & BESIDE_AFTER ? '>' : '<';
   return side;
 }
 
-static void add_neighbour(cd_doc *doc, sword *w, char side, const char *key) {
+/* Notes that word `other` (a word id) is next to w, on `side` ('<' before it, '>' after it). */
+static void add_neighbour(sword *w, char side, size_t other) {
   if (w->n_beside >= 4) return;
-  for (size_t i = 0; i < w->n_beside; i++) /* most pairs recur: compare before copying */
-    if (w->beside[i][0] == side && strcmp(w->beside[i] + 1, key) == 0) return;
-  size_t len = strlen(key);
-  char *n = cd_arena_alloc(doc->arena, len + 2);
-  if (!n) return;
-  n[0] = side;
-  memcpy(n + 1, key, len + 1);
-  w->beside[w->n_beside++] = n;
+  uint32_t x = (uint32_t)other | (side == '>' ? BESIDE_AFTER : 0);
+  for (size_t i = 0; i < w->n_beside; i++)
+    if (w->beside[i] == x) return;
+  w->beside[w->n_beside++] = x;
 }
 
 /* The longer word is the shorter with one letter doubled ("Nicoola", "Nicola"). */
@@ -1144,46 +1150,46 @@ static void spelling(names_ctx *c) {
       if (id == CD_NONE) {
         sword *w = cd_vec_push(&words);
         w->key = key;
-        w->first = CD_NONE;
-        w->seen_tok = CD_NONE;
-        w->given_surname_entity = CD_NONE;
+        w->first = CD_NONE32;
+        w->seen_tok = CD_NONE32;
+        w->given_surname_entity = CD_NONE32;
         w->renamed = cd_is_renamed(key);
         id = words.len - 1;
+        if (id >= BESIDE_AFTER) abort(); /* two billion distinct words: no document gets here */
         cd_strmap_put(&ids, key, id);
       }
       sword *w = CD_VEC_AT(&words, sword, id);
       if (m->entity != CD_NONE && c->ignored[m->entity]) w->ignored = true;
       if (m->entity != CD_NONE) {
         bool have = false;
-        for (size_t x = 0; x < w->n_ents && !have; x++) have = w->ents[x] == m->entity;
-        if (!have && w->n_ents < 4) w->ents[w->n_ents++] = m->entity;
+        for (size_t x = 0; x < w->n_ents && !have; x++) have = w->ents[x] == index32(m->entity);
+        if (!have && w->n_ents < 4) w->ents[w->n_ents++] = index32(m->entity);
         if (t + 1 == m->end_tok && E(doc, m->entity)->kind == CD_ENTITY_PERSON) w->person_surname = true;
         if (t + 1 == m->end_tok && m->n_parts >= 2 && !m->org_hint) w->introduced = true;
       }
       if (is_given) {
-        if (w->given && w->given_surname_entity != m->entity) w->given_surname_entity = CD_NONE - 1;
-        else w->given_surname_entity = m->entity;
+        if (w->given && w->given_surname_entity != index32(m->entity)) w->given_surname_entity = index32(CD_NONE - 1);
+        else w->given_surname_entity = index32(m->entity);
         w->given = true;
       }
       if (prev != CD_NONE) {
-        sword *p = CD_VEC_AT(&words, sword, prev);
-        add_neighbour(doc, p, '>', key);
-        add_neighbour(doc, w, '<', p->key);
+        add_neighbour(CD_VEC_AT(&words, sword, prev), '>', id);
+        add_neighbour(w, '<', prev);
       }
       prev = id;
       note_use(&name_uses, t, id, i);
-      if (w->seen_tok == CD_NONE) {
-        w->seen_tok = t;
-        w->first = i;
-        w->first_tok = t;
+      if (w->seen_tok == CD_NONE32) {
+        w->seen_tok = index32(t);
+        w->first = index32(i);
+        w->first_tok = index32(t);
       }
       if (m->in_quote) {
         w->quoted++;
         continue;
       }
       if (!w->count++) {
-        w->first = i;
-        w->first_tok = t;
+        w->first = index32(i);
+        w->first_tok = index32(t);
       }
     }
   }

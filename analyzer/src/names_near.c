@@ -49,9 +49,14 @@ size_t cd_near_variants(const char *key) {
 enum { VARIANTS_MAX = CD_NEAR_VARIANTS_MAX };
 
 /* Each variant's hash is the hash of what precedes the gap, shifted past what follows it, plus the
- * hash of what follows: H(x y) = H(x) * POLY^|y| + H(y). */
+ * hash of what follows: H(x y) = H(x) * POLY^|y| + H(y). Without byte j that is
+ *   A[j] = H(key[0, j)) * POLY^(n-j-1) + H(key(j, n)),
+ * and without bytes i < j too, since H(key[0, i) key(i, j)) = H(key[0, j)) - (H(key[0, i]) -
+ * H(key[0, i))) * POLY^(j-i-1), it is A[j] - B[i] with
+ *   B[i] = (H(key[0, i]) - H(key[0, i))) * POLY^(n-i-2):
+ * one subtraction each (modulo 2^64, as every product here), no product chained to the one before. */
 size_t cd_near_hash_variants(const char *key, size_t n, uint32_t out[CD_NEAR_VARIANTS_MAX]) {
-  uint64_t prefix[NEAR_MAX + 1], suffix[NEAR_MAX + 2], power[NEAR_MAX + 1];
+  uint64_t prefix[NEAR_MAX + 1], suffix[NEAR_MAX + 2], power[NEAR_MAX + 1], a[NEAR_MAX], b[NEAR_MAX];
   prefix[0] = 0;
   power[0] = 1;
   for (size_t i = 0; i < n; i++) {
@@ -60,15 +65,13 @@ size_t cd_near_hash_variants(const char *key, size_t n, uint32_t out[CD_NEAR_VAR
   }
   suffix[n] = suffix[n + 1] = 0; /* suffix[i]: key[i, n) */
   for (size_t i = n; i-- > 0;) suffix[i] = (unsigned char)key[i] * power[n - 1 - i] + suffix[i + 1];
+  for (size_t j = 0; j < n; j++) a[j] = prefix[j] * power[n - j - 1] + suffix[j + 1];
+  for (size_t i = 0; i + 1 < n; i++) b[i] = (prefix[i + 1] - prefix[i]) * power[n - i - 2];
   size_t k = 0;
   out[k++] = mix(prefix[n]);
   for (size_t i = 0; i < n; i++) {
-    out[k++] = mix(prefix[i] * power[n - i - 1] + suffix[i + 1]); /* without byte i */
-    uint64_t h = prefix[i];                                      /* key[0, i) then key(i, j) */
-    for (size_t j = i + 1; j < n; j++) {
-      out[k++] = mix(h * power[n - j - 1] + suffix[j + 1]); /* without bytes i and j */
-      h = h * POLY + (unsigned char)key[j];
-    }
+    out[k++] = mix(a[i]); /* without byte i */
+    for (size_t j = i + 1; j < n; j++) out[k++] = mix(a[j] - b[i]); /* without bytes i and j */
   }
   return k;
 }
@@ -81,25 +84,29 @@ static void *alloc_or_abort(size_t n, size_t size) {
 
 /* Which variant hashes are met more than once. A hash met once is a group of one entry, which
  * meets nobody: most variants are such (a name's deletions seldom spell another's), so they are
- * not stored at all. Two bit sets over the hash folded to `mask`: `once` marks a slot met, `twice`
- * one met again. A fold that merges two hashes only keeps an entry that meets nobody; it never
- * drops one that does, so the index is the same. While marking, each word of `once` sits beside
- * the same word of `twice` (`marks`), so that a mark touches one cache line, not two: the sets
- * of a text with many names are megabytes, read in random order. */
+ * not stored at all. Two bit sets over the hash folded to its top bits (`shift`): `once` marks a
+ * slot met, `twice` one met again. A fold that merges two hashes only keeps an entry that meets
+ * nobody; it never drops one that does, so the index is the same. While marking, each word of
+ * `once` sits beside the same word of `twice` (`marks`), so that a mark touches one cache line,
+ * not two: the sets of a text with many names are megabytes, read in random order.
+ * A slot is the hash's top bits, so all the hashes folded into one slot share their top byte, the
+ * bucket they are kept in: marking counts each bucket's kept entries exactly (two when a slot is
+ * met again, one more each later time), and the variants need not be made a third time to count
+ * them. */
 typedef struct repeats {
   uint64_t *marks; /* once and twice interleaved, word by word, while marking */
   uint64_t *twice;
-  uint32_t mask;
+  unsigned shift; /* 32 less the slots' bits, at least 8 of them */
 } repeats;
 
 static bool repeated(const repeats *r, uint32_t h) {
-  uint32_t b = h & r->mask;
+  uint32_t b = h >> r->shift;
   return (r->twice[b / 64] >> (b % 64)) & 1u;
 }
 
 /* The variants of every key that is asked and whose hash `r` says is repeated, bucketed by the top
- * byte of their hash, each bucket in key order. With `e` NULL only counts them: at[b + 1] is then
- * bucket b's size. With `at` NULL, marks `r` instead. */
+ * byte of their hash, each bucket in key order. With `e` NULL marks `r` and counts them: at[b + 1]
+ * is then bucket b's size. */
 static void bucket_variants(const char *const *keys, size_t n, size_t query_min, const repeats *r, near_entry *e,
                             size_t at[257]) {
   uint32_t hv[VARIANTS_MAX];
@@ -109,17 +116,16 @@ static void bucket_variants(const char *const *keys, size_t n, size_t query_min,
     uint32_t id = (uint32_t)i | (len < NEAR_MIN ? Q_ONLY : 0);
     size_t k = cd_near_hash_variants(keys[i], len, hv);
     for (size_t v = 0; v < k; v++) {
-      if (!at) { /* marking */
-        uint32_t b = hv[v] & r->mask;
+      if (!e) { /* marking */
+        uint32_t b = hv[v] >> r->shift;
         uint64_t bit = (uint64_t)1 << (b % 64), *w = &r->marks[2 * (b / 64)];
-        if (w[0] & bit) w[1] |= bit;
+        if (w[0] & bit) {
+          at[(hv[v] >> 24) + 1] += w[1] & bit ? 1 : 2;
+          w[1] |= bit;
+        }
         w[0] |= bit;
-      } else if (!repeated(r, hv[v])) {
-        continue;
-      } else if (e) {
+      } else if (repeated(r, hv[v])) {
         e[at[hv[v] >> 24]++] = (near_entry){hv[v], id};
-      } else {
-        at[(hv[v] >> 24) + 1]++;
       }
     }
   }
@@ -138,6 +144,22 @@ static void sort_bucket(near_entry *e, size_t n, near_entry *tmp) {
       for (; j > 0 && e[j - 1].hash > x.hash; j--) e[j] = e[j - 1];
       e[j] = x;
     }
+    return;
+  }
+  /* A bucket of a text with many names: two passes of twelve bits, both counted in one read, leave
+   * it back in `e`. Their 4096 counters each would cost more than the entries of a small bucket. */
+  if (n >= 4096) {
+    uint32_t lo[4097] = {0}, hi[4097] = {0};
+    for (size_t i = 0; i < n; i++) {
+      lo[(e[i].hash & 0xFFF) + 1]++;
+      hi[((e[i].hash >> 12) & 0xFFF) + 1]++;
+    }
+    for (size_t b = 1; b <= 4096; b++) {
+      lo[b] += lo[b - 1];
+      hi[b] += hi[b - 1];
+    }
+    for (size_t i = 0; i < n; i++) tmp[lo[e[i].hash & 0xFFF]++] = e[i];
+    for (size_t i = 0; i < n; i++) e[hi[(tmp[i].hash >> 12) & 0xFFF]++] = tmp[i];
     return;
   }
   near_entry *src = e, *dst = tmp;
@@ -194,7 +216,7 @@ void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t 
     ix->near[i * CD_NEAR_CROWD] = (uint32_t)i;
     ix->count[i] = 1;
   }
-  /* the variants are made three times (marked, counted, placed) rather than stored: a text with
+  /* the variants are made twice (marked and counted, then placed) rather than stored: a text with
    * many names has millions of them */
   size_t variants = 0;
   for (size_t i = 0; i < n; i++) {
@@ -202,18 +224,18 @@ void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t 
     if (len >= query_min && len <= NEAR_MAX) variants += variants_of_len(len);
   }
   repeats r;
-  size_t bits = 64;
-  while (bits < 2 * variants && bits < ((size_t)1 << 32)) bits *= 2;
-  r.mask = (uint32_t)(bits - 1);
+  size_t bits = 256;
+  unsigned shift = 24;
+  while (bits < 2 * variants && shift > 0) bits *= 2, shift--;
+  r.shift = shift;
   r.marks = calloc(2 * (bits / 64), sizeof(uint64_t));
   r.twice = malloc(bits / 64 * sizeof(uint64_t));
   if (!r.marks || !r.twice) abort(); /* the library's out-of-memory policy inside a pass */
-  bucket_variants(keys, n, query_min, &r, NULL, NULL);
+  size_t at[257] = {0}, biggest = 0;
+  bucket_variants(keys, n, query_min, &r, NULL, at);
   for (size_t w = 0; w < bits / 64; w++) r.twice[w] = r.marks[2 * w + 1];
   free(r.marks);
   r.marks = NULL;
-  size_t at[257] = {0}, biggest = 0;
-  bucket_variants(keys, n, query_min, &r, NULL, at);
   for (size_t b = 1; b <= 256; b++) {
     if (at[b] > biggest) biggest = at[b];
     at[b] += at[b - 1];

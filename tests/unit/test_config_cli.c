@@ -487,6 +487,39 @@ static void test_text_index(void **state) {
   cd_text_index_free(&ix);
 }
 
+/* The same on lines longer than the index's checkpoints (an article on one line), asked in any
+ * order, with multi-byte characters and invalid bytes across the checkpoints. */
+static void test_text_index_long_lines(void **state) {
+  (void)state;
+  static const char *const PIECES[] = {"Zo\xc3\xab ", "\xe2\x80\x9cquoted\xe2\x80\x9d ", "\xf0\x9f\x98\x80", "\xff", "plain words ",
+                                       "\xe2\x80", "\r\n", "\n"};
+  enum { LEN = 40000 };
+  char *t = malloc(LEN + 16);
+  assert_non_null(t);
+  size_t len = 0;
+  srand(11);
+  for (size_t k = 0; len < LEN; k++) {
+    /* mostly one very long line, a few breaks */
+    size_t p = (size_t)rand() % 400 == 0 ? 6 + (size_t)rand() % 2 : (size_t)rand() % 6;
+    size_t n = strlen(PIECES[p]);
+    memcpy(t + len, PIECES[p], n);
+    len += n;
+  }
+  cd_text_index ix;
+  cd_text_index_init(&ix, t, len);
+  assert_true(ix.n_cp > 0);
+  for (int k = 0; k < 3000; k++) {
+    size_t off = (size_t)rand() % (len + 3);
+    size_t l1, c1, l2, c2;
+    cd_linecol_cursor cur = {0};
+    cd_linecol(t, len, off, &cur, &l1, &c1);
+    cd_text_index_pos(&ix, off, &l2, &c2);
+    if (l1 != l2 || c1 != c2) fail_msg("offset %zu: %zu:%zu != %zu:%zu", off, l1, c1, l2, c2);
+  }
+  cd_text_index_free(&ix);
+  free(t);
+}
+
 static void test_usage(void **state) {
   (void)state;
   write_file("story.txt", STORY);
@@ -513,6 +546,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_sarif, setup, teardown),
       cmocka_unit_test_setup_teardown(test_usage, setup, teardown),
       cmocka_unit_test(test_text_index),
+      cmocka_unit_test(test_text_index_long_lines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -57,8 +57,14 @@ void cd_cli_file_free(cd_cli_file *f) {
 void cd_cli_file_line(const cd_cli_file *f, size_t off, size_t *start, size_t *end) {
   if (off > f->len) off = f->len;
   size_t a = off, b = off;
-  while (a > 0 && f->text[a - 1] != '\n') a--;
-  while (b < f->len && f->text[b] != '\n') b++;
+  if (f->index.starts) { /* the line starts, not a scan: an article on one line has many findings */
+    size_t l = cd_text_index_line(&f->index, off);
+    a = f->index.starts[l];
+    b = l + 1 < f->index.n ? f->index.starts[l + 1] - 1 : f->len;
+  } else {
+    while (a > 0 && f->text[a - 1] != '\n') a--;
+    while (b < f->len && f->text[b] != '\n') b++;
+  }
   if (b > a && f->text[b - 1] == '\r') b--;
   *start = a;
   *end = b;
