@@ -315,6 +315,18 @@ static bool source_phrase(att *a, speaker *sp, size_t first, size_t end) {
   return true;
 }
 
+/* "they" at token i standing for the group or document `subject`: that source, reported as the
+ * pronoun's. Always true. */
+static bool they_refers_to(att *a, size_t i, const speaker *subject, speaker *sp) {
+  *sp = *subject;
+  sp->first_tok = i;
+  sp->end_tok = i + 1;
+  sp->phrase_end = 0;
+  sp->method = CD_ATTR_PRONOUN;
+  sp->how = cd_arena_printf(a->doc->arena, "\"%.*s\" refers to %s", (int)N(a, i), S(a, i), subject->name);
+  return true;
+}
+
 /* The speaker phrases with a known shape: a name, a pronoun, or a source noun. */
 /* A run of capitals ("HIGHER TURNOUT IN IOWA", "PENCE:") is a heading or a transcript label, never
  * a speaker phrase. */
@@ -468,29 +480,14 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         found = att_sentence_subject(a, cur, i, &subj) && subj.method == CD_ATTR_SOURCE && att_phrase_end(&subj) < i;
         a->in_they = false;
       }
-      if (found) {
-        *sp = subj;
-        sp->first_tok = i;
-        sp->end_tok = i + 1;
-        sp->phrase_end = 0;
-        sp->method = CD_ATTR_PRONOUN;
-        sp->how = cd_arena_printf(doc->arena, "\"%.*s\" refers to %s", (int)N(a, i), S(a, i), subj.name);
-        return true;
-      }
+      if (found) return they_refers_to(a, i, &subj, sp);
     }
     if (att_resolve_into(a, i, i + 1, sp, true, NULL)) return true;
     if (cur > 0 && CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1)->para == para_of(a, i)) {
       speaker prev = {0};
       const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1);
-      if (att_sentence_subject(a, cur - 1, ps->end_tok, &prev) && prev.method == CD_ATTR_SOURCE) {
-        *sp = prev;
-        sp->first_tok = i;
-        sp->end_tok = i + 1;
-        sp->phrase_end = 0;
-        sp->method = CD_ATTR_PRONOUN;
-        sp->how = cd_arena_printf(doc->arena, "\"%.*s\" refers to %s", (int)N(a, i), S(a, i), prev.name);
-        return true;
-      }
+      if (att_sentence_subject(a, cur - 1, ps->end_tok, &prev) && prev.method == CD_ATTR_SOURCE)
+        return they_refers_to(a, i, &prev, sp);
     }
     return att_resolve_into(a, i, i + 1, sp, true, "pronoun");
   }

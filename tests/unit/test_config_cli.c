@@ -467,6 +467,19 @@ static void test_sarif(void **state) {
   result_free(&r);
 }
 
+/* The index answers as the plain line/column count at `tries` random offsets (past the end too:
+ * both clamp). */
+static void expect_index_agrees(cd_text_index *ix, const char *t, size_t len, int tries) {
+  for (int k = 0; k < tries; k++) {
+    size_t off = (size_t)rand() % (len + 3);
+    size_t l1, c1, l2, c2;
+    cd_linecol_cursor cur = {0};
+    cd_linecol(t, len, off, &cur, &l1, &c1);
+    cd_text_index_pos(ix, off, &l2, &c2);
+    if (l1 != l2 || c1 != c2) fail_msg("offset %zu: %zu:%zu != %zu:%zu", off, l1, c1, l2, c2);
+  }
+}
+
 /* The position index (SARIF and JSON regions) agrees with the plain line/column count for
  * offsets in any order, through multi-byte characters, invalid bytes, CRLF and empty lines. */
 static void test_text_index(void **state) {
@@ -476,14 +489,7 @@ static void test_text_index(void **state) {
   cd_text_index ix;
   cd_text_index_init(&ix, t, len);
   srand(7);
-  for (int k = 0; k < 2000; k++) {
-    size_t off = (size_t)rand() % (len + 3); /* past the end is clamped */
-    size_t l1, c1, l2, c2;
-    cd_linecol_cursor cur = {0};
-    cd_linecol(t, len, off, &cur, &l1, &c1);
-    cd_text_index_pos(&ix, off, &l2, &c2);
-    if (l1 != l2 || c1 != c2) fail_msg("offset %zu: %zu:%zu != %zu:%zu", off, l1, c1, l2, c2);
-  }
+  expect_index_agrees(&ix, t, len, 2000);
   cd_text_index_free(&ix);
 }
 
@@ -508,14 +514,7 @@ static void test_text_index_long_lines(void **state) {
   cd_text_index ix;
   cd_text_index_init(&ix, t, len);
   assert_true(ix.n_cp > 0);
-  for (int k = 0; k < 3000; k++) {
-    size_t off = (size_t)rand() % (len + 3);
-    size_t l1, c1, l2, c2;
-    cd_linecol_cursor cur = {0};
-    cd_linecol(t, len, off, &cur, &l1, &c1);
-    cd_text_index_pos(&ix, off, &l2, &c2);
-    if (l1 != l2 || c1 != c2) fail_msg("offset %zu: %zu:%zu != %zu:%zu", off, l1, c1, l2, c2);
-  }
+  expect_index_agrees(&ix, t, len, 3000);
   cd_text_index_free(&ix);
   free(t);
 }
