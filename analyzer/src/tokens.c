@@ -176,6 +176,25 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number
   return pos;
 }
 
+static bool prose_digit(const scan *sc, size_t pos) {
+  return pos >= sc->lo && pos < sc->hi && sc->doc->prose[pos] && cd_is_digit((unsigned char)sc->doc->text[pos]);
+}
+
+static bool prose_byte(const scan *sc, size_t pos, char b) {
+  return pos >= sc->lo && pos < sc->hi && sc->doc->prose[pos] && sc->doc->text[pos] == b;
+}
+
+/* A height written with straight marks, 6'3" or 5'11", at the mark after the feet: the marks are
+ * feet and inches, not quotation marks (read as quotes they left a closing mark with no opening
+ * one, and could pair with a real quote further on). Only this shape: a mark after any number
+ * ("in 2016"") stays a quotation mark. Returns the end of the inches mark, or 0. */
+static size_t feet_and_inches_end(const scan *sc, size_t pos) {
+  if (!prose_byte(sc, pos, '\'') || !prose_digit(sc, pos - 1) || !prose_digit(sc, pos + 1)) return 0;
+  size_t k = pos + 2;
+  if (prose_digit(sc, k)) k++;
+  return prose_byte(sc, k, '"') ? k + 1 : 0;
+}
+
 static void tokenize_para(cd_doc *doc, uint32_t pi) {
   cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
   scan sc = {doc, p->span.start, p->span.end};
@@ -203,6 +222,8 @@ static void tokenize_para(cd_doc *doc, uint32_t pi) {
     if (alnum(c)) {
       bool number;
       size_t end = scan_word(&sc, pos, &flags, &number);
+      size_t height_end = number ? feet_and_inches_end(&sc, end) : 0;
+      if (height_end) end = height_end; /* one number, as "6-foot-3" would be */
       push_token(doc, pos, end, number ? TOK_NUMBER : TOK_WORD, flags);
       pos = end;
     } else if (cd_is_quote_char(c)) {
