@@ -586,7 +586,6 @@ struct cd_claims_cache {
   bool ascii_start[128]; /* a phrase can begin with this ASCII byte (find_ascii_starts) */
   code_set interp;
   _Atomic(code_set *) jit;      /* compiled once enough text has been read */
-  atomic_size_t scanned;        /* bytes analysed with the interpreter so far */
   /* may_start's answers, shared by the analyses of this configuration: the lock is held while one
    * paragraph's answers are read (the matching runs outside it, so analyses on other threads seldom
    * wait, and never see a torn memo).
@@ -665,7 +664,6 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   cd_claims_cache *c = calloc(1, sizeof *c);
   if (!c) return NULL;
   atomic_init(&c->jit, NULL);
-  atomic_init(&c->scanned, 0);
   c->words_arena = cd_arena_new();
   if (c->words_arena) cd_strmap_init(&c->words, c->words_arena);
   c->memo_lock_ok = pthread_mutex_init(&c->memo_lock, NULL) == 0;
@@ -756,17 +754,21 @@ static cd_claims_cache *get_cache(const cd_config *cfg) {
   return c;
 }
 
-/* JIT compiling costs about as much as interpreting 16 KB of text: a configuration switches to
- * JIT code once it has been used on that much (a long article, or a few edits in the editor). */
-#define CLAIMS_JIT_AFTER_BYTES 16384u
+/* JIT code for a text of 16 KB or more, the interpreter below that: compiling JIT code costs about
+ * as much as interpreting 16 KB of text (it is compiled once per configuration, at the first such
+ * text). The choice rests on the text alone. It used to rest on how much text the configuration
+ * had analysed before, which made a report depend on that history: the interpreter and JIT code
+ * reach their match and depth limits differently, so on some hostile text the same document gave
+ * a claim with one and not with the other (fuzz_analyzer: a reused configuration against a fresh
+ * one). */
+#define CLAIMS_JIT_FROM_BYTES 16384u
 
 static const code_set *codes_for(cd_claims_cache *c, size_t len) {
+  if (len < CLAIMS_JIT_FROM_BYTES) return &c->interp;
   code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
   if (j) return j;
   uint32_t have_jit = 0;
   if (pcre2_config(PCRE2_CONFIG_JIT, &have_jit) < 0 || !have_jit) return &c->interp;
-  size_t total = atomic_fetch_add(&c->scanned, len) + len;
-  if (total < CLAIMS_JIT_AFTER_BYTES) return &c->interp;
   j = calloc(1, sizeof *j);
   if (!j || !compile_set(c, j, true)) {
     if (j) code_set_clear(j, c->n_rows);
