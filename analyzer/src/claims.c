@@ -585,7 +585,7 @@ struct cd_claims_cache {
   uint8_t word_pairs[26 * 26 / 8 + 1]; /* the first two letters of those words: most tokens are not */
   bool ascii_start[128]; /* a phrase can begin with this ASCII byte (find_ascii_starts) */
   code_set interp;
-  _Atomic(code_set *) jit;      /* compiled once enough text has been read */
+  _Atomic(code_set *) jit;      /* compiled at the first text of CLAIMS_JIT_FROM_BYTES or more */
   /* may_start's answers, shared by the analyses of this configuration: the lock is held while one
    * paragraph's answers are read (the matching runs outside it, so analyses on other threads seldom
    * wait, and never see a torn memo).

@@ -468,18 +468,15 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
   if (pronoun_is(a, i, "he") || pronoun_is(a, i, "she")) return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
   if (is(a, i, "they")) {
     uint32_t cur = T(a, i)->sent;
-    {
-      /* "The campaign is seeking ... with what they call "..."": a group or document that is the
-       * subject of the pronoun's own sentence (looked for only near the sentence's start, so that a
-       * run-on sentence full of "they" stays linear) */
+    /* "The campaign is seeking ... with what they call "..."": a group or document that is the
+     * subject of the pronoun's own sentence (looked for only near the sentence's start, so that a
+     * run-on sentence full of "they" stays linear) */
+    const cd_sentence *cs = CD_VEC_AT(&doc->sentences, cd_sentence, cur);
+    if (!a->in_they && i > cs->first_tok + 1 && i < cs->first_tok + THEY_SUBJECT_TOKENS) {
       speaker subj = {0};
-      const cd_sentence *cs = CD_VEC_AT(&doc->sentences, cd_sentence, cur);
-      bool found = false;
-      if (!a->in_they && i > cs->first_tok + 1 && i < cs->first_tok + THEY_SUBJECT_TOKENS) {
-        a->in_they = true;
-        found = att_sentence_subject(a, cur, i, &subj) && subj.method == CD_ATTR_SOURCE && att_phrase_end(&subj) < i;
-        a->in_they = false;
-      }
+      a->in_they = true;
+      bool found = att_sentence_subject(a, cur, i, &subj) && subj.method == CD_ATTR_SOURCE && att_phrase_end(&subj) < i;
+      a->in_they = false;
       if (found) return they_refers_to(a, i, &subj, sp);
     }
     if (att_resolve_into(a, i, i + 1, sp, true, NULL)) return true;

@@ -176,23 +176,18 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number
   return pos;
 }
 
-static bool prose_digit(const scan *sc, size_t pos) {
-  return pos >= sc->lo && pos < sc->hi && sc->doc->prose[pos] && cd_is_digit((unsigned char)sc->doc->text[pos]);
-}
-
-static bool prose_byte(const scan *sc, size_t pos, char b) {
-  return pos >= sc->lo && pos < sc->hi && sc->doc->prose[pos] && sc->doc->text[pos] == b;
-}
+static bool ascii_digit(int32_t c) { return c >= '0' && c <= '9'; }
 
 /* A height written with straight marks, 6'3" or 5'11", at the mark after the feet: the marks are
  * feet and inches, not quotation marks (read as quotes they left a closing mark with no opening
- * one, and could pair with a real quote further on). Only this shape: a mark after any number
- * ("in 2016"") stays a quotation mark. Returns the end of the inches mark, or 0. */
+ * one, and could pair with a real quote further on). Only this shape, in ASCII digits: a mark
+ * after any number ("in 2016"") stays a quotation mark. Returns the end of the inches mark, or 0. */
 static size_t feet_and_inches_end(const scan *sc, size_t pos) {
-  if (!prose_byte(sc, pos, '\'') || !prose_digit(sc, pos - 1) || !prose_digit(sc, pos + 1)) return 0;
+  size_t n;
+  if (at(sc, pos, &n) != '\'' || !ascii_digit(before(sc, pos)) || !ascii_digit(at(sc, pos + 1, &n))) return 0;
   size_t k = pos + 2;
-  if (prose_digit(sc, k)) k++;
-  return prose_byte(sc, k, '"') ? k + 1 : 0;
+  if (ascii_digit(at(sc, k, &n))) k++;
+  return at(sc, k, &n) == '"' ? k + 1 : 0;
 }
 
 static void tokenize_para(cd_doc *doc, uint32_t pi) {
