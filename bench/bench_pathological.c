@@ -131,8 +131,19 @@ static double time_one(const char *text, size_t len, cd_format format, int runs,
 int main(int argc, char **argv) {
   int runs = 3;
   cd_format format = CD_FORMAT_PLAINTEXT;
-  bool server_memory = argc > 1 && strcmp(argv[argc - 1], "--server-memory") == 0;
-  if (!bench_runs_and_format(argc - server_memory, argv, &runs, &format)) return 2;
+  /* --server-memory anywhere; the other arguments are the shared ones */
+  bool server_memory = false;
+  int kept = 0;
+  for (int i = 0; i < argc; i++) {
+    if (i > 0 && strcmp(argv[i], "--server-memory") == 0)
+      server_memory = true;
+    else
+      argv[kept++] = argv[i];
+  }
+  if (!bench_runs_and_format(kept, argv, &runs, &format)) {
+    fprintf(stderr, "       --server-memory: keep freed memory between analyses as the server does\n");
+    return 2;
+  }
   if (server_memory) cd_server_keep_memory();
   static const size_t SIZES[] = {64u << 10, 256u << 10, 1u << 20};
   enum { NSIZES = sizeof SIZES / sizeof SIZES[0] };
