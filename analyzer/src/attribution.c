@@ -439,8 +439,10 @@ static bool group_subject(att *a, const cd_sentence *s, size_t limit, speaker *s
     if (T(a, k)->kind != TOK_WORD || !outside_quotes(a, k) || att_between_word(a, k) || att_speech_verb(a, k))
       return false;
     if (!(T(a, k)->flags & TF_LOWER) || !att_source_noun(a, k) || att_role_noun(a, k)) continue;
-    /* the head is followed by the sentence's verb (or an aside's comma), not by more of the phrase */
+    /* the head is followed by the sentence's verb (or an aside's comma), not by more of the phrase;
+     * "groups of protesters" has its head after "of" */
     size_t nx = k + 1;
+    if (nx < s->end_tok && is(a, nx, "of")) continue;
     if (!(nx < s->end_tok && ((T(a, nx)->kind == TOK_WORD && (T(a, nx)->flags & TF_LOWER) && !att_preposition(a, nx)) ||
                               punct(a, nx, ','))))
       return false;
@@ -896,10 +898,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         if (st < s->first_tok) continue;
         speaker tmp = {0};
         /* a name after a preposition is no subject ("to Lind", "with Lind"), unless the word
-         * also opens clauses and a verb of saying follows the name right away ("days after Lind
-         * told the paper she was "..."") */
+         * also opens clauses and a verb of saying follows the name right away, or past an
+         * auxiliary ("days after Lind told the paper she was "..."", "after the man had posted") */
         bool after_prep = att_after_preposition(a, st, s->first_tok);
-        if (after_prep && !(say && end == v && st > s->first_tok && T(a, st - 1)->kind == TOK_WORD &&
+        if (after_prep && !(say && (end == v || end == k) && st > s->first_tok && T(a, st - 1)->kind == TOK_WORD &&
                             cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, st - 1), N(a, st - 1)) &&
                             ((mention_at(a, st) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, st))) ||
                              att_determiner(a, st))))
