@@ -125,6 +125,8 @@ static bool described_speaker(att *a, size_t j, speaker *sp) {
   return false;
 }
 
+static bool be_form(const att *a, size_t i);
+
 /* An attribution tag starting at token j: "VERB SPEAKER" or "SPEAKER [, appositive,] [adverbs] VERB".
  * With `must_end` other than TAIL_ANY, only when the tag ends its sentence (a short tail such as
  * "on Tuesday" at most): "He hopes the tech would..." is a new thought, not a tag. */
@@ -155,8 +157,12 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
       continue; /* "one of the states suing"; but "the two write" */
     if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT))) break;
     size_t e = v;
+    bool be = false;
     /* "Kelly also said"; but a capitalised "Will" before the verb is a name ("George Will wrote") */
-    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) e--;
+    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) be = be || be_form(a, --e);
+    /* a passive is no tag: in "The move was first reported by the Ledger" the subject is what was
+     * said, not who said it; a progressive ("was telling") is active */
+    if (be && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) break;
     size_t after = att_after_speaker(a, &who);
     if ((who.end_tok == e || att_phrase_end(&who) == e || after == e || appositive_gap(a, att_phrase_end(&who), e)) &&
         (!must_end || short_tail(a, v + 1, must_end))) {
@@ -242,8 +248,12 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   if (tag_at(a, j, next_sentence ? TAIL_OWN_SENTENCE : TAIL_ANY, sp, verb)) return true;
   /* "...," as Lind put it. */
   if (is(a, j, "as") && !next_sentence && tag_at(a, j + 1, TAIL_QUOTE_SENTENCE, sp, verb)) return true;
-  /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph */
-  if (j > c->close + 1 && dash(a, j - 1) && mention_at(a, j) != CD_NONE &&
+  /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph;
+   * not after a fragment woven into the writer's sentence ("... insisted his party was
+   * "..."--Ana Bell."), where the name signs the story, not the words */
+  bool woven = c->open > 0 && T(a, c->open - 1)->kind == TOK_WORD && (T(a, c->open - 1)->flags & TF_LOWER) &&
+               para_of(a, c->open - 1) == para_of(a, c->open);
+  if (j > c->close + 1 && dash(a, j - 1) && !woven && mention_at(a, j) != CD_NONE &&
       cd_mention_is_person(a->doc, mention_at(a, j))) {
     size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, j))->end_tok;
     if (e >= n || para_of(a, e) != para_of(a, j) || punct(a, e, '.') || punct(a, e, ',') ||
