@@ -182,6 +182,15 @@ static bool ends_in_question(const att *a, const quote_ctx *c) {
   return c->close > c->open + 1 && (punct(a, c->close - 1, '?') || punct(a, c->close - 1, '!'));
 }
 
+/* Does the tag whose verb is token v introduce a quote of its own: the verb, at most two words
+ * ("back", "later"), a comma or colon, and an opening mark? */
+static bool introduces_next_quote(const att *a, size_t v) {
+  size_t n = doc_ntok(a->doc), k = v + 1;
+  while (k < n && k < v + 3 && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER)) k++;
+  return k + 1 < n && (punct(a, k, ',') || punct(a, k, ':')) && T(a, k + 1)->kind == TOK_MARK &&
+         T(a, k + 1)->role == MR_OPEN;
+}
+
 /* A quote that is its paragraph, signed in the next one: ""..." ¶ - Ana Bell." or "— Ana Bell,
  * tweeting after the vote." The sign-off paragraph opens with a dash and a person's name. */
 static bool sign_off_paragraph(att *a, const quote_ctx *c, size_t j, speaker *sp) {
@@ -1452,7 +1461,19 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
       }
     }
     const char *sieve = NULL;
-    if (q->closed && w->close_tok != w->open_tok && after_quote(&a, &c, &sp, &verb)) sieve = "after the quote";
+    if (q->closed && w->close_tok != w->open_tok && after_quote(&a, &c, &sp, &verb)) {
+      sieve = "after the quote";
+      /* "Lind answers Baker with, "Why now?" Baker writes back, "..."": a tag that introduces the
+       * next quote, after a quote its own sentence introduces, is the next quote's */
+      speaker own = {0};
+      size_t own_verb = CD_NONE;
+      if (verb != CD_NONE && verb > c.close && introduces_next_quote(&a, verb) && c.open > 0 &&
+          (punct(&a, c.open - 1, ',') || punct(&a, c.open - 1, ':')) && before_quote(&a, &c, q->partial, &own, &own_verb)) {
+        sp = own;
+        verb = own_verb;
+        sieve = "before the quote, in its sentence";
+      }
+    }
     if (!sieve) {
       memset(&sp, 0, sizeof sp);
       if (before_quote(&a, &c, q->partial, &sp, &verb)) sieve = "before the quote, in its sentence";
