@@ -159,7 +159,10 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
     size_t e = v;
     bool be = false;
     /* "Kelly also said"; but a capitalised "Will" before the verb is a name ("George Will wrote") */
-    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) be = be || be_form(a, --e);
+    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) {
+      e--;
+      be = be || be_form(a, e);
+    }
     /* a passive is no tag: in "The move was first reported by the Ledger" the subject is what was
      * said, not who said it; a progressive ("was telling") is active */
     if (be && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) break;
@@ -775,6 +778,27 @@ static bool later_clause_subject(att *a, size_t from, size_t limit, speaker *sp)
   return false;
 }
 
+/* A passive with its agent after the quote: "has been called "a cult" by Ana Bell", "often
+ * labeled as a "witch hunt" by the mayor's critics". The participle at v (after a form of "be", or
+ * opening its clause after a comma or dash), at most "as" and an article before the opening mark,
+ * and "by" and a speaker right after the closing mark. */
+static bool passive_agent(att *a, const quote_ctx *c, size_t v, speaker *sp) {
+  if (N(a, v) < 4 || !cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed") || c->close <= c->open || c->open > v + 3) return false;
+  for (size_t k = v + 1; k < c->open; k++)
+    if (!is(a, k, "as") && !att_determiner(a, k)) return false;
+  size_t b = v;
+  bool be = false;
+  while (b > 0 && (att_between_word(a, b - 1) || be_form(a, b - 1))) {
+    b--;
+    be = be || be_form(a, b);
+  }
+  if (!be && !(b > 0 && (punct(a, b - 1, ',') || dash(a, b - 1)))) return false;
+  size_t j = c->close + 1;
+  if (j < doc_ntok(a->doc) && punct(a, j, ',')) j++;
+  if (j + 1 >= doc_ntok(a->doc) || !is(a, j, "by") || T(a, j)->sent != c->sent_close) return false;
+  return att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT);
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
@@ -826,6 +850,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     bool crowd = cd_lex_has(CD_LEX_CROWD_PARTICIPLES, S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance && !crowd) continue;
+    if ((say || stance) && passive_agent(a, c, v, sp)) {
+      *verb = v;
+      return true;
+    }
     if (part) {
       if (tag_before_participle(a, v, sp, verb) || clause_pronoun_before(a, v, sp, verb)) return true;
       /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
