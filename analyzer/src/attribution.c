@@ -799,6 +799,38 @@ static bool passive_agent(att *a, const quote_ctx *c, size_t v, speaker *sp) {
   return att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT);
 }
 
+/* A source phrase ("a woman", "two nurses") that opens its clause (at the sentence's start, or
+ * after "after", "before", "as", "while", "when" or a comma) and is placed by "in", "from" or "at"
+ * and a place of capitalised words and commas that runs to token `end`, the verb: "after a woman
+ * in Salem, Oregon, told her". At most PLACED_TOKENS tokens back. */
+enum { PLACED_TOKENS = 14 };
+static bool placed_source_before(att *a, size_t first, size_t end, speaker *sp) {
+  size_t p = end;
+  if (p > first && punct(a, p - 1, ',')) p--;
+  /* back over the place: capitalised words and commas */
+  while (p > first && end - p < PLACED_TOKENS &&
+         ((T(a, p - 1)->kind == TOK_WORD && (T(a, p - 1)->flags & TF_CAP)) || punct(a, p - 1, ',')))
+    p--;
+  if (p == end || p <= first + 1 || !(is(a, p - 1, "in") || is(a, p - 1, "from") || is(a, p - 1, "at")) ||
+      !(T(a, p)->flags & TF_CAP))
+    return false;
+  size_t prep = p - 1;
+  for (size_t st = prep; st > first && prep - st < 6; st--) {
+    size_t i = st - 1;
+    bool opens = i == first || punct(a, i - 1, ',') ||
+                 (T(a, i - 1)->kind == TOK_WORD && (cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, i - 1), N(a, i - 1)) ||
+                                                    cd_lex_has(CD_LEX_CLAUSE_OPENERS, S(a, i - 1), N(a, i - 1))));
+    if (!opens || !att_determiner(a, i)) continue;
+    speaker tmp = {0};
+    if (att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT) && tmp.method == CD_ATTR_SOURCE && att_phrase_end(&tmp) == prep) {
+      memset(sp, 0, sizeof *sp);
+      as_written(a, sp, i, punct(a, end - 1, ',') ? end - 1 : end, CD_ATTR_SOURCE); /* with its place */
+      return true;
+    }
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
@@ -990,6 +1022,12 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         *verb = v;
         return true;
       }
+    }
+    /* "after a woman in Salem, Oregon, told her": a source phrase opening its clause, placed by a
+     * preposition and a place, is the subject of the verb after the place */
+    if (say && k == v && placed_source_before(a, s->first_tok, k, sp)) {
+      *verb = v;
+      return true;
     }
     /* a verb of saying whose subject stands further back takes the sentence's subject; a stance
      * verb only when no verb of saying stands further back ("..., saying only that makers saw "...") */
