@@ -770,15 +770,25 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     }
   }
   /* "Calling it "just another apology", Lind told ...": a quote inside a fronted participle's clause
-   * is the words of the subject after that clause */
-  if (c->open > s0 && T(a, s0)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, s0) &&
-      cd_is_speech_participle(S(a, s0), N(a, s0))) {
+   * is the words of the subject after that clause; also after "And"/"But" and a preposition that
+   * opens the clause ("After saying it was "...", she left", "In declaring it "...", the pope ...") */
+  size_t lead = s0;
+  if (lead < c->open && (is(a, lead, "and") || is(a, lead, "but"))) lead++;
+  if (lead < c->open && (is(a, lead, "after") || is(a, lead, "in") || is(a, lead, "by") || is(a, lead, "while") ||
+                         is(a, lead, "before") || is(a, lead, "upon") || is(a, lead, "when")))
+    lead++;
+  if (c->open > lead && T(a, lead)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, lead) &&
+      cd_is_speech_participle(S(a, lead), N(a, lead))) {
     bool inside = true;
-    for (size_t k = s0 + 1; k < c->open && inside; k++) inside = !(punct(a, k, ',') && outside_quotes(a, k));
+    for (size_t k = lead + 1; k < c->open && inside; k++) inside = !(punct(a, k, ',') && outside_quotes(a, k));
     speaker subj = {0};
-    if (inside && att_sentence_subject(a, c->sent_open, s->end_tok, &subj) && subj.first_tok > c->close) {
+    /* after "In"/"After", only a name or he/she: a role noun ("the pope") read as the nearest name
+     * is too weak a guess across the clause */
+    if (inside && att_sentence_subject(a, c->sent_open, s->end_tok, &subj) && subj.first_tok > c->close &&
+        (lead == s0 || subj.method != CD_ATTR_PRONOUN || pronoun_is(a, subj.first_tok, "he") ||
+         pronoun_is(a, subj.first_tok, "she"))) {
       *sp = subj;
-      *verb = s0;
+      *verb = lead;
       return true;
     }
   }
