@@ -125,6 +125,8 @@ static bool described_speaker(att *a, size_t j, speaker *sp) {
   return false;
 }
 
+static bool be_form(const att *a, size_t i);
+
 /* An attribution tag starting at token j: "VERB SPEAKER" or "SPEAKER [, appositive,] [adverbs] VERB".
  * With `must_end` other than TAIL_ANY, only when the tag ends its sentence (a short tail such as
  * "on Tuesday" at most): "He hopes the tech would..." is a new thought, not a tag. */
@@ -155,8 +157,12 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
       continue; /* "one of the states suing"; but "the two write" */
     if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT))) break;
     size_t e = v;
+    bool be = false;
     /* "Kelly also said"; but a capitalised "Will" before the verb is a name ("George Will wrote") */
-    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) e--;
+    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) be = be || be_form(a, --e);
+    /* a passive is no tag: in "The move was first reported by the Ledger" the subject is what was
+     * said, not who said it; a progressive ("was telling") is active */
+    if (be && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) break;
     size_t after = att_after_speaker(a, &who);
     if ((who.end_tok == e || att_phrase_end(&who) == e || after == e || appositive_gap(a, att_phrase_end(&who), e)) &&
         (!must_end || short_tail(a, v + 1, must_end))) {
@@ -174,6 +180,15 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
  * Then the sentence goes on after the closing mark, whatever the sentence splitter decided. */
 static bool ends_in_question(const att *a, const quote_ctx *c) {
   return c->close > c->open + 1 && (punct(a, c->close - 1, '?') || punct(a, c->close - 1, '!'));
+}
+
+/* Does the tag whose verb is token v introduce a quote of its own: the verb, at most two words
+ * ("back", "later"), a comma or colon, and an opening mark? */
+static bool introduces_next_quote(const att *a, size_t v) {
+  size_t n = doc_ntok(a->doc), k = v + 1;
+  while (k < n && k < v + 3 && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER)) k++;
+  return k + 1 < n && (punct(a, k, ',') || punct(a, k, ':')) && T(a, k + 1)->kind == TOK_MARK &&
+         T(a, k + 1)->role == MR_OPEN;
 }
 
 /* A quote that is its paragraph, signed in the next one: ""..." ¶ - Ana Bell." or "— Ana Bell,
@@ -242,8 +257,12 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   if (tag_at(a, j, next_sentence ? TAIL_OWN_SENTENCE : TAIL_ANY, sp, verb)) return true;
   /* "...," as Lind put it. */
   if (is(a, j, "as") && !next_sentence && tag_at(a, j + 1, TAIL_QUOTE_SENTENCE, sp, verb)) return true;
-  /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph */
-  if (j > c->close + 1 && dash(a, j - 1) && mention_at(a, j) != CD_NONE &&
+  /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph;
+   * not after a fragment woven into the writer's sentence ("... insisted his party was
+   * "..."--Ana Bell."), where the name signs the story, not the words */
+  bool woven = c->open > 0 && T(a, c->open - 1)->kind == TOK_WORD && (T(a, c->open - 1)->flags & TF_LOWER) &&
+               para_of(a, c->open - 1) == para_of(a, c->open);
+  if (j > c->close + 1 && dash(a, j - 1) && !woven && mention_at(a, j) != CD_NONE &&
       cd_mention_is_person(a->doc, mention_at(a, j))) {
     size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, j))->end_tok;
     if (e >= n || para_of(a, e) != para_of(a, j) || punct(a, e, '.') || punct(a, e, ',') ||
@@ -439,8 +458,10 @@ static bool group_subject(att *a, const cd_sentence *s, size_t limit, speaker *s
     if (T(a, k)->kind != TOK_WORD || !outside_quotes(a, k) || att_between_word(a, k) || att_speech_verb(a, k))
       return false;
     if (!(T(a, k)->flags & TF_LOWER) || !att_source_noun(a, k) || att_role_noun(a, k)) continue;
-    /* the head is followed by the sentence's verb (or an aside's comma), not by more of the phrase */
+    /* the head is followed by the sentence's verb (or an aside's comma), not by more of the phrase;
+     * "groups of protesters" has its head after "of" */
     size_t nx = k + 1;
+    if (nx < s->end_tok && is(a, nx, "of")) continue;
     if (!(nx < s->end_tok && ((T(a, nx)->kind == TOK_WORD && (T(a, nx)->flags & TF_LOWER) && !att_preposition(a, nx)) ||
                               punct(a, nx, ','))))
       return false;
@@ -906,10 +927,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         if (st < s->first_tok) continue;
         speaker tmp = {0};
         /* a name after a preposition is no subject ("to Lind", "with Lind"), unless the word
-         * also opens clauses and a verb of saying follows the name right away ("days after Lind
-         * told the paper she was "..."") */
+         * also opens clauses and a verb of saying follows the name right away, or past an
+         * auxiliary ("days after Lind told the paper she was "..."", "after the man had posted") */
         bool after_prep = att_after_preposition(a, st, s->first_tok);
-        if (after_prep && !(say && end == v && st > s->first_tok && T(a, st - 1)->kind == TOK_WORD &&
+        if (after_prep && !(say && (end == v || end == k) && st > s->first_tok && T(a, st - 1)->kind == TOK_WORD &&
                             cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, st - 1), N(a, st - 1)) &&
                             ((mention_at(a, st) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, st))) ||
                              att_determiner(a, st))))
@@ -1539,7 +1560,19 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
       }
     }
     const char *sieve = NULL;
-    if (q->closed && w->close_tok != w->open_tok && after_quote(&a, &c, &sp, &verb)) sieve = "after the quote";
+    if (q->closed && w->close_tok != w->open_tok && after_quote(&a, &c, &sp, &verb)) {
+      sieve = "after the quote";
+      /* "Lind answers Baker with, "Why now?" Baker writes back, "..."": a tag that introduces the
+       * next quote, after a quote its own sentence introduces, is the next quote's */
+      speaker own = {0};
+      size_t own_verb = CD_NONE;
+      if (verb != CD_NONE && verb > c.close && introduces_next_quote(&a, verb) && c.open > 0 &&
+          (punct(&a, c.open - 1, ',') || punct(&a, c.open - 1, ':')) && before_quote(&a, &c, q->partial, &own, &own_verb)) {
+        sp = own;
+        verb = own_verb;
+        sieve = "before the quote, in its sentence";
+      }
+    }
     if (!sieve) {
       memset(&sp, 0, sizeof sp);
       if (before_quote(&a, &c, q->partial, &sp, &verb)) sieve = "before the quote, in its sentence";
