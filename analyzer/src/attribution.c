@@ -877,15 +877,25 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     }
   }
   /* "Calling it "just another apology", Lind told ...": a quote inside a fronted participle's clause
-   * is the words of the subject after that clause */
-  if (c->open > s0 && T(a, s0)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, s0) &&
-      cd_is_speech_participle(S(a, s0), N(a, s0))) {
+   * is the words of the subject after that clause; also after "And"/"But" and a preposition that
+   * opens the clause ("After saying it was "...", she left", "In declaring it "...", the pope ...") */
+  size_t lead = s0;
+  if (lead < c->open && (is(a, lead, "and") || is(a, lead, "but"))) lead++;
+  if (lead < c->open && (is(a, lead, "after") || is(a, lead, "in") || is(a, lead, "by") || is(a, lead, "while") ||
+                         is(a, lead, "before") || is(a, lead, "upon") || is(a, lead, "when")))
+    lead++;
+  if (c->open > lead && T(a, lead)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, lead) &&
+      cd_is_speech_participle(S(a, lead), N(a, lead))) {
     bool inside = true;
-    for (size_t k = s0 + 1; k < c->open && inside; k++) inside = !(punct(a, k, ',') && outside_quotes(a, k));
+    for (size_t k = lead + 1; k < c->open && inside; k++) inside = !(punct(a, k, ',') && outside_quotes(a, k));
     speaker subj = {0};
-    if (inside && att_sentence_subject(a, c->sent_open, s->end_tok, &subj) && subj.first_tok > c->close) {
+    /* after "In"/"After", only a name or he/she: a role noun ("the pope") read as the nearest name
+     * is too weak a guess across the clause */
+    if (inside && att_sentence_subject(a, c->sent_open, s->end_tok, &subj) && subj.first_tok > c->close &&
+        (lead == s0 || subj.method != CD_ATTR_PRONOUN || pronoun_is(a, subj.first_tok, "he") ||
+         pronoun_is(a, subj.first_tok, "she"))) {
       *sp = subj;
-      *verb = s0;
+      *verb = lead;
       return true;
     }
   }
@@ -1368,6 +1378,91 @@ static bool woven_subject(const att *a, const speaker *sp, size_t open) {
   return (org || sp->method == CD_ATTR_SOURCE) && sp->first_tok == s->first_tok && active_subject(a, sp, open);
 }
 
+/* The subject of the sentence a fragment is woven into, when it may speak the fragment (see
+ * woven_subject), with the verb that follows it in *verb (CD_NONE when none comes before the quote). */
+static bool woven_speaker(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  if (!att_sentence_subject(a, c->sent_open, c->open, sp) || !woven_subject(a, sp, c->open)) return false;
+  /* a later clause's own subject is nearer the fragment: "He voiced a wish for ..., and he
+   * pronounced Lind "a friend"" */
+  speaker later = {0};
+  if (later_clause_subject(a, att_phrase_end(sp), c->open, &later) && woven_subject(a, &later, c->open)) *sp = later;
+  /* "Lena Brandvold, who hailed him as "...": a fragment inside the subject's relative clause has
+   * the relative pronoun for the words that speak */
+  size_t rel = att_phrase_end(sp) + 1;
+  speaker who = {0};
+  bool in_clause = punct(a, rel - 1, ',') && is(a, rel, "who") && rel < c->open;
+  /* the clause closes at a comma before the main verb (", said", ", also", ", praised") */
+  for (size_t k = rel + 1; in_clause && k + 1 < c->open; k++)
+    in_clause = !(punct(a, k, ',') && outside_quotes(a, k) &&
+                  (att_speech_verb(a, k + 1) || att_between_word(a, k + 1) ||
+                   (N(a, k + 1) > 3 && cd_word_eq(S(a, k + 1) + N(a, k + 1) - 2, 2, "ed"))));
+  if (in_clause && att_speaker_at(a, rel, &who, CD_ATTR_EXPLICIT) && who.entity == sp->entity) *sp = who;
+  size_t v = att_after_speaker(a, sp); /* the verb: past an appositive (", the port director,") */
+  while (v < c->open && !(T(a, v)->kind == TOK_WORD && (T(a, v)->flags & TF_LOWER) && !att_between_word(a, v))) v++;
+  *verb = v < c->open ? v : CD_NONE;
+  return true;
+}
+
+/* A verb of naming or of using a term: "dubbed", "nicknamed", "coined", "used". */
+static bool naming_verb(const att *a, size_t i) {
+  return is(a, i, "dubbed") || is(a, i, "nicknamed") || cd_lex_has(CD_LEX_TERM_USING_VERBS, S(a, i), N(a, i));
+}
+
+/* Does the subject phrase `sp` act through `verb`, with only auxiliaries and adverbs between ("he
+ * has coined")? Not a passive: "she is nicknamed "..."" names her. */
+static bool subject_of_verb(const att *a, const speaker *sp, size_t verb) {
+  for (size_t k = att_after_speaker(a, sp); k < verb; k++)
+    if (be_form(a, k) || !att_between_word(a, k)) return false;
+  return att_after_speaker(a, sp) <= verb;
+}
+
+/* Is the pronoun subject `sp` the antecedent of the relative pronoun just before it? In "Lind, who
+ * he dubbed ..." the "he" is someone else than Lind, whom resolving to the nearest name gives. */
+static bool relative_object(const att *a, const speaker *sp) {
+  size_t p = sp->first_tok;
+  if (sp->method != CD_ATTR_PRONOUN || p < 3 || !(is(a, p - 1, "who") || is(a, p - 1, "whom")) || !punct(a, p - 2, ','))
+    return false;
+  for (size_t k = p - 2, n = 0; k > 0 && n < 6; k--, n++) {
+    size_t mi = mention_at(a, k - 1);
+    if (mi != CD_NONE && CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->end_tok == p - 2)
+      return CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->entity == sp->entity;
+  }
+  return false;
+}
+
+/* The speaker of a nickname or term (quotes_kind.c's kind_from_naming): the subject of the verb that
+ * names or uses it, found as the sentence's subject ("Reyes dubbed the plan "..."") or right
+ * before that verb ("Lind, who he dubbed "..."", "in what one critic called"). Only that verb's
+ * own subject: in "Lind accused him of using the term "..."" the term is his, and nobody is taken. */
+static bool naming_subject(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  uint32_t sent = T(a, c->open)->sent;
+  size_t nv = CD_NONE;
+  for (size_t k = c->open, words = 0; k > 0 && words < 5 && T(a, k - 1)->sent == sent; k--) {
+    if (T(a, k - 1)->kind != TOK_WORD) continue;
+    words++;
+    if (naming_verb(a, k - 1)) {
+      nv = k - 1;
+      break;
+    }
+  }
+  if (nv == CD_NONE) return false;
+  if (woven_speaker(a, c, sp, verb) && *verb == nv && subject_of_verb(a, sp, nv)) return true;
+  /* the verb's own subject a few words before it, a person (or he/she for one) */
+  for (size_t k = nv, words = 0; k > 0 && words < 4 && T(a, k - 1)->sent == sent; k--) {
+    if (T(a, k - 1)->kind != TOK_WORD) break;
+    words++;
+    speaker who = {0};
+    if (att_speaker_at(a, k - 1, &who, CD_ATTR_EXPLICIT) && woven_subject(a, &who, c->open) &&
+        who.method != CD_ATTR_SOURCE && subject_of_verb(a, &who, nv) && !relative_object(a, &who)) {
+      *sp = who;
+      *verb = nv;
+      return true;
+    }
+  }
+  memset(sp, 0, sizeof *sp);
+  return false;
+}
+
 /* May sentences stand between a speaker's quote (closing at `close`) and a later quote of the
  * paragraph, and the later quote still be theirs? ("...," Lind said. The plant closed in May. "It
  * hurt us all.") Only when no sentence between has another name as its subject (a person or an
@@ -1536,14 +1631,18 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
       q->evidence = "A quote inside a quote: the words of whoever speaks the outer quote.";
       continue;
     }
-    if (q->kind != CD_QUOTE_SPEECH && !w->kind_from_case) {
-      q->evidence = q->kind == CD_QUOTE_TITLE ? "A title or the words on a sign: nobody's speech."
-                                              : "A nickname or a word as a word: nobody's speech.";
-      continue;
-    }
     quote_ctx c = {w->open_tok, w->close_tok, qi, T(&a, w->open_tok)->sent, T(&a, w->close_tok)->sent};
     speaker sp = {0};
     size_t verb = CD_NONE;
+    if (q->kind != CD_QUOTE_SPEECH && !w->kind_from_case) {
+      q->evidence = q->kind == CD_QUOTE_TITLE ? "A title or the words on a sign: nobody's speech."
+                                              : "A nickname or a word as a word: nobody's speech.";
+      /* "Reyes dubbed the plan "a slow fiasco"", "she coined the phrase "housing deserts"": the
+       * subject who gives the term said it; no other sieve applies to a term */
+      if (w->kind_from_naming && naming_subject(&a, &c, &sp, &verb))
+        apply(&a, qi, &sp, verb, "as the subject who gives the term the quote names");
+      continue;
+    }
     /* a label names the speaker of its paragraph, also in a transcript run over several paragraphs */
     if (transcript_label(&a, &c, &sp)) {
       apply(&a, qi, &sp, CD_NONE, "from the transcript label that opens the quote");
@@ -1619,25 +1718,8 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
      * organisation or a document does ("The ad targets a "rigged economy"", "The court's order
      * calls it "speculative"") */
     memset(&sp, 0, sizeof sp);
-    if (q->partial && att_sentence_subject(&a, c.sent_open, c.open, &sp) && woven_subject(&a, &sp, c.open)) {
-      /* a later clause's own subject is nearer the fragment: "He voiced a wish for ..., and he
-       * pronounced Lind "a friend"" */
-      speaker later = {0};
-      if (later_clause_subject(&a, att_phrase_end(&sp), c.open, &later) && woven_subject(&a, &later, c.open)) sp = later;
-      /* "Lena Brandvold, who hailed him as "...": a fragment inside the subject's relative clause has
-       * the relative pronoun for the words that speak */
-      size_t rel = att_phrase_end(&sp) + 1;
-      speaker who = {0};
-      bool in_clause = punct(&a, rel - 1, ',') && is(&a, rel, "who") && rel < c.open;
-      /* the clause closes at a comma before the main verb (", said", ", also", ", praised") */
-      for (size_t k = rel + 1; in_clause && k + 1 < c.open; k++)
-        in_clause = !(punct(&a, k, ',') && outside_quotes(&a, k) &&
-                      (att_speech_verb(&a, k + 1) || att_between_word(&a, k + 1) ||
-                       (N(&a, k + 1) > 3 && cd_word_eq(S(&a, k + 1) + N(&a, k + 1) - 2, 2, "ed"))));
-      if (in_clause && att_speaker_at(&a, rel, &who, CD_ATTR_EXPLICIT) && who.entity == sp.entity) sp = who;
-      size_t v = att_after_speaker(&a, &sp); /* the verb: past an appositive (", the port director,") */
-      while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !att_between_word(&a, v))) v++;
-      apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "as the subject of the sentence the quote is woven into");
+    if (q->partial && woven_speaker(&a, &c, &sp, &verb)) {
+      apply(&a, qi, &sp, verb, "as the subject of the sentence the quote is woven into");
       continue;
     }
     /* a later quote in the same paragraph continues the last attributed one ("...," X said. "...") */
