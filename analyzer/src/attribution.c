@@ -729,6 +729,8 @@ static bool person_before_participle(att *a, const cd_sentence *s, size_t v, spe
     if (st > s->first_tok && T(a, st - 1)->kind == TOK_WORD && !att_preposition(a, st - 1) && !is(a, st - 1, "and") &&
         !is(a, st - 1, "or") && !is(a, st - 1, "as") && !is(a, st - 1, "while"))
       continue;
+    /* a place or a medium is no one who speaks: "responded on Facebook writing", "spoke in Iowa saying" */
+    if (st > s->first_tok && (is(a, st - 1, "on") || is(a, st - 1, "in") || is(a, st - 1, "at"))) continue;
     speaker tmp = {0};
     /* a document or a group right before the participle speaks too ("after the paper's editorial
      * telling him", "with one of her ads asking"), not one the clause sends something to */
