@@ -268,6 +268,16 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
         if (e > m->end_tok && (att_role_noun(a, e - 1) || att_source_noun(a, e - 1)) && e < doc_ntok(a->doc) &&
             mention_at(a, e) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, e)))
           return mention_at(a, e);
+        /* "former Obama Education Secretary Arne Duncan": a name that runs straight into another
+         * person's name, over at most two capitalised words, modifies that person's title */
+        for (e = m->end_tok; e < doc_ntok(a->doc) && e < m->end_tok + 3 && T(a, e)->sent == T(a, i)->sent &&
+                             T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_CAP) && outside_quotes(a, e);) {
+          size_t next = mention_at(a, e);
+          if (next != CD_NONE && cd_mention_is_person(a->doc, next) &&
+              CD_VEC_AT(&a->doc->mentions, cd_name_mention, next)->entity != m->entity)
+            return next;
+          e = next != CD_NONE ? CD_VEC_AT(&a->doc->mentions, cd_name_mention, next)->end_tok : e + 1;
+        }
         return mi;
       }
       const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
