@@ -872,7 +872,12 @@ static bool fronted(const att *a, size_t f) {
     return false;
   if (is(a, f, "according")) return false; /* "According to X, ...": X is on record */
   if (cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, f), N(a, f)) || att_preposition(a, f)) return true;
-  return mention_at(a, f) == CD_NONE && N(a, f) > 5 && cd_word_eq(S(a, f) + N(a, f) - 3, 3, "ing");
+  if (mention_at(a, f) != CD_NONE || N(a, f) <= 5) return false;
+  /* a participle in -ed that a preposition follows: "Preceded at the lectern by X, Lind ...",
+   * "Flanked by aides, she ..." */
+  if (cd_word_eq(S(a, f) + N(a, f) - 2, 2, "ed"))
+    return f + 1 < doc_ntok(a->doc) && T(a, f + 1)->kind == TOK_WORD && att_preposition(a, f + 1);
+  return cd_word_eq(S(a, f) + N(a, f) - 3, 3, "ing");
 }
 
 /* A subject that is not a named person yields to the person an appositive names: "The new
