@@ -837,11 +837,23 @@ size_t att_phrase_end(const speaker *sp) { return sp->phrase_end ? sp->phrase_en
  * relative clause (", who ..., "). An appositive may hold commas of its own (", assistant
  * secretary for population, refugees and migration, said"; ", the attorney general of Oklahoma,
  * one of the states suing, said"): then the comma that a verb of saying follows ends it. */
+size_t att_past_short_quote(const att *a, size_t k) {
+  if (T(a, k)->kind != TOK_MARK || T(a, k)->role != MR_OPEN) return CD_NONE;
+  for (size_t e = k + 1, words = 0; e < doc_ntok(a->doc) && words <= 4 && T(a, e)->sent == T(a, k)->sent; e++) {
+    if (T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_CLOSE) return words > 0 ? e + 1 : CD_NONE;
+    if (T(a, e)->kind == TOK_MARK || (T(a, e)->kind == TOK_PUNCT && !punct(a, e, '.'))) return CD_NONE;
+    words++;
+  }
+  return CD_NONE;
+}
+
 size_t att_after_speaker(const att *a, const speaker *sp) {
   size_t j = att_phrase_end(sp);
   if (!punct(a, j, ',')) return j;
   size_t first = CD_NONE, lim = j + 40;
   for (size_t k = j + 1; k < doc_ntok(a->doc) && k < lim && T(a, k)->sent == T(a, j)->sent; k++) {
+    size_t past = att_past_short_quote(a, k); /* ", wearing "Lind for Mayor" pins, said" */
+    if (past != CD_NONE) k = past;
     if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) break;
     if (!punct(a, k, ',')) continue;
     if (first == CD_NONE) first = k + 1;
