@@ -165,7 +165,10 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
     size_t e = v;
     bool be = false;
     /* "Kelly also said"; but a capitalised "Will" before the verb is a name ("George Will wrote") */
-    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) be = be || be_form(a, --e);
+    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) {
+      e--;
+      be = be || be_form(a, e);
+    }
     /* a passive is no tag: in "The move was first reported by the Ledger" the subject is what was
      * said, not who said it; a progressive ("was telling") is active */
     if (be && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) break;
@@ -781,6 +784,59 @@ static bool later_clause_subject(att *a, size_t from, size_t limit, speaker *sp)
   return false;
 }
 
+/* A passive with its agent after the quote: "has been called "a cult" by Ana Bell", "often
+ * labeled as a "witch hunt" by the mayor's critics". The participle at v (after a form of "be", or
+ * opening its clause after a comma or dash), at most "as" and an article before the opening mark,
+ * and "by" and a speaker right after the closing mark. */
+static bool passive_agent(att *a, const quote_ctx *c, size_t v, speaker *sp) {
+  if (N(a, v) < 4 || !cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed") || c->close <= c->open || c->open > v + 3) return false;
+  for (size_t k = v + 1; k < c->open; k++)
+    if (!is(a, k, "as") && !att_determiner(a, k)) return false;
+  size_t b = v;
+  bool be = false;
+  while (b > 0 && (att_between_word(a, b - 1) || be_form(a, b - 1))) {
+    b--;
+    be = be || be_form(a, b);
+  }
+  if (!be && !(b > 0 && (punct(a, b - 1, ',') || dash(a, b - 1)))) return false;
+  size_t j = c->close + 1;
+  if (j < doc_ntok(a->doc) && punct(a, j, ',')) j++;
+  if (j + 1 >= doc_ntok(a->doc) || !is(a, j, "by") || T(a, j)->sent != c->sent_close) return false;
+  return att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT);
+}
+
+/* A source phrase ("a woman", "two nurses") that opens its clause (at the sentence's start, or
+ * after "after", "before", "as", "while", "when" or a comma) and is placed by "in", "from" or "at"
+ * and a place of capitalised words and commas that runs to token `end`, the verb: "after a woman
+ * in Salem, Oregon, told her". At most PLACED_TOKENS tokens back. */
+enum { PLACED_TOKENS = 14 };
+static bool placed_source_before(att *a, size_t first, size_t end, speaker *sp) {
+  size_t p = end;
+  if (p > first && punct(a, p - 1, ',')) p--;
+  /* back over the place: capitalised words and commas */
+  while (p > first && end - p < PLACED_TOKENS &&
+         ((T(a, p - 1)->kind == TOK_WORD && (T(a, p - 1)->flags & TF_CAP)) || punct(a, p - 1, ',')))
+    p--;
+  if (p == end || p <= first + 1 || !(is(a, p - 1, "in") || is(a, p - 1, "from") || is(a, p - 1, "at")) ||
+      !(T(a, p)->flags & TF_CAP))
+    return false;
+  size_t prep = p - 1;
+  for (size_t st = prep; st > first && prep - st < 6; st--) {
+    size_t i = st - 1;
+    bool opens = i == first || punct(a, i - 1, ',') ||
+                 (T(a, i - 1)->kind == TOK_WORD && (cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, i - 1), N(a, i - 1)) ||
+                                                    cd_lex_has(CD_LEX_CLAUSE_OPENERS, S(a, i - 1), N(a, i - 1))));
+    if (!opens || !att_determiner(a, i)) continue;
+    speaker tmp = {0};
+    if (att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT) && tmp.method == CD_ATTR_SOURCE && att_phrase_end(&tmp) == prep) {
+      memset(sp, 0, sizeof *sp);
+      as_written(a, sp, i, punct(a, end - 1, ',') ? end - 1 : end, CD_ATTR_SOURCE); /* with its place */
+      return true;
+    }
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
@@ -842,6 +898,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     bool crowd = cd_lex_has(CD_LEX_CROWD_PARTICIPLES, S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance && !crowd) continue;
+    if ((say || stance) && passive_agent(a, c, v, sp)) {
+      *verb = v;
+      return true;
+    }
     if (part) {
       if (tag_before_participle(a, v, sp, verb) || clause_pronoun_before(a, v, sp, verb)) return true;
       /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
@@ -978,6 +1038,12 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         *verb = v;
         return true;
       }
+    }
+    /* "after a woman in Salem, Oregon, told her": a source phrase opening its clause, placed by a
+     * preposition and a place, is the subject of the verb after the place */
+    if (say && k == v && placed_source_before(a, s->first_tok, k, sp)) {
+      *verb = v;
+      return true;
     }
     /* a verb of saying whose subject stands further back takes the sentence's subject; a stance
      * verb only when no verb of saying stands further back ("..., saying only that makers saw "...") */
