@@ -88,10 +88,13 @@ static bool short_tail(const att *a, size_t i, tail_rule rule) {
  * sentence inside, at most 30 tokens. */
 static bool appositive_gap(att *a, size_t from, size_t to) {
   if (!punct(a, from, ',') || to <= from || to > from + 30) return false;
-  for (size_t k = from + 1; k < to; k++)
+  for (size_t k = from + 1; k < to; k++) {
+    size_t past = att_past_short_quote(a, k);
+    if (past != CD_NONE && past < to) k = past;
     if ((T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) || punct(a, k, ';') ||
         T(a, k)->sent != T(a, from)->sent)
       return false;
+  }
   /* "Lazar, Song wrote": a speaker of its own after the comma is the verb's subject */
   speaker own = {0};
   size_t k = to;
@@ -152,6 +155,9 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
   speaker who = {0};
   bool have = false;
   for (size_t v = j; v < n && v < j + 45 && T(a, v)->sent == sent; v++) {
+    /* a short quoted title inside an appositive ("..., wearing "Lind for Mayor" pins, said") */
+    size_t past = v > j ? att_past_short_quote(a, v) : CD_NONE;
+    if (past != CD_NONE && past < n) v = past;
     if (T(a, v)->kind == TOK_MARK && T(a, v)->role != MR_APOS) break;
     if (!att_speech_verb(a, v) || (att_determiner(a, v - 1) && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
       continue; /* "one of the states suing"; but "the two write" */
