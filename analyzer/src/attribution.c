@@ -869,15 +869,6 @@ static bool dash_clause_subject(att *a, size_t first, size_t colon, speaker *sp)
   return false;
 }
 
-/* An adverb of manner between a subject and its verb that between_words.txt does not list ("he
- * erroneously suggested", "he actually thinks"): a lower-case word of five letters or more in
- * -ly that is no source or role noun ("family", "ally"). */
-static bool manner_adverb(const att *a, size_t i) {
-  return T(a, i)->kind == TOK_WORD && (T(a, i)->flags & TF_LOWER) && N(a, i) >= 5 &&
-         cd_word_eq(S(a, i) + N(a, i) - 2, 2, "ly") && !att_source_noun(a, i) && !att_role_noun(a, i) &&
-         mention_at(a, i) == CD_NONE;
-}
-
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
@@ -992,7 +983,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     /* SPEAKER [, appositive,] [adverbs] VERB */
     size_t k = v;
     bool be = false;
-    while (k > s->first_tok && (att_between_word(a, k - 1) || manner_adverb(a, k - 1))) {
+    while (k > s->first_tok && att_between_word(a, k - 1)) {
       k--;
       be = be || be_form(a, k);
     }

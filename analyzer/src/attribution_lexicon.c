@@ -27,7 +27,14 @@ bool att_speech_phrase(const att *a, size_t i) {
 /* Adverbs and auxiliaries allowed between a speaker and the verb: "Kelly also said", "has told". */
 
 bool att_between_word(const att *a, size_t i) {
-  return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_BETWEEN_WORDS, S(a, i), N(a, i));
+  if (T(a, i)->kind != TOK_WORD) return false;
+  if (cd_lex_has(CD_LEX_BETWEEN_WORDS, S(a, i), N(a, i))) return true;
+  /* an adverb of manner the list does not hold ("Lind routinely said", "he wrongly suggested"):
+   * a lower-case word of five letters or more in -ly that is no source or role noun ("family"),
+   * right after a word (not an article's adjective: "an early tweet"; not after a comma) */
+  return (T(a, i)->flags & TF_LOWER) && N(a, i) >= 5 && cd_word_eq(S(a, i) + N(a, i) - 2, 2, "ly") &&
+         !att_source_noun(a, i) && !att_role_noun(a, i) && i > 0 && T(a, i - 1)->kind == TOK_WORD &&
+         !att_determiner(a, i - 1);
 }
 
 /* Source nouns: a non-person source that can "say" ("the statement said", "police said"). */
