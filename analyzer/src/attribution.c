@@ -869,6 +869,34 @@ static bool dash_clause_subject(att *a, size_t first, size_t colon, speaker *sp)
   return false;
 }
 
+/* The crowd of the clause a crowd participle follows after a comma: "where about 50 protesters had
+ * gathered on Wednesday, chanting "..."". A bare plural source (bare_sources.txt: "protesters",
+ * "supporters") as the subject of that clause, a lower-case verb (past auxiliaries) right after
+ * it; no quotation mark between. Looks back at most CROWD_CLAUSE_TOKENS tokens. */
+enum { CROWD_CLAUSE_TOKENS = 15 };
+static bool crowd_before_participle(att *a, size_t first, size_t v, speaker *sp) {
+  if (v < 2 || !punct(a, v - 1, ',')) return false;
+  for (size_t k = v - 1; k > first && v - k < CROWD_CLAUSE_TOKENS; k--) {
+    size_t j = k - 1;
+    if (T(a, j)->kind == TOK_MARK && T(a, j)->role != MR_APOS) return false;
+    if (T(a, j)->kind != TOK_WORD || !(T(a, j)->flags & TF_LOWER) || !cd_lex_has(CD_LEX_BARE_SOURCES, S(a, j), N(a, j)))
+      continue;
+    size_t w = j + 1;
+    while (w < v && att_between_word(a, w)) w++;
+    if (w >= v - 1 || T(a, w)->kind != TOK_WORD || !(T(a, w)->flags & TF_LOWER) || att_preposition(a, w) ||
+        att_function_word(a, w) || att_determiner(a, w))
+      return false;
+    speaker tmp = {0};
+    if (!att_speaker_at(a, j, &tmp, CD_ATTR_EXPLICIT) || tmp.method != CD_ATTR_SOURCE) return false;
+    *sp = tmp;
+    /* with its article or possessive: "her supporters", "the marchers" */
+    if (j > first && (att_determiner(a, j - 1) || is(a, j - 1, "her") || is(a, j - 1, "his") || is(a, j - 1, "their")))
+      as_written(a, sp, j - 1, tmp.end_tok, CD_ATTR_SOURCE);
+    return true;
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
@@ -964,6 +992,11 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         return true;
       }
       if (group_subject(a, s, v, sp)) {
+        *verb = v;
+        return true;
+      }
+      /* "..., where about 50 protesters had gathered, chanting": the crowd of the clause before */
+      if (crowd_before_participle(a, s->first_tok, v, sp)) {
         *verb = v;
         return true;
       }
