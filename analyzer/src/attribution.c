@@ -837,6 +837,36 @@ static bool placed_source_before(att *a, size_t first, size_t end, speaker *sp) 
   return false;
 }
 
+/* The subject of the last clause before a colon when a dash or a semicolon opens that clause:
+ * "When the moderators gave in to snark -- and who would not! -- Lind called them on it:". A
+ * named person or a source phrase right after the dash, with a lower-case word (its verb) next.
+ * Looks back at most DASH_CLAUSE_TOKENS tokens from the colon. */
+enum { DASH_CLAUSE_TOKENS = 16 };
+static bool dash_clause_subject(att *a, size_t first, size_t colon, speaker *sp) {
+  for (size_t d = colon; d > first && colon - d < DASH_CLAUSE_TOKENS; d--) {
+    size_t k = d - 1;
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
+    if (!dash(a, k) && !punct(a, k, ';')) continue;
+    speaker tmp = {0};
+    if (!att_speaker_at(a, k + 1, &tmp, CD_ATTR_EXPLICIT) || tmp.method == CD_ATTR_PRONOUN) return false;
+    bool person = tmp.mention != CD_NONE && cd_mention_is_person(a->doc, tmp.mention);
+    size_t v = att_after_speaker(a, &tmp);
+    while (v < colon && att_between_word(a, v)) v++;
+    if ((!person && tmp.method != CD_ATTR_SOURCE) || v >= colon || T(a, v)->kind != TOK_WORD ||
+        !(T(a, v)->flags & TF_LOWER) || att_preposition(a, v) || att_function_word(a, v))
+      return false;
+    /* "its chairman, Omar Baker, summed up": the person the appositive names */
+    speaker app = {0};
+    size_t e = att_phrase_end(&tmp);
+    if (!person && punct(a, e, ',') && att_speaker_at(a, e + 1, &app, CD_ATTR_EXPLICIT) && app.mention != CD_NONE &&
+        app.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, app.mention) && punct(a, att_phrase_end(&app), ','))
+      tmp = app;
+    *sp = tmp;
+    return true;
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
@@ -1064,7 +1094,8 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
   /* "X opposed the plan: QUOTE" -- a quote introduced by a colon belongs to the subject, the one
    * of the clause the colon ends when that is he/she/I ("..., so that I had to answer: QUOTE") */
   if (c->open > s->first_tok && (punct(a, c->open - 1, ':') || dash(a, c->open - 1)) &&
-      (clause_pronoun_before(a, c->open, sp, verb) || att_sentence_subject(a, c->sent_open, c->open, sp))) {
+      (clause_pronoun_before(a, c->open, sp, verb) || dash_clause_subject(a, s->first_tok, c->open - 1, sp) ||
+       att_sentence_subject(a, c->sent_open, c->open, sp))) {
     *verb = CD_NONE;
     return true;
   }
