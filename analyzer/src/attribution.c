@@ -1145,7 +1145,8 @@ static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp) {
         return true;
       }
     }
-    if (att_function_word(a, p) || att_determiner(a, p) || att_preposition(a, p)) return false;
+    /* "Reyes's most explosive claim": a superlative's "most" modifies the noun too */
+    if ((att_function_word(a, p) && !is(a, p, "most")) || att_determiner(a, p) || att_preposition(a, p)) return false;
     k = p;
   }
   return false;
