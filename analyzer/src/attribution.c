@@ -1180,7 +1180,8 @@ static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp) {
         return true;
       }
     }
-    if (att_function_word(a, p) || att_determiner(a, p) || att_preposition(a, p)) return false;
+    /* "Reyes's most explosive claim": a superlative's "most" modifies the noun too */
+    if ((att_function_word(a, p) && !is(a, p, "most")) || att_determiner(a, p) || att_preposition(a, p)) return false;
     k = p;
   }
   return false;
@@ -1471,17 +1472,24 @@ static bool relative_object(const att *a, const speaker *sp) {
   return false;
 }
 
-/* The speaker of a nickname or term (quotes_kind.c's kind_from_naming): the subject of the verb that
- * names or uses it, found as the sentence's subject ("Reyes dubbed the plan "..."") or right
- * before that verb ("Lind, who he dubbed "..."", "in what one critic called"). Only that verb's
+/* Does "titled", "entitled", "called" or "named" (a comma may follow) come right before the quote? */
+static bool titled_work(const att *a, const quote_ctx *c) {
+  size_t k = c->open;
+  if (k > 0 && punct(a, k - 1, ',')) k--;
+  return k > 0 && (is(a, k - 1, "titled") || is(a, k - 1, "entitled") || is(a, k - 1, "called") || is(a, k - 1, "named"));
+}
+
+/* The speaker of a nickname or term (quotes_kind.c's kind_from_naming), or with `title` of a work's
+ * title (a verb of authoring within eight words): the subject of the verb that names, uses or
+ * writes it, found as the sentence's subject ("Reyes dubbed the plan "..."") or right before that verb ("Lind, who he dubbed "..."", "in what one critic called"). Only that verb's
  * own subject: in "Lind accused him of using the term "..."" the term is his, and nobody is taken. */
-static bool naming_subject(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+static bool naming_subject(att *a, const quote_ctx *c, bool title, speaker *sp, size_t *verb) {
   uint32_t sent = T(a, c->open)->sent;
   size_t nv = CD_NONE;
-  for (size_t k = c->open, words = 0; k > 0 && words < 5 && T(a, k - 1)->sent == sent; k--) {
+  for (size_t k = c->open, words = 0; k > 0 && words < (title ? 8 : 5) && T(a, k - 1)->sent == sent; k--) {
     if (T(a, k - 1)->kind != TOK_WORD) continue;
     words++;
-    if (naming_verb(a, k - 1)) {
+    if (title ? cd_lex_has(CD_LEX_AUTHORING_VERBS, S(a, k - 1), N(a, k - 1)) : naming_verb(a, k - 1)) {
       nv = k - 1;
       break;
     }
@@ -1680,8 +1688,11 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
                                               : "A nickname or a word as a word: nobody's speech.";
       /* "Reyes dubbed the plan "a slow fiasco"", "she coined the phrase "housing deserts"": the
        * subject who gives the term said it; no other sieve applies to a term */
-      if (w->kind_from_naming && naming_subject(&a, &c, &sp, &verb))
+      if (w->kind_from_naming && naming_subject(&a, &c, false, &sp, &verb))
         apply(&a, qi, &sp, verb, "as the subject who gives the term the quote names");
+      /* "Mook released a memo titled "The Facts"": the title of a work is its author's words */
+      else if (q->kind == CD_QUOTE_TITLE && titled_work(&a, &c) && naming_subject(&a, &c, true, &sp, &verb))
+        apply(&a, qi, &sp, verb, "as the subject who wrote the work the quote titles");
       continue;
     }
     /* a label names the speaker of its paragraph, also in a transcript run over several paragraphs */

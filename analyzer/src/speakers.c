@@ -853,7 +853,7 @@ size_t att_after_speaker(const att *a, const speaker *sp) {
   size_t first = CD_NONE, lim = j + 40;
   for (size_t k = j + 1; k < doc_ntok(a->doc) && k < lim && T(a, k)->sent == T(a, j)->sent; k++) {
     size_t past = att_past_short_quote(a, k); /* ", wearing "Lind for Mayor" pins, said" */
-    if (past != CD_NONE) k = past;
+    if (past != CD_NONE && past < lim && past < doc_ntok(a->doc)) k = past;
     if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) break;
     if (!punct(a, k, ',')) continue;
     if (first == CD_NONE) first = k + 1;
