@@ -404,6 +404,37 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
          person_subject(a, c->sent_open - 1, sp, verb);
 }
 
+/* A fragment in the sentence right after a paraphrase that ends with its tag ("This makes it hard
+ * to dislodge, he said. Good facts still win, but only when "the truth is sexier.""): the
+ * paraphrase goes on, and the fragment is the tag's speaker's. Only when the fragment's sentence
+ * has no verb of saying and no person or source of its own before the fragment, in the same
+ * paragraph, the fragment is a clause (four words or more), and the tag is the last words of the
+ * sentence before (speaker and verb, either order, then the full stop). */
+static bool paraphrase_goes_on(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  const cd_doc *doc = a->doc;
+  if (c->sent_open == 0) return false;
+  const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
+  const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open - 1);
+  if (ps->para != s->para || s->first_tok >= c->open || ps->end_tok < ps->first_tok + 4) return false;
+  for (size_t k = s->first_tok; k < c->open; k++) {
+    if (T(a, k)->kind == TOK_MARK || att_speech_verb(a, k)) return false;
+    if (T(a, k)->kind == TOK_WORD && !(T(a, k)->flags & TF_LOWER) && k > s->first_tok) return false;
+    if (cd_is_pronoun(S(a, k), N(a, k))) return false;
+  }
+  /* a clause of words, not a term or a figure ("a "targeted employment area"", ""millions"") */
+  size_t words = 0;
+  for (size_t k = c->open + 1; k < c->close; k++) words += T(a, k)->kind == TOK_WORD;
+  if (words < 4) return false;
+  size_t stop = ps->end_tok - 1;
+  if (!punct(a, stop, '.')) return false;
+  /* ", he said." or ", said Lind." */
+  quote_ctx prev = {stop, stop, c->qi, c->sent_open - 1, c->sent_open - 1};
+  if (!before_quote(a, &prev, false, sp, verb) || *verb == CD_NONE || *verb + 4 < stop) return false;
+  size_t first = sp->first_tok < *verb ? sp->first_tok : *verb;
+  if (first == 0 || !punct(a, first - 1, ',')) return false;
+  return sp->mention != CD_NONE || sp->method == CD_ATTR_PRONOUN;
+}
+
 /* Does the quote have a tag of its own that no sieve took ("...!" a voice shouted)? A verb of
  * saying within a few words after it, in its paragraph. */
 static bool own_tag(const att *a, const quote_ctx *c) {
@@ -1798,7 +1829,11 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
         continue_from(&a, qi, from, "the quote follows the sentence that quotes them");
       else
         apply(&a, qi, &sp, verb, "in the sentence before the quote");
+      continue;
     }
+    memset(&sp, 0, sizeof sp);
+    if (q->partial && paraphrase_goes_on(&a, &c, &sp, &verb))
+      apply(&a, qi, &sp, verb, "in the sentence before, whose paraphrase the quote's sentence goes on with");
   }
 }
 
