@@ -125,6 +125,8 @@ static bool described_speaker(att *a, size_t j, speaker *sp) {
   return false;
 }
 
+static bool be_form(const att *a, size_t i);
+
 /* An attribution tag starting at token j: "VERB SPEAKER" or "SPEAKER [, appositive,] [adverbs] VERB".
  * With `must_end` other than TAIL_ANY, only when the tag ends its sentence (a short tail such as
  * "on Tuesday" at most): "He hopes the tech would..." is a new thought, not a tag. */
@@ -155,8 +157,15 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
       continue; /* "one of the states suing"; but "the two write" */
     if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT))) break;
     size_t e = v;
+    bool be = false;
     /* "Kelly also said"; but a capitalised "Will" before the verb is a name ("George Will wrote") */
-    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) e--;
+    while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) {
+      e--;
+      be = be || be_form(a, e);
+    }
+    /* a passive is no tag: in "The move was first reported by the Ledger" the subject is what was
+     * said, not who said it; a progressive ("was telling") is active */
+    if (be && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) break;
     size_t after = att_after_speaker(a, &who);
     if ((who.end_tok == e || att_phrase_end(&who) == e || after == e || appositive_gap(a, att_phrase_end(&who), e)) &&
         (!must_end || short_tail(a, v + 1, must_end))) {
@@ -174,6 +183,15 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
  * Then the sentence goes on after the closing mark, whatever the sentence splitter decided. */
 static bool ends_in_question(const att *a, const quote_ctx *c) {
   return c->close > c->open + 1 && (punct(a, c->close - 1, '?') || punct(a, c->close - 1, '!'));
+}
+
+/* Does the tag whose verb is token v introduce a quote of its own: the verb, at most two words
+ * ("back", "later"), a comma or colon, and an opening mark? */
+static bool introduces_next_quote(const att *a, size_t v) {
+  size_t n = doc_ntok(a->doc), k = v + 1;
+  while (k < n && k < v + 3 && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER)) k++;
+  return k + 1 < n && (punct(a, k, ',') || punct(a, k, ':')) && T(a, k + 1)->kind == TOK_MARK &&
+         T(a, k + 1)->role == MR_OPEN;
 }
 
 /* A quote that is its paragraph, signed in the next one: ""..." ¶ - Ana Bell." or "— Ana Bell,
@@ -242,8 +260,12 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   if (tag_at(a, j, next_sentence ? TAIL_OWN_SENTENCE : TAIL_ANY, sp, verb)) return true;
   /* "...," as Lind put it. */
   if (is(a, j, "as") && !next_sentence && tag_at(a, j + 1, TAIL_QUOTE_SENTENCE, sp, verb)) return true;
-  /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph */
-  if (j > c->close + 1 && dash(a, j - 1) && mention_at(a, j) != CD_NONE &&
+  /* a sign-off: "..." ― Ana Bell, the name alone after a dash, ending its sentence or paragraph;
+   * not after a fragment woven into the writer's sentence ("... insisted his party was
+   * "..."--Ana Bell."), where the name signs the story, not the words */
+  bool woven = c->open > 0 && T(a, c->open - 1)->kind == TOK_WORD && (T(a, c->open - 1)->flags & TF_LOWER) &&
+               para_of(a, c->open - 1) == para_of(a, c->open);
+  if (j > c->close + 1 && dash(a, j - 1) && !woven && mention_at(a, j) != CD_NONE &&
       cd_mention_is_person(a->doc, mention_at(a, j))) {
     size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, j))->end_tok;
     if (e >= n || para_of(a, e) != para_of(a, j) || punct(a, e, '.') || punct(a, e, ',') ||
@@ -439,8 +461,10 @@ static bool group_subject(att *a, const cd_sentence *s, size_t limit, speaker *s
     if (T(a, k)->kind != TOK_WORD || !outside_quotes(a, k) || att_between_word(a, k) || att_speech_verb(a, k))
       return false;
     if (!(T(a, k)->flags & TF_LOWER) || !att_source_noun(a, k) || att_role_noun(a, k)) continue;
-    /* the head is followed by the sentence's verb (or an aside's comma), not by more of the phrase */
+    /* the head is followed by the sentence's verb (or an aside's comma), not by more of the phrase;
+     * "groups of protesters" has its head after "of" */
     size_t nx = k + 1;
+    if (nx < s->end_tok && is(a, nx, "of")) continue;
     if (!(nx < s->end_tok && ((T(a, nx)->kind == TOK_WORD && (T(a, nx)->flags & TF_LOWER) && !att_preposition(a, nx)) ||
                               punct(a, nx, ','))))
       return false;
@@ -754,6 +778,59 @@ static bool later_clause_subject(att *a, size_t from, size_t limit, speaker *sp)
   return false;
 }
 
+/* A passive with its agent after the quote: "has been called "a cult" by Ana Bell", "often
+ * labeled as a "witch hunt" by the mayor's critics". The participle at v (after a form of "be", or
+ * opening its clause after a comma or dash), at most "as" and an article before the opening mark,
+ * and "by" and a speaker right after the closing mark. */
+static bool passive_agent(att *a, const quote_ctx *c, size_t v, speaker *sp) {
+  if (N(a, v) < 4 || !cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed") || c->close <= c->open || c->open > v + 3) return false;
+  for (size_t k = v + 1; k < c->open; k++)
+    if (!is(a, k, "as") && !att_determiner(a, k)) return false;
+  size_t b = v;
+  bool be = false;
+  while (b > 0 && (att_between_word(a, b - 1) || be_form(a, b - 1))) {
+    b--;
+    be = be || be_form(a, b);
+  }
+  if (!be && !(b > 0 && (punct(a, b - 1, ',') || dash(a, b - 1)))) return false;
+  size_t j = c->close + 1;
+  if (j < doc_ntok(a->doc) && punct(a, j, ',')) j++;
+  if (j + 1 >= doc_ntok(a->doc) || !is(a, j, "by") || T(a, j)->sent != c->sent_close) return false;
+  return att_speaker_at(a, j + 1, sp, CD_ATTR_EXPLICIT);
+}
+
+/* A source phrase ("a woman", "two nurses") that opens its clause (at the sentence's start, or
+ * after "after", "before", "as", "while", "when" or a comma) and is placed by "in", "from" or "at"
+ * and a place of capitalised words and commas that runs to token `end`, the verb: "after a woman
+ * in Salem, Oregon, told her". At most PLACED_TOKENS tokens back. */
+enum { PLACED_TOKENS = 14 };
+static bool placed_source_before(att *a, size_t first, size_t end, speaker *sp) {
+  size_t p = end;
+  if (p > first && punct(a, p - 1, ',')) p--;
+  /* back over the place: capitalised words and commas */
+  while (p > first && end - p < PLACED_TOKENS &&
+         ((T(a, p - 1)->kind == TOK_WORD && (T(a, p - 1)->flags & TF_CAP)) || punct(a, p - 1, ',')))
+    p--;
+  if (p == end || p <= first + 1 || !(is(a, p - 1, "in") || is(a, p - 1, "from") || is(a, p - 1, "at")) ||
+      !(T(a, p)->flags & TF_CAP))
+    return false;
+  size_t prep = p - 1;
+  for (size_t st = prep; st > first && prep - st < 6; st--) {
+    size_t i = st - 1;
+    bool opens = i == first || punct(a, i - 1, ',') ||
+                 (T(a, i - 1)->kind == TOK_WORD && (cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, i - 1), N(a, i - 1)) ||
+                                                    cd_lex_has(CD_LEX_CLAUSE_OPENERS, S(a, i - 1), N(a, i - 1))));
+    if (!opens || !att_determiner(a, i)) continue;
+    speaker tmp = {0};
+    if (att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT) && tmp.method == CD_ATTR_SOURCE && att_phrase_end(&tmp) == prep) {
+      memset(sp, 0, sizeof *sp);
+      as_written(a, sp, i, punct(a, end - 1, ',') ? end - 1 : end, CD_ATTR_SOURCE); /* with its place */
+      return true;
+    }
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
@@ -770,15 +847,25 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     }
   }
   /* "Calling it "just another apology", Lind told ...": a quote inside a fronted participle's clause
-   * is the words of the subject after that clause */
-  if (c->open > s0 && T(a, s0)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, s0) &&
-      cd_is_speech_participle(S(a, s0), N(a, s0))) {
+   * is the words of the subject after that clause; also after "And"/"But" and a preposition that
+   * opens the clause ("After saying it was "...", she left", "In declaring it "...", the pope ...") */
+  size_t lead = s0;
+  if (lead < c->open && (is(a, lead, "and") || is(a, lead, "but"))) lead++;
+  if (lead < c->open && (is(a, lead, "after") || is(a, lead, "in") || is(a, lead, "by") || is(a, lead, "while") ||
+                         is(a, lead, "before") || is(a, lead, "upon") || is(a, lead, "when")))
+    lead++;
+  if (c->open > lead && T(a, lead)->kind == TOK_WORD && (T(a, s0)->flags & TF_CAP) && outside_quotes(a, lead) &&
+      cd_is_speech_participle(S(a, lead), N(a, lead))) {
     bool inside = true;
-    for (size_t k = s0 + 1; k < c->open && inside; k++) inside = !(punct(a, k, ',') && outside_quotes(a, k));
+    for (size_t k = lead + 1; k < c->open && inside; k++) inside = !(punct(a, k, ',') && outside_quotes(a, k));
     speaker subj = {0};
-    if (inside && att_sentence_subject(a, c->sent_open, s->end_tok, &subj) && subj.first_tok > c->close) {
+    /* after "In"/"After", only a name or he/she: a role noun ("the pope") read as the nearest name
+     * is too weak a guess across the clause */
+    if (inside && att_sentence_subject(a, c->sent_open, s->end_tok, &subj) && subj.first_tok > c->close &&
+        (lead == s0 || subj.method != CD_ATTR_PRONOUN || pronoun_is(a, subj.first_tok, "he") ||
+         pronoun_is(a, subj.first_tok, "she"))) {
       *sp = subj;
-      *verb = s0;
+      *verb = lead;
       return true;
     }
   }
@@ -805,6 +892,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     bool crowd = cd_lex_has(CD_LEX_CROWD_PARTICIPLES, S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance && !crowd) continue;
+    if ((say || stance) && passive_agent(a, c, v, sp)) {
+      *verb = v;
+      return true;
+    }
     if (part) {
       if (tag_before_participle(a, v, sp, verb) || clause_pronoun_before(a, v, sp, verb)) return true;
       /* "with X calling QUOTE": the phrase right before; ", saying QUOTE": the sentence's subject */
@@ -896,10 +987,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         if (st < s->first_tok) continue;
         speaker tmp = {0};
         /* a name after a preposition is no subject ("to Lind", "with Lind"), unless the word
-         * also opens clauses and a verb of saying follows the name right away ("days after Lind
-         * told the paper she was "..."") */
+         * also opens clauses and a verb of saying follows the name right away, or past an
+         * auxiliary ("days after Lind told the paper she was "..."", "after the man had posted") */
         bool after_prep = att_after_preposition(a, st, s->first_tok);
-        if (after_prep && !(say && end == v && st > s->first_tok && T(a, st - 1)->kind == TOK_WORD &&
+        if (after_prep && !(say && (end == v || end == k) && st > s->first_tok && T(a, st - 1)->kind == TOK_WORD &&
                             cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, st - 1), N(a, st - 1)) &&
                             ((mention_at(a, st) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, st))) ||
                              att_determiner(a, st))))
@@ -941,6 +1032,12 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         *verb = v;
         return true;
       }
+    }
+    /* "after a woman in Salem, Oregon, told her": a source phrase opening its clause, placed by a
+     * preposition and a place, is the subject of the verb after the place */
+    if (say && k == v && placed_source_before(a, s->first_tok, k, sp)) {
+      *verb = v;
+      return true;
     }
     /* a verb of saying whose subject stands further back takes the sentence's subject; a stance
      * verb only when no verb of saying stands further back ("..., saying only that makers saw "...") */
@@ -1250,6 +1347,91 @@ static bool woven_subject(const att *a, const speaker *sp, size_t open) {
   return (org || sp->method == CD_ATTR_SOURCE) && sp->first_tok == s->first_tok && active_subject(a, sp, open);
 }
 
+/* The subject of the sentence a fragment is woven into, when it may speak the fragment (see
+ * woven_subject), with the verb that follows it in *verb (CD_NONE when none comes before the quote). */
+static bool woven_speaker(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  if (!att_sentence_subject(a, c->sent_open, c->open, sp) || !woven_subject(a, sp, c->open)) return false;
+  /* a later clause's own subject is nearer the fragment: "He voiced a wish for ..., and he
+   * pronounced Lind "a friend"" */
+  speaker later = {0};
+  if (later_clause_subject(a, att_phrase_end(sp), c->open, &later) && woven_subject(a, &later, c->open)) *sp = later;
+  /* "Lena Brandvold, who hailed him as "...": a fragment inside the subject's relative clause has
+   * the relative pronoun for the words that speak */
+  size_t rel = att_phrase_end(sp) + 1;
+  speaker who = {0};
+  bool in_clause = punct(a, rel - 1, ',') && is(a, rel, "who") && rel < c->open;
+  /* the clause closes at a comma before the main verb (", said", ", also", ", praised") */
+  for (size_t k = rel + 1; in_clause && k + 1 < c->open; k++)
+    in_clause = !(punct(a, k, ',') && outside_quotes(a, k) &&
+                  (att_speech_verb(a, k + 1) || att_between_word(a, k + 1) ||
+                   (N(a, k + 1) > 3 && cd_word_eq(S(a, k + 1) + N(a, k + 1) - 2, 2, "ed"))));
+  if (in_clause && att_speaker_at(a, rel, &who, CD_ATTR_EXPLICIT) && who.entity == sp->entity) *sp = who;
+  size_t v = att_after_speaker(a, sp); /* the verb: past an appositive (", the port director,") */
+  while (v < c->open && !(T(a, v)->kind == TOK_WORD && (T(a, v)->flags & TF_LOWER) && !att_between_word(a, v))) v++;
+  *verb = v < c->open ? v : CD_NONE;
+  return true;
+}
+
+/* A verb of naming or of using a term: "dubbed", "nicknamed", "coined", "used". */
+static bool naming_verb(const att *a, size_t i) {
+  return is(a, i, "dubbed") || is(a, i, "nicknamed") || cd_lex_has(CD_LEX_TERM_USING_VERBS, S(a, i), N(a, i));
+}
+
+/* Does the subject phrase `sp` act through `verb`, with only auxiliaries and adverbs between ("he
+ * has coined")? Not a passive: "she is nicknamed "..."" names her. */
+static bool subject_of_verb(const att *a, const speaker *sp, size_t verb) {
+  for (size_t k = att_after_speaker(a, sp); k < verb; k++)
+    if (be_form(a, k) || !att_between_word(a, k)) return false;
+  return att_after_speaker(a, sp) <= verb;
+}
+
+/* Is the pronoun subject `sp` the antecedent of the relative pronoun just before it? In "Lind, who
+ * he dubbed ..." the "he" is someone else than Lind, whom resolving to the nearest name gives. */
+static bool relative_object(const att *a, const speaker *sp) {
+  size_t p = sp->first_tok;
+  if (sp->method != CD_ATTR_PRONOUN || p < 3 || !(is(a, p - 1, "who") || is(a, p - 1, "whom")) || !punct(a, p - 2, ','))
+    return false;
+  for (size_t k = p - 2, n = 0; k > 0 && n < 6; k--, n++) {
+    size_t mi = mention_at(a, k - 1);
+    if (mi != CD_NONE && CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->end_tok == p - 2)
+      return CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->entity == sp->entity;
+  }
+  return false;
+}
+
+/* The speaker of a nickname or term (quotes_kind.c's kind_from_naming): the subject of the verb that
+ * names or uses it, found as the sentence's subject ("Reyes dubbed the plan "..."") or right
+ * before that verb ("Lind, who he dubbed "..."", "in what one critic called"). Only that verb's
+ * own subject: in "Lind accused him of using the term "..."" the term is his, and nobody is taken. */
+static bool naming_subject(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  uint32_t sent = T(a, c->open)->sent;
+  size_t nv = CD_NONE;
+  for (size_t k = c->open, words = 0; k > 0 && words < 5 && T(a, k - 1)->sent == sent; k--) {
+    if (T(a, k - 1)->kind != TOK_WORD) continue;
+    words++;
+    if (naming_verb(a, k - 1)) {
+      nv = k - 1;
+      break;
+    }
+  }
+  if (nv == CD_NONE) return false;
+  if (woven_speaker(a, c, sp, verb) && *verb == nv && subject_of_verb(a, sp, nv)) return true;
+  /* the verb's own subject a few words before it, a person (or he/she for one) */
+  for (size_t k = nv, words = 0; k > 0 && words < 4 && T(a, k - 1)->sent == sent; k--) {
+    if (T(a, k - 1)->kind != TOK_WORD) break;
+    words++;
+    speaker who = {0};
+    if (att_speaker_at(a, k - 1, &who, CD_ATTR_EXPLICIT) && woven_subject(a, &who, c->open) &&
+        who.method != CD_ATTR_SOURCE && subject_of_verb(a, &who, nv) && !relative_object(a, &who)) {
+      *sp = who;
+      *verb = nv;
+      return true;
+    }
+  }
+  memset(sp, 0, sizeof *sp);
+  return false;
+}
+
 /* May sentences stand between a speaker's quote (closing at `close`) and a later quote of the
  * paragraph, and the later quote still be theirs? ("...," Lind said. The plant closed in May. "It
  * hurt us all.") Only when no sentence between has another name as its subject (a person or an
@@ -1418,14 +1600,18 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
       q->evidence = "A quote inside a quote: the words of whoever speaks the outer quote.";
       continue;
     }
-    if (q->kind != CD_QUOTE_SPEECH && !w->kind_from_case) {
-      q->evidence = q->kind == CD_QUOTE_TITLE ? "A title or the words on a sign: nobody's speech."
-                                              : "A nickname or a word as a word: nobody's speech.";
-      continue;
-    }
     quote_ctx c = {w->open_tok, w->close_tok, qi, T(&a, w->open_tok)->sent, T(&a, w->close_tok)->sent};
     speaker sp = {0};
     size_t verb = CD_NONE;
+    if (q->kind != CD_QUOTE_SPEECH && !w->kind_from_case) {
+      q->evidence = q->kind == CD_QUOTE_TITLE ? "A title or the words on a sign: nobody's speech."
+                                              : "A nickname or a word as a word: nobody's speech.";
+      /* "Reyes dubbed the plan "a slow fiasco"", "she coined the phrase "housing deserts"": the
+       * subject who gives the term said it; no other sieve applies to a term */
+      if (w->kind_from_naming && naming_subject(&a, &c, &sp, &verb))
+        apply(&a, qi, &sp, verb, "as the subject who gives the term the quote names");
+      continue;
+    }
     /* a label names the speaker of its paragraph, also in a transcript run over several paragraphs */
     if (transcript_label(&a, &c, &sp)) {
       apply(&a, qi, &sp, CD_NONE, "from the transcript label that opens the quote");
@@ -1440,7 +1626,19 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
       }
     }
     const char *sieve = NULL;
-    if (q->closed && w->close_tok != w->open_tok && after_quote(&a, &c, &sp, &verb)) sieve = "after the quote";
+    if (q->closed && w->close_tok != w->open_tok && after_quote(&a, &c, &sp, &verb)) {
+      sieve = "after the quote";
+      /* "Lind answers Baker with, "Why now?" Baker writes back, "..."": a tag that introduces the
+       * next quote, after a quote its own sentence introduces, is the next quote's */
+      speaker own = {0};
+      size_t own_verb = CD_NONE;
+      if (verb != CD_NONE && verb > c.close && introduces_next_quote(&a, verb) && c.open > 0 &&
+          (punct(&a, c.open - 1, ',') || punct(&a, c.open - 1, ':')) && before_quote(&a, &c, q->partial, &own, &own_verb)) {
+        sp = own;
+        verb = own_verb;
+        sieve = "before the quote, in its sentence";
+      }
+    }
     if (!sieve) {
       memset(&sp, 0, sizeof sp);
       if (before_quote(&a, &c, q->partial, &sp, &verb)) sieve = "before the quote, in its sentence";
@@ -1489,25 +1687,8 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
      * organisation or a document does ("The ad targets a "rigged economy"", "The court's order
      * calls it "speculative"") */
     memset(&sp, 0, sizeof sp);
-    if (q->partial && att_sentence_subject(&a, c.sent_open, c.open, &sp) && woven_subject(&a, &sp, c.open)) {
-      /* a later clause's own subject is nearer the fragment: "He voiced a wish for ..., and he
-       * pronounced Lind "a friend"" */
-      speaker later = {0};
-      if (later_clause_subject(&a, att_phrase_end(&sp), c.open, &later) && woven_subject(&a, &later, c.open)) sp = later;
-      /* "Lena Brandvold, who hailed him as "...": a fragment inside the subject's relative clause has
-       * the relative pronoun for the words that speak */
-      size_t rel = att_phrase_end(&sp) + 1;
-      speaker who = {0};
-      bool in_clause = punct(&a, rel - 1, ',') && is(&a, rel, "who") && rel < c.open;
-      /* the clause closes at a comma before the main verb (", said", ", also", ", praised") */
-      for (size_t k = rel + 1; in_clause && k + 1 < c.open; k++)
-        in_clause = !(punct(&a, k, ',') && outside_quotes(&a, k) &&
-                      (att_speech_verb(&a, k + 1) || att_between_word(&a, k + 1) ||
-                       (N(&a, k + 1) > 3 && cd_word_eq(S(&a, k + 1) + N(&a, k + 1) - 2, 2, "ed"))));
-      if (in_clause && att_speaker_at(&a, rel, &who, CD_ATTR_EXPLICIT) && who.entity == sp.entity) sp = who;
-      size_t v = att_after_speaker(&a, &sp); /* the verb: past an appositive (", the port director,") */
-      while (v < c.open && !(T(&a, v)->kind == TOK_WORD && (T(&a, v)->flags & TF_LOWER) && !att_between_word(&a, v))) v++;
-      apply(&a, qi, &sp, v < c.open ? v : CD_NONE, "as the subject of the sentence the quote is woven into");
+    if (q->partial && woven_speaker(&a, &c, &sp, &verb)) {
+      apply(&a, qi, &sp, verb, "as the subject of the sentence the quote is woven into");
       continue;
     }
     /* a later quote in the same paragraph continues the last attributed one ("...," X said. "...") */

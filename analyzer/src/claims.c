@@ -7,7 +7,8 @@
  *
  *     (?:\b(?:(?:it(?: (?:is|was)...)\b(*MARK:1)|...|(?:according to)\b(*MARK:n)))(?C1)
  *
- * compiled once per configuration (kept in it, see build_cache; JIT code once it has read 16 KB).
+ * compiled once per configuration (kept in it, see build_cache; JIT code for texts of 16 KB and more,
+ * and for the memo's partial matches once the interpreter has answered enough of them).
  * A hit must start at a token, so the alternation is compiled anchored and tried at token starts
  * only, and only where a partial match on the token and the next one says some branch can get
  * through them (scan_tokens, may_start; the answers are memoised per prefix in the
@@ -415,10 +416,12 @@ static bool gets_through(pcre2_code *code, pcre2_match_data *md, const char *s, 
 typedef struct through_ctx {
   pcre2_code *code;
   pcre2_match_data *md;
+  size_t asked; /* how many partial matches it ran */
 } through_ctx;
 
 static bool through(void *ctx, const char *s, size_t n) {
   through_ctx *t = ctx;
+  t->asked++;
   return gets_through(t->code, t->md, s, n);
 }
 
@@ -462,13 +465,16 @@ static size_t word_row(const cd_strmap *words, const uint8_t *pairs, const cd_do
   return cd_strmap_getn(words, key, n);
 }
 
+static pcre2_code *memo_code(cd_claims_cache *c);
+static void memo_asked(cd_claims_cache *c, const pcre2_code *code, size_t n);
+
 static void scan_tokens(scan_state *st, pcre2_code *code, const char *rx, pcre2_match_context *mctx,
-                        cd_prefix_memo *memo, pthread_mutex_t *memo_lock, const bool *ascii_start,
-                        const cd_strmap *words, const uint8_t *pairs, cd_vec *found) {
+                        cd_claims_cache *cache, cd_prefix_memo *memo, pthread_mutex_t *memo_lock,
+                        const bool *ascii_start, const cd_strmap *words, const uint8_t *pairs, cd_vec *found) {
   cd_doc *doc = st->doc;
   pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
   if (code && !md) return;
-  through_ctx tc = {code, md};
+  through_ctx tc = {code, md, 0};
   /* a document analysed version after version keeps may_start's answers per paragraph */
   uint8_t *starts = code ? cd_incr_claim_starts(doc, rx) : NULL;
   cd_vec may_here; /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked */
@@ -481,6 +487,8 @@ static void scan_tokens(scan_state *st, pcre2_code *code, const char *rx, pcre2_
     if (code) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
       cd_vec_reserve(&may_here, p->end_tok - p->first_tok);
       may = may_here.data;
+      tc.code = memo_code(cache);
+      tc.asked = 0;
       pthread_mutex_lock(memo_lock);
       for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
         const cd_token *t = doc_tok(doc, ti);
@@ -492,6 +500,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, const char *rx, pcre2_
         may[ti - p->first_tok] = known;
       }
       pthread_mutex_unlock(memo_lock);
+      memo_asked(cache, tc.code, tc.asked);
     }
     size_t off = p->span.start;
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
@@ -585,7 +594,9 @@ struct cd_claims_cache {
   uint8_t word_pairs[26 * 26 / 8 + 1]; /* the first two letters of those words: most tokens are not */
   bool ascii_start[128]; /* a phrase can begin with this ASCII byte (find_ascii_starts) */
   code_set interp;
-  _Atomic(code_set *) jit;      /* compiled at the first text of CLAIMS_JIT_FROM_BYTES or more */
+  _Atomic(code_set *) jit;      /* compiled at the first text of CLAIMS_JIT_FROM_BYTES or more, or
+                                 * when the memo has asked the interpreter CD_CLAIMS_MEMO_JIT_AFTER times */
+  _Atomic size_t memo_asked;    /* partial matches the interpreter has run for the memo */
   /* may_start's answers, shared by the analyses of this configuration: the lock is held while one
    * paragraph's answers are read (the matching runs outside it, so analyses on other threads seldom
    * wait, and never see a torn memo).
@@ -664,6 +675,7 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   cd_claims_cache *c = calloc(1, sizeof *c);
   if (!c) return NULL;
   atomic_init(&c->jit, NULL);
+  atomic_init(&c->memo_asked, 0);
   c->words_arena = cd_arena_new();
   if (c->words_arena) cd_strmap_init(&c->words, c->words_arena);
   c->memo_lock_ok = pthread_mutex_init(&c->memo_lock, NULL) == 0;
@@ -763,8 +775,8 @@ static cd_claims_cache *get_cache(const cd_config *cfg) {
  * one). */
 #define CLAIMS_JIT_FROM_BYTES 16384u
 
-static const code_set *codes_for(cd_claims_cache *c, size_t len) {
-  if (len < CLAIMS_JIT_FROM_BYTES) return &c->interp;
+/* The JIT code set, compiled on first use; the interpreter's when PCRE2 has no JIT or it fails. */
+static const code_set *jit_codes(cd_claims_cache *c) {
   code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
   if (j) return j;
   uint32_t have_jit = 0;
@@ -782,6 +794,34 @@ static const code_set *codes_for(cd_claims_cache *c, size_t len) {
     return expected;
   }
   return j;
+}
+
+static const code_set *codes_for(cd_claims_cache *c, size_t len) {
+  return len < CLAIMS_JIT_FROM_BYTES ? &c->interp : jit_codes(c);
+}
+
+/* The memo's partial matches (may_start) ask about bytes alone, without the callout or the match
+ * context's limits, on a token or two: JIT code and the interpreter give the same answers there,
+ * and the memo already keeps answers of both for every later text. So the engine for them may
+ * follow what the configuration has done: the interpreter until it has run CD_CLAIMS_MEMO_JIT_AFTER of them
+ * (about what compiling JIT code costs: interpreted, one costs ten times as much as JIT code, and a
+ * batch of short articles asks thousands), JIT code after that. A single short check compiles
+ * nothing. */
+static pcre2_code *memo_code(cd_claims_cache *c) {
+  code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
+  if (j) return j->main;
+  if (atomic_load_explicit(&c->memo_asked, memory_order_relaxed) < CD_CLAIMS_MEMO_JIT_AFTER) return c->interp.main;
+  return jit_codes(c)->main;
+}
+
+/* Counts n partial matches run with `code`: the interpreter's count towards JIT code. */
+static void memo_asked(cd_claims_cache *c, const pcre2_code *code, size_t n) {
+  if (n && code == c->interp.main) atomic_fetch_add_explicit(&c->memo_asked, n, memory_order_relaxed);
+}
+
+size_t cd_claims_memo_interpreted(const cd_config *cfg) {
+  cd_claims_cache *c = atomic_load_explicit(&((cd_config *)cfg)->claims_cache, memory_order_acquire);
+  return c ? atomic_load_explicit(&c->memo_asked, memory_order_relaxed) : 0;
 }
 
 static int cmp_pending(const void *a, const void *b) {
@@ -861,7 +901,7 @@ void cd_pass_claims(cd_doc *doc) {
   scan_state st = {doc, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0};
   if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
-    scan_tokens(&st, cs->main, cache->main_rx, mctx, &cache->memo, &cache->memo_lock, cache->ascii_start,
+    scan_tokens(&st, cs->main, cache->main_rx, mctx, cache, &cache->memo, &cache->memo_lock, cache->ascii_start,
                 &cache->words, cache->word_pairs, &found);
   }
   if (cs->single) {

@@ -76,6 +76,8 @@ typedef struct cd_quote_work {
   uint32_t open_tok, close_tok; /* close_tok == open_tok when unclosed */
   uint32_t para;
   bool kind_from_case; /* classed a title only for its Title Case: a verb of saying may overrule */
+  bool kind_from_naming; /* a nickname or term its sentence's subject gives ("he dubbed him "...""): only
+                            that subject may be credited */
 } cd_quote_work;
 
 /* ---- mentions ---- */

@@ -1,5 +1,6 @@
 #include "quotes_kind.h"
 
+#include "lexicon.h"
 #include "words.h"
 
 static const cd_token *tk(const cd_doc *doc, size_t i) { return doc_tok(doc, i); }
@@ -59,6 +60,20 @@ static bool cue_within(const cd_doc *doc, size_t open, size_t max, const char *w
     if (t->kind != TOK_WORD) continue;
     n++;
     if (cd_word_eq(doc->text + t->start, t->end - t->start, word)) return true;
+  }
+  return false;
+}
+
+/* Is a verb of using or coining a term among the `max` words before the open mark ("coined a new
+ * phrase, "...""; "avoids using the term "...""), in its sentence? */
+static bool term_verb_within(const cd_doc *doc, size_t open, size_t max) {
+  uint32_t sent = tk(doc, open)->sent;
+  for (size_t i = open, n = 0; i > 0 && n < max; i--) {
+    const cd_token *t = tk(doc, i - 1);
+    if (t->sent != sent || t->kind == TOK_MARK) break;
+    if (t->kind != TOK_WORD) continue;
+    n++;
+    if (cd_lex_has(CD_LEX_TERM_USING_VERBS, doc->text + t->start, t->end - t->start)) return true;
   }
   return false;
 }
@@ -128,8 +143,14 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
     } else if (titled && CD_SORTED_IN(s, n, TITLE_CUES)) q->kind = CD_QUOTE_TITLE;
     else if (known_as || cd_word_eq(s, n, "so-called") || cd_word_eq(s, n, "dubbed") ||
              cd_word_eq(s, n, "nicknamed") || cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") ||
-             cd_word_eq(s, n, "word") || cd_word_eq(s, n, "self-styled"))
+             cd_word_eq(s, n, "word") || cd_word_eq(s, n, "self-styled")) {
       q->kind = words <= 6 ? CD_QUOTE_SCARE : CD_QUOTE_SPEECH;
+      /* "he dubbed Rubio "...", "she coined the phrase "..."": the term is the subject's own words;
+       * "the so-called "...", "known as "..."" and "the phrase "..." became common" are nobody's */
+      bool term = cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") || cd_word_eq(s, n, "word");
+      w->kind_from_naming = q->kind == CD_QUOTE_SCARE && (cd_word_eq(s, n, "dubbed") || cd_word_eq(s, n, "nicknamed") ||
+                                                          (term && term_verb_within(doc, w->open_tok, 5)));
+    }
     else if (CD_SORTED_IN(s, n, TITLE_CUES) && words <= 8 && !ends && cd_word_eq(s, n, "slogan"))
       q->kind = CD_QUOTE_TITLE;
   }

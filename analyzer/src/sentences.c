@@ -3,6 +3,7 @@
  * and a quote's closing mark followed by its attribution ("...," he said) does not either. */
 #include "doc.h"
 #include "incremental.h"
+#include "lexicon.h"
 #include "words.h"
 
 static bool tok_is(const cd_doc *doc, const cd_token *t, char c) {
@@ -30,6 +31,17 @@ static bool starts_sentence(const cd_doc *doc, size_t i, size_t end) {
   return tok_is(doc, t, '(') || tok_is(doc, t, '[');
 }
 
+/* Is token i a capitalised word that opens sentences and never a name ("While", "The", "In"; the
+ * words of name_stop_starts.txt), of more than one letter? After an initial's stop it starts a
+ * new sentence: "... entering the U.S. While she has ...". */
+static bool opens_sentence_word(const cd_doc *doc, size_t i, size_t end) {
+  if (i >= end) return false;
+  const cd_token *t = doc_tok(doc, i);
+  size_t n = t->end - t->start;
+  return t->kind == TOK_WORD && (t->flags & TF_CAP) && (t->flags & TF_SPACE_BEFORE) && n > 1 && !(t->flags & TF_ALLCAPS) &&
+         cd_lex_has(CD_LEX_NAME_STOP_STARTS, doc->text + t->start, n);
+}
+
 static void add_sentence(cd_doc *doc, uint32_t para, size_t first, size_t end) {
   if (first >= end) return;
   cd_sentence *s = cd_vec_push(&doc->sentences);
@@ -49,14 +61,23 @@ void cd_pass_sentences(cd_doc *doc) {
     size_t first = p->first_tok;
     for (size_t i = p->first_tok; i < p->end_tok; i++) {
       const cd_token *t = doc_tok(doc, i);
+      /* a dotted chain keeps its last stop ("U.S."): it ends the sentence only before a word that
+       * opens sentences ("... entering the U.S. While she ...") */
+      if (t->kind == TOK_WORD && t->end - t->start > 2 && doc->text[t->end - 1] == '.' &&
+          opens_sentence_word(doc, i + 1, p->end_tok)) {
+        add_sentence(doc, (uint32_t)pi, first, i + 1);
+        first = i + 1;
+        continue;
+      }
       if (!is_terminal(doc, t)) continue;
       if (tok_is(doc, t, '.') && i > first) {
         const cd_token *w = doc_tok(doc, i - 1);
         size_t wn = w->end - w->start;
         bool adjacent = w->end == t->start;
         if (adjacent && w->kind == TOK_WORD &&
-            (cd_is_abbreviation(doc->text + w->start, wn) || (wn == 1 && (w->flags & TF_CAP))))
-          continue; /* Mr. Smith, J. R. R. Tolkien */
+            (cd_is_abbreviation(doc->text + w->start, wn) || (wn == 1 && (w->flags & TF_CAP))) &&
+            !opens_sentence_word(doc, i + 1, p->end_tok))
+          continue; /* Mr. Smith, J. R. R. Tolkien; but "... entering the U.S. While she ..." ends there */
         /* a stop with a word glued after it is inside an abbreviation: "(D-N.Y.)", "U.S.-led" */
         if (i + 1 < p->end_tok && doc_tok(doc, i + 1)->kind == TOK_WORD && !(doc_tok(doc, i + 1)->flags & TF_SPACE_BEFORE) &&
             !(doc_tok(doc, i + 1)->flags & TF_LINE_BEFORE))

@@ -178,16 +178,22 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number
 
 static bool ascii_digit(int32_t c) { return c >= '0' && c <= '9'; }
 
-/* A height written with straight marks, 6'3" or 5'11", at the mark after the feet: the marks are
- * feet and inches, not quotation marks (read as quotes they left a closing mark with no opening
- * one, and could pair with a real quote further on). Only this shape, in ASCII digits: a mark
- * after any number ("in 2016"") stays a quotation mark. Returns the end of the inches mark, or 0. */
+/* A height, 6'3" or 5'11" (or with curly marks or primes, 6’2” and 5′11″), at the mark after the
+ * feet: the marks are feet and inches, not quotation marks (read as quotes they left a closing
+ * mark with no opening one, or closed a quote in the middle: "he's like 6’2”," Lind said). Only
+ * this shape, in ASCII digits: a mark after any number ("in 2016"") stays a quotation mark.
+ * Returns the end of the inches mark, or 0. */
 static size_t feet_and_inches_end(const scan *sc, size_t pos) {
-  size_t n;
-  if (at(sc, pos, &n) != '\'' || !ascii_digit(before(sc, pos)) || !ascii_digit(at(sc, pos + 1, &n))) return 0;
-  size_t k = pos + 2;
-  if (ascii_digit(at(sc, k, &n))) k++;
-  return at(sc, k, &n) == '"' ? k + 1 : 0;
+  size_t n, m;
+  int32_t feet = at(sc, pos, &n);
+  if ((feet != '\'' && feet != 0x2019 && feet != 0x2032) || !ascii_digit(before(sc, pos)) ||
+      !ascii_digit(at(sc, pos + n, &m)))
+    return 0;
+  size_t k = pos + n + 1;
+  if (ascii_digit(at(sc, k, &m))) k++;
+  int32_t inches = at(sc, k, &m);
+  bool pair = feet == '\'' ? inches == '"' : feet == 0x2019 ? inches == 0x201D : inches == 0x2033;
+  return pair ? k + m : 0;
 }
 
 static void tokenize_para(cd_doc *doc, uint32_t pi) {

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "copydesk/analyzer.h"
+#include "claims.h"
 #include "report_equal.h"
 
 #define HEAD "Headline\n\n"
@@ -335,10 +336,70 @@ static void test_same_report_after_a_long_text(void **state) {
   cd_config_free(c);
 }
 
+/* A configuration that has checked many short texts answers its memo's partial matches with JIT
+ * code instead of the interpreter (claims.h): the reports must stay those of a fresh configuration,
+ * on ordinary text and on the text where the two engines' limits once differed. */
+static void test_same_report_after_many_short_texts(void **state) {
+  (void)state;
+  FILE *f = fopen(CD_SOURCE_DIR "/tests/unit/data/claims_engine_limits.txt", "rb");
+  assert_non_null(f);
+  char hostile[4096];
+  size_t hostile_len = fread(hostile, 1, sizeof hostile, f);
+  fclose(f);
+  const char *mixed = HEAD "Critics say the plan failed. It is believed that he left, sources said. "
+                           "Officials said nothing. The mayor reportedly resigned.";
+  cd_report *fresh_hostile = cd_analyze(hostile, hostile_len, CD_FORMAT_PLAINTEXT, NULL);
+  cd_report *fresh_mixed = cd_analyze(mixed, strlen(mixed), CD_FORMAT_PLAINTEXT, NULL);
+  assert_non_null(fresh_hostile);
+  assert_non_null(fresh_mixed);
+
+  /* short texts whose words start like the phrases and then wander off: each new spelling costs
+   * the memo a partial match */
+  static const char *const starts[] = {"It", "There", "Some", "Many", "Critics", "Officials", "Sources", "Experts",
+                                       "According", "Reports", "Studies", "People", "One", "Widely", "Analysts"};
+  cd_config *c = cd_config_new();
+  uint32_t seed = 12345;
+  char text[8192];
+  for (int round = 0; round < 400 && cd_claims_memo_interpreted(c) < CD_CLAIMS_MEMO_JIT_AFTER; round++) {
+    size_t len = (size_t)snprintf(text, sizeof text, "Head\n\n");
+    while (len + 64 < sizeof text) {
+      seed = seed * 1103515245u + 12345u;
+      len += (size_t)snprintf(text + len, sizeof text - len, "%s ", starts[(seed >> 16) % 15]);
+      for (int w = 0; w < 3; w++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t n = 2 + (seed >> 16) % 6;
+        for (size_t k = 0; k < n; k++) {
+          seed = seed * 1103515245u + 12345u;
+          text[len++] = (char)('a' + (seed >> 16) % 26);
+        }
+        text[len++] = ' ';
+      }
+      text[len - 1] = '.';
+      text[len++] = ' ';
+    }
+    cd_report_free(cd_analyze(text, len, CD_FORMAT_PLAINTEXT, c));
+  }
+  assert_true(cd_claims_memo_interpreted(c) >= CD_CLAIMS_MEMO_JIT_AFTER);
+
+  cd_report *after_hostile = cd_analyze(hostile, hostile_len, CD_FORMAT_PLAINTEXT, c);
+  cd_report *after_mixed = cd_analyze(mixed, strlen(mixed), CD_FORMAT_PLAINTEXT, c);
+  const char *why = report_difference(fresh_hostile, after_hostile);
+  if (why) fail_msg("hostile text after many short ones: %s", why);
+  why = report_difference(fresh_mixed, after_mixed);
+  if (why) fail_msg("mixed text after many short ones: %s", why);
+  assert_int_equal(count(mixed, c, NULL, NULL), count(mixed, NULL, NULL, NULL));
+  cd_report_free(fresh_hostile);
+  cd_report_free(fresh_mixed);
+  cd_report_free(after_hostile);
+  cd_report_free(after_mixed);
+  cd_config_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_hedges),
       cmocka_unit_test(test_same_report_after_a_long_text),
+      cmocka_unit_test(test_same_report_after_many_short_texts),
       cmocka_unit_test(test_impersonal),
       cmocka_unit_test(test_groups),
       cmocka_unit_test(test_reports_and_studies),
