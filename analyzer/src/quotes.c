@@ -22,33 +22,35 @@ static bool same_family(uint8_t a, uint8_t b) { return a == b; }
 
 static cd_token *tok(cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->tokens, cd_token, i); }
 
-/* A quote while the marks are paired: what the public record is built from once the count is
- * known. A text made of quotation marks has a quote every few bytes, and the public record is 136
- * bytes: built by doubling, the array's spare room was as large again as the text's report. */
-typedef struct pairing {
-  uint32_t open_tok, close_tok; /* close_tok == open_tok when unclosed */
-  uint32_t para;
-  uint32_t end;       /* byte offset just past the quote */
-  uint32_t level;
-  uint32_t continues; /* paragraph_continues, or CD_NONE32 */
-  bool closed;
-} pairing;
-
-static size_t add_quote(cd_vec *pairs, cd_doc *doc, size_t open, size_t close, uint32_t para, unsigned level,
-                        bool closed) {
-  pairing *q = cd_vec_push(pairs);
+static size_t add_quote(cd_doc *doc, size_t open, size_t close, uint32_t para, unsigned level, bool closed) {
+  cd_quote *q = cd_vec_push(&doc->quotes);
+  cd_quote_work *w = cd_vec_push(&doc->quote_work);
+  const cd_token *o = tok(doc, open);
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, para);
-  q->open_tok = (uint32_t)open;
-  q->close_tok = (uint32_t)(closed ? close : open);
-  q->para = para;
-  q->end = (uint32_t)(closed ? tok(doc, close)->end : p->span.end);
+  q->span.start = o->start;
+  q->inner.start = o->end;
+  if (closed) {
+    const cd_token *c = tok(doc, close);
+    q->span.end = c->end;
+    q->inner.end = c->start;
+  } else {
+    q->span.end = p->span.end;
+    q->inner.end = p->span.end;
+  }
+  q->kind = CD_QUOTE_SPEECH;
   q->level = level;
-  q->continues = CD_NONE32;
+  q->headline = p->headline;
   q->closed = closed;
-  return pairs->len - 1;
+  q->paragraph_continues = CD_NONE;
+  q->speaker_span.start = q->speaker_span.end = CD_NONE;
+  q->cue_span.start = q->cue_span.end = CD_NONE;
+  q->entity = CD_NONE;
+  q->continues = CD_NONE;
+  w->open_tok = (uint32_t)open;
+  w->close_tok = (uint32_t)(closed ? close : open);
+  w->para = para;
+  return doc->quotes.len - 1;
 }
-
-static size_t pair_start(cd_doc *doc, const pairing *q) { return tok(doc, q->open_tok)->start; }
 
 /* rock 'n' roll: both marks around a lone n are apostrophes. */
 static void mark_elisions(cd_doc *doc, const cd_para *p) {
@@ -72,13 +74,13 @@ static bool para_opens_with(cd_doc *doc, size_t pi, uint8_t family) {
   return t->kind == TOK_MARK && (t->role & MR_OPEN) && same_family(t->family, family);
 }
 
-static void unclosed(cd_doc *doc, size_t open_tok, size_t quote) {
+static void unclosed(cd_doc *doc, size_t open_tok) {
   const cd_token *t = tok(doc, open_tok);
   cd_diagnostic *d = cd_doc_add_diag(
       doc, "quote.unclosed", t->start, t->end,
       "This quotation mark is never closed in its paragraph. Close it, or open the next paragraph with one "
       "if the quote runs on.");
-  d->quote = quote;
+  d->quote = doc->quotes.len - 1;
 }
 
 static void stray_close(cd_doc *doc, size_t close_tok) {
@@ -88,44 +90,35 @@ static void stray_close(cd_doc *doc, size_t close_tok) {
                   "starts, or remove this one.");
 }
 
-/* A quote's span for sorting by containment: start ascending, the longer first. */
-typedef struct span_ref {
-  uint32_t start, end;
-  pairing *q;
-} span_ref;
-
 static int cmp_span(const void *a, const void *b) {
-  const span_ref *x = a, *y = b;
-  if (x->start != y->start) return x->start < y->start ? -1 : 1;
-  return x->end > y->end ? -1 : x->end < y->end;
+  const cd_quote *x = *(const cd_quote *const *)a, *y = *(const cd_quote *const *)b;
+  if (x->span.start != y->span.start) return x->span.start < y->span.start ? -1 : 1;
+  return x->span.end > y->span.end ? -1 : x->span.end < y->span.end;
 }
 
 /* Nesting levels from containment among the paragraph's quotes, so a mark that turned out to be
  * an apostrophe ('Tis) pushes no quote down a level. */
-static void relevel(cd_doc *doc, cd_vec *pairs, size_t first) {
-  size_t n = pairs->len - first;
+static void relevel(cd_doc *doc, size_t first) {
+  size_t n = doc->quotes.len - first;
   if (n < 2) {
-    if (n == 1) CD_VEC_AT(pairs, pairing, first)->level = 0;
+    if (n == 1) CD_VEC_AT(&doc->quotes, cd_quote, first)->level = 0;
     return;
   }
   /* scratch, freed here: arena memory would stay until the report is freed */
-  span_ref *order = malloc(n * sizeof *order);
+  cd_quote **order = malloc(n * sizeof *order);
   size_t *ends = malloc(n * sizeof *ends);
   if (!order || !ends) {
     free(order);
     free(ends);
     return;
   }
-  for (size_t i = 0; i < n; i++) {
-    pairing *q = CD_VEC_AT(pairs, pairing, first + i);
-    order[i] = (span_ref){(uint32_t)pair_start(doc, q), q->end, q};
-  }
+  for (size_t i = 0; i < n; i++) order[i] = CD_VEC_AT(&doc->quotes, cd_quote, first + i);
   qsort(order, n, sizeof *order, cmp_span);
   size_t depth = 0;
   for (size_t i = 0; i < n; i++) {
-    while (depth > 0 && ends[depth - 1] <= order[i].start) depth--;
-    order[i].q->level = (uint32_t)depth;
-    ends[depth++] = order[i].end;
+    while (depth > 0 && ends[depth - 1] <= order[i]->span.start) depth--;
+    order[i]->level = (unsigned)depth;
+    ends[depth++] = order[i]->span.end;
   }
   free(order);
   free(ends);
@@ -166,9 +159,9 @@ static bool may_run_on(cd_doc *doc, const cd_para *p, size_t open) {
          cd_is_speech_verb(doc->config, doc->text + prev->start, prev->end - prev->start);
 }
 
-static void pair_paragraph(cd_doc *doc, cd_vec *pairs, size_t pi, size_t *pending_continue) {
+static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue) {
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
-  size_t first_quote = pairs->len;
+  size_t first_quote = doc->quotes.len;
   open_mark stack[64];
   size_t depth = 0;
   mark_elisions(doc, p);
@@ -192,9 +185,9 @@ static void pair_paragraph(cd_doc *doc, cd_vec *pairs, size_t pi, size_t *pendin
         cd_token *o = tok(doc, stack[depth].tok);
         o->role = MR_OPEN;
         t->role = MR_CLOSE;
-        size_t qi = add_quote(pairs, doc, stack[depth].tok, i, (uint32_t)pi, (unsigned)depth, true);
+        size_t qi = add_quote(doc, stack[depth].tok, i, (uint32_t)pi, (unsigned)depth, true);
         if (*pending_continue != CD_NONE && stack[depth].tok == p->first_tok && depth == 0) {
-          CD_VEC_AT(pairs, pairing, qi)->continues = (uint32_t)*pending_continue;
+          CD_VEC_AT(&doc->quotes, cd_quote, qi)->paragraph_continues = *pending_continue;
           *pending_continue = CD_NONE;
         }
         continue;
@@ -229,8 +222,8 @@ static void pair_paragraph(cd_doc *doc, cd_vec *pairs, size_t pi, size_t *pendin
     o->role = MR_OPEN;
     bool continues = m == 0 && said == CD_NONE && para_opens_with(doc, pi + 1, o->family) &&
                      may_run_on(doc, p, stack[m].tok);
-    size_t qi = add_quote(pairs, doc, stack[m].tok, stack[m].tok, (uint32_t)pi, (unsigned)m, false);
-    pairing *q = CD_VEC_AT(pairs, pairing, qi);
+    size_t qi = add_quote(doc, stack[m].tok, stack[m].tok, (uint32_t)pi, (unsigned)m, false);
+    cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
     if (!continues) {
       /* recover where the error shows: at its own attribution (", said X"), or before the next
        * opening mark of the family; the quotes after it are no longer inside it */
@@ -242,55 +235,66 @@ static void pair_paragraph(cd_doc *doc, cd_vec *pairs, size_t pi, size_t *pendin
       if (stop != CD_NONE) {
         size_t end = stop;
         while (end > stack[m].tok + 1 && tok(doc, end - 1)->kind == TOK_PUNCT && doc->text[tok(doc, end - 1)->start] == ',') end--;
-        q->end = tok(doc, end - 1)->end;
+        q->span.end = q->inner.end = tok(doc, end - 1)->end;
       }
       for (size_t k = first_quote; k < qi; k++) {
-        pairing *inner = CD_VEC_AT(pairs, pairing, k);
-        if (pair_start(doc, inner) > pair_start(doc, q) && inner->level > m) inner->level--;
+        cd_quote *inner = CD_VEC_AT(&doc->quotes, cd_quote, k);
+        if (inner->span.start > q->span.start && inner->level > m) inner->level--;
       }
     }
     if (m == 0 && *pending_continue != CD_NONE && stack[m].tok == p->first_tok) {
-      q->continues = (uint32_t)*pending_continue;
+      q->paragraph_continues = *pending_continue;
       *pending_continue = CD_NONE;
     }
     if (continues) {
       q->closed = true; /* legitimately runs on: not an error */
       continued = qi;
     } else {
-      unclosed(doc, stack[m].tok, qi);
+      unclosed(doc, stack[m].tok);
     }
   }
   *pending_continue = continued;
-  relevel(doc, pairs, first_quote);
+  relevel(doc, first_quote);
 }
 
-/* Quotes were added in closing order: sorts them by start (a stable insertion sort, as they are
- * nearly sorted already), renumbering what points at them. */
-static void sort_pairs(cd_doc *doc, cd_vec *pairs) {
-  size_t n = pairs->len;
-  pairing *q = pairs->data;
+/* Tokens learn their innermost quote; quotes were added in closing order, so sort them first. */
+static int cmp_quote(const void *a, const void *b) {
+  const cd_quote *x = a, *y = b;
+  return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
+}
+
+static void sort_quotes(cd_doc *doc) {
+  /* insertion sort of (quote, work) pairs by start; nearly sorted already */
+  size_t n = doc->quotes.len;
+  cd_quote *q = doc->quotes.data;
+  cd_quote_work *w = doc->quote_work.data;
   size_t sorted = 1;
-  while (sorted < n && pair_start(doc, &q[sorted - 1]) <= pair_start(doc, &q[sorted])) sorted++;
+  while (sorted < n && cmp_quote(&q[sorted - 1], &q[sorted]) <= 0) sorted++;
   if (sorted >= n) return; /* no nesting: nothing to move, nothing to copy */
   /* scratch, freed here: arena memory would stay until the report is freed */
   size_t *map = malloc((n + 1) * sizeof *map); /* old index -> new */
   size_t *order = malloc((n + 1) * sizeof *order);
-  pairing *qs = malloc((n + 1) * sizeof *q);
-  if (!map || !order || !qs) goto done;
+  cd_quote *qs = malloc((n + 1) * sizeof *q);
+  cd_quote_work *ws = malloc((n + 1) * sizeof *w);
+  if (!map || !order || !qs || !ws) goto done;
   for (size_t i = 0; i < n; i++) order[i] = i;
   for (size_t i = 1; i < n; i++) {
-    size_t k = order[i], j = i, start = pair_start(doc, &q[k]);
-    while (j > 0 && pair_start(doc, &q[order[j - 1]]) > start) {
+    size_t k = order[i], j = i;
+    while (j > 0 && cmp_quote(&q[order[j - 1]], &q[k]) > 0) {
       order[j] = order[j - 1];
       j--;
     }
     order[j] = k;
   }
-  memcpy(qs, q, n * sizeof *q);
+  if (n) {
+    memcpy(qs, q, n * sizeof *q);
+    memcpy(ws, w, n * sizeof *w);
+  }
   for (size_t i = 0; i < n; i++) map[order[i]] = i;
   for (size_t i = 0; i < n; i++) {
     q[i] = qs[order[i]];
-    if (q[i].continues != CD_NONE32) q[i].continues = (uint32_t)map[q[i].continues];
+    w[i] = ws[order[i]];
+    if (q[i].paragraph_continues != CD_NONE) q[i].paragraph_continues = map[q[i].paragraph_continues];
   }
   for (size_t i = 0; i < doc->diags.len; i++) {
     cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, i);
@@ -300,33 +304,7 @@ done:
   free(map);
   free(order);
   free(qs);
-}
-
-/* The public records and their working fields, each table allocated once at its final size. */
-static void build_quotes(cd_doc *doc, const cd_vec *pairs) {
-  size_t n = pairs->len;
-  cd_vec_reserve(&doc->quotes, n);
-  cd_vec_reserve(&doc->quote_work, n);
-  for (size_t i = 0; i < n; i++) {
-    const pairing *pq = CD_VEC_AT(pairs, pairing, i);
-    const cd_token *o = tok(doc, pq->open_tok);
-    bool pair = pq->close_tok != pq->open_tok;
-    cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, i);
-    *q = (cd_quote){.span = {o->start, pq->end},
-                    .inner = {o->end, pair ? tok(doc, pq->close_tok)->start : pq->end},
-                    .kind = CD_QUOTE_SPEECH,
-                    .level = pq->level,
-                    .headline = CD_VEC_AT(&doc->paras, cd_para, pq->para)->headline,
-                    .closed = pq->closed,
-                    .paragraph_continues = pq->continues == CD_NONE32 ? CD_NONE : pq->continues,
-                    .speaker_span = {CD_NONE, CD_NONE},
-                    .cue_span = {CD_NONE, CD_NONE},
-                    .entity = CD_NONE,
-                    .continues = CD_NONE};
-    *CD_VEC_AT(&doc->quote_work, cd_quote_work, i) =
-        (cd_quote_work){.open_tok = pq->open_tok, .close_tok = pq->close_tok, .para = pq->para};
-  }
-  doc->quotes.len = doc->quote_work.len = n;
+  free(ws);
 }
 
 static void assign_tokens(cd_doc *doc) {
@@ -341,14 +319,26 @@ static void assign_tokens(cd_doc *doc) {
   }
 }
 
+/* Every quote opens at a distinct mark that may open one: room for that many, reserved once. A
+ * text of quotation marks has a quote every few bytes and a quote is 136 bytes, so an array grown
+ * by doubling had as much spare room again as its report (1 MB of curly marks: 35 MB, above
+ * glibc's largest dynamic mmap threshold, so mapped and faulted in afresh on every analysis).
+ * Room never used costs address space only, and the report gives it back (cd_vec_shrink). */
+static void reserve_quotes(cd_doc *doc) {
+  size_t openers = 0;
+  for (size_t i = 0; i < doc_ntok(doc); i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->kind == TOK_MARK && (t->role & MR_OPEN)) openers++;
+  }
+  cd_vec_reserve(&doc->quotes, openers);
+  cd_vec_reserve(&doc->quote_work, openers);
+}
+
 void cd_pass_quotes(cd_doc *doc) {
   size_t pending = CD_NONE;
-  cd_vec pairs;
-  cd_vec_init(&pairs, sizeof(pairing));
-  for (size_t pi = 0; pi < doc->paras.len; pi++) pair_paragraph(doc, &pairs, pi, &pending);
-  sort_pairs(doc, &pairs);
-  build_quotes(doc, &pairs);
-  cd_vec_free(&pairs);
+  reserve_quotes(doc);
+  for (size_t pi = 0; pi < doc->paras.len; pi++) pair_paragraph(doc, pi, &pending);
+  sort_quotes(doc);
   assign_tokens(doc);
   for (size_t qi = 0; qi < doc->quotes.len; qi++) cd_quote_classify(doc, qi);
 }
