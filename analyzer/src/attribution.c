@@ -88,10 +88,13 @@ static bool short_tail(const att *a, size_t i, tail_rule rule) {
  * sentence inside, at most 30 tokens. */
 static bool appositive_gap(att *a, size_t from, size_t to) {
   if (!punct(a, from, ',') || to <= from || to > from + 30) return false;
-  for (size_t k = from + 1; k < to; k++)
+  for (size_t k = from + 1; k < to; k++) {
+    size_t past = att_past_short_quote(a, k);
+    if (past != CD_NONE && past < to) k = past;
     if ((T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) || punct(a, k, ';') ||
         T(a, k)->sent != T(a, from)->sent)
       return false;
+  }
   /* "Lazar, Song wrote": a speaker of its own after the comma is the verb's subject */
   speaker own = {0};
   size_t k = to;
@@ -152,6 +155,9 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
   speaker who = {0};
   bool have = false;
   for (size_t v = j; v < n && v < j + 45 && T(a, v)->sent == sent; v++) {
+    /* a short quoted title inside an appositive ("..., wearing "Lind for Mayor" pins, said") */
+    size_t past = v > j ? att_past_short_quote(a, v) : CD_NONE;
+    if (past != CD_NONE && past < n) v = past;
     if (T(a, v)->kind == TOK_MARK && T(a, v)->role != MR_APOS) break;
     if (!att_speech_verb(a, v) || (att_determiner(a, v - 1) && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
       continue; /* "one of the states suing"; but "the two write" */
@@ -831,6 +837,36 @@ static bool placed_source_before(att *a, size_t first, size_t end, speaker *sp) 
   return false;
 }
 
+/* The subject of the last clause before a colon when a dash or a semicolon opens that clause:
+ * "When the moderators gave in to snark -- and who would not! -- Lind called them on it:". A
+ * named person or a source phrase right after the dash, with a lower-case word (its verb) next.
+ * Looks back at most DASH_CLAUSE_TOKENS tokens from the colon. */
+enum { DASH_CLAUSE_TOKENS = 16 };
+static bool dash_clause_subject(att *a, size_t first, size_t colon, speaker *sp) {
+  for (size_t d = colon; d > first && colon - d < DASH_CLAUSE_TOKENS; d--) {
+    size_t k = d - 1;
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
+    if (!dash(a, k) && !punct(a, k, ';')) continue;
+    speaker tmp = {0};
+    if (!att_speaker_at(a, k + 1, &tmp, CD_ATTR_EXPLICIT) || tmp.method == CD_ATTR_PRONOUN) return false;
+    bool person = tmp.mention != CD_NONE && cd_mention_is_person(a->doc, tmp.mention);
+    size_t v = att_after_speaker(a, &tmp);
+    while (v < colon && att_between_word(a, v)) v++;
+    if ((!person && tmp.method != CD_ATTR_SOURCE) || v >= colon || T(a, v)->kind != TOK_WORD ||
+        !(T(a, v)->flags & TF_LOWER) || att_preposition(a, v) || att_function_word(a, v))
+      return false;
+    /* "its chairman, Omar Baker, summed up": the person the appositive names */
+    speaker app = {0};
+    size_t e = att_phrase_end(&tmp);
+    if (!person && punct(a, e, ',') && att_speaker_at(a, e + 1, &app, CD_ATTR_EXPLICIT) && app.mention != CD_NONE &&
+        app.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, app.mention) && punct(a, att_phrase_end(&app), ','))
+      tmp = app;
+    *sp = tmp;
+    return true;
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
@@ -1058,7 +1094,8 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
   /* "X opposed the plan: QUOTE" -- a quote introduced by a colon belongs to the subject, the one
    * of the clause the colon ends when that is he/she/I ("..., so that I had to answer: QUOTE") */
   if (c->open > s->first_tok && (punct(a, c->open - 1, ':') || dash(a, c->open - 1)) &&
-      (clause_pronoun_before(a, c->open, sp, verb) || att_sentence_subject(a, c->sent_open, c->open, sp))) {
+      (clause_pronoun_before(a, c->open, sp, verb) || dash_clause_subject(a, s->first_tok, c->open - 1, sp) ||
+       att_sentence_subject(a, c->sent_open, c->open, sp))) {
     *verb = CD_NONE;
     return true;
   }
@@ -1108,7 +1145,8 @@ static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp) {
         return true;
       }
     }
-    if (att_function_word(a, p) || att_determiner(a, p) || att_preposition(a, p)) return false;
+    /* "Reyes's most explosive claim": a superlative's "most" modifies the noun too */
+    if ((att_function_word(a, p) && !is(a, p, "most")) || att_determiner(a, p) || att_preposition(a, p)) return false;
     k = p;
   }
   return false;
@@ -1400,17 +1438,24 @@ static bool relative_object(const att *a, const speaker *sp) {
   return false;
 }
 
-/* The speaker of a nickname or term (quotes_kind.c's kind_from_naming): the subject of the verb that
- * names or uses it, found as the sentence's subject ("Reyes dubbed the plan "..."") or right
- * before that verb ("Lind, who he dubbed "..."", "in what one critic called"). Only that verb's
+/* Does "titled", "entitled", "called" or "named" (a comma may follow) come right before the quote? */
+static bool titled_work(const att *a, const quote_ctx *c) {
+  size_t k = c->open;
+  if (k > 0 && punct(a, k - 1, ',')) k--;
+  return k > 0 && (is(a, k - 1, "titled") || is(a, k - 1, "entitled") || is(a, k - 1, "called") || is(a, k - 1, "named"));
+}
+
+/* The speaker of a nickname or term (quotes_kind.c's kind_from_naming), or with `title` of a work's
+ * title (a verb of authoring within eight words): the subject of the verb that names, uses or
+ * writes it, found as the sentence's subject ("Reyes dubbed the plan "..."") or right before that verb ("Lind, who he dubbed "..."", "in what one critic called"). Only that verb's
  * own subject: in "Lind accused him of using the term "..."" the term is his, and nobody is taken. */
-static bool naming_subject(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+static bool naming_subject(att *a, const quote_ctx *c, bool title, speaker *sp, size_t *verb) {
   uint32_t sent = T(a, c->open)->sent;
   size_t nv = CD_NONE;
-  for (size_t k = c->open, words = 0; k > 0 && words < 5 && T(a, k - 1)->sent == sent; k--) {
+  for (size_t k = c->open, words = 0; k > 0 && words < (title ? 8 : 5) && T(a, k - 1)->sent == sent; k--) {
     if (T(a, k - 1)->kind != TOK_WORD) continue;
     words++;
-    if (naming_verb(a, k - 1)) {
+    if (title ? cd_lex_has(CD_LEX_AUTHORING_VERBS, S(a, k - 1), N(a, k - 1)) : naming_verb(a, k - 1)) {
       nv = k - 1;
       break;
     }
@@ -1609,8 +1654,11 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
                                               : "A nickname or a word as a word: nobody's speech.";
       /* "Reyes dubbed the plan "a slow fiasco"", "she coined the phrase "housing deserts"": the
        * subject who gives the term said it; no other sieve applies to a term */
-      if (w->kind_from_naming && naming_subject(&a, &c, &sp, &verb))
+      if (w->kind_from_naming && naming_subject(&a, &c, false, &sp, &verb))
         apply(&a, qi, &sp, verb, "as the subject who gives the term the quote names");
+      /* "Mook released a memo titled "The Facts"": the title of a work is its author's words */
+      else if (q->kind == CD_QUOTE_TITLE && titled_work(&a, &c) && naming_subject(&a, &c, true, &sp, &verb))
+        apply(&a, qi, &sp, verb, "as the subject who wrote the work the quote titles");
       continue;
     }
     /* a label names the speaker of its paragraph, also in a transcript run over several paragraphs */

@@ -106,5 +106,8 @@ bool att_after_preposition(const att *a, size_t i, size_t first);
 /* The token after a speaker phrase, past an affiliation; and past an appositive too. */
 size_t att_phrase_end(const speaker *sp);
 size_t att_after_speaker(const att *a, const speaker *sp);
+/* The token after a short quoted name or title that opens at mark k inside a tag's phrase
+ * ("wearing "Lind for Mayor" pins,"), or CD_NONE when k opens no such quote. */
+size_t att_past_short_quote(const att *a, size_t k);
 
 #endif

@@ -50,32 +50,25 @@ static bool title_case(const cd_doc *doc, size_t open, size_t inner_end) {
   return words >= 2 && later_caps > 0;
 }
 
-/* The word tokens just before the open mark, nearest first (same sentence, no quote between). */
-/* Is there a word from `list` among the `max` words before the open mark (same sentence)? */
-static bool cue_within(const cd_doc *doc, size_t open, size_t max, const char *word) {
+/* Is there a word among the `max` words before the open mark (same sentence, no quote between)
+ * that is `word`, or, with `word` NULL, one in the lexicon list `list`? */
+static bool word_within(const cd_doc *doc, size_t open, size_t max, const char *word, cd_lex_id list) {
   uint32_t sent = tk(doc, open)->sent;
   for (size_t i = open, n = 0; i > 0 && n < max; i--) {
     const cd_token *t = tk(doc, i - 1);
     if (t->sent != sent || t->kind == TOK_MARK) break;
     if (t->kind != TOK_WORD) continue;
     n++;
-    if (cd_word_eq(doc->text + t->start, t->end - t->start, word)) return true;
+    const char *s = doc->text + t->start;
+    size_t len = t->end - t->start;
+    if (word ? cd_word_eq(s, len, word) : cd_lex_has(list, s, len)) return true;
   }
   return false;
 }
 
-/* Is a verb of using or coining a term among the `max` words before the open mark ("coined a new
- * phrase, "...""; "avoids using the term "...""), in its sentence? */
-static bool term_verb_within(const cd_doc *doc, size_t open, size_t max) {
-  uint32_t sent = tk(doc, open)->sent;
-  for (size_t i = open, n = 0; i > 0 && n < max; i--) {
-    const cd_token *t = tk(doc, i - 1);
-    if (t->sent != sent || t->kind == TOK_MARK) break;
-    if (t->kind != TOK_WORD) continue;
-    n++;
-    if (cd_lex_has(CD_LEX_TERM_USING_VERBS, doc->text + t->start, t->end - t->start)) return true;
-  }
-  return false;
+/* Is `word` among the `max` words before the open mark? */
+static bool cue_within(const cd_doc *doc, size_t open, size_t max, const char *word) {
+  return word_within(doc, open, max, word, 0);
 }
 
 /* sorted: looked up by binary search */
@@ -145,11 +138,12 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
              cd_word_eq(s, n, "nicknamed") || cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") ||
              cd_word_eq(s, n, "word") || cd_word_eq(s, n, "self-styled")) {
       q->kind = words <= 6 ? CD_QUOTE_SCARE : CD_QUOTE_SPEECH;
-      /* "he dubbed Rubio "...", "she coined the phrase "..."": the term is the subject's own words;
+      /* "he dubbed Rubio "...", "she coined the phrase "..."" (a verb of using or coining a term
+       * within five words): the term is the subject's own words;
        * "the so-called "...", "known as "..."" and "the phrase "..." became common" are nobody's */
       bool term = cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") || cd_word_eq(s, n, "word");
       w->kind_from_naming = q->kind == CD_QUOTE_SCARE && (cd_word_eq(s, n, "dubbed") || cd_word_eq(s, n, "nicknamed") ||
-                                                          (term && term_verb_within(doc, w->open_tok, 5)));
+                                                          (term && word_within(doc, w->open_tok, 5, NULL, CD_LEX_TERM_USING_VERBS)));
     }
     else if (CD_SORTED_IN(s, n, TITLE_CUES) && words <= 8 && !ends && cd_word_eq(s, n, "slogan"))
       q->kind = CD_QUOTE_TITLE;

@@ -268,6 +268,16 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
         if (e > m->end_tok && (att_role_noun(a, e - 1) || att_source_noun(a, e - 1)) && e < doc_ntok(a->doc) &&
             mention_at(a, e) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, e)))
           return mention_at(a, e);
+        /* "former Obama Education Secretary Arne Duncan": a name that runs straight into another
+         * person's name, over at most two capitalised words, modifies that person's title */
+        for (e = m->end_tok; e < doc_ntok(a->doc) && e < m->end_tok + 3 && T(a, e)->sent == T(a, i)->sent &&
+                             T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_CAP) && outside_quotes(a, e);) {
+          size_t next = mention_at(a, e);
+          if (next != CD_NONE && cd_mention_is_person(a->doc, next) &&
+              CD_VEC_AT(&a->doc->mentions, cd_name_mention, next)->entity != m->entity)
+            return next;
+          e = next != CD_NONE ? CD_VEC_AT(&a->doc->mentions, cd_name_mention, next)->end_tok : e + 1;
+        }
         return mi;
       }
       const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
@@ -827,11 +837,23 @@ size_t att_phrase_end(const speaker *sp) { return sp->phrase_end ? sp->phrase_en
  * relative clause (", who ..., "). An appositive may hold commas of its own (", assistant
  * secretary for population, refugees and migration, said"; ", the attorney general of Oklahoma,
  * one of the states suing, said"): then the comma that a verb of saying follows ends it. */
+size_t att_past_short_quote(const att *a, size_t k) {
+  if (T(a, k)->kind != TOK_MARK || T(a, k)->role != MR_OPEN) return CD_NONE;
+  for (size_t e = k + 1, words = 0; e < doc_ntok(a->doc) && words <= 4 && T(a, e)->sent == T(a, k)->sent; e++) {
+    if (T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_CLOSE) return words > 0 ? e + 1 : CD_NONE;
+    if (T(a, e)->kind == TOK_MARK || (T(a, e)->kind == TOK_PUNCT && !punct(a, e, '.'))) return CD_NONE;
+    words++;
+  }
+  return CD_NONE;
+}
+
 size_t att_after_speaker(const att *a, const speaker *sp) {
   size_t j = att_phrase_end(sp);
   if (!punct(a, j, ',')) return j;
   size_t first = CD_NONE, lim = j + 40;
   for (size_t k = j + 1; k < doc_ntok(a->doc) && k < lim && T(a, k)->sent == T(a, j)->sent; k++) {
+    size_t past = att_past_short_quote(a, k); /* ", wearing "Lind for Mayor" pins, said" */
+    if (past != CD_NONE && past < lim && past < doc_ntok(a->doc)) k = past;
     if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) break;
     if (!punct(a, k, ',')) continue;
     if (first == CD_NONE) first = k + 1;
@@ -862,7 +884,12 @@ static bool fronted(const att *a, size_t f) {
     return false;
   if (is(a, f, "according")) return false; /* "According to X, ...": X is on record */
   if (cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, f), N(a, f)) || att_preposition(a, f)) return true;
-  return mention_at(a, f) == CD_NONE && N(a, f) > 5 && cd_word_eq(S(a, f) + N(a, f) - 3, 3, "ing");
+  if (mention_at(a, f) != CD_NONE || N(a, f) <= 5) return false;
+  /* a participle in -ed that a preposition follows: "Preceded at the lectern by X, Lind ...",
+   * "Flanked by aides, she ..." */
+  if (cd_word_eq(S(a, f) + N(a, f) - 2, 2, "ed"))
+    return f + 1 < doc_ntok(a->doc) && T(a, f + 1)->kind == TOK_WORD && att_preposition(a, f + 1);
+  return cd_word_eq(S(a, f) + N(a, f) - 3, 3, "ing");
 }
 
 /* A subject that is not a named person yields to the person an appositive names: "The new
