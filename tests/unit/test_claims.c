@@ -305,6 +305,16 @@ static void test_memo_across_analyses(void **state) {
   cd_config_free(c);
 }
 
+/* The text on which the interpreter and JIT code once gave different claims (found by fuzzing). */
+static size_t read_engine_limits_text(char *buf, size_t cap) {
+  FILE *f = fopen(CD_SOURCE_DIR "/tests/unit/data/claims_engine_limits.txt", "rb");
+  assert_non_null(f);
+  size_t len = fread(buf, 1, cap, f);
+  fclose(f);
+  assert_true(len > 1000 && len < cap);
+  return len;
+}
+
 /* A report rests on the text and the settings alone, not on what the configuration analysed
  * before. The claims pass once switched a configuration to JIT code after 16 KB of text, and on
  * this text (found by fuzz_analyzer: invalid bytes near a claim) the interpreter and JIT code
@@ -312,12 +322,8 @@ static void test_memo_across_analyses(void **state) {
  * more than a fresh one. */
 static void test_same_report_after_a_long_text(void **state) {
   (void)state;
-  FILE *f = fopen(CD_SOURCE_DIR "/tests/unit/data/claims_engine_limits.txt", "rb");
-  assert_non_null(f);
   char text[4096];
-  size_t len = fread(text, 1, sizeof text, f);
-  fclose(f);
-  assert_true(len > 1000 && len < sizeof text);
+  size_t len = read_engine_limits_text(text, sizeof text);
   cd_report *fresh = cd_analyze(text, len, CD_FORMAT_PLAINTEXT, NULL);
   assert_non_null(fresh);
   cd_config *c = cd_config_new();
@@ -341,11 +347,8 @@ static void test_same_report_after_a_long_text(void **state) {
  * on ordinary text and on the text where the two engines' limits once differed. */
 static void test_same_report_after_many_short_texts(void **state) {
   (void)state;
-  FILE *f = fopen(CD_SOURCE_DIR "/tests/unit/data/claims_engine_limits.txt", "rb");
-  assert_non_null(f);
   char hostile[4096];
-  size_t hostile_len = fread(hostile, 1, sizeof hostile, f);
-  fclose(f);
+  size_t hostile_len = read_engine_limits_text(hostile, sizeof hostile);
   const char *mixed = HEAD "Critics say the plan failed. It is believed that he left, sources said. "
                            "Officials said nothing. The mayor reportedly resigned.";
   cd_report *fresh_hostile = cd_analyze(hostile, hostile_len, CD_FORMAT_PLAINTEXT, NULL);
