@@ -9,11 +9,12 @@
  *
  * --server-memory keeps freed memory between analyses as `copydesk lsp` does
  * (cd_server_keep_memory), to see what a keystroke on such an article costs in the server. The
- * allocator then decides much of the ratio: a run whose quote array is above the kept mmap
- * threshold (1 MB of straight marks: 71 MB) maps and faults it in afresh while the smaller sizes
- * reuse warm memory; with glibc's defaults (the figures in the README) 1 MB of curly marks is the
- * one whose array (35 MB) is above glibc's largest dynamic threshold. callgrind counts 3.6x the
- * instructions for 4x the text on curly marks: the rest is page faults.
+ * allocator decides much of the ratio: callgrind counts no more instructions per byte at 1 MB
+ * than at 256 KB, and the rest is page faults and cache misses. With glibc's defaults (the figures
+ * in the README) a block above 32 MB is mapped and faulted in afresh on every analysis while
+ * smaller sizes reuse warm heap: 1 MB of straight marks has 524,288 quotes, whose public records
+ * (136 bytes each) alone are 71 MB. A heap that grew past twice the dynamic threshold (1 MB of
+ * distinct names: about 74 MB at its peak) is trimmed after each analysis and grows again.
  *
  * usage: bench_pathological [runs] [--markdown] [--server-memory]
  *        (default 3 runs per size, median reported)

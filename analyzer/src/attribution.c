@@ -1357,7 +1357,8 @@ static bool relay_tag(att *a, const quote_ctx *c, size_t tag, speaker *sp, size_
   size_t from = (tag > c->close ? tag : c->close) + 1, n = doc_ntok(a->doc);
   uint32_t sent = tag > c->close ? T(a, tag)->sent : c->sent_close;
   for (size_t k = from; k < n && k < from + RELAY_TAG_WINDOW && T(a, k)->sent == sent; k++) {
-    if (!punct(a, k, ',') || !outside_quotes(a, k)) continue;
+    /* a comma that ends the text starts no tag */
+    if (k + 1 >= n || !punct(a, k, ',') || !outside_quotes(a, k)) continue;
     speaker via = {0};
     size_t v = CD_NONE;
     if (!tag_at(a, k + 1, TAIL_QUOTE_SENTENCE, &via, &v) || !cd_lex_has(CD_LEX_RELAY_VERBS, S(a, v), N(a, v))) continue;
