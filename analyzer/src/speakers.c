@@ -230,8 +230,15 @@ static void att_set_name(att *a, speaker *sp, size_t mi, cd_attribution_method m
 bool att_after_preposition(const att *a, size_t i, size_t first) {
   if (i >= first + 2 && is(a, i - 1, "to") && is(a, i - 2, "according")) return false;
   if (i > first && T(a, i - 1)->kind == TOK_WORD && att_preposition(a, i - 1)) return true;
-  return i > first + 1 && T(a, i - 1)->kind == TOK_WORD && att_determiner(a, i - 1) &&
-         T(a, i - 2)->kind == TOK_WORD && att_preposition(a, i - 2);
+  if (!(i > first + 1 && T(a, i - 1)->kind == TOK_WORD && att_determiner(a, i - 1) &&
+        T(a, i - 2)->kind == TOK_WORD && att_preposition(a, i - 2)))
+    return false;
+  /* "secretary of state Ana Bell": a title that goes on through "of" and a word that may also open
+   * a phrase ("state officials") ends right before the name; "director of the House Majority PAC"
+   * does not */
+  bool article = is(a, i - 1, "the") || is(a, i - 1, "a") || is(a, i - 1, "an") || cd_is_pronoun(S(a, i - 1), N(a, i - 1));
+  return !(i > first + 2 && !article && is(a, i - 2, "of") && (T(a, i - 1)->flags & TF_LOWER) &&
+           T(a, i - 3)->kind == TOK_WORD && cd_is_job_title(S(a, i - 3), N(a, i - 3)));
 }
 
 /* Words that may describe a person before the name: "study co-author Karen Alley". */
@@ -255,6 +262,14 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
       const cd_name_mention *obj = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, k));
       if (obj->n_parts < 3) k = obj->end_tok; /* "of Barmouth Publicity": an affiliation, not the person */
       else if (att_tail_looks_like_person(a->doc, obj)) return mention_at(a, k); /* "of State Corey Stapleton" */
+      continue;
+    }
+    /* "secretary of state Ana Bell": a title that goes on through "of" and one word */
+    if (k > i && is(a, k, "of") && k + 2 < doc_ntok(a->doc) && cd_is_job_title(S(a, k - 1), N(a, k - 1)) &&
+        T(a, k + 1)->kind == TOK_WORD && (T(a, k + 1)->flags & TF_LOWER) && outside_quotes(a, k + 1) &&
+        !is(a, k + 1, "the") && !is(a, k + 1, "a") && !is(a, k + 1, "an") && !att_preposition(a, k + 1) &&
+        !cd_is_pronoun(S(a, k + 1), N(a, k + 1)) && !cd_is_speech_verb(a->doc->config, S(a, k + 1), N(a, k + 1))) {
+      k += 2;
       continue;
     }
     if (T(a, k)->sent != T(a, i)->sent || !att_descriptor_word(a, k)) return CD_NONE;
