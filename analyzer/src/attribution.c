@@ -400,8 +400,23 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   memset(sp, 0, sizeof *sp);
   /* a quote that closes the paragraph after a sentence about a person is theirs ("Lind praised
    * the plan. "It will pass.""); so is a quote-only paragraph after a paragraph about them */
-  return (ps->para != s->para ? quote_is_paragraph(a, c) : quote_ends_paragraph(a, c)) &&
-         person_subject(a, c->sent_open - 1, sp, verb);
+  if ((ps->para != s->para ? quote_is_paragraph(a, c) : quote_ends_paragraph(a, c)) &&
+      person_subject(a, c->sent_open - 1, sp, verb))
+    return true;
+  /* a quote that is a whole sentence, after a sentence whose person subject speaks, is theirs
+   * wherever it stands in the paragraph ("Lind announced the suit on Monday against the county
+   * and its board. "We are seeking an order." She also ...") */
+  memset(sp, 0, sizeof *sp);
+  if (ps->para != s->para || !cd_quote_ends_sentence(doc, c->qi) || !person_subject(a, c->sent_open - 1, sp, verb))
+    return false;
+  size_t v = att_after_speaker(a, sp);
+  while (v < ps->end_tok && att_between_word(a, v)) v++;
+  if (v < ps->end_tok && att_speech_verb(a, v)) {
+    *verb = v;
+    return true;
+  }
+  memset(sp, 0, sizeof *sp);
+  return false;
 }
 
 /* A fragment in the sentence right after a paraphrase that ends with its tag ("This makes it hard
