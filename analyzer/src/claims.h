@@ -99,7 +99,7 @@ bool cd_claim_anonymous_speaker(const cd_doc *doc, size_t first, size_t end);
 
 /* The claims pass's partial matches for its memo run with the interpreter until a configuration
  * has run this many of them, with JIT code after that (where PCRE2 has it; see memo_code). */
-#define CD_CLAIMS_MEMO_JIT_AFTER 1024u
+#define CD_CLAIMS_MEMO_JIT_AFTER 8192u
 /* For tests: how many of those partial matches the configuration has run with the interpreter. */
 size_t cd_claims_memo_interpreted(const cd_config *cfg);
 
