@@ -769,10 +769,10 @@ static cd_claims_cache *get_cache(const cd_config *cfg) {
 /* JIT code for a text of 16 KB or more, the interpreter below that: compiling JIT code costs about
  * as much as interpreting 16 KB of text (it is compiled once per configuration, at the first such
  * text). The choice rests on the text alone. It used to rest on how much text the configuration
- * had analysed before, which made a report depend on that history: the interpreter and JIT code
- * reach their match and depth limits differently, so on some hostile text the same document gave
- * a claim with one and not with the other (fuzz_analyzer: a reused configuration against a fresh
- * one). */
+ * had analysed before, which made a report depend on that history: on some hostile text (invalid
+ * bytes near a claim) JIT code matches where the interpreter does not, neither reporting an error,
+ * so the same document gave a claim with one and not with the other (fuzz_analyzer: a reused
+ * configuration against a fresh one). */
 #define CLAIMS_JIT_FROM_BYTES 16384u
 
 /* The JIT code set, compiled on first use; the interpreter's when PCRE2 has no JIT or it fails. */
