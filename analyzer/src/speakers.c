@@ -227,18 +227,29 @@ static void att_set_name(att *a, speaker *sp, size_t mi, cd_attribution_method m
     sp->name = cd_arena_strndup(a->doc->arena, a->doc->text + m->name.start, m->name.end - m->name.start);
 }
 
+/* "secretary of state Ana Bell": is token `of` the "of" of a title that goes on through it and
+ * one word (a job title before it; after it a lower-case word that is no article, preposition,
+ * pronoun or verb of saying), so that the title ends right before the name? "director of the
+ * House Majority PAC" is not: the name after the article is an affiliation. */
+static bool title_through_of(const att *a, size_t of) {
+  if (of == 0 || of + 1 >= doc_ntok(a->doc) || !is(a, of, "of") || T(a, of - 1)->kind != TOK_WORD ||
+      !cd_is_job_title(S(a, of - 1), N(a, of - 1)))
+    return false;
+  size_t w = of + 1;
+  return T(a, w)->kind == TOK_WORD && (T(a, w)->flags & TF_LOWER) && outside_quotes(a, w) && !is(a, w, "the") &&
+         !is(a, w, "a") && !is(a, w, "an") && !att_preposition(a, w) && !cd_is_pronoun(S(a, w), N(a, w)) &&
+         !cd_is_speech_verb(a->doc->config, S(a, w), N(a, w));
+}
+
 bool att_after_preposition(const att *a, size_t i, size_t first) {
   if (i >= first + 2 && is(a, i - 1, "to") && is(a, i - 2, "according")) return false;
   if (i > first && T(a, i - 1)->kind == TOK_WORD && att_preposition(a, i - 1)) return true;
   if (!(i > first + 1 && T(a, i - 1)->kind == TOK_WORD && att_determiner(a, i - 1) &&
         T(a, i - 2)->kind == TOK_WORD && att_preposition(a, i - 2)))
     return false;
-  /* "secretary of state Ana Bell": a title that goes on through "of" and a word that may also open
-   * a phrase ("state officials") ends right before the name; "director of the House Majority PAC"
-   * does not */
-  bool article = is(a, i - 1, "the") || is(a, i - 1, "a") || is(a, i - 1, "an") || cd_is_pronoun(S(a, i - 1), N(a, i - 1));
-  return !(i > first + 2 && !article && is(a, i - 2, "of") && (T(a, i - 1)->flags & TF_LOWER) &&
-           T(a, i - 3)->kind == TOK_WORD && cd_is_job_title(S(a, i - 3), N(a, i - 3)));
+  /* "secretary of state Ana Bell": "state" may also open a phrase ("state officials"), but here it
+   * ends the title */
+  return !(i > first + 2 && title_through_of(a, i - 2));
 }
 
 /* Words that may describe a person before the name: "study co-author Karen Alley". */
@@ -264,12 +275,8 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
       else if (att_tail_looks_like_person(a->doc, obj)) return mention_at(a, k); /* "of State Corey Stapleton" */
       continue;
     }
-    /* "secretary of state Ana Bell": a title that goes on through "of" and one word */
-    if (k > i && is(a, k, "of") && k + 2 < doc_ntok(a->doc) && cd_is_job_title(S(a, k - 1), N(a, k - 1)) &&
-        T(a, k + 1)->kind == TOK_WORD && (T(a, k + 1)->flags & TF_LOWER) && outside_quotes(a, k + 1) &&
-        !is(a, k + 1, "the") && !is(a, k + 1, "a") && !is(a, k + 1, "an") && !att_preposition(a, k + 1) &&
-        !cd_is_pronoun(S(a, k + 1), N(a, k + 1)) && !cd_is_speech_verb(a->doc->config, S(a, k + 1), N(a, k + 1))) {
-      k += 2;
+    if (k > i && k + 2 < doc_ntok(a->doc) && title_through_of(a, k)) {
+      k += 2; /* "secretary of state Ana Bell" */
       continue;
     }
     if (T(a, k)->sent != T(a, i)->sent || !att_descriptor_word(a, k)) return CD_NONE;
