@@ -399,16 +399,17 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
     return ps->para == s->para || colon || (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention));
   memset(sp, 0, sizeof *sp);
   /* a quote that closes the paragraph after a sentence about a person is theirs ("Lind praised
-   * the plan. "It will pass.""); so is a quote-only paragraph after a paragraph about them */
-  if ((ps->para != s->para ? quote_is_paragraph(a, c) : quote_ends_paragraph(a, c)) &&
-      person_subject(a, c->sent_open - 1, sp, verb))
-    return true;
-  /* a quote that is a whole sentence, after a sentence whose person subject speaks, is theirs
-   * wherever it stands in the paragraph ("Lind announced the suit on Monday against the county
-   * and its board. "We are seeking an order." She also ...") */
-  memset(sp, 0, sizeof *sp);
-  if (ps->para != s->para || !cd_quote_ends_sentence(doc, c->qi) || !person_subject(a, c->sent_open - 1, sp, verb))
+   * the plan. "It will pass.""); so is a quote-only paragraph after a paragraph about them; and a
+   * quote that is a whole sentence, after a sentence whose person subject speaks, wherever it
+   * stands in the paragraph ("Lind announced the suit on Monday against the county and its
+   * board. "We are seeking an order." She also ...") */
+  bool closes = ps->para != s->para ? quote_is_paragraph(a, c) : quote_ends_paragraph(a, c);
+  bool whole = ps->para == s->para && cd_quote_ends_sentence(doc, c->qi);
+  if (!(closes || whole) || !person_subject(a, c->sent_open - 1, sp, verb)) {
+    memset(sp, 0, sizeof *sp);
     return false;
+  }
+  if (closes) return true;
   size_t v = att_after_speaker(a, sp);
   while (v < ps->end_tok && att_between_word(a, v)) v++;
   if (v < ps->end_tok && att_speech_verb(a, v)) {
