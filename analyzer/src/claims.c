@@ -75,6 +75,40 @@ typedef struct scan_state {
   size_t n_recent;
 } scan_state;
 
+/* One compilation of the alternations: interpreted, or JIT-compiled. */
+typedef struct code_set {
+  pcre2_code *main;    /* the built-in constructions; NULL when none is enabled */
+  pcre2_code **single; /* configured phrases and patterns, by row; NULL when there are none */
+} code_set;
+
+/* Built from a configuration on its first analysis and kept in it (cd_config.claims_cache)
+ * until the claim settings change or the configuration is freed. Read-only once published, so
+ * analyses may share it; only the JIT upgrade and the memo's counter change, atomically (the
+ * memo itself under its lock). */
+struct cd_claims_cache {
+  row *rows;
+  size_t n_rows, first_user;    /* rows [first_user, n_rows) are configured phrases and patterns */
+  claim_def *user;              /* rows for configured phrases (strings owned by the config) */
+  char *main_rx;                /* the built-in alternation, NULL when empty */
+  char **user_rx;               /* each configured row's pattern, by row */
+  bool sources_on, officials_on;
+  cd_arena *words_arena;
+  cd_strmap words; /* a word of a one-word row's list (lower case) -> that row */
+  uint8_t word_pairs[26 * 26 / 8 + 1]; /* the first two letters of those words: most tokens are not */
+  bool ascii_start[128]; /* a phrase can begin with this ASCII byte (find_ascii_starts) */
+  code_set interp;
+  _Atomic(code_set *) jit;      /* compiled at the first text of CLAIMS_JIT_FROM_BYTES or more, or
+                                 * when the memo has asked the interpreter CD_CLAIMS_MEMO_JIT_AFTER times */
+  _Atomic size_t memo_asked;    /* partial matches the interpreter has run for the memo */
+  /* may_start's answers, shared by the analyses of this configuration: the lock is held while one
+   * paragraph's answers are read (the matching runs outside it, so analyses on other threads seldom
+   * wait, and never see a torn memo).
+   * A POSIX mutex, which thread sanitizers understand (C11 mtx_t gives false reports). */
+  pthread_mutex_t memo_lock;
+  bool memo_lock_ok;
+  cd_prefix_memo memo;
+};
+
 /* ---- pattern text ---- */
 
 /* Pattern text grows in a vector of bytes, kept NUL-terminated (out of memory aborts, as in a pass). */
@@ -468,15 +502,14 @@ static size_t word_row(const cd_strmap *words, const uint8_t *pairs, const cd_do
 static pcre2_code *memo_code(cd_claims_cache *c);
 static void memo_asked(cd_claims_cache *c, const pcre2_code *code, size_t n);
 
-static void scan_tokens(scan_state *st, pcre2_code *code, const char *rx, pcre2_match_context *mctx,
-                        cd_claims_cache *cache, cd_prefix_memo *memo, pthread_mutex_t *memo_lock,
-                        const bool *ascii_start, const cd_strmap *words, const uint8_t *pairs, cd_vec *found) {
+static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_claims_cache *cache,
+                        cd_vec *found) {
   cd_doc *doc = st->doc;
   pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
   if (code && !md) return;
   through_ctx tc = {code, md, 0};
   /* a document analysed version after version keeps may_start's answers per paragraph */
-  uint8_t *starts = code ? cd_incr_claim_starts(doc, rx) : NULL;
+  uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx) : NULL;
   cd_vec may_here; /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked */
   cd_vec_init(&may_here, 1);
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
@@ -489,17 +522,17 @@ static void scan_tokens(scan_state *st, pcre2_code *code, const char *rx, pcre2_
       may = may_here.data;
       tc.code = memo_code(cache);
       tc.asked = 0;
-      pthread_mutex_lock(memo_lock);
+      pthread_mutex_lock(&cache->memo_lock);
       for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
         const cd_token *t = doc_tok(doc, ti);
         unsigned char first = (unsigned char)doc->text[t->start];
         uint8_t known = old ? old[ti - p->first_tok] : 0;
         /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
-        if (!known && t->start >= p->span.start && !(t->flags & TF_QUOTED) && (first >= 0x80 || ascii_start[first]))
-          known = may_start(doc, &tc, memo, ti, p) ? 2 : 1;
+        if (!known && t->start >= p->span.start && !(t->flags & TF_QUOTED) && (first >= 0x80 || cache->ascii_start[first]))
+          known = may_start(doc, &tc, &cache->memo, ti, p) ? 2 : 1;
         may[ti - p->first_tok] = known;
       }
-      pthread_mutex_unlock(memo_lock);
+      pthread_mutex_unlock(&cache->memo_lock);
       memo_asked(cache, tc.code, tc.asked);
     }
     size_t off = p->span.start;
@@ -508,7 +541,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, const char *rx, pcre2_
       unsigned char first = (unsigned char)doc->text[t->start];
       if (t->start < off || (t->flags & TF_QUOTED)) continue;
       bool here = false;
-      if (code && (first >= 0x80 || ascii_start[first])) {
+      if (code && (first >= 0x80 || cache->ascii_start[first])) {
         here = may[ti - p->first_tok] == 2;
         if (starts) starts[ti] = here ? 2 : 1;
       }
@@ -518,7 +551,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, const char *rx, pcre2_
         off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
         continue;
       }
-      size_t ri = word_row(words, pairs, doc, t);
+      size_t ri = word_row(&cache->words, cache->word_pairs, doc, t);
       if (ri != CD_NONE && accept(st, ri, t->start, t->end)) {
         report(st, found);
         off = st->hit.end;
@@ -572,39 +605,6 @@ static const char *const CONFIGURED_ANONYMOUS =
     "A configured anonymous-source phrase: name the source, or say why they are anonymous and how they know.";
 
 /* ---- the compiled phrases, cached in the configuration ---- */
-
-/* One compilation of the alternations: interpreted, or JIT-compiled. */
-typedef struct code_set {
-  pcre2_code *main;    /* the built-in constructions; NULL when none is enabled */
-  pcre2_code **single; /* configured phrases and patterns, by row; NULL when there are none */
-} code_set;
-
-/* Built from a configuration on its first analysis and kept in it (cd_config.claims_cache)
- * until the claim settings change or the configuration is freed. Read-only once published, so
- * analyses may share it; only the JIT upgrade and the byte counter change, atomically. */
-struct cd_claims_cache {
-  row *rows;
-  size_t n_rows, first_user;    /* rows [first_user, n_rows) are configured phrases and patterns */
-  claim_def *user;              /* rows for configured phrases (strings owned by the config) */
-  char *main_rx;                /* the built-in alternation, NULL when empty */
-  char **user_rx;               /* each configured row's pattern, by row */
-  bool sources_on, officials_on;
-  cd_arena *words_arena;
-  cd_strmap words; /* a word of a one-word row's list (lower case) -> that row */
-  uint8_t word_pairs[26 * 26 / 8 + 1]; /* the first two letters of those words: most tokens are not */
-  bool ascii_start[128]; /* a phrase can begin with this ASCII byte (find_ascii_starts) */
-  code_set interp;
-  _Atomic(code_set *) jit;      /* compiled at the first text of CLAIMS_JIT_FROM_BYTES or more, or
-                                 * when the memo has asked the interpreter CD_CLAIMS_MEMO_JIT_AFTER times */
-  _Atomic size_t memo_asked;    /* partial matches the interpreter has run for the memo */
-  /* may_start's answers, shared by the analyses of this configuration: the lock is held while one
-   * paragraph's answers are read (the matching runs outside it, so analyses on other threads seldom
-   * wait, and never see a torn memo).
-   * A POSIX mutex, which thread sanitizers understand (C11 mtx_t gives false reports). */
-  pthread_mutex_t memo_lock;
-  bool memo_lock_ok;
-  cd_prefix_memo memo;
-};
 
 /* Prefixes the memo keeps: what the built-in phrases let through of a long text with room to spare,
  * and a server's memory bounded at about 1 MB for them. */
@@ -901,8 +901,7 @@ void cd_pass_claims(cd_doc *doc) {
   scan_state st = {doc, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0};
   if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
-    scan_tokens(&st, cs->main, cache->main_rx, mctx, cache, &cache->memo, &cache->memo_lock, cache->ascii_start,
-                &cache->words, cache->word_pairs, &found);
+    scan_tokens(&st, cs->main, mctx, cache, &found);
   }
   if (cs->single) {
     pcre2_set_callout(umctx, on_callout, &st);
