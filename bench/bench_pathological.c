@@ -16,8 +16,8 @@
  * (136 bytes each) alone are 71 MB. A heap that grew past twice the dynamic threshold (1 MB of
  * distinct names: about 74 MB at its peak) is trimmed after each analysis and grows again.
  *
- * usage: bench_pathological [runs] [--markdown] [--server-memory]
- *        (default 3 runs per size, median reported)
+ * usage: bench_pathological [runs] [--markdown] [--server-memory] [--only WORDS]
+ *        (default 3 runs per size, median reported; --only times the cases whose name holds WORDS)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,15 +134,19 @@ int main(int argc, char **argv) {
   cd_format format = CD_FORMAT_PLAINTEXT;
   /* --server-memory anywhere; the other arguments are the shared ones */
   bool server_memory = false;
+  const char *only = NULL;
   int kept = 0;
   for (int i = 0; i < argc; i++) {
     if (i > 0 && strcmp(argv[i], "--server-memory") == 0)
       server_memory = true;
+    else if (i > 0 && i + 1 < argc && strcmp(argv[i], "--only") == 0)
+      only = argv[++i];
     else
       argv[kept++] = argv[i];
   }
   if (!bench_runs_and_format(kept, argv, &runs, &format)) {
-    fprintf(stderr, "       --server-memory: keep freed memory between analyses as the server does\n");
+    fprintf(stderr, "       --server-memory: keep freed memory between analyses as the server does\n"
+                    "       --only WORDS: time only the cases whose name holds WORDS\n");
     return 2;
   }
   if (server_memory) cd_server_keep_memory();
@@ -154,6 +158,7 @@ int main(int argc, char **argv) {
   printf("%-20s %10s %10s %10s %10s %9s %9s\n", "input", "64 KB", "256 KB", "1 MB", "1 MB ms", "1MB/64KB", "quotes");
   for (size_t ci = 0; ci < sizeof CASES / sizeof CASES[0]; ci++) {
     const pcase *c = &CASES[ci];
+    if (only && !strstr(c->name, only)) continue;
     double ms[NSIZES];
     size_t nq = 0;
     for (size_t s = 0; s < NSIZES; s++) {
