@@ -16,12 +16,16 @@
  * (136 bytes each) alone are 71 MB. A heap that grew past twice the dynamic threshold (1 MB of
  * distinct names: about 74 MB at its peak) is trimmed after each analysis and grows again.
  *
- * usage: bench_pathological [runs] [--markdown] [--server-memory] [--only WORDS]
+ * --write DIR writes every input to DIR instead (a file per case and size, named by both), for
+ * timing whole `copydesk check` processes on them (bench/pathological_cli.sh).
+ *
+ * usage: bench_pathological [runs] [--markdown] [--server-memory] [--only WORDS] [--write DIR]
  *        (default 3 runs per size, median reported; --only times the cases whose name holds WORDS)
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "copydesk/analyzer.h"
 #include "bench_args.h"
@@ -112,21 +116,68 @@ static char *make(const pcase *c, size_t size, size_t *len) {
   return b.p;
 }
 
-static double time_one(const char *text, size_t len, cd_format format, int runs, size_t *nquotes) {
-  double *t = malloc((size_t)runs * sizeof *t);
-  if (!t) exit(1);
+/* Page faults so far: the share of the time that is the allocator's, which instructions do not show. */
+static long minor_faults(void) {
+  struct rusage ru;
+  return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_minflt : 0;
+}
+
+/* The median CPU time of `runs` analyses; *faults: the median page faults of one. */
+static double time_one(const char *text, size_t len, cd_format format, int runs, size_t *nquotes, double *faults) {
+  double *t = malloc((size_t)runs * sizeof *t), *f = malloc((size_t)runs * sizeof *f);
+  if (!t || !f) exit(1);
   for (int r = 0; r < runs; r++) {
+    long f0 = minor_faults();
     double t0 = cpu_ms();
     cd_report *rep = cd_analyze(text, len, format, NULL);
     t[r] = cpu_ms() - t0;
+    f[r] = (double)(minor_faults() - f0);
     if (!rep) exit(1);
     cd_report_quotes(rep, nquotes);
     cd_report_free(rep);
   }
   qsort(t, (size_t)runs, sizeof *t, cmp_double);
+  qsort(f, (size_t)runs, sizeof *f, cmp_double);
   double median = t[runs / 2];
+  *faults = f[runs / 2];
   free(t);
+  free(f);
   return median;
+}
+
+static const size_t SIZES[] = {64u << 10, 256u << 10, 1u << 20};
+enum { NSIZES = sizeof SIZES / sizeof SIZES[0] };
+
+/* DIR/<case>-<bytes>.txt for every case (whose name holds `only`) and size; the case's name with
+ * a dash for its spaces and quotation mark. 0 when all were written. */
+static int write_inputs(const char *dir, const char *only) {
+  for (size_t ci = 0; ci < sizeof CASES / sizeof CASES[0]; ci++) {
+    const pcase *c = &CASES[ci];
+    if (only && !strstr(c->name, only)) continue;
+    char slug[64];
+    size_t k = 0;
+    for (const char *p = c->name; *p && k + 1 < sizeof slug; p++) {
+      char ch = *p == ' ' || *p == '"' ? '-' : *p;
+      if (ch != '-' || (k && slug[k - 1] != '-')) slug[k++] = ch;
+    }
+    slug[k] = '\0';
+    for (size_t s = 0; s < NSIZES; s++) {
+      size_t len;
+      char *text = make(c, SIZES[s], &len), path[4096];
+      if (!text) return 1;
+      snprintf(path, sizeof path, "%s/%s-%zu.txt", dir, slug, SIZES[s]);
+      FILE *f = fopen(path, "wb");
+      bool ok = f && fwrite(text, 1, len, f) == len;
+      if (f && fclose(f) != 0) ok = false;
+      free(text);
+      if (!ok) {
+        fprintf(stderr, "cannot write %s\n", path);
+        return 1;
+      }
+      printf("%s\n", path);
+    }
+  }
+  return 0;
 }
 
 int main(int argc, char **argv) {
@@ -134,48 +185,53 @@ int main(int argc, char **argv) {
   cd_format format = CD_FORMAT_PLAINTEXT;
   /* --server-memory anywhere; the other arguments are the shared ones */
   bool server_memory = false;
-  const char *only = NULL;
+  const char *only = NULL, *write_dir = NULL;
   int kept = 0;
   for (int i = 0; i < argc; i++) {
     if (i > 0 && strcmp(argv[i], "--server-memory") == 0)
       server_memory = true;
     else if (i > 0 && i + 1 < argc && strcmp(argv[i], "--only") == 0)
       only = argv[++i];
+    else if (i > 0 && i + 1 < argc && strcmp(argv[i], "--write") == 0)
+      write_dir = argv[++i];
     else
       argv[kept++] = argv[i];
   }
   if (!bench_runs_and_format(kept, argv, &runs, &format)) {
     fprintf(stderr, "       --server-memory: keep freed memory between analyses as the server does\n"
-                    "       --only WORDS: time only the cases whose name holds WORDS\n");
+                    "       --only WORDS: time only the cases whose name holds WORDS\n"
+                    "       --write DIR: write the inputs to DIR, time nothing\n");
     return 2;
   }
+  if (write_dir) return write_inputs(write_dir, only);
   if (server_memory) cd_server_keep_memory();
-  static const size_t SIZES[] = {64u << 10, 256u << 10, 1u << 20};
-  enum { NSIZES = sizeof SIZES / sizeof SIZES[0] };
   printf("cd_analyze on pathological input, %s, median of %d runs; CPU ms per MB at each size; %s\n",
          format == CD_FORMAT_MARKDOWN ? "markdown" : "plain text", runs,
          server_memory ? "memory kept between analyses as the server keeps it" : "glibc's default allocator settings");
-  printf("%-20s %10s %10s %10s %10s %9s %9s\n", "input", "64 KB", "256 KB", "1 MB", "1 MB ms", "1MB/64KB", "quotes");
+  printf("%-20s %10s %10s %10s %10s %9s %9s %13s\n", "input", "64 KB", "256 KB", "1 MB", "1 MB ms", "1MB/64KB", "quotes",
+         "faults/MB 64K/1M");
   for (size_t ci = 0; ci < sizeof CASES / sizeof CASES[0]; ci++) {
     const pcase *c = &CASES[ci];
     if (only && !strstr(c->name, only)) continue;
-    double ms[NSIZES];
+    double ms[NSIZES], faults[NSIZES];
     size_t nq = 0;
     for (size_t s = 0; s < NSIZES; s++) {
       size_t len;
       char *text = make(c, SIZES[s], &len);
       if (!text) return 1;
-      ms[s] = time_one(text, len, format, runs, &nq);
+      ms[s] = time_one(text, len, format, runs, &nq, &faults[s]);
       free(text);
     }
     printf("%-20s", c->name);
     for (size_t s = 0; s < NSIZES; s++) printf(" %10.1f", ms[s] / ((double)SIZES[s] / (1u << 20)));
-    printf(" %10.1f %9.1f %9zu\n", ms[NSIZES - 1], ms[NSIZES - 1] / ms[0], nq);
+    printf(" %10.1f %9.1f %9zu %6.0f/%.0f\n", ms[NSIZES - 1], ms[NSIZES - 1] / ms[0], nq,
+           faults[0] / ((double)SIZES[0] / (1u << 20)), faults[NSIZES - 1] / ((double)SIZES[NSIZES - 1] / (1u << 20)));
     if (c->extra_size) {
       size_t len;
       char *text = make(c, c->extra_size, &len);
       if (!text) return 1;
-      double t = time_one(text, len, format, 1, &nq);
+      double f;
+      double t = time_one(text, len, format, 1, &nq, &f);
       printf("%-20s %zu MB: %.1f ms, %.1f ms per MB, %zu quotes\n", "", c->extra_size >> 20, t,
              t / ((double)len / (1u << 20)), nq);
       free(text);
