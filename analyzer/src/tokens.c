@@ -123,21 +123,21 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number
   const char *text = sc->doc->text;
   const uint8_t *prose = sc->doc->prose;
   for (;;) {
-    /* ASCII letters and digits, the bulk of every word, without decoding: a run of them is
-     * counted by its bytes' classes, and only its first byte can be the word's first */
+    /* ASCII letters and digits, the bulk of every word, without decoding, by their bytes'
+     * classes; only a run's first byte can be the word's first. The counts only decide whether
+     * the word is in capitals, which one small letter settles: once there is one, they stop. */
     size_t run = pos;
-    unsigned run_letters = 0, run_uppers = 0;
-    for (uint8_t k; pos < sc->hi && prose[pos] && (k = ASCII_WORD[(unsigned char)text[pos]]) != 0; pos++) {
-      run_letters += k & AW_LETTER;
-      run_uppers += k >> 1 & 1; /* AW_UPPER */
-    }
+    while (pos < sc->hi && prose[pos] && ASCII_WORD[(unsigned char)text[pos]]) pos++;
     if (pos > run) {
       if (first && (ASCII_WORD[(unsigned char)text[run]] & AW_LETTER))
         *flags |= ASCII_WORD[(unsigned char)text[run]] & AW_UPPER ? TF_CAP : TF_LOWER;
       first = false;
-      letters += run_letters;
-      uppers += run_uppers;
-      lowers += run_letters - run_uppers;
+      for (size_t i = run; i < pos && lowers == 0; i++) {
+        uint8_t k = ASCII_WORD[(unsigned char)text[i]];
+        letters += k & AW_LETTER;
+        uppers += k >> 1 & 1; /* AW_UPPER */
+        lowers += k == AW_LETTER;
+      }
     }
     c = at(sc, pos, &n);
     if (alnum(c)) {
@@ -191,7 +191,7 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number
     }
     break;
   }
-  if (letters >= 2 && lowers == 0 && uppers >= 2) *flags |= TF_ALLCAPS;
+  if (letters >= 2 && lowers == 0 && uppers >= 2) *flags |= TF_ALLCAPS; /* counts stopped at a small letter */
   return pos;
 }
 
