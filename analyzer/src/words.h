@@ -34,7 +34,7 @@ typedef struct cd_word_table {
   const uint32_t *slots;
   uint32_t count;
   uint32_t mask;
-  uint64_t filter[8];
+  uint64_t filter[CD_WORD_FILTER_WORDS];
 } cd_word_table;
 
 /* The slice is an entry of the table, ASCII case folded. The filter is asked inline: a word it
