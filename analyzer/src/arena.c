@@ -91,30 +91,31 @@ static long format_simple(char *out, const char *fmt, va_list ap) {
   for (const char *f = fmt; *f; f++) {
     const char *piece = f;
     size_t len = 1;
-    if (*f == '%') {
-      if (f[1] == '%') {
-        f++;
-      } else if (f[1] == 's') {
-        f++;
-        piece = va_arg(ap, const char *);
-        len = strlen(piece);
-      } else if (f[1] == '.' && f[2] == '*' && f[3] == 's') {
-        f += 3;
-        int w = va_arg(ap, int);
-        piece = va_arg(ap, const char *);
-        len = w > 0 ? strnlen(piece, (size_t)w) : 0;
-      } else if (f[1] == 'z' && f[2] == 'u') {
-        f += 2;
-        size_t v = va_arg(ap, size_t);
-        len = 0;
-        do {
-          digits[sizeof digits - 1 - len++] = (char)('0' + v % 10);
-          v /= 10;
-        } while (v);
-        piece = digits + sizeof digits - len;
-      } else {
-        return -1;
-      }
+    if (*f != '%') { /* the text up to the next directive, in one piece */
+      while (f[len] && f[len] != '%') len++;
+      f += len - 1;
+    } else if (f[1] == '%') {
+      f++;
+    } else if (f[1] == 's') {
+      f++;
+      piece = va_arg(ap, const char *);
+      len = strlen(piece);
+    } else if (f[1] == '.' && f[2] == '*' && f[3] == 's') {
+      f += 3;
+      int w = va_arg(ap, int);
+      piece = va_arg(ap, const char *);
+      len = w > 0 ? strnlen(piece, (size_t)w) : 0;
+    } else if (f[1] == 'z' && f[2] == 'u') {
+      f += 2;
+      size_t v = va_arg(ap, size_t);
+      len = 0;
+      do {
+        digits[sizeof digits - 1 - len++] = (char)('0' + v % 10);
+        v /= 10;
+      } while (v);
+      piece = digits + sizeof digits - len;
+    } else {
+      return -1;
     }
     if (out) memcpy(out + n, piece, len);
     n += len;

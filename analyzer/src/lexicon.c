@@ -4,16 +4,7 @@
 
 #include "words.h"
 
-typedef struct {
-  cd_word_table words;
-  const char *name;
-} cd_lex_table;
-
 #include "lexicon_tables.inc"
-
-bool cd_lex_has(cd_lex_id list, const char *s, size_t n) {
-  return cd_word_table_has(&LEX_TABLES[list].words, s, n);
-}
 
 /* The slice followed by a space, against an entry: <0, 0 (the entry's first word) or >0. */
 static int cmp_first_word(const char *s, size_t n, const char *entry) {
@@ -27,7 +18,7 @@ static int cmp_first_word(const char *s, size_t n, const char *entry) {
 }
 
 const char *cd_lex_value(cd_lex_id list, const char *s, size_t n) {
-  const cd_word_table *t = &LEX_TABLES[list].words;
+  const cd_word_table *t = &cd_lex_tables[list];
   size_t lo = 0, hi = t->count;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -40,11 +31,11 @@ const char *cd_lex_value(cd_lex_id list, const char *s, size_t n) {
   return NULL;
 }
 
-size_t cd_lex_count(cd_lex_id list) { return LEX_TABLES[list].words.count; }
+size_t cd_lex_count(cd_lex_id list) { return cd_lex_tables[list].count; }
 
 const char *cd_lex_entry(cd_lex_id list, size_t i) {
-  const cd_word_table *t = &LEX_TABLES[list].words;
+  const cd_word_table *t = &cd_lex_tables[list];
   return i < t->count ? t->chars + t->offsets[i] : NULL;
 }
 
-const char *cd_lex_name(cd_lex_id list) { return LEX_TABLES[list].name; }
+const char *cd_lex_name(cd_lex_id list) { return LEX_NAMES[list]; }

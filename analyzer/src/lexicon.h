@@ -7,9 +7,16 @@
 #include <stddef.h>
 
 #include "lexicon_ids.h"
+#include "words.h"
 
-/* The slice is an entry of the list (ASCII case-insensitive). */
-bool cd_lex_has(cd_lex_id list, const char *s, size_t n);
+/* The lists' tables, in id order (generated; lexicon.c). */
+extern const cd_word_table cd_lex_tables[CD_LEX_COUNT];
+
+/* The slice is an entry of the list (ASCII case-insensitive). Inline: the passes ask it about most
+ * words, and most answers are the filter's. */
+static inline bool cd_lex_has(cd_lex_id list, const char *s, size_t n) {
+  return cd_word_table_has(&cd_lex_tables[list], s, n);
+}
 /* For a list of rows "WORD VALUE...": the VALUE of the row whose first word is the slice (ASCII
  * case-insensitive), NUL-terminated and static; NULL when no row starts with it. */
 const char *cd_lex_value(cd_lex_id list, const char *s, size_t n);

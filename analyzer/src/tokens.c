@@ -89,13 +89,29 @@ static void mark_roles(int32_t c, int32_t prev, int32_t next, uint8_t *family, u
   }
 }
 
+/* Appends a token, its other fields zero, in the room cd_pass_tokens reserved (a text with more
+ * tokens than that grows the table by doubling). */
 static void push_token(cd_doc *doc, size_t start, size_t end, tok_kind kind, uint8_t flags) {
-  cd_token *t = cd_vec_push(&doc->tokens);
-  t->start = (uint32_t)start;
-  t->end = (uint32_t)end;
-  t->kind = (uint8_t)kind;
-  t->flags = flags;
+  cd_vec *v = &doc->tokens;
+  if (v->len == v->cap) cd_vec_reserve(v, v->cap ? v->cap * 2 : 16);
+  ((cd_token *)v->data)[v->len++] = (cd_token){(uint32_t)start, (uint32_t)end, (uint8_t)kind, flags, 0, 0, 0};
 }
+
+/* The ASCII bytes a word is made of, by class: 0 for every other byte (and for all bytes from
+ * 0x80, which are decoded). A capital is AW_LETTER | AW_UPPER. */
+enum { AW_LETTER = 1, AW_UPPER = 2, AW_DIGIT = 4 };
+static const uint8_t ASCII_WORD[256] = {
+    ['0'] = AW_DIGIT, ['1'] = AW_DIGIT, ['2'] = AW_DIGIT, ['3'] = AW_DIGIT, ['4'] = AW_DIGIT,
+    ['5'] = AW_DIGIT, ['6'] = AW_DIGIT, ['7'] = AW_DIGIT, ['8'] = AW_DIGIT, ['9'] = AW_DIGIT,
+#define AW_PAIR(u, l) [u] = AW_LETTER | AW_UPPER, [l] = AW_LETTER
+    AW_PAIR('A', 'a'), AW_PAIR('B', 'b'), AW_PAIR('C', 'c'), AW_PAIR('D', 'd'), AW_PAIR('E', 'e'),
+    AW_PAIR('F', 'f'), AW_PAIR('G', 'g'), AW_PAIR('H', 'h'), AW_PAIR('I', 'i'), AW_PAIR('J', 'j'),
+    AW_PAIR('K', 'k'), AW_PAIR('L', 'l'), AW_PAIR('M', 'm'), AW_PAIR('N', 'n'), AW_PAIR('O', 'o'),
+    AW_PAIR('P', 'p'), AW_PAIR('Q', 'q'), AW_PAIR('R', 'r'), AW_PAIR('S', 's'), AW_PAIR('T', 't'),
+    AW_PAIR('U', 'u'), AW_PAIR('V', 'v'), AW_PAIR('W', 'w'), AW_PAIR('X', 'x'), AW_PAIR('Y', 'y'),
+    AW_PAIR('Z', 'z'),
+#undef AW_PAIR
+};
 
 /* Scans one word or number starting at pos; returns its end and sets case flags. */
 static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number) {
@@ -107,18 +123,21 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number
   const char *text = sc->doc->text;
   const uint8_t *prose = sc->doc->prose;
   for (;;) {
-    /* ASCII letters and digits, the bulk of every word, without decoding */
-    int32_t b;
-    while (pos < sc->hi && prose[pos] && (b = (unsigned char)text[pos]) < 0x80 && (cd_is_letter(b) || cd_is_digit(b))) {
-      if (cd_is_letter(b)) {
-        letters++;
-        bool up = cd_is_upper(b);
-        uppers += up;
-        lowers += !up;
-        if (first) *flags |= up ? TF_CAP : TF_LOWER;
-      }
+    /* ASCII letters and digits, the bulk of every word, without decoding, by their bytes'
+     * classes; only a run's first byte can be the word's first. The counts only decide whether
+     * the word is in capitals, which one small letter settles: once there is one, they stop. */
+    size_t run = pos;
+    while (pos < sc->hi && prose[pos] && ASCII_WORD[(unsigned char)text[pos]]) pos++;
+    if (pos > run) {
+      if (first && (ASCII_WORD[(unsigned char)text[run]] & AW_LETTER))
+        *flags |= ASCII_WORD[(unsigned char)text[run]] & AW_UPPER ? TF_CAP : TF_LOWER;
       first = false;
-      pos++;
+      for (size_t i = run; i < pos && lowers == 0; i++) {
+        uint8_t k = ASCII_WORD[(unsigned char)text[i]];
+        letters += k & AW_LETTER;
+        uppers += k >> 1 & 1; /* AW_UPPER */
+        lowers += k == AW_LETTER;
+      }
     }
     c = at(sc, pos, &n);
     if (alnum(c)) {
@@ -172,7 +191,7 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number
     }
     break;
   }
-  if (letters >= 2 && lowers == 0 && uppers >= 2) *flags |= TF_ALLCAPS;
+  if (letters >= 2 && lowers == 0 && uppers >= 2) *flags |= TF_ALLCAPS; /* counts stopped at a small letter */
   return pos;
 }
 
@@ -210,8 +229,8 @@ static void tokenize_para(cd_doc *doc, uint32_t pi) {
       pos++;
       continue;
     }
-    size_t n;
-    int32_t c = at(&sc, pos, &n);
+    size_t n = 1;
+    int32_t c = prose[pos] && b < 0x80 ? (int32_t)b : at(&sc, pos, &n); /* ASCII without a call */
     if (c < 0 || cd_is_space(c)) {
       pending |= TF_SPACE_BEFORE;
       if (doc->text[pos] == '\n') pending |= TF_LINE_BEFORE;
@@ -220,7 +239,7 @@ static void tokenize_para(cd_doc *doc, uint32_t pi) {
     }
     uint8_t flags = pending;
     pending = 0;
-    if (alnum(c)) {
+    if (c < 0x80 ? ASCII_WORD[c] != 0 : alnum(c)) {
       bool number;
       size_t end = scan_word(&sc, pos, &flags, &number);
       size_t height_end = number ? feet_and_inches_end(&sc, end) : 0;

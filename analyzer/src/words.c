@@ -2,7 +2,6 @@
 
 #include "copydesk/analyzer.h"
 #include "lexicon.h"
-#include "word_hash.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -69,8 +68,8 @@ bool cd_sorted_word_in(const char *s, size_t n, const char *const *list, size_t 
   return sorted_find(s, n, list, count);
 }
 
-bool cd_word_table_has(const cd_word_table *t, const char *s, size_t n) {
-  if (n == 0) return false;
+/* cd_word_table_has past the filter: the slots, for a slice of one byte or more. */
+bool cd_word_table_probe(const cd_word_table *t, const char *s, size_t n) {
   uint32_t h = cd_word_hash(s, n), tag = cd_word_slot_tag(h);
   for (uint32_t k = h & t->mask;; k = (k + 1) & t->mask) {
     uint32_t slot = t->slots[k];

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "word_hash.h"
+
 /* Compares a text slice with a NUL-terminated ASCII word, ignoring ASCII case. */
 bool cd_word_eq(const char *s, size_t n, const char *word);
 /* strcmp(lower(s[0, n)), word) with ASCII case folding, without copying s. */
@@ -24,17 +26,25 @@ size_t cd_sorted_index(const char *s, size_t n, const char *const *table, size_t
 
 /* A relocation-free generated word table (offset_table.cmake, tools/gen_word_index.c): entry i,
  * in sorted order, is the NUL-terminated lower-case string at chars + offsets[i]; `slots` (mask + 1
- * of them) is a hash table over the entries, built with word_hash.h. */
+ * of them) is a hash table over the entries, built with word_hash.h; `filter` has the bit of every
+ * entry set (cd_word_filter_bit). */
 typedef struct cd_word_table {
   const char *chars;
   const uint32_t *offsets;
   const uint32_t *slots;
   uint32_t count;
   uint32_t mask;
+  uint64_t filter[CD_WORD_FILTER_WORDS];
 } cd_word_table;
 
-/* The slice is an entry of the table, ASCII case folded. */
-bool cd_word_table_has(const cd_word_table *t, const char *s, size_t n);
+/* The slice is an entry of the table, ASCII case folded. The filter is asked inline: a word it
+ * turns away costs no call. */
+bool cd_word_table_probe(const cd_word_table *t, const char *s, size_t n);
+static inline bool cd_word_table_has(const cd_word_table *t, const char *s, size_t n) {
+  if (n == 0) return false;
+  uint32_t bit = cd_word_filter_bit(s, n);
+  return (t->filter[bit / 64] >> (bit % 64) & 1) && cd_word_table_probe(t, s, n);
+}
 
 /* A common lower-case English word ("however", "trump"); slice of any case. */
 bool cd_is_common_word(const char *s, size_t n);

@@ -101,8 +101,15 @@ int main(int argc, char **argv) {
   }
   printf("\n};\nstatic const uint32_t %s_SLOTS[] = {", name);
   for (size_t i = 0; i < slots; i++) printf("%s%uu,", i % 8 ? "" : "\n  ", table[i]);
-  printf("\n};\n#define %s_TABLE {%s_CHARS, %s_OFFSETS, %s_SLOTS, %zuu, %zuu}\n", name, name, name, name, count,
+  uint64_t filter[CD_WORD_FILTER_WORDS] = {0};
+  for (size_t i = 0; i < count; i++) {
+    uint32_t bit = cd_word_filter_bit(text + offsets[i], lengths[i]);
+    filter[bit / 64] |= 1ull << (bit % 64);
+  }
+  printf("\n};\n#define %s_TABLE {%s_CHARS, %s_OFFSETS, %s_SLOTS, %zuu, %zuu, {", name, name, name, name, count,
          slots - 1);
+  for (size_t w = 0; w < CD_WORD_FILTER_WORDS; w++) printf("%s%#llxull", w ? ", " : "", (unsigned long long)filter[w]);
+  printf("}}\n");
   free(table);
   free(packed);
   free(offsets);

@@ -80,14 +80,18 @@ static void test_word_lists(void **state) {
   static const char CHARS[] = "abbey\0mayor\0mr\0ms\0senator";
   static const uint32_t OFFSETS[] = {0, 6, 12, 15, 18};
   uint32_t slots[8] = {0};
+  uint64_t filter[CD_WORD_FILTER_WORDS] = {0};
   for (size_t i = 0; i < 5; i++) {
     const char *e = CHARS + OFFSETS[i];
     uint32_t h = cd_word_hash(e, strlen(e));
     uint32_t k = h & 7;
     while (slots[k]) k = (k + 1) & 7;
     slots[k] = cd_word_slot_tag(h) | (OFFSETS[i] + 1);
+    uint32_t bit = cd_word_filter_bit(e, strlen(e));
+    filter[bit / 64] |= 1ull << (bit % 64);
   }
-  const cd_word_table table = {CHARS, OFFSETS, slots, 5, 7};
+  cd_word_table table = {CHARS, OFFSETS, slots, 5, 7, {0}};
+  memcpy(table.filter, filter, sizeof filter);
   for (size_t i = 0; i < 5; i++) assert_true(cd_word_table_has(&table, CHARS + OFFSETS[i], strlen(CHARS + OFFSETS[i])));
   assert_true(cd_word_table_has(&table, "MS", 2));
   assert_true(cd_word_table_has(&table, "Senator", 7));
@@ -96,6 +100,16 @@ static void test_word_lists(void **state) {
   assert_false(cd_word_table_has(&table, "mayors", 6));
   assert_false(cd_word_table_has(&table, "", 0));
   assert_false(cd_word_table_has(&table, "mr\0ms", 5)); /* a NUL inside the slice ends no entry */
+  /* the filter answers first: with every bit set the slots still say no; with none set, no entry
+   * is found */
+  memset(table.filter, 0xff, sizeof table.filter);
+  assert_true(cd_word_table_has(&table, "Mayor", 5));
+  assert_false(cd_word_table_has(&table, "mayo", 4));
+  assert_false(cd_word_table_has(&table, "xr", 2));
+  memset(table.filter, 0, sizeof table.filter);
+  assert_false(cd_word_table_has(&table, "mayor", 5));
+  /* the bit of a slice is that of its lower-case form */
+  assert_int_equal(cd_word_filter_bit("SENATOR", 7), cd_word_filter_bit("senator", 7));
   assert_true(cd_lex_has(CD_LEX_SPEECH_VERBS, "SAID", 4));
   assert_false(cd_lex_has(CD_LEX_SPEECH_VERBS, "saidx", 5));
   assert_true(cd_is_common_word("However", 7));

@@ -2,6 +2,7 @@
  * CLI's JSON output had first: random trees with awkward strings are dumped by jansson
  * (JSON_INDENT(1) and JSON_COMPACT) and written by cd_je; the texts must be equal byte for byte.
  * Strings jansson refuses (invalid UTF-8) must be refused by cd_je_utf8_ok too. */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,10 +23,12 @@ static unsigned rnd(unsigned n) {
 
 /* Awkward pieces: escapes, control characters, DEL, slashes, multi-byte characters, U+2028. */
 static const char *const PIECES[] = {"a", "Mr", " ", "\"", "\\", "/", "\n", "\t", "\r", "\b", "\f", "\x01", "\x1f",
-                                     "\x7f", "\xC3\xA9", "\xE2\x80\x9C", "\xE2\x80\xA8", "\xF0\x9F\x98\x80", "said"};
+                                     "\x7f", "\xC3\xA9", "\xE2\x80\x9C", "\xE2\x80\xA8", "\xF0\x9F\x98\x80", "said",
+                                     /* runs of eight bytes and more, which cd_je_strn copies eight at a time */
+                                     "said on Tuesday that", "\xE2\x80\x9CWe have listened,\xE2\x80\x9D"};
 
 static void random_string(char *buf, size_t *n) {
-  size_t len = 0, parts = rnd(8);
+  size_t len = 0, parts = rnd(16);
   for (size_t i = 0; i < parts; i++) {
     const char *p = PIECES[rnd(sizeof PIECES / sizeof PIECES[0])];
     memcpy(buf + len, p, strlen(p));
@@ -37,7 +40,7 @@ static void random_string(char *buf, size_t *n) {
 /* A random value, built both as a jansson tree and written with cd_je. */
 static json_t *random_value(cd_je *e, int depth) {
   unsigned kind = depth > 4 ? rnd(5) : rnd(7);
-  char buf[128];
+  char buf[512];
   size_t n;
   switch (kind) {
   case 0: cd_je_null(e); return json_null();
@@ -47,7 +50,10 @@ static json_t *random_value(cd_je *e, int depth) {
     return json_boolean(b);
   }
   case 2: {
-    long long v = (long long)rnd(100000) - 50000;
+    /* small numbers, and the edges of the digit counts and of the range */
+    static const long long edges[] = {0, 9, 10, 99, 100, 999, 1000, 1048575, 4294967296LL, 999999999999999999LL,
+                                      1000000000000000000LL, LLONG_MAX, -1, -10, -100, LLONG_MIN};
+    long long v = rnd(4) ? (long long)rnd(100000) - 50000 : edges[rnd(sizeof edges / sizeof edges[0])];
     cd_je_int(e, v);
     return json_integer(v);
   }

@@ -12,9 +12,6 @@
 #include "cli.h"
 
 #include <jansson.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +19,7 @@
 #include <unistd.h>
 
 #include "config_file.h"
+#include "heap.h"
 #include "input.h"
 #include "options.h"
 #include "output.h"
@@ -323,20 +321,10 @@ static int jobs_for(const cd_cli_options *o, size_t n_paths) {
   return n < 1 ? 1 : (int)n;
 }
 
-/* An analysis's large working tables are freed pass by pass. glibc raises its mmap threshold
- * after the first large free (up to 32 MB), so later large tables would come from the heap, where
- * the free space left between blocks that live on stays resident and adds to the peak: a fixed
- * threshold sends every large block back to the kernel when it is freed. */
-static void large_blocks_to_kernel(void) {
-#if defined(__GLIBC__)
-  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-#endif
-}
-
 int cd_cli_check(int argc, char **argv) {
   run r;
   memset(&r, 0, sizeof r);
-  large_blocks_to_kernel();
+  cd_cli_heap_setup();
   int rc = cd_cli_parse_options(argc, argv, &r.o);
   if (rc >= 0) {
     cd_cli_options_free(&r.o);

@@ -47,9 +47,8 @@ void cd_je_item(cd_je *e) {
   if (o) wrote(e, item(e, o));
 }
 
-void cd_je_key(cd_je *e, const char *key) {
+void cd_je_keyn(cd_je *e, const char *key, size_t n) {
   if (e->flush && e->w->len >= CD_JE_FLUSH_AT) e->flush(e->flush_arg);
-  size_t n = strlen(key);
   char *o = room(e, ITEM_ROOM + n + 4);
   if (!o) return;
   if (e->depth > 0) o = item(e, o);
@@ -81,7 +80,32 @@ void cd_je_close(cd_je *e, char bracket) {
   wrote(e, o);
 }
 
-void cd_je_int(cd_je *e, long long v) { cd_jw_int(e->w, v); }
+/* Written in place, two digits at a time: a file's JSON holds a number or more for every quote,
+ * name and diagnostic (offsets, lines, columns). */
+void cd_je_int(cd_je *e, long long v) {
+  static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                              "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                              "8081828384858687888990919293949596979899";
+  char *o = room(e, 21); /* a sign and twenty digits */
+  if (!o) return;
+  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  if (v < 0) *o++ = '-';
+  size_t n = 1;
+  for (unsigned long long t = u; t >= 10; t /= 10) n++;
+  char *end = o + n, *p = end;
+  for (; u >= 100; u /= 100) {
+    size_t d = (size_t)(u % 100) * 2;
+    *--p = pairs[d + 1];
+    *--p = pairs[d];
+  }
+  if (u >= 10) {
+    *--p = pairs[u * 2 + 1];
+    *--p = pairs[u * 2];
+  } else {
+    *--p = (char)('0' + u);
+  }
+  wrote(e, end);
+}
 
 static void literal(cd_je *e, const char *s, size_t n) {
   char *o = room(e, n);
@@ -94,12 +118,24 @@ void cd_je_bool(cd_je *e, bool v) { literal(e, v ? "true" : "false", v ? 4 : 5);
 
 void cd_je_null(cd_je *e) { literal(e, "null", 4); }
 
+/* Whether any of the eight bytes is below 0x20, '"' or '\\' (the usual has-zero-byte test on the
+ * bytes, on them xor each of the two, and on them less 0x20; bytes from 0x80 never count). */
+static bool needs_escape8(uint64_t x) {
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
+  uint64_t hits = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((x & ~high) - ones * 0x20);
+  return (hits & ~x & high) != 0;
+}
+
 void cd_je_strn(cd_je *e, const char *s, size_t n) {
   static const char hex[] = "0123456789ABCDEF";
   char *o = room(e, 6 * n + 2); /* every byte escaped as \u00XX at worst */
   if (!o) return;
   *o++ = '"';
   for (size_t i = 0; i < n; i++) {
+    /* eight bytes at a time while none of them needs escaping: no control byte, '"' or '\\' */
+    for (uint64_t x; i + 8 <= n && (memcpy(&x, s + i, 8), !needs_escape8(x)); i += 8, o += 8) memcpy(o, &x, 8);
+    if (i == n) break;
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x20 && c != '"' && c != '\\') {
       *o++ = (char)c;
@@ -152,24 +188,24 @@ bool cd_je_utf8_ok(const char *s, size_t n) {
   return true;
 }
 
-void cd_je_key_str(cd_je *e, const char *key, const char *s) {
+void cd_je_keyn_str(cd_je *e, const char *key, size_t key_len, const char *s) {
   if (s == NULL) {
-    cd_je_key(e, key);
+    cd_je_keyn(e, key, key_len);
     cd_je_null(e);
     return;
   }
   size_t n = strlen(s);
   if (!cd_je_utf8_ok(s, n)) return;
-  cd_je_key(e, key);
+  cd_je_keyn(e, key, key_len);
   cd_je_strn(e, s, n);
 }
 
-void cd_je_key_int(cd_je *e, const char *key, long long v) {
-  cd_je_key(e, key);
+void cd_je_keyn_int(cd_je *e, const char *key, size_t key_len, long long v) {
+  cd_je_keyn(e, key, key_len);
   cd_je_int(e, v);
 }
 
-void cd_je_key_bool(cd_je *e, const char *key, bool v) {
-  cd_je_key(e, key);
+void cd_je_keyn_bool(cd_je *e, const char *key, size_t key_len, bool v) {
+  cd_je_keyn(e, key, key_len);
   cd_je_bool(e, v);
 }

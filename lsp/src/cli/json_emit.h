@@ -10,6 +10,7 @@
 #define CD_CLI_JSON_EMIT_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "copydesk/json_writer.h"
 
@@ -31,8 +32,10 @@ enum { CD_JE_FLUSH_AT = 64 * 1024 };
 void cd_je_init(cd_je *e, cd_jw *w, bool compact);
 /* Starts a value in an array (or the top-level value): separator and indentation. */
 void cd_je_item(cd_je *e);
-/* Starts a member of an object: separator, indentation and "key": (key is plain ASCII). */
-void cd_je_key(cd_je *e, const char *key);
+/* Starts a member of an object: separator, indentation and "key": (key is plain ASCII). The
+ * inline forms pass the length of a literal key, which the compiler knows. */
+void cd_je_keyn(cd_je *e, const char *key, size_t n);
+static inline void cd_je_key(cd_je *e, const char *key) { cd_je_keyn(e, key, strlen(key)); }
 void cd_je_open(cd_je *e, char bracket); /* '{' or '[' */
 void cd_je_close(cd_je *e, char bracket);
 void cd_je_int(cd_je *e, long long v);
@@ -46,8 +49,11 @@ bool cd_je_utf8_ok(const char *s, size_t n);
 
 /* Members that jansson would have left out or written as null, the same way:
  * a NULL string is null; an invalid one leaves the member out. */
-void cd_je_key_str(cd_je *e, const char *key, const char *s);
-void cd_je_key_int(cd_je *e, const char *key, long long v);
-void cd_je_key_bool(cd_je *e, const char *key, bool v);
+void cd_je_keyn_str(cd_je *e, const char *key, size_t n, const char *s);
+void cd_je_keyn_int(cd_je *e, const char *key, size_t n, long long v);
+void cd_je_keyn_bool(cd_je *e, const char *key, size_t n, bool v);
+static inline void cd_je_key_str(cd_je *e, const char *key, const char *s) { cd_je_keyn_str(e, key, strlen(key), s); }
+static inline void cd_je_key_int(cd_je *e, const char *key, long long v) { cd_je_keyn_int(e, key, strlen(key), v); }
+static inline void cd_je_key_bool(cd_je *e, const char *key, bool v) { cd_je_keyn_bool(e, key, strlen(key), v); }
 
 #endif
