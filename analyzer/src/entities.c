@@ -170,6 +170,22 @@ static size_t get_unique(ent_ctx *c, const cd_strmap *map, const char *key) {
   return v == CD_NONE || v == AMBIGUOUS ? CD_NONE : find(c, v);
 }
 
+/* "key#cluster" in the scratch arena (what "%s#%zu" prints, without the formatter: one a mention). */
+static char *key_and_cluster(cd_arena *scratch, const char *key, size_t cl) {
+  char digits[24];
+  size_t nd = 0;
+  do digits[nd++] = (char)('0' + cl % 10);
+  while ((cl /= 10) != 0);
+  size_t kn = strlen(key);
+  char *out = cd_arena_alloc(scratch, kn + 1 + nd + 1);
+  if (!out) return NULL;
+  memcpy(out, key, kn);
+  out[kn] = '#';
+  for (size_t i = 0; i < nd; i++) out[kn + 1 + i] = digits[nd - 1 - i];
+  out[kn + 1 + nd] = 0;
+  return out;
+}
+
 /* Near-miss spellings: a lone word that no earlier step placed, and that is no established name,
  * joins the one person whose surname (or the one lone word) it nearly spells. */
 static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
@@ -193,7 +209,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     else if (m->n_parts == 1 && !k->has_full)
       key = c->mw[i].key;
     if (!key || strlen(key) < 5) continue;
-    char *sk = cd_arena_printf(c->scratch, "%s#%zu", key, cl);
+    char *sk = key_and_cluster(c->scratch, key, cl);
     if (!sk || cd_strmap_get(&seen, sk) != CD_NONE) continue;
     cd_strmap_put(&seen, sk, 1);
     *(const char **)cd_vec_push(&keys) = key;
