@@ -91,7 +91,10 @@ static long format_simple(char *out, const char *fmt, va_list ap) {
   for (const char *f = fmt; *f; f++) {
     const char *piece = f;
     size_t len = 1;
-    if (*f == '%') {
+    if (*f != '%') { /* a run of literal text, copied at once */
+      while (f[len] && f[len] != '%') len++;
+      f += len - 1;
+    } else {
       if (f[1] == '%') {
         f++;
       } else if (f[1] == 's') {
