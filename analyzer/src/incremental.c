@@ -140,6 +140,14 @@ static size_t common_suffix(const char *a, size_t an, const char *b, size_t bn, 
 static const cd_para *old_para(const cd_analysis *a, size_t i) { return CD_VEC_AT(&a->old.paras, cd_para, i); }
 static size_t from(const cd_doc *doc, size_t pi) { return *CD_VEC_AT(&doc->incr->from, size_t, pi); }
 
+void cd_incr_reserve(const cd_analysis *a, cd_doc *doc) {
+  if (!a->have) return;
+  /* a keystroke changes the counts little: room for the old ones and a sixteenth more */
+  cd_vec_reserve(&doc->tokens, a->old.tokens.len + a->old.tokens.len / 16 + 16);
+  cd_vec_reserve(&doc->sentences, a->old.sentences.len + a->old.sentences.len / 16 + 16);
+  cd_vec_reserve(&doc->mentions, a->old.mentions.len + a->old.mentions.len / 16 + 16);
+}
+
 void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   size_t np = doc->paras.len;
   cd_vec_reserve(&a->from, np + 1);
@@ -274,12 +282,15 @@ void cd_incr_mentions(cd_doc *doc, uint32_t pi) {
     else
       hi = mid;
   }
+  size_t hi_m = lo;
+  while (hi_m < old->len && CD_VEC_AT(old, cd_name_mention, hi_m)->first_tok < o->end_tok) hi_m++;
   size_t shift_tok = p->first_tok - o->first_tok;
   size_t shift = p->span.start - o->span.start;
-  for (size_t i = lo; i < old->len; i++) {
+  cd_vec *to = &doc->mentions;
+  if (to->len + (hi_m - lo) > to->cap) cd_vec_reserve(to, 2 * to->cap > to->len + (hi_m - lo) ? 2 * to->cap : to->len + (hi_m - lo));
+  for (size_t i = lo; i < hi_m; i++) {
     const cd_name_mention *om = CD_VEC_AT(old, cd_name_mention, i);
-    if (om->first_tok >= o->end_tok) break;
-    cd_name_mention *m = cd_vec_push(&doc->mentions);
+    cd_name_mention *m = CD_VEC_AT(to, cd_name_mention, to->len++);
     *m = *om;
     cd_span32 *spans[] = {&m->span, &m->name, &m->title, &m->surname};
     for (size_t k = 0; k < sizeof spans / sizeof spans[0]; k++) {

@@ -22,6 +22,9 @@
 
 /* After the source pass: matches the new version's paragraphs with the previous version's. */
 void cd_incr_match(cd_analysis *a, const cd_doc *doc);
+/* Before the tokens pass: gives the new version's tokens, sentences and mentions room for as many
+ * as the previous version had, so that they are not copied as they grow. */
+void cd_incr_reserve(const cd_analysis *a, cd_doc *doc);
 /* Tokens pass: appends the old tokens of paragraph `pi` when it is unchanged; false otherwise. */
 bool cd_incr_tokens(cd_doc *doc, uint32_t pi);
 /* Sentences pass: appends the old sentences of paragraph `pi` when its tokens were reused. */

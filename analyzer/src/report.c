@@ -66,7 +66,10 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
 
   cd_pass_source(doc);
   doc->incr = incr;
-  if (incr) cd_incr_match(incr, doc);
+  if (incr) {
+    cd_incr_match(incr, doc);
+    cd_incr_reserve(incr, doc);
+  }
   cd_pass_tokens(doc);
   cd_pass_sentences(doc);
   if (incr) cd_incr_keep_tokens(incr, doc);
