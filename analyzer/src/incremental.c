@@ -19,6 +19,7 @@ typedef struct version {
   cd_vec roles;     /* uint8_t per token: its role after quote pairing */
   cd_vec mentions;  /* cd_name_mention as the mentions pass left them */
   cd_vec capwords;  /* char: the mentions pass's capitalised words, each ending in NUL */
+  size_t n_capwords; /* how many */
 } version;
 
 /* The claims pass's answers per token of one version (cd_incr_claim_starts), and the alternation
@@ -247,10 +248,16 @@ bool cd_incr_sentences(cd_doc *doc, uint32_t pi) {
   return true;
 }
 
-const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size) {
+const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size, size_t *count) {
   const cd_analysis *a = doc->incr;
   *size = a->have ? a->old.capwords.len : 0;
+  *count = a->have ? a->old.n_capwords : 0;
   return *size ? a->old.capwords.data : NULL;
+}
+
+size_t cd_incr_old_capword_count(const cd_doc *doc) {
+  const cd_analysis *a = doc->incr;
+  return a && a->have ? a->old.n_capwords : 0;
 }
 
 bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi) {
@@ -328,6 +335,7 @@ void cd_incr_keep_tokens(cd_analysis *a, const cd_doc *doc) {
   copy_vec(&v->tokens, &doc->tokens);
   copy_vec(&v->sentences, &doc->sentences);
   v->capwords.len = 0;
+  v->n_capwords = 0;
 }
 
 void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n) {
@@ -336,6 +344,7 @@ void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n) {
   memcpy((char *)w->data + w->len, word, n);
   ((char *)w->data)[w->len + n] = 0;
   w->len += n + 1;
+  doc->incr->next.n_capwords++;
 }
 
 void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc) {

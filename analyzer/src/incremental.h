@@ -32,9 +32,11 @@ bool cd_incr_sentences(cd_doc *doc, uint32_t pi);
 /* After the sentences pass: keeps this version's text and tables for the next one. */
 void cd_incr_keep_tokens(cd_analysis *a, const cd_doc *doc);
 
-/* Mentions pass: the previous version's capitalised words (each ending in NUL, `*size` bytes in
- * all; NULL when there is none). */
-const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size);
+/* Mentions pass: the previous version's capitalised words (`*count` of them, each ending in NUL,
+ * `*size` bytes in all; NULL when there is none). */
+const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size, size_t *count);
+/* How many capitalised words the previous version had (0 without one). */
+size_t cd_incr_old_capword_count(const cd_doc *doc);
 /* May paragraph `pi` take its old mentions, as far as tokens, marks and neighbours go? */
 bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi);
 /* Appends the old mentions of paragraph `pi` (cd_incr_mentions_may_reuse said yes). */
