@@ -1710,9 +1710,10 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
 }
 
 /* Each of `mention_start`, `mark_run_first`, `mark_run_last` has room for every token and one more. */
-static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mark_run_first, uint32_t *mark_run_last) {
+static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mark_run_first, uint32_t *mark_run_last,
+                             uint8_t *said) {
   size_t n = doc_ntok(doc);
-  att a = {doc, mention_start, mark_run_first, mark_run_last, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false};
+  att a = {doc, mention_start, mark_run_first, mark_run_last, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said};
   for (size_t i = 0; i <= n; i++) a.mention_start[i] = UINT32_MAX;
   for (size_t i = 0; i < n; i++)
     a.mark_run_first[i] = i > 0 && T(&a, i)->kind == TOK_MARK && T(&a, i - 1)->kind == TOK_MARK ? a.mark_run_first[i - 1] : (uint32_t)i;
@@ -1861,7 +1862,8 @@ void cd_pass_attribution(cd_doc *doc) {
   /* working tables of a word per token: freed here, not kept in the report's arena */
   size_t len = doc_ntok(doc) + 1;
   uint32_t *tables = malloc(3 * len * sizeof *tables);
-  if (!tables) return;
-  attribute_quotes(doc, tables, tables + len, tables + 2 * len);
+  uint8_t *said = calloc(len, 1);
+  if (tables && said) attribute_quotes(doc, tables, tables + len, tables + 2 * len, said);
   free(tables);
+  free(said);
 }
