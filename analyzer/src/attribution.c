@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "attribution_internal.h"
+#include "incremental.h"
 #include "lexicon.h"
 #include "speech_verbs.h"
 #include "quotes_kind.h"
@@ -1862,8 +1863,10 @@ void cd_pass_attribution(cd_doc *doc) {
   /* working tables of a word per token: freed here, not kept in the report's arena */
   size_t len = doc_ntok(doc) + 1;
   uint32_t *tables = malloc(3 * len * sizeof *tables);
-  uint8_t *said = calloc(len, 1);
+  /* a document analysed version after version keeps the answers of the paragraphs it keeps */
+  uint8_t *kept = cd_incr_said(doc);
+  uint8_t *said = kept ? kept : calloc(len, 1);
   if (tables && said) attribute_quotes(doc, tables, tables + len, tables + 2 * len, said);
   free(tables);
-  free(said);
+  if (!kept) free(said);
 }

@@ -38,6 +38,9 @@ struct cd_analysis {
   cd_vec from_tok; /* size_t per paragraph of the new version: that old paragraph's first token */
   claim_starts starts[2]; /* the previous version's and this one's, alternately */
   size_t starts_cur;      /* this version's */
+  /* the attribution pass's answers per token (cd_incr_said), alternately like `starts` */
+  cd_vec said[2];
+  bool said_valid[2];
   bool starts_old_ok;     /* the previous version's answers hold for this version's alternation */
   size_t reused; /* how many paragraphs match */
   size_t reused_mentions; /* how many of them took their old mentions */
@@ -82,6 +85,7 @@ cd_analysis *cd_analysis_new(void) {
   for (size_t i = 0; i < 2; i++) {
     cd_vec_init(&a->starts[i].answers, 1);
     cd_vec_init(&a->starts[i].rx, 1);
+    cd_vec_init(&a->said[i], 1);
   }
   cd_short_init(&a->short_ix, NULL);
   cd_keylist_init(&a->short_keys);
@@ -98,6 +102,7 @@ void cd_analysis_free(cd_analysis *a) {
   for (size_t i = 0; i < 2; i++) {
     cd_vec_free(&a->starts[i].answers);
     cd_vec_free(&a->starts[i].rx);
+    cd_vec_free(&a->said[i]);
   }
   for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++) cd_near_kept_free(a->near[i]);
   cd_short_free(&a->short_ix);
@@ -161,12 +166,14 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   /* this version's claim answers go where the version before last kept its own */
   a->starts_cur ^= 1;
   a->starts[a->starts_cur].valid = false;
+  a->said_valid[a->starts_cur] = false;
   a->starts_old_ok = false;
   const cd_strlist *verbs = &doc->config->speech_verbs;
   a->mentions_ok = a->have && cd_keylist_same(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
   if (!a->mentions_ok) cd_keylist_set(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
   if (!a->have) {
     a->starts[a->starts_cur ^ 1].valid = false;
+    a->said_valid[a->starts_cur ^ 1] = false;
     return;
   }
   const version *o = &a->old;
@@ -421,4 +428,30 @@ const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi) {
   const cd_analysis *a = doc->incr;
   if (!a || !a->starts_old_ok || from(doc, pi) == CD_NONE) return NULL;
   return (const uint8_t *)a->starts[a->starts_cur ^ 1].answers.data + *CD_VEC_AT(&a->from_tok, size_t, pi);
+}
+
+uint8_t *cd_incr_said(cd_doc *doc) {
+  cd_analysis *a = doc->incr;
+  if (!a) return NULL;
+  size_t n = doc_ntok(doc);
+  cd_vec *now = &a->said[a->starts_cur];
+  const cd_vec *before = &a->said[a->starts_cur ^ 1];
+  cd_vec_reserve(now, n + 1);
+  now->len = n + 1;
+  uint8_t *to = now->data;
+  memset(to, 0, n + 1);
+  /* the answers read the configured verbs too: kept only while they are the same */
+  if (a->said_valid[a->starts_cur ^ 1] && a->mentions_ok) {
+    const uint8_t *old = before->data;
+    for (size_t pi = 0; pi < doc->paras.len; pi++) {
+      if (from(doc, pi) == CD_NONE) continue;
+      const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+      size_t first = p->first_tok, end = p->end_tok, old_first = *CD_VEC_AT(&a->from_tok, size_t, pi);
+      /* not the first token (an answer may read the token before) nor the last two (the two after) */
+      if (end - first <= 3) continue;
+      memcpy(to + first + 1, old + old_first + 1, end - first - 3);
+    }
+  }
+  a->said_valid[a->starts_cur] = true;
+  return to;
 }

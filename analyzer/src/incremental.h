@@ -72,6 +72,13 @@ const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, 
 uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx);
 const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi);
 
+/* The attribution pass's answers about each token (attribution_internal.h, att.said): a byte per
+ * token, and one more, for this version. Each answer is a function of the token, the one before, the
+ * two after and the configured verbs of saying, so the previous version's are filled in for the
+ * tokens of a paragraph that took the old tables, but its first and last two, while the verbs stay
+ * the same; every other byte is 0 (not asked). NULL without a handle. */
+uint8_t *cd_incr_said(cd_doc *doc);
+
 /* How many paragraphs of the latest version took the previous version's tables (for tests). */
 size_t cd_incr_reused(const cd_analysis *a);
 /* How many of them took their old mentions too. */

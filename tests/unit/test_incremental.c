@@ -287,6 +287,61 @@ static void test_speech_verb_setting_changes_mentions(void **state) {
   free(t.s);
 }
 
+static const char *first_speaker(const cd_report *r) {
+  size_t n;
+  const cd_quote *q = cd_report_quotes(r, &n);
+  return n ? q[0].speaker : NULL;
+}
+
+/* The attribution pass keeps its answers about the words of an unchanged paragraph (a verb of
+ * saying? a phrase of saying?). An answer that reads the next paragraph's first word ("shot" and
+ * "back" on either side of a paragraph break make a phrase of saying) or the configured verbs
+ * ("smiled") must follow them: the quote's speaker comes and goes with them. */
+static void test_kept_attribution_answers_follow_what_they_read(void **state) {
+  (void)state;
+  static const char SHOT[] = "Harbour council backs new footbridge\n\n"
+                             "\"The bridge is late and the budget is gone,\" Mayor Alice Brennan shot\n\n"
+                             "back at the critics on Tuesday.\n";
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, SHOT, sizeof SHOT - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "shot back", 0);
+  cd_report *r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_non_null(first_speaker(r));
+  assert_string_equal(first_speaker(r), "Alice Brennan");
+  cd_report_free(r);
+  char *at = strstr(t.s, "back at");
+  text_edit(&t, (size_t)(at - t.s), 4, "down", 4);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "shot down", 1);
+  assert_int_equal(cd_incr_reused(a), 2); /* the headline and the quote's paragraph are kept */
+  r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_null(first_speaker(r));
+  cd_report_free(r);
+  at = strstr(t.s, "down at");
+  text_edit(&t, (size_t)(at - t.s), 4, "back", 4);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "shot back again", 2);
+
+  static const char SMILED[] = "Harbour council backs new footbridge\n\n"
+                               "\"The bridge is late and the budget is gone,\" Mayor Alice Brennan smiled on Tuesday.\n\n"
+                               "The vote is on Monday.\n";
+  cd_config *config = cd_config_new();
+  assert_true(cd_config_add_speech_verb(config, "smiled"));
+  text_set(&t, SMILED, sizeof SMILED - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "smiled, no verb", 0);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, config, "smiled, a verb", 0);
+  assert_int_equal(cd_incr_reused(a), 3);
+  r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, config);
+  assert_non_null(first_speaker(r));
+  cd_report_free(r);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "smiled, no verb again", 0);
+  r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_null(first_speaker(r));
+  cd_report_free(r);
+  cd_config_free(config);
+  cd_analysis_free(a);
+  free(t.s);
+}
+
 /* Reports belong to the caller: they stay readable after later updates and after the handle is
  * freed (ASan and valgrind check the reads). */
 static void test_reports_outlive_the_handle(void **state) {
@@ -349,6 +404,7 @@ int main(void) {
       cmocka_unit_test(test_untouched_paragraphs_are_reused),
       cmocka_unit_test(test_format_and_configuration_changes),
       cmocka_unit_test(test_speech_verb_setting_changes_mentions),
+      cmocka_unit_test(test_kept_attribution_answers_follow_what_they_read),
       cmocka_unit_test(test_reports_outlive_the_handle),
       cmocka_unit_test(test_record_matches_equal_fresh_analysis),
   };
