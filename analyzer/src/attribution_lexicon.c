@@ -46,7 +46,15 @@ static bool speech_phrase(const att *a, size_t i) {
 
 /* Adverbs and auxiliaries allowed between a speaker and the verb: "Kelly also said", "has told". */
 
+static bool between_word(const att *a, size_t i);
+
 bool att_between_word(const att *a, size_t i) {
+  unsigned kept = said_kept(a, i, 4);
+  if (kept) return kept == 2;
+  return said_keep(a, i, 4, between_word(a, i));
+}
+
+static bool between_word(const att *a, size_t i) {
   if (T(a, i)->kind != TOK_WORD) return false;
   if (cd_lex_has(CD_LEX_BETWEEN_WORDS, S(a, i), N(a, i))) return true;
   /* an adverb of manner the list does not hold ("Lind routinely said", "he wrongly suggested"):
@@ -130,7 +138,11 @@ bool cd_mention_is_person(const cd_doc *doc, size_t mi) {
 
 bool att_preposition(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_PREPOSITIONS, S(a, i), N(a, i)); }
 
-bool att_determiner(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_DETERMINERS, S(a, i), N(a, i)); }
+bool att_determiner(const att *a, size_t i) {
+  unsigned kept = said_kept(a, i, 6);
+  if (kept) return kept == 2;
+  return said_keep(a, i, 6, T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_DETERMINERS, S(a, i), N(a, i)));
+}
 
 bool att_role_noun(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_ROLE_NOUNS, S(a, i), N(a, i)); }
 
