@@ -63,13 +63,16 @@ const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, con
 const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, size_t n, cd_short_index *scratch);
 
 /* The claims pass's answers, per token, to whether a phrase of its alternation can start there
- * (0: not asked, 1: no, 2: yes). They are a function of the alternation and of the paragraph's
- * bytes from the token on, so a paragraph that took the old tables takes them too.
+ * (0: not asked, 1: no, 2: yes, 3: it can, but no branch matches whole). They are a function of the
+ * alternation, the engine and the paragraph's bytes from the token on (and the byte before it for
+ * 3, which the pass leaves out for a paragraph's first token), so a paragraph that took the old
+ * tables takes them too.
  * cd_incr_claim_starts: where this version's go (zeroed, one byte per token; NULL without a
- * handle), for the alternation `rx`; called once per version, before cd_incr_old_claim_starts.
+ * handle), for the alternation `rx` matched with JIT code or not; called once per version, before
+ * cd_incr_old_claim_starts.
  * cd_incr_old_claim_starts: the previous version's for the tokens of paragraph `pi`, or NULL when
  * the paragraph is new or the alternation was another. */
-uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx);
+uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx, bool jit);
 const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi);
 
 /* The attribution pass's answers about each token (attribution_internal.h, att.said): a byte per

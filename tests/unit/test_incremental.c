@@ -342,6 +342,40 @@ static void test_kept_attribution_answers_follow_what_they_read(void **state) {
   free(t.s);
 }
 
+static size_t count_code(const cd_report *r, const char *code) {
+  size_t n, k = 0;
+  const cd_diagnostic *d = cd_report_diagnostics(r, &n);
+  for (size_t i = 0; i < n; i++) k += strcmp(d[i].code, code) == 0;
+  return k;
+}
+
+/* The claims pass keeps, for an unchanged paragraph, where no phrase can match whole. Where one
+ * matched but its context turned it down ("the officials said" is a claim only after unnamed
+ * officials), the answer must not be kept: an edit to the paragraph before brings the claim. */
+static void test_kept_claim_answers_follow_the_text_before(void **state) {
+  (void)state;
+  static const char TEXT[] = "Harbour council backs new footbridge\n\n"
+                             "The council met on Tuesday.\n\n"
+                             "The vote was close, and the officials said the data were sound.\n";
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, TEXT, sizeof TEXT - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "no officials before", 0);
+  cd_report *r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_int_equal(count_code(r, "claim.anonymous-source"), 0);
+  cd_report_free(r);
+  const char *at = strstr(t.s, "The council met on Tuesday.");
+  static const char OFFICIALS[] = "Officials said the road would reopen.";
+  text_edit(&t, (size_t)(at - t.s), strlen("The council met on Tuesday."), OFFICIALS, sizeof OFFICIALS - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "officials before", 1);
+  assert_int_equal(cd_incr_reused(a), 2); /* the headline and the last paragraph are kept */
+  r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_int_equal(count_code(r, "claim.anonymous-source"), 2);
+  cd_report_free(r);
+  cd_analysis_free(a);
+  free(t.s);
+}
+
 /* Reports belong to the caller: they stay readable after later updates and after the handle is
  * freed (ASan and valgrind check the reads). */
 static void test_reports_outlive_the_handle(void **state) {
@@ -405,6 +439,7 @@ int main(void) {
       cmocka_unit_test(test_format_and_configuration_changes),
       cmocka_unit_test(test_speech_verb_setting_changes_mentions),
       cmocka_unit_test(test_kept_attribution_answers_follow_what_they_read),
+      cmocka_unit_test(test_kept_claim_answers_follow_the_text_before),
       cmocka_unit_test(test_reports_outlive_the_handle),
       cmocka_unit_test(test_record_matches_equal_fresh_analysis),
   };
