@@ -13,6 +13,8 @@
  *     ("Macierewitz" -> "Antoni Macierewicz"). Two people who share a surname but not a given name
  *     never merge: full names only join on the same given name.
  * The canonical name is the fullest form the article gives. */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -43,8 +45,16 @@ typedef struct cluster {
   bool surname_used;    /* a person whose surname is also used alone */
 } cluster;
 
+/* aliased_key's answer for one key (interned: one pointer per spelling), a direct-mapped slot */
+typedef struct alias_memo {
+  const char *key, *to;
+  bool aliased;
+} alias_memo;
+
 typedef struct ent_ctx {
   cd_doc *doc;
+  alias_memo *am; /* a power of two of slots, or NULL */
+  size_t am_mask;
   cd_vec clusters; /* cluster */
   mwork *mw;
   cd_strmap cfg;   /* configured form key -> canonical key index into cfg_keys */
@@ -124,7 +134,23 @@ static void load_config_names(ent_ctx *c) {
   }
 }
 
+static const char *aliased_key_of(ent_ctx *c, const char *key, bool *aliased);
+
+/* aliased_key_of, remembered per key: an article names the same few hundred people and places
+ * again and again, and each answer scans the alias and renaming tables. */
 static const char *aliased_key(ent_ctx *c, const char *key, bool *aliased) {
+  if (!c->am) return aliased_key_of(c, key, aliased);
+  uintptr_t h = (uintptr_t)key;
+  alias_memo *m = &c->am[((h >> 3) * 0x9e3779b97f4a7c15ull >> 40) & c->am_mask];
+  if (m->key != key) {
+    m->key = key;
+    m->to = aliased_key_of(c, key, &m->aliased);
+  }
+  *aliased = m->aliased;
+  return m->to;
+}
+
+static const char *aliased_key_of(ent_ctx *c, const char *key, bool *aliased) {
   size_t idx = cd_strmap_get(&c->cfg, key);
   if (idx != CD_NONE) {
     *aliased = true;
@@ -273,6 +299,9 @@ void cd_pass_entities(cd_doc *doc) {
   size_t *mcl = NULL, *ent_of = NULL, *best = NULL, *count = NULL, *n_acr = NULL, *n_long = NULL, *acr = NULL;
   bool *person = NULL, *org = NULL, *courtesy = NULL;
   c.mw = calloc(nm + 1, sizeof(mwork));
+  c.am_mask = 255;
+  while (c.am_mask + 1 < nm && c.am_mask < 65535) c.am_mask = c.am_mask * 2 + 1;
+  c.am = calloc(c.am_mask + 1, sizeof *c.am); /* none: every key is looked up */
   mcl = calloc(nm + 1, sizeof(size_t));
   c.scratch = cd_arena_new();
   if (!c.mw || !mcl || !c.scratch) goto done;
@@ -484,6 +513,7 @@ void cd_pass_entities(cd_doc *doc) {
     ent->n_mentions++;
   }
 done:
+  free(c.am);
   free(c.mw);
   free(mcl);
   free(ent_of);
