@@ -212,6 +212,17 @@ static char *key_and_cluster(cd_arena *scratch, const char *key, size_t cl) {
   return out;
 }
 
+/* a, b and c end to end in the scratch arena (what "%s%s%s" prints, without the formatter). */
+static char *joined(cd_arena *scratch, const char *a, const char *b, const char *c) {
+  size_t an = strlen(a), bn = strlen(b), cn = strlen(c);
+  char *out = cd_arena_alloc(scratch, an + bn + cn + 1);
+  if (!out) return NULL;
+  memcpy(out, a, an);
+  memcpy(out + an, b, bn);
+  memcpy(out + an + bn, c, cn + 1);
+  return out;
+}
+
 /* Near-miss spellings: a lone word that no earlier step placed, and that is no established name,
  * joins the one person whose surname (or the one lone word) it nearly spells. */
 static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
@@ -332,13 +343,13 @@ void cd_pass_entities(cd_doc *doc) {
         char *sing = cd_arena_strndup(c.scratch, w->key, kn - 1);
         if (sing) cl = cd_strmap_get(&full, sing);
       } else {
-        char *plur = cd_arena_printf(c.scratch, "%ss", w->key);
+        char *plur = joined(c.scratch, w->key, "s", "");
         if (plur) cl = cd_strmap_get(&full, plur);
       }
     }
     char *gs = NULL;
     if (w->person_full) {
-      gs = cd_arena_printf(c.scratch, "%s|%s", w->gkey, w->skey);
+      gs = joined(c.scratch, w->gkey, "|", w->skey);
       if (cl == CD_NONE && gs) cl = get_unique(&c, &given_sur, gs);
     }
     if (cl == CD_NONE) cl = new_cluster(&c);
