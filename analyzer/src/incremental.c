@@ -263,6 +263,12 @@ const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size, size_t *count)
   return *size ? a->old.capwords.data : NULL;
 }
 
+bool cd_incr_capwords_same(const cd_doc *doc) {
+  const cd_analysis *a = doc->incr;
+  const cd_vec *o = &a->old.capwords, *n = &a->next.capwords;
+  return a->have && o->len == n->len && (o->len == 0 || memcmp(o->data, n->data, o->len) == 0);
+}
+
 size_t cd_incr_old_capword_count(const cd_doc *doc) {
   const cd_analysis *a = doc->incr;
   return a && a->have ? a->old.n_capwords : 0;

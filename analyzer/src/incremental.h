@@ -41,6 +41,8 @@ size_t cd_incr_old_capword_count(const cd_doc *doc);
 bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi);
 /* Appends the old mentions of paragraph `pi` (cd_incr_mentions_may_reuse said yes). */
 void cd_incr_mentions(cd_doc *doc, uint32_t pi);
+/* Are this version's capitalised words, kept so far, the previous version's, in the same order? */
+bool cd_incr_capwords_same(const cd_doc *doc);
 /* Keeps one of this version's capitalised words. */
 void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n);
 /* After the mentions pass: keeps the marks' roles and the mentions; this version becomes the old. */

@@ -350,6 +350,12 @@ static bool *reusable_paragraphs(cd_doc *doc, const capset *cs) {
   enum { MAX_CHANGED = 8 }; /* more than a keystroke changes: analyse afresh */
   const char *changed[MAX_CHANGED];
   size_t clen[MAX_CHANGED], nc = 0;
+  if (cd_incr_capwords_same(doc)) { /* the same words (the same list): none changed */
+    bool *same = calloc(doc->paras.len + 1, sizeof *same);
+    if (!same) return NULL;
+    for (uint32_t pi = 0; pi < doc->paras.len; pi++) same[pi] = cd_incr_mentions_may_reuse(doc, pi);
+    return same;
+  }
   /* the old words as a capset of their own, to find the new words it lacks */
   capset was = {0};
   bool *reuse = calloc(doc->paras.len + 1, sizeof *reuse);
