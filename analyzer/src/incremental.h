@@ -9,7 +9,8 @@
  * the whole text capitalises mid-sentence: the mentions pass checks those too. The passes ask per
  * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh. The
  * claims pass keeps, per token, whether a phrase can start there (a function of the paragraph's
- * bytes), for the paragraphs that take the old tables.
+ * bytes), for the paragraphs that take the old tables, and the attribution pass its answers about
+ * each word (cd_incr_said).
  * The document-wide passes run on every version; their near-miss name indexes are kept and
  * brought to each version's keys. */
 #ifndef CD_INCREMENTAL_H

@@ -1,6 +1,7 @@
 /* Incremental analysis (cd_analysis): after random edits to every fixture article, the report of
  * the handle that saw each earlier version equals a fresh cd_analyze of the same text, field by
- * field; unchanged paragraphs really are taken over; reports outlive the handle. */
+ * field; unchanged paragraphs really are taken over; answers kept for a kept paragraph change with
+ * what they read outside it; reports outlive the handle. */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
