@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "attribution_internal.h"
+#include "incremental.h"
 #include "lexicon.h"
 #include "speech_verbs.h"
 #include "quotes_kind.h"
@@ -1592,31 +1593,34 @@ static bool long_gap_fits(const att *a, size_t close, const quote_ctx *c) {
 
 /* The positions the sieves look up instead of rescanning sentences: spaced dashes and "according to". */
 static bool index_positions(att *a) {
-  size_t n = doc_ntok(a->doc), nd = 0, na = 0;
-  for (int fill = 0; fill < 2; fill++) {
-    nd = na = 0;
-    for (size_t i = 0; i < n; i++) {
-      if (dash(a, i) && T(a, i)->flags & TF_SPACE_BEFORE) {
-        if (fill) a->spaced_dashes[nd] = i;
-        nd++;
-      }
-      /* "according to X", and ", per X" that opens a phrase of its own (not "$5 per hour") */
-      bool per = is(a, i, "per") && i > 0 &&
-                 (punct(a, i - 1, ',') || T(a, i - 1)->sent != T(a, i)->sent ||
-                  (T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE));
-      if (((is(a, i, "according") && is(a, i + 1, "to")) || per) && outside_quotes(a, i)) {
-        if (fill) a->according[na] = i;
-        na++;
-      }
+  size_t n = doc_ntok(a->doc);
+  cd_vec dashes, according; /* found in one pass over the tokens, then copied to the arena */
+  cd_vec_init(&dashes, sizeof(size_t));
+  cd_vec_init(&according, sizeof(size_t));
+  for (size_t i = 0; i < n; i++) {
+    const cd_token *t = T(a, i);
+    if (t->kind == TOK_PUNCT) {
+      if (dash(a, i) && t->flags & TF_SPACE_BEFORE) *(size_t *)cd_vec_push(&dashes) = i;
+      continue;
     }
-    if (fill) break;
-    a->spaced_dashes = cd_arena_alloc(a->doc->arena, (nd + 1) * sizeof(size_t));
-    a->according = cd_arena_alloc(a->doc->arena, (na + 1) * sizeof(size_t));
-    if (!a->spaced_dashes || !a->according) return false;
+    if (t->kind != TOK_WORD) continue;
+    /* "according to X", and ", per X" that opens a phrase of its own (not "$5 per hour") */
+    bool per = is(a, i, "per") && i > 0 &&
+               (punct(a, i - 1, ',') || T(a, i - 1)->sent != t->sent ||
+                (T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE));
+    if (((is(a, i, "according") && is(a, i + 1, "to")) || per) && outside_quotes(a, i))
+      *(size_t *)cd_vec_push(&according) = i;
   }
-  a->n_spaced_dashes = nd;
-  a->n_according = na;
-  return true;
+  a->spaced_dashes = cd_arena_alloc(a->doc->arena, (dashes.len + 1) * sizeof(size_t));
+  a->according = cd_arena_alloc(a->doc->arena, (according.len + 1) * sizeof(size_t));
+  bool ok = a->spaced_dashes && a->according;
+  if (ok && dashes.len) memcpy(a->spaced_dashes, dashes.data, dashes.len * sizeof(size_t));
+  if (ok && according.len) memcpy(a->according, according.data, according.len * sizeof(size_t));
+  a->n_spaced_dashes = dashes.len;
+  a->n_according = according.len;
+  cd_vec_free(&dashes);
+  cd_vec_free(&according);
+  return ok;
 }
 
 /* Does a clause joined to the tag in tokens [from, to) give the word to someone else (""...,"
@@ -1707,9 +1711,10 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
 }
 
 /* Each of `mention_start`, `mark_run_first`, `mark_run_last` has room for every token and one more. */
-static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mark_run_first, uint32_t *mark_run_last) {
+static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mark_run_first, uint32_t *mark_run_last,
+                             uint8_t *said) {
   size_t n = doc_ntok(doc);
-  att a = {doc, mention_start, mark_run_first, mark_run_last, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false};
+  att a = {doc, mention_start, mark_run_first, mark_run_last, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said};
   for (size_t i = 0; i <= n; i++) a.mention_start[i] = UINT32_MAX;
   for (size_t i = 0; i < n; i++)
     a.mark_run_first[i] = i > 0 && T(&a, i)->kind == TOK_MARK && T(&a, i - 1)->kind == TOK_MARK ? a.mark_run_first[i - 1] : (uint32_t)i;
@@ -1858,7 +1863,10 @@ void cd_pass_attribution(cd_doc *doc) {
   /* working tables of a word per token: freed here, not kept in the report's arena */
   size_t len = doc_ntok(doc) + 1;
   uint32_t *tables = malloc(3 * len * sizeof *tables);
-  if (!tables) return;
-  attribute_quotes(doc, tables, tables + len, tables + 2 * len);
+  /* a document analysed version after version keeps the answers of the paragraphs it keeps */
+  uint8_t *kept = cd_incr_said(doc);
+  uint8_t *said = kept ? kept : calloc(len, 1);
+  if (tables && said) attribute_quotes(doc, tables, tables + len, tables + 2 * len, said);
   free(tables);
+  if (!kept) free(said);
 }

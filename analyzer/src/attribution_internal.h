@@ -22,6 +22,10 @@ typedef struct att {
   size_t *according, n_according;         /* "according to" outside quotes */
   uint8_t *gender;                        /* per entity: GENDER_* from titles and he/she beside the name */
   bool in_they;                           /* resolving a "they" by its sentence's subject (no recursion) */
+  /* per token: the answers of att_speech_verb (bits 0-1), att_speech_phrase (2-3), att_between_word
+   * (4-5) and att_determiner (6-7), each 0: not asked yet, 1: no, 2: yes; or NULL. The sieves ask
+   * about the same few tokens quote after quote. */
+  uint8_t *said;
 } att;
 
 enum { GENDER_UNKNOWN = 0, GENDER_MALE = 1, GENDER_FEMALE = 2, GENDER_MIXED = 3 };

@@ -3,14 +3,34 @@
 #include "lexicon.h"
 #include "speech_verbs.h"
 
+/* The answer kept in a->said at `shift` for token i (0 when not asked), and keeping one. */
+static unsigned said_kept(const att *a, size_t i, unsigned shift) { return a->said ? (a->said[i] >> shift) & 3u : 0; }
+static bool said_keep(const att *a, size_t i, unsigned shift, bool yes) {
+  if (a->said) a->said[i] |= (uint8_t)((yes ? 2u : 1u) << shift);
+  return yes;
+}
+
+static bool speech_phrase(const att *a, size_t i);
+
 bool att_speech_verb(const att *a, size_t i) {
-  return i < doc_ntok(a->doc) && T(a, i)->kind == TOK_WORD && (T(a, i)->flags & TF_LOWER) &&
-         (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_speech_phrase(a, i));
+  if (i >= doc_ntok(a->doc)) return false;
+  unsigned kept = said_kept(a, i, 0);
+  if (kept) return kept == 2;
+  return said_keep(a, i, 0,
+                   T(a, i)->kind == TOK_WORD && (T(a, i)->flags & TF_LOWER) &&
+                       (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_speech_phrase(a, i)));
 }
 
 /* "as Lind put it", "Bell shot back", "the ad goes on to": a verb that says something only with
  * the word or two after it (speech_phrases.txt). */
 bool att_speech_phrase(const att *a, size_t i) {
+  if (i >= doc_ntok(a->doc)) return false;
+  unsigned kept = said_kept(a, i, 2);
+  if (kept) return kept == 2;
+  return said_keep(a, i, 2, speech_phrase(a, i));
+}
+
+static bool speech_phrase(const att *a, size_t i) {
   char phrase[64];
   size_t len = 0;
   for (size_t k = i; k < i + 3 && k < doc_ntok(a->doc) && T(a, k)->kind == TOK_WORD; k++) {
@@ -26,7 +46,15 @@ bool att_speech_phrase(const att *a, size_t i) {
 
 /* Adverbs and auxiliaries allowed between a speaker and the verb: "Kelly also said", "has told". */
 
+static bool between_word(const att *a, size_t i);
+
 bool att_between_word(const att *a, size_t i) {
+  unsigned kept = said_kept(a, i, 4);
+  if (kept) return kept == 2;
+  return said_keep(a, i, 4, between_word(a, i));
+}
+
+static bool between_word(const att *a, size_t i) {
   if (T(a, i)->kind != TOK_WORD) return false;
   if (cd_lex_has(CD_LEX_BETWEEN_WORDS, S(a, i), N(a, i))) return true;
   /* an adverb of manner the list does not hold ("Lind routinely said", "he wrongly suggested"):
@@ -110,7 +138,11 @@ bool cd_mention_is_person(const cd_doc *doc, size_t mi) {
 
 bool att_preposition(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_PREPOSITIONS, S(a, i), N(a, i)); }
 
-bool att_determiner(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_DETERMINERS, S(a, i), N(a, i)); }
+bool att_determiner(const att *a, size_t i) {
+  unsigned kept = said_kept(a, i, 6);
+  if (kept) return kept == 2;
+  return said_keep(a, i, 6, T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_DETERMINERS, S(a, i), N(a, i)));
+}
 
 bool att_role_noun(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_ROLE_NOUNS, S(a, i), N(a, i)); }
 

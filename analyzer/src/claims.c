@@ -73,6 +73,7 @@ typedef struct scan_state {
   size_t hit_row;
   size_t recent[RECENT_HEADS]; /* head tokens of recent findings, a ring */
   size_t n_recent;
+  bool called; /* the callout ran (some branch matched whole) since this was last cleared */
 } scan_state;
 
 /* One compilation of the alternations: interpreted, or JIT-compiled. */
@@ -334,6 +335,7 @@ static bool accept(scan_state *st, size_t ri, size_t s, size_t e) {
 
 static int on_callout(pcre2_callout_block *cb, void *data) {
   scan_state *st = data;
+  st->called = true;
   size_t ri = st->single;
   if (ri == CD_NONE) {
     if (!cb->mark) return 1;
@@ -509,8 +511,10 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
   if (code && !md) return;
   through_ctx tc = {code, md, 0};
   /* a document analysed version after version keeps may_start's answers per paragraph */
-  uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx) : NULL;
-  cd_vec may_here; /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked */
+  uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx, code != cache->interp.main) : NULL;
+  /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked; 3 yes, but no branch
+   * matches whole there (known from the previous version) */
+  cd_vec may_here;
   cd_vec_init(&may_here, 1);
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
     const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
@@ -542,14 +546,23 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
       if (t->start < off || (t->flags & TF_QUOTED)) continue;
       bool here = false;
       if (code && (first >= 0x80 || cache->ascii_start[first])) {
-        here = may[ti - p->first_tok] == 2;
-        if (starts) starts[ti] = here ? 2 : 1;
+        uint8_t m = may[ti - p->first_tok];
+        here = m == 2;
+        if (starts) starts[ti] = m == 3 ? 3 : here ? 2 : 1;
       }
-      if (here && pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx) >= 0) {
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        report(st, found);
-        off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
-        continue;
+      if (here) {
+        st->called = false;
+        int rc = pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx);
+        if (rc >= 0) {
+          PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+          report(st, found);
+          off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
+          continue;
+        }
+        /* No branch got through whole, so the callout never ran: that rests on the paragraph's bytes
+         * from the token on (the match stops at its end) and the byte before the token (the leading
+         * \b), which a kept paragraph keeps, but for its first token. */
+        if (starts && rc == PCRE2_ERROR_NOMATCH && !st->called && ti > p->first_tok) starts[ti] = 3;
       }
       size_t ri = word_row(&cache->words, cache->word_pairs, doc, t);
       if (ri != CD_NONE && accept(st, ri, t->start, t->end)) {
@@ -898,7 +911,7 @@ void cd_pass_claims(cd_doc *doc) {
     if (jit) pcre2_jit_stack_assign(umctx, NULL, jit);
   }
 
-  scan_state st = {doc, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0};
+  scan_state st = {doc, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0, false};
   if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
     scan_tokens(&st, cs->main, mctx, cache, &found);

@@ -140,6 +140,11 @@ struct cd_report {
   /* The name keys the passes asked for, one copy each in the arena (cd_doc_name_key); the table
    * is freed after the names pass, the last to ask. */
   cd_strmap name_keys;
+  /* The key each span of the text was last given (cd_doc_name_key): the passes ask for the same
+   * mentions' and words' keys again and again, and a span's key is found here without folding and
+   * hashing its bytes. A slot per hash of the span; freed with name_keys. */
+  struct cd_span_key *span_keys;
+  size_t span_keys_mask;
 
   /* Public copies handed out by the accessors (arena-owned). */
   cd_span *para_spans;
@@ -176,6 +181,10 @@ void cd_pass_findings(cd_doc *doc); /* quote.* diagnostics, severities, inline c
 
 /* The name key of text[0..n) (namekey.h), one shared copy per key. */
 const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n);
+/* The key of text[0..n) when some pass has interned it, else NULL (cd_name_key_known). */
+const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n);
+/* Frees the name-key table and its memo (after the last pass that asks). */
+void cd_doc_name_keys_free(cd_doc *doc);
 
 /* Does name mention `mi` look like a person (not a place or an organisation)? (attribution.c) */
 bool cd_mention_is_person(const cd_doc *doc, size_t mi);

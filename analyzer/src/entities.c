@@ -13,6 +13,8 @@
  *     ("Macierewitz" -> "Antoni Macierewicz"). Two people who share a surname but not a given name
  *     never merge: full names only join on the same given name.
  * The canonical name is the fullest form the article gives. */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -43,8 +45,16 @@ typedef struct cluster {
   bool surname_used;    /* a person whose surname is also used alone */
 } cluster;
 
+/* aliased_key's answer for one key (interned: one pointer per spelling), a direct-mapped slot */
+typedef struct alias_memo {
+  const char *key, *to;
+  bool aliased;
+} alias_memo;
+
 typedef struct ent_ctx {
   cd_doc *doc;
+  alias_memo *am; /* a power of two of slots, or NULL */
+  size_t am_mask;
   cd_vec clusters; /* cluster */
   mwork *mw;
   cd_strmap cfg;   /* configured form key -> canonical key index into cfg_keys */
@@ -124,7 +134,23 @@ static void load_config_names(ent_ctx *c) {
   }
 }
 
+static const char *aliased_key_of(ent_ctx *c, const char *key, bool *aliased);
+
+/* aliased_key_of, remembered per key: an article names the same few hundred people and places
+ * again and again, and each answer scans the alias and renaming tables. */
 static const char *aliased_key(ent_ctx *c, const char *key, bool *aliased) {
+  if (!c->am) return aliased_key_of(c, key, aliased);
+  uintptr_t h = (uintptr_t)key;
+  alias_memo *m = &c->am[((h >> 3) * 0x9e3779b97f4a7c15ull >> 40) & c->am_mask];
+  if (m->key != key) {
+    m->key = key;
+    m->to = aliased_key_of(c, key, &m->aliased);
+  }
+  *aliased = m->aliased;
+  return m->to;
+}
+
+static const char *aliased_key_of(ent_ctx *c, const char *key, bool *aliased) {
   size_t idx = cd_strmap_get(&c->cfg, key);
   if (idx != CD_NONE) {
     *aliased = true;
@@ -170,6 +196,33 @@ static size_t get_unique(ent_ctx *c, const cd_strmap *map, const char *key) {
   return v == CD_NONE || v == AMBIGUOUS ? CD_NONE : find(c, v);
 }
 
+/* "key#cluster" in the scratch arena (what "%s#%zu" prints, without the formatter: one a mention). */
+static char *key_and_cluster(cd_arena *scratch, const char *key, size_t cl) {
+  char digits[24];
+  size_t nd = 0;
+  do digits[nd++] = (char)('0' + cl % 10);
+  while ((cl /= 10) != 0);
+  size_t kn = strlen(key);
+  char *out = cd_arena_alloc(scratch, kn + 1 + nd + 1);
+  if (!out) return NULL;
+  memcpy(out, key, kn);
+  out[kn] = '#';
+  for (size_t i = 0; i < nd; i++) out[kn + 1 + i] = digits[nd - 1 - i];
+  out[kn + 1 + nd] = 0;
+  return out;
+}
+
+/* a, b and c end to end in the scratch arena (what "%s%s%s" prints, without the formatter). */
+static char *joined(cd_arena *scratch, const char *a, const char *b, const char *c) {
+  size_t an = strlen(a), bn = strlen(b), cn = strlen(c);
+  char *out = cd_arena_alloc(scratch, an + bn + cn + 1);
+  if (!out) return NULL;
+  memcpy(out, a, an);
+  memcpy(out + an, b, bn);
+  memcpy(out + an + bn, c, cn + 1);
+  return out;
+}
+
 /* Near-miss spellings: a lone word that no earlier step placed, and that is no established name,
  * joins the one person whose surname (or the one lone word) it nearly spells. */
 static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
@@ -193,7 +246,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     else if (m->n_parts == 1 && !k->has_full)
       key = c->mw[i].key;
     if (!key || strlen(key) < 5) continue;
-    char *sk = cd_arena_printf(c->scratch, "%s#%zu", key, cl);
+    char *sk = key_and_cluster(c->scratch, key, cl);
     if (!sk || cd_strmap_get(&seen, sk) != CD_NONE) continue;
     cd_strmap_put(&seen, sk, 1);
     *(const char **)cd_vec_push(&keys) = key;
@@ -257,6 +310,9 @@ void cd_pass_entities(cd_doc *doc) {
   size_t *mcl = NULL, *ent_of = NULL, *best = NULL, *count = NULL, *n_acr = NULL, *n_long = NULL, *acr = NULL;
   bool *person = NULL, *org = NULL, *courtesy = NULL;
   c.mw = calloc(nm + 1, sizeof(mwork));
+  c.am_mask = 255;
+  while (c.am_mask + 1 < nm && c.am_mask < 65535) c.am_mask = c.am_mask * 2 + 1;
+  c.am = calloc(c.am_mask + 1, sizeof *c.am); /* none: every key is looked up */
   mcl = calloc(nm + 1, sizeof(size_t));
   c.scratch = cd_arena_new();
   if (!c.mw || !mcl || !c.scratch) goto done;
@@ -287,13 +343,13 @@ void cd_pass_entities(cd_doc *doc) {
         char *sing = cd_arena_strndup(c.scratch, w->key, kn - 1);
         if (sing) cl = cd_strmap_get(&full, sing);
       } else {
-        char *plur = cd_arena_printf(c.scratch, "%ss", w->key);
+        char *plur = joined(c.scratch, w->key, "s", "");
         if (plur) cl = cd_strmap_get(&full, plur);
       }
     }
     char *gs = NULL;
     if (w->person_full) {
-      gs = cd_arena_printf(c.scratch, "%s|%s", w->gkey, w->skey);
+      gs = joined(c.scratch, w->gkey, "|", w->skey);
       if (cl == CD_NONE && gs) cl = get_unique(&c, &given_sur, gs);
     }
     if (cl == CD_NONE) cl = new_cluster(&c);
@@ -468,6 +524,7 @@ void cd_pass_entities(cd_doc *doc) {
     ent->n_mentions++;
   }
 done:
+  free(c.am);
   free(c.mw);
   free(mcl);
   free(ent_of);

@@ -19,6 +19,7 @@ typedef struct version {
   cd_vec roles;     /* uint8_t per token: its role after quote pairing */
   cd_vec mentions;  /* cd_name_mention as the mentions pass left them */
   cd_vec capwords;  /* char: the mentions pass's capitalised words, each ending in NUL */
+  size_t n_capwords; /* how many */
 } version;
 
 /* The claims pass's answers per token of one version (cd_incr_claim_starts), and the alternation
@@ -27,6 +28,7 @@ typedef struct claim_starts {
   bool valid;
   cd_vec answers; /* uint8_t per token */
   cd_vec rx;      /* char: the alternation, NUL-ended */
+  bool jit;       /* matched with JIT code (else the interpreter) */
 } claim_starts;
 
 struct cd_analysis {
@@ -37,6 +39,9 @@ struct cd_analysis {
   cd_vec from_tok; /* size_t per paragraph of the new version: that old paragraph's first token */
   claim_starts starts[2]; /* the previous version's and this one's, alternately */
   size_t starts_cur;      /* this version's */
+  /* the attribution pass's answers per token (cd_incr_said), alternately like `starts` */
+  cd_vec said[2];
+  bool said_valid[2];
   bool starts_old_ok;     /* the previous version's answers hold for this version's alternation */
   size_t reused; /* how many paragraphs match */
   size_t reused_mentions; /* how many of them took their old mentions */
@@ -81,6 +86,7 @@ cd_analysis *cd_analysis_new(void) {
   for (size_t i = 0; i < 2; i++) {
     cd_vec_init(&a->starts[i].answers, 1);
     cd_vec_init(&a->starts[i].rx, 1);
+    cd_vec_init(&a->said[i], 1);
   }
   cd_short_init(&a->short_ix, NULL);
   cd_keylist_init(&a->short_keys);
@@ -97,6 +103,7 @@ void cd_analysis_free(cd_analysis *a) {
   for (size_t i = 0; i < 2; i++) {
     cd_vec_free(&a->starts[i].answers);
     cd_vec_free(&a->starts[i].rx);
+    cd_vec_free(&a->said[i]);
   }
   for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++) cd_near_kept_free(a->near[i]);
   cd_short_free(&a->short_ix);
@@ -140,6 +147,14 @@ static size_t common_suffix(const char *a, size_t an, const char *b, size_t bn, 
 static const cd_para *old_para(const cd_analysis *a, size_t i) { return CD_VEC_AT(&a->old.paras, cd_para, i); }
 static size_t from(const cd_doc *doc, size_t pi) { return *CD_VEC_AT(&doc->incr->from, size_t, pi); }
 
+void cd_incr_reserve(const cd_analysis *a, cd_doc *doc) {
+  if (!a->have) return;
+  /* a keystroke changes the counts little: room for the old ones and a sixteenth more */
+  cd_vec_reserve(&doc->tokens, a->old.tokens.len + a->old.tokens.len / 16 + 16);
+  cd_vec_reserve(&doc->sentences, a->old.sentences.len + a->old.sentences.len / 16 + 16);
+  cd_vec_reserve(&doc->mentions, a->old.mentions.len + a->old.mentions.len / 16 + 16);
+}
+
 void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   size_t np = doc->paras.len;
   cd_vec_reserve(&a->from, np + 1);
@@ -152,12 +167,14 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   /* this version's claim answers go where the version before last kept its own */
   a->starts_cur ^= 1;
   a->starts[a->starts_cur].valid = false;
+  a->said_valid[a->starts_cur] = false;
   a->starts_old_ok = false;
   const cd_strlist *verbs = &doc->config->speech_verbs;
   a->mentions_ok = a->have && cd_keylist_same(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
   if (!a->mentions_ok) cd_keylist_set(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
   if (!a->have) {
     a->starts[a->starts_cur ^ 1].valid = false;
+    a->said_valid[a->starts_cur ^ 1] = false;
     return;
   }
   const version *o = &a->old;
@@ -239,10 +256,22 @@ bool cd_incr_sentences(cd_doc *doc, uint32_t pi) {
   return true;
 }
 
-const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size) {
+const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size, size_t *count) {
   const cd_analysis *a = doc->incr;
   *size = a->have ? a->old.capwords.len : 0;
+  *count = a->have ? a->old.n_capwords : 0;
   return *size ? a->old.capwords.data : NULL;
+}
+
+bool cd_incr_capwords_same(const cd_doc *doc) {
+  const cd_analysis *a = doc->incr;
+  const cd_vec *o = &a->old.capwords, *n = &a->next.capwords;
+  return a->have && o->len == n->len && (o->len == 0 || memcmp(o->data, n->data, o->len) == 0);
+}
+
+size_t cd_incr_old_capword_count(const cd_doc *doc) {
+  const cd_analysis *a = doc->incr;
+  return a && a->have ? a->old.n_capwords : 0;
 }
 
 bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi) {
@@ -274,12 +303,15 @@ void cd_incr_mentions(cd_doc *doc, uint32_t pi) {
     else
       hi = mid;
   }
+  size_t hi_m = lo;
+  while (hi_m < old->len && CD_VEC_AT(old, cd_name_mention, hi_m)->first_tok < o->end_tok) hi_m++;
   size_t shift_tok = p->first_tok - o->first_tok;
   size_t shift = p->span.start - o->span.start;
-  for (size_t i = lo; i < old->len; i++) {
+  cd_vec *to = &doc->mentions;
+  if (to->len + (hi_m - lo) > to->cap) cd_vec_reserve(to, 2 * to->cap > to->len + (hi_m - lo) ? 2 * to->cap : to->len + (hi_m - lo));
+  for (size_t i = lo; i < hi_m; i++) {
     const cd_name_mention *om = CD_VEC_AT(old, cd_name_mention, i);
-    if (om->first_tok >= o->end_tok) break;
-    cd_name_mention *m = cd_vec_push(&doc->mentions);
+    cd_name_mention *m = CD_VEC_AT(to, cd_name_mention, to->len++);
     *m = *om;
     cd_span32 *spans[] = {&m->span, &m->name, &m->title, &m->surname};
     for (size_t k = 0; k < sizeof spans / sizeof spans[0]; k++) {
@@ -317,6 +349,7 @@ void cd_incr_keep_tokens(cd_analysis *a, const cd_doc *doc) {
   copy_vec(&v->tokens, &doc->tokens);
   copy_vec(&v->sentences, &doc->sentences);
   v->capwords.len = 0;
+  v->n_capwords = 0;
 }
 
 void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n) {
@@ -325,6 +358,7 @@ void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n) {
   memcpy((char *)w->data + w->len, word, n);
   ((char *)w->data)[w->len + n] = 0;
   w->len += n + 1;
+  doc->incr->next.n_capwords++;
 }
 
 void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc) {
@@ -381,12 +415,13 @@ const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, 
   return ix;
 }
 
-uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx) {
+uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx, bool jit) {
   cd_analysis *a = doc->incr;
   if (!a) return NULL;
   claim_starts *now = &a->starts[a->starts_cur], *before = &a->starts[a->starts_cur ^ 1];
   size_t n = strlen(rx);
-  a->starts_old_ok = before->valid && before->rx.len == n + 1 && memcmp(before->rx.data, rx, n) == 0;
+  a->starts_old_ok = before->valid && before->jit == jit && before->rx.len == n + 1 && memcmp(before->rx.data, rx, n) == 0;
+  now->jit = jit;
   cd_vec_reserve(&now->rx, n + 1);
   memcpy(now->rx.data, rx, n + 1);
   now->rx.len = n + 1;
@@ -401,4 +436,30 @@ const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi) {
   const cd_analysis *a = doc->incr;
   if (!a || !a->starts_old_ok || from(doc, pi) == CD_NONE) return NULL;
   return (const uint8_t *)a->starts[a->starts_cur ^ 1].answers.data + *CD_VEC_AT(&a->from_tok, size_t, pi);
+}
+
+uint8_t *cd_incr_said(cd_doc *doc) {
+  cd_analysis *a = doc->incr;
+  if (!a) return NULL;
+  size_t n = doc_ntok(doc);
+  cd_vec *now = &a->said[a->starts_cur];
+  const cd_vec *before = &a->said[a->starts_cur ^ 1];
+  cd_vec_reserve(now, n + 1);
+  now->len = n + 1;
+  uint8_t *to = now->data;
+  memset(to, 0, n + 1);
+  /* the answers read the configured verbs too: kept only while they are the same */
+  if (a->said_valid[a->starts_cur ^ 1] && a->mentions_ok) {
+    const uint8_t *old = before->data;
+    for (size_t pi = 0; pi < doc->paras.len; pi++) {
+      if (from(doc, pi) == CD_NONE) continue;
+      const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+      size_t first = p->first_tok, end = p->end_tok, old_first = *CD_VEC_AT(&a->from_tok, size_t, pi);
+      /* not the first token (an answer may read the token before) nor the last two (the two after) */
+      if (end - first <= 3) continue;
+      memcpy(to + first + 1, old + old_first + 1, end - first - 3);
+    }
+  }
+  a->said_valid[a->starts_cur] = true;
+  return to;
 }

@@ -9,7 +9,8 @@
  * the whole text capitalises mid-sentence: the mentions pass checks those too. The passes ask per
  * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh. The
  * claims pass keeps, per token, whether a phrase can start there (a function of the paragraph's
- * bytes), for the paragraphs that take the old tables.
+ * bytes), for the paragraphs that take the old tables, and the attribution pass its answers about
+ * each word (cd_incr_said).
  * The document-wide passes run on every version; their near-miss name indexes are kept and
  * brought to each version's keys. */
 #ifndef CD_INCREMENTAL_H
@@ -22,6 +23,9 @@
 
 /* After the source pass: matches the new version's paragraphs with the previous version's. */
 void cd_incr_match(cd_analysis *a, const cd_doc *doc);
+/* Before the tokens pass: gives the new version's tokens, sentences and mentions room for as many
+ * as the previous version had, so that they are not copied as they grow. */
+void cd_incr_reserve(const cd_analysis *a, cd_doc *doc);
 /* Tokens pass: appends the old tokens of paragraph `pi` when it is unchanged; false otherwise. */
 bool cd_incr_tokens(cd_doc *doc, uint32_t pi);
 /* Sentences pass: appends the old sentences of paragraph `pi` when its tokens were reused. */
@@ -29,13 +33,17 @@ bool cd_incr_sentences(cd_doc *doc, uint32_t pi);
 /* After the sentences pass: keeps this version's text and tables for the next one. */
 void cd_incr_keep_tokens(cd_analysis *a, const cd_doc *doc);
 
-/* Mentions pass: the previous version's capitalised words (each ending in NUL, `*size` bytes in
- * all; NULL when there is none). */
-const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size);
+/* Mentions pass: the previous version's capitalised words (`*count` of them, each ending in NUL,
+ * `*size` bytes in all; NULL when there is none). */
+const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size, size_t *count);
+/* How many capitalised words the previous version had (0 without one). */
+size_t cd_incr_old_capword_count(const cd_doc *doc);
 /* May paragraph `pi` take its old mentions, as far as tokens, marks and neighbours go? */
 bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi);
 /* Appends the old mentions of paragraph `pi` (cd_incr_mentions_may_reuse said yes). */
 void cd_incr_mentions(cd_doc *doc, uint32_t pi);
+/* Are this version's capitalised words, kept so far, the previous version's, in the same order? */
+bool cd_incr_capwords_same(const cd_doc *doc);
 /* Keeps one of this version's capitalised words. */
 void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n);
 /* After the mentions pass: keeps the marks' roles and the mentions; this version becomes the old. */
@@ -58,14 +66,24 @@ const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, con
 const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, size_t n, cd_short_index *scratch);
 
 /* The claims pass's answers, per token, to whether a phrase of its alternation can start there
- * (0: not asked, 1: no, 2: yes). They are a function of the alternation and of the paragraph's
- * bytes from the token on, so a paragraph that took the old tables takes them too.
+ * (0: not asked, 1: no, 2: yes, 3: it can, but no branch matches whole). They are a function of the
+ * alternation, the engine and the paragraph's bytes from the token on (and the byte before it for
+ * 3, which the pass leaves out for a paragraph's first token), so a paragraph that took the old
+ * tables takes them too.
  * cd_incr_claim_starts: where this version's go (zeroed, one byte per token; NULL without a
- * handle), for the alternation `rx`; called once per version, before cd_incr_old_claim_starts.
+ * handle), for the alternation `rx` matched with JIT code or not; called once per version, before
+ * cd_incr_old_claim_starts.
  * cd_incr_old_claim_starts: the previous version's for the tokens of paragraph `pi`, or NULL when
  * the paragraph is new or the alternation was another. */
-uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx);
+uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx, bool jit);
 const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi);
+
+/* The attribution pass's answers about each token (attribution_internal.h, att.said): a byte per
+ * token, and one more, for this version. Each answer is a function of the token, the one before, the
+ * two after and the configured verbs of saying, so the previous version's are filled in for the
+ * tokens of a paragraph that took the old tables, but its first and last two, while the verbs stay
+ * the same; every other byte is 0 (not asked). NULL without a handle. */
+uint8_t *cd_incr_said(cd_doc *doc);
 
 /* How many paragraphs of the latest version took the previous version's tables (for tests). */
 size_t cd_incr_reused(const cd_analysis *a);

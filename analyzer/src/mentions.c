@@ -53,10 +53,11 @@ static void capset_put(capset *s, size_t start, size_t n) {
   s->count++;
 }
 
-/* False when out of memory. */
-static bool capset_init(capset *s, const char *text) {
+/* Room for `expect` words without growing. False when out of memory. */
+static bool capset_init(capset *s, const char *text, size_t expect) {
   s->text = text;
   s->cap = 64;
+  while (s->cap < 2 * expect + 2) s->cap *= 2;
   s->count = 0;
   s->start = calloc(s->cap, sizeof *s->start);
   s->len = calloc(s->cap, sizeof *s->len);
@@ -344,15 +345,21 @@ static bool uses_changed(const cd_doc *doc, uint32_t pi, const char *const *chan
 static bool *reusable_paragraphs(cd_doc *doc, const capset *cs) {
   for (size_t h = 0; h < cs->cap; h++)
     if (cs->len[h]) cd_incr_keep_capword(doc, cs->text + cs->start[h], cs->len[h]);
-  size_t size;
-  const char *old = cd_incr_old_capwords(doc, &size);
+  size_t size, count;
+  const char *old = cd_incr_old_capwords(doc, &size, &count);
   enum { MAX_CHANGED = 8 }; /* more than a keystroke changes: analyse afresh */
   const char *changed[MAX_CHANGED];
   size_t clen[MAX_CHANGED], nc = 0;
+  if (cd_incr_capwords_same(doc)) { /* the same words (the same list): none changed */
+    bool *same = calloc(doc->paras.len + 1, sizeof *same);
+    if (!same) return NULL;
+    for (uint32_t pi = 0; pi < doc->paras.len; pi++) same[pi] = cd_incr_mentions_may_reuse(doc, pi);
+    return same;
+  }
   /* the old words as a capset of their own, to find the new words it lacks */
   capset was = {0};
   bool *reuse = calloc(doc->paras.len + 1, sizeof *reuse);
-  if (!capset_init(&was, old) || !reuse) goto fail;
+  if (!capset_init(&was, old, count) || !reuse) goto fail;
   for (size_t i = 0; i < size;) {
     size_t n = strlen(old + i);
     capset_add(&was, i, n);
@@ -381,7 +388,8 @@ fail:
 
 void cd_pass_mentions(cd_doc *doc) {
   capset cs = {0};
-  if (!capset_init(&cs, doc->text)) goto cleanup;
+  /* a keystroke seldom changes how many words the text capitalises */
+  if (!capset_init(&cs, doc->text, doc->incr ? cd_incr_old_capword_count(doc) + 16 : 0)) goto cleanup;
   build_capset(doc, &cs);
   bool *reuse = doc->incr ? reusable_paragraphs(doc, &cs) : NULL;
 

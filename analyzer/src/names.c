@@ -1412,7 +1412,7 @@ static void case_variants(names_ctx *c) {
     const cd_token *t = doc_tok(doc, i);
     if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_QUOTED)) continue;
     if (CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, t))->headline) continue;
-    const char *tk = cd_name_key_known(&doc->name_keys, doc->text + t->start, t->end - t->start);
+    const char *tk = cd_doc_name_key_known(doc, doc->text + t->start, t->end - t->start);
     if (!tk) continue;
     memset(next_asked, 0, sizeof next_asked);
     for (size_t f = cd_strmap_get(&first_word, tk); f != CD_NONE; f = CD_VEC_AT(&forms, cform, f)->next) {
@@ -1432,7 +1432,7 @@ static void case_variants(names_ctx *c) {
           if (k <= NEXT_KEYS && next_asked[k - 1]) {
             bk = next_keys[k - 1];
           } else {
-            bk = cd_name_key_known(&doc->name_keys, doc->text + b->start, b->end - b->start);
+            bk = cd_doc_name_key_known(doc, doc->text + b->start, b->end - b->start);
             if (k <= NEXT_KEYS) {
               next_keys[k - 1] = bk;
               next_asked[k - 1] = true;

@@ -66,7 +66,10 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
 
   cd_pass_source(doc);
   doc->incr = incr;
-  if (incr) cd_incr_match(incr, doc);
+  if (incr) {
+    cd_incr_match(incr, doc);
+    cd_incr_reserve(incr, doc);
+  }
   cd_pass_tokens(doc);
   cd_pass_sentences(doc);
   if (incr) cd_incr_keep_tokens(incr, doc);
@@ -82,7 +85,7 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
   cd_pass_names(doc);
   /* the last pass to ask for name keys: the table goes before the claims and findings passes add
    * their diagnostics (the keys stay in the arena) */
-  cd_strmap_free(&doc->name_keys);
+  cd_doc_name_keys_free(doc);
   cd_pass_claims(doc);
   cd_pass_record(doc);
   cd_pass_findings(doc);
@@ -154,8 +157,52 @@ const cd_span *cd_report_paragraphs(const cd_report *r, size_t *count) {
 
 cd_span cd_report_headline(const cd_report *r) { return r->headline; }
 
+/* One slot of the span memo: the span [start, start + n) of the text and its interned key. */
+struct cd_span_key {
+  uint32_t start, n;
+  const char *key; /* NULL: empty */
+};
+
+/* The memo's slot for a span of the text, or NULL when the bytes are not the text's (a configured
+ * name, a string a pass made) or the memo cannot be had. */
+static struct cd_span_key *span_slot(cd_doc *doc, const char *text, size_t n) {
+  if (text < doc->text || text > doc->text + doc->len || n > doc->len - (size_t)(text - doc->text)) return NULL;
+  if (!doc->span_keys) {
+    /* a few slots per mention: the spans asked about are mentions, their words and surnames */
+    size_t cap = 256;
+    while (cap < 4 * doc->mentions.len && cap < ((size_t)1 << 24)) cap *= 2;
+    doc->span_keys = calloc(cap, sizeof *doc->span_keys);
+    if (!doc->span_keys) return NULL;
+    doc->span_keys_mask = cap - 1;
+  }
+  uint64_t start = (uint64_t)(text - doc->text);
+  uint64_t h = (start * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)n * 0xc2b2ae3d27d4eb4full);
+  return &doc->span_keys[(h ^ (h >> 29)) & doc->span_keys_mask];
+}
+
 const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n) {
-  return cd_name_key_in(&doc->name_keys, text, n);
+  struct cd_span_key *s = span_slot(doc, text, n);
+  uint32_t start = s ? (uint32_t)(text - doc->text) : 0;
+  if (s && s->key && s->start == start && s->n == n) return s->key;
+  const char *key = cd_name_key_in(&doc->name_keys, text, n);
+  if (s && key) *s = (struct cd_span_key){start, (uint32_t)n, key};
+  return key;
+}
+
+const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n) {
+  struct cd_span_key *s = span_slot(doc, text, n);
+  uint32_t start = s ? (uint32_t)(text - doc->text) : 0;
+  if (s && s->key && s->start == start && s->n == n) return s->key;
+  /* no answer is kept when the key is not interned: a later pass may intern it */
+  const char *key = cd_name_key_known(&doc->name_keys, text, n);
+  if (s && key) *s = (struct cd_span_key){start, (uint32_t)n, key};
+  return key;
+}
+
+void cd_doc_name_keys_free(cd_doc *doc) {
+  cd_strmap_free(&doc->name_keys);
+  free(doc->span_keys);
+  doc->span_keys = NULL;
 }
 
 cd_diagnostic *cd_doc_add_diag(cd_doc *doc, const char *code, size_t start, size_t end, const char *message) {

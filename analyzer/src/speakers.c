@@ -56,10 +56,11 @@ bool att_index_gender(att *a) {
    * person says is that person */
   for (size_t mi = 0; mi < doc->mentions.len; mi++) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
-    if (m->entity == CD_NONE || !att_person_mention(doc, m)) continue;
+    if (m->entity == CD_NONE) continue;
     size_t v = m->end_tok;
     while (v < doc_ntok(doc) && v < m->end_tok + 3 && att_between_word(a, v)) v++;
-    if (!att_speech_verb(a, v)) continue;
+    /* the verb first: most names are followed by none, and asking is cheaper than the person test */
+    if (!att_speech_verb(a, v) || !att_person_mention(doc, m)) continue;
     size_t p = v + 1;
     if (is(a, p, "that")) p++;
     if ((is(a, p, "he") || is(a, p, "she")) && T(a, p)->sent == m->sent) note_gender(a, m->entity, word_gender(S(a, p), N(a, p)));

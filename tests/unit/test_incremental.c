@@ -1,6 +1,7 @@
 /* Incremental analysis (cd_analysis): after random edits to every fixture article, the report of
  * the handle that saw each earlier version equals a fresh cd_analyze of the same text, field by
- * field; unchanged paragraphs really are taken over; reports outlive the handle. */
+ * field; unchanged paragraphs really are taken over; answers kept for a kept paragraph change with
+ * what they read outside it; reports outlive the handle. */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -287,6 +288,95 @@ static void test_speech_verb_setting_changes_mentions(void **state) {
   free(t.s);
 }
 
+static const char *first_speaker(const cd_report *r) {
+  size_t n;
+  const cd_quote *q = cd_report_quotes(r, &n);
+  return n ? q[0].speaker : NULL;
+}
+
+/* The attribution pass keeps its answers about the words of an unchanged paragraph (a verb of
+ * saying? a phrase of saying?). An answer that reads the next paragraph's first word ("shot" and
+ * "back" on either side of a paragraph break make a phrase of saying) or the configured verbs
+ * ("smiled") must follow them: the quote's speaker comes and goes with them. */
+static void test_kept_attribution_answers_follow_what_they_read(void **state) {
+  (void)state;
+  static const char SHOT[] = "Harbour council backs new footbridge\n\n"
+                             "\"The bridge is late and the budget is gone,\" Mayor Alice Brennan shot\n\n"
+                             "back at the critics on Tuesday.\n";
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, SHOT, sizeof SHOT - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "shot back", 0);
+  cd_report *r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_non_null(first_speaker(r));
+  assert_string_equal(first_speaker(r), "Alice Brennan");
+  cd_report_free(r);
+  char *at = strstr(t.s, "back at");
+  text_edit(&t, (size_t)(at - t.s), 4, "down", 4);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "shot down", 1);
+  assert_int_equal(cd_incr_reused(a), 2); /* the headline and the quote's paragraph are kept */
+  r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_null(first_speaker(r));
+  cd_report_free(r);
+  at = strstr(t.s, "down at");
+  text_edit(&t, (size_t)(at - t.s), 4, "back", 4);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "shot back again", 2);
+
+  static const char SMILED[] = "Harbour council backs new footbridge\n\n"
+                               "\"The bridge is late and the budget is gone,\" Mayor Alice Brennan smiled on Tuesday.\n\n"
+                               "The vote is on Monday.\n";
+  cd_config *config = cd_config_new();
+  assert_true(cd_config_add_speech_verb(config, "smiled"));
+  text_set(&t, SMILED, sizeof SMILED - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "smiled, no verb", 0);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, config, "smiled, a verb", 0);
+  assert_int_equal(cd_incr_reused(a), 3);
+  r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, config);
+  assert_non_null(first_speaker(r));
+  cd_report_free(r);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "smiled, no verb again", 0);
+  r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_null(first_speaker(r));
+  cd_report_free(r);
+  cd_config_free(config);
+  cd_analysis_free(a);
+  free(t.s);
+}
+
+static size_t count_code(const cd_report *r, const char *code) {
+  size_t n, k = 0;
+  const cd_diagnostic *d = cd_report_diagnostics(r, &n);
+  for (size_t i = 0; i < n; i++) k += strcmp(d[i].code, code) == 0;
+  return k;
+}
+
+/* The claims pass keeps, for an unchanged paragraph, where no phrase can match whole. Where one
+ * matched but its context turned it down ("the officials said" is a claim only after unnamed
+ * officials), the answer must not be kept: an edit to the paragraph before brings the claim. */
+static void test_kept_claim_answers_follow_the_text_before(void **state) {
+  (void)state;
+  static const char TEXT[] = "Harbour council backs new footbridge\n\n"
+                             "The council met on Tuesday.\n\n"
+                             "The vote was close, and the officials said the data were sound.\n";
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, TEXT, sizeof TEXT - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "no officials before", 0);
+  cd_report *r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_int_equal(count_code(r, "claim.anonymous-source"), 0);
+  cd_report_free(r);
+  const char *at = strstr(t.s, "The council met on Tuesday.");
+  static const char OFFICIALS[] = "Officials said the road would reopen.";
+  text_edit(&t, (size_t)(at - t.s), strlen("The council met on Tuesday."), OFFICIALS, sizeof OFFICIALS - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "officials before", 1);
+  assert_int_equal(cd_incr_reused(a), 2); /* the headline and the last paragraph are kept */
+  r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_int_equal(count_code(r, "claim.anonymous-source"), 2);
+  cd_report_free(r);
+  cd_analysis_free(a);
+  free(t.s);
+}
+
 /* Reports belong to the caller: they stay readable after later updates and after the handle is
  * freed (ASan and valgrind check the reads). */
 static void test_reports_outlive_the_handle(void **state) {
@@ -349,6 +439,8 @@ int main(void) {
       cmocka_unit_test(test_untouched_paragraphs_are_reused),
       cmocka_unit_test(test_format_and_configuration_changes),
       cmocka_unit_test(test_speech_verb_setting_changes_mentions),
+      cmocka_unit_test(test_kept_attribution_answers_follow_what_they_read),
+      cmocka_unit_test(test_kept_claim_answers_follow_the_text_before),
       cmocka_unit_test(test_reports_outlive_the_handle),
       cmocka_unit_test(test_record_matches_equal_fresh_analysis),
   };
