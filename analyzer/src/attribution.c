@@ -291,8 +291,10 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
 static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   size_t n = doc_ntok(a->doc);
   for (size_t k = c->close + 1; k < n && k < c->close + 60 && T(a, k)->sent == c->sent_close; k++) {
-    /* a mark followed by a mark tags nothing: go to the run's last mark (sentences only grow with k) */
-    if (T(a, k)->kind == TOK_MARK) k = a->mark_run_last[k];
+    /* a mark followed by a mark tags nothing: go to the run's last mark (sentences only grow with
+     * k), or to the window's end, where the search stops anyway: a run of a million marks is
+     * walked no further than a window */
+    while (T(a, k)->kind == TOK_MARK && k + 1 < n && T(a, k + 1)->kind == TOK_MARK && k < c->close + 60) k++;
     if (k >= c->close + 60 || T(a, k)->sent != c->sent_close) break;
     bool later_close = T(a, k)->kind == TOK_MARK && T(a, k)->role == MR_CLOSE;
     if (!later_close && !((punct(a, k, ',') || dash(a, k)) && outside_quotes(a, k))) continue;
@@ -987,8 +989,11 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
   size_t stance_fallback = CD_NONE;
   for (size_t i = c->open; i > s->first_tok && c->open - i < window; i--) {
     size_t v = i - 1;
-    if (T(a, v)->kind == TOK_MARK) { /* a run of marks holds no verb: skip it whole */
-      i = a->mark_run_first[v] + 1;
+    if (T(a, v)->kind == TOK_MARK) { /* a run of marks holds no verb: skip it whole, or to where
+                                        * the window or the sentence ends the search anyway */
+      size_t f = v;
+      while (f > 0 && T(a, f - 1)->kind == TOK_MARK && f > s->first_tok && c->open - f < window) f--;
+      i = f + 1;
       continue;
     }
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
@@ -1710,16 +1715,11 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
   return true;
 }
 
-/* Each of `mention_start`, `mark_run_first`, `mark_run_last` has room for every token and one more. */
-static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mark_run_first, uint32_t *mark_run_last,
-                             uint8_t *said) {
+/* `mention_start` has room for every token and one more. */
+static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint8_t *said) {
   size_t n = doc_ntok(doc);
-  att a = {doc, mention_start, mark_run_first, mark_run_last, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said};
+  att a = {doc, mention_start, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said};
   for (size_t i = 0; i <= n; i++) a.mention_start[i] = UINT32_MAX;
-  for (size_t i = 0; i < n; i++)
-    a.mark_run_first[i] = i > 0 && T(&a, i)->kind == TOK_MARK && T(&a, i - 1)->kind == TOK_MARK ? a.mark_run_first[i - 1] : (uint32_t)i;
-  for (size_t i = n; i-- > 0;)
-    a.mark_run_last[i] = i + 1 < n && T(&a, i)->kind == TOK_MARK && T(&a, i + 1)->kind == TOK_MARK ? a.mark_run_last[i + 1] : (uint32_t)i;
   for (size_t mi = 0; mi < doc->mentions.len; mi++) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
     a.mention_start[m->first_tok] = (uint32_t)mi;
@@ -1860,13 +1860,13 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint32_t *mar
 }
 
 void cd_pass_attribution(cd_doc *doc) {
-  /* working tables of a word per token: freed here, not kept in the report's arena */
+  /* a working table of a word per token: freed here, not kept in the report's arena */
   size_t len = doc_ntok(doc) + 1;
-  uint32_t *tables = malloc(3 * len * sizeof *tables);
+  uint32_t *tables = malloc(len * sizeof *tables);
   /* a document analysed version after version keeps the answers of the paragraphs it keeps */
   uint8_t *kept = cd_incr_said(doc);
   uint8_t *said = kept ? kept : calloc(len, 1);
-  if (tables && said) attribute_quotes(doc, tables, tables + len, tables + 2 * len, said);
+  if (tables && said) attribute_quotes(doc, tables, said);
   free(tables);
   if (!kept) free(said);
 }

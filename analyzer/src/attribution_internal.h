@@ -12,9 +12,6 @@
 typedef struct att {
   cd_doc *doc;
   uint32_t *mention_start; /* token -> mention starting there, or UINT32_MAX (see mention_at) */
-  /* for a quotation mark: the first and last token of its run of adjacent marks, so that windows
-   * skip a run ("\"\"\"\"") in one step rather than one mark at a time */
-  uint32_t *mark_run_first, *mark_run_last;
   size_t last_speaker;   /* mention of the latest quote's person speaker, or CD_NONE */
   uint32_t last_speaker_sent;
   /* token positions computed once, ascending, so that no sieve rescans a sentence per quote */
