@@ -1715,15 +1715,30 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
   return true;
 }
 
-/* `mention_start` has room for every token and one more. */
-static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint8_t *said) {
-  size_t n = doc_ntok(doc);
-  att a = {doc, mention_start, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said};
-  for (size_t i = 0; i <= n; i++) a.mention_start[i] = UINT32_MAX;
+/* Fills the index of the tokens that start a mention (att.starts): `starts` and `before` have a
+ * word for every 64 tokens, the token count included; `mention` a word for every mention. */
+static void index_mention_starts(const cd_doc *doc, uint64_t *starts, uint32_t *before, uint32_t *mention) {
+  size_t words = doc_ntok(doc) / 64 + 1;
+  memset(starts, 0, words * sizeof *starts);
   for (size_t mi = 0; mi < doc->mentions.len; mi++) {
-    const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
-    a.mention_start[m->first_tok] = (uint32_t)mi;
+    uint32_t t = CD_VEC_AT(&doc->mentions, cd_name_mention, mi)->first_tok;
+    starts[t / 64] |= (uint64_t)1 << (t % 64);
   }
+  uint32_t set = 0;
+  for (size_t w = 0; w < words; w++) {
+    before[w] = set;
+    set += (uint32_t)__builtin_popcountll(starts[w]);
+  }
+  for (size_t mi = 0; mi < doc->mentions.len; mi++) { /* the last mention that starts there */
+    uint32_t t = CD_VEC_AT(&doc->mentions, cd_name_mention, mi)->first_tok;
+    mention[before[t / 64] + (uint32_t)__builtin_popcountll(starts[t / 64] & (((uint64_t)1 << (t % 64)) - 1))] =
+        (uint32_t)mi;
+  }
+}
+
+static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t *starts_before,
+                             const uint32_t *start_mention, uint8_t *said) {
+  att a = {doc, starts, starts_before, start_mention, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said};
   if (!index_positions(&a) || !att_index_gender(&a)) return;
   for (size_t qi = 0; qi < doc->quotes.len; qi++) {
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
@@ -1860,13 +1875,20 @@ static void attribute_quotes(cd_doc *doc, uint32_t *mention_start, uint8_t *said
 }
 
 void cd_pass_attribution(cd_doc *doc) {
-  /* a working table of a word per token: freed here, not kept in the report's arena */
-  size_t len = doc_ntok(doc) + 1;
-  uint32_t *tables = malloc(len * sizeof *tables);
+  /* working tables, freed here (not kept in the report's arena): the mention starts (a few bits
+   * a token: at its peak on a long text this pass holds every table of the report) */
+  size_t len = doc_ntok(doc) + 1, words = doc_ntok(doc) / 64 + 1;
+  uint64_t *starts = malloc(words * sizeof *starts);
+  uint32_t *before = malloc(words * sizeof *before), *mention = malloc((doc->mentions.len + 1) * sizeof *mention);
   /* a document analysed version after version keeps the answers of the paragraphs it keeps */
   uint8_t *kept = cd_incr_said(doc);
   uint8_t *said = kept ? kept : calloc(len, 1);
-  if (tables && said) attribute_quotes(doc, tables, said);
-  free(tables);
+  if (starts && before && mention && said) {
+    index_mention_starts(doc, starts, before, mention);
+    attribute_quotes(doc, starts, before, mention, said);
+  }
+  free(starts);
+  free(before);
+  free(mention);
   if (!kept) free(said);
 }

@@ -11,7 +11,12 @@
 
 typedef struct att {
   cd_doc *doc;
-  uint32_t *mention_start; /* token -> mention starting there, or UINT32_MAX (see mention_at) */
+  /* Which tokens start a name mention (mention_at), in a few bits a token rather than a word: a
+   * bit per token, the count of bits set before each word of 64, and per token that starts one
+   * the mention (the last of the table's that start there). */
+  const uint64_t *starts;
+  const uint32_t *starts_before;
+  const uint32_t *start_mention;
   size_t last_speaker;   /* mention of the latest quote's person speaker, or CD_NONE */
   uint32_t last_speaker_sent;
   /* token positions computed once, ascending, so that no sieve rescans a sentence per quote */
@@ -42,9 +47,11 @@ typedef struct speaker {
 static inline const cd_token *T(const att *a, size_t i) { return doc_tok(a->doc, i); }
 static inline const char *S(const att *a, size_t i) { return a->doc->text + T(a, i)->start; }
 static inline size_t N(const att *a, size_t i) { return T(a, i)->end - T(a, i)->start; }
-/* The mention starting at token i, or CD_NONE. */
+/* The mention starting at token i (at most the token count), or CD_NONE. */
 static inline size_t mention_at(const att *a, size_t i) {
-  return a->mention_start[i] == UINT32_MAX ? CD_NONE : a->mention_start[i];
+  uint64_t word = a->starts[i / 64], bit = (uint64_t)1 << (i % 64);
+  if (!(word & bit)) return CD_NONE;
+  return a->start_mention[a->starts_before[i / 64] + (uint32_t)__builtin_popcountll(word & (bit - 1))];
 }
 static inline uint32_t para_of(const att *a, size_t i) { return doc_tok_para(a->doc, T(a, i)); }
 static inline bool is(const att *a, size_t i, const char *w) {
