@@ -64,6 +64,7 @@ typedef struct pending {
 
 typedef struct scan_state {
   cd_doc *doc;
+  const char *subject; /* what PCRE2 reads: the text, valid UTF-8 (valid_subject) */
   const cd_config *cfg;
   const row *rows;
   size_t n_rows;
@@ -101,6 +102,7 @@ struct cd_claims_cache {
   _Atomic(code_set *) jit;      /* compiled at the first text of CLAIMS_JIT_FROM_BYTES or more, or
                                  * when the memo has asked the interpreter CD_CLAIMS_MEMO_JIT_AFTER times */
   _Atomic size_t memo_asked;    /* partial matches the interpreter has run for the memo */
+  _Atomic int engine;           /* cd_claims_engine: CD_CLAIMS_ENGINE_AUTO but in tests */
   /* may_start's answers, shared by the analyses of this configuration: the lock is held while one
    * paragraph's answers are read (the matching runs outside it, so analyses on other threads seldom
    * wait, and never see a torn memo).
@@ -435,9 +437,9 @@ static void emit(cd_doc *doc, cd_vec *found) {
 }
 
 /* The end of the character after `pos`, or `pos` at the paragraph's end. */
-static size_t after_next_char(const cd_doc *doc, size_t pos, size_t para_end) {
+static size_t after_next_char(const char *text, size_t pos, size_t para_end) {
   if (pos < para_end) pos++;
-  while (pos < para_end && ((unsigned char)doc->text[pos] & 0xC0) == 0x80) pos++;
+  while (pos < para_end && ((unsigned char)text[pos] & 0xC0) == 0x80) pos++;
   return pos;
 }
 
@@ -468,11 +470,12 @@ static bool through(void *ctx, const char *s, size_t n) {
  * before would fail passes here: a yes too many, never a no). A branch that gets through bytes
  * gets through every prefix of them, so the answers are kept per prefix in the configuration's
  * memo: the first letters settle most words, and an editor's re-analyses ask nothing again. */
-static bool may_start(const cd_doc *doc, through_ctx *tc, cd_prefix_memo *memo, size_t ti, const cd_para *p) {
+static bool may_start(const cd_doc *doc, const char *subject, through_ctx *tc, cd_prefix_memo *memo, size_t ti,
+                      const cd_para *p) {
   const cd_token *t = doc_tok(doc, ti);
-  const char *s = doc->text + t->start;
-  size_t one = after_next_char(doc, t->end, p->span.end) - t->start, two = one;
-  if (ti + 1 < p->end_tok) two = after_next_char(doc, doc_tok(doc, ti + 1)->end, p->span.end) - t->start;
+  const char *s = subject + t->start;
+  size_t one = after_next_char(subject, t->end, p->span.end) - t->start, two = one;
+  if (ti + 1 < p->end_tok) two = after_next_char(subject, doc_tok(doc, ti + 1)->end, p->span.end) - t->start;
   /* a NUL byte: ask nothing, scan (when it is in the first token's bytes; else they are asked) */
   const char *nul = memchr(s, 0, two);
   if (nul) return (size_t)(nul - s) < one || cd_prefix_memo_test(memo, s, one, through, tc);
@@ -507,6 +510,7 @@ static void memo_asked(cd_claims_cache *c, const pcre2_code *code, size_t n);
 static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_claims_cache *cache,
                         cd_vec *found) {
   cd_doc *doc = st->doc;
+  const char *subject = st->subject; /* a local: the byte stores below would make it read again */
   pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
   if (code && !md) return;
   through_ctx tc = {code, md, 0};
@@ -529,11 +533,11 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
       pthread_mutex_lock(&cache->memo_lock);
       for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
         const cd_token *t = doc_tok(doc, ti);
-        unsigned char first = (unsigned char)doc->text[t->start];
+        unsigned char first = (unsigned char)subject[t->start];
         uint8_t known = old ? old[ti - p->first_tok] : 0;
         /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
         if (!known && t->start >= p->span.start && !(t->flags & TF_QUOTED) && (first >= 0x80 || cache->ascii_start[first]))
-          known = may_start(doc, &tc, &cache->memo, ti, p) ? 2 : 1;
+          known = may_start(doc, subject, &tc, &cache->memo, ti, p) ? 2 : 1;
         may[ti - p->first_tok] = known;
       }
       pthread_mutex_unlock(&cache->memo_lock);
@@ -542,7 +546,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
     size_t off = p->span.start;
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
       const cd_token *t = doc_tok(doc, ti);
-      unsigned char first = (unsigned char)doc->text[t->start];
+      unsigned char first = (unsigned char)subject[t->start];
       if (t->start < off || (t->flags & TF_QUOTED)) continue;
       bool here = false;
       if (code && (first >= 0x80 || cache->ascii_start[first])) {
@@ -552,7 +556,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
       }
       if (here) {
         st->called = false;
-        int rc = pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx);
+        int rc = pcre2_match(code, (PCRE2_SPTR)subject, p->span.end, t->start, 0, md, mctx);
         if (rc >= 0) {
           PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
           report(st, found);
@@ -585,7 +589,7 @@ static void scan(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd
     if (p->headline) continue;
     size_t off = p->span.start;
     while (off < p->span.end) {
-      int rc = pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, off, 0, md, mctx);
+      int rc = pcre2_match(code, (PCRE2_SPTR)st->subject, p->span.end, off, 0, md, mctx);
       if (rc < 0) break; /* no more matches, or a limit was reached: go on with the next paragraph */
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       if (st->single != CD_NONE && !(ov[1] > ov[0] && accept(st, st->single, ov[0], ov[1]))) {
@@ -594,7 +598,7 @@ static void scan(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd
         size_t n = ov[1];
         if (n <= ov[0]) {
           n = ov[0] + 1;
-          while (n < p->span.end && ((unsigned char)doc->text[n] & 0xC0) == 0x80) n++;
+          while (n < p->span.end && ((unsigned char)st->subject[n] & 0xC0) == 0x80) n++;
         }
         off = n > off ? n : off + 1;
         continue;
@@ -689,6 +693,7 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   if (!c) return NULL;
   atomic_init(&c->jit, NULL);
   atomic_init(&c->memo_asked, 0);
+  atomic_init(&c->engine, CD_CLAIMS_ENGINE_AUTO);
   c->words_arena = cd_arena_new();
   if (c->words_arena) cd_strmap_init(&c->words, c->words_arena);
   c->memo_lock_ok = pthread_mutex_init(&c->memo_lock, NULL) == 0;
@@ -781,11 +786,8 @@ static cd_claims_cache *get_cache(const cd_config *cfg) {
 
 /* JIT code for a text of 16 KB or more, the interpreter below that: compiling JIT code costs about
  * as much as interpreting 16 KB of text (it is compiled once per configuration, at the first such
- * text). The choice rests on the text alone. It used to rest on how much text the configuration
- * had analysed before, which made a report depend on that history: on some hostile text (invalid
- * bytes near a claim) JIT code matches where the interpreter does not, neither reporting an error,
- * so the same document gave a claim with one and not with the other (fuzz_analyzer: a reused
- * configuration against a fresh one). */
+ * text). The two engines give the same answers on the valid UTF-8 they are given (valid_subject;
+ * test_claims runs both on hostile texts). */
 #define CLAIMS_JIT_FROM_BYTES 16384u
 
 /* The JIT code set, compiled on first use; the interpreter's when PCRE2 has no JIT or it fails. */
@@ -810,6 +812,8 @@ static const code_set *jit_codes(cd_claims_cache *c) {
 }
 
 static const code_set *codes_for(cd_claims_cache *c, size_t len) {
+  int engine = atomic_load_explicit(&c->engine, memory_order_relaxed);
+  if (engine != CD_CLAIMS_ENGINE_AUTO) return engine == CD_CLAIMS_ENGINE_JIT ? jit_codes(c) : &c->interp;
   return len < CLAIMS_JIT_FROM_BYTES ? &c->interp : jit_codes(c);
 }
 
@@ -821,6 +825,8 @@ static const code_set *codes_for(cd_claims_cache *c, size_t len) {
  * 1,500 of a fresh configuration, and compiling JIT code costs about what 1,200 interpreted ones
  * do: a single short check compiles nothing, a batch of short articles switches after a few. */
 static pcre2_code *memo_code(cd_claims_cache *c) {
+  int engine = atomic_load_explicit(&c->engine, memory_order_relaxed);
+  if (engine != CD_CLAIMS_ENGINE_AUTO) return engine == CD_CLAIMS_ENGINE_JIT ? jit_codes(c)->main : c->interp.main;
   code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
   if (j) return j->main;
   if (atomic_load_explicit(&c->memo_asked, memory_order_relaxed) < CD_CLAIMS_MEMO_JIT_AFTER) return c->interp.main;
@@ -830,6 +836,14 @@ static pcre2_code *memo_code(cd_claims_cache *c) {
 /* Counts n partial matches run with `code`: the interpreter's count towards JIT code. */
 static void memo_asked(cd_claims_cache *c, const pcre2_code *code, size_t n) {
   if (n && code == c->interp.main) atomic_fetch_add_explicit(&c->memo_asked, n, memory_order_relaxed);
+}
+
+bool cd_claims_set_engine(const cd_config *cfg, cd_claims_engine engine) {
+  cd_claims_cache *c = get_cache(cfg);
+  if (!c) return false;
+  atomic_store_explicit(&c->engine, (int)engine, memory_order_relaxed);
+  if (engine == CD_CLAIMS_ENGINE_JIT) return jit_codes(c) != &c->interp;
+  return true;
 }
 
 size_t cd_claims_memo_interpreted(const cd_config *cfg) {
@@ -885,6 +899,29 @@ static void anonymous_quotes(cd_doc *doc, cd_vec *hits, const uint8_t *taken, bo
   }
 }
 
+/* The bytes PCRE2 matches: the text itself, or when it holds invalid UTF-8 a copy (in *copy) with
+ * each invalid byte replaced by SUB (0x1A, a control character: no word, no space, as the
+ * tokenizer's U+FFFD is none), so offsets stay the text's. PCRE2 10.42 reads invalid UTF-8
+ * differently in its two engines even with PCRE2_MATCH_INVALID_UTF: the interpreter tries an
+ * anchored pattern again at the start of each later valid run (a hit far from the token it was
+ * asked about, which hid the real ones after that token), JIT code does not; and on invalid bytes
+ * at the end of a partial match they answer differently. On valid UTF-8 they agree, so the engine
+ * is a matter of speed only. NULL when out of memory. */
+static const char *valid_subject(const cd_doc *doc, char **copy) {
+  *copy = NULL;
+  if (!doc->invalid.len) return doc->text;
+  char *c = malloc(doc->len + 1);
+  if (!c) return NULL;
+  memcpy(c, doc->text, doc->len);
+  c[doc->len] = 0;
+  for (size_t i = 0; i < doc->invalid.len; i++) {
+    const cd_span *run = CD_VEC_AT(&doc->invalid, cd_span, i);
+    memset(c + run->start, 0x1A, run->end - run->start);
+  }
+  *copy = c;
+  return c;
+}
+
 void cd_pass_claims(cd_doc *doc) {
   const cd_config *cfg = doc->config;
   if (cd_config_severity(cfg, "claim.unattributed") == CD_SEVERITY_OFF &&
@@ -896,12 +933,14 @@ void cd_pass_claims(cd_doc *doc) {
   const code_set *cs = codes_for(cache, doc->len);
 
   uint8_t *taken = calloc(doc->len / 8 + 1, 1); /* a bit a byte: a long text's hits touch every page */
+  char *copy = NULL;
+  const char *subject = valid_subject(doc, &copy);
   pcre2_match_context *mctx = pcre2_match_context_create(NULL);
   pcre2_match_context *umctx = pcre2_match_context_create(NULL);
   pcre2_jit_stack *jit = NULL;
   cd_vec found;
   cd_vec_init(&found, sizeof(pending));
-  if (!taken || !mctx || !umctx) goto done;
+  if (!taken || !mctx || !umctx || !subject) goto done;
   pcre2_set_match_limit(umctx, USER_MATCH_LIMIT);
   pcre2_set_depth_limit(umctx, USER_DEPTH_LIMIT);
   pcre2_set_heap_limit(umctx, USER_HEAP_LIMIT_KIB);
@@ -911,7 +950,7 @@ void cd_pass_claims(cd_doc *doc) {
     if (jit) pcre2_jit_stack_assign(umctx, NULL, jit);
   }
 
-  scan_state st = {doc, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0, false};
+  scan_state st = {doc, subject, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0, false};
   if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
     scan_tokens(&st, cs->main, mctx, cache, &found);
@@ -935,4 +974,5 @@ done:
   pcre2_jit_stack_free(jit);
   cd_vec_free(&found);
   free(taken);
+  free(copy);
 }
