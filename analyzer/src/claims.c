@@ -7,8 +7,8 @@
  *
  *     (?:\b(?:(?:it(?: (?:is|was)...)\b(*MARK:1)|...|(?:according to)\b(*MARK:n)))(?C1)
  *
- * compiled once per configuration (kept in it, see build_cache; JIT code for texts of 16 KB and more,
- * and for the memo's partial matches once the interpreter has answered enough of them).
+ * compiled once per configuration (kept in it, see build_cache; JIT code too once the configuration
+ * has analysed 16 KB of text, see codes_for; PCRE2 is handed valid UTF-8 only, see valid_subject).
  * A hit must start at a token, so the alternation is compiled anchored and tried at token starts
  * only, and only where a partial match on the token and the next one says some branch can get
  * through them (scan_tokens, may_start; the answers are memoised per prefix in the
@@ -99,9 +99,8 @@ struct cd_claims_cache {
   uint8_t word_pairs[26 * 26 / 8 + 1]; /* the first two letters of those words: most tokens are not */
   bool ascii_start[128]; /* a phrase can begin with this ASCII byte (find_ascii_starts) */
   code_set interp;
-  _Atomic(code_set *) jit;      /* compiled at the first text of CLAIMS_JIT_FROM_BYTES or more, or
-                                 * when the memo has asked the interpreter CD_CLAIMS_MEMO_JIT_AFTER times */
-  _Atomic size_t memo_asked;    /* partial matches the interpreter has run for the memo */
+  _Atomic(code_set *) jit;      /* compiled once CLAIMS_JIT_FROM_BYTES of text have been analysed */
+  _Atomic size_t analysed;      /* bytes of text this configuration's claims pass has read */
   _Atomic int engine;           /* cd_claims_engine: CD_CLAIMS_ENGINE_AUTO but in tests */
   /* may_start's answers, shared by the analyses of this configuration: the lock is held while one
    * paragraph's answers are read (the matching runs outside it, so analyses on other threads seldom
@@ -454,12 +453,10 @@ static bool gets_through(pcre2_code *code, pcre2_match_data *md, const char *s, 
 typedef struct through_ctx {
   pcre2_code *code;
   pcre2_match_data *md;
-  size_t asked; /* how many partial matches it ran */
 } through_ctx;
 
 static bool through(void *ctx, const char *s, size_t n) {
   through_ctx *t = ctx;
-  t->asked++;
   return gets_through(t->code, t->md, s, n);
 }
 
@@ -505,7 +502,6 @@ static size_t word_row(const cd_strmap *words, const uint8_t *pairs, const cd_do
 }
 
 static pcre2_code *memo_code(cd_claims_cache *c);
-static void memo_asked(cd_claims_cache *c, const pcre2_code *code, size_t n);
 
 static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_claims_cache *cache,
                         cd_vec *found) {
@@ -513,7 +509,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
   const char *subject = st->subject; /* a local: the byte stores below would make it read again */
   pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
   if (code && !md) return;
-  through_ctx tc = {code, md, 0};
+  through_ctx tc = {code, md};
   /* a document analysed version after version keeps may_start's answers per paragraph */
   uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx, code != cache->interp.main) : NULL;
   /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked; 3 yes, but no branch
@@ -529,7 +525,6 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
       cd_vec_reserve(&may_here, p->end_tok - p->first_tok);
       may = may_here.data;
       tc.code = memo_code(cache);
-      tc.asked = 0;
       pthread_mutex_lock(&cache->memo_lock);
       for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
         const cd_token *t = doc_tok(doc, ti);
@@ -541,7 +536,6 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
         may[ti - p->first_tok] = known;
       }
       pthread_mutex_unlock(&cache->memo_lock);
-      memo_asked(cache, tc.code, tc.asked);
     }
     size_t off = p->span.start;
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
@@ -692,7 +686,7 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   cd_claims_cache *c = calloc(1, sizeof *c);
   if (!c) return NULL;
   atomic_init(&c->jit, NULL);
-  atomic_init(&c->memo_asked, 0);
+  atomic_init(&c->analysed, 0);
   atomic_init(&c->engine, CD_CLAIMS_ENGINE_AUTO);
   c->words_arena = cd_arena_new();
   if (c->words_arena) cd_strmap_init(&c->words, c->words_arena);
@@ -784,10 +778,12 @@ static cd_claims_cache *get_cache(const cd_config *cfg) {
   return c;
 }
 
-/* JIT code for a text of 16 KB or more, the interpreter below that: compiling JIT code costs about
- * as much as interpreting 16 KB of text (it is compiled once per configuration, at the first such
- * text). The two engines give the same answers on the valid UTF-8 they are given (valid_subject;
- * test_claims runs both on hostile texts). */
+/* JIT code once the configuration has read 16 KB of text in all (this text included), the
+ * interpreter before: compiling JIT code costs about as much as interpreting 16 KB of text. So a
+ * single short check compiles nothing, a long one and a batch of short ones compile once. The
+ * engine is a matter of speed only: on the valid UTF-8 they are given (valid_subject) both give
+ * the same answers, whatever the configuration read before (test_claims runs both on hostile
+ * texts; fuzz_analyzer compares a reused configuration with a fresh one). */
 #define CLAIMS_JIT_FROM_BYTES 16384u
 
 /* The JIT code set, compiled on first use; the interpreter's when PCRE2 has no JIT or it fails. */
@@ -814,28 +810,17 @@ static const code_set *jit_codes(cd_claims_cache *c) {
 static const code_set *codes_for(cd_claims_cache *c, size_t len) {
   int engine = atomic_load_explicit(&c->engine, memory_order_relaxed);
   if (engine != CD_CLAIMS_ENGINE_AUTO) return engine == CD_CLAIMS_ENGINE_JIT ? jit_codes(c) : &c->interp;
-  return len < CLAIMS_JIT_FROM_BYTES ? &c->interp : jit_codes(c);
+  size_t before = atomic_fetch_add_explicit(&c->analysed, len, memory_order_relaxed);
+  return before + len < CLAIMS_JIT_FROM_BYTES ? &c->interp : jit_codes(c);
 }
 
-/* The memo's partial matches (may_start) ask about bytes alone, without the callout or the match
- * context's limits, on a token or two: JIT code and the interpreter give the same answers there,
- * and the memo already keeps answers of both for every later text. So the engine for them may
- * follow what the configuration has done: JIT code once a long text has had it compiled, or once
- * the interpreter has run CD_CLAIMS_MEMO_JIT_AFTER of them. A short article asks about 1,000 to
- * 1,500 of a fresh configuration, and compiling JIT code costs about what 1,200 interpreted ones
- * do: a single short check compiles nothing, a batch of short articles switches after a few. */
+/* The memo's partial matches (may_start) follow the analysis: JIT code once it has been compiled.
+ * Its answers are kept for every later text, whichever engine gave them: they are the same. */
 static pcre2_code *memo_code(cd_claims_cache *c) {
   int engine = atomic_load_explicit(&c->engine, memory_order_relaxed);
   if (engine != CD_CLAIMS_ENGINE_AUTO) return engine == CD_CLAIMS_ENGINE_JIT ? jit_codes(c)->main : c->interp.main;
   code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
-  if (j) return j->main;
-  if (atomic_load_explicit(&c->memo_asked, memory_order_relaxed) < CD_CLAIMS_MEMO_JIT_AFTER) return c->interp.main;
-  return jit_codes(c)->main;
-}
-
-/* Counts n partial matches run with `code`: the interpreter's count towards JIT code. */
-static void memo_asked(cd_claims_cache *c, const pcre2_code *code, size_t n) {
-  if (n && code == c->interp.main) atomic_fetch_add_explicit(&c->memo_asked, n, memory_order_relaxed);
+  return j ? j->main : c->interp.main;
 }
 
 bool cd_claims_set_engine(const cd_config *cfg, cd_claims_engine engine) {
@@ -844,11 +829,6 @@ bool cd_claims_set_engine(const cd_config *cfg, cd_claims_engine engine) {
   atomic_store_explicit(&c->engine, (int)engine, memory_order_relaxed);
   if (engine == CD_CLAIMS_ENGINE_JIT) return jit_codes(c) != &c->interp;
   return true;
-}
-
-size_t cd_claims_memo_interpreted(const cd_config *cfg) {
-  cd_claims_cache *c = atomic_load_explicit(&((cd_config *)cfg)->claims_cache, memory_order_acquire);
-  return c ? atomic_load_explicit(&c->memo_asked, memory_order_relaxed) : 0;
 }
 
 static int cmp_pending(const void *a, const void *b) {
