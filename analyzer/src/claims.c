@@ -80,6 +80,7 @@ typedef struct scan_state {
 /* One compilation of the alternations: interpreted, or JIT-compiled. */
 typedef struct code_set {
   pcre2_code *main;    /* the built-in constructions; NULL when none is enabled */
+  bool main_jit;       /* main has JIT code for both modes: pcre2_jit_match runs it directly */
   pcre2_code **single; /* configured phrases and patterns, by row; NULL when there are none */
 } code_set;
 
@@ -225,14 +226,23 @@ static void put_mark(sbuf *b, size_t i) {
  * interpreter: copying costs a fraction of compiling again) when there is one; JIT code added when
  * asked. The interpreter's code is never given JIT code itself: other analyses may be reading it. */
 static pcre2_code *compile(const char *pattern, const pcre2_code *compiled, uint32_t options, bool jit,
-                           uint32_t jit_modes) {
+                           uint32_t jit_modes, bool *jitted) {
   int err;
   PCRE2_SIZE off;
   pcre2_code *code = compiled ? pcre2_code_copy(compiled)
                               : pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS | options,
                                               &err, &off, NULL);
-  if (code && jit) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | jit_modes);
+  bool ok = code && jit && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | jit_modes) == 0;
+  if (jitted) *jitted = ok;
   return code;
+}
+
+/* pcre2_match, or for code with JIT code for its mode pcre2_jit_match, which runs it without the
+ * checks of options and subject that pcre2_match makes first (the subject is valid UTF-8). */
+static int match(const pcre2_code *code, bool jit, const char *s, size_t n, size_t from, uint32_t options,
+                 pcre2_match_data *md, pcre2_match_context *mctx) {
+  return jit ? pcre2_jit_match(code, (PCRE2_SPTR)s, n, from, options, md, mctx)
+             : pcre2_match(code, (PCRE2_SPTR)s, n, from, options, md, mctx);
 }
 
 /* ---- matching ---- */
@@ -444,20 +454,21 @@ static size_t after_next_char(const char *text, size_t pos, size_t para_end) {
 
 /* Whether some branch of `code` (anchored) reads all of the n bytes at s, on that subject alone:
  * a partial or whole match, without the callout. */
-static bool gets_through(pcre2_code *code, pcre2_match_data *md, const char *s, size_t n) {
-  int rc = pcre2_match(code, (PCRE2_SPTR)s, n, 0, PCRE2_PARTIAL_HARD, md, NULL);
+static bool gets_through(pcre2_code *code, bool jit, pcre2_match_data *md, const char *s, size_t n) {
+  int rc = match(code, jit, s, n, 0, PCRE2_PARTIAL_HARD, md, NULL);
   return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
 }
 
 /* gets_through for the prefix memo. */
 typedef struct through_ctx {
   pcre2_code *code;
+  bool jit;
   pcre2_match_data *md;
 } through_ctx;
 
 static bool through(void *ctx, const char *s, size_t n) {
   through_ctx *t = ctx;
-  return gets_through(t->code, t->md, s, n);
+  return gets_through(t->code, t->jit, t->md, s, n);
 }
 
 /* Whether a phrase can start at token ti. A phrase accepted there spans whole tokens, so it reads
@@ -501,15 +512,15 @@ static size_t word_row(const cd_strmap *words, const uint8_t *pairs, const cd_do
   return cd_strmap_getn(words, key, n);
 }
 
-static pcre2_code *memo_code(cd_claims_cache *c);
+static const code_set *memo_codes(cd_claims_cache *c);
 
-static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_claims_cache *cache,
+static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_context *mctx, cd_claims_cache *cache,
                         cd_vec *found) {
   cd_doc *doc = st->doc;
   const char *subject = st->subject; /* a local: the byte stores below would make it read again */
   pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
   if (code && !md) return;
-  through_ctx tc = {code, md};
+  through_ctx tc = {code, false, md};
   /* a document analysed version after version keeps may_start's answers per paragraph */
   uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx, code != cache->interp.main) : NULL;
   /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked; 3 yes, but no branch
@@ -524,7 +535,9 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
     if (code) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
       cd_vec_reserve(&may_here, p->end_tok - p->first_tok);
       may = may_here.data;
-      tc.code = memo_code(cache);
+      const code_set *memo = memo_codes(cache);
+      tc.code = memo->main;
+      tc.jit = memo->main_jit;
       pthread_mutex_lock(&cache->memo_lock);
       for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
         const cd_token *t = doc_tok(doc, ti);
@@ -550,7 +563,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
       }
       if (here) {
         st->called = false;
-        int rc = pcre2_match(code, (PCRE2_SPTR)subject, p->span.end, t->start, 0, md, mctx);
+        int rc = match(code, jit, subject, p->span.end, t->start, 0, md, mctx);
         if (rc >= 0) {
           PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
           report(st, found);
@@ -654,13 +667,13 @@ static bool compile_set(const cd_claims_cache *c, code_set *cs, bool jit) {
   memset(cs, 0, sizeof *cs);
   const code_set *interp = jit ? &c->interp : NULL;
   if (c->main_rx && !(cs->main = compile(c->main_rx, interp ? interp->main : NULL, PCRE2_ANCHORED, jit,
-                                         PCRE2_JIT_PARTIAL_HARD)))
+                                         PCRE2_JIT_PARTIAL_HARD, &cs->main_jit)))
     return false;
   if (c->first_user < c->n_rows) {
     cs->single = calloc(c->n_rows, sizeof *cs->single);
     if (!cs->single) return false;
     for (size_t ri = c->first_user; ri < c->n_rows; ri++)
-      cs->single[ri] = compile(c->user_rx[ri], interp && interp->single ? interp->single[ri] : NULL, 0, jit, 0);
+      cs->single[ri] = compile(c->user_rx[ri], interp && interp->single ? interp->single[ri] : NULL, 0, jit, 0, NULL);
   }
   return true;
 }
@@ -674,7 +687,7 @@ static bool find_ascii_starts(cd_claims_cache *c) {
   if (!md) return false;
   for (unsigned b = 0; b < 128; b++) {
     char one = (char)b;
-    c->ascii_start[b] = gets_through(c->interp.main, md, &one, 1);
+    c->ascii_start[b] = gets_through(c->interp.main, false, md, &one, 1);
   }
   pcre2_match_data_free(md);
   return true;
@@ -816,11 +829,11 @@ static const code_set *codes_for(cd_claims_cache *c, size_t len) {
 
 /* The memo's partial matches (may_start) follow the analysis: JIT code once it has been compiled.
  * Its answers are kept for every later text, whichever engine gave them: they are the same. */
-static pcre2_code *memo_code(cd_claims_cache *c) {
+static const code_set *memo_codes(cd_claims_cache *c) {
   int engine = atomic_load_explicit(&c->engine, memory_order_relaxed);
-  if (engine != CD_CLAIMS_ENGINE_AUTO) return engine == CD_CLAIMS_ENGINE_JIT ? jit_codes(c)->main : c->interp.main;
+  if (engine != CD_CLAIMS_ENGINE_AUTO) return engine == CD_CLAIMS_ENGINE_JIT ? jit_codes(c) : &c->interp;
   code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
-  return j ? j->main : c->interp.main;
+  return j ? j : &c->interp;
 }
 
 bool cd_claims_set_engine(const cd_config *cfg, cd_claims_engine engine) {
@@ -933,7 +946,7 @@ void cd_pass_claims(cd_doc *doc) {
   scan_state st = {doc, subject, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0, false};
   if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
-    scan_tokens(&st, cs->main, mctx, cache, &found);
+    scan_tokens(&st, cs->main, cs->main_jit, mctx, cache, &found);
   }
   if (cs->single) {
     pcre2_set_callout(umctx, on_callout, &st);
