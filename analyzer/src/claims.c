@@ -7,8 +7,8 @@
  *
  *     (?:\b(?:(?:it(?: (?:is|was)...)\b(*MARK:1)|...|(?:according to)\b(*MARK:n)))(?C1)
  *
- * compiled once per configuration (kept in it, see build_cache; JIT code for texts of 16 KB and more,
- * and for the memo's partial matches once the interpreter has answered enough of them).
+ * compiled once per configuration (kept in it, see build_cache; JIT code too once the configuration
+ * has analysed 16 KB of text, see codes_for; PCRE2 is handed valid UTF-8 only, see valid_subject).
  * A hit must start at a token, so the alternation is compiled anchored and tried at token starts
  * only, and only where a partial match on the token and the next one says some branch can get
  * through them (scan_tokens, may_start; the answers are memoised per prefix in the
@@ -64,6 +64,7 @@ typedef struct pending {
 
 typedef struct scan_state {
   cd_doc *doc;
+  const char *subject; /* what PCRE2 reads: the text, valid UTF-8 (valid_subject) */
   const cd_config *cfg;
   const row *rows;
   size_t n_rows;
@@ -79,6 +80,7 @@ typedef struct scan_state {
 /* One compilation of the alternations: interpreted, or JIT-compiled. */
 typedef struct code_set {
   pcre2_code *main;    /* the built-in constructions; NULL when none is enabled */
+  bool main_jit;       /* main has JIT code for both modes: pcre2_jit_match runs it directly */
   pcre2_code **single; /* configured phrases and patterns, by row; NULL when there are none */
 } code_set;
 
@@ -98,9 +100,9 @@ struct cd_claims_cache {
   uint8_t word_pairs[26 * 26 / 8 + 1]; /* the first two letters of those words: most tokens are not */
   bool ascii_start[128]; /* a phrase can begin with this ASCII byte (find_ascii_starts) */
   code_set interp;
-  _Atomic(code_set *) jit;      /* compiled at the first text of CLAIMS_JIT_FROM_BYTES or more, or
-                                 * when the memo has asked the interpreter CD_CLAIMS_MEMO_JIT_AFTER times */
-  _Atomic size_t memo_asked;    /* partial matches the interpreter has run for the memo */
+  _Atomic(code_set *) jit;      /* compiled once CLAIMS_JIT_FROM_BYTES of text have been analysed */
+  _Atomic size_t analysed;      /* bytes of text this configuration's claims pass has read */
+  _Atomic int engine;           /* cd_claims_engine: CD_CLAIMS_ENGINE_AUTO but in tests */
   /* may_start's answers, shared by the analyses of this configuration: the lock is held while one
    * paragraph's answers are read (the matching runs outside it, so analyses on other threads seldom
    * wait, and never see a torn memo).
@@ -224,14 +226,23 @@ static void put_mark(sbuf *b, size_t i) {
  * interpreter: copying costs a fraction of compiling again) when there is one; JIT code added when
  * asked. The interpreter's code is never given JIT code itself: other analyses may be reading it. */
 static pcre2_code *compile(const char *pattern, const pcre2_code *compiled, uint32_t options, bool jit,
-                           uint32_t jit_modes) {
+                           uint32_t jit_modes, bool *jitted) {
   int err;
   PCRE2_SIZE off;
   pcre2_code *code = compiled ? pcre2_code_copy(compiled)
                               : pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS | options,
                                               &err, &off, NULL);
-  if (code && jit) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | jit_modes);
+  bool ok = code && jit && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | jit_modes) == 0;
+  if (jitted) *jitted = ok;
   return code;
+}
+
+/* pcre2_match, or for code with JIT code for its mode pcre2_jit_match, which runs it without the
+ * checks of options and subject that pcre2_match makes first (the subject is valid UTF-8). */
+static int match(const pcre2_code *code, bool jit, const char *s, size_t n, size_t from, uint32_t options,
+                 pcre2_match_data *md, pcre2_match_context *mctx) {
+  return jit ? pcre2_jit_match(code, (PCRE2_SPTR)s, n, from, options, md, mctx)
+             : pcre2_match(code, (PCRE2_SPTR)s, n, from, options, md, mctx);
 }
 
 /* ---- matching ---- */
@@ -435,30 +446,29 @@ static void emit(cd_doc *doc, cd_vec *found) {
 }
 
 /* The end of the character after `pos`, or `pos` at the paragraph's end. */
-static size_t after_next_char(const cd_doc *doc, size_t pos, size_t para_end) {
+static size_t after_next_char(const char *text, size_t pos, size_t para_end) {
   if (pos < para_end) pos++;
-  while (pos < para_end && ((unsigned char)doc->text[pos] & 0xC0) == 0x80) pos++;
+  while (pos < para_end && ((unsigned char)text[pos] & 0xC0) == 0x80) pos++;
   return pos;
 }
 
 /* Whether some branch of `code` (anchored) reads all of the n bytes at s, on that subject alone:
  * a partial or whole match, without the callout. */
-static bool gets_through(pcre2_code *code, pcre2_match_data *md, const char *s, size_t n) {
-  int rc = pcre2_match(code, (PCRE2_SPTR)s, n, 0, PCRE2_PARTIAL_HARD, md, NULL);
+static bool gets_through(pcre2_code *code, bool jit, pcre2_match_data *md, const char *s, size_t n) {
+  int rc = match(code, jit, s, n, 0, PCRE2_PARTIAL_HARD, md, NULL);
   return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
 }
 
 /* gets_through for the prefix memo. */
 typedef struct through_ctx {
   pcre2_code *code;
+  bool jit;
   pcre2_match_data *md;
-  size_t asked; /* how many partial matches it ran */
 } through_ctx;
 
 static bool through(void *ctx, const char *s, size_t n) {
   through_ctx *t = ctx;
-  t->asked++;
-  return gets_through(t->code, t->md, s, n);
+  return gets_through(t->code, t->jit, t->md, s, n);
 }
 
 /* Whether a phrase can start at token ti. A phrase accepted there spans whole tokens, so it reads
@@ -468,11 +478,12 @@ static bool through(void *ctx, const char *s, size_t n) {
  * before would fail passes here: a yes too many, never a no). A branch that gets through bytes
  * gets through every prefix of them, so the answers are kept per prefix in the configuration's
  * memo: the first letters settle most words, and an editor's re-analyses ask nothing again. */
-static bool may_start(const cd_doc *doc, through_ctx *tc, cd_prefix_memo *memo, size_t ti, const cd_para *p) {
+static bool may_start(const cd_doc *doc, const char *subject, through_ctx *tc, cd_prefix_memo *memo, size_t ti,
+                      const cd_para *p) {
   const cd_token *t = doc_tok(doc, ti);
-  const char *s = doc->text + t->start;
-  size_t one = after_next_char(doc, t->end, p->span.end) - t->start, two = one;
-  if (ti + 1 < p->end_tok) two = after_next_char(doc, doc_tok(doc, ti + 1)->end, p->span.end) - t->start;
+  const char *s = subject + t->start;
+  size_t one = after_next_char(subject, t->end, p->span.end) - t->start, two = one;
+  if (ti + 1 < p->end_tok) two = after_next_char(subject, doc_tok(doc, ti + 1)->end, p->span.end) - t->start;
   /* a NUL byte: ask nothing, scan (when it is in the first token's bytes; else they are asked) */
   const char *nul = memchr(s, 0, two);
   if (nul) return (size_t)(nul - s) < one || cd_prefix_memo_test(memo, s, one, through, tc);
@@ -501,15 +512,15 @@ static size_t word_row(const cd_strmap *words, const uint8_t *pairs, const cd_do
   return cd_strmap_getn(words, key, n);
 }
 
-static pcre2_code *memo_code(cd_claims_cache *c);
-static void memo_asked(cd_claims_cache *c, const pcre2_code *code, size_t n);
+static const code_set *memo_codes(cd_claims_cache *c);
 
-static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_claims_cache *cache,
+static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_context *mctx, cd_claims_cache *cache,
                         cd_vec *found) {
   cd_doc *doc = st->doc;
+  const char *subject = st->subject; /* a local: the byte stores below would make it read again */
   pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
   if (code && !md) return;
-  through_ctx tc = {code, md, 0};
+  through_ctx tc = {code, false, md};
   /* a document analysed version after version keeps may_start's answers per paragraph */
   uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx, code != cache->interp.main) : NULL;
   /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked; 3 yes, but no branch
@@ -524,25 +535,25 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
     if (code) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
       cd_vec_reserve(&may_here, p->end_tok - p->first_tok);
       may = may_here.data;
-      tc.code = memo_code(cache);
-      tc.asked = 0;
+      const code_set *memo = memo_codes(cache);
+      tc.code = memo->main;
+      tc.jit = memo->main_jit;
       pthread_mutex_lock(&cache->memo_lock);
       for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
         const cd_token *t = doc_tok(doc, ti);
-        unsigned char first = (unsigned char)doc->text[t->start];
+        unsigned char first = (unsigned char)subject[t->start];
         uint8_t known = old ? old[ti - p->first_tok] : 0;
         /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
         if (!known && t->start >= p->span.start && !(t->flags & TF_QUOTED) && (first >= 0x80 || cache->ascii_start[first]))
-          known = may_start(doc, &tc, &cache->memo, ti, p) ? 2 : 1;
+          known = may_start(doc, subject, &tc, &cache->memo, ti, p) ? 2 : 1;
         may[ti - p->first_tok] = known;
       }
       pthread_mutex_unlock(&cache->memo_lock);
-      memo_asked(cache, tc.code, tc.asked);
     }
     size_t off = p->span.start;
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
       const cd_token *t = doc_tok(doc, ti);
-      unsigned char first = (unsigned char)doc->text[t->start];
+      unsigned char first = (unsigned char)subject[t->start];
       if (t->start < off || (t->flags & TF_QUOTED)) continue;
       bool here = false;
       if (code && (first >= 0x80 || cache->ascii_start[first])) {
@@ -552,7 +563,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *m
       }
       if (here) {
         st->called = false;
-        int rc = pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, t->start, 0, md, mctx);
+        int rc = match(code, jit, subject, p->span.end, t->start, 0, md, mctx);
         if (rc >= 0) {
           PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
           report(st, found);
@@ -585,7 +596,7 @@ static void scan(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd
     if (p->headline) continue;
     size_t off = p->span.start;
     while (off < p->span.end) {
-      int rc = pcre2_match(code, (PCRE2_SPTR)doc->text, p->span.end, off, 0, md, mctx);
+      int rc = pcre2_match(code, (PCRE2_SPTR)st->subject, p->span.end, off, 0, md, mctx);
       if (rc < 0) break; /* no more matches, or a limit was reached: go on with the next paragraph */
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       if (st->single != CD_NONE && !(ov[1] > ov[0] && accept(st, st->single, ov[0], ov[1]))) {
@@ -594,7 +605,7 @@ static void scan(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd
         size_t n = ov[1];
         if (n <= ov[0]) {
           n = ov[0] + 1;
-          while (n < p->span.end && ((unsigned char)doc->text[n] & 0xC0) == 0x80) n++;
+          while (n < p->span.end && ((unsigned char)st->subject[n] & 0xC0) == 0x80) n++;
         }
         off = n > off ? n : off + 1;
         continue;
@@ -656,13 +667,13 @@ static bool compile_set(const cd_claims_cache *c, code_set *cs, bool jit) {
   memset(cs, 0, sizeof *cs);
   const code_set *interp = jit ? &c->interp : NULL;
   if (c->main_rx && !(cs->main = compile(c->main_rx, interp ? interp->main : NULL, PCRE2_ANCHORED, jit,
-                                         PCRE2_JIT_PARTIAL_HARD)))
+                                         PCRE2_JIT_PARTIAL_HARD, &cs->main_jit)))
     return false;
   if (c->first_user < c->n_rows) {
     cs->single = calloc(c->n_rows, sizeof *cs->single);
     if (!cs->single) return false;
     for (size_t ri = c->first_user; ri < c->n_rows; ri++)
-      cs->single[ri] = compile(c->user_rx[ri], interp && interp->single ? interp->single[ri] : NULL, 0, jit, 0);
+      cs->single[ri] = compile(c->user_rx[ri], interp && interp->single ? interp->single[ri] : NULL, 0, jit, 0, NULL);
   }
   return true;
 }
@@ -676,7 +687,7 @@ static bool find_ascii_starts(cd_claims_cache *c) {
   if (!md) return false;
   for (unsigned b = 0; b < 128; b++) {
     char one = (char)b;
-    c->ascii_start[b] = gets_through(c->interp.main, md, &one, 1);
+    c->ascii_start[b] = gets_through(c->interp.main, false, md, &one, 1);
   }
   pcre2_match_data_free(md);
   return true;
@@ -688,7 +699,8 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   cd_claims_cache *c = calloc(1, sizeof *c);
   if (!c) return NULL;
   atomic_init(&c->jit, NULL);
-  atomic_init(&c->memo_asked, 0);
+  atomic_init(&c->analysed, 0);
+  atomic_init(&c->engine, CD_CLAIMS_ENGINE_AUTO);
   c->words_arena = cd_arena_new();
   if (c->words_arena) cd_strmap_init(&c->words, c->words_arena);
   c->memo_lock_ok = pthread_mutex_init(&c->memo_lock, NULL) == 0;
@@ -779,13 +791,12 @@ static cd_claims_cache *get_cache(const cd_config *cfg) {
   return c;
 }
 
-/* JIT code for a text of 16 KB or more, the interpreter below that: compiling JIT code costs about
- * as much as interpreting 16 KB of text (it is compiled once per configuration, at the first such
- * text). The choice rests on the text alone. It used to rest on how much text the configuration
- * had analysed before, which made a report depend on that history: on some hostile text (invalid
- * bytes near a claim) JIT code matches where the interpreter does not, neither reporting an error,
- * so the same document gave a claim with one and not with the other (fuzz_analyzer: a reused
- * configuration against a fresh one). */
+/* JIT code once the configuration has read 16 KB of text in all (this text included), the
+ * interpreter before: compiling JIT code costs about as much as interpreting 16 KB of text. So a
+ * single short check compiles nothing, a long one and a batch of short ones compile once. The
+ * engine is a matter of speed only: on the valid UTF-8 they are given (valid_subject) both give
+ * the same answers, whatever the configuration read before (test_claims runs both on hostile
+ * texts; fuzz_analyzer compares a reused configuration with a fresh one). */
 #define CLAIMS_JIT_FROM_BYTES 16384u
 
 /* The JIT code set, compiled on first use; the interpreter's when PCRE2 has no JIT or it fails. */
@@ -810,31 +821,27 @@ static const code_set *jit_codes(cd_claims_cache *c) {
 }
 
 static const code_set *codes_for(cd_claims_cache *c, size_t len) {
-  return len < CLAIMS_JIT_FROM_BYTES ? &c->interp : jit_codes(c);
+  int engine = atomic_load_explicit(&c->engine, memory_order_relaxed);
+  if (engine != CD_CLAIMS_ENGINE_AUTO) return engine == CD_CLAIMS_ENGINE_JIT ? jit_codes(c) : &c->interp;
+  size_t before = atomic_fetch_add_explicit(&c->analysed, len, memory_order_relaxed);
+  return before + len < CLAIMS_JIT_FROM_BYTES ? &c->interp : jit_codes(c);
 }
 
-/* The memo's partial matches (may_start) ask about bytes alone, without the callout or the match
- * context's limits, on a token or two: JIT code and the interpreter give the same answers there,
- * and the memo already keeps answers of both for every later text. So the engine for them may
- * follow what the configuration has done: JIT code once a long text has had it compiled, or once
- * the interpreter has run CD_CLAIMS_MEMO_JIT_AFTER of them. A short article asks about 1,000 to
- * 1,500 of a fresh configuration, and compiling JIT code costs about what 1,200 interpreted ones
- * do: a single short check compiles nothing, a batch of short articles switches after a few. */
-static pcre2_code *memo_code(cd_claims_cache *c) {
+/* The memo's partial matches (may_start) follow the analysis: JIT code once it has been compiled.
+ * Its answers are kept for every later text, whichever engine gave them: they are the same. */
+static const code_set *memo_codes(cd_claims_cache *c) {
+  int engine = atomic_load_explicit(&c->engine, memory_order_relaxed);
+  if (engine != CD_CLAIMS_ENGINE_AUTO) return engine == CD_CLAIMS_ENGINE_JIT ? jit_codes(c) : &c->interp;
   code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
-  if (j) return j->main;
-  if (atomic_load_explicit(&c->memo_asked, memory_order_relaxed) < CD_CLAIMS_MEMO_JIT_AFTER) return c->interp.main;
-  return jit_codes(c)->main;
+  return j ? j : &c->interp;
 }
 
-/* Counts n partial matches run with `code`: the interpreter's count towards JIT code. */
-static void memo_asked(cd_claims_cache *c, const pcre2_code *code, size_t n) {
-  if (n && code == c->interp.main) atomic_fetch_add_explicit(&c->memo_asked, n, memory_order_relaxed);
-}
-
-size_t cd_claims_memo_interpreted(const cd_config *cfg) {
-  cd_claims_cache *c = atomic_load_explicit(&((cd_config *)cfg)->claims_cache, memory_order_acquire);
-  return c ? atomic_load_explicit(&c->memo_asked, memory_order_relaxed) : 0;
+bool cd_claims_set_engine(const cd_config *cfg, cd_claims_engine engine) {
+  cd_claims_cache *c = get_cache(cfg);
+  if (!c) return false;
+  atomic_store_explicit(&c->engine, (int)engine, memory_order_relaxed);
+  if (engine == CD_CLAIMS_ENGINE_JIT) return jit_codes(c) != &c->interp;
+  return true;
 }
 
 static int cmp_pending(const void *a, const void *b) {
@@ -885,6 +892,29 @@ static void anonymous_quotes(cd_doc *doc, cd_vec *hits, const uint8_t *taken, bo
   }
 }
 
+/* The bytes PCRE2 matches: the text itself, or when it holds invalid UTF-8 a copy (in *copy) with
+ * each invalid byte replaced by SUB (0x1A, a control character: no word, no space, as the
+ * tokenizer's U+FFFD is none), so offsets stay the text's. PCRE2 10.42 reads invalid UTF-8
+ * differently in its two engines even with PCRE2_MATCH_INVALID_UTF: the interpreter tries an
+ * anchored pattern again at the start of each later valid run (a hit far from the token it was
+ * asked about, which hid the real ones after that token), JIT code does not; and on invalid bytes
+ * at the end of a partial match they answer differently. On valid UTF-8 they agree, so the engine
+ * is a matter of speed only. NULL when out of memory. */
+static const char *valid_subject(const cd_doc *doc, char **copy) {
+  *copy = NULL;
+  if (!doc->invalid.len) return doc->text;
+  char *c = malloc(doc->len + 1);
+  if (!c) return NULL;
+  memcpy(c, doc->text, doc->len);
+  c[doc->len] = 0;
+  for (size_t i = 0; i < doc->invalid.len; i++) {
+    const cd_span *run = CD_VEC_AT(&doc->invalid, cd_span, i);
+    memset(c + run->start, 0x1A, run->end - run->start);
+  }
+  *copy = c;
+  return c;
+}
+
 void cd_pass_claims(cd_doc *doc) {
   const cd_config *cfg = doc->config;
   if (cd_config_severity(cfg, "claim.unattributed") == CD_SEVERITY_OFF &&
@@ -896,12 +926,14 @@ void cd_pass_claims(cd_doc *doc) {
   const code_set *cs = codes_for(cache, doc->len);
 
   uint8_t *taken = calloc(doc->len / 8 + 1, 1); /* a bit a byte: a long text's hits touch every page */
+  char *copy = NULL;
+  const char *subject = valid_subject(doc, &copy);
   pcre2_match_context *mctx = pcre2_match_context_create(NULL);
   pcre2_match_context *umctx = pcre2_match_context_create(NULL);
   pcre2_jit_stack *jit = NULL;
   cd_vec found;
   cd_vec_init(&found, sizeof(pending));
-  if (!taken || !mctx || !umctx) goto done;
+  if (!taken || !mctx || !umctx || !subject) goto done;
   pcre2_set_match_limit(umctx, USER_MATCH_LIMIT);
   pcre2_set_depth_limit(umctx, USER_DEPTH_LIMIT);
   pcre2_set_heap_limit(umctx, USER_HEAP_LIMIT_KIB);
@@ -911,10 +943,10 @@ void cd_pass_claims(cd_doc *doc) {
     if (jit) pcre2_jit_stack_assign(umctx, NULL, jit);
   }
 
-  scan_state st = {doc, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0, false};
+  scan_state st = {doc, subject, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0, false};
   if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
-    scan_tokens(&st, cs->main, mctx, cache, &found);
+    scan_tokens(&st, cs->main, cs->main_jit, mctx, cache, &found);
   }
   if (cs->single) {
     pcre2_set_callout(umctx, on_callout, &st);
@@ -935,4 +967,5 @@ done:
   pcre2_jit_stack_free(jit);
   cd_vec_free(&found);
   free(taken);
+  free(copy);
 }

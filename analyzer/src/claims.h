@@ -97,10 +97,11 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t first_tok, s
 /* Is a quote speaker phrase (tokens [first, end)) an unnamed source ("a source", "officials")? */
 bool cd_claim_anonymous_speaker(const cd_doc *doc, size_t first, size_t end);
 
-/* The claims pass's partial matches for its memo run with the interpreter until a configuration
- * has run this many of them, with JIT code after that (where PCRE2 has it; see memo_code). */
-#define CD_CLAIMS_MEMO_JIT_AFTER 8192u
-/* For tests: how many of those partial matches the configuration has run with the interpreter. */
-size_t cd_claims_memo_interpreted(const cd_config *cfg);
+/* Which PCRE2 engine the claims pass runs: by how much text the configuration has read (AUTO), or
+ * always one of them. Both give the same answers; tests compare them. */
+typedef enum { CD_CLAIMS_ENGINE_AUTO, CD_CLAIMS_ENGINE_INTERPRETER, CD_CLAIMS_ENGINE_JIT } cd_claims_engine;
+/* For tests: sets the engine of cfg's claims pass (building its compiled phrases). False when the
+ * phrases cannot be built, or JIT code was asked for and PCRE2 cannot make it. */
+bool cd_claims_set_engine(const cd_config *cfg, cd_claims_engine engine);
 
 #endif

@@ -1,11 +1,14 @@
 /* Fuzzes cd_analyze. The first byte picks Markdown or plain text; the rest is the article.
  * Checks what the report promises: every span inside the text (or unset), every index inside its
  * table, evidence and messages present; and that a configuration reused across every input gives
- * the same report as a fresh one (its caches are memos, never answers). */
+ * the same report as a fresh one (its caches are memos, never answers). The reused one runs the
+ * claims pass with JIT code, a fresh one on a short text with PCRE2's interpreter: the two engines
+ * must agree on every input, so that which one runs is a matter of speed only. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "claims.h"
 #include "copydesk/analyzer.h"
 
 #define CHECK(cond) \
@@ -96,7 +99,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static cd_config *reused; /* lives across inputs, keeping whatever its analyses cached */
   if (size == 0) return 0;
-  if (!reused) reused = cd_config_new();
+  if (!reused) {
+    reused = cd_config_new();
+    CHECK(reused);
+    (void)cd_claims_set_engine(reused, CD_CLAIMS_ENGINE_JIT); /* false without JIT: one engine only */
+  }
   cd_format format = (data[0] & 1) ? CD_FORMAT_MARKDOWN : CD_FORMAT_PLAINTEXT;
   /* a private copy, exactly `len` bytes long, so that a read past the end is caught */
   size_t len = size - 1;

@@ -305,7 +305,8 @@ static void test_memo_across_analyses(void **state) {
   cd_config_free(c);
 }
 
-/* The text on which the interpreter and JIT code once gave different claims (found by fuzzing). */
+/* The text on which the interpreter and JIT code once gave different claims (found by fuzzing:
+ * invalid UTF-8 in a paragraph with claims). */
 static size_t read_engine_limits_text(char *buf, size_t cap) {
   FILE *f = fopen(CD_SOURCE_DIR "/tests/unit/data/claims_engine_limits.txt", "rb");
   assert_non_null(f);
@@ -316,10 +317,10 @@ static size_t read_engine_limits_text(char *buf, size_t cap) {
 }
 
 /* A report rests on the text and the settings alone, not on what the configuration analysed
- * before. The claims pass once switched a configuration to JIT code after 16 KB of text, and on
- * this text (found by fuzz_analyzer: invalid bytes near a claim) JIT code matches where the
- * interpreter does not, with no error from either: a configuration that had read a long article
- * gave one claim more than a fresh one. */
+ * before. A configuration runs JIT code once it has analysed 16 KB of text, a fresh one the
+ * interpreter; on this text PCRE2's interpreter once reported a phrase far from the token it was
+ * asked about (invalid UTF-8 in between), so a configuration that had read a long article gave one
+ * claim more than a fresh one. */
 static void test_same_report_after_a_long_text(void **state) {
   (void)state;
   char text[4096];
@@ -342,9 +343,9 @@ static void test_same_report_after_a_long_text(void **state) {
   cd_config_free(c);
 }
 
-/* A configuration that has checked many short texts answers its memo's partial matches with JIT
- * code instead of the interpreter (claims.h): the reports must stay those of a fresh configuration,
- * on ordinary text and on the text where the two engines' limits once differed. */
+/* A configuration that has checked many short texts runs JIT code, for its memo's partial matches
+ * too, where a fresh one runs the interpreter: the reports must stay those of a fresh
+ * configuration, on ordinary text and on the text where the two engines once differed. */
 static void test_same_report_after_many_short_texts(void **state) {
   (void)state;
   char hostile[4096];
@@ -363,7 +364,7 @@ static void test_same_report_after_many_short_texts(void **state) {
   cd_config *c = cd_config_new();
   uint32_t seed = 12345;
   char text[8192];
-  for (int round = 0; round < 400 && cd_claims_memo_interpreted(c) < CD_CLAIMS_MEMO_JIT_AFTER; round++) {
+  for (int round = 0; round < 12; round++) { /* 96 KB in all: past the interpreter's 16 KB */
     size_t len = (size_t)snprintf(text, sizeof text, "Head\n\n");
     while (len + 64 < sizeof text) {
       seed = seed * 1103515245u + 12345u;
@@ -382,7 +383,6 @@ static void test_same_report_after_many_short_texts(void **state) {
     }
     cd_report_free(cd_analyze(text, len, CD_FORMAT_PLAINTEXT, c));
   }
-  assert_true(cd_claims_memo_interpreted(c) >= CD_CLAIMS_MEMO_JIT_AFTER);
 
   cd_report *after_hostile = cd_analyze(hostile, hostile_len, CD_FORMAT_PLAINTEXT, c);
   cd_report *after_mixed = cd_analyze(mixed, strlen(mixed), CD_FORMAT_PLAINTEXT, c);
@@ -396,6 +396,101 @@ static void test_same_report_after_many_short_texts(void **state) {
   cd_report_free(after_hostile);
   cd_report_free(after_mixed);
   cd_config_free(c);
+}
+
+/* A configuration whose claims pass runs one engine, with a configured phrase and two configured
+ * patterns (one that may span an invalid byte) beside the built-in phrases. */
+static cd_config *engine_config(cd_claims_engine engine) {
+  cd_config *c = cd_config_new();
+  assert_non_null(c);
+  assert_true(cd_config_add_claim_phrase(c, "unattributed", "insiders whisper", false, NULL, 0));
+  assert_true(cd_config_add_claim_phrase(c, "anonymous-source", "\\bmoles? (?:say|said)\\b", true, NULL, 0));
+  assert_true(cd_config_add_claim_phrase(c, "unattributed", "rumou?rs?.{0,3}abound", true, NULL, 0));
+  if (!cd_claims_set_engine(c, engine)) {
+    cd_config_free(c);
+    return NULL;
+  }
+  return c;
+}
+
+/* Both reports of one text, by the interpreter and by JIT code, are the same. */
+static void assert_engines_agree(const char *text, size_t len, cd_config *interp, cd_config *jit, const char *what) {
+  cd_report *a = cd_analyze(text, len, CD_FORMAT_PLAINTEXT, interp);
+  cd_report *b = cd_analyze(text, len, CD_FORMAT_PLAINTEXT, jit);
+  assert_non_null(a);
+  assert_non_null(b);
+  const char *why = report_difference(a, b);
+  if (why) fail_msg("%s: interpreter and JIT code differ: %s", what, why);
+  cd_report_free(a);
+  cd_report_free(b);
+}
+
+/* The interpreter and JIT code give the same claims on every text, so which one runs is a matter
+ * of speed. PCRE2 10.42's two engines read invalid UTF-8 differently (its interpreter tried an
+ * anchored phrase again after each invalid byte and reported "is considered one of" far from the
+ * token it was asked about, hiding "has been widely criticised" before it): the pass hands PCRE2
+ * only valid UTF-8. Checked on the text fuzzing found, on invented articles, and on those articles
+ * with invalid bytes dropped in at random. */
+static void test_engines_agree(void **state) {
+  (void)state;
+  cd_config *interp = engine_config(CD_CLAIMS_ENGINE_INTERPRETER);
+  cd_config *jit = engine_config(CD_CLAIMS_ENGINE_JIT);
+  if (!jit) {
+    cd_config_free(interp);
+    skip(); /* PCRE2 without JIT: one engine only */
+  }
+  assert_non_null(interp);
+  char hostile[4096];
+  size_t hostile_len = read_engine_limits_text(hostile, sizeof hostile);
+  assert_engines_agree(hostile, hostile_len, interp, jit, "the fuzz finding");
+  assert_int_equal(count_in(hostile, hostile_len, CD_FORMAT_PLAINTEXT, interp, UN, "widely criticised"), 1);
+  assert_int_equal(count_in(hostile, hostile_len, CD_FORMAT_PLAINTEXT, jit, UN, "widely criticised"), 1);
+  assert_int_equal(count_in(hostile, hostile_len, CD_FORMAT_PLAINTEXT, interp, UN, "considered one of"), 1);
+
+  const char *article =
+      "Plant fined\n\nQuestions have been raised about the regulator. The owner has been widely criticised "
+      "for its response. It is believed that the pipe burst, sources said. Critics say the fine is too low. "
+      "Officials said nothing. The manager reportedly resigned. According to a recent study, fish died. "
+      "Insiders whisper that the plant will close. Moles say it will not. Rumours abound. "
+      "\"It is believed to be safe,\" an unnamed official told reporters. Many people believe the river "
+      "is clean; supporters argue it never was. There has been growing speculation amid speculation.";
+  size_t len = strlen(article);
+  assert_engines_agree(article, len, interp, jit, "the invented article");
+  assert_true(count_in(article, len, CD_FORMAT_PLAINTEXT, jit, NULL, NULL) >= 10);
+
+  /* invalid bytes (lone continuation bytes, bad lead bytes, cut sequences, a NUL) at random places */
+  static const char *const bad[] = {"\xfa", "\x80", "\xe9", "\xc3", "\xe2\x80", "\xf0\x9f\x98", "\xff\xfe", "\xed\xa0\x80",
+                                    "\xc0\xaf", ""};
+  char text[2048];
+  uint32_t seed = 4242;
+  for (int round = 0; round < 300; round++) {
+    size_t n = 0, runs = 1 + round % 6;
+    size_t at[6];
+    for (size_t k = 0; k < runs; k++) {
+      seed = seed * 1103515245u + 12345u;
+      at[k] = (seed >> 8) % len;
+    }
+    for (size_t i = 0; i < len; i++) {
+      for (size_t k = 0; k < runs; k++) {
+        if (at[k] != i) continue;
+        seed = seed * 1103515245u + 12345u;
+        size_t b = (seed >> 16) % 10;
+        if (b == 9) {
+          text[n++] = 0;
+        } else {
+          size_t m = strlen(bad[b]);
+          memcpy(text + n, bad[b], m);
+          n += m;
+        }
+      }
+      text[n++] = article[i];
+    }
+    char what[64];
+    snprintf(what, sizeof what, "the invented article, round %d", round);
+    assert_engines_agree(text, n, interp, jit, what);
+  }
+  cd_config_free(interp);
+  cd_config_free(jit);
 }
 
 int main(void) {
@@ -416,6 +511,7 @@ int main(void) {
       cmocka_unit_test(test_config_pattern_limits),
       cmocka_unit_test(test_bad_input),
       cmocka_unit_test(test_memo_across_analyses),
+      cmocka_unit_test(test_engines_agree),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
