@@ -10,11 +10,11 @@
  * --server-memory keeps freed memory between analyses as `copydesk lsp` does
  * (cd_server_keep_memory), to see what a keystroke on such an article costs in the server. The
  * allocator decides much of the ratio: callgrind counts no more instructions per byte at 1 MB
- * than at 256 KB, and the rest is page faults and cache misses. With glibc's defaults (the figures
- * in the README) a block above 32 MB is mapped and faulted in afresh on every analysis while
- * smaller sizes reuse warm heap: 1 MB of straight marks has 524,288 quotes, whose public records
- * (136 bytes each) alone are 71 MB. A heap that grew past twice the dynamic threshold (1 MB of
- * distinct names: about 74 MB at its peak) is trimmed after each analysis and grows again.
+ * than at 256 KB, and the rest is page faults (the last column) and cache misses. With glibc's
+ * defaults a block above 32 MB is mapped and faulted in afresh on every analysis while smaller
+ * sizes reuse warm heap: 1 MB of straight marks has 524,288 quotes, whose public records (136
+ * bytes each) alone are 71 MB. A heap that grew past twice the dynamic threshold (1 MB of distinct
+ * names touches about 48 MB) is trimmed after each analysis and grows again.
  *
  * --write DIR writes every input to DIR instead (a file per case and size, named by both), for
  * timing whole `copydesk check` processes on them (bench/pathological_cli.sh).
