@@ -294,6 +294,15 @@ static const char *first_speaker(const cd_report *r) {
   return n ? q[0].speaker : NULL;
 }
 
+/* Whether a fresh analysis of the text gives its first quote a speaker. */
+static bool fresh_has_speaker(const text *t, const cd_config *config) {
+  cd_report *r = cd_analyze(t->s, t->len, CD_FORMAT_PLAINTEXT, config);
+  assert_non_null(r);
+  bool has = first_speaker(r) != NULL;
+  cd_report_free(r);
+  return has;
+}
+
 /* The attribution pass keeps its answers about the words of an unchanged paragraph (a verb of
  * saying? a phrase of saying?). An answer that reads the next paragraph's first word ("shot" and
  * "back" on either side of a paragraph break make a phrase of saying) or the configured verbs
@@ -315,9 +324,7 @@ static void test_kept_attribution_answers_follow_what_they_read(void **state) {
   text_edit(&t, (size_t)(at - t.s), 4, "down", 4);
   check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "shot down", 1);
   assert_int_equal(cd_incr_reused(a), 2); /* the headline and the quote's paragraph are kept */
-  r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
-  assert_null(first_speaker(r));
-  cd_report_free(r);
+  assert_false(fresh_has_speaker(&t, NULL));
   at = strstr(t.s, "down at");
   text_edit(&t, (size_t)(at - t.s), 4, "back", 4);
   check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "shot back again", 2);
@@ -331,13 +338,9 @@ static void test_kept_attribution_answers_follow_what_they_read(void **state) {
   check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "smiled, no verb", 0);
   check_same(a, &t, CD_FORMAT_PLAINTEXT, config, "smiled, a verb", 0);
   assert_int_equal(cd_incr_reused(a), 3);
-  r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, config);
-  assert_non_null(first_speaker(r));
-  cd_report_free(r);
+  assert_true(fresh_has_speaker(&t, config));
   check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "smiled, no verb again", 0);
-  r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
-  assert_null(first_speaker(r));
-  cd_report_free(r);
+  assert_false(fresh_has_speaker(&t, NULL));
   cd_config_free(config);
   cd_analysis_free(a);
   free(t.s);
