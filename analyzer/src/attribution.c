@@ -1729,11 +1729,8 @@ static void index_mention_starts(const cd_doc *doc, uint64_t *starts, uint32_t *
     before[w] = set;
     set += (uint32_t)__builtin_popcountll(starts[w]);
   }
-  for (size_t mi = 0; mi < doc->mentions.len; mi++) { /* the last mention that starts there */
-    uint32_t t = CD_VEC_AT(&doc->mentions, cd_name_mention, mi)->first_tok;
-    mention[before[t / 64] + (uint32_t)__builtin_popcountll(starts[t / 64] & (((uint64_t)1 << (t % 64)) - 1))] =
-        (uint32_t)mi;
-  }
+  for (size_t mi = 0; mi < doc->mentions.len; mi++) /* the last mention that starts there */
+    mention[start_rank(starts, before, CD_VEC_AT(&doc->mentions, cd_name_mention, mi)->first_tok)] = (uint32_t)mi;
 }
 
 static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t *starts_before,

@@ -47,11 +47,15 @@ typedef struct speaker {
 static inline const cd_token *T(const att *a, size_t i) { return doc_tok(a->doc, i); }
 static inline const char *S(const att *a, size_t i) { return a->doc->text + T(a, i)->start; }
 static inline size_t N(const att *a, size_t i) { return T(a, i)->end - T(a, i)->start; }
+/* Token i's place among the tokens that start a mention (its bit set in `starts`): the bits set
+ * before it. */
+static inline uint32_t start_rank(const uint64_t *starts, const uint32_t *starts_before, size_t i) {
+  return starts_before[i / 64] + (uint32_t)__builtin_popcountll(starts[i / 64] & (((uint64_t)1 << (i % 64)) - 1));
+}
 /* The mention starting at token i (at most the token count), or CD_NONE. */
 static inline size_t mention_at(const att *a, size_t i) {
-  uint64_t word = a->starts[i / 64], bit = (uint64_t)1 << (i % 64);
-  if (!(word & bit)) return CD_NONE;
-  return a->start_mention[a->starts_before[i / 64] + (uint32_t)__builtin_popcountll(word & (bit - 1))];
+  if (!(a->starts[i / 64] >> (i % 64) & 1)) return CD_NONE;
+  return a->start_mention[start_rank(a->starts, a->starts_before, i)];
 }
 static inline uint32_t para_of(const att *a, size_t i) { return doc_tok_para(a->doc, T(a, i)); }
 static inline bool is(const att *a, size_t i, const char *w) {

@@ -3,32 +3,27 @@
 #include "lexicon.h"
 #include "speech_verbs.h"
 
-/* The answer kept in a->said at `shift` for token i (0 when not asked), and keeping one. */
-static unsigned said_kept(const att *a, size_t i, unsigned shift) { return a->said ? (a->said[i] >> shift) & 3u : 0; }
-static bool said_keep(const att *a, size_t i, unsigned shift, bool yes) {
+/* answer(a, i), kept in a->said at `shift` (2 bits: 0 not asked, 1 no, 2 yes) once asked. */
+static bool said_memo(const att *a, size_t i, unsigned shift, bool (*answer)(const att *, size_t)) {
+  unsigned kept = a->said ? (a->said[i] >> shift) & 3u : 0;
+  if (kept) return kept == 2;
+  bool yes = answer(a, i);
   if (a->said) a->said[i] |= (uint8_t)((yes ? 2u : 1u) << shift);
   return yes;
 }
 
-static bool speech_phrase(const att *a, size_t i);
-
-bool att_speech_verb(const att *a, size_t i) {
-  if (i >= doc_ntok(a->doc)) return false;
-  unsigned kept = said_kept(a, i, 0);
-  if (kept) return kept == 2;
-  return said_keep(a, i, 0,
-                   T(a, i)->kind == TOK_WORD && (T(a, i)->flags & TF_LOWER) &&
-                       (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_speech_phrase(a, i)));
+static bool speech_verb(const att *a, size_t i) {
+  return T(a, i)->kind == TOK_WORD && (T(a, i)->flags & TF_LOWER) &&
+         (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_speech_phrase(a, i));
 }
+
+bool att_speech_verb(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 0, speech_verb); }
+
+static bool speech_phrase(const att *a, size_t i);
 
 /* "as Lind put it", "Bell shot back", "the ad goes on to": a verb that says something only with
  * the word or two after it (speech_phrases.txt). */
-bool att_speech_phrase(const att *a, size_t i) {
-  if (i >= doc_ntok(a->doc)) return false;
-  unsigned kept = said_kept(a, i, 2);
-  if (kept) return kept == 2;
-  return said_keep(a, i, 2, speech_phrase(a, i));
-}
+bool att_speech_phrase(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 2, speech_phrase); }
 
 static bool speech_phrase(const att *a, size_t i) {
   char phrase[64];
@@ -48,11 +43,7 @@ static bool speech_phrase(const att *a, size_t i) {
 
 static bool between_word(const att *a, size_t i);
 
-bool att_between_word(const att *a, size_t i) {
-  unsigned kept = said_kept(a, i, 4);
-  if (kept) return kept == 2;
-  return said_keep(a, i, 4, between_word(a, i));
-}
+bool att_between_word(const att *a, size_t i) { return said_memo(a, i, 4, between_word); }
 
 static bool between_word(const att *a, size_t i) {
   if (T(a, i)->kind != TOK_WORD) return false;
@@ -138,11 +129,11 @@ bool cd_mention_is_person(const cd_doc *doc, size_t mi) {
 
 bool att_preposition(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_PREPOSITIONS, S(a, i), N(a, i)); }
 
-bool att_determiner(const att *a, size_t i) {
-  unsigned kept = said_kept(a, i, 6);
-  if (kept) return kept == 2;
-  return said_keep(a, i, 6, T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_DETERMINERS, S(a, i), N(a, i)));
+static bool determiner(const att *a, size_t i) {
+  return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_DETERMINERS, S(a, i), N(a, i));
 }
+
+bool att_determiner(const att *a, size_t i) { return said_memo(a, i, 6, determiner); }
 
 bool att_role_noun(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_ROLE_NOUNS, S(a, i), N(a, i)); }
 
