@@ -522,7 +522,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
   if (code && !md) return;
   through_ctx tc = {code, false, md};
   /* a document analysed version after version keeps may_start's answers per paragraph */
-  uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx, code != cache->interp.main) : NULL;
+  uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx) : NULL;
   /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked; 3 yes, but no branch
    * matches whole there (known from the previous version) */
   cd_vec may_here;

@@ -28,7 +28,6 @@ typedef struct claim_starts {
   bool valid;
   cd_vec answers; /* uint8_t per token */
   cd_vec rx;      /* char: the alternation, NUL-ended */
-  bool jit;       /* matched with JIT code (else the interpreter) */
 } claim_starts;
 
 struct cd_analysis {
@@ -256,10 +255,9 @@ bool cd_incr_sentences(cd_doc *doc, uint32_t pi) {
   return true;
 }
 
-const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size, size_t *count) {
+const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size) {
   const cd_analysis *a = doc->incr;
   *size = a->have ? a->old.capwords.len : 0;
-  *count = a->have ? a->old.n_capwords : 0;
   return *size ? a->old.capwords.data : NULL;
 }
 
@@ -415,13 +413,12 @@ const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, 
   return ix;
 }
 
-uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx, bool jit) {
+uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx) {
   cd_analysis *a = doc->incr;
   if (!a) return NULL;
   claim_starts *now = &a->starts[a->starts_cur], *before = &a->starts[a->starts_cur ^ 1];
   size_t n = strlen(rx);
-  a->starts_old_ok = before->valid && before->jit == jit && before->rx.len == n + 1 && memcmp(before->rx.data, rx, n) == 0;
-  now->jit = jit;
+  a->starts_old_ok = before->valid && before->rx.len == n + 1 && memcmp(before->rx.data, rx, n) == 0;
   cd_vec_reserve(&now->rx, n + 1);
   memcpy(now->rx.data, rx, n + 1);
   now->rx.len = n + 1;

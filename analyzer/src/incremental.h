@@ -33,9 +33,9 @@ bool cd_incr_sentences(cd_doc *doc, uint32_t pi);
 /* After the sentences pass: keeps this version's text and tables for the next one. */
 void cd_incr_keep_tokens(cd_analysis *a, const cd_doc *doc);
 
-/* Mentions pass: the previous version's capitalised words (`*count` of them, each ending in NUL,
- * `*size` bytes in all; NULL when there is none). */
-const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size, size_t *count);
+/* Mentions pass: the previous version's capitalised words (each ending in NUL, `*size` bytes in
+ * all; NULL when there is none). */
+const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size);
 /* How many capitalised words the previous version had (0 without one). */
 size_t cd_incr_old_capword_count(const cd_doc *doc);
 /* May paragraph `pi` take its old mentions, as far as tokens, marks and neighbours go? */
@@ -67,15 +67,15 @@ const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, 
 
 /* The claims pass's answers, per token, to whether a phrase of its alternation can start there
  * (0: not asked, 1: no, 2: yes, 3: it can, but no branch matches whole). They are a function of the
- * alternation, the engine and the paragraph's bytes from the token on (and the byte before it for
- * 3, which the pass leaves out for a paragraph's first token), so a paragraph that took the old
- * tables takes them too.
+ * alternation and the paragraph's bytes from the token on (and the byte before it for 3, which the
+ * pass leaves out for a paragraph's first token), whichever PCRE2 engine answered (the claims pass
+ * hands both valid UTF-8, on which they agree), so a paragraph that took the old tables takes them
+ * too.
  * cd_incr_claim_starts: where this version's go (zeroed, one byte per token; NULL without a
- * handle), for the alternation `rx` matched with JIT code or not; called once per version, before
- * cd_incr_old_claim_starts.
+ * handle), for the alternation `rx`; called once per version, before cd_incr_old_claim_starts.
  * cd_incr_old_claim_starts: the previous version's for the tokens of paragraph `pi`, or NULL when
  * the paragraph is new or the alternation was another. */
-uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx, bool jit);
+uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx);
 const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi);
 
 /* The attribution pass's answers about each token (attribution_internal.h, att.said): a byte per

@@ -345,8 +345,8 @@ static bool uses_changed(const cd_doc *doc, uint32_t pi, const char *const *chan
 static bool *reusable_paragraphs(cd_doc *doc, const capset *cs) {
   for (size_t h = 0; h < cs->cap; h++)
     if (cs->len[h]) cd_incr_keep_capword(doc, cs->text + cs->start[h], cs->len[h]);
-  size_t size, count;
-  const char *old = cd_incr_old_capwords(doc, &size, &count);
+  size_t size;
+  const char *old = cd_incr_old_capwords(doc, &size);
   enum { MAX_CHANGED = 8 }; /* more than a keystroke changes: analyse afresh */
   const char *changed[MAX_CHANGED];
   size_t clen[MAX_CHANGED], nc = 0;
@@ -359,7 +359,7 @@ static bool *reusable_paragraphs(cd_doc *doc, const capset *cs) {
   /* the old words as a capset of their own, to find the new words it lacks */
   capset was = {0};
   bool *reuse = calloc(doc->paras.len + 1, sizeof *reuse);
-  if (!capset_init(&was, old, count) || !reuse) goto fail;
+  if (!capset_init(&was, old, cd_incr_old_capword_count(doc)) || !reuse) goto fail;
   for (size_t i = 0; i < size;) {
     size_t n = strlen(old + i);
     capset_add(&was, i, n);
