@@ -305,12 +305,10 @@ void cd_incr_mentions(cd_doc *doc, uint32_t pi) {
   while (hi_m < old->len && CD_VEC_AT(old, cd_name_mention, hi_m)->first_tok < o->end_tok) hi_m++;
   size_t shift_tok = p->first_tok - o->first_tok;
   size_t shift = p->span.start - o->span.start;
-  cd_vec *to = &doc->mentions;
-  if (to->len + (hi_m - lo) > to->cap) cd_vec_reserve(to, 2 * to->cap > to->len + (hi_m - lo) ? 2 * to->cap : to->len + (hi_m - lo));
+  cd_vec_reserve_more(&doc->mentions, hi_m - lo);
   for (size_t i = lo; i < hi_m; i++) {
-    const cd_name_mention *om = CD_VEC_AT(old, cd_name_mention, i);
-    cd_name_mention *m = CD_VEC_AT(to, cd_name_mention, to->len++);
-    *m = *om;
+    cd_name_mention *m = cd_vec_push_raw(&doc->mentions);
+    *m = *CD_VEC_AT(old, cd_name_mention, i);
     cd_span32 *spans[] = {&m->span, &m->name, &m->title, &m->surname};
     for (size_t k = 0; k < sizeof spans / sizeof spans[0]; k++) {
       if (spans[k]->start == CD_NONE32) continue;

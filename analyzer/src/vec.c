@@ -23,11 +23,15 @@ void cd_vec_reserve(cd_vec *v, size_t n) {
   v->cap = n;
 }
 
+void cd_vec_reserve_more(cd_vec *v, size_t extra) {
+  if (extra <= v->cap - v->len) return;
+  size_t doubled = v->cap ? v->cap * 2 : 16;
+  cd_vec_reserve(v, v->len + extra > doubled ? v->len + extra : doubled);
+}
+
 void *cd_vec_push(cd_vec *v) {
-  if (v->len == v->cap) cd_vec_reserve(v, v->cap ? v->cap * 2 : 16);
-  void *e = (char *)v->data + v->len * v->elem;
+  void *e = cd_vec_push_raw(v);
   memset(e, 0, v->elem);
-  v->len++;
   return e;
 }
 
