@@ -85,16 +85,32 @@ void cd_jw_cstr(cd_jw *w, const char *s) {
   else cd_jw_str(w, s, strlen(s));
 }
 
+/* Written in place, two digits at a time: a report's JSON holds a number or more for every quote,
+ * name and diagnostic (offsets, lines, columns). */
 void cd_jw_int(cd_jw *w, long long v) {
-  char buf[24];
-  char *p = buf + sizeof buf;
+  static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                              "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                              "8081828384858687888990919293949596979899";
+  char *o = cd_jw_reserve(w, 21); /* a sign and twenty digits */
+  if (!o) return;
   unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-  do {
-    *--p = (char)('0' + u % 10);
-    u /= 10;
-  } while (u > 0);
-  if (v < 0) *--p = '-';
-  cd_jw_rawn(w, p, (size_t)(buf + sizeof buf - p));
+  if (v < 0) *o++ = '-';
+  size_t n = 1;
+  for (unsigned long long t = u; t >= 10; t /= 10) n++;
+  char *end = o + n, *p = end;
+  for (; u >= 100; u /= 100) {
+    size_t d = (size_t)(u % 100) * 2;
+    *--p = pairs[d + 1];
+    *--p = pairs[d];
+  }
+  if (u >= 10) {
+    *--p = pairs[u * 2 + 1];
+    *--p = pairs[u * 2];
+  } else {
+    *--p = (char)('0' + u);
+  }
+  w->len = (size_t)(end - w->data);
+  *end = '\0';
 }
 
 void cd_jw_free(cd_jw *w) {

@@ -80,32 +80,7 @@ void cd_je_close(cd_je *e, char bracket) {
   wrote(e, o);
 }
 
-/* Written in place, two digits at a time: a file's JSON holds a number or more for every quote,
- * name and diagnostic (offsets, lines, columns). */
-void cd_je_int(cd_je *e, long long v) {
-  static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                              "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                              "8081828384858687888990919293949596979899";
-  char *o = room(e, 21); /* a sign and twenty digits */
-  if (!o) return;
-  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-  if (v < 0) *o++ = '-';
-  size_t n = 1;
-  for (unsigned long long t = u; t >= 10; t /= 10) n++;
-  char *end = o + n, *p = end;
-  for (; u >= 100; u /= 100) {
-    size_t d = (size_t)(u % 100) * 2;
-    *--p = pairs[d + 1];
-    *--p = pairs[d];
-  }
-  if (u >= 10) {
-    *--p = pairs[u * 2 + 1];
-    *--p = pairs[u * 2];
-  } else {
-    *--p = (char)('0' + u);
-  }
-  wrote(e, end);
-}
+void cd_je_int(cd_je *e, long long v) { cd_jw_int(e->w, v); }
 
 static void literal(cd_je *e, const char *s, size_t n) {
   char *o = room(e, n);
