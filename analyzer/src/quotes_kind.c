@@ -130,20 +130,20 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
     bool on_sign = (cd_word_eq(s, n, "reading") || cd_word_eq(s, n, "read") || cd_word_eq(s, n, "saying") ||
                     cd_word_eq(s, n, "says") || cd_word_eq(s, n, "that")) &&
                    nb > 1 && CD_SORTED_IN(doc->text + before[1]->start, before[1]->end - before[1]->start, SIGN_NOUNS);
+    /* "dubbed "...", "nicknamed "...""; "the term / phrase / word "..."" */
+    bool naming = cd_word_eq(s, n, "dubbed") || cd_word_eq(s, n, "nicknamed");
+    bool term = cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") || cd_word_eq(s, n, "word");
     if (on_sign) q->kind = CD_QUOTE_TITLE;
     if (on_sign) {
       /* classed above */
     } else if (titled && CD_SORTED_IN(s, n, TITLE_CUES)) q->kind = CD_QUOTE_TITLE;
-    else if (known_as || cd_word_eq(s, n, "so-called") || cd_word_eq(s, n, "dubbed") ||
-             cd_word_eq(s, n, "nicknamed") || cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") ||
-             cd_word_eq(s, n, "word") || cd_word_eq(s, n, "self-styled")) {
+    else if (known_as || naming || term || cd_word_eq(s, n, "so-called") || cd_word_eq(s, n, "self-styled")) {
       q->kind = words <= 6 ? CD_QUOTE_SCARE : CD_QUOTE_SPEECH;
       /* "he dubbed Rubio "...", "she coined the phrase "..."" (a verb of using or coining a term
        * within five words): the term is the subject's own words;
        * "the so-called "...", "known as "..."" and "the phrase "..." became common" are nobody's */
-      bool term = cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") || cd_word_eq(s, n, "word");
-      w->kind_from_naming = q->kind == CD_QUOTE_SCARE && (cd_word_eq(s, n, "dubbed") || cd_word_eq(s, n, "nicknamed") ||
-                                                          (term && word_within(doc, w->open_tok, 5, NULL, CD_LEX_TERM_USING_VERBS)));
+      w->kind_from_naming = q->kind == CD_QUOTE_SCARE &&
+                            (naming || (term && word_within(doc, w->open_tok, 5, NULL, CD_LEX_TERM_USING_VERBS)));
     }
     else if (CD_SORTED_IN(s, n, TITLE_CUES) && words <= 8 && !ends && cd_word_eq(s, n, "slogan"))
       q->kind = CD_QUOTE_TITLE;
