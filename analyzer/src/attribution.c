@@ -285,6 +285,39 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   return false;
 }
 
+/* Widens the known run of marks by [lo, hi], all marks: joined to it when they touch, instead of it
+ * when not. */
+static void known_marks(att *a, size_t lo, size_t hi) {
+  if (a->marks_hi >= a->marks_lo && lo <= a->marks_hi + 1 && hi + 1 >= a->marks_lo) {
+    if (lo < a->marks_lo) a->marks_lo = lo;
+    if (hi > a->marks_hi) a->marks_hi = hi;
+  } else {
+    a->marks_lo = lo;
+    a->marks_hi = hi;
+  }
+}
+
+/* From token k on, while it and the next are marks, up to `limit`: the run's last mark, or `limit`
+ * (k itself when k is no mark or the next is none). */
+static size_t last_mark_of_run(att *a, size_t k, size_t limit) {
+  size_t n = doc_ntok(a->doc), from = k;
+  if (T(a, k)->kind != TOK_MARK) return k;
+  if (k >= a->marks_lo && k <= a->marks_hi) k = a->marks_hi < limit ? a->marks_hi : limit > k ? limit : k;
+  while (k + 1 < n && T(a, k + 1)->kind == TOK_MARK && k < limit) k++;
+  known_marks(a, from, k);
+  return k;
+}
+
+/* From mark v back, while the token before is a mark, down to `floor`: the run's first mark, or
+ * `floor` (v itself when v <= floor). */
+static size_t first_mark_of_run(att *a, size_t v, size_t floor) {
+  size_t f = v;
+  if (f >= a->marks_lo && f <= a->marks_hi) f = a->marks_lo > floor ? a->marks_lo : floor < f ? floor : f;
+  while (f > 0 && T(a, f - 1)->kind == TOK_MARK && f > floor) f--;
+  known_marks(a, f, v);
+  return f;
+}
+
 /* Sieve 1b: a tag that ends the quote's sentence after more words: ""We must act" and pass the
  * bill, Kane said", ""...," as the crowd cheered, she said". The tag follows a comma, a dash or
  * the closing mark of a later quote, and nothing but a short tail follows it. */
@@ -294,7 +327,7 @@ static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
     /* a mark followed by a mark tags nothing: go to the run's last mark (sentences only grow with
      * k), or to the window's end, where the search stops anyway: a run of a million marks is
      * walked no further than a window */
-    while (T(a, k)->kind == TOK_MARK && k + 1 < n && T(a, k + 1)->kind == TOK_MARK && k < c->close + 60) k++;
+    k = last_mark_of_run(a, k, c->close + 60);
     if (k >= c->close + 60 || T(a, k)->sent != c->sent_close) break;
     bool later_close = T(a, k)->kind == TOK_MARK && T(a, k)->role == MR_CLOSE;
     if (!later_close && !((punct(a, k, ',') || dash(a, k)) && outside_quotes(a, k))) continue;
@@ -991,9 +1024,8 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     size_t v = i - 1;
     if (T(a, v)->kind == TOK_MARK) { /* a run of marks holds no verb: skip it whole, or to where
                                         * the window or the sentence ends the search anyway */
-      size_t f = v;
-      while (f > 0 && T(a, f - 1)->kind == TOK_MARK && f > s->first_tok && c->open - f < window) f--;
-      i = f + 1;
+      size_t floor = c->open > window ? c->open - window : 0;
+      i = first_mark_of_run(a, v, floor > s->first_tok ? floor : s->first_tok) + 1;
       continue;
     }
     if (!outside_quotes(a, v) || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) continue;
@@ -1735,7 +1767,7 @@ static void index_mention_starts(const cd_doc *doc, uint64_t *starts, uint32_t *
 
 static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t *starts_before,
                              const uint32_t *start_mention, uint8_t *said) {
-  att a = {doc, starts, starts_before, start_mention, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said};
+  att a = {doc, starts, starts_before, start_mention, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said, 1, 0};
   if (!index_positions(&a) || !att_index_gender(&a)) return;
   for (size_t qi = 0; qi < doc->quotes.len; qi++) {
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);

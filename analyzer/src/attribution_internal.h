@@ -28,6 +28,10 @@ typedef struct att {
    * (4-5) and att_determiner (6-7), each 0: not asked yet, 1: no, 2: yes; or NULL. The sieves ask
    * about the same few tokens quote after quote. */
   uint8_t *said;
+  /* tokens [marks_lo, marks_hi] are all quotation marks (empty while marks_hi < marks_lo): the
+   * latest run of marks walked, so that quote after quote in a long run of marks skips what the
+   * quote before walked instead of walking its window again */
+  size_t marks_lo, marks_hi;
 } att;
 
 enum { GENDER_UNKNOWN = 0, GENDER_MALE = 1, GENDER_FEMALE = 2, GENDER_MIXED = 3 };
