@@ -169,6 +169,40 @@ static void test_kept_near_index_equals_fresh(void **state) {
   }
 }
 
+/* The one-pass build (an article's keys) and the two-pass one (a text with millions of variants)
+ * give the same index: the same near keys for every key, in the same order, and the same crowds. */
+static void test_near_build_paths_agree(void **state) {
+  (void)state;
+  static char store[4000][KEY_CAP];
+  static const char *keys[4000];
+  size_t crowded = 0, near = 0;
+  for (size_t round = 0; round < 40; round++) {
+    rng_state = 7100 + round;
+    size_t n = round < 30 ? 1 + rnd(300) : 1000 + rnd(3000), query_min = 4 + round % 2;
+    for (size_t i = 0; i < n; i++) {
+      if (i && rnd(8) == 0) memcpy(store[i], store[rnd(i)], KEY_CAP); /* a key repeated */
+      else random_key(store[i]);
+      keys[i] = store[i];
+    }
+    cd_near_index one, two;
+    cd_near_init(&one);
+    cd_near_init(&two);
+    cd_near_build_split(&one, keys, n, query_min, SIZE_MAX);
+    cd_near_build_split(&two, keys, n, query_min, 0);
+    assert_int_equal(one.n, two.n);
+    for (size_t k = 0; k < n; k++) {
+      assert_int_equal(one.count[k], two.count[k]);
+      if (one.count[k] != CD_NEAR_CROWDED)
+        assert_memory_equal(&one.near[k * CD_NEAR_CROWD], &two.near[k * CD_NEAR_CROWD], one.count[k] * sizeof *one.near);
+      crowded += one.count[k] == CD_NEAR_CROWDED;
+      near += one.count[k] >= 2 && one.count[k] != CD_NEAR_CROWDED;
+    }
+    cd_near_free(&one);
+    cd_near_free(&two);
+  }
+  assert_true(crowded > 100 && near > 1000); /* the lists had crowds and near pairs to agree on */
+}
+
 static cd_report *run(const char *text, const cd_config *cfg) {
   cd_report *r = cd_analyze(text, strlen(text), CD_FORMAT_PLAINTEXT, cfg);
   assert_non_null(r);
@@ -305,6 +339,7 @@ int main(void) {
       cmocka_unit_test(test_keys),
       cmocka_unit_test(test_near_miss),
       cmocka_unit_test(test_kept_near_index_equals_fresh),
+      cmocka_unit_test(test_near_build_paths_agree),
       cmocka_unit_test(test_variant_fix_and_related),
       cmocka_unit_test(test_preferred_form),
       cmocka_unit_test(test_shared_surname_never_merges),
