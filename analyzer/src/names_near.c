@@ -48,6 +48,17 @@ size_t cd_near_variants(const char *key) {
 
 enum { VARIANTS_MAX = CD_NEAR_VARIANTS_MAX };
 
+/* POLY^i for i up to NEAR_MAX, so that a key's hashes need no chain of products to find them. */
+static const uint64_t POWER[NEAR_MAX + 1] = {
+    0x0000000000000001u, 0x00000100000001b3u, 0x000366000002e329u, 0x08a97b0004e7feabu, 0x9ffaac085635bc91u,
+    0x0caee32a7d4f6a63u, 0xdc966432edf1c639u, 0xc5527b8a51d3d2dbu, 0x1efac7090aef4a21u, 0x936a555d949af613u,
+    0x18a5210383502249u, 0x30b961f8212a420bu, 0xf54383a05ace38b1u, 0x8ff15a7a4c6a54c3u, 0x017180cfd8ae0759u,
+    0x21e53a2d2fb67c3bu, 0x4efe15c813151841u, 0x4ed743f86cd83673u, 0xcffef220f3648569u, 0xd2bad6fd93ceb16bu,
+    0xe22cbbe2283778d1u, 0x897c124a56424b23u, 0xe01e375092a5ac79u, 0x790476e92f84119bu, 0x26a7a93bbd69ea61u,
+    0x18cef182daf942d3u, 0x20e7345a158c8c89u, 0x756a7e129dd2cccbu, 0x56c104a22d31fcf1u, 0x9bf7d092cbf0cd83u,
+    0xf6e4ec708a2d3599u, 0xb4335c3acad212fbu, 0x0558b2e6a2f64081u,
+};
+
 /* Each variant's hash is the hash of what precedes the gap, shifted past what follows it, plus the
  * hash of what follows: H(x y) = H(x) * POLY^|y| + H(y). Without byte j that is
  *   A[j] = H(key[0, j)) * POLY^(n-j-1) + H(key(j, n)),
@@ -56,19 +67,17 @@ enum { VARIANTS_MAX = CD_NEAR_VARIANTS_MAX };
  *   B[i] = (H(key[0, i]) - H(key[0, i))) * POLY^(n-i-2):
  * one subtraction each (modulo 2^64, as every product here), no product chained to the one before. */
 size_t cd_near_hash_variants(const char *key, size_t n, uint32_t out[CD_NEAR_VARIANTS_MAX]) {
-  uint64_t prefix[NEAR_MAX + 1], suffix[NEAR_MAX + 2], power[NEAR_MAX + 1], a[NEAR_MAX], b[NEAR_MAX];
-  prefix[0] = 0;
-  power[0] = 1;
-  for (size_t i = 0; i < n; i++) {
-    prefix[i + 1] = prefix[i] * POLY + (unsigned char)key[i];
-    power[i + 1] = power[i] * POLY;
+  uint64_t suffix[NEAR_MAX + 1], a[NEAR_MAX], b[NEAR_MAX], prefix = 0; /* prefix: H(key[0, j)) */
+  suffix[n] = 0; /* suffix[i]: H(key[i, n)) */
+  for (size_t i = n; i-- > 0;) suffix[i] = (unsigned char)key[i] * POWER[n - 1 - i] + suffix[i + 1];
+  for (size_t j = 0; j < n; j++) {
+    a[j] = prefix * POWER[n - j - 1] + suffix[j + 1];
+    uint64_t next = prefix * POLY + (unsigned char)key[j];
+    if (j + 1 < n) b[j] = (next - prefix) * POWER[n - j - 2];
+    prefix = next;
   }
-  suffix[n] = suffix[n + 1] = 0; /* suffix[i]: key[i, n) */
-  for (size_t i = n; i-- > 0;) suffix[i] = (unsigned char)key[i] * power[n - 1 - i] + suffix[i + 1];
-  for (size_t j = 0; j < n; j++) a[j] = prefix[j] * power[n - j - 1] + suffix[j + 1];
-  for (size_t i = 0; i + 1 < n; i++) b[i] = (prefix[i + 1] - prefix[i]) * power[n - i - 2];
   size_t k = 0;
-  out[k++] = mix(prefix[n]);
+  out[k++] = mix(prefix);
   for (size_t i = 0; i < n; i++) {
     out[k++] = mix(a[i]); /* without byte i */
     for (size_t j = i + 1; j < n; j++) out[k++] = mix(a[j] - b[i]); /* without bytes i and j */
