@@ -117,15 +117,23 @@ static const uint8_t ASCII_WORD[256] = {
 /* The ASCII bytes that may join what is on either side of them into one word (see scan_word). */
 static const bool ASCII_JOIN[128] = {['\''] = true, ['-'] = true, ['.'] = true, [','] = true, ['&'] = true};
 
-/* Scans one word or number starting at pos (a number when it starts with a digit); returns its
- * end and sets case flags. */
-static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool number) {
+/* Scans one word or number starting at pos, whose first code point is c (a number when it is a
+ * digit); returns its end and sets case flags. */
+static size_t scan_word(const scan *sc, size_t pos, int32_t c, uint8_t *flags, bool number) {
   size_t n, start = pos;
-  int32_t c;
   unsigned uppers = 0; /* capitals, counted until a small letter: a word in capitals has two and none small */
   bool small = false, first = true;
+  uint8_t f = *flags;
   const char *text = sc->doc->text;
   const size_t pe = sc->pe;
+  if (c < 0x80) { /* the first byte, read by the caller: its case is the word's */
+    uint8_t k0 = ASCII_WORD[c];
+    if (k0 & AW_LETTER) f |= k0 & AW_UPPER ? TF_CAP : TF_LOWER;
+    small = k0 == AW_LETTER;
+    uppers = k0 >> 1 & 1; /* AW_UPPER */
+    first = false;
+    pos++;
+  }
   for (;;) {
     /* ASCII letters and digits, the bulk of every word, without decoding, by their bytes'
      * classes; only a run's first byte can be the word's first. The count only decides whether
@@ -135,7 +143,7 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool number)
     while (pos < pe && ASCII_WORD[(unsigned char)text[pos]]) pos++;
     if (pos > run) {
       uint8_t k0 = ASCII_WORD[(unsigned char)text[run]];
-      if (first && (k0 & AW_LETTER)) *flags |= k0 & AW_UPPER ? TF_CAP : TF_LOWER;
+      if (first && (k0 & AW_LETTER)) f |= k0 & AW_UPPER ? TF_CAP : TF_LOWER;
       first = false;
       for (size_t i = run; i < pos && !small; i++) {
         uint8_t k = ASCII_WORD[(unsigned char)text[i]];
@@ -159,7 +167,7 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool number)
         if (cd_is_letter(c)) {
           if (cd_is_upper(c)) uppers++;
           if (cd_is_lower(c)) small = true;
-          if (first) *flags |= cd_is_upper(c) ? TF_CAP : cd_is_lower(c) ? TF_LOWER : 0;
+          if (first) f |= cd_is_upper(c) ? TF_CAP : cd_is_lower(c) ? TF_LOWER : 0;
           first = false;
         } else if (first && cd_is_digit(c)) {
           first = false;
@@ -206,7 +214,8 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool number)
     }
     break;
   }
-  if (!small && uppers >= 2) *flags |= TF_ALLCAPS; /* the count stopped at a small letter */
+  if (!small && uppers >= 2) f |= TF_ALLCAPS; /* the count stopped at a small letter */
+  *flags = f;
   return pos;
 }
 
@@ -261,7 +270,7 @@ static void tokenize_para(cd_doc *doc, uint32_t pi) {
     pending = 0;
     if (c < 0x80 ? ASCII_WORD[c] != 0 : alnum(c)) {
       bool number = cd_is_digit(c);
-      size_t end = scan_word(&sc, pos, &flags, number);
+      size_t end = scan_word(&sc, pos, c, &flags, number);
       size_t height_end = number ? feet_and_inches_end(&sc, end) : 0;
       if (height_end) end = height_end; /* one number, as "6-foot-3" would be */
       push_token(doc, pos, end, number ? TOK_NUMBER : TOK_WORD, flags);
