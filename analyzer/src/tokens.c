@@ -288,6 +288,10 @@ static void tokenize_para(cd_doc *doc, uint32_t pi) {
       push_token(doc, pos, pos + n, TOK_PUNCT, (uint8_t)(flags | (invalid ? TF_INVALID : 0)));
       pos += n;
     }
+    if (pos < sc.pe && doc->text[pos] == ' ') { /* the space after most tokens, without a turn of the loop */
+      pending = TF_SPACE_BEFORE;
+      pos++;
+    }
   }
   p->end_tok = (uint32_t)doc->tokens.len;
 }
