@@ -48,6 +48,17 @@ size_t cd_near_variants(const char *key) {
 
 enum { VARIANTS_MAX = CD_NEAR_VARIANTS_MAX };
 
+/* POLY^i for i up to NEAR_MAX, so that a key's hashes need no chain of products to find them. */
+static const uint64_t POWER[NEAR_MAX + 1] = {
+    0x0000000000000001u, 0x00000100000001b3u, 0x000366000002e329u, 0x08a97b0004e7feabu, 0x9ffaac085635bc91u,
+    0x0caee32a7d4f6a63u, 0xdc966432edf1c639u, 0xc5527b8a51d3d2dbu, 0x1efac7090aef4a21u, 0x936a555d949af613u,
+    0x18a5210383502249u, 0x30b961f8212a420bu, 0xf54383a05ace38b1u, 0x8ff15a7a4c6a54c3u, 0x017180cfd8ae0759u,
+    0x21e53a2d2fb67c3bu, 0x4efe15c813151841u, 0x4ed743f86cd83673u, 0xcffef220f3648569u, 0xd2bad6fd93ceb16bu,
+    0xe22cbbe2283778d1u, 0x897c124a56424b23u, 0xe01e375092a5ac79u, 0x790476e92f84119bu, 0x26a7a93bbd69ea61u,
+    0x18cef182daf942d3u, 0x20e7345a158c8c89u, 0x756a7e129dd2cccbu, 0x56c104a22d31fcf1u, 0x9bf7d092cbf0cd83u,
+    0xf6e4ec708a2d3599u, 0xb4335c3acad212fbu, 0x0558b2e6a2f64081u,
+};
+
 /* Each variant's hash is the hash of what precedes the gap, shifted past what follows it, plus the
  * hash of what follows: H(x y) = H(x) * POLY^|y| + H(y). Without byte j that is
  *   A[j] = H(key[0, j)) * POLY^(n-j-1) + H(key(j, n)),
@@ -56,19 +67,17 @@ enum { VARIANTS_MAX = CD_NEAR_VARIANTS_MAX };
  *   B[i] = (H(key[0, i]) - H(key[0, i))) * POLY^(n-i-2):
  * one subtraction each (modulo 2^64, as every product here), no product chained to the one before. */
 size_t cd_near_hash_variants(const char *key, size_t n, uint32_t out[CD_NEAR_VARIANTS_MAX]) {
-  uint64_t prefix[NEAR_MAX + 1], suffix[NEAR_MAX + 2], power[NEAR_MAX + 1], a[NEAR_MAX], b[NEAR_MAX];
-  prefix[0] = 0;
-  power[0] = 1;
-  for (size_t i = 0; i < n; i++) {
-    prefix[i + 1] = prefix[i] * POLY + (unsigned char)key[i];
-    power[i + 1] = power[i] * POLY;
+  uint64_t suffix[NEAR_MAX + 1], a[NEAR_MAX], b[NEAR_MAX], prefix = 0; /* prefix: H(key[0, j)) */
+  suffix[n] = 0; /* suffix[i]: H(key[i, n)) */
+  for (size_t i = n; i-- > 0;) suffix[i] = (unsigned char)key[i] * POWER[n - 1 - i] + suffix[i + 1];
+  for (size_t j = 0; j < n; j++) {
+    a[j] = prefix * POWER[n - j - 1] + suffix[j + 1];
+    uint64_t next = prefix * POLY + (unsigned char)key[j];
+    if (j + 1 < n) b[j] = (next - prefix) * POWER[n - j - 2];
+    prefix = next;
   }
-  suffix[n] = suffix[n + 1] = 0; /* suffix[i]: key[i, n) */
-  for (size_t i = n; i-- > 0;) suffix[i] = (unsigned char)key[i] * power[n - 1 - i] + suffix[i + 1];
-  for (size_t j = 0; j < n; j++) a[j] = prefix[j] * power[n - j - 1] + suffix[j + 1];
-  for (size_t i = 0; i + 1 < n; i++) b[i] = (prefix[i + 1] - prefix[i]) * power[n - i - 2];
   size_t k = 0;
-  out[k++] = mix(prefix[n]);
+  out[k++] = mix(prefix);
   for (size_t i = 0; i < n; i++) {
     out[k++] = mix(a[i]); /* without byte i */
     for (size_t j = i + 1; j < n; j++) out[k++] = mix(a[j] - b[i]); /* without bytes i and j */
@@ -203,26 +212,101 @@ static void meet(cd_near_index *ix, const near_entry *g, size_t gn) {
   }
 }
 
-void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min) {
-  cd_near_free(ix);
-  if (n >= Q_ONLY) abort(); /* two billion names: no document gets here */
-  ix->n = n;
-  ix->near = alloc_or_abort(n * CD_NEAR_CROWD, sizeof *ix->near);
-  ix->count = calloc(n ? n : 1, sizeof *ix->count);
-  if (!ix->count) abort();
-  for (size_t i = 0; i < n; i++) { /* every indexed key is near itself */
-    size_t len = strlen(keys[i]);
-    if (len < NEAR_MIN || len > NEAR_MAX) continue;
-    ix->near[i * CD_NEAR_CROWD] = (uint32_t)i;
-    ix->count[i] = 1;
-  }
-  /* the variants are made twice (marked and counted, then placed) rather than stored: a text with
-   * many names has millions of them */
-  size_t variants = 0;
+/* The one-pass build, for a set of keys whose variants fit a small table (an article's names): each
+ * variant is made once and looked up in an open-addressed table of hashes, which keeps for each hash
+ * the last key that made it and, once a second key makes it, the list of every key that did (in key
+ * order). Those hashes are then met in ascending order, as the sorted buckets meet them: the same
+ * lists, in the same order. Only a bit set of used slots is zeroed, not the slots: zeroing a table
+ * of some ten bytes a variant costs more than making the variants. */
+typedef struct one_slot {
+  uint32_t hash;
+  uint32_t id;    /* the last key that made the hash */
+  uint32_t chain; /* 1 + its last link once two keys made it, else 0 */
+} one_slot;
+
+typedef struct one_link {
+  uint32_t id, prev; /* prev: 1 + the link before, 0 at the first */
+} one_link;
+
+typedef struct one_meeting {
+  uint32_t hash, slot;
+} one_meeting;
+
+static int meeting_cmp(const void *a, const void *b) {
+  uint32_t x = ((const one_meeting *)a)->hash, y = ((const one_meeting *)b)->hash;
+  return (x > y) - (x < y);
+}
+
+static void build_one_pass(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min, size_t variants) {
+  unsigned bits = 4;
+  while (((size_t)1 << bits) < 2 * variants) bits++;
+  size_t mask = ((size_t)1 << bits) - 1;
+  one_slot *t = alloc_or_abort(mask + 1, sizeof *t);
+  uint64_t *used = calloc((mask + 64) / 64, sizeof *used);
+  if (!used) abort(); /* the library's out-of-memory policy inside a pass */
+  cd_vec links, meetings;
+  cd_vec_init(&links, sizeof(one_link));
+  cd_vec_init(&meetings, sizeof(one_meeting));
+  uint32_t hv[VARIANTS_MAX];
   for (size_t i = 0; i < n; i++) {
     size_t len = strlen(keys[i]);
-    if (len >= query_min && len <= NEAR_MAX) variants += variants_of_len(len);
+    if (len < query_min || len > NEAR_MAX) continue;
+    uint32_t id = (uint32_t)i | (len < NEAR_MIN ? Q_ONLY : 0);
+    size_t k = cd_near_hash_variants(keys[i], len, hv);
+    for (size_t v = 0; v < k; v++) {
+      size_t at = hv[v] >> (32 - bits);
+      while ((used[at / 64] >> (at % 64) & 1) && t[at].hash != hv[v]) at = (at + 1) & mask;
+      one_slot *x = &t[at];
+      if (!(used[at / 64] >> (at % 64) & 1)) {
+        used[at / 64] |= (uint64_t)1 << (at % 64);
+        *x = (one_slot){hv[v], id, 0};
+        continue;
+      }
+      if (x->id == id) continue; /* the key's own variant again ("aab" without either a) */
+      if (!x->chain) {
+        *(one_link *)cd_vec_push_raw(&links) = (one_link){x->id, 0};
+        *(one_meeting *)cd_vec_push_raw(&meetings) = (one_meeting){hv[v], (uint32_t)at};
+        x->chain = (uint32_t)links.len;
+      }
+      *(one_link *)cd_vec_push_raw(&links) = (one_link){id, x->chain};
+      x->chain = (uint32_t)links.len;
+      x->id = id;
+    }
   }
+  one_meeting *ms = meetings.data;
+  if (meetings.len > 128) qsort(ms, meetings.len, sizeof *ms, meeting_cmp);
+  else /* an article's few: an insertion sort costs less than the call */
+    for (size_t a = 1; a < meetings.len; a++) {
+      one_meeting x = ms[a];
+      size_t b = a;
+      for (; b > 0 && ms[b - 1].hash > x.hash; b--) ms[b] = ms[b - 1];
+      ms[b] = x;
+    }
+  cd_vec group;
+  cd_vec_init(&group, sizeof(near_entry));
+  for (size_t m = 0; m < meetings.len; m++) {
+    const one_meeting *mt = CD_VEC_AT(&meetings, one_meeting, m);
+    group.len = 0;
+    for (uint32_t l = t[mt->slot].chain; l; l = CD_VEC_AT(&links, one_link, l - 1)->prev)
+      *(near_entry *)cd_vec_push_raw(&group) = (near_entry){mt->hash, CD_VEC_AT(&links, one_link, l - 1)->id};
+    near_entry *g = group.data;
+    for (size_t a = 0, b = group.len - 1; a < b; a++, b--) { /* the chain runs back: key order again */
+      near_entry tmp = g[a];
+      g[a] = g[b];
+      g[b] = tmp;
+    }
+    meet(ix, g, group.len);
+  }
+  cd_vec_free(&group);
+  cd_vec_free(&meetings);
+  cd_vec_free(&links);
+  free(used);
+  free(t);
+}
+
+/* The two-pass build, for many variants: they are made twice (marked and counted, then placed)
+ * rather than stored, as a text with many names has millions of them. */
+static void build_two_pass(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min, size_t variants) {
   repeats r;
   size_t bits = 256;
   unsigned shift = 24;
@@ -259,6 +343,32 @@ void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t 
   }
   free(tmp);
   free(e);
+}
+
+void cd_near_build_split(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min,
+                         size_t one_pass_max) {
+  cd_near_free(ix);
+  if (n >= Q_ONLY) abort(); /* two billion names: no document gets here */
+  ix->n = n;
+  ix->near = alloc_or_abort(n * CD_NEAR_CROWD, sizeof *ix->near);
+  ix->count = calloc(n ? n : 1, sizeof *ix->count);
+  if (!ix->count) abort();
+  size_t variants = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(keys[i]);
+    if (len >= query_min && len <= NEAR_MAX) variants += variants_of_len(len);
+    if (len < NEAR_MIN || len > NEAR_MAX) continue;
+    ix->near[i * CD_NEAR_CROWD] = (uint32_t)i; /* every indexed key is near itself */
+    ix->count[i] = 1;
+  }
+  if (variants <= one_pass_max && variants < (size_t)1 << 28) /* its slots are a hash's top bits */
+    build_one_pass(ix, keys, n, query_min, variants);
+  else
+    build_two_pass(ix, keys, n, query_min, variants);
+}
+
+void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min) {
+  cd_near_build_split(ix, keys, n, query_min, CD_NEAR_ONE_PASS_MAX);
 }
 
 void cd_near_candidates(const cd_near_index *ix, size_t id, cd_vec *out) {

@@ -32,6 +32,14 @@ size_t cd_near_variants(const char *key);
  * (4 or 5; at most 32) the indexed keys that share a variant with it. A 4-byte key is asked only,
  * never indexed: it finds the keys one byte longer ("Tump" finds "Trump"). */
 void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min);
+/* Up to this many variants (an article's names make a few thousand) the build makes each once and
+ * keeps it in a table of about 24 bytes a variant; past it, it makes them twice and keeps only the
+ * hashes met again, so that a text with millions of variants needs a bit or two for each. */
+enum { CD_NEAR_ONE_PASS_MAX = 1 << 15 };
+/* cd_near_build with the one-pass limit given: the index is the same either way (the tests build
+ * both and compare). */
+void cd_near_build_split(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min,
+                         size_t one_pass_max);
 /* Appends to `out` (a vec of size_t) the ids of the keys near keys[id], each once, its own id
  * among them when it is indexed; nothing when it has more than a handful of such neighbours (a
  * crowd of similar names). */

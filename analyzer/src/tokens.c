@@ -1,6 +1,8 @@
 /* Token pass: words, numbers, punctuation and quotation-mark candidates, per paragraph, over
  * prose bytes only. A mark's possible roles (open, close, apostrophe) come from its shape and
  * whether it is flanked by space on its left or right; the quotes pass picks one. */
+#include <string.h>
+
 #include "chars.h"
 #include "doc.h"
 #include "incremental.h"
@@ -8,6 +10,7 @@
 typedef struct scan {
   const cd_doc *doc;
   size_t lo, hi; /* the paragraph */
+  size_t pe;     /* the end of the prose run being read: every byte from the current one to it is prose */
 } scan;
 
 /* The code point at pos, or -1 at the paragraph's edge and on non-prose bytes (they separate). */
@@ -111,48 +114,70 @@ static const uint8_t ASCII_WORD[256] = {
 #undef AW_PAIR
 };
 
-/* Scans one word or number starting at pos; returns its end and sets case flags. */
-static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number) {
+/* The ASCII bytes that may join what is on either side of them into one word (see scan_word). */
+static const bool ASCII_JOIN[128] = {['\''] = true, ['-'] = true, ['.'] = true, [','] = true, ['&'] = true};
+
+/* Scans one word or number starting at pos, whose first code point is c (a number when it is a
+ * digit); returns its end and sets case flags. */
+static size_t scan_word(const scan *sc, size_t pos, int32_t c, uint8_t *flags, bool number) {
   size_t n, start = pos;
-  int32_t c = at(sc, pos, &n);
-  *number = cd_is_digit(c);
-  unsigned letters = 0, uppers = 0, lowers = 0;
-  bool first = true;
+  unsigned uppers = 0; /* capitals, counted until a small letter: a word in capitals has two and none small */
+  bool small = false, first = true;
+  uint8_t f = *flags;
   const char *text = sc->doc->text;
-  const uint8_t *prose = sc->doc->prose;
+  const size_t pe = sc->pe;
+  if (c < 0x80) { /* the first byte, read by the caller: its case is the word's */
+    uint8_t k0 = ASCII_WORD[c];
+    if (k0 & AW_LETTER) f |= k0 & AW_UPPER ? TF_CAP : TF_LOWER;
+    small = k0 == AW_LETTER;
+    uppers = k0 >> 1 & 1; /* AW_UPPER */
+    first = false;
+    pos++;
+  }
   for (;;) {
     /* ASCII letters and digits, the bulk of every word, without decoding, by their bytes'
-     * classes; only a run's first byte can be the word's first. The counts only decide whether
-     * the word is in capitals, which one small letter settles: once there is one, they stop. */
+     * classes; only a run's first byte can be the word's first. The count only decides whether
+     * the word is in capitals, which one small letter settles: once there is one, it stops.
+     * Before pe every byte is prose; at pe the paragraph or its prose ends (at() says -1). */
     size_t run = pos;
-    while (pos < sc->hi && prose[pos] && ASCII_WORD[(unsigned char)text[pos]]) pos++;
+    while (pos < pe && ASCII_WORD[(unsigned char)text[pos]]) pos++;
     if (pos > run) {
-      if (first && (ASCII_WORD[(unsigned char)text[run]] & AW_LETTER))
-        *flags |= ASCII_WORD[(unsigned char)text[run]] & AW_UPPER ? TF_CAP : TF_LOWER;
+      uint8_t k0 = ASCII_WORD[(unsigned char)text[run]];
+      if (first && (k0 & AW_LETTER)) f |= k0 & AW_UPPER ? TF_CAP : TF_LOWER;
       first = false;
-      for (size_t i = run; i < pos && lowers == 0; i++) {
+      for (size_t i = run; i < pos && !small; i++) {
         uint8_t k = ASCII_WORD[(unsigned char)text[i]];
-        letters += k & AW_LETTER;
+        small = k == AW_LETTER;
         uppers += k >> 1 & 1; /* AW_UPPER */
-        lowers += k == AW_LETTER;
       }
     }
-    c = at(sc, pos, &n);
-    if (alnum(c)) {
-      if (cd_is_letter(c)) {
-        letters++;
-        if (cd_is_upper(c)) uppers++;
-        if (cd_is_lower(c)) lowers++;
-        if (first) *flags |= cd_is_upper(c) ? TF_CAP : cd_is_lower(c) ? TF_LOWER : 0;
-        first = false;
-      } else if (first && cd_is_digit(c)) {
-        first = false;
+    unsigned char b = pos < pe ? (unsigned char)text[pos] : 0x80;
+    if (b < 0x80) { /* an ASCII byte that is not a letter or digit, or the run would go on */
+      c = b;
+      n = 1;
+      if (!ASCII_JOIN[b]) break;
+      /* after a word a comma or full stop most often ends it: it joins only in a number or in a
+       * chain of single letters (the tests below), so the neighbours are not decoded for it */
+      if (b != '\'' && b != '-' && b != '&' && !number &&
+          !(b == '.' && (pos - start == 1 || (pos >= start + 3 && text[pos - 2] == '.'))))
+        break;
+    } else {
+      c = at(sc, pos, &n);
+      if (alnum(c)) {
+        if (cd_is_letter(c)) {
+          if (cd_is_upper(c)) uppers++;
+          if (cd_is_lower(c)) small = true;
+          if (first) f |= cd_is_upper(c) ? TF_CAP : cd_is_lower(c) ? TF_LOWER : 0;
+          first = false;
+        } else if (first && cd_is_digit(c)) {
+          first = false;
+        }
+        pos += n;
+        continue;
       }
-      pos += n;
-      continue;
+      /* only these join what is on either side of them into one word */
+      if (c != '\'' && c != 0x2019 && c != '-' && c != 0x2010 && c != 0x2011 && c != '.' && c != ',' && c != '&') break;
     }
-    /* only these join what is on either side of them into one word */
-    if (c != '\'' && c != 0x2019 && c != '-' && c != 0x2010 && c != 0x2011 && c != '.' && c != ',' && c != '&') break;
     size_t n2;
     int32_t next = at(sc, pos + n, &n2);
     int32_t prev = before(sc, pos);
@@ -164,7 +189,7 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number
       pos += n;
       continue;
     }
-    if ((c == '.' || c == ',') && *number && cd_is_digit(prev) && cd_is_digit(next)) { /* 3.5, 1,000 */
+    if ((c == '.' || c == ',') && number && cd_is_digit(prev) && cd_is_digit(next)) { /* 3.5, 1,000 */
       pos += n;
       continue;
     }
@@ -189,7 +214,8 @@ static size_t scan_word(const scan *sc, size_t pos, uint8_t *flags, bool *number
     }
     break;
   }
-  if (letters >= 2 && lowers == 0 && uppers >= 2) *flags |= TF_ALLCAPS; /* counts stopped at a small letter */
+  if (!small && uppers >= 2) f |= TF_ALLCAPS; /* the count stopped at a small letter */
+  *flags = f;
   return pos;
 }
 
@@ -215,20 +241,25 @@ static size_t feet_and_inches_end(const scan *sc, size_t pos) {
 
 static void tokenize_para(cd_doc *doc, uint32_t pi) {
   cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
-  scan sc = {doc, p->span.start, p->span.end};
+  scan sc = {doc, p->span.start, p->span.end, p->span.start};
   p->first_tok = (uint32_t)doc->tokens.len;
   size_t pos = p->span.start;
   uint8_t pending = 0;
   const uint8_t *prose = doc->prose;
   while (pos < p->span.end) {
+    if (pos >= sc.pe && prose[pos]) { /* a run of prose starts (most often the whole paragraph) */
+      const uint8_t *z = memchr(prose + pos, 0, sc.hi - pos);
+      sc.pe = z ? (size_t)(z - prose) : sc.hi;
+    }
+    bool in = pos < sc.pe; /* a prose byte, known without reading its flag */
     unsigned char b = (unsigned char)doc->text[pos];
-    if (prose[pos] && (b == ' ' || b == '\n')) { /* most separators, without decoding */
+    if (in && (b == ' ' || b == '\n')) { /* most separators, without decoding */
       pending |= b == '\n' ? TF_SPACE_BEFORE | TF_LINE_BEFORE : TF_SPACE_BEFORE;
       pos++;
       continue;
     }
     size_t n = 1;
-    int32_t c = prose[pos] && b < 0x80 ? (int32_t)b : at(&sc, pos, &n); /* ASCII without a call */
+    int32_t c = in && b < 0x80 ? (int32_t)b : at(&sc, pos, &n); /* ASCII without a call */
     if (c < 0 || cd_is_space(c)) {
       pending |= TF_SPACE_BEFORE;
       if (doc->text[pos] == '\n') pending |= TF_LINE_BEFORE;
@@ -238,8 +269,8 @@ static void tokenize_para(cd_doc *doc, uint32_t pi) {
     uint8_t flags = pending;
     pending = 0;
     if (c < 0x80 ? ASCII_WORD[c] != 0 : alnum(c)) {
-      bool number;
-      size_t end = scan_word(&sc, pos, &flags, &number);
+      bool number = cd_is_digit(c);
+      size_t end = scan_word(&sc, pos, c, &flags, number);
       size_t height_end = number ? feet_and_inches_end(&sc, end) : 0;
       if (height_end) end = height_end; /* one number, as "6-foot-3" would be */
       push_token(doc, pos, end, number ? TOK_NUMBER : TOK_WORD, flags);
@@ -256,6 +287,10 @@ static void tokenize_para(cd_doc *doc, uint32_t pi) {
       bool invalid = c == 0xFFFD && n == 1;
       push_token(doc, pos, pos + n, TOK_PUNCT, (uint8_t)(flags | (invalid ? TF_INVALID : 0)));
       pos += n;
+    }
+    if (pos < sc.pe && doc->text[pos] == ' ') { /* the space after most tokens, without a turn of the loop */
+      pending = TF_SPACE_BEFORE;
+      pos++;
     }
   }
   p->end_tok = (uint32_t)doc->tokens.len;

@@ -169,6 +169,65 @@ static void test_kept_near_index_equals_fresh(void **state) {
   }
 }
 
+/* A variant's hash is the hash of the string it stands for: each one- and two-byte deletion of a
+ * key hashes as that shorter string does on its own, for keys of every length indexed. */
+static void test_near_variant_hashes(void **state) {
+  (void)state;
+  rng_state = 31;
+  static uint32_t hv[CD_NEAR_VARIANTS_MAX], whole[CD_NEAR_VARIANTS_MAX];
+  char key[CD_NEAR_MAX_KEY + 1], part[CD_NEAR_MAX_KEY + 1];
+  for (size_t n = 1; n <= CD_NEAR_MAX_KEY; n++) {
+    for (size_t i = 0; i < n; i++) key[i] = (char)(1 + rnd(255));
+    size_t k = cd_near_hash_variants(key, n, hv), v = 0;
+    assert_int_equal(k, 1 + n + n * (n - 1) / 2);
+    cd_near_hash_variants(key, n, whole);
+    assert_int_equal(hv[v++], whole[0]);
+    for (size_t i = 0; i < n; i++) {
+      for (size_t j = i; j < n; j++) { /* without byte i, then without bytes i and j */
+        size_t m = 0;
+        for (size_t x = 0; x < n; x++)
+          if (x != i && x != j) part[m++] = key[x];
+        cd_near_hash_variants(part, m, whole);
+        assert_int_equal(hv[v++], whole[0]);
+      }
+    }
+  }
+}
+
+/* The one-pass build (an article's keys) and the two-pass one (a text with millions of variants)
+ * give the same index: the same near keys for every key, in the same order, and the same crowds. */
+static void test_near_build_paths_agree(void **state) {
+  (void)state;
+  static char store[4000][KEY_CAP];
+  static const char *keys[4000];
+  size_t crowded = 0, near = 0;
+  for (size_t round = 0; round < 40; round++) {
+    rng_state = 7100 + round;
+    size_t n = round < 30 ? 1 + rnd(300) : 1000 + rnd(3000), query_min = 4 + round % 2;
+    for (size_t i = 0; i < n; i++) {
+      if (i && rnd(8) == 0) memcpy(store[i], store[rnd(i)], KEY_CAP); /* a key repeated */
+      else random_key(store[i]);
+      keys[i] = store[i];
+    }
+    cd_near_index one, two;
+    cd_near_init(&one);
+    cd_near_init(&two);
+    cd_near_build_split(&one, keys, n, query_min, SIZE_MAX);
+    cd_near_build_split(&two, keys, n, query_min, 0);
+    assert_int_equal(one.n, two.n);
+    for (size_t k = 0; k < n; k++) {
+      assert_int_equal(one.count[k], two.count[k]);
+      if (one.count[k] != CD_NEAR_CROWDED)
+        assert_memory_equal(&one.near[k * CD_NEAR_CROWD], &two.near[k * CD_NEAR_CROWD], one.count[k] * sizeof *one.near);
+      crowded += one.count[k] == CD_NEAR_CROWDED;
+      near += one.count[k] >= 2 && one.count[k] != CD_NEAR_CROWDED;
+    }
+    cd_near_free(&one);
+    cd_near_free(&two);
+  }
+  assert_true(crowded > 100 && near > 1000); /* the lists had crowds and near pairs to agree on */
+}
+
 static cd_report *run(const char *text, const cd_config *cfg) {
   cd_report *r = cd_analyze(text, strlen(text), CD_FORMAT_PLAINTEXT, cfg);
   assert_non_null(r);
@@ -305,6 +364,8 @@ int main(void) {
       cmocka_unit_test(test_keys),
       cmocka_unit_test(test_near_miss),
       cmocka_unit_test(test_kept_near_index_equals_fresh),
+      cmocka_unit_test(test_near_build_paths_agree),
+      cmocka_unit_test(test_near_variant_hashes),
       cmocka_unit_test(test_variant_fix_and_related),
       cmocka_unit_test(test_preferred_form),
       cmocka_unit_test(test_shared_surname_never_merges),

@@ -1,0 +1,92 @@
+/* The token pass: where words, numbers, marks and punctuation start and end, and their case flags,
+ * on invented sentences, in plain text and where markup cuts the prose (Markdown). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "copydesk/analyzer.h"
+#include "doc.h"
+
+/* The tokens of `text` as one string: each token's bytes, then '#' for a number, '^' in capitals,
+ * '~' for an invalid byte, '*' when it starts a line, joined by '|'. */
+static char *tokens_of(const char *text, cd_format format) {
+  cd_doc doc;
+  memset(&doc, 0, sizeof doc);
+  size_t len = strlen(text);
+  cd_config *config = cd_config_new();
+  assert_non_null(config);
+  doc.arena = cd_arena_new();
+  doc.prose = malloc(len + 1);
+  assert_true(doc.arena && doc.prose);
+  doc.text = text;
+  doc.len = len;
+  doc.format = format;
+  doc.config = config;
+  doc.headline.start = doc.headline.end = CD_NONE;
+  cd_vec_init(&doc.paras, sizeof(cd_para));
+  cd_vec_init(&doc.tokens, sizeof(cd_token));
+  cd_vec_init(&doc.invalid, sizeof(cd_span));
+  cd_pass_source(&doc);
+  cd_pass_tokens(&doc);
+  char *out = calloc(4 * len + 2, 1);
+  assert_non_null(out);
+  size_t o = 0;
+  for (size_t i = 0; i < doc.tokens.len; i++) {
+    const cd_token *t = CD_VEC_AT(&doc.tokens, cd_token, i);
+    if (i) out[o++] = '|';
+    memcpy(out + o, text + t->start, t->end - t->start);
+    o += t->end - t->start;
+    if (t->kind == TOK_NUMBER) out[o++] = '#';
+    if (t->flags & TF_ALLCAPS) out[o++] = '^';
+    if (t->flags & TF_INVALID) out[o++] = '~';
+    if (t->flags & TF_LINE_BEFORE) out[o++] = '*';
+  }
+  cd_vec_free(&doc.paras);
+  cd_vec_free(&doc.tokens);
+  cd_vec_free(&doc.invalid);
+  free(doc.prose);
+  cd_arena_free(doc.arena);
+  cd_config_free(config);
+  return out;
+}
+
+static void expect(const char *text, cd_format format, const char *want) {
+  char *got = tokens_of(text, format);
+  assert_string_equal(got, want);
+  free(got);
+}
+
+/* What joins bytes into one word: an apostrophe or hyphen between letters, a stop or comma between
+ * digits, an ampersand between capitals, stops between single letters ("A. B." are not one). */
+static void test_words_and_joiners(void **state) {
+  (void)state;
+  expect("The U.S. and AT&T paid 3.5 or 1,000 dollars, NATO said.", CD_FORMAT_PLAINTEXT,
+         "The|U.S.^|and|AT&T^|paid|3.5#|or|1,000#|dollars|,|NATO^|said|.");
+  expect("Kim Jong-un's aide didn't. A. B. Smith, e.g. here, 6'2\" tall", CD_FORMAT_PLAINTEXT,
+         "Kim|Jong-un's|aide|didn't|.|A|.|B|.|Smith|,|e.g.|here|,|6'2\"#|tall");
+  expect("Ends with a comma, 2, 3. and x-, -y, A&b, 4.x", CD_FORMAT_PLAINTEXT,
+         "Ends|with|a|comma|,|2#|,|3#|.|and|x|-|,|-|y|,|A|&|b|,|4#|.|x");
+  /* capitals: two or more and no small letter, whatever letters they are */
+  expect("BBC Ab ÉTÉ Élan I OK1 X1Y ÀB", CD_FORMAT_PLAINTEXT, "BBC^|Ab|ÉTÉ^|Élan|I|OK1^|X1Y^|ÀB^");
+  expect("Müller’s café 12th «Yes»", CD_FORMAT_PLAINTEXT, "Müller’s|café|12th#|«|Yes|»");
+}
+
+/* Markup is not prose: a word ends where it starts, even with no space between. */
+static void test_words_cut_by_markup(void **state) {
+  (void)state;
+  expect("A **bold**word and `code`x, [link](http://a.b/c) end\nof it.\n\nNext line", CD_FORMAT_MARKDOWN,
+         "A|bold|word|and|x|,|link|end|of*|it|.|Next|line");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_words_and_joiners),
+      cmocka_unit_test(test_words_cut_by_markup),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
