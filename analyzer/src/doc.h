@@ -138,7 +138,8 @@ struct cd_report {
   cd_vec record_matches; /* cd_record_match, in quote order */
 
   /* The name keys the passes asked for, one copy each in the arena (cd_doc_name_key); the table
-   * is freed after the names pass, the last to ask. */
+   * is freed after the names pass, the last to ask. Unused with a handle (incr): its own table,
+   * kept across versions, answers (namekey_kept.h). */
   cd_strmap name_keys;
   /* The key each span of the text was last given (cd_doc_name_key): the passes ask for the same
    * mentions' and words' keys again and again, and a span's key is found here without folding and

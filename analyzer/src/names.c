@@ -258,7 +258,8 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
     const char *t = slice(doc, span.start, span.end);
     x->text = t;
     x->len = strlen(t);
-    x->key = cd_doc_name_key(doc, t, strlen(t));
+    /* the same bytes, asked in place: the text's spans have their keys remembered */
+    x->key = cd_doc_name_key(doc, doc->text + span.start, x->len);
     if (!x->key) return;
     x->count = 0;
     x->first = mi;

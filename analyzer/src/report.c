@@ -184,25 +184,27 @@ static struct cd_span_key *span_slot(cd_doc *doc, const char *text, size_t n) {
   return &doc->span_keys[(h ^ (h >> 29)) & doc->span_keys_mask];
 }
 
-/* The memo's key for the span, else `lookup`'s in the name-key table, kept when there is one (no
- * answer is kept when the key is not interned: a later pass may intern it). */
-static const char *memo_key(cd_doc *doc, const char *text, size_t n,
-                            const char *(*lookup)(cd_strmap *, const char *, size_t)) {
+/* The memo's key for the span, else the name-key table's (cd_name_key_in, or with `known`
+ * cd_name_key_known), kept when there is one (no answer is kept when the key is not interned: a
+ * later pass may intern it). A document analysed through a handle asks the handle's table, kept
+ * across versions (namekey_kept.h), instead. */
+static const char *memo_key(cd_doc *doc, const char *text, size_t n, bool known) {
+  cd_keys_kept *kept = cd_incr_name_keys(doc);
+  if (kept) {
+    bool in_text = text >= doc->text && text <= doc->text + doc->len && n <= doc->len - (size_t)(text - doc->text);
+    return cd_keys_kept_key(kept, text, in_text ? (size_t)(text - doc->text) : SIZE_MAX, n, doc->mentions.len, known);
+  }
   struct cd_span_key *s = span_slot(doc, text, n);
   uint32_t start = s ? (uint32_t)(text - doc->text) : 0;
   if (s && s->key && s->start == start && s->n == n) return s->key;
-  const char *key = lookup(&doc->name_keys, text, n);
+  const char *key = known ? cd_name_key_known(&doc->name_keys, text, n) : cd_name_key_in(&doc->name_keys, text, n);
   if (s && key) *s = (struct cd_span_key){start, (uint32_t)n, key};
   return key;
 }
 
-const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n) {
-  return memo_key(doc, text, n, cd_name_key_in);
-}
+const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n) { return memo_key(doc, text, n, false); }
 
-const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n) {
-  return memo_key(doc, text, n, cd_name_key_known);
-}
+const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n) { return memo_key(doc, text, n, true); }
 
 void cd_doc_name_keys_free(cd_doc *doc) {
   cd_strmap_free(&doc->name_keys);
