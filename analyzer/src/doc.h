@@ -146,6 +146,8 @@ struct cd_report {
    * hashing its bytes. A slot per hash of the span; freed with name_keys. */
   struct cd_span_key *span_keys;
   size_t span_keys_mask;
+  /* With a handle: its name keys, kept across versions, which answer instead (namekey_kept.h). */
+  struct cd_keys_kept *kept_keys;
 
   /* Public copies handed out by the accessors (arena-owned). */
   cd_span *para_spans;

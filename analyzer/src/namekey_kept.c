@@ -117,7 +117,6 @@ static size_t slot_index(size_t start, size_t n, size_t mask) {
  * had were lost to collisions and folded again); at most 65,536 (1 MB). */
 static slot *this_memo(cd_keys_kept *k, size_t n_mentions) {
   size_t t = k->stamp & 1;
-  if (k->memo_stamp == k->stamp && k->memo_mentions == n_mentions) return k->memo[t];
   k->memo_stamp = k->stamp;
   k->memo_mentions = n_mentions;
   size_t cap = 256;
@@ -170,12 +169,25 @@ static uint32_t intern(cd_keys_kept *k, const char *key, size_t n) {
 size_t cd_keys_kept_count(const cd_keys_kept *k) { return k ? k->entries.len : 0; }
 
 const char *cd_keys_kept_key(cd_keys_kept *k, const char *s, size_t start, size_t n, size_t n_mentions, bool known) {
-  slot *memo = NULL, *at = NULL;
+  slot *at = NULL;
   uint32_t e = UINT32_MAX;
-  if (start != SIZE_MAX && start <= UINT32_MAX && n <= UINT32_MAX && (memo = this_memo(k, n_mentions)) != NULL) {
-    at = &memo[slot_index(start, n, k->mask[k->stamp & 1])];
-    if (at->stamp == k->stamp && at->start == start && at->n == n) e = at->entry;
-    else e = previous(k, start, n);
+  if (start < UINT32_MAX && n < UINT32_MAX) { /* in the text, and a slot holds 32-bit spans */
+    slot *memo = k->memo_stamp == k->stamp && k->memo_mentions == n_mentions ? k->memo[k->stamp & 1]
+                                                                             : this_memo(k, n_mentions);
+    if (memo) {
+      at = &memo[slot_index(start, n, k->mask[k->stamp & 1])];
+      if (at->stamp == k->stamp && at->start == start && at->n == n) { /* asked before in this version */
+        if (at->entry >> 1 != NO_ENTRY) {
+          entry *x = CD_VEC_AT(&k->entries, entry, at->entry >> 1);
+          if (x->stamp == k->stamp) return x->key;
+          if (known && (at->entry & 1)) return NULL; /* only looked up so far */
+          return stamped(k, at->entry >> 1);
+        }
+        if (known) return NULL;
+      } else {
+        e = previous(k, start, n);
+      }
+    }
   }
   bool fast;
   if (e != UINT32_MAX && (e >> 1 != NO_ENTRY || known)) {
@@ -183,7 +195,7 @@ const char *cd_keys_kept_key(cd_keys_kept *k, const char *s, size_t start, size_
     e >>= 1;
     /* a fast key is known only when this version interned it: looked up, not interned */
     if (known && fast && (e == NO_ENTRY || CD_VEC_AT(&k->entries, entry, e)->stamp != k->stamp)) {
-      if (at) *at = (slot){(uint32_t)start, (uint32_t)n, k->stamp, e << 1 | 1u};
+      *at = (slot){(uint32_t)start, (uint32_t)n, k->stamp, e << 1 | 1u};
       return NULL;
     }
   } else {

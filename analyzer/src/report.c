@@ -69,6 +69,7 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
   if (incr) {
     cd_incr_match(incr, doc);
     cd_incr_reserve(incr, doc);
+    doc->kept_keys = cd_incr_name_keys(doc);
   }
   cd_pass_tokens(doc);
   cd_pass_sentences(doc);
@@ -90,6 +91,7 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
   cd_pass_record(doc);
   cd_pass_findings(doc);
   doc->incr = NULL;
+  doc->kept_keys = NULL;
 
   /* The public tables are all that is left to read: the working ones go (a long text's tokens
    * alone are three bytes per byte of text). */
@@ -189,10 +191,10 @@ static struct cd_span_key *span_slot(cd_doc *doc, const char *text, size_t n) {
  * later pass may intern it). A document analysed through a handle asks the handle's table, kept
  * across versions (namekey_kept.h), instead. */
 static const char *memo_key(cd_doc *doc, const char *text, size_t n, bool known) {
-  cd_keys_kept *kept = cd_incr_name_keys(doc);
-  if (kept) {
+  if (doc->kept_keys) {
     bool in_text = text >= doc->text && text <= doc->text + doc->len && n <= doc->len - (size_t)(text - doc->text);
-    return cd_keys_kept_key(kept, text, in_text ? (size_t)(text - doc->text) : SIZE_MAX, n, doc->mentions.len, known);
+    return cd_keys_kept_key(doc->kept_keys, text, in_text ? (size_t)(text - doc->text) : SIZE_MAX, n,
+                            doc->mentions.len, known);
   }
   struct cd_span_key *s = span_slot(doc, text, n);
   uint32_t start = s ? (uint32_t)(text - doc->text) : 0;
