@@ -97,7 +97,8 @@ struct cd_claims_cache {
   bool sources_on, officials_on;
   cd_arena *words_arena;
   cd_strmap words; /* a word of a one-word row's list (lower case) -> that row */
-  uint8_t word_pairs[26 * 26 / 8 + 1]; /* the first two letters of those words: most tokens are not */
+  /* per first two letters of those words, a bit per length below 32: most tokens are none of them */
+  uint32_t word_shapes[26 * 26];
   bool ascii_start[128]; /* a phrase can begin with this ASCII byte (find_ascii_starts) */
   code_set interp;
   _Atomic(code_set *) jit;      /* compiled once CLAIMS_JIT_FROM_BYTES of text have been analysed */
@@ -494,12 +495,12 @@ static bool may_start(const cd_doc *doc, const char *subject, through_ctx *tc, c
  * start a phrase: the same hits as a search from every position, since a hit must start at a token,
  * for a fraction of the matching. */
 /* The one-word row whose list has token t (ASCII case folded), or CD_NONE. */
-static size_t word_row(const cd_strmap *words, const uint8_t *pairs, const cd_doc *doc, const cd_token *t) {
+static size_t word_row(const cd_strmap *words, const uint32_t *shapes, const cd_doc *doc, const cd_token *t) {
   char key[32];
   size_t n = t->end - t->start;
   if (t->kind != TOK_WORD || !words->len || n < 2 || n >= sizeof key) return CD_NONE;
   int pair = letter_pair(doc->text + t->start);
-  if (pair < 0 || !(pairs[pair / 8] & (1u << (pair % 8)))) return CD_NONE;
+  if (pair < 0 || !(shapes[pair] >> n & 1)) return CD_NONE; /* no listed word starts so, this long */
   /* a whole word, as \b would have it: not "foo_reportedly" */
   if ((t->start > 0 && word_byte((unsigned char)doc->text[t->start - 1])) ||
       (t->end < doc->len && word_byte((unsigned char)doc->text[t->end])))
@@ -575,7 +576,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
          * \b), which a kept paragraph keeps, but for its first token. */
         if (starts && rc == PCRE2_ERROR_NOMATCH && !st->called && ti > p->first_tok) starts[ti] = 3;
       }
-      size_t ri = word_row(&cache->words, cache->word_pairs, doc, t);
+      size_t ri = word_row(&cache->words, cache->word_shapes, doc, t);
       if (ri != CD_NONE && accept(st, ri, t->start, t->end)) {
         report(st, found);
         off = st->hit.end;
@@ -725,7 +726,8 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
           const char *w = cd_lex_entry((cd_lex_id)list, k);
           cd_strmap_put(&c->words, w, n);
           int pair = letter_pair(w);
-          if (pair >= 0) c->word_pairs[pair / 8] |= (uint8_t)(1u << (pair % 8));
+          size_t wn = strlen(w);
+          if (pair >= 0 && wn < 32) c->word_shapes[pair] |= (uint32_t)1 << wn;
         }
       c->rows[n++] = (row){&defs[i], false};
       continue;
