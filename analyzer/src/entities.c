@@ -156,7 +156,7 @@ static const char *aliased_key_of(ent_ctx *c, const char *key, bool *aliased) {
     *aliased = true;
     return *CD_VEC_AT(&c->cfg_keys, const char *, idx);
   }
-  const char *a = cd_rename_key(cd_alias_key(key));
+  const char *a = cd_doc_key_builtin_alias(c->doc, key);
   *aliased = a != key;
   return a;
 }
@@ -259,7 +259,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     const char *key = *CD_VEC_AT(&keys, const char *, t);
     size_t cl = find(c, *CD_VEC_AT(&target_cl, size_t, t));
     const cluster *k = CD_VEC_AT(&c->clusters, cluster, cl);
-    if (k->has_full || cd_is_proper_word(key) || cd_is_common_word(key, strlen(key))) continue;
+    if (k->has_full || cd_doc_key_proper(doc, key) || cd_doc_key_common(doc, key)) continue;
     cand.len = 0;
     cd_near_candidates(near, t, &cand);
     size_t best = CD_NONE;

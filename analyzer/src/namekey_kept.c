@@ -13,10 +13,12 @@
 #include "strmap.h"
 #include "vec.h"
 
-/* One key: its interned copy and the version that last asked for it. */
+/* One key: its interned copy, the version that last asked for it, and what the passes remember
+ * about it (cd_keys_kept_memo). */
 typedef struct entry {
   const char *key;
   uint32_t stamp;
+  cd_key_memo memo;
 } entry;
 
 /* One memo slot: the span [start, start + n) of version `stamp` has the key entries[entry >> 1];
@@ -44,6 +46,8 @@ struct cd_keys_kept {
   size_t prefix, suffix_from, old_len, len; /* the text shared with the previous version */
   size_t used, used_before; /* entries stamped by this version, and by the previous one */
   cd_arena *scratch; /* this version's folds of non-ASCII spans */
+  uint32_t *by_ptr;  /* entry + 1 by the address of its key (0: empty), at most half full */
+  size_t ptr_mask;   /* slots - 1, or 0 without a table */
 };
 
 cd_keys_kept *cd_keys_kept_new(void) {
@@ -65,6 +69,7 @@ static void drop_memos(cd_keys_kept *k) {
 
 void cd_keys_kept_free(cd_keys_kept *k) {
   if (!k) return;
+  free(k->by_ptr);
   cd_strmap_free(&k->keys);
   cd_vec_free(&k->entries);
   drop_memos(k);
@@ -77,6 +82,9 @@ static void start_over(cd_keys_kept *k) {
   cd_strmap_free(&k->keys);
   cd_strmap_init(&k->keys, NULL);
   k->entries.len = 0;
+  free(k->by_ptr);
+  k->by_ptr = NULL;
+  k->ptr_mask = 0;
   drop_memos(k);
   k->used = 0;
   k->stamp = 0;
@@ -155,6 +163,43 @@ static const char *stamped(cd_keys_kept *k, uint32_t e) {
   return x->key;
 }
 
+static size_t ptr_slot(const char *key, size_t mask) {
+  uint64_t h = (uint64_t)(uintptr_t)key * 0x9e3779b97f4a7c15ull;
+  return (size_t)(h >> 32) & mask;
+}
+
+static void ptr_put(uint32_t *t, size_t mask, const char *key, uint32_t e) {
+  size_t h = ptr_slot(key, mask);
+  while (t[h]) h = (h + 1) & mask;
+  t[h] = e + 1;
+}
+
+/* Indexes the newest entry by its key's address. False when out of memory. */
+static bool index_newest(cd_keys_kept *k) {
+  size_t n = k->entries.len;
+  if (2 * n > k->ptr_mask) { /* at most half full: rebuild twice the size */
+    size_t cap = k->ptr_mask ? 2 * (k->ptr_mask + 1) : 1024;
+    while (2 * n > cap - 1) cap *= 2;
+    uint32_t *t = calloc(cap, sizeof *t);
+    if (!t) return false;
+    for (uint32_t e = 0; e + 1 < n; e++) ptr_put(t, cap - 1, CD_VEC_AT(&k->entries, entry, e)->key, e);
+    free(k->by_ptr);
+    k->by_ptr = t;
+    k->ptr_mask = cap - 1;
+  }
+  ptr_put(k->by_ptr, k->ptr_mask, CD_VEC_AT(&k->entries, entry, n - 1)->key, (uint32_t)(n - 1));
+  return true;
+}
+
+cd_key_memo *cd_keys_kept_memo(cd_keys_kept *k, const char *key) {
+  if (!k || !k->by_ptr) return NULL;
+  for (size_t h = ptr_slot(key, k->ptr_mask); k->by_ptr[h]; h = (h + 1) & k->ptr_mask) {
+    entry *x = CD_VEC_AT(&k->entries, entry, k->by_ptr[h] - 1);
+    if (x->key == key) return &x->memo;
+  }
+  return NULL;
+}
+
 /* The entry of the key in the table, added when absent; UINT32_MAX when out of memory. */
 static uint32_t intern(cd_keys_kept *k, const char *key, size_t n) {
   size_t e = cd_strmap_getn(&k->keys, key, n);
@@ -163,6 +208,11 @@ static uint32_t intern(cd_keys_kept *k, const char *key, size_t n) {
   entry *x = cd_vec_push(&k->entries);
   x->key = cd_strmap_intern(&k->keys, key, n);
   cd_strmap_putn(&k->keys, key, n, k->entries.len - 1);
+  if (!index_newest(k)) { /* unindexed, the key would have no memo: none is kept at all */
+    free(k->by_ptr);
+    k->by_ptr = NULL;
+    k->ptr_mask = 0;
+  }
   return (uint32_t)(k->entries.len - 1);
 }
 

@@ -13,6 +13,7 @@
 #define CD_NAMEKEY_KEPT_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct cd_keys_kept cd_keys_kept;
 
@@ -31,6 +32,17 @@ void cd_keys_kept_version(cd_keys_kept *k, bool shared, size_t prefix, size_t su
  * the bytes are not the text's (they are then not remembered); `n_mentions` sizes the memo. NULL
  * when out of memory, or for `known` when the key is not interned. */
 const char *cd_keys_kept_key(cd_keys_kept *k, const char *s, size_t start, size_t n, size_t n_mentions, bool known);
+
+/* What the passes remember about a key, a function of its bytes alone (the answers of namekey.h
+ * and the word tables): `flags` are the callers' (0 when the key was added), `alias` NULL until set. */
+typedef struct cd_key_memo {
+  uint8_t flags;
+  const char *alias;
+} cd_key_memo;
+
+/* The memo of `key` when it is one of the table's keys (the very pointer it handed out), else NULL.
+ * Valid until the next key is added. */
+cd_key_memo *cd_keys_kept_memo(cd_keys_kept *k, const char *key);
 
 /* How many keys the table holds (for tests: it stays bounded). */
 size_t cd_keys_kept_count(const cd_keys_kept *k);

@@ -6,6 +6,8 @@
 #include "doc.h"
 #include "incremental.h"
 #include "namekey.h"
+#include "names_lex.h"
+#include "words.h"
 
 cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_config *config) {
   return cd_doc_analyze(text, len, format, config, NULL, 0, NULL);
@@ -207,6 +209,30 @@ static const char *memo_key(cd_doc *doc, const char *text, size_t n, bool known)
 const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n) { return memo_key(doc, text, n, false); }
 
 const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n) { return memo_key(doc, text, n, true); }
+
+/* Answers about a key kept with it by the handle, asked once per key while the handle keeps it. */
+enum { KF_RENAMED = 1, KF_PROPER = 4, KF_COMMON = 16, KF_ALIAS_KNOWN = 64 }; /* each bit's answer is the next */
+
+static bool key_fact(cd_doc *doc, const char *key, uint8_t asked, bool (*answer)(const char *)) {
+  cd_key_memo *m = cd_keys_kept_memo(doc->kept_keys, key);
+  if (!m) return answer(key);
+  if (!(m->flags & asked)) m->flags |= (uint8_t)(asked | (answer(key) ? asked << 1 : 0));
+  return m->flags & (asked << 1);
+}
+
+static bool common_key(const char *key) { return cd_is_common_word(key, strlen(key)); }
+
+bool cd_doc_key_renamed(cd_doc *doc, const char *key) { return key_fact(doc, key, KF_RENAMED, cd_is_renamed); }
+bool cd_doc_key_proper(cd_doc *doc, const char *key) { return key_fact(doc, key, KF_PROPER, cd_is_proper_word); }
+bool cd_doc_key_common(cd_doc *doc, const char *key) { return key_fact(doc, key, KF_COMMON, common_key); }
+bool cd_doc_key_alias_known(cd_doc *doc, const char *key) { return key_fact(doc, key, KF_ALIAS_KNOWN, cd_alias_known); }
+
+const char *cd_doc_key_builtin_alias(cd_doc *doc, const char *key) {
+  cd_key_memo *m = cd_keys_kept_memo(doc->kept_keys, key);
+  if (!m) return cd_rename_key(cd_alias_key(key));
+  if (!m->alias) m->alias = cd_rename_key(cd_alias_key(key));
+  return m->alias;
+}
 
 void cd_doc_name_keys_free(cd_doc *doc) {
   cd_strmap_free(&doc->name_keys);
