@@ -525,31 +525,34 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
   /* a document analysed version after version keeps may_start's answers per paragraph */
   uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx) : NULL;
   /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked; 3 yes, but no branch
-   * matches whole there (known from the previous version) */
+   * matches whole there (known from the previous version). A paragraph that took the old tables
+   * reads the previous version's answers in place, and asks about a token they lack only when the
+   * scan gets there. */
   cd_vec may_here;
   cd_vec_init(&may_here, 1);
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
     const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
     if (p->headline) continue;
     const uint8_t *old = starts ? cd_incr_old_claim_starts(doc, (uint32_t)pi) : NULL;
-    uint8_t *may = NULL;
-    if (code) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
+    const uint8_t *may = old;
+    const code_set *memo = memo_codes(cache);
+    tc.code = memo->main;
+    tc.jit = memo->main_jit;
+    if (code && !old) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
       cd_vec_reserve(&may_here, p->end_tok - p->first_tok);
-      may = may_here.data;
-      const code_set *memo = memo_codes(cache);
-      tc.code = memo->main;
-      tc.jit = memo->main_jit;
+      uint8_t *asked = may_here.data;
       pthread_mutex_lock(&cache->memo_lock);
       for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
         const cd_token *t = doc_tok(doc, ti);
         unsigned char first = (unsigned char)subject[t->start];
-        uint8_t known = old ? old[ti - p->first_tok] : 0;
+        uint8_t known = 0;
         /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
-        if (!known && t->start >= p->span.start && !(t->flags & TF_QUOTED) && (first >= 0x80 || cache->ascii_start[first]))
+        if (t->start >= p->span.start && !(t->flags & TF_QUOTED) && (first >= 0x80 || cache->ascii_start[first]))
           known = may_start(doc, subject, &tc, &cache->memo, ti, p) ? 2 : 1;
-        may[ti - p->first_tok] = known;
+        asked[ti - p->first_tok] = known;
       }
       pthread_mutex_unlock(&cache->memo_lock);
+      may = asked;
     }
     size_t off = p->span.start;
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
@@ -559,6 +562,11 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
       bool here = false;
       if (code && (first >= 0x80 || cache->ascii_start[first])) {
         uint8_t m = may[ti - p->first_tok];
+        if (!m) { /* a kept paragraph's token the previous version did not ask about */
+          pthread_mutex_lock(&cache->memo_lock);
+          m = may_start(doc, subject, &tc, &cache->memo, ti, p) ? 2 : 1;
+          pthread_mutex_unlock(&cache->memo_lock);
+        }
         here = m == 2;
         if (starts) starts[ti] = m == 3 ? 3 : here ? 2 : 1;
       }
