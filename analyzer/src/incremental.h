@@ -11,8 +11,8 @@
  * claims pass keeps, per token, whether a phrase can start there (a function of the paragraph's
  * bytes), for the paragraphs that take the old tables, and the attribution pass its answers about
  * each word (cd_incr_said).
- * The document-wide passes run on every version; their near-miss name indexes are kept and
- * brought to each version's keys. */
+ * The document-wide passes run on every version; their name keys (namekey_kept.h) and near-miss
+ * name indexes are kept and brought to each version's text and keys. */
 #ifndef CD_INCREMENTAL_H
 #define CD_INCREMENTAL_H
 
