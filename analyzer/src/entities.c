@@ -292,9 +292,11 @@ void cd_pass_entities(cd_doc *doc) {
   size_t nm = doc->mentions.len;
   ent_ctx c = {.doc = doc};
   cd_vec_init(&c.clusters, sizeof(cluster));
-  /* at most a cluster a mention, and an entity a cluster: room reserved is address space only, and
-   * the tables are not copied as they grow */
-  cd_vec_reserve(&c.clusters, nm + 1);
+  /* a document edited version after version: at most a cluster a mention (and an entity a cluster,
+   * below), reserved so that the tables are not copied as they grow on every keystroke (a single
+   * long analysis lets them grow: on a megabyte of distinct names the room moved the allocator's
+   * later blocks, and zeroing them cost more than the copies) */
+  if (doc->incr) cd_vec_reserve(&c.clusters, nm + 1);
   cd_vec_init(&c.cfg_keys, sizeof(const char *));
   /* every key below is an interned name key (cd_doc_name_key) or a string of c.scratch */
   cd_strmap_init_borrowed(&c.cfg);
@@ -444,7 +446,7 @@ void cd_pass_entities(cd_doc *doc) {
   count = calloc(c.clusters.len + 1, sizeof(size_t));
   if (!ent_of || !best || !count) goto done;
   for (size_t k = 0; k < c.clusters.len; k++) ent_of[k] = CD_NONE;
-  cd_vec_reserve(&doc->entities, c.clusters.len + 1);
+  if (doc->incr) cd_vec_reserve(&doc->entities, c.clusters.len + 1);
   for (size_t i = 0; i < nm; i++) {
     if (mcl[i] == CD_NONE) continue;
     size_t r = find(&c, mcl[i]);

@@ -1128,10 +1128,12 @@ static void spelling(names_ctx *c) {
   /* each token of a name that is a word here, in token order (freed below) */
   cd_vec name_uses;
   cd_vec_init(&name_uses, sizeof(word_use));
-  /* room for a word and two uses a mention, so that a long article's tables are not copied as they
-   * grow (room never used costs address space only) */
-  cd_vec_reserve(&words, doc->mentions.len + 1);
-  cd_vec_reserve(&name_uses, 2 * doc->mentions.len + 1);
+  /* a document edited version after version: room for a word and two uses a mention, so that the
+   * tables are not copied as they grow on every keystroke (as in the entities pass) */
+  if (doc->incr) {
+    cd_vec_reserve(&words, doc->mentions.len + 1);
+    cd_vec_reserve(&name_uses, 2 * doc->mentions.len + 1);
+  }
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind != MK_NAME || m->acronym || m->headline || c->aside[i]) continue;
