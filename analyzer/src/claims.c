@@ -97,7 +97,8 @@ struct cd_claims_cache {
   bool sources_on, officials_on;
   cd_arena *words_arena;
   cd_strmap words; /* a word of a one-word row's list (lower case) -> that row */
-  uint8_t word_pairs[26 * 26 / 8 + 1]; /* the first two letters of those words: most tokens are not */
+  /* per first two letters of those words, a bit per length below 32: most tokens are none of them */
+  uint32_t word_shapes[26 * 26];
   bool ascii_start[128]; /* a phrase can begin with this ASCII byte (find_ascii_starts) */
   code_set interp;
   _Atomic(code_set *) jit;      /* compiled once CLAIMS_JIT_FROM_BYTES of text have been analysed */
@@ -494,12 +495,12 @@ static bool may_start(const cd_doc *doc, const char *subject, through_ctx *tc, c
  * start a phrase: the same hits as a search from every position, since a hit must start at a token,
  * for a fraction of the matching. */
 /* The one-word row whose list has token t (ASCII case folded), or CD_NONE. */
-static size_t word_row(const cd_strmap *words, const uint8_t *pairs, const cd_doc *doc, const cd_token *t) {
+static size_t word_row(const cd_strmap *words, const uint32_t *shapes, const cd_doc *doc, const cd_token *t) {
   char key[32];
   size_t n = t->end - t->start;
   if (t->kind != TOK_WORD || !words->len || n < 2 || n >= sizeof key) return CD_NONE;
   int pair = letter_pair(doc->text + t->start);
-  if (pair < 0 || !(pairs[pair / 8] & (1u << (pair % 8)))) return CD_NONE;
+  if (pair < 0 || !(shapes[pair] >> n & 1)) return CD_NONE; /* no listed word starts so, this long */
   /* a whole word, as \b would have it: not "foo_reportedly" */
   if ((t->start > 0 && word_byte((unsigned char)doc->text[t->start - 1])) ||
       (t->end < doc->len && word_byte((unsigned char)doc->text[t->end])))
@@ -524,31 +525,34 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
   /* a document analysed version after version keeps may_start's answers per paragraph */
   uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx) : NULL;
   /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked; 3 yes, but no branch
-   * matches whole there (known from the previous version) */
+   * matches whole there (known from the previous version). A paragraph that took the old tables
+   * reads the previous version's answers in place, and asks about a token they lack only when the
+   * scan gets there. */
   cd_vec may_here;
   cd_vec_init(&may_here, 1);
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
     const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
     if (p->headline) continue;
     const uint8_t *old = starts ? cd_incr_old_claim_starts(doc, (uint32_t)pi) : NULL;
-    uint8_t *may = NULL;
-    if (code) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
+    const uint8_t *may = old;
+    const code_set *memo = memo_codes(cache);
+    tc.code = memo->main;
+    tc.jit = memo->main_jit;
+    if (code && !old) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
       cd_vec_reserve(&may_here, p->end_tok - p->first_tok);
-      may = may_here.data;
-      const code_set *memo = memo_codes(cache);
-      tc.code = memo->main;
-      tc.jit = memo->main_jit;
+      uint8_t *asked = may_here.data;
       pthread_mutex_lock(&cache->memo_lock);
       for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
         const cd_token *t = doc_tok(doc, ti);
         unsigned char first = (unsigned char)subject[t->start];
-        uint8_t known = old ? old[ti - p->first_tok] : 0;
+        uint8_t known = 0;
         /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
-        if (!known && t->start >= p->span.start && !(t->flags & TF_QUOTED) && (first >= 0x80 || cache->ascii_start[first]))
+        if (t->start >= p->span.start && !(t->flags & TF_QUOTED) && (first >= 0x80 || cache->ascii_start[first]))
           known = may_start(doc, subject, &tc, &cache->memo, ti, p) ? 2 : 1;
-        may[ti - p->first_tok] = known;
+        asked[ti - p->first_tok] = known;
       }
       pthread_mutex_unlock(&cache->memo_lock);
+      may = asked;
     }
     size_t off = p->span.start;
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
@@ -558,6 +562,11 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
       bool here = false;
       if (code && (first >= 0x80 || cache->ascii_start[first])) {
         uint8_t m = may[ti - p->first_tok];
+        if (!m) { /* a kept paragraph's token the previous version did not ask about */
+          pthread_mutex_lock(&cache->memo_lock);
+          m = may_start(doc, subject, &tc, &cache->memo, ti, p) ? 2 : 1;
+          pthread_mutex_unlock(&cache->memo_lock);
+        }
         here = m == 2;
         if (starts) starts[ti] = m == 3 ? 3 : here ? 2 : 1;
       }
@@ -575,7 +584,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
          * \b), which a kept paragraph keeps, but for its first token. */
         if (starts && rc == PCRE2_ERROR_NOMATCH && !st->called && ti > p->first_tok) starts[ti] = 3;
       }
-      size_t ri = word_row(&cache->words, cache->word_pairs, doc, t);
+      size_t ri = word_row(&cache->words, cache->word_shapes, doc, t);
       if (ri != CD_NONE && accept(st, ri, t->start, t->end)) {
         report(st, found);
         off = st->hit.end;
@@ -725,7 +734,8 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
           const char *w = cd_lex_entry((cd_lex_id)list, k);
           cd_strmap_put(&c->words, w, n);
           int pair = letter_pair(w);
-          if (pair >= 0) c->word_pairs[pair / 8] |= (uint8_t)(1u << (pair % 8));
+          size_t wn = strlen(w);
+          if (pair >= 0 && wn < 32) c->word_shapes[pair] |= (uint32_t)1 << wn;
         }
       c->rows[n++] = (row){&defs[i], false};
       continue;

@@ -138,13 +138,16 @@ struct cd_report {
   cd_vec record_matches; /* cd_record_match, in quote order */
 
   /* The name keys the passes asked for, one copy each in the arena (cd_doc_name_key); the table
-   * is freed after the names pass, the last to ask. */
+   * is freed after the names pass, the last to ask. Unused with a handle (incr): its own table,
+   * kept across versions, answers (namekey_kept.h). */
   cd_strmap name_keys;
   /* The key each span of the text was last given (cd_doc_name_key): the passes ask for the same
    * mentions' and words' keys again and again, and a span's key is found here without folding and
    * hashing its bytes. A slot per hash of the span; freed with name_keys. */
   struct cd_span_key *span_keys;
   size_t span_keys_mask;
+  /* With a handle: its name keys, kept across versions, which answer instead (namekey_kept.h). */
+  struct cd_keys_kept *kept_keys;
 
   /* Public copies handed out by the accessors (arena-owned). */
   cd_span *para_spans;
@@ -183,6 +186,15 @@ void cd_pass_findings(cd_doc *doc); /* quote.* diagnostics, severities, inline c
 const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n);
 /* The key of text[0..n) when some pass has interned it, else NULL (cd_name_key_known). */
 const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n);
+/* Answers about an interned key (one cd_doc_name_key gave) that rest on its bytes alone, remembered
+ * with the key while a handle keeps it; any other string is answered afresh. cd_is_renamed,
+ * cd_is_proper_word, cd_is_common_word over the whole key, cd_alias_known, and
+ * cd_rename_key(cd_alias_key(key)). */
+bool cd_doc_key_renamed(cd_doc *doc, const char *key);
+bool cd_doc_key_proper(cd_doc *doc, const char *key);
+bool cd_doc_key_common(cd_doc *doc, const char *key);
+bool cd_doc_key_alias_known(cd_doc *doc, const char *key);
+const char *cd_doc_key_builtin_alias(cd_doc *doc, const char *key);
 /* Frees the name-key table and its memo (after the last pass that asks). */
 void cd_doc_name_keys_free(cd_doc *doc);
 

@@ -156,7 +156,7 @@ static const char *aliased_key_of(ent_ctx *c, const char *key, bool *aliased) {
     *aliased = true;
     return *CD_VEC_AT(&c->cfg_keys, const char *, idx);
   }
-  const char *a = cd_rename_key(cd_alias_key(key));
+  const char *a = cd_doc_key_builtin_alias(c->doc, key);
   *aliased = a != key;
   return a;
 }
@@ -259,7 +259,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     const char *key = *CD_VEC_AT(&keys, const char *, t);
     size_t cl = find(c, *CD_VEC_AT(&target_cl, size_t, t));
     const cluster *k = CD_VEC_AT(&c->clusters, cluster, cl);
-    if (k->has_full || cd_is_proper_word(key) || cd_is_common_word(key, strlen(key))) continue;
+    if (k->has_full || cd_doc_key_proper(doc, key) || cd_doc_key_common(doc, key)) continue;
     cand.len = 0;
     cd_near_candidates(near, t, &cand);
     size_t best = CD_NONE;
@@ -292,6 +292,11 @@ void cd_pass_entities(cd_doc *doc) {
   size_t nm = doc->mentions.len;
   ent_ctx c = {.doc = doc};
   cd_vec_init(&c.clusters, sizeof(cluster));
+  /* a document edited version after version: at most a cluster a mention (and an entity a cluster,
+   * below), reserved so that the tables are not copied as they grow on every keystroke (a single
+   * long analysis lets them grow: on a megabyte of distinct names the room moved the allocator's
+   * later blocks, and zeroing them cost more than the copies) */
+  if (doc->incr) cd_vec_reserve(&c.clusters, nm + 1);
   cd_vec_init(&c.cfg_keys, sizeof(const char *));
   /* every key below is an interned name key (cd_doc_name_key) or a string of c.scratch */
   cd_strmap_init_borrowed(&c.cfg);
@@ -441,6 +446,7 @@ void cd_pass_entities(cd_doc *doc) {
   count = calloc(c.clusters.len + 1, sizeof(size_t));
   if (!ent_of || !best || !count) goto done;
   for (size_t k = 0; k < c.clusters.len; k++) ent_of[k] = CD_NONE;
+  if (doc->incr) cd_vec_reserve(&doc->entities, c.clusters.len + 1);
   for (size_t i = 0; i < nm; i++) {
     if (mcl[i] == CD_NONE) continue;
     size_t r = find(&c, mcl[i]);

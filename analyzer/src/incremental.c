@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "keylist.h"
+#include "namekey_kept.h"
 
 /* One version's text and per-paragraph tables. */
 typedef struct version {
@@ -52,6 +53,7 @@ struct cd_analysis {
    * version's. */
   cd_keylist mention_verbs;
   bool mentions_ok;
+  cd_keys_kept *keys; /* the name keys (cd_incr_name_keys), made on first use */
 };
 
 static void version_init(version *v) {
@@ -108,6 +110,7 @@ void cd_analysis_free(cd_analysis *a) {
   cd_short_free(&a->short_ix);
   cd_keylist_free(&a->short_keys);
   cd_keylist_free(&a->mention_verbs);
+  cd_keys_kept_free(a->keys);
   free(a);
 }
 
@@ -125,6 +128,9 @@ cd_report *cd_analysis_update_with_record(cd_analysis *a, const char *text, size
 }
 
 size_t cd_incr_reused(const cd_analysis *a) { return a->reused; }
+
+cd_keys_kept *cd_incr_name_keys(const cd_doc *doc) { return doc->incr ? doc->incr->keys : NULL; }
+size_t cd_incr_name_keys_held(const cd_analysis *a) { return cd_keys_kept_count(a->keys); }
 size_t cd_incr_reused_mentions(const cd_analysis *a) { return a->reused_mentions; }
 
 /* Length of the common start of a and b (n bytes each at most), a block at a time. */
@@ -171,15 +177,18 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   const cd_strlist *verbs = &doc->config->speech_verbs;
   a->mentions_ok = a->have && cd_keylist_same(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
   if (!a->mentions_ok) cd_keylist_set(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
+  if (!a->keys && !(a->keys = cd_keys_kept_new())) abort(); /* the library's out-of-memory policy */
   if (!a->have) {
     a->starts[a->starts_cur ^ 1].valid = false;
     a->said_valid[a->starts_cur ^ 1] = false;
+    cd_keys_kept_version(a->keys, false, 0, 0, 0, doc->len);
     return;
   }
   const version *o = &a->old;
   size_t n = o->len < doc->len ? o->len : doc->len;
   size_t prefix = common_prefix(o->text, doc->text, n);
   size_t suffix = common_suffix(o->text, o->len, doc->text, doc->len, n - prefix);
+  cd_keys_kept_version(a->keys, true, prefix, suffix, o->len, doc->len);
   /* Old paragraphs are met in order: those before the edit at the same offsets, those after it
    * shifted by the change in length. The byte after a paragraph must be shared too (a name at a
    * paragraph's end is read with the byte that follows it: "US$"). */

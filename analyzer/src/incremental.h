@@ -11,12 +11,13 @@
  * claims pass keeps, per token, whether a phrase can start there (a function of the paragraph's
  * bytes), for the paragraphs that take the old tables, and the attribution pass its answers about
  * each word (cd_incr_said).
- * The document-wide passes run on every version; their near-miss name indexes are kept and
- * brought to each version's keys. */
+ * The document-wide passes run on every version; their name keys (namekey_kept.h) and near-miss
+ * name indexes are kept and brought to each version's text and keys. */
 #ifndef CD_INCREMENTAL_H
 #define CD_INCREMENTAL_H
 
 #include "doc.h"
+#include "namekey_kept.h"
 #include "names_near.h"
 #include "names_near_kept.h"
 #include "names_short.h"
@@ -84,6 +85,12 @@ const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi);
  * tokens of a paragraph that took the old tables, but its first and last two, while the verbs stay
  * the same; every other byte is 0 (not asked). NULL without a handle. */
 uint8_t *cd_incr_said(cd_doc *doc);
+
+/* The name keys kept across versions (namekey_kept.h), brought to this version by cd_incr_match;
+ * NULL without a handle. */
+cd_keys_kept *cd_incr_name_keys(const cd_doc *doc);
+/* How many name keys the handle holds (for tests). */
+size_t cd_incr_name_keys_held(const cd_analysis *a);
 
 /* How many paragraphs of the latest version took the previous version's tables (for tests). */
 size_t cd_incr_reused(const cd_analysis *a);

@@ -10,6 +10,7 @@
 #include "lexicon.h"
 #include "names_lex.h"
 #include "speech_verbs.h"
+#include "word_hash.h"
 #include "words.h"
 
 /* ---- a set of words seen capitalised mid-sentence (case-folded ASCII keys) ---- */
@@ -21,18 +22,12 @@ typedef struct capset {
   const char *text;
 } capset;
 
-static size_t hash_ci(const char *s, size_t n) {
-  size_t h = 1469598103934665603u;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    h = (h ^ c) * 1099511628211u;
-  }
-  return h;
-}
+/* ASCII capitals folded, eight bytes at a time (the words' table hash) */
+static size_t hash_ci(const char *s, size_t n) { return cd_word_hash(s, n); }
 
 static bool eq_ci(const char *a, size_t an, const char *b, size_t bn) {
   if (an != bn) return false;
+  if (memcmp(a, b, an) == 0) return true; /* a word is mostly capitalised the same way */
   for (size_t i = 0; i < an; i++) {
     unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
     if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);

@@ -28,7 +28,7 @@ static const struct {
 /* Most names are ASCII: fold them without utf8proc's allocation and decomposition (a quarter of
  * all instructions on a long article went there). Same result as the general path. Writes at
  * most n bytes to out; returns how many. */
-static size_t fold_ascii(char *out, const char *text, size_t n) {
+size_t cd_name_key_fold_ascii(char *out, const char *text, size_t n) {
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
     char c = text[i];
@@ -40,7 +40,7 @@ static size_t fold_ascii(char *out, const char *text, size_t n) {
 
 static char *ascii_key(cd_arena *arena, const char *text, size_t n) {
   char *out = cd_arena_alloc(arena, n + 1);
-  if (out) out[fold_ascii(out, text, n)] = 0;
+  if (out) out[cd_name_key_fold_ascii(out, text, n)] = 0;
   return out;
 }
 
@@ -48,7 +48,7 @@ const char *cd_name_key_in(cd_strmap *keys, const char *text, size_t n) {
   char buf[128];
   bool ascii = n < sizeof buf;
   for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)text[i] < 0x80;
-  if (ascii) return cd_strmap_intern(keys, buf, fold_ascii(buf, text, n));
+  if (ascii) return cd_strmap_intern(keys, buf, cd_name_key_fold_ascii(buf, text, n));
   if (!keys->arena && !(keys->arena = keys->own = cd_arena_new())) return NULL;
   const char *key = cd_name_key(keys->arena, text, n);
   return key ? cd_strmap_intern(keys, key, strlen(key)) : NULL;
@@ -58,7 +58,7 @@ const char *cd_name_key_known(cd_strmap *keys, const char *text, size_t n) {
   char buf[128];
   bool ascii = n < sizeof buf;
   for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)text[i] < 0x80;
-  if (ascii) return cd_strmap_key(keys, buf, fold_ascii(buf, text, n));
+  if (ascii) return cd_strmap_key(keys, buf, cd_name_key_fold_ascii(buf, text, n));
   return cd_name_key_in(keys, text, n);
 }
 

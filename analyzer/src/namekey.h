@@ -17,6 +17,8 @@ const char *cd_name_key_in(cd_strmap *keys, const char *text, size_t n);
  * interned names nothing asked about so far. An ASCII text is looked up without adding its key
  * (the common case: every capitalised word of an article is asked about); another is interned. */
 const char *cd_name_key_known(cd_strmap *keys, const char *text, size_t n);
+/* The key of ASCII text[0..n) into out (n bytes at most), not NUL-ended; returns its length. */
+size_t cd_name_key_fold_ascii(char *out, const char *text, size_t n);
 /* The canonical key for a built-in alias ("usa" -> "unitedstates"), or the key itself. */
 const char *cd_alias_key(const char *key);
 /* True when the key is a built-in alias or canonical key of a country or organisation. */

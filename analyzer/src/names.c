@@ -258,7 +258,8 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
     const char *t = slice(doc, span.start, span.end);
     x->text = t;
     x->len = strlen(t);
-    x->key = cd_doc_name_key(doc, t, strlen(t));
+    /* the same bytes, asked in place: the text's spans have their keys remembered */
+    x->key = cd_doc_name_key(doc, doc->text + span.start, x->len);
     if (!x->key) return;
     x->count = 0;
     x->first = mi;
@@ -515,7 +516,7 @@ static bool courtesy_on_name(const names_ctx *c, const cd_name_mention *m) {
   const char *w = doc->text + m->name.start;
   size_t n = m->name.end - m->name.start;
   const char *key = cd_doc_name_key(doc, w, n);
-  return key && (!cd_is_common_word(w, n) || cd_is_proper_word(key) ||
+  return key && (!cd_is_common_word(w, n) || cd_doc_key_proper(doc, key) ||
                  (c->multi_words && cd_strmap_get(c->multi_words, key) != CD_NONE));
 }
 
@@ -859,14 +860,15 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (!key || strlen(key) < 2 || ent->kind == CD_ENTITY_ORGANIZATION) return;
     /* the word is part of a longer name somewhere ("Senate Minority Whip Dick Durbin", "Tong Yung-soo"):
      * the full name was given, in a form the clustering did not tie to this one */
-    if (cd_strmap_get(multi_words, key) != CD_NONE || cd_alias_known(key)) return;
+    if (cd_strmap_get(multi_words, key) != CD_NONE || cd_doc_key_alias_known(doc, key)) return;
     bool person = titled;
     if (!person && c->speaker[e]) {
       /* a speaker named by one word: a person unless the word is an established name (Reuters, Moscow)
        * or an ordinary word */
       const cd_token *t = doc_tok(doc, m->end_tok - 1);
-      person = !cd_is_proper_word(key) && !cd_is_common_word(key, strlen(key)) && !(t->flags & TF_ALLCAPS) &&
-               !m->org_hint && !cd_alias_known(key) && !org_shaped(doc->text + m->name.start, m->name.end - m->name.start, key);
+      person = !cd_doc_key_proper(doc, key) && !cd_doc_key_common(doc, key) && !(t->flags & TF_ALLCAPS) &&
+               !m->org_hint && !cd_doc_key_alias_known(doc, key) &&
+               !org_shaped(doc->text + m->name.start, m->name.end - m->name.start, key);
     }
     if (!person) return;
     const char *form = slice(doc, m->span.start, m->span.end);
@@ -1126,6 +1128,12 @@ static void spelling(names_ctx *c) {
   /* each token of a name that is a word here, in token order (freed below) */
   cd_vec name_uses;
   cd_vec_init(&name_uses, sizeof(word_use));
+  /* a document edited version after version: room for a word and two uses a mention, so that the
+   * tables are not copied as they grow on every keystroke (as in the entities pass) */
+  if (doc->incr) {
+    cd_vec_reserve(&words, doc->mentions.len + 1);
+    cd_vec_reserve(&name_uses, 2 * doc->mentions.len + 1);
+  }
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind != MK_NAME || m->acronym || m->headline || c->aside[i]) continue;
@@ -1142,7 +1150,7 @@ static void spelling(names_ctx *c) {
       bool is_given = first_word && m->n_parts >= 2;
       first_word = false;
       /* three letters: only ever the slip of a longer name ("Cuz" for "Cruz"), see below */
-      if (!key || (strlen(key) < 3 && !cd_is_renamed(key))) {
+      if (!key || (strlen(key) < 3 && !cd_doc_key_renamed(doc, key))) {
         prev = CD_NONE;
         continue;
       }
@@ -1153,7 +1161,7 @@ static void spelling(names_ctx *c) {
         w->first = CD_NONE32;
         w->seen_tok = CD_NONE32;
         w->given_surname_entity = CD_NONE32;
-        w->renamed = cd_is_renamed(key);
+        w->renamed = cd_doc_key_renamed(doc, key);
         id = words.len - 1;
         if (id >= BESIDE_AFTER) abort(); /* two billion distinct words: no document gets here */
         cd_strmap_put(&ids, key, id);
@@ -1217,7 +1225,7 @@ static void spelling(names_ctx *c) {
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
-    if (!(a->count + a->quoted) || a->ignored || cd_is_proper_word(a->key) || cd_is_common_word(a->key, strlen(a->key)))
+    if (!(a->count + a->quoted) || a->ignored || cd_doc_key_proper(doc, a->key) || cd_doc_key_common(doc, a->key))
       continue;
     cand.len = 0;
     cd_near_candidates(near, i, &cand);

@@ -6,6 +6,8 @@
 #include "doc.h"
 #include "incremental.h"
 #include "namekey.h"
+#include "names_lex.h"
+#include "words.h"
 
 cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_config *config) {
   return cd_doc_analyze(text, len, format, config, NULL, 0, NULL);
@@ -69,6 +71,7 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
   if (incr) {
     cd_incr_match(incr, doc);
     cd_incr_reserve(incr, doc);
+    doc->kept_keys = cd_incr_name_keys(doc);
   }
   cd_pass_tokens(doc);
   cd_pass_sentences(doc);
@@ -90,6 +93,7 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
   cd_pass_record(doc);
   cd_pass_findings(doc);
   doc->incr = NULL;
+  doc->kept_keys = NULL;
 
   /* The public tables are all that is left to read: the working ones go (a long text's tokens
    * alone are three bytes per byte of text). */
@@ -184,24 +188,50 @@ static struct cd_span_key *span_slot(cd_doc *doc, const char *text, size_t n) {
   return &doc->span_keys[(h ^ (h >> 29)) & doc->span_keys_mask];
 }
 
-/* The memo's key for the span, else `lookup`'s in the name-key table, kept when there is one (no
- * answer is kept when the key is not interned: a later pass may intern it). */
-static const char *memo_key(cd_doc *doc, const char *text, size_t n,
-                            const char *(*lookup)(cd_strmap *, const char *, size_t)) {
+/* The memo's key for the span, else the name-key table's (cd_name_key_in, or with `known`
+ * cd_name_key_known), kept when there is one (no answer is kept when the key is not interned: a
+ * later pass may intern it). A document analysed through a handle asks the handle's table, kept
+ * across versions (namekey_kept.h), instead. */
+static const char *memo_key(cd_doc *doc, const char *text, size_t n, bool known) {
+  if (doc->kept_keys) {
+    bool in_text = text >= doc->text && text <= doc->text + doc->len && n <= doc->len - (size_t)(text - doc->text);
+    return cd_keys_kept_key(doc->kept_keys, text, in_text ? (size_t)(text - doc->text) : SIZE_MAX, n,
+                            doc->mentions.len, known);
+  }
   struct cd_span_key *s = span_slot(doc, text, n);
   uint32_t start = s ? (uint32_t)(text - doc->text) : 0;
   if (s && s->key && s->start == start && s->n == n) return s->key;
-  const char *key = lookup(&doc->name_keys, text, n);
+  const char *key = known ? cd_name_key_known(&doc->name_keys, text, n) : cd_name_key_in(&doc->name_keys, text, n);
   if (s && key) *s = (struct cd_span_key){start, (uint32_t)n, key};
   return key;
 }
 
-const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n) {
-  return memo_key(doc, text, n, cd_name_key_in);
+const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n) { return memo_key(doc, text, n, false); }
+
+const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n) { return memo_key(doc, text, n, true); }
+
+/* Answers about a key kept with it by the handle, asked once per key while the handle keeps it. */
+enum { KF_RENAMED = 1, KF_PROPER = 4, KF_COMMON = 16, KF_ALIAS_KNOWN = 64 }; /* each bit's answer is the next */
+
+static bool key_fact(cd_doc *doc, const char *key, uint8_t asked, bool (*answer)(const char *)) {
+  cd_key_memo *m = cd_keys_kept_memo(doc->kept_keys, key);
+  if (!m) return answer(key);
+  if (!(m->flags & asked)) m->flags |= (uint8_t)(asked | (answer(key) ? asked << 1 : 0));
+  return m->flags & (asked << 1);
 }
 
-const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n) {
-  return memo_key(doc, text, n, cd_name_key_known);
+static bool common_key(const char *key) { return cd_is_common_word(key, strlen(key)); }
+
+bool cd_doc_key_renamed(cd_doc *doc, const char *key) { return key_fact(doc, key, KF_RENAMED, cd_is_renamed); }
+bool cd_doc_key_proper(cd_doc *doc, const char *key) { return key_fact(doc, key, KF_PROPER, cd_is_proper_word); }
+bool cd_doc_key_common(cd_doc *doc, const char *key) { return key_fact(doc, key, KF_COMMON, common_key); }
+bool cd_doc_key_alias_known(cd_doc *doc, const char *key) { return key_fact(doc, key, KF_ALIAS_KNOWN, cd_alias_known); }
+
+const char *cd_doc_key_builtin_alias(cd_doc *doc, const char *key) {
+  cd_key_memo *m = cd_keys_kept_memo(doc->kept_keys, key);
+  if (!m) return cd_rename_key(cd_alias_key(key));
+  if (!m->alias) m->alias = cd_rename_key(cd_alias_key(key));
+  return m->alias;
 }
 
 void cd_doc_name_keys_free(cd_doc *doc) {

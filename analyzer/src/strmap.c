@@ -15,6 +15,8 @@ static uint32_t hash_n(const char *s, size_t n) {
 /* A stored key equals the n bytes at s (stored keys are NUL-terminated; s has no NUL inside). */
 static bool key_eq(const cd_strmap_slot *e, uint32_t hash, const char *s, size_t n) {
   if (e->hash != hash) return false;
+  /* the very copy stored (interned keys are asked by pointer): the bytes agree, the length may not */
+  if (e->key == s) return e->key[n] == '\0';
   for (size_t i = 0; i < n; i++) /* stops at the stored key's end: no read past it */
     if (e->key[i] != s[i] || e->key[i] == '\0') return false;
   return e->key[n] == '\0';

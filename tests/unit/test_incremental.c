@@ -380,6 +380,48 @@ static void test_kept_claim_answers_follow_the_text_before(void **state) {
   free(t.s);
 }
 
+/* The handle keeps its name keys from version to version (namekey_kept.h). A name retyped with a
+ * new spelling on every version (a new key each time) leaves the table bounded, as it starts over,
+ * and every report, before and after it starts over, equals a fresh one; the names are ASCII, not
+ * ASCII, and longer than a folded key's buffer; one of them is a renamed place. */
+static void test_kept_name_keys_stay_bounded(void **state) {
+  (void)state;
+  static const char HEAD[] = "Harbour council backs new footbridge\n\n"
+                             "President Recep Tayyip Erdo\xC4\x9F" "an met Mayor Alice Brennan in Ankara.\n\n"
+                             "\"The money is already in the budget,\" Brennan said. Erdogan agreed.\n\n"
+                             "Brennan flew from Bombay on Monday. She reached Mumbai at noon.\n\n"
+                             "Councillor ";
+  static const char TAIL[] = " Quill spoke for the U.S. Chamber Of Commerce And Industry Of The Western Harbour "
+                             "Districts Association Of Ferry Operators And Dock Workers Incorporated, the US body.\n";
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  size_t most = 0;
+  for (size_t step = 0; step < 1600; step++) {
+    char name[8] = "Z";
+    size_t n = 1;
+    for (size_t x = step; n < 4; x /= 26) name[n++] = (char)('a' + x % 26);
+    text_set(&t, HEAD, sizeof HEAD - 1);
+    text_edit(&t, t.len, 0, name, n);
+    text_edit(&t, t.len, 0, TAIL, sizeof TAIL - 1);
+    check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "a name retyped", step);
+    size_t held = cd_incr_name_keys_held(a);
+    if (held > most) most = held;
+    assert_true(held <= 1100);
+  }
+  assert_true(most > 1000); /* the keys were kept until the table started over */
+  /* what the handle remembers about a key ("mumbai": a place's current name) held throughout */
+  cd_report *r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_true(count_code(r, "name.variant") >= 2); /* "Erdoğan" and "Erdogan", "Bombay" and "Mumbai" */
+  size_t nd;
+  const cd_diagnostic *d = cd_report_diagnostics(r, &nd);
+  bool renamed = false;
+  for (size_t i = 0; i < nd; i++) renamed |= strstr(d[i].message, "current name of Bombay") != NULL;
+  assert_true(renamed);
+  cd_report_free(r);
+  cd_analysis_free(a);
+  free(t.s);
+}
+
 /* Reports belong to the caller: they stay readable after later updates and after the handle is
  * freed (ASan and valgrind check the reads). */
 static void test_reports_outlive_the_handle(void **state) {
@@ -438,6 +480,7 @@ static void test_record_matches_equal_fresh_analysis(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_random_edits_equal_fresh_analysis),
+      cmocka_unit_test(test_kept_name_keys_stay_bounded),
       cmocka_unit_test(test_long_article_edits),
       cmocka_unit_test(test_untouched_paragraphs_are_reused),
       cmocka_unit_test(test_format_and_configuration_changes),

@@ -1,0 +1,50 @@
+/* Name keys kept from one version of a document to the next (cd_doc_name_key for a cd_analysis).
+ *
+ * A keystroke's passes ask for the keys of every mention, word and surname again; folding and
+ * hashing them all was a tenth of a keystroke's instructions. The kept table interns each key once
+ * for as long as the handle lives (bounded: it starts over when it holds four times the keys a
+ * version asked for), and a memo per version gives the key of each span of the text asked about.
+ * A span of the new version inside the text the two versions share at their start or end finds
+ * its key in the previous version's memo, so only the spans an edit touched are folded again.
+ *
+ * Each key carries the version that last asked for it, so that "known" (cd_name_key_known) still
+ * means interned by this version: the same answers as a table made afresh for the version. */
+#ifndef CD_NAMEKEY_KEPT_H
+#define CD_NAMEKEY_KEPT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct cd_keys_kept cd_keys_kept;
+
+/* NULL when out of memory. */
+cd_keys_kept *cd_keys_kept_new(void);
+void cd_keys_kept_free(cd_keys_kept *k);
+
+/* A new version of `len` bytes. With `shared`, its first `prefix` bytes are the previous version's
+ * first, and its last `suffix` bytes the previous version's (of `old_len` bytes) last; without, the
+ * previous version's memo is not read. */
+void cd_keys_kept_version(cd_keys_kept *k, bool shared, size_t prefix, size_t suffix, size_t old_len, size_t len);
+
+/* The key of s[0, n), interned for as long as the version is analysed (at least), as
+ * cd_name_key_in would intern it; with `known`, as cd_name_key_known answers for the keys this
+ * version interned so far. `start` is the span's offset in the version's text, or SIZE_MAX when
+ * the bytes are not the text's (they are then not remembered); `n_mentions` sizes the memo. NULL
+ * when out of memory, or for `known` when the key is not interned. */
+const char *cd_keys_kept_key(cd_keys_kept *k, const char *s, size_t start, size_t n, size_t n_mentions, bool known);
+
+/* What the passes remember about a key, a function of its bytes alone (the answers of namekey.h
+ * and the word tables): `flags` are the callers' (0 when the key was added), `alias` NULL until set. */
+typedef struct cd_key_memo {
+  uint8_t flags;
+  const char *alias;
+} cd_key_memo;
+
+/* The memo of `key` when it is one of the table's keys (the very pointer it handed out), else NULL.
+ * Valid until the next key is added. */
+cd_key_memo *cd_keys_kept_memo(cd_keys_kept *k, const char *key);
+
+/* How many keys the table holds (for tests: it stays bounded). */
+size_t cd_keys_kept_count(const cd_keys_kept *k);
+
+#endif
