@@ -56,6 +56,10 @@ struct cd_analysis {
   cd_keys_kept *keys; /* the name keys (cd_incr_name_keys), made on first use */
 };
 
+/* Shorter than this, a document keeps no name keys between versions: a short note's few keys cost
+ * less to fold afresh than the kept table's memos and index hold (about 12 KB an open document). */
+enum { KEEP_KEYS_MIN_BYTES = 4096 };
+
 static void version_init(version *v) {
   memset(v, 0, sizeof *v);
   cd_vec_init(&v->paras, sizeof(cd_para));
@@ -177,18 +181,24 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   const cd_strlist *verbs = &doc->config->speech_verbs;
   a->mentions_ok = a->have && cd_keylist_same(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
   if (!a->mentions_ok) cd_keylist_set(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
-  if (!a->keys && !(a->keys = cd_keys_kept_new())) abort(); /* the library's out-of-memory policy */
+  if (doc->len < KEEP_KEYS_MIN_BYTES) { /* a short note: its keys are folded afresh, and nothing is held */
+    cd_keys_kept_free(a->keys);
+    a->keys = NULL;
+  } else if (!a->keys && !(a->keys = cd_keys_kept_new())) {
+    abort(); /* the library's out-of-memory policy */
+  }
   if (!a->have) {
     a->starts[a->starts_cur ^ 1].valid = false;
     a->said_valid[a->starts_cur ^ 1] = false;
-    cd_keys_kept_version(a->keys, false, 0, 0, 0, doc->len);
+    if (a->keys) cd_keys_kept_version(a->keys, false, 0, 0, 0, doc->len);
     return;
   }
   const version *o = &a->old;
   size_t n = o->len < doc->len ? o->len : doc->len;
   size_t prefix = common_prefix(o->text, doc->text, n);
   size_t suffix = common_suffix(o->text, o->len, doc->text, doc->len, n - prefix);
-  cd_keys_kept_version(a->keys, true, prefix, suffix, o->len, doc->len);
+  /* a table made for this version has no previous memo to read: it reads none (stamp 1) */
+  if (a->keys) cd_keys_kept_version(a->keys, true, prefix, suffix, o->len, doc->len);
   /* Old paragraphs are met in order: those before the edit at the same offsets, those after it
    * shifted by the change in length. The byte after a paragraph must be shared too (a name at a
    * paragraph's end is read with the byte that follows it: "US$"). */

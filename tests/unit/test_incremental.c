@@ -380,6 +380,40 @@ static void test_kept_claim_answers_follow_the_text_before(void **state) {
   free(t.s);
 }
 
+/* A paragraph of invented copy, repeated to make a document long enough that the handle keeps its
+ * name keys (a short note keeps none). */
+static const char FILLER[] = "The ferry timetable is posted at the harbour office, and the dock opens at six. ";
+static void add_filler(text *t, size_t at, size_t times) {
+  for (size_t i = 0; i < times; i++) text_edit(t, at, 0, FILLER, sizeof FILLER - 1);
+}
+
+/* A note shorter than 4 KB keeps no name keys between versions (they would hold more than its
+ * text); a document that grows past it starts keeping them, and drops them when it shrinks again,
+ * every report equal to a fresh one. */
+static void test_name_keys_kept_for_long_documents_only(void **state) {
+  (void)state;
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, ARTICLE, sizeof ARTICLE - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "a short note", 0);
+  assert_int_equal(cd_incr_name_keys_held(a), 0);
+  for (int round = 0; round < 2; round++) {
+    size_t at = t.len;
+    add_filler(&t, at, 60);
+    text_edit(&t, t.len, 0, "Councillor Mirela Quill agreed.\n", 32);
+    check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "grown past 4 KB", 1);
+    assert_true(cd_incr_name_keys_held(a) > 0);
+    text_edit(&t, 10, 0, "x", 1);
+    check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "a keystroke on it", 2);
+    assert_true(cd_incr_name_keys_held(a) > 0);
+    text_edit(&t, at + 1, t.len - at - 1, "", 0);
+    check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "short again", 3);
+    assert_int_equal(cd_incr_name_keys_held(a), 0);
+  }
+  cd_analysis_free(a);
+  free(t.s);
+}
+
 /* The handle keeps its name keys from version to version (namekey_kept.h). A name retyped with a
  * new spelling on every version (a new key each time) leaves the table bounded, as it starts over,
  * and every report, before and after it starts over, equals a fresh one; the names are ASCII, not
@@ -403,6 +437,7 @@ static void test_kept_name_keys_stay_bounded(void **state) {
     text_set(&t, HEAD, sizeof HEAD - 1);
     text_edit(&t, t.len, 0, name, n);
     text_edit(&t, t.len, 0, TAIL, sizeof TAIL - 1);
+    add_filler(&t, t.len, 52); /* past 4 KB: the keys are kept */
     check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "a name retyped", step);
     size_t held = cd_incr_name_keys_held(a);
     if (held > most) most = held;
@@ -481,6 +516,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_random_edits_equal_fresh_analysis),
       cmocka_unit_test(test_kept_name_keys_stay_bounded),
+      cmocka_unit_test(test_name_keys_kept_for_long_documents_only),
       cmocka_unit_test(test_long_article_edits),
       cmocka_unit_test(test_untouched_paragraphs_are_reused),
       cmocka_unit_test(test_format_and_configuration_changes),
