@@ -14,6 +14,7 @@ void cd_near_init(cd_near_index *ix) { memset(ix, 0, sizeof *ix); }
 
 void cd_near_free(cd_near_index *ix) {
   free(ix->near);
+  free(ix->at);
   free(ix->count);
   memset(ix, 0, sizeof *ix);
 }
@@ -170,10 +171,72 @@ static void sort_bucket(uint32_t *e, size_t n) {
   }
 }
 
+/* The near lists while they are built. The one-pass build's few keys have sixteen slots each, from
+ * the start. In the two-pass build each key's list is a block of 2, 4, 8 or 16 ids in `ix->near` (a
+ * block of class k holds 2 << k), moved to one twice as big when full and given back when its key
+ * is crowded: a text with many names has most keys crowded or near one or two others, and sixteen
+ * slots a key were the index's biggest table after its entries. Free blocks of a class are chained
+ * through their first id (1 + the next's place, 0 at the end). */
+typedef struct lists {
+  cd_near_index *ix;
+  size_t len, cap;  /* ids of ix->near in blocks, and room */
+  uint32_t free[4]; /* per class: 1 + the first free block's place, or 0 */
+} lists;
+
+static unsigned class_of(size_t count) { return count <= 2 ? 0 : count <= 4 ? 1 : count <= 8 ? 2 : 3; }
+
+static uint32_t block_new(lists *l, unsigned k) {
+  if (l->free[k]) {
+    uint32_t at = l->free[k] - 1;
+    l->free[k] = l->ix->near[at];
+    return at;
+  }
+  size_t size = (size_t)2 << k;
+  if (l->len + size > l->cap) {
+    while (l->len + size > l->cap) l->cap *= 2;
+    if (l->cap > UINT32_MAX) abort(); /* four billion listed ids: no document gets here */
+    uint32_t *p = realloc(l->ix->near, l->cap * sizeof *p);
+    if (!p) abort(); /* the library's out-of-memory policy inside a pass */
+    l->ix->near = p;
+  }
+  l->len += size;
+  return (uint32_t)(l->len - size);
+}
+
+static void block_free(lists *l, unsigned k, uint32_t at) {
+  l->ix->near[at] = l->free[k];
+  l->free[k] = at + 1;
+}
+
+/* Key q is in a crowd: its list is never read again. */
+static void crowded(lists *l, size_t q) {
+  uint8_t *c = &l->ix->count[q];
+  if (*c == CD_NEAR_CROWDED) return;
+  if (*c) block_free(l, class_of(*c), l->ix->at[q]);
+  *c = CD_NEAR_CROWDED;
+}
+
+/* Gives key q's list, of `count` ids, a block with room for one more: its first, or one twice as
+ * big when it is full. */
+static uint32_t *grown(lists *l, size_t q, size_t count) {
+  cd_near_index *ix = l->ix;
+  if (count == 0) {
+    ix->at[q] = block_new(l, 0);
+  } else if ((count & (count - 1)) == 0 && count >= 2) {
+    uint32_t from = ix->at[q], to = block_new(l, class_of(count) + 1);
+    memcpy(&ix->near[to], &ix->near[from], count * sizeof *ix->near);
+    block_free(l, class_of(count), from);
+    ix->at[q] = to;
+  }
+  return &ix->near[ix->at[q]];
+}
+
 /* Adds the indexed ids of one hash group (ids with Q_ONLY, in key order) to the lists of every key
- * in it. */
-static void meet(cd_near_index *ix, const uint32_t *g, size_t gn) {
+ * in it. `fixed`: each key has its sixteen slots from the start (an article's few keys), and no
+ * block is made, moved or given back. */
+__attribute__((always_inline)) static inline void meet_in(lists *l, const uint32_t *g, size_t gn, bool fixed) {
   if (g[0] == g[gn - 1]) return; /* one key's own variants (ids ascend): it has itself already */
+  cd_near_index *ix = l->ix;
   uint32_t ids[CD_NEAR_CROWD];
   size_t d = 0;
   bool crowd = false;
@@ -185,19 +248,30 @@ static void meet(cd_near_index *ix, const uint32_t *g, size_t gn) {
   if (!d) return;
   for (size_t i = 0; i < gn; i++) {
     if (i && g[i] == g[i - 1]) continue;
-    size_t q = g[i] & ~Q_ONLY;
-    uint8_t *c = &ix->count[q];
-    if (crowd) *c = CD_NEAR_CROWDED;
-    uint32_t *list = &ix->near[q * CD_NEAR_CROWD];
-    for (size_t k = 0; k < d && *c != CD_NEAR_CROWDED; k++) {
-      bool have = false;
-      for (size_t x = 0; x < *c && !have; x++) have = list[x] == ids[k];
-      if (have) continue;
-      if (*c == CD_NEAR_CROWD) *c = CD_NEAR_CROWDED;
-      else list[(*c)++] = ids[k];
+    size_t q = g[i] & ~Q_ONLY, c = ix->count[q];
+    if (c == CD_NEAR_CROWDED) continue;
+    if (crowd) {
+      if (fixed) ix->count[q] = CD_NEAR_CROWDED;
+      else crowded(l, q);
+      continue;
     }
+    uint32_t *list = &ix->near[fixed ? q * CD_NEAR_CROWD : ix->at[q]];
+    size_t k = 0;
+    for (; k < d; k++) {
+      bool have = false;
+      for (size_t x = 0; x < c && !have; x++) have = list[x] == ids[k];
+      if (have) continue;
+      if (c == CD_NEAR_CROWD) break;
+      if (!fixed && (c & (c - 1)) == 0 && c != 1) list = grown(l, q, c); /* none yet, or full */
+      list[c++] = ids[k];
+    }
+    ix->count[q] = k < d ? CD_NEAR_CROWDED : (uint8_t)c;
+    if (k < d && !fixed) block_free(l, class_of(c), ix->at[q]);
   }
 }
+
+static void meet_fixed(lists *l, const uint32_t *g, size_t gn) { meet_in(l, g, gn, true); }
+static void meet(lists *l, const uint32_t *g, size_t gn) { meet_in(l, g, gn, false); }
 
 /* The one-pass build, for a set of keys whose variants fit a small table (an article's names): each
  * variant is made once and looked up in an open-addressed table of hashes, which keeps for each hash
@@ -224,7 +298,7 @@ static int meeting_cmp(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-static void build_one_pass(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min, size_t variants) {
+static void build_one_pass(lists *out, const char *const *keys, size_t n, size_t query_min, size_t variants) {
   unsigned bits = 4;
   while (((size_t)1 << bits) < 2 * variants) bits++;
   size_t mask = ((size_t)1 << bits) - 1;
@@ -239,6 +313,10 @@ static void build_one_pass(cd_near_index *ix, const char *const *keys, size_t n,
     size_t len = strlen(keys[i]);
     if (len < query_min || len > NEAR_MAX) continue;
     uint32_t id = (uint32_t)i | (len < NEAR_MIN ? Q_ONLY : 0);
+    if (len >= NEAR_MIN) { /* every indexed key is near itself */
+      out->ix->near[i * CD_NEAR_CROWD] = (uint32_t)i;
+      out->ix->count[i] = 1;
+    }
     size_t k = cd_near_hash_variants(keys[i], len, hv);
     for (size_t v = 0; v < k; v++) {
       size_t at = hv[v] >> (32 - bits);
@@ -281,7 +359,7 @@ static void build_one_pass(cd_near_index *ix, const char *const *keys, size_t n,
     size_t at = gn; /* the chain runs back: filled from the end, the group is in key order */
     for (uint32_t l = t[mt->slot].chain; l; l = CD_VEC_AT(&links, one_link, l - 1)->prev)
       g[--at] = CD_VEC_AT(&links, one_link, l - 1)->id;
-    meet(ix, g, gn);
+    meet_fixed(out, g, gn);
   }
   cd_vec_free(&group);
   cd_vec_free(&meetings);
@@ -292,7 +370,7 @@ static void build_one_pass(cd_near_index *ix, const char *const *keys, size_t n,
 
 /* The two-pass build, for many variants: they are made twice (marked and counted, then placed)
  * rather than stored, as a text with many names has millions of them. */
-static void build_two_pass(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min, size_t variants) {
+static void build_two_pass(lists *l, const char *const *keys, size_t n, size_t query_min, size_t variants) {
   repeats r;
   r.bucket = 8; /* enough bits for an entry's id (twice the key, and a flag), and at least a byte */
   while (((size_t)1 << r.bucket) < 2 * n) r.bucket++;
@@ -327,7 +405,7 @@ static void build_two_pass(cd_near_index *ix, const char *const *keys, size_t n,
       size_t h = g + 1;
       while (h < bn && (be[h] & hash_of) == (be[g] & hash_of)) h++;
       for (size_t x = g; x < h; x++) be[x] = unpacked_id(&r, be[x]);
-      meet(ix, be + g, h - g);
+      meet(l, be + g, h - g);
       g = h;
     }
   }
@@ -340,21 +418,30 @@ void cd_near_build_split(cd_near_index *ix, const char *const *keys, size_t n, s
   cd_near_free(ix);
   if (n >= Q_ONLY / 2) abort(); /* a billion names (an entry holds twice the id): no document gets here */
   ix->n = n;
-  ix->near = alloc_or_abort(n * CD_NEAR_CROWD, sizeof *ix->near);
-  ix->count = calloc(n ? n : 1, sizeof *ix->count);
-  if (!ix->count) abort();
   size_t variants = 0;
   for (size_t i = 0; i < n; i++) {
     size_t len = strlen(keys[i]);
     if (len >= query_min && len <= NEAR_MAX) variants += variants_of_len(len);
-    if (len < NEAR_MIN || len > NEAR_MAX) continue;
-    ix->near[i * CD_NEAR_CROWD] = (uint32_t)i; /* every indexed key is near itself */
-    ix->count[i] = 1;
   }
-  if (variants <= one_pass_max && variants < (size_t)1 << 28) /* its slots are a hash's top bits */
-    build_one_pass(ix, keys, n, query_min, variants);
+  bool one_pass = variants <= one_pass_max && variants < (size_t)1 << 28; /* its slots are a hash's top bits */
+  lists l = {.ix = ix, .cap = one_pass ? (n ? n : 1) * CD_NEAR_CROWD : 2 * n + 64};
+  ix->near = alloc_or_abort(l.cap, sizeof *ix->near);
+  ix->count = calloc(n ? n : 1, sizeof *ix->count);
+  if (!ix->count) abort(); /* the library's out-of-memory policy inside a pass */
+  if (!one_pass) { /* the one-pass build lists each key itself as it meets it */
+    ix->at = calloc(n ? n : 1, sizeof *ix->at);
+    if (!ix->at) abort();
+    for (size_t i = 0; i < n; i++) {
+      size_t len = strlen(keys[i]);
+      if (len < NEAR_MIN || len > NEAR_MAX) continue;
+      *grown(&l, i, 0) = (uint32_t)i; /* every indexed key is near itself */
+      ix->count[i] = 1;
+    }
+  }
+  if (one_pass)
+    build_one_pass(&l, keys, n, query_min, variants);
   else
-    build_two_pass(ix, keys, n, query_min, variants);
+    build_two_pass(&l, keys, n, query_min, variants);
 }
 
 void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min) {
@@ -363,7 +450,8 @@ void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t 
 
 void cd_near_candidates(const cd_near_index *ix, size_t id, cd_vec *out) {
   if (id >= ix->n || ix->count[id] == CD_NEAR_CROWDED) return;
-  for (size_t x = 0; x < ix->count[id]; x++) *(size_t *)cd_vec_push(out) = ix->near[id * CD_NEAR_CROWD + x];
+  const uint32_t *list = &ix->near[ix->at ? ix->at[id] : id * CD_NEAR_CROWD];
+  for (size_t x = 0; x < ix->count[id]; x++) *(size_t *)cd_vec_push(out) = list[x];
 }
 
 static bool ends_with(const char *s, size_t n, const char *suffix) {
