@@ -7,12 +7,6 @@
 #include "copydesk/analyzer.h"
 #include "namekey.h"
 
-/* One variant of one key. `id` has Q_ONLY set for a key that is asked but not indexed. */
-typedef struct near_entry {
-  uint32_t hash;
-  uint32_t id;
-} near_entry;
-
 enum { NEAR_MAX = CD_NEAR_MAX_KEY, NEAR_MIN = CD_NEAR_MIN_KEY };
 static const uint32_t Q_ONLY = 0x80000000u;
 
@@ -20,6 +14,7 @@ void cd_near_init(cd_near_index *ix) { memset(ix, 0, sizeof *ix); }
 
 void cd_near_free(cd_near_index *ix) {
   free(ix->near);
+  free(ix->at);
   free(ix->count);
   memset(ix, 0, sizeof *ix);
 }
@@ -98,14 +93,15 @@ static void *alloc_or_abort(size_t n, size_t size) {
  * nobody; it never drops one that does, so the index is the same. While marking, each word of
  * `once` sits beside the same word of `twice` (`marks`), so that a mark touches one cache line,
  * not two: the sets of a text with many names are megabytes, read in random order.
- * A slot is the hash's top bits, so all the hashes folded into one slot share their top byte, the
- * bucket they are kept in: marking counts each bucket's kept entries exactly (two when a slot is
- * met again, one more each later time), and the variants need not be made a third time to count
- * them. */
+ * A slot is the hash's top bits, so all the hashes folded into one slot share their top `bucket`
+ * bits, the bucket they are kept in: marking counts each bucket's kept entries exactly (two when a
+ * slot is met again, one more each later time), and the variants need not be made a third time to
+ * count them. */
 typedef struct repeats {
   uint64_t *marks; /* once and twice interleaved, word by word, while marking */
   uint64_t *twice;
-  unsigned shift; /* 32 less the slots' bits, at least 8 of them */
+  unsigned shift;  /* 32 less the slots' bits, which are at least `bucket` */
+  unsigned bucket; /* the hash's top bits that name an entry's bucket; they also bound its id */
 } repeats;
 
 static bool repeated(const repeats *r, uint32_t h) {
@@ -113,12 +109,27 @@ static bool repeated(const repeats *r, uint32_t h) {
   return (r->twice[b / 64] >> (b % 64)) & 1u;
 }
 
+/* A kept variant in 32 bits: its bucket holds the hash's top `bucket` bits, so the entry needs only
+ * the rest of the hash, above the key's id twice over plus one if it is asked only. Sorting a
+ * bucket's entries as numbers then sorts them by hash and, within a hash, by key, as they were
+ * placed: a text with many names keeps millions of them, and half the bytes is half its peak. */
+static uint32_t packed(const repeats *r, uint32_t h, uint32_t id) {
+  uint32_t key = (id & ~Q_ONLY) << 1 | (id & Q_ONLY ? 1u : 0u);
+  return (uint32_t)((uint64_t)h << r->bucket) | key;
+}
+
+static uint32_t unpacked_id(const repeats *r, uint32_t e) {
+  uint32_t key = e & (((uint32_t)1 << r->bucket) - 1);
+  return key >> 1 | (key & 1 ? Q_ONLY : 0);
+}
+
 /* The variants of every key that is asked and whose hash `r` says is repeated, bucketed by the top
- * byte of their hash, each bucket in key order. With `e` NULL marks `r` and counts them: at[b + 1]
+ * bits of their hash, each bucket in key order. With `e` NULL marks `r` and counts them: at[b + 1]
  * is then bucket b's size. */
-static void bucket_variants(const char *const *keys, size_t n, size_t query_min, const repeats *r, near_entry *e,
-                            size_t at[257]) {
+static void bucket_variants(const char *const *keys, size_t n, size_t query_min, const repeats *r, uint32_t *e,
+                            uint32_t *at) {
   uint32_t hv[VARIANTS_MAX];
+  unsigned to_bucket = 32 - r->bucket;
   for (size_t i = 0; i < n; i++) {
     size_t len = strlen(keys[i]);
     if (len < query_min || len > NEAR_MAX) continue;
@@ -129,88 +140,138 @@ static void bucket_variants(const char *const *keys, size_t n, size_t query_min,
         uint32_t b = hv[v] >> r->shift;
         uint64_t bit = (uint64_t)1 << (b % 64), *w = &r->marks[2 * (b / 64)];
         if (w[0] & bit) {
-          at[(hv[v] >> 24) + 1] += w[1] & bit ? 1 : 2;
+          at[(hv[v] >> to_bucket) + 1] += w[1] & bit ? 1 : 2;
           w[1] |= bit;
         }
         w[0] |= bit;
       } else if (repeated(r, hv[v])) {
-        e[at[hv[v] >> 24]++] = (near_entry){hv[v], id};
+        e[at[hv[v] >> to_bucket]++] = packed(r, hv[v], id);
       }
     }
   }
 }
 
-/* Sorts a bucket by the low three bytes of the hash, keeping the order of equal hashes (so each
- * key's entries stay together and in id order). A bucket is small enough to stay in cache. */
-static void sort_bucket(near_entry *e, size_t n, near_entry *tmp) {
-  /* A short text leaves most of the 256 buckets empty or nearly so: three counting passes over
-   * 257 counters each would cost more than the text's whole analysis. A stable insertion sort
-   * keeps equal hashes in their order, as the radix passes do. */
-  if (n <= 32) {
-    for (size_t i = 1; i < n; i++) {
-      near_entry x = e[i];
-      size_t j = i;
-      for (; j > 0 && e[j - 1].hash > x.hash; j--) e[j] = e[j - 1];
-      e[j] = x;
-    }
-    return;
-  }
-  /* A bucket of a text with many names: two passes of twelve bits, both counted in one read, leave
-   * it back in `e`. Their 4096 counters each would cost more than the entries of a small bucket. */
-  if (n >= 4096) {
-    uint32_t lo[4097] = {0}, hi[4097] = {0};
-    for (size_t i = 0; i < n; i++) {
-      lo[(e[i].hash & 0xFFF) + 1]++;
-      hi[((e[i].hash >> 12) & 0xFFF) + 1]++;
-    }
-    for (size_t b = 1; b <= 4096; b++) {
-      lo[b] += lo[b - 1];
-      hi[b] += hi[b - 1];
-    }
-    for (size_t i = 0; i < n; i++) tmp[lo[e[i].hash & 0xFFF]++] = e[i];
-    for (size_t i = 0; i < n; i++) e[hi[(tmp[i].hash >> 12) & 0xFFF]++] = tmp[i];
-    return;
-  }
-  near_entry *src = e, *dst = tmp;
-  for (unsigned shift = 0; shift < 24; shift += 8) {
-    size_t at[257] = {0};
-    for (size_t i = 0; i < n; i++) at[((src[i].hash >> shift) & 0xFF) + 1]++;
-    for (size_t b = 1; b <= 256; b++) at[b] += at[b - 1];
-    for (size_t i = 0; i < n; i++) dst[at[(src[i].hash >> shift) & 0xFF]++] = src[i];
-    near_entry *t = src;
-    src = dst;
-    dst = t;
-  }
-  if (src != e) memcpy(e, src, n * sizeof *e);
+static int u32_cmp(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
 }
 
-/* Adds the indexed ids of one hash group to the lists of every key in it. */
-static void meet(cd_near_index *ix, const near_entry *g, size_t gn) {
-  if (g[0].id == g[gn - 1].id) return; /* one key's own variants (ids ascend): it has itself already */
+/* Sorts a bucket's packed entries. A bucket holds a handful, placed in key order, and one hash met
+ * by many keys comes in sorted already: an insertion sort is linear on both. */
+static void sort_bucket(uint32_t *e, size_t n) {
+  if (n > 64) {
+    qsort(e, n, sizeof *e, u32_cmp); /* equal entries are the same key's: no order to keep */
+    return;
+  }
+  for (size_t i = 1; i < n; i++) {
+    uint32_t x = e[i];
+    size_t j = i;
+    for (; j > 0 && e[j - 1] > x; j--) e[j] = e[j - 1];
+    e[j] = x;
+  }
+}
+
+/* The near lists while they are built. The one-pass build's few keys have sixteen slots each, from
+ * the start. In the two-pass build each key's list is a block of 2, 4, 8 or 16 ids in `ix->near` (a
+ * block of class k holds 2 << k), moved to one twice as big when full and given back when its key
+ * is crowded: a text with many names has most keys crowded or near one or two others, and sixteen
+ * slots a key were the index's biggest table after its entries. Free blocks of a class are chained
+ * through their first id (1 + the next's place, 0 at the end). */
+typedef struct lists {
+  cd_near_index *ix;
+  size_t len, cap;  /* ids of ix->near in blocks, and room */
+  uint32_t free[4]; /* per class: 1 + the first free block's place, or 0 */
+} lists;
+
+static unsigned class_of(size_t count) { return count <= 2 ? 0 : count <= 4 ? 1 : count <= 8 ? 2 : 3; }
+
+static uint32_t block_new(lists *l, unsigned k) {
+  if (l->free[k]) {
+    uint32_t at = l->free[k] - 1;
+    l->free[k] = l->ix->near[at];
+    return at;
+  }
+  size_t size = (size_t)2 << k;
+  if (l->len + size > l->cap) {
+    while (l->len + size > l->cap) l->cap *= 2;
+    if (l->cap > UINT32_MAX) abort(); /* four billion listed ids: no document gets here */
+    uint32_t *p = realloc(l->ix->near, l->cap * sizeof *p);
+    if (!p) abort(); /* the library's out-of-memory policy inside a pass */
+    l->ix->near = p;
+  }
+  l->len += size;
+  return (uint32_t)(l->len - size);
+}
+
+static void block_free(lists *l, unsigned k, uint32_t at) {
+  l->ix->near[at] = l->free[k];
+  l->free[k] = at + 1;
+}
+
+/* Key q is in a crowd: its list is never read again. */
+static void crowded(lists *l, size_t q) {
+  uint8_t *c = &l->ix->count[q];
+  if (*c == CD_NEAR_CROWDED) return;
+  if (*c) block_free(l, class_of(*c), l->ix->at[q]);
+  *c = CD_NEAR_CROWDED;
+}
+
+/* Gives key q's list, of `count` ids, a block with room for one more: its first, or one twice as
+ * big when it is full. */
+static uint32_t *grown(lists *l, size_t q, size_t count) {
+  cd_near_index *ix = l->ix;
+  if (count == 0) {
+    ix->at[q] = block_new(l, 0);
+  } else if ((count & (count - 1)) == 0 && count >= 2) {
+    uint32_t from = ix->at[q], to = block_new(l, class_of(count) + 1);
+    memcpy(&ix->near[to], &ix->near[from], count * sizeof *ix->near);
+    block_free(l, class_of(count), from);
+    ix->at[q] = to;
+  }
+  return &ix->near[ix->at[q]];
+}
+
+/* Adds the indexed ids of one hash group (ids with Q_ONLY, in key order) to the lists of every key
+ * in it. `fixed`: each key has its sixteen slots from the start (an article's few keys), and no
+ * block is made, moved or given back. */
+__attribute__((always_inline)) static inline void meet_in(lists *l, const uint32_t *g, size_t gn, bool fixed) {
+  if (g[0] == g[gn - 1]) return; /* one key's own variants (ids ascend): it has itself already */
+  cd_near_index *ix = l->ix;
   uint32_t ids[CD_NEAR_CROWD];
   size_t d = 0;
   bool crowd = false;
   for (size_t i = 0; i < gn && !crowd; i++) {
-    if (g[i].id & Q_ONLY || (i && g[i].id == g[i - 1].id)) continue;
+    if (g[i] & Q_ONLY || (i && g[i] == g[i - 1])) continue;
     if (d == CD_NEAR_CROWD) crowd = true;
-    else ids[d++] = g[i].id;
+    else ids[d++] = g[i];
   }
   if (!d) return;
   for (size_t i = 0; i < gn; i++) {
-    if (i && g[i].id == g[i - 1].id) continue;
-    size_t q = g[i].id & ~Q_ONLY;
-    uint8_t *c = &ix->count[q];
-    if (crowd) *c = CD_NEAR_CROWDED;
-    uint32_t *list = &ix->near[q * CD_NEAR_CROWD];
-    for (size_t k = 0; k < d && *c != CD_NEAR_CROWDED; k++) {
-      bool have = false;
-      for (size_t x = 0; x < *c && !have; x++) have = list[x] == ids[k];
-      if (have) continue;
-      if (*c == CD_NEAR_CROWD) *c = CD_NEAR_CROWDED;
-      else list[(*c)++] = ids[k];
+    if (i && g[i] == g[i - 1]) continue;
+    size_t q = g[i] & ~Q_ONLY, c = ix->count[q];
+    if (c == CD_NEAR_CROWDED) continue;
+    if (crowd) {
+      if (fixed) ix->count[q] = CD_NEAR_CROWDED;
+      else crowded(l, q);
+      continue;
     }
+    uint32_t *list = &ix->near[fixed ? q * CD_NEAR_CROWD : ix->at[q]];
+    size_t k = 0;
+    for (; k < d; k++) {
+      bool have = false;
+      for (size_t x = 0; x < c && !have; x++) have = list[x] == ids[k];
+      if (have) continue;
+      if (c == CD_NEAR_CROWD) break;
+      if (!fixed && (c & (c - 1)) == 0 && c != 1) list = grown(l, q, c); /* none yet, or full */
+      list[c++] = ids[k];
+    }
+    ix->count[q] = k < d ? CD_NEAR_CROWDED : (uint8_t)c;
+    if (k < d && !fixed) block_free(l, class_of(c), ix->at[q]);
   }
 }
+
+static void meet_fixed(lists *l, const uint32_t *g, size_t gn) { meet_in(l, g, gn, true); }
+static void meet(lists *l, const uint32_t *g, size_t gn) { meet_in(l, g, gn, false); }
 
 /* The one-pass build, for a set of keys whose variants fit a small table (an article's names): each
  * variant is made once and looked up in an open-addressed table of hashes, which keeps for each hash
@@ -237,7 +298,7 @@ static int meeting_cmp(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-static void build_one_pass(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min, size_t variants) {
+static void build_one_pass(lists *out, const char *const *keys, size_t n, size_t query_min, size_t variants) {
   unsigned bits = 4;
   while (((size_t)1 << bits) < 2 * variants) bits++;
   size_t mask = ((size_t)1 << bits) - 1;
@@ -252,6 +313,10 @@ static void build_one_pass(cd_near_index *ix, const char *const *keys, size_t n,
     size_t len = strlen(keys[i]);
     if (len < query_min || len > NEAR_MAX) continue;
     uint32_t id = (uint32_t)i | (len < NEAR_MIN ? Q_ONLY : 0);
+    if (len >= NEAR_MIN) { /* every indexed key is near itself */
+      out->ix->near[i * CD_NEAR_CROWD] = (uint32_t)i;
+      out->ix->count[i] = 1;
+    }
     size_t k = cd_near_hash_variants(keys[i], len, hv);
     for (size_t v = 0; v < k; v++) {
       size_t at = hv[v] >> (32 - bits);
@@ -282,20 +347,19 @@ static void build_one_pass(cd_near_index *ix, const char *const *keys, size_t n,
       for (; b > 0 && ms[b - 1].hash > x.hash; b--) ms[b] = ms[b - 1];
       ms[b] = x;
     }
+  uint32_t few[64]; /* an article's groups are a few keys: no allocation for them */
   cd_vec group;
-  cd_vec_init(&group, sizeof(near_entry));
+  cd_vec_init(&group, sizeof(uint32_t));
   for (size_t m = 0; m < meetings.len; m++) {
     const one_meeting *mt = CD_VEC_AT(&meetings, one_meeting, m);
-    group.len = 0;
+    size_t gn = 0;
+    for (uint32_t l = t[mt->slot].chain; l; l = CD_VEC_AT(&links, one_link, l - 1)->prev) gn++;
+    if (gn > 64) cd_vec_reserve(&group, gn);
+    uint32_t *g = gn > 64 ? group.data : few;
+    size_t at = gn; /* the chain runs back: filled from the end, the group is in key order */
     for (uint32_t l = t[mt->slot].chain; l; l = CD_VEC_AT(&links, one_link, l - 1)->prev)
-      *(near_entry *)cd_vec_push_raw(&group) = (near_entry){mt->hash, CD_VEC_AT(&links, one_link, l - 1)->id};
-    near_entry *g = group.data;
-    for (size_t a = 0, b = group.len - 1; a < b; a++, b--) { /* the chain runs back: key order again */
-      near_entry tmp = g[a];
-      g[a] = g[b];
-      g[b] = tmp;
-    }
-    meet(ix, g, group.len);
+      g[--at] = CD_VEC_AT(&links, one_link, l - 1)->id;
+    meet_fixed(out, g, gn);
   }
   cd_vec_free(&group);
   cd_vec_free(&meetings);
@@ -306,65 +370,78 @@ static void build_one_pass(cd_near_index *ix, const char *const *keys, size_t n,
 
 /* The two-pass build, for many variants: they are made twice (marked and counted, then placed)
  * rather than stored, as a text with many names has millions of them. */
-static void build_two_pass(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min, size_t variants) {
+static void build_two_pass(lists *l, const char *const *keys, size_t n, size_t query_min, size_t variants) {
   repeats r;
+  r.bucket = 8; /* enough bits for an entry's id (twice the key, and a flag), and at least a byte */
+  while (((size_t)1 << r.bucket) < 2 * n) r.bucket++;
   size_t bits = 256;
   unsigned shift = 24;
-  while (bits < 2 * variants && shift > 0) bits *= 2, shift--;
+  while ((bits < 2 * variants || 32 - shift < r.bucket) && shift > 0) bits *= 2, shift--;
   r.shift = shift;
+  size_t buckets = (size_t)1 << r.bucket;
   r.marks = calloc(2 * (bits / 64), sizeof(uint64_t));
   r.twice = malloc(bits / 64 * sizeof(uint64_t));
-  if (!r.marks || !r.twice) abort(); /* the library's out-of-memory policy inside a pass */
-  size_t at[257] = {0}, biggest = 0;
+  uint32_t *at = calloc(buckets + 1, sizeof *at);
+  if (!r.marks || !r.twice || !at) abort(); /* the library's out-of-memory policy inside a pass */
   bucket_variants(keys, n, query_min, &r, NULL, at);
   for (size_t w = 0; w < bits / 64; w++) r.twice[w] = r.marks[2 * w + 1];
   free(r.marks);
   r.marks = NULL;
-  for (size_t b = 1; b <= 256; b++) {
-    if (at[b] > biggest) biggest = at[b];
-    at[b] += at[b - 1];
+  size_t total = 0;
+  for (size_t b = 1; b <= buckets; b++) {
+    total += at[b];
+    if (total > UINT32_MAX) abort(); /* four billion kept variants: no document gets here */
+    at[b] = (uint32_t)total;
   }
-  size_t total = at[256];
-  near_entry *e = alloc_or_abort(total, sizeof *e), *tmp = alloc_or_abort(biggest, sizeof *tmp);
-  size_t start[257];
-  memcpy(start, at, sizeof start);
-  bucket_variants(keys, n, query_min, &r, e, at);
+  uint32_t *e = alloc_or_abort(total, sizeof *e);
+  bucket_variants(keys, n, query_min, &r, e, at); /* leaves at[b] at bucket b's end */
   free(r.twice);
-  for (size_t b = 0; b < 256; b++) {
-    near_entry *be = e + start[b];
-    size_t bn = start[b + 1] - start[b];
-    sort_bucket(be, bn, tmp);
+  uint32_t hash_of = ~(uint32_t)0 << r.bucket; /* an entry's bits that hold (part of) its hash */
+  for (size_t b = 0, begin = 0; b < buckets; begin = at[b++]) {
+    uint32_t *be = e + begin;
+    size_t bn = at[b] - begin;
+    sort_bucket(be, bn);
     for (size_t g = 0; g < bn;) {
       size_t h = g + 1;
-      while (h < bn && be[h].hash == be[g].hash) h++;
-      meet(ix, be + g, h - g);
+      while (h < bn && (be[h] & hash_of) == (be[g] & hash_of)) h++;
+      for (size_t x = g; x < h; x++) be[x] = unpacked_id(&r, be[x]);
+      meet(l, be + g, h - g);
       g = h;
     }
   }
-  free(tmp);
+  free(at);
   free(e);
 }
 
 void cd_near_build_split(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min,
                          size_t one_pass_max) {
   cd_near_free(ix);
-  if (n >= Q_ONLY) abort(); /* two billion names: no document gets here */
+  if (n >= Q_ONLY / 2) abort(); /* a billion names (an entry holds twice the id): no document gets here */
   ix->n = n;
-  ix->near = alloc_or_abort(n * CD_NEAR_CROWD, sizeof *ix->near);
-  ix->count = calloc(n ? n : 1, sizeof *ix->count);
-  if (!ix->count) abort();
   size_t variants = 0;
   for (size_t i = 0; i < n; i++) {
     size_t len = strlen(keys[i]);
     if (len >= query_min && len <= NEAR_MAX) variants += variants_of_len(len);
-    if (len < NEAR_MIN || len > NEAR_MAX) continue;
-    ix->near[i * CD_NEAR_CROWD] = (uint32_t)i; /* every indexed key is near itself */
-    ix->count[i] = 1;
   }
-  if (variants <= one_pass_max && variants < (size_t)1 << 28) /* its slots are a hash's top bits */
-    build_one_pass(ix, keys, n, query_min, variants);
+  bool one_pass = variants <= one_pass_max && variants < (size_t)1 << 28; /* its slots are a hash's top bits */
+  lists l = {.ix = ix, .cap = one_pass ? (n ? n : 1) * CD_NEAR_CROWD : 2 * n + 64};
+  ix->near = alloc_or_abort(l.cap, sizeof *ix->near);
+  ix->count = calloc(n ? n : 1, sizeof *ix->count);
+  if (!ix->count) abort(); /* the library's out-of-memory policy inside a pass */
+  if (!one_pass) { /* the one-pass build lists each key itself as it meets it */
+    ix->at = calloc(n ? n : 1, sizeof *ix->at);
+    if (!ix->at) abort();
+    for (size_t i = 0; i < n; i++) {
+      size_t len = strlen(keys[i]);
+      if (len < NEAR_MIN || len > NEAR_MAX) continue;
+      *grown(&l, i, 0) = (uint32_t)i; /* every indexed key is near itself */
+      ix->count[i] = 1;
+    }
+  }
+  if (one_pass)
+    build_one_pass(&l, keys, n, query_min, variants);
   else
-    build_two_pass(ix, keys, n, query_min, variants);
+    build_two_pass(&l, keys, n, query_min, variants);
 }
 
 void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min) {
@@ -373,7 +450,8 @@ void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t 
 
 void cd_near_candidates(const cd_near_index *ix, size_t id, cd_vec *out) {
   if (id >= ix->n || ix->count[id] == CD_NEAR_CROWDED) return;
-  for (size_t x = 0; x < ix->count[id]; x++) *(size_t *)cd_vec_push(out) = ix->near[id * CD_NEAR_CROWD + x];
+  const uint32_t *list = &ix->near[ix->at ? ix->at[id] : id * CD_NEAR_CROWD];
+  for (size_t x = 0; x < ix->count[id]; x++) *(size_t *)cd_vec_push(out) = list[x];
 }
 
 static bool ends_with(const char *s, size_t n, const char *suffix) {

@@ -13,7 +13,8 @@
  * hash, so its cost is one pass over the variants and no table is probed at random. */
 typedef struct cd_near_index {
   size_t n;          /* keys */
-  uint32_t *near;    /* per key: up to CD_NEAR_CROWD ids, in the order they were met */
+  uint32_t *near;    /* the lists: key i's, of up to CD_NEAR_CROWD ids in the order they were met, */
+  uint32_t *at;      /* is at near + at[i], or with `at` NULL at near + i * CD_NEAR_CROWD */
   uint8_t *count;    /* per key: how many of them are used, or CD_NEAR_CROWDED */
 } cd_near_index;
 
