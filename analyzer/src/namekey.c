@@ -44,21 +44,23 @@ static char *ascii_key(cd_arena *arena, const char *text, size_t n) {
   return out;
 }
 
-const char *cd_name_key_in(cd_strmap *keys, const char *text, size_t n) {
-  char buf[128];
-  bool ascii = n < sizeof buf;
+bool cd_name_key_is_ascii(const char *text, size_t n) {
+  bool ascii = n < CD_NAME_KEY_ASCII_MAX;
   for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)text[i] < 0x80;
-  if (ascii) return cd_strmap_intern(keys, buf, cd_name_key_fold_ascii(buf, text, n));
+  return ascii;
+}
+
+const char *cd_name_key_in(cd_strmap *keys, const char *text, size_t n) {
+  char buf[CD_NAME_KEY_ASCII_MAX];
+  if (cd_name_key_is_ascii(text, n)) return cd_strmap_intern(keys, buf, cd_name_key_fold_ascii(buf, text, n));
   if (!keys->arena && !(keys->arena = keys->own = cd_arena_new())) return NULL;
   const char *key = cd_name_key(keys->arena, text, n);
   return key ? cd_strmap_intern(keys, key, strlen(key)) : NULL;
 }
 
 const char *cd_name_key_known(cd_strmap *keys, const char *text, size_t n) {
-  char buf[128];
-  bool ascii = n < sizeof buf;
-  for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)text[i] < 0x80;
-  if (ascii) return cd_strmap_key(keys, buf, cd_name_key_fold_ascii(buf, text, n));
+  char buf[CD_NAME_KEY_ASCII_MAX];
+  if (cd_name_key_is_ascii(text, n)) return cd_strmap_key(keys, buf, cd_name_key_fold_ascii(buf, text, n));
   return cd_name_key_in(keys, text, n);
 }
 

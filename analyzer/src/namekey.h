@@ -17,6 +17,11 @@ const char *cd_name_key_in(cd_strmap *keys, const char *text, size_t n);
  * interned names nothing asked about so far. An ASCII text is looked up without adding its key
  * (the common case: every capitalised word of an article is asked about); another is interned. */
 const char *cd_name_key_known(cd_strmap *keys, const char *text, size_t n);
+/* The texts whose key is folded in place, byte by byte (cd_name_key_fold_ascii into a buffer of
+ * CD_NAME_KEY_ASCII_MAX bytes), and which cd_name_key_known looks up without interning: ASCII and
+ * shorter than that. */
+enum { CD_NAME_KEY_ASCII_MAX = 128 };
+bool cd_name_key_is_ascii(const char *text, size_t n);
 /* The key of ASCII text[0..n) into out (n bytes at most), not NUL-ended; returns its length. */
 size_t cd_name_key_fold_ascii(char *out, const char *text, size_t n);
 /* The canonical key for a built-in alias ("usa" -> "unitedstates"), or the key itself. */

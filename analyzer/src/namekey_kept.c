@@ -31,9 +31,6 @@ typedef struct slot {
 /* A slot's entry for a span whose key is in no table (it was only asked whether it is known). */
 #define NO_ENTRY ((UINT32_MAX >> 1) - 1)
 
-/* The bytes cd_name_key_known folds in place (below: looks up only); others it interns. */
-enum { FAST_MAX = 128 };
-
 struct cd_keys_kept {
   cd_strmap keys;  /* key -> index in entries; the keys in the map's own arena */
   cd_vec entries;  /* entry */
@@ -249,10 +246,9 @@ const char *cd_keys_kept_key(cd_keys_kept *k, const char *s, size_t start, size_
       return NULL;
     }
   } else {
-    fast = n < FAST_MAX;
-    for (size_t i = 0; i < n && fast; i++) fast = (unsigned char)s[i] < 0x80;
+    fast = cd_name_key_is_ascii(s, n); /* cd_name_key_known looks such a key up only */
     if (fast) {
-      char buf[FAST_MAX];
+      char buf[CD_NAME_KEY_ASCII_MAX];
       size_t kn = cd_name_key_fold_ascii(buf, s, n);
       if (known) {
         size_t x = cd_strmap_getn(&k->keys, buf, kn);
