@@ -167,10 +167,16 @@ struct cd_span_key {
   const char *key; /* NULL: empty */
 };
 
-/* The memo's slot for a span of the text, or NULL when the bytes are not the text's (a configured
- * name, a string a pass made) or the memo cannot be had. */
+/* Are the n bytes at text a span of the document's own text (not a configured name or a string a
+ * pass made)? */
+static bool in_text(const cd_doc *doc, const char *text, size_t n) {
+  return text >= doc->text && text <= doc->text + doc->len && n <= doc->len - (size_t)(text - doc->text);
+}
+
+/* The memo's slot for a span of the text, or NULL when the bytes are not the text's or the memo
+ * cannot be had. */
 static struct cd_span_key *span_slot(cd_doc *doc, const char *text, size_t n) {
-  if (text < doc->text || text > doc->text + doc->len || n > doc->len - (size_t)(text - doc->text)) return NULL;
+  if (!in_text(doc, text, n)) return NULL;
   if ((size_t)(text - doc->text) > UINT32_MAX || n > UINT32_MAX) return NULL; /* a slot holds 32-bit spans */
   if (!doc->span_keys) {
     /* a few slots per mention: the spans asked about are mentions, their words and surnames; at
@@ -194,8 +200,7 @@ static struct cd_span_key *span_slot(cd_doc *doc, const char *text, size_t n) {
  * across versions (namekey_kept.h), instead. */
 static const char *memo_key(cd_doc *doc, const char *text, size_t n, bool known) {
   if (doc->kept_keys) {
-    bool in_text = text >= doc->text && text <= doc->text + doc->len && n <= doc->len - (size_t)(text - doc->text);
-    return cd_keys_kept_key(doc->kept_keys, text, in_text ? (size_t)(text - doc->text) : SIZE_MAX, n,
+    return cd_keys_kept_key(doc->kept_keys, text, in_text(doc, text, n) ? (size_t)(text - doc->text) : SIZE_MAX, n,
                             doc->mentions.len, known);
   }
   struct cd_span_key *s = span_slot(doc, text, n);
