@@ -302,7 +302,10 @@ static void known_marks(att *a, size_t lo, size_t hi) {
 static size_t last_mark_of_run(att *a, size_t k, size_t limit) {
   size_t n = doc_ntok(a->doc), from = k;
   if (T(a, k)->kind != TOK_MARK) return k;
-  if (k >= a->marks_lo && k <= a->marks_hi) k = a->marks_hi < limit ? a->marks_hi : limit > k ? limit : k;
+  if (k >= a->marks_lo && k <= a->marks_hi) { /* the known run goes on at least to its end */
+    size_t to = a->marks_hi < limit ? a->marks_hi : limit;
+    if (to > k) k = to;
+  }
   while (k + 1 < n && T(a, k + 1)->kind == TOK_MARK && k < limit) k++;
   known_marks(a, from, k);
   return k;
@@ -312,7 +315,10 @@ static size_t last_mark_of_run(att *a, size_t k, size_t limit) {
  * `floor` (v itself when v <= floor). */
 static size_t first_mark_of_run(att *a, size_t v, size_t floor) {
   size_t f = v;
-  if (f >= a->marks_lo && f <= a->marks_hi) f = a->marks_lo > floor ? a->marks_lo : floor < f ? floor : f;
+  if (f >= a->marks_lo && f <= a->marks_hi) { /* the known run goes back at least to its start */
+    size_t to = a->marks_lo > floor ? a->marks_lo : floor;
+    if (to < f) f = to;
+  }
   while (f > 0 && T(a, f - 1)->kind == TOK_MARK && f > floor) f--;
   known_marks(a, f, v);
   return f;
