@@ -3,17 +3,20 @@
  * Opens several documents (invented articles of 60 KB, 20 KB and 4 KB, and a short note) and
  * sends one didChange per edit, in UTF-16 positions, to a random document: quotation marks
  * (straight and curly), line breaks, accented letters, emoji (a surrogate pair in UTF-16), words
- * and whole attributed sentences typed in, and runs of characters deleted. The sizes stay near
- * where they started. Every fourth edit waits for its diagnostics (a typist's pace, so that most
+ * and whole attributed sentences typed in, runs of characters deleted, and now and then a sentence's
+ * worth cut or pasted (random_edit). The sizes stay near where they started. Every fourth edit waits for its diagnostics (a typist's pace, so that most
  * versions are analysed rather than skipped). A thread reads every message the server sends.
  *
  * Every 5,000 edits, once the server has published diagnostics for the latest version of every
  * document and the typist has paused (REST_MS, as an editor at rest between bursts of typing), it
  * prints the server's resident memory (VmRSS) and its peak (VmHWM). A reading taken the instant
  * the last diagnostics arrive catches whatever the heap's free pages hold at that moment, which
- * varies by a tenth from one checkpoint to the next; at rest the server has given them back. Every 20,000
- * edits it checks that those diagnostics equal what a fresh server publishes for the same texts.
- * At the end it prints the RSS growth from 20,000 edits to the last checkpoint. First, it prints
+ * varies by a tenth from one checkpoint to the next; at rest the server has given them back. At
+ * each checkpoint it checks that those diagnostics equal what a fresh server publishes for the same
+ * texts, and prints that server's RSS at rest: what the texts alone cost. The difference, "history",
+ * is what the session holds beyond them (kept tables, free memory between blocks); it is what would
+ * grow without bound if anything leaked. At the end it prints the growth of both from 20,000 edits
+ * to the last checkpoint. First, it prints
  * what one open document costs: the RSS of a server holding 10,000 short documents.
  * Not a test: it reports figures (and says MISMATCH when the diagnostics differ).
  *
@@ -171,6 +174,7 @@ typedef struct doc {
   char uri[64];
   char *text;
   size_t len, cap, start_len;
+  char *first; /* the text it was opened with */
   long long version;
 } doc;
 
@@ -208,21 +212,45 @@ static const char *const SNIPPETS[] = {
     "\xE2\x80\x94", "according to officials, ", "Mr. Lund ", "\xE4\xB8\xAD\xE6\x96\x87",
 };
 
-/* One random edit of `d`; returns the LSP change and applies it to the client's copy. */
+/* The start of the character at or before byte `off` of t[0, len). */
+static size_t utf8_start(const char *t, size_t len, size_t off) {
+  while (off > 0 && off < len && ((unsigned char)t[off] & 0xC0) == 0x80) off--;
+  return off;
+}
+
+/* One random edit of `d`; returns the LSP change and applies it to the client's copy.
+ *
+ * Most edits are a keystroke's worth: a snippet typed or a few characters deleted. One in RUN_EVERY
+ * is a sentence's worth: a run of the document's first text pasted back in, or a run cut. Without
+ * them, over the session, the article would lose its own words a few characters at a time and turn
+ * into a soup of the snippets, a sixth of it quotation marks, and the RSS would follow a text ever
+ * denser in quotes rather than show what the session leaves behind. With them the text settles, in
+ * its first 20,000 edits, into an article with a tenth of typed-in snippets. */
+enum { RUN_EVERY = 4, RUN_MIN = 20, RUN_MAX = 400 };
 static json_t *random_edit(doc *d) {
   size_t at = char_start(d, (size_t)rand() % (d->len + 1));
   bool grow = d->len < d->start_len * 3 / 4 || (d->len <= d->start_len * 5 / 4 && rand() % 10 < 6);
-  size_t end = at;
+  bool long_edit = rand() % RUN_EVERY == 0;
+  size_t end = at, n = 0;
   const char *ins = "";
-  if (grow) ins = SNIPPETS[(size_t)rand() % (sizeof SNIPPETS / sizeof SNIPPETS[0])];
-  else
-    for (int k = 1 + rand() % 12; k > 0 && end < d->len; k--) end = next_char(d, end);
+  if (grow && long_edit) {
+    size_t from = utf8_start(d->first, d->start_len, (size_t)rand() % d->start_len);
+    size_t to = from + RUN_MIN + (size_t)rand() % (RUN_MAX - RUN_MIN);
+    to = to >= d->start_len ? d->start_len : utf8_start(d->first, d->start_len, to);
+    ins = d->first + from;
+    n = to - from;
+  } else if (grow) {
+    ins = SNIPPETS[(size_t)rand() % (sizeof SNIPPETS / sizeof SNIPPETS[0])];
+    n = strlen(ins);
+  } else {
+    int chars = long_edit ? RUN_MIN + rand() % (RUN_MAX - RUN_MIN) : 1 + rand() % 12;
+    for (; chars > 0 && end < d->len; chars--) end = next_char(d, end);
+  }
   long long l0, c0, l1, c1;
   position(d, at, &l0, &c0);
   position(d, end, &l1, &c1);
-  json_t *change = json_pack("{s:{s:{s:I,s:I},s:{s:I,s:I}},s:s}", "range", "start", "line", l0, "character", c0,
-                             "end", "line", l1, "character", c1, "text", ins);
-  size_t n = strlen(ins);
+  json_t *change = json_pack("{s:{s:{s:I,s:I},s:{s:I,s:I}},s:s%}", "range", "start", "line", l0, "character", c0,
+                             "end", "line", l1, "character", c1, "text", ins, n);
   if (d->len - (end - at) + n + 1 > d->cap) {
     d->cap = (d->len + n + 1) * 2;
     d->text = realloc(d->text, d->cap);
@@ -241,9 +269,29 @@ static void open_doc(server *s, const doc *d) {
                                                 d->len)));
 }
 
-/* Do the diagnostics the long-running server published equal a fresh server's for the same texts? */
-static bool same_as_fresh(server *s, const char *binary, doc *docs, size_t n) {
+/* Prints how many quotation marks (straight and curly) each document's text holds, per thousand
+ * characters: how far the edits have moved the texts from the articles they were. */
+static void print_marks(const char *when, const doc *docs, size_t n) {
+  printf("quotation marks per 1,000 characters %s:", when);
+  for (size_t i = 0; i < n; i++) {
+    size_t chars = 0, marks = 0;
+    for (size_t j = 0; j < docs[i].len; j++) {
+      unsigned char c = (unsigned char)docs[i].text[j];
+      chars += (c & 0xC0) != 0x80;
+      marks += c == '"' || (c == 0xE2 && j + 2 < docs[i].len && (unsigned char)docs[i].text[j + 1] == 0x80 &&
+                            ((unsigned char)docs[i].text[j + 2] == 0x9C || (unsigned char)docs[i].text[j + 2] == 0x9D));
+    }
+    printf(" %.1f", chars ? 1000.0 * (double)marks / (double)chars : 0.0);
+  }
+  printf("\n");
+}
+
+/* Do the diagnostics the long-running server published equal a fresh server's for the same texts?
+ * Sets *fresh_kb to that server's RSS at rest once it has published them: what the texts alone
+ * cost, without the session's history. */
+static bool same_as_fresh(server *s, const char *binary, doc *docs, size_t n, long *fresh_kb) {
   server fresh;
+  *fresh_kb = -1;
   if (!start(&fresh, binary)) return false;
   bool same = true;
   for (size_t i = 0; i < n; i++) open_doc(&fresh, &docs[i]);
@@ -258,6 +306,8 @@ static bool same_as_fresh(server *s, const char *binary, doc *docs, size_t n) {
     json_decref(a);
     json_decref(b);
   }
+  nanosleep(&(struct timespec){.tv_sec = 0, .tv_nsec = REST_MS * 1000000L}, NULL);
+  *fresh_kb = proc_kb(fresh.pid, "VmRSS");
   stop(&fresh);
   return same;
 }
@@ -316,6 +366,8 @@ int main(int argc, char **argv) {
     }
     d->cap = d->len + 1;
     d->start_len = d->len;
+    d->first = strdup(d->text);
+    if (!d->first) return 1;
   }
   server s;
   if (!start(&s, binary)) {
@@ -327,10 +379,12 @@ int main(int argc, char **argv) {
   long rss_start = proc_kb(s.pid, "VmRSS");
   printf("copydesk lsp soak: %ld random edits over %zu documents (%zu, %zu, %zu, %zu bytes)\n", edits, n_docs,
          docs[0].len, docs[1].len, docs[2].len, docs[3].len);
-  printf("%10s %10s %10s %10s  %s\n", "edits", "RSS KB", "peak KB", "seconds", "diagnostics vs a fresh server");
-  printf("%10d %10ld %10ld %10.1f\n", 0, rss_start, proc_kb(s.pid, "VmHWM"), 0.0);
+  print_marks("at the start", docs, n_docs);
+  printf("%10s %10s %10s %10s %10s %10s  %s\n", "edits", "RSS KB", "peak KB", "fresh KB", "history KB", "seconds",
+         "diagnostics vs a fresh server");
+  printf("%10d %10ld %10ld\n", 0, rss_start, proc_kb(s.pid, "VmHWM"));
   double t0 = now_ms();
-  long rss20k = -1, rss_last = -1;
+  long rss20k = -1, rss_last = -1, fresh20k = -1, fresh_last = -1;
   bool all_same = true;
   for (long e = 1; e <= edits; e++) {
     doc *d = &docs[(size_t)rand() % n_docs];
@@ -345,22 +399,31 @@ int main(int argc, char **argv) {
     if (e % 5000 != 0 && e != edits) continue;
     for (size_t i = 0; i < n_docs; i++) json_decref(wait_published(&s, docs[i].uri, docs[i].version));
     nanosleep(&(struct timespec){.tv_sec = 0, .tv_nsec = REST_MS * 1000000L}, NULL);
-    long rss = proc_kb(s.pid, "VmRSS");
-    printf("%10ld %10ld %10ld %10.1f", e, rss, proc_kb(s.pid, "VmHWM"), (now_ms() - t0) / 1000.0);
-    if (e % 20000 == 0 || e == edits) {
-      bool same = same_as_fresh(&s, binary, docs, n_docs);
-      all_same = all_same && same;
-      printf("  %s", same ? "equal" : "DIFFERENT");
-    }
-    printf("\n");
+    long rss = proc_kb(s.pid, "VmRSS"), peak = proc_kb(s.pid, "VmHWM"), fresh;
+    double seconds = (now_ms() - t0) / 1000.0;
+    bool same = same_as_fresh(&s, binary, docs, n_docs, &fresh);
+    all_same = all_same && same;
+    printf("%10ld %10ld %10ld %10ld %10ld %10.1f  %s\n", e, rss, peak, fresh, rss - fresh, seconds,
+           same ? "equal" : "DIFFERENT");
     fflush(stdout);
-    if (e == 20000) rss20k = rss;
+    if (e == 20000) {
+      rss20k = rss;
+      fresh20k = fresh;
+    }
     rss_last = rss;
+    fresh_last = fresh;
   }
-  if (rss20k > 0)
+  if (rss20k > 0) {
     printf("RSS growth from 20,000 edits to %ld: %+.1f%%\n", edits, 100.0 * (double)(rss_last - rss20k) / (double)rss20k);
+    printf("history (RSS beyond a fresh server's for the same texts) from 20,000 edits to %ld: %+ld KB\n", edits,
+           (rss_last - fresh_last) - (rss20k - fresh20k));
+  }
+  print_marks("at the end", docs, n_docs);
   printf("diagnostics %s a fresh server's at every check\n", all_same ? "equal" : "did NOT equal");
   stop(&s);
-  for (size_t i = 0; i < n_docs; i++) free(docs[i].text);
+  for (size_t i = 0; i < n_docs; i++) {
+    free(docs[i].text);
+    free(docs[i].first);
+  }
   return all_same ? 0 : 1;
 }
