@@ -2,6 +2,7 @@
  * conversions on ASCII lines are arithmetic and others scan one line. */
 #include "copydesk/line_index.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +71,55 @@ static size_t units_of(uint32_t cp, size_t nbytes, cd_encoding enc) {
   return cp >= 0x10000 ? 2 : 1;
 }
 
+/* Eight bytes of text in one word (any alignment). */
+static uint64_t word_at(const char *p) {
+  uint64_t w;
+  memcpy(&w, p, sizeof w);
+  return w;
+}
+
+#define HIGH_BITS 0x8080808080808080ull
+
+/* Whether any byte of p[0, n) is 8-bit, eight bytes at a time: the server indexes the whole text
+ * on every change, and a byte at a time this was a tenth of a keystroke on a long article. */
+static bool any_high(const char *p, size_t n) {
+  uint64_t acc = 0;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) acc |= word_at(p + i);
+  for (; i < n; i++) acc |= (unsigned char)p[i];
+  return (acc & HIGH_BITS) != 0;
+}
+
+/* How many bytes at the start of p[0, n) are 7-bit, counted eight at a time up to the first word
+ * that holds an 8-bit byte. */
+static size_t ascii_prefix(const char *p, size_t n) {
+  size_t i = 0;
+  while (i + 8 <= n && !(word_at(p + i) & HIGH_BITS)) i += 8;
+  while (i < n && !((unsigned char)p[i] & 0x80)) i++;
+  return i;
+}
+
+static bool add_line(cd_line_index *ix, size_t *cap, size_t start, size_t end, bool ascii) {
+  if (ix->n_lines == *cap) {
+    size_t n = *cap * 2;
+    size_t *ns = realloc(ix->starts, n * sizeof *ns);
+    if (ns == NULL) return false;
+    ix->starts = ns;
+    size_t *ne = realloc(ix->ends, n * sizeof *ne);
+    if (ne == NULL) return false;
+    ix->ends = ne;
+    unsigned char *na = realloc(ix->ascii, n);
+    if (na == NULL) return false;
+    ix->ascii = na;
+    *cap = n;
+  }
+  ix->starts[ix->n_lines] = start;
+  ix->ends[ix->n_lines] = end;
+  ix->ascii[ix->n_lines] = ascii;
+  ix->n_lines++;
+  return true;
+}
+
 cd_line_index *cd_line_index_new(const char *text, size_t len) {
   cd_line_index *ix = calloc(1, sizeof *ix);
   size_t cap = 64;
@@ -80,35 +130,20 @@ cd_line_index *cd_line_index_new(const char *text, size_t len) {
   ix->ends = malloc(cap * sizeof *ix->ends);
   ix->ascii = malloc(cap);
   if (ix->starts == NULL || ix->ends == NULL || ix->ascii == NULL) goto fail;
-  size_t line_start = 0;
-  unsigned char high = 0;
-  for (size_t i = 0;; i++) {
-    bool at_end = i >= len;
-    char c = at_end ? '\0' : text[i];
-    if (!at_end && c != '\n' && c != '\r') {
-      high |= (unsigned char)c & 0x80;
-      continue;
-    }
-    if (ix->n_lines == cap) {
-      cap *= 2;
-      size_t *ns = realloc(ix->starts, cap * sizeof *ns);
-      if (ns == NULL) goto fail;
-      ix->starts = ns;
-      size_t *ne = realloc(ix->ends, cap * sizeof *ne);
-      if (ne == NULL) goto fail;
-      ix->ends = ne;
-      unsigned char *na = realloc(ix->ascii, cap);
-      if (na == NULL) goto fail;
-      ix->ascii = na;
-    }
-    ix->starts[ix->n_lines] = line_start;
-    ix->ends[ix->n_lines] = i;
-    ix->ascii[ix->n_lines] = high == 0;
-    ix->n_lines++;
-    if (at_end) break;
-    if (c == '\r' && i + 1 < len && text[i + 1] == '\n') i++;
-    line_start = i + 1;
-    high = 0;
+  if (len == 0) { /* one empty line (and no pointer arithmetic on a text that may be NULL) */
+    if (!add_line(ix, &cap, 0, 0, true)) goto fail;
+    return ix;
+  }
+  /* lines end at \n, \r or \r\n; memchr finds the next \n, and the line's \r, if any, is
+   * before it */
+  for (size_t start = 0;;) {
+    const char *nl = memchr(text + start, '\n', len - start);
+    size_t end = nl ? (size_t)(nl - text) : len;
+    const char *cr = memchr(text + start, '\r', end - start);
+    if (cr) end = (size_t)(cr - text);
+    if (!add_line(ix, &cap, start, end, !any_high(text + start, end - start))) goto fail;
+    if (end == len) break;
+    start = end + 1 + (text[end] == '\r' && end + 1 < len && text[end + 1] == '\n');
   }
   return ix;
 fail:
@@ -156,6 +191,10 @@ cd_position cd_line_index_position(const cd_line_index *index, size_t byte_off, 
   }
   size_t units = 0;
   for (size_t i = start; i < byte_off;) {
+    size_t ascii = ascii_prefix(index->text + i, byte_off - i); /* a unit each in every encoding */
+    units += ascii;
+    i += ascii;
+    if (i == byte_off) break;
     uint32_t cp;
     size_t n = cd_utf8_decode(index->text, end, i, &cp);
     if (i + n > byte_off) break; /* offset inside this character: its start */
@@ -175,6 +214,11 @@ size_t cd_line_index_offset(const cd_line_index *index, cd_position pos, cd_enco
   }
   size_t units = 0, i = start;
   while (i < end) {
+    size_t ascii = ascii_prefix(index->text + i, end - i);
+    if (units + ascii >= pos.character) return i + (pos.character - units);
+    units += ascii;
+    i += ascii;
+    if (i == end) break;
     uint32_t cp;
     size_t n = cd_utf8_decode(index->text, end, i, &cp);
     size_t u = units_of(cp, n, enc);

@@ -132,6 +132,75 @@ static void test_round_trip_random(void **state) {
   }
 }
 
+/* The position of byte `off` the plain way: every character of its line decoded from the line's
+ * start. */
+static cd_position reference_position(const char *t, size_t len, size_t off, cd_encoding enc) {
+  uint32_t line = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < off && i < len; i++) {
+    bool crlf = t[i] == '\r' && i + 1 < len && t[i + 1] == '\n';
+    if (t[i] == '\n' || (t[i] == '\r' && !crlf)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  size_t end = start;
+  while (end < len && t[end] != '\n' && t[end] != '\r') end++;
+  if (off > end) off = end;
+  uint32_t units = 0;
+  for (size_t i = start; i < off;) {
+    uint32_t cp;
+    size_t n = cd_utf8_decode(t, end, i, &cp);
+    if (i + n > off) break;
+    units += enc == CD_ENC_UTF8 ? (uint32_t)n : enc == CD_ENC_UTF32 ? 1u : cp >= 0x10000 ? 2u : 1u;
+    i += n;
+  }
+  return P(line, units);
+}
+
+/* Long lines of prose with a few 8-bit characters, where conversions skip the 7-bit runs eight
+ * bytes at a time: every byte offset and every (line, character) agree with the plain way. */
+static void test_long_mixed_lines(void **state) {
+  (void)state;
+  static const char *const pieces[] = {"word ", "abcdefghijklmnopq", "\n", "\r\n", "\r", "\xE2\x80\x9C",
+                                       "\xF0\x9F\x98\x80", "\xC3\xA9", "\xFF", "\xE2\x80", "x"};
+  enum { N_PIECES = sizeof pieces / sizeof pieces[0] };
+  static cd_position ref[2048 + 2];
+  srand(11);
+  for (int round = 0; round < 100; round++) {
+    char text[2048];
+    size_t len = 0;
+    int n = rand() % 80;
+    for (int i = 0; i < n; i++) {
+      /* mostly 7-bit text, so that runs of eight and more bytes come before and after the rest */
+      const char *p = pieces[rand() % 4 == 0 ? (size_t)(rand() % N_PIECES) : (size_t)(rand() % 2)];
+      memcpy(text + len, p, strlen(p));
+      len += strlen(p);
+    }
+    cd_line_index *ix = cd_line_index_new(text, len);
+    assert_non_null(ix);
+    for (int e = 0; e < 3; e++) {
+      for (size_t off = 0; off <= len + 1; off++) {
+        ref[off] = reference_position(text, len, off, (cd_encoding)e);
+        assert_pos(cd_line_index_position(ix, off, (cd_encoding)e), ref[off].line, ref[off].character);
+      }
+      /* every (line, character) of the text, and one past each line's end: the start of the
+       * character whose units hold it, the end of the line past its last */
+      for (uint32_t line = 0; line < cd_line_index_line_count(ix); line++) {
+        size_t start = cd_line_index_line_start(ix, line), end = cd_line_index_line_end(ix, line);
+        for (uint32_t ch = 0; ch <= ref[end].character + 1; ch++) {
+          size_t want = start; /* the last offset at or before ch, then back to its character's start */
+          for (size_t off = start; off <= end; off++)
+            if (ref[off].character <= ch) want = off;
+          while (want > start && ref[want - 1].character == ref[want].character) want--;
+          assert_int_equal(cd_line_index_offset(ix, P(line, ch), (cd_encoding)e), want);
+        }
+      }
+    }
+    cd_line_index_free(ix);
+  }
+}
+
 static void test_encoding_names(void **state) {
   (void)state;
   cd_encoding e;
@@ -148,7 +217,7 @@ int main(void) {
       cmocka_unit_test(test_ascii_lines),       cmocka_unit_test(test_line_endings),
       cmocka_unit_test(test_emoji_and_accents), cmocka_unit_test(test_invalid_utf8),
       cmocka_unit_test(test_empty_text),        cmocka_unit_test(test_round_trip_random),
-      cmocka_unit_test(test_encoding_names),
+      cmocka_unit_test(test_long_mixed_lines),  cmocka_unit_test(test_encoding_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
