@@ -222,10 +222,10 @@ static size_t utf8_start(const char *t, size_t len, size_t off) {
  *
  * Most edits are a keystroke's worth: a snippet typed or a few characters deleted. One in RUN_EVERY
  * is a sentence's worth: a run of the document's first text pasted back in, or a run cut. Without
- * them, over the session, the article would lose its own words a few characters at a time and turn
- * into a soup of the snippets, a sixth of it quotation marks, and the RSS would follow a text ever
- * denser in quotes rather than show what the session leaves behind. With them the text settles, in
- * its first 20,000 edits, into an article with a tenth of typed-in snippets. */
+ * them the article loses its own words a few characters at a time and fills with the snippets (the
+ * 60 KB one went from 4 to 34 quotation marks per 1,000 characters in 100,000 edits), and the RSS
+ * follows a text ever denser in quotes rather than showing what the session leaves behind. With
+ * them it ends near 7 per 1,000. */
 enum { RUN_EVERY = 4, RUN_MIN = 20, RUN_MAX = 400 };
 static json_t *random_edit(doc *d) {
   size_t at = char_start(d, (size_t)rand() % (d->len + 1));
