@@ -8,9 +8,13 @@
  * Runs on two invented articles (bench/articles.h): one at news density and a
  * dense worst case; or on the article file given. Not a test.
  *
- * usage: bench_lsp_latency [path/to/copydesk] [keystrokes] [article.txt]
+ * usage: bench_lsp_latency [path/to/copydesk] [keystrokes] [article.txt | -] [pace ms]
  *        (default: the copydesk next to this build's bench/ directory, 2000). An article given is
- *        opened under its own path, so its .copydesk.json (and the sources it names) apply.
+ *        opened under its own path, so its .copydesk.json (and the sources it names) apply; `-`
+ *        takes the two invented articles. A pace waits that long after each keystroke's diagnostics
+ *        before the next keystroke, as a typist does (five characters a second: 200 ms): a server
+ *        that does housekeeping when the client is quiet does it between keystrokes then, and the
+ *        next keystroke pays for it. Without a pace the keystrokes come back to back.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <jansson.h>
@@ -173,8 +177,23 @@ static void run_in_process(const char *text, size_t len, size_t keystrokes, cons
 }
 
 /* Over pipes: the real binary, an editor's keystrokes. Returns false when the server failed. */
+/* The minor page faults of process `pid` so far (field 10 of /proc/PID/stat), or -1. */
+static long long minor_faults(pid_t pid) {
+  char path[64], buf[1024];
+  snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+  FILE *f = fopen(path, "r");
+  if (f == NULL) return -1;
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  buf[n] = '\0';
+  char *p = strrchr(buf, ')'); /* the command name may hold spaces; the fields follow its ')' */
+  long long v = -1;
+  if (p == NULL || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %lld", &v) != 1) return -1;
+  return v;
+}
+
 static bool run_over_pipes(const char *binary, const char *uri, const char *text, size_t len, size_t keystrokes,
-                           const edit_lines *el) {
+                           const edit_lines *el, long pace_ms) {
   int in[2], out[2];
   pid_t pid = bench_spawn_server(binary, &in[1], &out[0]);
   if (pid < 0) return false;
@@ -196,7 +215,10 @@ static bool run_over_pipes(const char *binary, const char *uri, const char *text
   size_t n_diags = 0, bytes = 0;
   int line = 0, col = 0;
   srand(1);
+  long long faults_before = minor_faults(pid);
   for (size_t k = 0; k < keystrokes; k++) {
+    if (pace_ms > 0)
+      nanosleep(&(struct timespec){.tv_sec = pace_ms / 1000, .tv_nsec = (pace_ms % 1000) * 1000000L}, NULL);
     json_t *change = keystroke(el, k, &line, &col);
     double t0 = now_ms();
     send_msg(in[1], cd_jsonrpc_notification(
@@ -218,6 +240,7 @@ static bool run_over_pipes(const char *binary, const char *uri, const char *text
     }
     json_decref(note);
   }
+  long long faults = minor_faults(pid) - faults_before;
   send_msg(in[1], cd_jsonrpc_request(2, "shutdown", NULL));
   json_decref(wait_for(r, NULL, -1, 2, NULL, NULL));
   send_msg(in[1], cd_jsonrpc_notification("exit", NULL));
@@ -228,8 +251,10 @@ static bool run_over_pipes(const char *binary, const char *uri, const char *text
   qsort(lat, keystrokes, sizeof *lat, cmp_double);
   double sum = 0;
   for (size_t k = 0; k < keystrokes; k++) sum += lat[k];
-  printf("  keystroke -> publishDiagnostics over pipes (%zu keystrokes, %zu diagnostics, ~%zu KB each):\n",
-         keystrokes, n_diags, bytes / 1024);
+  printf("  keystroke -> publishDiagnostics over pipes (%zu keystrokes%s, %zu diagnostics, ~%zu KB each):\n",
+         keystrokes, pace_ms > 0 ? ", paced" : "", n_diags, bytes / 1024);
+  if (pace_ms > 0) printf("    one keystroke every %ld ms after the last one's diagnostics\n", pace_ms);
+  if (faults_before >= 0) printf("    server page faults per keystroke: %.1f\n", (double)faults / (double)keystrokes);
   printf("    mean %.3f ms  p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms\n", sum / (double)keystrokes,
          pct(lat, keystrokes, 50), pct(lat, keystrokes, 90), pct(lat, keystrokes, 99), lat[keystrokes - 1]);
   printf("    goal p99 <= 2 ms: %s\n", pct(lat, keystrokes, 99) <= 2.0 ? "met" : "MISSED");
@@ -288,7 +313,9 @@ int main(int argc, char **argv) {
     size_t len;
   } articles[2];
   size_t n_articles = 0;
-  if (argc > 3) {
+  long pace_ms = argc > 4 ? strtol(argv[4], NULL, 10) : 0;
+  bool given = argc > 3 && strcmp(argv[3], "-") != 0;
+  if (given) {
     articles[0].name = argv[3];
     articles[0].text = read_file(argv[3], &articles[0].len);
     n_articles = 1;
@@ -311,8 +338,8 @@ int main(int argc, char **argv) {
     run_in_process(articles[a].text, articles[a].len, keystrokes, &el);
     char uri[PATH_MAX + 8] = "file:///bench/article.txt";
     char real[PATH_MAX];
-    if (argc > 3 && realpath(argv[3], real) != NULL) snprintf(uri, sizeof uri, "file://%s", real);
-    if (!run_over_pipes(binary, uri, articles[a].text, articles[a].len, keystrokes, &el)) status = 1;
+    if (given && realpath(argv[3], real) != NULL) snprintf(uri, sizeof uri, "file://%s", real);
+    if (!run_over_pipes(binary, uri, articles[a].text, articles[a].len, keystrokes, &el, pace_ms)) status = 1;
     free(el.line);
     free(articles[a].text);
   }
