@@ -502,11 +502,14 @@ void cd_server_keep_memory(void) {
  * the kernel; the cost is one analysis's page faults every TRIM_EVERY messages. */
 enum { TRIM_EVERY = 256 };
 /* The same when the client has been silent for TRIM_IDLE_MS with nothing left to answer or publish
- * (a typist's pause) and a message came since the last time: the free pages go back while nobody
- * waits for an answer, so the RSS of a server at rest is what it holds, not what its heap once
- * spread over (bench_soak: the heap in use stays flat over 100,000 edits; the free pages between
- * its blocks are what grew). A keystroke within the pause costs nothing: the wait ends with it. */
-enum { TRIM_IDLE_MS = 200 };
+ * and a message came since the last time: the free pages go back while nobody waits for an answer,
+ * so the RSS of a server at rest is what it holds, not what its heap once spread over (bench_soak).
+ * The next analysis faults those pages in again (about 140 faults, several ms here, on a 60 KB
+ * article), so the silence must be a pause in the writing, not the gap between two keystrokes: a
+ * typist at five characters a second leaves 200 ms between them, and with a 200 ms threshold every
+ * such keystroke paid for a trim (bench_lsp_latency with a pace of 250 ms: 138 page faults a
+ * keystroke; 0.2 with this one). */
+enum { TRIM_IDLE_MS = 3000 };
 static void give_back_free_memory(void) {
 #if defined(__GLIBC__)
   malloc_trim(0);
