@@ -469,6 +469,7 @@ typedef struct through_ctx {
   pcre2_code *code;
   bool jit;
   pcre2_match_data *md;
+  bool nul; /* the subject has a NUL byte somewhere (else may_start need not look for one) */
 } through_ctx;
 
 static bool through(void *ctx, const char *s, size_t n) {
@@ -490,7 +491,7 @@ static bool may_start(const cd_doc *doc, const char *subject, through_ctx *tc, c
   size_t one = after_next_char(subject, t->end, p->span.end) - t->start, two = one;
   if (ti + 1 < p->end_tok) two = after_next_char(subject, doc_tok(doc, ti + 1)->end, p->span.end) - t->start;
   /* a NUL byte: ask nothing, scan (when it is in the first token's bytes; else they are asked) */
-  const char *nul = memchr(s, 0, two);
+  const char *nul = tc->nul ? memchr(s, 0, two) : NULL;
   if (nul) return (size_t)(nul - s) < one || cd_prefix_memo_test(memo, s, one, through, tc);
   return cd_prefix_memo_test(memo, s, two, through, tc);
 }
@@ -525,7 +526,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
   const char *subject = st->subject; /* a local: the byte stores below would make it read again */
   pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
   if (code && !md) return;
-  through_ctx tc = {code, false, md};
+  through_ctx tc = {code, false, md, memchr(subject, 0, doc->len) != NULL};
   /* a document analysed version after version keeps may_start's answers per paragraph */
   uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx) : NULL;
   /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked; 3 yes, but no branch
