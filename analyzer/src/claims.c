@@ -491,6 +491,10 @@ static bool may_start(const cd_doc *doc, const char *subject, through_ctx *tc, c
   size_t one = after_next_char(subject, t->end, p->span.end) - t->start, two = one;
   if (ti + 1 < p->end_tok) two = after_next_char(subject, doc_tok(doc, ti + 1)->end, p->span.end) - t->start;
   /* a NUL byte: ask nothing, scan (when it is in the first token's bytes; else they are asked) */
+  if (!tc->nul) { /* most tokens are settled by the answers kept for their first bytes */
+    int known = cd_prefix_memo_known(memo, s, two);
+    if (known >= 0) return known;
+  }
   const char *nul = tc->nul ? memchr(s, 0, two) : NULL;
   if (nul) return (size_t)(nul - s) < one || cd_prefix_memo_test(memo, s, one, through, tc);
   return cd_prefix_memo_test(memo, s, two, through, tc);

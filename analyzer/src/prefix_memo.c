@@ -18,6 +18,7 @@ void cd_prefix_memo_free(cd_prefix_memo *m) {
 /* An edge: the byte after node `parent`. */
 static uint32_t edge_key(uint32_t parent, unsigned char b) { return parent << 8 | b; }
 
+/* The slot layout and hash are cd_prefix_memo_known's too (prefix_memo.h). */
 static size_t slot_of(const cd_prefix_memo *m, uint32_t key) {
   return (size_t)(((uint64_t)key * 0x9e3779b97f4a7c15ull) >> 32) & (m->cap - 1);
 }
