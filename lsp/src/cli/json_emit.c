@@ -78,7 +78,7 @@ static void copy_short(char *o, const char *s, size_t n) {
   }
 }
 
-static char *key_at(cd_je *e, char *o, const char *key, size_t n) {
+__attribute__((always_inline)) static inline char *key_at(cd_je *e, char *o, const char *key, size_t n) {
   if (e->depth > 0) o = item(e, o);
   *o++ = '"';
   copy_short(o, key, n);
@@ -117,7 +117,7 @@ enum { INT_ROOM = 21 }; /* a sign and twenty digits */
 
 /* v in decimal at o, two digits at a time; returns its end. A report's JSON holds a number or more
  * for every quote, name and diagnostic, most of them below a million. */
-static char *int_at(char *o, long long v) {
+__attribute__((always_inline)) static inline char *int_at(char *o, long long v) {
   static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                               "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                               "8081828384858687888990919293949596979899";
