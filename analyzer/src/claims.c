@@ -7,8 +7,9 @@
  *
  *     (?:\b(?:(?:it(?: (?:is|was)...)\b(*MARK:1)|...|(?:according to)\b(*MARK:n)))(?C1)
  *
- * compiled once per configuration (kept in it, see build_cache; JIT code too once the configuration
- * has analysed 16 KB of text, see codes_for; PCRE2 is handed valid UTF-8 only, see valid_subject).
+ * compiled once per configuration (kept in it, see build_cache; JIT code for the partial matches once
+ * the configuration has analysed 8 KB of text and for whole ones at 64 KB, see partial_code and
+ * codes_for; PCRE2 is handed valid UTF-8 only, see valid_subject).
  * A hit must start at a token, so the alternation is compiled anchored and tried at token starts
  * only, and only where a partial match on the token and the next one says some branch can get
  * through them (scan_tokens, may_start; the answers are memoised per prefix in the
@@ -80,7 +81,8 @@ typedef struct scan_state {
 /* One compilation of the alternations: interpreted, or JIT-compiled. */
 typedef struct code_set {
   pcre2_code *main;    /* the built-in constructions; NULL when none is enabled */
-  bool main_jit;       /* main has JIT code for both modes: pcre2_jit_match runs it directly */
+  bool main_jit;       /* main has JIT code for whole matches: pcre2_jit_match runs it directly */
+  bool main_partial;   /* and for partial matches (may_start) */
   pcre2_code **single; /* configured phrases and patterns, by row; NULL when there are none */
 } code_set;
 
@@ -102,6 +104,8 @@ struct cd_claims_cache {
   bool ascii_start[128]; /* a phrase can begin with this ASCII byte (find_ascii_starts) */
   code_set interp;
   _Atomic(code_set *) jit;      /* compiled once CLAIMS_JIT_FROM_BYTES of text have been analysed */
+  _Atomic(pcre2_code *) partial; /* the built-in alternation with JIT code for partial matches alone */
+  _Atomic bool no_partial;       /* that code could not be had */
   _Atomic size_t analysed;      /* bytes of text this configuration's claims pass has read */
   _Atomic int engine;           /* cd_claims_engine: CD_CLAIMS_ENGINE_AUTO but in tests */
   /* may_start's answers, shared by the analyses of this configuration: the lock is held while one
@@ -220,20 +224,20 @@ static void put_mark(sbuf *b, size_t i) {
 
 #define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF)
 
-/* Compiles with `options` added to the common ones; with jit, JIT code for `jit_modes` too (the
- * interpreter runs it otherwise). The built-in alternation is compiled anchored, since JIT code
- * ignores anchoring at match time, and for partial matching as well (see scan_tokens). */
+/* Compiles with `options` added to the common ones, and JIT code for `jit_modes` when there are
+ * any (the interpreter runs it otherwise). The built-in alternation is compiled anchored, since
+ * JIT code ignores anchoring at match time (see scan_tokens). */
 /* `pattern` compiled, or a copy of `compiled` (the same pattern, already compiled for the
  * interpreter: copying costs a fraction of compiling again) when there is one; JIT code added when
  * asked. The interpreter's code is never given JIT code itself: other analyses may be reading it. */
-static pcre2_code *compile(const char *pattern, const pcre2_code *compiled, uint32_t options, bool jit,
-                           uint32_t jit_modes, bool *jitted) {
+static pcre2_code *compile(const char *pattern, const pcre2_code *compiled, uint32_t options, uint32_t jit_modes,
+                           bool *jitted) {
   int err;
   PCRE2_SIZE off;
   pcre2_code *code = compiled ? pcre2_code_copy(compiled)
                               : pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS | options,
                                               &err, &off, NULL);
-  bool ok = code && jit && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | jit_modes) == 0;
+  bool ok = code && jit_modes && pcre2_jit_compile(code, jit_modes) == 0;
   if (jitted) *jitted = ok;
   return code;
 }
@@ -465,6 +469,7 @@ typedef struct through_ctx {
   pcre2_code *code;
   bool jit;
   pcre2_match_data *md;
+  bool nul; /* the subject has a NUL byte somewhere (else may_start need not look for one) */
 } through_ctx;
 
 static bool through(void *ctx, const char *s, size_t n) {
@@ -486,7 +491,11 @@ static bool may_start(const cd_doc *doc, const char *subject, through_ctx *tc, c
   size_t one = after_next_char(subject, t->end, p->span.end) - t->start, two = one;
   if (ti + 1 < p->end_tok) two = after_next_char(subject, doc_tok(doc, ti + 1)->end, p->span.end) - t->start;
   /* a NUL byte: ask nothing, scan (when it is in the first token's bytes; else they are asked) */
-  const char *nul = memchr(s, 0, two);
+  if (!tc->nul) { /* most tokens are settled by the answers kept for their first bytes */
+    int known = cd_prefix_memo_known(memo, s, two);
+    if (known >= 0) return known;
+  }
+  const char *nul = tc->nul ? memchr(s, 0, two) : NULL;
   if (nul) return (size_t)(nul - s) < one || cd_prefix_memo_test(memo, s, one, through, tc);
   return cd_prefix_memo_test(memo, s, two, through, tc);
 }
@@ -513,7 +522,7 @@ static size_t word_row(const cd_strmap *words, const uint32_t *shapes, const cd_
   return cd_strmap_getn(words, key, n);
 }
 
-static const code_set *memo_codes(cd_claims_cache *c);
+static void memo_code(cd_claims_cache *c, pcre2_code **code, bool *jit);
 
 static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_context *mctx, cd_claims_cache *cache,
                         cd_vec *found) {
@@ -521,7 +530,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
   const char *subject = st->subject; /* a local: the byte stores below would make it read again */
   pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
   if (code && !md) return;
-  through_ctx tc = {code, false, md};
+  through_ctx tc = {code, false, md, memchr(subject, 0, doc->len) != NULL};
   /* a document analysed version after version keeps may_start's answers per paragraph */
   uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx) : NULL;
   /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked; 3 yes, but no branch
@@ -535,9 +544,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
     if (p->headline) continue;
     const uint8_t *old = starts ? cd_incr_old_claim_starts(doc, (uint32_t)pi) : NULL;
     const uint8_t *may = old;
-    const code_set *memo = memo_codes(cache);
-    tc.code = memo->main;
-    tc.jit = memo->main_jit;
+    memo_code(cache, &tc.code, &tc.jit);
     if (code && !old) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
       cd_vec_reserve(&may_here, p->end_tok - p->first_tok);
       uint8_t *asked = may_here.data;
@@ -654,6 +661,7 @@ static void code_set_clear(code_set *cs, size_t n_rows) {
 void cd_claims_cache_free(cd_claims_cache *c) {
   if (!c) return;
   code_set_clear(&c->interp, c->n_rows);
+  pcre2_code_free(atomic_load(&c->partial));
   code_set *j = atomic_load(&c->jit);
   if (j) {
     code_set_clear(j, c->n_rows);
@@ -672,17 +680,22 @@ void cd_claims_cache_free(cd_claims_cache *c) {
   free(c);
 }
 
-static bool compile_set(const cd_claims_cache *c, code_set *cs, bool jit) {
+/* With jit, JIT code for whole matches, and for the built-in alternation's partial matches too
+ * when `partial`. */
+static bool compile_set(const cd_claims_cache *c, code_set *cs, bool jit, bool partial) {
   memset(cs, 0, sizeof *cs);
   const code_set *interp = jit ? &c->interp : NULL;
-  if (c->main_rx && !(cs->main = compile(c->main_rx, interp ? interp->main : NULL, PCRE2_ANCHORED, jit,
-                                         PCRE2_JIT_PARTIAL_HARD, &cs->main_jit)))
+  if (c->main_rx && !(cs->main = compile(c->main_rx, interp ? interp->main : NULL, PCRE2_ANCHORED,
+                                         jit ? PCRE2_JIT_COMPLETE | (partial ? PCRE2_JIT_PARTIAL_HARD : 0) : 0,
+                                         &cs->main_jit)))
     return false;
+  cs->main_partial = cs->main_jit && partial;
   if (c->first_user < c->n_rows) {
     cs->single = calloc(c->n_rows, sizeof *cs->single);
     if (!cs->single) return false;
     for (size_t ri = c->first_user; ri < c->n_rows; ri++)
-      cs->single[ri] = compile(c->user_rx[ri], interp && interp->single ? interp->single[ri] : NULL, 0, jit, 0, NULL);
+      cs->single[ri] = compile(c->user_rx[ri], interp && interp->single ? interp->single[ri] : NULL, 0,
+                               jit ? PCRE2_JIT_COMPLETE : 0, NULL);
   }
   return true;
 }
@@ -708,6 +721,8 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   cd_claims_cache *c = calloc(1, sizeof *c);
   if (!c) return NULL;
   atomic_init(&c->jit, NULL);
+  atomic_init(&c->partial, NULL);
+  atomic_init(&c->no_partial, false);
   atomic_init(&c->analysed, 0);
   atomic_init(&c->engine, CD_CLAIMS_ENGINE_AUTO);
   c->words_arena = cd_arena_new();
@@ -774,7 +789,7 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
     c->main_rx = main_rx.data;
     main_rx.data = NULL;
   }
-  if (!compile_set(c, &c->interp, false)) goto fail;
+  if (!compile_set(c, &c->interp, false, false)) goto fail;
   if (!find_ascii_starts(c)) goto fail;
   free(main_rx.data);
   return c;
@@ -801,22 +816,32 @@ static cd_claims_cache *get_cache(const cd_config *cfg) {
   return c;
 }
 
-/* JIT code once the configuration has read 16 KB of text in all (this text included), the
- * interpreter before: compiling JIT code costs about as much as interpreting 16 KB of text. So a
- * single short check compiles nothing, a long one and a batch of short ones compile once. The
- * engine is a matter of speed only: on the valid UTF-8 they are given (valid_subject) both give
- * the same answers, whatever the configuration read before (test_claims runs both on hostile
- * texts; fuzz_analyzer compares a reused configuration with a fresh one). */
-#define CLAIMS_JIT_FROM_BYTES 16384u
+/* JIT code for whole matches once the configuration has read 64 KB of text in all (this text
+ * included), the interpreter before: compiling it costs about 10 M instructions, as much as
+ * interpreting the whole matches of some 70 KB of articles (an interpreted one costs some 30,000).
+ * The memo's partial matches are far more (a thousand in the first 12 KB), and an interpreted one
+ * costs ten times a JIT one: their own JIT code (16 M instructions) comes at 8 KB. So a single short
+ * check compiles nothing, a long one and a batch of short ones compile once. The engine is a matter
+ * of speed only: on the valid UTF-8 they are given (valid_subject) both give the same answers,
+ * whatever the configuration read before (test_claims runs both on hostile texts; fuzz_analyzer
+ * compares a reused configuration with a fresh one). */
+#define CLAIMS_JIT_FROM_BYTES 65536u
+#define CLAIMS_PARTIAL_JIT_FROM_BYTES 8192u
 
-/* The JIT code set, compiled on first use; the interpreter's when PCRE2 has no JIT or it fails. */
+static bool have_jit(void) {
+  uint32_t have = 0;
+  return pcre2_config(PCRE2_CONFIG_JIT, &have) >= 0 && have;
+}
+
+/* The JIT code set, compiled on first use; the interpreter's when PCRE2 has no JIT or it fails.
+ * Its built-in alternation has JIT code for partial matches too unless the partial-only code
+ * (partial_code) is there to give them. */
 static const code_set *jit_codes(cd_claims_cache *c) {
   code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
   if (j) return j;
-  uint32_t have_jit = 0;
-  if (pcre2_config(PCRE2_CONFIG_JIT, &have_jit) < 0 || !have_jit) return &c->interp;
+  if (!have_jit()) return &c->interp;
   j = calloc(1, sizeof *j);
-  if (!j || !compile_set(c, j, true)) {
+  if (!j || !compile_set(c, j, true, !atomic_load_explicit(&c->partial, memory_order_acquire))) {
     if (j) code_set_clear(j, c->n_rows);
     free(j);
     return &c->interp;
@@ -837,13 +862,49 @@ static const code_set *codes_for(cd_claims_cache *c, size_t len) {
   return before + len < CLAIMS_JIT_FROM_BYTES ? &c->interp : jit_codes(c);
 }
 
-/* The memo's partial matches (may_start) follow the analysis: JIT code once it has been compiled.
- * Its answers are kept for every later text, whichever engine gave them: they are the same. */
-static const code_set *memo_codes(cd_claims_cache *c) {
+/* The built-in alternation with JIT code for partial matches alone, compiled on first use; NULL
+ * when there is no JIT. An interpreted partial match of the alternation costs ten times a JIT
+ * one (some 20,000 instructions against 2,000): may_start runs JIT code from 8 KB of text on, long
+ * before whole matches do. */
+static pcre2_code *partial_code(cd_claims_cache *c) {
+  pcre2_code *p = atomic_load_explicit(&c->partial, memory_order_acquire);
+  if (p || !c->interp.main || atomic_load_explicit(&c->no_partial, memory_order_relaxed)) return p;
+  bool jitted = false;
+  p = have_jit() ? compile(NULL, c->interp.main, 0, PCRE2_JIT_PARTIAL_HARD, &jitted) : NULL;
+  if (!jitted) {
+    pcre2_code_free(p);
+    atomic_store_explicit(&c->no_partial, true, memory_order_relaxed);
+    return NULL;
+  }
+  pcre2_code *expected = NULL;
+  if (!atomic_compare_exchange_strong_explicit(&c->partial, &expected, p, memory_order_acq_rel, memory_order_acquire)) {
+    pcre2_code_free(p);
+    return expected;
+  }
+  return p;
+}
+
+/* The code for the memo's partial matches (may_start), and whether it has JIT code for them: in
+ * the automatic engine the JIT set's when it has that, else the partial-only code. Its answers are
+ * kept for every later text, whichever engine gave them: they are the same. */
+static void memo_code(cd_claims_cache *c, pcre2_code **code, bool *jit) {
   int engine = atomic_load_explicit(&c->engine, memory_order_relaxed);
-  if (engine != CD_CLAIMS_ENGINE_AUTO) return engine == CD_CLAIMS_ENGINE_JIT ? jit_codes(c) : &c->interp;
-  code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
-  return j ? j : &c->interp;
+  const code_set *cs;
+  if (engine != CD_CLAIMS_ENGINE_AUTO) {
+    cs = engine == CD_CLAIMS_ENGINE_JIT ? jit_codes(c) : &c->interp;
+  } else {
+    code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
+    bool due = atomic_load_explicit(&c->analysed, memory_order_relaxed) >= CLAIMS_PARTIAL_JIT_FROM_BYTES;
+    pcre2_code *p = (j && j->main_partial) || !due ? NULL : partial_code(c);
+    if (p) {
+      *code = p;
+      *jit = true;
+      return;
+    }
+    cs = j ? j : &c->interp;
+  }
+  *code = cs->main;
+  *jit = cs->main_partial;
 }
 
 bool cd_claims_set_engine(const cd_config *cfg, cd_claims_engine engine) {

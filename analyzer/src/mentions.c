@@ -148,9 +148,8 @@ typedef struct chain_word {
 } chain_word;
 
 /* Could this capitalised token be part of a name here? */
-static bool name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_chain) {
+static bool capital_name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_chain) {
   const cd_token *t = doc_tok(doc, i);
-  if (!is_word_tok(t) || !(t->flags & TF_CAP)) return false;
   bool poss;
   size_t n = strip_possessive(doc, t, &poss);
   const char *s = tstr(doc, t);
@@ -176,6 +175,13 @@ static bool name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_cha
     }
   }
   return true;
+}
+
+/* Most tokens are no capitalised word: told apart here, without the call (the test above runs
+ * once or more per token of the text). */
+static inline bool name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_chain) {
+  const cd_token *t = doc_tok(doc, i);
+  return is_word_tok(t) && (t->flags & TF_CAP) && capital_name_word(doc, cs, i, in_chain);
 }
 
 /* An organisation or state word that "of" may continue: "Court of Justice", "Republic of the Congo".

@@ -1,6 +1,7 @@
 #include "namekey.h"
 
 #include <assert.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -45,9 +46,23 @@ static char *ascii_key(cd_arena *arena, const char *text, size_t n) {
 }
 
 bool cd_name_key_is_ascii(const char *text, size_t n) {
-  bool ascii = n < CD_NAME_KEY_ASCII_MAX;
-  for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)text[i] < 0x80;
-  return ascii;
+  if (n >= CD_NAME_KEY_ASCII_MAX) return false;
+  uint64_t any = 0; /* the bytes or'ed together, eight at a time */
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, text + i, 8);
+    any |= x;
+  }
+  if (n - i >= 4) { /* the last four to seven bytes as two loads that overlap */
+    uint32_t a, b;
+    memcpy(&a, text + i, 4);
+    memcpy(&b, text + n - 4, 4);
+    any |= a | b;
+  } else {
+    for (; i < n; i++) any |= (unsigned char)text[i];
+  }
+  return !(any & 0x8080808080808080ull);
 }
 
 const char *cd_name_key_in(cd_strmap *keys, const char *text, size_t n) {

@@ -18,6 +18,7 @@ void cd_prefix_memo_free(cd_prefix_memo *m) {
 /* An edge: the byte after node `parent`. */
 static uint32_t edge_key(uint32_t parent, unsigned char b) { return parent << 8 | b; }
 
+/* The slot layout and hash are cd_prefix_memo_known's too (prefix_memo.h). */
 static size_t slot_of(const cd_prefix_memo *m, uint32_t key) {
   return (size_t)(((uint64_t)key * 0x9e3779b97f4a7c15ull) >> 32) & (m->cap - 1);
 }
@@ -74,9 +75,27 @@ bool cd_prefix_memo_test(cd_prefix_memo *m, const char *s, size_t n, cd_prefix_t
     memset(m->slots, 0, m->cap * sizeof *m->slots);
     m->nodes = 0;
   }
+  /* Most strings are settled by answers kept already: look them up without making nodes, and go
+   * the long way (below) only from where one is missing. */
   uint32_t node = 0;
+  size_t k = 1;
+  if (m->slots) {
+    const uint64_t *slots = m->slots;
+    size_t mask = m->cap - 1;
+    for (; k <= n; k++) {
+      uint32_t want = edge_key(node, (unsigned char)s[k - 1]) + 1;
+      size_t h = slot_of(m, want - 1);
+      while (slots[h] && (uint32_t)slots[h] != want) h = (h + 1) & mask;
+      if (!slots[h]) break;
+      unsigned st = state_of(slots[h]);
+      if (st == FAIL) return false;
+      if (st == UNKNOWN && (k == n || whole_char_end(s, k))) break; /* to be asked */
+      node = node_of(slots[h]);
+    }
+    if (k > n) return true;
+  }
   bool whole_asked = false, whole_passes = false; /* whole_passes: so does every prefix */
-  for (size_t k = 1; k <= n; k++) {
+  for (; k <= n; k++) {
     uint64_t *slot = child(m, node, (unsigned char)s[k - 1]);
     if (!slot) return whole_asked ? whole_passes : test(ctx, s, n);
     node = node_of(*slot);

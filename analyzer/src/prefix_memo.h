@@ -28,4 +28,21 @@ void cd_prefix_memo_free(cd_prefix_memo *m);
  * may make them another character). Out of memory, test is asked and nothing kept. */
 bool cd_prefix_memo_test(cd_prefix_memo *m, const char *s, size_t n, cd_prefix_test test, void *ctx);
 
+/* The answer the memo keeps for the n bytes at s, read without a call: 1 they pass, 0 they fail,
+ * -1 some prefix's answer is missing (then cd_prefix_memo_test asks). Most strings are settled by
+ * their first few bytes, so the callers in hot loops ask this first. */
+static inline int cd_prefix_memo_known(const cd_prefix_memo *m, const char *s, size_t n) {
+  if (!m->slots || n == 0 || n >= m->limit) return -1;
+  uint32_t node = 0;
+  for (size_t k = 0; k < n; k++) {
+    uint32_t want = (node << 8 | (unsigned char)s[k]) + 1; /* the edge's key + 1, as stored */
+    size_t h = (size_t)(((uint64_t)(want - 1) * 0x9e3779b97f4a7c15ull) >> 32) & (m->cap - 1);
+    while (m->slots[h] && (uint32_t)m->slots[h] != want) h = (h + 1) & (m->cap - 1);
+    unsigned st = (unsigned)(m->slots[h] >> 32) & 3u; /* 0 unknown (or no slot), 1 pass, 2 fail */
+    if (st != 1) return st == 2 ? 0 : -1;
+    node = (uint32_t)(m->slots[h] >> 34);
+  }
+  return 1;
+}
+
 #endif

@@ -78,8 +78,36 @@ static json_t *random_value(cd_je *e, int depth) {
     for (unsigned i = rnd(4); i > 0; i--) {
       char key[16];
       snprintf(key, sizeof key, "k%u", i); /* distinct keys: jansson keeps one value per key */
-      cd_je_key(e, key);
-      json_object_set_new(o, key, random_value(e, depth + 1));
+      switch (rnd(5)) { /* the member forms, which write key and value at once */
+      case 0: {
+        long long v = (long long)rnd(3000000) - 1000;
+        cd_je_key_int(e, key, v);
+        json_object_set_new(o, key, json_integer(v));
+        break;
+      }
+      case 1: {
+        bool b = rnd(2);
+        cd_je_key_bool(e, key, b);
+        json_object_set_new(o, key, json_boolean(b));
+        break;
+      }
+      case 2: { /* sometimes not UTF-8: jansson leaves the member out, and so must cd_je */
+        static const char *const bad[] = {"", "\xFF", "\xC3", "\xED\xA0\x80", "\xE0\x80\x80"};
+        random_string(buf, &n);
+        const char *b = bad[rnd(sizeof bad / sizeof bad[0])];
+        size_t at = n ? rnd((unsigned)n + 1) : 0;
+        memmove(buf + at + strlen(b), buf + at, n - at);
+        memcpy(buf + at, b, strlen(b));
+        buf[n + strlen(b)] = '\0';
+        cd_je_key_str(e, key, buf);
+        json_t *str = json_string(buf);
+        if (str) json_object_set_new(o, key, str);
+        break;
+      }
+      default:
+        cd_je_key(e, key);
+        json_object_set_new(o, key, random_value(e, depth + 1));
+      }
     }
     cd_je_close(e, '{');
     return o;

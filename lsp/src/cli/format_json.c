@@ -16,10 +16,7 @@
 /* A slice of the article as a string. Bytes that are not UTF-8 become U+FFFD, character by
  * character; if that still is not valid (a surrogate, an overlong form), null. */
 static void text_slice(cd_je *e, const char *text, size_t start, size_t end) {
-  if (cd_je_utf8_ok(text + start, end - start)) {
-    cd_je_strn(e, text + start, end - start);
-    return;
-  }
+  if (cd_je_strn_valid(e, text + start, end - start)) return;
   char *buf = malloc((end - start) * 3 + 1);
   size_t k = 0;
   if (!buf) {

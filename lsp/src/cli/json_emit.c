@@ -2,6 +2,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 void cd_je_init(cd_je *e, cd_jw *w, bool compact) {
   memset(e, 0, sizeof *e);
@@ -25,9 +28,10 @@ static void wrote(cd_je *e, char *end) {
 /* jansson's dump_indent: a new line and one space per level, or nothing when compact. */
 static char *newline(const cd_je *e, char *o) {
   if (e->compact) return o;
+  static const char spaces[CD_JE_MAX_DEPTH] = "                ";
   int n = e->depth < CD_JE_MAX_DEPTH ? e->depth : CD_JE_MAX_DEPTH;
   *o++ = '\n';
-  memset(o, ' ', (size_t)n);
+  memcpy(o, spaces, CD_JE_MAX_DEPTH); /* all sixteen, a store or two; the room is there (ITEM_ROOM) */
   return o + n;
 }
 
@@ -47,18 +51,47 @@ void cd_je_item(cd_je *e) {
   if (o) wrote(e, item(e, o));
 }
 
-void cd_je_keyn(cd_je *e, const char *key, size_t n) {
+/* Flushes when due, then room for a member: its separator, indentation and "key": of n bytes, and
+ * `value` bytes after them. */
+static char *member_room(cd_je *e, size_t n, size_t value) {
   if (e->flush && e->w->len >= CD_JE_FLUSH_AT) e->flush(e->flush_arg);
-  char *o = room(e, ITEM_ROOM + n + 4);
-  if (!o) return;
+  return room(e, ITEM_ROOM + n + 4 + value);
+}
+
+/* n bytes from s to o: a key is a few bytes, copied as two loads that overlap rather than by a
+ * call (each load stays inside the n bytes). */
+static void copy_short(char *o, const char *s, size_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t a, b;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + n - 8, 8);
+    memcpy(o, &a, 8);
+    memcpy(o + n - 8, &b, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    memcpy(o, &a, 4);
+    memcpy(o + n - 4, &b, 4);
+  } else {
+    memcpy(o, s, n);
+  }
+}
+
+__attribute__((always_inline)) static inline char *key_at(cd_je *e, char *o, const char *key, size_t n) {
   if (e->depth > 0) o = item(e, o);
   *o++ = '"';
-  memcpy(o, key, n);
+  copy_short(o, key, n);
   o += n;
   *o++ = '"';
   *o++ = ':';
   if (!e->compact) *o++ = ' ';
-  wrote(e, o);
+  return o;
+}
+
+void cd_je_keyn(cd_je *e, const char *key, size_t n) {
+  char *o = member_room(e, n, 0);
+  if (o) wrote(e, key_at(e, o, key, n));
 }
 
 void cd_je_open(cd_je *e, char bracket) {
@@ -80,7 +113,38 @@ void cd_je_close(cd_je *e, char bracket) {
   wrote(e, o);
 }
 
-void cd_je_int(cd_je *e, long long v) { cd_jw_int(e->w, v); }
+enum { INT_ROOM = 21 }; /* a sign and twenty digits */
+
+/* v in decimal at o, two digits at a time; returns its end. A report's JSON holds a number or more
+ * for every quote, name and diagnostic, most of them below a million. */
+__attribute__((always_inline)) static inline char *int_at(char *o, long long v) {
+  static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                              "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                              "8081828384858687888990919293949596979899";
+  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  if (v < 0) *o++ = '-';
+  size_t n = u < 10 ? 1 : u < 100 ? 2 : u < 1000 ? 3 : u < 10000 ? 4 : u < 100000 ? 5 : u < 1000000 ? 6 : 7;
+  if (n == 7)
+    for (unsigned long long t = u / 10000000; t; t /= 10) n++;
+  char *end = o + n, *p = end;
+  for (; u >= 100; u /= 100) {
+    size_t d = (size_t)(u % 100) * 2;
+    *--p = pairs[d + 1];
+    *--p = pairs[d];
+  }
+  if (u >= 10) {
+    *--p = pairs[u * 2 + 1];
+    *--p = pairs[u * 2];
+  } else {
+    *--p = (char)('0' + u);
+  }
+  return end;
+}
+
+void cd_je_int(cd_je *e, long long v) {
+  char *o = room(e, INT_ROOM);
+  if (o) wrote(e, int_at(o, v));
+}
 
 static void literal(cd_je *e, const char *s, size_t n) {
   char *o = room(e, n);
@@ -93,25 +157,69 @@ void cd_je_bool(cd_je *e, bool v) { literal(e, v ? "true" : "false", v ? 4 : 5);
 
 void cd_je_null(cd_je *e) { literal(e, "null", 4); }
 
-/* Whether any of the eight bytes is below 0x20, '"' or '\\' (the usual has-zero-byte test on the
- * bytes, on them xor each of the two, and on them less 0x20; bytes from 0x80 never count). */
-static bool needs_escape8(uint64_t x) {
+/* Whether any of the eight bytes is below 0x20, '"', '\\' or from 0x80 (the usual has-zero-byte test
+ * on the bytes, on them xor each of the two, and on them less 0x20): a byte to escape or to check. */
+static bool plain8_not(uint64_t x) {
   const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
   uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
   uint64_t hits = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((x & ~high) - ones * 0x20);
-  return (hits & ~x & high) != 0;
+  return ((hits & ~x) | x) & high;
 }
 
-void cd_je_strn(cd_je *e, const char *s, size_t n) {
+/* The length of the UTF-8 character at s (n > 0 bytes left) if it is valid by jansson's rules (no
+ * overlong forms, surrogates or code points past U+10FFFF), else 0. */
+static size_t utf8_char(const char *s, size_t n) {
+  unsigned char c = (unsigned char)s[0];
+  if (c < 0x80) return 1;
+  size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (len == 0 || len > n) return 0;
+  unsigned long cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (size_t k = 1; k < len; k++) {
+    unsigned char b = (unsigned char)s[k];
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return 0;
+  return len;
+}
+
+/* The n bytes at s as a JSON string at o (room for 6 n + 2 bytes), escaped as jansson escapes;
+ * returns its end, or NULL when they are not valid UTF-8 (cd_je_utf8_ok): one pass checks and
+ * copies. Plain runs go sixteen or eight bytes at a time, copied before they are looked at (the
+ * room is there: no more than six output bytes an input byte). */
+static char *str_at(char *o, const char *s, size_t n) {
   static const char hex[] = "0123456789ABCDEF";
-  char *o = room(e, 6 * n + 2); /* every byte escaped as \u00XX at worst */
-  if (!o) return;
   *o++ = '"';
-  for (size_t i = 0; i < n; i++) {
-    /* eight bytes at a time while none of them needs escaping: no control byte, '"' or '\\' */
-    for (uint64_t x; i + 8 <= n && (memcpy(&x, s + i, 8), !needs_escape8(x)); i += 8, o += 8) memcpy(o, &x, 8);
+  for (size_t i = 0; i < n;) {
+#ifdef __SSE2__
+    for (; i + 16 <= n; i += 16, o += 16) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+      /* signed: below 0x20 takes the bytes from 0x80 too */
+      __m128i odd = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+      _mm_storeu_si128((__m128i *)(void *)o, x);
+      unsigned m = (unsigned)_mm_movemask_epi8(odd);
+      if (m) {
+        unsigned k = (unsigned)__builtin_ctz(m);
+        i += k;
+        o += k;
+        break;
+      }
+    }
+#endif
+    for (uint64_t x; i + 8 <= n && (memcpy(&x, s + i, 8), !plain8_not(x)); i += 8, o += 8) memcpy(o, &x, 8);
     if (i == n) break;
     unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80) {
+      size_t k = utf8_char(s + i, n - i);
+      if (!k) return NULL;
+      memcpy(o, s + i, k);
+      o += k;
+      i += k;
+      continue;
+    }
+    i++;
     if (c >= 0x20 && c != '"' && c != '\\') {
       *o++ = (char)c;
       continue;
@@ -133,7 +241,21 @@ void cd_je_strn(cd_je *e, const char *s, size_t n) {
     }
   }
   *o++ = '"';
-  wrote(e, o);
+  return o;
+}
+
+void cd_je_strn(cd_je *e, const char *s, size_t n) { (void)cd_je_strn_valid(e, s, n); }
+
+bool cd_je_strn_valid(cd_je *e, const char *s, size_t n) {
+  char *o = room(e, 6 * n + 2); /* every byte escaped as \u00XX at worst */
+  if (!o) return true;
+  char *end = str_at(o, s, n);
+  if (!end) {
+    *o = '\0'; /* nothing written */
+    return false;
+  }
+  wrote(e, end);
+  return true;
 }
 
 bool cd_je_utf8_ok(const char *s, size_t n) {
@@ -143,44 +265,44 @@ bool cd_je_utf8_ok(const char *s, size_t n) {
       i += 8; /* eight ASCII bytes */
       continue;
     }
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    if (len == 0 || i + len > n) return false;
-    unsigned long cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-    for (size_t k = 1; k < len; k++) {
-      unsigned char b = (unsigned char)s[i + k];
-      if ((b & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return false;
-    i += len;
+    size_t k = utf8_char(s + i, n - i);
+    if (!k) return false;
+    i += k;
   }
   return true;
 }
 
 void cd_je_keyn_str(cd_je *e, const char *key, size_t key_len, const char *s) {
   if (s == NULL) {
-    cd_je_keyn(e, key, key_len);
-    cd_je_null(e);
+    char *o = member_room(e, key_len, 4);
+    if (!o) return;
+    o = key_at(e, o, key, key_len);
+    memcpy(o, "null", 4);
+    wrote(e, o + 4);
     return;
   }
   size_t n = strlen(s);
-  if (!cd_je_utf8_ok(s, n)) return;
-  cd_je_keyn(e, key, key_len);
-  cd_je_strn(e, s, n);
+  char *o = member_room(e, key_len, 6 * n + 2);
+  if (!o) return;
+  bool was_empty = e->empty[e->depth];
+  char *end = str_at(key_at(e, o, key, key_len), s, n);
+  if (!end) { /* jansson leaves the member out: nothing written */
+    e->empty[e->depth] = was_empty;
+    *o = '\0';
+    return;
+  }
+  wrote(e, end);
 }
 
 void cd_je_keyn_int(cd_je *e, const char *key, size_t key_len, long long v) {
-  cd_je_keyn(e, key, key_len);
-  cd_je_int(e, v);
+  char *o = member_room(e, key_len, INT_ROOM);
+  if (o) wrote(e, int_at(key_at(e, o, key, key_len), v));
 }
 
 void cd_je_keyn_bool(cd_je *e, const char *key, size_t key_len, bool v) {
-  cd_je_keyn(e, key, key_len);
-  cd_je_bool(e, v);
+  char *o = member_room(e, key_len, 5);
+  if (!o) return;
+  o = key_at(e, o, key, key_len);
+  memcpy(o, v ? "true" : "false", 5); /* the room holds five; "true" ends one sooner */
+  wrote(e, o + (v ? 4 : 5));
 }

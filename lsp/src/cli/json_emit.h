@@ -43,6 +43,8 @@ void cd_je_bool(cd_je *e, bool v);
 void cd_je_null(cd_je *e);
 /* A string of valid UTF-8 (check with cd_je_utf8_ok), escaped as jansson escapes. */
 void cd_je_strn(cd_je *e, const char *s, size_t n);
+/* The same for any bytes: false, and nothing written, when they are not valid UTF-8. */
+bool cd_je_strn_valid(cd_je *e, const char *s, size_t n);
 
 /* Valid UTF-8 by jansson's rules (no overlong forms, surrogates or code points past U+10FFFF). */
 bool cd_je_utf8_ok(const char *s, size_t n);
