@@ -10,7 +10,8 @@
  * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh. The
  * claims pass keeps, per token, whether a phrase can start there (a function of the paragraph's
  * bytes), for the paragraphs that take the old tables, and the attribution pass its answers about
- * each word (cd_incr_said).
+ * each word (cd_incr_said). The entities pass keeps its clustering for a version whose mentions
+ * all read as the previous version's (cd_incr_mentions_same, cd_ents_kept).
  * The document-wide passes run on every version; their name keys (namekey_kept.h) and near-miss
  * name indexes are kept and brought to each version's text and keys. */
 #ifndef CD_INCREMENTAL_H
