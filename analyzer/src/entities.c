@@ -157,8 +157,7 @@ static bool kept_clusters_hold(cd_doc *doc, cd_ents_kept *kept) {
   const char **names = tags ? config_names(cfg, &n, tags) : NULL;
   bool same = names && cd_keylist_same(&kept->names, names, n);
   bool hold = same && kept->valid && cd_incr_mentions_same(doc);
-  kept->valid = false;
-  kept->taken = hold;
+  kept->valid = kept->taken = false;
   if (!same && names) cd_keylist_set(&kept->names, names, n);
   if (!names) kept->names.have = false; /* out of memory: the next version keeps nothing */
   free(names);
@@ -171,7 +170,7 @@ static bool kept_clusters_hold(cd_doc *doc, cd_ents_kept *kept) {
 static bool restore_entities(cd_doc *doc, const cd_ents_kept *kept) {
   size_t nm = doc->mentions.len, ne = kept->ents.len;
   const char **text = malloc((nm + 1) * sizeof *text);
-  if (!text) return false;
+  if (!text) return false; /* the clustering is done afresh */
   cd_vec_reserve(&doc->entities, ne + 1);
   for (size_t e = 0; e < ne; e++) {
     const cd_kept_entity *k = CD_VEC_AT(&kept->ents, cd_kept_entity, e);
@@ -446,12 +445,12 @@ void cd_pass_entities(cd_doc *doc) {
    * steps below would ask for are asked all the same, for the passes after this one (a key is
    * "known" to them when this version asked for it) */
   cd_ents_kept *kept = cd_incr_entities(doc);
-  if (kept && kept_clusters_hold(doc, kept)) {
+  if (kept && kept_clusters_hold(doc, kept) && restore_entities(doc, kept)) {
     for (size_t i = 0; i < nm; i++) {
       const cd_name_mention *m = M(doc, i);
       if (m->kind == MK_NAME && *c.mw[i].key && (m->n_parts >= 2 || c.mw[i].aliased)) style_key(doc, m);
     }
-    if (restore_entities(doc, kept)) kept->valid = true;
+    kept->valid = kept->taken = true;
     goto done;
   }
 
