@@ -14,6 +14,7 @@
  *     never merge: full names only join on the same given name.
  * The canonical name is the fullest form the article gives. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,6 +115,111 @@ static size_t first_word_end(const cd_doc *doc, const cd_name_mention *m) {
     if (t->start >= m->name.start && t->kind == TOK_WORD) return t->end;
   }
   return m->name.end;
+}
+
+/* The key of the title of a named mention when it is one a given name can stand for ("Queen
+ * Elizabeth II" is "the Queen" later on), else NULL. */
+static const char *style_key(cd_doc *doc, const cd_name_mention *m) {
+  if (m->title.start == CD_NONE32 || m->n_parts < 1) return NULL;
+  size_t te = m->title.end, ts;
+  while (te > m->title.start && doc->text[te - 1] == '.') te--;
+  ts = te;
+  while (ts > m->title.start && doc->text[ts - 1] != ' ') ts--;
+  return cd_is_given_name_title(doc->text + ts, te - ts) ? key_of(doc, ts, te) : NULL;
+}
+
+/* The configured names, flattened for cd_keylist: per name a tag (whether it has a canonical form,
+ * and how many forms), then the canonical form and the forms. NULL when out of memory. */
+static const char **config_names(const cd_config *cfg, size_t *n, char (*tags)[24]) {
+  size_t total = 0;
+  for (size_t i = 0; cfg && i < cfg->n_names; i++) total += 2 + cfg->names[i].forms.len;
+  const char **out = malloc((total + 1) * sizeof *out);
+  if (!out) return NULL;
+  size_t k = 0;
+  for (size_t i = 0; cfg && i < cfg->n_names; i++) {
+    const cd_name_entry *e = &cfg->names[i];
+    snprintf(tags[i], sizeof tags[i], "%c%zu", e->canonical ? 'c' : 'n', e->forms.len);
+    out[k++] = tags[i];
+    out[k++] = e->canonical ? e->canonical : "";
+    for (size_t f = 0; f < e->forms.len; f++) out[k++] = e->forms.items[f];
+  }
+  *n = k;
+  return out;
+}
+
+/* Is the previous version's clustering this version's? cd_incr_mentions_same, and the same
+ * configured names: all the clustering reads (the alias and word tables aside, which are fixed).
+ * Otherwise the kept results are dropped, and the names noted for the ones this version keeps. */
+static bool kept_clusters_hold(cd_doc *doc, cd_ents_kept *kept) {
+  const cd_config *cfg = doc->config;
+  size_t nn = cfg ? cfg->n_names : 0, n = 0;
+  char(*tags)[24] = malloc((nn + 1) * sizeof *tags);
+  const char **names = tags ? config_names(cfg, &n, tags) : NULL;
+  bool same = names && cd_keylist_same(&kept->names, names, n);
+  bool hold = same && kept->valid && cd_incr_mentions_same(doc);
+  kept->valid = kept->taken = false;
+  if (!same && names) cd_keylist_set(&kept->names, names, n);
+  if (!names) kept->names.have = false; /* out of memory: the next version keeps nothing */
+  free(names);
+  free(tags);
+  return hold;
+}
+
+/* The entities of the previous version, whose clustering kept_clusters_hold found to be this
+ * version's: the same entities and mention lists, with this version's spans and copies. */
+static bool restore_entities(cd_doc *doc, const cd_ents_kept *kept) {
+  size_t nm = doc->mentions.len, ne = kept->ents.len;
+  const char **text = malloc((nm + 1) * sizeof *text);
+  if (!text) return false; /* the clustering is done afresh */
+  cd_vec_reserve(&doc->entities, ne + 1);
+  for (size_t e = 0; e < ne; e++) {
+    const cd_kept_entity *k = CD_VEC_AT(&kept->ents, cd_kept_entity, e);
+    const cd_name_mention *b = M(doc, k->best);
+    cd_entity *ent = cd_vec_push(&doc->entities);
+    ent->name = cd_arena_strndup(doc->arena, doc->text + b->name.start, b->name.end - b->name.start);
+    ent->kind = (cd_entity_kind)k->kind;
+    ent->mentions = cd_arena_alloc(doc->arena, (k->n_mentions + 1) * sizeof(cd_mention));
+    ent->n_mentions = 0;
+    ent->first_full = k->first_full == UINT32_MAX ? CD_NONE : k->first_full;
+  }
+  const uint32_t *of = kept->of_mention.data, *first = kept->text_first.data;
+  for (size_t i = 0; i < nm; i++) {
+    if (of[i] == UINT32_MAX) continue;
+    cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, i);
+    m->entity = of[i];
+    cd_entity *ent = CD_VEC_AT(&doc->entities, cd_entity, of[i]);
+    cd_mention *out = (cd_mention *)ent->mentions;
+    if (!out) continue;
+    cd_mention *x = &out[ent->n_mentions++];
+    x->span = (cd_span){m->span.start, m->span.end};
+    text[i] = first[i] >= i ? cd_arena_strndup(doc->arena, doc->text + m->span.start, m->span.end - m->span.start)
+                            : text[first[i]];
+    x->text = text[i];
+    x->in_quote = m->in_quote;
+    x->headline = m->headline;
+  }
+  free(text);
+  return true;
+}
+
+/* Keeps this version's clustering for the next (cd_ents_kept). */
+static void keep_entities(cd_doc *doc, cd_ents_kept *kept, const size_t *best, const uint32_t *text_first) {
+  size_t nm = doc->mentions.len, ne = doc->entities.len;
+  cd_vec_reserve(&kept->of_mention, nm + 1);
+  cd_vec_reserve(&kept->text_first, nm + 1);
+  cd_vec_reserve(&kept->ents, ne + 1);
+  kept->of_mention.len = kept->text_first.len = nm;
+  kept->ents.len = ne;
+  uint32_t *of = kept->of_mention.data;
+  for (size_t i = 0; i < nm; i++) of[i] = M(doc, i)->entity == CD_NONE ? UINT32_MAX : (uint32_t)M(doc, i)->entity;
+  memcpy(kept->text_first.data, text_first, nm * sizeof *text_first);
+  for (size_t e = 0; e < ne; e++) {
+    const cd_entity *ent = CD_VEC_AT(&doc->entities, cd_entity, e);
+    *CD_VEC_AT(&kept->ents, cd_kept_entity, e) = (cd_kept_entity){
+        (uint32_t)best[e], (uint32_t)ent->n_mentions,
+        ent->first_full == CD_NONE ? UINT32_MAX : (uint32_t)ent->first_full, (uint8_t)ent->kind};
+  }
+  kept->valid = true;
 }
 
 static void load_config_names(ent_ctx *c) {
@@ -314,6 +420,7 @@ void cd_pass_entities(cd_doc *doc) {
   /* working tables, freed at the end of the pass (not kept in the report's arena) */
   size_t *mcl = NULL, *ent_of = NULL, *best = NULL, *count = NULL, *n_acr = NULL, *n_long = NULL, *acr = NULL;
   bool *person = NULL, *org = NULL, *courtesy = NULL;
+  uint32_t *text_first = NULL;
   c.mw = calloc(nm + 1, sizeof(mwork));
   c.am_mask = 255;
   while (c.am_mask + 1 < nm && c.am_mask < 65535) c.am_mask = c.am_mask * 2 + 1;
@@ -332,6 +439,19 @@ void cd_pass_entities(cd_doc *doc) {
     w->skey = key_of(doc, m->surname.start, m->surname.end);
     w->person_full = person_like(doc, m);
     if (w->person_full) w->gkey = key_of(doc, m->name.start, first_word_end(doc, m));
+  }
+
+  /* a keystroke that leaves every mention as it was leaves the clustering as it was; the keys the
+   * steps below would ask for are asked all the same, for the passes after this one (a key is
+   * "known" to them when this version asked for it) */
+  cd_ents_kept *kept = cd_incr_entities(doc);
+  if (kept && kept_clusters_hold(doc, kept) && restore_entities(doc, kept)) {
+    for (size_t i = 0; i < nm; i++) {
+      const cd_name_mention *m = M(doc, i);
+      if (m->kind == MK_NAME && *c.mw[i].key && (m->n_parts >= 2 || c.mw[i].aliased)) style_key(doc, m);
+    }
+    kept->valid = kept->taken = true;
+    goto done;
   }
 
   /* 1. multi-part names, aliases and acronyms */
@@ -364,14 +484,8 @@ void cd_pass_entities(cd_doc *doc) {
     cluster *k = CD_VEC_AT(&c.clusters, cluster, cl);
     k->has_full = true;
     if (k->first_full == CD_NONE && m->n_parts >= 2) k->first_full = i;
-    if (m->title.start != CD_NONE32 && m->n_parts >= 1) {
-      /* "Queen Elizabeth II" is "the Queen" later on */
-      size_t te = m->title.end, ts;
-      while (te > m->title.start && doc->text[te - 1] == '.') te--;
-      ts = te;
-      while (ts > m->title.start && doc->text[ts - 1] != ' ') ts--;
-      if (cd_is_given_name_title(doc->text + ts, te - ts)) put_unique(&c, &styles, key_of(doc, ts, te), cl);
-    }
+    const char *style = style_key(doc, m);
+    if (style) put_unique(&c, &styles, style, cl);
     if (w->person_full) {
       k->person_full = true;
       if (gs) put_unique(&c, &given_sur, gs, cl);
@@ -512,15 +626,21 @@ void cd_pass_entities(cd_doc *doc) {
     ent->mentions = cd_arena_alloc(doc->arena, (count[e] + 1) * sizeof(cd_mention));
     ent->n_mentions = 0;
   }
+  /* with a handle, per mention the first with its text (UINT32_MAX: no entity), for the next version */
+  text_first = kept ? malloc((nm + 1) * sizeof *text_first) : NULL;
+  if (kept && !text_first) goto done;
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
+    if (text_first) text_first[i] = UINT32_MAX;
     if (m->entity == CD_NONE) continue;
     cd_entity *ent = CD_VEC_AT(&doc->entities, cd_entity, m->entity);
     cd_mention *out = (cd_mention *)ent->mentions;
     if (!out) continue;
     cd_mention *x = &out[ent->n_mentions];
     x->span = (cd_span){m->span.start, m->span.end};
-    x->text = cd_strmap_intern(&texts, doc->text + m->span.start, m->span.end - m->span.start);
+    size_t first;
+    x->text = cd_strmap_intern_value(&texts, doc->text + m->span.start, m->span.end - m->span.start, i, &first);
+    if (text_first) text_first[i] = (uint32_t)first;
     x->in_quote = m->in_quote;
     x->headline = m->headline;
     const cd_name_mention *b = M(doc, best[m->entity]);
@@ -529,7 +649,9 @@ void cd_pass_entities(cd_doc *doc) {
       ent->first_full = ent->n_mentions;
     ent->n_mentions++;
   }
+  if (kept) keep_entities(doc, kept, best, text_first);
 done:
+  free(text_first);
   free(c.am);
   free(c.mw);
   free(mcl);

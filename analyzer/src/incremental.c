@@ -54,6 +54,9 @@ struct cd_analysis {
   cd_keylist mention_verbs;
   bool mentions_ok;
   cd_keys_kept *keys; /* the name keys (cd_incr_name_keys), made on first use */
+  bool prev_ok;       /* after the mentions pass: `next` holds the previous version */
+  size_t edit_from, edit_to; /* the bytes of this version the edit wrote (or around which it deleted) */
+  cd_ents_kept ents;  /* the entities pass's results (cd_incr_entities) */
 };
 
 /* Shorter than this, a document keeps no name keys between versions: a short note's few keys cost
@@ -96,6 +99,10 @@ cd_analysis *cd_analysis_new(void) {
   cd_short_init(&a->short_ix, NULL);
   cd_keylist_init(&a->short_keys);
   cd_keylist_init(&a->mention_verbs);
+  cd_vec_init(&a->ents.of_mention, sizeof(uint32_t));
+  cd_vec_init(&a->ents.text_first, sizeof(uint32_t));
+  cd_vec_init(&a->ents.ents, sizeof(cd_kept_entity));
+  cd_keylist_init(&a->ents.names);
   return a;
 }
 
@@ -115,6 +122,10 @@ void cd_analysis_free(cd_analysis *a) {
   cd_keylist_free(&a->short_keys);
   cd_keylist_free(&a->mention_verbs);
   cd_keys_kept_free(a->keys);
+  cd_vec_free(&a->ents.of_mention);
+  cd_vec_free(&a->ents.text_first);
+  cd_vec_free(&a->ents.ents);
+  cd_keylist_free(&a->ents.names);
   free(a);
 }
 
@@ -188,6 +199,7 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
     abort(); /* the library's out-of-memory policy */
   }
   if (!a->have) {
+    a->ents.valid = false;
     a->starts[a->starts_cur ^ 1].valid = false;
     a->said_valid[a->starts_cur ^ 1] = false;
     if (a->keys) cd_keys_kept_version(a->keys, false, 0, 0, 0, doc->len);
@@ -197,6 +209,8 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   size_t n = o->len < doc->len ? o->len : doc->len;
   size_t prefix = common_prefix(o->text, doc->text, n);
   size_t suffix = common_suffix(o->text, o->len, doc->text, doc->len, n - prefix);
+  a->edit_from = prefix;
+  a->edit_to = doc->len - suffix;
   /* a table made for this version has no previous memo to read: it reads none (stamp 1) */
   if (a->keys) cd_keys_kept_version(a->keys, true, prefix, suffix, o->len, doc->len);
   /* Old paragraphs are met in order: those before the edit at the same offsets, those after it
@@ -385,7 +399,77 @@ void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc) {
   version t = a->old;
   a->old = a->next;
   a->next = t;
+  a->prev_ok = a->have;
   a->have = true;
+}
+
+cd_ents_kept *cd_incr_entities(cd_doc *doc) { return doc->incr ? &doc->incr->ents : NULL; }
+bool cd_incr_entities_taken(const cd_analysis *a) { return a->ents.taken; }
+
+/* The bytes a mention's fields and tokens cover: from the first of them to the last. */
+static void mention_extent(const cd_name_mention *m, const cd_token *toks, size_t *from, size_t *to) {
+  size_t s = m->span.start, e = m->span.end;
+  if (m->end_tok > m->first_tok) {
+    if (toks[m->first_tok].start < s) s = toks[m->first_tok].start;
+    if (toks[m->end_tok - 1].end > e) e = toks[m->end_tok - 1].end;
+  }
+  *from = s;
+  *to = e;
+}
+
+static bool span_same(cd_span32 x, size_t xbase, cd_span32 y, size_t ybase) {
+  if ((x.start == CD_NONE32) != (y.start == CD_NONE32)) return false;
+  if (x.start == CD_NONE32) return true;
+  return x.start - xbase == y.start - ybase && x.end - xbase == y.end - ybase;
+}
+
+/* Mention m of this version reads as mention o of the previous one (cd_incr_mentions_same). */
+static bool mention_same(const cd_doc *doc, const cd_name_mention *m, const version *v, const cd_name_mention *o) {
+  if (m->kind != o->kind || m->courtesy != o->courtesy || m->job_title != o->job_title || m->in_quote != o->in_quote ||
+      m->headline != o->headline || m->acronym != o->acronym || m->possessive != o->possessive ||
+      m->person_hint != o->person_hint || m->org_hint != o->org_hint || m->n_parts != o->n_parts ||
+      m->end_tok - m->first_tok != o->end_tok - o->first_tok || o->end_tok > v->tokens.len)
+    return false;
+  const cd_token *mt = doc->tokens.data, *ot = v->tokens.data;
+  size_t ms, me, os, oe;
+  mention_extent(m, mt, &ms, &me);
+  mention_extent(o, ot, &os, &oe);
+  if (me - ms != oe - os || oe > v->len || !span_same(m->span, ms, o->span, os) ||
+      !span_same(m->name, ms, o->name, os) || !span_same(m->title, ms, o->title, os) ||
+      !span_same(m->surname, ms, o->surname, os))
+    return false;
+  for (size_t k = 0; k < (size_t)(m->end_tok - m->first_tok); k++) {
+    const cd_token *a = &mt[m->first_tok + k], *b = &ot[o->first_tok + k];
+    /* the previous version's tokens are kept as the sentences pass left them, before quote pairing */
+    if (a->start - ms != b->start - os || a->end - ms != b->end - os || a->kind != b->kind ||
+        (a->flags & ~TF_QUOTED) != (b->flags & ~TF_QUOTED))
+      return false;
+  }
+  return memcmp(doc->text + ms, v->text + os, me - ms) == 0;
+}
+
+bool cd_incr_mentions_same(const cd_doc *doc) {
+  const cd_analysis *a = doc->incr;
+  if (!a || !a->prev_ok) return false;
+  const version *v = &a->next; /* the previous version, since cd_incr_keep_mentions */
+  size_t nm = doc->mentions.len;
+  if (v->mentions.len != nm) return false;
+  const cd_name_mention *now = doc->mentions.data, *before = v->mentions.data;
+  /* the mentions at the edit first: when one differs, it is most often there (a typed capital or a
+   * letter inside a name) */
+  size_t lo = 0, hi = nm;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (now[mid].span.end < a->edit_from)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < nm && now[i].span.start <= a->edit_to; i++)
+    if (!mention_same(doc, &now[i], v, &before[i])) return false;
+  for (size_t i = 0; i < nm; i++)
+    if (!mention_same(doc, &now[i], v, &before[i])) return false;
+  return true;
 }
 
 /* Fewer names than this: the name indexes are built afresh on every version rather than kept, so

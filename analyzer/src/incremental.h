@@ -10,13 +10,15 @@
  * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh. The
  * claims pass keeps, per token, whether a phrase can start there (a function of the paragraph's
  * bytes), for the paragraphs that take the old tables, and the attribution pass its answers about
- * each word (cd_incr_said).
+ * each word (cd_incr_said). The entities pass keeps its clustering for a version whose mentions
+ * all read as the previous version's (cd_incr_mentions_same, cd_ents_kept).
  * The document-wide passes run on every version; their name keys (namekey_kept.h) and near-miss
  * name indexes are kept and brought to each version's text and keys. */
 #ifndef CD_INCREMENTAL_H
 #define CD_INCREMENTAL_H
 
 #include "doc.h"
+#include "keylist.h"
 #include "namekey_kept.h"
 #include "names_near.h"
 #include "names_near_kept.h"
@@ -49,6 +51,33 @@ bool cd_incr_capwords_same(const cd_doc *doc);
 void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n);
 /* After the mentions pass: keeps the marks' roles and the mentions; this version becomes the old. */
 void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc);
+
+/* After the mentions pass: are this version's name mentions the previous version's, one for one and
+ * in order, each with the same fields (its spans and tokens shifted alike), the same bytes over its
+ * span and tokens, and tokens of the same kinds, shapes and capitals? What the entities pass reads of
+ * a mention, then, is the same. False without a handle or a previous version. */
+bool cd_incr_mentions_same(const cd_doc *doc);
+
+/* The entities pass's results for one version (entities.c), kept for the next: per mention its
+ * entity (UINT32_MAX: none) and the first mention, in text order, with the same text (the one whose
+ * copy the entity's mention list shares); per entity the mention that names it, its kind, mention
+ * count and first full reference. They are the next version's too when cd_incr_mentions_same holds
+ * and the configured names are the same (`names`, a flattened copy). */
+typedef struct cd_kept_entity {
+  uint32_t best, n_mentions, first_full; /* first_full: UINT32_MAX for none */
+  uint8_t kind;                          /* cd_entity_kind */
+} cd_kept_entity;
+typedef struct cd_ents_kept {
+  bool valid;         /* the previous version's results are here */
+  cd_vec of_mention;  /* uint32_t */
+  cd_vec text_first;  /* uint32_t */
+  cd_vec ents;        /* cd_kept_entity */
+  cd_keylist names;   /* the configured names they were found with */
+  bool taken;         /* the latest version took the previous version's (for tests) */
+} cd_ents_kept;
+/* The handle's kept entity results (valid only when they are the previous version's), or NULL
+ * without a handle. */
+cd_ents_kept *cd_incr_entities(cd_doc *doc);
 
 /* The near-miss name indexes of the document-wide passes, one per slot. A keystroke seldom changes
  * their list of keys by more than a name, so the handle keeps each (names_near_kept.h) and brings
@@ -91,6 +120,9 @@ uint8_t *cd_incr_said(cd_doc *doc);
 cd_keys_kept *cd_incr_name_keys(const cd_doc *doc);
 /* How many name keys the handle holds (for tests). */
 size_t cd_incr_name_keys_held(const cd_analysis *a);
+
+/* Did the latest version take the previous version's entities (cd_ents_kept)? (for tests) */
+bool cd_incr_entities_taken(const cd_analysis *a);
 
 /* How many paragraphs of the latest version took the previous version's tables (for tests). */
 size_t cd_incr_reused(const cd_analysis *a);

@@ -110,4 +110,11 @@ void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value) { slo
 
 const char *cd_strmap_intern(cd_strmap *m, const char *key, size_t n) { return slot_for(m, key, n)->key; }
 
+const char *cd_strmap_intern_value(cd_strmap *m, const char *key, size_t n, size_t value, size_t *had) {
+  cd_strmap_slot *e = slot_for(m, key, n);
+  if (e->value == pack_value(CD_NONE)) e->value = pack_value(value);
+  *had = unpack_value(e->value);
+  return e->key;
+}
+
 void cd_strmap_put(cd_strmap *m, const char *key, size_t value) { cd_strmap_putn(m, key, strlen(key), value); }

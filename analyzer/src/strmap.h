@@ -42,5 +42,7 @@ void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value);
 const char *cd_strmap_key(const cd_strmap *m, const char *key, size_t n);
 /* The map's own copy of the key (added, with no value, when absent): equal keys share one copy. */
 const char *cd_strmap_intern(cd_strmap *m, const char *key, size_t n);
+/* cd_strmap_intern, giving an added key `value`; `*had` is the key's value (`value` when added). */
+const char *cd_strmap_intern_value(cd_strmap *m, const char *key, size_t n, size_t value, size_t *had);
 
 #endif

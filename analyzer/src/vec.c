@@ -17,6 +17,13 @@ void cd_vec_free(cd_vec *v) {
 
 void cd_vec_reserve(cd_vec *v, size_t n) {
   if (n <= v->cap) return;
+  /* an empty table has nothing to move: a realloc that cannot grow in place would copy its old
+   * room all the same (a keystroke's tokens, reserved twice, came to a copy of 200 KB) */
+  if (!v->len) {
+    free(v->data);
+    v->data = NULL;
+    v->cap = 0;
+  }
   void *p = realloc(v->data, n * v->elem);
   if (!p) abort();
   v->data = p;

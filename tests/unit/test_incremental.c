@@ -245,6 +245,49 @@ static void test_untouched_paragraphs_are_reused(void **state) {
   free(t.s);
 }
 
+/* The entities of a version whose mentions all stay as they were are the previous version's: a
+ * letter typed outside every name keeps them, one typed inside a name or a changed list of configured
+ * names does not; either way the report equals a fresh one. */
+static void test_entities_kept_while_mentions_stay(void **state) {
+  (void)state;
+  cd_analysis *a = cd_analysis_new();
+  cd_config *config = cd_config_new();
+  text t = {0};
+  text_set(&t, ARTICLE, sizeof ARTICLE - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, config, "entities", 0);
+  assert_false(cd_incr_entities_taken(a)); /* nothing to take the first time */
+  const char *at = strstr(t.s, "already");
+  text_edit(&t, (size_t)(at - t.s), 0, "x", 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, config, "entities", 1);
+  assert_true(cd_incr_entities_taken(a));
+  /* a letter inside a surname: that mention is another, and so may be its entity */
+  at = strstr(t.s, "Reyes");
+  text_edit(&t, (size_t)(at - t.s) + 2, 0, "x", 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, config, "entities", 2);
+  assert_false(cd_incr_entities_taken(a));
+  /* taken out again: the mentions are not the previous version's (they are the one before's) */
+  text_edit(&t, (size_t)(at - t.s) + 2, 1, "", 0);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, config, "entities", 3);
+  assert_false(cd_incr_entities_taken(a));
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, config, "entities", 4);
+  assert_true(cd_incr_entities_taken(a));
+  /* a configured name joins "Brennan" and "Reyes": the same text, other entities */
+  const char *forms[] = {"Tom Reyes", "Reyes"};
+  assert_true(cd_config_add_name(config, "Alice Brennan", forms, 2));
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, config, "entities", 5);
+  assert_false(cd_incr_entities_taken(a));
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, config, "entities", 6);
+  assert_true(cd_incr_entities_taken(a));
+  /* a mention that moves into a quotation keeps its bytes, but not its place */
+  at = strstr(t.s, "said Tom");
+  text_edit(&t, (size_t)(at - t.s), 0, "\"", 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, config, "entities", 7);
+  assert_false(cd_incr_entities_taken(a));
+  cd_config_free(config);
+  cd_analysis_free(a);
+  free(t.s);
+}
+
 /* Between versions the format and the configuration change what is prose: a paragraph whose
  * prose bytes differ is analysed afresh, and the reports still equal fresh ones. */
 static void test_format_and_configuration_changes(void **state) {
@@ -519,6 +562,7 @@ int main(void) {
       cmocka_unit_test(test_name_keys_kept_for_long_documents_only),
       cmocka_unit_test(test_long_article_edits),
       cmocka_unit_test(test_untouched_paragraphs_are_reused),
+      cmocka_unit_test(test_entities_kept_while_mentions_stay),
       cmocka_unit_test(test_format_and_configuration_changes),
       cmocka_unit_test(test_speech_verb_setting_changes_mentions),
       cmocka_unit_test(test_kept_attribution_answers_follow_what_they_read),
