@@ -273,8 +273,9 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
     x->group = v->n;
     f = v->n++;
   }
-  uint8_t role = mention_role(doc, m);
   v->f[f].count++;
+  if (!v->f[f].acronym) return; /* roles are asked of abbreviations only */
+  uint8_t role = mention_role(doc, m);
   v->f[f].roles |= role;
   v->f[f].by_role[role]++;
 }
@@ -1122,7 +1123,7 @@ out:
 static void spelling(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap ids;
-  cd_strmap_init_borrowed(&ids);
+  cd_strmap_init_interned(&ids);
   cd_vec words;
   cd_vec_init(&words, sizeof(sword));
   /* each token of a name that is a word here, in token order (freed below) */
@@ -1383,8 +1384,8 @@ static bool described_group(const cd_doc *doc, size_t first, size_t n) {
 static void case_variants(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap first_word, seen;
-  cd_strmap_init_borrowed(&first_word);
-  cd_strmap_init_borrowed(&seen);
+  cd_strmap_init_interned(&first_word);
+  cd_strmap_init_interned(&seen);
   cd_vec forms, keys; /* keys: const char *, the interned keys of each form's words after the first */
   cd_vec_init(&forms, sizeof(cform));
   cd_vec_init(&keys, sizeof(const char *));
@@ -1694,10 +1695,10 @@ void cd_pass_names(cd_doc *doc) {
   /* surnames that two people named in full share ("David Turpin", "Louise Turpin"); every word of a
    * multi-part name */
   cd_strmap surnames, shared, multi_words, org_words;
-  cd_strmap_init_borrowed(&org_words);
-  cd_strmap_init_borrowed(&surnames);
-  cd_strmap_init_borrowed(&shared);
-  cd_strmap_init_borrowed(&multi_words);
+  cd_strmap_init_interned(&org_words);
+  cd_strmap_init_interned(&surnames);
+  cd_strmap_init_interned(&shared);
+  cd_strmap_init_interned(&multi_words);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind == MK_NAME && m->n_parts >= 2 && !m->headline) {
