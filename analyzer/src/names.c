@@ -36,6 +36,7 @@ typedef struct names_ctx {
   const cd_strmap *org_words;   /* first words of companies named after someone ("Bloomberg L.P.") */
   size_t titled_refs, plain_refs; /* lone references to people with and without a courtesy title */
   bool *aside;           /* per mention: not running body text (dateline, heading, handle, front matter) */
+  bool *counted;         /* per mention of a person: courtesy_counted, as courtesy_totals found it */
 } names_ctx;
 
 static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->mentions, cd_name_mention, i); }
@@ -499,7 +500,7 @@ static const char *courtesy_word(cd_doc *doc, const cd_name_mention *m) {
 static bool same_word(names_ctx *c, const cd_name_mention *m, const char *key) {
   if (!key) return true;
   const char *k = tok_key(c, m->end_tok - 1, m->name.end);
-  return k && strcmp(k, key) == 0;
+  return k == key; /* both interned */
 }
 
 /* A lone surname that may name someone else: two people named in full share it, or a company is
@@ -606,7 +607,7 @@ static void courtesy_totals(names_ctx *c, const size_t *order, const size_t *sta
     const char *tkey = titled_key(c, ms, n);
     for (size_t k = 0; k < n; k++) {
       const cd_name_mention *m = M(doc, ms[k]);
-      if (!courtesy_counted(c, m, tkey, shared)) continue;
+      if (!(c->counted[ms[k]] = courtesy_counted(c, m, tkey, shared))) continue;
       if (m->courtesy) c->titled_refs++;
       else c->plain_refs++;
     }
@@ -634,7 +635,7 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
       continue;
     }
     /* alone, a surname two people named in full share may be either of them */
-    if (!courtesy_counted(c, m, tkey, shared)) continue;
+    if (!c->counted[mentions[k]]) continue; /* courtesy_totals asked it with the same tkey */
     if (m->courtesy) {
       if (!n_with++) first_with = mentions[k];
     } else {
@@ -1671,11 +1672,12 @@ void cd_pass_names(cd_doc *doc) {
   c.speaker = calloc(ne, sizeof(bool));
   c.ignored = calloc(ne, sizeof(bool));
   c.aside = calloc(nm + 1, sizeof(bool));
+  c.counted = calloc(nm + 1, sizeof(bool));
   /* mention indexes grouped by entity (counting sort: mentions stay in text order) */
   size_t *start = calloc(ne + 1, sizeof(size_t));
   size_t *order = calloc(nm + 1, sizeof(size_t));
   size_t *fill = calloc(ne + 1, sizeof(size_t));
-  if (!c.speaker || !c.ignored || !c.aside || !start || !order || !fill) goto out;
+  if (!c.speaker || !c.ignored || !c.aside || !c.counted || !start || !order || !fill) goto out;
   mark_aside(&c);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
@@ -1747,6 +1749,7 @@ out:
   free(c.speaker);
   free(c.ignored);
   free(c.aside);
+  free(c.counted);
   free(start);
   free(order);
   free(fill);
