@@ -251,23 +251,34 @@ static uint8_t mention_role(const cd_doc *doc, const cd_name_mention *m) {
   return ROLE_NOUN;
 }
 
+/* Copies form x's text out of the document and gives it its key (the same bytes, asked in place:
+ * the text's spans have their keys remembered). False when out of memory. */
+static bool form_key(cd_doc *doc, vform *x) {
+  if (x->key) return true;
+  const char *at = x->text;
+  const char *t = cd_arena_strndup(doc->arena, at, x->len);
+  x->text = t ? t : "";
+  x->key = cd_doc_name_key(doc, at, x->len);
+  return x->key != NULL;
+}
+
 static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, cd_span32 span, uint8_t parts) {
   size_t f = form_index(doc, v, span.start, span.end);
   if (f == CD_NONE) {
     if (v->n == MAX_FORMS) return;
     vform *x = &v->f[v->n];
-    const char *t = slice(doc, span.start, span.end);
-    x->text = t;
-    x->len = strlen(t);
-    /* the same bytes, asked in place: the text's spans have their keys remembered */
-    x->key = cd_doc_name_key(doc, doc->text + span.start, x->len);
-    if (!x->key) return;
+    /* the text in place, up to a NUL as its copy would be; copied and keyed (form_keys) only when
+     * the entity has a second form: most have one */
+    x->text = doc->text + span.start;
+    x->len = strnlen(x->text, span.end - span.start);
+    x->key = NULL;
+    if (x->len != span.end - span.start && !form_key(doc, x)) return; /* not the span the entities pass keyed */
     x->count = 0;
     x->first = mi;
     x->first_span = (cd_span){span.start, span.end};
     x->acronym = m->acronym;
     x->org = m->org_hint;
-    x->accepted = accepted_form(doc, t, strlen(t));
+    x->accepted = accepted_form(doc, x->text, x->len);
     x->n_parts = parts;
     x->roles = 0;
     memset(x->by_role, 0, sizeof x->by_role);
@@ -384,6 +395,10 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
     if (person && m->n_parts >= 2 && m->surname.start > m->name.start)
       add_form(doc, &v, m, mentions[k], m->surname, 1);
   }
+  const cd_config *cfg = doc->config;
+  if (v.n < 2 && !(cfg && cfg->preferred_entity.len)) return; /* one form, and no house form */
+  for (size_t f = 0; f < v.n; f++)
+    if (!form_key(doc, &v.f[f])) return;
   const char *pref = preferred_form(doc, e, v.f, v.n);
   size_t pref_idx = CD_NONE;
   if (pref) {
