@@ -856,7 +856,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
                             const cd_strmap *multi_words) {
   cd_doc *doc = c->doc;
   size_t first_full = CD_NONE, first_body = CD_NONE, first_person_full = CD_NONE;
-  bool titled = false, given_style = false, acronym = false;
+  bool given_style = false, acronym = false;
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->headline || c->aside[mentions[k]]) continue;
@@ -866,7 +866,6 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (m->n_parts >= 2 && first_person_full == CD_NONE && !m->org_hint) first_person_full = mentions[k];
     if (m->in_quote) continue;
     if (first_body == CD_NONE) first_body = mentions[k];
-    if (strong_title(doc, m) || role_before(doc, m)) titled = true;
   }
   if (first_body == CD_NONE || acronym || given_style) return;
   const cd_entity *ent = E(doc, e);
@@ -878,7 +877,13 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     /* the word is part of a longer name somewhere ("Senate Minority Whip Dick Durbin", "Tong Yung-soo"):
      * the full name was given, in a form the clustering did not tie to this one */
     if (cd_strmap_get(multi_words, key) != CD_NONE || cd_doc_key_alias_known(doc, key)) return;
-    bool person = titled;
+    /* titled: a body mention has a strong title or a role before it (asked only here, where it counts) */
+    bool person = false;
+    for (size_t k = 0; k < n && !person; k++) {
+      const cd_name_mention *b = M(doc, mentions[k]);
+      if (b->headline || c->aside[mentions[k]] || b->in_quote) continue;
+      person = strong_title(doc, b) || role_before(doc, b);
+    }
     if (!person && c->speaker[e]) {
       /* a speaker named by one word: a person unless the word is an established name (Reuters, Moscow)
        * or an ordinary word */
