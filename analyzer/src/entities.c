@@ -90,7 +90,7 @@ static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(
 
 static const char *key_of(cd_doc *doc, size_t start, size_t end) {
   const char *k = cd_doc_name_key(doc, doc->text + start, end - start);
-  return k ? k : "";
+  return k && *k ? k : ""; /* one empty key: the surname maps ask by address */
 }
 
 /* Does this multi-part mention look like a person's name (no place or organisation word)? */
@@ -257,7 +257,7 @@ static const char *aliased_key(ent_ctx *c, const char *key, bool *aliased) {
 }
 
 static const char *aliased_key_of(ent_ctx *c, const char *key, bool *aliased) {
-  size_t idx = cd_strmap_get(&c->cfg, key);
+  size_t idx = c->cfg.len ? cd_strmap_get(&c->cfg, key) : CD_NONE; /* no configured names: no look-up */
   if (idx != CD_NONE) {
     *aliased = true;
     return *CD_VEC_AT(&c->cfg_keys, const char *, idx);
@@ -409,8 +409,8 @@ void cd_pass_entities(cd_doc *doc) {
   cd_strmap full, given_sur, any_surname, surname, given, inits, styles;
   cd_strmap_init_borrowed(&full);
   cd_strmap_init_borrowed(&given_sur);
-  cd_strmap_init_borrowed(&any_surname);
-  cd_strmap_init_borrowed(&surname);
+  cd_strmap_init_interned(&any_surname); /* surname keys: key_of's, interned */
+  cd_strmap_init_interned(&surname);
   cd_strmap_init_borrowed(&given);
   cd_strmap_init_borrowed(&inits);
   cd_strmap_init_borrowed(&styles);

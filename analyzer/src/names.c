@@ -36,6 +36,7 @@ typedef struct names_ctx {
   const cd_strmap *org_words;   /* first words of companies named after someone ("Bloomberg L.P.") */
   size_t titled_refs, plain_refs; /* lone references to people with and without a courtesy title */
   bool *aside;           /* per mention: not running body text (dateline, heading, handle, front matter) */
+  bool *counted;         /* per mention of a person: courtesy_counted, as courtesy_totals found it */
 } names_ctx;
 
 static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->mentions, cd_name_mention, i); }
@@ -250,31 +251,43 @@ static uint8_t mention_role(const cd_doc *doc, const cd_name_mention *m) {
   return ROLE_NOUN;
 }
 
+/* Copies form x's text out of the document and gives it its key (the same bytes, asked in place:
+ * the text's spans have their keys remembered). False when out of memory. */
+static bool form_key(cd_doc *doc, vform *x) {
+  if (x->key) return true;
+  const char *at = x->text;
+  const char *t = cd_arena_strndup(doc->arena, at, x->len);
+  x->text = t ? t : "";
+  x->key = cd_doc_name_key(doc, at, x->len);
+  return x->key != NULL;
+}
+
 static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, cd_span32 span, uint8_t parts) {
   size_t f = form_index(doc, v, span.start, span.end);
   if (f == CD_NONE) {
     if (v->n == MAX_FORMS) return;
     vform *x = &v->f[v->n];
-    const char *t = slice(doc, span.start, span.end);
-    x->text = t;
-    x->len = strlen(t);
-    /* the same bytes, asked in place: the text's spans have their keys remembered */
-    x->key = cd_doc_name_key(doc, doc->text + span.start, x->len);
-    if (!x->key) return;
+    /* the text in place, up to a NUL as its copy would be; copied and keyed (form_keys) only when
+     * the entity has a second form: most have one */
+    x->text = doc->text + span.start;
+    x->len = strnlen(x->text, span.end - span.start);
+    x->key = NULL;
+    if (x->len != span.end - span.start && !form_key(doc, x)) return; /* not the span the entities pass keyed */
     x->count = 0;
     x->first = mi;
     x->first_span = (cd_span){span.start, span.end};
     x->acronym = m->acronym;
     x->org = m->org_hint;
-    x->accepted = accepted_form(doc, t, strlen(t));
+    x->accepted = accepted_form(doc, x->text, x->len);
     x->n_parts = parts;
     x->roles = 0;
     memset(x->by_role, 0, sizeof x->by_role);
     x->group = v->n;
     f = v->n++;
   }
-  uint8_t role = mention_role(doc, m);
   v->f[f].count++;
+  if (!v->f[f].acronym) return; /* roles are asked of abbreviations only */
+  uint8_t role = mention_role(doc, m);
   v->f[f].roles |= role;
   v->f[f].by_role[role]++;
 }
@@ -382,6 +395,10 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
     if (person && m->n_parts >= 2 && m->surname.start > m->name.start)
       add_form(doc, &v, m, mentions[k], m->surname, 1);
   }
+  const cd_config *cfg = doc->config;
+  if (v.n < 2 && !(cfg && cfg->preferred_entity.len)) return; /* one form, and no house form */
+  for (size_t f = 0; f < v.n; f++)
+    if (!form_key(doc, &v.f[f])) return;
   const char *pref = preferred_form(doc, e, v.f, v.n);
   size_t pref_idx = CD_NONE;
   if (pref) {
@@ -498,7 +515,7 @@ static const char *courtesy_word(cd_doc *doc, const cd_name_mention *m) {
 static bool same_word(names_ctx *c, const cd_name_mention *m, const char *key) {
   if (!key) return true;
   const char *k = tok_key(c, m->end_tok - 1, m->name.end);
-  return k && strcmp(k, key) == 0;
+  return k == key; /* both interned */
 }
 
 /* A lone surname that may name someone else: two people named in full share it, or a company is
@@ -605,7 +622,7 @@ static void courtesy_totals(names_ctx *c, const size_t *order, const size_t *sta
     const char *tkey = titled_key(c, ms, n);
     for (size_t k = 0; k < n; k++) {
       const cd_name_mention *m = M(doc, ms[k]);
-      if (!courtesy_counted(c, m, tkey, shared)) continue;
+      if (!(c->counted[ms[k]] = courtesy_counted(c, m, tkey, shared))) continue;
       if (m->courtesy) c->titled_refs++;
       else c->plain_refs++;
     }
@@ -633,7 +650,7 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
       continue;
     }
     /* alone, a surname two people named in full share may be either of them */
-    if (!courtesy_counted(c, m, tkey, shared)) continue;
+    if (!c->counted[mentions[k]]) continue; /* courtesy_totals asked it with the same tkey */
     if (m->courtesy) {
       if (!n_with++) first_with = mentions[k];
     } else {
@@ -839,7 +856,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
                             const cd_strmap *multi_words) {
   cd_doc *doc = c->doc;
   size_t first_full = CD_NONE, first_body = CD_NONE, first_person_full = CD_NONE;
-  bool titled = false, given_style = false, acronym = false;
+  bool given_style = false, acronym = false;
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->headline || c->aside[mentions[k]]) continue;
@@ -849,7 +866,6 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (m->n_parts >= 2 && first_person_full == CD_NONE && !m->org_hint) first_person_full = mentions[k];
     if (m->in_quote) continue;
     if (first_body == CD_NONE) first_body = mentions[k];
-    if (strong_title(doc, m) || role_before(doc, m)) titled = true;
   }
   if (first_body == CD_NONE || acronym || given_style) return;
   const cd_entity *ent = E(doc, e);
@@ -861,7 +877,13 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     /* the word is part of a longer name somewhere ("Senate Minority Whip Dick Durbin", "Tong Yung-soo"):
      * the full name was given, in a form the clustering did not tie to this one */
     if (cd_strmap_get(multi_words, key) != CD_NONE || cd_doc_key_alias_known(doc, key)) return;
-    bool person = titled;
+    /* titled: a body mention has a strong title or a role before it (asked only here, where it counts) */
+    bool person = false;
+    for (size_t k = 0; k < n && !person; k++) {
+      const cd_name_mention *b = M(doc, mentions[k]);
+      if (b->headline || c->aside[mentions[k]] || b->in_quote) continue;
+      person = strong_title(doc, b) || role_before(doc, b);
+    }
     if (!person && c->speaker[e]) {
       /* a speaker named by one word: a person unless the word is an established name (Reuters, Moscow)
        * or an ordinary word */
@@ -1122,7 +1144,7 @@ out:
 static void spelling(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap ids;
-  cd_strmap_init_borrowed(&ids);
+  cd_strmap_init_interned(&ids);
   cd_vec words;
   cd_vec_init(&words, sizeof(sword));
   /* each token of a name that is a word here, in token order (freed below) */
@@ -1383,8 +1405,8 @@ static bool described_group(const cd_doc *doc, size_t first, size_t n) {
 static void case_variants(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap first_word, seen;
-  cd_strmap_init_borrowed(&first_word);
-  cd_strmap_init_borrowed(&seen);
+  cd_strmap_init_interned(&first_word);
+  cd_strmap_init_interned(&seen);
   cd_vec forms, keys; /* keys: const char *, the interned keys of each form's words after the first */
   cd_vec_init(&forms, sizeof(cform));
   cd_vec_init(&keys, sizeof(const char *));
@@ -1670,11 +1692,12 @@ void cd_pass_names(cd_doc *doc) {
   c.speaker = calloc(ne, sizeof(bool));
   c.ignored = calloc(ne, sizeof(bool));
   c.aside = calloc(nm + 1, sizeof(bool));
+  c.counted = calloc(nm + 1, sizeof(bool));
   /* mention indexes grouped by entity (counting sort: mentions stay in text order) */
   size_t *start = calloc(ne + 1, sizeof(size_t));
   size_t *order = calloc(nm + 1, sizeof(size_t));
   size_t *fill = calloc(ne + 1, sizeof(size_t));
-  if (!c.speaker || !c.ignored || !c.aside || !start || !order || !fill) goto out;
+  if (!c.speaker || !c.ignored || !c.aside || !c.counted || !start || !order || !fill) goto out;
   mark_aside(&c);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
@@ -1694,10 +1717,10 @@ void cd_pass_names(cd_doc *doc) {
   /* surnames that two people named in full share ("David Turpin", "Louise Turpin"); every word of a
    * multi-part name */
   cd_strmap surnames, shared, multi_words, org_words;
-  cd_strmap_init_borrowed(&org_words);
-  cd_strmap_init_borrowed(&surnames);
-  cd_strmap_init_borrowed(&shared);
-  cd_strmap_init_borrowed(&multi_words);
+  cd_strmap_init_interned(&org_words);
+  cd_strmap_init_interned(&surnames);
+  cd_strmap_init_interned(&shared);
+  cd_strmap_init_interned(&multi_words);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind == MK_NAME && m->n_parts >= 2 && !m->headline) {
@@ -1746,6 +1769,7 @@ out:
   free(c.speaker);
   free(c.ignored);
   free(c.aside);
+  free(c.counted);
   free(start);
   free(order);
   free(fill);

@@ -12,6 +12,11 @@ static uint32_t hash_n(const char *s, size_t n) {
   return (uint32_t)(h ^ (h >> 32));
 }
 
+static uint32_t hash_ptr(const char *s) {
+  uint64_t h = (uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ull;
+  return (uint32_t)(h >> 32);
+}
+
 /* A stored key equals the n bytes at s (stored keys are NUL-terminated; s has no NUL inside). */
 static bool key_eq(const cd_strmap_slot *e, uint32_t hash, const char *s, size_t n) {
   if (e->hash != hash) return false;
@@ -43,6 +48,11 @@ void cd_strmap_init_borrowed(cd_strmap *m) {
   m->borrow_keys = true;
 }
 
+void cd_strmap_init_interned(cd_strmap *m) {
+  cd_strmap_init_borrowed(m);
+  m->by_pointer = true;
+}
+
 void cd_strmap_free(cd_strmap *m) {
   cd_arena_free(m->own);
   free(m->slots);
@@ -52,6 +62,11 @@ void cd_strmap_free(cd_strmap *m) {
 /* The slot holding the n bytes at key, or NULL. */
 static const cd_strmap_slot *find(const cd_strmap *m, const char *key, size_t n) {
   if (!m->cap) return NULL;
+  if (m->by_pointer) {
+    for (size_t h = hash_ptr(key) & (m->cap - 1); m->slots[h].key; h = (h + 1) & (m->cap - 1))
+      if (m->slots[h].key == key) return &m->slots[h];
+    return NULL;
+  }
   uint32_t hk = hash_n(key, n);
   for (size_t h = hk & (m->cap - 1); m->slots[h].key; h = (h + 1) & (m->cap - 1))
     if (key_eq(&m->slots[h], hk, key, n)) return &m->slots[h];
@@ -68,11 +83,13 @@ const char *cd_strmap_key(const cd_strmap *m, const char *key, size_t n) {
   return e ? e->key : NULL;
 }
 
-size_t cd_strmap_get(const cd_strmap *m, const char *key) { return cd_strmap_getn(m, key, strlen(key)); }
+size_t cd_strmap_get(const cd_strmap *m, const char *key) {
+  return cd_strmap_getn(m, key, m->by_pointer ? 0 : strlen(key)); /* an interned key's bytes are not read */
+}
 
 /* The slot holding the key, inserted (with value CD_NONE) when absent. */
 static cd_strmap_slot *slot_for(cd_strmap *m, const char *key, size_t n) {
-  uint32_t hk = hash_n(key, n);
+  uint32_t hk = m->by_pointer ? hash_ptr(key) : hash_n(key, n);
   if ((m->len + 1) * 2 > m->cap) {
     size_t cap = m->cap ? m->cap * 2 : 64;
     cd_strmap_slot *slots = calloc(cap, sizeof *slots);
@@ -89,7 +106,8 @@ static cd_strmap_slot *slot_for(cd_strmap *m, const char *key, size_t n) {
     m->cap = cap;
   }
   size_t h = hk & (m->cap - 1);
-  while (m->slots[h].key && !key_eq(&m->slots[h], hk, key, n)) h = (h + 1) & (m->cap - 1);
+  while (m->slots[h].key && !(m->by_pointer ? m->slots[h].key == key : key_eq(&m->slots[h], hk, key, n)))
+    h = (h + 1) & (m->cap - 1);
   cd_strmap_slot *e = &m->slots[h];
   if (!e->key) {
     if (m->borrow_keys) {
@@ -117,4 +135,6 @@ const char *cd_strmap_intern_value(cd_strmap *m, const char *key, size_t n, size
   return e->key;
 }
 
-void cd_strmap_put(cd_strmap *m, const char *key, size_t value) { cd_strmap_putn(m, key, strlen(key), value); }
+void cd_strmap_put(cd_strmap *m, const char *key, size_t value) {
+  cd_strmap_putn(m, key, m->by_pointer ? 0 : strlen(key), value);
+}

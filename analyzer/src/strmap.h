@@ -23,6 +23,7 @@ typedef struct cd_strmap {
   cd_arena *arena;
   cd_arena *own;     /* the map's own arena for the keys (arena NULL at init), made on first use */
   bool borrow_keys;  /* keys are the caller's (cd_strmap_init_borrowed) */
+  bool by_pointer;   /* keys are interned: equal when their pointers are (cd_strmap_init_interned) */
 } cd_strmap;
 
 /* Keys are copied into `arena`, or into the map's own when it is NULL. */
@@ -30,6 +31,9 @@ void cd_strmap_init(cd_strmap *m, cd_arena *arena);
 /* A map that stores the key pointers it is given, not copies: for keys that outlive the map
  * (interned name keys, the report's strings); put and intern take NUL-terminated keys only. */
 void cd_strmap_init_borrowed(cd_strmap *m);
+/* A borrowed map whose keys are interned (equal keys are one pointer: cd_doc_name_key's), hashed
+ * and compared by their address, so that neither is read; asked with get and put only. */
+void cd_strmap_init_interned(cd_strmap *m);
 void cd_strmap_free(cd_strmap *m);
 /* The value for key, or CD_NONE ((size_t)-1). */
 size_t cd_strmap_get(const cd_strmap *m, const char *key);

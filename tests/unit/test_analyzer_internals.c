@@ -46,6 +46,26 @@ static void test_strmap_slices(void **state) {
   cd_arena_free(a);
 }
 
+/* An interned map tells keys apart by address: one copy found (through growth), another copy of
+ * the same bytes not. */
+static void test_strmap_interned(void **state) {
+  (void)state;
+  static char keys[600][8];
+  static char twin[] = "k7";
+  cd_strmap m;
+  cd_strmap_init_interned(&m);
+  for (size_t i = 0; i < 600; i++) {
+    snprintf(keys[i], sizeof keys[i], "k%zu", i);
+    cd_strmap_put(&m, keys[i], i);
+  }
+  assert_int_equal(cd_strmap_get(&m, keys[7]), 7);
+  assert_int_equal(cd_strmap_get(&m, keys[599]), 599);
+  assert_int_equal(cd_strmap_get(&m, twin), CD_NONE); /* "k7" again, another copy */
+  cd_strmap_put(&m, keys[7], 70);                     /* the same key, replaced */
+  assert_int_equal(cd_strmap_get(&m, keys[7]), 70);
+  cd_strmap_free(&m);
+}
+
 static void test_arena_printf(void **state) {
   (void)state;
   cd_arena *a = cd_arena_new();
@@ -295,6 +315,7 @@ static void test_prefix_memo_limit(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_strmap_slices),
+      cmocka_unit_test(test_strmap_interned),
       cmocka_unit_test(test_arena_printf),
       cmocka_unit_test(test_word_lists),
       cmocka_unit_test(test_near_build),
