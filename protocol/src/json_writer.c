@@ -87,16 +87,17 @@ void cd_jw_cstr(cd_jw *w, const char *s) {
 
 /* Written in place, two digits at a time: a report's JSON holds a number or more for every quote,
  * name and diagnostic (offsets, lines, columns). */
-void cd_jw_int(cd_jw *w, long long v) {
+/* Two digits at a time: a report's JSON holds a number or more for every quote, name and
+ * diagnostic, most of them below a million. */
+char *cd_jw_format_int(char *o, long long v) {
   static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                               "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                               "8081828384858687888990919293949596979899";
-  char *o = cd_jw_reserve(w, 21); /* a sign and twenty digits */
-  if (!o) return;
   unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
   if (v < 0) *o++ = '-';
-  size_t n = 1;
-  for (unsigned long long t = u; t >= 10; t /= 10) n++;
+  size_t n = u < 10 ? 1 : u < 100 ? 2 : u < 1000 ? 3 : u < 10000 ? 4 : u < 100000 ? 5 : u < 1000000 ? 6 : 7;
+  if (n == 7)
+    for (unsigned long long t = u / 10000000; t; t /= 10) n++;
   char *end = o + n, *p = end;
   for (; u >= 100; u /= 100) {
     size_t d = (size_t)(u % 100) * 2;
@@ -109,6 +110,13 @@ void cd_jw_int(cd_jw *w, long long v) {
   } else {
     *--p = (char)('0' + u);
   }
+  return end;
+}
+
+void cd_jw_int(cd_jw *w, long long v) {
+  char *o = cd_jw_reserve(w, CD_JW_INT_ROOM);
+  if (!o) return;
+  char *end = cd_jw_format_int(o, v);
   w->len = (size_t)(end - w->data);
   *end = '\0';
 }

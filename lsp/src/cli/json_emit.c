@@ -6,6 +6,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "copydesk/line_index.h"
+
 void cd_je_init(cd_je *e, cd_jw *w, bool compact) {
   memset(e, 0, sizeof *e);
   e->w = w;
@@ -113,37 +115,9 @@ void cd_je_close(cd_je *e, char bracket) {
   wrote(e, o);
 }
 
-enum { INT_ROOM = 21 }; /* a sign and twenty digits */
-
-/* v in decimal at o, two digits at a time; returns its end. A report's JSON holds a number or more
- * for every quote, name and diagnostic, most of them below a million. */
-__attribute__((always_inline)) static inline char *int_at(char *o, long long v) {
-  static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                              "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                              "8081828384858687888990919293949596979899";
-  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-  if (v < 0) *o++ = '-';
-  size_t n = u < 10 ? 1 : u < 100 ? 2 : u < 1000 ? 3 : u < 10000 ? 4 : u < 100000 ? 5 : u < 1000000 ? 6 : 7;
-  if (n == 7)
-    for (unsigned long long t = u / 10000000; t; t /= 10) n++;
-  char *end = o + n, *p = end;
-  for (; u >= 100; u /= 100) {
-    size_t d = (size_t)(u % 100) * 2;
-    *--p = pairs[d + 1];
-    *--p = pairs[d];
-  }
-  if (u >= 10) {
-    *--p = pairs[u * 2 + 1];
-    *--p = pairs[u * 2];
-  } else {
-    *--p = (char)('0' + u);
-  }
-  return end;
-}
-
 void cd_je_int(cd_je *e, long long v) {
-  char *o = room(e, INT_ROOM);
-  if (o) wrote(e, int_at(o, v));
+  char *o = room(e, CD_JW_INT_ROOM);
+  if (o) wrote(e, cd_jw_format_int(o, v));
 }
 
 static void literal(cd_je *e, const char *s, size_t n) {
@@ -166,22 +140,13 @@ static bool plain8_not(uint64_t x) {
   return ((hits & ~x) | x) & high;
 }
 
-/* The length of the UTF-8 character at s (n > 0 bytes left) if it is valid by jansson's rules (no
- * overlong forms, surrogates or code points past U+10FFFF), else 0. */
+/* The length of the UTF-8 character at s (n > 0 bytes left) if it is valid, else 0. jansson's
+ * rules (no overlong forms, surrogates or code points past U+10FFFF) are Unicode's well-formed
+ * UTF-8, which cd_utf8_decode reads: it takes one byte for an ASCII one or one that starts none. */
 static size_t utf8_char(const char *s, size_t n) {
-  unsigned char c = (unsigned char)s[0];
-  if (c < 0x80) return 1;
-  size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-  if (len == 0 || len > n) return 0;
-  unsigned long cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-  for (size_t k = 1; k < len; k++) {
-    unsigned char b = (unsigned char)s[k];
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return 0;
-  return len;
+  uint32_t cp;
+  size_t k = cd_utf8_decode(s, n, 0, &cp);
+  return k > 1 || (unsigned char)s[0] < 0x80 ? k : 0;
 }
 
 /* The n bytes at s as a JSON string at o (room for 6 n + 2 bytes), escaped as jansson escapes;
@@ -295,8 +260,8 @@ void cd_je_keyn_str(cd_je *e, const char *key, size_t key_len, const char *s) {
 }
 
 void cd_je_keyn_int(cd_je *e, const char *key, size_t key_len, long long v) {
-  char *o = member_room(e, key_len, INT_ROOM);
-  if (o) wrote(e, int_at(key_at(e, o, key, key_len), v));
+  char *o = member_room(e, key_len, CD_JW_INT_ROOM);
+  if (o) wrote(e, cd_jw_format_int(key_at(e, o, key, key_len), v));
 }
 
 void cd_je_keyn_bool(cd_je *e, const char *key, size_t key_len, bool v) {

@@ -32,6 +32,10 @@ void cd_jw_str(cd_jw *w, const char *s, size_t n);
 /* A NUL-terminated C string as a JSON string; NULL writes null. */
 void cd_jw_cstr(cd_jw *w, const char *s);
 void cd_jw_int(cd_jw *w, long long v);
+/* Room an integer takes at most: a sign and twenty digits. */
+#define CD_JW_INT_ROOM 21
+/* v in decimal at o, which has room for CD_JW_INT_ROOM bytes; returns its end (no NUL written). */
+char *cd_jw_format_int(char *o, long long v);
 /* Room for n more bytes and the NUL after them: where they go (data + len), or NULL when out of
  * memory. A caller writing there moves len past what it wrote and keeps the text NUL-terminated. */
 char *cd_jw_reserve(cd_jw *w, size_t n);
