@@ -3,8 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { UNKNOWN = 0, PASS = 1, FAIL = 2 };
-
 void cd_prefix_memo_init(cd_prefix_memo *m, size_t limit) {
   memset(m, 0, sizeof *m);
   m->limit = limit < (1u << 24) ? limit : (1u << 24) - 1;
@@ -13,14 +11,6 @@ void cd_prefix_memo_init(cd_prefix_memo *m, size_t limit) {
 void cd_prefix_memo_free(cd_prefix_memo *m) {
   free(m->slots);
   memset(m, 0, sizeof *m);
-}
-
-/* An edge: the byte after node `parent`. */
-static uint32_t edge_key(uint32_t parent, unsigned char b) { return parent << 8 | b; }
-
-/* The slot layout and hash are cd_prefix_memo_known's too (prefix_memo.h). */
-static size_t slot_of(const cd_prefix_memo *m, uint32_t key) {
-  return (size_t)(((uint64_t)key * 0x9e3779b97f4a7c15ull) >> 32) & (m->cap - 1);
 }
 
 static bool grow(cd_prefix_memo *m) {
@@ -32,7 +22,7 @@ static bool grow(cd_prefix_memo *m) {
   m->cap = cap;
   for (size_t i = 0; i < old_cap; i++) {
     if (!(uint32_t)old[i]) continue;
-    size_t h = slot_of(m, (uint32_t)old[i] - 1);
+    size_t h = cd_prefix_memo_slot(m, (uint32_t)old[i] - 1);
     while (slots[h]) h = (h + 1) & (cap - 1);
     slots[h] = old[i];
   }
@@ -40,11 +30,12 @@ static bool grow(cd_prefix_memo *m) {
   return true;
 }
 
-/* The slot of the child of `parent` by byte b, made (UNKNOWN) when absent; NULL out of memory. */
+/* The slot of the child of `parent` by byte b, made (CD_PREFIX_UNKNOWN) when absent; NULL out of
+ * memory. */
 static uint64_t *child(cd_prefix_memo *m, uint32_t parent, unsigned char b) {
   if ((m->nodes + 1) * 2 > m->cap && !grow(m)) return NULL;
-  uint32_t key = edge_key(parent, b);
-  size_t h = slot_of(m, key);
+  uint32_t key = cd_prefix_memo_edge_key(parent, b);
+  size_t h = cd_prefix_memo_slot(m, key);
   while (m->slots[h]) {
     if ((uint32_t)m->slots[h] == key + 1) return &m->slots[h];
     h = (h + 1) & (m->cap - 1);
@@ -53,8 +44,6 @@ static uint64_t *child(cd_prefix_memo *m, uint32_t parent, unsigned char b) {
   return &m->slots[h];
 }
 
-static uint32_t node_of(uint64_t slot) { return (uint32_t)(slot >> 34); }
-static unsigned state_of(uint64_t slot) { return (unsigned)(slot >> 32) & 3u; }
 static void set_state(uint64_t *slot, unsigned st) { *slot = (*slot & ~(3ull << 32)) | (uint64_t)st << 32; }
 
 /* The k bytes at s end with a whole, well-formed UTF-8 character: more bytes after them cannot
@@ -80,17 +69,13 @@ bool cd_prefix_memo_test(cd_prefix_memo *m, const char *s, size_t n, cd_prefix_t
   uint32_t node = 0;
   size_t k = 1;
   if (m->slots) {
-    const uint64_t *slots = m->slots;
-    size_t mask = m->cap - 1;
     for (; k <= n; k++) {
-      uint32_t want = edge_key(node, (unsigned char)s[k - 1]) + 1;
-      size_t h = slot_of(m, want - 1);
-      while (slots[h] && (uint32_t)slots[h] != want) h = (h + 1) & mask;
-      if (!slots[h]) break;
-      unsigned st = state_of(slots[h]);
-      if (st == FAIL) return false;
-      if (st == UNKNOWN && (k == n || whole_char_end(s, k))) break; /* to be asked */
-      node = node_of(slots[h]);
+      uint64_t slot = cd_prefix_memo_edge(m, node, (unsigned char)s[k - 1]);
+      if (!slot) break;
+      unsigned st = cd_prefix_memo_state_of(slot);
+      if (st == CD_PREFIX_FAIL) return false;
+      if (st == CD_PREFIX_UNKNOWN && (k == n || whole_char_end(s, k))) break; /* to be asked */
+      node = cd_prefix_memo_node_of(slot);
     }
     if (k > n) return true;
   }
@@ -98,10 +83,10 @@ bool cd_prefix_memo_test(cd_prefix_memo *m, const char *s, size_t n, cd_prefix_t
   for (; k <= n; k++) {
     uint64_t *slot = child(m, node, (unsigned char)s[k - 1]);
     if (!slot) return whole_asked ? whole_passes : test(ctx, s, n);
-    node = node_of(*slot);
-    unsigned st = state_of(*slot);
-    if (st == FAIL) return false;
-    if (st == PASS) continue;
+    node = cd_prefix_memo_node_of(*slot);
+    unsigned st = cd_prefix_memo_state_of(*slot);
+    if (st == CD_PREFIX_FAIL) return false;
+    if (st == CD_PREFIX_PASS) continue;
     if (!whole_char_end(s, k)) {
       if (k == n) return whole_asked ? whole_passes : test(ctx, s, n); /* asked, not kept */
       continue;
@@ -109,7 +94,7 @@ bool cd_prefix_memo_test(cd_prefix_memo *m, const char *s, size_t n, cd_prefix_t
     /* A prefix not asked before. The first one settles most new words; past it the whole string is
      * asked once, and only when that fails is the failing prefix looked for, byte by byte. */
     bool pass = whole_asked ? whole_passes || (k < n && test(ctx, s, k)) : test(ctx, s, k);
-    set_state(slot, pass ? PASS : FAIL);
+    set_state(slot, pass ? CD_PREFIX_PASS : CD_PREFIX_FAIL);
     if (!pass) return false;
     if (!whole_asked && k < n) {
       whole_asked = true;

@@ -28,6 +28,25 @@ void cd_prefix_memo_free(cd_prefix_memo *m);
  * may make them another character). Out of memory, test is asked and nothing kept. */
 bool cd_prefix_memo_test(cd_prefix_memo *m, const char *s, size_t n, cd_prefix_test test, void *ctx);
 
+/* The slot layout (prefix_memo.c writes the slots, the lookups below read them): the edge from
+ * node p by byte b has the key p << 8 | b, stored + 1 in a slot's low 32 bits; above them the
+ * edge's state in two bits, and above those the node it leads to. The root is node 0. */
+enum { CD_PREFIX_UNKNOWN = 0, CD_PREFIX_PASS = 1, CD_PREFIX_FAIL = 2 };
+static inline uint32_t cd_prefix_memo_edge_key(uint32_t parent, unsigned char b) { return parent << 8 | b; }
+static inline size_t cd_prefix_memo_slot(const cd_prefix_memo *m, uint32_t key) {
+  return (size_t)(((uint64_t)key * 0x9e3779b97f4a7c15ull) >> 32) & (m->cap - 1);
+}
+static inline uint32_t cd_prefix_memo_node_of(uint64_t slot) { return (uint32_t)(slot >> 34); }
+static inline unsigned cd_prefix_memo_state_of(uint64_t slot) { return (unsigned)(slot >> 32) & 3u; }
+
+/* The slot of the edge from `node` by byte b, or 0 when the memo has none (m->slots not NULL). */
+static inline uint64_t cd_prefix_memo_edge(const cd_prefix_memo *m, uint32_t node, unsigned char b) {
+  uint32_t want = cd_prefix_memo_edge_key(node, b) + 1;
+  size_t h = cd_prefix_memo_slot(m, want - 1);
+  while (m->slots[h] && (uint32_t)m->slots[h] != want) h = (h + 1) & (m->cap - 1);
+  return m->slots[h];
+}
+
 /* The answer the memo keeps for the n bytes at s, read without a call: 1 they pass, 0 they fail,
  * -1 some prefix's answer is missing (then cd_prefix_memo_test asks). Most strings are settled by
  * their first few bytes, so the callers in hot loops ask this first. */
@@ -35,12 +54,10 @@ static inline int cd_prefix_memo_known(const cd_prefix_memo *m, const char *s, s
   if (!m->slots || n == 0 || n >= m->limit) return -1;
   uint32_t node = 0;
   for (size_t k = 0; k < n; k++) {
-    uint32_t want = (node << 8 | (unsigned char)s[k]) + 1; /* the edge's key + 1, as stored */
-    size_t h = (size_t)(((uint64_t)(want - 1) * 0x9e3779b97f4a7c15ull) >> 32) & (m->cap - 1);
-    while (m->slots[h] && (uint32_t)m->slots[h] != want) h = (h + 1) & (m->cap - 1);
-    unsigned st = (unsigned)(m->slots[h] >> 32) & 3u; /* 0 unknown (or no slot), 1 pass, 2 fail */
-    if (st != 1) return st == 2 ? 0 : -1;
-    node = (uint32_t)(m->slots[h] >> 34);
+    uint64_t slot = cd_prefix_memo_edge(m, node, (unsigned char)s[k]); /* no slot: state unknown */
+    unsigned st = cd_prefix_memo_state_of(slot);
+    if (st != CD_PREFIX_PASS) return st == CD_PREFIX_FAIL ? 0 : -1;
+    node = cd_prefix_memo_node_of(slot);
   }
   return 1;
 }
