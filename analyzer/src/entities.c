@@ -117,6 +117,12 @@ static size_t first_word_end(const cd_doc *doc, const cd_name_mention *m) {
   return m->name.end;
 }
 
+/* Is the mention a form a name cluster starts from (step 1 of the pass): a name of two parts or
+ * more, or one an alias gave? Its keys are asked whether or not the clustering is kept. */
+static bool full_form(const cd_name_mention *m, const mwork *w) {
+  return m->kind == MK_NAME && *w->key && (m->n_parts >= 2 || w->aliased);
+}
+
 /* The key of the title of a named mention when it is one a given name can stand for ("Queen
  * Elizabeth II" is "the Queen" later on), else NULL. */
 static const char *style_key(cd_doc *doc, const cd_name_mention *m) {
@@ -446,10 +452,8 @@ void cd_pass_entities(cd_doc *doc) {
    * "known" to them when this version asked for it) */
   cd_ents_kept *kept = cd_incr_entities(doc);
   if (kept && kept_clusters_hold(doc, kept) && restore_entities(doc, kept)) {
-    for (size_t i = 0; i < nm; i++) {
-      const cd_name_mention *m = M(doc, i);
-      if (m->kind == MK_NAME && *c.mw[i].key && (m->n_parts >= 2 || c.mw[i].aliased)) style_key(doc, m);
-    }
+    for (size_t i = 0; i < nm; i++)
+      if (full_form(M(doc, i), &c.mw[i])) style_key(doc, M(doc, i));
     kept->valid = kept->taken = true;
     goto done;
   }
@@ -458,8 +462,7 @@ void cd_pass_entities(cd_doc *doc) {
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     mwork *w = &c.mw[i];
-    if (m->kind != MK_NAME || !*w->key) continue;
-    if (m->n_parts < 2 && !w->aliased) continue;
+    if (!full_form(m, w)) continue;
     size_t cl = cd_strmap_get(&full, w->key);
     if (cl == CD_NONE && m->n_parts >= 2 && m->org_hint) {
       /* "Indian Railway" and "Indian Railways": one organisation written in singular and plural */

@@ -465,10 +465,11 @@ bool cd_incr_mentions_same(const cd_doc *doc) {
     else
       hi = mid;
   }
-  for (size_t i = lo; i < nm && now[i].span.start <= a->edit_to; i++)
-    if (!mention_same(doc, &now[i], v, &before[i])) return false;
-  for (size_t i = 0; i < nm; i++)
-    if (!mention_same(doc, &now[i], v, &before[i])) return false;
+  size_t at_end = lo;
+  for (; at_end < nm && now[at_end].span.start <= a->edit_to; at_end++)
+    if (!mention_same(doc, &now[at_end], v, &before[at_end])) return false;
+  for (size_t i = 0; i < nm; i++) /* then the others */
+    if ((i < lo || i >= at_end) && !mention_same(doc, &now[i], v, &before[i])) return false;
   return true;
 }
 
