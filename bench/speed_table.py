@@ -221,8 +221,10 @@ def section_keystrokes(build, cd, tmp, parts, keystrokes):
                          ("distinct names", [distinct])):
         out = subprocess.run([bench, cd, str(keystrokes)] + extra, capture_output=True, text=True).stdout
         names = re.findall(r"^(\S.*):$", out, re.M)
-        lats = re.findall(r"over pipes.*\n\s+mean \S+ ms\s+p50 (\S+) ms\s+p90 \S+ ms\s+p99 (\S+) ms\s+max (\S+) ms", out)
+        lats = re.findall(r"over pipes.*\n(?:\s+server page faults.*\n)?\s+mean \S+ ms\s+p50 (\S+) ms\s+p90 \S+ ms\s+p99 (\S+) ms\s+max (\S+) ms", out)
         alone = re.findall(r"cd_analyze in process: mean (\S+) ms", out)
+        if not lats:  # a changed report format must not leave the table silently empty
+            sys.exit("bench_lsp_latency printed no latency line for %s:\n%s" % (label, out))
         for i, (p50, p99, mx) in enumerate(lats):
             name = label if len(lats) == 1 else "%s: %s" % (label, names[i].split(" (")[0])
             print("| %s | %s ms | %s ms | %s ms | %s ms |" % (name, p50, p99, mx, alone[i] if i < len(alone) else "?"))
