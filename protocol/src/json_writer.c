@@ -3,8 +3,12 @@
 
 #include "copydesk/line_index.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static bool reserve(cd_jw *w, size_t extra) {
   if (w->oom) return false;
@@ -32,6 +36,38 @@ void cd_jw_rawn(cd_jw *w, const char *s, size_t n) {
 
 void cd_jw_raw(cd_jw *w, const char *s) { cd_jw_rawn(w, s, strlen(s)); }
 
+/* Whether any of the eight bytes is below 0x20, '"', '\\', DEL or from 0x80 (the usual has-zero-byte
+ * test on the bytes xor each of the three, and on them less 0x20): one that is not plain. */
+static bool plain8_not(uint64_t x) {
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\'), del = x ^ (ones * 0x7f);
+  uint64_t hits = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((del - ones) & ~del) |
+                  ((x & ~high) - ones * 0x20);
+  return ((hits & ~x) | x) & high;
+}
+
+size_t cd_jw_copy_plain(char *o, const char *s, size_t n) {
+  size_t i = 0;
+#ifdef __SSE2__
+  for (; i + 16 <= n; i += 16) { /* copied before it is looked at: the room is there */
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    /* signed: below 0x20 takes the bytes from 0x80 too */
+    __m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))),
+                               _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+    _mm_storeu_si128((__m128i *)(void *)(o + i), x);
+    unsigned m = (unsigned)_mm_movemask_epi8(odd);
+    if (m) return i + (unsigned)__builtin_ctz(m);
+  }
+#endif
+  for (uint64_t x; i + 8 <= n && (memcpy(&x, s + i, 8), !plain8_not(x)); i += 8) memcpy(o + i, &x, 8);
+  for (; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') break;
+    o[i] = (char)c;
+  }
+  return i;
+}
+
 void cd_jw_str(cd_jw *w, const char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";
   /* Worst case: every byte becomes \u00XX or U+FFFD's escape (6 bytes). */
@@ -39,6 +75,10 @@ void cd_jw_str(cd_jw *w, const char *s, size_t n) {
   char *o = w->data + w->len;
   *o++ = '"';
   for (size_t i = 0; i < n;) {
+    size_t plain = cd_jw_copy_plain(o, s + i, n - i);
+    i += plain;
+    o += plain;
+    if (i == n) break;
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x80) {
       uint32_t cp;

@@ -135,10 +135,44 @@ static void test_writer_escapes(void **state) {
   cd_jw_free(&w);
 }
 
+/* Strings of every length up to 80 with escapes at every offset, so that both the sixteen- and the
+ * eight-byte runs of plain bytes meet each kind of byte to escape: they read back as written, and
+ * no control byte or DEL is left unescaped. */
+static void test_writer_escapes_at_every_offset(void **state) {
+  (void)state;
+  static const char *const odd[] = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xC3\xA9", "\xE2\x80\x9C"};
+  for (size_t len = 0; len <= 80; len++) {
+    for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++) {
+      char text[96];
+      size_t at = len ? (len * 7 + k * 13) % len : 0, n = 0;
+      for (size_t i = 0; i < len; i++) {
+        if (i == at) {
+          memcpy(text + n, odd[k], strlen(odd[k]));
+          n += strlen(odd[k]);
+        } else {
+          text[n++] = (char)('a' + (i % 26));
+        }
+      }
+      cd_jw w = {0};
+      cd_jw_str(&w, text, n);
+      assert_non_null(w.data);
+      for (size_t i = 0; i < w.len; i++) assert_true((unsigned char)w.data[i] >= 0x20 && w.data[i] != 0x7f);
+      json_error_t jerr;
+      json_t *v = json_loadb(w.data, w.len, JSON_DECODE_ANY, &jerr);
+      assert_non_null(v);
+      assert_int_equal(json_string_length(v), n);
+      assert_memory_equal(json_string_value(v), text, n);
+      json_decref(v);
+      cd_jw_free(&w);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_publish_text_matches_jansson),
       cmocka_unit_test(test_writer_escapes),
+      cmocka_unit_test(test_writer_escapes_at_every_offset),
       cmocka_unit_test(test_hint_cap),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,9 +2,6 @@
 
 #include <stdint.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "copydesk/line_index.h"
 
@@ -131,15 +128,6 @@ void cd_je_bool(cd_je *e, bool v) { literal(e, v ? "true" : "false", v ? 4 : 5);
 
 void cd_je_null(cd_je *e) { literal(e, "null", 4); }
 
-/* Whether any of the eight bytes is below 0x20, '"', '\\' or from 0x80 (the usual has-zero-byte test
- * on the bytes, on them xor each of the two, and on them less 0x20): a byte to escape or to check. */
-static bool plain8_not(uint64_t x) {
-  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-  uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
-  uint64_t hits = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((x & ~high) - ones * 0x20);
-  return ((hits & ~x) | x) & high;
-}
-
 /* The length of the UTF-8 character at s (n > 0 bytes left) if it is valid, else 0. jansson's
  * rules (no overlong forms, surrogates or code points past U+10FFFF) are Unicode's well-formed
  * UTF-8, which cd_utf8_decode reads: it takes one byte for an ASCII one or one that starts none. */
@@ -151,29 +139,15 @@ static size_t utf8_char(const char *s, size_t n) {
 
 /* The n bytes at s as a JSON string at o (room for 6 n + 2 bytes), escaped as jansson escapes;
  * returns its end, or NULL when they are not valid UTF-8 (cd_je_utf8_ok): one pass checks and
- * copies. Plain runs go sixteen or eight bytes at a time, copied before they are looked at (the
- * room is there: no more than six output bytes an input byte). */
+ * copies; plain runs are copied by cd_jw_copy_plain (the room is there: no more than six output
+ * bytes an input byte). */
 static char *str_at(char *o, const char *s, size_t n) {
   static const char hex[] = "0123456789ABCDEF";
   *o++ = '"';
   for (size_t i = 0; i < n;) {
-#ifdef __SSE2__
-    for (; i + 16 <= n; i += 16, o += 16) {
-      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-      /* signed: below 0x20 takes the bytes from 0x80 too */
-      __m128i odd = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
-                                 _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
-      _mm_storeu_si128((__m128i *)(void *)o, x);
-      unsigned m = (unsigned)_mm_movemask_epi8(odd);
-      if (m) {
-        unsigned k = (unsigned)__builtin_ctz(m);
-        i += k;
-        o += k;
-        break;
-      }
-    }
-#endif
-    for (uint64_t x; i + 8 <= n && (memcpy(&x, s + i, 8), !plain8_not(x)); i += 8, o += 8) memcpy(o, &x, 8);
+    size_t plain = cd_jw_copy_plain(o, s + i, n - i);
+    i += plain;
+    o += plain;
     if (i == n) break;
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x80) {
