@@ -93,6 +93,12 @@ static const char *key_of(cd_doc *doc, size_t start, size_t end) {
   return k && *k ? k : ""; /* one empty key: the surname maps ask by address */
 }
 
+/* key_of for a part of mention i (cd_doc_mention_key). */
+static inline const char *part_key(cd_doc *doc, size_t i, unsigned part, size_t start, size_t end) {
+  const char *k = cd_doc_mention_key(doc, i, part, start, end);
+  return k && *k ? k : "";
+}
+
 /* Does this multi-part mention look like a person's name (no place or organisation word)? */
 static bool person_like(const cd_doc *doc, const cd_name_mention *m) {
   if (m->kind != MK_NAME || m->acronym || m->org_hint || m->n_parts < 2) return false;
@@ -441,10 +447,10 @@ void cd_pass_entities(cd_doc *doc) {
     mwork *w = &c.mw[i];
     mcl[i] = CD_NONE;
     if (m->kind != MK_NAME) continue;
-    w->key = aliased_key(&c, key_of(doc, m->name.start, m->name.end), &w->aliased);
-    w->skey = key_of(doc, m->surname.start, m->surname.end);
+    w->key = aliased_key(&c, part_key(doc, i, CD_MKEY_NAME, m->name.start, m->name.end), &w->aliased);
+    w->skey = part_key(doc, i, CD_MKEY_SURNAME, m->surname.start, m->surname.end);
     w->person_full = person_like(doc, m);
-    if (w->person_full) w->gkey = key_of(doc, m->name.start, first_word_end(doc, m));
+    if (w->person_full) w->gkey = part_key(doc, i, CD_MKEY_GIVEN, m->name.start, first_word_end(doc, m));
   }
 
   /* a keystroke that leaves every mention as it was leaves the clustering as it was; the keys the

@@ -57,7 +57,18 @@ struct cd_analysis {
   bool prev_ok;       /* after the mentions pass: `next` holds the previous version */
   size_t edit_from, edit_to; /* the bytes of this version the edit wrote (or around which it deleted) */
   cd_ents_kept ents;  /* the entities pass's results (cd_incr_entities) */
+  /* cd_incr_token_keys and cd_incr_mention_keys, alternately like `starts`: made for that version */
+  cd_vec token_keys[2], mention_keys[2]; /* uint32_t */
+  bool token_keys_made[2], mention_keys_made[2];
+  bool keys_carry;     /* the previous version's entries hold for this one (the same table and epoch) */
+  uint32_t keys_epoch; /* the kept table's epoch when the previous version was analysed */
+  cd_vec mentions_from; /* mention_run: the previous version's mentions this one took */
 };
+
+/* Mentions [to, to + n) of this version are the previous version's [from, from + n). */
+typedef struct mention_run {
+  uint32_t to, from, n;
+} mention_run;
 
 /* Shorter than this, a document keeps no name keys between versions: a short note's few keys cost
  * less to fold afresh than the kept table's memos and index hold (about 12 KB an open document). */
@@ -95,7 +106,10 @@ cd_analysis *cd_analysis_new(void) {
     cd_vec_init(&a->starts[i].answers, 1);
     cd_vec_init(&a->starts[i].rx, 1);
     cd_vec_init(&a->said[i], 1);
+    cd_vec_init(&a->token_keys[i], sizeof(uint32_t));
+    cd_vec_init(&a->mention_keys[i], sizeof(uint32_t));
   }
+  cd_vec_init(&a->mentions_from, sizeof(mention_run));
   cd_short_init(&a->short_ix, NULL);
   cd_keylist_init(&a->short_keys);
   cd_keylist_init(&a->mention_verbs);
@@ -116,7 +130,10 @@ void cd_analysis_free(cd_analysis *a) {
     cd_vec_free(&a->starts[i].answers);
     cd_vec_free(&a->starts[i].rx);
     cd_vec_free(&a->said[i]);
+    cd_vec_free(&a->token_keys[i]);
+    cd_vec_free(&a->mention_keys[i]);
   }
+  cd_vec_free(&a->mentions_from);
   for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++) cd_near_kept_free(a->near[i]);
   cd_short_free(&a->short_ix);
   cd_keylist_free(&a->short_keys);
@@ -192,17 +209,24 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   const cd_strlist *verbs = &doc->config->speech_verbs;
   a->mentions_ok = a->have && cd_keylist_same(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
   if (!a->mentions_ok) cd_keylist_set(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
+  a->token_keys_made[a->starts_cur] = a->mention_keys_made[a->starts_cur] = false;
+  a->mentions_from.len = 0;
+  const cd_keys_kept *had = a->keys;
   if (doc->len < KEEP_KEYS_MIN_BYTES) { /* a short note: its keys are folded afresh, and nothing is held */
     cd_keys_kept_free(a->keys);
     a->keys = NULL;
   } else if (!a->keys && !(a->keys = cd_keys_kept_new())) {
     abort(); /* the library's out-of-memory policy */
   }
+  a->keys_carry = false;
   if (!a->have) {
     a->ents.valid = false;
     a->starts[a->starts_cur ^ 1].valid = false;
     a->said_valid[a->starts_cur ^ 1] = false;
-    if (a->keys) cd_keys_kept_version(a->keys, false, 0, 0, 0, doc->len);
+    if (a->keys) {
+      cd_keys_kept_version(a->keys, false, 0, 0, 0, doc->len);
+      a->keys_epoch = cd_keys_kept_epoch(a->keys);
+    }
     return;
   }
   const version *o = &a->old;
@@ -212,7 +236,11 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   a->edit_from = prefix;
   a->edit_to = doc->len - suffix;
   /* a table made for this version has no previous memo to read: it reads none (stamp 1) */
-  if (a->keys) cd_keys_kept_version(a->keys, true, prefix, suffix, o->len, doc->len);
+  if (a->keys) {
+    cd_keys_kept_version(a->keys, true, prefix, suffix, o->len, doc->len);
+    a->keys_carry = had == a->keys && cd_keys_kept_epoch(a->keys) == a->keys_epoch;
+    a->keys_epoch = cd_keys_kept_epoch(a->keys);
+  }
   /* Old paragraphs are met in order: those before the edit at the same offsets, those after it
    * shifted by the change in length. The byte after a paragraph must be shared too (a name at a
    * paragraph's end is read with the byte that follows it: "US$"). */
@@ -339,6 +367,10 @@ void cd_incr_mentions(cd_doc *doc, uint32_t pi) {
   size_t shift_tok = p->first_tok - o->first_tok;
   size_t shift = p->span.start - o->span.start;
   cd_vec_reserve_more(&doc->mentions, hi_m - lo);
+  if (hi_m > lo) {
+    mention_run *r = cd_vec_push(&a->mentions_from);
+    *r = (mention_run){(uint32_t)doc->mentions.len, (uint32_t)lo, (uint32_t)(hi_m - lo)};
+  }
   for (size_t i = lo; i < hi_m; i++) {
     cd_name_mention *m = cd_vec_push_raw(&doc->mentions);
     *m = *CD_VEC_AT(old, cd_name_mention, i);
@@ -560,5 +592,59 @@ uint8_t *cd_incr_said(cd_doc *doc) {
     }
   }
   a->said_valid[a->starts_cur] = true;
+  return to;
+}
+
+/* This version's table of n entries (zeroed) in v, or NULL when out of memory. */
+static uint32_t *fresh_keys(cd_vec *v, size_t n) {
+  cd_vec_reserve(v, n + 1);
+  v->len = n;
+  if (!v->data) return NULL;
+  memset(v->data, 0, (n + 1) * sizeof(uint32_t));
+  return v->data;
+}
+
+uint32_t *cd_incr_token_keys(cd_doc *doc) {
+  cd_analysis *a = doc->incr;
+  if (!a || !a->keys) return NULL;
+  size_t cur = a->starts_cur;
+  if (a->token_keys_made[cur]) return a->token_keys[cur].data;
+  uint32_t *to = fresh_keys(&a->token_keys[cur], doc_ntok(doc));
+  if (!to) return NULL;
+  if (a->keys_carry && a->token_keys_made[cur ^ 1]) {
+    const uint32_t *old = a->token_keys[cur ^ 1].data;
+    for (size_t pi = 0; pi < doc->paras.len; pi++) {
+      if (from(doc, pi) == CD_NONE) continue;
+      const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+      memcpy(to + p->first_tok, old + *CD_VEC_AT(&a->from_tok, size_t, pi), (p->end_tok - p->first_tok) * sizeof *to);
+    }
+  }
+  a->token_keys_made[cur] = true;
+  return to;
+}
+
+uint32_t *cd_incr_mention_keys(cd_doc *doc) {
+  cd_analysis *a = doc->incr;
+  if (!a || !a->keys) return NULL;
+  size_t cur = a->starts_cur;
+  if (a->mention_keys_made[cur]) return a->mention_keys[cur].data;
+  uint32_t *to = fresh_keys(&a->mention_keys[cur], CD_MENTION_KEYS * doc->mentions.len);
+  if (!to) return NULL;
+  if (a->keys_carry && a->mention_keys_made[cur ^ 1]) {
+    const uint32_t *old = a->mention_keys[cur ^ 1].data;
+    size_t n_old = a->mention_keys[cur ^ 1].len / CD_MENTION_KEYS;
+    for (size_t r = 0; r < a->mentions_from.len; r++) {
+      const mention_run *run = CD_VEC_AT(&a->mentions_from, mention_run, r);
+      for (size_t k = 0; k < run->n; k++) {
+        size_t mi = run->to + k, oi = run->from + k;
+        if (mi >= doc->mentions.len || oi >= n_old) break;
+        /* every part of a mention lies inside its name: the name inside the shared text */
+        const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+        if (!(m->name.end <= a->edit_from || m->name.start >= a->edit_to)) continue;
+        memcpy(to + CD_MENTION_KEYS * mi, old + CD_MENTION_KEYS * oi, CD_MENTION_KEYS * sizeof *to);
+      }
+    }
+  }
+  a->mention_keys_made[cur] = true;
   return to;
 }

@@ -118,6 +118,15 @@ uint8_t *cd_incr_said(cd_doc *doc);
 /* The name keys kept across versions (namekey_kept.h), brought to this version by cd_incr_match;
  * NULL without a handle. */
 cd_keys_kept *cd_incr_name_keys(const cd_doc *doc);
+/* Per token, and CD_MENTION_KEYS per mention, of this version: the entry + 1 of its key among the
+ * kept name keys, or 0 (cd_doc_token_key, cd_doc_mention_key fill them in), made on the first call
+ * of a version (after the tokens pass; the mentions pass for mentions). A key is a function of its
+ * span's bytes, so the tokens of a paragraph that took the previous version's, and the mentions it
+ * took (their names inside the text the versions share), take the previous version's entries, while
+ * the kept table holds them (its epoch). NULL without kept name keys. */
+uint32_t *cd_incr_token_keys(cd_doc *doc);
+uint32_t *cd_incr_mention_keys(cd_doc *doc);
+
 /* How many name keys the handle holds (for tests). */
 size_t cd_incr_name_keys_held(const cd_analysis *a);
 

@@ -42,6 +42,7 @@ struct cd_keys_kept {
   bool shared;     /* the previous version's memo may be read */
   size_t prefix, suffix_from, old_len, len; /* the text shared with the previous version */
   size_t used, used_before; /* entries stamped by this version, and by the previous one */
+  uint32_t epoch;    /* how many times the table started over */
   cd_arena *scratch; /* this version's folds of non-ASCII spans */
   uint32_t *by_ptr;  /* entry + 1 by the address of its key (0: empty), at most half full */
   size_t ptr_mask;   /* slots - 1, or 0 without a table */
@@ -85,6 +86,7 @@ static void start_over(cd_keys_kept *k) {
   drop_memos(k);
   k->used = 0;
   k->stamp = 0;
+  k->epoch++;
 }
 
 void cd_keys_kept_version(cd_keys_kept *k, bool shared, size_t prefix, size_t suffix, size_t old_len, size_t len) {
@@ -215,8 +217,28 @@ static uint32_t intern(cd_keys_kept *k, const char *key, size_t n) {
 
 size_t cd_keys_kept_count(const cd_keys_kept *k) { return k ? k->entries.len : 0; }
 
+uint32_t cd_keys_kept_epoch(const cd_keys_kept *k) { return k->epoch; }
+
+const char *cd_keys_kept_entry_key(cd_keys_kept *k, uint32_t e) { return stamped(k, e); }
+
+static const char *key_entry(cd_keys_kept *k, const char *s, size_t start, size_t n, size_t n_mentions, bool known,
+                             uint32_t *out);
+
 const char *cd_keys_kept_key(cd_keys_kept *k, const char *s, size_t start, size_t n, size_t n_mentions, bool known) {
+  uint32_t e;
+  return key_entry(k, s, start, n, n_mentions, known, &e);
+}
+
+const char *cd_keys_kept_key_entry(cd_keys_kept *k, const char *s, size_t start, size_t n, size_t n_mentions,
+                                   uint32_t *out) {
+  return key_entry(k, s, start, n, n_mentions, false, out);
+}
+
+/* cd_keys_kept_key, and the key's entry in *out (UINT32_MAX with no key). */
+static const char *key_entry(cd_keys_kept *k, const char *s, size_t start, size_t n, size_t n_mentions, bool known,
+                             uint32_t *out) {
   slot *at = NULL;
+  *out = UINT32_MAX;
   uint32_t e = UINT32_MAX;
   if (start < UINT32_MAX && n < UINT32_MAX) { /* in the text, and a slot holds 32-bit spans */
     slot *memo = k->memo_stamp == k->stamp && k->memo_mentions == n_mentions ? k->memo[k->stamp & 1]
@@ -226,8 +248,9 @@ const char *cd_keys_kept_key(cd_keys_kept *k, const char *s, size_t start, size_
       if (at->stamp == k->stamp && at->start == start && at->n == n) { /* asked before in this version */
         if (at->entry >> 1 != NO_ENTRY) {
           entry *x = CD_VEC_AT(&k->entries, entry, at->entry >> 1);
+          if (known && x->stamp != k->stamp && (at->entry & 1)) return NULL; /* only looked up so far */
+          *out = at->entry >> 1;
           if (x->stamp == k->stamp) return x->key;
-          if (known && (at->entry & 1)) return NULL; /* only looked up so far */
           return stamped(k, at->entry >> 1);
         }
         if (known) return NULL;
@@ -268,5 +291,6 @@ const char *cd_keys_kept_key(cd_keys_kept *k, const char *s, size_t start, size_
   }
   const char *key = stamped(k, e);
   if (at) *at = (slot){(uint32_t)start, (uint32_t)n, k->stamp, e << 1 | (fast ? 1u : 0u)};
+  *out = e;
   return key;
 }

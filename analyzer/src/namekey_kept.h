@@ -32,6 +32,15 @@ void cd_keys_kept_version(cd_keys_kept *k, bool shared, size_t prefix, size_t su
  * the bytes are not the text's (they are then not remembered); `n_mentions` sizes the memo. NULL
  * when out of memory, or for `known` when the key is not interned. */
 const char *cd_keys_kept_key(cd_keys_kept *k, const char *s, size_t start, size_t n, size_t n_mentions, bool known);
+/* cd_keys_kept_key (not `known`), also giving in *entry the key's entry (UINT32_MAX with NULL). */
+const char *cd_keys_kept_key_entry(cd_keys_kept *k, const char *s, size_t start, size_t n, size_t n_mentions,
+                                   uint32_t *entry);
+/* The key of an entry cd_keys_kept_key_entry gave, for this version or an earlier one of the same
+ * epoch, as this version asks it (the key then counts as interned by this version): a caller that
+ * keeps a span's entry from version to version finds its key without the span memo. */
+const char *cd_keys_kept_entry_key(cd_keys_kept *k, uint32_t entry);
+/* Changes when the table starts over and its entries go: kept entries hold within one epoch only. */
+uint32_t cd_keys_kept_epoch(const cd_keys_kept *k);
 
 /* What the passes remember about a key, a function of its bytes alone (the answers of namekey.h
  * and the word tables): `flags` are the callers' (0 when the key was added), `alias` NULL until set. */
