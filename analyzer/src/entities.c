@@ -73,10 +73,8 @@ static size_t find(ent_ctx *c, size_t x) {
 }
 
 static size_t new_cluster(ent_ctx *c) {
-  cluster *k = cd_vec_push(&c->clusters);
-  k->parent = c->clusters.len - 1;
-  k->first_full = CD_NONE;
-  k->first_mention = CD_NONE;
+  cluster *k = cd_vec_push_raw(&c->clusters);
+  *k = (cluster){.parent = c->clusters.len - 1, .first_full = CD_NONE, .first_mention = CD_NONE};
   return c->clusters.len - 1;
 }
 
@@ -367,8 +365,8 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     char *sk = key_and_cluster(c->scratch, key, cl);
     if (!sk || cd_strmap_get(&seen, sk) != CD_NONE) continue;
     cd_strmap_put(&seen, sk, 1);
-    *(const char **)cd_vec_push(&keys) = key;
-    *(size_t *)cd_vec_push(&target_cl) = cl;
+    *(const char **)cd_vec_push_raw(&keys) = key;
+    *(size_t *)cd_vec_push_raw(&target_cl) = cl;
   }
   const cd_near_index *near = cd_incr_near_index(doc, CD_INCR_NEAR_ENTITIES, keys.data, keys.len, 5, &ix);
   cd_vec cand;

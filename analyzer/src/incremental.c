@@ -426,7 +426,9 @@ void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc) {
   version *v = &a->next;
   cd_vec_reserve(&v->roles, doc_ntok(doc) + 1);
   v->roles.len = doc_ntok(doc);
-  for (size_t i = 0; i < doc_ntok(doc); i++) ((uint8_t *)v->roles.data)[i] = doc_tok(doc, i)->role;
+  const cd_token *toks = doc->tokens.data;
+  uint8_t *roles = v->roles.data;
+  for (size_t i = 0, n = doc_ntok(doc); i < n; i++) roles[i] = toks[i].role;
   copy_vec(&v->mentions, &doc->mentions);
   version t = a->old;
   a->old = a->next;
@@ -500,8 +502,19 @@ bool cd_incr_mentions_same(const cd_doc *doc) {
   size_t at_end = lo;
   for (; at_end < nm && now[at_end].span.start <= a->edit_to; at_end++)
     if (!mention_same(doc, &now[at_end], v, &before[at_end])) return false;
-  for (size_t i = 0; i < nm; i++) /* then the others */
-    if ((i < lo || i >= at_end) && !mention_same(doc, &now[i], v, &before[i])) return false;
+  /* then the others; one the mentions pass took over at the same index is the previous version's
+   * copy, its bytes and tokens with it: only what the new version set afresh may differ */
+  const mention_run *runs = a->mentions_from.data;
+  size_t r = 0, n_runs = a->mentions_from.len;
+  for (size_t i = 0; i < nm; i++) {
+    if (i >= lo && i < at_end) continue;
+    while (r < n_runs && runs[r].to + runs[r].n <= i) r++;
+    if (r < n_runs && runs[r].to <= i && runs[r].from == runs[r].to) {
+      if (now[i].in_quote != before[i].in_quote || now[i].headline != before[i].headline) return false;
+    } else if (!mention_same(doc, &now[i], v, &before[i])) {
+      return false;
+    }
+  }
   return true;
 }
 
@@ -595,12 +608,10 @@ uint8_t *cd_incr_said(cd_doc *doc) {
   return to;
 }
 
-/* This version's table of n entries (zeroed) in v, or NULL when out of memory. */
+/* This version's table of n entries in v (not zeroed), or NULL when out of memory. */
 static uint32_t *fresh_keys(cd_vec *v, size_t n) {
   cd_vec_reserve(v, n + 1);
   v->len = n;
-  if (!v->data) return NULL;
-  memset(v->data, 0, (n + 1) * sizeof(uint32_t));
   return v->data;
 }
 
@@ -609,16 +620,20 @@ uint32_t *cd_incr_token_keys(cd_doc *doc) {
   if (!a || !a->keys) return NULL;
   size_t cur = a->starts_cur;
   if (a->token_keys_made[cur]) return a->token_keys[cur].data;
-  uint32_t *to = fresh_keys(&a->token_keys[cur], doc_ntok(doc));
+  size_t n = doc_ntok(doc), done = 0; /* to[0, done) is written */
+  uint32_t *to = fresh_keys(&a->token_keys[cur], n);
   if (!to) return NULL;
   if (a->keys_carry && a->token_keys_made[cur ^ 1]) {
     const uint32_t *old = a->token_keys[cur ^ 1].data;
     for (size_t pi = 0; pi < doc->paras.len; pi++) {
       if (from(doc, pi) == CD_NONE) continue;
       const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+      memset(to + done, 0, (p->first_tok - done) * sizeof *to);
       memcpy(to + p->first_tok, old + *CD_VEC_AT(&a->from_tok, size_t, pi), (p->end_tok - p->first_tok) * sizeof *to);
+      done = p->end_tok;
     }
   }
+  memset(to + done, 0, (n - done) * sizeof *to);
   a->token_keys_made[cur] = true;
   return to;
 }
@@ -630,6 +645,7 @@ uint32_t *cd_incr_mention_keys(cd_doc *doc) {
   if (a->mention_keys_made[cur]) return a->mention_keys[cur].data;
   uint32_t *to = fresh_keys(&a->mention_keys[cur], CD_MENTION_KEYS * doc->mentions.len);
   if (!to) return NULL;
+  memset(to, 0, CD_MENTION_KEYS * doc->mentions.len * sizeof *to);
   if (a->keys_carry && a->mention_keys_made[cur ^ 1]) {
     const uint32_t *old = a->mention_keys[cur ^ 1].data;
     size_t n_old = a->mention_keys[cur ^ 1].len / CD_MENTION_KEYS;

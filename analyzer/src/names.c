@@ -1098,7 +1098,7 @@ static void note_use(cd_vec *uses, size_t t, size_t word, size_t mention) {
     CD_VEC_AT(uses, word_use, at)->mention = (uint32_t)mention;
     return;
   }
-  cd_vec_push(uses);
+  cd_vec_push_raw(uses); /* written below */
   word_use *w = CD_VEC_AT(uses, word_use, at);
   memmove(w + 1, w, (uses->len - 1 - at) * sizeof *w);
   *w = (word_use){(uint32_t)t, (uint32_t)word, (uint32_t)mention};
@@ -1272,7 +1272,7 @@ static void spelling(names_ctx *c) {
     short_cand.len = 0; /* the short index's ids never are the near index's: four bytes, not five or more */
     cd_short_candidates(shorts, a->key, &short_cand);
     for (size_t x = 0; x < short_cand.len; x++)
-      *(size_t *)cd_vec_push(&cand) = four_id[*CD_VEC_AT(&short_cand, size_t, x)];
+      *(size_t *)cd_vec_push_raw(&cand) = four_id[*CD_VEC_AT(&short_cand, size_t, x)];
     size_t best = CD_NONE;
     bool ambiguous = false, neighbour = false;
     for (size_t x = 0; x < cand.len; x++) {
@@ -1453,7 +1453,7 @@ static void case_variants(names_ctx *c) {
     cf->n = nw;
     cf->keys = keys.len;
     for (size_t k = 1; k < nw; k++)
-      *(const char **)cd_vec_push(&keys) = tok_key(c, ft + k, doc_tok(doc, ft + k)->end);
+      *(const char **)cd_vec_push_raw(&keys) = tok_key(c, ft + k, doc_tok(doc, ft + k)->end);
     cf->next = cd_strmap_get(&first_word, fk);
     cd_strmap_put(&first_word, fk, forms.len - 1);
   }

@@ -252,7 +252,7 @@ static void take_list(cd_near_kept *k, const char *const *keys, size_t n) {
       kk->seen = k->version;
       kk->now = 0;
       kk->first_id = NIL;
-      *(uint32_t *)cd_vec_push(&k->now) = (uint32_t)kid;
+      *(uint32_t *)cd_vec_push_raw(&k->now) = (uint32_t)kid;
     }
     if (kk->first_id == NIL)
       kk->first_id = (uint32_t)i;
