@@ -462,6 +462,10 @@ void cd_pass_entities(cd_doc *doc) {
     goto done;
   }
 
+  /* room for the previous version's keys (only here: a kept clustering fills no map) */
+  cd_strmap *maps[] = {&full, &given_sur, &any_surname, &surname, &given, &inits, &styles, &texts};
+  for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++) cd_incr_map_room(doc, CD_MAP_ENT_FULL + k, maps[k]);
+
   /* 1. multi-part names, aliases and acronyms */
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
@@ -657,6 +661,7 @@ void cd_pass_entities(cd_doc *doc) {
     ent->n_mentions++;
   }
   if (kept) keep_entities(doc, kept, best, text_first);
+  for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++) cd_incr_map_filled(doc, CD_MAP_ENT_FULL + k, maps[k]);
 done:
   free(text_first);
   free(c.am);

@@ -63,6 +63,7 @@ struct cd_analysis {
   bool keys_carry;     /* the previous version's entries hold for this one (the same table and epoch) */
   uint32_t keys_epoch; /* the kept table's epoch when the previous version was analysed */
   cd_vec mentions_from; /* mention_run: the previous version's mentions this one took */
+  size_t map_size[CD_INCR_MAPS]; /* cd_incr_map_room */
 };
 
 /* Mentions [to, to + n) of this version are the previous version's [from, from + n). */
@@ -663,4 +664,14 @@ uint32_t *cd_incr_mention_keys(cd_doc *doc) {
   }
   a->mention_keys_made[cur] = true;
   return to;
+}
+
+void cd_incr_map_room(const cd_doc *doc, cd_incr_map which, cd_strmap *m) {
+  if (!doc->incr) return;
+  size_t n = doc->incr->map_size[which];
+  cd_strmap_reserve(m, n + n / 8); /* a keystroke may add a key or two */
+}
+
+void cd_incr_map_filled(cd_doc *doc, cd_incr_map which, const cd_strmap *m) {
+  if (doc->incr) doc->incr->map_size[which] = m->len;
 }

@@ -127,6 +127,18 @@ cd_keys_kept *cd_incr_name_keys(const cd_doc *doc);
 uint32_t *cd_incr_token_keys(cd_doc *doc);
 uint32_t *cd_incr_mention_keys(cd_doc *doc);
 
+/* The document-wide passes' scratch maps, filled afresh on every version. */
+typedef enum cd_incr_map {
+  CD_MAP_ENT_FULL, CD_MAP_ENT_GIVEN_SUR, CD_MAP_ENT_ANY_SURNAME, CD_MAP_ENT_SURNAME, CD_MAP_ENT_GIVEN,
+  CD_MAP_ENT_INITS, CD_MAP_ENT_STYLES, CD_MAP_ENT_TEXTS, CD_MAP_NAMES_MULTI_WORDS, CD_MAP_NAMES_SURNAMES,
+  CD_MAP_NAMES_SPELLING, CD_INCR_MAPS
+} cd_incr_map;
+/* A map of the previous version's size: room for it up front (cd_strmap_reserve), so that a
+ * keystroke's maps are not grown and rehashed from empty (no room without a handle); and noting this
+ * version's, when it is filled. Room only: the maps' answers do not depend on it. */
+void cd_incr_map_room(const cd_doc *doc, cd_incr_map which, cd_strmap *m);
+void cd_incr_map_filled(cd_doc *doc, cd_incr_map which, const cd_strmap *m);
+
 /* How many name keys the handle holds (for tests). */
 size_t cd_incr_name_keys_held(const cd_analysis *a);
 

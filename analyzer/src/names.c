@@ -1163,6 +1163,7 @@ static void spelling(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap ids;
   cd_strmap_init_interned(&ids);
+  cd_incr_map_room(doc, CD_MAP_NAMES_SPELLING, &ids);
   cd_vec words;
   cd_vec_init(&words, sizeof(sword));
   /* each token of a name that is a word here, in token order (freed below) */
@@ -1241,6 +1242,7 @@ static void spelling(names_ctx *c) {
       }
     }
   }
+  cd_incr_map_filled(doc, CD_MAP_NAMES_SPELLING, &ids);
   cd_near_index ix;
   cd_near_init(&ix);
   cd_short_index sx; /* "Holt" misspelled "Hlot" */
@@ -1747,6 +1749,8 @@ void cd_pass_names(cd_doc *doc) {
   cd_strmap_init_interned(&surnames);
   cd_strmap_init_interned(&shared);
   cd_strmap_init_interned(&multi_words);
+  cd_incr_map_room(doc, CD_MAP_NAMES_MULTI_WORDS, &multi_words);
+  cd_incr_map_room(doc, CD_MAP_NAMES_SURNAMES, &surnames);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind == MK_NAME && m->n_parts >= 2 && !m->headline) {
@@ -1773,6 +1777,8 @@ void cd_pass_names(cd_doc *doc) {
       cd_strmap_put(&shared, sk, 1);
   }
   c.multi_words = &multi_words;
+  cd_incr_map_filled(doc, CD_MAP_NAMES_MULTI_WORDS, &multi_words);
+  cd_incr_map_filled(doc, CD_MAP_NAMES_SURNAMES, &surnames);
   c.org_words = &org_words;
   for (size_t e = 0; e < ne; e++) c.ignored[e] = entity_ignored(doc, E(doc, e), order + start[e], start[e + 1] - start[e]);
   courtesy_totals(&c, order, start, &shared);

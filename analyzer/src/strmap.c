@@ -59,6 +59,15 @@ void cd_strmap_free(cd_strmap *m) {
   memset(m, 0, sizeof *m);
 }
 
+void cd_strmap_reserve(cd_strmap *m, size_t n) {
+  if (m->cap || !n) return;
+  size_t cap = 64;
+  while (cap < 2 * (n + 1)) cap *= 2; /* at most half full, as slot_for keeps it */
+  m->slots = calloc(cap, sizeof *m->slots);
+  if (!m->slots) abort(); /* the library's out-of-memory policy inside a pass */
+  m->cap = cap;
+}
+
 /* The slot holding the n bytes at key, or NULL. */
 static const cd_strmap_slot *find(const cd_strmap *m, const char *key, size_t n) {
   if (!m->cap) return NULL;

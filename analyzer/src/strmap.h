@@ -35,6 +35,8 @@ void cd_strmap_init_borrowed(cd_strmap *m);
  * and compared by their address, so that neither is read; asked with get and put only. */
 void cd_strmap_init_interned(cd_strmap *m);
 void cd_strmap_free(cd_strmap *m);
+/* Room for n keys in a map that has none yet, so that filling it does not grow and rehash it. */
+void cd_strmap_reserve(cd_strmap *m, size_t n);
 /* The value for key, or CD_NONE ((size_t)-1). */
 size_t cd_strmap_get(const cd_strmap *m, const char *key);
 /* Sets key (copied) to value. */
