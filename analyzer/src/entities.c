@@ -431,11 +431,14 @@ void cd_pass_entities(cd_doc *doc) {
   size_t *mcl = NULL, *ent_of = NULL, *best = NULL, *count = NULL, *n_acr = NULL, *n_long = NULL, *acr = NULL;
   bool *person = NULL, *org = NULL, *courtesy = NULL;
   uint32_t *text_first = NULL;
-  c.mw = calloc(nm + 1, sizeof(mwork));
+  c.mw = malloc((nm + 1) * sizeof(mwork)); /* each written below */
   c.am_mask = 255;
   while (c.am_mask + 1 < nm && c.am_mask < 65535) c.am_mask = c.am_mask * 2 + 1;
-  c.am = calloc(c.am_mask + 1, sizeof *c.am); /* none: every key is looked up */
-  mcl = calloc(nm + 1, sizeof(size_t));
+  /* none: every key is looked up; the kept keys remember their built-in alias, and without
+   * configured names that is the whole answer */
+  bool cfg_names = doc->config && doc->config->n_names;
+  c.am = doc->kept_keys && !cfg_names ? NULL : calloc(c.am_mask + 1, sizeof *c.am);
+  mcl = malloc((nm + 1) * sizeof(size_t)); /* each written below */
   c.scratch = cd_arena_new();
   if (!c.mw || !mcl || !c.scratch) goto done;
   load_config_names(&c);
@@ -443,6 +446,7 @@ void cd_pass_entities(cd_doc *doc) {
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     mwork *w = &c.mw[i];
+    *w = (mwork){NULL, NULL, NULL, false, false};
     mcl[i] = CD_NONE;
     if (m->kind != MK_NAME) continue;
     w->key = aliased_key(&c, part_key(doc, i, CD_MKEY_NAME, m->name.start, m->name.end), &w->aliased);

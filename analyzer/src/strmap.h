@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -38,7 +39,7 @@ void cd_strmap_free(cd_strmap *m);
 /* Room for n keys in a map that has none yet, so that filling it does not grow and rehash it. */
 void cd_strmap_reserve(cd_strmap *m, size_t n);
 /* The value for key, or CD_NONE ((size_t)-1). */
-size_t cd_strmap_get(const cd_strmap *m, const char *key);
+static inline size_t cd_strmap_get(const cd_strmap *m, const char *key);
 /* Sets key (copied) to value. */
 void cd_strmap_put(cd_strmap *m, const char *key, size_t value);
 /* The same for a key given as n bytes (no NUL inside), e.g. a slice of the text. */
@@ -50,5 +51,25 @@ const char *cd_strmap_key(const cd_strmap *m, const char *key, size_t n);
 const char *cd_strmap_intern(cd_strmap *m, const char *key, size_t n);
 /* cd_strmap_intern, giving an added key `value`; `*had` is the key's value (`value` when added). */
 const char *cd_strmap_intern_value(cd_strmap *m, const char *key, size_t n, size_t value, size_t *had);
+
+/* The slot a pointer hashes to, and a stored value unpacked: the sixteen largest uint32_t stand for
+ * the sixteen largest size_t (CD_NONE, ...). For cd_strmap_get, inline: the passes ask maps of
+ * interned keys in their hottest loops, and such a probe is a few instructions. */
+enum { CD_STRMAP_TOP_VALUES = 16 };
+static inline uint32_t cd_strmap_hash_ptr(const char *s) {
+  uint64_t h = (uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ull;
+  return (uint32_t)(h >> 32);
+}
+static inline size_t cd_strmap_unpack(uint32_t v) {
+  return v > UINT32_MAX - CD_STRMAP_TOP_VALUES ? (size_t)-1 - (UINT32_MAX - v) : v;
+}
+
+static inline size_t cd_strmap_get(const cd_strmap *m, const char *key) {
+  if (!m->by_pointer) return cd_strmap_getn(m, key, strlen(key));
+  if (!m->cap) return (size_t)-1;
+  for (size_t h = cd_strmap_hash_ptr(key) & (m->cap - 1); m->slots[h].key; h = (h + 1) & (m->cap - 1))
+    if (m->slots[h].key == key) return cd_strmap_unpack(m->slots[h].value);
+  return (size_t)-1;
+}
 
 #endif
