@@ -13,6 +13,7 @@
 #include "config.h"
 #include "copydesk/analyzer.h"
 #include "copydesk/record.h"
+#include "namekey_kept.h"
 #include "strmap.h"
 #include "vec.h"
 
@@ -216,7 +217,10 @@ static inline size_t doc_ntok(const cd_doc *d) { return d->tokens.len; }
 /* The key of token t's bytes (cd_doc_name_key), kept per token with a handle. */
 const char *cd_doc_kept_token_key(cd_doc *doc, size_t t);
 static inline const char *cd_doc_token_key(cd_doc *doc, size_t t) {
-  if (doc->kept_keys) return cd_doc_kept_token_key(doc, t);
+  if (doc->kept_keys) {
+    uint32_t e = doc->token_keys ? doc->token_keys[t] : 0;
+    return e ? cd_keys_kept_entry_key(doc->kept_keys, e - 1) : cd_doc_kept_token_key(doc, t);
+  }
   const cd_token *tk = doc_tok(doc, t);
   return cd_doc_name_key(doc, doc->text + tk->start, tk->end - tk->start);
 }
@@ -226,7 +230,10 @@ static inline const char *cd_doc_token_key(cd_doc *doc, size_t t) {
 enum { CD_MKEY_NAME, CD_MKEY_SURNAME, CD_MKEY_GIVEN, CD_MENTION_KEYS };
 const char *cd_doc_kept_mention_key(cd_doc *doc, size_t mi, unsigned part, size_t start, size_t end);
 static inline const char *cd_doc_mention_key(cd_doc *doc, size_t mi, unsigned part, size_t start, size_t end) {
-  if (doc->kept_keys) return cd_doc_kept_mention_key(doc, mi, part, start, end);
+  if (doc->kept_keys) {
+    uint32_t e = doc->mention_keys ? doc->mention_keys[mi * CD_MENTION_KEYS + part] : 0;
+    return e ? cd_keys_kept_entry_key(doc->kept_keys, e - 1) : cd_doc_kept_mention_key(doc, mi, part, start, end);
+  }
   return cd_doc_name_key(doc, doc->text + start, end - start);
 }
 /* The paragraph of a token (after the sentences pass). */

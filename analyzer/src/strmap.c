@@ -136,6 +136,6 @@ const char *cd_strmap_intern_value(cd_strmap *m, const char *key, size_t n, size
   return e->key;
 }
 
-void cd_strmap_put(cd_strmap *m, const char *key, size_t value) {
+void cd_strmap_put_slow(cd_strmap *m, const char *key, size_t value) {
   cd_strmap_putn(m, key, m->by_pointer ? 0 : strlen(key), value);
 }

@@ -41,7 +41,7 @@ void cd_strmap_reserve(cd_strmap *m, size_t n);
 /* The value for key, or CD_NONE ((size_t)-1). */
 static inline size_t cd_strmap_get(const cd_strmap *m, const char *key);
 /* Sets key (copied) to value. */
-void cd_strmap_put(cd_strmap *m, const char *key, size_t value);
+static inline void cd_strmap_put(cd_strmap *m, const char *key, size_t value);
 /* The same for a key given as n bytes (no NUL inside), e.g. a slice of the text. */
 size_t cd_strmap_getn(const cd_strmap *m, const char *key, size_t n);
 void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value);
@@ -62,6 +62,27 @@ static inline uint32_t cd_strmap_hash_ptr(const char *s) {
 }
 static inline size_t cd_strmap_unpack(uint32_t v) {
   return v > UINT32_MAX - CD_STRMAP_TOP_VALUES ? (size_t)-1 - (UINT32_MAX - v) : v;
+}
+
+/* cd_strmap_putn, for the map's keys' own bytes. */
+void cd_strmap_put_slow(cd_strmap *m, const char *key, size_t value);
+
+static inline void cd_strmap_put(cd_strmap *m, const char *key, size_t value) {
+  /* a map of interned keys with room: the probe, and the key stored as given */
+  if (m->by_pointer && (m->len + 1) * 2 <= m->cap && value < UINT32_MAX - CD_STRMAP_TOP_VALUES) {
+    uint32_t hk = cd_strmap_hash_ptr(key);
+    size_t h = hk & (m->cap - 1);
+    while (m->slots[h].key && m->slots[h].key != key) h = (h + 1) & (m->cap - 1);
+    cd_strmap_slot *e = &m->slots[h];
+    if (!e->key) {
+      e->key = key;
+      e->hash = hk;
+      m->len++;
+    }
+    e->value = (uint32_t)value;
+    return;
+  }
+  cd_strmap_put_slow(m, key, value);
 }
 
 static inline size_t cd_strmap_get(const cd_strmap *m, const char *key) {
