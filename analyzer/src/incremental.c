@@ -15,10 +15,10 @@ typedef struct version {
   size_t len;
   uint8_t *prose;
   cd_vec paras;     /* cd_para */
-  cd_vec tokens;    /* cd_token as the sentences pass left them (before quote pairing) */
+  cd_vec tokens;    /* cd_token as the analysis left them (cd_incr_keep_final): after quote pairing */
   cd_vec sentences; /* cd_sentence */
-  cd_vec roles;     /* uint8_t per token: its role after quote pairing */
-  cd_vec mentions;  /* cd_name_mention as the mentions pass left them */
+  cd_vec roles;     /* uint8_t per token: its role before quote pairing */
+  cd_vec mentions;  /* cd_name_mention as the analysis left them (their entities set) */
   cd_vec capwords;  /* char: the mentions pass's capitalised words, each ending in NUL */
   size_t n_capwords; /* how many */
 } version;
@@ -185,7 +185,16 @@ static size_t common_suffix(const char *a, size_t an, const char *b, size_t bn, 
 static const cd_para *old_para(const cd_analysis *a, size_t i) { return CD_VEC_AT(&a->old.paras, cd_para, i); }
 static size_t from(const cd_doc *doc, size_t pi) { return *CD_VEC_AT(&doc->incr->from, size_t, pi); }
 
-void cd_incr_reserve(const cd_analysis *a, cd_doc *doc) {
+void cd_incr_reserve(cd_analysis *a, cd_doc *doc) {
+  /* the tables of the version before the previous one, read no more, are this version's to fill */
+  cd_vec *spare[] = {&a->next.tokens, &a->next.mentions}, *fill[] = {&doc->tokens, &doc->mentions};
+  for (size_t i = 0; i < 2; i++) {
+    if (fill[i]->cap || !spare[i]->cap) continue;
+    cd_vec t = *fill[i];
+    *fill[i] = *spare[i];
+    fill[i]->len = 0;
+    *spare[i] = t;
+  }
   if (!a->have) return;
   /* a keystroke changes the counts little: room for the old ones and a sixteenth more */
   cd_vec_reserve(&doc->tokens, a->old.tokens.len + a->old.tokens.len / 16 + 16);
@@ -276,9 +285,12 @@ bool cd_incr_tokens(cd_doc *doc, uint32_t pi) {
   cd_vec_reserve(&doc->tokens, doc->tokens.len + n);
   cd_token *t = CD_VEC_AT(&doc->tokens, cd_token, doc->tokens.len);
   memcpy(t, CD_VEC_AT(&a->old.tokens, cd_token, o->first_tok), n * sizeof *t);
-  for (size_t k = 0; k < n; k++) {
+  const uint8_t *roles = CD_VEC_AT(&a->old.roles, uint8_t, o->first_tok);
+  for (size_t k = 0; k < n; k++) { /* as the tokens pass gives them: before quote pairing */
     t[k].start = (uint32_t)(t[k].start - o->span.start + p->span.start);
     t[k].end = (uint32_t)(t[k].end - o->span.start + p->span.start);
+    t[k].flags &= (uint8_t)~TF_QUOTED;
+    t[k].role = roles[k];
   }
   p->first_tok = (uint32_t)doc->tokens.len;
   doc->tokens.len += n;
@@ -342,10 +354,10 @@ bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi) {
   if (pi + 1 < doc->paras.len ? from(doc, pi + 1) != oi + 1 : oi + 1 != a->old.paras.len) return false;
   /* quote pairing, which may reach across paragraphs, must have given every mark its old role */
   const cd_para *o = old_para(a, oi), *p = CD_VEC_AT(&doc->paras, cd_para, pi);
-  const uint8_t *roles = CD_VEC_AT(&a->old.roles, uint8_t, o->first_tok);
+  const cd_token *paired = CD_VEC_AT(&a->old.tokens, cd_token, o->first_tok); /* after pairing */
   for (size_t k = p->first_tok; k < p->end_tok; k++) {
     const cd_token *t = doc_tok(doc, k);
-    if (t->kind == TOK_MARK && t->role != roles[k - p->first_tok]) return false;
+    if (t->kind == TOK_MARK && t->role != paired[k - p->first_tok].role) return false;
   }
   return true;
 }
@@ -387,6 +399,7 @@ void cd_incr_mentions(cd_doc *doc, uint32_t pi) {
     m->sent = first->sent;
     m->in_quote = (first->flags & TF_QUOTED);
     m->headline = p->headline;
+    m->entity = CD_NONE; /* as the mentions pass gives it */
   }
 }
 
@@ -396,20 +409,31 @@ static void copy_vec(cd_vec *to, const cd_vec *from) {
   to->len = from->len;
 }
 
-void cd_incr_keep_tokens(cd_analysis *a, const cd_doc *doc) {
+void cd_incr_keep_tokens(cd_analysis *a, cd_doc *doc) {
   version *v = &a->next;
   char *text = realloc(v->text, doc->len + 1);
   if (!text) abort(); /* the library's out-of-memory policy inside a pass */
   v->text = text;
-  uint8_t *prose = realloc(v->prose, doc->len + 1);
-  if (!prose) abort();
-  v->prose = prose;
   memcpy(v->text, doc->text, doc->len);
-  memcpy(v->prose, doc->prose, doc->len);
+  if (doc->keep_tables) {
+    uint8_t *prose = realloc(v->prose, doc->len + 1);
+    if (!prose) abort();
+    v->prose = prose;
+    memcpy(v->prose, doc->prose, doc->len);
+  } else { /* the analysis frees its prose next: the handle takes it, and that goes instead */
+    uint8_t *prose = v->prose;
+    v->prose = doc->prose;
+    doc->prose = prose;
+  }
   v->len = doc->len;
   copy_vec(&v->paras, &doc->paras);
-  copy_vec(&v->tokens, &doc->tokens);
   copy_vec(&v->sentences, &doc->sentences);
+  /* the tokens themselves come at the end (cd_incr_keep_final); their roles before pairing now */
+  cd_vec_reserve(&v->roles, doc_ntok(doc) + 1);
+  v->roles.len = doc_ntok(doc);
+  const cd_token *toks = doc->tokens.data;
+  uint8_t *roles = v->roles.data;
+  for (size_t i = 0, n = doc_ntok(doc); i < n; i++) roles[i] = toks[i].role;
   v->capwords.len = 0;
   v->n_capwords = 0;
 }
@@ -424,18 +448,26 @@ void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n) {
 }
 
 void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc) {
-  version *v = &a->next;
-  cd_vec_reserve(&v->roles, doc_ntok(doc) + 1);
-  v->roles.len = doc_ntok(doc);
-  const cd_token *toks = doc->tokens.data;
-  uint8_t *roles = v->roles.data;
-  for (size_t i = 0, n = doc_ntok(doc); i < n; i++) roles[i] = toks[i].role;
-  copy_vec(&v->mentions, &doc->mentions);
+  (void)doc;
   version t = a->old;
   a->old = a->next;
   a->next = t;
   a->prev_ok = a->have;
   a->have = true;
+}
+
+void cd_incr_keep_final(cd_analysis *a, cd_doc *doc) {
+  version *v = &a->old; /* this version, since cd_incr_keep_mentions */
+  cd_vec *keep[] = {&v->tokens, &v->mentions}, *from_doc[] = {&doc->tokens, &doc->mentions};
+  for (size_t i = 0; i < 2; i++) {
+    if (doc->keep_tables) { /* a test reads the report's own */
+      copy_vec(keep[i], from_doc[i]);
+      continue;
+    }
+    cd_vec t = *keep[i];
+    *keep[i] = *from_doc[i];
+    *from_doc[i] = t; /* the report frees it */
+  }
 }
 
 cd_ents_kept *cd_incr_entities(cd_doc *doc) { return doc->incr ? &doc->incr->ents : NULL; }

@@ -28,13 +28,13 @@
 void cd_incr_match(cd_analysis *a, const cd_doc *doc);
 /* Before the tokens pass: gives the new version's tokens, sentences and mentions room for as many
  * as the previous version had, so that they are not copied as they grow. */
-void cd_incr_reserve(const cd_analysis *a, cd_doc *doc);
+void cd_incr_reserve(cd_analysis *a, cd_doc *doc);
 /* Tokens pass: appends the old tokens of paragraph `pi` when it is unchanged; false otherwise. */
 bool cd_incr_tokens(cd_doc *doc, uint32_t pi);
 /* Sentences pass: appends the old sentences of paragraph `pi` when its tokens were reused. */
 bool cd_incr_sentences(cd_doc *doc, uint32_t pi);
 /* After the sentences pass: keeps this version's text and tables for the next one. */
-void cd_incr_keep_tokens(cd_analysis *a, const cd_doc *doc);
+void cd_incr_keep_tokens(cd_analysis *a, cd_doc *doc);
 
 /* Mentions pass: the previous version's capitalised words (each ending in NUL, `*size` bytes in
  * all; NULL when there is none). */
@@ -49,8 +49,13 @@ void cd_incr_mentions(cd_doc *doc, uint32_t pi);
 bool cd_incr_capwords_same(const cd_doc *doc);
 /* Keeps one of this version's capitalised words. */
 void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n);
-/* After the mentions pass: keeps the marks' roles and the mentions; this version becomes the old. */
+/* After the mentions pass: this version becomes the old. */
 void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc);
+/* At the end of an analysis: the handle takes the version's tokens and mentions as the passes left
+ * them (their tables, not copies), for the next version; cd_incr_tokens and cd_incr_mentions set
+ * back what the passes after the mentions pass wrote (quote pairing's roles and marks, the
+ * entities). */
+void cd_incr_keep_final(cd_analysis *a, cd_doc *doc);
 
 /* After the mentions pass: are this version's name mentions the previous version's, one for one and
  * in order, each with the same fields (its spans and tokens shifted alike), the same bytes over its

@@ -92,6 +92,7 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
   cd_pass_claims(doc);
   cd_pass_record(doc);
   cd_pass_findings(doc);
+  if (incr) cd_incr_keep_final(incr, doc);
   doc->incr = NULL;
   doc->kept_keys = NULL;
   doc->token_keys = doc->mention_keys = NULL;
