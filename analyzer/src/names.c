@@ -1281,6 +1281,10 @@ static void spelling(names_ctx *c) {
       size_t j = *CD_VEC_AT(&cand, size_t, x);
       const sword *b = CD_VEC_AT(&words, sword, j);
       if (j == i || b->ignored) continue;
+      /* a pair that could pass neither way below (a shared neighbour, or the counts) is left before
+       * its edit distance is measured */
+      bool by_count = a->count && b->count && !((b->count <= a->count || b->count < 2) && !introduction_decides(a, b));
+      if (!by_count && !shared_neighbour(a, b)) continue;
       if (!typo_shaped(a->key, b->key) || cd_spelling_explained(a->key, b->key)) continue;
       if (neighbour_slip(a, b)) {
         if (best != CD_NONE) ambiguous = true;
