@@ -190,6 +190,11 @@ void cd_pass_findings(cd_doc *doc); /* quote.* diagnostics, severities, inline c
 const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n);
 /* The key of text[0..n) when some pass has interned it, else NULL (cd_name_key_known). */
 const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n);
+/* The interned copy of a key's own bytes (already folded: an alias's canonical key), added when
+ * absent: among interned keys, equal bytes are one pointer. */
+const char *cd_doc_intern_key(cd_doc *doc, const char *key, size_t n);
+/* The interned copy of key[0, n), or NULL when no pass interned those bytes (nothing is added). */
+const char *cd_doc_find_key(const cd_doc *doc, const char *key, size_t n);
 /* Answers about an interned key (one cd_doc_name_key gave) that rest on its bytes alone, remembered
  * with the key while a handle keeps it; any other string is answered afresh. cd_is_renamed,
  * cd_is_proper_word, cd_is_common_word over the whole key, cd_alias_known, and

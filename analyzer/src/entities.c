@@ -274,6 +274,11 @@ static const char *aliased_key_of(ent_ctx *c, const char *key, bool *aliased) {
   }
   const char *a = cd_doc_key_builtin_alias(c->doc, key);
   *aliased = a != key;
+  /* the alias's canonical key, interned like every other: the clustering's maps compare pointers */
+  if (*aliased) {
+    const char *in = cd_doc_intern_key(c->doc, a, strlen(a));
+    if (in) a = in;
+  }
   return a;
 }
 
@@ -417,13 +422,16 @@ void cd_pass_entities(cd_doc *doc) {
   /* every key below is an interned name key (cd_doc_name_key) or a string of c.scratch */
   cd_strmap_init_borrowed(&c.cfg);
   cd_strmap full, given_sur, any_surname, surname, given, inits, styles;
-  cd_strmap_init_borrowed(&full);
+  /* keyed by interned keys (key_of's, and the aliases' canonical keys interned too), compared by
+   * address; a string made here is looked up among the interned keys first (cd_doc_find_key): one
+   * that no pass interned is no mention's key */
+  cd_strmap_init_interned(&full);
   cd_strmap_init_borrowed(&given_sur);
-  cd_strmap_init_interned(&any_surname); /* surname keys: key_of's, interned */
+  cd_strmap_init_interned(&any_surname);
   cd_strmap_init_interned(&surname);
-  cd_strmap_init_borrowed(&given);
-  cd_strmap_init_borrowed(&inits);
-  cd_strmap_init_borrowed(&styles);
+  cd_strmap_init_interned(&given);
+  cd_strmap_init_interned(&inits);
+  cd_strmap_init_interned(&styles);
   /* each mention's text, one copy per distinct text */
   cd_strmap texts;
   cd_strmap_init(&texts, doc->arena);
@@ -479,13 +487,14 @@ void cd_pass_entities(cd_doc *doc) {
     if (cl == CD_NONE && m->n_parts >= 2 && m->org_hint) {
       /* "Indian Railway" and "Indian Railways": one organisation written in singular and plural */
       size_t kn = strlen(w->key);
+      const char *other = NULL;
       if (kn > 3 && w->key[kn - 1] == 's') {
-        char *sing = cd_arena_strndup(c.scratch, w->key, kn - 1);
-        if (sing) cl = cd_strmap_get(&full, sing);
+        other = cd_doc_find_key(doc, w->key, kn - 1);
       } else {
         char *plur = joined(c.scratch, w->key, "s", "");
-        if (plur) cl = cd_strmap_get(&full, plur);
+        if (plur) other = cd_doc_find_key(doc, plur, kn + 1);
       }
+      if (other) cl = cd_strmap_get(&full, other);
     }
     char *gs = NULL;
     if (w->person_full) {
@@ -507,9 +516,11 @@ void cd_pass_entities(cd_doc *doc) {
       if (cd_strmap_get(&any_surname, w->skey) == CD_NONE) cd_strmap_put(&any_surname, w->skey, cl);
       put_unique(&c, &given, w->gkey, cl);
     } else if (m->n_parts >= 2) {
-      const char *in = initials(doc, c.scratch, m, 0);
-      if (in) put_unique(&c, &inits, in, cl);
-      if (m->n_parts >= 4 && (in = initials(doc, c.scratch, m, 1)) != NULL && strlen(in) >= 3) put_unique(&c, &inits, in, cl);
+      const char *in = initials(doc, c.scratch, m, 0), *key;
+      if (in && (key = cd_doc_find_key(doc, in, strlen(in))) != NULL) put_unique(&c, &inits, key, cl);
+      if (m->n_parts >= 4 && (in = initials(doc, c.scratch, m, 1)) != NULL && strlen(in) >= 3 &&
+          (key = cd_doc_find_key(doc, in, strlen(in))) != NULL)
+        put_unique(&c, &inits, key, cl);
     }
   }
 

@@ -285,3 +285,10 @@ static const char *key_entry(cd_keys_kept *k, const char *s, size_t start, size_
   *out = e;
   return key;
 }
+
+const char *cd_keys_kept_intern(cd_keys_kept *k, const char *key, size_t n) {
+  uint32_t e = intern(k, key, n);
+  return e == UINT32_MAX ? NULL : stamped(k, e);
+}
+
+const char *cd_keys_kept_find(const cd_keys_kept *k, const char *key, size_t n) { return cd_strmap_key(&k->keys, key, n); }

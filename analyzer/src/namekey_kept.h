@@ -37,6 +37,11 @@ const char *cd_keys_kept_key(cd_keys_kept *k, const char *s, size_t start, size_
 /* cd_keys_kept_key (not `known`), also giving in *entry the key's entry (UINT32_MAX with NULL). */
 const char *cd_keys_kept_key_entry(cd_keys_kept *k, const char *s, size_t start, size_t n, size_t n_mentions,
                                    uint32_t *entry);
+/* The table's copy of key[0, n), bytes already folded (an alias's canonical key), added when absent
+ * and asked by this version; NULL when out of memory. */
+const char *cd_keys_kept_intern(cd_keys_kept *k, const char *key, size_t n);
+/* The table's copy of key[0, n), or NULL when it holds none (nothing is added). */
+const char *cd_keys_kept_find(const cd_keys_kept *k, const char *key, size_t n);
 /* Changes when the table starts over and its entries go: kept entries hold within one epoch only. */
 uint32_t cd_keys_kept_epoch(const cd_keys_kept *k);
 

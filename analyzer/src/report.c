@@ -223,6 +223,14 @@ const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n) { return me
 
 const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n) { return memo_key(doc, text, n, true); }
 
+const char *cd_doc_intern_key(cd_doc *doc, const char *key, size_t n) {
+  return doc->kept_keys ? cd_keys_kept_intern(doc->kept_keys, key, n) : cd_strmap_intern(&doc->name_keys, key, n);
+}
+
+const char *cd_doc_find_key(const cd_doc *doc, const char *key, size_t n) {
+  return doc->kept_keys ? cd_keys_kept_find(doc->kept_keys, key, n) : cd_strmap_key(&doc->name_keys, key, n);
+}
+
 /* The key in a per-span slot of the handle's (entry + 1), else asked of the kept table and noted
  * there: a span the edit left alone keeps its slot from version to version. */
 static const char *slot_key(cd_doc *doc, uint32_t *slot, size_t start, size_t end) {

@@ -305,6 +305,43 @@ static void test_shared_surname_never_merges(void **state) {
   cd_report_free(r);
 }
 
+/* The entity an entity list gives the mention written `form` (the first such mention), or CD_NONE. */
+static size_t entity_of(const cd_report *r, const char *form) {
+  size_t n;
+  const cd_entity *e = cd_report_entities(r, &n);
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < e[i].n_mentions; k++)
+      if (strcmp(e[i].mentions[k].text, form) == 0) return i;
+  return CD_NONE;
+}
+
+/* Names the clustering ties by strings it makes: an organisation in singular and plural, an
+ * abbreviation spelled by a name's initials, a country's alias. Each pair is one entity, whether
+ * the text is analysed once or version after version through a handle (whose name keys are kept),
+ * and names that only look alike stay apart. */
+static void test_made_keys_join_entities(void **state) {
+  (void)state;
+  const char *text = "Rail strike ends\n\nIndian Railway staff returned to work on Monday. Indian Railways "
+                     "said fares would not rise. Services on the South West Railway would resume, and SWR "
+                     "apologised for the delays. The USA and the United States agreed. Staff of the North "
+                     "Star Line struck too; NSR said nothing.\n";
+  cd_analysis *a = cd_analysis_new();
+  for (int pass = 0; pass < 3; pass++) {
+    cd_report *r = pass == 0 ? run(text, NULL) : cd_analysis_update(a, text, strlen(text), CD_FORMAT_PLAINTEXT, NULL);
+    assert_non_null(r);
+    assert_true(entity_of(r, "Indian Railway") != CD_NONE);
+    assert_int_equal(entity_of(r, "Indian Railway"), entity_of(r, "Indian Railways"));
+    assert_true(entity_of(r, "SWR") != CD_NONE);
+    assert_int_equal(entity_of(r, "SWR"), entity_of(r, "South West Railway"));
+    assert_true(entity_of(r, "USA") != CD_NONE);
+    assert_int_equal(entity_of(r, "USA"), entity_of(r, "United States"));
+    assert_true(entity_of(r, "NSR") != CD_NONE);
+    assert_true(entity_of(r, "NSR") != entity_of(r, "North Star Line")); /* not its initials */
+    cd_report_free(r);
+  }
+  cd_analysis_free(a);
+}
+
 static void test_courtesy_styles(void **state) {
   (void)state;
   const char *text = "Mayor opens library\n\nTomasz Halberg opened the library on Saturday. Mr Halberg "
@@ -373,6 +410,7 @@ int main(void) {
       cmocka_unit_test(test_variant_fix_and_related),
       cmocka_unit_test(test_preferred_form),
       cmocka_unit_test(test_shared_surname_never_merges),
+      cmocka_unit_test(test_made_keys_join_entities),
       cmocka_unit_test(test_courtesy_styles),
       cmocka_unit_test(test_courtesy_message_quotes_text),
       cmocka_unit_test(test_spelling_in_quotes_and_headline_silent),
