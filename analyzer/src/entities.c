@@ -344,6 +344,36 @@ static char *joined(cd_arena *scratch, const char *a, const char *b, const char 
   return out;
 }
 
+/* One distinct mention text: its copy (as long as the text, or up to a NUL in it), the first
+ * mention with it, and the next text of the same key (CD_NONE). */
+typedef struct text_group {
+  const char *text;
+  uint32_t len, first;
+  size_t next;
+} text_group;
+
+/* The copy of mention i's text, s[0, n), shared by the mentions with the same text, and the first
+ * of them in *first: a copy equals the n bytes when it is as long and the bytes agree (a text with
+ * a NUL inside is copied up to it, as cd_strmap_intern_value would). NULL when out of memory. */
+static const char *mention_text(cd_doc *doc, cd_strmap *texts, cd_vec *groups, const char *key, const char *s,
+                                size_t n, size_t i, size_t *first) {
+  size_t head = cd_strmap_get(texts, key);
+  for (size_t g = head; g != CD_NONE; g = CD_VEC_AT(groups, text_group, g)->next) {
+    const text_group *x = CD_VEC_AT(groups, text_group, g);
+    if (x->len == n && memcmp(x->text, s, n) == 0) {
+      *first = x->first;
+      return x->text;
+    }
+  }
+  const char *copy = cd_arena_strndup(doc->arena, s, n);
+  if (!copy) return NULL;
+  text_group *x = cd_vec_push_raw(groups);
+  *x = (text_group){copy, (uint32_t)strlen(copy), (uint32_t)i, head};
+  cd_strmap_put(texts, key, groups->len - 1);
+  *first = i;
+  return copy;
+}
+
 /* Near-miss spellings: a lone word that no earlier step placed, and that is no established name,
  * joins the one person whose surname (or the one lone word) it nearly spells. */
 static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
@@ -432,9 +462,12 @@ void cd_pass_entities(cd_doc *doc) {
   cd_strmap_init_interned(&given);
   cd_strmap_init_interned(&inits);
   cd_strmap_init_interned(&styles);
-  /* each mention's text, one copy per distinct text */
+  /* each mention's text, one copy per distinct text: the texts of a mention's key (interned: equal
+   * texts have equal keys) are a chain of text_group, compared byte for byte */
   cd_strmap texts;
-  cd_strmap_init(&texts, doc->arena);
+  cd_strmap_init_interned(&texts);
+  cd_vec groups;
+  cd_vec_init(&groups, sizeof(text_group));
   /* working tables, freed at the end of the pass (not kept in the report's arena) */
   size_t *mcl = NULL, *ent_of = NULL, *best = NULL, *count = NULL, *n_acr = NULL, *n_long = NULL, *acr = NULL;
   bool *person = NULL, *org = NULL, *courtesy = NULL;
@@ -664,8 +697,9 @@ void cd_pass_entities(cd_doc *doc) {
     if (!out) continue;
     cd_mention *x = &out[ent->n_mentions];
     x->span = (cd_span){m->span.start, m->span.end};
-    size_t first;
-    x->text = cd_strmap_intern_value(&texts, doc->text + m->span.start, m->span.end - m->span.start, i, &first);
+    size_t first = i;
+    x->text = mention_text(doc, &texts, &groups, c.mw[i].key, doc->text + m->span.start, m->span.end - m->span.start,
+                           i, &first);
     if (text_first) text_first[i] = (uint32_t)first;
     x->in_quote = m->in_quote;
     x->headline = m->headline;
@@ -702,5 +736,6 @@ done:
   cd_strmap_free(&inits);
   cd_strmap_free(&styles);
   cd_strmap_free(&texts); /* the texts stay in the arena */
+  cd_vec_free(&groups);
   cd_arena_free(c.scratch);
 }

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "arena.h"
+#include "incremental.h"
 #include "copydesk/analyzer.h"
 #include "namekey.h"
 #include "names_near.h"
@@ -342,6 +343,35 @@ static void test_made_keys_join_entities(void **state) {
   cd_analysis_free(a);
 }
 
+/* Every mention's text is its own bytes, though mentions of one entity share a key and a length
+ * ("Kim Jong-un", "Kim Jong Un", "KIM JONG UN"): fresh, and through a handle on a version whose
+ * mentions are the previous one's (the entities taken over) and on one that clusters again. */
+static void test_mention_texts_as_written(void **state) {
+  (void)state;
+  char text[] = "Summit talks\n\nKim Jong-un arrived on Monday. Officials said Kim Jong Un would stay two "
+                "days. Kim Jong-un left on Wednesday, and KIM JONG UN was on every front page.\n\nThe talks "
+                "ended.\n";
+  cd_analysis *a = cd_analysis_new();
+  for (int pass = 0; pass < 4; pass++) {
+    if (pass == 2) text[sizeof text - 4] = 'D'; /* "endeD": no mention changes */
+    if (pass == 3) memcpy(strstr(text, "Officials"), "Ann Perry", 9); /* a new name: clustered again */
+    cd_report *r = pass == 0 ? run(text, NULL) : cd_analysis_update(a, text, strlen(text), CD_FORMAT_PLAINTEXT, NULL);
+    assert_non_null(r);
+    size_t n, seen = 0;
+    const cd_entity *e = cd_report_entities(r, &n);
+    for (size_t i = 0; i < n; i++)
+      for (size_t k = 0; k < e[i].n_mentions; k++, seen++) {
+        const cd_mention *m = &e[i].mentions[k];
+        assert_int_equal(strlen(m->text), m->span.end - m->span.start);
+        assert_memory_equal(m->text, text + m->span.start, strlen(m->text));
+      }
+    assert_true(seen >= 4);
+    if (pass >= 2) assert_true(cd_incr_entities_taken(a) == (pass == 2));
+    cd_report_free(r);
+  }
+  cd_analysis_free(a);
+}
+
 static void test_courtesy_styles(void **state) {
   (void)state;
   const char *text = "Mayor opens library\n\nTomasz Halberg opened the library on Saturday. Mr Halberg "
@@ -411,6 +441,7 @@ int main(void) {
       cmocka_unit_test(test_preferred_form),
       cmocka_unit_test(test_shared_surname_never_merges),
       cmocka_unit_test(test_made_keys_join_entities),
+      cmocka_unit_test(test_mention_texts_as_written),
       cmocka_unit_test(test_courtesy_styles),
       cmocka_unit_test(test_courtesy_message_quotes_text),
       cmocka_unit_test(test_spelling_in_quotes_and_headline_silent),
