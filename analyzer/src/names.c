@@ -406,6 +406,11 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
   vset v;
   v.n = 0;
   bool person = E(doc, e)->kind == CD_ENTITY_PERSON;
+  const cd_config *cfg = doc->config;
+  if (n == 1 && !(cfg && cfg->preferred_entity.len)) { /* one mention: one form, unless a surname is another */
+    const cd_name_mention *m = M(doc, mentions[0]);
+    if (!(person && m->n_parts >= 2 && m->surname.start > m->name.start)) return;
+  }
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
     if (!body(c, m)) continue;
@@ -413,7 +418,6 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
     if (person && m->n_parts >= 2 && m->surname.start > m->name.start)
       add_form(doc, &v, m, mentions[k], m->surname, 1);
   }
-  const cd_config *cfg = doc->config;
   if (v.n < 2 && !(cfg && cfg->preferred_entity.len)) return; /* one form, and no house form */
   for (size_t f = 0; f < v.n; f++)
     if (!form_key(doc, &v.f[f])) return;
