@@ -83,16 +83,17 @@ void *cd_arena_memdup(cd_arena *arena, const void *p, size_t size) {
 
 /* The directives the analyzer's messages use: %s, %.*s, %zu and %%. glibc's vsnprintf costs a few
  * thousand instructions a call and there is a message per finding, so these are formatted here;
- * a format with any other directive goes to vsnprintf. With out == NULL, only measures. Returns
- * the length, or -1 when the format needs vsnprintf. */
-static long format_simple(char *out, const char *fmt, va_list ap) {
+ * a format with any other directive goes to vsnprintf. Writes the first `cap` bytes at most (the
+ * pieces that fit whole) to out. Returns the whole length, or -1 when the format needs vsnprintf. */
+static long format_simple(char *out, size_t cap, const char *fmt, va_list ap) {
   size_t n = 0;
   char digits[24];
   for (const char *f = fmt; *f; f++) {
     const char *piece = f;
     size_t len = 1;
     if (*f != '%') { /* the text up to the next directive, in one piece */
-      while (f[len] && f[len] != '%') len++;
+      const char *pct = strchr(f, '%');
+      len = pct ? (size_t)(pct - f) : strlen(f);
       f += len - 1;
     } else if (f[1] == '%') {
       f++;
@@ -117,7 +118,7 @@ static long format_simple(char *out, const char *fmt, va_list ap) {
     } else {
       return -1;
     }
-    if (out) memcpy(out + n, piece, len);
+    if (n + len <= cap) memcpy(out + n, piece, len);
     n += len;
   }
   return (long)n;
@@ -125,8 +126,9 @@ static long format_simple(char *out, const char *fmt, va_list ap) {
 
 char *cd_arena_printf(cd_arena *arena, const char *fmt, ...) {
   va_list ap;
+  char buf[512]; /* a message fits: formatted once, then copied */
   va_start(ap, fmt);
-  long n = format_simple(NULL, fmt, ap); /* -1: a directive only vsnprintf knows */
+  long n = format_simple(buf, sizeof buf, fmt, ap); /* -1: a directive only vsnprintf knows */
   va_end(ap);
   bool simple = n >= 0;
   if (!simple) {
@@ -138,9 +140,13 @@ char *cd_arena_printf(cd_arena *arena, const char *fmt, ...) {
   char *p = alloc_aligned(arena, (size_t)n + 1, 1);
   if (!p) return NULL;
   p[n] = '\0';
+  if (simple && (size_t)n <= sizeof buf) {
+    memcpy(p, buf, (size_t)n);
+    return p;
+  }
   va_start(ap, fmt);
   if (simple)
-    format_simple(p, fmt, ap);
+    format_simple(p, (size_t)n, fmt, ap);
   else
     vsnprintf(p, (size_t)n + 1, fmt, ap);
   va_end(ap);

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "copydesk/analyzer.h"
 #include "copydesk/record.h"
+#include "namekey_kept.h"
 #include "strmap.h"
 #include "vec.h"
 
@@ -148,6 +149,9 @@ struct cd_report {
   size_t span_keys_mask;
   /* With a handle: its name keys, kept across versions, which answer instead (namekey_kept.h). */
   struct cd_keys_kept *kept_keys;
+  /* With kept keys, once asked: per token, and CD_MENTION_KEYS per mention, the entry + 1 of its
+   * key in kept_keys (0: not asked yet), the handle's (cd_incr_token_keys). */
+  uint32_t *token_keys, *mention_keys;
 
   /* Public copies handed out by the accessors (arena-owned). */
   cd_span *para_spans;
@@ -186,6 +190,11 @@ void cd_pass_findings(cd_doc *doc); /* quote.* diagnostics, severities, inline c
 const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n);
 /* The key of text[0..n) when some pass has interned it, else NULL (cd_name_key_known). */
 const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n);
+/* The interned copy of a key's own bytes (already folded: an alias's canonical key), added when
+ * absent: among interned keys, equal bytes are one pointer. */
+const char *cd_doc_intern_key(cd_doc *doc, const char *key, size_t n);
+/* The interned copy of key[0, n), or NULL when no pass interned those bytes (nothing is added). */
+const char *cd_doc_find_key(const cd_doc *doc, const char *key, size_t n);
 /* Answers about an interned key (one cd_doc_name_key gave) that rest on its bytes alone, remembered
  * with the key while a handle keeps it; any other string is answered afresh. cd_is_renamed,
  * cd_is_proper_word, cd_is_common_word over the whole key, cd_alias_known, and
@@ -210,6 +219,28 @@ void cd_fix_add_edit(cd_doc *doc, cd_fix *f, size_t start, size_t end, const cha
 
 static inline const cd_token *doc_tok(const cd_doc *d, size_t i) { return CD_VEC_AT(&d->tokens, cd_token, i); }
 static inline size_t doc_ntok(const cd_doc *d) { return d->tokens.len; }
+/* The key of token t's bytes (cd_doc_name_key), kept per token with a handle. */
+const char *cd_doc_kept_token_key(cd_doc *doc, size_t t);
+static inline const char *cd_doc_token_key(cd_doc *doc, size_t t) {
+  if (doc->kept_keys) {
+    uint32_t e = doc->token_keys ? doc->token_keys[t] : 0;
+    return e ? cd_keys_kept_entry_key(doc->kept_keys, e - 1) : cd_doc_kept_token_key(doc, t);
+  }
+  const cd_token *tk = doc_tok(doc, t);
+  return cd_doc_name_key(doc, doc->text + tk->start, tk->end - tk->start);
+}
+/* The key of mention mi's bytes [start, end) (cd_doc_name_key), `part` one of its name parts (each
+ * always asked with the same span: the name, the surname, the given name), kept per mention with a
+ * handle. */
+enum { CD_MKEY_NAME, CD_MKEY_SURNAME, CD_MKEY_GIVEN, CD_MENTION_KEYS };
+const char *cd_doc_kept_mention_key(cd_doc *doc, size_t mi, unsigned part, size_t start, size_t end);
+static inline const char *cd_doc_mention_key(cd_doc *doc, size_t mi, unsigned part, size_t start, size_t end) {
+  if (doc->kept_keys) {
+    uint32_t e = doc->mention_keys ? doc->mention_keys[mi * CD_MENTION_KEYS + part] : 0;
+    return e ? cd_keys_kept_entry_key(doc->kept_keys, e - 1) : cd_doc_kept_mention_key(doc, mi, part, start, end);
+  }
+  return cd_doc_name_key(doc, doc->text + start, end - start);
+}
 /* The paragraph of a token (after the sentences pass). */
 static inline uint32_t doc_tok_para(const cd_doc *d, const cd_token *t) {
   return CD_VEC_AT(&d->sentences, cd_sentence, t->sent)->para;

@@ -73,10 +73,8 @@ static size_t find(ent_ctx *c, size_t x) {
 }
 
 static size_t new_cluster(ent_ctx *c) {
-  cluster *k = cd_vec_push(&c->clusters);
-  k->parent = c->clusters.len - 1;
-  k->first_full = CD_NONE;
-  k->first_mention = CD_NONE;
+  cluster *k = cd_vec_push_raw(&c->clusters);
+  *k = (cluster){.parent = c->clusters.len - 1, .first_full = CD_NONE, .first_mention = CD_NONE};
   return c->clusters.len - 1;
 }
 
@@ -91,6 +89,12 @@ static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(
 static const char *key_of(cd_doc *doc, size_t start, size_t end) {
   const char *k = cd_doc_name_key(doc, doc->text + start, end - start);
   return k && *k ? k : ""; /* one empty key: the surname maps ask by address */
+}
+
+/* key_of for a part of mention i (cd_doc_mention_key). */
+static inline const char *part_key(cd_doc *doc, size_t i, unsigned part, size_t start, size_t end) {
+  const char *k = cd_doc_mention_key(doc, i, part, start, end);
+  return k && *k ? k : "";
 }
 
 /* Does this multi-part mention look like a person's name (no place or organisation word)? */
@@ -270,6 +274,11 @@ static const char *aliased_key_of(ent_ctx *c, const char *key, bool *aliased) {
   }
   const char *a = cd_doc_key_builtin_alias(c->doc, key);
   *aliased = a != key;
+  /* the alias's canonical key, interned like every other: the clustering's maps compare pointers */
+  if (*aliased) {
+    const char *in = cd_doc_intern_key(c->doc, a, strlen(a));
+    if (in) a = in;
+  }
   return a;
 }
 
@@ -335,6 +344,36 @@ static char *joined(cd_arena *scratch, const char *a, const char *b, const char 
   return out;
 }
 
+/* One distinct mention text: its copy (as long as the text, or up to a NUL in it), the first
+ * mention with it, and the next text of the same key (CD_NONE). */
+typedef struct text_group {
+  const char *text;
+  uint32_t len, first;
+  size_t next;
+} text_group;
+
+/* The copy of mention i's text, s[0, n), shared by the mentions with the same text, and the first
+ * of them in *first: a copy equals the n bytes when it is as long and the bytes agree (a text with
+ * a NUL inside is copied up to it, as cd_strmap_intern_value would). NULL when out of memory. */
+static const char *mention_text(cd_doc *doc, cd_strmap *texts, cd_vec *groups, const char *key, const char *s,
+                                size_t n, size_t i, size_t *first) {
+  size_t head = cd_strmap_get(texts, key);
+  for (size_t g = head; g != CD_NONE; g = CD_VEC_AT(groups, text_group, g)->next) {
+    const text_group *x = CD_VEC_AT(groups, text_group, g);
+    if (x->len == n && memcmp(x->text, s, n) == 0) {
+      *first = x->first;
+      return x->text;
+    }
+  }
+  const char *copy = cd_arena_strndup(doc->arena, s, n);
+  if (!copy) return NULL;
+  text_group *x = cd_vec_push_raw(groups);
+  *x = (text_group){copy, (uint32_t)strlen(copy), (uint32_t)i, head};
+  cd_strmap_put(texts, key, groups->len - 1);
+  *first = i;
+  return copy;
+}
+
 /* Near-miss spellings: a lone word that no earlier step placed, and that is no established name,
  * joins the one person whose surname (or the one lone word) it nearly spells. */
 static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
@@ -361,8 +400,8 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     char *sk = key_and_cluster(c->scratch, key, cl);
     if (!sk || cd_strmap_get(&seen, sk) != CD_NONE) continue;
     cd_strmap_put(&seen, sk, 1);
-    *(const char **)cd_vec_push(&keys) = key;
-    *(size_t *)cd_vec_push(&target_cl) = cl;
+    *(const char **)cd_vec_push_raw(&keys) = key;
+    *(size_t *)cd_vec_push_raw(&target_cl) = cl;
   }
   const cd_near_index *near = cd_incr_near_index(doc, CD_INCR_NEAR_ENTITIES, keys.data, keys.len, 5, &ix);
   cd_vec cand;
@@ -413,25 +452,34 @@ void cd_pass_entities(cd_doc *doc) {
   /* every key below is an interned name key (cd_doc_name_key) or a string of c.scratch */
   cd_strmap_init_borrowed(&c.cfg);
   cd_strmap full, given_sur, any_surname, surname, given, inits, styles;
-  cd_strmap_init_borrowed(&full);
+  /* keyed by interned keys (key_of's, and the aliases' canonical keys interned too), compared by
+   * address; a string made here is looked up among the interned keys first (cd_doc_find_key): one
+   * that no pass interned is no mention's key */
+  cd_strmap_init_interned(&full);
   cd_strmap_init_borrowed(&given_sur);
-  cd_strmap_init_interned(&any_surname); /* surname keys: key_of's, interned */
+  cd_strmap_init_interned(&any_surname);
   cd_strmap_init_interned(&surname);
-  cd_strmap_init_borrowed(&given);
-  cd_strmap_init_borrowed(&inits);
-  cd_strmap_init_borrowed(&styles);
-  /* each mention's text, one copy per distinct text */
+  cd_strmap_init_interned(&given);
+  cd_strmap_init_interned(&inits);
+  cd_strmap_init_interned(&styles);
+  /* each mention's text, one copy per distinct text: the texts of a mention's key (interned: equal
+   * texts have equal keys) are a chain of text_group, compared byte for byte */
   cd_strmap texts;
-  cd_strmap_init(&texts, doc->arena);
+  cd_strmap_init_interned(&texts);
+  cd_vec groups;
+  cd_vec_init(&groups, sizeof(text_group));
   /* working tables, freed at the end of the pass (not kept in the report's arena) */
   size_t *mcl = NULL, *ent_of = NULL, *best = NULL, *count = NULL, *n_acr = NULL, *n_long = NULL, *acr = NULL;
   bool *person = NULL, *org = NULL, *courtesy = NULL;
   uint32_t *text_first = NULL;
-  c.mw = calloc(nm + 1, sizeof(mwork));
+  c.mw = malloc((nm + 1) * sizeof(mwork)); /* each written below */
   c.am_mask = 255;
   while (c.am_mask + 1 < nm && c.am_mask < 65535) c.am_mask = c.am_mask * 2 + 1;
-  c.am = calloc(c.am_mask + 1, sizeof *c.am); /* none: every key is looked up */
-  mcl = calloc(nm + 1, sizeof(size_t));
+  /* none: every key is looked up; the kept keys remember their built-in alias, and without
+   * configured names that is the whole answer */
+  bool cfg_names = doc->config && doc->config->n_names;
+  c.am = doc->kept_keys && !cfg_names ? NULL : calloc(c.am_mask + 1, sizeof *c.am);
+  mcl = malloc((nm + 1) * sizeof(size_t)); /* each written below */
   c.scratch = cd_arena_new();
   if (!c.mw || !mcl || !c.scratch) goto done;
   load_config_names(&c);
@@ -439,12 +487,13 @@ void cd_pass_entities(cd_doc *doc) {
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     mwork *w = &c.mw[i];
+    *w = (mwork){NULL, NULL, NULL, false, false};
     mcl[i] = CD_NONE;
     if (m->kind != MK_NAME) continue;
-    w->key = aliased_key(&c, key_of(doc, m->name.start, m->name.end), &w->aliased);
-    w->skey = key_of(doc, m->surname.start, m->surname.end);
+    w->key = aliased_key(&c, part_key(doc, i, CD_MKEY_NAME, m->name.start, m->name.end), &w->aliased);
+    w->skey = part_key(doc, i, CD_MKEY_SURNAME, m->surname.start, m->surname.end);
     w->person_full = person_like(doc, m);
-    if (w->person_full) w->gkey = key_of(doc, m->name.start, first_word_end(doc, m));
+    if (w->person_full) w->gkey = part_key(doc, i, CD_MKEY_GIVEN, m->name.start, first_word_end(doc, m));
   }
 
   /* a keystroke that leaves every mention as it was leaves the clustering as it was; the keys the
@@ -458,6 +507,10 @@ void cd_pass_entities(cd_doc *doc) {
     goto done;
   }
 
+  /* room for the previous version's keys (only here: a kept clustering fills no map) */
+  cd_strmap *maps[] = {&full, &given_sur, &any_surname, &surname, &given, &inits, &styles, &texts};
+  for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++) cd_incr_map_room(doc, CD_MAP_ENT_FULL + k, maps[k]);
+
   /* 1. multi-part names, aliases and acronyms */
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
@@ -467,13 +520,14 @@ void cd_pass_entities(cd_doc *doc) {
     if (cl == CD_NONE && m->n_parts >= 2 && m->org_hint) {
       /* "Indian Railway" and "Indian Railways": one organisation written in singular and plural */
       size_t kn = strlen(w->key);
+      const char *other = NULL;
       if (kn > 3 && w->key[kn - 1] == 's') {
-        char *sing = cd_arena_strndup(c.scratch, w->key, kn - 1);
-        if (sing) cl = cd_strmap_get(&full, sing);
+        other = cd_doc_find_key(doc, w->key, kn - 1);
       } else {
         char *plur = joined(c.scratch, w->key, "s", "");
-        if (plur) cl = cd_strmap_get(&full, plur);
+        if (plur) other = cd_doc_find_key(doc, plur, kn + 1);
       }
+      if (other) cl = cd_strmap_get(&full, other);
     }
     char *gs = NULL;
     if (w->person_full) {
@@ -495,9 +549,11 @@ void cd_pass_entities(cd_doc *doc) {
       if (cd_strmap_get(&any_surname, w->skey) == CD_NONE) cd_strmap_put(&any_surname, w->skey, cl);
       put_unique(&c, &given, w->gkey, cl);
     } else if (m->n_parts >= 2) {
-      const char *in = initials(doc, c.scratch, m, 0);
-      if (in) put_unique(&c, &inits, in, cl);
-      if (m->n_parts >= 4 && (in = initials(doc, c.scratch, m, 1)) != NULL && strlen(in) >= 3) put_unique(&c, &inits, in, cl);
+      const char *in = initials(doc, c.scratch, m, 0), *key;
+      if (in && (key = cd_doc_find_key(doc, in, strlen(in))) != NULL) put_unique(&c, &inits, key, cl);
+      if (m->n_parts >= 4 && (in = initials(doc, c.scratch, m, 1)) != NULL && strlen(in) >= 3 &&
+          (key = cd_doc_find_key(doc, in, strlen(in))) != NULL)
+        put_unique(&c, &inits, key, cl);
     }
   }
 
@@ -641,8 +697,9 @@ void cd_pass_entities(cd_doc *doc) {
     if (!out) continue;
     cd_mention *x = &out[ent->n_mentions];
     x->span = (cd_span){m->span.start, m->span.end};
-    size_t first;
-    x->text = cd_strmap_intern_value(&texts, doc->text + m->span.start, m->span.end - m->span.start, i, &first);
+    size_t first = i;
+    x->text = mention_text(doc, &texts, &groups, c.mw[i].key, doc->text + m->span.start, m->span.end - m->span.start,
+                           i, &first);
     if (text_first) text_first[i] = (uint32_t)first;
     x->in_quote = m->in_quote;
     x->headline = m->headline;
@@ -653,6 +710,7 @@ void cd_pass_entities(cd_doc *doc) {
     ent->n_mentions++;
   }
   if (kept) keep_entities(doc, kept, best, text_first);
+  for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++) cd_incr_map_filled(doc, CD_MAP_ENT_FULL + k, maps[k]);
 done:
   free(text_first);
   free(c.am);
@@ -678,5 +736,6 @@ done:
   cd_strmap_free(&inits);
   cd_strmap_free(&styles);
   cd_strmap_free(&texts); /* the texts stay in the arena */
+  cd_vec_free(&groups);
   cd_arena_free(c.scratch);
 }

@@ -15,10 +15,10 @@ typedef struct version {
   size_t len;
   uint8_t *prose;
   cd_vec paras;     /* cd_para */
-  cd_vec tokens;    /* cd_token as the sentences pass left them (before quote pairing) */
+  cd_vec tokens;    /* cd_token as the analysis left them (cd_incr_keep_final): after quote pairing */
   cd_vec sentences; /* cd_sentence */
-  cd_vec roles;     /* uint8_t per token: its role after quote pairing */
-  cd_vec mentions;  /* cd_name_mention as the mentions pass left them */
+  cd_vec roles;     /* uint8_t per token: its role before quote pairing */
+  cd_vec mentions;  /* cd_name_mention as the analysis left them (their entities set) */
   cd_vec capwords;  /* char: the mentions pass's capitalised words, each ending in NUL */
   size_t n_capwords; /* how many */
 } version;
@@ -57,7 +57,19 @@ struct cd_analysis {
   bool prev_ok;       /* after the mentions pass: `next` holds the previous version */
   size_t edit_from, edit_to; /* the bytes of this version the edit wrote (or around which it deleted) */
   cd_ents_kept ents;  /* the entities pass's results (cd_incr_entities) */
+  /* cd_incr_token_keys and cd_incr_mention_keys, alternately like `starts`: made for that version */
+  cd_vec token_keys[2], mention_keys[2]; /* uint32_t */
+  bool token_keys_made[2], mention_keys_made[2];
+  bool keys_carry;     /* the previous version's entries hold for this one (the same table and epoch) */
+  uint32_t keys_epoch; /* the kept table's epoch when the previous version was analysed */
+  cd_vec mentions_from; /* mention_run: the previous version's mentions this one took */
+  size_t map_size[CD_INCR_MAPS]; /* cd_incr_map_room */
 };
+
+/* Mentions [to, to + n) of this version are the previous version's [from, from + n). */
+typedef struct mention_run {
+  uint32_t to, from, n;
+} mention_run;
 
 /* Shorter than this, a document keeps no name keys between versions: a short note's few keys cost
  * less to fold afresh than the kept table's memos and index hold (about 12 KB an open document). */
@@ -95,7 +107,10 @@ cd_analysis *cd_analysis_new(void) {
     cd_vec_init(&a->starts[i].answers, 1);
     cd_vec_init(&a->starts[i].rx, 1);
     cd_vec_init(&a->said[i], 1);
+    cd_vec_init(&a->token_keys[i], sizeof(uint32_t));
+    cd_vec_init(&a->mention_keys[i], sizeof(uint32_t));
   }
+  cd_vec_init(&a->mentions_from, sizeof(mention_run));
   cd_short_init(&a->short_ix, NULL);
   cd_keylist_init(&a->short_keys);
   cd_keylist_init(&a->mention_verbs);
@@ -116,7 +131,10 @@ void cd_analysis_free(cd_analysis *a) {
     cd_vec_free(&a->starts[i].answers);
     cd_vec_free(&a->starts[i].rx);
     cd_vec_free(&a->said[i]);
+    cd_vec_free(&a->token_keys[i]);
+    cd_vec_free(&a->mention_keys[i]);
   }
+  cd_vec_free(&a->mentions_from);
   for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++) cd_near_kept_free(a->near[i]);
   cd_short_free(&a->short_ix);
   cd_keylist_free(&a->short_keys);
@@ -167,7 +185,16 @@ static size_t common_suffix(const char *a, size_t an, const char *b, size_t bn, 
 static const cd_para *old_para(const cd_analysis *a, size_t i) { return CD_VEC_AT(&a->old.paras, cd_para, i); }
 static size_t from(const cd_doc *doc, size_t pi) { return *CD_VEC_AT(&doc->incr->from, size_t, pi); }
 
-void cd_incr_reserve(const cd_analysis *a, cd_doc *doc) {
+void cd_incr_reserve(cd_analysis *a, cd_doc *doc) {
+  /* the tables of the version before the previous one, read no more, are this version's to fill */
+  cd_vec *spare[] = {&a->next.tokens, &a->next.mentions}, *fill[] = {&doc->tokens, &doc->mentions};
+  for (size_t i = 0; i < 2; i++) {
+    if (fill[i]->cap || !spare[i]->cap) continue;
+    cd_vec t = *fill[i];
+    *fill[i] = *spare[i];
+    fill[i]->len = 0;
+    *spare[i] = t;
+  }
   if (!a->have) return;
   /* a keystroke changes the counts little: room for the old ones and a sixteenth more */
   cd_vec_reserve(&doc->tokens, a->old.tokens.len + a->old.tokens.len / 16 + 16);
@@ -192,17 +219,24 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   const cd_strlist *verbs = &doc->config->speech_verbs;
   a->mentions_ok = a->have && cd_keylist_same(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
   if (!a->mentions_ok) cd_keylist_set(&a->mention_verbs, (const char *const *)verbs->items, verbs->len);
+  a->token_keys_made[a->starts_cur] = a->mention_keys_made[a->starts_cur] = false;
+  a->mentions_from.len = 0;
+  const cd_keys_kept *had = a->keys;
   if (doc->len < KEEP_KEYS_MIN_BYTES) { /* a short note: its keys are folded afresh, and nothing is held */
     cd_keys_kept_free(a->keys);
     a->keys = NULL;
   } else if (!a->keys && !(a->keys = cd_keys_kept_new())) {
     abort(); /* the library's out-of-memory policy */
   }
+  a->keys_carry = false;
   if (!a->have) {
     a->ents.valid = false;
     a->starts[a->starts_cur ^ 1].valid = false;
     a->said_valid[a->starts_cur ^ 1] = false;
-    if (a->keys) cd_keys_kept_version(a->keys, false, 0, 0, 0, doc->len);
+    if (a->keys) {
+      cd_keys_kept_version(a->keys, false, 0, 0, 0, doc->len);
+      a->keys_epoch = cd_keys_kept_epoch(a->keys);
+    }
     return;
   }
   const version *o = &a->old;
@@ -212,7 +246,11 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   a->edit_from = prefix;
   a->edit_to = doc->len - suffix;
   /* a table made for this version has no previous memo to read: it reads none (stamp 1) */
-  if (a->keys) cd_keys_kept_version(a->keys, true, prefix, suffix, o->len, doc->len);
+  if (a->keys) {
+    cd_keys_kept_version(a->keys, true, prefix, suffix, o->len, doc->len);
+    a->keys_carry = had == a->keys && cd_keys_kept_epoch(a->keys) == a->keys_epoch;
+    a->keys_epoch = cd_keys_kept_epoch(a->keys);
+  }
   /* Old paragraphs are met in order: those before the edit at the same offsets, those after it
    * shifted by the change in length. The byte after a paragraph must be shared too (a name at a
    * paragraph's end is read with the byte that follows it: "US$"). */
@@ -247,9 +285,12 @@ bool cd_incr_tokens(cd_doc *doc, uint32_t pi) {
   cd_vec_reserve(&doc->tokens, doc->tokens.len + n);
   cd_token *t = CD_VEC_AT(&doc->tokens, cd_token, doc->tokens.len);
   memcpy(t, CD_VEC_AT(&a->old.tokens, cd_token, o->first_tok), n * sizeof *t);
-  for (size_t k = 0; k < n; k++) {
+  const uint8_t *roles = CD_VEC_AT(&a->old.roles, uint8_t, o->first_tok);
+  for (size_t k = 0; k < n; k++) { /* as the tokens pass gives them: before quote pairing */
     t[k].start = (uint32_t)(t[k].start - o->span.start + p->span.start);
     t[k].end = (uint32_t)(t[k].end - o->span.start + p->span.start);
+    t[k].flags &= (uint8_t)~TF_QUOTED;
+    t[k].role = roles[k];
   }
   p->first_tok = (uint32_t)doc->tokens.len;
   doc->tokens.len += n;
@@ -313,10 +354,10 @@ bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi) {
   if (pi + 1 < doc->paras.len ? from(doc, pi + 1) != oi + 1 : oi + 1 != a->old.paras.len) return false;
   /* quote pairing, which may reach across paragraphs, must have given every mark its old role */
   const cd_para *o = old_para(a, oi), *p = CD_VEC_AT(&doc->paras, cd_para, pi);
-  const uint8_t *roles = CD_VEC_AT(&a->old.roles, uint8_t, o->first_tok);
+  const cd_token *paired = CD_VEC_AT(&a->old.tokens, cd_token, o->first_tok); /* after pairing */
   for (size_t k = p->first_tok; k < p->end_tok; k++) {
     const cd_token *t = doc_tok(doc, k);
-    if (t->kind == TOK_MARK && t->role != roles[k - p->first_tok]) return false;
+    if (t->kind == TOK_MARK && t->role != paired[k - p->first_tok].role) return false;
   }
   return true;
 }
@@ -339,6 +380,10 @@ void cd_incr_mentions(cd_doc *doc, uint32_t pi) {
   size_t shift_tok = p->first_tok - o->first_tok;
   size_t shift = p->span.start - o->span.start;
   cd_vec_reserve_more(&doc->mentions, hi_m - lo);
+  if (hi_m > lo) {
+    mention_run *r = cd_vec_push(&a->mentions_from);
+    *r = (mention_run){(uint32_t)doc->mentions.len, (uint32_t)lo, (uint32_t)(hi_m - lo)};
+  }
   for (size_t i = lo; i < hi_m; i++) {
     cd_name_mention *m = cd_vec_push_raw(&doc->mentions);
     *m = *CD_VEC_AT(old, cd_name_mention, i);
@@ -354,6 +399,7 @@ void cd_incr_mentions(cd_doc *doc, uint32_t pi) {
     m->sent = first->sent;
     m->in_quote = (first->flags & TF_QUOTED);
     m->headline = p->headline;
+    m->entity = CD_NONE; /* as the mentions pass gives it */
   }
 }
 
@@ -363,20 +409,31 @@ static void copy_vec(cd_vec *to, const cd_vec *from) {
   to->len = from->len;
 }
 
-void cd_incr_keep_tokens(cd_analysis *a, const cd_doc *doc) {
+void cd_incr_keep_tokens(cd_analysis *a, cd_doc *doc) {
   version *v = &a->next;
   char *text = realloc(v->text, doc->len + 1);
   if (!text) abort(); /* the library's out-of-memory policy inside a pass */
   v->text = text;
-  uint8_t *prose = realloc(v->prose, doc->len + 1);
-  if (!prose) abort();
-  v->prose = prose;
   memcpy(v->text, doc->text, doc->len);
-  memcpy(v->prose, doc->prose, doc->len);
+  if (doc->keep_tables) {
+    uint8_t *prose = realloc(v->prose, doc->len + 1);
+    if (!prose) abort();
+    v->prose = prose;
+    memcpy(v->prose, doc->prose, doc->len);
+  } else { /* the analysis frees its prose next: the handle takes it, and that goes instead */
+    uint8_t *prose = v->prose;
+    v->prose = doc->prose;
+    doc->prose = prose;
+  }
   v->len = doc->len;
   copy_vec(&v->paras, &doc->paras);
-  copy_vec(&v->tokens, &doc->tokens);
   copy_vec(&v->sentences, &doc->sentences);
+  /* the tokens themselves come at the end (cd_incr_keep_final); their roles before pairing now */
+  cd_vec_reserve(&v->roles, doc_ntok(doc) + 1);
+  v->roles.len = doc_ntok(doc);
+  const cd_token *toks = doc->tokens.data;
+  uint8_t *roles = v->roles.data;
+  for (size_t i = 0, n = doc_ntok(doc); i < n; i++) roles[i] = toks[i].role;
   v->capwords.len = 0;
   v->n_capwords = 0;
 }
@@ -391,16 +448,26 @@ void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n) {
 }
 
 void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc) {
-  version *v = &a->next;
-  cd_vec_reserve(&v->roles, doc_ntok(doc) + 1);
-  v->roles.len = doc_ntok(doc);
-  for (size_t i = 0; i < doc_ntok(doc); i++) ((uint8_t *)v->roles.data)[i] = doc_tok(doc, i)->role;
-  copy_vec(&v->mentions, &doc->mentions);
+  (void)doc;
   version t = a->old;
   a->old = a->next;
   a->next = t;
   a->prev_ok = a->have;
   a->have = true;
+}
+
+void cd_incr_keep_final(cd_analysis *a, cd_doc *doc) {
+  version *v = &a->old; /* this version, since cd_incr_keep_mentions */
+  cd_vec *keep[] = {&v->tokens, &v->mentions}, *from_doc[] = {&doc->tokens, &doc->mentions};
+  for (size_t i = 0; i < 2; i++) {
+    if (doc->keep_tables) { /* a test reads the report's own */
+      copy_vec(keep[i], from_doc[i]);
+      continue;
+    }
+    cd_vec t = *keep[i];
+    *keep[i] = *from_doc[i];
+    *from_doc[i] = t; /* the report frees it */
+  }
 }
 
 cd_ents_kept *cd_incr_entities(cd_doc *doc) { return doc->incr ? &doc->incr->ents : NULL; }
@@ -468,8 +535,19 @@ bool cd_incr_mentions_same(const cd_doc *doc) {
   size_t at_end = lo;
   for (; at_end < nm && now[at_end].span.start <= a->edit_to; at_end++)
     if (!mention_same(doc, &now[at_end], v, &before[at_end])) return false;
-  for (size_t i = 0; i < nm; i++) /* then the others */
-    if ((i < lo || i >= at_end) && !mention_same(doc, &now[i], v, &before[i])) return false;
+  /* then the others; one the mentions pass took over at the same index is the previous version's
+   * copy, its bytes and tokens with it: only what the new version set afresh may differ */
+  const mention_run *runs = a->mentions_from.data;
+  size_t r = 0, n_runs = a->mentions_from.len;
+  for (size_t i = 0; i < nm; i++) {
+    if (i >= lo && i < at_end) continue;
+    while (r < n_runs && runs[r].to + runs[r].n <= i) r++;
+    if (r < n_runs && runs[r].to <= i && runs[r].from == runs[r].to) {
+      if (now[i].in_quote != before[i].in_quote || now[i].headline != before[i].headline) return false;
+    } else if (!mention_same(doc, &now[i], v, &before[i])) {
+      return false;
+    }
+  }
   return true;
 }
 
@@ -561,4 +639,71 @@ uint8_t *cd_incr_said(cd_doc *doc) {
   }
   a->said_valid[a->starts_cur] = true;
   return to;
+}
+
+/* This version's table of n entries in v (not zeroed), or NULL when out of memory. */
+static uint32_t *fresh_keys(cd_vec *v, size_t n) {
+  cd_vec_reserve(v, n + 1);
+  v->len = n;
+  return v->data;
+}
+
+uint32_t *cd_incr_token_keys(cd_doc *doc) {
+  cd_analysis *a = doc->incr;
+  if (!a || !a->keys) return NULL;
+  size_t cur = a->starts_cur;
+  if (a->token_keys_made[cur]) return a->token_keys[cur].data;
+  size_t n = doc_ntok(doc), done = 0; /* to[0, done) is written */
+  uint32_t *to = fresh_keys(&a->token_keys[cur], n);
+  if (!to) return NULL;
+  if (a->keys_carry && a->token_keys_made[cur ^ 1]) {
+    const uint32_t *old = a->token_keys[cur ^ 1].data;
+    for (size_t pi = 0; pi < doc->paras.len; pi++) {
+      if (from(doc, pi) == CD_NONE) continue;
+      const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+      memset(to + done, 0, (p->first_tok - done) * sizeof *to);
+      memcpy(to + p->first_tok, old + *CD_VEC_AT(&a->from_tok, size_t, pi), (p->end_tok - p->first_tok) * sizeof *to);
+      done = p->end_tok;
+    }
+  }
+  memset(to + done, 0, (n - done) * sizeof *to);
+  a->token_keys_made[cur] = true;
+  return to;
+}
+
+uint32_t *cd_incr_mention_keys(cd_doc *doc) {
+  cd_analysis *a = doc->incr;
+  if (!a || !a->keys) return NULL;
+  size_t cur = a->starts_cur;
+  if (a->mention_keys_made[cur]) return a->mention_keys[cur].data;
+  uint32_t *to = fresh_keys(&a->mention_keys[cur], CD_MENTION_KEYS * doc->mentions.len);
+  if (!to) return NULL;
+  memset(to, 0, CD_MENTION_KEYS * doc->mentions.len * sizeof *to);
+  if (a->keys_carry && a->mention_keys_made[cur ^ 1]) {
+    const uint32_t *old = a->mention_keys[cur ^ 1].data;
+    size_t n_old = a->mention_keys[cur ^ 1].len / CD_MENTION_KEYS;
+    for (size_t r = 0; r < a->mentions_from.len; r++) {
+      const mention_run *run = CD_VEC_AT(&a->mentions_from, mention_run, r);
+      for (size_t k = 0; k < run->n; k++) {
+        size_t mi = run->to + k, oi = run->from + k;
+        if (mi >= doc->mentions.len || oi >= n_old) break;
+        /* every part of a mention lies inside its name: the name inside the shared text */
+        const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+        if (!(m->name.end <= a->edit_from || m->name.start >= a->edit_to)) continue;
+        memcpy(to + CD_MENTION_KEYS * mi, old + CD_MENTION_KEYS * oi, CD_MENTION_KEYS * sizeof *to);
+      }
+    }
+  }
+  a->mention_keys_made[cur] = true;
+  return to;
+}
+
+void cd_incr_map_room(const cd_doc *doc, cd_incr_map which, cd_strmap *m) {
+  if (!doc->incr) return;
+  size_t n = doc->incr->map_size[which];
+  cd_strmap_reserve(m, n + n / 8); /* a keystroke may add a key or two */
+}
+
+void cd_incr_map_filled(cd_doc *doc, cd_incr_map which, const cd_strmap *m) {
+  if (doc->incr) doc->incr->map_size[which] = m->len;
 }

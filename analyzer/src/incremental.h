@@ -28,13 +28,13 @@
 void cd_incr_match(cd_analysis *a, const cd_doc *doc);
 /* Before the tokens pass: gives the new version's tokens, sentences and mentions room for as many
  * as the previous version had, so that they are not copied as they grow. */
-void cd_incr_reserve(const cd_analysis *a, cd_doc *doc);
+void cd_incr_reserve(cd_analysis *a, cd_doc *doc);
 /* Tokens pass: appends the old tokens of paragraph `pi` when it is unchanged; false otherwise. */
 bool cd_incr_tokens(cd_doc *doc, uint32_t pi);
 /* Sentences pass: appends the old sentences of paragraph `pi` when its tokens were reused. */
 bool cd_incr_sentences(cd_doc *doc, uint32_t pi);
 /* After the sentences pass: keeps this version's text and tables for the next one. */
-void cd_incr_keep_tokens(cd_analysis *a, const cd_doc *doc);
+void cd_incr_keep_tokens(cd_analysis *a, cd_doc *doc);
 
 /* Mentions pass: the previous version's capitalised words (each ending in NUL, `*size` bytes in
  * all; NULL when there is none). */
@@ -49,8 +49,13 @@ void cd_incr_mentions(cd_doc *doc, uint32_t pi);
 bool cd_incr_capwords_same(const cd_doc *doc);
 /* Keeps one of this version's capitalised words. */
 void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n);
-/* After the mentions pass: keeps the marks' roles and the mentions; this version becomes the old. */
+/* After the mentions pass: this version becomes the old. */
 void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc);
+/* At the end of an analysis: the handle takes the version's tokens and mentions as the passes left
+ * them (their tables, not copies), for the next version; cd_incr_tokens and cd_incr_mentions set
+ * back what the passes after the mentions pass wrote (quote pairing's roles and marks, the
+ * entities). */
+void cd_incr_keep_final(cd_analysis *a, cd_doc *doc);
 
 /* After the mentions pass: are this version's name mentions the previous version's, one for one and
  * in order, each with the same fields (its spans and tokens shifted alike), the same bytes over its
@@ -118,6 +123,27 @@ uint8_t *cd_incr_said(cd_doc *doc);
 /* The name keys kept across versions (namekey_kept.h), brought to this version by cd_incr_match;
  * NULL without a handle. */
 cd_keys_kept *cd_incr_name_keys(const cd_doc *doc);
+/* Per token, and CD_MENTION_KEYS per mention, of this version: the entry + 1 of its key among the
+ * kept name keys, or 0 (cd_doc_token_key, cd_doc_mention_key fill them in), made on the first call
+ * of a version (after the tokens pass; the mentions pass for mentions). A key is a function of its
+ * span's bytes, so the tokens of a paragraph that took the previous version's, and the mentions it
+ * took (their names inside the text the versions share), take the previous version's entries, while
+ * the kept table holds them (its epoch). NULL without kept name keys. */
+uint32_t *cd_incr_token_keys(cd_doc *doc);
+uint32_t *cd_incr_mention_keys(cd_doc *doc);
+
+/* The document-wide passes' scratch maps, filled afresh on every version. */
+typedef enum cd_incr_map {
+  CD_MAP_ENT_FULL, CD_MAP_ENT_GIVEN_SUR, CD_MAP_ENT_ANY_SURNAME, CD_MAP_ENT_SURNAME, CD_MAP_ENT_GIVEN,
+  CD_MAP_ENT_INITS, CD_MAP_ENT_STYLES, CD_MAP_ENT_TEXTS, CD_MAP_NAMES_MULTI_WORDS, CD_MAP_NAMES_SURNAMES,
+  CD_MAP_NAMES_SPELLING, CD_INCR_MAPS
+} cd_incr_map;
+/* A map of the previous version's size: room for it up front (cd_strmap_reserve), so that a
+ * keystroke's maps are not grown and rehashed from empty (no room without a handle); and noting this
+ * version's, when it is filled. Room only: the maps' answers do not depend on it. */
+void cd_incr_map_room(const cd_doc *doc, cd_incr_map which, cd_strmap *m);
+void cd_incr_map_filled(cd_doc *doc, cd_incr_map which, const cd_strmap *m);
+
 /* How many name keys the handle holds (for tests). */
 size_t cd_incr_name_keys_held(const cd_analysis *a);
 

@@ -45,10 +45,19 @@ static const cd_entity *E(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->
 /* The name key of token i's text up to `end` (a mention may end inside it: "Kelly's"). The steps
  * below ask for the same tokens' keys again and again; keys are interned (cd_doc_name_key), so
  * asking again costs a fold and a lookup, and no per-token table is kept. */
-static const char *tok_key(names_ctx *c, size_t i, size_t end) {
+static inline const char *tok_key(names_ctx *c, size_t i, size_t end) {
   cd_doc *doc = c->doc;
   const cd_token *t = doc_tok(doc, i);
+  if (end == t->end) return cd_doc_token_key(doc, i); /* the whole token: kept per token */
   return cd_doc_name_key(doc, doc->text + t->start, end - t->start);
+}
+
+/* The key of a part of a mention (cd_doc_mention_key): its name or its surname. */
+static inline const char *name_key(cd_doc *doc, const cd_name_mention *m) {
+  return cd_doc_mention_key(doc, (size_t)(m - M(doc, 0)), CD_MKEY_NAME, m->name.start, m->name.end);
+}
+static inline const char *surname_key(cd_doc *doc, const cd_name_mention *m) {
+  return cd_doc_mention_key(doc, (size_t)(m - M(doc, 0)), CD_MKEY_SURNAME, m->surname.start, m->surname.end);
 }
 
 static bool body(const names_ctx *c, const cd_name_mention *m) {
@@ -258,7 +267,16 @@ static bool form_key(cd_doc *doc, vform *x) {
   const char *at = x->text;
   const char *t = cd_arena_strndup(doc->arena, at, x->len);
   x->text = t ? t : "";
-  x->key = cd_doc_name_key(doc, at, x->len);
+  const cd_name_mention *m = x->first == CD_NONE ? NULL : M(doc, x->first);
+  cd_span s = x->first_span;
+  if (!m || x->len != s.end - s.start) /* not a mention's span's bytes (a NUL inside) */
+    x->key = cd_doc_name_key(doc, at, x->len);
+  else if (s.start == m->name.start && s.end == m->name.end)
+    x->key = name_key(doc, m);
+  else if (s.start == m->surname.start && s.end == m->surname.end)
+    x->key = surname_key(doc, m);
+  else
+    x->key = cd_doc_name_key(doc, at, x->len);
   return x->key != NULL;
 }
 
@@ -272,10 +290,10 @@ static void add_form(cd_doc *doc, vset *v, const cd_name_mention *m, size_t mi, 
     x->text = doc->text + span.start;
     x->len = strnlen(x->text, span.end - span.start);
     x->key = NULL;
-    if (x->len != span.end - span.start && !form_key(doc, x)) return; /* not the span the entities pass keyed */
-    x->count = 0;
     x->first = mi;
     x->first_span = (cd_span){span.start, span.end};
+    if (x->len != span.end - span.start && !form_key(doc, x)) return; /* not the span the entities pass keyed */
+    x->count = 0;
     x->acronym = m->acronym;
     x->org = m->org_hint;
     x->accepted = accepted_form(doc, x->text, x->len);
@@ -388,6 +406,11 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
   vset v;
   v.n = 0;
   bool person = E(doc, e)->kind == CD_ENTITY_PERSON;
+  const cd_config *cfg = doc->config;
+  if (n == 1 && !(cfg && cfg->preferred_entity.len)) { /* one mention: one form, unless a surname is another */
+    const cd_name_mention *m = M(doc, mentions[0]);
+    if (!(person && m->n_parts >= 2 && m->surname.start > m->name.start)) return;
+  }
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
     if (!body(c, m)) continue;
@@ -395,7 +418,6 @@ static void variant_entity(names_ctx *c, size_t e, const size_t *mentions, size_
     if (person && m->n_parts >= 2 && m->surname.start > m->name.start)
       add_form(doc, &v, m, mentions[k], m->surname, 1);
   }
-  const cd_config *cfg = doc->config;
   if (v.n < 2 && !(cfg && cfg->preferred_entity.len)) return; /* one form, and no house form */
   for (size_t f = 0; f < v.n; f++)
     if (!form_key(doc, &v.f[f])) return;
@@ -532,7 +554,7 @@ static bool courtesy_on_name(const names_ctx *c, const cd_name_mention *m) {
   cd_doc *doc = c->doc;
   const char *w = doc->text + m->name.start;
   size_t n = m->name.end - m->name.start;
-  const char *key = cd_doc_name_key(doc, w, n);
+  const char *key = name_key(doc, m);
   return key && (!cd_is_common_word(w, n) || cd_doc_key_proper(doc, key) ||
                  (c->multi_words && cd_strmap_get(c->multi_words, key) != CD_NONE));
 }
@@ -872,7 +894,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
   if (first_full == CD_NONE) {
     /* name.no-first-reference: a person never named in full */
     const cd_name_mention *m = M(doc, first_body);
-    const char *key = cd_doc_name_key(doc, doc->text + m->name.start, m->name.end - m->name.start);
+    const char *key = name_key(doc, m);
     if (!key || strlen(key) < 2 || ent->kind == CD_ENTITY_ORGANIZATION) return;
     /* the word is part of a longer name somewhere ("Senate Minority Whip Dick Durbin", "Tong Yung-soo"):
      * the full name was given, in a form the clustering did not tie to this one */
@@ -909,7 +931,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->span.start >= full->span.start) break;
     if (!body(c, m) || m->n_parts != 1 || attributive(doc, m)) continue;
-    const char *sk = cd_doc_name_key(doc, doc->text + m->surname.start, m->surname.end - m->surname.start);
+    const char *sk = surname_key(doc, m);
     if (!sk || cd_strmap_get(shared, sk) != CD_NONE) continue; /* two people share this surname */
     const char *fullname = name_text(doc, full);
     const char *form = name_text(doc, m);
@@ -1080,7 +1102,7 @@ static void note_use(cd_vec *uses, size_t t, size_t word, size_t mention) {
     CD_VEC_AT(uses, word_use, at)->mention = (uint32_t)mention;
     return;
   }
-  cd_vec_push(uses);
+  cd_vec_push_raw(uses); /* written below */
   word_use *w = CD_VEC_AT(uses, word_use, at);
   memmove(w + 1, w, (uses->len - 1 - at) * sizeof *w);
   *w = (word_use){(uint32_t)t, (uint32_t)word, (uint32_t)mention};
@@ -1145,6 +1167,7 @@ static void spelling(names_ctx *c) {
   cd_doc *doc = c->doc;
   cd_strmap ids;
   cd_strmap_init_interned(&ids);
+  cd_incr_map_room(doc, CD_MAP_NAMES_SPELLING, &ids);
   cd_vec words;
   cd_vec_init(&words, sizeof(sword));
   /* each token of a name that is a word here, in token order (freed below) */
@@ -1223,6 +1246,7 @@ static void spelling(names_ctx *c) {
       }
     }
   }
+  cd_incr_map_filled(doc, CD_MAP_NAMES_SPELLING, &ids);
   cd_near_index ix;
   cd_near_init(&ix);
   cd_short_index sx; /* "Holt" misspelled "Hlot" */
@@ -1254,13 +1278,17 @@ static void spelling(names_ctx *c) {
     short_cand.len = 0; /* the short index's ids never are the near index's: four bytes, not five or more */
     cd_short_candidates(shorts, a->key, &short_cand);
     for (size_t x = 0; x < short_cand.len; x++)
-      *(size_t *)cd_vec_push(&cand) = four_id[*CD_VEC_AT(&short_cand, size_t, x)];
+      *(size_t *)cd_vec_push_raw(&cand) = four_id[*CD_VEC_AT(&short_cand, size_t, x)];
     size_t best = CD_NONE;
     bool ambiguous = false, neighbour = false;
     for (size_t x = 0; x < cand.len; x++) {
       size_t j = *CD_VEC_AT(&cand, size_t, x);
       const sword *b = CD_VEC_AT(&words, sword, j);
       if (j == i || b->ignored) continue;
+      /* a pair that could pass neither way below (a shared neighbour, or the counts) is left before
+       * its edit distance is measured */
+      bool by_count = a->count && b->count && !((b->count <= a->count || b->count < 2) && !introduction_decides(a, b));
+      if (!by_count && !shared_neighbour(a, b)) continue;
       if (!typo_shaped(a->key, b->key) || cd_spelling_explained(a->key, b->key)) continue;
       if (neighbour_slip(a, b)) {
         if (best != CD_NONE) ambiguous = true;
@@ -1399,6 +1427,14 @@ static bool described_group(const cd_doc *doc, size_t first, size_t n) {
   return (w->flags & TF_LOWER) && cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, doc->text + w->start, w->end - w->start);
 }
 
+/* The key of token t when it is a key the passes interned (cd_doc_name_key_known); with a handle,
+ * its key (kept per token): only compared with interned keys, which it equals either way. */
+static inline const char *known_key(cd_doc *doc, size_t t) {
+  if (doc->kept_keys) return cd_doc_token_key(doc, t);
+  const cd_token *tk = doc_tok(doc, t);
+  return cd_doc_name_key_known(doc, doc->text + tk->start, tk->end - tk->start);
+}
+
 /* "European union" where the article writes "European Union": a multi-word name (not a person's)
  * written with a word in lower case, mid-sentence. The chunker sees only "European" there, so the
  * words after each name-initial word are compared with the names the article uses. */
@@ -1416,7 +1452,7 @@ static void case_variants(names_ctx *c) {
     if (E(doc, m->entity)->kind == CD_ENTITY_PERSON) continue;
     size_t ft, nw;
     if (!form_words(doc, m, &ft, &nw)) continue;
-    const char *key = cd_doc_name_key(doc, doc->text + m->name.start, m->name.end - m->name.start);
+    const char *key = name_key(doc, m);
     if (!key || cd_strmap_get(&seen, key) != CD_NONE) continue;
     cd_strmap_put(&seen, key, 1);
     const char *fk = tok_key(c, ft, doc_tok(doc, ft)->end);
@@ -1427,7 +1463,7 @@ static void case_variants(names_ctx *c) {
     cf->n = nw;
     cf->keys = keys.len;
     for (size_t k = 1; k < nw; k++)
-      *(const char **)cd_vec_push(&keys) = tok_key(c, ft + k, doc_tok(doc, ft + k)->end);
+      *(const char **)cd_vec_push_raw(&keys) = tok_key(c, ft + k, doc_tok(doc, ft + k)->end);
     cf->next = cd_strmap_get(&first_word, fk);
     cd_strmap_put(&first_word, fk, forms.len - 1);
   }
@@ -1442,7 +1478,7 @@ static void case_variants(names_ctx *c) {
     const cd_token *t = doc_tok(doc, i);
     if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_QUOTED)) continue;
     if (CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, t))->headline) continue;
-    const char *tk = cd_doc_name_key_known(doc, doc->text + t->start, t->end - t->start);
+    const char *tk = known_key(doc, i);
     if (!tk) continue;
     memset(next_asked, 0, sizeof next_asked);
     for (size_t f = cd_strmap_get(&first_word, tk); f != CD_NONE; f = CD_VEC_AT(&forms, cform, f)->next) {
@@ -1462,7 +1498,7 @@ static void case_variants(names_ctx *c) {
           if (k <= NEXT_KEYS && next_asked[k - 1]) {
             bk = next_keys[k - 1];
           } else {
-            bk = cd_doc_name_key_known(doc, doc->text + b->start, b->end - b->start);
+            bk = known_key(doc, i + k);
             if (k <= NEXT_KEYS) {
               next_keys[k - 1] = bk;
               next_asked[k - 1] = true;
@@ -1721,6 +1757,8 @@ void cd_pass_names(cd_doc *doc) {
   cd_strmap_init_interned(&surnames);
   cd_strmap_init_interned(&shared);
   cd_strmap_init_interned(&multi_words);
+  cd_incr_map_room(doc, CD_MAP_NAMES_MULTI_WORDS, &multi_words);
+  cd_incr_map_room(doc, CD_MAP_NAMES_SURNAMES, &surnames);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind == MK_NAME && m->n_parts >= 2 && !m->headline) {
@@ -1738,7 +1776,7 @@ void cd_pass_names(cd_doc *doc) {
     if (m->kind != MK_NAME || m->n_parts < 2 || m->entity == CD_NONE || m->headline || capitals_glued(doc, m) ||
         E(doc, m->entity)->kind != CD_ENTITY_PERSON)
       continue;
-    const char *sk = cd_doc_name_key(doc, doc->text + m->surname.start, m->surname.end - m->surname.start);
+    const char *sk = surname_key(doc, m);
     if (!sk) continue;
     size_t prev = cd_strmap_get(&surnames, sk);
     if (prev == CD_NONE)
@@ -1747,6 +1785,8 @@ void cd_pass_names(cd_doc *doc) {
       cd_strmap_put(&shared, sk, 1);
   }
   c.multi_words = &multi_words;
+  cd_incr_map_filled(doc, CD_MAP_NAMES_MULTI_WORDS, &multi_words);
+  cd_incr_map_filled(doc, CD_MAP_NAMES_SURNAMES, &surnames);
   c.org_words = &org_words;
   for (size_t e = 0; e < ne; e++) c.ignored[e] = entity_ignored(doc, E(doc, e), order + start[e], start[e + 1] - start[e]);
   courtesy_totals(&c, order, start, &shared);

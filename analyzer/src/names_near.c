@@ -451,7 +451,7 @@ void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t 
 void cd_near_candidates(const cd_near_index *ix, size_t id, cd_vec *out) {
   if (id >= ix->n || ix->count[id] == CD_NEAR_CROWDED) return;
   const uint32_t *list = &ix->near[ix->at ? ix->at[id] : id * CD_NEAR_CROWD];
-  for (size_t x = 0; x < ix->count[id]; x++) *(size_t *)cd_vec_push(out) = list[x];
+  for (size_t x = 0; x < ix->count[id]; x++) *(size_t *)cd_vec_push_raw(out) = list[x];
 }
 
 static bool ends_with(const char *s, size_t n, const char *suffix) {

@@ -35,6 +35,10 @@ struct cd_near_kept {
   size_t query_min;
   uint32_t version;
   cd_strmap ids; /* key -> index in keys */
+  /* the address a caller's key had (its interned copy, most often the same from version to version)
+   * -> index in keys, checked against the key's bytes before it is believed: an address seen once
+   * may since hold another key */
+  cd_strmap by_addr;
   cd_vec keys;   /* kkey */
   cd_vec live;   /* uint32_t: the keys of the latest list, each once */
   cd_vec now;    /* uint32_t: the same, for the list being taken in */
@@ -63,6 +67,7 @@ cd_near_kept *cd_near_kept_new(size_t query_min) {
   if (!k) return NULL;
   k->query_min = query_min;
   cd_strmap_init(&k->ids, NULL);
+  cd_strmap_init_interned(&k->by_addr);
   cd_vec_init(&k->keys, sizeof(kkey));
   cd_vec_init(&k->live, sizeof(uint32_t));
   cd_vec_init(&k->now, sizeof(uint32_t));
@@ -78,6 +83,7 @@ cd_near_kept *cd_near_kept_new(size_t query_min) {
 void cd_near_kept_free(cd_near_kept *k) {
   if (!k) return;
   cd_strmap_free(&k->ids);
+  cd_strmap_free(&k->by_addr);
   cd_vec_free(&k->keys);
   cd_vec_free(&k->live);
   cd_vec_free(&k->now);
@@ -97,6 +103,8 @@ void cd_near_kept_free(cd_near_kept *k) {
 static void reset(cd_near_kept *k) {
   cd_strmap_free(&k->ids);
   cd_strmap_init(&k->ids, NULL);
+  cd_strmap_free(&k->by_addr);
+  cd_strmap_init_interned(&k->by_addr);
   cd_vec_free(&k->keys);
   cd_vec_free(&k->live);
   cd_vec_free(&k->links);
@@ -234,25 +242,36 @@ static void take_list(cd_near_kept *k, const char *const *keys, size_t n) {
   cd_vec_reserve(&k->next_id, n + 1);
   k->kid_of.len = k->next_id.len = n;
   k->now.len = 0;
+  /* addresses of keys gone pile up: start the address map over when they outnumber the keys */
+  if (k->by_addr.len > 2 * (k->keys.len + n) + 64) {
+    cd_strmap_free(&k->by_addr);
+    cd_strmap_init_interned(&k->by_addr);
+  }
   for (size_t i = 0; i < n; i++) {
-    size_t len = strlen(keys[i]);
     *U32(&k->next_id, i) = NIL;
     *U32(&k->kid_of, i) = NIL;
-    if (len < k->query_min || len > CD_NEAR_MAX_KEY) continue;
-    size_t kid = cd_strmap_getn(&k->ids, keys[i], len);
-    if (kid == CD_NONE) {
-      kid = k->keys.len;
-      kkey *kk = cd_vec_push(&k->keys);
-      kk->s = cd_strmap_intern(&k->ids, keys[i], len);
-      kk->len = (uint32_t)len;
-      cd_strmap_putn(&k->ids, keys[i], len, kid);
+    size_t kid = cd_strmap_get(&k->by_addr, keys[i]), len;
+    if (kid != CD_NONE && strcmp(K(k, (uint32_t)kid)->s, keys[i]) == 0) {
+      len = K(k, (uint32_t)kid)->len;
+    } else {
+      len = strlen(keys[i]);
+      if (len < k->query_min || len > CD_NEAR_MAX_KEY) continue;
+      kid = cd_strmap_getn(&k->ids, keys[i], len);
+      if (kid == CD_NONE) {
+        kid = k->keys.len;
+        kkey *kk = cd_vec_push(&k->keys);
+        kk->s = cd_strmap_intern(&k->ids, keys[i], len);
+        kk->len = (uint32_t)len;
+        cd_strmap_putn(&k->ids, keys[i], len, kid);
+      }
+      cd_strmap_put(&k->by_addr, keys[i], kid);
     }
     kkey *kk = K(k, (uint32_t)kid);
     if (kk->seen != k->version) {
       kk->seen = k->version;
       kk->now = 0;
       kk->first_id = NIL;
-      *(uint32_t *)cd_vec_push(&k->now) = (uint32_t)kid;
+      *(uint32_t *)cd_vec_push_raw(&k->now) = (uint32_t)kid;
     }
     if (kk->first_id == NIL)
       kk->first_id = (uint32_t)i;

@@ -78,7 +78,7 @@ static void find_one(void *ctx, const char *v, size_t n) {
       f->out->len = f->from;
       return;
     }
-    *(size_t *)cd_vec_push(f->out) = id;
+    *(size_t *)cd_vec_push_raw(f->out) = id;
   }
 }
 

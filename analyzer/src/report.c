@@ -92,8 +92,10 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
   cd_pass_claims(doc);
   cd_pass_record(doc);
   cd_pass_findings(doc);
+  if (incr) cd_incr_keep_final(incr, doc);
   doc->incr = NULL;
   doc->kept_keys = NULL;
+  doc->token_keys = doc->mention_keys = NULL;
 
   /* The public tables are all that is left to read: the working ones go (a long text's tokens
    * alone are three bytes per byte of text). */
@@ -220,6 +222,41 @@ static const char *memo_key(cd_doc *doc, const char *text, size_t n, bool known)
 const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n) { return memo_key(doc, text, n, false); }
 
 const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n) { return memo_key(doc, text, n, true); }
+
+const char *cd_doc_intern_key(cd_doc *doc, const char *key, size_t n) {
+  return doc->kept_keys ? cd_keys_kept_intern(doc->kept_keys, key, n) : cd_strmap_intern(&doc->name_keys, key, n);
+}
+
+const char *cd_doc_find_key(const cd_doc *doc, const char *key, size_t n) {
+  return doc->kept_keys ? cd_keys_kept_find(doc->kept_keys, key, n) : cd_strmap_key(&doc->name_keys, key, n);
+}
+
+/* The key in a per-span slot of the handle's (entry + 1), else asked of the kept table and noted
+ * there: a span the edit left alone keeps its slot from version to version. */
+static const char *slot_key(cd_doc *doc, uint32_t *slot, size_t start, size_t end) {
+  if (*slot) return cd_keys_kept_entry_key(doc->kept_keys, *slot - 1);
+  uint32_t e;
+  const char *key = start <= doc->len && end >= start && end <= doc->len
+                        ? cd_keys_kept_key_entry(doc->kept_keys, doc->text + start, start, end - start,
+                                                 doc->mentions.len, &e)
+                        : NULL;
+  if (!key) return memo_key(doc, doc->text + start, end - start, false);
+  if (e != UINT32_MAX) *slot = e + 1;
+  return key;
+}
+
+const char *cd_doc_kept_token_key(cd_doc *doc, size_t t) {
+  const cd_token *tk = doc_tok(doc, t);
+  if (!doc->token_keys && !(doc->token_keys = cd_incr_token_keys(doc)))
+    return memo_key(doc, doc->text + tk->start, tk->end - tk->start, false);
+  return slot_key(doc, &doc->token_keys[t], tk->start, tk->end);
+}
+
+const char *cd_doc_kept_mention_key(cd_doc *doc, size_t mi, unsigned part, size_t start, size_t end) {
+  if (!doc->mention_keys && !(doc->mention_keys = cd_incr_mention_keys(doc)))
+    return memo_key(doc, doc->text + start, end - start, false);
+  return slot_key(doc, &doc->mention_keys[mi * CD_MENTION_KEYS + part], start, end);
+}
 
 /* Answers about a key kept with it by the handle, asked once per key while the handle keeps it. */
 enum { KF_RENAMED = 1, KF_PROPER = 4, KF_COMMON = 16, KF_ALIAS_KNOWN = 64 }; /* each bit's answer is the next */

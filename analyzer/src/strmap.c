@@ -12,10 +12,7 @@ static uint32_t hash_n(const char *s, size_t n) {
   return (uint32_t)(h ^ (h >> 32));
 }
 
-static uint32_t hash_ptr(const char *s) {
-  uint64_t h = (uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ull;
-  return (uint32_t)(h >> 32);
-}
+static uint32_t hash_ptr(const char *s) { return cd_strmap_hash_ptr(s); }
 
 /* A stored key equals the n bytes at s (stored keys are NUL-terminated; s has no NUL inside). */
 static bool key_eq(const cd_strmap_slot *e, uint32_t hash, const char *s, size_t n) {
@@ -28,15 +25,13 @@ static bool key_eq(const cd_strmap_slot *e, uint32_t hash, const char *s, size_t
 }
 
 /* Values near SIZE_MAX (CD_NONE and the like) keep their distance from the top. */
-enum { TOP_VALUES = 16 };
+enum { TOP_VALUES = CD_STRMAP_TOP_VALUES };
 static uint32_t pack_value(size_t v) {
   if (v >= (size_t)-TOP_VALUES) return (uint32_t)(UINT32_MAX - ((size_t)-1 - v));
   if (v >= (size_t)UINT32_MAX - TOP_VALUES + 1) abort(); /* values are indexes into tables */
   return (uint32_t)v;
 }
-static size_t unpack_value(uint32_t v) {
-  return v > UINT32_MAX - TOP_VALUES ? (size_t)-1 - (UINT32_MAX - v) : v;
-}
+static size_t unpack_value(uint32_t v) { return cd_strmap_unpack(v); }
 
 void cd_strmap_init(cd_strmap *m, cd_arena *arena) {
   memset(m, 0, sizeof *m);
@@ -57,6 +52,15 @@ void cd_strmap_free(cd_strmap *m) {
   cd_arena_free(m->own);
   free(m->slots);
   memset(m, 0, sizeof *m);
+}
+
+void cd_strmap_reserve(cd_strmap *m, size_t n) {
+  if (m->cap || !n) return;
+  size_t cap = 64;
+  while (cap < 2 * (n + 1)) cap *= 2; /* at most half full, as slot_for keeps it */
+  m->slots = calloc(cap, sizeof *m->slots);
+  if (!m->slots) abort(); /* the library's out-of-memory policy inside a pass */
+  m->cap = cap;
 }
 
 /* The slot holding the n bytes at key, or NULL. */
@@ -83,9 +87,6 @@ const char *cd_strmap_key(const cd_strmap *m, const char *key, size_t n) {
   return e ? e->key : NULL;
 }
 
-size_t cd_strmap_get(const cd_strmap *m, const char *key) {
-  return cd_strmap_getn(m, key, m->by_pointer ? 0 : strlen(key)); /* an interned key's bytes are not read */
-}
 
 /* The slot holding the key, inserted (with value CD_NONE) when absent. */
 static cd_strmap_slot *slot_for(cd_strmap *m, const char *key, size_t n) {
@@ -135,6 +136,6 @@ const char *cd_strmap_intern_value(cd_strmap *m, const char *key, size_t n, size
   return e->key;
 }
 
-void cd_strmap_put(cd_strmap *m, const char *key, size_t value) {
+void cd_strmap_put_slow(cd_strmap *m, const char *key, size_t value) {
   cd_strmap_putn(m, key, m->by_pointer ? 0 : strlen(key), value);
 }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
 
@@ -35,10 +36,12 @@ void cd_strmap_init_borrowed(cd_strmap *m);
  * and compared by their address, so that neither is read; asked with get and put only. */
 void cd_strmap_init_interned(cd_strmap *m);
 void cd_strmap_free(cd_strmap *m);
+/* Room for n keys in a map that has none yet, so that filling it does not grow and rehash it. */
+void cd_strmap_reserve(cd_strmap *m, size_t n);
 /* The value for key, or CD_NONE ((size_t)-1). */
-size_t cd_strmap_get(const cd_strmap *m, const char *key);
+static inline size_t cd_strmap_get(const cd_strmap *m, const char *key);
 /* Sets key (copied) to value. */
-void cd_strmap_put(cd_strmap *m, const char *key, size_t value);
+static inline void cd_strmap_put(cd_strmap *m, const char *key, size_t value);
 /* The same for a key given as n bytes (no NUL inside), e.g. a slice of the text. */
 size_t cd_strmap_getn(const cd_strmap *m, const char *key, size_t n);
 void cd_strmap_putn(cd_strmap *m, const char *key, size_t n, size_t value);
@@ -48,5 +51,46 @@ const char *cd_strmap_key(const cd_strmap *m, const char *key, size_t n);
 const char *cd_strmap_intern(cd_strmap *m, const char *key, size_t n);
 /* cd_strmap_intern, giving an added key `value`; `*had` is the key's value (`value` when added). */
 const char *cd_strmap_intern_value(cd_strmap *m, const char *key, size_t n, size_t value, size_t *had);
+
+/* The slot a pointer hashes to, and a stored value unpacked: the sixteen largest uint32_t stand for
+ * the sixteen largest size_t (CD_NONE, ...). For cd_strmap_get, inline: the passes ask maps of
+ * interned keys in their hottest loops, and such a probe is a few instructions. */
+enum { CD_STRMAP_TOP_VALUES = 16 };
+static inline uint32_t cd_strmap_hash_ptr(const char *s) {
+  uint64_t h = (uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ull;
+  return (uint32_t)(h >> 32);
+}
+static inline size_t cd_strmap_unpack(uint32_t v) {
+  return v > UINT32_MAX - CD_STRMAP_TOP_VALUES ? (size_t)-1 - (UINT32_MAX - v) : v;
+}
+
+/* cd_strmap_putn, for the map's keys' own bytes. */
+void cd_strmap_put_slow(cd_strmap *m, const char *key, size_t value);
+
+static inline void cd_strmap_put(cd_strmap *m, const char *key, size_t value) {
+  /* a map of interned keys with room: the probe, and the key stored as given */
+  if (m->by_pointer && (m->len + 1) * 2 <= m->cap && value < UINT32_MAX - CD_STRMAP_TOP_VALUES) {
+    uint32_t hk = cd_strmap_hash_ptr(key);
+    size_t h = hk & (m->cap - 1);
+    while (m->slots[h].key && m->slots[h].key != key) h = (h + 1) & (m->cap - 1);
+    cd_strmap_slot *e = &m->slots[h];
+    if (!e->key) {
+      e->key = key;
+      e->hash = hk;
+      m->len++;
+    }
+    e->value = (uint32_t)value;
+    return;
+  }
+  cd_strmap_put_slow(m, key, value);
+}
+
+static inline size_t cd_strmap_get(const cd_strmap *m, const char *key) {
+  if (!m->by_pointer) return cd_strmap_getn(m, key, strlen(key));
+  if (!m->cap) return (size_t)-1;
+  for (size_t h = cd_strmap_hash_ptr(key) & (m->cap - 1); m->slots[h].key; h = (h + 1) & (m->cap - 1))
+    if (m->slots[h].key == key) return cd_strmap_unpack(m->slots[h].value);
+  return (size_t)-1;
+}
 
 #endif

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -79,6 +80,16 @@ static void test_arena_printf(void **state) {
   assert_string_equal(cd_arena_printf(a, "no directives"), "no directives");
   /* anything else still goes through vsnprintf */
   assert_string_equal(cd_arena_printf(a, "%d/%04u/%c", -3, 7u, 'x'), "-3/0007/x");
+  /* messages longer than the formatter's buffer, a piece straddling its end, and one just fitting */
+  for (size_t len = 490; len <= 1300; len += 7) {
+    char *name = malloc(len + 1), *want = malloc(2 * len + 64);
+    for (size_t i = 0; i < len; i++) name[i] = (char)('a' + i % 26);
+    name[len] = 0;
+    snprintf(want, 2 * len + 64, "'%s' is used %zu times; '%.*s'.", name, len, 9, name);
+    assert_string_equal(cd_arena_printf(a, "'%s' is used %zu times; '%.*s'.", name, len, 9, name), want);
+    free(name);
+    free(want);
+  }
   cd_arena_free(a);
 }
 

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "arena.h"
+#include "incremental.h"
 #include "copydesk/analyzer.h"
 #include "namekey.h"
 #include "names_near.h"
@@ -305,6 +306,72 @@ static void test_shared_surname_never_merges(void **state) {
   cd_report_free(r);
 }
 
+/* The entity an entity list gives the mention written `form` (the first such mention), or CD_NONE. */
+static size_t entity_of(const cd_report *r, const char *form) {
+  size_t n;
+  const cd_entity *e = cd_report_entities(r, &n);
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < e[i].n_mentions; k++)
+      if (strcmp(e[i].mentions[k].text, form) == 0) return i;
+  return CD_NONE;
+}
+
+/* Names the clustering ties by strings it makes: an organisation in singular and plural, an
+ * abbreviation spelled by a name's initials, a country's alias. Each pair is one entity, whether
+ * the text is analysed once or version after version through a handle (whose name keys are kept),
+ * and names that only look alike stay apart. */
+static void test_made_keys_join_entities(void **state) {
+  (void)state;
+  const char *text = "Rail strike ends\n\nIndian Railway staff returned to work on Monday. Indian Railways "
+                     "said fares would not rise. Services on the South West Railway would resume, and SWR "
+                     "apologised for the delays. The USA and the United States agreed. Staff of the North "
+                     "Star Line struck too; NSR said nothing.\n";
+  cd_analysis *a = cd_analysis_new();
+  for (int pass = 0; pass < 3; pass++) {
+    cd_report *r = pass == 0 ? run(text, NULL) : cd_analysis_update(a, text, strlen(text), CD_FORMAT_PLAINTEXT, NULL);
+    assert_non_null(r);
+    assert_true(entity_of(r, "Indian Railway") != CD_NONE);
+    assert_int_equal(entity_of(r, "Indian Railway"), entity_of(r, "Indian Railways"));
+    assert_true(entity_of(r, "SWR") != CD_NONE);
+    assert_int_equal(entity_of(r, "SWR"), entity_of(r, "South West Railway"));
+    assert_true(entity_of(r, "USA") != CD_NONE);
+    assert_int_equal(entity_of(r, "USA"), entity_of(r, "United States"));
+    assert_true(entity_of(r, "NSR") != CD_NONE);
+    assert_true(entity_of(r, "NSR") != entity_of(r, "North Star Line")); /* not its initials */
+    cd_report_free(r);
+  }
+  cd_analysis_free(a);
+}
+
+/* Every mention's text is its own bytes, though mentions of one entity share a key and a length
+ * ("Kim Jong-un", "Kim Jong Un", "KIM JONG UN"): fresh, and through a handle on a version whose
+ * mentions are the previous one's (the entities taken over) and on one that clusters again. */
+static void test_mention_texts_as_written(void **state) {
+  (void)state;
+  char text[] = "Summit talks\n\nKim Jong-un arrived on Monday. Officials said Kim Jong Un would stay two "
+                "days. Kim Jong-un left on Wednesday, and KIM JONG UN was on every front page.\n\nThe talks "
+                "ended.\n";
+  cd_analysis *a = cd_analysis_new();
+  for (int pass = 0; pass < 4; pass++) {
+    if (pass == 2) text[sizeof text - 4] = 'D'; /* "endeD": no mention changes */
+    if (pass == 3) memcpy(strstr(text, "Officials"), "Ann Perry", 9); /* a new name: clustered again */
+    cd_report *r = pass == 0 ? run(text, NULL) : cd_analysis_update(a, text, strlen(text), CD_FORMAT_PLAINTEXT, NULL);
+    assert_non_null(r);
+    size_t n, seen = 0;
+    const cd_entity *e = cd_report_entities(r, &n);
+    for (size_t i = 0; i < n; i++)
+      for (size_t k = 0; k < e[i].n_mentions; k++, seen++) {
+        const cd_mention *m = &e[i].mentions[k];
+        assert_int_equal(strlen(m->text), m->span.end - m->span.start);
+        assert_memory_equal(m->text, text + m->span.start, strlen(m->text));
+      }
+    assert_true(seen >= 4);
+    if (pass >= 2) assert_true(cd_incr_entities_taken(a) == (pass == 2));
+    cd_report_free(r);
+  }
+  cd_analysis_free(a);
+}
+
 static void test_courtesy_styles(void **state) {
   (void)state;
   const char *text = "Mayor opens library\n\nTomasz Halberg opened the library on Saturday. Mr Halberg "
@@ -373,6 +440,8 @@ int main(void) {
       cmocka_unit_test(test_variant_fix_and_related),
       cmocka_unit_test(test_preferred_form),
       cmocka_unit_test(test_shared_surname_never_merges),
+      cmocka_unit_test(test_made_keys_join_entities),
+      cmocka_unit_test(test_mention_texts_as_written),
       cmocka_unit_test(test_courtesy_styles),
       cmocka_unit_test(test_courtesy_message_quotes_text),
       cmocka_unit_test(test_spelling_in_quotes_and_headline_silent),
