@@ -67,7 +67,13 @@ static void assert_spans_sane(const cd_report *r, size_t len) {
     assert_non_null(d[i].message);
     assert_non_null(cd_rule_find(d[i].code));
     assert_int_not_equal(d[i].severity, CD_SEVERITY_OFF);
-    if (i) assert_true(d[i - 1].span.start <= d[i].span.start);
+    if (i) { /* by start, then end, then code */
+      assert_true(d[i - 1].span.start <= d[i].span.start);
+      if (d[i - 1].span.start == d[i].span.start) {
+        assert_true(d[i - 1].span.end <= d[i].span.end);
+        if (d[i - 1].span.end == d[i].span.end) assert_true(strcmp(d[i - 1].code, d[i].code) <= 0);
+      }
+    }
   }
   const cd_span *p = cd_report_paragraphs(r, &n);
   for (size_t i = 0; i < n; i++) {
