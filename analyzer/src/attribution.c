@@ -1918,10 +1918,13 @@ void cd_pass_attribution(cd_doc *doc) {
   /* a document analysed version after version keeps the answers of the paragraphs it keeps */
   uint8_t *kept = cd_incr_said(doc);
   uint8_t *said = kept ? kept : calloc(len, 1);
+  doc->mention_person = calloc(doc->mentions.len + 1, 1); /* without it, each answer is found afresh */
   if (starts && before && mention && said) {
     index_mention_starts(doc, starts, before, mention);
     attribute_quotes(doc, starts, before, mention, said);
   }
+  free(doc->mention_person);
+  doc->mention_person = NULL;
   free(starts);
   free(before);
   free(mention);

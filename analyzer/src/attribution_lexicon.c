@@ -109,7 +109,19 @@ static bool emphasised_title(const cd_doc *doc, const cd_name_mention *m) {
   return (open == '*' || open == '_') && close == open;
 }
 
-bool att_person_mention(const cd_doc *doc, const cd_name_mention *m) {
+/* The answer of `ask` about mention mi, kept in doc->mention_person's bits from `shift` while the
+ * attribution pass runs. */
+static bool person_memo(const cd_doc *doc, size_t mi, unsigned shift, bool (*ask)(const cd_doc *, const cd_name_mention *)) {
+  const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+  if (!doc->mention_person) return ask(doc, m);
+  unsigned kept = (doc->mention_person[mi] >> shift) & 3u;
+  if (kept) return kept == 2;
+  bool yes = ask(doc, m);
+  doc->mention_person[mi] |= (uint8_t)((yes ? 2u : 1u) << shift);
+  return yes;
+}
+
+static bool person_mention(const cd_doc *doc, const cd_name_mention *m) {
   if (emphasised_title(doc, m)) return false;
   if (m->kind != MK_NAME || m->entity == CD_NONE || m->in_quote || m->headline || m->possessive) return false;
   if (!att_looks_like_person_name(doc, m)) return false;
@@ -117,13 +129,18 @@ bool att_person_mention(const cd_doc *doc, const cd_name_mention *m) {
   return e->kind == CD_ENTITY_PERSON || (m->person_hint && !m->org_hint);
 }
 
-bool cd_mention_is_person(const cd_doc *doc, size_t mi) {
-  const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+bool att_person_mention(const cd_doc *doc, const cd_name_mention *m) {
+  return person_memo(doc, (size_t)(m - CD_VEC_AT(&doc->mentions, cd_name_mention, 0)), 2, person_mention);
+}
+
+static bool mention_is_person(const cd_doc *doc, const cd_name_mention *m) {
   if (m->possessive || emphasised_title(doc, m) || !att_looks_like_person_name(doc, m)) return false;
   if (m->courtesy || m->job_title) return true;
   const cd_entity *e = m->entity != CD_NONE ? CD_VEC_AT(&doc->entities, cd_entity, m->entity) : NULL;
   return (e && e->kind == CD_ENTITY_PERSON) || (m->person_hint && !m->org_hint);
 }
+
+bool cd_mention_is_person(const cd_doc *doc, size_t mi) { return person_memo(doc, mi, 0, mention_is_person); }
 
 /* Person-role nouns: "the president", "the Wooster professor" refer back to a person. */
 
