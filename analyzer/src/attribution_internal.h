@@ -63,8 +63,12 @@ static inline size_t mention_at(const att *a, size_t i) {
 }
 static inline uint32_t para_of(const att *a, size_t i) { return doc_tok_para(a->doc, T(a, i)); }
 static inline bool is(const att *a, size_t i, const char *w) {
-  /* the length first: w is a literal, so that is a constant, and most tokens differ in it */
-  return i < doc_ntok(a->doc) && T(a, i)->kind == TOK_WORD && N(a, i) == strlen(w) && cd_word_eq(S(a, i), N(a, i), w);
+  /* the length first: w is a literal, so that is a constant, and most tokens differ in it; then
+   * the first letter, either case, before the call (|0x20 makes a capital small and no other byte
+   * that letter) */
+  if (i >= doc_ntok(a->doc) || T(a, i)->kind != TOK_WORD || N(a, i) != strlen(w)) return false;
+  if (w[0] >= 'a' && w[0] <= 'z' && (S(a, i)[0] | 0x20) != w[0]) return false;
+  return cd_word_eq(S(a, i), N(a, i), w);
 }
 /* The pronoun w, or w with a contracted verb glued on: "he", "he's", "he’s", "he'd", "he’ll". */
 static inline bool pronoun_is(const att *a, size_t i, const char *w) {
