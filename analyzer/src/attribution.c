@@ -1640,19 +1640,32 @@ static bool index_positions(att *a) {
   cd_vec dashes, according; /* found in one pass over the tokens, then copied to the arena */
   cd_vec_init(&dashes, sizeof(size_t));
   cd_vec_init(&according, sizeof(size_t));
-  for (size_t i = 0; i < n; i++) {
-    const cd_token *t = T(a, i);
-    if (t->kind == TOK_PUNCT) {
-      if (dash(a, i) && t->flags & TF_SPACE_BEFORE) *(size_t *)cd_vec_push(&dashes) = i;
-      continue;
+  /* every token of every version: the few that may be either are found 64 at a time without
+   * branches (a spaced mark of punctuation, a word of three or nine bytes), and only they are asked */
+  for (size_t base = 0; base < n; base += 64) {
+    size_t m = n - base < 64 ? n - base : 64;
+    const cd_token *run = T(a, base);
+    uint64_t maybe = 0;
+    for (size_t k = 0; k < m; k++) {
+      size_t len = run[k].end - run[k].start;
+      bool spaced_punct = (run[k].kind == TOK_PUNCT) & ((run[k].flags & TF_SPACE_BEFORE) != 0);
+      bool word = (run[k].kind == TOK_WORD) & ((len == 3) | (len == 9));
+      maybe |= (uint64_t)(spaced_punct | word) << k;
     }
-    if (t->kind != TOK_WORD) continue;
-    /* "according to X", and ", per X" that opens a phrase of its own (not "$5 per hour") */
-    bool per = is(a, i, "per") && i > 0 &&
-               (punct(a, i - 1, ',') || T(a, i - 1)->sent != t->sent ||
-                (T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE));
-    if (((is(a, i, "according") && is(a, i + 1, "to")) || per) && outside_quotes(a, i))
-      *(size_t *)cd_vec_push(&according) = i;
+    for (; maybe; maybe &= maybe - 1) {
+      size_t i = base + (size_t)__builtin_ctzll(maybe);
+      const cd_token *t = T(a, i);
+      if (t->kind == TOK_PUNCT) {
+        if (dash(a, i)) *(size_t *)cd_vec_push(&dashes) = i;
+        continue;
+      }
+      /* "according to X", and ", per X" that opens a phrase of its own (not "$5 per hour") */
+      bool per = is(a, i, "per") && i > 0 &&
+                 (punct(a, i - 1, ',') || T(a, i - 1)->sent != t->sent ||
+                  (T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE));
+      if (((is(a, i, "according") && is(a, i + 1, "to")) || per) && outside_quotes(a, i))
+        *(size_t *)cd_vec_push(&according) = i;
+    }
   }
   a->spaced_dashes = cd_arena_alloc(a->doc->arena, (dashes.len + 1) * sizeof(size_t));
   a->according = cd_arena_alloc(a->doc->arena, (according.len + 1) * sizeof(size_t));
