@@ -131,25 +131,14 @@ static bool clause_initial(const cd_doc *doc, size_t i) {
   return p->kind == TOK_PUNCT && (doc->text[p->start] == ':' || doc->text[p->start] == ';');
 }
 
-/* This walks every token of every version of a document being edited, and whether a token is a
- * capitalised word follows no pattern a branch predictor can learn: the tokens are read 64 at a
- * time into a mask without branches, and only its set bits are visited. */
 static void build_capset(cd_doc *doc, capset *cs) {
-  size_t n = doc_ntok(doc);
-  for (size_t base = 0; base < n; base += 64) {
-    size_t m = n - base < 64 ? n - base : 64;
-    const cd_token *run = doc_tok(doc, base);
-    uint64_t capital = 0;
-    for (size_t k = 0; k < m; k++)
-      capital |= (uint64_t)((run[k].kind == TOK_WORD) & ((run[k].flags & TF_CAP) != 0)) << k;
-    for (; capital; capital &= capital - 1) {
-      size_t i = base + (size_t)__builtin_ctzll(capital);
-      const cd_token *t = doc_tok(doc, i);
-      const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, t));
-      if (p->headline || clause_initial(doc, i)) continue;
-      bool poss;
-      capset_add(cs, t->start, strip_possessive(doc, t, &poss));
-    }
+  for (size_t i = 0; i < doc_ntok(doc); i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (!is_word_tok(t) || !(t->flags & TF_CAP)) continue;
+    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, t));
+    if (p->headline || clause_initial(doc, i)) continue;
+    bool poss;
+    capset_add(cs, t->start, strip_possessive(doc, t, &poss));
   }
 }
 
