@@ -95,6 +95,7 @@ struct cd_claims_cache {
   size_t n_rows, first_user;    /* rows [first_user, n_rows) are configured phrases and patterns */
   claim_def *user;              /* rows for configured phrases (strings owned by the config) */
   char *main_rx;                /* the built-in alternation, NULL when empty */
+  char *starts_key;             /* main_rx and the one-word rows: what the kept answers rest on */
   char **user_rx;               /* each configured row's pattern, by row */
   bool sources_on, officials_on;
   cd_arena *words_arena;
@@ -532,11 +533,10 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
   if (code && !md) return;
   through_ctx tc = {code, false, md, memchr(subject, 0, doc->len) != NULL};
   /* a document analysed version after version keeps may_start's answers per paragraph */
-  uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx) : NULL;
-  /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked; 3 yes, but no branch
-   * matches whole there (known from the previous version). A paragraph that took the old tables
-   * reads the previous version's answers in place, and asks about a token they lack only when the
-   * scan gets there. */
+  uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->starts_key) : NULL;
+  /* per token of the paragraph: may_start's answer (CD_CLAIM_START_*, incremental.h). A paragraph
+   * that took the old tables reads the previous version's answers in place, and asks about a token
+   * they lack only when the scan gets there. */
   cd_vec may_here;
   cd_vec_init(&may_here, 1);
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
@@ -545,17 +545,21 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
     const uint8_t *old = starts ? cd_incr_old_claim_starts(doc, (uint32_t)pi) : NULL;
     const uint8_t *may = old;
     memo_code(cache, &tc.code, &tc.jit);
-    if (code && !old) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
+    if (old) {
+      /* the answers are a function of the paragraph's bytes: this version's too (those of the tokens
+       * the scan gets to are written again below) */
+      memcpy(starts + p->first_tok, old, p->end_tok - p->first_tok);
+    } else if (code) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
       cd_vec_reserve(&may_here, p->end_tok - p->first_tok);
       uint8_t *asked = may_here.data;
       pthread_mutex_lock(&cache->memo_lock);
       for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
         const cd_token *t = doc_tok(doc, ti);
         unsigned char first = (unsigned char)subject[t->start];
-        uint8_t known = 0;
+        uint8_t known = CD_CLAIM_START_ASK;
         /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
         if (t->start >= p->span.start && !(t->flags & TF_QUOTED) && (first >= 0x80 || cache->ascii_start[first]))
-          known = may_start(doc, subject, &tc, &cache->memo, ti, p) ? 2 : 1;
+          known = may_start(doc, subject, &tc, &cache->memo, ti, p) ? CD_CLAIM_START_YES : CD_CLAIM_START_NO;
         asked[ti - p->first_tok] = known;
       }
       pthread_mutex_unlock(&cache->memo_lock);
@@ -563,19 +567,30 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
     }
     size_t off = p->span.start;
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
+      if (old && ti > p->first_tok) {
+        /* a kept token where no phrase starts and no one-word row reads it needs nothing (its
+         * answer is a function of its bytes and the byte before it, the paragraph's but for the
+         * first token's) */
+        while (ti < p->end_tok && CD_CLAIM_START_IDLE(old[ti - p->first_tok])) ti++;
+        if (ti == p->end_tok) break;
+      }
       const cd_token *t = doc_tok(doc, ti);
       unsigned char first = (unsigned char)subject[t->start];
       if (t->start < off || (t->flags & TF_QUOTED)) continue;
+      size_t ri = word_row(&cache->words, cache->word_shapes, doc, t);
+      uint8_t word = ri != CD_NONE ? CD_CLAIM_START_WORD : 0;
       bool here = false;
       if (code && (first >= 0x80 || cache->ascii_start[first])) {
-        uint8_t m = may[ti - p->first_tok];
+        uint8_t m = may[ti - p->first_tok] & 3;
         if (!m) { /* a kept paragraph's token the previous version did not ask about */
           pthread_mutex_lock(&cache->memo_lock);
-          m = may_start(doc, subject, &tc, &cache->memo, ti, p) ? 2 : 1;
+          m = may_start(doc, subject, &tc, &cache->memo, ti, p) ? CD_CLAIM_START_YES : CD_CLAIM_START_NO;
           pthread_mutex_unlock(&cache->memo_lock);
         }
-        here = m == 2;
-        if (starts) starts[ti] = m == 3 ? 3 : here ? 2 : 1;
+        here = m == CD_CLAIM_START_YES;
+        if (starts) starts[ti] = m | word;
+      } else if (starts) {
+        starts[ti] = CD_CLAIM_START_NO | word;
       }
       if (here) {
         st->called = false;
@@ -589,9 +604,9 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
         /* No branch got through whole, so the callout never ran: that rests on the paragraph's bytes
          * from the token on (the match stops at its end) and the byte before the token (the leading
          * \b), which a kept paragraph keeps, but for its first token. */
-        if (starts && rc == PCRE2_ERROR_NOMATCH && !st->called && ti > p->first_tok) starts[ti] = 3;
+        if (starts && rc == PCRE2_ERROR_NOMATCH && !st->called && ti > p->first_tok)
+          starts[ti] = CD_CLAIM_START_NO_WHOLE | word;
       }
-      size_t ri = word_row(&cache->words, cache->word_shapes, doc, t);
       if (ri != CD_NONE && accept(st, ri, t->start, t->end)) {
         report(st, found);
         off = st->hit.end;
@@ -670,6 +685,7 @@ void cd_claims_cache_free(cd_claims_cache *c) {
   free(c->rows);
   free(c->user);
   free(c->main_rx);
+  free(c->starts_key);
   if (c->user_rx)
     for (size_t i = 0; i < c->n_rows; i++) free(c->user_rx[i]);
   free(c->user_rx);
@@ -732,7 +748,7 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   c->rows = calloc(n_defs + cfg->n_claims + 1, sizeof *c->rows);
   c->user = calloc(cfg->n_claims + 1, sizeof *c->user);
   c->user_rx = calloc(n_defs + cfg->n_claims + 1, sizeof *c->user_rx);
-  sbuf main_rx = SBUF_INIT;
+  sbuf main_rx = SBUF_INIT, words_key = SBUF_INIT;
   if (!c->rows || !c->user || !c->user_rx || !c->words_arena || !c->memo_lock_ok) goto fail;
 
   /* Each branch ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's
@@ -752,6 +768,8 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
           size_t wn = strlen(w);
           if (pair >= 0 && wn < 32) c->word_shapes[pair] |= (uint32_t)1 << wn;
         }
+      char id[24];
+      sb_putn(&words_key, id, (size_t)snprintf(id, sizeof id, "%zu,", i));
       c->rows[n++] = (row){&defs[i], false};
       continue;
     }
@@ -786,15 +804,22 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   }
   c->n_rows = n;
   if (any) {
+    sbuf key = SBUF_INIT;
+    sb_puts(&key, main_rx.data);
+    sb_puts(&key, "\n");
+    if (words_key.data) sb_puts(&key, words_key.data);
+    c->starts_key = key.data;
     c->main_rx = main_rx.data;
     main_rx.data = NULL;
   }
   if (!compile_set(c, &c->interp, false, false)) goto fail;
   if (!find_ascii_starts(c)) goto fail;
   free(main_rx.data);
+  cd_vec_free(&words_key);
   return c;
 fail:
   free(main_rx.data);
+  cd_vec_free(&words_key);
   cd_claims_cache_free(c);
   return NULL;
 }

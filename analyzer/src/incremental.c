@@ -23,12 +23,12 @@ typedef struct version {
   size_t n_capwords; /* how many */
 } version;
 
-/* The claims pass's answers per token of one version (cd_incr_claim_starts), and the alternation
- * they were found with. */
+/* The claims pass's answers per token of one version (cd_incr_claim_starts), and the key (its
+ * alternation and one-word rows) they were found with. */
 typedef struct claim_starts {
   bool valid;
   cd_vec answers; /* uint8_t per token */
-  cd_vec rx;      /* char: the alternation, NUL-ended */
+  cd_vec key;     /* char: the key, NUL-ended */
 } claim_starts;
 
 struct cd_analysis {
@@ -93,7 +93,7 @@ cd_analysis *cd_analysis_new(void) {
   cd_vec_init(&a->from_tok, sizeof(size_t));
   for (size_t i = 0; i < 2; i++) {
     cd_vec_init(&a->starts[i].answers, 1);
-    cd_vec_init(&a->starts[i].rx, 1);
+    cd_vec_init(&a->starts[i].key, 1);
     cd_vec_init(&a->said[i], 1);
   }
   cd_short_init(&a->short_ix, NULL);
@@ -114,7 +114,7 @@ void cd_analysis_free(cd_analysis *a) {
   cd_vec_free(&a->from_tok);
   for (size_t i = 0; i < 2; i++) {
     cd_vec_free(&a->starts[i].answers);
-    cd_vec_free(&a->starts[i].rx);
+    cd_vec_free(&a->starts[i].key);
     cd_vec_free(&a->said[i]);
   }
   for (size_t i = 0; i < CD_INCR_NEAR_SLOTS; i++) cd_near_kept_free(a->near[i]);
@@ -515,15 +515,15 @@ const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, 
   return ix;
 }
 
-uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx) {
+uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *key) {
   cd_analysis *a = doc->incr;
   if (!a) return NULL;
   claim_starts *now = &a->starts[a->starts_cur], *before = &a->starts[a->starts_cur ^ 1];
-  size_t n = strlen(rx);
-  a->starts_old_ok = before->valid && before->rx.len == n + 1 && memcmp(before->rx.data, rx, n) == 0;
-  cd_vec_reserve(&now->rx, n + 1);
-  memcpy(now->rx.data, rx, n + 1);
-  now->rx.len = n + 1;
+  size_t n = strlen(key);
+  a->starts_old_ok = before->valid && before->key.len == n + 1 && memcmp(before->key.data, key, n) == 0;
+  cd_vec_reserve(&now->key, n + 1);
+  memcpy(now->key.data, key, n + 1);
+  now->key.len = n + 1;
   cd_vec_reserve(&now->answers, doc_ntok(doc) + 1);
   now->answers.len = doc_ntok(doc);
   memset(now->answers.data, 0, doc_ntok(doc));

@@ -96,16 +96,29 @@ const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, con
 const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, size_t n, cd_short_index *scratch);
 
 /* The claims pass's answers, per token, to whether a phrase of its alternation can start there
- * (0: not asked, 1: no, 2: yes, 3: it can, but no branch matches whole). They are a function of the
- * alternation and the paragraph's bytes from the token on (and the byte before it for 3, which the
- * pass leaves out for a paragraph's first token), whichever PCRE2 engine answered (the claims pass
+ * (the low two bits: CD_CLAIM_START_ASK not asked, _NO, _YES, _NO_WHOLE it can, but no branch
+ * matches whole), and whether the token is a word of a one-word row (CD_CLAIM_START_WORD, known
+ * with the answer). They are a function of the alternation, the one-word rows and the paragraph's
+ * bytes from the token on (and the byte before it for _NO_WHOLE and _WORD, which the pass
+ * recomputes for a paragraph's first token), whichever PCRE2 engine answered (the claims pass
  * hands both valid UTF-8, on which they agree), so a paragraph that took the old tables takes them
  * too.
  * cd_incr_claim_starts: where this version's go (zeroed, one byte per token; NULL without a
- * handle), for the alternation `rx`; called once per version, before cd_incr_old_claim_starts.
+ * handle), for the alternation and one-word rows that `key` spells; called once per version, before
+ * cd_incr_old_claim_starts.
  * cd_incr_old_claim_starts: the previous version's for the tokens of paragraph `pi`, or NULL when
- * the paragraph is new or the alternation was another. */
-uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx);
+ * the paragraph is new or the key was another. */
+enum {
+  CD_CLAIM_START_ASK = 0,
+  CD_CLAIM_START_NO = 1,
+  CD_CLAIM_START_YES = 2,
+  CD_CLAIM_START_NO_WHOLE = 3,
+  CD_CLAIM_START_WORD = 4
+};
+/* An answer that leaves the scan nothing to do at the token: no phrase matches whole there and no
+ * one-word row reads it. */
+#define CD_CLAIM_START_IDLE(answer) (((answer) | 2) == 3)
+uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *key);
 const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi);
 
 /* The attribution pass's answers about each token (attribution_internal.h, att.said): a byte per
