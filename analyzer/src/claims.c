@@ -459,10 +459,13 @@ static size_t after_next_char(const char *text, size_t pos, size_t para_end) {
 }
 
 /* Whether some branch of `code` (anchored) reads all of the n bytes at s, on that subject alone:
- * a partial or whole match, without the callout. */
-static bool gets_through(pcre2_code *code, bool jit, pcre2_match_data *md, const char *s, size_t n) {
+ * a partial or whole match, without the callout. A whole match that PARTIAL_HARD returns read no
+ * further than the subject (reaching its end would have made the match partial), and every branch
+ * tried before it failed on those bytes: with more bytes after them the same branch matches whole
+ * again, so every string that begins with them gets through (CD_PREFIX_YES_ALL). */
+static int gets_through(pcre2_code *code, bool jit, pcre2_match_data *md, const char *s, size_t n) {
   int rc = match(code, jit, s, n, 0, PCRE2_PARTIAL_HARD, md, NULL);
-  return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
+  return rc >= 0 ? CD_PREFIX_YES_ALL : rc == PCRE2_ERROR_PARTIAL ? CD_PREFIX_YES : CD_PREFIX_NO;
 }
 
 /* gets_through for the prefix memo. */
@@ -473,7 +476,7 @@ typedef struct through_ctx {
   bool nul; /* the subject has a NUL byte somewhere (else may_start need not look for one) */
 } through_ctx;
 
-static bool through(void *ctx, const char *s, size_t n) {
+static int through(void *ctx, const char *s, size_t n) {
   through_ctx *t = ctx;
   return gets_through(t->code, t->jit, t->md, s, n);
 }
@@ -725,7 +728,7 @@ static bool find_ascii_starts(cd_claims_cache *c) {
   if (!md) return false;
   for (unsigned b = 0; b < 128; b++) {
     char one = (char)b;
-    c->ascii_start[b] = gets_through(c->interp.main, false, md, &one, 1);
+    c->ascii_start[b] = gets_through(c->interp.main, false, md, &one, 1) != CD_PREFIX_NO;
   }
   pcre2_match_data_free(md);
   return true;

@@ -1,18 +1,21 @@
 /* A memo of a test on byte strings that holds for every prefix of a string it holds for (once a
  * string fails, so does whatever starts with it): "can some phrase of the alternation read these
- * bytes?". The answers are kept per prefix in a trie, so a string is settled by the shortest
- * prefix that fails, and a new word costs a test only where its bytes leave what was seen: the
- * trie grows with what the test lets through, not with the vocabulary of the text, and stays
- * under a node limit (reached, it is emptied and filled again). Not thread-safe: the caller
- * guards it. */
+ * bytes?". The test may also say that a string passes with every string that begins with it (a
+ * phrase matched whole within it). The answers are kept per prefix in a trie, so a string is
+ * settled by the shortest prefix that fails, or that passes with all that follows, and a new word
+ * costs a test only where its bytes leave what was seen: the trie grows with what the test lets
+ * through, not with the vocabulary of the text, and stays under a node limit (reached, it is
+ * emptied and filled again). Not thread-safe: the caller guards it. */
 #ifndef CD_PREFIX_MEMO_H
 #define CD_PREFIX_MEMO_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-/* Whether the n bytes at s pass; ctx is the caller's. */
-typedef bool (*cd_prefix_test)(void *ctx, const char *s, size_t n);
+/* Whether the n bytes at s pass: CD_PREFIX_NO, CD_PREFIX_YES, or CD_PREFIX_YES_ALL when every
+ * string that begins with them passes too; ctx is the caller's. */
+enum { CD_PREFIX_NO = 0, CD_PREFIX_YES = 1, CD_PREFIX_YES_ALL = 2 };
+typedef int (*cd_prefix_test)(void *ctx, const char *s, size_t n);
 
 typedef struct cd_prefix_memo {
   uint64_t *slots; /* open addressing: edge key + 1 in the low 32 bits (0: empty), node << 2 | state above */
@@ -30,8 +33,9 @@ bool cd_prefix_memo_test(cd_prefix_memo *m, const char *s, size_t n, cd_prefix_t
 
 /* The slot layout (prefix_memo.c writes the slots, the lookups below read them): the edge from
  * node p by byte b has the key p << 8 | b, stored + 1 in a slot's low 32 bits; above them the
- * edge's state in two bits, and above those the node it leads to. The root is node 0. */
-enum { CD_PREFIX_UNKNOWN = 0, CD_PREFIX_PASS = 1, CD_PREFIX_FAIL = 2 };
+ * edge's state in two bits, and above those the node it leads to. The root is node 0. After an edge
+ * in state CD_PREFIX_PASS_ALL nothing is looked up: whatever follows passes. */
+enum { CD_PREFIX_UNKNOWN = 0, CD_PREFIX_PASS = 1, CD_PREFIX_FAIL = 2, CD_PREFIX_PASS_ALL = 3 };
 static inline uint32_t cd_prefix_memo_edge_key(uint32_t parent, unsigned char b) { return parent << 8 | b; }
 static inline size_t cd_prefix_memo_slot(const cd_prefix_memo *m, uint32_t key) {
   return (size_t)(((uint64_t)key * 0x9e3779b97f4a7c15ull) >> 32) & (m->cap - 1);
@@ -56,7 +60,7 @@ static inline int cd_prefix_memo_known(const cd_prefix_memo *m, const char *s, s
   for (size_t k = 0; k < n; k++) {
     uint64_t slot = cd_prefix_memo_edge(m, node, (unsigned char)s[k]); /* no slot: state unknown */
     unsigned st = cd_prefix_memo_state_of(slot);
-    if (st != CD_PREFIX_PASS) return st == CD_PREFIX_FAIL ? 0 : -1;
+    if (st != CD_PREFIX_PASS) return st == CD_PREFIX_FAIL ? 0 : st == CD_PREFIX_PASS_ALL ? 1 : -1;
     node = cd_prefix_memo_node_of(slot);
   }
   return 1;
