@@ -88,8 +88,8 @@ typedef struct code_set {
 
 /* Built from a configuration on its first analysis and kept in it (cd_config.claims_cache)
  * until the claim settings change or the configuration is freed. Read-only once published, so
- * analyses may share it; only the JIT upgrade and the memo's counter change, atomically (the
- * memo itself under its lock). */
+ * analyses may share it; only the JIT upgrade (compiled under its lock, published atomically) and
+ * the memo's counter change (the memo itself under its lock). */
 struct cd_claims_cache {
   row *rows;
   size_t n_rows, first_user;    /* rows [first_user, n_rows) are configured phrases and patterns */
@@ -115,6 +115,10 @@ struct cd_claims_cache {
    * A POSIX mutex, which thread sanitizers understand (C11 mtx_t gives false reports). */
   pthread_mutex_t memo_lock;
   bool memo_lock_ok;
+  /* held while JIT code is compiled: analyses on other threads wait for it rather than compile it
+   * again (each compilation costs 10 to 16 M instructions) */
+  pthread_mutex_t compile_lock;
+  bool compile_lock_ok;
   cd_prefix_memo memo;
 };
 
@@ -693,6 +697,7 @@ void cd_claims_cache_free(cd_claims_cache *c) {
     for (size_t i = 0; i < c->n_rows; i++) free(c->user_rx[i]);
   free(c->user_rx);
   if (c->memo_lock_ok) pthread_mutex_destroy(&c->memo_lock);
+  if (c->compile_lock_ok) pthread_mutex_destroy(&c->compile_lock);
   cd_prefix_memo_free(&c->memo);
   cd_strmap_free(&c->words);
   cd_arena_free(c->words_arena);
@@ -747,12 +752,13 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   c->words_arena = cd_arena_new();
   if (c->words_arena) cd_strmap_init(&c->words, c->words_arena);
   c->memo_lock_ok = pthread_mutex_init(&c->memo_lock, NULL) == 0;
+  c->compile_lock_ok = pthread_mutex_init(&c->compile_lock, NULL) == 0;
   cd_prefix_memo_init(&c->memo, MEMO_NODES);
   c->rows = calloc(n_defs + cfg->n_claims + 1, sizeof *c->rows);
   c->user = calloc(cfg->n_claims + 1, sizeof *c->user);
   c->user_rx = calloc(n_defs + cfg->n_claims + 1, sizeof *c->user_rx);
   sbuf main_rx = SBUF_INIT, words_key = SBUF_INIT;
-  if (!c->rows || !c->user || !c->user_rx || !c->words_arena || !c->memo_lock_ok) goto fail;
+  if (!c->rows || !c->user || !c->user_rx || !c->words_arena || !c->memo_lock_ok || !c->compile_lock_ok) goto fail;
 
   /* Each branch ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's
    * start-of-match optimisation, so the one \b stands before the built-in group. */
@@ -868,19 +874,20 @@ static const code_set *jit_codes(cd_claims_cache *c) {
   code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
   if (j) return j;
   if (!have_jit()) return &c->interp;
-  j = calloc(1, sizeof *j);
-  if (!j || !compile_set(c, j, true, !atomic_load_explicit(&c->partial, memory_order_acquire))) {
-    if (j) code_set_clear(j, c->n_rows);
-    free(j);
-    return &c->interp;
+  pthread_mutex_lock(&c->compile_lock);
+  j = atomic_load_explicit(&c->jit, memory_order_acquire); /* compiled while this thread waited */
+  if (!j) {
+    j = calloc(1, sizeof *j);
+    if (j && compile_set(c, j, true, !atomic_load_explicit(&c->partial, memory_order_acquire))) {
+      atomic_store_explicit(&c->jit, j, memory_order_release);
+    } else {
+      if (j) code_set_clear(j, c->n_rows);
+      free(j);
+      j = NULL;
+    }
   }
-  code_set *expected = NULL;
-  if (!atomic_compare_exchange_strong_explicit(&c->jit, &expected, j, memory_order_acq_rel, memory_order_acquire)) {
-    code_set_clear(j, c->n_rows);
-    free(j);
-    return expected;
-  }
-  return j;
+  pthread_mutex_unlock(&c->compile_lock);
+  return j ? j : &c->interp;
 }
 
 static const code_set *codes_for(cd_claims_cache *c, size_t len) {
@@ -897,18 +904,24 @@ static const code_set *codes_for(cd_claims_cache *c, size_t len) {
 static pcre2_code *partial_code(cd_claims_cache *c) {
   pcre2_code *p = atomic_load_explicit(&c->partial, memory_order_acquire);
   if (p || !c->interp.main || atomic_load_explicit(&c->no_partial, memory_order_relaxed)) return p;
-  bool jitted = false;
-  p = have_jit() ? compile(NULL, c->interp.main, 0, PCRE2_JIT_PARTIAL_HARD, &jitted) : NULL;
-  if (!jitted) {
-    pcre2_code_free(p);
+  if (!have_jit()) {
     atomic_store_explicit(&c->no_partial, true, memory_order_relaxed);
     return NULL;
   }
-  pcre2_code *expected = NULL;
-  if (!atomic_compare_exchange_strong_explicit(&c->partial, &expected, p, memory_order_acq_rel, memory_order_acquire)) {
-    pcre2_code_free(p);
-    return expected;
+  pthread_mutex_lock(&c->compile_lock);
+  p = atomic_load_explicit(&c->partial, memory_order_acquire); /* compiled while this thread waited */
+  if (!p && !atomic_load_explicit(&c->no_partial, memory_order_relaxed)) {
+    bool jitted = false;
+    p = compile(NULL, c->interp.main, 0, PCRE2_JIT_PARTIAL_HARD, &jitted);
+    if (jitted) {
+      atomic_store_explicit(&c->partial, p, memory_order_release);
+    } else {
+      pcre2_code_free(p);
+      p = NULL;
+      atomic_store_explicit(&c->no_partial, true, memory_order_relaxed);
+    }
   }
+  pthread_mutex_unlock(&c->compile_lock);
   return p;
 }
 
