@@ -76,6 +76,7 @@ typedef struct scan_state {
   size_t recent[RECENT_HEADS]; /* head tokens of recent findings, a ring */
   size_t n_recent;
   bool called; /* the callout ran (some branch matched whole) since this was last cleared */
+  cd_vec *ends; /* when not NULL, the callout keeps each branch end it is given here (cd_claim_cand) */
 } scan_state;
 
 /* One compilation of the alternations: interpreted, or JIT-compiled. */
@@ -367,6 +368,7 @@ static int on_callout(pcre2_callout_block *cb, void *data) {
   }
   size_t s = cb->start_match, e = cb->current_position;
   if (e <= s) return 1; /* an empty match is no phrase */
+  if (st->ends) *(cd_claim_cand *)cd_vec_push(st->ends) = (cd_claim_cand){(uint32_t)ri, (uint32_t)(e - s)};
   return accept(st, ri, s, e) ? 0 : 1;
 }
 
@@ -544,8 +546,9 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
   /* per token of the paragraph: may_start's answer (CD_CLAIM_START_*, incremental.h). A paragraph
    * that took the old tables reads the previous version's answers in place, and asks about a token
    * they lack only when the scan gets there. */
-  cd_vec may_here;
+  cd_vec may_here, ends_here;
   cd_vec_init(&may_here, 1);
+  cd_vec_init(&ends_here, sizeof(cd_claim_cand));
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
     const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
     if (p->headline) continue;
@@ -600,19 +603,41 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
         starts[ti] = CD_CLAIM_START_NO | word;
       }
       if (here) {
-        st->called = false;
-        int rc = match(code, jit, subject, p->span.end, t->start, 0, md, mctx);
-        if (rc >= 0) {
-          PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-          report(st, found);
-          off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
-          continue;
+        /* a kept token: the previous version's branch ends, put to accept again in the same order
+         * (what the match would do, without matching) */
+        size_t n_old = 0, k = 0;
+        bool complete = false;
+        const cd_claim_cand *ends = old ? cd_incr_old_claim_list(doc, (uint32_t)pi, ti, &n_old, &complete) : NULL;
+        if (ends) {
+          while (k < n_old && !accept(st, ends[k].row, t->start, t->start + ends[k].len)) k++;
+          if (k < n_old || complete) cd_incr_claim_list(doc, ti, ends, n_old, complete);
+          if (k < n_old) {
+            size_t e = t->start + ends[k].len;
+            report(st, found);
+            off = e > st->hit.end ? e : st->hit.end;
+            continue;
+          }
         }
-        /* No branch got through whole, so the callout never ran: that rests on the paragraph's bytes
-         * from the token on (the match stops at its end) and the byte before the token (the leading
-         * \b), which a kept paragraph keeps, but for its first token. */
-        if (starts && rc == PCRE2_ERROR_NOMATCH && !st->called && ti > p->first_tok)
-          starts[ti] = CD_CLAIM_START_NO_WHOLE | word;
+        if (!ends || !complete) {
+          st->called = false;
+          ends_here.len = 0;
+          st->ends = starts ? &ends_here : NULL;
+          int rc = match(code, jit, subject, p->span.end, t->start, 0, md, mctx);
+          st->ends = NULL;
+          if (starts && (rc >= 0 || rc == PCRE2_ERROR_NOMATCH))
+            cd_incr_claim_list(doc, ti, ends_here.data, ends_here.len, rc == PCRE2_ERROR_NOMATCH);
+          if (rc >= 0) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            report(st, found);
+            off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
+            continue;
+          }
+          /* No branch got through whole, so the callout never ran: that rests on the paragraph's
+           * bytes from the token on (the match stops at its end) and the byte before the token (the
+           * leading \b), which a kept paragraph keeps, but for its first token. */
+          if (starts && rc == PCRE2_ERROR_NOMATCH && !st->called && ti > p->first_tok)
+            starts[ti] = CD_CLAIM_START_NO_WHOLE | word;
+        }
       }
       if (ri != CD_NONE && accept(st, ri, t->start, t->end)) {
         report(st, found);
@@ -621,6 +646,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
     }
   }
   cd_vec_free(&may_here);
+  cd_vec_free(&ends_here);
   pcre2_match_data_free(md);
 }
 
@@ -1058,7 +1084,7 @@ void cd_pass_claims(cd_doc *doc) {
     if (jit) pcre2_jit_stack_assign(umctx, NULL, jit);
   }
 
-  scan_state st = {doc, subject, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0, false};
+  scan_state st = {doc, subject, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0, false, NULL};
   if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
     scan_tokens(&st, cs->main, cs->main_jit, mctx, cache, &found);

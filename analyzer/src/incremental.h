@@ -121,6 +121,21 @@ enum {
 uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *key);
 const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi);
 
+/* Where the alternation matched whole at a token: each branch end it reached, in the order PCRE2
+ * reached them (the callout's row and the match's length from the token). Which ends a match
+ * reaches, and in what order, rests on the same bytes as the answers (the byte before the token
+ * included): a kept token's list is the previous version's. A list is complete when the match
+ * was run to its end (every end turned down); else it ends at the one that was accepted.
+ * cd_incr_claim_list: keeps token ti's list for this version (tokens in order; nothing without a
+ * handle).
+ * cd_incr_old_claim_list: the previous version's list for token ti of paragraph pi, when the
+ * paragraph took the old answers and ti is not its first token; else NULL. */
+typedef struct cd_claim_cand {
+  uint32_t row, len;
+} cd_claim_cand;
+void cd_incr_claim_list(cd_doc *doc, size_t ti, const cd_claim_cand *c, size_t n, bool complete);
+const cd_claim_cand *cd_incr_old_claim_list(const cd_doc *doc, uint32_t pi, size_t ti, size_t *n, bool *complete);
+
 /* The attribution pass's answers about each token (attribution_internal.h, att.said): a byte per
  * token, and one more, for this version. Each answer is a function of the token, the one before, the
  * two after and the configured verbs of saying, so the previous version's are filled in for the
