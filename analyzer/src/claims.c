@@ -534,6 +534,17 @@ static size_t word_row(const cd_strmap *words, const uint32_t *shapes, const cd_
 
 static void memo_code(cd_claims_cache *c, pcre2_code **code, bool *jit);
 
+/* The first of answers[i, n) that is not idle (CD_CLAIM_START_IDLE), or n; eight at a time while
+ * they are (each byte, or 2, is 3). */
+static size_t skip_idle(const uint8_t *answers, size_t i, size_t n) {
+  for (uint64_t v; i + 8 <= n; i += 8) {
+    memcpy(&v, answers + i, 8);
+    if ((v | 0x0202020202020202u) != 0x0303030303030303u) break;
+  }
+  while (i < n && CD_CLAIM_START_IDLE(answers[i])) i++;
+  return i;
+}
+
 static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_context *mctx, cd_claims_cache *cache,
                         cd_vec *found) {
   cd_doc *doc = st->doc;
@@ -581,7 +592,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
         /* a kept token where no phrase starts and no one-word row reads it needs nothing (its
          * answer is a function of its bytes and the byte before it, the paragraph's but for the
          * first token's) */
-        while (ti < p->end_tok && CD_CLAIM_START_IDLE(old[ti - p->first_tok])) ti++;
+        ti = p->first_tok + skip_idle(old, ti - p->first_tok, p->end_tok - p->first_tok);
         if (ti == p->end_tok) break;
       }
       const cd_token *t = doc_tok(doc, ti);
