@@ -871,19 +871,16 @@ fail:
 }
 
 /* The configuration's cache, built on first use. The configuration is borrowed read-only; the
- * cache is no setting, only a memo of them, published with one atomic compare-and-swap. */
+ * cache is no setting, only a memo of them, built under the configuration's lock (threads sharing
+ * it build it once) and published atomically. */
 static cd_claims_cache *get_cache(const cd_config *cfg) {
   cd_config *mut = (cd_config *)cfg;
   cd_claims_cache *c = atomic_load_explicit(&mut->claims_cache, memory_order_acquire);
   if (c) return c;
-  c = build_cache(cfg);
-  if (!c) return NULL;
-  cd_claims_cache *expected = NULL;
-  if (!atomic_compare_exchange_strong_explicit(&mut->claims_cache, &expected, c, memory_order_acq_rel,
-                                               memory_order_acquire)) {
-    cd_claims_cache_free(c);
-    return expected;
-  }
+  pthread_mutex_lock(&mut->claims_lock);
+  c = atomic_load_explicit(&mut->claims_cache, memory_order_acquire); /* built while this thread waited */
+  if (!c && (c = build_cache(cfg)) != NULL) atomic_store_explicit(&mut->claims_cache, c, memory_order_release);
+  pthread_mutex_unlock(&mut->claims_lock);
   return c;
 }
 
