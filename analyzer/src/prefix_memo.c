@@ -10,10 +10,12 @@ void cd_prefix_memo_init(cd_prefix_memo *m, size_t limit) {
 
 void cd_prefix_memo_free(cd_prefix_memo *m) {
   free(m->slots);
+  free(m->pairs);
   memset(m, 0, sizeof *m);
 }
 
 static bool grow(cd_prefix_memo *m) {
+  if (!m->pairs) m->pairs = calloc(128 * 128, sizeof *m->pairs); /* none: the walk is not kept */
   size_t cap = m->cap ? 2 * m->cap : 1024;
   uint64_t *slots = calloc(cap, sizeof *slots), *old = m->slots;
   if (!slots) return false;
@@ -62,6 +64,7 @@ bool cd_prefix_memo_test(cd_prefix_memo *m, const char *s, size_t n, cd_prefix_t
   if (n == 0 || n >= m->limit) return test(ctx, s, n) != CD_PREFIX_NO;
   if (m->nodes + n > m->limit && m->slots) { /* full: start again rather than grow without bound */
     memset(m->slots, 0, m->cap * sizeof *m->slots);
+    if (m->pairs) memset(m->pairs, 0, 128 * 128 * sizeof *m->pairs);
     m->nodes = 0;
   }
   /* Most strings are settled by answers kept already: look them up without making nodes, and go

@@ -22,6 +22,10 @@ typedef struct cd_prefix_memo {
   size_t cap;      /* slots, a power of two */
   size_t nodes;    /* nodes made (the root is node 0 and is not stored) */
   size_t limit;    /* nodes at most; below 2^24 */
+  /* Where the walk stands after two ASCII bytes (b0 << 7 | b1), filled in as it is read: 0 not
+   * known yet, else the second edge's node << 2 | its state (CD_PREFIX_FAIL also when the first
+   * failed). States, once known, stay until the memo is emptied; then so is this. */
+  uint32_t *pairs;
 } cd_prefix_memo;
 
 void cd_prefix_memo_init(cd_prefix_memo *m, size_t limit);
@@ -53,13 +57,26 @@ static inline uint64_t cd_prefix_memo_edge(const cd_prefix_memo *m, uint32_t nod
 
 /* The answer the memo keeps for the n bytes at s, read without a call: 1 they pass, 0 they fail,
  * -1 some prefix's answer is missing (then cd_prefix_memo_test asks). Most strings are settled by
- * their first few bytes, so the callers in hot loops ask this first. */
-static inline int cd_prefix_memo_known(const cd_prefix_memo *m, const char *s, size_t n) {
+ * their first few bytes, so the callers in hot loops ask this first; the walk over the first two
+ * ASCII bytes is kept (pairs), which is why the memo is not const. */
+static inline int cd_prefix_memo_known(cd_prefix_memo *m, const char *s, size_t n) {
   if (!m->slots || n == 0 || n >= m->limit) return -1;
   uint32_t node = 0;
-  for (size_t k = 0; k < n; k++) {
+  size_t k = 0;
+  unsigned char b0 = (unsigned char)s[0], b1 = n > 1 ? (unsigned char)s[1] : 0x80;
+  uint32_t *pair = m->pairs && (b0 | b1) < 0x80 ? &m->pairs[b0 << 7 | b1] : NULL;
+  if (pair && *pair) {
+    unsigned st = *pair & 3u;
+    if (st != CD_PREFIX_PASS) return st == CD_PREFIX_FAIL ? 0 : 1;
+    node = *pair >> 2;
+    k = 2;
+  }
+  for (; k < n; k++) {
     uint64_t slot = cd_prefix_memo_edge(m, node, (unsigned char)s[k]); /* no slot: state unknown */
     unsigned st = cd_prefix_memo_state_of(slot);
+    /* known within the first two bytes: keep where the walk stands */
+    if (pair && k < 2 && (k == 1 || st != CD_PREFIX_PASS) && st != CD_PREFIX_UNKNOWN)
+      *pair = (k == 1 ? cd_prefix_memo_node_of(slot) << 2 : 0) | st;
     if (st != CD_PREFIX_PASS) return st == CD_PREFIX_FAIL ? 0 : st == CD_PREFIX_PASS_ALL ? 1 : -1;
     node = cd_prefix_memo_node_of(slot);
   }

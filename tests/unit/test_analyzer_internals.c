@@ -324,6 +324,32 @@ static void test_prefix_memo_pass_all(void **state) {
   cd_prefix_memo_free(&m);
 }
 
+/* The walk over the first two bytes is kept with the node it reaches, whatever the bytes after
+ * them answer; it is emptied with the memo, or a node made again for another prefix would answer
+ * for the old one. */
+static void test_prefix_memo_known_after_reset(void **state) {
+  (void)state;
+  cd_prefix_memo m;
+  cd_prefix_memo_init(&m, 16);
+  prefix_probe p = {0};
+  assert_true(cd_prefix_memo_test(&m, "said ", 5, begins_phrase, &p));
+  assert_int_equal(cd_prefix_memo_known(&m, "said ", 5), 1);
+  assert_int_equal(cd_prefix_memo_known(&m, "said ", 5), 1); /* from the kept walk */
+  assert_false(cd_prefix_memo_test(&m, "sax", 3, begins_phrase, &p));
+  assert_int_equal(cd_prefix_memo_known(&m, "sax", 3), 0); /* fails past the kept walk, which stays */
+  assert_int_equal(cd_prefix_memo_known(&m, "said ", 5), 1);
+  assert_int_equal(cd_prefix_memo_known(&m, "sx", 2), -1);
+  assert_false(cd_prefix_memo_test(&m, "sx", 2, begins_phrase, &p));
+  assert_int_equal(cd_prefix_memo_known(&m, "sx", 2), 0);
+  /* past the limit: emptied, and "so" gets the node "sa" had; "soi" fails */
+  assert_true(cd_prefix_memo_test(&m, "some people ", 12, begins_phrase, &p));
+  assert_false(cd_prefix_memo_test(&m, "soil", 4, begins_phrase, &p));
+  assert_int_equal(cd_prefix_memo_known(&m, "said ", 5), -1);
+  assert_true(cd_prefix_memo_test(&m, "said ", 5, begins_phrase, &p));
+  assert_int_equal(cd_prefix_memo_known(&m, "said ", 5), 1);
+  cd_prefix_memo_free(&m);
+}
+
 /* Past its node limit the memo starts again, and still answers as the test does. */
 static void test_prefix_memo_limit(void **state) {
   (void)state;
@@ -353,6 +379,7 @@ int main(void) {
       cmocka_unit_test(test_prefix_memo_characters),
       cmocka_unit_test(test_prefix_memo_limit),
       cmocka_unit_test(test_prefix_memo_pass_all),
+      cmocka_unit_test(test_prefix_memo_known_after_reset),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
