@@ -15,9 +15,12 @@
  * through them (scan_tokens, may_start; the answers are memoised per prefix in the
  * configuration). The callout at the end reads the branch's mark and runs that row's context check
  * on the tokens (claims_context.c); returning "no" makes PCRE2 backtrack into the next branch, so
- * a rejected phrase never hides another that starts at the same place. Configured phrases and
- * patterns are compiled one by one and searched from every position of each paragraph under
- * match, depth and heap limits (a pattern may start or end inside a token).
+ * a rejected phrase never hides another that starts at the same place. A document analysed
+ * version after version (cd_analysis) keeps, per token of an unchanged paragraph, those answers and
+ * the branch ends its match reached (incremental.h): the scan visits only the tokens where a phrase
+ * or a one-word row may start, and puts the kept ends to the checks again instead of matching.
+ * Configured phrases and patterns are compiled one by one and searched from every position of each
+ * paragraph under match, depth and heap limits (a pattern may start or end inside a token).
  *
  * One finding per claim: accepted hits wait until the scan is over; an explanation of why a
  * source is unnamed ("on condition of anonymity") or a hedge in the sentence of an unnamed source
