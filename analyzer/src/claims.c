@@ -601,22 +601,17 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
       const cd_token *t = doc_tok(doc, ti);
       unsigned char first = (unsigned char)subject[t->start];
       if (t->start < off || (t->flags & TF_QUOTED)) continue;
-      size_t ri = word_row(&cache->words, cache->word_shapes, doc, t);
-      uint8_t word = ri != CD_NONE ? CD_CLAIM_START_WORD : 0;
-      bool here = false;
+      uint8_t m = CD_CLAIM_START_NO; /* the token's answer, kept (with the word row's) below */
       if (code && (first >= 0x80 || cache->ascii_start[first])) {
-        uint8_t m = may[ti - p->first_tok] & 3;
+        m = may[ti - p->first_tok] & 3;
         if (!m) { /* a kept paragraph's token the previous version did not ask about */
           pthread_mutex_lock(&cache->memo_lock);
           m = may_start(doc, subject, &tc, &cache->memo, ti, p) ? CD_CLAIM_START_YES : CD_CLAIM_START_NO;
           pthread_mutex_unlock(&cache->memo_lock);
         }
-        here = m == CD_CLAIM_START_YES;
-        if (starts) starts[ti] = m | word;
-      } else if (starts) {
-        starts[ti] = CD_CLAIM_START_NO | word;
       }
-      if (here) {
+      if (m == CD_CLAIM_START_YES) {
+        size_t end = 0; /* the end of a match accepted here */
         /* a kept token: the previous version's branch ends, put to accept again in the same order
          * (what the match would do, without matching) */
         size_t n_old = 0, k = 0;
@@ -625,14 +620,9 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
         if (ends) {
           while (k < n_old && !accept(st, ends[k].row, t->start, t->start + ends[k].len)) k++;
           if (k < n_old || complete) cd_incr_claim_list(doc, ti, ends, n_old, complete);
-          if (k < n_old) {
-            size_t e = t->start + ends[k].len;
-            report(st, found);
-            off = e > st->hit.end ? e : st->hit.end;
-            continue;
-          }
+          if (k < n_old) end = t->start + ends[k].len;
         }
-        if (!ends || !complete) {
+        if (!ends || (!complete && k == n_old)) {
           st->called = false;
           ends_here.len = 0;
           st->ends = starts ? &ends_here : NULL;
@@ -640,19 +630,21 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
           st->ends = NULL;
           if (starts && (rc >= 0 || rc == PCRE2_ERROR_NOMATCH))
             cd_incr_claim_list(doc, ti, ends_here.data, ends_here.len, rc == PCRE2_ERROR_NOMATCH);
-          if (rc >= 0) {
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-            report(st, found);
-            off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
-            continue;
-          }
+          if (rc >= 0) end = pcre2_get_ovector_pointer(md)[1];
           /* No branch got through whole, so the callout never ran: that rests on the paragraph's
            * bytes from the token on (the match stops at its end) and the byte before the token (the
            * leading \b), which a kept paragraph keeps, but for its first token. */
-          if (starts && rc == PCRE2_ERROR_NOMATCH && !st->called && ti > p->first_tok)
-            starts[ti] = CD_CLAIM_START_NO_WHOLE | word;
+          if (rc == PCRE2_ERROR_NOMATCH && !st->called && ti > p->first_tok) m = CD_CLAIM_START_NO_WHOLE;
+        }
+        if (end) {
+          if (starts) starts[ti] = m; /* a token that may start a phrase is visited, whatever word it is */
+          report(st, found);
+          off = end > st->hit.end ? end : st->hit.end;
+          continue;
         }
       }
+      size_t ri = word_row(&cache->words, cache->word_shapes, doc, t);
+      if (starts) starts[ti] = m | (ri != CD_NONE ? CD_CLAIM_START_WORD : 0);
       if (ri != CD_NONE && accept(st, ri, t->start, t->end)) {
         report(st, found);
         off = st->hit.end;

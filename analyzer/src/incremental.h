@@ -98,7 +98,7 @@ const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, 
 /* The claims pass's answers, per token, to whether a phrase of its alternation can start there
  * (the low two bits: CD_CLAIM_START_ASK not asked, _NO, _YES, _NO_WHOLE it can, but no branch
  * matches whole), and whether the token is a word of a one-word row (CD_CLAIM_START_WORD, known
- * with the answer). They are a function of the alternation, the one-word rows and the paragraph's
+ * with the answer; left out of a _YES, whose token is visited anyway). They are a function of the alternation, the one-word rows and the paragraph's
  * bytes from the token on (and the byte before it for _NO_WHOLE and _WORD, which the pass
  * recomputes for a paragraph's first token), whichever PCRE2 engine answered (the claims pass
  * hands both valid UTF-8, on which they agree), so a paragraph that took the old tables takes them
