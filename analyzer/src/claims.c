@@ -15,9 +15,12 @@
  * through them (scan_tokens, may_start; the answers are memoised per prefix in the
  * configuration). The callout at the end reads the branch's mark and runs that row's context check
  * on the tokens (claims_context.c); returning "no" makes PCRE2 backtrack into the next branch, so
- * a rejected phrase never hides another that starts at the same place. Configured phrases and
- * patterns are compiled one by one and searched from every position of each paragraph under
- * match, depth and heap limits (a pattern may start or end inside a token).
+ * a rejected phrase never hides another that starts at the same place. A document analysed
+ * version after version (cd_analysis) keeps, per token of an unchanged paragraph, those answers and
+ * the branch ends its match reached (incremental.h): the scan visits only the tokens where a phrase
+ * or a one-word row may start, and puts the kept ends to the checks again instead of matching.
+ * Configured phrases and patterns are compiled one by one and searched from every position of each
+ * paragraph under match, depth and heap limits (a pattern may start or end inside a token).
  *
  * One finding per claim: accepted hits wait until the scan is over; an explanation of why a
  * source is unnamed ("on condition of anonymity") or a hedge in the sentence of an unnamed source
@@ -76,6 +79,7 @@ typedef struct scan_state {
   size_t recent[RECENT_HEADS]; /* head tokens of recent findings, a ring */
   size_t n_recent;
   bool called; /* the callout ran (some branch matched whole) since this was last cleared */
+  cd_vec *ends; /* when not NULL, the callout keeps each branch end it is given here (cd_claim_cand) */
 } scan_state;
 
 /* One compilation of the alternations: interpreted, or JIT-compiled. */
@@ -88,13 +92,14 @@ typedef struct code_set {
 
 /* Built from a configuration on its first analysis and kept in it (cd_config.claims_cache)
  * until the claim settings change or the configuration is freed. Read-only once published, so
- * analyses may share it; only the JIT upgrade and the memo's counter change, atomically (the
- * memo itself under its lock). */
+ * analyses may share it; only the JIT upgrade (compiled under its lock, published atomically) and
+ * the memo's counter change (the memo itself under its lock). */
 struct cd_claims_cache {
   row *rows;
   size_t n_rows, first_user;    /* rows [first_user, n_rows) are configured phrases and patterns */
   claim_def *user;              /* rows for configured phrases (strings owned by the config) */
   char *main_rx;                /* the built-in alternation, NULL when empty */
+  char *starts_key;             /* main_rx and the one-word rows: what the kept answers rest on */
   char **user_rx;               /* each configured row's pattern, by row */
   bool sources_on, officials_on;
   cd_arena *words_arena;
@@ -114,6 +119,10 @@ struct cd_claims_cache {
    * A POSIX mutex, which thread sanitizers understand (C11 mtx_t gives false reports). */
   pthread_mutex_t memo_lock;
   bool memo_lock_ok;
+  /* held while JIT code is compiled: analyses on other threads wait for it rather than compile it
+   * again (each compilation costs 10 to 16 M instructions) */
+  pthread_mutex_t compile_lock;
+  bool compile_lock_ok;
   cd_prefix_memo memo;
 };
 
@@ -362,6 +371,7 @@ static int on_callout(pcre2_callout_block *cb, void *data) {
   }
   size_t s = cb->start_match, e = cb->current_position;
   if (e <= s) return 1; /* an empty match is no phrase */
+  if (st->ends) *(cd_claim_cand *)cd_vec_push(st->ends) = (cd_claim_cand){(uint32_t)ri, (uint32_t)(e - s)};
   return accept(st, ri, s, e) ? 0 : 1;
 }
 
@@ -458,10 +468,13 @@ static size_t after_next_char(const char *text, size_t pos, size_t para_end) {
 }
 
 /* Whether some branch of `code` (anchored) reads all of the n bytes at s, on that subject alone:
- * a partial or whole match, without the callout. */
-static bool gets_through(pcre2_code *code, bool jit, pcre2_match_data *md, const char *s, size_t n) {
+ * a partial or whole match, without the callout. A whole match that PARTIAL_HARD returns read no
+ * further than the subject (reaching its end would have made the match partial), and every branch
+ * tried before it failed on those bytes: with more bytes after them the same branch matches whole
+ * again, so every string that begins with them gets through (CD_PREFIX_YES_ALL). */
+static int gets_through(pcre2_code *code, bool jit, pcre2_match_data *md, const char *s, size_t n) {
   int rc = match(code, jit, s, n, 0, PCRE2_PARTIAL_HARD, md, NULL);
-  return rc >= 0 || rc == PCRE2_ERROR_PARTIAL;
+  return rc >= 0 ? CD_PREFIX_YES_ALL : rc == PCRE2_ERROR_PARTIAL ? CD_PREFIX_YES : CD_PREFIX_NO;
 }
 
 /* gets_through for the prefix memo. */
@@ -472,7 +485,7 @@ typedef struct through_ctx {
   bool nul; /* the subject has a NUL byte somewhere (else may_start need not look for one) */
 } through_ctx;
 
-static bool through(void *ctx, const char *s, size_t n) {
+static int through(void *ctx, const char *s, size_t n) {
   through_ctx *t = ctx;
   return gets_through(t->code, t->jit, t->md, s, n);
 }
@@ -524,6 +537,17 @@ static size_t word_row(const cd_strmap *words, const uint32_t *shapes, const cd_
 
 static void memo_code(cd_claims_cache *c, pcre2_code **code, bool *jit);
 
+/* The first of answers[i, n) that is not idle (CD_CLAIM_START_IDLE), or n; eight at a time while
+ * they are (each byte, or 2, is 3). */
+static size_t skip_idle(const uint8_t *answers, size_t i, size_t n) {
+  for (uint64_t v; i + 8 <= n; i += 8) {
+    memcpy(&v, answers + i, 8);
+    if ((v | 0x0202020202020202u) != 0x0303030303030303u) break;
+  }
+  while (i < n && CD_CLAIM_START_IDLE(answers[i])) i++;
+  return i;
+}
+
 static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_context *mctx, cd_claims_cache *cache,
                         cd_vec *found) {
   cd_doc *doc = st->doc;
@@ -532,30 +556,34 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
   if (code && !md) return;
   through_ctx tc = {code, false, md, memchr(subject, 0, doc->len) != NULL};
   /* a document analysed version after version keeps may_start's answers per paragraph */
-  uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->main_rx) : NULL;
-  /* per token of the paragraph: may_start's answer, 2 yes, 1 no, 0 not asked; 3 yes, but no branch
-   * matches whole there (known from the previous version). A paragraph that took the old tables
-   * reads the previous version's answers in place, and asks about a token they lack only when the
-   * scan gets there. */
-  cd_vec may_here;
+  uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->starts_key) : NULL;
+  /* per token of the paragraph: may_start's answer (CD_CLAIM_START_*, incremental.h). A paragraph
+   * that took the old tables reads the previous version's answers in place, and asks about a token
+   * they lack only when the scan gets there. */
+  cd_vec may_here, ends_here;
   cd_vec_init(&may_here, 1);
+  cd_vec_init(&ends_here, sizeof(cd_claim_cand));
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
     const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
     if (p->headline) continue;
     const uint8_t *old = starts ? cd_incr_old_claim_starts(doc, (uint32_t)pi) : NULL;
     const uint8_t *may = old;
     memo_code(cache, &tc.code, &tc.jit);
-    if (code && !old) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
+    if (old) {
+      /* the answers are a function of the paragraph's bytes: this version's too (those of the tokens
+       * the scan gets to are written again below) */
+      memcpy(starts + p->first_tok, old, p->end_tok - p->first_tok);
+    } else if (code) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
       cd_vec_reserve(&may_here, p->end_tok - p->first_tok);
       uint8_t *asked = may_here.data;
       pthread_mutex_lock(&cache->memo_lock);
       for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
         const cd_token *t = doc_tok(doc, ti);
         unsigned char first = (unsigned char)subject[t->start];
-        uint8_t known = 0;
+        uint8_t known = CD_CLAIM_START_ASK;
         /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
         if (t->start >= p->span.start && !(t->flags & TF_QUOTED) && (first >= 0x80 || cache->ascii_start[first]))
-          known = may_start(doc, subject, &tc, &cache->memo, ti, p) ? 2 : 1;
+          known = may_start(doc, subject, &tc, &cache->memo, ti, p) ? CD_CLAIM_START_YES : CD_CLAIM_START_NO;
         asked[ti - p->first_tok] = known;
       }
       pthread_mutex_unlock(&cache->memo_lock);
@@ -563,35 +591,60 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
     }
     size_t off = p->span.start;
     for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
+      if (old && ti > p->first_tok) {
+        /* a kept token where no phrase starts and no one-word row reads it needs nothing (its
+         * answer is a function of its bytes and the byte before it, the paragraph's but for the
+         * first token's) */
+        ti = p->first_tok + skip_idle(old, ti - p->first_tok, p->end_tok - p->first_tok);
+        if (ti == p->end_tok) break;
+      }
       const cd_token *t = doc_tok(doc, ti);
       unsigned char first = (unsigned char)subject[t->start];
       if (t->start < off || (t->flags & TF_QUOTED)) continue;
-      bool here = false;
+      uint8_t m = CD_CLAIM_START_NO; /* the token's answer, kept (with the word row's) below */
       if (code && (first >= 0x80 || cache->ascii_start[first])) {
-        uint8_t m = may[ti - p->first_tok];
+        m = may[ti - p->first_tok] & 3;
         if (!m) { /* a kept paragraph's token the previous version did not ask about */
           pthread_mutex_lock(&cache->memo_lock);
-          m = may_start(doc, subject, &tc, &cache->memo, ti, p) ? 2 : 1;
+          m = may_start(doc, subject, &tc, &cache->memo, ti, p) ? CD_CLAIM_START_YES : CD_CLAIM_START_NO;
           pthread_mutex_unlock(&cache->memo_lock);
         }
-        here = m == 2;
-        if (starts) starts[ti] = m == 3 ? 3 : here ? 2 : 1;
       }
-      if (here) {
-        st->called = false;
-        int rc = match(code, jit, subject, p->span.end, t->start, 0, md, mctx);
-        if (rc >= 0) {
-          PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+      if (m == CD_CLAIM_START_YES) {
+        size_t end = 0; /* the end of a match accepted here */
+        /* a kept token: the previous version's branch ends, put to accept again in the same order
+         * (what the match would do, without matching) */
+        size_t n_old = 0, k = 0;
+        bool complete = false;
+        const cd_claim_cand *ends = old ? cd_incr_old_claim_list(doc, (uint32_t)pi, ti, &n_old, &complete) : NULL;
+        if (ends) {
+          while (k < n_old && !accept(st, ends[k].row, t->start, t->start + ends[k].len)) k++;
+          if (k < n_old || complete) cd_incr_claim_list(doc, ti, ends, n_old, complete);
+          if (k < n_old) end = t->start + ends[k].len;
+        }
+        if (!ends || (!complete && k == n_old)) {
+          st->called = false;
+          ends_here.len = 0;
+          st->ends = starts ? &ends_here : NULL;
+          int rc = match(code, jit, subject, p->span.end, t->start, 0, md, mctx);
+          st->ends = NULL;
+          if (starts && (rc >= 0 || rc == PCRE2_ERROR_NOMATCH))
+            cd_incr_claim_list(doc, ti, ends_here.data, ends_here.len, rc == PCRE2_ERROR_NOMATCH);
+          if (rc >= 0) end = pcre2_get_ovector_pointer(md)[1];
+          /* No branch got through whole, so the callout never ran: that rests on the paragraph's
+           * bytes from the token on (the match stops at its end) and the byte before the token (the
+           * leading \b), which a kept paragraph keeps, but for its first token. */
+          if (rc == PCRE2_ERROR_NOMATCH && !st->called && ti > p->first_tok) m = CD_CLAIM_START_NO_WHOLE;
+        }
+        if (end) {
+          if (starts) starts[ti] = m; /* a token that may start a phrase is visited, whatever word it is */
           report(st, found);
-          off = ov[1] > st->hit.end ? ov[1] : st->hit.end;
+          off = end > st->hit.end ? end : st->hit.end;
           continue;
         }
-        /* No branch got through whole, so the callout never ran: that rests on the paragraph's bytes
-         * from the token on (the match stops at its end) and the byte before the token (the leading
-         * \b), which a kept paragraph keeps, but for its first token. */
-        if (starts && rc == PCRE2_ERROR_NOMATCH && !st->called && ti > p->first_tok) starts[ti] = 3;
       }
       size_t ri = word_row(&cache->words, cache->word_shapes, doc, t);
+      if (starts) starts[ti] = m | (ri != CD_NONE ? CD_CLAIM_START_WORD : 0);
       if (ri != CD_NONE && accept(st, ri, t->start, t->end)) {
         report(st, found);
         off = st->hit.end;
@@ -599,6 +652,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
     }
   }
   cd_vec_free(&may_here);
+  cd_vec_free(&ends_here);
   pcre2_match_data_free(md);
 }
 
@@ -670,10 +724,12 @@ void cd_claims_cache_free(cd_claims_cache *c) {
   free(c->rows);
   free(c->user);
   free(c->main_rx);
+  free(c->starts_key);
   if (c->user_rx)
     for (size_t i = 0; i < c->n_rows; i++) free(c->user_rx[i]);
   free(c->user_rx);
   if (c->memo_lock_ok) pthread_mutex_destroy(&c->memo_lock);
+  if (c->compile_lock_ok) pthread_mutex_destroy(&c->compile_lock);
   cd_prefix_memo_free(&c->memo);
   cd_strmap_free(&c->words);
   cd_arena_free(c->words_arena);
@@ -709,7 +765,7 @@ static bool find_ascii_starts(cd_claims_cache *c) {
   if (!md) return false;
   for (unsigned b = 0; b < 128; b++) {
     char one = (char)b;
-    c->ascii_start[b] = gets_through(c->interp.main, false, md, &one, 1);
+    c->ascii_start[b] = gets_through(c->interp.main, false, md, &one, 1) != CD_PREFIX_NO;
   }
   pcre2_match_data_free(md);
   return true;
@@ -728,12 +784,13 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   c->words_arena = cd_arena_new();
   if (c->words_arena) cd_strmap_init(&c->words, c->words_arena);
   c->memo_lock_ok = pthread_mutex_init(&c->memo_lock, NULL) == 0;
+  c->compile_lock_ok = pthread_mutex_init(&c->compile_lock, NULL) == 0;
   cd_prefix_memo_init(&c->memo, MEMO_NODES);
   c->rows = calloc(n_defs + cfg->n_claims + 1, sizeof *c->rows);
   c->user = calloc(cfg->n_claims + 1, sizeof *c->user);
   c->user_rx = calloc(n_defs + cfg->n_claims + 1, sizeof *c->user_rx);
-  sbuf main_rx = SBUF_INIT;
-  if (!c->rows || !c->user || !c->user_rx || !c->words_arena || !c->memo_lock_ok) goto fail;
+  sbuf main_rx = SBUF_INIT, words_key = SBUF_INIT;
+  if (!c->rows || !c->user || !c->user_rx || !c->words_arena || !c->memo_lock_ok || !c->compile_lock_ok) goto fail;
 
   /* Each branch ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's
    * start-of-match optimisation, so the one \b stands before the built-in group. */
@@ -752,6 +809,8 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
           size_t wn = strlen(w);
           if (pair >= 0 && wn < 32) c->word_shapes[pair] |= (uint32_t)1 << wn;
         }
+      char id[24];
+      sb_putn(&words_key, id, (size_t)snprintf(id, sizeof id, "%zu,", i));
       c->rows[n++] = (row){&defs[i], false};
       continue;
     }
@@ -786,33 +845,37 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   }
   c->n_rows = n;
   if (any) {
+    sbuf key = SBUF_INIT;
+    sb_puts(&key, main_rx.data);
+    sb_puts(&key, "\n");
+    if (words_key.data) sb_puts(&key, words_key.data);
+    c->starts_key = key.data;
     c->main_rx = main_rx.data;
     main_rx.data = NULL;
   }
   if (!compile_set(c, &c->interp, false, false)) goto fail;
   if (!find_ascii_starts(c)) goto fail;
   free(main_rx.data);
+  cd_vec_free(&words_key);
   return c;
 fail:
   free(main_rx.data);
+  cd_vec_free(&words_key);
   cd_claims_cache_free(c);
   return NULL;
 }
 
 /* The configuration's cache, built on first use. The configuration is borrowed read-only; the
- * cache is no setting, only a memo of them, published with one atomic compare-and-swap. */
+ * cache is no setting, only a memo of them, built under the configuration's lock (threads sharing
+ * it build it once) and published atomically. */
 static cd_claims_cache *get_cache(const cd_config *cfg) {
   cd_config *mut = (cd_config *)cfg;
   cd_claims_cache *c = atomic_load_explicit(&mut->claims_cache, memory_order_acquire);
   if (c) return c;
-  c = build_cache(cfg);
-  if (!c) return NULL;
-  cd_claims_cache *expected = NULL;
-  if (!atomic_compare_exchange_strong_explicit(&mut->claims_cache, &expected, c, memory_order_acq_rel,
-                                               memory_order_acquire)) {
-    cd_claims_cache_free(c);
-    return expected;
-  }
+  pthread_mutex_lock(&mut->claims_lock);
+  c = atomic_load_explicit(&mut->claims_cache, memory_order_acquire); /* built while this thread waited */
+  if (!c && (c = build_cache(cfg)) != NULL) atomic_store_explicit(&mut->claims_cache, c, memory_order_release);
+  pthread_mutex_unlock(&mut->claims_lock);
   return c;
 }
 
@@ -840,19 +903,20 @@ static const code_set *jit_codes(cd_claims_cache *c) {
   code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
   if (j) return j;
   if (!have_jit()) return &c->interp;
-  j = calloc(1, sizeof *j);
-  if (!j || !compile_set(c, j, true, !atomic_load_explicit(&c->partial, memory_order_acquire))) {
-    if (j) code_set_clear(j, c->n_rows);
-    free(j);
-    return &c->interp;
+  pthread_mutex_lock(&c->compile_lock);
+  j = atomic_load_explicit(&c->jit, memory_order_acquire); /* compiled while this thread waited */
+  if (!j) {
+    j = calloc(1, sizeof *j);
+    if (j && compile_set(c, j, true, !atomic_load_explicit(&c->partial, memory_order_acquire))) {
+      atomic_store_explicit(&c->jit, j, memory_order_release);
+    } else {
+      if (j) code_set_clear(j, c->n_rows);
+      free(j);
+      j = NULL;
+    }
   }
-  code_set *expected = NULL;
-  if (!atomic_compare_exchange_strong_explicit(&c->jit, &expected, j, memory_order_acq_rel, memory_order_acquire)) {
-    code_set_clear(j, c->n_rows);
-    free(j);
-    return expected;
-  }
-  return j;
+  pthread_mutex_unlock(&c->compile_lock);
+  return j ? j : &c->interp;
 }
 
 static const code_set *codes_for(cd_claims_cache *c, size_t len) {
@@ -869,18 +933,24 @@ static const code_set *codes_for(cd_claims_cache *c, size_t len) {
 static pcre2_code *partial_code(cd_claims_cache *c) {
   pcre2_code *p = atomic_load_explicit(&c->partial, memory_order_acquire);
   if (p || !c->interp.main || atomic_load_explicit(&c->no_partial, memory_order_relaxed)) return p;
-  bool jitted = false;
-  p = have_jit() ? compile(NULL, c->interp.main, 0, PCRE2_JIT_PARTIAL_HARD, &jitted) : NULL;
-  if (!jitted) {
-    pcre2_code_free(p);
+  if (!have_jit()) {
     atomic_store_explicit(&c->no_partial, true, memory_order_relaxed);
     return NULL;
   }
-  pcre2_code *expected = NULL;
-  if (!atomic_compare_exchange_strong_explicit(&c->partial, &expected, p, memory_order_acq_rel, memory_order_acquire)) {
-    pcre2_code_free(p);
-    return expected;
+  pthread_mutex_lock(&c->compile_lock);
+  p = atomic_load_explicit(&c->partial, memory_order_acquire); /* compiled while this thread waited */
+  if (!p && !atomic_load_explicit(&c->no_partial, memory_order_relaxed)) {
+    bool jitted = false;
+    p = compile(NULL, c->interp.main, 0, PCRE2_JIT_PARTIAL_HARD, &jitted);
+    if (jitted) {
+      atomic_store_explicit(&c->partial, p, memory_order_release);
+    } else {
+      pcre2_code_free(p);
+      p = NULL;
+      atomic_store_explicit(&c->no_partial, true, memory_order_relaxed);
+    }
   }
+  pthread_mutex_unlock(&c->compile_lock);
   return p;
 }
 
@@ -1017,7 +1087,7 @@ void cd_pass_claims(cd_doc *doc) {
     if (jit) pcre2_jit_stack_assign(umctx, NULL, jit);
   }
 
-  scan_state st = {doc, subject, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0, false};
+  scan_state st = {doc, subject, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0, false, NULL};
   if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
     scan_tokens(&st, cs->main, cs->main_jit, mctx, cache, &found);

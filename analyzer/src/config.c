@@ -49,6 +49,11 @@ cd_config *cd_config_new(void) {
     free(c);
     return NULL;
   }
+  if (pthread_mutex_init(&c->claims_lock, NULL) != 0) {
+    free(c->severity);
+    free(c);
+    return NULL;
+  }
   for (size_t i = 0; i < c->n_rules; i++) c->severity[i] = rules[i].default_severity;
   c->title_period = -1;
   return c;
@@ -74,6 +79,7 @@ void cd_config_free(cd_config *c) {
   strlist_free(&c->disabled_claims);
   strlist_free(&c->ignore_patterns);
   cd_claims_cache_free(atomic_load(&c->claims_cache));
+  pthread_mutex_destroy(&c->claims_lock);
   free(c);
 }
 

@@ -3,6 +3,7 @@
 #define CD_CONFIG_H
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 
@@ -43,6 +44,7 @@ struct cd_config {
   cd_strlist disabled_claims;
   cd_strlist ignore_patterns;
   _Atomic(cd_claims_cache *) claims_cache; /* built on first analysis; dropped when claims change */
+  pthread_mutex_t claims_lock; /* held while claims_cache is built: analyses on other threads wait */
 };
 
 bool cd_strlist_contains_ci(const cd_strlist *l, const char *s, size_t n);

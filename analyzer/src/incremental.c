@@ -23,12 +23,20 @@ typedef struct version {
   size_t n_capwords; /* how many */
 } version;
 
-/* The claims pass's answers per token of one version (cd_incr_claim_starts), and the alternation
- * they were found with. */
+/* A token's candidates (cd_incr_claim_list): cands[first, first + n) of its version. */
+typedef struct claim_list {
+  uint32_t tok, first, n;
+  bool complete;
+} claim_list;
+
+/* The claims pass's answers per token of one version (cd_incr_claim_starts), and the key (its
+ * alternation and one-word rows) they were found with. */
 typedef struct claim_starts {
   bool valid;
   cd_vec answers; /* uint8_t per token */
-  cd_vec rx;      /* char: the alternation, NUL-ended */
+  cd_vec key;     /* char: the key, NUL-ended */
+  cd_vec lists;   /* claim_list, by token */
+  cd_vec cands;   /* cd_claim_cand: the lists' candidates */
 } claim_starts;
 
 struct cd_analysis {
@@ -105,7 +113,9 @@ cd_analysis *cd_analysis_new(void) {
   cd_vec_init(&a->from_tok, sizeof(size_t));
   for (size_t i = 0; i < 2; i++) {
     cd_vec_init(&a->starts[i].answers, 1);
-    cd_vec_init(&a->starts[i].rx, 1);
+    cd_vec_init(&a->starts[i].key, 1);
+    cd_vec_init(&a->starts[i].lists, sizeof(claim_list));
+    cd_vec_init(&a->starts[i].cands, sizeof(cd_claim_cand));
     cd_vec_init(&a->said[i], 1);
     cd_vec_init(&a->token_keys[i], sizeof(uint32_t));
     cd_vec_init(&a->mention_keys[i], sizeof(uint32_t));
@@ -129,7 +139,9 @@ void cd_analysis_free(cd_analysis *a) {
   cd_vec_free(&a->from_tok);
   for (size_t i = 0; i < 2; i++) {
     cd_vec_free(&a->starts[i].answers);
-    cd_vec_free(&a->starts[i].rx);
+    cd_vec_free(&a->starts[i].key);
+    cd_vec_free(&a->starts[i].lists);
+    cd_vec_free(&a->starts[i].cands);
     cd_vec_free(&a->said[i]);
     cd_vec_free(&a->token_keys[i]);
     cd_vec_free(&a->mention_keys[i]);
@@ -593,18 +605,19 @@ const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, 
   return ix;
 }
 
-uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx) {
+uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *key) {
   cd_analysis *a = doc->incr;
   if (!a) return NULL;
   claim_starts *now = &a->starts[a->starts_cur], *before = &a->starts[a->starts_cur ^ 1];
-  size_t n = strlen(rx);
-  a->starts_old_ok = before->valid && before->rx.len == n + 1 && memcmp(before->rx.data, rx, n) == 0;
-  cd_vec_reserve(&now->rx, n + 1);
-  memcpy(now->rx.data, rx, n + 1);
-  now->rx.len = n + 1;
+  size_t n = strlen(key);
+  a->starts_old_ok = before->valid && before->key.len == n + 1 && memcmp(before->key.data, key, n) == 0;
+  cd_vec_reserve(&now->key, n + 1);
+  memcpy(now->key.data, key, n + 1);
+  now->key.len = n + 1;
   cd_vec_reserve(&now->answers, doc_ntok(doc) + 1);
   now->answers.len = doc_ntok(doc);
   memset(now->answers.data, 0, doc_ntok(doc));
+  now->lists.len = now->cands.len = 0;
   now->valid = true;
   return now->answers.data;
 }
@@ -613,6 +626,39 @@ const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi) {
   const cd_analysis *a = doc->incr;
   if (!a || !a->starts_old_ok || from(doc, pi) == CD_NONE) return NULL;
   return (const uint8_t *)a->starts[a->starts_cur ^ 1].answers.data + *CD_VEC_AT(&a->from_tok, size_t, pi);
+}
+
+void cd_incr_claim_list(cd_doc *doc, size_t ti, const cd_claim_cand *c, size_t n, bool complete) {
+  cd_analysis *a = doc->incr;
+  if (!a) return;
+  claim_starts *now = &a->starts[a->starts_cur];
+  claim_list *l = cd_vec_push(&now->lists);
+  *l = (claim_list){(uint32_t)ti, (uint32_t)now->cands.len, (uint32_t)n, complete};
+  cd_vec_reserve(&now->cands, now->cands.len + n);
+  if (n) memcpy(CD_VEC_AT(&now->cands, cd_claim_cand, now->cands.len), c, n * sizeof *c);
+  now->cands.len += n;
+}
+
+const cd_claim_cand *cd_incr_old_claim_list(const cd_doc *doc, uint32_t pi, size_t ti, size_t *n, bool *complete) {
+  const cd_analysis *a = doc->incr;
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  if (!a || !a->starts_old_ok || from(doc, pi) == CD_NONE || ti <= p->first_tok || ti >= p->end_tok) return NULL;
+  const claim_starts *before = &a->starts[a->starts_cur ^ 1];
+  size_t old = *CD_VEC_AT(&a->from_tok, size_t, pi) + (ti - p->first_tok);
+  size_t lo = 0, hi = before->lists.len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (CD_VEC_AT(&before->lists, claim_list, mid)->tok < old)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo == before->lists.len) return NULL;
+  const claim_list *l = CD_VEC_AT(&before->lists, claim_list, lo);
+  if (l->tok != old) return NULL;
+  *n = l->n;
+  *complete = l->complete;
+  return CD_VEC_AT(&before->cands, cd_claim_cand, l->first);
 }
 
 uint8_t *cd_incr_said(cd_doc *doc) {

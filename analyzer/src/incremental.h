@@ -101,17 +101,45 @@ const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, con
 const cd_short_index *cd_incr_short_index(cd_doc *doc, const char *const *keys, size_t n, cd_short_index *scratch);
 
 /* The claims pass's answers, per token, to whether a phrase of its alternation can start there
- * (0: not asked, 1: no, 2: yes, 3: it can, but no branch matches whole). They are a function of the
- * alternation and the paragraph's bytes from the token on (and the byte before it for 3, which the
- * pass leaves out for a paragraph's first token), whichever PCRE2 engine answered (the claims pass
+ * (the low two bits: CD_CLAIM_START_ASK not asked, _NO, _YES, _NO_WHOLE it can, but no branch
+ * matches whole), and whether the token is a word of a one-word row (CD_CLAIM_START_WORD, known
+ * with the answer; left out of a _YES, whose token is visited anyway). They are a function of the alternation, the one-word rows and the paragraph's
+ * bytes from the token on (and the byte before it for _NO_WHOLE and _WORD, which the pass
+ * recomputes for a paragraph's first token), whichever PCRE2 engine answered (the claims pass
  * hands both valid UTF-8, on which they agree), so a paragraph that took the old tables takes them
  * too.
  * cd_incr_claim_starts: where this version's go (zeroed, one byte per token; NULL without a
- * handle), for the alternation `rx`; called once per version, before cd_incr_old_claim_starts.
+ * handle), for the alternation and one-word rows that `key` spells; called once per version, before
+ * cd_incr_old_claim_starts.
  * cd_incr_old_claim_starts: the previous version's for the tokens of paragraph `pi`, or NULL when
- * the paragraph is new or the alternation was another. */
-uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *rx);
+ * the paragraph is new or the key was another. */
+enum {
+  CD_CLAIM_START_ASK = 0,
+  CD_CLAIM_START_NO = 1,
+  CD_CLAIM_START_YES = 2,
+  CD_CLAIM_START_NO_WHOLE = 3,
+  CD_CLAIM_START_WORD = 4
+};
+/* An answer that leaves the scan nothing to do at the token: no phrase matches whole there and no
+ * one-word row reads it. */
+#define CD_CLAIM_START_IDLE(answer) (((answer) | 2) == 3)
+uint8_t *cd_incr_claim_starts(cd_doc *doc, const char *key);
 const uint8_t *cd_incr_old_claim_starts(const cd_doc *doc, uint32_t pi);
+
+/* Where the alternation matched whole at a token: each branch end it reached, in the order PCRE2
+ * reached them (the callout's row and the match's length from the token). Which ends a match
+ * reaches, and in what order, rests on the same bytes as the answers (the byte before the token
+ * included): a kept token's list is the previous version's. A list is complete when the match
+ * was run to its end (every end turned down); else it ends at the one that was accepted.
+ * cd_incr_claim_list: keeps token ti's list for this version (tokens in order; nothing without a
+ * handle).
+ * cd_incr_old_claim_list: the previous version's list for token ti of paragraph pi, when the
+ * paragraph took the old answers and ti is not its first token; else NULL. */
+typedef struct cd_claim_cand {
+  uint32_t row, len;
+} cd_claim_cand;
+void cd_incr_claim_list(cd_doc *doc, size_t ti, const cd_claim_cand *c, size_t n, bool complete);
+const cd_claim_cand *cd_incr_old_claim_list(const cd_doc *doc, uint32_t pi, size_t ti, size_t *n, bool *complete);
 
 /* The attribution pass's answers about each token (attribution_internal.h, att.said): a byte per
  * token, and one more, for this version. Each answer is a function of the token, the one before, the

@@ -10,10 +10,12 @@ void cd_prefix_memo_init(cd_prefix_memo *m, size_t limit) {
 
 void cd_prefix_memo_free(cd_prefix_memo *m) {
   free(m->slots);
+  free(m->pairs);
   memset(m, 0, sizeof *m);
 }
 
 static bool grow(cd_prefix_memo *m) {
+  if (!m->pairs) m->pairs = calloc(128 * 128, sizeof *m->pairs); /* none: the walk is not kept */
   size_t cap = m->cap ? 2 * m->cap : 1024;
   uint64_t *slots = calloc(cap, sizeof *slots), *old = m->slots;
   if (!slots) return false;
@@ -59,9 +61,10 @@ static bool whole_char_end(const char *s, size_t k) {
 }
 
 bool cd_prefix_memo_test(cd_prefix_memo *m, const char *s, size_t n, cd_prefix_test test, void *ctx) {
-  if (n == 0 || n >= m->limit) return test(ctx, s, n);
+  if (n == 0 || n >= m->limit) return test(ctx, s, n) != CD_PREFIX_NO;
   if (m->nodes + n > m->limit && m->slots) { /* full: start again rather than grow without bound */
     memset(m->slots, 0, m->cap * sizeof *m->slots);
+    if (m->pairs) memset(m->pairs, 0, 128 * 128 * sizeof *m->pairs);
     m->nodes = 0;
   }
   /* Most strings are settled by answers kept already: look them up without making nodes, and go
@@ -74,31 +77,34 @@ bool cd_prefix_memo_test(cd_prefix_memo *m, const char *s, size_t n, cd_prefix_t
       if (!slot) break;
       unsigned st = cd_prefix_memo_state_of(slot);
       if (st == CD_PREFIX_FAIL) return false;
+      if (st == CD_PREFIX_PASS_ALL) return true;
       if (st == CD_PREFIX_UNKNOWN && (k == n || whole_char_end(s, k))) break; /* to be asked */
       node = cd_prefix_memo_node_of(slot);
     }
     if (k > n) return true;
   }
-  bool whole_asked = false, whole_passes = false; /* whole_passes: so does every prefix */
+  bool whole_asked = false;
+  int whole = CD_PREFIX_NO; /* the whole string's answer, once asked (it passes: so does every prefix) */
   for (; k <= n; k++) {
     uint64_t *slot = child(m, node, (unsigned char)s[k - 1]);
-    if (!slot) return whole_asked ? whole_passes : test(ctx, s, n);
+    if (!slot) return (whole_asked ? whole : test(ctx, s, n)) != CD_PREFIX_NO;
     node = cd_prefix_memo_node_of(*slot);
     unsigned st = cd_prefix_memo_state_of(*slot);
     if (st == CD_PREFIX_FAIL) return false;
+    if (st == CD_PREFIX_PASS_ALL) return true;
     if (st == CD_PREFIX_PASS) continue;
     if (!whole_char_end(s, k)) {
-      if (k == n) return whole_asked ? whole_passes : test(ctx, s, n); /* asked, not kept */
+      if (k == n) return (whole_asked ? whole : test(ctx, s, n)) != CD_PREFIX_NO; /* asked, not kept */
       continue;
     }
     /* A prefix not asked before. The first one settles most new words; past it the whole string is
      * asked once, and only when that fails is the failing prefix looked for, byte by byte. */
-    bool pass = whole_asked ? whole_passes || (k < n && test(ctx, s, k)) : test(ctx, s, k);
-    set_state(slot, pass ? CD_PREFIX_PASS : CD_PREFIX_FAIL);
-    if (!pass) return false;
+    int r = !whole_asked ? test(ctx, s, k) : k == n ? whole : whole != CD_PREFIX_NO ? CD_PREFIX_YES : test(ctx, s, k);
+    set_state(slot, r == CD_PREFIX_NO ? CD_PREFIX_FAIL : r == CD_PREFIX_YES_ALL ? CD_PREFIX_PASS_ALL : CD_PREFIX_PASS);
+    if (r != CD_PREFIX_YES) return r == CD_PREFIX_YES_ALL;
     if (!whole_asked && k < n) {
       whole_asked = true;
-      whole_passes = test(ctx, s, n);
+      whole = test(ctx, s, n);
     }
   }
   return true;

@@ -256,7 +256,7 @@ typedef struct prefix_probe {
   size_t asked;
 } prefix_probe;
 
-static bool begins_phrase(void *ctx, const char *s, size_t n) {
+static int begins_phrase(void *ctx, const char *s, size_t n) {
   static const char *const PHRASES[] = {"said ", "say ", "some \xC3\xA9lus ", "some people "};
   ((prefix_probe *)ctx)->asked++;
   for (size_t i = 0; i < sizeof PHRASES / sizeof PHRASES[0]; i++)
@@ -307,6 +307,60 @@ static void test_prefix_memo_characters(void **state) {
   cd_prefix_memo_free(&m);
 }
 
+/* "by " and whatever follows: a phrase matched whole in the first three bytes. */
+static int by_anything(void *ctx, const char *s, size_t n) {
+  ((prefix_probe *)ctx)->asked++;
+  if (n >= 3 && memcmp(s, "by ", 3) == 0) return CD_PREFIX_YES_ALL;
+  return n < 3 && memcmp(s, "by ", n) == 0 ? CD_PREFIX_YES : CD_PREFIX_NO;
+}
+
+/* A prefix that passes with all that follows settles every string that begins with it: they are
+ * not asked, and take no room. */
+static void test_prefix_memo_pass_all(void **state) {
+  (void)state;
+  cd_prefix_memo m;
+  cd_prefix_memo_init(&m, 1000);
+  prefix_probe p = {0};
+  assert_true(cd_prefix_memo_test(&m, "by ", 3, by_anything, &p));
+  size_t asked = p.asked, nodes = m.nodes;
+  assert_true(cd_prefix_memo_test(&m, "by one estimate", 15, by_anything, &p));
+  assert_true(cd_prefix_memo_test(&m, "by the way", 10, by_anything, &p));
+  assert_int_equal(cd_prefix_memo_known(&m, "by \xC3\xA9", 5), 1);
+  assert_int_equal(p.asked, asked);
+  assert_int_equal(m.nodes, nodes);
+  assert_false(cd_prefix_memo_test(&m, "bx", 2, by_anything, &p));
+  assert_int_equal(p.asked, asked + 1);
+  /* a string asked whole first: its prefixes are kept as passing, the whole as passing with all */
+  assert_true(cd_prefix_memo_test(&m, "by a", 4, by_anything, &p) && p.asked == asked + 1);
+  cd_prefix_memo_free(&m);
+}
+
+/* The walk over the first two bytes is kept with the node it reaches, whatever the bytes after
+ * them answer; it is emptied with the memo, or a node made again for another prefix would answer
+ * for the old one. */
+static void test_prefix_memo_known_after_reset(void **state) {
+  (void)state;
+  cd_prefix_memo m;
+  cd_prefix_memo_init(&m, 16);
+  prefix_probe p = {0};
+  assert_true(cd_prefix_memo_test(&m, "said ", 5, begins_phrase, &p));
+  assert_int_equal(cd_prefix_memo_known(&m, "said ", 5), 1);
+  assert_int_equal(cd_prefix_memo_known(&m, "said ", 5), 1); /* from the kept walk */
+  assert_false(cd_prefix_memo_test(&m, "sax", 3, begins_phrase, &p));
+  assert_int_equal(cd_prefix_memo_known(&m, "sax", 3), 0); /* fails past the kept walk, which stays */
+  assert_int_equal(cd_prefix_memo_known(&m, "said ", 5), 1);
+  assert_int_equal(cd_prefix_memo_known(&m, "sx", 2), -1);
+  assert_false(cd_prefix_memo_test(&m, "sx", 2, begins_phrase, &p));
+  assert_int_equal(cd_prefix_memo_known(&m, "sx", 2), 0);
+  /* past the limit: emptied, and "so" gets the node "sa" had; "soi" fails */
+  assert_true(cd_prefix_memo_test(&m, "some people ", 12, begins_phrase, &p));
+  assert_false(cd_prefix_memo_test(&m, "soil", 4, begins_phrase, &p));
+  assert_int_equal(cd_prefix_memo_known(&m, "said ", 5), -1);
+  assert_true(cd_prefix_memo_test(&m, "said ", 5, begins_phrase, &p));
+  assert_int_equal(cd_prefix_memo_known(&m, "said ", 5), 1);
+  cd_prefix_memo_free(&m);
+}
+
 /* Past its node limit the memo starts again, and still answers as the test does. */
 static void test_prefix_memo_limit(void **state) {
   (void)state;
@@ -335,6 +389,8 @@ int main(void) {
       cmocka_unit_test(test_prefix_memo_answers),
       cmocka_unit_test(test_prefix_memo_characters),
       cmocka_unit_test(test_prefix_memo_limit),
+      cmocka_unit_test(test_prefix_memo_pass_all),
+      cmocka_unit_test(test_prefix_memo_known_after_reset),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -423,6 +423,64 @@ static void test_kept_claim_answers_follow_the_text_before(void **state) {
   free(t.s);
 }
 
+/* A kept paragraph's claims come from the previous version's branch ends at each token (but its
+ * first), put to the context checks again in the same order: "according to critics" reaches the
+ * ends of five rows, and the first (critics) is the claim; "according to officials" the last. The
+ * edit elsewhere must leave them as they were. */
+static void test_kept_claim_ends_in_order(void **state) {
+  (void)state;
+  static const char TEXT[] = "Harbour council backs new footbridge\n\n"
+                             "The council met on Tuesday.\n\n"
+                             "The bridge, according to critics, will cost twice as much.\n\n"
+                             "It will open in May, according to officials.\n";
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, TEXT, sizeof TEXT - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "according to", 0);
+  const char *at = strstr(t.s, "Tuesday");
+  text_edit(&t, (size_t)(at - t.s), strlen("Tuesday"), "Monday", strlen("Monday"));
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "according to", 1);
+  assert_int_equal(cd_incr_reused(a), 3); /* the headline and the two claims' paragraphs are kept */
+  cd_report *r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_int_equal(count_code(r, "claim.unattributed"), 1);
+  assert_int_equal(count_code(r, "claim.anonymous-source"), 1);
+  cd_report_free(r);
+  cd_analysis_free(a);
+  free(t.s);
+}
+
+/* A kept answer says whether a one-word row reads the token, so it holds only for the rows of the
+ * configuration it was found with. Switching off "critics say" or "scientists believe" leaves the
+ * alternation the same (neither has a branch in it, and they sit side by side), but not the words:
+ * with "critics say" back on, "experts" in a kept paragraph is a claim again. */
+static void test_kept_claim_answers_follow_the_word_rows(void **state) {
+  (void)state;
+  static const char TEXT[] = "Harbour council backs new footbridge\n\n"
+                             "The council met on Tuesday.\n\n"
+                             "The vote was close. Experts say the bridge will cost twice as much.\n";
+  cd_config *no_critics = cd_config_new(), *no_scientists = cd_config_new();
+  assert_true(cd_config_disable_claim_phrase(no_critics, "critics say"));
+  assert_true(cd_config_disable_claim_phrase(no_scientists, "scientists believe"));
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, TEXT, sizeof TEXT - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, no_critics, "no critics", 0);
+  cd_report *r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, no_critics);
+  assert_int_equal(count_code(r, "claim.unattributed"), 0);
+  cd_report_free(r);
+  const char *at = strstr(t.s, "Tuesday");
+  text_edit(&t, (size_t)(at - t.s), strlen("Tuesday"), "Monday", strlen("Monday"));
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, no_scientists, "critics", 1);
+  assert_int_equal(cd_incr_reused(a), 2); /* the headline and the claim's paragraph are kept */
+  r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, no_scientists);
+  assert_int_equal(count_code(r, "claim.unattributed"), 1);
+  cd_report_free(r);
+  cd_analysis_free(a);
+  cd_config_free(no_critics);
+  cd_config_free(no_scientists);
+  free(t.s);
+}
+
 /* A paragraph of invented copy, repeated to make a document long enough that the handle keeps its
  * name keys (a short note keeps none). */
 static const char FILLER[] = "The ferry timetable is posted at the harbour office, and the dock opens at six. ";
@@ -567,6 +625,8 @@ int main(void) {
       cmocka_unit_test(test_speech_verb_setting_changes_mentions),
       cmocka_unit_test(test_kept_attribution_answers_follow_what_they_read),
       cmocka_unit_test(test_kept_claim_answers_follow_the_text_before),
+      cmocka_unit_test(test_kept_claim_ends_in_order),
+      cmocka_unit_test(test_kept_claim_answers_follow_the_word_rows),
       cmocka_unit_test(test_reports_outlive_the_handle),
       cmocka_unit_test(test_record_matches_equal_fresh_analysis),
   };
