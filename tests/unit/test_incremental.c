@@ -399,28 +399,37 @@ static size_t count_code(const cd_report *r, const char *code) {
 /* The claims pass keeps, for an unchanged paragraph, where no phrase can match whole. Where one
  * matched but its context turned it down ("the officials said" is a claim only after unnamed
  * officials), the answer must not be kept: an edit to the paragraph before brings the claim. */
+/* Analyses `body` through a handle, then the text with its first `find` replaced by `repl`: both
+ * versions equal a fresh analysis, and `reused` paragraphs of the second were kept. Returns a fresh
+ * analysis of the edited text (the caller frees it). */
+static cd_report *edit_kept(const char *body, const char *find, const char *repl, const char *what, size_t reused) {
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, body, strlen(body));
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, what, 0);
+  const char *at = strstr(t.s, find);
+  assert_non_null(at);
+  text_edit(&t, (size_t)(at - t.s), strlen(find), repl, strlen(repl));
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, what, 1);
+  assert_int_equal(cd_incr_reused(a), reused);
+  cd_report *r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  cd_analysis_free(a);
+  free(t.s);
+  return r;
+}
+
 static void test_kept_claim_answers_follow_the_text_before(void **state) {
   (void)state;
   static const char TEXT[] = "Harbour council backs new footbridge\n\n"
                              "The council met on Tuesday.\n\n"
                              "The vote was close, and the officials said the data were sound.\n";
-  cd_analysis *a = cd_analysis_new();
-  text t = {0};
-  text_set(&t, TEXT, sizeof TEXT - 1);
-  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "no officials before", 0);
-  cd_report *r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  cd_report *r = cd_analyze(TEXT, sizeof TEXT - 1, CD_FORMAT_PLAINTEXT, NULL);
   assert_int_equal(count_code(r, "claim.anonymous-source"), 0);
   cd_report_free(r);
-  const char *at = strstr(t.s, "The council met on Tuesday.");
-  static const char OFFICIALS[] = "Officials said the road would reopen.";
-  text_edit(&t, (size_t)(at - t.s), strlen("The council met on Tuesday."), OFFICIALS, sizeof OFFICIALS - 1);
-  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "officials before", 1);
-  assert_int_equal(cd_incr_reused(a), 2); /* the headline and the last paragraph are kept */
-  r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  /* the headline and the last paragraph are kept */
+  r = edit_kept(TEXT, "The council met on Tuesday.", "Officials said the road would reopen.", "officials before", 2);
   assert_int_equal(count_code(r, "claim.anonymous-source"), 2);
   cd_report_free(r);
-  cd_analysis_free(a);
-  free(t.s);
 }
 
 /* A kept paragraph's claims come from the previous version's branch ends at each token (but its
@@ -433,20 +442,11 @@ static void test_kept_claim_ends_in_order(void **state) {
                              "The council met on Tuesday.\n\n"
                              "The bridge, according to critics, will cost twice as much.\n\n"
                              "It will open in May, according to officials.\n";
-  cd_analysis *a = cd_analysis_new();
-  text t = {0};
-  text_set(&t, TEXT, sizeof TEXT - 1);
-  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "according to", 0);
-  const char *at = strstr(t.s, "Tuesday");
-  text_edit(&t, (size_t)(at - t.s), strlen("Tuesday"), "Monday", strlen("Monday"));
-  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "according to", 1);
-  assert_int_equal(cd_incr_reused(a), 3); /* the headline and the two claims' paragraphs are kept */
-  cd_report *r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  /* the headline and the two claims' paragraphs are kept */
+  cd_report *r = edit_kept(TEXT, "Tuesday", "Monday", "according to", 3);
   assert_int_equal(count_code(r, "claim.unattributed"), 1);
   assert_int_equal(count_code(r, "claim.anonymous-source"), 1);
   cd_report_free(r);
-  cd_analysis_free(a);
-  free(t.s);
 }
 
 /* A kept answer says whether a one-word row reads the token, so it holds only for the rows of the
