@@ -6,6 +6,7 @@
 #include "server_internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static int lsp_severity(cd_severity s) {
   switch (s) {
@@ -108,16 +109,23 @@ json_t *cd_lsp_diagnostics(const cd_server *server, const cd_doc *doc, const cd_
 
 /* ---- the hot path: publishDiagnostics written straight to text ---------- */
 
+static char *put_lit(char *o, const char *s, size_t n) {
+  memcpy(o, s, n);
+  return o + n;
+}
+#define PUT(o, lit) put_lit(o, lit, sizeof lit - 1)
+
+/* A range, written in one piece: every diagnostic has one or more. */
 static void jw_positions(cd_jw *w, cd_position a, cd_position b) {
-  cd_jw_raw(w, "{\"start\":{\"line\":");
-  cd_jw_int(w, a.line);
-  cd_jw_raw(w, ",\"character\":");
-  cd_jw_int(w, a.character);
-  cd_jw_raw(w, "},\"end\":{\"line\":");
-  cd_jw_int(w, b.line);
-  cd_jw_raw(w, ",\"character\":");
-  cd_jw_int(w, b.character);
-  cd_jw_raw(w, "}}");
+  char *o = cd_jw_reserve(w, 64 + 4 * CD_JW_INT_ROOM), *start = o;
+  if (o == NULL) return;
+  o = cd_jw_format_int(PUT(o, "{\"start\":{\"line\":"), a.line);
+  o = cd_jw_format_int(PUT(o, ",\"character\":"), a.character);
+  o = cd_jw_format_int(PUT(o, "},\"end\":{\"line\":"), b.line);
+  o = cd_jw_format_int(PUT(o, ",\"character\":"), b.character);
+  o = PUT(o, "}}");
+  *o = '\0';
+  w->len += (size_t)(o - start);
 }
 
 static void jw_range(cd_jw *w, const cd_doc *doc, size_t start, size_t end, cd_encoding enc) {

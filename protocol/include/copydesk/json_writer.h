@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -25,8 +26,10 @@ typedef struct cd_jw {
 } cd_jw;
 
 /* Raw JSON text (punctuation, keys the caller knows are safe). */
-void cd_jw_raw(cd_jw *w, const char *s);
 void cd_jw_rawn(cd_jw *w, const char *s, size_t n);
+/* Inline, so that a literal's length is known where it is written (publishDiagnostics writes a few
+ * thousand punctuation runs). */
+static inline void cd_jw_raw(cd_jw *w, const char *s) { cd_jw_rawn(w, s, strlen(s)); }
 /* A JSON string of `n` bytes of `s` (quotes included). */
 void cd_jw_str(cd_jw *w, const char *s, size_t n);
 /* A NUL-terminated C string as a JSON string; NULL writes null. */
