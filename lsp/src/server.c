@@ -498,9 +498,13 @@ void cd_server_keep_memory(void) {
 
 /* Keeping freed memory (above) has a price over a long session: the free blocks left between
  * documents' texts and reports by thousands of analyses stay resident, and RSS creeps up though
- * the heap in use does not (bench_soak). Now and then, the free pages inside the heap go back to
- * the kernel; the cost is one analysis's page faults every TRIM_EVERY messages. */
-enum { TRIM_EVERY = 256 };
+ * the heap in use does not (bench_soak). They go back to the kernel when the client pauses
+ * (TRIM_IDLE_MS, below), where nobody waits; this count is the backstop for a client that never
+ * pauses. Each trim costs the next keystroke its page faults (and the one after it some): every
+ * 256 messages, as this was, that put two slow keystrokes in each 256 of a burst of typing, a
+ * p99 of their own (bench_lsp_latency: 2.7-3.3 ms at keystrokes 252-253 and 508-509, against
+ * 1.6 ms); every 4,096 messages, a burst of over ten minutes without a three-second pause. */
+enum { TRIM_EVERY = 4096 };
 /* The same when the client has been silent for TRIM_IDLE_MS with nothing left to answer or publish
  * and a message came since the last time: the free pages go back while nobody waits for an answer,
  * so the RSS of a server at rest is what it holds, not what its heap once spread over (bench_soak).
