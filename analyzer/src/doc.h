@@ -144,9 +144,10 @@ struct cd_report {
   cd_strmap name_keys;
   /* The key each span of the text was last given (cd_doc_name_key): the passes ask for the same
    * mentions' and words' keys again and again, and a span's key is found here without folding and
-   * hashing its bytes. A slot per hash of the span; freed with name_keys. */
+   * hashing its bytes. Buckets placed by where the span starts; freed with name_keys. */
   struct cd_span_key *span_keys;
-  size_t span_keys_mask;
+  size_t span_keys_buckets;
+  uint64_t span_keys_scale; /* bucket of a start: (start * scale) >> 32 */
   /* With a handle: its name keys, kept across versions, which answer instead (namekey_kept.h). */
   struct cd_keys_kept *kept_keys;
   /* With kept keys, once asked: per token, and CD_MENTION_KEYS per mention, the entry + 1 of its

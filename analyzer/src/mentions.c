@@ -389,6 +389,10 @@ fail:
 
 void cd_pass_mentions(cd_doc *doc) {
   capset cs = {0};
+  /* news copy has a mention about every twelve tokens: room for one in eight at once, so the
+   * table is not copied while it doubles (the copy and its old block are fresh pages); the
+   * analysis gives back what is left over (a keystroke reserves from the last version's) */
+  if (!doc->incr) cd_vec_reserve(&doc->mentions, doc_ntok(doc) / 8 + 16);
   /* a keystroke seldom changes how many words the text capitalises */
   if (!capset_init(&cs, doc->text, doc->incr ? cd_incr_old_capword_count(doc) + 16 : 0)) goto cleanup;
   build_capset(doc, &cs);
