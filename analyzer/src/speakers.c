@@ -332,20 +332,24 @@ static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org
   sp->first_tok = i;
   sp->end_tok = end;
   sp->method = CD_ATTR_PRONOUN;
-  const char *written = cd_arena_strndup(a->doc->arena, a->doc->text + T(a, i)->start, T(a, end - 1)->end - T(a, i)->start);
+  /* the words as a C string would hold them: up to a NUL byte in the text, if any */
+  const char *w = a->doc->text + T(a, i)->start;
+  att_piece written = {w, strnlen(w, T(a, end - 1)->end - T(a, i)->start)};
   if (r != CD_NONE) {
     att_set_name(a, sp, r, CD_ATTR_PRONOUN);
     sp->first_tok = i;
     sp->end_tok = end;
     sp->phrase_end = 0;
-    sp->how = cd_arena_printf(a->doc->arena, "\"%s\" refers to %s", written, sp->name);
+    att_piece p[] = {att_str("\""), written, att_str("\" refers to "), att_str(sp->name)};
+    sp->how = att_join(a->doc->arena, p, sizeof p / sizeof p[0]);
     return true;
   }
   if (!word) return false;
   sp->entity = CD_NONE;
   sp->mention = CD_NONE;
-  sp->name = written;
-  sp->how = cd_arena_printf(a->doc->arena, "\"%s\" (no earlier name to resolve it to)", written);
+  sp->name = cd_arena_strndup(a->doc->arena, w, T(a, end - 1)->end - T(a, i)->start);
+  att_piece p[] = {att_str("\""), written, att_str("\" (no earlier name to resolve it to)")};
+  sp->how = att_join(a->doc->arena, p, sizeof p / sizeof p[0]);
   return true;
 }
 
