@@ -72,11 +72,14 @@ bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
   const cd_token *last = doc_tok(doc, m->end_tok - 1);
   /* a title word ends no person's name ("Vermont Governor"), unless a given name comes before it
    * and makes it a surname ("Howard Dean", "Amy Pope"), as the mentions pass reads it */
-  const cd_token *given = m->end_tok >= m->first_tok + 2 ? doc_tok(doc, m->end_tok - 2) : NULL;
-  bool surname = given && given->kind == TOK_WORD &&
-                 (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, doc->text + given->start, given->end - given->start) ||
-                  cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, doc->text + given->start, given->end - given->start));
-  if (cd_is_job_title(doc->text + last->start, last->end - last->start) && !surname) return false;
+  if (cd_is_job_title(doc->text + last->start, last->end - last->start)) {
+    /* the given names asked only here: most names end in no title word */
+    const cd_token *given = m->end_tok >= m->first_tok + 2 ? doc_tok(doc, m->end_tok - 2) : NULL;
+    bool surname = given && given->kind == TOK_WORD &&
+                   (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, doc->text + given->start, given->end - given->start) ||
+                    cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, doc->text + given->start, given->end - given->start));
+    if (!surname) return false;
+  }
   for (size_t i = m->first_tok; i < m->end_tok; i++) {
     const cd_token *t = doc_tok(doc, i);
     if (t->start < m->name.start || t->kind != TOK_WORD) continue;
