@@ -124,10 +124,15 @@ static bool person_memo(const cd_doc *doc, size_t mi, unsigned shift, bool (*ask
   return yes;
 }
 
+/* att_looks_like_person_name, which both tests below ask, kept in bits 6-7. */
+static bool looks_like_person(const cd_doc *doc, const cd_name_mention *m) {
+  return person_memo(doc, (size_t)(m - CD_VEC_AT(&doc->mentions, cd_name_mention, 0)), 6, att_looks_like_person_name);
+}
+
 static bool person_mention(const cd_doc *doc, const cd_name_mention *m) {
   if (emphasised_title(doc, m)) return false;
   if (m->kind != MK_NAME || m->entity == CD_NONE || m->in_quote || m->headline || m->possessive) return false;
-  if (!att_looks_like_person_name(doc, m)) return false;
+  if (!looks_like_person(doc, m)) return false;
   const cd_entity *e = CD_VEC_AT(&doc->entities, cd_entity, m->entity);
   return e->kind == CD_ENTITY_PERSON || (m->person_hint && !m->org_hint);
 }
@@ -137,7 +142,7 @@ bool att_person_mention(const cd_doc *doc, const cd_name_mention *m) {
 }
 
 static bool mention_is_person(const cd_doc *doc, const cd_name_mention *m) {
-  if (m->possessive || emphasised_title(doc, m) || !att_looks_like_person_name(doc, m)) return false;
+  if (m->possessive || emphasised_title(doc, m) || !looks_like_person(doc, m)) return false;
   if (m->courtesy || m->job_title) return true;
   const cd_entity *e = m->entity != CD_NONE ? CD_VEC_AT(&doc->entities, cd_entity, m->entity) : NULL;
   return (e && e->kind == CD_ENTITY_PERSON) || (m->person_hint && !m->org_hint);
