@@ -17,13 +17,13 @@ static bool speech_verb(const att *a, size_t i) {
          (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_speech_phrase(a, i));
 }
 
-bool att_speech_verb(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 0, speech_verb); }
+bool att_speech_verb_asked(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 0, speech_verb); }
 
 static bool speech_phrase(const att *a, size_t i);
 
 /* "as Lind put it", "Bell shot back", "the ad goes on to": a verb that says something only with
  * the word or two after it (speech_phrases.txt). */
-bool att_speech_phrase(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 2, speech_phrase); }
+bool att_speech_phrase_asked(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 2, speech_phrase); }
 
 static bool speech_phrase(const att *a, size_t i) {
   char phrase[64];
@@ -43,7 +43,7 @@ static bool speech_phrase(const att *a, size_t i) {
 
 static bool between_word(const att *a, size_t i);
 
-bool att_between_word(const att *a, size_t i) { return said_memo(a, i, 4, between_word); }
+bool att_between_word_asked(const att *a, size_t i) { return said_memo(a, i, 4, between_word); }
 
 static bool between_word(const att *a, size_t i) {
   if (T(a, i)->kind != TOK_WORD) return false;
@@ -158,7 +158,7 @@ static bool determiner(const att *a, size_t i) {
   return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_DETERMINERS, S(a, i), N(a, i));
 }
 
-bool att_determiner(const att *a, size_t i) { return said_memo(a, i, 6, determiner); }
+bool att_determiner_asked(const att *a, size_t i) { return said_memo(a, i, 6, determiner); }
 
 bool att_role_noun(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_ROLE_NOUNS, S(a, i), N(a, i)); }
 
