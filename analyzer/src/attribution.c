@@ -1447,6 +1447,20 @@ static bool relayed_by(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   return false;
 }
 
+const char *att_join(cd_arena *arena, const att_piece *p, size_t k) {
+  char buf[512]; /* a message fits: joined once, then copied */
+  size_t n = 0;
+  for (size_t i = 0; i < k; i++) n += p[i].n;
+  if (!n) return cd_arena_strndup(arena, "", 0);
+  char *out = n < sizeof buf ? buf : malloc(n);
+  if (!out) return NULL;
+  for (size_t i = 0, at = 0; i < k; at += p[i].n, i++)
+    if (p[i].n) memcpy(out + at, p[i].s, p[i].n);
+  const char *kept = cd_arena_strndup(arena, out, n);
+  if (out != buf) free(out);
+  return kept;
+}
+
 static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char *sieve) {
   cd_doc *doc = a->doc;
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
@@ -1469,18 +1483,26 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
       q->cue_span.end = T(a, verb + 1)->end;
     }
   }
-  const char *words = cd_arena_strndup(doc->arena, doc->text + q->speaker_span.start,
-                                       q->speaker_span.end - q->speaker_span.start);
-  if (sp->method == CD_ATTR_PRONOUN)
-    q->evidence = cd_arena_printf(doc->arena, "%s; \"%s\" with \"%s\" %s.", sp->how ? sp->how : "a pronoun", words,
-                                  q->cue ? q->cue : "", sieve);
-  else if (sp->method == CD_ATTR_SOURCE)
-    q->evidence = q->cue ? cd_arena_printf(doc->arena, "A source, not a named person: \"%s\" with \"%s\" %s.", words,
-                                           q->cue, sieve)
-                         : cd_arena_printf(doc->arena, "A source, not a named person: \"%s\" %s.", words, sieve);
-  else
-    q->evidence = q->cue ? cd_arena_printf(doc->arena, "Named: \"%s\" with \"%s\" %s.", words, q->cue, sieve)
-                         : cd_arena_printf(doc->arena, "Named: \"%s\" %s.", words, sieve);
+  /* the words as a C string would hold them: up to a NUL byte in the text, if any */
+  att_piece words = {doc->text + q->speaker_span.start,
+                     strnlen(doc->text + q->speaker_span.start, q->speaker_span.end - q->speaker_span.start)};
+  att_piece p[8];
+  size_t k = 0;
+  if (sp->method == CD_ATTR_PRONOUN) {
+    p[k++] = att_str(sp->how ? sp->how : "a pronoun");
+    p[k++] = att_str("; \"");
+  } else {
+    p[k++] = att_str(sp->method == CD_ATTR_SOURCE ? "A source, not a named person: \"" : "Named: \"");
+  }
+  p[k++] = words;
+  if (sp->method == CD_ATTR_PRONOUN || q->cue) { /* the pronoun's message names a missing cue as "" */
+    p[k++] = att_str("\" with \"");
+    p[k++] = att_str(q->cue ? q->cue : "");
+  }
+  p[k++] = att_str("\" ");
+  p[k++] = att_str(sieve);
+  p[k++] = att_str(".");
+  q->evidence = att_join(doc->arena, p, k);
 }
 
 static void continue_from(att *a, size_t qi, size_t from, const char *why) {
@@ -1634,16 +1656,12 @@ static bool long_gap_fits(const att *a, size_t close, const quote_ctx *c) {
          c->open <= close + CONTINUATION_GAP;
 }
 
-/* The positions the sieves look up instead of rescanning sentences: spaced dashes and "according to". */
-static bool index_positions(att *a) {
-  size_t n = doc_ntok(a->doc);
-  cd_vec dashes, according; /* found in one pass over the tokens, then copied to the arena */
-  cd_vec_init(&dashes, sizeof(size_t));
-  cd_vec_init(&according, sizeof(size_t));
-  /* every token of every version: the few that may be either are found 64 at a time without
-   * branches (a spaced mark of punctuation, a word of three or nine bytes), and only they are asked */
-  for (size_t base = 0; base < n; base += 64) {
-    size_t m = n - base < 64 ? n - base : 64;
+/* Pushes the spaced dashes and the "according to"s of tokens [lo, hi) in order: the few tokens that
+ * may be either are found 64 at a time without branches (a spaced mark of punctuation, a word of
+ * three or nine bytes), and only they are asked. */
+static void index_range(att *a, size_t lo, size_t hi, cd_vec *dashes, cd_vec *according) {
+  for (size_t base = lo; base < hi; base += 64) {
+    size_t m = hi - base < 64 ? hi - base : 64;
     const cd_token *run = T(a, base);
     uint64_t maybe = 0;
     for (size_t k = 0; k < m; k++) {
@@ -1656,7 +1674,7 @@ static bool index_positions(att *a) {
       size_t i = base + (size_t)__builtin_ctzll(maybe);
       const cd_token *t = T(a, i);
       if (t->kind == TOK_PUNCT) {
-        if (dash(a, i)) *(size_t *)cd_vec_push(&dashes) = i;
+        if (dash(a, i)) *(size_t *)cd_vec_push(dashes) = i;
         continue;
       }
       /* "according to X", and ", per X" that opens a phrase of its own (not "$5 per hour") */
@@ -1664,8 +1682,51 @@ static bool index_positions(att *a) {
                  (punct(a, i - 1, ',') || T(a, i - 1)->sent != t->sent ||
                   (T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE));
       if (((is(a, i, "according") && is(a, i + 1, "to")) || per) && outside_quotes(a, i))
-        *(size_t *)cd_vec_push(&according) = i;
+        *(size_t *)cd_vec_push(according) = i;
     }
+  }
+}
+
+/* The positions the sieves look up instead of rescanning sentences: spaced dashes and "according
+ * to", found only in the tokens a look-up may read (a walk over every token cost each version
+ * more than the sieves that read them). Every look-up (inside_aside, according_within, relayed_by)
+ * counts or walks positions between two tokens of one quote's context -- from the first token of
+ * the sentence before its opening mark's to the end of its closing mark's sentence, or
+ * RELAYED_WINDOW tokens past the closing mark -- so positions outside every context change no
+ * answer. */
+static bool index_positions(att *a) {
+  const cd_doc *doc = a->doc;
+  size_t n = doc_ntok(doc), run_lo = 0, run_hi = 0, last_lo = 0;
+  bool every = false;
+  cd_vec dashes, according; /* found in one pass over the contexts, then copied to the arena */
+  cd_vec_init(&dashes, sizeof(size_t));
+  cd_vec_init(&according, sizeof(size_t));
+  /* the contexts, ascending, joined into runs where they overlap or touch, each run walked once */
+  for (size_t qi = 0; qi < doc->quote_work.len; qi++) {
+    const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+    uint32_t so = T(a, w->open_tok)->sent, sc = T(a, w->close_tok)->sent;
+    size_t lo = CD_VEC_AT(&doc->sentences, cd_sentence, so > 0 ? so - 1 : 0)->first_tok;
+    size_t hi = CD_VEC_AT(&doc->sentences, cd_sentence, sc)->end_tok;
+    if (w->close_tok + 1 + RELAYED_WINDOW > hi) hi = w->close_tok + 1 + RELAYED_WINDOW;
+    if (hi > n) hi = n;
+    if (lo < last_lo) { /* contexts out of text order: every token, as a gap may lie anywhere */
+      every = true;
+      break;
+    }
+    last_lo = lo;
+    if (run_hi > run_lo && lo <= run_hi) {
+      if (hi > run_hi) run_hi = hi;
+      continue;
+    }
+    if (run_hi > run_lo) index_range(a, run_lo, run_hi, &dashes, &according);
+    run_lo = lo;
+    run_hi = hi;
+  }
+  if (every) {
+    dashes.len = according.len = 0;
+    index_range(a, 0, n, &dashes, &according);
+  } else if (run_hi > run_lo) {
+    index_range(a, run_lo, run_hi, &dashes, &according);
   }
   a->spaced_dashes = cd_arena_alloc(a->doc->arena, (dashes.len + 1) * sizeof(size_t));
   a->according = cd_arena_alloc(a->doc->arena, (according.len + 1) * sizeof(size_t));

@@ -93,13 +93,46 @@ static inline bool dash(const att *a, size_t i) {
 }
 static inline bool outside_quotes(const att *a, size_t i) { return !(T(a, i)->flags & TF_QUOTED); }
 
+/* A message put together from pieces (a string and its length), copied to the arena: the pass
+ * writes one per quote per version, and a format string parsed each time cost more than the rest
+ * of apply. NULL when out of memory. */
+typedef struct att_piece {
+  const char *s;
+  size_t n;
+} att_piece;
+const char *att_join(cd_arena *arena, const att_piece *p, size_t k);
+/* A literal or a C string as a piece. */
+static inline att_piece att_str(const char *s) { return (att_piece){s, strlen(s)}; }
+
 /* ---- word classes (attribution_lexicon.c) ---- */
-bool att_speech_verb(const att *a, size_t i);      /* a lower-case verb of saying */
-bool att_speech_phrase(const att *a, size_t i);     /* "put it", "shot back" (speech_phrases.txt) */
-bool att_between_word(const att *a, size_t i);     /* adverb or auxiliary between speaker and verb */
+/* The answers kept in a->said are read here, inline: the sieves ask these four about the same
+ * tokens tens of times a quote. The _asked functions find (and keep) an answer not kept yet. */
+bool att_speech_verb_asked(const att *a, size_t i);
+bool att_speech_phrase_asked(const att *a, size_t i);
+bool att_between_word_asked(const att *a, size_t i);
+bool att_determiner_asked(const att *a, size_t i);
+static inline unsigned att_said(const att *a, size_t i, unsigned shift) { return a->said ? (a->said[i] >> shift) & 3u : 0; }
+/* a lower-case verb of saying */
+static inline bool att_speech_verb(const att *a, size_t i) {
+  unsigned kept = i < doc_ntok(a->doc) ? att_said(a, i, 0) : 0;
+  return kept ? kept == 2 : att_speech_verb_asked(a, i);
+}
+/* "put it", "shot back" (speech_phrases.txt) */
+static inline bool att_speech_phrase(const att *a, size_t i) {
+  unsigned kept = i < doc_ntok(a->doc) ? att_said(a, i, 2) : 0;
+  return kept ? kept == 2 : att_speech_phrase_asked(a, i);
+}
+/* adverb or auxiliary between speaker and verb */
+static inline bool att_between_word(const att *a, size_t i) {
+  unsigned kept = att_said(a, i, 4);
+  return kept ? kept == 2 : att_between_word_asked(a, i);
+}
+static inline bool att_determiner(const att *a, size_t i) {
+  unsigned kept = att_said(a, i, 6);
+  return kept ? kept == 2 : att_determiner_asked(a, i);
+}
 bool att_source_noun(const att *a, size_t i);      /* statement, police, spokesperson ... */
 bool att_preposition(const att *a, size_t i);
-bool att_determiner(const att *a, size_t i);
 bool att_role_noun(const att *a, size_t i);        /* president, coach, professor ... */
 bool att_function_word(const att *a, size_t i);    /* who, and, while, was ... */
 bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m);

@@ -17,13 +17,13 @@ static bool speech_verb(const att *a, size_t i) {
          (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_speech_phrase(a, i));
 }
 
-bool att_speech_verb(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 0, speech_verb); }
+bool att_speech_verb_asked(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 0, speech_verb); }
 
 static bool speech_phrase(const att *a, size_t i);
 
 /* "as Lind put it", "Bell shot back", "the ad goes on to": a verb that says something only with
  * the word or two after it (speech_phrases.txt). */
-bool att_speech_phrase(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 2, speech_phrase); }
+bool att_speech_phrase_asked(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 2, speech_phrase); }
 
 static bool speech_phrase(const att *a, size_t i) {
   char phrase[64];
@@ -43,7 +43,7 @@ static bool speech_phrase(const att *a, size_t i) {
 
 static bool between_word(const att *a, size_t i);
 
-bool att_between_word(const att *a, size_t i) { return said_memo(a, i, 4, between_word); }
+bool att_between_word_asked(const att *a, size_t i) { return said_memo(a, i, 4, between_word); }
 
 static bool between_word(const att *a, size_t i) {
   if (T(a, i)->kind != TOK_WORD) return false;
@@ -72,11 +72,14 @@ bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
   const cd_token *last = doc_tok(doc, m->end_tok - 1);
   /* a title word ends no person's name ("Vermont Governor"), unless a given name comes before it
    * and makes it a surname ("Howard Dean", "Amy Pope"), as the mentions pass reads it */
-  const cd_token *given = m->end_tok >= m->first_tok + 2 ? doc_tok(doc, m->end_tok - 2) : NULL;
-  bool surname = given && given->kind == TOK_WORD &&
-                 (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, doc->text + given->start, given->end - given->start) ||
-                  cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, doc->text + given->start, given->end - given->start));
-  if (cd_is_job_title(doc->text + last->start, last->end - last->start) && !surname) return false;
+  if (cd_is_job_title(doc->text + last->start, last->end - last->start)) {
+    /* the given names asked only here: most names end in no title word */
+    const cd_token *given = m->end_tok >= m->first_tok + 2 ? doc_tok(doc, m->end_tok - 2) : NULL;
+    bool surname = given && given->kind == TOK_WORD &&
+                   (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, doc->text + given->start, given->end - given->start) ||
+                    cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, doc->text + given->start, given->end - given->start));
+    if (!surname) return false;
+  }
   for (size_t i = m->first_tok; i < m->end_tok; i++) {
     const cd_token *t = doc_tok(doc, i);
     if (t->start < m->name.start || t->kind != TOK_WORD) continue;
@@ -121,10 +124,15 @@ static bool person_memo(const cd_doc *doc, size_t mi, unsigned shift, bool (*ask
   return yes;
 }
 
+/* att_looks_like_person_name, which both tests below ask, kept in bits 6-7. */
+static bool looks_like_person(const cd_doc *doc, const cd_name_mention *m) {
+  return person_memo(doc, (size_t)(m - CD_VEC_AT(&doc->mentions, cd_name_mention, 0)), 6, att_looks_like_person_name);
+}
+
 static bool person_mention(const cd_doc *doc, const cd_name_mention *m) {
   if (emphasised_title(doc, m)) return false;
   if (m->kind != MK_NAME || m->entity == CD_NONE || m->in_quote || m->headline || m->possessive) return false;
-  if (!att_looks_like_person_name(doc, m)) return false;
+  if (!looks_like_person(doc, m)) return false;
   const cd_entity *e = CD_VEC_AT(&doc->entities, cd_entity, m->entity);
   return e->kind == CD_ENTITY_PERSON || (m->person_hint && !m->org_hint);
 }
@@ -134,7 +142,7 @@ bool att_person_mention(const cd_doc *doc, const cd_name_mention *m) {
 }
 
 static bool mention_is_person(const cd_doc *doc, const cd_name_mention *m) {
-  if (m->possessive || emphasised_title(doc, m) || !att_looks_like_person_name(doc, m)) return false;
+  if (m->possessive || emphasised_title(doc, m) || !looks_like_person(doc, m)) return false;
   if (m->courtesy || m->job_title) return true;
   const cd_entity *e = m->entity != CD_NONE ? CD_VEC_AT(&doc->entities, cd_entity, m->entity) : NULL;
   return (e && e->kind == CD_ENTITY_PERSON) || (m->person_hint && !m->org_hint);
@@ -150,7 +158,7 @@ static bool determiner(const att *a, size_t i) {
   return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_DETERMINERS, S(a, i), N(a, i));
 }
 
-bool att_determiner(const att *a, size_t i) { return said_memo(a, i, 6, determiner); }
+bool att_determiner_asked(const att *a, size_t i) { return said_memo(a, i, 6, determiner); }
 
 bool att_role_noun(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_ROLE_NOUNS, S(a, i), N(a, i)); }
 

@@ -154,9 +154,11 @@ struct cd_report {
    * key in kept_keys (0: not asked yet), the handle's (cd_incr_token_keys). */
   uint32_t *token_keys, *mention_keys;
 
-  /* During the attribution pass: per mention, the answers of cd_mention_is_person (bits 0-1) and
-   * att_person_mention (bits 2-3), each 0: not asked yet, 1: no, 2: yes; NULL otherwise. Its sieves
-   * ask about the same mentions quote after quote, and nothing they read changes in the pass. */
+  /* During the attribution pass: per mention, the answers of cd_mention_is_person (bits 0-1),
+   * att_person_mention (bits 2-3) and att_looks_like_person_name (bits 6-7), each 0: not asked yet,
+   * 1: no, 2: yes; and the gender + 1 its given name gives (bits 4-5, speakers.c); NULL otherwise.
+   * Its sieves ask about the same mentions quote after quote, and nothing they read changes in the
+   * pass. */
   uint8_t *mention_person;
 
   /* Public copies handed out by the accessors (arena-owned). */

@@ -70,7 +70,7 @@ bool att_index_gender(att *a) {
 
 /* The gender a mention's own given name gives (given_names_*.txt): "Anne Sacoolas". Only a mention
  * that carries the given name: a bare "Clinton" may be either of two people. */
-static uint8_t given_name_gender(const att *a, const cd_name_mention *m) {
+static uint8_t given_name_gender_of(const att *a, const cd_name_mention *m) {
   if (m->n_parts < 2) return GENDER_UNKNOWN;
   size_t f = m->first_tok;
   while (f < m->end_tok && T(a, f)->start < m->name.start) f++;
@@ -80,11 +80,23 @@ static uint8_t given_name_gender(const att *a, const cd_name_mention *m) {
   return GENDER_UNKNOWN;
 }
 
-/* Can mention m be what the pronoun at token pos stands for? Not when the article's evidence gives
+/* given_name_gender_of, kept in doc->mention_person's bits 4-5 (the gender + 1) while the pass
+ * runs: pronoun after pronoun asks about the same few mentions. */
+static uint8_t given_name_gender(const att *a, const cd_name_mention *m) {
+  uint8_t *memo = a->doc->mention_person;
+  if (!memo) return given_name_gender_of(a, m);
+  size_t mi = (size_t)(m - CD_VEC_AT(&a->doc->mentions, cd_name_mention, 0));
+  unsigned kept = (memo[mi] >> 4) & 3u;
+  if (kept) return (uint8_t)(kept - 1);
+  uint8_t g = given_name_gender_of(a, m);
+  memo[mi] |= (uint8_t)((g + 1u) << 4);
+  return g;
+}
+
+/* Can mention m be what the pronoun of gender `want` (its word_gender) stands for? Not when the article's evidence gives
  * the person the other gender. (Preferring a person of known gender over a nearer one of unknown
  * gender was tried and is wrong more often than right: the most-named person wins too often.) */
-static bool gender_fits(const att *a, const cd_name_mention *m, size_t pos) {
-  uint8_t want = word_gender(S(a, pos), N(a, pos));
+static bool gender_fits(const att *a, const cd_name_mention *m, uint8_t want) {
   if (want == GENDER_UNKNOWN || m->entity == CD_NONE) return true;
   uint8_t have = a->gender[m->entity];
   if (have == GENDER_UNKNOWN) have = given_name_gender(a, m);
@@ -118,14 +130,15 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
       hi = mid;
   }
   uint32_t cur_sent = t->sent;
+  uint8_t want = word_gender(S(a, pos), N(a, pos)); /* asked once, not per mention */
   if (!org && a->last_speaker != CD_NONE && a->last_speaker_sent + 1 >= cur_sent && a->last_speaker_sent < cur_sent) {
     /* the last quote's speaker, unless someone else has been named since */
     size_t ls = CD_VEC_AT(&doc->mentions, cd_name_mention, a->last_speaker)->entity;
     for (size_t k = lo; k > 0 && lo - k < RESOLVE_MENTIONS; k--) {
       const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
-      if (m->sent == cur_sent && possessive_person(doc, m) && gender_fits(a, m, pos)) break; /* "Oz's advice earned him" */
+      if (m->sent == cur_sent && possessive_person(doc, m) && gender_fits(a, m, want)) break; /* "Oz's advice earned him" */
       if (!att_person_mention(doc, m)) continue;
-      if (m->entity == ls && gender_fits(a, m, pos)) return a->last_speaker;
+      if (m->entity == ls && gender_fits(a, m, want)) return a->last_speaker;
       break;
     }
   }
@@ -146,7 +159,7 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
         for (size_t j = k; j > 0 && k - j < RESOLVE_MENTIONS; j--) {
           const cd_name_mention *x = CD_VEC_AT(&doc->mentions, cd_name_mention, j - 1);
           if (x->sent != m->sent) break;
-          if (!att_person_mention(doc, x) || !gender_fits(a, x, pos)) continue;
+          if (!att_person_mention(doc, x) || !gender_fits(a, x, want)) continue;
           size_t v = x->end_tok;
           while (v < doc_ntok(doc) && att_between_word(a, v)) v++;
           if (v < doc_ntok(doc) && att_speech_verb(a, v)) return j - 1;
@@ -158,12 +171,12 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
                       (cd_word_eq(a->doc->text + first->start, first->end - first->start, "he") ||
                        cd_word_eq(a->doc->text + first->start, first->end - first->start, "she"));
     }
-    if (!org && m->sent == cur_sent && owner == CD_NONE && possessive_person(doc, m) && gender_fits(a, m, pos))
+    if (!org && m->sent == cur_sent && owner == CD_NONE && possessive_person(doc, m) && gender_fits(a, m, want))
       owner = k - 1;
     bool fits = org ? (m->entity != CD_NONE && !m->in_quote && !m->headline &&
                        (CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION ||
                         (it && m->acronym && CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_PERSON)))
-                    : att_person_mention(doc, m) && gender_fits(a, m, pos);
+                    : att_person_mention(doc, m) && gender_fits(a, m, want);
     if (!fits) continue;
     if (m->sent == cur_sent) {
       /* in the same sentence: the subject of the clause the pronoun is in ("Rubio said ... Trump, whom
@@ -176,7 +189,7 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
         if (subj != CD_NONE &&
             clause_break(a, x->end_tok, CD_VEC_AT(&doc->mentions, cd_name_mention, subj)->first_tok))
           break;
-        if (att_person_mention(doc, x) && !x->possessive && gender_fits(a, x, pos) &&
+        if (att_person_mention(doc, x) && !x->possessive && gender_fits(a, x, want) &&
             !att_after_preposition(a, x->first_tok, ms->first_tok))
           subj = j - 1;
       }
@@ -319,20 +332,24 @@ static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org
   sp->first_tok = i;
   sp->end_tok = end;
   sp->method = CD_ATTR_PRONOUN;
-  const char *written = cd_arena_strndup(a->doc->arena, a->doc->text + T(a, i)->start, T(a, end - 1)->end - T(a, i)->start);
+  /* the words as a C string would hold them: up to a NUL byte in the text, if any */
+  const char *w = a->doc->text + T(a, i)->start;
+  att_piece written = {w, strnlen(w, T(a, end - 1)->end - T(a, i)->start)};
   if (r != CD_NONE) {
     att_set_name(a, sp, r, CD_ATTR_PRONOUN);
     sp->first_tok = i;
     sp->end_tok = end;
     sp->phrase_end = 0;
-    sp->how = cd_arena_printf(a->doc->arena, "\"%s\" refers to %s", written, sp->name);
+    att_piece p[] = {att_str("\""), written, att_str("\" refers to "), att_str(sp->name)};
+    sp->how = att_join(a->doc->arena, p, sizeof p / sizeof p[0]);
     return true;
   }
   if (!word) return false;
   sp->entity = CD_NONE;
   sp->mention = CD_NONE;
-  sp->name = written;
-  sp->how = cd_arena_printf(a->doc->arena, "\"%s\" (no earlier name to resolve it to)", written);
+  sp->name = cd_arena_strndup(a->doc->arena, w, T(a, end - 1)->end - T(a, i)->start);
+  att_piece p[] = {att_str("\""), written, att_str("\" (no earlier name to resolve it to)")};
+  sp->how = att_join(a->doc->arena, p, sizeof p / sizeof p[0]);
   return true;
 }
 
