@@ -73,6 +73,17 @@ char *cd_arena_strndup(cd_arena *arena, const char *s, size_t n) {
   return p;
 }
 
+char *cd_arena_join(cd_arena *arena, const cd_piece *p, size_t k) {
+  size_t n = 0;
+  for (size_t i = 0; i < k; i++) n += p[i].n;
+  char *out = alloc_aligned(arena, n + 1, 1);
+  if (!out) return NULL;
+  for (size_t i = 0, at = 0; i < k; at += p[i].n, i++)
+    if (p[i].n) memcpy(out + at, p[i].s, p[i].n);
+  out[n] = '\0';
+  return out;
+}
+
 char *cd_arena_strdup(cd_arena *arena, const char *s) { return cd_arena_strndup(arena, s, strlen(s)); }
 
 void *cd_arena_memdup(cd_arena *arena, const void *p, size_t size) {

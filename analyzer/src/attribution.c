@@ -1447,20 +1447,6 @@ static bool relayed_by(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   return false;
 }
 
-const char *att_join(cd_arena *arena, const att_piece *p, size_t k) {
-  char buf[512]; /* a message fits: joined once, then copied */
-  size_t n = 0;
-  for (size_t i = 0; i < k; i++) n += p[i].n;
-  if (!n) return cd_arena_strndup(arena, "", 0);
-  char *out = n < sizeof buf ? buf : malloc(n);
-  if (!out) return NULL;
-  for (size_t i = 0, at = 0; i < k; at += p[i].n, i++)
-    if (p[i].n) memcpy(out + at, p[i].s, p[i].n);
-  const char *kept = cd_arena_strndup(arena, out, n);
-  if (out != buf) free(out);
-  return kept;
-}
-
 static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char *sieve) {
   cd_doc *doc = a->doc;
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
@@ -1484,25 +1470,25 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
     }
   }
   /* the words as a C string would hold them: up to a NUL byte in the text, if any */
-  att_piece words = {doc->text + q->speaker_span.start,
+  cd_piece words = {doc->text + q->speaker_span.start,
                      strnlen(doc->text + q->speaker_span.start, q->speaker_span.end - q->speaker_span.start)};
-  att_piece p[8];
+  cd_piece p[8];
   size_t k = 0;
   if (sp->method == CD_ATTR_PRONOUN) {
-    p[k++] = att_str(sp->how ? sp->how : "a pronoun");
-    p[k++] = att_str("; \"");
+    p[k++] = cd_cstr_piece(sp->how ? sp->how : "a pronoun");
+    p[k++] = cd_cstr_piece("; \"");
   } else {
-    p[k++] = att_str(sp->method == CD_ATTR_SOURCE ? "A source, not a named person: \"" : "Named: \"");
+    p[k++] = cd_cstr_piece(sp->method == CD_ATTR_SOURCE ? "A source, not a named person: \"" : "Named: \"");
   }
   p[k++] = words;
   if (sp->method == CD_ATTR_PRONOUN || q->cue) { /* the pronoun's message names a missing cue as "" */
-    p[k++] = att_str("\" with \"");
-    p[k++] = att_str(q->cue ? q->cue : "");
+    p[k++] = cd_cstr_piece("\" with \"");
+    p[k++] = cd_cstr_piece(q->cue ? q->cue : "");
   }
-  p[k++] = att_str("\" ");
-  p[k++] = att_str(sieve);
-  p[k++] = att_str(".");
-  q->evidence = att_join(doc->arena, p, k);
+  p[k++] = cd_cstr_piece("\" ");
+  p[k++] = cd_cstr_piece(sieve);
+  p[k++] = cd_cstr_piece(".");
+  q->evidence = cd_arena_join(doc->arena, p, k);
 }
 
 static void continue_from(att *a, size_t qi, size_t from, const char *why) {

@@ -93,17 +93,6 @@ static inline bool dash(const att *a, size_t i) {
 }
 static inline bool outside_quotes(const att *a, size_t i) { return !(T(a, i)->flags & TF_QUOTED); }
 
-/* A message put together from pieces (a string and its length), copied to the arena: the pass
- * writes one per quote per version, and a format string parsed each time cost more than the rest
- * of apply. NULL when out of memory. */
-typedef struct att_piece {
-  const char *s;
-  size_t n;
-} att_piece;
-const char *att_join(cd_arena *arena, const att_piece *p, size_t k);
-/* A literal or a C string as a piece. */
-static inline att_piece att_str(const char *s) { return (att_piece){s, strlen(s)}; }
-
 /* ---- word classes (attribution_lexicon.c) ---- */
 /* The answers kept in a->said are read here, inline: the sieves ask these four about the same
  * tokens tens of times a quote. The _asked functions find (and keep) an answer not kept yet. */

@@ -334,22 +334,22 @@ static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org
   sp->method = CD_ATTR_PRONOUN;
   /* the words as a C string would hold them: up to a NUL byte in the text, if any */
   const char *w = a->doc->text + T(a, i)->start;
-  att_piece written = {w, strnlen(w, T(a, end - 1)->end - T(a, i)->start)};
+  cd_piece written = {w, strnlen(w, T(a, end - 1)->end - T(a, i)->start)};
   if (r != CD_NONE) {
     att_set_name(a, sp, r, CD_ATTR_PRONOUN);
     sp->first_tok = i;
     sp->end_tok = end;
     sp->phrase_end = 0;
-    att_piece p[] = {att_str("\""), written, att_str("\" refers to "), att_str(sp->name)};
-    sp->how = att_join(a->doc->arena, p, sizeof p / sizeof p[0]);
+    cd_piece p[] = {cd_cstr_piece("\""), written, cd_cstr_piece("\" refers to "), cd_cstr_piece(sp->name)};
+    sp->how = cd_arena_join(a->doc->arena, p, sizeof p / sizeof p[0]);
     return true;
   }
   if (!word) return false;
   sp->entity = CD_NONE;
   sp->mention = CD_NONE;
   sp->name = cd_arena_strndup(a->doc->arena, w, T(a, end - 1)->end - T(a, i)->start);
-  att_piece p[] = {att_str("\""), written, att_str("\" (no earlier name to resolve it to)")};
-  sp->how = att_join(a->doc->arena, p, sizeof p / sizeof p[0]);
+  cd_piece p[] = {cd_cstr_piece("\""), written, cd_cstr_piece("\" (no earlier name to resolve it to)")};
+  sp->how = cd_arena_join(a->doc->arena, p, sizeof p / sizeof p[0]);
   return true;
 }
 
