@@ -197,15 +197,19 @@ static size_t common_suffix(const char *a, size_t an, const char *b, size_t bn, 
 static const cd_para *old_para(const cd_analysis *a, size_t i) { return CD_VEC_AT(&a->old.paras, cd_para, i); }
 static size_t from(const cd_doc *doc, size_t pi) { return *CD_VEC_AT(&doc->incr->from, size_t, pi); }
 
+static void swap_vec(cd_vec *x, cd_vec *y) {
+  cd_vec t = *x;
+  *x = *y;
+  *y = t;
+}
+
 void cd_incr_reserve(cd_analysis *a, cd_doc *doc) {
   /* the tables of the version before the previous one, read no more, are this version's to fill */
   cd_vec *spare[] = {&a->next.tokens, &a->next.mentions}, *fill[] = {&doc->tokens, &doc->mentions};
   for (size_t i = 0; i < 2; i++) {
     if (fill[i]->cap || !spare[i]->cap) continue;
-    cd_vec t = *fill[i];
-    *fill[i] = *spare[i];
+    swap_vec(fill[i], spare[i]);
     fill[i]->len = 0;
-    *spare[i] = t;
   }
   if (!a->have) return;
   /* a keystroke changes the counts little: room for the old ones and a sixteenth more */
@@ -459,8 +463,7 @@ void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n) {
   doc->incr->next.n_capwords++;
 }
 
-void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc) {
-  (void)doc;
+void cd_incr_keep_mentions(cd_analysis *a) {
   version t = a->old;
   a->old = a->next;
   a->next = t;
@@ -476,9 +479,7 @@ void cd_incr_keep_final(cd_analysis *a, cd_doc *doc) {
       copy_vec(keep[i], from_doc[i]);
       continue;
     }
-    cd_vec t = *keep[i];
-    *keep[i] = *from_doc[i];
-    *from_doc[i] = t; /* the report frees it */
+    swap_vec(keep[i], from_doc[i]); /* the report frees what it gets */
   }
 }
 

@@ -50,7 +50,7 @@ bool cd_incr_capwords_same(const cd_doc *doc);
 /* Keeps one of this version's capitalised words. */
 void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n);
 /* After the mentions pass: this version becomes the old. */
-void cd_incr_keep_mentions(cd_analysis *a, const cd_doc *doc);
+void cd_incr_keep_mentions(cd_analysis *a);
 /* At the end of an analysis: the handle takes the version's tokens and mentions as the passes left
  * them (their tables, not copies), for the next version; cd_incr_tokens and cd_incr_mentions set
  * back what the passes after the mentions pass wrote (quote pairing's roles and marks, the

@@ -91,7 +91,7 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
   cd_pass_quotes(doc);
   cd_pass_mentions(doc);
   if (!incr) cd_vec_shrink(&doc->mentions);
-  if (incr) cd_incr_keep_mentions(incr, doc);
+  if (incr) cd_incr_keep_mentions(incr);
   cd_pass_entities(doc);
   cd_pass_attribution(doc);
   cd_pass_names(doc);

@@ -87,7 +87,6 @@ const char *cd_strmap_key(const cd_strmap *m, const char *key, size_t n) {
   return e ? e->key : NULL;
 }
 
-
 /* The slot holding the key, inserted (with value CD_NONE) when absent. */
 static cd_strmap_slot *slot_for(cd_strmap *m, const char *key, size_t n) {
   uint32_t hk = m->by_pointer ? hash_ptr(key) : hash_n(key, n);

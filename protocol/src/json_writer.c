@@ -34,7 +34,6 @@ void cd_jw_rawn(cd_jw *w, const char *s, size_t n) {
   w->data[w->len] = '\0';
 }
 
-
 /* Whether any of the eight bytes is below 0x20, '"', '\\', DEL or from 0x80 (the usual has-zero-byte
  * test on the bytes xor each of the three, and on them less 0x20): one that is not plain. */
 static bool plain8_not(uint64_t x) {
