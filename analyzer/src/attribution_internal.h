@@ -100,7 +100,16 @@ bool att_speech_verb_asked(const att *a, size_t i);
 bool att_speech_phrase_asked(const att *a, size_t i);
 bool att_between_word_asked(const att *a, size_t i);
 bool att_determiner_asked(const att *a, size_t i);
-static inline unsigned att_said(const att *a, size_t i, unsigned shift) { return a->said ? (a->said[i] >> shift) & 3u : 0; }
+/* A two-bit answer kept in a byte per item, several answers to a byte at different shifts (a->said
+ * per token, doc->mention_person per mention): 0 not asked yet, else what the caller put. A NULL
+ * memo keeps nothing. */
+static inline unsigned att_memo_get(const uint8_t *memo, size_t i, unsigned shift) {
+  return memo ? (memo[i] >> shift) & 3u : 0;
+}
+static inline void att_memo_put(uint8_t *memo, size_t i, unsigned shift, unsigned v) {
+  if (memo) memo[i] |= (uint8_t)(v << shift);
+}
+static inline unsigned att_said(const att *a, size_t i, unsigned shift) { return att_memo_get(a->said, i, shift); }
 /* a lower-case verb of saying */
 static inline bool att_speech_verb(const att *a, size_t i) {
   unsigned kept = i < doc_ntok(a->doc) ? att_said(a, i, 0) : 0;

@@ -5,10 +5,10 @@
 
 /* answer(a, i), kept in a->said at `shift` (2 bits: 0 not asked, 1 no, 2 yes) once asked. */
 static bool said_memo(const att *a, size_t i, unsigned shift, bool (*answer)(const att *, size_t)) {
-  unsigned kept = a->said ? (a->said[i] >> shift) & 3u : 0;
+  unsigned kept = att_said(a, i, shift);
   if (kept) return kept == 2;
   bool yes = answer(a, i);
-  if (a->said) a->said[i] |= (uint8_t)((yes ? 2u : 1u) << shift);
+  att_memo_put(a->said, i, shift, yes ? 2u : 1u);
   return yes;
 }
 
@@ -116,11 +116,10 @@ static bool emphasised_title(const cd_doc *doc, const cd_name_mention *m) {
  * attribution pass runs. */
 static bool person_memo(const cd_doc *doc, size_t mi, unsigned shift, bool (*ask)(const cd_doc *, const cd_name_mention *)) {
   const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
-  if (!doc->mention_person) return ask(doc, m);
-  unsigned kept = (doc->mention_person[mi] >> shift) & 3u;
+  unsigned kept = att_memo_get(doc->mention_person, mi, shift);
   if (kept) return kept == 2;
   bool yes = ask(doc, m);
-  doc->mention_person[mi] |= (uint8_t)((yes ? 2u : 1u) << shift);
+  att_memo_put(doc->mention_person, mi, shift, yes ? 2u : 1u);
   return yes;
 }
 

@@ -84,12 +84,11 @@ static uint8_t given_name_gender_of(const att *a, const cd_name_mention *m) {
  * runs: pronoun after pronoun asks about the same few mentions. */
 static uint8_t given_name_gender(const att *a, const cd_name_mention *m) {
   uint8_t *memo = a->doc->mention_person;
-  if (!memo) return given_name_gender_of(a, m);
   size_t mi = (size_t)(m - CD_VEC_AT(&a->doc->mentions, cd_name_mention, 0));
-  unsigned kept = (memo[mi] >> 4) & 3u;
+  unsigned kept = att_memo_get(memo, mi, 4);
   if (kept) return (uint8_t)(kept - 1);
-  uint8_t g = given_name_gender_of(a, m);
-  memo[mi] |= (uint8_t)((g + 1u) << 4);
+  uint8_t g = given_name_gender_of(a, m); /* GENDER_UNKNOWN, _MALE or _FEMALE: + 1 fits two bits */
+  att_memo_put(memo, mi, 4, g + 1u);
   return g;
 }
 
