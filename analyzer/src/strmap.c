@@ -12,8 +12,6 @@ static uint32_t hash_n(const char *s, size_t n) {
   return (uint32_t)(h ^ (h >> 32));
 }
 
-static uint32_t hash_ptr(const char *s) { return cd_strmap_hash_ptr(s); }
-
 /* A stored key equals the n bytes at s (stored keys are NUL-terminated; s has no NUL inside). */
 static bool key_eq(const cd_strmap_slot *e, uint32_t hash, const char *s, size_t n) {
   if (e->hash != hash) return false;
@@ -67,9 +65,8 @@ void cd_strmap_reserve(cd_strmap *m, size_t n) {
 static const cd_strmap_slot *find(const cd_strmap *m, const char *key, size_t n) {
   if (!m->cap) return NULL;
   if (m->by_pointer) {
-    for (size_t h = hash_ptr(key) & (m->cap - 1); m->slots[h].key; h = (h + 1) & (m->cap - 1))
-      if (m->slots[h].key == key) return &m->slots[h];
-    return NULL;
+    const cd_strmap_slot *e = &m->slots[cd_strmap_ptr_probe(m, key)];
+    return e->key ? e : NULL;
   }
   uint32_t hk = hash_n(key, n);
   for (size_t h = hk & (m->cap - 1); m->slots[h].key; h = (h + 1) & (m->cap - 1))
@@ -89,7 +86,7 @@ const char *cd_strmap_key(const cd_strmap *m, const char *key, size_t n) {
 
 /* The slot holding the key, inserted (with value CD_NONE) when absent. */
 static cd_strmap_slot *slot_for(cd_strmap *m, const char *key, size_t n) {
-  uint32_t hk = m->by_pointer ? hash_ptr(key) : hash_n(key, n);
+  uint32_t hk = m->by_pointer ? cd_strmap_hash_ptr(key) : hash_n(key, n);
   if ((m->len + 1) * 2 > m->cap) {
     size_t cap = m->cap ? m->cap * 2 : 64;
     cd_strmap_slot *slots = calloc(cap, sizeof *slots);

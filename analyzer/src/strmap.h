@@ -64,19 +64,24 @@ static inline size_t cd_strmap_unpack(uint32_t v) {
   return v > UINT32_MAX - CD_STRMAP_TOP_VALUES ? (size_t)-1 - (UINT32_MAX - v) : v;
 }
 
+/* In a map of interned keys with slots (cap > 0): the slot holding `key`, or the empty slot where
+ * it would go. */
+static inline size_t cd_strmap_ptr_probe(const cd_strmap *m, const char *key) {
+  size_t h = cd_strmap_hash_ptr(key) & (m->cap - 1);
+  while (m->slots[h].key && m->slots[h].key != key) h = (h + 1) & (m->cap - 1);
+  return h;
+}
+
 /* cd_strmap_putn, for the map's keys' own bytes. */
 void cd_strmap_put_slow(cd_strmap *m, const char *key, size_t value);
 
 static inline void cd_strmap_put(cd_strmap *m, const char *key, size_t value) {
   /* a map of interned keys with room: the probe, and the key stored as given */
   if (m->by_pointer && (m->len + 1) * 2 <= m->cap && value < UINT32_MAX - CD_STRMAP_TOP_VALUES) {
-    uint32_t hk = cd_strmap_hash_ptr(key);
-    size_t h = hk & (m->cap - 1);
-    while (m->slots[h].key && m->slots[h].key != key) h = (h + 1) & (m->cap - 1);
-    cd_strmap_slot *e = &m->slots[h];
+    cd_strmap_slot *e = &m->slots[cd_strmap_ptr_probe(m, key)];
     if (!e->key) {
       e->key = key;
-      e->hash = hk;
+      e->hash = cd_strmap_hash_ptr(key);
       m->len++;
     }
     e->value = (uint32_t)value;
@@ -88,9 +93,8 @@ static inline void cd_strmap_put(cd_strmap *m, const char *key, size_t value) {
 static inline size_t cd_strmap_get(const cd_strmap *m, const char *key) {
   if (!m->by_pointer) return cd_strmap_getn(m, key, strlen(key));
   if (!m->cap) return (size_t)-1;
-  for (size_t h = cd_strmap_hash_ptr(key) & (m->cap - 1); m->slots[h].key; h = (h + 1) & (m->cap - 1))
-    if (m->slots[h].key == key) return cd_strmap_unpack(m->slots[h].value);
-  return (size_t)-1;
+  const cd_strmap_slot *e = &m->slots[cd_strmap_ptr_probe(m, key)];
+  return e->key ? cd_strmap_unpack(e->value) : (size_t)-1;
 }
 
 #endif
