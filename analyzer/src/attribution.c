@@ -28,9 +28,9 @@ typedef struct quote_ctx {
 
 static void set_cue(att *a, cd_quote *q, size_t verb) {
   const cd_token *t = T(a, verb);
-  q->cue = cd_arena_strndup(a->doc->arena, a->doc->text + t->start, t->end - t->start);
+  q->cue = cd_arena_strndup(a->doc->arena, a->doc->text + t->start, t->len);
   q->cue_span.start = t->start;
-  q->cue_span.end = t->end;
+  q->cue_span.end = cd_tok_end(t);
 }
 
 /* A speaker phrase reported as written: tokens [first, end), no name behind it. */
@@ -41,7 +41,7 @@ static void as_written(att *a, speaker *sp, size_t first, size_t end, cd_attribu
   sp->end_tok = end;
   sp->mention = sp->entity = CD_NONE;
   sp->method = method;
-  sp->name = cd_arena_strndup(a->doc->arena, S(a, first), T(a, end - 1)->end - T(a, first)->start);
+  sp->name = cd_arena_strndup(a->doc->arena, S(a, first), cd_tok_end(T(a, end - 1)) - T(a, first)->start);
 }
 
 /* A speaker phrase for the person of name mention `mi`, written as tokens [first, end): reported
@@ -736,9 +736,9 @@ static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp);
 /* An apostrophe glued to a word ending in s: the possessive of "the Harbour Times'", "Forbes'". */
 static bool plural_apostrophe(const att *a, size_t i) {
   const cd_token *t = T(a, i), *w = T(a, i - 1);
-  size_t n = t->end - t->start;
+  size_t n = t->len;
   bool apos = (n == 1 && S(a, i)[0] == '\'') || (n == 3 && memcmp(S(a, i), "\xE2\x80\x99", 3) == 0);
-  return apos && w->kind == TOK_WORD && w->end == t->start && (S(a, i - 1)[N(a, i - 1) - 1] == 's');
+  return apos && w->kind == TOK_WORD && cd_tok_end(w) == t->start && (S(a, i - 1)[N(a, i - 1) - 1] == 's');
 }
 
 static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker *sp, size_t *verb) {
@@ -1461,12 +1461,12 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
   q->speaker = sp->name;
   q->entity = sp->entity;
   q->speaker_span.start = T(a, sp->first_tok)->start;
-  q->speaker_span.end = T(a, sp->end_tok - 1)->end;
+  q->speaker_span.end = cd_tok_end(T(a, sp->end_tok - 1));
   if (verb != CD_NONE) {
     set_cue(a, q, verb);
     if (is(a, verb, "according")) {
       q->cue = "according to";
-      q->cue_span.end = T(a, verb + 1)->end;
+      q->cue_span.end = cd_tok_end(T(a, verb + 1));
     }
   }
   /* the words as a C string would hold them: up to a NUL byte in the text, if any */
@@ -1651,7 +1651,7 @@ static void index_range(att *a, size_t lo, size_t hi, cd_vec *dashes, cd_vec *ac
     const cd_token *run = T(a, base);
     uint64_t maybe = 0;
     for (size_t k = 0; k < m; k++) {
-      size_t len = run[k].end - run[k].start;
+      size_t len = run[k].len;
       bool spaced_punct = (run[k].kind == TOK_PUNCT) & ((run[k].flags & TF_SPACE_BEFORE) != 0);
       bool word = (run[k].kind == TOK_WORD) & ((len == 3) | (len == 9));
       maybe |= (uint64_t)(spaced_punct | word) << k;

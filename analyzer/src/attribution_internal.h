@@ -50,7 +50,7 @@ typedef struct speaker {
 
 static inline const cd_token *T(const att *a, size_t i) { return doc_tok(a->doc, i); }
 static inline const char *S(const att *a, size_t i) { return a->doc->text + T(a, i)->start; }
-static inline size_t N(const att *a, size_t i) { return T(a, i)->end - T(a, i)->start; }
+static inline size_t N(const att *a, size_t i) { return T(a, i)->len; }
 /* Token i's place among the tokens that start a mention (its bit set in `starts`): the bits set
  * before it. */
 static inline uint32_t start_rank(const uint64_t *starts, const uint32_t *starts_before, size_t i) {
@@ -82,7 +82,7 @@ static inline bool pronoun_is(const att *a, size_t i, const char *w) {
   return cd_word_eq(r + ap, rn - ap, "s") || cd_word_eq(r + ap, rn - ap, "d") || cd_word_eq(r + ap, rn - ap, "ll");
 }
 static inline bool punct(const att *a, size_t i, char c) {
-  return i < doc_ntok(a->doc) && T(a, i)->kind == TOK_PUNCT && T(a, i)->end - T(a, i)->start == 1 &&
+  return i < doc_ntok(a->doc) && T(a, i)->kind == TOK_PUNCT && T(a, i)->len == 1 &&
          a->doc->text[T(a, i)->start] == c;
 }
 static inline bool dash(const att *a, size_t i) {

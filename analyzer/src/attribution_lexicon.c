@@ -72,18 +72,18 @@ bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
   const cd_token *last = doc_tok(doc, m->end_tok - 1);
   /* a title word ends no person's name ("Vermont Governor"), unless a given name comes before it
    * and makes it a surname ("Howard Dean", "Amy Pope"), as the mentions pass reads it */
-  if (cd_is_job_title(doc->text + last->start, last->end - last->start)) {
+  if (cd_is_job_title(doc->text + last->start, last->len)) {
     /* the given names asked only here: most names end in no title word */
     const cd_token *given = m->end_tok >= m->first_tok + 2 ? doc_tok(doc, m->end_tok - 2) : NULL;
     bool surname = given && given->kind == TOK_WORD &&
-                   (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, doc->text + given->start, given->end - given->start) ||
-                    cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, doc->text + given->start, given->end - given->start));
+                   (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, doc->text + given->start, given->len) ||
+                    cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, doc->text + given->start, given->len));
     if (!surname) return false;
   }
   for (size_t i = m->first_tok; i < m->end_tok; i++) {
     const cd_token *t = doc_tok(doc, i);
     if (t->start < m->name.start || t->kind != TOK_WORD) continue;
-    size_t n = t->end - t->start;
+    size_t n = t->len;
     const char *w = doc->text + t->start;
     if (n > 2 && (w[n - 2] == '\'' )) n -= 2; /* possessive */
     if (cd_lex_has(CD_LEX_NOT_PERSON_WORDS, w, n)) return false;
@@ -97,7 +97,7 @@ bool att_tail_looks_like_person(const cd_doc *doc, const cd_name_mention *m) {
   if (m->end_tok < m->first_tok + 2) return false;
   for (size_t i = m->end_tok - 2; i < m->end_tok; i++) {
     const cd_token *t = doc_tok(doc, i);
-    size_t n = t->end - t->start;
+    size_t n = t->len;
     if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_ALLCAPS)) return false;
     if (cd_lex_has(CD_LEX_NOT_PERSON_WORDS, doc->text + t->start, n) || cd_is_job_title(doc->text + t->start, n)) return false;
   }

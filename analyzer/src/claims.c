@@ -266,7 +266,7 @@ static size_t first_token(const cd_doc *doc, size_t offset, bool by_end) {
   size_t lo = 0, hi = doc_ntok(doc);
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if ((by_end ? doc_tok(doc, mid)->end : doc_tok(doc, mid)->start + 1) <= offset)
+    if ((by_end ? cd_tok_end(doc_tok(doc, mid)) : doc_tok(doc, mid)->start + 1) <= offset)
       lo = mid + 1;
     else
       hi = mid;
@@ -304,10 +304,10 @@ static bool words_disabled(const cd_config *cfg, const cd_doc *doc, size_t f, si
   size_t k = 0;
   for (size_t i = f; i < e; i++) {
     const cd_token *t = doc_tok(doc, i);
-    if (k + (t->end - t->start) + 2 > sizeof buf - 5) return false;
+    if (k + (t->len) + 2 > sizeof buf - 5) return false;
     if (k) buf[k++] = ' ';
-    memcpy(buf + k, doc->text + t->start, t->end - t->start);
-    k += t->end - t->start;
+    memcpy(buf + k, doc->text + t->start, t->len);
+    k += t->len;
   }
   if (cd_strlist_contains_ci(&cfg->disabled_claims, buf, k)) return true;
   memcpy(buf + k, " say", 4);
@@ -317,7 +317,7 @@ static bool words_disabled(const cd_config *cfg, const cd_doc *doc, size_t f, si
 /* Two head words name the same kind of people: "official" and "officials", any case. */
 static bool same_head(const cd_doc *doc, size_t a, size_t b) {
   const cd_token *x = doc_tok(doc, a), *y = doc_tok(doc, b);
-  size_t n = x->end - x->start, m = y->end - y->start;
+  size_t n = x->len, m = y->len;
   const char *p = doc->text + x->start, *q = doc->text + y->start;
   if (n && (p[n - 1] == 's' || p[n - 1] == 'S')) n--;
   if (m && (q[m - 1] == 's' || q[m - 1] == 'S')) m--;
@@ -346,7 +346,7 @@ static bool accept(scan_state *st, size_t ri, size_t s, size_t e) {
   }
   last = f;
   while (last + 1 < doc_ntok(doc) && doc_tok(doc, last + 1)->start < e) last++;
-  if (!r->relaxed && doc_tok(doc, last)->end != e) return false;
+  if (!r->relaxed && cd_tok_end(doc_tok(doc, last)) != e) return false;
   if (!in_prose(doc, f, last + 1)) return false;
   if (any_taken(st->taken, s, e)) return false;
   if (!r->relaxed && words_disabled(st->cfg, doc, f, last + 1)) return false;
@@ -395,7 +395,7 @@ static const char *message(cd_doc *doc, const pending *p) {
   const char *m = p->def->message;
   const cd_token *t = doc_tok(doc, p->hit.head);
   const char *w = doc->text + t->start;
-  int wn = (int)(t->end - t->start);
+  int wn = (int)(t->len);
   const char *at = strstr(m, "{h}");
   bool cap = !at;
   if (cap) at = strstr(m, "{H}");
@@ -501,8 +501,8 @@ static bool may_start(const cd_doc *doc, const char *subject, through_ctx *tc, c
                       const cd_para *p) {
   const cd_token *t = doc_tok(doc, ti);
   const char *s = subject + t->start;
-  size_t one = after_next_char(subject, t->end, p->span.end) - t->start, two = one;
-  if (ti + 1 < p->end_tok) two = after_next_char(subject, doc_tok(doc, ti + 1)->end, p->span.end) - t->start;
+  size_t one = after_next_char(subject, cd_tok_end(t), p->span.end) - t->start, two = one;
+  if (ti + 1 < p->end_tok) two = after_next_char(subject, cd_tok_end(doc_tok(doc, ti + 1)), p->span.end) - t->start;
   /* a NUL byte: ask nothing, scan (when it is in the first token's bytes; else they are asked) */
   if (!tc->nul) { /* most tokens are settled by the answers kept for their first bytes */
     int known = cd_prefix_memo_known(memo, s, two);
@@ -519,13 +519,13 @@ static bool may_start(const cd_doc *doc, const char *subject, through_ctx *tc, c
 /* The one-word row whose list has token t (ASCII case folded), or CD_NONE. */
 static size_t word_row(const cd_strmap *words, const uint32_t *shapes, const cd_doc *doc, const cd_token *t) {
   char key[32];
-  size_t n = t->end - t->start;
+  size_t n = t->len;
   if (t->kind != TOK_WORD || !words->len || n < 2 || n >= sizeof key) return CD_NONE;
   int pair = letter_pair(doc->text + t->start);
   if (pair < 0 || !(shapes[pair] >> n & 1)) return CD_NONE; /* no listed word starts so, this long */
   /* a whole word, as \b would have it: not "foo_reportedly" */
   if ((t->start > 0 && word_byte((unsigned char)doc->text[t->start - 1])) ||
-      (t->end < doc->len && word_byte((unsigned char)doc->text[t->end])))
+      (cd_tok_end(t) < doc->len && word_byte((unsigned char)doc->text[cd_tok_end(t)])))
     return CD_NONE;
   for (size_t i = 0; i < n; i++) {
     unsigned char ch = (unsigned char)doc->text[t->start + i];
@@ -645,7 +645,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
       }
       size_t ri = word_row(&cache->words, cache->word_shapes, doc, t);
       if (starts) starts[ti] = m | (ri != CD_NONE ? CD_CLAIM_START_WORD : 0);
-      if (ri != CD_NONE && accept(st, ri, t->start, t->end)) {
+      if (ri != CD_NONE && accept(st, ri, t->start, cd_tok_end(t))) {
         report(st, found);
         off = st->hit.end;
       }

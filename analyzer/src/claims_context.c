@@ -23,7 +23,7 @@
 
 static const cd_token *tk(const cd_doc *d, size_t i) { return doc_tok(d, i); }
 static const char *ts(const cd_doc *d, size_t i) { return d->text + tk(d, i)->start; }
-static size_t tn(const cd_doc *d, size_t i) { return tk(d, i)->end - tk(d, i)->start; }
+static size_t tn(const cd_doc *d, size_t i) { return tk(d, i)->len; }
 static bool word(const cd_doc *d, size_t i) { return i < doc_ntok(d) && tk(d, i)->kind == TOK_WORD; }
 static bool is(const cd_doc *d, size_t i, const char *w) { return word(d, i) && cd_word_eq(ts(d, i), tn(d, i), w); }
 static bool lx(const cd_doc *d, size_t i, cd_lex_id list) {
@@ -255,7 +255,7 @@ static int verb_before(const cd_doc *d, size_t left, size_t e, size_t ref) {
 /* Widens the hit to tokens [first, last]; true, for the checks that accept with it. */
 static bool set_span(const cd_doc *d, claim_hit *hit, size_t first, size_t last) {
   if (tk(d, first)->start < hit->start) hit->start = tk(d, first)->start;
-  if (tk(d, last)->end > hit->end) hit->end = tk(d, last)->end;
+  if (cd_tok_end(tk(d, last)) > hit->end) hit->end = cd_tok_end(tk(d, last));
   return true;
 }
 

@@ -50,13 +50,21 @@ enum {
  * analysis. Offsets fit 32 bits because cd_doc_analyze reads at most CD_MAX_TEXT_LEN bytes; the
  * paragraph is the sentence's (doc_tok_para), and whether a token is quoted is a flag. */
 typedef struct cd_token {
-  uint32_t start, end;
-  uint8_t kind;   /* tok_kind */
-  uint8_t flags;  /* TF_* */
-  uint8_t family; /* mark_family, for TOK_MARK */
-  uint8_t role;   /* MR_* candidates for TOK_MARK; after pairing: MR_OPEN, MR_CLOSE or MR_APOS */
-  uint32_t sent;  /* sentence index (set by the sentences pass; every token is in one) */
+  uint32_t start;
+  uint16_t len;        /* bytes; a longer word is cut into tokens of at most CD_TOKEN_MAX_LEN */
+  uint8_t flags;       /* TF_* */
+  unsigned kind : 2;   /* tok_kind */
+  unsigned family : 3; /* mark_family, for TOK_MARK */
+  unsigned role : 3;   /* MR_* candidates for TOK_MARK; after pairing: MR_OPEN, MR_CLOSE or MR_APOS */
+  uint32_t sent;       /* sentence index (set by the sentences pass; every token is in one) */
 } cd_token;
+/* A long text has about one token per five bytes, and the tokens table lives through every pass:
+ * twelve bytes a token, not sixteen, is three quarters of a byte less peak memory per byte of text. */
+_Static_assert(sizeof(cd_token) == 12, "a token is twelve bytes");
+enum { CD_TOKEN_MAX_LEN = UINT16_MAX };
+
+/* The end of token t's bytes. */
+static inline uint32_t cd_tok_end(const cd_token *t) { return t->start + t->len; }
 
 
 /* ---- paragraphs and sentences ---- */
@@ -235,7 +243,7 @@ static inline const char *cd_doc_token_key(cd_doc *doc, size_t t) {
     return e ? cd_keys_kept_entry_key(doc->kept_keys, e - 1) : cd_doc_kept_token_key(doc, t);
   }
   const cd_token *tk = doc_tok(doc, t);
-  return cd_doc_name_key(doc, doc->text + tk->start, tk->end - tk->start);
+  return cd_doc_name_key(doc, doc->text + tk->start, tk->len);
 }
 /* The key of mention mi's bytes [start, end) (cd_doc_name_key), `part` one of its name parts (each
  * always asked with the same span: the name, the surname, the given name), kept per mention with a

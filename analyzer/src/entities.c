@@ -103,7 +103,7 @@ static bool person_like(const cd_doc *doc, const cd_name_mention *m) {
   for (size_t i = m->first_tok; i < m->end_tok; i++) {
     const cd_token *t = doc_tok(doc, i);
     if (t->start < m->name.start || t->kind != TOK_WORD) continue;
-    size_t n = t->end - t->start;
+    size_t n = t->len;
     const char *w = doc->text + t->start;
     if (n > 2 && w[n - 2] == '\'') n -= 2;
     if (cd_is_not_person_word(w, n)) return false;
@@ -116,7 +116,7 @@ static bool person_like(const cd_doc *doc, const cd_name_mention *m) {
 static size_t first_word_end(const cd_doc *doc, const cd_name_mention *m) {
   for (size_t i = m->first_tok; i < m->end_tok; i++) {
     const cd_token *t = doc_tok(doc, i);
-    if (t->start >= m->name.start && t->kind == TOK_WORD) return t->end;
+    if (t->start >= m->name.start && t->kind == TOK_WORD) return cd_tok_end(t);
   }
   return m->name.end;
 }

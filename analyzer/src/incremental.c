@@ -304,7 +304,6 @@ bool cd_incr_tokens(cd_doc *doc, uint32_t pi) {
   const uint8_t *roles = CD_VEC_AT(&a->old.roles, uint8_t, o->first_tok);
   for (size_t k = 0; k < n; k++) { /* as the tokens pass gives them: before quote pairing */
     t[k].start = (uint32_t)(t[k].start - o->span.start + p->span.start);
-    t[k].end = (uint32_t)(t[k].end - o->span.start + p->span.start);
     t[k].flags &= (uint8_t)~TF_QUOTED;
     t[k].role = roles[k];
   }
@@ -491,7 +490,7 @@ static void mention_extent(const cd_name_mention *m, const cd_token *toks, size_
   size_t s = m->span.start, e = m->span.end;
   if (m->end_tok > m->first_tok) {
     if (toks[m->first_tok].start < s) s = toks[m->first_tok].start;
-    if (toks[m->end_tok - 1].end > e) e = toks[m->end_tok - 1].end;
+    if (cd_tok_end(&toks[m->end_tok - 1]) > e) e = cd_tok_end(&toks[m->end_tok - 1]);
   }
   *from = s;
   *to = e;
@@ -521,7 +520,7 @@ static bool mention_same(const cd_doc *doc, const cd_name_mention *m, const vers
   for (size_t k = 0; k < (size_t)(m->end_tok - m->first_tok); k++) {
     const cd_token *a = &mt[m->first_tok + k], *b = &ot[o->first_tok + k];
     /* the previous version's tokens are kept as the sentences pass left them, before quote pairing */
-    if (a->start - ms != b->start - os || a->end - ms != b->end - os || a->kind != b->kind ||
+    if (a->start - ms != b->start - os || cd_tok_end(a) - ms != cd_tok_end(b) - os || a->kind != b->kind ||
         (a->flags & ~TF_QUOTED) != (b->flags & ~TF_QUOTED))
       return false;
   }

@@ -93,7 +93,7 @@ static bool capset_has(const capset *s, const char *w, size_t n) {
 static bool is_word_tok(const cd_token *t) { return t->kind == TOK_WORD; }
 
 static const char *tstr(const cd_doc *doc, const cd_token *t) { return doc->text + t->start; }
-static size_t tlen(const cd_token *t) { return t->end - t->start; }
+static size_t tlen(const cd_token *t) { return t->len; }
 
 /* Length of a word without a possessive 's / ’s. */
 static size_t strip_possessive(const cd_doc *doc, const cd_token *t, bool *poss) {
@@ -168,7 +168,7 @@ static bool capital_name_word(const cd_doc *doc, const capset *cs, size_t i, boo
       if (i + 1 < doc_ntok(doc) && !cd_lex_has(CD_LEX_ROLE_NOUNS, s, n) && !cd_is_speech_verb(doc->config, s, n)) {
         const cd_token *u = doc_tok(doc, i + 1);
         bool p2;
-        if (is_word_tok(u) && (u->flags & TF_CAP) && u->start == t->end + 1 && !cd_is_common_word(tstr(doc, u), strip_possessive(doc, u, &p2)))
+        if (is_word_tok(u) && (u->flags & TF_CAP) && u->start == cd_tok_end(t) + 1 && !cd_is_common_word(tstr(doc, u), strip_possessive(doc, u, &p2)))
           return true;
       }
       return false;
@@ -193,7 +193,7 @@ static bool of_head(const cd_doc *doc, const chain_word *w, size_t n) {
     if (w[k].title_word) return false;
   }
   const cd_token *last = doc_tok(doc, w[n - 1].tok);
-  size_t len = last->end - last->start;
+  size_t len = last->len;
   if (!cd_lex_has(CD_LEX_OF_HEADS, doc->text + last->start, len)) return false;
   /* "Court of Justice", "Bank of England"; but a lone "State" or "Party" begins too many phrases */
   return n >= 2 && !(cd_word_eq(doc->text + last->start, len, "state") || cd_word_eq(doc->text + last->start, len, "party"));
@@ -269,7 +269,7 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   if (first_title > 0 && first_title < name_from) emit(doc, w, first_title, false);
   const cd_token *a = doc_tok(doc, w[first_title].tok), *z = doc_tok(doc, w[n - 1].tok);
   /* a currency: "US$400", "HK$" */
-  if (n == 1 && z->end < doc->len && doc->text[z->end] == '$') return;
+  if (n == 1 && cd_tok_end(z) < doc->len && doc->text[cd_tok_end(z)] == '$') return;
   const cd_token *na = doc_tok(doc, w[name_from].tok);
   cd_name_mention *m = cd_vec_push(&doc->mentions);
   bool poss = false;
@@ -296,11 +296,11 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   if (name_from > first_title) {
     const cd_token *ta = doc_tok(doc, w[first_title].tok), *tz = doc_tok(doc, w[name_from - 1].tok);
     m->title.start = ta->start;
-    m->title.end = tz->end;
+    m->title.end = cd_tok_end(tz);
     /* a trailing full stop belongs to the title ("Mr.") */
     if (w[name_from - 1].tok + 1 < doc_ntok(doc)) {
       const cd_token *dot = doc_tok(doc, w[name_from - 1].tok + 1);
-      if (dot->kind == TOK_PUNCT && doc->text[dot->start] == '.' && dot->start == tz->end) m->title.end = dot->end;
+      if (dot->kind == TOK_PUNCT && doc->text[dot->start] == '.' && dot->start == cd_tok_end(tz)) m->title.end = cd_tok_end(dot);
     }
     m->courtesy = cd_is_courtesy_title(tstr(doc, tz), tlen(tz));
     m->job_title = !m->courtesy;
@@ -415,7 +415,7 @@ void cd_pass_mentions(cd_doc *doc) {
         continue;
       }
       const cd_token *prev = n ? doc_tok(doc, w[n - 1].tok) : NULL;
-      bool adjacent = prev && t->sent == prev->sent && near_gap(doc, prev->end, t->start) && !(t->flags & TF_LINE_BEFORE);
+      bool adjacent = prev && t->sent == prev->sent && near_gap(doc, cd_tok_end(prev), t->start) && !(t->flags & TF_LINE_BEFORE);
       bool prev_poss = false;
       if (prev) strip_possessive(doc, prev, &prev_poss);
       if (n == 0 || (adjacent && !prev_poss)) {
@@ -446,7 +446,7 @@ void cd_pass_mentions(cd_doc *doc) {
             }
             continue;
           }
-        } else if (n > 0 && t->kind == TOK_PUNCT && doc->text[t->start] == '.' && t->start == prev->end &&
+        } else if (n > 0 && t->kind == TOK_PUNCT && doc->text[t->start] == '.' && t->start == cd_tok_end(prev) &&
                    tlen(prev) <= 4 && (tlen(prev) == 1 || is_title_word(doc, prev)) && i + 1 < doc_ntok(doc) &&
                    name_word(doc, &cs, i + 1, true)) {
           continue; /* J. R. R. Tolkien, Mr. Smith: the stop stays inside the chain */
@@ -472,7 +472,7 @@ void cd_pass_mentions(cd_doc *doc) {
         continue;
       }
       /* Jones' : a possessive apostrophe right after the chain */
-      if (n > 0 && t->kind == TOK_MARK && t->role == MR_APOS && t->start == prev->end) possessive = true;
+      if (n > 0 && t->kind == TOK_MARK && t->role == MR_APOS && t->start == cd_tok_end(prev)) possessive = true;
     }
     if (n > 0) {
       /* a lone title ("President") or a chain of only titles is no name */

@@ -48,7 +48,7 @@ static const cd_entity *E(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->
 static inline const char *tok_key(names_ctx *c, size_t i, size_t end) {
   cd_doc *doc = c->doc;
   const cd_token *t = doc_tok(doc, i);
-  if (end == t->end) return cd_doc_token_key(doc, i); /* the whole token: kept per token */
+  if (end == cd_tok_end(t)) return cd_doc_token_key(doc, i); /* the whole token: kept per token */
   return cd_doc_name_key(doc, doc->text + t->start, end - t->start);
 }
 
@@ -78,13 +78,13 @@ static bool attributive(const cd_doc *doc, const cd_name_mention *m) {
     const cd_token *p = doc_tok(doc, m->first_tok - 1);
     if (p->kind == TOK_WORD) {
       const char *w = doc->text + p->start;
-      size_t n = p->end - p->start;
+      size_t n = p->len;
       if (cd_word_eq(w, n, "the") || cd_word_eq(w, n, "a") || cd_word_eq(w, n, "an")) return true;
     }
   }
   if (m->end_tok < doc_ntok(doc) && !m->possessive) {
     const cd_token *t = doc_tok(doc, m->end_tok);
-    if (t->kind == TOK_WORD && (t->flags & TF_LOWER) && cd_is_attributive_head(doc->text + t->start, t->end - t->start))
+    if (t->kind == TOK_WORD && (t->flags & TF_LOWER) && cd_is_attributive_head(doc->text + t->start, t->len))
       return true;
   }
   return false;
@@ -252,8 +252,8 @@ static uint8_t mention_role(const cd_doc *doc, const cd_name_mention *m) {
   if (m->acronym && t->kind == TOK_WORD && (t->flags & TF_CAP) && same_sent) return 0;
   /* "Florida, US with ...", "the US and ...": a function word after it, so a noun */
   if (t->kind == TOK_WORD && same_sent &&
-      (cd_lex_has(CD_LEX_FUNCTION_WORDS, doc->text + t->start, t->end - t->start) ||
-       cd_lex_has(CD_LEX_PREPOSITIONS, doc->text + t->start, t->end - t->start)))
+      (cd_lex_has(CD_LEX_FUNCTION_WORDS, doc->text + t->start, t->len) ||
+       cd_lex_has(CD_LEX_PREPOSITIONS, doc->text + t->start, t->len)))
     return ROLE_NOUN;
   if (t->kind == TOK_WORD && same_sent) return ROLE_MODIFIER;
   if (t->kind == TOK_PUNCT && doc->text[t->start] == '-' && t->start == m->span.end) return ROLE_MODIFIER;
@@ -562,7 +562,7 @@ static bool courtesy_on_name(const names_ctx *c, const cd_name_mention *m) {
 /* A word of a clause's frame or a verb of saying: "for Trump", "Trump said". */
 static bool clause_word(const cd_doc *doc, const cd_token *t) {
   const char *w = doc->text + t->start;
-  size_t n = t->end - t->start;
+  size_t n = t->len;
   return cd_lex_has(CD_LEX_CLAUSE_WORDS, w, n) || cd_lex_has(CD_LEX_SPEECH_VERBS, w, n) ||
          cd_lex_has(CD_LEX_SPEECH_PARTICIPLES, w, n) || cd_lex_has(CD_LEX_STANCE_VERBS, w, n) ||
          (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd');
@@ -589,8 +589,8 @@ static bool lone_reference(const cd_doc *doc, const cd_name_mention *m) {
   if (m->first_tok > 0) {
     const cd_token *p = doc_tok(doc, m->first_tok - 1);
     bool same_sent = p->sent == doc_tok(doc, m->first_tok)->sent;
-    if (same_sent && p->kind == TOK_WORD && (p->flags & TF_CAP) && p->end == m->span.start - 1) return false;
-    if (same_sent && p->kind == TOK_WORD && (p->flags & TF_LOWER) && m->first_tok > 1 && p->end - p->start == 1 &&
+    if (same_sent && p->kind == TOK_WORD && (p->flags & TF_CAP) && cd_tok_end(p) == m->span.start - 1) return false;
+    if (same_sent && p->kind == TOK_WORD && (p->flags & TF_LOWER) && m->first_tok > 1 && p->len == 1 &&
         doc->text[p->start] == 's' && doc_tok(doc, m->first_tok - 2)->kind == TOK_MARK)
       return false;
   }
@@ -861,7 +861,7 @@ static bool role_before(const cd_doc *doc, const cd_name_mention *m) {
   if (m->title.start != CD_NONE32 || m->n_parts != 1 || m->acronym || m->org_hint || m->first_tok == 0) return false;
   const cd_token *p = doc_tok(doc, m->first_tok - 1), *t = doc_tok(doc, m->first_tok);
   if (p->kind != TOK_WORD || !(p->flags & TF_LOWER) || p->sent != t->sent || (t->flags & TF_ALLCAPS)) return false;
-  if (!cd_is_person_title(doc->text + p->start, p->end - p->start)) return false;
+  if (!cd_is_person_title(doc->text + p->start, p->len)) return false;
   /* "prime minister John Major": the name runs on past the mention */
   if (m->end_tok < doc_ntok(doc)) {
     const cd_token *nx = doc_tok(doc, m->end_tok);
@@ -1070,7 +1070,7 @@ static bool rename_explained(const cd_doc *doc, size_t t) {
     const cd_token *p = doc_tok(doc, t - k);
     if (p->sent != sent) break;
     const char *w = doc->text + p->start;
-    size_t n = p->end - p->start;
+    size_t n = p->len;
     if (p->kind == TOK_PUNCT && *w == '(') return true;
     if (p->kind == TOK_WORD &&
         (cd_word_eq(w, n, "known") || cd_word_eq(w, n, "formerly") || cd_word_eq(w, n, "called") ||
@@ -1144,8 +1144,8 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const cd_vec *uses
     const sword *bw = CD_VEC_AT(words, sword, b);
     const cd_token *tk = doc_tok(doc, t), *bt = doc_tok(doc, bw->first_tok);
     const cd_name_mention *m = M(doc, wu->mention), *bm = M(doc, bw->first);
-    size_t end = tk->end < m->name.end ? tk->end : m->name.end;
-    size_t bend = bt->end < bm->name.end ? bt->end : bm->name.end;
+    size_t end = cd_tok_end(tk) < m->name.end ? cd_tok_end(tk) : m->name.end;
+    size_t bend = cd_tok_end(bt) < bm->name.end ? cd_tok_end(bt) : bm->name.end;
     const char *form = slice(doc, tk->start, end), *other = slice(doc, bt->start, bend);
     bool current = strcmp(cd_rename_key(w->key), w->key) == 0;
     cd_diagnostic *d = cd_doc_add_diag(
@@ -1190,7 +1190,7 @@ static void spelling(names_ctx *c) {
         if (tk->start >= m->name.start) prev = CD_NONE;
         continue;
       }
-      size_t end = tk->end < m->name.end ? tk->end : m->name.end;
+      size_t end = cd_tok_end(tk) < m->name.end ? cd_tok_end(tk) : m->name.end;
       const char *key = tok_key(c, t, end);
       bool is_given = first_word && m->n_parts >= 2;
       first_word = false;
@@ -1327,10 +1327,10 @@ static void spelling(names_ctx *c) {
     const cd_token *tk = doc_tok(doc, t);
     const cd_name_mention *m = M(doc, wu->mention);
     if (m->in_quote && !by_neighbour[id]) continue;
-    size_t end = tk->end < m->name.end ? tk->end : m->name.end;
+    size_t end = cd_tok_end(tk) < m->name.end ? cd_tok_end(tk) : m->name.end;
     const cd_token *bt = doc_tok(doc, b->first_tok);
     const cd_name_mention *bm = M(doc, b->first);
-    size_t bend = bt->end < bm->name.end ? bt->end : bm->name.end;
+    size_t bend = cd_tok_end(bt) < bm->name.end ? cd_tok_end(bt) : bm->name.end;
     const char *form = slice(doc, tk->start, end), *other = slice(doc, bt->start, bend);
     if (accepted_form(doc, form, strlen(form))) continue;
     size_t uses = by_neighbour[id] ? b->count + b->quoted : b->count;
@@ -1394,7 +1394,7 @@ static bool begins_longer_name(const names_ctx *c, const cd_name_mention *m) {
     if (t->kind != TOK_WORD || t->sent != sent) return false;
     if (t->flags & TF_CAP) return true;
     const char *w = doc->text + t->start;
-    size_t len = t->end - t->start;
+    size_t len = t->len;
     if (!(cd_word_eq(w, len, "of") || cd_word_eq(w, len, "on") || cd_word_eq(w, len, "and") ||
           cd_word_eq(w, len, "for")))
       return false;
@@ -1412,7 +1412,7 @@ static bool generic_use(const cd_doc *doc, size_t first) {
   if (p->kind == TOK_NUMBER) return true;
   if (p->kind != TOK_WORD) return false;
   const char *w = doc->text + p->start;
-  size_t n = p->end - p->start;
+  size_t n = p->len;
   if (cd_word_eq(w, n, "a") || cd_word_eq(w, n, "an")) return true;
   return (p->flags & TF_LOWER) && !cd_word_eq(w, n, "the") && !clause_word(doc, p);
 }
@@ -1422,9 +1422,9 @@ static bool generic_use(const cd_doc *doc, size_t first) {
  * not miswrite the name ("Indian railways" still does). */
 static bool described_group(const cd_doc *doc, size_t first, size_t n) {
   const cd_token *t = doc_tok(doc, first);
-  if (n != 2 || !cd_is_demonym(doc->text + t->start, t->end - t->start, (t->flags & TF_ALLCAPS) != 0)) return false;
+  if (n != 2 || !cd_is_demonym(doc->text + t->start, t->len, (t->flags & TF_ALLCAPS) != 0)) return false;
   const cd_token *w = doc_tok(doc, first + 1);
-  return (w->flags & TF_LOWER) && cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, doc->text + w->start, w->end - w->start);
+  return (w->flags & TF_LOWER) && cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, doc->text + w->start, w->len);
 }
 
 /* The key of token t when it is a key the passes interned (cd_doc_name_key_known); with a handle,
@@ -1432,7 +1432,7 @@ static bool described_group(const cd_doc *doc, size_t first, size_t n) {
 static inline const char *known_key(cd_doc *doc, size_t t) {
   if (doc->kept_keys) return cd_doc_token_key(doc, t);
   const cd_token *tk = doc_tok(doc, t);
-  return cd_doc_name_key_known(doc, doc->text + tk->start, tk->end - tk->start);
+  return cd_doc_name_key_known(doc, doc->text + tk->start, tk->len);
 }
 
 /* "European union" where the article writes "European Union": a multi-word name (not a person's)
@@ -1455,7 +1455,7 @@ static void case_variants(names_ctx *c) {
     const char *key = name_key(doc, m);
     if (!key || cd_strmap_get(&seen, key) != CD_NONE) continue;
     cd_strmap_put(&seen, key, 1);
-    const char *fk = tok_key(c, ft, doc_tok(doc, ft)->end);
+    const char *fk = tok_key(c, ft, cd_tok_end(doc_tok(doc, ft)));
     if (!fk) continue;
     cform *cf = cd_vec_push(&forms);
     cf->mention = i;
@@ -1463,7 +1463,7 @@ static void case_variants(names_ctx *c) {
     cf->n = nw;
     cf->keys = keys.len;
     for (size_t k = 1; k < nw; k++)
-      *(const char **)cd_vec_push_raw(&keys) = tok_key(c, ft + k, doc_tok(doc, ft + k)->end);
+      *(const char **)cd_vec_push_raw(&keys) = tok_key(c, ft + k, cd_tok_end(doc_tok(doc, ft + k)));
     cf->next = cd_strmap_get(&first_word, fk);
     cd_strmap_put(&first_word, fk, forms.len - 1);
   }
@@ -1508,7 +1508,7 @@ static void case_variants(names_ctx *c) {
         }
         /* "the Obama administration", "the Clinton foundation": a name before a common noun it
          * modifies, the usual description, not the organisation's title miswritten */
-        if ((a->flags & TF_CAP) && (b->flags & TF_LOWER) && !cd_is_attributive_head(doc->text + b->start, b->end - b->start))
+        if ((a->flags & TF_CAP) && (b->flags & TF_LOWER) && !cd_is_attributive_head(doc->text + b->start, b->len))
           lowered = true;
         else if ((a->flags & TF_CAP) && (b->flags & TF_LOWER))
           match = false;
@@ -1516,7 +1516,7 @@ static void case_variants(names_ctx *c) {
       if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i) || described_group(doc, i, nw)) continue;
       /* the words after must not carry the name on ("European union law" is fine to report; a longer
        * capitalised name is not this one) */
-      size_t end = doc_tok(doc, i + nw - 1)->end;
+      size_t end = cd_tok_end(doc_tok(doc, i + nw - 1));
       const char *form = slice(doc, t->start, end), *target = name_text(doc, m);
       cd_diagnostic *d = cd_doc_add_diag(
           doc, "name.variant", t->start, end,
@@ -1554,7 +1554,7 @@ static bool label_para(const cd_doc *doc, const cd_para *p) {
     }
   }
   if (!words) return false;
-  char last = doc->text[doc_tok(doc, p->end_tok - 1)->end - 1];
+  char last = doc->text[cd_tok_end(doc_tok(doc, p->end_tok - 1)) - 1];
   return last == '.' || last == ':';
 }
 
@@ -1613,7 +1613,7 @@ static bool shouted(const cd_doc *doc, const cd_name_mention *m) {
 static bool capitals_glued(const cd_doc *doc, const cd_name_mention *m) {
   for (size_t i = m->first_tok; i + 1 < m->end_tok; i++) {
     const cd_token *t = doc_tok(doc, i);
-    if (t->start < m->name.start || !is_word(t) || !(t->flags & TF_ALLCAPS) || t->end - t->start < 3) continue;
+    if (t->start < m->name.start || !is_word(t) || !(t->flags & TF_ALLCAPS) || t->len < 3) continue;
     const cd_token *nx = doc_tok(doc, i + 1);
     if (is_word(nx) && (nx->flags & TF_CAP) && !(nx->flags & TF_ALLCAPS)) return true;
   }
@@ -1637,11 +1637,11 @@ static bool title_case_opening(const cd_doc *doc, const cd_name_mention *m) {
   for (size_t i = m->end_tok; i < p->end_tok && words < 3; i++) {
     const cd_token *t = doc_tok(doc, i);
     if (!is_word(t)) continue;
-    if (t->end - t->start == 1 && doc->text[t->start] == 's' && words == 0) continue; /* the possessive's s */
+    if (t->len == 1 && doc->text[t->start] == 's' && words == 0) continue; /* the possessive's s */
     words++;
     if (t->flags & TF_CAP) caps++;
-    else if (!cd_word_eq(doc->text + t->start, t->end - t->start, "to") &&
-             !cd_word_eq(doc->text + t->start, t->end - t->start, "of"))
+    else if (!cd_word_eq(doc->text + t->start, t->len, "to") &&
+             !cd_word_eq(doc->text + t->start, t->len, "of"))
       return false;
   }
   return words == 3 && caps >= 2;
@@ -1765,7 +1765,7 @@ void cd_pass_names(cd_doc *doc) {
       for (size_t t = m->first_tok; t < m->end_tok; t++) {
         const cd_token *tk = doc_tok(doc, t);
         if (tk->kind != TOK_WORD || tk->start < m->name.start) continue;
-        size_t end = tk->end < m->name.end ? tk->end : m->name.end;
+        size_t end = cd_tok_end(tk) < m->name.end ? cd_tok_end(tk) : m->name.end;
         const char *wk = tok_key(&c, t, end);
         if (wk && *wk) cd_strmap_put(&multi_words, wk, 1);
         if (wk && *wk && t == m->first_tok && company_name(doc, m)) cd_strmap_put(&org_words, wk, 1);

@@ -28,10 +28,10 @@ static size_t add_quote(cd_doc *doc, size_t open, size_t close, uint32_t para, u
   const cd_token *o = tok(doc, open);
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, para);
   q->span.start = o->start;
-  q->inner.start = o->end;
+  q->inner.start = cd_tok_end(o);
   if (closed) {
     const cd_token *c = tok(doc, close);
-    q->span.end = c->end;
+    q->span.end = cd_tok_end(c);
     q->inner.end = c->start;
   } else {
     q->span.end = p->span.end;
@@ -57,8 +57,8 @@ static void mark_elisions(cd_doc *doc, const cd_para *p) {
   for (size_t i = p->first_tok; i + 2 < p->end_tok; i++) {
     cd_token *a = tok(doc, i), *w = tok(doc, i + 1), *b = tok(doc, i + 2);
     if (a->kind == TOK_MARK && a->family == MF_SINGLE && b->kind == TOK_MARK && b->family == MF_SINGLE &&
-        w->kind == TOK_WORD && w->end - w->start == 1 && (doc->text[w->start] | 0x20) == 'n' &&
-        a->end == w->start && w->end == b->start) {
+        w->kind == TOK_WORD && w->len == 1 && (doc->text[w->start] | 0x20) == 'n' &&
+        cd_tok_end(a) == w->start && cd_tok_end(w) == b->start) {
       a->role = MR_APOS;
       b->role = MR_APOS;
     }
@@ -77,7 +77,7 @@ static bool para_opens_with(cd_doc *doc, size_t pi, uint8_t family) {
 static void unclosed(cd_doc *doc, size_t open_tok) {
   const cd_token *t = tok(doc, open_tok);
   cd_diagnostic *d = cd_doc_add_diag(
-      doc, "quote.unclosed", t->start, t->end,
+      doc, "quote.unclosed", t->start, cd_tok_end(t),
       "This quotation mark is never closed in its paragraph. Close it, or open the next paragraph with one "
       "if the quote runs on.");
   d->quote = doc->quotes.len - 1;
@@ -85,7 +85,7 @@ static void unclosed(cd_doc *doc, size_t open_tok) {
 
 static void stray_close(cd_doc *doc, size_t close_tok) {
   const cd_token *t = tok(doc, close_tok);
-  cd_doc_add_diag(doc, "quote.unclosed", t->start, t->end,
+  cd_doc_add_diag(doc, "quote.unclosed", t->start, cd_tok_end(t),
                   "This closing quotation mark has no opening mark. Add the opening mark where the quote "
                   "starts, or remove this one.");
 }
@@ -137,13 +137,13 @@ static size_t attribution_inside(cd_doc *doc, size_t from, size_t end) {
     const cd_token *c = tok(doc, k);
     if (c->kind != TOK_PUNCT || doc->text[c->start] != ',') continue;
     const cd_token *a = tok(doc, k + 1), *b = tok(doc, k + 2);
-    bool a_verb = a->kind == TOK_WORD && (a->flags & TF_LOWER) && cd_is_speech_verb(doc->config, doc->text + a->start, a->end - a->start);
-    bool b_verb = b->kind == TOK_WORD && (b->flags & TF_LOWER) && cd_is_speech_verb(doc->config, doc->text + b->start, b->end - b->start);
+    bool a_verb = a->kind == TOK_WORD && (a->flags & TF_LOWER) && cd_is_speech_verb(doc->config, doc->text + a->start, a->len);
+    bool b_verb = b->kind == TOK_WORD && (b->flags & TF_LOWER) && cd_is_speech_verb(doc->config, doc->text + b->start, b->len);
     if (a_verb && b->kind == TOK_WORD && (b->flags & TF_CAP)) return k;
     if (a->kind == TOK_WORD && (a->flags & TF_CAP) && b_verb) return k;
     if (a->kind == TOK_WORD && (a->flags & TF_CAP) && k + 3 < end && b->kind == TOK_WORD && (b->flags & TF_CAP)) {
       const cd_token *v = tok(doc, k + 3);
-      if (v->kind == TOK_WORD && (v->flags & TF_LOWER) && cd_is_speech_verb(doc->config, doc->text + v->start, v->end - v->start))
+      if (v->kind == TOK_WORD && (v->flags & TF_LOWER) && cd_is_speech_verb(doc->config, doc->text + v->start, v->len))
         return k;
     }
   }
@@ -162,7 +162,7 @@ static bool may_run_on(cd_doc *doc, const cd_para *p, size_t open) {
            c == '-'; /* introduced, or opening a sentence of its own */
   }
   return prev->kind == TOK_WORD && (prev->flags & TF_LOWER) &&
-         cd_is_speech_verb(doc->config, doc->text + prev->start, prev->end - prev->start);
+         cd_is_speech_verb(doc->config, doc->text + prev->start, prev->len);
 }
 
 static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue) {
@@ -241,7 +241,7 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue) {
       if (stop != CD_NONE) {
         size_t end = stop;
         while (end > stack[m].tok + 1 && tok(doc, end - 1)->kind == TOK_PUNCT && doc->text[tok(doc, end - 1)->start] == ',') end--;
-        q->span.end = q->inner.end = tok(doc, end - 1)->end;
+        q->span.end = q->inner.end = cd_tok_end(tok(doc, end - 1));
       }
       for (size_t k = first_quote; k < qi; k++) {
         cd_quote *inner = CD_VEC_AT(&doc->quotes, cd_quote, k);

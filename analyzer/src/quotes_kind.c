@@ -44,8 +44,8 @@ static bool title_case(const cd_doc *doc, size_t open, size_t inner_end) {
     words++;
     bool cap = (t->flags & TF_CAP) != 0;
     if (words == 1 && !cap) return false;
-    if (!cap && t->end - t->start >= 4) return false;
-    if (words > 1 && cap && !cd_word_eq(doc->text + t->start, t->end - t->start, "I")) later_caps++;
+    if (!cap && t->len >= 4) return false;
+    if (words > 1 && cap && !cd_word_eq(doc->text + t->start, t->len, "I")) later_caps++;
   }
   return words >= 2 && later_caps > 0;
 }
@@ -60,7 +60,7 @@ static bool word_within(const cd_doc *doc, size_t open, size_t max, const char *
     if (t->kind != TOK_WORD) continue;
     n++;
     const char *s = doc->text + t->start;
-    size_t len = t->end - t->start;
+    size_t len = t->len;
     if (word ? cd_word_eq(s, len, word) : cd_lex_has(list, s, len)) return true;
   }
   return false;
@@ -123,13 +123,13 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
   if (nb > 0) {
     const cd_token *b = before[0];
     const char *s = doc->text + b->start;
-    size_t n = b->end - b->start;
+    size_t n = b->len;
     bool known_as = cd_word_eq(s, n, "as") &&
                     (cue_within(doc, w->open_tok, 4, "known") || cue_within(doc, w->open_tok, 4, "nicknamed"));
     /* "banners reading "...", "a sign saying "..."": words on a thing, not anyone's speech */
     bool on_sign = (cd_word_eq(s, n, "reading") || cd_word_eq(s, n, "read") || cd_word_eq(s, n, "saying") ||
                     cd_word_eq(s, n, "says") || cd_word_eq(s, n, "that")) &&
-                   nb > 1 && CD_SORTED_IN(doc->text + before[1]->start, before[1]->end - before[1]->start, SIGN_NOUNS);
+                   nb > 1 && CD_SORTED_IN(doc->text + before[1]->start, before[1]->len, SIGN_NOUNS);
     /* "dubbed "...", "nicknamed "...""; "the term / phrase / word "..."" */
     bool naming = cd_word_eq(s, n, "dubbed") || cd_word_eq(s, n, "nicknamed");
     bool term = cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") || cd_word_eq(s, n, "word");
@@ -155,7 +155,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
       last != '!') {
     const cd_token *after = tk(doc, w->close_tok + 1);
     if (after->kind == TOK_WORD && (after->flags & TF_LOWER) &&
-        CD_SORTED_IN(doc->text + after->start, after->end - after->start, AFTER_CUES))
+        CD_SORTED_IN(doc->text + after->start, after->len, AFTER_CUES))
       q->kind = CD_QUOTE_TITLE;
   }
   /* Title Case fragments with no sentence punctuation name things ("Build Back Better") */

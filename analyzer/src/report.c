@@ -262,8 +262,8 @@ static const char *slot_key(cd_doc *doc, uint32_t *slot, size_t start, size_t en
 const char *cd_doc_kept_token_key(cd_doc *doc, size_t t) {
   const cd_token *tk = doc_tok(doc, t);
   if (!doc->token_keys && !(doc->token_keys = cd_incr_token_keys(doc)))
-    return memo_key(doc, doc->text + tk->start, tk->end - tk->start, false);
-  return slot_key(doc, &doc->token_keys[t], tk->start, tk->end);
+    return memo_key(doc, doc->text + tk->start, tk->len, false);
+  return slot_key(doc, &doc->token_keys[t], tk->start, cd_tok_end(tk));
 }
 
 const char *cd_doc_kept_mention_key(cd_doc *doc, size_t mi, unsigned part, size_t start, size_t end) {

@@ -7,13 +7,13 @@
 #include "words.h"
 
 static bool tok_is(const cd_doc *doc, const cd_token *t, char c) {
-  return t->kind == TOK_PUNCT && t->end - t->start == 1 && doc->text[t->start] == c;
+  return t->kind == TOK_PUNCT && t->len == 1 && doc->text[t->start] == c;
 }
 
 static bool is_terminal(const cd_doc *doc, const cd_token *t) {
   if (t->kind != TOK_PUNCT) return false;
   if (tok_is(doc, t, '.') || tok_is(doc, t, '!') || tok_is(doc, t, '?')) return true;
-  return t->end - t->start == 3 && (unsigned char)doc->text[t->start] == 0xE2 &&
+  return t->len == 3 && (unsigned char)doc->text[t->start] == 0xE2 &&
          (unsigned char)doc->text[t->start + 1] == 0x80 && (unsigned char)doc->text[t->start + 2] == 0xA6;
 }
 
@@ -37,7 +37,7 @@ static bool starts_sentence(const cd_doc *doc, size_t i, size_t end) {
 static bool opens_sentence_word(const cd_doc *doc, size_t i, size_t end) {
   if (i >= end) return false;
   const cd_token *t = doc_tok(doc, i);
-  size_t n = t->end - t->start;
+  size_t n = t->len;
   return t->kind == TOK_WORD && (t->flags & TF_CAP) && (t->flags & TF_SPACE_BEFORE) && n > 1 && !(t->flags & TF_ALLCAPS) &&
          cd_lex_has(CD_LEX_NAME_STOP_STARTS, doc->text + t->start, n);
 }
@@ -49,7 +49,7 @@ static void add_sentence(cd_doc *doc, uint32_t para, size_t first, size_t end) {
   s->first_tok = (uint32_t)first;
   s->end_tok = (uint32_t)end;
   s->span.start = doc_tok(doc, first)->start;
-  s->span.end = doc_tok(doc, end - 1)->end;
+  s->span.end = cd_tok_end(doc_tok(doc, end - 1));
   uint32_t si = (uint32_t)(doc->sentences.len - 1);
   for (size_t k = first; k < end; k++) CD_VEC_AT(&doc->tokens, cd_token, k)->sent = si;
 }
@@ -63,7 +63,7 @@ void cd_pass_sentences(cd_doc *doc) {
       const cd_token *t = doc_tok(doc, i);
       /* a dotted chain keeps its last stop ("U.S."): it ends the sentence only before a word that
        * opens sentences ("... entering the U.S. While she ...") */
-      if (t->kind == TOK_WORD && t->end - t->start > 2 && doc->text[t->end - 1] == '.' &&
+      if (t->kind == TOK_WORD && t->len > 2 && doc->text[cd_tok_end(t) - 1] == '.' &&
           opens_sentence_word(doc, i + 1, p->end_tok)) {
         add_sentence(doc, (uint32_t)pi, first, i + 1);
         first = i + 1;
@@ -72,8 +72,8 @@ void cd_pass_sentences(cd_doc *doc) {
       if (!is_terminal(doc, t)) continue;
       if (tok_is(doc, t, '.') && i > first) {
         const cd_token *w = doc_tok(doc, i - 1);
-        size_t wn = w->end - w->start;
-        bool adjacent = w->end == t->start;
+        size_t wn = w->len;
+        bool adjacent = cd_tok_end(w) == t->start;
         if (adjacent && w->kind == TOK_WORD &&
             (cd_is_abbreviation(doc->text + w->start, wn) || (wn == 1 && (w->flags & TF_CAP))) &&
             !opens_sentence_word(doc, i + 1, p->end_tok))

@@ -167,8 +167,8 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
       seen_sent = m->sent;
       const cd_token *first = T(a, ms->first_tok);
       skip_sentence = m->sent != cur_sent && first->kind == TOK_WORD &&
-                      (cd_word_eq(a->doc->text + first->start, first->end - first->start, "he") ||
-                       cd_word_eq(a->doc->text + first->start, first->end - first->start, "she"));
+                      (cd_word_eq(a->doc->text + first->start, first->len, "he") ||
+                       cd_word_eq(a->doc->text + first->start, first->len, "she"));
     }
     if (!org && m->sent == cur_sent && owner == CD_NONE && possessive_person(doc, m) && gender_fits(a, m, want))
       owner = k - 1;
@@ -333,7 +333,7 @@ static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org
   sp->method = CD_ATTR_PRONOUN;
   /* the words as a C string would hold them: up to a NUL byte in the text, if any */
   const char *w = a->doc->text + T(a, i)->start;
-  cd_piece written = {w, strnlen(w, T(a, end - 1)->end - T(a, i)->start)};
+  cd_piece written = {w, strnlen(w, cd_tok_end(T(a, end - 1)) - T(a, i)->start)};
   if (r != CD_NONE) {
     att_set_name(a, sp, r, CD_ATTR_PRONOUN);
     sp->first_tok = i;
@@ -346,7 +346,7 @@ static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org
   if (!word) return false;
   sp->entity = CD_NONE;
   sp->mention = CD_NONE;
-  sp->name = cd_arena_strndup(a->doc->arena, w, T(a, end - 1)->end - T(a, i)->start);
+  sp->name = cd_arena_strndup(a->doc->arena, w, cd_tok_end(T(a, end - 1)) - T(a, i)->start);
   cd_piece p[] = {cd_cstr_piece("\""), written, cd_cstr_piece("\" (no earlier name to resolve it to)")};
   sp->how = cd_arena_join(a->doc->arena, p, sizeof p / sizeof p[0]);
   return true;
@@ -360,7 +360,7 @@ static bool source_phrase(att *a, speaker *sp, size_t first, size_t end) {
   sp->end_tok = end;
   sp->mention = sp->entity = CD_NONE;
   sp->method = CD_ATTR_SOURCE;
-  sp->name = cd_arena_strndup(a->doc->arena, a->doc->text + T(a, first)->start, T(a, end - 1)->end - T(a, first)->start);
+  sp->name = cd_arena_strndup(a->doc->arena, a->doc->text + T(a, first)->start, cd_tok_end(T(a, end - 1)) - T(a, first)->start);
   return true;
 }
 
@@ -598,7 +598,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       size_t head = CD_NONE, intro = introduced_with(a, i, j, &head);
       if (intro != CD_NONE) {
         source_phrase(a, sp, i, j + 1);
-        sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, intro)->start, T(a, head)->end - T(a, intro)->start);
+        sp->name = cd_arena_strndup(doc->arena, doc->text + T(a, intro)->start, cd_tok_end(T(a, head)) - T(a, intro)->start);
         return true;
       }
       /* "the president said": the person last named in that role, else the nearest person */
@@ -662,7 +662,7 @@ static size_t att_possessive_end(const att *a, size_t mi) {
   size_t e = m->end_tok;
   /* "Reyes' ": the bare apostrophe is a token of its own, also when the mention is marked possessive */
   bool apostrophe = e < doc_ntok(a->doc) && T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_APOS &&
-                    !(T(a, e)->flags & TF_SPACE_BEFORE) && a->doc->text[T(a, e - 1)->end - 1] == 's';
+                    !(T(a, e)->flags & TF_SPACE_BEFORE) && a->doc->text[cd_tok_end(T(a, e - 1)) - 1] == 's';
   if (apostrophe) return e + 1;
   return m->possessive ? e : CD_NONE;
 }
@@ -856,7 +856,7 @@ static void join_second_speaker(att *a, speaker *sp, cd_attribution_method metho
   sp->entity = CD_NONE;
   sp->mention = CD_NONE;
   sp->name = cd_arena_strndup(a->doc->arena, a->doc->text + T(a, sp->first_tok)->start,
-                              T(a, second.end_tok - 1)->end - T(a, sp->first_tok)->start);
+                              cd_tok_end(T(a, second.end_tok - 1)) - T(a, sp->first_tok)->start);
 }
 
 bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {

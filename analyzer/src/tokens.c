@@ -95,7 +95,22 @@ static void mark_roles(int32_t c, int32_t prev, int32_t next, uint8_t *family, u
 /* Appends a token, its other fields zero, written once (no zeroing first): most land in the room
  * cd_pass_tokens reserved. */
 static void push_token(cd_doc *doc, size_t start, size_t end, tok_kind kind, uint8_t flags) {
-  *(cd_token *)cd_vec_push_raw(&doc->tokens) = (cd_token){(uint32_t)start, (uint32_t)end, (uint8_t)kind, flags, 0, 0, 0};
+  *(cd_token *)cd_vec_push_raw(&doc->tokens) =
+      (cd_token){.start = (uint32_t)start, .len = (uint16_t)(end - start), .flags = flags, .kind = kind & 3u};
+}
+
+/* Appends a word or number, cut into tokens of at most CD_TOKEN_MAX_LEN bytes (at character
+ * boundaries) when it is longer: no word is, but a text may hold a run of letters that long. The
+ * pieces after the first have no space before them and the first's case flags. */
+static void push_word(cd_doc *doc, size_t start, size_t end, tok_kind kind, uint8_t flags) {
+  while (end - start > CD_TOKEN_MAX_LEN) {
+    size_t cut = start + CD_TOKEN_MAX_LEN;
+    while (cut > start + 1 && ((unsigned char)doc->text[cut] & 0xC0) == 0x80) cut--;
+    push_token(doc, start, cut, kind, flags);
+    flags &= (uint8_t) ~(TF_SPACE_BEFORE | TF_LINE_BEFORE);
+    start = cut;
+  }
+  push_token(doc, start, end, kind, flags);
 }
 
 /* The ASCII bytes a word is made of, by class: 0 for every other byte (and for all bytes from
@@ -273,7 +288,7 @@ static void tokenize_para(cd_doc *doc, uint32_t pi) {
       size_t end = scan_word(&sc, pos, c, &flags, number);
       size_t height_end = number ? feet_and_inches_end(&sc, end) : 0;
       if (height_end) end = height_end; /* one number, as "6-foot-3" would be */
-      push_token(doc, pos, end, number ? TOK_NUMBER : TOK_WORD, flags);
+      push_word(doc, pos, end, number ? TOK_NUMBER : TOK_WORD, flags);
       pos = end;
     } else if (cd_is_quote_char(c)) {
       size_t n2;
@@ -281,7 +296,10 @@ static void tokenize_para(cd_doc *doc, uint32_t pi) {
       int32_t prev = before(&sc, pos), next = at(&sc, pos + n, &n2);
       push_token(doc, pos, pos + n, TOK_MARK, flags);
       t = CD_VEC_AT(&doc->tokens, cd_token, doc->tokens.len - 1);
-      mark_roles(c, prev, next, &t->family, &t->role);
+      uint8_t family, role;
+      mark_roles(c, prev, next, &family, &role);
+      t->family = family & 7u;
+      t->role = role & 7u;
       pos += n;
     } else {
       bool invalid = c == 0xFFFD && n == 1;

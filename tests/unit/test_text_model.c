@@ -291,11 +291,11 @@ static void test_tables_consistent(void **state) {
   size_t len = strlen(t);
   for (size_t i = 0; i < doc_ntok(r); i++) {
     const cd_token *k = doc_tok(r, i);
-    assert_true(k->start < k->end && k->end <= len);
-    if (i) assert_true(doc_tok(r, i - 1)->end <= k->start);
-    for (size_t b = k->start; b < k->end; b++) assert_true(r->prose[b]);
+    assert_true(k->start < cd_tok_end(k) && cd_tok_end(k) <= len);
+    if (i) assert_true(cd_tok_end(doc_tok(r, i - 1)) <= k->start);
+    for (size_t b = k->start; b < cd_tok_end(k); b++) assert_true(r->prose[b]);
     const cd_para *p = CD_VEC_AT(&r->paras, cd_para, doc_tok_para(r, k));
-    assert_true(p->span.start <= k->start && k->end <= p->span.end);
+    assert_true(p->span.start <= k->start && cd_tok_end(k) <= p->span.end);
   }
   for (size_t i = 0; i < r->sentences.len; i++) {
     const cd_sentence *s = CD_VEC_AT(&r->sentences, cd_sentence, i);

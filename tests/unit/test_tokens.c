@@ -39,8 +39,8 @@ static char *tokens_of(const char *text, cd_format format) {
   for (size_t i = 0; i < doc.tokens.len; i++) {
     const cd_token *t = CD_VEC_AT(&doc.tokens, cd_token, i);
     if (i) out[o++] = '|';
-    memcpy(out + o, text + t->start, t->end - t->start);
-    o += t->end - t->start;
+    memcpy(out + o, text + t->start, t->len);
+    o += t->len;
     if (t->kind == TOK_NUMBER) out[o++] = '#';
     if (t->flags & TF_ALLCAPS) out[o++] = '^';
     if (t->flags & TF_INVALID) out[o++] = '~';
@@ -83,10 +83,65 @@ static void test_words_cut_by_markup(void **state) {
          "A|bold|word|and|x|,|link|end|of*|it|.|Next|line");
 }
 
+/* A token holds at most CD_TOKEN_MAX_LEN bytes: a longer run of letters (é is two bytes, so the
+ * cut falls between characters whichever byte the limit lands on) is cut into tokens that follow
+ * each other with nothing between them, the first with the space before it, and every byte of the
+ * run in one of them; the word after it is a token of its own. */
+static void test_word_longer_than_a_token(void **state) {
+  (void)state;
+  size_t run = 2 * CD_TOKEN_MAX_LEN + 1001;
+  char *text = malloc(run + 16);
+  assert_non_null(text);
+  memcpy(text, "Go ", 3);
+  for (size_t i = 0; i < run; i += 2) memcpy(text + 3 + i, i + 2 <= run ? "\xc3\xa9" : "e", i + 2 <= run ? 2 : 1);
+  strcpy(text + 3 + run, " now");
+  char *got = tokens_of(text, CD_FORMAT_PLAINTEXT);
+  /* five tokens: Go, the three pieces, now */
+  size_t bars = 0;
+  for (const char *c = got; *c; c++) bars += *c == '|';
+  assert_int_equal(bars, 4);
+  assert_memory_equal(got, "Go|", 3);
+  assert_string_equal(got + strlen(got) - 4, "|now");
+  free(got);
+
+  cd_doc doc;
+  memset(&doc, 0, sizeof doc);
+  cd_config *config = cd_config_new();
+  doc.arena = cd_arena_new();
+  doc.prose = malloc(strlen(text) + 1);
+  assert_true(config && doc.arena && doc.prose);
+  doc.text = text;
+  doc.len = strlen(text);
+  doc.config = config;
+  doc.headline.start = doc.headline.end = CD_NONE;
+  cd_vec_init(&doc.paras, sizeof(cd_para));
+  cd_vec_init(&doc.tokens, sizeof(cd_token));
+  cd_vec_init(&doc.invalid, sizeof(cd_span));
+  cd_pass_source(&doc);
+  cd_pass_tokens(&doc);
+  assert_int_equal(doc.tokens.len, 5);
+  for (size_t i = 1; i < 4; i++) {
+    const cd_token *t = CD_VEC_AT(&doc.tokens, cd_token, i);
+    assert_true(t->len > 0 && t->len <= CD_TOKEN_MAX_LEN);
+    assert_true((text[t->start] & 0xC0) != 0x80); /* a piece starts a character */
+    if (i > 1) assert_int_equal(t->start, cd_tok_end(CD_VEC_AT(&doc.tokens, cd_token, i - 1)));
+    assert_int_equal((t->flags & TF_SPACE_BEFORE) != 0, i == 1);
+  }
+  assert_int_equal(cd_tok_end(CD_VEC_AT(&doc.tokens, cd_token, 3)), 3 + run);
+  cd_vec_free(&doc.paras);
+  cd_vec_free(&doc.tokens);
+  cd_vec_free(&doc.invalid);
+  free(doc.prose);
+  cd_arena_free(doc.arena);
+  cd_config_free(config);
+  free(text);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_words_and_joiners),
       cmocka_unit_test(test_words_cut_by_markup),
+      cmocka_unit_test(test_word_longer_than_a_token),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
