@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config_file.h"
@@ -314,6 +315,18 @@ static cd_cli_output *output_for(const cd_cli_options *o) {
   return cd_cli_text_output(stdout, o);
 }
 
+/* The size of the largest of the files, 0 for those that cannot be asked (they are read and
+ * reported later as they would be). */
+static size_t largest_file(const cd_cli_paths *paths) {
+  size_t largest = 0;
+  for (size_t i = 0; i < paths->len; i++) {
+    struct stat st;
+    if (stat(paths->items[i], &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size > largest)
+      largest = (size_t)st.st_size;
+  }
+  return largest;
+}
+
 static int jobs_for(const cd_cli_options *o, size_t n_paths) {
   long n = o->jobs > 0 ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
   if (n < 1) n = 1;
@@ -324,7 +337,6 @@ static int jobs_for(const cd_cli_options *o, size_t n_paths) {
 int cd_cli_check(int argc, char **argv) {
   run r;
   memset(&r, 0, sizeof r);
-  cd_cli_heap_setup();
   int rc = cd_cli_parse_options(argc, argv, &r.o);
   if (rc >= 0) {
     cd_cli_options_free(&r.o);
@@ -335,6 +347,7 @@ int cd_cli_check(int argc, char **argv) {
   cd_cli_paths paths = {0};
   bool expanded = r.o.stdin_jsonl || cd_cli_expand(&paths, r.o.paths, (size_t)r.o.n_paths, r.o.quiet);
   int jobs = jobs_for(&r.o, paths.len);
+  cd_cli_heap_setup(jobs == 1 && !r.o.stdin_jsonl ? largest_file(&paths) : 0);
   r.window = (size_t)jobs * 2;
   r.slots = calloc(r.window, sizeof *r.slots);
   pthread_t *threads = calloc((size_t)jobs, sizeof *threads);

@@ -1,7 +1,12 @@
-/* How `copydesk check` asks the C library for memory: set once, before the first file. */
+/* How `copydesk check` asks the C library for memory: set once, before the first file is read.
+ * largest_input is the size in bytes of the largest text the main thread will analyse (0 when
+ * files are analysed on worker threads, or not known before they are read): the heap keeps room
+ * for it in huge pages. */
 #ifndef CD_CLI_HEAP_H
 #define CD_CLI_HEAP_H
 
-void cd_cli_heap_setup(void);
+#include <stddef.h>
+
+void cd_cli_heap_setup(size_t largest_input);
 
 #endif
