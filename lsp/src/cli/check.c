@@ -359,6 +359,7 @@ int cd_cli_check(int argc, char **argv) {
     free(r.slots);
     free(threads);
     cd_cli_options_free(&r.o);
+    cd_cli_heap_done();
     return 2;
   }
   pthread_mutex_init(&r.lock, NULL);
@@ -395,6 +396,7 @@ int cd_cli_check(int argc, char **argv) {
   pthread_mutex_destroy(&r.lock);
   pthread_cond_destroy(&r.changed);
   cd_cli_options_free(&r.o);
+  cd_cli_heap_done();
   if (r.status) return r.status;
   return failing ? 1 : 0;
 }
