@@ -82,6 +82,14 @@ typedef struct scan_state {
   cd_vec *ends; /* when not NULL, the callout keeps each branch end it is given here (cd_claim_cand) */
 } scan_state;
 
+enum { CLAIMS_MEMOS = 4 }; /* more than the threads of a batch on most machines */
+
+typedef struct claims_memo {
+  pthread_mutex_t lock;
+  bool lock_ok;
+  cd_prefix_memo memo;
+} claims_memo;
+
 /* One compilation of the alternations: interpreted, or JIT-compiled. */
 typedef struct code_set {
   pcre2_code *main;    /* the built-in constructions; NULL when none is enabled */
@@ -113,17 +121,17 @@ struct cd_claims_cache {
   _Atomic bool no_partial;       /* that code could not be had */
   _Atomic size_t analysed;      /* bytes of text this configuration's claims pass has read */
   _Atomic int engine;           /* cd_claims_engine: CD_CLAIMS_ENGINE_AUTO but in tests */
-  /* may_start's answers, shared by the analyses of this configuration: the lock is held while one
-   * paragraph's answers are read (the matching runs outside it, so analyses on other threads seldom
-   * wait, and never see a torn memo).
-   * A POSIX mutex, which thread sanitizers understand (C11 mtx_t gives false reports). */
-  pthread_mutex_t memo_lock;
-  bool memo_lock_ok;
   /* held while JIT code is compiled: analyses on other threads wait for it rather than compile it
    * again (each compilation costs 10 to 16 M instructions) */
   pthread_mutex_t compile_lock;
   bool compile_lock_ok;
-  cd_prefix_memo memo;
+  /* may_start's answers, kept for the analyses of this configuration: an analysis holds one memo
+   * for its whole claims pass (memo_take), the first that is free, so that analyses on other
+   * threads take others instead of waiting. One memo shared paragraph by paragraph kept the
+   * threads of a batch waiting on its lock, a tenth of their time in futex calls. A thread alone
+   * always finds the first free; each memo learns the same answers on its own.
+   * POSIX mutexes, which thread sanitizers understand (C11 mtx_t gives false reports). */
+  claims_memo memos[CLAIMS_MEMOS];
 };
 
 /* ---- pattern text ---- */
@@ -548,6 +556,15 @@ static size_t skip_idle(const uint8_t *answers, size_t i, size_t n) {
   return i;
 }
 
+/* The first of the configuration's memos that no other analysis holds, locked (the first one, when
+ * every one is held). */
+static claims_memo *memo_take(cd_claims_cache *c) {
+  for (size_t k = 0; k < CLAIMS_MEMOS; k++)
+    if (pthread_mutex_trylock(&c->memos[k].lock) == 0) return &c->memos[k];
+  pthread_mutex_lock(&c->memos[0].lock);
+  return &c->memos[0];
+}
+
 static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_context *mctx, cd_claims_cache *cache,
                         cd_vec *found) {
   cd_doc *doc = st->doc;
@@ -555,6 +572,8 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
   pcre2_match_data *md = code ? pcre2_match_data_create_from_pattern(code, NULL) : NULL;
   if (code && !md) return;
   through_ctx tc = {code, false, md, memchr(subject, 0, doc->len) != NULL};
+  claims_memo *held = code ? memo_take(cache) : NULL;
+  cd_prefix_memo *memo = held ? &held->memo : NULL;
   /* a document analysed version after version keeps may_start's answers per paragraph */
   uint8_t *starts = code ? cd_incr_claim_starts(doc, cache->starts_key) : NULL;
   /* per token of the paragraph: may_start's answer (CD_CLAIM_START_*, incremental.h). A paragraph
@@ -573,20 +592,18 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
       /* the answers are a function of the paragraph's bytes: this version's too (those of the tokens
        * the scan gets to are written again below) */
       memcpy(starts + p->first_tok, old, p->end_tok - p->first_tok);
-    } else if (code) { /* the memo is shared: locked while a paragraph's answers are read, not while it is matched */
+    } else if (code) {
       cd_vec_reserve(&may_here, p->end_tok - p->first_tok);
       uint8_t *asked = may_here.data;
-      pthread_mutex_lock(&cache->memo_lock);
       for (size_t ti = p->first_tok; ti < p->end_tok; ti++) {
         const cd_token *t = doc_tok(doc, ti);
         unsigned char first = (unsigned char)subject[t->start];
         uint8_t known = CD_CLAIM_START_ASK;
         /* a built-in phrase lies in prose outside quotation marks: no need to try one elsewhere */
         if (t->start >= p->span.start && !(t->flags & TF_QUOTED) && (first >= 0x80 || cache->ascii_start[first]))
-          known = may_start(doc, subject, &tc, &cache->memo, ti, p) ? CD_CLAIM_START_YES : CD_CLAIM_START_NO;
+          known = may_start(doc, subject, &tc, memo, ti, p) ? CD_CLAIM_START_YES : CD_CLAIM_START_NO;
         asked[ti - p->first_tok] = known;
       }
-      pthread_mutex_unlock(&cache->memo_lock);
       may = asked;
     }
     size_t off = p->span.start;
@@ -605,9 +622,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
       if (code && (first >= 0x80 || cache->ascii_start[first])) {
         m = may[ti - p->first_tok] & 3;
         if (!m) { /* a kept paragraph's token the previous version did not ask about */
-          pthread_mutex_lock(&cache->memo_lock);
-          m = may_start(doc, subject, &tc, &cache->memo, ti, p) ? CD_CLAIM_START_YES : CD_CLAIM_START_NO;
-          pthread_mutex_unlock(&cache->memo_lock);
+          m = may_start(doc, subject, &tc, memo, ti, p) ? CD_CLAIM_START_YES : CD_CLAIM_START_NO;
         }
       }
       if (m == CD_CLAIM_START_YES) {
@@ -654,6 +669,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
   cd_vec_free(&may_here);
   cd_vec_free(&ends_here);
   pcre2_match_data_free(md);
+  if (held) pthread_mutex_unlock(&held->lock);
 }
 
 /* Runs `code` over every prose paragraph; each accepted hit becomes a diagnostic. */
@@ -728,9 +744,11 @@ void cd_claims_cache_free(cd_claims_cache *c) {
   if (c->user_rx)
     for (size_t i = 0; i < c->n_rows; i++) free(c->user_rx[i]);
   free(c->user_rx);
-  if (c->memo_lock_ok) pthread_mutex_destroy(&c->memo_lock);
+  for (size_t k = 0; k < CLAIMS_MEMOS; k++) {
+    if (c->memos[k].lock_ok) pthread_mutex_destroy(&c->memos[k].lock);
+    cd_prefix_memo_free(&c->memos[k].memo);
+  }
   if (c->compile_lock_ok) pthread_mutex_destroy(&c->compile_lock);
-  cd_prefix_memo_free(&c->memo);
   cd_strmap_free(&c->words);
   cd_arena_free(c->words_arena);
   free(c);
@@ -783,14 +801,17 @@ static cd_claims_cache *build_cache(const cd_config *cfg) {
   atomic_init(&c->engine, CD_CLAIMS_ENGINE_AUTO);
   c->words_arena = cd_arena_new();
   if (c->words_arena) cd_strmap_init(&c->words, c->words_arena);
-  c->memo_lock_ok = pthread_mutex_init(&c->memo_lock, NULL) == 0;
+  bool memos_ok = true;
+  for (size_t k = 0; k < CLAIMS_MEMOS; k++) {
+    memos_ok &= c->memos[k].lock_ok = pthread_mutex_init(&c->memos[k].lock, NULL) == 0;
+    cd_prefix_memo_init(&c->memos[k].memo, MEMO_NODES);
+  }
   c->compile_lock_ok = pthread_mutex_init(&c->compile_lock, NULL) == 0;
-  cd_prefix_memo_init(&c->memo, MEMO_NODES);
   c->rows = calloc(n_defs + cfg->n_claims + 1, sizeof *c->rows);
   c->user = calloc(cfg->n_claims + 1, sizeof *c->user);
   c->user_rx = calloc(n_defs + cfg->n_claims + 1, sizeof *c->user_rx);
   sbuf main_rx = SBUF_INIT, words_key = SBUF_INIT;
-  if (!c->rows || !c->user || !c->user_rx || !c->words_arena || !c->memo_lock_ok || !c->compile_lock_ok) goto fail;
+  if (!c->rows || !c->user || !c->user_rx || !c->words_arena || !memos_ok || !c->compile_lock_ok) goto fail;
 
   /* Each branch ends in its mark: a leading (*MARK) or \b in every branch would defeat PCRE2's
    * start-of-match optimisation, so the one \b stands before the built-in group. */
