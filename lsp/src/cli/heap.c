@@ -54,8 +54,8 @@ static bool huge_pages_ahead(size_t pad) {
   /* larger than what is free at the heap's top after start-up, below the mmap threshold: the
    * heap grows by it and the pad (volatile: a malloc that is freed unused may be left out) */
   char *volatile probe = malloc(192 * 1024);
-  char *hi = sbrk(0);
   free(probe);
+  char *hi = sbrk(0); /* after the free, which may hand the probe's own bytes back */
   if (!probe || lo == (char *)-1 || hi == (char *)-1 || hi <= lo) return false;
   uintptr_t from = ((uintptr_t)lo + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
   if ((uintptr_t)hi <= from) return true;
