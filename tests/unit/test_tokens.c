@@ -12,28 +12,40 @@
 #include "copydesk/analyzer.h"
 #include "doc.h"
 
+/* `text` through the source and token passes, in `doc` (close_doc frees it). */
+static void tokenize(cd_doc *doc, const char *text, cd_format format) {
+  memset(doc, 0, sizeof *doc);
+  size_t len = strlen(text);
+  doc->config = cd_config_new();
+  doc->arena = cd_arena_new();
+  doc->prose = malloc(len + 1);
+  assert_true(doc->config && doc->arena && doc->prose);
+  doc->text = text;
+  doc->len = len;
+  doc->format = format;
+  doc->headline.start = doc->headline.end = CD_NONE;
+  cd_vec_init(&doc->paras, sizeof(cd_para));
+  cd_vec_init(&doc->tokens, sizeof(cd_token));
+  cd_vec_init(&doc->invalid, sizeof(cd_span));
+  cd_pass_source(doc);
+  cd_pass_tokens(doc);
+}
+
+static void close_doc(cd_doc *doc) {
+  cd_vec_free(&doc->paras);
+  cd_vec_free(&doc->tokens);
+  cd_vec_free(&doc->invalid);
+  free(doc->prose);
+  cd_arena_free(doc->arena);
+  cd_config_free((cd_config *)doc->config);
+}
+
 /* The tokens of `text` as one string: each token's bytes, then '#' for a number, '^' in capitals,
  * '~' for an invalid byte, '*' when it starts a line, joined by '|'. */
 static char *tokens_of(const char *text, cd_format format) {
   cd_doc doc;
-  memset(&doc, 0, sizeof doc);
-  size_t len = strlen(text);
-  cd_config *config = cd_config_new();
-  assert_non_null(config);
-  doc.arena = cd_arena_new();
-  doc.prose = malloc(len + 1);
-  assert_true(doc.arena && doc.prose);
-  doc.text = text;
-  doc.len = len;
-  doc.format = format;
-  doc.config = config;
-  doc.headline.start = doc.headline.end = CD_NONE;
-  cd_vec_init(&doc.paras, sizeof(cd_para));
-  cd_vec_init(&doc.tokens, sizeof(cd_token));
-  cd_vec_init(&doc.invalid, sizeof(cd_span));
-  cd_pass_source(&doc);
-  cd_pass_tokens(&doc);
-  char *out = calloc(4 * len + 2, 1);
+  tokenize(&doc, text, format);
+  char *out = calloc(4 * doc.len + 2, 1);
   assert_non_null(out);
   size_t o = 0;
   for (size_t i = 0; i < doc.tokens.len; i++) {
@@ -46,12 +58,7 @@ static char *tokens_of(const char *text, cd_format format) {
     if (t->flags & TF_INVALID) out[o++] = '~';
     if (t->flags & TF_LINE_BEFORE) out[o++] = '*';
   }
-  cd_vec_free(&doc.paras);
-  cd_vec_free(&doc.tokens);
-  cd_vec_free(&doc.invalid);
-  free(doc.prose);
-  cd_arena_free(doc.arena);
-  cd_config_free(config);
+  close_doc(&doc);
   return out;
 }
 
@@ -105,20 +112,7 @@ static void test_word_longer_than_a_token(void **state) {
   free(got);
 
   cd_doc doc;
-  memset(&doc, 0, sizeof doc);
-  cd_config *config = cd_config_new();
-  doc.arena = cd_arena_new();
-  doc.prose = malloc(strlen(text) + 1);
-  assert_true(config && doc.arena && doc.prose);
-  doc.text = text;
-  doc.len = strlen(text);
-  doc.config = config;
-  doc.headline.start = doc.headline.end = CD_NONE;
-  cd_vec_init(&doc.paras, sizeof(cd_para));
-  cd_vec_init(&doc.tokens, sizeof(cd_token));
-  cd_vec_init(&doc.invalid, sizeof(cd_span));
-  cd_pass_source(&doc);
-  cd_pass_tokens(&doc);
+  tokenize(&doc, text, CD_FORMAT_PLAINTEXT);
   assert_int_equal(doc.tokens.len, 5);
   for (size_t i = 1; i < 4; i++) {
     const cd_token *t = CD_VEC_AT(&doc.tokens, cd_token, i);
@@ -128,12 +122,7 @@ static void test_word_longer_than_a_token(void **state) {
     assert_int_equal((t->flags & TF_SPACE_BEFORE) != 0, i == 1);
   }
   assert_int_equal(cd_tok_end(CD_VEC_AT(&doc.tokens, cd_token, 3)), 3 + run);
-  cd_vec_free(&doc.paras);
-  cd_vec_free(&doc.tokens);
-  cd_vec_free(&doc.invalid);
-  free(doc.prose);
-  cd_arena_free(doc.arena);
-  cd_config_free(config);
+  close_doc(&doc);
   free(text);
 }
 
