@@ -250,8 +250,18 @@ static size_t feet_and_inches_end(const scan *sc, size_t pos) {
   size_t k = pos + n + 1;
   if (ascii_digit(at(sc, k, &m))) k++;
   int32_t inches = at(sc, k, &m);
+  if (feet == '\'' && inches == '\'' && at(sc, k + 1, &m) == '\'') return k + 2; /* 5'11'' */
   bool pair = feet == '\'' ? inches == '"' : feet == 0x2019 ? inches == 0x201D : inches == 0x2033;
   return pair ? k + m : 0;
+}
+
+/* Three apostrophes close a single quotation inside a double one (,''' he said) or open one
+ * inside it (''' Tis): the single mark comes first where the run follows a word, last where it
+ * starts one. Whether the apostrophe at pos is that first single mark. */
+static bool single_before_double(const scan *sc, size_t pos) {
+  const char *t = sc->doc->text;
+  if (pos + 2 >= sc->pe || t[pos + 2] != '\'' || (pos + 3 < sc->pe && t[pos + 3] == '\'')) return false;
+  return !is_space_or_edge(before(sc, pos));
 }
 
 static void tokenize_para(cd_doc *doc, uint32_t pi) {
@@ -293,6 +303,12 @@ static void tokenize_para(cd_doc *doc, uint32_t pi) {
     } else if (cd_is_quote_char(c)) {
       size_t n2;
       cd_token *t;
+      /* two apostrophes in a row are one double mark, as some archives (the New York Times's) and
+       * typewritten copy write them: ''Yes,'' she said. */
+      if (c == '\'' && pos + 1 < sc.pe && doc->text[pos + 1] == '\'' && !single_before_double(&sc, pos)) {
+        c = '"';
+        n = 2;
+      }
       int32_t prev = before(&sc, pos), next = at(&sc, pos + n, &n2);
       push_token(doc, pos, pos + n, TOK_MARK, flags);
       t = CD_VEC_AT(&doc->tokens, cd_token, doc->tokens.len - 1);

@@ -351,6 +351,27 @@ static void test_apostrophes(void **state) {
   cd_report_free(r);
 }
 
+/* Two apostrophes in a row are a double quotation mark, as archives and typewritten copy write
+ * them; three hold a single mark too, first where the run closes a quote and last where it opens
+ * one; a height's inches stay a number's. */
+static void test_double_apostrophes(void **state) {
+  (void)state;
+  const char *t = "Port reopens\n\n"
+                  "''The harbour is ours again,'' said Mara Quint, the port's director. ''I told them, 'not yet,''' "
+                  "she added. '''Not now,' he wrote,'' Quint said of the old keeper, who stood 5'11'' tall.\n";
+  cd_report *r = analyze(t, CD_FORMAT_PLAINTEXT);
+  assert_quotes(r, t, "The harbour is ours again,|I told them, 'not yet,'|not yet,|'Not now,' he wrote,|Not now,");
+  size_t n;
+  const cd_quote *q = cd_report_quotes(r, &n);
+  assert_string_equal(q[0].speaker, "Mara Quint");
+  assert_string_equal(q[1].speaker, "Mara Quint");
+  assert_int_equal(q[1].level, 0);
+  assert_int_equal(q[2].level, 1);
+  assert_int_equal(count_code(r, "quote.unclosed"), 0);
+  assert_int_equal(count_code(r, "quote.unattributed"), 0);
+  cd_report_free(r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_markdown_non_prose),
@@ -362,6 +383,7 @@ int main(void) {
       cmocka_unit_test(test_sentences_and_quotes),
       cmocka_unit_test(test_tables_consistent),
       cmocka_unit_test(test_apostrophes),
+      cmocka_unit_test(test_double_apostrophes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
