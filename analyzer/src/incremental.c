@@ -19,8 +19,6 @@ typedef struct version {
   cd_vec sentences; /* cd_sentence */
   cd_vec roles;     /* uint8_t per token: its role before quote pairing */
   cd_vec mentions;  /* cd_name_mention as the analysis left them (their entities set) */
-  cd_vec capwords;  /* char: the mentions pass's capitalised words, each ending in NUL */
-  size_t n_capwords; /* how many */
 } version;
 
 /* A token's candidates (cd_incr_claim_list): cands[first, first + n) of its version. */
@@ -62,6 +60,7 @@ struct cd_analysis {
   cd_keylist mention_verbs;
   bool mentions_ok;
   cd_keys_kept *keys; /* the name keys (cd_incr_name_keys), made on first use */
+  cd_capwords capwords; /* the mentions pass's words, the previous version's while `have` */
   bool prev_ok;       /* after the mentions pass: `next` holds the previous version */
   size_t edit_from, edit_to; /* the bytes of this version the edit wrote (or around which it deleted) */
   cd_ents_kept ents;  /* the entities pass's results (cd_incr_entities) */
@@ -90,7 +89,6 @@ static void version_init(version *v) {
   cd_vec_init(&v->sentences, sizeof(cd_sentence));
   cd_vec_init(&v->roles, 1);
   cd_vec_init(&v->mentions, sizeof(cd_name_mention));
-  cd_vec_init(&v->capwords, 1);
 }
 
 static void version_free(version *v) {
@@ -101,7 +99,6 @@ static void version_free(version *v) {
   cd_vec_free(&v->sentences);
   cd_vec_free(&v->roles);
   cd_vec_free(&v->mentions);
-  cd_vec_free(&v->capwords);
 }
 
 cd_analysis *cd_analysis_new(void) {
@@ -124,6 +121,7 @@ cd_analysis *cd_analysis_new(void) {
   cd_short_init(&a->short_ix, NULL);
   cd_keylist_init(&a->short_keys);
   cd_keylist_init(&a->mention_verbs);
+  cd_capwords_init(&a->capwords);
   cd_vec_init(&a->ents.of_mention, sizeof(uint32_t));
   cd_vec_init(&a->ents.text_first, sizeof(uint32_t));
   cd_vec_init(&a->ents.ents, sizeof(cd_kept_entity));
@@ -151,6 +149,7 @@ void cd_analysis_free(cd_analysis *a) {
   cd_short_free(&a->short_ix);
   cd_keylist_free(&a->short_keys);
   cd_keylist_free(&a->mention_verbs);
+  cd_capwords_free(&a->capwords);
   cd_keys_kept_free(a->keys);
   cd_vec_free(&a->ents.of_mention);
   cd_vec_free(&a->ents.text_first);
@@ -344,21 +343,34 @@ bool cd_incr_sentences(cd_doc *doc, uint32_t pi) {
   return true;
 }
 
-const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size) {
+bool cd_incr_old_tables(const cd_doc *doc, cd_incr_old *old) {
   const cd_analysis *a = doc->incr;
-  *size = a->have ? a->old.capwords.len : 0;
-  return *size ? a->old.capwords.data : NULL;
+  if (!a || !a->have) return false;
+  old->text = a->old.text;
+  old->tokens = a->old.tokens.data;
+  old->sentences = a->old.sentences.data;
+  old->paras = a->old.paras.data;
+  old->n_paras = a->old.paras.len;
+  return true;
 }
 
-bool cd_incr_capwords_same(const cd_doc *doc) {
-  const cd_analysis *a = doc->incr;
-  const cd_vec *o = &a->old.capwords, *n = &a->next.capwords;
-  return a->have && o->len == n->len && (o->len == 0 || memcmp(o->data, n->data, o->len) == 0);
-}
+size_t cd_incr_para_from(const cd_doc *doc, uint32_t pi) { return from(doc, pi); }
 
-size_t cd_incr_old_capword_count(const cd_doc *doc) {
+cd_capwords *cd_incr_capwords(cd_doc *doc) { return &doc->incr->capwords; }
+
+bool cd_incr_para_same(const cd_doc *doc, uint32_t pi) {
   const cd_analysis *a = doc->incr;
-  return a && a->have ? a->old.n_capwords : 0;
+  size_t oi = from(doc, pi);
+  if (oi == CD_NONE) return false;
+  const cd_para *o = old_para(a, oi), *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  if (o->headline != p->headline) return false;
+  /* quote pairing, which may reach across paragraphs, must have given every mark its old role */
+  const cd_token *paired = CD_VEC_AT(&a->old.tokens, cd_token, o->first_tok); /* after pairing */
+  for (size_t k = p->first_tok; k < p->end_tok; k++) {
+    const cd_token *t = doc_tok(doc, k);
+    if (t->kind == TOK_MARK && t->role != paired[k - p->first_tok].role) return false;
+  }
+  return true;
 }
 
 bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi) {
@@ -366,15 +378,7 @@ bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi) {
   size_t oi = from(doc, pi);
   if (oi == CD_NONE || !a->mentions_ok) return false;
   /* a name at the paragraph's end may look at the next paragraph's first words */
-  if (pi + 1 < doc->paras.len ? from(doc, pi + 1) != oi + 1 : oi + 1 != a->old.paras.len) return false;
-  /* quote pairing, which may reach across paragraphs, must have given every mark its old role */
-  const cd_para *o = old_para(a, oi), *p = CD_VEC_AT(&doc->paras, cd_para, pi);
-  const cd_token *paired = CD_VEC_AT(&a->old.tokens, cd_token, o->first_tok); /* after pairing */
-  for (size_t k = p->first_tok; k < p->end_tok; k++) {
-    const cd_token *t = doc_tok(doc, k);
-    if (t->kind == TOK_MARK && t->role != paired[k - p->first_tok].role) return false;
-  }
-  return true;
+  return pi + 1 < doc->paras.len ? from(doc, pi + 1) == oi + 1 : oi + 1 == a->old.paras.len;
 }
 
 void cd_incr_mentions(cd_doc *doc, uint32_t pi) {
@@ -449,17 +453,6 @@ void cd_incr_keep_tokens(cd_analysis *a, cd_doc *doc) {
   const cd_token *toks = doc->tokens.data;
   uint8_t *roles = v->roles.data;
   for (size_t i = 0, n = doc_ntok(doc); i < n; i++) roles[i] = toks[i].role;
-  v->capwords.len = 0;
-  v->n_capwords = 0;
-}
-
-void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n) {
-  cd_vec *w = &doc->incr->next.capwords;
-  if (w->len + n + 1 > w->cap) cd_vec_reserve(w, w->len + n + 1 > 2 * w->cap ? w->len + n + 1 : 2 * w->cap);
-  memcpy((char *)w->data + w->len, word, n);
-  ((char *)w->data)[w->len + n] = 0;
-  w->len += n + 1;
-  doc->incr->next.n_capwords++;
 }
 
 void cd_incr_keep_mentions(cd_analysis *a) {

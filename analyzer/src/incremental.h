@@ -17,6 +17,7 @@
 #ifndef CD_INCREMENTAL_H
 #define CD_INCREMENTAL_H
 
+#include "capwords.h"
 #include "doc.h"
 #include "keylist.h"
 #include "namekey_kept.h"
@@ -36,19 +37,33 @@ bool cd_incr_sentences(cd_doc *doc, uint32_t pi);
 /* After the sentences pass: keeps this version's text and tables for the next one. */
 void cd_incr_keep_tokens(cd_analysis *a, cd_doc *doc);
 
-/* Mentions pass: the previous version's capitalised words (each ending in NUL, `*size` bytes in
- * all; NULL when there is none). */
-const char *cd_incr_old_capwords(const cd_doc *doc, size_t *size);
-/* How many capitalised words the previous version had (0 without one). */
-size_t cd_incr_old_capword_count(const cd_doc *doc);
-/* May paragraph `pi` take its old mentions, as far as tokens, marks and neighbours go? */
+/* The previous version's text and tables as its analysis left them (its tokens after quote
+ * pairing), for a pass that takes out what it found in the old paragraphs this version does not
+ * take over. */
+typedef struct cd_incr_old {
+  const char *text;
+  const cd_token *tokens;
+  const cd_sentence *sentences;
+  const cd_para *paras;
+  size_t n_paras;
+} cd_incr_old;
+/* False without a handle or a previous version. */
+bool cd_incr_old_tables(const cd_doc *doc, cd_incr_old *old);
+/* The old paragraph whose tables paragraph `pi` took over, or CD_NONE. */
+size_t cd_incr_para_from(const cd_doc *doc, uint32_t pi);
+/* Mentions pass: did paragraph `pi` take over the old tables, and is it a headline or not as
+ * before, each of its marks given the role quote pairing gave it in the previous version? Then
+ * what the pass reads inside the paragraph alone is as it was. */
+bool cd_incr_para_same(const cd_doc *doc, uint32_t pi);
+/* May paragraph `pi` (cd_incr_para_same) take its old mentions, as far as the configured verbs of
+ * saying and the next paragraph go? */
 bool cd_incr_mentions_may_reuse(const cd_doc *doc, uint32_t pi);
 /* Appends the old mentions of paragraph `pi` (cd_incr_mentions_may_reuse said yes). */
 void cd_incr_mentions(cd_doc *doc, uint32_t pi);
-/* Are this version's capitalised words, kept so far, the previous version's, in the same order? */
-bool cd_incr_capwords_same(const cd_doc *doc);
-/* Keeps one of this version's capitalised words. */
-void cd_incr_keep_capword(cd_doc *doc, const char *word, size_t n);
+/* The handle's words capitalised mid-sentence (capwords.h), kept across versions: the previous
+ * version's when cd_incr_old_tables says there is one, for the mentions pass to bring to this
+ * version's. */
+cd_capwords *cd_incr_capwords(cd_doc *doc);
 /* After the mentions pass: this version becomes the old. */
 void cd_incr_keep_mentions(cd_analysis *a);
 /* At the end of an analysis: the handle takes the version's tokens and mentions as the passes left

@@ -5,90 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capwords.h"
 #include "doc.h"
 #include "incremental.h"
 #include "lexicon.h"
 #include "names_lex.h"
 #include "speech_verbs.h"
-#include "word_hash.h"
 #include "words.h"
-
-/* ---- a set of words seen capitalised mid-sentence (case-folded ASCII keys) ---- */
-/* A case-insensitive set of words (slices of `text`), open addressing, grown at half load: a
- * text repeats its capitalised words, so the set stays far smaller than their count. */
-typedef struct capset {
-  uint32_t *start, *len; /* len 0: an empty slot */
-  size_t cap, count;
-  const char *text;
-} capset;
-
-/* ASCII capitals folded, eight bytes at a time (the words' table hash) */
-static size_t hash_ci(const char *s, size_t n) { return cd_word_hash(s, n); }
-
-static bool eq_ci(const char *a, size_t an, const char *b, size_t bn) {
-  if (an != bn) return false;
-  if (memcmp(a, b, an) == 0) return true; /* a word is mostly capitalised the same way */
-  for (size_t i = 0; i < an; i++) {
-    unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-    if (x >= 'A' && x <= 'Z') x = (unsigned char)(x + 32);
-    if (y >= 'A' && y <= 'Z') y = (unsigned char)(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
-
-static void capset_put(capset *s, size_t start, size_t n) {
-  size_t h = hash_ci(s->text + start, n) & (s->cap - 1);
-  while (s->len[h]) {
-    if (eq_ci(s->text + s->start[h], s->len[h], s->text + start, n)) return;
-    h = (h + 1) & (s->cap - 1);
-  }
-  s->start[h] = (uint32_t)start;
-  s->len[h] = (uint32_t)n;
-  s->count++;
-}
-
-/* Room for `expect` words without growing. False when out of memory. */
-static bool capset_init(capset *s, const char *text, size_t expect) {
-  s->text = text;
-  s->cap = 64;
-  while (s->cap < 2 * expect + 2) s->cap *= 2;
-  s->count = 0;
-  s->start = calloc(s->cap, sizeof *s->start);
-  s->len = calloc(s->cap, sizeof *s->len);
-  return s->start && s->len;
-}
-
-static void capset_free(capset *s) {
-  free(s->start);
-  free(s->len);
-}
-
-/* Adds the n bytes at text + start. */
-static void capset_add(capset *s, size_t start, size_t n) {
-  if ((s->count + 1) * 2 > s->cap) {
-    capset bigger = *s;
-    bigger.cap = s->cap * 2;
-    bigger.count = 0;
-    bigger.start = calloc(bigger.cap, sizeof *bigger.start);
-    bigger.len = calloc(bigger.cap, sizeof *bigger.len);
-    if (!bigger.start || !bigger.len) abort(); /* the library's out-of-memory policy inside a pass */
-    for (size_t h = 0; h < s->cap; h++)
-      if (s->len[h]) capset_put(&bigger, s->start[h], s->len[h]);
-    capset_free(s);
-    *s = bigger;
-  }
-  capset_put(s, start, n);
-}
-
-static bool capset_has(const capset *s, const char *w, size_t n) {
-  size_t h = hash_ci(w, n) & (s->cap - 1);
-  while (s->len[h]) {
-    if (eq_ci(s->text + s->start[h], s->len[h], w, n)) return true;
-    h = (h + 1) & (s->cap - 1);
-  }
-  return false;
-}
 
 static bool is_word_tok(const cd_token *t) { return t->kind == TOK_WORD; }
 
@@ -96,9 +19,7 @@ static const char *tstr(const cd_doc *doc, const cd_token *t) { return doc->text
 static size_t tlen(const cd_token *t) { return t->len; }
 
 /* Length of a word without a possessive 's / ’s. */
-static size_t strip_possessive(const cd_doc *doc, const cd_token *t, bool *poss) {
-  size_t n = tlen(t);
-  const char *s = tstr(doc, t);
+static size_t strip_possessive_in(const char *s, size_t n, bool *poss) {
   *poss = false;
   if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S')) {
     *poss = true;
@@ -112,33 +33,53 @@ static size_t strip_possessive(const cd_doc *doc, const cd_token *t, bool *poss)
   return n;
 }
 
-static bool sentence_initial(const cd_doc *doc, size_t i) {
-  const cd_token *t = doc_tok(doc, i);
-  const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, t->sent);
+static size_t strip_possessive(const cd_doc *doc, const cd_token *t, bool *poss) {
+  return strip_possessive_in(tstr(doc, t), tlen(t), poss);
+}
+
+/* A text's tables as the mentions pass reads them: this version's, or the previous version's
+ * (cd_incr_old_tables) to take out what its changed paragraphs gave. */
+typedef struct tables {
+  const char *text;
+  const cd_token *toks;
+  const cd_sentence *sents;
+} tables;
+
+static tables doc_tables(const cd_doc *doc) { return (tables){doc->text, doc->tokens.data, doc->sentences.data}; }
+
+static bool sentence_initial(tables d, size_t i) {
+  const cd_sentence *s = &d.sents[d.toks[i].sent];
   for (size_t k = s->first_tok; k < i; k++) {
-    const cd_token *u = doc_tok(doc, k);
+    const cd_token *u = &d.toks[k];
     if (u->kind == TOK_WORD || u->kind == TOK_NUMBER) return false;
   }
   return true;
 }
 
 /* After an opening quote or a colon, a capital is sentence-like too. */
-static bool clause_initial(const cd_doc *doc, size_t i) {
-  if (sentence_initial(doc, i)) return true;
+static bool clause_initial_in(tables d, size_t i) {
+  if (sentence_initial(d, i)) return true;
   if (i == 0) return true;
-  const cd_token *p = doc_tok(doc, i - 1);
+  const cd_token *p = &d.toks[i - 1];
   if (p->kind == TOK_MARK && (p->role & MR_OPEN)) return true;
-  return p->kind == TOK_PUNCT && (doc->text[p->start] == ':' || doc->text[p->start] == ';');
+  return p->kind == TOK_PUNCT && (d.text[p->start] == ':' || d.text[p->start] == ';');
 }
 
-static void build_capset(cd_doc *doc, capset *cs) {
-  for (size_t i = 0; i < doc_ntok(doc); i++) {
-    const cd_token *t = doc_tok(doc, i);
-    if (!is_word_tok(t) || !(t->flags & TF_CAP)) continue;
-    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, t));
-    if (p->headline || clause_initial(doc, i)) continue;
+static bool clause_initial(const cd_doc *doc, size_t i) { return clause_initial_in(doc_tables(doc), i); }
+
+/* Adds to cs (or takes out of it) the words paragraph p capitalises mid-sentence: those that tell
+ * a name from a capitalised common word at a sentence's start. */
+static void para_capwords(cd_capwords *cs, tables d, const cd_para *p, bool add) {
+  if (p->headline) return;
+  for (size_t i = p->first_tok; i < p->end_tok; i++) {
+    const cd_token *t = &d.toks[i];
+    if (!is_word_tok(t) || !(t->flags & TF_CAP) || clause_initial_in(d, i)) continue;
     bool poss;
-    capset_add(cs, t->start, strip_possessive(doc, t, &poss));
+    size_t n = strip_possessive_in(d.text + t->start, t->len, &poss);
+    if (add)
+      cd_capwords_add(cs, d.text + t->start, n);
+    else
+      cd_capwords_remove(cs, d.text + t->start, n);
   }
 }
 
@@ -148,7 +89,7 @@ typedef struct chain_word {
 } chain_word;
 
 /* Could this capitalised token be part of a name here? */
-static bool capital_name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_chain) {
+static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i, bool in_chain) {
   const cd_token *t = doc_tok(doc, i);
   bool poss;
   size_t n = strip_possessive(doc, t, &poss);
@@ -161,7 +102,7 @@ static bool capital_name_word(const cd_doc *doc, const capset *cs, size_t i, boo
         is_word_tok(doc_tok(doc, i + 1)))
       return true;
     if (cd_lex_has(CD_LEX_NAME_STOP_STARTS, s, n) || cd_is_pronoun(s, n) || cd_is_contracted_pronoun(s, tlen(t))) return false;
-    if (cd_is_common_word(s, n) && !capset_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
+    if (cd_is_common_word(s, n) && !cd_capwords_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
         !cd_is_job_title(s, n)) {
       /* "Bill Gates": a common word that leads straight into a name; not a role ("Historian Ann
        * Hale") or a verb of saying ("Said Hale:") before the name */
@@ -179,7 +120,7 @@ static bool capital_name_word(const cd_doc *doc, const capset *cs, size_t i, boo
 
 /* Most tokens are no capitalised word: told apart here, without the call (the test above runs
  * once or more per token of the text). */
-static inline bool name_word(const cd_doc *doc, const capset *cs, size_t i, bool in_chain) {
+static inline bool name_word(const cd_doc *doc, const cd_capwords *cs, size_t i, bool in_chain) {
   const cd_token *t = doc_tok(doc, i);
   return is_word_tok(t) && (t->flags & TF_CAP) && capital_name_word(doc, cs, i, in_chain);
 }
@@ -326,8 +267,8 @@ static bool near_gap(const cd_doc *doc, size_t from, size_t to) {
 
 /* ---- incremental analysis: paragraphs whose mentions the previous version already found ---- */
 
-/* Does paragraph `pi` have a capitalised word among `changed` (words whose place in the capset
- * differs from the previous version's)? */
+/* Does paragraph `pi` have a capitalised word among `changed` (words the text capitalises
+ * mid-sentence now and did not before, or did before and does not now)? */
 static bool uses_changed(const cd_doc *doc, uint32_t pi, const char *const *changed, const size_t *clen, size_t nc) {
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
   for (size_t i = p->first_tok; i < p->end_tok; i++) {
@@ -336,67 +277,63 @@ static bool uses_changed(const cd_doc *doc, uint32_t pi, const char *const *chan
     bool poss;
     size_t n = strip_possessive(doc, t, &poss);
     for (size_t k = 0; k < nc; k++)
-      if (eq_ci(tstr(doc, t), n, changed[k], clen[k])) return true;
+      if (cd_capwords_same_word(tstr(doc, t), n, changed[k], clen[k])) return true;
   }
   return false;
 }
 
-/* Per paragraph: may it take the previous version's mentions? Keeps this version's capitalised
- * words for the next. NULL (none may) when memory runs out or many words changed. */
-static bool *reusable_paragraphs(cd_doc *doc, const capset *cs) {
-  for (size_t h = 0; h < cs->cap; h++)
-    if (cs->len[h]) cd_incr_keep_capword(doc, cs->text + cs->start[h], cs->len[h]);
-  size_t size;
-  const char *old = cd_incr_old_capwords(doc, &size);
+/* Brings the handle's words, the previous version's, to this version's: takes out those of the
+ * old paragraphs that no paragraph took over as they were, and puts in those of the paragraphs
+ * read afresh. Returns, per paragraph, whether it may take the previous version's mentions: NULL
+ * (none may) without a previous version or when many words came or went. */
+static bool *update_capwords(cd_doc *doc, cd_capwords *cs) {
+  size_t np = doc->paras.len;
+  const cd_para *paras = doc->paras.data;
+  cd_incr_old old;
+  if (!cd_incr_old_tables(doc, &old)) {
+    cd_capwords_clear(cs);
+    for (size_t pi = 0; pi < np; pi++) para_capwords(cs, doc_tables(doc), &paras[pi], true);
+    return NULL;
+  }
+  bool *reuse = calloc(np + 1, sizeof *reuse), *old_kept = calloc(old.n_paras + 1, sizeof *old_kept);
+  if (!reuse || !old_kept) abort(); /* the library's out-of-memory policy inside a pass */
+  for (uint32_t pi = 0; pi < np; pi++) /* reuse[pi] first says: its words are the old paragraph's */
+    if ((reuse[pi] = cd_incr_para_same(doc, pi))) old_kept[cd_incr_para_from(doc, pi)] = true;
+  cd_capwords_mark(cs);
+  tables was = {old.text, old.tokens, old.sentences};
+  for (size_t oi = 0; oi < old.n_paras; oi++)
+    if (!old_kept[oi]) para_capwords(cs, was, &old.paras[oi], false);
+  for (size_t pi = 0; pi < np; pi++)
+    if (!reuse[pi]) para_capwords(cs, doc_tables(doc), &paras[pi], true);
+  free(old_kept);
   enum { MAX_CHANGED = 8 }; /* more than a keystroke changes: analyse afresh */
   const char *changed[MAX_CHANGED];
-  size_t clen[MAX_CHANGED], nc = 0;
-  if (cd_incr_capwords_same(doc)) { /* the same words (the same list): none changed */
-    bool *same = calloc(doc->paras.len + 1, sizeof *same);
-    if (!same) return NULL;
-    for (uint32_t pi = 0; pi < doc->paras.len; pi++) same[pi] = cd_incr_mentions_may_reuse(doc, pi);
-    return same;
+  size_t clen[MAX_CHANGED];
+  size_t nc = cd_capwords_changed(cs, changed, clen, MAX_CHANGED);
+  if (nc > MAX_CHANGED) {
+    free(reuse);
+    return NULL;
   }
-  /* the old words as a capset of their own, to find the new words it lacks */
-  capset was = {0};
-  bool *reuse = calloc(doc->paras.len + 1, sizeof *reuse);
-  if (!capset_init(&was, old, cd_incr_old_capword_count(doc)) || !reuse) goto fail;
-  for (size_t i = 0; i < size;) {
-    size_t n = strlen(old + i);
-    capset_add(&was, i, n);
-    if (!capset_has(cs, old + i, n)) {
-      if (nc == MAX_CHANGED) goto fail;
-      changed[nc] = old + i;
-      clen[nc++] = n;
-    }
-    i += n + 1;
-  }
-  for (size_t h = 0; h < cs->cap; h++) {
-    if (!cs->len[h] || capset_has(&was, cs->text + cs->start[h], cs->len[h])) continue;
-    if (nc == MAX_CHANGED) goto fail;
-    changed[nc] = cs->text + cs->start[h];
-    clen[nc++] = cs->len[h];
-  }
-  for (uint32_t pi = 0; pi < doc->paras.len; pi++)
-    reuse[pi] = cd_incr_mentions_may_reuse(doc, pi) && !(nc && uses_changed(doc, pi, changed, clen, nc));
-  capset_free(&was);
+  for (uint32_t pi = 0; pi < np; pi++)
+    reuse[pi] = reuse[pi] && cd_incr_mentions_may_reuse(doc, pi) && !(nc && uses_changed(doc, pi, changed, clen, nc));
   return reuse;
-fail:
-  capset_free(&was);
-  free(reuse);
-  return NULL;
 }
 
 void cd_pass_mentions(cd_doc *doc) {
-  capset cs = {0};
   /* news copy has a mention about every twelve tokens: room for one in eight at once, so the
    * table is not copied while it doubles (the copy and its old block are fresh pages); the
    * analysis gives back what is left over (a keystroke reserves from the last version's) */
   if (!doc->incr) cd_vec_reserve(&doc->mentions, doc_ntok(doc) / 8 + 16);
-  /* a keystroke seldom changes how many words the text capitalises */
-  if (!capset_init(&cs, doc->text, doc->incr ? cd_incr_old_capword_count(doc) + 16 : 0)) goto cleanup;
-  build_capset(doc, &cs);
-  bool *reuse = doc->incr ? reusable_paragraphs(doc, &cs) : NULL;
+  cd_capwords fresh, *cs = &fresh;
+  bool *reuse = NULL;
+  if (doc->incr) {
+    cs = cd_incr_capwords(doc);
+    reuse = update_capwords(doc, cs);
+  } else {
+    cd_capwords_init(cs);
+    for (size_t pi = 0; pi < doc->paras.len; pi++)
+      para_capwords(cs, doc_tables(doc), CD_VEC_AT(&doc->paras, cd_para, pi), true);
+  }
 
   chain_word w[16];
   size_t n = 0;
@@ -419,13 +356,13 @@ void cd_pass_mentions(cd_doc *doc) {
       bool prev_poss = false;
       if (prev) strip_possessive(doc, prev, &prev_poss);
       if (n == 0 || (adjacent && !prev_poss)) {
-        if (name_word(doc, &cs, i, n > 0)) {
+        if (name_word(doc, cs, i, n > 0)) {
           extend = true;
         } else if (n > 0 && is_word_tok(t) && cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, t), tlen(t)) && i + 1 < doc_ntok(doc) &&
-                   (name_word(doc, &cs, i + 1, true) ||
+                   (name_word(doc, cs, i + 1, true) ||
                     (i + 2 < doc_ntok(doc) && is_word_tok(doc_tok(doc, i + 1)) &&
                      cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, doc_tok(doc, i + 1)), tlen(doc_tok(doc, i + 1))) &&
-                     name_word(doc, &cs, i + 2, true)))) {
+                     name_word(doc, cs, i + 2, true)))) {
           extend = true; /* Ludwig van Beethoven; Lucia de la Fuente, Rafael van der Vaart */
         } else if (n > 0 && n + 3 < sizeof w / sizeof w[0] && is_word_tok(t) && (t->flags & TF_LOWER) &&
                    cd_word_eq(tstr(doc, t), tlen(t), "of") && of_head(doc, w, n)) {
@@ -434,7 +371,7 @@ void cd_pass_mentions(cd_doc *doc) {
           bool the = j < doc_ntok(doc) && is_word_tok(doc_tok(doc, j)) &&
                      cd_word_eq(tstr(doc, doc_tok(doc, j)), tlen(doc_tok(doc, j)), "the");
           if (the) j++;
-          if (j < doc_ntok(doc) && name_word(doc, &cs, j, true) && doc_tok(doc, j)->sent == t->sent) {
+          if (j < doc_ntok(doc) && name_word(doc, cs, j, true) && doc_tok(doc, j)->sent == t->sent) {
             w[n].tok = i;
             w[n].title_word = false;
             n++;
@@ -448,7 +385,7 @@ void cd_pass_mentions(cd_doc *doc) {
           }
         } else if (n > 0 && t->kind == TOK_PUNCT && doc->text[t->start] == '.' && t->start == cd_tok_end(prev) &&
                    tlen(prev) <= 4 && (tlen(prev) == 1 || is_title_word(doc, prev)) && i + 1 < doc_ntok(doc) &&
-                   name_word(doc, &cs, i + 1, true)) {
+                   name_word(doc, cs, i + 1, true)) {
           continue; /* J. R. R. Tolkien, Mr. Smith: the stop stays inside the chain */
         }
       }
@@ -478,10 +415,9 @@ void cd_pass_mentions(cd_doc *doc) {
       /* a lone title ("President") or a chain of only titles is no name */
       emit(doc, w, n, possessive);
       n = 0;
-      if (i < doc_ntok(doc) && !possessive && name_word(doc, &cs, i, false)) i--; /* restart on this token */
+      if (i < doc_ntok(doc) && !possessive && name_word(doc, cs, i, false)) i--; /* restart on this token */
     }
   }
   free(reuse);
-cleanup:
-  capset_free(&cs);
+  if (cs == &fresh) cd_capwords_free(cs);
 }

@@ -288,6 +288,71 @@ static void test_entities_kept_while_mentions_stay(void **state) {
   free(t.s);
 }
 
+static size_t mentions_in(const cd_report *r) {
+  size_t ne, n = 0;
+  const cd_entity *e = cd_report_entities(r, &ne);
+  for (size_t i = 0; i < ne; i++) n += e[i].n_mentions;
+  return n;
+}
+
+/* Analyses t through the handle and afresh; the two reports must be equal. Returns how many
+ * mentions the report's entities have. */
+static size_t mentions_after(cd_analysis *a, const text *t, const char *what, size_t step) {
+  check_same(a, t, CD_FORMAT_PLAINTEXT, NULL, what, step);
+  cd_report *r = cd_analyze(t->s, t->len, CD_FORMAT_PLAINTEXT, NULL);
+  assert_non_null(r);
+  size_t n = mentions_in(r);
+  cd_report_free(r);
+  return n;
+}
+
+/* A common word capitalised mid-sentence ("met the Critics") makes the same word a name at a
+ * sentence's start ("Critics say"). The handle counts such words across versions: the word stays
+ * while one use of it is left, and when the last goes, the paragraph that starts with it finds its
+ * mentions afresh. Words typed and deleted again, many of them, leave the counts right. */
+static void test_capitalised_words_counted(void **state) {
+  (void)state;
+  static const char TEXT[] = "Harbour council backs new footbridge\n\n"
+                             "Mayor Alice Brennan met the Critics on Tuesday.\n\n"
+                             "Critics say the cost will double.\n\n"
+                             "The vote is on Monday.\n\n"
+                             "Officials met the Critics again.\n";
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, TEXT, sizeof TEXT - 1);
+  size_t m0 = mentions_after(a, &t, "critics", 0);
+  /* one use of two deleted: "Critics say" stays a name, and its paragraph keeps its mentions */
+  const char *at = strstr(t.s, "Critics on");
+  text_edit(&t, (size_t)(at - t.s), 8, "", 0);
+  assert_int_equal(mentions_after(a, &t, "critics", 1), m0 - 1);
+  assert_int_equal(cd_incr_reused_mentions(a), 3);
+  /* the last use deleted: "Critics say" is a common word again, read afresh */
+  at = strstr(t.s, "Critics again");
+  text_edit(&t, (size_t)(at - t.s), 8, "", 0);
+  assert_int_equal(mentions_after(a, &t, "critics", 2), m0 - 3);
+  assert_int_equal(cd_incr_reused_mentions(a), 2);
+  /* and typed again */
+  at = strstr(t.s, "the again");
+  text_edit(&t, (size_t)(at - t.s) + 4, 0, "Critics ", 8);
+  assert_int_equal(mentions_after(a, &t, "critics", 3), m0 - 1);
+  assert_int_equal(cd_incr_reused_mentions(a), 2);
+  /* many capitalised words typed and deleted one after another */
+  for (size_t k = 0; k < 300; k++) {
+    char word[8] = {'Q', (char)('a' + k % 26), (char)('a' + k / 26 % 26), ' ', 0};
+    at = strstr(t.s, "on Monday");
+    size_t where = (size_t)(at - t.s);
+    text_edit(&t, where, 0, word, 4);
+    assert_int_equal(mentions_after(a, &t, "typed words", 4 + 2 * k), m0);
+    text_edit(&t, where, 4, "", 0);
+    assert_int_equal(mentions_after(a, &t, "typed words", 5 + 2 * k), m0 - 1);
+  }
+  at = strstr(t.s, "Critics again");
+  text_edit(&t, (size_t)(at - t.s), 8, "", 0);
+  assert_int_equal(mentions_after(a, &t, "critics", 1000), m0 - 3);
+  cd_analysis_free(a);
+  free(t.s);
+}
+
 /* Between versions the format and the configuration change what is prose: a paragraph whose
  * prose bytes differ is analysed afresh, and the reports still equal fresh ones. */
 static void test_format_and_configuration_changes(void **state) {
@@ -621,6 +686,7 @@ int main(void) {
       cmocka_unit_test(test_long_article_edits),
       cmocka_unit_test(test_untouched_paragraphs_are_reused),
       cmocka_unit_test(test_entities_kept_while_mentions_stay),
+      cmocka_unit_test(test_capitalised_words_counted),
       cmocka_unit_test(test_format_and_configuration_changes),
       cmocka_unit_test(test_speech_verb_setting_changes_mentions),
       cmocka_unit_test(test_kept_attribution_answers_follow_what_they_read),
