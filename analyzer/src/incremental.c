@@ -338,6 +338,7 @@ bool cd_incr_sentences(cd_doc *doc, uint32_t pi) {
     s->first_tok = os->first_tok - o->first_tok + p->first_tok;
     s->end_tok = os->end_tok - o->first_tok + p->first_tok;
     uint32_t index = (uint32_t)(doc->sentences.len - 1);
+    if (index == si) continue; /* the tokens, the old ones, say so already */
     for (size_t k = s->first_tok; k < s->end_tok; k++) CD_VEC_AT(&doc->tokens, cd_token, k)->sent = index;
   }
   return true;
@@ -447,12 +448,22 @@ void cd_incr_keep_tokens(cd_analysis *a, cd_doc *doc) {
   v->len = doc->len;
   copy_vec(&v->paras, &doc->paras);
   copy_vec(&v->sentences, &doc->sentences);
-  /* the tokens themselves come at the end (cd_incr_keep_final); their roles before pairing now */
+  /* the tokens themselves come at the end (cd_incr_keep_final); their roles before pairing now: a
+   * paragraph that took the old tokens took their old roles too (cd_incr_tokens) */
   cd_vec_reserve(&v->roles, doc_ntok(doc) + 1);
   v->roles.len = doc_ntok(doc);
   const cd_token *toks = doc->tokens.data;
   uint8_t *roles = v->roles.data;
-  for (size_t i = 0, n = doc_ntok(doc); i < n; i++) roles[i] = toks[i].role;
+  size_t done = 0; /* roles[0, done) are written */
+  for (size_t pi = 0; pi < doc->paras.len; pi++) {
+    if (from(doc, pi) == CD_NONE) continue;
+    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+    for (; done < p->first_tok; done++) roles[done] = toks[done].role;
+    memcpy(roles + p->first_tok, CD_VEC_AT(&a->old.roles, uint8_t, *CD_VEC_AT(&a->from_tok, size_t, pi)),
+           p->end_tok - p->first_tok);
+    done = p->end_tok;
+  }
+  for (size_t n = doc_ntok(doc); done < n; done++) roles[done] = toks[done].role;
 }
 
 void cd_incr_keep_mentions(cd_analysis *a) {
