@@ -1104,7 +1104,7 @@ static void note_use(cd_vec *uses, size_t t, size_t word, size_t mention) {
   }
   cd_vec_push_raw(uses); /* written below */
   word_use *w = CD_VEC_AT(uses, word_use, at);
-  memmove(w + 1, w, (uses->len - 1 - at) * sizeof *w);
+  if (at + 1 < uses->len) memmove(w + 1, w, (uses->len - 1 - at) * sizeof *w); /* mostly appended */
   *w = (word_use){(uint32_t)t, (uint32_t)word, (uint32_t)mention};
 }
 
@@ -1195,7 +1195,7 @@ static void spelling(names_ctx *c) {
       bool is_given = first_word && m->n_parts >= 2;
       first_word = false;
       /* three letters: only ever the slip of a longer name ("Cuz" for "Cruz"), see below */
-      if (!key || (strlen(key) < 3 && !cd_doc_key_renamed(doc, key))) {
+      if (!key || ((!key[0] || !key[1] || !key[2]) && !cd_doc_key_renamed(doc, key))) { /* under three bytes */
         prev = CD_NONE;
         continue;
       }
@@ -1505,6 +1505,7 @@ static void case_variants(names_ctx *c) {
             }
           }
           match = ak && ak == bk;
+          if (!match) break; /* most candidates part here: the rest is not asked */
         }
         /* "the Obama administration", "the Clinton foundation": a name before a common noun it
          * modifies, the usual description, not the organisation's title miswritten */
