@@ -37,6 +37,8 @@ typedef struct names_ctx {
   size_t titled_refs, plain_refs; /* lone references to people with and without a courtesy title */
   bool *aside;           /* per mention: not running body text (dateline, heading, handle, front matter) */
   bool *counted;         /* per mention of a person: courtesy_counted, as courtesy_totals found it */
+  uint8_t *on_name;      /* per mention: courtesy_on_name's answer + 1, once asked (0: not yet) */
+  const char **titled;   /* per person: titled_key, as courtesy_totals found it */
 } names_ctx;
 
 static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->mentions, cd_name_mention, i); }
@@ -552,11 +554,16 @@ static bool shared_word(names_ctx *c, const cd_name_mention *m, const cd_strmap 
 static bool courtesy_on_name(const names_ctx *c, const cd_name_mention *m) {
   if (!m->courtesy) return false;
   cd_doc *doc = c->doc;
+  /* asked of one person's mentions again and again (its title, its counts, its findings) */
+  uint8_t *memo = &c->on_name[m - M(doc, 0)];
+  if (*memo) return *memo == 2;
   const char *w = doc->text + m->name.start;
   size_t n = m->name.end - m->name.start;
   const char *key = name_key(doc, m);
-  return key && (!cd_is_common_word(w, n) || cd_doc_key_proper(doc, key) ||
-                 (c->multi_words && cd_strmap_get(c->multi_words, key) != CD_NONE));
+  bool on = key && (!cd_is_common_word(w, n) || cd_doc_key_proper(doc, key) ||
+                    (c->multi_words && cd_strmap_get(c->multi_words, key) != CD_NONE));
+  *memo = on ? 2 : 1;
+  return on;
 }
 
 /* A word of a clause's frame or a verb of saying: "for Trump", "Trump said". */
@@ -641,7 +648,7 @@ static void courtesy_totals(names_ctx *c, const size_t *order, const size_t *sta
     if (c->ignored[e] || E(doc, e)->kind != CD_ENTITY_PERSON) continue;
     const size_t *ms = order + start[e];
     size_t n = start[e + 1] - start[e];
-    const char *tkey = titled_key(c, ms, n);
+    const char *tkey = c->titled[e] = titled_key(c, ms, n);
     for (size_t k = 0; k < n; k++) {
       const cd_name_mention *m = M(doc, ms[k]);
       if (!(c->counted[ms[k]] = courtesy_counted(c, m, tkey, shared))) continue;
@@ -656,7 +663,7 @@ static void courtesy_entity(names_ctx *c, size_t e, const size_t *mentions, size
   cd_courtesy_style style = doc->config ? doc->config->courtesy : CD_COURTESY_ANY;
   size_t n_with = 0, n_without = 0, first_with = CD_NONE, first_without = CD_NONE;
   const char *title = NULL;
-  const char *tkey = titled_key(c, mentions, n);
+  const char *tkey = c->titled[e]; /* courtesy_totals asked it of every person not ignored */
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->courtesy && !title && courtesy_on_name(c, m)) title = courtesy_as_written(doc, m);
@@ -1730,11 +1737,14 @@ void cd_pass_names(cd_doc *doc) {
   c.ignored = calloc(ne, sizeof(bool));
   c.aside = calloc(nm + 1, sizeof(bool));
   c.counted = calloc(nm + 1, sizeof(bool));
+  c.on_name = calloc(nm + 1, sizeof(uint8_t));
+  c.titled = calloc(ne, sizeof(const char *));
   /* mention indexes grouped by entity (counting sort: mentions stay in text order) */
   size_t *start = calloc(ne + 1, sizeof(size_t));
   size_t *order = calloc(nm + 1, sizeof(size_t));
   size_t *fill = calloc(ne + 1, sizeof(size_t));
-  if (!c.speaker || !c.ignored || !c.aside || !c.counted || !start || !order || !fill) goto out;
+  if (!c.speaker || !c.ignored || !c.aside || !c.counted || !c.on_name || !c.titled || !start || !order || !fill)
+    goto out;
   mark_aside(&c);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
@@ -1811,6 +1821,8 @@ out:
   free(c.ignored);
   free(c.aside);
   free(c.counted);
+  free(c.on_name);
+  free(c.titled);
   free(start);
   free(order);
   free(fill);
