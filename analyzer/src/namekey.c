@@ -163,32 +163,47 @@ char *cd_name_key(cd_arena *arena, const char *text, size_t n) {
  * without a call to strcmp. */
 static bool same(const char *entry, const char *key) { return entry[0] == key[0] && strcmp(entry, key) == 0; }
 
-/* Built-in aliases for common country and organisation forms; configuration adds more. */
+/* Built-in aliases for common country and organisation forms; configuration adds more. Sorted by
+ * the alias: looked up by binary search (every entity's key is asked). */
 static const char *const ALIASES[][2] = {
-    {"us", "unitedstates"},         {"usa", "unitedstates"},          {"america", "unitedstates"},
-    {"unitedstatesofamerica", "unitedstates"},                        {"uk", "unitedkingdom"},
-    {"britain", "unitedkingdom"},   {"greatbritain", "unitedkingdom"}, {"eu", "europeanunion"},
-    {"un", "unitednations"},        {"ussr", "sovietunion"},           {"uae", "unitedarabemirates"},
-    {"drc", "democraticrepublicofthecongo"},                          {"prc", "china"},
-    {"peoplesrepublicofchina", "china"},                              {"nato", "northatlantictreatyorganization"},
-    {"who", "worldhealthorganization"},                               {"gop", "republicanparty"},
-    {"dprk", "northkorea"},         {"rok", "southkorea"},            {"imf", "internationalmonetaryfund"},
-    {"fbi", "federalbureauofinvestigation"},                          {"cia", "centralintelligenceagency"},
-    {"nasa", "nationalaeronauticsandspaceadministration"},            {"opec", "organizationofthepetroleumexportingcountries"},
-    {"wto", "worldtradeorganization"},                                {"unicef", "unitednationschildrensfund"},
+    {"america", "unitedstates"}, {"bbc", "britishbroadcastingcorporation"},
+    {"britain", "unitedkingdom"}, {"cia", "centralintelligenceagency"},
+    {"dc", "districtofcolumbia"}, {"dprk", "northkorea"}, {"drc", "democraticrepublicofthecongo"},
+    {"eu", "europeanunion"}, {"fbi", "federalbureauofinvestigation"}, {"gop", "republicanparty"},
+    {"greatbritain", "unitedkingdom"}, {"imf", "internationalmonetaryfund"},
+    {"nasa", "nationalaeronauticsandspaceadministration"},
+    {"nato", "northatlantictreatyorganization"}, {"nhs", "nationalhealthservice"},
+    {"opec", "organizationofthepetroleumexportingcountries"}, {"peoplesrepublicofchina", "china"},
+    {"prc", "china"}, {"rok", "southkorea"}, {"uae", "unitedarabemirates"}, {"uk", "unitedkingdom"},
+    {"un", "unitednations"},
     {"unesco", "unitednationseducationalscientificandculturalorganization"},
-    {"nhs", "nationalhealthservice"},                                 {"bbc", "britishbroadcastingcorporation"},
-    {"dc", "districtofcolumbia"},   {"washingtondc", "districtofcolumbia"},
+    {"unicef", "unitednationschildrensfund"}, {"unitedstatesofamerica", "unitedstates"},
+    {"us", "unitedstates"}, {"usa", "unitedstates"}, {"ussr", "sovietunion"},
+    {"washingtondc", "districtofcolumbia"}, {"who", "worldhealthorganization"},
+    {"wto", "worldtradeorganization"},
 };
 
+static size_t n_aliases(void) { return sizeof ALIASES / sizeof ALIASES[0]; }
+
 const char *cd_alias_key(const char *key) {
-  for (size_t i = 0; i < sizeof ALIASES / sizeof ALIASES[0]; i++)
-    if (same(ALIASES[i][0], key)) return ALIASES[i][1];
+#ifndef NDEBUG
+  for (size_t i = 1; i < n_aliases(); i++) assert(strcmp(ALIASES[i - 1][0], ALIASES[i][0]) < 0 && "ALIASES out of order");
+#endif
+  size_t lo = 0, hi = n_aliases(); /* the bytes as they are, as strcmp orders them */
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(key, ALIASES[mid][0]);
+    if (c == 0) return ALIASES[mid][1];
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
   return key;
 }
 
 bool cd_alias_known(const char *key) {
-  for (size_t i = 0; i < sizeof ALIASES / sizeof ALIASES[0]; i++)
+  for (size_t i = 0; i < n_aliases(); i++)
     if (same(ALIASES[i][0], key) || same(ALIASES[i][1], key)) return true;
   return false;
 }

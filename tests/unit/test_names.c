@@ -28,6 +28,14 @@ static void test_keys(void **state) {
   assert_string_equal(cd_name_key(a, "Jong Un", 7), "jongun");
   assert_string_equal(cd_name_key(a, "\xC5\x81ukasz", 7), "lukasz");
   assert_string_equal(cd_alias_key("usa"), "unitedstates");
+  /* the table's first and last aliases, and keys beside them that are none */
+  assert_string_equal(cd_alias_key("america"), "unitedstates");
+  assert_string_equal(cd_alias_key("wto"), "worldtradeorganization");
+  assert_string_equal(cd_alias_key("us"), "unitedstates");
+  assert_string_equal(cd_alias_key("usaf"), "usaf");
+  assert_string_equal(cd_alias_key("americas"), "americas");
+  assert_string_equal(cd_alias_key("USA"), "USA"); /* keys are folded: no folding here */
+  assert_string_equal(cd_alias_key(""), "");
   assert_string_equal(cd_rename_key("bangalore"), "bengaluru");
   assert_string_equal(cd_rename_key("paris"), "paris");
   cd_arena_free(a);
