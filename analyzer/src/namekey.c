@@ -185,10 +185,49 @@ static const char *const ALIASES[][2] = {
 
 static size_t n_aliases(void) { return sizeof ALIASES / sizeof ALIASES[0]; }
 
+/* A key's first letter and length, against a table's: for each first letter a-z (capitals taken
+ * as small, as cd_word_cmp_folded does), bit n is set when an entry of n bytes begins with it. A
+ * key that no entry matches so is in no table, without a search: almost every key asked (each
+ * name word's and entity's) is in none. Builds without NDEBUG check that every entry is covered. */
+static bool may_be_in(const uint64_t first_len[26], const char *key, size_t n) {
+  unsigned c = (unsigned char)key[0];
+  if (c - 'A' < 26u) c += 'a' - 'A';
+  return c - 'a' < 26u && n < 64 && (first_len[c - 'a'] >> n & 1);
+}
+
+/* ALIASES' aliases (the first column) */
+static const uint64_t ALIAS_SHAPES[26] = {
+    0x80u, 0x88u, 0x8u, 0x1cu, 0x4u, 0x8u, 0x1008u, 0x0u, 0x8u, 0x0u, 0x0u, 0x0u, 0x0u, 0x18u,
+    0x10u, 0x400008u, 0x0u, 0x8u, 0x0u, 0x0u, 0x20005cu, 0x0u, 0x1008u, 0x0u, 0x0u, 0x0u,
+};
+/* both columns of ALIASES */
+static const uint64_t ALIAS_KNOWN_SHAPES[26] = {
+    0x80u, 0x40000088u, 0x2000028u, 0x1004001cu, 0x2004u, 0x10000008u, 0x1008u, 0x0u, 0x2000008u,
+    0x0u, 0x0u, 0x0u, 0x0u, 0x20080200418u, 0x100000000010u, 0x400008u, 0x0u, 0x8008u, 0xc00u, 0x0u,
+    0x20000000424305cu, 0x0u, 0xc01008u, 0x0u, 0x0u, 0x0u,
+};
+/* RENAMED's old names */
+static const uint64_t RENAMED_SHAPES[26] = {
+    0x2c0u, 0x12e0u, 0x2540u, 0x20u, 0x0u, 0x40u, 0x80u, 0x0u, 0x400u, 0x0u, 0x90u, 0x200u, 0x240u,
+    0x0u, 0x40u, 0x860u, 0x0u, 0x80u, 0x660u, 0x440u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x20u,
+};
+/* CURRENT_NAMES */
+static const uint64_t CURRENT_SHAPES[26] = {
+    0x40u, 0x380u, 0xc80u, 0x10000020u, 0x100u, 0x0u, 0x300u, 0x2040u, 0x0u, 0x0u, 0xd0u, 0x0u,
+    0x2c0u, 0x200u, 0x20u, 0x610u, 0x0u, 0x0u, 0x8140u, 0x40080u, 0x0u, 0x300u, 0x0u, 0x0u, 0x40u,
+    0x0u,
+};
+
 const char *cd_alias_key(const char *key) {
 #ifndef NDEBUG
-  for (size_t i = 1; i < n_aliases(); i++) assert(strcmp(ALIASES[i - 1][0], ALIASES[i][0]) < 0 && "ALIASES out of order");
+  for (size_t i = 0; i < n_aliases(); i++) {
+    assert((i == 0 || strcmp(ALIASES[i - 1][0], ALIASES[i][0]) < 0) && "ALIASES out of order");
+    for (int col = 0; col < 2; col++)
+      assert(may_be_in(ALIAS_KNOWN_SHAPES, ALIASES[i][col], strlen(ALIASES[i][col])) && "ALIAS_KNOWN_SHAPES");
+    assert(may_be_in(ALIAS_SHAPES, ALIASES[i][0], strlen(ALIASES[i][0])) && "ALIAS_SHAPES misses an alias");
+  }
 #endif
+  if (!may_be_in(ALIAS_SHAPES, key, strlen(key))) return key;
   size_t lo = 0, hi = n_aliases(); /* the bytes as they are, as strcmp orders them */
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -203,6 +242,7 @@ const char *cd_alias_key(const char *key) {
 }
 
 bool cd_alias_known(const char *key) {
+  if (!may_be_in(ALIAS_KNOWN_SHAPES, key, strlen(key))) return false;
   for (size_t i = 0; i < n_aliases(); i++)
     if (same(ALIASES[i][0], key) || same(ALIASES[i][1], key)) return true;
   return false;
@@ -236,10 +276,12 @@ static const char *const CURRENT_NAMES[] = {
 static size_t n_renamed(void) { return sizeof RENAMED / sizeof RENAMED[0]; }
 
 /* The RENAMED row whose old name is `key`, or CD_NONE. */
-static size_t find_old_name(const char *key) { return cd_sorted_index(key, strlen(key), &RENAMED[0][0], n_renamed(), 2); }
+static size_t find_old_name(const char *key, size_t n) {
+  return may_be_in(RENAMED_SHAPES, key, n) ? cd_sorted_index(key, n, &RENAMED[0][0], n_renamed(), 2) : CD_NONE;
+}
 
 const char *cd_rename_key(const char *key) {
-  size_t i = find_old_name(key);
+  size_t i = find_old_name(key, strlen(key));
   return i == CD_NONE ? key : RENAMED[i][1];
 }
 
@@ -248,9 +290,13 @@ bool cd_is_renamed(const char *key) {
   for (size_t i = 0; i < n_renamed(); i++) {
     assert((i == 0 || strcmp(RENAMED[i - 1][0], RENAMED[i][0]) < 0) && "RENAMED out of order");
     assert(CD_SORTED_IN(RENAMED[i][1], strlen(RENAMED[i][1]), CURRENT_NAMES) && "a current name is missing");
+    assert(may_be_in(RENAMED_SHAPES, RENAMED[i][0], strlen(RENAMED[i][0])) && "RENAMED_SHAPES misses a name");
   }
+  for (const char *const *c = CURRENT_NAMES; *c; c++)
+    assert(may_be_in(CURRENT_SHAPES, *c, strlen(*c)) && "CURRENT_SHAPES misses a name");
 #endif
-  return find_old_name(key) != CD_NONE || CD_SORTED_IN(key, strlen(key), CURRENT_NAMES);
+  size_t n = strlen(key);
+  return find_old_name(key, n) != CD_NONE || (may_be_in(CURRENT_SHAPES, key, n) && CD_SORTED_IN(key, n, CURRENT_NAMES));
 }
 
 size_t cd_edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t limit) {

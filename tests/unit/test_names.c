@@ -38,6 +38,15 @@ static void test_keys(void **state) {
   assert_string_equal(cd_alias_key(""), "");
   assert_string_equal(cd_rename_key("bangalore"), "bengaluru");
   assert_string_equal(cd_rename_key("paris"), "paris");
+  /* the tables' first and last names, either column, capitals as small, and names that are none */
+  assert_string_equal(cd_rename_key("allahabad"), "prayagraj");
+  assert_string_equal(cd_rename_key("zaire"), "democraticrepublicofthecongo");
+  assert_true(cd_is_renamed("bombay") && cd_is_renamed("mumbai") && cd_is_renamed("Bombay"));
+  assert_true(cd_is_renamed("almaty") && cd_is_renamed("yangon") && cd_is_renamed("zaire"));
+  assert_false(cd_is_renamed("bombays") || cd_is_renamed("mumba") || cd_is_renamed("paris") || cd_is_renamed(""));
+  assert_true(cd_alias_known("usa") && cd_alias_known("unitedstates") && cd_alias_known("wto"));
+  assert_true(cd_alias_known("unitednationseducationalscientificandculturalorganization"));
+  assert_false(cd_alias_known("usaf") || cd_alias_known("paris") || cd_alias_known(""));
   cd_arena_free(a);
 }
 
