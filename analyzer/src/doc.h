@@ -202,10 +202,39 @@ void cd_pass_claims(cd_doc *doc);  /* claim.* diagnostics */
 void cd_pass_record(cd_doc *doc);  /* quotes against the record: quote.altered, ... (record_pass.c) */
 void cd_pass_findings(cd_doc *doc); /* quote.* diagnostics, severities, inline controls, sorting */
 
+/* One slot of the span memo (cd_doc.span_keys): the span of the text that starts at `span`'s low
+ * 32 bits and is as long as its high 32 bits, and its interned key (NULL: empty). */
+struct cd_span_key {
+  uint64_t span;
+  const char *key;
+};
+enum { CD_SPAN_WAYS = 4 }; /* a bucket of four slots is one 64-byte cache line */
+
+/* The span memo's key for text[0..n), or NULL when it has none (report.c keeps it). Inline: the
+ * passes ask for the same mentions' and words' keys again and again, and a hit is a few loads and
+ * compares where a call spent more saving and restoring registers than looking. */
+static inline const char *cd_doc_span_key(const cd_doc *doc, const char *text, size_t n) {
+  const struct cd_span_key *s = doc->span_keys; /* NULL with a handle's kept keys */
+  uint64_t at = (uint64_t)((uintptr_t)text - (uintptr_t)doc->text);
+  if (!s || at > doc->len || n > doc->len - at) return NULL; /* not the text's bytes */
+  s += ((at * doc->span_keys_scale) >> 32) * CD_SPAN_WAYS;
+  uint64_t span = at | (uint64_t)n << 32;
+  for (int w = 0; w < CD_SPAN_WAYS; w++)
+    if (s[w].span == span && s[w].key) return s[w].key;
+  return NULL;
+}
+/* The key from the name-key table (or a handle's), noted in the span memo. */
+const char *cd_doc_name_key_miss(cd_doc *doc, const char *text, size_t n, bool known);
 /* The name key of text[0..n) (namekey.h), one shared copy per key. */
-const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n);
+static inline const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n) {
+  const char *key = cd_doc_span_key(doc, text, n);
+  return key ? key : cd_doc_name_key_miss(doc, text, n, false);
+}
 /* The key of text[0..n) when some pass has interned it, else NULL (cd_name_key_known). */
-const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n);
+static inline const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n) {
+  const char *key = cd_doc_span_key(doc, text, n);
+  return key ? key : cd_doc_name_key_miss(doc, text, n, true);
+}
 /* The interned copy of a key's own bytes (already folded: an alias's canonical key), added when
  * absent: among interned keys, equal bytes are one pointer. */
 const char *cd_doc_intern_key(cd_doc *doc, const char *key, size_t n);

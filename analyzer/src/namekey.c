@@ -39,6 +39,37 @@ size_t cd_name_key_fold_ascii(char *out, const char *text, size_t n) {
   return k;
 }
 
+/* ASCII but for the apostrophes and hyphens the key drops (’ ‘ U+2010 U+2011: E2 80 99, 98, 90,
+ * 91), and no NUL: the general path below leaves those letters as they are and then drops them, so
+ * such a text is folded as ASCII is, without utf8proc's allocation and decomposition. They are most
+ * of the non-ASCII spans the passes ask about ("O’Brien", "Trump’s"). */
+static bool ascii_but_dropped(const char *text, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c >= 0x80) {
+      if (c != 0xE2 || i + 2 >= n || (unsigned char)text[i + 1] != 0x80) return false;
+      unsigned char c2 = (unsigned char)text[i + 2];
+      if (!(c2 == 0x99 || c2 == 0x90 || c2 == 0x91 || c2 == 0x98)) return false;
+      i += 2;
+    } else if (c == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* cd_name_key_fold_ascii for a text that ascii_but_dropped accepts. */
+static size_t fold_ascii_dropping(char *out, const char *text, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0, from = 0; i <= n; i++) {
+    if (i < n && (unsigned char)text[i] != 0xE2) continue;
+    k += cd_name_key_fold_ascii(out + k, text + from, i - from);
+    from = i + 3;
+    i += 2;
+  }
+  return k;
+}
+
 static char *ascii_key(cd_arena *arena, const char *text, size_t n) {
   char *out = cd_arena_alloc(arena, n + 1);
   if (out) out[cd_name_key_fold_ascii(out, text, n)] = 0;
@@ -68,6 +99,8 @@ bool cd_name_key_is_ascii(const char *text, size_t n) {
 const char *cd_name_key_in(cd_strmap *keys, const char *text, size_t n) {
   char buf[CD_NAME_KEY_ASCII_MAX];
   if (cd_name_key_is_ascii(text, n)) return cd_strmap_intern(keys, buf, cd_name_key_fold_ascii(buf, text, n));
+  if (n < CD_NAME_KEY_ASCII_MAX && ascii_but_dropped(text, n))
+    return cd_strmap_intern(keys, buf, fold_ascii_dropping(buf, text, n));
   if (!keys->arena && !(keys->arena = keys->own = cd_arena_new())) return NULL;
   const char *key = cd_name_key(keys->arena, text, n);
   return key ? cd_strmap_intern(keys, key, strlen(key)) : NULL;
@@ -83,6 +116,11 @@ char *cd_name_key(cd_arena *arena, const char *text, size_t n) {
   bool ascii = true;
   for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)text[i] < 0x80;
   if (ascii) return ascii_key(arena, text, n);
+  if (ascii_but_dropped(text, n)) {
+    char *out = cd_arena_alloc(arena, n + 1);
+    if (out) out[fold_ascii_dropping(out, text, n)] = 0;
+    return out;
+  }
   utf8proc_uint8_t *folded = NULL;
   utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)n, &folded,
                                     UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
@@ -125,32 +163,87 @@ char *cd_name_key(cd_arena *arena, const char *text, size_t n) {
  * without a call to strcmp. */
 static bool same(const char *entry, const char *key) { return entry[0] == key[0] && strcmp(entry, key) == 0; }
 
-/* Built-in aliases for common country and organisation forms; configuration adds more. */
+/* Built-in aliases for common country and organisation forms; configuration adds more. Sorted by
+ * the alias: looked up by binary search (every entity's key is asked). */
 static const char *const ALIASES[][2] = {
-    {"us", "unitedstates"},         {"usa", "unitedstates"},          {"america", "unitedstates"},
-    {"unitedstatesofamerica", "unitedstates"},                        {"uk", "unitedkingdom"},
-    {"britain", "unitedkingdom"},   {"greatbritain", "unitedkingdom"}, {"eu", "europeanunion"},
-    {"un", "unitednations"},        {"ussr", "sovietunion"},           {"uae", "unitedarabemirates"},
-    {"drc", "democraticrepublicofthecongo"},                          {"prc", "china"},
-    {"peoplesrepublicofchina", "china"},                              {"nato", "northatlantictreatyorganization"},
-    {"who", "worldhealthorganization"},                               {"gop", "republicanparty"},
-    {"dprk", "northkorea"},         {"rok", "southkorea"},            {"imf", "internationalmonetaryfund"},
-    {"fbi", "federalbureauofinvestigation"},                          {"cia", "centralintelligenceagency"},
-    {"nasa", "nationalaeronauticsandspaceadministration"},            {"opec", "organizationofthepetroleumexportingcountries"},
-    {"wto", "worldtradeorganization"},                                {"unicef", "unitednationschildrensfund"},
+    {"america", "unitedstates"}, {"bbc", "britishbroadcastingcorporation"},
+    {"britain", "unitedkingdom"}, {"cia", "centralintelligenceagency"},
+    {"dc", "districtofcolumbia"}, {"dprk", "northkorea"}, {"drc", "democraticrepublicofthecongo"},
+    {"eu", "europeanunion"}, {"fbi", "federalbureauofinvestigation"}, {"gop", "republicanparty"},
+    {"greatbritain", "unitedkingdom"}, {"imf", "internationalmonetaryfund"},
+    {"nasa", "nationalaeronauticsandspaceadministration"},
+    {"nato", "northatlantictreatyorganization"}, {"nhs", "nationalhealthservice"},
+    {"opec", "organizationofthepetroleumexportingcountries"}, {"peoplesrepublicofchina", "china"},
+    {"prc", "china"}, {"rok", "southkorea"}, {"uae", "unitedarabemirates"}, {"uk", "unitedkingdom"},
+    {"un", "unitednations"},
     {"unesco", "unitednationseducationalscientificandculturalorganization"},
-    {"nhs", "nationalhealthservice"},                                 {"bbc", "britishbroadcastingcorporation"},
-    {"dc", "districtofcolumbia"},   {"washingtondc", "districtofcolumbia"},
+    {"unicef", "unitednationschildrensfund"}, {"unitedstatesofamerica", "unitedstates"},
+    {"us", "unitedstates"}, {"usa", "unitedstates"}, {"ussr", "sovietunion"},
+    {"washingtondc", "districtofcolumbia"}, {"who", "worldhealthorganization"},
+    {"wto", "worldtradeorganization"},
+};
+
+static size_t n_aliases(void) { return sizeof ALIASES / sizeof ALIASES[0]; }
+
+/* A key's first letter and length, against a table's: for each first letter a-z (capitals taken
+ * as small, as cd_word_cmp_folded does), bit n is set when an entry of n bytes begins with it. A
+ * key that no entry matches so is in no table, without a search: almost every key asked (each
+ * name word's and entity's) is in none. Builds without NDEBUG check that every entry is covered. */
+static bool may_be_in(const uint64_t first_len[26], const char *key, size_t n) {
+  unsigned c = (unsigned char)key[0];
+  if (c - 'A' < 26u) c += 'a' - 'A';
+  return c - 'a' < 26u && n < 64 && (first_len[c - 'a'] >> n & 1);
+}
+
+/* ALIASES' aliases (the first column) */
+static const uint64_t ALIAS_SHAPES[26] = {
+    0x80u, 0x88u, 0x8u, 0x1cu, 0x4u, 0x8u, 0x1008u, 0x0u, 0x8u, 0x0u, 0x0u, 0x0u, 0x0u, 0x18u,
+    0x10u, 0x400008u, 0x0u, 0x8u, 0x0u, 0x0u, 0x20005cu, 0x0u, 0x1008u, 0x0u, 0x0u, 0x0u,
+};
+/* both columns of ALIASES */
+static const uint64_t ALIAS_KNOWN_SHAPES[26] = {
+    0x80u, 0x40000088u, 0x2000028u, 0x1004001cu, 0x2004u, 0x10000008u, 0x1008u, 0x0u, 0x2000008u,
+    0x0u, 0x0u, 0x0u, 0x0u, 0x20080200418u, 0x100000000010u, 0x400008u, 0x0u, 0x8008u, 0xc00u, 0x0u,
+    0x20000000424305cu, 0x0u, 0xc01008u, 0x0u, 0x0u, 0x0u,
+};
+/* RENAMED's old names */
+static const uint64_t RENAMED_SHAPES[26] = {
+    0x2c0u, 0x12e0u, 0x2540u, 0x20u, 0x0u, 0x40u, 0x80u, 0x0u, 0x400u, 0x0u, 0x90u, 0x200u, 0x240u,
+    0x0u, 0x40u, 0x860u, 0x0u, 0x80u, 0x660u, 0x440u, 0x0u, 0x0u, 0x0u, 0x0u, 0x0u, 0x20u,
+};
+/* CURRENT_NAMES */
+static const uint64_t CURRENT_SHAPES[26] = {
+    0x40u, 0x380u, 0xc80u, 0x10000020u, 0x100u, 0x0u, 0x300u, 0x2040u, 0x0u, 0x0u, 0xd0u, 0x0u,
+    0x2c0u, 0x200u, 0x20u, 0x610u, 0x0u, 0x0u, 0x8140u, 0x40080u, 0x0u, 0x300u, 0x0u, 0x0u, 0x40u,
+    0x0u,
 };
 
 const char *cd_alias_key(const char *key) {
-  for (size_t i = 0; i < sizeof ALIASES / sizeof ALIASES[0]; i++)
-    if (same(ALIASES[i][0], key)) return ALIASES[i][1];
+#ifndef NDEBUG
+  for (size_t i = 0; i < n_aliases(); i++) {
+    assert((i == 0 || strcmp(ALIASES[i - 1][0], ALIASES[i][0]) < 0) && "ALIASES out of order");
+    for (int col = 0; col < 2; col++)
+      assert(may_be_in(ALIAS_KNOWN_SHAPES, ALIASES[i][col], strlen(ALIASES[i][col])) && "ALIAS_KNOWN_SHAPES");
+    assert(may_be_in(ALIAS_SHAPES, ALIASES[i][0], strlen(ALIASES[i][0])) && "ALIAS_SHAPES misses an alias");
+  }
+#endif
+  if (!may_be_in(ALIAS_SHAPES, key, strlen(key))) return key;
+  size_t lo = 0, hi = n_aliases(); /* the bytes as they are, as strcmp orders them */
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(key, ALIASES[mid][0]);
+    if (c == 0) return ALIASES[mid][1];
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
   return key;
 }
 
 bool cd_alias_known(const char *key) {
-  for (size_t i = 0; i < sizeof ALIASES / sizeof ALIASES[0]; i++)
+  if (!may_be_in(ALIAS_KNOWN_SHAPES, key, strlen(key))) return false;
+  for (size_t i = 0; i < n_aliases(); i++)
     if (same(ALIASES[i][0], key) || same(ALIASES[i][1], key)) return true;
   return false;
 }
@@ -183,10 +276,12 @@ static const char *const CURRENT_NAMES[] = {
 static size_t n_renamed(void) { return sizeof RENAMED / sizeof RENAMED[0]; }
 
 /* The RENAMED row whose old name is `key`, or CD_NONE. */
-static size_t find_old_name(const char *key) { return cd_sorted_index(key, strlen(key), &RENAMED[0][0], n_renamed(), 2); }
+static size_t find_old_name(const char *key, size_t n) {
+  return may_be_in(RENAMED_SHAPES, key, n) ? cd_sorted_index(key, n, &RENAMED[0][0], n_renamed(), 2) : CD_NONE;
+}
 
 const char *cd_rename_key(const char *key) {
-  size_t i = find_old_name(key);
+  size_t i = find_old_name(key, strlen(key));
   return i == CD_NONE ? key : RENAMED[i][1];
 }
 
@@ -195,9 +290,13 @@ bool cd_is_renamed(const char *key) {
   for (size_t i = 0; i < n_renamed(); i++) {
     assert((i == 0 || strcmp(RENAMED[i - 1][0], RENAMED[i][0]) < 0) && "RENAMED out of order");
     assert(CD_SORTED_IN(RENAMED[i][1], strlen(RENAMED[i][1]), CURRENT_NAMES) && "a current name is missing");
+    assert(may_be_in(RENAMED_SHAPES, RENAMED[i][0], strlen(RENAMED[i][0])) && "RENAMED_SHAPES misses a name");
   }
+  for (const char *const *c = CURRENT_NAMES; *c; c++)
+    assert(may_be_in(CURRENT_SHAPES, *c, strlen(*c)) && "CURRENT_SHAPES misses a name");
 #endif
-  return find_old_name(key) != CD_NONE || CD_SORTED_IN(key, strlen(key), CURRENT_NAMES);
+  size_t n = strlen(key);
+  return find_old_name(key, n) != CD_NONE || (may_be_in(CURRENT_SHAPES, key, n) && CD_SORTED_IN(key, n, CURRENT_NAMES));
 }
 
 size_t cd_edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t limit) {

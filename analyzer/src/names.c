@@ -47,10 +47,11 @@ static const cd_entity *E(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->
 /* The name key of token i's text up to `end` (a mention may end inside it: "Kelly's"). The steps
  * below ask for the same tokens' keys again and again; keys are interned (cd_doc_name_key), so
  * asking again costs a fold and a lookup, and no per-token table is kept. */
-static inline const char *tok_key(names_ctx *c, size_t i, size_t end) {
+__attribute__((always_inline)) static inline const char *tok_key(names_ctx *c, size_t i, size_t end) {
   cd_doc *doc = c->doc;
   const cd_token *t = doc_tok(doc, i);
-  if (end == cd_tok_end(t)) return cd_doc_token_key(doc, i); /* the whole token: kept per token */
+  /* the whole token: kept per token with a handle (without one, the same span's key) */
+  if (doc->kept_keys && end == cd_tok_end(t)) return cd_doc_token_key(doc, i);
   return cd_doc_name_key(doc, doc->text + t->start, end - t->start);
 }
 

@@ -172,27 +172,19 @@ const cd_span *cd_report_paragraphs(const cd_report *r, size_t *count) {
 
 cd_span cd_report_headline(const cd_report *r) { return r->headline; }
 
-/* One slot of the span memo: the span [start, start + n) of the text and its interned key. */
-struct cd_span_key {
-  uint32_t start, n;
-  const char *key; /* NULL: empty */
-};
-
 /* Are the n bytes at text a span of the document's own text (not a configured name or a string a
  * pass made)? */
 static bool in_text(const cd_doc *doc, const char *text, size_t n) {
   return text >= doc->text && text <= doc->text + doc->len && n <= doc->len - (size_t)(text - doc->text);
 }
 
-enum { SPAN_WAYS = 4 }; /* a bucket of four slots is one 64-byte cache line */
-
 /* The memo's bucket for a span of the text, or NULL when the bytes are not the text's or the memo
  * cannot be had. A bucket holds the spans that start in a stretch of the text (about a mention's
  * worth): the passes walk the text in order, so they walk the memo in order too, a line at a time,
- * where a hash sent each ask to a line of its own in a table larger than the cache. */
+ * where a hash sent each ask to a line of its own in a table larger than the cache. A span of the
+ * text fits a slot: the text is at most CD_MAX_TEXT_LEN bytes, below 2^32. */
 static struct cd_span_key *span_bucket(cd_doc *doc, const char *text, size_t n) {
   if (!in_text(doc, text, n)) return NULL;
-  if ((size_t)(text - doc->text) > UINT32_MAX || n > UINT32_MAX) return NULL; /* a slot holds 32-bit spans */
   if (!doc->span_keys) {
     /* a few slots per mention: the spans asked about are mentions, their words and surnames; at
      * most 65,536 (1 MB), enough for an article that is edited: a long text's memo touches every
@@ -201,41 +193,33 @@ static struct cd_span_key *span_bucket(cd_doc *doc, const char *text, size_t n) 
     size_t cap = 256;
     while (cap < 4 * doc->mentions.len && cap < ((size_t)1 << 16)) cap *= 2;
     size_t bytes = cap * sizeof *doc->span_keys;
-    doc->span_keys = aligned_alloc(SPAN_WAYS * sizeof *doc->span_keys, bytes);
+    doc->span_keys = aligned_alloc(CD_SPAN_WAYS * sizeof *doc->span_keys, bytes);
     if (!doc->span_keys) return NULL;
     memset(doc->span_keys, 0, bytes);
-    doc->span_keys_buckets = cap / SPAN_WAYS;
+    doc->span_keys_buckets = cap / CD_SPAN_WAYS;
     doc->span_keys_scale = ((uint64_t)doc->span_keys_buckets << 32) / ((uint64_t)doc->len + 1);
   }
   uint64_t start = (uint64_t)(text - doc->text);
-  return &doc->span_keys[((start * doc->span_keys_scale) >> 32) * SPAN_WAYS];
+  return &doc->span_keys[((start * doc->span_keys_scale) >> 32) * CD_SPAN_WAYS];
 }
 
-/* The memo's key for the span, else the name-key table's (cd_name_key_in, or with `known`
- * cd_name_key_known), kept when there is one (no answer is kept when the key is not interned: a
- * later pass may intern it). A document analysed through a handle asks the handle's table, kept
- * across versions (namekey_kept.h), instead. */
-static const char *memo_key(cd_doc *doc, const char *text, size_t n, bool known) {
+/* Past the memo (cd_doc_span_key, inline in doc.h): the name-key table's key (cd_name_key_in, or
+ * with `known` cd_name_key_known), kept in the memo when there is one (no answer is kept when the
+ * key is not interned: a later pass may intern it). A document analysed through a handle asks the
+ * handle's table, kept across versions (namekey_kept.h), instead. */
+const char *cd_doc_name_key_miss(cd_doc *doc, const char *text, size_t n, bool known) {
   if (doc->kept_keys) {
     return cd_keys_kept_key(doc->kept_keys, text, in_text(doc, text, n) ? (size_t)(text - doc->text) : SIZE_MAX, n,
                             doc->mentions.len, known);
   }
   struct cd_span_key *s = span_bucket(doc, text, n);
-  uint32_t start = s ? (uint32_t)(text - doc->text) : 0;
-  if (s)
-    for (int w = 0; w < SPAN_WAYS; w++)
-      if (s[w].key && s[w].start == start && s[w].n == n) return s[w].key;
   const char *key = known ? cd_name_key_known(&doc->name_keys, text, n) : cd_name_key_in(&doc->name_keys, text, n);
   if (s && key) { /* the newest first: the oldest goes */
-    for (int w = SPAN_WAYS - 1; w > 0; w--) s[w] = s[w - 1];
-    s[0] = (struct cd_span_key){start, (uint32_t)n, key};
+    for (int w = CD_SPAN_WAYS - 1; w > 0; w--) s[w] = s[w - 1];
+    s[0] = (struct cd_span_key){(uint64_t)(text - doc->text) | (uint64_t)n << 32, key};
   }
   return key;
 }
-
-const char *cd_doc_name_key(cd_doc *doc, const char *text, size_t n) { return memo_key(doc, text, n, false); }
-
-const char *cd_doc_name_key_known(cd_doc *doc, const char *text, size_t n) { return memo_key(doc, text, n, true); }
 
 const char *cd_doc_intern_key(cd_doc *doc, const char *key, size_t n) {
   return doc->kept_keys ? cd_keys_kept_intern(doc->kept_keys, key, n) : cd_strmap_intern(&doc->name_keys, key, n);
@@ -254,7 +238,7 @@ static const char *slot_key(cd_doc *doc, uint32_t *slot, size_t start, size_t en
                         ? cd_keys_kept_key_entry(doc->kept_keys, doc->text + start, start, end - start,
                                                  doc->mentions.len, &e)
                         : NULL;
-  if (!key) return memo_key(doc, doc->text + start, end - start, false);
+  if (!key) return cd_doc_name_key(doc, doc->text + start, end - start);
   if (e != UINT32_MAX) *slot = e + 1;
   return key;
 }
@@ -262,13 +246,13 @@ static const char *slot_key(cd_doc *doc, uint32_t *slot, size_t start, size_t en
 const char *cd_doc_kept_token_key(cd_doc *doc, size_t t) {
   const cd_token *tk = doc_tok(doc, t);
   if (!doc->token_keys && !(doc->token_keys = cd_incr_token_keys(doc)))
-    return memo_key(doc, doc->text + tk->start, tk->len, false);
+    return cd_doc_name_key(doc, doc->text + tk->start, tk->len);
   return slot_key(doc, &doc->token_keys[t], tk->start, cd_tok_end(tk));
 }
 
 const char *cd_doc_kept_mention_key(cd_doc *doc, size_t mi, unsigned part, size_t start, size_t end) {
   if (!doc->mention_keys && !(doc->mention_keys = cd_incr_mention_keys(doc)))
-    return memo_key(doc, doc->text + start, end - start, false);
+    return cd_doc_name_key(doc, doc->text + start, end - start);
   return slot_key(doc, &doc->mention_keys[mi * CD_MENTION_KEYS + part], start, end);
 }
 

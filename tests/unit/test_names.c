@@ -16,6 +16,7 @@
 #include "namekey.h"
 #include "names_near.h"
 #include "names_near_kept.h"
+#include "strmap.h"
 
 static void test_keys(void **state) {
   (void)state;
@@ -27,8 +28,58 @@ static void test_keys(void **state) {
   assert_string_equal(cd_name_key(a, "Jong Un", 7), "jongun");
   assert_string_equal(cd_name_key(a, "\xC5\x81ukasz", 7), "lukasz");
   assert_string_equal(cd_alias_key("usa"), "unitedstates");
+  /* the table's first and last aliases, and keys beside them that are none */
+  assert_string_equal(cd_alias_key("america"), "unitedstates");
+  assert_string_equal(cd_alias_key("wto"), "worldtradeorganization");
+  assert_string_equal(cd_alias_key("us"), "unitedstates");
+  assert_string_equal(cd_alias_key("usaf"), "usaf");
+  assert_string_equal(cd_alias_key("americas"), "americas");
+  assert_string_equal(cd_alias_key("USA"), "USA"); /* keys are folded: no folding here */
+  assert_string_equal(cd_alias_key(""), "");
   assert_string_equal(cd_rename_key("bangalore"), "bengaluru");
   assert_string_equal(cd_rename_key("paris"), "paris");
+  /* the tables' first and last names, either column, capitals as small, and names that are none */
+  assert_string_equal(cd_rename_key("allahabad"), "prayagraj");
+  assert_string_equal(cd_rename_key("zaire"), "democraticrepublicofthecongo");
+  assert_true(cd_is_renamed("bombay") && cd_is_renamed("mumbai") && cd_is_renamed("Bombay"));
+  assert_true(cd_is_renamed("almaty") && cd_is_renamed("yangon") && cd_is_renamed("zaire"));
+  assert_false(cd_is_renamed("bombays") || cd_is_renamed("mumba") || cd_is_renamed("paris") || cd_is_renamed(""));
+  assert_true(cd_alias_known("usa") && cd_alias_known("unitedstates") && cd_alias_known("wto"));
+  assert_true(cd_alias_known("unitednationseducationalscientificandculturalorganization"));
+  assert_false(cd_alias_known("usaf") || cd_alias_known("paris") || cd_alias_known(""));
+  cd_arena_free(a);
+}
+
+/* Apostrophes and hyphens beyond ASCII (’ ‘ U+2010 U+2011) are dropped from a key whichever way it
+ * is folded: a text that has them and is otherwise ASCII gives the key utf8proc's path gives, which
+ * a trailing "é" forces (its key ends in "e"). */
+static void test_keys_typographic_apostrophes(void **state) {
+  (void)state;
+  cd_arena *a = cd_arena_new();
+  assert_string_equal(cd_name_key(a, "O\xE2\x80\x99" "Brien", 10), "obrien");
+  assert_string_equal(cd_name_key(a, "Trump\xE2\x80\x99s", 10), "trumps");
+  assert_string_equal(cd_name_key(a, "Jong\xE2\x80\x90" "Un", 9), "jongun");
+  /* a sequence cut short is invalid UTF-8: the bytes as they are, not folded */
+  assert_string_equal(cd_name_key(a, "O'B\xE2\x80", 5), "O'B\xE2\x80");
+  assert_string_equal(cd_name_key(a, "O\xE2\x80" "B", 4), "O\xE2\x80" "B");
+  static const char *const parts[] = {"O", "\xE2\x80\x99", "\xE2\x80\x98", "\xE2\x80\x90", "\xE2\x80\x91",
+                                      "Brien", " ", "-", ".", "'", "McK", "\xE2\x80\x9C"};
+  enum { P = sizeof parts / sizeof parts[0] };
+  for (size_t x = 0; x < P; x++)
+    for (size_t y = 0; y < P; y++)
+      for (size_t z = 0; z < P; z++) {
+        char text[32], forced[40], want[40];
+        int n = snprintf(text, sizeof text, "%s%s%s", parts[x], parts[y], parts[z]);
+        snprintf(forced, sizeof forced, "%s\xC3\xA9", text);
+        const char *key = cd_name_key(a, text, (size_t)n), *general = cd_name_key(a, forced, (size_t)n + 2);
+        assert_non_null(key);
+        snprintf(want, sizeof want, "%se", key);
+        assert_string_equal(general, want);
+        cd_strmap keys; /* the interning path folds the same way */
+        cd_strmap_init(&keys, NULL);
+        assert_string_equal(cd_name_key_in(&keys, text, (size_t)n), key);
+        cd_strmap_free(&keys);
+      }
   cd_arena_free(a);
 }
 
@@ -433,6 +484,7 @@ static void test_long_input_is_fast(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_keys),
+      cmocka_unit_test(test_keys_typographic_apostrophes),
       cmocka_unit_test(test_near_miss),
       cmocka_unit_test(test_kept_near_index_equals_fresh),
       cmocka_unit_test(test_near_build_paths_agree),
