@@ -55,6 +55,12 @@ __attribute__((always_inline)) static inline const char *tok_key(names_ctx *c, s
   return cd_doc_name_key(doc, doc->text + t->start, end - t->start);
 }
 
+/* Where a name's word ends: the token's end, or the name's when the name ends inside the token
+ * ("Kelly's"). */
+static size_t word_end_in_name(const cd_token *t, const cd_name_mention *m) {
+  return cd_tok_end(t) < m->name.end ? cd_tok_end(t) : m->name.end;
+}
+
 /* The key of a part of a mention (cd_doc_mention_key): its name or its surname. */
 static inline const char *name_key(cd_doc *doc, const cd_name_mention *m) {
   return cd_doc_mention_key(doc, (size_t)(m - M(doc, 0)), CD_MKEY_NAME, m->name.start, m->name.end);
@@ -1152,8 +1158,8 @@ static void renamed_places(names_ctx *c, const cd_vec *words, const cd_vec *uses
     const sword *bw = CD_VEC_AT(words, sword, b);
     const cd_token *tk = doc_tok(doc, t), *bt = doc_tok(doc, bw->first_tok);
     const cd_name_mention *m = M(doc, wu->mention), *bm = M(doc, bw->first);
-    size_t end = cd_tok_end(tk) < m->name.end ? cd_tok_end(tk) : m->name.end;
-    size_t bend = cd_tok_end(bt) < bm->name.end ? cd_tok_end(bt) : bm->name.end;
+    size_t end = word_end_in_name(tk, m);
+    size_t bend = word_end_in_name(bt, bm);
     const char *form = slice(doc, tk->start, end), *other = slice(doc, bt->start, bend);
     bool current = strcmp(cd_rename_key(w->key), w->key) == 0;
     cd_diagnostic *d = cd_doc_add_diag(
@@ -1198,7 +1204,7 @@ static void spelling(names_ctx *c) {
         if (tk->start >= m->name.start) prev = CD_NONE;
         continue;
       }
-      size_t end = cd_tok_end(tk) < m->name.end ? cd_tok_end(tk) : m->name.end;
+      size_t end = word_end_in_name(tk, m);
       const char *key = tok_key(c, t, end);
       bool is_given = first_word && m->n_parts >= 2;
       first_word = false;
@@ -1335,10 +1341,10 @@ static void spelling(names_ctx *c) {
     const cd_token *tk = doc_tok(doc, t);
     const cd_name_mention *m = M(doc, wu->mention);
     if (m->in_quote && !by_neighbour[id]) continue;
-    size_t end = cd_tok_end(tk) < m->name.end ? cd_tok_end(tk) : m->name.end;
+    size_t end = word_end_in_name(tk, m);
     const cd_token *bt = doc_tok(doc, b->first_tok);
     const cd_name_mention *bm = M(doc, b->first);
-    size_t bend = cd_tok_end(bt) < bm->name.end ? cd_tok_end(bt) : bm->name.end;
+    size_t bend = word_end_in_name(bt, bm);
     const char *form = slice(doc, tk->start, end), *other = slice(doc, bt->start, bend);
     if (accepted_form(doc, form, strlen(form))) continue;
     size_t uses = by_neighbour[id] ? b->count + b->quoted : b->count;
@@ -1777,7 +1783,7 @@ void cd_pass_names(cd_doc *doc) {
       for (size_t t = m->first_tok; t < m->end_tok; t++) {
         const cd_token *tk = doc_tok(doc, t);
         if (tk->kind != TOK_WORD || tk->start < m->name.start) continue;
-        size_t end = cd_tok_end(tk) < m->name.end ? cd_tok_end(tk) : m->name.end;
+        size_t end = word_end_in_name(tk, m);
         const char *wk = tok_key(&c, t, end);
         if (wk && *wk) cd_strmap_put(&multi_words, wk, 1);
         if (wk && *wk && t == m->first_tok && company_name(doc, m)) cd_strmap_put(&org_words, wk, 1);

@@ -102,9 +102,9 @@ static cd_strmap_slot *slot_for(cd_strmap *m, const char *key, size_t n) {
     m->slots = slots;
     m->cap = cap;
   }
-  size_t h = hk & (m->cap - 1);
-  while (m->slots[h].key && !(m->by_pointer ? m->slots[h].key == key : key_eq(&m->slots[h], hk, key, n)))
-    h = (h + 1) & (m->cap - 1);
+  size_t h = m->by_pointer ? cd_strmap_ptr_probe(m, key) : hk & (m->cap - 1);
+  if (!m->by_pointer)
+    while (m->slots[h].key && !key_eq(&m->slots[h], hk, key, n)) h = (h + 1) & (m->cap - 1);
   cd_strmap_slot *e = &m->slots[h];
   if (!e->key) {
     if (m->borrow_keys) {

@@ -54,17 +54,18 @@ static bool huge_pages_ahead(size_t pad) {
   /* larger than what is free at the heap's top after start-up, below the mmap threshold: the
    * heap grows by it and the pad (volatile: a malloc that is freed unused may be left out) */
   char *volatile probe = malloc(192 * 1024);
+  uintptr_t top = (uintptr_t)probe; /* where the heap's free top begins; read before the free */
   free(probe);
   char *hi = sbrk(0); /* after the free, which may hand the probe's own bytes back */
-  if (!probe || lo == (char *)-1 || hi == (char *)-1 || hi <= lo) return false;
+  if (!top || lo == (char *)-1 || hi == (char *)-1 || hi <= lo) return false;
   uintptr_t from = ((uintptr_t)lo + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
   if ((uintptr_t)hi <= from) return true;
   (void)madvise((void *)from, (uintptr_t)hi - from, MADV_HUGEPAGE);
-  /* The probe stood where the heap's free top begins, below `from`: what is cut from there first
-   * (the text read, the first tables) would have 4 KB pages, a fault each (a quarter of a 1 MB
-   * check's faults). A block that reaches `from` takes those bytes instead; it is never written
-   * past its header, so it costs one page. */
-  if ((uintptr_t)probe < from) spacer = malloc(from - (uintptr_t)probe);
+  /* The heap's free top begins below `from`: what is cut from there first (the text read, the
+   * first tables) would have 4 KB pages, a fault each (a quarter of a 1 MB check's faults). A block
+   * that reaches `from` takes those bytes instead; it is never written past its header, so it
+   * costs one page. */
+  if (top < from) spacer = malloc(from - top);
   return true;
 #else
   (void)pad;
