@@ -7,9 +7,9 @@
  *
  *     (?:\b(?:(?:it(?: (?:is|was)...)\b(*MARK:1)|...|(?:according to)\b(*MARK:n)))(?C1)
  *
- * compiled once per configuration (kept in it, see build_cache; JIT code for the partial matches once
- * the configuration has analysed 8 KB of text and for whole ones at 64 KB, see partial_code and
- * codes_for; PCRE2 is handed valid UTF-8 only, see valid_subject).
+ * compiled once per configuration (kept in it, see build_cache; JIT code for its partial matches,
+ * which serves its whole ones too, once the configuration has analysed 8 KB of text, see
+ * partial_code and whole_match; PCRE2 is handed valid UTF-8 only, see valid_subject).
  * A hit must start at a token, so the alternation is compiled anchored and tried at token starts
  * only, and only where a partial match on the token and the next one says some branch can get
  * through them (scan_tokens, may_start; the answers are memoised per prefix in the
@@ -93,8 +93,7 @@ typedef struct claims_memo {
 /* One compilation of the alternations: interpreted, or JIT-compiled. */
 typedef struct code_set {
   pcre2_code *main;    /* the built-in constructions; NULL when none is enabled */
-  bool main_jit;       /* main has JIT code for whole matches: pcre2_jit_match runs it directly */
-  bool main_partial;   /* and for partial matches (may_start) */
+  bool main_partial;   /* main has JIT code for partial matches, which serves whole ones too (whole_match) */
   pcre2_code **single; /* configured phrases and patterns, by row; NULL when there are none */
 } code_set;
 
@@ -521,9 +520,6 @@ static bool may_start(const cd_doc *doc, const char *subject, through_ctx *tc, c
   return cd_prefix_memo_test(memo, s, two, through, tc);
 }
 
-/* Runs the anchored built-in alternation at each token start of every prose paragraph that can
- * start a phrase: the same hits as a search from every position, since a hit must start at a token,
- * for a fraction of the matching. */
 /* The one-word row whose list has token t (ASCII case folded), or CD_NONE. */
 static size_t word_row(const cd_strmap *words, const uint32_t *shapes, const cd_doc *doc, const cd_token *t) {
   char key[32];
@@ -545,6 +541,24 @@ static size_t word_row(const cd_strmap *words, const uint32_t *shapes, const cd_
 
 static void memo_code(cd_claims_cache *c, pcre2_code **code, bool *jit);
 
+/* The anchored built-in alternation's whole match at `from`. The JIT code the memo's partial matches
+ * run (tc), when there is some, serves here too, read in hard partial mode: one compilation instead
+ * of two (each some 10 to 16 M instructions, the cost of a short check). That mode takes the same
+ * path as a whole match and gives its answer unless the path reaches the paragraph's end, where it
+ * stops at once with "partial" rather than try the branches after; then (and on any other error, a
+ * JIT stack too small) the interpreter runs the whole match again, callouts and all: a branch that
+ * reaches the end of a paragraph is rare, since paragraphs end in punctuation. */
+static int whole_match(scan_state *st, const through_ctx *tc, const pcre2_code *interp, const char *s, size_t n,
+                       size_t from, pcre2_match_data *md, pcre2_match_context *mctx) {
+  if (tc->jit) {
+    int rc = pcre2_jit_match(tc->code, (PCRE2_SPTR)s, n, from, PCRE2_PARTIAL_HARD, md, mctx);
+    if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH) return rc;
+    st->called = false; /* what the callout kept of the stopped match goes */
+    if (st->ends) st->ends->len = 0;
+  }
+  return pcre2_match(interp, (PCRE2_SPTR)s, n, from, 0, md, mctx);
+}
+
 /* The first of answers[i, n) that is not idle (CD_CLAIM_START_IDLE), or n; eight at a time while
  * they are (each byte, or 2, is 3). */
 static size_t skip_idle(const uint8_t *answers, size_t i, size_t n) {
@@ -565,7 +579,10 @@ static claims_memo *memo_take(cd_claims_cache *c) {
   return &c->memos[0];
 }
 
-static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_context *mctx, cd_claims_cache *cache,
+/* Runs the anchored built-in alternation at each token start of every prose paragraph that can
+ * start a phrase: the same hits as a search from every position, since a hit must start at a token,
+ * for a fraction of the matching. `code` is the alternation with no JIT code for whole matches. */
+static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_claims_cache *cache,
                         cd_vec *found) {
   cd_doc *doc = st->doc;
   const char *subject = st->subject; /* a local: the byte stores below would make it read again */
@@ -641,7 +658,7 @@ static void scan_tokens(scan_state *st, pcre2_code *code, bool jit, pcre2_match_
           st->called = false;
           ends_here.len = 0;
           st->ends = starts ? &ends_here : NULL;
-          int rc = match(code, jit, subject, p->span.end, t->start, 0, md, mctx);
+          int rc = whole_match(st, &tc, code, subject, p->span.end, t->start, md, mctx);
           st->ends = NULL;
           if (starts && (rc >= 0 || rc == PCRE2_ERROR_NOMATCH))
             cd_incr_claim_list(doc, ti, ends_here.data, ends_here.len, rc == PCRE2_ERROR_NOMATCH);
@@ -754,16 +771,14 @@ void cd_claims_cache_free(cd_claims_cache *c) {
   free(c);
 }
 
-/* With jit, JIT code for whole matches, and for the built-in alternation's partial matches too
- * when `partial`. */
+/* With jit, JIT code for the configured patterns' whole matches, and for the built-in
+ * alternation's partial matches when `partial` (they serve its whole matches too, see whole_match). */
 static bool compile_set(const cd_claims_cache *c, code_set *cs, bool jit, bool partial) {
   memset(cs, 0, sizeof *cs);
   const code_set *interp = jit ? &c->interp : NULL;
   if (c->main_rx && !(cs->main = compile(c->main_rx, interp ? interp->main : NULL, PCRE2_ANCHORED,
-                                         jit ? PCRE2_JIT_COMPLETE | (partial ? PCRE2_JIT_PARTIAL_HARD : 0) : 0,
-                                         &cs->main_jit)))
+                                         jit && partial ? PCRE2_JIT_PARTIAL_HARD : 0, &cs->main_partial)))
     return false;
-  cs->main_partial = cs->main_jit && partial;
   if (c->first_user < c->n_rows) {
     cs->single = calloc(c->n_rows, sizeof *cs->single);
     if (!cs->single) return false;
@@ -900,12 +915,12 @@ static cd_claims_cache *get_cache(const cd_config *cfg) {
   return c;
 }
 
-/* JIT code for whole matches once the configuration has read 64 KB of text in all (this text
- * included), the interpreter before: compiling it costs about 10 M instructions, as much as
- * interpreting the whole matches of some 70 KB of articles (an interpreted one costs some 30,000).
- * The memo's partial matches are far more (a thousand in the first 12 KB), and an interpreted one
- * costs ten times a JIT one: their own JIT code (16 M instructions) comes at 8 KB. So a single short
- * check compiles nothing, a long one and a batch of short ones compile once. The engine is a matter
+/* The built-in alternation: the memo's partial matches are many (a thousand in the first 12 KB),
+ * and an interpreted one costs ten times a JIT one, so its JIT code for partial matches (16 M
+ * instructions to compile) comes at 8 KB, and serves its whole matches too (whole_match; an
+ * interpreted one costs some 30,000). Configured patterns get JIT code for whole matches once the
+ * configuration has read 64 KB of text in all (this text included), the interpreter before. So a
+ * single short check compiles nothing, a long one and a batch of short ones compile once. The engine is a matter
  * of speed only: on the valid UTF-8 they are given (valid_subject) both give the same answers,
  * whatever the configuration read before (test_claims runs both on hostile texts; fuzz_analyzer
  * compares a reused configuration with a fresh one). */
@@ -918,7 +933,7 @@ static bool have_jit(void) {
 }
 
 /* The JIT code set, compiled on first use; the interpreter's when PCRE2 has no JIT or it fails.
- * Its built-in alternation has JIT code for partial matches too unless the partial-only code
+ * Its built-in alternation has JIT code for partial matches unless the partial-only code
  * (partial_code) is there to give them. */
 static const code_set *jit_codes(cd_claims_cache *c) {
   code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
@@ -949,8 +964,8 @@ static const code_set *codes_for(cd_claims_cache *c, size_t len) {
 
 /* The built-in alternation with JIT code for partial matches alone, compiled on first use; NULL
  * when there is no JIT. An interpreted partial match of the alternation costs ten times a JIT
- * one (some 20,000 instructions against 2,000): may_start runs JIT code from 8 KB of text on, long
- * before whole matches do. */
+ * one (some 20,000 instructions against 2,000): may_start runs JIT code from 8 KB of text on, and
+ * whole_match with it. */
 static pcre2_code *partial_code(cd_claims_cache *c) {
   pcre2_code *p = atomic_load_explicit(&c->partial, memory_order_acquire);
   if (p || !c->interp.main || atomic_load_explicit(&c->no_partial, memory_order_relaxed)) return p;
@@ -1111,7 +1126,7 @@ void cd_pass_claims(cd_doc *doc) {
   scan_state st = {doc, subject, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0, false, NULL};
   if (cs->main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
-    scan_tokens(&st, cs->main, cs->main_jit, mctx, cache, &found);
+    scan_tokens(&st, cs->main, mctx, cache, &found);
   }
   if (cs->single) {
     pcre2_set_callout(umctx, on_callout, &st);

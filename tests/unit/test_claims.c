@@ -458,6 +458,16 @@ static void test_engines_agree(void **state) {
   assert_engines_agree(article, len, interp, jit, "the invented article");
   assert_true(count_in(article, len, CD_FORMAT_PLAINTEXT, jit, NULL, NULL) >= 10);
 
+  /* phrases that run to a paragraph's last byte: JIT code in hard partial mode stops there, and the
+   * interpreter matches again */
+  const char *ends =
+      "Council row\n\nThe plan has been widely criticised\n\nThe mayor is thought to be\n\n"
+      "It is believed\n\nThe budget came under fire";
+  len = strlen(ends);
+  assert_engines_agree(ends, len, interp, jit, "phrases at the paragraphs' ends");
+  assert_int_equal(count_in(ends, len, CD_FORMAT_PLAINTEXT, jit, UN, "widely criticised"), 1);
+  assert_int_equal(count_in(ends, len, CD_FORMAT_PLAINTEXT, jit, UN, "came under fire"), 1);
+
   /* invalid bytes (lone continuation bytes, bad lead bytes, cut sequences, a NUL) at random places */
   static const char *const bad[] = {"\xfa", "\x80", "\xe9", "\xc3", "\xe2\x80", "\xf0\x9f\x98", "\xff\xfe", "\xed\xa0\x80",
                                     "\xc0\xaf", ""};
