@@ -92,7 +92,8 @@ typedef struct claims_memo {
 
 /* One compilation of the alternations: interpreted, or JIT-compiled. */
 typedef struct code_set {
-  pcre2_code *main;    /* the built-in constructions; NULL when none is enabled */
+  pcre2_code *main;    /* the built-in constructions; NULL when none is enabled, and in a JIT set
+                        * that has no partial-match code to give them (compile_set) */
   bool main_partial;   /* main has JIT code for partial matches, which serves whole ones too (whole_match) */
   pcre2_code **single; /* configured phrases and patterns, by row; NULL when there are none */
 } code_set;
@@ -581,7 +582,8 @@ static claims_memo *memo_take(cd_claims_cache *c) {
 
 /* Runs the anchored built-in alternation at each token start of every prose paragraph that can
  * start a phrase: the same hits as a search from every position, since a hit must start at a token,
- * for a fraction of the matching. `code` is the alternation with no JIT code for whole matches. */
+ * for a fraction of the matching. `code` is the interpreter's alternation (memo_code gives the JIT
+ * code, when there is some). */
 static void scan_tokens(scan_state *st, pcre2_code *code, pcre2_match_context *mctx, cd_claims_cache *cache,
                         cd_vec *found) {
   cd_doc *doc = st->doc;
@@ -771,12 +773,14 @@ void cd_claims_cache_free(cd_claims_cache *c) {
   free(c);
 }
 
-/* With jit, JIT code for the configured patterns' whole matches, and for the built-in
- * alternation's partial matches when `partial` (they serve its whole matches too, see whole_match). */
+/* With jit, JIT code for the configured patterns' whole matches, and the built-in alternation
+ * with JIT code for its partial matches when `partial` (they serve its whole matches too, see
+ * whole_match); without `partial` a JIT set has no alternation of its own: the interpreter's serves
+ * where JIT code does not. */
 static bool compile_set(const cd_claims_cache *c, code_set *cs, bool jit, bool partial) {
   memset(cs, 0, sizeof *cs);
   const code_set *interp = jit ? &c->interp : NULL;
-  if (c->main_rx && !(cs->main = compile(c->main_rx, interp ? interp->main : NULL, PCRE2_ANCHORED,
+  if (c->main_rx && (!jit || partial) && !(cs->main = compile(c->main_rx, interp ? interp->main : NULL, PCRE2_ANCHORED,
                                          jit && partial ? PCRE2_JIT_PARTIAL_HARD : 0, &cs->main_partial)))
     return false;
   if (c->first_user < c->n_rows) {
@@ -933,7 +937,7 @@ static bool have_jit(void) {
 }
 
 /* The JIT code set, compiled on first use; the interpreter's when PCRE2 has no JIT or it fails.
- * Its built-in alternation has JIT code for partial matches unless the partial-only code
+ * It has the built-in alternation, with JIT code for partial matches, unless the partial-only code
  * (partial_code) is there to give them. */
 static const code_set *jit_codes(cd_claims_cache *c) {
   code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
@@ -990,27 +994,28 @@ static pcre2_code *partial_code(cd_claims_cache *c) {
   return p;
 }
 
-/* The code for the memo's partial matches (may_start), and whether it has JIT code for them: in
- * the automatic engine the JIT set's when it has that, else the partial-only code. Its answers are
- * kept for every later text, whichever engine gave them: they are the same. */
+/* The code for the memo's partial matches (may_start) and whole matches (whole_match), and whether
+ * it has JIT code for them: from 8 KB of text on in the automatic engine, and always in the JIT one,
+ * the JIT set's alternation when it has one, else the partial-only code; the interpreter's before,
+ * or without JIT. The memo's answers are kept for every later text, whichever engine gave them:
+ * they are the same. */
 static void memo_code(cd_claims_cache *c, pcre2_code **code, bool *jit) {
   int engine = atomic_load_explicit(&c->engine, memory_order_relaxed);
-  const code_set *cs;
-  if (engine != CD_CLAIMS_ENGINE_AUTO) {
-    cs = engine == CD_CLAIMS_ENGINE_JIT ? jit_codes(c) : &c->interp;
-  } else {
-    code_set *j = atomic_load_explicit(&c->jit, memory_order_acquire);
-    bool due = atomic_load_explicit(&c->analysed, memory_order_relaxed) >= CLAIMS_PARTIAL_JIT_FROM_BYTES;
-    pcre2_code *p = (j && j->main_partial) || !due ? NULL : partial_code(c);
+  bool want_jit = engine == CD_CLAIMS_ENGINE_JIT ||
+                  (engine == CD_CLAIMS_ENGINE_AUTO &&
+                   atomic_load_explicit(&c->analysed, memory_order_relaxed) >= CLAIMS_PARTIAL_JIT_FROM_BYTES);
+  if (want_jit) {
+    const code_set *j =
+        engine == CD_CLAIMS_ENGINE_JIT ? jit_codes(c) : atomic_load_explicit(&c->jit, memory_order_acquire);
+    pcre2_code *p = j && j->main_partial ? j->main : partial_code(c);
     if (p) {
       *code = p;
       *jit = true;
       return;
     }
-    cs = j ? j : &c->interp;
   }
-  *code = cs->main;
-  *jit = cs->main_partial;
+  *code = c->interp.main;
+  *jit = false;
 }
 
 bool cd_claims_set_engine(const cd_config *cfg, cd_claims_engine engine) {
@@ -1124,9 +1129,9 @@ void cd_pass_claims(cd_doc *doc) {
   }
 
   scan_state st = {doc, subject, cfg, cache->rows, cache->n_rows, CD_NONE, taken, {0}, 0, {0}, 0, false, NULL};
-  if (cs->main || cache->words.len) {
+  if (cache->interp.main || cache->words.len) {
     pcre2_set_callout(mctx, on_callout, &st);
-    scan_tokens(&st, cs->main, mctx, cache, &found);
+    scan_tokens(&st, cache->interp.main, mctx, cache, &found);
   }
   if (cs->single) {
     pcre2_set_callout(umctx, on_callout, &st);

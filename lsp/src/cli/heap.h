@@ -1,7 +1,7 @@
 /* How `copydesk check` asks the C library for memory: set once, before the first file is read.
  * largest_input is the size in bytes of the largest text the main thread will analyse (0 when
- * files are analysed on worker threads, or not known before they are read): the heap keeps room
- * for it in huge pages. */
+ * worker threads share the files, whose heaps are their own, or when the sizes are not known before
+ * the texts are read): the heap keeps room for it in huge pages. */
 #ifndef CD_CLI_HEAP_H
 #define CD_CLI_HEAP_H
 
