@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config_file.h"
@@ -369,15 +368,12 @@ static cd_cli_output *output_for(const cd_cli_options *o) {
   return cd_cli_text_output(stdout, o);
 }
 
-/* The size of the largest of the files, 0 for those that cannot be asked (they are read and
- * reported later as they would be). */
+/* The size of the largest of the files, as the walk found them (0 for those it could not ask:
+ * they are read and reported later as they would be). */
 static size_t largest_file(const cd_cli_paths *paths) {
   size_t largest = 0;
-  for (size_t i = 0; i < paths->len; i++) {
-    struct stat st;
-    if (stat(paths->items[i], &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size > largest)
-      largest = (size_t)st.st_size;
-  }
+  for (size_t i = 0; i < paths->len; i++)
+    if (paths->sizes[i] > largest) largest = paths->sizes[i];
   return largest;
 }
 

@@ -20,16 +20,20 @@ bool cd_cli_walk_wants(const char *name) {
   return false;
 }
 
-static bool push(cd_cli_paths *p, const char *path) {
+/* Appends a path; `st` is what stat said of it, or NULL when it was not asked or failed. */
+static bool push(cd_cli_paths *p, const char *path, const struct stat *st) {
   if (p->len == p->cap) {
     size_t cap = p->cap ? p->cap * 2 : 16;
     char **items = realloc(p->items, cap * sizeof *items);
-    if (!items) return false;
-    p->items = items;
+    if (items) p->items = items;
+    size_t *sizes = items ? realloc(p->sizes, cap * sizeof *sizes) : NULL;
+    if (!sizes) return false;
+    p->sizes = sizes;
     p->cap = cap;
   }
   char *copy = strdup(path);
   if (!copy) return false;
+  p->sizes[p->len] = st && S_ISREG(st->st_mode) && st->st_size > 0 ? (size_t)st->st_size : 0;
   p->items[p->len++] = copy;
   return true;
 }
@@ -61,7 +65,7 @@ static bool walk_dir(cd_cli_paths *out, cd_ignore_stack *ig, const char *dir) {
       } else if (is_dir && !S_ISLNK(lst.st_mode)) {
         ok = walk_dir(out, ig, path);
       } else if (S_ISREG(st.st_mode) && cd_cli_walk_wants(name)) {
-        ok = push(out, path);
+        ok = push(out, path, &st);
       }
     } else if (ok && name[0] != '.' && !path) {
       ok = false;
@@ -70,7 +74,7 @@ static bool walk_dir(cd_cli_paths *out, cd_ignore_stack *ig, const char *dir) {
     free(names[i]);
   }
   free(names);
-  if (n < 0) ok = push(out, dir); /* unreadable: reading it reports why */
+  if (n < 0) ok = push(out, dir, NULL); /* unreadable: reading it reports why */
   cd_ignore_pop_to(ig, mark);
   return ok;
 }
@@ -93,19 +97,20 @@ static bool expand_dir(cd_cli_paths *out, const char *dir, bool quiet) {
 
 static bool expand_one(cd_cli_paths *out, const char *arg, bool quiet) {
   struct stat st;
-  if (strcmp(arg, "-") == 0) return push(out, arg);
-  if (stat(arg, &st) == 0) return S_ISDIR(st.st_mode) ? expand_dir(out, arg, quiet) : push(out, arg);
-  if (!strpbrk(arg, "*?[")) return push(out, arg);
+  if (strcmp(arg, "-") == 0) return push(out, arg, NULL);
+  if (stat(arg, &st) == 0) return S_ISDIR(st.st_mode) ? expand_dir(out, arg, quiet) : push(out, arg, &st);
+  if (!strpbrk(arg, "*?[")) return push(out, arg, NULL);
   glob_t g;
   int rc = glob(arg, 0, NULL, &g);
   bool ok = true;
   if (rc == 0) {
     for (size_t i = 0; ok && i < g.gl_pathc; i++) {
       const char *p = g.gl_pathv[i];
-      ok = stat(p, &st) == 0 && S_ISDIR(st.st_mode) ? expand_dir(out, p, quiet) : push(out, p);
+      bool known = stat(p, &st) == 0;
+      ok = known && S_ISDIR(st.st_mode) ? expand_dir(out, p, quiet) : push(out, p, known ? &st : NULL);
     }
   } else {
-    ok = push(out, arg); /* no match: reading it says so */
+    ok = push(out, arg, NULL); /* no match: reading it says so */
   }
   globfree(&g);
   return ok;
@@ -120,6 +125,8 @@ bool cd_cli_expand(cd_cli_paths *out, const char *const *args, size_t n, bool qu
 void cd_cli_paths_free(cd_cli_paths *p) {
   for (size_t i = 0; i < p->len; i++) free(p->items[i]);
   free(p->items);
+  free(p->sizes);
   p->items = NULL;
+  p->sizes = NULL;
   p->len = p->cap = 0;
 }

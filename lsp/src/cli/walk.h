@@ -10,7 +10,8 @@
 #include <stddef.h>
 
 typedef struct cd_cli_paths {
-  char **items; /* owned */
+  char **items;  /* owned */
+  size_t *sizes; /* per item: a regular file's size as the walk found it, else 0 (owned) */
   size_t len, cap;
   size_t empty_dirs; /* directories given that held no article files */
 } cd_cli_paths;
