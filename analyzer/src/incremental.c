@@ -19,6 +19,8 @@ typedef struct version {
   cd_vec sentences; /* cd_sentence */
   cd_vec roles;     /* uint8_t per token: its role before quote pairing */
   cd_vec mentions;  /* cd_name_mention as the analysis left them (their entities set) */
+  cd_pairing pairing; /* quote pairing's record (cd_incr_pairing) */
+  bool pairing_made;  /* the record covers every paragraph of the version */
 } version;
 
 /* A token's candidates (cd_incr_claim_list): cands[first, first + n) of its version. */
@@ -51,6 +53,7 @@ struct cd_analysis {
   bool starts_old_ok;     /* the previous version's answers hold for this version's alternation */
   size_t reused; /* how many paragraphs match */
   size_t reused_mentions; /* how many of them took their old mentions */
+  size_t reused_pairings; /* how many of them were paired as before */
   cd_near_kept *near[CD_INCR_NEAR_SLOTS]; /* made on first use */
   cd_short_index short_ix; /* the spelling check's four-letter names ... */
   cd_keylist short_keys;   /* ... made from these keys */
@@ -89,6 +92,10 @@ static void version_init(version *v) {
   cd_vec_init(&v->sentences, sizeof(cd_sentence));
   cd_vec_init(&v->roles, 1);
   cd_vec_init(&v->mentions, sizeof(cd_name_mention));
+  cd_vec_init(&v->pairing.paras, sizeof(cd_pairing_para));
+  cd_vec_init(&v->pairing.quotes, sizeof(cd_pairing_quote));
+  cd_vec_init(&v->pairing.diags, sizeof(cd_pairing_diag));
+  cd_vec_init(&v->pairing.marks, sizeof(cd_pairing_mark));
 }
 
 static void version_free(version *v) {
@@ -99,6 +106,10 @@ static void version_free(version *v) {
   cd_vec_free(&v->sentences);
   cd_vec_free(&v->roles);
   cd_vec_free(&v->mentions);
+  cd_vec_free(&v->pairing.paras);
+  cd_vec_free(&v->pairing.quotes);
+  cd_vec_free(&v->pairing.diags);
+  cd_vec_free(&v->pairing.marks);
 }
 
 cd_analysis *cd_analysis_new(void) {
@@ -176,6 +187,7 @@ size_t cd_incr_reused(const cd_analysis *a) { return a->reused; }
 cd_keys_kept *cd_incr_name_keys(const cd_doc *doc) { return doc->incr ? doc->incr->keys : NULL; }
 size_t cd_incr_name_keys_held(const cd_analysis *a) { return cd_keys_kept_count(a->keys); }
 size_t cd_incr_reused_mentions(const cd_analysis *a) { return a->reused_mentions; }
+size_t cd_incr_reused_pairings(const cd_analysis *a) { return a->reused_pairings; }
 
 /* Length of the common start of a and b (n bytes each at most), a block at a time. */
 static size_t common_prefix(const char *a, const char *b, size_t n) {
@@ -225,7 +237,7 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   a->from_tok.len = np;
   size_t *to = a->from.data, *to_tok = a->from_tok.data;
   for (size_t i = 0; i < np; i++) to[i] = CD_NONE;
-  a->reused = a->reused_mentions = 0;
+  a->reused = a->reused_mentions = a->reused_pairings = 0;
   /* this version's claim answers go where the version before last kept its own */
   a->starts_cur ^= 1;
   a->starts[a->starts_cur].valid = false;
@@ -465,6 +477,31 @@ void cd_incr_keep_tokens(cd_analysis *a, cd_doc *doc) {
   }
   for (size_t n = doc_ntok(doc); done < n; done++) roles[done] = toks[done].role;
 }
+
+cd_pairing *cd_incr_pairing(cd_doc *doc) {
+  cd_analysis *a = doc->incr;
+  if (!a) return NULL;
+  cd_pairing *p = &a->next.pairing; /* this version's, until cd_incr_keep_mentions */
+  p->paras.len = p->quotes.len = p->diags.len = p->marks.len = 0;
+  a->next.pairing_made = true; /* the quotes pass records every paragraph */
+  return p;
+}
+
+const cd_pairing_para *cd_incr_old_pairing(const cd_doc *doc, uint32_t pi, const cd_pairing **old) {
+  const cd_analysis *a = doc->incr;
+  if (!a || !a->have || !a->mentions_ok || !a->old.pairing_made) return NULL;
+  size_t oi = from(doc, pi);
+  if (oi == CD_NONE || oi >= a->old.pairing.paras.len) return NULL;
+  *old = &a->old.pairing;
+  return CD_VEC_AT(&a->old.pairing.paras, cd_pairing_para, oi);
+}
+
+size_t cd_incr_old_quotes(const cd_doc *doc) {
+  const cd_analysis *a = doc->incr;
+  return a && a->have && a->old.pairing_made ? a->old.pairing.quotes.len : CD_NONE;
+}
+
+void cd_incr_pairing_taken(cd_doc *doc) { doc->incr->reused_pairings++; }
 
 void cd_incr_keep_mentions(cd_analysis *a) {
   version t = a->old;

@@ -6,7 +6,8 @@
  * share at their start or at their end, with the same prose bytes and the same span in the old
  * version, takes the old tables shifted by the change in length. Its name mentions depend also on
  * the roles quote pairing gave its marks, on the next paragraph's first words, and on which words
- * the whole text capitalises mid-sentence: the mentions pass checks those too. The passes ask per
+ * the whole text capitalises mid-sentence: the mentions pass checks those too. Its quotes are the
+ * old ones when what quote pairing read outside it reads the same (cd_pairing). The passes ask per
  * paragraph; a NULL doc->incr (plain cd_analyze) means every paragraph is analysed afresh. The
  * claims pass keeps, per token, whether a phrase can start there (a function of the paragraph's
  * bytes), for the paragraphs that take the old tables, and the attribution pass its answers about
@@ -77,6 +78,53 @@ void cd_incr_keep_final(cd_analysis *a, cd_doc *doc);
  * span and tokens, and tokens of the same kinds, shapes and capitals? What the entities pass reads of
  * a mention, then, is the same. False without a handle or a previous version. */
 bool cd_incr_mentions_same(const cd_doc *doc);
+
+/* Quote pairing's record of each paragraph of a version (quotes.c), in the paragraph's own
+ * coordinates (bytes from its start, tokens from its first): the quotes it made, as pairing left
+ * them; the diagnostics it gave, in order; the roles it gave the marks; and what it read outside
+ * the paragraph: whether a quote of the paragraph before ran on into it, and, when it asked, whether
+ * the next paragraph opens with a mark of a family. Everything else pairing reads is the
+ * paragraph's own tokens and the configured verbs of saying, so a paragraph that took the old
+ * tables, while the verbs stay the same, is paired as the old one was when those two read the same. */
+typedef struct cd_pairing_quote {
+  uint32_t start, end, inner_start, inner_end; /* bytes */
+  uint32_t open_tok, close_tok;                /* tokens; close_tok == open_tok when unclosed */
+  uint8_t level;
+  bool closed;
+  bool took_pending; /* its paragraph_continues is the quote that ran on into the paragraph */
+} cd_pairing_quote;
+typedef struct cd_pairing_diag {
+  uint32_t start, end; /* bytes */
+  uint32_t quote;      /* the unclosed quote it is about, or UINT32_MAX for a stray closing mark */
+} cd_pairing_diag;
+typedef struct cd_pairing_mark {
+  uint32_t tok;
+  uint8_t role;
+} cd_pairing_mark;
+typedef struct cd_pairing_para {
+  uint32_t quotes, n_quotes, diags, n_diags, marks, n_marks; /* its rows of the version's tables */
+  uint32_t continued; /* the quote that runs on into the next paragraph, or UINT32_MAX */
+  bool pending_in;    /* a quote of the paragraph before ran on into this one */
+  int8_t next_family; /* the mark family asked of the next paragraph's first token, or -1 */
+  bool next_opens;    /* the answer */
+} cd_pairing_para;
+typedef struct cd_pairing {
+  cd_vec paras;  /* cd_pairing_para, one per paragraph */
+  cd_vec quotes; /* cd_pairing_quote */
+  cd_vec diags;  /* cd_pairing_diag */
+  cd_vec marks;  /* cd_pairing_mark */
+} cd_pairing;
+/* Quotes pass: this version's record, emptied, to fill paragraph by paragraph in order (NULL
+ * without a handle); called once per version. */
+cd_pairing *cd_incr_pairing(cd_doc *doc);
+/* The previous version's record of the paragraph that paragraph `pi` took over, and its tables
+ * (*old), or NULL when the paragraph is new, there is no previous version, or the verbs of saying
+ * changed. */
+const cd_pairing_para *cd_incr_old_pairing(const cd_doc *doc, uint32_t pi, const cd_pairing **old);
+/* How many quotes the previous version's pairing made, or CD_NONE without one (room to reserve). */
+size_t cd_incr_old_quotes(const cd_doc *doc);
+/* Quotes pass: a paragraph was paired as before (counted for tests). */
+void cd_incr_pairing_taken(cd_doc *doc);
 
 /* The entities pass's results for one version (entities.c), kept for the next: per mention its
  * entity (UINT32_MAX: none) and the first mention, in text order, with the same text (the one whose
@@ -197,5 +245,7 @@ bool cd_incr_entities_taken(const cd_analysis *a);
 size_t cd_incr_reused(const cd_analysis *a);
 /* How many of them took their old mentions too. */
 size_t cd_incr_reused_mentions(const cd_analysis *a);
+/* How many of them were paired as before (cd_incr_old_pairing). */
+size_t cd_incr_reused_pairings(const cd_analysis *a);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "incremental.h"
 #include "quotes_kind.h"
 #include "speech_verbs.h"
 #include "words.h"
@@ -74,20 +75,29 @@ static bool para_opens_with(cd_doc *doc, size_t pi, uint8_t family) {
   return t->kind == TOK_MARK && (t->role & MR_OPEN) && same_family(t->family, family);
 }
 
-static void unclosed(cd_doc *doc, size_t open_tok) {
-  const cd_token *t = tok(doc, open_tok);
+/* An opening mark over bytes [start, end) never closed: about quote `quote`. */
+static void unclosed_at(cd_doc *doc, size_t start, size_t end, size_t quote) {
   cd_diagnostic *d = cd_doc_add_diag(
-      doc, "quote.unclosed", t->start, cd_tok_end(t),
+      doc, "quote.unclosed", start, end,
       "This quotation mark is never closed in its paragraph. Close it, or open the next paragraph with one "
       "if the quote runs on.");
-  d->quote = doc->quotes.len - 1;
+  d->quote = quote;
+}
+
+static void unclosed(cd_doc *doc, size_t open_tok) {
+  const cd_token *t = tok(doc, open_tok);
+  unclosed_at(doc, t->start, cd_tok_end(t), doc->quotes.len - 1);
+}
+
+static void stray_close_at(cd_doc *doc, size_t start, size_t end) {
+  cd_doc_add_diag(doc, "quote.unclosed", start, end,
+                  "This closing quotation mark has no opening mark. Add the opening mark where the quote "
+                  "starts, or remove this one.");
 }
 
 static void stray_close(cd_doc *doc, size_t close_tok) {
   const cd_token *t = tok(doc, close_tok);
-  cd_doc_add_diag(doc, "quote.unclosed", t->start, cd_tok_end(t),
-                  "This closing quotation mark has no opening mark. Add the opening mark where the quote "
-                  "starts, or remove this one.");
+  stray_close_at(doc, t->start, cd_tok_end(t));
 }
 
 static int cmp_span(const void *a, const void *b) {
@@ -165,9 +175,18 @@ static bool may_run_on(cd_doc *doc, const cd_para *p, size_t open) {
          cd_is_speech_verb(doc->config, doc->text + prev->start, prev->len);
 }
 
-static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue) {
+/* What pairing a paragraph read outside it (cd_pairing_para). */
+typedef struct outside {
+  bool pending_in;
+  int8_t next_family;
+  bool next_opens;
+} outside;
+
+static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, outside *out) {
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
   size_t first_quote = doc->quotes.len;
+  out->pending_in = *pending_continue != CD_NONE;
+  out->next_family = -1;
   open_mark stack[64];
   size_t depth = 0;
   mark_elisions(doc, p);
@@ -226,8 +245,12 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue) {
       continue;
     }
     o->role = MR_OPEN;
-    bool continues = m == 0 && said == CD_NONE && para_opens_with(doc, pi + 1, o->family) &&
-                     may_run_on(doc, p, stack[m].tok);
+    bool continues = false;
+    if (m == 0 && said == CD_NONE) {
+      out->next_family = (int8_t)o->family;
+      out->next_opens = para_opens_with(doc, pi + 1, o->family);
+      continues = out->next_opens && may_run_on(doc, p, stack[m].tok);
+    }
     size_t qi = add_quote(doc, stack[m].tok, stack[m].tok, (uint32_t)pi, (unsigned)m, false);
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
     if (!continues) {
@@ -331,6 +354,12 @@ static void assign_tokens(cd_doc *doc) {
  * glibc's largest dynamic mmap threshold, so mapped and faulted in afresh on every analysis).
  * Room never used costs address space only, and the report gives it back (cd_vec_shrink). */
 static void reserve_quotes(cd_doc *doc) {
+  size_t had = cd_incr_old_quotes(doc);
+  if (had != CD_NONE) { /* a keystroke changes the count little: the previous version's and a sixteenth */
+    cd_vec_reserve(&doc->quotes, had + had / 16 + 16);
+    cd_vec_reserve(&doc->quote_work, had + had / 16 + 16);
+    return;
+  }
   size_t openers = 0;
   for (size_t i = 0; i < doc_ntok(doc); i++) {
     const cd_token *t = doc_tok(doc, i);
@@ -340,10 +369,114 @@ static void reserve_quotes(cd_doc *doc) {
   cd_vec_reserve(&doc->quote_work, openers);
 }
 
+/* Appends paragraph pi's record (pairing made its quotes from `first_quote` and its diagnostics from
+ * `first_diag` on) to this version's. */
+static void record(cd_doc *doc, cd_pairing *rec, size_t pi, size_t first_quote, size_t first_diag, size_t pending,
+                   const outside *out) {
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  cd_pairing_para *r = cd_vec_push(&rec->paras);
+  r->quotes = (uint32_t)rec->quotes.len;
+  r->diags = (uint32_t)rec->diags.len;
+  r->marks = (uint32_t)rec->marks.len;
+  r->n_quotes = (uint32_t)(doc->quotes.len - first_quote);
+  r->n_diags = (uint32_t)(doc->diags.len - first_diag);
+  r->continued = pending == CD_NONE ? UINT32_MAX : (uint32_t)(pending - first_quote);
+  r->pending_in = out->pending_in;
+  r->next_family = out->next_family;
+  r->next_opens = out->next_opens;
+  uint32_t base = (uint32_t)p->span.start;
+  for (size_t qi = first_quote; qi < doc->quotes.len; qi++) {
+    const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+    *(cd_pairing_quote *)cd_vec_push_raw(&rec->quotes) = (cd_pairing_quote){
+        .start = (uint32_t)q->span.start - base,
+        .end = (uint32_t)q->span.end - base,
+        .inner_start = (uint32_t)q->inner.start - base,
+        .inner_end = (uint32_t)q->inner.end - base,
+        .open_tok = w->open_tok - p->first_tok,
+        .close_tok = w->close_tok - p->first_tok,
+        .level = (uint8_t)q->level,
+        .closed = q->closed,
+        .took_pending = q->paragraph_continues != CD_NONE};
+  }
+  for (size_t di = first_diag; di < doc->diags.len; di++) {
+    const cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, di);
+    *(cd_pairing_diag *)cd_vec_push_raw(&rec->diags) = (cd_pairing_diag){
+        (uint32_t)d->span.start - base, (uint32_t)d->span.end - base,
+        d->quote == CD_NONE ? UINT32_MAX : (uint32_t)(d->quote - first_quote)};
+  }
+  for (size_t i = p->first_tok; i < p->end_tok; i++) {
+    const cd_token *t = tok(doc, i);
+    if (t->kind == TOK_MARK)
+      *(cd_pairing_mark *)cd_vec_push_raw(&rec->marks) = (cd_pairing_mark){(uint32_t)(i - p->first_tok), t->role};
+  }
+  r = CD_VEC_AT(&rec->paras, cd_pairing_para, rec->paras.len - 1);
+  r->n_marks = (uint32_t)(rec->marks.len - r->marks);
+}
+
+static void append(cd_vec *v, const void *items, size_t n) {
+  cd_vec_reserve_more(v, n);
+  if (n) memcpy((char *)v->data + v->len * v->elem, items, n * v->elem);
+  v->len += n;
+}
+
+/* Paragraph pi as the previous version paired the paragraph it took over, when what that pairing
+ * read outside the paragraph reads the same now; false (nothing done) otherwise. Its record is this
+ * version's too. */
+static bool pair_as_before(cd_doc *doc, size_t pi, size_t *pending_continue, cd_pairing *rec) {
+  const cd_pairing *old;
+  const cd_pairing_para *r = cd_incr_old_pairing(doc, (uint32_t)pi, &old);
+  if (!r || r->pending_in != (*pending_continue != CD_NONE)) return false;
+  if (r->next_family >= 0 && para_opens_with(doc, pi + 1, (uint8_t)r->next_family) != r->next_opens) return false;
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  size_t base = p->span.start, base_tok = p->first_tok, first_quote = doc->quotes.len;
+  const cd_pairing_mark *marks = CD_VEC_AT(&old->marks, cd_pairing_mark, r->marks);
+  for (size_t k = 0; k < r->n_marks; k++) tok(doc, base_tok + marks[k].tok)->role = marks[k].role;
+  const cd_pairing_quote *quotes = CD_VEC_AT(&old->quotes, cd_pairing_quote, r->quotes);
+  for (size_t k = 0; k < r->n_quotes; k++) {
+    const cd_pairing_quote *x = &quotes[k];
+    size_t qi = add_quote(doc, base_tok + x->open_tok, base_tok + x->open_tok, (uint32_t)pi, x->level, false);
+    cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    q->span.start = base + x->start;
+    q->span.end = base + x->end;
+    q->inner.start = base + x->inner_start;
+    q->inner.end = base + x->inner_end;
+    q->closed = x->closed;
+    if (x->took_pending) q->paragraph_continues = *pending_continue;
+    CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->close_tok = (uint32_t)(base_tok + x->close_tok);
+  }
+  const cd_pairing_diag *diags = CD_VEC_AT(&old->diags, cd_pairing_diag, r->diags);
+  for (size_t k = 0; k < r->n_diags; k++) {
+    if (diags[k].quote == UINT32_MAX)
+      stray_close_at(doc, base + diags[k].start, base + diags[k].end);
+    else
+      unclosed_at(doc, base + diags[k].start, base + diags[k].end, first_quote + diags[k].quote);
+  }
+  *pending_continue = r->continued == UINT32_MAX ? CD_NONE : first_quote + r->continued;
+  cd_incr_pairing_taken(doc);
+  if (!rec) return true;
+  cd_pairing_para *n = cd_vec_push(&rec->paras);
+  *n = *r;
+  n->quotes = (uint32_t)rec->quotes.len;
+  n->diags = (uint32_t)rec->diags.len;
+  n->marks = (uint32_t)rec->marks.len;
+  append(&rec->quotes, quotes, r->n_quotes);
+  append(&rec->diags, diags, r->n_diags);
+  append(&rec->marks, marks, r->n_marks);
+  return true;
+}
+
 void cd_pass_quotes(cd_doc *doc) {
   size_t pending = CD_NONE;
+  cd_pairing *rec = cd_incr_pairing(doc);
   reserve_quotes(doc);
-  for (size_t pi = 0; pi < doc->paras.len; pi++) pair_paragraph(doc, pi, &pending);
+  for (size_t pi = 0; pi < doc->paras.len; pi++) {
+    if (pair_as_before(doc, pi, &pending, rec)) continue;
+    size_t first_quote = doc->quotes.len, first_diag = doc->diags.len;
+    outside out;
+    pair_paragraph(doc, pi, &pending, &out);
+    if (rec) record(doc, rec, pi, first_quote, first_diag, pending, &out);
+  }
   sort_quotes(doc);
   assign_tokens(doc);
   for (size_t qi = 0; qi < doc->quotes.len; qi++) cd_quote_classify(doc, qi);

@@ -216,6 +216,7 @@ static void test_untouched_paragraphs_are_reused(void **state) {
   r = cd_analysis_update(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
   assert_int_equal(cd_incr_reused(a), np - 1);
   assert_int_equal(cd_incr_reused_mentions(a), np - 2);
+  assert_int_equal(cd_incr_reused_pairings(a), np - 1);
   cd_report_free(r);
   /* a capitalised word typed mid-sentence in the second paragraph changes what "Critics" at a
    * sentence's start in the fourth may be: that one finds its mentions afresh too */
@@ -241,6 +242,63 @@ static void test_untouched_paragraphs_are_reused(void **state) {
   assert_int_equal(cd_incr_reused(a), np + 1);
   assert_int_equal(cd_incr_reused_mentions(a), np + 1);
   cd_report_free(r);
+  cd_analysis_free(a);
+  free(t.s);
+}
+
+static const char RUN_ON[] =
+    "Ferry strike enters second week\n"
+    "\n"
+    "\"We have waited long enough for an offer,\n"
+    "\n"
+    "\"and we will wait longer if we must,\" said Dana Osei, who leads the crews' union.\n"
+    "\n"
+    "The operator said talks would resume on Friday.\n";
+
+/* Analyses t with the handle and afresh: the same report. */
+static void same_as_fresh(cd_analysis *a, const text *t, const char *what) {
+  check_same(a, t, CD_FORMAT_PLAINTEXT, NULL, what, 0);
+}
+
+/* Quote pairing is kept per paragraph, but a paragraph is paired again when what it read outside
+ * itself changes: whether the next paragraph opens with a quotation mark (a quote runs on into it
+ * or is unclosed), and whether a quote of the paragraph before runs on into it. */
+static void test_pairing_kept_while_neighbours_read_the_same(void **state) {
+  (void)state;
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, RUN_ON, sizeof RUN_ON - 1);
+  same_as_fresh(a, &t, "run-on quote");
+  size_t np = 4;
+  assert_int_equal(cd_incr_reused_pairings(a), 0);
+  /* a letter in the last paragraph: the others are paired as before, the run-on quote with them */
+  const char *at = strstr(t.s, "resume");
+  text_edit(&t, (size_t)(at - t.s), 0, "x", 1);
+  same_as_fresh(a, &t, "letter after the quote");
+  assert_int_equal(cd_incr_reused(a), np - 1);
+  assert_int_equal(cd_incr_reused_pairings(a), np - 1);
+  /* the second paragraph's opening mark deleted: it is new, and the first, whose bytes are as they
+   * were, no longer runs on (its quote is unclosed), so it is paired again too */
+  at = strstr(t.s, "\"and we");
+  text_edit(&t, (size_t)(at - t.s), 1, "", 0);
+  same_as_fresh(a, &t, "opening mark deleted");
+  size_t n;
+  cd_report *r = cd_analysis_update(a, t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  const cd_diagnostic *d = cd_report_diagnostics(r, &n);
+  bool unclosed = false;
+  for (size_t i = 0; i < n; i++) unclosed |= strcmp(d[i].code, "quote.unclosed") == 0;
+  assert_true(unclosed);
+  cd_report_free(r);
+  text_edit(&t, (size_t)(strstr(t.s, "and we") - t.s), 0, "\"", 1);
+  same_as_fresh(a, &t, "opening mark typed again");
+  assert_int_equal(cd_incr_reused(a), np - 1);
+  assert_int_equal(cd_incr_reused_pairings(a), np - 2);
+  /* the first paragraph's opening mark deleted: the second, unchanged, no longer continues a quote */
+  at = strstr(t.s, "\"We have");
+  text_edit(&t, (size_t)(at - t.s), 1, "", 0);
+  same_as_fresh(a, &t, "first opening mark deleted");
+  assert_int_equal(cd_incr_reused(a), np - 1);
+  assert_int_equal(cd_incr_reused_pairings(a), np - 2);
   cd_analysis_free(a);
   free(t.s);
 }
@@ -685,6 +743,7 @@ int main(void) {
       cmocka_unit_test(test_name_keys_kept_for_long_documents_only),
       cmocka_unit_test(test_long_article_edits),
       cmocka_unit_test(test_untouched_paragraphs_are_reused),
+      cmocka_unit_test(test_pairing_kept_while_neighbours_read_the_same),
       cmocka_unit_test(test_entities_kept_while_mentions_stay),
       cmocka_unit_test(test_capitalised_words_counted),
       cmocka_unit_test(test_format_and_configuration_changes),
