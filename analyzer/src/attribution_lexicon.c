@@ -43,7 +43,7 @@ static bool speech_phrase(const att *a, size_t i) {
 
 static bool between_word(const att *a, size_t i);
 
-bool att_between_word_asked(const att *a, size_t i) { return said_memo(a, i, 4, between_word); }
+bool att_between_word_asked(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 4, between_word); }
 
 static bool between_word(const att *a, size_t i) {
   if (T(a, i)->kind != TOK_WORD) return false;
@@ -157,7 +157,7 @@ static bool determiner(const att *a, size_t i) {
   return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_DETERMINERS, S(a, i), N(a, i));
 }
 
-bool att_determiner_asked(const att *a, size_t i) { return said_memo(a, i, 6, determiner); }
+bool att_determiner_asked(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 6, determiner); }
 
 bool att_role_noun(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_ROLE_NOUNS, S(a, i), N(a, i)); }
 
