@@ -45,6 +45,7 @@ struct cd_analysis {
   version next; /* written while it is; the two swap at the end */
   cd_vec from;  /* size_t per paragraph of the new version: the old paragraph it matches, or CD_NONE */
   cd_vec from_tok; /* size_t per paragraph of the new version: that old paragraph's first token */
+  cd_vec paired_before; /* uint8_t per paragraph of the new version: quote pairing replayed the old one */
   claim_starts starts[2]; /* the previous version's and this one's, alternately */
   size_t starts_cur;      /* this version's */
   /* the attribution pass's answers per token (cd_incr_said), alternately like `starts` */
@@ -119,6 +120,7 @@ cd_analysis *cd_analysis_new(void) {
   version_init(&a->next);
   cd_vec_init(&a->from, sizeof(size_t));
   cd_vec_init(&a->from_tok, sizeof(size_t));
+  cd_vec_init(&a->paired_before, 1);
   for (size_t i = 0; i < 2; i++) {
     cd_vec_init(&a->starts[i].answers, 1);
     cd_vec_init(&a->starts[i].key, 1);
@@ -146,6 +148,7 @@ void cd_analysis_free(cd_analysis *a) {
   version_free(&a->next);
   cd_vec_free(&a->from);
   cd_vec_free(&a->from_tok);
+  cd_vec_free(&a->paired_before);
   for (size_t i = 0; i < 2; i++) {
     cd_vec_free(&a->starts[i].answers);
     cd_vec_free(&a->starts[i].key);
@@ -237,6 +240,9 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   a->from_tok.len = np;
   size_t *to = a->from.data, *to_tok = a->from_tok.data;
   for (size_t i = 0; i < np; i++) to[i] = CD_NONE;
+  cd_vec_reserve(&a->paired_before, np + 1);
+  a->paired_before.len = np;
+  memset(a->paired_before.data, 0, np + 1);
   a->reused = a->reused_mentions = a->reused_pairings = 0;
   /* this version's claim answers go where the version before last kept its own */
   a->starts_cur ^= 1;
@@ -377,6 +383,8 @@ bool cd_incr_para_same(const cd_doc *doc, uint32_t pi) {
   if (oi == CD_NONE) return false;
   const cd_para *o = old_para(a, oi), *p = CD_VEC_AT(&doc->paras, cd_para, pi);
   if (o->headline != p->headline) return false;
+  /* replayed, pairing gave the marks their old roles (no later pass changes a role) */
+  if (*CD_VEC_AT(&a->paired_before, uint8_t, pi)) return true;
   /* quote pairing, which may reach across paragraphs, must have given every mark its old role */
   const cd_token *paired = CD_VEC_AT(&a->old.tokens, cd_token, o->first_tok); /* after pairing */
   for (size_t k = p->first_tok; k < p->end_tok; k++) {
@@ -501,7 +509,10 @@ size_t cd_incr_old_quotes(const cd_doc *doc) {
   return a && a->have && a->old.pairing_made ? a->old.pairing.quotes.len : CD_NONE;
 }
 
-void cd_incr_pairing_taken(cd_doc *doc) { doc->incr->reused_pairings++; }
+void cd_incr_pairing_taken(cd_doc *doc, uint32_t pi) {
+  doc->incr->reused_pairings++;
+  *CD_VEC_AT(&doc->incr->paired_before, uint8_t, pi) = 1;
+}
 
 void cd_incr_keep_mentions(cd_analysis *a) {
   version t = a->old;

@@ -123,8 +123,8 @@ cd_pairing *cd_incr_pairing(cd_doc *doc);
 const cd_pairing_para *cd_incr_old_pairing(const cd_doc *doc, uint32_t pi, const cd_pairing **old);
 /* How many quotes the previous version's pairing made, or CD_NONE without one (room to reserve). */
 size_t cd_incr_old_quotes(const cd_doc *doc);
-/* Quotes pass: a paragraph was paired as before (counted for tests). */
-void cd_incr_pairing_taken(cd_doc *doc);
+/* Quotes pass: paragraph `pi` was paired as before (its marks have their old roles). */
+void cd_incr_pairing_taken(cd_doc *doc, uint32_t pi);
 
 /* The entities pass's results for one version (entities.c), kept for the next: per mention its
  * entity (UINT32_MAX: none) and the first mention, in text order, with the same text (the one whose

@@ -187,6 +187,7 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, out
   size_t first_quote = doc->quotes.len;
   out->pending_in = *pending_continue != CD_NONE;
   out->next_family = -1;
+  out->next_opens = false;
   open_mark stack[64];
   size_t depth = 0;
   mark_elisions(doc, p);
@@ -453,7 +454,7 @@ static bool pair_as_before(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
       unclosed_at(doc, base + diags[k].start, base + diags[k].end, first_quote + diags[k].quote);
   }
   *pending_continue = r->continued == UINT32_MAX ? CD_NONE : first_quote + r->continued;
-  cd_incr_pairing_taken(doc);
+  cd_incr_pairing_taken(doc, (uint32_t)pi);
   if (!rec) return true;
   cd_pairing_para *n = cd_vec_push(&rec->paras);
   *n = *r;
