@@ -136,6 +136,7 @@ static bool be_form(const att *a, size_t i);
  * "on Tuesday" at most): "He hopes the tech would..." is a new thought, not a tag. */
 static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *verb) {
   size_t n = doc_ntok(a->doc);
+  if (j >= n) return false; /* "...," as -- the text ends before a tag could start */
   uint32_t sent = T(a, j)->sent;
   /* VERB SPEAKER: said Trump, tweeted former executive Ken Gude; never "told X", whose X is the
    * one spoken to */
