@@ -415,6 +415,12 @@ static void record(cd_doc *doc, cd_pairing *rec, size_t pi, size_t first_quote, 
   r->n_marks = (uint32_t)(rec->marks.len - r->marks);
 }
 
+/* Rows [first, first + n) of a record's table; NULL when there are none (the table may have no
+ * storage at all). */
+static const void *rows(const cd_vec *v, uint32_t first, uint32_t n) {
+  return n ? (const char *)v->data + (size_t)first * v->elem : NULL;
+}
+
 static void append(cd_vec *v, const void *items, size_t n) {
   cd_vec_reserve_more(v, n);
   if (n) memcpy((char *)v->data + v->len * v->elem, items, n * v->elem);
@@ -431,9 +437,9 @@ static bool pair_as_before(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
   if (r->next_family >= 0 && para_opens_with(doc, pi + 1, (uint8_t)r->next_family) != r->next_opens) return false;
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
   size_t base = p->span.start, base_tok = p->first_tok, first_quote = doc->quotes.len;
-  const cd_pairing_mark *marks = CD_VEC_AT(&old->marks, cd_pairing_mark, r->marks);
+  const cd_pairing_mark *marks = rows(&old->marks, r->marks, r->n_marks);
   for (size_t k = 0; k < r->n_marks; k++) tok(doc, base_tok + marks[k].tok)->role = marks[k].role;
-  const cd_pairing_quote *quotes = CD_VEC_AT(&old->quotes, cd_pairing_quote, r->quotes);
+  const cd_pairing_quote *quotes = rows(&old->quotes, r->quotes, r->n_quotes);
   for (size_t k = 0; k < r->n_quotes; k++) {
     const cd_pairing_quote *x = &quotes[k];
     size_t qi = add_quote(doc, base_tok + x->open_tok, base_tok + x->open_tok, (uint32_t)pi, x->level, false);
@@ -446,7 +452,7 @@ static bool pair_as_before(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
     if (x->took_pending) q->paragraph_continues = *pending_continue;
     CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->close_tok = (uint32_t)(base_tok + x->close_tok);
   }
-  const cd_pairing_diag *diags = CD_VEC_AT(&old->diags, cd_pairing_diag, r->diags);
+  const cd_pairing_diag *diags = rows(&old->diags, r->diags, r->n_diags);
   for (size_t k = 0; k < r->n_diags; k++) {
     if (diags[k].quote == UINT32_MAX)
       stray_close_at(doc, base + diags[k].start, base + diags[k].end);

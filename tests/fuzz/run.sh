@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(fuzz_analyzer fuzz_protocol fuzz_config fuzz_server fuzz_record)
+[ "${#targets[@]}" -gt 0 ] || targets=(fuzz_analyzer fuzz_incremental fuzz_protocol fuzz_config fuzz_server fuzz_record)
 build=build-fuzz
 
 CC=clang cmake -S . -B "$build" -DCD_FUZZ=ON -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

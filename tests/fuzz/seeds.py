@@ -35,6 +35,10 @@ while len(long_text) < 65536:
     long_text += b"\n\n" + long_text
 put("fuzz_analyzer", b"\0" + long_text)
 
+# the incremental analysis: the same articles, each with a number of edits (bits 1-4 of the first byte)
+for i, (md, text) in enumerate(articles):
+    put("fuzz_incremental", bytes([(1 if md else 0) | (i % 16) << 1]) + text)
+
 # configurations: every JSON block of the configuration guide
 with open(f"{repo}/docs/configuration.md", encoding="utf-8") as f:
     doc = f.read()
