@@ -153,8 +153,10 @@ static bool office_word(const cd_doc *doc, const chain_word *w, size_t n, size_t
     return false;
   if (first < 2) return false;
   const cd_token *of = doc_tok(doc, first - 1), *title = doc_tok(doc, first - 2), *t = doc_tok(doc, i);
+  /* the title, "of" and the office in one sentence: "Secretary" ending a paragraph opens no name
+   * in the next */
   if (!is_word_tok(of) || !cd_word_eq(tstr(doc, of), tlen(of), "of") || of->sent != t->sent ||
-      !is_word_tok(title) || !(title->flags & TF_CAP) || !is_title_word(doc, title))
+      title->sent != t->sent || !is_word_tok(title) || !(title->flags & TF_CAP) || !is_title_word(doc, title))
     return false;
   for (size_t k = 0; k < n; k++)
     if (!w[k].title_word) return false; /* the name has begun */

@@ -303,6 +303,36 @@ static void test_pairing_kept_while_neighbours_read_the_same(void **state) {
   free(t.s);
 }
 
+/* A title ending one paragraph opens no name in the next ("Secretary" / "of State Mara Okafor"):
+ * the mentions pass's chains stay inside a paragraph, so a paragraph that takes its old mentions
+ * never holds one that the next paragraph, found afresh, makes again (an entity listed the same
+ * mention twice after an edit further on). */
+static void test_title_ending_a_paragraph_opens_no_name_in_the_next(void **state) {
+  (void)state;
+  static const char TEXT[] = "Ferry talks\n\nSecretary\n\n of State Mara T. Okafor said the talks would resume.\n\n"
+                             "Mayor Tomasz Halberg opened the library.\n";
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, TEXT, sizeof TEXT - 1);
+  same_as_fresh(a, &t, "title ending a paragraph");
+  cd_report *r = cd_analyze(t.s, t.len, CD_FORMAT_PLAINTEXT, NULL);
+  size_t ne, np;
+  const cd_entity *e = cd_report_entities(r, &ne);
+  const cd_span *paras = cd_report_paragraphs(r, &np);
+  for (size_t i = 0; i < ne; i++)
+    for (size_t m = 0; m < e[i].n_mentions; m++)
+      for (size_t p = 0; p < np; p++) {
+        cd_span s = e[i].mentions[m].span;
+        if (s.start >= paras[p].start && s.start < paras[p].end) assert_true(s.end <= paras[p].end);
+      }
+  cd_report_free(r);
+  const char *at = strstr(t.s, "opened");
+  text_edit(&t, (size_t)(at - t.s), 0, "x", 1);
+  same_as_fresh(a, &t, "letter typed after the title");
+  cd_analysis_free(a);
+  free(t.s);
+}
+
 /* The entities of a version whose mentions all stay as they were are the previous version's: a
  * letter typed outside every name keeps them, one typed inside a name or a changed list of configured
  * names does not; either way the report equals a fresh one. */
@@ -744,6 +774,7 @@ int main(void) {
       cmocka_unit_test(test_long_article_edits),
       cmocka_unit_test(test_untouched_paragraphs_are_reused),
       cmocka_unit_test(test_pairing_kept_while_neighbours_read_the_same),
+      cmocka_unit_test(test_title_ending_a_paragraph_opens_no_name_in_the_next),
       cmocka_unit_test(test_entities_kept_while_mentions_stay),
       cmocka_unit_test(test_capitalised_words_counted),
       cmocka_unit_test(test_format_and_configuration_changes),
