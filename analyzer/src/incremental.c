@@ -19,8 +19,7 @@ typedef struct version {
   cd_vec sentences; /* cd_sentence */
   cd_vec roles;     /* uint8_t per token: its role before quote pairing */
   cd_vec mentions;  /* cd_name_mention as the analysis left them (their entities set) */
-  cd_pairing pairing; /* quote pairing's record (cd_incr_pairing) */
-  bool pairing_made;  /* the record covers every paragraph of the version */
+  cd_pairing pairing; /* quote pairing's record (cd_incr_pairing), of every paragraph */
 } version;
 
 /* A token's candidates (cd_incr_claim_list): cands[first, first + n) of its version. */
@@ -54,7 +53,6 @@ struct cd_analysis {
   bool starts_old_ok;     /* the previous version's answers hold for this version's alternation */
   size_t reused; /* how many paragraphs match */
   size_t reused_mentions; /* how many of them took their old mentions */
-  size_t reused_pairings; /* how many of them were paired as before */
   cd_near_kept *near[CD_INCR_NEAR_SLOTS]; /* made on first use */
   cd_short_index short_ix; /* the spelling check's four-letter names ... */
   cd_keylist short_keys;   /* ... made from these keys */
@@ -190,7 +188,11 @@ size_t cd_incr_reused(const cd_analysis *a) { return a->reused; }
 cd_keys_kept *cd_incr_name_keys(const cd_doc *doc) { return doc->incr ? doc->incr->keys : NULL; }
 size_t cd_incr_name_keys_held(const cd_analysis *a) { return cd_keys_kept_count(a->keys); }
 size_t cd_incr_reused_mentions(const cd_analysis *a) { return a->reused_mentions; }
-size_t cd_incr_reused_pairings(const cd_analysis *a) { return a->reused_pairings; }
+size_t cd_incr_reused_pairings(const cd_analysis *a) {
+  size_t n = 0;
+  for (size_t i = 0; i < a->paired_before.len; i++) n += *CD_VEC_AT(&a->paired_before, uint8_t, i);
+  return n;
+}
 
 /* Length of the common start of a and b (n bytes each at most), a block at a time. */
 static size_t common_prefix(const char *a, const char *b, size_t n) {
@@ -243,7 +245,7 @@ void cd_incr_match(cd_analysis *a, const cd_doc *doc) {
   cd_vec_reserve(&a->paired_before, np + 1);
   a->paired_before.len = np;
   memset(a->paired_before.data, 0, np + 1);
-  a->reused = a->reused_mentions = a->reused_pairings = 0;
+  a->reused = a->reused_mentions = 0;
   /* this version's claim answers go where the version before last kept its own */
   a->starts_cur ^= 1;
   a->starts[a->starts_cur].valid = false;
@@ -491,13 +493,13 @@ cd_pairing *cd_incr_pairing(cd_doc *doc) {
   if (!a) return NULL;
   cd_pairing *p = &a->next.pairing; /* this version's, until cd_incr_keep_mentions */
   p->paras.len = p->quotes.len = p->diags.len = p->marks.len = 0;
-  a->next.pairing_made = true; /* the quotes pass records every paragraph */
   return p;
 }
 
 const cd_pairing_para *cd_incr_old_pairing(const cd_doc *doc, uint32_t pi, const cd_pairing **old) {
   const cd_analysis *a = doc->incr;
-  if (!a || !a->have || !a->mentions_ok || !a->old.pairing_made) return NULL;
+  /* every version with a handle goes through the quotes pass before it becomes the old one */
+  if (!a || !a->have || !a->mentions_ok) return NULL;
   size_t oi = from(doc, pi);
   if (oi == CD_NONE || oi >= a->old.pairing.paras.len) return NULL;
   *old = &a->old.pairing;
@@ -506,11 +508,10 @@ const cd_pairing_para *cd_incr_old_pairing(const cd_doc *doc, uint32_t pi, const
 
 size_t cd_incr_old_quotes(const cd_doc *doc) {
   const cd_analysis *a = doc->incr;
-  return a && a->have && a->old.pairing_made ? a->old.pairing.quotes.len : CD_NONE;
+  return a && a->have ? a->old.pairing.quotes.len : CD_NONE;
 }
 
 void cd_incr_pairing_taken(cd_doc *doc, uint32_t pi) {
-  doc->incr->reused_pairings++;
   *CD_VEC_AT(&doc->incr->paired_before, uint8_t, pi) = 1;
 }
 

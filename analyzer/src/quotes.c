@@ -180,14 +180,8 @@ static bool may_run_on(cd_doc *doc, const cd_para *p, size_t open) {
          cd_is_speech_verb(doc->config, doc->text + prev->start, prev->len);
 }
 
-/* What pairing a paragraph read outside it (cd_pairing_para). */
-typedef struct outside {
-  bool pending_in;
-  int8_t next_family;
-  bool next_opens;
-} outside;
-
-static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, outside *out) {
+/* Pairs paragraph pi; `out` gets what pairing read outside it (pending_in, next_family, next_opens). */
+static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, cd_pairing_para *out) {
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
   size_t first_quote = doc->quotes.len;
   out->pending_in = *pending_continue != CD_NONE;
@@ -375,21 +369,20 @@ static void reserve_quotes(cd_doc *doc) {
   cd_vec_reserve(&doc->quote_work, openers);
 }
 
-/* Appends paragraph pi's record (pairing made its quotes from `first_quote` and its diagnostics from
- * `first_diag` on) to this version's. */
+/* Appends paragraph pi's record to this version's: `r`, with what pairing read outside the
+ * paragraph filled in, and the quotes it made from `first_quote` on and its diagnostics from
+ * `first_diag` on. */
 static void record(cd_doc *doc, cd_pairing *rec, size_t pi, size_t first_quote, size_t first_diag, size_t pending,
-                   const outside *out) {
+                   cd_pairing_para r_in) {
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
   cd_pairing_para *r = cd_vec_push(&rec->paras);
+  *r = r_in;
   r->quotes = (uint32_t)rec->quotes.len;
   r->diags = (uint32_t)rec->diags.len;
   r->marks = (uint32_t)rec->marks.len;
   r->n_quotes = (uint32_t)(doc->quotes.len - first_quote);
   r->n_diags = (uint32_t)(doc->diags.len - first_diag);
   r->continued = pending == CD_NONE ? UINT32_MAX : (uint32_t)(pending - first_quote);
-  r->pending_in = out->pending_in;
-  r->next_family = out->next_family;
-  r->next_opens = out->next_opens;
   uint32_t base = (uint32_t)p->span.start;
   for (size_t qi = first_quote; qi < doc->quotes.len; qi++) {
     const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
@@ -485,9 +478,9 @@ void cd_pass_quotes(cd_doc *doc) {
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
     if (pair_as_before(doc, pi, &pending, rec)) continue;
     size_t first_quote = doc->quotes.len, first_diag = doc->diags.len;
-    outside out;
+    cd_pairing_para out;
     pair_paragraph(doc, pi, &pending, &out);
-    if (rec) record(doc, rec, pi, first_quote, first_diag, pending, &out);
+    if (rec) record(doc, rec, pi, first_quote, first_diag, pending, out);
   }
   sort_quotes(doc);
   assign_tokens(doc);
