@@ -8,7 +8,9 @@ Prints, from one invocation on this machine:
      is new (so the name indexes keep growing): CPU time, ms per MB and peak RSS per input byte;
   3. a batch of 1,000 files of about 12 KB in one call (text and json);
   4. keystroke-to-publishDiagnostics p50/p99 over pipes (bench_lsp_latency) on the invented
-     articles, on the first 60 KB of the real articles and on a 60 KB distinct-names article.
+     articles, on the first 60 KB of the real articles and on a 60 KB distinct-names article;
+  5. the same on the real 60 KB at a typist's pace (--pace ms between keystrokes), beside a 1 KB
+     note at the same pace: the floor of a keystroke over pipes on this machine.
 
 Real text is read at run time from the corpus (Wikinews and the PolNeAR train/dev texts under
 ~/.cache/copydesk-polnear) and written only to a temporary directory that is removed at the end;
@@ -16,8 +18,9 @@ nothing from it enters the repository. Timings on a shared machine are noisy: th
 is printed, and each figure is a median with its range.
 
 usage: bench/speed_table.py [--build DIR] [--corpus DIR] [--runs N] [--max-mb N]
-                            [--keystrokes N] [--skip SECTION,...] [--copydesk PATH]
-       sections: table, scaling, batch, keystrokes
+                            [--keystrokes N] [--pace MS] [--paced-keystrokes N]
+                            [--skip SECTION,...] [--copydesk PATH]
+       sections: table, scaling, batch, keystrokes, paced
 """
 import argparse
 import os
@@ -231,6 +234,33 @@ def section_keystrokes(build, cd, tmp, parts, keystrokes):
     print()
 
 
+def latency_line(out, label):
+    """(p50, p99, max) of bench_lsp_latency's keystroke-over-pipes line."""
+    lat = re.search(r"over pipes.*\n(?:.*\n)*?\s+mean \S+ ms\s+p50 (\S+) ms\s+p90 \S+ ms\s+p99 (\S+) ms\s+max (\S+) ms", out)
+    if not lat:  # a changed report format must not leave the table silently empty
+        sys.exit("bench_lsp_latency printed no latency line for %s:\n%s" % (label, out))
+    return lat.groups()
+
+
+def section_paced(build, cd, tmp, parts, keystrokes, pace):
+    """Keystrokes at a typist's pace, and beside them the same on a note of 1 KB: what a keystroke
+    costs over pipes on this machine when the analysis is next to nothing (the processes waking up
+    after the pause), which no server can go below."""
+    bench = os.path.join(build, "bench", "bench_lsp_latency")
+    real = b"".join(parts[:200])
+    art = write(os.path.join(tmp, "paced-60k.txt"), real[:61440])
+    note = write(os.path.join(tmp, "paced-1k.txt"), real[:1024])
+    print("## Keystroke -> publishDiagnostics at a typist's pace (the next keystroke %d ms after the last "
+          "one's diagnostics; %d keystrokes each)\n" % (pace, keystrokes))
+    print("| article | p50 | p99 | max |")
+    print("|---|---|---|---|")
+    for label, path in (("real: first 60 KB of the corpus", art), ("the floor: the first 1 KB of the same", note)):
+        out = subprocess.run([bench, cd, str(keystrokes), path, str(pace)], capture_output=True, text=True).stdout
+        p50, p99, mx = latency_line(out, label)
+        print("| %s | %s ms | %s ms | %s ms |" % (label, p50, p99, mx))
+    print()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
@@ -239,6 +269,8 @@ def main():
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--max-mb", type=int, default=50)
     ap.add_argument("--keystrokes", type=int, default=1000)
+    ap.add_argument("--pace", type=int, default=250, help="ms between paced keystrokes")
+    ap.add_argument("--paced-keystrokes", type=int, default=200)
     ap.add_argument("--skip", default="")
     a = ap.parse_args()
     cd = a.copydesk or os.path.join(a.build, "copydesk")
@@ -259,6 +291,8 @@ def main():
             section_batch(cd, tmp, parts, max(1, a.runs // 3))
         if "keystrokes" not in skip:
             section_keystrokes(a.build, cd, tmp, parts, a.keystrokes)
+        if "paced" not in skip:
+            section_paced(a.build, cd, tmp, parts, a.paced_keystrokes, a.pace)
     finally:
         shutil.rmtree(tmp)
     with open("/proc/loadavg") as f:
