@@ -1580,6 +1580,53 @@ static bool titled_work(const att *a, const quote_ctx *c) {
   return k > 0 && (is(a, k - 1, "titled") || is(a, k - 1, "entitled") || is(a, k - 1, "called") || is(a, k - 1, "named"));
 }
 
+/* ""Museum to close," by Times' Ann Lee": the person a title's byline names (quotes_kind.c's
+ * kind_from_byline), past the outlet's name when one comes first ("DNAinfo's", "the Post's"). */
+static bool byline_author(att *a, const quote_ctx *c, speaker *sp) {
+  size_t i = c->close + 1, n = doc_ntok(a->doc);
+  if (punct(a, i, ',')) i++;
+  if (!is(a, i, "by")) return false;
+  uint32_t sent = T(a, i)->sent;
+  for (size_t j = i + 1; j < n && j <= i + 8 && T(a, j)->sent == sent; j++) {
+    const cd_token *t = T(a, j);
+    if (t->kind == TOK_PUNCT && !punct(a, j, '.')) break; /* the byline ends at ":" or "," */
+    if (t->kind != TOK_WORD) continue;                     /* an outlet's possessive mark */
+    if (!(t->flags & TF_CAP)) {
+      if (j == i + 1 && is(a, j, "the")) continue;
+      break;
+    }
+    speaker tmp = {0};
+    if (att_speaker_at(a, j, &tmp, CD_ATTR_EXPLICIT) && tmp.mention != CD_NONE &&
+        cd_mention_is_person(a->doc, tmp.mention)) {
+      /* the name ends the byline: then ":", ",", the sentence's or the paragraph's end, or a link
+       * ("by the Pulitzer Prize-winning reporter David Cay Johnston": the name comes later) */
+      size_t e = tmp.end_tok;
+      if (e < n && T(a, e)->sent == sent && !punct(a, e, ':') && !punct(a, e, ',') && !punct(a, e, '.') &&
+          !(T(a, e)->kind == TOK_WORD && N(a, e) >= 4 && !memcmp(S(a, e), "http", 4)))
+        return false;
+      *sp = tmp;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* "..."," by Times' Ann Lee: "The Living Room, a ..."": a quote that opens right after the colon
+ * ending the byline of the title before it is an excerpt of that author's piece. */
+static bool byline_excerpt(const att *a, size_t qi) {
+  const cd_doc *doc = a->doc;
+  if (qi == 0 || !CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1)->kind_from_byline) return false;
+  const cd_quote *p = CD_VEC_AT(&doc->quotes, cd_quote, qi - 1), *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+  if (!p->speaker || p->level > 0 || p->speaker_span.end > q->span.start) return false;
+  size_t k = p->speaker_span.end, colons = 0;
+  for (; k < q->span.start; k++) {
+    char b = doc->text[k];
+    if (b == ':') colons++;
+    else if (b != ' ') return false;
+  }
+  return colons == 1;
+}
+
 /* The speaker of a nickname or term (quotes_kind.c's kind_from_naming), or with `title` of a work's
  * title (a verb of authoring within eight words): the subject of the verb that names, uses or
  * writes it, found as the sentence's subject ("Reyes dubbed the plan "..."") or right before that verb ("Lind, who he dubbed "..."", "in what one critic called"). Only that verb's
@@ -1857,6 +1904,12 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
       /* "Mook released a memo titled "The Facts"": the title of a work is its author's words */
       else if (q->kind == CD_QUOTE_TITLE && titled_work(&a, &c) && naming_subject(&a, &c, true, &sp, &verb))
         apply(&a, qi, &sp, verb, "as the subject who wrote the work the quote titles");
+      else if (w->kind_from_byline && byline_author(&a, &c, &sp))
+        apply(&a, qi, &sp, CD_NONE, "as the author the byline after the title names");
+      continue;
+    }
+    if (byline_excerpt(&a, qi)) {
+      continue_from(&a, qi, qi - 1, "an excerpt after the byline of the piece titled before it");
       continue;
     }
     /* a label names the speaker of its paragraph, also in a transcript run over several paragraphs */
