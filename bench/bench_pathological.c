@@ -1,8 +1,9 @@
 /* Pathological inputs: cd_analyze on texts built to hit worst cases, at 64 KB, 256 KB and 1 MB.
  *
  * Each case is made of one repeated unit: straight marks only, curly marks only, quotes nested
- * inside quotes, one run-on sentence full of quotes and no full stop, ordinary copy on a single
- * line (also at 10 MB), and distinct capitalised names. Time per MB should not grow with the size
+ * inside quotes, one run-on sentence full of quotes and no full stop, the same with no name or
+ * verb of saying anywhere, ordinary copy on a single line (also at 10 MB), and distinct capitalised
+ * names. Time per MB should not grow with the size
  * (linear analysis); the last columns compare 1 MB with 64 KB (a ratio of 16 is linear).
  * Not a test: it reports figures, never pass/fail. Times are the process's CPU time, which a
  * shared machine disturbs less than the wall clock (caches and memory bandwidth still vary).
@@ -82,6 +83,9 @@ static void nested_quotes(buf *b, size_t i) {
 static void run_on(buf *b, size_t i) {
   put(b, i % 3 ? "and Ortiz said \"we will build it\" while " : "and the mayor, according to Lund, called it a \"plan\" ");
 }
+/* One run-on sentence of short quotes between words that name nobody (markup's attributes read as
+ * prose: <a b="c" ...): every quote's search for a speaker finds none and reads its whole window. */
+static void run_on_nobody(buf *b, size_t i) { put(b, i % 2 ? "a b=\"c\" " : "<a d=\"e f\" "); }
 static void one_line(buf *b, size_t i) {
   static const char *const S[] = {
       "Senator Ingrid Solberg opened the debate on Tuesday. \"We have waited long enough,\" Solberg said. ",
@@ -108,6 +112,7 @@ static const pcase CASES[] = {
     {"curly marks", curly_marks, 0},
     {"nested quotes", nested_quotes, 0},
     {"run-on with quotes", run_on, 0},
+    {"run-on, nobody named", run_on_nobody, 0},
     {"one long line", one_line, 10u << 20},
     {"distinct names", names, 0},
 };

@@ -996,12 +996,34 @@ static bool subject_after_fronted(att *a, const cd_sentence *s, size_t f, size_t
   return false;
 }
 
+/* The subject is among the first words of its sentence outside quotation marks: a sentence that
+ * runs on for thousands of words between quotes (markup, a list run together) is asked about for
+ * each of its quotes, and each asking must stay short. */
+enum { SUBJECT_WORDS = 120 };
+
 bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
   size_t f = past_dateline(a, s);
   if (fronted(a, f) && subject_after_fronted(a, s, f, limit, sp)) return true;
+  /* the search below reads no further than subj_stop and depends on nothing else that changed */
+  if (a->subj_none && a->subj_sent == sent && limit > a->subj_stop && a->subj_last_speaker == a->last_speaker &&
+      a->subj_last_speaker_sent == a->last_speaker_sent && a->subj_in_they == a->in_they)
+    return false;
+  size_t words = 0;
+  bool cut = false; /* a speaker phrase was passed over for running past `limit` */
   for (size_t i = s->first_tok; i < limit && i < s->end_tok; i++) {
     if (!outside_quotes(a, i) || T(a, i)->kind != TOK_WORD) continue;
+    if (++words > SUBJECT_WORDS) {
+      if (!cut) {
+        a->subj_none = true;
+        a->subj_sent = sent;
+        a->subj_stop = i;
+        a->subj_last_speaker = a->last_speaker;
+        a->subj_last_speaker_sent = a->last_speaker_sent;
+        a->subj_in_they = a->in_they;
+      }
+      break;
+    }
     bool after_prep = (i > s->first_tok && T(a, i - 1)->kind == TOK_WORD &&
                        att_preposition(a, i - 1)) ||
                       (i > s->first_tok + 1 && T(a, i - 1)->kind == TOK_WORD &&
@@ -1024,7 +1046,10 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
       return att_resolve_into(a, i, i + 1, sp, true, "pronoun");
     }
     if (!att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT)) continue;
-    if (tmp.end_tok > limit) continue;
+    if (tmp.end_tok > limit) {
+      cut = true;
+      continue;
+    }
     appositive_person_instead(a, &tmp, limit);
     *sp = tmp;
     return true;
