@@ -58,14 +58,6 @@ static size_t skip_bom(const cd_doc *doc) {
  * articles end headlines with full stops; a dateline may follow a headline directly. */
 #define HEADLINE_MAX_WORDS 20
 
-/* Headline test for plain text: the first line is a headline when more text follows it, it is
- * short (at most HEADLINE_MAX_WORDS words) and it does not end as a sentence does, with a full
- * stop (closing quotation marks and brackets aside; an ellipsis is not a full stop), unless it is
- * in title case, which sentences are not. A text of one
- * line, or a first line that is a sentence ('"We will win," she said.'), is body text, so its
- * quotes and names are checked. A dateline may follow the headline directly. */
-#define HEADLINE_MAX_WORDS 20
-
 static bool looks_like_headline(const char *s, size_t a, size_t b, size_t len) {
   size_t words = 0;
   for (size_t i = a; i < b; i++)
@@ -92,6 +84,83 @@ static bool looks_like_headline(const char *s, size_t a, size_t b, size_t len) {
   return false;
 }
 
+/* ---- HTML and XML tags in plain text ---- */
+static bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static bool ascii_alnum(char c) { return ascii_alpha(c) || (c >= '0' && c <= '9'); }
+static bool tag_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+static bool name_char(char c) { return ascii_alnum(c) || c == '-' || c == '_' || c == ':' || c == '.' || c == '@'; }
+/* “ or ”, which a CMS's "smart quotes" put round attribute values too */
+static bool curly_double(const char *s, size_t k, size_t end) {
+  return k + 3 <= end && s[k] == '\xE2' && s[k + 1] == '\x80' && (s[k + 2] == '\x9C' || s[k + 2] == '\x9D');
+}
+
+/* A tag is short: past this many bytes a '<' starts none, so a text of many '<' stays linear. */
+enum { TAG_MAX = 1024 };
+
+/* The end of the tag ("<a href="...">", "</p>", "<br/>") that starts at s[i], a '<', inside
+ * [i, end); 0 when none does. Attribute values may be quoted straight, curly or not at all. */
+static size_t tag_end(const char *s, size_t i, size_t end) {
+  if (end - i > TAG_MAX) end = i + TAG_MAX;
+  size_t k = i + 1;
+  if (k < end && s[k] == '/') k++;
+  if (k >= end || !ascii_alpha(s[k])) return 0;
+  while (k < end && name_char(s[k])) k++;
+  for (;;) {
+    size_t before = k;
+    while (k < end && tag_space(s[k])) k++;
+    if (k >= end) return 0;
+    if (s[k] == '>') return k + 1;
+    if (s[k] == '/' && k + 1 < end && s[k + 1] == '>') return k + 2;
+    if (k == before || !(ascii_alpha(s[k]) || s[k] == '_' || s[k] == '@' || s[k] == ':')) return 0;
+    while (k < end && name_char(s[k])) k++;
+    size_t after_name = k;
+    while (k < end && tag_space(s[k])) k++;
+    if (k >= end || s[k] != '=') { /* an attribute without a value ("<script async ...>") */
+      k = after_name;
+      continue;
+    }
+    k++;
+    while (k < end && tag_space(s[k])) k++;
+    if (k >= end) return 0;
+    if (s[k] == '"' || s[k] == '\'') {
+      const char *q = memchr(s + k + 1, s[k], end - k - 1);
+      if (!q) return 0;
+      k = (size_t)(q - s) + 1;
+    } else if (curly_double(s, k, end)) {
+      size_t v = k + 3;
+      while (v < end && !curly_double(s, v, end)) v++;
+      if (v >= end) return 0;
+      k = v + 3;
+    } else {
+      size_t v = k;
+      while (v < end && !tag_space(s[v]) && s[v] != '>' && s[v] != '<' && s[v] != '"' && s[v] != '\'' && s[v] != '=')
+        v++;
+      if (v == k) return 0;
+      k = v;
+    }
+  }
+}
+
+/* A plain-text paragraph [start, end): the tags in it are markup, not prose (pasted embed code, a
+ * CMS export: their quoted attribute values are no quotations); a paragraph of tags alone is
+ * none. */
+static void plain_para(cd_doc *doc, size_t start, size_t end, bool headline) {
+  const char *s = doc->text;
+  bool prose = false;
+  for (size_t i = start; i < end; i++) {
+    if (s[i] == '<') {
+      size_t e = tag_end(s, i, end);
+      if (e) {
+        memset(doc->prose + i, 0, e - i);
+        i = e - 1;
+        continue;
+      }
+    }
+    if (doc->prose[i] && !tag_space(s[i])) prose = true;
+  }
+  if (prose) add_para(doc, start, end, headline);
+}
+
 static void source_plain(cd_doc *doc) {
   const char *s = doc->text;
   size_t pos = skip_bom(doc), para_start = CD_NONE;
@@ -103,18 +172,18 @@ static void source_plain(cd_doc *doc) {
     bool control = !blank && control_line(s, pos, eol);
     if (!blank && !control) memset(doc->prose + pos, 1, eol - pos);
     if (blank || control) {
-      if (para_start != CD_NONE) add_para(doc, para_start, pos, false);
+      if (para_start != CD_NONE) plain_para(doc, para_start, pos, false);
       para_start = CD_NONE;
     } else if (!seen_first) {
       seen_first = true;
-      if (looks_like_headline(s, pos, eol, doc->len)) add_para(doc, pos, eol, true);
+      if (looks_like_headline(s, pos, eol, doc->len)) plain_para(doc, pos, eol, true);
       else para_start = pos;
     } else if (para_start == CD_NONE) {
       para_start = pos;
     }
     pos = eol < doc->len ? eol + 1 : eol;
   }
-  if (para_start != CD_NONE) add_para(doc, para_start, doc->len, false);
+  if (para_start != CD_NONE) plain_para(doc, para_start, doc->len, false);
 }
 
 /* ---- Markdown ---- */
