@@ -147,16 +147,18 @@ static size_t tag_end(const char *s, size_t i, size_t end) {
 static void plain_para(cd_doc *doc, size_t start, size_t end, bool headline) {
   const char *s = doc->text;
   bool prose = false;
-  for (size_t i = start; i < end; i++) {
-    if (s[i] == '<') {
-      size_t e = tag_end(s, i, end);
-      if (e) {
-        memset(doc->prose + i, 0, e - i);
-        i = e - 1;
-        continue;
-      }
+  size_t from = start; /* [from, the next tag) is outside tags */
+  for (size_t i = start; i < end;) {
+    const char *lt = memchr(s + i, '<', end - i); /* most paragraphs have none */
+    size_t at = lt ? (size_t)(lt - s) : end, e = lt ? tag_end(s, at, end) : 0;
+    if (lt && !e) { /* a '<' that starts no tag is text */
+      i = at + 1;
+      continue;
     }
-    if (doc->prose[i] && !tag_space(s[i])) prose = true;
+    for (size_t k = from; !prose && k < at; k++) prose = !tag_space(s[k]);
+    if (!lt) break;
+    memset(doc->prose + at, 0, e - at);
+    from = i = e;
   }
   if (prose) add_para(doc, start, end, headline);
 }
