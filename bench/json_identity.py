@@ -42,10 +42,16 @@ def file_lists(corpus, polnear):
 def run(binary, paths, extra):
     """The JSON output of one check over paths. The exit status says whether there were findings
     (0 or 1); 2 is a failure."""
-    p = subprocess.run([binary, "check", "--no-config", "--format", "json", "--jobs", "1"] + extra + paths,
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        p = subprocess.run([binary, "check", "--no-config", "--format", "json", "--jobs", "1"] + extra + paths,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as e:
+        print("cannot run %s: %s" % (binary, e), file=sys.stderr)
+        sys.exit(2)
     if p.returncode not in (0, 1):
-        sys.exit("%s failed (exit %d): %s" % (binary, p.returncode, p.stderr.decode(errors="replace")[:500]))
+        print("%s failed (exit %d): %s" % (binary, p.returncode, p.stderr.decode(errors="replace")[:500]),
+              file=sys.stderr)
+        sys.exit(2)
     return p.stdout
 
 
@@ -81,7 +87,8 @@ def main():
     a = ap.parse_args()
     lists = file_lists(a.corpus, a.polnear)
     if not lists:
-        sys.exit("no corpus or fixture files found")
+        print("no corpus or fixture files found", file=sys.stderr)
+        return 2
     n_files = sum(len(paths) for _, paths, _ in lists)
     if a.digest:
         h = hashlib.sha256()
