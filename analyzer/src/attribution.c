@@ -1882,7 +1882,7 @@ static void index_mention_starts(const cd_doc *doc, uint64_t *starts, uint32_t *
 static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t *starts_before,
                              const uint32_t *start_mention, uint8_t *said) {
   att a = {doc, starts, starts_before, start_mention, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said, 1, 0,
-           false, 0, 0, 0, 0, false};
+           false, 0, 0, 0, 0, 0, false};
   if (!index_positions(&a) || !att_index_gender(&a)) return;
   for (size_t qi = 0; qi < doc->quotes.len; qi++) {
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);

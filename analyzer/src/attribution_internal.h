@@ -32,12 +32,12 @@ typedef struct att {
    * latest run of marks walked, so that quote after quote in a long run of marks skips what the
    * quote before walked instead of walking its window again */
   size_t marks_lo, marks_hi;
-  /* att_sentence_subject's latest search that read its sentence's first SUBJECT_WORDS words and
-   * found no subject: in sentence subj_sent, stopping at token subj_stop, with the state below. A
-   * sentence that runs on between many quotes is searched once, not once a quote. */
+  /* att_sentence_subject's latest search that found no subject: in sentence subj_sent, no speaker
+   * phrase starts before token subj_stop (subj_words words read), in the state below. A sentence
+   * that runs on between many quotes is read once, not once a quote. */
   bool subj_none;
   uint32_t subj_sent;
-  size_t subj_stop, subj_last_speaker;
+  size_t subj_stop, subj_words, subj_last_speaker;
   uint32_t subj_last_speaker_sent;
   bool subj_in_they;
 } att;

@@ -1001,29 +1001,36 @@ static bool subject_after_fronted(att *a, const cd_sentence *s, size_t f, size_t
  * each of its quotes, and each asking must stay short. */
 enum { SUBJECT_WORDS = 120 };
 
+/* Keeps how far a search that found no subject read (subj_*, att): the next search of the same
+ * sentence, in the same state, knows there is none before that token and goes on from there. */
+static void subject_none_until(att *a, uint32_t sent, size_t stop, size_t words) {
+  a->subj_none = true;
+  a->subj_sent = sent;
+  a->subj_stop = stop;
+  a->subj_words = words;
+  a->subj_last_speaker = a->last_speaker;
+  a->subj_last_speaker_sent = a->last_speaker_sent;
+  a->subj_in_they = a->in_they;
+}
+
 bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
   size_t f = past_dateline(a, s);
   if (fronted(a, f) && subject_after_fronted(a, s, f, limit, sp)) return true;
-  /* the search below reads no further than subj_stop and depends on nothing else that changed */
-  if (a->subj_none && a->subj_sent == sent && limit > a->subj_stop && a->subj_last_speaker == a->last_speaker &&
-      a->subj_last_speaker_sent == a->last_speaker_sent && a->subj_in_they == a->in_they)
-    return false;
-  size_t words = 0;
-  bool cut = false; /* a speaker phrase was passed over for running past `limit` */
-  for (size_t i = s->first_tok; i < limit && i < s->end_tok; i++) {
+  size_t i = s->first_tok, words = 0;
+  /* a search of this sentence in the same state found no speaker phrase starting before subj_stop */
+  if (a->subj_none && a->subj_sent == sent && a->subj_last_speaker == a->last_speaker &&
+      a->subj_last_speaker_sent == a->last_speaker_sent && a->subj_in_they == a->in_they) {
+    if (limit <= a->subj_stop || a->subj_words > SUBJECT_WORDS) return false;
+    i = a->subj_stop;
+    words = a->subj_words;
+  }
+  bool cut = false;    /* a speaker phrase was passed over for running past `limit` */
+  bool jumped = false; /* the last token read skipped a name, as far as `limit` let it */
+  for (; i < limit && i < s->end_tok; i++) {
+    jumped = false;
     if (!outside_quotes(a, i) || T(a, i)->kind != TOK_WORD) continue;
-    if (++words > SUBJECT_WORDS) {
-      if (!cut) {
-        a->subj_none = true;
-        a->subj_sent = sent;
-        a->subj_stop = i;
-        a->subj_last_speaker = a->last_speaker;
-        a->subj_last_speaker_sent = a->last_speaker_sent;
-        a->subj_in_they = a->in_they;
-      }
-      break;
-    }
+    if (++words > SUBJECT_WORDS) break;
     bool after_prep = (i > s->first_tok && T(a, i - 1)->kind == TOK_WORD &&
                        att_preposition(a, i - 1)) ||
                       (i > s->first_tok + 1 && T(a, i - 1)->kind == TOK_WORD &&
@@ -1036,6 +1043,7 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
         i = pm->end_tok - 1;
         if (pm->possessive && i + 1 < limit && mention_at(a, i + 1) != CD_NONE)
           i = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, i + 1))->end_tok - 1;
+        jumped = true;
       }
       continue;
     }
@@ -1054,6 +1062,8 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
     *sp = tmp;
     return true;
   }
+  /* nothing starts before i; not kept after a skip that `limit` cut short, nor past a phrase cut */
+  if (!cut && !jumped) subject_none_until(a, sent, i, words);
   return false;
 }
 
