@@ -1580,12 +1580,11 @@ static bool titled_work(const att *a, const quote_ctx *c) {
   return k > 0 && (is(a, k - 1, "titled") || is(a, k - 1, "entitled") || is(a, k - 1, "called") || is(a, k - 1, "named"));
 }
 
-/* ""Museum to close," by Times' Ann Lee": the person a title's byline names (quotes_kind.c's
- * kind_from_byline), past the outlet's name when one comes first ("DNAinfo's", "the Post's"). */
-static bool byline_author(att *a, const quote_ctx *c, speaker *sp) {
-  size_t i = c->close + 1, n = doc_ntok(a->doc);
-  if (punct(a, i, ',')) i++;
-  if (!is(a, i, "by")) return false;
+/* ""Museum to close," by Times' Ann Lee": the person the byline whose "by" is token i names
+ * (quotes_kind.c's byline_tok), past the outlet's name when one comes first ("DNAinfo's", "the
+ * Post's"). */
+static bool byline_author(att *a, size_t i, speaker *sp) {
+  size_t n = doc_ntok(a->doc);
   uint32_t sent = T(a, i)->sent;
   for (size_t j = i + 1; j < n && j <= i + 8 && T(a, j)->sent == sent; j++) {
     const cd_token *t = T(a, j);
@@ -1615,7 +1614,7 @@ static bool byline_author(att *a, const quote_ctx *c, speaker *sp) {
  * ending the byline of the title before it is an excerpt of that author's piece. */
 static bool byline_excerpt(const att *a, size_t qi) {
   const cd_doc *doc = a->doc;
-  if (qi == 0 || !CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1)->kind_from_byline) return false;
+  if (qi == 0 || !CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1)->byline_tok) return false;
   const cd_quote *p = CD_VEC_AT(&doc->quotes, cd_quote, qi - 1), *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
   if (!p->speaker || p->level > 0 || p->speaker_span.end > q->span.start) return false;
   size_t k = p->speaker_span.end, colons = 0;
@@ -1905,7 +1904,7 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
       /* "Mook released a memo titled "The Facts"": the title of a work is its author's words */
       else if (q->kind == CD_QUOTE_TITLE && titled_work(&a, &c) && naming_subject(&a, &c, true, &sp, &verb))
         apply(&a, qi, &sp, verb, "as the subject who wrote the work the quote titles");
-      else if (w->kind_from_byline && byline_author(&a, &c, &sp))
+      else if (w->byline_tok && byline_author(&a, w->byline_tok, &sp))
         apply(&a, qi, &sp, CD_NONE, "as the author the byline after the title names");
       continue;
     }

@@ -87,8 +87,8 @@ typedef struct cd_quote_work {
   bool kind_from_case; /* classed a title only for its Title Case: a verb of saying may overrule */
   bool kind_from_naming; /* a nickname or term its sentence's subject gives ("he dubbed him "...""): only
                             that subject may be credited */
-  bool kind_from_byline; /* a title with a byline after it (""Museum to close," by Ann Lee"): the
-                            byline's author may be credited */
+  uint32_t byline_tok; /* a title with a byline after it (""Museum to close," by Ann Lee"): the
+                          byline's "by", whose author may be credited; 0 for none */
 } cd_quote_work;
 
 /* ---- mentions ---- */

@@ -107,12 +107,13 @@ static const char *const AFTER_CUES[] = {
  * a capitalised text in quotation marks that ends at a comma, inside the marks or just after them,
  * with "by" and a capitalised word (a name or an outlet's, not a day or month: ""We won," by
  * Monday") right after, is the title of a piece of writing and its byline. A woven fragment
- * (""rocked" by Mr. Christie") starts in lower case and ends without a comma. */
-static bool before_byline(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w) {
-  if (w->close_tok == w->open_tok) return false;
+ * (""rocked" by Mr. Christie") starts in lower case and ends without a comma. The byline's "by",
+ * or 0. */
+static size_t byline_by(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w) {
+  if (w->close_tok == w->open_tok) return 0;
   size_t first = w->open_tok + 1;
   while (first < w->close_tok && tk(doc, first)->kind == TOK_MARK) first++; /* "'Flesh and Bone' star ..." */
-  if (first >= w->close_tok || !(tk(doc, first)->flags & TF_CAP)) return false;
+  if (first >= w->close_tok || !(tk(doc, first)->flags & TF_CAP)) return 0;
   size_t e = q->inner.end;
   while (e > q->inner.start && (doc->text[e - 1] == ' ' || doc->text[e - 1] == '\n')) e--;
   bool comma = e > q->inner.start && doc->text[e - 1] == ',';
@@ -120,12 +121,12 @@ static bool before_byline(const cd_doc *doc, const cd_quote *q, const cd_quote_w
   uint32_t sent = tk(doc, w->close_tok)->sent;
   if (!comma && i < n && tk(doc, i)->kind == TOK_PUNCT && doc->text[tk(doc, i)->start] == ',') comma = true, i++;
   if (!comma || i >= n || tk(doc, i)->sent != sent || !cd_word_eq(doc->text + tk(doc, i)->start, tk(doc, i)->len, "by"))
-    return false;
-  i++;
+    return 0;
+  size_t by = i++;
   if (i < n && cd_word_eq(doc->text + tk(doc, i)->start, tk(doc, i)->len, "the")) i++;
-  if (i >= n || tk(doc, i)->sent != sent) return false;
+  if (i >= n || tk(doc, i)->sent != sent) return 0;
   const cd_token *t = tk(doc, i);
-  return t->kind == TOK_WORD && (t->flags & TF_CAP) && !cd_is_calendar_word(doc->text + t->start, t->len);
+  return t->kind == TOK_WORD && (t->flags & TF_CAP) && !cd_is_calendar_word(doc->text + t->start, t->len) ? by : 0;
 }
 
 void cd_quote_classify(cd_doc *doc, size_t qi) {
@@ -183,9 +184,9 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
         CD_SORTED_IN(doc->text + after->start, after->len, AFTER_CUES))
       q->kind = CD_QUOTE_TITLE;
   }
-  if (q->kind == CD_QUOTE_SPEECH && before_byline(doc, q, w)) {
-    q->kind = CD_QUOTE_TITLE;
-    w->kind_from_byline = true;
+  if (q->kind == CD_QUOTE_SPEECH) {
+    w->byline_tok = (uint32_t)byline_by(doc, q, w);
+    if (w->byline_tok) q->kind = CD_QUOTE_TITLE;
   }
   /* Title Case fragments with no sentence punctuation name things ("Build Back Better") */
   if (q->kind == CD_QUOTE_SPEECH && titled && (!ends || doc->text[q->inner.end - 1] == '.') && words <= 8) {

@@ -12,14 +12,12 @@
 
 #include "doc.h"
 
+static bool space_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
 static void add_para(cd_doc *doc, size_t start, size_t end, bool headline) {
   /* trim white space so spans hold words only */
-  while (start < end && (doc->text[start] == ' ' || doc->text[start] == '\t' || doc->text[start] == '\r' ||
-                         doc->text[start] == '\n'))
-    start++;
-  while (end > start && (doc->text[end - 1] == ' ' || doc->text[end - 1] == '\t' || doc->text[end - 1] == '\r' ||
-                         doc->text[end - 1] == '\n'))
-    end--;
+  while (start < end && space_byte(doc->text[start])) start++;
+  while (end > start && space_byte(doc->text[end - 1])) end--;
   if (start >= end) return;
   cd_para *p = cd_vec_push(&doc->paras);
   p->span.start = start;
@@ -87,7 +85,6 @@ static bool looks_like_headline(const char *s, size_t a, size_t b, size_t len) {
 /* ---- HTML and XML tags in plain text ---- */
 static bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static bool ascii_alnum(char c) { return ascii_alpha(c) || (c >= '0' && c <= '9'); }
-static bool tag_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 static bool name_char(char c) { return ascii_alnum(c) || c == '-' || c == '_' || c == ':' || c == '.' || c == '@'; }
 /* “ or ”, which a CMS's "smart quotes" put round attribute values too */
 static bool curly_double(const char *s, size_t k, size_t end) {
@@ -107,20 +104,20 @@ static size_t tag_end(const char *s, size_t i, size_t end) {
   while (k < end && name_char(s[k])) k++;
   for (;;) {
     size_t before = k;
-    while (k < end && tag_space(s[k])) k++;
+    while (k < end && space_byte(s[k])) k++;
     if (k >= end) return 0;
     if (s[k] == '>') return k + 1;
     if (s[k] == '/' && k + 1 < end && s[k + 1] == '>') return k + 2;
     if (k == before || !(ascii_alpha(s[k]) || s[k] == '_' || s[k] == '@' || s[k] == ':')) return 0;
     while (k < end && name_char(s[k])) k++;
     size_t after_name = k;
-    while (k < end && tag_space(s[k])) k++;
+    while (k < end && space_byte(s[k])) k++;
     if (k >= end || s[k] != '=') { /* an attribute without a value ("<script async ...>") */
       k = after_name;
       continue;
     }
     k++;
-    while (k < end && tag_space(s[k])) k++;
+    while (k < end && space_byte(s[k])) k++;
     if (k >= end) return 0;
     if (s[k] == '"' || s[k] == '\'') {
       const char *q = memchr(s + k + 1, s[k], end - k - 1);
@@ -133,7 +130,7 @@ static size_t tag_end(const char *s, size_t i, size_t end) {
       k = v + 3;
     } else {
       size_t v = k;
-      while (v < end && !tag_space(s[v]) && s[v] != '>' && s[v] != '<' && s[v] != '"' && s[v] != '\'' && s[v] != '=')
+      while (v < end && !space_byte(s[v]) && s[v] != '>' && s[v] != '<' && s[v] != '"' && s[v] != '\'' && s[v] != '=')
         v++;
       if (v == k) return 0;
       k = v;
@@ -155,7 +152,7 @@ static void plain_para(cd_doc *doc, size_t start, size_t end, bool headline) {
       i = at + 1;
       continue;
     }
-    for (size_t k = from; !prose && k < at; k++) prose = !tag_space(s[k]);
+    for (size_t k = from; !prose && k < at; k++) prose = !space_byte(s[k]);
     if (!lt) break;
     memset(doc->prose + at, 0, e - at);
     from = i = e;
