@@ -1894,7 +1894,7 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
     quote_ctx c = {w->open_tok, w->close_tok, qi, T(&a, w->open_tok)->sent, T(&a, w->close_tok)->sent};
     speaker sp = {0};
     size_t verb = CD_NONE;
-    if (q->kind != CD_QUOTE_SPEECH && !w->kind_from_case) {
+    if (q->kind != CD_QUOTE_SPEECH && !w->title_overrulable) {
       q->evidence = q->kind == CD_QUOTE_TITLE ? "A title or the words on a sign: nobody's speech."
                                               : "A nickname or a word as a word: nobody's speech.";
       /* "Reyes dubbed the plan "a slow fiasco"", "she coined the phrase "housing deserts"": the
@@ -1977,8 +1977,8 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
       if (before != CD_NONE) {
         q->kind = CD_QUOTE_SPEECH;
         continue_from(&a, qi, before, "a later quote in the same paragraph");
-      } else {
-        q->evidence = "Title Case words with no verb of saying beside them: the name of a thing.";
+      } else if (w->title_overrulable) {
+        q->evidence = w->title_overrulable;
       }
       continue;
     }

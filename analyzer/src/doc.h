@@ -84,7 +84,9 @@ typedef struct cd_sentence {
 typedef struct cd_quote_work {
   uint32_t open_tok, close_tok; /* close_tok == open_tok when unclosed */
   uint32_t para;
-  bool kind_from_case; /* classed a title only for its Title Case: a verb of saying may overrule */
+  /* classed a title on evidence a verb of saying beside it may overrule (Title Case, "entitled", a
+   * year in brackets after it): the evidence to report when none does (static); NULL otherwise */
+  const char *title_overrulable;
   bool kind_from_naming; /* a nickname or term its sentence's subject gives ("he dubbed him "...""): only
                             that subject may be credited */
   uint32_t byline_tok; /* a title with a byline after it (""Museum to close," by Ann Lee"): the

@@ -29,14 +29,16 @@ bool cd_quote_ends_sentence(const cd_doc *doc, size_t qi) {
 
 /* Title Case: at least two words, the first and every word of four or more letters capitalised, and
  * a capital beyond the first word other than "I": "It is not an end." and "Neither do I." are
- * sentences whose short words happen to be lowercase. */
-static bool title_case(const cd_doc *doc, size_t open, size_t inner_end) {
+ * sentences whose short words happen to be lowercase. With `any_end`, the text may end in any
+ * punctuation (""Salt and Steel: A History,"" ends in the comma of the sentence around it). */
+static bool title_case_ending(const cd_doc *doc, size_t open, size_t inner_end, bool any_end) {
   size_t words = 0, later_caps = 0;
   for (size_t i = open + 1; i < doc_ntok(doc) && tk(doc, i)->start < inner_end; i++) {
     const cd_token *t = tk(doc, i);
     if (t->kind == TOK_PUNCT) {
       char c = doc->text[t->start];
       bool last = i + 1 < doc_ntok(doc) && tk(doc, i + 1)->start >= inner_end;
+      if (last && any_end) continue;
       if ((c == '.' && !last) || c == '!' || c == '?' || c == ',' || c == ';') return false;
       continue;
     }
@@ -48,6 +50,10 @@ static bool title_case(const cd_doc *doc, size_t open, size_t inner_end) {
     if (words > 1 && cap && !cd_word_eq(doc->text + t->start, t->len, "I")) later_caps++;
   }
   return words >= 2 && later_caps > 0;
+}
+
+static bool title_case(const cd_doc *doc, size_t open, size_t inner_end) {
+  return title_case_ending(doc, open, inner_end, false);
 }
 
 /* Is there a word among the `max` words before the open mark (same sentence, no quote between)
@@ -95,6 +101,12 @@ static const char *const TITLE_CUES[] = {
     "plan", "play", "poem", "program", "programme", "report", "series", "show", "sign", "slogan", "song",
     "theme", "titled", NULL};
 
+/* nouns for works that have titles; sorted: looked up by binary search */
+static const char *const WORK_NOUNS[] = {
+    "album", "article", "biography", "book", "column", "comedy", "concert", "documentary", "editorial", "episode",
+    "essay", "film", "memoir", "movie", "musical", "novel", "op-ed", "play", "podcast", "poem", "program",
+    "programme", "series", "show", "sitcom", "song", "video", NULL};
+
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
     "accord", "act", "agreement", "album", "award", "banner", "banners", "bill", "campaign", "category",
@@ -104,12 +116,12 @@ static const char *const AFTER_CUES[] = {
     "session", "show", "sign", "signs", "slogan", "song", "strategy", "tour", "workshop", NULL};
 
 /* ""Museum to close at the end of December," by Times' Ann Lee", "''The Trumps,'' by Gwenda Blair":
- * a capitalised text in quotation marks that ends at a comma, inside the marks or just after them,
- * with "by" and a capitalised word (a name or an outlet's, not a day or month: ""We won," by
- * Monday") right after, is the title of a piece of writing and its byline. A woven fragment
- * (""rocked" by Mr. Christie") starts in lower case and ends without a comma. The byline's "by",
- * or 0. */
-static size_t byline_by(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w) {
+ * a capitalised text in quotation marks that ends at a comma, inside the marks or just after them
+ * (or, in Title Case, without one: "according to "Tides and Ledgers: A History" by Lena Ortiz"), with
+ * "by" and a capitalised word (a name or an outlet's, not a day or month: ""We won," by Monday")
+ * right after, is the title of a piece of writing and its byline. A woven fragment (""rocked" by
+ * Mr. Christie") starts in lower case and ends without a comma. The byline's "by", or 0. */
+static size_t byline_by(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w, bool titled) {
   if (w->close_tok == w->open_tok) return 0;
   size_t first = w->open_tok + 1;
   while (first < w->close_tok && tk(doc, first)->kind == TOK_MARK) first++; /* "'Flesh and Bone' star ..." */
@@ -120,13 +132,26 @@ static size_t byline_by(const cd_doc *doc, const cd_quote *q, const cd_quote_wor
   size_t i = w->close_tok + 1, n = doc_ntok(doc);
   uint32_t sent = tk(doc, w->close_tok)->sent;
   if (!comma && i < n && tk(doc, i)->kind == TOK_PUNCT && doc->text[tk(doc, i)->start] == ',') comma = true, i++;
-  if (!comma || i >= n || tk(doc, i)->sent != sent || !cd_word_eq(doc->text + tk(doc, i)->start, tk(doc, i)->len, "by"))
+  if ((!comma && !titled) || i >= n || tk(doc, i)->sent != sent ||
+      !cd_word_eq(doc->text + tk(doc, i)->start, tk(doc, i)->len, "by"))
     return 0;
   size_t by = i++;
   if (i < n && cd_word_eq(doc->text + tk(doc, i)->start, tk(doc, i)->len, "the")) i++;
   if (i >= n || tk(doc, i)->sent != sent) return 0;
   const cd_token *t = tk(doc, i);
   return t->kind == TOK_WORD && (t->flags & TF_CAP) && !cd_is_calendar_word(doc->text + t->start, t->len) ? by : 0;
+}
+
+/* "(1975)" right after the close mark: a four-digit year from 1500 to 2099 alone in brackets. */
+static bool year_follows(const cd_doc *doc, const cd_quote_work *w) {
+  size_t i = (size_t)w->close_tok + 1, n = doc_ntok(doc);
+  if (w->close_tok == w->open_tok || i + 2 >= n) return false;
+  const cd_token *o = tk(doc, i), *y = tk(doc, i + 1), *c = tk(doc, i + 2);
+  if (o->kind != TOK_PUNCT || doc->text[o->start] != '(' || y->kind != TOK_NUMBER || y->len != 4 ||
+      c->kind != TOK_PUNCT || doc->text[c->start] != ')')
+    return false;
+  const char *d = doc->text + y->start;
+  return (d[0] == '1' && d[1] >= '5') || (d[0] == '2' && d[1] == '0');
 }
 
 void cd_quote_classify(cd_doc *doc, size_t qi) {
@@ -137,6 +162,8 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
   size_t nb = words_before(doc, w->open_tok, before, 3);
   bool ends = cd_quote_ends_sentence(doc, qi);
   bool titled = title_case(doc, w->open_tok, q->inner.end);
+  /* a title on evidence a verb of saying beside it may overrule: what the hover says when none does */
+  const char *overrulable = NULL;
 
   /* partial: woven into the writer's sentence rather than introduced by a colon or comma */
   const cd_token *first_inner = w->open_tok + 1 < doc_ntok(doc) ? tk(doc, w->open_tok + 1) : NULL;
@@ -163,6 +190,17 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
     if (on_sign) {
       /* classed above */
     } else if (titled && CD_SORTED_IN(s, n, TITLE_CUES)) q->kind = CD_QUOTE_TITLE;
+    /* "her new book, "Salt and Steel: The Making of a Port Town,"", "the movie, "Harbor Lights,"":
+     * Title Case after a noun for a work is its title, also when it ends in the comma of the
+     * sentence around it */
+    else if (CD_SORTED_IN(s, n, WORK_NOUNS) && title_case_ending(doc, w->open_tok, q->inner.end, true))
+      q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words after a noun for a work, with no verb of saying beside them: "
+                                              "its title.";
+    /* "an ad entitled, "Scam."", "a novel titled "The Night the Cranes Stopped,"", "a story
+     * headlined "...": the verb says the quote is a title, whatever its case or punctuation */
+    else if (cd_word_eq(s, n, "titled") || cd_word_eq(s, n, "entitled") || cd_word_eq(s, n, "headlined"))
+      q->kind = CD_QUOTE_TITLE, overrulable = "Named a title (\"entitled\", \"titled\") with no verb of saying beside it: "
+                                               "the name of a thing.";
     else if (known_as || naming || term || cd_word_eq(s, n, "so-called") || cd_word_eq(s, n, "self-styled")) {
       q->kind = words <= 6 ? CD_QUOTE_SCARE : CD_QUOTE_SPEECH;
       /* "he dubbed Rubio "...", "she coined the phrase "..."" (a verb of using or coining a term
@@ -182,15 +220,18 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
     const cd_token *after = tk(doc, w->close_tok + 1);
     if (after->kind == TOK_WORD && (after->flags & TF_LOWER) &&
         CD_SORTED_IN(doc->text + after->start, after->len, AFTER_CUES))
-      q->kind = CD_QUOTE_TITLE;
+      q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   }
+  /* ""Jaws" (1975)", ""Yes to minaret ban" (2009)": a year in brackets right after the quote dates
+   * a work, a poster or a publication, as speech is not cited */
+  if (q->kind == CD_QUOTE_SPEECH && year_follows(doc, w))
+    q->kind = CD_QUOTE_TITLE, overrulable = "Dated by a year in brackets, with no verb of saying beside it: a title.";
   if (q->kind == CD_QUOTE_SPEECH) {
-    w->byline_tok = (uint32_t)byline_by(doc, q, w);
+    w->byline_tok = (uint32_t)byline_by(doc, q, w, titled);
     if (w->byline_tok) q->kind = CD_QUOTE_TITLE;
   }
   /* Title Case fragments with no sentence punctuation name things ("Build Back Better") */
-  if (q->kind == CD_QUOTE_SPEECH && titled && (!ends || doc->text[q->inner.end - 1] == '.') && words <= 8) {
-    q->kind = CD_QUOTE_TITLE;
-    CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->kind_from_case = true;
-  }
+  if (q->kind == CD_QUOTE_SPEECH && titled && (!ends || doc->text[q->inner.end - 1] == '.') && words <= 8)
+    q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words with no verb of saying beside them: the name of a thing.";
+  w->title_overrulable = q->kind == CD_QUOTE_TITLE ? overrulable : NULL;
 }
