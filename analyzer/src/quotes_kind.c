@@ -56,6 +56,15 @@ static bool title_case(const cd_doc *doc, size_t open, size_t inner_end) {
   return title_case_ending(doc, open, inner_end, false);
 }
 
+/* The quote is one capitalised word, with nothing but punctuation after it inside the marks. */
+static bool one_capital_word(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w) {
+  size_t i = (size_t)w->open_tok + 1, n = doc_ntok(doc);
+  if (i >= n || tk(doc, i)->kind != TOK_WORD || !(tk(doc, i)->flags & TF_CAP)) return false;
+  for (i++; i < n && tk(doc, i)->start < q->inner.end; i++)
+    if (tk(doc, i)->kind != TOK_PUNCT) return false;
+  return true;
+}
+
 /* Is there a word among the `max` words before the open mark (same sentence, no quote between)
  * that is `word`, or, with `word` NULL, one in the lexicon list `list`? */
 static bool word_within(const cd_doc *doc, size_t open, size_t max, const char *word, cd_lex_id list) {
@@ -190,10 +199,11 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
     if (on_sign) {
       /* classed above */
     } else if (titled && CD_SORTED_IN(s, n, TITLE_CUES)) q->kind = CD_QUOTE_TITLE;
-    /* "her new book, "Salt and Steel: The Making of a Port Town,"", "the movie, "Harbor Lights,"":
-     * Title Case after a noun for a work is its title, also when it ends in the comma of the
-     * sentence around it */
-    else if (CD_SORTED_IN(s, n, WORK_NOUNS) && title_case_ending(doc, w->open_tok, q->inner.end, true))
+    /* "her new book, "Salt and Steel: The Making of a Port Town,"", "the movie, "Harbor Lights,"",
+     * "the play, "Undertow."": Title Case after a noun for a work is its title, also a single
+     * capitalised word and when it ends in the comma of the sentence around it */
+    else if (CD_SORTED_IN(s, n, WORK_NOUNS) &&
+             (title_case_ending(doc, w->open_tok, q->inner.end, true) || one_capital_word(doc, q, w)))
       q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words after a noun for a work, with no verb of saying beside them: "
                                               "its title.";
     /* "an ad entitled, "Scam."", "a novel titled "The Night the Cranes Stopped,"", "a story
