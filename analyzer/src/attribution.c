@@ -495,8 +495,11 @@ static bool paraphrase_goes_on(att *a, const quote_ctx *c, speaker *sp, size_t *
 }
 
 /* Does the quote have a tag of its own that no sieve took ("...!" a voice shouted)? A verb of
- * saying within a few words after it, in its paragraph. */
+ * saying within a few words after it, in its paragraph. A quote with no close mark (one that runs
+ * on into the next paragraph) has nothing after it there: its own words ("In the note I wrote
+ * last year, ...") are no tag. */
 static bool own_tag(const att *a, const quote_ctx *c) {
+  if (c->close == c->open) return false;
   size_t n = doc_ntok(a->doc);
   for (size_t k = c->close + 1; k < n && k < c->close + 10 && para_of(a, k) == para_of(a, c->close); k++) {
     if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) break;
