@@ -726,13 +726,24 @@ static size_t past_short_pp(const att *a, size_t e, uint32_t sent, bool stance) 
  * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
  * nothing but a speaker can stand: right before a verb of saying ("the designer said") or right
  * after one where the clause ends ("said the designer, who ..."). At most nine words. */
+/* Tokens [i, name) describe the person whose name starts at `name`: a determiner first and a
+ * noun for a role, a job or a source, or a capitalised title, right before the name ("the
+ * economist Rosa Lind", "the dock worker Omar Haddad", "the late Mayor Tom Menino"). Not a clause that ends in the name ("Trump called Clinton", "The board
+ * saw Fiorina"). */
+static bool described_person(const att *a, size_t i, size_t name) {
+  if (name == CD_NONE || name < i + 2 || !att_determiner(a, i)) return false;
+  size_t b = name - 1;
+  return T(a, b)->kind == TOK_WORD && ((T(a, b)->flags & TF_CAP) || att_role_noun(a, b) || att_source_noun(a, b) ||
+                                       cd_is_job_title(S(a, b), N(a, b)));
+}
+
 static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method, bool stance) {
   cd_doc *doc = a->doc;
   size_t n = doc_ntok(doc);
   if (i >= n || (T(a, i)->kind != TOK_WORD && T(a, i)->kind != TOK_NUMBER) || !outside_quotes(a, i)) return false;
   uint32_t sent = T(a, i)->sent;
   bool inverted = i > 0 && att_speech_verb(a, i - 1);
-  size_t j = i, head = CD_NONE, person = CD_NONE;
+  size_t j = i, head = CD_NONE, person = CD_NONE, person_start = CD_NONE;
   if (T(a, i)->kind == TOK_NUMBER) {
     /* "said 9/11 widow Terry Strada", "the 46-year-old": the loop reads the number */
   } else if (cd_lex_has(CD_LEX_GROUP_WORDS, S(a, i), N(a, i))) {
@@ -768,6 +779,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
         while (k < n && k < after + 3 && att_between_word(a, k)) k++;
         if (att_speech_verb(a, k) || (inverted && clause_ends(a, after, sent)) || punct(a, after, ',')) {
           person = mi;
+          person_start = j;
           j = after;
           break;
         }
@@ -809,7 +821,9 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
   }
   if (inverted) {
     if (!clause_ends(a, e, sent)) return false;
-  } else {
+  } else if (person == CD_NONE || !punct(a, e, ',') || !described_person(a, i, person_start)) {
+    /* (a described person followed by a comma is complete: "the economist Rosa Lind, a former
+     * adviser, wrote" has its verb after the appositive, which the callers skip as after any name) */
     if (person == CD_NONE && (att_source_noun(a, head) || att_role_noun(a, head)))
       e = past_short_pp(a, e, sent, stance); /* "a narrator in the ad asked" */
     size_t k = e;
