@@ -1153,10 +1153,11 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         if (st < s->first_tok) continue;
         speaker tmp = {0};
         /* a name after a preposition is no subject ("to Lind", "with Lind"), unless the word
-         * also opens clauses and a verb of saying follows the name right away, or past an
-         * auxiliary ("days after Lind told the paper she was "..."", "after the man had posted") */
+         * also opens clauses and a verb of saying follows the name right away, past an auxiliary
+         * or an aside ("days after Lind told the paper she was "..."", "after the man had
+         * posted", "after Mr. Haddad, asked about the cranes, had said") */
         bool after_prep = att_after_preposition(a, st, s->first_tok);
-        if (after_prep && !(say && (end == v || end == k) && st > s->first_tok && T(a, st - 1)->kind == TOK_WORD &&
+        if (after_prep && !(say && st > s->first_tok && T(a, st - 1)->kind == TOK_WORD &&
                             cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, st - 1), N(a, st - 1)) &&
                             ((mention_at(a, st) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, st))) ||
                              att_determiner(a, st))))
