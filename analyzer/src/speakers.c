@@ -4,6 +4,7 @@
 
 #include "attribution_internal.h"
 #include "lexicon.h"
+#include "names_lex.h"
 #include "speech_verbs.h"
 
 
@@ -902,6 +903,10 @@ size_t att_past_short_quote(const att *a, size_t k) {
 
 size_t att_after_speaker(const att *a, const speaker *sp) {
   size_t j = att_phrase_end(sp);
+  /* "Omar Haddad Jr., the director, said": the full stop of the name's suffix */
+  if (punct(a, j, '.') && j > 0 && T(a, j - 1)->kind == TOK_WORD && cd_is_name_suffix(S(a, j - 1), N(a, j - 1)) &&
+      punct(a, j + 1, ','))
+    j++;
   if (!punct(a, j, ',')) return j;
   size_t first = CD_NONE, lim = j + 40;
   for (size_t k = j + 1; k < doc_ntok(a->doc) && k < lim && T(a, k)->sent == T(a, j)->sent; k++) {
