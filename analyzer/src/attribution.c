@@ -1496,6 +1496,15 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
   q->evidence = cd_arena_join(doc->arena, p, k);
 }
 
+/* "Lind's", and for a speaker who is a pronoun as written its own possessive ("its", "their"). */
+static const char *possessive(cd_doc *doc, const char *who) {
+  static const char *const PRONOUNS[][2] = {{"it", "its"},   {"they", "their"}, {"he", "his"}, {"she", "her"},
+                                            {"we", "our"},   {"i", "my"},        {"you", "your"}};
+  for (size_t k = 0; k < sizeof PRONOUNS / sizeof PRONOUNS[0]; k++)
+    if (cd_word_eq(who, strlen(who), PRONOUNS[k][0])) return PRONOUNS[k][1];
+  return cd_arena_printf(doc->arena, "%s's", who);
+}
+
 static void continue_from(att *a, size_t qi, size_t from, const char *why) {
   cd_doc *doc = a->doc;
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
@@ -1507,7 +1516,7 @@ static void continue_from(att *a, size_t qi, size_t from, const char *why) {
   q->cue_span = p->cue_span;
   q->entity = p->entity;
   q->continues = from;
-  q->evidence = cd_arena_printf(doc->arena, "Continues %s's words (%s).", p->speaker, why);
+  q->evidence = cd_arena_printf(doc->arena, "Continues %s words (%s).", possessive(doc, p->speaker), why);
 }
 
 /* Can the subject of the sentence a fragment is woven into be its speaker? A person (a name, or
