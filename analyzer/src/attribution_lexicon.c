@@ -13,8 +13,16 @@ static bool said_memo(const att *a, size_t i, unsigned shift, bool (*answer)(con
 }
 
 static bool speech_verb(const att *a, size_t i) {
-  return T(a, i)->kind == TOK_WORD && (T(a, i)->flags & TF_LOWER) &&
-         (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_speech_phrase(a, i));
+  if (T(a, i)->kind != TOK_WORD) return false;
+  /* "Murphy, the head of the PAC, Tweeted on Friday": not the sentence's first word ("Said Hale:") */
+  if (!(T(a, i)->flags & TF_LOWER)) {
+    size_t n = doc_ntok(a->doc);
+    const cd_token *u = i + 1 < n ? T(a, i + 1) : NULL;
+    return i > 0 && T(a, i - 1)->sent == T(a, i)->sent && u && u->sent == T(a, i)->sent &&
+           (u->kind == TOK_PUNCT || (u->kind == TOK_WORD && (u->flags & TF_LOWER))) &&
+           cd_is_capitalised_past_speech_verb(a->doc->config, S(a, i), N(a, i));
+  }
+  return cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_speech_phrase(a, i);
 }
 
 bool att_speech_verb_asked(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 0, speech_verb); }

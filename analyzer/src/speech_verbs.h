@@ -8,6 +8,11 @@
 
 /* A verb that introduces someone's words: said, told, added, tweeted, ... (or a configured one). */
 bool cd_is_speech_verb(const cd_config *config, const char *s, size_t n);
+/* A past verb of saying that a writer capitalised mid-sentence ("Murphy, the head of the PAC,
+ * Tweeted on Friday"), told apart from a name: one ending in -ed (given names that are verbs of
+ * saying, "Said", do not), in Title Case (s[0, n) as written). The callers also ask that the word
+ * after it be in lower case or punctuation, as in no headline ("Star Asked Actors To ..."). */
+bool cd_is_capitalised_past_speech_verb(const cd_config *config, const char *s, size_t n);
 /* A participle that continues the subject's words: saying, adding, noting, calling ... */
 bool cd_is_speech_participle(const char *s, size_t n);
 /* A verb that attributes a short fragment to the subject: called, described, dismissed ... */
