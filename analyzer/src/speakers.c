@@ -278,9 +278,14 @@ static bool att_descriptor_word(const att *a, size_t i) {
   return !cd_is_pronoun(S(a, i), N(a, i)) && !att_function_word(a, i);
 }
 
+static bool cap_job_title(const att *a, size_t i) {
+  return T(a, i)->kind == TOK_WORD && (T(a, i)->flags & TF_CAP) && cd_is_job_title(S(a, i), N(a, i));
+}
+
 /* From token i, over descriptors and non-person names, to the first person name within a few
  * words ("Santa Barbara County Sheriff Bill Brown", "former thinktank executive Ken Gude"). */
 static size_t att_person_after_descriptors(const att *a, size_t i) {
+  size_t name_end = CD_NONE; /* where the last name passed over ends */
   for (size_t k = i, steps = 0; k < doc_ntok(a->doc) && steps < 7; steps++) {
     if (k > i && (is(a, k, "of") || is(a, k, "for")) && k + 1 < doc_ntok(a->doc) && mention_at(a, k + 1) != CD_NONE) {
       k++; /* "Mayor of London Sadiq Khan", "Special Representative for Iran Brian Hook" */
@@ -291,6 +296,19 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
     }
     if (k > i && k + 2 < doc_ntok(a->doc) && title_through_of(a, k)) {
       k += 2; /* "secretary of state Ana Bell" */
+      continue;
+    }
+    /* "former Gov. and Party Chairman Ed Baker": two titles joined, the first perhaps abbreviated,
+     * the second capitalised; the first a title of its own, not the last word of a name passed
+     * over ("Mr. King and Mr. Morial") */
+    if (k > i && punct(a, k, '.') && is(a, k + 1, "and") && cap_job_title(a, k - 1) && k != name_end) {
+      k++;
+      continue;
+    }
+    if (k > i && is(a, k, "and") && k + 1 < doc_ntok(a->doc) && T(a, k + 1)->sent == T(a, i)->sent &&
+        (T(a, k + 1)->flags & TF_CAP) && att_descriptor_word(a, k + 1) && k != name_end &&
+        (cap_job_title(a, k - 1) || (punct(a, k - 1, '.') && k - 1 > i && k - 1 != name_end && cap_job_title(a, k - 2)))) {
+      k++;
       continue;
     }
     if (T(a, k)->sent != T(a, i)->sent || !att_descriptor_word(a, k)) return CD_NONE;
@@ -317,8 +335,7 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
         return mi;
       }
       const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
-      k = m->end_tok;
-      if (m->possessive) continue; /* "CU Boulder's" */
+      k = name_end = m->end_tok;
       continue;
     }
     k++;
