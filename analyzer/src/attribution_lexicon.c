@@ -15,13 +15,7 @@ static bool said_memo(const att *a, size_t i, unsigned shift, bool (*answer)(con
 static bool speech_verb(const att *a, size_t i) {
   if (T(a, i)->kind != TOK_WORD) return false;
   /* "Murphy, the head of the PAC, Tweeted on Friday": not the sentence's first word ("Said Hale:") */
-  if (!(T(a, i)->flags & TF_LOWER)) {
-    size_t n = doc_ntok(a->doc);
-    const cd_token *u = i + 1 < n ? T(a, i + 1) : NULL;
-    return i > 0 && T(a, i - 1)->sent == T(a, i)->sent && u && u->sent == T(a, i)->sent &&
-           (u->kind == TOK_PUNCT || (u->kind == TOK_WORD && (u->flags & TF_LOWER))) &&
-           cd_is_capitalised_past_speech_verb(a->doc->config, S(a, i), N(a, i));
-  }
+  if (!(T(a, i)->flags & TF_LOWER)) return cd_capitalised_past_speech_verb_at(a->doc, i);
   return cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_speech_phrase(a, i);
 }
 

@@ -89,21 +89,13 @@ typedef struct chain_word {
 } chain_word;
 
 /* Could this capitalised token be part of a name here? */
-/* The token after token i, in its sentence, is a lower-case word or punctuation (no quotation mark). */
-static bool lower_or_punct_after(const cd_doc *doc, size_t i) {
-  if (i + 1 >= doc_ntok(doc)) return false;
-  const cd_token *u = doc_tok(doc, i + 1);
-  return u->sent == doc_tok(doc, i)->sent && (u->kind == TOK_PUNCT || (is_word_tok(u) && (u->flags & TF_LOWER)));
-}
-
 static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i, bool in_chain) {
   const cd_token *t = doc_tok(doc, i);
   bool poss;
   size_t n = strip_possessive(doc, t, &poss);
   const char *s = tstr(doc, t);
   if (cd_is_calendar_word(s, n) && !(in_chain && cd_word_eq(s, n, "may"))) return false;
-  if (cd_is_capitalised_past_speech_verb(doc->config, s, n) && lower_or_punct_after(doc, i))
-    return false; /* "Lind Tweeted on Friday" */
+  if (cd_capitalised_past_speech_verb_at(doc, i)) return false; /* "Lind Tweeted on Friday" */
   if (!in_chain && clause_initial(doc, i)) {
     /* "US voice actor ...": capitals before lower-case words are an abbreviation, not a shouted
      * pronoun or function word */

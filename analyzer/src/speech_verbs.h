@@ -5,14 +5,16 @@
 #include <stddef.h>
 
 #include "config.h"
+#include "doc.h"
 
 /* A verb that introduces someone's words: said, told, added, tweeted, ... (or a configured one). */
 bool cd_is_speech_verb(const cd_config *config, const char *s, size_t n);
-/* A past verb of saying that a writer capitalised mid-sentence ("Murphy, the head of the PAC,
- * Tweeted on Friday"), told apart from a name: one ending in -ed (given names that are verbs of
- * saying, "Said", do not), in Title Case (s[0, n) as written). The callers also ask that the word
- * after it be in lower case or punctuation, as in no headline ("Star Asked Actors To ..."). */
-bool cd_is_capitalised_past_speech_verb(const cd_config *config, const char *s, size_t n);
+/* Token i is a past verb of saying that the writer capitalised mid-sentence ("Murphy, the head of
+ * the PAC, Tweeted on Friday"), told apart from a name: in Title Case, ending in -ed (given names
+ * that are verbs of saying, "Said", do not), not its sentence's first word, and followed in its
+ * sentence by a lower-case word or punctuation, as in no Title Case headline ("... Star Asked
+ * Actors To ..."). */
+bool cd_capitalised_past_speech_verb_at(const cd_doc *doc, size_t i);
 /* A participle that continues the subject's words: saying, adding, noting, calling ... */
 bool cd_is_speech_participle(const char *s, size_t n);
 /* A verb that attributes a short fragment to the subject: called, described, dismissed ... */
