@@ -278,6 +278,7 @@ static bool att_descriptor_word(const att *a, size_t i) {
   return !cd_is_pronoun(S(a, i), N(a, i)) && !att_function_word(a, i);
 }
 
+/* A job title written with a capital ("Gov", "Chairman"). */
 static bool cap_job_title(const att *a, size_t i) {
   return T(a, i)->kind == TOK_WORD && (T(a, i)->flags & TF_CAP) && cd_is_job_title(S(a, i), N(a, i));
 }
@@ -739,15 +740,10 @@ static size_t past_short_pp(const att *a, size_t e, uint32_t sent, bool stance) 
   return e;
 }
 
-/* A noun phrase that speaks, whatever its noun: "the designer", "one unaligned Florida Republican
- * strategist", "Sanders' campaign manager", "another" -- reported as written; or a person it names
- * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
- * nothing but a speaker can stand: right before a verb of saying ("the designer said") or right
- * after one where the clause ends ("said the designer, who ..."). At most nine words. */
 /* Tokens [i, name) describe the person whose name starts at `name`: a determiner first and a
  * noun for a role, a job or a source, or a capitalised title, right before the name ("the
- * economist Rosa Lind", "the dock worker Omar Haddad", "the late Mayor Tom Menino"). Not a clause that ends in the name ("Trump called Clinton", "The board
- * saw Fiorina"). */
+ * economist Rosa Lind", "the dock worker Omar Haddad", "the late Mayor Tom Menino"). Not a clause
+ * that ends in the name ("Trump called Clinton", "The board saw Fiorina"). */
 static bool described_person(const att *a, size_t i, size_t name) {
   if (name == CD_NONE || name < i + 2 || !att_determiner(a, i)) return false;
   size_t b = name - 1;
@@ -755,6 +751,11 @@ static bool described_person(const att *a, size_t i, size_t name) {
                                        cd_is_job_title(S(a, b), N(a, b)));
 }
 
+/* A noun phrase that speaks, whatever its noun: "the designer", "one unaligned Florida Republican
+ * strategist", "Sanders' campaign manager", "another" -- reported as written; or a person it names
+ * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
+ * nothing but a speaker can stand: right before a verb of saying ("the designer said") or right
+ * after one where the clause ends ("said the designer, who ..."). At most nine words. */
 static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method, bool stance) {
   cd_doc *doc = a->doc;
   size_t n = doc_ntok(doc);
