@@ -232,7 +232,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
         CD_SORTED_IN(doc->text + after->start, after->len, AFTER_CUES))
       q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   }
-  /* ""Jaws" (1975)", ""Yes to minaret ban" (2009)": a year in brackets right after the quote dates
+  /* ""Jaws" (1975)", ""Keep the Port Open" (2005)": a year in brackets right after the quote dates
    * a work, a poster or a publication, as speech is not cited */
   if (q->kind == CD_QUOTE_SPEECH && year_follows(doc, w))
     q->kind = CD_QUOTE_TITLE, overrulable = "Dated by a year in brackets, with no verb of saying beside it: a title.";

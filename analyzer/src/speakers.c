@@ -301,7 +301,7 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
     }
     /* "former Gov. and Party Chairman Ed Baker": two titles joined, the first perhaps abbreviated,
      * the second capitalised; the first a title of its own, not the last word of a name passed
-     * over ("Mr. King and Mr. Morial") */
+     * over ("Mr. King and Mr. Morrow") */
     if (k > i && punct(a, k, '.') && is(a, k + 1, "and") && cap_job_title(a, k - 1) && k != name_end) {
       k++;
       continue;
@@ -743,7 +743,7 @@ static size_t past_short_pp(const att *a, size_t e, uint32_t sent, bool stance) 
 /* Tokens [i, name) describe the person whose name starts at `name`: a determiner first and a
  * noun for a role, a job or a source, or a capitalised title, right before the name ("the
  * economist Rosa Lind", "the dock worker Omar Haddad", "the late Mayor Tom Menino"). Not a clause
- * that ends in the name ("Trump called Clinton", "The board saw Fiorina"). */
+ * that ends in the name ("Lind called Haddad", "The board saw Reyes"). */
 static bool described_person(const att *a, size_t i, size_t name) {
   if (name == CD_NONE || name < i + 2 || !att_determiner(a, i)) return false;
   size_t b = name - 1;

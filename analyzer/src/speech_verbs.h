@@ -9,8 +9,8 @@
 
 /* A verb that introduces someone's words: said, told, added, tweeted, ... (or a configured one). */
 bool cd_is_speech_verb(const cd_config *config, const char *s, size_t n);
-/* Token i is a past verb of saying that the writer capitalised mid-sentence ("Murphy, the head of
- * the PAC, Tweeted on Friday"), told apart from a name: in Title Case, ending in -ed (given names
+/* Token i is a past verb of saying that the writer capitalised mid-sentence ("Lind, the head of
+ * the board, Tweeted on Friday"), told apart from a name: in Title Case, ending in -ed (given names
  * that are verbs of saying, "Said", do not), not its sentence's first word, and followed in its
  * sentence by a lower-case word or punctuation, as in no Title Case headline ("... Star Asked
  * Actors To ..."). */
