@@ -1694,12 +1694,24 @@ static bool gap_keeps_speaker(att *a, size_t close, const quote_ctx *c, size_t e
   return true;
 }
 
-/* More than a few words between: only for a quote that opens its sentence, within
- * CONTINUATION_GAP tokens (a bounded look, so that a long paragraph stays linear). */
+/* Does the quote speak in the first person singular ("I", "me", "my")? Its words then are
+ * someone's own, not a phrase the writer borrowed. */
+static bool first_person(const att *a, const quote_ctx *c) {
+  for (size_t k = c->open + 1; k < c->close; k++)
+    if (T(a, k)->kind == TOK_WORD && (cd_word_eq(S(a, k), N(a, k), "I") ? S(a, k)[0] == 'I' :
+                                      is(a, k, "me") || is(a, k, "my") || is(a, k, "myself")))
+      return true;
+  return false;
+}
+
+/* More than a few words between: only for a quote that opens its sentence, or one woven into a
+ * sentence that speaks in the first person ("... Chapman told the Ledger, a choice that left her
+ * helpless. The costume "is very warm, so I have to stay hydrated""), within CONTINUATION_GAP
+ * tokens (a bounded look, so that a long paragraph stays linear). */
 enum { CONTINUATION_GAP = 80 };
 static bool long_gap_fits(const att *a, size_t close, const quote_ctx *c) {
-  return CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open)->first_tok == c->open &&
-         c->open <= close + CONTINUATION_GAP;
+  return c->open <= close + CONTINUATION_GAP &&
+         (CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open)->first_tok == c->open || first_person(a, c));
 }
 
 /* Pushes the spaced dashes and the "according to"s of tokens [lo, hi) in order: the few tokens that
