@@ -1498,6 +1498,7 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
 
 /* "Lind's", and for a speaker who is a pronoun as written its own possessive ("its", "their"). */
 static const char *possessive(cd_doc *doc, const char *who) {
+  if (!who) return "nobody's"; /* every caller continues a quote that has a speaker */
   static const char *const PRONOUNS[][2] = {{"it", "its"},   {"they", "their"}, {"he", "his"}, {"she", "her"},
                                             {"we", "our"},   {"i", "my"},        {"you", "your"}};
   for (size_t k = 0; k < sizeof PRONOUNS / sizeof PRONOUNS[0]; k++)
