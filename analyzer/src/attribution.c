@@ -1223,10 +1223,12 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     return true;
   }
   /* "X opposed the plan: QUOTE" -- a quote introduced by a colon belongs to the subject, the one
-   * of the clause the colon ends when that is he/she/I ("..., so that I had to answer: QUOTE") */
+   * of the clause the colon ends when that is he/she/I ("..., so that I had to answer: QUOTE"),
+   * also a source that opens the sentence ("A footnote in the report makes that clear: QUOTE") */
   if (c->open > s->first_tok && (punct(a, c->open - 1, ':') || dash(a, c->open - 1)) &&
       (clause_pronoun_before(a, c->open, sp, verb) || dash_clause_subject(a, s->first_tok, c->open - 1, sp) ||
-       att_sentence_subject(a, c->sent_open, c->open, sp))) {
+       att_sentence_subject(a, c->sent_open, c->open, sp) ||
+       (punct(a, c->open - 1, ':') && group_subject(a, s, c->open - 1, sp)))) {
     *verb = CD_NONE;
     return true;
   }
