@@ -1701,8 +1701,8 @@ static bool gap_keeps_speaker(att *a, size_t close, const quote_ctx *c, size_t e
  * someone's own, not a phrase the writer borrowed. */
 static bool first_person(const att *a, const quote_ctx *c) {
   for (size_t k = c->open + 1; k < c->close; k++)
-    if (T(a, k)->kind == TOK_WORD && (cd_word_eq(S(a, k), N(a, k), "I") ? S(a, k)[0] == 'I' :
-                                      is(a, k, "me") || is(a, k, "my") || is(a, k, "myself")))
+    if (T(a, k)->kind == TOK_WORD && ((N(a, k) == 1 && S(a, k)[0] == 'I') || is(a, k, "me") || is(a, k, "my") ||
+                                      is(a, k, "myself")))
       return true;
   return false;
 }

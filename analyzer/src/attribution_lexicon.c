@@ -15,7 +15,7 @@ static bool said_memo(const att *a, size_t i, unsigned shift, bool (*answer)(con
 static bool speech_verb(const att *a, size_t i) {
   if (T(a, i)->kind != TOK_WORD) return false;
   /* "Lind, the head of the board, Tweeted on Friday": not the sentence's first word ("Said Hale:") */
-  if (!(T(a, i)->flags & TF_LOWER)) return S(a, i)[N(a, i) - 1] == 'd' && cd_capitalised_past_speech_verb_at(a->doc, i);
+  if (!(T(a, i)->flags & TF_LOWER)) return cd_capitalised_past_speech_verb_at(a->doc, i);
   return cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_speech_phrase(a, i);
 }
 

@@ -95,8 +95,7 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
   size_t n = strip_possessive(doc, t, &poss);
   const char *s = tstr(doc, t);
   if (cd_is_calendar_word(s, n) && !(in_chain && cd_word_eq(s, n, "may"))) return false;
-  /* "Lind Tweeted on Friday" (the last letter first: the call is for the few words in -ed) */
-  if (n > 4 && s[n - 1] == 'd' && cd_capitalised_past_speech_verb_at(doc, i)) return false;
+  if (cd_capitalised_past_speech_verb_at(doc, i)) return false; /* "Lind Tweeted on Friday" */
   if (!in_chain && clause_initial(doc, i)) {
     /* "US voice actor ...": capitals before lower-case words are an abbreviation, not a shouted
      * pronoun or function word */

@@ -266,21 +266,21 @@ bool att_after_preposition(const att *a, size_t i, size_t first) {
   return !(i > first + 2 && title_through_of(a, i - 2));
 }
 
+/* A job title written with a capital ("Gov", "Chairman"). */
+static bool cap_job_title(const att *a, size_t i) {
+  return T(a, i)->kind == TOK_WORD && (T(a, i)->flags & TF_CAP) && cd_is_job_title(S(a, i), N(a, i));
+}
+
 /* Words that may describe a person before the name: "study co-author Karen Alley". */
 static bool att_descriptor_word(const att *a, size_t i) {
   const cd_token *t = T(a, i);
   if (t->kind != TOK_WORD || !outside_quotes(a, i)) return false;
   if (mention_at(a, i) != CD_NONE) return true;
-  if ((t->flags & TF_CAP) && cd_is_job_title(S(a, i), N(a, i))) return true; /* "Mayor of London Sadiq Khan" */
+  if (cap_job_title(a, i)) return true; /* "Mayor of London Sadiq Khan" */
   if (!(t->flags & TF_LOWER)) return false;
   if (att_preposition(a, i) || att_determiner(a, i)) return false;
   if (cd_is_speech_verb(a->doc->config, S(a, i), N(a, i)) || att_between_word(a, i)) return false;
   return !cd_is_pronoun(S(a, i), N(a, i)) && !att_function_word(a, i);
-}
-
-/* A job title written with a capital ("Gov", "Chairman"). */
-static bool cap_job_title(const att *a, size_t i) {
-  return T(a, i)->kind == TOK_WORD && (T(a, i)->flags & TF_CAP) && cd_is_job_title(S(a, i), N(a, i));
 }
 
 /* From token i, over descriptors and non-person names, to the first person name within a few
@@ -302,14 +302,12 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
     /* "former Gov. and Party Chairman Ed Baker": two titles joined, the first perhaps abbreviated,
      * the second capitalised; the first a title of its own, not the last word of a name passed
      * over ("Mr. King and Mr. Morrow") */
-    if (k > i && punct(a, k, '.') && is(a, k + 1, "and") && cap_job_title(a, k - 1) && k != name_end) {
-      k++;
-      continue;
-    }
-    if (k > i && is(a, k, "and") && k + 1 < doc_ntok(a->doc) && T(a, k + 1)->sent == T(a, i)->sent &&
-        (T(a, k + 1)->flags & TF_CAP) && att_descriptor_word(a, k + 1) && k != name_end &&
-        (cap_job_title(a, k - 1) || (punct(a, k - 1, '.') && k - 1 > i && k - 1 != name_end && cap_job_title(a, k - 2)))) {
-      k++;
+    size_t and_tok = punct(a, k, '.') ? k + 1 : k; /* past the first title's full stop */
+    if (k > i && is(a, and_tok, "and") && and_tok + 1 < doc_ntok(a->doc) && T(a, and_tok + 1)->sent == T(a, i)->sent &&
+        (T(a, and_tok + 1)->flags & TF_CAP) && att_descriptor_word(a, and_tok + 1) && k != name_end && and_tok != name_end &&
+        cap_job_title(a, k - 1)) {
+      steps += and_tok - k; /* the full stop counts as a step, as a word does */
+      k = and_tok + 1;
       continue;
     }
     if (T(a, k)->sent != T(a, i)->sent || !att_descriptor_word(a, k)) return CD_NONE;

@@ -7,7 +7,7 @@ bool cd_is_speech_verb(const cd_config *config, const char *s, size_t n) {
   return config && cd_strlist_contains_ci(&config->speech_verbs, s, n);
 }
 
-bool cd_capitalised_past_speech_verb_at(const cd_doc *doc, size_t i) {
+bool cd_capitalised_past_speech_verb_whole(const cd_doc *doc, size_t i) {
   if (i == 0 || i + 1 >= doc_ntok(doc)) return false;
   const cd_token *t = doc_tok(doc, i), *before = doc_tok(doc, i - 1), *after = doc_tok(doc, i + 1);
   const char *s = doc->text + t->start;

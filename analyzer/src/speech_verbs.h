@@ -14,7 +14,12 @@ bool cd_is_speech_verb(const cd_config *config, const char *s, size_t n);
  * that are verbs of saying, "Said", do not), not its sentence's first word, and followed in its
  * sentence by a lower-case word or punctuation, as in no Title Case headline ("... Star Asked
  * Actors To ..."). */
-bool cd_capitalised_past_speech_verb_at(const cd_doc *doc, size_t i);
+bool cd_capitalised_past_speech_verb_whole(const cd_doc *doc, size_t i);
+/* Inline, the last letter first: the passes ask of every capitalised word, and few end in -ed. */
+static inline bool cd_capitalised_past_speech_verb_at(const cd_doc *doc, size_t i) {
+  const cd_token *t = doc_tok(doc, i);
+  return t->len > 4 && doc->text[t->start + t->len - 1] == 'd' && cd_capitalised_past_speech_verb_whole(doc, i);
+}
 /* A participle that continues the subject's words: saying, adding, noting, calling ... */
 bool cd_is_speech_participle(const char *s, size_t n);
 /* A verb that attributes a short fragment to the subject: called, described, dismissed ... */
