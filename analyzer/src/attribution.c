@@ -944,6 +944,12 @@ static bool dash_clause_subject(att *a, size_t first, size_t colon, speaker *sp)
     if (!dash(a, k) && !punct(a, k, ';')) continue;
     speaker tmp = {0};
     if (!att_speaker_at(a, k + 1, &tmp, CD_ATTR_EXPLICIT) || tmp.method == CD_ATTR_PRONOUN) return false;
+    /* "... the Democratic caucus - HuffPollster: QUOTE": a name alone between the dash and the
+     * colon labels the quote */
+    if (tmp.mention != CD_NONE && (tmp.end_tok == colon || att_phrase_end(&tmp) == colon)) {
+      *sp = tmp;
+      return true;
+    }
     bool person = tmp.mention != CD_NONE && cd_mention_is_person(a->doc, tmp.mention);
     size_t v = att_after_speaker(a, &tmp);
     while (v < colon && att_between_word(a, v)) v++;
@@ -988,6 +994,37 @@ static bool crowd_before_participle(att *a, size_t first, size_t v, speaker *sp)
     return true;
   }
   return false;
+}
+
+static bool article(const att *a, size_t i) { return is(a, i, "the") || is(a, i, "a") || is(a, i, "an"); }
+
+/* Does a participle's aside open at token i ("reacting to the delay", "angered by the report")? A
+ * lower-case word in -ing or -ed outside quotation marks. */
+static bool participle_opens(const att *a, size_t i) {
+  if (T(a, i)->kind != TOK_WORD || !(T(a, i)->flags & TF_LOWER) || !outside_quotes(a, i) || N(a, i) < 5) return false;
+  return cd_word_eq(S(a, i) + N(a, i) - 3, 3, "ing") || cd_word_eq(S(a, i) + N(a, i) - 2, 2, "ed");
+}
+
+/* The subject of a verb whose participle aside opens at the comma `aside`: the sentence's subject
+ * when it ends right there, else a noun phrase opening the sentence and ending there ("Others",
+ * "A dockworker"), as written. */
+static bool subject_before_aside(att *a, const cd_sentence *s, size_t aside, speaker *sp) {
+  speaker subj = {0};
+  if (att_sentence_subject(a, (uint32_t)(s - CD_VEC_AT(&a->doc->sentences, cd_sentence, 0)), aside, &subj) &&
+      (subj.end_tok == aside || att_phrase_end(&subj) == aside)) {
+    *sp = subj;
+    return true;
+  }
+  size_t f = s->first_tok;
+  if (aside <= f || aside - f > 4) return false;
+  for (size_t k = f; k < aside; k++)
+    if (T(a, k)->kind != TOK_WORD || !outside_quotes(a, k) || att_preposition(a, k) || att_speech_verb(a, k))
+      return false;
+  size_t head = aside - 1;
+  if (!(T(a, head)->flags & TF_LOWER) && !(head == f && (T(a, head)->flags & TF_CAP))) return false;
+  if (att_function_word(a, head) && !is(a, head, "others")) return false;
+  as_written(a, sp, f, aside, CD_ATTR_SOURCE);
+  return true;
 }
 
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
@@ -1043,6 +1080,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     /* after "his", "her", "their": a noun ("his call for", "her comments"), not a verb */
     if (v > s->first_tok && (is(a, v - 1, "his") || is(a, v - 1, "their") || is(a, v - 1, "its") || is(a, v - 1, "my") ||
                              is(a, v - 1, "our") || (is(a, v - 1, "her") && N(a, v) > 3 && S(a, v)[N(a, v) - 1] == 's')))
+      continue;
+    /* after an article, alone or with a number: a noun too ("the 2012 attacks", "a call") */
+    if (v > s->first_tok && (article(a, v - 1) || (T(a, v - 1)->kind == TOK_NUMBER && v - 1 > s->first_tok &&
+                                                   article(a, v - 2))))
       continue;
     bool say = (cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v)) && !negated(a, v);
     /* "when asked", "if pressed": a passive with its subject left out; the one asked does not ask */
@@ -1132,6 +1173,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
      * "was found guilty of"; a progressive ("was calling it") is active */
     if (be && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) continue;
     size_t ends[1] = {k};
+    size_t aside = CD_NONE; /* the comma that opens a participle's aside before the verb */
     if (k > s->first_tok && punct(a, k - 1, ',')) {
       /* ", Sadiq Khan, tweeted": the name in the appositive first, then what stands before it */
       size_t m = k - 1;
@@ -1145,6 +1187,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
           return true;
         }
         ends[0] = m - 1;
+        if (participle_opens(a, m)) aside = m - 1;
       }
     }
     {
@@ -1205,6 +1248,15 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     if (say && k == v && placed_source_before(a, s->first_tok, k, sp)) {
       *verb = v;
       return true;
+    }
+    /* "Others, reacting to the video's release, shouted": the subject stands before the aside, never
+     * in it; a phrase of any noun there as written, else nobody from this verb */
+    if (say && aside != CD_NONE) {
+      if (subject_before_aside(a, s, aside, sp)) {
+        *verb = v;
+        return true;
+      }
+      continue;
     }
     /* a verb of saying whose subject stands further back takes the sentence's subject; a stance
      * verb only when no verb of saying stands further back ("..., saying only that makers saw "...") */
@@ -1906,6 +1958,24 @@ static void index_mention_starts(const cd_doc *doc, uint64_t *starts, uint32_t *
     mention[start_rank(starts, before, CD_VEC_AT(&doc->mentions, cd_name_mention, mi)->first_tok)] = (uint32_t)mi;
 }
 
+/* "Feinstein said "I don't know him," she said.": a tag on both sides of the quote, the one before
+ * naming the speaker with its verb right before the opening mark. The pronoun after it can only
+ * mean that speaker, and the named one does not depend on resolving it (which, in a sentence
+ * whose name is not known for a person's, can land on someone the sentence merely mentions). */
+static bool led_by_named_tag(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
+  size_t k = c->open;
+  if (k == 0) return false;
+  k--;
+  if ((punct(a, k, ',') || punct(a, k, ':')) && k > 0) k--;
+  if (T(a, k)->sent != c->sent_open || !att_speech_verb(a, k)) return false;
+  speaker named = {0};
+  size_t v = CD_NONE;
+  if (!before_quote(a, c, partial, &named, &v) || v != k || named.method != CD_ATTR_EXPLICIT) return false;
+  *sp = named;
+  *verb = v;
+  return true;
+}
+
 static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t *starts_before,
                              const uint32_t *start_mention, uint8_t *said) {
   att a = {doc, starts, starts_before, start_mention, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said, 1, 0,
@@ -1962,6 +2032,10 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
       size_t own_verb = CD_NONE;
       if (verb != CD_NONE && verb > c.close && introduces_next_quote(&a, verb) && c.open > 0 &&
           (punct(&a, c.open - 1, ',') || punct(&a, c.open - 1, ':')) && before_quote(&a, &c, q->partial, &own, &own_verb)) {
+        sp = own;
+        verb = own_verb;
+        sieve = "before the quote, in its sentence";
+      } else if (sp.method == CD_ATTR_PRONOUN && led_by_named_tag(&a, &c, q->partial, &own, &own_verb)) {
         sp = own;
         verb = own_verb;
         sieve = "before the quote, in its sentence";
