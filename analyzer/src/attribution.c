@@ -996,6 +996,12 @@ static bool crowd_before_participle(att *a, size_t first, size_t v, speaker *sp)
   return false;
 }
 
+/* "As Parsons had written, "..."": "written" with an auxiliary of the perfect is a verb of saying
+ * (alone it is mostly an adjective: "a written statement"). */
+static bool perfect_written(const att *a, size_t v) {
+  return v > 0 && is(a, v, "written") && (is(a, v - 1, "had") || is(a, v - 1, "has") || is(a, v - 1, "have"));
+}
+
 static bool article(const att *a, size_t i) { return is(a, i, "the") || is(a, i, "a") || is(a, i, "an"); }
 
 /* Does a participle's aside open at token i ("reacting to the delay", "angered by the report")? A
@@ -1085,7 +1091,8 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     if (v > s->first_tok && (article(a, v - 1) || (T(a, v - 1)->kind == TOK_NUMBER && v - 1 > s->first_tok &&
                                                    article(a, v - 2))))
       continue;
-    bool say = (cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v)) && !negated(a, v);
+    bool say = (cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v) || perfect_written(a, v)) &&
+               !negated(a, v);
     /* "when asked", "if pressed": a passive with its subject left out; the one asked does not ask */
     if (say && v > s->first_tok && (is(a, v - 1, "when") || is(a, v - 1, "if") || is(a, v - 1, "unless")) &&
         N(a, v) > 2 && cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed"))
