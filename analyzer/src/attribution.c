@@ -716,10 +716,21 @@ static bool clause_pronoun_before(att *a, size_t v, speaker *sp, size_t *verb) {
 /* Does a clause open at token i: the sentence's start, after punctuation, or after a conjunction
  * ("and", "but", "that", or a word that fronts a clause: "when", "while")? A noun phrase there is a
  * subject; one after a verb is its object ("performing a play called "..."). */
+/* Tokens [st, end): a plural noun with up to two words before it, right after "what" ("what former
+ * employees have called"), which needs no article to be a subject. */
+static bool bare_plural_after_what(const att *a, size_t st, size_t end) {
+  if (st == 0 || !is(a, st - 1, "what") || end <= st || end - st > 3) return false;
+  for (size_t k = st; k < end; k++)
+    if (T(a, k)->kind != TOK_WORD || !(T(a, k)->flags & TF_LOWER) || att_function_word(a, k) || att_preposition(a, k) ||
+        att_determiner(a, k) || cd_is_pronoun(S(a, k), N(a, k)) || att_between_word(a, k))
+      return false;
+  return N(a, end - 1) > 3 && S(a, end - 1)[N(a, end - 1) - 1] == 's';
+}
+
 static bool clause_opens_at(const att *a, size_t i) {
   if (i == 0 || T(a, i - 1)->sent != T(a, i)->sent || T(a, i - 1)->kind != TOK_WORD) return true;
   size_t p = i - 1;
-  return is(a, p, "and") || is(a, p, "but") || is(a, p, "that") || is(a, p, "so") ||
+  return is(a, p, "and") || is(a, p, "but") || is(a, p, "that") || is(a, p, "so") || is(a, p, "what") ||
          cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, p), N(a, p));
 }
 
@@ -1226,10 +1237,12 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
       /* a noun phrase that opens the sentence or a clause right before a stance verb ("A reporter for
        * the Ledger called it "chaos"", "...; one lawmaker called him "...", "..., when many
        * commentators called him "..."") */
-      for (size_t st = end > 12 ? end - 12 : 0; stance && !say && end == v && !be && st < end; st++) {
+      for (size_t st = end > 12 ? end - 12 : 0; stance && !say && (end == v || end == k) && !be && st < end; st++) {
         speaker np = {0};
-        if (st < s->first_tok || !clause_opens_at(a, st) || !att_stance_subject_at(a, st, &np) || np.end_tok != end ||
-            !finite_after(a, np.end_tok - 1, v))
+        if (st < s->first_tok || !clause_opens_at(a, st)) continue;
+        if (bare_plural_after_what(a, st, end)) /* "what former employees have called a "..."" */
+          as_written(a, &np, st, end, CD_ATTR_SOURCE);
+        else if (end != v || !att_stance_subject_at(a, st, &np) || np.end_tok != end || !finite_after(a, np.end_tok - 1, v))
           continue;
         *sp = np;
         *verb = v;
@@ -1596,10 +1609,42 @@ static bool woven_subject(const att *a, const speaker *sp, size_t open) {
   return (org || sp->method == CD_ATTR_SOURCE) && sp->first_tok == s->first_tok && active_subject(a, sp, open);
 }
 
+/* The words before the verb of saying `say` that opens a content clause, as written, when they are
+ * a short phrase opening the sentence (past a fronting word: "While those surveyed said"), with
+ * no verb among them: "those surveyed", "Only 52 percent of registered voters". */
+enum { CONTENT_SUBJECT_TOKENS = 7 };
+static size_t past_fronting_word(const att *a, size_t f) {
+  return T(a, f)->kind == TOK_WORD && cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, f), N(a, f)) ? f + 1 : f;
+}
+
+static bool content_clause_speaker(att *a, const quote_ctx *c, size_t say, speaker *sp, size_t *verb) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  size_t f = past_fronting_word(a, s->first_tok);
+  if (is(a, f, "only") || is(a, f, "just")) f++; /* "Only 52 percent of voters" */
+  if (say <= f || say - f > CONTENT_SUBJECT_TOKENS) return false;
+  for (size_t k = f; k < say; k++)
+    if ((T(a, k)->kind != TOK_WORD && T(a, k)->kind != TOK_NUMBER) || !outside_quotes(a, k) ||
+        att_between_word(a, k) || att_speech_verb(a, k) || att_function_word(a, k) || cd_is_pronoun(S(a, k), N(a, k)))
+      return false;
+  memset(sp, 0, sizeof *sp);
+  as_written(a, sp, f, say, CD_ATTR_SOURCE);
+  *verb = say;
+  return true;
+}
+
 /* The subject of the sentence a fragment is woven into, when it may speak the fragment (see
  * woven_subject), with the verb that follows it in *verb (CD_NONE when none comes before the quote). */
 static bool woven_speaker(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   if (!att_sentence_subject(a, c->sent_open, c->open, sp) || !woven_subject(a, sp, c->open)) return false;
+  /* "those surveyed said former governor Jeb Bush has the "best experience"": a subject right after
+   * a verb of saying that has its own subject before it opens what was said; the words are that
+   * verb's subject's, when it is a short phrase opening the sentence (else nobody's) */
+  size_t f = sp->first_tok;
+  if (f > 0 && is(a, f - 1, "that")) f--;
+  size_t say = f - 1;
+  if (f > 1 && T(a, say)->sent == c->sent_open && att_speech_verb(a, say) && T(a, say - 1)->kind == TOK_WORD &&
+      T(a, say - 1)->sent == c->sent_open)
+    return content_clause_speaker(a, c, say, sp, verb);
   /* a later clause's own subject is nearer the fragment: "He voiced a wish for ..., and he
    * pronounced Lind "a friend"" */
   speaker later = {0};
