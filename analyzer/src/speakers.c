@@ -640,7 +640,10 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       while (e < doc_ntok(doc) && att_source_noun(a, e) && T(a, e)->sent == T(a, j)->sent) e++;
       bool headline = CD_VEC_AT(&doc->paras, cd_para, para_of(a, i))->headline;
       if (!det && k > 0 && !headline) return false;
-      if (!det && !headline && !cd_lex_has(CD_LEX_BARE_SOURCES, S(a, j), N(a, j)))
+      /* "Lawyers for the port", "Leaders of the guild": a plural whose group a phrase after it names */
+      bool owned_plural = !det && e == j + 1 && N(a, j) > 3 && S(a, j)[N(a, j) - 1] == 's' && (is(a, e, "for") || is(a, e, "of")) &&
+                          e + 1 < doc_ntok(doc) && (is(a, e + 1, "the") || mention_at(a, e + 1) != CD_NONE);
+      if (!det && !headline && !owned_plural && !cd_lex_has(CD_LEX_BARE_SOURCES, S(a, j), N(a, j)))
         return false;
       /* a bare plural is its whole phrase: not the end of "young black voters", not a heading "VOTERS" */
       if (!det && !headline &&
