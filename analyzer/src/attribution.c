@@ -1013,6 +1013,19 @@ static bool perfect_written(const att *a, size_t v) {
   return v > 0 && is(a, v, "written") && (is(a, v - 1, "had") || is(a, v - 1, "has") || is(a, v - 1, "have"));
 }
 
+/* Could a subject end right before the verb at v (past adverbs): a name, a pronoun, a source or
+ * role noun, or an appositive's closing comma? */
+static bool subject_ends_before(const att *a, size_t v, size_t first) {
+  size_t k = v;
+  while (k > first && att_between_word(a, k - 1)) k--;
+  if (k <= first) return false;
+  size_t p = k - 1;
+  if (punct(a, p, ',') || punct(a, p, ')')) return true; /* an appositive's end: "Yang Shu, director of ..., calls" */
+  if (T(a, p)->kind != TOK_WORD) return false;
+  return (T(a, p)->flags & TF_CAP) || cd_is_pronoun(S(a, p), N(a, p)) || is(a, p, "who") || is(a, p, "that") ||
+         is(a, p, "which") || att_source_noun(a, p) || att_role_noun(a, p);
+}
+
 static bool article(const att *a, size_t i) { return is(a, i, "the") || is(a, i, "a") || is(a, i, "an"); }
 
 /* Does a participle's aside open at token i ("reacting to the delay", "angered by the report")? A
@@ -1097,6 +1110,11 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     /* after "his", "her", "their": a noun ("his call for", "her comments"), not a verb */
     if (v > s->first_tok && (is(a, v - 1, "his") || is(a, v - 1, "their") || is(a, v - 1, "its") || is(a, v - 1, "my") ||
                              is(a, v - 1, "our") || (is(a, v - 1, "her") && N(a, v) > 3 && S(a, v)[N(a, v) - 1] == 's')))
+      continue;
+    /* a noun of speech in -s ("comments", "claims") is a verb only after its subject: not in
+     * "Trump's "divisive" and "mean-spirited" comments do not "..."" */
+    if (N(a, v) > 4 && S(a, v)[N(a, v) - 1] == 's' && cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, v), N(a, v)) &&
+        !subject_ends_before(a, v, s->first_tok))
       continue;
     /* after an article, alone or with a number: a noun too ("the 2012 attacks", "a call") */
     if (v > s->first_tok && (article(a, v - 1) || (T(a, v - 1)->kind == TOK_NUMBER && v - 1 > s->first_tok &&
