@@ -95,8 +95,10 @@ typedef struct cd_pairing_quote {
 } cd_pairing_quote;
 typedef struct cd_pairing_diag {
   uint32_t start, end; /* bytes */
-  uint32_t quote;      /* the unclosed quote it is about, or UINT32_MAX for a stray closing mark */
+  uint32_t quote;      /* the unclosed quote it is about, or UINT32_MAX for a stray closing mark, or
+                        * PAIRING_MISDIRECTED for a closing mark that opens its quote */
 } cd_pairing_diag;
+#define PAIRING_MISDIRECTED (UINT32_MAX - 1)
 typedef struct cd_pairing_mark {
   uint32_t tok;
   uint8_t role;

@@ -100,6 +100,16 @@ static void stray_close_at(cd_doc *doc, size_t start, size_t end) {
                   "starts, or remove this one.");
 }
 
+/* A closing mark (U+201D) over bytes [start, end) read as the opening mark of its quote: reported
+ * with the fix that puts the opening mark there. */
+static const char MISDIRECTED_OPEN[] = "This quote opens with a closing quotation mark (\u201d). Use an opening mark "
+                                       "(\u201c) here.";
+static void misdirected_open_at(cd_doc *doc, size_t start, size_t end) {
+  cd_diagnostic *d = cd_doc_add_diag(doc, "quote.unclosed", start, end, MISDIRECTED_OPEN);
+  cd_fix *f = d ? cd_diag_add_fix(doc, d, "Use an opening quotation mark (\u201c)", true) : NULL;
+  if (f) cd_fix_add_edit(doc, f, start, end, "\u201c");
+}
+
 static void stray_close(cd_doc *doc, size_t close_tok) {
   const cd_token *t = tok(doc, close_tok);
   stray_close_at(doc, t->start, cd_tok_end(t));
@@ -180,6 +190,11 @@ static bool may_run_on(cd_doc *doc, const cd_para *p, size_t open) {
          cd_is_speech_verb(doc->config, doc->text + prev->start, prev->len);
 }
 
+/* Is t a right double quotation mark (U+201D)? */
+static bool right_mark_opening(const cd_doc *doc, const cd_token *t) {
+  return t->family == MF_DOUBLE && t->len == 3 && memcmp(doc->text + t->start, "\xe2\x80\x9d", 3) == 0;
+}
+
 /* Pairs paragraph pi; `out` gets what pairing read outside it (pending_in, next_family, next_opens). */
 static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, cd_pairing_para *out) {
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
@@ -217,6 +232,13 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
         }
         continue;
       }
+    }
+    if (!(t->role & MR_OPEN) && depth == 0 && i == p->first_tok && right_mark_opening(doc, t)) {
+      /* "” … they are so not like him,” she said": a quote typed with a closing mark at its start,
+       * free-standing at the paragraph's start, where nothing can be closed. It opens the quote, so
+       * that the mark that closes it is not reported too; the mark itself is reported once. */
+      misdirected_open_at(doc, t->start, cd_tok_end(t));
+      t->role = MR_OPEN;
     }
     if ((t->role & MR_OPEN) && depth < sizeof stack / sizeof stack[0]) {
       stack[depth].tok = i;
@@ -402,7 +424,9 @@ static void record(cd_doc *doc, cd_pairing *rec, size_t pi, size_t first_quote, 
     const cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, di);
     *(cd_pairing_diag *)cd_vec_push_raw(&rec->diags) = (cd_pairing_diag){
         (uint32_t)d->span.start - base, (uint32_t)d->span.end - base,
-        d->quote == CD_NONE ? UINT32_MAX : (uint32_t)(d->quote - first_quote)};
+        d->message == MISDIRECTED_OPEN ? PAIRING_MISDIRECTED
+        : d->quote == CD_NONE          ? UINT32_MAX
+                                       : (uint32_t)(d->quote - first_quote)};
   }
   for (size_t i = p->first_tok; i < p->end_tok; i++) {
     const cd_token *t = tok(doc, i);
@@ -452,7 +476,9 @@ static bool pair_as_before(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
   }
   const cd_pairing_diag *diags = rows(&old->diags, r->diags, r->n_diags);
   for (size_t k = 0; k < r->n_diags; k++) {
-    if (diags[k].quote == UINT32_MAX)
+    if (diags[k].quote == PAIRING_MISDIRECTED)
+      misdirected_open_at(doc, base + diags[k].start, base + diags[k].end);
+    else if (diags[k].quote == UINT32_MAX)
       stray_close_at(doc, base + diags[k].start, base + diags[k].end);
     else
       unclosed_at(doc, base + diags[k].start, base + diags[k].end, first_quote + diags[k].quote);
