@@ -1468,6 +1468,17 @@ static bool according_speaker(att *a, size_t i, speaker *sp) {
   size_t first = is(a, i, "according") ? i + 2 : i + 1;
   if (att_speaker_at(a, first, sp, CD_ATTR_ACCORDING_TO)) {
     if (sp->method == CD_ATTR_EXPLICIT) sp->method = CD_ATTR_ACCORDING_TO;
+    /* a source's phrase goes on to who made it: "a 2013 study by economists Ana Bell and Omar
+     * Haddad", "a court document filed by ...", "a report from the inspector general" (not "her
+     * lawyers in a court filing", whose medium is no part of who speaks) */
+    speaker whole = {0};
+    size_t e = att_phrase_end(sp);
+    bool maker = e + 1 < doc_ntok(a->doc) &&
+                 (is(a, e, "by") || is(a, e, "from") ||
+                  (T(a, e)->kind == TOK_WORD && N(a, e) > 3 && cd_word_eq(S(a, e) + N(a, e) - 2, 2, "ed") && is(a, e + 1, "by")));
+    if (sp->method == CD_ATTR_SOURCE && maker && !is(a, i, "per") && according_phrase(a, first, &whole) &&
+        whole.end_tok > e)
+      *sp = whole;
     return true;
   }
   memset(sp, 0, sizeof *sp);

@@ -612,6 +612,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
   bool definite = is(a, j, "the");
   if (det) j++;
   for (size_t k = 0; k < 4 && j < doc_ntok(doc); k++, j++) {
+    if (det && T(a, j)->kind == TOK_NUMBER && outside_quotes(a, j)) continue; /* "the 60 second ad", "a 2015 report" */
     if (T(a, j)->kind != TOK_WORD || !outside_quotes(a, j)) return false;
     if (!att_source_noun(a, j) && (att_between_word(a, j) || att_speech_verb(a, j) || att_preposition(a, j)))
       return false;
