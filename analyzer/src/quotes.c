@@ -510,5 +510,15 @@ void cd_pass_quotes(cd_doc *doc) {
   }
   sort_quotes(doc);
   assign_tokens(doc);
-  for (size_t qi = 0; qi < doc->quotes.len; qi++) cd_quote_classify(doc, qi);
+  /* a text that quotes in double marks writes a subhead's quote in single ones, as headlines do */
+  size_t doubles = 0, singles = 0;
+  for (size_t qi = 0; qi < doc->quotes.len; qi++) {
+    const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    if (q->level > 0) continue;
+    uint8_t family = tok(doc, CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->open_tok)->family;
+    doubles += family == MF_DOUBLE;
+    singles += family == MF_SINGLE;
+  }
+  bool double_style = doubles >= 3 && doubles >= 3 * singles;
+  for (size_t qi = 0; qi < doc->quotes.len; qi++) cd_quote_classify(doc, qi, double_style);
 }

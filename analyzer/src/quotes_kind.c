@@ -119,10 +119,11 @@ static const char *const WORK_NOUNS[] = {
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
     "accord", "act", "agreement", "album", "award", "banner", "banners", "bill", "campaign", "category",
-    "deal", "doctrine", "event", "exhibition", "festival", "framework", "hashtag", "initiative", "law",
-    "mission", "model", "movement", "operation", "panel", "placard", "placards", "plan", "podcast", "policy",
-    "poster", "posters", "principle", "prize", "program", "programme", "project", "rule", "scheme", "series",
-    "session", "show", "sign", "signs", "slogan", "song", "strategy", "tour", "workshop", NULL};
+    "co-star", "creator", "deal", "doctrine", "event", "exhibition", "festival", "framework", "hashtag",
+    "initiative", "law", "mission", "model", "movement", "operation", "panel", "placard", "placards", "plan",
+    "podcast", "policy", "poster", "posters", "principle", "prize", "program", "programme", "project", "rule",
+    "scheme", "series", "session", "show", "sign", "signs", "slogan", "song", "star", "strategy", "tour",
+    "workshop", NULL};
 
 /* ""Museum to close at the end of December," by Times' Ann Lee", "''The Trumps,'' by Gwenda Blair":
  * a capitalised text in quotation marks that ends at a comma, inside the marks or just after them
@@ -151,6 +152,27 @@ static size_t byline_by(const cd_doc *doc, const cd_quote *q, const cd_quote_wor
   return t->kind == TOK_WORD && (t->flags & TF_CAP) && !cd_is_calendar_word(doc->text + t->start, t->len) ? by : 0;
 }
 
+/* ", an HBO series", ", the network's new sitcom": right after the close mark (and its comma), an
+ * appositive whose noun, within four words of its article, is a noun for a work. */
+static bool work_appositive_follows(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w) {
+  size_t i = (size_t)w->close_tok + 1, n = doc_ntok(doc);
+  if (w->close_tok == w->open_tok || i >= n) return false;
+  uint32_t sent = tk(doc, w->close_tok)->sent;
+  bool comma = q->inner.end > q->inner.start && doc->text[q->inner.end - 1] == ',';
+  if (!comma && tk(doc, i)->kind == TOK_PUNCT && doc->text[tk(doc, i)->start] == ',') comma = true, i++;
+  if (!comma || i >= n || tk(doc, i)->kind != TOK_WORD || tk(doc, i)->sent != sent) return false;
+  const cd_token *art = tk(doc, i);
+  const char *a = doc->text + art->start;
+  if (!cd_word_eq(a, art->len, "a") && !cd_word_eq(a, art->len, "an") && !cd_word_eq(a, art->len, "the")) return false;
+  for (size_t k = i + 1; k < n && k <= i + 4 && tk(doc, k)->sent == sent; k++) {
+    const cd_token *t = tk(doc, k);
+    if (t->kind == TOK_MARK && t->role == MR_APOS) continue; /* "the network's" */
+    if (t->kind != TOK_WORD && t->kind != TOK_NUMBER) return false;
+    if (t->kind == TOK_WORD && CD_SORTED_IN(doc->text + t->start, t->len, WORK_NOUNS)) return true;
+  }
+  return false;
+}
+
 /* "(1975)" right after the close mark: a four-digit year from 1500 to 2099 alone in brackets. */
 static bool year_follows(const cd_doc *doc, const cd_quote_work *w) {
   size_t i = (size_t)w->close_tok + 1, n = doc_ntok(doc);
@@ -163,7 +185,23 @@ static bool year_follows(const cd_doc *doc, const cd_quote_work *w) {
   return (d[0] == '1' && d[1] >= '5') || (d[0] == '2' && d[1] == '0');
 }
 
-void cd_quote_classify(cd_doc *doc, size_t qi) {
+/* "'A change warrior.'" alone in its paragraph (past dashes and a full stop around it): a short quote
+ * in single marks, set as a subhead in a text that quotes in double marks. */
+enum { SUBHEAD_WORDS = 10 };
+static bool single_mark_subhead(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w, size_t words) {
+  const cd_token *open = tk(doc, w->open_tok);
+  if (q->level > 0 || !q->closed || w->close_tok == w->open_tok || open->family != MF_SINGLE || words > SUBHEAD_WORDS)
+    return false;
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, w->para);
+  for (size_t i = p->first_tok; i < p->end_tok; i++) {
+    if (i >= w->open_tok && i <= w->close_tok) continue;
+    const cd_token *t = tk(doc, i);
+    if (t->kind != TOK_PUNCT) return false; /* nothing but the quote, dashes and full stops */
+  }
+  return true;
+}
+
+void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
   cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
   size_t words = cd_quote_word_count(doc, qi);
@@ -234,6 +272,10 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
   }
   /* ""Jaws" (1975)", ""Keep the Port Open" (2005)": a year in brackets right after the quote dates
    * a work, a poster or a publication, as speech is not cited */
+  /* "''Tales From the Crypt,'' an HBO series that first aired in 1989": Title Case named as a work */
+  if (q->kind == CD_QUOTE_SPEECH && title_case_ending(doc, w->open_tok, q->inner.end, true) &&
+      work_appositive_follows(doc, q, w))
+    q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words that an appositive names as a work: its title.";
   if (q->kind == CD_QUOTE_SPEECH && year_follows(doc, w))
     q->kind = CD_QUOTE_TITLE, overrulable = "Dated by a year in brackets, with no verb of saying beside it: a title.";
   if (q->kind == CD_QUOTE_SPEECH) {
@@ -243,5 +285,6 @@ void cd_quote_classify(cd_doc *doc, size_t qi) {
   /* Title Case fragments with no sentence punctuation name things ("Build Back Better") */
   if (q->kind == CD_QUOTE_SPEECH && titled && (!ends || doc->text[q->inner.end - 1] == '.') && words <= 8)
     q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words with no verb of saying beside them: the name of a thing.";
+  if (double_style && single_mark_subhead(doc, q, w, words)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   w->title_overrulable = q->kind == CD_QUOTE_TITLE ? overrulable : NULL;
 }

@@ -3,8 +3,9 @@
 #define CD_QUOTES_KIND_H
 #include "doc.h"
 
-/* Sets kind and partial of quote `qi` from its words and the words just before it. */
-void cd_quote_classify(cd_doc *doc, size_t qi);
+/* Sets kind and partial of quote `qi` from its words and the words just before it. `double_style`:
+ * the text quotes in double marks (a paragraph that is a short quote in single marks is a subhead). */
+void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style);
 /* Words (and numbers) inside quote `qi`. */
 size_t cd_quote_word_count(const cd_doc *doc, size_t qi);
 /* Does the quote's text end with . ! ? or …? */
