@@ -39,14 +39,19 @@ static bool title_case_ending(const cd_doc *doc, size_t open, size_t inner_end, 
       char c = doc->text[t->start];
       bool last = i + 1 < doc_ntok(doc) && tk(doc, i + 1)->start >= inner_end;
       if (last && any_end) continue;
-      if ((c == '.' && !last) || c == '!' || c == '?' || c == ',' || c == ';') return false;
+      /* an initial's full stop: "The Many Lives of Donald J. Trump" */
+      bool initial = c == '.' && i > 0 && tk(doc, i - 1)->kind == TOK_WORD && tk(doc, i - 1)->len == 1 &&
+                     (tk(doc, i - 1)->flags & TF_CAP);
+      if ((c == '.' && !last && !initial) || c == '!' || c == '?' || c == ',' || c == ';') return false;
       continue;
     }
     if (t->kind != TOK_WORD) continue;
     words++;
     bool cap = (t->flags & TF_CAP) != 0;
     if (words == 1 && !cap) return false;
-    if (!cap && t->len >= 4) return false;
+    /* short words stay lower case in a title, prepositions of any length too ("Flip the Script with
+     * Liz Plank") */
+    if (!cap && t->len >= 4 && !cd_lex_has(CD_LEX_PREPOSITIONS, doc->text + t->start, t->len)) return false;
     if (words > 1 && cap && !cd_word_eq(doc->text + t->start, t->len, "I")) later_caps++;
   }
   return words >= 2 && later_caps > 0;
@@ -112,9 +117,9 @@ static const char *const TITLE_CUES[] = {
 
 /* nouns for works that have titles; sorted: looked up by binary search */
 static const char *const WORK_NOUNS[] = {
-    "album", "article", "biography", "book", "column", "comedy", "concert", "documentary", "editorial", "episode",
-    "essay", "film", "memoir", "movie", "musical", "novel", "op-ed", "play", "podcast", "poem", "program",
-    "programme", "series", "show", "sitcom", "song", "video", NULL};
+    "album", "article", "biography", "biopic", "book", "column", "comedy", "concert", "documentary", "drama",
+    "editorial", "episode", "essay", "film", "memoir", "movie", "musical", "novel", "op-ed", "play", "podcast",
+    "poem", "program", "programme", "project", "series", "show", "sitcom", "song", "special", "video", NULL};
 
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
@@ -232,7 +237,10 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
                    nb > 1 && CD_SORTED_IN(doc->text + before[1]->start, before[1]->len, SIGN_NOUNS);
     /* "dubbed "...", "nicknamed "...""; "the term / phrase / word "..."" */
     bool naming = cd_word_eq(s, n, "dubbed") || cd_word_eq(s, n, "nicknamed");
-    bool term = cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") || cd_word_eq(s, n, "word");
+    bool term = cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") || cd_word_eq(s, n, "word") ||
+                cd_word_eq(s, n, "nickname");
+    /* "the old adage, "..."": a saying everyone knows, nobody's words here, however long */
+    bool adage = cd_word_eq(s, n, "adage") || cd_word_eq(s, n, "maxim") || cd_word_eq(s, n, "proverb");
     if (on_sign) q->kind = CD_QUOTE_TITLE;
     if (on_sign) {
       /* classed above */
@@ -249,6 +257,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     else if (cd_word_eq(s, n, "titled") || cd_word_eq(s, n, "entitled") || cd_word_eq(s, n, "headlined"))
       q->kind = CD_QUOTE_TITLE, overrulable = "Named a title (\"entitled\", \"titled\") with no verb of saying beside it: "
                                                "the name of a thing.";
+    else if (adage) q->kind = CD_QUOTE_SCARE;
     else if (known_as || naming || term || cd_word_eq(s, n, "so-called") || cd_word_eq(s, n, "self-styled")) {
       q->kind = words <= 6 ? CD_QUOTE_SCARE : CD_QUOTE_SPEECH;
       /* "he dubbed Rubio "...", "she coined the phrase "..."" (a verb of using or coining a term
