@@ -88,13 +88,30 @@ typedef struct chain_word {
   bool title_word;
 } chain_word;
 
+/* "Jan Brewer", "columnist Ai Jun": a three-letter month abbreviation that no full stop or number
+ * follows ("Jan. 5", "Jun 2016") is a name's word. */
+static bool month_abbreviation_as_name(const cd_doc *doc, size_t i, size_t n) {
+  const cd_token *t = doc_tok(doc, i);
+  if (n != 3 || t->len != 3 || (t->flags & TF_ALLCAPS)) return false;
+  const char *s = doc->text + t->start;
+  static const char *const ABBREVIATIONS[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  bool month = false;
+  for (size_t k = 0; k < sizeof ABBREVIATIONS / sizeof ABBREVIATIONS[0]; k++) month = month || cd_word_eq(s, 3, ABBREVIATIONS[k]);
+  if (!month || i + 1 >= doc_ntok(doc)) return month;
+  const cd_token *next = doc_tok(doc, i + 1);
+  if (next->kind == TOK_NUMBER) return false;
+  if (next->kind == TOK_PUNCT && next->start == cd_tok_end(t) && doc->text[next->start] == '.') return false;
+  return true;
+}
+
 /* Could this capitalised token be part of a name here? */
 static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i, bool in_chain) {
   const cd_token *t = doc_tok(doc, i);
   bool poss;
   size_t n = strip_possessive(doc, t, &poss);
   const char *s = tstr(doc, t);
-  if (cd_is_calendar_word(s, n) && !(in_chain && cd_word_eq(s, n, "may"))) return false;
+  if (cd_is_calendar_word(s, n) && !(in_chain && cd_word_eq(s, n, "may")) && !month_abbreviation_as_name(doc, i, n))
+    return false;
   if (cd_capitalised_past_speech_verb_at(doc, i)) return false; /* "Lind Tweeted on Friday" */
   if (!in_chain && clause_initial(doc, i)) {
     /* "US voice actor ...": capitals before lower-case words are an abbreviation, not a shouted
