@@ -1661,6 +1661,23 @@ static bool content_clause_speaker(att *a, const quote_ctx *c, size_t say, speak
   return true;
 }
 
+/* "To Sharp, Trump is the "kind-hearted and caring" man she knew": a sentence that opens with "To"
+ * or "For" and a person's name, then a comma, gives that person's view; a fragment woven into it
+ * is theirs. */
+static bool viewpoint_opener(att *a, const quote_ctx *c, speaker *sp) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  size_t f = s->first_tok;
+  if (!(is(a, f, "to") || is(a, f, "for")) || !(T(a, f)->flags & TF_CAP)) return false;
+  size_t mi = mention_at(a, f + 1);
+  if (mi == CD_NONE || !cd_mention_is_person(a->doc, mi)) return false;
+  size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->end_tok;
+  if (!punct(a, e, ',') || e >= c->open) return false;
+  speaker who = {0};
+  if (!att_speaker_at(a, f + 1, &who, CD_ATTR_EXPLICIT) || who.method == CD_ATTR_PRONOUN) return false;
+  *sp = who;
+  return true;
+}
+
 /* The subject of the sentence a fragment is woven into, when it may speak the fragment (see
  * woven_subject), with the verb that follows it in *verb (CD_NONE when none comes before the quote). */
 static bool woven_speaker(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
@@ -1669,10 +1686,13 @@ static bool woven_speaker(att *a, const quote_ctx *c, speaker *sp, size_t *verb)
    * a verb of saying that has its own subject before it opens what was said; the words are that
    * verb's subject's, when it is a short phrase opening the sentence (else nobody's) */
   size_t f = sp->first_tok;
-  if (f > 0 && is(a, f - 1, "that")) f--;
+  bool that = f > 0 && is(a, f - 1, "that");
+  if (that) f--;
   size_t say = f - 1;
-  if (f > 1 && T(a, say)->sent == c->sent_open && att_speech_verb(a, say) && T(a, say - 1)->kind == TOK_WORD &&
-      T(a, say - 1)->sent == c->sent_open)
+  /* (with "that", also after an appositive's comma: "That letter, on Trump letterhead, demanded
+   * that Roffman make "..."") */
+  if (f > 1 && T(a, say)->sent == c->sent_open && att_speech_verb(a, say) &&
+      (that || T(a, say - 1)->kind == TOK_WORD) && T(a, say - 1)->sent == c->sent_open)
     return content_clause_speaker(a, c, say, sp, verb);
   /* a later clause's own subject is nearer the fragment: "He voiced a wish for ..., and he
    * pronounced Lind "a friend"" */
@@ -2169,6 +2189,11 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
      * person's: "Trump lauded Cain as a "powerful voice of freedom.""; so is one woven into what an
      * organisation or a document does ("The ad targets a "rigged economy"", "The court's order
      * calls it "speculative"") */
+    memset(&sp, 0, sizeof sp);
+    if (q->partial && viewpoint_opener(&a, &c, &sp)) {
+      apply(&a, qi, &sp, CD_NONE, "as the one whose view the sentence gives (\"To Lind, ...\")");
+      continue;
+    }
     memset(&sp, 0, sizeof sp);
     if (q->partial && woven_speaker(&a, &c, &sp, &verb)) {
       apply(&a, qi, &sp, verb, "as the subject of the sentence the quote is woven into");
