@@ -1111,15 +1111,6 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     if (v > s->first_tok && (is(a, v - 1, "his") || is(a, v - 1, "their") || is(a, v - 1, "its") || is(a, v - 1, "my") ||
                              is(a, v - 1, "our") || (is(a, v - 1, "her") && N(a, v) > 3 && S(a, v)[N(a, v) - 1] == 's')))
       continue;
-    /* a noun of speech in -s ("comments", "claims") is a verb only after its subject: not in
-     * "Trump's "divisive" and "mean-spirited" comments do not "..."" */
-    if (N(a, v) > 4 && S(a, v)[N(a, v) - 1] == 's' && cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, v), N(a, v)) &&
-        !subject_ends_before(a, v, s->first_tok))
-      continue;
-    /* after an article, alone or with a number: a noun too ("the 2012 attacks", "a call") */
-    if (v > s->first_tok && (article(a, v - 1) || (T(a, v - 1)->kind == TOK_NUMBER && v - 1 > s->first_tok &&
-                                                   article(a, v - 2))))
-      continue;
     bool say = (cd_is_speech_verb(a->doc->config, S(a, v), N(a, v)) || att_speech_phrase(a, v) || perfect_written(a, v)) &&
                !negated(a, v);
     /* "when asked", "if pressed": a passive with its subject left out; the one asked does not ask */
@@ -1130,6 +1121,15 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     bool crowd = cd_lex_has(CD_LEX_CROWD_PARTICIPLES, S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
     if (!say && !part && !stance && !crowd) continue;
+    /* a noun of speech in -s ("comments", "claims") is a verb only after its subject: not in
+     * "Trump's "divisive" and "mean-spirited" comments do not "..."" */
+    if (N(a, v) > 4 && S(a, v)[N(a, v) - 1] == 's' && cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, v), N(a, v)) &&
+        !subject_ends_before(a, v, s->first_tok))
+      continue;
+    /* after an article, alone or with a number: a noun too ("the 2012 attacks", "a call") */
+    if (v > s->first_tok && (article(a, v - 1) || (T(a, v - 1)->kind == TOK_NUMBER && v - 1 > s->first_tok &&
+                                                   article(a, v - 2))))
+      continue;
     if ((say || stance) && passive_agent(a, c, v, sp)) {
       *verb = v;
       return true;
