@@ -399,6 +399,35 @@ static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
  * Returns the quote to continue in *from, or the speaker in *sp. */
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb);
 static bool second_speaker(att *a, size_t from, size_t to, const cd_quote *pq);
+/* ""...," Haddad added. He then had a question for the crowd. ¶ "Who is going to pay for it?"": a
+ * quote-only paragraph after a sentence that announces speech (a noun or verb of saying after its
+ * subject) and whose subject is "he" or "she" for the person who spoke the last quote of that
+ * sentence's paragraph is that person's. Not after "He left." (the attribution_paragraph_subject
+ * fixture): a pronoun alone is too weak a guess. */
+static bool pronoun_of_last_speaker(att *a, const quote_ctx *c, const cd_sentence *ps, speaker *sp, size_t *verb) {
+  speaker subj = {0};
+  if (!att_sentence_subject(a, c->sent_open - 1, ps->end_tok, &subj) || subj.method != CD_ATTR_PRONOUN ||
+      subj.entity == CD_NONE || !(pronoun_is(a, subj.first_tok, "he") || pronoun_is(a, subj.first_tok, "she")))
+    return false;
+  bool announces = false;
+  for (size_t k = subj.end_tok; k < ps->end_tok && !announces; k++)
+    announces = T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER) &&
+                (att_speech_verb(a, k) || cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, k), N(a, k)));
+  if (!announces) return false;
+  for (size_t p = c->qi; p > 0; p--) {
+    const cd_quote *pq = CD_VEC_AT(&a->doc->quotes, cd_quote, p - 1);
+    if (pq->level > 0) continue;
+    const cd_quote_work *pw = CD_VEC_AT(&a->doc->quote_work, cd_quote_work, p - 1);
+    if (pw->para != ps->para) return false;
+    if (!pq->speaker) continue;
+    if (pq->entity != subj.entity) return false;
+    *sp = subj;
+    *verb = CD_NONE;
+    return true;
+  }
+  return false;
+}
+
 static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *verb, size_t *from) {
   const cd_doc *doc = a->doc;
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
@@ -450,7 +479,7 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   bool whole = ps->para == s->para && cd_quote_ends_sentence(doc, c->qi);
   if (!(closes || whole) || !person_subject(a, c->sent_open - 1, sp, verb)) {
     memset(sp, 0, sizeof *sp);
-    return false;
+    return closes && pronoun_of_last_speaker(a, c, ps, sp, verb);
   }
   if (closes) return true;
   size_t v = att_after_speaker(a, sp);
