@@ -206,6 +206,27 @@ static bool single_mark_subhead(const cd_doc *doc, const cd_quote *q, const cd_q
   return true;
 }
 
+/* "The piece used one of her quotes as its headline: "...", "this new headline from the Post,
+ * which hits liberals where they live: "..."": a quote right after a colon whose sentence names it
+ * a headline, caption, slogan or motto (within HEADLINE_WORDS words before the colon). */
+enum { HEADLINE_WORDS = 20 };
+static const char *const LABEL_NOUNS[] = {"caption", "headline", "headlines", "motto", "slogan", NULL};
+static bool labelled_after_colon(const cd_doc *doc, const cd_quote_work *w) {
+  size_t colon = w->open_tok;
+  if (colon == 0) return false;
+  const cd_token *c = tk(doc, colon - 1);
+  if (c->kind != TOK_PUNCT || doc->text[c->start] != ':' || c->sent != tk(doc, w->open_tok)->sent) return false;
+  size_t words = 0;
+  for (size_t i = colon - 1; i > 0 && words < HEADLINE_WORDS; i--) {
+    const cd_token *t = tk(doc, i - 1);
+    if (t->sent != c->sent || t->kind == TOK_MARK) break;
+    if (t->kind != TOK_WORD) continue;
+    words++;
+    if ((t->flags & TF_LOWER) && CD_SORTED_IN(doc->text + t->start, t->len, LABEL_NOUNS)) return true;
+  }
+  return false;
+}
+
 void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
   cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
@@ -295,5 +316,8 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   if (q->kind == CD_QUOTE_SPEECH && titled && (!ends || doc->text[q->inner.end - 1] == '.') && words <= 8)
     q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words with no verb of saying beside them: the name of a thing.";
   if (double_style && single_mark_subhead(doc, q, w, words)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+  if (q->kind == CD_QUOTE_SPEECH && labelled_after_colon(doc, w))
+    q->kind = CD_QUOTE_TITLE, overrulable = "Named a headline, caption or slogan before the colon that introduces it: "
+                                            "the words of a thing.";
   w->title_overrulable = q->kind == CD_QUOTE_TITLE ? overrulable : NULL;
 }
