@@ -58,8 +58,26 @@ static size_t add_quote(cd_doc *doc, size_t open, size_t close, uint32_t para, u
   return doc->quotes.len - 1;
 }
 
-/* rock 'n' roll: both marks around a lone n are apostrophes. */
+/* A word that an apostrophe before it shortens ("how 'bout", "get 'em", "'til then"), in lower case. */
+static bool elided_word(const cd_doc *doc, const cd_token *w) {
+  static const char *const WORDS[] = {"bout", "cos", "cuz", "em", "nuff", "til", "tis", "twas"};
+  if (w->kind != TOK_WORD || !(w->flags & TF_LOWER)) return false;
+  for (size_t k = 0; k < sizeof WORDS / sizeof WORDS[0]; k++)
+    if (cd_word_eq(doc->text + w->start, w->len, WORDS[k])) return true;
+  return false;
+}
+
+/* rock 'n' roll: both marks around a lone n are apostrophes; so is a single mark that shortens the
+ * word it is written against ("how ‘bout", "'em"), which would otherwise open a quote that a later
+ * apostrophe closes. */
 static void mark_elisions(cd_doc *doc, const cd_para *p) {
+  for (size_t i = p->first_tok; i + 1 < p->end_tok; i++) {
+    cd_token *m = tok(doc, i), *w = tok(doc, i + 1);
+    if (m->kind == TOK_MARK && m->family == MF_SINGLE && cd_tok_end(m) == w->start && elided_word(doc, w) &&
+        !(i + 2 < p->end_tok && tok(doc, i + 2)->kind == TOK_MARK && tok(doc, i + 2)->family == MF_SINGLE &&
+          cd_tok_end(w) == tok(doc, i + 2)->start))
+      m->role = MR_APOS;
+  }
   for (size_t i = p->first_tok; i + 2 < p->end_tok; i++) {
     cd_token *a = tok(doc, i), *w = tok(doc, i + 1), *b = tok(doc, i + 2);
     if (a->kind == TOK_MARK && a->family == MF_SINGLE && b->kind == TOK_MARK && b->family == MF_SINGLE &&

@@ -1,6 +1,7 @@
 #include "quotes_kind.h"
 
 #include "lexicon.h"
+#include "speech_verbs.h"
 #include "words.h"
 
 static const cd_token *tk(const cd_doc *doc, size_t i) { return doc_tok(doc, i); }
@@ -216,13 +217,17 @@ static bool labelled_after_colon(const cd_doc *doc, const cd_quote_work *w) {
   if (colon == 0) return false;
   const cd_token *c = tk(doc, colon - 1);
   if (c->kind != TOK_PUNCT || doc->text[c->start] != ':' || c->sent != tk(doc, w->open_tok)->sent) return false;
-  size_t words = 0;
+  size_t words = 0, say = 0; /* say: a verb of saying met between the noun and the colon */
   for (size_t i = colon - 1; i > 0 && words < HEADLINE_WORDS; i--) {
     const cd_token *t = tk(doc, i - 1);
-    if (t->sent != c->sent || t->kind == TOK_MARK) break;
+    if (t->sent != c->sent || (t->kind == TOK_MARK && t->role != MR_APOS)) break;
     if (t->kind != TOK_WORD) continue;
     words++;
-    if ((t->flags & TF_LOWER) && CD_SORTED_IN(doc->text + t->start, t->len, LABEL_NOUNS)) return true;
+    const char *word = doc->text + t->start;
+    if ((t->flags & TF_LOWER) && CD_SORTED_IN(word, t->len, LABEL_NOUNS))
+      return !say || say == i + 1; /* "the headline reads:"; not "he explained the headline by saying:" */
+    if ((t->flags & TF_LOWER) && (cd_is_speech_verb(doc->config, word, t->len) || cd_is_speech_participle(word, t->len)))
+      say = i;
   }
   return false;
 }
@@ -316,8 +321,6 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   if (q->kind == CD_QUOTE_SPEECH && titled && (!ends || doc->text[q->inner.end - 1] == '.') && words <= 8)
     q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words with no verb of saying beside them: the name of a thing.";
   if (double_style && single_mark_subhead(doc, q, w, words)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
-  if (q->kind == CD_QUOTE_SPEECH && labelled_after_colon(doc, w))
-    q->kind = CD_QUOTE_TITLE, overrulable = "Named a headline, caption or slogan before the colon that introduces it: "
-                                            "the words of a thing.";
+  if (q->kind == CD_QUOTE_SPEECH && labelled_after_colon(doc, w)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   w->title_overrulable = q->kind == CD_QUOTE_TITLE ? overrulable : NULL;
 }
