@@ -1,5 +1,7 @@
 #include "quotes_kind.h"
 
+#include <string.h>
+
 #include "lexicon.h"
 #include "speech_verbs.h"
 #include "words.h"
@@ -44,6 +46,10 @@ static bool title_case_ending(const cd_doc *doc, size_t open, size_t inner_end, 
       bool initial = c == '.' && i > 0 && tk(doc, i - 1)->kind == TOK_WORD && tk(doc, i - 1)->len == 1 &&
                      (tk(doc, i - 1)->flags & TF_CAP);
       if ((c == '.' && !last && !initial) || c == '!' || c == '?' || c == ',' || c == ';') return false;
+      continue;
+    }
+    if (t->kind == TOK_NUMBER && words == 0) { /* "60 Minutes", "30 Rock": a number may open a title */
+      words++;
       continue;
     }
     if (t->kind != TOK_WORD) continue;
@@ -179,6 +185,22 @@ static bool work_appositive_follows(const cd_doc *doc, const cd_quote *q, const 
   return false;
 }
 
+/* A capitalised name's possessive right before the open mark: "CNBC's", "CBS'". */
+static bool owned_by_name(const cd_doc *doc, const cd_quote_work *w) {
+  size_t i = w->open_tok;
+  if (i < 2) return false;
+  const cd_token *p = tk(doc, i - 1);
+  const char *e = doc->text + cd_tok_end(p);
+  /* "Ledger's" as one word */
+  if (p->kind == TOK_WORD && (p->flags & TF_CAP) && p->len > 2 && (e[-1] | 0x20) == 's' &&
+      (e[-2] == '\'' || (p->len > 4 && memcmp(e - 4, "\xe2\x80\x99", 3) == 0)))
+    return p->sent == tk(doc, w->open_tok)->sent;
+  if (p->kind == TOK_WORD && p->len == 1 && (doc->text[p->start] | 0x20) == 's' && i >= 3) p = tk(doc, --i - 1); /* "'s" */
+  if (p->kind != TOK_MARK || p->role != MR_APOS) return false;
+  const cd_token *n = tk(doc, i - 2);
+  return n->kind == TOK_WORD && (n->flags & TF_CAP) && cd_tok_end(n) == p->start && n->sent == tk(doc, w->open_tok)->sent;
+}
+
 /* "(1975)" right after the close mark: a four-digit year from 1500 to 2099 alone in brackets. */
 static bool year_follows(const cd_doc *doc, const cd_quote_work *w) {
   size_t i = (size_t)w->close_tok + 1, n = doc_ntok(doc);
@@ -307,6 +329,9 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   }
   /* ""Jaws" (1975)", ""Keep the Port Open" (2005)": a year in brackets right after the quote dates
    * a work, a poster or a publication, as speech is not cited */
+  /* "CNBC's ''Secret Lives of the Super Rich,''", "CBS' ''60 Minutes''": Title Case owned by a name */
+  if (q->kind == CD_QUOTE_SPEECH && title_case_ending(doc, w->open_tok, q->inner.end, true) && owned_by_name(doc, w))
+    q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words that a name owns (\"CNBC's\"): a title.";
   /* "''Tales From the Crypt,'' an HBO series that first aired in 1989": Title Case named as a work */
   if (q->kind == CD_QUOTE_SPEECH && title_case_ending(doc, w->open_tok, q->inner.end, true) &&
       work_appositive_follows(doc, q, w))
