@@ -567,7 +567,14 @@ static bool document_label(att *a, size_t first, size_t colon, speaker *sp) {
   size_t from = first, to = colon;
   if (is(a, first, "from")) from = first + 1;
   else if (colon >= first + 3 && is(a, colon - 2, "as") && is(a, colon - 1, "follows")) to = colon - 2;
-  else return false;
+  else if (colon >= first + 2 && (is(a, colon - 2, "this") || is(a, colon - 2, "the") || is(a, colon - 2, "that")) &&
+           (T(a, colon - 1)->flags & TF_LOWER) && att_source_noun(a, colon - 1) && !att_role_noun(a, colon - 1)) {
+    /* "... is exemplified by this finding: QUOTE": the thing the colon names */
+    memset(sp, 0, sizeof *sp);
+    as_written(a, sp, colon - 2, colon, CD_ATTR_SOURCE);
+    return true;
+  } else
+    return false;
   if (to <= from || to > from + 6 || !att_source_noun(a, to - 1)) return false;
   speaker doc_sp = {0};
   if (!att_speaker_at(a, from, &doc_sp, CD_ATTR_SOURCE) || att_phrase_end(&doc_sp) != to) {
