@@ -124,7 +124,7 @@ static const char *const TITLE_CUES[] = {
 
 /* nouns for works that have titles; sorted: looked up by binary search */
 static const char *const WORK_NOUNS[] = {
-    "album", "article", "biography", "biopic", "book", "column", "comedy", "concert", "documentary", "drama",
+    "album", "article", "biography", "biopic", "book", "column", "comedy", "commentary", "concert", "documentary", "drama",
     "editorial", "episode", "essay", "film", "memoir", "movie", "musical", "novel", "op-ed", "play", "podcast",
     "poem", "program", "programme", "project", "series", "show", "sitcom", "song", "special", "video", NULL};
 
@@ -162,6 +162,19 @@ static size_t byline_by(const cd_doc *doc, const cd_quote *q, const cd_quote_wor
   if (i >= n || tk(doc, i)->sent != sent) return 0;
   const cd_token *t = tk(doc, i);
   return t->kind == TOK_WORD && (t->flags & TF_CAP) && !cd_is_calendar_word(doc->text + t->start, t->len) ? by : 0;
+}
+
+/* "Ouisa Davis' commentary, "Melania, tell your immigrant story," ...": a piece of writing named
+ * by the comma after its noun, its title in sentence case (as opinion pages set them) ending in the
+ * comma of the sentence around it. */
+static bool writing_titled(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w, const char *s, size_t n) {
+  if (!cd_word_eq(s, n, "column") && !cd_word_eq(s, n, "commentary") && !cd_word_eq(s, n, "op-ed") &&
+      !cd_word_eq(s, n, "editorial") && !cd_word_eq(s, n, "essay"))
+    return false;
+  const cd_token *c = w->open_tok > 0 ? tk(doc, w->open_tok - 1) : NULL;
+  const cd_token *first = w->open_tok + 1 < doc_ntok(doc) ? tk(doc, w->open_tok + 1) : NULL;
+  return c && c->kind == TOK_PUNCT && doc->text[c->start] == ',' && first && first->kind == TOK_WORD &&
+         (first->flags & TF_CAP) && q->inner.end > q->inner.start && doc->text[q->inner.end - 1] == ',';
 }
 
 /* ", an HBO series", ", the network's new sitcom": right after the close mark (and its comma), an
@@ -296,6 +309,10 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     /* "her new book, "Salt and Steel: The Making of a Port Town,"", "the movie, "Harbor Lights,"",
      * "the play, "Undertow."": Title Case after a noun for a work is its title, also a single
      * capitalised word and when it ends in the comma of the sentence around it */
+    else if (CD_SORTED_IN(s, n, WORK_NOUNS) && !title_case_ending(doc, w->open_tok, q->inner.end, true) &&
+             !one_capital_word(doc, q, w) && writing_titled(doc, q, w, s, n))
+      q->kind = CD_QUOTE_TITLE, overrulable = "Named by a noun for a piece of writing and a comma just before it, with no "
+                                              "verb of saying beside it: its title.";
     else if (CD_SORTED_IN(s, n, WORK_NOUNS) &&
              (title_case_ending(doc, w->open_tok, q->inner.end, true) || one_capital_word(doc, q, w)))
       q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words after a noun for a work, with no verb of saying beside them: "
