@@ -165,7 +165,7 @@ static size_t byline_by(const cd_doc *doc, const cd_quote *q, const cd_quote_wor
 }
 
 /* "Ouisa Davis' commentary, "Melania, tell your immigrant story," ...": a piece of writing named
- * by the comma after its noun, its title in sentence case (as opinion pages set them) ending in the
+ * by the comma after its noun (the caller has found the noun before the comma), its title in sentence case (as opinion pages set them) ending in the
  * comma of the sentence around it. */
 static bool writing_titled(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w, const char *s, size_t n) {
   if (!cd_word_eq(s, n, "column") && !cd_word_eq(s, n, "commentary") && !cd_word_eq(s, n, "op-ed") &&
@@ -175,6 +175,29 @@ static bool writing_titled(const cd_doc *doc, const cd_quote *q, const cd_quote_
   const cd_token *first = w->open_tok + 1 < doc_ntok(doc) ? tk(doc, w->open_tok + 1) : NULL;
   return c && c->kind == TOK_PUNCT && doc->text[c->start] == ',' && first && first->kind == TOK_WORD &&
          (first->flags & TF_CAP) && q->inner.end > q->inner.start && doc->text[q->inner.end - 1] == ',';
+}
+
+/* "In Sen. Jeff Sessions' column on Aug. 10, "The piling on must stop," the Republican ...": the
+ * same, with a date between the noun and the comma ("on" and up to four date words, numbers and
+ * full stops). */
+static bool dated_writing_titled(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w) {
+  if (w->open_tok < 4) return false;
+  size_t k = w->open_tok - 1;
+  const cd_token *c = tk(doc, k);
+  if (c->kind != TOK_PUNCT || doc->text[c->start] != ',') return false;
+  size_t skipped = 0;
+  while (k > 0 && skipped < 5) {
+    const cd_token *t = tk(doc, k - 1);
+    const char *x = doc->text + t->start;
+    bool date = t->kind == TOK_NUMBER || (t->kind == TOK_PUNCT && *x == '.') ||
+                (t->kind == TOK_WORD && cd_is_calendar_word(x, t->len));
+    if (!date) break;
+    k--;
+    skipped++;
+  }
+  if (!skipped || k < 2 || !cd_word_eq(doc->text + tk(doc, k - 1)->start, tk(doc, k - 1)->len, "on")) return false;
+  const cd_token *noun = tk(doc, k - 2);
+  return noun->kind == TOK_WORD && writing_titled(doc, q, w, doc->text + noun->start, noun->len);
 }
 
 /* ", an HBO series", ", the network's new sitcom": right after the close mark (and its comma), an
@@ -346,6 +369,9 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   }
   /* ""Jaws" (1975)", ""Keep the Port Open" (2005)": a year in brackets right after the quote dates
    * a work, a poster or a publication, as speech is not cited */
+  if (q->kind == CD_QUOTE_SPEECH && dated_writing_titled(doc, q, w))
+    q->kind = CD_QUOTE_TITLE, overrulable = "Named by a noun for a piece of writing and its date just before it, with no "
+                                            "verb of saying beside it: its title.";
   /* "CNBC's ''Secret Lives of the Super Rich,''", "CBS' ''60 Minutes''": Title Case owned by a name */
   if (q->kind == CD_QUOTE_SPEECH && title_case_ending(doc, w->open_tok, q->inner.end, true) && owned_by_name(doc, w))
     q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words that a name owns (\"CNBC's\"): a title.";
