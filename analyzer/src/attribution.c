@@ -563,18 +563,22 @@ static bool inside_aside(const att *a, size_t first, size_t v, size_t open) {
 /* A label that introduces a document's words with a colon: "From the report: QUOTE", "From
  * Lind's statement: QUOTE", "Transcript as follows: QUOTE". The document is the source, as
  * written; tokens [first, colon) must be nothing but the label. */
+/* "... is exemplified by this finding: QUOTE": "this", "the" or "that" and a source noun that is no
+ * person's role right before the colon; that thing, as written. */
+static bool named_thing_before_colon(att *a, size_t first, size_t colon, speaker *sp) {
+  if (colon < first + 2 || !(is(a, colon - 2, "this") || is(a, colon - 2, "the") || is(a, colon - 2, "that")) ||
+      !(T(a, colon - 1)->flags & TF_LOWER) || !att_source_noun(a, colon - 1) || att_role_noun(a, colon - 1))
+    return false;
+  memset(sp, 0, sizeof *sp);
+  as_written(a, sp, colon - 2, colon, CD_ATTR_SOURCE);
+  return true;
+}
+
 static bool document_label(att *a, size_t first, size_t colon, speaker *sp) {
   size_t from = first, to = colon;
   if (is(a, first, "from")) from = first + 1;
   else if (colon >= first + 3 && is(a, colon - 2, "as") && is(a, colon - 1, "follows")) to = colon - 2;
-  else if (colon >= first + 2 && (is(a, colon - 2, "this") || is(a, colon - 2, "the") || is(a, colon - 2, "that")) &&
-           (T(a, colon - 1)->flags & TF_LOWER) && att_source_noun(a, colon - 1) && !att_role_noun(a, colon - 1)) {
-    /* "... is exemplified by this finding: QUOTE": the thing the colon names */
-    memset(sp, 0, sizeof *sp);
-    as_written(a, sp, colon - 2, colon, CD_ATTR_SOURCE);
-    return true;
-  } else
-    return false;
+  else return named_thing_before_colon(a, first, colon, sp);
   if (to <= from || to > from + 6 || !att_source_noun(a, to - 1)) return false;
   speaker doc_sp = {0};
   if (!att_speaker_at(a, from, &doc_sp, CD_ATTR_SOURCE) || att_phrase_end(&doc_sp) != to) {
@@ -749,9 +753,6 @@ static bool clause_pronoun_before(att *a, size_t v, speaker *sp, size_t *verb) {
   return false;
 }
 
-/* Does a clause open at token i: the sentence's start, after punctuation, or after a conjunction
- * ("and", "but", "that", or a word that fronts a clause: "when", "while")? A noun phrase there is a
- * subject; one after a verb is its object ("performing a play called "..."). */
 /* Tokens [st, end): a plural noun with up to two words before it, right after "what" ("what former
  * employees have called"), which needs no article to be a subject. */
 static bool bare_plural_after_what(const att *a, size_t st, size_t end) {
@@ -763,6 +764,9 @@ static bool bare_plural_after_what(const att *a, size_t st, size_t end) {
   return N(a, end - 1) > 3 && S(a, end - 1)[N(a, end - 1) - 1] == 's';
 }
 
+/* Does a clause open at token i: the sentence's start, after punctuation, or after a conjunction
+ * ("and", "but", "that", or a word that fronts a clause: "when", "while")? A noun phrase there is a
+ * subject; one after a verb is its object ("performing a play called "..."). */
 static bool clause_opens_at(const att *a, size_t i) {
   if (i == 0 || T(a, i - 1)->sent != T(a, i)->sent || T(a, i - 1)->kind != TOK_WORD) return true;
   size_t p = i - 1;
@@ -1074,9 +1078,10 @@ static bool participle_opens(const att *a, size_t i) {
 /* The subject of a verb whose participle aside opens at the comma `aside`: the sentence's subject
  * when it ends right there, else a noun phrase opening the sentence and ending there ("Others",
  * "A dockworker"), as written. */
-static bool subject_before_aside(att *a, const cd_sentence *s, size_t aside, speaker *sp) {
+static bool subject_before_aside(att *a, uint32_t sent, size_t aside, speaker *sp) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
   speaker subj = {0};
-  if (att_sentence_subject(a, (uint32_t)(s - CD_VEC_AT(&a->doc->sentences, cd_sentence, 0)), aside, &subj) &&
+  if (att_sentence_subject(a, sent, aside, &subj) &&
       (subj.end_tok == aside || att_phrase_end(&subj) == aside)) {
     *sp = subj;
     return true;
@@ -1326,7 +1331,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     /* "Others, reacting to the video's release, shouted": the subject stands before the aside, never
      * in it; a phrase of any noun there as written, else nobody from this verb */
     if (say && aside != CD_NONE) {
-      if (subject_before_aside(a, s, aside, sp)) {
+      if (subject_before_aside(a, c->sent_open, aside, sp)) {
         *verb = v;
         return true;
       }
@@ -1674,14 +1679,15 @@ static bool woven_subject(const att *a, const speaker *sp, size_t open) {
   return (org || sp->method == CD_ATTR_SOURCE) && sp->first_tok == s->first_tok && active_subject(a, sp, open);
 }
 
-/* The words before the verb of saying `say` that opens a content clause, as written, when they are
- * a short phrase opening the sentence (past a fronting word: "While those surveyed said"), with
- * no verb among them: "those surveyed", "Only 52 percent of registered voters". */
-enum { CONTENT_SUBJECT_TOKENS = 7 };
+/* The token after a word that fronts a clause at f ("While", "When"), else f. */
 static size_t past_fronting_word(const att *a, size_t f) {
   return T(a, f)->kind == TOK_WORD && cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, f), N(a, f)) ? f + 1 : f;
 }
 
+/* The words before the verb of saying `say` that opens a content clause, as written, when they are
+ * a short phrase opening the sentence (past a fronting word: "While those surveyed said"), with
+ * no verb among them: "those surveyed", "Only 52 percent of registered voters". */
+enum { CONTENT_SUBJECT_TOKENS = 7 };
 static bool content_clause_speaker(att *a, const quote_ctx *c, size_t say, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   size_t f = past_fronting_word(a, s->first_tok);

@@ -164,9 +164,9 @@ static size_t byline_by(const cd_doc *doc, const cd_quote *q, const cd_quote_wor
   return t->kind == TOK_WORD && (t->flags & TF_CAP) && !cd_is_calendar_word(doc->text + t->start, t->len) ? by : 0;
 }
 
-/* "Ouisa Davis' commentary, "Melania, tell your immigrant story," ...": a piece of writing named
- * by the comma after its noun (the caller has found the noun before the comma), its title in sentence case (as opinion pages set them) ending in the
- * comma of the sentence around it. */
+/* "Ouisa Davis' commentary, "Melania, tell your immigrant story," ...": a piece of writing (its noun
+ * s, found by the caller) named after a comma, its title in sentence case (as opinion pages set
+ * them) ending in the comma of the sentence around it. */
 static bool writing_titled(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w, const char *s, size_t n) {
   if (!cd_word_eq(s, n, "column") && !cd_word_eq(s, n, "commentary") && !cd_word_eq(s, n, "op-ed") &&
       !cd_word_eq(s, n, "editorial") && !cd_word_eq(s, n, "essay"))
@@ -178,7 +178,7 @@ static bool writing_titled(const cd_doc *doc, const cd_quote *q, const cd_quote_
 }
 
 /* "In Sen. Jeff Sessions' column on Aug. 10, "The piling on must stop," the Republican ...": the
- * same, with a date between the noun and the comma ("on" and up to four date words, numbers and
+ * same, with a date between the noun and the comma ("on" and up to five date words, numbers and
  * full stops). */
 static bool dated_writing_titled(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w) {
   if (w->open_tok < 4) return false;
@@ -332,14 +332,13 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     /* "her new book, "Salt and Steel: The Making of a Port Town,"", "the movie, "Harbor Lights,"",
      * "the play, "Undertow."": Title Case after a noun for a work is its title, also a single
      * capitalised word and when it ends in the comma of the sentence around it */
-    else if (CD_SORTED_IN(s, n, WORK_NOUNS) && !title_case_ending(doc, w->open_tok, q->inner.end, true) &&
-             !one_capital_word(doc, q, w) && writing_titled(doc, q, w, s, n))
-      q->kind = CD_QUOTE_TITLE, overrulable = "Named by a noun for a piece of writing and a comma just before it, with no "
-                                              "verb of saying beside it: its title.";
     else if (CD_SORTED_IN(s, n, WORK_NOUNS) &&
              (title_case_ending(doc, w->open_tok, q->inner.end, true) || one_capital_word(doc, q, w)))
       q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words after a noun for a work, with no verb of saying beside them: "
                                               "its title.";
+    else if (writing_titled(doc, q, w, s, n))
+      q->kind = CD_QUOTE_TITLE, overrulable = "Named by a noun for a piece of writing and a comma just before it, with no "
+                                              "verb of saying beside it: its title.";
     /* "an ad entitled, "Scam."", "a novel titled "The Night the Cranes Stopped,"", "a story
      * headlined "...": the verb says the quote is a title, whatever its case or punctuation */
     else if (cd_word_eq(s, n, "titled") || cd_word_eq(s, n, "entitled") || cd_word_eq(s, n, "headlined"))
@@ -367,18 +366,18 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
         CD_SORTED_IN(doc->text + after->start, after->len, AFTER_CUES))
       q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   }
-  /* ""Jaws" (1975)", ""Keep the Port Open" (2005)": a year in brackets right after the quote dates
-   * a work, a poster or a publication, as speech is not cited */
   if (q->kind == CD_QUOTE_SPEECH && dated_writing_titled(doc, q, w))
     q->kind = CD_QUOTE_TITLE, overrulable = "Named by a noun for a piece of writing and its date just before it, with no "
                                             "verb of saying beside it: its title.";
   /* "CNBC's ''Secret Lives of the Super Rich,''", "CBS' ''60 Minutes''": Title Case owned by a name */
-  if (q->kind == CD_QUOTE_SPEECH && title_case_ending(doc, w->open_tok, q->inner.end, true) && owned_by_name(doc, w))
+  if (q->kind == CD_QUOTE_SPEECH && owned_by_name(doc, w) && title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words that a name owns (\"CNBC's\"): a title.";
   /* "''Tales From the Crypt,'' an HBO series that first aired in 1989": Title Case named as a work */
-  if (q->kind == CD_QUOTE_SPEECH && title_case_ending(doc, w->open_tok, q->inner.end, true) &&
-      work_appositive_follows(doc, q, w))
+  if (q->kind == CD_QUOTE_SPEECH && work_appositive_follows(doc, q, w) &&
+      title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words that an appositive names as a work: its title.";
+  /* ""Jaws" (1975)", ""Keep the Port Open" (2005)": a year in brackets right after the quote dates
+   * a work, a poster or a publication, as speech is not cited */
   if (q->kind == CD_QUOTE_SPEECH && year_follows(doc, w))
     q->kind = CD_QUOTE_TITLE, overrulable = "Dated by a year in brackets, with no verb of saying beside it: a title.";
   if (q->kind == CD_QUOTE_SPEECH) {
