@@ -89,6 +89,7 @@ cd_config *cd_config_clone(const cd_config *src) {
   memcpy(c->severity, src->severity, src->n_rules * sizeof *c->severity);
   c->courtesy = src->courtesy;
   c->title_period = src->title_period;
+  c->presidents_by_title = src->presidents_by_title;
   bool ok = strlist_copy(&c->preferred_entity, &src->preferred_entity) &&
             strlist_copy(&c->preferred_form, &src->preferred_form) &&
             strlist_copy(&c->ignored_names, &src->ignored_names) &&
@@ -132,6 +133,7 @@ cd_severity cd_config_severity(const cd_config *c, const char *code) {
 void cd_config_set_courtesy_style(cd_config *c, cd_courtesy_style style) { c->courtesy = style; }
 void cd_config_set_title_period(cd_config *c, bool with_period) { c->title_period = with_period ? 1 : 0; }
 void cd_config_clear_title_period(cd_config *c) { c->title_period = -1; }
+void cd_config_set_presidents_by_title(cd_config *c, bool by_title) { c->presidents_by_title = by_title; }
 
 /* A second form for the same entity replaces the first: later settings override earlier ones. */
 bool cd_config_add_preferred_form(cd_config *c, const char *entity, const char *form) {

@@ -34,6 +34,7 @@ struct cd_config {
   size_t n_rules;
   cd_courtesy_style courtesy;
   int title_period; /* -1 no preference, 0 "Mr", 1 "Mr." */
+  bool presidents_by_title; /* "President Obama" is a first reference (cd_config_set_presidents_by_title) */
   cd_strlist preferred_entity, preferred_form; /* parallel */
   cd_name_entry *names;
   size_t n_names, cap_names;

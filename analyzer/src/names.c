@@ -888,6 +888,38 @@ static bool role_before(const cd_doc *doc, const cd_name_mention *m) {
          !cd_is_calendar_word(w, n);
 }
 
+/* "President Obama", "former President Carter": a current or former U.S. president by title and
+ * surname, which house styles that allow it (cd_config_set_presidents_by_title; AP style since 2008
+ * does not) take for a first reference, when the surname names one president only
+ * (us_presidents.txt). The title is "President", with nothing before it but "former", "late",
+ * "then" or "U.S." (not "Vice President Biden"), or a lower-case "president" right before the
+ * name ("former president Carter"). */
+static bool president_named(cd_doc *doc, const cd_name_mention *m) {
+  if (!doc->config || !doc->config->presidents_by_title || m->n_parts != 1 || m->acronym) return false;
+  static const char *const BEFORE[] = {"former", "late", "then", "u.s.", "us", NULL};
+  if (m->title.start != CD_NONE32) {
+    size_t s, e;
+    title_word(doc, m, &s, &e);
+    if (!cd_word_eq(doc->text + s, e - s, "president")) return false;
+    for (size_t i = m->first_tok; i < m->end_tok && doc_tok(doc, i)->start < s; i++) {
+      const cd_token *t = doc_tok(doc, i);
+      if (t->kind != TOK_WORD || !cd_word_in(doc->text + t->start, t->len, BEFORE)) return false;
+    }
+  } else {
+    if (m->first_tok == 0) return false;
+    const cd_token *p = doc_tok(doc, m->first_tok - 1), *t = doc_tok(doc, m->first_tok);
+    if (p->kind != TOK_WORD || p->sent != t->sent || !cd_word_eq(doc->text + p->start, p->len, "president"))
+      return false;
+    /* not "Vice president Biden", "vice president Biden", "Student Body president Lind" */
+    const cd_token *pp = m->first_tok >= 2 ? doc_tok(doc, m->first_tok - 2) : NULL;
+    if (pp && pp->kind == TOK_WORD && pp->sent == t->sent && !cd_word_in(doc->text + pp->start, pp->len, BEFORE) &&
+        (!(pp->flags & TF_LOWER) || cd_word_eq(doc->text + pp->start, pp->len, "vice")))
+      return false;
+  }
+  const char *key = name_key(doc, m);
+  return key && cd_lex_has(CD_LEX_US_PRESIDENTS, key, strlen(key));
+}
+
 static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared,
                             const cd_strmap *multi_words) {
   cd_doc *doc = c->doc;
@@ -913,6 +945,9 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     /* the word is part of a longer name somewhere ("Senate Minority Whip Dick Durbin", "Tong Yung-soo"):
      * the full name was given, in a form the clustering did not tie to this one */
     if (cd_strmap_get(multi_words, key) != CD_NONE || cd_doc_key_alias_known(doc, key)) return;
+    /* "President Obama" is a first reference where house style says so */
+    for (size_t k = 0; k < n; k++)
+      if (!M(doc, mentions[k])->headline && president_named(doc, M(doc, mentions[k]))) return;
     /* titled: a body mention has a strong title or a role before it (asked only here, where it counts) */
     bool person = false;
     for (size_t k = 0; k < n && !person; k++) {
@@ -945,6 +980,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->span.start >= full->span.start) break;
     if (!body(c, m) || m->n_parts != 1 || attributive(doc, m)) continue;
+    if (president_named(doc, m)) break; /* a first reference where house style says so */
     const char *sk = surname_key(doc, m);
     if (!sk || cd_strmap_get(shared, sk) != CD_NONE) continue; /* two people share this surname */
     const char *fullname = name_text(doc, full);

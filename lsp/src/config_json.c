@@ -401,6 +401,20 @@ static void apply_title_period(ctx *c, const json_t *v) {
   }
 }
 
+static void apply_presidents(ctx *c, const json_t *v) {
+  char gbuf[64];
+  if (json_is_null(v)) return;
+  const char *s = json_is_string(v) ? json_string_value(v) : NULL;
+  if (s && strcmp(s, "full-name") == 0) {
+    if (c->config) cd_config_set_presidents_by_title(c->config, false);
+  } else if (s && strcmp(s, "title-and-surname") == 0) {
+    if (c->config) cd_config_set_presidents_by_title(c->config, true);
+  } else {
+    error_at(c, false, "expected \"full-name\" (\"President Barack Obama\") or \"title-and-surname\" (\"President Obama\"), got %s",
+             got(v, gbuf, sizeof gbuf));
+  }
+}
+
 static void apply_preferred(ctx *c, const json_t *forms) {
   if (!want_object(c, forms, "an object of names and their house forms ({\"United States\": \"U.S.\"})"))
     return;
@@ -418,7 +432,7 @@ static void apply_preferred(ctx *c, const json_t *forms) {
 }
 
 static void apply_style(ctx *c, const json_t *style) {
-  static const char *const known[] = {"courtesyTitles", "titlePeriod", "preferredForms"};
+  static const char *const known[] = {"courtesyTitles", "titlePeriod", "presidentFirstReference", "preferredForms"};
   if (!want_object(c, style, "an object")) return;
   const char *key;
   json_t *v;
@@ -426,10 +440,11 @@ static void apply_style(ctx *c, const json_t *style) {
     mark m = push_key(c, key);
     if (strcmp(key, "courtesyTitles") == 0) apply_courtesy(c, v);
     else if (strcmp(key, "titlePeriod") == 0) apply_title_period(c, v);
+    else if (strcmp(key, "presidentFirstReference") == 0) apply_presidents(c, v);
     else if (strcmp(key, "preferredForms") == 0) apply_preferred(c, v);
     else {
       pop(c, m);
-      unknown_key(c, key, known, 3);
+      unknown_key(c, key, known, sizeof known / sizeof known[0]);
       continue;
     }
     pop(c, m);

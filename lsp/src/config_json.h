@@ -7,6 +7,7 @@
  *     "rules": {"quote.unattributed": "error", "name.*": "off"},
  *     "style": {"courtesyTitles": "none" | "after-first-reference" | "always" | "any",
  *               "titlePeriod": "Mr" | "Mr." | "any",
+ *               "presidentFirstReference": "full-name" | "title-and-surname",
  *               "preferredForms": {"United States": "U.S."}},
  *     "names": {"known": ["Angela Merkel", {"name": "Recep Tayyip Erdoğan", "forms": ["Erdoğan"]}],
  *               "ignore": ["Reuters"]},

@@ -63,6 +63,7 @@ static void test_defaults_and_empty(void **state) {
   assert_int_equal(cd_config_severity(c, "quote.unattributed"), CD_SEVERITY_WARNING);
   assert_int_equal(c->courtesy, CD_COURTESY_ANY);
   assert_int_equal(c->title_period, -1);
+  assert_false(c->presidents_by_title);
   cd_config_free(c);
   /* NULL and null: nothing to apply */
   cd_config_errors_init(&e);
@@ -154,6 +155,15 @@ static void test_style(void **state) {
   assert_true(cd_settings_apply_json(c, NULL, j, "x", false, &e));
   json_decref(j);
   assert_int_equal(c->title_period, -1);
+  /* presidents: by title and surname, then back to the full name */
+  j = parse("{\"style\": {\"presidentFirstReference\": \"title-and-surname\"}}");
+  assert_true(cd_settings_apply_json(c, NULL, j, "x", false, &e));
+  json_decref(j);
+  assert_true(c->presidents_by_title);
+  j = parse("{\"style\": {\"presidentFirstReference\": \"full-name\"}}");
+  assert_true(cd_settings_apply_json(c, NULL, j, "x", false, &e));
+  json_decref(j);
+  assert_false(c->presidents_by_title);
   cd_config_free(c);
 }
 
@@ -165,6 +175,8 @@ static void test_style_errors(void **state) {
   expect_one_error("{\"style\": {\"courtesyTitles\": true}}", "/style/courtesyTitles", "got true/false", NULL);
   expect_one_error("{\"style\": {\"titlePeriod\": \"Mr,\"}}", "/style/titlePeriod",
                    "style.titlePeriod: expected \"Mr\"", NULL);
+  expect_one_error("{\"style\": {\"presidentFirstReference\": \"surname\"}}", "/style/presidentFirstReference",
+                   "style.presidentFirstReference: expected \"full-name\"", "got \"surname\"", NULL);
   expect_one_error("{\"style\": {\"preferredForms\": {\"United States\": 1}}}", "/style/preferredForms/United States",
                    "style.preferredForms[\"United States\"]: expected the house form as a string, got a number", NULL);
   expect_one_error("{\"style\": {\"preferredForms\": {\"UN\": \"\"}}}", "/style/preferredForms/UN",
@@ -392,7 +404,8 @@ static void test_clone_keeps_everything(void **state) {
   (void)state;
   cd_config *c;
   cd_config_errors e = apply("{\"rules\": {\"quote.attributed\": \"off\"}, \"style\": {\"courtesyTitles\": \"none\","
-                             " \"titlePeriod\": \"Mr\", \"preferredForms\": {\"A\": \"B\"}}, \"names\": {\"known\":"
+                             " \"titlePeriod\": \"Mr\", \"presidentFirstReference\": \"title-and-surname\", \"preferredForms\":"
+                             " {\"A\": \"B\"}}, \"names\": {\"known\":"
                              " [{\"name\": \"X Y\", \"forms\": [\"Y\"]}], \"ignore\": [\"Z\"]}, \"attribution\":"
                              " {\"verbs\": [\"v\"]}, \"claims\": {\"add\": [\"p q\"], \"disable\": [\"r\"]},"
                              " \"markdown\": {\"ignorePatterns\": [\"s\"]}}",
@@ -403,6 +416,7 @@ static void test_clone_keeps_everything(void **state) {
   assert_int_equal(cd_config_severity(d, "quote.attributed"), CD_SEVERITY_OFF);
   assert_int_equal(d->courtesy, CD_COURTESY_NONE);
   assert_int_equal(d->title_period, 0);
+  assert_true(d->presidents_by_title);
   assert_string_equal(d->preferred_form.items[0], "B");
   assert_string_equal(d->names[0].forms.items[0], "Y");
   assert_int_equal(d->ignored_names.len, 1);

@@ -92,6 +92,11 @@ CD_API void cd_config_set_courtesy_style(cd_config *config, cd_courtesy_style st
 /* true: "Mr."; false: "Mr" (default: no preference, mixing is reported). */
 CD_API void cd_config_set_title_period(cd_config *config, bool with_period);
 CD_API void cd_config_clear_title_period(cd_config *config);
+/* How a current or former U.S. president is named on first reference. false (the default): by
+ * first and family name, "President Barack Obama", as AP style has it since 2008; "President
+ * Obama" alone is name.no-first-reference. true: title and surname are enough ("President Obama",
+ * as some house styles allow) for a surname that names one president only. */
+CD_API void cd_config_set_presidents_by_title(cd_config *config, bool by_title);
 
 /* The house form for an entity written in several forms ({"United States": "U.S."}).
  * Strings are copied. False on out of memory. */
