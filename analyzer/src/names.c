@@ -920,6 +920,40 @@ static bool president_named(cd_doc *doc, const cd_name_mention *m) {
   return key && cd_lex_has(CD_LEX_US_PRESIDENTS, key, strlen(key));
 }
 
+/* Given names that are ordinary words too and are in neither list of given names: "Will Hurd",
+ * "Pat Toomey". */
+static const char *const WORD_GIVEN_NAMES[] = {"will", "faith", "dawn", "summer", "rich", "art", "pat", "sandy",
+                                               "chase", "hunter", "glen", "dale", "earl", "max", "don", "sue",
+                                               "buck", "chip", "rusty", "penny", "ivy", "hazel", "lily", "bud",
+                                               "cliff", "drew", "rob", "carol", "june", "april", "august", NULL};
+
+/* Is a name of two parts or more a person's full name, the first reference a lone surname should
+ * have come after? Not a people or a faith ("Native Americans", "Rohingya Muslims": the last word a
+ * demonym), and not capitalised words all of which but the last are ordinary words no given name
+ * is ("Neutral Switzerland", "Closing Dinner", "Super PACs", "For Our Future"); "Engineer Chidera
+ * Okonjo" has a given name. */
+static bool given_name_word(const cd_doc *doc, const cd_token *t) {
+  const char *w = doc->text + t->start;
+  return !cd_is_common_word(w, t->len) || cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, w, t->len) ||
+         cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, w, t->len) || cd_word_in(w, t->len, WORD_GIVEN_NAMES);
+}
+
+static bool person_full_name(const cd_doc *doc, const cd_name_mention *m) {
+  const cd_token *last = NULL;
+  bool given = false;
+  for (size_t i = m->first_tok; i < m->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->kind != TOK_WORD || t->start < m->name.start || t->start >= m->name.end) continue; /* "Trump's" */
+    if (last && !given) given = given_name_word(doc, last);
+    last = t;
+  }
+  if (!last) return true;
+  const char *lw = doc->text + last->start;
+  size_t ln = cd_tok_end(last) > m->name.end ? m->name.end - last->start : last->len; /* "Muslims'" */
+  if (cd_is_demonym(lw, ln, (last->flags & TF_ALLCAPS) != 0)) return false;
+  return given;
+}
+
 static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared,
                             const cd_strmap *multi_words) {
   cd_doc *doc = c->doc;
@@ -931,7 +965,8 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (m->acronym) acronym = true;
     if (title_is_given_name_style(doc, m)) given_style = true;
     if (m->n_parts >= 2 && first_full == CD_NONE) first_full = mentions[k];
-    if (m->n_parts >= 2 && first_person_full == CD_NONE && !m->org_hint) first_person_full = mentions[k];
+    if (m->n_parts >= 2 && first_person_full == CD_NONE && !m->org_hint && person_full_name(doc, m))
+      first_person_full = mentions[k];
     if (m->in_quote) continue;
     if (first_body == CD_NONE) first_body = mentions[k];
   }
