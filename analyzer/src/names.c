@@ -954,6 +954,16 @@ static bool person_full_name(const cd_doc *doc, const cd_name_mention *m) {
   return given;
 }
 
+/* "Dean Baker, co-director of ...", "Dean Johnson, a 55-year-old salesman": a title of one word
+ * with no full stop that is a given name too names the person in full as often as it is a title. */
+static bool title_is_given_name(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->title.start == CD_NONE32) return false;
+  const char *w = doc->text + m->title.start;
+  size_t n = m->title.end - m->title.start;
+  if (memchr(w, ' ', n) || memchr(w, '.', n)) return false;
+  return cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, w, n) || cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, w, n);
+}
+
 static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared,
                             const cd_strmap *multi_words) {
   cd_doc *doc = c->doc;
@@ -968,7 +978,8 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (m->n_parts >= 2 && first_person_full == CD_NONE && !m->org_hint && person_full_name(doc, m))
       first_person_full = mentions[k];
     if (m->in_quote) continue;
-    if (first_body == CD_NONE) first_body = mentions[k];
+    /* "the Obama administration", "an Obama nominee": a surname used as a modifier refers to no one */
+    if (first_body == CD_NONE && !attributive(doc, m)) first_body = mentions[k];
   }
   if (first_body == CD_NONE || acronym || given_style) return;
   const cd_entity *ent = E(doc, e);
@@ -980,9 +991,12 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     /* the word is part of a longer name somewhere ("Senate Minority Whip Dick Durbin", "Tong Yung-soo"):
      * the full name was given, in a form the clustering did not tie to this one */
     if (cd_strmap_get(multi_words, key) != CD_NONE || cd_doc_key_alias_known(doc, key)) return;
-    /* "President Obama" is a first reference where house style says so */
-    for (size_t k = 0; k < n; k++)
-      if (!M(doc, mentions[k])->headline && president_named(doc, M(doc, mentions[k]))) return;
+    /* "President Obama" is a first reference where house style says so; "Dean Halvorsen" may be a
+     * full name */
+    for (size_t k = 0; k < n; k++) {
+      const cd_name_mention *b = M(doc, mentions[k]);
+      if (!b->headline && (president_named(doc, b) || title_is_given_name(doc, b))) return;
+    }
     /* titled: a body mention has a strong title or a role before it (asked only here, where it counts) */
     bool person = false;
     for (size_t k = 0; k < n && !person; k++) {
