@@ -58,7 +58,13 @@ bool cd_is_mark_slow(int32_t c) {
 }
 
 bool cd_is_space_slow(int32_t c) {
-  if (c == 0x200B || c == 0x200D || c == 0xFEFF) return true; /* zero-width characters separate nothing visible */
+  /* zero-width characters separate nothing visible; the marks of writing direction (LRM, RLM,
+   * embeddings, overrides, isolates) and the word joiner come along with text pasted from social
+   * media and word processors, and are no more a character of the copy than a space is: a
+   * misdirected "\u201d" after one still opens its paragraph */
+  if (c == 0x200B || c == 0x200D || c == 0xFEFF || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+      (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069))
+    return true;
   utf8proc_category_t k = cat(c);
   return k == UTF8PROC_CATEGORY_ZS || k == UTF8PROC_CATEGORY_ZL || k == UTF8PROC_CATEGORY_ZP;
 }

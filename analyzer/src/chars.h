@@ -45,7 +45,8 @@ static inline bool cd_is_digit(int32_t c) {
 }
 /* combining marks */
 static inline bool cd_is_mark(int32_t c) { return c >= 0x300 && cd_is_mark_slow(c); }
-/* white space, including NBSP */
+/* white space, including NBSP, and the invisible characters (zero-width space, marks of writing
+ * direction, word joiner) */
 static inline bool cd_is_space(int32_t c) {
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   return cd_is_space_slow(c);
