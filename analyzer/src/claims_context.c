@@ -897,6 +897,17 @@ static bool leading_attribution(const cd_doc *d, size_t f) {
   return false;
 }
 
+/* "It will be held in Las Vegas", "it was felt across the region": "held", "felt" and "observed"
+ * after an impersonal "it is" name an event, a sensation or a sighting as often as a belief; they
+ * put a belief forward only with a clause after them ("it is held that", "it was felt to be") in
+ * the next few words. */
+static bool event_participle(const cd_doc *d, size_t f, size_t e) {
+  if (e == 0 || !in(d, e - 1, (const char *const[]){"held", "felt", "observed", NULL})) return false;
+  for (size_t k = e; k < e + 8 && ctx(d, k, f); k++)
+    if (is(d, k, "that") || is(d, k, "to")) return false;
+  return true;
+}
+
 /* A question puts no claim forward ("Should voters expect ...?"). */
 static bool question(const cd_doc *d, size_t i) {
   const cd_sentence *s = sent_of(d, i);
@@ -917,7 +928,7 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   switch (def->check) {
   case CK_NONE:
   case CK_EXPLAINS: return true;
-  case CK_IMPERSONAL: return !is(doc, e, "by"); /* not "it was reported by the BBC" */
+  case CK_IMPERSONAL: return !is(doc, e, "by") && !event_participle(doc, f, e); /* not "it was reported by the BBC" */
   case CK_KNOWN_FOR: return check_known_for(doc, f);
   case CK_GROUP: return check_group(doc, f, e, def->arg, hit);
   case CK_SOME: return check_some(doc, f, e);
