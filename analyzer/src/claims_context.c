@@ -220,11 +220,15 @@ static size_t subject_verb(const cd_doc *d, size_t j, size_t ref, bool opinion_o
   return ctx(d, k, ref) && fits(d, k) ? k : CD_NONE;
 }
 
-/* "voters could have considered": a counterfactual claims nothing. */
+/* "voters could have considered": a counterfactual claims nothing; nor does "consider" before a
+ * gerund ("Republicans have long considered using ...", "others consider moving there"): a plan,
+ * not a belief. */
 static size_t asserted(const cd_doc *d, size_t v) {
   bool unreal = v != CD_NONE && v > 1 && is(d, v - 1, "have") &&
                 in(d, v - 2, (const char *const[]){"could", "would", "might", "should", NULL});
-  return unreal ? CD_NONE : v;
+  bool plan = v != CD_NONE && in(d, v, (const char *const[]){"consider", "considered", "considers", NULL}) &&
+              ctx(d, v + 1, v) && lower(d, v + 1) && tn(d, v + 1) > 4 && ends_with(d, v + 1, "ing");
+  return unreal || plan ? CD_NONE : v;
 }
 
 /* A name right after `j`: "at Harvard", "from the WHO", "in The Times". */
@@ -364,7 +368,7 @@ static bool measured_group(const cd_doc *d, size_t f) {
 static bool check_some(const cd_doc *d, size_t f, size_t e) {
   /* the verb: not a plural noun ("some estimates", "many questions") */
   size_t v = e - 1;
-  if (!saying_verb(d, v) || (ends_with(d, v, "s") && !is(d, v, "says"))) return false;
+  if (!saying_verb(d, v) || (ends_with(d, v, "s") && !is(d, v, "says")) || asserted(d, v) == CD_NONE) return false;
   /* beyond belief and "say", a verb of saying needs its clause: "some warned that", not "some
    * estimated death tolls" or "some reported wanting" */
   if (!belief_verb(d, v) && !in(d, v, (const char *const[]){"say", "says", "said", NULL}) &&
