@@ -119,7 +119,18 @@ static bool opinion_verb(const cd_doc *d, size_t i) {
   return belief_verb(d, i) || (lower(d, i) && lx(d, i, CD_LEX_CLAIM_EXPRESSING_VERBS) &&
                                (lx(d, i + 1, CD_LEX_CLAIM_BELIEF_NOUNS) || lx(d, i + 2, CD_LEX_CLAIM_BELIEF_NOUNS)));
 }
+/* "workers would see their incomes rise": after a modal, "see" is what will happen to them, and a
+ * view ("experts would see it as a test", "would see that") only with "as" or "that" after it. */
+static bool seeing_not_view(const cd_doc *d, size_t i) {
+  if (!in(d, i, (const char *const[]){"see", NULL}) || i == 0 ||
+      !in(d, i - 1, (const char *const[]){"would", "will", "could", "can", "may", "might", "should", NULL}))
+    return false;
+  for (size_t k = i + 1; k < i + 12 && ctx(d, k, i); k++)
+    if (is(d, k, "as") || is(d, k, "that")) return false;
+  return true;
+}
 static bool saying_verb(const cd_doc *d, size_t i) {
+  if (seeing_not_view(d, i)) return false;
   return lower(d, i) && (cd_is_speech_verb(d->config, ts(d, i), tn(d, i)) ||
                          cd_is_speech_participle(ts(d, i), tn(d, i)) ||
                          cd_lex_has(CD_LEX_CLAIM_REPORTING_VERBS, ts(d, i), tn(d, i)) || opinion_verb(d, i) ||
@@ -335,6 +346,14 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     return false;
   p = prev_tok(d, left);
   if (p != CD_NONE && is(d, p, "of")) return false; /* "a panel of experts", "62 percent of Republicans" */
+  /* "efforts by some Republicans to ...", "appeal to voters who are concerned": after a preposition
+   * the group is no subject putting a view forward ("criticised by experts" is another row), unless
+   * a clause set off by a comma gives it one ("alarm among legal experts, who worry that") */
+  if (p != CD_NONE && lower(d, p) && (is(d, p, "by") || lx(d, p, CD_LEX_PREPOSITIONS))) {
+    bool clause = false; /* "... from political opponents on the left, who accused ..." */
+    for (size_t k = e; k < e + 6 && ctx(d, k + 1, h) && !clause; k++) clause = punct(d, k, ',') && is(d, k + 1, "who");
+    if (!clause) return false;
+  }
   /* "said critics" is an inverted attribution (the span takes the verb), "told critics that" an object */
   int vb = verb_before(d, left, e, h);
   if (vb == INVERTED) return set_span(d, hit, left - 1, h);
@@ -381,6 +400,12 @@ static bool check_some(const cd_doc *d, size_t f, size_t e) {
                           is(d, v, "told")))
     return false; /* "they all said", "All told" */
   if (p != CD_NONE && is(d, p, "not")) return false; /* "not everyone agreed" reports a split, not a claim */
+  /* "Mr. Putin seemed most concerned with ...": "most" after a linking verb is an adverb */
+  if (p != CD_NONE && is(d, f, "most") &&
+      in(d, p, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", "seem", "seems", "seemed",
+                                     "appear", "appears", "appeared", "look", "looks", "looked", "become",
+                                     "became", "remain", "remains", "remained", "feel", "feels", "felt", NULL}))
+    return false;
   return p == CD_NONE ||
          !(lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "of") || tk(d, p)->kind == TOK_NUMBER);
 }
@@ -395,6 +420,10 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   if (p != CD_NONE && !there && !(tk(d, p)->kind == TOK_PUNCT || lx(d, p, CD_LEX_CLAIM_CLAUSE_BOUNDARIES)))
     return false;
   if (measured_group(d, f)) return false;
+  /* "John Leguizamo, Zoe Saldana and many more Latinos said": the named ones speak for them */
+  if (p != CD_NONE && in(d, p, (const char *const[]){"and", "or", NULL}) && prev_tok(d, p) != CD_NONE &&
+      naming_word(d, prev_tok(d, p)))
+    return false;
   size_t k = e;
   if (is(d, k, "of")) { /* "many of his supporters", "some of the experts" */
     if (!ctx(d, k + 1, f) || !(determined(d, k + 1) || possessive(d, k + 1))) return false;
