@@ -197,7 +197,10 @@ static size_t skip_modifier(const cd_doc *d, size_t j, size_t ref) {
     if (!word(d, k) && tk(d, k)->kind != TOK_NUMBER) return j;
     if (lower(d, k) &&
         (saying_verb(d, k) || (lx(d, k, CD_LEX_CLAIM_AUXILIARIES) && !is(d, k, "long") && !is(d, k, "too"))))
-      return k;
+      /* "the nation's top diplomat to call into question ...", "refused to say": a verb of saying
+       * after "to" is what someone means or declines to do, not what the subject says; a belief
+       * still is the group's ("leads many experts to suspect that ...") */
+      return is(d, k - 1, "to") && !belief_verb(d, k) ? j : k;
   }
   return j;
 }
@@ -455,6 +458,11 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   k = skip_contact(d, k, f);
   size_t v = there && is(d, k, "who") ? skip_aux(d, k + 1, head) : subject_verb(d, k, head, false);
   if (v == CD_NONE || !(ctx(d, v, head) && saying_verb(d, v))) return false;
+  /* "Many of his condemnations ... have been echoed by": a passive verb's subject is what is said,
+   * not who says it (a belief after "are", "many are expected", "are concerned", still is a view) */
+  if (v > 0 && lower(d, v) && ends_with(d, v, "ed") && !belief_verb(d, v) &&
+      in(d, v - 1, (const char *const[]){"be", "been", "being", "is", "are", "was", "were", NULL}))
+    return false;
   hit->head = head;
   return span_to_verb(d, hit, f, k, head, v);
 }
