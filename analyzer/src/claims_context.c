@@ -458,6 +458,10 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   k = skip_contact(d, k, f);
   size_t v = there && is(d, k, "who") ? skip_aux(d, k + 1, head) : subject_verb(d, k, head, false);
   if (v == CD_NONE || !(ctx(d, v, head) && saying_verb(d, v))) return false;
+  /* "many regulars continued to stay away": a verb that tags speech only when speech follows */
+  if (in(d, v, (const char *const[]){"continue", "continues", "continued", "add", "adds", "added", NULL}) &&
+      !(ctx(d, v + 1, head) && (is(d, v + 1, "that") || punct(d, v + 1, ',') || punct(d, v + 1, ':'))))
+    return false;
   /* "Many of his condemnations ... have been echoed by": a passive verb's subject is what is said,
    * not who says it (a belief after "are", "many are expected", "are concerned", still is a view) */
   if (v > 0 && lower(d, v) && ends_with(d, v, "ed") && !belief_verb(d, v) &&
@@ -607,6 +611,14 @@ static bool check_there(const cd_doc *d, size_t f, size_t e) {
 
 static bool check_widely(const cd_doc *d, size_t f, size_t e) {
   if (is(d, e - 1, "known") && is(d, e, "as")) return false; /* "commonly known as": a name, not a claim */
+  /* "other commonly held equipment": before a noun, "held" is owned; a view only before a word of
+   * belief ("a commonly held belief") */
+  static const char *const VIEWS[] = {"belief", "beliefs", "view", "views", "opinion", "opinions", "assumption",
+                                      "assumptions", "notion", "notions", "idea", "ideas", "perception",
+                                      "perceptions", "misconception", "misconceptions", "theory", "theories",
+                                      "myth", "myths", "wisdom", "that", "to", "by", "in", "among", NULL};
+  if (is(d, e - 1, "held") && ctx(d, e, f) && lower(d, e) && !lx(d, e, CD_LEX_CLAIM_BELIEF_NOUNS) && !in(d, e, VIEWS))
+    return false;
   /* "the widely known actor", "a widely used drug": a description before a noun */
   size_t p = prev_tok(d, f);
   return !(p != CD_NONE && (lx(d, p, CD_LEX_CLAIM_ANAPHORIC_DETERMINERS) || is(d, p, "a") || is(d, p, "an")) &&
@@ -888,6 +900,8 @@ static bool check_unnamed(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
 
 /* "is considered one of the best": a passive with nobody behind it ("by" would name them). */
 static bool check_passive(const cd_doc *d, size_t f, size_t e) {
+  /* "The holiday is observed as a day of sacrifice": kept, not witnessed */
+  if (is(d, e - 1, "observed") && is(d, e, "as")) return false;
   for (size_t k = e; k < e + 8 && ctx(d, k, f); k++) {
     if (is(d, k, "by") || is(d, k, "from")) return false;
     if (tk(d, k)->kind == TOK_PUNCT && !punct(d, k, ',')) break;
