@@ -349,6 +349,8 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     return false;
   p = prev_tok(d, left);
   if (p != CD_NONE && is(d, p, "of")) return false; /* "a panel of experts", "62 percent of Republicans" */
+  /* "52 percent of registered voters agreed": a share, a word between */
+  if (p != CD_NONE && lower(d, p) && prev_tok(d, p) != CD_NONE && is(d, prev_tok(d, p), "of")) return false;
   /* "efforts by some Republicans to ...", "appeal to voters who are concerned": after a preposition
    * the group is no subject putting a view forward ("criticised by experts" is another row), unless
    * a clause set off by a comma gives it one ("alarm among legal experts, who worry that") */
