@@ -213,6 +213,24 @@ static bool right_mark_opening(const cd_doc *doc, const cd_token *t) {
   return t->family == MF_DOUBLE && t->len == 3 && memcmp(doc->text + t->start, "\xe2\x80\x9d", 3) == 0;
 }
 
+/* "He says,” there are a lot of people who never get listened to.”": a right mark typed where the
+ * quote opens, after a verb of saying and its comma or colon, with nothing open and a later mark
+ * of the family closing it in the paragraph (no other double mark between). */
+static bool misdirected_after_tag(cd_doc *doc, const cd_para *p, size_t i) {
+  if (i < p->first_tok + 2 || !right_mark_opening(doc, tok(doc, i))) return false;
+  const cd_token *c = tok(doc, i - 1), *v = tok(doc, i - 2);
+  if (c->kind != TOK_PUNCT || c->len != 1 || (doc->text[c->start] != ',' && doc->text[c->start] != ':') ||
+      v->kind != TOK_WORD || !(v->flags & TF_LOWER) || !cd_is_speech_verb(doc->config, doc->text + v->start, v->len))
+    return false;
+  if (i + 1 >= p->end_tok || tok(doc, i + 1)->kind != TOK_WORD) return false;
+  for (size_t k = i + 1; k < p->end_tok; k++) {
+    const cd_token *m = tok(doc, k);
+    if (m->kind != TOK_MARK || m->family != MF_DOUBLE) continue;
+    return right_mark_opening(doc, m) || doc->text[m->start] == '"';
+  }
+  return false;
+}
+
 /* Pairs paragraph pi; `out` gets what pairing read outside it (pending_in, next_family, next_opens). */
 static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, cd_pairing_para *out) {
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
@@ -251,7 +269,8 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
         continue;
       }
     }
-    if (!(t->role & MR_OPEN) && depth == 0 && i == p->first_tok && right_mark_opening(doc, t)) {
+    if (!(t->role & MR_OPEN) && depth == 0 &&
+        ((i == p->first_tok && right_mark_opening(doc, t)) || misdirected_after_tag(doc, p, i))) {
       /* "” … they are so not like him,” she said": a quote typed with a closing mark at its start,
        * free-standing at the paragraph's start, where nothing can be closed. It opens the quote, so
        * that the mark that closes it is not reported too; the mark itself is reported once. */

@@ -156,7 +156,9 @@ static void check_quote(run *r, int line, char **f, size_t nf) {
     return;
   }
   for (size_t i = 0; i < nq; i++) {
-    if (q[i].inner.end - q[i].inner.start < tl || memcmp(r->text + q[i].inner.start, want_text, tl) != 0) continue;
+    size_t at = q[i].inner.start; /* a quote typed with a space after its opening mark: "” there are" */
+    while (at < q[i].inner.end && r->text[at] == ' ') at++;
+    if (q[i].inner.end - at < tl || memcmp(r->text + at, want_text, tl) != 0) continue;
     const char *got = q[i].speaker ? q[i].speaker : "none";
     if (strcmp(got, want_speaker) != 0)
       fail_line(r, line, "quote \"%s\": speaker is '%s' (%s; %s), expected '%s'", want_text, got,
