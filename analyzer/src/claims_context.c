@@ -122,7 +122,7 @@ static bool opinion_verb(const cd_doc *d, size_t i) {
 /* "workers would see their incomes rise": after a modal, "see" is what will happen to them, and a
  * view ("experts would see it as a test", "would see that") only with "as" or "that" after it. */
 static bool seeing_not_view(const cd_doc *d, size_t i) {
-  if (!in(d, i, (const char *const[]){"see", NULL}) || i == 0 ||
+  if (i >= doc_ntok(d) || tn(d, i) != 3 || !is(d, i, "see") || i == 0 || /* most words are longer: no compare */
       !in(d, i - 1, (const char *const[]){"would", "will", "could", "can", "may", "might", "should", NULL}))
     return false;
   for (size_t k = i + 1; k < i + 12 && ctx(d, k, i); k++)

@@ -975,7 +975,10 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (m->acronym) acronym = true;
     if (title_is_given_name_style(doc, m)) given_style = true;
     if (m->n_parts >= 2 && first_full == CD_NONE) first_full = mentions[k];
-    if (m->n_parts >= 2 && first_person_full == CD_NONE && !m->org_hint && person_full_name(doc, m))
+    /* only a person's full name makes a surname late: asked of people only (the word lists it
+     * reads cost a keystroke on every entity otherwise) */
+    if (m->n_parts >= 2 && first_person_full == CD_NONE && !m->org_hint && E(doc, e)->kind == CD_ENTITY_PERSON &&
+        person_full_name(doc, m))
       first_person_full = mentions[k];
     if (m->in_quote) continue;
     /* "the Obama administration", "an Obama nominee": a surname used as a modifier refers to no one */
