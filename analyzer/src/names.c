@@ -927,17 +927,18 @@ static const char *const WORD_GIVEN_NAMES[] = {"will", "faith", "dawn", "summer"
                                                "buck", "chip", "rusty", "penny", "ivy", "hazel", "lily", "bud",
                                                "cliff", "drew", "rob", "carol", "june", "april", "august", NULL};
 
-/* Is a name of two parts or more a person's full name, the first reference a lone surname should
- * have come after? Not a people or a faith ("Native Americans", "Rohingya Muslims": the last word a
- * demonym), and not capitalised words all of which but the last are ordinary words no given name
- * is ("Neutral Switzerland", "Closing Dinner", "Super PACs", "For Our Future"); "Engineer Chidera
- * Okonjo" has a given name. */
+/* A word that may be a given name: no ordinary word, or one the given-name lists have. */
 static bool given_name_word(const cd_doc *doc, const cd_token *t) {
   const char *w = doc->text + t->start;
   return !cd_is_common_word(w, t->len) || cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, w, t->len) ||
          cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, w, t->len) || cd_word_in(w, t->len, WORD_GIVEN_NAMES);
 }
 
+/* Is a name of two parts or more a person's full name, the first reference a lone surname should
+ * have come after? Not a people or a faith ("Native Americans", "Rohingya Muslims": the last word a
+ * demonym), and not capitalised words all of which but the last are ordinary words no given name
+ * is ("Neutral Switzerland", "Closing Dinner", "Super PACs", "For Our Future"); "Engineer Chidera
+ * Okonjo" has a given name. */
 static bool person_full_name(const cd_doc *doc, const cd_name_mention *m) {
   const cd_token *last = NULL;
   bool given = false;
