@@ -96,9 +96,11 @@ typedef struct cd_pairing_quote {
 typedef struct cd_pairing_diag {
   uint32_t start, end; /* bytes */
   uint32_t quote;      /* the unclosed quote it is about, or UINT32_MAX for a stray closing mark, or
-                        * PAIRING_MISDIRECTED for a closing mark that opens its quote */
+                        * PAIRING_MISDIRECTED for a closing mark that opens its quote, or
+                        * PAIRING_MISDIRECTED_CLOSE for an opening mark that closes it */
 } cd_pairing_diag;
 #define PAIRING_MISDIRECTED (UINT32_MAX - 1)
+#define PAIRING_MISDIRECTED_CLOSE (UINT32_MAX - 2)
 typedef struct cd_pairing_mark {
   uint32_t tok;
   uint8_t role;

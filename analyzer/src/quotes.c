@@ -128,6 +128,28 @@ static void misdirected_open_at(cd_doc *doc, size_t start, size_t end) {
   if (f) cd_fix_add_edit(doc, f, start, end, "\u201c");
 }
 
+/* The mirror: an opening mark (U+201C) over [start, end) that ends its paragraph and closes the
+ * quote open there ("They see that. \u201c"). */
+static const char MISDIRECTED_CLOSE[] = "This quote closes with an opening quotation mark (\u201c). Use a closing mark "
+                                        "(\u201d) here.";
+static void misdirected_close_at(cd_doc *doc, size_t start, size_t end) {
+  cd_diagnostic *d = cd_doc_add_diag(doc, "quote.unclosed", start, end, MISDIRECTED_CLOSE);
+  cd_fix *f = d ? cd_diag_add_fix(doc, d, "Use a closing quotation mark (\u201d)", true) : NULL;
+  if (f) cd_fix_add_edit(doc, f, start, end, "\u201d");
+}
+
+/* Is t a left double quotation mark (U+201C) that ends paragraph p after a sentence's last
+ * punctuation, with a double quote open: the quote's closing mark, typed the wrong way round? */
+static bool left_mark_closing(cd_doc *doc, const cd_para *p, size_t i) {
+  const cd_token *t = tok(doc, i);
+  if (i + 1 != p->end_tok || i == p->first_tok || t->family != MF_DOUBLE || t->len != 3 ||
+      memcmp(doc->text + t->start, "\xe2\x80\x9c", 3) != 0)
+    return false;
+  const cd_token *b = tok(doc, i - 1);
+  char c = b->kind == TOK_PUNCT && b->len == 1 ? doc->text[b->start] : 0;
+  return c == '.' || c == '!' || c == '?' || c == ',';
+}
+
 static void stray_close(cd_doc *doc, size_t close_tok) {
   const cd_token *t = tok(doc, close_tok);
   stray_close_at(doc, t->start, cd_tok_end(t));
@@ -245,6 +267,11 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
     cd_token *t = tok(doc, i);
     if (t->kind != TOK_MARK) continue;
     if (t->role == MR_APOS) continue;
+    bool closes_misdirected = false;
+    if (depth > 0 && stack[depth - 1].family == MF_DOUBLE && !(t->role & MR_CLOSE) && left_mark_closing(doc, p, i)) {
+      t->role = MR_CLOSE; /* reported below, once the quote is made */
+      closes_misdirected = true;
+    }
     /* close the nearest open mark of this family, dropping single marks above it (apostrophes) */
     if (t->role & MR_CLOSE) {
       size_t k = depth;
@@ -262,6 +289,7 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
         o->role = MR_OPEN;
         t->role = MR_CLOSE;
         size_t qi = add_quote(doc, stack[depth].tok, i, (uint32_t)pi, (unsigned)depth, true);
+        if (closes_misdirected) misdirected_close_at(doc, t->start, cd_tok_end(t));
         if (*pending_continue != CD_NONE && stack[depth].tok == p->first_tok && depth == 0) {
           CD_VEC_AT(&doc->quotes, cd_quote, qi)->paragraph_continues = *pending_continue;
           *pending_continue = CD_NONE;
@@ -461,8 +489,9 @@ static void record(cd_doc *doc, cd_pairing *rec, size_t pi, size_t first_quote, 
     const cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, di);
     *(cd_pairing_diag *)cd_vec_push_raw(&rec->diags) = (cd_pairing_diag){
         (uint32_t)d->span.start - base, (uint32_t)d->span.end - base,
-        d->message == MISDIRECTED_OPEN ? PAIRING_MISDIRECTED
-        : d->quote == CD_NONE          ? UINT32_MAX
+        d->message == MISDIRECTED_OPEN    ? PAIRING_MISDIRECTED
+        : d->message == MISDIRECTED_CLOSE ? PAIRING_MISDIRECTED_CLOSE
+        : d->quote == CD_NONE             ? UINT32_MAX
                                        : (uint32_t)(d->quote - first_quote)};
   }
   for (size_t i = p->first_tok; i < p->end_tok; i++) {
@@ -515,6 +544,8 @@ static bool pair_as_before(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
   for (size_t k = 0; k < r->n_diags; k++) {
     if (diags[k].quote == PAIRING_MISDIRECTED)
       misdirected_open_at(doc, base + diags[k].start, base + diags[k].end);
+    else if (diags[k].quote == PAIRING_MISDIRECTED_CLOSE)
+      misdirected_close_at(doc, base + diags[k].start, base + diags[k].end);
     else if (diags[k].quote == UINT32_MAX)
       stray_close_at(doc, base + diags[k].start, base + diags[k].end);
     else
