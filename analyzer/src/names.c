@@ -894,8 +894,8 @@ static bool role_before(const cd_doc *doc, const cd_name_mention *m) {
  * (us_presidents.txt). The title is "President", with nothing before it but "former", "late",
  * "then" or "U.S." (not "Vice President Biden"), or a lower-case "president" right before the
  * name ("former president Carter"). */
-static bool president_named(cd_doc *doc, const cd_name_mention *m) {
-  if (!doc->config || !doc->config->presidents_by_title || m->n_parts != 1 || m->acronym) return false;
+static bool president_by_title(cd_doc *doc, const cd_name_mention *m) {
+  if (m->n_parts != 1 || m->acronym) return false;
   static const char *const BEFORE[] = {"former", "late", "then", "u.s.", "us", NULL};
   if (m->title.start != CD_NONE32) {
     size_t s, e;
@@ -918,6 +918,11 @@ static bool president_named(cd_doc *doc, const cd_name_mention *m) {
   }
   const char *key = name_key(doc, m);
   return key && cd_lex_has(CD_LEX_US_PRESIDENTS, key, strlen(key));
+}
+
+/* president_by_title, where house style takes it for a first reference. */
+static bool president_named(cd_doc *doc, const cd_name_mention *m) {
+  return doc->config && doc->config->presidents_by_title && president_by_title(doc, m);
 }
 
 /* Given names that are ordinary words too and are in neither list of given names: "Will Hurd",
@@ -1018,11 +1023,17 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     }
     if (!person) return;
     const char *form = slice(doc, m->span.start, m->span.end);
-    cd_diagnostic *d = cd_doc_add_diag(
-        doc, "name.no-first-reference", m->span.start, m->span.end,
-        cd_arena_printf(doc->arena,
-                        "'%s' is the only name given for this person. Give the full name on first reference.",
-                        form));
+    /* "President Obama": the house style may name presidents so; say so where it is the choice */
+    const char *msg =
+        president_by_title(doc, m)
+            ? cd_arena_printf(doc->arena,
+                              "'%s' is the only name given for this president. Give the full name on first "
+                              "reference (AP style), unless house style names presidents by title and surname.",
+                              form)
+            : cd_arena_printf(doc->arena,
+                              "'%s' is the only name given for this person. Give the full name on first reference.",
+                              form);
+    cd_diagnostic *d = cd_doc_add_diag(doc, "name.no-first-reference", m->span.start, m->span.end, msg);
     d->entity = e;
     return;
   }

@@ -455,6 +455,23 @@ static void test_courtesy_message_quotes_text(void **state) {
   cd_report_free(r);
 }
 
+/* "President Obama" alone: AP style asks for the first name, and the message says the house may
+ * choose otherwise; a vice president's finding is a person's. */
+static void test_president_message_names_the_choice(void **state) {
+  (void)state;
+  const char *text = "Pipeline vote delayed\n\nPresident Obama said the review would wait. Vice President "
+                     "Biden said the same.\n";
+  cd_report *r = run(text, NULL);
+  const cd_diagnostic *d = find_diag(r, text, "name.no-first-reference", "President Obama");
+  assert_non_null(d);
+  assert_non_null(strstr(d->message, "for this president"));
+  assert_non_null(strstr(d->message, "house style names presidents by title and surname"));
+  d = find_diag(r, text, "name.no-first-reference", "Vice President Biden");
+  assert_non_null(d);
+  assert_non_null(strstr(d->message, "for this person"));
+  cd_report_free(r);
+}
+
 static void test_spelling_in_quotes_and_headline_silent(void **state) {
   (void)state;
   const char *text = "Wielgoszewksa wins vote\n\nKatarzyna Wielgoszewska won the vote. Wielgoszewska "
@@ -496,6 +513,7 @@ int main(void) {
       cmocka_unit_test(test_mention_texts_as_written),
       cmocka_unit_test(test_courtesy_styles),
       cmocka_unit_test(test_courtesy_message_quotes_text),
+      cmocka_unit_test(test_president_message_names_the_choice),
       cmocka_unit_test(test_spelling_in_quotes_and_headline_silent),
       cmocka_unit_test(test_long_input_is_fast),
   };
