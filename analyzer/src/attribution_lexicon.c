@@ -1,6 +1,7 @@
 /* The word lists attribution reads, and the tests built on them. */
 #include "attribution_internal.h"
 #include "lexicon.h"
+#include "names_lex.h"
 #include "speech_verbs.h"
 
 /* answer(a, i), kept in a->said at `shift` (2 bits: 0 not asked, 1 no, 2 yes) once asked. */
@@ -77,9 +78,7 @@ bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
   if (cd_is_job_title(doc->text + last->start, last->len)) {
     /* the given names asked only here: most names end in no title word */
     const cd_token *given = m->end_tok >= m->first_tok + 2 ? doc_tok(doc, m->end_tok - 2) : NULL;
-    bool surname = given && given->kind == TOK_WORD &&
-                   (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, doc->text + given->start, given->len) ||
-                    cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, doc->text + given->start, given->len));
+    bool surname = given && given->kind == TOK_WORD && cd_is_given_name(doc->text + given->start, given->len);
     if (!surname) return false;
   }
   for (size_t i = m->first_tok; i < m->end_tok; i++) {

@@ -181,8 +181,7 @@ static bool office_word(const cd_doc *doc, const chain_word *w, size_t n, size_t
   bool poss;
   size_t len = strip_possessive(doc, t, &poss);
   const char *s = tstr(doc, t);
-  return !poss && cd_is_common_word(s, len) && !cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, s, len) &&
-         !cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, s, len);
+  return !poss && cd_is_common_word(s, len) && !cd_is_given_name(s, len);
 }
 
 static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
@@ -195,8 +194,7 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   bool given_surname = false;
   if (n >= 2 && w[n - 1].title_word && !w[n - 2].title_word) {
     const cd_token *g = doc_tok(doc, w[n - 2].tok);
-    given_surname = cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, tstr(doc, g), tlen(g)) ||
-                    cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, tstr(doc, g), tlen(g));
+    given_surname = cd_is_given_name(tstr(doc, g), tlen(g));
   }
   if (n > 0 && w[n - 1].title_word && !possessive && !courtesy_surname && !given_surname) {
     bool poss_last;

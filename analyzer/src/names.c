@@ -935,8 +935,7 @@ static const char *const WORD_GIVEN_NAMES[] = {"will", "faith", "dawn", "summer"
 /* A word that may be a given name: no ordinary word, or one the given-name lists have. */
 static bool given_name_word(const cd_doc *doc, const cd_token *t) {
   const char *w = doc->text + t->start;
-  return !cd_is_common_word(w, t->len) || cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, w, t->len) ||
-         cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, w, t->len) || cd_word_in(w, t->len, WORD_GIVEN_NAMES);
+  return !cd_is_common_word(w, t->len) || cd_is_given_name(w, t->len) || cd_word_in(w, t->len, WORD_GIVEN_NAMES);
 }
 
 /* Is a name of two parts or more a person's full name, the first reference a lone surname should
@@ -967,7 +966,7 @@ static bool title_is_given_name(const cd_doc *doc, const cd_name_mention *m) {
   const char *w = doc->text + m->title.start;
   size_t n = m->title.end - m->title.start;
   if (memchr(w, ' ', n) || memchr(w, '.', n)) return false;
-  return cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, w, n) || cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, w, n);
+  return cd_is_given_name(w, n);
 }
 
 static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared,

@@ -17,6 +17,10 @@ bool cd_is_proper_word(const char *key) {
 
 bool cd_is_not_person_word(const char *s, size_t n) { return cd_lex_has(CD_LEX_NAME_NOT_PERSON_WORDS, s, n); }
 
+bool cd_is_given_name(const char *s, size_t n) {
+  return cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, s, n) || cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, s, n);
+}
+
 bool cd_is_given_name_title(const char *s, size_t n) { return cd_lex_has(CD_LEX_GIVEN_NAME_TITLES, s, n); }
 
 bool cd_is_person_title(const char *s, size_t n) { return cd_lex_has(CD_LEX_PERSON_TITLES, s, n); }

@@ -10,6 +10,8 @@ bool cd_is_proper_word(const char *key);
 /* Words that make a capitalised name a place or an organisation, not a person
  * ("North Korea", "Supreme Court"); slice of any case. */
 bool cd_is_not_person_word(const char *s, size_t n);
+/* A given name of either list (given_names_male.txt, given_names_female.txt); slice of any case. */
+bool cd_is_given_name(const char *s, size_t n);
 /* Titles that go with a given name or a style, not a surname: King, Pope, Prince, Sir, Lord... */
 bool cd_is_given_name_title(const char *s, size_t n);
 /* Titles that stand before a surname and say the bearer is a person: President, Senator, Mayor, Gen.
