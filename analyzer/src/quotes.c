@@ -118,33 +118,32 @@ static void stray_close_at(cd_doc *doc, size_t start, size_t end) {
                   "starts, or remove this one.");
 }
 
-/* A closing mark (U+201D) over bytes [start, end) read as the opening mark of its quote: reported
- * with the fix that puts the opening mark there. */
+/* A curly mark typed the wrong way round over bytes [start, end), read as what its place makes
+ * it: a closing mark (U+201D) that opens its quote, or an opening one (U+201C) that closes it at
+ * the paragraph's end ("They see that. \u201c"). Reported once, with the fix that writes the mark
+ * the place needs; `opens` says which. The messages are told apart by address (the pairing record). */
 static const char MISDIRECTED_OPEN[] = "This quote opens with a closing quotation mark (\u201d). Use an opening mark "
                                        "(\u201c) here.";
-static void misdirected_open_at(cd_doc *doc, size_t start, size_t end) {
-  cd_diagnostic *d = cd_doc_add_diag(doc, "quote.unclosed", start, end, MISDIRECTED_OPEN);
-  cd_fix *f = d ? cd_diag_add_fix(doc, d, "Use an opening quotation mark (\u201c)", true) : NULL;
-  if (f) cd_fix_add_edit(doc, f, start, end, "\u201c");
-}
-
-/* The mirror: an opening mark (U+201C) over [start, end) that ends its paragraph and closes the
- * quote open there ("They see that. \u201c"). */
 static const char MISDIRECTED_CLOSE[] = "This quote closes with an opening quotation mark (\u201c). Use a closing mark "
                                         "(\u201d) here.";
-static void misdirected_close_at(cd_doc *doc, size_t start, size_t end) {
-  cd_diagnostic *d = cd_doc_add_diag(doc, "quote.unclosed", start, end, MISDIRECTED_CLOSE);
-  cd_fix *f = d ? cd_diag_add_fix(doc, d, "Use a closing quotation mark (\u201d)", true) : NULL;
-  if (f) cd_fix_add_edit(doc, f, start, end, "\u201d");
+static void misdirected_at(cd_doc *doc, size_t start, size_t end, bool opens) {
+  cd_diagnostic *d = cd_doc_add_diag(doc, "quote.unclosed", start, end, opens ? MISDIRECTED_OPEN : MISDIRECTED_CLOSE);
+  cd_fix *f = d ? cd_diag_add_fix(doc, d, opens ? "Use an opening quotation mark (\u201c)"
+                                               : "Use a closing quotation mark (\u201d)", true)
+                : NULL;
+  if (f) cd_fix_add_edit(doc, f, start, end, opens ? "\u201c" : "\u201d");
+}
+
+/* Is t the curly double mark whose three UTF-8 bytes are `bytes` ("\xe2\x80\x9c" or "\xe2\x80\x9d")? */
+static bool curly_mark(const cd_doc *doc, const cd_token *t, const char *bytes) {
+  return t->family == MF_DOUBLE && t->len == 3 && memcmp(doc->text + t->start, bytes, 3) == 0;
 }
 
 /* Is t a left double quotation mark (U+201C) that ends paragraph p after a sentence's last
  * punctuation, with a double quote open: the quote's closing mark, typed the wrong way round? */
 static bool left_mark_closing(cd_doc *doc, const cd_para *p, size_t i) {
   const cd_token *t = tok(doc, i);
-  if (i + 1 != p->end_tok || i == p->first_tok || t->family != MF_DOUBLE || t->len != 3 ||
-      memcmp(doc->text + t->start, "\xe2\x80\x9c", 3) != 0)
-    return false;
+  if (i + 1 != p->end_tok || i == p->first_tok || !curly_mark(doc, t, "\xe2\x80\x9c")) return false;
   const cd_token *b = tok(doc, i - 1);
   char c = b->kind == TOK_PUNCT && b->len == 1 ? doc->text[b->start] : 0;
   return c == '.' || c == '!' || c == '?' || c == ',';
@@ -232,7 +231,7 @@ static bool may_run_on(cd_doc *doc, const cd_para *p, size_t open) {
 
 /* Is t a right double quotation mark (U+201D)? */
 static bool right_mark_opening(const cd_doc *doc, const cd_token *t) {
-  return t->family == MF_DOUBLE && t->len == 3 && memcmp(doc->text + t->start, "\xe2\x80\x9d", 3) == 0;
+  return curly_mark(doc, t, "\xe2\x80\x9d");
 }
 
 /* "He says,” there are a lot of people who never get listened to.”": a right mark typed where the
@@ -289,7 +288,7 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
         o->role = MR_OPEN;
         t->role = MR_CLOSE;
         size_t qi = add_quote(doc, stack[depth].tok, i, (uint32_t)pi, (unsigned)depth, true);
-        if (closes_misdirected) misdirected_close_at(doc, t->start, cd_tok_end(t));
+        if (closes_misdirected) misdirected_at(doc, t->start, cd_tok_end(t), false);
         if (*pending_continue != CD_NONE && stack[depth].tok == p->first_tok && depth == 0) {
           CD_VEC_AT(&doc->quotes, cd_quote, qi)->paragraph_continues = *pending_continue;
           *pending_continue = CD_NONE;
@@ -302,7 +301,7 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
       /* "” … they are so not like him,” she said": a quote typed with a closing mark at its start,
        * free-standing at the paragraph's start, where nothing can be closed. It opens the quote, so
        * that the mark that closes it is not reported too; the mark itself is reported once. */
-      misdirected_open_at(doc, t->start, cd_tok_end(t));
+      misdirected_at(doc, t->start, cd_tok_end(t), true);
       t->role = MR_OPEN;
     }
     if ((t->role & MR_OPEN) && depth < sizeof stack / sizeof stack[0]) {
@@ -543,9 +542,9 @@ static bool pair_as_before(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
   const cd_pairing_diag *diags = rows(&old->diags, r->diags, r->n_diags);
   for (size_t k = 0; k < r->n_diags; k++) {
     if (diags[k].quote == PAIRING_MISDIRECTED)
-      misdirected_open_at(doc, base + diags[k].start, base + diags[k].end);
+      misdirected_at(doc, base + diags[k].start, base + diags[k].end, true);
     else if (diags[k].quote == PAIRING_MISDIRECTED_CLOSE)
-      misdirected_close_at(doc, base + diags[k].start, base + diags[k].end);
+      misdirected_at(doc, base + diags[k].start, base + diags[k].end, false);
     else if (diags[k].quote == UINT32_MAX)
       stray_close_at(doc, base + diags[k].start, base + diags[k].end);
     else
