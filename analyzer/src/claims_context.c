@@ -354,7 +354,7 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   /* "efforts by some Republicans to ...", "appeal to voters who are concerned": after a preposition
    * the group is no subject putting a view forward ("criticised by experts" is another row), unless
    * a clause set off by a comma gives it one ("alarm among legal experts, who worry that") */
-  if (p != CD_NONE && lower(d, p) && (is(d, p, "by") || lx(d, p, CD_LEX_PREPOSITIONS))) {
+  if (p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_PREPOSITIONS)) { /* "by" among them */
     bool clause = false; /* "... from political opponents on the left, who accused ..." */
     for (size_t k = e; k < e + 6 && ctx(d, k + 1, h) && !clause; k++) clause = punct(d, k, ',') && is(d, k + 1, "who");
     if (!clause) return false;

@@ -974,6 +974,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
   cd_doc *doc = c->doc;
   size_t first_full = CD_NONE, first_body = CD_NONE, first_person_full = CD_NONE;
   bool given_style = false, acronym = false;
+  const cd_entity *ent = E(doc, e);
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->headline || c->aside[mentions[k]]) continue;
@@ -982,7 +983,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (m->n_parts >= 2 && first_full == CD_NONE) first_full = mentions[k];
     /* only a person's full name makes a surname late: asked of people only (the word lists it
      * reads cost a keystroke on every entity otherwise) */
-    if (m->n_parts >= 2 && first_person_full == CD_NONE && !m->org_hint && E(doc, e)->kind == CD_ENTITY_PERSON &&
+    if (m->n_parts >= 2 && first_person_full == CD_NONE && !m->org_hint && ent->kind == CD_ENTITY_PERSON &&
         person_full_name(doc, m))
       first_person_full = mentions[k];
     if (m->in_quote) continue;
@@ -990,7 +991,6 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (first_body == CD_NONE && !attributive(doc, m)) first_body = mentions[k];
   }
   if (first_body == CD_NONE || acronym || given_style) return;
-  const cd_entity *ent = E(doc, e);
   if (first_full == CD_NONE) {
     /* name.no-first-reference: a person never named in full */
     const cd_name_mention *m = M(doc, first_body);
