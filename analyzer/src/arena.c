@@ -92,7 +92,7 @@ void *cd_arena_memdup(cd_arena *arena, const void *p, size_t size) {
   return q;
 }
 
-/* The directives the analyzer's messages use: %s, %.*s, %zu and %%. glibc's vsnprintf costs a few
+/* The directives the analyzer's messages use: %s, %.*s, %zu, %c and %%. glibc's vsnprintf costs a few
  * thousand instructions a call and there is a message per finding, so these are formatted here;
  * a format with any other directive goes to vsnprintf. Writes the first `cap` bytes at most (the
  * pieces that fit whole) to out. Returns the whole length, or -1 when the format needs vsnprintf. */
@@ -117,6 +117,10 @@ static long format_simple(char *out, size_t cap, const char *fmt, va_list ap) {
       int w = va_arg(ap, int);
       piece = va_arg(ap, const char *);
       len = w > 0 ? strnlen(piece, (size_t)w) : 0;
+    } else if (f[1] == 'c') {
+      f++;
+      digits[0] = (char)va_arg(ap, int);
+      piece = digits;
     } else if (f[1] == 'z' && f[2] == 'u') {
       f += 2;
       size_t v = va_arg(ap, size_t);

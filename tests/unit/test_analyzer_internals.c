@@ -78,6 +78,9 @@ static void test_arena_printf(void **state) {
                       "0|18446744073709551615|");
   assert_string_equal(cd_arena_printf(a, "%.*s", 20, "short"), "short"); /* precision past the end */
   assert_string_equal(cd_arena_printf(a, "no directives"), "no directives");
+  /* a claim's message: a letter recased between two slices */
+  assert_string_equal(cd_arena_printf(a, "%.*s%c%.*s%s", 6, "Which {h}?", 'O', 8, "fficials said", "?"),
+                      "Which Officials?");
   /* anything else still goes through vsnprintf */
   assert_string_equal(cd_arena_printf(a, "%d/%04u/%c", -3, 7u, 'x'), "-3/0007/x");
   /* messages longer than the formatter's buffer, a piece straddling its end, and one just fitting */
