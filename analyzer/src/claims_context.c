@@ -913,8 +913,10 @@ static bool check_passive(const cd_doc *d, size_t f, size_t e) {
 
 /* Does the sentence attribute itself: "according to the BBC", or a closing ", police said."? Then an
  * impersonal passive in it has a source. A hedge keeps its finding beside "according to": the
- * writer still distances the words from that source ("According to X, he reportedly ..."). */
-static bool sentence_attributed(const cd_doc *d, size_t f, size_t e, bool hedge) {
+ * writer still distances the words from that source ("According to X, he reportedly ..."). With
+ * `strict`, a closing verb of saying counts only near the sentence's end (", police said on
+ * Tuesday."), not the verb of a clause that goes on (", which critics have said amounted to fraud."). */
+static bool sentence_attributed(const cd_doc *d, size_t f, size_t e, bool hedge, bool strict) {
   const cd_sentence *s = sent_of(d, f);
   size_t from = s->first_tok, to = s->end_tok;
   if (f - from > 60) from = f - 60;
@@ -932,20 +934,32 @@ static bool sentence_attributed(const cd_doc *d, size_t f, size_t e, bool hedge)
   for (size_t k = end; k > e && end - k < 7; k--) {
     if (!punct(d, k - 1, ',')) continue;
     for (size_t j = k; j < end; j++)
-      if (!(tk(d, j)->flags & TF_QUOTED) && lower(d, j) && lx(d, j, CD_LEX_CLAIM_TRAILING_TAG_VERBS)) return true;
+      if (!(tk(d, j)->flags & TF_QUOTED) && lower(d, j) && lx(d, j, CD_LEX_CLAIM_TRAILING_TAG_VERBS) &&
+          (!strict || end - j <= 4))
+        return true;
     break;
   }
   return false;
 }
 
 /* "Police said the man allegedly ...", "The court heard that he allegedly ...": a hedge inside
- * words already attributed to a named source. */
-static bool leading_attribution(const cd_doc *d, size_t f) {
+ * words already attributed to a named source. With `strict`, the words after a comma and a
+ * conjunction are a clause of the writer's own ("Bolsonaro has said ..., and his critics blame
+ * him", "..., even though many observers doubt it"), and so are those after a verb that closes a
+ * quotation. */
+static bool leading_attribution(const cd_doc *d, size_t f, bool strict) {
   size_t first = sent_first(d, f);
   for (size_t k = f, n = 0; k > first && n < 30; k--, n++) {
     size_t v = k - 1;
-    if (!ctx(d, v, f)) break;
+    if (!ctx(d, v, f) || (strict && punct(d, v, ';'))) break;
+    /* "Bolsonaro has said ..., and his critics blame him": a clause of the writer's own */
+    if (strict && v > first && punct(d, v - 1, ',') &&
+        in(d, v, (const char *const[]){"and", "but", "while", "whereas", "though", "although", "even", "yet", NULL}))
+      break;
     if (!(lower(d, v) && lx(d, v, CD_LEX_CLAIM_LEADING_TAG_VERBS))) continue;
+    /* ""...," Christie added, referencing a job he is widely believed to want": the verb closes the
+     * quotation before it, and what follows its comma is the writer's */
+    if (strict && punct(d, v + 1, ',')) continue;
     size_t p = prev_tok(d, v);
     while (p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_CLAIM_AUXILIARIES)) p = prev_tok(d, p);
     if (p != CD_NONE && (naming_word(d, p) || lx(d, p, CD_LEX_CLAIM_SOURCE_SUBJECTS) || in_name_mention(d, p)))
@@ -976,12 +990,19 @@ static bool question(const cd_doc *d, size_t i) {
 bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e, claim_hit *hit) {
   bool hedge = strcmp(def->family, "hedge") == 0, passive = strcmp(def->family, "impersonal-passive") == 0;
   if (question(doc, f)) return false;
-  /* inside words credited to a named speaker ("He noted that she had been pilloried") the claim is
-   * theirs; a raising passive ("people believed to have been involved") stays the writer's */
-  if ((hedge || def->check == CK_PASSIVE || def->check == CK_SOME) && leading_attribution(doc, f)) return false;
+  /* a view put in an unnamed group's mouth ("many voters believe", "critics say"), or a settled
+   * passive ("is widely seen as"); these ask for a source nearer the claim than the others */
+  bool group = def->check == CK_GROUP || def->check == CK_QUANT_GROUP, settled = passive && def->check != CK_PASSIVE &&
+                                                                             def->check != CK_RAISING && def->check != CK_NONE;
+  /* inside words credited to a named speaker ("He noted that she had been pilloried", "Garin said
+   * his focus groups show") the claim is theirs; a raising passive ("people believed to have been
+   * involved") stays the writer's */
+  if ((hedge || def->check == CK_PASSIVE || def->check == CK_SOME) && leading_attribution(doc, f, false)) return false;
+  if ((group || settled) && leading_attribution(doc, f, true)) return false;
   if ((hedge || passive || strcmp(def->family, "impersonal-there") == 0 || def->check == CK_NAMED_AFTER) &&
-      sentence_attributed(doc, f, e, hedge))
+      sentence_attributed(doc, f, e, hedge, false))
     return false;
+  if (group && sentence_attributed(doc, f, e, false, true)) return false;
   switch (def->check) {
   case CK_NONE:
   case CK_EXPLAINS: return true;
