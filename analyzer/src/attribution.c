@@ -1075,6 +1075,28 @@ static bool participle_opens(const att *a, size_t i) {
   return cd_word_eq(S(a, i) + N(a, i) - 3, 3, "ing") || cd_word_eq(S(a, i) + N(a, i) - 2, 2, "ed");
 }
 
+/* A noun phrase of its own right before the verb of saying at k (past adverbs): a determiner
+ * opening a clause, then one to four lower-case words ("After the storm hit Fresno, a familiar
+ * voice said"). It is the verb's subject, as written: not the sentence's first name across the
+ * comma. A possessive ("his voice") is left to the sieves that know whose it is. */
+static bool own_noun_phrase(att *a, size_t first, size_t k, speaker *sp) {
+  size_t st = k;
+  while (st > first && k - st < 5 && T(a, st - 1)->kind == TOK_WORD && (T(a, st - 1)->flags & TF_LOWER) &&
+         outside_quotes(a, st - 1) && !att_determiner(a, st - 1))
+    st--;
+  if (st == first || st == k || !att_determiner(a, st - 1)) return false;
+  size_t det = st - 1;
+  if (is(a, det, "his") || is(a, det, "her") || is(a, det, "its") || is(a, det, "their") || is(a, det, "my") ||
+      is(a, det, "our") || is(a, det, "your") || !clause_opens_at(a, det))
+    return false;
+  for (size_t i = st; i < k; i++)
+    if (att_function_word(a, i) || att_preposition(a, i) || cd_is_pronoun(S(a, i), N(a, i)) || att_speech_verb(a, i) ||
+        att_between_word(a, i))
+      return false;
+  as_written(a, sp, det, k, CD_ATTR_SOURCE);
+  return true;
+}
+
 /* The subject of a verb whose participle aside opens at the comma `aside`: the sentence's subject
  * when it ends right there, else a noun phrase opening the sentence and ending there ("Others",
  * "A dockworker"), as written. */
@@ -1336,6 +1358,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         return true;
       }
       continue;
+    }
+    if (say && own_noun_phrase(a, s->first_tok, k, sp)) {
+      *verb = v;
+      return true;
     }
     /* a verb of saying whose subject stands further back takes the sentence's subject; a stance
      * verb only when no verb of saying stands further back ("..., saying only that makers saw "...") */
