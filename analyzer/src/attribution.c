@@ -72,7 +72,7 @@ static bool short_tail(const att *a, size_t i, tail_rule rule) {
       return true;
     /* ", referring to ...": a participle's clause after the tag only says what the words were about */
     if (punct(a, i, ',') && i + 1 < doc_ntok(a->doc) && T(a, i + 1)->kind == TOK_WORD && (T(a, i + 1)->flags & TF_LOWER) &&
-        N(a, i + 1) > 5 && cd_word_eq(S(a, i + 1) + N(a, i + 1) - 3, 3, "ing"))
+        N(a, i + 1) > 5 && CD_WORD_IS(S(a, i + 1) + N(a, i + 1) - 3, 3, "ing"))
       return true;
     /* in the quote's own sentence, prepositions, articles and names do not count: "to a cheering
      * crowd at the Democratic National Convention on Tuesday" is still only where and when */
@@ -173,7 +173,7 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
     }
     /* a passive is no tag: in "The move was first reported by the Ledger" the subject is what was
      * said, not who said it; a progressive ("was telling") is active */
-    if (be && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) break;
+    if (be && !(N(a, v) > 3 && CD_WORD_IS(S(a, v) + N(a, v) - 3, 3, "ing"))) break;
     size_t after = att_after_speaker(a, &who);
     if ((who.end_tok == e || att_phrase_end(&who) == e || after == e || appositive_gap(a, att_phrase_end(&who), e)) &&
         (!must_end || short_tail(a, v + 1, must_end))) {
@@ -378,8 +378,8 @@ static bool active_subject(const att *a, const speaker *sp, size_t end) {
   }
   if (v >= end || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER)) return !be;
   /* "was accused", "was taken", and irregular participles of stance verbs: "was held", "was found" */
-  return !(be && N(a, v) > 2 && (cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed") || cd_word_eq(S(a, v) + N(a, v) - 2, 2, "en") ||
-                                 (cd_is_stance_verb(S(a, v), N(a, v)) && !cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))));
+  return !(be && N(a, v) > 2 && (CD_WORD_IS(S(a, v) + N(a, v) - 2, 2, "ed") || CD_WORD_IS(S(a, v) + N(a, v) - 2, 2, "en") ||
+                                 (cd_is_stance_verb(S(a, v), N(a, v)) && !CD_WORD_IS(S(a, v) + N(a, v) - 3, 3, "ing"))));
 }
 
 /* The person a sentence is about, as its subject: a name (not a pronoun: ""...," Smith said. She
@@ -719,7 +719,7 @@ static bool negated(const att *a, size_t v) {
     if (T(a, u)->kind != TOK_WORD) return false;
     if (is(a, u, "not") || is(a, u, "never")) return true;
     size_t n = N(a, u);
-    if ((n > 3 && cd_word_eq(S(a, u) + n - 3, 3, "n't")) || (n > 5 && !memcmp(S(a, u) + n - 5, "n\xE2\x80\x99t", 5)))
+    if ((n > 3 && CD_WORD_IS(S(a, u) + n - 3, 3, "n't")) || (n > 5 && !memcmp(S(a, u) + n - 5, "n\xE2\x80\x99t", 5)))
       return true;
     if (!att_between_word(a, u)) return false;
   }
@@ -780,7 +780,7 @@ static bool clause_opens_at(const att *a, size_t i) {
 static bool finite_after(const att *a, size_t head, size_t v) {
   const char *w = S(a, v);
   size_t n = N(a, v);
-  bool inflected = n > 3 && (cd_word_eq(w + n - 2, 2, "ed") || w[n - 1] == 's');
+  bool inflected = n > 3 && (CD_WORD_IS(w + n - 2, 2, "ed") || w[n - 1] == 's');
   return inflected || (T(a, head)->kind == TOK_WORD && N(a, head) > 3 && S(a, head)[N(a, head) - 1] == 's');
 }
 
@@ -935,7 +935,7 @@ static bool later_clause_subject(att *a, size_t from, size_t limit, speaker *sp)
  * opening its clause after a comma or dash), at most "as" and an article before the opening mark,
  * and "by" and a speaker right after the closing mark. */
 static bool passive_agent(att *a, const quote_ctx *c, size_t v, speaker *sp) {
-  if (N(a, v) < 4 || !cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed") || c->close <= c->open || c->open > v + 3) return false;
+  if (N(a, v) < 4 || !CD_WORD_IS(S(a, v) + N(a, v) - 2, 2, "ed") || c->close <= c->open || c->open > v + 3) return false;
   for (size_t k = v + 1; k < c->open; k++)
     if (!is(a, k, "as") && !att_determiner(a, k)) return false;
   size_t b = v;
@@ -1072,7 +1072,7 @@ static bool article(const att *a, size_t i) { return is(a, i, "the") || is(a, i,
  * lower-case word in -ing or -ed outside quotation marks. */
 static bool participle_opens(const att *a, size_t i) {
   if (T(a, i)->kind != TOK_WORD || !(T(a, i)->flags & TF_LOWER) || !outside_quotes(a, i) || N(a, i) < 5) return false;
-  return cd_word_eq(S(a, i) + N(a, i) - 3, 3, "ing") || cd_word_eq(S(a, i) + N(a, i) - 2, 2, "ed");
+  return CD_WORD_IS(S(a, i) + N(a, i) - 3, 3, "ing") || CD_WORD_IS(S(a, i) + N(a, i) - 2, 2, "ed");
 }
 
 /* A noun phrase of its own right before the verb of saying at k (past adverbs): a determiner
@@ -1178,7 +1178,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
                !negated(a, v);
     /* "when asked", "if pressed": a passive with its subject left out; the one asked does not ask */
     if (say && v > s->first_tok && (is(a, v - 1, "when") || is(a, v - 1, "if") || is(a, v - 1, "unless")) &&
-        N(a, v) > 2 && cd_word_eq(S(a, v) + N(a, v) - 2, 2, "ed"))
+        N(a, v) > 2 && CD_WORD_IS(S(a, v) + N(a, v) - 2, 2, "ed"))
       continue;
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool crowd = cd_lex_has(CD_LEX_CROWD_PARTICIPLES, S(a, v), N(a, v));
@@ -1270,7 +1270,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     }
     /* a passive stance verb's subject is not the speaker: "was accused of a "..."", "was held in",
      * "was found guilty of"; a progressive ("was calling it") is active */
-    if (be && !(N(a, v) > 3 && cd_word_eq(S(a, v) + N(a, v) - 3, 3, "ing"))) continue;
+    if (be && !(N(a, v) > 3 && CD_WORD_IS(S(a, v) + N(a, v) - 3, 3, "ing"))) continue;
     size_t ends[1] = {k};
     size_t aside = CD_NONE; /* the comma that opens a participle's aside before the verb */
     if (k > s->first_tok && punct(a, k - 1, ',')) {
@@ -1542,7 +1542,7 @@ static bool according_speaker(att *a, size_t i, speaker *sp) {
     size_t e = att_phrase_end(sp);
     bool maker = e + 1 < doc_ntok(a->doc) &&
                  (is(a, e, "by") || is(a, e, "from") ||
-                  (T(a, e)->kind == TOK_WORD && N(a, e) > 3 && cd_word_eq(S(a, e) + N(a, e) - 2, 2, "ed") && is(a, e + 1, "by")));
+                  (T(a, e)->kind == TOK_WORD && N(a, e) > 3 && CD_WORD_IS(S(a, e) + N(a, e) - 2, 2, "ed") && is(a, e + 1, "by")));
     if (sp->method == CD_ATTR_SOURCE && maker && !is(a, i, "per") && according_phrase(a, first, &whole) &&
         whole.end_tok > e)
       *sp = whole;
@@ -1775,7 +1775,7 @@ static bool woven_speaker(att *a, const quote_ctx *c, speaker *sp, size_t *verb)
   for (size_t k = rel + 1; in_clause && k + 1 < c->open; k++)
     in_clause = !(punct(a, k, ',') && outside_quotes(a, k) &&
                   (att_speech_verb(a, k + 1) || att_between_word(a, k + 1) ||
-                   (N(a, k + 1) > 3 && cd_word_eq(S(a, k + 1) + N(a, k + 1) - 2, 2, "ed"))));
+                   (N(a, k + 1) > 3 && CD_WORD_IS(S(a, k + 1) + N(a, k + 1) - 2, 2, "ed"))));
   if (in_clause && att_speaker_at(a, rel, &who, CD_ATTR_EXPLICIT) && who.entity == sp->entity) *sp = who;
   size_t v = att_after_speaker(a, sp); /* the verb: past an appositive (", the port director,") */
   while (v < c->open && !(T(a, v)->kind == TOK_WORD && (T(a, v)->flags & TF_LOWER) && !att_between_word(a, v))) v++;

@@ -54,7 +54,7 @@ static bool between_word(const att *a, size_t i) {
   /* an adverb of manner the list does not hold ("Lind routinely said", "he wrongly suggested"):
    * a lower-case word of five letters or more in -ly that is no source or role noun ("family"),
    * right after a word (not an article's adjective: "an early tweet"; not after a comma) */
-  return (T(a, i)->flags & TF_LOWER) && N(a, i) >= 5 && cd_word_eq(S(a, i) + N(a, i) - 2, 2, "ly") &&
+  return (T(a, i)->flags & TF_LOWER) && N(a, i) >= 5 && CD_WORD_IS(S(a, i) + N(a, i) - 2, 2, "ly") &&
          !att_source_noun(a, i) && !att_role_noun(a, i) && i > 0 && T(a, i - 1)->kind == TOK_WORD &&
          !att_determiner(a, i - 1);
 }

@@ -25,7 +25,11 @@ static const cd_token *tk(const cd_doc *d, size_t i) { return doc_tok(d, i); }
 static const char *ts(const cd_doc *d, size_t i) { return d->text + tk(d, i)->start; }
 static size_t tn(const cd_doc *d, size_t i) { return tk(d, i)->len; }
 static bool word(const cd_doc *d, size_t i) { return i < doc_ntok(d) && tk(d, i)->kind == TOK_WORD; }
-static bool is(const cd_doc *d, size_t i, const char *w) { return word(d, i) && cd_word_eq(ts(d, i), tn(d, i), w); }
+/* Token i is the word w, a string literal, in any case (most tokens differ in length). */
+#define is(d, i, w) is_n((d), (i), "" w, sizeof(w) - 1)
+static bool is_n(const cd_doc *d, size_t i, const char *w, size_t wn) {
+  return word(d, i) && tn(d, i) == wn && cd_word_eq(ts(d, i), wn, w);
+}
 static bool lx(const cd_doc *d, size_t i, cd_lex_id list) {
   return word(d, i) && cd_lex_has(list, ts(d, i), tn(d, i));
 }
@@ -564,7 +568,7 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   for (size_t p = prev_tok(d, left); p != CD_NONE; p = prev_tok(d, left)) {
     if ((lower(d, p) || sentence_initial(d, p)) && lx(d, p, CD_LEX_CLAIM_MEDIA_MODIFIERS)) {
       modified = true;
-      state = state || (tn(d, p) >= 5 && cd_word_eq(ts(d, p), 5, "state"));
+      state = state || (tn(d, p) >= 5 && CD_WORD_IS(ts(d, p), 5, "state"));
       left = p;
     } else if (demonym(d, p)) {
       modified = country = true;

@@ -110,7 +110,7 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
   bool poss;
   size_t n = strip_possessive(doc, t, &poss);
   const char *s = tstr(doc, t);
-  if (cd_is_calendar_word(s, n) && !(in_chain && cd_word_eq(s, n, "may")) && !month_abbreviation_as_name(doc, i, n))
+  if (cd_is_calendar_word(s, n) && !(in_chain && CD_WORD_IS(s, n, "may")) && !month_abbreviation_as_name(doc, i, n))
     return false;
   if (cd_capitalised_past_speech_verb_at(doc, i)) return false; /* "Lind Tweeted on Friday" */
   if (!in_chain && clause_initial(doc, i)) {
@@ -155,7 +155,7 @@ static bool of_head(const cd_doc *doc, const chain_word *w, size_t n) {
   size_t len = last->len;
   if (!cd_lex_has(CD_LEX_OF_HEADS, doc->text + last->start, len)) return false;
   /* "Court of Justice", "Bank of England"; but a lone "State" or "Party" begins too many phrases */
-  return n >= 2 && !(cd_word_eq(doc->text + last->start, len, "state") || cd_word_eq(doc->text + last->start, len, "party"));
+  return n >= 2 && !(CD_WORD_IS(doc->text + last->start, len, "state") || CD_WORD_IS(doc->text + last->start, len, "party"));
 }
 
 static bool is_title_word(const cd_doc *doc, const cd_token *t) {
@@ -173,7 +173,7 @@ static bool office_word(const cd_doc *doc, const chain_word *w, size_t n, size_t
   const cd_token *of = doc_tok(doc, first - 1), *title = doc_tok(doc, first - 2), *t = doc_tok(doc, i);
   /* the title, "of" and the office in one sentence: "Secretary" ending a paragraph opens no name
    * in the next */
-  if (!is_word_tok(of) || !cd_word_eq(tstr(doc, of), tlen(of), "of") || of->sent != t->sent ||
+  if (!is_word_tok(of) || !CD_WORD_IS(tstr(doc, of), tlen(of), "of") || of->sent != t->sent ||
       title->sent != t->sent || !is_word_tok(title) || !(title->flags & TF_CAP) || !is_title_word(doc, title))
     return false;
   for (size_t k = 0; k < n; k++)
@@ -383,11 +383,11 @@ void cd_pass_mentions(cd_doc *doc) {
                      name_word(doc, cs, i + 2, true)))) {
           extend = true; /* Ludwig van Beethoven; Lucia de la Fuente, Rafael van der Vaart */
         } else if (n > 0 && n + 3 < sizeof w / sizeof w[0] && is_word_tok(t) && (t->flags & TF_LOWER) &&
-                   cd_word_eq(tstr(doc, t), tlen(t), "of") && of_head(doc, w, n)) {
+                   CD_WORD_IS(tstr(doc, t), tlen(t), "of") && of_head(doc, w, n)) {
           /* "European Court of Justice", "Bank of England", "Democratic Republic of the Congo" */
           size_t j = i + 1;
           bool the = j < doc_ntok(doc) && is_word_tok(doc_tok(doc, j)) &&
-                     cd_word_eq(tstr(doc, doc_tok(doc, j)), tlen(doc_tok(doc, j)), "the");
+                     CD_WORD_IS(tstr(doc, doc_tok(doc, j)), tlen(doc_tok(doc, j)), "the");
           if (the) j++;
           if (j < doc_ntok(doc) && name_word(doc, cs, j, true) && doc_tok(doc, j)->sent == t->sent) {
             w[n].tok = i;

@@ -88,7 +88,7 @@ static bool attributive(const cd_doc *doc, const cd_name_mention *m) {
     if (p->kind == TOK_WORD) {
       const char *w = doc->text + p->start;
       size_t n = p->len;
-      if (cd_word_eq(w, n, "the") || cd_word_eq(w, n, "a") || cd_word_eq(w, n, "an")) return true;
+      if (CD_WORD_IS(w, n, "the") || CD_WORD_IS(w, n, "a") || CD_WORD_IS(w, n, "an")) return true;
     }
   }
   if (m->end_tok < doc_ntok(doc) && !m->possessive) {
@@ -770,7 +770,7 @@ static bool period_varies(const names_ctx *c, const cd_name_mention *m) {
   const cd_doc *doc = c->doc;
   size_t s, e;
   title_word(doc, m, &s, &e);
-  return !cd_word_eq(doc->text + s, e - s, "miss") && courtesy_on_name(c, m);
+  return !CD_WORD_IS(doc->text + s, e - s, "miss") && courtesy_on_name(c, m);
 }
 
 /* "Mr" and "Mr." in one article. */
@@ -900,7 +900,7 @@ static bool president_by_title(cd_doc *doc, const cd_name_mention *m) {
   if (m->title.start != CD_NONE32) {
     size_t s, e;
     title_word(doc, m, &s, &e);
-    if (!cd_word_eq(doc->text + s, e - s, "president")) return false;
+    if (!CD_WORD_IS(doc->text + s, e - s, "president")) return false;
     for (size_t i = m->first_tok; i < m->end_tok && doc_tok(doc, i)->start < s; i++) {
       const cd_token *t = doc_tok(doc, i);
       if (t->kind != TOK_WORD || !cd_word_in(doc->text + t->start, t->len, BEFORE)) return false;
@@ -908,12 +908,12 @@ static bool president_by_title(cd_doc *doc, const cd_name_mention *m) {
   } else {
     if (m->first_tok == 0) return false;
     const cd_token *p = doc_tok(doc, m->first_tok - 1), *t = doc_tok(doc, m->first_tok);
-    if (p->kind != TOK_WORD || p->sent != t->sent || !cd_word_eq(doc->text + p->start, p->len, "president"))
+    if (p->kind != TOK_WORD || p->sent != t->sent || !CD_WORD_IS(doc->text + p->start, p->len, "president"))
       return false;
     /* not "Vice president Biden", "vice president Biden", "Student Body president Lind" */
     const cd_token *pp = m->first_tok >= 2 ? doc_tok(doc, m->first_tok - 2) : NULL;
     if (pp && pp->kind == TOK_WORD && pp->sent == t->sent && !cd_word_in(doc->text + pp->start, pp->len, BEFORE) &&
-        (!(pp->flags & TF_LOWER) || cd_word_eq(doc->text + pp->start, pp->len, "vice")))
+        (!(pp->flags & TF_LOWER) || CD_WORD_IS(doc->text + pp->start, pp->len, "vice")))
       return false;
   }
   const char *key = name_key(doc, m);
@@ -1186,8 +1186,8 @@ static bool rename_explained(const cd_doc *doc, size_t t) {
     size_t n = p->len;
     if (p->kind == TOK_PUNCT && *w == '(') return true;
     if (p->kind == TOK_WORD &&
-        (cd_word_eq(w, n, "known") || cd_word_eq(w, n, "formerly") || cd_word_eq(w, n, "called") ||
-         cd_word_eq(w, n, "renamed") || cd_word_eq(w, n, "or") || cd_word_eq(w, n, "aka")))
+        (CD_WORD_IS(w, n, "known") || CD_WORD_IS(w, n, "formerly") || CD_WORD_IS(w, n, "called") ||
+         CD_WORD_IS(w, n, "renamed") || CD_WORD_IS(w, n, "or") || CD_WORD_IS(w, n, "aka")))
       return true;
   }
   return false;
@@ -1508,8 +1508,8 @@ static bool begins_longer_name(const names_ctx *c, const cd_name_mention *m) {
     if (t->flags & TF_CAP) return true;
     const char *w = doc->text + t->start;
     size_t len = t->len;
-    if (!(cd_word_eq(w, len, "of") || cd_word_eq(w, len, "on") || cd_word_eq(w, len, "and") ||
-          cd_word_eq(w, len, "for")))
+    if (!(CD_WORD_IS(w, len, "of") || CD_WORD_IS(w, len, "on") || CD_WORD_IS(w, len, "and") ||
+          CD_WORD_IS(w, len, "for")))
       return false;
   }
   return false;
@@ -1526,8 +1526,8 @@ static bool generic_use(const cd_doc *doc, size_t first) {
   if (p->kind != TOK_WORD) return false;
   const char *w = doc->text + p->start;
   size_t n = p->len;
-  if (cd_word_eq(w, n, "a") || cd_word_eq(w, n, "an")) return true;
-  return (p->flags & TF_LOWER) && !cd_word_eq(w, n, "the") && !clause_word(doc, p);
+  if (CD_WORD_IS(w, n, "a") || CD_WORD_IS(w, n, "an")) return true;
+  return (p->flags & TF_LOWER) && !CD_WORD_IS(w, n, "the") && !clause_word(doc, p);
 }
 
 /* "Muslim advocates hailed the nomination" beside the group "Muslim Advocates": a nationality or
@@ -1754,8 +1754,8 @@ static bool title_case_opening(const cd_doc *doc, const cd_name_mention *m) {
     if (t->len == 1 && doc->text[t->start] == 's' && words == 0) continue; /* the possessive's s */
     words++;
     if (t->flags & TF_CAP) caps++;
-    else if (!cd_word_eq(doc->text + t->start, t->len, "to") &&
-             !cd_word_eq(doc->text + t->start, t->len, "of"))
+    else if (!CD_WORD_IS(doc->text + t->start, t->len, "to") &&
+             !CD_WORD_IS(doc->text + t->start, t->len, "of"))
       return false;
   }
   return words == 3 && caps >= 2;

@@ -59,7 +59,7 @@ static bool title_case_ending(const cd_doc *doc, size_t open, size_t inner_end, 
     /* short words stay lower case in a title, prepositions of any length too ("Flip the Script with
      * Liz Plank") */
     if (!cap && t->len >= 4 && !cd_lex_has(CD_LEX_PREPOSITIONS, doc->text + t->start, t->len)) return false;
-    if (words > 1 && cap && !cd_word_eq(doc->text + t->start, t->len, "I")) later_caps++;
+    if (words > 1 && cap && !CD_WORD_IS(doc->text + t->start, t->len, "I")) later_caps++;
   }
   return words >= 2 && later_caps > 0;
 }
@@ -155,10 +155,10 @@ static size_t byline_by(const cd_doc *doc, const cd_quote *q, const cd_quote_wor
   uint32_t sent = tk(doc, w->close_tok)->sent;
   if (!comma && i < n && tk(doc, i)->kind == TOK_PUNCT && doc->text[tk(doc, i)->start] == ',') comma = true, i++;
   if ((!comma && !titled) || i >= n || tk(doc, i)->sent != sent ||
-      !cd_word_eq(doc->text + tk(doc, i)->start, tk(doc, i)->len, "by"))
+      !CD_WORD_IS(doc->text + tk(doc, i)->start, tk(doc, i)->len, "by"))
     return 0;
   size_t by = i++;
-  if (i < n && cd_word_eq(doc->text + tk(doc, i)->start, tk(doc, i)->len, "the")) i++;
+  if (i < n && CD_WORD_IS(doc->text + tk(doc, i)->start, tk(doc, i)->len, "the")) i++;
   if (i >= n || tk(doc, i)->sent != sent) return 0;
   const cd_token *t = tk(doc, i);
   return t->kind == TOK_WORD && (t->flags & TF_CAP) && !cd_is_calendar_word(doc->text + t->start, t->len) ? by : 0;
@@ -168,8 +168,8 @@ static size_t byline_by(const cd_doc *doc, const cd_quote *q, const cd_quote_wor
  * s, found by the caller) named after a comma, its title in sentence case (as opinion pages set
  * them) ending in the comma of the sentence around it. */
 static bool writing_titled(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w, const char *s, size_t n) {
-  if (!cd_word_eq(s, n, "column") && !cd_word_eq(s, n, "commentary") && !cd_word_eq(s, n, "op-ed") &&
-      !cd_word_eq(s, n, "editorial") && !cd_word_eq(s, n, "essay"))
+  if (!CD_WORD_IS(s, n, "column") && !CD_WORD_IS(s, n, "commentary") && !CD_WORD_IS(s, n, "op-ed") &&
+      !CD_WORD_IS(s, n, "editorial") && !CD_WORD_IS(s, n, "essay"))
     return false;
   const cd_token *c = w->open_tok > 0 ? tk(doc, w->open_tok - 1) : NULL;
   const cd_token *first = w->open_tok + 1 < doc_ntok(doc) ? tk(doc, w->open_tok + 1) : NULL;
@@ -195,7 +195,7 @@ static bool dated_writing_titled(const cd_doc *doc, const cd_quote *q, const cd_
     k--;
     skipped++;
   }
-  if (!skipped || k < 2 || !cd_word_eq(doc->text + tk(doc, k - 1)->start, tk(doc, k - 1)->len, "on")) return false;
+  if (!skipped || k < 2 || !CD_WORD_IS(doc->text + tk(doc, k - 1)->start, tk(doc, k - 1)->len, "on")) return false;
   const cd_token *noun = tk(doc, k - 2);
   return noun->kind == TOK_WORD && writing_titled(doc, q, w, doc->text + noun->start, noun->len);
 }
@@ -211,7 +211,7 @@ static bool work_appositive_follows(const cd_doc *doc, const cd_quote *q, const 
   if (!comma || i >= n || tk(doc, i)->kind != TOK_WORD || tk(doc, i)->sent != sent) return false;
   const cd_token *art = tk(doc, i);
   const char *a = doc->text + art->start;
-  if (!cd_word_eq(a, art->len, "a") && !cd_word_eq(a, art->len, "an") && !cd_word_eq(a, art->len, "the")) return false;
+  if (!CD_WORD_IS(a, art->len, "a") && !CD_WORD_IS(a, art->len, "an") && !CD_WORD_IS(a, art->len, "the")) return false;
   for (size_t k = i + 1; k < n && k <= i + 4 && tk(doc, k)->sent == sent; k++) {
     const cd_token *t = tk(doc, k);
     if (t->kind == TOK_MARK && t->role == MR_APOS) continue; /* "the network's" */
@@ -313,18 +313,18 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     const cd_token *b = before[0];
     const char *s = doc->text + b->start;
     size_t n = b->len;
-    bool known_as = cd_word_eq(s, n, "as") &&
+    bool known_as = CD_WORD_IS(s, n, "as") &&
                     (cue_within(doc, w->open_tok, 4, "known") || cue_within(doc, w->open_tok, 4, "nicknamed"));
     /* "banners reading "...", "a sign saying "..."": words on a thing, not anyone's speech */
-    bool on_sign = (cd_word_eq(s, n, "reading") || cd_word_eq(s, n, "read") || cd_word_eq(s, n, "saying") ||
-                    cd_word_eq(s, n, "says") || cd_word_eq(s, n, "that")) &&
+    bool on_sign = (CD_WORD_IS(s, n, "reading") || CD_WORD_IS(s, n, "read") || CD_WORD_IS(s, n, "saying") ||
+                    CD_WORD_IS(s, n, "says") || CD_WORD_IS(s, n, "that")) &&
                    nb > 1 && CD_SORTED_IN(doc->text + before[1]->start, before[1]->len, SIGN_NOUNS);
     /* "dubbed "...", "nicknamed "...""; "the term / phrase / word "..."" */
-    bool naming = cd_word_eq(s, n, "dubbed") || cd_word_eq(s, n, "nicknamed");
-    bool term = cd_word_eq(s, n, "term") || cd_word_eq(s, n, "phrase") || cd_word_eq(s, n, "word") ||
-                cd_word_eq(s, n, "nickname");
+    bool naming = CD_WORD_IS(s, n, "dubbed") || CD_WORD_IS(s, n, "nicknamed");
+    bool term = CD_WORD_IS(s, n, "term") || CD_WORD_IS(s, n, "phrase") || CD_WORD_IS(s, n, "word") ||
+                CD_WORD_IS(s, n, "nickname");
     /* "the old adage, "..."": a saying everyone knows, nobody's words here, however long */
-    bool adage = cd_word_eq(s, n, "adage") || cd_word_eq(s, n, "maxim") || cd_word_eq(s, n, "proverb");
+    bool adage = CD_WORD_IS(s, n, "adage") || CD_WORD_IS(s, n, "maxim") || CD_WORD_IS(s, n, "proverb");
     if (on_sign) q->kind = CD_QUOTE_TITLE;
     if (on_sign) {
       /* classed above */
@@ -341,11 +341,11 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
                                               "verb of saying beside it: its title.";
     /* "an ad entitled, "Scam."", "a novel titled "The Night the Cranes Stopped,"", "a story
      * headlined "...": the verb says the quote is a title, whatever its case or punctuation */
-    else if (cd_word_eq(s, n, "titled") || cd_word_eq(s, n, "entitled") || cd_word_eq(s, n, "headlined"))
+    else if (CD_WORD_IS(s, n, "titled") || CD_WORD_IS(s, n, "entitled") || CD_WORD_IS(s, n, "headlined"))
       q->kind = CD_QUOTE_TITLE, overrulable = "Named a title (\"entitled\", \"titled\") with no verb of saying beside it: "
                                                "the name of a thing.";
     else if (adage) q->kind = CD_QUOTE_SCARE;
-    else if (known_as || naming || term || cd_word_eq(s, n, "so-called") || cd_word_eq(s, n, "self-styled")) {
+    else if (known_as || naming || term || CD_WORD_IS(s, n, "so-called") || CD_WORD_IS(s, n, "self-styled")) {
       q->kind = words <= 6 ? CD_QUOTE_SCARE : CD_QUOTE_SPEECH;
       /* "he dubbed Rubio "...", "she coined the phrase "..."" (a verb of using or coining a term
        * within five words): the term is the subject's own words;
@@ -353,7 +353,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
       w->kind_from_naming = q->kind == CD_QUOTE_SCARE &&
                             (naming || (term && word_within(doc, w->open_tok, 5, NULL, CD_LEX_TERM_USING_VERBS)));
     }
-    else if (CD_SORTED_IN(s, n, TITLE_CUES) && words <= 8 && !ends && cd_word_eq(s, n, "slogan"))
+    else if (CD_SORTED_IN(s, n, TITLE_CUES) && words <= 8 && !ends && CD_WORD_IS(s, n, "slogan"))
       q->kind = CD_QUOTE_TITLE;
   }
   /* "... " sign", "..." model": the noun after the quote says it names a thing; not after a

@@ -168,8 +168,8 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
       seen_sent = m->sent;
       const cd_token *first = T(a, ms->first_tok);
       skip_sentence = m->sent != cur_sent && first->kind == TOK_WORD &&
-                      (cd_word_eq(a->doc->text + first->start, first->len, "he") ||
-                       cd_word_eq(a->doc->text + first->start, first->len, "she"));
+                      (CD_WORD_IS(a->doc->text + first->start, first->len, "he") ||
+                       CD_WORD_IS(a->doc->text + first->start, first->len, "she"));
     }
     if (!org && m->sent == cur_sent && owner == CD_NONE && possessive_person(doc, m) && gender_fits(a, m, want))
       owner = k - 1;
@@ -990,9 +990,9 @@ static bool fronted(const att *a, size_t f) {
   if (mention_at(a, f) != CD_NONE || N(a, f) <= 5) return false;
   /* a participle in -ed that a preposition follows: "Preceded at the lectern by X, Lind ...",
    * "Flanked by aides, she ..." */
-  if (cd_word_eq(S(a, f) + N(a, f) - 2, 2, "ed"))
+  if (CD_WORD_IS(S(a, f) + N(a, f) - 2, 2, "ed"))
     return f + 1 < doc_ntok(a->doc) && T(a, f + 1)->kind == TOK_WORD && att_preposition(a, f + 1);
-  return cd_word_eq(S(a, f) + N(a, f) - 3, 3, "ing");
+  return CD_WORD_IS(S(a, f) + N(a, f) - 3, 3, "ing");
 }
 
 /* A subject that is not a named person yields to the person an appositive names: "The new

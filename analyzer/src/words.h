@@ -10,6 +10,9 @@
 
 /* Compares a text slice with a NUL-terminated ASCII word, ignoring ASCII case. */
 bool cd_word_eq(const char *s, size_t n, const char *word);
+/* cd_word_eq against a string literal, whose length the compiler knows: most words differ in it,
+ * and those are told apart without the call. `n` is read twice. */
+#define CD_WORD_IS(s, n, lit) ((n) == sizeof("" lit) - 1 && cd_word_eq((s), (n), (lit)))
 /* strcmp(lower(s[0, n)), word) with ASCII case folding, without copying s. */
 int cd_word_cmp_folded(const char *s, size_t n, const char *word);
 /* Slice in a NULL-terminated list of words (ASCII case-insensitive). */
