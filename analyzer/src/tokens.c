@@ -132,6 +132,12 @@ static const uint8_t ASCII_WORD[256] = {
 /* The ASCII bytes that may join what is on either side of them into one word (see scan_word). */
 static const bool ASCII_JOIN[128] = {['\''] = true, ['-'] = true, ['.'] = true, [','] = true, ['&'] = true};
 
+/* The C1 controls and the Latin-1 signs that mis-decoded UTF-8 leaves inside words; not the
+ * no-break space or the guillemets (quotation marks). */
+static bool latin1_debris(int32_t c) {
+  return (c >= 0x80 && c <= 0x9F) || (c >= 0xA1 && c <= 0xBF && c != 0xAB && c != 0xBB);
+}
+
 /* Scans one word or number starting at pos, whose first code point is c (a number when it is a
  * digit); returns its end and sets case flags. */
 static size_t scan_word(const scan *sc, size_t pos, int32_t c, uint8_t *flags, bool number) {
@@ -189,6 +195,22 @@ static size_t scan_word(const scan *sc, size_t pos, int32_t c, uint8_t *flags, b
         }
         pos += n;
         continue;
+      }
+      /* "FranÃ§ois", "SarukhÃ\u0083Â¡n": UTF-8 read as Windows-1252 and saved again (mojibake) puts
+       * C1 controls and Latin-1 signs inside a word; the word stays one, so that the name is still
+       * a name (they are kept as written) */
+      if (latin1_debris(c)) {
+        size_t past = pos + n, rn;
+        int32_t r = at(sc, past, &rn);
+        while (latin1_debris(r) && past - pos < 12) past += rn, r = at(sc, past, &rn);
+        int32_t lead = before(sc, pos);
+        /* between letters; or at the word's end after the Â, Ã, Ä or Å that starts such a pair
+         * ("JosÃ©" for "José") */
+        if ((cd_is_letter(r) && alnum(lead) && !cd_is_digit(lead)) || (lead >= 0xC2 && lead <= 0xC5)) {
+          pos = past;
+          continue;
+        }
+        break;
       }
       /* only these join what is on either side of them into one word */
       if (c != '\'' && c != 0x2019 && c != '-' && c != 0x2010 && c != 0x2011 && c != '.' && c != ',' && c != '&') break;
