@@ -1081,7 +1081,7 @@ static bool participle_opens(const att *a, size_t i) {
  * comma. A possessive ("his voice") is left to the sieves that know whose it is. */
 static bool own_noun_phrase(att *a, size_t first, size_t k, speaker *sp) {
   size_t st = k;
-  while (st > first && k - st < 5 && T(a, st - 1)->kind == TOK_WORD && (T(a, st - 1)->flags & TF_LOWER) &&
+  while (st > first && k - st < 4 && T(a, st - 1)->kind == TOK_WORD && (T(a, st - 1)->flags & TF_LOWER) &&
          outside_quotes(a, st - 1) && !att_determiner(a, st - 1))
     st--;
   if (st == first || st == k || !att_determiner(a, st - 1)) return false;

@@ -947,23 +947,16 @@ static bool sentence_attributed(const cd_doc *d, size_t f, size_t e, bool hedge,
 }
 
 /* "Police said the man allegedly ...", "The court heard that he allegedly ...": a hedge inside
- * words already attributed to a named source. With `strict`, the words after a comma and a
- * conjunction are a clause of the writer's own ("Bolsonaro has said ..., and his critics blame
- * him", "..., even though many observers doubt it"), and so are those after a verb that closes a
- * quotation. */
+ * words already attributed to a named source. With `strict`, the verb stands in the claim's own
+ * clause: no comma between them ("Bolsonaro has said ..., and his critics blame him", "After Voss
+ * said she would resign, many residents believe ...", "...," Christie added, referring to a job he
+ * is widely believed to want). */
 static bool leading_attribution(const cd_doc *d, size_t f, bool strict) {
   size_t first = sent_first(d, f);
   for (size_t k = f, n = 0; k > first && n < 30; k--, n++) {
     size_t v = k - 1;
-    if (!ctx(d, v, f) || (strict && punct(d, v, ';'))) break;
-    /* "Bolsonaro has said ..., and his critics blame him": a clause of the writer's own */
-    if (strict && v > first && punct(d, v - 1, ',') &&
-        in(d, v, (const char *const[]){"and", "but", "while", "whereas", "though", "although", "even", "yet", NULL}))
-      break;
+    if (!ctx(d, v, f) || (strict && (punct(d, v, ',') || punct(d, v, ';')))) break;
     if (!(lower(d, v) && lx(d, v, CD_LEX_CLAIM_LEADING_TAG_VERBS))) continue;
-    /* ""...," Christie added, referencing a job he is widely believed to want": the verb closes the
-     * quotation before it, and what follows its comma is the writer's */
-    if (strict && punct(d, v + 1, ',')) continue;
     size_t p = prev_tok(d, v);
     while (p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_CLAIM_AUXILIARIES)) p = prev_tok(d, p);
     if (p != CD_NONE && (naming_word(d, p) || lx(d, p, CD_LEX_CLAIM_SOURCE_SUBJECTS) || in_name_mention(d, p)))
@@ -994,10 +987,12 @@ static bool question(const cd_doc *d, size_t i) {
 bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e, claim_hit *hit) {
   bool hedge = strcmp(def->family, "hedge") == 0, passive = strcmp(def->family, "impersonal-passive") == 0;
   if (question(doc, f)) return false;
-  /* a view put in an unnamed group's mouth ("many voters believe", "critics say"), or a settled
-   * passive ("is widely seen as"); these ask for a source nearer the claim than the others */
-  bool group = def->check == CK_GROUP || def->check == CK_QUANT_GROUP, settled = passive && def->check != CK_PASSIVE &&
-                                                                             def->check != CK_RAISING && def->check != CK_NONE;
+  /* a view put in an unnamed group's mouth ("many voters believe", "critics say"), or an agentless
+   * passive other than those above ("it is believed", "is widely seen as", "blamed on", "dogged by
+   * allegations"); these ask for a source nearer the claim than the others */
+  bool group = def->check == CK_GROUP || def->check == CK_QUANT_GROUP;
+  bool settled = passive && (def->check == CK_IMPERSONAL || def->check == CK_EMERGED || def->check == CK_WIDELY ||
+                             def->check == CK_KNOWN_FOR || def->check == CK_AGENTLESS || def->check == CK_THERE);
   /* inside words credited to a named speaker ("He noted that she had been pilloried", "Garin said
    * his focus groups show") the claim is theirs; a raising passive ("people believed to have been
    * involved") stays the writer's */

@@ -769,6 +769,21 @@ static bool described_person(const att *a, size_t i, size_t name) {
                                        cd_is_job_title(S(a, b), N(a, b)));
 }
 
+/* Can a subject start at token `first` (past its determiners: "his supporters")? Not right after
+ * a verb, whose object it would be ("39 percent blame his supporters"): only at the sentence's
+ * start, after punctuation, or after a function word ("which", "and", "even"), a preposition or
+ * a word that fronts a clause. */
+static bool subject_may_start(const att *a, size_t first) {
+  size_t p = first;
+  uint32_t sent = T(a, first)->sent;
+  while (p > 0 && T(a, p - 1)->sent == sent && att_determiner(a, p - 1)) p--;
+  if (p == 0 || T(a, p - 1)->sent != sent || T(a, p - 1)->kind != TOK_WORD || !(T(a, p - 1)->flags & TF_LOWER))
+    return true;
+  size_t q = p - 1;
+  return att_function_word(a, q) || is(a, q, "and") || is(a, q, "but") || is(a, q, "that") || is(a, q, "so") ||
+         att_preposition(a, q) || cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, q), N(a, q));
+}
+
 /* A noun phrase that speaks, whatever its noun: "the designer", "one unaligned Florida Republican
  * strategist", "Sanders' campaign manager", "another" -- reported as written; or a person it names
  * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
@@ -835,8 +850,9 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
       head = j; /* "the two wrote" */
       continue;
     }
-    /* "the senator and candidate"; not "his supporters and 22 percent", two phrases */
-    if (is(a, j, "and") && head != CD_NONE && j + 1 < n && T(a, j + 1)->kind == TOK_WORD && !att_determiner(a, j + 1)) {
+    /* "the senator and candidate", "the harbour master and 12 fishermen"; not "(blame) his
+     * supporters and 22 percent (say)", an object and the next clause's subject */
+    if (is(a, j, "and") && head != CD_NONE && subject_may_start(a, i)) {
       head = CD_NONE;
       continue;
     }
@@ -903,14 +919,8 @@ static void join_second_speaker(att *a, speaker *sp, cd_attribution_method metho
   while (k < n && k < after + 3 && att_between_word(a, k)) k++;
   bool inverted = sp->first_tok > 0 && att_speech_verb(a, sp->first_tok - 1);
   if (!(inverted ? clause_ends(a, after, T(a, e)->sent) || punct(a, after, ',') : att_speech_verb(a, k))) return;
-  /* "39 percent blame his supporters and 22 percent say": a first phrase right after a verb is its
-   * object; two subjects of one verb open their clause together */
-  size_t p = sp->first_tok;
-  while (p > 0 && T(a, p - 1)->sent == T(a, sp->first_tok)->sent && att_determiner(a, p - 1)) p--; /* "his" */
-  if (!inverted && p > 0 && T(a, p - 1)->sent == T(a, sp->first_tok)->sent && T(a, p - 1)->kind == TOK_WORD &&
-      (T(a, p - 1)->flags & TF_LOWER) && !is(a, p - 1, "and") && !is(a, p - 1, "but") && !is(a, p - 1, "that") &&
-      !is(a, p - 1, "so") && !att_preposition(a, p - 1) && !cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, p - 1), N(a, p - 1)))
-    return;
+  /* "39 percent blame his supporters and 22 percent say": the first is the verb's object */
+  if (!inverted && !subject_may_start(a, sp->first_tok)) return;
   sp->end_tok = second.end_tok;
   sp->phrase_end = second.phrase_end ? second.phrase_end : second.end_tok;
   sp->entity = CD_NONE;
