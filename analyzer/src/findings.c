@@ -9,6 +9,7 @@
 
 #include "controls.h"
 #include "doc.h"
+#include "garbled.h"
 #include "quotes_kind.h"
 
 /* The nearest name before a quote, to say why it was not taken. */
@@ -158,6 +159,7 @@ static bool merge_sort_runs(cd_vec *diags) {
 void cd_pass_findings(cd_doc *doc) {
   quote_findings(doc);
   invalid_utf8(doc);
+  cd_find_garbled(doc);
   cd_apply_controls(doc);
   /* drop what configuration switched off */
   size_t k = 0;

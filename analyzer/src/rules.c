@@ -18,6 +18,7 @@ static const cd_rule_info RULES[] = {
     {"claim.unattributed", CD_SEVERITY_INFO, "A claim presented with no source (weasel wording)."},
     {"claim.anonymous-source", CD_SEVERITY_INFO, "A claim resting on an unnamed source."},
     {"text.invalid-utf8", CD_SEVERITY_WARNING, "Bytes that are not valid UTF-8."},
+    {"text.garbled", CD_SEVERITY_WARNING, "Garbled characters: UTF-8 read in the wrong character set (\"JosÃ©\")."},
     {"control.unknown-rule", CD_SEVERITY_WARNING, "An inline copydesk control naming an unknown rule."},
 };
 

@@ -139,6 +139,39 @@ static void test_length_not_nul(void **state) {
 
 /* ---- encodings ---- */
 
+/* The fix a text.garbled finding over `word` offers, or NULL. */
+static const char *garbled_fix(const cd_report *r, const char *text, const char *word) {
+  size_t n;
+  const cd_diagnostic *d = cd_report_diagnostics(r, &n);
+  size_t at = (size_t)(strstr(text, word) - text);
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(d[i].code, "text.garbled") != 0 || d[i].span.start != at || d[i].span.end != at + strlen(word))
+      continue;
+    return d[i].n_fixes == 1 && d[i].fixes[0].n_edits == 1 ? d[i].fixes[0].edits[0].new_text : "";
+  }
+  return NULL;
+}
+
+static void test_garbled_text(void **state) {
+  (void)state;
+  /* UTF-8 read as Windows-1252 and saved again: "José", "it’s", "£20", twice over "François",
+   * and a no-break space; then words written with those letters on purpose, and a lost byte. */
+  const char text[] = "Harbour plan\n\nMayor Jos\xC3\x83\xC2\xA9 Ortega said it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s "
+                      "fine at \xC3\x82\xC2\xA3" "20, as did Fran\xC3\x83\xC2\x83\xC3\x82\xC2\xA7ois Roux.\n\n"
+                      "Price:\xC3\x82\xC2\xA0" "twenty. CAF\xC3\x89\xE2\x80\x9D and S\xC3\x83O PAULO, p\xC3\xA2t\xC3\xA9, "
+                      "long\xC3\x83\xC2\xA2\xE2\x82\xACterm.\n";
+  cd_report *r = cd_analyze(text, sizeof text - 1, CD_FORMAT_PLAINTEXT, NULL);
+  assert_non_null(r);
+  assert_string_equal(garbled_fix(r, text, "Jos\xC3\x83\xC2\xA9"), "Jos\xC3\xA9");
+  assert_string_equal(garbled_fix(r, text, "it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s"), "it\xE2\x80\x99s");
+  assert_string_equal(garbled_fix(r, text, "\xC3\x82\xC2\xA3" "20"), "\xC2\xA3" "20");
+  assert_string_equal(garbled_fix(r, text, "Fran\xC3\x83\xC2\x83\xC3\x82\xC2\xA7ois"), "Fran\xC3\xA7ois");
+  assert_string_equal(garbled_fix(r, text, "\xC3\x82\xC2\xA0"), "\xC2\xA0");
+  assert_string_equal(garbled_fix(r, text, "long\xC3\x83\xC2\xA2\xE2\x82\xACterm"), ""); /* a byte lost: no fix */
+  assert_int_equal(count_code(r, "text.garbled"), 6); /* not CAFÉ”, SÃO, pâté */
+  cd_report_free(r);
+}
+
 static void test_invalid_utf8(void **state) {
   (void)state;
   /* Two bad bytes in a row inside a quote, then one more in a later paragraph: one finding for
@@ -410,7 +443,7 @@ static void test_rule_table(void **state) {
   }
   static const char *const expected[] = {"quote.attributed", "quote.unattributed", "quote.unclosed",
                                          "name.variant",     "name.spelling",      "claim.unattributed",
-                                         "text.invalid-utf8"};
+                                         "text.invalid-utf8", "text.garbled"};
   for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) assert_non_null(cd_rule_find(expected[i]));
   assert_null(cd_rule_find("quote.nope"));
   assert_null(cd_rule_find(""));
@@ -489,6 +522,7 @@ int main(void) {
       cmocka_unit_test(test_free_null),
       cmocka_unit_test(test_length_not_nul),
       cmocka_unit_test(test_invalid_utf8),
+      cmocka_unit_test(test_garbled_text),
       cmocka_unit_test(test_truncated_utf8_at_end),
       cmocka_unit_test(test_crlf),
       cmocka_unit_test(test_bom),
