@@ -127,8 +127,12 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
       if (i + 1 < doc_ntok(doc) && !cd_lex_has(CD_LEX_ROLE_NOUNS, s, n) && !cd_is_speech_verb(doc->config, s, n)) {
         const cd_token *u = doc_tok(doc, i + 1);
         bool p2;
-        if (is_word_tok(u) && (u->flags & TF_CAP) && u->start == cd_tok_end(t) + 1 && !cd_is_common_word(tstr(doc, u), strip_possessive(doc, u, &p2)))
-          return true;
+        if (is_word_tok(u) && (u->flags & TF_CAP) && u->start == cd_tok_end(t) + 1) {
+          size_t un = strip_possessive(doc, u, &p2);
+          /* "Yahoo News", "Western Union", "State Department": a common word before an
+           * organisation's head word names the organisation */
+          if (!cd_is_common_word(tstr(doc, u), un) || cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, u), un)) return true;
+        }
       }
       return false;
     }
