@@ -357,6 +357,12 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     return false;
   p = prev_tok(d, left);
   if (p != CD_NONE && is(d, p, "of")) return false; /* "a panel of experts", "62 percent of Republicans" */
+  /* "priority placed on motivating black voters": a gerund after a preposition takes the group as
+   * its object ("the striking workers say" keeps its subject) */
+  for (size_t g = p, k = 0; g != CD_NONE && k < 2 && lower(d, g); g = prev_tok(d, g), k++) /* "motivating black" */
+    if (tn(d, g) > 5 && ends_with(d, g, "ing") && prev_tok(d, g) != CD_NONE && lower(d, prev_tok(d, g)) &&
+        lx(d, prev_tok(d, g), CD_LEX_PREPOSITIONS))
+      return false;
   /* "52 percent of registered voters agreed": a share, a word between */
   if (p != CD_NONE && lower(d, p) && prev_tok(d, p) != CD_NONE && is(d, prev_tok(d, p), "of")) return false;
   /* "efforts by some Republicans to ...", "appeal to voters who are concerned": after a preposition
