@@ -975,12 +975,13 @@ static bool leading_attribution(const cd_doc *d, size_t f, bool strict) {
   return false;
 }
 
-/* "It will be held in Las Vegas", "it was felt across the region": "held", "felt" and "observed"
- * after an impersonal "it is" name an event, a sensation or a sighting as often as a belief; they
+/* "It will be held in Las Vegas", "it was felt across the region", "when it was argued in January"
+ * (a case before a court): "held", "felt", "observed" and "argued" after an impersonal "it is"
+ * name an event, a sensation, a sighting or a hearing as often as a belief; they
  * put a belief forward only with a clause after them ("it is held that", "it was felt to be") in
  * the next few words. */
 static bool event_participle(const cd_doc *d, size_t f, size_t e) {
-  if (e == 0 || !in(d, e - 1, (const char *const[]){"held", "felt", "observed", NULL})) return false;
+  if (e == 0 || !in(d, e - 1, (const char *const[]){"held", "felt", "observed", "argued", NULL})) return false;
   for (size_t k = e; k < e + 8 && ctx(d, k, f); k++)
     if (is(d, k, "that") || is(d, k, "to")) return false;
   return true;
