@@ -163,7 +163,13 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
     if (T(a, v)->kind == TOK_MARK && T(a, v)->role != MR_APOS) break;
     if (!att_speech_verb(a, v) || (att_determiner(a, v - 1) && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
       continue; /* "one of the states suing"; but "the two write" */
-    if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT))) break;
+    /* "French President Ana Bell said", "US Senator Jeff Sessions said" opening a sentence: the
+     * nationality before the title is no speaker of its own */
+    if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT)) &&
+        !(j + 1 < v && T(a, j)->kind == TOK_WORD && (T(a, j)->flags & TF_CAP) &&
+          cd_is_demonym(S(a, j), N(a, j), (T(a, j)->flags & TF_ALLCAPS) != 0) && mention_at(a, j + 1) != CD_NONE &&
+          (have = att_speaker_at(a, j + 1, &who, CD_ATTR_EXPLICIT))))
+      break;
     size_t e = v;
     bool be = false;
     /* "Kelly also said"; but a capitalised "Will" before the verb is a name ("George Will wrote") */
