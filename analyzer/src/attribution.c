@@ -2115,6 +2115,20 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
   return true;
 }
 
+/* A paragraph that a person's name and a colon open, as a headline ("Issa: Clinton's 'Honesty Is
+ * In Question'") or a transcript's turn ("Lopez: Well, no one says 'My 401(k) is speculation'")
+ * writes: a quote in it that no sieve credits is that person's words. */
+static bool paragraph_label(att *a, const quote_ctx *c, speaker *sp) {
+  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, doc_tok_para(a->doc, T(a, c->open)));
+  size_t first = p->first_tok, mi = mention_at(a, first);
+  if (mi == CD_NONE || !cd_mention_is_person(a->doc, mi)) return false;
+  size_t colon = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->end_tok;
+  if (colon >= c->open || colon > first + 3 || !punct(a, colon, ':')) return false;
+  memset(sp, 0, sizeof *sp);
+  for_mention(a, sp, mi, first, colon, CD_ATTR_EXPLICIT);
+  return true;
+}
+
 /* Fills the index of the tokens that start a mention (att.starts): `starts` and `before` have a
  * word for every 64 tokens, the token count included; `mention` a word for every mention. */
 static void index_mention_starts(const cd_doc *doc, uint64_t *starts, uint32_t *before, uint32_t *mention) {
@@ -2300,8 +2314,12 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
       continue;
     }
     memset(&sp, 0, sizeof sp);
-    if (q->partial && paraphrase_goes_on(&a, &c, &sp, &verb))
+    if (q->partial && paraphrase_goes_on(&a, &c, &sp, &verb)) {
       apply(&a, qi, &sp, verb, "in the sentence before, whose paraphrase the quote's sentence goes on with");
+      continue;
+    }
+    memset(&sp, 0, sizeof sp);
+    if (paragraph_label(&a, &c, &sp)) apply(&a, qi, &sp, CD_NONE, "the name and colon that open its paragraph");
   }
 }
 
