@@ -225,19 +225,26 @@ static bool sign_off_paragraph(att *a, const quote_ctx *c, size_t j, speaker *sp
 
 /* A credit in brackets right after the quote, as newsletters and digests give their sources:
  * ""..." [AP.]", ""..." [Harbour Times]". The words in the brackets, as written (up to
- * BRACKET_WORDS), are the source. */
+ * BRACKET_WORDS), are the source; of "[Ana Bell, The Harbour Times]", the writer before the comma. */
 enum { BRACKET_WORDS = 4 };
 static bool bracket_credit(att *a, const quote_ctx *c, speaker *sp) {
   size_t n = doc_ntok(a->doc), j = c->close + 1;
   if (c->close == c->open) return false;
   if (j < n && punct(a, j, '.')) j++;
   if (j >= n || !punct(a, j, '[') || para_of(a, j) != para_of(a, c->close)) return false;
-  size_t first = j + 1, k = first, words = 0;
-  for (; k < n && !punct(a, k, ']') && k < first + 2 * BRACKET_WORDS; k++) {
-    if (T(a, k)->kind == TOK_WORD && ++words > BRACKET_WORDS) return false;
+  size_t first = j + 1, k = first, words = 0, comma = CD_NONE;
+  for (; k < n && !punct(a, k, ']') && k < first + 4 * BRACKET_WORDS; k++) {
+    if (T(a, k)->kind == TOK_WORD && ++words > (comma == CD_NONE ? BRACKET_WORDS : 3 * BRACKET_WORDS)) return false;
+    /* "[Ana Bell, The Harbour Times]": the writer, then the paper (a longer name); one comma */
+    if (punct(a, k, ',') && comma == CD_NONE && k > first) {
+      comma = k;
+      words = 0;
+      continue;
+    }
     if (T(a, k)->kind == TOK_MARK || (T(a, k)->kind == TOK_PUNCT && !punct(a, k, '.'))) return false;
   }
   if (!punct(a, k, ']') || words == 0 || !(T(a, first)->flags & TF_CAP)) return false;
+  if (comma != CD_NONE) k = comma; /* the writer is credited */
   size_t last = k;
   while (last > first && punct(a, last - 1, '.')) last--;
   as_written(a, sp, first, last, CD_ATTR_SOURCE);
