@@ -959,6 +959,26 @@ static bool person_full_name(const cd_doc *doc, const cd_name_mention *m) {
   return given;
 }
 
+
+/* "the website Politco", "the newspaper Haaretz", "a firm, Acme": a mention that a noun for a
+ * thing introduces names no person. */
+static bool named_thing(const cd_doc *doc, const cd_name_mention *m) {
+  static const char *const THINGS[] = {"website", "site", "blog", "newspaper", "paper", "magazine", "outlet",
+                                       "network", "channel", "station", "firm", "company", "agency", "publication",
+                                       "podcast", "app", "group", "organization", "organisation", NULL};
+  size_t t = m->first_tok;
+  if (t >= 1) { /* "a firm, Acme" */
+    const cd_token *p = doc_tok(doc, t - 1);
+    if (p->kind == TOK_PUNCT && p->len == 1 && doc->text[p->start] == ',' && p->sent == doc_tok(doc, t)->sent) t--;
+  }
+  if (t < 2) return false;
+  const cd_token *w = doc_tok(doc, t - 1), *d = doc_tok(doc, t - 2);
+  if (w->kind != TOK_WORD || d->kind != TOK_WORD || w->sent != doc_tok(doc, m->first_tok)->sent) return false;
+  const char *ws = doc->text + w->start, *ds = doc->text + d->start;
+  return cd_word_in(ws, w->len, THINGS) &&
+         (CD_WORD_IS(ds, d->len, "the") || CD_WORD_IS(ds, d->len, "a") || CD_WORD_IS(ds, d->len, "an"));
+}
+
 /* "Dean Baker, co-director of ...", "Dean Johnson, a 55-year-old salesman": a title of one word
  * with no full stop that is a given name too names the person in full as often as it is a title. */
 static bool title_is_given_name(const cd_doc *doc, const cd_name_mention *m) {
@@ -1014,11 +1034,12 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     }
     if (!person && c->speaker[e]) {
       /* a speaker named by one word: a person unless the word is an established name (Reuters, Moscow)
-       * or an ordinary word */
+       * or an ordinary word, or a mention calls it a thing ("the website Politco says") */
       const cd_token *t = doc_tok(doc, m->end_tok - 1);
       person = !cd_doc_key_proper(doc, key) && !cd_doc_key_common(doc, key) && !(t->flags & TF_ALLCAPS) &&
                !m->org_hint && !cd_doc_key_alias_known(doc, key) &&
                !org_shaped(doc->text + m->name.start, m->name.end - m->name.start, key);
+      for (size_t k = 0; k < n && person; k++) person = !named_thing(doc, M(doc, mentions[k]));
     }
     if (!person) return;
     const char *form = slice(doc, m->span.start, m->span.end);
