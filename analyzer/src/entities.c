@@ -20,6 +20,7 @@
 
 #include "doc.h"
 #include "incremental.h"
+#include "lexicon.h"
 #include "namekey.h"
 #include "names_lex.h"
 #include "names_near.h"
@@ -374,6 +375,45 @@ static const char *mention_text(cd_doc *doc, cd_strmap *texts, cd_vec *groups, c
   return copy;
 }
 
+/* How far back a titled surname looks for the person of that surname its title fits: a bound, so
+ * that a text of many "Mr. X" stays linear. */
+enum { TITLE_FIT_MENTIONS = 400 };
+
+/* 1 (a man) or 2 (a woman) when a courtesy title says which ("Mr. Clinton", "Mrs. Clinton"), else 0. */
+static int title_gender(const cd_doc *doc, const cd_name_mention *m) {
+  if (!m->courtesy || m->title.start == CD_NONE32) return 0;
+  const char *t = doc->text + m->title.start;
+  size_t n = m->title.end - m->title.start;
+  while (n && t[n - 1] == '.') n--;
+  if (CD_WORD_IS(t, n, "mr")) return 1;
+  if (CD_WORD_IS(t, n, "mrs") || CD_WORD_IS(t, n, "ms") || CD_WORD_IS(t, n, "miss")) return 2;
+  return 0;
+}
+
+/* 1 or 2 when the given name of full-name mention m is in one of the lists of given names only
+ * ("Hillary" a woman's, "Bill" a man's), else 0. */
+static int given_gender(const cd_doc *doc, const cd_name_mention *m) {
+  size_t f = m->first_tok;
+  while (f < m->end_tok && doc_tok(doc, f)->start < m->name.start) f++;
+  if (f >= m->end_tok) return 0;
+  const char *s = doc->text + doc_tok(doc, f)->start;
+  size_t n = doc_tok(doc, f)->len;
+  bool male = cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, s, n), female = cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, s, n);
+  return male == female ? 0 : male ? 1 : 2;
+}
+
+/* Is cluster cl a person the courtesy title of mention m contradicts: "Mr. Clinton" beside
+ * "Hillary Clinton" (in copy that writes "Mr. Clinton" for Bill and "Mrs. Clinton" for Hillary)? */
+static bool title_contradicts(ent_ctx *c, const cd_name_mention *m, size_t cl) {
+  int tg = title_gender(c->doc, m);
+  if (!tg || cl == CD_NONE) return false;
+  const cluster *k = CD_VEC_AT(&c->clusters, cluster, find(c, cl));
+  if (k->first_full == CD_NONE) return false;
+  int gg = given_gender(c->doc, M(c->doc, k->first_full));
+  return gg && gg != tg;
+}
+
+
 /* Near-miss spellings: a lone word that no earlier step placed, and that is no established name,
  * joins the one person whose surname (or the one lone word) it nearly spells. */
 static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
@@ -586,6 +626,25 @@ void cd_pass_entities(cd_doc *doc) {
     } else if (m->n_parts == 1) {
       cl = cd_strmap_get(&surname, w->skey);
       if (cl == CD_NONE) cl = cd_strmap_get(&any_surname, w->skey);
+      /* the person the title contradicts is someone else: the first of that surname if the title
+       * fits them, else a person of their own ("Mr. Clinton" apart from "Hillary Clinton") */
+      if (title_contradicts(&c, m, cl)) {
+        /* the most recent person of that surname named in full before it whom the title fits */
+        size_t fit = CD_NONE;
+        for (size_t k = i; k > 0 && i - k < TITLE_FIT_MENTIONS && fit == CD_NONE; k--)
+          if (c.mw[k - 1].person_full && mcl[k - 1] != CD_NONE && c.mw[k - 1].skey == w->skey &&
+              !title_contradicts(&c, m, mcl[k - 1]))
+            fit = mcl[k - 1];
+        size_t first = cd_strmap_get(&any_surname, w->skey);
+        cl = fit != CD_NONE ? fit : first != cl && !title_contradicts(&c, m, first) ? first : CD_NONE;
+        if (cl == CD_NONE) {
+          cl = cd_strmap_get(&full, w->key);
+          if (cl == CD_NONE || title_contradicts(&c, m, cl)) {
+            cl = new_cluster(&c);
+            cd_strmap_put(&full, w->key, cl);
+          }
+        }
+      }
       if (cl == CD_NONE) {
         size_t g = get_unique(&c, &given, w->key);
         if (g != CD_NONE) {
