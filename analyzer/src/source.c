@@ -160,23 +160,44 @@ static void plain_para(cd_doc *doc, size_t start, size_t end, bool headline) {
   if (prose) add_para(doc, start, end, headline);
 }
 
+/* A dek (a subheading) under the headline: the line right after it, short, with a blank line or
+ * the end after it ("Candidates scramble to address voters' worries."). A longer line, or one that
+ * runs on into more lines, starts the story. */
+static bool dek_line(const char *s, size_t a, size_t b, size_t len) {
+  size_t words = 0;
+  for (size_t i = a; i < b; i++)
+    if (s[i] != ' ' && s[i] != '\t' && (i == a || s[i - 1] == ' ' || s[i - 1] == '\t')) words++;
+  if (words == 0 || words > HEADLINE_MAX_WORDS) return false;
+  size_t next = b < len ? b + 1 : b, next_end = next;
+  while (next_end < len && s[next_end] != '\n') next_end++;
+  return next >= len || blank_line(s, next, next_end);
+}
+
 static void source_plain(cd_doc *doc) {
   const char *s = doc->text;
   size_t pos = skip_bom(doc), para_start = CD_NONE;
-  bool seen_first = false;
+  bool seen_first = false, after_headline = false;
   while (pos < doc->len) {
     const char *nl = memchr(s + pos, '\n', doc->len - pos);
     size_t eol = nl ? (size_t)(nl - s) : doc->len;
     bool blank = blank_line(s, pos, eol);
     bool control = !blank && control_line(s, pos, eol);
     if (!blank && !control) memset(doc->prose + pos, 1, eol - pos);
+    bool dek = after_headline && !blank && !control && dek_line(s, pos, eol, doc->len);
+    after_headline = false;
     if (blank || control) {
       if (para_start != CD_NONE) plain_para(doc, para_start, pos, false);
       para_start = CD_NONE;
     } else if (!seen_first) {
       seen_first = true;
-      if (looks_like_headline(s, pos, eol, doc->len)) plain_para(doc, pos, eol, true);
-      else para_start = pos;
+      if (looks_like_headline(s, pos, eol, doc->len)) {
+        plain_para(doc, pos, eol, true);
+        after_headline = true;
+      } else {
+        para_start = pos;
+      }
+    } else if (dek) {
+      plain_para(doc, pos, eol, true);
     } else if (para_start == CD_NONE) {
       para_start = pos;
     }
