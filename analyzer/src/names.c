@@ -960,8 +960,8 @@ static bool person_full_name(const cd_doc *doc, const cd_name_mention *m) {
 }
 
 
-/* "the website Politco", "the newspaper Haaretz", "a firm, Acme": a mention that a noun for a
- * thing introduces names no person. */
+/* "the website Politco", "the newspaper Haaretz", "a firm, Acme", "Xinhua, the news agency,": a
+ * mention that a noun for a thing introduces or describes names no person. */
 static bool named_thing(const cd_doc *doc, const cd_name_mention *m) {
   static const char *const THINGS[] = {"website", "site", "blog", "newspaper", "paper", "magazine", "outlet",
                                        "network", "channel", "station", "firm", "company", "agency", "publication",
@@ -971,12 +971,27 @@ static bool named_thing(const cd_doc *doc, const cd_name_mention *m) {
     const cd_token *p = doc_tok(doc, t - 1);
     if (p->kind == TOK_PUNCT && p->len == 1 && doc->text[p->start] == ',' && p->sent == doc_tok(doc, t)->sent) t--;
   }
-  if (t < 2) return false;
-  const cd_token *w = doc_tok(doc, t - 1), *d = doc_tok(doc, t - 2);
-  if (w->kind != TOK_WORD || d->kind != TOK_WORD || w->sent != doc_tok(doc, m->first_tok)->sent) return false;
-  const char *ws = doc->text + w->start, *ds = doc->text + d->start;
-  return cd_word_in(ws, w->len, THINGS) &&
-         (CD_WORD_IS(ds, d->len, "the") || CD_WORD_IS(ds, d->len, "a") || CD_WORD_IS(ds, d->len, "an"));
+  if (t >= 2) {
+    const cd_token *w = doc_tok(doc, t - 1), *d = doc_tok(doc, t - 2);
+    const char *ws = doc->text + w->start, *ds = doc->text + d->start;
+    if (w->kind == TOK_WORD && d->kind == TOK_WORD && w->sent == doc_tok(doc, m->first_tok)->sent &&
+        cd_word_in(ws, w->len, THINGS) &&
+        (CD_WORD_IS(ds, d->len, "the") || CD_WORD_IS(ds, d->len, "a") || CD_WORD_IS(ds, d->len, "an")))
+      return true;
+  }
+  /* "Xinhua, the official Chinese news agency, wrote": an appositive of a few words after it */
+  size_t e = m->end_tok, n = doc_ntok(doc);
+  if (e + 2 >= n || doc_tok(doc, e)->kind != TOK_PUNCT || doc->text[doc_tok(doc, e)->start] != ',') return false;
+  const cd_token *d = doc_tok(doc, e + 1);
+  if (d->kind != TOK_WORD || !(CD_WORD_IS(doc->text + d->start, d->len, "the") || CD_WORD_IS(doc->text + d->start, d->len, "a") ||
+                               CD_WORD_IS(doc->text + d->start, d->len, "an")))
+    return false;
+  for (size_t k = e + 2; k < n && k < e + 7 && doc_tok(doc, k)->kind == TOK_WORD; k++) {
+    const cd_token *w = doc_tok(doc, k);
+    if (cd_lex_has(CD_LEX_PREPOSITIONS, doc->text + w->start, w->len)) break; /* "a spokeswoman for the agency" */
+    if (cd_word_in(doc->text + w->start, w->len, THINGS)) return true;
+  }
+  return false;
 }
 
 /* "Dean Baker, co-director of ...", "Dean Johnson, a 55-year-old salesman": a title of one word
