@@ -13,7 +13,7 @@ Kinds of plant, each into running text outside quotation marks and after the hea
                dropped, doubled, or swapped with its neighbour (never the first letter)
   courtesy     one lone reference to a person (before a verb or punctuation) whose surname is used
                alone at least twice, in an article with no courtesy titles and no second person of
-               that surname, gets "Mr."
+               that surname, gets "Mr." ("Ms." when the given name is a woman's)
   us-swap      one "U.S." becomes "US" where the article writes "U.S." at least twice, or one
                "US" becomes "U.S." where it writes "US" at least twice; not where the abbreviation
                begins a name of its own ("U.S. Army Corps", "US Airways")
@@ -112,6 +112,23 @@ def usable(text, pos, quotes):
     return pos >= body_start(text) and not inside(pos, quotes)
 
 
+def _given_names(kind):
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'analyzer', 'lexicon',
+                        'given_names_%s.txt' % kind)
+    with open(path, encoding='utf-8') as f:
+        return {w.strip().lower() for w in f if w.strip() and not w.startswith('#')}
+
+
+GIVEN = {'male': _given_names('male'), 'female': _given_names('female')}
+
+
+def given_gender(given):
+    """'male' or 'female' when the given name is in one of copydesk's lists only, else None."""
+    g = given.lower()
+    male, female = g in GIVEN['male'], g in GIVEN['female']
+    return None if male == female else 'male' if male else 'female'
+
+
 def people(text, quotes):
     """Surname -> (first full-name match, later usable lone positions, all usable positions)."""
     out = {}
@@ -194,8 +211,11 @@ def plants(text, kind, rng, limit):
             if not refs:
                 continue
             pos = rng.choice(refs)
-            new = text[:pos] + 'Mr. ' + text[pos:]
-            found.append((new, (pos, pos + 4 + len(sur))))
+            # the title a person of that given name takes: "Mrs. Clinton" is someone else than
+            # Hillary Clinton's "Mr. Clinton", and copydesk reads it so
+            title = 'Ms. ' if given_gender(m.group(1)) == 'female' else 'Mr. '
+            new = text[:pos] + title + text[pos:]
+            found.append((new, (pos, pos + len(title) + len(sur))))
     elif kind == 'us-swap':
         for old, new_form in (('U.S.', 'US'), ('US', 'U.S.')):
             # not where the abbreviation begins a name of its own ("U.S. Army Corps", "US Airways")

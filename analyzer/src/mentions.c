@@ -104,6 +104,15 @@ static bool month_abbreviation_as_name(const cd_doc *doc, size_t i, size_t n) {
   return true;
 }
 
+/* A particle joined to a capitalised name by a hyphen, one token: "al-Assad", "el-Sisi". */
+static bool hyphened_particle_name(const cd_doc *doc, const cd_token *t) {
+  if (!is_word_tok(t) || !(t->flags & TF_LOWER)) return false;
+  const char *s = tstr(doc, t);
+  size_t n = tlen(t), k = 0;
+  while (k < n && s[k] != '-') k++;
+  return k > 0 && k + 1 < n && s[k + 1] >= 'A' && s[k + 1] <= 'Z' && cd_lex_has(CD_LEX_NAME_PARTICLES, s, k);
+}
+
 /* Could this capitalised token be part of a name here? */
 static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i, bool in_chain) {
   const cd_token *t = doc_tok(doc, i);
@@ -251,9 +260,11 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   m->sent = a->sent;
   m->entity = CD_NONE;
   m->n_parts = 0;
+  size_t capitalised = 0; /* the parts in capitals: only they make the name look like a person's */
   for (size_t k = name_from; k < n; k++) {
     const cd_token *t = doc_tok(doc, w[k].tok);
-    if (t->flags & TF_CAP) m->n_parts++;
+    if (t->flags & TF_CAP) capitalised++;
+    if ((t->flags & TF_CAP) || hyphened_particle_name(doc, t)) m->n_parts++; /* "al-Assad" is a part */
     if (cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, t), tlen(t))) m->org_hint = true;
   }
   if (name_from > first_title) {
@@ -273,7 +284,8 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
     const cd_token *t = doc_tok(doc, w[name_from].tok);
     m->acronym = (t->flags & TF_ALLCAPS) != 0;
   }
-  if (!m->org_hint && !m->acronym && m->n_parts >= 2) m->person_hint = true;
+  /* "Ansar al-Sharia" (a group) is no more a person's name for its particle */
+  if (!m->org_hint && !m->acronym && capitalised >= 2) m->person_hint = true;
   m->in_quote = (a->flags & TF_QUOTED);
   m->headline = CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, a))->headline;
 }
@@ -380,6 +392,8 @@ void cd_pass_mentions(cd_doc *doc) {
       if (n == 0 || (adjacent && !prev_poss)) {
         if (name_word(doc, cs, i, n > 0)) {
           extend = true;
+        } else if (n > 0 && hyphened_particle_name(doc, t)) {
+          extend = true; /* Bashar al-Assad, Abdel Fattah el-Sisi */
         } else if (n > 0 && is_word_tok(t) && cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, t), tlen(t)) && i + 1 < doc_ntok(doc) &&
                    (name_word(doc, cs, i + 1, true) ||
                     (i + 2 < doc_ntok(doc) && is_word_tok(doc_tok(doc, i + 1)) &&
