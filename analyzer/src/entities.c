@@ -99,27 +99,8 @@ static inline const char *part_key(cd_doc *doc, size_t i, unsigned part, size_t 
 }
 
 /* Does this multi-part mention look like a person's name (no place or organisation word)? */
-/* "a terrorist group known as Ansar al-Sharia", "a militia called the Free Army": a body's name. */
-static bool named_as_body(const cd_doc *doc, const cd_name_mention *m) {
-  static const char *const BODIES[] = {"group", "groups", "organization", "organisation", "militia", "network",
-                                       "movement", "faction", "coalition", "company", "firm", "party", NULL};
-  size_t f = m->first_tok;
-  if (f < 3) return false;
-  const cd_token *as = doc_tok(doc, f - 1), *how = doc_tok(doc, f - 2);
-  if (!CD_WORD_IS(doc->text + as->start, as->len, "as") &&
-      !CD_WORD_IS(doc->text + as->start, as->len, "called") && !CD_WORD_IS(doc->text + as->start, as->len, "named"))
-    return false;
-  size_t k = CD_WORD_IS(doc->text + as->start, as->len, "as") ? f - 2 : f - 1; /* "known as", "called" */
-  if (k == f - 2 && !CD_WORD_IS(doc->text + how->start, how->len, "known")) return false;
-  for (size_t i = k; i > 0 && k - i < 3; i--) {
-    const cd_token *t = doc_tok(doc, i - 1);
-    if (t->kind == TOK_WORD && cd_word_in(doc->text + t->start, t->len, BODIES)) return true;
-  }
-  return false;
-}
-
 static bool person_like(const cd_doc *doc, const cd_name_mention *m) {
-  if (m->kind != MK_NAME || m->acronym || m->org_hint || m->n_parts < 2 || named_as_body(doc, m)) return false;
+  if (m->kind != MK_NAME || m->acronym || m->org_hint || m->n_parts < 2) return false;
   for (size_t i = m->first_tok; i < m->end_tok; i++) {
     const cd_token *t = doc_tok(doc, i);
     if (t->start < m->name.start || t->kind != TOK_WORD) continue;

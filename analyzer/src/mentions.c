@@ -113,6 +113,30 @@ static bool hyphened_particle_name(const cd_doc *doc, const cd_token *t) {
   return k > 0 && k + 1 < n && s[k + 1] >= 'A' && s[k + 1] <= 'Z' && cd_lex_has(CD_LEX_NAME_PARTICLES, s, k);
 }
 
+/* Does a group's noun and "known as" or "called" come right before token f ("a terrorist group
+ * known as Ansar al-Sharia", "a militia called the Free Army")? Then the name is a body's. Read
+ * here, in the name's own paragraph, so that what the entities pass reads of a mention stays the
+ * mention's. */
+static bool named_as_body(const cd_doc *doc, size_t f) {
+  static const char *const BODIES[] = {"group", "groups", "organization", "organisation", "militia", "network",
+                                       "movement", "faction", "coalition", "company", "firm", "party", NULL};
+  if (f < 3) return false;
+  uint32_t sent = doc_tok(doc, f)->sent; /* the words read are the name's sentence's, so its paragraph's */
+  const cd_token *as = doc_tok(doc, f - 1), *how = doc_tok(doc, f - 2);
+  if (as->sent != sent || how->sent != sent) return false;
+  if (!CD_WORD_IS(doc->text + as->start, as->len, "as") &&
+      !CD_WORD_IS(doc->text + as->start, as->len, "called") && !CD_WORD_IS(doc->text + as->start, as->len, "named"))
+    return false;
+  size_t k = CD_WORD_IS(doc->text + as->start, as->len, "as") ? f - 2 : f - 1; /* "known as", "called" */
+  if (k == f - 2 && !CD_WORD_IS(doc->text + how->start, how->len, "known")) return false;
+  for (size_t i = k; i > 0 && k - i < 3; i--) {
+    const cd_token *t = doc_tok(doc, i - 1);
+    if (t->sent != sent) break;
+    if (t->kind == TOK_WORD && cd_word_in(doc->text + t->start, t->len, BODIES)) return true;
+  }
+  return false;
+}
+
 /* Could this capitalised token be part of a name here? */
 static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i, bool in_chain) {
   const cd_token *t = doc_tok(doc, i);
@@ -284,6 +308,7 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
     const cd_token *t = doc_tok(doc, w[name_from].tok);
     m->acronym = (t->flags & TF_ALLCAPS) != 0;
   }
+  if (!m->org_hint && named_as_body(doc, m->first_tok)) m->org_hint = true;
   /* "Ansar al-Sharia" (a group) is no more a person's name for its particle */
   if (!m->org_hint && !m->acronym && capitalised >= 2) m->person_hint = true;
   m->in_quote = (a->flags & TF_QUOTED);
