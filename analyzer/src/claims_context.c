@@ -137,7 +137,11 @@ static bool saying_verb(const cd_doc *d, size_t i) {
   if (seeing_not_view(d, i)) return false;
   /* "authorities worried by the increase", "aides have asked for changes": a participle of feeling
    * with its cause, or a request, puts nothing forward */
-  if (is(d, i + 1, "by") || (is(d, i + 1, "for") && in(d, i, (const char *const[]){"ask", "asks", "asked", "asking", NULL})))
+  if ((is(d, i + 1, "by") && in(d, i, (const char *const[]){"worried", "concerned", "alarmed", "troubled", "angered",
+                                                              "outraged", "frustrated", "disturbed", "shocked",
+                                                              "surprised", "encouraged", "heartened", "dismayed",
+                                                              NULL})) ||
+      (is(d, i + 1, "for") && in(d, i, (const char *const[]){"ask", "asks", "asked", "asking", NULL})))
     return false;
   return lower(d, i) && (cd_is_speech_verb(d->config, ts(d, i), tn(d, i)) ||
                          cd_is_speech_participle(ts(d, i), tn(d, i)) ||

@@ -403,7 +403,8 @@ static int given_gender(const cd_doc *doc, const cd_name_mention *m) {
 }
 
 /* Is cluster cl a person the courtesy title of mention m contradicts: "Mr. Clinton" beside
- * "Hillary Clinton" (in copy that writes "Mr. Clinton" for Bill and "Mrs. Clinton" for Hillary)? */
+ * "Hillary Clinton" (in copy that writes "Mr. Clinton" for Bill and "Mrs. Clinton" for Hillary)?
+ * Then the title goes to another person of that surname named in full, whom it fits. */
 static bool title_contradicts(ent_ctx *c, const cd_name_mention *m, size_t cl) {
   int tg = title_gender(c->doc, m);
   if (!tg || cl == CD_NONE) return false;
@@ -629,21 +630,15 @@ void cd_pass_entities(cd_doc *doc) {
       /* the person the title contradicts is someone else: the first of that surname if the title
        * fits them, else a person of their own ("Mr. Clinton" apart from "Hillary Clinton") */
       if (title_contradicts(&c, m, cl)) {
-        /* the most recent person of that surname named in full before it whom the title fits */
+        /* the most recent person of that surname named in full before it whom the title fits;
+         * with none, the join stands (the given-name lists are not sure enough of "Marion" or
+         * "Evelyn" to make a person of the title alone) */
         size_t fit = CD_NONE;
         for (size_t k = i; k > 0 && i - k < TITLE_FIT_MENTIONS && fit == CD_NONE; k--)
           if (c.mw[k - 1].person_full && mcl[k - 1] != CD_NONE && c.mw[k - 1].skey == w->skey &&
               !title_contradicts(&c, m, mcl[k - 1]))
             fit = mcl[k - 1];
-        size_t first = cd_strmap_get(&any_surname, w->skey);
-        cl = fit != CD_NONE ? fit : first != cl && !title_contradicts(&c, m, first) ? first : CD_NONE;
-        if (cl == CD_NONE) {
-          cl = cd_strmap_get(&full, w->key);
-          if (cl == CD_NONE || title_contradicts(&c, m, cl)) {
-            cl = new_cluster(&c);
-            cd_strmap_put(&full, w->key, cl);
-          }
-        }
+        if (fit != CD_NONE) cl = fit;
       }
       if (cl == CD_NONE) {
         size_t g = get_unique(&c, &given, w->key);

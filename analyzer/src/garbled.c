@@ -23,15 +23,22 @@ static int continuation_byte(int32_t c) {
   return -1;
 }
 
-/* At `pos` in [pos, end): a garbled sequence? Returns its length in bytes (0 if none) and writes
+/* At `pos` in [start, end): a garbled sequence? Returns its length in bytes (0 if none) and writes
  * the UTF-8 bytes it stands for to out (up to 3) and their count to *out_n. */
-static size_t sequence_at(const char *text, size_t pos, size_t end, unsigned char out[3], size_t *out_n) {
+static size_t sequence_at(const char *text, size_t start, size_t pos, size_t end, unsigned char out[3],
+                          size_t *out_n) {
   size_t n0, n1, n2;
   int32_t lead = cd_decode(text, end, pos, &n0);
   size_t need = lead >= 0xC2 && lead <= 0xC5 ? 1 : lead == 0xE2 ? 2 : 0;
   if (!need || pos + n0 >= end) return 0;
-  int b1 = continuation_byte(cd_decode(text, end, pos + n0, &n1));
+  int32_t second = cd_decode(text, end, pos + n0, &n1);
+  int b1 = continuation_byte(second);
   if (b1 < 0 || (lead == 0xC2 && b1 < 0xA0)) return 0; /* Â and a C1 control stand for a control */
+  /* a word in capitals that ends in Ä, Å or Ã before a mark, a dash or a space ("PÄIVÄ”", "GÅ…",
+   * "IRMÃ”"): the letter is the word's own; a pair after a capital must be a letter sign */
+  size_t ps;
+  if (need == 1 && pos > start && cd_is_upper(cd_decode_prev(text, pos, &ps)) && !(second >= 0xA1 && second <= 0xBF))
+    return 0;
   out[0] = (unsigned char)lead;
   out[1] = (unsigned char)b1;
   *out_n = 2;
@@ -53,7 +60,7 @@ static char *repaired(cd_arena *arena, const char *s, size_t n) {
   bool any = false;
   for (size_t i = 0; i < n;) {
     unsigned char b[3];
-    size_t bn, k = sequence_at(s, i, n, b, &bn);
+    size_t bn, k = sequence_at(s, 0, i, n, b, &bn);
     if (k) {
       memcpy(out + o, b, bn); /* bn <= k: a sequence is two or three code points of two bytes or more */
       o += bn;
@@ -70,8 +77,8 @@ static char *repaired(cd_arena *arena, const char *s, size_t n) {
 /* Does c belong to a word as this rule reads it: a letter, digit or mark, or a character a
  * garbled sequence is made of? */
 static bool word_char(int32_t c) {
-  return cd_is_letter(c) || cd_is_digit(c) || cd_is_mark(c) ||
-         (c >= 0x80 && c <= 0xFF && c != 0xA0 && c != 0xAB && c != 0xBB) || continuation_byte(c) >= 0;
+  if (c == 0xA0 || c == 0xAB || c == 0xBB) return false; /* the no-break space and the guillemets */
+  return cd_is_letter(c) || cd_is_digit(c) || cd_is_mark(c) || (c >= 0x80 && c <= 0xFF) || continuation_byte(c) >= 0;
 }
 
 static void report(cd_doc *doc, size_t start, size_t end) {
@@ -87,9 +94,13 @@ static void report(cd_doc *doc, size_t start, size_t end) {
   const char *as_written = cd_arena_strndup(doc->arena, text + start, end - start);
   if (!as_written) return;
   bool nbsp = strcmp(fixed, "\xC2\xA0") == 0;
-  /* a lead still there ("SégolÃ", "longâ€term"): a byte was lost on the way, and no reading back
-   * restores it; say so, with nothing to accept blindly */
-  if (strstr(fixed, "\xC3\x82") || strstr(fixed, "\xC3\x83") || strstr(fixed, "\xC3\xA2\xE2\x82\xAC")) {
+  /* a lead left at the word's end ("SégolÃ") or an "â€" left ("longâ€term"): a byte was lost on
+   * the way, and no reading back restores it; say so, with nothing to accept blindly ("SÃO" and
+   * "CHÂTEAU" read back whole) */
+  size_t fl = strlen(fixed);
+  bool lead_last = fl >= 2 && (unsigned char)fixed[fl - 2] == 0xC3 && ((unsigned char)fixed[fl - 1] == 0x82 ||
+                                                                      (unsigned char)fixed[fl - 1] == 0x83);
+  if (lead_last || strstr(fixed, "\xC3\xA2\xE2\x82\xAC")) {
     cd_doc_add_diag(doc, "text.garbled", start, end,
                     cd_arena_printf(doc->arena,
                                     "'%s' is garbled: UTF-8 read in the wrong character set, with characters "
@@ -114,14 +125,14 @@ void cd_find_garbled(cd_doc *doc) {
   const char *text = doc->text;
   for (size_t pi = 0; pi < doc->paras.len; pi++) {
     const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
-    size_t end = p->span.end;
+    size_t end = p->span.end, floor = p->span.start;
     for (size_t pos = p->span.start; pos < end;) {
       /* every lead (Â Ã Ä Å â) is a two-byte character whose first byte is 0xC3 */
       const char *lead = memchr(text + pos, 0xC3, end - pos);
       if (!lead) break;
       pos = (size_t)(lead - text);
       unsigned char out[3];
-      size_t on, k = sequence_at(text, pos, end, out, &on);
+      size_t on, k = sequence_at(text, p->span.start, pos, end, out, &on);
       if (!k) {
         pos++;
         continue;
@@ -130,10 +141,11 @@ void cd_find_garbled(cd_doc *doc) {
        * space alone, as it stands between two words */
       size_t ws = pos, we = pos + k, cs, n;
       bool nbsp = on == 2 && out[0] == 0xC2 && out[1] == 0xA0;
-      while (!nbsp && ws > p->span.start && word_char(cd_decode_prev(text, ws, &cs))) ws = cs;
+      /* never back over the word of the finding before: findings do not overlap */
+      while (!nbsp && ws > floor && word_char(cd_decode_prev(text, ws, &cs))) ws = cs;
       while (!nbsp && we < end && word_char(cd_decode(text, end, we, &n))) we += n;
       report(doc, ws, we);
-      pos = we;
+      pos = floor = we;
     }
   }
 }

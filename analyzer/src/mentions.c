@@ -127,12 +127,21 @@ static bool named_as_body(const cd_doc *doc, size_t f) {
   if (!CD_WORD_IS(doc->text + as->start, as->len, "as") &&
       !CD_WORD_IS(doc->text + as->start, as->len, "called") && !CD_WORD_IS(doc->text + as->start, as->len, "named"))
     return false;
-  size_t k = CD_WORD_IS(doc->text + as->start, as->len, "as") ? f - 2 : f - 1; /* "known as", "called" */
-  if (k == f - 2 && !CD_WORD_IS(doc->text + how->start, how->len, "known")) return false;
+  bool known_as = CD_WORD_IS(doc->text + as->start, as->len, "as");
+  size_t k = known_as ? f - 2 : f - 1; /* "known as", "called" */
+  if (known_as && !CD_WORD_IS(doc->text + how->start, how->len, "known")) return false;
   for (size_t i = k; i > 0 && k - i < 3; i--) {
     const cd_token *t = doc_tok(doc, i - 1);
     if (t->sent != sent) break;
-    if (t->kind == TOK_WORD && cd_word_in(doc->text + t->start, t->len, BODIES)) return true;
+    if (t->kind != TOK_WORD || !cd_word_in(doc->text + t->start, t->len, BODIES)) continue;
+    if (known_as) return true;
+    /* "a militia called ...", not "the company named Jane Doe as its chief", "the party called
+     * Reyes a traitor": with "called" or "named", the body is introduced by "a" right before */
+    if (i == k && i >= 2) {
+      const cd_token *d = doc_tok(doc, i - 2);
+      return d->sent == sent && (CD_WORD_IS(doc->text + d->start, d->len, "a") || CD_WORD_IS(doc->text + d->start, d->len, "an"));
+    }
+    return false;
   }
   return false;
 }

@@ -960,17 +960,13 @@ static bool person_full_name(const cd_doc *doc, const cd_name_mention *m) {
 }
 
 
-/* "the website Politco", "the newspaper Haaretz", "a firm, Acme", "Xinhua, the news agency,": a
- * mention that a noun for a thing introduces or describes names no person. */
+/* "the website Politco", "the newspaper Haaretz", "Xinhua, the news agency,": a mention that a
+ * noun for a thing introduces or describes names no person. */
 static bool named_thing(const cd_doc *doc, const cd_name_mention *m) {
   static const char *const THINGS[] = {"website", "site", "blog", "newspaper", "paper", "magazine", "outlet",
                                        "network", "channel", "station", "firm", "company", "agency", "publication",
                                        "podcast", "app", "group", "organization", "organisation", NULL};
   size_t t = m->first_tok;
-  if (t >= 1) { /* "a firm, Acme" */
-    const cd_token *p = doc_tok(doc, t - 1);
-    if (p->kind == TOK_PUNCT && p->len == 1 && doc->text[p->start] == ',' && p->sent == doc_tok(doc, t)->sent) t--;
-  }
   if (t >= 2) {
     const cd_token *w = doc_tok(doc, t - 1), *d = doc_tok(doc, t - 2);
     const char *ws = doc->text + w->start, *ds = doc->text + d->start;
@@ -986,12 +982,15 @@ static bool named_thing(const cd_doc *doc, const cd_name_mention *m) {
   if (d->kind != TOK_WORD || !(CD_WORD_IS(doc->text + d->start, d->len, "the") || CD_WORD_IS(doc->text + d->start, d->len, "a") ||
                                CD_WORD_IS(doc->text + d->start, d->len, "an")))
     return false;
-  for (size_t k = e + 2; k < n && k < e + 7 && doc_tok(doc, k)->kind == TOK_WORD; k++) {
-    const cd_token *w = doc_tok(doc, k);
-    if (cd_lex_has(CD_LEX_PREPOSITIONS, doc->text + w->start, w->len)) break; /* "a spokeswoman for the agency" */
-    if (cd_word_in(doc->text + w->start, w->len, THINGS)) return true;
-  }
-  return false;
+  /* the appositive's head, its last word before a comma or its end: "the official news agency,",
+   * not "a network engineer," or "a spokeswoman for the agency," */
+  size_t k = e + 2;
+  while (k < n && k < e + 7 && doc_tok(doc, k)->kind == TOK_WORD &&
+         !cd_lex_has(CD_LEX_PREPOSITIONS, doc->text + doc_tok(doc, k)->start, doc_tok(doc, k)->len))
+    k++;
+  if (k == e + 2 || k >= n || doc_tok(doc, k)->kind != TOK_PUNCT) return false;
+  const cd_token *h = doc_tok(doc, k - 1);
+  return cd_word_in(doc->text + h->start, h->len, THINGS);
 }
 
 /* "Dean Baker, co-director of ...", "Dean Johnson, a 55-year-old salesman": a title of one word

@@ -160,13 +160,17 @@ static void plain_para(cd_doc *doc, size_t start, size_t end, bool headline) {
   if (prose) add_para(doc, start, end, headline);
 }
 
-/* A dek (a subheading) under the headline: the line right after it, short, with a blank line or
- * the end after it ("Candidates scramble to address voters' worries."). A longer line, or one that
- * runs on into more lines, starts the story. */
+/* A dek (a subheading) under the headline: the line right after it, short, with no quotation and
+ * a blank line or the end after it ("Candidates scramble to address voters' worries."). A longer
+ * line, one that quotes, or one that runs on into more lines, starts the story. */
 static bool dek_line(const char *s, size_t a, size_t b, size_t len) {
   size_t words = 0;
-  for (size_t i = a; i < b; i++)
+  for (size_t i = a; i < b; i++) {
     if (s[i] != ' ' && s[i] != '\t' && (i == a || s[i - 1] == ' ' || s[i - 1] == '\t')) words++;
+    /* a line that quotes someone is the story's first paragraph, not a subheading */
+    if (s[i] == '"' || (i + 2 < b && s[i] == '\xE2' && s[i + 1] == '\x80' && (s[i + 2] == '\x9C' || s[i + 2] == '\x9D')))
+      return false;
+  }
   if (words == 0 || words > HEADLINE_MAX_WORDS) return false;
   size_t next = b < len ? b + 1 : b, next_end = next;
   while (next_end < len && s[next_end] != '\n') next_end++;

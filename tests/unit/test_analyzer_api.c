@@ -170,6 +170,22 @@ static void test_garbled_text(void **state) {
   assert_string_equal(garbled_fix(r, text, "long\xC3\x83\xC2\xA2\xE2\x82\xACterm"), ""); /* a byte lost: no fix */
   assert_int_equal(count_code(r, "text.garbled"), 6); /* not CAFÉ”, SÃO, pâté */
   cd_report_free(r);
+  /* words in capitals that end in Ä, Å or Ã before a mark are written so; a garbled no-break space
+   * and the garbled word after it are two findings that do not overlap */
+  const char caps[] = "Songs\n\nThey sang \xE2\x80\x9CP\xC3\x84IV\xC3\x84\xE2\x80\x9D and \xE2\x80\x9CVI SKA G\xC3\x85\xE2\x80\xA6\xE2\x80\x9D, "
+                      "and Price:\xC3\x82\xC2\xA0" "Jos\xC3\x83\xC2\xA9 paid.\n";
+  r = cd_analyze(caps, sizeof caps - 1, CD_FORMAT_PLAINTEXT, NULL);
+  assert_non_null(r);
+  assert_int_equal(count_code(r, "text.garbled"), 2);
+  size_t n;
+  const cd_diagnostic *d = cd_report_diagnostics(r, &n);
+  size_t last_end = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(d[i].code, "text.garbled") != 0) continue;
+    assert_true(d[i].span.start >= last_end);
+    last_end = d[i].span.end;
+  }
+  cd_report_free(r);
 }
 
 static void test_invalid_utf8(void **state) {
