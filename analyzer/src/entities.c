@@ -382,22 +382,14 @@ enum { TITLE_FIT_MENTIONS = 400 };
 /* 1 (a man) or 2 (a woman) when a courtesy title says which ("Mr. Clinton", "Mrs. Clinton"), else 0. */
 static int title_gender(const cd_doc *doc, const cd_name_mention *m) {
   if (!m->courtesy || m->title.start == CD_NONE32) return 0;
-  const char *t = doc->text + m->title.start;
-  size_t n = m->title.end - m->title.start;
-  while (n && t[n - 1] == '.') n--;
-  if (CD_WORD_IS(t, n, "mr")) return 1;
-  if (CD_WORD_IS(t, n, "mrs") || CD_WORD_IS(t, n, "ms") || CD_WORD_IS(t, n, "miss")) return 2;
-  return 0;
+  return cd_title_gender(doc->text + m->title.start, m->title.end - m->title.start);
 }
 
 /* 1 or 2 when the given name of full-name mention m is in one of the lists of given names only
  * ("Hillary" a woman's, "Bill" a man's), else 0. */
 static int given_gender(const cd_doc *doc, const cd_name_mention *m) {
-  size_t f = m->first_tok;
-  while (f < m->end_tok && doc_tok(doc, f)->start < m->name.start) f++;
-  if (f >= m->end_tok) return 0;
-  const char *s = doc->text + doc_tok(doc, f)->start;
-  size_t n = doc_tok(doc, f)->len;
+  const char *s = doc->text + m->name.start;
+  size_t n = first_word_end(doc, m) - m->name.start;
   bool male = cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, s, n), female = cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, s, n);
   return male == female ? 0 : male ? 1 : 2;
 }

@@ -21,6 +21,13 @@ bool cd_is_given_name(const char *s, size_t n) {
   return cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, s, n) || cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, s, n);
 }
 
+int cd_title_gender(const char *s, size_t n) {
+  if (n && s[n - 1] == '.') n--;
+  if (CD_WORD_IS(s, n, "mr")) return 1;
+  if (CD_WORD_IS(s, n, "mrs") || CD_WORD_IS(s, n, "ms") || CD_WORD_IS(s, n, "miss")) return 2;
+  return 0;
+}
+
 bool cd_is_given_name_title(const char *s, size_t n) { return cd_lex_has(CD_LEX_GIVEN_NAME_TITLES, s, n); }
 
 bool cd_is_person_title(const char *s, size_t n) { return cd_lex_has(CD_LEX_PERSON_TITLES, s, n); }

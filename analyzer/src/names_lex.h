@@ -12,6 +12,9 @@ bool cd_is_proper_word(const char *key);
 bool cd_is_not_person_word(const char *s, size_t n);
 /* A given name of either list (given_names_male.txt, given_names_female.txt); slice of any case. */
 bool cd_is_given_name(const char *s, size_t n);
+/* The gender a courtesy title gives ("Mr", "Mr.": 1, a man; "Mrs", "Ms", "Miss": 2, a woman), else
+ * 0; slice of any case, with or without its full stop. */
+int cd_title_gender(const char *s, size_t n);
 /* Titles that go with a given name or a style, not a surname: King, Pope, Prince, Sir, Lord... */
 bool cd_is_given_name_title(const char *s, size_t n);
 /* Titles that stand before a surname and say the bearer is a person: President, Senator, Mayor, Gen.

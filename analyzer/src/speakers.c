@@ -28,13 +28,13 @@ static uint8_t word_gender(const char *w, size_t n) {
       n = k; /* a contraction: the pronoun before the apostrophe */
       break;
     }
-  static const char *const male[] = {"he", "him", "his", "mr", "mr.", "himself"};
-  static const char *const female[] = {"she", "her", "hers", "ms", "ms.", "mrs", "mrs.", "miss", "herself"};
+  static const char *const male[] = {"he", "him", "his", "himself"};
+  static const char *const female[] = {"she", "her", "hers", "herself"};
   for (size_t k = 0; k < sizeof male / sizeof male[0]; k++)
     if (cd_word_eq(w, n, male[k])) return GENDER_MALE;
   for (size_t k = 0; k < sizeof female / sizeof female[0]; k++)
     if (cd_word_eq(w, n, female[k])) return GENDER_FEMALE;
-  return GENDER_UNKNOWN;
+  return (uint8_t)cd_title_gender(w, n); /* GENDER_MALE and GENDER_FEMALE are its 1 and 2 */
 }
 
 static void note_gender(att *a, size_t entity, uint8_t g) {
