@@ -779,9 +779,8 @@ static bool subject_may_start(const att *a, size_t first) {
   while (p > 0 && T(a, p - 1)->sent == sent && att_determiner(a, p - 1)) p--;
   if (p == 0 || T(a, p - 1)->sent != sent || T(a, p - 1)->kind != TOK_WORD || !(T(a, p - 1)->flags & TF_LOWER))
     return true;
-  size_t q = p - 1;
-  return att_function_word(a, q) || is(a, q, "and") || is(a, q, "but") || is(a, q, "that") || is(a, q, "so") ||
-         att_preposition(a, q) || cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, q), N(a, q));
+  size_t q = p - 1; /* the function words hold "and", "but", "that" and "so" */
+  return att_function_word(a, q) || att_preposition(a, q) || cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, q), N(a, q));
 }
 
 /* A noun phrase that speaks, whatever its noun: "the designer", "one unaligned Florida Republican
