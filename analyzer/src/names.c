@@ -81,16 +81,15 @@ static const char *slice(cd_doc *doc, size_t start, size_t end) {
 
 static const char *name_text(cd_doc *doc, const cd_name_mention *m) { return slice(doc, m->name.start, m->name.end); }
 
+/* Is token t "the", "a" or "an"? */
+static bool article_tok(const cd_doc *doc, const cd_token *t) {
+  const char *w = doc->text + t->start;
+  return t->kind == TOK_WORD && (CD_WORD_IS(w, t->len, "the") || CD_WORD_IS(w, t->len, "a") || CD_WORD_IS(w, t->len, "an"));
+}
+
 /* "the Trump campaign", "a Biden presidency": a surname used as a modifier, not a reference. */
 static bool attributive(const cd_doc *doc, const cd_name_mention *m) {
-  if (m->first_tok > 0) {
-    const cd_token *p = doc_tok(doc, m->first_tok - 1);
-    if (p->kind == TOK_WORD) {
-      const char *w = doc->text + p->start;
-      size_t n = p->len;
-      if (CD_WORD_IS(w, n, "the") || CD_WORD_IS(w, n, "a") || CD_WORD_IS(w, n, "an")) return true;
-    }
-  }
+  if (m->first_tok > 0 && article_tok(doc, doc_tok(doc, m->first_tok - 1))) return true;
   if (m->end_tok < doc_ntok(doc) && !m->possessive) {
     const cd_token *t = doc_tok(doc, m->end_tok);
     if (t->kind == TOK_WORD && (t->flags & TF_LOWER) && cd_is_attributive_head(doc->text + t->start, t->len))
@@ -968,19 +967,15 @@ static bool named_thing(const cd_doc *doc, const cd_name_mention *m) {
                                        "podcast", "app", "group", "organization", "organisation", NULL};
   size_t t = m->first_tok;
   if (t >= 2) {
-    const cd_token *w = doc_tok(doc, t - 1), *d = doc_tok(doc, t - 2);
-    const char *ws = doc->text + w->start, *ds = doc->text + d->start;
-    if (w->kind == TOK_WORD && d->kind == TOK_WORD && w->sent == doc_tok(doc, m->first_tok)->sent &&
-        cd_word_in(ws, w->len, THINGS) &&
-        (CD_WORD_IS(ds, d->len, "the") || CD_WORD_IS(ds, d->len, "a") || CD_WORD_IS(ds, d->len, "an")))
+    const cd_token *w = doc_tok(doc, t - 1);
+    if (w->kind == TOK_WORD && w->sent == doc_tok(doc, m->first_tok)->sent &&
+        cd_word_in(doc->text + w->start, w->len, THINGS) && article_tok(doc, doc_tok(doc, t - 2)))
       return true;
   }
   /* "Xinhua, the official Chinese news agency, wrote": an appositive of a few words after it */
   size_t e = m->end_tok, n = doc_ntok(doc);
-  if (e + 2 >= n || doc_tok(doc, e)->kind != TOK_PUNCT || doc->text[doc_tok(doc, e)->start] != ',') return false;
-  const cd_token *d = doc_tok(doc, e + 1);
-  if (d->kind != TOK_WORD || !(CD_WORD_IS(doc->text + d->start, d->len, "the") || CD_WORD_IS(doc->text + d->start, d->len, "a") ||
-                               CD_WORD_IS(doc->text + d->start, d->len, "an")))
+  if (e + 2 >= n || doc_tok(doc, e)->kind != TOK_PUNCT || doc->text[doc_tok(doc, e)->start] != ',' ||
+      !article_tok(doc, doc_tok(doc, e + 1)))
     return false;
   /* the appositive's head, its last word before a comma or its end: "the official news agency,",
    * not "a network engineer," or "a spokeswoman for the agency," */
