@@ -242,8 +242,14 @@ static int md_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata) {
 static int md_enter_span(MD_SPANTYPE type, void *detail, void *userdata) {
   md_state *st = userdata;
   if (type == MD_SPAN_A) {
-    st->href = ((MD_SPAN_A_DETAIL *)detail)->href.text;
-    st->href_size = ((MD_SPAN_A_DETAIL *)detail)->href.size;
+    const MD_ATTRIBUTE *href = &((MD_SPAN_A_DETAIL *)detail)->href;
+    /* kept past this call only when it points into the text: md4c frees an address it had to
+     * build (entities or escapes unfolded) once the span is entered, and an autolink's address
+     * is the text as written anyway */
+    const cd_doc *doc = st->doc;
+    bool in_text = href->text >= doc->text && href->text + href->size <= doc->text + doc->len;
+    st->href = in_text ? href->text : NULL;
+    st->href_size = in_text ? href->size : 0;
   }
   return 0;
 }
