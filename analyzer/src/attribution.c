@@ -918,9 +918,21 @@ enum { CLAUSE_SUBJECT_WINDOW = 30 };
 static bool later_clause_subject(att *a, size_t from, size_t limit, speaker *sp) {
   for (size_t st = limit; st > from + 1 && limit - st < CLAUSE_SUBJECT_WINDOW; st--) {
     size_t i = st - 1, p = i - 1;
-    if (T(a, i)->kind == TOK_MARK && T(a, i)->role != MR_APOS) break; /* not back across another quote */
-    if (T(a, p)->kind != TOK_WORD || !(T(a, p)->flags & TF_LOWER) || !outside_quotes(a, p) ||
-        !cd_lex_has(CD_LEX_CLAUSE_OPENERS, S(a, p), N(a, p)))
+    /* not back across another quote, but over a word or two in quotation marks: "he called her
+     * "weak" and said" */
+    if (T(a, i)->kind == TOK_MARK && T(a, i)->role == MR_CLOSE) {
+      size_t o = i;
+      while (o > from + 1 && o + 4 > i && !(T(a, o - 1)->kind == TOK_MARK && T(a, o - 1)->role == MR_OPEN)) o--;
+      if (o + 4 <= i || o <= from + 1) break;
+      st = o; /* the loop's step puts i on the token before the opening mark */
+      continue;
+    }
+    if (T(a, i)->kind == TOK_MARK && T(a, i)->role != MR_APOS) break;
+    /* a dash or semicolon may open the clause too: "For that she drew his ire - he called her "weak"
+     * and said she had "..."" */
+    bool clause_break = dash(a, p) || punct(a, p, ';');
+    if (!clause_break && (T(a, p)->kind != TOK_WORD || !(T(a, p)->flags & TF_LOWER) || !outside_quotes(a, p) ||
+                          !cd_lex_has(CD_LEX_CLAUSE_OPENERS, S(a, p), N(a, p))))
       continue;
     /* the comma may close a quote before the conjunction: "... Mexico," and he pronounced" */
     bool comma = p > from && (punct(a, p - 1, ',') || punct(a, p - 1, ';') ||
@@ -929,8 +941,11 @@ static bool later_clause_subject(att *a, size_t from, size_t limit, speaker *sp)
     if ((is(a, p, "and") || is(a, p, "but")) && !comma) continue;
     speaker tmp = {0};
     if (!att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT) || tmp.end_tok > limit) continue;
-    bool person = tmp.mention != CD_NONE && cd_mention_is_person(a->doc, tmp.mention) &&
-                  (tmp.method != CD_ATTR_PRONOUN || pronoun_is(a, i, "he") || pronoun_is(a, i, "she"));
+    /* he or she may stand for a person last named in a possessive ("drew Trump's ire - he called") */
+    bool person = tmp.method == CD_ATTR_PRONOUN
+                      ? (pronoun_is(a, i, "he") || pronoun_is(a, i, "she")) && tmp.entity != CD_NONE &&
+                            CD_VEC_AT(&a->doc->entities, cd_entity, tmp.entity)->kind == CD_ENTITY_PERSON
+                      : tmp.mention != CD_NONE && cd_mention_is_person(a->doc, tmp.mention);
     if (!person && tmp.method != CD_ATTR_SOURCE) continue;
     size_t v = att_after_speaker(a, &tmp);
     while (v < limit && att_between_word(a, v) && !be_form(a, v)) v++;
