@@ -103,6 +103,21 @@ static bool gender_fits(const att *a, const cd_name_mention *m, uint8_t want) {
   return have == GENDER_UNKNOWN || have == GENDER_MIXED || have == want;
 }
 
+/* "South Carolina", "New Hampshire": a name the entities pass did not take for a person's, with a
+ * word of places or organisations in it, no given name and no he/she or title beside it anywhere,
+ * is nobody "he" or "she" can stand for ("... reporting in Iowa, South Carolina, Nevada. ¶ He
+ * was profiled ..."). "Kanye West" keeps his "he" by the he/she beside his name. */
+static bool place_like(const att *a, const cd_name_mention *m) {
+  if (m->entity == CD_NONE || CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_PERSON ||
+      a->gender[m->entity] != GENDER_UNKNOWN || m->courtesy || m->job_title || given_name_gender(a, m) != GENDER_UNKNOWN)
+    return false;
+  for (size_t i = m->first_tok; i < m->end_tok; i++) {
+    const cd_token *t = T(a, i);
+    if (t->kind == TOK_WORD && t->start >= m->name.start && cd_is_not_person_word(S(a, i), N(a, i))) return true;
+  }
+  return false;
+}
+
 /* Who "he" or "she" at token `pos` is: the nearest person before it in its sentence; else the
  * speaker of the previous sentence's quote; else the subject of the nearest earlier sentence
  * (a sentence that itself opens with he/she continues the same person, so look further back).
@@ -176,7 +191,7 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
     bool fits = org ? (m->entity != CD_NONE && !m->in_quote && !m->headline &&
                        (CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION ||
                         (it && m->acronym && CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_PERSON)))
-                    : att_person_mention(doc, m) && gender_fits(a, m, want);
+                    : att_person_mention(doc, m) && gender_fits(a, m, want) && !(want != GENDER_UNKNOWN && place_like(a, m));
     if (!fits) continue;
     if (m->sent == cur_sent) {
       /* in the same sentence: the subject of the clause the pronoun is in ("Rubio said ... Trump, whom
