@@ -172,8 +172,11 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
         if (is_word_tok(u) && (u->flags & TF_CAP) && u->start == cd_tok_end(t) + 1) {
           size_t un = strip_possessive(doc, u, &p2);
           /* "Yahoo News", "Western Union", "State Department": a common word before an
-           * organisation's head word names the organisation */
-          if (!cd_is_common_word(tstr(doc, u), un) || cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, u), un)) return true;
+           * organisation's head word names the organisation; a given name that is a common word
+           * too ("Tom Bell", "Mark Green") opens a person's name */
+          if (!cd_is_common_word(tstr(doc, u), un) || cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, u), un) ||
+              cd_is_given_name(s, n))
+            return true;
         }
       }
       return false;
