@@ -161,7 +161,12 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
     size_t past = v > j ? att_past_short_quote(a, v) : CD_NONE;
     if (past != CD_NONE && past < n) v = past;
     if (T(a, v)->kind == TOK_MARK && T(a, v)->role != MR_APOS) break;
-    if (!att_speech_verb(a, v) || (att_determiner(a, v - 1) && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
+    /* "state" is a verb only in a tag's place, its clause ending or going on with a preposition
+     * (""...," the authors state in the paper"), never before a noun ("Kansas state officials") */
+    bool state = v > j && is(a, v, "state") &&
+                 (v + 1 >= n || T(a, v + 1)->kind == TOK_PUNCT || att_preposition(a, v + 1) || is(a, v + 1, "that"));
+    if (!(att_speech_verb(a, v) || state) ||
+        (att_determiner(a, v - 1) && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
       continue; /* "one of the states suing"; but "the two write" */
     /* "French President Ana Bell said", "US Senator Jeff Sessions said" opening a sentence: the
      * nationality before the title is no speaker of its own */
