@@ -45,7 +45,11 @@ static bool title_case_ending(const cd_doc *doc, size_t open, size_t inner_end, 
       /* an initial's full stop: "The Many Lives of Donald J. Trump" */
       bool initial = c == '.' && i > 0 && tk(doc, i - 1)->kind == TOK_WORD && tk(doc, i - 1)->len == 1 &&
                      (tk(doc, i - 1)->flags & TF_CAP);
-      if ((c == '.' && !last && !initial) || c == '!' || c == '?' || c == ',' || c == ';') return false;
+      /* after a noun for a work (any_end), a comma before a capital may be the title's own: "its
+       * podcast, "So, That Happened."", "the film "Hail, Caesar!"" */
+      bool titled_comma = c == ',' && any_end && i + 1 < doc_ntok(doc) && tk(doc, i + 1)->kind == TOK_WORD &&
+                          (tk(doc, i + 1)->flags & TF_CAP);
+      if ((c == '.' && !last && !initial) || c == '!' || c == '?' || (c == ',' && !titled_comma) || c == ';') return false;
       continue;
     }
     if (t->kind == TOK_NUMBER && words == 0) { /* "60 Minutes", "30 Rock": a number may open a title */
