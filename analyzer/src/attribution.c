@@ -410,6 +410,35 @@ static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
          cd_mention_is_person(a->doc, sp->mention) && sp->method != CD_ATTR_PRONOUN && active_subject(a, sp, s->end_tok);
 }
 
+/* "The Harbor Board issued a statement on Monday apologizing to riders. ¶ "We regret ..."": a
+ * sentence whose subject (a name or a source, not a pronoun) issues or releases a statement, letter
+ * or memo announces the words that follow; the subject is their speaker. The verb stands right
+ * after the subject (past adverbs), the document within three words after it. */
+static bool announces_document(const att *a, size_t v) {
+  static const char *const verbs[] = {"issued", "released", "posted", "published", "sent", "issues", "releases", NULL};
+  static const char *const docs[] = {"statement", "letter", "memo", "memorandum", "note", "notice", "message", NULL};
+  bool issue = false;
+  for (size_t k = 0; verbs[k] && !issue; k++) issue = is_n(a, v, verbs[k], strlen(verbs[k]));
+  if (!issue) return false;
+  for (size_t d = v + 1; d < doc_ntok(a->doc) && d <= v + 4 && T(a, d)->kind == TOK_WORD && (T(a, d)->flags & TF_LOWER); d++)
+    for (size_t k = 0; docs[k]; k++)
+      if (is_n(a, d, docs[k], strlen(docs[k]))) return true;
+  return false;
+}
+
+static bool document_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
+  *verb = CD_NONE;
+  if (!att_sentence_subject(a, sent, s->end_tok, sp) || sp->method == CD_ATTR_PRONOUN ||
+      (sp->mention == CD_NONE && sp->method != CD_ATTR_SOURCE))
+    return false;
+  size_t v = att_after_speaker(a, sp);
+  while (v < s->end_tok && att_between_word(a, v) && !be_form(a, v)) v++;
+  if (v >= s->end_tok || !announces_document(a, v)) return false;
+  *verb = v;
+  return true;
+}
+
 /* Sieve 5: a quote that opens its sentence with no tag of its own belongs to the sentence before
  * it (in its paragraph; or the last of the previous paragraph when the quote opens a paragraph):
  * to the speaker of the quote that ends that sentence ("...," Lind said. ¶ "QUOTE"), else to the
@@ -483,18 +512,24 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   /* the sentence's final stop is not a word: look back from it */
   bool colon = punct(a, ps->end_tok - 1, ':');
   if (T(a, ps->end_tok - 1)->kind == TOK_PUNCT && !colon) prev.open = ps->end_tok - 1;
-  if (before_quote(a, &prev, false, sp, verb))
+  bool closes = ps->para != s->para ? quote_is_paragraph(a, c) : quote_ends_paragraph(a, c);
+  bool whole = ps->para == s->para && cd_quote_ends_sentence(doc, c->qi);
+  if (before_quote(a, &prev, false, sp, verb)) {
     /* across a paragraph break, only a person carries on ("Police said ... ¶ "QUOTE"" may be anyone's),
-     * unless the sentence introduces the quote with a colon */
-    return ps->para == s->para || colon || (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention));
+     * unless the sentence introduces the quote with a colon or its subject issued a statement
+     * ("The DNC issued a statement apologizing for emails suggesting ... ¶ "QUOTE"") */
+    if (ps->para == s->para || colon || (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention))) return true;
+    memset(sp, 0, sizeof *sp);
+    return (closes || whole) && document_subject(a, c->sent_open - 1, sp, verb);
+  }
   memset(sp, 0, sizeof *sp);
   /* a quote that closes the paragraph after a sentence about a person is theirs ("Lind praised
    * the plan. "It will pass.""); so is a quote-only paragraph after a paragraph about them; and a
    * quote that is a whole sentence, after a sentence whose person subject speaks, wherever it
    * stands in the paragraph ("Lind announced the suit on Monday against the county and its
    * board. "We are seeking an order." She also ...") */
-  bool closes = ps->para != s->para ? quote_is_paragraph(a, c) : quote_ends_paragraph(a, c);
-  bool whole = ps->para == s->para && cd_quote_ends_sentence(doc, c->qi);
+  if ((closes || whole) && document_subject(a, c->sent_open - 1, sp, verb)) return true;
+  memset(sp, 0, sizeof *sp);
   if (!(closes || whole) || !person_subject(a, c->sent_open - 1, sp, verb)) {
     memset(sp, 0, sizeof *sp);
     return closes && pronoun_of_last_speaker(a, c, ps, sp, verb);
