@@ -7,6 +7,7 @@
  * headline. */
 #include <md4c.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -213,7 +214,8 @@ static void source_plain(cd_doc *doc) {
 /* ---- Markdown ---- */
 typedef struct md_state {
   cd_doc *doc;
-  size_t base;        /* offset of the parsed buffer in doc->text */
+  const char *buf;    /* the text as md4c reads it: a copy of doc->text, a newline and a NUL after it */
+  size_t base;        /* offset of the parsed buffer in buf */
   size_t para_start, para_end;
   bool in_heading;
   const MD_CHAR *href; /* the link being read, to tell autolinks (text == address) */
@@ -247,7 +249,7 @@ static int md_enter_span(MD_SPANTYPE type, void *detail, void *userdata) {
      * build (entities or escapes unfolded) once the span is entered, and an autolink's address
      * is the text as written anyway */
     const cd_doc *doc = st->doc;
-    bool in_text = href->text >= doc->text && href->text + href->size <= doc->text + doc->len;
+    bool in_text = href->text >= st->buf && href->text + href->size <= st->buf + doc->len;
     st->href = in_text ? href->text : NULL;
     st->href_size = in_text ? href->size : 0;
   }
@@ -264,8 +266,8 @@ static int md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
   md_state *st = userdata;
   cd_doc *doc = st->doc;
   /* only text that points into our buffer has an offset (md4c synthesises some newlines) */
-  if (text < doc->text || text + size > doc->text + doc->len) return 0;
-  size_t off = (size_t)(text - doc->text);
+  if (text < st->buf || text + size > st->buf + doc->len) return 0;
+  size_t off = (size_t)(text - st->buf);
   if (type != MD_TEXT_NORMAL) return 0;
   /* an autolink's text is its address (md4c 0.4 has no autolink flag): the address ends with it */
   if (st->href && st->href_size >= size && memcmp(st->href + st->href_size - size, text, size) == 0) return 0;
@@ -308,9 +310,19 @@ static void source_markdown(cd_doc *doc) {
   parser.enter_span = md_enter_span;
   parser.leave_span = md_leave_span;
   parser.text = md_text;
-  if (doc->len > start && doc->len - start <= (size_t)(MD_SIZE)-1)
-    md_parse(doc->text + start, (MD_SIZE)(doc->len - start), &parser, &st);
+  /* md4c looks for a line's end with strcspn(line, "\r\n"), going on past any NUL, as if the
+   * text were a string that ends in a newline (ASan's strict string checks caught it reading past
+   * a fuzz input): it reads a copy that ends in one, then a NUL, both past the size it is given */
+  char *buf = doc->len > start && doc->len - start <= (size_t)(MD_SIZE)-1 ? malloc(doc->len + 2) : NULL;
+  if (buf) {
+    memcpy(buf, doc->text, doc->len);
+    buf[doc->len] = '\n';
+    buf[doc->len + 1] = '\0';
+    st.buf = buf;
+    md_parse(buf + start, (MD_SIZE)(doc->len - start), &parser, &st);
+  }
   md_flush(&st);
+  free(buf);
   /* control comments are HTML, hence already outside the prose */
 }
 

@@ -1,5 +1,6 @@
 /* The analyzer's public API: edge-case input (empty, NULL, invalid UTF-8, CRLF, BOM, 1 MB),
  * ownership of the report, the rule table, severities and configuration. */
+#define _DEFAULT_SOURCE /* mmap's MAP_ANONYMOUS */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -135,6 +138,31 @@ static void test_length_not_nul(void **state) {
   assert_spans_sane(r, len);
   cd_report_free(r);
   free(buf);
+}
+
+/* A Markdown text with no final newline that ends right before an unreadable page: every reader
+ * of the text stays inside it (md4c looks for line ends with strcspn, as if the text were a
+ * string; the fuzz regression markdown-built-href-use-after-free replays that under ASan's strict
+ * string checks). */
+static void test_markdown_ends_at_page(void **state) {
+  (void)state;
+  static const char md[] = "# Tram plan dropped\n\nThe council dropped the plan, according to [the Evening "
+                           "Post](https://exa&ple.com/post), on Monday.\n\n> Sources said the money would go to "
+                           "buses.\n\n```\ncritics say \"names\": doomed\n```\n\n## The decision is final\n\n"
+                           "Analysts said the line would have cost \xC2\xA3" "400 million.";
+  size_t len = sizeof md - 1;
+  long page = sysconf(_SC_PAGESIZE);
+  assert_true(page > 0 && (size_t)page > len);
+  char *map = mmap(NULL, 2 * (size_t)page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  assert_true(map != MAP_FAILED);
+  assert_int_equal(mprotect(map + page, (size_t)page, PROT_NONE), 0);
+  char *text = map + page - len;
+  memcpy(text, md, len);
+  cd_report *r = cd_analyze(text, len, CD_FORMAT_MARKDOWN, NULL);
+  assert_non_null(r);
+  assert_spans_sane(r, len);
+  cd_report_free(r);
+  munmap(map, 2 * (size_t)page);
 }
 
 /* ---- encodings ---- */
@@ -537,6 +565,7 @@ int main(void) {
       cmocka_unit_test(test_empty_text),
       cmocka_unit_test(test_free_null),
       cmocka_unit_test(test_length_not_nul),
+      cmocka_unit_test(test_markdown_ends_at_page),
       cmocka_unit_test(test_invalid_utf8),
       cmocka_unit_test(test_garbled_text),
       cmocka_unit_test(test_truncated_utf8_at_end),
