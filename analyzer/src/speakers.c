@@ -1067,7 +1067,12 @@ static bool subject_after_fronted(att *a, const cd_sentence *s, size_t f, size_t
         continue;
       }
     }
-    if (!punct(a, i - 1, ',') || person_before(a, i - 1)) continue; /* not "When Rob Marsh, the mayor's aide," */
+    /* the fronted phrase's comma, inside the closing mark of a title that ends it too ("On "Meet
+     * the Press," Sen. Ana Lind ...") */
+    size_t comma = punct(a, i - 1, ',') ? i - 1
+                   : i >= f + 3 && T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE && punct(a, i - 2, ',') ? i - 2
+                                                                                                                     : CD_NONE;
+    if (comma == CD_NONE || person_before(a, comma)) continue; /* not "When Rob Marsh, the mayor's aide," */
     speaker tmp = {0};
     if (!att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT) || tmp.end_tok > limit) continue;
     /* a subject has its verb next (past an appositive), not a preposition: not "Joni Ernst in Iowa" */
