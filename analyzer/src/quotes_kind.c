@@ -376,6 +376,11 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   /* "CNBC's ''Secret Lives of the Super Rich,''", "CBS' ''60 Minutes''": Title Case owned by a name */
   if (q->kind == CD_QUOTE_SPEECH && owned_by_name(doc, w) && title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words that a name owns (\"CNBC's\"): a title.";
+  /* "said on "Meet the Press."", "On "Face the Nation," Lind said": Title Case right after "on" is
+   * a programme or a publication, whatever verb of saying stands beside it */
+  if (q->kind == CD_QUOTE_SPEECH && nb > 0 && before[0] == tk(doc, w->open_tok - 1) &&
+      CD_WORD_IS(doc->text + before[0]->start, before[0]->len, "on") && title_case_ending(doc, w->open_tok, q->inner.end, true))
+    q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "''Tales From the Crypt,'' an HBO series that first aired in 1989": Title Case named as a work */
   if (q->kind == CD_QUOTE_SPEECH && work_appositive_follows(doc, q, w) &&
       title_case_ending(doc, w->open_tok, q->inner.end, true))
