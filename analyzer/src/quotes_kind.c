@@ -373,9 +373,10 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   if (q->kind == CD_QUOTE_SPEECH && dated_writing_titled(doc, q, w))
     q->kind = CD_QUOTE_TITLE, overrulable = "Named by a noun for a piece of writing and its date just before it, with no "
                                             "verb of saying beside it: its title.";
-  /* "CNBC's ''Secret Lives of the Super Rich,''", "CBS' ''60 Minutes''": Title Case owned by a name */
+  /* "CNBC's ''Secret Lives of the Super Rich,''", "CBS' ''60 Minutes''": Title Case owned by a name
+   * is a title, whatever verb of saying stands beside it ("she told ABC's "Good Morning America"") */
   if (q->kind == CD_QUOTE_SPEECH && owned_by_name(doc, w) && title_case_ending(doc, w->open_tok, q->inner.end, true))
-    q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words that a name owns (\"CNBC's\"): a title.";
+    q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "said on "Meet the Press."", "On "Face the Nation," Lind said": Title Case right after "on" is
    * a programme or a publication, whatever verb of saying stands beside it */
   if (q->kind == CD_QUOTE_SPEECH && nb > 0 && before[0] == tk(doc, w->open_tok - 1) &&
