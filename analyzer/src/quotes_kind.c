@@ -377,11 +377,27 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
    * is a title, whatever verb of saying stands beside it ("she told ABC's "Good Morning America"") */
   if (q->kind == CD_QUOTE_SPEECH && owned_by_name(doc, w) && title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
-  /* "said on "Meet the Press."", "On "Face the Nation," Lind said": Title Case right after "on" is
-   * a programme or a publication, whatever verb of saying stands beside it */
-  if (q->kind == CD_QUOTE_SPEECH && nb > 0 && before[0] == tk(doc, w->open_tok - 1) &&
-      CD_WORD_IS(doc->text + before[0]->start, before[0]->len, "on") && title_case_ending(doc, w->open_tok, q->inner.end, true))
+  /* "said on "Meet the Press."", "On "Face the Nation," Lind said", "starred in "Parks and
+   * Recreation"", "an interview with "Fox News Sunday"": Title Case right after "on", "in", "from"
+   * or "with" is a programme or a work, whatever verb of saying stands beside it */
+  const cd_token *b0 = nb > 0 && before[0] == tk(doc, w->open_tok - 1) ? before[0] : NULL;
+  const char *b0s = b0 ? doc->text + b0->start : "";
+  size_t b0n = b0 ? b0->len : 0;
+  if (q->kind == CD_QUOTE_SPEECH && b0 &&
+      (CD_WORD_IS(b0s, b0n, "on") || CD_WORD_IS(b0s, b0n, "in") || CD_WORD_IS(b0s, b0n, "from") || CD_WORD_IS(b0s, b0n, "with")) &&
+      title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+  /* "starred in "The Long Tide" and "Harbor Lights,"": Title Case that "and" or "or" joins to a
+   * title right before it is one too */
+  if (q->kind == CD_QUOTE_SPEECH && b0 && qi > 0 && (CD_WORD_IS(b0s, b0n, "and") || CD_WORD_IS(b0s, b0n, "or")) &&
+      title_case_ending(doc, w->open_tok, q->inner.end, true)) {
+    const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, qi - 1);
+    const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1);
+    size_t conj = w->open_tok - 1;
+    bool joined = pw->close_tok + 1 == conj ||
+                  (pw->close_tok + 2 == conj && tk(doc, conj - 1)->kind == TOK_PUNCT && doc->text[tk(doc, conj - 1)->start] == ',');
+    if (joined && pq->kind == CD_QUOTE_TITLE) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+  }
   /* "''Tales From the Crypt,'' an HBO series that first aired in 1989": Title Case named as a work */
   if (q->kind == CD_QUOTE_SPEECH && work_appositive_follows(doc, q, w) &&
       title_case_ending(doc, w->open_tok, q->inner.end, true))
