@@ -104,8 +104,9 @@ static bool cue_within(const cd_doc *doc, size_t open, size_t max, const char *w
 
 /* sorted: looked up by binary search */
 static const char *const SIGN_NOUNS[] = {
-    "banner", "banners", "billboard", "card", "cards", "flag", "flags", "graffiti", "placard", "placards",
-    "poster", "posters", "shirt", "shirts", "sign", "signs", "sticker", "stickers", "t-shirt", "t-shirts", NULL};
+    "banner", "banners", "billboard", "button", "buttons", "cap", "caps", "card", "cards", "flag", "flags",
+    "graffiti", "hat", "hats", "mug", "mugs", "placard", "placards", "poster", "posters", "shirt", "shirts", "sign",
+    "signs", "sticker", "stickers", "t-shirt", "t-shirts", NULL};
 
 static size_t words_before(const cd_doc *doc, size_t open, const cd_token **out, size_t max) {
   size_t n = 0;
@@ -320,9 +321,16 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     bool known_as = CD_WORD_IS(s, n, "as") &&
                     (cue_within(doc, w->open_tok, 4, "known") || cue_within(doc, w->open_tok, 4, "nicknamed"));
     /* "banners reading "...", "a sign saying "..."": words on a thing, not anyone's speech */
-    bool on_sign = (CD_WORD_IS(s, n, "reading") || CD_WORD_IS(s, n, "read") || CD_WORD_IS(s, n, "saying") ||
-                    CD_WORD_IS(s, n, "says") || CD_WORD_IS(s, n, "that")) &&
-                   nb > 1 && CD_SORTED_IN(doc->text + before[1]->start, before[1]->len, SIGN_NOUNS);
+    /* also "a hat that says "..."", "a card that said "..."", "signs which read "..."" */
+    bool reads = CD_WORD_IS(s, n, "reading") || CD_WORD_IS(s, n, "read") || CD_WORD_IS(s, n, "saying") ||
+                 CD_WORD_IS(s, n, "says");
+    bool on_sign = ((reads || CD_WORD_IS(s, n, "that")) && nb > 1 &&
+                    CD_SORTED_IN(doc->text + before[1]->start, before[1]->len, SIGN_NOUNS)) ||
+                   ((reads || CD_WORD_IS(s, n, "said")) &&
+                    (nb > 2 &&
+                     (CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "that") ||
+                      CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "which")) &&
+                     CD_SORTED_IN(doc->text + before[2]->start, before[2]->len, SIGN_NOUNS)));
     /* "dubbed "...", "nicknamed "...""; "the term / phrase / word "..."" */
     bool naming = CD_WORD_IS(s, n, "dubbed") || CD_WORD_IS(s, n, "nicknamed");
     bool term = CD_WORD_IS(s, n, "term") || CD_WORD_IS(s, n, "phrase") || CD_WORD_IS(s, n, "word") ||
