@@ -130,6 +130,7 @@ static bool described_speaker(att *a, size_t j, speaker *sp) {
 }
 
 static bool be_form(const att *a, size_t i);
+static bool negated(const att *a, size_t v);
 
 /* An attribution tag starting at token j: "VERB SPEAKER" or "SPEAKER [, appositive,] [adverbs] VERB".
  * With `must_end` other than TAIL_ANY, only when the tag ends its sentence (a short tail such as
@@ -168,6 +169,8 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
     if (!(att_speech_verb(a, v) || state) ||
         (att_determiner(a, v - 1) && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
       continue; /* "one of the states suing"; but "the two write" */
+    /* ""...." Devine didn't concede defeat": who did not say it is no tag */
+    if (negated(a, v)) break;
     /* "French President Ana Bell said", "US Senator Jeff Sessions said" opening a sentence: the
      * nationality before the title is no speaker of its own */
     if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT)) &&
