@@ -973,7 +973,10 @@ static bool later_clause_subject(att *a, size_t from, size_t limit, speaker *sp)
     if (T(a, i)->kind == TOK_MARK && T(a, i)->role != MR_APOS) break;
     /* a dash or semicolon may open the clause too: "For that she drew his ire - he called her "weak"
      * and said she had "..."" */
-    bool clause_break = dash(a, p) || punct(a, p, ';');
+    bool clause_break = dash(a, p) || punct(a, p, ';') ||
+                        /* a relative clause with a subject of its own: "NAFTA, which Trump had called a
+                         * "disaster" and promised to "rip up"" */
+                        is(a, p, "which") || is(a, p, "whom");
     if (!clause_break && (T(a, p)->kind != TOK_WORD || !(T(a, p)->flags & TF_LOWER) || !outside_quotes(a, p) ||
                           !cd_lex_has(CD_LEX_CLAUSE_OPENERS, S(a, p), N(a, p))))
       continue;
