@@ -823,6 +823,9 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
   for (; j < n && j < i + 9 && T(a, j)->sent == sent; j++) {
     if (punct(a, j, '/') && j > i && T(a, j - 1)->kind == TOK_NUMBER && j + 1 < n && T(a, j + 1)->kind == TOK_NUMBER)
       continue; /* "9/11 widow" */
+    if (punct(a, j, '.') && j > i && T(a, j - 1)->kind == TOK_WORD && cd_is_calendar_word(S(a, j - 1), N(a, j - 1)) &&
+        j + 1 < n && T(a, j + 1)->kind == TOK_NUMBER)
+      continue; /* "a Feb. 1 letter" */
     if (T(a, j)->kind == TOK_NUMBER && outside_quotes(a, j)) {
       /* "the 46-year-old" heads the phrase; "a 2008 Clinton veteran", "9/11 widow X" modify it */
       char last = (char)(S(a, j)[N(a, j) - 1] | 0x20);
