@@ -1483,11 +1483,33 @@ static bool pronoun_owner(att *a, size_t p, speaker *sp) {
 
 /* The person who owns a noun of speech ending at token `noun`: "Lind's comment", "her March
  * remark", "Bill Clinton's stock answer" (up to two describing words between). */
+/* The length of word i without its possessive "'s" or "’s", or 0 when it has none. */
+static size_t possessive_stem(const att *a, size_t i) {
+  size_t n = N(a, i);
+  const char *w = S(a, i);
+  if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'') return n - 2;
+  if (n > 4 && w[n - 1] == 's' && memcmp(w + n - 4, "\xE2\x80\x99", 3) == 0) return n - 4;
+  return 0;
+}
+
 static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp) {
   size_t k = noun;
   for (int skip = 0; skip < 3 && k > first; skip++) {
     size_t p = k - 1;
     if (T(a, p)->kind != TOK_WORD || !outside_quotes(a, p)) return false;
+    /* "The Florida senator's answer": a role's possessive, after its article, stands for the
+     * person the role refers to, as "the senator" does as a subject */
+    size_t stem = (T(a, p)->flags & TF_LOWER) ? possessive_stem(a, p) : 0;
+    if (stem && cd_lex_has(CD_LEX_ROLE_NOUNS, S(a, p), stem)) {
+      size_t d = p;
+      while (d > first && p - d < 3 && !att_determiner(a, d)) d--;
+      size_t r = is(a, d, "the") ? att_resolve_person(a, d, false) : CD_NONE;
+      if (r == CD_NONE) return false;
+      for_mention(a, sp, r, d, p + 1, CD_ATTR_PRONOUN);
+      sp->how = cd_arena_printf(a->doc->arena, "\"%.*s\" refers to %s", (int)(cd_tok_end(T(a, p)) - T(a, d)->start),
+                                S(a, d), sp->name);
+      return true;
+    }
     if (is(a, p, "his") || is(a, p, "her")) {
       speaker who = {0};
       if (!pronoun_owner(a, p, &who)) return false;
