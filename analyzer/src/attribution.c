@@ -1194,6 +1194,21 @@ static bool subject_before_aside(att *a, uint32_t sent, size_t aside, speaker *s
   return true;
 }
 
+/* "a message that said", "a sign which read": a noun for a document or a message (a source noun
+ * that names no person), after its article and up to two words, then "that" or "which" right
+ * before the verb at v. */
+static bool relative_document(att *a, size_t first, size_t v, speaker *sp) {
+  if (v < first + 3 || !(is(a, v - 1, "that") || is(a, v - 1, "which"))) return false;
+  size_t noun = v - 2;
+  if (!(T(a, noun)->flags & TF_LOWER) || !att_source_noun(a, noun) || att_role_noun(a, noun)) return false;
+  for (size_t d = noun; d > first && noun - d < 3; d--)
+    if (att_determiner(a, d - 1)) {
+      as_written(a, sp, d - 1, noun + 1, CD_ATTR_SOURCE);
+      return true;
+    }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
@@ -1444,6 +1459,12 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
        * took the floor he later said "..."" */
       speaker later = {0};
       if (later_clause_subject(a, att_phrase_end(sp), v, &later)) *sp = later;
+      *verb = v;
+      return true;
+    }
+    /* "was replaced by a message that said, "..."": the document a relative "that" or "which"
+     * right before the verb stands for, as written */
+    if (say && k == v && relative_document(a, s->first_tok, v, sp)) {
       *verb = v;
       return true;
     }
