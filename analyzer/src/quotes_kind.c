@@ -135,12 +135,13 @@ static const char *const WORK_NOUNS[] = {
 
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
-    "accord", "act", "agreement", "album", "award", "banner", "banners", "bill", "campaign", "category",
-    "co-star", "creator", "deal", "doctrine", "event", "exhibition", "festival", "framework", "hashtag",
-    "initiative", "law", "mission", "model", "movement", "operation", "panel", "placard", "placards", "plan",
-    "podcast", "policy", "poster", "posters", "principle", "prize", "program", "programme", "project", "rule",
-    "scheme", "series", "session", "show", "sign", "signs", "slogan", "song", "star", "strategy", "tour",
-    "workshop", NULL};
+    "accord", "act", "agreement", "album", "award", "banner", "banners", "bill", "button", "buttons",
+    "campaign", "cap", "caps", "category", "chant", "chants", "co-star", "creator", "deal", "doctrine",
+    "event", "exhibition", "festival", "framework", "hashtag", "hat", "hats", "initiative", "law", "mission",
+    "model", "movement", "mug", "mugs", "operation", "panel", "placard", "placards", "plan", "plate",
+    "plates", "podcast", "policy", "poster", "posters", "principle", "prize", "program", "programme",
+    "project", "rally", "rule", "scheme", "series", "session", "shirt", "shirts", "show", "sign", "signs",
+    "slogan", "song", "star", "sticker", "stickers", "strategy", "t-shirt", "t-shirts", "tour", "workshop", NULL};
 
 /* ""Museum to close at the end of December," by Times' Ann Lee", "''The Trumps,'' by Gwenda Blair":
  * a capitalised text in quotation marks that ends at a comma, inside the marks or just after them
@@ -386,13 +387,15 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   if (q->kind == CD_QUOTE_SPEECH && owned_by_name(doc, w) && title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "said on "Meet the Press."", "On "Face the Nation," Lind said", "starred in "Parks and
-   * Recreation"", "an interview with "Fox News Sunday"": Title Case right after "on", "in", "from"
-   * or "with" is a programme or a work, whatever verb of saying stands beside it */
+   * Recreation"", "an interview with "Fox News Sunday"", "part of the "Gang of Eight"": Title Case
+   * right after "on", "in", "from", "with" or "the" is a programme, a work or the name of a thing,
+   * whatever verb of saying stands beside it */
   const cd_token *b0 = nb > 0 && before[0] == tk(doc, w->open_tok - 1) ? before[0] : NULL;
   const char *b0s = b0 ? doc->text + b0->start : "";
   size_t b0n = b0 ? b0->len : 0;
   if (q->kind == CD_QUOTE_SPEECH && b0 &&
-      (CD_WORD_IS(b0s, b0n, "on") || CD_WORD_IS(b0s, b0n, "in") || CD_WORD_IS(b0s, b0n, "from") || CD_WORD_IS(b0s, b0n, "with")) &&
+      (CD_WORD_IS(b0s, b0n, "on") || CD_WORD_IS(b0s, b0n, "in") || CD_WORD_IS(b0s, b0n, "from") || CD_WORD_IS(b0s, b0n, "with") ||
+       CD_WORD_IS(b0s, b0n, "the")) &&
       title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "starred in "The Long Tide" and "Harbor Lights,"": Title Case that "and" or "or" joins to a
