@@ -136,12 +136,13 @@ static const char *const WORK_NOUNS[] = {
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
     "accord", "act", "agreement", "album", "award", "banner", "banners", "bill", "button", "buttons",
-    "campaign", "cap", "caps", "category", "chant", "chants", "co-star", "creator", "deal", "doctrine",
-    "event", "exhibition", "festival", "framework", "hashtag", "hat", "hats", "initiative", "law", "mission",
-    "model", "movement", "mug", "mugs", "operation", "panel", "placard", "placards", "plan", "plate",
-    "plates", "podcast", "policy", "poster", "posters", "principle", "prize", "program", "programme",
-    "project", "rally", "rule", "scheme", "series", "session", "shirt", "shirts", "show", "sign", "signs",
-    "slogan", "song", "star", "sticker", "stickers", "strategy", "t-shirt", "t-shirts", "tour", "workshop", NULL};
+    "campaign", "cap", "caps", "category", "chant", "chants", "co-star", "coalition", "creator", "deal",
+    "doctrine", "event", "exhibition", "festival", "forum", "framework", "hashtag", "hat", "hats",
+    "initiative", "law", "letters", "mission", "model", "movement", "mug", "mugs", "operation", "pageant",
+    "panel", "placard", "placards", "plan", "plate", "plates", "podcast", "policy", "poster", "posters",
+    "principle", "prize", "program", "programme", "project", "radio", "rally", "rule", "scheme", "series",
+    "session", "shirt", "shirts", "show", "sign", "signs", "slogan", "song", "star", "sticker", "stickers",
+    "strategy", "t-shirt", "t-shirts", "tour", "workshop", NULL};
 
 /* ""Museum to close at the end of December," by Times' Ann Lee", "''The Trumps,'' by Gwenda Blair":
  * a capitalised text in quotation marks that ends at a comma, inside the marks or just after them
@@ -345,8 +346,9 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     /* "her new book, "Salt and Steel: The Making of a Port Town,"", "the movie, "Harbor Lights,"",
      * "the play, "Undertow."": Title Case after a noun for a work is its title, also a single
      * capitalised word and when it ends in the comma of the sentence around it */
-    else if (CD_SORTED_IN(s, n, WORK_NOUNS) &&
-             (title_case_ending(doc, w->open_tok, q->inner.end, true) || one_capital_word(doc, q, w)))
+    else if (CD_SORTED_IN(s, n, WORK_NOUNS) && title_case_ending(doc, w->open_tok, q->inner.end, true))
+      q->kind = CD_QUOTE_TITLE, overrulable = NULL; /* "she wrote in her memoir, "Tough Choices."" */
+    else if (CD_SORTED_IN(s, n, WORK_NOUNS) && one_capital_word(doc, q, w))
       q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words after a noun for a work, with no verb of saying beside them: "
                                               "its title.";
     else if (writing_titled(doc, q, w, s, n))
@@ -387,15 +389,15 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   if (q->kind == CD_QUOTE_SPEECH && owned_by_name(doc, w) && title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "said on "Meet the Press."", "On "Face the Nation," Lind said", "starred in "Parks and
-   * Recreation"", "an interview with "Fox News Sunday"", "part of the "Gang of Eight"": Title Case
-   * right after "on", "in", "from", "with" or "the" is a programme, a work or the name of a thing,
-   * whatever verb of saying stands beside it */
+   * Recreation"", "an interview with "Fox News Sunday"", "part of the "Gang of Eight"", "the
+   * co-author of "Going Viral,"": Title Case right after "on", "in", "from", "with", "the" or "of"
+   * is a programme, a work or the name of a thing, whatever verb of saying stands beside it */
   const cd_token *b0 = nb > 0 && before[0] == tk(doc, w->open_tok - 1) ? before[0] : NULL;
   const char *b0s = b0 ? doc->text + b0->start : "";
   size_t b0n = b0 ? b0->len : 0;
   if (q->kind == CD_QUOTE_SPEECH && b0 &&
       (CD_WORD_IS(b0s, b0n, "on") || CD_WORD_IS(b0s, b0n, "in") || CD_WORD_IS(b0s, b0n, "from") || CD_WORD_IS(b0s, b0n, "with") ||
-       CD_WORD_IS(b0s, b0n, "the")) &&
+       CD_WORD_IS(b0s, b0n, "the") || CD_WORD_IS(b0s, b0n, "of")) &&
       title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "starred in "The Long Tide" and "Harbor Lights,"": Title Case that "and" or "or" joins to a
@@ -417,8 +419,10 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
    * a work, a poster or a publication, as speech is not cited */
   if (q->kind == CD_QUOTE_SPEECH && year_follows(doc, w))
     q->kind = CD_QUOTE_TITLE, overrulable = "Dated by a year in brackets, with no verb of saying beside it: a title.";
-  if (q->kind == CD_QUOTE_SPEECH) {
-    w->byline_tok = (uint32_t)byline_by(doc, q, w, titled);
+  /* a title found above may have its byline too: "the first chapters of "Salt and Timber," by
+   * Walter Greaves" credits the author */
+  if (q->kind == CD_QUOTE_SPEECH || q->kind == CD_QUOTE_TITLE) {
+    w->byline_tok = (uint32_t)byline_by(doc, q, w, titled || q->kind == CD_QUOTE_TITLE);
     if (w->byline_tok) q->kind = CD_QUOTE_TITLE;
   }
   /* Title Case fragments with no sentence punctuation name things ("Build Back Better") */
