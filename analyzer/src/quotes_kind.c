@@ -135,13 +135,14 @@ static const char *const WORK_NOUNS[] = {
 
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
-    "accord", "act", "agreement", "album", "award", "banner", "banners", "bill", "button", "buttons",
-    "campaign", "cap", "caps", "category", "chant", "chants", "co-star", "coalition", "creator", "deal",
-    "doctrine", "event", "exhibition", "festival", "forum", "framework", "hashtag", "hat", "hats",
-    "initiative", "law", "letters", "mission", "model", "movement", "mug", "mugs", "operation", "pageant",
-    "panel", "placard", "placards", "plan", "plate", "plates", "podcast", "policy", "poster", "posters",
-    "principle", "prize", "program", "programme", "project", "radio", "rally", "rule", "scheme", "series",
-    "session", "shirt", "shirts", "show", "sign", "signs", "slogan", "song", "star", "sticker", "stickers",
+    "accord", "act", "agreement", "album", "anthem", "award", "banner", "banners", "bill", "book", "button",
+    "buttons", "campaign", "cap", "caps", "category", "chant", "chants", "co-star", "coalition", "creator",
+    "deal", "doctrine", "documentary", "episode", "event", "exhibition", "festival", "film", "forum",
+    "framework", "franchise", "hashtag", "hat", "hats", "initiative", "law", "letters", "mission", "model",
+    "movement", "movie", "mug", "mugs", "musical", "novel", "operation", "pageant", "panel", "placard",
+    "placards", "plan", "plate", "plates", "podcast", "policy", "poster", "posters", "principle", "prize",
+    "program", "programme", "project", "radio", "rally", "rule", "scheme", "sequel", "series", "session",
+    "shirt", "shirts", "show", "sign", "signs", "sitcom", "slogan", "song", "star", "sticker", "stickers",
     "strategy", "t-shirt", "t-shirts", "tour", "workshop", NULL};
 
 /* ""Museum to close at the end of December," by Times' Ann Lee", "''The Trumps,'' by Gwenda Blair":
@@ -357,8 +358,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     /* "an ad entitled, "Scam."", "a novel titled "The Night the Cranes Stopped,"", "a story
      * headlined "...": the verb says the quote is a title, whatever its case or punctuation */
     else if (CD_WORD_IS(s, n, "titled") || CD_WORD_IS(s, n, "entitled") || CD_WORD_IS(s, n, "headlined"))
-      q->kind = CD_QUOTE_TITLE, overrulable = "Named a title (\"entitled\", \"titled\") with no verb of saying beside it: "
-                                               "the name of a thing.";
+      q->kind = CD_QUOTE_TITLE, overrulable = NULL; /* "the 1969 book titled "...," explaining, "..."" */
     else if (adage) q->kind = CD_QUOTE_SCARE;
     else if (known_as || naming || term || CD_WORD_IS(s, n, "so-called") || CD_WORD_IS(s, n, "self-styled")) {
       q->kind = words <= 6 ? CD_QUOTE_SCARE : CD_QUOTE_SPEECH;
@@ -390,14 +390,16 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "said on "Meet the Press."", "On "Face the Nation," Lind said", "starred in "Parks and
    * Recreation"", "an interview with "Fox News Sunday"", "part of the "Gang of Eight"", "the
-   * co-author of "Going Viral,"": Title Case right after "on", "in", "from", "with", "the" or "of"
-   * is a programme, a work or the name of a thing, whatever verb of saying stands beside it */
+   * co-author of "Going Viral,"", "told "Fox and Friends"": Title Case right after "on", "in",
+   * "from", "with", "the", "of" or "told" (no comma between: what is told is the outlet, not the
+   * words) is a programme, a work or the name of a thing, whatever verb of saying stands beside it */
   const cd_token *b0 = nb > 0 && before[0] == tk(doc, w->open_tok - 1) ? before[0] : NULL;
   const char *b0s = b0 ? doc->text + b0->start : "";
   size_t b0n = b0 ? b0->len : 0;
   if (q->kind == CD_QUOTE_SPEECH && b0 &&
       (CD_WORD_IS(b0s, b0n, "on") || CD_WORD_IS(b0s, b0n, "in") || CD_WORD_IS(b0s, b0n, "from") || CD_WORD_IS(b0s, b0n, "with") ||
-       CD_WORD_IS(b0s, b0n, "the") || CD_WORD_IS(b0s, b0n, "of")) &&
+       CD_WORD_IS(b0s, b0n, "the") || CD_WORD_IS(b0s, b0n, "of") || CD_WORD_IS(b0s, b0n, "told") ||
+       CD_WORD_IS(b0s, b0n, "tells")) &&
       title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "starred in "The Long Tide" and "Harbor Lights,"": Title Case that "and" or "or" joins to a
