@@ -420,12 +420,9 @@ static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
 static bool announces_document(const att *a, size_t v) {
   static const char *const verbs[] = {"issued", "released", "posted", "published", "sent", "issues", "releases", NULL};
   static const char *const docs[] = {"statement", "letter", "memo", "memorandum", "note", "notice", "message", NULL};
-  bool issue = false;
-  for (size_t k = 0; verbs[k] && !issue; k++) issue = is_n(a, v, verbs[k], strlen(verbs[k]));
-  if (!issue) return false;
+  if (T(a, v)->kind != TOK_WORD || !cd_word_in(S(a, v), N(a, v), verbs)) return false;
   for (size_t d = v + 1; d < doc_ntok(a->doc) && d <= v + 4 && T(a, d)->kind == TOK_WORD && (T(a, d)->flags & TF_LOWER); d++)
-    for (size_t k = 0; docs[k]; k++)
-      if (is_n(a, d, docs[k], strlen(docs[k]))) return true;
+    if (cd_word_in(S(a, d), N(a, d), docs)) return true;
   return false;
 }
 
@@ -1504,15 +1501,6 @@ static bool pronoun_owner(att *a, size_t p, speaker *sp) {
 
 /* The person who owns a noun of speech ending at token `noun`: "Lind's comment", "her March
  * remark", "Bill Clinton's stock answer" (up to two describing words between). */
-/* The length of word i without its possessive "'s" or "’s", or 0 when it has none. */
-static size_t possessive_stem(const att *a, size_t i) {
-  size_t n = N(a, i);
-  const char *w = S(a, i);
-  if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'') return n - 2;
-  if (n > 4 && w[n - 1] == 's' && memcmp(w + n - 4, "\xE2\x80\x99", 3) == 0) return n - 4;
-  return 0;
-}
-
 static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp) {
   size_t k = noun;
   for (int skip = 0; skip < 3 && k > first; skip++) {
@@ -1520,8 +1508,9 @@ static bool speech_noun_owner(att *a, size_t noun, size_t first, speaker *sp) {
     if (T(a, p)->kind != TOK_WORD || !outside_quotes(a, p)) return false;
     /* "The Florida senator's answer": a role's possessive, after its article, stands for the
      * person the role refers to, as "the senator" does as a subject */
-    size_t stem = (T(a, p)->flags & TF_LOWER) ? possessive_stem(a, p) : 0;
-    if (stem && cd_lex_has(CD_LEX_ROLE_NOUNS, S(a, p), stem)) {
+    bool poss = false;
+    size_t stem = (T(a, p)->flags & TF_LOWER) ? cd_strip_possessive(S(a, p), N(a, p), &poss) : 0;
+    if (poss && cd_lex_has(CD_LEX_ROLE_NOUNS, S(a, p), stem)) {
       size_t d = p;
       while (d > first && p - d < 3 && !att_determiner(a, d)) d--;
       size_t r = is(a, d, "the") ? att_resolve_person(a, d, false) : CD_NONE;

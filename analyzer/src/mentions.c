@@ -19,22 +19,8 @@ static const char *tstr(const cd_doc *doc, const cd_token *t) { return doc->text
 static size_t tlen(const cd_token *t) { return t->len; }
 
 /* Length of a word without a possessive 's / ’s. */
-static size_t strip_possessive_in(const char *s, size_t n, bool *poss) {
-  *poss = false;
-  if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S')) {
-    *poss = true;
-    return n - 2;
-  }
-  if (n > 4 && (unsigned char)s[n - 4] == 0xE2 && (unsigned char)s[n - 3] == 0x80 &&
-      (unsigned char)s[n - 2] == 0x99 && s[n - 1] == 's') {
-    *poss = true;
-    return n - 4;
-  }
-  return n;
-}
-
 static size_t strip_possessive(const cd_doc *doc, const cd_token *t, bool *poss) {
-  return strip_possessive_in(tstr(doc, t), tlen(t), poss);
+  return cd_strip_possessive(tstr(doc, t), tlen(t), poss);
 }
 
 /* A text's tables as the mentions pass reads them: this version's, or the previous version's
@@ -75,7 +61,7 @@ static void para_capwords(cd_capwords *cs, tables d, const cd_para *p, bool add)
     const cd_token *t = &d.toks[i];
     if (!is_word_tok(t) || !(t->flags & TF_CAP) || clause_initial_in(d, i)) continue;
     bool poss;
-    size_t n = strip_possessive_in(d.text + t->start, t->len, &poss);
+    size_t n = cd_strip_possessive(d.text + t->start, t->len, &poss);
     if (add)
       cd_capwords_add(cs, d.text + t->start, n);
     else

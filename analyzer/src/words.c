@@ -18,6 +18,20 @@ bool cd_word_eq(const char *s, size_t n, const char *word) {
   return i == n && word[i] == 0;
 }
 
+size_t cd_strip_possessive(const char *s, size_t n, bool *poss) {
+  *poss = false;
+  if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S')) {
+    *poss = true;
+    return n - 2;
+  }
+  if (n > 4 && (unsigned char)s[n - 4] == 0xE2 && (unsigned char)s[n - 3] == 0x80 &&
+      (unsigned char)s[n - 2] == 0x99 && s[n - 1] == 's') {
+    *poss = true;
+    return n - 4;
+  }
+  return n;
+}
+
 bool cd_word_in(const char *s, size_t n, const char *const *list) {
   if (n == 0) return false;
   /* the lists hold lower-case ASCII: a first-letter test skips almost every entry cheaply */

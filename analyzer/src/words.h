@@ -17,6 +17,8 @@ bool cd_word_eq(const char *s, size_t n, const char *word);
 int cd_word_cmp_folded(const char *s, size_t n, const char *word);
 /* Slice in a NULL-terminated list of words (ASCII case-insensitive). */
 bool cd_word_in(const char *s, size_t n, const char *const *list);
+/* The length of word s[0, n) without a possessive "'s" or "’s"; *poss says whether it had one. */
+size_t cd_strip_possessive(const char *s, size_t n, bool *poss);
 
 /* Slice in a NULL-terminated list of lower-case ASCII words sorted by strcmp (binary search).
  * Builds without NDEBUG check the order on every call, so an unsorted list fails the tests. */
