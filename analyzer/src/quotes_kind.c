@@ -393,18 +393,15 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
    * co-author of "Going Viral,"", "told "Fox and Friends"": Title Case right after "on", "in",
    * "from", "with", "the", "of" or "told" (no comma between: what is told is the outlet, not the
    * words) is a programme, a work or the name of a thing, whatever verb of saying stands beside it */
+  static const char *const TITLE_LEADS[] = {"on", "in", "from", "with", "the", "of", "told", "tells", NULL};
+  static const char *const JOINS[] = {"and", "or", NULL};
   const cd_token *b0 = nb > 0 && before[0] == tk(doc, w->open_tok - 1) ? before[0] : NULL;
-  const char *b0s = b0 ? doc->text + b0->start : "";
-  size_t b0n = b0 ? b0->len : 0;
-  if (q->kind == CD_QUOTE_SPEECH && b0 &&
-      (CD_WORD_IS(b0s, b0n, "on") || CD_WORD_IS(b0s, b0n, "in") || CD_WORD_IS(b0s, b0n, "from") || CD_WORD_IS(b0s, b0n, "with") ||
-       CD_WORD_IS(b0s, b0n, "the") || CD_WORD_IS(b0s, b0n, "of") || CD_WORD_IS(b0s, b0n, "told") ||
-       CD_WORD_IS(b0s, b0n, "tells")) &&
+  if (q->kind == CD_QUOTE_SPEECH && b0 && cd_word_in(doc->text + b0->start, b0->len, TITLE_LEADS) &&
       title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "starred in "The Long Tide" and "Harbor Lights,"": Title Case that "and" or "or" joins to a
    * title right before it is one too */
-  if (q->kind == CD_QUOTE_SPEECH && b0 && qi > 0 && (CD_WORD_IS(b0s, b0n, "and") || CD_WORD_IS(b0s, b0n, "or")) &&
+  if (q->kind == CD_QUOTE_SPEECH && b0 && qi > 0 && cd_word_in(doc->text + b0->start, b0->len, JOINS) &&
       title_case_ending(doc, w->open_tok, q->inner.end, true)) {
     const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, qi - 1);
     const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1);
