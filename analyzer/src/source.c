@@ -215,7 +215,6 @@ static void source_plain(cd_doc *doc) {
 typedef struct md_state {
   cd_doc *doc;
   const char *buf;    /* the text as md4c reads it: a copy of doc->text, a newline and a NUL after it */
-  size_t base;        /* offset of the parsed buffer in buf */
   size_t para_start, para_end;
   bool in_heading;
   const MD_CHAR *href; /* the link being read, to tell autolinks (text == address) */
@@ -300,7 +299,7 @@ static size_t front_matter_end(const cd_doc *doc, size_t start) {
 
 static void source_markdown(cd_doc *doc) {
   size_t start = front_matter_end(doc, skip_bom(doc));
-  md_state st = {.doc = doc, .base = start, .para_start = CD_NONE};
+  md_state st = {.doc = doc, .para_start = CD_NONE};
   MD_PARSER parser;
   memset(&parser, 0, sizeof parser);
   parser.abi_version = 0;
