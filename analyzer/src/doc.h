@@ -91,6 +91,7 @@ typedef struct cd_quote_work {
                             that subject may be credited */
   uint32_t byline_tok; /* a title with a byline after it (""Museum to close," by Ann Lee"): the
                           byline's "by", whose author may be credited; 0 for none */
+  bool nickname;       /* between a given name and a surname: 'Juan "Chico" Manriquez' */
 } cd_quote_work;
 
 /* ---- mentions ---- */

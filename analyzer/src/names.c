@@ -23,6 +23,7 @@
 #include "lexicon.h"
 #include "namekey.h"
 #include "names_lex.h"
+#include "quotes_kind.h"
 #include "names_near.h"
 #include "names_short.h"
 #include "strmap.h"
@@ -998,6 +999,13 @@ static bool title_is_given_name(const cd_doc *doc, const cd_name_mention *m) {
   return cd_is_given_name(w, n);
 }
 
+/* Is the mention the given name before a nickname or the surname after one ('Juan "Chico"
+ * Manriquez', two mentions either side of the quote)? The person is named in full there. */
+static bool nickname_half(const cd_doc *doc, const cd_name_mention *m) {
+  return (m->end_tok < doc_ntok(doc) && cd_nickname_mark_at(doc, m->end_tok, true)) ||
+         (m->first_tok > 0 && cd_nickname_mark_at(doc, m->first_tok - 1, false));
+}
+
 static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared,
                             const cd_strmap *multi_words) {
   cd_doc *doc = c->doc;
@@ -1028,6 +1036,8 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     /* the word is part of a longer name somewhere ("Senate Minority Whip Dick Durbin", "Tong Yung-soo"):
      * the full name was given, in a form the clustering did not tie to this one */
     if (cd_strmap_get(multi_words, key) != CD_NONE || cd_doc_key_alias_known(doc, key)) return;
+    for (size_t k = 0; k < n; k++)
+      if (nickname_half(doc, M(doc, mentions[k]))) return;
     /* "President Obama" is a first reference where house style says so; "Dean Halvorsen" may be a
      * full name */
     for (size_t k = 0; k < n; k++) {
@@ -1072,7 +1082,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
   for (size_t k = 0; k < n; k++) {
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->span.start >= full->span.start) break;
-    if (!body(c, m) || m->n_parts != 1 || attributive(doc, m)) continue;
+    if (!body(c, m) || m->n_parts != 1 || attributive(doc, m) || nickname_half(doc, m)) continue;
     if (president_named(doc, m)) break; /* a first reference where house style says so */
     const char *sk = surname_key(doc, m);
     if (!sk || cd_strmap_get(shared, sk) != CD_NONE) continue; /* two people share this surname */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "names_lex.h"
 #include "speech_verbs.h"
 #include "words.h"
 
@@ -298,6 +299,56 @@ static bool labelled_after_colon(const cd_doc *doc, const cd_quote_work *w) {
   return false;
 }
 
+/* 'Juan "Chico" Manriquez', 'Earvin "Magic" Johnson', 'Dwayne "The Rock" Johnson': one to three
+ * capitalised words quoted between two capitalised words, a space on either side, outside a
+ * headline, are a nickname between a given name and a surname, nobody's speech, whatever verb of
+ * saying follows ('Marcia "Cia" Price said'). The given name is no ordinary word (but for a given
+ * name that is one: "Bill"), nor is the surname unless the name ends with it ("Price said"): Title
+ * Case the headline test missed ('Trump "Deeply Sorry" Over Emails') stays what it is. */
+static bool nickname_in_name(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w) {
+  if (q->headline || !q->closed || w->open_tok == 0 || w->close_tok <= w->open_tok + 1 ||
+      (size_t)w->close_tok + 1 >= doc_ntok(doc))
+    return false;
+  const cd_token *given = tk(doc, w->open_tok - 1), *open = tk(doc, w->open_tok);
+  const cd_token *close = tk(doc, w->close_tok), *surname = tk(doc, w->close_tok + 1);
+  const char *gs = doc->text + given->start, *ss = doc->text + surname->start;
+  if (given->kind != TOK_WORD || surname->kind != TOK_WORD || given->sent != surname->sent) return false;
+  if ((given->flags & (TF_CAP | TF_ALLCAPS)) != TF_CAP || (surname->flags & (TF_CAP | TF_ALLCAPS)) != TF_CAP) return false;
+  if (open->start != cd_tok_end(given) + 1 || doc->text[cd_tok_end(given)] != ' ' ||
+      surname->start != cd_tok_end(close) + 1 || doc->text[cd_tok_end(close)] != ' ')
+    return false;
+  if (cd_is_common_word(gs, given->len) && !cd_is_given_name(gs, given->len)) return false;
+  /* a surname that is an ordinary word ("Price", "Young") ends the name: no capital word after it */
+  const cd_token *next = (size_t)w->close_tok + 2 < doc_ntok(doc) ? tk(doc, w->close_tok + 2) : NULL;
+  if (cd_is_common_word(ss, surname->len) && next && next->kind == TOK_WORD && (next->flags & TF_CAP) &&
+      next->sent == surname->sent)
+    return false;
+  size_t words = 0;
+  for (size_t i = w->open_tok + 1; i < w->close_tok; i++) {
+    const cd_token *t = tk(doc, i);
+    if (t->kind != TOK_WORD || !(t->flags & TF_CAP)) return false;
+    words++;
+  }
+  return words <= 3;
+}
+
+bool cd_nickname_mark_at(const cd_doc *doc, size_t tok, bool opens) {
+  /* quotes are in the order of their opening marks, and a nickname's closing mark is at most four
+   * tokens after its opening one */
+  size_t lo = 0, hi = doc->quote_work.len, from = opens || tok < 4 ? tok : tok - 4;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (CD_VEC_AT(&doc->quote_work, cd_quote_work, mid)->open_tok < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (; lo < doc->quote_work.len; lo++) {
+    const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, lo);
+    if (w->open_tok > tok) break;
+    if (w->nickname && (opens ? w->open_tok : w->close_tok) == tok) return true;
+  }
+  return false;
+}
+
 void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
   cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
@@ -429,5 +480,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words with no verb of saying beside them: the name of a thing.";
   if (double_style && single_mark_subhead(doc, q, w, words)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   if (q->kind == CD_QUOTE_SPEECH && labelled_after_colon(doc, w)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+  w->nickname = nickname_in_name(doc, q, w);
+  if (w->nickname) q->kind = CD_QUOTE_SCARE, overrulable = NULL, w->byline_tok = 0, w->kind_from_naming = false;
   w->title_overrulable = q->kind == CD_QUOTE_TITLE ? overrulable : NULL;
 }

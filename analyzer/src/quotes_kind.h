@@ -11,4 +11,8 @@ size_t cd_quote_word_count(const cd_doc *doc, size_t qi);
 /* Does the quote's text end with . ! ? or …? */
 bool cd_quote_ends_sentence(const cd_doc *doc, size_t qi);
 
+/* Is token `tok` the opening mark (`opens`) or the closing mark of a nickname quoted inside a
+ * name ('Juan "Chico" Manriquez', cd_quote_work.nickname)? After quote classing. */
+bool cd_nickname_mark_at(const cd_doc *doc, size_t tok, bool opens);
+
 #endif
