@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "attribution_internal.h"
+#include "strmap.h"
 #include "incremental.h"
 #include "lexicon.h"
 #include "speech_verbs.h"
@@ -1800,8 +1801,10 @@ static void continue_from(att *a, size_t qi, size_t from, const char *why) {
  * he/she), an organisation's name or a source phrase, acting, not undergoing. */
 static bool woven_subject(const att *a, const speaker *sp, size_t open) {
   const cd_doc *doc = a->doc;
-  bool person = sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention) &&
-                (sp->method != CD_ATTR_PRONOUN || pronoun_is(a, sp->first_tok, "he") || pronoun_is(a, sp->first_tok, "she"));
+  /* he or she is a person, also when who it is stays unknown (a tag's "she said" credits "she" so) */
+  bool he_she = sp->method == CD_ATTR_PRONOUN && (pronoun_is(a, sp->first_tok, "he") || pronoun_is(a, sp->first_tok, "she"));
+  bool person = sp->mention != CD_NONE ? cd_mention_is_person(doc, sp->mention) && (sp->method != CD_ATTR_PRONOUN || he_she)
+                                       : he_she;
   if (person) return true;
   bool org = sp->method != CD_ATTR_PRONOUN && sp->entity != CD_NONE &&
              CD_VEC_AT(&doc->entities, cd_entity, sp->entity)->kind == CD_ENTITY_ORGANIZATION;
@@ -2268,8 +2271,10 @@ static bool led_by_named_tag(att *a, const quote_ctx *c, bool partial, speaker *
 static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t *starts_before,
                              const uint32_t *start_mention, uint8_t *said) {
   att a = {doc, starts, starts_before, start_mention, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said, 1, 0,
-           false, 0, 0, 0, 0, 0, false};
+           false, 0, 0, 0, 0, 0, false, NULL};
   if (!index_positions(&a) || !att_index_gender(&a)) return;
+  cd_strmap surnames;
+  att_count_surnames(&a, &surnames);
   for (size_t qi = 0; qi < doc->quotes.len; qi++) {
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
     const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
@@ -2421,6 +2426,7 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
     memset(&sp, 0, sizeof sp);
     if (paragraph_label(&a, &c, &sp)) apply(&a, qi, &sp, CD_NONE, "the name and colon that open its paragraph");
   }
+  cd_strmap_free(&surnames);
 }
 
 void cd_pass_attribution(cd_doc *doc) {

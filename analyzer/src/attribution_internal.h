@@ -40,6 +40,9 @@ typedef struct att {
   size_t subj_stop, subj_words, subj_last_speaker;
   uint32_t subj_last_speaker_sent;
   bool subj_in_they;
+  /* per surname of a person's fullest name ("Farrow" of "Linda Farrow"), how many people have it
+   * (att_count_surnames) */
+  struct cd_strmap *person_surnames;
 } att;
 
 enum { GENDER_UNKNOWN = 0, GENDER_MALE = 1, GENDER_FEMALE = 2, GENDER_MIXED = 3 };
@@ -161,6 +164,8 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp);
 /* Gender evidence per entity, in one pass over the text: "Mr"/"Ms" titles, and "he"/"she" in a
  * sentence that names only that person before it. False when out of memory. */
 bool att_index_gender(att *a);
+/* Fills `surnames` (borrowed keys, the entities' names' last words) and points a->person_surnames at it. */
+void att_count_surnames(att *a, struct cd_strmap *surnames);
 /* Who "he"/"she" (or, with `org`, "they"/"it") at token `pos` refers to: a mention index or CD_NONE. */
 size_t att_resolve_person(const att *a, size_t pos, bool org);
 /* Is token i right after a preposition ("in", "of the") within the sentence starting at `first`? */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "attribution_internal.h"
+#include "strmap.h"
 #include "lexicon.h"
 #include "names_lex.h"
 #include "speech_verbs.h"
@@ -93,13 +94,52 @@ static uint8_t given_name_gender(const att *a, const cd_name_mention *m) {
   return g;
 }
 
+void att_count_surnames(att *a, cd_strmap *surnames) {
+  cd_strmap_init_borrowed(surnames);
+  for (size_t e = 0; e < a->doc->entities.len; e++) {
+    const cd_entity *ent = CD_VEC_AT(&a->doc->entities, cd_entity, e);
+    const char *space = ent->kind == CD_ENTITY_PERSON && ent->name ? strrchr(ent->name, ' ') : NULL;
+    if (!space || !space[1]) continue;
+    size_t had = cd_strmap_get(surnames, space + 1);
+    cd_strmap_put(surnames, space + 1, had == CD_NONE ? 1 : had + 1);
+  }
+  a->person_surnames = surnames;
+}
+
+/* The gender the given name of a person's fullest name gives ("Linda Farrow"), for a mention of
+ * the surname alone ("Farrow"), unless another person's fullest name ends in that surname too (a
+ * bare "Clinton" may be Bill or Hillary, whichever the entities pass tied it to): kept in the bits
+ * above a->gender's evidence (the gender + 1). */
+static uint8_t entity_given_gender(const att *a, size_t e) {
+  unsigned kept = (a->gender[e] >> 2) & 3u;
+  if (kept) return (uint8_t)(kept - 1);
+  const char *name = CD_VEC_AT(&a->doc->entities, cd_entity, e)->name;
+  const char *space = name ? strchr(name, ' ') : NULL, *last = name ? strrchr(name, ' ') : NULL;
+  uint8_t g = GENDER_UNKNOWN;
+  bool shared = last && a->person_surnames && cd_strmap_get(a->person_surnames, last + 1) != CD_NONE &&
+                cd_strmap_get(a->person_surnames, last + 1) > 1;
+  if (space && space > name && !shared) {
+    size_t n = (size_t)(space - name);
+    if (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, name, n)) g = GENDER_MALE;
+    else if (cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, name, n)) g = GENDER_FEMALE;
+  }
+  a->gender[e] |= (uint8_t)((g + 1u) << 2);
+  return g;
+}
+
 /* Can mention m be what the pronoun of gender `want` (its word_gender) stands for? Not when the article's evidence gives
  * the person the other gender. (Preferring a person of known gender over a nearer one of unknown
  * gender was tried and is wrong more often than right: the most-named person wins too often.) */
+static uint8_t mention_gender(const att *a, const cd_name_mention *m) {
+  uint8_t have = a->gender[m->entity] & 3u;
+  if (have == GENDER_UNKNOWN) have = given_name_gender(a, m);
+  if (have == GENDER_UNKNOWN && m->n_parts < 2) have = entity_given_gender(a, m->entity);
+  return have;
+}
+
 static bool gender_fits(const att *a, const cd_name_mention *m, uint8_t want) {
   if (want == GENDER_UNKNOWN || m->entity == CD_NONE) return true;
-  uint8_t have = a->gender[m->entity];
-  if (have == GENDER_UNKNOWN) have = given_name_gender(a, m);
+  uint8_t have = mention_gender(a, m);
   return have == GENDER_UNKNOWN || have == GENDER_MIXED || have == want;
 }
 
@@ -109,7 +149,7 @@ static bool gender_fits(const att *a, const cd_name_mention *m, uint8_t want) {
  * was profiled ..."). "Kanye West" keeps his "he" by the he/she beside his name. */
 static bool place_like(const att *a, const cd_name_mention *m) {
   if (m->entity == CD_NONE || CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_PERSON ||
-      a->gender[m->entity] != GENDER_UNKNOWN || m->courtesy || m->job_title || given_name_gender(a, m) != GENDER_UNKNOWN)
+      (a->gender[m->entity] & 3u) != GENDER_UNKNOWN || m->courtesy || m->job_title || given_name_gender(a, m) != GENDER_UNKNOWN)
     return false;
   for (size_t i = m->first_tok; i < m->end_tok; i++) {
     const cd_token *t = T(a, i);
