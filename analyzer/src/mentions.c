@@ -151,8 +151,9 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
     if (cd_is_common_word(s, n) && !cd_capwords_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
         !cd_is_job_title(s, n)) {
       /* "Bill Gates": a common word that leads straight into a name; not a role ("Historian Ann
-       * Hale") or a verb of saying ("Said Hale:") before the name */
-      if (i + 1 < doc_ntok(doc) && !cd_lex_has(CD_LEX_ROLE_NOUNS, s, n) && !cd_is_speech_verb(doc->config, s, n)) {
+       * Hale", "Volunteer Rosa Delgado") or a verb of saying ("Said Hale:") before the name */
+      if (i + 1 < doc_ntok(doc) && !cd_lex_has(CD_LEX_ROLE_NOUNS, s, n) && !cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, s, n) &&
+          !cd_is_speech_verb(doc->config, s, n)) {
         const cd_token *u = doc_tok(doc, i + 1);
         bool p2;
         if (is_word_tok(u) && (u->flags & TF_CAP) && u->start == cd_tok_end(t) + 1) {
