@@ -1581,6 +1581,10 @@ static bool speech_noun(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
       *verb = i;
       return true;
     }
+    /* "His advice to residents: "..."", "her message for the voters: "..."": a noun after a
+     * preposition is whom the words are for; the noun of speech may stand before it */
+    size_t d = i > s->first_tok && att_determiner(a, i - 1) ? i - 1 : i;
+    if (d > s->first_tok && att_preposition(a, d - 1)) continue;
     return false;
   }
   return false;
