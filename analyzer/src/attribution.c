@@ -2272,6 +2272,72 @@ static bool led_by_named_tag(att *a, const quote_ctx *c, bool partial, speaker *
   return true;
 }
 
+/* A quote that is a sentence of its own, and the sentence right after it in its paragraph says whose
+ * words they were: "That quote from Commissioner Thomas Krebs appeared ...", "Those were the
+ * words of Ana Lind", "That was how Ortega summed up the problem", "That's what Lind told
+ * reporters", "So said Ana Lind". Only a named person, found where the pattern puts the name. */
+static bool named_in_next_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  const cd_doc *doc = a->doc;
+  if (c->close == c->open || c->sent_open != c->sent_close) return false;
+  const cd_sentence *qs = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
+  if (qs->first_tok != c->open || qs->end_tok != c->close + 1 || (size_t)c->sent_close + 1 >= doc->sentences.len)
+    return false;
+  const cd_sentence *ns = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_close + 1);
+  if (ns->para != qs->para || ns->end_tok < ns->first_tok + 3) return false;
+  size_t t = ns->first_tok, k = t + 1, who = CD_NONE, cue = CD_NONE;
+  bool contracted = false; /* "That's", "That’s": the verb glued on */
+  if (is(a, t, "so")) {
+    if (att_speech_verb(a, k)) who = k + 1, cue = k; /* "So said Ana Lind." */
+  } else if (is(a, t, "that") || is(a, t, "this") || is(a, t, "those") || is(a, t, "these") ||
+             ((pronoun_is(a, t, "that") || pronoun_is(a, t, "this")) && (contracted = true))) {
+    if (!contracted && T(a, k)->kind == TOK_WORD && cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, k), N(a, k)) &&
+        (is(a, k + 1, "from") || is(a, k + 1, "by") || is(a, k + 1, "of"))) {
+      who = k + 2, cue = k; /* "That quote from X" */
+    } else {
+      if (!contracted && (is(a, k, "was") || is(a, k, "is") || is(a, k, "were") || is(a, k, "are"))) k++;
+      else if (!contracted) return false;
+      if (is(a, k, "how") || is(a, k, "what")) who = k + 1; /* "That was how X put it" */
+      else if (is(a, k, "the") && cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, k + 1), N(a, k + 1)) && is(a, k + 2, "of"))
+        who = k + 3, cue = k + 1; /* "Those were the words of X" */
+    }
+  }
+  if (who == CD_NONE || who >= ns->end_tok) return false;
+  /* the name that ends the run of capitalised words there ("Alabama Securities Commissioner
+   * Thomas Krebs": Thomas Krebs), a person's */
+  size_t mi = CD_NONE, k2 = who;
+  /* a role or office written small before the name: "council member Grace Liu", "former Mayor" */
+  while (k2 < ns->end_tok && k2 < who + 2 && T(a, k2)->kind == TOK_WORD && (T(a, k2)->flags & TF_LOWER) &&
+         !att_function_word(a, k2) && !att_preposition(a, k2) && !att_determiner(a, k2))
+    k2++;
+  while (k2 < ns->end_tok) {
+    size_t m = mention_at(a, k2);
+    if (m != CD_NONE) {
+      mi = m;
+      k2 = CD_VEC_AT(&doc->mentions, cd_name_mention, m)->end_tok;
+    } else if (T(a, k2)->kind == TOK_WORD && (T(a, k2)->flags & TF_CAP)) {
+      mi = CD_NONE;
+      k2++;
+    } else {
+      break;
+    }
+  }
+  if (mi == CD_NONE || !cd_mention_is_person(doc, mi)) return false;
+  const cd_name_mention *nm = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+  if (cue == CD_NONE) {
+    /* "how X put it", "what X told reporters", "how X summed up": a verb of saying after the name */
+    static const char *const PUTTING[] = {"summed", "framed", "phrased", "worded", "characterized", "characterised", NULL};
+    size_t v = nm->end_tok;
+    if (v >= ns->end_tok || !(att_speech_verb(a, v) || att_speech_phrase(a, v) || cd_word_in(S(a, v), N(a, v), PUTTING)))
+      return false;
+    cue = v;
+  }
+  speaker found = {0};
+  for_mention(a, &found, mi, nm->first_tok, nm->end_tok, CD_ATTR_EXPLICIT);
+  *sp = found;
+  *verb = cue;
+  return true;
+}
+
 static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t *starts_before,
                              const uint32_t *start_mention, uint8_t *said) {
   att a = {doc, starts, starts_before, start_mention, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said, 1, 0,
@@ -2366,6 +2432,11 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
     memset(&sp, 0, sizeof sp);
     if (speech_noun(&a, &c, &sp, &verb)) {
       apply(&a, qi, &sp, verb, "as the owner of the remark that gives the quote");
+      continue;
+    }
+    memset(&sp, 0, sizeof sp);
+    if (q->kind == CD_QUOTE_SPEECH && named_in_next_sentence(&a, &c, &sp, &verb)) {
+      apply(&a, qi, &sp, verb, "in the sentence after the quote, which says whose words they were");
       continue;
     }
     if (q->kind != CD_QUOTE_SPEECH) {
