@@ -132,6 +132,22 @@ static bool named_as_body(const cd_doc *doc, size_t f) {
   return false;
 }
 
+/* "I'm", "Don't", "It's", "That's", "Let's": a pronoun, a function word or an auxiliary with its
+ * contraction, capitalised at the start of a quote or a sentence, is no name ("O'Brien" and
+ * "Trump's" are). */
+static bool capital_contraction(const char *s, size_t n) {
+  static const char *const BASES[] = {"that", "there", "here", "what", "where", "who", "let", "how", NULL};
+  static const char *const TAILS[] = {"s", "re", "ve", "ll", "d", "m", NULL};
+  if (cd_is_contracted_pronoun(s, n)) return true;
+  for (size_t k = 1; k < n; k++) {
+    size_t ap = s[k] == '\'' ? 1 : (k + 3 <= n && !memcmp(s + k, "\xE2\x80\x99", 3)) ? 3 : 0;
+    if (!ap) continue;
+    if (k >= 2 && (s[k - 1] == 'n' || s[k - 1] == 'N') && cd_word_eq(s + k + ap, n - k - ap, "t")) return true;
+    return cd_word_in(s, k, BASES) && cd_word_in(s + k + ap, n - k - ap, TAILS);
+  }
+  return false;
+}
+
 /* Could this capitalised token be part of a name here? */
 static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i, bool in_chain) {
   const cd_token *t = doc_tok(doc, i);
@@ -141,6 +157,7 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
   if (cd_is_calendar_word(s, n) && !(in_chain && CD_WORD_IS(s, n, "may")) && !month_abbreviation_as_name(doc, i, n))
     return false;
   if (cd_capitalised_past_speech_verb_at(doc, i)) return false; /* "Lind Tweeted on Friday" */
+  if (capital_contraction(s, tlen(t))) return false;
   if (!in_chain && clause_initial(doc, i)) {
     /* "US voice actor ...": capitals before lower-case words are an abbreviation, not a shouted
      * pronoun or function word */
