@@ -12,7 +12,8 @@
 bool cd_is_proper_word(const char *key) {
   if (!key || !*key) return false;
   static const cd_word_table proper = PROPER_WORDS_TABLE;
-  return cd_word_table_has(&proper, key, strlen(key));
+  size_t n = strlen(key);
+  return cd_word_table_has(&proper, key, n) || cd_lex_has(CD_LEX_NEWS_OUTLETS, key, n);
 }
 
 bool cd_is_not_person_word(const char *s, size_t n) { return cd_lex_has(CD_LEX_NAME_NOT_PERSON_WORDS, s, n); }

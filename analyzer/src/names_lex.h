@@ -4,8 +4,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* A capitalised word of the system word list ("Australia", "Johnson"): an established name.
- * `key` is a folded name key (lower case ASCII). */
+/* A capitalised word of the system word list ("Australia", "Johnson") or a news outlet known by
+ * one name (news_outlets.txt: "Axios", "Haaretz"): an established name. `key` is a folded name key
+ * (lower case ASCII). */
 bool cd_is_proper_word(const char *key);
 /* Words that make a capitalised name a place or an organisation, not a person
  * ("North Korea", "Supreme Court"); slice of any case. */
