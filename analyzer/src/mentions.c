@@ -165,6 +165,13 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
         is_word_tok(doc_tok(doc, i + 1)))
       return true;
     if (cd_lex_has(CD_LEX_NAME_STOP_STARTS, s, n) || cd_is_pronoun(s, n) || cd_is_contracted_pronoun(s, tlen(t))) return false;
+    /* "Politico reported", "Slate called it": an outlet whose name is an ordinary word, before a
+     * verb of saying or of stance */
+    if (i + 1 < doc_ntok(doc) && cd_lex_has(CD_LEX_NEWS_OUTLETS, s, n) && is_word_tok(doc_tok(doc, i + 1)) &&
+        (doc_tok(doc, i + 1)->flags & TF_LOWER)) {
+      const cd_token *v = doc_tok(doc, i + 1);
+      if (cd_is_speech_verb(doc->config, tstr(doc, v), tlen(v)) || cd_is_stance_verb(tstr(doc, v), tlen(v))) return true;
+    }
     if (cd_is_common_word(s, n) && !cd_capwords_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
         !cd_is_job_title(s, n)) {
       /* "Bill Gates": a common word that leads straight into a name; not a role ("Historian Ann
