@@ -42,13 +42,19 @@ static bool sentence_initial(tables d, size_t i) {
   return true;
 }
 
-/* After an opening quote or a colon, a capital is sentence-like too. */
+/* After an opening quote, a colon or a dash set off by spaces (a dateline's "ROME (AP) — A
+ * man ..."), a capital is sentence-like too. */
 static bool clause_initial_in(tables d, size_t i) {
   if (sentence_initial(d, i)) return true;
   if (i == 0) return true;
   const cd_token *p = &d.toks[i - 1];
   if (p->kind == TOK_MARK && (p->role & MR_OPEN)) return true;
-  return p->kind == TOK_PUNCT && (d.text[p->start] == ':' || d.text[p->start] == ';');
+  if (p->kind != TOK_PUNCT) return false;
+  const unsigned char *c = (const unsigned char *)d.text + p->start;
+  bool dash = (p->len == 3 && c[0] == 0xE2 && c[1] == 0x80 && (c[2] == 0x93 || c[2] == 0x94)) ||
+              (p->len == 2 && c[0] == '-' && c[1] == '-');
+  if (dash) return (p->flags & TF_SPACE_BEFORE) && (d.toks[i].flags & TF_SPACE_BEFORE);
+  return c[0] == ':' || c[0] == ';';
 }
 
 static bool clause_initial(const cd_doc *doc, size_t i) { return clause_initial_in(doc_tables(doc), i); }
@@ -184,9 +190,10 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
           size_t un = strip_possessive(doc, u, &p2);
           /* "Yahoo News", "Western Union", "State Department": a common word before an
            * organisation's head word names the organisation; a given name that is a common word
-           * too ("Tom Bell", "Mark Green") opens a person's name */
+           * too ("Tom Bell", "Mark Green") opens a person's name; so does a word that begins
+           * place names ("New Jersey", "Grand Rapids", "Fort Worth") */
           if (!cd_is_common_word(tstr(doc, u), un) || cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, u), un) ||
-              cd_is_given_name(s, n))
+              cd_is_given_name(s, n) || cd_lex_has(CD_LEX_PLACE_NAME_STARTS, s, n))
             return true;
         }
       }
