@@ -483,7 +483,12 @@ void cd_pass_mentions(cd_doc *doc) {
       if (extend && n < sizeof w / sizeof w[0]) {
         w[n].tok = i;
         /* after "of" a title word is part of the name: "Court of Justice" */
-        w[n].title_word = is_title_word(doc, t) && (t->flags & TF_CAP) &&
+        /* "General Motors", "General Assembly", "Riverside General Hospital": a title word before
+         * an organisation's word is part of the organisation's name */
+        const cd_token *after = i + 1 < doc_ntok(doc) ? doc_tok(doc, i + 1) : NULL;
+        bool org_next = after && is_word_tok(after) && (after->flags & TF_CAP) && after->start == cd_tok_end(t) + 1 &&
+                        cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, after), tlen(after));
+        w[n].title_word = is_title_word(doc, t) && (t->flags & TF_CAP) && !org_next &&
                           !(n > 0 && (doc_tok(doc, w[n - 1].tok)->flags & TF_LOWER) &&
                             !cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, doc_tok(doc, w[n - 1].tok)), tlen(doc_tok(doc, w[n - 1].tok))));
         if (office_word(doc, w, n, i)) {
