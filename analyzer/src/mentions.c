@@ -222,7 +222,7 @@ static bool of_head(const cd_doc *doc, const chain_word *w, size_t n) {
   size_t len = last->len;
   if (!cd_lex_has(CD_LEX_OF_HEADS, doc->text + last->start, len)) return false;
   /* "Court of Justice", "Bank of England"; but a lone "State" or "Party" begins too many phrases */
-  return n >= 2 && !(CD_WORD_IS(doc->text + last->start, len, "state") || CD_WORD_IS(doc->text + last->start, len, "party"));
+  return n >= 2 || !(CD_WORD_IS(doc->text + last->start, len, "state") || CD_WORD_IS(doc->text + last->start, len, "party"));
 }
 
 static bool is_title_word(const cd_doc *doc, const cd_token *t) {

@@ -702,6 +702,10 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       /* take the longest run of source nouns: "the police spokesperson" */
       size_t e = j + 1;
       while (e < doc_ntok(doc) && att_source_noun(a, e) && T(a, e)->sent == T(a, j)->sent) e++;
+      /* a name the noun opens goes whole: "the Association of Flight Attendants" */
+      size_t named = mention_at(a, j);
+      if (named != CD_NONE && CD_VEC_AT(&doc->mentions, cd_name_mention, named)->end_tok > e)
+        e = CD_VEC_AT(&doc->mentions, cd_name_mention, named)->end_tok;
       bool headline = CD_VEC_AT(&doc->paras, cd_para, para_of(a, i))->headline;
       if (!det && k > 0 && !headline) return false;
       /* "Lawyers for the port", "Leaders of the guild": a plural whose group a phrase after it names */
@@ -850,6 +854,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
   uint32_t sent = T(a, i)->sent;
   bool inverted = i > 0 && att_speech_verb(a, i - 1);
   size_t j = i, head = CD_NONE, person = CD_NONE, person_start = CD_NONE;
+  size_t named = CD_NONE; /* a name of several words that ends the phrase so far: "the Association of X" */
   if (T(a, i)->kind == TOK_NUMBER) {
     /* "said 9/11 widow Terry Strada", "the 46-year-old": the loop reads the number */
   } else if (cd_lex_has(CD_LEX_GROUP_WORDS, S(a, i), N(a, i))) {
@@ -896,9 +901,11 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
       /* a name modifies the noun that follows ("a senior Cruz adviser"), unless it is the noun: "a
        * senior Democrat" */
       head = m->end_tok == j + 1 && cd_lex_has(CD_LEX_MEMBER_NOUNS, S(a, j), N(a, j)) ? j : CD_NONE;
+      named = att_possessive_end(a, mi) == CD_NONE && m->end_tok > j + 1 ? mi : CD_NONE;
       j = att_possessive_end(a, mi) != CD_NONE ? att_possessive_end(a, mi) - 1 : m->end_tok - 1;
       continue;
     }
+    named = CD_NONE;
     if (!(T(a, j)->flags & TF_LOWER)) {
       head = cd_lex_has(CD_LEX_MEMBER_NOUNS, S(a, j), N(a, j)) ? j : CD_NONE;
       continue;
@@ -917,6 +924,17 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
         att_determiner(a, j) || cd_is_pronoun(S(a, j), N(a, j)))
       break;
     head = j;
+  }
+  /* "the Association of Flight Attendants said": an organisation named after the article speaks
+   * as itself */
+  if (person == CD_NONE && head == CD_NONE && named != CD_NONE && !inverted && att_determiner(a, i) &&
+      CD_VEC_AT(&doc->mentions, cd_name_mention, named)->first_tok == i + 1) {
+    size_t k = j;
+    while (k < n && k < j + 3 && att_between_word(a, k)) k++;
+    if (!phrase_verb(a, k, stance)) return false;
+    att_set_name(a, sp, named, method);
+    sp->first_tok = i;
+    return true;
   }
   if (person == CD_NONE && (head == CD_NONE || cd_lex_has(CD_LEX_NOBODY_NOUNS, S(a, head), N(a, head)))) return false;
   size_t e = person != CD_NONE ? j : head + 1;
