@@ -486,7 +486,8 @@ void cd_pass_mentions(cd_doc *doc) {
         /* "General Motors", "General Assembly", "Riverside General Hospital": a title word before
          * an organisation's word is part of the organisation's name */
         const cd_token *after = i + 1 < doc_ntok(doc) ? doc_tok(doc, i + 1) : NULL;
-        bool org_next = after && is_word_tok(after) && (after->flags & TF_CAP) && after->start == cd_tok_end(t) + 1 &&
+        bool org_next = after && is_word_tok(after) && (after->flags & TF_CAP) && after->sent == t->sent &&
+                        after->start == cd_tok_end(t) + 1 &&
                         cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, after), tlen(after));
         w[n].title_word = is_title_word(doc, t) && (t->flags & TF_CAP) && !org_next &&
                           !(n > 0 && (doc_tok(doc, w[n - 1].tok)->flags & TF_LOWER) &&
