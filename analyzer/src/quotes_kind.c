@@ -349,6 +349,27 @@ bool cd_nickname_mark_at(const cd_doc *doc, size_t tok, bool opens) {
   return false;
 }
 
+/* "A poster outside the theater reads "..."", "The sign on the door says "..."": a sign noun that
+ * opens the sentence's subject, a few words before the verb at `verb`, with only a phrase of place
+ * between. */
+static bool sign_subject(const cd_doc *doc, size_t verb) {
+  uint32_t sent = tk(doc, verb)->sent;
+  for (size_t k = verb, words = 0; k > 0 && words < 6; words++) {
+    const cd_token *t = tk(doc, --k);
+    if (t->sent != sent || t->kind != TOK_WORD) return false;
+    if (CD_SORTED_IN(doc->text + t->start, t->len, SIGN_NOUNS)) {
+      /* the noun opens the sentence or follows its article: "A poster ...", "Posters ..." */
+      if (k == 0 || tk(doc, k - 1)->sent != sent) return true;
+      const cd_token *d = tk(doc, k - 1);
+      return d->kind == TOK_WORD && (CD_WORD_IS(doc->text + d->start, d->len, "a") ||
+                                     CD_WORD_IS(doc->text + d->start, d->len, "the") ||
+                                     CD_WORD_IS(doc->text + d->start, d->len, "an")) &&
+             (k - 1 == 0 || tk(doc, k - 2)->sent != sent);
+    }
+  }
+  return false;
+}
+
 void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
   cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
@@ -376,10 +397,11 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
                     (cue_within(doc, w->open_tok, 4, "known") || cue_within(doc, w->open_tok, 4, "nicknamed"));
     /* "banners reading "...", "a sign saying "..."": words on a thing, not anyone's speech */
     /* also "a hat that says "..."", "a card that said "..."", "signs which read "..."" */
-    bool reads = CD_WORD_IS(s, n, "reading") || CD_WORD_IS(s, n, "read") || CD_WORD_IS(s, n, "saying") ||
-                 CD_WORD_IS(s, n, "says");
+    bool reads = CD_WORD_IS(s, n, "reading") || CD_WORD_IS(s, n, "read") || CD_WORD_IS(s, n, "reads") ||
+                 CD_WORD_IS(s, n, "saying") || CD_WORD_IS(s, n, "says");
     bool on_sign = ((reads || CD_WORD_IS(s, n, "that")) && nb > 1 &&
                     CD_SORTED_IN(doc->text + before[1]->start, before[1]->len, SIGN_NOUNS)) ||
+                   (reads && sign_subject(doc, w->open_tok - 1)) ||
                    ((reads || CD_WORD_IS(s, n, "said")) &&
                     (nb > 2 &&
                      (CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "that") ||
