@@ -144,6 +144,11 @@ static bool named_as_body(const cd_doc *doc, size_t f) {
 static bool capital_contraction(const char *s, size_t n) {
   static const char *const BASES[] = {"that", "there", "here", "what", "where", "who", "let", "how", NULL};
   static const char *const TAILS[] = {"s", "re", "ve", "ll", "d", "m", NULL};
+  /* the apostrophe is among the last five bytes ("n’t", "’ll"): most capitalised words have none,
+   * and this runs on every one of them */
+  bool apostrophe = false;
+  for (size_t k = n > 5 ? n - 5 : 1; k < n && !apostrophe; k++) apostrophe = s[k] == '\'' || (unsigned char)s[k] == 0xE2;
+  if (!apostrophe) return false;
   if (cd_is_contracted_pronoun(s, n)) return true;
   for (size_t k = 1; k < n; k++) {
     size_t ap = s[k] == '\'' ? 1 : (k + 3 <= n && !memcmp(s + k, "\xE2\x80\x99", 3)) ? 3 : 0;
@@ -171,15 +176,14 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
         is_word_tok(doc_tok(doc, i + 1)))
       return true;
     if (cd_lex_has(CD_LEX_NAME_STOP_STARTS, s, n) || cd_is_pronoun(s, n) || cd_is_contracted_pronoun(s, tlen(t))) return false;
-    /* "Politico reported", "Slate called it": an outlet whose name is an ordinary word, before a
-     * verb of saying or of stance */
-    if (i + 1 < doc_ntok(doc) && cd_lex_has(CD_LEX_NEWS_OUTLETS, s, n) && is_word_tok(doc_tok(doc, i + 1)) &&
-        (doc_tok(doc, i + 1)->flags & TF_LOWER)) {
-      const cd_token *v = doc_tok(doc, i + 1);
-      if (cd_is_speech_verb(doc->config, tstr(doc, v), tlen(v)) || cd_is_stance_verb(tstr(doc, v), tlen(v))) return true;
-    }
     if (cd_is_common_word(s, n) && !cd_capwords_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
         !cd_is_job_title(s, n)) {
+      /* "Politico reported", "Slate called it": an outlet whose name is an ordinary word, before a
+       * verb of saying or of stance */
+      const cd_token *v = i + 1 < doc_ntok(doc) ? doc_tok(doc, i + 1) : NULL;
+      if (v && is_word_tok(v) && (v->flags & TF_LOWER) && cd_lex_has(CD_LEX_NEWS_OUTLETS, s, n) &&
+          (cd_is_speech_verb(doc->config, tstr(doc, v), tlen(v)) || cd_is_stance_verb(tstr(doc, v), tlen(v))))
+        return true;
       /* "Bill Gates": a common word that leads straight into a name; not a role ("Historian Ann
        * Hale", "Volunteer Rosa Delgado") or a verb of saying ("Said Hale:") before the name */
       if (i + 1 < doc_ntok(doc) && !cd_lex_has(CD_LEX_ROLE_NOUNS, s, n) && !cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, s, n) &&
