@@ -15,11 +15,11 @@
 #include <string.h>
 
 #include "attribution_internal.h"
-#include "strmap.h"
 #include "incremental.h"
 #include "lexicon.h"
 #include "speech_verbs.h"
 #include "quotes_kind.h"
+#include "strmap.h"
 
 typedef struct quote_ctx {
   size_t open, close; /* mark tokens; close == open when unclosed */

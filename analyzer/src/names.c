@@ -23,9 +23,9 @@
 #include "lexicon.h"
 #include "namekey.h"
 #include "names_lex.h"
-#include "quotes_kind.h"
 #include "names_near.h"
 #include "names_short.h"
+#include "quotes_kind.h"
 #include "strmap.h"
 #include "words.h"
 

@@ -3,10 +3,10 @@
 #include <string.h>
 
 #include "attribution_internal.h"
-#include "strmap.h"
 #include "lexicon.h"
 #include "names_lex.h"
 #include "speech_verbs.h"
+#include "strmap.h"
 
 
 /* A new clause starts in tokens [from, to): "; ..." or ", and yet / but / while ...". Bounded by the
@@ -116,8 +116,8 @@ static uint8_t entity_given_gender(const att *a, size_t e) {
   const char *name = CD_VEC_AT(&a->doc->entities, cd_entity, e)->name;
   const char *space = name ? strchr(name, ' ') : NULL, *last = name ? strrchr(name, ' ') : NULL;
   uint8_t g = GENDER_UNKNOWN;
-  bool shared = last && a->person_surnames && cd_strmap_get(a->person_surnames, last + 1) != CD_NONE &&
-                cd_strmap_get(a->person_surnames, last + 1) > 1;
+  size_t people = last && a->person_surnames ? cd_strmap_get(a->person_surnames, last + 1) : CD_NONE;
+  bool shared = people != CD_NONE && people > 1;
   if (space && space > name && !shared) {
     size_t n = (size_t)(space - name);
     if (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, name, n)) g = GENDER_MALE;
@@ -127,9 +127,8 @@ static uint8_t entity_given_gender(const att *a, size_t e) {
   return g;
 }
 
-/* Can mention m be what the pronoun of gender `want` (its word_gender) stands for? Not when the article's evidence gives
- * the person the other gender. (Preferring a person of known gender over a nearer one of unknown
- * gender was tried and is wrong more often than right: the most-named person wins too often.) */
+/* The gender mention m's person has by the article's evidence (titles, he/she beside the name),
+ * else by the mention's own given name, else, for a surname alone, by its fullest name's. */
 static uint8_t mention_gender(const att *a, const cd_name_mention *m) {
   uint8_t have = a->gender[m->entity] & 3u;
   if (have == GENDER_UNKNOWN) have = given_name_gender(a, m);
@@ -137,6 +136,9 @@ static uint8_t mention_gender(const att *a, const cd_name_mention *m) {
   return have;
 }
 
+/* Can mention m be what the pronoun of gender `want` (its word_gender) stands for? Not when the article's evidence gives
+ * the person the other gender. (Preferring a person of known gender over a nearer one of unknown
+ * gender was tried and is wrong more often than right: the most-named person wins too often.) */
 static bool gender_fits(const att *a, const cd_name_mention *m, uint8_t want) {
   if (want == GENDER_UNKNOWN || m->entity == CD_NONE) return true;
   uint8_t have = mention_gender(a, m);
@@ -854,7 +856,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
   uint32_t sent = T(a, i)->sent;
   bool inverted = i > 0 && att_speech_verb(a, i - 1);
   size_t j = i, head = CD_NONE, person = CD_NONE, person_start = CD_NONE;
-  size_t named = CD_NONE; /* a name of several words that ends the phrase so far: "the Association of X" */
+  size_t named = CD_NONE; /* a name of several words that ends the phrase so far: "the Bank of America" */
   if (T(a, i)->kind == TOK_NUMBER) {
     /* "said 9/11 widow Terry Strada", "the 46-year-old": the loop reads the number */
   } else if (cd_lex_has(CD_LEX_GROUP_WORDS, S(a, i), N(a, i))) {
@@ -925,8 +927,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
       break;
     head = j;
   }
-  /* "the Association of Flight Attendants said": an organisation named after the article speaks
-   * as itself */
+  /* "the Bank of America said": an organisation named after the article speaks as itself */
   if (person == CD_NONE && head == CD_NONE && named != CD_NONE && !inverted && att_determiner(a, i) &&
       CD_VEC_AT(&doc->mentions, cd_name_mention, named)->first_tok == i + 1) {
     size_t k = j;
