@@ -2331,9 +2331,7 @@ static bool named_in_next_sentence(att *a, const quote_ctx *c, speaker *sp, size
       return false;
     cue = v;
   }
-  speaker found = {0};
-  for_mention(a, &found, mi, nm->first_tok, nm->end_tok, CD_ATTR_EXPLICIT);
-  *sp = found;
+  for_mention(a, sp, mi, nm->first_tok, nm->end_tok, CD_ATTR_EXPLICIT);
   *verb = cue;
   return true;
 }

@@ -428,6 +428,29 @@ static bool is_source_phrase(const pending *p) {
   return !is_part(p) && (p->hit.kind == CLAIM_ANONYMOUS || strcmp(p->def->family, "unnamed-group") == 0);
 }
 
+/* Does explanation p's sentence `sent` refer back to unnamed people before it, with "they" or "the"
+ * and a plural ("the people said, speaking on condition of anonymity"), and quote nobody? A
+ * sentence that quotes explains its quote's unnamed speaker (""...," said a longtime adviser, who
+ * requested anonymity"), and "a civil servant told the Ledger off the record" its own civil
+ * servant. */
+static bool explains_earlier_source(const cd_doc *doc, const pending *p, uint32_t sent) {
+  const cd_sentence *own = CD_VEC_AT(&doc->sentences, cd_sentence, sent);
+  for (size_t k = own->first_tok; k < own->end_tok; k++)
+    if (doc_tok(doc, k)->kind == TOK_MARK) return false;
+  for (size_t k = p->hit.head; k-- > own->first_tok;) {
+    const cd_token *t = doc_tok(doc, k);
+    if (t->kind != TOK_WORD || t->start >= p->hit.start) continue; /* the explanation's own words */
+    const char *w = doc->text + t->start;
+    if (CD_WORD_IS(w, t->len, "they")) return true;
+    if (!CD_WORD_IS(w, t->len, "the") || k + 1 >= own->end_tok) continue;
+    const cd_token *h = doc_tok(doc, k + 1);
+    const char *hw = doc->text + h->start;
+    return h->kind == TOK_WORD && (h->flags & TF_LOWER) &&
+           (CD_WORD_IS(hw, h->len, "people") || (h->len > 3 && hw[h->len - 1] == 's'));
+  }
+  return false;
+}
+
 /* One finding per claim: the parts of a sentence's unnamed-source claim become related information
  * of the source phrase's finding. Then every finding goes into the report. */
 static void emit(cd_doc *doc, cd_vec *found) {
@@ -450,37 +473,16 @@ static void emit(cd_doc *doc, cd_vec *found) {
       if (is_source_phrase(q)) best = j;
     }
     /* "..., according to three people familiar with her thinking. ¶ Marsh has not decided, the
-     * people said, speaking on condition of anonymity": an explanation whose own sentence names
-     * no unnamed source explains the one of the two sentences before it */
-    const cd_sentence *own = CD_VEC_AT(&doc->sentences, cd_sentence, sent);
-    uint32_t para = own->para;
-    /* (not in a sentence that quotes: its quote's unnamed speaker is the one explained, "...,"
-     * said a longtime adviser, who requested anonymity) */
-    bool quotes = false;
-    for (size_t k = own->first_tok; k < own->end_tok && !quotes; k++) quotes = doc_tok(doc, k)->kind == TOK_MARK;
-    /* and only when its sentence refers back to unnamed people with "they" or "the" and a plural
-     * ("the people said, speaking on condition of anonymity"): "a civil servant told the Ledger off
-     * the record" explains its own civil servant */
-    bool anaphor = false;
-    for (size_t k = p->hit.head; !quotes && !anaphor && k-- > own->first_tok;) {
-      const cd_token *t = doc_tok(doc, k);
-      if (t->kind != TOK_WORD || t->start >= p->hit.start) continue; /* the explanation's own words */
-      const char *w = doc->text + t->start;
-      if (CD_WORD_IS(w, t->len, "they")) anaphor = true;
-      if (!CD_WORD_IS(w, t->len, "the") || k + 1 >= own->end_tok) continue;
-      const cd_token *h = doc_tok(doc, k + 1);
-      const char *hw = doc->text + h->start;
-      anaphor = h->kind == TOK_WORD && (h->flags & TF_LOWER) &&
-                (CD_WORD_IS(hw, h->len, "people") || (h->len > 3 && hw[h->len - 1] == 's'));
-      break;
-    }
-    if (!anaphor) quotes = true;
-    bool own_source = quotes;
-    for (size_t j = i; best == CD_NONE && !own_source && strcmp(p->def->family, "hedge") != 0 && j-- > 0;) {
-      pending *q = CD_VEC_AT(found, pending, j);
-      uint32_t qs = doc_tok(doc, q->hit.head)->sent;
-      if (qs + 2 < sent || CD_VEC_AT(&doc->sentences, cd_sentence, qs)->para + 1 < para) break;
-      if (is_source_phrase(q) && q->hit.kind == CLAIM_ANONYMOUS) best = j;
+     * people said, speaking on condition of anonymity": an explanation whose own sentence refers
+     * back to unnamed people explains the unnamed source of the two sentences before it */
+    if (best == CD_NONE && strcmp(p->def->family, "hedge") != 0 && explains_earlier_source(doc, p, sent)) {
+      uint32_t para = CD_VEC_AT(&doc->sentences, cd_sentence, sent)->para;
+      for (size_t j = i; best == CD_NONE && j-- > 0;) {
+        pending *q = CD_VEC_AT(found, pending, j);
+        uint32_t qs = doc_tok(doc, q->hit.head)->sent;
+        if (qs + 2 < sent || CD_VEC_AT(&doc->sentences, cd_sentence, qs)->para + 1 < para) break;
+        if (is_source_phrase(q) && q->hit.kind == CLAIM_ANONYMOUS) best = j;
+      }
     }
     p->merged_into = best;
   }

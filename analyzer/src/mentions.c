@@ -149,12 +149,12 @@ static bool capital_contraction(const char *s, size_t n) {
   bool apostrophe = false;
   for (size_t k = n > 5 ? n - 5 : 1; k < n && !apostrophe; k++) apostrophe = s[k] == '\'' || (unsigned char)s[k] == 0xE2;
   if (!apostrophe) return false;
-  if (cd_is_contracted_pronoun(s, n)) return true;
-  for (size_t k = 1; k < n; k++) {
+  for (size_t k = 1; k < n; k++) { /* the first apostrophe: what comes before it and after */
     size_t ap = s[k] == '\'' ? 1 : (k + 3 <= n && !memcmp(s + k, "\xE2\x80\x99", 3)) ? 3 : 0;
     if (!ap) continue;
     if (k >= 2 && (s[k - 1] == 'n' || s[k - 1] == 'N') && cd_word_eq(s + k + ap, n - k - ap, "t")) return true;
-    return cd_word_in(s, k, BASES) && cd_word_in(s + k + ap, n - k - ap, TAILS);
+    /* cd_is_contracted_pronoun's pronouns and tails, and a few more words before them */
+    return (cd_is_pronoun(s, k) || cd_word_in(s, k, BASES)) && cd_word_in(s + k + ap, n - k - ap, TAILS);
   }
   return false;
 }
@@ -489,13 +489,14 @@ void cd_pass_mentions(cd_doc *doc) {
         /* after "of" a title word is part of the name: "Court of Justice" */
         /* "General Motors", "General Assembly", "Riverside General Hospital": a title word before
          * an organisation's word is part of the organisation's name */
-        const cd_token *after = i + 1 < doc_ntok(doc) ? doc_tok(doc, i + 1) : NULL;
-        bool org_next = after && is_word_tok(after) && (after->flags & TF_CAP) && after->sent == t->sent &&
-                        after->start == cd_tok_end(t) + 1 &&
-                        cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, after), tlen(after));
-        w[n].title_word = is_title_word(doc, t) && (t->flags & TF_CAP) && !org_next &&
+        w[n].title_word = is_title_word(doc, t) && (t->flags & TF_CAP) &&
                           !(n > 0 && (doc_tok(doc, w[n - 1].tok)->flags & TF_LOWER) &&
                             !cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, doc_tok(doc, w[n - 1].tok)), tlen(doc_tok(doc, w[n - 1].tok))));
+        if (w[n].title_word && i + 1 < doc_ntok(doc)) {
+          const cd_token *after = doc_tok(doc, i + 1);
+          w[n].title_word = !(is_word_tok(after) && (after->flags & TF_CAP) && after->sent == t->sent &&
+                              after->start == cd_tok_end(t) + 1 && cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, after), tlen(after)));
+        }
         if (office_word(doc, w, n, i)) {
           if (n == 0) { /* the title and its "of" open the mention: "Secretary of State" */
             w[0].tok = i - 2;

@@ -11,6 +11,12 @@ static const cd_token *tk(const cd_doc *doc, size_t i) { return doc_tok(doc, i);
 
 static bool is_word(const cd_token *t) { return t->kind == TOK_WORD || t->kind == TOK_NUMBER; }
 
+/* "a", "an" or "the" */
+static bool article(const cd_doc *doc, const cd_token *t) {
+  const char *w = doc->text + t->start;
+  return t->kind == TOK_WORD && (CD_WORD_IS(w, t->len, "a") || CD_WORD_IS(w, t->len, "an") || CD_WORD_IS(w, t->len, "the"));
+}
+
 size_t cd_quote_word_count(const cd_doc *doc, size_t qi) {
   const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
   const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
@@ -218,9 +224,7 @@ static bool work_appositive_follows(const cd_doc *doc, const cd_quote *q, const 
   bool comma = q->inner.end > q->inner.start && doc->text[q->inner.end - 1] == ',';
   if (!comma && tk(doc, i)->kind == TOK_PUNCT && doc->text[tk(doc, i)->start] == ',') comma = true, i++;
   if (!comma || i >= n || tk(doc, i)->kind != TOK_WORD || tk(doc, i)->sent != sent) return false;
-  const cd_token *art = tk(doc, i);
-  const char *a = doc->text + art->start;
-  if (!CD_WORD_IS(a, art->len, "a") && !CD_WORD_IS(a, art->len, "an") && !CD_WORD_IS(a, art->len, "the")) return false;
+  if (!article(doc, tk(doc, i))) return false;
   for (size_t k = i + 1; k < n && k <= i + 4 && tk(doc, k)->sent == sent; k++) {
     const cd_token *t = tk(doc, k);
     if (t->kind == TOK_MARK && t->role == MR_APOS) continue; /* "the network's" */
@@ -360,11 +364,7 @@ static bool sign_subject(const cd_doc *doc, size_t verb) {
     if (CD_SORTED_IN(doc->text + t->start, t->len, SIGN_NOUNS)) {
       /* the noun opens the sentence or follows its article: "A poster ...", "Posters ..." */
       if (k == 0 || tk(doc, k - 1)->sent != sent) return true;
-      const cd_token *d = tk(doc, k - 1);
-      return d->kind == TOK_WORD && (CD_WORD_IS(doc->text + d->start, d->len, "a") ||
-                                     CD_WORD_IS(doc->text + d->start, d->len, "the") ||
-                                     CD_WORD_IS(doc->text + d->start, d->len, "an")) &&
-             (k - 1 == 0 || tk(doc, k - 2)->sent != sent);
+      return article(doc, tk(doc, k - 1)) && (k - 1 == 0 || tk(doc, k - 2)->sent != sent);
     }
   }
   return false;
