@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 #include "incremental.h"
@@ -35,6 +36,7 @@ typedef struct mwork {
   const char *gkey; /* folded given-name key (first name word) for a person's full name, else NULL */
   bool person_full; /* a person's full name: "Vladimir Putin" */
   bool aliased;     /* the key came from a configured or built-in alias */
+  bool particle;    /* a surname led by its particle: "De Luca", "Van Nistelrooy", "St. Jean" */
 } mwork;
 
 typedef struct cluster {
@@ -98,6 +100,13 @@ static inline const char *part_key(cd_doc *doc, size_t i, unsigned part, size_t 
   return k && *k ? k : "";
 }
 
+/* A name particle ("de", "van"), or "St" / "Ste" for Saint. */
+static bool particle_word(const cd_doc *doc, const cd_token *t) {
+  const char *s = doc->text + t->start;
+  return cd_lex_has(CD_LEX_NAME_PARTICLES, s, t->len) || (t->len == 2 && s[0] == 'S' && s[1] == 't') ||
+         (t->len == 3 && memcmp(s, "Ste", 3) == 0);
+}
+
 /* Does this multi-part mention look like a person's name (no place or organisation word)? */
 static bool person_like(const cd_doc *doc, const cd_name_mention *m) {
   if (m->kind != MK_NAME || m->acronym || m->org_hint || m->n_parts < 2) return false;
@@ -107,6 +116,7 @@ static bool person_like(const cd_doc *doc, const cd_name_mention *m) {
     size_t n = t->len;
     const char *w = doc->text + t->start;
     if (n > 2 && w[n - 2] == '\'') n -= 2;
+    if (t->start > m->name.start && i + 2 < m->end_tok && particle_word(doc, t)) continue; /* "Dan St. Jean" */
     if (cd_is_not_person_word(w, n)) return false;
     if ((t->flags & TF_ALLCAPS) && n > 1) return false; /* "RAF Croughton", "KSR Bangalore" */
   }
@@ -120,6 +130,42 @@ static size_t first_word_end(const cd_doc *doc, const cd_name_mention *m) {
     if (t->start >= m->name.start && t->kind == TOK_WORD) return cd_tok_end(t);
   }
   return m->name.end;
+}
+
+/* The word before token t inside mention m, over the stop of "St." (a token index), or CD_NONE. */
+static size_t word_before(const cd_doc *doc, const cd_name_mention *m, size_t t) {
+  while (t > m->first_tok) {
+    const cd_token *k = doc_tok(doc, --t);
+    if (k->start < m->name.start) return CD_NONE;
+    if (k->kind == TOK_WORD) return t;
+    if (!(k->kind == TOK_PUNCT && doc->text[k->start] == '.')) return CD_NONE;
+  }
+  return CD_NONE;
+}
+
+/* A two-part name that opens with a capitalised particle, particles after it and then the
+ * surname: the surname alone, particles and all, as a sentence opens with it ("De Gaulle", "Van
+ * Nistelrooy", "De la Fuente") or as some write it ("De Luca"). Its first token, or CD_NONE. */
+static size_t leading_particle(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->n_parts != 2) return CD_NONE;
+  size_t t = m->end_tok - 1, p = CD_NONE;
+  while ((t = word_before(doc, m, t)) != CD_NONE) {
+    if (!particle_word(doc, doc_tok(doc, t))) return CD_NONE;
+    p = t;
+  }
+  return p != CD_NONE && doc_tok(doc, p)->start == m->name.start && (doc_tok(doc, p)->flags & TF_CAP) ? p : CD_NONE;
+}
+
+/* Does the full name m end in the particles of the surname mention s, in any case, after a name
+ * of its own ("Charles de Gaulle" for "De Gaulle", "Lucia de la Fuente" for "De la Fuente")? */
+static bool ends_in_particles(const cd_doc *doc, const cd_name_mention *m, const cd_name_mention *s) {
+  size_t a = m->end_tok - 1, b = s->end_tok - 1;
+  while ((b = word_before(doc, s, b)) != CD_NONE) {
+    if ((a = word_before(doc, m, a)) == CD_NONE) return false;
+    const cd_token *x = doc_tok(doc, a), *y = doc_tok(doc, b);
+    if (x->len != y->len || strncasecmp(doc->text + x->start, doc->text + y->start, x->len) != 0) return false;
+  }
+  return word_before(doc, m, a) != CD_NONE;
 }
 
 /* Is the mention a form a name cluster starts from (step 1 of the pass): a name of two parts or
@@ -472,6 +518,27 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
   cd_near_free(&ix);
 }
 
+/* "De Gaulle" after "Charles de Gaulle": a particle-led surname joins the one person named in full
+ * with that particle before that surname (in any case); with two such people, or none, it stays a
+ * name of its own. */
+static void particle_surnames(ent_ctx *c, size_t nm, const size_t *mcl) {
+  cd_doc *doc = c->doc;
+  cd_strmap people; /* surname key -> the one person cluster named in full with it, or AMBIGUOUS */
+  cd_strmap_init_interned(&people);
+  for (size_t i = 0; i < nm; i++)
+    if (c->mw[i].person_full && !c->mw[i].particle && mcl[i] != CD_NONE)
+      put_unique(c, &people, c->mw[i].skey, mcl[i]);
+  for (size_t i = 0; i < nm; i++) {
+    if (!c->mw[i].particle || mcl[i] == CD_NONE) continue;
+    size_t cl = get_unique(c, &people, c->mw[i].skey);
+    if (cl == CD_NONE) continue;
+    const cluster *k = CD_VEC_AT(&c->clusters, cluster, cl);
+    if (k->first_full != CD_NONE && ends_in_particles(doc, M(doc, k->first_full), M(doc, i)))
+      unite(c, cl, mcl[i]);
+  }
+  cd_strmap_free(&people);
+}
+
 void cd_pass_entities(cd_doc *doc) {
   size_t nm = doc->mentions.len;
   ent_ctx c = {.doc = doc};
@@ -514,19 +581,21 @@ void cd_pass_entities(cd_doc *doc) {
   c.am = doc->kept_keys && !cfg_names ? NULL : calloc(c.am_mask + 1, sizeof *c.am);
   mcl = malloc((nm + 1) * sizeof(size_t)); /* each written below */
   c.scratch = cd_arena_new();
+  size_t n_particle = 0; /* mentions that are a particle and a surname */
   if (!c.mw || !mcl || !c.scratch) goto done;
   load_config_names(&c);
 
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     mwork *w = &c.mw[i];
-    *w = (mwork){NULL, NULL, NULL, false, false};
+    *w = (mwork){NULL, NULL, NULL, false, false, false};
     mcl[i] = CD_NONE;
     if (m->kind != MK_NAME) continue;
     w->key = aliased_key(&c, part_key(doc, i, CD_MKEY_NAME, m->name.start, m->name.end), &w->aliased);
     w->skey = part_key(doc, i, CD_MKEY_SURNAME, m->surname.start, m->surname.end);
     w->person_full = person_like(doc, m);
     if (w->person_full) w->gkey = part_key(doc, i, CD_MKEY_GIVEN, m->name.start, first_word_end(doc, m));
+    if (!m->acronym && !m->org_hint && leading_particle(doc, m) != CD_NONE) w->particle = true, n_particle++;
   }
 
   /* a keystroke that leaves every mention as it was leaves the clustering as it was; the keys the
@@ -563,7 +632,7 @@ void cd_pass_entities(cd_doc *doc) {
       if (other) cl = cd_strmap_get(&full, other);
     }
     char *gs = NULL;
-    if (w->person_full) {
+    if (w->person_full && !w->particle) { /* a particle is no given name: "De Luca" joins below */
       gs = joined(c.scratch, w->gkey, "|", w->skey);
       if (cl == CD_NONE && gs) cl = get_unique(&c, &given_sur, gs);
     }
@@ -578,9 +647,11 @@ void cd_pass_entities(cd_doc *doc) {
     if (style) put_unique(&c, &styles, style, cl);
     if (w->person_full) {
       k->person_full = true;
-      if (gs) put_unique(&c, &given_sur, gs, cl);
-      if (cd_strmap_get(&any_surname, w->skey) == CD_NONE) cd_strmap_put(&any_surname, w->skey, cl);
-      put_unique(&c, &given, w->gkey, cl);
+      if (!w->particle) {
+        if (gs) put_unique(&c, &given_sur, gs, cl);
+        if (cd_strmap_get(&any_surname, w->skey) == CD_NONE) cd_strmap_put(&any_surname, w->skey, cl);
+        put_unique(&c, &given, w->gkey, cl);
+      }
     } else if (m->n_parts >= 2) {
       const char *in = initials(doc, c.scratch, m, 0), *key;
       if (in && (key = cd_doc_find_key(doc, in, strlen(in))) != NULL) put_unique(&c, &inits, key, cl);
@@ -589,6 +660,8 @@ void cd_pass_entities(cd_doc *doc) {
         put_unique(&c, &inits, key, cl);
     }
   }
+
+  if (n_particle) particle_surnames(&c, nm, mcl);
 
   /* a person named in full whose surname is also used alone is certainly a person: only such a
    * person's given name may stand for them ("Jon" for "Jon Huber"; not "Cyprus" for "Cyprus Mail") */

@@ -159,6 +159,14 @@ static bool capital_contraction(const char *s, size_t n) {
   return false;
 }
 
+/* Is token i a name particle ("de", "Le") with a capitalised word right after it ("de Blasio")? */
+static bool particle_then_surname(const cd_doc *doc, size_t i) {
+  if (i + 1 >= doc_ntok(doc)) return false;
+  const cd_token *p = doc_tok(doc, i), *sur = doc_tok(doc, i + 1);
+  return is_word_tok(p) && cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, p), tlen(p)) && is_word_tok(sur) &&
+         (sur->flags & TF_CAP) && !(sur->flags & TF_ALLCAPS) && sur->start == cd_tok_end(p) + 1 && sur->sent == p->sent;
+}
+
 /* Could this capitalised token be part of a name here? */
 static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i, bool in_chain) {
   const cd_token *t = doc_tok(doc, i);
@@ -176,6 +184,12 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
         is_word_tok(doc_tok(doc, i + 1)))
       return true;
     if (cd_lex_has(CD_LEX_NAME_STOP_STARTS, s, n) || cd_is_pronoun(s, n) || cd_is_contracted_pronoun(s, tlen(t))) return false;
+    /* "Epidemiologist Ann Hale said": a role opening the clause, common word or not, unless the
+     * text capitalises it mid-sentence too (then it is someone's name) or it is a title too
+     * ("Nurse", which the name keeps as its title) */
+    if (cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, s, n) && !cd_capwords_has(cs, s, n) && !cd_is_job_title(s, n) &&
+        !cd_is_courtesy_title(s, n))
+      return false;
     if (cd_is_common_word(s, n) && !cd_capwords_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
         !cd_is_job_title(s, n)) {
       /* "Politico reported", "Slate called it": an outlet whose name is an ordinary word, before a
@@ -190,6 +204,10 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
           !cd_is_speech_verb(doc->config, s, n)) {
         const cd_token *u = doc_tok(doc, i + 1);
         bool p2;
+        /* "Bill de Blasio": a given name, a particle in lower case and a surname */
+        if (is_word_tok(u) && (u->flags & TF_LOWER) && u->start == cd_tok_end(t) + 1 && u->sent == t->sent &&
+            cd_is_given_name(s, n) && particle_then_surname(doc, i + 1))
+          return true;
         if (is_word_tok(u) && (u->flags & TF_CAP) && u->start == cd_tok_end(t) + 1) {
           size_t un = strip_possessive(doc, u, &p2);
           /* "Yahoo News", "Western Union", "State Department": a common word before an
@@ -199,6 +217,8 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
           if (!cd_is_common_word(tstr(doc, u), un) || cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, u), un) ||
               cd_is_given_name(s, n) || cd_lex_has(CD_LEX_PLACE_NAME_STARTS, s, n))
             return true;
+          /* "Marine Le Pen", "Rose Van Dyke": a capitalised particle and a surname after it */
+          if (particle_then_surname(doc, i + 1)) return true;
         }
       }
       return false;
@@ -216,6 +236,23 @@ static inline bool name_word(const cd_doc *doc, const cd_capwords *cs, size_t i,
 
 /* An organisation or state word that "of" may continue: "Court of Justice", "Republic of the Congo".
  * Only once per chain, and never after a title ("Secretary of State" is a title, not a name). */
+/* "St." or "Ste." ending the chain stands for Saint, and its stop stays inside the name, where it
+ * opens the chain ("St. Louis", "St. Jean said") or follows a given name ("Dan St. Jean"); after
+ * a street's name or number it is "Street" ("Main St.", "5th St."), and the name ends there. */
+static bool saint_before(const cd_doc *doc, const chain_word *w, size_t n) {
+  const cd_token *st = doc_tok(doc, w[n - 1].tok);
+  const char *s = tstr(doc, st);
+  if (!((tlen(st) == 2 && s[0] == 'S' && s[1] == 't') || (tlen(st) == 3 && memcmp(s, "Ste", 3) == 0))) return false;
+  if (n >= 2) {
+    const cd_token *g = doc_tok(doc, w[n - 2].tok);
+    return cd_is_given_name(tstr(doc, g), tlen(g));
+  }
+  if (w[0].tok == 0) return true;
+  const cd_token *before = doc_tok(doc, w[0].tok - 1); /* in this sentence: no paragraph reads another */
+  unsigned char c0 = (unsigned char)doc->text[before->start];
+  return !(before->sent == st->sent && is_word_tok(before) && c0 >= '0' && c0 <= '9');
+}
+
 static bool of_head(const cd_doc *doc, const chain_word *w, size_t n) {
   for (size_t k = 0; k < n; k++) {
     const cd_token *t = doc_tok(doc, w[k].tok);
@@ -479,9 +516,10 @@ void cd_pass_mentions(cd_doc *doc) {
             continue;
           }
         } else if (n > 0 && t->kind == TOK_PUNCT && doc->text[t->start] == '.' && t->start == cd_tok_end(prev) &&
-                   tlen(prev) <= 4 && (tlen(prev) == 1 || is_title_word(doc, prev)) && i + 1 < doc_ntok(doc) &&
-                   name_word(doc, cs, i + 1, true)) {
-          continue; /* J. R. R. Tolkien, Mr. Smith: the stop stays inside the chain */
+                   tlen(prev) <= 4 && (tlen(prev) == 1 || is_title_word(doc, prev) || saint_before(doc, w, n)) &&
+                   i + 1 < doc_ntok(doc) &&
+                   (name_word(doc, cs, i + 1, true) || (is_title_word(doc, prev) && particle_then_surname(doc, i + 1)))) {
+          continue; /* J. R. R. Tolkien, Mr. Smith, Dan St. Jean, Mr. de Blasio: the stop stays inside the chain */
         }
       }
       if (extend && n < sizeof w / sizeof w[0]) {
