@@ -469,6 +469,7 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
       in(d, k, (const char *const[]){"familiar", "close", "briefed", NULL}))
     return false; /* "some people familiar with the matter": an anonymous source, another row */
   if (cd_lex_has(CD_LEX_CLAIM_DOCUMENT_HEADS, ts(d, head), tn(d, head))) return false; /* "some studies" */
+  if (lx(d, head, CD_LEX_CLAIM_WRITTEN_OBJECTS)) return false; /* "many holding signs reading" */
   bool contact = skip_contact(d, k, f) != k;
   /* "all the experts I interviewed"; not "all three candidates", "all signs" */
   if (is(d, f, "all") && !contact &&
