@@ -37,6 +37,7 @@ typedef struct mwork {
   bool person_full; /* a person's full name: "Vladimir Putin" */
   bool aliased;     /* the key came from a configured or built-in alias */
   bool particle;    /* a surname led by its particle: "De Luca", "Van Nistelrooy", "St. Jean" */
+  const char *suffix; /* the generation after a person's name ("jr", "iii"), folded, or NULL */
 } mwork;
 
 typedef struct cluster {
@@ -47,6 +48,7 @@ typedef struct cluster {
   bool has_full;        /* a multi-part or aliased mention */
   bool person_full;
   bool surname_used;    /* a person whose surname is also used alone */
+  bool unsuffixed;      /* a person named in full without a generation ("Donald Trump", not "... Jr.") */
 } cluster;
 
 /* aliased_key's answer for one key (interned: one pointer per spelling), a direct-mapped slot */
@@ -107,6 +109,15 @@ static bool particle_word(const cd_doc *doc, const cd_token *t) {
          (t->len == 3 && memcmp(s, "Ste", 3) == 0);
 }
 
+/* Does the name open with a given name ("Elizabeth II")? */
+static bool given_first(const cd_doc *doc, const cd_name_mention *m) {
+  for (size_t i = m->first_tok; i < m->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->start >= m->name.start && t->kind == TOK_WORD) return cd_is_given_name(doc->text + t->start, t->len);
+  }
+  return false;
+}
+
 /* Does this multi-part mention look like a person's name (no place or organisation word)? */
 static bool person_like(const cd_doc *doc, const cd_name_mention *m) {
   if (m->kind != MK_NAME || m->acronym || m->org_hint || m->n_parts < 2) return false;
@@ -118,7 +129,11 @@ static bool person_like(const cd_doc *doc, const cd_name_mention *m) {
     if (n > 2 && w[n - 2] == '\'') n -= 2;
     if (t->start > m->name.start && i + 2 < m->end_tok && particle_word(doc, t)) continue; /* "Dan St. Jean" */
     if (cd_is_not_person_word(w, n)) return false;
-    if ((t->flags & TF_ALLCAPS) && n > 1) return false; /* "RAF Croughton", "KSR Bangalore" */
+    /* "RAF Croughton", "KSR Bangalore"; not "Harold Whitcombe III" (a generation after a name
+     * that opens with a given name: not "Article II", "World War II") */
+    if ((t->flags & TF_ALLCAPS) && n > 1 &&
+        !(i + 1 == m->end_tok && cd_lex_has(CD_LEX_NAME_SUFFIXES, w, n) && given_first(doc, m)))
+      return false;
   }
   return true;
 }
@@ -166,6 +181,20 @@ static bool ends_in_particles(const cd_doc *doc, const cd_name_mention *m, const
     if (x->len != y->len || strncasecmp(doc->text + x->start, doc->text + y->start, x->len) != 0) return false;
   }
   return word_before(doc, m, a) != CD_NONE;
+}
+
+/* The generation a person's name ends in ("Jr.", "III"), as a key, or NULL. */
+static const char *generation(ent_ctx *c, const cd_name_mention *m) {
+  const cd_doc *doc = c->doc;
+  const cd_token *t = doc_tok(doc, m->end_tok - 1);
+  if (m->surname.start == t->start || !cd_lex_has(CD_LEX_NAME_SUFFIXES, doc->text + t->start, t->len)) return NULL;
+  char k[8];
+  size_t n = 0;
+  for (; n < t->len && n + 1 < sizeof k; n++) {
+    char ch = doc->text[t->start + n];
+    k[n] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  }
+  return cd_arena_strndup(c->scratch, k, n);
 }
 
 /* Is the mention a form a name cluster starts from (step 1 of the pass): a name of two parts or
@@ -381,6 +410,15 @@ static char *key_and_cluster(cd_arena *scratch, const char *key, size_t cl) {
 }
 
 /* a, b and c end to end in the scratch arena (what "%s%s%s" prints, without the formatter). */
+static char *joined(cd_arena *scratch, const char *a, const char *b, const char *c);
+
+/* "a|b|c" in the scratch arena, or NULL: a person's key with their generation ("donald|trump|jr",
+ * "donald||jr", "|trump|jr") */
+static char *triple(cd_arena *scratch, const char *a, const char *b, const char *c) {
+  char *ab = joined(scratch, a, "|", b);
+  return ab ? joined(scratch, ab, "|", c) : NULL;
+}
+
 static char *joined(cd_arena *scratch, const char *a, const char *b, const char *c) {
   size_t an = strlen(a), bn = strlen(b), cn = strlen(c);
   char *out = cd_arena_alloc(scratch, an + bn + cn + 1);
@@ -539,6 +577,19 @@ static void particle_surnames(ent_ctx *c, size_t nm, const size_t *mcl) {
   cd_strmap_free(&people);
 }
 
+/* "Donald Jr." and "Trump Jr." join the one person named in full with that given name, or that
+ * surname, and that generation ("Donald Trump Jr."). */
+static void generations(ent_ctx *c, size_t nm, const size_t *mcl, const cd_strmap *given_sur) {
+  for (size_t i = 0; i < nm; i++) {
+    const mwork *w = &c->mw[i];
+    if (!w->suffix || mcl[i] == CD_NONE || strcmp(w->skey, w->gkey) != 0) continue;
+    const char *gx = triple(c->scratch, w->gkey, "", w->suffix), *sx = triple(c->scratch, "", w->skey, w->suffix);
+    size_t cl = gx ? get_unique(c, given_sur, gx) : CD_NONE;
+    if (cl == CD_NONE && sx) cl = get_unique(c, given_sur, sx);
+    if (cl != CD_NONE) unite(c, cl, mcl[i]);
+  }
+}
+
 void cd_pass_entities(cd_doc *doc) {
   size_t nm = doc->mentions.len;
   ent_ctx c = {.doc = doc};
@@ -581,14 +632,14 @@ void cd_pass_entities(cd_doc *doc) {
   c.am = doc->kept_keys && !cfg_names ? NULL : calloc(c.am_mask + 1, sizeof *c.am);
   mcl = malloc((nm + 1) * sizeof(size_t)); /* each written below */
   c.scratch = cd_arena_new();
-  size_t n_particle = 0; /* mentions that are a particle and a surname */
+  size_t n_particle = 0, n_generation = 0; /* mentions of a particle and a surname; with a generation */
   if (!c.mw || !mcl || !c.scratch) goto done;
   load_config_names(&c);
 
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     mwork *w = &c.mw[i];
-    *w = (mwork){NULL, NULL, NULL, false, false, false};
+    *w = (mwork){NULL, NULL, NULL, false, false, false, NULL};
     mcl[i] = CD_NONE;
     if (m->kind != MK_NAME) continue;
     w->key = aliased_key(&c, part_key(doc, i, CD_MKEY_NAME, m->name.start, m->name.end), &w->aliased);
@@ -596,6 +647,7 @@ void cd_pass_entities(cd_doc *doc) {
     w->person_full = person_like(doc, m);
     if (w->person_full) w->gkey = part_key(doc, i, CD_MKEY_GIVEN, m->name.start, first_word_end(doc, m));
     if (!m->acronym && !m->org_hint && leading_particle(doc, m) != CD_NONE) w->particle = true, n_particle++;
+    if (w->person_full && (w->suffix = generation(&c, m)) != NULL) n_generation++;
   }
 
   /* a keystroke that leaves every mention as it was leaves the clustering as it was; the keys the
@@ -633,7 +685,11 @@ void cd_pass_entities(cd_doc *doc) {
     }
     char *gs = NULL;
     if (w->person_full && !w->particle) { /* a particle is no given name: "De Luca" joins below */
-      gs = joined(c.scratch, w->gkey, "|", w->skey);
+      /* "Donald Trump Jr." is not "Donald Trump"; "Donald Jr." is "Donald Trump Jr." */
+      /* "Donald Jr.", "Trump Jr." join after this step (generations), whatever comes first */
+      gs = !w->suffix ? joined(c.scratch, w->gkey, "|", w->skey)
+           : strcmp(w->skey, w->gkey) == 0 ? NULL
+                                           : triple(c.scratch, w->gkey, w->skey, w->suffix);
       if (cl == CD_NONE && gs) cl = get_unique(&c, &given_sur, gs);
     }
     if (cl == CD_NONE) cl = new_cluster(&c);
@@ -647,9 +703,19 @@ void cd_pass_entities(cd_doc *doc) {
     if (style) put_unique(&c, &styles, style, cl);
     if (w->person_full) {
       k->person_full = true;
+      if (!w->suffix) k->unsuffixed = true;
       if (!w->particle) {
         if (gs) put_unique(&c, &given_sur, gs, cl);
-        if (cd_strmap_get(&any_surname, w->skey) == CD_NONE) cd_strmap_put(&any_surname, w->skey, cl);
+        if (w->suffix && strcmp(w->skey, w->gkey) != 0) { /* for "Donald Jr." and "Trump Jr." */
+          const char *gx = triple(c.scratch, w->gkey, "", w->suffix), *sx = triple(c.scratch, "", w->skey, w->suffix);
+          if (gx) put_unique(&c, &given_sur, gx, cl);
+          if (sx) put_unique(&c, &given_sur, sx, cl);
+        }
+        /* the surname alone is the person without a generation, when there is one ("Trump" for
+         * "Donald Trump", not "Donald Trump Jr.") */
+        size_t had = cd_strmap_get(&any_surname, w->skey);
+        if (had == CD_NONE || (!w->suffix && !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed))
+          cd_strmap_put(&any_surname, w->skey, cl);
         put_unique(&c, &given, w->gkey, cl);
       }
     } else if (m->n_parts >= 2) {
@@ -662,6 +728,7 @@ void cd_pass_entities(cd_doc *doc) {
   }
 
   if (n_particle) particle_surnames(&c, nm, mcl);
+  if (n_generation) generations(&c, nm, mcl, &given_sur);
 
   /* a person named in full whose surname is also used alone is certainly a person: only such a
    * person's given name may stand for them ("Jon" for "Jon Huber"; not "Cyprus" for "Cyprus Mail") */
@@ -678,7 +745,11 @@ void cd_pass_entities(cd_doc *doc) {
     mwork *w = &c.mw[i];
     if (m->kind != MK_NAME || !*w->key) continue;
     if (mcl[i] != CD_NONE) {
-      if (w->person_full) cd_strmap_put(&surname, w->skey, mcl[i]);
+      if (w->person_full) {
+        size_t had = w->suffix ? cd_strmap_get(&surname, w->skey) : CD_NONE;
+        if (had == CD_NONE || !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed)
+          cd_strmap_put(&surname, w->skey, mcl[i]);
+      }
       continue;
     }
     size_t cl = CD_NONE;

@@ -292,7 +292,23 @@ static bool office_word(const cd_doc *doc, const chain_word *w, size_t n, size_t
   return !poss && cd_is_common_word(s, len) && !cd_is_given_name(s, len);
 }
 
-static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
+/* "Jr.", "III": a generation after the surname, no surname itself */
+static bool name_suffix(const cd_doc *doc, const cd_token *t) {
+  return (t->flags & TF_CAP) && cd_lex_has(CD_LEX_NAME_SUFFIXES, tstr(doc, t), tlen(t));
+}
+
+static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive) {
+  chain_word w[16];
+  if (n > sizeof w / sizeof w[0]) n = sizeof w / sizeof w[0];
+  memcpy(w, chain, n * sizeof *w);
+  /* "Martin Luther King Jr.": a title word between a given name and a generation is the surname */
+  bool suffixed = n >= 2 && name_suffix(doc, doc_tok(doc, w[n - 1].tok));
+  if (suffixed && n >= 3 && w[n - 2].title_word) {
+    bool names = true; /* the words before it name someone: no title among them, a given name first */
+    for (size_t k = 0; k + 2 < n; k++) names = names && !w[k].title_word;
+    const cd_token *g = doc_tok(doc, w[0].tok);
+    if (names && cd_is_given_name(tstr(doc, g), tlen(g))) w[n - 2].title_word = false;
+  }
   /* trailing title words name no one: "a sitting U.S. Senator" is a mention of "U.S." only, and a chain
    * of titles alone ("Vice President") is no name */
   /* but a courtesy title names the surname after it, even one that is a title word: "Mr. King" */
@@ -348,6 +364,12 @@ static void emit(cd_doc *doc, const chain_word *w, size_t n, bool possessive) {
   m->name.end = m->span.end;
   m->surname.start = z->start;
   m->surname.end = z->start + zlen;
+  if (suffixed && n - name_from >= 2) { /* "Robert F. Kennedy Jr.": Kennedy */
+    const cd_token *y = doc_tok(doc, w[n - 2].tok);
+    bool ypos;
+    m->surname.start = y->start;
+    m->surname.end = y->start + strip_possessive(doc, y, &ypos);
+  }
   m->title.start = m->title.end = CD_NONE32;
   m->possessive = poss || possessive;
   m->first_tok = (uint32_t)w[first_title].tok;
@@ -485,7 +507,10 @@ void cd_pass_mentions(cd_doc *doc) {
       bool adjacent = prev && t->sent == prev->sent && near_gap(doc, cd_tok_end(prev), t->start) && !(t->flags & TF_LINE_BEFORE);
       bool prev_poss = false;
       if (prev) strip_possessive(doc, prev, &prev_poss);
-      if (n == 0 || (adjacent && !prev_poss)) {
+      /* "Whitcombe's Markets", "Moody's Corp.": a company named after someone goes on past the possessive */
+      bool company = prev_poss && adjacent && is_word_tok(t) && (t->flags & TF_CAP) &&
+                     cd_lex_has(CD_LEX_COMPANY_DESIGNATORS, tstr(doc, t), tlen(t));
+      if (n == 0 || (adjacent && (!prev_poss || company))) {
         if (name_word(doc, cs, i, n > 0)) {
           extend = true;
         } else if (n > 0 && hyphened_particle_name(doc, t)) {
