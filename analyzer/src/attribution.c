@@ -1366,8 +1366,11 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
       while (m > s->first_tok && !punct(a, m - 1, ',') && k - m < 25) m--;
       if (m > s->first_tok && punct(a, m - 1, ',')) {
         speaker app = {0};
+        /* "The company, Brightwell Services, said": an organisation named after a common noun too */
         if (att_speaker_at(a, m, &app, CD_ATTR_EXPLICIT) && (app.end_tok == k - 1 || att_phrase_end(&app) == k - 1) && app.mention != CD_NONE &&
-            cd_mention_is_person(a->doc, app.mention)) {
+            (cd_mention_is_person(a->doc, app.mention) ||
+             (m >= 2 && (T(a, m - 2)->flags & TF_LOWER) && T(a, m - 2)->kind == TOK_WORD && app.entity != CD_NONE &&
+              CD_VEC_AT(&a->doc->entities, cd_entity, app.entity)->kind == CD_ENTITY_ORGANIZATION))) {
           *sp = app;
           *verb = v;
           return true;

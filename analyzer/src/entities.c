@@ -197,6 +197,14 @@ static const char *generation(ent_ctx *c, const cd_name_mention *m) {
   return cd_arena_strndup(c->scratch, k, n);
 }
 
+/* Is the mention's title "Sir" or "Dame", which go with the given name? */
+static bool knighted(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->title.start == CD_NONE32) return false;
+  const char *t = doc->text + m->title.start;
+  size_t n = m->title.end - m->title.start;
+  return (n == 3 && memcmp(t, "Sir", 3) == 0) || (n == 4 && memcmp(t, "Dame", 4) == 0);
+}
+
 /* Is the mention a form a name cluster starts from (step 1 of the pass): a name of two parts or
  * more, or one an alias gave? Its keys are asked whether or not the clustering is kept. */
 static bool full_form(const cd_name_mention *m, const mwork *w) {
@@ -780,8 +788,10 @@ void cd_pass_entities(cd_doc *doc) {
         size_t g = get_unique(&c, &given, w->key);
         if (g != CD_NONE) {
           const cluster *k = CD_VEC_AT(&c.clusters, cluster, g);
-          /* "Mr Tong" for "Tong Yung-soo": a family name written first */
-          if (k->first_full != CD_NONE && k->first_full < i && (k->surname_used || m->courtesy)) cl = g;
+          /* "Mr Tong" for "Tong Yung-soo": a family name written first; "Sir Edward" for "Sir
+           * Edward Pembroke": a knight goes by the given name */
+          if (k->first_full != CD_NONE && k->first_full < i && (k->surname_used || m->courtesy || knighted(doc, m)))
+            cl = g;
         }
       }
     }
