@@ -38,6 +38,8 @@ typedef struct mwork {
   bool aliased;     /* the key came from a configured or built-in alias */
   bool particle;    /* a surname led by its particle: "De Luca", "Van Nistelrooy", "St. Jean" */
   const char *suffix; /* the generation after a person's name ("jr", "iii"), folded, or NULL */
+  const char *bare_skey; /* the surname without its hyphened particle ("sisi" for "el-Sisi"), or NULL */
+  bool two_surnames;     /* two parts, neither a given name: "López Obrador", "Wasserman Schultz" */
 } mwork;
 
 typedef struct cluster {
@@ -197,12 +199,33 @@ static const char *generation(ent_ctx *c, const cd_name_mention *m) {
   return cd_arena_strndup(c->scratch, k, n);
 }
 
-/* Is the mention's title "Sir" or "Dame", which go with the given name? */
+/* Is the mention's title one that goes with the given name ("Sir Edward", "Prince Mohammed",
+ * "Pope Francis"), not a peer's or a saint's with a name of another kind ("Lord Ashworth")? */
 static bool knighted(const cd_doc *doc, const cd_name_mention *m) {
   if (m->title.start == CD_NONE32) return false;
-  const char *t = doc->text + m->title.start;
-  size_t n = m->title.end - m->title.start;
-  return (n == 3 && memcmp(t, "Sir", 3) == 0) || (n == 4 && memcmp(t, "Dame", 4) == 0);
+  size_t te = m->title.end, ts;
+  while (te > m->title.start && doc->text[te - 1] == '.') te--;
+  for (ts = te; ts > m->title.start && doc->text[ts - 1] != ' ';) ts--;
+  const char *t = doc->text + ts;
+  size_t n = te - ts;
+  static const char *const peers[] = {"lord", "lady", "baron", "baroness", "earl", "count", "countess", "duke",
+                                      "duchess", "archduke", "saint", "st", "father", "mother", "sister",
+                                      "brother", "uncle", "aunt", "rabbi", "imam", "ayatollah", NULL};
+  for (size_t k = 0; peers[k]; k++)
+    if (strlen(peers[k]) == n && strncasecmp(t, peers[k], n) == 0) return false;
+  return cd_is_given_name_title(t, n);
+}
+
+/* The key of a surname without the particle hyphened to it ("Sisi" for "el-Sisi", "Assad" for
+ * "al-Assad"), which the surname alone may drop; NULL for any other surname. */
+static const char *bare_surname(cd_doc *doc, const cd_name_mention *m) {
+  const char *s = doc->text + m->surname.start;
+  size_t n = m->surname.end - m->surname.start, k = 0;
+  while (k < n && k < 5 && s[k] != '-') k++;
+  if (k == 0 || k + 2 > n || s[k] != '-' || !(s[k + 1] >= 'A' && s[k + 1] <= 'Z') || !cd_lex_has(CD_LEX_NAME_PARTICLES, s, k))
+    return NULL;
+  const char *key = key_of(doc, m->surname.start + k + 1, m->surname.end);
+  return *key ? key : NULL;
 }
 
 /* Is the mention a form a name cluster starts from (step 1 of the pass): a name of two parts or
@@ -598,6 +621,58 @@ static void generations(ent_ctx *c, size_t nm, const size_t *mcl, const cd_strma
   }
 }
 
+/* The start of the last two name words of a full name of three or more ("López Obrador" in
+ * "Andrés Manuel López Obrador", "Gutiérrez de la Torre" in "María Fernanda Gutiérrez de la
+ * Torre"), or CD_NONE: not after an initial ("George W. Bush") nor with a generation. */
+static size_t surname_pair_start(const cd_doc *doc, const cd_name_mention *m) {
+  /* a person's name as the body gives it: not a headline's words ("Warren Hammers Wells Fargo") nor a
+   * thing's name ("Old San Juan") */
+  if (m->n_parts < 3 || m->n_parts > 5 || m->headline) return CD_NONE;
+  size_t caps = 0;
+  for (size_t t = m->end_tok; t > m->first_tok; t--) {
+    const cd_token *k = doc_tok(doc, t - 1);
+    if (k->start < m->name.start) break;
+    if (k->kind != TOK_WORD) {
+      if (caps) return CD_NONE; /* a stop inside the pair: an initial */
+      continue;
+    }
+    if (!(k->flags & TF_CAP)) continue;
+    if (k->len < 2 || cd_lex_has(CD_LEX_NAME_SUFFIXES, doc->text + k->start, k->len)) return CD_NONE;
+    if (++caps == 2) {
+      /* the words before the pair are given names, or words that are nothing else */
+      for (size_t g = m->first_tok; g + 1 < t; g++) {
+        const cd_token *w = doc_tok(doc, g);
+        const char *ws = doc->text + w->start;
+        if (w->start < m->name.start || w->kind != TOK_WORD || !(w->flags & TF_CAP)) continue;
+        if (cd_is_job_title(ws, w->len) || (cd_is_common_word(ws, w->len) && !cd_is_given_name(ws, w->len)))
+          return CD_NONE;
+      }
+      return k->start;
+    }
+  }
+  return CD_NONE;
+}
+
+/* "López Obrador" after "Andrés Manuel López Obrador": a name of two surnames joins the one person
+ * whose full name ends in them. */
+static void surname_pairs(ent_ctx *c, size_t nm, const size_t *mcl) {
+  cd_doc *doc = c->doc;
+  cd_strmap pairs; /* key of the last two name words -> the one person, or AMBIGUOUS */
+  cd_strmap_init_interned(&pairs);
+  for (size_t i = 0; i < nm; i++) {
+    if (!c->mw[i].person_full || c->mw[i].two_surnames || mcl[i] == CD_NONE) continue;
+    const cd_name_mention *m = M(doc, i);
+    size_t from = surname_pair_start(doc, m);
+    if (from != CD_NONE) put_unique(c, &pairs, key_of(doc, from, m->name.end), mcl[i]);
+  }
+  for (size_t i = 0; i < nm && pairs.len; i++) {
+    if (!c->mw[i].two_surnames || mcl[i] == CD_NONE) continue;
+    size_t cl = get_unique(c, &pairs, c->mw[i].key);
+    if (cl != CD_NONE) unite(c, cl, mcl[i]);
+  }
+  cd_strmap_free(&pairs);
+}
+
 void cd_pass_entities(cd_doc *doc) {
   size_t nm = doc->mentions.len;
   ent_ctx c = {.doc = doc};
@@ -640,14 +715,15 @@ void cd_pass_entities(cd_doc *doc) {
   c.am = doc->kept_keys && !cfg_names ? NULL : calloc(c.am_mask + 1, sizeof *c.am);
   mcl = malloc((nm + 1) * sizeof(size_t)); /* each written below */
   c.scratch = cd_arena_new();
-  size_t n_particle = 0, n_generation = 0; /* mentions of a particle and a surname; with a generation */
+  /* mentions of a particle and a surname; with a generation; of two surnames */
+  size_t n_particle = 0, n_generation = 0, n_two_surnames = 0;
   if (!c.mw || !mcl || !c.scratch) goto done;
   load_config_names(&c);
 
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     mwork *w = &c.mw[i];
-    *w = (mwork){NULL, NULL, NULL, false, false, false, NULL};
+    *w = (mwork){NULL, NULL, NULL, false, false, false, NULL, NULL, false};
     mcl[i] = CD_NONE;
     if (m->kind != MK_NAME) continue;
     w->key = aliased_key(&c, part_key(doc, i, CD_MKEY_NAME, m->name.start, m->name.end), &w->aliased);
@@ -656,6 +732,10 @@ void cd_pass_entities(cd_doc *doc) {
     if (w->person_full) w->gkey = part_key(doc, i, CD_MKEY_GIVEN, m->name.start, first_word_end(doc, m));
     if (!m->acronym && !m->org_hint && leading_particle(doc, m) != CD_NONE) w->particle = true, n_particle++;
     if (w->person_full && (w->suffix = generation(&c, m)) != NULL) n_generation++;
+    if (w->person_full) w->bare_skey = bare_surname(doc, m);
+    if (w->person_full && m->n_parts == 2 && !w->particle && !w->suffix && !given_first(doc, m) &&
+        !cd_is_common_word(doc->text + m->name.start, first_word_end(doc, m) - m->name.start))
+      w->two_surnames = true, n_two_surnames++;
   }
 
   /* a keystroke that leaves every mention as it was leaves the clustering as it was; the keys the
@@ -724,6 +804,8 @@ void cd_pass_entities(cd_doc *doc) {
         size_t had = cd_strmap_get(&any_surname, w->skey);
         if (had == CD_NONE || (!w->suffix && !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed))
           cd_strmap_put(&any_surname, w->skey, cl);
+        if (w->bare_skey && cd_strmap_get(&any_surname, w->bare_skey) == CD_NONE)
+          cd_strmap_put(&any_surname, w->bare_skey, cl);
         put_unique(&c, &given, w->gkey, cl);
       }
     } else if (m->n_parts >= 2) {
@@ -737,6 +819,7 @@ void cd_pass_entities(cd_doc *doc) {
 
   if (n_particle) particle_surnames(&c, nm, mcl);
   if (n_generation) generations(&c, nm, mcl, &given_sur);
+  if (n_two_surnames) surname_pairs(&c, nm, mcl);
 
   /* a person named in full whose surname is also used alone is certainly a person: only such a
    * person's given name may stand for them ("Jon" for "Jon Huber"; not "Cyprus" for "Cyprus Mail") */
@@ -755,8 +838,10 @@ void cd_pass_entities(cd_doc *doc) {
     if (mcl[i] != CD_NONE) {
       if (w->person_full) {
         size_t had = w->suffix ? cd_strmap_get(&surname, w->skey) : CD_NONE;
-        if (had == CD_NONE || !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed)
+        if (had == CD_NONE || !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed) {
           cd_strmap_put(&surname, w->skey, mcl[i]);
+          if (w->bare_skey) cd_strmap_put(&surname, w->bare_skey, mcl[i]);
+        }
       }
       continue;
     }
