@@ -1747,17 +1747,16 @@ static bool shouted(const cd_doc *doc, const cd_name_mention *m) {
     const cd_token *nx = doc_tok(doc, m->end_tok);
     if (nx->kind == TOK_PUNCT && strchr(",(-\xE2", doc->text[nx->start])) return true;
   }
-  /* the nearest words on either side, within the paragraph */
-  for (size_t i = first; i-- > p->first_tok;) {
-    const cd_token *t = doc_tok(doc, i);
-    if (!is_word(t)) continue;
-    if (t->flags & TF_ALLCAPS) return true;
-    break;
+  /* the words right beside it, within the paragraph: not across a dateline's dash ("GENEVA --
+   * U.S. and European negotiators") */
+  if (first > p->first_tok) {
+    const cd_token *t = doc_tok(doc, first - 1);
+    if (is_word(t) && (t->flags & TF_ALLCAPS)) return true;
   }
-  for (size_t i = last + 1; i < p->end_tok; i++) {
-    const cd_token *t = doc_tok(doc, i);
-    if (!is_word(t)) continue;
-    return (t->flags & TF_ALLCAPS) != 0;
+  if (last + 1 < p->end_tok) {
+    const cd_token *t = doc_tok(doc, last + 1);
+    if (t->kind == TOK_PUNCT && doc->text[t->start] == '.' && last + 2 < p->end_tok) t = doc_tok(doc, last + 2);
+    return is_word(t) && (t->flags & TF_ALLCAPS);
   }
   return false;
 }
