@@ -174,6 +174,37 @@ static bool possessive_person(const cd_doc *doc, const cd_name_mention *m) {
          CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_PERSON;
 }
 
+/* Does sentence `si` open with someone new, named by a role ("A hospital spokesman, reached by
+ * phone, declined ...", "Another official said ...") whom a pronoun of gender `want` can stand for?
+ * Then a he or she after it is that person, not someone named before. */
+static bool role_subject(const att *a, uint32_t si, uint8_t want) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, si);
+  size_t k = s->first_tok, end = s->end_tok;
+  if (k < end && (is(a, k, "and") || is(a, k, "but"))) k++;
+  /* an indefinite article introduces someone new; "the senator" is more often someone named before */
+  if (!(k < end && (is(a, k, "a") || is(a, k, "an") || is(a, k, "another") || is(a, k, "one")))) return false;
+  size_t role = CD_NONE;
+  for (size_t w = k + 1; w < end && w <= k + 4 && role == CD_NONE; w++) {
+    if (T(a, w)->kind != TOK_WORD || !outside_quotes(a, w)) return false;
+    if (!(T(a, w)->flags & TF_LOWER)) continue; /* "A Pentagon spokesman" */
+    if (att_role_noun(a, w) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, w), N(a, w)) || is(a, w, "official") ||
+        is(a, w, "officer"))
+      role = w;
+    else if (att_function_word(a, w) || cd_is_speech_verb(a->doc->config, S(a, w), N(a, w)))
+      return false;
+  }
+  if (role == CD_NONE) return false;
+  uint8_t have = (uint8_t)cd_title_gender(S(a, role), N(a, role));
+  if (want != GENDER_UNKNOWN && have != GENDER_UNKNOWN && have != want) return false;
+  /* a person named in the sentence may be the one meant ("A reporter asked Sanders how he was
+   * feeling. He replied: ...") */
+  for (size_t w = role + 1; w < end; w++) {
+    size_t mi = mention_at(a, w);
+    if (mi != CD_NONE && cd_mention_is_person(a->doc, mi)) return false;
+  }
+  return true;
+}
+
 static size_t resolve_person(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
@@ -202,6 +233,7 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
   size_t fallback = CD_NONE, owner = CD_NONE;
   bool it = is(a, pos, "it"); /* "it" may be an agency known by its initials: "NASA ... It also noted" */
   uint32_t seen_sent = UINT32_MAX;
+  uint32_t role_from = cur_sent + 1, cur_para = CD_VEC_AT(&doc->sentences, cd_sentence, cur_sent)->para;
   size_t subject = CD_NONE;
   bool skip_sentence = false;
   for (size_t k = lo; k > 0 && lo - k < RESOLVE_MENTIONS; k--) {
@@ -209,6 +241,10 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
     const cd_sentence *ms = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
     if (ms->para + 2 < doc_tok_para(doc, t) || cur_sent - m->sent > 6 || m->first_tok + RESOLVE_TOKENS < pos) break;
     if (!org && m->sent != cur_sent && owner != CD_NONE) return owner; /* nobody else in its sentence */
+    /* a person named by a role opens a sentence after m's, in the pronoun's paragraph: "he" is them */
+    for (; !org && role_from > m->sent + 1; role_from--)
+      if (CD_VEC_AT(&doc->sentences, cd_sentence, role_from - 1)->para == cur_para && role_subject(a, role_from - 1, want))
+        return CD_NONE;
     if (m->sent != seen_sent) {
       if (subject != CD_NONE) return subject; /* the subject of the nearest sentence that has one */
       if (!org && m->sent != cur_sent) {
@@ -954,10 +990,20 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
   } else if (person == CD_NONE || !punct(a, e, ',') || !described_person(a, i, person_start)) {
     /* (a described person followed by a comma is complete: "the economist Rosa Lind, a former
      * adviser, wrote" has its verb after the appositive, which the callers skip as after any name) */
-    if (person == CD_NONE && (att_source_noun(a, head) || att_role_noun(a, head)))
-      e = past_short_pp(a, e, sent, stance); /* "a narrator in the ad asked" */
+    bool person_head = person == CD_NONE && (att_source_noun(a, head) || att_role_noun(a, head) ||
+                                             cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, head), N(a, head)));
+    if (person_head) e = past_short_pp(a, e, sent, stance); /* "a narrator in the ad asked" */
     size_t k = e;
-    while (k < n && k < e + 3 && att_between_word(a, k)) k++;
+    /* "One attendee, who like others spoke on condition of anonymity, said": past the clause, for
+     * someone new (an indefinite article; "the delegate, who ..." is more often someone named) */
+    if (person_head && punct(a, k, ',') && k + 1 < n && is(a, k + 1, "who") &&
+        (is(a, i, "a") || is(a, i, "an") || is(a, i, "one") || is(a, i, "another"))) {
+      size_t c = k + 2;
+      while (c < n && c < k + 32 && T(a, c)->sent == sent && !punct(a, c, ',') && T(a, c)->kind != TOK_MARK) c++;
+      if (c < n && punct(a, c, ',')) k = c + 1;
+    }
+    size_t from = k;
+    while (k < n && k < from + 3 && att_between_word(a, k)) k++;
     if (!phrase_verb(a, k, stance)) return false;
   }
   if (person != CD_NONE) {
