@@ -412,9 +412,17 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
  * words of a name? */
 static bool near_gap(const cd_doc *doc, size_t from, size_t to) {
   if (to <= from + 2) return true;
-  if (to > from + 3) return false;
-  const unsigned char *g = (const unsigned char *)doc->text + from;
-  return g[0] == '.' && g[1] == 0xC2 && g[2] == 0xA0;
+  /* Markdown's emphasis marks are no text: "said Council Clerk **Daniel Osei**" */
+  unsigned char g[3];
+  size_t n = 0;
+  for (size_t i = from; i < to; i++) {
+    unsigned char ch = (unsigned char)doc->text[i];
+    if (doc->format == CD_FORMAT_MARKDOWN && (ch == '*' || ch == '_')) continue;
+    if (n == sizeof g) return false;
+    g[n++] = ch;
+  }
+  if (n <= 2) return true;
+  return n == 3 && g[0] == '.' && g[1] == 0xC2 && g[2] == 0xA0;
 }
 
 /* ---- incremental analysis: paragraphs whose mentions the previous version already found ---- */
