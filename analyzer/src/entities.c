@@ -29,6 +29,7 @@
 #include "words.h"
 
 #define AMBIGUOUS ((size_t)-2)
+#define NOBODY_YET ((size_t)-3) /* a key asked about, no cluster for it yet */
 
 typedef struct mwork {
   const char *key;  /* folded name key, aliases applied */
@@ -39,7 +40,7 @@ typedef struct mwork {
   bool particle;    /* a surname led by its particle: "De Luca", "Van Nistelrooy", "St. Jean" */
   const char *suffix; /* the generation after a person's name ("jr", "iii"), folded, or NULL */
   const char *bare_skey; /* the surname without its hyphened particle ("sisi" for "el-Sisi"), or NULL */
-  bool two_surnames;     /* two parts, neither a given name: "López Obrador", "Wasserman Schultz" */
+  bool two_surnames;     /* a person's name of two parts, maybe two surnames: "López Obrador" */
 } mwork;
 
 typedef struct cluster {
@@ -594,13 +595,20 @@ static void particle_surnames(ent_ctx *c, size_t nm, const size_t *mcl) {
   cd_doc *doc = c->doc;
   cd_strmap people; /* surname key -> the one person cluster named in full with it, or AMBIGUOUS */
   cd_strmap_init_interned(&people);
-  for (size_t i = 0; i < nm; i++)
-    if (c->mw[i].person_full && !c->mw[i].particle && mcl[i] != CD_NONE)
-      put_unique(c, &people, c->mw[i].skey, mcl[i]);
+  for (size_t i = 0; i < nm; i++) /* the particles' surnames first: only their people are asked */
+    if (c->mw[i].particle && mcl[i] != CD_NONE) cd_strmap_put(&people, c->mw[i].skey, NOBODY_YET);
+  for (size_t i = 0; i < nm; i++) {
+    if (!c->mw[i].person_full || c->mw[i].particle || mcl[i] == CD_NONE) continue;
+    size_t had = cd_strmap_get(&people, c->mw[i].skey);
+    if (had == CD_NONE) continue;
+    if (had == NOBODY_YET) cd_strmap_put(&people, c->mw[i].skey, mcl[i]);
+    else put_unique(c, &people, c->mw[i].skey, mcl[i]);
+  }
   for (size_t i = 0; i < nm; i++) {
     if (!c->mw[i].particle || mcl[i] == CD_NONE) continue;
-    size_t cl = get_unique(c, &people, c->mw[i].skey);
-    if (cl == CD_NONE) continue;
+    size_t cl = cd_strmap_get(&people, c->mw[i].skey);
+    if (cl == CD_NONE || cl == AMBIGUOUS || cl == NOBODY_YET) continue;
+    cl = find(c, cl);
     const cluster *k = CD_VEC_AT(&c->clusters, cluster, cl);
     if (k->first_full != CD_NONE && ends_in_particles(doc, M(doc, k->first_full), M(doc, i)))
       unite(c, cl, mcl[i]);
@@ -668,7 +676,11 @@ static void surname_pairs(ent_ctx *c, size_t nm, const size_t *mcl) {
   for (size_t i = 0; i < nm && pairs.len; i++) {
     if (!c->mw[i].two_surnames || mcl[i] == CD_NONE) continue;
     size_t cl = get_unique(c, &pairs, c->mw[i].key);
-    if (cl != CD_NONE) unite(c, cl, mcl[i]);
+    if (cl == CD_NONE) continue;
+    /* neither word a given name or an ordinary word ("Red Sox" is no pair of surnames) */
+    const cd_name_mention *m = M(doc, i);
+    if (!given_first(doc, m) && !cd_is_common_word(doc->text + m->name.start, first_word_end(doc, m) - m->name.start))
+      unite(c, cl, mcl[i]);
   }
   cd_strmap_free(&pairs);
 }
@@ -716,7 +728,7 @@ void cd_pass_entities(cd_doc *doc) {
   mcl = malloc((nm + 1) * sizeof(size_t)); /* each written below */
   c.scratch = cd_arena_new();
   /* mentions of a particle and a surname; with a generation; of two surnames */
-  size_t n_particle = 0, n_generation = 0, n_two_surnames = 0;
+  size_t n_particle = 0, n_generation = 0, n_two_surnames = 0, n_full3 = 0;
   if (!c.mw || !mcl || !c.scratch) goto done;
   load_config_names(&c);
 
@@ -730,12 +742,6 @@ void cd_pass_entities(cd_doc *doc) {
     w->skey = part_key(doc, i, CD_MKEY_SURNAME, m->surname.start, m->surname.end);
     w->person_full = person_like(doc, m);
     if (w->person_full) w->gkey = part_key(doc, i, CD_MKEY_GIVEN, m->name.start, first_word_end(doc, m));
-    if (!m->acronym && !m->org_hint && leading_particle(doc, m) != CD_NONE) w->particle = true, n_particle++;
-    if (w->person_full && (w->suffix = generation(&c, m)) != NULL) n_generation++;
-    if (w->person_full) w->bare_skey = bare_surname(doc, m);
-    if (w->person_full && m->n_parts == 2 && !w->particle && !w->suffix && !given_first(doc, m) &&
-        !cd_is_common_word(doc->text + m->name.start, first_word_end(doc, m) - m->name.start))
-      w->two_surnames = true, n_two_surnames++;
   }
 
   /* a keystroke that leaves every mention as it was leaves the clustering as it was; the keys the
@@ -747,6 +753,19 @@ void cd_pass_entities(cd_doc *doc) {
       if (full_form(M(doc, i), &c.mw[i])) style_key(doc, M(doc, i));
     kept->valid = kept->taken = true;
     goto done;
+  }
+
+  /* the forms the steps below join in ways of their own (not asked when the clustering is kept) */
+  for (size_t i = 0; i < nm; i++) {
+    const cd_name_mention *m = M(doc, i);
+    mwork *w = &c.mw[i];
+    if (m->kind != MK_NAME) continue;
+    if (m->n_parts == 2 && !m->acronym && !m->org_hint && leading_particle(doc, m) != CD_NONE) w->particle = true, n_particle++;
+    if (!w->person_full) continue;
+    if ((w->suffix = generation(&c, m)) != NULL) n_generation++;
+    w->bare_skey = bare_surname(doc, m);
+    if (m->n_parts == 2 && !w->particle && !w->suffix) w->two_surnames = true, n_two_surnames++;
+    if (m->n_parts >= 3 && !m->headline) n_full3++;
   }
 
   /* room for the previous version's keys (only here: a kept clustering fills no map) */
@@ -819,7 +838,7 @@ void cd_pass_entities(cd_doc *doc) {
 
   if (n_particle) particle_surnames(&c, nm, mcl);
   if (n_generation) generations(&c, nm, mcl, &given_sur);
-  if (n_two_surnames) surname_pairs(&c, nm, mcl);
+  if (n_two_surnames && n_full3) surname_pairs(&c, nm, mcl);
 
   /* a person named in full whose surname is also used alone is certainly a person: only such a
    * person's given name may stand for them ("Jon" for "Jon Huber"; not "Cyprus" for "Cyprus Mail") */
