@@ -292,6 +292,18 @@ static bool office_word(const cd_doc *doc, const chain_word *w, size_t n, size_t
   return !poss && cd_is_common_word(s, len) && !cd_is_given_name(s, len);
 }
 
+/* An age set off by commas right after a name: ", 9," or ", 67,", the way a person is introduced. */
+static bool age_after(const cd_doc *doc, size_t i) {
+  if (i + 2 >= doc_ntok(doc)) return false;
+  const cd_token *c1 = doc_tok(doc, i), *num = doc_tok(doc, i + 1), *c2 = doc_tok(doc, i + 2);
+  if (!(c1->kind == TOK_PUNCT && doc->text[c1->start] == ',') || num->kind != TOK_NUMBER || num->len > 3 ||
+      !(c2->kind == TOK_PUNCT && doc->text[c2->start] == ',') || num->sent != c1->sent || c2->sent != c1->sent)
+    return false;
+  for (size_t k = 0; k < num->len; k++)
+    if (doc->text[num->start + k] < '0' || doc->text[num->start + k] > '9') return false;
+  return true;
+}
+
 /* "Jr.", "III": a generation after the surname, no surname itself */
 static bool name_suffix(const cd_doc *doc, const cd_token *t) {
   return (t->flags & TF_CAP) && cd_lex_has(CD_LEX_NAME_SUFFIXES, tstr(doc, t), tlen(t));
@@ -402,6 +414,7 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     m->acronym = (t->flags & TF_ALLCAPS) != 0;
   }
   if (!m->org_hint && named_as_body(doc, m->first_tok)) m->org_hint = true;
+  if (!m->org_hint && !m->possessive && age_after(doc, m->end_tok)) m->person_hint = true; /* "Sophie, 9, picked" */
   /* "Ansar al-Sharia" (a group) is no more a person's name for its particle */
   if (!m->org_hint && !m->acronym && capitalised >= 2) m->person_hint = true;
   m->in_quote = (a->flags & TF_QUOTED);
