@@ -80,7 +80,12 @@ static bool short_tail(const att *a, size_t i, tail_rule rule) {
     bool counts = rule == TAIL_OWN_SENTENCE || ((T(a, i)->flags & TF_LOWER) && !att_preposition(a, i) && !att_determiner(a, i));
     if (T(a, i)->kind == TOK_WORD && counts && ++words > 8) return false;
     if (is(a, i, "that") || is(a, i, "would") || is(a, i, "will") || is(a, i, "was") || is(a, i, "is")) return false;
-    /* a sentence of its own: "She said the city should hire an auditor." says something new */
+    /* a sentence of its own: "She said the city should hire an auditor.", "Its director urged the
+     * city to act." say something new */
+    if (rule == TAIL_OWN_SENTENCE && is(a, i, "to") && i + 1 < doc_ntok(a->doc) && T(a, i + 1)->sent == sent &&
+        T(a, i + 1)->kind == TOK_WORD && (T(a, i + 1)->flags & TF_LOWER) && !att_determiner(a, i + 1) &&
+        !att_function_word(a, i + 1) && !cd_lex_has(CD_LEX_AUDIENCE_WORDS, S(a, i + 1), N(a, i + 1)))
+      return false;
     if (rule == TAIL_OWN_SENTENCE && T(a, i)->kind == TOK_WORD && (T(a, i)->flags & TF_LOWER) &&
         (is(a, i, "should") || is(a, i, "could") || is(a, i, "must") || is(a, i, "might") || is(a, i, "may") ||
          is(a, i, "can") || is(a, i, "had") || is(a, i, "has") || is(a, i, "have") || is(a, i, "were") ||
