@@ -887,14 +887,15 @@ static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker 
   }
   /* "in the Harbour Times' words, "..."": the frame credits any named source, not only a person */
   size_t owner_end = noun > first + 1 && plural_apostrophe(a, noun - 1) ? noun - 1 : noun; /* "Times' words" */
-  size_t owner = CD_NONE; /* the mention that ends right before the noun ("the Cedar Springs Record's") */
-  for (size_t k = owner_end; is(a, noun, "words") && k > first + 1 && owner_end - k < 6 && owner == CD_NONE; k--) {
-    size_t mk = mention_at(a, k - 1);
-    if (mk != CD_NONE) owner = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mk)->end_tok == owner_end ? mk : CD_NONE;
-    if (mk != CD_NONE) break;
-  }
-  if (punct(a, i, ',') && is(a, noun, "words") && owner_end > first + 1 && owner != CD_NONE) {
-    size_t mi = owner;
+  size_t mi = CD_NONE; /* the mention that ends right before the noun ("the Cedar Springs Record's") */
+  if (punct(a, i, ',') && is(a, noun, "words"))
+    for (size_t k = owner_end; k > first + 1 && owner_end - k < 6; k--) {
+      size_t mk = mention_at(a, k - 1);
+      if (mk == CD_NONE) continue;
+      if (CD_VEC_AT(&a->doc->mentions, cd_name_mention, mk)->end_tok == owner_end) mi = mk;
+      break;
+    }
+  if (mi != CD_NONE) {
     const cd_name_mention *nm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
     size_t f = nm->first_tok;
     if (f > first && att_determiner(a, f - 1)) f--;

@@ -108,17 +108,21 @@ static inline const char *part_key(cd_doc *doc, size_t i, unsigned part, size_t 
 /* A name particle ("de", "van"), or "St" / "Ste" for Saint. */
 static bool particle_word(const cd_doc *doc, const cd_token *t) {
   const char *s = doc->text + t->start;
-  return cd_lex_has(CD_LEX_NAME_PARTICLES, s, t->len) || (t->len == 2 && s[0] == 'S' && s[1] == 't') ||
-         (t->len == 3 && memcmp(s, "Ste", 3) == 0);
+  return cd_lex_has(CD_LEX_NAME_PARTICLES, s, t->len) || cd_is_saint_abbreviation(s, t->len);
+}
+
+/* The end of the first name word (the given name) of a mention. */
+static size_t first_word_end(const cd_doc *doc, const cd_name_mention *m) {
+  for (size_t i = m->first_tok; i < m->end_tok; i++) {
+    const cd_token *t = doc_tok(doc, i);
+    if (t->start >= m->name.start && t->kind == TOK_WORD) return cd_tok_end(t);
+  }
+  return m->name.end;
 }
 
 /* Does the name open with a given name ("Elizabeth II")? */
 static bool given_first(const cd_doc *doc, const cd_name_mention *m) {
-  for (size_t i = m->first_tok; i < m->end_tok; i++) {
-    const cd_token *t = doc_tok(doc, i);
-    if (t->start >= m->name.start && t->kind == TOK_WORD) return cd_is_given_name(doc->text + t->start, t->len);
-  }
-  return false;
+  return cd_is_given_name(doc->text + m->name.start, first_word_end(doc, m) - m->name.start);
 }
 
 /* Does this multi-part mention look like a person's name (no place or organisation word)? */
@@ -135,19 +139,10 @@ static bool person_like(const cd_doc *doc, const cd_name_mention *m) {
     /* "RAF Croughton", "KSR Bangalore"; not "Harold Whitcombe III" (a generation after a name
      * that opens with a given name: not "Article II", "World War II") */
     if ((t->flags & TF_ALLCAPS) && n > 1 &&
-        !(i + 1 == m->end_tok && cd_lex_has(CD_LEX_NAME_SUFFIXES, w, n) && given_first(doc, m)))
+        !(i + 1 == m->end_tok && cd_is_name_suffix(w, n) && given_first(doc, m)))
       return false;
   }
   return true;
-}
-
-/* The end of the first name word (the given name) of a mention. */
-static size_t first_word_end(const cd_doc *doc, const cd_name_mention *m) {
-  for (size_t i = m->first_tok; i < m->end_tok; i++) {
-    const cd_token *t = doc_tok(doc, i);
-    if (t->start >= m->name.start && t->kind == TOK_WORD) return cd_tok_end(t);
-  }
-  return m->name.end;
 }
 
 /* The word before token t inside mention m, over the stop of "St." (a token index), or CD_NONE. */
@@ -186,27 +181,27 @@ static bool ends_in_particles(const cd_doc *doc, const cd_name_mention *m, const
   return word_before(doc, m, a) != CD_NONE;
 }
 
-/* The generation a person's name ends in ("Jr.", "III"), as a key, or NULL. */
-static const char *generation(ent_ctx *c, const cd_name_mention *m) {
-  const cd_doc *doc = c->doc;
+/* The generation a person's name ends in ("Jr.", "III"), as a key, or NULL: the mentions pass took
+ * the surname from the word before it. */
+static const char *generation(cd_doc *doc, const cd_name_mention *m) {
   const cd_token *t = doc_tok(doc, m->end_tok - 1);
-  if (m->surname.start == t->start || !cd_lex_has(CD_LEX_NAME_SUFFIXES, doc->text + t->start, t->len)) return NULL;
-  char k[8];
-  size_t n = 0;
-  for (; n < t->len && n + 1 < sizeof k; n++) {
-    char ch = doc->text[t->start + n];
-    k[n] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-  }
-  return cd_arena_strndup(c->scratch, k, n);
+  return m->surname.start == t->start ? NULL : key_of(doc, t->start, cd_tok_end(t));
+}
+
+/* The last word of a mention's title, without its full stop: [*s, *e). */
+static void title_word(const cd_doc *doc, const cd_name_mention *m, size_t *s, size_t *e) {
+  *e = m->title.end;
+  while (*e > m->title.start && doc->text[*e - 1] == '.') (*e)--;
+  *s = *e;
+  while (*s > m->title.start && doc->text[*s - 1] != ' ') (*s)--;
 }
 
 /* Is the mention's title one that goes with the given name ("Sir Edward", "Prince Mohammed",
  * "Pope Francis"), not a peer's or a saint's with a name of another kind ("Lord Ashworth")? */
 static bool knighted(const cd_doc *doc, const cd_name_mention *m) {
   if (m->title.start == CD_NONE32) return false;
-  size_t te = m->title.end, ts;
-  while (te > m->title.start && doc->text[te - 1] == '.') te--;
-  for (ts = te; ts > m->title.start && doc->text[ts - 1] != ' ';) ts--;
+  size_t ts, te;
+  title_word(doc, m, &ts, &te);
   const char *t = doc->text + ts;
   size_t n = te - ts;
   static const char *const peers[] = {"lord", "lady", "baron", "baroness", "earl", "count", "countess", "duke",
@@ -239,10 +234,8 @@ static bool full_form(const cd_name_mention *m, const mwork *w) {
  * Elizabeth II" is "the Queen" later on), else NULL. */
 static const char *style_key(cd_doc *doc, const cd_name_mention *m) {
   if (m->title.start == CD_NONE32 || m->n_parts < 1) return NULL;
-  size_t te = m->title.end, ts;
-  while (te > m->title.start && doc->text[te - 1] == '.') te--;
-  ts = te;
-  while (ts > m->title.start && doc->text[ts - 1] != ' ') ts--;
+  size_t ts, te;
+  title_word(doc, m, &ts, &te);
   return cd_is_given_name_title(doc->text + ts, te - ts) ? key_of(doc, ts, te) : NULL;
 }
 
@@ -442,15 +435,6 @@ static char *key_and_cluster(cd_arena *scratch, const char *key, size_t cl) {
 }
 
 /* a, b and c end to end in the scratch arena (what "%s%s%s" prints, without the formatter). */
-static char *joined(cd_arena *scratch, const char *a, const char *b, const char *c);
-
-/* "a|b|c" in the scratch arena, or NULL: a person's key with their generation ("donald|trump|jr",
- * "donald||jr", "|trump|jr") */
-static char *triple(cd_arena *scratch, const char *a, const char *b, const char *c) {
-  char *ab = joined(scratch, a, "|", b);
-  return ab ? joined(scratch, ab, "|", c) : NULL;
-}
-
 static char *joined(cd_arena *scratch, const char *a, const char *b, const char *c) {
   size_t an = strlen(a), bn = strlen(b), cn = strlen(c);
   char *out = cd_arena_alloc(scratch, an + bn + cn + 1);
@@ -459,6 +443,13 @@ static char *joined(cd_arena *scratch, const char *a, const char *b, const char 
   memcpy(out + an, b, bn);
   memcpy(out + an + bn, c, cn + 1);
   return out;
+}
+
+/* "a|b|c" in the scratch arena, or NULL: a person's key with their generation ("donald|trump|jr",
+ * "donald||jr", "|trump|jr") */
+static char *triple(cd_arena *scratch, const char *a, const char *b, const char *c) {
+  char *ab = joined(scratch, a, "|", b);
+  return ab ? joined(scratch, ab, "|", c) : NULL;
 }
 
 /* One distinct mention text: its copy (as long as the text, or up to a NUL in it), the first
@@ -645,7 +636,7 @@ static size_t surname_pair_start(const cd_doc *doc, const cd_name_mention *m) {
       continue;
     }
     if (!(k->flags & TF_CAP)) continue;
-    if (k->len < 2 || cd_lex_has(CD_LEX_NAME_SUFFIXES, doc->text + k->start, k->len)) return CD_NONE;
+    if (k->len < 2 || cd_is_name_suffix(doc->text + k->start, k->len)) return CD_NONE;
     if (++caps == 2) {
       /* the words before the pair are given names, or words that are nothing else */
       for (size_t g = m->first_tok; g + 1 < t; g++) {
@@ -735,7 +726,7 @@ void cd_pass_entities(cd_doc *doc) {
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     mwork *w = &c.mw[i];
-    *w = (mwork){NULL, NULL, NULL, false, false, false, NULL, NULL, false};
+    *w = (mwork){0};
     mcl[i] = CD_NONE;
     if (m->kind != MK_NAME) continue;
     w->key = aliased_key(&c, part_key(doc, i, CD_MKEY_NAME, m->name.start, m->name.end), &w->aliased);
@@ -762,7 +753,7 @@ void cd_pass_entities(cd_doc *doc) {
     if (m->kind != MK_NAME) continue;
     if (m->n_parts == 2 && !m->acronym && !m->org_hint && leading_particle(doc, m) != CD_NONE) w->particle = true, n_particle++;
     if (!w->person_full) continue;
-    if ((w->suffix = generation(&c, m)) != NULL) n_generation++;
+    if ((w->suffix = generation(doc, m)) != NULL) n_generation++;
     w->bare_skey = bare_surname(doc, m);
     if (m->n_parts == 2 && !w->particle && !w->suffix) w->two_surnames = true, n_two_surnames++;
     if (m->n_parts >= 3 && !m->headline) n_full3++;
@@ -792,8 +783,8 @@ void cd_pass_entities(cd_doc *doc) {
     }
     char *gs = NULL;
     if (w->person_full && !w->particle) { /* a particle is no given name: "De Luca" joins below */
-      /* "Donald Trump Jr." is not "Donald Trump"; "Donald Jr." is "Donald Trump Jr." */
-      /* "Donald Jr.", "Trump Jr." join after this step (generations), whatever comes first */
+      /* "Donald Trump Jr." is not "Donald Trump"; "Donald Jr." and "Trump Jr." join him after this
+       * step (generations), whichever comes first */
       gs = !w->suffix ? joined(c.scratch, w->gkey, "|", w->skey)
            : strcmp(w->skey, w->gkey) == 0 ? NULL
                                            : triple(c.scratch, w->gkey, w->skey, w->suffix);

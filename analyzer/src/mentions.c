@@ -234,15 +234,13 @@ static inline bool name_word(const cd_doc *doc, const cd_capwords *cs, size_t i,
   return is_word_tok(t) && (t->flags & TF_CAP) && capital_name_word(doc, cs, i, in_chain);
 }
 
-/* An organisation or state word that "of" may continue: "Court of Justice", "Republic of the Congo".
- * Only once per chain, and never after a title ("Secretary of State" is a title, not a name). */
 /* "St." or "Ste." ending the chain stands for Saint, and its stop stays inside the name, where it
  * opens the chain ("St. Louis", "St. Jean said") or follows a given name ("Dan St. Jean"); after
  * a street's name or number it is "Street" ("Main St.", "5th St."), and the name ends there. */
 static bool saint_before(const cd_doc *doc, const chain_word *w, size_t n) {
   const cd_token *st = doc_tok(doc, w[n - 1].tok);
   const char *s = tstr(doc, st);
-  if (!((tlen(st) == 2 && s[0] == 'S' && s[1] == 't') || (tlen(st) == 3 && memcmp(s, "Ste", 3) == 0))) return false;
+  if (!cd_is_saint_abbreviation(s, tlen(st))) return false;
   if (n >= 2) {
     const cd_token *g = doc_tok(doc, w[n - 2].tok);
     return cd_is_given_name(tstr(doc, g), tlen(g));
@@ -253,6 +251,8 @@ static bool saint_before(const cd_doc *doc, const chain_word *w, size_t n) {
   return !(before->sent == st->sent && is_word_tok(before) && c0 >= '0' && c0 <= '9');
 }
 
+/* An organisation or state word that "of" may continue: "Court of Justice", "Republic of the Congo".
+ * Only once per chain, and never after a title ("Secretary of State" is a title, not a name). */
 static bool of_head(const cd_doc *doc, const chain_word *w, size_t n) {
   for (size_t k = 0; k < n; k++) {
     const cd_token *t = doc_tok(doc, w[k].tok);
@@ -306,7 +306,7 @@ static bool age_after(const cd_doc *doc, size_t i) {
 
 /* "Jr.", "III": a generation after the surname, no surname itself */
 static bool name_suffix(const cd_doc *doc, const cd_token *t) {
-  return (t->flags & TF_CAP) && cd_lex_has(CD_LEX_NAME_SUFFIXES, tstr(doc, t), tlen(t));
+  return (t->flags & TF_CAP) && cd_is_name_suffix(tstr(doc, t), tlen(t));
 }
 
 static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive) {

@@ -33,8 +33,10 @@ bool cd_is_given_name_title(const char *s, size_t n) { return cd_lex_has(CD_LEX_
 
 bool cd_is_person_title(const char *s, size_t n) { return cd_lex_has(CD_LEX_PERSON_TITLES, s, n); }
 
-static const char *const SUFFIXES[] = {"jr", "sr", "ii", "iii", "iv", "jnr", "snr", NULL};
+bool cd_is_name_suffix(const char *s, size_t n) { return cd_lex_has(CD_LEX_NAME_SUFFIXES, s, n); }
 
-bool cd_is_name_suffix(const char *s, size_t n) { return cd_word_in(s, n, SUFFIXES); }
+bool cd_is_saint_abbreviation(const char *s, size_t n) {
+  return (n == 2 && s[0] == 'S' && s[1] == 't') || (n == 3 && memcmp(s, "Ste", 3) == 0);
+}
 
 bool cd_is_attributive_head(const char *s, size_t n) { return cd_lex_has(CD_LEX_ATTRIBUTIVE_HEADS, s, n); }

@@ -21,8 +21,11 @@ bool cd_is_given_name_title(const char *s, size_t n);
 /* Titles that stand before a surname and say the bearer is a person: President, Senator, Mayor, Gen.
  * Not the adjectives that also begin titles (Foreign, Vice, Deputy, Former). */
 bool cd_is_person_title(const char *s, size_t n);
-/* Generational suffixes that are not a surname: Jr, Sr, II, III. */
+/* Generational suffixes that are not a surname (name_suffixes.txt: Jr, Sr, II, III); slice of any
+ * case. */
 bool cd_is_name_suffix(const char *s, size_t n);
+/* "St" or "Ste", as written (a capital S), for Saint in a name ("Dan St. Jean", "St. Louis"). */
+bool cd_is_saint_abbreviation(const char *s, size_t n);
 /* Nouns a surname modifies attributively ("the Trump administration", "the Biden campaign"). */
 bool cd_is_attributive_head(const char *s, size_t n);
 

@@ -174,6 +174,11 @@ static bool possessive_person(const cd_doc *doc, const cd_name_mention *m) {
          CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_PERSON;
 }
 
+/* "a", "an", "another", "one": a phrase that brings in someone not named before. */
+static bool introduces(const att *a, size_t i) {
+  return is(a, i, "a") || is(a, i, "an") || is(a, i, "another") || is(a, i, "one");
+}
+
 /* Does sentence `si` open with someone new, named by a role ("A hospital spokesman, reached by
  * phone, declined ...", "Another official said ...") whom a pronoun of gender `want` can stand for?
  * Then a he or she after it is that person, not someone named before. */
@@ -182,7 +187,7 @@ static bool role_subject(const att *a, uint32_t si, uint8_t want) {
   size_t k = s->first_tok, end = s->end_tok;
   if (k < end && (is(a, k, "and") || is(a, k, "but"))) k++;
   /* an indefinite article introduces someone new; "the senator" is more often someone named before */
-  if (!(k < end && (is(a, k, "a") || is(a, k, "an") || is(a, k, "another") || is(a, k, "one")))) return false;
+  if (!(k < end && introduces(a, k))) return false;
   size_t role = CD_NONE;
   for (size_t w = k + 1; w < end && w <= k + 4 && role == CD_NONE; w++) {
     if (T(a, w)->kind != TOK_WORD || !outside_quotes(a, w)) return false;
@@ -996,8 +1001,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     size_t k = e;
     /* "One attendee, who like others spoke on condition of anonymity, said": past the clause, for
      * someone new (an indefinite article; "the delegate, who ..." is more often someone named) */
-    if (person_head && punct(a, k, ',') && k + 1 < n && is(a, k + 1, "who") &&
-        (is(a, i, "a") || is(a, i, "an") || is(a, i, "one") || is(a, i, "another"))) {
+    if (person_head && punct(a, k, ',') && k + 1 < n && is(a, k + 1, "who") && introduces(a, i)) {
       size_t c = k + 2;
       while (c < n && c < k + 32 && T(a, c)->sent == sent && !punct(a, c, ',') && T(a, c)->kind != TOK_MARK) c++;
       if (c < n && punct(a, c, ',')) k = c + 1;
