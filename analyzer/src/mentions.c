@@ -10,6 +10,7 @@
 #include "incremental.h"
 #include "lexicon.h"
 #include "names_lex.h"
+#include "quotes_kind.h"
 #include "speech_verbs.h"
 #include "words.h"
 
@@ -309,6 +310,29 @@ static bool name_suffix(const cd_doc *doc, const cd_token *t) {
   return (t->flags & TF_CAP) && cd_is_name_suffix(tstr(doc, t), tlen(t));
 }
 
+/* "the Lakeview Wolves", "the Mariners", "the Congressional Black Caucus": "the" before a name that
+ * ends in an ordinary word with an s, as plurals do, names a team or a group, never one person; not
+ * "the Banks family", "the John Adams administration" (a family's name before its noun; a given
+ * name first). */
+static bool the_plural_group(const cd_doc *doc, size_t first, size_t last) {
+  static const char *const FAMILY_NOUNS[] = {"family",   "families", "administration", "campaign", "household",
+                                             "estate",   "children", "brothers",       "sisters",  "twins",
+                                             "clan",     "era",      "case",           "trial",    "home",
+                                             "house",    "name",     "surname",        "foundation", NULL};
+  if (first == 0 || last + 1 >= doc_ntok(doc)) return false;
+  const cd_token *the = doc_tok(doc, first - 1), *a = doc_tok(doc, first), *z = doc_tok(doc, last),
+                 *after = doc_tok(doc, last + 1);
+  if (!is_word_tok(the) || the->sent != z->sent || !CD_WORD_IS(tstr(doc, the), tlen(the), "the")) return false;
+  if (is_word_tok(after) && after->sent == z->sent && cd_word_in(tstr(doc, after), tlen(after), FAMILY_NOUNS))
+    return false;
+  if (a != z && cd_is_given_name(tstr(doc, a), tlen(a))) return false;
+  const char *s = tstr(doc, z);
+  size_t n = tlen(z);
+  if (n < 4 || s[n - 1] != 's' || s[n - 2] == 's' || s[n - 2] == '\'' || (z->flags & TF_ALLCAPS)) return false;
+  /* "the United States": a place, which names no group that speaks */
+  return cd_is_common_word(s, n) && !cd_is_given_name(s, n) && !cd_is_not_person_word(s, n);
+}
+
 static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive) {
   chain_word w[16];
   if (n > sizeof w / sizeof w[0]) n = sizeof w / sizeof w[0];
@@ -414,6 +438,7 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     m->acronym = (t->flags & TF_ALLCAPS) != 0;
   }
   if (!m->org_hint && named_as_body(doc, m->first_tok)) m->org_hint = true;
+  if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
   if (!m->org_hint && !m->possessive && age_after(doc, m->end_tok)) m->person_hint = true; /* "Sophie, 9, picked" */
   /* "Ansar al-Sharia" (a group) is no more a person's name for its particle */
   if (!m->org_hint && !m->acronym && capitalised >= 2) m->person_hint = true;
@@ -510,8 +535,10 @@ void cd_pass_mentions(cd_doc *doc) {
 
   chain_word w[16];
   size_t n = 0;
+  bool bridged = false; /* the chain goes on over a nickname: the next word follows its closing mark */
   for (size_t i = 0; i <= doc_ntok(doc); i++) {
-    bool extend = false, possessive = false;
+    bool extend = false, possessive = false, over = bridged;
+    bridged = false;
     if (i < doc_ntok(doc)) {
       const cd_token *t = doc_tok(doc, i);
       uint32_t pi = doc_tok_para(doc, t);
@@ -525,7 +552,19 @@ void cd_pass_mentions(cd_doc *doc) {
         continue;
       }
       const cd_token *prev = n ? doc_tok(doc, w[n - 1].tok) : NULL;
-      bool adjacent = prev && t->sent == prev->sent && near_gap(doc, cd_tok_end(prev), t->start) && !(t->flags & TF_LINE_BEFORE);
+      bool adjacent = prev && t->sent == prev->sent && (over || near_gap(doc, cd_tok_end(prev), t->start)) &&
+                      !(t->flags & TF_LINE_BEFORE);
+      /* 'Earvin "Magic" Johnson': the given name and the surname around a nickname are one name
+       * (quotes_kind.c found the nickname); the nickname's words are no part of the chain */
+      if (prev && w[n - 1].tok + 1 == i && t->kind == TOK_MARK && cd_nickname_mark_at(doc, i, true)) {
+        size_t j = i + 2;
+        while (j < doc_ntok(doc) && j <= i + 4 && !cd_nickname_mark_at(doc, j, false)) j++;
+        if (j < doc_ntok(doc) && j <= i + 4 && j + 1 < doc_ntok(doc) && name_word(doc, cs, j + 1, true)) {
+          i = j;
+          bridged = true;
+          continue;
+        }
+      }
       bool prev_poss = false;
       if (prev) strip_possessive(doc, prev, &prev_poss);
       /* "Whitcombe's Markets", "Moody's Corp.": a company named after someone goes on past the possessive */

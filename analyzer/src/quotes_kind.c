@@ -339,7 +339,7 @@ static bool nickname_in_name(const cd_doc *doc, const cd_quote *q, const cd_quot
 bool cd_nickname_mark_at(const cd_doc *doc, size_t tok, bool opens) {
   /* quotes are in the order of their opening marks, and a nickname's closing mark is at most four
    * tokens after its opening one */
-  size_t lo = 0, hi = doc->quote_work.len, from = opens || tok < 4 ? tok : tok - 4;
+  size_t lo = 0, hi = doc->quote_work.len, from = opens ? tok : tok < 4 ? 0 : tok - 4;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     if (CD_VEC_AT(&doc->quote_work, cd_quote_work, mid)->open_tok < from) lo = mid + 1;
