@@ -497,9 +497,15 @@ static void emit(cd_doc *doc, cd_vec *found) {
     if (p->merged_into == CD_NONE) continue;
     p->diag = CD_VEC_AT(found, pending, p->merged_into)->diag;
     cd_diagnostic *d = CD_VEC_AT(&doc->diags, cd_diagnostic, p->diag);
+    bool hedge = strcmp(p->def->family, "hedge") == 0;
     cd_diag_add_related(doc, d, p->hit.start, p->hit.end,
-                        strcmp(p->def->family, "hedge") == 0 ? "the hedge that rests on this source"
-                                                              : "why the source is unnamed");
+                        hedge ? "the hedge that rests on this source" : "why the source is unnamed");
+    /* the reason is given: asking for it again would be wrong; what is left is the editor's check */
+    const pending *src = CD_VEC_AT(found, pending, p->merged_into);
+    const char *ask = d->message ? strchr(d->message, '?') : NULL;
+    if (!hedge && src->hit.kind == CLAIM_ANONYMOUS && ask)
+      d->message = cd_arena_printf(doc->arena, "%.*s The reason for not naming them is given: an editor should approve it.",
+                                   (int)(ask + 1 - d->message), d->message);
   }
 }
 

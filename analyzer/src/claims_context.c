@@ -325,6 +325,29 @@ static size_t take_anaphor(const cd_doc *d, size_t head, size_t *left, claim_hit
   return prev_tok(d, p);
 }
 
+/* "Analysts said the cuts were overdue. "...," said Jordan Meeks, an analyst at Harwell Securities":
+ * one of the group, the head's singular, is named beside it in the rest of the paragraph (by the
+ * group's own sentence and the next), so the view has someone on record. Not "Some scientists have
+ * questioned it. Raman said the team had checked": the one named is no scientist the text says so. */
+static bool member_named_after(const cd_doc *d, size_t h, size_t e) {
+  size_t n = tn(d, h);
+  if (n < 4 || !ends_with(d, h, "s") || ends_with(d, h, "ss")) return false;
+  n--; /* "analysts": "analyst" */
+  const cd_sentence *hs = sent_of(d, h);
+  uint32_t para = hs->para;
+  size_t end = hs->end_tok;
+  if (hs + 1 < (const cd_sentence *)d->sentences.data + d->sentences.len && (hs + 1)->para == para)
+    end = (hs + 1)->end_tok;
+  for (size_t k = e; k < end && k < e + 80; k++) {
+    if (!lower(d, k) || tn(d, k) != n || strncasecmp(ts(d, k), ts(d, h), n) != 0) continue;
+    /* "an analyst at Harwell", "analyst Jordan Meeks", "Jordan Meeks, an analyst": a name within
+     * three words either side, in the singular's sentence */
+    for (size_t j = k > 3 ? k - 3 : 0; j <= k + 3 && j < end; j++)
+      if (j != k && ctx(d, j, k) && naming_word(d, j) && in_name_mention(d, j)) return true;
+  }
+  return false;
+}
+
 static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim_hit *hit) {
   size_t h = e - 1, left = f;
   bool quant = false;
@@ -387,6 +410,7 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   if (pp != CD_NONE && (tk(d, p)->kind == TOK_NUMBER || lx(d, p, CD_LEX_CLAIM_INDEFINITE_DETERMINERS)) &&
       in(d, pp, (const char *const[]){"all", "the", "both", NULL}))
     return false; /* "all three analysts": a set already named */
+  if (member_named_after(d, h, e)) return false;
   bool opinion_only = strength == GROUP_WEAK && !quant;
   if (span_to_verb(d, hit, left, e, h, asserted(d, subject_verb(d, e, h, opinion_only)))) return true;
   /* "Some experts were sceptical": a quantified group as the subject, no verb needed */

@@ -356,6 +356,18 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     const cd_token *g = doc_tok(doc, w[n - 2].tok);
     given_surname = cd_is_given_name(tstr(doc, g), tlen(g));
   }
+  /* "Prosecutor Dean Whitfield", "Coach Earl Jones": a title word that is also a given name, after
+   * another title and before the surname alone, is the given name; not "Associate Dean Whitfield",
+   * "Sergeant Major Owens", whose first word makes one title of the two */
+  if (n >= 3) {
+    size_t k = n - 2;
+    const cd_token *g = doc_tok(doc, w[k].tok), *before = doc_tok(doc, w[k - 1].tok);
+    if (w[k].title_word && w[k - 1].title_word && !w[k + 1].title_word && cd_is_given_name(tstr(doc, g), tlen(g)) &&
+        !cd_word_in(tstr(doc, before), tlen(before),
+                    (const char *const[]){"associate", "assistant", "vice", "deputy", "acting", "interim", "sergeant",
+                                          "sgt", "senior", "executive", "chief", "lord", "grand", NULL}))
+      w[k].title_word = false;
+  }
   if (n > 0 && w[n - 1].title_word && !possessive && !courtesy_surname && !given_surname) {
     bool poss_last;
     strip_possessive(doc, doc_tok(doc, w[n - 1].tok), &poss_last);

@@ -258,6 +258,30 @@ static void test_config_pattern_limits(void **state) {
   cd_config_free(c);
 }
 
+/* The message of an unnamed source asks why they are unnamed; once the text says why ("speaking on
+ * condition of anonymity"), the reason is related information and the message no longer asks for it. */
+static void test_explained_source_message(void **state) {
+  (void)state;
+  const char *texts[] = {HEAD "\"We are feeling good,\" an aide said, speaking on condition of anonymity.",
+                         HEAD "\"We are feeling good,\" an aide said."};
+  for (int k = 0; k < 2; k++) {
+    cd_report *r = cd_analyze(texts[k], strlen(texts[k]), CD_FORMAT_PLAINTEXT, NULL);
+    assert_non_null(r);
+    size_t n, found = 0;
+    const cd_diagnostic *d = cd_report_diagnostics(r, &n);
+    for (size_t i = 0; i < n; i++) {
+      if (strcmp(d[i].code, AN) != 0) continue;
+      found++;
+      assert_memory_equal(texts[k] + d[i].span.start, "an aide", 7);
+      assert_int_equal(d[i].n_related, k == 0 ? 1 : 0);
+      assert_int_equal(strstr(d[i].message, "say why") != NULL, k == 1);
+      assert_int_equal(strstr(d[i].message, "The reason for not naming them is given") != NULL, k == 0);
+    }
+    assert_int_equal(found, 1);
+    cd_report_free(r);
+  }
+}
+
 static void test_bad_input(void **state) {
   (void)state;
   const char bad[] = "Head\n\nThe \xff\xfe mayor reportedly\x00 quit \xe2\x80 sources said \xc3";
@@ -519,6 +543,7 @@ int main(void) {
       cmocka_unit_test(test_config_disable),
       cmocka_unit_test(test_config_add),
       cmocka_unit_test(test_config_pattern_limits),
+      cmocka_unit_test(test_explained_source_message),
       cmocka_unit_test(test_bad_input),
       cmocka_unit_test(test_memo_across_analyses),
       cmocka_unit_test(test_engines_agree),
