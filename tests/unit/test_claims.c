@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <cmocka.h>
 
@@ -233,13 +232,9 @@ static void test_config_add(void **state) {
   cd_config_free(c);
 }
 
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* A catastrophic configured pattern is cut off by the match limits. */
+/* A catastrophic configured pattern is cut off by the match limits: on a long paragraph it cannot
+ * match, the analysis returns (without the limits it would backtrack for ages: ctest's timeout
+ * fails it), and the same pattern still matches where it can. */
 static void test_config_pattern_limits(void **state) {
   (void)state;
   cd_config *c = cd_config_new();
@@ -249,10 +244,12 @@ static void test_config_pattern_limits(void **state) {
   memcpy(t, HEAD, strlen(HEAD));
   for (size_t i = strlen(HEAD); i < n; i++) t[i] = (i % 7 == 0) ? ' ' : 'a';
   t[n] = 0;
-  double t0 = now();
   cd_report *r = cd_analyze(t, n, CD_FORMAT_PLAINTEXT, c);
   assert_non_null(r);
-  assert_true(now() - t0 < 10.0);
+  size_t nd;
+  cd_report_diagnostics(r, &nd);
+  assert_int_equal(nd, 0);
+  assert_int_equal(count(HEAD "The mayor resigned at last!", c, UN, "The mayor resigned at last!"), 1);
   cd_report_free(r);
   free(t);
   cd_config_free(c);
