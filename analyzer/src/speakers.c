@@ -1,6 +1,7 @@
 /* Speaker phrases: names (past titles, descriptors and affiliations), pronouns resolved to the
  * person they refer to, and non-person sources ("police", "the statement"), reported as written. */
 #include <string.h>
+#include <strings.h>
 
 #include "attribution_internal.h"
 #include "lexicon.h"
@@ -579,6 +580,40 @@ static size_t introduced_with(const att *a, size_t i, size_t j, size_t *head) {
 
 static size_t att_possessive_end(const att *a, size_t mi);
 
+/* "His death was confirmed by his daughter, Ann Reyes. ... "He was kind," his daughter said": the
+ * person the same possessive phrase (tokens i and j: "his daughter") named in apposition earlier,
+ * "his daughter, Ann Reyes" or "Ann Reyes, his daughter,"; CD_NONE when none did. Looks back a
+ * bounded number of tokens; the phrase must name one person only (a second, different one: none). */
+enum { APPOSED_TOKENS = 600 };
+static size_t apposed_person(const att *a, size_t i, size_t j) {
+  size_t found = CD_NONE;
+  for (size_t h = i; h > 1 && i - h < APPOSED_TOKENS; h--) {
+    size_t n = h - 1, d = CD_NONE; /* the noun and the determiner of an earlier "his (late) daughter" */
+    if (T(a, n)->kind != TOK_WORD || N(a, n) != N(a, j) || memcmp(S(a, n), S(a, j), N(a, j)) != 0 ||
+        !outside_quotes(a, n))
+      continue;
+    for (size_t k = n; k > 0 && n - k < 3 && d == CD_NONE; k--) {
+      const cd_token *w = T(a, k - 1);
+      if (w->kind != TOK_WORD) break;
+      if (w->len == N(a, i) && strncasecmp(S(a, k - 1), S(a, i), N(a, i)) == 0) d = k - 1;
+      else if (!(w->flags & TF_LOWER)) break;
+    }
+    if (d == CD_NONE) continue;
+    size_t mi = CD_NONE;
+    if (punct(a, n + 1, ',') && n + 2 < doc_ntok(a->doc)) mi = mention_at(a, n + 2);
+    if (mi == CD_NONE && d >= 2 && punct(a, d - 1, ',')) /* "Ann Reyes, his daughter," */
+      for (size_t b = d - 1; b > 0 && d - 1 - b < 6 && mi == CD_NONE; b--) {
+        size_t m = mention_at(a, b - 1);
+        if (m != CD_NONE && CD_VEC_AT(&a->doc->mentions, cd_name_mention, m)->end_tok == d - 1) mi = m;
+      }
+    if (mi == CD_NONE || !cd_mention_is_person(a->doc, mi)) continue;
+    size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->entity;
+    if (found != CD_NONE && CD_VEC_AT(&a->doc->mentions, cd_name_mention, found)->entity != e) return CD_NONE;
+    if (found == CD_NONE) found = mi;
+  }
+  return found;
+}
+
 /* An article or a possessive determiner: the start of a noun phrase. (By length first: the
  * speaker search asks this of every word it reads.) */
 static bool phrase_opener(const att *a, size_t i) {
@@ -740,6 +775,19 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         att_speech_verb(a, j + 1) && !att_source_noun(a, j)) {
       /* "The wardens said": a plural group that speaks, reported as written */
       return source_phrase(a, sp, i, j + 1);
+    }
+    if (k == 0 && det && (T(a, j)->flags & TF_LOWER) && (is(a, i, "his") || is(a, i, "her") || is(a, i, "their")) &&
+        !att_source_noun(a, j + 1) && mention_at(a, j + 1) == CD_NONE) {
+      size_t named = apposed_person(a, i, j);
+      if (named != CD_NONE) {
+        att_set_name(a, sp, named, CD_ATTR_PRONOUN);
+        sp->first_tok = i;
+        sp->end_tok = j + 1;
+        sp->phrase_end = 0;
+        sp->how = cd_arena_printf(doc->arena, "\"%.*s\" refers to %s, named so earlier",
+                                  (int)(cd_tok_end(T(a, j)) - T(a, i)->start), S(a, i), sp->name);
+        return true;
+      }
     }
     if (att_source_noun(a, j)) {
       /* take the longest run of source nouns: "the police spokesperson" */
