@@ -412,7 +412,14 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
     return false; /* "all three analysts": a set already named */
   if (member_named_after(d, h, e)) return false;
   bool opinion_only = strength == GROUP_WEAK && !quant;
-  if (span_to_verb(d, hit, left, e, h, asserted(d, subject_verb(d, e, h, opinion_only)))) return true;
+  size_t sv = subject_verb(d, e, h, opinion_only);
+  /* "what economists call spending": a term defined, in the present, no view; not "what many
+   * analysts said was a sign", "what lawmakers called "fraud"" */
+  if (p != CD_NONE && is(d, p, "what") && sv == e && is(d, sv, "call")) return false;
+  /* "research by four economists suggests": a verb in the singular right after a plural group has
+   * another subject */
+  if (sv == e && ends_with(d, sv, "s") && !ends_with(d, sv, "ss") && ends_with(d, h, "s")) return false;
+  if (span_to_verb(d, hit, left, e, h, asserted(d, sv))) return true;
   /* "Some experts were sceptical": a quantified group as the subject, no verb needed */
   size_t b = prev_tok(d, left);
   if (!(quant && strength == GROUP_STRONG &&
