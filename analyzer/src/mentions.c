@@ -368,6 +368,18 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
                                           "sgt", "senior", "executive", "chief", "lord", "grand", NULL}))
       w[k].title_word = false;
   }
+  /* "Queen Street", "King County", "Lady Chapel": a title before a word that names a place or a
+   * body is part of that name, no person's title */
+  if (n >= 2 && w[0].title_word && !w[n - 1].title_word) {
+    const cd_token *z = doc_tok(doc, w[n - 1].tok), *t0 = doc_tok(doc, w[0].tok);
+    size_t t0n = tlen(t0) - (tstr(doc, t0)[tlen(t0) - 1] == '.');
+    /* "Mr. Kim Street", "Dr. Ana Lane": a person's own title */
+    bool personal = cd_title_gender(tstr(doc, t0), t0n) != 0 || CD_WORD_IS(tstr(doc, t0), t0n, "dr");
+    bool zp;
+    size_t zn = strip_possessive(doc, z, &zp);
+    if (!personal && cd_is_not_person_word(tstr(doc, z), zn))
+      for (size_t k = 0; k + 1 < n; k++) w[k].title_word = false;
+  }
   if (n > 0 && w[n - 1].title_word && !possessive && !courtesy_surname && !given_surname) {
     bool poss_last;
     strip_possessive(doc, doc_tok(doc, w[n - 1].tok), &poss_last);
