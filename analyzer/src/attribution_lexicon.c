@@ -79,6 +79,16 @@ bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
     /* the given names asked only here: most names end in no title word */
     const cd_token *given = m->end_tok >= m->first_tok + 2 ? doc_tok(doc, m->end_tok - 2) : NULL;
     bool surname = given && given->kind == TOK_WORD && cd_is_given_name(doc->text + given->start, given->len);
+    /* "Billie Jean King", "Martin Luther King": a given name first and no title before the last word */
+    if (!surname && m->n_parts >= 3) {
+      size_t f = m->first_tok;
+      while (f < m->end_tok && doc_tok(doc, f)->start < m->name.start) f++;
+      surname = f + 1 < m->end_tok && cd_is_given_name(doc->text + doc_tok(doc, f)->start, doc_tok(doc, f)->len);
+      for (size_t k = f; surname && k + 1 < m->end_tok; k++) {
+        const cd_token *t = doc_tok(doc, k);
+        if (t->kind == TOK_WORD && cd_is_job_title(doc->text + t->start, t->len)) surname = false;
+      }
+    }
     if (!surname) return false;
   }
   for (size_t i = m->first_tok; i < m->end_tok; i++) {

@@ -351,10 +351,17 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   bool courtesy_surname = n >= 2 && w[n - 2].title_word && !cd_is_courtesy_title(tstr(doc, doc_tok(doc, w[n - 1].tok)), tlen(doc_tok(doc, w[n - 1].tok))) &&
                           cd_is_courtesy_title(tstr(doc, doc_tok(doc, w[n - 2].tok)), tlen(doc_tok(doc, w[n - 2].tok)));
   /* and a given name before a title word makes it a surname: "Amy Pope", "Marc Bishop" */
+  /* ("Billie Jean King", "Martin Luther King": a given name first, no title before the last word) */
   bool given_surname = false;
   if (n >= 2 && w[n - 1].title_word && !w[n - 2].title_word) {
     const cd_token *g = doc_tok(doc, w[n - 2].tok);
     given_surname = cd_is_given_name(tstr(doc, g), tlen(g));
+    if (!given_surname && n >= 3) {
+      bool titles = false;
+      for (size_t k = 0; k + 1 < n; k++) titles = titles || w[k].title_word;
+      const cd_token *g0 = doc_tok(doc, w[0].tok);
+      given_surname = !titles && cd_is_given_name(tstr(doc, g0), tlen(g0));
+    }
   }
   /* "Prosecutor Dean Whitfield", "Coach Earl Jones": a title word that is also a given name, after
    * another title and before the surname alone, is the given name; not "Associate Dean Whitfield",

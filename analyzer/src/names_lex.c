@@ -19,7 +19,8 @@ bool cd_is_proper_word(const char *key) {
 bool cd_is_not_person_word(const char *s, size_t n) { return cd_lex_has(CD_LEX_NAME_NOT_PERSON_WORDS, s, n); }
 
 bool cd_is_given_name(const char *s, size_t n) {
-  return cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, s, n) || cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, s, n);
+  return cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, s, n) || cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, s, n) ||
+         cd_lex_has(CD_LEX_GIVEN_NAMES_UNISEX, s, n);
 }
 
 int cd_title_gender(const char *s, size_t n) {

@@ -11,7 +11,8 @@ bool cd_is_proper_word(const char *key);
 /* Words that make a capitalised name a place or an organisation, not a person
  * ("North Korea", "Supreme Court"); slice of any case. */
 bool cd_is_not_person_word(const char *s, size_t n);
-/* A given name of either list (given_names_male.txt, given_names_female.txt); slice of any case. */
+/* A given name of any list (given_names_male.txt, given_names_female.txt, given_names_unisex.txt);
+ * slice of any case. */
 bool cd_is_given_name(const char *s, size_t n);
 /* The gender a courtesy title gives ("Mr", "Mr.": 1, a man; "Mrs", "Ms", "Miss": 2, a woman), else
  * 0; slice of any case, with or without its full stop. */
