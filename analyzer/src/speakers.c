@@ -187,8 +187,10 @@ static bool role_subject(const att *a, uint32_t si, uint8_t want) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, si);
   size_t k = s->first_tok, end = s->end_tok;
   if (k < end && (is(a, k, "and") || is(a, k, "but"))) k++;
-  /* an indefinite article introduces someone new; "the senator" is more often someone named before */
-  if (!(k < end && introduces(a, k))) return false;
+  /* an indefinite article introduces someone new; "the senator" is more often someone named before,
+   * but not "the chief executive of a second contractor", whose "of a" is new */
+  bool definite = k < end && is(a, k, "the");
+  if (!(k < end && (introduces(a, k) || definite))) return false;
   size_t role = CD_NONE;
   for (size_t w = k + 1; w < end && w <= k + 4 && role == CD_NONE; w++) {
     if (T(a, w)->kind != TOK_WORD || !outside_quotes(a, w)) return false;
@@ -200,6 +202,10 @@ static bool role_subject(const att *a, uint32_t si, uint8_t want) {
       return false;
   }
   if (role == CD_NONE) return false;
+  while (role + 1 < end && (T(a, role + 1)->flags & TF_LOWER) && att_role_noun(a, role + 1)) role++; /* "chief executive" */
+  if (definite && !((is(a, role + 1, "of") || is(a, role + 1, "at") || is(a, role + 1, "for")) && role + 2 < end &&
+                    introduces(a, role + 2)))
+    return false;
   uint8_t have = (uint8_t)cd_title_gender(S(a, role), N(a, role));
   if (want != GENDER_UNKNOWN && have != GENDER_UNKNOWN && have != want) return false;
   /* a person named in the sentence may be the one meant ("A reporter asked Sanders how he was
