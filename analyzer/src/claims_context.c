@@ -903,6 +903,24 @@ static bool check_emerged(const cd_doc *d, size_t f, size_t e) {
 }
 
 /* "A recent study found ...": an indefinite study or report, nothing naming its author. */
+/* "An audit released Thursday found ... ¶ The audit, by the state comptroller's office, covered":
+ * a later "the audit by" (or "from") and a name or a determined phrase says whose document it is,
+ * as a lede that keeps the source for later does. Looks a bounded number of tokens ahead. */
+enum { DOC_NAMED_LATER_TOKENS = 600 };
+static bool doc_named_later(const cd_doc *d, size_t h) {
+  size_t n = doc_ntok(d), stop = h + DOC_NAMED_LATER_TOKENS < n ? h + DOC_NAMED_LATER_TOKENS : n;
+  for (size_t k = h + 1; k + 2 < stop; k++) {
+    if (tn(d, k) != tn(d, h) || !word(d, k) || strncasecmp(ts(d, k), ts(d, h), tn(d, h)) != 0) continue;
+    size_t p = prev_tok(d, k);
+    if (p == CD_NONE || !is(d, p, "the")) continue;
+    size_t b = k + 1;
+    if (punct(d, b, ',')) b++;
+    if (!in(d, b, (const char *const[]){"by", "from", NULL}) || !ctx(d, b + 1, k)) continue;
+    if (determined(d, b + 1) || possessive(d, b + 1) || naming_word(d, b + 1)) return true;
+  }
+  return false;
+}
+
 static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t h = f, left = h;
   bool indef = false;
@@ -930,7 +948,8 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
     if (in(d, k, (const char *const[]){"by", "from", "for", "of", "at", "commissioned", NULL}) && ctx(d, k + 1, h) &&
         (determined(d, k + 1) || possessive(d, k + 1)))
       return false; /* "a report by the agency" */
-    if (lower(d, k) && lx(d, k, CD_LEX_CLAIM_DOCUMENT_VERBS)) return span_to_verb(d, hit, left, e, h, k);
+    if (lower(d, k) && lx(d, k, CD_LEX_CLAIM_DOCUMENT_VERBS))
+      return !doc_named_later(d, h) && span_to_verb(d, hit, left, e, h, k);
   }
   return false;
 }
