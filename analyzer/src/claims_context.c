@@ -693,6 +693,31 @@ static bool all_lower_in(const cd_doc *d, size_t from, size_t to, cd_lex_id list
   return true;
 }
 
+/* "An audit released Thursday found ... ¶ The audit, by the state comptroller's office, covered",
+ * "according to a poll ... ¶ The poll, conducted for the foundation by Harwell Research": a later
+ * "the audit" and then "by" or "from" a name or a determined phrase, right after it or after a
+ * participle of making ("conducted for X by"), says whose document it is, as a lede that keeps the
+ * source for later does. Looks a bounded number of tokens ahead. */
+enum { DOC_NAMED_LATER_TOKENS = 600 };
+static bool doc_named_later(const cd_doc *d, size_t h) {
+  static const char *const MADE[] = {"conducted", "commissioned", "produced", "published", "released", "prepared",
+                                     "carried", "written", "compiled", "done", NULL};
+  size_t n = doc_ntok(d), stop = h + DOC_NAMED_LATER_TOKENS < n ? h + DOC_NAMED_LATER_TOKENS : n;
+  for (size_t k = h + 1; k + 2 < stop; k++) {
+    if (tn(d, k) != tn(d, h) || !word(d, k) || strncasecmp(ts(d, k), ts(d, h), tn(d, h)) != 0) continue;
+    size_t p = prev_tok(d, k);
+    if (p == CD_NONE || !is(d, p, "the")) continue;
+    size_t b = k + 1;
+    if (punct(d, b, ',')) b++;
+    bool made = in(d, b, MADE);
+    for (size_t x = b; x < b + (made ? 8 : 1) && ctx(d, x + 1, k); x++) {
+      if (!in(d, x, (const char *const[]){"by", "from", NULL})) continue;
+      if (determined(d, x + 1) || possessive(d, x + 1) || naming_word(d, x + 1)) return true;
+    }
+  }
+  return false;
+}
+
 static bool check_according(const cd_doc *d, size_t f, size_t e, int category, claim_hit *hit) {
   size_t j = e, ref = f;
   if (!ctx(d, j, ref) || !word(d, j)) return false;
@@ -745,6 +770,7 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
       if (in(d, k, (const char *const[]){"by", "from", "for", "of", "in", NULL}) &&
           determined(d, k + 1))
         return false;
+    if (indef && doc_named_later(d, head)) return false;
     break;
   case ACC_REPORTS:
     if (is(d, head, "reports")) {
@@ -903,24 +929,6 @@ static bool check_emerged(const cd_doc *d, size_t f, size_t e) {
 }
 
 /* "A recent study found ...": an indefinite study or report, nothing naming its author. */
-/* "An audit released Thursday found ... ¶ The audit, by the state comptroller's office, covered":
- * a later "the audit by" (or "from") and a name or a determined phrase says whose document it is,
- * as a lede that keeps the source for later does. Looks a bounded number of tokens ahead. */
-enum { DOC_NAMED_LATER_TOKENS = 600 };
-static bool doc_named_later(const cd_doc *d, size_t h) {
-  size_t n = doc_ntok(d), stop = h + DOC_NAMED_LATER_TOKENS < n ? h + DOC_NAMED_LATER_TOKENS : n;
-  for (size_t k = h + 1; k + 2 < stop; k++) {
-    if (tn(d, k) != tn(d, h) || !word(d, k) || strncasecmp(ts(d, k), ts(d, h), tn(d, h)) != 0) continue;
-    size_t p = prev_tok(d, k);
-    if (p == CD_NONE || !is(d, p, "the")) continue;
-    size_t b = k + 1;
-    if (punct(d, b, ',')) b++;
-    if (!in(d, b, (const char *const[]){"by", "from", NULL}) || !ctx(d, b + 1, k)) continue;
-    if (determined(d, b + 1) || possessive(d, b + 1) || naming_word(d, b + 1)) return true;
-  }
-  return false;
-}
-
 static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   size_t h = f, left = h;
   bool indef = false;
