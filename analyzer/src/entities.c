@@ -41,6 +41,7 @@ typedef struct mwork {
   const char *suffix; /* the generation after a person's name ("jr", "iii"), folded, or NULL */
   const char *bare_skey; /* the surname without its hyphened particle ("sisi" for "el-Sisi"), or NULL */
   bool two_surnames;     /* a person's name of two parts, maybe two surnames: "López Obrador" */
+  bool family_first;     /* the family name comes first and stands alone later: "Xi Jinping" */
 } mwork;
 
 typedef struct cluster {
@@ -123,6 +124,26 @@ static size_t first_word_end(const cd_doc *doc, const cd_name_mention *m) {
 /* Does the name open with a given name ("Elizabeth II")? */
 static bool given_first(const cd_doc *doc, const cd_name_mention *m) {
   return cd_is_given_name(doc->text + m->name.start, first_word_end(doc, m) - m->name.start);
+}
+
+/* "Xi Jinping", "Yoon Suk Yeol", "Lee Jae-myung": a family name first (family_first_surnames.txt),
+ * which stands for the person alone later, when the rest of the name is written the Korean way (a
+ * hyphened given name, or two short words) or is no English given name nor ordinary word ("Kim
+ * Kardashian", "Lee Anderson" go by their last word). */
+static bool family_name_first(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->n_parts < 2 || m->n_parts > 3 || m->courtesy) return false;
+  size_t f = m->first_tok;
+  while (f < m->end_tok && (doc_tok(doc, f)->start < m->name.start || doc_tok(doc, f)->kind != TOK_WORD)) f++;
+  if (f + 1 >= m->end_tok) return false;
+  const cd_token *fam = doc_tok(doc, f), *g = doc_tok(doc, f + 1);
+  if (!cd_lex_has(CD_LEX_FAMILY_FIRST_SURNAMES, doc->text + fam->start, fam->len) || g->kind != TOK_WORD) return false;
+  const char *gs = doc->text + g->start;
+  bool hyphened = memchr(gs, '-', g->len) != NULL;
+  if (m->n_parts == 3) /* "Yoon Suk Yeol", "Moon Jae In" */
+    return f + 2 < m->end_tok && g->len <= 5 && doc_tok(doc, f + 2)->len <= 5 && doc_tok(doc, f + 2)->kind == TOK_WORD;
+  if (hyphened) return true;
+  return !cd_is_given_name(doc->text + fam->start, fam->len) && !cd_is_given_name(gs, g->len) &&
+         !cd_is_common_word(gs, g->len);
 }
 
 /* Does this multi-part mention look like a person's name (no place or organisation word)? */
@@ -756,6 +777,7 @@ void cd_pass_entities(cd_doc *doc) {
     if ((w->suffix = generation(doc, m)) != NULL) n_generation++;
     w->bare_skey = bare_surname(doc, m);
     if (m->n_parts == 2 && !w->particle && !w->suffix) w->two_surnames = true, n_two_surnames++;
+    w->family_first = !w->particle && !w->suffix && family_name_first(doc, m);
     if (m->n_parts >= 3 && !m->headline) n_full3++;
   }
 
@@ -816,6 +838,7 @@ void cd_pass_entities(cd_doc *doc) {
           cd_strmap_put(&any_surname, w->skey, cl);
         if (w->bare_skey && cd_strmap_get(&any_surname, w->bare_skey) == CD_NONE)
           cd_strmap_put(&any_surname, w->bare_skey, cl);
+        if (w->family_first && cd_strmap_get(&any_surname, w->gkey) == CD_NONE) cd_strmap_put(&any_surname, w->gkey, cl);
         put_unique(&c, &given, w->gkey, cl);
       }
     } else if (m->n_parts >= 2) {
@@ -851,6 +874,7 @@ void cd_pass_entities(cd_doc *doc) {
         if (had == CD_NONE || !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed) {
           cd_strmap_put(&surname, w->skey, mcl[i]);
           if (w->bare_skey) cd_strmap_put(&surname, w->bare_skey, mcl[i]);
+          if (w->family_first) cd_strmap_put(&surname, w->gkey, mcl[i]);
         }
       }
       continue;
