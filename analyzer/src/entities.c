@@ -53,6 +53,7 @@ typedef struct cluster {
   bool person_full;
   bool surname_used;    /* a person whose surname is also used alone */
   bool unsuffixed;      /* a person named in full without a generation ("Donald Trump", not "... Jr.") */
+  bool titled;          /* named in full after a job or courtesy title ("Prime Minister Abiy Ahmed") */
 } cluster;
 
 /* aliased_key's answer for one key (interned: one pointer per spelling), a direct-mapped slot */
@@ -823,6 +824,7 @@ void cd_pass_entities(cd_doc *doc) {
     if (style) put_unique(&c, &styles, style, cl);
     if (w->person_full) {
       k->person_full = true;
+      if (m->job_title || m->courtesy) k->titled = true;
       if (!w->suffix) k->unsuffixed = true;
       if (!w->particle) {
         if (gs) put_unique(&c, &given_sur, gs, cl);
@@ -909,7 +911,12 @@ void cd_pass_entities(cd_doc *doc) {
           const cluster *k = CD_VEC_AT(&c.clusters, cluster, g);
           /* "Mr Tong" for "Tong Yung-soo": a family name written first; "Sir Edward" for "Sir
            * Edward Pembroke": a knight goes by the given name */
-          if (k->first_full != CD_NONE && k->first_full < i && (k->surname_used || m->courtesy || knighted(doc, m)))
+          /* "Prime Minister Abiy Ahmed ... Abiy said": a person named in full after a title, the
+           * only one with that given name, who goes by it (Ethiopian, Icelandic, Indonesian names) */
+          bool by_given = k->titled && k->person_full && m->title.start == CD_NONE32 &&
+                          !cd_is_common_word(doc->text + m->name.start, m->name.end - m->name.start);
+          if (k->first_full != CD_NONE && k->first_full < i &&
+              (k->surname_used || m->courtesy || knighted(doc, m) || by_given))
             cl = g;
         }
       }
