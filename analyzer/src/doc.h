@@ -200,6 +200,9 @@ void cd_pass_tokens(cd_doc *doc);
 void cd_pass_sentences(cd_doc *doc);
 void cd_pass_quotes(cd_doc *doc);
 void cd_pass_mentions(cd_doc *doc);
+/* A relative's noun and a comma right before token f ("his wife, Jane"): the gender the noun gives
+ * (1 a man, 2 a woman, 0 either), or -1 when there is none (mentions.c). */
+int cd_kin_before(const cd_doc *doc, size_t f);
 void cd_pass_entities(cd_doc *doc);
 void cd_pass_attribution(cd_doc *doc);
 void cd_pass_names(cd_doc *doc);   /* name.* diagnostics */

@@ -305,6 +305,24 @@ static bool age_after(const cd_doc *doc, size_t i) {
   return true;
 }
 
+/* A relative's noun and a comma right before token f ("his wife, Jane", "her son, Malik"): the
+ * gender the noun gives (1 a man, 2 a woman, 0 either: "partner"), or -1 for no relative. */
+int cd_kin_before(const cd_doc *doc, size_t f) {
+  static const char *const MEN[] = {"husband", "son",      "father",  "brother",  "widower", "grandson",
+                                    "nephew",  "stepson",  "fiance",  "fiancé",   "boyfriend", NULL};
+  static const char *const WOMEN[] = {"wife",     "daughter", "mother",  "sister",       "widow",      "granddaughter",
+                                      "niece",    "stepdaughter", "fiancee", "fiancée", "girlfriend", NULL};
+  static const char *const EITHER[] = {"partner", "cousin", "spouse", "child", NULL};
+  if (f < 2 || f >= doc_ntok(doc)) return -1;
+  const cd_token *comma = doc_tok(doc, f - 1), *noun = doc_tok(doc, f - 2);
+  if (!(comma->kind == TOK_PUNCT && doc->text[comma->start] == ',') || !is_word_tok(noun) || !(noun->flags & TF_LOWER) ||
+      noun->sent != doc_tok(doc, f)->sent)
+    return -1;
+  const char *w = tstr(doc, noun);
+  size_t n = tlen(noun);
+  return cd_word_in(w, n, MEN) ? 1 : cd_word_in(w, n, WOMEN) ? 2 : cd_word_in(w, n, EITHER) ? 0 : -1;
+}
+
 /* "Jr.", "III": a generation after the surname, no surname itself */
 static bool name_suffix(const cd_doc *doc, const cd_token *t) {
   return (t->flags & TF_CAP) && cd_is_name_suffix(tstr(doc, t), tlen(t));
@@ -471,6 +489,7 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   if (!m->org_hint && named_as_body(doc, m->first_tok)) m->org_hint = true;
   if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
   if (!m->org_hint && !m->possessive && age_after(doc, m->end_tok)) m->person_hint = true; /* "Sophie, 9, picked" */
+  if (!m->org_hint && m->n_parts == 1 && cd_kin_before(doc, m->first_tok) >= 0) m->person_hint = true; /* "his wife, Jane," */
   /* "Ansar al-Sharia" (a group) is no more a person's name for its particle */
   if (!m->org_hint && !m->acronym && capitalised >= 2) m->person_hint = true;
   m->in_quote = (a->flags & TF_QUOTED);
