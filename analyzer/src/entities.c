@@ -42,6 +42,7 @@ typedef struct mwork {
   const char *bare_skey; /* the surname without its hyphened particle ("sisi" for "el-Sisi"), or NULL */
   bool two_surnames;     /* a person's name of two parts, maybe two surnames: "López Obrador" */
   bool family_first;     /* the family name comes first and stands alone later: "Xi Jinping" */
+  bool couple;           /* "Harold" in "Harold and Betty Kowalczyk": a person of Betty's surname */
 } mwork;
 
 typedef struct cluster {
@@ -249,7 +250,7 @@ static const char *bare_surname(cd_doc *doc, const cd_name_mention *m) {
 /* Is the mention a form a name cluster starts from (step 1 of the pass): a name of two parts or
  * more, or one an alias gave? Its keys are asked whether or not the clustering is kept. */
 static bool full_form(const cd_name_mention *m, const mwork *w) {
-  return m->kind == MK_NAME && *w->key && (m->n_parts >= 2 || w->aliased);
+  return m->kind == MK_NAME && *w->key && (m->n_parts >= 2 || w->aliased || w->couple);
 }
 
 /* The key of the title of a named mention when it is one a given name can stand for ("Queen
@@ -755,6 +756,13 @@ void cd_pass_entities(cd_doc *doc) {
     w->skey = part_key(doc, i, CD_MKEY_SURNAME, m->surname.start, m->surname.end);
     w->person_full = person_like(doc, m);
     if (w->person_full) w->gkey = part_key(doc, i, CD_MKEY_GIVEN, m->name.start, first_word_end(doc, m));
+    size_t partner = m->n_parts == 1 ? cd_couple_partner(doc, i) : CD_NONE;
+    if (partner != CD_NONE && person_like(doc, M(doc, partner))) {
+      const cd_name_mention *pm = M(doc, partner);
+      w->couple = w->person_full = true;
+      w->gkey = w->key;
+      w->skey = part_key(doc, partner, CD_MKEY_SURNAME, pm->surname.start, pm->surname.end);
+    }
   }
 
   /* a keystroke that leaves every mention as it was leaves the clustering as it was; the keys the
@@ -815,11 +823,12 @@ void cd_pass_entities(cd_doc *doc) {
     }
     if (cl == CD_NONE) cl = new_cluster(&c);
     cl = find(&c, cl);
-    if (cd_strmap_get(&full, w->key) == CD_NONE) cd_strmap_put(&full, w->key, cl);
+    /* a couple's lone given name is no key of its own: a later "David" alone may be anyone */
+    if (!w->couple && cd_strmap_get(&full, w->key) == CD_NONE) cd_strmap_put(&full, w->key, cl);
     mcl[i] = cl;
     cluster *k = CD_VEC_AT(&c.clusters, cluster, cl);
     k->has_full = true;
-    if (k->first_full == CD_NONE && m->n_parts >= 2) k->first_full = i;
+    if (k->first_full == CD_NONE && (m->n_parts >= 2 || w->couple)) k->first_full = i;
     const char *style = style_key(doc, m);
     if (style) put_unique(&c, &styles, style, cl);
     if (w->person_full) {
@@ -835,13 +844,16 @@ void cd_pass_entities(cd_doc *doc) {
         }
         /* the surname alone is the person without a generation, when there is one ("Trump" for
          * "Donald Trump", not "Donald Trump Jr.") */
+        /* (not a couple's first: "Kowalczyk" alone is the one named in full, unless a title says
+         * otherwise, title_contradicts) */
         size_t had = cd_strmap_get(&any_surname, w->skey);
-        if (had == CD_NONE || (!w->suffix && !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed))
+        if (!w->couple &&
+            (had == CD_NONE || (!w->suffix && !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed)))
           cd_strmap_put(&any_surname, w->skey, cl);
         if (w->bare_skey && cd_strmap_get(&any_surname, w->bare_skey) == CD_NONE)
           cd_strmap_put(&any_surname, w->bare_skey, cl);
         if (w->family_first && cd_strmap_get(&any_surname, w->gkey) == CD_NONE) cd_strmap_put(&any_surname, w->gkey, cl);
-        put_unique(&c, &given, w->gkey, cl);
+        if (!w->couple) put_unique(&c, &given, w->gkey, cl);
       }
     } else if (m->n_parts >= 2) {
       const char *in = initials(doc, c.scratch, m, 0), *key;
@@ -871,7 +883,7 @@ void cd_pass_entities(cd_doc *doc) {
     mwork *w = &c.mw[i];
     if (m->kind != MK_NAME || !*w->key) continue;
     if (mcl[i] != CD_NONE) {
-      if (w->person_full) {
+      if (w->person_full && !w->couple) {
         size_t had = w->suffix ? cd_strmap_get(&surname, w->skey) : CD_NONE;
         if (had == CD_NONE || !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed) {
           cd_strmap_put(&surname, w->skey, mcl[i]);
@@ -964,8 +976,10 @@ void cd_pass_entities(cd_doc *doc) {
     const cd_name_mention *b = M(doc, best[e]);
     /* the fullest form: more name parts, then a written-out name over an acronym, then body text over
      * the headline and quotations, then the longer */
-    int score_m = (int)m->n_parts * 8 + (m->acronym ? 0 : 4) + (m->headline ? 0 : 2) + (m->in_quote ? 0 : 1);
-    int score_b = (int)b->n_parts * 8 + (b->acronym ? 0 : 4) + (b->headline ? 0 : 2) + (b->in_quote ? 0 : 1);
+    /* ("Harold" of "Harold and Betty Kowalczyk" counts the surname it shares) */
+    int score_m = (int)(m->n_parts + c.mw[i].couple) * 8 + (m->acronym ? 0 : 4) + (m->headline ? 0 : 2) + (m->in_quote ? 0 : 1);
+    int score_b = (int)(b->n_parts + c.mw[best[e]].couple) * 8 + (b->acronym ? 0 : 4) + (b->headline ? 0 : 2) +
+                  (b->in_quote ? 0 : 1);
     if (!m->acronym && b->acronym) score_m += 16;
     if (score_m > score_b ||
         (score_m == score_b && m->name.end - m->name.start > b->name.end - b->name.start))

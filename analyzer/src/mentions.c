@@ -323,6 +323,21 @@ int cd_kin_before(const cd_doc *doc, size_t f) {
   return cd_word_in(w, n, MEN) ? 1 : cd_word_in(w, n, WOMEN) ? 2 : cd_word_in(w, n, EITHER) ? 0 : -1;
 }
 
+/* "Harold and Betty Kowalczyk": the given name before "and" and a full name shares its surname. */
+size_t cd_couple_partner(const cd_doc *doc, size_t mi) {
+  const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+  if (m->kind != MK_NAME || m->n_parts != 1 || m->title.start != CD_NONE32 || m->in_quote || m->possessive ||
+      mi + 1 >= doc->mentions.len || m->end_tok + 1 >= doc_ntok(doc))
+    return CD_NONE;
+  const cd_token *and = doc_tok(doc, m->end_tok);
+  const cd_name_mention *p = CD_VEC_AT(&doc->mentions, cd_name_mention, mi + 1);
+  if (!is_word_tok(and) || !CD_WORD_IS(tstr(doc, and), tlen(and), "and") || p->first_tok != m->end_tok + 1 ||
+      p->kind != MK_NAME || p->n_parts != 2 || p->title.start != CD_NONE32 || p->sent != m->sent)
+    return CD_NONE;
+  const cd_token *g1 = doc_tok(doc, m->first_tok), *g2 = doc_tok(doc, p->first_tok);
+  return cd_is_given_name(tstr(doc, g1), tlen(g1)) && cd_is_given_name(tstr(doc, g2), tlen(g2)) ? mi + 1 : CD_NONE;
+}
+
 /* "Jr.", "III": a generation after the surname, no surname itself */
 static bool name_suffix(const cd_doc *doc, const cd_token *t) {
   return (t->flags & TF_CAP) && cd_is_name_suffix(tstr(doc, t), tlen(t));

@@ -1017,7 +1017,8 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (m->headline || c->aside[mentions[k]]) continue;
     if (m->acronym) acronym = true;
     if (title_is_given_name_style(doc, m)) given_style = true;
-    if (m->n_parts >= 2 && first_full == CD_NONE) first_full = mentions[k];
+    if ((m->n_parts >= 2 || cd_couple_partner(doc, mentions[k]) != CD_NONE) && first_full == CD_NONE)
+      first_full = mentions[k]; /* "Harold and Betty Kowalczyk" names Harold in full */
     /* only a person's full name makes a surname late: asked of people only (the word lists it
      * reads cost a keystroke on every entity otherwise) */
     if (m->n_parts >= 2 && first_person_full == CD_NONE && !m->org_hint && ent->kind == CD_ENTITY_PERSON &&
@@ -1087,6 +1088,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (m->span.start >= full->span.start) break;
     if (!body(c, m) || m->n_parts != 1 || attributive(doc, m) || nickname_half(doc, m)) continue;
     if (president_named(doc, m)) break; /* a first reference where house style says so */
+    if (cd_couple_partner(doc, mentions[k]) != CD_NONE) break; /* "David and Louise Turpin": named in full */
     const char *sk = surname_key(doc, m);
     if (!sk || cd_strmap_get(shared, sk) != CD_NONE) continue; /* two people share this surname */
     const char *fullname = name_text(doc, full);
