@@ -178,7 +178,14 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
      * (""...," the authors state in the paper"), never before a noun ("Kansas state officials") */
     bool state = v > j && is(a, v, "state") &&
                  (v + 1 >= n || T(a, v + 1)->kind == TOK_PUNCT || att_preposition(a, v + 1) || is(a, v + 1, "that"));
-    if (!(att_speech_verb(a, v) || state) ||
+    /* "Marsh can be heard saying", "she was shouting": a participle of saying after "heard", "seen"
+     * or a form of "be" is the tag's verb */
+    bool participle =
+        v > j && (T(a, v)->flags & TF_LOWER) && (is(a, v - 1, "heard") || is(a, v - 1, "seen") || be_form(a, v - 1)) &&
+        (cd_is_speech_participle(S(a, v), N(a, v)) ||
+         cd_word_in(S(a, v), N(a, v),
+                    (const char *const[]){"shouting", "yelling", "screaming", "whispering", "chanting", "pleading", NULL}));
+    if (!(att_speech_verb(a, v) || state || participle) ||
         (att_determiner(a, v - 1) && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
       continue; /* "one of the states suing"; but "the two write" */
     /* ""...." Devine didn't concede defeat": who did not say it is no tag */
