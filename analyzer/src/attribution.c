@@ -955,8 +955,13 @@ static bool person_before_participle(att *a, const cd_sentence *s, size_t v, spe
     if (st < s->first_tok || st == 0) continue;
     /* the phrase opens its clause ("with X calling", "footage of X saying", "and X calling"),
      * it is not a verb's object ("It credited Lind with ..., noting") */
+    /* ("the recording captures the driver saying", "the video shows Lind telling": a recording's
+     * verb before the phrase) */
     if (st > s->first_tok && T(a, st - 1)->kind == TOK_WORD && !att_preposition(a, st - 1) && !is(a, st - 1, "and") &&
-        !is(a, st - 1, "or") && !is(a, st - 1, "as") && !is(a, st - 1, "while"))
+        !is(a, st - 1, "or") && !is(a, st - 1, "as") && !is(a, st - 1, "while") &&
+        !cd_word_in(S(a, st - 1), N(a, st - 1),
+                    (const char *const[]){"captures", "captured", "shows", "showed", "records", "recorded", "hear",
+                                          "hears", "heard", "depicts", "depicted", NULL}))
       continue;
     /* a place or a medium is no one who speaks: "responded on Facebook writing", "spoke in Iowa saying" */
     if (st > s->first_tok && (is(a, st - 1, "on") || is(a, st - 1, "in") || is(a, st - 1, "at"))) continue;
