@@ -168,6 +168,13 @@ static bool particle_then_surname(const cd_doc *doc, size_t i) {
          (sur->flags & TF_CAP) && !(sur->flags & TF_ALLCAPS) && sur->start == cd_tok_end(p) + 1 && sur->sent == p->sent;
 }
 
+/* A word for a person's part in the story, or its plural ("Residents Gail Thomson and Peter
+ * Thompson"). */
+static bool person_descriptor(const char *s, size_t n) {
+  return cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, s, n) ||
+         (n > 4 && s[n - 1] == 's' && cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, s, n - 1));
+}
+
 /* Could this capitalised token be part of a name here? */
 static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i, bool in_chain) {
   const cd_token *t = doc_tok(doc, i);
@@ -188,7 +195,7 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
     /* "Epidemiologist Ann Hale said": a role opening the clause, common word or not, unless the
      * text capitalises it mid-sentence too (then it is someone's name) or it is a title too
      * ("Nurse", which the name keeps as its title) */
-    if (cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, s, n) && !cd_capwords_has(cs, s, n) && !cd_is_job_title(s, n) &&
+    if (person_descriptor(s, n) && !cd_capwords_has(cs, s, n) && !cd_is_job_title(s, n) &&
         !cd_is_courtesy_title(s, n))
       return false;
     if (cd_is_common_word(s, n) && !cd_capwords_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
@@ -201,7 +208,7 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
         return true;
       /* "Bill Gates": a common word that leads straight into a name; not a role ("Historian Ann
        * Hale", "Volunteer Rosa Delgado") or a verb of saying ("Said Hale:") before the name */
-      if (i + 1 < doc_ntok(doc) && !cd_lex_has(CD_LEX_ROLE_NOUNS, s, n) && !cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, s, n) &&
+      if (i + 1 < doc_ntok(doc) && !cd_lex_has(CD_LEX_ROLE_NOUNS, s, n) && !person_descriptor(s, n) &&
           !cd_is_speech_verb(doc->config, s, n)) {
         const cd_token *u = doc_tok(doc, i + 1);
         bool p2;
