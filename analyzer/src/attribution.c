@@ -181,7 +181,8 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
     /* "Marsh can be heard saying", "she was shouting": a participle of saying after "heard", "seen"
      * or a form of "be" is the tag's verb */
     bool participle =
-        v > j && (T(a, v)->flags & TF_LOWER) && (is(a, v - 1, "heard") || is(a, v - 1, "seen") || be_form(a, v - 1)) &&
+        v > j && N(a, v) > 4 && CD_WORD_IS(S(a, v) + N(a, v) - 3, 3, "ing") && (T(a, v)->flags & TF_LOWER) &&
+        (is(a, v - 1, "heard") || is(a, v - 1, "seen") || be_form(a, v - 1)) &&
         (cd_is_speech_participle(S(a, v), N(a, v)) ||
          cd_word_in(S(a, v), N(a, v),
                     (const char *const[]){"shouting", "yelling", "screaming", "whispering", "chanting", "pleading", NULL}));

@@ -333,8 +333,10 @@ int cd_kin_before(const cd_doc *doc, size_t f) {
 /* "Harold and Betty Kowalczyk": the given name before "and" and a full name shares its surname. */
 size_t cd_couple_partner(const cd_doc *doc, size_t mi) {
   const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+  /* "and" right after it first: asked of every one-word name on every keystroke */
+  if (m->end_tok + 1 >= doc_ntok(doc) || doc_tok(doc, m->end_tok)->len != 3) return CD_NONE;
   if (m->kind != MK_NAME || m->n_parts != 1 || m->title.start != CD_NONE32 || m->in_quote || m->possessive ||
-      mi + 1 >= doc->mentions.len || m->end_tok + 1 >= doc_ntok(doc))
+      mi + 1 >= doc->mentions.len)
     return CD_NONE;
   const cd_token *and = doc_tok(doc, m->end_tok);
   const cd_name_mention *p = CD_VEC_AT(&doc->mentions, cd_name_mention, mi + 1);

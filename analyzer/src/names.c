@@ -1017,7 +1017,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (m->headline || c->aside[mentions[k]]) continue;
     if (m->acronym) acronym = true;
     if (title_is_given_name_style(doc, m)) given_style = true;
-    if ((m->n_parts >= 2 || cd_couple_partner(doc, mentions[k]) != CD_NONE) && first_full == CD_NONE)
+    if (first_full == CD_NONE && (m->n_parts >= 2 || (m->n_parts == 1 && cd_couple_partner(doc, mentions[k]) != CD_NONE)))
       first_full = mentions[k]; /* "Harold and Betty Kowalczyk" names Harold in full */
     /* only a person's full name makes a surname late: asked of people only (the word lists it
      * reads cost a keystroke on every entity otherwise) */
