@@ -436,6 +436,25 @@ static void put_unique(ent_ctx *c, cd_strmap *map, const char *key, size_t cl) {
     cd_strmap_put(map, key, AMBIGUOUS);
 }
 
+/* The words of m's name between its first and its last, capitalised and of three letters or more
+ * (not "da", "T."), each put in `inner` for cluster cl (put_unique). */
+static void put_inner_words(ent_ctx *c, cd_strmap *inner, const cd_name_mention *m, size_t cl) {
+  cd_doc *doc = c->doc;
+  size_t first = CD_NONE, last = CD_NONE;
+  for (size_t t = m->first_tok; t < m->end_tok; t++) {
+    const cd_token *tk = doc_tok(doc, t);
+    if (tk->start < m->name.start || tk->kind != TOK_WORD) continue;
+    if (first == CD_NONE) first = t;
+    last = t;
+  }
+  for (size_t t = first + 1; first != CD_NONE && t < last; t++) {
+    const cd_token *tk = doc_tok(doc, t);
+    if (tk->kind != TOK_WORD || !(tk->flags & TF_CAP) || tk->len < 3 || particle_word(doc, tk)) continue;
+    const char *key = cd_doc_token_key(doc, t);
+    if (key && *key) put_unique(c, inner, key, cl);
+  }
+}
+
 static size_t get_unique(ent_ctx *c, const cd_strmap *map, const char *key) {
   size_t v = cd_strmap_get(map, key);
   return v == CD_NONE || v == AMBIGUOUS ? CD_NONE : find(c, v);
@@ -712,6 +731,10 @@ void cd_pass_entities(cd_doc *doc) {
   /* every key below is an interned name key (cd_doc_name_key) or a string of c.scratch */
   cd_strmap_init_borrowed(&c.cfg);
   cd_strmap full, given_sur, any_surname, surname, given, inits, styles;
+  /* the inner words of people's names of three parts or more ("García" of "Gabriel García
+   * Márquez", "Lula" of "Luiz Inácio Lula da Silva"), for a lone word no other step places */
+  cd_strmap inner;
+  cd_strmap_init_interned(&inner);
   /* keyed by interned keys (key_of's, and the aliases' canonical keys interned too), compared by
    * address; a string made here is looked up among the interned keys first (cd_doc_find_key): one
    * that no pass interned is no mention's key */
@@ -854,6 +877,9 @@ void cd_pass_entities(cd_doc *doc) {
           cd_strmap_put(&any_surname, w->bare_skey, cl);
         if (w->family_first && cd_strmap_get(&any_surname, w->gkey) == CD_NONE) cd_strmap_put(&any_surname, w->gkey, cl);
         if (!w->couple) put_unique(&c, &given, w->gkey, cl);
+        /* (a given name first or a title before: a person's, not a Title Case headline's) */
+        if (m->n_parts >= 3 && m->n_parts <= 5 && !m->headline && (given_first(doc, m) || m->job_title || m->courtesy))
+          put_inner_words(&c, &inner, m, cl);
       }
     } else if (m->n_parts >= 2) {
       const char *in = initials(doc, c.scratch, m, 0), *key;
@@ -931,6 +957,17 @@ void cd_pass_entities(cd_doc *doc) {
               (k->surname_used || m->courtesy || knighted(doc, m) || by_given))
             cl = g;
         }
+      }
+      if (cl == CD_NONE && m->title.start == CD_NONE32) {
+        /* "García" after "Gabriel García Márquez", "Lula" after "Luiz Inácio Lula da Silva": the
+         * one person named in full before with that word inside the name, when it is no given
+         * name nor ordinary word */
+        size_t g = get_unique(&c, &inner, w->key);
+        const char *s0 = doc->text + m->name.start;
+        size_t n0 = m->name.end - m->name.start;
+        if (g != CD_NONE && CD_VEC_AT(&c.clusters, cluster, g)->first_full < i && !cd_is_given_name(s0, n0) &&
+            !cd_is_common_word(s0, n0))
+          cl = g;
       }
     }
     if (cl == CD_NONE) cl = cd_strmap_get(&full, w->key);
@@ -1073,6 +1110,7 @@ done:
   cd_strmap_free(&any_surname);
   cd_strmap_free(&surname);
   cd_strmap_free(&given);
+  cd_strmap_free(&inner);
   cd_strmap_free(&inits);
   cd_strmap_free(&styles);
   cd_strmap_free(&texts); /* the texts stay in the arena */
