@@ -319,8 +319,11 @@ int cd_kin_before(const cd_doc *doc, size_t f) {
                                     "nephew",  "stepson",  "fiance",  "fiancé",   "boyfriend", NULL};
   static const char *const WOMEN[] = {"wife",     "daughter", "mother",  "sister",       "widow",      "granddaughter",
                                       "niece",    "stepdaughter", "fiancee", "fiancée", "girlfriend", NULL};
-  static const char *const EITHER[] = {"partner", "cousin", "spouse", "child", NULL};
+  /* (not "partner": "its partner, Boeing," is a company) */
+  static const char *const EITHER[] = {"cousin", "spouse", "child", NULL};
   if (f < 2 || f >= doc_ntok(doc)) return -1;
+  if (f >= 3 && is_word_tok(doc_tok(doc, f - 3)) && CD_WORD_IS(tstr(doc, doc_tok(doc, f - 3)), tlen(doc_tok(doc, f - 3)), "its"))
+    return -1;
   const cd_token *comma = doc_tok(doc, f - 1), *noun = doc_tok(doc, f - 2);
   if (!(comma->kind == TOK_PUNCT && doc->text[comma->start] == ',') || !is_word_tok(noun) || !(noun->flags & TF_LOWER) ||
       noun->sent != doc_tok(doc, f)->sent)
