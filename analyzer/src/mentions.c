@@ -275,7 +275,18 @@ static bool of_head(const cd_doc *doc, const chain_word *w, size_t n) {
 }
 
 static bool is_title_word(const cd_doc *doc, const cd_token *t) {
-  return cd_is_courtesy_title(tstr(doc, t), tlen(t)) || cd_is_job_title(tstr(doc, t), tlen(t));
+  if (cd_is_courtesy_title(tstr(doc, t), tlen(t)) || cd_is_job_title(tstr(doc, t), tlen(t))) return true;
+  /* British police ranks in capitals ("PC Gareth Evans", "DCI Ann Lee"), before a given name only:
+   * not "PC World", "DC Comics" */
+  static const char *const RANKS[] = {"PC", "PCSO", "DC", "DS", "DI", "DCI", "DSI", NULL};
+  bool rank = false;
+  for (size_t k = 0; RANKS[k] && !rank; k++) rank = tlen(t) == strlen(RANKS[k]) && memcmp(tstr(doc, t), RANKS[k], tlen(t)) == 0;
+  if (!rank) return false;
+  size_t i = (size_t)(t - doc_tok(doc, 0));
+  if (i + 1 >= doc_ntok(doc)) return false;
+  const cd_token *g = doc_tok(doc, i + 1);
+  return is_word_tok(g) && (g->flags & TF_CAP) && g->sent == t->sent && g->start == cd_tok_end(t) + 1 &&
+         cd_is_given_name(tstr(doc, g), tlen(g));
 }
 
 /* The office a title's "of" names, opening the chain after it: "Secretary of State John F. Kerry",
