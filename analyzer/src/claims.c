@@ -453,6 +453,21 @@ static bool explains_earlier_source(const cd_doc *doc, const pending *p, uint32_
 
 /* One finding per claim: the parts of a sentence's unnamed-source claim become related information
  * of the source phrase's finding. Then every finding goes into the report. */
+/* The speaker of a quote in the explanation's sentence that is a source described, not named
+ * ("the boy's mother"), or NULL. */
+static const char *described_speaker(const cd_doc *doc, const pending *p) {
+  uint32_t sent = doc_tok(doc, p->hit.head)->sent;
+  const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, sent);
+  for (size_t q = 0; q < doc->quotes.len; q++) {
+    const cd_quote *qt = CD_VEC_AT(&doc->quotes, cd_quote, q);
+    if (qt->method != CD_ATTR_SOURCE || !qt->speaker || qt->speaker_span.start < s->span.start ||
+        qt->speaker_span.end > s->span.end)
+      continue;
+    return qt->speaker;
+  }
+  return NULL;
+}
+
 static void emit(cd_doc *doc, cd_vec *found) {
   for (size_t i = 0; i < found->len; i++) {
     pending *p = CD_VEC_AT(found, pending, i);
@@ -489,7 +504,14 @@ static void emit(cd_doc *doc, cd_vec *found) {
   for (size_t i = 0; i < found->len; i++) {
     pending *p = CD_VEC_AT(found, pending, i);
     if (p->merged_into != CD_NONE) continue;
-    cd_doc_add_diag(doc, kind_code(p->hit.kind), p->hit.start, p->hit.end, message(doc, p));
+    const char *msg = message(doc, p);
+    /* ""...," said the boy's mother, who asked not to be named": the quote's speaker is the
+     * source, described; the reason is given, so only the approval is left to ask for */
+    const char *described = is_part(p) && strcmp(p->def->family, "hedge") != 0 ? described_speaker(doc, p) : NULL;
+    if (described)
+      msg = cd_arena_printf(doc->arena, "The source, \"%s\", is not named; the reason is given: an editor should approve it.",
+                            described);
+    cd_doc_add_diag(doc, kind_code(p->hit.kind), p->hit.start, p->hit.end, msg);
     p->diag = doc->diags.len - 1;
   }
   for (size_t i = 0; i < found->len; i++) {

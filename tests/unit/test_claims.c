@@ -277,6 +277,19 @@ static void test_explained_source_message(void **state) {
   }
 }
 
+/* An explanation with no unnamed-source phrase of its own, in the sentence of a quote whose speaker
+ * is described, not named: the finding names that speaker and asks only for approval. */
+static void test_explained_described_speaker(void **state) {
+  (void)state;
+  const char *t = HEAD "\"He was a good kid,\" said the boy's mother, who asked not to be named.";
+  cd_report *r = cd_analyze(t, strlen(t), CD_FORMAT_PLAINTEXT, NULL);
+  assert_non_null(r);
+  const cd_diagnostic *d = only_finding(r, AN);
+  assert_non_null(strstr(d->message, "\"the boy's mother\""));
+  assert_null(strstr(d->message, "position to know"));
+  cd_report_free(r);
+}
+
 static void test_bad_input(void **state) {
   (void)state;
   const char bad[] = "Head\n\nThe \xff\xfe mayor reportedly\x00 quit \xe2\x80 sources said \xc3";
@@ -539,6 +552,7 @@ int main(void) {
       cmocka_unit_test(test_config_add),
       cmocka_unit_test(test_config_pattern_limits),
       cmocka_unit_test(test_explained_source_message),
+      cmocka_unit_test(test_explained_described_speaker),
       cmocka_unit_test(test_bad_input),
       cmocka_unit_test(test_memo_across_analyses),
       cmocka_unit_test(test_engines_agree),
