@@ -765,7 +765,7 @@ void cd_pass_entities(cd_doc *doc) {
   mcl = malloc((nm + 1) * sizeof(size_t)); /* each written below */
   c.scratch = cd_arena_new();
   /* mentions of a particle and a surname; with a generation; of two surnames */
-  size_t n_particle = 0, n_generation = 0, n_two_surnames = 0, n_full3 = 0;
+  size_t n_particle = 0, n_generation = 0, n_two_surnames = 0, n_full3 = 0, n_couples = 0;
   if (!c.mw || !mcl || !c.scratch) goto done;
   load_config_names(&c);
 
@@ -782,6 +782,7 @@ void cd_pass_entities(cd_doc *doc) {
     size_t partner = m->n_parts == 1 ? cd_couple_partner(doc, i) : CD_NONE;
     if (partner != CD_NONE && person_like(doc, M(doc, partner))) {
       const cd_name_mention *pm = M(doc, partner);
+      n_couples++;
       w->couple = w->person_full = true;
       w->gkey = w->key;
       w->skey = part_key(doc, partner, CD_MKEY_SURNAME, pm->surname.start, pm->surname.end);
@@ -792,7 +793,9 @@ void cd_pass_entities(cd_doc *doc) {
    * steps below would ask for are asked all the same, for the passes after this one (a key is
    * "known" to them when this version asked for it) */
   cd_ents_kept *kept = cd_incr_entities(doc);
-  if (kept && kept_clusters_hold(doc, kept) && restore_entities(doc, kept)) {
+  bool hold = kept && kept_clusters_hold(doc, kept) && !n_couples && !kept->couples;
+  if (kept) kept->couples = n_couples;
+  if (hold && restore_entities(doc, kept)) {
     for (size_t i = 0; i < nm; i++)
       if (full_form(M(doc, i), &c.mw[i])) style_key(doc, M(doc, i));
     kept->valid = kept->taken = true;

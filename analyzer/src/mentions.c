@@ -324,7 +324,8 @@ static bool age_after(const cd_doc *doc, size_t i) {
 }
 
 /* A relative's noun and a comma right before token f ("his wife, Jane", "her son, Malik"): the
- * gender the noun gives (1 a man, 2 a woman, 0 either: "partner"), or -1 for no relative. */
+ * gender the noun gives (1 a man, 2 a woman, 0 either: "cousin"), or -1 for no relative. Reads
+ * the name's sentence only (a kept paragraph's mentions must not depend on another's words). */
 int cd_kin_before(const cd_doc *doc, size_t f) {
   static const char *const MEN[] = {"husband", "son",      "father",  "brother",  "widower", "grandson",
                                     "nephew",  "stepson",  "fiance",  "fiancé",   "boyfriend", NULL};
@@ -333,7 +334,8 @@ int cd_kin_before(const cd_doc *doc, size_t f) {
   /* (not "partner": "its partner, Boeing," is a company) */
   static const char *const EITHER[] = {"cousin", "spouse", "child", NULL};
   if (f < 2 || f >= doc_ntok(doc)) return -1;
-  if (f >= 3 && is_word_tok(doc_tok(doc, f - 3)) && CD_WORD_IS(tstr(doc, doc_tok(doc, f - 3)), tlen(doc_tok(doc, f - 3)), "its"))
+  if (f >= 3 && doc_tok(doc, f - 3)->sent == doc_tok(doc, f)->sent && is_word_tok(doc_tok(doc, f - 3)) &&
+      CD_WORD_IS(tstr(doc, doc_tok(doc, f - 3)), tlen(doc_tok(doc, f - 3)), "its"))
     return -1;
   const cd_token *comma = doc_tok(doc, f - 1), *noun = doc_tok(doc, f - 2);
   if (!(comma->kind == TOK_PUNCT && doc->text[comma->start] == ',') || !is_word_tok(noun) || !(noun->flags & TF_LOWER) ||

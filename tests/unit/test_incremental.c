@@ -333,6 +333,27 @@ static void test_title_ending_a_paragraph_opens_no_name_in_the_next(void **state
   free(t.s);
 }
 
+/* "Harold and Betty Kowalczyk" makes Harold a person of Betty's surname; "Harold or Betty" does
+ * not, though every mention stays as it was: the kept clustering must not outlive the word between
+ * them (a clustering with a couple in either version is never kept). */
+static void test_couple_join_follows_the_word_between(void **state) {
+  (void)state;
+  static const char TEXT[] = "Hardware store closes\n\n"
+                             "Harold and Betty Kowalczyk opened the store in 1958. Mr. Kowalczyk ran the counter.\n";
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, TEXT, sizeof TEXT - 1);
+  same_as_fresh(a, &t, "a couple");
+  const char *at = strstr(t.s, " and ");
+  text_edit(&t, (size_t)(at - t.s) + 1, 3, "or", 2);
+  same_as_fresh(a, &t, "\"and\" made \"or\"");
+  at = strstr(t.s, " or ");
+  text_edit(&t, (size_t)(at - t.s) + 1, 2, "and", 3);
+  same_as_fresh(a, &t, "\"and\" again");
+  cd_analysis_free(a);
+  free(t.s);
+}
+
 /* The entities of a version whose mentions all stay as they were are the previous version's: a
  * letter typed outside every name keeps them, one typed inside a name or a changed list of configured
  * names does not; either way the report equals a fresh one. */
@@ -776,6 +797,7 @@ int main(void) {
       cmocka_unit_test(test_pairing_kept_while_neighbours_read_the_same),
       cmocka_unit_test(test_title_ending_a_paragraph_opens_no_name_in_the_next),
       cmocka_unit_test(test_entities_kept_while_mentions_stay),
+      cmocka_unit_test(test_couple_join_follows_the_word_between),
       cmocka_unit_test(test_capitalised_words_counted),
       cmocka_unit_test(test_format_and_configuration_changes),
       cmocka_unit_test(test_speech_verb_setting_changes_mentions),
