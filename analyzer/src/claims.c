@@ -451,8 +451,6 @@ static bool explains_earlier_source(const cd_doc *doc, const pending *p, uint32_
   return false;
 }
 
-/* One finding per claim: the parts of a sentence's unnamed-source claim become related information
- * of the source phrase's finding. Then every finding goes into the report. */
 /* The speaker of a quote in the explanation's sentence that is a source described, not named
  * ("the boy's mother"), or NULL. */
 static const char *described_speaker(const cd_doc *doc, const pending *p) {
@@ -468,6 +466,8 @@ static const char *described_speaker(const cd_doc *doc, const pending *p) {
   return NULL;
 }
 
+/* One finding per claim: the parts of a sentence's unnamed-source claim become related information
+ * of the source phrase's finding. Then every finding goes into the report. */
 static void emit(cd_doc *doc, cd_vec *found) {
   for (size_t i = 0; i < found->len; i++) {
     pending *p = CD_VEC_AT(found, pending, i);

@@ -487,6 +487,13 @@ static char *joined(cd_arena *scratch, const char *a, const char *b, const char 
   return out;
 }
 
+/* How full a name's form is, for the entity's name: its parts ("Harold" of "Harold and Betty
+ * Kowalczyk" counts the surname it shares) before all else, then written out over an acronym, then
+ * outside the headline, then outside quotations. */
+static int fullness(const cd_name_mention *m, const mwork *w) {
+  return (int)(m->n_parts + w->couple) * 8 + (m->acronym ? 0 : 4) + (m->headline ? 0 : 2) + (m->in_quote ? 0 : 1);
+}
+
 /* "a|b|c" in the scratch arena, or NULL: a person's key with their generation ("donald|trump|jr",
  * "donald||jr", "|trump|jr") */
 static char *triple(cd_arena *scratch, const char *a, const char *b, const char *c) {
@@ -1016,10 +1023,7 @@ void cd_pass_entities(cd_doc *doc) {
     const cd_name_mention *b = M(doc, best[e]);
     /* the fullest form: more name parts, then a written-out name over an acronym, then body text over
      * the headline and quotations, then the longer */
-    /* ("Harold" of "Harold and Betty Kowalczyk" counts the surname it shares) */
-    int score_m = (int)(m->n_parts + c.mw[i].couple) * 8 + (m->acronym ? 0 : 4) + (m->headline ? 0 : 2) + (m->in_quote ? 0 : 1);
-    int score_b = (int)(b->n_parts + c.mw[best[e]].couple) * 8 + (b->acronym ? 0 : 4) + (b->headline ? 0 : 2) +
-                  (b->in_quote ? 0 : 1);
+    int score_m = fullness(m, &c.mw[i]), score_b = fullness(b, &c.mw[best[e]]);
     if (!m->acronym && b->acronym) score_m += 16;
     if (score_m > score_b ||
         (score_m == score_b && m->name.end - m->name.start > b->name.end - b->name.start))

@@ -646,14 +646,11 @@ void cd_pass_mentions(cd_doc *doc) {
                       !(t->flags & TF_LINE_BEFORE);
       /* 'Earvin "Magic" Johnson': the given name and the surname around a nickname are one name
        * (quotes_kind.c found the nickname); the nickname's words are no part of the chain */
-      if (prev && w[n - 1].tok + 1 == i && t->kind == TOK_MARK && cd_nickname_mark_at(doc, i, true)) {
-        size_t j = i + 2;
-        while (j < doc_ntok(doc) && j <= i + 4 && !cd_nickname_mark_at(doc, j, false)) j++;
-        if (j < doc_ntok(doc) && j <= i + 4 && j + 1 < doc_ntok(doc) && name_word(doc, cs, j + 1, true)) {
-          i = j;
-          bridged = true;
-          continue;
-        }
+      size_t close = prev && w[n - 1].tok + 1 == i && t->kind == TOK_MARK ? cd_nickname_close(doc, i) : CD_NONE;
+      if (close != CD_NONE && close + 1 < doc_ntok(doc) && name_word(doc, cs, close + 1, true)) {
+        i = close;
+        bridged = true;
+        continue;
       }
       bool prev_poss = false;
       if (prev) strip_possessive(doc, prev, &prev_poss);

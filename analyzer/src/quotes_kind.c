@@ -336,7 +336,8 @@ static bool nickname_in_name(const cd_doc *doc, const cd_quote *q, const cd_quot
   return words <= 3;
 }
 
-bool cd_nickname_mark_at(const cd_doc *doc, size_t tok, bool opens) {
+/* The nickname whose opening mark (`opens`) or closing mark is token `tok`, or NULL. */
+static const cd_quote_work *nickname_marked_at(const cd_doc *doc, size_t tok, bool opens) {
   /* quotes are in the order of their opening marks, and a nickname's closing mark is at most four
    * tokens after its opening one */
   size_t lo = 0, hi = doc->quote_work.len, from = opens ? tok : tok < 4 ? 0 : tok - 4;
@@ -348,9 +349,16 @@ bool cd_nickname_mark_at(const cd_doc *doc, size_t tok, bool opens) {
   for (; lo < doc->quote_work.len; lo++) {
     const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, lo);
     if (w->open_tok > tok) break;
-    if (w->nickname && (opens ? w->open_tok : w->close_tok) == tok) return true;
+    if (w->nickname && (opens ? w->open_tok : w->close_tok) == tok) return w;
   }
-  return false;
+  return NULL;
+}
+
+bool cd_nickname_mark_at(const cd_doc *doc, size_t tok, bool opens) { return nickname_marked_at(doc, tok, opens) != NULL; }
+
+size_t cd_nickname_close(const cd_doc *doc, size_t tok) {
+  const cd_quote_work *w = nickname_marked_at(doc, tok, true);
+  return w ? w->close_tok : CD_NONE;
 }
 
 /* "A poster outside the theater reads "..."", "The sign on the door says "..."": a sign noun that

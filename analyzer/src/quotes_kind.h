@@ -14,5 +14,7 @@ bool cd_quote_ends_sentence(const cd_doc *doc, size_t qi);
 /* Is token `tok` the opening mark (`opens`) or the closing mark of a nickname quoted inside a
  * name ('Juan "Chico" Manriquez', cd_quote_work.nickname)? After quote classing. */
 bool cd_nickname_mark_at(const cd_doc *doc, size_t tok, bool opens);
+/* The closing mark of the nickname whose opening mark is token `tok`, or CD_NONE. */
+size_t cd_nickname_close(const cd_doc *doc, size_t tok);
 
 #endif

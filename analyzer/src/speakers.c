@@ -451,6 +451,20 @@ static size_t att_person_after_descriptors(const att *a, size_t i) {
   return CD_NONE;
 }
 
+/* The words [i, end) stand for mention mi: its person's name, method pronoun, the evidence
+ * ""WORDS" refers to NAME" and then `more`. */
+static void refers_to(att *a, speaker *sp, size_t mi, size_t i, size_t end, const char *more) {
+  att_set_name(a, sp, mi, CD_ATTR_PRONOUN);
+  sp->first_tok = i;
+  sp->end_tok = end;
+  sp->phrase_end = 0;
+  /* the words as a C string would hold them: up to a NUL byte in the text, if any */
+  const char *w = a->doc->text + T(a, i)->start;
+  cd_piece p[] = {cd_cstr_piece("\""), {w, strnlen(w, cd_tok_end(T(a, end - 1)) - T(a, i)->start)},
+                  cd_cstr_piece("\" refers to "), cd_cstr_piece(sp->name), cd_cstr_piece(more)};
+  sp->how = cd_arena_join(a->doc->arena, p, sizeof p / sizeof p[0]);
+}
+
 static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org, const char *word) {
   size_t r = att_resolve_person(a, i, org);
   sp->found = true;
@@ -461,12 +475,7 @@ static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org
   const char *w = a->doc->text + T(a, i)->start;
   cd_piece written = {w, strnlen(w, cd_tok_end(T(a, end - 1)) - T(a, i)->start)};
   if (r != CD_NONE) {
-    att_set_name(a, sp, r, CD_ATTR_PRONOUN);
-    sp->first_tok = i;
-    sp->end_tok = end;
-    sp->phrase_end = 0;
-    cd_piece p[] = {cd_cstr_piece("\""), written, cd_cstr_piece("\" refers to "), cd_cstr_piece(sp->name)};
-    sp->how = cd_arena_join(a->doc->arena, p, sizeof p / sizeof p[0]);
+    refers_to(a, sp, r, i, end, "");
     return true;
   }
   if (!word) return false;
@@ -790,12 +799,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         !att_source_noun(a, j + 1) && mention_at(a, j + 1) == CD_NONE) {
       size_t named = apposed_person(a, i, j);
       if (named != CD_NONE) {
-        att_set_name(a, sp, named, CD_ATTR_PRONOUN);
-        sp->first_tok = i;
-        sp->end_tok = j + 1;
-        sp->phrase_end = 0;
-        sp->how = cd_arena_printf(doc->arena, "\"%.*s\" refers to %s, named so earlier",
-                                  (int)(cd_tok_end(T(a, j)) - T(a, i)->start), S(a, i), sp->name);
+        refers_to(a, sp, named, i, j + 1, ", named so earlier");
         return true;
       }
     }
