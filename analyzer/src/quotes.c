@@ -220,6 +220,12 @@ static size_t attribution_inside(cd_doc *doc, size_t from, size_t end) {
 static bool may_run_on(cd_doc *doc, const cd_para *p, size_t open) {
   if (open == p->first_tok) return true;
   const cd_token *prev = tok(doc, open - 1);
+  /* right after another quote that ends a sentence: signs reading “Fix the Roads.” “They told us … */
+  if (prev->kind == TOK_MARK && (prev->role & MR_CLOSE) && open - 1 > p->first_tok) {
+    const cd_token *end = tok(doc, open - 2);
+    char c = end->kind == TOK_PUNCT ? doc->text[end->start] : 0;
+    return c == '.' || c == '!' || c == '?' || c == ',';
+  }
   if (prev->kind == TOK_PUNCT) {
     char c = doc->text[prev->start];
     return c == ':' || c == ',' || c == '.' || c == '!' || c == '?' || c == ';' || (unsigned char)c == 0xE2 ||
