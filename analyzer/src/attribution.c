@@ -287,6 +287,14 @@ static bool bracket_credit(att *a, const quote_ctx *c, speaker *sp) {
   return true;
 }
 
+/* A person or an organisation named in brackets after a quote ("(Brantwood Police, annual report)"). */
+static bool source_in_brackets(const att *a, size_t mi) {
+  if (cd_mention_is_person(a->doc, mi)) return true;
+  const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+  return m->entity != CD_NONE &&
+         CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION;
+}
+
 /* Sieve 1: after the closing mark. */
 static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   size_t j = c->close + 1;
@@ -320,6 +328,18 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
     if (e >= n || para_of(a, e) != para_of(a, j) || punct(a, e, '.') || punct(a, e, ',') ||
         (T(a, e)->kind == TOK_MARK && T(a, e)->role == MR_OPEN)) {
       att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT);
+      *verb = CD_NONE;
+      return sp->found;
+    }
+  }
+  /* the source in brackets right after the quote, a fact-check's layout: "..." (Mayor Kristine
+   * Halvorsen, campaign rally, 3 May) -- a person's or organisation's name alone, or before a comma */
+  size_t b = c->close + 1;
+  if (!woven && b + 1 < n && punct(a, b, '(') && para_of(a, b) == para_of(a, c->close) &&
+      mention_at(a, b + 1) != CD_NONE && source_in_brackets(a, mention_at(a, b + 1))) {
+    size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, b + 1))->end_tok;
+    if (e < n && (punct(a, e, ')') || punct(a, e, ','))) {
+      att_speaker_at(a, b + 1, sp, CD_ATTR_EXPLICIT);
       *verb = CD_NONE;
       return sp->found;
     }
