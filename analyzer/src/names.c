@@ -1786,6 +1786,22 @@ static bool handle(const cd_doc *doc, const cd_name_mention *m) {
   return p == '@' || p == '#' || p == '/';
 }
 
+/* A surname in a business's name: "Pryce's Hardware", "Marlowe & Daughters", "Pryce & Sons". It
+ * names the shop, not the person, so it is no reference to weigh for titles or a first full name. */
+static bool business_name(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->n_parts != 1 || m->title.start != CD_NONE32 || m->end_tok + 1 >= doc_ntok(doc)) return false;
+  size_t i = m->end_tok;
+  const cd_token *t = doc_tok(doc, i);
+  if (m->possessive && t->kind == TOK_MARK && t->role == MR_APOS && i + 1 < doc_ntok(doc)) t = doc_tok(doc, ++i);
+  bool amp = !m->possessive && t->kind == TOK_PUNCT && t->len == 1 && doc->text[t->start] == '&' &&
+             i + 1 < doc_ntok(doc);
+  if (amp) t = doc_tok(doc, ++i);
+  if (!m->possessive && !amp) return false;
+  /* a capitalised common word right after it, in its sentence: not "Clinton's Iowa team" */
+  return is_word(t) && (t->flags & TF_CAP) && t->sent == doc_tok(doc, m->first_tok)->sent &&
+         cd_is_common_word(doc->text + t->start, t->len);
+}
+
 /* A paragraph that opens with the name and three more title-case words ("Cruz's Path to
  * Nomination For ..."): a subheading in title case run into the text. */
 static bool title_case_opening(const cd_doc *doc, const cd_name_mention *m) {
@@ -1846,7 +1862,8 @@ static void mark_aside(names_ctx *c) {
       }
     }
     bool embedded = embed_start != CD_NONE && m->span.start >= embed_start && m->span.end <= embed_stop;
-    c->aside[i] = m->span.end <= front || embedded || handle(doc, m) || shouted(doc, m) || title_case_opening(doc, m);
+    c->aside[i] = m->span.end <= front || embedded || handle(doc, m) || shouted(doc, m) || title_case_opening(doc, m) ||
+                  business_name(doc, m);
   }
 }
 
