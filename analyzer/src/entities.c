@@ -944,14 +944,16 @@ void cd_pass_entities(cd_doc *doc) {
        * fits them, else a person of their own ("Mr. Clinton" apart from "Hillary Clinton") */
       if (title_contradicts(&c, m, cl)) {
         /* the most recent person of that surname named in full before it whom the title fits;
-         * with none, the join stands (the given-name lists are not sure enough of "Marion" or
-         * "Evelyn" to make a person of the title alone) */
+         * with none, a woman's title beside a man's given name ("Mrs. Kessler" after "James
+         * Kessler": his wife) is a person of her own, but a man's title beside a woman's given
+         * name joins her ("Mr. Barry" and "Marion Barry": the lists of women's names hold names
+         * that men bear too) */
         size_t fit = CD_NONE;
         for (size_t k = i; k > 0 && i - k < TITLE_FIT_MENTIONS && fit == CD_NONE; k--)
           if (c.mw[k - 1].person_full && mcl[k - 1] != CD_NONE && c.mw[k - 1].skey == w->skey &&
               !title_contradicts(&c, m, mcl[k - 1]))
             fit = mcl[k - 1];
-        if (fit != CD_NONE) cl = fit;
+        if (fit != CD_NONE || title_gender(doc, m) == 2) cl = fit;
       }
       if (cl == CD_NONE) {
         size_t g = get_unique(&c, &given, w->key);

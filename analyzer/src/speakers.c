@@ -54,6 +54,11 @@ bool att_index_gender(att *a) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
     if (m->courtesy && m->title.start != CD_NONE32 && m->entity != CD_NONE)
       note_gender(a, m->entity, word_gender(doc->text + m->title.start, m->title.end - m->title.start));
+    /* and a relative's noun: "her father, Piet Achterberg," */
+    if (m->entity != CD_NONE && m->title.start == CD_NONE32) {
+      int kin = cd_kin_before(doc, m->first_tok);
+      note_gender(a, m->entity, kin == 1 ? GENDER_MALE : kin == 2 ? GENDER_FEMALE : GENDER_UNKNOWN);
+    }
   }
   /* then "Lind said she ...", "Lind told reporters that he ...": the pronoun that opens what the
    * person says is that person */
