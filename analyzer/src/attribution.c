@@ -1216,6 +1216,7 @@ static bool own_noun_phrase(att *a, size_t first, size_t k, speaker *sp) {
     if (att_function_word(a, i) || att_preposition(a, i) || cd_is_pronoun(S(a, i), N(a, i)) || att_speech_verb(a, i) ||
         att_between_word(a, i))
       return false;
+  if (cd_lex_has(CD_LEX_TIME_NOUNS, S(a, k - 1), N(a, k - 1))) return false; /* "As the evening went on," */
   as_written(a, sp, det, k, CD_ATTR_SOURCE);
   return true;
 }

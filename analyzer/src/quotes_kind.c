@@ -111,9 +111,10 @@ static bool cue_within(const cd_doc *doc, size_t open, size_t max, const char *w
 
 /* sorted: looked up by binary search */
 static const char *const SIGN_NOUNS[] = {
-    "banner", "banners", "billboard", "button", "buttons", "cap", "caps", "card", "cards", "flag", "flags",
-    "graffiti", "hat", "hats", "mug", "mugs", "placard", "placards", "poster", "posters", "shirt", "shirts", "sign",
-    "signs", "sticker", "stickers", "t-shirt", "t-shirts", NULL};
+    "alert", "alerts", "banner", "banners", "billboard", "button", "buttons", "cap", "caps", "card", "cards",
+    "flag", "flags", "graffiti", "hat", "hats", "inscription", "label", "labels", "mug", "mugs",
+    "placard", "placards", "plaque", "plaques", "poster", "posters", "shirt", "shirts", "sign",
+    "signs", "sticker", "stickers", "t-shirt", "t-shirts", "tattoo", "tattoos", NULL};
 
 static size_t words_before(const cd_doc *doc, size_t open, const cd_token **out, size_t max) {
   size_t n = 0;
@@ -378,6 +379,68 @@ static bool sign_subject(const cd_doc *doc, size_t verb) {
   return false;
 }
 
+/* "the striker the crowd calls "the Flash,"", "Ransom, whom fans call "the Queen of Static"": a form
+ * of "call" right before a capitalised name of at most four words, its object gapped into a
+ * relative clause, names someone the sentence is about by the callers' nickname, not a remark
+ * ("he called Cruz "Lyin' Ted"", with its object, stays the caller's words). */
+static bool called_by_name(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w, size_t words) {
+  static const char *const CALLS[] = {"call", "called", "calling", "calls", NULL};
+  if (words == 0 || words > 4 || w->close_tok == w->open_tok || w->open_tok == 0) return false;
+  char last = doc->text[q->inner.end - 1];
+  if (last == '?' || last == '!' || last == ':' || last == ';') return false;
+  size_t i = (size_t)w->open_tok + 1;
+  if (i < doc_ntok(doc) && tk(doc, i)->kind == TOK_WORD && CD_WORD_IS(doc->text + tk(doc, i)->start, tk(doc, i)->len, "the"))
+    i++;
+  if (i >= w->close_tok || tk(doc, i)->kind != TOK_WORD || !(tk(doc, i)->flags & TF_CAP)) return false;
+  const cd_token *v = tk(doc, w->open_tok - 1);
+  return v->kind == TOK_WORD && v->sent == tk(doc, w->open_tok)->sent && cd_word_in(doc->text + v->start, v->len, CALLS);
+}
+
+/* "lowered her rating to "neutral" from "buy."", "from "hold" to "sell"": one or two words in marks
+ * that "to" or "from" joins to another such quote are labels (a grade, a rating), nobody's words. */
+static bool rating_pair(const cd_doc *doc, size_t qi, size_t words) {
+  if (words == 0 || words > 2) return false;
+  const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+  if (w->open_tok == 0) return false;
+  const cd_token *b = tk(doc, w->open_tok - 1);
+  bool to = b->kind == TOK_WORD && CD_WORD_IS(doc->text + b->start, b->len, "to"),
+       from = b->kind == TOK_WORD && CD_WORD_IS(doc->text + b->start, b->len, "from");
+  if (!to && !from) return false;
+  /* the other label: right after this one ("to "x" from "y"") or right before ("from "x" to "y"") */
+  if (qi + 1 < doc->quotes.len) {
+    const cd_quote_work *nx = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi + 1);
+    if (nx->open_tok == w->close_tok + 2 && cd_quote_word_count(doc, qi + 1) <= 2) {
+      const cd_token *j = tk(doc, w->close_tok + 1);
+      if (j->kind == TOK_WORD && cd_word_eq(doc->text + j->start, j->len, to ? "from" : "to")) return true;
+    }
+  }
+  if (qi > 0) {
+    const cd_quote_work *pv = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1);
+    if (pv->close_tok + 2 == w->open_tok && pv->close_tok != pv->open_tok && cd_quote_word_count(doc, qi - 1) <= 2 &&
+        tk(doc, pv->open_tok)->sent == tk(doc, w->open_tok)->sent && w->open_tok >= 2) {
+      const cd_token *pb = tk(doc, pv->open_tok - 1);
+      if (pb->kind == TOK_WORD && cd_word_eq(doc->text + pb->start, pb->len, to ? "from" : "to")) return true;
+    }
+  }
+  return false;
+}
+
+/* "referred to as "..."", "referred to in internal emails as "..."": the passive, "referred to"
+ * followed by "as" or a preposition, within six words before the open mark. */
+static bool referred_to_as(const cd_doc *doc, size_t open) {
+  static const char *const NEXT[] = {"as", "in", "by", "on", "at", "within", "internally", NULL};
+  uint32_t sent = tk(doc, open)->sent;
+  for (size_t k = open, seen = 0; k > 1 && seen < 6; seen++) {
+    const cd_token *t = tk(doc, --k);
+    if (t->sent != sent || t->kind == TOK_MARK) return false;
+    if (t->kind != TOK_WORD || !CD_WORD_IS(doc->text + t->start, t->len, "to") || k + 1 >= open) continue;
+    const cd_token *r = tk(doc, k - 1), *x = tk(doc, k + 1);
+    return r->kind == TOK_WORD && CD_WORD_IS(doc->text + r->start, r->len, "referred") && x->kind == TOK_WORD &&
+           cd_word_in(doc->text + x->start, x->len, NEXT);
+  }
+  return false;
+}
+
 void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
   cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
@@ -401,8 +464,11 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     const cd_token *b = before[0];
     const char *s = doc->text + b->start;
     size_t n = b->len;
+    /* "known on the street as "...", "referred to in emails as "..."" (not "referred to Rubio as
+     * "...": the referrer's words) */
     bool known_as = CD_WORD_IS(s, n, "as") &&
-                    (cue_within(doc, w->open_tok, 4, "known") || cue_within(doc, w->open_tok, 4, "nicknamed"));
+                    (cue_within(doc, w->open_tok, 6, "known") || cue_within(doc, w->open_tok, 4, "nicknamed") ||
+                     referred_to_as(doc, w->open_tok));
     /* "banners reading "...", "a sign saying "..."": words on a thing, not anyone's speech */
     /* also "a hat that says "..."", "a card that said "..."", "signs which read "..."" */
     bool reads = CD_WORD_IS(s, n, "reading") || CD_WORD_IS(s, n, "read") || CD_WORD_IS(s, n, "reads") ||
@@ -451,6 +517,11 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     }
     else if (CD_SORTED_IN(s, n, TITLE_CUES) && words <= 8 && !ends && CD_WORD_IS(s, n, "slogan"))
       q->kind = CD_QUOTE_TITLE;
+    else if (called_by_name(doc, q, w, words)) {
+      q->kind = CD_QUOTE_SCARE;
+      w->kind_from_naming = true;
+    } else if (rating_pair(doc, qi, words))
+      q->kind = CD_QUOTE_SCARE;
   }
   /* "... " sign", "..." model": the noun after the quote says it names a thing; not after a
    * quote that ends in a comma, "?" or "!" (""...," campaign manager Ana Bell said") */

@@ -1045,7 +1045,10 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     sp->first_tok = i;
     return true;
   }
-  if (person == CD_NONE && (head == CD_NONE || cd_lex_has(CD_LEX_NOBODY_NOUNS, S(a, head), N(a, head)))) return false;
+  /* "a voice shouted" names nobody; "as the evening went on" is no saying */
+  if (person == CD_NONE && (head == CD_NONE || cd_lex_has(CD_LEX_NOBODY_NOUNS, S(a, head), N(a, head)) ||
+                            cd_lex_has(CD_LEX_TIME_NOUNS, S(a, head), N(a, head))))
+    return false;
   size_t e = person != CD_NONE ? j : head + 1;
   if (person == CD_NONE) {
     /* the person the phrase names in an appositive: "said her brother, Omar Haddad", "the
