@@ -276,6 +276,13 @@ static bool of_head(const cd_doc *doc, const chain_word *w, size_t n) {
 
 static bool is_title_word(const cd_doc *doc, const cd_token *t) {
   if (cd_is_courtesy_title(tstr(doc, t), tlen(t)) || cd_is_job_title(tstr(doc, t), tlen(t))) return true;
+  /* "Fire Chief Luis Arellano", "Health Commissioner Tom Bell": the office's field before a title */
+  if (cd_lex_has(CD_LEX_OFFICE_MODIFIERS, tstr(doc, t), tlen(t))) {
+    size_t i = (size_t)(t - doc_tok(doc, 0));
+    const cd_token *next = i + 1 < doc_ntok(doc) ? doc_tok(doc, i + 1) : NULL;
+    return next && is_word_tok(next) && (next->flags & TF_CAP) && next->sent == t->sent &&
+           cd_is_job_title(tstr(doc, next), tlen(next));
+  }
   /* British police ranks in capitals ("PC Gareth Evans", "DCI Ann Lee"), before a given name only:
    * not "PC World", "DC Comics" */
   static const char *const RANKS[] = {"PC", "PCSO", "DC", "DS", "DI", "DCI", "DSI", NULL};
