@@ -276,9 +276,13 @@ static int verb_before(const cd_doc *d, size_t left, size_t e, size_t ref) {
   bool speech = cd_is_speech_verb(d->config, ts(d, p), tn(d, p));
   if (!speech && !lx(d, p, CD_LEX_CLAIM_OBJECT_VERBS)) return NOT_OBJECT;
   if (lx(d, p, CD_LEX_CLAIM_INVERSION_VERBS) && (!ctx(d, e, ref) || tk(d, e)->kind == TOK_PUNCT)) return INVERTED;
-  /* ", said sources close to the team": a tag after a comma, whatever follows the subject */
+  /* ", said sources close to the team": a tag after a comma, whatever follows the subject; but not
+   * when an auxiliary follows, the subject of what was said ("Orlova, a director, said observers had
+   * been shut out") */
   size_t c = prev_tok(d, p);
-  if (lx(d, p, CD_LEX_CLAIM_INVERSION_VERBS) && c != CD_NONE && punct(d, c, ',')) return INVERTED;
+  if (lx(d, p, CD_LEX_CLAIM_INVERSION_VERBS) && c != CD_NONE && punct(d, c, ',') &&
+      !(ctx(d, e, ref) && lx(d, e, CD_LEX_CLAIM_AUXILIARIES)))
+    return INVERTED;
   return OBJECT;
 }
 
@@ -764,6 +768,8 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
         if (!lower(d, k)) return false;
     } else if (!indef) {
       return false; /* "according to the report": refers back to a named one */
+    } else if (head > np && determined(d, head - 1)) {
+      return false; /* "according to a disclosure in the paper": the document refers back too */
     }
     /* "a report by the agency", "a survey for its members": the author is identified */
     for (size_t k = head + 1; k + 1 < np_end; k++)
