@@ -55,6 +55,8 @@ typedef struct cluster {
   bool surname_used;    /* a person whose surname is also used alone */
   bool unsuffixed;      /* a person named in full without a generation ("Donald Trump", not "... Jr.") */
   bool titled;          /* named in full after a job or courtesy title ("Prime Minister Abiy Ahmed") */
+  bool family;          /* named in full, as is another person of the same surname ("Henri Moreau" and
+                           "Margaret Moreau"): the article tells them apart by given name */
 } cluster;
 
 /* aliased_key's answer for one key (interned: one pointer per spelling), a direct-mapped slot */
@@ -880,6 +882,10 @@ void cd_pass_entities(cd_doc *doc) {
         /* (not a couple's first: "Kowalczyk" alone is the one named in full, unless a title says
          * otherwise, title_contradicts) */
         size_t had = cd_strmap_get(&any_surname, w->skey);
+        if (had != CD_NONE && find(&c, had) != find(&c, cl)) {
+          k->family = true;
+          CD_VEC_AT(&c.clusters, cluster, find(&c, had))->family = true;
+        }
         if (!w->couple &&
             (had == CD_NONE || (!w->suffix && !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed)))
           cd_strmap_put(&any_surname, w->skey, cl);
@@ -966,7 +972,7 @@ void cd_pass_entities(cd_doc *doc) {
           bool by_given = k->titled && k->person_full && m->title.start == CD_NONE32 &&
                           !cd_is_common_word(doc->text + m->name.start, m->name.end - m->name.start);
           if (k->first_full != CD_NONE && k->first_full < i &&
-              (k->surname_used || m->courtesy || knighted(doc, m) || by_given))
+              (k->surname_used || k->family || m->courtesy || knighted(doc, m) || by_given))
             cl = g;
         }
       }

@@ -330,16 +330,22 @@ static bool age_after(const cd_doc *doc, size_t i) {
   return true;
 }
 
-/* A relative's noun and a comma right before token f ("his wife, Jane", "her son, Malik"): the
- * gender the noun gives (1 a man, 2 a woman, 0 either: "cousin"), or -1 for no relative. Reads
- * the name's sentence only (a kept paragraph's mentions must not depend on another's words). */
-int cd_kin_before(const cd_doc *doc, size_t f) {
+/* A relative's noun ("wife", "son", "cousin"): the gender it gives (1 a man, 2 a woman, 0 either),
+ * or -1 for none. */
+int cd_kin_noun(const char *w, size_t n) {
   static const char *const MEN[] = {"husband", "son",      "father",  "brother",  "widower", "grandson",
                                     "nephew",  "stepson",  "fiance",  "fiancé",   "boyfriend", NULL};
   static const char *const WOMEN[] = {"wife",     "daughter", "mother",  "sister",       "widow",      "granddaughter",
                                       "niece",    "stepdaughter", "fiancee", "fiancée", "girlfriend", NULL};
   /* (not "partner": "its partner, Boeing," is a company) */
   static const char *const EITHER[] = {"cousin", "spouse", "child", NULL};
+  return cd_word_in(w, n, MEN) ? 1 : cd_word_in(w, n, WOMEN) ? 2 : cd_word_in(w, n, EITHER) ? 0 : -1;
+}
+
+/* A relative's noun and a comma right before token f ("his wife, Jane", "her son, Malik"): the
+ * gender the noun gives (cd_kin_noun), or -1 for no relative. Reads the name's sentence only (a
+ * kept paragraph's mentions must not depend on another's words). */
+int cd_kin_before(const cd_doc *doc, size_t f) {
   if (f < 2 || f >= doc_ntok(doc)) return -1;
   if (f >= 3 && doc_tok(doc, f - 3)->sent == doc_tok(doc, f)->sent && is_word_tok(doc_tok(doc, f - 3)) &&
       CD_WORD_IS(tstr(doc, doc_tok(doc, f - 3)), tlen(doc_tok(doc, f - 3)), "its"))
@@ -348,9 +354,7 @@ int cd_kin_before(const cd_doc *doc, size_t f) {
   if (!(comma->kind == TOK_PUNCT && doc->text[comma->start] == ',') || !is_word_tok(noun) || !(noun->flags & TF_LOWER) ||
       noun->sent != doc_tok(doc, f)->sent)
     return -1;
-  const char *w = tstr(doc, noun);
-  size_t n = tlen(noun);
-  return cd_word_in(w, n, MEN) ? 1 : cd_word_in(w, n, WOMEN) ? 2 : cd_word_in(w, n, EITHER) ? 0 : -1;
+  return cd_kin_noun(tstr(doc, noun), tlen(noun));
 }
 
 /* "Harold and Betty Kowalczyk": the given name before "and" and a full name shares its surname. */
