@@ -276,13 +276,14 @@ static int verb_before(const cd_doc *d, size_t left, size_t e, size_t ref) {
   bool speech = cd_is_speech_verb(d->config, ts(d, p), tn(d, p));
   if (!speech && !lx(d, p, CD_LEX_CLAIM_OBJECT_VERBS)) return NOT_OBJECT;
   if (lx(d, p, CD_LEX_CLAIM_INVERSION_VERBS) && (!ctx(d, e, ref) || tk(d, e)->kind == TOK_PUNCT)) return INVERTED;
-  /* ", said sources close to the team": a tag after a comma, whatever follows the subject; but not
-   * when an auxiliary follows, the subject of what was said ("Orlova, a director, said observers had
-   * been shut out") */
+  /* ", said sources close to the team", ", said officials in Kyiv": a tag after a comma; but not when
+   * a verb follows, the subject of what was said ("Orlova, a director, said observers had been shut
+   * out", "Kingsley, the chairman, said regulators set rates"): a lower-case word that is no
+   * preposition, "who" or word of closeness */
   size_t c = prev_tok(d, p);
-  if (lx(d, p, CD_LEX_CLAIM_INVERSION_VERBS) && c != CD_NONE && punct(d, c, ',') &&
-      !(ctx(d, e, ref) && lx(d, e, CD_LEX_CLAIM_AUXILIARIES)))
-    return INVERTED;
+  bool clause_follows = ctx(d, e, ref) && lower(d, e) && !lx(d, e, CD_LEX_PREPOSITIONS) && !is(d, e, "who") &&
+                        !in(d, e, (const char *const[]){"close", "familiar", "briefed", "knowledgeable", NULL});
+  if (lx(d, p, CD_LEX_CLAIM_INVERSION_VERBS) && c != CD_NONE && punct(d, c, ',') && !clause_follows) return INVERTED;
   return OBJECT;
 }
 
