@@ -123,6 +123,7 @@ typedef struct cd_name_mention {
   bool possessive;     /* Putin's */
   bool person_hint;    /* title, given name or pronoun context says: a person */
   bool org_hint;       /* organisation word: Party, Ministry, Police, ... */
+  bool placed;         /* right after a preposition of place ("in Varno", "near Kessler") */
   uint8_t n_parts;     /* name words, title excluded */
   uint32_t sent;
   size_t entity;       /* cluster index or CD_NONE */

@@ -57,6 +57,8 @@ typedef struct cluster {
   bool titled;          /* named in full after a job or courtesy title ("Prime Minister Abiy Ahmed") */
   bool family;          /* named in full, as is another person of the same surname ("Henri Moreau" and
                            "Margaret Moreau"): the article tells them apart by given name */
+  bool placed;          /* a lone word written after "in", "near" ...: a place ("in Varno"), no near
+                           miss of a person's surname ("Varga") */
 } cluster;
 
 /* aliased_key's answer for one key (interned: one pointer per spelling), a direct-mapped slot */
@@ -588,6 +590,8 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     else if (m->n_parts == 1 && !k->has_full)
       key = c->mw[i].key;
     if (!key || strlen(key) < 5) continue;
+    if (!c->mw[i].person_full && m->placed)
+      CD_VEC_AT(&c->clusters, cluster, cl)->placed = true;
     char *sk = key_and_cluster(c->scratch, key, cl);
     if (!sk || cd_strmap_get(&seen, sk) != CD_NONE) continue;
     cd_strmap_put(&seen, sk, 1);
@@ -601,7 +605,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     const char *key = *CD_VEC_AT(&keys, const char *, t);
     size_t cl = find(c, *CD_VEC_AT(&target_cl, size_t, t));
     const cluster *k = CD_VEC_AT(&c->clusters, cluster, cl);
-    if (k->has_full || cd_doc_key_proper(doc, key) || cd_doc_key_common(doc, key)) continue;
+    if (k->has_full || k->placed || cd_doc_key_proper(doc, key) || cd_doc_key_common(doc, key)) continue;
     cand.len = 0;
     cd_near_candidates(near, t, &cand);
     size_t best = CD_NONE;

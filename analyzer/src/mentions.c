@@ -330,6 +330,14 @@ static bool age_after(const cd_doc *doc, size_t i) {
   return true;
 }
 
+/* "in Varno", "near Kessler": a preposition of place right before token f, in its sentence. */
+static bool place_preposition_before(const cd_doc *doc, size_t f) {
+  static const char *const PLACE[] = {"in", "near", "outside", "across", "around", "throughout", "inside", NULL};
+  if (f == 0 || f >= doc_ntok(doc)) return false;
+  const cd_token *p = doc_tok(doc, f - 1);
+  return is_word_tok(p) && p->sent == doc_tok(doc, f)->sent && cd_word_in(tstr(doc, p), tlen(p), PLACE);
+}
+
 /* A relative's noun ("wife", "son", "cousin"): the gender it gives (1 a man, 2 a woman, 0 either),
  * or -1 for none. */
 int cd_kin_noun(const char *w, size_t n) {
@@ -541,6 +549,7 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
   if (!m->org_hint && !m->possessive && age_after(doc, m->end_tok)) m->person_hint = true; /* "Sophie, 9, picked" */
   if (!m->org_hint && m->n_parts == 1 && cd_kin_before(doc, m->first_tok) >= 0) m->person_hint = true; /* "his wife, Jane," */
+  m->placed = place_preposition_before(doc, m->first_tok);
   /* "Ansar al-Sharia" (a group) is no more a person's name for its particle */
   if (!m->org_hint && !m->acronym && capitalised >= 2) m->person_hint = true;
   m->in_quote = (a->flags & TF_QUOTED);

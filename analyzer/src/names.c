@@ -1797,9 +1797,18 @@ static bool business_name(const cd_doc *doc, const cd_name_mention *m) {
              i + 1 < doc_ntok(doc);
   if (amp) t = doc_tok(doc, ++i);
   if (!m->possessive && !amp) return false;
-  /* a capitalised common word right after it, in its sentence: not "Clinton's Iowa team" */
-  return is_word(t) && (t->flags & TF_CAP) && t->sent == doc_tok(doc, m->first_tok)->sent &&
-         cd_is_common_word(doc->text + t->start, t->len);
+  uint32_t sent = doc_tok(doc, m->first_tok)->sent;
+  /* "& Daughters": a capitalised common word right after it, in its sentence (not "Clinton's Iowa
+   * team"); after a possessive, a trade among the next three capitalised words ("Pryce's
+   * Hardware", "Dunning's Fine Jewelry"; not "Kaine's Senate seat") */
+  if (amp)
+    return is_word(t) && (t->flags & TF_CAP) && t->sent == sent && cd_is_common_word(doc->text + t->start, t->len);
+  for (size_t k = 0; k < 3 && is_word(t) && (t->flags & TF_CAP) && t->sent == sent; k++) {
+    if (cd_lex_has(CD_LEX_BUSINESS_NOUNS, doc->text + t->start, t->len)) return true;
+    if (++i >= doc_ntok(doc)) break;
+    t = doc_tok(doc, i);
+  }
+  return false;
 }
 
 /* A paragraph that opens with the name and three more title-case words ("Cruz's Path to
