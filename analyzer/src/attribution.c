@@ -2283,6 +2283,16 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
 static bool paragraph_label(att *a, const quote_ctx *c, speaker *sp) {
   const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, doc_tok_para(a->doc, T(a, c->open)));
   size_t first = p->first_tok, mi = mention_at(a, first);
+  /* a role in capitals and a colon right before the quote, a transcript's turn: "DISPATCHER:
+   * "Marlow County 911 ..."", "CALLER: "..."" -- as written */
+  if (c->open == first + 2 && punct(a, first + 1, ':') && T(a, first)->kind == TOK_WORD &&
+      (T(a, first)->flags & TF_ALLCAPS) && N(a, first) > 1 &&
+      (att_role_noun(a, first) || att_source_noun(a, first) ||
+       cd_lex_has(CD_LEX_RECORD_ROLE_LABELS, S(a, first), N(a, first)) ||
+       cd_lex_has(CD_LEX_RECORD_INTERVIEWER_LABELS, S(a, first), N(a, first)))) {
+    as_written(a, sp, first, first + 1, CD_ATTR_EXPLICIT);
+    return true;
+  }
   if (mi == CD_NONE || !cd_mention_is_person(a->doc, mi)) return false;
   size_t colon = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->end_tok;
   if (colon >= c->open || colon > first + 3 || !punct(a, colon, ':')) return false;

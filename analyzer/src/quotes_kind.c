@@ -137,9 +137,11 @@ static const char *const TITLE_CUES[] = {
 
 /* nouns for works that have titles; sorted: looked up by binary search */
 static const char *const WORK_NOUNS[] = {
-    "album", "article", "biography", "biopic", "book", "column", "comedy", "commentary", "concert", "documentary", "drama",
-    "editorial", "episode", "essay", "film", "memoir", "movie", "musical", "novel", "op-ed", "play", "podcast",
-    "poem", "program", "programme", "project", "series", "show", "sitcom", "song", "special", "video", NULL};
+    "album", "article", "biography", "biopic", "book", "column", "comedy", "commentary", "concert",
+    "documentary", "drama", "editorial", "episode", "essay", "exhibit", "exhibition", "film", "installation",
+    "memoir", "movie", "mural", "musical", "novel", "op-ed", "opera", "painting", "photograph", "play",
+    "podcast", "poem", "program", "programme", "project", "retrospective", "sculpture", "series", "show",
+    "sitcom", "song", "special", "symphony", "video", NULL};
 
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {

@@ -826,8 +826,10 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         e = CD_VEC_AT(&doc->mentions, cd_name_mention, named)->end_tok;
       bool headline = CD_VEC_AT(&doc->paras, cd_para, para_of(a, i))->headline;
       if (!det && k > 0 && !headline) return false;
-      /* "Lawyers for the port", "Leaders of the guild": a plural whose group a phrase after it names */
-      bool owned_plural = !det && e == j + 1 && N(a, j) > 3 && S(a, j)[N(a, j) - 1] == 's' && (is(a, e, "for") || is(a, e, "of")) &&
+      /* "Lawyers for the port", "Leaders of the guild", "Minutes from the meeting": a plural whose
+       * group or origin a phrase after it names */
+      bool owned_plural = !det && e == j + 1 && N(a, j) > 3 && S(a, j)[N(a, j) - 1] == 's' &&
+                          (is(a, e, "for") || is(a, e, "of") || is(a, e, "from")) &&
                           e + 1 < doc_ntok(doc) && (is(a, e + 1, "the") || mention_at(a, e + 1) != CD_NONE);
       if (!det && !headline && !owned_plural && !cd_lex_has(CD_LEX_BARE_SOURCES, S(a, j), N(a, j)))
         return false;
@@ -837,7 +839,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
                                              T(a, i - 1)->sent == T(a, i)->sent && att_descriptor_word(a, i - 1))))
         return false;
       /* "a spokesperson for the Kremlin": keep the organisation in the words as written */
-      if (is(a, e, "for") || is(a, e, "of") || is(a, e, "at")) {
+      if (is(a, e, "for") || is(a, e, "of") || is(a, e, "at") || is(a, e, "from")) {
         size_t f = e + 1;
         if (f < doc_ntok(doc) && is(a, f, "the")) f++;
         if (f < doc_ntok(doc) && mention_at(a, f) != CD_NONE)
