@@ -468,6 +468,17 @@ static const char *described_speaker(const cd_doc *doc, const pending *p) {
 
 /* One finding per claim: the parts of a sentence's unnamed-source claim become related information
  * of the source phrase's finding. Then every finding goes into the report. */
+/* Does "because" follow explanation p in its sentence ("asked not to be named because ...")? */
+static bool reason_follows(const cd_doc *doc, const pending *p) {
+  size_t t = first_token(doc, p->hit.end, false);
+  uint32_t sent = doc_tok(doc, p->hit.head)->sent;
+  for (; t < doc_ntok(doc) && doc_tok(doc, t)->sent == sent; t++) {
+    const cd_token *k = doc_tok(doc, t);
+    if (k->kind == TOK_WORD && CD_WORD_IS(doc->text + k->start, k->len, "because")) return true;
+  }
+  return false;
+}
+
 static void emit(cd_doc *doc, cd_vec *found) {
   for (size_t i = 0; i < found->len; i++) {
     pending *p = CD_VEC_AT(found, pending, i);
@@ -499,12 +510,26 @@ static void emit(cd_doc *doc, cd_vec *found) {
         if (is_source_phrase(q) && q->hit.kind == CLAIM_ANONYMOUS) best = j;
       }
     }
+    /* "officials, who spoke on condition of anonymity because they were not authorized to discuss
+     * ...": with no source phrase to explain, explanations a few words apart are one finding (not
+     * "an aide spoke on background about the timing, and a civil servant told ... off the record") */
+    for (size_t j = i; best == CD_NONE && j-- > 0;) {
+      pending *q = CD_VEC_AT(found, pending, j);
+      if (doc_tok(doc, q->hit.head)->sent != sent) break;
+      if (first_token(doc, p->hit.start, false) > first_token(doc, q->hit.end, false) + 8) break;
+      if (is_part(q) && q->merged_into == CD_NONE && q->hit.kind == p->hit.kind &&
+          strcmp(q->def->family, "hedge") != 0 && strcmp(p->def->family, "hedge") != 0)
+        best = j;
+    }
     p->merged_into = best;
   }
   for (size_t i = 0; i < found->len; i++) {
     pending *p = CD_VEC_AT(found, pending, i);
     if (p->merged_into != CD_NONE) continue;
     const char *msg = message(doc, p);
+    /* "who asked not to be named because she still works there": an explanation with its reason */
+    if (is_part(p) && p->hit.kind == CLAIM_ANONYMOUS && strcmp(p->def->family, "hedge") != 0 && reason_follows(doc, p))
+      msg = "The source is not named; the reason is given: an editor should approve it.";
     /* ""...," said the boy's mother, who asked not to be named": the quote's speaker is the
      * source, described; the reason is given, so only the approval is left to ask for */
     const char *described = is_part(p) && strcmp(p->def->family, "hedge") != 0 ? described_speaker(doc, p) : NULL;

@@ -290,6 +290,24 @@ static void test_explained_described_speaker(void **state) {
   cd_report_free(r);
 }
 
+/* Explanations of one unnamed source a few words apart are one finding, the later one its related
+ * information; a reason after them ("because ...") leaves only the approval to ask for. */
+static void test_explanations_with_reason(void **state) {
+  (void)state;
+  const char *texts[] = {HEAD "Two county engineers, who spoke on condition of anonymity because they were not "
+                              "authorized to discuss the inquiry, said the pumps had failed.",
+                         HEAD "A technician who asked not to be named said the logs had been deleted."};
+  for (int k = 0; k < 2; k++) {
+    cd_report *r = cd_analyze(texts[k], strlen(texts[k]), CD_FORMAT_PLAINTEXT, NULL);
+    assert_non_null(r);
+    const cd_diagnostic *d = only_finding(r, AN);
+    assert_int_equal(d->n_related, k == 0 ? 1 : 0);
+    assert_int_equal(strstr(d->message, "the reason is given") != NULL, k == 0);
+    assert_int_equal(strstr(d->message, "Who is the unnamed source?") != NULL, k == 1);
+    cd_report_free(r);
+  }
+}
+
 static void test_bad_input(void **state) {
   (void)state;
   const char bad[] = "Head\n\nThe \xff\xfe mayor reportedly\x00 quit \xe2\x80 sources said \xc3";
@@ -553,6 +571,7 @@ int main(void) {
       cmocka_unit_test(test_config_pattern_limits),
       cmocka_unit_test(test_explained_source_message),
       cmocka_unit_test(test_explained_described_speaker),
+      cmocka_unit_test(test_explanations_with_reason),
       cmocka_unit_test(test_bad_input),
       cmocka_unit_test(test_memo_across_analyses),
       cmocka_unit_test(test_engines_agree),
