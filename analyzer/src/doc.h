@@ -204,6 +204,8 @@ void cd_pass_mentions(cd_doc *doc);
 /* A relative's noun and a comma right before token f ("his wife, Jane"): the gender the noun gives
  * (1 a man, 2 a woman, 0 either), or -1 when there is none (mentions.c). */
 int cd_kin_before(const cd_doc *doc, size_t f);
+/* An age set off by commas at token i (", 9," or ", 67,"), the way a person is introduced. */
+bool cd_age_after(const cd_doc *doc, size_t i);
 /* A relative's noun: the gender it gives (1 a man, 2 a woman, 0 either), or -1 for none. */
 int cd_kin_noun(const char *w, size_t n);
 /* "Harold and Betty Kowalczyk": for the lone given name at mention mi, the full name after "and"

@@ -110,6 +110,17 @@ static bool hyphened_particle_name(const cd_doc *doc, const cd_token *t) {
  * known as Ansar al-Sharia", "a militia called the Free Army")? Then the name is a body's. Read
  * here, in the name's own paragraph, so that what the entities pass reads of a mention stays the
  * mention's. */
+/* "told the magazine Nordic Science", "the broadcaster Kanal 7": a name right after a noun for a
+ * publication or a broadcaster, in its sentence, is that outlet's. */
+static bool after_media_noun(const cd_doc *doc, size_t f) {
+  static const char *const MEDIA[] = {"broadcaster", "channel", "daily", "journal", "magazine", "network",
+                                      "newspaper", "podcast", "tabloid", "website", "weekly", NULL};
+  if (f == 0) return false;
+  const cd_token *n = doc_tok(doc, f - 1);
+  return is_word_tok(n) && (n->flags & TF_LOWER) && n->sent == doc_tok(doc, f)->sent &&
+         cd_word_in(tstr(doc, n), tlen(n), MEDIA);
+}
+
 static bool named_as_body(const cd_doc *doc, size_t f) {
   static const char *const BODIES[] = {"group", "groups", "organization", "organisation", "militia", "network",
                                        "movement", "faction", "coalition", "company", "firm", "party", NULL};
@@ -203,6 +214,8 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
       /* "Politico reported", "Slate called it": an outlet whose name is an ordinary word, before a
        * verb of saying or of stance */
       const cd_token *v = i + 1 < doc_ntok(doc) ? doc_tok(doc, i + 1) : NULL;
+      /* "Tom, 54, a hospital porter, said": a given name and an age, as people are introduced */
+      if (!poss && cd_is_given_name(s, n) && cd_age_after(doc, i + 1)) return true;
       if (v && is_word_tok(v) && (v->flags & TF_LOWER) && cd_lex_has(CD_LEX_NEWS_OUTLETS, s, n) &&
           (cd_is_speech_verb(doc->config, tstr(doc, v), tlen(v)) || cd_is_stance_verb(tstr(doc, v), tlen(v))))
         return true;
@@ -319,7 +332,7 @@ static bool office_word(const cd_doc *doc, const chain_word *w, size_t n, size_t
 }
 
 /* An age set off by commas right after a name: ", 9," or ", 67,", the way a person is introduced. */
-static bool age_after(const cd_doc *doc, size_t i) {
+bool cd_age_after(const cd_doc *doc, size_t i) {
   if (i + 2 >= doc_ntok(doc)) return false;
   const cd_token *c1 = doc_tok(doc, i), *num = doc_tok(doc, i + 1), *c2 = doc_tok(doc, i + 2);
   if (!(c1->kind == TOK_PUNCT && doc->text[c1->start] == ',') || num->kind != TOK_NUMBER || num->len > 3 ||
@@ -382,6 +395,16 @@ size_t cd_couple_partner(const cd_doc *doc, size_t mi) {
   return cd_is_given_name(tstr(doc, g1), tlen(g1)) && cd_is_given_name(tstr(doc, g2), tlen(g2)) ? mi + 1 : CD_NONE;
 }
 
+/* Honours and offices written after a name, in capitals: "MP", "KC", "OBE". */
+static bool post_nominal(const cd_doc *doc, const cd_token *t) {
+  static const char *const LETTERS[] = {"AM", "CBE", "DBE", "KBE", "KC", "MBE", "MEP", "MLA", "MP", "MPP", "MSP",
+                                        "OBE", "QC", "SC", NULL};
+  if (!(t->flags & TF_ALLCAPS) || tlen(t) > 3) return false;
+  for (size_t k = 0; LETTERS[k]; k++)
+    if (tlen(t) == strlen(LETTERS[k]) && memcmp(tstr(doc, t), LETTERS[k], tlen(t)) == 0) return true;
+  return false;
+}
+
 /* "Jr.", "III": a generation after the surname, no surname itself */
 static bool name_suffix(const cd_doc *doc, const cd_token *t) {
   return (t->flags & TF_CAP) && cd_is_name_suffix(tstr(doc, t), tlen(t));
@@ -414,6 +437,9 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   chain_word w[16];
   if (n > sizeof w / sizeof w[0]) n = sizeof w / sizeof w[0];
   memcpy(w, chain, n * sizeof *w);
+  /* "Patrick Dunmore MP", "Helena Strachan KC": letters after a name of two words or more are no part
+   * of it */
+  while (n >= 3 && post_nominal(doc, doc_tok(doc, w[n - 1].tok))) n--;
   /* "Martin Luther King Jr.": a title word between a given name and a generation is the surname */
   bool suffixed = n >= 2 && name_suffix(doc, doc_tok(doc, w[n - 1].tok));
   if (suffixed && n >= 3 && w[n - 2].title_word) {
@@ -545,9 +571,9 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     const cd_token *t = doc_tok(doc, w[name_from].tok);
     m->acronym = (t->flags & TF_ALLCAPS) != 0;
   }
-  if (!m->org_hint && named_as_body(doc, m->first_tok)) m->org_hint = true;
+  if (!m->org_hint && (named_as_body(doc, m->first_tok) || after_media_noun(doc, m->first_tok))) m->org_hint = true;
   if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
-  if (!m->org_hint && !m->possessive && age_after(doc, m->end_tok)) m->person_hint = true; /* "Sophie, 9, picked" */
+  if (!m->org_hint && !m->possessive && cd_age_after(doc, m->end_tok)) m->person_hint = true; /* "Sophie, 9, picked" */
   if (!m->org_hint && m->n_parts == 1 && cd_kin_before(doc, m->first_tok) >= 0) m->person_hint = true; /* "his wife, Jane," */
   m->placed = place_preposition_before(doc, m->first_tok);
   /* "Ansar al-Sharia" (a group) is no more a person's name for its particle */

@@ -1039,9 +1039,14 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     if (cd_strmap_get(multi_words, key) != CD_NONE || cd_doc_key_alias_known(doc, key)) return;
     for (size_t k = 0; k < n; k++)
       if (nickname_half(doc, M(doc, mentions[k]))) return;
-    /* "his wife, Ghazala": a relative named by the given name, the family's name given already */
-    for (size_t k = 0; k < n; k++)
-      if (M(doc, mentions[k])->n_parts == 1 && cd_kin_before(doc, M(doc, mentions[k])->first_tok) >= 0) return;
+    /* "his wife, Ghazala": a relative named by the given name, the family's name given already;
+     * "Priya, 29,": a given name and an age, the way people who keep their surnames out are quoted */
+    for (size_t k = 0; k < n; k++) {
+      const cd_name_mention *b = M(doc, mentions[k]);
+      if (b->n_parts == 1 && cd_kin_before(doc, b->first_tok) >= 0) return;
+      if (b->n_parts == 1 && cd_age_after(doc, b->end_tok) && cd_is_given_name(doc->text + b->name.start, b->name.end - b->name.start))
+        return;
+    }
     /* "President Obama" is a first reference where house style says so; "Dean Halvorsen" may be a
      * full name */
     for (size_t k = 0; k < n; k++) {

@@ -427,6 +427,15 @@ static bool rating_pair(const cd_doc *doc, size_t qi, size_t words) {
   return false;
 }
 
+/* "shouts of "Shame!"", "cries of "Resign!"", "chants of "..."": a crowd's noise, whoever the
+ * sentence is about. */
+static bool crowd_noise(const cd_doc *doc, const cd_token *const *before, size_t nb) {
+  static const char *const NOISE[] = {"boos", "calls", "chants", "cheers", "chorus", "cries", "heckles", "jeers",
+                                      "shouts", "yells", NULL};
+  return nb >= 2 && CD_WORD_IS(doc->text + before[0]->start, before[0]->len, "of") &&
+         cd_word_in(doc->text + before[1]->start, before[1]->len, NOISE);
+}
+
 /* "referred to as "..."", "referred to in internal emails as "..."": the passive, "referred to"
  * followed by "as" or a preposition, within six words before the open mark. */
 static bool referred_to_as(const cd_doc *doc, size_t open) {
@@ -439,6 +448,15 @@ static bool referred_to_as(const cd_doc *doc, size_t open) {
     const cd_token *r = tk(doc, k - 1), *x = tk(doc, k + 1);
     return r->kind == TOK_WORD && CD_WORD_IS(doc->text + r->start, r->len, "referred") && x->kind == TOK_WORD &&
            cd_word_in(doc->text + x->start, x->len, NEXT);
+  }
+  return false;
+}
+
+/* A colon inside the quote with a capitalised word right after it ("Salt and Time: Notes ..."). */
+static bool subtitled(const cd_doc *doc, const cd_quote_work *w, const cd_quote *q) {
+  for (size_t i = (size_t)w->open_tok + 2; i + 1 < doc_ntok(doc) && tk(doc, i + 1)->start < q->inner.end; i++) {
+    const cd_token *t = tk(doc, i), *n = tk(doc, i + 1);
+    if (t->kind == TOK_PUNCT && doc->text[t->start] == ':' && n->kind == TOK_WORD && (n->flags & TF_CAP)) return true;
   }
   return false;
 }
@@ -519,6 +537,8 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     }
     else if (CD_SORTED_IN(s, n, TITLE_CUES) && words <= 8 && !ends && CD_WORD_IS(s, n, "slogan"))
       q->kind = CD_QUOTE_TITLE;
+    else if (crowd_noise(doc, before, nb))
+      q->kind = CD_QUOTE_SCARE; /* "interrupted by shouts of "Shame!"": a crowd's, nobody named */
     else if (called_by_name(doc, q, w, words)) {
       q->kind = CD_QUOTE_SCARE;
       w->kind_from_naming = true;
@@ -578,6 +598,9 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     w->byline_tok = (uint32_t)byline_by(doc, q, w, titled || q->kind == CD_QUOTE_TITLE);
     if (w->byline_tok) q->kind = CD_QUOTE_TITLE;
   }
+  /* "Salt and Time: Notes from an Island Station,": Title Case with a subtitle after a colon */
+  if (q->kind == CD_QUOTE_SPEECH && subtitled(doc, w, q) && title_case_ending(doc, w->open_tok, q->inner.end, true))
+    q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words with a subtitle after a colon: a title.";
   /* Title Case fragments with no sentence punctuation name things ("Build Back Better") */
   if (q->kind == CD_QUOTE_SPEECH && titled && (!ends || doc->text[q->inner.end - 1] == '.') && words <= 8)
     q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words with no verb of saying beside them: the name of a thing.";
