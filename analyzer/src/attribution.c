@@ -972,6 +972,21 @@ static bool owned_claim_before(att *a, const quote_ctx *c, size_t first, speaker
 static bool person_before_participle(att *a, const cd_sentence *s, size_t v, speaker *sp) {
   size_t end = v;
   while (end > s->first_tok && att_between_word(a, end - 1)) end--;
+  /* "..., with its president, Carla Mendes, calling", "..., its leader, Tom Reyes, saying": a person
+   * set off by commas after a possessive's role noun (not "criticised the mayor, Tom Reyes, saying",
+   * whose participle is the subject's) */
+  if (end > s->first_tok + 4 && punct(a, end - 1, ',')) {
+    size_t c = end - 2;
+    while (c > s->first_tok && !punct(a, c, ',') && end - c < 10) c--;
+    speaker tmp = {0};
+    if (c > s->first_tok + 1 && punct(a, c, ',') && att_role_noun(a, c - 1) && (T(a, c - 1)->flags & TF_LOWER) &&
+        (is(a, c - 2, "its") || is(a, c - 2, "his") || is(a, c - 2, "her") || is(a, c - 2, "their")) &&
+        att_speaker_at(a, c + 1, &tmp, CD_ATTR_EXPLICIT) && att_phrase_end(&tmp) == end - 1 &&
+        tmp.mention != CD_NONE && tmp.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, tmp.mention)) {
+      *sp = tmp;
+      return true;
+    }
+  }
   for (size_t st = end > 12 ? end - 12 : 0; st < end; st++) {
     if (st < s->first_tok || st == 0) continue;
     /* the phrase opens its clause ("with X calling", "footage of X saying", "and X calling"),
@@ -1259,6 +1274,17 @@ static bool relative_document(att *a, size_t first, size_t v, speaker *sp) {
   return false;
 }
 
+/* "in a statement released by the studio, Lantern Reel Pictures,": the noun at `noun` closes a
+ * phrase after "by", "from" or "of" (within four words back, in its clause): the organisation
+ * apposed to it is that phrase's, not the verb's subject. */
+static bool agent_noun_before(const att *a, size_t first, size_t noun) {
+  for (size_t k = noun; k > first && noun - k < 4; k--) {
+    if (punct(a, k - 1, ',')) return false;
+    if (is(a, k - 1, "by") || is(a, k - 1, "from") || is(a, k - 1, "of")) return true;
+  }
+  return false;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
@@ -1422,7 +1448,8 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         if (att_speaker_at(a, m, &app, CD_ATTR_EXPLICIT) && (app.end_tok == k - 1 || att_phrase_end(&app) == k - 1) && app.mention != CD_NONE &&
             (cd_mention_is_person(a->doc, app.mention) ||
              (m >= 2 && (T(a, m - 2)->flags & TF_LOWER) && T(a, m - 2)->kind == TOK_WORD && app.entity != CD_NONE &&
-              CD_VEC_AT(&a->doc->entities, cd_entity, app.entity)->kind == CD_ENTITY_ORGANIZATION))) {
+              CD_VEC_AT(&a->doc->entities, cd_entity, app.entity)->kind == CD_ENTITY_ORGANIZATION &&
+              !agent_noun_before(a, s->first_tok, m - 2)))) {
           *sp = app;
           *verb = v;
           return true;

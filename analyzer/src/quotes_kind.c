@@ -524,7 +524,9 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
                                               "verb of saying beside it: its title.";
     /* "an ad entitled, "Scam."", "a novel titled "The Night the Cranes Stopped,"", "a story
      * headlined "...": the verb says the quote is a title, whatever its case or punctuation */
-    else if (CD_WORD_IS(s, n, "titled") || CD_WORD_IS(s, n, "entitled") || CD_WORD_IS(s, n, "headlined"))
+    else if (CD_WORD_IS(s, n, "titled") || CD_WORD_IS(s, n, "entitled") || CD_WORD_IS(s, n, "headlined") ||
+             CD_WORD_IS(s, n, "stamped") || CD_WORD_IS(s, n, "labeled") || CD_WORD_IS(s, n, "labelled") ||
+             CD_WORD_IS(s, n, "marked")) /* "a report stamped "Confidential"" */
       q->kind = CD_QUOTE_TITLE, overrulable = NULL; /* "the 1969 book titled "...," explaining, "..."" */
     else if (adage) q->kind = CD_QUOTE_SCARE;
     else if (known_as || naming || term || CD_WORD_IS(s, n, "so-called") || CD_WORD_IS(s, n, "self-styled")) {
