@@ -209,6 +209,14 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
     if (person_descriptor(s, n) && !cd_capwords_has(cs, s, n) && !cd_is_job_title(s, n) &&
         !cd_is_courtesy_title(s, n))
       return false;
+    /* "Singer-songwriter Velvet Ransom", "Co-author Tobias Renner": a hyphenated role */
+    const char *hy = memchr(s, '-', n);
+    if (hy && hy > s && (size_t)(hy - s) + 1 < n) {
+      const char *last = s + n;
+      while (last > hy + 1 && last[-1] != '-') last--;
+      size_t ln = (size_t)(s + n - last);
+      if (person_descriptor(last, ln) || cd_lex_has(CD_LEX_ROLE_NOUNS, last, ln)) return false;
+    }
     if (cd_is_common_word(s, n) && !cd_capwords_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
         !cd_is_job_title(s, n)) {
       /* "Politico reported", "Slate called it": an outlet whose name is an ordinary word, before a
