@@ -1071,7 +1071,12 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     }
   }
   if (inverted) {
-    if (!clause_ends(a, e, sent)) return false;
+    /* ""...," read a comment posted beneath the statement": a participle's phrase describing the
+     * source may follow it */
+    bool described = person == CD_NONE && e + 1 < n && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_LOWER) &&
+                     N(a, e) > 4 && CD_WORD_IS(S(a, e) + N(a, e) - 2, 2, "ed") && T(a, e + 1)->sent == sent &&
+                     att_preposition(a, e + 1);
+    if (!described && !clause_ends(a, e, sent)) return false;
   } else if (person == CD_NONE || !punct(a, e, ',') || !described_person(a, i, person_start)) {
     /* (a described person followed by a comma is complete: "the economist Rosa Lind, a former
      * adviser, wrote" has its verb after the appositive, which the callers skip as after any name) */
