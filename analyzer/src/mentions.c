@@ -117,7 +117,7 @@ static bool after_media_noun(const cd_doc *doc, size_t f) {
                                       "newspaper", "podcast", "tabloid", "website", "weekly", NULL};
   if (f == 0) return false;
   const cd_token *n = doc_tok(doc, f - 1);
-  return is_word_tok(n) && (n->flags & TF_LOWER) && n->sent == doc_tok(doc, f)->sent &&
+  return is_word_tok(n) && (n->flags & TF_LOWER) && tlen(n) >= 5 && tlen(n) <= 11 && n->sent == doc_tok(doc, f)->sent &&
          cd_word_in(tstr(doc, n), tlen(n), MEDIA);
 }
 
@@ -298,19 +298,18 @@ static bool of_head(const cd_doc *doc, const chain_word *w, size_t n) {
 static bool is_title_word(const cd_doc *doc, const cd_token *t) {
   if (cd_is_courtesy_title(tstr(doc, t), tlen(t)) || cd_is_job_title(tstr(doc, t), tlen(t))) return true;
   /* "Fire Chief Luis Arellano", "Health Commissioner Tom Bell": the office's field before a title */
-  if (cd_lex_has(CD_LEX_OFFICE_MODIFIERS, tstr(doc, t), tlen(t))) {
-    size_t i = (size_t)(t - doc_tok(doc, 0));
-    const cd_token *next = i + 1 < doc_ntok(doc) ? doc_tok(doc, i + 1) : NULL;
-    return next && is_word_tok(next) && (next->flags & TF_CAP) && next->sent == t->sent &&
-           cd_is_job_title(tstr(doc, next), tlen(next));
-  }
+  size_t i = (size_t)(t - doc_tok(doc, 0));
+  const cd_token *next = i + 1 < doc_ntok(doc) ? doc_tok(doc, i + 1) : NULL;
+  if (next && is_word_tok(next) && (next->flags & TF_CAP) && next->sent == t->sent &&
+      cd_lex_has(CD_LEX_OFFICE_MODIFIERS, tstr(doc, t), tlen(t)))
+    return cd_is_job_title(tstr(doc, next), tlen(next));
   /* British police ranks in capitals ("PC Gareth Evans", "DCI Ann Lee"), before a given name only:
    * not "PC World", "DC Comics" */
   static const char *const RANKS[] = {"PC", "PCSO", "DC", "DS", "DI", "DCI", "DSI", NULL};
+  if (!(t->flags & TF_ALLCAPS) || tlen(t) > 4) return false; /* the ranks are short capitals */
   bool rank = false;
   for (size_t k = 0; RANKS[k] && !rank; k++) rank = tlen(t) == strlen(RANKS[k]) && memcmp(tstr(doc, t), RANKS[k], tlen(t)) == 0;
   if (!rank) return false;
-  size_t i = (size_t)(t - doc_tok(doc, 0));
   if (i + 1 >= doc_ntok(doc)) return false;
   const cd_token *g = doc_tok(doc, i + 1);
   return is_word_tok(g) && (g->flags & TF_CAP) && g->sent == t->sent && g->start == cd_tok_end(t) + 1 &&
@@ -356,7 +355,8 @@ static bool place_preposition_before(const cd_doc *doc, size_t f) {
   static const char *const PLACE[] = {"in", "near", "outside", "across", "around", "throughout", "inside", NULL};
   if (f == 0 || f >= doc_ntok(doc)) return false;
   const cd_token *p = doc_tok(doc, f - 1);
-  return is_word_tok(p) && p->sent == doc_tok(doc, f)->sent && cd_word_in(tstr(doc, p), tlen(p), PLACE);
+  return is_word_tok(p) && (p->flags & TF_LOWER) && tlen(p) <= 10 && p->sent == doc_tok(doc, f)->sent &&
+         cd_word_in(tstr(doc, p), tlen(p), PLACE);
 }
 
 /* A relative's noun ("wife", "son", "cousin"): the gender it gives (1 a man, 2 a woman, 0 either),
