@@ -449,8 +449,9 @@ static bool active_subject(const att *a, const speaker *sp, size_t end) {
 static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
   *verb = CD_NONE;
+  /* (he or she, resolved to a person, too: "He turned toward the gallery. "I am sorry."") */
   return att_sentence_subject(a, sent, s->end_tok, sp) && sp->mention != CD_NONE &&
-         cd_mention_is_person(a->doc, sp->mention) && sp->method != CD_ATTR_PRONOUN && active_subject(a, sp, s->end_tok);
+         cd_mention_is_person(a->doc, sp->mention) && active_subject(a, sp, s->end_tok);
 }
 
 /* "The Harbor Board issued a statement on Monday apologizing to riders. ¶ "We regret ..."": a
