@@ -449,9 +449,13 @@ static bool active_subject(const att *a, const speaker *sp, size_t end) {
 static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
   *verb = CD_NONE;
-  /* (he or she, resolved to a person, too: "He turned toward the gallery. "I am sorry."") */
-  return att_sentence_subject(a, sent, s->end_tok, sp) && sp->mention != CD_NONE &&
-         cd_mention_is_person(a->doc, sp->mention) && active_subject(a, sp, s->end_tok);
+  /* (he or she too, resolved to a person known to be of that gender: "Gregory Albanese stood ... ¶
+   * He turned toward the gallery. "I am sorry."") */
+  if (!att_sentence_subject(a, sent, s->end_tok, sp) || sp->mention == CD_NONE ||
+      !cd_mention_is_person(a->doc, sp->mention) || !active_subject(a, sp, s->end_tok))
+    return false;
+  return sp->method != CD_ATTR_PRONOUN ||
+         att_gender_known_fit(a, sp->mention, S(a, sp->first_tok), N(a, sp->first_tok));
 }
 
 /* "The Harbor Board issued a statement on Monday apologizing to riders. ¶ "We regret ..."": a

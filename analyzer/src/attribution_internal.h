@@ -164,6 +164,9 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp);
 /* Gender evidence per entity, in one pass over the text: "Mr"/"Ms" titles, and "he"/"she" in a
  * sentence that names only that person before it. False when out of memory. */
 bool att_index_gender(att *a);
+/* Is the pronoun (he, she ...) of a gender that mention mi's person is known to have (a title, a
+ * given name, he/she beside the name)? */
+bool att_gender_known_fit(const att *a, size_t mi, const char *pronoun, size_t n);
 /* Fills `surnames` (borrowed keys, the entities' names' last words) and points a->person_surnames at it. */
 void att_count_surnames(att *a, struct cd_strmap *surnames);
 /* Who "he"/"she" (or, with `org`, "they"/"it") at token `pos` refers to: a mention index or CD_NONE. */

@@ -154,6 +154,12 @@ static uint8_t mention_gender(const att *a, const cd_name_mention *m) {
   return have;
 }
 
+bool att_gender_known_fit(const att *a, size_t mi, const char *pronoun, size_t n) {
+  const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+  uint8_t want = word_gender(pronoun, n);
+  return m->entity != CD_NONE && want != GENDER_UNKNOWN && mention_gender(a, m) == want;
+}
+
 /* Can mention m be what the pronoun of gender `want` (its word_gender) stands for? Not when the article's evidence gives
  * the person the other gender. (Preferring a person of known gender over a nearer one of unknown
  * gender was tried and is wrong more often than right: the most-named person wins too often.) */

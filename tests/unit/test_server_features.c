@@ -10,7 +10,7 @@
 static const char ARTICLE[] =
     "Zo\xC3\xAB Brandt \xF0\x9F\x98\x80 runs the caf\xC3\xA9 in Orl\xC3\xA9" "ans.\n"
     "\n"
-    "\"We will win,\" Jane Smith said. She left.\n"
+    "\"We will win,\" Jane Smith said. The hall emptied.\n"
     "\n"
     "\"We will win.\"\n"
     "\n"
@@ -455,7 +455,7 @@ static void test_pull_diagnostics(void **state) {
 /* CRLF line ends: ranges stay exact and the ignore line keeps the document's line ends. */
 static void test_crlf_and_flat_symbols(void **state) {
   (void)state;
-  const char *text = "Headline\r\n\r\n\"We will win,\" Jane Smith said. She left.\r\n\r\n\"We will win.\"\r\n";
+  const char *text = "Headline\r\n\r\n\"We will win,\" Jane Smith said. The hall emptied.\r\n\r\n\"We will win.\"\r\n";
   client c;
   client_start(&c);
   json_decref(client_initialize(&c, NULL, NULL));

@@ -15,7 +15,7 @@ if (!BINARY) throw new Error('usage: node server.test.js COPYDESK_BINARY');
 const ARTICLE = [
   '# Café news 😀',
   '',
-  'Zoë Brandt runs the café in Orléans 😀. "We will win," Jane Smith said. She left.',
+  'Zoë Brandt runs the café in Orléans 😀. "We will win," Jane Smith said. The hall emptied.',
   '',
   '"We will win."',
   '',
