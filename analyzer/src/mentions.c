@@ -774,6 +774,15 @@ void cd_pass_mentions(cd_doc *doc) {
         n++;
         continue;
       }
+      /* "Fairhollow Residents' Association", "the Teachers' Union": a plural's apostrophe inside an
+       * organisation's name, its head word right after */
+      if (n > 0 && n + 1 < sizeof w / sizeof w[0] && t->kind == TOK_MARK && t->role == MR_APOS &&
+          t->start == cd_tok_end(prev) && tlen(prev) > 3 && tstr(doc, prev)[tlen(prev) - 1] == 's' && i + 1 < doc_ntok(doc)) {
+        const cd_token *head = doc_tok(doc, i + 1);
+        if (is_word_tok(head) && (head->flags & TF_CAP) && head->sent == t->sent && head->start == cd_tok_end(t) + 1 &&
+            cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, head), tlen(head)))
+          continue;
+      }
       /* Jones' : a possessive apostrophe right after the chain */
       if (n > 0 && t->kind == TOK_MARK && t->role == MR_APOS && t->start == cd_tok_end(prev)) possessive = true;
     }

@@ -984,7 +984,11 @@ static bool named_thing(const cd_doc *doc, const cd_name_mention *m) {
   while (k < n && k < e + 7 && doc_tok(doc, k)->kind == TOK_WORD &&
          !cd_lex_has(CD_LEX_PREPOSITIONS, doc->text + doc_tok(doc, k)->start, doc_tok(doc, k)->len))
     k++;
-  if (k == e + 2 || k >= n || doc_tok(doc, k)->kind != TOK_PUNCT) return false;
+  /* (or before a phrase after it: "the running and cycling app with 40 million users,") */
+  if (k == e + 2 || k >= n ||
+      (doc_tok(doc, k)->kind != TOK_PUNCT &&
+       !(doc_tok(doc, k)->kind == TOK_WORD && (doc_tok(doc, k)->flags & TF_LOWER) && k > e + 3)))
+    return false;
   const cd_token *h = doc_tok(doc, k - 1);
   return cd_word_in(doc->text + h->start, h->len, THINGS);
 }

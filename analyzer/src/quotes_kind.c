@@ -137,11 +137,12 @@ static const char *const TITLE_CUES[] = {
 
 /* nouns for works that have titles; sorted: looked up by binary search */
 static const char *const WORK_NOUNS[] = {
-    "album", "article", "biography", "biopic", "book", "column", "comedy", "commentary", "concert",
-    "documentary", "drama", "editorial", "episode", "essay", "exhibit", "exhibition", "film", "installation",
-    "memoir", "movie", "mural", "musical", "novel", "op-ed", "opera", "painting", "photograph", "play",
-    "podcast", "poem", "program", "programme", "project", "retrospective", "sculpture", "series", "show",
-    "sitcom", "song", "special", "symphony", "video", NULL};
+    "album", "anthology", "article", "biography", "biopic", "book", "column", "comedy", "commentary",
+    "concert", "dissertation", "documentary", "drama", "editorial", "episode", "essay", "exhibit",
+    "exhibition", "film", "installation", "lecture", "memoir", "movie", "mural", "musical", "novel", "op-ed",
+    "opera", "painting", "paper", "photograph", "play", "podcast", "poem", "program", "programme", "project",
+    "retrospective", "sculpture", "series", "show", "sitcom", "song", "special", "study", "symphony", "thesis",
+    "video", NULL};
 
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
@@ -608,6 +609,13 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     q->kind = CD_QUOTE_TITLE, overrulable = "Title Case words with no verb of saying beside them: the name of a thing.";
   if (double_style && single_mark_subhead(doc, q, w, words)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   if (q->kind == CD_QUOTE_SPEECH && labelled_after_colon(doc, w)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+  /* "Closing film: "A Short History of Rain,"": Title Case after a noun for a work and a colon */
+  if (q->kind == CD_QUOTE_SPEECH && w->open_tok >= 2 && tk(doc, w->open_tok - 1)->kind == TOK_PUNCT &&
+      doc->text[tk(doc, w->open_tok - 1)->start] == ':' && tk(doc, w->open_tok - 2)->kind == TOK_WORD &&
+      (tk(doc, w->open_tok - 2)->flags & TF_LOWER) &&
+      CD_SORTED_IN(doc->text + tk(doc, w->open_tok - 2)->start, tk(doc, w->open_tok - 2)->len, WORK_NOUNS) &&
+      title_case_ending(doc, w->open_tok, q->inner.end, true))
+    q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   w->nickname = nickname_in_name(doc, q, w);
   if (w->nickname) q->kind = CD_QUOTE_SCARE, overrulable = NULL, w->byline_tok = 0, w->kind_from_naming = false;
   w->title_overrulable = q->kind == CD_QUOTE_TITLE ? overrulable : NULL;
