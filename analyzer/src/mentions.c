@@ -376,12 +376,13 @@ int cd_kin_noun(const char *w, size_t n) {
  * kept paragraph's mentions must not depend on another's words). */
 int cd_kin_before(const cd_doc *doc, size_t f) {
   if (f < 2 || f >= doc_ntok(doc)) return -1;
-  if (f >= 3 && doc_tok(doc, f - 3)->sent == doc_tok(doc, f)->sent && is_word_tok(doc_tok(doc, f - 3)) &&
-      CD_WORD_IS(tstr(doc, doc_tok(doc, f - 3)), tlen(doc_tok(doc, f - 3)), "its"))
-    return -1;
+  /* the comma first: asked of most names, and most have none before them */
   const cd_token *comma = doc_tok(doc, f - 1), *noun = doc_tok(doc, f - 2);
   if (!(comma->kind == TOK_PUNCT && doc->text[comma->start] == ',') || !is_word_tok(noun) || !(noun->flags & TF_LOWER) ||
-      noun->sent != doc_tok(doc, f)->sent)
+      noun->len < 3 || noun->len > 13 || noun->sent != doc_tok(doc, f)->sent)
+    return -1;
+  if (f >= 3 && doc_tok(doc, f - 3)->sent == doc_tok(doc, f)->sent && is_word_tok(doc_tok(doc, f - 3)) &&
+      CD_WORD_IS(tstr(doc, doc_tok(doc, f - 3)), tlen(doc_tok(doc, f - 3)), "its"))
     return -1;
   return cd_kin_noun(tstr(doc, noun), tlen(noun));
 }

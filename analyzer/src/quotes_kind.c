@@ -455,6 +455,8 @@ static bool referred_to_as(const cd_doc *doc, size_t open) {
 
 /* A colon inside the quote with a capitalised word right after it ("Salt and Time: Notes ..."). */
 static bool subtitled(const cd_doc *doc, const cd_quote_work *w, const cd_quote *q) {
+  if (q->inner.end <= q->inner.start || !memchr(doc->text + q->inner.start, ':', q->inner.end - q->inner.start))
+    return false;
   for (size_t i = (size_t)w->open_tok + 2; i + 1 < doc_ntok(doc) && tk(doc, i + 1)->start < q->inner.end; i++) {
     const cd_token *t = tk(doc, i), *n = tk(doc, i + 1);
     if (t->kind == TOK_PUNCT && doc->text[t->start] == ':' && n->kind == TOK_WORD && (n->flags & TF_CAP)) return true;

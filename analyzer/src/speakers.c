@@ -55,17 +55,17 @@ bool att_index_gender(att *a) {
     if (m->courtesy && m->title.start != CD_NONE32 && m->entity != CD_NONE)
       note_gender(a, m->entity, word_gender(doc->text + m->title.start, m->title.end - m->title.start));
     /* and a relative's noun: "her father, Piet Achterberg," */
-    if (m->entity != CD_NONE && m->title.start == CD_NONE32) {
-      int kin = cd_kin_before(doc, m->first_tok);
+    if (m->entity == CD_NONE) continue;
+    size_t e = m->end_tok, f = m->first_tok;
+    if (m->title.start == CD_NONE32 && f >= 2 && punct(a, f - 1, ',')) { /* (the comma asked first: most have none) */
+      int kin = cd_kin_before(doc, f);
       note_gender(a, m->entity, kin == 1 ? GENDER_MALE : kin == 2 ? GENDER_FEMALE : GENDER_UNKNOWN);
     }
     /* "Henri Moreau and his wife", "Rosa Lind and her son": the person's own possessive before a
      * relative, the name opening its sentence (not "showed Trump and her mother", someone else's) */
-    size_t e = m->end_tok, f = m->first_tok;
-    bool opens = f == CD_VEC_AT(&doc->sentences, cd_sentence, m->sent)->first_tok || (f > 0 && dash(a, f - 1));
-    if (opens && m->entity != CD_NONE && !m->possessive && e + 2 < doc_ntok(doc) && is(a, e, "and") &&
-        (is(a, e + 1, "his") || is(a, e + 1, "her")) && T(a, e + 2)->sent == m->sent &&
-        cd_kin_noun(S(a, e + 2), N(a, e + 2)) >= 0)
+    if (!m->possessive && e + 2 < doc_ntok(doc) && is(a, e, "and") && (is(a, e + 1, "his") || is(a, e + 1, "her")) &&
+        T(a, e + 2)->sent == m->sent && cd_kin_noun(S(a, e + 2), N(a, e + 2)) >= 0 &&
+        (f == CD_VEC_AT(&doc->sentences, cd_sentence, m->sent)->first_tok || (f > 0 && dash(a, f - 1))))
       note_gender(a, m->entity, word_gender(S(a, e + 1), N(a, e + 1)));
   }
   /* then "Lind said she ...", "Lind told reporters that he ...": the pronoun that opens what the
