@@ -175,8 +175,15 @@ static bool capital_contraction(const char *s, size_t n) {
 static bool particle_then_surname(const cd_doc *doc, size_t i) {
   if (i + 1 >= doc_ntok(doc)) return false;
   const cd_token *p = doc_tok(doc, i), *sur = doc_tok(doc, i + 1);
-  return is_word_tok(p) && cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, p), tlen(p)) && is_word_tok(sur) &&
-         (sur->flags & TF_CAP) && !(sur->flags & TF_ALLCAPS) && sur->start == cd_tok_end(p) + 1 && sur->sent == p->sent;
+  if (!is_word_tok(p) || !cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, p), tlen(p))) return false;
+  /* two particles: "de la Fuente", "van der Linde" */
+  if (is_word_tok(sur) && (sur->flags & TF_LOWER) && sur->start == cd_tok_end(p) + 1 && sur->sent == p->sent &&
+      cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, sur), tlen(sur)) && i + 2 < doc_ntok(doc)) {
+    p = sur;
+    sur = doc_tok(doc, i + 2);
+  }
+  return is_word_tok(sur) && (sur->flags & TF_CAP) && !(sur->flags & TF_ALLCAPS) && sur->start == cd_tok_end(p) + 1 &&
+         sur->sent == p->sent;
 }
 
 /* A word for a person's part in the story, or its plural ("Residents Gail Thomson and Peter
@@ -562,6 +569,10 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     if (t->flags & TF_CAP) capitalised++;
     if ((t->flags & TF_CAP) || hyphened_particle_name(doc, t)) m->n_parts++; /* "al-Assad" is a part */
     if (cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, t), tlen(t))) m->org_hint = true;
+    /* "Hartley & Voss": an ampersand inside the name */
+    if (k > name_from && w[k].tok > w[k - 1].tok + 1 && memchr(doc->text + cd_tok_end(doc_tok(doc, w[k - 1].tok)), '&',
+                                                              t->start - cd_tok_end(doc_tok(doc, w[k - 1].tok))))
+      m->org_hint = true;
   }
   if (name_from > first_title) {
     const cd_token *ta = doc_tok(doc, w[first_title].tok), *tz = doc_tok(doc, w[name_from - 1].tok);
@@ -711,12 +722,19 @@ void cd_pass_mentions(cd_doc *doc) {
       if (prev) strip_possessive(doc, prev, &prev_poss);
       /* "Whitcombe's Markets", "Moody's Corp.": a company named after someone goes on past the possessive */
       bool company = prev_poss && adjacent && is_word_tok(t) && (t->flags & TF_CAP) &&
-                     cd_lex_has(CD_LEX_COMPANY_DESIGNATORS, tstr(doc, t), tlen(t));
+                     (cd_lex_has(CD_LEX_COMPANY_DESIGNATORS, tstr(doc, t), tlen(t)) ||
+                      cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, t), tlen(t))); /* "Harborview Children's Hospital" */
+      /* "Hartley & Voss", "Tarrant & Boyle": names joined by "&" are a firm's */
+      if (n > 0 && t->kind == TOK_PUNCT && t->len == 1 && doc->text[t->start] == '&' && adjacent && !prev_poss &&
+          i + 1 < doc_ntok(doc) && doc_tok(doc, i + 1)->sent == t->sent && name_word(doc, cs, i + 1, true)) {
+        bridged = true;
+        continue;
+      }
       if (n == 0 || (adjacent && (!prev_poss || company))) {
         if (name_word(doc, cs, i, n > 0)) {
           extend = true;
-        } else if (n > 0 && hyphened_particle_name(doc, t)) {
-          extend = true; /* Bashar al-Assad, Abdel Fattah el-Sisi */
+        } else if (hyphened_particle_name(doc, t)) {
+          extend = true; /* Bashar al-Assad, Abdel Fattah el-Sisi; "al-Haddad said" alone */
         } else if (n > 0 && is_word_tok(t) && cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, t), tlen(t)) && i + 1 < doc_ntok(doc) &&
                    (name_word(doc, cs, i + 1, true) ||
                     (i + 2 < doc_ntok(doc) && is_word_tok(doc_tok(doc, i + 1)) &&
