@@ -1817,6 +1817,11 @@ static bool business_name(const cd_doc *doc, const cd_name_mention *m) {
     if (++i >= doc_ntok(doc)) break;
     t = doc_tok(doc, i);
   }
+  /* "Duarte's, the downtown steakhouse": an appositive whose head is a trade */
+  if (t->kind == TOK_PUNCT && doc->text[t->start] == ',' && t->sent == sent && i + 1 < doc_ntok(doc) &&
+      article_tok(doc, doc_tok(doc, i + 1)))
+    for (size_t k = i + 2; k < doc_ntok(doc) && k < i + 6 && is_word(doc_tok(doc, k)); k++)
+      if (cd_lex_has(CD_LEX_BUSINESS_NOUNS, doc->text + doc_tok(doc, k)->start, doc_tok(doc, k)->len)) return true;
   return false;
 }
 
