@@ -365,6 +365,28 @@ size_t cd_nickname_close(const cd_doc *doc, size_t tok) {
   return w ? w->close_tok : CD_NONE;
 }
 
+/* "... carrying handmade signs. One read "Pass It Already." Another said "...": "one", "another"
+ * or "others" opening the sentence right before the verb at `verb`, after a sentence of the
+ * paragraph with signs in it. */
+static bool one_of_the_signs(const cd_doc *doc, size_t verb) {
+  if (verb == 0) return false;
+  const cd_token *subj = tk(doc, verb - 1);
+  static const char *const ONES[] = {"another", "one", "others", "some", NULL};
+  if (subj->kind != TOK_WORD || !cd_word_in(doc->text + subj->start, subj->len, ONES)) return false;
+  const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, subj->sent);
+  if (s->first_tok != verb - 1) return false;
+  /* the sentences before it in its paragraph, the nearest first, at most three */
+  for (size_t si = subj->sent, seen = 0; si > 0 && seen < 3; si--, seen++) {
+    const cd_sentence *p = CD_VEC_AT(&doc->sentences, cd_sentence, si - 1);
+    if (p->para != s->para) break;
+    for (size_t k = p->first_tok; k < p->end_tok; k++) {
+      const cd_token *t = tk(doc, k);
+      if (t->kind == TOK_WORD && (t->flags & TF_LOWER) && CD_SORTED_IN(doc->text + t->start, t->len, SIGN_NOUNS)) return true;
+    }
+  }
+  return false;
+}
+
 /* "A poster outside the theater reads "..."", "The sign on the door says "..."": a sign noun that
  * opens the sentence's subject, a few words before the verb at `verb`, with only a phrase of place
  * between. */
@@ -496,7 +518,8 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     /* also "a hat that says "..."", "a card that said "..."", "signs which read "..."" */
     bool reads = CD_WORD_IS(s, n, "reading") || CD_WORD_IS(s, n, "read") || CD_WORD_IS(s, n, "reads") ||
                  CD_WORD_IS(s, n, "saying") || CD_WORD_IS(s, n, "says");
-    bool on_sign = ((reads || CD_WORD_IS(s, n, "that")) && nb > 1 &&
+    bool on_sign = ((reads || CD_WORD_IS(s, n, "said")) && one_of_the_signs(doc, w->open_tok - 1)) ||
+                   ((reads || CD_WORD_IS(s, n, "that")) && nb > 1 &&
                     CD_SORTED_IN(doc->text + before[1]->start, before[1]->len, SIGN_NOUNS)) ||
                    (reads && sign_subject(doc, w->open_tok - 1)) ||
                    ((reads || CD_WORD_IS(s, n, "said")) &&
