@@ -977,6 +977,22 @@ static bool owned_claim_before(att *a, const quote_ctx *c, size_t first, speaker
 static bool person_before_participle(att *a, const cd_sentence *s, size_t v, speaker *sp) {
   size_t end = v;
   while (end > s->first_tok && att_between_word(a, end - 1)) end--;
+  /* "Your article quoted Superintendent Douglas Varga as saying": the one quoted said it */
+  if (end > s->first_tok + 2 && is(a, end - 1, "as")) {
+    size_t mi = CD_NONE;
+    for (size_t st = end - 1; st > s->first_tok && end - 1 - st < 6 && mi == CD_NONE; st--) {
+      size_t m = mention_at(a, st - 1);
+      if (m != CD_NONE && CD_VEC_AT(&a->doc->mentions, cd_name_mention, m)->end_tok == end - 1) mi = m;
+    }
+    const cd_name_mention *m = mi != CD_NONE ? CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi) : NULL;
+    if (m && m->first_tok > s->first_tok && cd_mention_is_person(a->doc, mi) &&
+        cd_word_in(S(a, m->first_tok - 1), N(a, m->first_tok - 1),
+                   (const char *const[]){"quoted", "quotes", "quoting", "cited", "cites", "citing", NULL})) {
+      memset(sp, 0, sizeof *sp);
+      att_speaker_at(a, m->first_tok, sp, CD_ATTR_EXPLICIT);
+      if (sp->found) return true;
+    }
+  }
   /* "..., with its president, Carla Mendes, calling", "..., its leader, Tom Reyes, saying": a person
    * set off by commas after a possessive's role noun (not "criticised the mayor, Tom Reyes, saying",
    * whose participle is the subject's) */

@@ -60,6 +60,12 @@ static void quote_findings(cd_doc *doc) {
       q->evidence = "A short fragment with no speaker: read as a scare quote, not reported.";
       continue;
     }
+    /* a quote never closed is reported once, as unclosed: where it ends, and so who is on record
+     * for it, is what the missing mark leaves open */
+    if (!q->closed) {
+      q->evidence = "Never closed: who says it is left open until the quote's end is marked.";
+      continue;
+    }
     /* never propose a person: the nearest name is often not the speaker, and a suggested
      * attribution is easy to accept on deadline. Say what is missing; name the nearest person only
      * as such, with why it was not taken. */

@@ -112,7 +112,7 @@ static bool cue_within(const cd_doc *doc, size_t open, size_t max, const char *w
 /* sorted: looked up by binary search */
 static const char *const SIGN_NOUNS[] = {
     "alert", "alerts", "banner", "banners", "billboard", "button", "buttons", "cap", "caps", "card", "cards",
-    "flag", "flags", "graffiti", "hat", "hats", "inscription", "label", "labels", "mug", "mugs",
+    "flag", "flags", "graffiti", "hat", "hats", "inscription", "label", "labels", "mug", "mugs", "note", "notes",
     "placard", "placards", "plaque", "plaques", "poster", "posters", "shirt", "shirts", "sign",
     "signs", "sticker", "stickers", "t-shirt", "t-shirts", "tattoo", "tattoos", NULL};
 
@@ -188,7 +188,8 @@ static size_t byline_by(const cd_doc *doc, const cd_quote *q, const cd_quote_wor
  * them) ending in the comma of the sentence around it. */
 static bool writing_titled(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w, const char *s, size_t n) {
   if (!CD_WORD_IS(s, n, "column") && !CD_WORD_IS(s, n, "commentary") && !CD_WORD_IS(s, n, "op-ed") &&
-      !CD_WORD_IS(s, n, "editorial") && !CD_WORD_IS(s, n, "essay"))
+      !CD_WORD_IS(s, n, "editorial") && !CD_WORD_IS(s, n, "essay") && !CD_WORD_IS(s, n, "article") &&
+      !CD_WORD_IS(s, n, "story") && !CD_WORD_IS(s, n, "piece") && !CD_WORD_IS(s, n, "headline"))
     return false;
   const cd_token *c = w->open_tok > 0 ? tk(doc, w->open_tok - 1) : NULL;
   const cd_token *first = w->open_tok + 1 < doc_ntok(doc) ? tk(doc, w->open_tok + 1) : NULL;
@@ -365,6 +366,18 @@ size_t cd_nickname_close(const cd_doc *doc, size_t tok) {
   return w ? w->close_tok : CD_NONE;
 }
 
+/* "a note on the kitchen table reading "..."", "a banner over the door reading "...": a sign noun
+ * and a phrase of place (at most five words, no punctuation) before "reading" at `verb`. */
+static bool sign_with_place(const cd_doc *doc, size_t verb) {
+  uint32_t sent = tk(doc, verb)->sent;
+  for (size_t k = verb, words = 0; k > 0 && words < 6; words++) {
+    const cd_token *t = tk(doc, --k);
+    if (t->sent != sent || t->kind != TOK_WORD) return false;
+    if ((t->flags & TF_LOWER) && CD_SORTED_IN(doc->text + t->start, t->len, SIGN_NOUNS)) return true;
+  }
+  return false;
+}
+
 /* "... carrying handmade signs. One read "Pass It Already." Another said "...": "one", "another"
  * or "others" opening the sentence right before the verb at `verb`, after a sentence of the
  * paragraph with signs in it. */
@@ -519,6 +532,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     bool reads = CD_WORD_IS(s, n, "reading") || CD_WORD_IS(s, n, "read") || CD_WORD_IS(s, n, "reads") ||
                  CD_WORD_IS(s, n, "saying") || CD_WORD_IS(s, n, "says");
     bool on_sign = ((reads || CD_WORD_IS(s, n, "said")) && one_of_the_signs(doc, w->open_tok - 1)) ||
+                   (CD_WORD_IS(s, n, "reading") && sign_with_place(doc, w->open_tok - 1)) ||
                    ((reads || CD_WORD_IS(s, n, "that")) && nb > 1 &&
                     CD_SORTED_IN(doc->text + before[1]->start, before[1]->len, SIGN_NOUNS)) ||
                    (reads && sign_subject(doc, w->open_tok - 1)) ||
