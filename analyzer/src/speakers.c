@@ -855,6 +855,15 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       }
       return source_phrase(a, sp, i, e);
     }
+    /* "the Premier said", "the Chief Minister said": capitalised titles alone are a role, the person
+     * last named in it (as "the premier said") */
+    if (definite && k == 0 && (T(a, j)->flags & TF_CAP) && cd_is_job_title(S(a, j), N(a, j))) {
+      size_t e = j + 1;
+      while (e < doc_ntok(doc) && e < j + 4 && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_CAP) &&
+             cd_is_job_title(S(a, e), N(a, e)))
+        e++;
+      if ((e >= doc_ntok(doc) || !(T(a, e)->flags & TF_CAP)) && att_resolve_into(a, i, e, sp, false, NULL)) return true;
+    }
     if (mention_at(a, j) != CD_NONE) {
       /* "the Kremlin", "the White House": a determiner before a name */
       const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mention_at(a, j));
