@@ -772,6 +772,11 @@ static bool check_according(const cd_doc *d, size_t f, size_t e, int category, c
     } else if (head > np && determined(d, head - 1)) {
       return false; /* "according to a disclosure in the paper": the document refers back too */
     }
+    /* "a police report", "a county audit", "a court filing": the body that produced it is named */
+    for (size_t k = np; k < head; k++)
+      if (lower(d, k) && (lx(d, k, CD_LEX_CLAIM_BODY_NOUNS) ||
+                          in(d, k, (const char *const[]){"criminal", "federal", "autopsy", "coroner's", NULL})))
+        return false; /* (a criminal complaint, an autopsy report: an official record) */
     /* "a report by the agency", "a survey for its members": the author is identified */
     for (size_t k = head + 1; k + 1 < np_end; k++)
       if (in(d, k, (const char *const[]){"by", "from", "for", "of", "in", NULL}) &&
