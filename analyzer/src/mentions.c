@@ -723,7 +723,9 @@ void cd_pass_mentions(cd_doc *doc) {
       /* "Whitcombe's Markets", "Moody's Corp.": a company named after someone goes on past the possessive */
       bool company = prev_poss && adjacent && is_word_tok(t) && (t->flags & TF_CAP) &&
                      (cd_lex_has(CD_LEX_COMPANY_DESIGNATORS, tstr(doc, t), tlen(t)) ||
-                      cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, t), tlen(t))); /* "Harborview Children's Hospital" */
+                      /* "Harborview Children's Hospital", not "Kaine's Senate seat" */
+                      (cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, t), tlen(t)) &&
+                       cd_is_common_word(tstr(doc, prev), strip_possessive(doc, prev, &prev_poss))));
       /* "Hartley & Voss", "Tarrant & Boyle": names joined by "&" are a firm's */
       if (n > 0 && t->kind == TOK_PUNCT && t->len == 1 && doc->text[t->start] == '&' && adjacent && !prev_poss &&
           i + 1 < doc_ntok(doc) && doc_tok(doc, i + 1)->sent == t->sent && name_word(doc, cs, i + 1, true)) {

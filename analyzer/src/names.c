@@ -1010,6 +1010,22 @@ static bool nickname_half(const cd_doc *doc, const cd_name_mention *m) {
          (m->first_tok > 0 && cd_nickname_mark_at(doc, m->first_tok - 1, false));
 }
 
+/* "Marisela, 31, who asked that only her first name be used": the sentence of mention m says why
+ * the full name is not given ("first name", "surname", "last name"). */
+static bool names_withheld(const cd_doc *doc, const cd_name_mention *m) {
+  const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
+  for (size_t k = m->end_tok; k + 1 < s->end_tok && k < m->end_tok + 40; k++) {
+    const cd_token *t = doc_tok(doc, k), *u = doc_tok(doc, k + 1);
+    if (t->kind != TOK_WORD) continue;
+    const char *w = doc->text + t->start;
+    if (CD_WORD_IS(w, t->len, "surname")) return true;
+    if ((CD_WORD_IS(w, t->len, "first") || CD_WORD_IS(w, t->len, "last") || CD_WORD_IS(w, t->len, "full")) &&
+        u->kind == TOK_WORD && CD_WORD_IS(doc->text + u->start, u->len, "name"))
+      return true;
+  }
+  return false;
+}
+
 static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared,
                             const cd_strmap *multi_words) {
   cd_doc *doc = c->doc;
@@ -1050,6 +1066,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
       if (b->n_parts == 1 && cd_kin_before(doc, b->first_tok) >= 0) return;
       if (b->n_parts == 1 && cd_age_after(doc, b->end_tok) && cd_is_given_name(doc->text + b->name.start, b->name.end - b->name.start))
         return;
+      if (b->n_parts == 1 && names_withheld(doc, b)) return;
     }
     /* "President Obama" is a first reference where house style says so; "Dean Halvorsen" may be a
      * full name */
