@@ -342,6 +342,12 @@ static bool office_word(const cd_doc *doc, const chain_word *w, size_t n, size_t
   bool poss;
   size_t len = strip_possessive(doc, t, &poss);
   const char *s = tstr(doc, t);
+  /* "Minister of State Tan Wei Ming": a family name written first, with two more capitalised
+   * words after it, begins the name, common word or not */
+  if (cd_lex_has(CD_LEX_FAMILY_FIRST_SURNAMES, s, len) && i + 2 < doc_ntok(doc) &&
+      (doc_tok(doc, i + 1)->flags & TF_CAP) && (doc_tok(doc, i + 2)->flags & TF_CAP) &&
+      doc_tok(doc, i + 2)->sent == t->sent)
+    return false;
   return !poss && cd_is_common_word(s, len) && !cd_is_given_name(s, len);
 }
 
