@@ -182,8 +182,13 @@ static size_t skip_appositive(const cd_doc *d, size_t j, size_t ref) {
 
 /* An appositive that names the subject: "an aide, Jane Cole, said". */
 static bool naming_appositive(const cd_doc *d, size_t j, size_t ref) {
-  return punct(d, j, ',') && ctx(d, j + 1, ref) && (naming_word(d, j + 1) || in_name_mention(d, j + 1)) &&
-         skip_appositive(d, j, ref) != j;
+  if (!punct(d, j, ',') || !ctx(d, j + 1, ref) || skip_appositive(d, j, ref) == j) return false;
+  if (naming_word(d, j + 1) || in_name_mention(d, j + 1)) return true;
+  /* "Critics, including Ben Takahashi, say", "..., among them council member Ben Takahashi, say" */
+  if (!in(d, j + 1, (const char *const[]){"including", "among", "such", "notably", "led", NULL})) return false;
+  for (size_t k = j + 2; k < j + 6 && ctx(d, k, ref) && word(d, k); k++)
+    if (naming_word(d, k) || in_name_mention(d, k)) return true;
+  return false;
 }
 
 /* Skips a short modifier after a subject: a prepositional phrase ("from across the spectrum"),
@@ -353,6 +358,20 @@ static bool member_named_after(const cd_doc *d, size_t h, size_t e) {
   return false;
 }
 
+/* "Experts say the river is cleaner, according to a 2023 report by the Wend Valley Wildlife
+ * Trust": the group's sentence cites a named source after "according to" (a name within twelve
+ * words of it). */
+static bool source_cited_in_sentence(const cd_doc *d, size_t h) {
+  const cd_sentence *s = sent_of(d, h);
+  for (size_t k = s->first_tok; k + 1 < s->end_tok; k++) {
+    if (!is(d, k, "according") || !is(d, k + 1, "to")) continue;
+    for (size_t j = k + 2; j < s->end_tok && j < k + 14; j++)
+      if (naming_word(d, j) && in_name_mention(d, j)) return true;
+    return false;
+  }
+  return false;
+}
+
 static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim_hit *hit) {
   size_t h = e - 1, left = f;
   bool quant = false;
@@ -415,7 +434,7 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   if (pp != CD_NONE && (tk(d, p)->kind == TOK_NUMBER || lx(d, p, CD_LEX_CLAIM_INDEFINITE_DETERMINERS)) &&
       in(d, pp, (const char *const[]){"all", "the", "both", NULL}))
     return false; /* "all three analysts": a set already named */
-  if (member_named_after(d, h, e)) return false;
+  if (member_named_after(d, h, e) || source_cited_in_sentence(d, h)) return false;
   bool opinion_only = strength == GROUP_WEAK && !quant;
   size_t sv = subject_verb(d, e, h, opinion_only);
   /* "what economists call spending": a term defined, in the present, no view; not "what many

@@ -137,7 +137,7 @@ static const claim_def DEFS[] = {
      "(?:studies|research|surveys|polls|estimates) (?:(?:have|has|had) )?(?:(?:also|consistently|repeatedly|long|"
      "previously) )?(?:show|shows|shown|showed|suggest|suggests|suggested|indicate|indicates|indicated|find|"
      "finds|found|prove|proves|proved|proven|demonstrate|demonstrates|demonstrated|confirm|confirms|confirmed)",
-     CK_STUDIES, 0, "Which {h}? Say who did them and where they were published."},
+     CK_STUDIES, 0, "Which {h}? Say who did the work and where it was published."},
     {"by one estimate", "unnamed-report", U,
      "by (?:one|some|other|several|many|most) (?:estimates?|accounts?|counts?|"
      "measures?|reckonings?)",
