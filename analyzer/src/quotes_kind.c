@@ -615,6 +615,13 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   if (q->kind == CD_QUOTE_SPEECH && b0 && cd_word_in(doc->text + b0->start, b0->len, TITLE_LEADS) &&
       title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+  /* "the choir sang 'Abide With Me'", "Kershaw dedicated 'Tidewater' to ...": Title Case, or one
+   * capitalised word, right after a verb of performing is what was performed */
+  static const char *const PERFORMED[] = {"covered", "dedicated", "performed", "performs", "played", "plays",
+                                          "recorded", "sang", "sing", "sings", NULL};
+  if (q->kind == CD_QUOTE_SPEECH && b0 && cd_word_in(doc->text + b0->start, b0->len, PERFORMED) &&
+      (title_case_ending(doc, w->open_tok, q->inner.end, true) || one_capital_word(doc, q, w)))
+    q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "starred in "The Long Tide" and "Harbor Lights,"": Title Case that "and" or "or" joins to a
    * title right before it is one too */
   if (q->kind == CD_QUOTE_SPEECH && b0 && qi > 0 && cd_word_in(doc->text + b0->start, b0->len, JOINS) &&
