@@ -567,6 +567,16 @@ static bool title_contradicts(ent_ctx *c, const cd_name_mention *m, size_t cl) {
 }
 
 
+/* Does "X said he/she" contradict cluster cl's given name ("Brandt said he" against "Denise
+ * Brandt")? */
+static bool said_contradicts(ent_ctx *c, const cd_name_mention *m, size_t cl) {
+  if (!m->said_gender || cl == CD_NONE) return false;
+  const cluster *k = CD_VEC_AT(&c->clusters, cluster, find(c, cl));
+  if (k->first_full == CD_NONE) return false;
+  int gg = given_gender(c->doc, M(c->doc, k->first_full));
+  return gg && gg != m->said_gender;
+}
+
 /* Near-miss spellings: a lone word that no earlier step placed, and that is no established name,
  * joins the one person whose surname (or the one lone word) it nearly spells. */
 static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
@@ -964,6 +974,16 @@ void cd_pass_entities(cd_doc *doc) {
               !title_contradicts(&c, m, mcl[k - 1]))
             fit = mcl[k - 1];
         if (fit != CD_NONE || title_gender(doc, m) == 2) cl = fit;
+      } else if (cl != CD_NONE && m->said_gender && !m->courtesy && said_contradicts(&c, m, cl)) {
+        /* "Brandt said he ..." after "Tyler Brandt" and his mother "Denise Brandt": the most
+         * recent person of that surname named in full whose given name fits; with none, the join
+         * stands (a pronoun is weaker evidence than a title) */
+        for (size_t k = i; k > 0 && i - k < TITLE_FIT_MENTIONS; k--)
+          if (c.mw[k - 1].person_full && mcl[k - 1] != CD_NONE && c.mw[k - 1].skey == w->skey &&
+              !said_contradicts(&c, m, mcl[k - 1])) {
+            cl = mcl[k - 1];
+            break;
+          }
       }
       if (cl == CD_NONE) {
         size_t g = get_unique(&c, &given, w->key);

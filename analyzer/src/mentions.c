@@ -363,6 +363,21 @@ bool cd_age_after(const cd_doc *doc, size_t i) {
   return true;
 }
 
+/* "Brandt said he was ...", "Lind told reporters that she ...": a verb of saying right after the
+ * name (token e on), then "he" or "she" (past "that"), in the name's sentence: 1 a man, 2 a woman,
+ * 0 none. */
+static uint8_t said_gender_after(const cd_doc *doc, size_t e, uint32_t sent) {
+  if (e + 1 >= doc_ntok(doc)) return 0;
+  const cd_token *v = doc_tok(doc, e);
+  if (!is_word_tok(v) || !(v->flags & TF_LOWER) || v->sent != sent || !cd_is_speech_verb(doc->config, tstr(doc, v), tlen(v)))
+    return 0;
+  size_t p = e + 1;
+  const cd_token *t = doc_tok(doc, p);
+  if (is_word_tok(t) && CD_WORD_IS(tstr(doc, t), tlen(t), "that") && p + 1 < doc_ntok(doc)) t = doc_tok(doc, ++p);
+  if (!is_word_tok(t) || t->sent != sent) return 0;
+  return CD_WORD_IS(tstr(doc, t), tlen(t), "he") ? 1 : CD_WORD_IS(tstr(doc, t), tlen(t), "she") ? 2 : 0;
+}
+
 /* "in Varno", "near Kessler": a preposition of place right before token f, in its sentence. */
 static bool place_preposition_before(const cd_doc *doc, size_t f) {
   static const char *const PLACE[] = {"in", "near", "outside", "across", "around", "throughout", "inside", NULL};
@@ -602,6 +617,7 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   if (!m->org_hint && !m->possessive && cd_age_after(doc, m->end_tok)) m->person_hint = true; /* "Sophie, 9, picked" */
   if (!m->org_hint && m->n_parts == 1 && cd_kin_before(doc, m->first_tok) >= 0) m->person_hint = true; /* "his wife, Jane," */
   m->placed = place_preposition_before(doc, m->first_tok);
+  m->said_gender = said_gender_after(doc, m->end_tok, m->sent);
   /* "Ansar al-Sharia" (a group) is no more a person's name for its particle */
   if (!m->org_hint && !m->acronym && capitalised >= 2) m->person_hint = true;
   m->in_quote = (a->flags & TF_QUOTED);
