@@ -378,6 +378,20 @@ static uint8_t said_gender_after(const cd_doc *doc, size_t e, uint32_t sent) {
   return CD_WORD_IS(tstr(doc, t), tlen(t), "he") ? 1 : CD_WORD_IS(tstr(doc, t), tlen(t), "she") ? 2 : 0;
 }
 
+/* ", a 16-year-old": an appositive of age at token i (the comma), in one sentence. */
+static bool years_old_after(const cd_doc *doc, size_t i) {
+  if (i + 2 >= doc_ntok(doc)) return false;
+  const cd_token *c = doc_tok(doc, i), *a = doc_tok(doc, i + 1), *n = doc_tok(doc, i + 2);
+  if (c->kind != TOK_PUNCT || doc->text[c->start] != ',' || !is_word_tok(a) || a->sent != c->sent ||
+      n->sent != c->sent || !(CD_WORD_IS(tstr(doc, a), tlen(a), "a") || CD_WORD_IS(tstr(doc, a), tlen(a), "an")))
+    return false;
+  /* "16-year-old", one token or several: the bytes from the number on */
+  const char *s = tstr(doc, n), *end = doc->text + doc->len;
+  if (s >= end || *s < '0' || *s > '9') return false;
+  while (s < end && *s >= '0' && *s <= '9') s++;
+  return end - s >= 9 && memcmp(s, "-year-old", 9) == 0;
+}
+
 /* "in Varno", "near Kessler": a preposition of place right before token f, in its sentence. */
 static bool place_preposition_before(const cd_doc *doc, size_t f) {
   static const char *const PLACE[] = {"in", "near", "outside", "across", "around", "throughout", "inside", NULL};
@@ -614,7 +628,8 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   }
   if (!m->org_hint && (named_as_body(doc, m->first_tok) || after_media_noun(doc, m->first_tok))) m->org_hint = true;
   if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
-  if (!m->org_hint && !m->possessive && cd_age_after(doc, m->end_tok)) m->person_hint = true; /* "Sophie, 9, picked" */
+  if (!m->org_hint && !m->possessive && (cd_age_after(doc, m->end_tok) || years_old_after(doc, m->end_tok)))
+    m->person_hint = true; /* "Sophie, 9, picked", "Maya, a 16-year-old who ..." */
   if (!m->org_hint && m->n_parts == 1 && cd_kin_before(doc, m->first_tok) >= 0) m->person_hint = true; /* "his wife, Jane," */
   m->placed = place_preposition_before(doc, m->first_tok);
   m->said_gender = said_gender_after(doc, m->end_tok, m->sent);
