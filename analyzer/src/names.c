@@ -973,6 +973,15 @@ static bool named_thing(const cd_doc *doc, const cd_name_mention *m) {
         cd_word_in(doc->text + w->start, w->len, THINGS) && article_tok(doc, doc_tok(doc, t - 2)))
       return true;
   }
+  /* "an Aeroluna flight", "the Strideline app": a name between an article and a noun for a
+   * company's thing is the company's */
+  static const char *const PRODUCTS[] = {"aircraft", "airliner", "app", "flight", "flights", "jet", "plane", "shares",
+                                         "store", "stores", "website", NULL};
+  if (t >= 1 && m->end_tok < doc_ntok(doc) && article_tok(doc, doc_tok(doc, t - 1))) {
+    const cd_token *after = doc_tok(doc, m->end_tok);
+    if (after->kind == TOK_WORD && (after->flags & TF_LOWER) && cd_word_in(doc->text + after->start, after->len, PRODUCTS))
+      return true;
+  }
   /* "Xinhua, the official Chinese news agency, wrote": an appositive of a few words after it */
   size_t e = m->end_tok, n = doc_ntok(doc);
   if (e + 2 >= n || doc_tok(doc, e)->kind != TOK_PUNCT || doc->text[doc_tok(doc, e)->start] != ',' ||
