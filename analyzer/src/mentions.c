@@ -99,9 +99,12 @@ static bool month_abbreviation_as_name(const cd_doc *doc, size_t i, size_t n) {
 
 /* A particle joined to a capitalised name by a hyphen, one token: "al-Assad", "el-Sisi". */
 static bool hyphened_particle_name(const cd_doc *doc, const cd_token *t) {
-  if (!is_word_tok(t) || !(t->flags & TF_LOWER)) return false;
+  if (!is_word_tok(t) || !(t->flags & TF_LOWER) || tlen(t) < 4) return false;
   const char *s = tstr(doc, t);
   size_t n = tlen(t), k = 0;
+  /* the particles are short ("al-", "el-", "bin-"): most words are turned away here, and this is
+   * asked of every lower-case word */
+  if (s[1] != '-' && s[2] != '-' && s[3] != '-' && (n < 5 || s[4] != '-')) return false;
   while (k < n && s[k] != '-') k++;
   return k > 0 && k + 1 < n && s[k + 1] >= 'A' && s[k + 1] <= 'Z' && cd_lex_has(CD_LEX_NAME_PARTICLES, s, k);
 }
@@ -369,13 +372,15 @@ bool cd_age_after(const cd_doc *doc, size_t i) {
 static uint8_t said_gender_after(const cd_doc *doc, size_t e, uint32_t sent) {
   if (e + 1 >= doc_ntok(doc)) return 0;
   const cd_token *v = doc_tok(doc, e);
-  if (!is_word_tok(v) || !(v->flags & TF_LOWER) || v->sent != sent || !cd_is_speech_verb(doc->config, tstr(doc, v), tlen(v)))
-    return 0;
+  if (!is_word_tok(v) || !(v->flags & TF_LOWER) || v->sent != sent) return 0;
+  /* the pronoun first: asked of every name, and "he" or "she" two words on is rare */
   size_t p = e + 1;
   const cd_token *t = doc_tok(doc, p);
-  if (is_word_tok(t) && CD_WORD_IS(tstr(doc, t), tlen(t), "that") && p + 1 < doc_ntok(doc)) t = doc_tok(doc, ++p);
-  if (!is_word_tok(t) || t->sent != sent) return 0;
-  return CD_WORD_IS(tstr(doc, t), tlen(t), "he") ? 1 : CD_WORD_IS(tstr(doc, t), tlen(t), "she") ? 2 : 0;
+  if (is_word_tok(t) && tlen(t) == 4 && CD_WORD_IS(tstr(doc, t), tlen(t), "that") && p + 1 < doc_ntok(doc))
+    t = doc_tok(doc, ++p);
+  if (!is_word_tok(t) || t->sent != sent || tlen(t) > 3) return 0;
+  uint8_t g = CD_WORD_IS(tstr(doc, t), tlen(t), "he") ? 1 : CD_WORD_IS(tstr(doc, t), tlen(t), "she") ? 2 : 0;
+  return g && cd_is_speech_verb(doc->config, tstr(doc, v), tlen(v)) ? g : 0;
 }
 
 /* ", a 16-year-old": an appositive of age at token i (the comma), in one sentence. */
