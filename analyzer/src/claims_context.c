@@ -364,7 +364,7 @@ static bool member_named_after(const cd_doc *d, size_t h, size_t e) {
 static bool source_cited_in_sentence(const cd_doc *d, size_t h) {
   const cd_sentence *s = sent_of(d, h);
   for (size_t k = s->first_tok; k + 1 < s->end_tok; k++) {
-    if (!is(d, k, "according") || !is(d, k + 1, "to")) continue;
+    if (tn(d, k) != 9 || !is(d, k, "according") || !is(d, k + 1, "to")) continue; /* (the length first: every word asks) */
     for (size_t j = k + 2; j < s->end_tok && j < k + 14; j++)
       if (naming_word(d, j) && in_name_mention(d, j)) return true;
     return false;
