@@ -466,8 +466,6 @@ static const char *described_speaker(const cd_doc *doc, const pending *p) {
   return NULL;
 }
 
-/* One finding per claim: the parts of a sentence's unnamed-source claim become related information
- * of the source phrase's finding. Then every finding goes into the report. */
 /* Does "because" follow explanation p in its sentence ("asked not to be named because ...")? */
 static bool reason_follows(const cd_doc *doc, const pending *p) {
   size_t t = first_token(doc, p->hit.end, false);
@@ -479,6 +477,8 @@ static bool reason_follows(const cd_doc *doc, const pending *p) {
   return false;
 }
 
+/* One finding per claim: the parts of a sentence's unnamed-source claim become related information
+ * of the source phrase's finding. Then every finding goes into the report. */
 static void emit(cd_doc *doc, cd_vec *found) {
   for (size_t i = 0; i < found->len; i++) {
     pending *p = CD_VEC_AT(found, pending, i);

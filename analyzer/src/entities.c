@@ -554,27 +554,26 @@ static int given_gender(const cd_doc *doc, const cd_name_mention *m) {
   return male == female ? 0 : male ? 1 : 2;
 }
 
-/* Is cluster cl a person the courtesy title of mention m contradicts: "Mr. Clinton" beside
- * "Hillary Clinton" (in copy that writes "Mr. Clinton" for Bill and "Mrs. Clinton" for Hillary)?
- * Then the title goes to another person of that surname named in full, whom it fits. */
-static bool title_contradicts(ent_ctx *c, const cd_name_mention *m, size_t cl) {
-  int tg = title_gender(c->doc, m);
-  if (!tg || cl == CD_NONE) return false;
+/* Does gender g (1 a man, 2 a woman, 0 unknown) that a mention's courtesy title or its "said
+ * he/she" gives contradict the given name of cluster cl's first full name: "Mr. Clinton" beside
+ * "Hillary Clinton" (in copy that writes "Mr. Clinton" for Bill and "Mrs. Clinton" for Hillary),
+ * "Brandt said he" beside "Denise Brandt"? */
+static bool gender_contradicts(ent_ctx *c, int g, size_t cl) {
+  if (!g || cl == CD_NONE) return false;
   const cluster *k = CD_VEC_AT(&c->clusters, cluster, find(c, cl));
   if (k->first_full == CD_NONE) return false;
   int gg = given_gender(c->doc, M(c->doc, k->first_full));
-  return gg && gg != tg;
+  return gg && gg != g;
 }
 
-
-/* Does "X said he/she" contradict cluster cl's given name ("Brandt said he" against "Denise
- * Brandt")? */
-static bool said_contradicts(ent_ctx *c, const cd_name_mention *m, size_t cl) {
-  if (!m->said_gender || cl == CD_NONE) return false;
-  const cluster *k = CD_VEC_AT(&c->clusters, cluster, find(c, cl));
-  if (k->first_full == CD_NONE) return false;
-  int gg = given_gender(c->doc, M(c->doc, k->first_full));
-  return gg && gg != m->said_gender;
+/* The most recent person named in full before mention i (within TITLE_FIT_MENTIONS) with
+ * surname key `skey` whose given name does not contradict gender g, or CD_NONE. */
+static size_t recent_fit(ent_ctx *c, const size_t *mcl, size_t i, const char *skey, int g) {
+  for (size_t k = i; k > 0 && i - k < TITLE_FIT_MENTIONS; k--)
+    if (c->mw[k - 1].person_full && mcl[k - 1] != CD_NONE && c->mw[k - 1].skey == skey &&
+        !gender_contradicts(c, g, mcl[k - 1]))
+      return mcl[k - 1];
+  return CD_NONE;
 }
 
 /* Near-miss spellings: a lone word that no earlier step placed, and that is no established name,
@@ -894,7 +893,7 @@ void cd_pass_entities(cd_doc *doc) {
         /* the surname alone is the person without a generation, when there is one ("Trump" for
          * "Donald Trump", not "Donald Trump Jr.") */
         /* (not a couple's first: "Kowalczyk" alone is the one named in full, unless a title says
-         * otherwise, title_contradicts) */
+         * otherwise, gender_contradicts) */
         size_t had = cd_strmap_get(&any_surname, w->skey);
         if (had != CD_NONE && find(&c, had) != find(&c, cl)) {
           k->family = true;
@@ -962,28 +961,21 @@ void cd_pass_entities(cd_doc *doc) {
       if (cl == CD_NONE) cl = cd_strmap_get(&any_surname, w->skey);
       /* the person the title contradicts is someone else: the first of that surname if the title
        * fits them, else a person of their own ("Mr. Clinton" apart from "Hillary Clinton") */
-      if (title_contradicts(&c, m, cl)) {
+      int tg = title_gender(doc, m);
+      if (gender_contradicts(&c, tg, cl)) {
         /* the most recent person of that surname named in full before it whom the title fits;
          * with none, a woman's title beside a man's given name ("Mrs. Kessler" after "James
          * Kessler": his wife) is a person of her own, but a man's title beside a woman's given
          * name joins her ("Mr. Barry" and "Marion Barry": the lists of women's names hold names
          * that men bear too) */
-        size_t fit = CD_NONE;
-        for (size_t k = i; k > 0 && i - k < TITLE_FIT_MENTIONS && fit == CD_NONE; k--)
-          if (c.mw[k - 1].person_full && mcl[k - 1] != CD_NONE && c.mw[k - 1].skey == w->skey &&
-              !title_contradicts(&c, m, mcl[k - 1]))
-            fit = mcl[k - 1];
-        if (fit != CD_NONE || title_gender(doc, m) == 2) cl = fit;
-      } else if (cl != CD_NONE && m->said_gender && !m->courtesy && said_contradicts(&c, m, cl)) {
+        size_t fit = recent_fit(&c, mcl, i, w->skey, tg);
+        if (fit != CD_NONE || tg == 2) cl = fit;
+      } else if (!m->courtesy && gender_contradicts(&c, m->said_gender, cl)) {
         /* "Brandt said he ..." after "Tyler Brandt" and his mother "Denise Brandt": the most
          * recent person of that surname named in full whose given name fits; with none, the join
          * stands (a pronoun is weaker evidence than a title) */
-        for (size_t k = i; k > 0 && i - k < TITLE_FIT_MENTIONS; k--)
-          if (c.mw[k - 1].person_full && mcl[k - 1] != CD_NONE && c.mw[k - 1].skey == w->skey &&
-              !said_contradicts(&c, m, mcl[k - 1])) {
-            cl = mcl[k - 1];
-            break;
-          }
+        size_t fit = recent_fit(&c, mcl, i, w->skey, m->said_gender);
+        if (fit != CD_NONE) cl = fit;
       }
       if (cl == CD_NONE) {
         size_t g = get_unique(&c, &given, w->key);

@@ -109,10 +109,6 @@ static bool hyphened_particle_name(const cd_doc *doc, const cd_token *t) {
   return k > 0 && k + 1 < n && s[k + 1] >= 'A' && s[k + 1] <= 'Z' && cd_lex_has(CD_LEX_NAME_PARTICLES, s, k);
 }
 
-/* Does a group's noun and "known as" or "called" come right before token f ("a terrorist group
- * known as Ansar al-Sharia", "a militia called the Free Army")? Then the name is a body's. Read
- * here, in the name's own paragraph, so that what the entities pass reads of a mention stays the
- * mention's. */
 /* "told the magazine Nordic Science", "the broadcaster Kanal 7": a name right after a noun for a
  * publication or a broadcaster, in its sentence, is that outlet's. */
 static bool after_media_noun(const cd_doc *doc, size_t f) {
@@ -124,6 +120,10 @@ static bool after_media_noun(const cd_doc *doc, size_t f) {
          cd_word_in(tstr(doc, n), tlen(n), MEDIA);
 }
 
+/* Does a group's noun and "known as" or "called" come right before token f ("a terrorist group
+ * known as Ansar al-Sharia", "a militia called the Free Army")? Then the name is a body's. Read
+ * here, in the name's own paragraph, so that what the entities pass reads of a mention stays the
+ * mention's. */
 static bool named_as_body(const cd_doc *doc, size_t f) {
   static const char *const BODIES[] = {"group", "groups", "organization", "organisation", "militia", "network",
                                        "movement", "faction", "coalition", "company", "firm", "party", NULL};

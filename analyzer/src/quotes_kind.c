@@ -368,15 +368,19 @@ size_t cd_nickname_close(const cd_doc *doc, size_t tok) {
 
 /* "a note on the kitchen table reading "..."", "a banner over the door reading "...": a sign noun
  * and a phrase of place (at most five words, no punctuation) before "reading" at `verb`. */
-static bool sign_with_place(const cd_doc *doc, size_t verb) {
+/* The nearest sign noun among the six words right before token `verb` (words only, in its
+ * sentence), in lower case only when `lower`: its token, or CD_NONE. */
+static size_t sign_noun_before(const cd_doc *doc, size_t verb, bool lower) {
   uint32_t sent = tk(doc, verb)->sent;
   for (size_t k = verb, words = 0; k > 0 && words < 6; words++) {
     const cd_token *t = tk(doc, --k);
-    if (t->sent != sent || t->kind != TOK_WORD) return false;
-    if ((t->flags & TF_LOWER) && CD_SORTED_IN(doc->text + t->start, t->len, SIGN_NOUNS)) return true;
+    if (t->sent != sent || t->kind != TOK_WORD) return CD_NONE;
+    if ((!lower || (t->flags & TF_LOWER)) && CD_SORTED_IN(doc->text + t->start, t->len, SIGN_NOUNS)) return k;
   }
-  return false;
+  return CD_NONE;
 }
+
+static bool sign_with_place(const cd_doc *doc, size_t verb) { return sign_noun_before(doc, verb, true) != CD_NONE; }
 
 /* "... carrying handmade signs. One read "Pass It Already." Another said "...": "one", "another"
  * or "others" opening the sentence right before the verb at `verb`, after a sentence of the
@@ -404,17 +408,12 @@ static bool one_of_the_signs(const cd_doc *doc, size_t verb) {
  * opens the sentence's subject, a few words before the verb at `verb`, with only a phrase of place
  * between. */
 static bool sign_subject(const cd_doc *doc, size_t verb) {
+  size_t k = sign_noun_before(doc, verb, false);
+  if (k == CD_NONE) return false;
   uint32_t sent = tk(doc, verb)->sent;
-  for (size_t k = verb, words = 0; k > 0 && words < 6; words++) {
-    const cd_token *t = tk(doc, --k);
-    if (t->sent != sent || t->kind != TOK_WORD) return false;
-    if (CD_SORTED_IN(doc->text + t->start, t->len, SIGN_NOUNS)) {
-      /* the noun opens the sentence or follows its article: "A poster ...", "Posters ..." */
-      if (k == 0 || tk(doc, k - 1)->sent != sent) return true;
-      return article(doc, tk(doc, k - 1)) && (k - 1 == 0 || tk(doc, k - 2)->sent != sent);
-    }
-  }
-  return false;
+  /* the noun opens the sentence or follows its article: "A poster ...", "Posters ..." */
+  if (k == 0 || tk(doc, k - 1)->sent != sent) return true;
+  return article(doc, tk(doc, k - 1)) && (k - 1 == 0 || tk(doc, k - 2)->sent != sent);
 }
 
 /* "the striker the crowd calls "the Flash,"", "Ransom, whom fans call "the Queen of Static"": a form
