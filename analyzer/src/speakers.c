@@ -232,10 +232,11 @@ static bool role_subject(const att *a, uint32_t si, uint8_t want) {
   uint8_t have = (uint8_t)cd_title_gender(S(a, role), N(a, role));
   if (want != GENDER_UNKNOWN && have != GENDER_UNKNOWN && have != want) return false;
   /* a person named in the sentence may be the one meant ("A reporter asked Sanders how he was
-   * feeling. He replied: ...") */
+   * feeling. He replied: ..."), but not one after a preposition, who is where or for whom ("A
+   * spokesman for the line said a tree had fallen at Haddon Cutting.") */
   for (size_t w = role + 1; w < end; w++) {
     size_t mi = mention_at(a, w);
-    if (mi != CD_NONE && cd_mention_is_person(a->doc, mi)) return false;
+    if (mi != CD_NONE && cd_mention_is_person(a->doc, mi) && !att_after_preposition(a, w, s->first_tok)) return false;
   }
   return true;
 }
