@@ -144,7 +144,7 @@ static bool person_mention(const cd_doc *doc, const cd_name_mention *m) {
   if (m->kind != MK_NAME || m->entity == CD_NONE || m->in_quote || m->headline || m->possessive) return false;
   if (!looks_like_person(doc, m)) return false;
   const cd_entity *e = CD_VEC_AT(&doc->entities, cd_entity, m->entity);
-  return e->kind == CD_ENTITY_PERSON || (m->person_hint && !m->org_hint);
+  return e->kind == CD_ENTITY_PERSON || (m->person_hint && !m->org_hint && !m->thing_hint);
 }
 
 bool att_person_mention(const cd_doc *doc, const cd_name_mention *m) {
@@ -155,7 +155,7 @@ static bool mention_is_person(const cd_doc *doc, const cd_name_mention *m) {
   if (m->possessive || emphasised_title(doc, m) || !looks_like_person(doc, m)) return false;
   if (m->courtesy || m->job_title) return true;
   const cd_entity *e = m->entity != CD_NONE ? CD_VEC_AT(&doc->entities, cd_entity, m->entity) : NULL;
-  return (e && e->kind == CD_ENTITY_PERSON) || (m->person_hint && !m->org_hint);
+  return (e && e->kind == CD_ENTITY_PERSON) || (m->person_hint && !m->org_hint && !m->thing_hint);
 }
 
 bool cd_mention_is_person(const cd_doc *doc, size_t mi) { return person_memo(doc, mi, 0, mention_is_person); }

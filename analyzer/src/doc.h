@@ -124,6 +124,7 @@ typedef struct cd_name_mention {
   bool person_hint;    /* title, given name or pronoun context says: a person */
   bool org_hint;       /* organisation word: Party, Ministry, Police, ... */
   bool placed;         /* right after a preposition of place ("in Varno", "near Kessler") */
+  bool thing_hint;     /* written as a thing is, "the Corran Playhouse.": not a person */
   uint8_t said_gender; /* "Brandt said he": 1 a man, 2 a woman, 0 unknown (its sentence's words) */
   uint8_t n_parts;     /* name words, title excluded */
   uint32_t sent;

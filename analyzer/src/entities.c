@@ -775,7 +775,7 @@ void cd_pass_entities(cd_doc *doc) {
   cd_vec_init(&groups, sizeof(text_group));
   /* working tables, freed at the end of the pass (not kept in the report's arena) */
   size_t *mcl = NULL, *ent_of = NULL, *best = NULL, *count = NULL, *n_acr = NULL, *n_long = NULL, *acr = NULL;
-  bool *person = NULL, *org = NULL, *courtesy = NULL;
+  bool *person = NULL, *org = NULL, *courtesy = NULL, *thing = NULL;
   uint32_t *text_first = NULL;
   c.mw = malloc((nm + 1) * sizeof(mwork)); /* each written below */
   c.am_mask = 255;
@@ -1056,13 +1056,15 @@ void cd_pass_entities(cd_doc *doc) {
   person = calloc(doc->entities.len + 1, sizeof(bool));
   org = calloc(doc->entities.len + 1, sizeof(bool));
   courtesy = calloc(doc->entities.len + 1, sizeof(bool));
-  if (!person || !org || !courtesy) goto done;
+  thing = calloc(doc->entities.len + 1, sizeof(bool));
+  if (!person || !org || !courtesy || !thing) goto done;
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->entity == CD_NONE) continue;
     if (m->courtesy) courtesy[m->entity] = true;
     if (c.mw[i].person_full || m->job_title) person[m->entity] = true;
     if (m->org_hint) org[m->entity] = true;
+    if (m->thing_hint) thing[m->entity] = true;
   }
   /* an organisation the article mostly calls by its acronym ("AEW", after "All Elite Wrestling" once)
    * goes by the acronym */
@@ -1088,6 +1090,7 @@ void cd_pass_entities(cd_doc *doc) {
     ent->name = cd_arena_strndup(doc->arena, doc->text + b->name.start, end - b->name.start);
     ent->kind = courtesy[e] ? CD_ENTITY_PERSON
                 : org[e]    ? CD_ENTITY_ORGANIZATION
+                : thing[e]  ? CD_ENTITY_OTHER /* "the Corran Playhouse." */
                 : person[e] ? CD_ENTITY_PERSON
                             : CD_ENTITY_OTHER;
     ent->mentions = cd_arena_alloc(doc->arena, (count[e] + 1) * sizeof(cd_mention));
@@ -1130,6 +1133,7 @@ done:
   free(person);
   free(org);
   free(courtesy);
+  free(thing);
   free(n_acr);
   free(n_long);
   free(acr);

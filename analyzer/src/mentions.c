@@ -489,6 +489,27 @@ static bool the_plural_group(const cd_doc *doc, size_t first, size_t last) {
   return cd_is_common_word(s, n) && !cd_is_given_name(s, n) && !cd_is_not_person_word(s, n);
 }
 
+/* "the Lumora Desk is", "at the Corran Playhouse.": a name after "the" that stands alone (a
+ * punctuation mark or a verb after it, not a noun it modifies as in "the Obama administration") is
+ * a thing's or a place's; people are not written with the article. Not "the Dalai Lama said": a
+ * verb of saying after it leaves the name as it is. */
+static bool the_singular_thing(const cd_doc *doc, size_t first, size_t last) {
+  static const char *const VERBS[] = {"is",   "was", "has",   "had",  "will", "would", "can", "could",
+                                      "may",  "might", "does", "did", "opened", "closed", "sells", "makes",
+                                      "costs", "runs", "stands", "sits", "seats", NULL};
+  if (first == 0 || last + 1 >= doc_ntok(doc)) return false;
+  const cd_token *the = doc_tok(doc, first - 1), *a = doc_tok(doc, first), *z = doc_tok(doc, last),
+                 *after = doc_tok(doc, last + 1);
+  if (!is_word_tok(the) || the->sent != z->sent || !CD_WORD_IS(tstr(doc, the), tlen(the), "the")) return false;
+  if (cd_is_given_name(tstr(doc, a), tlen(a)) || (z->flags & TF_ALLCAPS)) return false;
+  if (after->sent != z->sent) return true; /* the sentence ends with it */
+  if (after->kind == TOK_PUNCT) {
+    char c = doc->text[after->start];
+    return c == '.' || c == ',' || c == ';' || c == ')';
+  }
+  return is_word_tok(after) && cd_word_in(tstr(doc, after), tlen(after), VERBS);
+}
+
 static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive) {
   chain_word w[16];
   if (n > sizeof w / sizeof w[0]) n = sizeof w / sizeof w[0];
@@ -633,6 +654,7 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   }
   if (!m->org_hint && (named_as_body(doc, m->first_tok) || after_media_noun(doc, m->first_tok))) m->org_hint = true;
   if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
+  m->thing_hint = !m->org_hint && !possessive && name_from == 0 && the_singular_thing(doc, m->first_tok, m->end_tok - 1);
   if (!m->org_hint && !m->possessive && (cd_age_after(doc, m->end_tok) || years_old_after(doc, m->end_tok)))
     m->person_hint = true; /* "Sophie, 9, picked", "Maya, a 16-year-old who ..." */
   if (!m->org_hint && m->n_parts == 1 && cd_kin_before(doc, m->first_tok) >= 0) m->person_hint = true; /* "his wife, Jane," */
