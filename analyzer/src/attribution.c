@@ -894,6 +894,21 @@ static bool plural_apostrophe(const att *a, size_t i) {
   return apos && w->kind == TOK_WORD && cd_tok_end(w) == t->start && (S(a, i - 1)[N(a, i - 1) - 1] == 's');
 }
 
+/* "had this to say about his proposal: "..."": a noun of speech whose phrase follows a
+ * preposition, a colon after it, is what the sentence is about; the words are the sentence's
+ * subject's. Not "criticised over her assertion that "..."", which gives the noun's content. */
+static bool topic_noun(const att *a, size_t noun, size_t first) {
+  if (!punct(a, noun + 1, ':')) return false;
+  for (size_t k = noun; k > first && noun - k < 4; k--) {
+    size_t p = k - 1;
+    if (T(a, p)->kind == TOK_PUNCT && S(a, p)[0] == '-') continue; /* "free-college" */
+    if (T(a, p)->kind != TOK_WORD || !outside_quotes(a, p)) return false;
+    /* not "in her words", "in his remarks": the frame that gives the owner's words */
+    if (att_preposition(a, p)) return !is(a, p, "of") && !is(a, p, "in") && p + 1 < noun && att_determiner(a, p + 1);
+  }
+  return false;
+}
+
 static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker *sp, size_t *verb) {
   size_t i = c->open;
   /* the noun's content follows it ("the quote that", "his remark:"); a quote right after the noun
@@ -918,6 +933,7 @@ static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker 
       break;
     }
   }
+  if (topic_noun(a, noun, first)) return false;
   /* "in the Harbour Times' words, "..."": the frame credits any named source, not only a person */
   size_t owner_end = noun > first + 1 && plural_apostrophe(a, noun - 1) ? noun - 1 : noun; /* "Times' words" */
   size_t mi = CD_NONE; /* the mention that ends right before the noun ("the Cedar Springs Record's") */
@@ -1672,7 +1688,8 @@ static bool speech_noun(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
     if (att_speech_verb(a, i)) return false; /* a verb of saying has its own subject */
     bool doc_noun = att_source_noun(a, i) && !att_role_noun(a, i);
     if (!cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, i), N(a, i)) && !(doc_noun && i + 2 == c->open)) continue;
-    if (cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, i), N(a, i)) && speech_noun_owner(a, i, s->first_tok, sp)) {
+    if (cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, i), N(a, i)) && !topic_noun(a, i, s->first_tok) &&
+        speech_noun_owner(a, i, s->first_tok, sp)) {
       *verb = i;
       return true;
     }
