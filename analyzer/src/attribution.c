@@ -1311,6 +1311,22 @@ static bool relative_document(att *a, size_t first, size_t v, speaker *sp) {
   return false;
 }
 
+/* The person whose name ends right before a comma at token `at` - 1 in sentence s, the comma
+ * opening an appositive that starts at `at`: *sp becomes them; unchanged when there is none. */
+static void person_before_comma(att *a, const cd_sentence *s, size_t at, speaker *sp) {
+  if (at < s->first_tok + 2 || !punct(a, at - 1, ',')) return;
+  size_t end = at - 1;
+  for (size_t st = end > 8 ? end - 8 : 0; st < end; st++) {
+    speaker who = {0};
+    if (st < s->first_tok || att_after_preposition(a, st, s->first_tok)) continue;
+    if (att_speaker_at(a, st, &who, CD_ATTR_EXPLICIT) && who.mention != CD_NONE && who.method != CD_ATTR_PRONOUN &&
+        (who.end_tok == end || att_phrase_end(&who) == end) && cd_mention_is_person(a->doc, who.mention)) {
+      *sp = who;
+      return;
+    }
+  }
+}
+
 /* "in a statement released by the studio, Lantern Reel Pictures,": the noun at `noun` closes a
  * phrase after "by", "from" or "of" (within four words back, in its clause): the organisation
  * apposed to it is that phrase's, not the verb's subject. */
@@ -1515,6 +1531,9 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
              (end == k && pp_start != CD_NONE && tmp.mention != CD_NONE && tmp.method != CD_ATTR_PRONOUN &&
               (tmp.end_tok == pp_start || att_phrase_end(&tmp) == pp_start))) &&
             (!after_prep || tmp.end_tok == end || tmp.end_tok == pp_start)) {
+          /* "Ana Bell, a director at the Kestrel Trust, a charity, said": the phrase found is the
+           * first of two appositives; the person before it speaks */
+          if (tmp.mention == CD_NONE && tmp.method == CD_ATTR_SOURCE && end != k) person_before_comma(a, s, tmp.first_tok, &tmp);
           *sp = tmp;
           *verb = v;
           outer_saying(a, c, stance && !say, sp, verb);

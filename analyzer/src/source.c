@@ -187,7 +187,12 @@ static void source_plain(cd_doc *doc) {
     size_t eol = nl ? (size_t)(nl - s) : doc->len;
     bool blank = blank_line(s, pos, eol);
     bool control = !blank && control_line(s, pos, eol);
-    if (!blank && !control) memset(doc->prose + pos, 1, eol - pos);
+    if (!blank && !control) {
+      memset(doc->prose + pos, 1, eol - pos);
+      /* "> ", as an e-mail or a Markdown habit quotes a passage: the marks are markup */
+      for (size_t k = pos; k < eol && k < pos + 8 && (s[k] == '>' || s[k] == ' '); k++)
+        if (s[k] == '>') memset(doc->prose + pos, 0, k + 1 - pos);
+    }
     bool dek = after_headline && !blank && !control && dek_line(s, pos, eol, doc->len);
     after_headline = false;
     if (blank || control) {
