@@ -573,6 +573,17 @@ static bool courtesy_on_name(const names_ctx *c, const cd_name_mention *m) {
   return on;
 }
 
+/* "Fishermen in Haverlo gave the ruling a welcome", before "the Haverlo Fishermen's
+ * Cooperative": an ordinary word that opens its sentence has its capital from where it stands. */
+static bool common_word_opening(cd_doc *doc, const cd_name_mention *m) {
+  const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
+  size_t f = s->first_tok;
+  while (f < m->first_tok && doc_tok(doc, f)->kind == TOK_MARK) f++;
+  const char *key = name_key(doc, m);
+  return f == m->first_tok && m->title.start == CD_NONE32 && key &&
+         cd_is_common_word(doc->text + m->name.start, m->name.end - m->name.start) && !cd_doc_key_proper(doc, key);
+}
+
 /* A word of a clause's frame or a verb of saying: "for Trump", "Trump said". */
 static bool clause_word(const cd_doc *doc, const cd_token *t) {
   const char *w = doc->text + t->start;
@@ -1122,6 +1133,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
     const cd_name_mention *m = M(doc, mentions[k]);
     if (m->span.start >= full->span.start) break;
     if (!body(c, m) || m->n_parts != 1 || attributive(doc, m) || nickname_half(doc, m)) continue;
+    if (common_word_opening(doc, m)) continue;
     if (president_named(doc, m)) break; /* a first reference where house style says so */
     if (cd_couple_partner(doc, mentions[k]) != CD_NONE) break; /* "David and Louise Turpin": named in full */
     const char *sk = surname_key(doc, m);
