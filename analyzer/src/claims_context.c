@@ -59,6 +59,15 @@ static size_t prev_tok(const cd_doc *d, size_t i) {
   return i > sent_first(d, i) && ctx(d, i - 1, i) ? i - 1 : CD_NONE;
 }
 
+/* A dash that sets an aside off: an em or en dash, or two hyphens. */
+static bool em_dash(const cd_doc *d, size_t i) {
+  if (i >= doc_ntok(d) || tk(d, i)->kind != TOK_PUNCT) return false;
+  const char *s = ts(d, i);
+  size_t n = tn(d, i);
+  return (n == 3 && (memcmp(s, "\xE2\x80\x94", 3) == 0 || memcmp(s, "\xE2\x80\x93", 3) == 0)) ||
+         (n == 2 && memcmp(s, "--", 2) == 0);
+}
+
 static bool ends_with(const cd_doc *d, size_t i, const char *suffix) {
   size_t n = tn(d, i), m = strlen(suffix);
   return n >= m && strncasecmp(ts(d, i) + n - m, suffix, m) == 0;
@@ -143,6 +152,10 @@ static bool saying_verb(const cd_doc *d, size_t i) {
                                                               NULL})) ||
       (is(d, i + 1, "for") && in(d, i, (const char *const[]){"ask", "asks", "asked", "asking", NULL})))
     return false;
+  /* "Analysts pressed executives on whether ...": a question asks, it puts no view forward */
+  if (in(d, i, (const char *const[]){"press", "presses", "pressed", "pressing", "quizzed", "queried", "ask", "asks",
+                                     "asked", "asking", NULL}))
+    return false;
   return lower(d, i) && (cd_is_speech_verb(d->config, ts(d, i), tn(d, i)) ||
                          cd_is_speech_participle(ts(d, i), tn(d, i)) ||
                          cd_lex_has(CD_LEX_CLAIM_REPORTING_VERBS, ts(d, i), tn(d, i)) || opinion_verb(d, i) ||
@@ -209,9 +222,19 @@ static size_t skip_modifier(const cd_doc *d, size_t j, size_t ref) {
         return k;
     return j;
   }
-  for (; k < j + 9 && ctx(d, k, ref); k++) {
+  size_t limit = j + 9;
+  for (; k < limit && ctx(d, k, ref); k++) {
     if (punct(d, k, '.') && capital(d, k - 1) && tn(d, k - 1) <= 3) continue; /* "advisers to Mr. Obama say" */
+    if (em_dash(d, k)) { /* "insiders in two states -- Nevada and South Carolina -- said": past the aside */
+      size_t c = k + 1;
+      while (c < k + 20 && ctx(d, c, ref) && !em_dash(d, c)) c++;
+      if (!em_dash(d, c) || !ctx(d, c, ref)) return j;
+      limit += c - k + 1;
+      k = c;
+      continue;
+    }
     if (!word(d, k) && tk(d, k)->kind != TOK_NUMBER) return j;
+    if (lx(d, k - 1, CD_LEX_DETERMINERS)) continue; /* "analysts on the call": a noun after an article */
     if (lower(d, k) &&
         (saying_verb(d, k) || (lx(d, k, CD_LEX_CLAIM_AUXILIARIES) && !is(d, k, "long") && !is(d, k, "too"))))
       /* "the nation's top diplomat to call into question ...", "refused to say": a verb of saying
@@ -372,6 +395,37 @@ static bool source_cited_in_sentence(const cd_doc *d, size_t h) {
   return false;
 }
 
+/* After a group ending before token e: a linking verb with what it links ("were sceptical",
+ * "remain unconvinced", "have been critical"), or nothing of the clause (a comma, the end). */
+static bool stance_after(const cd_doc *d, size_t e, size_t ref) {
+  static const char *const LINKING[] = {"is", "are", "was", "were", "been", "seem", "seemed", "seems", "appear",
+                                        "appeared", "appears", "remain", "remained", "remains", "look", "looked",
+                                        "sound", "sounded", NULL};
+  static const char *const RECEIVED[] = {"given", "told", "shown", "invited", "allowed", "sent", "offered", "granted",
+                                         "asked", "taken", "brought", "paid", NULL};
+  static const char *const ADVERBS[] = {"even", "also", "still", "now", "often", "long", "never", "already", NULL};
+  size_t k = e;
+  /* "insiders across the four states -- and two-thirds of Republicans -- said": past an aside set off
+   * by dashes, a few words after the group */
+  for (size_t j = e; j < e + 6 && ctx(d, j, ref); j++) {
+    if (!em_dash(d, j)) continue;
+    for (size_t c = j + 1; c < j + 20 && ctx(d, c, ref); c++)
+      if (em_dash(d, c)) {
+        k = c + 1;
+        break;
+      }
+    break;
+  }
+  if (!ctx(d, k, ref) || !word(d, k)) return true; /* "Many experts, however, ..." */
+  /* "some activists even insist that", "most economists assess it as modest": a view put forward */
+  while (ctx(d, k + 1, ref) && word(d, k) && (in(d, k, ADVERBS) || (ends_with(d, k, "ly") && tn(d, k) > 4))) k++;
+  if (saying_verb(d, k) || belief_verb(d, k) || in(d, k, (const char *const[]){"assess", "assessed", "assesses", NULL}))
+    return true;
+  if (in(d, k, (const char *const[]){"have", "has", "had", NULL}) && ctx(d, k + 1, ref) && is(d, k + 1, "been")) k++;
+  if (!in(d, k, LINKING)) return false;
+  return !(ctx(d, k + 1, ref) && in(d, k + 1, RECEIVED));
+}
+
 static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim_hit *hit) {
   size_t h = e - 1, left = f;
   bool quant = false;
@@ -444,11 +498,14 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
    * another subject */
   if (sv == e && ends_with(d, sv, "s") && !ends_with(d, sv, "ss") && ends_with(d, h, "s")) return false;
   if (span_to_verb(d, hit, left, e, h, asserted(d, sv))) return true;
-  /* "Some experts were sceptical": a quantified group as the subject, no verb needed */
+  /* "Some experts were sceptical": a quantified group as the subject of a linking verb, no verb of
+   * saying needed; not what the group did or was given ("Several critics have visited the studio",
+   * "several critics were given access") */
   size_t b = prev_tok(d, left);
   if (!(quant && strength == GROUP_STRONG &&
         (b == CD_NONE || tk(d, b)->kind == TOK_PUNCT || lx(d, b, CD_LEX_CLAIM_CLAUSE_BOUNDARIES))))
     return false;
+  if (!stance_after(d, e, h)) return false;
   return set_span(d, hit, left, h);
 }
 
