@@ -79,6 +79,26 @@ static bool title_case(const cd_doc *doc, size_t open, size_t inner_end) {
   return title_case_ending(doc, open, inner_end, false);
 }
 
+/* Lower-case adjectives after an article or a possessive end right before the open mark ("the
+ * award-winning", "her acclaimed"): the quote stands where their noun would. */
+static bool described_after_article(const cd_doc *doc, size_t open) {
+  static const char *const ARTICLES[] = {"the", "a", "an", "his", "her", "their", "its", "our", "my", NULL};
+  size_t words = 0;
+  for (size_t i = open; i > 0 && open - i < 5; i--) {
+    const cd_token *t = tk(doc, i - 1);
+    if (t->sent != tk(doc, open)->sent) return false;
+    if (t->kind == TOK_PUNCT && t->len == 1 && doc->text[t->start] == '-' && words > 0) continue; /* "award-winning" */
+    if (t->kind != TOK_WORD || !(t->flags & TF_LOWER)) return false;
+    if (cd_word_in(doc->text + t->start, t->len, ARTICLES)) return words > 0;
+    /* adjectives only: not "referred to the vote as "..."" */
+    if (cd_is_speech_verb(doc->config, doc->text + t->start, t->len) ||
+        cd_lex_has(CD_LEX_PREPOSITIONS, doc->text + t->start, t->len) ||
+        cd_lex_has(CD_LEX_FUNCTION_WORDS, doc->text + t->start, t->len) || ++words > 2)
+      return false;
+  }
+  return false;
+}
+
 /* The quote is one capitalised word, with nothing but punctuation after it inside the marks. */
 static bool one_capital_word(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w) {
   size_t i = (size_t)w->open_tok + 1, n = doc_ntok(doc);
@@ -608,11 +628,16 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
    * co-author of "Going Viral,"", "told "Fox and Friends"": Title Case right after "on", "in",
    * "from", "with", "the", "of" or "told" (no comma between: what is told is the outlet, not the
    * words) is a programme, a work or the name of a thing, whatever verb of saying stands beside it */
-  static const char *const TITLE_LEADS[] = {"on", "in", "from", "with", "the", "of", "told", "tells", NULL};
+  static const char *const TITLE_LEADS[] = {"on", "in", "from", "with", "the", "of", "told", "tells", "for", "read", NULL};
   static const char *const JOINS[] = {"and", "or", NULL};
   const cd_token *b0 = nb > 0 && before[0] == tk(doc, w->open_tok - 1) ? before[0] : NULL;
   if (q->kind == CD_QUOTE_SPEECH && b0 && cd_word_in(doc->text + b0->start, b0->len, TITLE_LEADS) &&
       title_case_ending(doc, w->open_tok, q->inner.end, true))
+    q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+  /* "whose work includes the award-winning "Saltmarsh,"": Title Case, or one capitalised word, in
+   * the place of a noun after an article and its adjectives is the name of a thing */
+  if (q->kind == CD_QUOTE_SPEECH && b0 && described_after_article(doc, w->open_tok) &&
+      (title_case_ending(doc, w->open_tok, q->inner.end, true) || one_capital_word(doc, q, w)))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "the choir sang 'Abide With Me'", "Kershaw dedicated 'Tidewater' to ...": Title Case, or one
    * capitalised word, right after a verb of performing is what was performed */
