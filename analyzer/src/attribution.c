@@ -408,8 +408,23 @@ static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
 }
 
 /* Does the quote end its paragraph (nothing but closing punctuation after its mark)? */
+/* The quote that quote qi runs on into across a paragraph break (its mark left open, the next
+ * paragraph opening with one), or CD_NONE. */
+static size_t run_on_into(const att *a, size_t qi) {
+  const cd_vec *quotes = &a->doc->quotes;
+  for (size_t k = qi + 1; k < quotes->len && k < qi + 4; k++) {
+    const cd_quote *n = CD_VEC_AT(quotes, cd_quote, k);
+    if (n->paragraph_continues == qi) return k;
+    if (n->level == 0) break;
+  }
+  return CD_NONE;
+}
+
+static bool runs_on(const att *a, size_t qi) { return run_on_into(a, qi) != CD_NONE; }
+
 static bool quote_ends_paragraph(const att *a, const quote_ctx *c) {
-  if (c->close == c->open) return false;
+  /* a quote that runs on into the next paragraph runs to the end of its own */
+  if (c->close == c->open) return runs_on(a, c->qi);
   const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, c->open));
   for (size_t k = c->close + 1; k < p->end_tok; k++)
     if (T(a, k)->kind != TOK_PUNCT) return false;
@@ -2647,6 +2662,15 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
     }
     memset(&sp, 0, sizeof sp);
     if (paragraph_label(&a, &c, &sp)) apply(&a, qi, &sp, CD_NONE, "the name and colon that open its paragraph");
+  }
+  /* a quote run over paragraphs whose tag comes only in a later one (""... ¶ "...," she said."):
+   * the earlier paragraphs are the same speaker's, from the last back */
+  for (size_t qi = doc->quotes.len; qi-- > 0;) {
+    cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    if (q->speaker || q->level > 0 || q->kind != CD_QUOTE_SPEECH) continue;
+    size_t next = run_on_into(&a, qi);
+    if (next != CD_NONE && CD_VEC_AT(&doc->quotes, cd_quote, next)->speaker)
+      continue_from(&a, qi, next, "the quote runs on into the next paragraph, whose tag names the speaker");
   }
   cd_strmap_free(&surnames);
 }

@@ -158,6 +158,29 @@ static void test_hover(void **state) {
   client_shutdown(&c);
 }
 
+/* A quote run over two paragraphs whose tag is in the second: the first paragraph's hover says
+ * it runs on into the tagged quote, and where. */
+static void test_hover_run_on_quote(void **state) {
+  (void)state;
+  static const char text[] = "Shed painter\n\nThe canvases are stacked against every wall.\n\n"
+                             "\"Nobody asked to see them.\n\n\"I did not mind that,\" Ngozi Abara said.\n";
+  client c;
+  client_start(&c);
+  json_decref(client_initialize(&c, "{\"textDocument\":{\"hover\":{\"contentFormat\":[\"plaintext\"]}}}", NULL));
+  client_open(&c, URI, "plaintext", 0, text);
+  size_t at = (size_t)(strstr(text, "Nobody") - text);
+  json_t *r = client_request(&c, "textDocument/hover",
+                             json_pack("{s:{s:s},s:o}", "textDocument", "uri", URI, "position",
+                                       test_position_json(text, at, false)));
+  const char *value =
+      json_string_value(json_object_get(json_object_get(json_object_get(r, "result"), "contents"), "value"));
+  assert_non_null(value);
+  assert_non_null(strstr(value, "Ngozi Abara"));
+  assert_non_null(strstr(value, "runs on into the quote (line 7)"));
+  json_decref(r);
+  client_shutdown(&c);
+}
+
 static void test_plaintext_hover_fallback(void **state) {
   (void)state;
   client c;
@@ -496,6 +519,7 @@ int main(void) {
       cmocka_unit_test(test_negotiated_utf8),
       cmocka_unit_test(test_hover),
       cmocka_unit_test(test_plaintext_hover_fallback),
+      cmocka_unit_test(test_hover_run_on_quote),
       cmocka_unit_test(test_inlay_symbols_lens),
       cmocka_unit_test(test_switches_and_settings),
       cmocka_unit_test(test_code_actions),

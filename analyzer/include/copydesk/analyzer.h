@@ -193,7 +193,8 @@ typedef struct cd_quote {
   const char *cue;      /* "said", "told", "according to" */
   cd_span cue_span;
   size_t entity;        /* index into cd_report_entities(), or CD_NONE */
-  size_t continues;     /* index of the quote whose speaker this one continues, or CD_NONE */
+  size_t continues;     /* index of the quote whose speaker this one continues (a later one when a
+                         * quote run over paragraphs has its tag only in the last), or CD_NONE */
   /* One sentence: how the speaker was found, or why none was. Never NULL. */
   const char *evidence;
 } cd_quote;
