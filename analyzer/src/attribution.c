@@ -1887,9 +1887,23 @@ static bool relayed_by(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   return false;
 }
 
+static bool paragraph_label(att *a, const quote_ctx *c, speaker *sp);
+
 static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char *sieve) {
   cd_doc *doc = a->doc;
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+  /* "**de Villiers:** What I said was, "..."": the "I" of a transcript's turn is the person its
+   * label names */
+  speaker label = {0};
+  if (sp->end_tok == sp->first_tok + 1 && (pronoun_is(a, sp->first_tok, "I") || pronoun_is(a, sp->first_tok, "we"))) {
+    const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+    quote_ctx c = {w->open_tok, w->close_tok, qi, T(a, w->open_tok)->sent, T(a, w->close_tok)->sent};
+    if (paragraph_label(a, &c, &label)) {
+      sp = &label;
+      verb = CD_NONE;
+      sieve = "as the first person of the turn that the name and colon open";
+    }
+  }
   q->kind = CD_QUOTE_SPEECH; /* a Title Case quote with a verb of saying is someone's words after all */
   if (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention) && sp->method != CD_ATTR_PRONOUN &&
       !att_after_preposition(a, sp->first_tok, CD_VEC_AT(&doc->sentences, cd_sentence, T(a, sp->first_tok)->sent)->first_tok)) {
@@ -2392,6 +2406,11 @@ static bool paragraph_label(att *a, const quote_ctx *c, speaker *sp) {
     as_written(a, sp, first, first + 1, CD_ATTR_EXPLICIT);
     return true;
   }
+  /* "**de Villiers:**": past emphasis marks written out, and a particle in lower case */
+  while (mi == CD_NONE && first + 1 < c->open && (punct(a, first, '*') || punct(a, first, '_'))) mi = mention_at(a, ++first);
+  if (mi == CD_NONE && first + 1 < c->open && T(a, first)->kind == TOK_WORD && (T(a, first)->flags & TF_LOWER) &&
+      cd_lex_has(CD_LEX_NAME_PARTICLES, S(a, first), N(a, first)))
+    mi = mention_at(a, first + 1);
   if (mi == CD_NONE || !cd_mention_is_person(a->doc, mi)) return false;
   size_t colon = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->end_tok;
   if (colon >= c->open || colon > first + 3 || !punct(a, colon, ':')) return false;

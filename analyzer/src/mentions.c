@@ -52,6 +52,8 @@ static bool clause_initial_in(tables d, size_t i) {
   if (p->kind == TOK_MARK && (p->role & MR_OPEN)) return true;
   if (p->kind != TOK_PUNCT) return false;
   const unsigned char *c = (const unsigned char *)d.text + p->start;
+  /* "**Lind:** Because I ...": emphasis marks written out (plain text) after the colon */
+  if ((c[0] == '*' || c[0] == '_') && p->len <= 2 && i >= 2) return clause_initial_in(d, i - 1);
   bool dash = (p->len == 3 && c[0] == 0xE2 && c[1] == 0x80 && (c[2] == 0x93 || c[2] == 0x94)) ||
               (p->len == 2 && c[0] == '-' && c[1] == '-');
   if (dash) return (p->flags & TF_SPACE_BEFORE) && (d.toks[i].flags & TF_SPACE_BEFORE);
