@@ -71,6 +71,13 @@ bool att_source_noun(const att *a, size_t i) {
 
 /* Words that make a two-part capitalised name a place or an organisation, not a person. */
 
+/* A one-word mention of an entity the entities pass took for a person named in full. */
+static bool surname_of_person(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->n_parts != 1 || m->entity == CD_NONE) return false;
+  const cd_entity *e = CD_VEC_AT(&doc->entities, cd_entity, m->entity);
+  return e->kind == CD_ENTITY_PERSON && e->name && strchr(e->name, ' ');
+}
+
 bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
   const cd_token *last = doc_tok(doc, m->end_tok - 1);
   /* a title word ends no person's name ("Vermont Governor"), unless a given name comes before it
@@ -97,7 +104,8 @@ bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
     size_t n = t->len;
     const char *w = doc->text + t->start;
     if (n > 2 && (w[n - 2] == '\'' )) n -= 2; /* possessive */
-    if (cd_lex_has(CD_LEX_NOT_PERSON_WORDS, w, n)) return false;
+    /* "Park" alone after "Park Seo-yeon": the surname of a person the article names in full */
+    if (cd_lex_has(CD_LEX_NOT_PERSON_WORDS, w, n) && !surname_of_person(doc, m)) return false;
     if ((t->flags & TF_ALLCAPS) && !m->courtesy && !m->job_title) return false; /* RAF Croughton, BBC */
   }
   return true;
