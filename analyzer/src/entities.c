@@ -716,6 +716,25 @@ static size_t surname_pair_start(const cd_doc *doc, const cd_name_mention *m) {
   return CD_NONE;
 }
 
+/* An Icelandic name, whose bearer goes by the given name ("Katrín Magnúsdóttir ... Katrín said"):
+ * a last word in -dóttir, or in -son with an Icelandic letter or an accent in the name
+ * ("Magnús Einarsson", "Þórhallur Guðmundsson"; not "Erik Johansson"). */
+static bool patronymic(const cd_doc *doc, const cd_name_mention *m) {
+  const char *s = doc->text + m->name.start;
+  size_t n = m->name.end - m->name.start;
+  if (m->n_parts < 2 || n < 8) return false;
+  if ((n >= 7 && memcmp(s + n - 7, "d\xC3\xB3ttir", 7) == 0) || memcmp(s + n - 6, "dottir", 6) == 0) return true;
+  if (memcmp(s + n - 3, "son", 3) != 0) return false;
+  for (size_t k = 0; k + 1 < n; k++) {
+    unsigned char a = (unsigned char)s[k], b = (unsigned char)s[k + 1];
+    /* ð Ð þ Þ æ Æ, and á é í ó ú ý Á É Í Ó Ú Ý: two-byte letters led by 0xC3 */
+    if (a == 0xC3 && (b == 0xB0 || b == 0x90 || b == 0xBE || b == 0x9E || b == 0xA6 || b == 0x86 || b == 0xA1 ||
+                      b == 0xA9 || b == 0xAD || b == 0xB3 || b == 0xBA || b == 0xBD || b == 0x81 || b == 0x89 ||
+                      b == 0x8D || b == 0x93 || b == 0x9A || b == 0x9D))
+      return true;
+  }
+  return false;
+}
 /* "López Obrador" after "Andrés Manuel López Obrador": a name of two surnames joins the one person
  * whose full name ends in them. */
 static void surname_pairs(ent_ctx *c, size_t nm, const size_t *mcl) {
@@ -985,7 +1004,8 @@ void cd_pass_entities(cd_doc *doc) {
            * Edward Pembroke": a knight goes by the given name */
           /* "Prime Minister Abiy Ahmed ... Abiy said": a person named in full after a title, the
            * only one with that given name, who goes by it (Ethiopian, Icelandic, Indonesian names) */
-          bool by_given = k->titled && k->person_full && m->title.start == CD_NONE32 &&
+          bool by_given = (k->titled || (k->first_full != CD_NONE && patronymic(doc, M(doc, k->first_full)))) &&
+                          k->person_full && m->title.start == CD_NONE32 &&
                           !cd_is_common_word(doc->text + m->name.start, m->name.end - m->name.start);
           if (k->first_full != CD_NONE && k->first_full < i &&
               (k->surname_used || k->family || m->courtesy || knighted(doc, m) || by_given))
