@@ -618,6 +618,34 @@ static size_t introduced_with(const att *a, size_t i, size_t j, size_t *head) {
 }
 
 static size_t att_possessive_end(const att *a, size_t mi);
+/* The person last named with the role word at token j right after "the" at token i ("the coach
+ * said" after "Hawks coach Lena Ortiz" or "Lena Ortiz, the coach,"), within RESOLVE_TOKENS and two
+ * paragraphs back; CD_NONE when none was. */
+static size_t role_named_person(const att *a, size_t i, size_t j) {
+  if (j != i + 1) return CD_NONE; /* "the Florida senator": a modifier may mean someone else */
+  size_t para = doc_tok_para(a->doc, T(a, i));
+  for (size_t k = i; k > 0 && i - k < RESOLVE_TOKENS; k--) {
+    size_t h = k - 1;
+    if (doc_tok_para(a->doc, T(a, h)) + 2 < para) break; /* as far back as a pronoun looks */
+    if (T(a, h)->kind != TOK_WORD || N(a, h) != N(a, j) || strncasecmp(S(a, h), S(a, j), N(a, j)) != 0 ||
+        !outside_quotes(a, h))
+      continue;
+    size_t after = mention_at(a, h + 1); /* "coach Lena Ortiz" */
+    if (after != CD_NONE && cd_mention_is_person(a->doc, after)) return after;
+    /* "Lena Ortiz, the coach," / "Lena Ortiz, a coach at ..." */
+    size_t d = h > 0 && att_determiner(a, h - 1) ? h - 1 : h;
+    if (d >= 2 && punct(a, d - 1, ',')) {
+      for (size_t mi = d - 1; mi > 0 && d - 1 - mi < 6; mi--) {
+        size_t m = mention_at(a, mi - 1);
+        if (m == CD_NONE) continue;
+        if (CD_VEC_AT(&a->doc->mentions, cd_name_mention, m)->end_tok == d - 1 && cd_mention_is_person(a->doc, m)) return m;
+        break;
+      }
+    }
+  }
+  return CD_NONE;
+}
+
 
 /* "His death was confirmed by his daughter, Ann Reyes. ... "He was kind," his daughter said": the
  * person the same possessive phrase (tokens i and j: "his daughter") named in apposition earlier,
@@ -808,6 +836,11 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         return true;
       }
       /* "the president said": the person last named in that role, else the nearest person */
+      size_t named = role_named_person(a, i, j);
+      if (named != CD_NONE) {
+        refers_to(a, sp, named, i, j + 1, ", named in that role before");
+        return true;
+      }
       if (att_resolve_into(a, i, j + 1, sp, false, NULL)) return true;
     }
     if (definite && (T(a, j)->flags & TF_LOWER) && N(a, j) > 3 && S(a, j)[N(a, j) - 1] == 's' &&
