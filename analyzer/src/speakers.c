@@ -241,7 +241,37 @@ static bool role_subject(const att *a, uint32_t si, uint8_t want) {
   return true;
 }
 
+/* The possessive that opens the sentence before token pos, in its paragraph, with a kin noun of
+ * gender `want` after it ("Her husband was more practical."), or CD_NONE. */
+static size_t kin_subject_before(const att *a, size_t pos, uint8_t want) {
+  uint32_t cur = T(a, pos)->sent;
+  if (cur == 0 || want == GENDER_UNKNOWN) return CD_NONE;
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, cur - 1);
+  size_t k = s->first_tok;
+  if (s->para != CD_VEC_AT(&a->doc->sentences, cd_sentence, cur)->para) return CD_NONE;
+  if (k + 1 >= s->end_tok || !(is(a, k, "his") || is(a, k, "her")) || T(a, k + 1)->kind != TOK_WORD ||
+      !(T(a, k + 1)->flags & TF_LOWER))
+    return CD_NONE;
+  int kin = cd_kin_noun(S(a, k + 1), N(a, k + 1));
+  return kin > 0 && (uint8_t)kin == want ? k : CD_NONE;
+}
+
+static size_t resolve_person_near(const att *a, size_t pos, bool org);
+
+/* resolve_person_near, except that after "Her husband was more practical." a "he" is not the
+ * person "her" stands for (a husband is not his wife): then nobody. */
 static size_t resolve_person(const att *a, size_t pos, bool org) {
+  size_t r = resolve_person_near(a, pos, org);
+  if (r == CD_NONE || org) return r;
+  size_t owner = kin_subject_before(a, pos, word_gender(S(a, pos), N(a, pos)));
+  if (owner == CD_NONE) return r;
+  size_t o = resolve_person_near(a, owner, false);
+  const cd_vec *ms = &a->doc->mentions;
+  return o != CD_NONE && CD_VEC_AT(ms, cd_name_mention, o)->entity == CD_VEC_AT(ms, cd_name_mention, r)->entity ? CD_NONE
+                                                                                                             : r;
+}
+
+static size_t resolve_person_near(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
   /* mentions are in text order: find the last one before pos */
