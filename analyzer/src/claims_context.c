@@ -311,6 +311,15 @@ static int verb_before(const cd_doc *d, size_t left, size_t e, size_t ref) {
   size_t c = prev_tok(d, p);
   bool clause_follows = ctx(d, e, ref) && lower(d, e) && !lx(d, e, CD_LEX_PREPOSITIONS) && !is(d, e, "who") &&
                         !in(d, e, (const char *const[]){"close", "familiar", "briefed", "knowledgeable", NULL});
+  /* "Ingleby, who runs the scheme, said residents in the valley were frightened": a place after the
+   * group, then its verb */
+  if (!clause_follows && ctx(d, e, ref) && lx(d, e, CD_LEX_PREPOSITIONS) && !is(d, e, "close"))
+    for (size_t k = e + 1; k < e + 6 && ctx(d, k, ref) && word(d, k); k++)
+      if (in(d, k, (const char *const[]){"is", "are", "was", "were", "had", "have", "has", "would", "will", "could",
+                                         "should", "might", "may", "can", "did", "do", "does", NULL})) {
+        clause_follows = true;
+        break;
+      }
   if (lx(d, p, CD_LEX_CLAIM_INVERSION_VERBS) && c != CD_NONE && punct(d, c, ',') && !clause_follows) return INVERTED;
   return OBJECT;
 }
