@@ -1030,6 +1030,11 @@ void cd_pass_entities(cd_doc *doc) {
       cd_strmap_put(&full, w->key, cl);
     }
     mcl[i] = find(&c, cl);
+    /* "Mrs Fairbrother kept trading ... "...," Fairbrother said": a titled surname that found its
+     * person makes them the most recent of that surname, as naming them in full would */
+    if (m->n_parts == 1 && m->courtesy && !m->in_quote && *w->skey && cd_strmap_get(&surname, w->skey) != CD_NONE &&
+        CD_VEC_AT(&c.clusters, cluster, mcl[i])->person_full)
+      cd_strmap_put(&surname, w->skey, mcl[i]);
   }
 
   for (size_t i = 0; i < nm; i++) {
