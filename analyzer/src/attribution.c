@@ -2584,6 +2584,14 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
         sp = own;
         verb = own_verb;
         sieve = "before the quote, in its sentence";
+      } else if (sp.end_tok == sp.first_tok + 1 && (pronoun_is(&a, sp.first_tok, "I") || pronoun_is(&a, sp.first_tok, "we")) &&
+                 before_quote(&a, &c, q->partial, &own, &own_verb) && own.method == CD_ATTR_EXPLICIT &&
+                 own.mention != CD_NONE && !pronoun_is(&a, own.first_tok, "I") && cd_mention_is_person(doc, own.mention)) {
+        /* "When Steven Rooke told your reporter that "...", I wondered whether ...": the writer's
+         * "I" after the quote wonders about words a person named before it said */
+        sp = own;
+        verb = own_verb;
+        sieve = "before the quote, in its sentence";
       }
     }
     if (!sieve) {

@@ -975,6 +975,8 @@ void cd_pass_entities(cd_doc *doc) {
                cd_is_given_name_title(doc->text + m->name.start, m->name.end - m->name.start) &&
                (cl = get_unique(&c, &styles, w->key)) != CD_NONE) {
       /* "the Queen" */
+    } else if (m->n_parts == 1 && m->name.end - m->name.start == 1 && doc->text[m->name.start] == 'I') {
+      /* the pronoun "I": nobody's surname, not even "Charles I"'s */
     } else if (m->n_parts == 1) {
       cl = cd_strmap_get(&surname, w->skey);
       if (cl == CD_NONE) cl = cd_strmap_get(&any_surname, w->skey);

@@ -208,6 +208,14 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
     return false;
   if (cd_capitalised_past_speech_verb_at(doc, i)) return false; /* "Lind Tweeted on Friday" */
   if (capital_contraction(s, tlen(t))) return false;
+  /* "I" goes on a name as a regnal number after a given name ("Charles I", "John Paul I") or in
+   * "World War I"; after any other name it is the pronoun ("To get to Dunmere Park I would
+   * need two buses") */
+  if (tlen(t) == 1 && s[0] == 'I' && in_chain && i > 0) {
+    const cd_token *p = doc_tok(doc, i - 1);
+    if (!is_word_tok(p) || !(cd_is_given_name(tstr(doc, p), tlen(p)) || CD_WORD_IS(tstr(doc, p), tlen(p), "war")))
+      return false;
+  }
   if (!in_chain && clause_initial(doc, i)) {
     /* "US voice actor ...": capitals before lower-case words are an abbreviation, not a shouted
      * pronoun or function word */

@@ -1873,6 +1873,8 @@ static bool title_case_opening(const cd_doc *doc, const cd_name_mention *m) {
     const cd_token *t = doc_tok(doc, i);
     if (!is_word(t)) continue;
     if (t->len == 1 && doc->text[t->start] == 's' && words == 0) continue; /* the possessive's s */
+    /* "Michael Siegel of Boston University declared ...": a person and their affiliation */
+    if (words == 0 && CD_WORD_IS(doc->text + t->start, t->len, "of") && !m->possessive) return false;
     words++;
     if (t->flags & TF_CAP) caps++;
     else if (!CD_WORD_IS(doc->text + t->start, t->len, "to") &&
