@@ -1155,6 +1155,13 @@ static bool question(const cd_doc *d, size_t i) {
   return false;
 }
 
+/* A form of "be" (past "not") right before token f: "were not thought to be", "is said to". */
+static bool finite_be_before(const cd_doc *d, size_t f) {
+  size_t p = prev_tok(d, f);
+  if (p != CD_NONE && is(d, p, "not")) p = prev_tok(d, p);
+  return p != CD_NONE && in(d, p, (const char *const[]){"is", "are", "was", "were", "be", "been", NULL});
+}
+
 bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e, claim_hit *hit) {
   bool hedge = strcmp(def->family, "hedge") == 0, passive = strcmp(def->family, "impersonal-passive") == 0;
   if (question(doc, f)) return false;
@@ -1168,6 +1175,12 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
    * his focus groups show") the claim is theirs; a raising passive ("people believed to have been
    * involved") stays the writer's */
   if ((hedge || def->check == CK_PASSIVE || def->check == CK_SOME) && leading_attribution(doc, f, false)) return false;
+  /* "Inspector Dunmore said ..., but their lives were not thought to be in danger": a raising
+   * passive with its own verb (not the reduced "people believed to have been") in a named
+   * source's words */
+  if ((def->check == CK_RAISING || (passive && def->check == CK_NONE)) && finite_be_before(doc, f) &&
+      leading_attribution(doc, f, false))
+    return false;
   if ((group || settled) && leading_attribution(doc, f, true)) return false;
   if ((hedge || passive || strcmp(def->family, "impersonal-there") == 0 || def->check == CK_NAMED_AFTER) &&
       sentence_attributed(doc, f, e, hedge, false))

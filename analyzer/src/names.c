@@ -584,6 +584,25 @@ static bool common_word_opening(cd_doc *doc, const cd_name_mention *m) {
          cd_is_common_word(doc->text + m->name.start, m->name.end - m->name.start) && !cd_doc_key_proper(doc, key);
 }
 
+/* "a formidable woman called Mrs Pike": someone brought in by what they were called, as a letter
+ * or a memoir remembers them; the full name is not to be had. An indefinite article within three
+ * words before "called" or "named" (not "The council named Mr Hale"). */
+static bool called_by(const cd_doc *doc, const cd_name_mention *m) {
+  size_t f = m->first_tok;
+  if (f < 3) return false;
+  const cd_token *v = doc_tok(doc, f - 1);
+  const char *vs = doc->text + v->start;
+  if (v->kind != TOK_WORD || !(CD_WORD_IS(vs, v->len, "called") || CD_WORD_IS(vs, v->len, "named"))) return false;
+  for (size_t k = f - 1; k > 0 && f - 1 - k < 3; k--) {
+    const cd_token *t = doc_tok(doc, k - 1);
+    if (t->kind != TOK_WORD || t->sent != v->sent) return false;
+    const char *ts = doc->text + t->start;
+    if (CD_WORD_IS(ts, t->len, "a") || CD_WORD_IS(ts, t->len, "an")) return true;
+    if (!(t->flags & TF_LOWER)) return false;
+  }
+  return false;
+}
+
 /* A word of a clause's frame or a verb of saying: "for Trump", "Trump said". */
 static bool clause_word(const cd_doc *doc, const cd_token *t) {
   const char *w = doc->text + t->start;
@@ -1087,6 +1106,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
       if (b->n_parts == 1 && cd_age_after(doc, b->end_tok) && cd_is_given_name(doc->text + b->name.start, b->name.end - b->name.start))
         return;
       if (b->n_parts == 1 && names_withheld(doc, b)) return;
+      if (called_by(doc, b)) return;
     }
     /* "President Obama" is a first reference where house style says so; "Dean Halvorsen" may be a
      * full name */
