@@ -539,6 +539,9 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   const cd_doc *doc = a->doc;
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
   if (s->first_tok != c->open || c->sent_open == 0) return false;
+  /* a heading's quote ("### "Don't make the pool a political football"") pulls words from what
+   * follows it, not from the letter or story above, whose signature line is no speaker's tag */
+  if (CD_VEC_AT(&doc->paras, cd_para, s->para)->headline) return false;
   const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open - 1);
   if (ps->para != s->para) {
     /* the quote opens a paragraph: the previous paragraph must be the one just before, not a headline */
