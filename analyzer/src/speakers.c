@@ -1331,7 +1331,13 @@ static bool person_before(const att *a, size_t i) {
   for (size_t k = i; k > 0 && k + 6 > i; k--) {
     size_t mi = mention_at(a, k - 1);
     if (mi == CD_NONE) continue;
-    return CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->end_tok == i && cd_mention_is_person(a->doc, mi);
+    const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+    /* not a name that is itself an appositive ("to the referee, Carl Whitmore, McBride shook"):
+     * its closing comma ends the fronted part */
+    if (m->first_tok >= 2 && punct(a, m->first_tok - 1, ',') && T(a, m->first_tok - 2)->kind == TOK_WORD &&
+        (T(a, m->first_tok - 2)->flags & TF_LOWER))
+      return false;
+    return m->end_tok == i && cd_mention_is_person(a->doc, mi);
   }
   return false;
 }
