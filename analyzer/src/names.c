@@ -608,6 +608,7 @@ static bool clause_word(const cd_doc *doc, const cd_token *t) {
   const char *w = doc->text + t->start;
   size_t n = t->len;
   return cd_lex_has(CD_LEX_CLAUSE_WORDS, w, n) || cd_lex_has(CD_LEX_SPEECH_VERBS, w, n) ||
+         cd_lex_has(CD_LEX_IRREGULAR_PAST_VERBS, w, n) ||
          cd_lex_has(CD_LEX_SPEECH_PARTICIPLES, w, n) || cd_lex_has(CD_LEX_STANCE_VERBS, w, n) ||
          (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd');
 }
