@@ -1764,6 +1764,94 @@ out:
   cd_strmap_free(&seen);
 }
 
+/* The key of a name of two words or more as plural_variants compares it: ASCII letters in lower
+ * case, each word without a final "s" ("eastmoor hospital trust" for "Eastmoor Hospitals Trust");
+ * NULL for one word, a name too long, or out of memory. In the arena. */
+static const char *singular_key(cd_doc *doc, const char *name) {
+  size_t n = strlen(name);
+  if (!memchr(name, ' ', n) || n > 120) return NULL;
+  char buf[128];
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    char ch = name[i];
+    bool word_end = i + 1 == n || name[i + 1] == ' ';
+    /* "Hospitals" -> "hospital"; not "Glass", "Kansas" (ss, as) nor a short word ("Bus") */
+    size_t w = i;
+    while (w > 0 && name[w - 1] != ' ') w--;
+    if (word_end && (ch == 's' || ch == 'S') && i - w >= 3 && name[i - 1] != 's' && name[i - 1] != 'a') continue;
+    buf[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  }
+  buf[k] = '\0';
+  return cd_arena_strndup(doc->arena, buf, k);
+}
+
+/* Names a and b, whose singular keys are equal, differ by a plural inside them, not in the last
+ * word: "Eastmoor Hospitals Trust" / "Eastmoor Hospital Trust", but not "African Americans" /
+ * "African American" or "Wyoming Republicans", where the last word makes a group of people. */
+static bool plural_inside(const char *a, const char *b) {
+  if (strlen(a) == strlen(b)) return false; /* the same words */
+  const char *la = strrchr(a, ' '), *lb = strrchr(b, ' ');
+  return la && lb && strcmp(la, lb) == 0; /* the last words alike: the plural is before them */
+}
+
+/* "Eastmoor Hospitals Trust" twice and "the Eastmoor Hospital Trust" once: two names of an
+ * organisation or thing that differ only by a plural word, which the entities pass keeps apart
+ * (the spelling check explains "Railway"/"Railways" away as two words). The form used less (the
+ * later on a tie) is reported at each of its uses in running text. */
+static bool inner_plural(const char *name) {
+  const char *last = strrchr(name, ' ');
+  for (const char *sp = name; last && (sp = strchr(sp, ' ')) != NULL && sp <= last; sp++)
+    if (sp - name >= 4 && (sp[-1] == 's' || sp[-1] == 'S') && sp[-2] != 's') return true;
+  return false;
+}
+
+static void plural_variants(names_ctx *c, const size_t *order, const size_t *start) {
+  cd_doc *doc = c->doc;
+  /* most articles name no organisation with a plural word inside: then nothing to compare (asked
+   * on every keystroke, over every entity) */
+  bool any = false;
+  for (size_t e = 0; e < doc->entities.len && !any; e++) {
+    const cd_entity *ent = E(doc, e);
+    any = !c->ignored[e] && ent->kind != CD_ENTITY_PERSON && ent->name && inner_plural(ent->name);
+  }
+  if (!any) return;
+  cd_strmap seen; /* singular key -> entity */
+  cd_strmap_init_borrowed(&seen);
+  for (size_t e = 0; e < doc->entities.len; e++) {
+    const cd_entity *ent = E(doc, e);
+    if (c->ignored[e] || ent->kind == CD_ENTITY_PERSON || !ent->name) continue;
+    const char *key = singular_key(doc, ent->name);
+    if (!key) continue;
+    size_t other = cd_strmap_get(&seen, key);
+    if (other == CD_NONE) {
+      cd_strmap_put(&seen, key, e);
+      continue;
+    }
+    /* the pair: the entity with fewer uses is the slip */
+    size_t a = start[e + 1] - start[e], b = start[other + 1] - start[other];
+    size_t slip = a <= b ? e : other, kept = slip == e ? other : e;
+    if (!plural_inside(E(doc, slip)->name, E(doc, kept)->name)) continue;
+    const char *target = E(doc, kept)->name;
+    const cd_name_mention *km = M(doc, order[start[kept]]);
+    for (size_t k = start[slip]; k < start[slip + 1]; k++) {
+      const cd_name_mention *m = M(doc, order[k]);
+      if (!body(c, m) || c->aside[order[k]]) continue;
+      const char *form = name_text(doc, m);
+      if (!memchr(form, ' ', strlen(form))) continue; /* a lone word of the name says nothing */
+      cd_diagnostic *d = cd_doc_add_diag(
+          doc, "name.variant", m->name.start, m->name.end,
+          cd_arena_printf(doc->arena, "'%s' is written '%s' elsewhere in this article. Write '%s' as elsewhere.",
+                          form, target, target));
+      d->entity = m->entity;
+      cd_diag_add_related(doc, d, km->name.start, km->name.end, cd_arena_printf(doc->arena, "'%s' is used here", target));
+      cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change '%s' to '%s'", form, target), true);
+      if (fx) cd_fix_add_edit(doc, fx, m->name.start, m->name.end, target);
+    }
+    cd_strmap_put(&seen, key, kept);
+  }
+  cd_strmap_free(&seen);
+}
+
 /* ---- text that is not running body copy -------------------------------- */
 
 static bool is_word(const cd_token *t) { return t->kind == TOK_WORD; }
@@ -2063,6 +2151,7 @@ void cd_pass_names(cd_doc *doc) {
   title_periods(&c);
   spelling(&c);
   case_variants(&c);
+  plural_variants(&c, order, start);
   cd_strmap_free(&surnames);
   cd_strmap_free(&shared);
   cd_strmap_free(&multi_words);
