@@ -935,10 +935,11 @@ static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker 
   i--;
   if (i <= first) return false;
   size_t noun = i - 1;
-  /* "in the words of Ana Bell, "..."": the noun's owner after "of", the phrase ending at the comma */
+  /* "in the words of Ana Bell, "..."", "A line from the show's narrator, "..."": the noun's owner
+   * after "of" or "from", the phrase ending at the comma */
   if (punct(a, i, ',')) {
     for (size_t of = i - 1; of > first + 1 && i - of < 8; of--) {
-      if (!is(a, of, "of") || !outside_quotes(a, of)) continue;
+      if (!(is(a, of, "of") || is(a, of, "from")) || !outside_quotes(a, of)) continue;
       size_t n = of - 1;
       speaker tmp = {0};
       if ((T(a, n)->flags & TF_LOWER) && cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, n), N(a, n)) &&

@@ -599,7 +599,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     else if (m->n_parts == 1 && !k->has_full)
       key = c->mw[i].key;
     if (!key || strlen(key) < 5) continue;
-    if (!c->mw[i].person_full && m->placed)
+    if (!c->mw[i].person_full && (m->placed || m->thing_hint)) /* "for Pruett and Calvert counties" */
       CD_VEC_AT(&c->clusters, cluster, cl)->placed = true;
     char *sk = key_and_cluster(c->scratch, key, cl);
     if (!sk || cd_strmap_get(&seen, sk) != CD_NONE) continue;

@@ -520,6 +520,22 @@ static bool the_singular_thing(const cd_doc *doc, size_t first, size_t last) {
   return is_word_tok(after) && cd_word_in(tstr(doc, after), tlen(after), VERBS);
 }
 
+/* "for Pruett and Calvert counties", "the Ohio and Muskingum rivers": names that a plural noun of
+ * places after them (past "and" and another name) makes places. */
+static bool places_after(const cd_doc *doc, size_t e) {
+  static const char *const PLACES[] = {"counties", "rivers", "states", "islands", "lakes", "streets", "roads",
+                                       "avenues", "valleys", "mountains", "districts", "provinces", "parishes",
+                                       "townships", "boroughs", "regions", "creeks", "bays", NULL};
+  size_t n = doc_ntok(doc), k = e;
+  if (k + 1 < n && is_word_tok(doc_tok(doc, k)) && CD_WORD_IS(tstr(doc, doc_tok(doc, k)), tlen(doc_tok(doc, k)), "and")) {
+    k++;
+    while (k < n && k < e + 5 && is_word_tok(doc_tok(doc, k)) && (doc_tok(doc, k)->flags & TF_CAP)) k++;
+  }
+  if (k >= n || !is_word_tok(doc_tok(doc, k))) return false;
+  const cd_token *t = doc_tok(doc, k);
+  return (t->flags & TF_LOWER) && t->sent == doc_tok(doc, e > 0 ? e - 1 : 0)->sent && cd_word_in(tstr(doc, t), tlen(t), PLACES);
+}
+
 static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive) {
   chain_word w[16];
   if (n > sizeof w / sizeof w[0]) n = sizeof w / sizeof w[0];
@@ -664,7 +680,8 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   }
   if (!m->org_hint && (named_as_body(doc, m->first_tok) || after_media_noun(doc, m->first_tok))) m->org_hint = true;
   if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
-  m->thing_hint = !m->org_hint && !possessive && name_from == 0 && the_singular_thing(doc, m->first_tok, m->end_tok - 1);
+  m->thing_hint = !m->org_hint && !possessive && name_from == 0 &&
+                  (the_singular_thing(doc, m->first_tok, m->end_tok - 1) || places_after(doc, m->end_tok));
   if (!m->org_hint && !m->possessive && (cd_age_after(doc, m->end_tok) || years_old_after(doc, m->end_tok)))
     m->person_hint = true; /* "Sophie, 9, picked", "Maya, a 16-year-old who ..." */
   if (!m->org_hint && m->n_parts == 1 && cd_kin_before(doc, m->first_tok) >= 0) m->person_hint = true; /* "his wife, Jane," */

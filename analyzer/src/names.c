@@ -603,6 +603,21 @@ static bool called_by(const cd_doc *doc, const cd_name_mention *m) {
   return false;
 }
 
+/* "Mrs Justice Ashcombe", "Mr Justice Hale", "Lord Justice Bean": how an English judge is named,
+ * the full reference there is. */
+static bool judge_styled(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->title.start == CD_NONE32) return false;
+  const char *t = doc->text + m->title.start;
+  size_t n = m->title.end - m->title.start;
+  if (n < 8 || memcmp(t + n - 7, "Justice", 7) != 0) return false;
+  static const char *const LEADS[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Lord", "Lady", NULL};
+  for (size_t k = 0; LEADS[k]; k++) {
+    size_t l = strlen(LEADS[k]);
+    if (n == l + 8 && memcmp(t, LEADS[k], l) == 0 && t[l] == ' ') return true;
+  }
+  return false;
+}
+
 /* A word of a clause's frame or a verb of saying: "for Trump", "Trump said". */
 static bool clause_word(const cd_doc *doc, const cd_token *t) {
   const char *w = doc->text + t->start;
@@ -1113,7 +1128,7 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
      * full name */
     for (size_t k = 0; k < n; k++) {
       const cd_name_mention *b = M(doc, mentions[k]);
-      if (!b->headline && (president_named(doc, b) || title_is_given_name(doc, b))) return;
+      if (!b->headline && (president_named(doc, b) || title_is_given_name(doc, b) || judge_styled(doc, b))) return;
     }
     /* titled: a body mention has a strong title or a role before it (asked only here, where it counts) */
     bool person = false;
@@ -1408,6 +1423,7 @@ static void spelling(names_ctx *c) {
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind != MK_NAME || m->acronym || m->headline || c->aside[i]) continue;
+    if (m->thing_hint && m->n_parts == 1) continue; /* "Pruett" of "Pruett and Calvert counties" */
     bool first_word = true;
     size_t prev = CD_NONE; /* the word just before, inside this name */
     for (size_t t = m->first_tok; t < m->end_tok; t++) {
@@ -1653,6 +1669,20 @@ static bool described_group(const cd_doc *doc, size_t first, size_t n) {
   return (w->flags & TF_LOWER) && cd_lex_has(CD_LEX_CLAIM_GROUP_HEADS, doc->text + w->start, w->len);
 }
 
+/* "stabbed in Kelby town centre" beside the club "Kelby Town": a place's noun in lower case that
+ * a noun of its own follows ("town centre", "city hall", "county line") names the place, not the
+ * club or body written with the capital. */
+static bool place_compound(const cd_doc *doc, size_t first, size_t n) {
+  static const char *const PLACES[] = {"town", "city", "county", "village", "borough", "district", "state", NULL};
+  const cd_token *last = doc_tok(doc, first + n - 1);
+  if (!(last->flags & TF_LOWER) || !cd_word_in(doc->text + last->start, last->len, PLACES)) return false;
+  if (first + n >= doc_ntok(doc)) return false;
+  const cd_token *after = doc_tok(doc, first + n);
+  return after->kind == TOK_WORD && (after->flags & TF_LOWER) && after->sent == last->sent &&
+         !cd_lex_has(CD_LEX_CLAUSE_WORDS, doc->text + after->start, after->len) &&
+         !cd_lex_has(CD_LEX_SPEECH_VERBS, doc->text + after->start, after->len);
+}
+
 /* The key of token t when it is a key the passes interned (cd_doc_name_key_known); with a handle,
  * its key (kept per token): only compared with interned keys, which it equals either way. */
 static inline const char *known_key(cd_doc *doc, size_t t) {
@@ -1740,7 +1770,9 @@ static void case_variants(names_ctx *c) {
         else if ((a->flags & TF_CAP) && (b->flags & TF_LOWER))
           match = false;
       }
-      if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i) || described_group(doc, i, nw)) continue;
+      if (!match || !lowered || begins_longer_name(c, m) || generic_use(doc, i) || described_group(doc, i, nw) ||
+          place_compound(doc, i, nw))
+        continue;
       /* the words after must not carry the name on ("European union law" is fine to report; a longer
        * capitalised name is not this one) */
       size_t end = cd_tok_end(doc_tok(doc, i + nw - 1));

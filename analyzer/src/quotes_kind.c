@@ -287,6 +287,20 @@ static bool year_follows(const cd_doc *doc, const cd_quote_work *w) {
   return (d[0] == '1' && d[1] >= '5') || (d[0] == '2' && d[1] == '0');
 }
 
+/* "Solberg, I. and Rask, T. (2024). "Decadal mass loss ...". *Journal of ...*": a year in
+ * brackets and a full stop or comma right before the quote: a reference list's title. */
+static bool year_before(const cd_doc *doc, const cd_quote_work *w) {
+  size_t o = w->open_tok;
+  if (o < 4) return false;
+  const cd_token *p = tk(doc, o - 1), *c = tk(doc, o - 2), *y = tk(doc, o - 3), *b = tk(doc, o - 4);
+  if (p->kind != TOK_PUNCT || (doc->text[p->start] != '.' && doc->text[p->start] != ',') || c->kind != TOK_PUNCT ||
+      doc->text[c->start] != ')' || y->kind != TOK_NUMBER || y->len != 4 || b->kind != TOK_PUNCT ||
+      doc->text[b->start] != '(')
+    return false;
+  const char *d = doc->text + y->start;
+  return (d[0] == '1' && d[1] >= '5') || (d[0] == '2' && d[1] == '0');
+}
+
 /* "'A change warrior.'" alone in its paragraph (past dashes and a full stop around it): a short quote
  * in single marks, set as a subhead in a text that quotes in double marks. */
 enum { SUBHEAD_WORDS = 10 };
@@ -434,6 +448,23 @@ static bool sign_subject(const cd_doc *doc, size_t verb) {
   /* the noun opens the sentence or follows its article: "A poster ...", "Posters ..." */
   if (k == 0 || tk(doc, k - 1)->sent != sent) return true;
   return article(doc, tk(doc, k - 1)) && (k - 1 == 0 || tk(doc, k - 2)->sent != sent);
+}
+
+/* "a card attached to a bunch of sunflowers read: "Save us a spot, mate."": "read" and a colon
+ * before the quote, a sign's noun among the eight words before the verb. */
+static bool sign_read_colon(const cd_doc *doc, size_t open) {
+  if (open < 3) return false;
+  const cd_token *c = tk(doc, open - 1), *v = tk(doc, open - 2);
+  if (c->kind != TOK_PUNCT || doc->text[c->start] != ':' || v->kind != TOK_WORD) return false;
+  const char *vs = doc->text + v->start;
+  if (!(CD_WORD_IS(vs, v->len, "read") || CD_WORD_IS(vs, v->len, "reads") || CD_WORD_IS(vs, v->len, "reading")))
+    return false;
+  for (size_t k = open - 2, words = 0; k > 0 && words < 8; words++) {
+    const cd_token *t = tk(doc, --k);
+    if (t->sent != v->sent || t->kind != TOK_WORD) return false;
+    if ((t->flags & TF_LOWER) && CD_SORTED_IN(doc->text + t->start, t->len, SIGN_NOUNS)) return true;
+  }
+  return false;
 }
 
 /* "the striker the crowd calls "the Flash,"", "Ransom, whom fans call "the Queen of Static"": a form
@@ -665,6 +696,8 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
    * a work, a poster or a publication, as speech is not cited */
   if (q->kind == CD_QUOTE_SPEECH && year_follows(doc, w))
     q->kind = CD_QUOTE_TITLE, overrulable = "Dated by a year in brackets, with no verb of saying beside it: a title.";
+  if (q->kind == CD_QUOTE_SPEECH && year_before(doc, w)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+  if (q->kind == CD_QUOTE_SPEECH && sign_read_colon(doc, w->open_tok)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* a title found above may have its byline too: "the first chapters of "Salt and Timber," by
    * Walter Greaves" credits the author */
   if (q->kind == CD_QUOTE_SPEECH || q->kind == CD_QUOTE_TITLE) {

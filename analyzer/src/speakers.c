@@ -54,6 +54,13 @@ bool att_index_gender(att *a) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
     if (m->courtesy && m->title.start != CD_NONE32 && m->entity != CD_NONE)
       note_gender(a, m->entity, word_gender(doc->text + m->title.start, m->title.end - m->title.start));
+    /* "Mrs Justice Ashcombe", "Mr Justice Hale": a courtesy title opening a longer one */
+    else if (m->job_title && m->title.start != CD_NONE32 && m->entity != CD_NONE) {
+      const char *t = doc->text + m->title.start, *sp = memchr(t, ' ', m->title.end - m->title.start);
+      size_t n = sp ? (size_t)(sp - t) : 0;
+      if (n && t[n - 1] == '.') n--;
+      if (n && cd_is_courtesy_title(t, n)) note_gender(a, m->entity, word_gender(t, n));
+    }
     /* and a relative's noun: "her father, Piet Achterberg," */
     if (m->entity == CD_NONE) continue;
     size_t e = m->end_tok, f = m->first_tok;
