@@ -1012,6 +1012,12 @@ static bool communicated(const cd_doc *d, size_t f, size_t n) {
 }
 
 static bool check_anon_adv(const cd_doc *d, size_t f, size_t e) {
+  /* "Information can also be given anonymously to Crimestoppers": a police appeal's way to call,
+   * nobody speaking anonymously here */
+  for (size_t k = f, n = 0; k > 0 && n < 5; k--, n++) {
+    if (!ctx(d, k - 1, f)) break;
+    if (in(d, k - 1, (const char *const[]){"can", "could", "may", "will", "should", NULL})) return false;
+  }
   return communicated(d, f, 3) || (is(d, e, "by") && ctx(d, e + 1, f) && lx(d, e + 1, CD_LEX_CLAIM_ANONYMOUS_AGENTS));
 }
 
