@@ -1089,7 +1089,9 @@ void cd_pass_entities(cd_doc *doc) {
     const cd_name_mention *m = M(doc, i);
     if (m->entity == CD_NONE) continue;
     if (m->courtesy) courtesy[m->entity] = true;
-    if (c.mw[i].person_full || m->job_title) person[m->entity] = true;
+    /* (and a given name with an age or a relative's noun beside it: "Maria, 34,", "his wife, Jane,") */
+    if (c.mw[i].person_full || m->job_title || (m->n_parts == 1 && m->person_hint && !m->org_hint && !m->in_quote))
+      person[m->entity] = true;
     if (m->org_hint) org[m->entity] = true;
     if (m->thing_hint) thing[m->entity] = true;
   }

@@ -244,6 +244,10 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
       const cd_token *v = i + 1 < doc_ntok(doc) ? doc_tok(doc, i + 1) : NULL;
       /* "Tom, 54, a hospital porter, said": a given name and an age, as people are introduced */
       if (!poss && cd_is_given_name(s, n) && cd_age_after(doc, i + 1)) return true;
+      /* "Maria said she had told three friends": a given name that a verb of saying follows */
+      if (!poss && cd_is_given_name(s, n) && v && is_word_tok(v) && (v->flags & TF_LOWER) && v->sent == t->sent &&
+          cd_is_speech_verb(doc->config, tstr(doc, v), tlen(v)))
+        return true;
       if (v && is_word_tok(v) && (v->flags & TF_LOWER) && cd_lex_has(CD_LEX_NEWS_OUTLETS, s, n) &&
           (cd_is_speech_verb(doc->config, tstr(doc, v), tlen(v)) || cd_is_stance_verb(tstr(doc, v), tlen(v))))
         return true;
