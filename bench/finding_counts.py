@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Findings per article by rule code, for a directory of articles.
 
-usage: bench/finding_counts.py BINARY DIR [--config FILE]
+usage: bench/finding_counts.py BINARY DIR [--config FILE] [--show warning|info]
 
-Runs `copydesk check --format json` on DIR/*.txt (or DIR/text/*.txt) and prints, for every rule
+Runs `copydesk check --format json` on DIR/*.txt and DIR/*.md (or DIR/text/*.txt) and prints, for every rule
 code but quote.attributed, the number of findings and the number per article. With --config, the
 articles are checked with that .copydesk.json (linked beside them in a scratch directory), so that
-a house style can be compared with the defaults on the same texts.
+a house style can be compared with the defaults on the same texts. With --show, each finding of
+that severity or above is listed too (file, line, code, message), to read them one by one.
 """
 import argparse
 import collections
@@ -24,8 +25,10 @@ def main():
     ap.add_argument("binary")
     ap.add_argument("dir")
     ap.add_argument("--config")
+    ap.add_argument("--show", choices=["error", "warning", "info"])
     a = ap.parse_args()
-    files = sorted(glob.glob(os.path.join(a.dir, "*.txt")) or glob.glob(os.path.join(a.dir, "text", "*.txt")))
+    files = sorted(glob.glob(os.path.join(a.dir, "*.txt")) + glob.glob(os.path.join(a.dir, "*.md")) or
+                   glob.glob(os.path.join(a.dir, "text", "*.txt")))
     if not files:
         sys.exit("no .txt articles in %s" % a.dir)
     scratch = None
@@ -51,6 +54,13 @@ def main():
     for code, k in sorted(counts.items()):
         if code != "quote.attributed":
             print("%-28s %6d  %.3f per article" % (code, k, k / n))
+    if a.show:
+        rank = {"error": 3, "warning": 2, "info": 1, "hint": 0}
+        for f in report["files"]:
+            for d in f["diagnostics"]:
+                if rank.get(d["severity"], 0) >= rank[a.show]:
+                    print("%s:%d: %s [%s] %s" % (os.path.basename(f["path"]), d["line"], d["severity"], d["code"],
+                                                 d["message"]))
 
 
 if __name__ == "__main__":
