@@ -579,9 +579,11 @@ static bool common_word_opening(cd_doc *doc, const cd_name_mention *m) {
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
   size_t f = s->first_tok;
   while (f < m->first_tok && doc_tok(doc, f)->kind == TOK_MARK) f++;
+  if (f != m->first_tok || m->title.start != CD_NONE32 ||
+      !cd_is_common_word(doc->text + m->name.start, m->name.end - m->name.start))
+    return false;
   const char *key = name_key(doc, m);
-  return f == m->first_tok && m->title.start == CD_NONE32 && key &&
-         cd_is_common_word(doc->text + m->name.start, m->name.end - m->name.start) && !cd_doc_key_proper(doc, key);
+  return key && !cd_doc_key_proper(doc, key);
 }
 
 /* "a formidable woman called Mrs Pike": someone brought in by what they were called, as a letter
@@ -1803,13 +1805,12 @@ static const char *singular_key(cd_doc *doc, const char *name) {
   size_t n = strlen(name);
   if (!memchr(name, ' ', n) || n > 120) return NULL;
   char buf[128];
-  size_t k = 0;
+  size_t k = 0, w = 0; /* w: where the current word starts */
   for (size_t i = 0; i < n; i++) {
     char ch = name[i];
+    if (ch == ' ') w = i + 1;
     bool word_end = i + 1 == n || name[i + 1] == ' ';
     /* "Hospitals" -> "hospital"; not "Glass", "Kansas" (ss, as) nor a short word ("Bus") */
-    size_t w = i;
-    while (w > 0 && name[w - 1] != ' ') w--;
     if (word_end && (ch == 's' || ch == 'S') && i - w >= 3 && name[i - 1] != 's' && name[i - 1] != 'a') continue;
     buf[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
   }
@@ -1841,17 +1842,26 @@ static void plural_variants(names_ctx *c, const size_t *order, const size_t *sta
   cd_doc *doc = c->doc;
   /* most articles name no organisation with a plural word inside: then nothing to compare (asked
    * on every keystroke, over every entity) */
-  bool any = false;
-  for (size_t e = 0; e < doc->entities.len && !any; e++) {
+  enum { LASTS = 16 };
+  const char *lasts[LASTS]; /* the last words of the names with a plural inside (a pair shares it) */
+  size_t n_lasts = 0;
+  bool many = false;
+  for (size_t e = 0; e < doc->entities.len && !many; e++) {
     const cd_entity *ent = E(doc, e);
-    any = !c->ignored[e] && ent->kind != CD_ENTITY_PERSON && ent->name && inner_plural(ent->name);
+    if (c->ignored[e] || ent->kind == CD_ENTITY_PERSON || !ent->name || !inner_plural(ent->name)) continue;
+    if (n_lasts == LASTS) many = true;
+    else lasts[n_lasts++] = strrchr(ent->name, ' ');
   }
-  if (!any) return;
+  if (!n_lasts) return;
   cd_strmap seen; /* singular key -> entity */
   cd_strmap_init_borrowed(&seen);
   for (size_t e = 0; e < doc->entities.len; e++) {
     const cd_entity *ent = E(doc, e);
     if (c->ignored[e] || ent->kind == CD_ENTITY_PERSON || !ent->name) continue;
+    const char *last = strrchr(ent->name, ' ');
+    bool may_pair = many;
+    for (size_t k = 0; k < n_lasts && !may_pair && last; k++) may_pair = strcmp(last, lasts[k]) == 0;
+    if (!may_pair) continue;
     const char *key = singular_key(doc, ent->name);
     if (!key) continue;
     size_t other = cd_strmap_get(&seen, key);
