@@ -6,6 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* On a long line with 8-bit bytes (a pasted megabyte on one line), a conversion that scanned from
+ * the line's start made publishing N findings cost N times the line: such lines keep checkpoints,
+ * a character boundary every CHECK_EVERY bytes or so with the units before it, and a conversion
+ * scans from the nearest one. Lines shorter than CHECK_LINE (every paragraph of real copy) keep
+ * none: the index is rebuilt on every keystroke. */
+enum { CHECK_LINE = 4096, CHECK_EVERY = 256 };
+typedef struct checkpoint {
+  size_t off;            /* a character boundary inside a long line */
+  uint32_t u16, u32;     /* UTF-16 and UTF-32 units from the line's start to it */
+} checkpoint;
+
 struct cd_line_index {
   const char *text;
   size_t len;
@@ -13,6 +24,8 @@ struct cd_line_index {
   size_t *ends;       /* ends[i]: first byte of line i's terminator (or len) */
   unsigned char *ascii; /* ascii[i]: line i's content is 7-bit only */
   size_t n_lines;
+  checkpoint *checks; /* in text order, over all long non-ASCII lines */
+  size_t n_checks;
 };
 
 const char *cd_encoding_name(cd_encoding enc) {
@@ -120,6 +133,29 @@ static bool add_line(cd_line_index *ix, size_t *cap, size_t start, size_t end, b
   return true;
 }
 
+/* Checkpoints of the long line [start, end): one pass over its characters. */
+static bool add_checkpoints(cd_line_index *ix, size_t start, size_t end) {
+  size_t want = (end - start) / CHECK_EVERY + 1;
+  checkpoint *grown = realloc(ix->checks, (ix->n_checks + want) * sizeof *grown);
+  if (grown == NULL) return false;
+  ix->checks = grown;
+  uint32_t u16 = 0, u32 = 0;
+  size_t next = start + CHECK_EVERY;
+  for (size_t i = start; i < end && want > 0;) {
+    if (i >= next) {
+      ix->checks[ix->n_checks++] = (checkpoint){i, u16, u32};
+      want--;
+      next = i + CHECK_EVERY;
+    }
+    uint32_t cp;
+    size_t n = cd_utf8_decode(ix->text, end, i, &cp);
+    u16 += cp >= 0x10000 ? 2 : 1;
+    u32 += 1;
+    i += n;
+  }
+  return true;
+}
+
 cd_line_index *cd_line_index_new(const char *text, size_t len) {
   cd_line_index *ix = calloc(1, sizeof *ix);
   size_t cap = 64;
@@ -135,13 +171,22 @@ cd_line_index *cd_line_index_new(const char *text, size_t len) {
     return ix;
   }
   /* lines end at \n, \r or \r\n; memchr finds the next \n, and the line's \r, if any, is
-   * before it */
+   * before it. The next \n is kept until a line passes it: with \r alone ending lines (an old
+   * Mac's text), asking for it again from every line made the index quadratic. */
+  size_t next_nl = 0;
+  bool nl_known = false;
   for (size_t start = 0;;) {
-    const char *nl = memchr(text + start, '\n', len - start);
-    size_t end = nl ? (size_t)(nl - text) : len;
+    if (!nl_known || next_nl < start) {
+      const char *nl = memchr(text + start, '\n', len - start);
+      next_nl = nl ? (size_t)(nl - text) : len;
+      nl_known = true;
+    }
+    size_t end = next_nl;
     const char *cr = memchr(text + start, '\r', end - start);
     if (cr) end = (size_t)(cr - text);
-    if (!add_line(ix, &cap, start, end, !any_high(text + start, end - start))) goto fail;
+    bool ascii = !any_high(text + start, end - start);
+    if (!add_line(ix, &cap, start, end, ascii)) goto fail;
+    if (!ascii && end - start >= CHECK_LINE && !add_checkpoints(ix, start, end)) goto fail;
     if (end == len) break;
     start = end + 1 + (text[end] == '\r' && end + 1 < len && text[end + 1] == '\n');
   }
@@ -151,8 +196,41 @@ fail:
   return NULL;
 }
 
+/* The last checkpoint at or before byte_off on the line that starts at `start`, or NULL. */
+static const checkpoint *checkpoint_before(const cd_line_index *ix, size_t start, size_t byte_off) {
+  size_t lo = 0, hi = ix->n_checks; /* the first checkpoint past byte_off */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ix->checks[mid].off <= byte_off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && ix->checks[lo - 1].off >= start ? &ix->checks[lo - 1] : NULL;
+}
+
+/* The last checkpoint of the line [start, end) whose units in `enc` are at most `units`, or NULL. */
+static const checkpoint *checkpoint_by_units(const cd_line_index *ix, size_t start, size_t end, size_t units,
+                                             cd_encoding enc) {
+  size_t lo = 0, hi = ix->n_checks; /* the first checkpoint of the line */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ix->checks[mid].off < start) lo = mid + 1;
+    else hi = mid;
+  }
+  size_t first = lo;
+  hi = ix->n_checks;
+  while (lo < hi) { /* the first checkpoint of the line past `units` (or past the line) */
+    size_t mid = lo + (hi - lo) / 2;
+    const checkpoint *c = &ix->checks[mid];
+    size_t u = enc == CD_ENC_UTF8 ? c->off - start : enc == CD_ENC_UTF16 ? c->u16 : c->u32;
+    if (c->off < end && u <= units) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > first ? &ix->checks[lo - 1] : NULL;
+}
+
 void cd_line_index_free(cd_line_index *index) {
   if (index == NULL) return;
+  free(index->checks);
   free(index->starts);
   free(index->ends);
   free(index->ascii);
@@ -189,8 +267,13 @@ cd_position cd_line_index_position(const cd_line_index *index, size_t byte_off, 
     pos.character = (uint32_t)(byte_off - start);
     return pos;
   }
-  size_t units = 0;
-  for (size_t i = start; i < byte_off;) {
+  size_t units = 0, from = start;
+  const checkpoint *c = index->n_checks ? checkpoint_before(index, start, byte_off) : NULL;
+  if (c) {
+    from = c->off;
+    units = enc == CD_ENC_UTF8 ? c->off - start : enc == CD_ENC_UTF16 ? c->u16 : c->u32;
+  }
+  for (size_t i = from; i < byte_off;) {
     size_t ascii = ascii_prefix(index->text + i, byte_off - i); /* a unit each in every encoding */
     units += ascii;
     i += ascii;
@@ -213,6 +296,11 @@ size_t cd_line_index_offset(const cd_line_index *index, cd_position pos, cd_enco
     return start + (pos.character < width ? pos.character : width);
   }
   size_t units = 0, i = start;
+  const checkpoint *c = index->n_checks ? checkpoint_by_units(index, start, end, pos.character, enc) : NULL;
+  if (c) {
+    i = c->off;
+    units = enc == CD_ENC_UTF8 ? c->off - start : enc == CD_ENC_UTF16 ? c->u16 : c->u32;
+  }
   while (i < end) {
     size_t ascii = ascii_prefix(index->text + i, end - i);
     if (units + ascii >= pos.character) return i + (pos.character - units);

@@ -201,6 +201,59 @@ static void test_long_mixed_lines(void **state) {
   }
 }
 
+/* One line of 12 KB with 8-bit characters between the 7-bit runs (a pasted page on one line),
+ * where conversions start from the checkpoints the index keeps on long lines: every byte offset
+ * and every character agree with one plain pass over the line. */
+static void test_very_long_line(void **state) {
+  (void)state;
+  static const char *const pieces[] = {"word ", "abcdefghijklmnopq", "\xE2\x80\x9C", "\xF0\x9F\x98\x80",
+                                       "\xC3\xA9", "\xFF", "\xE2\x80", "x"};
+  enum { N_PIECES = sizeof pieces / sizeof pieces[0], CAP = 12288 };
+  static char text[CAP + 32];
+  static uint32_t units[CAP + 32];   /* units before each byte (inside a character: its start's) */
+  static size_t bounds[CAP + 32];    /* the character boundaries, the line's end last */
+  static uint32_t bound_units[CAP + 32];
+  srand(13);
+  for (int round = 0; round < 4; round++) {
+    size_t len = 0;
+    while (len < CAP) {
+      const char *p = pieces[(size_t)rand() % N_PIECES];
+      memcpy(text + len, p, strlen(p));
+      len += strlen(p);
+    }
+    text[len++] = '\n';
+    text[len++] = 'z';
+    cd_line_index *ix = cd_line_index_new(text, len);
+    assert_non_null(ix);
+    size_t end = len - 2;
+    for (int e = 0; e < 3; e++) {
+      uint32_t u = 0;
+      size_t nb = 0;
+      for (size_t i = 0; i < end;) {
+        uint32_t cp;
+        size_t n = cd_utf8_decode(text, end, i, &cp);
+        for (size_t k = 0; k < n; k++) units[i + k] = u;
+        bounds[nb] = i;
+        bound_units[nb++] = u;
+        u += e == CD_ENC_UTF8 ? (uint32_t)n : e == CD_ENC_UTF32 ? 1u : cp >= 0x10000 ? 2u : 1u;
+        i += n;
+      }
+      units[end] = u;
+      bounds[nb] = end;
+      bound_units[nb++] = u;
+      for (size_t off = 0; off <= end; off++) assert_pos(cd_line_index_position(ix, off, (cd_encoding)e), 0, units[off]);
+      assert_pos(cd_line_index_position(ix, end + 1, (cd_encoding)e), 1, 0);
+      /* a character: the start of the one whose units hold it; past the end, the end */
+      size_t b = 0;
+      for (uint32_t ch = 0; ch <= u + 1; ch++) {
+        while (b + 1 < nb && bound_units[b + 1] <= ch) b++;
+        assert_int_equal(cd_line_index_offset(ix, P(0, ch), (cd_encoding)e), bounds[b]);
+      }
+    }
+    cd_line_index_free(ix);
+  }
+}
+
 static void test_encoding_names(void **state) {
   (void)state;
   cd_encoding e;
@@ -217,7 +270,8 @@ int main(void) {
       cmocka_unit_test(test_ascii_lines),       cmocka_unit_test(test_line_endings),
       cmocka_unit_test(test_emoji_and_accents), cmocka_unit_test(test_invalid_utf8),
       cmocka_unit_test(test_empty_text),        cmocka_unit_test(test_round_trip_random),
-      cmocka_unit_test(test_long_mixed_lines),  cmocka_unit_test(test_encoding_names),
+      cmocka_unit_test(test_long_mixed_lines),
+      cmocka_unit_test(test_very_long_line),  cmocka_unit_test(test_encoding_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
