@@ -196,28 +196,27 @@ fail:
   return NULL;
 }
 
-/* The last checkpoint at or before byte_off on the line that starts at `start`, or NULL. */
-static const checkpoint *checkpoint_before(const cd_line_index *ix, size_t start, size_t byte_off) {
-  size_t lo = 0, hi = ix->n_checks; /* the first checkpoint past byte_off */
+/* How many checkpoints lie before byte `off`. */
+static size_t checks_below(const cd_line_index *ix, size_t off) {
+  size_t lo = 0, hi = ix->n_checks;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (ix->checks[mid].off <= byte_off) lo = mid + 1;
+    if (ix->checks[mid].off < off) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 && ix->checks[lo - 1].off >= start ? &ix->checks[lo - 1] : NULL;
+  return lo;
+}
+
+/* The last checkpoint at or before byte_off on the line that starts at `start`, or NULL. */
+static const checkpoint *checkpoint_before(const cd_line_index *ix, size_t start, size_t byte_off) {
+  size_t k = checks_below(ix, byte_off + 1);
+  return k > 0 && ix->checks[k - 1].off >= start ? &ix->checks[k - 1] : NULL;
 }
 
 /* The last checkpoint of the line [start, end) whose units in `enc` are at most `units`, or NULL. */
 static const checkpoint *checkpoint_by_units(const cd_line_index *ix, size_t start, size_t end, size_t units,
                                              cd_encoding enc) {
-  size_t lo = 0, hi = ix->n_checks; /* the first checkpoint of the line */
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (ix->checks[mid].off < start) lo = mid + 1;
-    else hi = mid;
-  }
-  size_t first = lo;
-  hi = ix->n_checks;
+  size_t lo = checks_below(ix, start), first = lo, hi = ix->n_checks;
   while (lo < hi) { /* the first checkpoint of the line past `units` (or past the line) */
     size_t mid = lo + (hi - lo) / 2;
     const checkpoint *c = &ix->checks[mid];
