@@ -11,10 +11,93 @@ static void set_error(char *error, size_t size, const char *msg) {
   if (error != NULL && size > 0) snprintf(error, size, "%s", msg);
 }
 
+static int hex_digit(char c) {
+  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The \uXXXX escape at s[i] (s[i] == '\\', s[i + 1] == 'u'), or -1 when it is not one. */
+static long escape_at(const char *s, size_t len, size_t i) {
+  if (i + 6 > len || s[i + 1] != 'u') return -1;
+  long v = 0;
+  for (size_t k = 2; k < 6; k++) {
+    int d = hex_digit(s[i + k]);
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+/* A copy of the body with each lone UTF-16 surrogate escape ("\ud83d" without its pair, as
+ * JavaScript writes half an emoji) made "\ufffd", and each byte that is no well-formed UTF-8 made
+ * U+FFFD: what an editor sends from a buffer with a stray byte or half a character. jansson
+ * rejects both, and a change dropped so would leave the server's copy of the document out of step
+ * with the editor's for good; U+FFFD counts one UTF-16 unit, as the editor counts the lone unit.
+ * NULL when out of memory. */
+static char *replace_bad_unicode(const char *s, size_t len, size_t *out_len) {
+  char *out = malloc(len * 3 + 1);
+  if (out == NULL) return NULL;
+  size_t o = 0;
+  for (size_t i = 0; i < len;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '\\' && i + 1 < len) {
+      long v = escape_at(s, len, i);
+      if (v >= 0xD800 && v <= 0xDBFF) {
+        long lo = i + 6 < len && s[i + 6] == '\\' ? escape_at(s, len, i + 6) : -1;
+        if (lo >= 0xDC00 && lo <= 0xDFFF) { /* a pair: kept */
+          memcpy(out + o, s + i, 12);
+          o += 12;
+          i += 12;
+          continue;
+        }
+      }
+      if (v >= 0xD800 && v <= 0xDFFF) {
+        memcpy(out + o, "\\ufffd", 6);
+        o += 6;
+        i += 6;
+        continue;
+      }
+      out[o++] = s[i++]; /* the escaped character goes with its backslash */
+      out[o++] = s[i++];
+      continue;
+    }
+    if (c < 0x80) {
+      out[o++] = s[i++];
+      continue;
+    }
+    size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    bool ok = n > 0 && i + n <= len;
+    for (size_t k = 1; ok && k < n; k++) ok = ((unsigned char)s[i + k] & 0xC0) == 0x80;
+    /* no overlong or surrogate forms: E0 needs A0.., ED up to 9F, F0 needs 90.., F4 up to 8F */
+    if (ok && n >= 3) {
+      unsigned char d = (unsigned char)s[i + 1];
+      ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d > 0x9F) && !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d > 0x8F);
+    }
+    if (ok) {
+      memcpy(out + o, s + i, n);
+      o += n;
+      i += n;
+    } else {
+      memcpy(out + o, "\xEF\xBF\xBD", 3);
+      o += 3;
+      i++;
+    }
+  }
+  out[o] = '\0';
+  *out_len = o;
+  return out;
+}
+
 json_t *cd_jsonrpc_parse(const char *body, size_t len, char *error, size_t error_size) {
   json_error_t jerr;
   /* JSON_ALLOW_NUL: a document may legitimately contain U+0000. */
   json_t *root = json_loadb(body, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &jerr);
+  if (root == NULL && (strstr(jerr.text, "invalid Unicode") || strstr(jerr.text, "unable to decode byte"))) {
+    size_t n;
+    char *fixed = replace_bad_unicode(body, len, &n);
+    json_error_t again;
+    if (fixed) root = json_loadb(fixed, n, JSON_ALLOW_NUL | JSON_DECODE_ANY, &again);
+    free(fixed);
+  }
   if (root == NULL && error != NULL && error_size > 0) {
     snprintf(error, error_size, "invalid JSON at line %d column %d: %s", jerr.line, jerr.column,
              jerr.text);

@@ -62,6 +62,30 @@ static void test_invalid(void **state) {
   assert_non_null(strstr(err, "invalid JSON"));
 }
 
+/* Half an emoji (a lone surrogate escape, as JavaScript writes it) and a byte that is no UTF-8 are
+ * read as U+FFFD, one UTF-16 unit as the editor counts them, not dropped with the whole message;
+ * a surrogate pair and other escapes are untouched. */
+static void test_bad_unicode_read_as_replacement(void **state) {
+  (void)state;
+  static const char lone[] = "{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"t\":\"a\\ud83d b\\\\ud83d \\ud83d\\ude00\"}}";
+  char err[128] = "";
+  json_t *root = cd_jsonrpc_parse(lone, sizeof lone - 1, err, sizeof err);
+  assert_non_null(root);
+  const char *t = json_string_value(json_object_get(json_object_get(root, "params"), "t"));
+  assert_string_equal(t, "a\xEF\xBF\xBD b\\ud83d \xF0\x9F\x98\x80");
+  json_decref(root);
+  static const char bytes[] = "{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"t\":\"caf\xE9 \xC3\xA9\"}}";
+  root = cd_jsonrpc_parse(bytes, sizeof bytes - 1, err, sizeof err);
+  assert_non_null(root);
+  t = json_string_value(json_object_get(json_object_get(root, "params"), "t"));
+  assert_string_equal(t, "caf\xEF\xBF\xBD \xC3\xA9");
+  json_decref(root);
+  /* broken JSON is still an error */
+  static const char broken[] = "{\"jsonrpc\":\"2.0\",\"t\":\"\xFF";
+  assert_null(cd_jsonrpc_parse(broken, sizeof broken - 1, err, sizeof err));
+  assert_true(strlen(err) > 0);
+}
+
 static void test_error_shape(void **state) {
   (void)state;
   json_t *e = cd_jsonrpc_error(NULL, CD_RPC_PARSE_ERROR, "bad");
@@ -144,7 +168,8 @@ static void test_uri_to_path(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_kinds),           cmocka_unit_test(test_invalid),
-      cmocka_unit_test(test_error_shape),     cmocka_unit_test(test_id_from_prefix),
+      cmocka_unit_test(test_error_shape),
+      cmocka_unit_test(test_bad_unicode_read_as_replacement),     cmocka_unit_test(test_id_from_prefix),
       cmocka_unit_test(test_negotiation_and_positions),
       cmocka_unit_test(test_uri_to_path),
   };

@@ -46,7 +46,9 @@ typedef struct cd_message {
   json_t *error;      /* responses */
 } cd_message;
 
-/* Parses one message body. NULL on invalid JSON, with a message in `error`. */
+/* Parses one message body. NULL on invalid JSON, with a message in `error`. A lone UTF-16
+ * surrogate escape or a byte that is no UTF-8 (which jansson rejects) is read as U+FFFD rather
+ * than losing the message: an editor's change dropped so would put the document out of step. */
 json_t *cd_jsonrpc_parse(const char *body, size_t len, char *error, size_t error_size);
 
 /* Classifies a parsed message (borrowed). For CD_MSG_INVALID, `error` says
