@@ -407,7 +407,6 @@ static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
   return false;
 }
 
-/* Does the quote end its paragraph (nothing but closing punctuation after its mark)? */
 /* The quote that quote qi runs on into across a paragraph break (its mark left open, the next
  * paragraph opening with one), or CD_NONE. */
 static size_t run_on_into(const att *a, size_t qi) {
@@ -422,6 +421,7 @@ static size_t run_on_into(const att *a, size_t qi) {
 
 static bool runs_on(const att *a, size_t qi) { return run_on_into(a, qi) != CD_NONE; }
 
+/* Does the quote end its paragraph (nothing but closing punctuation after its mark)? */
 static bool quote_ends_paragraph(const att *a, const quote_ctx *c) {
   /* a quote that runs on into the next paragraph runs to the end of its own */
   if (c->close == c->open) return runs_on(a, c->qi);
@@ -1893,13 +1893,18 @@ static bool relayed_by(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
 
 static bool paragraph_label(att *a, const quote_ctx *c, speaker *sp);
 
+/* Is the speaker phrase the first person alone ("I", "we")? */
+static bool first_person_alone(const att *a, const speaker *sp) {
+  return sp->end_tok == sp->first_tok + 1 && (pronoun_is(a, sp->first_tok, "I") || pronoun_is(a, sp->first_tok, "we"));
+}
+
 static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char *sieve) {
   cd_doc *doc = a->doc;
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
   /* "**de Villiers:** What I said was, "..."": the "I" of a transcript's turn is the person its
    * label names */
   speaker label = {0};
-  if (sp->end_tok == sp->first_tok + 1 && (pronoun_is(a, sp->first_tok, "I") || pronoun_is(a, sp->first_tok, "we"))) {
+  if (first_person_alone(a, sp)) {
     const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
     quote_ctx c = {w->open_tok, w->close_tok, qi, T(a, w->open_tok)->sent, T(a, w->close_tok)->sent};
     if (paragraph_label(a, &c, &label)) {
@@ -2588,9 +2593,9 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
         sp = own;
         verb = own_verb;
         sieve = "before the quote, in its sentence";
-      } else if (sp.end_tok == sp.first_tok + 1 && (pronoun_is(&a, sp.first_tok, "I") || pronoun_is(&a, sp.first_tok, "we")) &&
-                 before_quote(&a, &c, q->partial, &own, &own_verb) && own.method == CD_ATTR_EXPLICIT &&
-                 own.mention != CD_NONE && !pronoun_is(&a, own.first_tok, "I") && cd_mention_is_person(doc, own.mention)) {
+      } else if (first_person_alone(&a, &sp) && before_quote(&a, &c, q->partial, &own, &own_verb) &&
+                 own.method == CD_ATTR_EXPLICIT && own.mention != CD_NONE && !pronoun_is(&a, own.first_tok, "I") &&
+                 cd_mention_is_person(doc, own.mention)) {
         /* "When Steven Rooke told your reporter that "...", I wondered whether ...": the writer's
          * "I" after the quote wonders about words a person named before it said */
         sp = own;

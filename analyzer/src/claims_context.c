@@ -68,6 +68,14 @@ static bool em_dash(const cd_doc *d, size_t i) {
          (n == 2 && memcmp(s, "--", 2) == 0);
 }
 
+/* The dash that closes the aside the dash at token k opens ("-- Nevada and South Carolina --"),
+ * within twenty tokens, in `ref`'s sentence; CD_NONE when there is none. */
+static size_t aside_close(const cd_doc *d, size_t k, size_t ref) {
+  for (size_t c = k + 1; c < k + 20 && ctx(d, c, ref); c++)
+    if (em_dash(d, c)) return c;
+  return CD_NONE;
+}
+
 static bool ends_with(const cd_doc *d, size_t i, const char *suffix) {
   size_t n = tn(d, i), m = strlen(suffix);
   return n >= m && strncasecmp(ts(d, i) + n - m, suffix, m) == 0;
@@ -144,15 +152,15 @@ static bool seeing_not_view(const cd_doc *d, size_t i) {
 }
 static bool saying_verb(const cd_doc *d, size_t i) {
   if (seeing_not_view(d, i)) return false;
-  /* "authorities worried by the increase", "aides have asked for changes": a participle of feeling
-   * with its cause, or a request, puts nothing forward */
-  if ((is(d, i + 1, "by") && in(d, i, (const char *const[]){"worried", "concerned", "alarmed", "troubled", "angered",
-                                                              "outraged", "frustrated", "disturbed", "shocked",
-                                                              "surprised", "encouraged", "heartened", "dismayed",
-                                                              NULL})) ||
-      (is(d, i + 1, "for") && in(d, i, (const char *const[]){"ask", "asks", "asked", "asking", NULL})))
+  /* "authorities worried by the increase": a participle of feeling with its cause puts nothing
+   * forward */
+  if (is(d, i + 1, "by") && in(d, i, (const char *const[]){"worried", "concerned", "alarmed", "troubled", "angered",
+                                                             "outraged", "frustrated", "disturbed", "shocked",
+                                                             "surprised", "encouraged", "heartened", "dismayed",
+                                                             NULL}))
     return false;
-  /* "Analysts pressed executives on whether ...": a question asks, it puts no view forward */
+  /* "Analysts pressed executives on whether ...", "aides have asked for changes": a question or a
+   * request asks, it puts no view forward */
   if (in(d, i, (const char *const[]){"press", "presses", "pressed", "pressing", "quizzed", "queried", "ask", "asks",
                                      "asked", "asking", NULL}))
     return false;
@@ -226,9 +234,8 @@ static size_t skip_modifier(const cd_doc *d, size_t j, size_t ref) {
   for (; k < limit && ctx(d, k, ref); k++) {
     if (punct(d, k, '.') && capital(d, k - 1) && tn(d, k - 1) <= 3) continue; /* "advisers to Mr. Obama say" */
     if (em_dash(d, k)) { /* "insiders in two states -- Nevada and South Carolina -- said": past the aside */
-      size_t c = k + 1;
-      while (c < k + 20 && ctx(d, c, ref) && !em_dash(d, c)) c++;
-      if (!em_dash(d, c) || !ctx(d, c, ref)) return j;
+      size_t c = aside_close(d, k, ref);
+      if (c == CD_NONE) return j;
       limit += c - k + 1;
       k = c;
       continue;
@@ -418,11 +425,8 @@ static bool stance_after(const cd_doc *d, size_t e, size_t ref) {
    * by dashes, a few words after the group */
   for (size_t j = e; j < e + 6 && ctx(d, j, ref); j++) {
     if (!em_dash(d, j)) continue;
-    for (size_t c = j + 1; c < j + 20 && ctx(d, c, ref); c++)
-      if (em_dash(d, c)) {
-        k = c + 1;
-        break;
-      }
+    size_t c = aside_close(d, j, ref);
+    if (c != CD_NONE) k = c + 1;
     break;
   }
   if (!ctx(d, k, ref) || !word(d, k)) return true; /* "Many experts, however, ..." */

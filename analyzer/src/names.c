@@ -1693,6 +1693,22 @@ static inline const char *known_key(cd_doc *doc, size_t t) {
   return cd_doc_name_key_known(doc, doc->text + tk->start, tk->len);
 }
 
+/* name.variant at [start, end), which reads `form`, where the article writes `target` (as mention
+ * `used` does): "'European union' is written 'European Union' elsewhere", with the related use
+ * and the fix. The finding's entity is `used`'s. */
+static cd_diagnostic *written_elsewhere(cd_doc *doc, size_t start, size_t end, const char *form,
+                                        const cd_name_mention *used, const char *target) {
+  cd_diagnostic *d = cd_doc_add_diag(
+      doc, "name.variant", start, end,
+      cd_arena_printf(doc->arena, "'%s' is written '%s' elsewhere in this article. Write '%s' as elsewhere.", form,
+                      target, target));
+  d->entity = used->entity;
+  cd_diag_add_related(doc, d, used->name.start, used->name.end, cd_arena_printf(doc->arena, "'%s' is used here", target));
+  cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change '%s' to '%s'", form, target), true);
+  if (fx) cd_fix_add_edit(doc, fx, start, end, target);
+  return d;
+}
+
 /* "European union" where the article writes "European Union": a multi-word name (not a person's)
  * written with a word in lower case, mid-sentence. The chunker sees only "European" there, so the
  * words after each name-initial word are compared with the names the article uses. */
@@ -1778,15 +1794,7 @@ static void case_variants(names_ctx *c) {
       /* the words after must not carry the name on ("European union law" is fine to report; a longer
        * capitalised name is not this one) */
       size_t end = cd_tok_end(doc_tok(doc, i + nw - 1));
-      const char *form = slice(doc, t->start, end), *target = name_text(doc, m);
-      cd_diagnostic *d = cd_doc_add_diag(
-          doc, "name.variant", t->start, end,
-          cd_arena_printf(doc->arena, "'%s' is written '%s' elsewhere in this article. Write '%s' as elsewhere.",
-                          form, target, target));
-      d->entity = m->entity;
-      cd_diag_add_related(doc, d, m->name.start, m->name.end, cd_arena_printf(doc->arena, "'%s' is used here", target));
-      cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change '%s' to '%s'", form, target), true);
-      if (fx) cd_fix_add_edit(doc, fx, t->start, end, target);
+      written_elsewhere(doc, t->start, end, slice(doc, t->start, end), m, name_text(doc, m));
       i += nw - 1;
       break;
     }
@@ -1827,10 +1835,7 @@ static bool plural_inside(const char *a, const char *b) {
   return la && lb && strcmp(la, lb) == 0; /* the last words alike: the plural is before them */
 }
 
-/* "Eastmoor Hospitals Trust" twice and "the Eastmoor Hospital Trust" once: two names of an
- * organisation or thing that differ only by a plural word, which the entities pass keeps apart
- * (the spelling check explains "Railway"/"Railways" away as two words). The form used less (the
- * later on a tie) is reported at each of its uses in running text. */
+/* Does a word of the name before its last end in "s" (not "ss"): "Eastmoor Hospitals Trust"? */
 static bool inner_plural(const char *name) {
   const char *last = strrchr(name, ' ');
   for (const char *sp = name; last && (sp = strchr(sp, ' ')) != NULL && sp <= last; sp++)
@@ -1838,6 +1843,10 @@ static bool inner_plural(const char *name) {
   return false;
 }
 
+/* "Eastmoor Hospitals Trust" twice and "the Eastmoor Hospital Trust" once: two names of an
+ * organisation or thing that differ only by a plural word, which the entities pass keeps apart
+ * (the spelling check explains "Railway"/"Railways" away as two words). The form used less (the
+ * later on a tie) is reported at each of its uses in running text. */
 static void plural_variants(names_ctx *c, const size_t *order, const size_t *start) {
   cd_doc *doc = c->doc;
   /* most articles name no organisation with a plural word inside: then nothing to compare (asked
@@ -1880,14 +1889,8 @@ static void plural_variants(names_ctx *c, const size_t *order, const size_t *sta
       if (!body(c, m) || c->aside[order[k]]) continue;
       const char *form = name_text(doc, m);
       if (!memchr(form, ' ', strlen(form))) continue; /* a lone word of the name says nothing */
-      cd_diagnostic *d = cd_doc_add_diag(
-          doc, "name.variant", m->name.start, m->name.end,
-          cd_arena_printf(doc->arena, "'%s' is written '%s' elsewhere in this article. Write '%s' as elsewhere.",
-                          form, target, target));
+      cd_diagnostic *d = written_elsewhere(doc, m->name.start, m->name.end, form, km, target);
       d->entity = m->entity;
-      cd_diag_add_related(doc, d, km->name.start, km->name.end, cd_arena_printf(doc->arena, "'%s' is used here", target));
-      cd_fix *fx = cd_diag_add_fix(doc, d, cd_arena_printf(doc->arena, "Change '%s' to '%s'", form, target), true);
-      if (fx) cd_fix_add_edit(doc, fx, m->name.start, m->name.end, target);
     }
     cd_strmap_put(&seen, key, kept);
   }

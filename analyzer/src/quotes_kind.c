@@ -275,6 +275,12 @@ static bool owned_by_name(const cd_doc *doc, const cd_quote_work *w) {
   return n->kind == TOK_WORD && (n->flags & TF_CAP) && cd_tok_end(n) == p->start && n->sent == tk(doc, w->open_tok)->sent;
 }
 
+/* A four-digit number that reads as a year of print: 1500 to 2099. */
+static bool plausible_year(const cd_doc *doc, const cd_token *y) {
+  const char *d = doc->text + y->start;
+  return (d[0] == '1' && d[1] >= '5') || (d[0] == '2' && d[1] == '0');
+}
+
 /* "(1975)" right after the close mark: a four-digit year from 1500 to 2099 alone in brackets. */
 static bool year_follows(const cd_doc *doc, const cd_quote_work *w) {
   size_t i = (size_t)w->close_tok + 1, n = doc_ntok(doc);
@@ -283,8 +289,7 @@ static bool year_follows(const cd_doc *doc, const cd_quote_work *w) {
   if (o->kind != TOK_PUNCT || doc->text[o->start] != '(' || y->kind != TOK_NUMBER || y->len != 4 ||
       c->kind != TOK_PUNCT || doc->text[c->start] != ')')
     return false;
-  const char *d = doc->text + y->start;
-  return (d[0] == '1' && d[1] >= '5') || (d[0] == '2' && d[1] == '0');
+  return plausible_year(doc, y);
 }
 
 /* "Solberg, I. and Rask, T. (2024). "Decadal mass loss ...". *Journal of ...*": a year in
@@ -297,8 +302,7 @@ static bool year_before(const cd_doc *doc, const cd_quote_work *w) {
       doc->text[c->start] != ')' || y->kind != TOK_NUMBER || y->len != 4 || b->kind != TOK_PUNCT ||
       doc->text[b->start] != '(')
     return false;
-  const char *d = doc->text + y->start;
-  return (d[0] == '1' && d[1] >= '5') || (d[0] == '2' && d[1] == '0');
+  return plausible_year(doc, y);
 }
 
 /* "'A change warrior.'" alone in its paragraph (past dashes and a full stop around it): a short quote
@@ -400,13 +404,11 @@ size_t cd_nickname_close(const cd_doc *doc, size_t tok) {
   return w ? w->close_tok : CD_NONE;
 }
 
-/* "a note on the kitchen table reading "..."", "a banner over the door reading "...": a sign noun
- * and a phrase of place (at most five words, no punctuation) before "reading" at `verb`. */
-/* The nearest sign noun among the six words right before token `verb` (words only, in its
+/* The nearest sign noun among the `max` words right before token `verb` (words only, in its
  * sentence), in lower case only when `lower`: its token, or CD_NONE. */
-static size_t sign_noun_before(const cd_doc *doc, size_t verb, bool lower) {
+static size_t sign_noun_before(const cd_doc *doc, size_t verb, bool lower, size_t max) {
   uint32_t sent = tk(doc, verb)->sent;
-  for (size_t k = verb, words = 0; k > 0 && words < 6; words++) {
+  for (size_t k = verb, words = 0; k > 0 && words < max; words++) {
     const cd_token *t = tk(doc, --k);
     if (t->sent != sent || t->kind != TOK_WORD) return CD_NONE;
     if ((!lower || (t->flags & TF_LOWER)) && CD_SORTED_IN(doc->text + t->start, t->len, SIGN_NOUNS)) return k;
@@ -414,7 +416,9 @@ static size_t sign_noun_before(const cd_doc *doc, size_t verb, bool lower) {
   return CD_NONE;
 }
 
-static bool sign_with_place(const cd_doc *doc, size_t verb) { return sign_noun_before(doc, verb, true) != CD_NONE; }
+/* "a note on the kitchen table reading "..."", "a banner over the door reading "...": a sign noun
+ * and a phrase of place (at most five words, no punctuation) before "reading" at `verb`. */
+static bool sign_with_place(const cd_doc *doc, size_t verb) { return sign_noun_before(doc, verb, true, 6) != CD_NONE; }
 
 /* "... carrying handmade signs. One read "Pass It Already." Another said "...": "one", "another"
  * or "others" opening the sentence right before the verb at `verb`, after a sentence of the
@@ -442,7 +446,7 @@ static bool one_of_the_signs(const cd_doc *doc, size_t verb) {
  * opens the sentence's subject, a few words before the verb at `verb`, with only a phrase of place
  * between. */
 static bool sign_subject(const cd_doc *doc, size_t verb) {
-  size_t k = sign_noun_before(doc, verb, false);
+  size_t k = sign_noun_before(doc, verb, false, 6);
   if (k == CD_NONE) return false;
   uint32_t sent = tk(doc, verb)->sent;
   /* the noun opens the sentence or follows its article: "A poster ...", "Posters ..." */
@@ -457,14 +461,8 @@ static bool sign_read_colon(const cd_doc *doc, size_t open) {
   const cd_token *c = tk(doc, open - 1), *v = tk(doc, open - 2);
   if (c->kind != TOK_PUNCT || doc->text[c->start] != ':' || v->kind != TOK_WORD) return false;
   const char *vs = doc->text + v->start;
-  if (!(CD_WORD_IS(vs, v->len, "read") || CD_WORD_IS(vs, v->len, "reads") || CD_WORD_IS(vs, v->len, "reading")))
-    return false;
-  for (size_t k = open - 2, words = 0; k > 0 && words < 8; words++) {
-    const cd_token *t = tk(doc, --k);
-    if (t->sent != v->sent || t->kind != TOK_WORD) return false;
-    if ((t->flags & TF_LOWER) && CD_SORTED_IN(doc->text + t->start, t->len, SIGN_NOUNS)) return true;
-  }
-  return false;
+  return (CD_WORD_IS(vs, v->len, "read") || CD_WORD_IS(vs, v->len, "reads") || CD_WORD_IS(vs, v->len, "reading")) &&
+         sign_noun_before(doc, open - 2, true, 8) != CD_NONE;
 }
 
 /* "the striker the crowd calls "the Flash,"", "Ransom, whom fans call "the Queen of Static"": a form

@@ -1181,11 +1181,13 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     while (k < n && k < from + 3 && att_between_word(a, k)) k++;
     if (!phrase_verb(a, k, stance)) {
       /* "the driver, a veteran of the round, told me": past an appositive to the verb */
-      speaker phrase = {.first_tok = i, .end_tok = e};
       /* (not "The influential delegate, who backs Cruz, warned": a role with "the" is the person
-       * last named, which the callers find when this phrase is no speaker) */
-      bool named_before = is(a, i, "the") && resolve_person(a, i, false) != CD_NONE;
-      size_t v = !inverted && person_head && !named_before && punct(a, e, ',') ? att_after_speaker(a, &phrase) : e;
+       * last named, which the callers find when this phrase is no speaker; asked last, a
+       * resolution being dearer than the rest) */
+      if (inverted || !person_head || !punct(a, e, ',') || (is(a, i, "the") && resolve_person(a, i, false) != CD_NONE))
+        return false;
+      speaker phrase = {.first_tok = i, .end_tok = e};
+      size_t v = att_after_speaker(a, &phrase);
       if (v == e || v == e + 1) return false;
       while (v < n && att_between_word(a, v)) v++;
       if (!att_speech_verb(a, v)) return false;
