@@ -212,9 +212,17 @@ static rec_role role_of(const char *s, size_t a, size_t b) {
 
 /* ---- text and transcripts ---- */
 
+/* Lines end as an editor ends them (LSP's rule): at "\n", "\r\n" or a lone "\r", so that a line
+ * number given for a transcript saved with old Mac line ends is the line its editor shows. */
 static size_t line_end(const char *s, size_t len, size_t a) {
-  const char *nl = memchr(s + a, '\n', len - a);
-  return nl ? (size_t)(nl - s) : len;
+  size_t b = a;
+  while (b < len && s[b] != '\n' && s[b] != '\r') b++;
+  return b;
+}
+
+/* Where the line after the one ending at b starts. */
+static size_t next_line(const char *s, size_t len, size_t b) {
+  return b + 1 < len && s[b] == '\r' && s[b + 1] == '\n' ? b + 2 : b + 1;
 }
 
 static bool blank_line(const char *s, size_t a, size_t b) {
@@ -231,7 +239,7 @@ static size_t count_labels(const char *s, size_t len) {
     size_t from = line_stamp(s, a, b, &st, &se);
     label lb;
     if (label_at(s, from ? from : a, b, &lb)) n++;
-    a = b + 1;
+    a = next_line(s, len, b);
   }
   return n;
 }
@@ -260,7 +268,7 @@ static void parse_text(parser *p) {
       para_open = true;
       add_words(p, words_from, b);
     }
-    a = b + 1;
+    a = next_line(s, len, b);
   }
 }
 
@@ -332,7 +340,7 @@ static void parse_subtitles(parser *p) {
       }
       /* anything else before a timing line is a cue identifier or number */
     }
-    a = b + 1;
+    a = next_line(s, len, b);
   }
 }
 
@@ -343,8 +351,8 @@ static bool starts_srt(const char *s, size_t len) {
   for (size_t i = a; i < b; i++)
     if (!is_digit(s[i]) && !is_blank(s[i])) return false;
   if (b >= len) return false;
-  size_t c = line_end(s, len, b + 1), whole;
-  return has_arrow(s, b + 1, c) && time_at(s, b + 1, c, &whole);
+  size_t next = next_line(s, len, b), c = line_end(s, len, next), whole;
+  return has_arrow(s, next, c) && time_at(s, next, c, &whole);
 }
 
 bool rec_parse(cd_record_source *s) {

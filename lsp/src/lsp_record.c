@@ -161,7 +161,7 @@ static bool passage_of(const cd_server *server, const cd_record_match *m, cd_lsp
   if (!s || m->source_name[0] != '/' || m->line == 0) return false; /* no file to point at */
   const char *text = cd_record_source_text(s, NULL);
   size_t from = m->passage.start;
-  while (from > 0 && text[from - 1] != '\n') from--; /* m->line counts \n as the parser does */
+  while (from > 0 && text[from - 1] != '\n' && text[from - 1] != '\r') from--; /* a line as m->line counts it */
   cd_line_index *lines = cd_line_index_new(text + from, m->passage.end - from);
   out->uri = file_uri(m->source_name);
   if (!lines || !out->uri) {

@@ -289,6 +289,32 @@ static void test_subtitles(void **state) {
   cd_record_source_free(s);
 }
 
+/* Lines counted as an editor counts them: "\r\n" and a lone "\r" end a line as "\n" does, so a
+ * transcript saved on any system is a transcript, and "line 3" is the line its editor shows. */
+static void test_line_ends(void **state) {
+  (void)state;
+  static const char *const transcripts[] = {
+      "RUIZ: The dredging starts in May.\n\nOKAFOR: I will vote for it.\n",
+      "RUIZ: The dredging starts in May.\r\n\r\nOKAFOR: I will vote for it.\r\n",
+      "RUIZ: The dredging starts in May.\r\rOKAFOR: I will vote for it.\r",
+  };
+  const char *article = "\"I will vote for it,\" Tom Okafor said.";
+  for (size_t v = 0; v < 3; v++) {
+    cd_record_source *s = cd_record_source_new("call.txt", transcripts[v], strlen(transcripts[v]));
+    assert_int_equal(cd_record_source_kind(s), CD_RECORD_TRANSCRIPT);
+    cd_report *r = cd_analyze_with_record(article, strlen(article), CD_FORMAT_PLAINTEXT, NULL,
+                                          (const cd_record_source *const *)&s, 1);
+    size_t n;
+    const cd_record_match *m = cd_report_record_matches(r, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(m[0].line, 3);
+    assert_string_equal(m[0].speaker, "OKAFOR");
+    assert_int_equal(record_findings(r), 0);
+    cd_report_free(r);
+    cd_record_source_free(s);
+  }
+}
+
 static void test_press_release_headings_are_not_speakers(void **state) {
   (void)state;
   cd_record_source *s;
@@ -379,6 +405,7 @@ int main(void) {
       cmocka_unit_test(test_alterations_always_count),
       cmocka_unit_test(test_interviewer_words),
       cmocka_unit_test(test_subtitles),
+      cmocka_unit_test(test_line_ends),
       cmocka_unit_test(test_press_release_headings_are_not_speakers),
       cmocka_unit_test(test_bad_input),
       cmocka_unit_test(test_remembered_quotes_same_answer),

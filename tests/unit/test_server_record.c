@@ -222,6 +222,45 @@ static void test_related_passage(void **state) {
   desk_remove(&dk);
 }
 
+/* A transcript saved with lone "\r" line ends (old Mac files) or "\r\n" ones: the passage is on
+ * the line an editor shows, as with "\n" (before, a lone "\r" made the whole file one line). */
+static void test_old_line_ends(void **state) {
+  (void)state;
+  static const char *const ends[] = {"\r", "\r\n"};
+  for (int v = 0; v < 2; v++) {
+    char text[sizeof TRANSCRIPT * 2];
+    size_t n = 0;
+    for (const char *p = TRANSCRIPT; *p; p++) {
+      if (*p != '\n') text[n++] = *p;
+      else for (const char *e = ends[v]; *e; e++) text[n++] = *e;
+    }
+    text[n] = '\0';
+    desk dk;
+    desk_make(&dk, text);
+    client c;
+    client_start(&c);
+    json_decref(client_initialize(&c, "{}", NULL));
+    client_open(&c, dk.uri, "markdown", 1, ARTICLE);
+    json_decref(client_wait_note(&c, "textDocument/publishDiagnostics", dk.uri, -1));
+    json_t *r = client_request(&c, "textDocument/definition", at_quote(dk.uri, "We signed"));
+    json_t *start = json_object_get(json_object_get(json_object_get(r, "result"), "range"), "start");
+    assert_non_null(start);
+    assert_int_equal(json_integer_value(json_object_get(start, "line")), 2);
+    assert_int_equal(json_integer_value(json_object_get(start, "character")),
+                     (json_int_t)(strstr(TRANSCRIPT, "we signed") - strstr(TRANSCRIPT, "[00:00:12]")));
+    json_decref(r);
+    /* hover names the line and the speaker as with "\n" */
+    r = client_request(&c, "textDocument/hover", at_quote(dk.uri, "We signed"));
+    json_t *contents = json_object_get(json_object_get(r, "result"), "contents");
+    const char *value = json_string_value(json_object_get(contents, "value"));
+    assert_non_null(value);
+    assert_non_null(strstr(value, "interview.txt line 3, RUIZ at 00:00:12"));
+    json_decref(r);
+    client_shutdown(&c);
+    desk_remove(&dk);
+  }
+}
+
 /* Does the article's latest publishDiagnostics have quote.altered? */
 static bool altered_now(client *c, const char *uri) {
   json_t *note = client_wait_note(c, "textDocument/publishDiagnostics", uri, -1);
@@ -294,6 +333,7 @@ static void test_editor_sources(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(test_record_features), cmocka_unit_test(test_related_passage),
+                                     cmocka_unit_test(test_old_line_ends),
                                      cmocka_unit_test(test_editor_sources)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
