@@ -2528,6 +2528,70 @@ static bool named_in_next_sentence(att *a, const quote_ctx *c, speaker *sp, size
   return true;
 }
 
+/* ---- pull quotes ------------------------------------------------------------------------------ */
+
+/* A pull quote repeats words the article quotes in full ("> "We are not going to keep pouring
+ * money into a building that is falling down.""): a paragraph that is one quote of five words or
+ * more, with nobody named for it, whose words stand in that order in the words of quotes of one
+ * speaker elsewhere, is that speaker's. At most PULL_QUOTES_MAX are looked up, and all of them
+ * compare at most PULL_BUDGET token pairs per token of the text: linear on any input. */
+enum { PULL_QUOTES_MAX = 16, PULL_WORDS_MAX = 120, PULL_BUDGET = 4 };
+
+static bool is_word_or_number(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD || T(a, i)->kind == TOK_NUMBER; }
+
+static bool same_token_word(const att *a, size_t i, size_t j) { return same_word(S(a, i), N(a, i), S(a, j), N(a, j)); }
+
+/* Is quote qi its paragraph's only text? */
+static bool whole_paragraph(const att *a, const cd_quote_work *w) {
+  size_t n = doc_ntok(a->doc);
+  uint32_t para = para_of(a, w->open_tok);
+  size_t after = (size_t)w->close_tok + 1; /* the quote's end, or a stop after it ("..."."), ends the paragraph */
+  if (after < n && para_of(a, after) == para && T(a, after)->kind == TOK_PUNCT) after++;
+  return (w->open_tok == 0 || para_of(a, w->open_tok - 1) != para) && (after >= n || para_of(a, after) != para);
+}
+
+/* Does quote `in` hold the n words `words` in order, one after another? Counts the pairs compared. */
+static bool holds_words(const att *a, const cd_quote_work *in, const size_t *words, size_t n, size_t *budget) {
+  for (size_t s = (size_t)in->open_tok + 1; s < in->close_tok && *budget; s++) {
+    if (!is_word_or_number(a, s) || !same_token_word(a, s, words[0])) continue;
+    size_t k = 1;
+    for (size_t t = s + 1; t < in->close_tok && k < n && *budget; t++, (*budget)--) {
+      if (!is_word_or_number(a, t)) continue;
+      if (!same_token_word(a, t, words[k])) break;
+      k++;
+    }
+    if (k == n) return true;
+  }
+  return false;
+}
+
+static void pull_quotes(att *a) {
+  cd_doc *doc = a->doc;
+  size_t budget = PULL_BUDGET * doc_ntok(doc), looked = 0;
+  size_t words[PULL_WORDS_MAX];
+  for (size_t qi = 0; qi < doc->quotes.len && looked < PULL_QUOTES_MAX; qi++) {
+    cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+    if (q->speaker || q->level > 0 || q->kind != CD_QUOTE_SPEECH || w->close_tok == w->open_tok || !whole_paragraph(a, w))
+      continue;
+    size_t n = 0;
+    for (size_t t = (size_t)w->open_tok + 1; t < w->close_tok && n < PULL_WORDS_MAX; t++)
+      if (is_word_or_number(a, t)) words[n++] = t;
+    if (n < 5 || n == PULL_WORDS_MAX) continue;
+    looked++;
+    size_t from = CD_NONE;
+    bool ambiguous = false;
+    for (size_t qj = 0; qj < doc->quotes.len && !ambiguous && budget; qj++) {
+      const cd_quote *o = CD_VEC_AT(&doc->quotes, cd_quote, qj);
+      if (qj == qi || !o->speaker || o->level > 0 || o->entity == CD_NONE) continue;
+      if (!holds_words(a, CD_VEC_AT(&doc->quote_work, cd_quote_work, qj), words, n, &budget)) continue;
+      if (from != CD_NONE && CD_VEC_AT(&doc->quotes, cd_quote, from)->entity != o->entity) ambiguous = true;
+      if (from == CD_NONE) from = qj;
+    }
+    if (from != CD_NONE && !ambiguous) continue_from(a, qi, from, "the same words are quoted from them in the article");
+  }
+}
+
 static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t *starts_before,
                              const uint32_t *start_mention, uint8_t *said) {
   att a = {doc, starts, starts_before, start_mention, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said, 1, 0,
@@ -2708,6 +2772,7 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
     if (next != CD_NONE && CD_VEC_AT(&doc->quotes, cd_quote, next)->speaker)
       continue_from(&a, qi, next, "the quote runs on into the next paragraph, whose tag names the speaker");
   }
+  pull_quotes(&a);
   cd_strmap_free(&surnames);
 }
 

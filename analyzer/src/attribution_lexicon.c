@@ -106,7 +106,9 @@ bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
     if (n > 2 && (w[n - 2] == '\'' )) n -= 2; /* possessive */
     /* "Park" alone after "Park Seo-yeon": the surname of a person the article names in full */
     if (cd_lex_has(CD_LEX_NOT_PERSON_WORDS, w, n) && !surname_of_person(doc, m)) return false;
-    if ((t->flags & TF_ALLCAPS) && !m->courtesy && !m->job_title) return false; /* RAF Croughton, BBC */
+    /* RAF Croughton, BBC; not the initials of "J.M. Berger" */
+    if ((t->flags & TF_ALLCAPS) && !m->courtesy && !m->job_title && !(i + 1 < m->end_tok && cd_is_initials(w, n)))
+      return false;
   }
   return true;
 }

@@ -92,6 +92,7 @@ typedef struct cd_quote_work {
   uint32_t byline_tok; /* a title with a byline after it (""Museum to close," by Ann Lee"): the
                           byline's "by", whose author may be credited; 0 for none */
   bool nickname;       /* between a given name and a surname: 'Juan "Chico" Manriquez' */
+  bool sign;           /* the words on a sign, a placard, a T-shirt (cd_quote_classify) */
 } cd_quote_work;
 
 /* ---- mentions ---- */
@@ -125,6 +126,7 @@ typedef struct cd_name_mention {
   bool org_hint;       /* organisation word: Party, Ministry, Police, ... */
   bool placed;         /* right after a preposition of place ("in Varno", "near Kessler") */
   bool thing_hint;     /* written as a thing is, "the Corran Playhouse.": not a person */
+  bool known_as;       /* "José Lima, who is known as Zezinho": a lone name that the name just before goes by */
   uint8_t said_gender; /* "Brandt said he": 1 a man, 2 a woman, 0 unknown (its sentence's words) */
   uint8_t n_parts;     /* name words, title excluded */
   uint32_t sent;

@@ -166,7 +166,7 @@ static bool person_like(const cd_doc *doc, const cd_name_mention *m) {
     /* "RAF Croughton", "KSR Bangalore"; not "Harold Whitcombe III" (a generation after a name
      * that opens with a given name: not "Article II", "World War II") */
     if ((t->flags & TF_ALLCAPS) && n > 1 &&
-        !(i + 1 == m->end_tok && cd_is_name_suffix(w, n) && given_first(doc, m)))
+        !(i + 1 == m->end_tok && cd_is_name_suffix(w, n) && given_first(doc, m)) && !(i + 1 < m->end_tok && cd_is_initials(w, n)))
       return false;
   }
   return true;
@@ -539,6 +539,14 @@ static const char *mention_text(cd_doc *doc, cd_strmap *texts, cd_vec *groups, c
  * that a text of many "Mr. X" stays linear. */
 enum { TITLE_FIT_MENTIONS = 400 };
 
+/* A name written as a place is ("in Santa Rosa", "the town of Phu Hoa"; not "in Bernie Sanders",
+ * whose given name says a person): its last word is no surname for a later lone word to stand for
+ * ("Rosa said" after "Maria Rosa, who farms in Santa Rosa,"), and it is no relative of the people
+ * who share that word. */
+static bool place_form(const cd_doc *doc, const cd_name_mention *m) {
+  return (m->thing_hint || (m->placed && !given_first(doc, m))) && !m->courtesy && !m->job_title;
+}
+
 /* 1 (a man) or 2 (a woman) when a courtesy title says which ("Mr. Clinton", "Mrs. Clinton"), else 0. */
 static int title_gender(const cd_doc *doc, const cd_name_mention *m) {
   if (!m->courtesy || m->title.start == CD_NONE32) return 0;
@@ -574,6 +582,36 @@ static size_t recent_fit(ent_ctx *c, const size_t *mcl, size_t i, const char *sk
         !gender_contradicts(c, g, mcl[k - 1]))
       return mcl[k - 1];
   return CD_NONE;
+}
+
+/* Do mentions a and b bear the same title word ("Cllr", "Dr.", "Judge"), case and stops aside? */
+static bool same_title_word(const cd_doc *doc, const cd_name_mention *a, const cd_name_mention *b) {
+  if (a->title.start == CD_NONE32 || b->title.start == CD_NONE32) return false;
+  size_t as, ae, bs, be;
+  title_word(doc, a, &as, &ae);
+  title_word(doc, b, &bs, &be);
+  return ae - as == be - bs && ae > as && strncasecmp(doc->text + as, doc->text + bs, ae - as) == 0;
+}
+
+/* The most recent person named in full before titled mention i (within TITLE_FIT_MENTIONS) with
+ * surname key `skey` and mention i's title word, when the most recent person of that surname is
+ * not so titled; else CD_NONE. */
+static size_t titled_fit(ent_ctx *c, const size_t *mcl, size_t i, const char *skey) {
+  const cd_name_mention *m = M(c->doc, i);
+  bool latest = true; /* the most recent of that surname: its join stands when its title fits */
+  for (size_t k = i; k > 0 && i - k < TITLE_FIT_MENTIONS; k--) {
+    if (!c->mw[k - 1].person_full || mcl[k - 1] == CD_NONE || c->mw[k - 1].skey != skey) continue;
+    if (same_title_word(c->doc, M(c->doc, k - 1), m)) return latest ? CD_NONE : mcl[k - 1];
+    latest = false;
+  }
+  return CD_NONE;
+}
+
+/* The cluster of the person named in full just before lone mention i, when i is the name they go
+ * by ("José Ferreira Lima, who is known throughout the valley as Zezinho"), else CD_NONE. */
+static size_t known_as(const ent_ctx *c, const size_t *mcl, size_t i) {
+  if (i == 0 || !M(c->doc, i)->known_as || !c->mw[i - 1].person_full) return CD_NONE;
+  return mcl[i - 1];
 }
 
 /* Near-miss spellings: a lone word that no earlier step placed, and that is no established name,
@@ -914,11 +952,11 @@ void cd_pass_entities(cd_doc *doc) {
         /* (not a couple's first: "Kowalczyk" alone is the one named in full, unless a title says
          * otherwise, gender_contradicts) */
         size_t had = cd_strmap_get(&any_surname, w->skey);
-        if (had != CD_NONE && find(&c, had) != find(&c, cl)) {
+        if (had != CD_NONE && find(&c, had) != find(&c, cl) && !place_form(doc, m)) {
           k->family = true;
           CD_VEC_AT(&c.clusters, cluster, find(&c, had))->family = true;
         }
-        if (!w->couple &&
+        if (!w->couple && !place_form(doc, m) &&
             (had == CD_NONE || (!w->suffix && !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed)))
           cd_strmap_put(&any_surname, w->skey, cl);
         if (w->bare_skey && cd_strmap_get(&any_surname, w->bare_skey) == CD_NONE)
@@ -957,7 +995,7 @@ void cd_pass_entities(cd_doc *doc) {
     mwork *w = &c.mw[i];
     if (m->kind != MK_NAME || !*w->key) continue;
     if (mcl[i] != CD_NONE) {
-      if (w->person_full && !w->couple) {
+      if (w->person_full && !w->couple && !place_form(doc, m)) {
         size_t had = w->suffix ? cd_strmap_get(&surname, w->skey) : CD_NONE;
         if (had == CD_NONE || !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed) {
           cd_strmap_put(&surname, w->skey, mcl[i]);
@@ -977,6 +1015,9 @@ void cd_pass_entities(cd_doc *doc) {
       /* "the Queen" */
     } else if (m->n_parts == 1 && m->name.end - m->name.start == 1 && doc->text[m->name.start] == 'I') {
       /* the pronoun "I": nobody's surname, not even "Charles I"'s */
+    } else if (m->n_parts == 1 && (cl = known_as(&c, mcl, i)) != CD_NONE) {
+      /* "José Ferreira Lima, who is known throughout the valley as Zezinho": his, from here on */
+      if (cd_strmap_get(&full, w->key) == CD_NONE) cd_strmap_put(&full, w->key, cl);
     } else if (m->n_parts == 1) {
       cl = cd_strmap_get(&surname, w->skey);
       if (cl == CD_NONE) cl = cd_strmap_get(&any_surname, w->skey);
@@ -996,6 +1037,11 @@ void cd_pass_entities(cd_doc *doc) {
          * recent person of that surname named in full whose given name fits; with none, the join
          * stands (a pronoun is weaker evidence than a title) */
         size_t fit = recent_fit(&c, mcl, i, w->skey, m->said_gender);
+        if (fit != CD_NONE) cl = fit;
+      } else if (cl != CD_NONE && m->job_title) {
+        /* "Cllr Fairclough said" after "Cllr Desmond Fairclough, and his wife, Janet Fairclough":
+         * the person of that surname named in full with the same title */
+        size_t fit = titled_fit(&c, mcl, i, w->skey);
         if (fit != CD_NONE) cl = fit;
       }
       if (cl == CD_NONE) {

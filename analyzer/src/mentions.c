@@ -411,6 +411,36 @@ static bool years_old_after(const cd_doc *doc, size_t i) {
   return end - s >= 9 && memcmp(s, "-year-old", 9) == 0;
 }
 
+/* ", an agency spokesman who", ", a retired teacher,": an appositive of a person's role at token i
+ * (the comma): an article, at most three words, and a noun of a person's role that ends the phrase.
+ * It makes a lone name a person's ("Sutrisno, an agency spokesman"); nouns a company may also be
+ * ("a market leader", "the owner of") are left out. */
+static bool role_after(const cd_doc *doc, size_t i) {
+  static const char *const COMPANY_TOO[] = {"leader", "owner", "head", "star", "host", "anchor", "chief", "general",
+                                            "executive", "player", "king", "queen", "prince", "princess", NULL};
+  static const char *const ENDS[] = {"who", "for", "at", "with", "and", NULL};
+  size_t n = doc_ntok(doc);
+  if (i + 2 >= n) return false;
+  const cd_token *c = doc_tok(doc, i), *a = doc_tok(doc, i + 1);
+  if (c->kind != TOK_PUNCT || doc->text[c->start] != ',' || !is_word_tok(a) || a->sent != c->sent ||
+      !(CD_WORD_IS(tstr(doc, a), tlen(a), "a") || CD_WORD_IS(tstr(doc, a), tlen(a), "an") ||
+        CD_WORD_IS(tstr(doc, a), tlen(a), "the")))
+    return false;
+  for (size_t k = i + 2; k < n && k < i + 6; k++) {
+    const cd_token *t = doc_tok(doc, k);
+    if (!is_word_tok(t) || t->sent != c->sent) return false;
+    if (!(t->flags & TF_LOWER) || !cd_lex_has(CD_LEX_ROLE_NOUNS, tstr(doc, t), tlen(t))) continue;
+    if (cd_word_in(tstr(doc, t), tlen(t), COMPANY_TOO)) return false;
+    if (k + 1 >= n) return true;
+    const cd_token *after = doc_tok(doc, k + 1);
+    if (after->sent != t->sent) return true;
+    if (after->kind == TOK_PUNCT) return doc->text[after->start] == ',' || doc->text[after->start] == '.' ||
+                                         doc->text[after->start] == ';';
+    return is_word_tok(after) && cd_word_in(tstr(doc, after), tlen(after), ENDS);
+  }
+  return false;
+}
+
 /* "in Varno", "near Kessler": a preposition of place right before token f, in its sentence. */
 static bool place_preposition_before(const cd_doc *doc, size_t f) {
   static const char *const PLACE[] = {"in", "near", "outside", "across", "around", "throughout", "inside", NULL};
@@ -538,6 +568,37 @@ static bool places_after(const cd_doc *doc, size_t e) {
   if (k >= n || !is_word_tok(doc_tok(doc, k))) return false;
   const cd_token *t = doc_tok(doc, k);
   return (t->flags & TF_LOWER) && t->sent == doc_tok(doc, e > 0 ? e - 1 : 0)->sent && cd_word_in(tstr(doc, t), tlen(t), PLACES);
+}
+
+/* "the northern town of Monte Claro", "the province of Santa Fe": a place's noun and "of" before
+ * the name make it the place, whatever given name its first word is. */
+static bool place_noun_of_before(const cd_doc *doc, size_t f) {
+  static const char *const PLACES[] = {"town",     "city",   "village", "province", "region", "district", "county",
+                                       "island",   "port",   "borough", "hamlet",   "suburb", "township", "municipality",
+                                       "state",    "parish", "commune", "oblast",   NULL};
+  if (f < 2 || f >= doc_ntok(doc)) return false;
+  const cd_token *of = doc_tok(doc, f - 1), *noun = doc_tok(doc, f - 2);
+  return is_word_tok(of) && CD_WORD_IS(tstr(doc, of), tlen(of), "of") && is_word_tok(noun) && (noun->flags & TF_LOWER) &&
+         noun->sent == doc_tok(doc, f)->sent && cd_word_in(tstr(doc, noun), tlen(noun), PLACES);
+}
+
+/* "José Ferreira Lima, who is known throughout the valley as Zezinho", "Earvin Johnson, nicknamed
+ * Magic": a lone name m after "known ... as" or "nicknamed", which the name mention just before it
+ * in its sentence (`prev`) ends at most four tokens before. Read from the mentions of m's sentence
+ * only, so a kept paragraph's mentions keep it. */
+static bool known_as_after(const cd_doc *doc, const cd_name_mention *m, const cd_name_mention *prev) {
+  size_t f = m->first_tok;
+  if (!prev || prev->sent != m->sent || m->n_parts != 1 || m->title.start != CD_NONE32 || f < 2) return false;
+  const cd_token *as = doc_tok(doc, f - 1);
+  size_t mark = CD_NONE; /* the token of "known" or "nicknamed" */
+  if (is_word_tok(as) && CD_WORD_IS(tstr(doc, as), tlen(as), "nicknamed")) mark = f - 1;
+  else if (is_word_tok(as) && CD_WORD_IS(tstr(doc, as), tlen(as), "as"))
+    for (size_t k = f - 1; k > 0 && k + 6 > f && mark == CD_NONE; k--) {
+      const cd_token *t = doc_tok(doc, k - 1);
+      if (t->sent != m->sent || !is_word_tok(t)) break;
+      if (CD_WORD_IS(tstr(doc, t), tlen(t), "known")) mark = k - 1;
+    }
+  return mark != CD_NONE && prev->end_tok <= mark && mark <= (size_t)prev->end_tok + 4;
 }
 
 static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive) {
@@ -685,11 +746,14 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   if (!m->org_hint && (named_as_body(doc, m->first_tok) || after_media_noun(doc, m->first_tok))) m->org_hint = true;
   if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
   m->thing_hint = !m->org_hint && !possessive && name_from == 0 &&
-                  (the_singular_thing(doc, m->first_tok, m->end_tok - 1) || places_after(doc, m->end_tok));
-  if (!m->org_hint && !m->possessive && (cd_age_after(doc, m->end_tok) || years_old_after(doc, m->end_tok)))
+                  (the_singular_thing(doc, m->first_tok, m->end_tok - 1) || places_after(doc, m->end_tok) ||
+                   place_noun_of_before(doc, m->first_tok));
+  if (!m->org_hint && !m->possessive &&
+      (cd_age_after(doc, m->end_tok) || years_old_after(doc, m->end_tok) || role_after(doc, m->end_tok)))
     m->person_hint = true; /* "Sophie, 9, picked", "Maya, a 16-year-old who ..." */
   if (!m->org_hint && m->n_parts == 1 && cd_kin_before(doc, m->first_tok) >= 0) m->person_hint = true; /* "his wife, Jane," */
   m->placed = place_preposition_before(doc, m->first_tok);
+  m->known_as = known_as_after(doc, m, doc->mentions.len >= 2 ? CD_VEC_AT(&doc->mentions, cd_name_mention, doc->mentions.len - 2) : NULL);
   m->said_gender = said_gender_after(doc, m->end_tok, m->sent);
   /* "Ansar al-Sharia" (a group) is no more a person's name for its particle */
   if (!m->org_hint && !m->acronym && capitalised >= 2) m->person_hint = true;

@@ -1067,8 +1067,9 @@ static bool nickname_half(const cd_doc *doc, const cd_name_mention *m) {
          (m->first_tok > 0 && cd_nickname_mark_at(doc, m->first_tok - 1, false));
 }
 
-/* "Marisela, 31, who asked that only her first name be used": the sentence of mention m says why
- * the full name is not given ("first name", "surname", "last name"). */
+/* "Marisela, 31, who asked that only her first name be used", "Sutrisno, who uses only one name":
+ * the sentence of mention m says why the full name is not given ("first name", "surname", "last
+ * name", "one name"). */
 static bool names_withheld(const cd_doc *doc, const cd_name_mention *m) {
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
   for (size_t k = m->end_tok; k + 1 < s->end_tok && k < m->end_tok + 40; k++) {
@@ -1076,7 +1077,9 @@ static bool names_withheld(const cd_doc *doc, const cd_name_mention *m) {
     if (t->kind != TOK_WORD) continue;
     const char *w = doc->text + t->start;
     if (CD_WORD_IS(w, t->len, "surname")) return true;
-    if ((CD_WORD_IS(w, t->len, "first") || CD_WORD_IS(w, t->len, "last") || CD_WORD_IS(w, t->len, "full")) &&
+    /* (and a person who has one name: "uses only one name", "goes by a single name") */
+    if ((CD_WORD_IS(w, t->len, "first") || CD_WORD_IS(w, t->len, "last") || CD_WORD_IS(w, t->len, "full") ||
+         CD_WORD_IS(w, t->len, "one") || CD_WORD_IS(w, t->len, "single")) &&
         u->kind == TOK_WORD && CD_WORD_IS(doc->text + u->start, u->len, "name"))
       return true;
   }

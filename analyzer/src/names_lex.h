@@ -27,6 +27,9 @@ bool cd_is_person_title(const char *s, size_t n);
 bool cd_is_name_suffix(const char *s, size_t n);
 /* "St" or "Ste", as written (a capital S), for Saint in a name ("Dan St. Jean", "St. Louis"). */
 bool cd_is_saint_abbreviation(const char *s, size_t n);
+/* Single capitals joined by stops, with or without the last: a person's initials ("J.M." of "J.M.
+ * Berger", "T.S" of "T.S. Eliot"), not an acronym ("RAF", "KSR"). */
+bool cd_is_initials(const char *s, size_t n);
 /* Nouns a surname modifies attributively ("the Trump administration", "the Biden campaign"). */
 bool cd_is_attributive_head(const char *s, size_t n);
 

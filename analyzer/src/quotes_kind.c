@@ -206,11 +206,14 @@ static size_t byline_by(const cd_doc *doc, const cd_quote *q, const cd_quote_wor
 /* "Ouisa Davis' commentary, "Melania, tell your immigrant story," ...": a piece of writing (its noun
  * s, found by the caller) named after a comma, its title in sentence case (as opinion pages set
  * them) ending in the comma of the sentence around it. */
+static bool writing_noun(const char *s, size_t n) {
+  return CD_WORD_IS(s, n, "column") || CD_WORD_IS(s, n, "commentary") || CD_WORD_IS(s, n, "op-ed") ||
+         CD_WORD_IS(s, n, "editorial") || CD_WORD_IS(s, n, "essay") || CD_WORD_IS(s, n, "article") ||
+         CD_WORD_IS(s, n, "story") || CD_WORD_IS(s, n, "piece") || CD_WORD_IS(s, n, "headline");
+}
+
 static bool writing_titled(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w, const char *s, size_t n) {
-  if (!CD_WORD_IS(s, n, "column") && !CD_WORD_IS(s, n, "commentary") && !CD_WORD_IS(s, n, "op-ed") &&
-      !CD_WORD_IS(s, n, "editorial") && !CD_WORD_IS(s, n, "essay") && !CD_WORD_IS(s, n, "article") &&
-      !CD_WORD_IS(s, n, "story") && !CD_WORD_IS(s, n, "piece") && !CD_WORD_IS(s, n, "headline"))
-    return false;
+  if (!writing_noun(s, n)) return false;
   const cd_token *c = w->open_tok > 0 ? tk(doc, w->open_tok - 1) : NULL;
   const cd_token *first = w->open_tok + 1 < doc_ntok(doc) ? tk(doc, w->open_tok + 1) : NULL;
   return c && c->kind == TOK_PUNCT && doc->text[c->start] == ',' && first && first->kind == TOK_WORD &&
@@ -238,6 +241,31 @@ static bool dated_writing_titled(const cd_doc *doc, const cd_quote *q, const cd_
   if (!skipped || k < 2 || !CD_WORD_IS(doc->text + tk(doc, k - 1)->start, tk(doc, k - 1)->len, "on")) return false;
   const cd_token *noun = tk(doc, k - 2);
   return noun->kind == TOK_WORD && writing_titled(doc, q, w, doc->text + noun->start, noun->len);
+}
+
+/* "An article about the redevelopment ("Quayside towers get green light", 4 March) said ...", "we
+ * published a report ("Care home residents left without heating") about ...": a quote that opens a
+ * bracket, after a noun for a piece of writing (or "report") among the ten words before it, and
+ * that the bracket closes (after a date, perhaps): the piece's headline, as corrections cite one. */
+static bool bracketed_writing_titled(const cd_doc *doc, const cd_quote_work *w) {
+  size_t o = w->open_tok, n = doc_ntok(doc);
+  if (o < 2 || w->close_tok == w->open_tok || tk(doc, o - 1)->kind != TOK_PUNCT || doc->text[tk(doc, o - 1)->start] != '(')
+    return false;
+  uint32_t sent = tk(doc, o)->sent;
+  bool closes = false;
+  for (size_t k = (size_t)w->close_tok + 1; k < n && k <= (size_t)w->close_tok + 6 && tk(doc, k)->sent == sent && !closes; k++) {
+    const cd_token *t = tk(doc, k); /* a date only: not "("...," the authors wrote)" */
+    closes = t->kind == TOK_PUNCT && doc->text[t->start] == ')';
+    if (t->kind == TOK_WORD && !cd_is_calendar_word(doc->text + t->start, t->len)) return false;
+  }
+  if (!closes) return false;
+  for (size_t k = o - 1; k > 0 && k + 11 > o; k--) {
+    const cd_token *t = tk(doc, k - 1);
+    if (t->sent != sent) break;
+    if (t->kind == TOK_WORD && (writing_noun(doc->text + t->start, t->len) || CD_WORD_IS(doc->text + t->start, t->len, "report")))
+      return true;
+  }
+  return false;
 }
 
 /* ", an HBO series", ", the network's new sitcom": right after the close mark (and its comma), an
@@ -566,6 +594,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   q->partial = starts_lower || woven;
 
   q->kind = CD_QUOTE_SPEECH;
+  w->sign = false;
   if (nb > 0) {
     const cd_token *b = before[0];
     const char *s = doc->text + b->start;
@@ -595,7 +624,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
                 CD_WORD_IS(s, n, "nickname");
     /* "the old adage, "..."": a saying everyone knows, nobody's words here, however long */
     bool adage = CD_WORD_IS(s, n, "adage") || CD_WORD_IS(s, n, "maxim") || CD_WORD_IS(s, n, "proverb");
-    if (on_sign) q->kind = CD_QUOTE_TITLE;
+    if (on_sign) q->kind = CD_QUOTE_TITLE, w->sign = true;
     if (on_sign) {
       /* classed above */
     } else if (titled && CD_SORTED_IN(s, n, TITLE_CUES)) q->kind = CD_QUOTE_TITLE;
@@ -645,6 +674,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
         CD_SORTED_IN(doc->text + after->start, after->len, AFTER_CUES))
       q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   }
+  if (q->kind == CD_QUOTE_SPEECH && bracketed_writing_titled(doc, w)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   if (q->kind == CD_QUOTE_SPEECH && dated_writing_titled(doc, q, w))
     q->kind = CD_QUOTE_TITLE, overrulable = "Named by a noun for a piece of writing and its date just before it, with no "
                                             "verb of saying beside it: its title.";
@@ -676,15 +706,16 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
       (title_case_ending(doc, w->open_tok, q->inner.end, true) || one_capital_word(doc, q, w)))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "starred in "The Long Tide" and "Harbor Lights,"": Title Case that "and" or "or" joins to a
-   * title right before it is one too */
-  if (q->kind == CD_QUOTE_SPEECH && b0 && qi > 0 && cd_word_in(doc->text + b0->start, b0->len, JOINS) &&
-      title_case_ending(doc, w->open_tok, q->inner.end, true)) {
+   * title right before it is one too; and "signs that read "Clean water is not a privilege" and
+   * "Who will answer?"": any words joined so to a sign's are another sign's */
+  if (q->kind == CD_QUOTE_SPEECH && b0 && qi > 0 && cd_word_in(doc->text + b0->start, b0->len, JOINS)) {
     const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, qi - 1);
     const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1);
     size_t conj = w->open_tok - 1;
     bool joined = pw->close_tok + 1 == conj ||
                   (pw->close_tok + 2 == conj && tk(doc, conj - 1)->kind == TOK_PUNCT && doc->text[tk(doc, conj - 1)->start] == ',');
-    if (joined && pq->kind == CD_QUOTE_TITLE) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+    if (joined && pq->kind == CD_QUOTE_TITLE && (pw->sign || title_case_ending(doc, w->open_tok, q->inner.end, true)))
+      q->kind = CD_QUOTE_TITLE, overrulable = NULL, w->sign = pw->sign;
   }
   /* "''Tales From the Crypt,'' an HBO series that first aired in 1989": Title Case named as a work */
   if (q->kind == CD_QUOTE_SPEECH && work_appositive_follows(doc, q, w) &&
