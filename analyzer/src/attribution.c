@@ -1010,6 +1010,7 @@ static bool owned_claim_before(att *a, const quote_ctx *c, size_t first, speaker
 /* "with X calling QUOTE", "and X reportedly yelling QUOTE": a named person whose phrase opens its
  * clause and stands right before the participle v (adverbs such as "reportedly" between). */
 static bool person_before_participle(att *a, const cd_sentence *s, size_t v, speaker *sp) {
+  static const char *const QUOTING[] = {"quoted", "quotes", "quoting", "cited", "cites", "citing", NULL};
   size_t end = v;
   while (end > s->first_tok && att_between_word(a, end - 1)) end--;
   /* "Your article quoted Superintendent Douglas Varga as saying": the one quoted said it */
@@ -1019,10 +1020,17 @@ static bool person_before_participle(att *a, const cd_sentence *s, size_t v, spe
       size_t m = mention_at(a, st - 1);
       if (m != CD_NONE && CD_VEC_AT(&a->doc->mentions, cd_name_mention, m)->end_tok == end - 1) mi = m;
     }
+    /* "We quoted him as saying" */
+    if (mi == CD_NONE && end > s->first_tok + 3 && (pronoun_is(a, end - 2, "him") || pronoun_is(a, end - 2, "her")) &&
+        cd_word_in(S(a, end - 3), N(a, end - 3), QUOTING)) {
+      memset(sp, 0, sizeof *sp);
+      att_speaker_at(a, end - 2, sp, CD_ATTR_PRONOUN);
+      if (sp->found && sp->mention != CD_NONE) return true;
+    }
     const cd_name_mention *m = mi != CD_NONE ? CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi) : NULL;
     if (m && m->first_tok > s->first_tok && cd_mention_is_person(a->doc, mi) &&
         cd_word_in(S(a, m->first_tok - 1), N(a, m->first_tok - 1),
-                   (const char *const[]){"quoted", "quotes", "quoting", "cited", "cites", "citing", NULL})) {
+                   QUOTING)) {
       memset(sp, 0, sizeof *sp);
       att_speaker_at(a, m->first_tok, sp, CD_ATTR_EXPLICIT);
       if (sp->found) return true;

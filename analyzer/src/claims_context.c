@@ -742,7 +742,39 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   return set_span(d, hit, left, verb_after && v - e <= 2 ? v : h);
 }
 
+/* "Polls suggest a close race. A survey published last month by the polling firm Consultores
+ * Andinos put ...": the next sentence, in the same paragraph, names a study, survey or poll (its
+ * maker after "by" or "from" within eight words of the noun, or a name right before it: "a
+ * Gallup poll"). */
+static bool study_named_next(const cd_doc *d, size_t f) {
+  static const char *const WORKS[] = {"study", "studies", "survey", "surveys", "poll", "polls", "report", "research",
+                                      "analysis", "estimate", "estimates", NULL};
+  uint32_t next = tk(d, f)->sent + 1;
+  if (next >= d->sentences.len) return false;
+  const cd_sentence *s = CD_VEC_AT(&d->sentences, cd_sentence, next), *own = sent_of(d, f);
+  if (s->para != own->para) return false;
+  /* not "many other polls show": the poll named next is not among them */
+  for (size_t p = prev_tok(d, f); p != CD_NONE && p + 3 > f; p = prev_tok(d, p))
+    if (is(d, p, "other")) return false;
+  for (size_t i = s->first_tok; i < s->end_tok; i++) {
+    if (!lower(d, i) || !in(d, i, WORKS)) continue;
+    /* a new one, cited: "a survey", "a Gallup poll", "one study" (not "The Times/CBS News survey",
+     * the article's own) */
+    bool cited = false;
+    for (size_t k = i; k > s->first_tok && k + 4 > i && !cited; k--) cited = is(d, k - 1, "a") || is(d, k - 1, "an") || is(d, k - 1, "one");
+    if (!cited) continue;
+    if (i > s->first_tok + 1 && capital(d, i - 1)) return true;
+    for (size_t k = i + 1; k < s->end_tok && k <= i + 8; k++)
+      if ((is(d, k, "by") || is(d, k, "from")) && k + 1 < s->end_tok) {
+        for (size_t j = k + 1; j < s->end_tok && j <= k + 4; j++)
+          if (capital(d, j)) return true;
+      }
+  }
+  return false;
+}
+
 static bool check_studies(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
+  if (study_named_next(d, f)) return false;
   size_t left = f;
   for (size_t p = prev_tok(d, left); p != CD_NONE && lower(d, p) && lx(d, p, CD_LEX_CLAIM_STUDY_MODIFIERS);
        p = prev_tok(d, left))

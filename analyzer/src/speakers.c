@@ -782,6 +782,9 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     return true;
   }
   if (pronoun_is(a, i, "he") || pronoun_is(a, i, "she")) return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
+  /* "We quoted him as saying that ...": the one quoted, an object before "as" */
+  if ((pronoun_is(a, i, "him") || pronoun_is(a, i, "her")) && i + 1 < doc_ntok(a->doc) && is(a, i + 1, "as"))
+    return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
   if (is(a, i, "they")) {
     uint32_t cur = T(a, i)->sent;
     /* "The campaign is seeking ... with what they call "..."": a group or document that is the
