@@ -566,12 +566,35 @@ static int given_gender(const cd_doc *doc, const cd_name_mention *m) {
  * he/she" gives contradict the given name of cluster cl's first full name: "Mr. Clinton" beside
  * "Hillary Clinton" (in copy that writes "Mr. Clinton" for Bill and "Mrs. Clinton" for Hillary),
  * "Brandt said he" beside "Denise Brandt"? */
+/* The gender of cluster cl's first full name: its given name's, else what its sentence says
+ * ("his wife, Margit Lindqvist", "Lindqvist said she"); 0 unknown. */
+static int cluster_gender(ent_ctx *c, size_t cl) {
+  const cluster *k = CD_VEC_AT(&c->clusters, cluster, find(c, cl));
+  if (k->first_full == CD_NONE) return 0;
+  const cd_name_mention *f = M(c->doc, k->first_full);
+  int gg = given_gender(c->doc, f);
+  return gg ? gg : f->said_gender;
+}
+
 static bool gender_contradicts(ent_ctx *c, int g, size_t cl) {
   if (!g || cl == CD_NONE) return false;
-  const cluster *k = CD_VEC_AT(&c->clusters, cluster, find(c, cl));
-  if (k->first_full == CD_NONE) return false;
-  int gg = given_gender(c->doc, M(c->doc, k->first_full));
+  int gg = cluster_gender(c, cl);
   return gg && gg != g;
+}
+
+/* The person of surname key `skey` whom courtesy title of gender g stands for at mention i:
+ * the one last given a title of that gender, else the most recent named in full known to be of
+ * that gender ("Mrs. Lindqvist" after "Gunnar Lindqvist ... his wife, Margit Lindqvist"), within
+ * TITLE_FIT_MENTIONS; or CD_NONE. */
+static size_t recent_match(ent_ctx *c, const size_t *mcl, size_t i, const char *skey, int g) {
+  /* the one last given the same courtesy title ("Mr. Lindqvist said" earlier) first */
+  for (size_t k = i; k > 0 && i - k < TITLE_FIT_MENTIONS; k--)
+    if (mcl[k - 1] != CD_NONE && c->mw[k - 1].skey == skey && title_gender(c->doc, M(c->doc, k - 1)) == g)
+      return mcl[k - 1];
+  for (size_t k = i; k > 0 && i - k < TITLE_FIT_MENTIONS; k--)
+    if (c->mw[k - 1].person_full && mcl[k - 1] != CD_NONE && c->mw[k - 1].skey == skey && cluster_gender(c, mcl[k - 1]) == g)
+      return mcl[k - 1];
+  return CD_NONE;
 }
 
 /* The most recent person named in full before mention i (within TITLE_FIT_MENTIONS) with
@@ -1024,7 +1047,13 @@ void cd_pass_entities(cd_doc *doc) {
       /* the person the title contradicts is someone else: the first of that surname if the title
        * fits them, else a person of their own ("Mr. Clinton" apart from "Hillary Clinton") */
       int tg = title_gender(doc, m);
-      if (gender_contradicts(&c, tg, cl)) {
+      size_t match = tg && cl != CD_NONE && CD_VEC_AT(&c.clusters, cluster, find(&c, cl))->family
+                         ? recent_match(&c, mcl, i, w->skey, tg)
+                         : CD_NONE;
+      if (match != CD_NONE && cluster_gender(&c, cl) != tg) {
+        /* a family: the title's gender picks the one of them known to be so */
+        cl = match;
+      } else if (gender_contradicts(&c, tg, cl)) {
         /* the most recent person of that surname named in full before it whom the title fits;
          * with none, a woman's title beside a man's given name ("Mrs. Kessler" after "James
          * Kessler": his wife) is a person of her own, but a man's title beside a woman's given
@@ -1038,9 +1067,10 @@ void cd_pass_entities(cd_doc *doc) {
          * stands (a pronoun is weaker evidence than a title) */
         size_t fit = recent_fit(&c, mcl, i, w->skey, m->said_gender);
         if (fit != CD_NONE) cl = fit;
-      } else if (cl != CD_NONE && m->job_title) {
-        /* "Cllr Fairclough said" after "Cllr Desmond Fairclough, and his wife, Janet Fairclough":
-         * the person of that surname named in full with the same title */
+      } else if (cl != CD_NONE && (m->job_title || (m->courtesy && !tg))) {
+        /* "Cllr Fairclough said" after "Cllr Desmond Fairclough, and his wife, Janet Fairclough",
+         * "Dr. Lindqvist" after "Dr. Freya Lindqvist": the person of that surname named in full
+         * with the same title */
         size_t fit = titled_fit(&c, mcl, i, w->skey);
         if (fit != CD_NONE) cl = fit;
       }

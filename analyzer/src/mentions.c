@@ -755,6 +755,10 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   m->placed = place_preposition_before(doc, m->first_tok);
   m->known_as = known_as_after(doc, m, doc->mentions.len >= 2 ? CD_VEC_AT(&doc->mentions, cd_name_mention, doc->mentions.len - 2) : NULL);
   m->said_gender = said_gender_after(doc, m->end_tok, m->sent);
+  if (!m->said_gender) { /* "His wife, Margit Lindqvist,": the relative's noun says */
+    int kin = cd_kin_before(doc, m->first_tok);
+    if (kin > 0) m->said_gender = (uint8_t)kin;
+  }
   /* "Ansar al-Sharia" (a group) is no more a person's name for its particle */
   if (!m->org_hint && !m->acronym && capitalised >= 2) m->person_hint = true;
   m->in_quote = (a->flags & TF_QUOTED);
