@@ -963,12 +963,44 @@ static size_t walk_left(const cd_doc *d, size_t left, cd_lex_id mods, bool allow
   return left;
 }
 
+/* "A tornado tore through Hadley County, killing three people, officials said Tuesday. ¶ The
+ * National Weather Service said ...": in the two sentences after the claim's, in its paragraph
+ * and the next, a name (a body's or a person's, outside quotes) beside a verb of saying
+ * ("The National Weather Service said", "said Civil Protection Director Héctor Villaseñor",
+ * "according to the Calloway County Sheriff's Office"): the officials of a news lede, named
+ * below it as wire copy names them. */
+static bool officials_named_after(const cd_doc *d, size_t f) {
+  const cd_sentence *own = sent_of(d, f);
+  uint32_t last = tk(d, f)->sent + 2;
+  for (uint32_t si = tk(d, f)->sent + 1; si <= last && si < d->sentences.len; si++) {
+    const cd_sentence *s = CD_VEC_AT(&d->sentences, cd_sentence, si);
+    if (s->para > own->para + 1) break;
+    for (size_t k = s->first_tok; k < s->end_tok; k++) {
+      if (tk(d, k)->flags & TF_QUOTED) continue;
+      bool tag = lower(d, k) && lx(d, k, CD_LEX_CLAIM_LEADING_TAG_VERBS);
+      /* (and the name that closes an appositive: "the office's chief volcanologist, Sione Taufahema, told") */
+      if (tag && ((k > s->first_tok && in_name_mention(d, k - 1)) || (k + 1 < s->end_tok && in_name_mention(d, k + 1)) ||
+                  (k > s->first_tok + 1 && punct(d, k - 1, ',') && in_name_mention(d, k - 2))))
+        return true;
+      if (is(d, k, "according") && is(d, k + 1, "to") && k + 3 < s->end_tok &&
+          (in_name_mention(d, k + 2) || in_name_mention(d, k + 3)))
+        return true;
+    }
+  }
+  return false;
+}
+
 /* Unnamed people as the source (the row's check says which): "sources" whatever body they belong
  * to ("a source at the ministry"), "officials" unless a body names them ("Pentagon officials",
  * "officials at the ministry"), and single unnamed people ("an aide", "one MP", "her aides"). */
 static bool check_people(const cd_doc *d, size_t f, size_t e, claim_check who, claim_hit *hit) {
   size_t h = f;
   bool source = who == CK_SOURCE, official = who == CK_OFFICIALS, indef = false;
+  /* (bare "officials", "authorities": "administration officials", "one Democratic official" stay
+   * unnamed whoever speaks after them) */
+  if (official && !(f > 0 && ctx(d, f - 1, f) && word(d, f - 1) && !lx(d, f - 1, CD_LEX_CLAIM_FUNCTION_WORDS)) &&
+      ends_with(d, f, "s") && officials_named_after(d, f))
+    return false;
   cd_lex_id mods = source ? CD_LEX_CLAIM_SOURCE_MODIFIERS
                           : official ? CD_LEX_CLAIM_OFFICIAL_MODIFIERS : CD_LEX_CLAIM_PERSON_MODIFIERS;
   size_t left = walk_left(d, h, mods, !official, &indef);

@@ -441,6 +441,37 @@ static bool role_after(const cd_doc *doc, size_t i) {
   return false;
 }
 
+/* "identified only by his first name, Ray,", "gave his name only as Yusuf", "identified only as
+ * Tevita": a lone name the sentence gives as someone's name (a person's), right after "name," or
+ * after "as" with "name" or "identified" among the four words before it. The gender that "his"
+ * or "her" there gives, through *gender (1 a man, 2 a woman, 0 unknown). */
+static bool given_as_name(const cd_doc *doc, size_t f, uint8_t *gender) {
+  *gender = 0;
+  if (f < 2) return false;
+  const cd_token *p = doc_tok(doc, f - 1), *q = doc_tok(doc, f - 2);
+  size_t from;
+  if (p->kind == TOK_PUNCT && doc->text[p->start] == ',' && is_word_tok(q) && CD_WORD_IS(tstr(doc, q), tlen(q), "name"))
+    from = f - 2;
+  else if (is_word_tok(p) && CD_WORD_IS(tstr(doc, p), tlen(p), "as")) {
+    from = CD_NONE;
+    for (size_t k = f - 1; k > 0 && k + 5 > f && from == CD_NONE; k--) {
+      const cd_token *t = doc_tok(doc, k - 1);
+      if (!is_word_tok(t) || t->sent != p->sent) break;
+      if (CD_WORD_IS(tstr(doc, t), tlen(t), "name") || CD_WORD_IS(tstr(doc, t), tlen(t), "identified")) from = k - 1;
+    }
+    if (from == CD_NONE) return false;
+  } else {
+    return false;
+  }
+  for (size_t k = from; k > 0 && k + 4 > from; k--) {
+    const cd_token *t = doc_tok(doc, k - 1);
+    if (!is_word_tok(t) || t->sent != p->sent) break;
+    if (CD_WORD_IS(tstr(doc, t), tlen(t), "his") || CD_WORD_IS(tstr(doc, t), tlen(t), "himself")) *gender = 1;
+    if (CD_WORD_IS(tstr(doc, t), tlen(t), "her") || CD_WORD_IS(tstr(doc, t), tlen(t), "herself")) *gender = 2;
+  }
+  return true;
+}
+
 /* "in Varno", "near Kessler": a preposition of place right before token f, in its sentence. */
 static bool place_preposition_before(const cd_doc *doc, size_t f) {
   static const char *const PLACE[] = {"in", "near", "outside", "across", "around", "throughout", "inside", NULL};
@@ -758,6 +789,11 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   if (!m->said_gender) { /* "His wife, Margit Lindqvist,": the relative's noun says */
     int kin = cd_kin_before(doc, m->first_tok);
     if (kin > 0) m->said_gender = (uint8_t)kin;
+  }
+  uint8_t named_gender;
+  if (m->n_parts == 1 && !m->org_hint && m->title.start == CD_NONE32 && given_as_name(doc, m->first_tok, &named_gender)) {
+    m->person_hint = true; /* "identified only by his first name, Ray," */
+    if (!m->said_gender) m->said_gender = named_gender;
   }
   /* "Ansar al-Sharia" (a group) is no more a person's name for its particle */
   if (!m->org_hint && !m->acronym && capitalised >= 2) m->person_hint = true;
