@@ -48,9 +48,20 @@ static bool between_word(const att *a, size_t i);
 
 bool att_between_word_asked(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 4, between_word); }
 
+/* "used to", "liked to" of a habit of saying ("she used to say", "as he liked to say"): the verb
+ * and its "to", each asked with the other beside it. */
+static bool habit_word(const att *a, size_t i) {
+  static const char *const HABIT[] = {"used", "liked", "likes", "loved", NULL};
+  size_t n = doc_ntok(a->doc);
+  if (CD_WORD_IS(S(a, i), N(a, i), "to"))
+    return i > 0 && T(a, i - 1)->kind == TOK_WORD && cd_word_in(S(a, i - 1), N(a, i - 1), HABIT);
+  return i + 1 < n && cd_word_in(S(a, i), N(a, i), HABIT) && T(a, i + 1)->kind == TOK_WORD &&
+         CD_WORD_IS(S(a, i + 1), N(a, i + 1), "to");
+}
+
 static bool between_word(const att *a, size_t i) {
   if (T(a, i)->kind != TOK_WORD) return false;
-  if (cd_lex_has(CD_LEX_BETWEEN_WORDS, S(a, i), N(a, i))) return true;
+  if (cd_lex_has(CD_LEX_BETWEEN_WORDS, S(a, i), N(a, i)) || habit_word(a, i)) return true;
   /* an adverb of manner the list does not hold ("Lind routinely said", "he wrongly suggested"):
    * a lower-case word of five letters or more in -ly that is no source or role noun ("family"),
    * right after a word (not an article's adjective: "an early tweet"; not after a comma) */

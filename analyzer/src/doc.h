@@ -127,6 +127,7 @@ typedef struct cd_name_mention {
   bool placed;         /* right after a preposition of place ("in Varno", "near Kessler") */
   bool thing_hint;     /* written as a thing is, "the Corran Playhouse.": not a person */
   bool known_as;       /* "José Lima, who is known as Zezinho": a lone name that the name just before goes by */
+  bool couple;         /* "Harold and Betty Kowalczyk": a given name that shares the next name's surname */
   uint8_t said_gender; /* "Brandt said he", "his wife, Margit": 1 a man, 2 a woman, 0 unknown (its sentence's words) */
   uint8_t n_parts;     /* name words, title excluded */
   uint32_t sent;

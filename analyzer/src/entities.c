@@ -985,7 +985,7 @@ void cd_pass_entities(cd_doc *doc) {
         if (w->bare_skey && cd_strmap_get(&any_surname, w->bare_skey) == CD_NONE)
           cd_strmap_put(&any_surname, w->bare_skey, cl);
         if (w->family_first && cd_strmap_get(&any_surname, w->gkey) == CD_NONE) cd_strmap_put(&any_surname, w->gkey, cl);
-        if (!w->couple) put_unique(&c, &given, w->gkey, cl);
+        put_unique(&c, &given, w->gkey, cl); /* (a couple's too: "Segun said" after "Segun and Abimbola Adeyemi") */
         /* (a given name first or a title before: a person's, not a Title Case headline's) */
         if (m->n_parts >= 3 && m->n_parts <= 5 && !m->headline && (given_first(doc, m) || m->job_title || m->courtesy))
           put_inner_words(&c, &inner, m, cl);
@@ -999,6 +999,10 @@ void cd_pass_entities(cd_doc *doc) {
     }
   }
 
+  /* a couple ("Segun and Abimbola Adeyemi") is a family: told apart by given name */
+  for (size_t i = 0; n_couples && i + 1 < nm; i++)
+    if (c.mw[i].couple && mcl[i] != CD_NONE && mcl[i + 1] != CD_NONE)
+      CD_VEC_AT(&c.clusters, cluster, find(&c, mcl[i]))->family = CD_VEC_AT(&c.clusters, cluster, find(&c, mcl[i + 1]))->family = true;
   if (n_particle) particle_surnames(&c, nm, mcl);
   if (n_generation) generations(&c, nm, mcl, &given_sur);
   if (n_two_surnames && n_full3) surname_pairs(&c, nm, mcl);

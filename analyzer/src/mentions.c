@@ -509,21 +509,30 @@ int cd_kin_before(const cd_doc *doc, size_t f) {
   return cd_kin_noun(tstr(doc, noun), tlen(noun));
 }
 
-/* "Harold and Betty Kowalczyk": the given name before "and" and a full name shares its surname. */
-size_t cd_couple_partner(const cd_doc *doc, size_t mi) {
-  const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
-  /* "and" right after it first: asked of every one-word name on every keystroke */
-  if (m->end_tok + 1 >= doc_ntok(doc) || doc_tok(doc, m->end_tok)->len != 3) return CD_NONE;
-  if (m->kind != MK_NAME || m->n_parts != 1 || m->title.start != CD_NONE32 || m->in_quote || m->possessive ||
-      mi + 1 >= doc->mentions.len)
-    return CD_NONE;
+/* "Harold and Betty Kowalczyk", "Their parents, Segun and Abimbola Adeyemi,": lone given name m,
+ * "and", and full name p right after it in its sentence share p's surname. The given names are
+ * in the lists (one of them will do), or a plural noun of people introduces the pair. Set on m
+ * when p is made (so a kept paragraph keeps it with its mentions). */
+static bool couple_of(const cd_doc *doc, const cd_name_mention *m, const cd_name_mention *p) {
+  static const char *const PEOPLE[] = {"parents", "grandparents", "couple", "brothers", "sisters", "siblings", "twins",
+                                       "sons", "daughters", "founders", "owners", "partners", NULL};
+  if (m->end_tok + 1 >= doc_ntok(doc) || doc_tok(doc, m->end_tok)->len != 3) return false;
+  if (m->kind != MK_NAME || m->n_parts != 1 || m->title.start != CD_NONE32 || m->in_quote || m->possessive) return false;
   const cd_token *and = doc_tok(doc, m->end_tok);
-  const cd_name_mention *p = CD_VEC_AT(&doc->mentions, cd_name_mention, mi + 1);
   if (!is_word_tok(and) || !CD_WORD_IS(tstr(doc, and), tlen(and), "and") || p->first_tok != m->end_tok + 1 ||
       p->kind != MK_NAME || p->n_parts != 2 || p->title.start != CD_NONE32 || p->sent != m->sent)
-    return CD_NONE;
+    return false;
   const cd_token *g1 = doc_tok(doc, m->first_tok), *g2 = doc_tok(doc, p->first_tok);
-  return cd_is_given_name(tstr(doc, g1), tlen(g1)) && cd_is_given_name(tstr(doc, g2), tlen(g2)) ? mi + 1 : CD_NONE;
+  if (cd_is_given_name(tstr(doc, g1), tlen(g1)) || cd_is_given_name(tstr(doc, g2), tlen(g2))) return true;
+  size_t f = m->first_tok;
+  if (f > 0 && doc_tok(doc, f - 1)->kind == TOK_PUNCT && doc->text[doc_tok(doc, f - 1)->start] == ',') f--;
+  if (f == 0) return false;
+  const cd_token *noun = doc_tok(doc, f - 1);
+  return is_word_tok(noun) && (noun->flags & TF_LOWER) && noun->sent == m->sent && cd_word_in(tstr(doc, noun), tlen(noun), PEOPLE);
+}
+
+size_t cd_couple_partner(const cd_doc *doc, size_t mi) {
+  return mi + 1 < doc->mentions.len && CD_VEC_AT(&doc->mentions, cd_name_mention, mi)->couple ? mi + 1 : CD_NONE;
 }
 
 /* Honours and offices written after a name, in capitals: "MP", "KC", "OBE". */
@@ -784,7 +793,10 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     m->person_hint = true; /* "Sophie, 9, picked", "Maya, a 16-year-old who ..." */
   if (!m->org_hint && m->n_parts == 1 && cd_kin_before(doc, m->first_tok) >= 0) m->person_hint = true; /* "his wife, Jane," */
   m->placed = place_preposition_before(doc, m->first_tok);
-  m->known_as = known_as_after(doc, m, doc->mentions.len >= 2 ? CD_VEC_AT(&doc->mentions, cd_name_mention, doc->mentions.len - 2) : NULL);
+  cd_name_mention *prev = doc->mentions.len >= 2 ? CD_VEC_AT(&doc->mentions, cd_name_mention, doc->mentions.len - 2) : NULL;
+  m->known_as = known_as_after(doc, m, prev);
+  m->couple = false;
+  if (prev && couple_of(doc, prev, m)) prev->couple = true;
   m->said_gender = said_gender_after(doc, m->end_tok, m->sent);
   if (!m->said_gender) { /* "His wife, Margit Lindqvist,": the relative's noun says */
     int kin = cd_kin_before(doc, m->first_tok);

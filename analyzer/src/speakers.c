@@ -94,11 +94,12 @@ bool att_index_gender(att *a) {
 /* The gender a mention's own given name gives (given_names_*.txt): "Anne Sacoolas". Only a mention
  * that carries the given name: a bare "Clinton" may be either of two people. */
 static uint8_t given_name_gender_of(const att *a, const cd_name_mention *m) {
-  if (m->n_parts < 2) {
+  if (m->n_parts < 2 && !m->couple) {
     /* "his wife, Kathryn": the relative's noun says it */
     int kin = m->n_parts == 1 ? cd_kin_before(a->doc, m->first_tok) : -1;
     return kin == 1 ? GENDER_MALE : kin == 2 ? GENDER_FEMALE : GENDER_UNKNOWN;
   }
+  /* (a couple's lone name is a given name: "James and Olive Meehan") */
   size_t f = m->first_tok;
   while (f < m->end_tok && T(a, f)->start < m->name.start) f++;
   if (f >= m->end_tok) return GENDER_UNKNOWN;
