@@ -493,11 +493,22 @@ int cd_kin_noun(const char *w, size_t n) {
   return cd_word_in(w, n, MEN) ? 1 : cd_word_in(w, n, WOMEN) ? 2 : cd_word_in(w, n, EITHER) ? 0 : -1;
 }
 
-/* A relative's noun and a comma right before token f ("his wife, Jane", "her son, Malik"): the
+/* A relative's noun and a comma right before token f ("his wife, Jane", "her son, Malik"), or the
+ * noun after a possessive with no comma ("his granddaughter Keisha"): the
  * gender the noun gives (cd_kin_noun), or -1 for no relative. Reads the name's sentence only (a
  * kept paragraph's mentions must not depend on another's words). */
 int cd_kin_before(const cd_doc *doc, size_t f) {
   if (f < 2 || f >= doc_ntok(doc)) return -1;
+  /* "His granddaughter Keisha": the noun right before, after a possessive, with no comma */
+  const cd_token *prev = doc_tok(doc, f - 1);
+  if (is_word_tok(prev) && (prev->flags & TF_LOWER) && prev->len >= 3 && prev->len <= 13 && prev->sent == doc_tok(doc, f)->sent) {
+    static const char *const WHOSE[] = {"his", "her", "their", "my", "our", NULL};
+    const cd_token *whose = doc_tok(doc, f - 2);
+    int kin = cd_kin_noun(tstr(doc, prev), tlen(prev));
+    return kin >= 0 && is_word_tok(whose) && whose->sent == prev->sent && cd_word_in(tstr(doc, whose), tlen(whose), WHOSE)
+               ? kin
+               : -1;
+  }
   /* the comma first: asked of most names, and most have none before them */
   const cd_token *comma = doc_tok(doc, f - 1), *noun = doc_tok(doc, f - 2);
   if (!(comma->kind == TOK_PUNCT && doc->text[comma->start] == ',') || !is_word_tok(noun) || !(noun->flags & TF_LOWER) ||

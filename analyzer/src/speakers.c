@@ -1057,6 +1057,11 @@ static bool subject_may_start(const att *a, size_t first) {
  * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
  * nothing but a speaker can stand: right before a verb of saying ("the designer said") or right
  * after one where the clause ends ("said the designer, who ..."). At most nine words. */
+/* A past tense: a word in -ed, or one of the irregular ones ("went", "said"). */
+static bool past_tense(const att *a, size_t j) {
+  return (N(a, j) > 4 && CD_WORD_IS(S(a, j) + N(a, j) - 2, 2, "ed")) || cd_lex_has(CD_LEX_IRREGULAR_PAST_VERBS, S(a, j), N(a, j));
+}
+
 static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method, bool stance) {
   cd_doc *doc = a->doc;
   size_t n = doc_ntok(doc);
@@ -1132,6 +1137,13 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     }
     if (phrase_verb(a, j, stance) || att_between_word(a, j) || att_function_word(a, j) || att_preposition(a, j) ||
         att_determiner(a, j) || cd_is_pronoun(S(a, j), N(a, j)))
+      break;
+    /* "..." said the system worked well": after a verb of saying, a past tense after a noun that
+     * names no one who speaks is the verb of the clause said (the quote's speaker is elsewhere);
+     * not "one unaligned strategist", "one Republican involved" */
+    if (inverted && head != CD_NONE && past_tense(a, j) && (T(a, head)->flags & TF_LOWER) && !att_role_noun(a, head) &&
+        !att_source_noun(a, head) && !cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, head), N(a, head)) &&
+        !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, head), N(a, head)))
       break;
     head = j;
   }
