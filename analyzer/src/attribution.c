@@ -1734,7 +1734,15 @@ static bool speech_noun(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
     if (att_speech_verb(a, i)) return false; /* a verb of saying has its own subject */
     bool doc_noun = att_source_noun(a, i) && !att_role_noun(a, i);
     if (!cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, i), N(a, i)) && !(doc_noun && i + 2 == c->open)) continue;
-    if (cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, i), N(a, i)) && !topic_noun(a, i, s->first_tok) &&
+    /* "his confusing argument in favor of "single-payer" health care", "her remarks about
+     * "..."": with no colon or comma before the quote, a preposition of topic right after the
+     * noun makes the quote what the remark is about (not "his call for a "revolution"") */
+    static const char *const TOPIC[] = {"about", "on", "against", "over", "regarding", "concerning", NULL};
+    bool about = c->open > 0 && !punct(a, c->open - 1, ':') && !punct(a, c->open - 1, ',') && i + 1 < c->open &&
+                 (cd_word_in(S(a, i + 1), N(a, i + 1), TOPIC) ||
+                  (i + 3 < c->open && is(a, i + 1, "in") && (is(a, i + 2, "favor") || is(a, i + 2, "favour")) &&
+                   is(a, i + 3, "of")));
+    if (cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, i), N(a, i)) && !about && !topic_noun(a, i, s->first_tok) &&
         speech_noun_owner(a, i, s->first_tok, sp)) {
       *verb = i;
       return true;
