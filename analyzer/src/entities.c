@@ -895,8 +895,7 @@ void cd_pass_entities(cd_doc *doc) {
    * steps below would ask for are asked all the same, for the passes after this one (a key is
    * "known" to them when this version asked for it) */
   cd_ents_kept *kept = cd_incr_entities(doc);
-  bool hold = kept && kept_clusters_hold(doc, kept) && !n_couples && !kept->couples;
-  if (kept) kept->couples = n_couples;
+  bool hold = kept && kept_clusters_hold(doc, kept);
   if (hold && restore_entities(doc, kept)) {
     for (size_t i = 0; i < nm; i++)
       if (full_form(M(doc, i), &c.mw[i])) style_key(doc, M(doc, i));

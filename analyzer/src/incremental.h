@@ -146,9 +146,6 @@ typedef struct cd_ents_kept {
   cd_vec ents;        /* cd_kept_entity */
   cd_keylist names;   /* the configured names they were found with */
   bool taken;         /* the latest version took the previous version's (for tests) */
-  size_t couples;     /* the couples' given names it was found with ("Harold and Betty Kowalczyk"):
-                         their join rests on a word between mentions, which the mentions'
-                         sameness does not see, so a clustering with any is never kept */
 } cd_ents_kept;
 /* The handle's kept entity results (valid only when they are the previous version's), or NULL
  * without a handle. */
