@@ -2614,6 +2614,12 @@ static void pull_quotes(att *a) {
   }
 }
 
+/* Does the quote end with its own sentence's stop, "." "?" or "!" inside the marks? */
+static bool ends_own_sentence(const att *a, const cd_quote *q) {
+  char last = q->inner.end > q->inner.start ? a->doc->text[q->inner.end - 1] : 0;
+  return last == '.' || last == '?' || last == '!';
+}
+
 static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t *starts_before,
                              const uint32_t *start_mention, uint8_t *said) {
   att a = {doc, starts, starts_before, start_mention, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said, 1, 0,
@@ -2672,6 +2678,14 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
       size_t own_verb = CD_NONE;
       if (verb != CD_NONE && verb > c.close && introduces_next_quote(&a, verb) && c.open > 0 &&
           (punct(&a, c.open - 1, ',') || punct(&a, c.open - 1, ':')) && before_quote(&a, &c, q->partial, &own, &own_verb)) {
+        sp = own;
+        verb = own_verb;
+        sieve = "before the quote, in its sentence";
+      } else if (verb != CD_NONE && verb > c.close && c.open > 0 && punct(&a, c.open - 1, ':') && ends_own_sentence(&a, q) &&
+                 before_quote(&a, &c, q->partial, &own, &own_verb) && own.method == CD_ATTR_EXPLICIT) {
+        /* "Captain Mackellar wrote again: "... I have asked." Mr Tolland replied with an emoji.":
+         * a quote its own tag introduces with a colon, that ends its sentence, is not the next
+         * sentence's subject's */
         sp = own;
         verb = own_verb;
         sieve = "before the quote, in its sentence";

@@ -657,7 +657,8 @@ static size_t introduced_with(const att *a, size_t i, size_t j, size_t *head) {
 
 static size_t att_possessive_end(const att *a, size_t mi);
 /* The person last named with the role word at token j right after "the" at token i ("the coach
- * said" after "Hawks coach Lena Ortiz" or "Lena Ortiz, the coach,"), within RESOLVE_TOKENS and two
+ * said" after "Hawks coach Lena Ortiz", "Lena Ortiz, the coach," or "Coach Lena Ortiz", the word
+ * in the title), within RESOLVE_TOKENS and two
  * paragraphs back; CD_NONE when none was. */
 static size_t role_named_person(const att *a, size_t i, size_t j) {
   if (j != i + 1) return CD_NONE; /* "the Florida senator": a modifier may mean someone else */
@@ -670,6 +671,20 @@ static size_t role_named_person(const att *a, size_t i, size_t j) {
       continue;
     size_t after = mention_at(a, h + 1); /* "coach Lena Ortiz" */
     if (after != CD_NONE && cd_mention_is_person(a->doc, after)) return after;
+    /* "Police Chief Dennis Okonkwo-Hale": the word in a person's title */
+    for (size_t t = h + 1; t > 0 && h + 1 - t < 3; t--) {
+      size_t m = mention_at(a, t - 1);
+      if (m == CD_NONE) continue;
+      const cd_name_mention *nm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, m);
+      /* (a subject's, not one after a preposition: "golf with World Bank President Jim Yong Kim"
+       * leaves "the president" to the resolution of a role) */
+      size_t first = CD_VEC_AT(&a->doc->sentences, cd_sentence, nm->sent)->first_tok, b = nm->first_tok;
+      while (b > first && nm->first_tok - b < 4 && T(a, b - 1)->kind == TOK_WORD && (T(a, b - 1)->flags & TF_CAP)) b--;
+      if (nm->title.start != CD_NONE32 && nm->title.start <= T(a, h)->start && T(a, h)->start < nm->title.end &&
+          cd_mention_is_person(a->doc, m) && !att_after_preposition(a, b, first))
+        return m;
+      break;
+    }
     /* "Lena Ortiz, the coach," / "Lena Ortiz, a coach at ..." */
     size_t d = h > 0 && att_determiner(a, h - 1) ? h - 1 : h;
     if (d >= 2 && punct(a, d - 1, ',')) {
