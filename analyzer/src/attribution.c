@@ -332,6 +332,11 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
       return sp->found;
     }
   }
+  /* "..." — a resident, during public questions (a list of what people said) */
+  if (j > c->close + 1 && dash(a, j - 1) && !woven && att_dash_source(a, j, sp)) {
+    *verb = CD_NONE;
+    return true;
+  }
   /* the source in brackets right after the quote, a fact-check's layout: "..." (Mayor Kristine
    * Halvorsen, campaign rally, 3 May) -- a person's or organisation's name alone, or before a comma */
   size_t b = c->close + 1;

@@ -159,6 +159,10 @@ bool att_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method)
 bool att_stance_subject_at(att *a, size_t i, speaker *sp);
 /* "says harbour master": a bare role or source after an inverted verb of saying. */
 bool att_bare_source(att *a, size_t i, speaker *sp);
+/* "... — a resident, during public questions", "— a spokesperson for the council": an unnamed
+ * source an article opens at token i, credited after a dash; to the comma, stop or paragraph's
+ * end. */
+bool att_dash_source(att *a, size_t i, speaker *sp);
 /* The sentence's subject before token `limit`. */
 bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp);
 /* Gender evidence per entity, in one pass over the text: "Mr"/"Ms" titles, and "he"/"she" in a

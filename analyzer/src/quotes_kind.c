@@ -493,6 +493,53 @@ static bool sign_read_colon(const cd_doc *doc, size_t open) {
          sign_noun_before(doc, open - 2, true, 8) != CD_NONE;
 }
 
+/* "a second, smaller sign: "Cash only."", "the house rules: "...."": a sign's noun (or a list of
+ * rules or a menu's) among the three words before a colon right before the quote; and a quote
+ * credited after a dash to a sign ("..." — a placard outside the town hall). */
+static bool sign_colon_or_credit(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w) {
+  static const char *const LISTS[] = {"rules", "menu", "notices", NULL}; /* (not "told the board:") */
+  size_t open = w->open_tok, n = doc_ntok(doc);
+  if (open >= 2 && tk(doc, open - 1)->kind == TOK_PUNCT && doc->text[tk(doc, open - 1)->start] == ':')
+    for (size_t k = open - 1; k > 0 && k + 4 > open; k--) {
+      const cd_token *t = tk(doc, k - 1);
+      if (t->kind != TOK_WORD || t->sent != tk(doc, open)->sent) break;
+      if ((t->flags & TF_LOWER) && (CD_SORTED_IN(doc->text + t->start, t->len, SIGN_NOUNS) ||
+                                    cd_word_in(doc->text + t->start, t->len, LISTS)))
+        return true;
+    }
+  size_t c = (size_t)w->close_tok + 1;
+  if (w->close_tok == w->open_tok || c + 2 >= n || q->inner.end <= q->inner.start) return false;
+  const cd_token *d = tk(doc, c), *art = tk(doc, c + 1), *noun = tk(doc, c + 2);
+  bool dash = d->kind == TOK_PUNCT && d->len == 3 && memcmp(doc->text + d->start, "\xE2\x80", 2) == 0;
+  return dash && art->kind == TOK_WORD && (CD_WORD_IS(doc->text + art->start, art->len, "a") ||
+                                           CD_WORD_IS(doc->text + art->start, art->len, "the")) &&
+         noun->kind == TOK_WORD && CD_SORTED_IN(doc->text + noun->start, noun->len, SIGN_NOUNS);
+}
+
+/* "Its chorus — "Row me home" —", "The album opens with its quietest line: "..."": the words of a
+ * song, poem or book its parts name, nobody's speech here: a noun of a song's parts (chorus,
+ * verse, refrain, lyrics), or a line or passage that "its" owns, among the four words before the
+ * quote with a colon, comma or dash before it. */
+static bool part_of_work(const cd_doc *doc, const cd_quote_work *w) {
+  static const char *const PARTS[] = {"chorus", "verse", "verses", "refrain", "stanza", "lyric", "lyrics", "couplet", NULL};
+  static const char *const OWNED[] = {"line", "lines", "passage", "sentence", "words", NULL};
+  size_t open = w->open_tok;
+  if (open < 2 || tk(doc, open - 1)->kind != TOK_PUNCT) return false;
+  uint32_t sent = tk(doc, open)->sent;
+  for (size_t k = open - 1; k > 0 && k + 5 > open; k--) {
+    const cd_token *t = tk(doc, k - 1);
+    if (t->sent != sent) break;
+    if (t->kind != TOK_WORD) continue;
+    const char *s = doc->text + t->start;
+    if (cd_word_in(s, t->len, PARTS)) return true;
+    if (cd_word_in(s, t->len, OWNED))
+      for (size_t b = k - 1; b > 0 && b + 4 > k; b--)
+        if (tk(doc, b - 1)->kind == TOK_WORD && CD_WORD_IS(doc->text + tk(doc, b - 1)->start, tk(doc, b - 1)->len, "its"))
+          return true;
+  }
+  return false;
+}
+
 /* "the striker the crowd calls "the Flash,"", "Ransom, whom fans call "the Queen of Static"": a form
  * of "call" right before a capitalised name of at most four words, its object gapped into a
  * relative clause, names someone the sentence is about by the callers' nickname, not a remark
@@ -727,6 +774,16 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     q->kind = CD_QUOTE_TITLE, overrulable = "Dated by a year in brackets, with no verb of saying beside it: a title.";
   if (q->kind == CD_QUOTE_SPEECH && year_before(doc, w)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   if (q->kind == CD_QUOTE_SPEECH && sign_read_colon(doc, w->open_tok)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+  if (q->kind == CD_QUOTE_SPEECH && sign_colon_or_credit(doc, q, w)) q->kind = CD_QUOTE_TITLE, overrulable = NULL, w->sign = true;
+  if (q->kind == CD_QUOTE_SPEECH && part_of_work(doc, w)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+  /* ""No singing before nine." "Dogs welcome."": a short quote right after a sign's, nothing
+   * between, is the next line of the sign (not a speaker's words that follow the placards
+   * "reading "Mend the Bridge." "They said ...") */
+  if (q->kind == CD_QUOTE_SPEECH && qi > 0 && words <= 6 && CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1)->sign &&
+      CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1)->close_tok + 1 == w->open_tok &&
+      CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1)->para == w->para &&
+      tk(doc, w->open_tok)->sent <= tk(doc, CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1)->close_tok)->sent + 1)
+    q->kind = CD_QUOTE_TITLE, overrulable = NULL, w->sign = true;
   /* a title found above may have its byline too: "the first chapters of "Salt and Timber," by
    * Walter Greaves" credits the author */
   if (q->kind == CD_QUOTE_SPEECH || q->kind == CD_QUOTE_TITLE) {

@@ -1495,6 +1495,24 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
 
 /* "says harbour master", "said police spokesman": newswire drops the article after an inverted
  * verb. Up to three lower-case words ending in a source or role noun, then the clause ends. */
+bool att_dash_source(att *a, size_t i, speaker *sp) {
+  size_t n = doc_ntok(a->doc);
+  if (!(is(a, i, "a") || is(a, i, "an")) || i + 1 >= n) return false;
+  uint32_t para = para_of(a, i);
+  size_t head = CD_NONE, k = i + 1;
+  for (; k < n && k < i + 5 && para_of(a, k) == para && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER); k++) {
+    if (att_function_word(a, k) || att_preposition(a, k) || att_determiner(a, k)) break;
+    head = att_source_noun(a, k) || att_role_noun(a, k) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, k), N(a, k)) ? k : CD_NONE;
+  }
+  if (head == CD_NONE || head + 1 != k) return false;
+  /* the phrase goes on to the comma, the stop or the paragraph's end: "for Brackley District Council" */
+  size_t e = k;
+  while (e < n && e < k + 8 && para_of(a, e) == para && !punct(a, e, ',') && !punct(a, e, '.') && T(a, e)->kind != TOK_MARK) e++;
+  if (e < n && para_of(a, e) == para && !punct(a, e, ',') && !punct(a, e, '.')) e = k;
+  memset(sp, 0, sizeof *sp);
+  return source_phrase(a, sp, i, e);
+}
+
 bool att_bare_source(att *a, size_t i, speaker *sp) {
   size_t n = doc_ntok(a->doc), j = i;
   for (; j < n && j < i + 3 && T(a, j)->kind == TOK_WORD && (T(a, j)->flags & TF_LOWER) && outside_quotes(a, j); j++) {
