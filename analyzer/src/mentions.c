@@ -746,6 +746,22 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   cd_name_mention *m = cd_vec_push(&doc->mentions);
   bool poss = false;
   size_t zlen = strip_possessive(doc, z, &poss);
+  /* "St. Adrian's said", "McAllister's said": a verb of saying right after the 's makes it part of
+   * a business's name, not a possessive (which a noun would follow) */
+  size_t zt = w[n - 1].tok;
+  bool business = false;
+  if (poss && zt + 1 < doc_ntok(doc)) {
+    const cd_token *v = doc_tok(doc, zt + 1);
+    /* (a past tense or "says" only: "Trump's remarks", "Clark's comments" are nouns after a possessive) */
+    bool past = (tlen(v) > 3 && CD_WORD_IS(tstr(doc, v) + tlen(v) - 2, 2, "ed")) || CD_WORD_IS(tstr(doc, v), tlen(v), "said") ||
+                CD_WORD_IS(tstr(doc, v), tlen(v), "says") || CD_WORD_IS(tstr(doc, v), tlen(v), "told") ||
+                CD_WORD_IS(tstr(doc, v), tlen(v), "wrote");
+    if (past && is_word_tok(v) && (v->flags & TF_LOWER) && v->sent == z->sent && cd_is_speech_verb(doc->config, tstr(doc, v), tlen(v))) {
+      poss = false;
+      zlen = tlen(z);
+      business = true;
+    }
+  }
   m->kind = MK_NAME;
   m->span.start = a->start;
   m->span.end = z->start + zlen;
@@ -794,7 +810,7 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     const cd_token *t = doc_tok(doc, w[name_from].tok);
     m->acronym = (t->flags & TF_ALLCAPS) != 0;
   }
-  if (!m->org_hint && (named_as_body(doc, m->first_tok) || after_media_noun(doc, m->first_tok))) m->org_hint = true;
+  if (!m->org_hint && (business || named_as_body(doc, m->first_tok) || after_media_noun(doc, m->first_tok))) m->org_hint = true;
   if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
   m->thing_hint = !m->org_hint && !possessive && name_from == 0 &&
                   (the_singular_thing(doc, m->first_tok, m->end_tok - 1) || places_after(doc, m->end_tok) ||

@@ -279,6 +279,17 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
                                                                                                              : r;
 }
 
+/* A noun of a written or spoken message among the three words from token i ("final email",
+ * "letter", "latest statement"). */
+static bool message_after(const att *a, size_t i) {
+  static const char *const MESSAGES[] = {"email", "emails", "letter", "letters", "message", "messages", "note", "text",
+                                         "texts", "tweet", "tweets", "post", "posts", "statement", "memo", "reply",
+                                         "response", "speech", "remarks", NULL};
+  for (size_t k = i; k < doc_ntok(a->doc) && k < i + 3 && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER); k++)
+    if (cd_word_in(S(a, k), N(a, k), MESSAGES)) return true;
+  return false;
+}
+
 static size_t resolve_person_near(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
@@ -340,6 +351,14 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
     }
     if (!org && m->sent == cur_sent && owner == CD_NONE && possessive_person(doc, m) && gender_fits(a, m, want))
       owner = k - 1;
+    /* "Voss's final email on the subject was brief. "...," she wrote.": an earlier sentence opened
+     * by a person's message ("Voss's email", "her letter") is that person's words */
+    if (!org && m->sent != cur_sent && !skip_sentence && m->first_tok == ms->first_tok && possessive_person(doc, m) &&
+        m->entity != CD_NONE && CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_PERSON &&
+        gender_fits(a, m, want) && message_after(a, m->end_tok)) {
+      subject = k - 1;
+      continue;
+    }
     bool fits = org ? (m->entity != CD_NONE && !m->in_quote && !m->headline &&
                        (CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION ||
                         (it && m->acronym && CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_PERSON)))
