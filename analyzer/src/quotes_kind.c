@@ -516,26 +516,43 @@ static bool sign_colon_or_credit(const cd_doc *doc, const cd_quote *q, const cd_
          noun->kind == TOK_WORD && CD_SORTED_IN(doc->text + noun->start, noun->len, SIGN_NOUNS);
 }
 
+/* Is the line or passage at token l a work's: "its" among the three words before it, "first",
+ * "opening", "last" or "closing" right before it ("The first line of her new album is sung ...:"),
+ * or a verb of opening or ending earlier in its sentence ("That novel opened with a line ...:")? */
+static bool work_line(const cd_doc *doc, size_t l) {
+  static const char *const ORDINAL[] = {"first", "opening", "last", "closing", "final", NULL};
+  static const char *const OPENS[] = {"opens", "opened", "begins", "began", "ends", "ended", "closes", "closed", NULL};
+  const cd_token *line = tk(doc, l);
+  if (l > 0 && tk(doc, l - 1)->kind == TOK_WORD && cd_word_in(doc->text + tk(doc, l - 1)->start, tk(doc, l - 1)->len, ORDINAL))
+    return true;
+  for (size_t b = l; b > 0 && tk(doc, b - 1)->sent == line->sent; b--) {
+    const cd_token *t = tk(doc, b - 1);
+    if (t->kind != TOK_WORD) continue;
+    if (b + 3 > l && CD_WORD_IS(doc->text + t->start, t->len, "its")) return true;
+    if (cd_word_in(doc->text + t->start, t->len, OPENS)) return true;
+  }
+  return false;
+}
+
 /* "Its chorus — "Row me home" —", "The album opens with its quietest line: "..."": the words of a
  * song, poem or book its parts name, nobody's speech here: a noun of a song's parts (chorus,
- * verse, refrain, lyrics), or a line or passage that "its" owns, among the four words before the
- * quote with a colon, comma or dash before it. */
+ * verse, refrain, lyrics) among the four words before the quote, or a line or passage of a work
+ * (work_line) among the twelve, with a colon, comma or dash before the quote. */
 static bool part_of_work(const cd_doc *doc, const cd_quote_work *w) {
   static const char *const PARTS[] = {"chorus", "verse", "verses", "refrain", "stanza", "lyric", "lyrics", "couplet", NULL};
   static const char *const OWNED[] = {"line", "lines", "passage", "sentence", "words", NULL};
   size_t open = w->open_tok;
   if (open < 2 || tk(doc, open - 1)->kind != TOK_PUNCT) return false;
   uint32_t sent = tk(doc, open)->sent;
-  for (size_t k = open - 1; k > 0 && k + 5 > open; k--) {
+  /* (a line that the sentence is about may stand further back: "That novel opened with a line that
+   * became something of a catchphrase in Spain: "..."") */
+  for (size_t k = open - 1; k > 0 && k + 13 > open; k--) {
     const cd_token *t = tk(doc, k - 1);
     if (t->sent != sent) break;
     if (t->kind != TOK_WORD) continue;
     const char *s = doc->text + t->start;
-    if (cd_word_in(s, t->len, PARTS)) return true;
-    if (cd_word_in(s, t->len, OWNED))
-      for (size_t b = k - 1; b > 0 && b + 4 > k; b--)
-        if (tk(doc, b - 1)->kind == TOK_WORD && CD_WORD_IS(doc->text + tk(doc, b - 1)->start, tk(doc, b - 1)->len, "its"))
-          return true;
+    if (k + 5 > open && cd_word_in(s, t->len, PARTS)) return true;
+    if (cd_word_in(s, t->len, OWNED) && work_line(doc, k - 1)) return true;
   }
   return false;
 }
