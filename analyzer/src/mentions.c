@@ -502,12 +502,13 @@ int cd_kin_before(const cd_doc *doc, size_t f) {
   /* "His granddaughter Keisha": the noun right before, after a possessive, with no comma */
   const cd_token *prev = doc_tok(doc, f - 1);
   if (is_word_tok(prev) && (prev->flags & TF_LOWER) && prev->len >= 3 && prev->len <= 13 && prev->sent == doc_tok(doc, f)->sent) {
+    /* the possessive first: two to five letters, asked before the lists of relatives */
     static const char *const WHOSE[] = {"his", "her", "their", "my", "our", NULL};
     const cd_token *whose = doc_tok(doc, f - 2);
-    int kin = cd_kin_noun(tstr(doc, prev), tlen(prev));
-    return kin >= 0 && is_word_tok(whose) && whose->sent == prev->sent && cd_word_in(tstr(doc, whose), tlen(whose), WHOSE)
-               ? kin
-               : -1;
+    if (!is_word_tok(whose) || whose->len < 2 || whose->len > 5 || whose->sent != prev->sent ||
+        !cd_word_in(tstr(doc, whose), tlen(whose), WHOSE))
+      return -1;
+    return cd_kin_noun(tstr(doc, prev), tlen(prev));
   }
   /* the comma first: asked of most names, and most have none before them */
   const cd_token *comma = doc_tok(doc, f - 1), *noun = doc_tok(doc, f - 2);
