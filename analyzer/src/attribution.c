@@ -332,6 +332,13 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
       return sp->found;
     }
   }
+  /* ""Be the change you wish to see," credited to Mahatma Gandhi": the words a saying is credited to */
+  if (!next_sentence && (is(a, j, "credited") || is(a, j, "attributed")) && is(a, j + 1, "to") && j + 2 < n &&
+      mention_at(a, j + 2) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, j + 2))) {
+    att_speaker_at(a, j + 2, sp, CD_ATTR_EXPLICIT);
+    *verb = j;
+    return sp->found;
+  }
   /* "..." — a resident, during public questions (a list of what people said) */
   if (j > c->close + 1 && dash(a, j - 1) && !woven && att_dash_source(a, j, sp)) {
     *verb = CD_NONE;

@@ -236,6 +236,12 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
       while (last > hy + 1 && last[-1] != '-') last--;
       size_t ln = (size_t)(s + n - last);
       if (person_descriptor(last, ln) || cd_lex_has(CD_LEX_ROLE_NOUNS, last, ln)) return false;
+      /* "Cross-examining the defendant, Ms Marsh asked", "Long-awaited plans": a hyphened
+       * participle opening the clause before a lower-case word */
+      const cd_token *u = i + 1 < doc_ntok(doc) ? doc_tok(doc, i + 1) : NULL;
+      if (ln >= 4 && (CD_WORD_IS(last + ln - 3, 3, "ing") || CD_WORD_IS(last + ln - 2, 2, "ed")) && u && is_word_tok(u) &&
+          (u->flags & TF_LOWER) && u->sent == t->sent)
+        return false;
     }
     if (cd_is_common_word(s, n) && !cd_capwords_has(cs, s, n) && !cd_is_courtesy_title(s, n) &&
         !cd_is_job_title(s, n)) {

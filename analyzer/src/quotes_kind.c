@@ -157,12 +157,12 @@ static const char *const TITLE_CUES[] = {
 
 /* nouns for works that have titles; sorted: looked up by binary search */
 static const char *const WORK_NOUNS[] = {
-    "album", "anthology", "article", "biography", "biopic", "book", "column", "comedy", "commentary",
-    "concert", "dissertation", "documentary", "drama", "editorial", "episode", "essay", "exhibit",
-    "exhibition", "film", "installation", "lecture", "memoir", "movie", "mural", "musical", "novel", "op-ed",
-    "opera", "painting", "paper", "photograph", "play", "podcast", "poem", "program", "programme", "project",
-    "retrospective", "sculpture", "series", "show", "sitcom", "song", "special", "study", "symphony", "thesis",
-    "video", NULL};
+    "album", "anthem", "anthology", "aria", "article", "ballad", "biography", "biopic", "book", "carol",
+    "column", "comedy", "commentary", "concert", "dissertation", "documentary", "drama", "editorial",
+    "episode", "essay", "exhibit", "exhibition", "film", "hymn", "hymnal", "installation", "lecture", "memoir",
+    "movie", "mural", "musical", "novel", "op-ed", "opera", "painting", "paper", "photograph", "play",
+    "podcast", "poem", "program", "programme", "project", "psalm", "retrospective", "sculpture", "series",
+    "sermon", "show", "sitcom", "song", "sonnet", "special", "study", "symphony", "thesis", "video", NULL};
 
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
@@ -687,7 +687,11 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     bool term = CD_WORD_IS(s, n, "term") || CD_WORD_IS(s, n, "phrase") || CD_WORD_IS(s, n, "word") ||
                 CD_WORD_IS(s, n, "nickname");
     /* "the old adage, "..."": a saying everyone knows, nobody's words here, however long */
-    bool adage = CD_WORD_IS(s, n, "adage") || CD_WORD_IS(s, n, "maxim") || CD_WORD_IS(s, n, "proverb");
+    bool adage = CD_WORD_IS(s, n, "adage") || CD_WORD_IS(s, n, "maxim") || CD_WORD_IS(s, n, "proverb") ||
+                 (CD_WORD_IS(s, n, "goes") && nb > 1 && /* "As the old saying goes, "..."" */
+                  (CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "saying") ||
+                   CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "adage") ||
+                   CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "proverb")));
     if (on_sign) q->kind = CD_QUOTE_TITLE, w->sign = true;
     if (on_sign) {
       /* classed above */
