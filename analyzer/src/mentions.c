@@ -529,7 +529,7 @@ int cd_kin_before(const cd_doc *doc, size_t f) {
 
 /* "Harold and Betty Kowalczyk", "Their parents, Segun and Abimbola Adeyemi,": lone given name m,
  * "and", and full name p right after it in its sentence share p's surname. The given names are
- * in the lists (one of them will do), or a plural noun of people introduces the pair. Set on m
+ * in the lists, or a plural noun of people introduces the pair. Set on m
  * when p is made (so a kept paragraph keeps it with its mentions). */
 static bool couple_of(const cd_doc *doc, const cd_name_mention *m, const cd_name_mention *p) {
   static const char *const PEOPLE[] = {"parents", "grandparents", "couple", "brothers", "sisters", "siblings", "twins",
@@ -541,12 +541,16 @@ static bool couple_of(const cd_doc *doc, const cd_name_mention *m, const cd_name
       p->kind != MK_NAME || p->n_parts != 2 || p->title.start != CD_NONE32 || p->sent != m->sent)
     return false;
   const cd_token *g1 = doc_tok(doc, m->first_tok), *g2 = doc_tok(doc, p->first_tok);
-  if (cd_is_given_name(tstr(doc, g1), tlen(g1)) || cd_is_given_name(tstr(doc, g2), tlen(g2))) return true;
-  size_t f = m->first_tok;
-  if (f > 0 && doc_tok(doc, f - 1)->kind == TOK_PUNCT && doc->text[doc_tok(doc, f - 1)->start] == ',') f--;
-  if (f == 0) return false;
-  const cd_token *noun = doc_tok(doc, f - 1);
-  return is_word_tok(noun) && (noun->flags & TF_LOWER) && noun->sent == m->sent && cd_word_in(tstr(doc, noun), tlen(noun), PEOPLE);
+  /* (the lone word a given name: "Quiros and William Stenger" are two people) */
+  if (cd_is_given_name(tstr(doc, g1), tlen(g1)) && cd_is_given_name(tstr(doc, g2), tlen(g2))) return true;
+  /* the noun among the four words before the pair ("Their parents, Segun and ...", "the brothers it
+   * refers to, Joaquim and ...") */
+  for (size_t k = m->first_tok; k > 0 && k + 5 > m->first_tok; k--) {
+    const cd_token *t = doc_tok(doc, k - 1);
+    if (t->sent != m->sent) break;
+    if (is_word_tok(t) && (t->flags & TF_LOWER) && cd_word_in(tstr(doc, t), tlen(t), PEOPLE)) return true;
+  }
+  return false;
 }
 
 size_t cd_couple_partner(const cd_doc *doc, size_t mi) {
