@@ -3,8 +3,8 @@
 
 usage: bench/finding_counts.py BINARY DIR [--config FILE] [--show warning|info]
 
-Runs `copydesk check --format json` on DIR/*.txt and DIR/*.md (or DIR/text/*.txt) and prints, for every rule
-code but quote.attributed, the number of findings and the number per article. With --config, the
+Runs `copydesk check --format json` on DIR/*.txt and DIR/*.md, but README.md (or DIR/text/*.txt),
+and prints, for every rule code but quote.attributed, the number of findings and the number per article. With --config, the
 articles are checked with that .copydesk.json (linked beside them in a scratch directory), so that
 a house style can be compared with the defaults on the same texts. With --show, each finding of
 that severity or above is listed too (file, line, code, message), to read them one by one.
@@ -27,7 +27,9 @@ def main():
     ap.add_argument("--config")
     ap.add_argument("--show", choices=["error", "warning", "info"])
     a = ap.parse_args()
-    files = sorted(glob.glob(os.path.join(a.dir, "*.txt")) + glob.glob(os.path.join(a.dir, "*.md")) or
+    # (a directory's README.md describes the articles; it is none of them)
+    files = sorted(glob.glob(os.path.join(a.dir, "*.txt")) +
+                   [f for f in glob.glob(os.path.join(a.dir, "*.md")) if os.path.basename(f) != "README.md"] or
                    glob.glob(os.path.join(a.dir, "text", "*.txt")))
     if not files:
         sys.exit("no .txt articles in %s" % a.dir)

@@ -544,6 +544,12 @@ static bool part_of_work(const cd_doc *doc, const cd_quote_work *w) {
   size_t open = w->open_tok;
   if (open < 2 || tk(doc, open - 1)->kind != TOK_PUNCT) return false;
   uint32_t sent = tk(doc, open)->sent;
+  /* "The psalm opens, "...": a work that opens or ends with the words */
+  static const char *const OPENS[] = {"opens", "begins", "ends", "closes", NULL};
+  if (open >= 3 && tk(doc, open - 2)->kind == TOK_WORD && tk(doc, open - 3)->kind == TOK_WORD &&
+      cd_word_in(doc->text + tk(doc, open - 2)->start, tk(doc, open - 2)->len, OPENS) &&
+      CD_SORTED_IN(doc->text + tk(doc, open - 3)->start, tk(doc, open - 3)->len, WORK_NOUNS))
+    return true;
   /* (a line that the sentence is about may stand further back: "That novel opened with a line that
    * became something of a catchphrase in Spain: "..."") */
   for (size_t k = open - 1; k > 0 && k + 13 > open; k--) {
