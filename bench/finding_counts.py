@@ -4,20 +4,12 @@
 usage: bench/finding_counts.py BINARY DIR [--config FILE] [--show warning|info]
 
 Runs `copydesk check --format json` on DIR/*.txt and DIR/*.md, but README.md (or DIR/text/*.txt),
-and prints, for every rule code but quote.attributed, the number of findings and the number per article. With --config, the
-articles are checked with that .copydesk.json (linked beside them in a scratch directory), so that
-a house style can be compared with the defaults on the same texts. With --show, each finding of
-that severity or above is listed too (file, line, code, message), to read them one by one.
-"""
-import argparse
-import collections
-import glob
-import json
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
+and prints, for every rule code but quote.attributed, the number of findings and the number per
+article. With --config, the articles are checked with that .copydesk.json (linked beside them in a
+scratch directory), so that a house style can be compared with the defaults on the same texts. With
+--show, each finding of that severity or above is listed too (file, line, code, message), to read
+them one by one. """ import argparse import collections import glob import json import os import
+shutil import subprocess import sys import tempfile
 
 
 def main():
