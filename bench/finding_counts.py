@@ -8,8 +8,17 @@ and prints, for every rule code but quote.attributed, the number of findings and
 article. With --config, the articles are checked with that .copydesk.json (linked beside them in a
 scratch directory), so that a house style can be compared with the defaults on the same texts. With
 --show, each finding of that severity or above is listed too (file, line, code, message), to read
-them one by one. """ import argparse import collections import glob import json import os import
-shutil import subprocess import sys import tempfile
+them one by one.
+"""
+import argparse
+import collections
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 
 
 def main():
