@@ -186,8 +186,11 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
         (cd_is_speech_participle(S(a, v), N(a, v)) ||
          cd_word_in(S(a, v), N(a, v),
                     (const char *const[]){"shouting", "yelling", "screaming", "whispering", "chanting", "pleading", NULL}));
+    /* (the letter of a name a court gives is no article: "Person A said") */
+    bool code_letter = v >= j + 2 && N(a, v - 1) == 1 && (T(a, v - 1)->flags & TF_CAP) && T(a, v - 2)->kind == TOK_WORD &&
+                       (T(a, v - 2)->flags & TF_CAP);
     if (!(att_speech_verb(a, v) || state || participle) ||
-        (att_determiner(a, v - 1) && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
+        (att_determiner(a, v - 1) && !code_letter && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
       continue; /* "one of the states suing"; but "the two write" */
     /* ""...." Devine didn't concede defeat": who did not say it is no tag */
     if (negated(a, v)) break;
