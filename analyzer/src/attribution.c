@@ -601,6 +601,13 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
     return (closes || whole) && document_subject(a, c->sent_open - 1, sp, verb);
   }
   memset(sp, 0, sizeof *sp);
+  /* "Her first letter from London ... is full of the noise of the place: ¶ > "..."": a sentence
+   * that a person's message opens, ending in a colon, introduces the message */
+  if (colon && closes && att_message_owner(a, ps->first_tok, sp)) {
+    *verb = CD_NONE;
+    return true;
+  }
+  memset(sp, 0, sizeof *sp);
   /* a quote that closes the paragraph after a sentence about a person is theirs ("Lind praised
    * the plan. "It will pass.""); so is a quote-only paragraph after a paragraph about them; and a
    * quote that is a whole sentence, after a sentence whose person subject speaks, wherever it

@@ -163,6 +163,9 @@ bool att_bare_source(att *a, size_t i, speaker *sp);
  * source an article opens at token i, credited after a dash; to the comma, stop or paragraph's
  * end. */
 bool att_dash_source(att *a, size_t i, speaker *sp);
+/* "Her first letter from London ...", "Winifred's reply ...": a person's message (email, letter,
+ * statement ...) opening at token `first`; its owner, the pronoun resolved. */
+bool att_message_owner(att *a, size_t first, speaker *sp);
 /* The sentence's subject before token `limit`. */
 bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp);
 /* Gender evidence per entity, in one pass over the text: "Mr"/"Ms" titles, and "he"/"she" in a

@@ -1514,6 +1514,26 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
 
 /* "says harbour master", "said police spokesman": newswire drops the article after an inverted
  * verb. Up to three lower-case words ending in a source or role noun, then the clause ends. */
+bool att_message_owner(att *a, size_t first, speaker *sp) {
+  size_t n = doc_ntok(a->doc);
+  if (first + 1 >= n) return false;
+  memset(sp, 0, sizeof *sp);
+  /* "Her first letter from London": the pronoun stands for the person */
+  if ((pronoun_is(a, first, "her") || pronoun_is(a, first, "his")) && message_after(a, first + 1)) {
+    size_t r = att_resolve_person(a, first, false);
+    if (r == CD_NONE) return false;
+    refers_to(a, sp, r, first, first + 1, "");
+    return true;
+  }
+  /* "Winifred's first letter": a person named as the owner */
+  size_t mi = mention_at(a, first);
+  if (mi == CD_NONE) return false;
+  const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+  if (!possessive_person(a->doc, m) || !cd_mention_is_person(a->doc, mi) || !message_after(a, m->end_tok)) return false;
+  att_set_name(a, sp, mi, CD_ATTR_EXPLICIT);
+  return sp->found;
+}
+
 bool att_dash_source(att *a, size_t i, speaker *sp) {
   size_t n = doc_ntok(a->doc);
   if (!(is(a, i, "a") || is(a, i, "an")) || i + 1 >= n) return false;
