@@ -2571,27 +2571,26 @@ static bool named_in_next_sentence(att *a, const quote_ctx *c, speaker *sp, size
 /* A pull quote repeats words the article quotes in full ("> "We are not going to keep pouring
  * money into a building that is falling down.""), as a fact check's heading repeats the claim it
  * rates ("Claim 1: "..."): a paragraph that is one quote of five words or more (after a short
- * label, perhaps), with nobody named for it, whose words stand in that order in the words of quotes of one
- * speaker elsewhere, is that speaker's. At most PULL_QUOTES_MAX are looked up, and all of them
- * compare at most PULL_BUDGET token pairs per token of the text: linear on any input. */
+ * label, perhaps), with nobody named for it, whose words stand in that order in the words of
+ * quotes of one speaker elsewhere, is that speaker's. At most PULL_QUOTES_MAX are looked up, and
+ * all of them compare at most PULL_BUDGET token pairs per token of the text: linear on any input. */
 enum { PULL_QUOTES_MAX = 16, PULL_WORDS_MAX = 120, PULL_BUDGET = 4 };
 
 static bool is_word_or_number(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD || T(a, i)->kind == TOK_NUMBER; }
 
 static bool same_token_word(const att *a, size_t i, size_t j) { return same_word(S(a, i), N(a, i), S(a, j), N(a, j)); }
 
-/* Is quote qi its paragraph's only text, but for a label of up to three tokens and a colon before
- * it ("Claim 1: "..."", as fact checks head each claim they rate)? */
+/* Is the quote its paragraph's only text (a stop after it aside), but for a label of up to three
+ * tokens and a colon before it ("Claim 1: "..."", as fact checks head each claim they rate)? */
 static bool whole_paragraph(const att *a, const cd_quote_work *w) {
-  size_t n = doc_ntok(a->doc), start = w->open_tok;
-  uint32_t para = para_of(a, w->open_tok);
-  while (start > 0 && para_of(a, start - 1) == para && w->open_tok - start < 4) start--;
-  if (start > 0 && para_of(a, start - 1) == para) return false;
-  if (start < w->open_tok && !(punct(a, w->open_tok - 1, ':') && T(a, start)->kind == TOK_WORD && (T(a, start)->flags & TF_CAP)))
+  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, w->open_tok));
+  if (p->first_tok != w->open_tok &&
+      !(w->open_tok - p->first_tok <= 4 && punct(a, w->open_tok - 1, ':') && T(a, p->first_tok)->kind == TOK_WORD &&
+        (T(a, p->first_tok)->flags & TF_CAP)))
     return false;
   size_t after = (size_t)w->close_tok + 1; /* the quote's end, or a stop after it ("..."."), ends the paragraph */
-  if (after < n && para_of(a, after) == para && T(a, after)->kind == TOK_PUNCT) after++;
-  return after >= n || para_of(a, after) != para;
+  if (after < p->end_tok && T(a, after)->kind == TOK_PUNCT) after++;
+  return after >= p->end_tok;
 }
 
 /* Does quote `in` hold the n words `words` in order, one after another? Counts the pairs compared. */

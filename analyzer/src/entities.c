@@ -562,10 +562,6 @@ static int given_gender(const cd_doc *doc, const cd_name_mention *m) {
   return male == female ? 0 : male ? 1 : 2;
 }
 
-/* Does gender g (1 a man, 2 a woman, 0 unknown) that a mention's courtesy title or its "said
- * he/she" gives contradict the given name of cluster cl's first full name: "Mr. Clinton" beside
- * "Hillary Clinton" (in copy that writes "Mr. Clinton" for Bill and "Mrs. Clinton" for Hillary),
- * "Brandt said he" beside "Denise Brandt"? */
 /* The gender of cluster cl's first full name: its given name's, else what its sentence says
  * ("his wife, Margit Lindqvist", "Lindqvist said she"); 0 unknown. */
 static int cluster_gender(ent_ctx *c, size_t cl) {
@@ -576,6 +572,10 @@ static int cluster_gender(ent_ctx *c, size_t cl) {
   return gg ? gg : f->said_gender;
 }
 
+/* Does gender g (1 a man, 2 a woman, 0 unknown) that a mention's courtesy title or its "said
+ * he/she" gives contradict the given name of cluster cl's first full name: "Mr. Clinton" beside
+ * "Hillary Clinton" (in copy that writes "Mr. Clinton" for Bill and "Mrs. Clinton" for Hillary),
+ * "Brandt said he" beside "Denise Brandt"? */
 static bool gender_contradicts(ent_ctx *c, int g, size_t cl) {
   if (!g || cl == CD_NONE) return false;
   int gg = cluster_gender(c, cl);

@@ -829,17 +829,15 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   if (!m->org_hint && !m->possessive &&
       (cd_age_after(doc, m->end_tok) || years_old_after(doc, m->end_tok) || role_after(doc, m->end_tok)))
     m->person_hint = true; /* "Sophie, 9, picked", "Maya, a 16-year-old who ..." */
-  if (!m->org_hint && m->n_parts == 1 && cd_kin_before(doc, m->first_tok) >= 0) m->person_hint = true; /* "his wife, Jane," */
+  int kin = cd_kin_before(doc, m->first_tok); /* "his wife, Jane," */
+  if (!m->org_hint && m->n_parts == 1 && kin >= 0) m->person_hint = true;
   m->placed = place_preposition_before(doc, m->first_tok);
   cd_name_mention *prev = doc->mentions.len >= 2 ? CD_VEC_AT(&doc->mentions, cd_name_mention, doc->mentions.len - 2) : NULL;
   m->known_as = known_as_after(doc, m, prev);
   m->couple = false;
   if (prev && couple_of(doc, prev, m)) prev->couple = true;
   m->said_gender = said_gender_after(doc, m->end_tok, m->sent);
-  if (!m->said_gender) { /* "His wife, Margit Lindqvist,": the relative's noun says */
-    int kin = cd_kin_before(doc, m->first_tok);
-    if (kin > 0) m->said_gender = (uint8_t)kin;
-  }
+  if (!m->said_gender && kin > 0) m->said_gender = (uint8_t)kin; /* "His wife, Margit Lindqvist,": the relative's noun says */
   uint8_t named_gender;
   if (m->n_parts == 1 && !m->org_hint && m->title.start == CD_NONE32 && given_as_name(doc, m->first_tok, &named_gender)) {
     m->person_hint = true; /* "identified only by his first name, Ray," */

@@ -203,15 +203,16 @@ static size_t byline_by(const cd_doc *doc, const cd_quote *q, const cd_quote_wor
   return t->kind == TOK_WORD && (t->flags & TF_CAP) && !cd_is_calendar_word(doc->text + t->start, t->len) ? by : 0;
 }
 
-/* "Ouisa Davis' commentary, "Melania, tell your immigrant story," ...": a piece of writing (its noun
- * s, found by the caller) named after a comma, its title in sentence case (as opinion pages set
- * them) ending in the comma of the sentence around it. */
+/* A noun for a piece of writing a paper runs, whose title is a headline: "column", "article". */
 static bool writing_noun(const char *s, size_t n) {
   return CD_WORD_IS(s, n, "column") || CD_WORD_IS(s, n, "commentary") || CD_WORD_IS(s, n, "op-ed") ||
          CD_WORD_IS(s, n, "editorial") || CD_WORD_IS(s, n, "essay") || CD_WORD_IS(s, n, "article") ||
          CD_WORD_IS(s, n, "story") || CD_WORD_IS(s, n, "piece") || CD_WORD_IS(s, n, "headline");
 }
 
+/* "Ouisa Davis' commentary, "Melania, tell your immigrant story," ...": a piece of writing (its noun
+ * s, found by the caller) named after a comma, its title in sentence case (as opinion pages set
+ * them) ending in the comma of the sentence around it. */
 static bool writing_titled(const cd_doc *doc, const cd_quote *q, const cd_quote_work *w, const char *s, size_t n) {
   if (!writing_noun(s, n)) return false;
   const cd_token *c = w->open_tok > 0 ? tk(doc, w->open_tok - 1) : NULL;
@@ -510,7 +511,9 @@ static bool sign_colon_or_credit(const cd_doc *doc, const cd_quote *q, const cd_
   size_t c = (size_t)w->close_tok + 1;
   if (w->close_tok == w->open_tok || c + 2 >= n || q->inner.end <= q->inner.start) return false;
   const cd_token *d = tk(doc, c), *art = tk(doc, c + 1), *noun = tk(doc, c + 2);
-  bool dash = d->kind == TOK_PUNCT && d->len == 3 && memcmp(doc->text + d->start, "\xE2\x80", 2) == 0;
+  /* an en dash, an em dash or a horizontal bar (not any sign of U+2000-U+203F: "…") */
+  const unsigned char *ds = (const unsigned char *)doc->text + d->start;
+  bool dash = d->kind == TOK_PUNCT && d->len == 3 && ds[0] == 0xE2 && ds[1] == 0x80 && ds[2] >= 0x93 && ds[2] <= 0x95;
   return dash && art->kind == TOK_WORD && (CD_WORD_IS(doc->text + art->start, art->len, "a") ||
                                            CD_WORD_IS(doc->text + art->start, art->len, "the")) &&
          noun->kind == TOK_WORD && CD_SORTED_IN(doc->text + noun->start, noun->len, SIGN_NOUNS);
@@ -806,10 +809,9 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   /* ""No singing before nine." "Dogs welcome."": a short quote right after a sign's, nothing
    * between, is the next line of the sign (not a speaker's words that follow the placards
    * "reading "Mend the Bridge." "They said ...") */
-  if (q->kind == CD_QUOTE_SPEECH && qi > 0 && words <= 6 && CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1)->sign &&
-      CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1)->close_tok + 1 == w->open_tok &&
-      CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1)->para == w->para &&
-      tk(doc, w->open_tok)->sent <= tk(doc, CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1)->close_tok)->sent + 1)
+  const cd_quote_work *before_w = qi > 0 ? CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1) : NULL;
+  if (q->kind == CD_QUOTE_SPEECH && before_w && words <= 6 && before_w->sign && before_w->close_tok + 1 == w->open_tok &&
+      before_w->para == w->para && tk(doc, w->open_tok)->sent <= tk(doc, before_w->close_tok)->sent + 1)
     q->kind = CD_QUOTE_TITLE, overrulable = NULL, w->sign = true;
   /* a title found above may have its byline too: "the first chapters of "Salt and Timber," by
    * Walter Greaves" credits the author */

@@ -697,11 +697,12 @@ static size_t role_named_person(const att *a, size_t i, size_t j) {
       const cd_name_mention *nm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, m);
       /* (a subject's, not one after a preposition: "golf with World Bank President Jim Yong Kim"
        * leaves "the president" to the resolution of a role) */
+      if (nm->title.start == CD_NONE32 || T(a, h)->start < nm->title.start || T(a, h)->start >= nm->title.end ||
+          !cd_mention_is_person(a->doc, m))
+        break;
       size_t first = CD_VEC_AT(&a->doc->sentences, cd_sentence, nm->sent)->first_tok, b = nm->first_tok;
       while (b > first && nm->first_tok - b < 4 && T(a, b - 1)->kind == TOK_WORD && (T(a, b - 1)->flags & TF_CAP)) b--;
-      if (nm->title.start != CD_NONE32 && nm->title.start <= T(a, h)->start && T(a, h)->start < nm->title.end &&
-          cd_mention_is_person(a->doc, m) && !att_after_preposition(a, b, first))
-        return m;
+      if (!att_after_preposition(a, b, first)) return m;
       break;
     }
     /* "Lena Ortiz, the coach," / "Lena Ortiz, a coach at ..." */
@@ -1086,16 +1087,16 @@ static bool subject_may_start(const att *a, size_t first) {
   return att_function_word(a, q) || att_preposition(a, q) || cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, q), N(a, q));
 }
 
-/* A noun phrase that speaks, whatever its noun: "the designer", "one unaligned Florida Republican
- * strategist", "Sanders' campaign manager", "another" -- reported as written; or a person it names
- * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
- * nothing but a speaker can stand: right before a verb of saying ("the designer said") or right
- * after one where the clause ends ("said the designer, who ..."). At most nine words. */
 /* A past tense: a word in -ed, or one of the irregular ones ("went", "said"). */
 static bool past_tense(const att *a, size_t j) {
   return (N(a, j) > 4 && CD_WORD_IS(S(a, j) + N(a, j) - 2, 2, "ed")) || cd_lex_has(CD_LEX_IRREGULAR_PAST_VERBS, S(a, j), N(a, j));
 }
 
+/* A noun phrase that speaks, whatever its noun: "the designer", "one unaligned Florida Republican
+ * strategist", "Sanders' campaign manager", "another" -- reported as written; or a person it names
+ * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
+ * nothing but a speaker can stand: right before a verb of saying ("the designer said") or right
+ * after one where the clause ends ("said the designer, who ..."). At most nine words. */
 static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method, bool stance) {
   cd_doc *doc = a->doc;
   size_t n = doc_ntok(doc);
@@ -1512,8 +1513,6 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
 }
 
 
-/* "says harbour master", "said police spokesman": newswire drops the article after an inverted
- * verb. Up to three lower-case words ending in a source or role noun, then the clause ends. */
 bool att_message_owner(att *a, size_t first, speaker *sp) {
   size_t n = doc_ntok(a->doc);
   if (first + 1 >= n) return false;
@@ -1552,6 +1551,8 @@ bool att_dash_source(att *a, size_t i, speaker *sp) {
   return source_phrase(a, sp, i, e);
 }
 
+/* "says harbour master", "said police spokesman": newswire drops the article after an inverted
+ * verb. Up to three lower-case words ending in a source or role noun, then the clause ends. */
 bool att_bare_source(att *a, size_t i, speaker *sp) {
   size_t n = doc_ntok(a->doc), j = i;
   for (; j < n && j < i + 3 && T(a, j)->kind == TOK_WORD && (T(a, j)->flags & TF_LOWER) && outside_quotes(a, j); j++) {
