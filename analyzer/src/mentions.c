@@ -198,6 +198,29 @@ static bool person_descriptor(const char *s, size_t n) {
          (n > 4 && s[n - 1] == 's' && cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, s, n - 1));
 }
 
+/* "Witness 3", "Soldier F", "Patient 12": the label a court or an inquiry gives a person it may not
+ * name, a capitalised person noun and a number of up to three digits or a lone capital right after
+ * it (token i is that noun). */
+static bool numbered_label(const cd_doc *doc, size_t i) {
+  if (i + 1 >= doc_ntok(doc)) return false;
+  const cd_token *t = doc_tok(doc, i), *u = doc_tok(doc, i + 1);
+  if (u->sent != t->sent || u->start != cd_tok_end(t) + 1 || !person_descriptor(tstr(doc, t), tlen(t))) return false;
+  const char *s = tstr(doc, u);
+  if (u->kind == TOK_NUMBER) {
+    if (tlen(u) > 3) return false;
+    for (size_t k = 0; k < tlen(u); k++)
+      if (s[k] < '0' || s[k] > '9') return false;
+  } else if (!(u->kind == TOK_WORD && tlen(u) == 1 && s[0] >= 'A' && s[0] <= 'Z')) {
+    return false;
+  }
+  /* "Witness 3 told", "Soldier F, who": the label ends there, not "Patient 12 Ward" */
+  if (i + 2 < doc_ntok(doc)) {
+    const cd_token *v = doc_tok(doc, i + 2);
+    if (v->sent == u->sent && ((v->kind == TOK_WORD && (v->flags & TF_CAP)) || v->kind == TOK_NUMBER)) return false;
+  }
+  return true;
+}
+
 /* Could this capitalised token be part of a name here? */
 static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i, bool in_chain) {
   const cd_token *t = doc_tok(doc, i);
@@ -217,6 +240,7 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
       return false;
   }
   if (!in_chain && clause_initial(doc, i)) {
+    if (!poss && numbered_label(doc, i)) return true; /* "Witness 3 said", "Patient 7 told" */
     /* "US voice actor ...": capitals before lower-case words are an abbreviation, not a shouted
      * pronoun or function word */
     if ((t->flags & TF_ALLCAPS) && i + 1 < doc_ntok(doc) && (doc_tok(doc, i + 1)->flags & TF_LOWER) &&
@@ -796,8 +820,9 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   size_t capitalised = 0; /* the parts in capitals: only they make the name look like a person's */
   for (size_t k = name_from; k < n; k++) {
     const cd_token *t = doc_tok(doc, w[k].tok);
-    if (t->flags & TF_CAP) capitalised++;
-    if ((t->flags & TF_CAP) || hyphened_particle_name(doc, t)) m->n_parts++; /* "al-Assad" is a part */
+    /* (a number is in a chain only as the label of someone not named: "Witness 3", a name in full) */
+    if ((t->flags & TF_CAP) || t->kind == TOK_NUMBER) capitalised++;
+    if ((t->flags & TF_CAP) || t->kind == TOK_NUMBER || hyphened_particle_name(doc, t)) m->n_parts++; /* "al-Assad" is a part */
     if (cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, t), tlen(t))) m->org_hint = true;
     /* "Hartley & Voss": an ampersand inside the name */
     if (k > name_from && w[k].tok > w[k - 1].tok + 1 && memchr(doc->text + cd_tok_end(doc_tok(doc, w[k - 1].tok)), '&',
@@ -979,7 +1004,9 @@ void cd_pass_mentions(cd_doc *doc) {
         bridged = true;
         continue;
       }
-      if (n == 0 || (adjacent && (!prev_poss || company))) {
+      if (n == 1 && adjacent && !prev_poss && t->kind == TOK_NUMBER && numbered_label(doc, w[0].tok)) {
+        extend = true; /* "Witness 3": the number is the name */
+      } else if (n == 0 || (adjacent && (!prev_poss || company))) {
         if (name_word(doc, cs, i, n > 0)) {
           extend = true;
         } else if (hyphened_particle_name(doc, t)) {
