@@ -357,6 +357,11 @@ static bool is_title_word(const cd_doc *doc, const cd_token *t) {
   if (next && is_word_tok(next) && (next->flags & TF_CAP) && next->sent == t->sent &&
       cd_lex_has(CD_LEX_OFFICE_MODIFIERS, tstr(doc, t), tlen(t)))
     return cd_is_job_title(tstr(doc, next), tlen(next));
+  /* "Council Member Harriet Okonkwo-Bell", "Board Member Ana Ruiz": "Member" is a title before a
+   * name, not before the common word of a body ("EU Member States") */
+  if (next && CD_WORD_IS(tstr(doc, t), tlen(t), "member") && (t->flags & TF_CAP) && is_word_tok(next) &&
+      (next->flags & TF_CAP) && next->sent == t->sent && next->start == cd_tok_end(t) + 1)
+    return cd_is_given_name(tstr(doc, next), tlen(next)) || !cd_is_common_word(tstr(doc, next), tlen(next));
   /* British police ranks in capitals ("PC Gareth Evans", "DCI Ann Lee"), before a given name only:
    * not "PC World", "DC Comics" */
   static const char *const RANKS[] = {"PC", "PCSO", "DC", "DS", "DI", "DCI", "DSI", NULL};
