@@ -2739,8 +2739,13 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
       if (q->closed && bracket_credit(&a, &c, &sp)) sieve = "in the brackets after the quote";
     }
     if (sieve) {
-      if (relayed_by(&a, &c, &sp, &verb)) sieve = "beside the quote's tag, which it relays";
+      const char *tag_name = sp.name; /* the tag's own speaker, whose words a source may relay */
+      bool relayed = relayed_by(&a, &c, &sp, &verb);
+      if (relayed) sieve = "beside the quote's tag, which it relays";
       apply(&a, qi, &sp, verb, sieve);
+      /* the source is on record for the words, and the one who said them is named too */
+      if (relayed && tag_name && sp.name && strcmp(tag_name, sp.name) != 0)
+        CD_VEC_AT(&a.doc->quotes, cd_quote, qi)->relays = tag_name;
       continue;
     }
     memset(&sp, 0, sizeof sp);

@@ -37,12 +37,14 @@ static void quote_findings(cd_doc *doc) {
     if (q->level > 0) continue;
     if (q->speaker) {
       if (q->kind != CD_QUOTE_SPEECH) continue;
-      cd_diagnostic *d = cd_doc_add_diag(
-          doc, "quote.attributed", q->span.start, q->span.end,
+      const char *msg =
           q->cue ? cd_arena_printf(doc->arena, "Quote attributed to %s (%s, %s).", q->speaker,
                                    cd_attribution_method_name(q->method), q->cue)
                  : cd_arena_printf(doc->arena, "Quote attributed to %s (%s).", q->speaker,
-                                   cd_attribution_method_name(q->method)));
+                                   cd_attribution_method_name(q->method));
+      /* "the complaint", relaying Trent: the fact-checker reads both names */
+      if (q->relays) msg = cd_arena_printf(doc->arena, "%.*s, relaying %s's words.", (int)(strlen(msg) - 1), msg, q->relays);
+      cd_diagnostic *d = cd_doc_add_diag(doc, "quote.attributed", q->span.start, q->span.end, msg);
       d->quote = qi;
       d->entity = q->entity;
       if (q->speaker_span.start != CD_NONE)

@@ -74,6 +74,12 @@ static void hover_quote(cd_text *t, const cd_doc *doc, const cd_report *report, 
   cd_text_add(t, "Said by ");
   cd_text_bold(t, name, strlen(name));
   cd_text_add(t, br);
+  if (q->relays != NULL) { /* the source is on record; the words are someone else's */
+    cd_text_add(t, "The words are ");
+    cd_text_bold(t, q->relays, strlen(q->relays));
+    cd_text_add(t, "'s, as the source relays them");
+    cd_text_add(t, br);
+  }
   cd_text_add(t, "Attributed by ");
   add_span_text(t, doc, q->speaker_span);
   if (q->cue != NULL && q->cue_span.start != CD_NONE) {

@@ -248,6 +248,23 @@ static void test_invalid_utf8(void **state) {
   cd_report_free(r);
 }
 
+/* A source relaying someone's tag is the speaker; relays names the one who said the words, and
+ * only then. */
+static void test_relayed_speaker(void **state) {
+  (void)state;
+  const char text[] = "Publicist sued\n\nLena Marsh sued her publicist, Ivo Trent, on Monday.\n\n"
+                      "\"Ready when you are,\" Trent replied, according to the complaint.\n\n"
+                      "\"We will see him in court,\" Marsh said.\n";
+  cd_report *r = cd_analyze(text, sizeof text - 1, CD_FORMAT_PLAINTEXT, NULL);
+  assert_speaker(r, text, "Ready when", "the complaint");
+  const cd_quote *q = quote_starting(r, text, "Ready when");
+  assert_non_null(q->relays);
+  assert_string_equal(q->relays, "Ivo Trent");
+  assert_speaker(r, text, "We will see", "Lena Marsh");
+  assert_null(quote_starting(r, text, "We will see")->relays);
+  cd_report_free(r);
+}
+
 static void test_truncated_utf8_at_end(void **state) {
   (void)state;
   const char text[] = "\"Done,\" Ann Lee said. \xe2\x80"; /* a curly quote cut short */
@@ -569,6 +586,7 @@ int main(void) {
       cmocka_unit_test(test_invalid_utf8),
       cmocka_unit_test(test_garbled_text),
       cmocka_unit_test(test_truncated_utf8_at_end),
+      cmocka_unit_test(test_relayed_speaker),
       cmocka_unit_test(test_crlf),
       cmocka_unit_test(test_bom),
       cmocka_unit_test(test_huge_input),

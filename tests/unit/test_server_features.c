@@ -181,6 +181,28 @@ static void test_hover_run_on_quote(void **state) {
   client_shutdown(&c);
 }
 
+/* A quote a document relays: the source is the speaker, and the hover names whose words they are. */
+static void test_hover_relayed_quote(void **state) {
+  (void)state;
+  static const char text[] = "Publicist sued\n\nLena Marsh sued her publicist, Ivo Trent, on Monday.\n\n"
+                             "\"Ready when you are,\" Trent replied, according to the complaint.\n";
+  client c;
+  client_start(&c);
+  json_decref(client_initialize(&c, "{\"textDocument\":{\"hover\":{\"contentFormat\":[\"plaintext\"]}}}", NULL));
+  client_open(&c, URI, "plaintext", 0, text);
+  size_t at = (size_t)(strstr(text, "Ready") - text);
+  json_t *r = client_request(&c, "textDocument/hover",
+                             json_pack("{s:{s:s},s:o}", "textDocument", "uri", URI, "position",
+                                       test_position_json(text, at, false)));
+  const char *value =
+      json_string_value(json_object_get(json_object_get(json_object_get(r, "result"), "contents"), "value"));
+  assert_non_null(value);
+  assert_non_null(strstr(value, "Said by the complaint"));
+  assert_non_null(strstr(value, "The words are Ivo Trent's"));
+  json_decref(r);
+  client_shutdown(&c);
+}
+
 static void test_plaintext_hover_fallback(void **state) {
   (void)state;
   client c;
@@ -520,6 +542,7 @@ int main(void) {
       cmocka_unit_test(test_hover),
       cmocka_unit_test(test_plaintext_hover_fallback),
       cmocka_unit_test(test_hover_run_on_quote),
+      cmocka_unit_test(test_hover_relayed_quote),
       cmocka_unit_test(test_inlay_symbols_lens),
       cmocka_unit_test(test_switches_and_settings),
       cmocka_unit_test(test_code_actions),

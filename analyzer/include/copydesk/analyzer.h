@@ -197,6 +197,9 @@ typedef struct cd_quote {
                          * quote run over paragraphs has its tag only in the last), or CD_NONE */
   /* One sentence: how the speaker was found, or why none was. Never NULL. */
   const char *evidence;
+  /* The person whose words a source relays: ""...," Trent said, according to the complaint" has
+   * speaker "the complaint" and relays "Ivo Trent". NULL when the speaker is the one who spoke. */
+  const char *relays;
 } cd_quote;
 
 CD_API const cd_quote *cd_report_quotes(const cd_report *report, size_t *count);

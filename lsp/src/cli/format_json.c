@@ -94,6 +94,7 @@ static void quotes_json(cd_je *e, const cd_cli_file *f) {
     cd_je_key_bool(e, "closed", q[i].closed);
     cd_je_key_int(e, "level", q[i].level);
     key_offset(e, "entity", q[i].entity);
+    cd_je_key_str(e, "relays", q[i].relays);
     cd_cli_record_ref ref;
     if (cd_cli_record_ref_of(f, i, &ref)) {
       cd_je_key(e, "record");
