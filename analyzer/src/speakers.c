@@ -679,17 +679,32 @@ static size_t att_possessive_end(const att *a, size_t mi);
  * said" after "Hawks coach Lena Ortiz", "Lena Ortiz, the coach," or "Coach Lena Ortiz", the word
  * in the title), within RESOLVE_TOKENS and two
  * paragraphs back; CD_NONE when none was. */
+static bool same_word_ci(const att *a, size_t x, size_t y) {
+  return T(a, x)->kind == TOK_WORD && N(a, x) == N(a, y) && strncasecmp(S(a, x), S(a, y), N(a, y)) == 0;
+}
+
 static size_t role_named_person(const att *a, size_t i, size_t j) {
-  if (j != i + 1) return CD_NONE; /* "the Florida senator": a modifier may mean someone else */
-  size_t para = doc_tok_para(a->doc, T(a, i));
+  /* "the Florida senator": a modifier may mean someone else; but a title of capitalised words
+   * ("the Prime Minister") is one role */
+  if (j != i + 1) {
+    if (j <= i + 1 || j > i + 3) return CD_NONE;
+    for (size_t w = i + 1; w <= j; w++)
+      if (T(a, w)->kind != TOK_WORD || !(T(a, w)->flags & TF_CAP)) return CD_NONE;
+  }
+  size_t para = doc_tok_para(a->doc, T(a, i)), words = j - i;
   for (size_t k = i; k > 0 && i - k < RESOLVE_TOKENS; k--) {
     size_t h = k - 1;
     if (doc_tok_para(a->doc, T(a, h)) + 2 < para) break; /* as far back as a pronoun looks */
-    if (T(a, h)->kind != TOK_WORD || N(a, h) != N(a, j) || strncasecmp(S(a, h), S(a, j), N(a, j)) != 0 ||
-        !outside_quotes(a, h))
-      continue;
+    if (!same_word_ci(a, h, j) || !outside_quotes(a, h) || h + 1 < words) continue;
+    bool whole = true; /* the title's other words before it too: "Prime Minister" */
+    for (size_t w = 1; w < words && whole; w++) whole = same_word_ci(a, h - w, j - w);
+    if (!whole) continue;
     size_t after = mention_at(a, h + 1); /* "coach Lena Ortiz" */
     if (after != CD_NONE && cd_mention_is_person(a->doc, after)) return after;
+    /* "The Prime Minister, Gareth Ellingham, was heckled": the role and the name in apposition */
+    if (punct(a, h + 1, ',') && h + 2 < doc_ntok(a->doc) && (after = mention_at(a, h + 2)) != CD_NONE &&
+        CD_VEC_AT(&a->doc->mentions, cd_name_mention, after)->first_tok == h + 2 && cd_mention_is_person(a->doc, after))
+      return after;
     /* "Police Chief Dennis Okonkwo-Hale": the word in a person's title */
     for (size_t t = h + 1; t > 0 && h + 1 - t < 3; t--) {
       size_t m = mention_at(a, t - 1);
@@ -719,6 +734,22 @@ static size_t role_named_person(const att *a, size_t i, size_t j) {
   return CD_NONE;
 }
 
+
+/* Is person mention mi followed by an apposition that gives them a role other than the word at
+ * token j (", a teacher", ", the club's treasurer")? */
+static bool described_otherwise(const att *a, size_t mi, size_t j) {
+  size_t k = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->end_tok, n = doc_ntok(a->doc);
+  if (!punct(a, k, ',')) return false;
+  uint32_t sent = T(a, k)->sent;
+  for (size_t w = k + 1; w < n && w <= k + 5 && T(a, w)->sent == sent; w++) {
+    if (T(a, w)->kind != TOK_WORD || !(T(a, w)->flags & TF_LOWER)) return false;
+    if (att_role_noun(a, w) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, w), N(a, w))) {
+      size_t len = N(a, w) > N(a, j) && S(a, w)[N(a, w) - 1] == 's' ? N(a, w) - 1 : N(a, w);
+      return !(len == N(a, j) && strncasecmp(S(a, w), S(a, j), len) == 0);
+    }
+  }
+  return false;
+}
 
 /* "His death was confirmed by his daughter, Ann Reyes. ... "He was kind," his daughter said": the
  * person the same possessive phrase (tokens i and j: "his daughter") named in apposition earlier,
@@ -917,7 +948,10 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         refers_to(a, sp, named, i, j + 1, ", named in that role before");
         return true;
       }
-      if (att_resolve_into(a, i, j + 1, sp, false, NULL)) return true;
+      /* not someone the text gave another role: "Patrick Oyelowo-Hart, a teacher" is not "the owner" */
+      size_t near = att_resolve_person(a, i, false);
+      if (!(near != CD_NONE && described_otherwise(a, near, j)) && att_resolve_into(a, i, j + 1, sp, false, NULL))
+        return true;
     }
     if (definite && (T(a, j)->flags & TF_LOWER) && N(a, j) > 3 && S(a, j)[N(a, j) - 1] == 's' &&
         att_speech_verb(a, j + 1) && !att_source_noun(a, j)) {
@@ -972,7 +1006,14 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       while (e < doc_ntok(doc) && e < j + 4 && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_CAP) &&
              cd_is_job_title(S(a, e), N(a, e)))
         e++;
-      if ((e >= doc_ntok(doc) || !(T(a, e)->flags & TF_CAP)) && att_resolve_into(a, i, e, sp, false, NULL)) return true;
+      if (e >= doc_ntok(doc) || !(T(a, e)->flags & TF_CAP)) {
+        size_t named = role_named_person(a, i, e - 1); /* "The Premier, Daniel Fitzsimmons, ..." */
+        if (named != CD_NONE) {
+          refers_to(a, sp, named, i, e, ", named in that role before");
+          return true;
+        }
+        if (att_resolve_into(a, i, e, sp, false, NULL)) return true;
+      }
     }
     if (mention_at(a, j) != CD_NONE) {
       /* "the Kremlin", "the White House": a determiner before a name */
