@@ -1958,6 +1958,14 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
     a->last_speaker = sp->mention;
     a->last_speaker_sent = T(a, CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->close_tok)->sent;
   }
+  if (sp->method == CD_ATTR_EXPLICIT && sp->entity != CD_NONE && sp->entity < doc->entities.len)
+    a->gender[sp->entity] |= ATT_NAMED_SPEAKER;
+  if (q->level == 0) {
+    bool person = sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention);
+    a->chain_speaker = person ? sp->mention : CD_NONE;
+    size_t close = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->close_tok;
+    a->chain_tok = sp->end_tok > close ? sp->end_tok : close;
+  }
   q->method = sp->method;
   q->speaker = sp->name;
   q->entity = sp->entity;
@@ -2643,8 +2651,8 @@ static bool ends_own_sentence(const att *a, const cd_quote *q) {
 
 static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t *starts_before,
                              const uint32_t *start_mention, uint8_t *said) {
-  att a = {doc, starts, starts_before, start_mention, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said, 1, 0,
-           false, 0, 0, 0, 0, 0, false, NULL};
+  att a = {doc, starts, starts_before, start_mention, CD_NONE, 0, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said, 1, 0,
+           false, 0, 0, 0, 0, CD_NONE, 0, false, NULL};
   if (!index_positions(&a) || !att_index_gender(&a)) return;
   cd_strmap surnames;
   att_count_surnames(&a, &surnames);

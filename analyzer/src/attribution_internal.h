@@ -19,10 +19,15 @@ typedef struct att {
   const uint32_t *start_mention;
   size_t last_speaker;   /* mention of the latest quote's person speaker, or CD_NONE */
   uint32_t last_speaker_sent;
+  /* the person the latest attributed quote went to (named, or through "she"), and that quote's
+   * closing mark: a "she said" that finds nobody named near goes on with them while no one else
+   * has been named since (att_chain_speaker); CD_NONE after a quote credited to no person */
+  size_t chain_speaker, chain_tok;
   /* token positions computed once, ascending, so that no sieve rescans a sentence per quote */
   size_t *spaced_dashes, n_spaced_dashes; /* " - " / " — ": dashes with a space before */
   size_t *according, n_according;         /* "according to" outside quotes */
-  uint8_t *gender;                        /* per entity: GENDER_* from titles and he/she beside the name */
+  uint8_t *gender;                        /* per entity: GENDER_* from titles and he/she beside the name
+                                           * (bits 0-1), a memo (2-3), ATT_NAMED_SPEAKER (4) */
   bool in_they;                           /* resolving a "they" by its sentence's subject (no recursion) */
   /* per token: the answers of att_speech_verb (bits 0-1), att_speech_phrase (2-3), att_between_word
    * (4-5) and att_determiner (6-7), each 0: not asked yet, 1: no, 2: yes; or NULL. The sieves ask
@@ -37,7 +42,7 @@ typedef struct att {
    * that runs on between many quotes is read once, not once a quote. */
   bool subj_none;
   uint32_t subj_sent;
-  size_t subj_stop, subj_words, subj_last_speaker;
+  size_t subj_stop, subj_words, subj_last_speaker, subj_chain_speaker;
   uint32_t subj_last_speaker_sent;
   bool subj_in_they;
   /* per surname of a person's fullest name ("Farrow" of "Linda Farrow"), how many people have it
@@ -46,6 +51,7 @@ typedef struct att {
 } att;
 
 enum { GENDER_UNKNOWN = 0, GENDER_MALE = 1, GENDER_FEMALE = 2, GENDER_MIXED = 3 };
+enum { ATT_NAMED_SPEAKER = 16 }; /* in att.gender: a quote before was credited to the person by name */
 
 typedef struct speaker {
   bool found;

@@ -84,6 +84,7 @@ bool att_index_gender(att *a) {
     while (v < doc_ntok(doc) && v < m->end_tok + 3 && att_between_word(a, v)) v++;
     /* the verb first: most names are followed by none, and asking is cheaper than the person test */
     if (!att_speech_verb(a, v) || !att_person_mention(doc, m)) continue;
+    if (!m->in_quote) a->gender[m->entity] |= ATT_NAMED_SPEAKER; /* "Owain Griffiths said the family ..." */
     size_t p = v + 1;
     if (is(a, p, "that")) p++;
     if ((is(a, p, "he") || is(a, p, "she")) && T(a, p)->sent == m->sent) note_gender(a, m->entity, word_gender(S(a, p), N(a, p)));
@@ -290,6 +291,49 @@ static bool message_after(const att *a, size_t i) {
   return false;
 }
 
+/* ""I'm okay," Quill said. ¶ "I promise," she said. ¶ She told viewers she was writing again. ¶
+ * "There will be songs," she said.": a "he" or "she" (at token pos, of gender want; mentions before
+ * it end at index lo) that found nobody named near goes on with the person the latest attributed
+ * quote went to, when that person is known to be of the pronoun's gender and has been named as the
+ * speaker of a quote before (not only guessed for a "he"), that quote is at most
+ * three paragraphs back, nobody else has been named since it and no sentence since has opened
+ * with someone new named by a role; and when nobody else whom the pronoun could stand for was
+ * named in the two paragraphs before it, so that a guess made there is not carried on. */
+enum { CHAIN_PARAS = 3 };
+static bool other_person(const att *a, const cd_name_mention *m, size_t entity, uint8_t want) {
+  const cd_doc *doc = a->doc;
+  if (m->in_quote || m->headline || m->entity == CD_NONE || m->entity == entity) return false;
+  if (CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_PERSON && !att_person_mention(doc, m))
+    return false;
+  uint8_t have = mention_gender(a, m);
+  return have == GENDER_UNKNOWN || have == GENDER_MIXED || have == want;
+}
+
+static size_t chain_speaker(const att *a, size_t lo, size_t pos, uint8_t want) {
+  const cd_doc *doc = a->doc;
+  if (a->chain_speaker == CD_NONE || a->chain_tok >= pos || want == GENDER_UNKNOWN || want == GENDER_MIXED)
+    return CD_NONE;
+  const cd_name_mention *cm = CD_VEC_AT(&doc->mentions, cd_name_mention, a->chain_speaker);
+  size_t chain_para = doc_tok_para(doc, T(a, a->chain_tok));
+  if (cm->entity == CD_NONE || !(a->gender[cm->entity] & ATT_NAMED_SPEAKER) || mention_gender(a, cm) != want ||
+      chain_para + CHAIN_PARAS < doc_tok_para(doc, T(a, pos)))
+    return CD_NONE;
+  size_t since = T(a, a->chain_tok)->start;
+  for (size_t k = lo; k > 0; k--) {
+    const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
+    if (m->span.start < since) {
+      /* before the quote: its paragraph and the two before it */
+      if (doc_tok_para(doc, T(a, m->first_tok)) + 2 < chain_para) break;
+      if (other_person(a, m, cm->entity, want)) return CD_NONE;
+      continue;
+    }
+    if (other_person(a, m, cm->entity, GENDER_UNKNOWN)) return CD_NONE; /* anyone at all since */
+  }
+  for (uint32_t s = T(a, a->chain_tok)->sent + 1; s < T(a, pos)->sent; s++)
+    if (role_subject(a, s, want)) return CD_NONE;
+  return a->chain_speaker;
+}
+
 static size_t resolve_person_near(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
@@ -387,7 +431,8 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
     subject = k - 1; /* keep walking left: the first such person of that sentence */
   }
   if (owner != CD_NONE) return owner;
-  return subject != CD_NONE ? subject : fallback;
+  if (subject != CD_NONE || fallback != CD_NONE || org) return subject != CD_NONE ? subject : fallback;
+  return chain_speaker(a, lo, pos, want);
 }
 
 size_t att_resolve_person(const att *a, size_t pos, bool org) { return resolve_person(a, pos, org); }
@@ -1496,6 +1541,7 @@ static void subject_none_until(att *a, uint32_t sent, size_t stop, size_t words)
   a->subj_words = words;
   a->subj_last_speaker = a->last_speaker;
   a->subj_last_speaker_sent = a->last_speaker_sent;
+  a->subj_chain_speaker = a->chain_speaker;
   a->subj_in_they = a->in_they;
 }
 
@@ -1506,7 +1552,8 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
   size_t i = s->first_tok, words = 0;
   /* a search of this sentence in the same state found no speaker phrase starting before subj_stop */
   if (a->subj_none && a->subj_sent == sent && a->subj_last_speaker == a->last_speaker &&
-      a->subj_last_speaker_sent == a->last_speaker_sent && a->subj_in_they == a->in_they) {
+      a->subj_last_speaker_sent == a->last_speaker_sent && a->subj_chain_speaker == a->chain_speaker &&
+      a->subj_in_they == a->in_they) {
     if (limit <= a->subj_stop || a->subj_words > SUBJECT_WORDS) return false;
     i = a->subj_stop;
     words = a->subj_words;
