@@ -258,6 +258,36 @@ static bool misdirected_after_tag(cd_doc *doc, const cd_para *p, size_t i) {
   return false;
 }
 
+/* Does the mark at token i open its paragraph, or a sentence after a full stop, a colon, "!" or "?"? */
+static bool opens_sentence(cd_doc *doc, const cd_para *p, size_t i) {
+  if (i == p->first_tok) return true;
+  const cd_token *b = tok(doc, i - 1);
+  char c = b->kind == TOK_PUNCT ? doc->text[b->start] : 0;
+  return c == '.' || c == ':' || c == '!' || c == '?';
+}
+
+/* "'The lads' reaction was fantastic,' she said": a single mark right after a word ending in s,
+ * before a space and a lower-case word, is a plural's apostrophe, not the end of the single-mark
+ * quote opened at the paragraph's or a sentence's start (not a word woven in: "the 'experts' say")
+ * with a lower-case word in it, when a later single mark in the paragraph can close that quote. Token i is the mark, `open` the
+ * quote's opening mark. */
+static bool plural_apostrophe(cd_doc *doc, const cd_para *p, size_t i, size_t open) {
+  if (i == p->first_tok || i + 1 >= p->end_tok) return false;
+  const cd_token *t = tok(doc, i), *w = tok(doc, i - 1), *n = tok(doc, i + 1);
+  if (w->kind != TOK_WORD || cd_tok_end(w) != t->start || w->len < 2 || (doc->text[cd_tok_end(w) - 1] | 0x20) != 's' ||
+      n->kind != TOK_WORD || !(n->flags & TF_LOWER) || n->start != cd_tok_end(t) + 1 || n->sent != t->sent)
+    return false;
+  if (!opens_sentence(doc, p, open)) return false;
+  bool lower = false; /* words of a sentence, not a title's capitals ("‘Donald Trump Leads’ simply ...") */
+  for (size_t k = open + 1; k < i && !lower; k++) lower = tok(doc, k)->kind == TOK_WORD && (tok(doc, k)->flags & TF_LOWER);
+  if (!lower) return false;
+  for (size_t k = i + 2; k < p->end_tok; k++) {
+    const cd_token *m = tok(doc, k);
+    if (m->kind == TOK_MARK && m->family == MF_SINGLE && (m->role & MR_CLOSE)) return true;
+  }
+  return false;
+}
+
 /* Pairs paragraph pi; `out` gets what pairing read outside it (pending_in, next_family, next_opens). */
 static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, cd_pairing_para *out) {
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
@@ -276,6 +306,11 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
     if (depth > 0 && stack[depth - 1].family == MF_DOUBLE && !(t->role & MR_CLOSE) && left_mark_closing(doc, p, i)) {
       t->role = MR_CLOSE; /* reported below, once the quote is made */
       closes_misdirected = true;
+    }
+    if (t->family == MF_SINGLE && (t->role & MR_CLOSE) && (t->role & MR_APOS) && depth > 0 &&
+        stack[depth - 1].family == MF_SINGLE && plural_apostrophe(doc, p, i, stack[depth - 1].tok)) {
+      t->role = MR_APOS;
+      continue;
     }
     /* close the nearest open mark of this family, dropping single marks above it (apostrophes) */
     if (t->role & MR_CLOSE) {
@@ -332,7 +367,16 @@ static void pair_paragraph(cd_doc *doc, size_t pi, size_t *pending_continue, cd_
       o->role = MR_APOS; /* 'em, ’tis: an unpaired single mark inside a quote */
       continue;
     }
-    if (o->family == MF_SINGLE && (o->role & MR_APOS)) {
+    /* British copy runs a single-mark quote on as it does a double one: the paragraph opens with
+     * the mark and never closes it, and the next one opens with a mark again */
+    bool runs_on = false;
+    if (m == 0 && o->family == MF_SINGLE && (o->role & MR_OPEN) && said == CD_NONE && opens_sentence(doc, p, stack[m].tok)) {
+      /* (the answer rests on the next paragraph: recorded for a keystroke's pairing as before) */
+      out->next_family = MF_SINGLE;
+      out->next_opens = para_opens_with(doc, pi + 1, MF_SINGLE);
+      runs_on = out->next_opens;
+    }
+    if (o->family == MF_SINGLE && (o->role & MR_APOS) && !runs_on) {
       o->role = MR_APOS;
       continue;
     }
