@@ -213,6 +213,8 @@ int cd_kin_before(const cd_doc *doc, size_t f);
 bool cd_age_after(const cd_doc *doc, size_t i);
 /* A relative's noun: the gender it gives (1 a man, 2 a woman, 0 either), or -1 for none. */
 int cd_kin_noun(const char *w, size_t n);
+/* Letters after a name that are no part of it: honours and members' ("MP", "TD", "OBE"). */
+bool cd_post_nominal(const cd_doc *doc, const cd_token *t);
 /* "Harold and Betty Kowalczyk": for the lone given name at mention mi, the full name after "and"
  * whose surname it shares (its mention index), else CD_NONE (mentions.c; after the mentions pass). */
 size_t cd_couple_partner(const cd_doc *doc, size_t mi);

@@ -336,6 +336,13 @@ static bool saint_before(const cd_doc *doc, const chain_word *w, size_t n) {
 
 /* An organisation or state word that "of" may continue: "Court of Justice", "Republic of the Congo".
  * Only once per chain, and never after a title ("Secretary of State" is a title, not a name). */
+/* A body whose name goes on with "for" (British departments): a chain of its head word alone. */
+static bool for_head(const cd_doc *doc, const chain_word *w, size_t n) {
+  const cd_token *t = doc_tok(doc, w[n - 1].tok);
+  return n == 1 && (CD_WORD_IS(tstr(doc, t), tlen(t), "department") || CD_WORD_IS(tstr(doc, t), tlen(t), "ministry") ||
+                    CD_WORD_IS(tstr(doc, t), tlen(t), "office"));
+}
+
 static bool of_head(const cd_doc *doc, const chain_word *w, size_t n) {
   for (size_t k = 0; k < n; k++) {
     const cd_token *t = doc_tok(doc, w[k].tok);
@@ -357,6 +364,12 @@ static bool is_title_word(const cd_doc *doc, const cd_token *t) {
   if (next && is_word_tok(next) && (next->flags & TF_CAP) && next->sent == t->sent &&
       cd_lex_has(CD_LEX_OFFICE_MODIFIERS, tstr(doc, t), tlen(t)))
     return cd_is_job_title(tstr(doc, next), tlen(next));
+  /* "the Rt Hon Eleanor Rusbridge", "the Hon Mary Lowe": an honorific before a given name or after
+   * "Rt", not the "Hon" of "Hon Hai" */
+  if (next && CD_WORD_IS(tstr(doc, t), tlen(t), "hon") && (t->flags & TF_CAP) && is_word_tok(next) &&
+      next->sent == t->sent)
+    return cd_is_given_name(tstr(doc, next), tlen(next)) || cd_is_job_title(tstr(doc, next), tlen(next)) ||
+           (i > 0 && is_word_tok(doc_tok(doc, i - 1)) && CD_WORD_IS(tstr(doc, doc_tok(doc, i - 1)), tlen(doc_tok(doc, i - 1)), "rt"));
   /* "Council Member Harriet Okonkwo-Bell", "Board Member Ana Ruiz": "Member" is a title before a
    * name, not before the common word of a body ("EU Member States") */
   if (next && CD_WORD_IS(tstr(doc, t), tlen(t), "member") && (t->flags & TF_CAP) && is_word_tok(next) &&
@@ -587,9 +600,11 @@ size_t cd_couple_partner(const cd_doc *doc, size_t mi) {
 }
 
 /* Honours and offices written after a name, in capitals: "MP", "KC", "OBE". */
-static bool post_nominal(const cd_doc *doc, const cd_token *t) {
-  static const char *const LETTERS[] = {"AM", "CBE", "DBE", "KBE", "KC", "MBE", "MEP", "MLA", "MP", "MPP", "MSP",
-                                        "OBE", "QC", "SC", NULL};
+bool cd_post_nominal(const cd_doc *doc, const cd_token *t) {
+  /* honours, and the members of parliaments and assemblies: the Dáil's TD, the Senedd's MS, Tynwald's
+   * MHK, Australian upper houses' MLC, Quebec's MNA */
+  static const char *const LETTERS[] = {"AM",  "CBE", "DBE", "KBE", "KC",  "MBE", "MEP", "MHA", "MHK", "MHR", "MLA",
+                                        "MLC", "MNA", "MP",  "MPP", "MS",  "MSP", "OBE", "QC",  "SC",  "TD",  NULL};
   if (!(t->flags & TF_ALLCAPS) || tlen(t) > 3) return false;
   for (size_t k = 0; LETTERS[k]; k++)
     if (tlen(t) == strlen(LETTERS[k]) && memcmp(tstr(doc, t), LETTERS[k], tlen(t)) == 0) return true;
@@ -698,7 +713,7 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   memcpy(w, chain, n * sizeof *w);
   /* "Patrick Dunmore MP", "Helena Strachan KC": letters after a name of two words or more are no part
    * of it */
-  while (n >= 3 && post_nominal(doc, doc_tok(doc, w[n - 1].tok))) n--;
+  while (n >= 3 && cd_post_nominal(doc, doc_tok(doc, w[n - 1].tok))) n--;
   /* "Martin Luther King Jr.": a title word between a given name and a generation is the surname */
   bool suffixed = n >= 2 && name_suffix(doc, doc_tok(doc, w[n - 1].tok));
   if (suffixed && n >= 3 && w[n - 2].title_word) {
@@ -1023,7 +1038,10 @@ void cd_pass_mentions(cd_doc *doc) {
                      name_word(doc, cs, i + 2, true)))) {
           extend = true; /* Ludwig van Beethoven; Lucia de la Fuente, Rafael van der Vaart */
         } else if (n > 0 && n + 3 < sizeof w / sizeof w[0] && is_word_tok(t) && (t->flags & TF_LOWER) &&
-                   CD_WORD_IS(tstr(doc, t), tlen(t), "of") && of_head(doc, w, n)) {
+                   (CD_WORD_IS(tstr(doc, t), tlen(t), "of") ||
+                    /* "Department for Education", "Ministry for Women", "Commissioner for Children" */
+                    (CD_WORD_IS(tstr(doc, t), tlen(t), "for") && for_head(doc, w, n))) &&
+                   of_head(doc, w, n)) {
           /* "European Court of Justice", "Bank of England", "Democratic Republic of the Congo" */
           size_t j = i + 1;
           bool the = j < doc_ntok(doc) && is_word_tok(doc_tok(doc, j)) &&

@@ -440,6 +440,10 @@ size_t att_resolve_person(const att *a, size_t pos, bool org) { return resolve_p
 
 /* "of the University of Essex", "from CU Boulder": an affiliation after a person's name. */
 static size_t att_skip_affiliation(const att *a, size_t j) {
+  /* "Rhiannon Gwynedd-Price MS": a member's or an honour's letters */
+  if (j < doc_ntok(a->doc) && j > 0 && T(a, j)->kind == TOK_WORD && T(a, j)->sent == T(a, j - 1)->sent &&
+      cd_post_nominal(a->doc, T(a, j)))
+    j++;
   if (punct(a, j, '(')) {
     /* a party-and-state tag: "Rep. Ana Bell (D-Ore.)" */
     size_t k = j + 1;
