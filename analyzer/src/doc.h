@@ -128,6 +128,8 @@ typedef struct cd_name_mention {
   bool thing_hint;     /* written as a thing is, "the Corran Playhouse.": not a person */
   bool known_as;       /* "José Lima, who is known as Zezinho": a lone name that the name just before goes by */
   bool couple;         /* "Harold and Betty Kowalczyk": a given name that shares the next name's surname */
+  bool relative;       /* "His wife, Carol Haverty,": brought in as someone's relative */
+  bool deceased;       /* "the late Harold Garside", "Reyes, 19, was killed": dead, by its sentence */
   uint8_t said_gender; /* "Brandt said he", "his wife, Margit": 1 a man, 2 a woman, 0 unknown (its sentence's words) */
   uint8_t n_parts;     /* name words, title excluded */
   uint32_t sent;

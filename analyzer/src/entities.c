@@ -1023,6 +1023,16 @@ void cd_pass_entities(cd_doc *doc) {
     if (mcl[i] != CD_NONE) {
       if (w->person_full && !w->couple && !place_form(doc, m)) {
         size_t had = w->suffix ? cd_strmap_get(&surname, w->skey) : CD_NONE;
+        /* "Leon Haverty ... His wife, Carol Haverty,": a relative brought in by the noun leaves the
+         * bare surname to the person named before ("Haverty recalls" is still Leon) */
+        /* (not when that person has died: "the late Harold Garside ... his son Neil Garside") */
+        /* (only the introduction: "Bill Clinton spoke ... Clinton said" is Bill again, after
+         * "her husband, Bill Clinton," earlier) */
+        size_t before = m->relative ? cd_strmap_get(&surname, w->skey) : CD_NONE;
+        if (before != CD_NONE && find(&c, before) != find(&c, mcl[i])) {
+          const cluster *k = CD_VEC_AT(&c.clusters, cluster, find(&c, before));
+          if (k->first_full == CD_NONE || !M(doc, k->first_full)->deceased) continue;
+        }
         if (had == CD_NONE || !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed) {
           cd_strmap_put(&surname, w->skey, mcl[i]);
           if (w->bare_skey) cd_strmap_put(&surname, w->bare_skey, mcl[i]);

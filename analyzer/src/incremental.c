@@ -560,7 +560,7 @@ static bool mention_same(const cd_doc *doc, const cd_name_mention *m, const vers
   if (m->kind != o->kind || m->courtesy != o->courtesy || m->job_title != o->job_title || m->in_quote != o->in_quote ||
       m->headline != o->headline || m->acronym != o->acronym || m->possessive != o->possessive ||
       m->person_hint != o->person_hint || m->org_hint != o->org_hint || m->placed != o->placed || m->thing_hint != o->thing_hint ||
-      m->known_as != o->known_as || m->couple != o->couple ||
+      m->known_as != o->known_as || m->couple != o->couple || m->relative != o->relative || m->deceased != o->deceased ||
       m->said_gender != o->said_gender ||
       m->n_parts != o->n_parts ||
       m->end_tok - m->first_tok != o->end_tok - o->first_tok || o->end_tok > v->tokens.len)

@@ -364,6 +364,10 @@ static bool is_title_word(const cd_doc *doc, const cd_token *t) {
   if (next && is_word_tok(next) && (next->flags & TF_CAP) && next->sent == t->sent &&
       cd_lex_has(CD_LEX_OFFICE_MODIFIERS, tstr(doc, t), tlen(t)))
     return cd_is_job_title(tstr(doc, next), tlen(next));
+  /* "Sgt. 1st Class Marcus Delaney", "Petty Officer 2nd Class Ana Ruiz": a rank's class */
+  if (next && i > 0 && CD_WORD_IS(tstr(doc, t), tlen(t), "class") && (t->flags & TF_CAP) &&
+      doc_tok(doc, i - 1)->kind == TOK_NUMBER && doc_tok(doc, i - 1)->sent == t->sent)
+    return true;
   /* "the Rt Hon Eleanor Rusbridge", "the Hon Mary Lowe": an honorific before a given name or after
    * "Rt", not the "Hon" of "Hon Hai" */
   if (next && CD_WORD_IS(tstr(doc, t), tlen(t), "hon") && (t->flags & TF_CAP) && is_word_tok(next) &&
@@ -707,6 +711,24 @@ static bool known_as_after(const cd_doc *doc, const cd_name_mention *m, const cd
   return mark != CD_NONE && prev->end_tok <= mark && mark <= (size_t)prev->end_tok + 4;
 }
 
+/* Does mention m's sentence say the person is dead: "the late" just before the name, or "died",
+ * "killed" or "funeral" after it in the sentence? (Others' deaths may be meant: the answer only
+ * keeps the entities pass from passing a surname over to a relative.) */
+static bool deceased_at(const cd_doc *doc, const cd_name_mention *m) {
+  const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
+  for (size_t k = m->first_tok; k > s->first_tok && m->first_tok - k < 3; k--) {
+    const cd_token *t = doc_tok(doc, k - 1);
+    if (is_word_tok(t) && (t->flags & TF_LOWER) && CD_WORD_IS(tstr(doc, t), tlen(t), "late")) return true;
+  }
+  for (size_t k = m->end_tok; k < s->end_tok && k < m->end_tok + 25; k++) {
+    const cd_token *t = doc_tok(doc, k);
+    if (is_word_tok(t) && (t->flags & TF_LOWER) &&
+        cd_word_in(tstr(doc, t), tlen(t), (const char *const[]){"died", "killed", "funeral", NULL}))
+      return true;
+  }
+  return false;
+}
+
 static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive) {
   chain_word w[16];
   if (n > sizeof w / sizeof w[0]) n = sizeof w / sizeof w[0];
@@ -875,6 +897,8 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
       (cd_age_after(doc, m->end_tok) || years_old_after(doc, m->end_tok) || role_after(doc, m->end_tok)))
     m->person_hint = true; /* "Sophie, 9, picked", "Maya, a 16-year-old who ..." */
   int kin = cd_kin_before(doc, m->first_tok); /* "his wife, Jane," */
+  m->relative = kin >= 0 && !m->org_hint;
+  m->deceased = !m->org_hint && deceased_at(doc, m);
   if (!m->org_hint && m->n_parts == 1 && kin >= 0) m->person_hint = true;
   m->placed = place_preposition_before(doc, m->first_tok);
   cd_name_mention *prev = doc->mentions.len >= 2 ? CD_VEC_AT(&doc->mentions, cd_name_mention, doc->mentions.len - 2) : NULL;
