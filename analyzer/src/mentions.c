@@ -536,10 +536,12 @@ static bool place_preposition_before(const cd_doc *doc, size_t f) {
 /* A relative's noun ("wife", "son", "cousin"): the gender it gives (1 a man, 2 a woman, 0 either),
  * or -1 for none. */
 int cd_kin_noun(const char *w, size_t n) {
-  static const char *const MEN[] = {"husband", "son",      "father",  "brother",  "widower", "grandson",
-                                    "nephew",  "stepson",  "fiance",  "fiancé",   "boyfriend", NULL};
-  static const char *const WOMEN[] = {"wife",     "daughter", "mother",  "sister",       "widow",      "granddaughter",
-                                      "niece",    "stepdaughter", "fiancee", "fiancée", "girlfriend", NULL};
+  static const char *const MEN[] = {"husband",  "son",     "father",  "brother",   "widower",     "grandson",
+                                    "nephew",   "stepson", "fiance",  "fiancé",    "boyfriend",   "grandfather",
+                                    "uncle",    "stepfather", "father-in-law", "son-in-law", "brother-in-law", NULL};
+  static const char *const WOMEN[] = {"wife",   "daughter", "mother", "sister", "widow", "granddaughter", "niece",
+                                      "stepdaughter", "fiancee", "fiancée", "girlfriend", "grandmother", "aunt",
+                                      "stepmother", "mother-in-law", "daughter-in-law", "sister-in-law", NULL};
   /* (not "partner": "its partner, Boeing," is a company) */
   static const char *const EITHER[] = {"cousin", "spouse", "child", NULL};
   return cd_word_in(w, n, MEN) ? 1 : cd_word_in(w, n, WOMEN) ? 2 : cd_word_in(w, n, EITHER) ? 0 : -1;

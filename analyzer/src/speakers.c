@@ -44,6 +44,8 @@ static void note_gender(att *a, size_t entity, uint8_t g) {
   a->gender[entity] |= g; /* both seen: GENDER_MIXED, no evidence */
 }
 
+static void subject_then_pronoun(att *a);
+
 bool att_index_gender(att *a) {
   const cd_doc *doc = a->doc;
   a->gender = cd_arena_alloc(doc->arena, doc->entities.len + 1);
@@ -75,6 +77,7 @@ bool att_index_gender(att *a) {
         (f == CD_VEC_AT(&doc->sentences, cd_sentence, m->sent)->first_tok || (f > 0 && dash(a, f - 1))))
       note_gender(a, m->entity, word_gender(S(a, e + 1), N(a, e + 1)));
   }
+  subject_then_pronoun(a);
   /* then "Lind said she ...", "Lind told reporters that he ...": the pronoun that opens what the
    * person says is that person */
   for (size_t mi = 0; mi < doc->mentions.len; mi++) {
@@ -156,6 +159,52 @@ static uint8_t entity_given_gender(const att *a, size_t e) {
 
 /* The gender mention m's person has by the article's evidence (titles, he/she beside the name),
  * else by the mention's own given name, else, for a surname alone, by its fullest name's. */
+/* "Odessa Pruitt ran the beauty shop for thirty years. She is eighty-eight.", "Jada Haverty is his
+ * granddaughter.": a sentence whose only person opens it, followed in its paragraph by a sentence
+ * that opens with "He" or "She", gives that person the pronoun's gender; so does "is his/her KIN"
+ * right after the name. For the given names no list holds ("Odessa", "Jada", "Ferenc"). Evidence
+ * both ways leaves the gender unknown (note_gender). */
+static void subject_then_pronoun(att *a) {
+  const cd_doc *doc = a->doc;
+  size_t n = doc->mentions.len;
+  for (size_t mi = 0; mi < n;) {
+    const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+    uint32_t sent = m->sent;
+    size_t end = mi + 1, person = CD_NONE;
+    bool one = true;
+    for (size_t k = mi; k < n && CD_VEC_AT(&doc->mentions, cd_name_mention, k)->sent == sent; k++, end = k) {
+      const cd_name_mention *x = CD_VEC_AT(&doc->mentions, cd_name_mention, k);
+      if (x->in_quote || x->headline || x->entity == CD_NONE || !att_person_mention(doc, x)) continue;
+      if (person == CD_NONE) person = k;
+      else if (CD_VEC_AT(&doc->mentions, cd_name_mention, person)->entity != x->entity) one = false;
+    }
+    mi = end;
+    if (person == CD_NONE || !one) continue;
+    const cd_name_mention *p = CD_VEC_AT(&doc->mentions, cd_name_mention, person);
+    const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, sent);
+    if (p->first_tok != s->first_tok || p->possessive) continue; /* the sentence's subject */
+    /* only for a person no title and no given name says anything of: they are stronger evidence */
+    /* (asked of the entity's name directly: entity_given_gender keeps its answer, and the count of
+     * people sharing a surname that it needs is made after this) */
+    const char *name = CD_VEC_AT(&doc->entities, cd_entity, p->entity)->name;
+    const char *space = name ? strchr(name, ' ') : NULL;
+    if ((a->gender[p->entity] & 3u) != GENDER_UNKNOWN || given_name_gender(a, p) != GENDER_UNKNOWN ||
+        (space && space > name && cd_is_given_name(name, (size_t)(space - name))))
+      continue;
+    size_t e = p->end_tok; /* "Jada Haverty is his granddaughter" */
+    if (e + 2 < s->end_tok && (is(a, e, "is") || is(a, e, "was")) && (is(a, e + 1, "his") || is(a, e + 1, "her") || is(a, e + 1, "their"))) {
+      int kin = cd_kin_noun(S(a, e + 2), N(a, e + 2));
+      if (kin > 0) note_gender(a, p->entity, (uint8_t)kin);
+    }
+    if (sent + 1 >= doc->sentences.len) continue;
+    const cd_sentence *next = CD_VEC_AT(&doc->sentences, cd_sentence, sent + 1);
+    if (next->para != s->para || next->first_tok >= next->end_tok) continue;
+    size_t f = next->first_tok;
+    if ((T(a, f)->flags & TF_CAP) && (is(a, f, "he") || is(a, f, "she")) && outside_quotes(a, f))
+      note_gender(a, p->entity, word_gender(S(a, f), N(a, f)));
+  }
+}
+
 static uint8_t mention_gender(const att *a, const cd_name_mention *m) {
   uint8_t have = a->gender[m->entity] & 3u;
   if (have == GENDER_UNKNOWN) have = given_name_gender(a, m);
@@ -285,7 +334,7 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
 static bool message_after(const att *a, size_t i) {
   static const char *const MESSAGES[] = {"email", "emails", "letter", "letters", "message", "messages", "note", "text",
                                          "texts", "tweet", "tweets", "post", "posts", "statement", "memo", "reply",
-                                         "response", "speech", "remarks", NULL};
+                                         "response", "speech", "remarks", "version", "account", "answer", NULL};
   for (size_t k = i; k < doc_ntok(a->doc) && k < i + 3 && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER); k++)
     if (cd_word_in(S(a, k), N(a, k), MESSAGES)) return true;
   return false;
