@@ -37,7 +37,13 @@ static bool speech_phrase(const att *a, size_t i) {
     if (k > i) phrase[len++] = ' ';
     memcpy(phrase + len, S(a, k), n);
     len += n;
-    if (k > i && cd_lex_has(CD_LEX_SPEECH_PHRASES, phrase, len)) return true;
+    if (k > i && cd_lex_has(CD_LEX_SPEECH_PHRASES, phrase, len)) {
+      /* "went on to produce her album" does something; "went on to say" and "went on:" speak */
+      if (!CD_WORD_IS(phrase, len, "went on")) return true;
+      size_t t = k + 1;
+      if (!(t < doc_ntok(a->doc) && T(a, t)->kind == TOK_WORD && CD_WORD_IS(S(a, t), N(a, t), "to"))) return true;
+      return t + 1 < doc_ntok(a->doc) && T(a, t + 1)->kind == TOK_WORD && cd_is_speech_verb(a->doc->config, S(a, t + 1), N(a, t + 1));
+    }
   }
   return false;
 }

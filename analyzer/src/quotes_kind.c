@@ -162,7 +162,8 @@ static const char *const WORK_NOUNS[] = {
     "episode", "essay", "exhibit", "exhibition", "film", "hymn", "hymnal", "installation", "lecture", "memoir",
     "movie", "mural", "musical", "novel", "op-ed", "opera", "painting", "paper", "photograph", "play",
     "podcast", "poem", "program", "programme", "project", "psalm", "retrospective", "sculpture", "series",
-    "sermon", "show", "sitcom", "song", "sonnet", "special", "study", "symphony", "thesis", "video", NULL};
+    "sermon", "show", "single", "sitcom", "song", "sonnet", "special", "study", "symphony", "thesis", "track",
+    "video", NULL};
 
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
@@ -767,8 +768,12 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   static const char *const TITLE_LEADS[] = {"on", "in", "from", "with", "the", "of", "told", "tells", "for", "read", NULL};
   static const char *const JOINS[] = {"and", "or", NULL};
   const cd_token *b0 = nb > 0 && before[0] == tk(doc, w->open_tok - 1) ? before[0] : NULL;
+  /* (one capitalised word too after "on", "in", "from" and "of": "four tracks on "Weathervane."",
+   * not after "with" or "told": "she answered with "Never."") */
+  static const char *const ONE_WORD_LEADS[] = {"on", "in", "from", "of", NULL};
   if (q->kind == CD_QUOTE_SPEECH && b0 && cd_word_in(doc->text + b0->start, b0->len, TITLE_LEADS) &&
-      title_case_ending(doc, w->open_tok, q->inner.end, true))
+      (title_case_ending(doc, w->open_tok, q->inner.end, true) ||
+       (cd_word_in(doc->text + b0->start, b0->len, ONE_WORD_LEADS) && one_capital_word(doc, q, w))))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "whose work includes the award-winning "Saltmarsh,"": Title Case, or one capitalised word, in
    * the place of a noun after an article and its adjectives is the name of a thing */
