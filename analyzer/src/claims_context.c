@@ -1284,7 +1284,10 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   /* "Inspector Dunmore said ..., but their lives were not thought to be in danger": a raising
    * passive with its own verb (not the reduced "people believed to have been") in a named
    * source's words */
-  if ((def->check == CK_RAISING || (passive && def->check == CK_NONE)) && finite_be_before(doc, f) &&
+  /* (the "is said to be" row matches its own "is": "Wendel-Ames said the operator was expected to
+   * be released") */
+  if ((def->check == CK_RAISING || (passive && def->check == CK_NONE)) &&
+      (finite_be_before(doc, f) || in(doc, f, (const char *const[]){"is", "are", "was", "were", NULL})) &&
       leading_attribution(doc, f, false))
     return false;
   if ((group || settled) && leading_attribution(doc, f, true)) return false;
