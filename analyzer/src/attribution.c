@@ -182,7 +182,7 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
      * or a form of "be" is the tag's verb */
     bool participle =
         v > j && N(a, v) > 4 && CD_WORD_IS(S(a, v) + N(a, v) - 3, 3, "ing") && (T(a, v)->flags & TF_LOWER) &&
-        (is(a, v - 1, "heard") || is(a, v - 1, "seen") || be_form(a, v - 1)) &&
+        (is(a, v - 1, "heard") || is(a, v - 1, "seen") || is(a, v - 1, "kept") || be_form(a, v - 1)) &&
         (cd_is_speech_participle(S(a, v), N(a, v)) ||
          cd_word_in(S(a, v), N(a, v),
                     (const char *const[]){"shouting", "yelling", "screaming", "whispering", "chanting", "pleading", NULL}));
@@ -210,7 +210,9 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
     }
     /* a passive is no tag: in "The move was first reported by the Ledger" the subject is what was
      * said, not who said it; a progressive ("was telling") is active */
-    if (be && !(N(a, v) > 3 && CD_WORD_IS(S(a, v) + N(a, v) - 3, 3, "ing"))) break;
+    if (be && !(N(a, v) > 3 && CD_WORD_IS(S(a, v) + N(a, v) - 3, 3, "ing")) &&
+        !(v >= j + 2 && is(a, v - 1, "to") && is(a, v - 2, "heard"))) /* "was heard to say" is active */
+      break;
     size_t after = att_after_speaker(a, &who);
     if ((who.end_tok == e || att_phrase_end(&who) == e || after == e || appositive_gap(a, att_phrase_end(&who), e)) &&
         (!must_end || short_tail(a, v + 1, must_end))) {

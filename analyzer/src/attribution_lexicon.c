@@ -57,7 +57,8 @@ bool att_between_word_asked(const att *a, size_t i) { return i < doc_ntok(a->doc
 /* "used to", "liked to" of a habit of saying ("she used to say", "as he liked to say"): the verb
  * and its "to", each asked with the other beside it. */
 static bool habit_word(const att *a, size_t i) {
-  static const char *const HABIT[] = {"used", "liked", "likes", "loved", NULL};
+  /* (and "was heard to say": the "to" after "heard") */
+  static const char *const HABIT[] = {"used", "liked", "likes", "loved", "heard", NULL};
   size_t n = doc_ntok(a->doc);
   if (CD_WORD_IS(S(a, i), N(a, i), "to"))
     return i > 0 && T(a, i - 1)->kind == TOK_WORD && cd_word_in(S(a, i - 1), N(a, i - 1), HABIT);

@@ -685,7 +685,10 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     bool on_sign = ((reads || CD_WORD_IS(s, n, "said")) && one_of_the_signs(doc, w->open_tok - 1)) ||
                    (CD_WORD_IS(s, n, "reading") && sign_with_place(doc, w->open_tok - 1)) ||
                    ((reads || CD_WORD_IS(s, n, "that")) && nb > 1 &&
-                    CD_SORTED_IN(doc->text + before[1]->start, before[1]->len, SIGN_NOUNS)) ||
+                    CD_SORTED_IN(doc->text + before[1]->start, before[1]->len, SIGN_NOUNS) &&
+                    /* "wrote in a note that "..."": what a note says that is someone's view */
+                    !(!reads && (CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "note") ||
+                                 CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "notes")))) ||
                    (reads && sign_subject(doc, w->open_tok - 1)) ||
                    ((reads || CD_WORD_IS(s, n, "said")) &&
                     (nb > 2 &&

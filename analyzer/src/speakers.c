@@ -1176,6 +1176,21 @@ static size_t appositive_person(const att *a, size_t e, bool inverted, uint32_t 
  * is none. */
 /* The verb a generic phrase must stand before: a verb of saying, or with `stance` also a stance
  * verb ("a reporter called it "...""). */
+/* "a launch controller could be heard saying", "one engineer kept saying", "an aide was
+ * shouting": a participle of saying after "heard", "seen", "kept" or a form of "be". */
+static bool participle_of_saying(const att *a, size_t k) {
+  if (k == 0 || k >= doc_ntok(a->doc) || T(a, k)->kind != TOK_WORD || !(T(a, k)->flags & TF_LOWER) || N(a, k) < 5 ||
+      !CD_WORD_IS(S(a, k) + N(a, k) - 3, 3, "ing"))
+    return false;
+  bool be = is(a, k - 1, "was") || is(a, k - 1, "were") || is(a, k - 1, "is") || is(a, k - 1, "are") ||
+            is(a, k - 1, "been") || is(a, k - 1, "be");
+  if (!(be || is(a, k - 1, "heard") || is(a, k - 1, "seen") || is(a, k - 1, "kept"))) return false;
+  if (be && is(a, k, "telling")) return false; /* "Alpert's metaphor is telling": an adjective */
+  return cd_is_speech_participle(S(a, k), N(a, k)) ||
+         cd_word_in(S(a, k), N(a, k),
+                    (const char *const[]){"shouting", "yelling", "screaming", "whispering", "chanting", "pleading", NULL});
+}
+
 static bool phrase_verb(const att *a, size_t k, bool stance) {
   return att_speech_verb(a, k) ||
          (stance && k < doc_ntok(a->doc) && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER) &&
@@ -1369,7 +1384,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     }
     size_t from = k;
     while (k < n && k < from + 3 && att_between_word(a, k)) k++;
-    if (!phrase_verb(a, k, stance)) {
+    if (!phrase_verb(a, k, stance) && !participle_of_saying(a, k)) {
       /* "the driver, a veteran of the round, told me": past an appositive to the verb */
       /* (not "The influential delegate, who backs Cruz, warned": a role with "the" is the person
        * last named, which the callers find when this phrase is no speaker; asked last, a
