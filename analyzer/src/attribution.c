@@ -301,6 +301,40 @@ static bool source_in_brackets(const att *a, size_t mi) {
 }
 
 /* Sieve 1: after the closing mark. */
+/* ""...," Interfax quoted Kravets as saying", "..., the agency quoted him as saying": wire copy's
+ * tag names the speaker as the object of "quoted", the agency only carries the words. Token j
+ * starts the tag; the speaker is the one quoted, the verb the participle after "as". */
+static bool quoted_as_saying(att *a, size_t j, speaker *sp, size_t *verb) {
+  size_t n = doc_ntok(a->doc);
+  uint32_t sent = T(a, j)->sent;
+  /* "..., Ri was quoted by KCNA as saying": the subject of the passive */
+  speaker subj = {0};
+  if (att_speaker_at(a, j, &subj, CD_ATTR_EXPLICIT)) {
+    size_t e = att_phrase_end(&subj);
+    if (e + 1 < n && (is(a, e, "was") || is(a, e, "is") || is(a, e, "were")) && is(a, e + 1, "quoted")) {
+      for (size_t k = e + 2; k + 1 < n && k < e + 12 && T(a, k)->sent == sent && T(a, k)->kind != TOK_MARK; k++)
+        if (is(a, k, "as") && T(a, k + 1)->kind == TOK_WORD && cd_is_speech_participle(S(a, k + 1), N(a, k + 1))) {
+          *sp = subj;
+          *verb = k + 1;
+          return true;
+        }
+    }
+  }
+  for (size_t k = j; k + 3 < n && k < j + 8 && T(a, k)->sent == sent; k++) {
+    if (T(a, k)->kind == TOK_MARK) return false;
+    if (!is(a, k, "quoted")) continue;
+    speaker who = {0};
+    if (!att_speaker_at(a, k + 1, &who, CD_ATTR_EXPLICIT)) return false;
+    size_t e = att_phrase_end(&who);
+    if (e + 1 >= n || !is(a, e, "as") || T(a, e + 1)->kind != TOK_WORD || !cd_is_speech_participle(S(a, e + 1), N(a, e + 1)))
+      return false;
+    *sp = who;
+    *verb = e + 1;
+    return true;
+  }
+  return false;
+}
+
 static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   size_t j = c->close + 1;
   size_t n = doc_ntok(a->doc);
@@ -319,6 +353,7 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
     for (size_t k = s->first_tok; k < s->end_tok; k++)
       if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
   }
+  if (!next_sentence && quoted_as_saying(a, j, sp, verb)) return true;
   if (tag_at(a, j, next_sentence ? TAIL_OWN_SENTENCE : TAIL_ANY, sp, verb)) return true;
   /* "...," as Lind put it. */
   if (is(a, j, "as") && !next_sentence && tag_at(a, j + 1, TAIL_QUOTE_SENTENCE, sp, verb)) return true;
