@@ -54,8 +54,11 @@ bool cd_is_given_name(const char *s, size_t n) {
 
 int cd_title_gender(const char *s, size_t n) {
   if (n && s[n - 1] == '.') n--;
-  if (CD_WORD_IS(s, n, "mr")) return 1;
-  if (CD_WORD_IS(s, n, "mrs") || CD_WORD_IS(s, n, "ms") || CD_WORD_IS(s, n, "miss")) return 2;
+  /* (and India's Shri, Smt. and Kum.) */
+  if (CD_WORD_IS(s, n, "mr") || CD_WORD_IS(s, n, "shri")) return 1;
+  if (CD_WORD_IS(s, n, "mrs") || CD_WORD_IS(s, n, "ms") || CD_WORD_IS(s, n, "miss") || CD_WORD_IS(s, n, "smt") ||
+      CD_WORD_IS(s, n, "kum"))
+    return 2;
   return 0;
 }
 
