@@ -338,6 +338,20 @@ static bool quoted_as_saying(att *a, size_t j, speaker *sp, size_t *verb) {
 static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   size_t j = c->close + 1;
   size_t n = doc_ntok(a->doc);
+  /* ""Saan kami mangingisda?" (Where will we fish?) asked Santiago": a translation in brackets
+   * between the quote and its tag */
+  if (j + 2 < n && punct(a, j, '(') && para_of(a, j) == para_of(a, c->close)) {
+    size_t k = j + 1;
+    while (k < n && k < j + 60 && !punct(a, k, ')') && T(a, k)->kind != TOK_MARK && para_of(a, k) == para_of(a, j)) k++;
+    if (k + 1 < n && punct(a, k, ')') && k > j + 2 && para_of(a, k + 1) == para_of(a, j)) {
+      quote_ctx past = *c;
+      past.close = k;
+      past.sent_close = T(a, k)->sent;
+      if (after_quote(a, &past, sp, verb)) return true; /* else the brackets may credit (below) */
+      memset(sp, 0, sizeof *sp);
+      *verb = CD_NONE;
+    }
+  }
   bool same_sentence = j < n && T(a, j)->sent == c->sent_close;
   while (j < n && (punct(a, j, ',') || dash(a, j) || punct(a, j, ':'))) j++;
   if (j < n && para_of(a, j) == para_of(a, c->close) + 1 && sign_off_paragraph(a, c, j, sp)) {

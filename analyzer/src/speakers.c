@@ -1064,6 +1064,15 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         return true;
       }
     }
+    /* "The official Xinhua News Agency quoted ...": "official" as an adjective before a name; the
+     * name speaks */
+    if (det && k == 0 && is(a, j, "official") && mention_at(a, j + 1) != CD_NONE &&
+        CD_VEC_AT(&doc->mentions, cd_name_mention, mention_at(a, j + 1))->first_tok == j + 1 &&
+        !cd_mention_is_person(doc, mention_at(a, j + 1)) && att_speaker_at(a, j + 1, sp, method)) {
+      if (sp->method == CD_ATTR_SOURCE) return source_phrase(a, sp, i, sp->end_tok);
+      sp->first_tok = i;
+      return true;
+    }
     if (att_source_noun(a, j)) {
       /* take the longest run of source nouns: "the police spokesperson" */
       size_t e = j + 1;
