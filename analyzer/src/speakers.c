@@ -897,6 +897,8 @@ static bool phrase_opener(const att *a, size_t i) {
 }
 
 enum { THEY_SUBJECT_TOKENS = 60 };
+static bool it_subject_before(att *a, size_t i, speaker *sp);
+
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
@@ -990,7 +992,11 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
   while (after_it < doc_ntok(doc) && after_it < i + 4 && att_between_word(a, after_it)) after_it++;
   if (is(a, i, "it") && (att_speech_verb(a, after_it) || (i > 0 && att_speech_verb(a, i - 1))))
   {
-    /* "it said": an organisation or a document, too often not the nearest one to guess: as written */
+    /* "it said": an organisation or a document, too often not the nearest one to guess: as written;
+     * but "The ministry issued a statement on Tuesday. "...," it said.": the organisation or
+     * document that is the subject of the sentence before, in the paragraph, when nothing else
+     * is named in between */
+    if (it_subject_before(a, i, sp)) return true;
     source_phrase(a, sp, i, i + 1);
     sp->method = CD_ATTR_PRONOUN;
     sp->how = "\"it\" (an organisation or a document named earlier; not resolved)";
@@ -1413,6 +1419,36 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     return true;
   }
   return source_phrase(a, sp, i, e);
+}
+
+/* "The Unification Ministry issued a statement on Tuesday. "...," it said.": for the "it" at
+ * token i, the subject of the sentence before in its paragraph when that is an organisation or a
+ * document (a source phrase), and no name stands between that sentence and "it". */
+static bool it_subject_before(att *a, size_t i, speaker *sp) {
+  const cd_doc *doc = a->doc;
+  uint32_t s = T(a, i)->sent;
+  if (s == 0 || a->in_they) return false;
+  const cd_sentence *prev = CD_VEC_AT(&doc->sentences, cd_sentence, s - 1),
+                    *own = CD_VEC_AT(&doc->sentences, cd_sentence, s);
+  if (prev->para != own->para) return false;
+  for (size_t k = own->first_tok; k < i; k++)
+    if (mention_at(a, k) != CD_NONE && outside_quotes(a, k)) return false;
+  speaker subj = {0};
+  if (!att_sentence_subject(a, s - 1, prev->end_tok, &subj) || subj.method == CD_ATTR_PRONOUN) return false;
+  bool org = subj.mention != CD_NONE && subj.entity != CD_NONE &&
+             CD_VEC_AT(&doc->entities, cd_entity, subj.entity)->kind == CD_ENTITY_ORGANIZATION;
+  if (!org && !(subj.method == CD_ATTR_SOURCE && subj.mention == CD_NONE)) return false;
+  if (!org && subj.end_tok > subj.first_tok && att_role_noun(a, subj.end_tok - 1)) return false; /* a person's role */
+  for (size_t k = att_phrase_end(&subj); k < prev->end_tok; k++) /* another body named after it */
+    if (mention_at(a, k) != CD_NONE && outside_quotes(a, k)) return false;
+  *sp = subj;
+  const char *name = sp->name;
+  sp->first_tok = i;
+  sp->end_tok = i + 1;
+  sp->phrase_end = 0;
+  sp->method = CD_ATTR_PRONOUN;
+  sp->how = cd_arena_printf(doc->arena, "\"it\" refers to %s, the subject of the sentence before", name);
+  return true;
 }
 
 /* A speaker phrase starting at token i: a name, a pronoun, a source, or a generic noun phrase
