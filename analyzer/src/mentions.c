@@ -809,6 +809,16 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     const cd_token *ct = doc_tok(doc, w[name_from - 1].tok), *ot = doc_tok(doc, w[name_from].tok);
     if (cd_is_courtesy_title(tstr(doc, ct), tlen(ct)) && cd_is_common_word(tstr(doc, ot), tlen(ot))) name_from++;
   }
+  /* "Officer A", "Soldier F", "Witness 3": a label after the title is no name without it */
+  if (name_from > 0 && n - name_from == 1) {
+    const cd_token *l = doc_tok(doc, w[name_from].tok);
+    const cd_token *tt = doc_tok(doc, w[name_from - 1].tok);
+    if ((l->kind == TOK_NUMBER || (tlen(l) == 1 && (l->flags & TF_CAP) && tstr(doc, l)[0] != 'I')) &&
+        !cd_is_courtesy_title(tstr(doc, tt), tlen(tt))) { /* ("Ms B" stays "B": her courtesy title) */
+      name_from--;
+      w[name_from].title_word = false;
+    }
+  }
   /* words before the first title word that are no title ("US" in "US President Donald Trump") are a
    * mention of their own */
   size_t first_title = name_from;

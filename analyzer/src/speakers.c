@@ -383,6 +383,17 @@ static size_t chain_speaker(const att *a, size_t lo, size_t pos, uint8_t want) {
   return a->chain_speaker;
 }
 
+/* "the Renfrew family", "the Clinton campaign": a name that modifies the noun after it names a
+ * group or a thing, not someone a pronoun stands for. */
+static bool attributive_name(const att *a, const cd_name_mention *m) {
+  static const char *const NOUNS[] = {"family", "families", "campaign", "administration", "camp", "household",
+                                      "estate", "case", "trial", "children", "kids", "brothers", "sisters",
+                                      "era", "years", "name", "siblings", "clan", NULL};
+  size_t e = m->end_tok;
+  return !m->possessive && e < doc_ntok(a->doc) && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_LOWER) &&
+         T(a, e)->sent == m->sent && cd_word_in(S(a, e), N(a, e), NOUNS);
+}
+
 static size_t resolve_person_near(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
@@ -452,6 +463,7 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
       subject = k - 1;
       continue;
     }
+    if (!org && attributive_name(a, m)) continue; /* "facing the Renfrew family": no one "he" is */
     bool fits = org ? (m->entity != CD_NONE && !m->in_quote && !m->headline &&
                        (CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION ||
                         (it && m->acronym && CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_PERSON)))
@@ -765,8 +777,8 @@ static size_t introduced_with(const att *a, size_t i, size_t j, size_t *head) {
       continue;
     if (punct(a, h + 1, ',') && h + 2 < doc_ntok(a->doc) && mention_at(a, h + 2) != CD_NONE) return CD_NONE;
     *head = h;
-    for (size_t d = h; d > 0 && h - d < 3; d--)
-      if (is(a, d - 1, "a") || is(a, d - 1, "an")) return d - 1;
+    for (size_t d = h; d > 0 && h - d < 3; d--) /* "a", "an", "one", "another": someone new */
+      if (introduces(a, d - 1)) return d - 1;
     return CD_NONE;
   }
   return CD_NONE;
