@@ -307,6 +307,10 @@ static bool source_in_brackets(const att *a, size_t mi) {
 static bool quoted_as_saying(att *a, size_t j, speaker *sp, size_t *verb) {
   size_t n = doc_ntok(a->doc);
   uint32_t sent = T(a, j)->sent;
+  /* most tags have no "quoted": asked of the words first, before any speaker phrase is read */
+  bool quoted = false;
+  for (size_t k = j; k < n && k < j + 12 && T(a, k)->sent == sent && !quoted; k++) quoted = is(a, k, "quoted");
+  if (!quoted) return false;
   /* "..., Ri was quoted by KCNA as saying": the subject of the passive */
   speaker subj = {0};
   if (att_speaker_at(a, j, &subj, CD_ATTR_EXPLICIT)) {

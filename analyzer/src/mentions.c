@@ -725,7 +725,8 @@ static bool deceased_at(const cd_doc *doc, const cd_name_mention *m) {
   for (size_t k = m->end_tok; k < s->end_tok && k < m->end_tok + 25; k++) {
     const cd_token *t = doc_tok(doc, k);
     if (is_word_tok(t) && (t->flags & TF_LOWER) &&
-        cd_word_in(tstr(doc, t), tlen(t), (const char *const[]){"died", "killed", "funeral", NULL}))
+        (CD_WORD_IS(tstr(doc, t), tlen(t), "died") || CD_WORD_IS(tstr(doc, t), tlen(t), "killed") ||
+         CD_WORD_IS(tstr(doc, t), tlen(t), "funeral")))
       return true;
   }
   return false;
@@ -910,7 +911,8 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     m->person_hint = true; /* "Sophie, 9, picked", "Maya, a 16-year-old who ..." */
   int kin = cd_kin_before(doc, m->first_tok); /* "his wife, Jane," */
   m->relative = kin >= 0 && !m->org_hint;
-  m->deceased = !m->org_hint && deceased_at(doc, m);
+  /* (asked of full names only: the entities pass reads it of a person's first full name) */
+  m->deceased = !m->org_hint && m->n_parts >= 2 && deceased_at(doc, m);
   if (!m->org_hint && m->n_parts == 1 && kin >= 0) m->person_hint = true;
   m->placed = place_preposition_before(doc, m->first_tok);
   cd_name_mention *prev = doc->mentions.len >= 2 ? CD_VEC_AT(&doc->mentions, cd_name_mention, doc->mentions.len - 2) : NULL;

@@ -167,41 +167,46 @@ static uint8_t entity_given_gender(const att *a, size_t e) {
 static void subject_then_pronoun(att *a) {
   const cd_doc *doc = a->doc;
   size_t n = doc->mentions.len;
-  for (size_t mi = 0; mi < n;) {
-    const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
-    uint32_t sent = m->sent;
-    size_t end = mi + 1, person = CD_NONE;
-    bool one = true;
-    for (size_t k = mi; k < n && CD_VEC_AT(&doc->mentions, cd_name_mention, k)->sent == sent; k++, end = k) {
-      const cd_name_mention *x = CD_VEC_AT(&doc->mentions, cd_name_mention, k);
-      if (x->in_quote || x->headline || x->entity == CD_NONE || !att_person_mention(doc, x)) continue;
-      if (person == CD_NONE) person = k;
-      else if (CD_VEC_AT(&doc->mentions, cd_name_mention, person)->entity != x->entity) one = false;
+  for (size_t mi = 0; mi < n; mi++) {
+    const cd_name_mention *p = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+    const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, p->sent);
+    /* the cheap questions first: a name opening its sentence, then "He"/"She" opening the next or
+     * "is his/her KIN" after the name */
+    if (p->first_tok != s->first_tok || p->possessive || p->in_quote || p->headline || p->entity == CD_NONE) continue;
+    size_t e = p->end_tok;
+    int kin = e + 2 < s->end_tok && (is(a, e, "is") || is(a, e, "was")) &&
+                      (is(a, e + 1, "his") || is(a, e + 1, "her") || is(a, e + 1, "their"))
+                  ? cd_kin_noun(S(a, e + 2), N(a, e + 2))
+                  : -1;
+    uint8_t next_g = GENDER_UNKNOWN;
+    if (p->sent + 1 < doc->sentences.len) {
+      const cd_sentence *next = CD_VEC_AT(&doc->sentences, cd_sentence, p->sent + 1);
+      size_t f = next->first_tok;
+      if (next->para == s->para && f < next->end_tok && (T(a, f)->flags & TF_CAP) && (is(a, f, "he") || is(a, f, "she")) &&
+          outside_quotes(a, f))
+        next_g = word_gender(S(a, f), N(a, f));
     }
-    mi = end;
-    if (person == CD_NONE || !one) continue;
-    const cd_name_mention *p = CD_VEC_AT(&doc->mentions, cd_name_mention, person);
-    const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, sent);
-    if (p->first_tok != s->first_tok || p->possessive) continue; /* the sentence's subject */
-    /* only for a person no title and no given name says anything of: they are stronger evidence */
-    /* (asked of the entity's name directly: entity_given_gender keeps its answer, and the count of
+    if (kin <= 0 && next_g == GENDER_UNKNOWN) continue;
+    if (!att_person_mention(doc, p)) continue;
+    /* its sentence's only person */
+    bool one = true;
+    for (size_t k = mi + 1; k < n && one; k++) {
+      const cd_name_mention *x = CD_VEC_AT(&doc->mentions, cd_name_mention, k);
+      if (x->sent != p->sent) break;
+      if (!x->in_quote && !x->headline && x->entity != CD_NONE && x->entity != p->entity && att_person_mention(doc, x))
+        one = false;
+    }
+    if (!one) continue;
+    /* only for a person no title and no given name says anything of: they are stronger evidence
+     * (asked of the entity's name directly: entity_given_gender keeps its answer, and the count of
      * people sharing a surname that it needs is made after this) */
     const char *name = CD_VEC_AT(&doc->entities, cd_entity, p->entity)->name;
     const char *space = name ? strchr(name, ' ') : NULL;
     if ((a->gender[p->entity] & 3u) != GENDER_UNKNOWN || given_name_gender(a, p) != GENDER_UNKNOWN ||
         (space && space > name && cd_is_given_name(name, (size_t)(space - name))))
       continue;
-    size_t e = p->end_tok; /* "Jada Haverty is his granddaughter" */
-    if (e + 2 < s->end_tok && (is(a, e, "is") || is(a, e, "was")) && (is(a, e + 1, "his") || is(a, e + 1, "her") || is(a, e + 1, "their"))) {
-      int kin = cd_kin_noun(S(a, e + 2), N(a, e + 2));
-      if (kin > 0) note_gender(a, p->entity, (uint8_t)kin);
-    }
-    if (sent + 1 >= doc->sentences.len) continue;
-    const cd_sentence *next = CD_VEC_AT(&doc->sentences, cd_sentence, sent + 1);
-    if (next->para != s->para || next->first_tok >= next->end_tok) continue;
-    size_t f = next->first_tok;
-    if ((T(a, f)->flags & TF_CAP) && (is(a, f, "he") || is(a, f, "she")) && outside_quotes(a, f))
-      note_gender(a, p->entity, word_gender(S(a, f), N(a, f)));
+    if (kin > 0) note_gender(a, p->entity, (uint8_t)kin);
+    note_gender(a, p->entity, next_g);
   }
 }
 
