@@ -224,17 +224,31 @@ typedef struct md_state {
   bool in_heading;
   const MD_CHAR *href; /* the link being read, to tell autolinks (text == address) */
   MD_SIZE href_size;
+  /* a dek: the paragraph right after a heading that opens the text, all of it in emphasis
+   * ("# Title ¶ *The deal would ..., but analysts question the price.*"), a subheading as the
+   * plain text's short line under its headline is */
+  size_t blocks;      /* blocks entered, the document's aside */
+  bool title_ended;   /* the block just left is a heading that opened the text */
+  bool dek_para;      /* in the paragraph right after it */
+  bool plain_text;    /* that paragraph has words outside emphasis */
+  unsigned em_depth;
 } md_state;
 
 static void md_flush(md_state *st) {
-  if (st->para_start != CD_NONE) add_para(st->doc, st->para_start, st->para_end, st->in_heading);
+  if (st->para_start != CD_NONE)
+    add_para(st->doc, st->para_start, st->para_end, st->in_heading || (st->dek_para && !st->plain_text));
   st->para_start = CD_NONE;
 }
 
 static int md_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata) {
   md_state *st = userdata;
   md_flush(st);
+  if (type == MD_BLOCK_DOC) return 0;
+  st->blocks++;
   if (type == MD_BLOCK_H) st->in_heading = true;
+  st->dek_para = type == MD_BLOCK_P && st->title_ended;
+  st->plain_text = false;
+  st->title_ended = false;
   return 0;
 }
 
@@ -242,11 +256,14 @@ static int md_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata) {
   md_state *st = userdata;
   md_flush(st);
   if (type == MD_BLOCK_H) st->in_heading = false;
+  st->title_ended = type == MD_BLOCK_H && st->blocks == 1;
+  st->dek_para = false;
   return 0;
 }
 
 static int md_enter_span(MD_SPANTYPE type, void *detail, void *userdata) {
   md_state *st = userdata;
+  if (type == MD_SPAN_EM) st->em_depth++;
   if (type == MD_SPAN_A) {
     const MD_ATTRIBUTE *href = &((MD_SPAN_A_DETAIL *)detail)->href;
     /* kept past this call only when it points into the text: md4c frees an address it had to
@@ -263,6 +280,7 @@ static int md_enter_span(MD_SPANTYPE type, void *detail, void *userdata) {
 static int md_leave_span(MD_SPANTYPE type, void *detail, void *userdata) {
   md_state *st = userdata;
   if (type == MD_SPAN_A) st->href = NULL;
+  if (type == MD_SPAN_EM && st->em_depth) st->em_depth--;
   return 0;
 }
 
@@ -276,6 +294,8 @@ static int md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
   /* an autolink's text is its address (md4c 0.4 has no autolink flag): the address ends with it */
   if (st->href && st->href_size >= size && memcmp(st->href + st->href_size - size, text, size) == 0) return 0;
   memset(doc->prose + off, 1, size);
+  if (!st->em_depth)
+    for (MD_SIZE k = 0; k < size && !st->plain_text; k++) st->plain_text = text[k] != ' ' && text[k] != '\t';
   if (st->para_start == CD_NONE) st->para_start = off;
   st->para_end = off + size;
   return 0;
