@@ -658,7 +658,9 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   memset(sp, 0, sizeof *sp);
   /* "Her first letter from London ... is full of the noise of the place: ¶ > "..."": a sentence
    * that a person's message opens, ending in a colon, introduces the message */
-  if (colon && closes && att_message_owner(a, ps->first_tok, sp)) {
+  /* (also without the colon when the quote is a paragraph of its own after it: "Her journal entry for
+   * June 13 is two lines long. ¶ "Ate an entire tin of peaches."") */
+  if ((colon || (ps->para != s->para && quote_is_paragraph(a, c))) && closes && att_message_owner(a, ps->first_tok, sp)) {
     *verb = CD_NONE;
     return true;
   }

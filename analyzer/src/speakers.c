@@ -339,7 +339,8 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
 static bool message_after(const att *a, size_t i) {
   static const char *const MESSAGES[] = {"email", "emails", "letter", "letters", "message", "messages", "note", "text",
                                          "texts", "tweet", "tweets", "post", "posts", "statement", "memo", "reply",
-                                         "response", "speech", "remarks", "version", "account", "answer", NULL};
+                                         "response", "speech", "remarks", "version", "account", "answer", "entry",
+                                         "entries", "journal", "diary", "log", "notebook", NULL};
   for (size_t k = i; k < doc_ntok(a->doc) && k < i + 3 && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER); k++)
     if (cd_word_in(S(a, k), N(a, k), MESSAGES)) return true;
   return false;
