@@ -1184,8 +1184,11 @@ static bool later_clause_subject(att *a, size_t from, size_t limit, speaker *sp)
                         /* a relative clause with a subject of its own: "NAFTA, which Trump had called a
                          * "disaster" and promised to "rip up"" */
                         is(a, p, "which") || is(a, p, "whom");
+    /* (and the conjunctions of time, here only: "fell 4% after an analyst downgraded it, saying") */
+    bool time_clause = is(a, p, "after") || is(a, p, "before") || is(a, p, "since") || is(a, p, "until") ||
+                       is(a, p, "once");
     if (!clause_break && (T(a, p)->kind != TOK_WORD || !(T(a, p)->flags & TF_LOWER) || !outside_quotes(a, p) ||
-                          !cd_lex_has(CD_LEX_CLAUSE_OPENERS, S(a, p), N(a, p))))
+                          !(time_clause || cd_lex_has(CD_LEX_CLAUSE_OPENERS, S(a, p), N(a, p)))))
       continue;
     /* the comma may close a quote before the conjunction: "... Mexico," and he pronounced" */
     bool comma = p > from && (punct(a, p - 1, ',') || punct(a, p - 1, ';') ||
@@ -1199,7 +1202,13 @@ static bool later_clause_subject(att *a, size_t from, size_t limit, speaker *sp)
                       ? (pronoun_is(a, i, "he") || pronoun_is(a, i, "she")) && tmp.entity != CD_NONE &&
                             CD_VEC_AT(&a->doc->entities, cd_entity, tmp.entity)->kind == CD_ENTITY_PERSON
                       : tmp.mention != CD_NONE && cd_mention_is_person(a->doc, tmp.mention);
-    if (!person && tmp.method != CD_ATTR_SOURCE) continue;
+    /* (an organisation too: "Tollan fell 4% when Hove & Pike cut its rating, writing ...") */
+    bool body = tmp.mention != CD_NONE && tmp.entity != CD_NONE &&
+                CD_VEC_AT(&a->doc->entities, cd_entity, tmp.entity)->kind == CD_ENTITY_ORGANIZATION;
+    if (!person && !body && tmp.method != CD_ATTR_SOURCE) continue;
+    /* a time clause's pronoun is too often the thing it is about: "apologized for the columns after
+     * they came out, saying ..." */
+    if (time_clause && !clause_break && tmp.method == CD_ATTR_PRONOUN) continue;
     size_t v = att_after_speaker(a, &tmp);
     while (v < limit && att_between_word(a, v) && !be_form(a, v)) v++;
     if (v >= limit || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER) || att_preposition(a, v) ||
@@ -1532,6 +1541,13 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         /* the participle goes with the nearest clause: "Lind spoke as a guard walked in, saying "..."" */
         speaker later = {0};
         if (punct(a, v - 1, ',') && later_clause_subject(a, att_phrase_end(sp), v - 1, &later)) *sp = later;
+        *verb = v;
+        return true;
+      }
+      /* no speaker opens the sentence: "The stock fell 4% after Mira Castell downgraded it, saying" */
+      speaker later = {0};
+      if (punct(a, v - 1, ',') && later_clause_subject(a, s->first_tok, v - 1, &later)) {
+        *sp = later;
         *verb = v;
         return true;
       }
