@@ -817,9 +817,16 @@ static size_t role_named_person(const att *a, size_t i, size_t j) {
     if (!whole) continue;
     size_t after = mention_at(a, h + 1); /* "coach Lena Ortiz" */
     if (after != CD_NONE && cd_mention_is_person(a->doc, after)) return after;
-    /* "The Prime Minister, Gareth Ellingham, was heckled": the role and the name in apposition */
-    if (punct(a, h + 1, ',') && h + 2 < doc_ntok(a->doc) && (after = mention_at(a, h + 2)) != CD_NONE &&
-        CD_VEC_AT(&a->doc->mentions, cd_name_mention, after)->first_tok == h + 2 && cd_mention_is_person(a->doc, after))
+    /* "The Prime Minister, Gareth Ellingham, was heckled": the role and the name in apposition; also
+     * past the place or body of the role ("The Emir of Tanlari, Alhaji Sani Dankaro,", "The governor
+     * of Kaduna State, Bashir Tukur,") */
+    size_t comma = h + 1;
+    if (is(a, comma, "of") && comma + 1 < doc_ntok(a->doc)) {
+      size_t of_m = mention_at(a, comma + 1);
+      if (of_m != CD_NONE && !cd_mention_is_person(a->doc, of_m)) comma = CD_VEC_AT(&a->doc->mentions, cd_name_mention, of_m)->end_tok;
+    }
+    if (punct(a, comma, ',') && comma + 1 < doc_ntok(a->doc) && (after = mention_at(a, comma + 1)) != CD_NONE &&
+        CD_VEC_AT(&a->doc->mentions, cd_name_mention, after)->first_tok == comma + 1 && cd_mention_is_person(a->doc, after))
       return after;
     /* "Police Chief Dennis Okonkwo-Hale": the word in a person's title */
     for (size_t t = h + 1; t > 0 && h + 1 - t < 3; t--) {
