@@ -186,7 +186,18 @@ static void subject_then_pronoun(att *a) {
           outside_quotes(a, f))
         next_g = word_gender(S(a, f), N(a, f));
     }
-    if (kin <= 0 && next_g == GENDER_UNKNOWN) continue;
+    /* "Oskar Vestergaard, a carpenter, sailed with his sister, Ingrid ...": "his" or "her" before
+     * a relative's noun, before anyone else is named in the sentence, is the subject's */
+    uint8_t kin_owner = GENDER_UNKNOWN;
+    if (kin <= 0 && next_g == GENDER_UNKNOWN) {
+      size_t stop = mi + 1 < n && CD_VEC_AT(&doc->mentions, cd_name_mention, mi + 1)->sent == p->sent
+                        ? CD_VEC_AT(&doc->mentions, cd_name_mention, mi + 1)->first_tok
+                        : s->end_tok;
+      for (size_t k = e; k + 1 < stop && k < e + 16 && kin_owner == GENDER_UNKNOWN; k++)
+        if ((is(a, k, "his") || is(a, k, "her")) && T(a, k + 1)->kind == TOK_WORD && cd_kin_noun(S(a, k + 1), N(a, k + 1)) >= 0)
+          kin_owner = word_gender(S(a, k), N(a, k));
+      if (kin_owner == GENDER_UNKNOWN) continue;
+    }
     if (!att_person_mention(doc, p)) continue;
     /* its sentence's only person */
     bool one = true;
@@ -196,7 +207,9 @@ static void subject_then_pronoun(att *a) {
       if (!x->in_quote && !x->headline && x->entity != CD_NONE && x->entity != p->entity && att_person_mention(doc, x))
         one = false;
     }
-    if (!one) continue;
+    /* (the next sentence's "He" may be any of several; "his sister" before the others is the first's) */
+    if (!one && kin_owner == GENDER_UNKNOWN) continue;
+    if (!one) next_g = GENDER_UNKNOWN;
     /* only for a person no title and no given name says anything of: they are stronger evidence
      * (asked of the entity's name directly: entity_given_gender keeps its answer, and the count of
      * people sharing a surname that it needs is made after this) */
@@ -207,6 +220,7 @@ static void subject_then_pronoun(att *a) {
       continue;
     if (kin > 0) note_gender(a, p->entity, (uint8_t)kin);
     note_gender(a, p->entity, next_g);
+    note_gender(a, p->entity, kin_owner);
   }
 }
 
