@@ -861,6 +861,7 @@ void cd_pass_entities(cd_doc *doc) {
   cd_vec_init(&groups, sizeof(text_group));
   /* working tables, freed at the end of the pass (not kept in the report's arena) */
   size_t *mcl = NULL, *ent_of = NULL, *best = NULL, *count = NULL, *n_acr = NULL, *n_long = NULL, *acr = NULL;
+  uint8_t *told = NULL;
   bool *person = NULL, *org = NULL, *courtesy = NULL, *thing = NULL;
   uint32_t *text_first = NULL;
   c.mw = malloc((nm + 1) * sizeof(mwork)); /* each written below */
@@ -1022,22 +1023,35 @@ void cd_pass_entities(cd_doc *doc) {
   }
 
   /* 2. lone words, in text order, keeping "the most recent person with this surname" current */
+  /* per cluster, how the body has named the person again so far: by the surname alone (1), by the
+   * given name alone or the full name again (2), the way an article tells a family apart; 4: named
+   * in full once */
+  told = calloc(nm + 1, 1);
+  if (!told) goto done;
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     mwork *w = &c.mw[i];
     if (m->kind != MK_NAME || !*w->key) continue;
     if (mcl[i] != CD_NONE) {
+      size_t root = find(&c, mcl[i]);
+      /* (in the body: a headline's full name and the lede's are one naming) */
+      if (w->person_full && root < nm && !m->headline && !m->in_quote) told[root] |= told[root] & 4 ? 2 : 4;
       if (w->person_full && !w->couple && !place_form(doc, m)) {
         size_t had = w->suffix ? cd_strmap_get(&surname, w->skey) : CD_NONE;
         /* "Leon Haverty ... His wife, Carol Haverty,": a relative brought in by the noun leaves the
          * bare surname to the person named before ("Haverty recalls" is still Leon) */
-        /* (not when that person has died: "the late Harold Garside ... his son Neil Garside") */
+        /* (not when that person has died: "the late Harold Garside ... his son Neil Garside"; nor
+         * when the text has told them apart by given name or full name and never by the surname
+         * alone: "Mateo said ... Mateo's father, Sione Falaniko, said ... Falaniko said" is the
+         * father) */
         /* (only the introduction: "Bill Clinton spoke ... Clinton said" is Bill again, after
          * "her husband, Bill Clinton," earlier) */
         size_t before = m->relative ? cd_strmap_get(&surname, w->skey) : CD_NONE;
         if (before != CD_NONE && find(&c, before) != find(&c, mcl[i])) {
-          const cluster *k = CD_VEC_AT(&c.clusters, cluster, find(&c, before));
-          if (k->first_full == CD_NONE || !M(doc, k->first_full)->deceased) continue;
+          size_t br = find(&c, before);
+          const cluster *k = CD_VEC_AT(&c.clusters, cluster, br);
+          bool apart = br < nm && (told[br] & 3) == 2;
+          if (!apart && (k->first_full == CD_NONE || !M(doc, k->first_full)->deceased)) continue;
         }
         if (had == CD_NONE || !CD_VEC_AT(&c.clusters, cluster, find(&c, had))->unsuffixed) {
           cd_strmap_put(&surname, w->skey, mcl[i]);
@@ -1127,6 +1141,11 @@ void cd_pass_entities(cd_doc *doc) {
       cd_strmap_put(&full, w->key, cl);
     }
     mcl[i] = find(&c, cl);
+    {
+      const cluster *k = CD_VEC_AT(&c.clusters, cluster, mcl[i]);
+      if (mcl[i] < nm && m->n_parts == 1 && k->first_full != CD_NONE && k->first_full < i && !m->headline && !m->in_quote)
+        told[mcl[i]] |= c.mw[k->first_full].skey == w->key ? 1 : 2;
+    }
     /* "Mrs Fairbrother kept trading ... "...," Fairbrother said": a titled surname that found its
      * person makes them the most recent of that surname, as naming them in full would */
     if (m->n_parts == 1 && m->courtesy && !m->in_quote && *w->skey && cd_strmap_get(&surname, w->skey) != CD_NONE &&
@@ -1251,6 +1270,7 @@ done:
   free(c.am);
   free(c.mw);
   free(mcl);
+  free(told);
   free(ent_of);
   free(best);
   free(count);
