@@ -364,6 +364,14 @@ static bool is_title_word(const cd_doc *doc, const cd_token *t) {
   if (next && is_word_tok(next) && (next->flags & TF_CAP) && next->sent == t->sent &&
       cd_lex_has(CD_LEX_OFFICE_MODIFIERS, tstr(doc, t), tlen(t)))
     return cd_is_job_title(tstr(doc, next), tlen(next));
+  /* "Democrat Janelle Okafor", "Republican Grant Haskett": a party's member before a given name is
+   * a label, as a title is (not "Republican Party", "Democrat Party") */
+  if (next && (t->flags & TF_CAP) && is_word_tok(next) && (next->flags & TF_CAP) && next->sent == t->sent &&
+      next->start == cd_tok_end(t) + 1 && cd_is_given_name(tstr(doc, next), tlen(next)) &&
+      cd_word_in(tstr(doc, t), tlen(t),
+                 (const char *const[]){"democrat", "republican", "independent", "libertarian", "conservative", "liberal",
+                                       "socialist", "tory", "labourite", NULL}))
+    return true;
   /* "Sgt. 1st Class Marcus Delaney", "Petty Officer 2nd Class Ana Ruiz": a rank's class */
   if (next && i > 0 && CD_WORD_IS(tstr(doc, t), tlen(t), "class") && (t->flags & TF_CAP) &&
       doc_tok(doc, i - 1)->kind == TOK_NUMBER && doc_tok(doc, i - 1)->sent == t->sent)
