@@ -230,6 +230,8 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
   if (cd_is_calendar_word(s, n) && !(in_chain && CD_WORD_IS(s, n, "may")) && !month_abbreviation_as_name(doc, i, n))
     return false;
   if (cd_capitalised_past_speech_verb_at(doc, i)) return false; /* "Lind Tweeted on Friday" */
+  /* "Rep. Diane Oberholt, R-Ohio,": a party-and-state tag, no name */
+  if (n > 2 && (s[0] == 'R' || s[0] == 'D' || s[0] == 'I') && s[1] == '-' && s[2] >= 'A' && s[2] <= 'Z') return false;
   if (capital_contraction(s, tlen(t))) return false;
   /* "I" goes on a name as a regnal number after a given name ("Charles I", "John Paul I") or in
    * "World War I"; after any other name it is the pronoun ("To get to Dunmere Park I would
