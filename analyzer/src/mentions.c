@@ -1141,7 +1141,8 @@ void cd_pass_mentions(cd_doc *doc) {
             continue;
           }
         } else if (n > 0 && t->kind == TOK_PUNCT && doc->text[t->start] == '.' && t->start == cd_tok_end(prev) &&
-                   tlen(prev) <= 4 && (tlen(prev) == 1 || is_title_word(doc, prev) || saint_before(doc, w, n)) &&
+                   (tlen(prev) <= 4 || (tlen(prev) <= 6 && is_title_word(doc, prev))) && /* "Const.", "Comdr." */
+                   (tlen(prev) == 1 || is_title_word(doc, prev) || saint_before(doc, w, n)) &&
                    i + 1 < doc_ntok(doc) &&
                    (name_word(doc, cs, i + 1, true) || (is_title_word(doc, prev) && particle_then_surname(doc, i + 1)))) {
           continue; /* J. R. R. Tolkien, Mr. Smith, Dan St. Jean, Mr. de Blasio: the stop stays inside the chain */

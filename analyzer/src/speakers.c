@@ -888,6 +888,28 @@ static bool described_otherwise(const att *a, size_t mi, size_t j) {
   return false;
 }
 
+/* The person last introduced with the age that token t gives ("23-year-old"): "Kemi Adeyemi, 23,"
+ * or "23-year-old Kemi Adeyemi", within RESOLVE_TOKENS and two paragraphs back; else CD_NONE. */
+static size_t age_named_person(const att *a, size_t t) {
+  const cd_token *w = T(a, t);
+  size_t n = w->len, d = 0;
+  const char *s = S(a, t);
+  while (d < n && d < 3 && s[d] >= '0' && s[d] <= '9') d++;
+  if (d == 0 || n != d + 9 || memcmp(s + d, "-year-old", 9) != 0) return CD_NONE;
+  size_t para = doc_tok_para(a->doc, w);
+  for (size_t k = t; k > 0 && t - k < RESOLVE_TOKENS; k--) {
+    size_t h = k - 1;
+    if (doc_tok_para(a->doc, T(a, h)) + 2 < para) break;
+    size_t mi = mention_at(a, h);
+    if (mi == CD_NONE || !cd_mention_is_person(a->doc, mi)) continue;
+    const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+    /* "Kemi Adeyemi, 23,": the number after the name; "23-year-old Kemi Adeyemi": the word before */
+    if (cd_age_after(a->doc, m->end_tok) && N(a, m->end_tok + 1) == d && memcmp(S(a, m->end_tok + 1), s, d) == 0) return mi;
+    if (h > 0 && N(a, h - 1) == n && memcmp(S(a, h - 1), s, n) == 0) return mi;
+  }
+  return CD_NONE;
+}
+
 /* "His death was confirmed by his daughter, Ann Reyes. ... "He was kind," his daughter said": the
  * person the same possessive phrase (tokens i and j: "his daughter") named in apposition earlier,
  * "his daughter, Ann Reyes" or "Ann Reyes, his daughter,"; CD_NONE when none did. Looks back a
@@ -1061,6 +1083,14 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     }
     if (e > i + 2 && !att_determiner(a, e - 1)) { /* "one of the states suing": no phrase ends at "the" */
       return source_phrase(a, sp, i, e);
+    }
+  }
+  /* "Kemi Adeyemi, 23, scored twice. The 23-year-old added: ...": the person introduced with that age */
+  if (is(a, i, "the") && i + 1 < doc_ntok(doc)) {
+    size_t named = age_named_person(a, i + 1);
+    if (named != CD_NONE) {
+      refers_to(a, sp, named, i, i + 2, ", introduced with that age");
+      return true;
     }
   }
   /* nominal: [determiner] [up to 3 modifiers] SOURCE-NOUN, or a bare plural source ("police") */
