@@ -414,6 +414,26 @@ static bool attributive_name(const att *a, const cd_name_mention *m) {
          T(a, e)->sent == m->sent && cd_word_in(S(a, e), N(a, e), NOUNS);
 }
 
+static bool fronted(const att *a, size_t f);
+
+/* Is mention m inside a clause that opens sentence s before its subject ("Asked whether ... Ridley
+ * ...,", "Speaking to reporters about Ridley,"), with a person named after that clause's comma? */
+static bool in_fronted_clause(const att *a, const cd_sentence *s, const cd_name_mention *m) {
+  size_t f = s->first_tok;
+  if (m->first_tok <= f || !(fronted(a, f) || is(a, f, "asked") || is(a, f, "pressed") || is(a, f, "questioned")))
+    return false;
+  for (size_t k = f + 1; k < s->end_tok && k < f + 30; k++) {
+    if (k < m->end_tok) {
+      if (punct(a, k, ',') || T(a, k)->kind == TOK_MARK) return false; /* the clause ended before m */
+      continue;
+    }
+    if (!punct(a, k, ',')) continue;
+    size_t after = mention_at(a, k + 1);
+    return after != CD_NONE && cd_mention_is_person(a->doc, after);
+  }
+  return false;
+}
+
 static size_t resolve_person_near(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
@@ -507,6 +527,9 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
       return subj != CD_NONE ? subj : k - 1;
     }
     if (skip_sentence) continue;
+    /* "Asked whether he had considered replacing Ridley, Lindqvist did not hesitate.": a name in a
+     * fronted clause is not its sentence's subject (the subject comes after the comma) */
+    if (in_fronted_clause(a, ms, m)) continue;
     if (fallback == CD_NONE) fallback = k - 1;
     if (att_after_preposition(a, m->first_tok, ms->first_tok)) continue;
     subject = k - 1; /* keep walking left: the first such person of that sentence */
