@@ -895,6 +895,18 @@ static size_t role_named_person(const att *a, size_t i, size_t j) {
 }
 
 
+/* ", who asked not to be identified", ", who spoke on condition of anonymity", ", who was not
+ * authorized to speak": at token e, a clause that says the one before it is not named. */
+static bool anonymity_after(const att *a, size_t e) {
+  size_t n = doc_ntok(a->doc);
+  if (e + 2 >= n || !punct(a, e, ',') || !is(a, e + 1, "who")) return false;
+  for (size_t k = e + 2; k < n && k < e + 12 && T(a, k)->sent == T(a, e)->sent && !punct(a, k, ','); k++)
+    if (is(a, k, "anonymity") || is(a, k, "identified") || is(a, k, "named") || is(a, k, "authorized") ||
+        is(a, k, "authorised"))
+      return true;
+  return false;
+}
+
 /* Is person mention mi followed by an apposition that gives them a role other than the word at
  * token j (", a teacher", ", the club's treasurer")? */
 static bool described_otherwise(const att *a, size_t mi, size_t j) {
@@ -1144,6 +1156,8 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         refers_to(a, sp, named, i, j + 1, ", named in that role before");
         return true;
       }
+      /* "the adviser, who spoke on condition of anonymity, said": nobody named, as written */
+      if (anonymity_after(a, j + 1)) return source_phrase(a, sp, i, j + 1);
       /* not someone the text gave another role: "Patrick Oyelowo-Hart, a teacher" is not "the owner" */
       size_t near = att_resolve_person(a, i, false);
       if (!(near != CD_NONE && described_otherwise(a, near, j)) && att_resolve_into(a, i, j + 1, sp, false, NULL))
@@ -1496,7 +1510,8 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
       /* (not "The influential delegate, who backs Cruz, warned": a role with "the" is the person
        * last named, which the callers find when this phrase is no speaker; asked last, a
        * resolution being dearer than the rest) */
-      if (inverted || !person_head || !punct(a, e, ',') || (is(a, i, "the") && resolve_person(a, i, false) != CD_NONE))
+      if (inverted || !person_head || !punct(a, e, ',') ||
+          (is(a, i, "the") && !anonymity_after(a, e) && resolve_person(a, i, false) != CD_NONE))
         return false;
       speaker phrase = {.first_tok = i, .end_tok = e};
       size_t v = att_after_speaker(a, &phrase);
