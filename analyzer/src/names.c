@@ -818,7 +818,9 @@ static bool period_varies(const names_ctx *c, const cd_name_mention *m) {
   const cd_doc *doc = c->doc;
   size_t s, e;
   title_word(doc, m, &s, &e);
-  return !CD_WORD_IS(doc->text + s, e - s, "miss") && courtesy_on_name(c, m);
+  /* (India's Smt., Kum. and Shri go their own way: "Dr Saxena" beside "Smt. Yadav" is one style) */
+  return !CD_WORD_IS(doc->text + s, e - s, "miss") && !CD_WORD_IS(doc->text + s, e - s, "smt") &&
+         !CD_WORD_IS(doc->text + s, e - s, "kum") && !CD_WORD_IS(doc->text + s, e - s, "shri") && courtesy_on_name(c, m);
 }
 
 /* "Mr" and "Mr." in one article. */
