@@ -46,6 +46,18 @@ static void note_gender(att *a, size_t entity, uint8_t g) {
 
 static void subject_then_pronoun(att *a);
 
+/* The gender the first word of entity e's name gives by the given-name lists, asked directly (no
+ * memo: the count of people who share a surname is not made yet when genders are indexed). */
+static uint8_t entity_name_gender(const att *a, size_t e) {
+  const char *name = CD_VEC_AT(&a->doc->entities, cd_entity, e)->name;
+  const char *space = name ? strchr(name, ' ') : NULL;
+  if (!space || space == name) return GENDER_UNKNOWN;
+  size_t n = (size_t)(space - name);
+  if (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, name, n)) return GENDER_MALE;
+  if (cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, name, n)) return GENDER_FEMALE;
+  return GENDER_UNKNOWN;
+}
+
 bool att_index_gender(att *a) {
   const cd_doc *doc = a->doc;
   a->gender = cd_arena_alloc(doc->arena, doc->entities.len + 1);
@@ -90,7 +102,12 @@ bool att_index_gender(att *a) {
     if (!m->in_quote) a->gender[m->entity] |= ATT_NAMED_SPEAKER; /* "Owain Griffiths said the family ..." */
     size_t p = v + 1;
     if (is(a, p, "that")) p++;
-    if ((is(a, p, "he") || is(a, p, "she")) && T(a, p)->sent == m->sent) note_gender(a, m->entity, word_gender(S(a, p), N(a, p)));
+    /* (not against the person's own given name: in "Achterberg says she spent a week refusing to
+     * speak to him" the "she" is someone else, and "Desmond" says he is a man) */
+    if ((is(a, p, "he") || is(a, p, "she")) && T(a, p)->sent == m->sent) {
+      uint8_t g = word_gender(S(a, p), N(a, p)), named = entity_name_gender(a, m->entity);
+      if (named == GENDER_UNKNOWN || named == g) note_gender(a, m->entity, g);
+    }
   }
   return true;
 }
