@@ -476,6 +476,11 @@ bool cd_spelling_explained(const char *a, const char *b) {
     an = bn;
     bn = tn;
   }
+  /* Irish and Scottish Gaelic lenition: an "h" after the first consonant ("Pádraig", "Mac Giolla
+   * Phádraig"; "Súilleabháin", "Ní Shúilleabháin") is the same name in another case */
+  if (bn == an + 1 && an >= 3 && (b[1] == 'h' || b[1] == 'H') && a[0] == b[0] && memcmp(a + 1, b + 2, an - 1) == 0 &&
+      strchr("bcdfgmpstBCDFGMPST", a[0]))
+    return true;
   /* b = a + suffix */
   if (memcmp(a, b, an) == 0)
     for (const char *const *s = SUFFIXES; *s; s++)
