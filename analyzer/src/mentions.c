@@ -368,11 +368,15 @@ static bool is_title_word(const cd_doc *doc, const cd_token *t) {
     return cd_is_job_title(tstr(doc, next), tlen(next));
   /* "Democrat Janelle Okafor", "Republican Grant Haskett": a party's member before a given name is
    * a label, as a title is (not "Republican Party", "Democrat Party") */
-  if (next && (t->flags & TF_CAP) && is_word_tok(next) && (next->flags & TF_CAP) && next->sent == t->sent &&
-      next->start == cd_tok_end(t) + 1 && cd_is_given_name(tstr(doc, next), tlen(next)) &&
+  /* (the word first, by its first letter and then the list; the given-name lookup last) */
+  char c0 = (char)(tstr(doc, t)[0] | 0x20);
+  if (next && (c0 == 'd' || c0 == 'r' || c0 == 'i' || c0 == 'l' || c0 == 'c' || c0 == 's' || c0 == 't') &&
+      (t->flags & TF_CAP) && is_word_tok(next) && (next->flags & TF_CAP) && next->sent == t->sent &&
+      next->start == cd_tok_end(t) + 1 &&
       cd_word_in(tstr(doc, t), tlen(t),
                  (const char *const[]){"democrat", "republican", "independent", "libertarian", "conservative", "liberal",
-                                       "socialist", "tory", "labourite", NULL}))
+                                       "socialist", "tory", "labourite", NULL}) &&
+      cd_is_given_name(tstr(doc, next), tlen(next)))
     return true;
   /* "Sgt. 1st Class Marcus Delaney", "Petty Officer 2nd Class Ana Ruiz": a rank's class */
   if (next && i > 0 && CD_WORD_IS(tstr(doc, t), tlen(t), "class") && (t->flags & TF_CAP) &&
@@ -757,7 +761,7 @@ static bool known_as_after(const cd_doc *doc, const cd_name_mention *m, const cd
 }
 
 /* Does mention m's sentence say the person is dead: "the late" just before the name, or "died",
- * "killed" or "funeral" after it in the sentence? (Others' deaths may be meant: the answer only
+ * "killed" or "funeral" in the twelve words after it? (Others' deaths may be meant: the answer only
  * keeps the entities pass from passing a surname over to a relative.) */
 static bool deceased_at(const cd_doc *doc, const cd_name_mention *m) {
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
@@ -765,7 +769,7 @@ static bool deceased_at(const cd_doc *doc, const cd_name_mention *m) {
     const cd_token *t = doc_tok(doc, k - 1);
     if (is_word_tok(t) && (t->flags & TF_LOWER) && CD_WORD_IS(tstr(doc, t), tlen(t), "late")) return true;
   }
-  for (size_t k = m->end_tok; k < s->end_tok && k < m->end_tok + 25; k++) {
+  for (size_t k = m->end_tok; k < s->end_tok && k < m->end_tok + 12; k++) {
     const cd_token *t = doc_tok(doc, k);
     if (is_word_tok(t) && (t->flags & TF_LOWER) &&
         (CD_WORD_IS(tstr(doc, t), tlen(t), "died") || CD_WORD_IS(tstr(doc, t), tlen(t), "killed") ||
