@@ -824,6 +824,24 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
                                           "sgt", "senior", "executive", "chief", "lord", "grand", NULL}))
       w[k].title_word = false;
   }
+  /* "The campaign manager, Dean Whitaker, said", "said Dean Baker, an economist": a title word that
+   * is a given name too, alone before one more name word, where a person is introduced (in
+   * apposition, or with one after it) is the given name; not "Law School Dean Whitaker", nor a
+   * later "Dean Amar said" */
+  if (n == 2 && w[0].title_word && !w[1].title_word) {
+    const cd_token *g = doc_tok(doc, w[0].tok);
+    const cd_token *b = w[0].tok > 0 ? doc_tok(doc, w[0].tok - 1) : NULL;
+    size_t e = w[1].tok + 1;
+    bool apposed = (b && b->kind == TOK_PUNCT && doc->text[b->start] == ',' && b->sent == g->sent) ||
+                   (e + 1 < doc_ntok(doc) && doc_tok(doc, e)->kind == TOK_PUNCT && doc->text[doc_tok(doc, e)->start] == ',' &&
+                    is_word_tok(doc_tok(doc, e + 1)) &&
+                    (CD_WORD_IS(tstr(doc, doc_tok(doc, e + 1)), tlen(doc_tok(doc, e + 1)), "a") ||
+                     CD_WORD_IS(tstr(doc, doc_tok(doc, e + 1)), tlen(doc_tok(doc, e + 1)), "an") ||
+                     CD_WORD_IS(tstr(doc, doc_tok(doc, e + 1)), tlen(doc_tok(doc, e + 1)), "the")));
+    if (apposed && cd_is_given_name(tstr(doc, g), tlen(g)) && !cd_is_courtesy_title(tstr(doc, g), tlen(g)) &&
+        !(b && is_word_tok(b) && (b->flags & TF_CAP) && b->sent == g->sent))
+      w[0].title_word = false;
+  }
   /* "Queen Street", "King County", "Lady Chapel": a title before a word that names a place or a
    * body is part of that name, no person's title */
   if (n >= 2 && w[0].title_word && !w[n - 1].title_word) {
