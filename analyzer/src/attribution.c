@@ -397,6 +397,17 @@ static bool after_quote(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
     *verb = j;
     return sp->found;
   }
+  /* a headline's "'I stopped running away from it': Amara Boateng-Lisle on the fastest year of her
+   * life": the person after the colon, on whatever follows */
+  if (!next_sentence && j > c->close + 1 && punct(a, j - 1, ':') && CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, j))->headline &&
+      mention_at(a, j) != CD_NONE && cd_mention_is_person(a->doc, mention_at(a, j))) {
+    size_t e = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, j))->end_tok;
+    if (e >= n || para_of(a, e) != para_of(a, j) || is(a, e, "on")) {
+      att_speaker_at(a, j, sp, CD_ATTR_EXPLICIT);
+      *verb = CD_NONE;
+      return sp->found;
+    }
+  }
   /* "..." — a resident, during public questions (a list of what people said) */
   if (j > c->close + 1 && dash(a, j - 1) && !woven && att_dash_source(a, j, sp)) {
     *verb = CD_NONE;
