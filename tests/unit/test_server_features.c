@@ -158,49 +158,47 @@ static void test_hover(void **state) {
   client_shutdown(&c);
 }
 
-/* A quote run over two paragraphs whose tag is in the second: the first paragraph's hover says
- * it runs on into the tagged quote, and where. */
-static void test_hover_run_on_quote(void **state) {
-  (void)state;
-  static const char text[] = "Shed painter\n\nThe canvases are stacked against every wall.\n\n"
-                             "\"Nobody asked to see them.\n\n\"I did not mind that,\" Ngozi Abara said.\n";
+/* The plain-text hover of `text` (opened in a fresh server) at the start of its first `word`,
+ * as a malloc'd string. */
+static char *plaintext_hover(const char *text, const char *word) {
   client c;
   client_start(&c);
   json_decref(client_initialize(&c, "{\"textDocument\":{\"hover\":{\"contentFormat\":[\"plaintext\"]}}}", NULL));
   client_open(&c, URI, "plaintext", 0, text);
-  size_t at = (size_t)(strstr(text, "Nobody") - text);
+  size_t at = (size_t)(strstr(text, word) - text);
   json_t *r = client_request(&c, "textDocument/hover",
                              json_pack("{s:{s:s},s:o}", "textDocument", "uri", URI, "position",
                                        test_position_json(text, at, false)));
   const char *value =
       json_string_value(json_object_get(json_object_get(json_object_get(r, "result"), "contents"), "value"));
   assert_non_null(value);
-  assert_non_null(strstr(value, "Ngozi Abara"));
-  assert_non_null(strstr(value, "runs on into the quote (line 7)"));
+  char *copy = strdup(value);
   json_decref(r);
   client_shutdown(&c);
+  return copy;
+}
+
+/* A quote run over two paragraphs whose tag is in the second: the first paragraph's hover says
+ * it runs on into the tagged quote, and where. */
+static void test_hover_run_on_quote(void **state) {
+  (void)state;
+  char *value = plaintext_hover("Shed painter\n\nThe canvases are stacked against every wall.\n\n"
+                                "\"Nobody asked to see them.\n\n\"I did not mind that,\" Ngozi Abara said.\n",
+                                "Nobody");
+  assert_non_null(strstr(value, "Ngozi Abara"));
+  assert_non_null(strstr(value, "runs on into the quote (line 7)"));
+  free(value);
 }
 
 /* A quote a document relays: the source is the speaker, and the hover names whose words they are. */
 static void test_hover_relayed_quote(void **state) {
   (void)state;
-  static const char text[] = "Publicist sued\n\nLena Marsh sued her publicist, Ivo Trent, on Monday.\n\n"
-                             "\"Ready when you are,\" Trent replied, according to the complaint.\n";
-  client c;
-  client_start(&c);
-  json_decref(client_initialize(&c, "{\"textDocument\":{\"hover\":{\"contentFormat\":[\"plaintext\"]}}}", NULL));
-  client_open(&c, URI, "plaintext", 0, text);
-  size_t at = (size_t)(strstr(text, "Ready") - text);
-  json_t *r = client_request(&c, "textDocument/hover",
-                             json_pack("{s:{s:s},s:o}", "textDocument", "uri", URI, "position",
-                                       test_position_json(text, at, false)));
-  const char *value =
-      json_string_value(json_object_get(json_object_get(json_object_get(r, "result"), "contents"), "value"));
-  assert_non_null(value);
+  char *value = plaintext_hover("Publicist sued\n\nLena Marsh sued her publicist, Ivo Trent, on Monday.\n\n"
+                                "\"Ready when you are,\" Trent replied, according to the complaint.\n",
+                                "Ready");
   assert_non_null(strstr(value, "Said by the complaint"));
   assert_non_null(strstr(value, "The words are Ivo Trent's"));
-  json_decref(r);
-  client_shutdown(&c);
+  free(value);
 }
 
 static void test_plaintext_hover_fallback(void **state) {
