@@ -649,6 +649,15 @@ static bool subtitled(const cd_doc *doc, const cd_quote_work *w, const cd_quote 
   return false;
 }
 
+/* A sign's noun among the `max` words before the open mark (SIGN_NOUNS). */
+static bool sign_noun_within(const cd_doc *doc, size_t open, size_t max) {
+  const cd_token *b[16];
+  size_t nb = words_before(doc, open, b, max < 16 ? max : 16);
+  for (size_t k = 2; k < nb; k++)
+    if (CD_SORTED_IN(doc->text + b[k]->start, b[k]->len, SIGN_NOUNS)) return true;
+  return false;
+}
+
 void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
   cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
@@ -690,6 +699,11 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
                     !(!reads && (CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "note") ||
                                  CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "notes")))) ||
                    (reads && sign_subject(doc, w->open_tok - 1)) ||
+                   /* "a sign, painted by Lise Achterberg, that reads "..."": past the sign's description */
+                   (reads && nb > 2 &&
+                    (CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "that") ||
+                     CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "which")) &&
+                    sign_noun_within(doc, w->open_tok, 14)) ||
                    ((reads || CD_WORD_IS(s, n, "said")) &&
                     (nb > 2 &&
                      (CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "that") ||
