@@ -375,8 +375,9 @@ static size_t take_anaphor(const cd_doc *d, size_t head, size_t *left, claim_hit
 }
 
 /* "Analysts said the cuts were overdue. "...," said Jordan Meeks, an analyst at Harwell Securities":
- * one of the group, the head's singular, is named beside it in the group's own sentence or the next
- * (also when that one opens the next paragraph: wire copy puts the named analyst's quote there), so
+ * one of the group, the head's singular, is named beside it in the group's own sentence or the two
+ * after it, to the first sentence of the next paragraph (wire copy puts the named analyst's quote
+ * there), so
  * the view has someone on record. Not "Some scientists have
  * questioned it. Raman said the team had checked": the one named is no scientist the text says so. */
 static bool member_named_after(const cd_doc *d, size_t h, size_t e) {
@@ -386,8 +387,12 @@ static bool member_named_after(const cd_doc *d, size_t h, size_t e) {
   const cd_sentence *hs = sent_of(d, h);
   uint32_t para = hs->para;
   size_t end = hs->end_tok;
-  if (hs + 1 < (const cd_sentence *)d->sentences.data + d->sentences.len && (hs + 1)->para <= para + 1)
-    end = (hs + 1)->end_tok;
+  /* (the group's sentence and the two after it, to the first sentence of the next paragraph) */
+  const cd_sentence *last = (const cd_sentence *)d->sentences.data + d->sentences.len;
+  for (const cd_sentence *ns = hs + 1; ns < last && ns <= hs + 2 && ns->para <= para + 1; ns++) {
+    end = ns->end_tok;
+    if (ns->para > para) break;
+  }
   for (size_t k = e; k < end && k < e + 80; k++) {
     if (!lower(d, k) || tn(d, k) != n || strncasecmp(ts(d, k), ts(d, h), n) != 0) continue;
     /* "an analyst at Harwell", "analyst Jordan Meeks", "Jordan Meeks, an analyst": a name within
