@@ -1099,6 +1099,21 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       return true;
     }
     if (is(a, i, "which")) return false;
+    /* "The person, who spoke on condition of anonymity, said": a noun phrase the clause hangs on
+     * ("the", "a" and a lower-case noun right before the comma) is the one, as written; not
+     * someone named before */
+    if (i >= 3 && punct(a, i - 1, ',') && T(a, i - 2)->kind == TOK_WORD && (T(a, i - 2)->flags & TF_LOWER) &&
+        !att_function_word(a, i - 2)) {
+      for (size_t d = i - 2; d > 0 && i - 2 - d < 3; d--)
+        if (att_determiner(a, d - 1) && T(a, d - 1)->sent == T(a, i)->sent) {
+          /* (not an appositive of a name: "Butch Otter (R-Idaho), an early endorser, who ...") */
+          if (d >= 2 && (punct(a, d - 2, ',') || punct(a, d - 2, ')'))) break;
+          /* (a role resolves as itself would: "The trainer, who ..." is the trainer named before) */
+          if (att_speaker_at(a, d - 1, sp, CD_ATTR_EXPLICIT) && sp->end_tok <= i - 1) return true;
+          memset(sp, 0, sizeof *sp);
+          return source_phrase(a, sp, d - 1, i - 1);
+        }
+    }
     return att_resolve_into(a, i, i + 1, sp, false, NULL);
   }
   size_t after_it = i + 1;
