@@ -451,6 +451,22 @@ static bool in_fronted_clause(const att *a, const cd_sentence *s, const cd_name_
   return false;
 }
 
+/* Is mention mi the only person named in its sentence (outside quotes)? */
+static bool only_person(const cd_doc *doc, size_t mi) {
+  const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+  for (size_t k = mi; k > 0; k--) {
+    const cd_name_mention *x = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
+    if (x->sent != m->sent) break;
+    if (!x->in_quote && x->entity != m->entity && att_person_mention(doc, x)) return false;
+  }
+  for (size_t k = mi + 1; k < doc->mentions.len; k++) {
+    const cd_name_mention *x = CD_VEC_AT(&doc->mentions, cd_name_mention, k);
+    if (x->sent != m->sent) break;
+    if (!x->in_quote && x->entity != m->entity && att_person_mention(doc, x)) return false;
+  }
+  return true;
+}
+
 static size_t resolve_person_near(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
@@ -471,6 +487,11 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
     for (size_t k = lo; k > 0 && lo - k < RESOLVE_MENTIONS; k--) {
       const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
       if (m->sent == cur_sent && possessive_person(doc, m) && gender_fits(a, m, want)) break; /* "Oz's advice earned him" */
+      /* "The episode is not the first time Kowalczyk's posts have drawn criticism. ... he wrote":
+       * a person named since the last quote, in the possessive, as its sentence's only person */
+      if (m->sent > a->last_speaker_sent && possessive_person(doc, m) && want != GENDER_UNKNOWN &&
+          mention_gender(a, m) == want && only_person(doc, k - 1))
+        break;
       if (!att_person_mention(doc, m)) continue;
       if (m->entity == ls && gender_fits(a, m, want)) return a->last_speaker;
       break;
@@ -512,6 +533,15 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
     }
     if (!org && m->sent == cur_sent && owner == CD_NONE && possessive_person(doc, m) && gender_fits(a, m, want))
       owner = k - 1;
+    /* an earlier sentence of the paragraph about a person named only in the possessive
+     * ("Kowalczyk's posts have drawn criticism.") is about them */
+    /* (of the pronoun's gender by the text or the given name, not only not against it) */
+    if (!org && m->sent != cur_sent && !skip_sentence && subject == CD_NONE && ms->para == cur_para &&
+        possessive_person(doc, m) && want != GENDER_UNKNOWN && mention_gender(a, m) == want && only_person(doc, k - 1) &&
+        !in_fronted_clause(a, ms, m)) {
+      subject = k - 1;
+      continue;
+    }
     /* "Voss's final email on the subject was brief. "...," she wrote.": an earlier sentence opened
      * by a person's message ("Voss's email", "her letter") is that person's words */
     if (!org && m->sent != cur_sent && !skip_sentence && m->first_tok == ms->first_tok && possessive_person(doc, m) &&
