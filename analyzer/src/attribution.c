@@ -141,7 +141,6 @@ static bool described_speaker(att *a, size_t j, speaker *sp) {
   return false;
 }
 
-static bool be_form(const att *a, size_t i);
 static bool negated(const att *a, size_t v);
 
 /* An attribution tag starting at token j: "VERB SPEAKER" or "SPEAKER [, appositive,] [adverbs] VERB".
@@ -180,12 +179,7 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
                  (v + 1 >= n || T(a, v + 1)->kind == TOK_PUNCT || att_preposition(a, v + 1) || is(a, v + 1, "that"));
     /* "Marsh can be heard saying", "she was shouting": a participle of saying after "heard", "seen"
      * or a form of "be" is the tag's verb */
-    bool participle =
-        v > j && N(a, v) > 4 && CD_WORD_IS(S(a, v) + N(a, v) - 3, 3, "ing") && (T(a, v)->flags & TF_LOWER) &&
-        (is(a, v - 1, "heard") || is(a, v - 1, "seen") || is(a, v - 1, "kept") || be_form(a, v - 1)) &&
-        (cd_is_speech_participle(S(a, v), N(a, v)) ||
-         cd_word_in(S(a, v), N(a, v),
-                    (const char *const[]){"shouting", "yelling", "screaming", "whispering", "chanting", "pleading", NULL}));
+    bool participle = v > j && att_participle_of_saying(a, v);
     /* (the letter of a name a court gives is no article: "Person A said") */
     bool code_letter = v >= j + 2 && N(a, v - 1) == 1 && (T(a, v - 1)->flags & TF_CAP) && T(a, v - 2)->kind == TOK_WORD &&
                        (T(a, v - 2)->flags & TF_CAP);
@@ -206,7 +200,7 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
     /* "Kelly also said"; but a capitalised "Will" before the verb is a name ("George Will wrote") */
     while (e > j && att_between_word(a, e - 1) && !(T(a, e - 1)->flags & TF_CAP)) {
       e--;
-      be = be || be_form(a, e);
+      be = be || att_be_form(a, e);
     }
     /* a passive is no tag: in "The move was first reported by the Ledger" the subject is what was
      * said, not who said it; a progressive ("was telling") is active */
@@ -517,18 +511,13 @@ static bool quote_is_paragraph(const att *a, const quote_ctx *c) {
   return quote_ends_paragraph(a, c) && CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, c->open))->first_tok == c->open;
 }
 
-/* A form of "be" that makes a passive with a participle after it. */
-static bool be_form(const att *a, size_t i) {
-  return is(a, i, "was") || is(a, i, "were") || is(a, i, "is") || is(a, i, "are") || is(a, i, "been") || is(a, i, "be");
-}
-
 /* Does the subject phrase act, rather than undergo ("Lind was arrested", "had been taken")? A
  * form of "be" among the words after it, then a participle, makes it a passive's subject. */
 static bool active_subject(const att *a, const speaker *sp, size_t end) {
   bool be = false;
   size_t first = att_after_speaker(a, sp), v = first;
   for (; v < end && T(a, v)->kind == TOK_WORD && v < first + 4; v++) {
-    if (be_form(a, v))
+    if (att_be_form(a, v))
       be = true;
     else if (!att_between_word(a, v))
       break;
@@ -574,7 +563,7 @@ static bool document_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
       (sp->mention == CD_NONE && sp->method != CD_ATTR_SOURCE))
     return false;
   size_t v = att_after_speaker(a, sp);
-  while (v < s->end_tok && att_between_word(a, v) && !be_form(a, v)) v++;
+  while (v < s->end_tok && att_between_word(a, v) && !att_be_form(a, v)) v++;
   if (v >= s->end_tok || !announces_document(a, v)) return false;
   *verb = v;
   return true;
@@ -1221,7 +1210,7 @@ static bool later_clause_subject(att *a, size_t from, size_t limit, speaker *sp)
      * they came out, saying ..." */
     if (time_clause && !clause_break && tmp.method == CD_ATTR_PRONOUN) continue;
     size_t v = att_after_speaker(a, &tmp);
-    while (v < limit && att_between_word(a, v) && !be_form(a, v)) v++;
+    while (v < limit && att_between_word(a, v) && !att_be_form(a, v)) v++;
     if (v >= limit || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER) || att_preposition(a, v) ||
         att_determiner(a, v) || att_function_word(a, v) || !active_subject(a, &tmp, limit))
       continue;
@@ -1241,9 +1230,9 @@ static bool passive_agent(att *a, const quote_ctx *c, size_t v, speaker *sp) {
     if (!is(a, k, "as") && !att_determiner(a, k)) return false;
   size_t b = v;
   bool be = false;
-  while (b > 0 && (att_between_word(a, b - 1) || be_form(a, b - 1))) {
+  while (b > 0 && (att_between_word(a, b - 1) || att_be_form(a, b - 1))) {
     b--;
-    be = be || be_form(a, b);
+    be = be || att_be_form(a, b);
   }
   if (!be && !(b > 0 && (punct(a, b - 1, ',') || dash(a, b - 1)))) return false;
   size_t j = c->close + 1;
@@ -1604,7 +1593,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     bool be = false;
     while (k > s->first_tok && att_between_word(a, k - 1)) {
       k--;
-      be = be || be_form(a, k);
+      be = be || att_be_form(a, k);
     }
     /* "who in 2010 said", "who has in the past described": a short time phrase after a relative
      * pronoun */
@@ -2212,7 +2201,7 @@ static bool naming_verb(const att *a, size_t i) {
  * has coined")? Not a passive: "she is nicknamed "..."" names her. */
 static bool subject_of_verb(const att *a, const speaker *sp, size_t verb) {
   for (size_t k = att_after_speaker(a, sp); k < verb; k++)
-    if (be_form(a, k) || !att_between_word(a, k)) return false;
+    if (att_be_form(a, k) || !att_between_word(a, k)) return false;
   return att_after_speaker(a, sp) <= verb;
 }
 

@@ -152,6 +152,11 @@ static inline bool att_determiner(const att *a, size_t i) {
 bool att_source_noun(const att *a, size_t i);      /* statement, police, spokesperson ... */
 bool att_preposition(const att *a, size_t i);
 bool att_role_noun(const att *a, size_t i);        /* president, coach, professor ... */
+/* A form of "be" that makes a passive with a participle after it. */
+bool att_be_form(const att *a, size_t i);
+/* "Marsh can be heard saying", "one engineer kept saying", "she was shouting": a lower-case
+ * participle of saying after "heard", "seen", "kept" or a form of "be". */
+bool att_participle_of_saying(const att *a, size_t k);
 bool att_function_word(const att *a, size_t i);    /* who, and, while, was ... */
 bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m);
 bool att_tail_looks_like_person(const cd_doc *doc, const cd_name_mention *m);

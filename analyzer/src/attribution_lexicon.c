@@ -198,6 +198,20 @@ static bool determiner(const att *a, size_t i) {
 
 bool att_determiner_asked(const att *a, size_t i) { return i < doc_ntok(a->doc) && said_memo(a, i, 6, determiner); }
 
+bool att_be_form(const att *a, size_t i) {
+  return is(a, i, "was") || is(a, i, "were") || is(a, i, "is") || is(a, i, "are") || is(a, i, "been") || is(a, i, "be");
+}
+
+bool att_participle_of_saying(const att *a, size_t k) {
+  if (k == 0 || k >= doc_ntok(a->doc) || T(a, k)->kind != TOK_WORD || !(T(a, k)->flags & TF_LOWER) || N(a, k) < 5 ||
+      !CD_WORD_IS(S(a, k) + N(a, k) - 3, 3, "ing"))
+    return false;
+  if (!(att_be_form(a, k - 1) || is(a, k - 1, "heard") || is(a, k - 1, "seen") || is(a, k - 1, "kept"))) return false;
+  return cd_is_speech_participle(S(a, k), N(a, k)) ||
+         cd_word_in(S(a, k), N(a, k),
+                    (const char *const[]){"shouting", "yelling", "screaming", "whispering", "chanting", "pleading", NULL});
+}
+
 bool att_role_noun(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_ROLE_NOUNS, S(a, i), N(a, i)); }
 
 

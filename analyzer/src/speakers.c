@@ -1354,32 +1354,23 @@ static size_t appositive_person(const att *a, size_t e, bool inverted, uint32_t 
   return att_speech_verb(a, k) ? mi : CD_NONE;
 }
 
-/* Past a short prepositional phrase after a speaker noun, when a verb of saying follows it: "a
- * narrator in the Clinton ad asks", "a spokesman for committee Democrats said". Returns e when there
- * is none. */
-/* The verb a generic phrase must stand before: a verb of saying, or with `stance` also a stance
- * verb ("a reporter called it "...""). */
 /* "a launch controller could be heard saying", "one engineer kept saying", "an aide was
- * shouting": a participle of saying after "heard", "seen", "kept" or a form of "be". */
+ * shouting" -- but not "Alpert's metaphor is telling", an adjective after a form of "be". */
 static bool participle_of_saying(const att *a, size_t k) {
-  if (k == 0 || k >= doc_ntok(a->doc) || T(a, k)->kind != TOK_WORD || !(T(a, k)->flags & TF_LOWER) || N(a, k) < 5 ||
-      !CD_WORD_IS(S(a, k) + N(a, k) - 3, 3, "ing"))
-    return false;
-  bool be = is(a, k - 1, "was") || is(a, k - 1, "were") || is(a, k - 1, "is") || is(a, k - 1, "are") ||
-            is(a, k - 1, "been") || is(a, k - 1, "be");
-  if (!(be || is(a, k - 1, "heard") || is(a, k - 1, "seen") || is(a, k - 1, "kept"))) return false;
-  if (be && is(a, k, "telling")) return false; /* "Alpert's metaphor is telling": an adjective */
-  return cd_is_speech_participle(S(a, k), N(a, k)) ||
-         cd_word_in(S(a, k), N(a, k),
-                    (const char *const[]){"shouting", "yelling", "screaming", "whispering", "chanting", "pleading", NULL});
+  return att_participle_of_saying(a, k) && !(is(a, k, "telling") && att_be_form(a, k - 1));
 }
 
+/* The verb a generic phrase must stand before: a verb of saying, or with `stance` also a stance
+ * verb ("a reporter called it "...""). */
 static bool phrase_verb(const att *a, size_t k, bool stance) {
   return att_speech_verb(a, k) ||
          (stance && k < doc_ntok(a->doc) && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER) &&
           cd_is_stance_verb(S(a, k), N(a, k)) && !att_determiner(a, k - 1)); /* not "the rules" */
 }
 
+/* Past a short prepositional phrase after a speaker noun, when a verb of saying follows it: "a
+ * narrator in the Clinton ad asks", "a spokesman for committee Democrats said". Returns e when there
+ * is none. */
 static size_t past_short_pp(const att *a, size_t e, uint32_t sent, bool stance) {
   size_t n = doc_ntok(a->doc);
   /* not "the staff before its chief said": a word that opens a clause of its own */
