@@ -161,21 +161,14 @@ static uint8_t entity_given_gender(const att *a, size_t e) {
   unsigned kept = (a->gender[e] >> 2) & 3u;
   if (kept) return (uint8_t)(kept - 1);
   const char *name = CD_VEC_AT(&a->doc->entities, cd_entity, e)->name;
-  const char *space = name ? strchr(name, ' ') : NULL, *last = name ? strrchr(name, ' ') : NULL;
-  uint8_t g = GENDER_UNKNOWN;
+  const char *last = name ? strrchr(name, ' ') : NULL;
   size_t people = last && a->person_surnames ? cd_strmap_get(a->person_surnames, last + 1) : CD_NONE;
   bool shared = people != CD_NONE && people > 1;
-  if (space && space > name && !shared) {
-    size_t n = (size_t)(space - name);
-    if (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, name, n)) g = GENDER_MALE;
-    else if (cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, name, n)) g = GENDER_FEMALE;
-  }
+  uint8_t g = shared ? GENDER_UNKNOWN : entity_name_gender(a, e);
   a->gender[e] |= (uint8_t)((g + 1u) << 2);
   return g;
 }
 
-/* The gender mention m's person has by the article's evidence (titles, he/she beside the name),
- * else by the mention's own given name, else, for a surname alone, by its fullest name's. */
 /* "Odessa Pruitt ran the beauty shop for thirty years. She is eighty-eight.", "Jada Haverty is his
  * granddaughter.": a sentence whose only person opens it, followed in its paragraph by a sentence
  * that opens with "He" or "She", gives that person the pronoun's gender; so does "is his/her KIN"
@@ -241,6 +234,8 @@ static void subject_then_pronoun(att *a) {
   }
 }
 
+/* The gender mention m's person has by the article's evidence (titles, he/she beside the name),
+ * else by the mention's own given name, else, for a surname alone, by its fullest name's. */
 static uint8_t mention_gender(const att *a, const cd_name_mention *m) {
   uint8_t have = a->gender[m->entity] & 3u;
   if (have == GENDER_UNKNOWN) have = given_name_gender(a, m);
