@@ -34,6 +34,21 @@ void cd_arena_free(cd_arena *arena) {
   free(arena);
 }
 
+void cd_arena_adopt(cd_arena *into, cd_arena *from) {
+  if (!from) return;
+  chunk *first = from->head, *last = first;
+  free(from);
+  if (!first) return;
+  while (last->next) last = last->next;
+  /* behind the chunk `into` allocates from, which stays its head */
+  if (into->head) {
+    last->next = into->head->next;
+    into->head->next = first;
+  } else {
+    into->head = first;
+  }
+}
+
 /* Memory the caller fills at once (strings, copies): not zeroed. `align` is a power of two up to
  * max_align_t's: strings take 1, so a report's many short texts are not each padded to 16 bytes. */
 static void *alloc_aligned(cd_arena *arena, size_t size, size_t align) {

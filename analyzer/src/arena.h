@@ -8,6 +8,9 @@ typedef struct cd_arena cd_arena;
 
 cd_arena *cd_arena_new(void);
 void cd_arena_free(cd_arena *arena);
+/* Moves every block of `from` into `into` (freed with it) and frees `from`: what was allocated
+ * in it stays where it is. */
+void cd_arena_adopt(cd_arena *into, cd_arena *from);
 /* Zeroed memory, aligned for any type. NULL when memory runs out. */
 void *cd_arena_alloc(cd_arena *arena, size_t size);
 char *cd_arena_strndup(cd_arena *arena, const char *s, size_t n);

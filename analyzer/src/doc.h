@@ -222,7 +222,13 @@ bool cd_post_nominal(const cd_doc *doc, const cd_token *t);
 size_t cd_couple_partner(const cd_doc *doc, size_t mi);
 void cd_pass_entities(cd_doc *doc);
 void cd_pass_attribution(cd_doc *doc);
-void cd_pass_names(cd_doc *doc);   /* name.* diagnostics */
+/* name.* diagnostics, in two steps: everything but the first-reference checks, which alone read
+ * the quotes' speakers, can run before (or beside) the attribution pass; cd_pass_names_end runs
+ * them after it and frees the run. Begin returns NULL when there is nothing to check or memory
+ * runs out (end then does nothing). */
+typedef struct cd_names_run cd_names_run;
+cd_names_run *cd_pass_names_begin(cd_doc *doc);
+void cd_pass_names_end(cd_doc *doc, cd_names_run *run);
 void cd_pass_claims(cd_doc *doc);  /* claim.* diagnostics */
 void cd_pass_record(cd_doc *doc);  /* quotes against the record: quote.altered, ... (record_pass.c) */
 void cd_pass_findings(cd_doc *doc); /* quote.* diagnostics, severities, inline controls, sorting */

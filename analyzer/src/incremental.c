@@ -73,6 +73,10 @@ struct cd_analysis {
   uint32_t keys_epoch; /* the kept table's epoch when the previous version was analysed */
   cd_vec mentions_from; /* mention_run: the previous version's mentions this one took */
   size_t map_size[CD_INCR_MAPS]; /* cd_incr_map_room */
+  /* the second thread of a long document's analyses (cd_incr_worker), made on first use */
+  cd_worker *worker;
+  bool worker_failed; /* could not be started: one thread it is */
+  size_t parallel_from; /* cd_analysis_set_parallel_from */
 };
 
 /* Mentions [to, to + n) of this version are the previous version's [from, from + n). */
@@ -116,6 +120,7 @@ cd_analysis *cd_analysis_new(void) {
   if (!a) return NULL;
   version_init(&a->old);
   version_init(&a->next);
+  a->parallel_from = CD_ANALYSIS_PARALLEL_FROM;
   cd_vec_init(&a->from, sizeof(size_t));
   cd_vec_init(&a->from_tok, sizeof(size_t));
   cd_vec_init(&a->paired_before, 1);
@@ -142,6 +147,7 @@ cd_analysis *cd_analysis_new(void) {
 
 void cd_analysis_free(cd_analysis *a) {
   if (!a) return;
+  cd_worker_free(a->worker);
   version_free(&a->old);
   version_free(&a->next);
   cd_vec_free(&a->from);
@@ -798,6 +804,17 @@ uint32_t *cd_incr_mention_keys(cd_doc *doc) {
   }
   a->mention_keys_made[cur] = true;
   return to;
+}
+
+void cd_analysis_set_parallel_from(cd_analysis *a, size_t bytes) {
+  if (a) a->parallel_from = bytes;
+}
+
+cd_worker *cd_incr_worker(const cd_doc *doc) {
+  cd_analysis *a = doc->incr;
+  if (!a || doc->len < a->parallel_from || a->worker_failed) return NULL;
+  if (!a->worker && !(a->worker = cd_worker_new())) a->worker_failed = true;
+  return a->worker;
 }
 
 void cd_incr_map_room(const cd_doc *doc, cd_incr_map which, cd_strmap *m) {

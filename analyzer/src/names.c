@@ -2117,24 +2117,50 @@ static bool entity_ignored(const cd_doc *doc, const cd_entity *ent, const size_t
   return false;
 }
 
-void cd_pass_names(cd_doc *doc) {
+/* The names pass between its two steps (cd_pass_names_begin, cd_pass_names_end). */
+struct cd_names_run {
+  names_ctx c;
+  size_t *start, *order, *fill; /* mention indexes grouped by entity: those of e at order[start[e] ..] */
+  cd_strmap surnames, shared, multi_words, org_words;
+};
+
+static void run_free(cd_names_run *r) {
+  free(r->c.speaker);
+  free(r->c.ignored);
+  free(r->c.aside);
+  free(r->c.counted);
+  free(r->c.on_name);
+  free(r->c.titled);
+  free(r->start);
+  free(r->order);
+  free(r->fill);
+  free(r);
+}
+
+cd_names_run *cd_pass_names_begin(cd_doc *doc) {
   size_t ne = doc->entities.len, nm = doc->mentions.len;
-  if (!ne) return;
-  names_ctx c = {.doc = doc};
-  /* working tables, all freed at the end of the pass (not kept in the report's arena) */
-  c.speaker = calloc(ne, sizeof(bool));
-  c.ignored = calloc(ne, sizeof(bool));
-  c.aside = calloc(nm + 1, sizeof(bool));
-  c.counted = calloc(nm + 1, sizeof(bool));
-  c.on_name = calloc(nm + 1, sizeof(uint8_t));
-  c.titled = calloc(ne, sizeof(const char *));
+  if (!ne) return NULL;
+  cd_names_run *r = calloc(1, sizeof *r);
+  if (!r) return NULL;
+  names_ctx *c = &r->c;
+  c->doc = doc;
+  /* working tables, all freed by cd_pass_names_end (not kept in the report's arena) */
+  c->speaker = calloc(ne, sizeof(bool));
+  c->ignored = calloc(ne, sizeof(bool));
+  c->aside = calloc(nm + 1, sizeof(bool));
+  c->counted = calloc(nm + 1, sizeof(bool));
+  c->on_name = calloc(nm + 1, sizeof(uint8_t));
+  c->titled = calloc(ne, sizeof(const char *));
   /* mention indexes grouped by entity (counting sort: mentions stay in text order) */
-  size_t *start = calloc(ne + 1, sizeof(size_t));
-  size_t *order = calloc(nm + 1, sizeof(size_t));
-  size_t *fill = calloc(ne + 1, sizeof(size_t));
-  if (!c.speaker || !c.ignored || !c.aside || !c.counted || !c.on_name || !c.titled || !start || !order || !fill)
-    goto out;
-  mark_aside(&c);
+  size_t *start = r->start = calloc(ne + 1, sizeof(size_t));
+  size_t *order = r->order = calloc(nm + 1, sizeof(size_t));
+  size_t *fill = r->fill = calloc(ne + 1, sizeof(size_t));
+  if (!c->speaker || !c->ignored || !c->aside || !c->counted || !c->on_name || !c->titled || !start || !order ||
+      !fill) {
+    run_free(r);
+    return NULL;
+  }
+  mark_aside(c);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->entity != CD_NONE) start[m->entity + 1]++;
@@ -2144,21 +2170,16 @@ void cd_pass_names(cd_doc *doc) {
     const cd_name_mention *m = M(doc, i);
     if (m->entity != CD_NONE) order[start[m->entity] + fill[m->entity]++] = i;
   }
-  for (size_t q = 0; q < doc->quotes.len; q++) {
-    const cd_quote *qt = CD_VEC_AT(&doc->quotes, cd_quote, q);
-    if (qt->entity != CD_NONE && qt->entity < ne &&
-        (qt->method == CD_ATTR_EXPLICIT || qt->method == CD_ATTR_ACCORDING_TO))
-      c.speaker[qt->entity] = true;
-  }
   /* surnames that two people named in full share ("David Turpin", "Louise Turpin"); every word of a
    * multi-part name */
-  cd_strmap surnames, shared, multi_words, org_words;
-  cd_strmap_init_interned(&org_words);
-  cd_strmap_init_interned(&surnames);
-  cd_strmap_init_interned(&shared);
-  cd_strmap_init_interned(&multi_words);
-  cd_incr_map_room(doc, CD_MAP_NAMES_MULTI_WORDS, &multi_words);
-  cd_incr_map_room(doc, CD_MAP_NAMES_SURNAMES, &surnames);
+  cd_strmap *surnames = &r->surnames, *shared = &r->shared, *multi_words = &r->multi_words,
+            *org_words = &r->org_words;
+  cd_strmap_init_interned(org_words);
+  cd_strmap_init_interned(surnames);
+  cd_strmap_init_interned(shared);
+  cd_strmap_init_interned(multi_words);
+  cd_incr_map_room(doc, CD_MAP_NAMES_MULTI_WORDS, multi_words);
+  cd_incr_map_room(doc, CD_MAP_NAMES_SURNAMES, surnames);
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (m->kind == MK_NAME && m->n_parts >= 2 && !m->headline) {
@@ -2166,9 +2187,9 @@ void cd_pass_names(cd_doc *doc) {
         const cd_token *tk = doc_tok(doc, t);
         if (tk->kind != TOK_WORD || tk->start < m->name.start) continue;
         size_t end = word_end_in_name(tk, m);
-        const char *wk = tok_key(&c, t, end);
-        if (wk && *wk) cd_strmap_put(&multi_words, wk, 1);
-        if (wk && *wk && t == m->first_tok && company_name(doc, m)) cd_strmap_put(&org_words, wk, 1);
+        const char *wk = tok_key(c, t, end);
+        if (wk && *wk) cd_strmap_put(multi_words, wk, 1);
+        if (wk && *wk && t == m->first_tok && company_name(doc, m)) cd_strmap_put(org_words, wk, 1);
       }
     }
     /* a headline's chunks ("Christie Calls Hillary Clinton") and things ("Democrat Hillary Clinton"
@@ -2178,42 +2199,49 @@ void cd_pass_names(cd_doc *doc) {
       continue;
     const char *sk = surname_key(doc, m);
     if (!sk) continue;
-    size_t prev = cd_strmap_get(&surnames, sk);
+    size_t prev = cd_strmap_get(surnames, sk);
     if (prev == CD_NONE)
-      cd_strmap_put(&surnames, sk, m->entity);
+      cd_strmap_put(surnames, sk, m->entity);
     else if (prev != m->entity)
-      cd_strmap_put(&shared, sk, 1);
+      cd_strmap_put(shared, sk, 1);
   }
-  c.multi_words = &multi_words;
-  cd_incr_map_filled(doc, CD_MAP_NAMES_MULTI_WORDS, &multi_words);
-  cd_incr_map_filled(doc, CD_MAP_NAMES_SURNAMES, &surnames);
-  c.org_words = &org_words;
-  for (size_t e = 0; e < ne; e++) c.ignored[e] = entity_ignored(doc, E(doc, e), order + start[e], start[e + 1] - start[e]);
-  courtesy_totals(&c, order, start, &shared);
+  c->multi_words = multi_words;
+  cd_incr_map_filled(doc, CD_MAP_NAMES_MULTI_WORDS, multi_words);
+  cd_incr_map_filled(doc, CD_MAP_NAMES_SURNAMES, surnames);
+  c->org_words = org_words;
+  for (size_t e = 0; e < ne; e++) c->ignored[e] = entity_ignored(doc, E(doc, e), order + start[e], start[e + 1] - start[e]);
+  courtesy_totals(c, order, start, shared);
   for (size_t e = 0; e < ne; e++) {
-    if (c.ignored[e]) continue;
+    if (c->ignored[e]) continue;
     const size_t *ms = order + start[e];
     size_t n = start[e + 1] - start[e];
-    variant_entity(&c, e, ms, n);
-    if (E(doc, e)->kind == CD_ENTITY_PERSON) courtesy_entity(&c, e, ms, n, &shared);
-    first_reference(&c, e, ms, n, &shared, &multi_words);
+    variant_entity(c, e, ms, n);
+    if (E(doc, e)->kind == CD_ENTITY_PERSON) courtesy_entity(c, e, ms, n, shared);
   }
-  title_periods(&c);
-  spelling(&c);
-  case_variants(&c);
-  plural_variants(&c, order, start);
-  cd_strmap_free(&surnames);
-  cd_strmap_free(&shared);
-  cd_strmap_free(&multi_words);
-  cd_strmap_free(&org_words);
-out:
-  free(c.speaker);
-  free(c.ignored);
-  free(c.aside);
-  free(c.counted);
-  free(c.on_name);
-  free(c.titled);
-  free(start);
-  free(order);
-  free(fill);
+  title_periods(c);
+  spelling(c);
+  case_variants(c);
+  plural_variants(c, order, start);
+  return r;
+}
+
+void cd_pass_names_end(cd_doc *doc, cd_names_run *r) {
+  if (!r) return;
+  names_ctx *c = &r->c;
+  c->doc = doc;
+  size_t ne = doc->entities.len;
+  for (size_t q = 0; q < doc->quotes.len; q++) {
+    const cd_quote *qt = CD_VEC_AT(&doc->quotes, cd_quote, q);
+    if (qt->entity != CD_NONE && qt->entity < ne &&
+        (qt->method == CD_ATTR_EXPLICIT || qt->method == CD_ATTR_ACCORDING_TO))
+      c->speaker[qt->entity] = true;
+  }
+  for (size_t e = 0; e < ne; e++)
+    if (!c->ignored[e])
+      first_reference(c, e, r->order + r->start[e], r->start[e + 1] - r->start[e], &r->shared, &r->multi_words);
+  cd_strmap_free(&r->surnames);
+  cd_strmap_free(&r->shared);
+  cd_strmap_free(&r->multi_words);
+  cd_strmap_free(&r->org_words);
+  run_free(r);
 }

@@ -8,6 +8,7 @@
 #include "namekey.h"
 #include "names_lex.h"
 #include "words.h"
+#include "worker.h"
 
 cd_report *cd_analyze(const char *text, size_t len, cd_format format, const cd_config *config) {
   return cd_doc_analyze(text, len, format, config, NULL, 0, NULL);
@@ -29,6 +30,63 @@ cd_report *cd_doc_analyze(const char *text, size_t len, cd_format format, const 
 
 cd_report *cd_doc_analyze_keep_tables(const char *text, size_t len, cd_format format, const cd_config *config) {
   return analyze(text, len, format, config, NULL, 0, NULL, true);
+}
+
+/* The names pass's first step on a copy of the report (cd_doc) of its own. */
+typedef struct names_job {
+  cd_doc *side;
+  cd_names_run *run;
+} names_job;
+
+static void names_begin_job(void *p) {
+  names_job *j = p;
+  j->run = cd_pass_names_begin(j->side);
+}
+
+/* Runs the names pass and, meanwhile, the attribution and claims passes, with a second thread
+ * (cd_incr_worker): the names pass's first step reads the mentions, entities and tokens, which
+ * nothing changes from here on, and writes what no other pass reads or writes: its diagnostics,
+ * arena, name keys and kept indexes. It gets a copy of the report with its own arena and table of
+ * diagnostics, and the name-key fields it may set are taken back from the copy afterwards. Its
+ * diagnostics go in where one thread puts them, before the claims pass's; only the first-reference
+ * checks, which read the speakers, come after the claims pass's, and findings are sorted by where
+ * they are and their code, two of which never coincide between those checks and the claims.
+ * Returns false, having done nothing, when there is no second thread. */
+static bool names_beside(cd_doc *doc) {
+  cd_worker *w = cd_incr_worker(doc);
+  if (!w) return false;
+  cd_doc side = *doc;
+  side.arena = cd_arena_new();
+  if (!side.arena) return false;
+  side.name_keys.arena = side.arena;
+  cd_vec_init(&side.diags, sizeof(cd_diagnostic));
+  names_job job = {&side, NULL};
+  cd_worker_run(w, names_begin_job, &job);
+  cd_pass_attribution(doc);
+  size_t claims_from = doc->diags.len;
+  cd_pass_claims(doc);
+  cd_worker_wait(w);
+  doc->name_keys = side.name_keys;
+  doc->name_keys.arena = doc->arena;
+  doc->span_keys = side.span_keys;
+  doc->span_keys_buckets = side.span_keys_buckets;
+  doc->span_keys_scale = side.span_keys_scale;
+  doc->kept_keys = side.kept_keys;
+  doc->token_keys = side.token_keys;
+  doc->mention_keys = side.mention_keys;
+  cd_arena_adopt(doc->arena, side.arena);
+  size_t n = side.diags.len;
+  if (n) {
+    cd_vec_reserve_more(&doc->diags, n);
+    cd_diagnostic *d = doc->diags.data;
+    memmove(d + claims_from + n, d + claims_from, (doc->diags.len - claims_from) * sizeof *d);
+    memcpy(d + claims_from, side.diags.data, n * sizeof *d);
+    doc->diags.len += n;
+  }
+  cd_vec_free(&side.diags);
+  cd_pass_names_end(doc, job.run);
+  cd_doc_name_keys_free(doc);
+  return true;
 }
 
 static cd_report *analyze(const char *text, size_t len, cd_format format, const cd_config *config,
@@ -93,12 +151,15 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
   if (!incr) cd_vec_shrink(&doc->mentions);
   if (incr) cd_incr_keep_mentions(incr);
   cd_pass_entities(doc);
-  cd_pass_attribution(doc);
-  cd_pass_names(doc);
-  /* the last pass to ask for name keys: the table goes before the claims and findings passes add
-   * their diagnostics (the keys stay in the arena) */
-  cd_doc_name_keys_free(doc);
-  cd_pass_claims(doc);
+  if (!names_beside(doc)) {
+    cd_names_run *names = cd_pass_names_begin(doc);
+    cd_pass_attribution(doc);
+    cd_pass_names_end(doc, names);
+    /* the last pass to ask for name keys: the table goes before the claims and findings passes
+     * add their diagnostics (the keys stay in the arena) */
+    cd_doc_name_keys_free(doc);
+    cd_pass_claims(doc);
+  }
   cd_pass_record(doc);
   cd_pass_findings(doc);
   if (incr) cd_incr_keep_final(incr, doc);

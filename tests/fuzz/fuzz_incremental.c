@@ -1,5 +1,6 @@
-/* Fuzzes the incremental analysis (cd_analysis). The first byte picks Markdown (bit 0) and how many
- * edits follow (bits 1-4, one to sixteen); the rest is the article. The edits are drawn from a
+/* Fuzzes the incremental analysis (cd_analysis). The first byte picks Markdown (bit 0), how many
+ * edits follow (bits 1-4, one to sixteen) and whether the names pass runs on the handle's second
+ * thread whatever the length (bit 5); the rest is the article. The edits are drawn from a
  * generator seeded with the input's hash: a snippet typed (letters, spaces, paragraph breaks,
  * quotation marks of every family, an attribution, a name), a few bytes deleted, or a stretch cut
  * and pasted elsewhere. After every edit the handle's report must equal a fresh cd_analyze of the
@@ -93,6 +94,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   edit(&t, 0, 0, (const char *)data + 1, size - 1);
   cd_analysis *a = cd_analysis_new();
   CHECK(a);
+  if (data[0] & 32) cd_analysis_set_parallel_from(a, 0); /* the names pass on a second thread */
   check_version(a, &t, format, config);
   for (size_t k = 0; k < edits; k++) {
     random_edit(&t, &state);
