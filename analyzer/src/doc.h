@@ -222,10 +222,11 @@ bool cd_post_nominal(const cd_doc *doc, const cd_token *t);
 size_t cd_couple_partner(const cd_doc *doc, size_t mi);
 void cd_pass_entities(cd_doc *doc);
 void cd_pass_attribution(cd_doc *doc);
-/* name.* diagnostics, in two steps: everything but the first-reference checks, which alone read
- * the quotes' speakers, can run before (or beside) the attribution pass; cd_pass_names_end runs
- * them after it and frees the run. Begin returns NULL when there is nothing to check or memory
- * runs out (end then does nothing). */
+/* name.* diagnostics, in two steps. Only one question of the pass reads the quotes' speakers
+ * (is a person named by one word quoted? first_reference), so all the rest can run before, or
+ * beside, the attribution pass; cd_pass_names_end asks it, after attribution, of the people
+ * whose answer turns on it, and frees the run. Begin returns NULL when there is nothing to check
+ * or memory runs out (end then does nothing). */
 typedef struct cd_names_run cd_names_run;
 cd_names_run *cd_pass_names_begin(cd_doc *doc);
 void cd_pass_names_end(cd_doc *doc, cd_names_run *run);

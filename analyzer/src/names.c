@@ -40,7 +40,15 @@ typedef struct names_ctx {
   bool *counted;         /* per mention of a person: courtesy_counted, as courtesy_totals found it */
   uint8_t *on_name;      /* per mention: courtesy_on_name's answer + 1, once asked (0: not yet) */
   const char **titled;   /* per person: titled_key, as courtesy_totals found it */
+  /* the quotes' speakers are in `speaker` (cd_pass_names_end); until then first_reference puts
+   * the people whose answer turns on them in `deferred` (entity indexes) */
+  bool speakers_known;
+  cd_vec deferred; /* deferred_ref */
 } names_ctx;
+
+typedef struct deferred_ref {
+  size_t entity, first_body;
+} deferred_ref;
 
 static const cd_name_mention *M(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->mentions, cd_name_mention, i); }
 static const cd_entity *E(const cd_doc *doc, size_t i) { return CD_VEC_AT(&doc->entities, cd_entity, i); }
@@ -1088,6 +1096,38 @@ static bool names_withheld(const cd_doc *doc, const cd_name_mention *m) {
   return false;
 }
 
+/* name.no-first-reference for person e, known by one word only, whose first mention in the body
+ * is first_body; `person` when its mentions call it a person, else it is one if it is quoted. */
+static void no_first_reference(names_ctx *c, size_t e, const size_t *mentions, size_t n, size_t first_body,
+                               bool person) {
+  cd_doc *doc = c->doc;
+  const cd_name_mention *m = M(doc, first_body);
+  if (!person && c->speaker[e]) {
+    /* a speaker named by one word: a person unless the word is an established name (Reuters, Moscow)
+     * or an ordinary word, or a mention calls it a thing ("the website Politco says") */
+    const char *key = name_key(doc, m);
+    const cd_token *t = doc_tok(doc, m->end_tok - 1);
+    person = !cd_doc_key_proper(doc, key) && !cd_doc_key_common(doc, key) && !(t->flags & TF_ALLCAPS) &&
+             !m->org_hint && !cd_doc_key_alias_known(doc, key) &&
+             !org_shaped(doc->text + m->name.start, m->name.end - m->name.start, key);
+    for (size_t k = 0; k < n && person; k++) person = !named_thing(doc, M(doc, mentions[k]));
+  }
+  if (!person) return;
+  const char *form = slice(doc, m->span.start, m->span.end);
+  /* "President Obama": the house style may name presidents so; say so where it is the choice */
+  const char *msg =
+      president_by_title(doc, m)
+          ? cd_arena_printf(doc->arena,
+                            "'%s' is the only name given for this president. Give the full name on first "
+                            "reference (AP style), unless house style names presidents by title and surname.",
+                            form)
+          : cd_arena_printf(doc->arena,
+                            "'%s' is the only name given for this person. Give the full name on first reference.",
+                            form);
+  cd_diagnostic *d = cd_doc_add_diag(doc, "name.no-first-reference", m->span.start, m->span.end, msg);
+  d->entity = e;
+}
+
 static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size_t n, const cd_strmap *shared,
                             const cd_strmap *multi_words) {
   cd_doc *doc = c->doc;
@@ -1144,29 +1184,11 @@ static void first_reference(names_ctx *c, size_t e, const size_t *mentions, size
       if (b->headline || c->aside[mentions[k]] || b->in_quote) continue;
       person = strong_title(doc, b) || role_before(doc, b);
     }
-    if (!person && c->speaker[e]) {
-      /* a speaker named by one word: a person unless the word is an established name (Reuters, Moscow)
-       * or an ordinary word, or a mention calls it a thing ("the website Politco says") */
-      const cd_token *t = doc_tok(doc, m->end_tok - 1);
-      person = !cd_doc_key_proper(doc, key) && !cd_doc_key_common(doc, key) && !(t->flags & TF_ALLCAPS) &&
-               !m->org_hint && !cd_doc_key_alias_known(doc, key) &&
-               !org_shaped(doc->text + m->name.start, m->name.end - m->name.start, key);
-      for (size_t k = 0; k < n && person; k++) person = !named_thing(doc, M(doc, mentions[k]));
+    if (!person && !c->speakers_known) { /* asked once the speakers are known (cd_pass_names_end) */
+      *(deferred_ref *)cd_vec_push(&c->deferred) = (deferred_ref){e, first_body};
+      return;
     }
-    if (!person) return;
-    const char *form = slice(doc, m->span.start, m->span.end);
-    /* "President Obama": the house style may name presidents so; say so where it is the choice */
-    const char *msg =
-        president_by_title(doc, m)
-            ? cd_arena_printf(doc->arena,
-                              "'%s' is the only name given for this president. Give the full name on first "
-                              "reference (AP style), unless house style names presidents by title and surname.",
-                              form)
-            : cd_arena_printf(doc->arena,
-                              "'%s' is the only name given for this person. Give the full name on first reference.",
-                              form);
-    cd_diagnostic *d = cd_doc_add_diag(doc, "name.no-first-reference", m->span.start, m->span.end, msg);
-    d->entity = e;
+    no_first_reference(c, e, mentions, n, first_body, person);
     return;
   }
   if (ent->kind != CD_ENTITY_PERSON || first_person_full == CD_NONE) return;
@@ -2125,6 +2147,7 @@ struct cd_names_run {
 };
 
 static void run_free(cd_names_run *r) {
+  cd_vec_free(&r->c.deferred);
   free(r->c.speaker);
   free(r->c.ignored);
   free(r->c.aside);
@@ -2144,6 +2167,7 @@ cd_names_run *cd_pass_names_begin(cd_doc *doc) {
   if (!r) return NULL;
   names_ctx *c = &r->c;
   c->doc = doc;
+  cd_vec_init(&c->deferred, sizeof(deferred_ref));
   /* working tables, all freed by cd_pass_names_end (not kept in the report's arena) */
   c->speaker = calloc(ne, sizeof(bool));
   c->ignored = calloc(ne, sizeof(bool));
@@ -2217,6 +2241,7 @@ cd_names_run *cd_pass_names_begin(cd_doc *doc) {
     size_t n = start[e + 1] - start[e];
     variant_entity(c, e, ms, n);
     if (E(doc, e)->kind == CD_ENTITY_PERSON) courtesy_entity(c, e, ms, n, shared);
+    first_reference(c, e, ms, n, shared, multi_words);
   }
   title_periods(c);
   spelling(c);
@@ -2236,9 +2261,12 @@ void cd_pass_names_end(cd_doc *doc, cd_names_run *r) {
         (qt->method == CD_ATTR_EXPLICIT || qt->method == CD_ATTR_ACCORDING_TO))
       c->speaker[qt->entity] = true;
   }
-  for (size_t e = 0; e < ne; e++)
-    if (!c->ignored[e])
-      first_reference(c, e, r->order + r->start[e], r->start[e + 1] - r->start[e], &r->shared, &r->multi_words);
+  c->speakers_known = true;
+  for (size_t k = 0; k < c->deferred.len; k++) {
+    const deferred_ref *d = CD_VEC_AT(&c->deferred, deferred_ref, k);
+    size_t e = d->entity;
+    no_first_reference(c, e, r->order + r->start[e], r->start[e + 1] - r->start[e], d->first_body, false);
+  }
   cd_strmap_free(&r->surnames);
   cd_strmap_free(&r->shared);
   cd_strmap_free(&r->multi_words);

@@ -48,10 +48,11 @@ static void names_begin_job(void *p) {
  * nothing changes from here on, and writes what no other pass reads or writes: its diagnostics,
  * arena, name keys and kept indexes. It gets a copy of the report with its own arena and table of
  * diagnostics, and the name-key fields it may set are taken back from the copy afterwards. Its
- * diagnostics go in where one thread puts them, before the claims pass's; only the first-reference
- * checks, which read the speakers, come after the claims pass's, and findings are sorted by where
- * they are and their code, two of which never coincide between those checks and the claims.
- * Returns false, having done nothing, when there is no second thread. */
+ * diagnostics go in where one thread puts them, before the claims pass's; only the few
+ * first-reference findings that wait for the speakers (cd_pass_names_end) come after the claims
+ * pass's, and findings are sorted by where they are and their code, which never coincide between
+ * those and the claims pass's. Returns false, having done nothing, when there is no second
+ * thread. */
 static bool names_beside(cd_doc *doc) {
   cd_worker *w = cd_incr_worker(doc);
   if (!w) return false;
