@@ -79,14 +79,8 @@ static inline size_t mention_at(const att *a, size_t i) {
   return a->start_mention[start_rank(a->starts, a->starts_before, i)];
 }
 static inline uint32_t para_of(const att *a, size_t i) { return doc_tok_para(a->doc, T(a, i)); }
-/* Token i is the word w (wn bytes), in any case. The length first: most tokens differ in it; then
- * the first letter, either case, before the call (|0x20 makes a capital small and no other byte
- * that letter). */
-static inline bool is_n(const att *a, size_t i, const char *w, size_t wn) {
-  if (i >= doc_ntok(a->doc) || T(a, i)->kind != TOK_WORD || N(a, i) != wn) return false;
-  if (w[0] >= 'a' && w[0] <= 'z' && (S(a, i)[0] | 0x20) != w[0]) return false;
-  return cd_word_eq(S(a, i), N(a, i), w);
-}
+/* Token i is the word w (wn bytes), in any case (cd_tok_word_is_n). */
+static inline bool is_n(const att *a, size_t i, const char *w, size_t wn) { return cd_tok_word_is_n(a->doc, i, w, wn); }
 /* is_n for a literal w, whose length the compiler knows (the function is not always inlined, and a
  * strlen a call was a few percent of the attribution pass) */
 #define is(a, i, w) is_n((a), (i), "" w, sizeof(w) - 1)

@@ -25,11 +25,8 @@ static const cd_token *tk(const cd_doc *d, size_t i) { return doc_tok(d, i); }
 static const char *ts(const cd_doc *d, size_t i) { return d->text + tk(d, i)->start; }
 static size_t tn(const cd_doc *d, size_t i) { return tk(d, i)->len; }
 static bool word(const cd_doc *d, size_t i) { return i < doc_ntok(d) && tk(d, i)->kind == TOK_WORD; }
-/* Token i is the word w, a string literal, in any case (most tokens differ in length). */
-#define is(d, i, w) is_n((d), (i), "" w, sizeof(w) - 1)
-static bool is_n(const cd_doc *d, size_t i, const char *w, size_t wn) {
-  return word(d, i) && tn(d, i) == wn && cd_word_eq(ts(d, i), wn, w);
-}
+/* Token i is the word w, a string literal, in any case. */
+#define is(d, i, w) CD_TOK_WORD_IS((d), (i), w)
 static bool lx(const cd_doc *d, size_t i, cd_lex_id list) {
   return word(d, i) && cd_lex_has(list, ts(d, i), tn(d, i));
 }

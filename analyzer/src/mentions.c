@@ -387,7 +387,7 @@ static bool is_title_word(const cd_doc *doc, const cd_token *t) {
   if (next && CD_WORD_IS(tstr(doc, t), tlen(t), "hon") && (t->flags & TF_CAP) && is_word_tok(next) &&
       next->sent == t->sent)
     return cd_is_given_name(tstr(doc, next), tlen(next)) || cd_is_job_title(tstr(doc, next), tlen(next)) ||
-           (i > 0 && is_word_tok(doc_tok(doc, i - 1)) && CD_WORD_IS(tstr(doc, doc_tok(doc, i - 1)), tlen(doc_tok(doc, i - 1)), "rt"));
+           (i > 0 && CD_TOK_WORD_IS(doc, i - 1, "rt"));
   /* "Council Member Harriet Okonkwo-Bell", "Board Member Ana Ruiz": "Member" is a title before a
    * name, not before the common word of a body ("EU Member States") */
   if (next && CD_WORD_IS(tstr(doc, t), tlen(t), "member") && (t->flags & TF_CAP) && is_word_tok(next) &&
@@ -584,7 +584,7 @@ int cd_kin_before(const cd_doc *doc, size_t f) {
       noun->len < 3 || noun->len > 13 || noun->sent != doc_tok(doc, f)->sent)
     return -1;
   if (f >= 3 && doc_tok(doc, f - 3)->sent == doc_tok(doc, f)->sent && is_word_tok(doc_tok(doc, f - 3)) &&
-      CD_WORD_IS(tstr(doc, doc_tok(doc, f - 3)), tlen(doc_tok(doc, f - 3)), "its"))
+      CD_TOK_TEXT_IS(doc, f - 3, "its"))
     return -1;
   return cd_kin_noun(tstr(doc, noun), tlen(noun));
 }
@@ -687,7 +687,7 @@ static bool places_after(const cd_doc *doc, size_t e) {
                                        "avenues", "valleys", "mountains", "districts", "provinces", "parishes",
                                        "townships", "boroughs", "regions", "creeks", "bays", NULL};
   size_t n = doc_ntok(doc), k = e;
-  if (k + 1 < n && is_word_tok(doc_tok(doc, k)) && CD_WORD_IS(tstr(doc, doc_tok(doc, k)), tlen(doc_tok(doc, k)), "and")) {
+  if (k + 1 < n && CD_TOK_WORD_IS(doc, k, "and")) {
     k++;
     while (k < n && k < e + 5 && is_word_tok(doc_tok(doc, k)) && (doc_tok(doc, k)->flags & TF_CAP)) k++;
   }
@@ -723,9 +723,9 @@ static bool known_as_after(const cd_doc *doc, const cd_name_mention *m, const cd
     size_t k = m->end_tok;
     const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
     if (k + 3 < s->end_tok && doc->text[doc_tok(doc, k)->start] == ',' && is_word_tok(doc_tok(doc, k + 1)) &&
-        CD_WORD_IS(tstr(doc, doc_tok(doc, k + 1)), tlen(doc_tok(doc, k + 1)), "as"))
+        CD_TOK_TEXT_IS(doc, k + 1, "as"))
       for (size_t j = k + 2; j < s->end_tok && j < k + 7; j++)
-        if (is_word_tok(doc_tok(doc, j)) && CD_WORD_IS(tstr(doc, doc_tok(doc, j)), tlen(doc_tok(doc, j)), "known")) return true;
+        if (CD_TOK_WORD_IS(doc, j, "known")) return true;
     return false;
   }
   if (prev->sent != m->sent) return false;
@@ -742,8 +742,8 @@ static bool known_as_after(const cd_doc *doc, const cd_name_mention *m, const cd
   /* "Eleanor Varga, whom everyone in Castelle calls Nell": the verb of calling right before the
    * name, a "who(m)", "everyone" or "friends" a few words before it */
   size_t v = f - 1;
-  if (is_word_tok(doc_tok(doc, v)) && (CD_WORD_IS(tstr(doc, doc_tok(doc, v)), tlen(doc_tok(doc, v)), "him") ||
-                                       CD_WORD_IS(tstr(doc, doc_tok(doc, v)), tlen(doc_tok(doc, v)), "her")))
+  if (is_word_tok(doc_tok(doc, v)) && (CD_TOK_TEXT_IS(doc, v, "him") ||
+                                       CD_TOK_TEXT_IS(doc, v, "her")))
     v--;
   const cd_token *vt = doc_tok(doc, v);
   if (!is_word_tok(vt) || !(CD_WORD_IS(tstr(doc, vt), tlen(vt), "calls") || CD_WORD_IS(tstr(doc, vt), tlen(vt), "call") ||
@@ -835,9 +835,9 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     bool apposed = (b && b->kind == TOK_PUNCT && doc->text[b->start] == ',' && b->sent == g->sent) ||
                    (e + 1 < doc_ntok(doc) && doc_tok(doc, e)->kind == TOK_PUNCT && doc->text[doc_tok(doc, e)->start] == ',' &&
                     is_word_tok(doc_tok(doc, e + 1)) &&
-                    (CD_WORD_IS(tstr(doc, doc_tok(doc, e + 1)), tlen(doc_tok(doc, e + 1)), "a") ||
-                     CD_WORD_IS(tstr(doc, doc_tok(doc, e + 1)), tlen(doc_tok(doc, e + 1)), "an") ||
-                     CD_WORD_IS(tstr(doc, doc_tok(doc, e + 1)), tlen(doc_tok(doc, e + 1)), "the")));
+                    (CD_TOK_TEXT_IS(doc, e + 1, "a") ||
+                     CD_TOK_TEXT_IS(doc, e + 1, "an") ||
+                     CD_TOK_TEXT_IS(doc, e + 1, "the")));
     if (apposed && cd_is_given_name(tstr(doc, g), tlen(g)) && !cd_is_courtesy_title(tstr(doc, g), tlen(g)) &&
         !(b && is_word_tok(b) && (b->flags & TF_CAP) && b->sent == g->sent))
       w[0].title_word = false;
@@ -1148,7 +1148,7 @@ void cd_pass_mentions(cd_doc *doc) {
           /* "European Court of Justice", "Bank of England", "Democratic Republic of the Congo" */
           size_t j = i + 1;
           bool the = j < doc_ntok(doc) && is_word_tok(doc_tok(doc, j)) &&
-                     CD_WORD_IS(tstr(doc, doc_tok(doc, j)), tlen(doc_tok(doc, j)), "the");
+                     CD_TOK_TEXT_IS(doc, j, "the");
           if (the) j++;
           if (j < doc_ntok(doc) && name_word(doc, cs, j, true) && doc_tok(doc, j)->sent == t->sent) {
             w[n].tok = i;
