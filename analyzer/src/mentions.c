@@ -122,6 +122,25 @@ static bool after_media_noun(const cd_doc *doc, size_t f) {
          cd_word_in(tstr(doc, n), tlen(n), MEDIA);
 }
 
+/* Is the one-word name at f set off by commas right after someone's firm ("whose agency, Fenton,
+ * made the ads", "her company, Larkspur, sells")? Then it names the firm, whoever it is named
+ * after. Only after a possessive: "a spokeswoman for the company, Dana Kessler, said" names her. */
+static bool firm_in_apposition(const cd_doc *doc, size_t f) {
+  static const char *const FIRMS[] = {"agency", "firm", "company", "consultancy", "studio", "label", "practice",
+                                      "startup", "business", NULL};
+  static const char *const OWNERS[] = {"whose", "his", "her", "their", "its", "our", "my", NULL};
+  if (f < 3 || f + 1 >= doc_ntok(doc)) return false;
+  const cd_token *comma = doc_tok(doc, f - 1), *noun = doc_tok(doc, f - 2), *owner = doc_tok(doc, f - 3),
+                 *after = doc_tok(doc, f + 1);
+  uint32_t sent = doc_tok(doc, f)->sent; /* the words read are the name's sentence's, so its paragraph's */
+  if (comma->kind != TOK_PUNCT || doc->text[comma->start] != ',' || after->kind != TOK_PUNCT ||
+      doc->text[after->start] != ',' || after->sent != sent)
+    return false;
+  return is_word_tok(noun) && (noun->flags & TF_LOWER) && noun->sent == sent &&
+         cd_word_in(tstr(doc, noun), tlen(noun), FIRMS) && is_word_tok(owner) && owner->sent == noun->sent &&
+         cd_word_in(tstr(doc, owner), tlen(owner), OWNERS);
+}
+
 /* Does a group's noun and "known as" or "called" come right before token f ("a terrorist group
  * known as Ansar al-Sharia", "a militia called the Free Army")? Then the name is a body's. Read
  * here, in the name's own paragraph, so that what the entities pass reads of a mention stays the
@@ -966,7 +985,9 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     const cd_token *t = doc_tok(doc, w[name_from].tok);
     m->acronym = (t->flags & TF_ALLCAPS) != 0;
   }
-  if (!m->org_hint && (business || named_as_body(doc, m->first_tok) || after_media_noun(doc, m->first_tok))) m->org_hint = true;
+  if (!m->org_hint && (business || named_as_body(doc, m->first_tok) || after_media_noun(doc, m->first_tok) ||
+                       (m->end_tok == m->first_tok + 1 && firm_in_apposition(doc, m->first_tok))))
+    m->org_hint = true;
   if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
   m->thing_hint = !m->org_hint && !possessive && name_from == 0 &&
                   (the_singular_thing(doc, m->first_tok, m->end_tok - 1) || places_after(doc, m->end_tok) ||

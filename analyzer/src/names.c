@@ -700,6 +700,8 @@ static const char *titled_key(names_ctx *c, const size_t *mentions, size_t n) {
 static bool courtesy_counted(names_ctx *c, const cd_name_mention *m, const char *tkey, const cd_strmap *shared) {
   if (!body(c, m) || m->job_title || m->n_parts != 1 || !same_word(c, m, tkey) || !lone_reference(c->doc, m))
     return false;
+  /* "whose agency, Fenton, made the ads": the word names a firm there, not the person */
+  if (m->org_hint && !m->courtesy) return false;
   if (m->courtesy) return courtesy_on_name(c, m);
   return !shared_word(c, m, shared);
 }
