@@ -31,7 +31,8 @@
 
 typedef struct names_ctx {
   cd_doc *doc;
-  bool *speaker;         /* per entity: named as the speaker of a quote */
+  bool *speaker;         /* per entity: named as the speaker of a quote; filled by cd_pass_names_end, after
+                          * attribution: read it only where speakers_known says so (first_reference) */
   bool *ignored;         /* per entity: configuration says never to flag it */
   const cd_strmap *multi_words; /* every word of a name of two or more words */
   const cd_strmap *org_words;   /* first words of companies named after someone ("Bloomberg L.P.") */
