@@ -297,19 +297,16 @@ void cd_fix_add_edit(cd_doc *doc, cd_fix *f, size_t start, size_t end, const cha
 
 static inline const cd_token *doc_tok(const cd_doc *d, size_t i) { return CD_VEC_AT(&d->tokens, cd_token, i); }
 static inline size_t doc_ntok(const cd_doc *d) { return d->tokens.len; }
-/* Token i's text is the word w (wn bytes, lower case), in any case. The length first: most tokens
- * differ in it; then the first letter, either case, before the call (|0x20 makes a capital small
- * and no other byte that letter). CD_TOK_TEXT_IS takes a literal, whose length the compiler knows. */
-static inline bool cd_tok_text_is_n(const cd_doc *d, size_t i, const char *w, size_t wn) {
+/* Token i is a word token and the word w (wn bytes, lower case), in any case; i may be past the
+ * last token. The length first: most tokens differ in it; then the first letter, either case,
+ * before the call (|0x20 makes a capital small and no other byte that letter). CD_TOK_WORD_IS
+ * takes a literal, whose length the compiler knows. */
+static inline bool cd_tok_word_is_n(const cd_doc *d, size_t i, const char *w, size_t wn) {
+  if (i >= doc_ntok(d)) return false;
   const cd_token *t = doc_tok(d, i);
-  if (t->len != wn) return false;
+  if (t->kind != TOK_WORD || t->len != wn) return false;
   if (w[0] >= 'a' && w[0] <= 'z' && (d->text[t->start] | 0x20) != w[0]) return false;
   return cd_word_eq(d->text + t->start, wn, w);
-}
-#define CD_TOK_TEXT_IS(d, i, w) cd_tok_text_is_n((d), (i), "" w, sizeof(w) - 1)
-/* Token i is a word token and the word w (i may be past the last token). */
-static inline bool cd_tok_word_is_n(const cd_doc *d, size_t i, const char *w, size_t wn) {
-  return i < doc_ntok(d) && doc_tok(d, i)->kind == TOK_WORD && cd_tok_text_is_n(d, i, w, wn);
 }
 #define CD_TOK_WORD_IS(d, i, w) cd_tok_word_is_n((d), (i), "" w, sizeof(w) - 1)
 /* The key of token t's bytes (cd_doc_name_key), kept per token with a handle. */

@@ -602,8 +602,7 @@ int cd_kin_before(const cd_doc *doc, size_t f) {
   if (!(comma->kind == TOK_PUNCT && doc->text[comma->start] == ',') || !is_word_tok(noun) || !(noun->flags & TF_LOWER) ||
       noun->len < 3 || noun->len > 13 || noun->sent != doc_tok(doc, f)->sent)
     return -1;
-  if (f >= 3 && doc_tok(doc, f - 3)->sent == doc_tok(doc, f)->sent && is_word_tok(doc_tok(doc, f - 3)) &&
-      CD_TOK_TEXT_IS(doc, f - 3, "its"))
+  if (f >= 3 && doc_tok(doc, f - 3)->sent == doc_tok(doc, f)->sent && CD_TOK_WORD_IS(doc, f - 3, "its"))
     return -1;
   return cd_kin_noun(tstr(doc, noun), tlen(noun));
 }
@@ -741,8 +740,7 @@ static bool known_as_after(const cd_doc *doc, const cd_name_mention *m, const cd
       CD_VEC_AT(&doc->sentences, cd_sentence, prev->sent)->para == CD_VEC_AT(&doc->sentences, cd_sentence, m->sent)->para) {
     size_t k = m->end_tok;
     const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
-    if (k + 3 < s->end_tok && doc->text[doc_tok(doc, k)->start] == ',' && is_word_tok(doc_tok(doc, k + 1)) &&
-        CD_TOK_TEXT_IS(doc, k + 1, "as"))
+    if (k + 3 < s->end_tok && doc->text[doc_tok(doc, k)->start] == ',' && CD_TOK_WORD_IS(doc, k + 1, "as"))
       for (size_t j = k + 2; j < s->end_tok && j < k + 7; j++)
         if (CD_TOK_WORD_IS(doc, j, "known")) return true;
     return false;
@@ -761,8 +759,7 @@ static bool known_as_after(const cd_doc *doc, const cd_name_mention *m, const cd
   /* "Eleanor Varga, whom everyone in Castelle calls Nell": the verb of calling right before the
    * name, a "who(m)", "everyone" or "friends" a few words before it */
   size_t v = f - 1;
-  if (is_word_tok(doc_tok(doc, v)) && (CD_TOK_TEXT_IS(doc, v, "him") ||
-                                       CD_TOK_TEXT_IS(doc, v, "her")))
+  if (CD_TOK_WORD_IS(doc, v, "him") || CD_TOK_WORD_IS(doc, v, "her"))
     v--;
   const cd_token *vt = doc_tok(doc, v);
   if (!is_word_tok(vt) || !(CD_WORD_IS(tstr(doc, vt), tlen(vt), "calls") || CD_WORD_IS(tstr(doc, vt), tlen(vt), "call") ||
@@ -853,10 +850,8 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     size_t e = w[1].tok + 1;
     bool apposed = (b && b->kind == TOK_PUNCT && doc->text[b->start] == ',' && b->sent == g->sent) ||
                    (e + 1 < doc_ntok(doc) && doc_tok(doc, e)->kind == TOK_PUNCT && doc->text[doc_tok(doc, e)->start] == ',' &&
-                    is_word_tok(doc_tok(doc, e + 1)) &&
-                    (CD_TOK_TEXT_IS(doc, e + 1, "a") ||
-                     CD_TOK_TEXT_IS(doc, e + 1, "an") ||
-                     CD_TOK_TEXT_IS(doc, e + 1, "the")));
+                    (CD_TOK_WORD_IS(doc, e + 1, "a") || CD_TOK_WORD_IS(doc, e + 1, "an") ||
+                     CD_TOK_WORD_IS(doc, e + 1, "the")));
     if (apposed && cd_is_given_name(tstr(doc, g), tlen(g)) && !cd_is_courtesy_title(tstr(doc, g), tlen(g)) &&
         !(b && is_word_tok(b) && (b->flags & TF_CAP) && b->sent == g->sent))
       w[0].title_word = false;
@@ -1168,8 +1163,7 @@ void cd_pass_mentions(cd_doc *doc) {
                    of_head(doc, w, n)) {
           /* "European Court of Justice", "Bank of England", "Democratic Republic of the Congo" */
           size_t j = i + 1;
-          bool the = j < doc_ntok(doc) && is_word_tok(doc_tok(doc, j)) &&
-                     CD_TOK_TEXT_IS(doc, j, "the");
+          bool the = CD_TOK_WORD_IS(doc, j, "the");
           if (the) j++;
           if (j < doc_ntok(doc) && name_word(doc, cs, j, true) && doc_tok(doc, j)->sent == t->sent) {
             w[n].tok = i;

@@ -1582,11 +1582,12 @@ static void spelling(names_ctx *c) {
       if (a->given && b->given && a->given_surname_entity != b->given_surname_entity) continue;
       /* two people, each introduced in full, whose surnames differ at the end ("Ana Kessel",
        * "Tom Kessler"; "Hansen", "Hanson"): surnames of a stem differ there. A slip inside the
-       * word ("Anne Sacoolas", "Jonathan Socoolas") is still reported. */
-      if (a->introduced && b->introduced && !shares_entity(a, b) && ending_differs(a->key, b->key)) continue;
-      /* the same for a surname the dictionary knows: "Former Reagan chief of staff Don Regan" is
-       * another family's name beside a famous one, not a slip of it */
-      if (a->introduced && b->introduced && !shares_entity(a, b) && cd_doc_key_proper(doc, b->key)) continue;
+       * word ("Anne Sacoolas", "Jonathan Socoolas") is still reported, but for one beside a
+       * surname the dictionary knows: "Former Reagan chief of staff Don Regan" is another family's
+       * name beside a famous one, not a slip of it. */
+      if (a->introduced && b->introduced && !shares_entity(a, b) &&
+          (ending_differs(a->key, b->key) || cd_doc_key_proper(doc, b->key)))
+        continue;
       if (!spelling_linked(a, b) &&
           !(lone_slip(c, a) && b->person_surname && (b->count >= 2 * a->count || introduction_decides(a, b))))
         continue;
