@@ -464,20 +464,39 @@ static size_t get_unique(ent_ctx *c, const cd_strmap *map, const char *key) {
   return v == CD_NONE || v == AMBIGUOUS ? CD_NONE : find(c, v);
 }
 
-/* "key#cluster" in the scratch arena (what "%s#%zu" prints, without the formatter: one a mention). */
-static char *key_and_cluster(cd_arena *scratch, const char *key, size_t cl) {
-  char digits[24];
-  size_t nd = 0;
-  do digits[nd++] = (char)('0' + cl % 10);
-  while ((cl /= 10) != 0);
-  size_t kn = strlen(key);
-  char *out = cd_arena_alloc(scratch, kn + 1 + nd + 1);
-  if (!out) return NULL;
-  memcpy(out, key, kn);
-  out[kn] = '#';
-  for (size_t i = 0; i < nd; i++) out[kn + 1 + i] = digits[nd - 1 - i];
-  out[kn + 1 + nd] = 0;
-  return out;
+/* A set of (key, cluster) pairs: the keys are interned (equal keys, equal pointers), so a pair is
+ * two words to hash and compare, with no string made for it. Open addressing over a power of two
+ * at most half full; NULL marks an empty slot. */
+typedef struct key_cluster {
+  const char *key;
+  size_t cl;
+} key_cluster;
+
+typedef struct pair_set {
+  key_cluster *slots;
+  size_t mask;
+} pair_set;
+
+/* Room for up to n pairs; false out of memory. */
+static bool pair_set_init(pair_set *ps, size_t n) {
+  size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  ps->slots = calloc(cap, sizeof *ps->slots);
+  ps->mask = cap - 1;
+  return ps->slots != NULL;
+}
+
+/* Adds (key, cl); false when it was there already. */
+static bool pair_set_add(pair_set *ps, const char *key, size_t cl) {
+  uint64_t h = ((uint64_t)(uintptr_t)key ^ (uint64_t)cl * 0xff51afd7ed558ccdull) * 0x9e3779b97f4a7c15ull;
+  for (size_t at = (size_t)(h >> 32) & ps->mask;; at = (at + 1) & ps->mask) {
+    key_cluster *k = &ps->slots[at];
+    if (!k->key) {
+      *k = (key_cluster){key, cl};
+      return true;
+    }
+    if (k->key == key && k->cl == cl) return false;
+  }
 }
 
 /* a, b and c end to end in the scratch arena (what "%s%s%s" prints, without the formatter). */
@@ -653,8 +672,8 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
   cd_vec_init(&keys, sizeof(const char *));
   cd_vec target_cl;
   cd_vec_init(&target_cl, sizeof(size_t));
-  cd_strmap seen;
-  cd_strmap_init_borrowed(&seen);
+  pair_set seen; /* a key in a cluster is a target once */
+  if (!pair_set_init(&seen, nm)) abort(); /* out of memory, as in a pass */
   for (size_t i = 0; i < nm; i++) {
     const cd_name_mention *m = M(doc, i);
     if (mcl[i] == CD_NONE || m->acronym) continue;
@@ -668,20 +687,28 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     if (!key || strlen(key) < 5) continue;
     if (!c->mw[i].person_full && (m->placed || m->thing_hint)) /* "for Pruett and Calvert counties" */
       CD_VEC_AT(&c->clusters, cluster, cl)->placed = true;
-    char *sk = key_and_cluster(c->scratch, key, cl);
-    if (!sk || cd_strmap_get(&seen, sk) != CD_NONE) continue;
-    cd_strmap_put(&seen, sk, 1);
+    if (!pair_set_add(&seen, key, cl)) continue;
     *(const char **)cd_vec_push_raw(&keys) = key;
     *(size_t *)cd_vec_push_raw(&target_cl) = cl;
   }
-  const cd_near_index *near = cd_incr_near_index(doc, CD_INCR_NEAR_ENTITIES, keys.data, keys.len, 5, &ix);
+  /* The lone words that may join another name: the loop below asks only them, and their clusters
+   * keep the answer (a cluster is only ever joined to another when it is one of them, and the one
+   * it joins stays as it was) */
+  bool *asked = calloc(keys.len + 1, sizeof(bool));
+  if (!asked) abort(); /* out of memory, as in a pass */
+  for (size_t t = 0; t < keys.len; t++) {
+    const char *key = *CD_VEC_AT(&keys, const char *, t);
+    const cluster *k = CD_VEC_AT(&c->clusters, cluster, find(c, *CD_VEC_AT(&target_cl, size_t, t)));
+    asked[t] = !(k->has_full || k->placed || cd_doc_key_proper(doc, key) || cd_doc_key_common(doc, key));
+  }
+  const cd_near_index *near = cd_incr_near_index(doc, CD_INCR_NEAR_ENTITIES, keys.data, keys.len, 5, asked, &ix);
   cd_vec cand;
   cd_vec_init(&cand, sizeof(size_t));
   for (size_t t = 0; t < keys.len; t++) {
     const char *key = *CD_VEC_AT(&keys, const char *, t);
     size_t cl = find(c, *CD_VEC_AT(&target_cl, size_t, t));
     const cluster *k = CD_VEC_AT(&c->clusters, cluster, cl);
-    if (k->has_full || k->placed || cd_doc_key_proper(doc, key) || cd_doc_key_common(doc, key)) continue;
+    if (!asked[t] || k->has_full || k->placed) continue;
     cand.len = 0;
     cd_near_candidates(near, t, &cand);
     size_t best = CD_NONE;
@@ -706,7 +733,8 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
   cd_vec_free(&cand);
   cd_vec_free(&keys);
   cd_vec_free(&target_cl);
-  cd_strmap_free(&seen);
+  free(seen.slots);
+  free(asked);
   cd_near_free(&ix);
 }
 

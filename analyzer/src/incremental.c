@@ -630,17 +630,25 @@ bool cd_incr_mentions_same(const cd_doc *doc) {
  * cheaper than a keystroke's other work). */
 enum { KEEP_INDEX_MIN_KEYS = 64 };
 
+/* A fresh index, for the asked keys only when the caller says which. */
+static void near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min, const bool *asked) {
+  if (asked)
+    cd_near_build_asked(ix, keys, n, query_min, asked);
+  else
+    cd_near_build(ix, keys, n, query_min);
+}
+
 const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
-                                        size_t query_min, cd_near_index *ix) {
+                                        size_t query_min, const bool *asked, cd_near_index *ix) {
   cd_analysis *a = doc->incr;
   if (!a) {
-    cd_near_build(ix, keys, n, query_min);
+    near_build(ix, keys, n, query_min, asked);
     return ix;
   }
   if (n < KEEP_INDEX_MIN_KEYS) { /* a short note: a fresh build costs less than what keeping holds */
     cd_near_kept_free(a->near[slot]);
     a->near[slot] = NULL;
-    cd_near_build(ix, keys, n, query_min);
+    near_build(ix, keys, n, query_min, asked);
     return ix;
   }
   if (!a->near[slot] && !(a->near[slot] = cd_near_kept_new(query_min))) abort(); /* out of memory */

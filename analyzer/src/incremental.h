@@ -158,10 +158,11 @@ cd_ents_kept *cd_incr_entities(cd_doc *doc);
 typedef enum cd_incr_near_slot { CD_INCR_NEAR_ENTITIES, CD_INCR_NEAR_SPELLING, CD_INCR_NEAR_SLOTS } cd_incr_near_slot;
 /* The index of keys[0, n) that cd_near_build(ix, keys, n, query_min) gives (the candidates of a
  * key may come in another order): the handle's, valid until the next version, or, without a handle,
- * `ix` built so (the caller frees `ix` with cd_near_free either way). A slot is always asked with
- * the same query_min. */
+ * `ix` built so (the caller frees `ix` with cd_near_free either way). Only the keys with asked[i]
+ * are asked for their candidates (asked NULL: every key); the others' may be missing. A slot is
+ * always asked with the same query_min. */
 const cd_near_index *cd_incr_near_index(cd_doc *doc, cd_incr_near_slot slot, const char *const *keys, size_t n,
-                                        size_t query_min, cd_near_index *ix);
+                                        size_t query_min, const bool *asked, cd_near_index *ix);
 
 /* The index of four-letter names (names_short.h) of keys[0, n), each added under its place in
  * the list: the handle's, kept while the list stays the same (valid until the next version), or,

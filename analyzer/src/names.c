@@ -1533,20 +1533,26 @@ static void spelling(names_ctx *c) {
    * said so, and its uses inside quotations are reported too */
   size_t *majority = calloc(words.len + 1, sizeof(size_t));
   bool *by_neighbour = calloc(words.len + 1, sizeof(bool));
+  /* asked[i]: word i may be a slip of another (used, not ignored, in no dictionary): only they are
+   * asked for their near words */
+  bool *asked = calloc(words.len + 1, sizeof(bool));
   cd_vec cand, short_cand;
   cd_vec_init(&cand, sizeof(size_t));
   cd_vec_init(&short_cand, sizeof(size_t));
-  if (!keys || !majority || !by_neighbour || !four || !four_id) goto out2;
-  for (size_t i = 0; i < words.len; i++) keys[i] = CD_VEC_AT(&words, sword, i)->key;
-  const cd_near_index *near = cd_incr_near_index(doc, CD_INCR_NEAR_SPELLING, keys, words.len, 4, &ix);
+  if (!keys || !majority || !by_neighbour || !four || !four_id || !asked) goto out2;
+  for (size_t i = 0; i < words.len; i++) {
+    const sword *a = CD_VEC_AT(&words, sword, i);
+    keys[i] = a->key;
+    asked[i] = (a->count + a->quoted) && !a->ignored && !cd_doc_key_proper(doc, a->key) && !cd_doc_key_common(doc, a->key);
+  }
+  const cd_near_index *near = cd_incr_near_index(doc, CD_INCR_NEAR_SPELLING, keys, words.len, 4, asked, &ix);
   for (size_t i = 0; i < words.len; i++)
     if (strlen(keys[i]) == 4) four_id[n_four] = i, four[n_four++] = keys[i];
   const cd_short_index *shorts = cd_incr_short_index(doc, four, n_four, &sx);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
-    if (!(a->count + a->quoted) || a->ignored || cd_doc_key_proper(doc, a->key) || cd_doc_key_common(doc, a->key))
-      continue;
+    if (!asked[i]) continue;
     cand.len = 0;
     cd_near_candidates(near, i, &cand);
     short_cand.len = 0; /* the short index's ids never are the near index's: four bytes, not five or more */
@@ -1630,6 +1636,7 @@ out2:
   cd_vec_free(&short_cand);
   free(majority);
   free(by_neighbour);
+  free(asked);
   cd_vec_free(&cand);
   cd_near_free(&ix);
   cd_short_free(&sx);

@@ -448,6 +448,84 @@ void cd_near_build(cd_near_index *ix, const char *const *keys, size_t n, size_t 
   cd_near_build_split(ix, keys, n, query_min, CD_NEAR_ONE_PASS_MAX);
 }
 
+/* The asked keys' variants, by hash: the build below looks every indexed key's variants up in it.
+ * Open addressing over a power of two at least twice the variants; a slot's `head` is 1 + its last
+ * link (0: empty), and each link names an asked key and the link before. */
+typedef struct asked_slot {
+  uint32_t hash, head;
+} asked_slot;
+
+typedef struct asked_link {
+  uint32_t id, prev;
+} asked_link;
+
+/* The asked keys' variants, against the index's: worth it when they are fewer (most of an
+ * article's names are in the dictionary or named in full, and are never asked about), and kept to
+ * a table the size of the one-pass build's. */
+enum { ASKED_MAX = 4 * CD_NEAR_ONE_PASS_MAX };
+
+void cd_near_build_asked(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min, const bool *asked) {
+  size_t all = 0, some = 0, n_asked = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(keys[i]);
+    if (len < query_min || len > NEAR_MAX) continue;
+    all += variants_of_len(len);
+    if (asked[i]) some += variants_of_len(len), n_asked++;
+  }
+  if (n >= Q_ONLY / 2 || some > ASKED_MAX || 2 * some > all) { /* as many asked as not: the whole index */
+    cd_near_build(ix, keys, n, query_min);
+    return;
+  }
+  cd_near_free(ix);
+  ix->n = n;
+  ix->count = calloc(n ? n : 1, sizeof *ix->count);
+  ix->at = calloc(n ? n : 1, sizeof *ix->at);
+  ix->near = alloc_or_abort(n_asked * CD_NEAR_CROWD, sizeof *ix->near);
+  if (!ix->count || !ix->at) abort(); /* the library's out-of-memory policy inside a pass */
+  unsigned bits = 4;
+  while (((size_t)1 << bits) < 2 * some) bits++;
+  size_t mask = ((size_t)1 << bits) - 1;
+  asked_slot *t = calloc(mask + 1, sizeof *t);
+  asked_link *links = alloc_or_abort(some, sizeof *links);
+  if (!t) abort();
+  size_t n_links = 0, place = 0;
+  uint32_t hv[VARIANTS_MAX];
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(keys[i]);
+    if (!asked[i] || len < query_min || len > NEAR_MAX) continue;
+    ix->at[i] = (uint32_t)(place++ * CD_NEAR_CROWD);
+    size_t k = cd_near_hash_variants(keys[i], len, hv);
+    for (size_t v = 0; v < k; v++) {
+      size_t at = hv[v] >> (32 - bits);
+      while (t[at].head && t[at].hash != hv[v]) at = (at + 1) & mask;
+      if (t[at].head && links[t[at].head - 1].id == i) continue; /* the key's own variant again */
+      links[n_links] = (asked_link){(uint32_t)i, t[at].head};
+      t[at] = (asked_slot){hv[v], (uint32_t)++n_links};
+    }
+  }
+  /* every indexed key, in key order, joins the lists of the asked keys it shares a variant with:
+   * each list holds the same ids as cd_near_build's, and is crowded past as many */
+  for (size_t u = 0; u < n; u++) {
+    size_t len = strlen(keys[u]);
+    if (len < NEAR_MIN || len > NEAR_MAX) continue;
+    size_t k = cd_near_hash_variants(keys[u], len, hv);
+    for (size_t v = 0; v < k; v++) {
+      size_t at = hv[v] >> (32 - bits);
+      while (t[at].head && t[at].hash != hv[v]) at = (at + 1) & mask;
+      for (uint32_t l = t[at].head; l; l = links[l - 1].prev) {
+        uint32_t q = links[l - 1].id;
+        uint8_t *c = &ix->count[q];
+        uint32_t *list = &ix->near[ix->at[q]];
+        if (*c == CD_NEAR_CROWDED || (*c && list[*c - 1] == u)) continue; /* met already */
+        if (*c == CD_NEAR_CROWD) *c = CD_NEAR_CROWDED;
+        else list[(*c)++] = (uint32_t)u;
+      }
+    }
+  }
+  free(links);
+  free(t);
+}
+
 void cd_near_candidates(const cd_near_index *ix, size_t id, cd_vec *out) {
   if (id >= ix->n || ix->count[id] == CD_NEAR_CROWDED) return;
   const uint32_t *list = &ix->near[ix->at ? ix->at[id] : id * CD_NEAR_CROWD];

@@ -41,6 +41,9 @@ enum { CD_NEAR_ONE_PASS_MAX = 1 << 15 };
  * both and compare). */
 void cd_near_build_split(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min,
                          size_t one_pass_max);
+/* cd_near_build for the keys with asked[i] only: their lists hold the same ids (in key order, which
+ * may not be cd_near_build's), the other keys' are empty. Cheaper when few are asked. */
+void cd_near_build_asked(cd_near_index *ix, const char *const *keys, size_t n, size_t query_min, const bool *asked);
 /* Appends to `out` (a vec of size_t) the ids of the keys near keys[id], each once, its own id
  * among them when it is indexed; nothing when it has more than a handful of such neighbours (a
  * crowd of similar names). */

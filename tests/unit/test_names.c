@@ -284,6 +284,58 @@ static void test_near_build_paths_agree(void **state) {
   assert_true(crowded > 100 && near > 1000); /* the lists had crowds and near pairs to agree on */
 }
 
+/* The index built for some keys only (cd_near_build_asked) gives each of them the near keys and
+ * the crowds of the whole index, whether a few keys are asked (its own build) or most (the whole
+ * index's). */
+static void test_near_build_asked_agrees(void **state) {
+  (void)state;
+  static char store[4000][KEY_CAP];
+  static const char *keys[4000];
+  static bool asked[4000];
+  cd_vec a, b;
+  cd_vec_init(&a, sizeof(size_t));
+  cd_vec_init(&b, sizeof(size_t));
+  size_t crowded = 0, near = 0, compared = 0;
+  for (size_t round = 0; round < 60; round++) {
+    rng_state = 9100 + round;
+    size_t n = round < 45 ? 1 + rnd(300) : 1000 + rnd(3000), query_min = 4 + round % 2;
+    size_t share = 1 + rnd(8); /* one key in `share` is asked: 1 asks every key */
+    for (size_t i = 0; i < n; i++) {
+      if (i && rnd(8) == 0) memcpy(store[i], store[rnd(i)], KEY_CAP); /* a key repeated */
+      else random_key(store[i]);
+      keys[i] = store[i];
+      asked[i] = rnd(share) == 0;
+    }
+    cd_near_index whole, some;
+    cd_near_init(&whole);
+    cd_near_init(&some);
+    cd_near_build(&whole, keys, n, query_min);
+    cd_near_build_asked(&some, keys, n, query_min, asked);
+    candidate_sets(&whole, n, &a);
+    candidate_sets(&some, n, &b);
+    /* per key: its count (CD_NONE for a crowd) then its sorted ids; compare the asked keys' */
+    size_t x = 0, y = 0;
+    for (size_t k = 0; k < n; k++) {
+      size_t ca = *CD_VEC_AT(&a, size_t, x), cb = *CD_VEC_AT(&b, size_t, y);
+      size_t la = ca == CD_NONE ? 0 : ca, lb = cb == CD_NONE ? 0 : cb;
+      if (asked[k]) {
+        if (ca != cb || memcmp(CD_VEC_AT(&a, size_t, x + 1), CD_VEC_AT(&b, size_t, y + 1), la * sizeof(size_t)) != 0)
+          fail_msg("round %zu, key %zu (%s): the asked build differs from the whole index", round, k, keys[k]);
+        compared++;
+        crowded += ca == CD_NONE;
+        near += ca != CD_NONE && ca >= 2;
+      }
+      x += 1 + la;
+      y += 1 + lb;
+    }
+    cd_near_free(&whole);
+    cd_near_free(&some);
+  }
+  assert_true(compared > 10000 && crowded > 100 && near > 1000); /* crowds and near pairs were asked */
+  cd_vec_free(&a);
+  cd_vec_free(&b);
+}
+
 static cd_report *run(const char *text, const cd_config *cfg) {
   cd_report *r = cd_analyze(text, strlen(text), CD_FORMAT_PLAINTEXT, cfg);
   assert_non_null(r);
@@ -505,6 +557,7 @@ int main(void) {
       cmocka_unit_test(test_near_miss),
       cmocka_unit_test(test_kept_near_index_equals_fresh),
       cmocka_unit_test(test_near_build_paths_agree),
+      cmocka_unit_test(test_near_build_asked_agrees),
       cmocka_unit_test(test_near_variant_hashes),
       cmocka_unit_test(test_variant_fix_and_related),
       cmocka_unit_test(test_preferred_form),
