@@ -482,6 +482,7 @@ void cd_near_build_asked(cd_near_index *ix, const char *const *keys, size_t n, s
   ix->at = calloc(n ? n : 1, sizeof *ix->at);
   ix->near = alloc_or_abort(n_asked * CD_NEAR_CROWD, sizeof *ix->near);
   if (!ix->count || !ix->at) abort(); /* the library's out-of-memory policy inside a pass */
+  if (!n_asked) return; /* nobody asks: every list stays empty */
   unsigned bits = 4;
   while (((size_t)1 << bits) < 2 * some) bits++;
   size_t mask = ((size_t)1 << bits) - 1;
