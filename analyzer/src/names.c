@@ -2153,24 +2153,32 @@ static bool entity_ignored(const cd_doc *doc, const cd_entity *ent, const size_t
   return false;
 }
 
-/* The names pass between its two steps (cd_pass_names_begin, cd_pass_names_end). */
+/* The names pass between its two steps (cd_pass_names_begin, cd_pass_names_end): what the second
+ * reads, the speakers and the people whose first reference waits for them. */
 struct cd_names_run {
   names_ctx c;
-  size_t *start, *order, *fill; /* mention indexes grouped by entity: those of e at order[start[e] ..] */
-  cd_strmap surnames, shared, multi_words, org_words;
+  size_t *start, *order; /* mention indexes grouped by entity: those of e at order[start[e] ..] */
 };
 
+/* The first step's working tables: the second step does not read them. */
+static void begin_tables_free(names_ctx *c) {
+  free(c->ignored);
+  free(c->aside);
+  free(c->counted);
+  free(c->on_name);
+  free(c->titled);
+  c->ignored = c->aside = c->counted = NULL;
+  c->on_name = NULL;
+  c->titled = NULL;
+  c->multi_words = c->org_words = NULL;
+}
+
 static void run_free(cd_names_run *r) {
+  begin_tables_free(&r->c);
   cd_vec_free(&r->c.deferred);
   free(r->c.speaker);
-  free(r->c.ignored);
-  free(r->c.aside);
-  free(r->c.counted);
-  free(r->c.on_name);
-  free(r->c.titled);
   free(r->start);
   free(r->order);
-  free(r->fill);
   free(r);
 }
 
@@ -2182,7 +2190,8 @@ cd_names_run *cd_pass_names_begin(cd_doc *doc) {
   names_ctx *c = &r->c;
   c->doc = doc;
   cd_vec_init(&c->deferred, sizeof(deferred_ref));
-  /* working tables, all freed by cd_pass_names_end (not kept in the report's arena) */
+  /* working tables, not kept in the report's arena: the first step's freed at its end, the rest by
+   * cd_pass_names_end */
   c->speaker = calloc(ne, sizeof(bool));
   c->ignored = calloc(ne, sizeof(bool));
   c->aside = calloc(nm + 1, sizeof(bool));
@@ -2192,9 +2201,10 @@ cd_names_run *cd_pass_names_begin(cd_doc *doc) {
   /* mention indexes grouped by entity (counting sort: mentions stay in text order) */
   size_t *start = r->start = calloc(ne + 1, sizeof(size_t));
   size_t *order = r->order = calloc(nm + 1, sizeof(size_t));
-  size_t *fill = r->fill = calloc(ne + 1, sizeof(size_t));
+  size_t *fill = calloc(ne + 1, sizeof(size_t));
   if (!c->speaker || !c->ignored || !c->aside || !c->counted || !c->on_name || !c->titled || !start || !order ||
       !fill) {
+    free(fill);
     run_free(r);
     return NULL;
   }
@@ -2208,10 +2218,12 @@ cd_names_run *cd_pass_names_begin(cd_doc *doc) {
     const cd_name_mention *m = M(doc, i);
     if (m->entity != CD_NONE) order[start[m->entity] + fill[m->entity]++] = i;
   }
+  free(fill);
   /* surnames that two people named in full share ("David Turpin", "Louise Turpin"); every word of a
    * multi-part name */
-  cd_strmap *surnames = &r->surnames, *shared = &r->shared, *multi_words = &r->multi_words,
-            *org_words = &r->org_words;
+  cd_strmap surnames_map, shared_map, multi_words_map, org_words_map;
+  cd_strmap *surnames = &surnames_map, *shared = &shared_map, *multi_words = &multi_words_map,
+            *org_words = &org_words_map;
   cd_strmap_init_interned(org_words);
   cd_strmap_init_interned(surnames);
   cd_strmap_init_interned(shared);
@@ -2261,6 +2273,11 @@ cd_names_run *cd_pass_names_begin(cd_doc *doc) {
   spelling(c);
   case_variants(c);
   plural_variants(c, order, start);
+  cd_strmap_free(surnames);
+  cd_strmap_free(shared);
+  cd_strmap_free(multi_words);
+  cd_strmap_free(org_words);
+  begin_tables_free(c);
   return r;
 }
 
@@ -2281,9 +2298,5 @@ void cd_pass_names_end(cd_doc *doc, cd_names_run *r) {
     size_t e = d->entity;
     no_first_reference(c, e, r->order + r->start[e], r->start[e + 1] - r->start[e], d->first_body, false);
   }
-  cd_strmap_free(&r->surnames);
-  cd_strmap_free(&r->shared);
-  cd_strmap_free(&r->multi_words);
-  cd_strmap_free(&r->org_words);
   run_free(r);
 }
