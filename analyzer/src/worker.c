@@ -11,9 +11,9 @@ struct cd_worker {
   pthread_t thread;
   pthread_mutex_t lock;
   pthread_cond_t job_ready, job_done;
-  void (*fn)(void *); /* the job in hand, NULL when none */
+  void (*fn)(void *); /* the job in hand, until it is done; NULL when none */
   void *arg;
-  bool busy, quit;
+  bool quit;
 };
 
 static void *loop(void *p) {
@@ -28,7 +28,6 @@ static void *loop(void *p) {
     fn(arg);
     pthread_mutex_lock(&w->lock);
     w->fn = NULL;
-    w->busy = false;
     pthread_cond_signal(&w->job_done);
   }
   pthread_mutex_unlock(&w->lock);
@@ -71,13 +70,12 @@ void cd_worker_run(cd_worker *w, void (*fn)(void *), void *arg) {
   pthread_mutex_lock(&w->lock);
   w->fn = fn;
   w->arg = arg;
-  w->busy = true;
   pthread_cond_signal(&w->job_ready);
   pthread_mutex_unlock(&w->lock);
 }
 
 void cd_worker_wait(cd_worker *w) {
   pthread_mutex_lock(&w->lock);
-  while (w->busy) pthread_cond_wait(&w->job_done, &w->lock);
+  while (w->fn) pthread_cond_wait(&w->job_done, &w->lock);
   pthread_mutex_unlock(&w->lock);
 }
