@@ -459,6 +459,14 @@ typedef struct asked_link {
   uint32_t id, prev;
 } asked_link;
 
+/* The slot of hash h in the asked table of 1 << bits slots: its own, or the empty one where it
+ * would go. */
+static size_t asked_slot_of(const asked_slot *t, unsigned bits, uint32_t h) {
+  size_t mask = ((size_t)1 << bits) - 1, at = h >> (32 - bits);
+  while (t[at].head && t[at].hash != h) at = (at + 1) & mask;
+  return at;
+}
+
 /* The asked keys' variants, against the index's: worth it when they are fewer (most of an
  * article's names are in the dictionary or named in full, and are never asked about), and kept to
  * a table the size of the one-pass build's. */
@@ -485,8 +493,7 @@ void cd_near_build_asked(cd_near_index *ix, const char *const *keys, size_t n, s
   if (!n_asked) return; /* nobody asks: every list stays empty */
   unsigned bits = 4;
   while (((size_t)1 << bits) < 2 * some) bits++;
-  size_t mask = ((size_t)1 << bits) - 1;
-  asked_slot *t = calloc(mask + 1, sizeof *t);
+  asked_slot *t = calloc((size_t)1 << bits, sizeof *t);
   asked_link *links = alloc_or_abort(some, sizeof *links);
   if (!t) abort();
   size_t n_links = 0, place = 0;
@@ -497,8 +504,7 @@ void cd_near_build_asked(cd_near_index *ix, const char *const *keys, size_t n, s
     ix->at[i] = (uint32_t)(place++ * CD_NEAR_CROWD);
     size_t k = cd_near_hash_variants(keys[i], len, hv);
     for (size_t v = 0; v < k; v++) {
-      size_t at = hv[v] >> (32 - bits);
-      while (t[at].head && t[at].hash != hv[v]) at = (at + 1) & mask;
+      size_t at = asked_slot_of(t, bits, hv[v]);
       if (t[at].head && links[t[at].head - 1].id == i) continue; /* the key's own variant again */
       links[n_links] = (asked_link){(uint32_t)i, t[at].head};
       t[at] = (asked_slot){hv[v], (uint32_t)++n_links};
@@ -511,8 +517,7 @@ void cd_near_build_asked(cd_near_index *ix, const char *const *keys, size_t n, s
     if (len < NEAR_MIN || len > NEAR_MAX) continue;
     size_t k = cd_near_hash_variants(keys[u], len, hv);
     for (size_t v = 0; v < k; v++) {
-      size_t at = hv[v] >> (32 - bits);
-      while (t[at].head && t[at].hash != hv[v]) at = (at + 1) & mask;
+      size_t at = asked_slot_of(t, bits, hv[v]);
       for (uint32_t l = t[at].head; l; l = links[l - 1].prev) {
         uint32_t q = links[l - 1].id;
         uint8_t *c = &ix->count[q];
