@@ -238,12 +238,13 @@ typedef enum cd_incr_map {
 /* A map of the previous version's size: room for it up front (cd_strmap_reserve), so that a
  * keystroke's maps are not grown and rehashed from empty (no room without a handle); and noting this
  * version's, when it is filled. Room only: the maps' answers do not depend on it. */
+void cd_incr_map_room(const cd_doc *doc, cd_incr_map which, cd_strmap *m);
+void cd_incr_map_filled(cd_doc *doc, cd_incr_map which, const cd_strmap *m);
+
 /* The thread that runs the names pass beside attribution and claims (report.c), for a document
  * of cd_analysis_set_parallel_from bytes or more; NULL for a shorter one, without a handle, or
  * when no thread can be started. */
 cd_worker *cd_incr_worker(const cd_doc *doc);
-void cd_incr_map_room(const cd_doc *doc, cd_incr_map which, cd_strmap *m);
-void cd_incr_map_filled(cd_doc *doc, cd_incr_map which, const cd_strmap *m);
 
 /* How many name keys the handle holds (for tests). */
 size_t cd_incr_name_keys_held(const cd_analysis *a);
