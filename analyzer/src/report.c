@@ -53,8 +53,7 @@ static void names_begin_job(void *p) {
  * pass's, and findings are sorted by where they are and their code, which never coincide between
  * those and the claims pass's. Returns false, having done nothing, when there is no second
  * thread. */
-static bool names_beside(cd_doc *doc) {
-  cd_worker *w = cd_incr_worker(doc);
+static bool names_beside(cd_doc *doc, cd_worker *w) {
   if (!w) return false;
   cd_doc side = *doc;
   side.arena = cd_arena_new();
@@ -127,6 +126,9 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
 
   cd_pass_source(doc);
   doc->incr = incr;
+  /* the names pass will run on the second thread: it wakes while the passes before run */
+  cd_worker *w = cd_incr_worker(doc);
+  if (w) cd_worker_warm(w);
   if (incr) {
     cd_incr_match(incr, doc);
     cd_incr_reserve(incr, doc);
@@ -152,7 +154,7 @@ static cd_report *analyze(const char *text, size_t len, cd_format format, const 
   if (!incr) cd_vec_shrink(&doc->mentions);
   if (incr) cd_incr_keep_mentions(incr);
   cd_pass_entities(doc);
-  if (!names_beside(doc)) {
+  if (!names_beside(doc, w)) {
     cd_names_run *names = cd_pass_names_begin(doc);
     cd_pass_attribution(doc);
     cd_pass_names_end(doc, names);

@@ -3,7 +3,8 @@
  * an editor gets its diagnostics sooner on a machine with a core to spare. The output is the same
  * as from one thread: the two sides write separate tables, put together in a fixed order.
  *
- * One job at a time: cd_worker_run hands it over, cd_worker_wait returns once it is done. */
+ * One job at a time: cd_worker_run hands it over, cd_worker_wait returns once it is done;
+ * cd_worker_warm before them says a job is coming soon (worker.c). */
 #ifndef CD_WORKER_H
 #define CD_WORKER_H
 #include <stdbool.h>
@@ -14,6 +15,9 @@ typedef struct cd_worker cd_worker;
 cd_worker *cd_worker_new(void);
 /* Stops and joins the thread (after the job in hand, if any). */
 void cd_worker_free(cd_worker *w);
+/* A job is coming within a few milliseconds: the worker wakes now and spins for it, so that the
+ * handover costs no wake-up. */
+void cd_worker_warm(cd_worker *w);
 /* Runs fn(arg) on the worker's thread; the caller must cd_worker_wait before the next run. */
 void cd_worker_run(cd_worker *w, void (*fn)(void *), void *arg);
 void cd_worker_wait(cd_worker *w);
