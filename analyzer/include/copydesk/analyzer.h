@@ -158,7 +158,10 @@ CD_API cd_report *cd_analysis_update(cd_analysis *analysis, const char *text, si
 /* A version of `bytes` bytes or more is analysed on two threads: the handle starts a second one on
  * first need (joined by cd_analysis_free) and runs the name checks on it beside the speakers and
  * claims, which shortens a long document's keystroke on a machine with a core to spare. The report
- * is the same either way. Default CD_ANALYSIS_PARALLEL_FROM; SIZE_MAX: one thread always. */
+ * is the same either way. The second thread is woken as each update starts and spins (yielding
+ * the processor) until the name checks are handed to it, a fraction of a millisecond on a 60 KB
+ * article and 3 ms at most: processor time spent for a shorter wait. Default
+ * CD_ANALYSIS_PARALLEL_FROM; SIZE_MAX: one thread always. */
 #define CD_ANALYSIS_PARALLEL_FROM ((size_t)16384)
 CD_API void cd_analysis_set_parallel_from(cd_analysis *analysis, size_t bytes);
 
