@@ -6,7 +6,9 @@
  * passes run; the caller spins for the job's end a while before it sleeps. Each spin yields the
  * processor on every turn, so that the thread it waits for gets it when they share one, and gives
  * up after a bound: a spin that waits for a thread that does not run costs no more than the
- * bound. */
+ * bound. With one processor to run on there is nothing to spin for: both threads would take turns
+ * on it, and the spinning one would slow the other. */
+#define _GNU_SOURCE /* sched_getaffinity: the processors this process may run on */
 #include "worker.h"
 
 #include <pthread.h>
@@ -15,6 +17,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 /* How long the worker spins for a job after a warm-up (the passes before the handover take a
  * fraction of a millisecond on a long article), and how long the caller spins for the job's end. */
@@ -28,6 +31,7 @@ struct cd_worker {
    * without it: the job's arg and results are published by it */
   void (*_Atomic fn)(void *);
   void *arg;
+  bool spin;         /* there is a processor to spare: warm-ups and waits spin */
   bool warm;         /* a job is coming soon: spin for it (under the lock) */
   _Atomic bool quit; /* written under the lock; the worker's spin reads it without */
 };
@@ -49,6 +53,15 @@ static bool spin_for(cd_worker *w, bool want_job, int64_t ns) {
     if ((turn & 15) == 15 && now_ns() > until) return false;
     sched_yield();
   }
+}
+
+/* The processors this process may run on. */
+static long processors(void) {
+#ifdef CPU_COUNT
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return CPU_COUNT(&set);
+#endif
+  return sysconf(_SC_NPROCESSORS_ONLN);
 }
 
 static void *loop(void *p) {
@@ -83,6 +96,7 @@ cd_worker *cd_worker_new(void) {
   if (!w) return NULL;
   atomic_init(&w->fn, NULL);
   atomic_init(&w->quit, false);
+  w->spin = processors() > 1;
   if (pthread_mutex_init(&w->lock, NULL)) goto no_lock;
   if (pthread_cond_init(&w->job_ready, NULL)) goto no_ready;
   if (pthread_cond_init(&w->job_done, NULL)) goto no_done;
@@ -113,6 +127,7 @@ void cd_worker_free(cd_worker *w) {
 }
 
 void cd_worker_warm(cd_worker *w) {
+  if (!w->spin) return;
   pthread_mutex_lock(&w->lock);
   w->warm = true;
   pthread_cond_signal(&w->job_ready);
@@ -128,7 +143,7 @@ void cd_worker_run(cd_worker *w, void (*fn)(void *), void *arg) {
 }
 
 void cd_worker_wait(cd_worker *w) {
-  if (spin_for(w, false, WAIT_SPIN_NS)) return;
+  if (w->spin && spin_for(w, false, WAIT_SPIN_NS)) return;
   pthread_mutex_lock(&w->lock);
   while (atomic_load_explicit(&w->fn, memory_order_relaxed)) pthread_cond_wait(&w->job_done, &w->lock);
   pthread_mutex_unlock(&w->lock);
