@@ -589,6 +589,15 @@ static bool mention_same(const cd_doc *doc, const cd_name_mention *m, const vers
   return memcmp(doc->text + ms, v->text + os, me - ms) == 0;
 }
 
+/* How far mention i's sentence is from mention i - 1's: 0, 1, or 2 for two or more. The entities
+ * pass reads it between a name and the few before it (known_as in entities.c), and it changes
+ * without either mention changing when an edit between them opens or closes a sentence. */
+static unsigned sentence_gap(const cd_name_mention *m, size_t i) {
+  if (i == 0) return 0;
+  uint32_t d = m[i].sent - m[i - 1].sent;
+  return d < 2 ? d : 2;
+}
+
 bool cd_incr_mentions_same(const cd_doc *doc) {
   const cd_analysis *a = doc->incr;
   if (!a || !a->prev_ok) return false;
@@ -614,6 +623,7 @@ bool cd_incr_mentions_same(const cd_doc *doc) {
   const mention_run *runs = a->mentions_from.data;
   size_t r = 0, n_runs = a->mentions_from.len;
   for (size_t i = 0; i < nm; i++) {
+    if (sentence_gap(now, i) != sentence_gap(before, i)) return false;
     if (i >= lo && i < at_end) continue;
     while (r < n_runs && runs[r].to + runs[r].n <= i) r++;
     if (r < n_runs && runs[r].to <= i && runs[r].from == runs[r].to) {

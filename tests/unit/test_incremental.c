@@ -399,6 +399,33 @@ static void test_entities_kept_while_mentions_stay(void **state) {
   free(t.s);
 }
 
+/* "Eleanor Varga, whom everyone in Castelle calls Nell": Nell is Varga, past the place in the
+ * clause, when the three are in one sentence. "Eleanor Varga. It is she whom ..." changes no
+ * mention, but puts Varga in the sentence before: the kept clustering must not hold then, nor when
+ * the comma comes back. */
+static void test_entities_follow_the_sentences_between_names(void **state) {
+  (void)state;
+  static const char TEXT[] = "Harbour festival returns\n\n"
+                             "Eleanor Varga, whom everyone in Castelle calls Nell, opened the festival on Friday. "
+                             "She has run it for nine years.\n";
+  cd_analysis *a = cd_analysis_new();
+  text t = {0};
+  text_set(&t, TEXT, sizeof TEXT - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "one sentence", 0);
+  size_t at = (size_t)(strstr(t.s, ", whom") - t.s);
+  static const char STOP[] = ". It is she";
+  text_edit(&t, at, 1, STOP, sizeof STOP - 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "a sentence between the names", 1);
+  assert_false(cd_incr_entities_taken(a));
+  text_edit(&t, at, sizeof STOP - 1, ",", 1);
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "one sentence again", 2);
+  assert_false(cd_incr_entities_taken(a));
+  check_same(a, &t, CD_FORMAT_PLAINTEXT, NULL, "unchanged", 3);
+  assert_true(cd_incr_entities_taken(a));
+  cd_analysis_free(a);
+  free(t.s);
+}
+
 static size_t mentions_in(const cd_report *r) {
   size_t ne, n = 0;
   const cd_entity *e = cd_report_entities(r, &ne);
@@ -800,6 +827,7 @@ int main(void) {
       cmocka_unit_test(test_title_ending_a_paragraph_opens_no_name_in_the_next),
       cmocka_unit_test(test_entities_kept_while_mentions_stay),
       cmocka_unit_test(test_couple_join_follows_the_word_between),
+      cmocka_unit_test(test_entities_follow_the_sentences_between_names),
       cmocka_unit_test(test_capitalised_words_counted),
       cmocka_unit_test(test_format_and_configuration_changes),
       cmocka_unit_test(test_speech_verb_setting_changes_mentions),
