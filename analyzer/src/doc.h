@@ -103,6 +103,8 @@ typedef enum mention_kind {
   MK_NOMINAL   /* a non-person source: "police", "the statement", "a spokesperson" */
 } mention_kind;
 
+enum { CD_KNOWN_AS_PREV = 1, CD_KNOWN_AS_CALLED = 2 }; /* cd_name_mention.known_as */
+
 /* A span inside the text in 32 bits (texts are under 4 GB, CD_MAX_TEXT_LEN): a long text has a
  * name mention every 60 bytes or so, and each holds four spans. */
 typedef struct cd_span32 {
@@ -127,7 +129,10 @@ typedef struct cd_name_mention {
   bool org_hint;       /* organisation word: Party, Ministry, Police, ... */
   bool placed;         /* right after a preposition of place ("in Varno", "near Kessler") */
   bool thing_hint;     /* written as a thing is, "the Corran Playhouse.": not a person */
-  bool known_as;       /* "José Lima, who is known as Zezinho": a lone name that the name just before goes by */
+  uint8_t known_as;    /* a lone name that a name before goes by: CD_KNOWN_AS_PREV, the name just before
+                          ("José Lima, who is known as Zezinho"), or CD_KNOWN_AS_CALLED, past a place
+                          named inside the clause ("Eleanor Varga, whom everyone in Castelle calls
+                          Nell"); 0 for neither */
   bool couple;         /* "Harold and Betty Kowalczyk": a given name that shares the next name's surname */
   bool relative;       /* "His wife, Carol Haverty,": brought in as someone's relative */
   bool deceased;       /* "the late Harold Garside", "Reyes, 19, was killed": dead, by its sentence */

@@ -652,11 +652,15 @@ static size_t titled_fit(ent_ctx *c, const size_t *mcl, size_t i, const char *sk
 /* The cluster of the person named in full just before lone mention i, when i is the name they go
  * by ("José Ferreira Lima, who is known throughout the valley as Zezinho"), else CD_NONE. */
 static size_t known_as(const ent_ctx *c, const size_t *mcl, size_t i) {
-  if (i == 0 || !M(c->doc, i)->known_as) return CD_NONE;
-  /* the person named in full just before, past a place named between ("Eleanor Varga, whom
-   * everyone in Castelle calls Nell") */
+  const cd_name_mention *m = i ? M(c->doc, i) : NULL;
+  if (!m || !m->known_as) return CD_NONE;
+  /* "known as", "nicknamed": the name just before is the one it stands for, a person's or not
+   * ("the port of Marlow, also known as Brell" names no person) */
+  if (m->known_as == CD_KNOWN_AS_PREV) return c->mw[i - 1].person_full ? mcl[i - 1] : CD_NONE;
+  /* a verb of calling: the person named in full before it in the sentence, past a place named in
+   * the clause ("Eleanor Varga, whom everyone in Castelle calls Nell") */
   for (size_t k = i; k > 0 && i - k < 3; k--) {
-    if (M(c->doc, k - 1)->sent + 1 < M(c->doc, i)->sent) break;
+    if (M(c->doc, k - 1)->sent != m->sent) break;
     if (c->mw[k - 1].person_full) return mcl[k - 1];
   }
   return CD_NONE;

@@ -728,11 +728,13 @@ static bool place_noun_of_before(const cd_doc *doc, size_t f) {
 
 /* "José Ferreira Lima, who is known throughout the valley as Zezinho", "Earvin Johnson, nicknamed
  * Magic": a lone name m after "known ... as" or "nicknamed", which the name mention just before it
- * in its sentence (`prev`) ends at most four tokens before. Read from the mentions of m's sentence
- * only, so a kept paragraph's mentions keep it. */
-static bool known_as_after(const cd_doc *doc, const cd_name_mention *m, const cd_name_mention *prev) {
+ * in its sentence (`prev`) ends at most four tokens before (CD_KNOWN_AS_PREV: that name is the one
+ * it stands for); or after a verb of calling in a clause of "whom", "everyone", "friends"
+ * (CD_KNOWN_AS_CALLED: a place may be named in the clause, between the two). 0 for neither. Read
+ * from the mentions of m's sentence only, so a kept paragraph's mentions keep it. */
+static uint8_t known_as_after(const cd_doc *doc, const cd_name_mention *m, const cd_name_mention *prev) {
   size_t f = m->first_tok;
-  if (!prev || m->n_parts != 1 || m->title.start != CD_NONE32 || f < 2) return false;
+  if (!prev || m->n_parts != 1 || m->title.start != CD_NONE32 || f < 2) return 0;
   /* "Mick, as he has been known since he was a boy, came home": the name that opens the sentence
    * after the full one, and the clause after it that says so */
   /* (in one paragraph: a keystroke keeps a paragraph's mentions whole, and reads no other's) */
@@ -742,10 +744,10 @@ static bool known_as_after(const cd_doc *doc, const cd_name_mention *m, const cd
     const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, m->sent);
     if (k + 3 < s->end_tok && doc->text[doc_tok(doc, k)->start] == ',' && CD_TOK_WORD_IS(doc, k + 1, "as"))
       for (size_t j = k + 2; j < s->end_tok && j < k + 7; j++)
-        if (CD_TOK_WORD_IS(doc, j, "known")) return true;
-    return false;
+        if (CD_TOK_WORD_IS(doc, j, "known")) return CD_KNOWN_AS_PREV;
+    return 0;
   }
-  if (prev->sent != m->sent) return false;
+  if (prev->sent != m->sent) return 0;
   const cd_token *as = doc_tok(doc, f - 1);
   size_t mark = CD_NONE; /* the token of "known" or "nicknamed" */
   if (is_word_tok(as) && CD_WORD_IS(tstr(doc, as), tlen(as), "nicknamed")) mark = f - 1;
@@ -755,7 +757,7 @@ static bool known_as_after(const cd_doc *doc, const cd_name_mention *m, const cd
       if (t->sent != m->sent || !is_word_tok(t)) break;
       if (CD_WORD_IS(tstr(doc, t), tlen(t), "known")) mark = k - 1;
     }
-  if (mark != CD_NONE && prev->end_tok <= mark && mark <= (size_t)prev->end_tok + 4) return true;
+  if (mark != CD_NONE && prev->end_tok <= mark && mark <= (size_t)prev->end_tok + 4) return CD_KNOWN_AS_PREV;
   /* "Eleanor Varga, whom everyone in Castelle calls Nell": the verb of calling right before the
    * name, a "who(m)", "everyone" or "friends" a few words before it */
   size_t v = f - 1;
@@ -764,16 +766,16 @@ static bool known_as_after(const cd_doc *doc, const cd_name_mention *m, const cd
   const cd_token *vt = doc_tok(doc, v);
   if (!is_word_tok(vt) || !(CD_WORD_IS(tstr(doc, vt), tlen(vt), "calls") || CD_WORD_IS(tstr(doc, vt), tlen(vt), "call") ||
                             CD_WORD_IS(tstr(doc, vt), tlen(vt), "called")))
-    return false;
+    return 0;
   for (size_t k = v; k > 0 && k + 6 > v; k--) {
     const cd_token *t = doc_tok(doc, k - 1);
     if (t->sent != m->sent) break;
     if (is_word_tok(t) && (CD_WORD_IS(tstr(doc, t), tlen(t), "whom") || CD_WORD_IS(tstr(doc, t), tlen(t), "who") ||
                            CD_WORD_IS(tstr(doc, t), tlen(t), "everyone") || CD_WORD_IS(tstr(doc, t), tlen(t), "everybody") ||
                            CD_WORD_IS(tstr(doc, t), tlen(t), "friends")))
-      return true;
+      return CD_KNOWN_AS_CALLED;
   }
-  return false;
+  return 0;
 }
 
 /* Does mention m's sentence say the person is dead: "the late" just before the name, or "died",
