@@ -589,13 +589,12 @@ static bool mention_same(const cd_doc *doc, const cd_name_mention *m, const vers
   return memcmp(doc->text + ms, v->text + os, me - ms) == 0;
 }
 
-/* How far mention i's sentence is from mention i - 1's: 0, 1, or 2 for two or more. The entities
- * pass reads it between a name and the few before it (known_as in entities.c), and it changes
- * without either mention changing when an edit between them opens or closes a sentence. */
-static unsigned sentence_gap(const cd_name_mention *m, size_t i) {
-  if (i == 0) return 0;
-  uint32_t d = m[i].sent - m[i - 1].sent;
-  return d < 2 ? d : 2;
+/* Is mention i in the sentence of mention i - 1? The entities pass asks it of a name and the few
+ * before it (known_as in entities.c: a name called so joins a person only within its sentence), and
+ * the answer changes without either mention changing when an edit between them opens or closes a
+ * sentence. */
+static bool sentence_of_previous(const cd_name_mention *m, size_t i) {
+  return i > 0 && m[i].sent == m[i - 1].sent;
 }
 
 bool cd_incr_mentions_same(const cd_doc *doc) {
@@ -623,7 +622,7 @@ bool cd_incr_mentions_same(const cd_doc *doc) {
   const mention_run *runs = a->mentions_from.data;
   size_t r = 0, n_runs = a->mentions_from.len;
   for (size_t i = 0; i < nm; i++) {
-    if (sentence_gap(now, i) != sentence_gap(before, i)) return false;
+    if (sentence_of_previous(now, i) != sentence_of_previous(before, i)) return false;
     if (i >= lo && i < at_end) continue;
     while (r < n_runs && runs[r].to + runs[r].n <= i) r++;
     if (r < n_runs && runs[r].to <= i && runs[r].from == runs[r].to) {
