@@ -13,6 +13,7 @@
  * woken by another costs an interrupt between processors, which on a VM took a tenth of a batch's
  * CPU time when a main thread that only read and wrote slept and woke at every file. */
 #include "cli.h"
+#include "processors.h"
 
 #include <jansson.h>
 #include <pthread.h>
@@ -378,7 +379,7 @@ static size_t largest_file(const cd_cli_paths *paths) {
 }
 
 static int jobs_for(const cd_cli_options *o, size_t n_paths) {
-  long n = o->jobs > 0 ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+  long n = o->jobs > 0 ? o->jobs : cd_cli_processors();
   if (n < 1) n = 1;
   if (!o->stdin_jsonl && (size_t)n > n_paths) n = (long)n_paths;
   return n < 1 ? 1 : (int)n;
