@@ -1884,7 +1884,9 @@ bool att_message_owner(att *a, size_t first, speaker *sp) {
   size_t mi = mention_at(a, first);
   if (mi == CD_NONE) return false;
   const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
-  if (!possessive_person(a->doc, m) || !cd_mention_is_person(a->doc, mi) || !message_after(a, m->end_tok)) return false;
+  /* (possessive_person asks the person's entity: a mention in the possessive is no speaker's
+   * phrase itself, so cd_mention_is_person would say no to every one) */
+  if (!possessive_person(a->doc, m) || !message_after(a, m->end_tok)) return false;
   att_set_name(a, sp, mi, CD_ATTR_EXPLICIT);
   return sp->found;
 }
