@@ -660,7 +660,10 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
    * that a person's message opens, ending in a colon, introduces the message */
   /* (also without the colon when the quote is a paragraph of its own after it: "Her journal entry for
    * June 13 is two lines long. ¶ "Ate an entire tin of peaches."") */
-  if ((colon || (ps->para != s->para && quote_is_paragraph(a, c))) && closes && att_message_owner(a, ps->first_tok, sp)) {
+  /* (and in the same paragraph, a quote of whole sentences that ends it: "Her entry for the next
+   * day is shorter. "Seven of them. I cannot write any more."") */
+  if ((colon || (ps->para != s->para && quote_is_paragraph(a, c)) || (ps->para == s->para && whole)) && closes &&
+      att_message_owner(a, ps->first_tok, sp)) {
     *verb = CD_NONE;
     return true;
   }
