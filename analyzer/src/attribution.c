@@ -1361,11 +1361,14 @@ static bool subject_ends_before(const att *a, size_t v, size_t first) {
 
 static bool article(const att *a, size_t i) { return is(a, i, "the") || is(a, i, "a") || is(a, i, "an"); }
 
-/* Does a participle's aside open at token i ("reacting to the delay", "angered by the report")? A
- * lower-case word in -ing or -ed outside quotation marks. */
+/* Does a participle's aside open at token i ("reacting to the delay", "angered by the report",
+ * "kept in the archive")? A lower-case word in -ing or -ed, or an irregular past participle,
+ * outside quotation marks. */
 static bool participle_opens(const att *a, size_t i) {
-  if (T(a, i)->kind != TOK_WORD || !(T(a, i)->flags & TF_LOWER) || !outside_quotes(a, i) || N(a, i) < 5) return false;
-  return CD_WORD_IS(S(a, i) + N(a, i) - 3, 3, "ing") || CD_WORD_IS(S(a, i) + N(a, i) - 2, 2, "ed");
+  if (T(a, i)->kind != TOK_WORD || !(T(a, i)->flags & TF_LOWER) || !outside_quotes(a, i) || N(a, i) < 4) return false;
+  if (N(a, i) >= 5 && (CD_WORD_IS(S(a, i) + N(a, i) - 3, 3, "ing") || CD_WORD_IS(S(a, i) + N(a, i) - 2, 2, "ed")))
+    return true;
+  return cd_lex_has(CD_LEX_IRREGULAR_PAST_PARTICIPLES, S(a, i), N(a, i));
 }
 
 /* A noun phrase of its own right before the verb of saying at k (past adverbs): a determiner
@@ -1634,6 +1637,12 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         }
         ends[0] = m - 1;
         if (participle_opens(a, m)) aside = m - 1;
+        /* an aside with a comma of its own: "Her reply, transcribed in his small, square hand, reads" */
+        for (size_t e = m - 1; aside == CD_NONE && e > s->first_tok + 1 && k - e < 25; e--) {
+          const cd_token *t = T(a, e - 1);
+          if (t->kind == TOK_MARK || (t->kind == TOK_PUNCT && !punct(a, e - 1, ','))) break;
+          if (punct(a, e - 1, ',') && participle_opens(a, e)) aside = e - 1;
+        }
       }
     }
     {
