@@ -700,6 +700,20 @@ static bool the_singular_thing(const cd_doc *doc, size_t first, size_t last) {
 
 /* "for Pruett and Calvert counties", "the Ohio and Muskingum rivers": names that a plural noun of
  * places after them (past "and" and another name) makes places. */
+/* "on Orchard Lane", "at 12 Mill Close": a street whose last word is also a surname (street_words.txt:
+ * "Lane", "Close", "Row"), placed by a preposition of place or a house number, and not opened by a
+ * given name ("Nathan Lane"). Streets whose word is no surname ("Street", "Road") are places by
+ * their word alone (not_person_words.txt). */
+static bool street_named(const cd_doc *doc, size_t f, size_t last) {
+  static const char *const ON[] = {"on", "off", "along", "at", "in", "near", "down", "up", "from", NULL};
+  const cd_token *z = doc_tok(doc, last), *a = doc_tok(doc, f);
+  if (last == f || !cd_lex_has(CD_LEX_STREET_WORDS, tstr(doc, z), tlen(z)) || cd_is_given_name(tstr(doc, a), tlen(a)) || f == 0)
+    return false;
+  const cd_token *p = doc_tok(doc, f - 1);
+  if (p->sent != a->sent) return false;
+  return p->kind == TOK_NUMBER || (is_word_tok(p) && (p->flags & TF_LOWER) && cd_word_in(tstr(doc, p), tlen(p), ON));
+}
+
 static bool places_after(const cd_doc *doc, size_t e) {
   static const char *const PLACES[] = {"counties", "rivers", "states", "islands", "lakes", "streets", "roads",
                                        "avenues", "valleys", "mountains", "districts", "provinces", "parishes",
@@ -988,7 +1002,7 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
   m->thing_hint = !m->org_hint && !possessive && name_from == 0 &&
                   (the_singular_thing(doc, m->first_tok, m->end_tok - 1) || places_after(doc, m->end_tok) ||
-                   place_noun_of_before(doc, m->first_tok));
+                   place_noun_of_before(doc, m->first_tok) || street_named(doc, m->first_tok, m->end_tok - 1));
   if (!m->org_hint && !m->possessive &&
       (cd_age_after(doc, m->end_tok) || years_old_after(doc, m->end_tok) || role_after(doc, m->end_tok)))
     m->person_hint = true; /* "Sophie, 9, picked", "Maya, a 16-year-old who ..." */
