@@ -605,6 +605,41 @@ static bool pronoun_of_last_speaker(att *a, const quote_ctx *c, const cd_sentenc
   return false;
 }
 
+/* ""...," Lind says. ¶ She pauses. ¶ "QUOTE"": a paragraph that is one short sentence, "he" or "she"
+ * and a beat (beat_verbs.txt: a pause, a laugh, a shrug), between a paragraph that ends with a
+ * quote of a person of that gender and a paragraph that is only a quote, is the speaker stopping
+ * and going on: the quote continues the one before the beat (its index in *from). Without a
+ * pronoun's rival in the beat's own words, so "She pauses" stands for the last speaker even where
+ * other women were named a few paragraphs up. */
+enum { BEAT_MAX_TOKENS = 16 };
+static bool beat_after_quote(att *a, const quote_ctx *c, const cd_sentence *ps, size_t *from) {
+  const cd_doc *doc = a->doc;
+  const cd_para *bp = CD_VEC_AT(&doc->paras, cd_para, ps->para);
+  size_t f = ps->first_tok;
+  if (bp->first_tok != f || ps->end_tok != bp->end_tok || ps->end_tok - f > BEAT_MAX_TOKENS || ps->para == 0 ||
+      !quote_is_paragraph(a, c))
+    return false;
+  uint8_t want = is(a, f, "she") ? GENDER_FEMALE : is(a, f, "he") ? GENDER_MALE : GENDER_UNKNOWN;
+  if (want == GENDER_UNKNOWN || !(T(a, f)->flags & TF_CAP) || T(a, f + 1)->kind != TOK_WORD ||
+      !cd_lex_has(CD_LEX_BEAT_VERBS, S(a, f + 1), N(a, f + 1)))
+    return false;
+  for (size_t k = f + 2; k < ps->end_tok; k++)
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false; /* no quote of its own */
+  /* the paragraph before the beat ends with a person's quote, of the pronoun's gender */
+  for (size_t p = c->qi; p > 0; p--) {
+    const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
+    if (pq->level > 0) continue;
+    const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
+    if (pw->para != ps->para - 1) return false;
+    if (!pq->speaker || pq->kind != CD_QUOTE_SPEECH || pq->entity == CD_NONE ||
+        CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind != CD_ENTITY_PERSON || att_entity_gender(a, pq->entity) != want)
+      return false;
+    *from = p - 1;
+    return true;
+  }
+  return false;
+}
+
 static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *verb, size_t *from) {
   const cd_doc *doc = a->doc;
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
@@ -653,7 +688,9 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
      * ("The DNC issued a statement apologizing for emails suggesting ... ¶ "QUOTE"") */
     if (ps->para == s->para || colon || (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention))) return true;
     memset(sp, 0, sizeof *sp);
-    return (closes || whole) && document_subject(a, c->sent_open - 1, sp, verb);
+    if ((closes || whole) && document_subject(a, c->sent_open - 1, sp, verb)) return true;
+    memset(sp, 0, sizeof *sp);
+    return beat_after_quote(a, c, ps, from); /* "She laughed." found no person of its own */
   }
   memset(sp, 0, sizeof *sp);
   /* "Her first letter from London ... is full of the noise of the place: ¶ > "..."": a sentence
@@ -677,7 +714,9 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   memset(sp, 0, sizeof *sp);
   if (!(closes || whole) || !person_subject(a, c->sent_open - 1, sp, verb)) {
     memset(sp, 0, sizeof *sp);
-    return closes && pronoun_of_last_speaker(a, c, ps, sp, verb);
+    if (closes && pronoun_of_last_speaker(a, c, ps, sp, verb)) return true;
+    memset(sp, 0, sizeof *sp);
+    return ps->para != s->para && beat_after_quote(a, c, ps, from);
   }
   if (closes) return true;
   size_t v = att_after_speaker(a, sp);

@@ -176,6 +176,9 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp);
 /* Gender evidence per entity, in one pass over the text: "Mr"/"Ms" titles, and "he"/"she" in a
  * sentence that names only that person before it. False when out of memory. */
 bool att_index_gender(att *a);
+/* The gender entity e is known to have: from titles and pronouns beside its name (att_index_gender),
+ * else from its given name; GENDER_UNKNOWN when neither says. */
+uint8_t att_entity_gender(const att *a, size_t e);
 /* Is the pronoun (he, she ...) of a gender that mention mi's person is known to have (a title, a
  * given name, he/she beside the name)? */
 bool att_gender_known_fit(const att *a, size_t mi, const char *pronoun, size_t n);

@@ -58,6 +58,11 @@ static uint8_t entity_name_gender(const att *a, size_t e) {
   return GENDER_UNKNOWN;
 }
 
+uint8_t att_entity_gender(const att *a, size_t e) {
+  uint8_t g = a->gender[e] & 3;
+  return g != GENDER_UNKNOWN ? g : entity_name_gender(a, e);
+}
+
 bool att_index_gender(att *a) {
   const cd_doc *doc = a->doc;
   a->gender = cd_arena_alloc(doc->arena, doc->entities.len + 1);
