@@ -605,6 +605,43 @@ static bool pronoun_of_last_speaker(att *a, const quote_ctx *c, const cd_sentenc
   return false;
 }
 
+/* "she says" resolved to the possessor in "Odessa Pruitt's shop went in 1966": a speaker found
+ * through a name in the possessive, whose entity is a person (cd_mention_is_person says no to
+ * every possessive mention: the words are no speaker's phrase themselves). */
+static bool possessed_person(const cd_doc *doc, const speaker *sp) {
+  if (sp->mention == CD_NONE || sp->entity == CD_NONE || sp->entity >= doc->entities.len) return false;
+  const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, sp->mention);
+  return m->possessive && !m->in_quote && CD_VEC_AT(&doc->entities, cd_entity, sp->entity)->kind == CD_ENTITY_PERSON;
+}
+
+/* Is there a quotation mark among tokens [f, e)? */
+static bool marks_between(const att *a, size_t f, size_t e) {
+  for (size_t k = f; k < e; k++)
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return true;
+  return false;
+}
+
+/* Does paragraph `para` end with a quote (the last before quote c) of a person of the gender of the
+ * pronoun at token `pronoun` ("he", "she": the person's titles, pronouns or given name say so)? Its
+ * index in *from. */
+static bool last_quote_of_gender(att *a, const quote_ctx *c, uint32_t para, size_t pronoun, size_t *from) {
+  const cd_doc *doc = a->doc;
+  uint8_t want = is(a, pronoun, "she") ? GENDER_FEMALE : is(a, pronoun, "he") ? GENDER_MALE : GENDER_UNKNOWN;
+  if (want == GENDER_UNKNOWN) return false;
+  for (size_t p = c->qi; p > 0; p--) {
+    const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
+    if (pq->level > 0) continue;
+    const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
+    if (pw->para > para) continue; /* (none in the paragraphs between: the callers' own checks) */
+    if (pw->para != para || !pq->speaker || pq->kind != CD_QUOTE_SPEECH || pq->entity == CD_NONE ||
+        CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind != CD_ENTITY_PERSON || att_entity_gender(a, pq->entity) != want)
+      return false;
+    *from = p - 1;
+    return true;
+  }
+  return false;
+}
+
 /* ""...," Lind says. ¶ She pauses. ¶ "QUOTE"": a paragraph that is one short sentence, "he" or "she"
  * and a beat (beat_verbs.txt: a pause, a laugh, a shrug), between a paragraph that ends with a
  * quote of a person of that gender and a paragraph that is only a quote, is the speaker stopping
@@ -623,21 +660,9 @@ static bool beat_after_quote(att *a, const quote_ctx *c, const cd_sentence *ps, 
   if (want == GENDER_UNKNOWN || !(T(a, f)->flags & TF_CAP) || T(a, f + 1)->kind != TOK_WORD ||
       !cd_lex_has(CD_LEX_BEAT_VERBS, S(a, f + 1), N(a, f + 1)))
     return false;
-  for (size_t k = f + 2; k < ps->end_tok; k++)
-    if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false; /* no quote of its own */
+  if (marks_between(a, f + 2, ps->end_tok)) return false; /* no quote of its own */
   /* the paragraph before the beat ends with a person's quote, of the pronoun's gender */
-  for (size_t p = c->qi; p > 0; p--) {
-    const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
-    if (pq->level > 0) continue;
-    const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
-    if (pw->para != ps->para - 1) return false;
-    if (!pq->speaker || pq->kind != CD_QUOTE_SPEECH || pq->entity == CD_NONE ||
-        CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind != CD_ENTITY_PERSON || att_entity_gender(a, pq->entity) != want)
-      return false;
-    *from = p - 1;
-    return true;
-  }
-  return false;
+  return last_quote_of_gender(a, c, ps->para - 1, f, from);
 }
 
 static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *verb, size_t *from) {
@@ -686,7 +711,9 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
     /* across a paragraph break, only a person carries on ("Police said ... ¶ "QUOTE"" may be anyone's),
      * unless the sentence introduces the quote with a colon or its subject issued a statement
      * ("The DNC issued a statement apologizing for emails suggesting ... ¶ "QUOTE"") */
-    if (ps->para == s->para || colon || (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention))) return true;
+    if (ps->para == s->para || colon || (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention)) ||
+        possessed_person(doc, sp))
+      return true;
     memset(sp, 0, sizeof *sp);
     if ((closes || whole) && document_subject(a, c->sent_open - 1, sp, verb)) return true;
     memset(sp, 0, sizeof *sp);
@@ -716,7 +743,19 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
     memset(sp, 0, sizeof *sp);
     if (closes && pronoun_of_last_speaker(a, c, ps, sp, verb)) return true;
     memset(sp, 0, sizeof *sp);
-    return ps->para != s->para && beat_after_quote(a, c, ps, from);
+    if (ps->para != s->para && beat_after_quote(a, c, ps, from)) return true;
+    /* "The boat, she says, moved two holdouts. The text message moved another. ¶ "QUOTE"": the
+     * account in paraphrase goes on in the quote */
+    if (ps->para != s->para && quote_is_paragraph(a, c)) {
+      int owner = att_paraphrase_tag_owner(a, ps->para, sp, verb);
+      if (owner > 0) return true;
+      /* a pronoun that resolves to nobody: the speaker of the paragraph before, of its gender */
+      memset(sp, 0, sizeof *sp);
+      if (owner < 0 && ps->para > 0 && last_quote_of_gender(a, c, ps->para - 1, *verb - 1, from)) return true;
+      *verb = CD_NONE;
+    }
+    memset(sp, 0, sizeof *sp);
+    return false;
   }
   if (closes) return true;
   size_t v = att_after_speaker(a, sp);

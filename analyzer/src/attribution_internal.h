@@ -171,6 +171,12 @@ bool att_dash_source(att *a, size_t i, speaker *sp);
 /* "Her first letter from London ...", "Winifred's reply ...": a person's message (email, letter,
  * statement ...) opening at token `first`; its owner, the pronoun resolved. */
 bool att_message_owner(att *a, size_t first, speaker *sp);
+/* "The boat, she says, moved two holdouts. The text message moved another.": paragraph `para` has
+ * no quote of its own and a tag set off by commas, a lower-case "he" or "she" and a verb of saying,
+ * with nobody else named after it. 1: its pronoun resolves to a person, in *sp; -1: it resolves to
+ * nobody; 0: no such tag. The tag's verb in *verb (its pronoun right before) unless 0. A paragraph of
+ * quote after it goes on with the account. */
+int att_paraphrase_tag_owner(att *a, uint32_t para, speaker *sp, size_t *verb);
 /* The sentence's subject before token `limit`. */
 bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp);
 /* Gender evidence per entity, in one pass over the text: "Mr"/"Ms" titles, and "he"/"she" in a

@@ -1896,6 +1896,40 @@ bool att_message_owner(att *a, size_t first, speaker *sp) {
   return sp->found;
 }
 
+int att_paraphrase_tag_owner(att *a, uint32_t para, speaker *sp, size_t *verb) {
+  const cd_doc *doc = a->doc;
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, para);
+  size_t tag = CD_NONE, r = CD_NONE, entity = CD_NONE;
+  for (size_t k = p->first_tok + 1; k + 1 < p->end_tok; k++) {
+    const cd_token *t = T(a, k);
+    if (t->kind == TOK_MARK && t->role != MR_APOS) return 0; /* a quote of its own: other rules */
+    if (tag != CD_NONE) {
+      /* someone else named after the tag: the account is no longer only theirs */
+      size_t mi = mention_at(a, k);
+      if (mi != CD_NONE) {
+        const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+        if ((entity == CD_NONE || m->entity != entity) && att_person_mention(doc, m)) return 0;
+      }
+      continue;
+    }
+    if (!punct(a, k - 1, ',') || (t->flags & TF_CAP) || !(pronoun_is(a, k, "he") || pronoun_is(a, k, "she")) ||
+        !att_speech_verb(a, k + 1))
+      continue;
+    /* set off: a comma after the verb, or the sentence's stop */
+    if (!(punct(a, k + 2, ',') || punct(a, k + 2, '.'))) continue;
+    tag = k;
+    r = att_resolve_person(a, k, false);
+    entity = r != CD_NONE ? CD_VEC_AT(&doc->mentions, cd_name_mention, r)->entity : CD_NONE;
+    if (entity != CD_NONE && CD_VEC_AT(&doc->entities, cd_entity, entity)->kind != CD_ENTITY_PERSON) return 0;
+  }
+  if (tag == CD_NONE) return 0;
+  *verb = tag + 1;
+  if (entity == CD_NONE) return -1;
+  memset(sp, 0, sizeof *sp);
+  refers_to(a, sp, r, tag, tag + 1, "");
+  return 1;
+}
+
 bool att_dash_source(att *a, size_t i, speaker *sp) {
   size_t n = doc_ntok(a->doc);
   if (!(is(a, i, "a") || is(a, i, "an")) || i + 1 >= n) return false;
