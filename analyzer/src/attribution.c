@@ -1098,16 +1098,43 @@ static bool owned_noun_before(att *a, const quote_ctx *c, size_t first, speaker 
   /* "in the words of Ana Bell, "..."", "A line from the show's narrator, "..."": the noun's owner
    * after "of" or "from", the phrase ending at the comma */
   if (punct(a, i, ',')) {
-    for (size_t of = i - 1; of > first + 1 && i - of < 8; of--) {
+    /* "in the words of the reformer Ana Bell, who campaigned for ..., "..."": past a relative clause
+     * (no mark in it) to the comma that ends the owner's phrase */
+    size_t owner_comma = i;
+    for (size_t k = i; k > first + 2 && i - k < 30; k--) {
+      if (T(a, k - 1)->kind == TOK_MARK) break;
+      if (punct(a, k - 1, ',') && (is(a, k, "who") || is(a, k, "whose"))) {
+        owner_comma = k - 1;
+        break;
+      }
+    }
+    for (size_t of = owner_comma - 1; of > first + 1 && owner_comma - of < 8; of--) {
       if (!(is(a, of, "of") || is(a, of, "from")) || !outside_quotes(a, of)) continue;
       size_t n = of - 1;
       speaker tmp = {0};
       if ((T(a, n)->flags & TF_LOWER) && cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, n), N(a, n)) &&
-          att_speaker_at(a, of + 1, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == i || att_phrase_end(&tmp) == i) &&
+          att_speaker_at(a, of + 1, &tmp, CD_ATTR_EXPLICIT) &&
+          (tmp.end_tok == owner_comma || att_phrase_end(&tmp) == owner_comma) &&
           tmp.method != CD_ATTR_PRONOUN) {
         *sp = tmp;
         *verb = n;
         return true;
+      }
+      /* "the words of the reformer Ana Bell": a person's name ending the phrase, after lower-case
+       * words that describe them */
+      if ((T(a, n)->flags & TF_LOWER) && cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, n), N(a, n))) {
+        for (size_t k = of + 1; k < owner_comma && T(a, k)->kind == TOK_WORD; k++) {
+          size_t mk = mention_at(a, k);
+          if (mk == CD_NONE) {
+            if (!(T(a, k)->flags & TF_LOWER)) break;
+            continue;
+          }
+          const cd_name_mention *nm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mk);
+          if (nm->end_tok != owner_comma || !cd_mention_is_person(a->doc, mk)) break;
+          for_mention(a, sp, mk, nm->first_tok, owner_comma, CD_ATTR_EXPLICIT);
+          *verb = n;
+          return true;
+        }
       }
       break;
     }
