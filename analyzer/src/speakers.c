@@ -367,15 +367,19 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
 
 /* A noun of a written or spoken message among the three words from token i ("final email",
  * "letter", "latest statement"). */
-static bool message_after(const att *a, size_t i) {
+/* The end of a message's noun among the three lower-case words from token i ("first letter", "reply"),
+ * or 0 when there is none. */
+static size_t message_end(const att *a, size_t i) {
   static const char *const MESSAGES[] = {"email", "emails", "letter", "letters", "message", "messages", "note", "text",
                                          "texts", "tweet", "tweets", "post", "posts", "statement", "memo", "reply",
                                          "response", "speech", "remarks", "version", "account", "answer", "entry",
                                          "entries", "journal", "diary", "log", "notebook", NULL};
   for (size_t k = i; k < doc_ntok(a->doc) && k < i + 3 && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER); k++)
-    if (cd_word_in(S(a, k), N(a, k), MESSAGES)) return true;
-  return false;
+    if (cd_word_in(S(a, k), N(a, k), MESSAGES)) return k + 1;
+  return 0;
 }
+
+static bool message_after(const att *a, size_t i) { return message_end(a, i) != 0; }
 
 /* ""I'm okay," Quill said. ¶ "I promise," she said. ¶ She told viewers she was writing again. ¶
  * "There will be songs," she said.": a "he" or "she" (at token pos, of gender want; mentions before
@@ -1887,13 +1891,34 @@ bool att_message_owner(att *a, size_t first, speaker *sp) {
   }
   /* "Winifred's first letter": a person named as the owner */
   size_t mi = mention_at(a, first);
-  if (mi == CD_NONE) return false;
-  const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
-  /* (possessive_person asks the person's entity: a mention in the possessive is no speaker's
-   * phrase itself, so cd_mention_is_person would say no to every one) */
-  if (!possessive_person(a->doc, m) || !message_after(a, m->end_tok)) return false;
-  att_set_name(a, sp, mi, CD_ATTR_EXPLICIT);
-  return sp->found;
+  if (mi == CD_NONE && is(a, first, "the")) mi = mention_at(a, first + 1); /* "the Harbour Board's" */
+  if (mi != CD_NONE) {
+    const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+    /* (possessive_person asks the person's entity: a mention in the possessive is no speaker's
+     * phrase itself, so cd_mention_is_person would say no to every one) */
+    if (possessive_person(a->doc, m) && message_after(a, m->end_tok)) {
+      att_set_name(a, sp, mi, CD_ATTR_EXPLICIT);
+      return sp->found;
+    }
+    /* "the Harbour Board's reply", "the Kittiwake's log": the message of a body or a thing, as
+     * written (a name that is no person's) */
+    size_t e = m->possessive && !m->in_quote && m->entity != CD_NONE &&
+                       CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_PERSON
+                   ? message_end(a, m->end_tok)
+                   : 0;
+    return e && source_phrase(a, sp, first, e);
+  }
+  /* "The board's reply": a body named by its noun (a lower-case word in the possessive after
+   * "the"), as written */
+  if (!is(a, first, "the") || T(a, first + 1)->kind != TOK_WORD || !(T(a, first + 1)->flags & TF_LOWER) ||
+      N(a, first + 1) < 4)
+    return false;
+  const char *w = S(a, first + 1);
+  size_t wn = N(a, first + 1);
+  size_t stem = w[wn - 2] == '\'' && w[wn - 1] == 's' ? wn - 2 : wn > 4 && memcmp(w + wn - 4, "\xe2\x80\x99s", 4) == 0 ? wn - 4 : 0;
+  if (!stem || !cd_lex_has(CD_LEX_SOURCE_NOUNS, w, stem)) return false;
+  size_t e = message_end(a, first + 2);
+  return e && source_phrase(a, sp, first, e);
 }
 
 int att_paraphrase_tag_owner(att *a, uint32_t para, speaker *sp, size_t *verb) {
