@@ -111,6 +111,30 @@ static bool hyphened_particle_name(const cd_doc *doc, const cd_token *t) {
   return k > 0 && k + 1 < n && s[k + 1] >= 'A' && s[k + 1] <= 'Z' && cd_lex_has(CD_LEX_NAME_PARTICLES, s, k);
 }
 
+/* "Mac an t-Saoir", "Nic na h-Eaglaise", "Mac an Tòisich": after "Mac" or "Nic" (son or daughter
+ * of) a Gaelic surname goes on with its article ("an", "na") and a capitalised word, or one joined
+ * to "t-" or "h-". (Not "a'", whose apostrophe is a mark of its own.) gaelic_article: token i is the
+ * article, `prev` the name's word before it. */
+static bool gaelic_tail_word(const cd_doc *doc, size_t j) {
+  if (j >= doc_ntok(doc)) return false;
+  const cd_token *t = doc_tok(doc, j);
+  if (!is_word_tok(t)) return false;
+  if (t->flags & TF_CAP) return true;
+  const char *s = tstr(doc, t);
+  return tlen(t) > 3 && (s[0] == 't' || s[0] == 'h') && s[1] == '-' && s[2] >= 'A' && s[2] <= 'Z';
+}
+
+static bool gaelic_article(const cd_doc *doc, size_t prev, size_t i) {
+  const cd_token *p = doc_tok(doc, prev), *t = doc_tok(doc, i);
+  if (!is_word_tok(p) || !(CD_WORD_IS(tstr(doc, p), tlen(p), "mac") || CD_WORD_IS(tstr(doc, p), tlen(p), "nic")) ||
+      !(p->flags & TF_CAP) || !is_word_tok(t) || t->sent != p->sent)
+    return false;
+  /* the word after the article, glued to "t-"/"h-" ("an t-Saoir") or capitalised ("an Tòisich") */
+  if (CD_WORD_IS(tstr(doc, t), tlen(t), "an") || CD_WORD_IS(tstr(doc, t), tlen(t), "na"))
+    return gaelic_tail_word(doc, i + 1) && doc_tok(doc, i + 1)->sent == t->sent;
+  return false;
+}
+
 /* "told the magazine Nordic Science", "the broadcaster Kanal 7": a name right after a noun for a
  * publication or a broadcaster, in its sentence, is that outlet's. */
 static bool after_media_noun(const cd_doc *doc, size_t f) {
@@ -1166,6 +1190,10 @@ void cd_pass_mentions(cd_doc *doc) {
           extend = true;
         } else if (hyphened_particle_name(doc, t)) {
           extend = true; /* Bashar al-Assad, Abdel Fattah el-Sisi; "al-Haddad said" alone */
+        } else if (n > 0 && gaelic_article(doc, w[n - 1].tok, i)) {
+          extend = true; /* Ruaridh Mac an t-Saoir, Iain Mac a' Phearsain */
+        } else if (n > 1 && gaelic_tail_word(doc, i) && gaelic_article(doc, w[n - 2].tok, w[n - 1].tok)) {
+          extend = true; /* ... and the word after the article */
         } else if (n > 0 && is_word_tok(t) && cd_lex_has(CD_LEX_NAME_PARTICLES, tstr(doc, t), tlen(t)) && i + 1 < doc_ntok(doc) &&
                    (name_word(doc, cs, i + 1, true) ||
                     (i + 2 < doc_ntok(doc) && is_word_tok(doc_tok(doc, i + 1)) &&
