@@ -484,9 +484,11 @@ static bool sentence_tag(att *a, const quote_ctx *c, speaker *sp, size_t *verb) 
 
 /* The quote that quote qi runs on into across a paragraph break (its mark left open, the next
  * paragraph opening with one), or CD_NONE. */
+enum { RUN_ON_NESTED = 32 };
 static size_t run_on_into(const att *a, size_t qi) {
   const cd_vec *quotes = &a->doc->quotes;
-  for (size_t k = qi + 1; k < quotes->len && k < qi + 4; k++) {
+  /* (past the quotes nested in it: a witness's paragraph may quote others several times) */
+  for (size_t k = qi + 1; k < quotes->len && k < qi + RUN_ON_NESTED; k++) {
     const cd_quote *n = CD_VEC_AT(quotes, cd_quote, k);
     if (n->paragraph_continues == qi) return k;
     if (n->level == 0) break;
