@@ -714,7 +714,7 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
      * unless the sentence introduces the quote with a colon or its subject issued a statement
      * ("The DNC issued a statement apologizing for emails suggesting ... ¶ "QUOTE"") */
     if (ps->para == s->para || colon || (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention)) ||
-        possessed_person(doc, sp))
+        possessed_person(doc, sp) || att_is_writer(a, sp))
       return true;
     memset(sp, 0, sizeof *sp);
     if ((closes || whole) && document_subject(a, c->sent_open - 1, sp, verb)) return true;

@@ -1046,6 +1046,13 @@ static bool phrase_opener(const att *a, size_t i) {
 enum { THEY_SUBJECT_TOKENS = 60 };
 static bool it_subject_before(att *a, size_t i, speaker *sp);
 
+static const char WRITER[] = "the writer";
+
+bool att_is_writer(const att *a, const speaker *sp) {
+  (void)a;
+  return sp->found && sp->name == WRITER;
+}
+
 static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
   cd_doc *doc = a->doc;
   if (i >= doc_ntok(doc) || T(a, i)->kind != TOK_WORD || !outside_quotes(a, i)) return false;
@@ -1096,6 +1103,33 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     return true;
   }
   if (pronoun_is(a, i, "he") || pronoun_is(a, i, "she")) return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
+  /* ""Why did you stop?" I asked her again.": in a first-person piece the writer is on record, by
+   * "I" before a verb of saying */
+  if (N(a, i) == 1 && S(a, i)[0] == 'I') {
+    static const char *const SPEAKING[] = {"said",    "say",    "says",    "asked",   "ask",    "told",
+                                           "tell",    "replied", "answered", "added", "explained", "shouted",
+                                           "whispered", "wrote", "called",  "insisted", NULL};
+    static const char *const OBJECTS[] = {"her", "him", "them", "us", "again", "back", "quietly", NULL};
+    size_t n = doc_ntok(doc), v = i + 1;
+    while (v < n && v < i + 4 && att_between_word(a, v)) v++;
+    /* (not "I read your article, "..."": a verb of speaking to someone) */
+    if (v >= n || T(a, v)->kind != TOK_WORD || !cd_word_in(S(a, v), N(a, v), SPEAKING)) return false;
+    /* right after a quote the tag ends its clause (""..." I asked her again."), not "I said both" */
+    if (i > 0 && T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE) {
+      size_t e = v + 1;
+      while (e < n && e < v + 3 && T(a, e)->kind == TOK_WORD && cd_word_in(S(a, e), N(a, e), OBJECTS)) e++;
+      if (e < n && T(a, e)->kind != TOK_PUNCT && T(a, e)->sent == T(a, i)->sent) return false;
+    }
+    memset(sp, 0, sizeof *sp);
+    sp->found = true;
+    sp->first_tok = i;
+    sp->end_tok = i + 1;
+    sp->mention = sp->entity = CD_NONE;
+    sp->method = CD_ATTR_PRONOUN;
+    sp->name = WRITER;
+    sp->how = "\"I\": the writer, in the first person";
+    return true;
+  }
   /* "We quoted him as saying that ...": the one quoted, an object before "as" */
   if ((pronoun_is(a, i, "him") || pronoun_is(a, i, "her")) && i + 1 < doc_ntok(a->doc) && is(a, i + 1, "as"))
     return att_resolve_into(a, i, i + 1, sp, false, "pronoun");
