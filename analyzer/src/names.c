@@ -1750,6 +1750,16 @@ static cd_diagnostic *written_elsewhere(cd_doc *doc, size_t start, size_t end, c
   return d;
 }
 
+/* "Friends of Sandleigh Library": a name that follows "of" after a capitalised word is the end of a
+ * longer name, which the chunker parts at "of"; its capitals are that name's, so "the Sandleigh
+ * library" elsewhere miswrites nothing. */
+static bool tail_of_longer_name(const cd_doc *doc, const cd_name_mention *m) {
+  if (m->first_tok < 2) return false;
+  const cd_token *of = doc_tok(doc, m->first_tok - 1), *before = doc_tok(doc, m->first_tok - 2);
+  return of->kind == TOK_WORD && CD_WORD_IS(doc->text + of->start, of->len, "of") && before->kind == TOK_WORD &&
+         (before->flags & TF_CAP) && before->sent == m->sent && of->sent == m->sent;
+}
+
 /* "European union" where the article writes "European Union": a multi-word name (not a person's)
  * written with a word in lower case, mid-sentence. The chunker sees only "European" there, so the
  * words after each name-initial word are compared with the names the article uses. */
@@ -1764,7 +1774,7 @@ static void case_variants(names_ctx *c) {
   for (size_t i = 0; i < doc->mentions.len; i++) {
     const cd_name_mention *m = M(doc, i);
     if (!body(c, m) || m->n_parts < 2 || m->entity == CD_NONE || c->ignored[m->entity]) continue;
-    if (E(doc, m->entity)->kind == CD_ENTITY_PERSON) continue;
+    if (E(doc, m->entity)->kind == CD_ENTITY_PERSON || tail_of_longer_name(doc, m)) continue;
     size_t ft, nw;
     if (!form_words(doc, m, &ft, &nw)) continue;
     const char *key = name_key(doc, m);
