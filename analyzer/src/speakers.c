@@ -612,6 +612,14 @@ static size_t att_skip_affiliation(const att *a, size_t j) {
     if (f < doc_ntok(a->doc) && is(a, f, "the")) f++;
     if (f >= doc_ntok(a->doc) || mention_at(a, f) == CD_NONE) break;
     j = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, f))->end_tok;
+    /* "of the Harrowmere First group": a body's noun after its name (and up to two capitalised
+     * words the name ran on with), when "the" opened it, the phrase ending there */
+    if (!is(a, f - 1, "the")) continue;
+    size_t n = doc_ntok(a->doc), e = j;
+    while (e < n && e < j + 2 && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_CAP) && T(a, e)->sent == T(a, f)->sent) e++;
+    if (e + 1 < n && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_LOWER) && T(a, e)->sent == T(a, f)->sent &&
+        att_source_noun(a, e) && (punct(a, e + 1, ',') || punct(a, e + 1, '.')))
+      j = e + 1;
   }
   return j;
 }
