@@ -612,6 +612,12 @@ static size_t att_skip_affiliation(const att *a, size_t j) {
     if (f < doc_ntok(a->doc) && is(a, f, "the")) f++;
     if (f >= doc_ntok(a->doc) || mention_at(a, f) == CD_NONE) break;
     j = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, f))->end_tok;
+    /* "of Orrinshire Fire and Rescue Service": a body's name with "and" in it, which the chunker
+     * parts; the second part is no person's name */
+    if (is(a, j, "and") && j + 1 < doc_ntok(a->doc) && mention_at(a, j + 1) != CD_NONE) {
+      const cd_name_mention *more = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, j + 1));
+      if (more->org_hint && !cd_mention_is_person(a->doc, mention_at(a, j + 1))) j = more->end_tok;
+    }
     /* "of the Harrowmere First group": a body's noun after its name (and up to two capitalised
      * words the name ran on with), when "the" opened it, the phrase ending there */
     if (!is(a, f - 1, "the")) continue;
