@@ -782,9 +782,14 @@ static bool paraphrase_goes_on(att *a, const quote_ctx *c, speaker *sp, size_t *
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
   const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open - 1);
   if (ps->para != s->para || s->first_tok >= c->open || ps->end_tok < ps->first_tok + 4) return false;
+  bool it = false; /* "it", "its": a thing the sentence is about, no other speaker */
   for (size_t k = s->first_tok; k < c->open; k++) {
     if (T(a, k)->kind == TOK_MARK || att_speech_verb(a, k)) return false;
     if (T(a, k)->kind == TOK_WORD && !(T(a, k)->flags & TF_LOWER) && k > s->first_tok) return false;
+    if (is(a, k, "it") || is(a, k, "its")) {
+      it = true;
+      continue;
+    }
     if (cd_is_pronoun(S(a, k), N(a, k))) return false;
   }
   /* a clause of words, not a term or a figure ("a "targeted employment area"", ""millions"") */
@@ -795,10 +800,28 @@ static bool paraphrase_goes_on(att *a, const quote_ctx *c, speaker *sp, size_t *
   if (!punct(a, stop, '.')) return false;
   /* ", he said." or ", said Lind." */
   quote_ctx prev = {stop, stop, c->qi, c->sent_open - 1, c->sent_open - 1};
-  if (!before_quote(a, &prev, false, sp, verb) || *verb == CD_NONE || *verb + 4 < stop) return false;
-  size_t first = sp->first_tok < *verb ? sp->first_tok : *verb;
-  if (first == 0 || !punct(a, first - 1, ',')) return false;
-  return sp->mention != CD_NONE || sp->method == CD_ATTR_PRONOUN;
+  if (!it && before_quote(a, &prev, false, sp, verb) && *verb != CD_NONE && *verb + 4 >= stop) {
+    size_t first = sp->first_tok < *verb ? sp->first_tok : *verb;
+    if (first > 0 && punct(a, first - 1, ',') && (sp->mention != CD_NONE || sp->method == CD_ATTR_PRONOUN)) return true;
+  }
+  memset(sp, 0, sizeof *sp);
+  *verb = CD_NONE;
+  /* "On 2 May the company wrote to Corrigan again. The branch will stay open while it is "assessed
+   * under a revised model."": the sentence before says who wrote or said it, its subject (a name
+   * or a source) right before the verb; the fragment is from that message */
+  /* (nobody named after the fragment in its sentence: "... that "...," as Heather Childers did") */
+  for (size_t k = c->close + 1; k < s->end_tok; k++)
+    if (mention_at(a, k) != CD_NONE || att_speech_verb(a, k) || T(a, k)->kind == TOK_MARK) return false;
+  speaker subj = {0};
+  if (!att_sentence_subject(a, c->sent_open - 1, ps->end_tok, &subj) || subj.method == CD_ATTR_PRONOUN ||
+      (subj.mention == CD_NONE && subj.method != CD_ATTR_SOURCE))
+    return false;
+  size_t v = att_after_speaker(a, &subj);
+  while (v < ps->end_tok && att_between_word(a, v)) v++;
+  if (v >= ps->end_tok || !att_speech_verb(a, v) || marks_between(a, ps->first_tok, ps->end_tok)) return false;
+  *sp = subj;
+  *verb = v;
+  return true;
 }
 
 /* Does the quote have a tag of its own that no sieve took ("...!" a voice shouted)? A verb of
