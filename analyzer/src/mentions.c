@@ -738,6 +738,17 @@ static bool street_named(const cd_doc *doc, size_t f, size_t last) {
   return p->kind == TOK_NUMBER || (is_word_tok(p) && (p->flags & TF_LOWER) && cd_word_in(tstr(doc, p), tlen(p), ON));
 }
 
+/* "Da Rosaria", "Chez Marguerite": a restaurant or shop named for someone by her given name, not a
+ * person ("Da Silva" is a surname, and "Lula da Silva" opens with a given name). Two words: "Chez"
+ * and any name, or "Da" and a given name. */
+static bool venue_named(const cd_doc *doc, size_t f, size_t e) {
+  if (e != f + 2) return false;
+  const cd_token *a = doc_tok(doc, f), *b = doc_tok(doc, f + 1);
+  if (!is_word_tok(a) || !is_word_tok(b) || !(a->flags & TF_CAP) || !(b->flags & TF_CAP)) return false;
+  if (CD_WORD_IS(tstr(doc, a), tlen(a), "chez")) return true;
+  return CD_WORD_IS(tstr(doc, a), tlen(a), "da") && cd_is_given_name(tstr(doc, b), tlen(b));
+}
+
 static bool places_after(const cd_doc *doc, size_t e) {
   static const char *const PLACES[] = {"counties", "rivers", "states", "islands", "lakes", "streets", "roads",
                                        "avenues", "valleys", "mountains", "districts", "provinces", "parishes",
@@ -1026,7 +1037,8 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
   m->thing_hint = !m->org_hint && !possessive && name_from == 0 &&
                   (the_singular_thing(doc, m->first_tok, m->end_tok - 1) || places_after(doc, m->end_tok) ||
-                   place_noun_of_before(doc, m->first_tok) || street_named(doc, m->first_tok, m->end_tok - 1));
+                   place_noun_of_before(doc, m->first_tok) || street_named(doc, m->first_tok, m->end_tok - 1) ||
+                   venue_named(doc, m->first_tok, m->end_tok));
   if (!m->org_hint && !m->possessive &&
       (cd_age_after(doc, m->end_tok) || years_old_after(doc, m->end_tok) || role_after(doc, m->end_tok)))
     m->person_hint = true; /* "Sophie, 9, picked", "Maya, a 16-year-old who ..." */
