@@ -631,6 +631,33 @@ int cd_kin_before(const cd_doc *doc, size_t f) {
   return cd_kin_noun(tstr(doc, noun), tlen(noun));
 }
 
+/* "the younger daughter of Donald Tollervey": a name brought in as the parent of someone named
+ * before ("daughter of", "son of", "child of"); like "his wife, Jane", it leaves that person's
+ * surname to them. */
+static bool child_of_before(const cd_doc *doc, size_t f) {
+  static const char *const CHILD[] = {"daughter", "son", "child", "grandson", "granddaughter", "grandchild",
+                                      "stepdaughter", "stepson", NULL};
+  if (f < 2 || !CD_TOK_WORD_IS(doc, f - 1, "of")) return false;
+  const cd_token *n = doc_tok(doc, f - 2);
+  return is_word_tok(n) && (n->flags & TF_LOWER) && n->sent == doc_tok(doc, f)->sent && cd_word_in(tstr(doc, n), tlen(n), CHILD);
+}
+
+/* m follows p in its sentence after "and", past at most an appositive set off by commas after p
+ * (", a lobster fisherman, and"): the second of a pair p opens. */
+static bool second_of_pair(const cd_doc *doc, const cd_name_mention *p, const cd_name_mention *m) {
+  if (p->sent != m->sent || m->first_tok < p->end_tok + 1 || m->first_tok > p->end_tok + 12 ||
+      !CD_TOK_WORD_IS(doc, m->first_tok - 1, "and"))
+    return false;
+  size_t k = p->end_tok;
+  if (k + 1 == m->first_tok) return true; /* "of Donald and Morag Tollervey" */
+  if (!(doc_tok(doc, k)->kind == TOK_PUNCT && doc->text[doc_tok(doc, k)->start] == ',')) return false;
+  const cd_token *c = doc_tok(doc, m->first_tok - 2); /* the appositive's closing comma */
+  if (!(c->kind == TOK_PUNCT && doc->text[c->start] == ',')) return false;
+  for (size_t j = k + 1; j + 2 < m->first_tok; j++)
+    if (doc_tok(doc, j)->kind != TOK_WORD) return false;
+  return true;
+}
+
 /* "Harold and Betty Kowalczyk", "Their parents, Segun and Abimbola Adeyemi,": lone given name m,
  * "and", and full name p right after it in its sentence share p's surname. The given names are
  * in the lists, or a plural noun of people introduces the pair. Set on m
@@ -1043,7 +1070,7 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
       (cd_age_after(doc, m->end_tok) || years_old_after(doc, m->end_tok) || role_after(doc, m->end_tok)))
     m->person_hint = true; /* "Sophie, 9, picked", "Maya, a 16-year-old who ..." */
   int kin = cd_kin_before(doc, m->first_tok); /* "his wife, Jane," */
-  m->relative = kin >= 0 && !m->org_hint;
+  m->relative = (kin >= 0 || child_of_before(doc, m->first_tok)) && !m->org_hint;
   /* (asked of full names only: the entities pass reads it of a person's first full name) */
   m->deceased = !m->org_hint && m->n_parts >= 2 && deceased_at(doc, m);
   if (!m->org_hint && m->n_parts == 1 && kin >= 0) m->person_hint = true;
@@ -1052,6 +1079,8 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   m->known_as = known_as_after(doc, m, prev);
   m->couple = false;
   if (prev && couple_of(doc, prev, m)) prev->couple = true;
+  /* "the daughter of Donald Tollervey, a fisherman, and Morag Tollervey": the second parent too */
+  if (prev && prev->relative && !m->org_hint && second_of_pair(doc, prev, m)) m->relative = true;
   m->said_gender = said_gender_after(doc, m->end_tok, m->sent);
   if (!m->said_gender && kin > 0) m->said_gender = (uint8_t)kin; /* "His wife, Margit Lindqvist,": the relative's noun says */
   uint8_t named_gender;
