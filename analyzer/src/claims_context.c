@@ -1137,6 +1137,12 @@ static bool check_indef_doc(const cd_doc *d, size_t f, size_t e, claim_hit *hit)
       break;
   }
   if (!indef) return false;
+  /* "an independent research group, said": the document's word names a body here */
+  if (ctx(d, e, h) && lower(d, e) &&
+      in(d, e, (const char *const[]){"group", "groups", "institute", "centre", "center", "team", "unit", "body", "firm",
+                                     "organisation", "organization", "foundation", "network", "lab", "laboratory",
+                                     "council", "project", "programme", "program", NULL}))
+    return false;
   size_t p = prev_tok(d, left);
   if (p != CD_NONE && (lx(d, p, CD_LEX_PREPOSITIONS) || verb_before(d, left, e, h) != NOT_OBJECT)) return false;
   for (size_t k = e; k < e + 14 && ctx(d, k, h); k++) {
