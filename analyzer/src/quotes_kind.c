@@ -158,7 +158,7 @@ static const char *const TITLE_CUES[] = {
 /* nouns for works that have titles; sorted: looked up by binary search */
 static const char *const WORK_NOUNS[] = {
     "album", "anthem", "anthology", "aria", "article", "ballad", "biography", "biopic", "book", "carol",
-    "column", "comedy", "commentary", "concert", "dissertation", "documentary", "drama", "editorial",
+    "column", "comedy", "commentary", "concert", "dissertation", "document", "documentary", "drama", "editorial",
     "episode", "essay", "exhibit", "exhibition", "film", "hymn", "hymnal", "installation", "lecture", "memoir",
     "movie", "mural", "musical", "novel", "op-ed", "opera", "painting", "paper", "photograph", "play",
     "podcast", "poem", "program", "programme", "project", "psalm", "retrospective", "sculpture", "series",
