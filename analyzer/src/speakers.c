@@ -760,8 +760,42 @@ static void refers_to(att *a, speaker *sp, size_t mi, size_t i, size_t end, cons
   sp->how = cd_arena_join(a->doc->arena, p, sizeof p / sizeof p[0]);
 }
 
+/* "Walter Moreland died in 1991. ... Moreland gave the question some thought. ¶ "...," she said.": a
+ * bare surname shared by several people that the entities pass joined to a man, read by a "she"
+ * (or to a woman, by a "he"), stands for the one of that surname whose given name or titles give
+ * the pronoun's gender, named in full before it (within SAME_SURNAME_MENTIONS): that person's full
+ * mention, else r as it was. */
+enum { SAME_SURNAME_MENTIONS = 400 };
+static size_t same_surname_of_gender(const att *a, size_t r, uint8_t want) {
+  const cd_doc *doc = a->doc;
+  const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, r);
+  if (want == GENDER_UNKNOWN || m->n_parts != 1 || m->entity == CD_NONE) return r;
+  uint8_t g = a->gender[m->entity] & 3u;
+  if (g == GENDER_UNKNOWN) g = entity_name_gender(a, m->entity);
+  if (g == GENDER_UNKNOWN || g == want || g == GENDER_MIXED) return r;
+  /* of several such people, the one the article names most ("Ted Cruz", not his father named once) */
+  const cd_token *sur = T(a, m->end_tok - 1);
+  size_t best = r, best_n = 0;
+  for (size_t k = r; k > 0 && r - k < SAME_SURNAME_MENTIONS; k--) {
+    const cd_name_mention *p = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
+    if (p->n_parts < 2 || p->entity == CD_NONE || p->entity == m->entity || p->in_quote || p->headline)
+      continue;
+    const cd_entity *pe = CD_VEC_AT(&doc->entities, cd_entity, p->entity);
+    if (pe->kind != CD_ENTITY_PERSON || pe->n_mentions <= best_n) continue;
+    const cd_token *ps = T(a, p->end_tok - 1);
+    if (ps->len != sur->len || strncasecmp(doc->text + ps->start, doc->text + sur->start, sur->len) != 0) continue;
+    uint8_t pg = a->gender[p->entity] & 3u;
+    if (pg == GENDER_UNKNOWN) pg = entity_name_gender(a, p->entity);
+    if (pg != want) continue;
+    best = k - 1;
+    best_n = pe->n_mentions;
+  }
+  return best;
+}
+
 static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org, const char *word) {
   size_t r = att_resolve_person(a, i, org);
+  if (r != CD_NONE) r = same_surname_of_gender(a, r, word_gender(S(a, i), N(a, i)));
   sp->found = true;
   sp->first_tok = i;
   sp->end_tok = end;
