@@ -631,15 +631,19 @@ int cd_kin_before(const cd_doc *doc, size_t f) {
   return cd_kin_noun(tstr(doc, noun), tlen(noun));
 }
 
-/* "the younger daughter of Donald Tollervey": a name brought in as the parent of someone named
- * before ("daughter of", "son of", "child of"); like "his wife, Jane", it leaves that person's
+/* "the younger daughter of Donald Tollervey", "the widow of", "she married Frank Colterman": a name
+ * brought in as a relative of someone named before; like "his wife, Jane", it leaves that person's
  * surname to them. */
 static bool child_of_before(const cd_doc *doc, size_t f) {
   static const char *const CHILD[] = {"daughter", "son", "child", "grandson", "granddaughter", "grandchild",
                                       "stepdaughter", "stepson", NULL};
-  if (f < 2 || !CD_TOK_WORD_IS(doc, f - 1, "of")) return false;
+  if (f < 2) return false;
+  /* "the year after she married Frank Colterman" */
+  if (CD_TOK_WORD_IS(doc, f - 1, "married") && doc_tok(doc, f - 1)->sent == doc_tok(doc, f)->sent) return true;
+  if (!CD_TOK_WORD_IS(doc, f - 1, "of")) return false;
   const cd_token *n = doc_tok(doc, f - 2);
-  return is_word_tok(n) && (n->flags & TF_LOWER) && n->sent == doc_tok(doc, f)->sent && cd_word_in(tstr(doc, n), tlen(n), CHILD);
+  return is_word_tok(n) && (n->flags & TF_LOWER) && n->sent == doc_tok(doc, f)->sent &&
+         (cd_word_in(tstr(doc, n), tlen(n), CHILD) || cd_kin_noun(tstr(doc, n), tlen(n)) >= 0);
 }
 
 /* m follows p in its sentence after "and", past at most an appositive set off by commas after p
