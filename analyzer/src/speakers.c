@@ -1359,10 +1359,20 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       if (is(a, e, "for") || is(a, e, "of") || is(a, e, "at") || is(a, e, "from")) {
         size_t f = e + 1;
         if (f < doc_ntok(doc) && is(a, f, "the")) f++;
-        if (f < doc_ntok(doc) && mention_at(a, f) != CD_NONE)
+        if (f < doc_ntok(doc) && mention_at(a, f) != CD_NONE) {
           e = CD_VEC_AT(&doc->mentions, cd_name_mention, mention_at(a, f))->end_tok;
-        else if (f > e + 1 && f < doc_ntok(doc) && att_source_noun(a, f))
+          /* "the Ministry of Oceans and Fisheries": a body's name with "and" in it, parted by the
+           * chunker; the second part is no person's */
+          if (is(a, e, "and") && e + 1 < doc_ntok(doc) && mention_at(a, e + 1) != CD_NONE) {
+            const cd_name_mention *more = CD_VEC_AT(&doc->mentions, cd_name_mention, mention_at(a, e + 1));
+            /* (then the phrase ends: a comma or its verb of saying, not "and Fisheries officials") */
+            if (!cd_mention_is_person(doc, mention_at(a, e + 1)) && more->sent == T(a, e)->sent &&
+                (punct(a, more->end_tok, ',') || att_speech_verb(a, more->end_tok)))
+              e = more->end_tok;
+          }
+        } else if (f > e + 1 && f < doc_ntok(doc) && att_source_noun(a, f)) {
           e = f + 1; /* "a spokesperson for the company" */
+        }
       }
       return source_phrase(a, sp, i, e);
     }
