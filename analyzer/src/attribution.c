@@ -2750,7 +2750,8 @@ static bool named_in_next_sentence(att *a, const quote_ctx *c, speaker *sp, size
       if (!contracted && (is(a, k, "was") || is(a, k, "is") || is(a, k, "were") || is(a, k, "are"))) k++;
       else if (!contracted) return false;
       if (is(a, k, "how") || is(a, k, "what")) who = k + 1; /* "That was how X put it" */
-      else if (is(a, k, "the") && cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, k + 1), N(a, k + 1)) && is(a, k + 2, "of"))
+      else if (is(a, k, "the") && k + 2 < ns->end_tok && T(a, k + 1)->kind == TOK_WORD &&
+               cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, k + 1), N(a, k + 1)) && is(a, k + 2, "of"))
         who = k + 3, cue = k + 1; /* "Those were the words of X" */
     }
   }
