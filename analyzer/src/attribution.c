@@ -655,8 +655,8 @@ static bool beat_after_quote(att *a, const quote_ctx *c, const cd_sentence *ps, 
   const cd_doc *doc = a->doc;
   const cd_para *bp = CD_VEC_AT(&doc->paras, cd_para, ps->para);
   size_t f = ps->first_tok;
-  if (bp->first_tok != f || ps->end_tok != bp->end_tok || ps->end_tok - f > BEAT_MAX_TOKENS || ps->para == 0 ||
-      !quote_is_paragraph(a, c))
+  if (bp->first_tok != f || ps->end_tok != bp->end_tok || ps->end_tok < f + 2 || ps->end_tok - f > BEAT_MAX_TOKENS ||
+      ps->para == 0 || !quote_is_paragraph(a, c))
     return false;
   uint8_t want = is(a, f, "she") ? GENDER_FEMALE : is(a, f, "he") ? GENDER_MALE : GENDER_UNKNOWN;
   if (want == GENDER_UNKNOWN || !(T(a, f)->flags & TF_CAP) || T(a, f + 1)->kind != TOK_WORD ||
