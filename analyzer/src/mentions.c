@@ -1235,7 +1235,7 @@ void cd_pass_mentions(cd_doc *doc) {
           extend = true;
         } else if (hyphened_particle_name(doc, t)) {
           extend = true; /* Bashar al-Assad, Abdel Fattah el-Sisi; "al-Haddad said" alone */
-        } else if (n > 0 && gaelic_article(doc, w[n - 1].tok, i)) {
+        } else if (n > 0 && tlen(doc_tok(doc, w[n - 1].tok)) == 3 && gaelic_article(doc, w[n - 1].tok, i)) {
           extend = true; /* Ruaridh Mac an t-Saoir, Iain Mac a' Phearsain */
         } else if (n > 1 && gaelic_tail_word(doc, i) && gaelic_article(doc, w[n - 2].tok, w[n - 1].tok)) {
           extend = true; /* ... and the word after the article */
