@@ -520,6 +520,59 @@ static bool sign_colon_or_credit(const cd_doc *doc, const cd_quote *q, const cd_
          noun->kind == TOK_WORD && CD_SORTED_IN(doc->text + noun->start, noun->len, SIGN_NOUNS);
 }
 
+/* Does the sentence of token `open` hold, before it, a verb of saying or a name? */
+static bool speaker_cue_before(const cd_doc *doc, size_t open) {
+  uint32_t sent = tk(doc, open)->sent;
+  for (size_t k = open; k > 0 && tk(doc, k - 1)->sent == sent; k--) {
+    const cd_token *t = tk(doc, k - 1);
+    if (t->kind != TOK_WORD) continue;
+    if ((t->flags & TF_CAP) && k - 1 > CD_VEC_AT(&doc->sentences, cd_sentence, sent)->first_tok) return true;
+    if (cd_is_speech_verb(doc->config, doc->text + t->start, t->len)) return true;
+  }
+  return false;
+}
+
+/* "are handed a laminated card of house rules. Most are what you would expect: "Please wash
+ * first." "Tattoos must be covered." One is not: "Do not feed the fox."": the words of a sign or a
+ * list of rules, named in the sentence before and given after a colon, and the quotes that follow
+ * such a quote in its paragraph with nobody named and no verb of saying, are the sign's too. */
+static bool sign_listed_after(const cd_doc *doc, size_t qi) {
+  static const char *const LISTS[] = {"rules", "menu", "notices", NULL};
+  const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+  size_t open = w->open_tok;
+  if (open < 2 || speaker_cue_before(doc, open)) return false;
+  const cd_token *o = tk(doc, open);
+  uint32_t para = doc_tok_para(doc, o);
+  /* right after a sign's quote (its close mark, perhaps a stop), or after a colon */
+  if (qi > 0) {
+    const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1);
+    const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, qi - 1);
+    /* (not after "Nwosu told a crowd holding placards reading "Mend the Bridge."": her next words
+     * are hers) */
+    if (pw->sign && pq->level == 0 && doc_tok_para(doc, tk(doc, pw->close_tok)) == para &&
+        !speaker_cue_before(doc, pw->open_tok)) {
+      bool adjacent = true;
+      for (size_t k = (size_t)pw->close_tok + 1; k < open && adjacent; k++) adjacent = tk(doc, k)->kind == TOK_PUNCT;
+      bool colon = tk(doc, open - 1)->kind == TOK_PUNCT && doc->text[tk(doc, open - 1)->start] == ':';
+      if (adjacent || colon) return true;
+    }
+  }
+  if (!(tk(doc, open - 1)->kind == TOK_PUNCT && doc->text[tk(doc, open - 1)->start] == ':')) return false;
+  /* a sign's noun in the sentence before, in the paragraph */
+  uint32_t sent = o->sent;
+  if (sent == 0) return false;
+  const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, sent - 1);
+  if (ps->para != para) return false;
+  for (size_t k = ps->first_tok; k < ps->end_tok; k++) {
+    const cd_token *t = tk(doc, k);
+    if (t->kind == TOK_MARK && t->role != MR_APOS) return false;
+    if (t->kind == TOK_WORD && (t->flags & TF_LOWER) &&
+        (CD_SORTED_IN(doc->text + t->start, t->len, SIGN_NOUNS) || cd_word_in(doc->text + t->start, t->len, LISTS)))
+      return true;
+  }
+  return false;
+}
+
 /* Is the line or passage at token l a work's: "its" among the three words before it, "first",
  * "opening", "last" or "closing" right before it ("The first line of her new album is sung ...:"),
  * or a verb of opening or ending earlier in its sentence ("That novel opened with a line ...:")? */
@@ -827,6 +880,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   if (q->kind == CD_QUOTE_SPEECH && year_before(doc, w)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   if (q->kind == CD_QUOTE_SPEECH && sign_read_colon(doc, w->open_tok)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   if (q->kind == CD_QUOTE_SPEECH && sign_colon_or_credit(doc, q, w)) q->kind = CD_QUOTE_TITLE, overrulable = NULL, w->sign = true;
+  if (q->kind == CD_QUOTE_SPEECH && sign_listed_after(doc, qi)) q->kind = CD_QUOTE_TITLE, overrulable = NULL, w->sign = true;
   if (q->kind == CD_QUOTE_SPEECH && part_of_work(doc, w)) q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* ""No singing before nine." "Dogs welcome."": a short quote right after a sign's, nothing
    * between, is the next line of the sign (not a speaker's words that follow the placards
