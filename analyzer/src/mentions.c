@@ -336,7 +336,8 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
         if (is_word_tok(u) && (u->flags & TF_LOWER) && u->start == cd_tok_end(t) + 1 && u->sent == t->sent &&
             cd_is_given_name(s, n) && particle_then_surname(doc, i + 1))
           return true;
-        if (is_word_tok(u) && (u->flags & TF_CAP) && u->start == cd_tok_end(t) + 1) {
+        /* (in its sentence: "Ferry" closing a headline line leads into nothing on the next line) */
+        if (is_word_tok(u) && (u->flags & TF_CAP) && u->start == cd_tok_end(t) + 1 && u->sent == t->sent) {
           size_t un = strip_possessive(doc, u, &p2);
           /* "Yahoo News", "Western Union", "State Department": a common word before an
            * organisation's head word names the organisation; a given name that is a common word
