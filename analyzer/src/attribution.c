@@ -2299,7 +2299,30 @@ static bool viewpoint_opener(att *a, const quote_ctx *c, speaker *sp) {
 
 /* The subject of the sentence a fragment is woven into, when it may speak the fragment (see
  * woven_subject), with the verb that follows it in *verb (CD_NONE when none comes before the quote). */
+/* "... and what Ms Kerslake estimated was 'somewhere north of 20,000 sausages'": "what", a speaker
+ * phrase and its verb of saying, then "was" or "is" right before the fragment: that speaker's
+ * words, whatever the sentence's subject. */
+static bool what_x_said_was(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  size_t o = c->open;
+  if (o < 4 || !(is(a, o - 1, "was") || is(a, o - 1, "is"))) return false;
+  size_t v = o - 2;
+  bool says = att_speech_verb(a, v) || (T(a, v)->kind == TOK_WORD && cd_is_stance_verb(S(a, v), N(a, v))) ||
+              is(a, v, "estimated") || is(a, v, "reckoned") || is(a, v, "guessed") || is(a, v, "figured");
+  if (!says || T(a, v)->sent != c->sent_open) return false;
+  for (size_t w = v; w > 0 && v - w < 6 && T(a, w - 1)->sent == c->sent_open; w--) {
+    if (!is(a, w - 1, "what")) continue;
+    speaker who = {0};
+    if (!att_speaker_at(a, w, &who, CD_ATTR_EXPLICIT) || att_phrase_end(&who) != v) return false;
+    *sp = who;
+    *verb = v;
+    return true;
+  }
+  return false;
+}
+
 static bool woven_speaker(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  if (what_x_said_was(a, c, sp, verb)) return true;
+  memset(sp, 0, sizeof *sp);
   if (!att_sentence_subject(a, c->sent_open, c->open, sp) || !woven_subject(a, sp, c->open)) return false;
   /* "those surveyed said former governor Jeb Bush has the "best experience"": a subject right after
    * a verb of saying that has its own subject before it opens what was said; the words are that
