@@ -365,10 +365,8 @@ static size_t resolve_person(const att *a, size_t pos, bool org) {
                                                                                                              : r;
 }
 
-/* A noun of a written or spoken message among the three words from token i ("final email",
- * "letter", "latest statement"). */
-/* The end of a message's noun among the three lower-case words from token i ("first letter", "reply"),
- * or 0 when there is none. */
+/* The end of a noun of a written or spoken message among the three lower-case words from token i
+ * ("final email", "letter", "latest statement"), or 0 when there is none. */
 static size_t message_end(const att *a, size_t i) {
   static const char *const MESSAGES[] = {"email", "emails", "letter", "letters", "message", "messages", "note", "text",
                                          "texts", "tweet", "tweets", "post", "posts", "statement", "memo", "reply",
