@@ -776,6 +776,7 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
  * has no verb of saying and no person or source of its own before the fragment, in the same
  * paragraph, the fragment is a clause (four words or more), and the tag is the last words of the
  * sentence before (speaker and verb, either order, then the full stop). */
+enum { PARAPHRASE_TOKENS = 120 };
 static bool paraphrase_goes_on(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   const cd_doc *doc = a->doc;
   if (c->sent_open == 0) return false;
@@ -818,7 +819,10 @@ static bool paraphrase_goes_on(att *a, const quote_ctx *c, speaker *sp, size_t *
     return false;
   size_t v = att_after_speaker(a, &subj);
   while (v < ps->end_tok && att_between_word(a, v)) v++;
-  if (v >= ps->end_tok || !att_speech_verb(a, v) || marks_between(a, ps->first_tok, ps->end_tok)) return false;
+  /* (a sentence of ordinary length: it is read once per fragment after it) */
+  if (v >= ps->end_tok || !att_speech_verb(a, v) || ps->end_tok - ps->first_tok > PARAPHRASE_TOKENS ||
+      marks_between(a, ps->first_tok, ps->end_tok))
+    return false;
   *sp = subj;
   *verb = v;
   return true;

@@ -520,10 +520,12 @@ static bool sign_colon_or_credit(const cd_doc *doc, const cd_quote *q, const cd_
          noun->kind == TOK_WORD && CD_SORTED_IN(doc->text + noun->start, noun->len, SIGN_NOUNS);
 }
 
-/* Does the sentence of token `open` hold, before it, a verb of saying or a name? */
+/* Does the sentence of token `open` hold, before it, a verb of saying or a name? Within
+ * SPEAKER_CUE_TOKENS: a sentence of a thousand quotes is read once per quote, not whole. */
+enum { SPEAKER_CUE_TOKENS = 40 };
 static bool speaker_cue_before(const cd_doc *doc, size_t open) {
   uint32_t sent = tk(doc, open)->sent;
-  for (size_t k = open; k > 0 && tk(doc, k - 1)->sent == sent; k--) {
+  for (size_t k = open; k > 0 && open - k < SPEAKER_CUE_TOKENS && tk(doc, k - 1)->sent == sent; k--) {
     const cd_token *t = tk(doc, k - 1);
     if (t->kind != TOK_WORD) continue;
     if ((t->flags & TF_CAP) && k - 1 > CD_VEC_AT(&doc->sentences, cd_sentence, sent)->first_tok) return true;
@@ -540,7 +542,11 @@ static bool sign_listed_after(const cd_doc *doc, size_t qi) {
   static const char *const LISTS[] = {"rules", "menu", "notices", NULL};
   const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
   size_t open = w->open_tok;
-  if (open < 2 || speaker_cue_before(doc, open)) return false;
+  if (open < 2) return false;
+  /* the cheap questions first: after a colon, or after a sign's quote */
+  bool colon = tk(doc, open - 1)->kind == TOK_PUNCT && doc->text[tk(doc, open - 1)->start] == ':';
+  if (!colon && !(qi > 0 && CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1)->sign)) return false;
+  if (speaker_cue_before(doc, open)) return false;
   const cd_token *o = tk(doc, open);
   uint32_t para = doc_tok_para(doc, o);
   /* right after a sign's quote (its close mark, perhaps a stop), or after a colon */
@@ -553,17 +559,18 @@ static bool sign_listed_after(const cd_doc *doc, size_t qi) {
         !speaker_cue_before(doc, pw->open_tok)) {
       bool adjacent = true;
       for (size_t k = (size_t)pw->close_tok + 1; k < open && adjacent; k++) adjacent = tk(doc, k)->kind == TOK_PUNCT;
-      bool colon = tk(doc, open - 1)->kind == TOK_PUNCT && doc->text[tk(doc, open - 1)->start] == ':';
       if (adjacent || colon) return true;
     }
   }
-  if (!(tk(doc, open - 1)->kind == TOK_PUNCT && doc->text[tk(doc, open - 1)->start] == ':')) return false;
+  if (!colon) return false;
   /* a sign's noun in the sentence before, in the paragraph */
   uint32_t sent = o->sent;
   if (sent == 0) return false;
   const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, sent - 1);
   if (ps->para != para) return false;
-  for (size_t k = ps->first_tok; k < ps->end_tok; k++) {
+  /* (its last SPEAKER_CUE_TOKENS * 2 tokens: read once per quote after it) */
+  size_t from = ps->end_tok - ps->first_tok > 2 * SPEAKER_CUE_TOKENS ? ps->end_tok - 2 * SPEAKER_CUE_TOKENS : ps->first_tok;
+  for (size_t k = from; k < ps->end_tok; k++) {
     const cd_token *t = tk(doc, k);
     if (t->kind == TOK_MARK && t->role != MR_APOS) return false;
     if (t->kind == TOK_WORD && (t->flags & TF_LOWER) &&
