@@ -1317,7 +1317,10 @@ void cd_pass_mentions(cd_doc *doc) {
       /* a lone title ("President") or a chain of only titles is no name */
       emit(doc, w, n, possessive);
       n = 0;
-      if (i < doc_ntok(doc) && !possessive && name_word(doc, cs, i, false)) i--; /* restart on this token */
+      /* restart on this token if it opens a chain of its own: a name word, or "al-Tamimi" after a
+       * name that ends the paragraph before */
+      if (i < doc_ntok(doc) && !possessive && (name_word(doc, cs, i, false) || hyphened_particle_name(doc, doc_tok(doc, i))))
+        i--;
     }
   }
   free(reuse);
