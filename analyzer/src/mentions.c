@@ -276,6 +276,16 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
   /* "Rep. Diane Oberholt, R-Ohio,": a party-and-state tag, no name */
   if (n > 2 && (s[0] == 'R' || s[0] == 'D' || s[0] == 'I') && s[1] == '-' && s[2] >= 'A' && s[2] <= 'Z') return false;
   if (capital_contraction(s, tlen(t))) return false;
+  /* "Ten-man Ashgrove stun Merrowby", "Three-time champion": a number word joined to a noun is a
+   * modifier, no part of a name (a number alone, "Twenty-One", "Five-0", is left as it was) */
+  const char *joint = memchr(s, '-', n);
+  if (joint && joint > s && (size_t)(joint - s) + 1 < n && cd_lex_value(CD_LEX_RECORD_NUMBER_WORDS, s, (size_t)(joint - s))) {
+    const char *last = s + n;
+    while (last[-1] != '-') last--;
+    size_t ln = (size_t)(s + n - last);
+    bool figure = ln > 0 && last[0] >= '0' && last[0] <= '9'; /* "Hawaii Five-0" */
+    if (!figure && !cd_lex_value(CD_LEX_RECORD_NUMBER_WORDS, last, ln)) return false;
+  }
   /* "I" goes on a name as a regnal number after a given name ("Charles I", "John Paul I") or in
    * "World War I"; after any other name it is the pronoun ("To get to Dunmere Park I would
    * need two buses") */
