@@ -286,7 +286,13 @@ static size_t asserted(const cd_doc *d, size_t v) {
                 in(d, v - 2, (const char *const[]){"could", "would", "might", "should", NULL});
   bool plan = v != CD_NONE && in(d, v, (const char *const[]){"consider", "considered", "considers", NULL}) &&
               ctx(d, v + 1, v) && lower(d, v + 1) && tn(d, v + 1) > 4 && ends_with(d, v + 1, "ing");
-  return unreal || plan ? CD_NONE : v;
+  /* "Salvage experts are expected to assess the vessel", "officials are said to be": the group is
+   * what is expected or said of, nobody's view */
+  bool passive = v != CD_NONE && v > 0 && ctx(d, v + 1, v) && is(d, v + 1, "to") &&
+                 in(d, v, (const char *const[]){"expected", "thought", "believed", "said", "understood", "known",
+                                                "reported", "alleged", "rumoured", "rumored", "tipped", NULL}) &&
+                 in(d, v - 1, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", NULL});
+  return unreal || plan || passive ? CD_NONE : v;
 }
 
 /* A name right after `j`: "at Harvard", "from the WHO", "in The Times". */
@@ -338,6 +344,9 @@ static bool set_span(const cd_doc *d, claim_hit *hit, size_t first, size_t last)
 /* The verb a subject [left, h] leads to from e: the span takes it when it is near. */
 static bool span_to_verb(const cd_doc *d, claim_hit *hit, size_t left, size_t e, size_t h, size_t v) {
   if (v == CD_NONE) return false;
+  /* "Neither the operator nor investigators have said why": a denial that anyone spoke */
+  size_t p = prev_tok(d, left);
+  if (p != CD_NONE && ctx(d, p, h) && in(d, p, (const char *const[]){"nor", "neither", NULL})) return false;
   return set_span(d, hit, left, v - e <= 3 ? v : h);
 }
 
@@ -1074,7 +1083,7 @@ static bool check_people(const cd_doc *d, size_t f, size_t e, claim_check who, c
   /* a lone lower-case "mp" is not an MP */
   if (!source && !official && tn(d, h) <= 3 && !(tk(d, h)->flags & TF_ALLCAPS) && (tk(d, h)->flags & TF_LOWER))
     return false;
-  return span_to_verb(d, hit, left, e, h, subject_verb(d, e, h, false));
+  return span_to_verb(d, hit, left, e, h, asserted(d, subject_verb(d, e, h, false)));
 }
 
 static bool check_familiar(const cd_doc *d, size_t f, size_t e) {
