@@ -783,6 +783,18 @@ static bool street_named(const cd_doc *doc, size_t f, size_t last) {
 /* "Da Rosaria", "Chez Marguerite": a restaurant or shop named for someone by her given name, not a
  * person ("Da Silva" is a surname, and "Lula da Silva" opens with a given name). Two words: "Chez"
  * and any name, or "Da" and a given name. */
+/* "Nadia al-Khatib, of Harwell Lane Chambers,": a person's full name, a comma and "of" right before
+ * the name make it where she works or lives, no second person (m is the newest mention; the one
+ * before it is read in the same sentence). */
+static bool affiliation_after_name(const cd_doc *doc, const cd_name_mention *m) {
+  if (doc->mentions.len < 2 || m->first_tok < 2) return false;
+  const cd_name_mention *p = CD_VEC_AT(&doc->mentions, cd_name_mention, doc->mentions.len - 2);
+  const cd_token *comma = doc_tok(doc, m->first_tok - 2), *of = doc_tok(doc, m->first_tok - 1);
+  return p->end_tok + 2 == m->first_tok && p->sent == m->sent && p->n_parts >= 2 && !p->org_hint && !p->thing_hint &&
+         !p->possessive && comma->kind == TOK_PUNCT && doc->text[comma->start] == ',' && comma->sent == m->sent &&
+         is_word_tok(of) && CD_WORD_IS(tstr(doc, of), tlen(of), "of");
+}
+
 static bool venue_named(const cd_doc *doc, size_t f, size_t e) {
   if (e != f + 2) return false;
   const cd_token *a = doc_tok(doc, f), *b = doc_tok(doc, f + 1);
@@ -1081,6 +1093,8 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
                   (the_singular_thing(doc, m->first_tok, m->end_tok - 1) || places_after(doc, m->end_tok) ||
                    place_noun_of_before(doc, m->first_tok) || street_named(doc, m->first_tok, m->end_tok - 1) ||
                    venue_named(doc, m->first_tok, m->end_tok));
+  if (!m->org_hint && !m->thing_hint && !possessive && name_from == 0 && affiliation_after_name(doc, m))
+    m->thing_hint = true;
   if (!m->org_hint && !m->possessive &&
       (cd_age_after(doc, m->end_tok) || years_old_after(doc, m->end_tok) || role_after(doc, m->end_tok)))
     m->person_hint = true; /* "Sophie, 9, picked", "Maya, a 16-year-old who ..." */
