@@ -796,9 +796,13 @@ static bool affiliation_after_name(const cd_doc *doc, const cd_name_mention *m) 
 }
 
 static bool venue_named(const cd_doc *doc, size_t f, size_t e) {
-  if (e != f + 2) return false;
+  if (e < f + 2) return false;
   const cd_token *a = doc_tok(doc, f), *b = doc_tok(doc, f + 1);
   if (!is_word_tok(a) || !is_word_tok(b) || !(a->flags & TF_CAP) || !(b->flags & TF_CAP)) return false;
+  /* "Il Faro", "Il Messaggero", "Gli Amici": an Italian article opens a restaurant's or a paper's
+   * name, no person's ("Le Pen", "La Russa", "El Greco" and "Les Paul" are people's) */
+  if (CD_WORD_IS(tstr(doc, a), tlen(a), "il") || CD_WORD_IS(tstr(doc, a), tlen(a), "gli")) return true;
+  if (e != f + 2) return false;
   if (CD_WORD_IS(tstr(doc, a), tlen(a), "chez")) return true;
   return CD_WORD_IS(tstr(doc, a), tlen(a), "da") && cd_is_given_name(tstr(doc, b), tlen(b));
 }
