@@ -48,6 +48,14 @@ typedef struct att {
   /* per surname of a person's fullest name ("Farrow" of "Linda Farrow"), how many people have it
    * (att_count_surnames) */
   struct cd_strmap *person_surnames;
+  /* the person a source phrase stands for ("the nurse", "a spokeswoman for the trust") when the
+   * latest attributed quote went to one, that quote's closing mark and the gender the phrase's noun
+   * gives: a "she said" that finds nobody named before it goes on with them (att_chain_source);
+   * NULL once a quote goes to someone named or to a body or document */
+  const char *chain_source;
+  size_t chain_source_from, chain_source_tok; /* the quote's first token or the phrase's, and its close */
+  uint8_t chain_source_gender;
+  const char *subj_chain_source;
 } att;
 
 enum { GENDER_UNKNOWN = 0, GENDER_MALE = 1, GENDER_FEMALE = 2, GENDER_MIXED = 3 };
@@ -198,6 +206,10 @@ size_t att_resolve_person(const att *a, size_t pos, bool org);
 bool att_after_preposition(const att *a, size_t i, size_t first);
 /* The token after a speaker phrase, past an affiliation; and past an appositive too. */
 size_t att_phrase_end(const speaker *sp);
+/* After a top-level quote credited to sp (from its opening mark at `open` to its closing mark at
+ * `close`): keeps or drops the source person a later unresolved "she said" goes on with
+ * (chain_source). */
+void att_note_chain_source(att *a, const speaker *sp, size_t open, size_t close);
 size_t att_after_speaker(const att *a, const speaker *sp);
 /* The token after a short quoted name or title that opens at mark k inside a tag's phrase
  * ("wearing "Lind for Mayor" pins,"), or CD_NONE when k opens no such quote. */

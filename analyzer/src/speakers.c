@@ -791,6 +791,69 @@ static size_t same_surname_of_gender(const att *a, size_t r, uint8_t want) {
   return best;
 }
 
+/* The gender a source phrase's person noun gives ("a spokeswoman" female, "the nurse" unknown), or
+ * GENDER_MIXED when the phrase [first, end) names no single person by role: the noun is looked
+ * for in its first four words. */
+static uint8_t source_person_gender(const att *a, size_t first, size_t end) {
+  static const char *const FEMALE[] = {"woman", "spokeswoman", "chairwoman", "businesswoman", "policewoman",
+                                       "congresswoman", "councilwoman", "mother", "grandmother", "wife", "daughter",
+                                       "sister", "aunt", "widow", "girl", NULL};
+  static const char *const MALE[] = {"man", "spokesman", "chairman", "businessman", "policeman", "congressman",
+                                     "councilman", "father", "grandfather", "husband", "son", "brother", "uncle",
+                                     "widower", "boy", NULL};
+  static const char *const OTHERS[] = {"source", "official", "aide", "friend", "neighbour", "neighbor",
+                                       "witness", "relative", "translator", "interpreter", NULL};
+  for (size_t k = first; k < end && k < first + 4; k++) {
+    const cd_token *t = T(a, k);
+    if (t->kind != TOK_WORD || !(t->flags & TF_LOWER)) continue;
+    const char *w = S(a, k);
+    size_t n = N(a, k);
+    if (cd_word_in(w, n, FEMALE)) return GENDER_FEMALE;
+    if (cd_word_in(w, n, MALE)) return GENDER_MALE;
+    if (cd_word_in(w, n, OTHERS) || cd_lex_has(CD_LEX_ROLE_NOUNS, w, n) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, w, n))
+      return GENDER_UNKNOWN;
+  }
+  return GENDER_MIXED;
+}
+
+void att_note_chain_source(att *a, const speaker *sp, size_t open, size_t close) {
+  if (sp->method == CD_ATTR_SOURCE && sp->mention == CD_NONE) {
+    uint8_t g = source_person_gender(a, sp->first_tok, sp->end_tok);
+    a->chain_source = g == GENDER_MIXED ? NULL : sp->name;
+    a->chain_source_from = sp->first_tok < open ? sp->first_tok : open;
+    a->chain_source_tok = close;
+    a->chain_source_gender = g;
+  } else if (sp->mention != CD_NONE || sp->method == CD_ATTR_SOURCE || sp->method == CD_ATTR_EXPLICIT) {
+    a->chain_source = NULL; /* someone named, or a body or a document, spoke since */
+  }
+}
+
+enum { CHAIN_SOURCE_TOKENS = 400 }; /* how far back the quote may lie: the words between are read */
+
+/* "... ," the nurse said. ¶ "...," she said.": an unresolved "she" or "he" at token i goes on with
+ * the person the source phrase of the latest quote stands for, when the pronoun's gender fits the
+ * phrase's noun, within CHAIN_PARAS paragraphs, and nobody has been named since that quote. */
+static const char *att_chain_source(const att *a, size_t i) {
+  const cd_doc *doc = a->doc;
+  if (!a->chain_source || a->chain_source_tok >= i) return NULL;
+  uint8_t want = word_gender(S(a, i), N(a, i));
+  if (want == GENDER_UNKNOWN || (a->chain_source_gender != GENDER_UNKNOWN && a->chain_source_gender != want))
+    return NULL;
+  if (i - a->chain_source_from > CHAIN_SOURCE_TOKENS ||
+      doc_tok_para(doc, T(a, a->chain_source_tok)) + CHAIN_PARAS < doc_tok_para(doc, T(a, i)))
+    return NULL;
+  /* anyone named since the quote opened, in it too ("Captain Tollervey served this company, and she
+   * will always be welcome"), may be the one the pronoun means */
+  for (size_t k = a->chain_source_from; k < i; k++) {
+    size_t m = mention_at(a, k);
+    if (m != CD_NONE && cd_mention_is_person(doc, m)) return NULL;
+    /* "the home of a 26-year-old Berlin man was raided ... after he had posted": someone new */
+    if (k > a->chain_source_tok && (is(a, k, "a") || is(a, k, "an")) && source_person_gender(a, k + 1, i) != GENDER_MIXED)
+      return NULL;
+  }
+  return a->chain_source;
+}
+
 static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org, const char *word) {
   size_t r = att_resolve_person(a, i, org);
   if (r != CD_NONE) r = same_surname_of_gender(a, r, word_gender(S(a, i), N(a, i)));
@@ -808,6 +871,14 @@ static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org
   if (!word) return false;
   sp->entity = CD_NONE;
   sp->mention = CD_NONE;
+  const char *source = end == i + 1 ? att_chain_source(a, i) : NULL;
+  if (source) {
+    sp->name = source;
+    cd_piece p[] = {cd_cstr_piece("\""), written, cd_cstr_piece("\" refers to "), cd_cstr_piece(source),
+                    cd_cstr_piece(", the source of the quote before")};
+    sp->how = cd_arena_join(a->doc->arena, p, sizeof p / sizeof p[0]);
+    return true;
+  }
   sp->name = cd_arena_strndup(a->doc->arena, w, cd_tok_end(T(a, end - 1)) - T(a, i)->start);
   cd_piece p[] = {cd_cstr_piece("\""), written, cd_cstr_piece("\" (no earlier name to resolve it to)")};
   sp->how = cd_arena_join(a->doc->arena, p, sizeof p / sizeof p[0]);
@@ -1909,6 +1980,7 @@ static void subject_none_until(att *a, uint32_t sent, size_t stop, size_t words)
   a->subj_last_speaker = a->last_speaker;
   a->subj_last_speaker_sent = a->last_speaker_sent;
   a->subj_chain_speaker = a->chain_speaker;
+  a->subj_chain_source = a->chain_source;
   a->subj_in_they = a->in_they;
 }
 
@@ -1920,7 +1992,7 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
   /* a search of this sentence in the same state found no speaker phrase starting before subj_stop */
   if (a->subj_none && a->subj_sent == sent && a->subj_last_speaker == a->last_speaker &&
       a->subj_last_speaker_sent == a->last_speaker_sent && a->subj_chain_speaker == a->chain_speaker &&
-      a->subj_in_they == a->in_they) {
+      a->subj_chain_source == a->chain_source && a->subj_in_they == a->in_they) {
     if (limit <= a->subj_stop || a->subj_words > SUBJECT_WORDS) return false;
     i = a->subj_stop;
     words = a->subj_words;
