@@ -1656,6 +1656,18 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     bool part = cd_is_speech_participle(S(a, v), N(a, v));
     bool crowd = cd_lex_has(CD_LEX_CROWD_PARTICIPLES, S(a, v), N(a, v));
     bool stance = partial && cd_is_stance_verb(S(a, v), N(a, v));
+    /* "A new song, introduced by Fujimura as "...", meandered", "the plan, billed by the mayor as
+     * "...",": a participle, its agent, and "as" right before the quote: the agent's words */
+    if (v + 3 < c->open && is(a, v + 1, "by") && is(a, c->open - 1, "as") &&
+        ((N(a, v) > 4 && CD_WORD_IS(S(a, v) + N(a, v) - 2, 2, "ed")) ||
+         cd_lex_has(CD_LEX_IRREGULAR_PAST_PARTICIPLES, S(a, v), N(a, v)))) {
+      speaker agent = {0};
+      if (att_speaker_at(a, v + 2, &agent, CD_ATTR_EXPLICIT) && att_phrase_end(&agent) == c->open - 1) {
+        *sp = agent;
+        *verb = v;
+        return true;
+      }
+    }
     if (!say && !part && !stance && !crowd) continue;
     /* a noun of speech in -s ("comments", "claims") is a verb only after its subject: not in
      * "Trump's "divisive" and "mean-spirited" comments do not "..."" */
