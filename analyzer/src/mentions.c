@@ -580,6 +580,13 @@ static bool given_as_name(const cd_doc *doc, size_t f, uint8_t *gender) {
       if (CD_WORD_IS(tstr(doc, t), tlen(t), "name") || CD_WORD_IS(tstr(doc, t), tlen(t), "identified")) from = k - 1;
     }
     if (from == CD_NONE) return false;
+  } else if (is_word_tok(p) && (CD_WORD_IS(tstr(doc, p), tlen(p), "called") || CD_WORD_IS(tstr(doc, p), tlen(p), "named")) &&
+             is_word_tok(q) && (q->flags & TF_LOWER) && q->sent == p->sent) {
+    /* "a listener called Sophie", "a woman named Maria": a given name the lists know */
+    const cd_token *g = doc_tok(doc, f);
+    if (cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, tstr(doc, g), tlen(g))) *gender = 2;
+    else if (cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, tstr(doc, g), tlen(g))) *gender = 1;
+    return *gender != 0;
   } else {
     return false;
   }

@@ -429,8 +429,15 @@ static bool attributive_name(const att *a, const cd_name_mention *m) {
                                       "estate", "case", "trial", "children", "kids", "brothers", "sisters",
                                       "era", "years", "name", "siblings", "clan", NULL};
   size_t e = m->end_tok;
-  return !m->possessive && e < doc_ntok(a->doc) && T(a, e)->kind == TOK_WORD && (T(a, e)->flags & TF_LOWER) &&
-         T(a, e)->sent == m->sent && cd_word_in(S(a, e), N(a, e), NOUNS);
+  if (m->possessive || e >= doc_ntok(a->doc) || T(a, e)->kind != TOK_WORD || !(T(a, e)->flags & TF_LOWER) ||
+      T(a, e)->sent != m->sent)
+    return false;
+  if (cd_word_in(S(a, e), N(a, e), NOUNS)) return true;
+  /* "the Caldermouth captain", "a Trump supporter": the role's holder is the one meant, whom the
+   * role resolves to; the name only says whose team or side */
+  size_t b = m->first_tok;
+  return b > 0 && (is(a, b - 1, "the") || is(a, b - 1, "a") || is(a, b - 1, "an")) &&
+         (cd_lex_has(CD_LEX_ROLE_NOUNS, S(a, e), N(a, e)) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, e), N(a, e)));
 }
 
 static bool fronted(const att *a, size_t f);
@@ -846,7 +853,7 @@ static const char *att_chain_source(const att *a, size_t i) {
    * will always be welcome"), may be the one the pronoun means */
   for (size_t k = a->chain_source_from; k < i; k++) {
     size_t m = mention_at(a, k);
-    if (m != CD_NONE && cd_mention_is_person(doc, m)) return NULL;
+    if (m != CD_NONE && (cd_mention_is_person(doc, m) || cd_is_given_name(S(a, k), N(a, k)))) return NULL;
     /* "the home of a 26-year-old Berlin man was raided ... after he had posted": someone new */
     if (k > a->chain_source_tok && (is(a, k, "a") || is(a, k, "an")) && source_person_gender(a, k + 1, i) != GENDER_MIXED)
       return NULL;
