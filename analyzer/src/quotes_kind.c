@@ -676,10 +676,25 @@ static bool rating_pair(const cd_doc *doc, size_t qi, size_t words) {
 /* "shouts of "Shame!"", "cries of "Resign!"", "chants of "..."": a crowd's noise, whoever the
  * sentence is about. */
 static bool crowd_noise(const cd_doc *doc, const cd_token *const *before, size_t nb) {
-  static const char *const NOISE[] = {"boos", "calls", "chants", "cheers", "chorus", "cries", "heckles", "jeers",
-                                      "shouts", "yells", NULL};
-  return nb >= 2 && CD_WORD_IS(doc->text + before[0]->start, before[0]->len, "of") &&
-         cd_word_in(doc->text + before[1]->start, before[1]->len, NOISE);
+  static const char *const NOISE[] = {"boos", "calls", "chant", "chants", "cheers", "chorus", "cries", "heckles",
+                                      "jeers", "shouts", "yells", NULL};
+  static const char *const ONE_NOISE[] = {"chant", "chorus", "cry", "refrain", "roar", "scream", "shout", "yell", NULL};
+  static const char *const DETERMINERS[] = {"a", "an", "its", "that", "the", "their", "this", NULL};
+  if (nb >= 2 && CD_WORD_IS(doc->text + before[0]->start, before[0]->len, "of") &&
+      cd_word_in(doc->text + before[1]->start, before[1]->len, NOISE))
+    return true;
+  /* "reprised the caustic chant "...", "the familiar refrain, "..."": the noun itself, with its
+   * determiner (not "the fans chant "..."", British for "chant", nor "the crowd chant") */
+  if (nb < 2 || !cd_word_in(doc->text + before[0]->start, before[0]->len, ONE_NOISE)) return false;
+  const cd_token *d = before[1];
+  if (!cd_word_in(doc->text + d->start, d->len, DETERMINERS)) {
+    const char *w = doc->text + d->start;
+    if (nb < 3 || !(d->flags & TF_LOWER) || w[d->len - 1] == 's' || cd_lex_has(CD_LEX_AUDIENCE_WORDS, w, d->len) ||
+        cd_lex_has(CD_LEX_GROUP_WORDS, w, d->len))
+      return false;
+    d = before[2];
+  }
+  return cd_word_in(doc->text + d->start, d->len, DETERMINERS);
 }
 
 /* "referred to as "..."", "referred to in internal emails as "..."": the passive, "referred to"
