@@ -1593,6 +1593,18 @@ static bool agent_noun_before(const att *a, size_t first, size_t noun) {
   return false;
 }
 
+/* A lower-case noun for a role or a trade right before a person's name, without a determiner:
+ * "broadcaster" in ", broadcaster Maya Frost, said". */
+static bool bare_descriptor(const att *a, size_t i) {
+  if (T(a, i)->kind != TOK_WORD || !(T(a, i)->flags & TF_LOWER) || !outside_quotes(a, i)) return false;
+  size_t mi = mention_at(a, i + 1);
+  if (mi == CD_NONE || CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->first_tok != i + 1 ||
+      !cd_mention_is_person(a->doc, mi))
+    return false;
+  return att_role_noun(a, i) || att_source_noun(a, i) || cd_is_job_title(S(a, i), N(a, i)) ||
+         cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, i), N(a, i));
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
@@ -1771,8 +1783,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
       while (m > s->first_tok && !punct(a, m - 1, ',') && k - m < 25) m--;
       if (m > s->first_tok && punct(a, m - 1, ',')) {
         speaker app = {0};
+        /* ", broadcaster Maya Frost, said": the person after a bare noun for what she does */
+        size_t named = m + 1 < k - 1 && bare_descriptor(a, m) ? m + 1 : m;
         /* "The company, Brightwell Services, said": an organisation named after a common noun too */
-        if (att_speaker_at(a, m, &app, CD_ATTR_EXPLICIT) && (app.end_tok == k - 1 || att_phrase_end(&app) == k - 1) && app.mention != CD_NONE &&
+        if (att_speaker_at(a, named, &app, CD_ATTR_EXPLICIT) && (app.end_tok == k - 1 || att_phrase_end(&app) == k - 1) && app.mention != CD_NONE &&
             (cd_mention_is_person(a->doc, app.mention) ||
              (m >= 2 && (T(a, m - 2)->flags & TF_LOWER) && T(a, m - 2)->kind == TOK_WORD && app.entity != CD_NONE &&
               CD_VEC_AT(&a->doc->entities, cd_entity, app.entity)->kind == CD_ENTITY_ORGANIZATION &&

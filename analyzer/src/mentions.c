@@ -141,8 +141,13 @@ static bool after_media_noun(const cd_doc *doc, size_t f) {
   static const char *const MEDIA[] = {"broadcaster", "channel", "daily", "journal", "magazine", "network",
                                       "newspaper", "podcast", "tabloid", "website", "weekly", NULL};
   if (f == 0) return false;
-  const cd_token *n = doc_tok(doc, f - 1);
-  return is_word_tok(n) && (n->flags & TF_LOWER) && tlen(n) >= 5 && tlen(n) <= 11 && n->sent == doc_tok(doc, f)->sent &&
+  const cd_token *n = doc_tok(doc, f - 1), *t = doc_tok(doc, f);
+  /* a broadcaster is a person too: "broadcaster Maya Frost" (a given name and a surname) */
+  if (CD_WORD_IS(tstr(doc, n), tlen(n), "broadcaster") && is_word_tok(t) && cd_is_given_name(tstr(doc, t), tlen(t)) &&
+      f + 1 < doc_ntok(doc) && is_word_tok(doc_tok(doc, f + 1)) && (doc_tok(doc, f + 1)->flags & TF_CAP) &&
+      doc_tok(doc, f + 1)->sent == t->sent)
+    return false;
+  return is_word_tok(n) && (n->flags & TF_LOWER) && tlen(n) >= 5 && tlen(n) <= 11 && n->sent == t->sent &&
          cd_word_in(tstr(doc, n), tlen(n), MEDIA);
 }
 

@@ -1570,7 +1570,8 @@ static bool described_person(const att *a, size_t i, size_t name) {
   if (name == CD_NONE || name < i + 2 || !att_determiner(a, i)) return false;
   size_t b = name - 1;
   return T(a, b)->kind == TOK_WORD && ((T(a, b)->flags & TF_CAP) || att_role_noun(a, b) || att_source_noun(a, b) ||
-                                       cd_is_job_title(S(a, b), N(a, b)));
+                                       cd_is_job_title(S(a, b), N(a, b)) ||
+                                       cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, b), N(a, b))); /* "the poet" */
 }
 
 /* Can a subject start at token `first` (past its determiners: "his supporters")? Not right after

@@ -228,6 +228,19 @@ static void check_entity(run *r, int line, char **f, size_t nf) {
   }
 }
 
+/* The entity named f[0] is of kind f[1] ("person", "organization", ...). */
+static void check_entity_kind(run *r, int line, char **f) {
+  size_t ne;
+  const cd_entity *e = cd_report_entities(r->report, &ne);
+  for (size_t i = 0; i < ne; i++) {
+    if (strcmp(e[i].name, f[0]) != 0) continue;
+    if (strcmp(cd_entity_kind_name(e[i].kind), f[1]) != 0)
+      fail_line(r, line, "entity '%s' is a %s, expected %s", f[0], cd_entity_kind_name(e[i].kind), f[1]);
+    return;
+  }
+  fail_line(r, line, "no entity named '%s'", f[0]);
+}
+
 /* One expectation line (already known not to be a comment, config or blank). */
 static void check_line(run *r, int line, char *s) {
   char *fields[64];
@@ -258,6 +271,8 @@ static void check_line(run *r, int line, char *s) {
     check_count(r, line, fields[0], n);
   } else if (strcmp(key, "entity") == 0 && nf >= 2) {
     check_entity(r, line, fields, nf);
+  } else if (strcmp(key, "kind") == 0 && nf == 2) {
+    check_entity_kind(r, line, fields);
   } else {
     fail_line(r, line, "unknown or malformed expectation line: '%s: %s'", key, rest);
   }
