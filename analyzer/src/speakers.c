@@ -1022,7 +1022,8 @@ static size_t role_named_person(const att *a, size_t i, size_t j) {
   size_t para = doc_tok_para(a->doc, T(a, i)), words = j - i;
   for (size_t k = i; k > 0 && i - k < RESOLVE_TOKENS; k--) {
     size_t h = k - 1;
-    if (doc_tok_para(a->doc, T(a, h)) + 2 < para) break; /* as far back as a pronoun looks */
+    /* four paragraphs back: a role named so is clear further back than a pronoun's person */
+    if (doc_tok_para(a->doc, T(a, h)) + 4 < para) break;
     if (!same_word_ci(a, h, j) || !outside_quotes(a, h) || h + 1 < words) continue;
     bool whole = true; /* the title's other words before it too: "Prime Minister" */
     for (size_t w = 1; w < words && whole; w++) whole = same_word_ci(a, h - w, j - w);
@@ -1031,11 +1032,13 @@ static size_t role_named_person(const att *a, size_t i, size_t j) {
     if (after != CD_NONE && cd_mention_is_person(a->doc, after)) return after;
     /* "The Prime Minister, Gareth Ellingham, was heckled": the role and the name in apposition; also
      * past the place or body of the role ("The Emir of Tanlari, Alhaji Sani Dankaro,", "The governor
-     * of Kaduna State, Bashir Tukur,") */
+     * of Kaduna State, Bashir Tukur,", "the senior coroner for North Dunmere, Piotr Sadowski,") */
     size_t comma = h + 1;
-    if (is(a, comma, "of") && comma + 1 < doc_ntok(a->doc)) {
+    if ((is(a, comma, "of") || is(a, comma, "for")) && comma + 1 < doc_ntok(a->doc)) {
       size_t of_m = mention_at(a, comma + 1);
-      if (of_m != CD_NONE && !cd_mention_is_person(a->doc, of_m)) comma = CD_VEC_AT(&a->doc->mentions, cd_name_mention, of_m)->end_tok;
+      /* (after "for", whatever the name: "the coroner for North Dunmere", "the spokesman for Cruz") */
+      if (of_m != CD_NONE && (is(a, h + 1, "for") || !cd_mention_is_person(a->doc, of_m)))
+        comma = CD_VEC_AT(&a->doc->mentions, cd_name_mention, of_m)->end_tok;
     }
     if (punct(a, comma, ',') && comma + 1 < doc_ntok(a->doc) && (after = mention_at(a, comma + 1)) != CD_NONE &&
         CD_VEC_AT(&a->doc->mentions, cd_name_mention, after)->first_tok == comma + 1 && cd_mention_is_person(a->doc, after))
@@ -1084,16 +1087,30 @@ static bool anonymity_after(const att *a, size_t e) {
 
 /* Is person mention mi followed by an apposition that gives them a role other than the word at
  * token j (", a teacher", ", the club's treasurer")? */
+/* Is token w a noun for a role or a trade other than the role word at token j (a plural of j's
+ * counts as j)? */
+static bool other_role_word(const att *a, size_t w, size_t j) {
+  if (T(a, w)->kind != TOK_WORD || !(T(a, w)->flags & TF_LOWER) ||
+      !(att_role_noun(a, w) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, w), N(a, w))))
+    return false;
+  size_t len = N(a, w) > N(a, j) && S(a, w)[N(a, w) - 1] == 's' ? N(a, w) - 1 : N(a, w);
+  return !(len == N(a, j) && strncasecmp(S(a, w), S(a, j), len) == 0);
+}
+
 static bool described_otherwise(const att *a, size_t mi, size_t j) {
-  size_t k = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->end_tok, n = doc_ntok(a->doc);
+  const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+  size_t k = m->end_tok, n = doc_ntok(a->doc), f = m->first_tok;
+  uint32_t sent = T(a, f)->sent;
+  /* before the name, someone's relation: "his lawyer, Gordon Faulk," is not "the chief" he is
+   * lawyer to (a role of one's own before the name may be the same person's: "The abbot, Thich
+   * Minh Tri," is "the monk", "study co-author Karen Alley" "the professor") */
+  if (f >= 3 && punct(a, f - 1, ',') && T(a, f - 3)->sent == sent && other_role_word(a, f - 2, j) &&
+      (is(a, f - 3, "his") || is(a, f - 3, "her") || is(a, f - 3, "their") || is(a, f - 3, "its")))
+    return true;
   if (!punct(a, k, ',')) return false;
-  uint32_t sent = T(a, k)->sent;
   for (size_t w = k + 1; w < n && w <= k + 5 && T(a, w)->sent == sent; w++) {
     if (T(a, w)->kind != TOK_WORD || !(T(a, w)->flags & TF_LOWER)) return false;
-    if (att_role_noun(a, w) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, w), N(a, w))) {
-      size_t len = N(a, w) > N(a, j) && S(a, w)[N(a, w) - 1] == 's' ? N(a, w) - 1 : N(a, w);
-      return !(len == N(a, j) && strncasecmp(S(a, w), S(a, j), len) == 0);
-    }
+    if (att_role_noun(a, w) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, w), N(a, w))) return other_role_word(a, w, j);
   }
   return false;
 }
@@ -1419,6 +1436,17 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         e = CD_VEC_AT(&doc->mentions, cd_name_mention, named)->end_tok;
       bool headline = CD_VEC_AT(&doc->paras, cd_para, para_of(a, i))->headline;
       if (!det && k > 0 && !headline) return false;
+      /* "the coroner said" after "the senior coroner for North Dunmere, Piotr Sadowski,": the
+       * person named before with that very noun; else, as written, whoever it is */
+      if (definite && k == 0 && e == j + 1 && (T(a, j)->flags & TF_LOWER) && S(a, j)[N(a, j) - 1] != 's' &&
+          (cd_is_job_title(S(a, j), N(a, j)) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, j), N(a, j))) &&
+          !(e < doc_ntok(doc) && (is(a, e, "for") || is(a, e, "of") || is(a, e, "at") || is(a, e, "from")))) {
+        size_t holder = role_named_person(a, i, j);
+        if (holder != CD_NONE) {
+          refers_to(a, sp, holder, i, j + 1, ", named in that role before");
+          return true;
+        }
+      }
       /* "Lawyers for the port", "Leaders of the guild", "Minutes from the meeting": a plural whose
        * group or origin a phrase after it names */
       bool owned_plural = !det && e == j + 1 && N(a, j) > 3 && S(a, j)[N(a, j) - 1] == 's' &&
