@@ -1011,7 +1011,11 @@ static bool same_word_ci(const att *a, size_t x, size_t y) {
   return T(a, x)->kind == TOK_WORD && N(a, x) == N(a, y) && strncasecmp(S(a, x), S(a, y), N(a, y)) == 0;
 }
 
-static size_t role_named_person(const att *a, size_t i, size_t j) {
+/* How many paragraphs back a role's holder is looked for: four (a role named so is clear further
+ * back than a pronoun's person), and when the person nearest is someone the text gave another
+ * role, as far as RESOLVE_TOKENS reach. */
+enum { ROLE_PARAS = 4, ROLE_PARAS_FAR = 1000 };
+static size_t role_named_person(const att *a, size_t i, size_t j, size_t paras) {
   /* "the Florida senator": a modifier may mean someone else; but a title of capitalised words
    * ("the Prime Minister") is one role */
   if (j != i + 1) {
@@ -1022,8 +1026,7 @@ static size_t role_named_person(const att *a, size_t i, size_t j) {
   size_t para = doc_tok_para(a->doc, T(a, i)), words = j - i;
   for (size_t k = i; k > 0 && i - k < RESOLVE_TOKENS; k--) {
     size_t h = k - 1;
-    /* four paragraphs back: a role named so is clear further back than a pronoun's person */
-    if (doc_tok_para(a->doc, T(a, h)) + 4 < para) break;
+    if (doc_tok_para(a->doc, T(a, h)) + paras < para) break;
     if (!same_word_ci(a, h, j) || !outside_quotes(a, h) || h + 1 < words) continue;
     bool whole = true; /* the title's other words before it too: "Prime Minister" */
     for (size_t w = 1; w < words && whole; w++) whole = same_word_ci(a, h - w, j - w);
@@ -1097,16 +1100,26 @@ static bool other_role_word(const att *a, size_t w, size_t j) {
   return !(len == N(a, j) && strncasecmp(S(a, w), S(a, j), len) == 0);
 }
 
+/* A word in 's or s' ("studio's", "Jones'", curly apostrophes too). */
+static bool possessive_word(const char *w, size_t n) {
+  return (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'') ||
+         (n > 4 && w[n - 1] == 's' && !memcmp(w + n - 4, "\xE2\x80\x99", 3)) || (n > 2 && w[n - 1] == '\'' && w[n - 2] == 's') ||
+         (n > 4 && !memcmp(w + n - 3, "\xE2\x80\x99", 3) && w[n - 4] == 's');
+}
+
 static bool described_otherwise(const att *a, size_t mi, size_t j) {
   const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
   size_t k = m->end_tok, n = doc_ntok(a->doc), f = m->first_tok;
   uint32_t sent = T(a, f)->sent;
   /* before the name, someone's relation: "his lawyer, Gordon Faulk," is not "the chief" he is
-   * lawyer to (a role of one's own before the name may be the same person's: "The abbot, Thich
+   * lawyer to, "the studio's barrister, Ann Moore," not "the singer" (a role of one's own before the name may be the same person's: "The abbot, Thich
    * Minh Tri," is "the monk", "study co-author Karen Alley" "the professor") */
-  if (f >= 3 && punct(a, f - 1, ',') && T(a, f - 3)->sent == sent && other_role_word(a, f - 2, j) &&
-      (is(a, f - 3, "his") || is(a, f - 3, "her") || is(a, f - 3, "their") || is(a, f - 3, "its")))
-    return true;
+  if (f >= 3 && punct(a, f - 1, ',') && T(a, f - 3)->sent == sent && other_role_word(a, f - 2, j)) {
+    size_t o = f - 3; /* the owner: "his", "their", "the studio's", "Jones'" */
+    if (is(a, o, "his") || is(a, o, "her") || is(a, o, "their") || is(a, o, "its") ||
+        (T(a, o)->kind == TOK_WORD && possessive_word(S(a, o), N(a, o))))
+      return true;
+  }
   if (!punct(a, k, ',')) return false;
   for (size_t w = k + 1; w < n && w <= k + 5 && T(a, w)->sent == sent; w++) {
     if (T(a, w)->kind != TOK_WORD || !(T(a, w)->flags & TF_LOWER)) return false;
@@ -1392,7 +1405,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         return true;
       }
       /* "the president said": the person last named in that role, else the nearest person */
-      size_t named = role_named_person(a, i, j);
+      size_t named = role_named_person(a, i, j, ROLE_PARAS);
       if (named != CD_NONE) {
         refers_to(a, sp, named, i, j + 1, ", named in that role before");
         return true;
@@ -1401,8 +1414,14 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       if (anonymity_after(a, j + 1)) return source_phrase(a, sp, i, j + 1);
       /* not someone the text gave another role: "Patrick Oyelowo-Hart, a teacher" is not "the owner" */
       size_t near = att_resolve_person(a, i, false);
-      if (!(near != CD_NONE && described_otherwise(a, near, j)) && att_resolve_into(a, i, j + 1, sp, false, NULL))
+      bool other = near != CD_NONE && described_otherwise(a, near, j);
+      if (!other && att_resolve_into(a, i, j + 1, sp, false, NULL)) return true;
+      /* then the role's holder may be named further back: "The singer Rhea Okafor" at the top */
+      named = other ? role_named_person(a, i, j, ROLE_PARAS_FAR) : CD_NONE;
+      if (named != CD_NONE) {
+        refers_to(a, sp, named, i, j + 1, ", named in that role before");
         return true;
+      }
     }
     if (definite && (T(a, j)->flags & TF_LOWER) && N(a, j) > 3 && S(a, j)[N(a, j) - 1] == 's' &&
         att_speech_verb(a, j + 1) && !att_source_noun(a, j)) {
@@ -1441,7 +1460,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       if (definite && k == 0 && e == j + 1 && (T(a, j)->flags & TF_LOWER) && S(a, j)[N(a, j) - 1] != 's' &&
           (cd_is_job_title(S(a, j), N(a, j)) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, j), N(a, j))) &&
           !(e < doc_ntok(doc) && (is(a, e, "for") || is(a, e, "of") || is(a, e, "at") || is(a, e, "from")))) {
-        size_t holder = role_named_person(a, i, j);
+        size_t holder = role_named_person(a, i, j, ROLE_PARAS);
         if (holder != CD_NONE) {
           refers_to(a, sp, holder, i, j + 1, ", named in that role before");
           return true;
@@ -1488,7 +1507,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
              cd_is_job_title(S(a, e), N(a, e)))
         e++;
       if (e >= doc_ntok(doc) || !(T(a, e)->flags & TF_CAP)) {
-        size_t named = role_named_person(a, i, e - 1); /* "The Premier, Daniel Fitzsimmons, ..." */
+        size_t named = role_named_person(a, i, e - 1, ROLE_PARAS); /* "The Premier, Daniel Fitzsimmons, ..." */
         if (named != CD_NONE) {
           refers_to(a, sp, named, i, e, ", named in that role before");
           return true;
@@ -1965,8 +1984,26 @@ static bool person_before(const att *a, size_t i) {
 /* The subject of a sentence that opens with a fronted part: the first speaker phrase right after a
  * comma (the one that closes the fronted part) that is not the rest of a place ("in Salem, New
  * Hampshire, Trump said": not New Hampshire). */
+/* Does the stretch before the comma at `comma` (back to the comma before it, or to token f) hold
+ * a preposition, so that the comma ends the preposition's object, a person's role ("by the
+ * studio's barrister,")? */
+static bool object_before(const att *a, size_t f, size_t comma) {
+  /* the object a noun for a person's role: "barrister", "lawyer", "spokeswoman" */
+  size_t noun = comma - 1;
+  if (comma <= f + 1 || T(a, noun)->kind != TOK_WORD || !(T(a, noun)->flags & TF_LOWER) ||
+      !(att_role_noun(a, noun) || att_source_noun(a, noun) || cd_is_job_title(S(a, noun), N(a, noun)) ||
+        cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, noun), N(a, noun))))
+    return false;
+  for (size_t k = comma; k > f && comma - k < 12; k--) {
+    if (punct(a, k - 1, ',')) return false;
+    if (att_preposition(a, k - 1)) return true;
+  }
+  return false;
+}
+
 static bool subject_after_fronted(att *a, const cd_sentence *s, size_t f, size_t limit, speaker *sp) {
   size_t place_end = CD_NONE; /* the token after the last name that followed a preposition */
+  size_t object_app_end = CD_NONE; /* the comma after a name apposed to a preposition's object */
   for (size_t i = f + 1; i < limit && i < s->end_tok; i++) {
     if (!outside_quotes(a, i) || T(a, i)->kind != TOK_WORD) continue;
     if (T(a, i)->flags & TF_CAP) {
@@ -1984,9 +2021,18 @@ static bool subject_after_fronted(att *a, const cd_sentence *s, size_t f, size_t
     size_t comma = punct(a, i - 1, ',') ? i - 1
                    : i >= f + 3 && T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE && punct(a, i - 2, ',') ? i - 2
                                                                                                                      : CD_NONE;
-    if (comma == CD_NONE || person_before(a, comma)) continue; /* not "When Rob Marsh, the mayor's aide," */
+    /* not "When Rob Marsh, the mayor's aide," (but past a name apposed to a preposition's object) */
+    if (comma == CD_NONE || (comma != object_app_end && person_before(a, comma))) continue;
     speaker tmp = {0};
     if (!att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT) || tmp.end_tok > limit) continue;
+    /* "Cross-examined by the studio's barrister, Alistair Moore KC, the singer was": a person
+     * between commas right after a preposition's object is that object, not the subject */
+    if (tmp.mention != CD_NONE && tmp.method != CD_ATTR_PRONOUN && tmp.first_tok == i &&
+        punct(a, att_phrase_end(&tmp), ',') && att_phrase_end(&tmp) + 1 < limit && object_before(a, f, comma)) {
+      object_app_end = att_phrase_end(&tmp);
+      i = object_app_end;
+      continue;
+    }
     /* a subject has its verb next (past an appositive), not a preposition: not "Joni Ernst in Iowa" */
     size_t v = att_after_speaker(a, &tmp);
     if (v < limit && (T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER) || is(a, v, "and") || is(a, v, "or") ||
