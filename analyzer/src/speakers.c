@@ -1321,6 +1321,14 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       return true;
     }
     if (is(a, i, "which")) return false;
+    /* "Who could have said "stop"?": a question's "who" asks, it names nobody */
+    if (T(a, i)->flags & TF_CAP) return false;
+    {
+      const cd_sentence *qs = CD_VEC_AT(&doc->sentences, cd_sentence, T(a, i)->sent);
+      size_t last = qs->end_tok - 1;
+      while (last > i && T(a, last)->kind == TOK_MARK) last--;
+      if (!punct(a, i - 1, ',') && punct(a, last, '?')) return false;
+    }
     /* "The person, who spoke on condition of anonymity, said": a noun phrase the clause hangs on
      * ("the", "a" and a lower-case noun right before the comma) is the one, as written; not
      * someone named before */
