@@ -168,14 +168,14 @@ static const char *const WORK_NOUNS[] = {
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
     "accord", "act", "agreement", "album", "anthem", "award", "banner", "banners", "bill", "book", "button",
-    "buttons", "campaign", "cap", "caps", "category", "chant", "chants", "co-star", "coalition", "creator",
-    "deal", "doctrine", "documentary", "episode", "event", "exhibition", "festival", "film", "forum",
-    "framework", "franchise", "hashtag", "hat", "hats", "initiative", "law", "letters", "mission", "model",
-    "movement", "movie", "mug", "mugs", "musical", "novel", "operation", "pageant", "panel", "placard",
+    "buttons", "campaign", "cap", "caps", "category", "chant", "chants", "co-star", "coalition", "creator", "deal",
+    "doctrine", "documentary", "episode", "event", "exhibition", "feature", "festival", "film", "forum",
+    "framework", "franchise", "hashtag", "hat", "hats", "initiative", "law", "letters", "mission", "mode", "model",
+    "movement", "movie", "mug", "mugs", "musical", "novel", "operation", "option", "pageant", "panel", "placard",
     "placards", "plan", "plate", "plates", "podcast", "policy", "poster", "posters", "principle", "prize",
     "program", "programme", "project", "radio", "rally", "rule", "scheme", "sequel", "series", "session",
-    "shirt", "shirts", "show", "sign", "signs", "sitcom", "slogan", "song", "star", "sticker", "stickers",
-    "strategy", "t-shirt", "t-shirts", "tour", "workshop", NULL};
+    "setting", "settings", "shirt", "shirts", "show", "sign", "signs", "sitcom", "slogan", "song", "star",
+    "sticker", "stickers", "strategy", "t-shirt", "t-shirts", "tour", "workshop", NULL};
 
 /* ""Museum to close at the end of December," by Times' Ann Lee", "''The Trumps,'' by Gwenda Blair":
  * a capitalised text in quotation marks that ends at a comma, inside the marks or just after them
