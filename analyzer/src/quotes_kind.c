@@ -69,7 +69,10 @@ static bool title_case_ending(const cd_doc *doc, size_t open, size_t inner_end, 
     if (words == 1 && !cap) return false;
     /* short words stay lower case in a title, prepositions of any length too ("Flip the Script with
      * Liz Plank") */
-    if (!cap && t->len >= 4 && !cd_lex_has(CD_LEX_PREPOSITIONS, doc->text + t->start, t->len)) return false;
+    /* (nor does the end of a name in italics: a species', "*Bacteroides lentus*") */
+    char after = t->start + t->len < doc->len ? doc->text[t->start + t->len] : 0;
+    if (!cap && t->len >= 4 && after != '*' && after != '_' && !cd_lex_has(CD_LEX_PREPOSITIONS, doc->text + t->start, t->len))
+      return false;
     if (words > 1 && cap && !CD_WORD_IS(doc->text + t->start, t->len, "I")) later_caps++;
   }
   return words >= 2 && later_caps > 0;

@@ -1392,7 +1392,12 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
   }
   /* nominal: [determiner] [up to 3 modifiers] SOURCE-NOUN, or a bare plural source ("police") */
   size_t j = i;
-  bool det = att_determiner(a, j);
+  /* "That letter asks", "Those figures show": a demonstrative opening the sentence before a source
+   * noun (not the conjunction "that" elsewhere) */
+  bool demonstrative = (is(a, j, "that") || is(a, j, "these") || is(a, j, "those")) && (T(a, j)->flags & TF_CAP) &&
+                       j + 1 < doc_ntok(doc) && T(a, j + 1)->sent == T(a, j)->sent && att_source_noun(a, j + 1) &&
+                       j == CD_VEC_AT(&doc->sentences, cd_sentence, T(a, j)->sent)->first_tok;
+  bool det = demonstrative || att_determiner(a, j);
   bool definite = is(a, j, "the");
   if (det) j++;
   for (size_t k = 0; k < 4 && j < doc_ntok(doc); k++, j++) {
