@@ -1015,6 +1015,23 @@ static bool same_word_ci(const att *a, size_t x, size_t y) {
  * back than a pronoun's person), and when the person nearest is someone the text gave another
  * role, as far as RESOLVE_TOKENS reach. */
 enum { ROLE_PARAS = 4, ROLE_PARAS_FAR = 1000 };
+/* Is the word at token h a rank's abbreviation of the role word at token j ("Lt." before a name
+ * for "the lieutenant", "Sgt." for "the sergeant")? */
+static bool title_abbreviates(const att *a, size_t h, size_t j) {
+  /* ranks only: a political title is shared by many in a story ("Sen." before every senator),
+   * where the senator a sentence is about is the one meant */
+  static const char *const PAIRS[][2] = {
+      {"capt", "captain"}, {"cmdr", "commander"}, {"col", "colonel"},   {"cpl", "corporal"},
+      {"det", "detective"}, {"insp", "inspector"}, {"lt", "lieutenant"}, {"sgt", "sergeant"},
+      {"supt", "superintendent"}};
+  if (T(a, h)->kind != TOK_WORD || !(T(a, h)->flags & TF_CAP) || N(a, h) > 4) return false;
+  for (size_t k = 0; k < sizeof PAIRS / sizeof PAIRS[0]; k++)
+    if (N(a, h) == strlen(PAIRS[k][0]) && strncasecmp(S(a, h), PAIRS[k][0], N(a, h)) == 0 &&
+        N(a, j) == strlen(PAIRS[k][1]) && strncasecmp(S(a, j), PAIRS[k][1], N(a, j)) == 0)
+      return true;
+  return false;
+}
+
 static size_t role_named_person(const att *a, size_t i, size_t j, size_t paras) {
   /* "the Florida senator": a modifier may mean someone else; but a title of capitalised words
    * ("the Prime Minister") is one role */
@@ -1027,7 +1044,8 @@ static size_t role_named_person(const att *a, size_t i, size_t j, size_t paras) 
   for (size_t k = i; k > 0 && i - k < RESOLVE_TOKENS; k--) {
     size_t h = k - 1;
     if (doc_tok_para(a->doc, T(a, h)) + paras < para) break;
-    if (!same_word_ci(a, h, j) || !outside_quotes(a, h) || h + 1 < words) continue;
+    if (!(same_word_ci(a, h, j) || (words == 1 && title_abbreviates(a, h, j))) || !outside_quotes(a, h) || h + 1 < words)
+      continue;
     bool whole = true; /* the title's other words before it too: "Prime Minister" */
     for (size_t w = 1; w < words && whole; w++) whole = same_word_ci(a, h - w, j - w);
     if (!whole) continue;
