@@ -96,6 +96,33 @@ static bool surname_of_person(const cd_doc *doc, const cd_name_mention *m) {
   return e->kind == CD_ENTITY_PERSON && e->name && strchr(e->name, ' ');
 }
 
+/* A given name opens the two-word name at m ("Tom", "Hyun-woo"), and ", a" or ", the" and a noun
+ * for a person's role or trade follow it ("Tom Park, a developer from Seattle,"). */
+static bool given_then_role(const cd_doc *doc, const cd_name_mention *m) {
+  size_t n = doc_ntok(doc), e = m->end_tok;
+  if (m->n_parts != 2 || e + 2 >= n) return false;
+  const cd_token *g = doc_tok(doc, e - 2), *c = doc_tok(doc, e), *d = doc_tok(doc, e + 1);
+  const char *gs = doc->text + g->start;
+  /* a given name of two syllables joined by a hyphen, as Korean ones are written ("Hyun-woo") */
+  const char *hy = memchr(gs, '-', g->len);
+  bool given = cd_is_given_name(gs, g->len) ||
+               (hy && hy > gs && (size_t)(hy - gs) + 1 < g->len && hy[1] >= 'a' && hy[1] <= 'z');
+  if (!given || c->kind != TOK_PUNCT || doc->text[c->start] != ',' || d->kind != TOK_WORD ||
+      !(CD_WORD_IS(doc->text + d->start, d->len, "a") || CD_WORD_IS(doc->text + d->start, d->len, "an") ||
+        CD_WORD_IS(doc->text + d->start, d->len, "the")))
+    return false;
+  /* the noun, past up to two modifiers ("a senior software developer") */
+  for (size_t k = e + 2; k < n && k < e + 5; k++) {
+    const cd_token *t = doc_tok(doc, k);
+    if (t->kind != TOK_WORD || !(t->flags & TF_LOWER)) return false;
+    const char *ts = doc->text + t->start;
+    if (cd_lex_has(CD_LEX_ROLE_NOUNS, ts, t->len) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, ts, t->len) ||
+        cd_is_job_title(ts, t->len))
+      return true;
+  }
+  return false;
+}
+
 bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
   const cd_token *last = doc_tok(doc, m->end_tok - 1);
   /* a title word ends no person's name ("Vermont Governor"), unless a given name comes before it
@@ -122,8 +149,11 @@ bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
     size_t n = t->len;
     const char *w = doc->text + t->start;
     if (n > 2 && (w[n - 2] == '\'' )) n -= 2; /* possessive */
-    /* "Park" alone after "Park Seo-yeon": the surname of a person the article names in full */
-    if (cd_lex_has(CD_LEX_NOT_PERSON_WORDS, w, n) && !surname_of_person(doc, m)) return false;
+    /* "Park" alone after "Park Seo-yeon": the surname of a person the article names in full; "Tom
+     * Park, a developer,": a given name's surname, a person's role in apposition */
+    if (cd_lex_has(CD_LEX_NOT_PERSON_WORDS, w, n) && !surname_of_person(doc, m) &&
+        !(i + 1 == m->end_tok && given_then_role(doc, m)))
+      return false;
     /* RAF Croughton, BBC; not the initials of "J.M. Berger" */
     if ((t->flags & TF_ALLCAPS) && !m->courtesy && !m->job_title && !(i + 1 < m->end_tok && cd_is_initials(w, n)))
       return false;

@@ -1217,6 +1217,7 @@ static bool phrase_opener(const att *a, size_t i) {
 
 enum { THEY_SUBJECT_TOKENS = 60 };
 static bool it_subject_before(att *a, size_t i, speaker *sp);
+static bool it_subject_of_own(att *a, size_t i, speaker *sp);
 
 static const char WRITER[] = "the writer";
 
@@ -1372,7 +1373,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
      * but "The ministry issued a statement on Tuesday. "...," it said.": the organisation or
      * document that is the subject of the sentence before, in the paragraph, when nothing else
      * is named in between */
-    if (it_subject_before(a, i, sp)) return true;
+    if (it_subject_before(a, i, sp) || it_subject_of_own(a, i, sp)) return true;
     source_phrase(a, sp, i, i + 1);
     sp->method = CD_ATTR_PRONOUN;
     sp->how = "\"it\" (an organisation or a document named earlier; not resolved)";
@@ -1859,6 +1860,36 @@ static bool it_subject_before(att *a, size_t i, speaker *sp) {
   sp->phrase_end = 0;
   sp->method = CD_ATTR_PRONOUN;
   sp->how = cd_arena_printf(doc->arena, "\"it\" refers to %s, the subject of the sentence before", name);
+  return true;
+}
+
+/* "Lumora Systems on Tuesday unveiled an assistant that it says can "...": an "it" in a relative
+ * clause ("that it says", "which it calls") of a sentence that an organisation's name opens, with
+ * no other name between them, is that organisation. */
+static bool it_subject_of_own(att *a, size_t i, speaker *sp) {
+  const cd_doc *doc = a->doc;
+  const cd_sentence *own = CD_VEC_AT(&doc->sentences, cd_sentence, T(a, i)->sent);
+  if (i < own->first_tok + 3 || !(is(a, i - 1, "that") || is(a, i - 1, "which")) || a->in_they) return false;
+  size_t start = own->first_tok;
+  /* past a dateline: "SAN RAFAEL, Calif. -- Lumora Systems on Tuesday unveiled" */
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, para_of(a, i));
+  size_t dash = p->first_tok == own->first_tok ? dateline_dash(a, p) : CD_NONE;
+  if (dash != CD_NONE && dash + 1 < i) start = dash + 1;
+  size_t mi = mention_at(a, start);
+  if (mi == CD_NONE) return false;
+  const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+  if (m->entity == CD_NONE || m->possessive || m->in_quote ||
+      CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_ORGANIZATION)
+    return false;
+  for (size_t k = m->end_tok; k < i; k++)
+    if ((mention_at(a, k) != CD_NONE && !cd_lex_has(CD_LEX_CALENDAR_WORDS, S(a, k), N(a, k))) ||
+        T(a, k)->kind == TOK_MARK)
+      return false;
+  att_set_name(a, sp, mi, CD_ATTR_PRONOUN);
+  sp->first_tok = i;
+  sp->end_tok = i + 1;
+  sp->phrase_end = 0;
+  sp->how = cd_arena_printf(doc->arena, "\"it\" refers to %s, the subject of its sentence", sp->name);
   return true;
 }
 
