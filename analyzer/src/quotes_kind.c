@@ -736,6 +736,31 @@ static bool sign_noun_within(const cd_doc *doc, size_t open, size_t max) {
   return false;
 }
 
+/* "from the "lovely to see you, we'll be in touch" of the casting suite": words someone would say
+ * (a "you", "we" or "I" in them) held up between "the" and "of" as a thing, a stock phrase, not
+ * anyone's speech here. (Without the pronoun, "the "bad angels" of our nature" is more often
+ * someone's words woven in.) */
+static bool stock_phrase_as_noun(const cd_doc *doc, const cd_quote_work *w) {
+  static const char *const PERSONAL[] = {"i", "i'm", "i'll", "we", "we're", "we'll", "you", "you're", "you'll", NULL};
+  if (w->open_tok == 0 || w->close_tok == w->open_tok || (size_t)w->close_tok + 1 >= doc_ntok(doc)) return false;
+  const cd_token *the = tk(doc, w->open_tok - 1), *of = tk(doc, w->close_tok + 1);
+  if (the->kind != TOK_WORD || !CD_WORD_IS(doc->text + the->start, the->len, "the") || of->kind != TOK_WORD ||
+      !CD_WORD_IS(doc->text + of->start, of->len, "of") || the->sent != of->sent)
+    return false;
+  for (size_t i = (size_t)w->open_tok + 1; i < w->close_tok; i++) {
+    const cd_token *t = tk(doc, i);
+    if (t->kind != TOK_WORD) continue;
+    char low[8];
+    if (t->len >= sizeof low) continue;
+    for (size_t k = 0; k < t->len; k++) {
+      char c = doc->text[t->start + k];
+      low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    if (cd_word_in(low, t->len, PERSONAL)) return true;
+  }
+  return false;
+}
+
 void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
   cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
@@ -935,6 +960,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
       CD_SORTED_IN(doc->text + tk(doc, w->open_tok - 2)->start, tk(doc, w->open_tok - 2)->len, WORK_NOUNS) &&
       title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+  if (q->kind == CD_QUOTE_SPEECH && stock_phrase_as_noun(doc, w)) q->kind = CD_QUOTE_SCARE;
   w->nickname = nickname_in_name(doc, q, w);
   if (w->nickname) q->kind = CD_QUOTE_SCARE, overrulable = NULL, w->byline_tok = 0, w->kind_from_naming = false;
   w->title_overrulable = q->kind == CD_QUOTE_TITLE ? overrulable : NULL;
