@@ -2014,8 +2014,14 @@ static void appositive_person_instead(att *a, speaker *sp, size_t limit) {
   while (c < limit && c < att_phrase_end(sp) + 12 && !punct(a, c, ',') && T(a, c)->kind == TOK_WORD) c++;
   speaker app = {0};
   if (punct(a, c, ',') && att_speaker_at(a, c + 1, &app, CD_ATTR_EXPLICIT) && app.mention != CD_NONE &&
-      app.method != CD_ATTR_PRONOUN && cd_mention_is_person(a->doc, app.mention) && app.end_tok <= limit &&
-      (punct(a, att_phrase_end(&app), ',') || punct(a, app.end_tok, ',')))
+      app.method != CD_ATTR_PRONOUN && app.end_tok <= limit &&
+      (punct(a, att_phrase_end(&app), ',') || punct(a, app.end_tok, ',')) &&
+      (cd_mention_is_person(a->doc, app.mention) ||
+       /* "the mall's owner, Castellan Retail Partners,": a body named after a source as written
+        * or a phrase resolved to another body */
+       ((sp->method == CD_ATTR_SOURCE || (sp->method == CD_ATTR_PRONOUN && sp->end_tok > sp->first_tok + 1)) &&
+        (sp->mention == CD_NONE || !cd_mention_is_person(a->doc, sp->mention)) && app.entity != CD_NONE &&
+        CD_VEC_AT(&a->doc->entities, cd_entity, app.entity)->kind == CD_ENTITY_ORGANIZATION)))
     *sp = app;
 }
 
