@@ -1477,6 +1477,10 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       sp->first_tok = i;
       return true;
     }
+    /* a headline's bare role before its verb: "At packed Easter service, bishop urges city to "..."" */
+    if (!det && k == 0 && (T(a, j)->flags & TF_LOWER) && att_role_noun(a, j) && !att_source_noun(a, j) &&
+        j + 1 < doc_ntok(doc) && att_speech_verb(a, j + 1) && CD_VEC_AT(&doc->paras, cd_para, para_of(a, i))->headline)
+      return source_phrase(a, sp, i, j + 1);
     if (att_source_noun(a, j)) {
       /* take the longest run of source nouns: "the police spokesperson" */
       size_t e = j + 1;
