@@ -86,6 +86,11 @@ static bool short_tail(const att *a, size_t i, tail_rule rule) {
         T(a, i + 1)->kind == TOK_WORD && (T(a, i + 1)->flags & TF_LOWER) && !att_determiner(a, i + 1) &&
         !att_function_word(a, i + 1) && !cd_lex_has(CD_LEX_AUDIENCE_WORDS, S(a, i + 1), N(a, i + 1)))
       return false;
+    /* "Marchbanks admits she ignored it.": a subject and its verb, a clause of its own */
+    if (rule == TAIL_OWN_SENTENCE && (is(a, i, "she") || is(a, i, "he") || is(a, i, "they") || is(a, i, "we")) &&
+        i + 1 < doc_ntok(a->doc) && T(a, i + 1)->sent == sent && T(a, i + 1)->kind == TOK_WORD &&
+        (T(a, i + 1)->flags & TF_LOWER) && !att_preposition(a, i + 1))
+      return false;
     if (rule == TAIL_OWN_SENTENCE && T(a, i)->kind == TOK_WORD && (T(a, i)->flags & TF_LOWER) &&
         (is(a, i, "should") || is(a, i, "could") || is(a, i, "must") || is(a, i, "might") || is(a, i, "may") ||
          is(a, i, "can") || is(a, i, "had") || is(a, i, "has") || is(a, i, "have") || is(a, i, "were") ||
@@ -1994,9 +1999,21 @@ static bool speech_noun(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
     *verb = after;
     return true;
   }
-  for (size_t v = c->open; v > s->first_tok && c->open - v < SPEECH_NOUN_WINDOW; v--) {
+  size_t window = SPEECH_NOUN_WINDOW;
+  for (size_t v = c->open; v > s->first_tok && c->open - v < window; v--) {
     size_t i = v - 1;
     if (T(a, i)->kind == TOK_MARK && T(a, i)->role != MR_APOS) return false;
+    /* past a participle's aside, once: "Her advice, repeated three times across the memoir and
+     * used as the title of its second chapter, was "..."" */
+    if (window == SPEECH_NOUN_WINDOW && punct(a, i, ',')) {
+      size_t o = i;
+      while (o > s->first_tok && i - o < 30 && !punct(a, o - 1, ',') && T(a, o - 1)->kind != TOK_MARK) o--;
+      if (o > s->first_tok + 1 && punct(a, o - 1, ',') && o < i && participle_opens(a, o)) {
+        window = SPEECH_NOUN_WINDOW + (i - o) + 2;
+        v = o; /* the loop's step lands on the comma that opens the aside */
+        continue;
+      }
+    }
     if (T(a, i)->kind != TOK_WORD || !(T(a, i)->flags & TF_LOWER) || !outside_quotes(a, i)) continue;
     if (att_speech_verb(a, i)) return false; /* a verb of saying has its own subject */
     bool doc_noun = att_source_noun(a, i) && !att_role_noun(a, i);
