@@ -861,9 +861,41 @@ static const char *att_chain_source(const att *a, size_t i) {
   return a->chain_source;
 }
 
+/* How many paragraphs back a role's holder is looked for: four (a role named so is clear further
+ * back than a pronoun's person), and when the person nearest is someone the text gave another
+ * role, as far as RESOLVE_TOKENS reach. */
+enum { ROLE_PARAS = 4, ROLE_PARAS_FAR = 1000 };
+static size_t role_named_person(const att *a, size_t i, size_t j, size_t paras);
+
+/* "His wife, Deborah Pell, ... She has not been accused. ¶ The judge said she accepted ... ¶
+ * "...," she said.": a sentence that opens on "the" and a role noun between the person a pronoun
+ * at i was resolved to (mention r) and the pronoun, whose holder was named before in that role
+ * with a gender that fits, is the one the pronoun goes on with. The latest such sentence of the
+ * three before the pronoun's; r when there is none. */
+static size_t role_subject_since(att *a, size_t r, size_t i) {
+  uint8_t want = word_gender(S(a, i), N(a, i));
+  if (want == GENDER_UNKNOWN) return r;
+  const cd_name_mention *rm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, r);
+  uint32_t cur = T(a, i)->sent;
+  for (uint32_t s = cur, seen = 0; s > rm->sent && seen < 3; seen++) {
+    const cd_sentence *st = CD_VEC_AT(&a->doc->sentences, cd_sentence, --s);
+    size_t f = st->first_tok;
+    if (s == rm->sent || f + 2 >= st->end_tok || f + 2 >= i) break;
+    if (!is(a, f, "the") || !(T(a, f + 1)->flags & TF_LOWER) || !att_role_noun(a, f + 1) ||
+        !att_speech_verb(a, f + 2))
+      continue;
+    size_t named = role_named_person(a, f, f + 1, ROLE_PARAS_FAR);
+    if (named == CD_NONE || named == r) return r;
+    const cd_name_mention *nm = CD_VEC_AT(&a->doc->mentions, cd_name_mention, named);
+    return mention_gender(a, nm) == want ? named : r;
+  }
+  return r;
+}
+
 static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org, const char *word) {
   size_t r = att_resolve_person(a, i, org);
   if (r != CD_NONE) r = same_surname_of_gender(a, r, word_gender(S(a, i), N(a, i)));
+  if (r != CD_NONE && !org) r = role_subject_since(a, r, i);
   sp->found = true;
   sp->first_tok = i;
   sp->end_tok = end;
@@ -1011,10 +1043,6 @@ static bool same_word_ci(const att *a, size_t x, size_t y) {
   return T(a, x)->kind == TOK_WORD && N(a, x) == N(a, y) && strncasecmp(S(a, x), S(a, y), N(a, y)) == 0;
 }
 
-/* How many paragraphs back a role's holder is looked for: four (a role named so is clear further
- * back than a pronoun's person), and when the person nearest is someone the text gave another
- * role, as far as RESOLVE_TOKENS reach. */
-enum { ROLE_PARAS = 4, ROLE_PARAS_FAR = 1000 };
 /* Is the word at token h a rank's abbreviation of the role word at token j ("Lt." before a name
  * for "the lieutenant", "Sgt." for "the sergeant")? */
 static bool title_abbreviates(const att *a, size_t h, size_t j) {
@@ -1037,8 +1065,11 @@ static size_t role_named_person(const att *a, size_t i, size_t j, size_t paras) 
    * ("the Prime Minister") is one role */
   if (j != i + 1) {
     if (j <= i + 1 || j > i + 3) return CD_NONE;
+    /* (or a role of lower-case words asked as a whole: "the chief executive") */
+    uint8_t want = T(a, i + 1)->flags & (TF_CAP | TF_LOWER);
     for (size_t w = i + 1; w <= j; w++)
-      if (T(a, w)->kind != TOK_WORD || !(T(a, w)->flags & TF_CAP)) return CD_NONE;
+      if (T(a, w)->kind != TOK_WORD || !(want & (TF_CAP | TF_LOWER)) || (T(a, w)->flags & want) != want)
+        return CD_NONE;
   }
   size_t para = doc_tok_para(a->doc, T(a, i)), words = j - i;
   for (size_t k = i; k > 0 && i - k < RESOLVE_TOKENS; k--) {
@@ -1076,7 +1107,8 @@ static size_t role_named_person(const att *a, size_t i, size_t j, size_t paras) 
         break;
       size_t first = CD_VEC_AT(&a->doc->sentences, cd_sentence, nm->sent)->first_tok, b = nm->first_tok;
       while (b > first && nm->first_tok - b < 4 && T(a, b - 1)->kind == TOK_WORD && (T(a, b - 1)->flags & TF_CAP)) b--;
-      if (!att_after_preposition(a, b, first)) return m;
+      /* (but the agent of a passive is the one: "jailed by Judge Caroline Ashdown") */
+      if (!att_after_preposition(a, b, first) || (b > first && is(a, b - 1, "by"))) return m;
       break;
     }
     /* "Lena Ortiz, the coach," / "Lena Ortiz, a coach at ..." */
@@ -1493,12 +1525,17 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       if (!det && k > 0 && !headline) return false;
       /* "the coroner said" after "the senior coroner for North Dunmere, Piotr Sadowski,": the
        * person named before with that very noun; else, as written, whoever it is */
-      if (definite && k == 0 && e == j + 1 && (T(a, j)->flags & TF_LOWER) && S(a, j)[N(a, j) - 1] != 's' &&
-          (cd_is_job_title(S(a, j), N(a, j)) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, j), N(a, j))) &&
+      /* (also a title of two lower-case words: "the chief executive", "the finance minister") */
+      size_t last = e - 1;
+      bool titled = T(a, last)->kind == TOK_WORD && (T(a, last)->flags & TF_LOWER) && S(a, last)[N(a, last) - 1] != 's' &&
+                    (cd_is_job_title(S(a, last), N(a, last)) || (e == j + 1 && cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, last), N(a, last))));
+      for (size_t w = i + 1; titled && w < last; w++)
+        titled = (T(a, w)->flags & TF_LOWER) && cd_is_job_title(S(a, w), N(a, w));
+      if (definite && titled && last - i <= 2 &&
           !(e < doc_ntok(doc) && (is(a, e, "for") || is(a, e, "of") || is(a, e, "at") || is(a, e, "from")))) {
-        size_t holder = role_named_person(a, i, j, ROLE_PARAS);
+        size_t holder = role_named_person(a, i, last, ROLE_PARAS);
         if (holder != CD_NONE) {
-          refers_to(a, sp, holder, i, j + 1, ", named in that role before");
+          refers_to(a, sp, holder, i, last + 1, ", named in that role before");
           return true;
         }
       }
