@@ -151,6 +151,18 @@ static bool after_media_noun(const cd_doc *doc, size_t f) {
          cd_word_in(tstr(doc, n), tlen(n), MEDIA);
 }
 
+/* "The supermarket chain Bryggen said", "the carmaker Volta": a name right after a lower-case noun
+ * for a company, in its sentence, is that company's. */
+static bool after_firm_noun(const cd_doc *doc, size_t f) {
+  static const char *const FIRMS[] = {"airline", "automaker", "bank", "brand", "carmaker", "chain", "company",
+                                      "conglomerate", "firm", "insurer", "lender", "manufacturer", "retailer",
+                                      "supermarket", "supermarkets", NULL};
+  if (f == 0) return false;
+  const cd_token *n = doc_tok(doc, f - 1);
+  return is_word_tok(n) && (n->flags & TF_LOWER) && n->sent == doc_tok(doc, f)->sent &&
+         cd_word_in(tstr(doc, n), tlen(n), FIRMS);
+}
+
 /* Is the one-word name at f set off by commas right after someone's firm ("whose agency, Fenton,
  * made the ads", "her company, Larkspur, sells")? Then it names the firm, whoever it is named
  * after. Only after a possessive: "a spokeswoman for the company, Dana Kessler, said" names her. */
@@ -1102,6 +1114,7 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     m->acronym = (t->flags & TF_ALLCAPS) != 0;
   }
   if (!m->org_hint && (business || named_as_body(doc, m->first_tok) || after_media_noun(doc, m->first_tok) ||
+                       after_firm_noun(doc, m->first_tok) ||
                        (m->end_tok == m->first_tok + 1 && firm_in_apposition(doc, m->first_tok))))
     m->org_hint = true;
   if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
