@@ -831,6 +831,28 @@ static bool venue_named(const cd_doc *doc, size_t f, size_t e) {
   return CD_WORD_IS(tstr(doc, a), tlen(a), "da") && cd_is_given_name(tstr(doc, b), tlen(b));
 }
 
+/* "Taqueria La Esquina, 305 Weller St.": a street address right after the name (a comma, a number,
+ * up to three capitalised words and a street's word) makes it a place or a business, not a person. */
+static bool address_after(const cd_doc *doc, size_t e) {
+  static const char *const STREETS[] = {"avenue", "ave", "blvd", "boulevard", "court", "ct", "dr", "drive",
+                                        "highway", "hwy", "lane", "ln", "parkway", "pkwy", "pl", "place", "rd",
+                                        "road", "square", "st", "street", "terrace", "way", NULL};
+  size_t n = doc_ntok(doc);
+  if (e + 3 >= n || doc_tok(doc, e)->kind != TOK_PUNCT || doc->text[doc_tok(doc, e)->start] != ',' ||
+      doc_tok(doc, e + 1)->kind != TOK_NUMBER || doc_tok(doc, e + 1)->sent != doc_tok(doc, e)->sent)
+    return false;
+  for (size_t k = e + 2; k < n && k < e + 6; k++) {
+    const cd_token *t = doc_tok(doc, k);
+    if (!is_word_tok(t) || !(t->flags & TF_CAP) || t->sent != doc_tok(doc, e)->sent) return false;
+    char low[12];
+    if (k > e + 2 && tlen(t) < sizeof low) {
+      for (size_t c = 0; c < tlen(t); c++) low[c] = (char)(tstr(doc, t)[c] | 0x20);
+      if (cd_word_in(low, tlen(t), STREETS)) return true;
+    }
+  }
+  return false;
+}
+
 static bool places_after(const cd_doc *doc, size_t e) {
   static const char *const PLACES[] = {"counties", "rivers", "states", "islands", "lakes", "streets", "roads",
                                        "avenues", "valleys", "mountains", "districts", "provinces", "parishes",
@@ -1120,6 +1142,7 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   if (!m->org_hint && !possessive && name_from == 0 && the_plural_group(doc, m->first_tok, m->end_tok - 1)) m->org_hint = true;
   m->thing_hint = !m->org_hint && !possessive && name_from == 0 &&
                   (the_singular_thing(doc, m->first_tok, m->end_tok - 1) || places_after(doc, m->end_tok) ||
+                   address_after(doc, m->end_tok) ||
                    place_noun_of_before(doc, m->first_tok) || street_named(doc, m->first_tok, m->end_tok - 1) ||
                    venue_named(doc, m->first_tok, m->end_tok));
   if (!m->org_hint && !m->thing_hint && !possessive && name_from == 0 && affiliation_after_name(doc, m))
