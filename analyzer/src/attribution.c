@@ -193,6 +193,11 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
       continue; /* "one of the states suing"; but "the two write" */
     /* ""...." Devine didn't concede defeat": who did not say it is no tag */
     if (negated(a, v)) break;
+    /* a headline's "..., jury told", "court told": "told" with nothing after it is a passive, its
+     * subject the one told */
+    if (is(a, v, "told") && (v + 1 >= doc_ntok(a->doc) || T(a, v + 1)->sent != T(a, v)->sent ||
+                             (punct(a, v + 1, '.') && (v + 2 >= doc_ntok(a->doc) || T(a, v + 2)->sent != T(a, v)->sent))))
+      break;
     /* "French President Ana Bell said", "US Senator Jeff Sessions said" opening a sentence: the
      * nationality before the title is no speaker of its own */
     if (!have && !(have = att_speaker_at(a, j, &who, CD_ATTR_EXPLICIT)) &&
