@@ -154,13 +154,11 @@ static bool after_media_noun(const cd_doc *doc, size_t f) {
 /* "The supermarket chain Bryggen said", "the carmaker Volta": a name right after a lower-case noun
  * for a company, in its sentence, is that company's. */
 static bool after_firm_noun(const cd_doc *doc, size_t f) {
-  static const char *const FIRMS[] = {"airline", "automaker", "bank", "brand", "carmaker", "chain", "company",
-                                      "conglomerate", "firm", "insurer", "lender", "manufacturer", "retailer",
-                                      "supermarket", "supermarkets", NULL};
   if (f == 0) return false;
   const cd_token *n = doc_tok(doc, f - 1);
-  return is_word_tok(n) && (n->flags & TF_LOWER) && n->sent == doc_tok(doc, f)->sent &&
-         cd_word_in(tstr(doc, n), tlen(n), FIRMS);
+  /* (most words before a name are short ones, "by", "of", "and": asked nothing) */
+  return is_word_tok(n) && tlen(n) >= 4 && (n->flags & TF_LOWER) && n->sent == doc_tok(doc, f)->sent &&
+         cd_lex_has(CD_LEX_COMPANY_NOUNS, tstr(doc, n), tlen(n));
 }
 
 /* Is the one-word name at f set off by commas right after someone's firm ("whose agency, Fenton,
