@@ -677,10 +677,33 @@ static bool beat_after_quote(att *a, const quote_ctx *c, const cd_sentence *ps, 
   return last_quote_of_gender(a, c, ps->para - 1, f, from);
 }
 
+/* Tokens [first, open) are a list item's label: a list marker opens the line ("-", "*", "+",
+ * "1."), then one to three capitalised words, not in capitals (a transcript's "CALLER:" is a
+ * speaker's label), and a colon ("- **Pause:** "...""). */
+static bool item_label(const att *a, size_t first, size_t open) {
+  if (open < first + 2 || open > first + 4 || !punct(a, open - 1, ':')) return false;
+  for (size_t k = first; k + 1 < open; k++)
+    if (T(a, k)->kind != TOK_WORD || !(T(a, k)->flags & TF_CAP) || (T(a, k)->flags & TF_ALLCAPS)) return false;
+  const char *text = a->doc->text;
+  size_t b = T(a, first)->start;
+  while (b > 0 && text[b - 1] != '\n') b--;
+  size_t i = b;
+  while (i < T(a, first)->start && (text[i] == ' ' || text[i] == '\t')) i++;
+  if (i < T(a, first)->start && (text[i] == '-' || text[i] == '*' || text[i] == '+') && i + 1 < T(a, first)->start &&
+      text[i + 1] == ' ')
+    return true;
+  size_t d = i;
+  while (d < T(a, first)->start && text[d] >= '0' && text[d] <= '9') d++;
+  return d > i && d < T(a, first)->start && (text[d] == '.' || text[d] == ')');
+}
+
 static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *verb, size_t *from) {
   const cd_doc *doc = a->doc;
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
-  if (s->first_tok != c->open || c->sent_open == 0) return false;
+  /* (a list item's label may stand before the quote: "- **Pause:** "..."") */
+  bool labelled = s->first_tok != c->open && item_label(a, s->first_tok, c->open) &&
+                  CD_VEC_AT(&doc->paras, cd_para, s->para)->first_tok == s->first_tok;
+  if ((s->first_tok != c->open && !labelled) || c->sent_open == 0) return false;
   /* a heading's quote ("### "Don't make the pool a political football"") pulls words from what
    * follows it, not from the letter or story above, whose signature line is no speaker's tag */
   if (CD_VEC_AT(&doc->paras, cd_para, s->para)->headline) return false;
@@ -688,7 +711,8 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   if (ps->para != s->para) {
     /* the quote opens a paragraph: the previous paragraph must be the one just before, not a headline */
     const cd_para *pp = CD_VEC_AT(&doc->paras, cd_para, ps->para);
-    if (ps->para + 1 != s->para || pp->headline || CD_VEC_AT(&doc->paras, cd_para, s->para)->first_tok != c->open)
+    if (ps->para + 1 != s->para || pp->headline ||
+        (CD_VEC_AT(&doc->paras, cd_para, s->para)->first_tok != c->open && !labelled))
       return false;
   }
   /* the last quote closing in that sentence */
@@ -705,7 +729,7 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
      * the quote ("...," the company said in a statement. ¶ "QUOTE") */
     if (second_speaker(a, pw->close_tok + 1, ps->end_tok, pq)) break; /* "..., and her husband cut in." */
     if (pq->speaker && pq->kind == CD_QUOTE_SPEECH &&
-        (ps->para == s->para || quote_is_paragraph(a, c) ||
+        (ps->para == s->para || quote_is_paragraph(a, c) || labelled ||
          (pq->entity != CD_NONE && CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind == CD_ENTITY_PERSON))) {
       *from = p - 1;
       return true;

@@ -1838,8 +1838,10 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
   } else if (person == CD_NONE || !punct(a, e, ',') || !described_person(a, i, person_start)) {
     /* (a described person followed by a comma is complete: "the economist Rosa Lind, a former
      * adviser, wrote" has its verb after the appositive, which the callers skip as after any name) */
+    /* (or a word for one of a group, alone: "One, from a reader in Upper Dunsley, reads") */
     bool person_head = person == CD_NONE && (att_source_noun(a, head) || att_role_noun(a, head) ||
-                                             cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, head), N(a, head)));
+                                             cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, head), N(a, head)) ||
+                                             (head == i && cd_lex_has(CD_LEX_GROUP_WORDS, S(a, head), N(a, head))));
     if (person_head) e = past_short_pp(a, e, sent, stance); /* "a narrator in the ad asked" */
     size_t k = e;
     /* "One attendee, who like others spoke on condition of anonymity, said": past the clause, for
