@@ -1091,6 +1091,21 @@ static size_t role_named_person(const att *a, size_t i, size_t j, size_t paras) 
       /* (after "for", whatever the name: "the coroner for North Dunmere", "the spokesman for Cruz") */
       if (of_m != CD_NONE && (is(a, h + 1, "for") || !cd_mention_is_person(a->doc, of_m)))
         comma = CD_VEC_AT(&a->doc->mentions, cd_name_mention, of_m)->end_tok;
+      /* "the museum's curator of Pacific and African collections, Dr Julian Low,": the words of
+       * what the role is over, a capitalised one among them, up to the comma (no verb, mark or
+       * stop in them); not "the mayor's chief of staff, Lydia Brandt," another title */
+      if (!punct(a, comma, ',')) {
+        bool capital = false;
+        for (size_t w = h + 2; w < doc_ntok(a->doc) && w < h + 9; w++) {
+          if (punct(a, w, ',')) {
+            if (capital) comma = w;
+            break;
+          }
+          if (T(a, w)->kind != TOK_WORD || !outside_quotes(a, w) || att_speech_verb(a, w) || cd_is_pronoun(S(a, w), N(a, w)))
+            break;
+          capital = capital || (T(a, w)->flags & TF_CAP);
+        }
+      }
     }
     if (punct(a, comma, ',') && comma + 1 < doc_ntok(a->doc) && (after = mention_at(a, comma + 1)) != CD_NONE &&
         CD_VEC_AT(&a->doc->mentions, cd_name_mention, after)->first_tok == comma + 1 && cd_mention_is_person(a->doc, after))
@@ -1111,8 +1126,12 @@ static size_t role_named_person(const att *a, size_t i, size_t j, size_t paras) 
       if (!att_after_preposition(a, b, first) || (b > first && is(a, b - 1, "by"))) return m;
       break;
     }
-    /* "Lena Ortiz, the coach," / "Lena Ortiz, a coach at ..." */
-    size_t d = h > 0 && att_determiner(a, h - 1) ? h - 1 : h;
+    /* "Lena Ortiz, the coach," / "Lena Ortiz, a coach at ...", "X, chief vulcanologist at ..." */
+    size_t d = h;
+    while (d > 0 && h - d < 2 && T(a, d - 1)->kind == TOK_WORD && (T(a, d - 1)->flags & TF_LOWER) &&
+           !att_determiner(a, d - 1) && !att_function_word(a, d - 1) && !att_preposition(a, d - 1))
+      d--;
+    if (d > 0 && att_determiner(a, d - 1)) d--;
     if (d >= 2 && punct(a, d - 1, ',')) {
       for (size_t mi = d - 1; mi > 0 && d - 1 - mi < 6; mi--) {
         size_t m = mention_at(a, mi - 1);
@@ -1713,6 +1732,17 @@ static bool past_tense(const att *a, size_t j) {
   return (N(a, j) > 4 && CD_WORD_IS(S(a, j) + N(a, j) - 2, 2, "ed")) || cd_lex_has(CD_LEX_IRREGULAR_PAST_VERBS, S(a, j), N(a, j));
 }
 
+/* A noun for someone who does something, by its ending: "vulcanologist", "curator", "forecaster",
+ * "magistrate", "librarian", "surgeon", "attendant". */
+static bool agent_noun(const char *w, size_t n) {
+  static const char *const ENDS[] = {"ist", "or", "er", "ian", "ate", "ant", "ent", "eon", NULL};
+  for (size_t k = 0; ENDS[k]; k++) {
+    size_t e = strlen(ENDS[k]);
+    if (n > e + 2 && memcmp(w + n - e, ENDS[k], e) == 0) return true;
+  }
+  return false;
+}
+
 /* A noun phrase that speaks, whatever its noun: "the designer", "one unaligned Florida Republican
  * strategist", "Sanders' campaign manager", "another" -- reported as written; or a person it names
  * ("her aide Rosa Lind"), reported as that person. Any noun can head it, so it is taken only where
@@ -1872,6 +1902,16 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     att_set_name(a, sp, person, method);
     sp->first_tok = i;
     return true;
+  }
+  /* "the vulcanologist said" after "Dr. Imelda Sarrazin, chief vulcanologist at the observatory,":
+   * a noun of any trade after "the" is the person named before with it, when one was */
+  if (is(a, i, "the") && head != CD_NONE && head + 1 == e && head == i + 1 && (T(a, head)->flags & TF_LOWER) &&
+      !att_source_noun(a, head) && agent_noun(S(a, head), N(a, head))) {
+    size_t holder = role_named_person(a, i, head, ROLE_PARAS);
+    if (holder != CD_NONE) {
+      refers_to(a, sp, holder, i, e, ", named in that role before");
+      return true;
+    }
   }
   return source_phrase(a, sp, i, e);
 }
