@@ -842,11 +842,7 @@ static bool address_after(const cd_doc *doc, size_t e) {
   for (size_t k = e + 2; k < n && k < e + 6; k++) {
     const cd_token *t = doc_tok(doc, k);
     if (!is_word_tok(t) || !(t->flags & TF_CAP) || t->sent != doc_tok(doc, e)->sent) return false;
-    char low[12];
-    if (k > e + 2 && tlen(t) < sizeof low) {
-      for (size_t c = 0; c < tlen(t); c++) low[c] = (char)(tstr(doc, t)[c] | 0x20);
-      if (cd_word_in(low, tlen(t), STREETS)) return true;
-    }
+    if (k > e + 2 && cd_word_in(tstr(doc, t), tlen(t), STREETS)) return true; /* (any case: "St") */
   }
   return false;
 }

@@ -749,14 +749,7 @@ static bool stock_phrase_as_noun(const cd_doc *doc, const cd_quote_work *w) {
     return false;
   for (size_t i = (size_t)w->open_tok + 1; i < w->close_tok; i++) {
     const cd_token *t = tk(doc, i);
-    if (t->kind != TOK_WORD) continue;
-    char low[8];
-    if (t->len >= sizeof low) continue;
-    for (size_t k = 0; k < t->len; k++) {
-      char c = doc->text[t->start + k];
-      low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    if (cd_word_in(low, t->len, PERSONAL)) return true;
+    if (t->kind == TOK_WORD && cd_word_in(doc->text + t->start, t->len, PERSONAL)) return true; /* any case */
   }
   return false;
 }

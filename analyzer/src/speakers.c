@@ -1169,24 +1169,20 @@ static bool other_role_word(const att *a, size_t w, size_t j) {
   return !(len == N(a, j) && strncasecmp(S(a, w), S(a, j), len) == 0);
 }
 
-/* A word in 's or s' ("studio's", "Jones'", curly apostrophes too). */
-static bool possessive_word(const char *w, size_t n) {
-  return (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'') ||
-         (n > 4 && w[n - 1] == 's' && !memcmp(w + n - 4, "\xE2\x80\x99", 3)) || (n > 2 && w[n - 1] == '\'' && w[n - 2] == 's') ||
-         (n > 4 && !memcmp(w + n - 3, "\xE2\x80\x99", 3) && w[n - 4] == 's');
-}
-
 static bool described_otherwise(const att *a, size_t mi, size_t j) {
   const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
   size_t k = m->end_tok, n = doc_ntok(a->doc), f = m->first_tok;
   uint32_t sent = T(a, f)->sent;
   /* before the name, someone's relation: "his lawyer, Gordon Faulk," is not "the chief" he is
-   * lawyer to, "the studio's barrister, Ann Moore," not "the singer" (a role of one's own before the name may be the same person's: "The abbot, Thich
-   * Minh Tri," is "the monk", "study co-author Karen Alley" "the professor") */
+   * lawyer to, "the studio's barrister, Ann Moore," not "the singer" (a role of one's own before
+   * the name may be the same person's: "The abbot, Thich Minh Tri," is "the monk", "study
+   * co-author Karen Alley" "the professor") */
   if (f >= 3 && punct(a, f - 1, ',') && T(a, f - 3)->sent == sent && other_role_word(a, f - 2, j)) {
-    size_t o = f - 3; /* the owner: "his", "their", "the studio's", "Jones'" */
+    size_t o = f - 3; /* the owner: "his", "their", "the studio's" */
+    bool poss = false;
+    if (T(a, o)->kind == TOK_WORD) cd_strip_possessive(S(a, o), N(a, o), &poss);
     if (is(a, o, "his") || is(a, o, "her") || is(a, o, "their") || is(a, o, "its") ||
-        (T(a, o)->kind == TOK_WORD && possessive_word(S(a, o), N(a, o))))
+        (poss && S(a, o)[N(a, o) - 1] == 's'))
       return true;
   }
   if (!punct(a, k, ',')) return false;
@@ -1965,7 +1961,7 @@ static bool it_subject_of_own(att *a, size_t i, speaker *sp) {
       CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_ORGANIZATION)
     return false;
   for (size_t k = m->end_tok; k < i; k++)
-    if ((mention_at(a, k) != CD_NONE && !cd_lex_has(CD_LEX_CALENDAR_WORDS, S(a, k), N(a, k))) ||
+    if ((mention_at(a, k) != CD_NONE && !cd_is_calendar_word(S(a, k), N(a, k))) ||
         T(a, k)->kind == TOK_MARK)
       return false;
   att_set_name(a, sp, mi, CD_ATTR_PRONOUN);
