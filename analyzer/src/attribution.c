@@ -1635,8 +1635,7 @@ static bool bare_descriptor(const att *a, size_t i) {
   if (mi == CD_NONE || CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->first_tok != i + 1 ||
       !cd_mention_is_person(a->doc, mi))
     return false;
-  return att_role_noun(a, i) || att_source_noun(a, i) || cd_is_job_title(S(a, i), N(a, i)) ||
-         cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, i), N(a, i));
+  return att_person_noun(a, i);
 }
 
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {

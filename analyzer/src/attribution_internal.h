@@ -154,6 +154,9 @@ static inline bool att_determiner(const att *a, size_t i) {
 bool att_source_noun(const att *a, size_t i);      /* statement, police, spokesperson ... */
 bool att_preposition(const att *a, size_t i);
 bool att_role_noun(const att *a, size_t i);        /* president, coach, professor ... */
+/* A noun for what a person does: a role, a source, a job title or an everyday descriptor
+ * ("coach", "spokeswoman", "lieutenant", "poet"). */
+bool att_person_noun(const att *a, size_t i);
 /* A form of "be" that makes a passive with a participle after it. */
 bool att_be_form(const att *a, size_t i);
 /* "Marsh can be heard saying", "one engineer kept saying", "she was shouting": a lower-case

@@ -244,5 +244,10 @@ bool att_participle_of_saying(const att *a, size_t k) {
 
 bool att_role_noun(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_ROLE_NOUNS, S(a, i), N(a, i)); }
 
+bool att_person_noun(const att *a, size_t i) {
+  return att_role_noun(a, i) || att_source_noun(a, i) || cd_is_job_title(S(a, i), N(a, i)) ||
+         cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, i), N(a, i));
+}
+
 
 bool att_function_word(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_FUNCTION_WORDS, S(a, i), N(a, i)); }

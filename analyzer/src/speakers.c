@@ -1704,9 +1704,7 @@ static size_t past_short_pp(const att *a, size_t e, uint32_t sent, bool stance) 
 static bool described_person(const att *a, size_t i, size_t name) {
   if (name == CD_NONE || name < i + 2 || !att_determiner(a, i)) return false;
   size_t b = name - 1;
-  return T(a, b)->kind == TOK_WORD && ((T(a, b)->flags & TF_CAP) || att_role_noun(a, b) || att_source_noun(a, b) ||
-                                       cd_is_job_title(S(a, b), N(a, b)) ||
-                                       cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, b), N(a, b))); /* "the poet" */
+  return T(a, b)->kind == TOK_WORD && ((T(a, b)->flags & TF_CAP) || att_person_noun(a, b)); /* "the poet" */
 }
 
 /* Can a subject start at token `first` (past its determiners: "his supporters")? Not right after
@@ -2138,8 +2136,7 @@ static bool object_before(const att *a, size_t f, size_t comma) {
   /* the object a noun for a person's role: "barrister", "lawyer", "spokeswoman" */
   size_t noun = comma - 1;
   if (comma <= f + 1 || T(a, noun)->kind != TOK_WORD || !(T(a, noun)->flags & TF_LOWER) ||
-      !(att_role_noun(a, noun) || att_source_noun(a, noun) || cd_is_job_title(S(a, noun), N(a, noun)) ||
-        cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, noun), N(a, noun))))
+      !att_person_noun(a, noun))
     return false;
   for (size_t k = comma; k > f && comma - k < 12; k--) {
     if (punct(a, k - 1, ',')) return false;
