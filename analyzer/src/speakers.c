@@ -1661,6 +1661,25 @@ static size_t appositive_person(const att *a, size_t e, bool inverted, uint32_t 
   return att_speech_verb(a, k) ? mi : CD_NONE;
 }
 
+/* The person named in an appositive after a role's prepositional phrase: "said the bureau's head
+ * of public forecasting, Dr Maren Holt", "the head of communications at the council, Jane Prior,
+ * said". The phrase at e is words only (a name inside it too: "a spokesman for Kestrel Rail,
+ * Tom Reyes"), up to the comma; CD_NONE when there is none or it holds a clause. */
+enum { ROLE_PP_MAX = 8 };
+static size_t appositive_past_pp(const att *a, size_t e, bool inverted, uint32_t sent) {
+  size_t n = doc_ntok(a->doc);
+  if (e >= n || !att_preposition(a, e) || is(a, e, "to") || cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, e), N(a, e)))
+    return CD_NONE;
+  for (size_t k = e + 1; k < n && k <= e + ROLE_PP_MAX && T(a, k)->sent == sent; k++) {
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role == MR_APOS) continue; /* "the council's" */
+    if (punct(a, k, ',')) return k > e + 1 ? appositive_person(a, k, inverted, sent) : CD_NONE;
+    if (T(a, k)->kind != TOK_WORD || !outside_quotes(a, k) || att_speech_verb(a, k) || is(a, k, "who") ||
+        is(a, k, "which") || is(a, k, "that") || cd_is_pronoun(S(a, k), N(a, k)))
+      return CD_NONE;
+  }
+  return CD_NONE;
+}
+
 /* "a launch controller could be heard saying", "one engineer kept saying", "an aide was
  * shouting" -- but not "Alpert's metaphor is telling", an adjective after a form of "be". */
 static bool participle_of_saying(const att *a, size_t k) {
@@ -1846,6 +1865,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     /* the person the phrase names in an appositive: "said her brother, Omar Haddad", "the
      * presumptive nominee, Donald Trump, tweeted" */
     size_t app = appositive_person(a, e, inverted, sent);
+    if (app == CD_NONE && head != CD_NONE && att_person_noun(a, head)) app = appositive_past_pp(a, e, inverted, sent);
     if (app != CD_NONE) {
       att_set_name(a, sp, app, method);
       sp->first_tok = i;
