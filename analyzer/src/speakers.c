@@ -1012,6 +1012,47 @@ static size_t relative_antecedent(const att *a, size_t i) {
   return CD_NONE;
 }
 
+/* The first token of a plural noun phrase for people that a relative "who" at i hangs on
+ * ("Republicans who", "two former officials who", "40 economists, who"): a plural noun of people
+ * (a source, role or party member's noun) right before, and the numbers, quantifiers and modifiers
+ * before it, back to a preposition, verb or mark; CD_NONE when there is none. */
+/* A phrase a relative "who" at i stands for, found before it, ends at the "who": its verb looks
+ * for the subject there ("two former officials, who said"). Returns true. */
+static bool relative_ends_at(speaker *sp, size_t i) {
+  sp->end_tok = i + 1;
+  sp->phrase_end = 0;
+  return true;
+}
+
+static const char *const GROUP_MODIFIERS[] = {"some", "many", "several", "few", "other", "two", "three", "four", "five",
+                                              "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
+                                              "former", "senior", "local", "top", NULL};
+static size_t group_before_relative(const att *a, size_t i) {
+  size_t nb = i > 0 && punct(a, i - 1, ',') ? i - 1 : i;
+  if (nb < 2) return CD_NONE;
+  nb--;
+  const cd_token *t = T(a, nb);
+  if (t->kind != TOK_WORD || !outside_quotes(a, nb) || t->sent != T(a, i)->sent || N(a, nb) < 4 ||
+      (char)(S(a, nb)[N(a, nb) - 1] | 0x20) != 's' || cd_is_pronoun(S(a, nb), N(a, nb)))
+    return CD_NONE;
+  if (!att_person_noun(a, nb) && !cd_lex_has(CD_LEX_MEMBER_NOUNS, S(a, nb), N(a, nb))) return CD_NONE;
+  /* a party's members as a name ("Republicans"), not as part of one ("the Young Republicans") */
+  if ((t->flags & TF_CAP) && mention_at(a, nb) != CD_NONE &&
+      CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, nb))->first_tok != nb)
+    return CD_NONE;
+  size_t first = nb;
+  while (first > 0 && nb - first < 3 && T(a, first - 1)->sent == t->sent && outside_quotes(a, first - 1) &&
+         (T(a, first - 1)->kind == TOK_NUMBER ||
+          (T(a, first - 1)->kind == TOK_WORD && (T(a, first - 1)->flags & TF_LOWER) &&
+           (att_determiner(a, first - 1) || cd_word_in(S(a, first - 1), N(a, first - 1), GROUP_MODIFIERS)))))
+    first--;
+  /* not inside what someone earlier in the sentence reports ("Madison recalled that ... his show's
+   * listeners, who wondered if "..."": his account) */
+  for (size_t k = CD_VEC_AT(&a->doc->sentences, cd_sentence, t->sent)->first_tok; k < first; k++)
+    if (outside_quotes(a, k) && att_speech_verb(a, k)) return CD_NONE;
+  return first;
+}
+
 /* "An Interpol spokesperson said ... The spokesperson added": the start of an indefinite phrase
  * ("a"/"an" and up to two modifiers) ending in the same noun as token j, outside quotes, in the
  * sentence of token i or the two before it, and not followed by a name (not "a spokesperson, Ana
@@ -1394,6 +1435,13 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       size_t last = qs->end_tok - 1;
       while (last > i && T(a, last)->kind == TOK_MARK) last--;
       if (!punct(a, i - 1, ',') && punct(a, last, '?')) return false;
+    }
+    /* "objections from Republicans who called it "..."", "two former officials, who said":
+     * a group the clause hangs on is the one, as written; not the sentence's subject */
+    size_t group = group_before_relative(a, i);
+    if (group != CD_NONE) {
+      source_phrase(a, sp, group, punct(a, i - 1, ',') ? i - 1 : i);
+      return relative_ends_at(sp, i);
     }
     /* "The person, who spoke on condition of anonymity, said": a noun phrase the clause hangs on
      * ("the", "a" and a lower-case noun right before the comma) is the one, as written; not
