@@ -162,6 +162,8 @@ static bool person_like(const cd_doc *doc, const cd_name_mention *m) {
     const char *w = doc->text + t->start;
     if (n > 2 && w[n - 2] == '\'') n -= 2;
     if (t->start > m->name.start && i + 2 < m->end_tok && particle_word(doc, t)) continue; /* "Dan St. Jean" */
+    /* a nickname inside the name, in its marks, is no word of it: "Jamal "The Postman" Whitlock" */
+    if ((t->flags & TF_QUOTED) && !(doc_tok(doc, m->first_tok)->flags & TF_QUOTED)) continue;
     if (cd_is_not_person_word(w, n)) return false;
     /* "RAF Croughton", "KSR Bangalore"; not "Harold Whitcombe III" (a generation after a name
      * that opens with a given name: not "Article II", "World War II") */
