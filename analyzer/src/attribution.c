@@ -2329,7 +2329,7 @@ static bool woven_subject(const att *a, const speaker *sp, size_t open) {
   /* only the main clause's subject, the words that open the sentence: not "..., saying in court
    * files that her email account ..." */
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, T(a, sp->first_tok)->sent);
-  return (org || sp->method == CD_ATTR_SOURCE) && sp->first_tok == s->first_tok && active_subject(a, sp, open);
+  return (org || sp->method == CD_ATTR_SOURCE) && sp->first_tok == att_past_dateline(a, s) && active_subject(a, sp, open);
 }
 
 /* The token after a word that fronts a clause at f ("While", "When"), else f. */

@@ -157,6 +157,8 @@ bool att_role_noun(const att *a, size_t i);        /* president, coach, professo
 /* A noun for what a person does: a role, a source, a job title or an everyday descriptor
  * ("coach", "spokeswoman", "lieutenant", "poet"). */
 bool att_person_noun(const att *a, size_t i);
+/* The first token of sentence s's own words: past a dateline ("WASHINGTON (AP) — ", "LAGOS: "). */
+size_t att_past_dateline(const att *a, const cd_sentence *s);
 /* A form of "be" that makes a passive with a participle after it. */
 bool att_be_form(const att *a, size_t i);
 /* "Marsh can be heard saying", "one engineer kept saying", "she was shouting": a lower-case

@@ -957,9 +957,20 @@ static bool all_capitals(const att *a, const cd_name_mention *m) {
   return m->end_tok > m->first_tok + 1 || T(a, m->first_tok)->flags & TF_LINE_BEFORE;
 }
 
+/* Does paragraph p open the story's body: every paragraph before it a headline or a short line (a
+ * byline, a kicker)? */
+enum { BODY_OPENER_SHORT = 10 };
+static bool opens_body(const att *a, const cd_para *p) {
+  for (const cd_para *q = CD_VEC_AT(&a->doc->paras, cd_para, 0); q < p; q++)
+    if (!q->headline && q->end_tok - q->first_tok >= BODY_OPENER_SHORT) return false;
+  return true;
+}
+
 /* Is the mention part of a dateline ("WASHINGTON —", "OSLO (AP) —", "PHILADELPHIA, July 25 (UPI) —")?
  * A paragraph that opens with a word in capitals and reaches a dash within a few tokens: what
- * stands before the dash is where and by whom the story was filed, never a speaker. */
+ * stands before the dash is where and by whom the story was filed, never a speaker. The body's
+ * first paragraph may end it with a colon instead ("NEW DELHI:", as South Asian and some African
+ * papers write it); elsewhere such a line is a transcript's label ("PENCE:"). */
 enum { DATELINE_TOKENS = 12 };
 static size_t dateline_dash(const att *a, const cd_para *p) {
   size_t f = p->first_tok;
@@ -970,6 +981,15 @@ static size_t dateline_dash(const att *a, const cd_para *p) {
   for (size_t k = f + 1; k < p->end_tok && k <= f + DATELINE_TOKENS; k++) {
     if (punct(a, k, '(') && k + 2 < p->end_tok && (T(a, k + 1)->flags & TF_ALLCAPS) && punct(a, k + 2, ')')) agency = true;
     if (dash(a, k)) return capitals || (agency && punct(a, k - 1, ')')) ? k : CD_NONE;
+    if (punct(a, k, ':')) {
+      bool place = capitals;
+      for (size_t w = f; w < k && place; w++) /* "NEW DELHI", "PORT HARCOURT, Nigeria" */
+        place = T(a, w)->kind != TOK_WORD || (T(a, w)->flags & TF_ALLCAPS) || (T(a, w)->flags & TF_CAP);
+      return place && k + 1 < p->end_tok && T(a, k + 1)->kind == TOK_WORD && (T(a, k + 1)->flags & TF_CAP) &&
+                     opens_body(a, p)
+                 ? k
+                 : CD_NONE;
+    }
   }
   return CD_NONE;
 }
@@ -2128,7 +2148,7 @@ size_t att_after_speaker(const att *a, const speaker *sp) {
  * ("a Republican, Mark Amodei,") yields to the person. */
 
 /* Where a sentence's own words start: past a dateline ("WASHINGTON (AP) — "). */
-static size_t past_dateline(const att *a, const cd_sentence *s) {
+size_t att_past_dateline(const att *a, const cd_sentence *s) {
   const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, s->para);
   if (p->first_tok != s->first_tok) return s->first_tok;
   size_t k = dateline_dash(a, p);
@@ -2280,7 +2300,7 @@ static void subject_none_until(att *a, uint32_t sent, size_t stop, size_t words)
 
 bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
-  size_t f = past_dateline(a, s);
+  size_t f = att_past_dateline(a, s);
   if (fronted(a, f) && subject_after_fronted(a, s, f, limit, sp)) return true;
   size_t i = s->first_tok, words = 0;
   /* a search of this sentence in the same state found no speaker phrase starting before subj_stop */
