@@ -581,6 +581,52 @@ static bool document_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
   return true;
 }
 
+/* "The judges reserved their sharpest words for the way the statement was recorded. ¶ > "..."": a
+ * sentence whose subject (a name or a source, not a pronoun) gives its own words -- a verb right
+ * after the subject, then "their", "its", "his" or "her", up to two modifiers and a noun of speech
+ * -- announces the quote-only paragraph after it. */
+/* A noun for a person or people, singular or in -s ("judges", "umpires"; the lists hold most
+ * nouns in the singular). */
+static bool people_noun(const att *a, size_t i) {
+  if (T(a, i)->kind != TOK_WORD) return false;
+  if (att_person_noun(a, i)) return true;
+  const char *w = S(a, i);
+  size_t n = N(a, i);
+  if (n < 4 || w[n - 1] != 's') return false;
+  return cd_lex_has(CD_LEX_ROLE_NOUNS, w, n - 1) || cd_lex_has(CD_LEX_SOURCE_NOUNS, w, n - 1) || cd_is_job_title(w, n - 1) ||
+         cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, w, n - 1);
+}
+
+static bool owned_words_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
+  *verb = CD_NONE;
+  size_t v, f = att_past_dateline(a, s), h = f + 1;
+  /* a phrase for people that opens the sentence ("The judges", "The two umpires"), whose verb is
+   * none of saying, so the subject search passes it over */
+  while (h < s->end_tok && h < f + 3 && !people_noun(a, h) && (T(a, h)->kind == TOK_NUMBER || (T(a, h)->flags & TF_LOWER)))
+    h++;
+  if (att_determiner(a, f) && h < s->end_tok && people_noun(a, h) && (T(a, h)->flags & TF_LOWER)) {
+    memset(sp, 0, sizeof *sp);
+    as_written(a, sp, f, h + 1, CD_ATTR_SOURCE);
+    v = h + 1;
+  } else {
+    if (!att_sentence_subject(a, sent, s->end_tok, sp) || sp->first_tok != f || sp->method == CD_ATTR_PRONOUN ||
+        (sp->mention == CD_NONE && sp->method != CD_ATTR_SOURCE) || !active_subject(a, sp, s->end_tok))
+      return false;
+    v = att_after_speaker(a, sp);
+  }
+  while (v < s->end_tok && att_between_word(a, v) && !att_be_form(a, v)) v++;
+  if (v + 2 >= s->end_tok || T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER) || att_be_form(a, v)) return false;
+  size_t d = v + 1;
+  if (!(is(a, d, "their") || is(a, d, "its") || is(a, d, "his") || is(a, d, "her"))) return false;
+  for (size_t n = d + 1; n < s->end_tok && n <= d + 3 && T(a, n)->kind == TOK_WORD && (T(a, n)->flags & TF_LOWER); n++)
+    if (cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, n), N(a, n))) {
+      *verb = n;
+      return true;
+    }
+  return false;
+}
+
 /* Sieve 5: a quote that opens its sentence with no tag of its own belongs to the sentence before
  * it (in its paragraph; or the last of the previous paragraph when the quote opens a paragraph):
  * to the speaker of the quote that ends that sentence ("...," Lind said. ¶ "QUOTE"), else to the
@@ -743,6 +789,8 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   if (T(a, ps->end_tok - 1)->kind == TOK_PUNCT && !colon) prev.open = ps->end_tok - 1;
   bool closes = ps->para != s->para ? quote_is_paragraph(a, c) : quote_ends_paragraph(a, c);
   bool whole = ps->para == s->para && cd_quote_ends_sentence(doc, c->qi);
+  if (ps->para != s->para && closes && owned_words_subject(a, c->sent_open - 1, sp, verb)) return true;
+  memset(sp, 0, sizeof *sp);
   if (before_quote(a, &prev, false, sp, verb)) {
     /* across a paragraph break, only a person carries on ("Police said ... ¶ "QUOTE"" may be anyone's),
      * unless the sentence introduces the quote with a colon or its subject issued a statement
