@@ -1962,6 +1962,19 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
       size_t c = k + 2;
       while (c < n && c < k + 32 && T(a, c)->sent == sent && !punct(a, c, ',') && T(a, c)->kind != TOK_MARK) c++;
       if (c < n && punct(a, c, ',')) k = c + 1;
+    } else if (person == CD_NONE && head != CD_NONE && (T(a, head)->flags & TF_LOWER) && is(a, k, "who") && introduces(a, i)) {
+      /* "A hillwalker who spent two nights on a ledge has described ...": a clause with no commas,
+       * ended by an auxiliary and the verb (at least two words of its own first); "who" says the
+       * noun is someone's, known to the lists or not */
+      for (size_t c = k + 3; c < n && c < k + 32 && T(a, c)->sent == sent && T(a, c)->kind != TOK_MARK && !punct(a, c, ','); c++) {
+        if (!att_between_word(a, c) || att_between_word(a, c - 1)) continue;
+        size_t v = c;
+        while (v < n && v < c + 3 && att_between_word(a, v)) v++;
+        if (phrase_verb(a, v, stance)) {
+          k = c;
+          break;
+        }
+      }
     }
     size_t from = k;
     while (k < n && k < from + 3 && att_between_word(a, k)) k++;
