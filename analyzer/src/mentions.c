@@ -113,7 +113,7 @@ static bool hyphened_particle_name(const cd_doc *doc, const cd_token *t) {
 
 /* "Mac an t-Saoir", "Nic na h-Eaglaise", "Mac an Tòisich": after "Mac" or "Nic" (son or daughter
  * of) a Gaelic surname goes on with its article ("an", "na") and a capitalised word, or one joined
- * to "t-" or "h-". (Not "a'", whose apostrophe is a mark of its own.) gaelic_article: token i is the
+ * to "t-" or "h-", or with "a'", whose apostrophe is a mark of its own. gaelic_article: token i is the
  * article, `prev` the name's word before it. */
 static bool gaelic_tail_word(const cd_doc *doc, size_t j) {
   if (j >= doc_ntok(doc)) return false;
@@ -124,6 +124,13 @@ static bool gaelic_tail_word(const cd_doc *doc, size_t j) {
   return tlen(t) > 3 && (s[0] == 't' || s[0] == 'h') && s[1] == '-' && s[2] >= 'A' && s[2] <= 'Z';
 }
 
+/* Is token j the apostrophe of the article "a'", glued to the "a" before it? */
+static bool gaelic_apostrophe(const cd_doc *doc, size_t j) {
+  if (j == 0 || j >= doc_ntok(doc)) return false;
+  const cd_token *m = doc_tok(doc, j);
+  return m->kind == TOK_MARK && m->role == MR_APOS && m->start == cd_tok_end(doc_tok(doc, j - 1));
+}
+
 static bool gaelic_article(const cd_doc *doc, size_t prev, size_t i) {
   const cd_token *p = doc_tok(doc, prev), *t = doc_tok(doc, i);
   if (!is_word_tok(p) || !(CD_WORD_IS(tstr(doc, p), tlen(p), "mac") || CD_WORD_IS(tstr(doc, p), tlen(p), "nic")) ||
@@ -132,7 +139,9 @@ static bool gaelic_article(const cd_doc *doc, size_t prev, size_t i) {
   /* the word after the article, glued to "t-"/"h-" ("an t-Saoir") or capitalised ("an Tòisich") */
   if (CD_WORD_IS(tstr(doc, t), tlen(t), "an") || CD_WORD_IS(tstr(doc, t), tlen(t), "na"))
     return gaelic_tail_word(doc, i + 1) && doc_tok(doc, i + 1)->sent == t->sent;
-  return false;
+  /* "a'" ("Mac a' Phearsain"), its apostrophe a token of its own, straight or curly */
+  return CD_WORD_IS(tstr(doc, t), tlen(t), "a") && (t->flags & TF_LOWER) && gaelic_apostrophe(doc, i + 1) &&
+         gaelic_tail_word(doc, i + 2) && doc_tok(doc, i + 2)->sent == t->sent;
 }
 
 /* "told the magazine Nordic Science", "the broadcaster Kanal 7": a name right after a noun for a
@@ -1105,7 +1114,11 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
     const cd_token *t = doc_tok(doc, w[k].tok);
     /* (a number is in a chain only as the label of someone not named: "Witness 3", a name in full) */
     if ((t->flags & TF_CAP) || t->kind == TOK_NUMBER) capitalised++;
-    if ((t->flags & TF_CAP) || t->kind == TOK_NUMBER || hyphened_particle_name(doc, t)) m->n_parts++; /* "al-Assad" is a part */
+    /* "Mac a' Phearsain", "Mac an Tòisich": the word after a Gaelic article is one part with the
+     * "Mac" before it, as "t-Saoir" in "Mac an t-Saoir" is */
+    bool gaelic_tail = k >= name_from + 2 && gaelic_article(doc, w[k - 2].tok, w[k - 1].tok);
+    if (((t->flags & TF_CAP) || t->kind == TOK_NUMBER || hyphened_particle_name(doc, t)) && !gaelic_tail)
+      m->n_parts++; /* "al-Assad" is a part */
     if (cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, t), tlen(t))) m->org_hint = true;
     /* "Hartley & Voss": an ampersand inside the name */
     if (k > name_from && w[k].tok > w[k - 1].tok + 1 && memchr(doc->text + cd_tok_end(doc_tok(doc, w[k - 1].tok)), '&',
@@ -1379,6 +1392,12 @@ void cd_pass_mentions(cd_doc *doc) {
         if (is_word_tok(head) && (head->flags & TF_CAP) && head->sent == t->sent && head->start == cd_tok_end(t) + 1 &&
             cd_lex_has(CD_LEX_ORG_WORDS, tstr(doc, head), tlen(head)))
           continue;
+      }
+      /* "Mac a' Phearsain": the article's apostrophe, between it and the word after (which the
+       * chain then reaches over the mark, as after a nickname) */
+      if (n > 1 && gaelic_apostrophe(doc, i) && w[n - 1].tok + 1 == i && gaelic_article(doc, w[n - 2].tok, w[n - 1].tok)) {
+        bridged = true;
+        continue;
       }
       /* Jones' : a possessive apostrophe right after the chain */
       if (n > 0 && t->kind == TOK_MARK && t->role == MR_APOS && t->start == cd_tok_end(prev)) possessive = true;
