@@ -726,10 +726,16 @@ static bool beat_after_quote(att *a, const quote_ctx *c, const cd_sentence *ps, 
 /* Tokens [first, open) are a list item's label: a list marker opens the line ("-", "*", "+",
  * "1."), then one to three capitalised words, not in capitals (a transcript's "CALLER:" is a
  * speaker's label), and a colon ("- **Pause:** "...""). */
+static bool list_marker_before(const att *a, size_t first);
 static bool item_label(const att *a, size_t first, size_t open) {
   if (open < first + 2 || open > first + 4 || !punct(a, open - 1, ':')) return false;
   for (size_t k = first; k + 1 < open; k++)
     if (T(a, k)->kind != TOK_WORD || !(T(a, k)->flags & TF_CAP) || (T(a, k)->flags & TF_ALLCAPS)) return false;
+  return list_marker_before(a, first);
+}
+
+/* Does a list marker ("-", "*", "+" and a space, or "1." / "1)") open the line of token first? */
+static bool list_marker_before(const att *a, size_t first) {
   const char *text = a->doc->text;
   size_t b = T(a, first)->start;
   while (b > 0 && text[b - 1] != '\n') b--;
@@ -2810,6 +2816,40 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
 /* A paragraph that a person's name and a colon open, as a headline ("Issa: Clinton's 'Honesty Is
  * In Question'") or a transcript's turn ("Lopez: Well, no one says 'My 401(k) is speculation'")
  * writes: a quote in it that no sieve credits is that person's words. */
+/* "**What the memo says** ¶ - A hiring freeze "through at least the end of the fiscal year"",
+ * "The ruling says: ¶ 1. The eyewitness "could not have seen ..."": a quote in a list item whose
+ * list a line introduces -- a short label, or a sentence ending in a colon -- with a speaker and
+ * a verb of saying is that speaker's. The list's earlier items are walked back, at most
+ * LIST_ITEMS_BACK of them. */
+enum { LIST_ITEMS_BACK = 30, LIST_LABEL_TOKENS = 8 };
+static bool list_intro(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
+  const cd_doc *doc = a->doc;
+  size_t pi = para_of(a, c->open);
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  if (p->headline || !list_marker_before(a, p->first_tok)) return false;
+  size_t q = pi;
+  for (size_t back = 0; q > 0 && back < LIST_ITEMS_BACK; back++) {
+    const cd_para *pp = CD_VEC_AT(&doc->paras, cd_para, q - 1);
+    if (pp->end_tok <= pp->first_tok || !list_marker_before(a, pp->first_tok)) break;
+    q--;
+  }
+  if (q == 0) return false;
+  const cd_para *intro = CD_VEC_AT(&doc->paras, cd_para, q - 1);
+  if (intro->end_tok <= intro->first_tok) return false;
+  size_t last = intro->end_tok - 1;
+  bool colon = punct(a, last, ':');
+  uint32_t sent = T(a, last)->sent;
+  const cd_sentence *is = CD_VEC_AT(&doc->sentences, cd_sentence, sent);
+  if (!colon && intro->end_tok - intro->first_tok > LIST_LABEL_TOKENS) return false;
+  if (marks_between(a, is->first_tok, intro->end_tok)) return false; /* a quote of its own there */
+  size_t end = colon || T(a, last)->kind == TOK_PUNCT ? last : intro->end_tok;
+  quote_ctx lead = {end, end, c->qi, sent, sent};
+  if (!before_quote(a, &lead, false, sp, verb) || sp->method == CD_ATTR_PRONOUN || *verb == CD_NONE ||
+      !att_speech_verb(a, *verb))
+    return false;
+  return true;
+}
+
 static bool paragraph_label(att *a, const quote_ctx *c, speaker *sp) {
   const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, doc_tok_para(a->doc, T(a, c->open)));
   size_t first = p->first_tok, mi = mention_at(a, first);
@@ -3194,7 +3234,13 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
       continue;
     }
     memset(&sp, 0, sizeof sp);
-    if (paragraph_label(&a, &c, &sp)) apply(&a, qi, &sp, CD_NONE, "the name and colon that open its paragraph");
+    if (paragraph_label(&a, &c, &sp)) {
+      apply(&a, qi, &sp, CD_NONE, "the name and colon that open its paragraph");
+      continue;
+    }
+    memset(&sp, 0, sizeof sp);
+    if (q->kind == CD_QUOTE_SPEECH && list_intro(&a, &c, &sp, &verb))
+      apply(&a, qi, &sp, verb, "in the line that introduces the list the quote's item is in");
   }
   /* a quote run over paragraphs whose tag comes only in a later one (""... ¶ "...," she said."):
    * the earlier paragraphs are the same speaker's, from the last back */
