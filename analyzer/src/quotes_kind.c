@@ -676,6 +676,62 @@ static bool rating_pair(const cd_doc *doc, size_t qi, size_t words) {
   return false;
 }
 
+/* "We had a saying back then, "Leave it on the truck,"", "the station's motto: "..."": a noun for
+ * a saying (with its determiner, an adjective between at most), a few words after it at most, and
+ * a comma or colon before the open mark: words everyone says, nobody's speech here. */
+static bool saying_before(const cd_doc *doc, size_t open) {
+  static const char *const SAYINGS[] = {"saying", "motto", "mantra", "catchphrase", "adage", "maxim", "proverb", NULL};
+  static const char *const OWNERS[] = {"a", "an", "the", "our", "their", "his", "her", "its", "my", "this", "that", NULL};
+  static const char *const SAYING_ADJECTIVES[] = {"old", "famous", "favourite", "favorite", "common", "popular", "local",
+                                                  "familiar", NULL};
+  if (open < 3) return false;
+  const cd_token *p = tk(doc, open - 1);
+  uint32_t sent = tk(doc, open)->sent;
+  if (p->kind != TOK_PUNCT || (doc->text[p->start] != ',' && doc->text[p->start] != ':')) return false;
+  for (size_t k = open - 1, seen = 0; k > 0 && seen < 4; seen++) {
+    const cd_token *t = tk(doc, --k);
+    if (t->sent != sent || t->kind != TOK_WORD) return false;
+    if (!cd_word_in(doc->text + t->start, t->len, SAYINGS) || !(t->flags & TF_LOWER)) continue;
+    /* "saying" is a noun only after an article, an adjective between at most ("a saying", "the old
+     * saying"; not "by saying", "her saying", "that saying" of a clause) */
+    if (CD_WORD_IS(doc->text + t->start, t->len, "saying")) {
+      const cd_token *o = k > 0 ? tk(doc, k - 1) : NULL;
+      if (o && o->kind == TOK_WORD && o->sent == sent && !CD_WORD_IS(doc->text + o->start, o->len, "a") &&
+          !CD_WORD_IS(doc->text + o->start, o->len, "an") && !CD_WORD_IS(doc->text + o->start, o->len, "the") && k > 1)
+        o = cd_word_in(doc->text + o->start, o->len, SAYING_ADJECTIVES) ? tk(doc, k - 2) : NULL;
+      return o && o->kind == TOK_WORD && o->sent == sent &&
+             (CD_WORD_IS(doc->text + o->start, o->len, "a") || CD_WORD_IS(doc->text + o->start, o->len, "an") ||
+              CD_WORD_IS(doc->text + o->start, o->len, "the"));
+    }
+    for (size_t d = k, adj = 0; d > 0 && adj < 2; adj++) {
+      const cd_token *o = tk(doc, --d);
+      if (o->sent != sent || o->kind != TOK_WORD) break;
+      if (cd_word_in(doc->text + o->start, o->len, OWNERS) || (o->len > 2 && doc->text[o->start + o->len - 1] == 's' &&
+                                                              doc->text[o->start + o->len - 2] == '\''))
+        return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/* "The away end spent the last 20 minutes singing 'You're getting sacked in the morning'", "sings
+ * the line 'Tell me the names of the streets'": what is sung, woven into the sentence, is a song's
+ * words, nobody's speech. */
+static const char *const SING_LINES[] = {"line", "lines", "lyric", "lyrics", "refrain", "chorus", "verse", "words", NULL};
+static bool sung(const cd_doc *doc, size_t open, const cd_token *const *before, size_t nb) {
+  static const char *const SING[] = {"sing", "sings", "sang", "sung", "singing", NULL};
+  const char *const *LINES = SING_LINES;
+  if (nb < 1) return false;
+  /* (not introduced as speech is, with a comma or colon: "Billy Joel sings, "Don't go changing"") */
+  if (cd_word_in(doc->text + before[0]->start, before[0]->len, SING))
+    return before[0] == tk(doc, open - 1);
+  if (!cd_word_in(doc->text + before[0]->start, before[0]->len, LINES)) return false;
+  for (size_t k = 1; k < nb; k++)
+    if (cd_word_in(doc->text + before[k]->start, before[k]->len, SING)) return true;
+  return false;
+}
+
 /* "shouts of "Shame!"", "cries of "Resign!"", "chants of "..."": a crowd's noise, whoever the
  * sentence is about. */
 static bool crowd_noise(const cd_doc *doc, const cd_token *const *before, size_t nb) {
@@ -815,6 +871,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
                   (CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "saying") ||
                    CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "adage") ||
                    CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "proverb")));
+    adage = adage || saying_before(doc, w->open_tok);
     if (on_sign) q->kind = CD_QUOTE_TITLE, w->sign = true;
     if (on_sign) {
       /* classed above */
@@ -849,6 +906,16 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
       q->kind = CD_QUOTE_TITLE;
     else if (crowd_noise(doc, before, nb))
       q->kind = CD_QUOTE_SCARE; /* "interrupted by shouts of "Shame!"": a crowd's, nobody named */
+    else if (!titled && sung(doc, w->open_tok, before, nb))
+      /* "sang the line '...'": the words of a song, whoever sings them; "singing "..."" right
+       * after the verb: a song too, unless the sieves find who sings (a crowd: "Hundreds of
+       * striking nurses marched, singing "..."" is theirs) */
+      q->kind = CD_QUOTE_TITLE,
+      overrulable = before[0] == tk(doc, w->open_tok - 1) &&
+                            !cd_word_in(doc->text + before[0]->start, before[0]->len, SING_LINES) &&
+                            !title_case_ending(doc, w->open_tok, q->inner.end, true) /* "sang "Abide With Me,"" */
+                        ? "Sung words, and nobody named who sings them: a song's, nobody's speech."
+                        : NULL;
     else if (called_by_name(doc, q, w, words)) {
       q->kind = CD_QUOTE_SCARE;
       w->kind_from_naming = true;
