@@ -1048,6 +1048,13 @@ static const char *const GROUP_MODIFIERS[] = {"some", "many", "several", "few", 
                                               "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
                                               "former", "senior", "local", "top", NULL};
 static size_t group_before_relative(const att *a, size_t i) {
+  /* only as the subject of a verb of saying or stance: "who said", "who have called" (a clause
+   * about something else, "Employees who lose their jobs will receive ...", names no speaker) */
+  size_t v = i + 1, n = doc_ntok(a->doc);
+  while (v < n && v < i + 4 && att_between_word(a, v)) v++;
+  if (v >= n || T(a, v)->sent != T(a, i)->sent ||
+      !(att_speech_verb(a, v) || (T(a, v)->kind == TOK_WORD && (T(a, v)->flags & TF_LOWER) && cd_is_stance_verb(S(a, v), N(a, v)))))
+    return CD_NONE;
   size_t nb = i > 0 && punct(a, i - 1, ',') ? i - 1 : i;
   if (nb < 2) return CD_NONE;
   nb--;
