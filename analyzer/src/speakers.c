@@ -476,6 +476,21 @@ static bool only_person(const cd_doc *doc, size_t mi) {
   return true;
 }
 
+/* Is mention m the agent of the passive participle that opens its sentence s ("Asked by X",
+ * "Pressed by X", "Told by X"), with a comma between it and the pronoun at pos? */
+static bool fronted_agent(const att *a, const cd_sentence *s, const cd_name_mention *m, size_t pos) {
+  size_t f = att_past_dateline(a, s);
+  if (m->first_tok != f + 2 || !is(a, f + 1, "by") || pos <= m->end_tok) return false;
+  const cd_token *v = T(a, f);
+  if (v->kind != TOK_WORD || !(v->flags & TF_CAP) || v->len < 4) return false;
+  bool participle = CD_WORD_IS(S(a, f) + N(a, f) - 2, 2, "ed") || is(a, f, "told") || is(a, f, "shown") ||
+                    is(a, f, "given") || is(a, f, "taken");
+  if (!participle) return false;
+  for (size_t k = m->end_tok; k < pos; k++)
+    if (punct(a, k, ',')) return true;
+  return false;
+}
+
 static size_t resolve_person_near(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
@@ -565,6 +580,9 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
                         (it && m->acronym && CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_PERSON)))
                     : att_person_mention(doc, m) && gender_fits(a, m, want) && !(want != GENDER_UNKNOWN && place_like(a, m));
     if (!fits) continue;
+    /* "Asked by Lynsey Carmichael whether he had lost the dressing room, he said": the agent of a
+     * fronted passive is who asks; the one asked is the pronoun */
+    if (!org && m->sent == cur_sent && fronted_agent(a, ms, m, pos)) continue;
     if (m->sent == cur_sent) {
       /* in the same sentence: the subject of the clause the pronoun is in ("Rubio said ... Trump, whom
        * he called ..."; "X held that ..., and yet Y ignores them: '...,' he said" gives Y), never a
