@@ -1618,7 +1618,8 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       return true;
     }
     /* a headline's bare role before its verb: "At packed Easter service, bishop urges city to "..."" */
-    if (!det && k == 0 && (T(a, j)->flags & TF_LOWER) && att_role_noun(a, j) && !att_source_noun(a, j) &&
+    /* (also one in capitals: "as CEO says") */
+    if (!det && k == 0 && (T(a, j)->flags & (TF_LOWER | TF_ALLCAPS)) && att_role_noun(a, j) && !att_source_noun(a, j) &&
         j + 1 < doc_ntok(doc) && att_speech_verb(a, j + 1) && CD_VEC_AT(&doc->paras, cd_para, para_of(a, i))->headline)
       return source_phrase(a, sp, i, j + 1);
     if (att_source_noun(a, j)) {
