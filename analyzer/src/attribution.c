@@ -627,6 +627,47 @@ static bool owned_words_subject(att *a, uint32_t sent, speaker *sp, size_t *verb
   return false;
 }
 
+/* "the interpreter broke in to say: "..."", "Lind stood up to ask", "she paused to add": a verb
+ * of saying in the infinitive after a verb in the past (and a particle or two) is its subject's,
+ * the phrase right before that verb: a name, he or she, or a determiner and a noun for people. */
+static bool infinitive_subject(att *a, size_t first, size_t v, speaker *sp) {
+  static const char *const PARTICLES[] = {"in", "up", "out", "back", "forward", "over", "on", "briefly", "only", NULL};
+  if (v < first + 3 || !is(a, v - 1, "to")) return false;
+  size_t mv = v - 2;
+  while (mv > first && mv + 4 > v && T(a, mv)->kind == TOK_WORD && cd_word_in(S(a, mv), N(a, mv), PARTICLES)) mv--;
+  /* verbs of moving to speak, not of wanting or refusing to ("declined to say", "refused to say") */
+  static const char *const MOVES[] = {"broke", "rose", "stood", "paused", "interrupted", "turned", "stepped", "leaned",
+                                      "went", "came", "returned", "jumped", "chimed", "cut", "hastened", "stopped",
+                                      "got", "called", "phoned", "rang", "emailed", "texted", "wrote", "took", NULL};
+  const cd_token *t = T(a, mv);
+  if (mv <= first || t->kind != TOK_WORD || !(t->flags & TF_LOWER) || !cd_word_in(S(a, mv), N(a, mv), MOVES)) return false;
+  /* a name or a pronoun that ends right before the verb */
+  for (size_t st = mv > first + 6 ? mv - 6 : first; st < mv; st++) {
+    speaker tmp = {0};
+    if (mention_at(a, st) == CD_NONE && !(T(a, st)->kind == TOK_WORD && cd_is_pronoun(S(a, st), N(a, st)))) continue;
+    if (att_after_preposition(a, st, first)) continue;
+    if (att_speaker_at(a, st, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == mv || att_phrase_end(&tmp) == mv) &&
+        (tmp.mention == CD_NONE || cd_mention_is_person(a->doc, tmp.mention) || tmp.method == CD_ATTR_PRONOUN)) {
+      *sp = tmp;
+      return true;
+    }
+  }
+  /* a determiner, up to two modifiers and a noun: "the interpreter", "a juror", "The report went
+   * on to say" */
+  size_t h = mv - 1;
+  if (T(a, h)->kind != TOK_WORD || !(T(a, h)->flags & TF_LOWER) || att_function_word(a, h) || att_preposition(a, h) ||
+      cd_is_pronoun(S(a, h), N(a, h)))
+    return false;
+  for (size_t d = h; d > first && h - d < 3; d--)
+    if (att_determiner(a, d - 1)) {
+      if (att_after_preposition(a, d - 1, first)) return false; /* "Democrats on the stage refused" */
+      memset(sp, 0, sizeof *sp);
+      as_written(a, sp, d - 1, h + 1, CD_ATTR_SOURCE);
+      return true;
+    }
+  return false;
+}
+
 /* Sieve 5: a quote that opens its sentence with no tag of its own belongs to the sentence before
  * it (in its paragraph; or the last of the previous paragraph when the quote opens a paragraph):
  * to the speaker of the quote that ends that sentence ("...," Lind said. ¶ "QUOTE"), else to the
@@ -1838,6 +1879,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
         *verb = v;
         return true;
       }
+    }
+    if (say && infinitive_subject(a, s->first_tok, v, sp)) {
+      *verb = v;
+      return true;
     }
     /* SPEAKER [, appositive,] [adverbs] VERB */
     size_t k = v;
