@@ -1679,7 +1679,16 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
           e = f + 1; /* "a spokesperson for the company" */
         }
       }
-      return source_phrase(a, sp, i, e);
+      /* "Emergency managers said": the common word that opens the sentence before a bare plural
+       * is its modifier, capitalised for the sentence */
+      size_t from = i;
+      if (!det && i > 0 && T(a, i - 1)->kind == TOK_WORD && (T(a, i - 1)->flags & TF_CAP) &&
+          !(T(a, i - 1)->flags & TF_ALLCAPS) && T(a, i - 1)->sent == T(a, i)->sent &&
+          CD_VEC_AT(&doc->sentences, cd_sentence, T(a, i)->sent)->first_tok == i - 1 && mention_at(a, i - 1) == CD_NONE &&
+          !att_function_word(a, i - 1) && !att_determiner(a, i - 1) && !att_preposition(a, i - 1) &&
+          cd_is_common_word(S(a, i - 1), N(a, i - 1)))
+        from = i - 1;
+      return source_phrase(a, sp, from, e);
     }
     /* "the Premier said", "the Chief Minister said": capitalised titles alone are a role, the person
      * last named in it (as "the premier said") */
