@@ -161,6 +161,8 @@ static bool saying_verb(const cd_doc *d, size_t i) {
   if (in(d, i, (const char *const[]){"press", "presses", "pressed", "pressing", "quizzed", "queried", "ask", "asks",
                                      "asked", "asking", NULL}))
     return false;
+  /* "Outside the gate, workers sang": singing puts no view forward */
+  if (in(d, i, (const char *const[]){"sang", "sing", "sings", "singing", "sung", NULL})) return false;
   return lower(d, i) && (cd_is_speech_verb(d->config, ts(d, i), tn(d, i)) ||
                          cd_is_speech_participle(ts(d, i), tn(d, i)) ||
                          cd_lex_has(CD_LEX_CLAIM_REPORTING_VERBS, ts(d, i), tn(d, i)) || opinion_verb(d, i) ||
@@ -202,6 +204,8 @@ static size_t skip_appositive(const cd_doc *d, size_t j, size_t ref) {
 static bool naming_appositive(const cd_doc *d, size_t j, size_t ref) {
   if (!punct(d, j, ',') || !ctx(d, j + 1, ref) || skip_appositive(d, j, ref) == j) return false;
   if (naming_word(d, j + 1) || in_name_mention(d, j + 1)) return true;
+  /* "A coalition of observers, the Transition Watch Group, said": the group by its name */
+  if (is(d, j + 1, "the") && ctx(d, j + 2, ref) && (naming_word(d, j + 2) || in_name_mention(d, j + 2))) return true;
   /* "Critics, including Ben Takahashi, say", "..., among them council member Ben Takahashi, say" */
   if (!in(d, j + 1, (const char *const[]){"including", "among", "such", "notably", "led", NULL})) return false;
   for (size_t k = j + 2; k < j + 6 && ctx(d, k, ref) && word(d, k); k++)
@@ -261,6 +265,13 @@ static size_t subject_verb(const cd_doc *d, size_t j, size_t ref, bool opinion_o
       }
   size_t k = skip_aux(d, j, ref);
   bool (*fits)(const cd_doc *, size_t) = opinion_only ? opinion_verb : saying_verb;
+  /* "casual workers had been openly mocked", "voters were told": the subject of a passive verb of
+   * saying undergoes it and puts nothing forward (not "are concerned that", a view) */
+  for (size_t b = j; b < k; b++)
+    if (in(d, b, (const char *const[]){"been", "being", "is", "are", "was", "were", "be", NULL}) && ctx(d, k, ref) &&
+        lower(d, k) && (ends_with(d, k, "ed") || is(d, k, "told")) && cd_is_speech_verb(d->config, ts(d, k), tn(d, k)) &&
+        !opinion_verb(d, k))
+      return CD_NONE;
   if (ctx(d, k, ref) && fits(d, k)) return k;
   /* a clause about the group: "Democrats on Capitol Hill, who have argued that ..." */
   for (size_t w = j; w < j + 6 && ctx(d, w + 2, ref); w++)
@@ -818,6 +829,10 @@ static bool check_there(const cd_doc *d, size_t f, size_t e) {
 
 static bool check_widely(const cd_doc *d, size_t f, size_t e) {
   if (is(d, e - 1, "known") && is(d, e, "as")) return false; /* "commonly known as": a name, not a claim */
+  /* "popularly known across the state as "Mai Gaskiya"": a short phrase of where before the "as" */
+  if (is(d, e - 1, "known"))
+    for (size_t k = e; k < e + 6 && ctx(d, k, f) && word(d, k) && !is(d, k, "and") && !is(d, k, "or"); k++)
+      if (is(d, k, "as")) return false; /* (not "widely known and seen as", a view) */
   /* "other commonly held equipment": before a noun, "held" is owned; a view only before a word of
    * belief ("a commonly held belief") */
   static const char *const VIEWS[] = {"belief", "beliefs", "view", "views", "opinion", "opinions", "assumption",
