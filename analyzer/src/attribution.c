@@ -668,6 +668,30 @@ static bool infinitive_subject(att *a, size_t first, size_t v, speaker *sp) {
   return false;
 }
 
+/* "Asked by a journalist, "Will you run the Olympic marathon?", he paused": the question right after
+ * the fronted "Asked by" and its agent is the agent's (the one asked answers after it). */
+static bool asked_by(att *a, const quote_ctx *c, speaker *sp) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  size_t f = att_past_dateline(a, s);
+  if (!is(a, f, "asked") || !(T(a, f)->flags & TF_CAP) || !is(a, f + 1, "by") || c->open < f + 4 ||
+      !punct(a, c->open - 1, ',') || c->open - f > 10)
+    return false;
+  for (size_t k = f + 2; k + 1 < c->open; k++)
+    if (T(a, k)->kind != TOK_WORD && T(a, k)->kind != TOK_NUMBER && T(a, k)->kind != TOK_PUNCT) return false;
+  speaker tmp = {0};
+  if (att_speaker_at(a, f + 2, &tmp, CD_ATTR_EXPLICIT) && (tmp.end_tok == c->open - 1 || att_phrase_end(&tmp) == c->open - 1)) {
+    *sp = tmp;
+    return true;
+  }
+  /* "a journalist", "one reporter": a determiner and a noun, as written */
+  if (!att_determiner(a, f + 2) && !is(a, f + 2, "one")) return false;
+  for (size_t k = f + 3; k + 1 < c->open; k++)
+    if (T(a, k)->kind != TOK_WORD || !(T(a, k)->flags & TF_LOWER) || att_function_word(a, k)) return false;
+  memset(sp, 0, sizeof *sp);
+  as_written(a, sp, f + 2, c->open - 1, CD_ATTR_SOURCE);
+  return true;
+}
+
 /* Sieve 5: a quote that opens its sentence with no tag of its own belongs to the sentence before
  * it (in its paragraph; or the last of the previous paragraph when the quote opens a paragraph):
  * to the speaker of the quote that ends that sentence ("...," Lind said. ¶ "QUOTE"), else to the
@@ -2889,10 +2913,24 @@ static bool list_intro(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   if (marks_between(a, is->first_tok, intro->end_tok)) return false; /* a quote of its own there */
   size_t end = colon || T(a, last)->kind == TOK_PUNCT ? last : intro->end_tok;
   quote_ctx lead = {end, end, c->qi, sent, sent};
-  if (!before_quote(a, &lead, false, sp, verb) || sp->method == CD_ATTR_PRONOUN || *verb == CD_NONE ||
-      !att_speech_verb(a, *verb))
-    return false;
-  return true;
+  if (before_quote(a, &lead, false, sp, verb) && sp->method != CD_ATTR_PRONOUN && *verb != CD_NONE &&
+      att_speech_verb(a, *verb))
+    return true;
+  /* "**Key advice from the National Weather Service:**": a noun of speech (or a document's) and
+   * "from" or "by" with a name */
+  for (size_t k = is->first_tok; k + 2 < end; k++) {
+    if (T(a, k)->kind != TOK_WORD || !(cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, k), N(a, k)) || att_source_noun(a, k)) ||
+        !(is(a, k + 1, "from") || is(a, k + 1, "by")))
+      continue;
+    size_t at = is(a, k + 2, "the") ? k + 3 : k + 2;
+    size_t mi = at < end ? mention_at(a, at) : CD_NONE;
+    if (mi == CD_NONE || CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi)->end_tok != end) return false;
+    memset(sp, 0, sizeof *sp);
+    if (!att_speaker_at(a, at, sp, CD_ATTR_EXPLICIT)) return false;
+    *verb = k;
+    return true;
+  }
+  return false;
 }
 
 static bool paragraph_label(att *a, const quote_ctx *c, speaker *sp) {
@@ -3131,6 +3169,10 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
     }
     if (byline_excerpt(&a, qi)) {
       continue_from(&a, qi, qi - 1, "an excerpt after the byline of the piece titled before it");
+      continue;
+    }
+    if (asked_by(&a, &c, &sp)) {
+      apply(&a, qi, &sp, CD_NONE, "as the one who asks it (\"Asked by ..., \"...?\"\")");
       continue;
     }
     /* a label names the speaker of its paragraph, also in a transcript run over several paragraphs */

@@ -902,7 +902,9 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
       w->kind_from_naming = q->kind == CD_QUOTE_SCARE &&
                             (naming || (term && word_within(doc, w->open_tok, 5, NULL, CD_LEX_TERM_USING_VERBS)));
     }
-    else if (CD_SORTED_IN(s, n, TITLE_CUES) && words <= 8 && !ends && CD_WORD_IS(s, n, "slogan"))
+    /* "marketing it with the slogan "Think on paper. Keep it forever."": right after the noun, also
+     * when it ends the sentence */
+    else if (CD_WORD_IS(s, n, "slogan") && words <= 8 && (!ends || before[0] == tk(doc, w->open_tok - 1)))
       q->kind = CD_QUOTE_TITLE;
     else if (crowd_noise(doc, before, nb))
       q->kind = CD_QUOTE_SCARE; /* "interrupted by shouts of "Shame!"": a crowd's, nobody named */

@@ -1997,6 +1997,24 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
       size_t c = k + 2;
       while (c < n && c < k + 32 && T(a, c)->sent == sent && !punct(a, c, ',') && T(a, c)->kind != TOK_MARK) c++;
       if (c < n && punct(a, c, ',')) k = c + 1;
+    } else if (person == CD_NONE && head != CD_NONE && (T(a, head)->flags & TF_LOWER) && introduces(a, i) &&
+               (att_source_noun(a, head) || att_person_noun(a, head)) && k < n && T(a, k)->kind == TOK_WORD &&
+               (T(a, k)->flags & TF_LOWER) && !att_speech_verb(a, k) && N(a, k) > 3 &&
+               (CD_WORD_IS(S(a, k) + N(a, k) - 2, 2, "ed") || cd_lex_has(CD_LEX_IRREGULAR_PAST_PARTICIPLES, S(a, k), N(a, k)))) {
+      /* "A briefing note circulated to delegations before the meeting, and seen by Continental
+       * Wire, warned": a participle's phrase after the noun (asides in commas too), then the verb of
+       * saying, finite (not after "to", "by" or a relative word) */
+      for (size_t c = k + 2; c < n && c < k + 32 && T(a, c)->sent == sent && T(a, c)->kind != TOK_MARK &&
+                             !punct(a, c, ';') && !punct(a, c, ':');
+           c++) {
+        if (!att_speech_verb(a, c) || !(T(a, c)->flags & TF_LOWER)) continue;
+        size_t b = c - 1;
+        if (is(a, b, "to") || is(a, b, "by") || is(a, b, "who") || is(a, b, "that") || is(a, b, "which") ||
+            is(a, b, "and") || is(a, b, "or"))
+          break;
+        k = c;
+        break;
+      }
     } else if (person == CD_NONE && head != CD_NONE && (T(a, head)->flags & TF_LOWER) && is(a, k, "who") && introduces(a, i)) {
       /* "A hillwalker who spent two nights on a ledge has described ...": a clause with no commas,
        * ended by an auxiliary and the verb (at least two words of its own first); "who" says the
