@@ -668,6 +668,26 @@ static bool infinitive_subject(att *a, size_t first, size_t v, speaker *sp) {
   return false;
 }
 
+/* "Its opening lines became a fixture of late-night radio: ¶ > "Keep the lamp low, ..."": a quote
+ * that is a paragraph of its own after a sentence whose subject is the lines, lyrics, verse or
+ * chorus of something (a determiner or owner first, two modifiers at most) is a song's or a poem's
+ * text. */
+static bool lines_of_a_song(att *a, const quote_ctx *c) {
+  static const char *const LINES[] = {"line", "lines", "lyric", "lyrics", "verse", "verses", "chorus", "refrain",
+                                      "stanza", "stanzas", "couplet", NULL};
+  if (c->sent_open == 0 || !quote_is_paragraph(a, c)) return false;
+  const cd_sentence *ps = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open - 1);
+  size_t f = att_past_dateline(a, ps);
+  if (ps->end_tok <= f + 2 || !(att_determiner(a, f) || is(a, f, "its") || is(a, f, "his") || is(a, f, "her") ||
+                                is(a, f, "their")))
+    return false;
+  for (size_t k = f + 1; k < ps->end_tok && k <= f + 3; k++) {
+    if (T(a, k)->kind != TOK_WORD || !(T(a, k)->flags & TF_LOWER)) return false;
+    if (cd_word_in(S(a, k), N(a, k), LINES)) return true;
+  }
+  return false;
+}
+
 /* "Asked by a journalist, "Will you run the Olympic marathon?", he paused": the question right after
  * the fronted "Asked by" and its agent is the agent's (the one asked answers after it). */
 static bool asked_by(att *a, const quote_ctx *c, speaker *sp) {
@@ -2895,11 +2915,13 @@ static bool list_intro(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   const cd_doc *doc = a->doc;
   size_t pi = para_of(a, c->open);
   const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
-  if (p->headline || !list_marker_before(a, p->first_tok)) return false;
+  /* (a table's cells too: the line before the table introduces it) */
+  bool cells = p->table_cell;
+  if (p->headline || (!cells && !list_marker_before(a, p->first_tok))) return false;
   size_t q = pi;
-  for (size_t back = 0; q > 0 && back < LIST_ITEMS_BACK; back++) {
+  for (size_t back = 0; q > 0 && back < (cells ? 4 * LIST_ITEMS_BACK : LIST_ITEMS_BACK); back++) {
     const cd_para *pp = CD_VEC_AT(&doc->paras, cd_para, q - 1);
-    if (pp->end_tok <= pp->first_tok || !list_marker_before(a, pp->first_tok)) break;
+    if (pp->end_tok <= pp->first_tok || (cells ? !pp->table_cell : !list_marker_before(a, pp->first_tok))) break;
     q--;
   }
   if (q == 0) return false;
@@ -3326,8 +3348,14 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
       continue;
     }
     memset(&sp, 0, sizeof sp);
-    if (q->kind == CD_QUOTE_SPEECH && list_intro(&a, &c, &sp, &verb))
+    if (q->kind == CD_QUOTE_SPEECH && list_intro(&a, &c, &sp, &verb)) {
       apply(&a, qi, &sp, verb, "in the line that introduces the list the quote's item is in");
+      continue;
+    }
+    if (q->kind == CD_QUOTE_SPEECH && lines_of_a_song(&a, &c)) {
+      q->kind = CD_QUOTE_TITLE;
+      q->evidence = "Lines of a song or poem, introduced as such by the sentence before: nobody's speech.";
+    }
   }
   /* a quote run over paragraphs whose tag comes only in a later one (""... ¶ "...," she said."):
    * the earlier paragraphs are the same speaker's, from the last back */

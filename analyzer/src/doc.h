@@ -72,6 +72,7 @@ static inline uint32_t cd_tok_end(const cd_token *t) { return t->start + t->len;
 typedef struct cd_para {
   cd_span span;
   bool headline;
+  bool table_cell; /* a cell of a Markdown table */
   uint32_t first_tok, end_tok; /* tokens [first, end) */
 } cd_para;
 

@@ -68,6 +68,12 @@ static void quote_findings(cd_doc *doc) {
       q->evidence = "Never closed: who says it is left open until the quote's end is marked.";
       continue;
     }
+    /* a table's cells give their source with the table (its heading, the line before it, a column
+     * of names): too far apart for the sieves to pair, and not worth a warning per cell */
+    if (CD_VEC_AT(&doc->paras, cd_para, w->para)->table_cell) {
+      q->evidence = "In a table cell: the table's source is not read, not reported.";
+      continue;
+    }
     /* never propose a person: the nearest name is often not the speaker, and a suggested
      * attribution is easy to accept on deadline. Say what is missing; name the nearest person only
      * as such, with why it was not taken. */

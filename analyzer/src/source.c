@@ -222,6 +222,7 @@ typedef struct md_state {
   const char *buf;    /* the text as md4c reads it: a copy of doc->text, a newline and a NUL after it */
   size_t para_start, para_end;
   bool in_heading;
+  bool in_cell; /* in a table's cell (md4c's TH or TD block) */
   const MD_CHAR *href; /* the link being read, to tell autolinks (text == address) */
   MD_SIZE href_size;
   /* a dek: the paragraph right after a heading that opens the text, all of it in emphasis
@@ -235,8 +236,10 @@ typedef struct md_state {
 } md_state;
 
 static void md_flush(md_state *st) {
+  size_t had = st->doc->paras.len;
   if (st->para_start != CD_NONE)
     add_para(st->doc, st->para_start, st->para_end, st->in_heading || (st->dek_para && !st->plain_text));
+  if (st->doc->paras.len > had) CD_VEC_AT(&st->doc->paras, cd_para, had)->table_cell = st->in_cell;
   st->para_start = CD_NONE;
 }
 
@@ -246,6 +249,7 @@ static int md_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata) {
   if (type == MD_BLOCK_DOC) return 0;
   st->blocks++;
   if (type == MD_BLOCK_H) st->in_heading = true;
+  if (type == MD_BLOCK_TH || type == MD_BLOCK_TD) st->in_cell = true;
   st->dek_para = type == MD_BLOCK_P && st->title_ended;
   st->plain_text = false;
   st->title_ended = false;
@@ -256,6 +260,7 @@ static int md_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata) {
   md_state *st = userdata;
   md_flush(st);
   if (type == MD_BLOCK_H) st->in_heading = false;
+  if (type == MD_BLOCK_TH || type == MD_BLOCK_TD) st->in_cell = false;
   st->title_ended = type == MD_BLOCK_H && st->blocks == 1;
   st->dek_para = false;
   return 0;
