@@ -434,6 +434,22 @@ static bool source_cited_in_sentence(const cd_doc *d, size_t h) {
   return false;
 }
 
+/* "In one case described in the report, an official is said to have visited ...": the sentence
+ * opens with the document that says it ("described in", "detailed in", "cited in", "according
+ * to" and the document's noun, within a few words), before token f. */
+static bool document_fronted(const cd_doc *d, size_t f) {
+  static const char *const CITING[] = {"described", "detailed", "cited", "documented", "recorded", "set", NULL};
+  const cd_sentence *s = sent_of(d, f);
+  for (size_t k = s->first_tok; k + 2 < f && k < s->first_tok + 12; k++) {
+    bool cites = (in(d, k, CITING) && (is(d, k + 1, "in") || is(d, k + 1, "by") || is(d, k + 1, "out"))) ||
+                 (is(d, k, "according") && is(d, k + 1, "to"));
+    if (!cites) continue;
+    for (size_t j = k + 2; j < f && j < k + 6; j++)
+      if (lx(d, j, CD_LEX_CLAIM_DOCUMENT_HEADS) || naming_word(d, j)) return true;
+  }
+  return false;
+}
+
 /* After a group ending before token e: a linking verb with what it links ("were sceptical",
  * "remain unconvinced", "have been critical"), or nothing of the clause (a comma, the end). */
 static bool stance_after(const cd_doc *d, size_t e, size_t ref) {
@@ -1380,7 +1396,8 @@ bool cd_claim_check(const cd_doc *doc, const claim_def *def, size_t f, size_t e,
   case CK_INDEF_DOC: return check_indef_doc(doc, f, e, hit);
   case CK_UNNAMED: return check_unnamed(doc, f, e, hit);
   case CK_RAISING: /* "is said to be"; not the count of the dead ("are known to have died") */
-    return !(ctx(doc, e + is(doc, e, "been"), f) && lx(doc, e + is(doc, e, "been"), CD_LEX_CLAIM_CASUALTY_WORDS));
+    return !(ctx(doc, e + is(doc, e, "been"), f) && lx(doc, e + is(doc, e, "been"), CD_LEX_CLAIM_CASUALTY_WORDS)) &&
+           !document_fronted(doc, f);
   case CK_PASSIVE: return check_passive(doc, f, e);
   case CK_QUANT_GROUP: return check_quant_group(doc, f, e, hit);
   case CK_BY_GROUP: return check_by_group(doc, f, e, hit);
