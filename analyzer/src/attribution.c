@@ -1104,6 +1104,9 @@ enum { OUTER_SAYING_WINDOW = 8 };
 static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, size_t *verb) {
   bool partial = c->qi < a->doc->quotes.len && CD_VEC_AT(&a->doc->quotes, cd_quote, c->qi)->partial;
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  /* "warned people not to be fooled by what forecasters call "the false calm"": a clause of
+   * "what" names a thing, it reports nobody's saying */
+  if (sp->first_tok > s->first_tok && (is(a, sp->first_tok - 1, "what") || is(a, sp->first_tok - 1, "whom"))) return;
   size_t skipped = 0; /* tokens of a short quoted title passed over ("told ABC's "Good Morning America" that") */
   for (size_t j = sp->first_tok; j > s->first_tok && sp->first_tok - j < OUTER_SAYING_WINDOW + skipped; j--) {
     size_t u = j - 1;
