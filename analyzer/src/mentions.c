@@ -1135,8 +1135,11 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
       if (dot->kind == TOK_PUNCT && doc->text[dot->start] == '.' && dot->start == cd_tok_end(tz)) m->title.end = cd_tok_end(dot);
     }
     m->courtesy = cd_is_courtesy_title(tstr(doc, tz), tlen(tz));
-    m->job_title = !m->courtesy;
-    m->person_hint = true;
+    /* (not a title before a word that names no person: "First Nation", "General Assembly") */
+    const cd_token *last = doc_tok(doc, w[n - 1].tok);
+    bool thing = cd_is_not_person_word(tstr(doc, last), tlen(last)) && !m->courtesy;
+    m->job_title = !m->courtesy && !thing;
+    m->person_hint = !thing;
   }
   if (n - name_from == 1) {
     const cd_token *t = doc_tok(doc, w[name_from].tok);
