@@ -830,7 +830,23 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
 
   q->kind = CD_QUOTE_SPEECH;
   w->sign = false;
-  if (nb > 0) {
+  /* "found a handwritten sign on the door: "Closed today."": a sign's noun a few words before a
+   * colon that introduces the quote, no verb of saying between (not "a note that said:") */
+  bool colon_sign = false;
+  if (w->open_tok > 1 && tk(doc, w->open_tok - 1)->kind == TOK_PUNCT && doc->text[tk(doc, w->open_tok - 1)->start] == ':') {
+    const cd_token *sb[6];
+    size_t nw = words_before(doc, w->open_tok - 1, sb, 6); /* past the colon */
+    for (size_t k = 0; k < nw && !colon_sign; k++) {
+      if (cd_is_speech_verb(doc->config, doc->text + sb[k]->start, sb[k]->len)) break;
+      colon_sign = (sb[k]->flags & TF_LOWER) && CD_SORTED_IN(doc->text + sb[k]->start, sb[k]->len, SIGN_NOUNS) &&
+                   !CD_WORD_IS(doc->text + sb[k]->start, sb[k]->len, "note") &&
+                   !CD_WORD_IS(doc->text + sb[k]->start, sb[k]->len, "notes") &&
+                   !CD_WORD_IS(doc->text + sb[k]->start, sb[k]->len, "card") &&
+                   !CD_WORD_IS(doc->text + sb[k]->start, sb[k]->len, "cards");
+    }
+  }
+  if (colon_sign) q->kind = CD_QUOTE_TITLE, w->sign = true;
+  if (nb > 0 && !colon_sign) {
     const cd_token *b = before[0];
     const char *s = doc->text + b->start;
     size_t n = b->len;
