@@ -559,8 +559,17 @@ static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
  * sentence whose subject (a name or a source, not a pronoun) issues or releases a statement, letter
  * or memo announces the words that follow; the subject is their speaker. The verb stands right
  * after the subject (past adverbs), the document within three words after it. */
+/* Does sentence s hold a quotation mark or a verb of saying outside quotes? */
+static bool says_anything(const att *a, const cd_sentence *s) {
+  for (size_t k = s->first_tok; k < s->end_tok; k++)
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return true;
+    else if (outside_quotes(a, k) && att_speech_verb(a, k)) return true;
+  return false;
+}
+
 static bool announces_document(const att *a, size_t v) {
-  static const char *const verbs[] = {"issued", "released", "posted", "published", "sent", "issues", "releases", NULL};
+  static const char *const verbs[] = {"issued", "released", "posted", "published", "sent", "issues", "releases",
+                                      "read", "reads", NULL};
   static const char *const docs[] = {"statement", "letter", "memo", "memorandum", "note", "notice", "message", NULL};
   if (T(a, v)->kind != TOK_WORD || !cd_word_in(S(a, v), N(a, v), verbs)) return false;
   for (size_t d = v + 1; d < doc_ntok(a->doc) && d <= v + 4 && T(a, d)->kind == TOK_WORD && (T(a, d)->flags & TF_LOWER); d++)
@@ -812,11 +821,31 @@ static bool beat_after_quote(att *a, const quote_ctx *c, const cd_sentence *ps, 
  * "1."), then one to three capitalised words, not in capitals (a transcript's "CALLER:" is a
  * speaker's label), and a colon ("- **Pause:** "...""). */
 static bool list_marker_before(const att *a, size_t first);
+static bool bold_label_before(const att *a, size_t first);
 static bool item_label(const att *a, size_t first, size_t open) {
-  if (open < first + 2 || open > first + 4 || !punct(a, open - 1, ':')) return false;
+  if (open < first + 2 || !punct(a, open - 1, ':')) return false;
+  /* "**On the finish:** "..."": a bold topic label that opens the paragraph, in a Q&A's manner */
+  if (open <= first + 6 && T(a, first)->kind == TOK_WORD && (T(a, first)->flags & TF_CAP) &&
+      !(T(a, first)->flags & TF_ALLCAPS) && bold_label_before(a, first)) {
+    for (size_t k = first; k + 1 < open; k++)
+      if (T(a, k)->kind != TOK_WORD) return false;
+    return true;
+  }
+  if (open > first + 4) return false;
   for (size_t k = first; k + 1 < open; k++)
     if (T(a, k)->kind != TOK_WORD || !(T(a, k)->flags & TF_CAP) || (T(a, k)->flags & TF_ALLCAPS)) return false;
   return list_marker_before(a, first);
+}
+
+/* Does Markdown's strong emphasis ("**" or "__") open the line right before token first? */
+static bool bold_label_before(const att *a, size_t first) {
+  if (a->doc->format != CD_FORMAT_MARKDOWN) return false;
+  const char *text = a->doc->text;
+  size_t b = T(a, first)->start;
+  if (b < 2 || !((text[b - 1] == '*' && text[b - 2] == '*') || (text[b - 1] == '_' && text[b - 2] == '_'))) return false;
+  b -= 2;
+  while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) b--;
+  return b == 0 || text[b - 1] == '\n';
 }
 
 /* Does a list marker ("-", "*", "+" and a space, or "1." / "1)") open the line of token first? */
@@ -881,6 +910,23 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   bool closes = ps->para != s->para ? quote_is_paragraph(a, c) : quote_ends_paragraph(a, c);
   bool whole = ps->para == s->para && cd_quote_ends_sentence(doc, c->qi);
   if (ps->para != s->para && closes && owned_words_subject(a, c->sent_open - 1, sp, verb)) return true;
+  /* "X read her victim impact statement aloud in a packed courtroom. Several of her late husband's
+   * students sat in the gallery. ¶ > "..."": the statement announced a sentence further back, past
+   * a sentence of scene with no quote and no verb of saying */
+  if (ps->para != s->para && quote_is_paragraph(a, c) && c->sent_open >= 2 &&
+      CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open - 2)->para == ps->para && !says_anything(a, ps)) {
+    const cd_sentence *s2 = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open - 2);
+    for (size_t v = s2->first_tok + 1; v < s2->end_tok; v++) {
+      if (!(T(a, v)->flags & TF_LOWER) || !announces_document(a, v)) continue;
+      memset(sp, 0, sizeof *sp);
+      if (att_sentence_subject(a, c->sent_open - 2, v, sp) && sp->method != CD_ATTR_PRONOUN &&
+          (sp->mention != CD_NONE || sp->method == CD_ATTR_SOURCE)) {
+        *verb = v;
+        return true;
+      }
+      break;
+    }
+  }
   memset(sp, 0, sizeof *sp);
   if (before_quote(a, &prev, false, sp, verb)) {
     /* across a paragraph break, only a person carries on ("Police said ... ¶ "QUOTE"" may be anyone's),
