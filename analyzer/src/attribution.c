@@ -1151,8 +1151,14 @@ static void outer_saying(att *a, const quote_ctx *c, bool stance, speaker *sp, s
   bool partial = c->qi < a->doc->quotes.len && CD_VEC_AT(&a->doc->quotes, cd_quote, c->qi)->partial;
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   /* "warned people not to be fooled by what forecasters call "the false calm"": a clause of
-   * "what" names a thing, it reports nobody's saying */
-  if (sp->first_tok > s->first_tok && (is(a, sp->first_tok - 1, "what") || is(a, sp->first_tok - 1, "whom"))) return;
+   * "what" with a verb of naming names a thing, it reports nobody's saying (not "says what he
+   * believes "..."", her account of his view) */
+  static const char *const NAMING[] = {"call", "calls", "called", "term", "terms", "termed", "dub", "dubs", "dubbed",
+                                       "label", "labels", "labelled", "labeled", "describe", "describes", "described",
+                                       NULL};
+  if (sp->first_tok > s->first_tok && (is(a, sp->first_tok - 1, "what") || is(a, sp->first_tok - 1, "whom")) &&
+      *verb != CD_NONE && cd_word_in(S(a, *verb), N(a, *verb), NAMING))
+    return;
   size_t skipped = 0; /* tokens of a short quoted title passed over ("told ABC's "Good Morning America" that") */
   for (size_t j = sp->first_tok; j > s->first_tok && sp->first_tok - j < OUTER_SAYING_WINDOW + skipped; j--) {
     size_t u = j - 1;
