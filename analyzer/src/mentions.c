@@ -300,6 +300,9 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
   /* "Rep. Diane Oberholt, R-Ohio,": a party-and-state tag, no name */
   if (n > 2 && (s[0] == 'R' || s[0] == 'D' || s[0] == 'I') && s[1] == '-' && s[2] >= 'A' && s[2] <= 'Z') return false;
   if (capital_contraction(s, tlen(t))) return false;
+  /* "T-shirts", "X-ray", "U-turn", "A-level": one capital letter joined to a word in lower case is
+   * a common noun (not "O-Ren", "Al-Amin": the word after the hyphen is capitalised there) */
+  if (n > 3 && s[1] == '-' && s[0] >= 'A' && s[0] <= 'Z' && s[2] >= 'a' && s[2] <= 'z') return false;
   /* "Ten-man Ashgrove stun Merrowby", "Three-time champion": a number word joined to a noun is a
    * modifier, no part of a name (a number alone, "Twenty-One", "Five-0", is left as it was) */
   const char *joint = memchr(s, '-', n);

@@ -867,8 +867,9 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
                     !(!reads && (CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "note") ||
                                  CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "notes")))) ||
                    (reads && sign_subject(doc, w->open_tok - 1)) ||
-                   /* "a sign, painted by Lise Achterberg, that reads "..."": past the sign's description */
-                   (reads && nb > 2 &&
+                   /* "a sign, painted by Lise Achterberg, that reads "..."": past the sign's description;
+                    * also "T-shirts quickly appeared in front of the headquarters that said "..."" */
+                   ((reads || CD_WORD_IS(s, n, "said")) && nb > 2 &&
                     (CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "that") ||
                      CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "which")) &&
                     sign_noun_within(doc, w->open_tok, 14)) ||
