@@ -720,7 +720,8 @@ static bool saying_before(const cd_doc *doc, size_t open) {
  * words, nobody's speech. */
 static const char *const SING_LINES[] = {"line", "lines", "lyric", "lyrics", "refrain", "chorus", "verse", "words", NULL};
 static bool sung(const cd_doc *doc, size_t open, const cd_token *const *before, size_t nb) {
-  static const char *const SING[] = {"sing", "sings", "sang", "sung", "singing", NULL};
+  static const char *const SING[] = {"sing", "sings", "sang", "sung", "singing", "perform", "performs", "performed",
+                                     "performing", NULL};
   const char *const *LINES = SING_LINES;
   if (nb < 1) return false;
   /* (not introduced as speech is, with a comma or colon: "Billy Joel sings, "Don't go changing"") */
@@ -911,7 +912,9 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
              CD_WORD_IS(s, n, "marked")) /* "a report stamped "Confidential"" */
       q->kind = CD_QUOTE_TITLE, overrulable = NULL; /* "the 1969 book titled "...," explaining, "..."" */
     else if (adage) q->kind = CD_QUOTE_SCARE;
-    else if (known_as || naming || term || CD_WORD_IS(s, n, "so-called") || CD_WORD_IS(s, n, "self-styled")) {
+    /* "a sensor, code-named "Glacier,"": a code name, nobody's words */
+    else if (known_as || naming || term || CD_WORD_IS(s, n, "so-called") || CD_WORD_IS(s, n, "self-styled") ||
+             CD_WORD_IS(s, n, "code-named") || CD_WORD_IS(s, n, "codenamed")) {
       q->kind = words <= 6 ? CD_QUOTE_SCARE : CD_QUOTE_SPEECH;
       /* "he dubbed Rubio "...", "she coined the phrase "..."" (a verb of using or coining a term
        * within five words): the term is the subject's own words;
@@ -933,7 +936,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
       overrulable = before[0] == tk(doc, w->open_tok - 1) &&
                             !cd_word_in(doc->text + before[0]->start, before[0]->len, SING_LINES) &&
                             !title_case_ending(doc, w->open_tok, q->inner.end, true) /* "sang "Abide With Me,"" */
-                        ? "Sung words, and nobody named who sings them: a song's, nobody's speech."
+                        ? "Sung or performed words: a song's, nobody's speech."
                         : NULL;
     else if (called_by_name(doc, q, w, words)) {
       q->kind = CD_QUOTE_SCARE;
