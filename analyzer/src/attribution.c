@@ -559,6 +559,16 @@ static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
  * sentence whose subject (a name or a source, not a pronoun) issues or releases a statement, letter
  * or memo announces the words that follow; the subject is their speaker. The verb stands right
  * after the subject (past adverbs), the document within three words after it. */
+/* "In a statement released on Sunday evening, Koorala Air said ...", "..., the council said in a
+ * statement": the sentence names the statement the block quote after it is from. */
+static bool in_a_statement(const att *a, const cd_sentence *s) {
+  for (size_t k = s->first_tok; k + 1 < s->end_tok; k++)
+    if ((is(a, k, "a") || is(a, k, "its") || is(a, k, "their")) && (is(a, k + 1, "statement") || is(a, k + 1, "release")) &&
+        k > s->first_tok && (is(a, k - 1, "in") || is(a, k - 1, "In")))
+      return true;
+  return false;
+}
+
 /* Does sentence s hold a quotation mark or a verb of saying outside quotes? */
 static bool says_anything(const att *a, const cd_sentence *s) {
   for (size_t k = s->first_tok; k < s->end_tok; k++)
@@ -933,7 +943,7 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
      * unless the sentence introduces the quote with a colon or its subject issued a statement
      * ("The DNC issued a statement apologizing for emails suggesting ... ¶ "QUOTE"") */
     if (ps->para == s->para || colon || (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention)) ||
-        possessed_person(doc, sp) || att_is_writer(a, sp))
+        possessed_person(doc, sp) || att_is_writer(a, sp) || (quote_is_paragraph(a, c) && in_a_statement(a, ps)))
       return true;
     memset(sp, 0, sizeof *sp);
     if ((closes || whole) && document_subject(a, c->sent_open - 1, sp, verb)) return true;
@@ -2125,7 +2135,12 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     }
     /* "was replaced by a message that said, "..."": the document a relative "that" or "which"
      * right before the verb stands for, as written */
-    if (say && k == v && relative_document(a, s->first_tok, v, sp)) {
+    /* (also a stance verb after a part of a piece of writing: "a single paragraph that blames,
+     * vaguely, "..."", not "a party platform that calls for "..."", a wish) */
+    if ((say || (stance && v >= 2 &&
+                 cd_word_in(S(a, v - 2), N(a, v - 2),
+                            (const char *const[]){"paragraph", "chapter", "passage", "page", "section", "entry", NULL}))) &&
+        k == v && relative_document(a, s->first_tok, v, sp)) {
       *verb = v;
       return true;
     }

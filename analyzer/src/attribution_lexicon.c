@@ -239,7 +239,8 @@ bool att_participle_of_saying(const att *a, size_t k) {
   if (!(att_be_form(a, k - 1) || is(a, k - 1, "heard") || is(a, k - 1, "seen") || is(a, k - 1, "kept"))) return false;
   return cd_is_speech_participle(S(a, k), N(a, k)) ||
          cd_word_in(S(a, k), N(a, k),
-                    (const char *const[]){"shouting", "yelling", "screaming", "whispering", "chanting", "pleading", NULL});
+                    (const char *const[]){"shouting", "yelling", "screaming", "whispering", "chanting", "pleading",
+                                          "murmuring", "muttering", "mumbling", NULL});
 }
 
 bool att_role_noun(const att *a, size_t i) { return T(a, i)->kind == TOK_WORD && cd_lex_has(CD_LEX_ROLE_NOUNS, S(a, i), N(a, i)); }

@@ -681,7 +681,8 @@ static bool rating_pair(const cd_doc *doc, size_t qi, size_t words) {
  * a comma or colon before the open mark: words everyone says, nobody's speech here. */
 static bool saying_before(const cd_doc *doc, size_t open) {
   static const char *const SAYINGS[] = {"saying", "motto", "mantra", "catchphrase", "adage", "maxim", "proverb", NULL};
-  static const char *const OWNERS[] = {"a", "an", "the", "our", "their", "his", "her", "its", "my", "this", "that", NULL};
+  static const char *const OWNERS[] = {"a", "an", "the", "our", "their", "his", "her", "its", "my", "your", "this", "that",
+                                       NULL};
   static const char *const SAYING_ADJECTIVES[] = {"old", "famous", "favourite", "favorite", "common", "popular", "local",
                                                   "familiar", NULL};
   if (open < 3) return false;
