@@ -478,6 +478,17 @@ static bool stance_after(const cd_doc *d, size_t e, size_t ref) {
   return !(ctx(d, k + 1, ref) && in(d, k + 1, RECEIVED));
 }
 
+/* "Several passengers posted photos of the cabin", "Several residents carried signs reading
+ * "..."": the group's verb v has a thing made or held for its object (a few words on), or is a
+ * participle of that thing: what they did, no view of theirs. */
+static bool thing_done(const cd_doc *d, size_t head, size_t v) {
+  static const char *const THINGS[] = {"photos", "photographs", "pictures", "images", "videos", "video", "footage",
+                                       "signs", "placards", "banners", "flowers", "candles", "flags", NULL};
+  for (size_t o = v + 1; o < v + 4 && ctx(d, o, head) && word(d, o); o++)
+    if (in(d, o, THINGS)) return true;
+  return v > head + 1 && in(d, v - 1, THINGS); /* "carried signs reading": the signs say it */
+}
+
 static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim_hit *hit) {
   size_t h = e - 1, left = f;
   bool quant = false;
@@ -543,6 +554,7 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   if (member_named_after(d, h, e) || source_cited_in_sentence(d, h)) return false;
   bool opinion_only = strength == GROUP_WEAK && !quant;
   size_t sv = subject_verb(d, e, h, opinion_only);
+  if (sv != CD_NONE && thing_done(d, h, sv)) return false;
   /* "what economists call spending": a term defined, in the present, no view; not "what many
    * analysts said was a sign", "what lawmakers called "fraud"" */
   if (p != CD_NONE && is(d, p, "what") && sv == e && is(d, sv, "call")) return false;
@@ -643,6 +655,7 @@ static bool check_quant_group(const cd_doc *d, size_t f, size_t e, claim_hit *hi
   k = skip_contact(d, k, f);
   size_t v = there && is(d, k, "who") ? skip_aux(d, k + 1, head) : subject_verb(d, k, head, false);
   if (v == CD_NONE || !(ctx(d, v, head) && saying_verb(d, v))) return false;
+  if (thing_done(d, head, v)) return false;
   /* "many regulars continued to stay away": a verb that tags speech only when speech follows */
   if (in(d, v, (const char *const[]){"continue", "continues", "continued", "add", "adds", "added", NULL}) &&
       !(ctx(d, v + 1, head) && (is(d, v + 1, "that") || punct(d, v + 1, ',') || punct(d, v + 1, ':'))))
