@@ -564,7 +564,7 @@ static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
 static bool in_a_statement(const att *a, const cd_sentence *s) {
   for (size_t k = s->first_tok; k + 1 < s->end_tok; k++)
     if ((is(a, k, "a") || is(a, k, "its") || is(a, k, "their")) && (is(a, k + 1, "statement") || is(a, k + 1, "release")) &&
-        k > s->first_tok && (is(a, k - 1, "in") || is(a, k - 1, "In")))
+        k > s->first_tok && is(a, k - 1, "in"))
       return true;
   return false;
 }
@@ -600,10 +600,6 @@ static bool document_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
   return true;
 }
 
-/* "The judges reserved their sharpest words for the way the statement was recorded. ¶ > "..."": a
- * sentence whose subject (a name or a source, not a pronoun) gives its own words -- a verb right
- * after the subject, then "their", "its", "his" or "her", up to two modifiers and a noun of speech
- * -- announces the quote-only paragraph after it. */
 /* A noun for a person or people, singular or in -s ("judges", "umpires"; the lists hold most
  * nouns in the singular). */
 static bool people_noun(const att *a, size_t i) {
@@ -616,6 +612,10 @@ static bool people_noun(const att *a, size_t i) {
          cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, w, n - 1);
 }
 
+/* "The judges reserved their sharpest words for the way the statement was recorded. ¶ > "..."": a
+ * sentence whose subject (a name or a source, not a pronoun) gives its own words -- a verb right
+ * after the subject, then "their", "its", "his" or "her", up to two modifiers and a noun of speech
+ * -- announces the quote-only paragraph after it. */
 static bool owned_words_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
   *verb = CD_NONE;
@@ -647,8 +647,8 @@ static bool owned_words_subject(att *a, uint32_t sent, speaker *sp, size_t *verb
 }
 
 /* "the interpreter broke in to say: "..."", "Lind stood up to ask", "she paused to add": a verb
- * of saying in the infinitive after a verb in the past (and a particle or two) is its subject's,
- * the phrase right before that verb: a name, he or she, or a determiner and a noun for people. */
+ * of saying in the infinitive after a verb of moving to speak (and a particle or two) is that
+ * verb's subject's, the phrase right before it: a name, he or she, or a determiner and a noun. */
 static bool infinitive_subject(att *a, size_t first, size_t v, speaker *sp) {
   static const char *const PARTICLES[] = {"in", "up", "out", "back", "forward", "over", "on", "briefly", "only", NULL};
   if (v < first + 3 || !is(a, v - 1, "to")) return false;

@@ -1050,10 +1050,6 @@ static size_t relative_antecedent(const att *a, size_t i) {
   return CD_NONE;
 }
 
-/* The first token of a plural noun phrase for people that a relative "who" at i hangs on
- * ("Republicans who", "two former officials who", "40 economists, who"): a plural noun of people
- * (a source, role or party member's noun) right before, and the numbers, quantifiers and modifiers
- * before it, back to a preposition, verb or mark; CD_NONE when there is none. */
 /* A phrase a relative "who" at i stands for, found before it, ends at the "who": its verb looks
  * for the subject there ("two former officials, who said"). Returns true. */
 static bool relative_ends_at(speaker *sp, size_t i) {
@@ -1065,6 +1061,10 @@ static bool relative_ends_at(speaker *sp, size_t i) {
 static const char *const GROUP_MODIFIERS[] = {"some", "many", "several", "few", "other", "two", "three", "four", "five",
                                               "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands",
                                               "former", "senior", "local", "top", NULL};
+/* The first token of a plural noun phrase for people that a relative "who" at i hangs on
+ * ("Republicans who", "two former officials who", "the residents, who"): a plural noun of people
+ * (a source, role or party member's noun) right before, and the numbers, quantifiers and modifiers
+ * before it, back to a preposition, verb or mark; CD_NONE when there is none. */
 static size_t group_before_relative(const att *a, size_t i) {
   /* only as the subject of a verb of saying or stance: "who said", "who have called" (a clause
    * about something else, "Employees who lose their jobs will receive ...", names no speaker) */
