@@ -555,10 +555,6 @@ static bool person_subject(att *a, uint32_t sent, speaker *sp, size_t *verb) {
          att_gender_known_fit(a, sp->mention, S(a, sp->first_tok), N(a, sp->first_tok));
 }
 
-/* "The Harbor Board issued a statement on Monday apologizing to riders. ¶ "We regret ..."": a
- * sentence whose subject (a name or a source, not a pronoun) issues or releases a statement, letter
- * or memo announces the words that follow; the subject is their speaker. The verb stands right
- * after the subject (past adverbs), the document within three words after it. */
 /* "In a statement released on Sunday evening, Koorala Air said ...", "..., the council said in a
  * statement": the sentence names the statement the block quote after it is from. */
 static bool in_a_statement(const att *a, const cd_sentence *s) {
@@ -577,6 +573,10 @@ static bool says_anything(const att *a, const cd_sentence *s) {
   return false;
 }
 
+/* "The Harbor Board issued a statement on Monday apologizing to riders. ¶ "We regret ..."": a
+ * sentence whose subject (a name or a source, not a pronoun) issues or releases a statement, letter
+ * or memo announces the words that follow; the subject is their speaker. The verb stands right
+ * after the subject (past adverbs), the document within three words after it. */
 static bool announces_document(const att *a, size_t v) {
   static const char *const verbs[] = {"issued", "released", "posted", "published", "sent", "issues", "releases",
                                       "read", "reads", NULL};
@@ -729,6 +729,27 @@ static bool asked_by(att *a, const quote_ctx *c, speaker *sp) {
   memset(sp, 0, sizeof *sp);
   as_written(a, sp, f + 2, c->open - 1, CD_ATTR_SOURCE);
   return true;
+}
+
+/* "X read her victim impact statement aloud in a packed courtroom. Several of her late husband's
+ * students sat in the gallery. ¶ > "..."": the statement announced two sentences before the
+ * quote's sentence `sent`, in one paragraph, past a sentence of scene with no quote and no verb of
+ * saying; its subject (a name or a source, not a pronoun) speaks. */
+static bool statement_read_before(att *a, uint32_t sent, speaker *sp, size_t *verb) {
+  const cd_doc *doc = a->doc;
+  if (sent < 2) return false;
+  const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, sent - 1), *s2 = CD_VEC_AT(&doc->sentences, cd_sentence, sent - 2);
+  if (s2->para != ps->para || says_anything(a, ps)) return false;
+  for (size_t v = s2->first_tok + 1; v < s2->end_tok; v++) {
+    if (!(T(a, v)->flags & TF_LOWER) || !announces_document(a, v)) continue;
+    memset(sp, 0, sizeof *sp);
+    if (!att_sentence_subject(a, sent - 2, v, sp) || sp->method == CD_ATTR_PRONOUN ||
+        (sp->mention == CD_NONE && sp->method != CD_ATTR_SOURCE))
+      return false;
+    *verb = v;
+    return true;
+  }
+  return false;
 }
 
 /* Sieve 5: a quote that opens its sentence with no tag of its own belongs to the sentence before
@@ -920,23 +941,7 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   bool closes = ps->para != s->para ? quote_is_paragraph(a, c) : quote_ends_paragraph(a, c);
   bool whole = ps->para == s->para && cd_quote_ends_sentence(doc, c->qi);
   if (ps->para != s->para && closes && owned_words_subject(a, c->sent_open - 1, sp, verb)) return true;
-  /* "X read her victim impact statement aloud in a packed courtroom. Several of her late husband's
-   * students sat in the gallery. ¶ > "..."": the statement announced a sentence further back, past
-   * a sentence of scene with no quote and no verb of saying */
-  if (ps->para != s->para && quote_is_paragraph(a, c) && c->sent_open >= 2 &&
-      CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open - 2)->para == ps->para && !says_anything(a, ps)) {
-    const cd_sentence *s2 = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open - 2);
-    for (size_t v = s2->first_tok + 1; v < s2->end_tok; v++) {
-      if (!(T(a, v)->flags & TF_LOWER) || !announces_document(a, v)) continue;
-      memset(sp, 0, sizeof *sp);
-      if (att_sentence_subject(a, c->sent_open - 2, v, sp) && sp->method != CD_ATTR_PRONOUN &&
-          (sp->mention != CD_NONE || sp->method == CD_ATTR_SOURCE)) {
-        *verb = v;
-        return true;
-      }
-      break;
-    }
-  }
+  if (ps->para != s->para && quote_is_paragraph(a, c) && statement_read_before(a, c->sent_open, sp, verb)) return true;
   memset(sp, 0, sizeof *sp);
   if (before_quote(a, &prev, false, sp, verb)) {
     /* across a paragraph break, only a person carries on ("Police said ... ¶ "QUOTE"" may be anyone's),
@@ -1791,11 +1796,15 @@ static bool subject_before_aside(att *a, uint32_t sent, size_t aside, speaker *s
 
 /* "a message that said", "a sign which read": a noun for a document or a message (a source noun
  * that names no person), after its article and up to two words, then "that" or "which" right
- * before the verb at v. */
-static bool relative_document(att *a, size_t first, size_t v, speaker *sp) {
+ * before the verb at v. With `stance` (the verb one of stance, not of saying), only a part of a
+ * piece of writing: "a single paragraph that blames, vaguely, "..."", not "a party platform that
+ * calls for "..."", a wish. */
+static bool relative_document(att *a, size_t first, size_t v, bool stance, speaker *sp) {
+  static const char *const PARTS[] = {"paragraph", "chapter", "passage", "page", "section", "entry", NULL};
   if (v < first + 3 || !(is(a, v - 1, "that") || is(a, v - 1, "which"))) return false;
   size_t noun = v - 2;
   if (!(T(a, noun)->flags & TF_LOWER) || !att_source_noun(a, noun) || att_role_noun(a, noun)) return false;
+  if (stance && !cd_word_in(S(a, noun), N(a, noun), PARTS)) return false;
   for (size_t d = noun; d > first && noun - d < 3; d--)
     if (att_determiner(a, d - 1)) {
       as_written(a, sp, d - 1, noun + 1, CD_ATTR_SOURCE);
@@ -2135,12 +2144,7 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
     }
     /* "was replaced by a message that said, "..."": the document a relative "that" or "which"
      * right before the verb stands for, as written */
-    /* (also a stance verb after a part of a piece of writing: "a single paragraph that blames,
-     * vaguely, "..."", not "a party platform that calls for "..."", a wish) */
-    if ((say || (stance && v >= 2 &&
-                 cd_word_in(S(a, v - 2), N(a, v - 2),
-                            (const char *const[]){"paragraph", "chapter", "passage", "page", "section", "entry", NULL}))) &&
-        k == v && relative_document(a, s->first_tok, v, sp)) {
+    if ((say || stance) && k == v && relative_document(a, s->first_tok, v, !say, sp)) {
       *verb = v;
       return true;
     }
@@ -2972,9 +2976,6 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
   return true;
 }
 
-/* A paragraph that a person's name and a colon open, as a headline ("Issa: Clinton's 'Honesty Is
- * In Question'") or a transcript's turn ("Lopez: Well, no one says 'My 401(k) is speculation'")
- * writes: a quote in it that no sieve credits is that person's words. */
 /* "**What the memo says** ¶ - A hiring freeze "through at least the end of the fiscal year"",
  * "The ruling says: ¶ 1. The eyewitness "could not have seen ..."": a quote in a list item whose
  * list a line introduces -- a short label, or a sentence ending in a colon -- with a speaker and
@@ -3025,6 +3026,9 @@ static bool list_intro(att *a, const quote_ctx *c, speaker *sp, size_t *verb) {
   return false;
 }
 
+/* A paragraph that a person's name and a colon open, as a headline ("Issa: Clinton's 'Honesty Is
+ * In Question'") or a transcript's turn ("Lopez: Well, no one says 'My 401(k) is speculation'")
+ * writes: a quote in it that no sieve credits is that person's words. */
 static bool paragraph_label(att *a, const quote_ctx *c, speaker *sp) {
   const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, doc_tok_para(a->doc, T(a, c->open)));
   size_t first = p->first_tok, mi = mention_at(a, first);

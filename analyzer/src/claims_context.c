@@ -267,11 +267,10 @@ static size_t subject_verb(const cd_doc *d, size_t j, size_t ref, bool opinion_o
   bool (*fits)(const cd_doc *, size_t) = opinion_only ? opinion_verb : saying_verb;
   /* "casual workers had been openly mocked", "voters were told": the subject of a passive verb of
    * saying undergoes it and puts nothing forward (not "are concerned that", a view) */
-  for (size_t b = j; b < k; b++)
-    if (in(d, b, (const char *const[]){"been", "being", "is", "are", "was", "were", "be", NULL}) && ctx(d, k, ref) &&
-        lower(d, k) && (ends_with(d, k, "ed") || is(d, k, "told")) && cd_is_speech_verb(d->config, ts(d, k), tn(d, k)) &&
-        !opinion_verb(d, k))
-      return CD_NONE;
+  if (ctx(d, k, ref) && lower(d, k) && (ends_with(d, k, "ed") || is(d, k, "told")) &&
+      cd_is_speech_verb(d->config, ts(d, k), tn(d, k)) && !opinion_verb(d, k))
+    for (size_t b = j; b < k; b++)
+      if (in(d, b, (const char *const[]){"been", "being", "is", "are", "was", "were", "be", NULL})) return CD_NONE;
   if (ctx(d, k, ref) && fits(d, k)) return k;
   /* a clause about the group: "Democrats on Capitol Hill, who have argued that ..." */
   for (size_t w = j; w < j + 6 && ctx(d, w + 2, ref); w++)

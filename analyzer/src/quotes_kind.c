@@ -685,6 +685,7 @@ static bool saying_before(const cd_doc *doc, size_t open) {
                                        NULL};
   static const char *const SAYING_ADJECTIVES[] = {"old", "famous", "favourite", "favorite", "common", "popular", "local",
                                                   "familiar", NULL};
+  static const char *const ARTICLES[] = {"a", "an", "the", NULL};
   if (open < 3) return false;
   const cd_token *p = tk(doc, open - 1);
   uint32_t sent = tk(doc, open)->sent;
@@ -697,12 +698,9 @@ static bool saying_before(const cd_doc *doc, size_t open) {
      * saying"; not "by saying", "her saying", "that saying" of a clause) */
     if (CD_WORD_IS(doc->text + t->start, t->len, "saying")) {
       const cd_token *o = k > 0 ? tk(doc, k - 1) : NULL;
-      if (o && o->kind == TOK_WORD && o->sent == sent && !CD_WORD_IS(doc->text + o->start, o->len, "a") &&
-          !CD_WORD_IS(doc->text + o->start, o->len, "an") && !CD_WORD_IS(doc->text + o->start, o->len, "the") && k > 1)
+      if (o && o->kind == TOK_WORD && o->sent == sent && !cd_word_in(doc->text + o->start, o->len, ARTICLES) && k > 1)
         o = cd_word_in(doc->text + o->start, o->len, SAYING_ADJECTIVES) ? tk(doc, k - 2) : NULL;
-      return o && o->kind == TOK_WORD && o->sent == sent &&
-             (CD_WORD_IS(doc->text + o->start, o->len, "a") || CD_WORD_IS(doc->text + o->start, o->len, "an") ||
-              CD_WORD_IS(doc->text + o->start, o->len, "the"));
+      return o && o->kind == TOK_WORD && o->sent == sent && cd_word_in(doc->text + o->start, o->len, ARTICLES);
     }
     for (size_t d = k, adj = 0; d > 0 && adj < 2; adj++) {
       const cd_token *o = tk(doc, --d);
@@ -718,20 +716,21 @@ static bool saying_before(const cd_doc *doc, size_t open) {
 
 /* "The away end spent the last 20 minutes singing 'You're getting sacked in the morning'", "sings
  * the line 'Tell me the names of the streets'": what is sung, woven into the sentence, is a song's
- * words, nobody's speech. */
-static const char *const SING_LINES[] = {"line", "lines", "lyric", "lyrics", "refrain", "chorus", "verse", "words", NULL};
-static bool sung(const cd_doc *doc, size_t open, const cd_token *const *before, size_t nb) {
+ * words, nobody's speech. SUNG_WORDS: right after the verb; SUNG_LINES: after "the line",
+ * "lyrics", "the refrain" ... of a verb of singing. */
+enum sung_kind { NOT_SUNG, SUNG_WORDS, SUNG_LINES };
+static enum sung_kind sung(const cd_doc *doc, size_t open, const cd_token *const *before, size_t nb) {
   static const char *const SING[] = {"sing", "sings", "sang", "sung", "singing", "perform", "performs", "performed",
                                      "performing", NULL};
-  const char *const *LINES = SING_LINES;
-  if (nb < 1) return false;
+  static const char *const LINES[] = {"line", "lines", "lyric", "lyrics", "refrain", "chorus", "verse", "words", NULL};
+  if (nb < 1) return NOT_SUNG;
   /* (not introduced as speech is, with a comma or colon: "Billy Joel sings, "Don't go changing"") */
   if (cd_word_in(doc->text + before[0]->start, before[0]->len, SING))
-    return before[0] == tk(doc, open - 1);
-  if (!cd_word_in(doc->text + before[0]->start, before[0]->len, LINES)) return false;
+    return before[0] == tk(doc, open - 1) ? SUNG_WORDS : NOT_SUNG;
+  if (!cd_word_in(doc->text + before[0]->start, before[0]->len, LINES)) return NOT_SUNG;
   for (size_t k = 1; k < nb; k++)
-    if (cd_word_in(doc->text + before[k]->start, before[k]->len, SING)) return true;
-  return false;
+    if (cd_word_in(doc->text + before[k]->start, before[k]->len, SING)) return SUNG_LINES;
+  return NOT_SUNG;
 }
 
 /* "shouts of "Shame!"", "cries of "Resign!"", "chants of "..."": a crowd's noise, whoever the
@@ -841,10 +840,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     for (size_t k = 0; k < nw && !colon_sign; k++) {
       if (cd_is_speech_verb(doc->config, doc->text + sb[k]->start, sb[k]->len)) break;
       colon_sign = (sb[k]->flags & TF_LOWER) && CD_SORTED_IN(doc->text + sb[k]->start, sb[k]->len, SIGN_NOUNS) &&
-                   !CD_WORD_IS(doc->text + sb[k]->start, sb[k]->len, "note") &&
-                   !CD_WORD_IS(doc->text + sb[k]->start, sb[k]->len, "notes") &&
-                   !CD_WORD_IS(doc->text + sb[k]->start, sb[k]->len, "card") &&
-                   !CD_WORD_IS(doc->text + sb[k]->start, sb[k]->len, "cards");
+                   !cd_word_in(doc->text + sb[k]->start, sb[k]->len, (const char *const[]){"note", "notes", "card", "cards", NULL});
     }
   }
   if (colon_sign) q->kind = CD_QUOTE_TITLE, w->sign = true;
@@ -891,6 +887,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
                    CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "adage") ||
                    CD_WORD_IS(doc->text + before[1]->start, before[1]->len, "proverb")));
     adage = adage || saying_before(doc, w->open_tok);
+    enum sung_kind sung_as = NOT_SUNG;
     if (on_sign) q->kind = CD_QUOTE_TITLE, w->sign = true;
     if (on_sign) {
       /* classed above */
@@ -929,13 +926,12 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
       q->kind = CD_QUOTE_TITLE;
     else if (crowd_noise(doc, before, nb))
       q->kind = CD_QUOTE_SCARE; /* "interrupted by shouts of "Shame!"": a crowd's, nobody named */
-    else if (!titled && sung(doc, w->open_tok, before, nb))
+    else if (!titled && (sung_as = sung(doc, w->open_tok, before, nb)) != NOT_SUNG)
       /* "sang the line '...'": the words of a song, whoever sings them; "singing "..."" right
        * after the verb: a song too, unless the sieves find who sings (a crowd: "Hundreds of
        * striking nurses marched, singing "..."" is theirs) */
       q->kind = CD_QUOTE_TITLE,
-      overrulable = before[0] == tk(doc, w->open_tok - 1) &&
-                            !cd_word_in(doc->text + before[0]->start, before[0]->len, SING_LINES) &&
+      overrulable = sung_as == SUNG_WORDS &&
                             !title_case_ending(doc, w->open_tok, q->inner.end, true) /* "sang "Abide With Me,"" */
                         ? "Sung or performed words: a song's, nobody's speech."
                         : NULL;

@@ -15,16 +15,18 @@
 
 static bool space_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-static void add_para(cd_doc *doc, size_t start, size_t end, bool headline) {
+/* The paragraph added, or NULL when [start, end) is only white space. */
+static cd_para *add_para(cd_doc *doc, size_t start, size_t end, bool headline) {
   /* trim white space so spans hold words only */
   while (start < end && space_byte(doc->text[start])) start++;
   while (end > start && space_byte(doc->text[end - 1])) end--;
-  if (start >= end) return;
+  if (start >= end) return NULL;
   cd_para *p = cd_vec_push(&doc->paras);
   p->span.start = start;
   p->span.end = end;
   p->headline = headline;
   if (headline && doc->headline.start == CD_NONE) doc->headline = p->span;
+  return p;
 }
 
 static bool blank_line(const char *s, size_t a, size_t b) {
@@ -236,10 +238,10 @@ typedef struct md_state {
 } md_state;
 
 static void md_flush(md_state *st) {
-  size_t had = st->doc->paras.len;
-  if (st->para_start != CD_NONE)
-    add_para(st->doc, st->para_start, st->para_end, st->in_heading || (st->dek_para && !st->plain_text));
-  if (st->doc->paras.len > had) CD_VEC_AT(&st->doc->paras, cd_para, had)->table_cell = st->in_cell;
+  cd_para *p = st->para_start == CD_NONE ? NULL
+                                         : add_para(st->doc, st->para_start, st->para_end,
+                                                    st->in_heading || (st->dek_para && !st->plain_text));
+  if (p) p->table_cell = st->in_cell;
   st->para_start = CD_NONE;
 }
 

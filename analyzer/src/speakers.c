@@ -1998,7 +1998,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
       while (c < n && c < k + 32 && T(a, c)->sent == sent && !punct(a, c, ',') && T(a, c)->kind != TOK_MARK) c++;
       if (c < n && punct(a, c, ',')) k = c + 1;
     } else if (person == CD_NONE && head != CD_NONE && (T(a, head)->flags & TF_LOWER) && introduces(a, i) &&
-               (att_source_noun(a, head) || att_person_noun(a, head)) && k < n && T(a, k)->kind == TOK_WORD &&
+               att_person_noun(a, head) && k < n && T(a, k)->kind == TOK_WORD &&
                (T(a, k)->flags & TF_LOWER) && !att_speech_verb(a, k) && N(a, k) > 3 &&
                (CD_WORD_IS(S(a, k) + N(a, k) - 2, 2, "ed") || cd_lex_has(CD_LEX_IRREGULAR_PAST_PARTICIPLES, S(a, k), N(a, k)))) {
       /* "A briefing note circulated to delegations before the meeting, and seen by Continental
