@@ -1819,6 +1819,51 @@ static size_t past_short_pp(const att *a, size_t e, uint32_t sent, bool stance) 
   return e;
 }
 
+/* Past what places an unnamed source near the story, after its noun: "a person familiar with the
+ * talks", "a source close to the board", "an official briefed on the plan", "a person with
+ * knowledge of the schedule". The phrase must end where the clause's verb of saying stands (or,
+ * `inverted`, where the clause ends: "said a person close to the club."); returns the token
+ * there, or e when there is no such phrase. */
+static size_t past_closeness(const att *a, size_t e, uint32_t sent, bool stance, bool inverted) {
+  size_t n = doc_ntok(a->doc), k = e;
+  if (k + 2 >= n || T(a, k)->sent != sent || T(a, k)->kind != TOK_WORD || !(T(a, k)->flags & TF_LOWER)) return e;
+  if (is(a, k, "with")) { /* "with (direct) knowledge of" */
+    k++;
+    if (is(a, k, "direct") || is(a, k, "firsthand") || is(a, k, "intimate")) k++;
+    if (!is(a, k, "knowledge") || !is(a, k + 1, "of")) return e;
+    k += 2;
+  } else if (cd_lex_has(CD_LEX_CLAIM_SOURCE_CLOSENESS, S(a, k), N(a, k))) {
+    if (!att_preposition(a, k)) k++; /* "familiar with"; "inside" is one itself */
+    if (k >= n || !att_preposition(a, k) || T(a, k)->sent != sent) return e;
+    k++;
+  } else {
+    return e;
+  }
+  size_t from = k;
+  for (; k < n && k < from + 10 && T(a, k)->sent == sent; k++) {
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role == MR_APOS) continue; /* "the authority's schedule" */
+    if (T(a, k)->kind != TOK_WORD && T(a, k)->kind != TOK_NUMBER) break;
+    if (!outside_quotes(a, k)) return e;
+    if (!inverted && k > from && phrase_verb(a, k, stance)) return k;
+    if (!inverted && k > from && att_between_word(a, k)) { /* "... the talks previously said" */
+      size_t v = k;
+      while (v < n && v < k + 3 && att_between_word(a, v)) v++;
+      return phrase_verb(a, v, stance) ? k : e;
+    }
+    if (is(a, k, "who") || is(a, k, "that") || is(a, k, "which") || cd_is_pronoun(S(a, k), N(a, k))) break;
+    /* a noun phrase reads on through "the", "of" and "and" only: "inside Trump Tower tried to" is
+     * a clause of its own */
+    if (!att_determiner(a, k) && !is(a, k, "of") && !is(a, k, "and") &&
+        (att_function_word(a, k) || att_preposition(a, k)))
+      return e;
+  }
+  if (k == from) return e;
+  /* the phrase ends at a comma: the clause after a verb of saying ends there, and a subject's
+   * verb may follow an aside (", who asked not to be named, said") */
+  if (inverted) return clause_ends(a, k, sent) || punct(a, k, ',') ? k : e;
+  return punct(a, k, ',') ? k : e;
+}
+
 /* Tokens [i, name) describe the person whose name starts at `name`: a determiner first and a
  * noun for a role, a job or a source, or a capitalised title, right before the name ("the
  * economist Rosa Lind", "the dock worker Omar Haddad", "the late Mayor Tom Menino"). Not a clause
@@ -1878,6 +1923,10 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     head = i; /* "another said", "one protester said" */
     j++;
   } else if (att_determiner(a, i) && (T(a, i)->flags & TF_LOWER || i == CD_VEC_AT(&doc->sentences, cd_sentence, sent)->first_tok)) {
+    j++;
+  } else if ((is(a, i, "people") || cd_lex_has(CD_LEX_BARE_SOURCES, S(a, i), N(a, i))) &&
+             past_closeness(a, i + 1, sent, stance, inverted) != i + 1) {
+    head = i; /* "people familiar with the plan said" */
     j++;
   } else if (mention_at(a, i) == CD_NONE) {
     return false;
@@ -1943,6 +1992,11 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     /* "..." said the system worked well": after a verb of saying, a past tense after a noun that
      * names no one who speaks is the verb of the clause said (the quote's speaker is elsewhere);
      * not "one unaligned strategist", "one Republican involved" */
+    /* "a person familiar with the talks": the word of closeness is no head (past_closeness) */
+    if (head != CD_NONE && ((T(a, head)->flags & TF_LOWER) || head == i) &&
+        cd_lex_has(CD_LEX_CLAIM_SOURCE_CLOSENESS, S(a, j), N(a, j)) &&
+        j + 1 < n && att_preposition(a, j + 1))
+      break;
     if (inverted && head != CD_NONE && past_tense(a, j) && (T(a, head)->flags & TF_LOWER) && !att_role_noun(a, head) &&
         !att_source_noun(a, head) && !cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, head), N(a, head)) &&
         !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, head), N(a, head)))
@@ -1964,7 +2018,13 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
                             cd_lex_has(CD_LEX_TIME_NOUNS, S(a, head), N(a, head))))
     return false;
   size_t e = person != CD_NONE ? j : head + 1;
-  if (person == CD_NONE) {
+  bool close_source = false; /* "a person familiar with the talks" */
+  if (person == CD_NONE && ((T(a, head)->flags & TF_LOWER) || head == i) && (att_determiner(a, i) || head == i)) {
+    size_t past = past_closeness(a, e, sent, stance, inverted);
+    close_source = past != e;
+    e = past;
+  }
+  if (person == CD_NONE && !close_source) {
     /* the person the phrase names in an appositive: "said her brother, Omar Haddad", "the
      * presumptive nominee, Donald Trump, tweeted" */
     size_t app = appositive_person(a, e, inverted, sent);
@@ -1986,10 +2046,10 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     /* (a described person followed by a comma is complete: "the economist Rosa Lind, a former
      * adviser, wrote" has its verb after the appositive, which the callers skip as after any name) */
     /* (or a word for one of a group, alone: "One, from a reader in Upper Dunsley, reads") */
-    bool person_head = person == CD_NONE && (att_source_noun(a, head) || att_role_noun(a, head) ||
+    bool person_head = person == CD_NONE && (close_source || att_source_noun(a, head) || att_role_noun(a, head) ||
                                              cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, head), N(a, head)) ||
                                              (head == i && cd_lex_has(CD_LEX_GROUP_WORDS, S(a, head), N(a, head))));
-    if (person_head) e = past_short_pp(a, e, sent, stance); /* "a narrator in the ad asked" */
+    if (person_head && !close_source) e = past_short_pp(a, e, sent, stance); /* "a narrator in the ad asked" */
     size_t k = e;
     /* "One attendee, who like others spoke on condition of anonymity, said": past the clause, for
      * someone new (an indefinite article; "the delegate, who ..." is more often someone named) */
