@@ -868,6 +868,25 @@ static bool item_label(const att *a, size_t first, size_t open) {
   return list_marker_before(a, first);
 }
 
+/* "Then: "..."", "Then, lowering her voice: "..."": a word of what comes next, and perhaps a
+ * participle's phrase of how, opens the sentence and a colon hands it to the quote. Nothing in it
+ * names or quotes anyone: the quote goes on from the sentence before as if it opened its own. */
+static bool beat_opener(const att *a, size_t first, size_t open) {
+  if (open < first + 2 || open > first + 10 || !punct(a, open - 1, ':')) return false;
+  if (!(is(a, first, "then") || is(a, first, "finally") || is(a, first, "later") || is(a, first, "eventually") ||
+        is(a, first, "afterwards") || is(a, first, "again")))
+    return false;
+  if (open == first + 2) return true;
+  /* ", lowering her voice:" */
+  size_t k = first + 1;
+  if (!punct(a, k, ',') || T(a, k + 1)->kind != TOK_WORD || !(T(a, k + 1)->flags & TF_LOWER) || N(a, k + 1) < 5 ||
+      !CD_WORD_IS(S(a, k + 1) + N(a, k + 1) - 3, 3, "ing"))
+    return false;
+  for (k += 2; k + 1 < open; k++)
+    if (T(a, k)->kind != TOK_WORD || !(T(a, k)->flags & TF_LOWER) || att_speech_verb(a, k)) return false;
+  return true;
+}
+
 /* Does Markdown's strong emphasis ("**" or "__") open the line right before token first? */
 static bool bold_label_before(const att *a, size_t first) {
   if (a->doc->format != CD_FORMAT_MARKDOWN) return false;
@@ -898,8 +917,10 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   const cd_doc *doc = a->doc;
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
   /* (a list item's label may stand before the quote: "- **Pause:** "..."") */
-  bool labelled = s->first_tok != c->open && item_label(a, s->first_tok, c->open) &&
-                  CD_VEC_AT(&doc->paras, cd_para, s->para)->first_tok == s->first_tok;
+  bool labelled = s->first_tok != c->open &&
+                  ((item_label(a, s->first_tok, c->open) &&
+                    CD_VEC_AT(&doc->paras, cd_para, s->para)->first_tok == s->first_tok) ||
+                   beat_opener(a, s->first_tok, c->open));
   if ((s->first_tok != c->open && !labelled) || c->sent_open == 0) return false;
   /* a heading's quote ("### "Don't make the pool a political football"") pulls words from what
    * follows it, not from the letter or story above, whose signature line is no speaker's tag */
@@ -940,6 +961,27 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
   if (T(a, ps->end_tok - 1)->kind == TOK_PUNCT && !colon) prev.open = ps->end_tok - 1;
   bool closes = ps->para != s->para ? quote_is_paragraph(a, c) : quote_ends_paragraph(a, c);
   bool whole = ps->para == s->para && cd_quote_ends_sentence(doc, c->qi);
+  /* "I asked him what he would do if the road was built. ¶ "I will keep walking."": the answer is
+   * the one asked's (not a question of its own) */
+  /* (the question may open that paragraph, with the pause before the answer after it: "I asked
+   * her whether she missed the caravans. She thought about it for a long time.", no one else
+   * named or quoted since) */
+  if (ps->para != s->para && quote_is_paragraph(a, c) && !ends_in_question(a, c)) {
+    for (uint32_t q = c->sent_open - 1, steps = 0; steps < 3; q--, steps++) {
+      const cd_sentence *qs = CD_VEC_AT(&doc->sentences, cd_sentence, q);
+      if (qs->para != ps->para) break;
+      if (att_asked_person(a, qs->first_tok, qs->end_tok, sp)) {
+        *verb = CD_NONE;
+        return true;
+      }
+      memset(sp, 0, sizeof *sp);
+      bool other = false;
+      for (size_t k = qs->first_tok; k < qs->end_tok && !other; k++)
+        other = T(a, k)->kind == TOK_MARK || mention_at(a, k) != CD_NONE;
+      if (other || q == 0) break;
+    }
+  }
+  memset(sp, 0, sizeof *sp);
   if (ps->para != s->para && closes && owned_words_subject(a, c->sent_open - 1, sp, verb)) return true;
   if (ps->para != s->para && quote_is_paragraph(a, c) && statement_read_before(a, c->sent_open, sp, verb)) return true;
   memset(sp, 0, sizeof *sp);

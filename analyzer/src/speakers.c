@@ -1424,6 +1424,14 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
     if (i > 0 && T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE) {
       size_t e = v + 1;
       while (e < n && e < v + 3 && T(a, e)->kind == TOK_WORD && cd_word_in(S(a, e), N(a, e), OBJECTS)) e++;
+      /* (a phrase of where or when may end it: ""...?" I asked at one point.") */
+      if (e < n && att_preposition(a, e) && !is(a, e, "that") && T(a, e)->sent == T(a, i)->sent) {
+        size_t k = e + 1;
+        while (k < n && k < e + 7 && T(a, k)->sent == T(a, i)->sent && T(a, k)->kind == TOK_WORD &&
+               !cd_is_pronoun(S(a, k), N(a, k)) && !att_function_word(a, k))
+          k++;
+        if (k > e + 1 && k < n && T(a, k)->kind == TOK_PUNCT) e = k;
+      }
       if (e < n && T(a, e)->kind != TOK_PUNCT && T(a, e)->sent == T(a, i)->sent) return false;
     }
     memset(sp, 0, sizeof *sp);
@@ -2479,6 +2487,48 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
   return false;
 }
 
+
+/* "I asked Yusuf what he would do if the road was built.", "We asked her whether she missed it.":
+ * a sentence whose writer asks a person a question, opening at `first`; the person asked (named,
+ * or "him"/"her" resolved to someone of that gender), whose answer a paragraph of its own quotes
+ * next. */
+bool att_asked_person(att *a, size_t first, size_t end, speaker *sp) {
+  size_t k = first;
+  if (!(k + 3 < end && T(a, k)->kind == TOK_WORD && ((N(a, k) == 1 && S(a, k)[0] == 'I') || is(a, k, "we"))))
+    return false;
+  k++;
+  if (is(a, k, "then") || is(a, k, "also") || is(a, k, "later")) k++;
+  if (!is(a, k, "asked")) return false;
+  k++;
+  size_t who = k, after;
+  size_t mi = mention_at(a, k);
+  if (mi != CD_NONE) {
+    /* (a person, or one called by the given name alone, which no entity kind settles: "Yusuf") */
+    const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+    cd_entity_kind kind = m->entity != CD_NONE ? CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->kind : CD_ENTITY_OTHER;
+    if (kind == CD_ENTITY_ORGANIZATION || kind == CD_ENTITY_PLACE || m->possessive || att_possessive_end(a, mi) != CD_NONE)
+      return false;
+    after = m->end_tok;
+  } else if (is(a, k, "him") || is(a, k, "her")) {
+    after = k + 1;
+  } else {
+    return false;
+  }
+  if (!(is(a, after, "what") || is(a, after, "whether") || is(a, after, "if") || is(a, after, "how") ||
+        is(a, after, "why") || is(a, after, "when") || is(a, after, "where") || is(a, after, "about")))
+    return false;
+  memset(sp, 0, sizeof *sp);
+  if (mi != CD_NONE) {
+    att_set_name(a, sp, mi, CD_ATTR_EXPLICIT);
+    return true;
+  }
+  if (!att_resolve_into(a, who, who + 1, sp, false, NULL) || sp->mention == CD_NONE) {
+    memset(sp, 0, sizeof *sp);
+    return false;
+  }
+  /* (a person not known to be of the other gender: the one asked surely answers) */
+  return gender_fits(a, CD_VEC_AT(&a->doc->mentions, cd_name_mention, sp->mention), word_gender(S(a, who), N(a, who)));
+}
 
 bool att_message_owner(att *a, size_t first, speaker *sp) {
   size_t n = doc_ntok(a->doc);
