@@ -1827,6 +1827,26 @@ static size_t past_short_pp(const att *a, size_t e, uint32_t sent, bool stance) 
   return e;
 }
 
+/* Past a prepositional phrase after a speaker's noun that a relative clause follows: "at the
+ * scene, who", "from one of the larger emitting countries, who"; the comma's token, or e when
+ * there is no such phrase (at most ten tokens; "the", "of" and "and" within). */
+static size_t past_phrase_to_who(const att *a, size_t e, uint32_t sent) {
+  size_t n = doc_ntok(a->doc);
+  if (e >= n || !att_preposition(a, e) || is(a, e, "to") || cd_lex_has(CD_LEX_SUBORDINATING_PREPOSITIONS, S(a, e), N(a, e)))
+    return e;
+  for (size_t k = e + 1; k < n && k < e + 11 && T(a, k)->sent == sent; k++) {
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role == MR_APOS) continue;
+    if (punct(a, k, ',')) return k > e + 1 && k + 1 < n && is(a, k + 1, "who") ? k : e;
+    if ((T(a, k)->kind != TOK_WORD && T(a, k)->kind != TOK_NUMBER) || !outside_quotes(a, k) ||
+        cd_is_pronoun(S(a, k), N(a, k)) || att_speech_verb(a, k))
+      return e;
+    if (!att_determiner(a, k) && !is(a, k, "of") && !is(a, k, "and") && k > e + 1 &&
+        (att_function_word(a, k) || att_preposition(a, k)))
+      return e;
+  }
+  return e;
+}
+
 /* Past what places an unnamed source near the story, after its noun: "a person familiar with the
  * talks", "a source close to the board", "an official briefed on the plan", "a person with
  * knowledge of the schedule". The phrase must end where the clause's verb of saying stands (or,
@@ -2061,7 +2081,17 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     size_t k = e;
     /* "One attendee, who like others spoke on condition of anonymity, said": past the clause, for
      * someone new (an indefinite article; "the delegate, who ..." is more often someone named) */
-    if (person_head && punct(a, k, ',') && k + 1 < n && is(a, k + 1, "who") && introduces(a, i)) {
+    /* (a noun of any trade will do there, and a phrase of where or whose may come between:
+     * "A fire investigator at the scene, who was not authorized to speak publicly, said", "A
+     * negotiator from one of the larger countries, who spoke on condition of anonymity, said") */
+    bool new_person = person_head || (person == CD_NONE && (T(a, head)->flags & TF_LOWER) && head + 1 == e &&
+                                      agent_noun(S(a, head), N(a, head)));
+    if (new_person && introduces(a, i) && !punct(a, k, ',')) {
+      size_t w = past_phrase_to_who(a, k, sent);
+      if (w != k) e = k = w;
+    }
+    if (new_person && punct(a, k, ',') && k + 1 < n && is(a, k + 1, "who") && introduces(a, i)) {
+      person_head = true;
       size_t c = k + 2;
       while (c < n && c < k + 32 && T(a, c)->sent == sent && !punct(a, c, ',') && T(a, c)->kind != TOK_MARK) c++;
       if (c < n && punct(a, c, ',')) k = c + 1;
@@ -2124,6 +2154,17 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
   if (is(a, i, "the") && head != CD_NONE && head + 1 == e && head == i + 1 && (T(a, head)->flags & TF_LOWER) &&
       !att_source_noun(a, head) && agent_noun(S(a, head), N(a, head))) {
     size_t holder = role_named_person(a, i, head, ROLE_PARAS);
+    /* (not when someone new has been brought in with that noun since: "A negotiator from one of
+     * the larger countries ... said ... "...," the negotiator said.") */
+    if (holder != CD_NONE) {
+      size_t from = CD_VEC_AT(&doc->mentions, cd_name_mention, holder)->end_tok;
+      /* (an appositive's "Deshpande, a forecaster at ..." is the holder's own) */
+      for (size_t k = i; k > from + 2 && holder != CD_NONE && i - k < 400; k--) {
+        if (T(a, k - 1)->kind != TOK_WORD || !same_word_ci(a, k - 1, head)) continue;
+        size_t art = introduces(a, k - 2) ? k - 2 : k >= 3 && introduces(a, k - 3) && T(a, k - 2)->kind == TOK_WORD ? k - 3 : CD_NONE;
+        if (art != CD_NONE && art > from && !punct(a, art - 1, ',')) holder = CD_NONE;
+      }
+    }
     if (holder != CD_NONE) {
       refers_to(a, sp, holder, i, e, ", named in that role before");
       return true;
