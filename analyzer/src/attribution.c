@@ -250,7 +250,9 @@ static bool introduces_next_quote(const att *a, size_t v) {
 static bool sign_off_paragraph(att *a, const quote_ctx *c, size_t j, speaker *sp) {
   const cd_para *qp = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, c->close));
   const cd_para *np = CD_VEC_AT(&a->doc->paras, cd_para, para_of(a, j));
-  if (qp->first_tok != c->open || np->first_tok + 1 != j || !dash(a, np->first_tok)) return false;
+  /* (the dash may be typed as two hyphens: "-- Ana Bell") */
+  bool dashes = dash(a, np->first_tok) && (np->first_tok + 1 == j || (np->first_tok + 2 == j && dash(a, np->first_tok + 1)));
+  if (qp->first_tok != c->open || !dashes) return false;
   for (size_t k = c->close + 1; k < qp->end_tok; k++)
     if (!punct(a, k, '.')) return false; /* nothing but a stop after the closing mark */
   if (mention_at(a, j) == CD_NONE || !cd_mention_is_person(a->doc, mention_at(a, j))) return false;

@@ -160,13 +160,14 @@ static const char *const TITLE_CUES[] = {
 
 /* nouns for works that have titles; sorted: looked up by binary search */
 static const char *const WORK_NOUNS[] = {
-    "album", "anthem", "anthology", "aria", "article", "ballad", "biography", "biopic", "book", "carol",
-    "column", "comedy", "commentary", "concert", "dissertation", "document", "documentary", "drama", "editorial",
-    "episode", "essay", "exhibit", "exhibition", "film", "hymn", "hymnal", "installation", "lecture", "memoir",
-    "movie", "mural", "musical", "novel", "op-ed", "opera", "painting", "paper", "photograph", "play",
-    "podcast", "poem", "program", "programme", "project", "psalm", "retrospective", "sculpture", "series",
-    "sermon", "show", "single", "sitcom", "song", "sonnet", "special", "study", "symphony", "thesis", "track",
-    "video", NULL};
+    "album", "anthem", "anthology", "aria", "article", "ballad", "biography", "biopic", "book", "booklet",
+    "brochure", "carol", "column", "comedy", "commentary", "concert", "dissertation", "document", "documentary",
+    "drama", "editorial", "episode", "essay", "exhibit", "exhibition", "film", "guidebook", "handbook", "hymn",
+    "hymnal", "installation", "leaflet", "lecture", "manual", "memoir", "movie", "mural", "musical",
+    "newsletter", "novel", "op-ed", "opera", "painting", "pamphlet", "paper", "photograph", "play", "podcast",
+    "poem", "program", "programme", "project", "psalm", "retrospective", "sculpture", "series", "sermon",
+    "show", "single", "sitcom", "song", "sonnet", "special", "study", "symphony", "thesis", "track", "video",
+    NULL};
 
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
@@ -609,8 +610,15 @@ static bool part_of_work(const cd_doc *doc, const cd_quote_work *w) {
   static const char *const PARTS[] = {"chorus", "verse", "verses", "refrain", "stanza", "lyric", "lyrics", "couplet", NULL};
   static const char *const OWNED[] = {"line", "lines", "passage", "sentence", "words", NULL};
   size_t open = w->open_tok;
+  /* "The lyric "they counted us ..."": the part named right before its words */
+  if (open >= 2 && tk(doc, open - 1)->kind == TOK_WORD && tk(doc, open - 1)->sent == tk(doc, open)->sent &&
+      cd_word_in(doc->text + tk(doc, open - 1)->start, tk(doc, open - 1)->len, PARTS))
+    return true;
   if (open < 2 || tk(doc, open - 1)->kind != TOK_PUNCT) return false;
   uint32_t sent = tk(doc, open)->sent;
+  /* "Its chorus has become something of a singalong at her shows: "..."": the sentence is about
+   * the part (its subject, after at most two words), and a colon hands it the words */
+  bool colon = tk(doc, open - 1)->len == 1 && doc->text[tk(doc, open - 1)->start] == ':';
   /* "The psalm opens, "...": a work that opens or ends with the words */
   static const char *const OPENS[] = {"opens", "begins", "ends", "closes", NULL};
   if (open >= 3 && tk(doc, open - 2)->kind == TOK_WORD && tk(doc, open - 3)->kind == TOK_WORD &&
@@ -624,7 +632,9 @@ static bool part_of_work(const cd_doc *doc, const cd_quote_work *w) {
     if (t->sent != sent) break;
     if (t->kind != TOK_WORD) continue;
     const char *s = doc->text + t->start;
-    if (k + 5 > open && cd_word_in(s, t->len, PARTS)) return true;
+    if (cd_word_in(s, t->len, PARTS) &&
+        (k + 5 > open || (colon && (k - 1 < 3 || tk(doc, k - 4)->sent != sent))))
+      return true;
     if (cd_word_in(s, t->len, OWNED) && work_line(doc, k - 1)) return true;
   }
   return false;
@@ -985,6 +995,12 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
                                           "recorded", "sang", "sing", "sings", NULL};
   if (q->kind == CD_QUOTE_SPEECH && b0 && cd_word_in(doc->text + b0->start, b0->len, PERFORMED) &&
       (title_case_ending(doc, w->open_tok, q->inner.end, true) || one_capital_word(doc, q, w)))
+    q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+  /* "Velloway wrote "Hinge Town" in a caravan": Title Case (not one word: "she wrote "Sorry"")
+   * right after a verb of making a work is the work */
+  static const char *const MADE[] = {"authored", "co-wrote", "composed", "penned", "released", "wrote", NULL};
+  if (q->kind == CD_QUOTE_SPEECH && b0 && cd_word_in(doc->text + b0->start, b0->len, MADE) &&
+      title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "starred in "The Long Tide" and "Harbor Lights,"": Title Case that "and" or "or" joins to a
    * title right before it is one too; and "signs that read "Clean water is not a privilege" and
