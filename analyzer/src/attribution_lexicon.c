@@ -178,7 +178,14 @@ static bool emphasised_title(const cd_doc *doc, const cd_name_mention *m) {
   size_t s = m->span.start, e = m->span.end;
   if (s == 0 || e >= doc->len) return false;
   char open = doc->text[s - 1], close = doc->text[e];
-  return (open == '*' || open == '_') && close == open;
+  if (!(open == '*' || open == '_')) return false;
+  /* (emphasis of one mark: strong emphasis sets off a name, "**Yusuf Kaldirim** of Northlake") */
+  if (s >= 2 && doc->text[s - 2] == open) return false;
+  if (close == open) return true;
+  /* (the name may open a longer title: "*Load Paths: A Life in Steel*") */
+  for (size_t k = e; k < doc->len && k < e + 120 && doc->text[k] != '\n'; k++)
+    if (doc->text[k] == open) return k + 1 >= doc->len || doc->text[k + 1] != open;
+  return false;
 }
 
 /* The answer of `ask` about mention mi, kept in doc->mention_person's bits from `shift` while the

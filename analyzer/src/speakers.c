@@ -910,6 +910,21 @@ static size_t role_subject_since(att *a, size_t r, size_t i) {
   return r;
 }
 
+/* The pronoun [i, end) as written, resolved to nobody. */
+static void unresolved(att *a, size_t i, size_t end, speaker *sp) {
+  const char *w = a->doc->text + T(a, i)->start;
+  cd_piece written = {w, strnlen(w, cd_tok_end(T(a, end - 1)) - T(a, i)->start)};
+  sp->found = true;
+  sp->first_tok = i;
+  sp->end_tok = end;
+  sp->method = CD_ATTR_PRONOUN;
+  sp->entity = CD_NONE;
+  sp->mention = CD_NONE;
+  sp->name = cd_arena_strndup(a->doc->arena, w, cd_tok_end(T(a, end - 1)) - T(a, i)->start);
+  cd_piece p[] = {cd_cstr_piece("\""), written, cd_cstr_piece("\" (no earlier name to resolve it to)")};
+  sp->how = cd_arena_join(a->doc->arena, p, sizeof p / sizeof p[0]);
+}
+
 static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org, const char *word) {
   size_t r = att_resolve_person(a, i, org);
   if (r != CD_NONE) r = same_surname_of_gender(a, r, word_gender(S(a, i), N(a, i)));
@@ -936,9 +951,7 @@ static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org
     sp->how = cd_arena_join(a->doc->arena, p, sizeof p / sizeof p[0]);
     return true;
   }
-  sp->name = cd_arena_strndup(a->doc->arena, w, cd_tok_end(T(a, end - 1)) - T(a, i)->start);
-  cd_piece p[] = {cd_cstr_piece("\""), written, cd_cstr_piece("\" (no earlier name to resolve it to)")};
-  sp->how = cd_arena_join(a->doc->arena, p, sizeof p / sizeof p[0]);
+  unresolved(a, i, end, sp);
   return true;
 }
 
@@ -1460,12 +1473,24 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       a->in_they = false;
       if (found) return they_refers_to(a, i, &subj, sp);
     }
-    if (att_resolve_into(a, i, i + 1, sp, true, NULL)) return true;
+    /* (not an organisation that is only where something happens: "stood near the memorial, close
+     * to Tollbridge Primary School. When the motorcade passed, they chanted") */
+    bool oblique = false;
+    if (att_resolve_into(a, i, i + 1, sp, true, NULL)) {
+      const cd_name_mention *m = sp->mention != CD_NONE ? CD_VEC_AT(&doc->mentions, cd_name_mention, sp->mention) : NULL;
+      oblique = m && att_after_preposition(a, m->first_tok, CD_VEC_AT(&doc->sentences, cd_sentence, m->sent)->first_tok);
+      if (!oblique) return true;
+      memset(sp, 0, sizeof *sp);
+    }
     if (cur > 0 && CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1)->para == para_of(a, i)) {
       speaker prev = {0};
       const cd_sentence *ps = CD_VEC_AT(&doc->sentences, cd_sentence, cur - 1);
       if (att_sentence_subject(a, cur - 1, ps->end_tok, &prev) && prev.method == CD_ATTR_SOURCE)
         return they_refers_to(a, i, &prev, sp);
+    }
+    if (oblique) {
+      unresolved(a, i, i + 1, sp);
+      return true;
     }
     return att_resolve_into(a, i, i + 1, sp, true, "pronoun");
   }
