@@ -915,6 +915,53 @@ static bool list_marker_before(const att *a, size_t first) {
   return d > i && d < T(a, first)->start && (text[d] == '.' || text[d] == ')');
 }
 
+/* Does the quote at index qi end in a question ("...?")? */
+static bool asks(const att *a, size_t qi) {
+  const cd_quote_work *w = CD_VEC_AT(&a->doc->quote_work, cd_quote_work, qi);
+  return w->close_tok > w->open_tok + 1 && punct(a, w->close_tok - 1, '?');
+}
+
+/* The top-level quote that opens paragraph `para` and is a person's, or CD_NONE; looked for from
+ * quote index `below` down. */
+static size_t opening_quote(const att *a, uint32_t para, size_t below) {
+  const cd_doc *doc = a->doc;
+  size_t found = CD_NONE;
+  for (size_t p = below; p > 0; p--) {
+    const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
+    if (w->para < para) break;
+    if (w->para == para && CD_VEC_AT(&doc->quotes, cd_quote, p - 1)->level == 0) found = p - 1;
+  }
+  if (found == CD_NONE) return CD_NONE;
+  const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, found);
+  const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, found);
+  if (CD_VEC_AT(&doc->paras, cd_para, para)->first_tok != w->open_tok || !q->speaker || q->kind != CD_QUOTE_SPEECH ||
+      q->entity == CD_NONE || CD_VEC_AT(&doc->entities, cd_entity, q->entity)->kind != CD_ENTITY_PERSON)
+    return CD_NONE;
+  return found;
+}
+
+/* An exchange of questions and answers in paragraphs of their own (a cross-examination, an
+ * interview): ""You were fired, weren't you?" Dunsany asked. ¶ "I was let go," Ellery said. ¶ "Let
+ * go for what?" ¶ "For asking about the invoices."". A paragraph that is only a quote, after two
+ * paragraphs opened by two people's quotes, is the earlier one's turn again when a question is
+ * asked or answered there (this quote or the one before ends in "?"), or the turns have already
+ * gone back and forth. `prev`: the quote of the paragraph before; the earlier turn's quote, or
+ * CD_NONE. */
+static size_t exchange_turn(const att *a, const quote_ctx *c, size_t prev) {
+  const cd_doc *doc = a->doc;
+  uint32_t para = para_of(a, c->open);
+  if (para < 2 || !quote_is_paragraph(a, c)) return CD_NONE;
+  size_t y = opening_quote(a, para - 1, c->qi);
+  if (y != prev) return CD_NONE;
+  size_t x = opening_quote(a, para - 2, y);
+  if (x == CD_NONE) return CD_NONE;
+  const cd_quote *qx = CD_VEC_AT(&doc->quotes, cd_quote, x), *qy = CD_VEC_AT(&doc->quotes, cd_quote, y);
+  if (qx->entity == qy->entity) return CD_NONE;
+  bool turns = qy->method == CD_ATTR_CONTINUATION && qy->continues != CD_NONE &&
+               CD_VEC_AT(&doc->quote_work, cd_quote_work, qy->continues)->para + 2 == para - 1;
+  return ends_in_question(a, c) || asks(a, y) || turns ? x : CD_NONE;
+}
+
 static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *verb, size_t *from) {
   const cd_doc *doc = a->doc;
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
@@ -951,7 +998,8 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
     if (pq->speaker && pq->kind == CD_QUOTE_SPEECH &&
         (ps->para == s->para || quote_is_paragraph(a, c) || labelled ||
          (pq->entity != CD_NONE && CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind == CD_ENTITY_PERSON))) {
-      *from = p - 1;
+      size_t turn = ps->para != s->para ? exchange_turn(a, c, p - 1) : CD_NONE;
+      *from = turn != CD_NONE ? turn : p - 1;
       return true;
     }
     break;
