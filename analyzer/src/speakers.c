@@ -101,7 +101,10 @@ bool att_index_gender(att *a) {
     const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
     if (m->entity == CD_NONE) continue;
     size_t v = m->end_tok;
-    while (v < doc_ntok(doc) && v < m->end_tok + 3 && att_between_word(a, v)) v++;
+    /* (the name an appositive: "Veldmark's lead negotiator, Piet Ostenbrink, said he ...") */
+    if (punct(a, v, ',') && m->first_tok > 0 && punct(a, m->first_tok - 1, ',')) v++;
+    size_t from = v;
+    while (v < doc_ntok(doc) && v < from + 3 && att_between_word(a, v)) v++;
     /* the verb first: most names are followed by none, and asking is cheaper than the person test */
     if (!att_speech_verb(a, v) || !att_person_mention(doc, m)) continue;
     if (!m->in_quote) a->gender[m->entity] |= ATT_NAMED_SPEAKER; /* "Owain Griffiths said the family ..." */
@@ -109,7 +112,14 @@ bool att_index_gender(att *a) {
     if (is(a, p, "that")) p++;
     /* (not against the person's own given name: in "Achterberg says she spent a week refusing to
      * speak to him" the "she" is someone else, and "Desmond" says he is a man) */
-    if ((is(a, p, "he") || is(a, p, "she")) && T(a, p)->sent == m->sent) {
+    /* (also "Ostenbrink said his country ...", "Lind said her client ...": the speaker's own side,
+     * for the nouns of what a person speaks for, whose owner is the one who speaks of it) */
+    static const char *const OWN_SIDE[] = {"administration", "campaign", "client", "clients", "club", "company",
+                                           "country", "delegation", "department", "family", "firm", "government",
+                                           "ministry", "office", "party", "side", "team", "union", NULL};
+    bool own = (is(a, p, "his") || is(a, p, "her")) && p + 1 < doc_ntok(doc) && T(a, p + 1)->kind == TOK_WORD &&
+               cd_word_in(S(a, p + 1), N(a, p + 1), OWN_SIDE);
+    if ((is(a, p, "he") || is(a, p, "she") || own) && T(a, p)->sent == m->sent) {
       uint8_t g = word_gender(S(a, p), N(a, p)), named = entity_name_gender(a, m->entity);
       if (named == GENDER_UNKNOWN || named == g) note_gender(a, m->entity, g);
     }
