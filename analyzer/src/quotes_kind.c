@@ -155,7 +155,7 @@ static size_t words_before(const cd_doc *doc, size_t open, const cd_token **out,
 static const char *const TITLE_CUES[] = {
     "album", "banner", "book", "called", "campaign", "caption", "documentary", "entitled", "episode",
     "exhibition", "film", "hashtag", "headline", "initiative", "motto", "movie", "named", "novel", "operation",
-    "plan", "play", "poem", "program", "programme", "report", "series", "show", "sign", "slogan", "song",
+    "plan", "play", "poem", "program", "programme", "series", "show", "sign", "slogan", "song",
     "theme", "titled", NULL};
 
 /* nouns for works that have titles; sorted: looked up by binary search */
@@ -172,14 +172,15 @@ static const char *const WORK_NOUNS[] = {
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
     "accord", "act", "agreement", "album", "anthem", "award", "banner", "banners", "bill", "book", "button",
-    "buttons", "campaign", "cap", "caps", "category", "chant", "chants", "co-star", "coalition", "creator", "deal",
-    "doctrine", "documentary", "episode", "event", "exhibition", "feature", "festival", "film", "forum",
-    "framework", "franchise", "hashtag", "hat", "hats", "initiative", "law", "letters", "mission", "mode", "model",
-    "movement", "movie", "mug", "mugs", "musical", "novel", "operation", "option", "pageant", "panel", "placard",
-    "placards", "plan", "plate", "plates", "podcast", "policy", "poster", "posters", "principle", "prize",
-    "program", "programme", "project", "radio", "rally", "rule", "scheme", "sequel", "series", "session",
-    "setting", "settings", "shirt", "shirts", "show", "sign", "signs", "sitcom", "slogan", "song", "star",
-    "sticker", "stickers", "strategy", "t-shirt", "t-shirts", "tour", "workshop", NULL};
+    "buttons", "campaign", "cap", "caps", "category", "chant", "chants", "co-star", "coalition",
+    "creator", "deal", "doctrine", "documentary", "drill", "drills", "episode", "event", "exercise", "exhibition",
+    "feature", "festival", "film", "forum", "framework", "franchise", "hashtag", "hat", "hats", "initiative", "law",
+    "letters", "maneuvers", "manoeuvres", "mission", "mode", "model", "movement", "movie", "mug", "mugs", "musical",
+    "novel", "operation", "option", "pageant", "panel", "placard", "placards", "plan", "plate", "plates", "podcast",
+    "policy", "poster", "posters", "principle", "prize", "program", "programme", "project", "radio", "rally",
+    "rule", "scheme", "sequel", "series", "session", "setting", "settings", "shirt", "shirts", "show",
+    "sign", "signs", "sitcom", "slogan", "song", "star", "sticker", "stickers", "strategy", "t-shirt",
+    "t-shirts", "tour", "workshop", NULL};
 
 /* ""Museum to close at the end of December," by Times' Ann Lee", "''The Trumps,'' by Gwenda Blair":
  * a capitalised text in quotation marks that ends at a comma, inside the marks or just after them
