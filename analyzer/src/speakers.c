@@ -288,6 +288,21 @@ static bool place_like(const att *a, const cd_name_mention *m) {
   return false;
 }
 
+/* "Edith, my father's mother, was ...", "Yusuf stood beside me": a person called by the given name
+ * alone, which no entity kind settles (a given name may be a place's: "Georgia", "Jordan"), is one
+ * "she" or "he" may stand for when the name lists give it that gender and it is no place after a
+ * preposition. */
+static bool lone_given_name(const att *a, const cd_name_mention *m, uint8_t want) {
+  if (want == GENDER_UNKNOWN || m->kind != MK_NAME || m->n_parts != 1 || m->in_quote || m->headline || m->possessive ||
+      m->entity == CD_NONE || CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_OTHER)
+    return false;
+  size_t f = m->first_tok;
+  if (T(a, f)->kind != TOK_WORD || f + 1 != m->end_tok) return false;
+  bool fits = want == GENDER_MALE ? cd_lex_has(CD_LEX_GIVEN_NAMES_MALE, S(a, f), N(a, f))
+                                  : cd_lex_has(CD_LEX_GIVEN_NAMES_FEMALE, S(a, f), N(a, f));
+  return fits && !att_after_preposition(a, f, CD_VEC_AT(&a->doc->sentences, cd_sentence, m->sent)->first_tok);
+}
+
 /* Who "he" or "she" at token `pos` is: the nearest person before it in its sentence; else the
  * speaker of the previous sentence's quote; else the subject of the nearest earlier sentence
  * (a sentence that itself opens with he/she continues the same person, so look further back).
@@ -360,6 +375,29 @@ static size_t kin_subject_before(const att *a, size_t pos, uint8_t want) {
   return kin > 0 && (uint8_t)kin == want ? k : CD_NONE;
 }
 
+/* For a mention of a given name alone ("Yusuf stood beside me"), the last mention before it of the
+ * one person named in full with that given name ("Yusuf Tamsin"), when there is exactly one; else
+ * mention r itself. */
+static size_t full_name_of_given(const att *a, size_t r) {
+  const cd_doc *doc = a->doc;
+  const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, r);
+  if (m->n_parts != 1 || m->entity == CD_NONE || CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_OTHER)
+    return r;
+  const char *given = S(a, m->first_tok);
+  size_t gn = N(a, m->first_tok);
+  size_t person = CD_NONE, entity = CD_NONE;
+  for (size_t e = 0; e < doc->entities.len; e++) {
+    const cd_entity *x = CD_VEC_AT(&doc->entities, cd_entity, e);
+    if (x->kind != CD_ENTITY_PERSON || !x->name || strncmp(x->name, given, gn) != 0 || x->name[gn] != ' ') continue;
+    if (entity != CD_NONE) return r; /* two people of that given name */
+    entity = e;
+  }
+  if (entity == CD_NONE) return r;
+  for (size_t k = r; k > 0 && person == CD_NONE; k--)
+    if (CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1)->entity == entity) person = k - 1;
+  return person != CD_NONE ? person : r;
+}
+
 static size_t resolve_person_near(const att *a, size_t pos, bool org);
 
 /* resolve_person_near, except that after "Her husband was more practical." a "he" is not the
@@ -367,6 +405,7 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org);
 static size_t resolve_person(const att *a, size_t pos, bool org) {
   size_t r = resolve_person_near(a, pos, org);
   if (r == CD_NONE || org) return r;
+  r = full_name_of_given(a, r);
   size_t owner = kin_subject_before(a, pos, word_gender(S(a, pos), N(a, pos)));
   if (owner == CD_NONE) return r;
   size_t o = resolve_person_near(a, owner, false);
@@ -588,7 +627,8 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
     bool fits = org ? (m->entity != CD_NONE && !m->in_quote && !m->headline &&
                        (CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION ||
                         (it && m->acronym && CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_PERSON)))
-                    : att_person_mention(doc, m) && gender_fits(a, m, want) && !(want != GENDER_UNKNOWN && place_like(a, m));
+                    : (att_person_mention(doc, m) && gender_fits(a, m, want) && !(want != GENDER_UNKNOWN && place_like(a, m))) ||
+                          lone_given_name(a, m, want);
     if (!fits) continue;
     /* "Asked by Lynsey Carmichael whether he had lost the dressing room, he said": the agent of a
      * fronted passive is who asks; the one asked is the pronoun */
