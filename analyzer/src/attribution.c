@@ -2438,7 +2438,7 @@ static bool according_phrase(att *a, size_t first, speaker *sp) {
 
 /* The speaker of the "according to" at token i: a speaker phrase, else the noun phrase after it. */
 static bool according_speaker(att *a, size_t i, speaker *sp) {
-  size_t first = is(a, i, "according") ? i + 2 : i + 1;
+  size_t first = is(a, i, "according") || is(a, i, "words") ? i + 2 : i + 1;
   if (att_speaker_at(a, first, sp, CD_ATTR_ACCORDING_TO)) {
     if (sp->method == CD_ATTR_EXPLICIT) sp->method = CD_ATTR_ACCORDING_TO;
     /* a source's phrase goes on to who made it: "a 2013 study by economists Ana Bell and Omar
@@ -2469,7 +2469,7 @@ static bool according_within(att *a, const quote_ctx *c, size_t window, speaker 
     if (c->open > from + window) from = c->open - window;
     if (c->close + window < to) to = c->close + window;
     for (size_t k = count_below(a->according, a->n_according, from); k < a->n_according; k++) {
-      size_t i = a->according[k], first = is(a, i, "according") ? i + 2 : i + 1;
+      size_t i = a->according[k], first = is(a, i, "according") || is(a, i, "words") ? i + 2 : i + 1;
       if (i >= to || first >= s->end_tok) break;
       if (according_speaker(a, i, sp)) {
         *verb = i;
@@ -2575,6 +2575,10 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
     set_cue(a, q, verb);
     if (is(a, verb, "according")) {
       q->cue = "according to";
+      q->cue_span.end = cd_tok_end(T(a, verb + 1));
+    } else if (is(a, verb, "words") && verb >= 2 && is(a, verb - 2, "in")) {
+      q->cue = "in the words of";
+      q->cue_span.start = T(a, verb - 2)->start;
       q->cue_span.end = cd_tok_end(T(a, verb + 1));
     }
   }
@@ -2908,7 +2912,7 @@ static void index_range(att *a, size_t lo, size_t hi, cd_vec *dashes, cd_vec *ac
     for (size_t k = 0; k < m; k++) {
       size_t len = run[k].len;
       bool spaced_punct = (run[k].kind == TOK_PUNCT) & ((run[k].flags & TF_SPACE_BEFORE) != 0);
-      bool word = (run[k].kind == TOK_WORD) & ((len == 3) | (len == 9));
+      bool word = (run[k].kind == TOK_WORD) & ((len == 3) | (len == 5) | (len == 9));
       maybe |= (uint64_t)(spaced_punct | word) << k;
     }
     for (; maybe; maybe &= maybe - 1) {
@@ -2922,7 +2926,9 @@ static void index_range(att *a, size_t lo, size_t hi, cd_vec *dashes, cd_vec *ac
       bool per = is(a, i, "per") && i > 0 &&
                  (punct(a, i - 1, ',') || T(a, i - 1)->sent != t->sent ||
                   (T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE));
-      if (((is(a, i, "according") && is(a, i + 1, "to")) || per) && outside_quotes(a, i))
+      /* (and "in the words of X", which frames a quote the same way) */
+      bool words = i >= 2 && is(a, i, "words") && is(a, i + 1, "of") && is(a, i - 1, "the") && is(a, i - 2, "in");
+      if (((is(a, i, "according") && is(a, i + 1, "to")) || per || words) && outside_quotes(a, i))
         *(size_t *)cd_vec_push(according) = i;
     }
   }
