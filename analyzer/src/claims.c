@@ -466,13 +466,33 @@ static const char *described_speaker(const cd_doc *doc, const pending *p) {
   return NULL;
 }
 
-/* Does "because" follow explanation p in its sentence ("asked not to be named because ...")? */
+/* Does explanation p give the reason for not naming the source: "because" after it in its
+ * sentence ("asked not to be named because ..."), or "fearing", "citing", "for fear", "for the same
+ * reason"; or is it a reason itself ("was not authorized to speak publicly", the wire's standard
+ * one)? */
 static bool reason_follows(const cd_doc *doc, const pending *p) {
+  for (size_t b = p->hit.start; b + 6 <= p->hit.end; b++)
+    if (memcmp(doc->text + b, "authori", 7) == 0 && b + 7 <= p->hit.end) return true;
   size_t t = first_token(doc, p->hit.end, false);
   uint32_t sent = doc_tok(doc, p->hit.head)->sent;
   for (; t < doc_ntok(doc) && doc_tok(doc, t)->sent == sent; t++) {
     const cd_token *k = doc_tok(doc, t);
-    if (k->kind == TOK_WORD && CD_WORD_IS(doc->text + k->start, k->len, "because")) return true;
+    if (k->kind != TOK_WORD) continue;
+    const char *w = doc->text + k->start;
+    if (CD_WORD_IS(w, k->len, "because") || CD_WORD_IS(w, k->len, "fearing") || CD_WORD_IS(w, k->len, "citing"))
+      return true;
+    const cd_token *n = t + 1 < doc_ntok(doc) ? doc_tok(doc, t + 1) : NULL;
+    if (n && n->kind == TOK_WORD && n->sent == sent && CD_WORD_IS(w, k->len, "for") &&
+        (CD_WORD_IS(doc->text + n->start, n->len, "fear") || CD_WORD_IS(doc->text + n->start, n->len, "the") ||
+         CD_WORD_IS(doc->text + n->start, n->len, "that"))) {
+      /* "for the same reason", "for that reason" (not "for the company") */
+      const cd_token *r = t + 2 < doc_ntok(doc) ? doc_tok(doc, t + 2) : NULL, *r2 = t + 3 < doc_ntok(doc) ? doc_tok(doc, t + 3) : NULL;
+      if (CD_WORD_IS(doc->text + n->start, n->len, "fear")) return true;
+      if (r && r->kind == TOK_WORD && CD_WORD_IS(doc->text + r->start, r->len, "reason")) return true;
+      if (r && r2 && r2->kind == TOK_WORD && CD_WORD_IS(doc->text + r->start, r->len, "same") &&
+          CD_WORD_IS(doc->text + r2->start, r2->len, "reason"))
+        return true;
+    }
   }
   return false;
 }

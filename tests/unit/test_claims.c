@@ -308,6 +308,25 @@ static void test_explanations_with_reason(void **state) {
   }
 }
 
+/* Reasons in other words than "because": the wire's "not authorized to speak publicly" is one
+ * itself, and "for fear of ...", "for the same reason" give one; "for the company" does not. */
+static void test_explanations_with_other_reasons(void **state) {
+  (void)state;
+  const char *texts[] = {HEAD "An official in the roads department, who was not authorized to speak publicly, said "
+                              "the surveys were late.",
+                         HEAD "A nurse, who asked not to be named for fear of losing her job, said the ward was full.",
+                         HEAD "A second nurse, who asked not to be named for the same reason, said beds were short.",
+                         HEAD "A driver, who asked not to be named, said the depot had closed.",
+                         HEAD "A driver, who asked not to be named for the company, said the depot had closed."};
+  for (int k = 0; k < 5; k++) {
+    cd_report *r = cd_analyze(texts[k], strlen(texts[k]), CD_FORMAT_PLAINTEXT, NULL);
+    assert_non_null(r);
+    const cd_diagnostic *d = only_finding(r, AN);
+    assert_int_equal(strstr(d->message, "the reason is given") != NULL, k < 3);
+    cd_report_free(r);
+  }
+}
+
 static void test_bad_input(void **state) {
   (void)state;
   const char bad[] = "Head\n\nThe \xff\xfe mayor reportedly\x00 quit \xe2\x80 sources said \xc3";
@@ -572,6 +591,7 @@ int main(void) {
       cmocka_unit_test(test_explained_source_message),
       cmocka_unit_test(test_explained_described_speaker),
       cmocka_unit_test(test_explanations_with_reason),
+      cmocka_unit_test(test_explanations_with_other_reasons),
       cmocka_unit_test(test_bad_input),
       cmocka_unit_test(test_memo_across_analyses),
       cmocka_unit_test(test_engines_agree),
