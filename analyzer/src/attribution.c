@@ -962,6 +962,25 @@ static size_t exchange_turn(const att *a, const quote_ctx *c, size_t prev) {
   return ends_in_question(a, c) || asks(a, y) || turns ? x : CD_NONE;
 }
 
+/* Does the quote open with "he" or "she" (or "his", "her") that may stand for the person sp, of
+ * the pronoun's gender or not known to be of the other: words about them, not theirs? */
+static bool about_them(const att *a, const quote_ctx *c, const speaker *sp) {
+  size_t f = c->open + 1;
+  if (f >= c->close || sp->mention == CD_NONE || T(a, f)->kind != TOK_WORD) return false;
+  if (!(pronoun_is(a, f, "he") || pronoun_is(a, f, "she") || is(a, f, "his") || is(a, f, "her"))) return false;
+  /* (only when they are the one person named there: after "Lind praised Bell's plan." the "she"
+   * may be Bell) */
+  const cd_sentence *ps = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open - 1);
+  for (size_t k = ps->first_tok; k < ps->end_tok; k++) {
+    size_t mi = mention_at(a, k);
+    if (mi == CD_NONE) continue;
+    const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+    if (m->entity != sp->entity && (cd_mention_is_person(a->doc, mi) || m->possessive)) return false;
+  }
+  return att_gender_known_fit(a, sp->mention, S(a, f), N(a, f)) ||
+         !att_gender_known_fit(a, sp->mention, is(a, f, "he") || is(a, f, "his") ? "she" : "he", is(a, f, "he") || is(a, f, "his") ? 3 : 2);
+}
+
 static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *verb, size_t *from) {
   const cd_doc *doc = a->doc;
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
@@ -1067,7 +1086,22 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
    * board. "We are seeking an order." She also ...") */
   if ((closes || whole) && document_subject(a, c->sent_open - 1, sp, verb)) return true;
   memset(sp, 0, sizeof *sp);
-  if (!(closes || whole) || !person_subject(a, c->sent_open - 1, sp, verb)) {
+  /* (not a quote about them: "Dunleavy, 24, scored 27 goals last season. ¶ "He was never going
+   * to stay."" is someone else's words about him) */
+  bool about = false;
+  if (!(closes || whole) || !person_subject(a, c->sent_open - 1, sp, verb) || (about = about_them(a, c, sp))) {
+    /* (words about them after another's quote in the paragraph are that speaker's: ""I have it on
+     * my phone," Janine says. ... You can see Maren lift her. "She carried her to the bench."") */
+    for (size_t p = c->qi; about && p > 0; p--) {
+      const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
+      if (CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1)->para != s->para) break;
+      if (pq->level > 0 || !pq->speaker || pq->kind != CD_QUOTE_SPEECH) continue;
+      if (pq->entity == sp->entity) break;
+      memset(sp, 0, sizeof *sp);
+      *verb = CD_NONE;
+      *from = p - 1;
+      return true;
+    }
     memset(sp, 0, sizeof *sp);
     if (closes && pronoun_of_last_speaker(a, c, ps, sp, verb)) return true;
     memset(sp, 0, sizeof *sp);

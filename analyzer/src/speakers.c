@@ -509,6 +509,21 @@ static bool in_fronted_clause(const att *a, const cd_sentence *s, const cd_name_
   return false;
 }
 
+/* Does the pronoun at `pos` open the main clause right after a fronted clause of being asked
+ * ("Asked whether ...", "Pressed on ...", "When asked about ...") that mention m is inside? (Not
+ * any fronted clause: in "After Lind won, she said" the name is the pronoun's.) */
+static bool pronoun_after_fronted(const att *a, const cd_sentence *s, const cd_name_mention *m, size_t pos) {
+  size_t f = s->first_tok;
+  if ((is(a, f, "when") || is(a, f, "if")) && f + 1 < s->end_tok) f++;
+  if (pos < 2 || m->first_tok <= f || m->end_tok >= pos || !punct(a, pos - 1, ',') ||
+      !(is(a, f, "asked") || is(a, f, "pressed") || is(a, f, "questioned") || is(a, f, "challenged") ||
+        is(a, f, "quizzed")))
+    return false;
+  for (size_t k = f + 1; k + 1 < pos; k++)
+    if (punct(a, k, ',') || T(a, k)->kind == TOK_MARK) return false; /* one clause, to the pronoun's comma */
+  return true;
+}
+
 /* Is mention mi the only person named in its sentence (outside quotes)? */
 static bool only_person(const cd_doc *doc, size_t mi) {
   const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
@@ -633,6 +648,9 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
     /* "Asked by Lynsey Carmichael whether he had lost the dressing room, he said": the agent of a
      * fronted passive is who asks; the one asked is the pronoun */
     if (!org && m->sent == cur_sent && fronted_agent(a, ms, m, pos)) continue;
+    /* "Pressed on whether Dunleavy was that number nine, he replied": a name inside the fronted
+     * clause the pronoun's comma closes is what was asked about, not the one who answers */
+    if (!org && m->sent == cur_sent && pronoun_after_fronted(a, ms, m, pos)) continue;
     if (m->sent == cur_sent) {
       /* in the same sentence: the subject of the clause the pronoun is in ("Rubio said ... Trump, whom
        * he called ..."; "X held that ..., and yet Y ignores them: '...,' he said" gives Y), never a
