@@ -1103,6 +1103,12 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
       return true;
     }
     memset(sp, 0, sizeof *sp);
+    /* (a role's holder named before, as the subject: "..., the chief paused. "..."") */
+    if (!about && (closes || whole) && att_role_subject_person(a, c->sent_open - 1, sp)) {
+      *verb = CD_NONE;
+      return true;
+    }
+    memset(sp, 0, sizeof *sp);
     if (closes && pronoun_of_last_speaker(a, c, ps, sp, verb)) return true;
     memset(sp, 0, sizeof *sp);
     if (ps->para != s->para && beat_after_quote(a, c, ps, from)) return true;

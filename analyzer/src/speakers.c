@@ -2664,6 +2664,34 @@ bool att_asked_person(att *a, size_t first, size_t end, speaker *sp) {
   return gender_fits(a, CD_VEC_AT(&a->doc->mentions, cd_name_mention, sp->mention), word_gender(S(a, who), N(a, who)));
 }
 
+/* "Asked whether investigators had identified a suspect, the chief paused.": the subject of
+ * sentence `sent` (past a fronted clause) is "the" and a role whose holder was named before
+ * ("Police Chief Ramona Stellwagen"), acting; that person. */
+bool att_role_subject_person(att *a, uint32_t sent, speaker *sp) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, sent);
+  size_t k = s->first_tok;
+  if (k < s->end_tok && (fronted(a, k) || is(a, k, "asked") || is(a, k, "pressed"))) {
+    size_t c = k + 1;
+    while (c < s->end_tok && c < k + 30 && !punct(a, c, ',') && T(a, c)->kind != TOK_MARK) c++;
+    if (c >= s->end_tok || !punct(a, c, ',')) return false;
+    k = c + 1;
+  }
+  if (k + 2 >= s->end_tok || !is(a, k, "the")) return false;
+  size_t head = k + 1;
+  if (T(a, head)->kind != TOK_WORD || !(T(a, head)->flags & TF_LOWER) ||
+      !(att_role_noun(a, head) || cd_is_job_title(S(a, head), N(a, head)) || agent_noun(S(a, head), N(a, head))))
+    return false;
+  size_t v = head + 1;
+  if (T(a, v)->kind != TOK_WORD || !(T(a, v)->flags & TF_LOWER) || att_be_form(a, v) || att_preposition(a, v) ||
+      att_function_word(a, v) || !outside_quotes(a, v))
+    return false;
+  size_t holder = role_named_person(a, k, head, ROLE_PARAS);
+  if (holder == CD_NONE) return false;
+  memset(sp, 0, sizeof *sp);
+  refers_to(a, sp, holder, k, head + 1, ", named in that role before");
+  return true;
+}
+
 bool att_message_owner(att *a, size_t first, speaker *sp) {
   size_t n = doc_ntok(a->doc);
   if (first + 1 >= n) return false;
