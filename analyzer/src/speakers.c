@@ -1642,6 +1642,24 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       return source_phrase(a, sp, i, e);
     }
   }
+  /* "said the Speaker, Dame Philippa Ormerod,", "the Prime Minister, Alun Brecon, said": a title
+   * in capitals after "the" ("the Archbishop of Canterbury"), then the person it names */
+  if (is(a, i, "the") && i + 3 < doc_ntok(doc) && (T(a, i + 1)->flags & TF_CAP) && mention_at(a, i + 1) == CD_NONE) {
+    size_t k = i + 1;
+    while (k < doc_ntok(doc) && k < i + 6 && T(a, k)->kind == TOK_WORD && mention_at(a, k) == CD_NONE &&
+           ((T(a, k)->flags & TF_CAP) || ((is(a, k, "of") || is(a, k, "for")) && (T(a, k + 1)->flags & TF_CAP))))
+      k++;
+    size_t named = punct(a, k, ',') && k + 1 < doc_ntok(doc) ? mention_at(a, k + 1) : CD_NONE;
+    if (named != CD_NONE && cd_mention_is_person(doc, named) && att_possessive_end(a, named) == CD_NONE) {
+      size_t e = CD_VEC_AT(&doc->mentions, cd_name_mention, named)->end_tok;
+      if (e >= doc_ntok(doc) || T(a, e)->sent != T(a, i)->sent || punct(a, e, ',') || punct(a, e, '.') ||
+          att_speech_verb(a, e)) {
+        att_set_name(a, sp, named, method);
+        sp->first_tok = i;
+        return true;
+      }
+    }
+  }
   /* "Kemi Adeyemi, 23, scored twice. The 23-year-old added: ...": the person introduced with that age */
   if (is(a, i, "the") && i + 1 < doc_ntok(doc)) {
     size_t named = age_named_person(a, i + 1);
