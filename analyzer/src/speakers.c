@@ -1336,6 +1336,25 @@ static bool other_role_word(const att *a, size_t w, size_t j) {
   return !(len == N(a, j) && strncasecmp(S(a, w), S(a, j), len) == 0);
 }
 
+/* Was the person of mention mi named with the role word at token j as a title before the name
+ * ("Judge Evelyn Marchbank" for "the judge")? */
+static bool titled_with(const att *a, size_t mi, size_t j) {
+  const cd_doc *doc = a->doc;
+  size_t e = CD_VEC_AT(&doc->mentions, cd_name_mention, mi)->entity;
+  if (e == CD_NONE) return false;
+  /* (the holder's own mention first, then the person's mentions before it, a bounded walk) */
+  for (size_t k = mi + 1; k > 0 && mi + 1 - k < 512; k--) {
+    const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
+    if (m->entity != e || m->title.start == CD_NONE32) continue;
+    size_t tn = m->title.end - m->title.start;
+    const char *t = doc->text + m->title.start;
+    if (tn >= N(a, j) && strncasecmp(t + tn - N(a, j), S(a, j), N(a, j)) == 0 &&
+        (tn == N(a, j) || t[tn - N(a, j) - 1] == ' '))
+      return true;
+  }
+  return false;
+}
+
 static bool described_otherwise(const att *a, size_t mi, size_t j) {
   const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
   size_t k = m->end_tok, n = doc_ntok(a->doc), f = m->first_tok;
@@ -1703,16 +1722,26 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       }
       /* "the adviser, who spoke on condition of anonymity, said": nobody named, as written */
       if (anonymity_after(a, j + 1)) return source_phrase(a, sp, i, j + 1);
+      /* then the role's holder may be named further back ("The singer Rhea Okafor" at the top,
+       * "Judge Evelyn Marchbank" eight paragraphs up): before the nearest person, who in a long
+       * story is more often someone else (the defendant the judge sentences) */
       /* not someone the text gave another role: "Patrick Oyelowo-Hart, a teacher" is not "the owner" */
       size_t near = att_resolve_person(a, i, false);
       bool other = near != CD_NONE && described_otherwise(a, near, j);
-      if (!other && att_resolve_into(a, i, j + 1, sp, false, NULL)) return true;
-      /* then the role's holder may be named further back: "The singer Rhea Okafor" at the top */
-      named = other ? role_named_person(a, i, j, ROLE_PARAS_FAR) : CD_NONE;
+      /* (the nearest person first when named in this sentence or the one before: "Boateng said the
+       * winner was the best moment of his career. '...,' the defender said."; unless the role is the
+       * title someone was named with, "Judge Evelyn Marchbank", and the nearest is someone else) */
+      bool close = near != CD_NONE && CD_VEC_AT(&doc->mentions, cd_name_mention, near)->sent + 1 >= T(a, i)->sent;
+      named = role_named_person(a, i, j, ROLE_PARAS_FAR);
+      if (named != CD_NONE && close && !titled_with(a, named, j)) named = CD_NONE;
+      if (named == CD_NONE && !other && close && att_resolve_into(a, i, j + 1, sp, false, NULL)) return true;
+      memset(sp, 0, sizeof *sp);
+      if (named == CD_NONE) named = role_named_person(a, i, j, ROLE_PARAS_FAR);
       if (named != CD_NONE) {
         refers_to(a, sp, named, i, j + 1, ", named in that role before");
         return true;
       }
+      if (!other && att_resolve_into(a, i, j + 1, sp, false, NULL)) return true;
     }
     if (definite && (T(a, j)->flags & TF_LOWER) && N(a, j) > 3 && S(a, j)[N(a, j) - 1] == 's' &&
         att_speech_verb(a, j + 1) && !att_source_noun(a, j)) {
