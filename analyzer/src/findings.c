@@ -62,6 +62,12 @@ static void quote_findings(cd_doc *doc) {
       q->evidence = "A short fragment with no speaker: read as a scare quote, not reported.";
       continue;
     }
+    /* "Rising!", "Goal!": a cry of a word or two (a chant's answer, a shout from the stands) is no
+     * statement a fact-checker needs a source for */
+    if (words <= 2 && q->inner.end > q->inner.start && doc->text[q->inner.end - 1] == '!') {
+      q->evidence = "A cry of a word or two with no speaker: not reported.";
+      continue;
+    }
     /* a quote never closed is reported once, as unclosed: where it ends, and so who is on record
      * for it, is what the missing mark leaves open */
     if (!q->closed) {

@@ -2733,6 +2733,11 @@ bool att_role_subject_person(att *a, uint32_t sent, speaker *sp) {
       att_function_word(a, v) || !outside_quotes(a, v))
     return false;
   size_t holder = role_named_person(a, k, head, ROLE_PARAS);
+  /* (further back, the person named with the role as a title: "Police Chief Ramona Stellwagen") */
+  if (holder == CD_NONE) {
+    holder = role_named_person(a, k, head, ROLE_PARAS_FAR);
+    if (holder != CD_NONE && !titled_with(a, holder, head)) holder = CD_NONE;
+  }
   if (holder == CD_NONE) return false;
   memset(sp, 0, sizeof *sp);
   refers_to(a, sp, holder, k, head + 1, ", named in that role before");
