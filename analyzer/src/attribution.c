@@ -2952,7 +2952,8 @@ static void index_range(att *a, size_t lo, size_t hi, cd_vec *dashes, cd_vec *ac
     for (size_t k = 0; k < m; k++) {
       size_t len = run[k].len;
       bool spaced_punct = (run[k].kind == TOK_PUNCT) & ((run[k].flags & TF_SPACE_BEFORE) != 0);
-      bool word = (run[k].kind == TOK_WORD) & ((len == 3) | (len == 5) | (len == 9));
+      bool word = (run[k].kind == TOK_WORD) & ((len == 3) | (len == 9) |
+                                               ((len == 5) && (a->doc->text[run[k].start] | 0x20) == 'w'));
       maybe |= (uint64_t)(spaced_punct | word) << k;
     }
     for (; maybe; maybe &= maybe - 1) {

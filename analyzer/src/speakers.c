@@ -1987,6 +1987,15 @@ static size_t past_phrase_to_who(const att *a, size_t e, uint32_t sent) {
   return e;
 }
 
+/* A word that places an unnamed source near the story ("familiar", "close", "briefed") or opens
+ * "with knowledge of": the cheap test before the lists, asked of many words. */
+static bool closeness_word(const att *a, size_t k) {
+  if (k >= doc_ntok(a->doc) || T(a, k)->kind != TOK_WORD || !(T(a, k)->flags & TF_LOWER)) return false;
+  size_t n = N(a, k);
+  return (n == 4 && is(a, k, "with")) || ((n == 5 || n == 6 || n == 7 || n == 8 || n == 13) &&
+                                          cd_lex_has(CD_LEX_CLAIM_SOURCE_CLOSENESS, S(a, k), n));
+}
+
 /* Past what places an unnamed source near the story, after its noun: "a person familiar with the
  * talks", "a source close to the board", "an official briefed on the plan", "a person with
  * knowledge of the schedule". The phrase must end where the clause's verb of saying stands (or,
@@ -2092,7 +2101,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     j++;
   } else if (att_determiner(a, i) && (T(a, i)->flags & TF_LOWER || i == CD_VEC_AT(&doc->sentences, cd_sentence, sent)->first_tok)) {
     j++;
-  } else if ((is(a, i, "people") || cd_lex_has(CD_LEX_BARE_SOURCES, S(a, i), N(a, i))) &&
+  } else if (closeness_word(a, i + 1) && (is(a, i, "people") || cd_lex_has(CD_LEX_BARE_SOURCES, S(a, i), N(a, i))) &&
              past_closeness(a, i + 1, sent, stance, inverted) != i + 1) {
     head = i; /* "people familiar with the plan said" */
     j++;
@@ -2161,8 +2170,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
      * names no one who speaks is the verb of the clause said (the quote's speaker is elsewhere);
      * not "one unaligned strategist", "one Republican involved" */
     /* "a person familiar with the talks": the word of closeness is no head (past_closeness) */
-    if (head != CD_NONE && ((T(a, head)->flags & TF_LOWER) || head == i) &&
-        cd_lex_has(CD_LEX_CLAIM_SOURCE_CLOSENESS, S(a, j), N(a, j)) &&
+    if (head != CD_NONE && ((T(a, head)->flags & TF_LOWER) || head == i) && !is(a, j, "with") && closeness_word(a, j) &&
         j + 1 < n && att_preposition(a, j + 1))
       break;
     if (inverted && head != CD_NONE && past_tense(a, j) && (T(a, head)->flags & TF_LOWER) && !att_role_noun(a, head) &&
@@ -2187,7 +2195,8 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
     return false;
   size_t e = person != CD_NONE ? j : head + 1;
   bool close_source = false; /* "a person familiar with the talks" */
-  if (person == CD_NONE && ((T(a, head)->flags & TF_LOWER) || head == i) && (att_determiner(a, i) || head == i)) {
+  if (person == CD_NONE && ((T(a, head)->flags & TF_LOWER) || head == i) && (att_determiner(a, i) || head == i) &&
+      closeness_word(a, e)) {
     size_t past = past_closeness(a, e, sent, stance, inverted);
     close_source = past != e;
     e = past;
