@@ -2952,8 +2952,7 @@ static void index_range(att *a, size_t lo, size_t hi, cd_vec *dashes, cd_vec *ac
     for (size_t k = 0; k < m; k++) {
       size_t len = run[k].len;
       bool spaced_punct = (run[k].kind == TOK_PUNCT) & ((run[k].flags & TF_SPACE_BEFORE) != 0);
-      bool word = (run[k].kind == TOK_WORD) & ((len == 3) | (len == 9) |
-                                               ((len == 5) && (a->doc->text[run[k].start] | 0x20) == 'w'));
+      bool word = (run[k].kind == TOK_WORD) & ((len == 3) | (len == 9));
       maybe |= (uint64_t)(spaced_punct | word) << k;
     }
     for (; maybe; maybe &= maybe - 1) {
@@ -2967,10 +2966,13 @@ static void index_range(att *a, size_t lo, size_t hi, cd_vec *dashes, cd_vec *ac
       bool per = is(a, i, "per") && i > 0 &&
                  (punct(a, i - 1, ',') || T(a, i - 1)->sent != t->sent ||
                   (T(a, i - 1)->kind == TOK_MARK && T(a, i - 1)->role == MR_CLOSE));
-      /* (and "in the words of X", which frames a quote the same way) */
-      bool words = i >= 2 && is(a, i, "words") && is(a, i + 1, "of") && is(a, i - 1, "the") && is(a, i - 2, "in");
-      if (((is(a, i, "according") && is(a, i + 1, "to")) || per || words) && outside_quotes(a, i))
+      if (((is(a, i, "according") && is(a, i + 1, "to")) || per) && outside_quotes(a, i))
         *(size_t *)cd_vec_push(according) = i;
+      /* (and "in the words of X", which frames a quote the same way: found from its "the", a word
+       * of three letters the mask has already, and indexed at "words") */
+      else if (i >= 1 && i + 2 < hi && T(a, i + 1)->len == 5 && T(a, i + 2)->len == 2 && is(a, i + 1, "words") &&
+               is(a, i + 2, "of") && is(a, i, "the") && is(a, i - 1, "in") && outside_quotes(a, i + 1))
+        *(size_t *)cd_vec_push(according) = i + 1;
     }
   }
 }

@@ -612,7 +612,8 @@ static bool part_of_work(const cd_doc *doc, const cd_quote_work *w) {
   static const char *const OWNED[] = {"line", "lines", "passage", "sentence", "words", NULL};
   size_t open = w->open_tok;
   /* "The lyric "they counted us ..."": the part named right before its words */
-  if (open >= 2 && tk(doc, open - 1)->kind == TOK_WORD && tk(doc, open - 1)->sent == tk(doc, open)->sent &&
+  if (open >= 2 && tk(doc, open - 1)->kind == TOK_WORD && tk(doc, open - 1)->len >= 5 && tk(doc, open - 1)->len <= 7 &&
+      tk(doc, open - 1)->sent == tk(doc, open)->sent &&
       cd_word_in(doc->text + tk(doc, open - 1)->start, tk(doc, open - 1)->len, PARTS))
     return true;
   if (open < 2 || tk(doc, open - 1)->kind != TOK_PUNCT) return false;
@@ -633,8 +634,7 @@ static bool part_of_work(const cd_doc *doc, const cd_quote_work *w) {
     if (t->sent != sent) break;
     if (t->kind != TOK_WORD) continue;
     const char *s = doc->text + t->start;
-    if (cd_word_in(s, t->len, PARTS) &&
-        (k + 5 > open || (colon && (k - 1 < 3 || tk(doc, k - 4)->sent != sent))))
+    if ((k + 5 > open || (colon && (k - 1 < 3 || tk(doc, k - 4)->sent != sent))) && cd_word_in(s, t->len, PARTS))
       return true;
     if (cd_word_in(s, t->len, OWNED) && work_line(doc, k - 1)) return true;
   }
@@ -1000,7 +1000,7 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   /* "Velloway wrote "Hinge Town" in a caravan": Title Case (not one word: "she wrote "Sorry"")
    * right after a verb of making a work is the work */
   static const char *const MADE[] = {"authored", "co-wrote", "composed", "penned", "released", "wrote", NULL};
-  if (q->kind == CD_QUOTE_SPEECH && b0 && cd_word_in(doc->text + b0->start, b0->len, MADE) &&
+  if (q->kind == CD_QUOTE_SPEECH && b0 && b0->len >= 5 && b0->len <= 8 && cd_word_in(doc->text + b0->start, b0->len, MADE) &&
       title_case_ending(doc, w->open_tok, q->inner.end, true))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "starred in "The Long Tide" and "Harbor Lights,"": Title Case that "and" or "or" joins to a
