@@ -1749,7 +1749,7 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       return source_phrase(a, sp, i, j + 1);
     }
     if (k == 0 && det && (T(a, j)->flags & TF_LOWER) && (is(a, i, "his") || is(a, i, "her") || is(a, i, "their")) &&
-        !att_source_noun(a, j + 1) && mention_at(a, j + 1) == CD_NONE) {
+        j + 1 < doc_ntok(doc) && !att_source_noun(a, j + 1) && mention_at(a, j + 1) == CD_NONE) {
       size_t named = apposed_person(a, i, j);
       if (named != CD_NONE) {
         refers_to(a, sp, named, i, j + 1, ", named so earlier");
