@@ -471,8 +471,8 @@ static const char *described_speaker(const cd_doc *doc, const pending *p) {
  * reason"; or is it a reason itself ("was not authorized to speak publicly", the wire's standard
  * one)? */
 static bool reason_follows(const cd_doc *doc, const pending *p) {
-  for (size_t b = p->hit.start; b + 6 <= p->hit.end; b++)
-    if (memcmp(doc->text + b, "authori", 7) == 0 && b + 7 <= p->hit.end) return true;
+  for (size_t b = p->hit.start; b + 7 <= p->hit.end; b++)
+    if (memcmp(doc->text + b, "authori", 7) == 0) return true;
   size_t t = first_token(doc, p->hit.end, false);
   uint32_t sent = doc_tok(doc, p->hit.head)->sent;
   for (; t < doc_ntok(doc) && doc_tok(doc, t)->sent == sent; t++) {

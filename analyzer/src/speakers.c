@@ -1666,7 +1666,8 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
   if (is(a, i, "the") && i + 3 < doc_ntok(doc) && (T(a, i + 1)->flags & TF_CAP) && mention_at(a, i + 1) == CD_NONE) {
     size_t k = i + 1;
     while (k < doc_ntok(doc) && k < i + 6 && T(a, k)->kind == TOK_WORD && mention_at(a, k) == CD_NONE &&
-           ((T(a, k)->flags & TF_CAP) || ((is(a, k, "of") || is(a, k, "for")) && (T(a, k + 1)->flags & TF_CAP))))
+           ((T(a, k)->flags & TF_CAP) ||
+            ((is(a, k, "of") || is(a, k, "for")) && k + 1 < doc_ntok(doc) && (T(a, k + 1)->flags & TF_CAP))))
       k++;
     size_t named = punct(a, k, ',') && k + 1 < doc_ntok(doc) ? mention_at(a, k + 1) : CD_NONE;
     if (named != CD_NONE && cd_mention_is_person(doc, named) && att_possessive_end(a, named) == CD_NONE) {
