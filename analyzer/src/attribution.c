@@ -185,10 +185,15 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
     /* "Marsh can be heard saying", "she was shouting": a participle of saying after "heard", "seen"
      * or a form of "be" is the tag's verb */
     bool participle = v > j && att_participle_of_saying(a, v);
+    /* ""The Honourable Member will be aware," he began, with ...": "began" is a verb of saying
+     * only right after a quote closed on its comma, its clause ending there */
+    bool began = v > j && j >= 2 && (is(a, v, "began") || is(a, v, "begins")) && T(a, j - 1)->kind == TOK_MARK &&
+                 T(a, j - 1)->role == MR_CLOSE && punct(a, j - 2, ',') &&
+                 (v + 1 >= n || T(a, v + 1)->sent != sent || punct(a, v + 1, ',') || punct(a, v + 1, '.'));
     /* (the letter of a name a court gives is no article: "Person A said") */
     bool code_letter = v >= j + 2 && N(a, v - 1) == 1 && (T(a, v - 1)->flags & TF_CAP) && T(a, v - 2)->kind == TOK_WORD &&
                        (T(a, v - 2)->flags & TF_CAP);
-    if (!(att_speech_verb(a, v) || state || participle) ||
+    if (!(att_speech_verb(a, v) || state || participle || began) ||
         (att_determiner(a, v - 1) && !code_letter && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
       continue; /* "one of the states suing"; but "the two write" */
     /* ""...." Devine didn't concede defeat": who did not say it is no tag */
