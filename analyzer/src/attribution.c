@@ -982,8 +982,7 @@ static bool about_them(const att *a, const quote_ctx *c, const speaker *sp) {
     const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
     if (m->entity != sp->entity && (cd_mention_is_person(a->doc, mi) || m->possessive)) return false;
   }
-  return att_gender_known_fit(a, sp->mention, S(a, f), N(a, f)) ||
-         !att_gender_known_fit(a, sp->mention, is(a, f, "he") || is(a, f, "his") ? "she" : "he", is(a, f, "he") || is(a, f, "his") ? 3 : 2);
+  return att_gender_may_fit(a, sp->mention, S(a, f), N(a, f));
 }
 
 static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *verb, size_t *from) {

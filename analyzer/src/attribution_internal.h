@@ -205,6 +205,8 @@ uint8_t att_entity_gender(const att *a, size_t e);
 /* Is the pronoun (he, she ...) of a gender that mention mi's person is known to have (a title, a
  * given name, he/she beside the name)? */
 bool att_gender_known_fit(const att *a, size_t mi, const char *pronoun, size_t n);
+/* May the pronoun stand for mention mi's person: not known to be of the other gender? */
+bool att_gender_may_fit(const att *a, size_t mi, const char *pronoun, size_t n);
 /* Fills `surnames` (borrowed keys, the entities' names' last words) and points a->person_surnames at it. */
 void att_count_surnames(att *a, struct cd_strmap *surnames);
 /* Who "he"/"she" (or, with `org`, "they"/"it") at token `pos` refers to: a mention index or CD_NONE. */

@@ -273,6 +273,10 @@ static bool gender_fits(const att *a, const cd_name_mention *m, uint8_t want) {
   return have == GENDER_UNKNOWN || have == GENDER_MIXED || have == want;
 }
 
+bool att_gender_may_fit(const att *a, size_t mi, const char *pronoun, size_t n) {
+  return gender_fits(a, CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi), word_gender(pronoun, n));
+}
+
 /* "South Carolina", "New Hampshire": a name the entities pass did not take for a person's, with a
  * word of places or organisations in it, no given name and no he/she or title beside it anywhere,
  * is nobody "he" or "she" can stand for ("... reporting in Iowa, South Carolina, Nevada. ¶ He
@@ -1723,21 +1727,21 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       }
       /* "the adviser, who spoke on condition of anonymity, said": nobody named, as written */
       if (anonymity_after(a, j + 1)) return source_phrase(a, sp, i, j + 1);
-      /* then the role's holder may be named further back ("The singer Rhea Okafor" at the top,
-       * "Judge Evelyn Marchbank" eight paragraphs up): before the nearest person, who in a long
-       * story is more often someone else (the defendant the judge sentences) */
       /* not someone the text gave another role: "Patrick Oyelowo-Hart, a teacher" is not "the owner" */
       size_t near = att_resolve_person(a, i, false);
       bool other = near != CD_NONE && described_otherwise(a, near, j);
-      /* (the nearest person first when named in this sentence or the one before: "Boateng said the
-       * winner was the best moment of his career. '...,' the defender said."; unless the role is the
-       * title someone was named with, "Judge Evelyn Marchbank", and the nearest is someone else) */
+      /* then the role's holder may be named further back ("The singer Rhea Okafor" at the top,
+       * "Judge Evelyn Marchbank" eight paragraphs up): before the nearest person, who in a long
+       * story is more often someone else (the defendant the judge sentences); but the nearest
+       * first when named in this sentence or the one before ("Boateng said the winner was the best
+       * moment of his career. '...,' the defender said."), unless the role is the title the holder
+       * was named with */
       bool close = near != CD_NONE && CD_VEC_AT(&doc->mentions, cd_name_mention, near)->sent + 1 >= T(a, i)->sent;
       named = role_named_person(a, i, j, ROLE_PARAS_FAR);
-      if (named != CD_NONE && close && !titled_with(a, named, j)) named = CD_NONE;
-      if (named == CD_NONE && !other && close && att_resolve_into(a, i, j + 1, sp, false, NULL)) return true;
+      if (!other && close && !(named != CD_NONE && titled_with(a, named, j)) &&
+          att_resolve_into(a, i, j + 1, sp, false, NULL))
+        return true;
       memset(sp, 0, sizeof *sp);
-      if (named == CD_NONE) named = role_named_person(a, i, j, ROLE_PARAS_FAR);
       if (named != CD_NONE) {
         refers_to(a, sp, named, i, j + 1, ", named in that role before");
         return true;
@@ -2718,7 +2722,7 @@ bool att_asked_person(att *a, size_t first, size_t end, speaker *sp) {
     return false;
   }
   /* (a person not known to be of the other gender: the one asked surely answers) */
-  return gender_fits(a, CD_VEC_AT(&a->doc->mentions, cd_name_mention, sp->mention), word_gender(S(a, who), N(a, who)));
+  return att_gender_may_fit(a, sp->mention, S(a, who), N(a, who));
 }
 
 /* "Asked whether investigators had identified a suspect, the chief paused.": the subject of
