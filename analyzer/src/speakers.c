@@ -2389,7 +2389,23 @@ static bool it_subject_of_own(att *a, size_t i, speaker *sp) {
 
 /* A speaker phrase starting at token i: a name, a pronoun, a source, or a generic noun phrase
  * beside a verb of saying. */
+/* "de los Santos said", "van der Berg wrote": the lower-case particles before a surname whose
+ * mention starts after them (two particles; one is read with the name); the surname's token, or
+ * CD_NONE. */
+static size_t past_lower_particles(const att *a, size_t i) {
+  size_t n = doc_ntok(a->doc), k = i;
+  while (k < n && k < i + 2 && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER) &&
+         cd_lex_has(CD_LEX_NAME_PARTICLES, S(a, k), N(a, k)))
+    k++;
+  return k == i + 2 && k < n && T(a, k)->sent == T(a, i)->sent && mention_at(a, k) != CD_NONE ? k : CD_NONE;
+}
+
 static bool one_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_method method) {
+  size_t surname = i < doc_ntok(a->doc) ? past_lower_particles(a, i) : CD_NONE;
+  if (surname != CD_NONE && known_speaker_at(a, surname, sp, method)) {
+    sp->first_tok = i;
+    return true;
+  }
   if (known_speaker_at(a, i, sp, method)) {
     /* "the Republican county commissioner said": not "the Republican" when a longer phrase speaks;
      * "Acme campaign spokeswoman Ana Bell said": not "Acme" */
