@@ -1043,7 +1043,7 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
     for (uint32_t q = c->sent_open - 1, steps = 0; steps < 3; q--, steps++) {
       const cd_sentence *qs = CD_VEC_AT(&doc->sentences, cd_sentence, q);
       if (qs->para != ps->para) break;
-      if (att_asked_person(a, qs->first_tok, qs->end_tok, sp)) {
+      if (att_asked_person(a, c->qi, qs->first_tok, qs->end_tok, sp)) {
         *verb = CD_NONE;
         return true;
       }

@@ -184,7 +184,7 @@ bool att_dash_source(att *a, size_t i, speaker *sp);
 /* "Her first letter from London ...", "Winifred's reply ...": a person's message (email, letter,
  * statement ...) opening at token `first`; its owner, the pronoun resolved. */
 bool att_message_owner(att *a, size_t first, speaker *sp);
-bool att_asked_person(att *a, size_t first, size_t end, speaker *sp); /* "I asked him what ..." */
+bool att_asked_person(att *a, size_t answer, size_t first, size_t end, speaker *sp); /* "I asked him what ..." */
 bool att_role_subject_person(att *a, uint32_t sent, speaker *sp); /* "..., the chief paused." */
 /* Is sp the writer of a first-person piece ("I asked her")? A person, though no name says so. */
 bool att_is_writer(const att *a, const speaker *sp);

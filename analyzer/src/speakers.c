@@ -2703,7 +2703,52 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
  * a sentence whose writer asks a person a question, opening at `first`; the person asked (named,
  * or "him"/"her" resolved to someone of that gender), whose answer a paragraph of its own quotes
  * next. */
-bool att_asked_person(att *a, size_t first, size_t end, speaker *sp) {
+/* "...," she told me. "<six sentences>" ¶ I asked her whether ...: a "her" or "him" too far from
+ * the name for a pronoun's walk back is the speaker of the quote before the answer `answer`, a
+ * person of the pronoun's gender by the text or the given name, when that quote is in the
+ * question's paragraph or the one before and nobody else of that gender is named since it. */
+static bool asked_last_speaker(att *a, size_t answer, size_t who, speaker *sp) {
+  const cd_doc *doc = a->doc;
+  if (answer == 0 || answer > doc->quotes.len) return false;
+  const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, answer - 1);
+  const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, answer - 1);
+  if (pq->entity == CD_NONE || pq->kind != CD_QUOTE_SPEECH || pw->close_tok >= who ||
+      CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind != CD_ENTITY_PERSON ||
+      pw->para + 1 < doc_tok_para(doc, T(a, who)))
+    return false;
+  uint8_t want = word_gender(S(a, who), N(a, who)), g = a->gender[pq->entity] & 3u;
+  if (g == GENDER_UNKNOWN) g = entity_name_gender(a, pq->entity);
+  /* (or by the "she" or "he" the quote was credited through) */
+  if (g == GENDER_UNKNOWN && pq->method == CD_ATTR_PRONOUN && pq->speaker_span.start < pq->speaker_span.end &&
+      pq->speaker_span.end <= doc->len)
+    g = word_gender(doc->text + pq->speaker_span.start, pq->speaker_span.end - pq->speaker_span.start);
+  if (want == GENDER_UNKNOWN || g != want) return false;
+  if (who - pw->close_tok > RESOLVE_TOKENS) return false;
+  size_t mention = CD_NONE;
+  for (size_t k = pw->close_tok + 1; k < who; k++) {
+    size_t mi = mention_at(a, k);
+    if (mi == CD_NONE) continue;
+    const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, mi);
+    if (m->entity == pq->entity) mention = mi;
+    else if (other_person(a, m, pq->entity, want)) return false;
+  }
+  /* else the speaker's latest mention before the quote, within RESOLVE_MENTIONS */
+  if (mention == CD_NONE) {
+    size_t lo = 0, hi = doc->mentions.len;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (CD_VEC_AT(&doc->mentions, cd_name_mention, mid)->first_tok < who) lo = mid + 1;
+      else hi = mid;
+    }
+    for (size_t k = lo; k > 0 && lo - k < RESOLVE_MENTIONS && mention == CD_NONE; k--)
+      if (CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1)->entity == pq->entity) mention = k - 1;
+  }
+  if (mention == CD_NONE) return false;
+  refers_to(a, sp, mention, who, who + 1, ", the speaker of the quote before the question");
+  return true;
+}
+
+bool att_asked_person(att *a, size_t answer, size_t first, size_t end, speaker *sp) {
   size_t k = first;
   if (!(k + 3 < end && T(a, k)->kind == TOK_WORD && ((N(a, k) == 1 && S(a, k)[0] == 'I') || is(a, k, "we"))))
     return false;
@@ -2733,12 +2778,11 @@ bool att_asked_person(att *a, size_t first, size_t end, speaker *sp) {
     att_set_name(a, sp, mi, CD_ATTR_EXPLICIT);
     return true;
   }
-  if (!att_resolve_into(a, who, who + 1, sp, false, NULL) || sp->mention == CD_NONE) {
-    memset(sp, 0, sizeof *sp);
-    return false;
-  }
-  /* (a person not known to be of the other gender: the one asked surely answers) */
-  return att_gender_may_fit(a, sp->mention, S(a, who), N(a, who));
+  if (att_resolve_into(a, who, who + 1, sp, false, NULL) && sp->mention != CD_NONE)
+    /* (a person not known to be of the other gender: the one asked surely answers) */
+    return att_gender_may_fit(a, sp->mention, S(a, who), N(a, who));
+  memset(sp, 0, sizeof *sp);
+  return asked_last_speaker(a, answer, who, sp);
 }
 
 /* "Asked whether investigators had identified a suspect, the chief paused.": the subject of
