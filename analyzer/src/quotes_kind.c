@@ -864,6 +864,12 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     bool known_as = CD_WORD_IS(s, n, "as") &&
                     (cue_within(doc, w->open_tok, 6, "known") || cue_within(doc, w->open_tok, 4, "nicknamed") ||
                      referred_to_as(doc, w->open_tok));
+    /* "a line that Yusuf translated for me as "..."", "a word that translates as "..."": a rendering
+     * of words the sentence is about (a term, a line on a wall), nobody's speech unless a verb of
+     * saying beside it says otherwise */
+    bool translated_as = CD_WORD_IS(s, n, "as") &&
+                         (cue_within(doc, w->open_tok, 4, "translated") || cue_within(doc, w->open_tok, 4, "translates") ||
+                          cue_within(doc, w->open_tok, 4, "rendered") || cue_within(doc, w->open_tok, 4, "renders"));
     /* "banners reading "...", "a sign saying "..."": words on a thing, not anyone's speech */
     /* also "a hat that says "..."", "a card that said "..."", "signs which read "..."" */
     bool reads = CD_WORD_IS(s, n, "reading") || CD_WORD_IS(s, n, "read") || CD_WORD_IS(s, n, "reads") ||
@@ -921,6 +927,10 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
              CD_WORD_IS(s, n, "marked")) /* "a report stamped "Confidential"" */
       q->kind = CD_QUOTE_TITLE, overrulable = NULL; /* "the 1969 book titled "...," explaining, "..."" */
     else if (adage) q->kind = CD_QUOTE_SCARE;
+    else if (translated_as && words <= 6) q->kind = CD_QUOTE_SCARE;
+    else if (translated_as)
+      q->kind = CD_QUOTE_TITLE, overrulable = "A rendering (\"translated as\") of words the sentence is about, with no "
+                                              "verb of saying beside it: nobody's speech.";
     /* "a sensor, code-named "Glacier,"": a code name, nobody's words */
     else if (known_as || naming || term || CD_WORD_IS(s, n, "so-called") || CD_WORD_IS(s, n, "self-styled") ||
              CD_WORD_IS(s, n, "code-named") || CD_WORD_IS(s, n, "codenamed")) {
