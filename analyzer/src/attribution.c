@@ -120,6 +120,25 @@ static bool appositive_gap(att *a, size_t from, size_t to) {
   return !(att_speaker_at(a, from + 1, &own, CD_ATTR_EXPLICIT) && (own.end_tok == k || att_phrase_end(&own) == k));
 }
 
+/* ""...," officials from three of the smallest states said": a source phrase (no name) and a
+ * phrase of where they are from, up to SOURCE_PP_WORDS words with no clause or punctuation in it,
+ * from `from` (the phrase's end) to `to` (the words before the verb). */
+enum { SOURCE_PP_WORDS = 6 };
+static bool source_place_gap(const att *a, const speaker *sp, size_t from, size_t to) {
+  if (sp->method != CD_ATTR_SOURCE || sp->mention != CD_NONE || to <= from + 1 || to > from + 1 + SOURCE_PP_WORDS)
+    return false;
+  if (!(is(a, from, "from") || is(a, from, "of") || is(a, from, "in") || is(a, from, "at"))) return false;
+  /* (the phrase itself no clause: not "a phrase that diplomats in the capital noted") */
+  for (size_t k = sp->first_tok; k < from; k++)
+    if (is(a, k, "that") || is(a, k, "which") || is(a, k, "who"))
+      return false;
+  for (size_t k = from + 1; k < to; k++)
+    if ((T(a, k)->kind != TOK_WORD && T(a, k)->kind != TOK_NUMBER) || is(a, k, "who") ||
+        is(a, k, "that") || is(a, k, "which") || is(a, k, "and"))
+      return false;
+  return !att_preposition(a, to - 1) && !att_determiner(a, to - 1);
+}
+
 /* "said former secretary of state Ana Lind, ...", "said master of ceremonies Omar Haddad.": after
  * a verb of saying, a few words that describe a person (no punctuation, no clause words, not
  * opening with a preposition: "said of Lind" is about her) and then a person's name that ends
@@ -193,6 +212,11 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
     /* (the letter of a name a court gives is no article: "Person A said") */
     bool code_letter = v >= j + 2 && N(a, v - 1) == 1 && (T(a, v - 1)->flags & TF_CAP) && T(a, v - 2)->kind == TOK_WORD &&
                        (T(a, v - 2)->flags & TF_CAP);
+    /* "officials from three states said": a noun that could be a verb ("states", "claims") right
+     * before the verb of saying is the phrase's last word */
+    if (v > j && v + 1 < n && T(a, v + 1)->sent == sent && (T(a, v + 1)->flags & TF_LOWER) && att_speech_verb(a, v + 1) &&
+        !is(a, v + 1, "that"))
+      continue;
     if (!(att_speech_verb(a, v) || state || participle || began) ||
         (att_determiner(a, v - 1) && !code_letter && !cd_lex_has(CD_LEX_GROUP_WORDS, S(a, v - 1), N(a, v - 1))))
       continue; /* "one of the states suing"; but "the two write" */
@@ -223,7 +247,8 @@ static bool tag_at(att *a, size_t j, tail_rule must_end, speaker *sp, size_t *ve
         !(v >= j + 2 && is(a, v - 1, "to") && is(a, v - 2, "heard"))) /* "was heard to say" is active */
       break;
     size_t after = att_after_speaker(a, &who);
-    if ((who.end_tok == e || att_phrase_end(&who) == e || after == e || appositive_gap(a, att_phrase_end(&who), e)) &&
+    if ((who.end_tok == e || att_phrase_end(&who) == e || after == e || appositive_gap(a, att_phrase_end(&who), e) ||
+         source_place_gap(a, &who, att_phrase_end(&who), e)) &&
         (!must_end || short_tail(a, v + 1, must_end))) {
       *sp = who;
       *verb = v;
