@@ -992,6 +992,68 @@ static size_t exchange_turn(const att *a, const quote_ctx *c, size_t prev) {
   return ends_in_question(a, c) || asks(a, y) || turns ? x : CD_NONE;
 }
 
+/* Is paragraph `para` an interview's question set apart: in strong emphasis from its start, or
+ * opened by "Q:" / "Q.", ending in "?", with no quotation mark in it ("**What's the hardest
+ * part?**")? */
+static bool interview_question(const att *a, uint32_t para) {
+  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, para);
+  if (p->headline || p->end_tok < p->first_tok + 3) return false;
+  size_t f = p->first_tok;
+  bool q_label = T(a, f)->kind == TOK_WORD && N(a, f) == 1 && S(a, f)[0] == 'Q' && (punct(a, f + 1, ':') || punct(a, f + 1, '.'));
+  if (!q_label && !bold_label_before(a, f)) return false;
+  for (size_t k = f; k < p->end_tok; k++)
+    if (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS) return false;
+  return punct(a, p->end_tok - 1, '?');
+}
+
+/* "We spoke to her after her final round." before an interview's first question: the person
+ * someone spoke to, talked with or interviewed in paragraph `para` (a name, or "him" / "her"
+ * resolved). */
+static bool interviewee(att *a, uint32_t para, speaker *sp) {
+  const cd_para *p = CD_VEC_AT(&a->doc->paras, cd_para, para);
+  for (size_t k = p->first_tok; k + 1 < p->end_tok; k++) {
+    if (!(is(a, k, "spoke") || is(a, k, "talked") || is(a, k, "interviewed") || is(a, k, "caught"))) continue;
+    size_t w = k + 1;
+    if (is(a, w, "to") || is(a, w, "with") || is(a, w, "up")) w++;
+    if (is(a, w - 1, "up") && is(a, w, "with")) w++;
+    if (w >= p->end_tok || !outside_quotes(a, w)) continue;
+    memset(sp, 0, sizeof *sp);
+    size_t mi = mention_at(a, w);
+    if (mi != CD_NONE && cd_mention_is_person(a->doc, mi)) {
+      const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+      for_mention(a, sp, mi, m->first_tok, m->end_tok, CD_ATTR_EXPLICIT);
+      return true;
+    }
+    if ((is(a, w, "her") || is(a, w, "him")) && att_resolve_person(a, w, false) != CD_NONE) {
+      size_t r = att_resolve_person(a, w, false);
+      if (!cd_mention_is_person(a->doc, r) || !att_gender_may_fit(a, r, S(a, w), N(a, w))) return false;
+      for_mention(a, sp, r, w, w + 1, CD_ATTR_PRONOUN);
+      sp->how = cd_arena_printf(a->doc->arena, "\"%.*s\" refers to %s", (int)N(a, w), S(a, w), sp->name);
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/* An interview's answer: a paragraph that is only a quote (not a question) after a question set
+ * apart (interview_question). After an earlier answer to the question before it, the same
+ * person's (*from: that answer's quote); after the first question, the person the paragraph
+ * before it says was interviewed (sp). */
+static bool interview_answer(att *a, const quote_ctx *c, speaker *sp, size_t *from) {
+  uint32_t para = para_of(a, c->open);
+  if (para < 2 || !quote_is_paragraph(a, c) || ends_in_question(a, c) || !interview_question(a, para - 1)) return false;
+  size_t prev = opening_quote(a, para - 2, c->qi);
+  if (prev != CD_NONE) {
+    const cd_quote_work *w = CD_VEC_AT(&a->doc->quote_work, cd_quote_work, prev);
+    const cd_para *pp = CD_VEC_AT(&a->doc->paras, cd_para, para - 2);
+    if (w->close_tok + 1 != pp->end_tok) return false; /* an answer is only the quote */
+    *from = prev;
+    return true;
+  }
+  return interviewee(a, para - 2, sp);
+}
+
 /* Does the quote open with "he" or "she" (or "his", "her") that may stand for the person sp, of
  * the pronoun's gender or not known to be of the other: words about them, not theirs? */
 static bool about_them(const att *a, const quote_ctx *c, const speaker *sp) {
@@ -3574,6 +3636,14 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
     if (q->speaker) continue;
     memset(&sp, 0, sizeof sp);
     size_t from = CD_NONE;
+    if (interview_answer(&a, &c, &sp, &from)) {
+      if (from != CD_NONE)
+        continue_from(&a, qi, from, "the next answer of the interview");
+      else
+        apply(&a, qi, &sp, CD_NONE, "as the one interviewed, answering the question before the quote");
+      continue;
+    }
+    memset(&sp, 0, sizeof sp);
     if (!own_tag(&a, &c) && previous_sentence(&a, &c, &sp, &verb, &from)) {
       if (from != CD_NONE)
         continue_from(&a, qi, from, "the quote follows the sentence that quotes them");
