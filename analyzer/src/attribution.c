@@ -1733,6 +1733,22 @@ static bool person_before_participle(att *a, const cd_sentence *s, size_t v, spe
       return true;
     }
   }
+  /* "the cockpit voice recorder captured the first officer saying", "witnesses heard the captain
+   * shouting": after a verb of recording or hearing, a determiner, up to two modifiers and a
+   * noun for a person (a role, a job, a source): that person, as written */
+  for (size_t st = end > 5 ? end - 5 : 0; st + 1 < end; st++) {
+    if (st <= s->first_tok || !(is(a, st, "the") || is(a, st, "a") || is(a, st, "an")) ||
+        !cd_word_in(S(a, st - 1), N(a, st - 1),
+                    (const char *const[]){"captures", "captured", "shows", "showed", "records", "recorded", "hear",
+                                          "hears", "heard", "overheard", "caught", "catches", "filmed", NULL}))
+      continue;
+    size_t k = st + 1;
+    while (k < end && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_LOWER) && !att_speech_verb(a, k)) k++;
+    if (k != end || !att_person_noun(a, end - 1)) continue;
+    memset(sp, 0, sizeof *sp);
+    as_written(a, sp, st, end, CD_ATTR_SOURCE);
+    return true;
+  }
   for (size_t st = end > 12 ? end - 12 : 0; st < end; st++) {
     if (st < s->first_tok || st == 0) continue;
     /* the phrase opens its clause ("with X calling", "footage of X saying", "and X calling"),
