@@ -638,4 +638,5 @@ void cd_pass_quotes(cd_doc *doc) {
   }
   bool double_style = doubles >= 3 && doubles >= 3 * singles;
   for (size_t qi = 0; qi < doc->quotes.len; qi++) cd_quote_classify(doc, qi, double_style);
+  cd_quote_titles_again(doc);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "strmap.h"
 #include "names_lex.h"
 #include "speech_verbs.h"
 #include "words.h"
@@ -1070,4 +1071,47 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   w->nickname = nickname_in_name(doc, q, w);
   if (w->nickname) q->kind = CD_QUOTE_SCARE, overrulable = NULL, w->byline_tok = 0, w->kind_from_naming = false;
   w->title_overrulable = q->kind == CD_QUOTE_TITLE ? overrulable : NULL;
+}
+
+/* The words of quote q without the punctuation and spaces that end them: [q->inner.start, *end). */
+static size_t title_words_end(const cd_doc *doc, const cd_quote *q) {
+  size_t e = q->inner.end;
+  while (e > q->inner.start && strchr(",.;: ", doc->text[e - 1])) e--;
+  return e;
+}
+
+enum { TITLE_AGAIN_WORDS = 10 };
+void cd_quote_titles_again(cd_doc *doc) {
+  size_t titles = 0;
+  for (size_t qi = 0; qi < doc->quotes.len; qi++) {
+    const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+    titles += q->kind == CD_QUOTE_TITLE && q->level == 0 && !w->sign && !w->title_overrulable;
+  }
+  if (!titles) return;
+  cd_strmap seen;
+  cd_strmap_init(&seen, NULL);
+  for (size_t qi = 0; qi < doc->quotes.len; qi++) {
+    const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+    if (q->kind != CD_QUOTE_TITLE || q->level != 0 || w->sign || w->title_overrulable) continue;
+    size_t e = title_words_end(doc, q);
+    if (e > q->inner.start && !memchr(doc->text + q->inner.start, 0, e - q->inner.start))
+      cd_strmap_putn(&seen, doc->text + q->inner.start, e - q->inner.start, qi);
+  }
+  for (size_t qi = 0; qi < doc->quotes.len; qi++) {
+    cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+    if (!(q->kind == CD_QUOTE_SPEECH || (q->kind == CD_QUOTE_TITLE && w->title_overrulable)) || q->level != 0 ||
+        w->close_tok == w->open_tok ||
+        cd_quote_word_count(doc, qi) > TITLE_AGAIN_WORDS || !title_case_ending(doc, w->open_tok, q->inner.end, true))
+      continue;
+    size_t e = title_words_end(doc, q);
+    if (e <= q->inner.start || memchr(doc->text + q->inner.start, 0, e - q->inner.start) ||
+        cd_strmap_getn(&seen, doc->text + q->inner.start, e - q->inner.start) == CD_NONE)
+      continue;
+    q->kind = CD_QUOTE_TITLE;
+    w->title_overrulable = NULL;
+  }
+  cd_strmap_free(&seen);
 }
