@@ -162,13 +162,13 @@ static const char *const TITLE_CUES[] = {
 /* nouns for works that have titles; sorted: looked up by binary search */
 static const char *const WORK_NOUNS[] = {
     "album", "anthem", "anthology", "aria", "article", "ballad", "biography", "biopic", "book", "booklet",
-    "brochure", "carol", "column", "comedy", "commentary", "concert", "dissertation", "document", "documentary",
-    "drama", "editorial", "episode", "essay", "exhibit", "exhibition", "film", "guidebook", "handbook", "hymn",
-    "hymnal", "installation", "leaflet", "lecture", "manual", "memoir", "movie", "mural", "musical",
-    "newsletter", "novel", "op-ed", "opera", "painting", "pamphlet", "paper", "photograph", "play", "podcast",
-    "poem", "program", "programme", "project", "psalm", "retrospective", "sculpture", "series", "sermon",
-    "show", "single", "sitcom", "song", "sonnet", "special", "study", "symphony", "thesis", "track", "video",
-    NULL};
+    "brochure", "carol", "column", "comedy", "commentary", "concert", "cover", "dissertation", "document",
+    "documentary", "drama", "editorial", "episode", "essay", "exhibit", "exhibition", "film", "guidebook",
+    "handbook", "hymn", "hymnal", "installation", "leaflet", "lecture", "lullaby", "manual", "memoir", "movie",
+    "mural", "musical", "newsletter", "novel", "op-ed", "opera", "painting", "pamphlet", "paper", "photograph",
+    "play", "podcast", "poem", "program", "programme", "project", "psalm", "record", "retrospective", "sculpture",
+    "series", "sermon", "shanty", "show", "single", "sitcom", "song", "sonnet", "special", "study", "symphony",
+    "thesis", "track", "tune", "video", NULL};
 
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
@@ -986,7 +986,8 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
    * co-author of "Going Viral,"", "told "Fox and Friends"": Title Case right after "on", "in",
    * "from", "with", "the", "of" or "told" (no comma between: what is told is the outlet, not the
    * words) is a programme, a work or the name of a thing, whatever verb of saying stands beside it */
-  static const char *const TITLE_LEADS[] = {"on", "in", "from", "with", "the", "of", "told", "tells", "for", "read", NULL};
+  static const char *const TITLE_LEADS[] = {"on",   "in",    "from", "with", "the",  "of",
+                                            "told", "tells", "for",  "read", "through", NULL};
   static const char *const JOINS[] = {"and", "or", NULL};
   const cd_token *b0 = nb > 0 && before[0] == tk(doc, w->open_tok - 1) ? before[0] : NULL;
   /* (one capitalised word too after "on", "in", "from" and "of": "four tracks on "Weathervane."",
@@ -996,6 +997,30 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
       (title_case_ending(doc, w->open_tok, q->inner.end, true) ||
        (cd_word_in(doc->text + b0->start, b0->len, ONE_WORD_LEADS) && one_capital_word(doc, q, w))))
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+  /* "opened with "Tidewater," a slow, gathering song": Title Case, or one capitalised word, whose
+   * comma hands it to an appositive of an article, up to three more words and a noun for a work */
+  if (q->kind == CD_QUOTE_SPEECH && last == ',' && (size_t)w->close_tok + 2 < doc_ntok(doc) &&
+      (title_case_ending(doc, w->open_tok, q->inner.end, true) || one_capital_word(doc, q, w))) {
+    size_t k = w->close_tok + 1, sent = tk(doc, w->close_tok)->sent;
+    const cd_token *art = tk(doc, k);
+    if (art->sent == sent && art->kind == TOK_WORD &&
+        (CD_WORD_IS(doc->text + art->start, art->len, "a") || CD_WORD_IS(doc->text + art->start, art->len, "an") ||
+         CD_WORD_IS(doc->text + art->start, art->len, "the"))) {
+      for (size_t j = k + 1, seen = 0; j < doc_ntok(doc) && seen < 5 && tk(doc, j)->sent == sent; j++) {
+        const cd_token *t = tk(doc, j);
+        if (t->kind == TOK_PUNCT && doc->text[t->start] == ',') continue;
+        if (t->kind != TOK_WORD || !(t->flags & TF_LOWER)) break;
+        seen++;
+        if (CD_SORTED_IN(doc->text + t->start, t->len, WORK_NOUNS)) {
+          /* (not a tag: ""Family Medical Leave," the document states") */
+          const cd_token *v = j + 1 < doc_ntok(doc) ? tk(doc, j + 1) : NULL;
+          if (!(v && v->sent == sent && v->kind == TOK_WORD && cd_is_speech_verb(doc->config, doc->text + v->start, v->len)))
+            q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+          break;
+        }
+      }
+    }
+  }
   /* "whose work includes the award-winning "Saltmarsh,"": Title Case, or one capitalised word, in
    * the place of a noun after an article and its adjectives is the name of a thing */
   if (q->kind == CD_QUOTE_SPEECH && b0 && described_after_article(doc, w->open_tok) &&
