@@ -858,10 +858,10 @@ static void refers_to(att *a, speaker *sp, size_t mi, size_t i, size_t end, cons
 /* "Walter Moreland died in 1991. ... Moreland gave the question some thought. ¶ "...," she said.": a
  * bare surname shared by several people that the entities pass joined to a man, read by a "she"
  * (or to a woman, by a "he"), stands for the one of that surname whose given name or titles give
- * the pronoun's gender, named in full before it (within SAME_SURNAME_MENTIONS): that person's full
+ * the pronoun's gender, named in full before the pronoun (within SAME_SURNAME_MENTIONS): that person's full
  * mention, else r as it was. */
 enum { SAME_SURNAME_MENTIONS = 400 };
-static size_t same_surname_of_gender(const att *a, size_t r, uint8_t want) {
+static size_t same_surname_of_gender(const att *a, size_t r, size_t pos, uint8_t want) {
   const cd_doc *doc = a->doc;
   const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, r);
   if (want == GENDER_UNKNOWN || m->n_parts != 1 || m->entity == CD_NONE) return r;
@@ -871,7 +871,13 @@ static size_t same_surname_of_gender(const att *a, size_t r, uint8_t want) {
   /* of several such people, the one the article names most ("Ted Cruz", not his father named once) */
   const cd_token *sur = T(a, m->end_tok - 1);
   size_t best = r, best_n = 0;
-  for (size_t k = r; k > 0 && r - k < SAME_SURNAME_MENTIONS; k--) {
+  /* (or between it and the pronoun: "Addae came with his mother, Gloria Addae. ... she said") */
+  size_t after = r + 1;
+  while (after < doc->mentions.len && after - r < SAME_SURNAME_MENTIONS &&
+         CD_VEC_AT(&doc->mentions, cd_name_mention, after)->first_tok < pos)
+    after++;
+  for (size_t k = after; k > 0 && after - k < SAME_SURNAME_MENTIONS; k--) {
+    if (k - 1 == r) continue;
     const cd_name_mention *p = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
     if (p->n_parts < 2 || p->entity == CD_NONE || p->entity == m->entity || p->in_quote || p->headline)
       continue;
@@ -999,7 +1005,7 @@ static void unresolved(att *a, size_t i, size_t end, speaker *sp) {
 
 static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org, const char *word) {
   size_t r = att_resolve_person(a, i, org);
-  if (r != CD_NONE) r = same_surname_of_gender(a, r, word_gender(S(a, i), N(a, i)));
+  if (r != CD_NONE) r = same_surname_of_gender(a, r, i, word_gender(S(a, i), N(a, i)));
   if (r != CD_NONE && !org) r = role_subject_since(a, r, i);
   sp->found = true;
   sp->first_tok = i;
