@@ -2698,7 +2698,9 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
     }
   }
   q->kind = CD_QUOTE_SPEECH; /* a Title Case quote with a verb of saying is someone's words after all */
-  if (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention) && sp->method != CD_ATTR_PRONOUN &&
+  /* (a role that stood for them, "The princess", names them as well as their name would) */
+  if (sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention) &&
+      (sp->method != CD_ATTR_PRONOUN || is(a, sp->first_tok, "the")) &&
       !att_after_preposition(a, sp->first_tok, CD_VEC_AT(&doc->sentences, cd_sentence, T(a, sp->first_tok)->sent)->first_tok)) {
     /* the discourse subject "he" may refer back to; not someone "with X calling" */
     a->last_speaker = sp->mention;

@@ -39,6 +39,21 @@ static uint8_t word_gender(const char *w, size_t n) {
   return (uint8_t)cd_title_gender(w, n); /* GENDER_MALE and GENDER_FEMALE are its 1 and 2 */
 }
 
+/* The gender the last word of a title of rank gives ("Crown Princess": female), or GENDER_UNKNOWN. */
+static uint8_t rank_gender(const char *t, size_t n) {
+  static const char *const male[] = {"king", "prince", "duke", "archduke", "emperor", "tsar", "czar", "sultan",
+                                     "baron", "earl", "count", "marquess", "viscount", "sir", "lord", NULL};
+  static const char *const female[] = {"queen", "princess", "duchess", "archduchess", "empress", "tsarina",
+                                       "sultana", "baroness", "countess", "marchioness", "viscountess", "dame",
+                                       "lady", NULL};
+  while (n && (t[n - 1] == '.' || t[n - 1] == ' ')) n--;
+  size_t s = n;
+  while (s && t[s - 1] != ' ') s--;
+  if (cd_word_in(t + s, n - s, male)) return GENDER_MALE;
+  if (cd_word_in(t + s, n - s, female)) return GENDER_FEMALE;
+  return GENDER_UNKNOWN;
+}
+
 static void note_gender(att *a, size_t entity, uint8_t g) {
   if (entity == CD_NONE || g == GENDER_UNKNOWN) return;
   a->gender[entity] |= g; /* both seen: GENDER_MIXED, no evidence */
@@ -80,6 +95,9 @@ bool att_index_gender(att *a) {
       if (n && t[n - 1] == '.') n--;
       if (n && cd_is_courtesy_title(t, n)) note_gender(a, m->entity, word_gender(t, n));
     }
+    /* a title of rank that has a gender: "King Aurel III", "Crown Princess Ilse", "Dame Judi" */
+    if (!m->courtesy && m->title.start != CD_NONE32 && m->entity != CD_NONE)
+      note_gender(a, m->entity, rank_gender(doc->text + m->title.start, m->title.end - m->title.start));
     /* and a relative's noun: "her father, Piet Achterberg," */
     if (m->entity == CD_NONE) continue;
     size_t e = m->end_tok, f = m->first_tok;
@@ -584,6 +602,12 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
       if (m->sent > a->last_speaker_sent && possessive_person(doc, m) && want != GENDER_UNKNOWN &&
           mention_gender(a, m) == want && only_person(doc, k - 1))
         break;
+      /* (nobody named since the last quote's sentence: its speaker, named there by a role
+       * ("The princess, wearing ..., said ...") or in an earlier sentence) */
+      if (m->sent < a->last_speaker_sent) {
+        if (gender_fits(a, CD_VEC_AT(&doc->mentions, cd_name_mention, a->last_speaker), want)) return a->last_speaker;
+        break;
+      }
       if (!att_person_mention(doc, m)) continue;
       if (m->entity == ls && gender_fits(a, m, want)) return a->last_speaker;
       break;
