@@ -2301,6 +2301,7 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
       /* "A hillwalker who spent two nights on a ledge has described ...": a clause with no commas,
        * ended by an auxiliary and the verb (at least two words of its own first); "who" says the
        * noun is someone's, known to the lists or not */
+      size_t who = k;
       for (size_t c = k + 3; c < n && c < k + 32 && T(a, c)->sent == sent && T(a, c)->kind != TOK_MARK && !punct(a, c, ','); c++) {
         if (!att_between_word(a, c) || att_between_word(a, c - 1)) continue;
         size_t v = c;
@@ -2309,6 +2310,20 @@ static bool generic_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_met
           k = c;
           break;
         }
+      }
+      /* "An aid worker who asked not to be named because she was not authorized to speak to the
+       * press said": else the first verb of saying after the clause's own words whose word before
+       * is no clause's ("who", "to", "she", an auxiliary) */
+      for (size_t c = who + 3; k == who && c < n && c < who + 32 && T(a, c)->sent == sent && T(a, c)->kind != TOK_MARK &&
+                               !punct(a, c, ',') && !punct(a, c, ';');
+           c++) {
+        if (!att_speech_verb(a, c) || !(T(a, c)->flags & TF_LOWER)) continue;
+        size_t b = c - 1;
+        if (is(a, b, "to") || is(a, b, "by") || is(a, b, "who") || is(a, b, "that") || is(a, b, "which") ||
+            is(a, b, "and") || is(a, b, "or") || is(a, b, "he") || is(a, b, "she") || is(a, b, "they") ||
+            is(a, b, "i") || is(a, b, "we") || att_between_word(a, b) || !(T(a, b)->flags & TF_LOWER))
+          continue;
+        k = c;
       }
     }
     size_t from = k;
