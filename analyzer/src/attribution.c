@@ -2711,6 +2711,10 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
   if (q->level == 0) {
     bool person = sp->mention != CD_NONE && cd_mention_is_person(doc, sp->mention);
     a->chain_speaker = person ? sp->mention : CD_NONE;
+    a->chain_gender = sp->method != CD_ATTR_PRONOUN ? GENDER_UNKNOWN
+                      : pronoun_is(a, sp->first_tok, "she")  ? GENDER_FEMALE
+                      : pronoun_is(a, sp->first_tok, "he")   ? GENDER_MALE
+                                                             : GENDER_UNKNOWN;
     size_t close = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->close_tok;
     a->chain_tok = sp->end_tok > close ? sp->end_tok : close;
     att_note_chain_source(a, sp, CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->open_tok, a->chain_tok);
@@ -3484,7 +3488,7 @@ static bool ends_own_sentence(const att *a, const cd_quote *q) {
 static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t *starts_before,
                              const uint32_t *start_mention, uint8_t *said) {
   att a = {doc, starts, starts_before, start_mention, CD_NONE, 0, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said, 1, 0,
-           false, 0, 0, 0, 0, CD_NONE, 0, false, NULL, NULL, 0, 0, 0, NULL};
+           false, 0, 0, 0, 0, CD_NONE, 0, false, NULL, NULL, 0, 0, 0, NULL, 0};
   if (!index_positions(&a) || !att_index_gender(&a)) return;
   cd_strmap surnames;
   att_count_surnames(&a, &surnames);

@@ -56,6 +56,8 @@ typedef struct att {
   size_t chain_source_from, chain_source_tok; /* the quote's first token or the phrase's, and its close */
   uint8_t chain_source_gender;
   const char *subj_chain_source;
+  /* the he/she the quote of chain_speaker was credited through (GENDER_*), else GENDER_UNKNOWN */
+  uint8_t chain_gender;
 } att;
 
 enum { GENDER_UNKNOWN = 0, GENDER_MALE = 1, GENDER_FEMALE = 2, GENDER_MIXED = 3 };

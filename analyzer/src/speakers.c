@@ -474,7 +474,10 @@ static size_t chain_speaker(const att *a, size_t lo, size_t pos, uint8_t want) {
     return CD_NONE;
   const cd_name_mention *cm = CD_VEC_AT(&doc->mentions, cd_name_mention, a->chain_speaker);
   size_t chain_para = doc_tok_para(doc, T(a, a->chain_tok));
-  if (cm->entity == CD_NONE || !(a->gender[cm->entity] & ATT_NAMED_SPEAKER) || mention_gender(a, cm) != want ||
+  /* (of the pronoun's gender by the text, or by the he/she that quote was credited through) */
+  uint8_t have = cm->entity == CD_NONE ? GENDER_UNKNOWN : mention_gender(a, cm);
+  if (have == GENDER_UNKNOWN) have = a->chain_gender;
+  if (cm->entity == CD_NONE || !(a->gender[cm->entity] & ATT_NAMED_SPEAKER) || have != want ||
       chain_para + CHAIN_PARAS < doc_tok_para(doc, T(a, pos)))
     return CD_NONE;
   size_t since = T(a, a->chain_tok)->start;
