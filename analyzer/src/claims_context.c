@@ -797,6 +797,14 @@ static bool check_media(const cd_doc *d, size_t f, size_t e, claim_hit *hit) {
   if (!modified && is(d, h, "media") && verb_after) modified = true; /* "Media reported that ..." */
   if (!modified) return false;
   if (p != CD_NONE && (naming_word(d, p) || possessive(d, p) || is(d, p, "social"))) return false;
+  /* "not authorized to speak to the press said": the object of "to" or "with" after a verb is
+   * whom someone spoke to, and the verb after it is the sentence's */
+  if (p != CD_NONE && (is(d, p, "to") || is(d, p, "with")) && verb_after) {
+    size_t b = prev_tok(d, p);
+    static const char *const SPEAK[] = {"speak", "speaks", "spoke", "speaking", "talk", "talks", "talked",
+                                        "talking", "comment", "commenting", "explain", "announce", NULL};
+    if (b != CD_NONE && lower(d, b) && in(d, b, SPEAK)) return false;
+  }
   /* "local media reported"; "reported by local media", "quoted in the local press"; not "criticised by the media" */
   if (!verb_after && !(p != CD_NONE && (is(d, p, "by") || is(d, p, "in")) &&
                        lx(d, prev_tok(d, p), CD_LEX_CLAIM_MEDIA_CARRYING_VERBS)))
