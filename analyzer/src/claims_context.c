@@ -419,6 +419,62 @@ static bool member_named_after(const cd_doc *d, size_t h, size_t e) {
   return false;
 }
 
+/* "Analysts said the hit was manageable. Renata Okwu, who tracks the sector for Halden & Pryce,
+ * said ...": a group of experts whose view the next sentence of the paragraph puts in the mouth of
+ * someone named there (a person's name and a verb of saying outside quotation marks, or a quote
+ * credited to a name) has its source. */
+static bool expert_named_next(const cd_doc *d, size_t h) {
+  static const char *const EXPERTS[] = {"analysts", "economists", "experts", "observers", "researchers", "academics",
+                                        "scholars", "strategists", "historians", "scientists", NULL};
+  if (!in(d, h, EXPERTS)) return false;
+  const cd_sentence *hs = sent_of(d, h);
+  if ((size_t)(hs - (const cd_sentence *)d->sentences.data) + 1 >= d->sentences.len) return false;
+  const cd_sentence *ns = hs + 1;
+  if (ns->para != hs->para) return false;
+  /* the person's name opens the sentence, or follows a verb of saying ("...," said Olivia Dunham) */
+  size_t lo = 0, hi = d->mentions.len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (CD_VEC_AT(&d->mentions, cd_name_mention, mid)->end_tok <= ns->first_tok) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t mi = lo; mi < d->mentions.len; mi++) {
+    const cd_name_mention *m = CD_VEC_AT(&d->mentions, cd_name_mention, mi);
+    if (m->first_tok >= ns->end_tok || m->first_tok > ns->first_tok + 60) break;
+    if (m->kind != MK_NAME || m->in_quote || m->possessive || m->entity == CD_NONE ||
+        CD_VEC_AT(&d->entities, cd_entity, m->entity)->kind != CD_ENTITY_PERSON)
+      continue;
+    size_t b = prev_tok(d, m->first_tok);
+    /* ("...," said Olivia Dunham, a lawyer ...: an inverted tag, the name ending its clause) */
+    if (b != CD_NONE && b >= ns->first_tok && lower(d, b) && cd_is_speech_verb(d->config, ts(d, b), tn(d, b)) &&
+        (m->end_tok >= ns->end_tok || tk(d, m->end_tok)->kind == TOK_PUNCT))
+      return true;
+    if (m->first_tok != ns->first_tok) continue;
+    /* the name's own verb, past an appositive in commas and a word or two ("has", "also") */
+    size_t v = m->end_tok;
+    if (v < ns->end_tok && punct(d, v, ',')) {
+      size_t c = v + 1;
+      while (c < ns->end_tok && c < v + 30 && !punct(d, c, ',') && tk(d, c)->kind != TOK_MARK) c++;
+      if (c >= ns->end_tok || !punct(d, c, ',')) continue;
+      v = c + 1;
+    }
+    /* (past an affiliation: "Professor Kang Myung-soo of Hanbit University's law school said") */
+    if (v < ns->end_tok && (is(d, v, "of") || is(d, v, "at") || is(d, v, "from"))) {
+      size_t c = v + 1;
+      while (c < ns->end_tok && c < v + 10 &&
+             (capital(d, c) || tk(d, c)->kind == TOK_MARK || is(d, c, "the") || is(d, c, "of") || is(d, c, "and") ||
+              is(d, c, "s") || (lower(d, c) && !saying_verb(d, c) && c + 1 < ns->end_tok && saying_verb(d, c + 1))))
+        c++;
+      v = c;
+    }
+    for (size_t k = v; k < ns->end_tok && k < v + 3; k++) {
+      if (tk(d, k)->kind != TOK_WORD || !lower(d, k)) break;
+      if (saying_verb(d, k)) return true;
+    }
+  }
+  return false;
+}
+
 /* "Experts say the river is cleaner, according to a 2023 report by the Wend Valley Wildlife
  * Trust": the group's sentence cites a named source after "according to" (a name within twelve
  * words of it). */
@@ -550,7 +606,7 @@ static bool check_group(const cd_doc *d, size_t f, size_t e, int strength, claim
   if (pp != CD_NONE && (tk(d, p)->kind == TOK_NUMBER || lx(d, p, CD_LEX_CLAIM_INDEFINITE_DETERMINERS)) &&
       in(d, pp, (const char *const[]){"all", "the", "both", NULL}))
     return false; /* "all three analysts": a set already named */
-  if (member_named_after(d, h, e) || source_cited_in_sentence(d, h)) return false;
+  if (member_named_after(d, h, e) || source_cited_in_sentence(d, h) || expert_named_next(d, h)) return false;
   bool opinion_only = strength == GROUP_WEAK && !quant;
   size_t sv = subject_verb(d, e, h, opinion_only);
   if (sv != CD_NONE && thing_done(d, h, sv)) return false;
