@@ -539,6 +539,20 @@ static bool in_fronted_clause(const att *a, const cd_sentence *s, const cd_name_
  * any fronted clause: in "After Lind won, she said" the name is the pronoun's.) */
 static bool pronoun_after_fronted(const att *a, const cd_sentence *s, const cd_name_mention *m, size_t pos) {
   size_t f = s->first_tok;
+  /* "In an email to the company's head of compliance, Ruth Ambrose, in January 2023, she wrote":
+   * a phrase of a preposition fronted to the pronoun's comma (appositives inside it, no verb of
+   * saying, no quotation mark) holds who was written to or where, not who writes */
+  static const char *const FRONTING[] = {"in", "on", "at", "during", "after", "before", "with", "from", "via",
+                                         "through", "under", "following", "since", NULL};
+  if (pos >= 2 && m->first_tok > f && m->end_tok < pos && punct(a, pos - 1, ',') && pos - f <= 30 &&
+      (is(a, pos, "he") || is(a, pos, "she")) && T(a, f)->kind == TOK_WORD && cd_word_in(S(a, f), N(a, f), FRONTING)) {
+    bool clean = true;
+    for (size_t k = f + 1; k + 1 < pos && clean; k++)
+      clean = T(a, k)->kind != TOK_MARK && !att_speech_verb(a, k) && !att_be_form(a, k) && !is(a, k, "has") &&
+              !is(a, k, "have") && !is(a, k, "had") && !is(a, k, "he") && !is(a, k, "she") && !is(a, k, "that") &&
+              !is(a, k, "who");
+    if (clean) return true;
+  }
   if ((is(a, f, "when") || is(a, f, "if")) && f + 1 < s->end_tok) f++;
   if (pos < 2 || m->first_tok <= f || m->end_tok >= pos || !punct(a, pos - 1, ',') ||
       !(is(a, f, "asked") || is(a, f, "pressed") || is(a, f, "questioned") || is(a, f, "challenged") ||
