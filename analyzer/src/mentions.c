@@ -459,6 +459,12 @@ static bool is_title_word(const cd_doc *doc, const cd_token *t) {
                                        "socialist", "tory", "labourite", NULL}) &&
       cd_is_given_name(tstr(doc, next), tlen(next)))
     return true;
+  /* "Councilmembers Ana Ruiz and Bo Lind", "Senators Mitch McConnell and ...": a title in the
+   * plural before a given name heads a list of its holders */
+  if (next && tlen(t) > 3 && tstr(doc, t)[tlen(t) - 1] == 's' && (t->flags & TF_CAP) && is_word_tok(next) &&
+      (next->flags & TF_CAP) && next->sent == t->sent && next->start == cd_tok_end(t) + 1 &&
+      cd_is_job_title(tstr(doc, t), tlen(t) - 1) && cd_is_given_name(tstr(doc, next), tlen(next)))
+    return true;
   /* "Sgt. 1st Class Marcus Delaney", "Petty Officer 2nd Class Ana Ruiz": a rank's class */
   if (next && i > 0 && CD_WORD_IS(tstr(doc, t), tlen(t), "class") && (t->flags & TF_CAP) &&
       doc_tok(doc, i - 1)->kind == TOK_NUMBER && doc_tok(doc, i - 1)->sent == t->sent)
