@@ -718,7 +718,11 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
      * fronted clause is not its sentence's subject (the subject comes after the comma) */
     if (in_fronted_clause(a, ms, m)) continue;
     if (fallback == CD_NONE) fallback = k - 1;
-    if (att_after_preposition(a, m->first_tok, ms->first_tok)) continue;
+    /* (but "One of them is the son of Sophie Gallagher": the one whose relative the sentence
+     * names is the person it brings in) */
+    bool kin_of = m->first_tok >= 2 && is(a, m->first_tok - 1, "of") && T(a, m->first_tok - 2)->kind == TOK_WORD &&
+                  cd_kin_noun(S(a, m->first_tok - 2), N(a, m->first_tok - 2)) >= 0;
+    if (!kin_of && att_after_preposition(a, m->first_tok, ms->first_tok)) continue;
     subject = k - 1; /* keep walking left: the first such person of that sentence */
   }
   if (owner != CD_NONE) return owner;
