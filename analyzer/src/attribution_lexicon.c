@@ -1,6 +1,4 @@
 /* The word lists attribution reads, and the tests built on them. */
-#include <string.h>
-
 #include "attribution_internal.h"
 #include "lexicon.h"
 #include "names_lex.h"
@@ -157,9 +155,8 @@ bool att_looks_like_person_name(const cd_doc *doc, const cd_name_mention *m) {
         !(i + 1 == m->end_tok && given_then_role(doc, m)))
       return false;
     /* a model's or a code's designation ("Tarsus T-90", "Boeing 737-MAX"): a digit in a word */
-    if (memchr(w, '0', n) || memchr(w, '1', n) || memchr(w, '2', n) || memchr(w, '3', n) || memchr(w, '4', n) ||
-        memchr(w, '5', n) || memchr(w, '6', n) || memchr(w, '7', n) || memchr(w, '8', n) || memchr(w, '9', n))
-      return false;
+    for (size_t b = 0; b < n; b++)
+      if (w[b] >= '0' && w[b] <= '9') return false;
     /* RAF Croughton, BBC; not the initials of "J.M. Berger" */
     if ((t->flags & TF_ALLCAPS) && !m->courtesy && !m->job_title && !(i + 1 < m->end_tok && cd_is_initials(w, n)))
       return false;

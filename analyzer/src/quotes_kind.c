@@ -999,13 +999,15 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     q->kind = CD_QUOTE_TITLE, overrulable = NULL;
   /* "opened with "Tidewater," a slow, gathering song": Title Case, or one capitalised word, whose
    * comma hands it to an appositive of an article, up to three more words and a noun for a work */
-  if (q->kind == CD_QUOTE_SPEECH && last == ',' && (size_t)w->close_tok + 2 < doc_ntok(doc) &&
+  /* (the article after the quote asked first: few quotes have one, and the case test reads them all) */
+  const cd_token *art = q->kind == CD_QUOTE_SPEECH && last == ',' && (size_t)w->close_tok + 2 < doc_ntok(doc)
+                            ? tk(doc, w->close_tok + 1) : NULL;
+  if (art && art->sent == tk(doc, w->close_tok)->sent && art->kind == TOK_WORD &&
+      (CD_WORD_IS(doc->text + art->start, art->len, "a") || CD_WORD_IS(doc->text + art->start, art->len, "an") ||
+       CD_WORD_IS(doc->text + art->start, art->len, "the")) &&
       (title_case_ending(doc, w->open_tok, q->inner.end, true) || one_capital_word(doc, q, w))) {
     size_t k = w->close_tok + 1, sent = tk(doc, w->close_tok)->sent;
-    const cd_token *art = tk(doc, k);
-    if (art->sent == sent && art->kind == TOK_WORD &&
-        (CD_WORD_IS(doc->text + art->start, art->len, "a") || CD_WORD_IS(doc->text + art->start, art->len, "an") ||
-         CD_WORD_IS(doc->text + art->start, art->len, "the"))) {
+    {
       for (size_t j = k + 1, seen = 0; j < doc_ntok(doc) && seen < 5 && tk(doc, j)->sent == sent; j++) {
         const cd_token *t = tk(doc, j);
         if (t->kind == TOK_PUNCT && doc->text[t->start] == ',') continue;
@@ -1128,12 +1130,13 @@ void cd_quote_titles_again(cd_doc *doc) {
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
     cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
     if (!(q->kind == CD_QUOTE_SPEECH || (q->kind == CD_QUOTE_TITLE && w->title_overrulable)) || q->level != 0 ||
-        w->close_tok == w->open_tok ||
-        cd_quote_word_count(doc, qi) > TITLE_AGAIN_WORDS || !title_case_ending(doc, w->open_tok, q->inner.end, true))
+        w->close_tok == w->open_tok)
       continue;
+    /* (the words looked up first: most quotes repeat no title, and the tests after read every word) */
     size_t e = title_words_end(doc, q);
     if (e <= q->inner.start || memchr(doc->text + q->inner.start, 0, e - q->inner.start) ||
-        cd_strmap_getn(&seen, doc->text + q->inner.start, e - q->inner.start) == CD_NONE)
+        cd_strmap_getn(&seen, doc->text + q->inner.start, e - q->inner.start) == CD_NONE ||
+        cd_quote_word_count(doc, qi) > TITLE_AGAIN_WORDS || !title_case_ending(doc, w->open_tok, q->inner.end, true))
       continue;
     q->kind = CD_QUOTE_TITLE;
     w->title_overrulable = NULL;
