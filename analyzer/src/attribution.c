@@ -1036,6 +1036,53 @@ static bool interviewee(att *a, uint32_t para, speaker *sp) {
   return false;
 }
 
+/* The person an interview whose question opens paragraph `q` is with: the one the paragraph
+ * before says someone spoke to (interviewee), else the person the piece quoted last before its
+ * questions (within three paragraphs: "... ," Mr Achterberg says. ¶ What follows is an edited
+ * version of our conversation. ¶ **What's the decision ...?**). Quote indexes below `below`. */
+static bool interview_subject(att *a, uint32_t q, size_t below, speaker *sp) {
+  while (q >= 2 && interview_question(a, q - 2)) q -= 2; /* back to the first question */
+  if (q == 0) return false;
+  if (interviewee(a, q - 1, sp)) return true;
+  const cd_doc *doc = a->doc;
+  for (size_t p = below; p > 0; p--) {
+    const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
+    const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
+    if (pw->para >= q) continue;
+    if (pw->para + 3 < q) return false;
+    if (pq->level != 0 || pq->kind != CD_QUOTE_SPEECH) continue;
+    if (pq->entity == CD_NONE || CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind != CD_ENTITY_PERSON) return false;
+    /* their latest mention before the questions */
+    const cd_para *qp = CD_VEC_AT(&doc->paras, cd_para, q);
+    for (size_t k = doc->mentions.len, seen = 0; k > 0 && seen < 200; k--) {
+      const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
+      if (m->first_tok >= qp->first_tok) continue;
+      seen++;
+      if (m->entity != pq->entity) continue;
+      memset(sp, 0, sizeof *sp);
+      for_mention(a, sp, k - 1, m->first_tok, m->end_tok, CD_ATTR_EXPLICIT);
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+/* "**How has the job changed?** ¶ It's made the game fairer. ... The first time it happened I
+ * remember thinking, "..."": a quote in an interview's answer written out as prose, after "I"
+ * in its sentence (nobody named between), is the words or thoughts of the one interviewed. */
+static bool interview_first_person(att *a, const quote_ctx *c, speaker *sp) {
+  uint32_t para = para_of(a, c->open);
+  if (para < 2 || !interview_question(a, para - 1)) return false;
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
+  bool i = false;
+  for (size_t k = s->first_tok; k < c->open; k++) {
+    if (T(a, k)->kind == TOK_WORD && N(a, k) == 1 && S(a, k)[0] == 'I') i = true;
+    else if (mention_at(a, k) != CD_NONE || (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS)) i = false;
+  }
+  return i && interview_subject(a, para - 1, c->qi, sp);
+}
+
 /* An interview's answer: a paragraph that is only a quote (not a question) after a question set
  * apart (interview_question). After an earlier answer to the question before it, the same
  * person's (*from: that answer's quote); after the first question, the person the paragraph
@@ -1051,7 +1098,7 @@ static bool interview_answer(att *a, const quote_ctx *c, speaker *sp, size_t *fr
     *from = prev;
     return true;
   }
-  return interviewee(a, para - 2, sp);
+  return interview_subject(a, para - 1, c->qi, sp);
 }
 
 /* Does the quote open with "he" or "she" (or "his", "her") that may stand for the person sp, of
@@ -2695,6 +2742,13 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
       sp = &label;
       verb = CD_NONE;
       sieve = "as the first person of the turn that the name and colon open";
+    } else if (para_of(a, w->open_tok) >= 2 && interview_question(a, para_of(a, w->open_tok) - 1) &&
+               interview_subject(a, para_of(a, w->open_tok) - 1, qi, &label)) {
+      /* "**How has the job changed?** ¶ ... I remember thinking, "..."": the "I" of an interview's
+       * answer is the one interviewed */
+      sp = &label;
+      verb = CD_NONE;
+      sieve = "as the one interviewed, the \"I\" of an answer to the question before";
     }
   }
   q->kind = CD_QUOTE_SPEECH; /* a Title Case quote with a verb of saying is someone's words after all */
@@ -3663,6 +3717,11 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
         continue_from(&a, qi, from, "the next answer of the interview");
       else
         apply(&a, qi, &sp, CD_NONE, "as the one interviewed, answering the question before the quote");
+      continue;
+    }
+    memset(&sp, 0, sizeof sp);
+    if (interview_first_person(&a, &c, &sp)) {
+      apply(&a, qi, &sp, CD_NONE, "as the one interviewed, the \"I\" of an answer to the question before");
       continue;
     }
     memset(&sp, 0, sizeof sp);
