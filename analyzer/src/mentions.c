@@ -104,6 +104,11 @@ static bool hyphened_particle_name(const cd_doc *doc, const cd_token *t) {
   if (!is_word_tok(t) || !(t->flags & TF_LOWER) || tlen(t) < 4) return false;
   const char *s = tstr(doc, t);
   size_t n = tlen(t), k = 0;
+  /* and one elided with an apostrophe: "d'Aubigny-Ferrand", "d'Alema" (straight or curly) */
+  if ((s[0] == 'd' || s[0] == 'l') &&
+      ((s[1] == '\'' && s[2] >= 'A' && s[2] <= 'Z') ||
+       (n > 5 && !memcmp(s + 1, "\xE2\x80\x99", 3) && s[4] >= 'A' && s[4] <= 'Z')))
+    return true;
   /* the particles are short ("al-", "el-", "bin-"): most words are turned away here, and this is
    * asked of every lower-case word */
   if (s[1] != '-' && s[2] != '-' && s[3] != '-' && (n < 5 || s[4] != '-')) return false;
