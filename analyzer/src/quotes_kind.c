@@ -1109,6 +1109,20 @@ static size_t title_words_end(const cd_doc *doc, const cd_quote *q) {
 
 enum { TITLE_AGAIN_WORDS = 10 };
 void cd_quote_titles_again(cd_doc *doc) {
+  /* "her last article, "Las cuentas del malecón" ("The Seafront Accounts")": a quote whose
+   * translation in brackets right after it is a title is that title in its own language */
+  for (size_t qi = 0; qi + 1 < doc->quotes.len; qi++) {
+    cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    const cd_quote *next = CD_VEC_AT(&doc->quotes, cd_quote, qi + 1);
+    const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi),
+                        *nw = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi + 1);
+    if (q->kind == CD_QUOTE_TITLE || next->kind != CD_QUOTE_TITLE || q->level != 0 || next->level != 0 ||
+        w->close_tok == w->open_tok || nw->open_tok != w->close_tok + 2 || tk(doc, w->close_tok + 1)->kind != TOK_PUNCT ||
+        doc->text[tk(doc, w->close_tok + 1)->start] != '(')
+      continue;
+    q->kind = CD_QUOTE_TITLE;
+    CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->title_overrulable = NULL;
+  }
   size_t titles = 0;
   for (size_t qi = 0; qi < doc->quotes.len; qi++) {
     const cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
