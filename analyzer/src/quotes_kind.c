@@ -478,6 +478,28 @@ static bool one_of_the_signs(const cd_doc *doc, size_t verb) {
   return false;
 }
 
+/* "gathered with banners, one of them reading "..."": "one of them" (or "which", "some of them")
+ * right before the verb, after a sign noun earlier in its sentence (within twenty words). */
+static bool one_of_them_signs(const cd_doc *doc, size_t verb) {
+  if (verb < 4) return false;
+  const cd_token *them = tk(doc, verb - 1), *of = tk(doc, verb - 2), *one = tk(doc, verb - 3);
+  static const char *const ONES[] = {"one", "some", "many", "several", "most", "each", NULL};
+  static const char *const THEM[] = {"them", "which", "these", "those", NULL};
+  if (them->kind != TOK_WORD || of->kind != TOK_WORD || one->kind != TOK_WORD ||
+      !cd_word_in(doc->text + them->start, them->len, THEM) || !CD_WORD_IS(doc->text + of->start, of->len, "of") ||
+      !cd_word_in(doc->text + one->start, one->len, ONES))
+    return false;
+  for (size_t k = verb - 3; k > 0 && verb - 3 - k < 20; k--) {
+    const cd_token *t = tk(doc, k - 1);
+    if (t->sent != one->sent || t->kind == TOK_MARK) return false;
+    /* (in lower case, or opening the sentence: "Placards were on display, one of them reading") */
+    bool opens = k - 1 == CD_VEC_AT(&doc->sentences, cd_sentence, t->sent)->first_tok;
+    if (t->kind == TOK_WORD && ((t->flags & TF_LOWER) || opens) && CD_SORTED_IN(doc->text + t->start, t->len, SIGN_NOUNS))
+      return true;
+  }
+  return false;
+}
+
 /* "A poster outside the theater reads "..."", "The sign on the door says "..."": a sign noun that
  * opens the sentence's subject, a few words before the verb at `verb`, with only a phrase of place
  * between. */
@@ -875,7 +897,8 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
     /* also "a hat that says "..."", "a card that said "..."", "signs which read "..."" */
     bool reads = CD_WORD_IS(s, n, "reading") || CD_WORD_IS(s, n, "read") || CD_WORD_IS(s, n, "reads") ||
                  CD_WORD_IS(s, n, "saying") || CD_WORD_IS(s, n, "says");
-    bool on_sign = ((reads || CD_WORD_IS(s, n, "said")) && one_of_the_signs(doc, w->open_tok - 1)) ||
+    bool on_sign = ((reads || CD_WORD_IS(s, n, "said")) &&
+                    (one_of_the_signs(doc, w->open_tok - 1) || one_of_them_signs(doc, w->open_tok - 1))) ||
                    (CD_WORD_IS(s, n, "reading") && sign_with_place(doc, w->open_tok - 1)) ||
                    ((reads || CD_WORD_IS(s, n, "that")) && nb > 1 &&
                     CD_SORTED_IN(doc->text + before[1]->start, before[1]->len, SIGN_NOUNS) &&
