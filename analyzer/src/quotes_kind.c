@@ -1096,6 +1096,21 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
   if (q->kind == CD_QUOTE_SPEECH && before_w && words <= 6 && before_w->sign && before_w->close_tok + 1 == w->open_tok &&
       before_w->para == w->para && tk(doc, w->open_tok)->sent <= tk(doc, before_w->close_tok)->sent + 1)
     q->kind = CD_QUOTE_TITLE, overrulable = NULL, w->sign = true;
+  /* "spelled "ptarmigan"", "went out on "sesquipedalian,"", "correctly spelled "bouillabaisse,"
+   * "syzygy" and "chiaroscuro"": a lower-case word after a verb of spelling (or after such a word
+   * in a list) is a word as a word */
+  if (q->kind == CD_QUOTE_SPEECH && words == 1 && tk(doc, w->open_tok + 1)->kind == TOK_WORD &&
+      (tk(doc, w->open_tok + 1)->flags & TF_LOWER)) {
+    bool spelled = cue_within(doc, w->open_tok, 4, "spelled") || cue_within(doc, w->open_tok, 4, "spelt") ||
+                   cue_within(doc, w->open_tok, 4, "spell") || cue_within(doc, w->open_tok, 4, "spelling") ||
+                   cue_within(doc, w->open_tok, 4, "misspelled") || cue_within(doc, w->open_tok, 4, "misspelt");
+    /* (the next of a list: a one-word quote so classed just before, a comma or "and" between) */
+    const cd_quote *bq = qi > 0 ? CD_VEC_AT(&doc->quotes, cd_quote, qi - 1) : NULL;
+    bool listed = bq && before_w && bq->kind == CD_QUOTE_SCARE && before_w->close_tok < w->open_tok &&
+                  w->open_tok - before_w->close_tok <= 3 && before_w->close_tok > before_w->open_tok + 1 &&
+                  before_w->close_tok == before_w->open_tok + 2 + (tk(doc, before_w->open_tok + 2)->kind == TOK_PUNCT);
+    if (spelled || listed) q->kind = CD_QUOTE_SCARE;
+  }
   /* a title found above may have its byline too: "the first chapters of "Salt and Timber," by
    * Walter Greaves" credits the author */
   if (q->kind == CD_QUOTE_SPEECH || q->kind == CD_QUOTE_TITLE) {
