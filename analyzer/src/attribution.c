@@ -1040,27 +1040,49 @@ static bool interviewee(att *a, uint32_t para, speaker *sp) {
  * before says someone spoke to (interviewee), else the person the piece quoted last before its
  * questions (within three paragraphs: "... ," Mr Achterberg says. ¶ What follows is an edited
  * version of our conversation. ¶ **What's the decision ...?**). Quote indexes below `below`. */
+enum { INTERVIEW_QUOTES = 256 }; /* how far back the walk for the last quoted person goes */
 static bool interview_subject(att *a, uint32_t q, size_t below, speaker *sp) {
-  while (q >= 2 && interview_question(a, q - 2)) q -= 2; /* back to the first question */
+  /* back to the first question, question by question, until the latest walk's start (whose
+   * first question is known): the questions of one interview are walked once in all */
+  uint32_t at = q;
+  while (q >= 2 && q != a->iv_at && interview_question(a, q - 2)) q -= 2;
+  bool known = q == a->iv_at && a->iv_first != UINT32_MAX;
+  if (known) q = a->iv_first;
+  else memset(&a->iv_who, 0, sizeof a->iv_who);
+  a->iv_at = at;
+  a->iv_first = q;
   if (q == 0) return false;
-  if (interviewee(a, q - 1, sp)) return true;
+  if (known && a->iv_who.found) { /* the person this interview's first answer found */
+    *sp = a->iv_who;
+    return true;
+  }
+  if (interviewee(a, q - 1, sp)) {
+    a->iv_who = *sp;
+    return true;
+  }
   const cd_doc *doc = a->doc;
-  for (size_t p = below; p > 0; p--) {
+  for (size_t p = below, steps = 0; p > 0 && steps < INTERVIEW_QUOTES; p--, steps++) {
     const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, p - 1);
     const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
     if (pw->para >= q) continue;
     if (pw->para + 3 < q) return false;
     if (pq->level != 0 || pq->kind != CD_QUOTE_SPEECH) continue;
     if (pq->entity == CD_NONE || CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind != CD_ENTITY_PERSON) return false;
-    /* their latest mention before the questions */
+    /* their latest mention before the questions (found by bisection, then at most 200 back:
+     * a long text's later mentions are never walked) */
     const cd_para *qp = CD_VEC_AT(&doc->paras, cd_para, q);
-    for (size_t k = doc->mentions.len, seen = 0; k > 0 && seen < 200; k--) {
+    size_t lo = 0, hi = doc->mentions.len;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (CD_VEC_AT(&doc->mentions, cd_name_mention, mid)->first_tok < qp->first_tok) lo = mid + 1;
+      else hi = mid;
+    }
+    for (size_t k = lo, seen = 0; k > 0 && seen < 200; k--, seen++) {
       const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
-      if (m->first_tok >= qp->first_tok) continue;
-      seen++;
       if (m->entity != pq->entity) continue;
       memset(sp, 0, sizeof *sp);
       for_mention(a, sp, k - 1, m->first_tok, m->end_tok, CD_ATTR_EXPLICIT);
+      a->iv_who = *sp;
       return true;
     }
     return false;
@@ -3542,7 +3564,7 @@ static bool ends_own_sentence(const att *a, const cd_quote *q) {
 static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t *starts_before,
                              const uint32_t *start_mention, uint8_t *said) {
   att a = {doc, starts, starts_before, start_mention, CD_NONE, 0, CD_NONE, 0, NULL, 0, NULL, 0, NULL, false, said, 1, 0,
-           false, 0, 0, 0, 0, CD_NONE, 0, false, NULL, NULL, 0, 0, 0, NULL, 0};
+           false, 0, 0, 0, 0, CD_NONE, 0, false, NULL, NULL, 0, 0, 0, NULL, 0, UINT32_MAX, UINT32_MAX, {0}};
   if (!index_positions(&a) || !att_index_gender(&a)) return;
   cd_strmap surnames;
   att_count_surnames(&a, &surnames);

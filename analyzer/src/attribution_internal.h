@@ -9,6 +9,17 @@
 #include "doc.h"
 #include "words.h"
 
+typedef struct speaker {
+  bool found;
+  size_t first_tok, end_tok; /* the attributing words */
+  size_t phrase_end;         /* past an affiliation ("of Boston University"); 0: end_tok */
+  size_t mention;            /* name mention, or CD_NONE */
+  size_t entity;
+  const char *name;          /* reported speaker */
+  cd_attribution_method method;
+  const char *how;           /* evidence detail */
+} speaker;
+
 typedef struct att {
   cd_doc *doc;
   /* Which tokens start a name mention (mention_at), in a few bits a token rather than a word: a
@@ -58,21 +69,16 @@ typedef struct att {
   const char *subj_chain_source;
   /* the he/she the quote of chain_speaker was credited through (GENDER_*), else GENDER_UNKNOWN */
   uint8_t chain_gender;
+  /* interview_subject's latest walk: the question paragraph it started from and the first question
+   * of its interview it reached (UINT32_MAX: none yet), so that answer after answer walks each
+   * question once */
+  uint32_t iv_at, iv_first;
+  speaker iv_who; /* the person of the interview at iv_first, once found (found: false until then) */
 } att;
 
 enum { GENDER_UNKNOWN = 0, GENDER_MALE = 1, GENDER_FEMALE = 2, GENDER_MIXED = 3 };
 enum { ATT_NAMED_SPEAKER = 16 }; /* in att.gender: a quote before was credited to the person by name */
 
-typedef struct speaker {
-  bool found;
-  size_t first_tok, end_tok; /* the attributing words */
-  size_t phrase_end;         /* past an affiliation ("of Boston University"); 0: end_tok */
-  size_t mention;            /* name mention, or CD_NONE */
-  size_t entity;
-  const char *name;          /* reported speaker */
-  cd_attribution_method method;
-  const char *how;           /* evidence detail */
-} speaker;
 
 
 static inline const cd_token *T(const att *a, size_t i) { return doc_tok(a->doc, i); }
