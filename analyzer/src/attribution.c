@@ -1024,8 +1024,8 @@ static bool interviewee(att *a, uint32_t para, speaker *sp) {
       for_mention(a, sp, mi, m->first_tok, m->end_tok, CD_ATTR_EXPLICIT);
       return true;
     }
-    if ((is(a, w, "her") || is(a, w, "him")) && att_resolve_person(a, w, false) != CD_NONE) {
-      size_t r = att_resolve_person(a, w, false);
+    size_t r = is(a, w, "her") || is(a, w, "him") ? att_resolve_person(a, w, false) : CD_NONE;
+    if (r != CD_NONE) {
       if (!cd_mention_is_person(a->doc, r) || !att_gender_may_fit(a, r, S(a, w), N(a, w))) return false;
       for_mention(a, sp, r, w, w + 1, CD_ATTR_PRONOUN);
       sp->how = cd_arena_printf(a->doc->arena, "\"%.*s\" refers to %s", (int)N(a, w), S(a, w), sp->name);
@@ -1070,13 +1070,7 @@ static bool interview_subject(att *a, uint32_t q, size_t below, speaker *sp) {
     if (pq->entity == CD_NONE || CD_VEC_AT(&doc->entities, cd_entity, pq->entity)->kind != CD_ENTITY_PERSON) return false;
     /* their latest mention before the questions (found by bisection, then at most 200 back:
      * a long text's later mentions are never walked) */
-    const cd_para *qp = CD_VEC_AT(&doc->paras, cd_para, q);
-    size_t lo = 0, hi = doc->mentions.len;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (CD_VEC_AT(&doc->mentions, cd_name_mention, mid)->first_tok < qp->first_tok) lo = mid + 1;
-      else hi = mid;
-    }
+    size_t lo = att_mentions_before(a, CD_VEC_AT(&doc->paras, cd_para, q)->first_tok);
     for (size_t k = lo, seen = 0; k > 0 && seen < 200; k--, seen++) {
       const cd_name_mention *m = CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1);
       if (m->entity != pq->entity) continue;
@@ -1090,19 +1084,24 @@ static bool interview_subject(att *a, uint32_t q, size_t below, speaker *sp) {
   return false;
 }
 
+/* The one interviewed, when token `tok` (of quote `qi`) is in the answer to a question set apart
+ * just before its paragraph. */
+static bool answer_of_interview(att *a, size_t tok, size_t qi, speaker *sp) {
+  uint32_t para = para_of(a, tok);
+  return para >= 2 && interview_question(a, para - 1) && interview_subject(a, para - 1, qi, sp);
+}
+
 /* "**How has the job changed?** ¶ It's made the game fairer. ... The first time it happened I
  * remember thinking, "..."": a quote in an interview's answer written out as prose, after "I"
  * in its sentence (nobody named between), is the words or thoughts of the one interviewed. */
 static bool interview_first_person(att *a, const quote_ctx *c, speaker *sp) {
-  uint32_t para = para_of(a, c->open);
-  if (para < 2 || !interview_question(a, para - 1)) return false;
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   bool i = false;
   for (size_t k = s->first_tok; k < c->open; k++) {
     if (T(a, k)->kind == TOK_WORD && N(a, k) == 1 && S(a, k)[0] == 'I') i = true;
     else if (mention_at(a, k) != CD_NONE || (T(a, k)->kind == TOK_MARK && T(a, k)->role != MR_APOS)) i = false;
   }
-  return i && interview_subject(a, para - 1, c->qi, sp);
+  return i && answer_of_interview(a, c->open, c->qi, sp);
 }
 
 /* An interview's answer: a paragraph that is only a quote (not a question) after a question set
@@ -2764,8 +2763,7 @@ static void apply(att *a, size_t qi, const speaker *sp, size_t verb, const char 
       sp = &label;
       verb = CD_NONE;
       sieve = "as the first person of the turn that the name and colon open";
-    } else if (para_of(a, w->open_tok) >= 2 && interview_question(a, para_of(a, w->open_tok) - 1) &&
-               interview_subject(a, para_of(a, w->open_tok) - 1, qi, &label)) {
+    } else if (answer_of_interview(a, w->open_tok, qi, &label)) {
       /* "**How has the job changed?** ¶ ... I remember thinking, "..."": the "I" of an interview's
        * answer is the one interviewed */
       sp = &label;
@@ -3285,12 +3283,7 @@ static bool transcript_label(att *a, const quote_ctx *c, speaker *sp) {
   while (k < doc_ntok(doc) && k < first + 3 && T(a, k)->kind == TOK_WORD && (T(a, k)->flags & TF_ALLCAPS)) k++;
   if (k == first || !punct(a, k, ':') || (c->close != c->open && k >= c->close)) return false;
   size_t last = k - 1;
-  size_t lo = 0, hi = doc->mentions.len;
-  while (lo < hi) { /* the mentions that start before the quote */
-    size_t mid = lo + (hi - lo) / 2;
-    if (CD_VEC_AT(&doc->mentions, cd_name_mention, mid)->first_tok < c->open) lo = mid + 1;
-    else hi = mid;
-  }
+  size_t lo = att_mentions_before(a, c->open); /* the mentions that start before the quote */
   for (size_t m = lo; m > 0 && lo - m < LABEL_MENTIONS; m--) {
     const cd_name_mention *nm = CD_VEC_AT(&doc->mentions, cd_name_mention, m - 1);
     size_t e = nm->end_tok - 1;

@@ -94,6 +94,17 @@ static inline size_t mention_at(const att *a, size_t i) {
   if (!(a->starts[i / 64] >> (i % 64) & 1)) return CD_NONE;
   return a->start_mention[start_rank(a->starts, a->starts_before, i)];
 }
+/* How many mentions start before token `tok` (mentions are in text order): the index to walk back
+ * from for the mentions before it. */
+static inline size_t att_mentions_before(const att *a, size_t tok) {
+  size_t lo = 0, hi = a->doc->mentions.len;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (CD_VEC_AT(&a->doc->mentions, cd_name_mention, mid)->first_tok < tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 static inline uint32_t para_of(const att *a, size_t i) { return doc_tok_para(a->doc, T(a, i)); }
 /* Token i is the word w (wn bytes), in any case (cd_tok_word_is_n). */
 static inline bool is_n(const att *a, size_t i, const char *w, size_t wn) { return cd_tok_word_is_n(a->doc, i, w, wn); }

@@ -96,8 +96,9 @@ static bool demonym(const cd_doc *d, size_t i) {
   return capital(d, i) && cd_is_demonym(ts(d, i), tn(d, i), (tk(d, i)->flags & TF_ALLCAPS) != 0);
 }
 
-/* Is token i inside a name mention found by the mentions pass? */
-static bool in_name_mention(const cd_doc *d, size_t i) {
+/* The first mention that ends after token i (mentions are in text order): the one i may be in, or
+ * the first after it. */
+static size_t mention_ending_after(const cd_doc *d, size_t i) {
   size_t lo = 0, hi = d->mentions.len;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -106,6 +107,12 @@ static bool in_name_mention(const cd_doc *d, size_t i) {
     else
       hi = mid;
   }
+  return lo;
+}
+
+/* Is token i inside a name mention found by the mentions pass? */
+static bool in_name_mention(const cd_doc *d, size_t i) {
+  size_t lo = mention_ending_after(d, i);
   if (lo >= d->mentions.len) return false;
   const cd_name_mention *m = CD_VEC_AT(&d->mentions, cd_name_mention, lo);
   return m->first_tok <= i && i < m->end_tok && m->kind == MK_NAME;
@@ -432,13 +439,7 @@ static bool expert_named_next(const cd_doc *d, size_t h) {
   const cd_sentence *ns = hs + 1;
   if (ns->para != hs->para) return false;
   /* the person's name opens the sentence, or follows a verb of saying ("...," said Olivia Dunham) */
-  size_t lo = 0, hi = d->mentions.len;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (CD_VEC_AT(&d->mentions, cd_name_mention, mid)->end_tok <= ns->first_tok) lo = mid + 1;
-    else hi = mid;
-  }
-  for (size_t mi = lo; mi < d->mentions.len; mi++) {
+  for (size_t mi = mention_ending_after(d, ns->first_tok); mi < d->mentions.len; mi++) {
     const cd_name_mention *m = CD_VEC_AT(&d->mentions, cd_name_mention, mi);
     if (m->first_tok >= ns->end_tok || m->first_tok > ns->first_tok + 60) break;
     if (m->kind != MK_NAME || m->in_quote || m->possessive || m->entity == CD_NONE ||

@@ -1029,20 +1029,18 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
       (CD_WORD_IS(doc->text + art->start, art->len, "a") || CD_WORD_IS(doc->text + art->start, art->len, "an") ||
        CD_WORD_IS(doc->text + art->start, art->len, "the")) &&
       (title_case_ending(doc, w->open_tok, q->inner.end, true) || one_capital_word(doc, q, w))) {
-    size_t k = w->close_tok + 1, sent = tk(doc, w->close_tok)->sent;
-    {
-      for (size_t j = k + 1, seen = 0; j < doc_ntok(doc) && seen < 5 && tk(doc, j)->sent == sent; j++) {
-        const cd_token *t = tk(doc, j);
-        if (t->kind == TOK_PUNCT && doc->text[t->start] == ',') continue;
-        if (t->kind != TOK_WORD || !(t->flags & TF_LOWER)) break;
-        seen++;
-        if (CD_SORTED_IN(doc->text + t->start, t->len, WORK_NOUNS)) {
-          /* (not a tag: ""Family Medical Leave," the document states") */
-          const cd_token *v = j + 1 < doc_ntok(doc) ? tk(doc, j + 1) : NULL;
-          if (!(v && v->sent == sent && v->kind == TOK_WORD && cd_is_speech_verb(doc->config, doc->text + v->start, v->len)))
-            q->kind = CD_QUOTE_TITLE, overrulable = NULL;
-          break;
-        }
+    uint32_t sent = art->sent;
+    for (size_t j = w->close_tok + 2, seen = 0; j < doc_ntok(doc) && seen < 5 && tk(doc, j)->sent == sent; j++) {
+      const cd_token *t = tk(doc, j);
+      if (t->kind == TOK_PUNCT && doc->text[t->start] == ',') continue;
+      if (t->kind != TOK_WORD || !(t->flags & TF_LOWER)) break;
+      seen++;
+      if (CD_SORTED_IN(doc->text + t->start, t->len, WORK_NOUNS)) {
+        /* (not a tag: ""Family Medical Leave," the document states") */
+        const cd_token *v = j + 1 < doc_ntok(doc) ? tk(doc, j + 1) : NULL;
+        if (!(v && v->sent == sent && v->kind == TOK_WORD && cd_is_speech_verb(doc->config, doc->text + v->start, v->len)))
+          q->kind = CD_QUOTE_TITLE, overrulable = NULL;
+        break;
       }
     }
   }

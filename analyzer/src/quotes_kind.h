@@ -6,11 +6,12 @@
 /* Sets kind and partial of quote `qi` from its words and the words just before it. `double_style`:
  * the text quotes in double marks (a paragraph that is a short quote in single marks is a subhead). */
 void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style);
-/* A title once is a title again: a quote classed speech (or a title a verb of saying may
- * overrule) whose words, in Title Case, are those of a quote classed a title on firm evidence
- * elsewhere in the text ("the premiere of "The Lantern Keepers," ... The
- * studio said "The Lantern Keepers" would open in May") is that title. After every quote is
- * classed. */
+/* Titles seen across quotes, after every quote is classed: a quote right before its translation in
+ * brackets that is a title is a title ("Las cuentas del malecón" ("The Seafront Accounts")); and a
+ * title once is a title again: a quote classed speech (or a title a verb of saying may overrule)
+ * whose words, in Title Case, are those of a quote classed a title on firm evidence elsewhere in
+ * the text ("the premiere of "The Lantern Keepers," ... The studio said "The Lantern Keepers"
+ * would open in May") is that title. */
 void cd_quote_titles_again(cd_doc *doc);
 /* Words (and numbers) inside quote `qi`. */
 size_t cd_quote_word_count(const cd_doc *doc, size_t qi);

@@ -2800,12 +2800,7 @@ static bool asked_last_speaker(att *a, size_t answer, size_t who, speaker *sp) {
   }
   /* else the speaker's latest mention before the quote, within RESOLVE_MENTIONS */
   if (mention == CD_NONE) {
-    size_t lo = 0, hi = doc->mentions.len;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (CD_VEC_AT(&doc->mentions, cd_name_mention, mid)->first_tok < who) lo = mid + 1;
-      else hi = mid;
-    }
+    size_t lo = att_mentions_before(a, who);
     for (size_t k = lo; k > 0 && lo - k < RESOLVE_MENTIONS && mention == CD_NONE; k--)
       if (CD_VEC_AT(&doc->mentions, cd_name_mention, k - 1)->entity == pq->entity) mention = k - 1;
   }
