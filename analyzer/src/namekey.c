@@ -299,27 +299,35 @@ bool cd_is_renamed(const char *key) {
   return find_old_name(key, n) != CD_NONE || (may_be_in(CURRENT_SHAPES, key, n) && CD_SORTED_IN(key, n, CURRENT_NAMES));
 }
 
+/* Only the cells within `limit` of the diagonal are worked out: a cell farther off costs more than
+ * `limit` whatever the strings, so those it reads stand at limit + 1 ("more than enough"). A text
+ * full of new names asks this tens of thousands of times for keys of ten bytes or more. */
 size_t cd_edit_distance(const char *a, size_t an, const char *b, size_t bn, size_t limit) {
   if (an > bn ? an - bn > limit : bn - an > limit) return limit + 1;
   if (an > 63 || bn > 63) return limit + 1; /* names are short; longer strings are no near miss */
+  const size_t big = limit + 1;
   size_t d[64][64];
-  for (size_t i = 0; i <= an; i++) d[i][0] = i;
-  for (size_t j = 0; j <= bn; j++) d[0][j] = j;
+  for (size_t i = 0; i <= an; i++) d[i][0] = i < big ? i : big;
+  for (size_t j = 0; j <= bn; j++) d[0][j] = j < big ? j : big;
   for (size_t i = 1; i <= an; i++) {
-    size_t row_min = (size_t)-1;
-    for (size_t j = 1; j <= bn; j++) {
+    size_t lo = i > limit ? i - limit : 1, hi = i + limit < bn ? i + limit : bn;
+    if (lo > 1) d[i][lo - 1] = big;   /* left of the band */
+    if (i + limit <= bn) d[i - 1][i + limit] = big; /* above it: past the row before's band */
+    size_t row_min = big;
+    for (size_t j = lo; j <= hi; j++) {
       size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       size_t v = d[i - 1][j] + 1;
       if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
       if (d[i - 1][j - 1] + cost < v) v = d[i - 1][j - 1] + cost;
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
         v = d[i - 2][j - 2] + 1;
+      if (v > big) v = big;
       d[i][j] = v;
       if (v < row_min) row_min = v;
     }
-    if (row_min > limit) return limit + 1;
+    if (row_min > limit) return big;
   }
-  return d[an][bn] > limit ? limit + 1 : d[an][bn];
+  return d[an][bn] > limit ? big : d[an][bn];
 }
 
 double cd_jaro_winkler(const char *a, size_t an, const char *b, size_t bn) {

@@ -89,6 +89,53 @@ static bool has_id(const cd_vec *out, size_t id) {
   return false;
 }
 
+/* The whole table, every cell worked out: what cd_edit_distance, which works out only the cells
+ * near the diagonal, must agree with for every limit. */
+static size_t full_distance(const char *a, size_t an, const char *b, size_t bn) {
+  size_t d[16][16];
+  for (size_t i = 0; i <= an; i++) d[i][0] = i;
+  for (size_t j = 0; j <= bn; j++) d[0][j] = j;
+  for (size_t i = 1; i <= an; i++)
+    for (size_t j = 1; j <= bn; j++) {
+      size_t v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+      if (d[i - 1][j] + 1 < v) v = d[i - 1][j] + 1;
+      if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+        v = d[i - 2][j - 2] + 1;
+      d[i][j] = v;
+    }
+  return d[an][bn];
+}
+
+static void test_edit_distance_band(void **state) {
+  (void)state;
+  uint32_t seed = 12345;
+  char a[16], b[16];
+  for (int round = 0; round < 20000; round++) {
+    size_t an = 0, bn = 0;
+    seed = seed * 1103515245u + 12345u;
+    an = 1 + (seed >> 16) % 15;
+    for (size_t i = 0; i < an; i++) seed = seed * 1103515245u + 12345u, a[i] = (char)('a' + (seed >> 16) % 3);
+    /* b: a few edits of a, so that near pairs are common */
+    memcpy(b, a, an);
+    bn = an;
+    seed = seed * 1103515245u + 12345u;
+    for (unsigned e = (seed >> 16) % 5; e > 0; e--) {
+      seed = seed * 1103515245u + 12345u;
+      size_t at = (seed >> 16) % (bn + 1);
+      unsigned op = (seed >> 8) % 3;
+      if (op == 0 && bn < 15) { memmove(b + at + 1, b + at, bn - at); b[at] = 'c'; bn++; }
+      else if (op == 1 && at < bn && bn > 1) { memmove(b + at, b + at + 1, bn - at - 1); bn--; }
+      else if (at + 1 < bn) { char t = b[at]; b[at] = b[at + 1]; b[at + 1] = t; }
+    }
+    size_t want = full_distance(a, an, b, bn);
+    for (size_t limit = 0; limit <= 4; limit++) {
+      size_t got = cd_edit_distance(a, an, b, bn, limit);
+      assert_int_equal(got, want <= limit ? want : limit + 1);
+    }
+  }
+}
+
 static void test_near_miss(void **state) {
   (void)state;
   assert_int_equal(cd_edit_distance("macierewicz", 11, "macierewitz", 11, 2), 1);
@@ -554,6 +601,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_keys),
       cmocka_unit_test(test_keys_typographic_apostrophes),
+      cmocka_unit_test(test_edit_distance_band),
       cmocka_unit_test(test_near_miss),
       cmocka_unit_test(test_kept_near_index_equals_fresh),
       cmocka_unit_test(test_near_build_paths_agree),
