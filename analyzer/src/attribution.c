@@ -1830,7 +1830,12 @@ static bool person_before_participle(att *a, const cd_sentence *s, size_t v, spe
                                           "hears", "heard", "depicts", "depicted", NULL}))
       continue;
     /* a place or a medium is no one who speaks: "responded on Facebook writing", "spoke in Iowa saying" */
-    if (st > s->first_tok && (is(a, st - 1, "on") || is(a, st - 1, "in") || is(a, st - 1, "at"))) continue;
+    /* (nor a place beside someone: "one guest near the stage was heard saying") */
+    if (st > s->first_tok && (is(a, st - 1, "on") || is(a, st - 1, "in") || is(a, st - 1, "at") ||
+                              cd_word_in(S(a, st - 1), N(a, st - 1),
+                                         (const char *const[]){"near", "beside", "behind", "outside", "inside", "opposite",
+                                                               "across", "around", "along", "under", "above", NULL})))
+      continue;
     speaker tmp = {0};
     /* a document or a group right before the participle speaks too ("after the paper's editorial
      * telling him", "with one of her ads asking"), not one the clause sends something to */

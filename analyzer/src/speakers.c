@@ -2001,6 +2001,10 @@ static bool phrase_verb(const att *a, size_t k, bool stance) {
           cd_is_stance_verb(S(a, k), N(a, k)) && !att_determiner(a, k - 1)); /* not "the rules" */
 }
 
+static bool object_pronoun(const att *a, size_t i) {
+  return is(a, i, "me") || is(a, i, "him") || is(a, i, "her") || is(a, i, "us") || is(a, i, "them");
+}
+
 /* Past a short prepositional phrase after a speaker noun, when a verb of saying follows it: "a
  * narrator in the Clinton ad asks", "a spokesman for committee Democrats said". Returns e when there
  * is none. */
@@ -2016,8 +2020,13 @@ static size_t past_short_pp(const att *a, size_t e, uint32_t sent, bool stance) 
     if (att_between_word(a, k) && k > e + 1) {
       size_t v = k;
       while (v < n && v < k + 3 && att_between_word(a, v)) v++;
-      return phrase_verb(a, v, stance) ? k : e;
+      /* (or a participle of saying after them: "could be heard saying") */
+      bool participle = v < n && T(a, v)->kind == TOK_WORD && cd_is_speech_participle(S(a, v), N(a, v));
+      return phrase_verb(a, v, stance) || participle ? k : e;
     }
+    /* "one veteran editor beside me could be heard saying": an object pronoun alone, then the verb */
+    if (k == e + 1 && k + 1 < n && object_pronoun(a, k) && (att_between_word(a, k + 1) || phrase_verb(a, k + 1, stance)))
+      continue;
     if (att_function_word(a, k) || att_preposition(a, k) || cd_is_pronoun(S(a, k), N(a, k))) return e;
   }
   return e;
