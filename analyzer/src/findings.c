@@ -52,6 +52,14 @@ static void quote_findings(cd_doc *doc) {
       continue;
     }
     if (q->kind != CD_QUOTE_SPEECH || q->headline) continue;
+    /* "the words "Yıldız'ı unutmadık" - "We have not forgotten Yıldız"": the translation of words
+     * that are nobody's speech (the original, a short fragment, was just read so) is no one's either */
+    const cd_quote *prev = qi ? CD_VEC_AT(&doc->quotes, cd_quote, qi - 1) : NULL;
+    if (prev && prev->kind != CD_QUOTE_SPEECH && !prev->speaker && cd_quote_translates(doc, qi)) {
+      q->kind = prev->kind;
+      q->evidence = "The translation of the quote before it, which is nobody's speech: not reported.";
+      continue;
+    }
     size_t words = cd_quote_word_count(doc, qi);
     bool ends = cd_quote_ends_sentence(doc, qi);
     bool lower = q->inner.start < q->inner.end && doc->text[q->inner.start] >= 'a' && doc->text[q->inner.start] <= 'z';

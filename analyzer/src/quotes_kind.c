@@ -1143,6 +1143,22 @@ static size_t title_words_end(const cd_doc *doc, const cd_quote *q) {
   return e;
 }
 
+/* Quote qi opens right after quote qi - 1 closes, set off as its translation: by an opening
+ * bracket, a hyphen or an en or em dash ("Juruá não está à venda" - "Juruá is not for sale"). */
+bool cd_quote_translates(const cd_doc *doc, size_t qi) {
+  if (qi == 0 || qi >= doc->quotes.len) return false;
+  const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi),
+                      *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1);
+  if (CD_VEC_AT(&doc->quotes, cd_quote, qi)->level != 0 || CD_VEC_AT(&doc->quotes, cd_quote, qi - 1)->level != 0 ||
+      pw->close_tok == pw->open_tok || w->open_tok != pw->close_tok + 2)
+    return false;
+  const cd_token *t = tk(doc, pw->close_tok + 1);
+  const unsigned char *c = (const unsigned char *)doc->text + t->start;
+  if (t->kind != TOK_PUNCT) return false;
+  return (t->len == 1 && (c[0] == '(' || c[0] == '-')) ||
+         (t->len == 3 && c[0] == 0xE2 && c[1] == 0x80 && (c[2] == 0x93 || c[2] == 0x94));
+}
+
 enum { TITLE_AGAIN_WORDS = 10 };
 void cd_quote_titles_again(cd_doc *doc) {
   /* "her last article, "Las cuentas del malecón" ("The Seafront Accounts")": a quote whose
@@ -1158,6 +1174,20 @@ void cd_quote_titles_again(cd_doc *doc) {
       continue;
     q->kind = CD_QUOTE_TITLE;
     CD_VEC_AT(&doc->quote_work, cd_quote_work, qi)->title_overrulable = NULL;
+  }
+  /* and the other way: "His slogan, "Piracema volta a trabalhar" ("Piracema goes back to work")",
+   * "shirts printed with the words "Yıldız'ı unutmadık" - "We have not forgotten Yıldız"": the
+   * translation, in brackets or after a dash right after a title, a sign or words as words, is
+   * the same */
+  for (size_t qi = 1; qi < doc->quotes.len; qi++) {
+    cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    const cd_quote *prev = CD_VEC_AT(&doc->quotes, cd_quote, qi - 1);
+    cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+    const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi - 1);
+    if (q->kind != CD_QUOTE_SPEECH || prev->kind == CD_QUOTE_SPEECH || !cd_quote_translates(doc, qi)) continue;
+    q->kind = prev->kind;
+    w->sign = pw->sign;
+    w->title_overrulable = NULL;
   }
   size_t titles = 0;
   for (size_t qi = 0; qi < doc->quotes.len; qi++) {

@@ -13,6 +13,8 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style);
  * the text ("the premiere of "The Lantern Keepers," ... The studio said "The Lantern Keepers"
  * would open in May") is that title. */
 void cd_quote_titles_again(cd_doc *doc);
+/* Quote qi opens right after quote qi - 1 closes, in brackets or after a dash: its translation. */
+bool cd_quote_translates(const cd_doc *doc, size_t qi);
 /* Words (and numbers) inside quote `qi`. */
 size_t cd_quote_word_count(const cd_doc *doc, size_t qi);
 /* Does the quote's text end with . ! ? or …? */
