@@ -1602,6 +1602,17 @@ static void spelling(names_ctx *c) {
     }
     if (!ambiguous) majority[i] = best, by_neighbour[i] = neighbour;
   }
+  /* two words of one name are two words, however alike: "Trần Thu Trang" (the family name, then
+   * the given name she goes by) */
+  for (size_t u = 0, v; u < name_uses.len; u = v) {
+    size_t mention = CD_VEC_AT(&name_uses, word_use, u)->mention;
+    for (v = u; v < name_uses.len && CD_VEC_AT(&name_uses, word_use, v)->mention == mention; v++) continue;
+    for (size_t x = u; x < v; x++)
+      for (size_t y = u; y < v; y++) {
+        size_t wx = CD_VEC_AT(&name_uses, word_use, x)->word, wy = CD_VEC_AT(&name_uses, word_use, y)->word;
+        if (majority[wx] == wy) majority[wx] = CD_NONE;
+      }
+  }
   renamed_places(c, &words, &name_uses);
   for (size_t u = 0; u < name_uses.len; u++) {
     const word_use *wu = CD_VEC_AT(&name_uses, word_use, u);
