@@ -678,6 +678,8 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
   cd_vec_init(&keys, sizeof(const char *));
   cd_vec target_cl;
   cd_vec_init(&target_cl, sizeof(size_t));
+  cd_vec target_first; /* target id -> the mention it was first met in */
+  cd_vec_init(&target_first, sizeof(size_t));
   pair_set seen; /* a key in a cluster is a target once */
   if (!pair_set_init(&seen, nm)) abort(); /* out of memory, as in a pass */
   for (size_t i = 0; i < nm; i++) {
@@ -688,7 +690,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     const char *key = NULL;
     if (c->mw[i].person_full)
       key = c->mw[i].skey;
-    else if (m->n_parts == 1 && !k->has_full)
+    else if (m->n_parts == 1 && !k->has_full && !knighted(doc, m)) /* "Sheikh Hamad": a given name */
       key = c->mw[i].key;
     if (!key || strlen(key) < 5) continue;
     if (!c->mw[i].person_full && (m->placed || m->thing_hint)) /* "for Pruett and Calvert counties" */
@@ -696,6 +698,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
     if (!pair_set_add(&seen, key, cl)) continue;
     *(const char **)cd_vec_push_raw(&keys) = key;
     *(size_t *)cd_vec_push_raw(&target_cl) = cl;
+    *(size_t *)cd_vec_push_raw(&target_first) = i;
   }
   /* The lone words that may join another name: the loop below asks only them, and their clusters
    * keep the answer (a cluster is only ever joined to another when it is one of them, and the one
@@ -727,6 +730,10 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
       const cluster *o = CD_VEC_AT(&c->clusters, cluster, ocl);
       /* a lone word joins another lone word only when that one is used more often */
       if (!o->has_full && o->n_mentions <= k->n_mentions) continue;
+      /* and a person named in full only after that name: a slip comes after the name it slips
+       * from ("the head of the rescue office, Harsono," long before "Commissioner Rudi Hartono"
+       * is another person, with one name) */
+      if (o->has_full && *CD_VEC_AT(&target_first, size_t, u) > *CD_VEC_AT(&target_first, size_t, t)) continue;
       if (best != CD_NONE && best != ocl) ambiguous = true;
       best = ocl;
     }
@@ -739,6 +746,7 @@ static void near_miss_merge(ent_ctx *c, size_t nm, size_t *mcl) {
   cd_vec_free(&cand);
   cd_vec_free(&keys);
   cd_vec_free(&target_cl);
+  cd_vec_free(&target_first);
   free(seen.slots);
   free(asked);
   cd_near_free(&ix);

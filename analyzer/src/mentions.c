@@ -573,6 +573,16 @@ static bool years_old_after(const cd_doc *doc, size_t i) {
  * (the comma): an article, at most three words, and a noun of a person's role that ends the phrase.
  * It makes a lone name a person's ("Sutrisno, an agency spokesman"); nouns a company may also be
  * ("a market leader", "the owner of") are left out. */
+/* ", Harsono, who like many Indonesians uses only one name,": a one-word name set off between
+ * commas with "who" after it is someone's (a body takes "which"). Token i: the name's. */
+static bool who_after_apposed(const cd_doc *doc, size_t i) {
+  size_t n = doc_ntok(doc);
+  if (i == 0 || i + 2 >= n) return false;
+  const cd_token *b = doc_tok(doc, i - 1), *c = doc_tok(doc, i + 1), *w = doc_tok(doc, i + 2);
+  return b->kind == TOK_PUNCT && doc->text[b->start] == ',' && c->kind == TOK_PUNCT && doc->text[c->start] == ',' &&
+         is_word_tok(w) && w->sent == c->sent && b->sent == c->sent && CD_WORD_IS(tstr(doc, w), tlen(w), "who");
+}
+
 static bool role_after(const cd_doc *doc, size_t i) {
   static const char *const COMPANY_TOO[] = {"leader", "owner", "head", "star", "host", "anchor", "chief", "general",
                                             "executive", "player", "king", "queen", "prince", "princess", NULL};
@@ -1179,6 +1189,9 @@ static void emit(cd_doc *doc, const chain_word *chain, size_t n, bool possessive
   /* (asked of full names only: the entities pass reads it of a person's first full name) */
   m->deceased = !m->org_hint && m->n_parts >= 2 && deceased_at(doc, m);
   if (!m->org_hint && m->n_parts == 1 && kin >= 0) m->person_hint = true;
+  if (!m->org_hint && !m->possessive && m->n_parts == 1 && m->end_tok == m->first_tok + 1 && !m->acronym &&
+      who_after_apposed(doc, m->first_tok))
+    m->person_hint = true;
   m->placed = place_preposition_before(doc, m->first_tok);
   cd_name_mention *prev = doc->mentions.len >= 2 ? CD_VEC_AT(&doc->mentions, cd_name_mention, doc->mentions.len - 2) : NULL;
   m->known_as = known_as_after(doc, m, prev);

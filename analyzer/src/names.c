@@ -1594,6 +1594,10 @@ static void spelling(names_ctx *c) {
       if (a->introduced && b->introduced && !shares_entity(a, b) &&
           (ending_differs(a->key, b->key) || cd_doc_key_proper(doc, b->key)))
         continue;
+      /* a name given in full ("Commissioner Rudi Hartono") after another person has gone by a
+       * word alone from before it ("the head of the rescue office, Harsono, who like many
+       * Indonesians uses only one name") is that other person's name, not a slip of the word */
+      if (a->introduced && !b->introduced && !shares_entity(a, b) && b->seen_tok < a->seen_tok) continue;
       if (!spelling_linked(a, b) &&
           !(lone_slip(c, a) && b->person_surname && (b->count >= 2 * a->count || introduction_decides(a, b))))
         continue;
