@@ -224,8 +224,12 @@ static bool writing_titled(const cd_doc *doc, const cd_quote *q, const cd_quote_
   if (!writing_noun(s, n)) return false;
   const cd_token *c = w->open_tok > 0 ? tk(doc, w->open_tok - 1) : NULL;
   const cd_token *first = w->open_tok + 1 < doc_ntok(doc) ? tk(doc, w->open_tok + 1) : NULL;
+  /* (the comma inside the marks, or after them in British style: "The headline, "Lido left to rot",
+   * prompted") */
+  const cd_token *after = w->close_tok + 1 < doc_ntok(doc) && w->close_tok > w->open_tok ? tk(doc, w->close_tok + 1) : NULL;
+  bool comma_after = after && after->kind == TOK_PUNCT && doc->text[after->start] == ',';
   return c && c->kind == TOK_PUNCT && doc->text[c->start] == ',' && first && first->kind == TOK_WORD &&
-         (first->flags & TF_CAP) && q->inner.end > q->inner.start && doc->text[q->inner.end - 1] == ',';
+         (first->flags & TF_CAP) && q->inner.end > q->inner.start && (doc->text[q->inner.end - 1] == ',' || comma_after);
 }
 
 /* "In Sen. Jeff Sessions' column on Aug. 10, "The piling on must stop," the Republican ...": the
