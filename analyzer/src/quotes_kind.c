@@ -956,9 +956,10 @@ void cd_quote_classify(cd_doc *doc, size_t qi, bool double_style) {
       q->kind = CD_QUOTE_TITLE, overrulable = NULL; /* "the 1969 book titled "...," explaining, "..."" */
     else if (adage) q->kind = CD_QUOTE_SCARE;
     else if (translated_as && words <= 6) q->kind = CD_QUOTE_SCARE;
+    /* (not overruled by a verb of saying beside it: the one beside it is "translated", the one who
+     * renders the words, which are not theirs) */
     else if (translated_as)
-      q->kind = CD_QUOTE_TITLE, overrulable = "A rendering (\"translated as\") of words the sentence is about, with no "
-                                              "verb of saying beside it: nobody's speech.";
+      q->kind = CD_QUOTE_TITLE, overrulable = NULL;
     /* "a sensor, code-named "Glacier,"": a code name, nobody's words */
     else if (known_as || naming || term || CD_WORD_IS(s, n, "so-called") || CD_WORD_IS(s, n, "self-styled") ||
              CD_WORD_IS(s, n, "code-named") || CD_WORD_IS(s, n, "codenamed")) {
