@@ -594,6 +594,8 @@ static bool fronted_agent(const att *a, const cd_sentence *s, const cd_name_ment
   return false;
 }
 
+static size_t definite_role_holder(const att *a, uint32_t si, uint8_t want);
+
 static size_t resolve_person_near(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
   const cd_token *t = T(a, pos);
@@ -642,9 +644,14 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
     if (ms->para + 2 < doc_tok_para(doc, t) || cur_sent - m->sent > 6 || m->first_tok + RESOLVE_TOKENS < pos) break;
     if (!org && m->sent != cur_sent && owner != CD_NONE) return owner; /* nobody else in its sentence */
     /* a person named by a role opens a sentence after m's, in the pronoun's paragraph: "he" is them */
-    for (; !org && role_from > m->sent + 1; role_from--)
-      if (CD_VEC_AT(&doc->sentences, cd_sentence, role_from - 1)->para == cur_para && role_subject(a, role_from - 1, want))
-        return CD_NONE;
+    /* (and "The judge appeared unconvinced. "...," she said.": a role named before, whose holder
+     * "she" is, not the woman named last) */
+    for (; !org && role_from > m->sent + 1; role_from--) {
+      if (CD_VEC_AT(&doc->sentences, cd_sentence, role_from - 1)->para != cur_para) continue;
+      if (role_subject(a, role_from - 1, want)) return CD_NONE;
+      size_t holder = definite_role_holder(a, role_from - 1, want);
+      if (holder != CD_NONE) return holder;
+    }
     if (m->sent != seen_sent) {
       if (subject != CD_NONE) return subject; /* the subject of the nearest sentence that has one */
       if (!org && m->sent != cur_sent) {
@@ -1366,6 +1373,26 @@ static size_t role_named_person(const att *a, size_t i, size_t j, size_t paras) 
   return CD_NONE;
 }
 
+
+/* Does sentence `si` open with "the" and a role of one word ("The judge appeared unconvinced.") held
+ * by a person named before (role_named_person) whom a pronoun of gender `want` can stand for, and
+ * name nobody else as a subject or object? That person's mention, or CD_NONE. */
+static size_t definite_role_holder(const att *a, uint32_t si, uint8_t want) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, si);
+  size_t k = s->first_tok, end = s->end_tok;
+  if (k < end && (is(a, k, "and") || is(a, k, "but"))) k++;
+  if (k + 2 >= end || !is(a, k, "the") || T(a, k + 1)->kind != TOK_WORD || !(T(a, k + 1)->flags & TF_LOWER) ||
+      !outside_quotes(a, k + 1) || !att_role_noun(a, k + 1) || T(a, k + 2)->kind != TOK_WORD ||
+      !(T(a, k + 2)->flags & TF_LOWER) || att_role_noun(a, k + 2) || att_preposition(a, k + 2))
+    return CD_NONE;
+  for (size_t w = k + 2; w < end; w++) {
+    size_t mi = mention_at(a, w);
+    if (mi != CD_NONE && cd_mention_is_person(a->doc, mi) && !att_after_preposition(a, w, s->first_tok)) return CD_NONE;
+  }
+  size_t holder = role_named_person(a, k, k + 1, ROLE_PARAS);
+  if (holder == CD_NONE || !gender_fits(a, CD_VEC_AT(&a->doc->mentions, cd_name_mention, holder), want)) return CD_NONE;
+  return holder;
+}
 
 /* ", who asked not to be identified", ", who spoke on condition of anonymity", ", who was not
  * authorized to speak": at token e, a clause that says the one before it is not named. */
