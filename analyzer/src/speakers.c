@@ -1193,6 +1193,17 @@ static size_t relative_antecedent(const att *a, size_t i) {
   return CD_NONE;
 }
 
+/* At token v (past auxiliaries and adverbs), a verb of saying right before an opening mark, a
+ * colon or comma between them at most. */
+static bool verb_opens_quote(const att *a, size_t v) {
+  size_t n = doc_ntok(a->doc);
+  while (v < n && att_between_word(a, v)) v++;
+  if (v + 1 >= n || !att_speech_verb(a, v)) return false;
+  size_t o = v + 1;
+  if (punct(a, o, ':') || punct(a, o, ',')) o++;
+  return o < n && T(a, o)->kind == TOK_MARK && T(a, o)->role == MR_OPEN;
+}
+
 /* A phrase a relative "who" at i stands for, found before it, ends at the "who": its verb looks
  * for the subject there ("two former officials, who said"). Returns true. */
 static bool relative_ends_at(speaker *sp, size_t i) {
@@ -1681,7 +1692,9 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
       const cd_sentence *qs = CD_VEC_AT(&doc->sentences, cd_sentence, T(a, i)->sent);
       size_t last = qs->end_tok - 1;
       while (last > i && T(a, last)->kind == TOK_MARK) last--;
-      if (!punct(a, i - 1, ',') && punct(a, last, '?')) return false;
+      /* (the sentence's own question mark, not a quoted question's: "a reporter who asked: "Will
+       * you reconsider?"") */
+      if (!punct(a, i - 1, ',') && punct(a, last, '?') && outside_quotes(a, last)) return false;
     }
     /* "objections from Republicans who called it "..."", "two former officials, who said":
      * a group the clause hangs on is the one, as written; not the sentence's subject */
@@ -1704,6 +1717,19 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
           memset(sp, 0, sizeof *sp);
           return source_phrase(a, sp, d - 1, i - 1);
         }
+    }
+    /* "was stopped by a reporter who asked: "...?"", "met by a protester who shouted, "..."": with
+     * no comma, the noun of someone new right before the clause ("a" or "an" and at most one word
+     * more), when the clause's verb of saying opens the quote */
+    if (i >= 2 && verb_opens_quote(a, i + 1) && T(a, i - 1)->kind == TOK_WORD && (T(a, i - 1)->flags & TF_LOWER) && !att_function_word(a, i - 1) &&
+        (att_person_noun(a, i - 1) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, i - 1), N(a, i - 1)))) {
+      for (size_t d = i - 1; d > 0 && i - 1 - d < 2; d--) {
+        if (T(a, d - 1)->sent != T(a, i)->sent || T(a, d - 1)->kind != TOK_WORD) break;
+        if (!is(a, d - 1, "a") && !is(a, d - 1, "an")) continue;
+        memset(sp, 0, sizeof *sp);
+        source_phrase(a, sp, d - 1, i);
+        return relative_ends_at(sp, i);
+      }
     }
     return att_resolve_into(a, i, i + 1, sp, false, NULL);
   }
