@@ -1160,6 +1160,10 @@ void cd_pass_entities(cd_doc *doc) {
           bool by_given = (k->titled || (k->first_full != CD_NONE && patronymic(doc, M(doc, k->first_full)))) &&
                           k->person_full && m->title.start == CD_NONE32 &&
                           !cd_is_common_word(doc->text + m->name.start, m->name.end - m->name.start);
+          /* (also with the title the full name had: "Commissioner Rudi" after "Senior Commissioner
+           * Rudi Hartono") */
+          by_given = by_given || (k->titled && k->person_full && m->job_title && k->first_full != CD_NONE &&
+                                  same_title_word(doc, M(doc, k->first_full), m));
           if (k->first_full != CD_NONE && k->first_full < i &&
               (k->surname_used || k->family || m->courtesy || knighted(doc, m) || by_given))
             cl = g;
