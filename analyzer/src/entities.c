@@ -461,6 +461,21 @@ static void put_inner_words(ent_ctx *c, cd_strmap *inner, const cd_name_mention 
   }
 }
 
+/* The key of the second word of the name of mention m (title left out), unless it is a particle
+ * ("Juan de la Cruz"); NULL when there is none. */
+static const char *second_name_key(cd_doc *doc, const cd_name_mention *m) {
+  size_t seen = 0;
+  for (size_t t = m->first_tok; t < m->end_tok; t++) {
+    const cd_token *tk = doc_tok(doc, t);
+    if (tk->start < m->name.start || tk->kind != TOK_WORD) continue;
+    if (++seen < 2) continue;
+    if (!(tk->flags & TF_CAP) || particle_word(doc, tk)) return NULL;
+    const char *key = cd_doc_token_key(doc, t);
+    return key && *key ? key : NULL;
+  }
+  return NULL;
+}
+
 static size_t get_unique(ent_ctx *c, const cd_strmap *map, const char *key) {
   size_t v = cd_strmap_get(map, key);
   return v == CD_NONE || v == AMBIGUOUS ? CD_NONE : find(c, v);
@@ -1018,6 +1033,13 @@ void cd_pass_entities(cd_doc *doc) {
           if (gx) put_unique(&c, &given_sur, gx, cl);
           if (sx) put_unique(&c, &given_sur, sx, cl);
         }
+        /* "Halla Björk" for "Halla Björk Sigurðardóttir", "Sarah Jessica" for "Sarah Jessica
+         * Parker": the two given names alone name the person */
+        /* (not a headline's Title Case run: "Dennis Prager Tells ...", "Corinne Vahl Wrote") */
+        bool plain_last = !m->headline && !cd_is_common_word(doc->text + m->surname.start, m->surname.end - m->surname.start);
+        const char *second = m->n_parts == 3 && !w->suffix && !w->family_first && plain_last ? second_name_key(doc, m) : NULL;
+        char *g2 = second ? joined(c.scratch, w->gkey, "|", second) : NULL;
+        if (g2) put_unique(&c, &given_sur, g2, cl);
         /* the surname alone is the person without a generation, when there is one ("Trump" for
          * "Donald Trump", not "Donald Trump Jr.") */
         /* (not a couple's first: "Kowalczyk" alone is the one named in full, unless a title says
