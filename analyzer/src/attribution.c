@@ -3533,12 +3533,15 @@ static void pull_quotes(att *a) {
   for (size_t qi = 0; qi < doc->quotes.len && looked < PULL_QUOTES_MAX; qi++) {
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
     const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
-    if (q->speaker || q->level > 0 || q->kind != CD_QUOTE_SPEECH || w->close_tok == w->open_tok || !whole_paragraph(a, w))
+    /* (also a headline's quote, of three words or more: "Contractor tells court he is 'not the
+     * earthquake'", "'I thought that was it': ...") */
+    if (q->speaker || q->level > 0 || q->kind != CD_QUOTE_SPEECH || w->close_tok == w->open_tok ||
+        !(whole_paragraph(a, w) || q->headline))
       continue;
     size_t n = 0;
     for (size_t t = (size_t)w->open_tok + 1; t < w->close_tok && n < PULL_WORDS_MAX; t++)
       if (is_word_or_number(a, t)) words[n++] = t;
-    if (n < 5 || n == PULL_WORDS_MAX) continue;
+    if (n < (q->headline ? 3 : 5) || n == PULL_WORDS_MAX) continue;
     looked++;
     size_t from = CD_NONE;
     bool ambiguous = false;

@@ -100,7 +100,9 @@ static void hover_quote(cd_text *t, const cd_doc *doc, const cd_report *report, 
   case CD_ATTR_SOURCE: cd_text_add(t, "a named source that is not a person"); break;
   case CD_ATTR_CONTINUATION:
     /* a quote run over paragraphs may take its speaker from the tag of a later paragraph */
-    cd_text_add(t, q->continues != CD_NONE && q->continues < n_quotes && qs[q->continues].span.start > q->span.start
+    /* (a headline's quote repeats words the story quotes) */
+    cd_text_add(t, q->headline && q->continues != CD_NONE && q->continues < n_quotes ? "repeats the words of the quote"
+                   : q->continues != CD_NONE && q->continues < n_quotes && qs[q->continues].span.start > q->span.start
                        ? "runs on into the quote"
                        : "continues the previous quote");
     if (q->continues != CD_NONE && q->continues < n_quotes) {

@@ -190,6 +190,18 @@ static void test_hover_run_on_quote(void **state) {
   free(value);
 }
 
+/* A headline's quote of words the story quotes from someone: the hover names them and the quote it
+ * repeats. */
+static void test_hover_headline_echo(void **state) {
+  (void)state;
+  char *value = plaintext_hover("Sailor says 'I thought that was it'\n\nThe yacht rolled twice in the night.\n\n"
+                                "\"When the mast went, I thought that was it,\" Ines Varga said.\n",
+                                "I thought");
+  assert_non_null(strstr(value, "Ines Varga"));
+  assert_non_null(strstr(value, "repeats the words of the quote (line 5)"));
+  free(value);
+}
+
 /* A quote a document relays: the source is the speaker, and the hover names whose words they are. */
 static void test_hover_relayed_quote(void **state) {
   (void)state;
@@ -540,6 +552,7 @@ int main(void) {
       cmocka_unit_test(test_hover),
       cmocka_unit_test(test_plaintext_hover_fallback),
       cmocka_unit_test(test_hover_run_on_quote),
+      cmocka_unit_test(test_hover_headline_echo),
       cmocka_unit_test(test_hover_relayed_quote),
       cmocka_unit_test(test_inlay_symbols_lens),
       cmocka_unit_test(test_switches_and_settings),
