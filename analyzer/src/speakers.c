@@ -347,7 +347,14 @@ static bool introduces(const att *a, size_t i) {
 /* Does sentence `si` open with someone new, named by a role ("A hospital spokesman, reached by
  * phone, declined ...", "Another official said ...") whom a pronoun of gender `want` can stand for?
  * Then a he or she after it is that person, not someone named before. */
+static bool role_subject_span(const att *a, uint32_t si, uint8_t want, size_t *from, size_t *to);
 static bool role_subject(const att *a, uint32_t si, uint8_t want) {
+  size_t from, to;
+  return role_subject_span(a, si, want, &from, &to);
+}
+
+/* role_subject, and the role's phrase as written: tokens [from, to) ("One user"). */
+static bool role_subject_span(const att *a, uint32_t si, uint8_t want, size_t *from, size_t *to) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, si);
   size_t k = s->first_tok, end = s->end_tok;
   if (k < end && (is(a, k, "and") || is(a, k, "but"))) k++;
@@ -379,6 +386,8 @@ static bool role_subject(const att *a, uint32_t si, uint8_t want) {
     size_t mi = mention_at(a, w);
     if (mi != CD_NONE && cd_mention_is_person(a->doc, mi) && !att_after_preposition(a, w, s->first_tok)) return false;
   }
+  *from = k;
+  *to = role + 1;
   return true;
 }
 
@@ -595,6 +604,21 @@ static bool fronted_agent(const att *a, const cd_sentence *s, const cd_name_ment
 }
 
 static size_t definite_role_holder(const att *a, uint32_t si, uint8_t want);
+/* Does sentence si report a question ("asked whether", "wondered why")? */
+static bool reports_question(const att *a, uint32_t si) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, si);
+  static const char *const ASKING[] = {"asked", "asks", "ask", "wondered", "wonders", "questioned", "inquired", NULL};
+  static const char *const WH[] = {"whether", "if", "why", "how", "what", "when", "where", "who", "which", NULL};
+  for (size_t k = s->first_tok; k + 1 < s->end_tok; k++) {
+    if (T(a, k)->kind != TOK_WORD || !cd_word_in(S(a, k), N(a, k), ASKING)) continue;
+    size_t w = k + 1;
+    if (w + 1 < s->end_tok && mention_at(a, w) != CD_NONE) w = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mention_at(a, w))->end_tok;
+    else if (w + 1 < s->end_tok && (is(a, w, "him") || is(a, w, "her") || is(a, w, "them"))) w++;
+    if (w < s->end_tok && T(a, w)->kind == TOK_WORD && cd_word_in(S(a, w), N(a, w), WH)) return true;
+  }
+  return false;
+}
+
 
 static size_t resolve_person_near(const att *a, size_t pos, bool org) {
   const cd_doc *doc = a->doc;
@@ -646,8 +670,13 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
     /* a person named by a role opens a sentence after m's, in the pronoun's paragraph: "he" is them */
     /* (and "The judge appeared unconvinced. "...," she said.": a role named before, whose holder
      * "she" is, not the woman named last) */
+    /* (the sentence right before the pronoun's counts across a paragraph break, unless it reports
+     * a question, whose answer is someone else's: "One user, ..., said she had deleted her
+     * account." then ""...," she said.", not "A reporter asked whether ..." then ""...," she said.") */
     for (; !org && role_from > m->sent + 1; role_from--) {
-      if (CD_VEC_AT(&doc->sentences, cd_sentence, role_from - 1)->para != cur_para) continue;
+      if (CD_VEC_AT(&doc->sentences, cd_sentence, role_from - 1)->para != cur_para &&
+          (role_from != cur_sent || reports_question(a, role_from - 1)))
+        continue;
       if (role_subject(a, role_from - 1, want)) return CD_NONE;
       size_t holder = definite_role_holder(a, role_from - 1, want);
       if (holder != CD_NONE) return holder;
@@ -1055,6 +1084,7 @@ static void unresolved(att *a, size_t i, size_t end, speaker *sp) {
   sp->how = cd_arena_join(a->doc->arena, p, sizeof p / sizeof p[0]);
 }
 
+static bool source_phrase(att *a, speaker *sp, size_t first, size_t end);
 static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org, const char *word) {
   size_t r = att_resolve_person(a, i, org);
   if (r != CD_NONE) r = same_surname_of_gender(a, r, i, word_gender(S(a, i), N(a, i)));
@@ -1074,6 +1104,21 @@ static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org
   sp->entity = CD_NONE;
   sp->mention = CD_NONE;
   const char *source = end == i + 1 ? att_chain_source(a, i) : NULL;
+  /* "One user, a teacher who asked not to be named, said she had deleted her account." then
+   * ""...," she said.": the someone new a role opens the sentence before with, as written */
+  size_t rf, rt;
+  uint32_t cur = T(a, i)->sent;
+  if (!source && !org && end == i + 1 && cur > 0 && word_gender(S(a, i), N(a, i)) != GENDER_UNKNOWN &&
+      !reports_question(a, cur - 1) && role_subject_span(a, cur - 1, word_gender(S(a, i), N(a, i)), &rf, &rt)) {
+    source_phrase(a, sp, rf, rt);
+    sp->first_tok = i;
+    sp->end_tok = end;
+    sp->method = CD_ATTR_PRONOUN;
+    cd_piece p[] = {cd_cstr_piece("\""), written, cd_cstr_piece("\" refers to "), cd_cstr_piece(sp->name),
+                    cd_cstr_piece(", brought in by the sentence before")};
+    sp->how = cd_arena_join(a->doc->arena, p, sizeof p / sizeof p[0]);
+    return true;
+  }
   if (source) {
     sp->name = source;
     cd_piece p[] = {cd_cstr_piece("\""), written, cd_cstr_piece("\" refers to "), cd_cstr_piece(source),
