@@ -99,6 +99,28 @@ static bool month_abbreviation_as_name(const cd_doc *doc, size_t i, size_t n) {
   return true;
 }
 
+/* "June Guidry, 71,", "April Ryan asked": a month that is also a given name, right before a
+ * capitalised word that is no calendar or ordinary word, and after no preposition or other word of
+ * time ("in June Guidry ..." is a date). Token i is the month, n its length. */
+static bool month_as_given_name(const cd_doc *doc, size_t i, size_t n) {
+  const cd_token *t = doc_tok(doc, i);
+  const char *s = doc->text + t->start;
+  if (!(CD_WORD_IS(s, n, "april") || CD_WORD_IS(s, n, "may") || CD_WORD_IS(s, n, "june") || CD_WORD_IS(s, n, "august")) ||
+      (t->flags & TF_ALLCAPS) || i + 1 >= doc_ntok(doc))
+    return false;
+  const cd_token *next = doc_tok(doc, i + 1);
+  if (!is_word_tok(next) || next->sent != t->sent || next->start != cd_tok_end(t) + 1 || !(next->flags & TF_CAP) ||
+      (next->flags & TF_ALLCAPS) || cd_is_calendar_word(tstr(doc, next), tlen(next)) ||
+      cd_is_common_word(tstr(doc, next), tlen(next)))
+    return false;
+  if (i > 0) {
+    const cd_token *prev = doc_tok(doc, i - 1);
+    if (prev->sent == t->sent && (prev->kind == TOK_NUMBER || (is_word_tok(prev) && (prev->flags & TF_LOWER))))
+      return false; /* "in June", "early June", "5 June" */
+  }
+  return true;
+}
+
 /* A particle joined to a capitalised name by a hyphen, one token: "al-Assad", "el-Sisi". */
 static bool hyphened_particle_name(const cd_doc *doc, const cd_token *t) {
   if (!is_word_tok(t) || !(t->flags & TF_LOWER) || tlen(t) < 4) return false;
@@ -299,7 +321,8 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
   bool poss;
   size_t n = strip_possessive(doc, t, &poss);
   const char *s = tstr(doc, t);
-  if (cd_is_calendar_word(s, n) && !(in_chain && CD_WORD_IS(s, n, "may")) && !month_abbreviation_as_name(doc, i, n))
+  if (cd_is_calendar_word(s, n) && !(in_chain && CD_WORD_IS(s, n, "may")) && !month_abbreviation_as_name(doc, i, n) &&
+      !month_as_given_name(doc, i, n))
     return false;
   if (cd_capitalised_past_speech_verb_at(doc, i)) return false; /* "Lind Tweeted on Friday" */
   /* "Rep. Diane Oberholt, R-Ohio,": a party-and-state tag, no name */
