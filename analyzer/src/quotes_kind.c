@@ -166,9 +166,9 @@ static const char *const WORK_NOUNS[] = {
     "documentary", "drama", "editorial", "episode", "essay", "exhibit", "exhibition", "film", "guidebook",
     "handbook", "hymn", "hymnal", "installation", "leaflet", "lecture", "lullaby", "manual", "memoir", "movie",
     "mural", "musical", "newsletter", "novel", "op-ed", "opera", "painting", "pamphlet", "paper", "photograph",
-    "play", "podcast", "poem", "program", "programme", "project", "psalm", "record", "retrospective", "sculpture",
-    "series", "sermon", "shanty", "show", "single", "sitcom", "song", "sonnet", "special", "study", "symphony",
-    "thesis", "track", "tune", "video", NULL};
+    "play", "podcast", "poem", "program", "programme", "project", "psalm", "record", "report", "retrospective",
+    "sculpture", "series", "sermon", "shanty", "show", "single", "sitcom", "song", "sonnet", "special",
+    "study", "survey", "symphony", "thesis", "track", "tune", "video", NULL};
 
 /* sorted: looked up by binary search */
 static const char *const AFTER_CUES[] = {
