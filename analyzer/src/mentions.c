@@ -339,7 +339,9 @@ static bool capital_name_word(const cd_doc *doc, const cd_capwords *cs, size_t i
     while (last[-1] != '-') last--;
     size_t ln = (size_t)(s + n - last);
     bool figure = ln > 0 && last[0] >= '0' && last[0] <= '9'; /* "Hawaii Five-0" */
-    if (!figure && !cd_lex_value(CD_LEX_RECORD_NUMBER_WORDS, last, ln)) return false;
+    /* (but a capitalised word after the hyphen, in body text, is a name's: "Chief Mary Two-Rivers") */
+    bool named = ln > 0 && last[0] >= 'A' && last[0] <= 'Z' && !CD_VEC_AT(&doc->paras, cd_para, doc_tok_para(doc, t))->headline;
+    if (!figure && !named && !cd_lex_value(CD_LEX_RECORD_NUMBER_WORDS, last, ln)) return false;
   }
   /* "I" goes on a name as a regnal number after a given name ("Charles I", "John Paul I") or in
    * "World War I"; after any other name it is the pronoun ("To get to Dunmere Park I would
