@@ -681,7 +681,11 @@ static bool called_by_name(const cd_doc *doc, const cd_quote *q, const cd_quote_
   if (i < doc_ntok(doc) && tk(doc, i)->kind == TOK_WORD && CD_WORD_IS(doc->text + tk(doc, i)->start, tk(doc, i)->len, "the"))
     i++;
   if (i >= w->close_tok || tk(doc, i)->kind != TOK_WORD || !(tk(doc, i)->flags & TF_CAP)) return false;
-  const cd_token *v = tk(doc, w->open_tok - 1);
+  size_t vi = (size_t)w->open_tok - 1;
+  /* (also past the one called: "who call him "Kap Digoy,"", "calling her "the Kiptabach Comet"") */
+  static const char *const CALLED[] = {"him", "her", "them", "me", "us", NULL};
+  if (vi > 0 && tk(doc, vi)->kind == TOK_WORD && cd_word_in(doc->text + tk(doc, vi)->start, tk(doc, vi)->len, CALLED)) vi--;
+  const cd_token *v = tk(doc, vi);
   return v->kind == TOK_WORD && v->sent == tk(doc, w->open_tok)->sent && cd_word_in(doc->text + v->start, v->len, CALLS);
 }
 
