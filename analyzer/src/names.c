@@ -1608,14 +1608,14 @@ static void spelling(names_ctx *c) {
   }
   /* two words of one name are two words, however alike: "Trần Thu Trang" (the family name, then
    * the given name she goes by) */
-  for (size_t u = 0, v; u < name_uses.len; u = v) {
-    size_t mention = CD_VEC_AT(&name_uses, word_use, u)->mention;
-    for (v = u; v < name_uses.len && CD_VEC_AT(&name_uses, word_use, v)->mention == mention; v++) continue;
-    for (size_t x = u; x < v; x++)
-      for (size_t y = u; y < v; y++) {
-        size_t wx = CD_VEC_AT(&name_uses, word_use, x)->word, wy = CD_VEC_AT(&name_uses, word_use, y)->word;
-        if (majority[wx] == wy) majority[wx] = CD_NONE;
-      }
+  /* (the uses of a mention are next to each other; few words have a majority to check) */
+  for (size_t x = 0; x < name_uses.len; x++) {
+    const word_use *ux = CD_VEC_AT(&name_uses, word_use, x);
+    if (majority[ux->word] == CD_NONE) continue;
+    for (size_t y = x; y > 0 && CD_VEC_AT(&name_uses, word_use, y - 1)->mention == ux->mention; y--)
+      if (CD_VEC_AT(&name_uses, word_use, y - 1)->word == majority[ux->word]) majority[ux->word] = CD_NONE;
+    for (size_t y = x + 1; y < name_uses.len && CD_VEC_AT(&name_uses, word_use, y)->mention == ux->mention; y++)
+      if (CD_VEC_AT(&name_uses, word_use, y)->word == majority[ux->word]) majority[ux->word] = CD_NONE;
   }
   renamed_places(c, &words, &name_uses);
   for (size_t u = 0; u < name_uses.len; u++) {

@@ -674,12 +674,12 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
      * a question, whose answer is someone else's: "One user, ..., said she had deleted her
      * account." then ""...," she said.", not "A reporter asked whether ..." then ""...," she said.") */
     for (; !org && role_from > m->sent + 1; role_from--) {
-      if (CD_VEC_AT(&doc->sentences, cd_sentence, role_from - 1)->para != cur_para &&
-          (role_from != cur_sent || reports_question(a, role_from - 1)))
-        continue;
-      if (role_subject(a, role_from - 1, want)) return CD_NONE;
+      bool other_para = CD_VEC_AT(&doc->sentences, cd_sentence, role_from - 1)->para != cur_para;
+      if (other_para && role_from != cur_sent) continue;
+      /* (a question asked is looked for only once a role is found: it reads the whole sentence) */
+      if (role_subject(a, role_from - 1, want) && !(other_para && reports_question(a, role_from - 1))) return CD_NONE;
       size_t holder = definite_role_holder(a, role_from - 1, want);
-      if (holder != CD_NONE) return holder;
+      if (holder != CD_NONE && !(other_para && reports_question(a, role_from - 1))) return holder;
     }
     if (m->sent != seen_sent) {
       if (subject != CD_NONE) return subject; /* the subject of the nearest sentence that has one */
@@ -1109,7 +1109,7 @@ static bool att_resolve_into(att *a, size_t i, size_t end, speaker *sp, bool org
   size_t rf, rt;
   uint32_t cur = T(a, i)->sent;
   if (!source && !org && end == i + 1 && cur > 0 && word_gender(S(a, i), N(a, i)) != GENDER_UNKNOWN &&
-      !reports_question(a, cur - 1) && role_subject_span(a, cur - 1, word_gender(S(a, i), N(a, i)), &rf, &rt)) {
+      role_subject_span(a, cur - 1, word_gender(S(a, i), N(a, i)), &rf, &rt) && !reports_question(a, cur - 1)) {
     source_phrase(a, sp, rf, rt);
     sp->first_tok = i;
     sp->end_tok = end;
