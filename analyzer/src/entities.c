@@ -1036,8 +1036,9 @@ void cd_pass_entities(cd_doc *doc) {
         /* "Halla Björk" for "Halla Björk Sigurðardóttir", "Sarah Jessica" for "Sarah Jessica
          * Parker": the two given names alone name the person */
         /* (not a headline's Title Case run: "Dennis Prager Tells ...", "Corinne Vahl Wrote") */
-        bool plain_last = !m->headline && !cd_is_common_word(doc->text + m->surname.start, m->surname.end - m->surname.start);
-        const char *second = m->n_parts == 3 && !w->suffix && !w->family_first && plain_last ? second_name_key(doc, m) : NULL;
+        bool three = m->n_parts == 3 && !w->suffix && !w->family_first && !m->headline;
+        bool plain_last = three && !cd_is_common_word(doc->text + m->surname.start, m->surname.end - m->surname.start);
+        const char *second = plain_last ? second_name_key(doc, m) : NULL;
         char *g2 = second ? joined(c.scratch, w->gkey, "|", second) : NULL;
         if (g2) put_unique(&c, &given_sur, g2, cl);
         /* the surname alone is the person without a generation, when there is one ("Trump" for

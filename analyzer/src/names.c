@@ -1550,6 +1550,7 @@ static void spelling(names_ctx *c) {
     if (strlen(keys[i]) == 4) four_id[n_four] = i, four[n_four++] = keys[i];
   const cd_short_index *shorts = cd_incr_short_index(doc, four, n_four, &sx);
   for (size_t i = 0; i < words.len; i++) majority[i] = CD_NONE, by_neighbour[i] = false;
+  size_t majorities = 0; /* words given a majority spelling below */
   for (size_t i = 0; i < words.len; i++) {
     const sword *a = CD_VEC_AT(&words, sword, i);
     if (!asked[i]) continue;
@@ -1605,11 +1606,12 @@ static void spelling(names_ctx *c) {
       best = j;
     }
     if (!ambiguous) majority[i] = best, by_neighbour[i] = neighbour;
+    majorities += !ambiguous && best != CD_NONE;
   }
   /* two words of one name are two words, however alike: "Trần Thu Trang" (the family name, then
    * the given name she goes by) */
   /* (the uses of a mention are next to each other; few words have a majority to check) */
-  for (size_t x = 0; x < name_uses.len; x++) {
+  for (size_t x = 0; majorities && x < name_uses.len; x++) {
     const word_use *ux = CD_VEC_AT(&name_uses, word_use, x);
     if (majority[ux->word] == CD_NONE) continue;
     for (size_t y = x; y > 0 && CD_VEC_AT(&name_uses, word_use, y - 1)->mention == ux->mention; y--)
