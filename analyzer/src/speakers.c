@@ -1240,13 +1240,19 @@ static size_t relative_antecedent(const att *a, size_t i) {
 
 /* At token v (past auxiliaries and adverbs), a verb of saying right before an opening mark, a
  * colon or comma between them at most. */
+static bool agent_noun(const char *w, size_t n);
 static bool verb_opens_quote(const att *a, size_t v) {
   size_t n = doc_ntok(a->doc);
   while (v < n && att_between_word(a, v)) v++;
-  if (v + 1 >= n || !att_speech_verb(a, v)) return false;
-  size_t o = v + 1;
-  if (punct(a, o, ':') || punct(a, o, ',')) o++;
-  return o < n && T(a, o)->kind == TOK_MARK && T(a, o)->role == MR_OPEN;
+  if (v + 1 >= n || !(att_speech_verb(a, v) || cd_is_stance_verb(S(a, v), N(a, v)))) return false;
+  /* the quote the clause's words reach, before a colon, semicolon or dash ends the clause ("a
+   * candidate who promised mass deportation: "..."" is not the candidate's) */
+  for (size_t o = v + 1; o < n && o < v + 20 && T(a, o)->sent == T(a, v)->sent; o++) {
+    if (T(a, o)->kind == TOK_MARK && T(a, o)->role == MR_OPEN) return true;
+    if (punct(a, o, ':') && o > v + 1) return false;
+    if (punct(a, o, ';') || dash(a, o)) return false;
+  }
+  return false;
 }
 
 /* A phrase a relative "who" at i stands for, found before it, ends at the "who": its verb looks
@@ -1767,7 +1773,8 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
      * no comma, the noun of someone new right before the clause ("a" or "an" and at most one word
      * more), when the clause's verb of saying opens the quote */
     if (i >= 2 && verb_opens_quote(a, i + 1) && T(a, i - 1)->kind == TOK_WORD && (T(a, i - 1)->flags & TF_LOWER) && !att_function_word(a, i - 1) &&
-        (att_person_noun(a, i - 1) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, i - 1), N(a, i - 1)))) {
+        (att_person_noun(a, i - 1) || cd_lex_has(CD_LEX_PERSON_DESCRIPTORS, S(a, i - 1), N(a, i - 1)) ||
+         agent_noun(S(a, i - 1), N(a, i - 1)))) {
       for (size_t d = i - 1; d > 0 && i - 1 - d < 2; d--) {
         if (T(a, d - 1)->sent != T(a, i)->sent || T(a, d - 1)->kind != TOK_WORD) break;
         if (!is(a, d - 1, "a") && !is(a, d - 1, "an")) continue;
