@@ -1140,6 +1140,57 @@ static bool about_them(const att *a, const quote_ctx *c, const speaker *sp) {
   return att_gender_may_fit(a, sp->mention, S(a, f), N(a, f));
 }
 
+/* "Ryan Keogh was less forgiving.", "A third fan, Dana Pike, disagreed.", "Of Ducroix, she was
+ * guarded.", "Asked what they need most, he does not hesitate.": sentence si says only how its
+ * subject, a person, answers (manner_predicates.txt), past a clause fronted before a comma; that
+ * person (the quote right after such a sentence is theirs, even when it speaks of "he"). */
+static bool manner_sentence(att *a, uint32_t si, speaker *sp) {
+  const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, si);
+  size_t k = s->first_tok, last = s->end_tok ? s->end_tok - 1 : 0;
+  if (s->end_tok < k + 3 || !(punct(a, last, '.') || punct(a, last, ':'))) return false;
+  if (T(a, k)->kind == TOK_WORD && (att_preposition(a, k) || is(a, k, "asked") ||
+                                    cd_lex_has(CD_LEX_FRONTING_WORDS, S(a, k), N(a, k)))) {
+    size_t c = k + 1;
+    while (c < last && c < k + 16 && !punct(a, c, ',') && T(a, c)->kind != TOK_MARK) c++;
+    if (c >= last || !punct(a, c, ',')) return false;
+    k = c + 1;
+  }
+  speaker tmp = {0};
+  size_t v = CD_NONE;
+  /* "Another fan, Ryan Keogh, was ...": a person named between commas after a noun for someone */
+  if ((is(a, k, "another") || is(a, k, "one") || att_determiner(a, k)) && k + 2 < last) {
+    size_t c = k + 1;
+    while (c < last && c < k + 5 && T(a, c)->kind == TOK_WORD && (T(a, c)->flags & TF_LOWER)) c++;
+    size_t mi = c > k + 1 && punct(a, c, ',') ? mention_at(a, c + 1) : CD_NONE;
+    const cd_name_mention *m = mi != CD_NONE ? CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi) : NULL;
+    if (m && m->first_tok == c + 1 && cd_mention_is_person(a->doc, mi) && m->end_tok < last && punct(a, m->end_tok, ',')) {
+      for_mention(a, &tmp, mi, k, m->end_tok, CD_ATTR_EXPLICIT);
+      v = m->end_tok + 1;
+    }
+  }
+  if (v == CD_NONE) {
+    if (!att_speaker_at(a, k, &tmp, CD_ATTR_EXPLICIT) || tmp.mention == CD_NONE ||
+        !cd_mention_is_person(a->doc, tmp.mention))
+      return false;
+    v = att_after_speaker(a, &tmp);
+  }
+  if (v >= last) return false;
+  if (is(a, v, "does") || is(a, v, "did")) { /* "he does not hesitate" */
+    if (v + 3 != last || !is(a, v + 1, "not") || !(is(a, v + 2, "hesitate"))) return false;
+  } else if (att_be_form(a, v)) { /* "was less forgiving", "was even blunter" */
+    size_t w = v + 1;
+    while (w < last && (is(a, w, "more") || is(a, w, "less") || is(a, w, "even") || is(a, w, "far") ||
+                        is(a, w, "much") || is(a, w, "rather") || is(a, w, "somewhat") || is(a, w, "no")))
+      w++;
+    if (w + 1 != last || !cd_lex_has(CD_LEX_MANNER_PREDICATES, S(a, w), N(a, w))) return false;
+  } else if (v + 1 != last || !cd_lex_has(CD_LEX_MANNER_PREDICATES, S(a, v), N(a, v)) ||
+             !(N(a, v) > 2 && CD_WORD_IS(S(a, v) + N(a, v) - 2, 2, "ed"))) { /* "disagreed" */
+    return false;
+  }
+  *sp = tmp;
+  return true;
+}
+
 static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *verb, size_t *from) {
   const cd_doc *doc = a->doc;
   const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, c->sent_open);
@@ -1244,6 +1295,13 @@ static bool previous_sentence(att *a, const quote_ctx *c, speaker *sp, size_t *v
    * stands in the paragraph ("Lind announced the suit on Monday against the county and its
    * board. "We are seeking an order." She also ...") */
   if ((closes || whole) && document_subject(a, c->sent_open - 1, sp, verb)) return true;
+  memset(sp, 0, sizeof *sp);
+  /* "Keogh was less forgiving. "He kissed the badge in May."": the sentence before says only how
+   * its person answers, so the quote is theirs, "he" in it or not (same paragraph, whole sentences) */
+  if (ps->para == s->para && (closes || whole) && manner_sentence(a, c->sent_open - 1, sp)) {
+    *verb = CD_NONE;
+    return true;
+  }
   memset(sp, 0, sizeof *sp);
   /* (not a quote about them: "Dunleavy, 24, scored 27 goals last season. ¶ "He was never going
    * to stay."" is someone else's words about him) */

@@ -551,8 +551,9 @@ static bool pronoun_after_fronted(const att *a, const cd_sentence *s, const cd_n
   /* "In an email to the company's head of compliance, Ruth Ambrose, in January 2023, she wrote":
    * a phrase of a preposition fronted to the pronoun's comma (appositives inside it, no verb of
    * saying, no quotation mark) holds who was written to or where, not who writes */
+  /* (and who is spoken of: "Of Ducroix, she was guarded", "About her father, he says little") */
   static const char *const FRONTING[] = {"in", "on", "at", "during", "after", "before", "with", "from", "via",
-                                         "through", "under", "following", "since", NULL};
+                                         "through", "under", "following", "since", "of", "about", "regarding", NULL};
   if (pos >= 2 && m->first_tok > f && m->end_tok < pos && punct(a, pos - 1, ',') && pos - f <= 30 &&
       (is(a, pos, "he") || is(a, pos, "she")) && T(a, f)->kind == TOK_WORD && cd_word_in(S(a, f), N(a, f), FRONTING)) {
     bool clean = true;
