@@ -30,6 +30,53 @@ static const cd_name_mention *nearest_name(const cd_doc *doc, size_t before) {
   return best;
 }
 
+/* Is paragraph pi only quote qi (a stop after it at most)? */
+static bool quote_is_whole_paragraph(const cd_doc *doc, size_t qi, size_t pi) {
+  const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+  const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+  if (w->para != pi || p->first_tok != w->open_tok || w->close_tok == w->open_tok) return false;
+  size_t after = (size_t)w->close_tok + 1;
+  if (after < p->end_tok && doc_tok(doc, after)->kind == TOK_PUNCT) after++;
+  return after >= p->end_tok;
+}
+
+/* "The exchange with one reporter went as follows." then paragraphs of untagged quotes, turn by
+ * turn: quote qi is one of those turns (every quote paragraph since the announcement has no
+ * speaker). Whose turn each is, the layout says; no one is missing from the record. */
+enum { EXCHANGE_TURNS = 12 };
+static bool untagged_exchange_turn(const cd_doc *doc, size_t qi) {
+  const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+  size_t pi = w->para, q = qi;
+  if (!quote_is_whole_paragraph(doc, qi, pi)) return false;
+  for (size_t turns = 0; pi > 0 && turns < EXCHANGE_TURNS; turns++) {
+    pi--;
+    while (q > 0 && CD_VEC_AT(&doc->quote_work, cd_quote_work, q - 1)->para > pi) q--;
+    if (q > 0 && CD_VEC_AT(&doc->quote_work, cd_quote_work, q - 1)->para == pi) {
+      const cd_quote *pq = CD_VEC_AT(&doc->quotes, cd_quote, q - 1);
+      if (pq->speaker || !quote_is_whole_paragraph(doc, q - 1, pi)) return false;
+      continue; /* an earlier turn */
+    }
+    /* the announcement: its last sentence names an exchange and ends "as follows." or with a colon */
+    const cd_para *p = CD_VEC_AT(&doc->paras, cd_para, pi);
+    if (p->end_tok < p->first_tok + 3) return false;
+    size_t last = p->end_tok - 1;
+    const cd_token *lt = doc_tok(doc, last);
+    bool colon = lt->kind == TOK_PUNCT && doc->text[lt->start] == ':';
+    bool follows = lt->kind == TOK_PUNCT && doc->text[lt->start] == '.' && doc_tok(doc, last - 1)->kind == TOK_WORD &&
+                   CD_WORD_IS(doc->text + doc_tok(doc, last - 1)->start, doc_tok(doc, last - 1)->len, "follows");
+    if (!colon && !follows) return false;
+    uint32_t sent = lt->sent;
+    for (size_t k = last; k > p->first_tok && doc_tok(doc, k - 1)->sent == sent; k--) {
+      const cd_token *t = doc_tok(doc, k - 1);
+      if (t->kind == TOK_WORD && (CD_WORD_IS(doc->text + t->start, t->len, "exchange") ||
+                                  CD_WORD_IS(doc->text + t->start, t->len, "exchanges")))
+        return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 static void quote_findings(cd_doc *doc) {
   for (size_t qi = 0; qi < doc->quotes.len; qi++) {
     cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
@@ -58,6 +105,11 @@ static void quote_findings(cd_doc *doc) {
     if (prev && prev->kind != CD_QUOTE_SPEECH && !prev->speaker && cd_quote_translates(doc, qi)) {
       q->kind = prev->kind;
       q->evidence = "The translation of the quote before it, which is nobody's speech: not reported.";
+      continue;
+    }
+    if (untagged_exchange_turn(doc, qi)) {
+      q->evidence = "A turn of an exchange set out untagged after the sentence that announces it: whose turn it "
+                    "is, the layout says.";
       continue;
     }
     size_t words = cd_quote_word_count(doc, qi);
