@@ -2920,13 +2920,29 @@ static void continue_from(att *a, size_t qi, size_t from, const char *why) {
 
 /* Can the subject of the sentence a fragment is woven into be its speaker? A person (a name, or
  * he/she), an organisation's name or a source phrase, acting, not undergoing. */
+/* Does a passive of labelling follow speaker sp, before token end ("was charged with", "has been
+ * designated", "were branded")? */
+static bool labelled_subject(const att *a, const speaker *sp, size_t end) {
+  static const char *const LABELLED[] = {"charged", "convicted", "accused", "designated", "labelled", "labeled",
+                                         "branded", "classified", "listed", "declared", "deemed", "indicted", NULL};
+  size_t v = att_after_speaker(a, sp);
+  bool be = false;
+  for (; v < end && v < att_after_speaker(a, sp) + 4 && T(a, v)->kind == TOK_WORD; v++) {
+    if (att_be_form(a, v)) be = true;
+    else if (!att_between_word(a, v)) break;
+  }
+  return be && v < end && T(a, v)->kind == TOK_WORD && cd_word_in(S(a, v), N(a, v), LABELLED);
+}
+
 static bool woven_subject(const att *a, const speaker *sp, size_t open) {
   const cd_doc *doc = a->doc;
   /* he or she is a person, also when who it is stays unknown (a tag's "she said" credits "she" so) */
   bool he_she = sp->method == CD_ATTR_PRONOUN && (pronoun_is(a, sp->first_tok, "he") || pronoun_is(a, sp->first_tok, "she"));
   bool person = sp->mention != CD_NONE ? cd_mention_is_person(doc, sp->mention) && (sp->method != CD_ATTR_PRONOUN || he_she)
                                        : he_she;
-  if (person) return true;
+  /* (not when labelled by others: "Volnitsky was charged with "discrediting the armed forces"",
+   * "has been designated a "foreign agent"" are not his words) */
+  if (person) return !labelled_subject(a, sp, open);
   bool org = sp->method != CD_ATTR_PRONOUN && sp->entity != CD_NONE &&
              CD_VEC_AT(&doc->entities, cd_entity, sp->entity)->kind == CD_ENTITY_ORGANIZATION;
   /* only the main clause's subject, the words that open the sentence: not "..., saying in court
