@@ -2865,6 +2865,12 @@ bool att_sentence_subject(att *a, uint32_t sent, size_t limit, speaker *sp) {
        * object; an organisation named before, else "it" as written */
       return att_resolve_into(a, i, i + 1, sp, true, "pronoun");
     }
+    /* "The central bank defended its decision in a statement, saying": a possessive's noun right
+     * after a verb is its object, not the subject of what follows */
+    if (i > s->first_tok && (is(a, i, "its") || is(a, i, "his") || is(a, i, "her") || is(a, i, "their")) &&
+        T(a, i - 1)->kind == TOK_WORD && (T(a, i - 1)->flags & TF_LOWER) && N(a, i - 1) > 3 &&
+        CD_WORD_IS(S(a, i - 1) + N(a, i - 1) - 2, 2, "ed") && !att_between_word(a, i - 1))
+      continue;
     if (!att_speaker_at(a, i, &tmp, CD_ATTR_EXPLICIT)) continue;
     if (tmp.end_tok > limit) {
       cut = true;
