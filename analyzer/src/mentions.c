@@ -674,7 +674,7 @@ static bool given_as_name(const cd_doc *doc, size_t f, uint8_t *gender) {
 
 /* "in Varno", "near Kessler": a preposition of place right before token f, in its sentence. */
 static bool place_preposition_before(const cd_doc *doc, size_t f) {
-  static const char *const PLACE[] = {"in", "near", "outside", "across", "around", "throughout", "inside", NULL};
+  static const char *const PLACE[] = {"in", "near", "outside", "across", "around", "throughout", "inside", "into", NULL};
   if (f == 0 || f >= doc_ntok(doc)) return false;
   const cd_token *p = doc_tok(doc, f - 1);
   return is_word_tok(p) && (p->flags & TF_LOWER) && tlen(p) <= 10 && p->sent == doc_tok(doc, f)->sent &&

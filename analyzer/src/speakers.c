@@ -310,6 +310,13 @@ static bool place_like(const att *a, const cd_name_mention *m) {
   return false;
 }
 
+/* A name after a preposition of place ("into San Isidro de las Peñas") that nothing says is a
+ * person's: no title, no gender known for it, no given name it starts with. */
+static bool placed_nobody(const att *a, const cd_name_mention *m) {
+  return m->placed && !m->courtesy && !m->job_title && m->entity != CD_NONE && (a->gender[m->entity] & 3u) == GENDER_UNKNOWN &&
+         given_name_gender(a, m) == GENDER_UNKNOWN;
+}
+
 /* "Edith, my father's mother, was ...", "Yusuf stood beside me": a person called by the given name
  * alone, which no entity kind settles (a given name may be a place's: "Georgia", "Jordan"), is one
  * "she" or "he" may stand for when the name lists give it that gender and it is no place after a
@@ -724,7 +731,8 @@ static size_t resolve_person_near(const att *a, size_t pos, bool org) {
     bool fits = org ? (m->entity != CD_NONE && !m->in_quote && !m->headline &&
                        (CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind == CD_ENTITY_ORGANIZATION ||
                         (it && m->acronym && CD_VEC_AT(&doc->entities, cd_entity, m->entity)->kind != CD_ENTITY_PERSON)))
-                    : (att_person_mention(doc, m) && gender_fits(a, m, want) && !(want != GENDER_UNKNOWN && place_like(a, m))) ||
+                    : (att_person_mention(doc, m) && gender_fits(a, m, want) && !(want != GENDER_UNKNOWN && place_like(a, m)) &&
+                       !placed_nobody(a, m)) ||
                           lone_given_name(a, m, want);
     if (!fits) continue;
     /* "Asked by Lynsey Carmichael whether he had lost the dressing room, he said": the agent of a
