@@ -2221,6 +2221,46 @@ static bool bare_descriptor(const att *a, size_t i) {
   return att_person_noun(a, i);
 }
 
+static bool pronoun_owner(att *a, size_t p, speaker *sp);
+/* "Nasser's last word, as the volunteers packed up: "..."", "Her answer, when asked about the
+ * future: "..."": a sentence that opens with a person's word, answer or other noun of speech (up
+ * to an aside in commas) and ends in the colon before the quote; that person (a name in the
+ * possessive, or his/her resolved). */
+static bool owned_word_label(att *a, const cd_sentence *s, size_t colon, speaker *sp) {
+  size_t f = s->first_tok, k;
+  /* (past a live blog's time: "**02:24** Nasser's last word, ...") */
+  while (f + 1 < colon && (T(a, f)->kind == TOK_NUMBER || punct(a, f, ':'))) f++;
+  speaker owner = {0};
+  size_t mi = mention_at(a, f);
+  if (mi != CD_NONE) {
+    const cd_name_mention *m = CD_VEC_AT(&a->doc->mentions, cd_name_mention, mi);
+    /* (a person's, or a name no kind is known for: words are a person's, not a place's or a body's) */
+    cd_entity_kind kind = m->entity != CD_NONE ? CD_VEC_AT(&a->doc->entities, cd_entity, m->entity)->kind : CD_ENTITY_OTHER;
+    if (!m->possessive || m->first_tok != f || kind == CD_ENTITY_ORGANIZATION || kind == CD_ENTITY_PLACE) return false;
+    for_mention(a, &owner, mi, f, m->end_tok, CD_ATTR_EXPLICIT);
+    k = m->end_tok;
+    /* (past an apostrophe and "s" tokenised apart from the name) */
+    if (k < colon && T(a, k)->kind == TOK_MARK && T(a, k)->role == MR_APOS) k++;
+    if (k < colon && is(a, k, "s")) k++;
+  } else if ((is(a, f, "his") || is(a, f, "her")) && pronoun_owner(a, f, &owner)) {
+    k = f + 1;
+  } else {
+    return false;
+  }
+  size_t noun = CD_NONE;
+  for (size_t w = k; w < colon && w < k + 3 && T(a, w)->kind == TOK_WORD && (T(a, w)->flags & TF_LOWER); w++)
+    if (cd_lex_has(CD_LEX_SPEECH_NOUNS, S(a, w), N(a, w)) || is(a, w, "word")) noun = w;
+  if (noun == CD_NONE) return false;
+  size_t e = noun + 1;
+  if (e != colon) { /* an aside in commas: ", as the volunteers packed up:" */
+    if (!punct(a, e, ',') || colon - e > 14) return false;
+    for (size_t w = e + 1; w < colon; w++)
+      if (T(a, w)->kind == TOK_MARK || punct(a, w, ';')) return false;
+  }
+  *sp = owner;
+  return true;
+}
+
 static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, size_t *verb) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, c->sent_open);
   if (owned_noun_before(a, c, s->first_tok, sp, verb) || owned_claim_before(a, c, s->first_tok, sp, verb)) return true;
@@ -2522,6 +2562,10 @@ static bool before_quote(att *a, const quote_ctx *c, bool partial, speaker *sp, 
   }
   if (stance_fallback != CD_NONE && att_sentence_subject(a, c->sent_open, stance_fallback, sp)) {
     *verb = stance_fallback;
+    return true;
+  }
+  if (c->open > s->first_tok && punct(a, c->open - 1, ':') && owned_word_label(a, s, c->open - 1, sp)) {
+    *verb = CD_NONE;
     return true;
   }
   /* "X opposed the plan: QUOTE" -- a quote introduced by a colon belongs to the subject, the one
