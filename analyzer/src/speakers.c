@@ -612,6 +612,7 @@ static bool fronted_agent(const att *a, const cd_sentence *s, const cd_name_ment
 }
 
 static size_t definite_role_holder(const att *a, uint32_t si, uint8_t want);
+static size_t past_short_pp(const att *a, size_t e, uint32_t sent, bool stance);
 /* Does sentence si report a question ("asked whether", "wondered why")? */
 static bool reports_question(const att *a, uint32_t si) {
   const cd_sentence *s = CD_VEC_AT(&a->doc->sentences, cd_sentence, si);
@@ -1997,6 +1998,11 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
           e = f + 1; /* "a spokesperson for the company" */
         }
       }
+      /* "relatives in the public gallery shouted": a bare plural's short place phrase, when a verb
+       * of saying comes right after it */
+      if (!det && e < doc_ntok(doc) &&
+          cd_word_in(S(a, e), N(a, e), (const char *const[]){"in", "inside", "outside", "near", "beside", "behind", NULL}))
+        e = past_short_pp(a, e, T(a, j)->sent, false);
       /* "Emergency managers said": the common word that opens the sentence before a bare plural
        * is its modifier, capitalised for the sentence */
       size_t from = i;
@@ -2017,6 +2023,9 @@ static bool known_speaker_at(att *a, size_t i, speaker *sp, cd_attribution_metho
         e++;
       if (e >= doc_ntok(doc) || !(T(a, e)->flags & TF_CAP)) {
         size_t named = role_named_person(a, i, e - 1, ROLE_PARAS); /* "The Premier, Daniel Fitzsimmons, ..." */
+        /* (a capitalised office is one person's however far back it was named: "the Speaker, Rawiri
+         * Paewai," ten paragraphs before "the Speaker said") */
+        if (named == CD_NONE) named = role_named_person(a, i, e - 1, ROLE_PARAS_FAR);
         if (named != CD_NONE) {
           refers_to(a, sp, named, i, e, ", named in that role before");
           return true;
