@@ -1168,6 +1168,27 @@ bool cd_quote_translates(const cd_doc *doc, size_t qi) {
          (t->len == 3 && c[0] == 0xE2 && c[1] == 0x80 && (c[2] == 0x93 || c[2] == 0x94));
 }
 
+/* Is quote qi's sentence "Another [adverbs] said/read "..."" after a sign's quote in its paragraph? */
+static bool another_sign(const cd_doc *doc, size_t qi) {
+  const cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+  bool sign_before = false;
+  for (size_t p = qi; p > 0 && !sign_before; p--) {
+    const cd_quote_work *pw = CD_VEC_AT(&doc->quote_work, cd_quote_work, p - 1);
+    if (pw->para != w->para) break;
+    sign_before = pw->sign;
+  }
+  if (!sign_before) return false;
+  const cd_token *before[4];
+  size_t nb = words_before(doc, w->open_tok, before, 4);
+  if (nb < 2 || !cd_word_in(doc->text + before[0]->start, before[0]->len,
+                            (const char *const[]){"said", "says", "read", "reads", "declared", "proclaimed", NULL}))
+    return false;
+  const cd_token *first = before[nb - 1];
+  const cd_sentence *s = CD_VEC_AT(&doc->sentences, cd_sentence, tk(doc, w->open_tok)->sent);
+  return first == tk(doc, s->first_tok) &&
+         cd_word_in(doc->text + first->start, first->len, (const char *const[]){"another", "others", NULL});
+}
+
 enum { TITLE_AGAIN_WORDS = 10 };
 void cd_quote_titles_again(cd_doc *doc) {
   /* "her last article, "Las cuentas del malecón" ("The Seafront Accounts")": a quote whose
@@ -1196,6 +1217,17 @@ void cd_quote_titles_again(cd_doc *doc) {
     if (q->kind != CD_QUOTE_SPEECH || prev->kind == CD_QUOTE_SPEECH || !cd_quote_translates(doc, qi)) continue;
     q->kind = prev->kind;
     w->sign = pw->sign;
+    w->title_overrulable = NULL;
+  }
+  /* "One hand-painted sign read "...". Another simply said "..."": after a sign's words in its
+   * paragraph, "Another" (or "Others") with a verb of saying or reading opening its sentence is
+   * the next sign */
+  for (size_t qi = 1; qi < doc->quotes.len; qi++) {
+    cd_quote *q = CD_VEC_AT(&doc->quotes, cd_quote, qi);
+    cd_quote_work *w = CD_VEC_AT(&doc->quote_work, cd_quote_work, qi);
+    if (q->kind != CD_QUOTE_SPEECH || q->level != 0 || !another_sign(doc, qi)) continue;
+    q->kind = CD_QUOTE_TITLE;
+    w->sign = true;
     w->title_overrulable = NULL;
   }
   size_t titles = 0;
