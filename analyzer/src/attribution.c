@@ -3740,8 +3740,15 @@ static void attribute_quotes(cd_doc *doc, const uint64_t *starts, const uint32_t
        * next quote, after a quote its own sentence introduces, is the next quote's */
       speaker own = {0};
       size_t own_verb = CD_NONE;
-      if (verb != CD_NONE && verb > c.close && introduces_next_quote(&a, verb) && c.open > 0 &&
-          (punct(&a, c.open - 1, ',') || punct(&a, c.open - 1, ':')) && before_quote(&a, &c, q->partial, &own, &own_verb)) {
+      /* (also a tag of a sentence after the quote's own that ends in a colon, introducing what
+       * follows, when the quote's sentence has a tag of its own: "Owen Farrier wrote that the
+       * company had "...". The memo ... continued:") */
+      bool colon_after = verb != CD_NONE && verb > c.close && verb + 1 < doc_ntok(doc) && punct(&a, verb + 1, ':') &&
+                         T(&a, verb)->sent != c.sent_close;
+      if (verb != CD_NONE && verb > c.close &&
+          ((introduces_next_quote(&a, verb) && c.open > 0 && (punct(&a, c.open - 1, ',') || punct(&a, c.open - 1, ':'))) ||
+           colon_after) &&
+          before_quote(&a, &c, q->partial, &own, &own_verb)) {
         sp = own;
         verb = own_verb;
         sieve = "before the quote, in its sentence";
