@@ -2962,22 +2962,22 @@ static void continue_from(att *a, size_t qi, size_t from, const char *why) {
   q->evidence = cd_arena_printf(doc->arena, "Continues %s words (%s).", possessive(doc, p->speaker), why);
 }
 
-/* Can the subject of the sentence a fragment is woven into be its speaker? A person (a name, or
- * he/she), an organisation's name or a source phrase, acting, not undergoing. */
 /* Does a passive of labelling follow speaker sp, before token end ("was charged with", "has been
  * designated", "were branded")? */
 static bool labelled_subject(const att *a, const speaker *sp, size_t end) {
   static const char *const LABELLED[] = {"charged", "convicted", "accused", "designated", "labelled", "labeled",
                                          "branded", "classified", "listed", "declared", "deemed", "indicted", NULL};
-  size_t v = att_after_speaker(a, sp);
+  size_t first = att_after_speaker(a, sp), v = first;
   bool be = false;
-  for (; v < end && v < att_after_speaker(a, sp) + 4 && T(a, v)->kind == TOK_WORD; v++) {
+  for (; v < end && v < first + 4 && T(a, v)->kind == TOK_WORD; v++) {
     if (att_be_form(a, v)) be = true;
     else if (!att_between_word(a, v)) break;
   }
   return be && v < end && T(a, v)->kind == TOK_WORD && cd_word_in(S(a, v), N(a, v), LABELLED);
 }
 
+/* Can the subject of the sentence a fragment is woven into be its speaker? A person (a name, or
+ * he/she), an organisation's name or a source phrase, acting, not undergoing. */
 static bool woven_subject(const att *a, const speaker *sp, size_t open) {
   const cd_doc *doc = a->doc;
   /* he or she is a person, also when who it is stays unknown (a tag's "she said" credits "she" so) */

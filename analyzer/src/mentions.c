@@ -594,10 +594,6 @@ static bool years_old_after(const cd_doc *doc, size_t i) {
   return end - s >= 9 && memcmp(s, "-year-old", 9) == 0;
 }
 
-/* ", an agency spokesman who", ", a retired teacher,": an appositive of a person's role at token i
- * (the comma): an article, at most three words, and a noun of a person's role that ends the phrase.
- * It makes a lone name a person's ("Sutrisno, an agency spokesman"); nouns a company may also be
- * ("a market leader", "the owner of") are left out. */
 /* ", Harsono, who like many Indonesians uses only one name,": a one-word name set off between
  * commas with "who" after it is someone's (a body takes "which"). Token i: the name's. */
 static bool who_after_apposed(const cd_doc *doc, size_t i) {
@@ -608,6 +604,10 @@ static bool who_after_apposed(const cd_doc *doc, size_t i) {
          is_word_tok(w) && w->sent == c->sent && b->sent == c->sent && CD_WORD_IS(tstr(doc, w), tlen(w), "who");
 }
 
+/* ", an agency spokesman who", ", a retired teacher,": an appositive of a person's role at token i
+ * (the comma): an article, at most three words, and a noun of a person's role that ends the phrase.
+ * It makes a lone name a person's ("Sutrisno, an agency spokesman"); nouns a company may also be
+ * ("a market leader", "the owner of") are left out. */
 static bool role_after(const cd_doc *doc, size_t i) {
   static const char *const COMPANY_TOO[] = {"leader", "owner", "head", "star", "host", "anchor", "chief", "general",
                                             "executive", "player", "king", "queen", "prince", "princess", NULL};
